@@ -1,0 +1,41 @@
+"""Types shared by every layer of benchclaims. Imports nothing of the project's own."""
+
+from schemas.claims import (
+    RELATIONS,
+    UNITS,
+    Claim,
+    ClaimFacts,
+    ClaimList,
+    ComparisonClaim,
+    ComparisonFacts,
+    Provenance,
+    ReviewStatus,
+    ScoreClaim,
+    ScoreFacts,
+    claim_json_schema,
+    claim_to_jsonl,
+    parse_claim,
+)
+from schemas.documents import Document, Extraction, ExtractionStats, FileProblem, Section, Span
+from schemas.results import (
+    BeatsResult,
+    BeatsRow,
+    ClaimPage,
+    IngestOutcome,
+    Leaderboard,
+    LeaderboardRow,
+    NameCount,
+    SourceRef,
+    StoredClaim,
+)
+from schemas.settings import Settings, get_settings
+
+AnyClaim = ScoreClaim | ComparisonClaim
+
+__all__ = [
+    "RELATIONS", "UNITS", "AnyClaim", "BeatsResult", "BeatsRow", "Claim", "ClaimFacts", "ClaimList",
+    "ClaimPage", "ComparisonClaim", "ComparisonFacts", "Document", "Extraction", "ExtractionStats",
+    "FileProblem", "IngestOutcome", "Leaderboard", "LeaderboardRow", "NameCount", "Provenance",
+    "ReviewStatus", "ScoreClaim", "ScoreFacts", "Section", "Settings", "SourceRef", "Span", "StoredClaim",
+    "claim_json_schema", "claim_to_jsonl", "get_settings", "parse_claim",
+]

@@ -1,0 +1,113 @@
+"""Answers the warehouse gives and the REST API returns (typed, so they appear in OpenAPI).
+
+Shapes follow ``interfaces.md``: every answer carries its sources.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from schemas.claims import ReviewStatus
+
+
+class SourceRef(BaseModel):
+    """One supporting statement: the file, the verbatim quote and where it is."""
+
+    source: str
+    quote: str
+    section: str | None = None
+    start: int | None = None
+    end: int | None = None
+    claim_id: int | None = None
+    value: float | None = None
+    review_status: ReviewStatus = "unreviewed"
+
+
+class LeaderboardRow(BaseModel):
+    rank: int
+    model: str
+    value: float
+    value_high: float | None = None
+    unit: str | None = None
+    metric: str | None = None
+    setting: str | None = None
+    support: int = Field(default=1, description="Number of supporting claims (repeats counted, never double-ranked).")
+    conflict: bool = Field(default=False, description="Sources report different numbers for this model/benchmark/setting.")
+    values: list[float] = Field(default_factory=list, description="Every distinct value reported, when in conflict.")
+    review_status: ReviewStatus = "unreviewed"
+    sources: list[SourceRef] = Field(default_factory=list)
+
+
+class Leaderboard(BaseModel):
+    benchmark: str
+    metric: str | None = None
+    setting: str | None = None
+    unit: str | None = None
+    higher_is_better: bool = True
+    value_rule: Literal["best", "latest"] = "best"
+    other_settings: list[str] = Field(default_factory=list, description="Settings reported but not shown here.")
+    members: list[str] = Field(default_factory=list, description="For a family (AIME): the member benchmarks.")
+    rows: list[LeaderboardRow] = Field(default_factory=list)
+
+
+class BeatsRow(BaseModel):
+    model: str
+    value: float | None = None
+    baseline_value: float | None = None
+    margin: float | None = None
+    benchmark: str | None = None
+    how: Literal["score", "comparison", "both"] = "score"
+    evidence: list[SourceRef] = Field(default_factory=list)
+
+
+class BeatsResult(BaseModel):
+    model: str
+    benchmark: str
+    rows: list[BeatsRow] = Field(default_factory=list)
+
+
+class NameCount(BaseModel):
+    name: str
+    claims: int
+    aliases: list[str] = Field(default_factory=list)
+
+
+class StoredClaim(BaseModel):
+    """A claim as stored, with its id and review status."""
+
+    id: int
+    kind: str
+    model: str
+    benchmark: str | None = None
+    metric: str | None = None
+    value: float | None = None
+    value_high: float | None = None
+    unit: str | None = None
+    setting: str | None = None
+    baseline: str | None = None
+    relation: str | None = None
+    delta: float | None = None
+    quote: str
+    source: str
+    section: str | None = None
+    start: int
+    end: int
+    extractor: str
+    review_status: ReviewStatus = "unreviewed"
+
+
+class ClaimPage(BaseModel):
+    total: int
+    limit: int
+    offset: int
+    items: list[StoredClaim] = Field(default_factory=list)
+
+
+class IngestOutcome(BaseModel):
+    """What storing one document did."""
+
+    source: str
+    status: Literal["added", "unchanged", "replaced"]
+    claims: int = 0

@@ -1,0 +1,36 @@
+"""Configuration, from ``BENCHCLAIMS_*`` environment variables or a ``.env`` file.
+
+Lives with the types because every layer reads it (the LLM backend, the warehouse path,
+the API's key) and ``schemas`` is the one package all of them may import.
+"""
+
+from __future__ import annotations
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """All knobs in one place; secrets only ever come from the environment."""
+
+    model_config = SettingsConfigDict(env_prefix="BENCHCLAIMS_", env_file=".env", extra="ignore")
+
+    db: str = Field(default="warehouse/benchclaims.duckdb", description="DuckDB file of the warehouse.")
+    max_file_bytes: int = Field(default=20_000_000, description="Files larger than this are refused by name.")
+
+    llm_base_url: str = Field(default="http://127.0.0.1:8001/v1", description="OpenAI-compatible server, e.g. vLLM.")
+    llm_model: str = Field(default="Qwen/Qwen2.5-7B-Instruct")
+    llm_api_key: SecretStr = Field(default=SecretStr("EMPTY"))
+    llm_concurrency: int = Field(default=32, ge=1)
+    llm_timeout: float = Field(default=60.0, gt=0)
+    llm_retries: int = Field(default=3, ge=0)
+
+    api_key: SecretStr | None = Field(default=None, description="Key for the REST write endpoints; writes are refused when unset.")
+    cors_origins: list[str] = Field(default_factory=list)
+    max_page_size: int = Field(default=500, ge=1)
+    max_request_bytes: int = Field(default=5_000_000, ge=1)
+
+
+def get_settings() -> Settings:
+    """Read the configuration now (not at import time, so tests can set the environment)."""
+    return Settings()
