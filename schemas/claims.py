@@ -15,7 +15,7 @@ Both layers are discriminated unions on ``kind`` so a parser never has to guess.
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator, model_validator
 
@@ -124,8 +124,8 @@ class ComparisonClaim(ComparisonFacts, Provenance):
     """A comparison claim with its provenance (extractor output, warehouse row)."""
 
 
-ClaimFacts = Annotated[Union[ScoreFacts, ComparisonFacts], Field(discriminator="kind")]
-Claim = Annotated[Union[ScoreClaim, ComparisonClaim], Field(discriminator="kind")]
+ClaimFacts = Annotated[ScoreFacts | ComparisonFacts, Field(discriminator="kind")]
+Claim = Annotated[ScoreClaim | ComparisonClaim, Field(discriminator="kind")]
 
 CLAIM_ADAPTER: TypeAdapter[ScoreClaim | ComparisonClaim] = TypeAdapter(Claim)
 FACTS_ADAPTER: TypeAdapter[ScoreFacts | ComparisonFacts] = TypeAdapter(ClaimFacts)
