@@ -1,0 +1,123 @@
+"""Typed, cached loaders for the lexicon data files under ``extractor/data``.
+
+Lexicons are data, not code: adding a metric word, a cue phrase or a benchmark alias is
+an edit to a TSV file. Each loader reads its file once per process (``lru_cache``) and
+raises ``LexiconError`` naming the file and line when a row is malformed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).with_name("data")
+
+RELATIONS = ("outperforms", "matches", "underperforms")
+CUE_SHAPES = ("after", "with", "than", "versus")
+
+
+class LexiconError(ValueError):
+    """A data file is missing or has a malformed row."""
+
+
+@dataclass(frozen=True)
+class BenchmarkEntry:
+    canonical: str
+    family: str | None
+    aliases: tuple[str, ...]
+    higher_is_better: bool
+
+
+@dataclass(frozen=True)
+class ComparisonCue:
+    phrase: str
+    relation: str
+    shape: str
+
+
+def _rows(name: str, min_cols: int) -> list[tuple[int, list[str]]]:
+    path = DATA_DIR / name
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise LexiconError(f"{path}: cannot read lexicon ({exc.strerror or exc})") from exc
+    rows: list[tuple[int, list[str]]] = []
+    for no, line in enumerate(raw.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cols = [c.strip() for c in line.split("\t")]
+        if len(cols) < min_cols or not cols[0]:
+            raise LexiconError(f"{path}:{no}: expected {min_cols} tab-separated columns, got {len(cols)}")
+        rows.append((no, cols))
+    return rows
+
+
+@lru_cache(maxsize=1)
+def benchmarks() -> tuple[BenchmarkEntry, ...]:
+    """The benchmark gazetteer ``benchmarks.tsv``: canonical, family, aliases (|), direction."""
+    out: list[BenchmarkEntry] = []
+    for no, cols in _rows("benchmarks.tsv", 4):
+        canonical, family, aliases, direction = cols[:4]
+        if direction not in ("higher", "lower"):
+            raise LexiconError(f"{DATA_DIR / 'benchmarks.tsv'}:{no}: direction must be higher or lower, got {direction!r}")
+        names = tuple(dict.fromkeys([canonical, *(a.strip() for a in aliases.split("|") if a.strip())]))
+        out.append(BenchmarkEntry(canonical, None if family in ("", "-") else family, names, direction == "higher"))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def metric_words() -> dict[str, str]:
+    """Surface form (lower-cased) -> metric name."""
+    return {cols[0].lower(): cols[1] for _, cols in _rows("metrics.tsv", 2)}
+
+
+@lru_cache(maxsize=1)
+def unit_words() -> dict[str, str]:
+    """Surface form (lower-cased) -> unit (one of schemas.UNITS)."""
+    return {cols[0].lower(): cols[1] for _, cols in _rows("units.tsv", 2)}
+
+
+@lru_cache(maxsize=1)
+def comparison_cues() -> tuple[ComparisonCue, ...]:
+    """Comparison cue phrases with their relation and where the baseline sits."""
+    out = []
+    for no, cols in _rows("comparison_cues.tsv", 3):
+        phrase, relation, shape = cols[:3]
+        if relation not in RELATIONS or shape not in CUE_SHAPES:
+            raise LexiconError(f"{DATA_DIR / 'comparison_cues.tsv'}:{no}: bad relation/shape {relation!r}/{shape!r}")
+        out.append(ComparisonCue(phrase, relation, shape))
+    return tuple(out)
+
+
+def _lines(name: str) -> tuple[str, ...]:
+    return tuple(cols[0] for _, cols in _rows(name, 1))
+
+
+@lru_cache(maxsize=1)
+def subject_words() -> tuple[str, ...]:
+    """Pronouns and phrases that refer to the section's subject (它, 该模型, our method...)."""
+    return _lines("subject_words.txt")
+
+
+@lru_cache(maxsize=1)
+def model_vendors() -> tuple[str, ...]:
+    """Prefixes of known model families (GPT, Claude, Qwen, ...)."""
+    return _lines("model_vendors.txt")
+
+
+@lru_cache(maxsize=1)
+def not_claim_words() -> dict[str, tuple[str, ...]]:
+    """Words next to a number that make it a count/price/date, keyed by 'after' / 'before'."""
+    out: dict[str, list[str]] = {"after": [], "before": []}
+    for no, cols in _rows("not_claim.tsv", 2):
+        if cols[1] not in out:
+            raise LexiconError(f"{DATA_DIR / 'not_claim.tsv'}:{no}: position must be after or before")
+        out[cols[1]].append(cols[0])
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def name_stopwords() -> frozenset[str]:
+    """Latin words shaped like names that are never models or benchmarks (AI, LLM, GPU...)."""
+    return frozenset(w.lower() for w in _lines("name_stopwords.txt"))

@@ -1,0 +1,68 @@
+"""The ``rules`` backend: offline, embedded, no model weights.
+
+Prose claims come from ``extractor.rules.prose`` (lexicon-driven patterns over candidate
+sentences); results tables from ``extractor.tables`` (a teammate's module, optional until
+it lands). Names are canonicalised with ``extractor.normalize`` when it exists.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import Any
+
+from extractor.base import register
+from extractor.rules.prose import extract_prose_claims
+from extractor.segment import split_sections
+from schemas import ComparisonClaim, Document, Extraction, ScoreClaim, Settings
+
+AnyClaim = ScoreClaim | ComparisonClaim
+
+
+def _optional(module: str, attr: str) -> Callable[..., Any] | None:
+    """A function from a teammate's module, or None until that module exists."""
+    try:
+        return getattr(importlib.import_module(module), attr, None)  # type: ignore[no-any-return]
+    except ImportError:
+        return None
+
+
+class RulesExtractor:
+    """Prose patterns + results tables, with exact quotes sliced from the document text."""
+
+    name = "rules"
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings
+        self._tables = _optional("extractor.tables", "extract_table_claims")
+        self._canonical_model = _optional("extractor.normalize", "canonical_model")
+        self._canonical_benchmark = _optional("extractor.normalize", "canonical_benchmark")
+
+    def extract(self, document: Document) -> Extraction:
+        if not document.sections:
+            document.sections = split_sections(document.text)
+        claims: list[AnyClaim] = list(extract_prose_claims(document))
+        if self._tables is not None:
+            claims.extend(self._tables(document))
+        for claim in claims:
+            self._canonicalise(claim)
+        claims.sort(key=lambda c: (c.start, c.end))
+        return Extraction(document=document, claims=claims, extractor=self.name)
+
+    def _canonicalise(self, claim: AnyClaim) -> None:
+        cm, cb = self._canonical_model, self._canonical_benchmark
+        if cm is not None:
+            if claim.model_canonical is None:
+                claim.model_canonical = cm(claim.model)
+            if isinstance(claim, ComparisonClaim) and claim.baseline_canonical is None:
+                claim.baseline_canonical = cm(claim.baseline)
+        if cb is not None and claim.benchmark and claim.benchmark_canonical is None:
+            claim.benchmark_canonical = cb(claim.benchmark)
+
+
+@register("rules")
+def _make_rules(settings: Settings) -> RulesExtractor:
+    return RulesExtractor(settings)
+
+
+__all__ = ["RulesExtractor"]
