@@ -1,0 +1,319 @@
+"""Score claims from results tables (Markdown pipe tables and HTML ``<table>``).
+
+Why a separate path from prose: model cards and papers state most of their numbers in
+tables, where a claim's parts are spread over the row label, the column header (often
+two or three header rows deep) and the cell. Each numeric cell becomes one score claim
+whose quote is the row's source text.
+
+Reading a table:
+
+1. ``grid`` finds tables and expands merged cells; a row keeps its exact span in the text.
+2. Leading body rows with no numbers are more header rows (sub-headers such as
+   ``pass@1`` / ``5-shot``); empty cells of upper header rows inherit from the left,
+   which is how Markdown writes a spanning group header.
+3. Label columns are the leading columns whose body cells are mostly not numbers.
+4. Orientation: models in rows and benchmarks in columns (the usual layout), or
+   transposed (benchmarks in rows, models in columns, the Hugging Face card layout),
+   decided by the first header cell's word (Model / Benchmark) and by how many labels
+   the benchmark gazetteer recognises on each axis.
+5. Columns/rows for sizes, dates, prices, tokens, latency, averages and deltas are
+   skipped; body rows with only a label are group rows whose setting (``zero-shot``)
+   carries down until the next group row.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractor.normalize import canonical_benchmark, canonical_model, clean_name, find_benchmarks, normalise_unit
+from extractor.tables.cells import Label, has_role, is_numeric_cell, parse_value, read_label, strip_markup
+from extractor.tables.grid import Grid, Row, find_tables
+from schemas import Document, ScoreClaim
+
+__all__ = ["extract_table_claims", "find_tables", "parse_value", "read_label"]
+
+_HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
+_MODEL_SHAPE = re.compile(
+    r"\d+(?:\.\d+)?\s*[BbMm]\b|\b(?:gpt|o[134]|claude|gemini|gemma|llama|qwen|qwq|deepseek|mistral|mixtral|phi|"
+    r"grok|kimi|glm|yi|internlm|baichuan|minimax|hunyuan|ernie|doubao|olmo|falcon|command|dall|sdxl|sd|flux|"
+    r"whisper|vit|resnet|bert|t5|instruct|chat|base|ours|本文|我们)\b",
+    re.IGNORECASE,
+)
+_OURS = re.compile(r"^(?:ours|our (?:model|method|approach)|本文(?:方法|模型)?|我们的(?:方法|模型))\b", re.IGNORECASE)
+
+
+@dataclass
+class _Axis:
+    """What one label (a column header path, or a row label) says."""
+
+    label: str
+    bench: Label
+    settings: list[str]
+    skip: bool
+
+
+def _section_title(document: Document, pos: int) -> str | None:
+    for section in document.sections:
+        if section.start <= pos < max(section.end, section.start + 1):
+            return section.title
+    title = None
+    for m in _HEADING.finditer(document.text, 0, pos):
+        title = m.group(1).strip()
+    return title
+
+
+def _section_subject(document: Document, pos: int) -> str | None:
+    for section in document.sections:
+        if section.start <= pos < max(section.end, section.start + 1):
+            return section.subject
+    return None
+
+
+def _caption_benchmark(document: Document, grid: Grid) -> str | None:
+    """A benchmark named in the table caption/lead-in (the two non-empty lines above the table)."""
+    before = document.text[max(0, grid.start - 400):grid.start].rstrip().splitlines()[-2:]
+    names = {canon for line in before for _, _, canon in find_benchmarks(line)}
+    return names.pop() if len(names) == 1 else None
+
+
+def _promote_subheaders(grid: Grid) -> None:
+    """Leading body rows without any number (beyond the label column) are header rows too."""
+    for row in grid.rows:
+        if row.header:
+            continue
+        values = [c for c in row.cells[1:] if strip_markup(c)]
+        if values and not any(is_numeric_cell(c) for c in row.cells[1:]) and len(values) >= max(2, (grid.width - 1) // 2):
+            row.header = True
+        else:
+            break
+
+
+def _label_columns(grid: Grid) -> int:
+    """How many leading columns hold labels rather than scores (at least one)."""
+    body = grid.body_rows
+    n = 1
+    for j in range(1, grid.width - 1):
+        cells = [r.cells[j] for r in body if strip_markup(r.cells[j])]
+        if not cells:
+            break
+        numeric = sum(is_numeric_cell(c) for c in cells)
+        if numeric * 2 >= len(cells):
+            break
+        n = j + 1
+    return n
+
+
+def _column_paths(grid: Grid) -> list[list[str]]:
+    """Per column, its header texts top to bottom; an empty upper cell inherits from the left."""
+    headers = grid.header_rows
+    paths: list[list[str]] = [[] for _ in range(grid.width)]
+    for depth, row in enumerate(headers):
+        last = ""
+        for j, cell in enumerate(row.cells):
+            text = strip_markup(cell)
+            if not text and depth < len(headers) - 1 and j > 0:
+                text = last
+            last = text
+            if text and (not paths[j] or paths[j][-1] != text):
+                paths[j].append(text)
+    return paths
+
+
+def _read_path(path: list[str]) -> _Axis:
+    """Combine header levels: the most specific known benchmark wins, settings accumulate."""
+    labels = [read_label(p) for p in path]
+    known = [lb for lb in labels if lb.known]
+    named = [lb for lb in labels if lb.benchmark]
+    bench = known[-1] if known else (named[-1] if named else Label(text=" / ".join(path)))
+    settings: list[str] = []
+    for i, lb in enumerate(labels):
+        for s in lb.setting or []:
+            if s not in settings:
+                settings.append(s)
+        if i > labels.index(bench) and not lb.known and lb.benchmark and lb.benchmark not in settings:
+            # A lower level that is not a benchmark qualifies it ("Verified", "test-clean").
+            settings.append(lb.benchmark)
+    metric = next((lb.metric for lb in reversed(labels) if lb.metric), None)
+    unit = next((lb.unit for lb in reversed(labels) if lb.unit), None)
+    merged = Label(text=bench.text, benchmark=bench.benchmark, known=bench.known, metric=metric,
+                   setting=settings, unit=unit)
+    joined = " ".join(path)
+    skip = not path or has_role(joined, "skip_column") and not known or has_role(path[-1], "not_model")
+    return _Axis(joined, merged, settings, skip)
+
+
+def _is_model_like(text: str) -> bool:
+    return bool(_MODEL_SHAPE.search(text)) and not find_benchmarks(text)
+
+
+def _orientation(grid: Grid, label_cols: int, paths: list[list[str]]) -> bool:
+    """True when models are the columns (benchmarks in rows)."""
+    corner = strip_markup(" ".join(paths[0])) if paths and paths[0] else ""
+    if has_role(corner, "bench_label"):
+        return True
+    if has_role(corner, "model_label"):
+        return False
+    col_bench = sum(1 for p in paths[label_cols:] if any(find_benchmarks(x) for x in p))
+    col_model = sum(1 for p in paths[label_cols:] if p and _is_model_like(p[-1]))
+    row_bench = row_model = 0
+    for r in grid.body_rows:
+        labels = " ".join(strip_markup(c) for c in r.cells[:label_cols])
+        row_bench += bool(find_benchmarks(labels))
+        row_model += _is_model_like(labels)
+    return row_bench + col_model > col_bench + row_model
+
+
+def _claim(document: Document, row: Row, model: str, axis: _Axis, cell: str, extra_settings: list[str],
+           metric_override: str | None, section: str | None, fallback_bench: str | None) -> ScoreClaim | None:
+    parsed = parse_value(cell)
+    if parsed is None:
+        return None
+    bench_label = axis.bench
+    benchmark = bench_label.benchmark or fallback_bench
+    if not benchmark:
+        return None
+    model = clean_name(re.sub(r"[*†‡§¶⋆★☆✝]+|\[\d+\]|<sup>.*?</sup>", "", strip_markup(model)))
+    if not model or has_role(model, "not_model") or is_numeric_cell(model):
+        return None
+    unit = normalise_unit(parsed.unit_raw) if parsed.unit_raw else (bench_label.unit or "score")
+    settings = [s for s in extra_settings + axis.settings if s]
+    setting = ", ".join(dict.fromkeys(settings)) or None
+    quote = document.text[row.start:row.end]
+    if not quote.strip():
+        return None
+    try:
+        return ScoreClaim(
+            model=model, benchmark=benchmark, metric=metric_override or bench_label.metric, value=parsed.value,
+            unit=unit, setting=setting, quote=quote, source=document.source, section=section,
+            start=row.start, end=row.end, extractor="rules", model_canonical=canonical_model(model),
+            benchmark_canonical=canonical_benchmark(benchmark),
+        )
+    except ValueError:
+        return None
+
+
+def _group_setting(row: Row, label_cols: int) -> str | None | bool:
+    """A body row with a label only: returns its setting text (or None); False if not a group row."""
+    rest = [strip_markup(c) for c in row.cells[label_cols:]]
+    first = strip_markup(row.cells[0])
+    if any(rest) and len(set(rest) | {first}) > 1:
+        return False
+    label = first or next((strip_markup(c) for c in row.cells[:label_cols] if strip_markup(c)), "")
+    return label if label and has_role(label, "setting") else None
+
+
+def _table_claims(document: Document, grid: Grid) -> list[ScoreClaim]:
+    if grid.width < 2 or not grid.body_rows:
+        return []
+    _promote_subheaders(grid)
+    if not grid.body_rows:
+        return []
+    label_cols = _label_columns(grid)
+    paths = _column_paths(grid)
+    transposed = _orientation(grid, label_cols, paths)
+    section = _section_title(document, grid.start)
+    subject = _section_subject(document, grid.start)
+    fallback = _caption_benchmark(document, grid)
+    claims: list[ScoreClaim] = []
+    group: str | None = None
+    label_headers = [" ".join(paths[j]) for j in range(label_cols)]
+
+    def resolve_model(name: str) -> str:
+        clean = strip_markup(name)
+        if subject and _OURS.match(clean):
+            return subject
+        return clean
+
+    if not transposed:
+        axes = [_read_path(paths[j]) for j in range(grid.width)]
+        model_col = 0
+        for j in range(label_cols):
+            if has_role(label_headers[j], "model_label"):
+                model_col = j
+                break
+        for row in grid.body_rows:
+            g = _group_setting(row, label_cols)
+            if g is not False:
+                group = g if isinstance(g, str) else None
+                continue
+            model = row.cells[model_col]
+            extra: list[str] = [group] if group else []
+            metric_override = None
+            for j in range(label_cols):
+                if j == model_col:
+                    continue
+                cell = strip_markup(row.cells[j])
+                if has_role(label_headers[j], "setting_label") or (cell and has_role(cell, "setting")):
+                    extra.append(cell)
+                elif has_role(label_headers[j], "metric_label"):
+                    metric_override = cell or None
+            for j in range(label_cols, grid.width):
+                axis = axes[j]
+                if axis.skip:
+                    continue
+                claim = _claim(document, row, resolve_model(model), axis, row.cells[j], extra, metric_override,
+                               section, fallback)
+                if claim:
+                    claims.append(claim)
+        return claims
+
+    # Transposed: benchmarks down the rows, models across the columns.
+    bench_col = 0
+    best = -1
+    for j in range(label_cols):
+        hits = sum(1 for r in grid.body_rows if find_benchmarks(strip_markup(r.cells[j])))
+        if has_role(label_headers[j], "metric_label") or has_role(label_headers[j], "setting_label"):
+            continue
+        if hits > best:
+            bench_col, best = j, hits
+    models = []
+    for j in range(grid.width):
+        path = paths[j]
+        name = next((p for p in reversed(path) if _is_model_like(p)), path[-1] if path else "")
+        models.append(name)
+    for row in grid.body_rows:
+        g = _group_setting(row, label_cols)
+        if g is not False:
+            group = g if isinstance(g, str) else None
+            continue
+        row_label = strip_markup(row.cells[bench_col])
+        if not row_label or has_role(row_label, "skip_column") and not find_benchmarks(row_label) \
+                or has_role(row_label, "not_model"):
+            continue
+        axis = _read_path([row_label])
+        extra = [group] if group else []
+        metric_override = None
+        for j in range(label_cols):
+            if j == bench_col:
+                continue
+            cell = strip_markup(row.cells[j])
+            if not cell:
+                continue
+            if has_role(label_headers[j], "metric_label") or (has_role(cell, "metric") and not has_role(label_headers[j], "setting_label")):
+                metric_override = cell
+                unit = read_label(f"x ({cell})").unit
+                if unit and not axis.bench.unit:
+                    axis.bench.unit = unit
+            elif has_role(label_headers[j], "setting_label") or has_role(cell, "setting"):
+                extra.append(cell if not re.fullmatch(r"\d+", cell) else f"{cell}-shot")
+        for j in range(label_cols, grid.width):
+            model = models[j]
+            if not model or has_role(model, "skip_column") or has_role(model, "not_model"):
+                continue
+            claim = _claim(document, row, resolve_model(model), axis, row.cells[j], extra, metric_override,
+                           section, fallback)
+            if claim:
+                claims.append(claim)
+    return claims
+
+
+def extract_table_claims(document: Document) -> list[ScoreClaim]:
+    """Every score stated in the document's results tables, with the row as the quote."""
+    claims: list[ScoreClaim] = []
+    for grid in find_tables(document.text):
+        try:
+            claims.extend(_table_claims(document, grid))
+        except (ValueError, IndexError):  # a malformed table must not lose the document
+            continue
+    return claims

@@ -1,0 +1,174 @@
+"""Reading single table cells: numeric scores, and header labels split into benchmark/metric/setting.
+
+The words that decide what a header means live in ``data/table_headers.tsv``; this module
+only compiles them (once) and applies them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from extractor.normalize import DATA_DIR, LexiconError, clean_name, find_benchmarks
+from schemas.claims import Unit
+
+TABLE_HEADERS_TSV = DATA_DIR / "table_headers.tsv"
+ROLES = ("skip_column", "model_label", "bench_label", "metric_label", "setting_label", "not_model", "setting", "metric")
+
+
+@lru_cache(maxsize=2)
+def header_patterns(path: str | None = None) -> dict[str, re.Pattern[str]]:
+    """role -> compiled pattern (several lines of one role are OR-ed)."""
+    p = Path(path) if path else TABLE_HEADERS_TSV
+    parts: dict[str, list[str]] = {r: [] for r in ROLES}
+    for lineno, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        role, sep, pattern = line.partition("\t")
+        if not sep or role not in parts:
+            raise LexiconError(f"{p}:{lineno}: expected 'role<TAB>regex' with role one of {', '.join(ROLES)}")
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise LexiconError(f"{p}:{lineno}: bad regex: {exc}") from exc
+        parts[role].append(pattern)
+    never = r"(?!x)x"
+    return {r: re.compile("|".join(f"(?:{x})" for x in ps) or never, re.IGNORECASE) for r, ps in parts.items()}
+
+
+def has_role(text: str, role: str) -> bool:
+    return bool(text) and header_patterns()[role].search(text) is not None
+
+
+# --------------------------------------------------------------------------- values
+
+_EMPTY = re.compile(r"^(?:|-+|–|—|/|n/?a|none|null|nan|\?|x|✗|✘|×|\\|未报告|无)$", re.IGNORECASE)
+_FOOTNOTE = re.compile(r"[*†‡§¶#^⋆★☆✝]+|<sup>.*?</sup>|\^\{?[^}\s]*\}?|\[\d+\]")
+_NUMBER = re.compile(
+    r"^(?P<sign>[-+−]?)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)\s*"
+    r"(?P<unit>%|％|pp|pts?|points?|分|倍|x|×)?"
+    r"(?:\s*(?:±|\+/-|\+-)\s*\d+(?:\.\d+)?\s*%?)?"
+    r"(?:\s*[(（\[][^()（）\[\]]*[)）\]])?$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class CellValue:
+    value: float
+    unit_raw: str  # "%", "pts", "" ...
+
+
+def strip_markup(cell: str) -> str:
+    """Remove emphasis (``**x**``, ``__x__``, ``<b>``, ``<u>``), LaTeX wrappers and footnote marks."""
+    s = re.sub(r"</?(?:b|strong|u|em|i|span|font|mark)\b[^>]*>", "", cell, flags=re.IGNORECASE)
+    s = re.sub(r"\\(?:textbf|underline|mathbf|textit|bf|mathrm|text)\s*\{([^{}]*)\}", r"\1", s)
+    s = s.replace("$", "").replace("\\%", "%").replace("\\pm", "±")
+    s = re.sub(r"\*\*|__|~~|`", "", s)
+    s = re.sub(r"(?<=\d)\*+|^\*+|\*+$", "", s)
+    s = re.sub(r"(?<=\w)_(?=\w)", " ", s) if not re.search(r"\d_\d", s) else s
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def parse_value(cell: str) -> CellValue | None:
+    """A score in a cell: ``**71.0**`` -> 71.0, ``71.0%`` -> (71.0, "%"), ``85.2±0.3`` -> 85.2.
+
+    Empty markers (``-``, ``N/A``, ``—``), counts with magnitude suffixes (``7B``, ``1.5M``),
+    prices, dates and text give None.
+    """
+    s = strip_markup(cell)
+    s = _FOOTNOTE.sub("", s).strip()
+    if _EMPTY.match(s):
+        return None
+    m = _NUMBER.match(s)
+    if not m:
+        return None
+    num = m.group("num").replace(",", "")
+    try:
+        value = float(num)
+    except ValueError:
+        return None
+    if m.group("sign") in ("-", "−"):
+        value = -value
+    unit = (m.group("unit") or "").replace("％", "%")
+    return CellValue(value, unit)
+
+
+def is_numeric_cell(cell: str) -> bool:
+    return parse_value(cell) is not None
+
+
+# --------------------------------------------------------------------------- labels
+
+_PAREN = re.compile(r"[(（\[]([^()（）\[\]]*)[)）\]]")
+
+
+@dataclass
+class Label:
+    """A header cell read as benchmark name + metric + setting (+ unit hint)."""
+
+    text: str
+    benchmark: str = ""
+    known: bool = False
+    metric: str | None = None
+    setting: list[str] | None = None
+    unit: Unit | None = None
+
+
+def _unit_hint(fragment: str) -> Unit | None:
+    f = fragment.strip().lower()
+    if f in ("%", "％", "in %", "% acc", "acc %") or "(%)" in f or f.endswith(" %"):
+        return "%"
+    if f in ("pts", "points", "分"):
+        return "points"
+    if re.search(r"\belo\b|\brating\b", f):
+        return "elo"
+    return None
+
+
+def read_label(raw: str) -> Label:
+    """Split a header like ``MATH-500 (Pass@1)`` or ``GSM8K 8-shot EM`` into its parts."""
+    text = strip_markup(raw)
+    text = re.sub(r"[↑↓⬆⬇]", "", text).strip()
+    label = Label(text=text, setting=[])
+    fragments: list[str] = [f.strip() for f in _PAREN.findall(text) if f.strip()]
+    main = _PAREN.sub(" ", text)
+    main = re.sub(r"\s+", " ", main).strip(" -–:/,")
+    hits = find_benchmarks(main)
+    if hits:
+        s, e, _ = hits[0]
+        name = main[s:e]
+        rest = (main[:s] + " " + main[e:]).strip(" -–:/,")
+        if rest:
+            fragments.insert(0, rest)
+        label.benchmark, label.known = name, True
+    else:
+        words = main.split(" ")
+        # Peel setting/metric words off the end ("GSM8K-Hard 8-shot EM").
+        while words and (has_role(words[-1], "setting") or has_role(words[-1], "metric") or words[-1] in ("%", "(%)")):
+            fragments.insert(0, words.pop())
+        name = " ".join(words).strip(" -–:/,")
+        if name and (has_role(name, "metric") and len(name) <= 24 or has_role(name, "setting") and len(name) <= 24):
+            fragments.insert(0, name)
+            name = ""
+        label.benchmark = clean_name(name)
+    settings: list[str] = []
+    for frag in fragments:
+        unit = _unit_hint(frag)
+        if unit:
+            label.unit = label.unit or unit
+            frag = re.sub(r"\(?%\)?", "", frag).strip()
+            if not frag:
+                continue
+        if has_role(frag, "setting"):
+            settings.append(frag)
+        elif has_role(frag, "metric"):
+            label.metric = label.metric or frag
+        elif frag:
+            settings.append(frag)
+    label.setting = settings
+    if label.metric and not label.unit:
+        label.unit = _unit_hint(label.metric)
+    return label
