@@ -28,6 +28,7 @@ class SourceRef(BaseModel):
 class LeaderboardRow(BaseModel):
     rank: int
     model: str
+    benchmark: str | None = Field(default=None, description="The member benchmark (AIME 2024) when a family (AIME) was asked for.")
     value: float
     value_high: float | None = None
     unit: str | None = None
@@ -58,6 +59,8 @@ class BeatsRow(BaseModel):
     baseline_value: float | None = None
     margin: float | None = None
     benchmark: str | None = None
+    metric: str | None = None
+    setting: str | None = None
     how: Literal["score", "comparison", "both"] = "score"
     evidence: list[SourceRef] = Field(default_factory=list)
 

@@ -1,0 +1,394 @@
+"""The warehouse: one DuckDB file holding documents, claims, entities, runs and the LLM cache.
+
+Ingest is idempotent and crash-safe: a document and all its claims are written in one
+transaction together with its sha256, so a crash leaves either the old state or the
+new one, and re-running an ingest skips exactly the documents already stored
+unchanged. Bulk loads (``store_many``) use the same code path with columnar inserts.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Literal
+
+import duckdb
+import numpy as np
+
+from schemas import (
+    BeatsResult,
+    ClaimPage,
+    ComparisonClaim,
+    Extraction,
+    IngestOutcome,
+    Leaderboard,
+    NameCount,
+    StoredClaim,
+)
+from warehouse import exports, ranking, sql
+from warehouse.entities import Registry, apply_overrides, overrides_hash, overrides_text
+from warehouse.errors import UnknownName
+from warehouse.names import ENTITIES_FILE, metric_key, unit_key
+from warehouse.setting_parse import ParsedSetting, parse_setting
+
+REVIEW_STATUSES = ("unreviewed", "verified", "rejected")
+CLAIM_KINDS = ("score", "comparison")
+
+
+class WarehouseError(RuntimeError):
+    """The warehouse file cannot be opened or used (message names the file and the reason)."""
+
+
+@lru_cache(maxsize=65536)
+def _setting(setting: str | None, metric: str | None) -> ParsedSetting:
+    return parse_setting(setting, metric)
+
+
+@lru_cache(maxsize=65536)
+def _metric_key(metric: str | None) -> str:
+    return metric_key(metric)
+
+
+class Warehouse:
+    """Typed access to the benchclaims DuckDB file (see the package docstring for the API)."""
+
+    def __init__(self, path: str | Path, read_only: bool = False, entities_file: str | Path | None = None) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        self._lock = threading.RLock()
+        self._entities_file = Path(entities_file) if entities_file else ENTITIES_FILE
+        if not read_only:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        elif not self.path.exists():
+            raise WarehouseError(f"{self.path}: no such warehouse file (ingest something first)")
+        try:
+            self.con = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.Error as exc:
+            raise WarehouseError(f"{self.path}: cannot open warehouse: {exc}") from exc
+        self.reg = Registry()
+        if not read_only:
+            self.con.execute(sql.SCHEMA)
+            self.reg.load(self.con)
+            self._apply_overrides()
+        self.reg.load(self.con)
+        self._next_doc, self._next_claim = self.con.execute(sql.MAX_IDS).fetchone() or (0, 0)
+
+    # -- lifecycle -------------------------------------------------------------------
+    def __enter__(self) -> Warehouse:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        with self._lock:
+            try:
+                self.con.close()
+            except duckdb.Error:
+                pass
+
+    def _apply_overrides(self) -> None:
+        """Re-apply the entity overrides file when it changed since the last open."""
+        text = overrides_text(self._entities_file)
+        digest = overrides_hash(text)
+        row = self.con.execute(sql.GET_META, ["entities_sha256"]).fetchone()
+        if row and row[0] == digest:
+            return
+        self.con.begin()
+        try:
+            apply_overrides(self.con, self.reg, text, str(self._entities_file))
+            self.con.execute(sql.SET_META, ["entities_sha256", digest])
+            self.con.commit()
+        except Exception:
+            self.con.rollback()
+            self.reg.load(self.con)
+            raise
+
+    def refresh(self) -> None:
+        """Re-read entities (a reader sharing the file with a writer calls this after ingests)."""
+        with self._lock:
+            self.reg.load(self.con)
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise WarehouseError(f"{self.path}: opened read-only")
+
+    # -- runs ------------------------------------------------------------------------
+    def start_run(self, backend: str, params: dict[str, Any] | None = None) -> int:
+        """Record the start of an extraction run; claims stored with its id point back to it."""
+        self._writable()
+        with self._lock:
+            row = self.con.execute(sql.START_RUN, [backend, json.dumps(params or {}, default=str)]).fetchone()
+            assert row is not None
+            return int(row[0])
+
+    def finish_run(
+        self, run_id: int, files_ok: int, files_failed: int, problems: list[str] | None = None,
+        stats: dict[str, Any] | None = None,
+    ) -> None:
+        self._writable()
+        with self._lock:
+            self.con.execute(sql.FINISH_RUN, [files_ok, files_failed, json.dumps(problems or []),
+                                              json.dumps(stats or {}, default=str), run_id])
+
+    # -- ingest ----------------------------------------------------------------------
+    def store(self, extraction: Extraction, run_id: int | None = None) -> IngestOutcome:
+        """Store one document with all its claims in one transaction (idempotent by sha256)."""
+        return self.store_many([extraction], run_id)[0]
+
+    def store_many(
+        self, extractions: Iterable[Extraction], run_id: int | None = None, batch_docs: int = 20000
+    ) -> list[IngestOutcome]:
+        """Store many documents; each batch is one transaction, so every document is all-or-nothing.
+
+        Same source + same sha256 -> "unchanged" (nothing written); same source with a
+        new sha256 -> "replaced" (its old claims and sections removed first).
+        """
+        self._writable()
+        outcomes: list[IngestOutcome] = []
+        batch: list[Extraction] = []
+        for ex in extractions:
+            batch.append(ex)
+            if len(batch) >= batch_docs:
+                outcomes.extend(self._store_batch(batch, run_id))
+                batch = []
+        if batch:
+            outcomes.extend(self._store_batch(batch, run_id))
+        return outcomes
+
+    def _store_batch(self, batch: Sequence[Extraction], run_id: int | None) -> list[IngestOutcome]:
+        with self._lock:
+            # Later duplicates of a source within one batch win (same as storing them in order).
+            latest: dict[str, Extraction] = {}
+            for ex in batch:
+                latest[ex.document.source] = ex
+            sources = list(latest)
+            known = {s: (i, h) for s, i, h in self.con.execute(sql.DOCS_BY_SOURCE, [sources]).fetchall()}
+            outcomes: dict[str, IngestOutcome] = {}
+            todo: list[tuple[Extraction, int, bool]] = []
+            for src, ex in latest.items():
+                doc = ex.document
+                if src in known and known[src][1] == doc.sha256:
+                    n = self.con.execute(sql.COUNT_DOC_CLAIMS, [known[src][0]]).fetchone()
+                    outcomes[src] = IngestOutcome(source=src, status="unchanged", claims=int(n[0]) if n else 0)
+                    continue
+                if src in known:
+                    todo.append((ex, known[src][0], True))
+                else:
+                    self._next_doc += 1
+                    todo.append((ex, self._next_doc, False))
+            if todo:
+                self._write(todo, run_id)
+            for ex, _doc_id, replaced in todo:
+                outcomes[ex.document.source] = IngestOutcome(
+                    source=ex.document.source, status="replaced" if replaced else "added", claims=len(ex.claims))
+            return [outcomes[ex.document.source] for ex in batch]
+
+    def _write(self, todo: list[tuple[Extraction, int, bool]], run_id: int | None) -> None:
+        con = self.con
+        next_claim_before = self._next_claim
+        con.begin()
+        try:
+            replaced = [doc_id for _, doc_id, rep in todo if rep]
+            if replaced:
+                con.execute(sql.DELETE_DOC_CLAIMS, [replaced])
+                con.execute(sql.DELETE_DOC_SECTIONS, [replaced])
+                for ex, doc_id, rep in todo:
+                    if rep:
+                        d = ex.document
+                        con.execute(sql.UPDATE_DOCUMENT, [d.path, d.sha256, d.encoding, d.media_type, d.text, run_id, doc_id])
+            new = [(ex, doc_id) for ex, doc_id, rep in todo if not rep]
+            if new:
+                docs = [ex.document for ex, _ in new]
+                doc_batch = {
+                    "id": np.array([doc_id for _, doc_id in new], dtype=np.int64),
+                    "source": _obj([d.source for d in docs]),
+                    "path": _obj([d.path for d in docs]),
+                    "sha256": _obj([d.sha256 for d in docs]),
+                    "encoding": _obj([d.encoding for d in docs]),
+                    "media_type": _obj([d.media_type for d in docs]),
+                    "text": _obj([d.text for d in docs]),
+                    "run_id": _obj([run_id] * len(docs)),
+                }
+                con.register("doc_batch", doc_batch)
+                try:
+                    con.execute(sql.INSERT_DOCUMENTS)
+                finally:
+                    con.unregister("doc_batch")
+            section_rows = [
+                [doc_id, i, s.title, s.start, s.end, s.subject]
+                for ex, doc_id, _ in todo for i, s in enumerate(ex.document.sections)
+            ]
+            if section_rows:
+                con.executemany(sql.INSERT_SECTIONS, section_rows)
+            columns = self._claim_columns(todo, run_id)
+            self.reg.flush(con)
+            if len(columns["id"]):
+                con.register("claim_batch", columns)
+                try:
+                    con.execute(sql.INSERT_CLAIMS)
+                finally:
+                    con.unregister("claim_batch")
+            con.commit()
+            self.reg.commit()
+        except BaseException:
+            con.rollback()
+            self.reg.rollback(con)
+            self._next_claim = next_claim_before
+            raise
+
+    def _claim_columns(self, todo: list[tuple[Extraction, int, bool]], run_id: int | None) -> dict[str, np.ndarray]:
+        """Claims of ``todo`` as columns (numpy arrays DuckDB scans directly), entities resolved."""
+        cols: dict[str, list[Any]] = {c: [] for c in sql.CLAIM_COLUMNS}
+        resolve = self.reg.resolve
+        for ex, doc_id, _ in todo:
+            for c in ex.claims:
+                self._next_claim += 1
+                parsed = _setting(c.setting, c.metric)
+                cols["id"].append(self._next_claim)
+                cols["doc_id"].append(doc_id)
+                cols["kind"].append(c.kind)
+                cols["model"].append(c.model)
+                cols["model_id"].append(resolve("model", c.model, c.model_canonical))
+                cols["benchmark"].append(c.benchmark)
+                cols["benchmark_id"].append(resolve("benchmark", c.benchmark, c.benchmark_canonical) if c.benchmark else None)
+                cols["metric"].append(c.metric)
+                cols["metric_key"].append(_metric_key(c.metric))
+                cols["value"].append(c.value)
+                cols["value_high"].append(c.value_high)
+                cols["unit"].append(c.unit)
+                cols["unit_key"].append(unit_key(c.unit))
+                cols["setting"].append(c.setting)
+                cols["setting_key"].append(parsed.key)
+                cols["setting_detail"].append(parsed.detail)
+                cols["pass_k"].append(parsed.pass_k)
+                cols["maj_k"].append(parsed.maj_k)
+                cols["shots"].append(parsed.shots)
+                cols["cot"].append(parsed.cot)
+                cols["tools"].append(parsed.tools)
+                cols["split"].append(parsed.split)
+                baseline = c.baseline if isinstance(c, ComparisonClaim) else None
+                cols["baseline"].append(baseline)
+                cols["baseline_id"].append(resolve("model", baseline, c.baseline_canonical) if baseline else None)
+                cols["relation"].append(c.relation)
+                cols["delta"].append(c.delta)
+                cols["quote"].append(c.quote)
+                cols["source"].append(c.source)
+                cols["section"].append(c.section)
+                cols["start"].append(c.start)
+                cols["end"].append(c.end)
+                cols["extractor"].append(c.extractor or ex.extractor)
+                cols["run_id"].append(run_id)
+                cols["review_status"].append("unreviewed")
+        return {k: _obj(v) for k, v in cols.items()}
+
+    # -- queries ---------------------------------------------------------------------
+    def leaderboard(self, benchmark: str, metric: str | None = None, setting: str | None = None) -> Leaderboard:
+        """One row per model, best comparable value first; raises UnknownName with suggestions."""
+        with self._lock:
+            return ranking.leaderboard(self.con, self.reg, benchmark, metric, setting)
+
+    def beats(self, model: str, benchmark: str, general: bool = True) -> BeatsResult:
+        """Models that beat ``model`` on ``benchmark`` (scores and explicit comparisons), with evidence."""
+        with self._lock:
+            return ranking.beats(self.con, self.reg, model, benchmark, general)
+
+    def claims(
+        self, model: str | None = None, benchmark: str | None = None, kind: str | None = None,
+        source: str | None = None, review_status: str | None = None, sort: str = "id", limit: int = 50,
+        offset: int = 0,
+    ) -> ClaimPage:
+        """Stored claims with provenance, filtered (names accept any alias) and paginated."""
+        if sort not in sql.CLAIMS_PAGE:
+            raise ValueError(f"unknown sort {sort!r}; choose one of {', '.join(sql.CLAIMS_PAGE)}")
+        if kind is not None and kind not in CLAIM_KINDS:
+            raise ValueError(f"unknown kind {kind!r}; choose one of {', '.join(CLAIM_KINDS)}")
+        if review_status is not None and review_status not in REVIEW_STATUSES:
+            raise ValueError(f"unknown review status {review_status!r}; choose one of {', '.join(REVIEW_STATUSES)}")
+        limit = max(0, int(limit))
+        offset = max(0, int(offset))
+        with self._lock:
+            mid = ranking.resolve_model(self.reg, model) if model else None
+            bids = ranking.resolve_benchmark(self.reg, benchmark).member_ids if benchmark else None
+            where = [mid, mid, mid, bids, bids, kind, kind, source, source, review_status, review_status]
+            total_row = self.con.execute(sql.CLAIMS_COUNT, where).fetchone()
+            rows = self.con.execute(sql.CLAIMS_PAGE[sort], [*where, limit, offset]).fetchall()
+        return ClaimPage(total=int(total_row[0]) if total_row else 0, limit=limit, offset=offset,
+                         items=[_stored(r) for r in rows])
+
+    def get_claim(self, claim_id: int) -> StoredClaim:
+        with self._lock:
+            row = self.con.execute(sql.GET_CLAIM, [int(claim_id)]).fetchone()
+        if row is None:
+            raise UnknownName("claim", str(claim_id))
+        return _stored(row)
+
+    def set_review_status(self, claim_id: int, status: str) -> StoredClaim:
+        """Mark a claim verified / rejected / unreviewed (rejected claims never count)."""
+        self._writable()
+        if status not in REVIEW_STATUSES:
+            raise ValueError(f"unknown review status {status!r}; choose one of {', '.join(REVIEW_STATUSES)}")
+        self.get_claim(claim_id)
+        with self._lock:
+            self.con.execute(sql.SET_REVIEW, [status, int(claim_id)])
+        return self.get_claim(claim_id)
+
+    def _name_counts(self, kind: str, query: str) -> list[NameCount]:
+        with self._lock:
+            surfaces = dict(self.con.execute(sql.ALIAS_SURFACES, [kind]).fetchall())
+            rows = self.con.execute(query, [kind]).fetchall()
+        out = []
+        for eid, name, n in rows:
+            aliases = [s for s in surfaces.get(eid, []) if s and s != name]
+            out.append(NameCount(name=name, claims=int(n), aliases=aliases))
+        return out
+
+    def benchmarks(self) -> list[NameCount]:
+        """Benchmarks with their claim counts and known aliases, most claimed first."""
+        return self._name_counts("benchmark", sql.BENCHMARK_COUNTS)
+
+    def models(self) -> list[NameCount]:
+        """Models (subjects and baselines) with their claim counts and aliases."""
+        return self._name_counts("model", sql.MODEL_COUNTS)
+
+    def export(self, fmt: Literal["csv", "json", "parquet"], out: str | Path, benchmark: str | None = None) -> Path:
+        """Write all claims, or one benchmark's leaderboard, with DuckDB's COPY (see ``exports``)."""
+        with self._lock:
+            board = self.leaderboard(benchmark) if benchmark else None
+            return exports.export(self.con, fmt, Path(out), board)
+
+    def stats(self) -> dict[str, int]:
+        with self._lock:
+            row = self.con.execute(sql.STATS).fetchone()
+        assert row is not None
+        return dict(zip(("documents", "claims", "models", "benchmarks", "runs"), (int(x) for x in row), strict=True))
+
+    # -- llm cache -------------------------------------------------------------------
+    def cache_get(self, key: str) -> str | None:
+        with self._lock:
+            row = self.con.execute(sql.CACHE_GET, [key]).fetchone()
+        return None if row is None else str(row[0])
+
+    def cache_put(self, key: str, value: str) -> None:
+        self._writable()
+        with self._lock:
+            self.con.execute(sql.CACHE_PUT, [key, value])
+
+
+def _obj(values: list[Any]) -> np.ndarray:
+    arr = np.empty(len(values), dtype=object)
+    arr[:] = values
+    return arr
+
+
+def _stored(row: tuple[Any, ...]) -> StoredClaim:
+    keys = ("id", "kind", "model", "benchmark", "metric", "value", "value_high", "unit", "setting", "baseline",
+            "relation", "delta", "quote", "source", "section", "start", "end", "extractor", "review_status")
+    return StoredClaim(**dict(zip(keys, row, strict=True)))
+
+
+

@@ -1,0 +1,255 @@
+"""Canonical models and benchmarks, their aliases, and benchmark families.
+
+Why in memory: resolving every claim's names by SQL would dominate ingest time at
+millions of claims, so the alias table is mirrored in a dict. Changes made while a
+document is stored are *pending* until its transaction commits, and are undone if it
+rolls back, so memory and database never disagree.
+
+Resolution of a name: exact-spelling alias (``=...``, only for user "split" entries)
+-> folded alias (see ``names``) -> a new entity named as the extractor's canonical form
+(or the surface with its vendor prefix dropped).
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from warehouse import sql
+from warehouse.names import ENTITIES_FILE, benchmark_key, family_name, model_key, strip_vendor
+
+KINDS = ("model", "benchmark")
+
+
+def key_for(kind: str, name: str) -> str:
+    """The folded alias key of ``name`` for entities of ``kind``."""
+    return benchmark_key(name) if kind == "benchmark" else model_key(name)
+
+
+def exact_key(name: str) -> str:
+    """Key that only matches the same spelling (case aside): used for user splits."""
+    return "=" + unicodedata.normalize("NFKC", name).strip().casefold()
+
+
+@dataclass
+class Entity:
+    id: int
+    kind: str
+    name: str
+    key: str
+    family: str | None = None
+    family_key: str | None = None
+    pinned: bool = False
+
+
+@dataclass
+class Registry:
+    """In-memory mirror of ``entities`` + ``aliases`` with transactional pending changes."""
+
+    entities: dict[int, Entity] = field(default_factory=dict)
+    aliases: dict[tuple[str, str], int] = field(default_factory=dict)
+    surfaces: dict[tuple[str, str], str] = field(default_factory=dict)
+    next_id: int = 1
+    _new_entities: list[Entity] = field(default_factory=list)
+    _new_aliases: list[tuple[str, str, int, str]] = field(default_factory=list)
+
+    # -- loading -----------------------------------------------------------------
+    def load(self, con: duckdb.DuckDBPyConnection) -> None:
+        """Read the whole registry from the database (on open)."""
+        self.entities.clear()
+        self.aliases.clear()
+        self.surfaces.clear()
+        for row in con.execute(sql.SELECT_ENTITIES).fetchall():
+            ent = Entity(*row)
+            self.entities[ent.id] = ent
+        for kind, key, entity_id, surface in con.execute(sql.SELECT_ALIASES).fetchall():
+            self.aliases[(kind, key)] = entity_id
+            self.surfaces[(kind, key)] = surface
+        self.next_id = max(self.entities, default=0) + 1
+        self._new_entities.clear()
+        self._new_aliases.clear()
+
+    # -- lookup ------------------------------------------------------------------
+    def lookup(self, kind: str, name: str) -> int | None:
+        """Entity id for ``name`` (any known alias), or None."""
+        hit = self.aliases.get((kind, exact_key(name)))
+        if hit is not None:
+            return hit
+        return self.aliases.get((kind, key_for(kind, name)))
+
+    def family_members(self, name: str) -> list[int]:
+        """Benchmarks whose family is ``name`` (AIME -> AIME 2024, AIME 2025), by name."""
+        fkey = benchmark_key(name)
+        members = [e for e in self.entities.values() if e.kind == "benchmark" and e.family_key == fkey]
+        return [e.id for e in sorted(members, key=lambda e: e.name)]
+
+    def suggest(self, kind: str, name: str, n: int = 5) -> list[str]:
+        """Close matches for an unknown ``name``: canonical names whose aliases look alike."""
+        key = key_for(kind, name)
+        by_key: dict[str, int] = {k: eid for (knd, k), eid in self.aliases.items() if knd == kind and not k.startswith("=")}
+        if kind == "benchmark":
+            for e in self.entities.values():
+                if e.kind == "benchmark" and e.family_key:
+                    by_key.setdefault(e.family_key, e.id)
+        out: list[str] = []
+        for k in difflib.get_close_matches(key, list(by_key), n=n * 3, cutoff=0.6):
+            ent = self.entities[by_key[k]]
+            label = ent.family if (ent.family_key == k and ent.key != k and ent.family) else ent.name
+            if label not in out:
+                out.append(label)
+        # substring matches help for short names difflib scores low (o1 vs o1-mini)
+        if len(out) < n and len(key) >= 2:
+            for k, eid in sorted(by_key.items()):
+                if key in k or (len(k) >= 3 and k in key):
+                    label = self.entities[eid].name
+                    if label not in out:
+                        out.append(label)
+                if len(out) >= n:
+                    break
+        return out[:n]
+
+    # -- changes (pending until commit) ------------------------------------------
+    def _add_alias(self, kind: str, key: str, entity_id: int, surface: str) -> None:
+        if (kind, key) in self.aliases or not key or key == "=":
+            return
+        self.aliases[(kind, key)] = entity_id
+        self.surfaces[(kind, key)] = surface
+        self._new_aliases.append((kind, key, entity_id, surface))
+
+    def _new_entity(self, kind: str, name: str, family: str | None = None, pinned: bool = False) -> Entity:
+        if kind == "benchmark" and family is None:
+            family = family_name(name)
+        ent = Entity(
+            id=self.next_id, kind=kind, name=name, key=key_for(kind, name), family=family,
+            family_key=benchmark_key(family) if family else None, pinned=pinned,
+        )
+        self.next_id += 1
+        self.entities[ent.id] = ent
+        self._new_entities.append(ent)
+        return ent
+
+    def resolve(self, kind: str, surface: str, canonical: str | None = None) -> int:
+        """Id of the entity ``surface`` (as written) names, creating it if new.
+
+        The extractor's ``canonical`` form is trusted first; the surface form is then
+        remembered as an alias unless it is a family name (``AIME`` must not become an
+        alias of ``AIME 2024`` just because one extractor resolved it so).
+        """
+        eid = None
+        if canonical:
+            eid = self.lookup(kind, canonical)
+        if eid is None:
+            eid = self.lookup(kind, surface)
+        if eid is None:
+            name = canonical or (strip_vendor(surface) if kind == "model" else surface.strip())
+            eid = self._new_entity(kind, name).id
+        ent = self.entities[eid]
+        for form in (canonical, surface):
+            if form:
+                k = key_for(kind, form)
+                if kind == "benchmark" and k == ent.family_key and k != ent.key:
+                    continue
+                self._add_alias(kind, k, eid, form)
+        return eid
+
+    def flush(self, con: duckdb.DuckDBPyConnection) -> None:
+        """Write pending entities and aliases inside the caller's transaction."""
+        if self._new_entities:
+            con.executemany(
+                sql.INSERT_ENTITY,
+                [[e.id, e.kind, e.name, e.key, e.family, e.family_key, e.pinned] for e in self._new_entities],
+            )
+        if self._new_aliases:
+            con.executemany(sql.INSERT_ALIAS, [list(a) for a in self._new_aliases])
+
+    def commit(self) -> None:
+        self._new_entities.clear()
+        self._new_aliases.clear()
+
+    def rollback(self, con: duckdb.DuckDBPyConnection) -> None:
+        """Forget pending changes (their transaction rolled back): reload from the database."""
+        self.load(con)
+
+
+def overrides_text(path: Path = ENTITIES_FILE) -> str:
+    return path.read_text(encoding="utf-8") if path.exists() else ""
+
+
+def overrides_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def apply_overrides(con: duckdb.DuckDBPyConnection, reg: Registry, text: str, origin: str) -> None:
+    """Apply ``entities.toml`` (merge / family / split) inside the caller's transaction.
+
+    A merge that finds an alias already pointing at another entity moves that entity's
+    aliases and claims over and deletes it, so earlier ingests follow the override.
+    """
+    try:
+        data: dict[str, Any] = tomllib.loads(text) if text else {}
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"{origin}: not valid TOML: {exc}") from exc
+    for split in data.get("split", []):
+        kind = split.get("kind", "model")
+        for name in split.get("names", []):
+            eid = reg.aliases.get((kind, exact_key(name)))
+            if eid is None:
+                eid = reg.lookup(kind, name)
+                if eid is None or reg.entities[eid].key != key_for(kind, name) or reg.entities[eid].name != name:
+                    eid = _find_named(reg, kind, name) or reg._new_entity(kind, name, pinned=True).id
+                reg._add_alias(kind, exact_key(name), eid, name)
+    reg.flush(con)
+    reg.commit()
+    for kind in KINDS:
+        for item in data.get(kind, []):
+            reg.flush(con)
+            reg.commit()
+            name = item.get("name")
+            if not isinstance(name, str) or not name.strip():
+                raise ValueError(f"{origin}: a [[{kind}]] entry has no name")
+            family = item.get("family")
+            eid = reg.lookup(kind, name)
+            if eid is None:
+                ent = reg._new_entity(kind, name, family=family, pinned=True)
+            else:
+                ent = reg.entities[eid]
+                ent.name, ent.pinned = name, True
+                if kind == "benchmark":
+                    ent.family = family or ent.family
+                    ent.family_key = benchmark_key(ent.family) if ent.family else None
+                con.execute(sql.UPDATE_ENTITY, [ent.name, ent.family, ent.family_key, ent.id])
+            for alias in [name, *item.get("aliases", [])]:
+                k = key_for(kind, alias)
+                other = reg.aliases.get((kind, k))
+                if other is not None and other != ent.id:
+                    _merge(con, reg, kind, other, ent.id)
+                reg._add_alias(kind, k, ent.id, alias)
+    reg.flush(con)
+    reg.commit()
+
+
+def _find_named(reg: Registry, kind: str, name: str) -> int | None:
+    for e in reg.entities.values():
+        if e.kind == kind and e.name == name:
+            return e.id
+    return None
+
+
+def _merge(con: duckdb.DuckDBPyConnection, reg: Registry, kind: str, src: int, dst: int) -> None:
+    """Fold entity ``src`` into ``dst`` (aliases and claims follow)."""
+    reg.flush(con)
+    reg.commit()
+    for q in sql.MERGE_ENTITY[kind]:
+        con.execute(q, [dst, src])
+    con.execute(sql.DELETE_ENTITY, [src])
+    for k, v in list(reg.aliases.items()):
+        if v == src:
+            reg.aliases[k] = dst
+    reg.entities.pop(src, None)

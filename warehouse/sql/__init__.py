@@ -1,0 +1,153 @@
+"""Every SQL statement of the warehouse, in one place.
+
+All values travel as ``?`` parameters; nothing here is ever formatted with user input.
+The DDL is in ``schema.sql`` beside this file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+SCHEMA = (Path(__file__).resolve().parent / "schema.sql").read_text(encoding="utf-8")
+
+# -- meta / runs -------------------------------------------------------------------
+GET_META = "SELECT value FROM meta WHERE key = ?"
+SET_META = "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"
+START_RUN = "INSERT INTO runs (id, backend, params, started_at) VALUES (nextval('run_ids'), ?, ?, now()) RETURNING id"
+FINISH_RUN = """
+UPDATE runs SET finished_at = now(), files_ok = ?, files_failed = ?, problems = ?, stats = ?
+WHERE id = ?
+"""
+RUN_EXISTS = "SELECT 1 FROM runs WHERE id = ?"
+
+# -- entities ----------------------------------------------------------------------
+SELECT_ENTITIES = "SELECT id, kind, name, key, family, family_key, pinned FROM entities"
+SELECT_ALIASES = "SELECT kind, key, entity_id, surface FROM aliases"
+INSERT_ENTITY = "INSERT INTO entities (id, kind, name, key, family, family_key, pinned) VALUES (?, ?, ?, ?, ?, ?, ?)"
+INSERT_ALIAS = "INSERT OR IGNORE INTO aliases (kind, key, entity_id, surface) VALUES (?, ?, ?, ?)"
+UPDATE_ENTITY = "UPDATE entities SET name = ?, family = ?, family_key = ?, pinned = true WHERE id = ?"
+MERGE_ENTITY = {
+    "model": (
+        "UPDATE aliases SET entity_id = ? WHERE kind = 'model' AND entity_id = ?",
+        "UPDATE claims SET model_id = ? WHERE model_id = ?",
+        "UPDATE claims SET baseline_id = ? WHERE baseline_id = ?",
+    ),
+    "benchmark": (
+        "UPDATE aliases SET entity_id = ? WHERE kind = 'benchmark' AND entity_id = ?",
+        "UPDATE claims SET benchmark_id = ? WHERE benchmark_id = ?",
+    ),
+}
+DELETE_ENTITY = "DELETE FROM entities WHERE id = ?"
+
+# -- documents ---------------------------------------------------------------------
+DOCS_BY_SOURCE = "SELECT source, id, sha256 FROM documents WHERE list_contains(?, source)"
+MAX_IDS = "SELECT (SELECT coalesce(max(id), 0) FROM documents), (SELECT coalesce(max(id), 0) FROM claims)"
+COUNT_DOC_CLAIMS = "SELECT count(*) FROM claims WHERE doc_id = ?"
+DELETE_DOC_CLAIMS = "DELETE FROM claims WHERE list_contains(?, doc_id)"
+DELETE_DOC_SECTIONS = "DELETE FROM sections WHERE list_contains(?, doc_id)"
+UPDATE_DOCUMENT = """
+UPDATE documents SET path = ?, sha256 = ?, encoding = ?, media_type = ?, text = ?, ingested_at = now(), run_id = ?
+WHERE id = ?
+"""
+INSERT_DOCUMENTS = """
+INSERT INTO documents (id, source, path, sha256, encoding, media_type, text, ingested_at, run_id)
+SELECT id, source, path, sha256, encoding, media_type, text, now(), run_id::BIGINT FROM doc_batch
+"""
+INSERT_SECTIONS = 'INSERT INTO sections (doc_id, idx, title, start, "end", subject) VALUES (?, ?, ?, ?, ?, ?)'
+
+CLAIM_COLUMNS: tuple[str, ...] = (
+    "id", "doc_id", "kind", "model", "model_id", "benchmark", "benchmark_id", "metric", "metric_key",
+    "value", "value_high", "unit", "unit_key", "setting", "setting_key", "setting_detail", "pass_k", "maj_k",
+    "shots", "cot", "tools", "split", "baseline", "baseline_id", "relation", "delta", "quote", "source",
+    "section", "start", "end", "extractor", "run_id", "review_status",
+)
+_CLAIM_TYPES = {
+    "id": "BIGINT", "doc_id": "BIGINT", "model_id": "BIGINT", "benchmark_id": "BIGINT", "baseline_id": "BIGINT",
+    "run_id": "BIGINT", "value": "DOUBLE", "value_high": "DOUBLE", "delta": "DOUBLE", "pass_k": "INTEGER",
+    "maj_k": "INTEGER", "shots": "INTEGER", "start": "INTEGER", "end": "INTEGER", "cot": "BOOLEAN",
+    "tools": "BOOLEAN",
+}
+INSERT_CLAIMS = "INSERT INTO claims ({cols}) SELECT {casts} FROM claim_batch".format(
+    cols=", ".join(f'"{c}"' for c in CLAIM_COLUMNS),
+    casts=", ".join(f'"{c}"::{_CLAIM_TYPES.get(c, "VARCHAR")}' for c in CLAIM_COLUMNS),
+)
+
+# -- claims ------------------------------------------------------------------------
+STORED_CLAIM_COLUMNS = (
+    'id, kind, model, benchmark, metric, value, value_high, unit, setting, baseline, relation, delta, '
+    'quote, source, section, start, "end", extractor, review_status'
+)
+GET_CLAIM = f"SELECT {STORED_CLAIM_COLUMNS} FROM claims WHERE id = ?"
+SET_REVIEW = "UPDATE claims SET review_status = ? WHERE id = ?"
+# Filters are fixed SQL with NULL-able parameters: (? IS NULL OR col = ?).
+CLAIMS_WHERE = """
+WHERE (?::BIGINT IS NULL OR model_id = ? OR baseline_id = ?)
+  AND (?::BIGINT[] IS NULL OR list_contains(?::BIGINT[], benchmark_id))
+  AND (?::VARCHAR IS NULL OR kind = ?)
+  AND (?::VARCHAR IS NULL OR source = ?)
+  AND (?::VARCHAR IS NULL OR review_status = ?)
+"""
+CLAIMS_COUNT = "SELECT count(*) FROM claims " + CLAIMS_WHERE
+# ORDER BY choices are a closed whitelist mapped to fixed text, never user text.
+CLAIMS_ORDER = {
+    "id": "id",
+    "-id": "id DESC",
+    "value": "value DESC NULLS LAST, id",
+    "-value": "value ASC NULLS LAST, id",
+    "model": "model, id",
+    "benchmark": "benchmark NULLS LAST, id",
+    "source": "source, start, id",
+}
+CLAIMS_PAGE = {
+    name: f"SELECT {STORED_CLAIM_COLUMNS} FROM claims {CLAIMS_WHERE} ORDER BY {order} LIMIT ? OFFSET ?"
+    for name, order in CLAIMS_ORDER.items()
+}
+
+ENTITY_COUNTS = """
+SELECT e.id, e.name, coalesce(c.n, 0) AS n
+FROM entities e
+LEFT JOIN (
+    SELECT {col} AS eid, count(*) AS n FROM claims WHERE {col} IS NOT NULL GROUP BY {col}
+) c ON c.eid = e.id
+WHERE e.kind = ?
+ORDER BY n DESC, e.name
+"""
+MODEL_COUNTS = ENTITY_COUNTS.format(col="model_id")
+BENCHMARK_COUNTS = ENTITY_COUNTS.format(col="benchmark_id")
+ALIAS_SURFACES = "SELECT entity_id, list(DISTINCT surface ORDER BY surface) FROM aliases WHERE kind = ? GROUP BY entity_id"
+
+STATS = """
+SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM claims),
+       (SELECT count(*) FROM entities WHERE kind = 'model'), (SELECT count(*) FROM entities WHERE kind = 'benchmark'),
+       (SELECT count(*) FROM runs)
+"""
+
+# -- leaderboard / beats -----------------------------------------------------------
+# Comparable groups of score claims on some benchmarks: (benchmark, metric, unit, setting).
+SCORE_GROUPS = """
+SELECT benchmark_id, metric_key, unit_key, setting_key, count(DISTINCT model_id) AS models, count(*) AS n
+FROM claims
+WHERE kind = 'score' AND value IS NOT NULL AND review_status <> 'rejected' AND list_contains(?, benchmark_id)
+GROUP BY ALL
+"""
+# Every non-rejected score claim of the chosen groups, for one benchmark.
+GROUP_CLAIMS = """
+SELECT model_id, value, value_high, unit, metric, setting_key, setting_detail, id, source, quote, section, start,
+       "end", review_status
+FROM claims
+WHERE kind = 'score' AND value IS NOT NULL AND review_status <> 'rejected' AND benchmark_id = ?
+  AND list_contains(?, metric_key || '|' || unit_key || '|' || setting_key)
+"""
+# Comparison claims that say someone beats model X on some benchmarks (or in general).
+BEATS_COMPARISONS = """
+SELECT CASE WHEN relation = 'outperforms' THEN model_id ELSE baseline_id END AS winner,
+       benchmark_id, delta, unit, metric, setting, id, source, quote, section, start, "end", review_status
+FROM claims
+WHERE kind = 'comparison' AND review_status <> 'rejected'
+  AND ((relation = 'outperforms' AND baseline_id = ?) OR (relation = 'underperforms' AND model_id = ?))
+  AND (list_contains(?, benchmark_id) OR (? AND benchmark_id IS NULL))
+"""
+
+# -- llm cache ---------------------------------------------------------------------
+CACHE_GET = "SELECT value FROM llm_cache WHERE key = ?"
+CACHE_PUT = "INSERT OR REPLACE INTO llm_cache (key, value, created_at) VALUES (?, ?, now())"

@@ -1,0 +1,109 @@
+-- benchclaims warehouse schema (DuckDB). Idempotent: every statement is IF NOT EXISTS.
+-- Claims carry their provenance and pre-resolved entity ids so leaderboards never join on text.
+
+CREATE SEQUENCE IF NOT EXISTS run_ids START 1;
+CREATE SEQUENCE IF NOT EXISTS document_ids START 1;
+CREATE SEQUENCE IF NOT EXISTS claim_ids START 1;
+CREATE SEQUENCE IF NOT EXISTS entity_ids START 1;
+
+CREATE TABLE IF NOT EXISTS meta (
+    key VARCHAR PRIMARY KEY,
+    value VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS runs (
+    id BIGINT PRIMARY KEY,
+    backend VARCHAR NOT NULL,
+    params JSON,
+    started_at TIMESTAMP NOT NULL,
+    finished_at TIMESTAMP,
+    files_ok INTEGER,
+    files_failed INTEGER,
+    problems JSON,
+    stats JSON
+);
+
+CREATE TABLE IF NOT EXISTS documents (
+    id BIGINT PRIMARY KEY,
+    source VARCHAR NOT NULL UNIQUE,
+    path VARCHAR,
+    sha256 VARCHAR NOT NULL,
+    encoding VARCHAR,
+    media_type VARCHAR,
+    text VARCHAR,
+    ingested_at TIMESTAMP NOT NULL,
+    run_id BIGINT
+);
+
+CREATE TABLE IF NOT EXISTS sections (
+    doc_id BIGINT NOT NULL,
+    idx INTEGER NOT NULL,
+    title VARCHAR,
+    start INTEGER,
+    "end" INTEGER,
+    subject VARCHAR
+);
+
+-- kind: 'model' | 'benchmark'. family: display name of a benchmark's family (AIME for AIME 2024).
+-- pinned: comes from data/entities.toml (user override), never renamed automatically.
+CREATE TABLE IF NOT EXISTS entities (
+    id BIGINT PRIMARY KEY,
+    kind VARCHAR NOT NULL,
+    name VARCHAR NOT NULL,
+    key VARCHAR NOT NULL,
+    family VARCHAR,
+    family_key VARCHAR,
+    pinned BOOLEAN DEFAULT false
+);
+
+-- Every folded spelling seen or declared, pointing at its entity.
+CREATE TABLE IF NOT EXISTS aliases (
+    kind VARCHAR NOT NULL,
+    key VARCHAR NOT NULL,
+    entity_id BIGINT NOT NULL,
+    surface VARCHAR,
+    PRIMARY KEY (kind, key)
+);
+
+CREATE TABLE IF NOT EXISTS claims (
+    id BIGINT NOT NULL,
+    doc_id BIGINT NOT NULL,
+    kind VARCHAR NOT NULL,
+    model VARCHAR NOT NULL,
+    model_id BIGINT NOT NULL,
+    benchmark VARCHAR,
+    benchmark_id BIGINT,
+    metric VARCHAR,
+    metric_key VARCHAR NOT NULL,
+    value DOUBLE,
+    value_high DOUBLE,
+    unit VARCHAR,
+    unit_key VARCHAR NOT NULL,
+    setting VARCHAR,
+    setting_key VARCHAR NOT NULL,
+    setting_detail VARCHAR NOT NULL,
+    pass_k INTEGER,
+    maj_k INTEGER,
+    shots INTEGER,
+    cot BOOLEAN,
+    tools BOOLEAN,
+    split VARCHAR,
+    baseline VARCHAR,
+    baseline_id BIGINT,
+    relation VARCHAR,
+    delta DOUBLE,
+    quote VARCHAR NOT NULL,
+    source VARCHAR NOT NULL,
+    section VARCHAR,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    extractor VARCHAR NOT NULL,
+    run_id BIGINT,
+    review_status VARCHAR NOT NULL DEFAULT 'unreviewed'
+);
+
+CREATE TABLE IF NOT EXISTS llm_cache (
+    key VARCHAR PRIMARY KEY,
+    value VARCHAR NOT NULL,
+    created_at TIMESTAMP NOT NULL
+);
