@@ -1,12 +1,507 @@
-"""Prose claims (zh + en): first version, filled in below."""
+"""Prose claims (zh + en): score and comparison statements in running text.
+
+Works sentence by sentence on the candidate sentences only (``extractor.candidates``).
+Inside a sentence the mentions (names, numbers, metrics, settings, cue phrases) come from
+``extractor.rules.mentions``; this module decides which of them form a claim:
+
+* a result-like number + a benchmark + a model (named, or the section's subject when the
+  sentence says 它 / 该模型 / our method or names nobody) -> a score claim;
+* a comparison cue (优于, 与 Y 相当, 比 Y 高, outperforms, on par with...) + a subject +
+  one or more baselines -> one comparison claim per baseline, with the margin if stated.
+
+Quotes are always slices of the document text, so ``text[start:end] == quote`` holds.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from schemas import ComparisonClaim, Document, ScoreClaim
+from extractor.candidates import is_candidate
+from extractor.rules.mentions import (
+    NUMBER,
+    SETTING,
+    Lexicons,
+    Mention,
+    find_names,
+    find_subject_words,
+    is_cjk_sentence,
+    lexicons,
+)
+from extractor.segment import split_sentences
+from schemas import ComparisonClaim, Document, ScoreClaim, Section
+
+AnyClaim = ScoreClaim | ComparisonClaim
+
+_CLAUSE_SEP = re.compile(r"[，,;；:：—]|——|\s-\s|(?<=[a-z])\s+(?:while|whereas|but|and then)\s+")
+_LIST_INTRO = re.compile(r"\s*(?:如|例如|比如|包括|包含|including|such as|e\.g\.,?|like)\s*")
+_LIST_SEP = re.compile(r"^(?:\s*(?:、|,|，|和|与|及|以及|或|and|or|&|/|以及)\s*)+$", re.IGNORECASE)
+_HYPOTHETICAL = re.compile(r"^(?:如果|假如|若|倘若|假设|要是)|\b(?:if|would|could potentially|might)\b", re.IGNORECASE)
+_SPEED = re.compile(r"速度|加速|更快|延迟|吞吐|成本|显存|内存|参数|费用|价格|speed|faster|latency|throughput|cost|memory|cheaper|fewer|tokens?", re.IGNORECASE)
+_SCORE_VERB = re.compile(
+    r"达到|达|取得|获得|实现|拿下|得分|分数|成绩|准确率|为|是|提高到|提升到|上升到|\b(?:achiev\w*|scor\w*|reach\w*|attain\w*|obtain\w*|got|gets|hits?|of|at|with)\b",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"(?:19|20)\d\d$")
+_RANGE = re.compile(r"\s*(?:到|至|~|～|–|—|-|to)\s*(\d+(?:\.\d+)?)")
+_RESPECTIVELY = re.compile(r"分别|respectively", re.IGNORECASE)
+_BASELINE_WORD = re.compile(r"基线|基准模型|baselines?|基础模型", re.IGNORECASE)
+_THAN_CONNECTOR = re.compile(r"比|较之|较|相比于|相较于|相对于|than")
+_WITH_CONNECTOR = re.compile(r"与|跟|同|和|及")
+_EN_REGION_END = re.compile(r"\s+(?:on|in|across|by|at|for|while|with|when|under|using|over|among|and (?:achiev|reach|scor|set|is|are|was))\b|\(|\[", re.IGNORECASE)
+_ZH_REGION_TRIM = re.compile(r"(?:在|的(?:性能|表现|水平|成绩|效果|结果|能力|质量)|(?:性能|表现|水平|成绩|效果|结果)).*$")
+_PARTICLES = "了过等的着 \u3000\"“”「」『』《》()（）"
+_DELTA_GAP = re.compile(r"^\s*(?:了|出|约|达|高达|超过|多达|近|将近|整整|by|of|about|around|over|nearly|up to|more than|\+|足足|分别)?\s*(?:了)?\s*$", re.IGNORECASE)
 
 
-def extract_prose_claims(document: Document) -> Iterator[ScoreClaim | ComparisonClaim]:
-    """Claims stated in the running text of ``document``."""
-    return iter(())
+@dataclass
+class Number:
+    start: int
+    end: int  # end including the unit
+    value: float
+    unit: str | None
+    signed: bool
+    value_high: float | None = None
+
+
+def extract_prose_claims(document: Document) -> Iterator[AnyClaim]:
+    """Claims stated in the running text of ``document`` (sections must be filled)."""
+    lex = lexicons()
+    text = document.text
+    seen: set[tuple[object, ...]] = set()
+    for section in document.sections:
+        for span in split_sentences(text, section.start, section.end):
+            sentence = text[span.start:span.end]
+            if sentence.startswith(("#", "[", "http")) or not is_candidate(sentence):
+                continue
+            for claim in sentence_claims(document, section, span.start, sentence, lex):
+                key = (claim.kind, claim.model, claim.benchmark, claim.value, claim.baseline, claim.start, claim.end)
+                if key not in seen:
+                    seen.add(key)
+                    yield claim
+
+
+def _clause_bounds(sentence: str, pos: int) -> tuple[int, int]:
+    start, end = 0, len(sentence)
+    for m in _CLAUSE_SEP.finditer(sentence):
+        if m.end() <= pos:
+            start = m.end()
+        elif m.start() >= pos:
+            end = m.start()
+            break
+    return start, end
+
+
+def _numbers(sentence: str, lex: Lexicons) -> list[Number]:
+    out: list[Number] = []
+    for m in NUMBER.finditer(sentence):
+        raw = m.group(2).replace(",", "")
+        try:
+            value = float(raw)
+        except ValueError:
+            continue
+        end = m.end()
+        unit: str | None = None
+        um = lex.unit_regex.match(sentence, end)
+        if um:
+            word = um.group(0).strip().lower()
+            unit = _unit_of(word)
+            end = um.end()
+        if lex.not_after.match(sentence, m.end()) and unit is None:
+            continue
+        before = sentence[max(0, m.start() - 2):m.start()]
+        if before.endswith(("第", "$", "¥", "￥", "Top-", "top-", "前")):
+            continue
+        if unit is None and _YEAR.fullmatch(raw):
+            continue
+        if unit == "points" and sentence.startswith("分", um.start() if um else end) and re.match(r"分(?:钟|之|别|析|类|布|成|为|支|割|数)", sentence[(um.start() + len(um.group(0)) - len(um.group(0).lstrip())) if um else end:]):
+            # "分钟", "分别", "分析"... are not the unit 分.
+            unit, end = None, m.end()
+        number = Number(m.start(), end, value, unit, bool(m.group(1)))
+        rm = _RANGE.match(sentence, end)
+        if rm and unit is not None and not sentence[end:rm.start(1)].strip().startswith(("提高", "提升")):
+            high = float(rm.group(1))
+            if high > value:
+                number.value_high = high
+                um2 = lex.unit_regex.match(sentence, rm.end())
+                number.end = um2.end() if um2 else rm.end()
+        out.append(number)
+    return out
+
+
+def _unit_of(word: str) -> str | None:
+    if word in ("%", "％"):
+        return "%"
+    if word in ("倍", "x", "×", "times"):
+        return "x"
+    return "points"
+
+
+def _model_mentions(names: list[Mention]) -> list[Mention]:
+    return [n for n in names if n.kind in ("model", "name")]
+
+
+def _pick_subject(sentence: str, names: list[Mention], subjects: list[Mention], before: int,
+                  section: Section, exclude: tuple[int, int] = (0, 0)) -> Mention | None:
+    """The model a statement at ``before`` is about: the nearest name before it, or the section subject."""
+    cands = [n for n in _model_mentions(names) if n.end <= before and not (exclude[0] <= n.start < exclude[1])
+             and not _in_location(sentence, n)]
+    subj = [s for s in subjects if s.end <= before]
+    best = cands[-1] if cands else None
+    if subj and (best is None or subj[-1].start > best.end) and section.subject:
+        return Mention(subj[-1].start, subj[-1].end, section.subject, "subject")
+    if best is not None:
+        return best
+    if section.subject:
+        return Mention(-1, -1, section.subject, "subject")
+    return None
+
+
+def _in_location(sentence: str, name: Mention) -> bool:
+    """Is the name inside "在 X 上/中" (a place, usually a benchmark, not a subject)?"""
+    head = sentence[max(0, name.start - 12):name.start]
+    tail = sentence[name.end:name.end + 8]
+    return bool(re.search(r"在[^，,。在]*$", head)) and bool(re.match(r"[^，,。]{0,6}?(?:上|中|里)", tail))
+
+
+def _benchmarks_near(sentence: str, names: list[Mention], pos: int) -> list[Mention]:
+    """Benchmarks for a statement at ``pos``: those of its clause, else the nearest in the sentence."""
+    benches = [n for n in names if n.kind == "benchmark"]
+    if not benches:
+        return []
+    cs, ce = _clause_bounds(sentence, pos)
+    inside = [b for b in benches if cs <= b.start < ce]
+    if inside:
+        return inside
+    before = [b for b in benches if b.end <= pos]
+    if before:
+        return [before[-1]]
+    return [min(benches, key=lambda b: abs(b.start - pos))]
+
+
+def _benchmark_group(sentence: str, benches: list[Mention], anchor: Mention) -> list[Mention]:
+    """``anchor`` and the benchmarks listed with it ("在 A、B 和 C 上")."""
+    group = [anchor]
+    ordered = sorted(benches, key=lambda b: b.start)
+    i = ordered.index(anchor)
+    for j in range(i - 1, -1, -1):
+        if _LIST_SEP.match(sentence[ordered[j].end:group[0].start]):
+            group.insert(0, ordered[j])
+        else:
+            break
+    for j in range(i + 1, len(ordered)):
+        if _LIST_SEP.match(sentence[group[-1].end:ordered[j].start]):
+            group.append(ordered[j])
+        else:
+            break
+    return group
+
+
+def _metric_near(sentence: str, lex: Lexicons, start: int, end: int) -> str | None:
+    cs, ce = _clause_bounds(sentence, start)
+    best: tuple[int, str] | None = None
+    for m in lex.metric_regex.finditer(sentence, cs, ce):
+        dist = abs(m.start() - start)
+        metric = lexicon_metric(m.group(0))
+        if metric and (best is None or dist < best[0]):
+            best = (dist, metric)
+    return best[1] if best else None
+
+
+def lexicon_metric(surface: str) -> str | None:
+    from extractor import lexicon
+
+    return lexicon.metric_words().get(surface.lower())
+
+
+def _setting_near(sentence: str, start: int) -> str | None:
+    cs, ce = _clause_bounds(sentence, start)
+    found = [m for m in SETTING.finditer(sentence, cs, ce)]
+    if not found:
+        return None
+    return min(found, key=lambda m: abs(m.start() - start)).group(0)
+
+
+def sentence_claims(document: Document, section: Section, offset: int, sentence: str,
+                    lex: Lexicons) -> list[AnyClaim]:
+    if _HYPOTHETICAL.search(sentence):
+        return []
+    names = find_names(sentence, lex)
+    subjects = find_subject_words(sentence, lex)
+    numbers = _numbers(sentence, lex)
+    comparisons, used_numbers = _comparisons(document, section, offset, sentence, lex, names, subjects, numbers)
+    scores = _scores(document, section, offset, sentence, lex, names, subjects,
+                     [n for n in numbers if n.start not in used_numbers])
+    return [*scores, *comparisons]
+
+
+# ---------------------------------------------------------------- score claims
+
+
+def _scores(document: Document, section: Section, offset: int, sentence: str, lex: Lexicons,
+            names: list[Mention], subjects: list[Mention], numbers: list[Number]) -> list[ScoreClaim]:
+    good = [n for n in numbers if _is_result_number(sentence, lex, n)]
+    if not good:
+        return []
+    benches = [n for n in names if n.kind == "benchmark"]
+    aligned: dict[int, Mention] = {}
+    if _RESPECTIVELY.search(sentence) and len(good) >= 2:
+        pct = [n for n in good if n.unit is not None or n.value_high is None]
+        if len(benches) == len(pct):
+            aligned = {n.start: b for n, b in zip(pct, benches, strict=True)}
+    out: list[ScoreClaim] = []
+    for num in good:
+        bench = aligned.get(num.start)
+        if bench is None:
+            near = _benchmarks_near(sentence, names, num.start)
+            if not near:
+                continue
+            before = [b for b in near if b.end <= num.start]
+            bench = before[-1] if before else near[0]
+        model = _pick_subject(sentence, names, subjects, num.start, section)
+        if model is None or model.text == bench.text:
+            continue
+        metric = _metric_near(sentence, lex, num.start, num.end)
+        unit = num.unit or ("elo" if metric == "Elo" else "score")
+        if unit == "x":
+            continue  # "3 倍" is a speed-up or ratio, not a score on the benchmark
+        spans = [(num.start, num.end), (bench.start, bench.end)]
+        if model.start >= 0:
+            spans.append((model.start, model.end))
+        qs, qe = min(s for s, _ in spans), max(e for _, e in spans)
+        quote = sentence[qs:qe]
+        out.append(ScoreClaim(
+            model=model.text, benchmark=bench.text, metric=metric, value=num.value, value_high=num.value_high,
+            unit=unit, setting=_setting_near(sentence, num.start), quote=quote, source=document.source,
+            section=section.title, start=offset + qs, end=offset + qe, extractor="rules",
+        ))
+    return out
+
+
+def _is_result_number(sentence: str, lex: Lexicons, num: Number) -> bool:
+    cs, ce = _clause_bounds(sentence, num.start)
+    clause = sentence[cs:ce]
+    if num.unit == "x" or num.signed:
+        return False
+    if num.unit in ("%", "points"):
+        # Percentages of data, compute or people are not results: "使用 7.6% 的 Token", "减少了 40% 的成本".
+        after = sentence[num.end:num.end + 8]
+        return not re.match(r"\s*的?\s*(?:token|tokens|数据|参数|计算|成本|时间|样本|用户|人|训练)", after, re.IGNORECASE)
+    # A bare number: needs a metric word or a score verb right before it, and a plausible size.
+    before = sentence[max(cs, num.start - 14):num.start]
+    if num.value > 10000:
+        return False
+    has_metric = lex.metric_regex.search(clause) is not None
+    if "." in sentence[num.start:num.end] or num.value <= 1:
+        return has_metric or bool(_SCORE_VERB.search(before)) and not _SPEED.search(clause)
+    return has_metric and bool(_SCORE_VERB.search(before) or lex.metric_regex.search(before)) and not _SPEED.search(clause)
+
+
+# ---------------------------------------------------------------- comparison claims
+
+
+def _comparisons(document: Document, section: Section, offset: int, sentence: str, lex: Lexicons,
+                 names: list[Mention], subjects: list[Mention],
+                 numbers: list[Number]) -> tuple[list[ComparisonClaim], set[int]]:
+    out: list[ComparisonClaim] = []
+    used: set[int] = set()
+    cjk = is_cjk_sentence(sentence)
+    taken_until = -1
+    for cm in lex.cue_regex.finditer(sentence):
+        if cm.start() < taken_until:
+            continue
+        cue = lex.cue_table[cm.group(0).lower()]
+        result = _one_comparison(sentence, lex, cm.start(), cm.end(), cue.relation, cue.shape, cjk, names,
+                                 subjects, numbers, section)
+        if result is None:
+            continue
+        model, baselines, region, relation, delta = result
+        taken_until = region[1]
+        cs, ce = _clause_bounds(sentence, cm.start())
+        benches = _comparison_benchmarks(sentence, names, cm.start(), region)
+        if delta is not None:
+            used.add(delta.start)
+        for base in baselines:
+            for bench in benches or [None]:
+                spans = [(cm.start(), cm.end()), (base[0], base[1])]
+                if model.start >= 0:
+                    spans.append((model.start, model.end))
+                if bench is not None:
+                    spans.append((bench.start, bench.end))
+                if delta is not None:
+                    spans.append((delta.start, delta.end))
+                qs, qe = min(s for s, _ in spans), max(e for _, e in spans)
+                out.append(ComparisonClaim(
+                    model=model.text, baseline=base[2], relation=relation,  # type: ignore[arg-type]
+                    benchmark=bench.text if bench else None,
+                    metric=_metric_near(sentence, lex, cm.start(), cm.end()),
+                    delta=delta.value if delta else None,
+                    unit=delta.unit if delta and delta.unit in ("%", "points", "x") else None,
+                    setting=None, quote=sentence[qs:qe], source=document.source, section=section.title,
+                    start=offset + qs, end=offset + qe, extractor="rules",
+                ))
+    return out, used
+
+
+def _comparison_benchmarks(sentence: str, names: list[Mention], pos: int,
+                           region: tuple[int, int]) -> list[Mention]:
+    benches = [n for n in names if n.kind == "benchmark" and not (region[0] <= n.start < region[1])]
+    if not benches:
+        return []
+    near = _benchmarks_near(sentence, benches, pos)
+    if not near:
+        return []
+    before = [b for b in near if b.end <= pos]
+    anchor = before[-1] if before else near[0]
+    return _benchmark_group(sentence, benches, anchor)
+
+
+Baseline = tuple[int, int, str]
+Comparison = tuple[Mention, list[Baseline], tuple[int, int], str, Number | None]
+
+
+def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: str, shape: str, cjk: bool,
+                    names: list[Mention], subjects: list[Mention], numbers: list[Number],
+                    section: Section) -> Comparison | None:
+    c0, c1 = _clause_bounds(sentence, cs)
+    cue_text = sentence[cs:ce]
+    if shape == "after":
+        # The baseline follows the cue, up to the end of the clause (or a "如 A 和 B" list after it).
+        r0, r1 = ce, c1
+        nxt = _LIST_INTRO.match(sentence, min(c1 + 1, len(sentence)))
+        if c1 < len(sentence) and nxt and not _model_mentions([n for n in names if r0 <= n.start < c1]):
+            r1 = _clause_bounds(sentence, nxt.end())[1]
+        if not cjk:
+            m = _EN_REGION_END.search(sentence, r0, r1)
+            if m:
+                r1 = m.start()
+        baselines = _baselines(sentence, names, r0, r1, cjk)
+        if baselines is None:
+            return None
+        model = _pick_subject(sentence, names, subjects, cs, section)
+        delta = _delta_after(sentence, numbers, r1 if not cjk else ce, c1) if not cjk else _delta_after(sentence, numbers, ce, c1)
+        if delta is None and not cjk:
+            delta = _delta_after(sentence, numbers, r1, c1)
+    elif shape in ("with", "than"):
+        if not cjk:
+            return None
+        connector = _WITH_CONNECTOR if shape == "with" else _THAN_CONNECTOR
+        conns = list(connector.finditer(sentence, c0, cs))
+        if shape == "with":
+            conns = [m for m in conns if m.group(0) in "与跟同"] or conns
+            conn = conns[0] if conns else None
+        else:
+            conn = conns[-1] if conns else None
+        if conn is None:
+            if shape == "than" and len(cue_text) >= 2 and _BASELINE_WORD.search(sentence, c0, cs):
+                bm = _BASELINE_WORD.search(sentence, c0, cs)
+                assert bm is not None
+                model = _pick_subject(sentence, names, subjects, bm.start(), section)
+                if model is None:
+                    return None
+                delta = _delta_after(sentence, numbers, ce, c1)
+                return model, [(bm.start(), bm.end(), "baseline")], (bm.start(), bm.end()), relation, delta
+            return None
+        r0, r1 = conn.end(), cs
+        if shape == "than" and len(cue_text) == 1 and r1 - r0 > 30:
+            return None
+        baselines = _baselines(sentence, names, r0, r1, cjk)
+        if baselines is None:
+            return None
+        model = _pick_subject(sentence, names, subjects, conn.start(), section)
+        delta = _delta_after(sentence, numbers, ce, c1)
+    else:  # versus: "与 Y 相比, X ..." / "相比于 Y, X ..." / "compared to Y, X ..."
+        conns = [m for m in _WITH_CONNECTOR.finditer(sentence, c0, cs) if m.group(0) in "与跟同和"]
+        if conns and not cue_text.endswith("于"):
+            r0, r1 = conns[0].end(), cs
+        else:
+            r0, r1 = ce, c1
+            if not cjk:
+                m = _EN_REGION_END.search(sentence, r0, r1)
+                if m:
+                    r1 = m.start()
+        baselines = _baselines(sentence, names, r0, r1, cjk)
+        if baselines is None:
+            return None
+        rest0 = max(c1, r1)
+        relation = _relation_in(sentence, lex, rest0) or "outperforms"
+        later = [n for n in _model_mentions(names) if n.start >= rest0]
+        subj_later = [s for s in subjects if s.start >= rest0]
+        if later and not (subj_later and subj_later[0].start < later[0].start):
+            model = later[0]
+        else:
+            picked = _pick_subject(sentence, names, subjects, len(sentence), section,
+                                   exclude=(min(r0, conns[0].start() if conns else r0), r1))
+            if picked is None:
+                return None
+            model = picked
+        delta = _delta_after(sentence, numbers, rest0, len(sentence), loose=True)
+    if model is None:
+        return None
+    baselines = [b for b in baselines if _norm(b[2]) != _norm(model.text)]
+    if not baselines:
+        return None
+    return model, baselines, (r0, r1), relation, delta
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[\s\-_.'’]+", "", name).lower()
+
+
+def _relation_in(sentence: str, lex: Lexicons, start: int) -> str | None:
+    for m in lex.cue_regex.finditer(sentence, start):
+        cue = lex.cue_table[m.group(0).lower()]
+        if cue.shape != "versus":
+            return cue.relation
+    tail = sentence[start:]
+    if re.search(r"不如|较差|较弱|下降|降低了性能|有限|不足|worse|lower|weaker|fewer|limited", tail, re.IGNORECASE):
+        return "underperforms"
+    return None
+
+
+def _delta_after(sentence: str, numbers: list[Number], start: int, end: int, loose: bool = False) -> Number | None:
+    for n in numbers:
+        if n.start < start or n.start >= end:
+            continue
+        gap = sentence[start:n.start]
+        if n.unit not in ("%", "points", "x") and not n.signed:
+            return None
+        if loose or _DELTA_GAP.match(gap) or n.signed:
+            return n
+        return None
+    return None
+
+
+def _baselines(sentence: str, names: list[Mention], r0: int, r1: int, cjk: bool) -> list[Baseline] | None:
+    """The baselines named in ``sentence[r0:r1]``: each name of a list, else the descriptive phrase."""
+    region = sentence[r0:r1]
+    if not region.strip() or re.match(r"\s*(?:了|过|出|约|达|近)?\s*[+＋]?\d", region):
+        return None  # "超过 95%" is a threshold on a score, not a comparison with a baseline
+    found = [n for n in names if r0 <= n.start and n.end <= r1 and n.kind in ("model", "name")]
+    if found:
+        out: list[Baseline] = []
+        for n in found:
+            # "OpenAI 的 o1" / "OpenAl 和 Anthropic 的视觉模型": keep the name with what it owns.
+            tail = re.match(r"\s*的\s*([^\s，,。、和与及]{1,8}?(?:模型|系统|方法))", sentence[n.end:r1])
+            if tail and cjk:
+                out.append((n.start, n.end + tail.end(), n.text + sentence[n.end:n.end + tail.end()]))
+            else:
+                out.append((n.start, n.end, n.text))
+        return out
+    phrase_start = r0
+    phrase = region
+    if cjk:
+        stripped = phrase.lstrip(_PARTICLES)
+        phrase_start += len(phrase) - len(stripped)
+        phrase = _ZH_REGION_TRIM.sub("", stripped).rstrip(_PARTICLES)
+    else:
+        stripped = phrase.lstrip()
+        phrase_start += len(phrase) - len(stripped)
+        phrase = re.sub(r"^(?:that of|those of)\s+", "", stripped).rstrip(" .,")
+    if not phrase or len(phrase) > 30 or re.fullmatch(r"[\d.\s%]+", phrase) or len(phrase) < 2:
+        return None
+    if re.fullmatch(r"(?:the\s+|所有|全部|各|现有|原始|普通的?)?(?:基线|基线模型|基准模型|baselines?|baseline models?)", phrase,
+                    re.IGNORECASE):
+        return [(phrase_start, phrase_start + len(phrase), "baseline")]
+    return [(phrase_start, phrase_start + len(phrase), phrase)]

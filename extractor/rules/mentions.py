@@ -1,0 +1,182 @@
+"""Mentions inside one sentence: names (models / benchmarks), numbers, metrics, settings, cues.
+
+Everything here is compiled once per process from the lexicon data files and run on
+candidate sentences only. A mention keeps its character offsets into the sentence so
+the claim builder can slice exact quotes out of the document text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from extractor import lexicon
+
+CJK = "\u3400-\u9fff"
+_HAS_CJK = re.compile(f"[{CJK}]")
+
+# Words that continue a Latin name after a space: "Claude 3.5 Sonnet", "Gemini 2.0 Flash Thinking",
+# "SWE-bench Verified", "DeepResearch Bench", "Mistral Small 3.1", "GPT-4 Turbo", "Llama-3 70B".
+_NAME_SUFFIXES = (
+    "Sonnet|Opus|Haiku|Flash|Pro|Turbo|Mini|mini|Max|Plus|Ultra|Nano|Lite|Instruct|Chat|Base|Thinking|Preview|"
+    "Verified|Bench|Edu|Small|Medium|Large|XL|Coder|Math|Vision|Omni|Reasoner|Diamond|Hard|Experimental|Exp|"
+    "Distill|Zero|Air|Next|VL|Code|Audio|Realtime|Leaderboard|Arena"
+)
+_WORD = r"[A-Za-z][A-Za-z0-9]*(?:[-_.+/'’][A-Za-z0-9]+)*\+*"
+_NUMWORD = r"\d+(?:\.\d+)*[A-Za-z]*(?:[-_.][A-Za-z0-9]+)*"
+# English: join only suffix words and version/size numbers. Chinese context: also join capitalised words,
+# since a run of Latin words between Chinese characters is almost always one name ("Street Gaussians").
+NAME_EN = re.compile(
+    rf"(?<![A-Za-z0-9_@.\-])(?:{_WORD})(?:[ ](?:(?:{_NAME_SUFFIXES})\b|\d+(?:\.\d+)?[BbMmKk]?\b(?![.,]?\d)(?!\s*(?:%|分|points|倍))))*"
+)
+NAME_ZH = re.compile(
+    rf"(?<![A-Za-z0-9_@.\-])(?:{_WORD})(?:[ ](?:[A-Z][A-Za-z0-9]*(?:[-_.+/'’][A-Za-z0-9]+)*\+*|(?:{_NAME_SUFFIXES})\b|\d+(?:\.\d+)?[BbMmKk]?\b(?![.,]?\d)(?!\s*(?:%|分|points|倍))))*"
+)
+
+# A number that may be a result: not glued to a name (Qwen2.5, -32B, pass@1, v1.2) and not a fraction of one.
+NUMBER = re.compile(r"(?<![A-Za-z0-9_@.\-/])([+＋]?)(\d+(?:,\d{3})*(?:\.\d+)?)(?![\d.]*[A-Za-z_@])(?!\.\d)")
+NUMBER_OR_UNIT_WORD = re.compile(r"(?<![A-Za-z0-9_@.\-/])([+＋]?)(\d+(?:\.\d+)?)")
+
+SETTING = re.compile(
+    r"(?:pass|maj|cons|avg|mean|best-of|bo|rm)@\d+|\d+-shot|\d+\s*样本|zero-shot|few-shot|one-shot|零样本|少样本|单样本|"
+    r"\bCoT\b|chain-of-thought|with tools|使用工具|工具调用|with code|without tools|greedy decoding|greedy|多数投票|majority voting|"
+    r"test split|dev split|validation split|测试集|验证集",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A matched span of a sentence (offsets relative to the sentence)."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # "model", "benchmark", "name", "subject"
+    value: str = ""
+
+
+@dataclass
+class Lexicons:
+    """All regexes and tables compiled from the data files (built once per process)."""
+
+    benchmark_regex: re.Pattern[str]
+    benchmark_lookup: dict[str, str]
+    metric_regex: re.Pattern[str]
+    unit_regex: re.Pattern[str]
+    cue_regex: re.Pattern[str]
+    cue_table: dict[str, lexicon.ComparisonCue]
+    subject_regex: re.Pattern[str]
+    vendor_regex: re.Pattern[str]
+    not_after: re.Pattern[str]
+    stopwords: frozenset[str]
+    metric_names: frozenset[str] = field(default_factory=frozenset)
+
+
+def norm_name(name: str) -> str:
+    """Lower-case, drop spaces/hyphens/underscores/dots/apostrophes (how names are compared)."""
+    return re.sub(r"[\s\-_.'’‘`·]+", "", name).lower()
+
+
+def _alt(phrases: list[str] | tuple[str, ...]) -> str:
+    return "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
+
+
+def _latin_bounded(phrases: list[str]) -> str:
+    """Alternation where Latin-edged phrases must not continue into a longer Latin word."""
+    return rf"(?<![A-Za-z0-9])(?:{_alt(phrases)})(?![A-Za-z0-9])"
+
+
+@lru_cache(maxsize=1)
+def lexicons() -> Lexicons:
+    lookup: dict[str, str] = {}
+    aliases: list[str] = []
+    for entry in lexicon.benchmarks():
+        for alias in entry.aliases:
+            lookup.setdefault(norm_name(alias), entry.canonical)
+            aliases.append(alias)
+    # Short letters-only aliases (MATH, DROP, RACE) only match case-sensitively; others ignore case.
+    exact = [a for a in aliases if re.fullmatch(r"[A-Za-z]{1,6}", a)]
+    loose = [a for a in aliases if a not in exact]
+    bench = re.compile(
+        rf"(?<![A-Za-z0-9\-])(?:(?i:{_alt(loose)})|{_alt(exact)})(?![A-Za-z0-9]|-[A-Za-z0-9])"
+    )
+    metrics = lexicon.metric_words()
+    metric_latin = [m for m in metrics if m.isascii()]
+    metric_cjk = [m for m in metrics if not m.isascii()]
+    metric_regex = re.compile(rf"(?i:{_latin_bounded(metric_latin)})|{_alt(metric_cjk)}")
+    units = lexicon.unit_words()
+    unit_regex = re.compile(rf"\s*(?i:(?:{_alt([u for u in units if not u.isascii() or not u.isalpha()])})|"
+                            rf"(?:{_alt([u for u in units if u.isascii() and u.isalpha()])})(?![A-Za-z]))")
+    cues = lexicon.comparison_cues()
+    cue_latin = [c.phrase for c in cues if c.phrase.isascii()]
+    cue_cjk = [c.phrase for c in cues if not c.phrase.isascii()]
+    cue_regex = re.compile(rf"(?i:{_latin_bounded(cue_latin)})|{_alt(cue_cjk)}")
+    subjects = list(lexicon.subject_words())
+    subj_latin = [s for s in subjects if s.isascii()]
+    subj_cjk = [s for s in subjects if not s.isascii()]
+    subject_regex = re.compile(rf"(?i:{_latin_bounded(subj_latin)})|{_alt(subj_cjk)}")
+    vendors = lexicon.model_vendors()
+    vendor_regex = re.compile(rf"(?i:{_alt(vendors)})(?=$|[-_ .0-9]|[A-Z]|o\b|v\d)", re.ASCII)
+    nc = lexicon.not_claim_words()
+    not_after = re.compile(rf"\s*(?:{_alt(nc['after'])})")
+    return Lexicons(
+        benchmark_regex=bench, benchmark_lookup=lookup, metric_regex=metric_regex, unit_regex=unit_regex,
+        cue_regex=cue_regex, cue_table={c.phrase.lower(): c for c in cues}, subject_regex=subject_regex,
+        vendor_regex=vendor_regex, not_after=not_after,
+        stopwords=lexicon.name_stopwords() | frozenset(metrics),
+        metric_names=frozenset(m.lower() for m in metrics.values()),
+    )
+
+
+def is_cjk_sentence(sentence: str) -> bool:
+    return _HAS_CJK.search(sentence) is not None
+
+
+# Words after a name that say it is a benchmark / dataset.
+_BENCH_AFTER = re.compile(
+    r"\s*(?:基准测试|基准|数据集|测试集|评测集|评测|榜单|排行榜|竞赛|挑战赛|benchmarks?|datasets?|leaderboard|test set|suite|考试)",
+    re.IGNORECASE,
+)
+_BENCH_SHAPE = re.compile(r"(?:Bench|bench|BENCH|Eval|EVAL|QA|VQA|Arena|Leaderboard)(?:[-+ ]?[A-Za-z0-9.]*)?$|^MM[A-Z]")
+
+
+def find_names(sentence: str, lex: Lexicons) -> list[Mention]:
+    """Latin names in ``sentence``, each classed as benchmark, model or (unknown) name."""
+    out: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    # Gazetteer benchmarks first (they may contain spaces: "SWE-bench Verified", "GPQA Diamond").
+    for m in lex.benchmark_regex.finditer(sentence):
+        out.append(Mention(m.start(), m.end(), m.group(0), "benchmark", lex.benchmark_lookup.get(norm_name(m.group(0)), "")))
+        taken.append((m.start(), m.end()))
+    name_re = NAME_ZH if is_cjk_sentence(sentence) else NAME_EN
+    for m in name_re.finditer(sentence):
+        s, e, text = m.start(), m.end(), m.group(0)
+        if any(a < e and s < b for a, b in taken):
+            # A longer name that contains a gazetteer benchmark ("LLaVA-NeXT" vs "NeXT") wins only if longer.
+            overlapping = [x for x in out if x.start < e and s < x.end]
+            if all(x.end - x.start >= e - s for x in overlapping):
+                continue
+            out = [x for x in out if not (x.start < e and s < x.end)]
+        text = text.rstrip(".")
+        e = s + len(text)
+        if text.lower() in lex.stopwords or len(text) < 2 and not text.isupper():
+            continue
+        if not re.search(r"[A-Z0-9]", text) and not lex.vendor_regex.match(text):
+            continue  # plain lower-case words are not names
+        out.append(Mention(s, e, text, classify_name(sentence, s, e, text, lex)))
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def classify_name(sentence: str, start: int, end: int, text: str, lex: Lexicons) -> str:
+    if lex.vendor_regex.match(text):
+        return "model"
+    if _BENCH_AFTER.match(sentence, end) or _BENCH_SHAPE.search(text):
+        return "benchmark"
+    return "name"
+
+
+def find_subject_words(sentence: str, lex: Lexicons) -> list[Mention]:
+    return [Mention(m.start(), m.end(), m.group(0), "subject") for m in lex.subject_regex.finditer(sentence)]
