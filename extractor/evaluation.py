@@ -1,0 +1,193 @@
+"""Scoring extracted claims against a gold set: ``shared/gold/score.py`` as a typed library.
+
+Why a copy: ``benchclaims eval`` and the tests need the numbers in-process and as objects,
+and the reference script is a stand-alone file outside the package. The behaviour is kept
+identical (same name matching, same value tolerance, same greedy one-to-one matching in
+prediction order); ``tests/test_evaluation.py`` checks it against the script itself.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+KINDS: tuple[str, ...] = ("score", "comparison")
+
+_DROP = re.compile(r"[\s\-_.'’‘`·]+")
+_WORD_SPLIT = re.compile(r"[\s()（）,，/]+")
+
+Claim = Mapping[str, Any]
+
+
+class GoldFileError(ValueError):
+    """A JSONL file that cannot be read; the message names the file and line."""
+
+
+def norm(name: object) -> str:
+    """Lower-case, without spaces, hyphens, underscores, dots and apostrophes."""
+    return _DROP.sub("", str(name or "")).lower()
+
+
+def words(name: object) -> list[str]:
+    return [w for w in _WORD_SPLIT.split(str(name or "").lower()) if w]
+
+
+def names_match(pred: object, golds: Iterable[object]) -> bool:
+    """Equal after ``norm``, or one contains the other (the shorter of at least 3 characters),
+    or the words of one end the other's ("o1" ~ "OpenAI o1")."""
+    p, pw = norm(pred), words(pred)
+    if not p:
+        return False
+    for gold in golds:
+        g, gw = norm(gold), words(gold)
+        if not g:
+            continue
+        if p == g:
+            return True
+        short, long_ = (p, g) if len(p) <= len(g) else (g, p)
+        if len(short) >= 3 and short in long_:
+            return True
+        sw, lw = (pw, gw) if len(pw) <= len(gw) else (gw, pw)
+        if sw and lw[-len(sw):] == sw:
+            return True
+    return False
+
+
+def values_match(pred: object, gold: object) -> bool:
+    """Equal within 0.01, also when one side is a fraction of the other's percentage."""
+    try:
+        p, g = float(pred), float(gold)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return False
+    return abs(p - g) <= 0.01 or abs(p * 100 - g) <= 0.01 or abs(p - g * 100) <= 0.01
+
+
+def gold_names(claim: Claim, field_name: str) -> list[Any]:
+    names = [claim.get(field_name), *list(claim.get(field_name + "_aliases") or [])]
+    return [n for n in names if n]
+
+
+def matches(pred: Claim, gold: Claim) -> bool:
+    """Whether one predicted claim matches one gold claim (claims-spec.md, "Scoring")."""
+    if pred.get("kind", "score") != gold["kind"]:
+        return False
+    if not names_match(pred.get("model"), gold_names(gold, "model")):
+        return False
+    if gold["kind"] == "score":
+        return values_match(pred.get("value"), gold.get("value")) and names_match(
+            pred.get("benchmark"), gold_names(gold, "benchmark"))
+    baselines = [gold.get("baseline"), *list(gold.get("baseline_aliases") or [])]
+    if not names_match(pred.get("baseline"), baselines):
+        return False
+    gb = gold_names(gold, "benchmark")
+    return not gb or names_match(pred.get("benchmark"), gb)
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    pred: int = 0
+    gold: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / self.pred if self.pred else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict[str, float | int]:
+        """The shape ``score.py --json`` prints per kind."""
+        return {"precision": self.precision, "recall": self.recall, "f1": self.f1,
+                "tp": self.tp, "pred": self.pred, "gold": self.gold}
+
+
+@dataclass
+class EvalReport:
+    """Per-kind counts plus the unmatched gold claims (misses) and unmatched predictions."""
+
+    counts: dict[str, Counts] = field(default_factory=lambda: {k: Counts() for k in KINDS})
+    misses: list[dict[str, Any]] = field(default_factory=list)
+    false_positives: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def total(self) -> Counts:
+        return Counts(*(sum(getattr(c, f) for c in self.counts.values()) for f in ("tp", "pred", "gold")))
+
+    def rows(self) -> dict[str, Counts]:
+        """``score``, ``comparison`` and ``all``, in the order score.py prints them."""
+        return {**self.counts, "all": self.total}
+
+    def as_dict(self) -> dict[str, dict[str, float | int]]:
+        return {k: c.as_dict() for k, c in self.rows().items()}
+
+    def lines(self) -> list[str]:
+        """Human-readable summary, the same lines score.py prints."""
+        return [f"{k:<11} precision {c.precision:.3f}  recall {c.recall:.3f}  F1 {c.f1:.3f}  "
+                f"(tp {c.tp}, pred {c.pred}, gold {c.gold})" for k, c in self.rows().items()]
+
+
+def score(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> EvalReport:
+    """Match predictions to gold per source file, greedily in prediction order, each gold used once.
+
+    Predictions for sources absent from the gold set, and of unknown kinds, are ignored.
+    """
+    by_src: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for g in gold:
+        by_src[g["source"]].append(g)
+    report = EvalReport()
+    for g in gold:
+        report.counts[g["kind"]].gold += 1
+    used: set[tuple[str, int]] = set()
+    for p in pred:
+        src = p.get("source")
+        if src not in by_src:
+            continue
+        kind = p.get("kind", "score")
+        if kind not in report.counts:
+            continue
+        report.counts[kind].pred += 1
+        for i, g in enumerate(by_src[src]):
+            if (src, i) not in used and matches(p, g):
+                used.add((src, i))
+                report.counts[kind].tp += 1
+                break
+        else:
+            report.false_positives.append(p)
+    for src, gs in by_src.items():
+        report.misses += [g for i, g in enumerate(gs) if (src, i) not in used]
+    return report
+
+
+def load_jsonl(path: str | Path) -> list[dict[str, Any]]:
+    """Read a JSONL file of claims; a bad line raises GoldFileError naming the file and line."""
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise GoldFileError(f"{p}: cannot read: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise GoldFileError(f"{p}: not UTF-8 text") from exc
+    out: list[dict[str, Any]] = []
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise GoldFileError(f"{p}:{lineno}: invalid JSON ({exc.msg})") from exc
+        if not isinstance(obj, dict):
+            raise GoldFileError(f"{p}:{lineno}: expected a JSON object per line")
+        out.append(obj)
+    return out
