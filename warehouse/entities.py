@@ -29,8 +29,9 @@ KINDS = ("model", "benchmark")
 
 
 def key_for(kind: str, name: str) -> str:
-    """The folded alias key of ``name`` for entities of ``kind``."""
-    return benchmark_key(name) if kind == "benchmark" else model_key(name)
+    """The folded alias key of ``name`` for entities of ``kind`` (exact form if folding empties it)."""
+    key = benchmark_key(name) if kind == "benchmark" else model_key(name)
+    return key or exact_key(name)
 
 
 def exact_key(name: str) -> str:
