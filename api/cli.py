@@ -1,0 +1,322 @@
+"""The ``benchclaims`` command: each subcommand is one library call plus formatting.
+
+Errors are reported on stderr, one line per problem, naming the file and the reason; a
+traceback is never what a user sees. Exit statuses follow ``interfaces.md``:
+0 fine, 1 some input failed (or the warehouse is missing), 2 usage error, 3 unknown name.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from api.render import OutputFormat, print_beats, print_leaderboard
+from schemas import FileProblem, Settings, claim_to_jsonl, get_settings
+
+if TYPE_CHECKING:
+    from warehouse import Warehouse
+
+app = typer.Typer(
+    name="benchclaims",
+    help="Extract benchmark-result claims from AI papers and model cards, store them in DuckDB, answer leaderboard questions.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_UNKNOWN = 0, 1, 2, 3
+
+
+class Backend(StrEnum):
+    rules = "rules"
+    llm = "llm"
+    hybrid = "hybrid"
+
+
+class Engine(StrEnum):
+    local = "local"
+    ray = "ray"
+
+
+class ExportFormat(StrEnum):
+    csv = "csv"
+    parquet = "parquet"
+    json = "json"
+
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help="Warehouse file (default: BENCHCLAIMS_DB or warehouse/benchclaims.duckdb).", show_default=False),
+]
+BackendOption = Annotated[Backend, typer.Option("--backend", help="Extraction backend.")]
+FormatOption = Annotated[OutputFormat, typer.Option("--format", help="Output format.")]
+PathsArgument = Annotated[list[Path], typer.Argument(help="Files or folders (.txt, .md, .html, recursively).", show_default=False)]
+
+
+def _err(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+def _fail(message: str, code: int) -> NoReturn:
+    _err(message)
+    raise typer.Exit(code)
+
+
+def _settings(db: str | None) -> Settings:
+    settings = get_settings()
+    if db is not None:
+        settings = settings.model_copy(update={"db": db})
+    return settings
+
+
+@contextmanager
+def _warehouse(db: str, read_only: bool) -> Iterator[Warehouse]:
+    """Open the warehouse or stop with one clear line (missing file, locked by a server, ...)."""
+    from warehouse import Warehouse
+
+    if read_only and not Path(db).exists():
+        _fail(f"error: no warehouse at {db} (build it first: benchclaims ingest PATH --db {db})", EXIT_FAILED)
+    if not read_only:
+        Path(db).parent.mkdir(parents=True, exist_ok=True)
+    try:
+        wh = Warehouse(db, read_only=read_only)
+    except Exception as exc:  # DuckDB's lock / corrupt-file errors: one line, no traceback
+        _fail(f"error: cannot open warehouse {db}: {exc}", EXIT_FAILED)
+    with wh:
+        yield wh
+
+
+def _unknown(exc: Exception) -> NoReturn:
+    """Exit 3 with the close matches the warehouse suggested."""
+    kind = getattr(exc, "kind", "name")
+    name = getattr(exc, "name", "")
+    suggestions: list[str] = list(getattr(exc, "suggestions", []) or [])
+    hint = f"; did you mean: {', '.join(suggestions)}?" if suggestions else ""
+    _fail(f"error: unknown {kind} {name!r}{hint}", EXIT_UNKNOWN)
+
+
+def _report(problem: FileProblem) -> None:
+    _err(f"{problem.path}: {problem.reason}")
+
+
+@app.command()
+def extract(
+    paths: PathsArgument,
+    backend: BackendOption = Backend.rules,
+    jsonl: Annotated[Path | None, typer.Option("--jsonl", help="Write JSONL here instead of stdout.")] = None,
+) -> None:
+    """Extract claims from files or folders and write them as JSONL."""
+    from extractor.base import BackendUnavailable
+    from extractor.pipeline import extract_paths
+
+    failed = 0
+    out = jsonl.open("w", encoding="utf-8") if jsonl else None
+    try:
+        for item in extract_paths(paths, backend=backend.value, settings=get_settings()):
+            if isinstance(item, FileProblem):
+                _report(item)
+                failed += 1
+                continue
+            for claim in item.claims:
+                line = claim_to_jsonl(claim) + "\n"
+                if out:
+                    out.write(line)
+                else:
+                    typer.echo(line, nl=False)
+    except BackendUnavailable as exc:
+        _fail(f"error: {exc}", EXIT_USAGE)
+    except OSError as exc:
+        _fail(f"error: {jsonl}: {exc.strerror or exc}", EXIT_FAILED)
+    finally:
+        if out:
+            out.close()
+    raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
+
+
+@app.command()
+def ingest(
+    paths: PathsArgument,
+    db: DbOption = None,
+    backend: BackendOption = Backend.rules,
+    engine: Annotated[Engine, typer.Option("--engine", help="local: this process; ray: a Ray cluster.")] = Engine.local,
+    address: Annotated[str | None, typer.Option("--address", help="Ray cluster address (with --engine ray).")] = None,
+) -> None:
+    """Extract claims and store them; re-ingesting unchanged files adds nothing."""
+    from extractor.base import BackendUnavailable
+    from extractor.files import iter_input_files
+    from extractor.pipeline import extract_paths
+
+    if engine is Engine.ray:
+        _fail("error: --engine ray is not available yet; use --engine local", EXIT_USAGE)
+    settings = _settings(db)
+    files = list(iter_input_files(paths))
+    counts = {"added": 0, "unchanged": 0, "replaced": 0}
+    problems: list[FileProblem] = []
+    claims = 0
+    console = Console(stderr=True)
+    with _warehouse(settings.db, read_only=False) as wh:
+        run_id = wh.start_run(backend.value, {"paths": [str(p) for p in paths], "engine": engine.value})
+        columns = (TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                   TextColumn("{task.fields[name]}"))
+        try:
+            with Progress(*columns, console=console, transient=True) as progress:
+                task = progress.add_task("ingest", total=len(files), name="")
+                for item in extract_paths(files, backend=backend.value, settings=settings):
+                    if isinstance(item, FileProblem):
+                        problems.append(item)
+                        progress.console.print(f"{item.path}: {item.reason}", markup=False, highlight=False)
+                        name = Path(item.path).name
+                    else:
+                        outcome = wh.store(item, run_id)
+                        counts[outcome.status] += 1
+                        if outcome.status != "unchanged":
+                            claims += outcome.claims
+                        name = item.document.source
+                    progress.update(task, advance=1, name=name)
+        except BackendUnavailable as exc:
+            _fail(f"error: {exc}", EXIT_USAGE)
+        ok = sum(counts.values())
+        wh.finish_run(run_id, ok, len(problems), [f"{p.path}: {p.reason}" for p in problems], {"claims": claims, **counts})
+    typer.echo(
+        f"{ok} file(s) ingested into {settings.db}: {counts['added']} added, {counts['unchanged']} unchanged, "
+        f"{counts['replaced']} replaced ({claims} claims stored); {len(problems)} failed",
+        err=True,
+    )
+    raise typer.Exit(EXIT_FAILED if problems else EXIT_OK)
+
+
+@app.command()
+def leaderboard(
+    benchmark: Annotated[str, typer.Argument(help="Benchmark name or alias (AIME'24, AIME 2024, ...).")],
+    db: DbOption = None,
+    metric: Annotated[str | None, typer.Option("--metric", help="Only this metric.")] = None,
+    setting: Annotated[str | None, typer.Option("--setting", help="Only this setting (pass@1, maj@16, ...).")] = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """One row per model on BENCHMARK, best score first, each with its source quote."""
+    from warehouse import UnknownName
+
+    settings = _settings(db)
+    with _warehouse(settings.db, read_only=True) as wh:
+        try:
+            board = wh.leaderboard(benchmark, metric=metric, setting=setting)
+        except UnknownName as exc:
+            _unknown(exc)
+    print_leaderboard(board, fmt, Console())
+
+
+@app.command()
+def beats(
+    model: Annotated[str, typer.Argument(help="The model to beat.")],
+    benchmark: Annotated[str, typer.Option("--benchmark", help="Benchmark name or alias.", show_default=False)],
+    db: DbOption = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Models that beat MODEL on a benchmark, each with its evidence."""
+    from warehouse import UnknownName
+
+    settings = _settings(db)
+    with _warehouse(settings.db, read_only=True) as wh:
+        try:
+            result = wh.beats(model, benchmark)
+        except UnknownName as exc:
+            _unknown(exc)
+    print_beats(result, fmt, Console())
+
+
+@app.command()
+def export(
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="File format.", show_default=False)],
+    out: Annotated[Path, typer.Option("--out", help="File to write.", show_default=False)],
+    db: DbOption = None,
+    benchmark: Annotated[str | None, typer.Option("--benchmark", help="Only this benchmark's leaderboard.")] = None,
+) -> None:
+    """Write all claims (or one benchmark's leaderboard) to a CSV, Parquet or JSON file."""
+    from warehouse import UnknownName
+
+    settings = _settings(db)
+    with _warehouse(settings.db, read_only=True) as wh:
+        try:
+            written = wh.export(fmt.value, out, benchmark=benchmark)
+        except UnknownName as exc:
+            _unknown(exc)
+        except OSError as exc:
+            _fail(f"error: {out}: {exc.strerror or exc}", EXIT_FAILED)
+    typer.echo(f"wrote {written}", err=True)
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option("--host", help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="TCP port.")] = 8000,
+) -> None:
+    """Serve the REST API and the dashboard (runs until stopped)."""
+    import uvicorn
+
+    from api.app import create_app
+
+    settings = _settings(db)
+    try:
+        application = create_app(settings)
+    except Exception as exc:  # e.g. the file is locked by another writer
+        _fail(f"error: cannot open warehouse {settings.db}: {exc}", EXIT_FAILED)
+    uvicorn.run(application, host=host, port=port, log_level="info", access_log=False)
+
+
+@app.command("eval")
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Gold JSONL (claims-spec.md format).", show_default=False)],
+    paths: PathsArgument,
+    backend: BackendOption = Backend.rules,
+    misses: Annotated[int, typer.Option("--misses", min=0, help="Also print up to N misses and false positives.")] = 0,
+) -> None:
+    """Extract PATH... and score the claims against GOLD: precision, recall and F1 per kind."""
+    from extractor.base import BackendUnavailable
+    from extractor.evaluation import GoldFileError, load_jsonl, score
+    from extractor.pipeline import extract_paths
+
+    try:
+        gold_claims = load_jsonl(gold)
+    except GoldFileError as exc:
+        _fail(str(exc), EXIT_FAILED)
+    predicted: list[dict[str, object]] = []
+    failed = 0
+    try:
+        for item in extract_paths(paths, backend=backend.value, settings=get_settings()):
+            if isinstance(item, FileProblem):
+                _report(item)
+                failed += 1
+            else:
+                predicted.extend(json.loads(claim_to_jsonl(c)) for c in item.claims)
+    except BackendUnavailable as exc:
+        _fail(f"error: {exc}", EXIT_USAGE)
+    try:
+        report = score(gold_claims, predicted)
+    except KeyError as exc:
+        _fail(f"{gold}: every gold claim needs {exc.args[0]!r}", EXIT_FAILED)
+    for line in report.lines():
+        typer.echo(line)
+    for g in report.misses[:misses]:
+        typer.echo(f"MISS {g.get('source')} {g.get('kind')} {g.get('model')} {g.get('benchmark')} "
+                   f"{g.get('value')} {g.get('baseline')} | {g.get('quote')}")
+    for p in report.false_positives[:misses]:
+        typer.echo(f"FP   {p.get('source')} {p.get('kind')} {p.get('model')} {p.get('benchmark')} "
+                   f"{p.get('value')} {p.get('baseline')} | {p.get('quote')}")
+    raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,101 @@
+"""The server's single handle on the warehouse: serialised access plus a cache of answers.
+
+DuckDB allows one writing process, so the server keeps one ``Warehouse`` open for its whole
+life. A lock serialises every call into it (reads are rare once cached; writes are rarer),
+which keeps thread-safety trivially correct whatever the warehouse does internally.
+
+Answers are cached as finished response bodies keyed by the query, and every entry carries
+the warehouse *version*: a counter this process bumps on each write. Since no other process
+can write while the server holds the file, the counter is the whole truth about staleness,
+and a hot leaderboard costs a dict lookup instead of a query plus JSON encoding.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from warehouse import Warehouse
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A finished response: status, body bytes, media type and a strong ETag of the body."""
+
+    status: int
+    body: bytes
+    media_type: str
+    etag: str
+    version: int
+    filename: str | None = None
+
+
+def make_answer(status: int, body: bytes, media_type: str, version: int, filename: str | None = None) -> Answer:
+    etag = '"' + hashlib.blake2b(body, digest_size=12).hexdigest() + '"'
+    return Answer(status, body, media_type, etag, version, filename)
+
+
+class WarehouseGateway:
+    """Owns the open warehouse, the write lock, the version counter and the answer cache."""
+
+    def __init__(self, db_path: str, read_only: bool, cache_size: int = 2048) -> None:
+        from warehouse import Warehouse
+
+        self.db_path = db_path
+        self.read_only = read_only
+        if not read_only:
+            Path(db_path).parent.mkdir(parents=True, exist_ok=True)
+        self._wh: Warehouse = Warehouse(db_path, read_only=read_only)
+        self._lock = threading.RLock()
+        self._version = 0
+        self._cache: OrderedDict[str, Answer] = OrderedDict()
+        self._cache_size = cache_size
+
+    @property
+    def version(self) -> int:
+        return self._version
+
+    def cached(self, key: str) -> Answer | None:
+        """The cached answer for ``key`` if it was computed at the current version."""
+        hit = self._cache.get(key)
+        if hit is None or hit.version != self._version:
+            return None
+        self._cache.move_to_end(key)
+        return hit
+
+    def remember(self, key: str, answer: Answer) -> Answer:
+        # An answer computed before a concurrent write finished is served once but not kept.
+        if answer.version == self._version:
+            self._cache[key] = answer
+            self._cache.move_to_end(key)
+            while len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+        return answer
+
+    def read(self, fn: Callable[[Warehouse], T]) -> tuple[T, int]:
+        """Run a query under the lock; returns its result and the version it was computed at."""
+        with self._lock:
+            return fn(self._wh), self._version
+
+    def write(self, fn: Callable[[Warehouse], T]) -> T:
+        """Run a change under the lock and invalidate every cached answer."""
+        if self.read_only:
+            raise PermissionError("the warehouse is open read-only")
+        with self._lock:
+            try:
+                return fn(self._wh)
+            finally:
+                self._version += 1
+                self._cache.clear()
+
+    def close(self) -> None:
+        with self._lock:
+            self._wh.close()

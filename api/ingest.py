@@ -1,0 +1,40 @@
+"""Extraction of a document posted to the API, with errors turned into HTTP statuses.
+
+The same steps as ``extractor.pipeline.extract_paths`` (decode, split into sections, run the
+backend), starting from text instead of a file. Extractors are built once per backend and
+settings object, because building one loads its lexicons.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from fastapi import HTTPException
+
+from extractor.base import BackendUnavailable, Extractor, get_extractor
+from extractor.files import UnreadableFile, document_from_bytes
+from extractor.pipeline import prepare
+from schemas import Extraction, Settings
+
+_extractors: dict[tuple[str, int], Extractor] = {}
+_lock = threading.Lock()
+
+
+def _extractor(backend: str, settings: Settings) -> Extractor:
+    key = (backend, id(settings))
+    with _lock:
+        if key not in _extractors:
+            _extractors[key] = get_extractor(backend, settings)
+        return _extractors[key]
+
+
+def extract_text(text: str, source: str, backend: str, settings: Settings) -> Extraction:
+    """Extract the claims of a posted document; 422 for unusable text, 503 for a missing backend."""
+    try:
+        document = prepare(document_from_bytes(text.encode("utf-8"), source=source))
+    except UnreadableFile as exc:
+        raise HTTPException(422, f"{source}: {exc.reason}") from None
+    try:
+        return _extractor(backend, settings).extract(document)
+    except BackendUnavailable as exc:
+        raise HTTPException(503, str(exc)) from None

@@ -1,0 +1,273 @@
+// benchclaims dashboard: plain JS over the REST API (no framework, no build step, works offline).
+// Every piece of text from the API is put on the page with textContent, never as HTML.
+"use strict";
+
+const $ = (id) => document.getElementById(id);
+const SVG_NS = "http://www.w3.org/2000/svg";
+const state = { benchmark: null, board: null, setting: null };
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === "class") node.className = v;
+    else if (k === "text") node.textContent = v;
+    else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
+    else node.setAttribute(k, v);
+  }
+  for (const c of children) if (c !== null && c !== undefined) node.append(c);
+  return node;
+}
+
+function svg(tag, attrs = {}, text) {
+  const node = document.createElementNS(SVG_NS, tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+async function getJSON(path) {
+  const res = await fetch(path, { headers: { Accept: "application/json" } });
+  let body = null;
+  try { body = await res.json(); } catch (_) { /* not JSON */ }
+  if (!res.ok) {
+    const err = new Error((body && typeof body.detail === "string") ? body.detail : `HTTP ${res.status}`);
+    err.status = res.status;
+    err.body = body;
+    throw err;
+  }
+  return body;
+}
+
+const fmtNum = (v) => (v === null || v === undefined) ? "" : String(Math.round(v * 1000) / 1000);
+const fmtValue = (row) => {
+  let s = fmtNum(row.value);
+  if (row.value_high !== null && row.value_high !== undefined) s += "–" + fmtNum(row.value_high);
+  if (row.unit === "%") s += "%";
+  else if (row.unit && row.unit !== "score") s += " " + row.unit;
+  return s;
+};
+
+function setMessage(id, text, suggestions = [], onPick = null) {
+  const box = $(id);
+  box.replaceChildren();
+  if (!text) return;
+  box.append(text);
+  if (suggestions.length) {
+    box.append(" Did you mean ");
+    suggestions.forEach((s, i) => {
+      if (i) box.append(", ");
+      box.append(el("button", { type: "button", class: "link", text: s, onclick: () => onPick(s) }));
+    });
+    box.append("?");
+  }
+}
+
+// ---- benchmark picker -------------------------------------------------------------------
+
+async function loadNames() {
+  const [benchmarks, models] = await Promise.all([getJSON("/api/benchmarks"), getJSON("/api/models")]);
+  const list = $("bench-list");
+  const seen = new Set();
+  for (const b of benchmarks) {
+    for (const name of [b.name, ...(b.aliases || [])]) {
+      if (seen.has(name)) continue;
+      seen.add(name);
+      list.append(el("option", { value: name, label: name === b.name ? `${b.claims} claims` : `alias of ${b.name}` }));
+    }
+  }
+  const chips = $("bench-chips");
+  const top = [...benchmarks].sort((a, b) => b.claims - a.claims).slice(0, 12);
+  for (const b of top) {
+    chips.append(el("button", { type: "button", class: "chip", "data-benchmark": b.name,
+      onclick: () => showBenchmark(b.name) }, b.name, el("span", { class: "count", text: String(b.claims) })));
+  }
+  const mlist = $("model-list");
+  for (const m of models) mlist.append(el("option", { value: m.name }));
+  const claims = benchmarks.reduce((n, b) => n + b.claims, 0);
+  $("stats").textContent = `${benchmarks.length} benchmarks · ${models.length} models · ${claims} benchmark claims`;
+}
+
+// ---- leaderboard ------------------------------------------------------------------------
+
+async function showBenchmark(name, setting = null) {
+  name = name.trim();
+  if (!name) return;
+  $("bench-input").value = name;
+  setMessage("bench-message", "Loading…");
+  const params = new URLSearchParams({ benchmark: name });
+  if (setting) params.set("setting", setting);
+  let board;
+  try {
+    board = await getJSON(`/api/leaderboard?${params}`);
+  } catch (err) {
+    $("board").hidden = true;
+    $("beats").hidden = true;
+    const sugg = (err.body && err.body.suggestions) || [];
+    setMessage("bench-message", `No benchmark called “${name}”.`, sugg, (s) => showBenchmark(s));
+    return;
+  }
+  setMessage("bench-message", "");
+  state.benchmark = board.benchmark;
+  state.board = board;
+  state.setting = setting;
+  history.replaceState(null, "", `#benchmark=${encodeURIComponent(name)}${setting ? "&setting=" + encodeURIComponent(setting) : ""}`);
+  for (const chip of document.querySelectorAll(".chip")) {
+    chip.classList.toggle("active", chip.dataset.benchmark === board.benchmark);
+  }
+  renderBoard(board, name);
+}
+
+function renderBoard(board, asked) {
+  $("board").hidden = false;
+  $("beats").hidden = false;
+  $("board-title").textContent = board.benchmark;
+  const bits = [];
+  if (asked && asked.toLowerCase() !== board.benchmark.toLowerCase()) bits.push(`asked for “${asked}”`);
+  if (board.members && board.members.length > 1) bits.push(`family of ${board.members.join(", ")}`);
+  if (board.metric) bits.push(`metric: ${board.metric}`);
+  bits.push(board.higher_is_better ? "higher is better" : "lower is better");
+  bits.push(`${board.rows.length} model${board.rows.length === 1 ? "" : "s"}`);
+  $("board-sub").textContent = bits.join(" · ");
+
+  const select = $("setting-select");
+  select.replaceChildren(el("option", { value: "", text: board.setting ? "all settings" : "best of any setting" }));
+  const settings = new Set([...(board.other_settings || [])]);
+  if (board.setting) settings.add(board.setting);
+  for (const s of [...settings].sort()) {
+    const opt = el("option", { value: s, text: s });
+    if (s === board.setting) opt.selected = true;
+    select.append(opt);
+  }
+  select.disabled = settings.size === 0;
+
+  const csv = new URLSearchParams({ benchmark: board.benchmark });
+  $("csv-link").href = `/api/export.csv?${csv}`;
+  $("csv-link").setAttribute("download", `${board.benchmark.replace(/[^A-Za-z0-9._-]+/g, "_")}.csv`);
+
+  drawChart(board);
+  const body = $("board-table").querySelector("tbody");
+  body.replaceChildren();
+  if (!board.rows.length) {
+    body.append(el("tr", {}, el("td", { colspan: "7", class: "empty", text: "No scores recorded for this benchmark yet." })));
+  }
+  for (const row of board.rows) body.append(boardRow(row, board));
+  $("beats-input").placeholder = board.rows.length ? `a model, e.g. ${board.rows[board.rows.length - 1].model}` : "a model";
+}
+
+function quoteCell(sources) {
+  const cell = el("td", { class: "quote" });
+  if (!sources || !sources.length) return cell;
+  const first = sources[0];
+  cell.append(el("q", { text: first.quote }));
+  const meta = el("div", { class: "src" }, el("span", { text: first.source + (first.section ? ` › ${first.section}` : "") }));
+  if (sources.length > 1) {
+    const more = el("details", {}, el("summary", { text: `+${sources.length - 1} more` }));
+    for (const s of sources.slice(1)) {
+      more.append(el("div", { class: "more" }, el("q", { text: s.quote }), el("span", { class: "src", text: ` — ${s.source}` })));
+    }
+    meta.append(more);
+  }
+  cell.append(meta);
+  return cell;
+}
+
+function boardRow(row, board) {
+  const value = el("td", { class: "num value", text: fmtValue(row) });
+  if (row.conflict) {
+    const all = (row.values || []).map(fmtNum).join(" / ");
+    value.append(el("span", { class: "flag", title: `Sources disagree: ${all}`, text: "⚠" }));
+  }
+  const model = el("td", { class: "model" },
+    el("button", { type: "button", class: "link", title: "Who beats this model?", text: row.model,
+      onclick: () => { $("beats-input").value = row.model; showBeats(row.model); } }));
+  if (row.benchmark && row.benchmark !== board.benchmark) model.append(el("div", { class: "src", text: row.benchmark }));
+  return el("tr", { "data-model": row.model },
+    el("td", { class: "num rank", text: String(row.rank) }),
+    model,
+    value,
+    el("td", { text: [row.setting, row.metric].filter(Boolean).join(" · ") }),
+    el("td", { class: "num", text: String(row.support) }),
+    el("td", {}, el("span", { class: `badge ${row.review_status}`, text: row.review_status })),
+    quoteCell(row.sources));
+}
+
+function drawChart(board) {
+  const chart = $("chart");
+  chart.replaceChildren();
+  const rows = board.rows.slice(0, 10);
+  if (!rows.length) { chart.setAttribute("height", "0"); return; }
+  const width = chart.parentElement.clientWidth || 900;
+  const labelW = Math.min(240, Math.max(120, width * 0.26));
+  const barH = 24, gap = 8, top = 6, valueW = 70;
+  const height = top + rows.length * (barH + gap);
+  chart.setAttribute("viewBox", `0 0 ${width} ${height}`);
+  chart.setAttribute("width", String(width));
+  chart.setAttribute("height", String(height));
+  const values = rows.map((r) => r.value);
+  const max = Math.max(...values), min = Math.min(0, ...values);
+  const span = (max - min) || 1;
+  const plotW = width - labelW - valueW;
+  rows.forEach((r, i) => {
+    const y = top + i * (barH + gap);
+    // Lower-is-better boards (FID, WER) rank the shortest bar first; the bar still shows the value.
+    const w = Math.max(2, ((r.value - min) / span) * plotW);
+    const g = svg("g", { class: i === 0 ? "bar best" : "bar" });
+    g.append(svg("title", {}, `${r.model}: ${fmtValue(r)}`));
+    g.append(svg("text", { x: labelW - 10, y: y + barH / 2 + 5, "text-anchor": "end", class: "label" },
+      r.model.length > 30 ? r.model.slice(0, 29) + "…" : r.model));
+    g.append(svg("rect", { x: labelW, y, width: w, height: barH, rx: 4 }));
+    g.append(svg("text", { x: labelW + w + 8, y: y + barH / 2 + 5, class: "val" }, fmtValue(r)));
+    chart.append(g);
+  });
+}
+
+// ---- who beats X --------------------------------------------------------------------------
+
+async function showBeats(model) {
+  model = model.trim();
+  if (!model || !state.benchmark) return;
+  $("beats-model-label").textContent = model;
+  setMessage("beats-message", "Loading…");
+  const table = $("beats-table");
+  let result;
+  try {
+    result = await getJSON(`/api/beats?${new URLSearchParams({ model, benchmark: state.benchmark })}`);
+  } catch (err) {
+    table.hidden = true;
+    const sugg = (err.body && err.body.suggestions) || [];
+    const what = err.body && err.body.kind === "benchmark" ? "benchmark" : "model";
+    setMessage("beats-message", `No ${what} called “${err.body && err.body.name ? err.body.name : model}”.`, sugg,
+      (s) => { $("beats-input").value = s; showBeats(s); });
+    return;
+  }
+  const body = table.querySelector("tbody");
+  body.replaceChildren();
+  if (!result.rows.length) {
+    table.hidden = true;
+    setMessage("beats-message", `No model is recorded as beating ${result.model} on ${result.benchmark}.`);
+    return;
+  }
+  setMessage("beats-message", `${result.rows.length} model${result.rows.length === 1 ? "" : "s"} beat ${result.model} on ${result.benchmark}.`);
+  table.hidden = false;
+  for (const r of result.rows) {
+    body.append(el("tr", {},
+      el("td", { class: "model", text: r.model }),
+      el("td", { class: "num", text: fmtNum(r.value) }),
+      el("td", { class: "num", text: fmtNum(r.baseline_value) }),
+      el("td", { class: "num", text: r.margin === null || r.margin === undefined ? "" : "+" + fmtNum(r.margin) }),
+      el("td", {}, el("span", { class: `badge how-${r.how}`, text: r.how })),
+      quoteCell(r.evidence)));
+  }
+  $("beats").scrollIntoView({ behavior: "smooth", block: "nearest" });
+}
+
+// ---- wiring ---------------------------------------------------------------------------------
+
+$("bench-form").addEventListener("submit", (e) => { e.preventDefault(); showBenchmark($("bench-input").value); });
+$("beats-form").addEventListener("submit", (e) => { e.preventDefault(); showBeats($("beats-input").value); });
+$("setting-select").addEventListener("change", (e) => { if (state.benchmark) showBenchmark(state.benchmark, e.target.value || null); });
+window.addEventListener("resize", () => { if (state.board) drawChart(state.board); });
+
+loadNames().catch((err) => setMessage("bench-message", `Could not load the benchmark list: ${err.message}`));
+const hash = new URLSearchParams(location.hash.slice(1));
+if (hash.get("benchmark")) showBenchmark(hash.get("benchmark"), hash.get("setting"));
