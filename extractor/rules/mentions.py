@@ -28,10 +28,10 @@ _NUMWORD = r"\d+(?:\.\d+)*[A-Za-z]*(?:[-_.][A-Za-z0-9]+)*"
 # English: join only suffix words and version/size numbers. Chinese context: also join capitalised words,
 # since a run of Latin words between Chinese characters is almost always one name ("Street Gaussians").
 NAME_EN = re.compile(
-    rf"(?<![A-Za-z0-9_@.\-])(?:{_WORD})(?:[ ](?:(?:{_NAME_SUFFIXES})\b|\d+(?:\.\d+)?[BbMmKk]?\b(?![.,]?\d)(?!\s*(?:%|分|points|倍))))*"
+    rf"(?<![A-Za-z0-9_@.\-])(?:{_WORD})(?:[ ](?:(?:{_NAME_SUFFIXES})\b|[a-z]\d[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\b|\d+(?:\.\d+)?[BbMmKk]?\b(?![.,]?\d)(?!\s*(?:%|分|points|倍))))*"
 )
 NAME_ZH = re.compile(
-    rf"(?<![A-Za-z0-9_@.\-])(?:{_WORD})(?:[ ](?:[A-Z][A-Za-z0-9]*(?:[-_.+/'’][A-Za-z0-9]+)*\+*|(?:{_NAME_SUFFIXES})\b|\d+(?:\.\d+)?[BbMmKk]?\b(?![.,]?\d)(?!\s*(?:%|分|points|倍))))*"
+    rf"(?<![A-Za-z0-9_@.\-])(?:{_WORD})(?:[ ](?:[a-z]\d[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\b|[A-Z][A-Za-z0-9]*(?:[-_.+/'’][A-Za-z0-9]+)*\+*|(?:{_NAME_SUFFIXES})\b|\d+(?:\.\d+)?[BbMmKk]?\b(?![.,]?\d)(?!\s*(?:%|分|points|倍))))*"
 )
 
 # A number that may be a result: not glued to a name (Qwen2.5, -32B, pass@1, v1.2) and not a fraction of one.
@@ -163,17 +163,26 @@ def find_names(sentence: str, lex: Lexicons) -> list[Mention]:
         e = s + len(text)
         if text.lower() in lex.stopwords or len(text) < 2 and not text.isupper():
             continue
-        if not re.search(r"[A-Z0-9]", text) and not lex.vendor_regex.match(text):
+        first = text.split(" ", 1)[0]
+        if not re.search(r"[A-Z0-9]", first) and not lex.vendor_regex.match(first):
             continue  # plain lower-case words are not names
         out.append(Mention(s, e, text, classify_name(sentence, s, e, text, lex)))
     out.sort(key=lambda x: x.start)
     return out
 
 
+_LOCATION_BEFORE = re.compile(r"(?:在|于|on|On)\s*$")
+_LOCATION_AFTER = re.compile(r"\s*(?:上|中|里|测试|评测|任务)")
+
+
 def classify_name(sentence: str, start: int, end: int, text: str, lex: Lexicons) -> str:
+    """benchmark (gazetteer, shape or context), model (known vendor family) or name (unknown)."""
     if lex.vendor_regex.match(text):
         return "model"
     if _BENCH_AFTER.match(sentence, end) or _BENCH_SHAPE.search(text):
+        return "benchmark"
+    # "在 ISE-DSC01 上达到" / "on ViWikiFC": a place where a result is obtained.
+    if _LOCATION_BEFORE.search(sentence, 0, start) and (_LOCATION_AFTER.match(sentence, end) or sentence[start - 3:start].strip().lower() == "on"):
         return "benchmark"
     return "name"
 

@@ -43,6 +43,7 @@ _SCORE_VERB = re.compile(
     r"达到|达|取得|获得|实现|拿下|得分|分数|成绩|准确率|为|是|提高到|提升到|上升到|\b(?:achiev\w*|scor\w*|reach\w*|attain\w*|obtain\w*|got|gets|hits?|of|at|with)\b",
     re.IGNORECASE,
 )
+_EN_ON_BENCH = re.compile(r"\s*(?:[A-Za-z@0-9-]+\s+){0,3}?(?:on|in|at)\s+(?:the\s+)?", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d$")
 _RANGE = re.compile(r"\s*(?:到|至|~|～|–|—|-|to)\s*(\d+(?:\.\d+)?)")
 _RESPECTIVELY = re.compile(r"分别|respectively", re.IGNORECASE)
@@ -229,7 +230,7 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
         return []
     names = find_names(sentence, lex)
     subjects = find_subject_words(sentence, lex)
-    numbers = _numbers(sentence, lex)
+    numbers = [n for n in _numbers(sentence, lex) if not any(m.start <= n.start < m.end for m in names)]
     comparisons, used_numbers = _comparisons(document, section, offset, sentence, lex, names, subjects, numbers)
     scores = _scores(document, section, offset, sentence, lex, names, subjects,
                      [n for n in numbers if n.start not in used_numbers])
@@ -245,6 +246,7 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
     if not good:
         return []
     benches = [n for n in names if n.kind == "benchmark"]
+    cjk = is_cjk_sentence(sentence)
     aligned: dict[int, Mention] = {}
     if _RESPECTIVELY.search(sentence) and len(good) >= 2:
         pct = [n for n in good if n.unit is not None or n.value_high is None]
@@ -253,6 +255,11 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
     out: list[ScoreClaim] = []
     for num in good:
         bench = aligned.get(num.start)
+        if bench is None and not cjk:
+            # English "85.2% (accuracy) on MMLU": the benchmark follows the number.
+            m = _EN_ON_BENCH.match(sentence, num.end)
+            if m:
+                bench = next((b for b in benches if b.start == m.end()), None)
         if bench is None:
             near = _benchmarks_near(sentence, names, num.start)
             if not near:
@@ -294,7 +301,7 @@ def _is_result_number(sentence: str, lex: Lexicons, num: Number) -> bool:
         return False
     has_metric = lex.metric_regex.search(clause) is not None
     if "." in sentence[num.start:num.end] or num.value <= 1:
-        return has_metric or bool(_SCORE_VERB.search(before)) and not _SPEED.search(clause)
+        return (has_metric or bool(_SCORE_VERB.search(sentence, 0, num.start))) and not _SPEED.search(clause)
     return has_metric and bool(_SCORE_VERB.search(before) or lex.metric_regex.search(before)) and not _SPEED.search(clause)
 
 
@@ -369,9 +376,9 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
     if shape == "after":
         # The baseline follows the cue, up to the end of the clause (or a "如 A 和 B" list after it).
         r0, r1 = ce, c1
-        nxt = _LIST_INTRO.match(sentence, min(c1 + 1, len(sentence)))
-        if c1 < len(sentence) and nxt and not _model_mentions([n for n in names if r0 <= n.start < c1]):
-            r1 = _clause_bounds(sentence, nxt.end())[1]
+        listed = _listed_names(sentence, names, ce)
+        if listed:
+            r1 = max(r1, listed[-1].end) if not cjk else listed[-1].end
         if not cjk:
             m = _EN_REGION_END.search(sentence, r0, r1)
             if m:
@@ -380,9 +387,9 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
         if baselines is None:
             return None
         model = _pick_subject(sentence, names, subjects, cs, section)
-        delta = _delta_after(sentence, numbers, r1 if not cjk else ce, c1) if not cjk else _delta_after(sentence, numbers, ce, c1)
-        if delta is None and not cjk:
-            delta = _delta_after(sentence, numbers, r1, c1)
+        delta = _delta_after(sentence, numbers, ce, c1)
+        if delta is None:
+            delta = _delta_after(sentence, numbers, r1, len(sentence))
     elif shape in ("with", "than"):
         if not cjk:
             return None
@@ -443,6 +450,29 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
     if not baselines:
         return None
     return model, baselines, (r0, r1), relation, delta
+
+
+_FIRST_GAP_BAD = re.compile(r"[。；;:：!?！？]|比|与|和|在.{0,12}(?:上|中)|\d")
+_FIRST_GAP_COMMA = re.compile(r"[,，](?!\s*(?:如|例如|比如|包括|包含|including|such as|e\.g\.|like)\b)")
+
+
+def _listed_names(sentence: str, names: list[Mention], start: int) -> list[Mention]:
+    """Names listed right after a cue: "优于其他基线，如 A、B 和 C" / "outperforms A, B and C"."""
+    out: list[Mention] = []
+    pos = start
+    for n in sorted(_model_mentions(names), key=lambda x: x.start):
+        if n.start < start:
+            continue
+        gap = sentence[pos:n.start]
+        if not out:
+            ok = len(gap) <= 25 and not _FIRST_GAP_BAD.search(gap) and not _FIRST_GAP_COMMA.search(gap)
+        else:
+            ok = bool(_LIST_SEP.match(gap)) or bool(re.fullmatch(r"\s*(?:、|,|，)?\s*(?:以及|and|or|及)?\s*", gap))
+        if not ok:
+            break
+        out.append(n)
+        pos = n.end
+    return out
 
 
 def _norm(name: str) -> str:
