@@ -2,20 +2,35 @@
 
 A file that cannot be read raises ``UnreadableFile`` naming the file and the reason, so
 callers report it on one line and carry on with the others.
+
+Decoding: UTF-8 (with or without BOM), UTF-16 with a BOM, and for legacy Chinese files
+GB18030/GBK or Big5. Short Chinese texts fool statistical detectors (two GBK characters
+look like Big5 or Korean), so the two Chinese codecs are tried first and judged by how many
+of the decoded characters are common characters of that script; charset-normalizer decides
+everything else.
+
+HTML (``.html``/``.htm``) is rendered to text the rest of the extractor reads like
+Markdown: block elements on their own lines, ``<h2>`` as ``## ``, ``<table>`` as pipe rows
+with a ``---`` separator under the header. ``Document.text`` is that rendered text, and all
+offsets refer to it.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4.element import Comment, Doctype, ProcessingInstruction
 from charset_normalizer import from_bytes
 
 from schemas import Document
 
 SUFFIXES: dict[str, str] = {".txt": "text/plain", ".md": "text/markdown", ".markdown": "text/markdown",
                             ".html": "text/html", ".htm": "text/html"}
+DEFAULT_MAX_BYTES = 20_000_000  # same as Settings.max_file_bytes; used when a caller passes no limit
 
 
 class UnreadableFile(Exception):
@@ -42,39 +57,95 @@ def iter_input_files(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield p
 
 
+_TEXT_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_CJK_PUNCT = set("，。、；：？！“”‘’（）《》【】—…·％「」『』")
+_CHINESE_CODECS = ("gb18030", "big5")
+
+
+def _chinese_plausibility(text: str, codec: str) -> float:
+    """Share of non-ASCII characters that are common characters in ``codec``'s script.
+
+    GB2312 level-1 (lead byte B0-D7) holds the 3,755 most common simplified characters and
+    Big5 level-1 (lead byte A4-C6) the 5,401 most common traditional ones; a wrong codec turns
+    text into rare characters, kana or Cyrillic, so the right one scores far higher.
+    """
+    chars = [c for c in text if ord(c) > 0x7F]
+    if not chars:
+        return 0.0
+    good = 0
+    for c in chars:
+        if c in _CJK_PUNCT:
+            good += 1
+        elif "\u4e00" <= c <= "\u9fff":
+            try:
+                b = c.encode("gb2312" if codec == "gb18030" else "big5")
+            except UnicodeEncodeError:
+                continue
+            lo, hi = (0xB0, 0xD7) if codec == "gb18030" else (0xA4, 0xC6)
+            good += lo <= b[0] <= hi
+    return good / len(chars)
+
+
+def _decode_legacy(data: bytes, path: str | Path) -> tuple[str, str]:
+    """Bytes that are not UTF-8: a Chinese codec if one reads them plausibly, else charset-normalizer."""
+    best_text, best_codec, best_score = "", "", 0.0
+    for codec in _CHINESE_CODECS:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        score = _chinese_plausibility(text, codec)
+        if score > best_score:
+            best_text, best_codec, best_score = text, codec, score
+    if best_score >= 0.6:
+        return best_text, best_codec
+    guess = from_bytes(data).best()
+    if guess is None:
+        raise UnreadableFile(path, "binary or undecodable content")
+    return str(guess), guess.encoding
+
+
 def decode_bytes(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
     """Decode ``data`` to text, returning (text, encoding). Raises UnreadableFile."""
     if not data:
         raise UnreadableFile(path, "empty file")
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
     try:
-        text = data.decode("utf-8")
-        encoding = "utf-8"
-    except UnicodeDecodeError:
-        best = from_bytes(data).best()
-        if best is None:
-            raise UnreadableFile(path, "binary or undecodable content") from None
-        text, encoding = str(best), best.encoding
+        if data.startswith(b"\xef\xbb\xbf"):
+            text, encoding = data[3:].decode("utf-8"), "utf-8-sig"
+        elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            text, encoding = data.decode("utf-16"), "utf-16"
+        else:
+            if b"\x00" in data:
+                raise UnreadableFile(path, "binary content (NUL bytes)")
+            try:
+                text, encoding = data.decode("utf-8"), "utf-8"
+            except UnicodeDecodeError:
+                text, encoding = _decode_legacy(data, path)
+    except UnicodeDecodeError as exc:
+        raise UnreadableFile(path, f"undecodable as {exc.encoding}: bad byte at offset {exc.start}") from None
     if "\x00" in text:
         raise UnreadableFile(path, "binary content (NUL bytes)")
+    if len(_TEXT_CONTROLS.findall(text[:65536])) > max(8, len(text[:65536]) // 100):
+        raise UnreadableFile(path, "binary content (control characters)")
     if not text.strip():
         raise UnreadableFile(path, "no text (only whitespace)")
     return text, encoding
 
 
 def read_document(path: str | Path, max_bytes: int | None = None) -> Document:
-    """Read and decode one file into a Document (sections are filled by the extractor)."""
+    """Read and decode one file into a Document (sections are filled by the extractor).
+
+    ``max_bytes`` defaults to ``DEFAULT_MAX_BYTES``; larger files are refused by name.
+    """
     p = Path(path)
     if not p.exists():
         raise UnreadableFile(p, "no such file")
     if not p.is_file():
         raise UnreadableFile(p, "not a regular file")
+    limit = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
     size = p.stat().st_size
-    if max_bytes is not None and size > max_bytes:
-        raise UnreadableFile(p, f"file too large ({size} bytes > limit {max_bytes})")
+    if size > limit:
+        raise UnreadableFile(p, f"file too large ({size} bytes > limit {limit})")
     try:
         data = p.read_bytes()
     except OSError as exc:
@@ -82,9 +153,187 @@ def read_document(path: str | Path, max_bytes: int | None = None) -> Document:
     return document_from_bytes(data, source=p.name, path=str(p))
 
 
+def _looks_like_html(text: str) -> bool:
+    head = text[:2048].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text[:65536])
+
+
 def document_from_bytes(data: bytes, source: str, path: str | None = None) -> Document:
-    """Build a Document from raw bytes (also used for documents posted to the API)."""
-    text, encoding = decode_bytes(data, path or source)
+    """Build a Document from raw bytes (also used for documents posted to the API).
+
+    ``.html``/``.htm`` files (or content that is plainly an HTML page) are rendered to text.
+    """
+    where = path or source
+    text, encoding = decode_bytes(data, where)
     media_type = SUFFIXES.get(Path(source).suffix.lower(), "text/plain")
-    return Document(source=source, path=path or source, text=text, encoding=encoding,
+    if media_type == "text/html" or (media_type == "text/plain" and _looks_like_html(text)):
+        try:
+            text = html_to_text(text)
+        except Exception as exc:  # noqa: BLE001 - a parser bug must be a per-file problem, not a crash
+            raise UnreadableFile(where, f"cannot parse HTML: {type(exc).__name__}") from exc
+        if not text.strip():
+            raise UnreadableFile(where, "no text (HTML without visible text)")
+        media_type = "text/html"
+    return Document(source=source, path=where, text=text, encoding=encoding,
                     sha256=hashlib.sha256(data).hexdigest(), media_type=media_type)
+
+
+# ----------------------------------------------------------------------------------- HTML
+
+_SKIP = {"script", "style", "noscript", "template", "svg", "head", "iframe", "object", "canvas", "math", "title"}
+_BLOCK = {"p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "blockquote", "figure",
+          "figcaption", "caption", "ul", "ol", "dl", "dt", "dd", "form", "fieldset", "address", "details",
+          "summary", "body", "html", "center", "hr", "tr"}
+_WS = re.compile(r"[ \t\r\n\f\v\u00a0]+")
+_HEADING_TAG = re.compile(r"h[1-6]")
+
+
+def _inline_text(node: Tag | NavigableString) -> str:
+    """Text of an inline subtree; ``<br>`` becomes a space, scripts and styles vanish."""
+    if isinstance(node, (Comment, Doctype, ProcessingInstruction)):
+        return ""
+    if isinstance(node, NavigableString):
+        return str(node)
+    if node.name in _SKIP:
+        return ""
+    if node.name == "br":
+        return " "
+    return "".join(_inline_text(c) for c in node.children if isinstance(c, (Tag, NavigableString)))
+
+
+def _cell_text(cell: Tag) -> str:
+    return _WS.sub(" ", _inline_text(cell)).strip().replace("|", "\\|")
+
+
+def _span(cell: Tag, attr: str, cap: int) -> int:
+    try:
+        return max(1, min(int(str(cell.get(attr) or 1).strip()), cap))
+    except ValueError:
+        return 1
+
+
+def _table_rows(table: Tag) -> tuple[list[list[str]], int]:
+    """Rows of a table with merged cells repeated into every slot they cover, and the number of
+    leading header rows (``<thead>`` rows or rows of ``<th>`` only; at least one)."""
+    rows: list[list[str]] = []
+    header_rows = 0
+    still_header = True
+    pending: dict[int, tuple[str, int]] = {}  # column -> (text, rows left) from a rowspan above
+    for tr in table.find_all("tr"):
+        if tr.find_parent("table") is not table:
+            continue  # a nested table's row
+        tds = [c for c in tr.find_all(["td", "th"]) if c.find_parent("tr") is tr]
+        if not tds:
+            continue
+        cells: list[str] = []
+        for td in tds:
+            _fill_pending(cells, pending)
+            text = _cell_text(td)
+            rowspan = _span(td, "rowspan", 200)
+            for _ in range(_span(td, "colspan", 50)):
+                if rowspan > 1:
+                    pending[len(cells)] = (text, rowspan - 1)
+                cells.append(text)
+        _fill_pending(cells, pending)
+        if still_header and (tr.find_parent("thead") is not None or all(c.name == "th" for c in tds)):
+            header_rows += 1
+        else:
+            still_header = False
+        rows.append(cells)
+    return rows, max(1, min(header_rows, len(rows) - 1)) if rows else 0
+
+
+def _fill_pending(cells: list[str], pending: dict[int, tuple[str, int]]) -> None:
+    while len(cells) in pending:
+        text, left = pending[len(cells)]
+        if left <= 1:
+            del pending[len(cells)]
+        else:
+            pending[len(cells)] = (text, left - 1)
+        cells.append(text)
+
+
+def _render_table(table: Tag) -> list[str]:
+    rows, header_rows = _table_rows(table)
+    if not rows:
+        return []
+    width = max(len(r) for r in rows)
+    lines: list[str] = []
+    for i, row in enumerate(rows):
+        lines.append("| " + " | ".join(row + [""] * (width - len(row))) + " |")
+        if i == header_rows - 1:
+            lines.append("|" + "---|" * width)
+    return lines
+
+
+class _Renderer:
+    """Walks the tree collecting lines; inline runs are buffered until a block boundary."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.buf: list[str] = []
+
+    def flush(self) -> None:
+        text = _WS.sub(" ", "".join(self.buf)).strip()
+        self.buf = []
+        if text:
+            self.lines.append(text)
+
+    def block(self, lines: list[str]) -> None:
+        """Lines that stand apart (headings, tables, preformatted text): blank lines around them."""
+        self.flush()
+        if lines:
+            self.lines += ["", *lines, ""]
+
+    def walk(self, node: Tag) -> None:
+        for child in node.children:
+            if isinstance(child, (Comment, Doctype, ProcessingInstruction)):
+                continue
+            if isinstance(child, NavigableString):
+                self.buf.append(str(child))
+                continue
+            if not isinstance(child, Tag) or child.name in _SKIP:
+                continue
+            name = child.name
+            if _HEADING_TAG.fullmatch(name):
+                text = _WS.sub(" ", _inline_text(child)).strip()
+                self.block(["#" * int(name[1]) + " " + text] if text else [])
+            elif name == "table":
+                self.block(_render_table(child))
+            elif name == "pre":
+                self.block([line.rstrip() for line in child.get_text().strip("\n").splitlines()])
+            elif name == "li":
+                self.flush()
+                self.buf.append("- ")
+                self.walk(child)
+                self.flush()
+            elif name == "br":
+                self.flush()
+            elif name in _BLOCK:
+                self.flush()
+                self.walk(child)
+                self.flush()
+            else:
+                self.walk(child)
+
+
+def html_to_text(markup: str) -> str:
+    """Readable text of an HTML page: one block per line, headings as ``#``, tables as pipe rows.
+
+    The page ``<title>`` becomes a top ``#`` heading when the page has no ``<h1>``.
+    """
+    soup = BeautifulSoup(markup, "html.parser")
+    renderer = _Renderer()
+    title = soup.find("title")
+    if isinstance(title, Tag) and soup.find("h1") is None:
+        text = _WS.sub(" ", title.get_text()).strip()
+        if text:
+            renderer.block(["# " + text])
+    renderer.walk(soup.body if isinstance(soup.body, Tag) else soup)
+    renderer.flush()
+    out: list[str] = []
+    for line in renderer.lines:
+        if line == "" and (not out or out[-1] == ""):
+            continue
+        out.append(line)
+    return "\n".join(out).strip() + "\n"
