@@ -121,3 +121,9 @@ def not_claim_words() -> dict[str, tuple[str, ...]]:
 def name_stopwords() -> frozenset[str]:
     """Latin words shaped like names that are never models or benchmarks (AI, LLM, GPU...)."""
     return frozenset(w.lower() for w in _lines("name_stopwords.txt"))
+
+
+@lru_cache(maxsize=1)
+def baseline_heads() -> tuple[str, ...]:
+    """Head words a descriptive baseline must end with (模型, 方法, baselines, human experts...)."""
+    return _lines("baseline_heads.txt")

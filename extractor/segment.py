@@ -7,7 +7,9 @@ text, so quotes can always be sliced back out of ``Document.text`` unchanged.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from extractor import lexicon
 from schemas import Section, Span
 
 # A Markdown heading line (``#Title`` without a space is common in scraped Chinese articles).
@@ -17,8 +19,6 @@ _ARXIV_LINE = re.compile(r"^[ \t]*\[([^\]\n]+)\]\(https?://(?:www\.)?arxiv\.org/
                          re.MULTILINE)
 # A method name at the start of a title, before a colon: "LongRAG: Enhancing ..." -> "LongRAG".
 _TITLE_NAME = re.compile(r"^\s*([^:：\n]{1,40}?)\s*[:：]")
-# A compact name (no spaces) as a whole title: "#DAPO", "#Skywork-R1V", "#GSM-Plus".
-_NAME_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9_.+\-']*(?:[ ][A-Z0-9][A-Za-z0-9_.+\-']*){0,2}", re.ASCII)
 # "we propose X" / "提出了 X" in a section's opening, when the title names no method.
 _INTRO = re.compile(
     r"(?:提出了?|推出了?|发布了?|引入了?|介绍了?|开源了?|名为|称为|叫做|propose[sd]?|introduce[sd]?|present(?:s|ed)?|release[sd]?)"
@@ -33,6 +33,37 @@ _ABBREVIATIONS = frozenset(
 )
 
 
+_LATIN_TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*(?:[-_.+][A-Za-z0-9]+)*\+?", re.ASCII)
+
+
+def is_model_shaped(name: str) -> bool:
+    """Does ``name`` look like a model / method name rather than an ordinary word or person?
+
+    Known vendor families (GPT-4o, Qwen2.5), names with digits (o3, Phi-4), CamelCase
+    (LongRAG, PreSelect), short ALLCAPS acronyms (DAPO, HoT) and hyphenated names qualify;
+    stop words (AI, LLM, GPU...) and plain capitalised words (Python, Willow) do not.
+    """
+    name = name.strip()
+    if not name or name.lower() in lexicon.name_stopwords():
+        return False
+    first = name.split(" ", 1)[0]
+    if _vendor_regex().match(name):
+        return True
+    if re.search(r"\d", first) and re.search(r"[A-Za-z]", first):
+        return True
+    if re.search(r"[a-z][A-Z]", first) or re.search(r"[A-Z]{2,}[a-z]", first):
+        return True
+    if re.fullmatch(r"[A-Z][A-Za-z]?[A-Z]{1,7}[+]?", first):
+        return True
+    return bool(re.search(r"[A-Za-z]-[A-Za-z0-9]", first))
+
+
+@lru_cache(maxsize=1)
+def _vendor_regex() -> re.Pattern[str]:
+    alt = "|".join(re.escape(v) for v in sorted(lexicon.model_vendors(), key=len, reverse=True))
+    return re.compile(rf"(?i:{alt})(?=$|[-_ .0-9]|[A-Z]|o\b|v\d)", re.ASCII)
+
+
 def _title_subject(title: str | None) -> str | None:
     """The method a heading names, if it names one."""
     if not title:
@@ -41,29 +72,33 @@ def _title_subject(title: str | None) -> str | None:
     m = _TITLE_NAME.match(t)
     if m:
         head = m.group(1).strip()
-        if head and len(head.split()) <= 4 and not re.search(r"[\u4e00-\u9fff]", head):
+        if head and len(head.split()) <= 4 and not re.search(r"[\u4e00-\u9fff]", head) \
+                and head.lower() not in lexicon.name_stopwords():
             return head
     # Whole-title names such as "DAPO", "Skywork-R1V", "Mistral Small 3.1".
-    if re.fullmatch(r"[A-Za-z][A-Za-z0-9_.+\-' ]{0,40}", t) and len(t.split()) <= 3:
+    if re.fullmatch(r"[A-Za-z][A-Za-z0-9_.+\-' ]{0,40}", t) and len(t.split()) <= 3 \
+            and t.lower() not in lexicon.name_stopwords():
         return t
+    # A model-shaped name inside a Chinese headline: "视觉思考模型k1", "字节PersonaTalk视频口型编辑".
+    if re.search(r"[\u4e00-\u9fff]", t):
+        for tok in _LATIN_TOKEN.finditer(t):
+            if is_model_shaped(tok.group(0)):
+                return tok.group(0)
     return None
 
 
 def _first_sentence_subject(text: str, start: int, end: int) -> str | None:
     """A method introduced near the start of the section ("we propose X", "提出了 X")."""
     window = text[start:min(end, start + 1500)]
-    m = _INTRO.search(window)
-    if m:
-        return m.group(1).rstrip(".-")
+    for m in _INTRO.finditer(window):
+        name = m.group(1).rstrip(".-")
+        if is_model_shaped(name):
+            return name
     return None
 
 
 def _section(text: str, title: str | None, start: int, end: int) -> Section:
     subject = _title_subject(title) or _first_sentence_subject(text, start, end)
-    if subject is None and title:
-        m = _NAME_TOKEN.match(title.strip())
-        if m and m.end() == len(title.strip()):
-            subject = m.group(0)
     return Section(title=title, start=start, end=end, subject=subject)
 
 

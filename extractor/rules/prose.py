@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extractor.candidates import is_candidate
 from extractor.rules.mentions import (
@@ -29,7 +30,8 @@ from extractor.rules.mentions import (
     is_cjk_sentence,
     lexicons,
 )
-from extractor.segment import split_sentences
+from extractor import lexicon
+from extractor.segment import is_model_shaped, split_sentences
 from schemas import ComparisonClaim, Document, ScoreClaim, Section
 
 AnyClaim = ScoreClaim | ComparisonClaim
@@ -72,15 +74,32 @@ def extract_prose_claims(document: Document) -> Iterator[AnyClaim]:
     text = document.text
     seen: set[tuple[object, ...]] = set()
     for section in document.sections:
+        ctx = _Context()
+        prev_end = section.start
         for span in split_sentences(text, section.start, section.end):
             sentence = text[span.start:span.end]
+            if "\n" in text[prev_end:span.start]:
+                ctx.benchmark = None  # a new paragraph: the previous benchmark no longer applies
+            prev_end = span.end
             if sentence.startswith(("#", "[", "http")) or not is_candidate(sentence):
                 continue
-            for claim in sentence_claims(document, section, span.start, sentence, lex):
+            local = section
+            if section.subject is None and ctx.model is not None:
+                local = section.model_copy(update={"subject": ctx.model})
+            claims = sentence_claims(document, local, span.start, sentence, lex, ctx)
+            for claim in claims:
                 key = (claim.kind, claim.model, claim.benchmark, claim.value, claim.baseline, claim.start, claim.end)
                 if key not in seen:
                     seen.add(key)
                     yield claim
+
+
+@dataclass
+class _Context:
+    """What earlier sentences of the section established: the model talked about, the benchmark."""
+
+    model: str | None = None
+    benchmark: str | None = None
 
 
 def _clause_bounds(sentence: str, pos: int) -> tuple[int, int]:
@@ -147,7 +166,7 @@ def _pick_subject(sentence: str, names: list[Mention], subjects: list[Mention], 
                   section: Section, exclude: tuple[int, int] = (0, 0)) -> Mention | None:
     """The model a statement at ``before`` is about: the nearest name before it, or the section subject."""
     cands = [n for n in _model_mentions(names) if n.end <= before and not (exclude[0] <= n.start < exclude[1])
-             and not _in_location(sentence, n)]
+             and not _in_location(sentence, n) and _subject_ok(n.text, section)]
     subj = [s for s in subjects if s.end <= before]
     best = cands[-1] if cands else None
     if subj and (best is None or subj[-1].start > best.end) and section.subject:
@@ -157,6 +176,13 @@ def _pick_subject(sentence: str, names: list[Mention], subjects: list[Mention], 
     if section.subject:
         return Mention(-1, -1, section.subject, "subject")
     return None
+
+
+def _subject_ok(name: str, section: Section) -> bool:
+    """Can ``name`` be the subject of a claim? Model-shaped names, or the section's own subject."""
+    if section.subject and _norm(name) == _norm(section.subject):
+        return True
+    return is_model_shaped(name)
 
 
 def _in_location(sentence: str, name: Mention) -> bool:
@@ -211,8 +237,6 @@ def _metric_near(sentence: str, lex: Lexicons, start: int, end: int) -> str | No
 
 
 def lexicon_metric(surface: str) -> str | None:
-    from extractor import lexicon
-
     return lexicon.metric_words().get(surface.lower())
 
 
@@ -225,23 +249,36 @@ def _setting_near(sentence: str, start: int) -> str | None:
 
 
 def sentence_claims(document: Document, section: Section, offset: int, sentence: str,
-                    lex: Lexicons) -> list[AnyClaim]:
+                    lex: Lexicons, ctx: _Context | None = None) -> list[AnyClaim]:
+    """The claims of one sentence (``offset`` = its start in the document text)."""
+    ctx = ctx if ctx is not None else _Context()
+    names = find_names(sentence, lex)
+    _update_context(sentence, names, section, ctx)
     if _HYPOTHETICAL.search(sentence):
         return []
-    names = find_names(sentence, lex)
     subjects = find_subject_words(sentence, lex)
     numbers = [n for n in _numbers(sentence, lex) if not any(m.start <= n.start < m.end for m in names)]
     comparisons, used_numbers = _comparisons(document, section, offset, sentence, lex, names, subjects, numbers)
     scores = _scores(document, section, offset, sentence, lex, names, subjects,
-                     [n for n in numbers if n.start not in used_numbers])
+                     [n for n in numbers if n.start not in used_numbers], ctx)
     return [*scores, *comparisons]
+
+
+def _update_context(sentence: str, names: list[Mention], section: Section, ctx: _Context) -> None:
+    benches = [n for n in names if n.kind == "benchmark"]
+    if benches:
+        ctx.benchmark = benches[-1].text
+    models = [n for n in names if n.kind in ("model", "name") and not _in_location(sentence, n)
+              and _subject_ok(n.text, section)]
+    if models and models[0].start < 20:
+        ctx.model = models[0].text  # a sentence-initial model becomes the topic of what follows
 
 
 # ---------------------------------------------------------------- score claims
 
 
 def _scores(document: Document, section: Section, offset: int, sentence: str, lex: Lexicons,
-            names: list[Mention], subjects: list[Mention], numbers: list[Number]) -> list[ScoreClaim]:
+            names: list[Mention], subjects: list[Mention], numbers: list[Number], ctx: _Context) -> list[ScoreClaim]:
     good = [n for n in numbers if _is_result_number(sentence, lex, n)]
     if not good:
         return []
@@ -263,7 +300,9 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
         if bench is None:
             near = _benchmarks_near(sentence, names, num.start)
             if not near:
-                continue
+                if ctx.benchmark is None or num.unit != "%" and _metric_near(sentence, lex, num.start, num.end) is None:
+                    continue
+                near = [Mention(-1, -1, ctx.benchmark, "benchmark")]
             before = [b for b in near if b.end <= num.start]
             bench = before[-1] if before else near[0]
         model = _pick_subject(sentence, names, subjects, num.start, section)
@@ -273,7 +312,9 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
         unit = num.unit or ("elo" if metric == "Elo" else "score")
         if unit == "x":
             continue  # "3 倍" is a speed-up or ratio, not a score on the benchmark
-        spans = [(num.start, num.end), (bench.start, bench.end)]
+        spans = [(num.start, num.end)]
+        if bench.start >= 0:
+            spans.append((bench.start, bench.end))
         if model.start >= 0:
             spans.append((model.start, model.end))
         qs, qe = min(s for s, _ in spans), max(e for _, e in spans)
@@ -475,6 +516,12 @@ def _listed_names(sentence: str, names: list[Mention], start: int) -> list[Menti
     return out
 
 
+@lru_cache(maxsize=1)
+def _baseline_head_regex() -> re.Pattern[str]:
+    heads = sorted(lexicon.baseline_heads(), key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(re.escape(h) for h in heads) + r")\s*$", re.IGNORECASE)
+
+
 def _norm(name: str) -> str:
     return re.sub(r"[\s\-_.'’]+", "", name).lower()
 
@@ -529,7 +576,10 @@ def _baselines(sentence: str, names: list[Mention], r0: int, r1: int, cjk: bool)
         stripped = phrase.lstrip()
         phrase_start += len(phrase) - len(stripped)
         phrase = re.sub(r"^(?:that of|those of)\s+", "", stripped).rstrip(" .,")
+    phrase = phrase.rstrip("。.,，;；!！?？)）")
     if not phrase or len(phrase) > 30 or re.fullmatch(r"[\d.\s%]+", phrase) or len(phrase) < 2:
+        return None
+    if not _baseline_head_regex().search(phrase):
         return None
     if re.fullmatch(r"(?:the\s+|所有|全部|各|现有|原始|普通的?)?(?:基线|基线模型|基准模型|baselines?|baseline models?)", phrase,
                     re.IGNORECASE):
