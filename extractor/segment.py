@@ -81,9 +81,9 @@ def _title_subject(title: str | None) -> str | None:
         return t
     # A model-shaped name inside a Chinese headline: "视觉思考模型k1", "字节PersonaTalk视频口型编辑".
     if re.search(r"[\u4e00-\u9fff]", t):
-        for tok in _LATIN_TOKEN.finditer(t):
-            if is_model_shaped(tok.group(0)):
-                return tok.group(0)
+        shaped = [tok.group(0) for tok in _LATIN_TOKEN.finditer(t) if is_model_shaped(tok.group(0))]
+        if len(shaped) == 1:  # "从o1-mini到DeepSeek-R1" names two: no single subject
+            return shaped[0]
     return None
 
 

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from extractor import lexicon
 from extractor.candidates import is_candidate
 from extractor.rules.mentions import (
     NUMBER,
@@ -30,7 +31,6 @@ from extractor.rules.mentions import (
     is_cjk_sentence,
     lexicons,
 )
-from extractor import lexicon
 from extractor.segment import is_model_shaped, split_sentences
 from schemas import ComparisonClaim, Document, ScoreClaim, Section
 
@@ -82,6 +82,7 @@ def extract_prose_claims(document: Document) -> Iterator[AnyClaim]:
                 ctx.benchmark = None  # a new paragraph: the previous benchmark no longer applies
             prev_end = span.end
             if sentence.startswith(("#", "[", "http")) or not is_candidate(sentence):
+                _cheap_context(sentence, local_subject_ok=section, ctx=ctx)
                 continue
             local = section
             if section.subject is None and ctx.model is not None:
@@ -116,6 +117,10 @@ def _clause_bounds(sentence: str, pos: int) -> tuple[int, int]:
 def _numbers(sentence: str, lex: Lexicons) -> list[Number]:
     out: list[Number] = []
     for m in NUMBER.finditer(sentence):
+        if out and m.start() < out[-1].end:
+            continue  # the upper end of a range already read
+        if sentence[m.start() - 1:m.start()] == "[" and sentence[m.end():m.end() + 1] == "]":
+            continue  # a citation "[1]"
         raw = m.group(2).replace(",", "")
         try:
             value = float(raw)
@@ -165,8 +170,10 @@ def _model_mentions(names: list[Mention]) -> list[Mention]:
 def _pick_subject(sentence: str, names: list[Mention], subjects: list[Mention], before: int,
                   section: Section, exclude: tuple[int, int] = (0, 0)) -> Mention | None:
     """The model a statement at ``before`` is about: the nearest name before it, or the section subject."""
+    bench_starts = {n.start for n in names if n.kind == "benchmark"}
     cands = [n for n in _model_mentions(names) if n.end <= before and not (exclude[0] <= n.start < exclude[1])
-             and not _in_location(sentence, n) and _subject_ok(n.text, section)]
+             and not _in_location(sentence, n) and not _owns_benchmark(sentence, n, bench_starts)
+             and (_subject_ok(n.text, section) or _ACTS.match(sentence, n.end))]
     subj = [s for s in subjects if s.end <= before]
     best = cands[-1] if cands else None
     if subj and (best is None or subj[-1].start > best.end) and section.subject:
@@ -176,6 +183,16 @@ def _pick_subject(sentence: str, names: list[Mention], subjects: list[Mention], 
     if section.subject:
         return Mention(-1, -1, section.subject, "subject")
     return None
+
+
+_ACTS = re.compile(r"\s*(?:取得|达到|获得|实现|拿下|的准确率|的得分|的成绩|的表现|的性能|在[^，,。]{1,30}?(?:上|中)(?:取得|达到|获得)|"
+                   r"scores|scored|achieves|achieved|reaches|reached|obtains|outperforms|surpasses|beats)")
+
+
+def _owns_benchmark(sentence: str, name: Mention, bench_starts: set[int]) -> bool:
+    """"EpochAI 的 FrontierMath": the name is the benchmark's owner, not a model."""
+    m = re.match(r"\s*的\s*", sentence[name.end:name.end + 4])
+    return bool(m) and name.end + m.end() in bench_starts
 
 
 def _subject_ok(name: str, section: Section) -> bool:
@@ -262,6 +279,16 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
     scores = _scores(document, section, offset, sentence, lex, names, subjects,
                      [n for n in numbers if n.start not in used_numbers], ctx)
     return [*scores, *comparisons]
+
+
+_LEADING_NAME = re.compile(r"^\W{0,3}([A-Za-z][A-Za-z0-9]*(?:[-_.+][A-Za-z0-9]+)*)")
+
+
+def _cheap_context(sentence: str, local_subject_ok: Section, ctx: _Context) -> None:
+    """Track the topic model in sentences that hold no claim (only the sentence-initial name)."""
+    m = _LEADING_NAME.match(sentence)
+    if m and _subject_ok(m.group(1), local_subject_ok):
+        ctx.model = m.group(1)
 
 
 def _update_context(sentence: str, names: list[Mention], section: Section, ctx: _Context) -> None:
@@ -389,7 +416,19 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
                     setting=None, quote=sentence[qs:qe], source=document.source, section=section.title,
                     start=offset + qs, end=offset + qe, extractor="rules",
                 ))
+    for m in _DELTA_CUE.finditer(sentence):
+        for n in numbers:
+            if n.start >= m.end() and (n.unit in ("%", "points", "x") or n.signed) and n.start - m.end() <= 12:
+                used.add(n.start)
+                # "分别比 X 高出 6.2% 和 6.6%": the whole list of margins
+                for k in numbers:
+                    if k.start > n.start and _LIST_SEP.match(sentence[n.end:k.start] or " "):
+                        used.add(k.start)
+                break
     return out, used
+
+
+_DELTA_CUE = re.compile(r"高出|高了|提高了|提升了|提高|提升|增加了|改善了|领先|超出|improv\w* by|by|outperform\w* by", re.IGNORECASE)
 
 
 def _comparison_benchmarks(sentence: str, names: list[Mention], pos: int,
