@@ -40,6 +40,7 @@ _MODEL_SHAPE = re.compile(
     r"whisper|vit|resnet|bert|t5|instruct|chat|base|ours|本文|我们)\b",
     re.IGNORECASE,
 )
+_SIZE_ONLY = re.compile(r"^\d+(?:\.\d+)?\s*[BMK]$", re.IGNORECASE)
 _OURS = re.compile(r"^(?:ours|our (?:model|method|approach)|本文(?:方法|模型)?|我们的(?:方法|模型))\b", re.IGNORECASE)
 
 
@@ -82,6 +83,9 @@ def _promote_subheaders(grid: Grid) -> None:
     for row in grid.rows:
         if row.header:
             continue
+        first = strip_markup(row.cells[0])
+        if first and not (has_role(first, "setting") or has_role(first, "metric")):
+            break
         values = [c for c in row.cells[1:] if strip_markup(c)]
         if values and not any(is_numeric_cell(c) for c in row.cells[1:]) and len(values) >= max(2, (grid.width - 1) // 2):
             row.header = True
@@ -126,12 +130,13 @@ def _read_path(path: list[str]) -> _Axis:
     known = [lb for lb in labels if lb.known]
     named = [lb for lb in labels if lb.benchmark]
     bench = known[-1] if known else (named[-1] if named else Label(text=" / ".join(path)))
+    bench_at = next((i for i, lb in enumerate(labels) if lb is bench), len(labels))
     settings: list[str] = []
     for i, lb in enumerate(labels):
         for s in lb.setting or []:
             if s not in settings:
                 settings.append(s)
-        if i > labels.index(bench) and not lb.known and lb.benchmark and lb.benchmark not in settings:
+        if i > bench_at and not lb.known and lb.benchmark and lb.benchmark not in settings:
             # A lower level that is not a benchmark qualifies it ("Verified", "test-clean").
             settings.append(lb.benchmark)
     metric = next((lb.metric for lb in reversed(labels) if lb.metric), None)
@@ -267,11 +272,13 @@ def _table_claims(document: Document, grid: Grid) -> list[ScoreClaim]:
             continue
         if hits > best:
             bench_col, best = j, hits
-    models = []
+    models: list[str] = []
+    model_settings: list[list[str]] = []
     for j in range(grid.width):
-        path = paths[j]
-        name = next((p for p in reversed(path) if _is_model_like(p)), path[-1] if path else "")
+        path = [p for p in paths[j] if p]
+        name = next((p for p in path if _is_model_like(p) and not _SIZE_ONLY.match(p)), path[0] if path else "")
         models.append(name)
+        model_settings.append([p for p in path if p != name and has_role(p, "setting")])
     for row in grid.body_rows:
         g = _group_setting(row, label_cols)
         if g is not False:
@@ -301,8 +308,8 @@ def _table_claims(document: Document, grid: Grid) -> list[ScoreClaim]:
             model = models[j]
             if not model or has_role(model, "skip_column") or has_role(model, "not_model"):
                 continue
-            claim = _claim(document, row, resolve_model(model), axis, row.cells[j], extra, metric_override,
-                           section, fallback)
+            claim = _claim(document, row, resolve_model(model), axis, row.cells[j], extra + model_settings[j],
+                           metric_override, section, fallback)
             if claim:
                 claims.append(claim)
     return claims

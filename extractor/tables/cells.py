@@ -65,7 +65,7 @@ def strip_markup(cell: str) -> str:
     """Remove emphasis (``**x**``, ``__x__``, ``<b>``, ``<u>``), LaTeX wrappers and footnote marks."""
     s = re.sub(r"</?(?:b|strong|u|em|i|span|font|mark)\b[^>]*>", "", cell, flags=re.IGNORECASE)
     s = re.sub(r"\\(?:textbf|underline|mathbf|textit|bf|mathrm|text)\s*\{([^{}]*)\}", r"\1", s)
-    s = s.replace("$", "").replace("\\%", "%").replace("\\pm", "±")
+    s = re.sub(r"\$([^$]*)\$", r"\1", s).replace("\\%", "%").replace("\\pm", "±")
     s = re.sub(r"\*\*|__|~~|`", "", s)
     s = re.sub(r"(?<=\d)\*+|^\*+|\*+$", "", s)
     s = re.sub(r"(?<=\w)_(?=\w)", " ", s) if not re.search(r"\d_\d", s) else s

@@ -49,7 +49,7 @@ class Grid:
         return [r for r in self.rows if not r.header]
 
 
-_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_SEPARATOR = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 _LINE = re.compile(r"[^\n]*\n?")
 
 

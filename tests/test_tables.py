@@ -1,0 +1,267 @@
+"""Score claims from results tables: card layouts, multi-level headers, transposed and HTML tables."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from extractor.tables import extract_table_claims, parse_value, read_label
+from schemas import Document, ScoreClaim, Section
+
+
+def make_doc(text: str, sections: list[Section] | None = None, source: str = "card.md") -> Document:
+    return Document(source=source, path=source, text=text, sha256=hashlib.sha256(text.encode()).hexdigest(),
+                    media_type="text/markdown", sections=sections or [])
+
+
+def facts(claims: list[ScoreClaim]) -> set[tuple[str, str, float]]:
+    return {(c.model, c.benchmark or "", c.value) for c in claims}
+
+
+def find(claims: list[ScoreClaim], model: str, benchmark: str) -> list[ScoreClaim]:
+    return [c for c in claims if c.model == model and c.benchmark == benchmark]
+
+
+def assert_quotes_exact(doc: Document, claims: list[ScoreClaim]) -> None:
+    for c in claims:
+        assert doc.text[c.start:c.end] == c.quote
+        assert c.source == doc.source and c.extractor == "rules"
+
+
+MODEL_CARD = """# Zephyrine-8B
+
+Zephyrine-8B is a small instruction-tuned model.
+
+## Evaluation results
+
+| Model | #Params | MMLU (5-shot) | GSM8K | MATH-500 (pass@1) | AIME'24 | Release date |
+|:--|:-:|:-:|:-:|:-:|:-:|:-:|
+| **Zephyrine-8B** | 8B | **71.0** | 85.2±0.3 | 71.0% | <u>40.0</u> | 2025-01 |
+| Llama-3.1-8B-Instruct | 8B | 68.1 | 84.5 | - | N/A | 2024-07 |
+| Qwen2.5-7B-Instruct† | 7B | 74.2 | 91.6 | 75.5 | — | 2024-09 |
+| Average | | 71.1 | 87.1 | | | |
+
+Numbers from our own runs.
+"""
+
+
+def test_model_card_table_rows_are_models() -> None:
+    doc = make_doc(MODEL_CARD)
+    claims = extract_table_claims(doc)
+    assert facts(claims) == {
+        ("Zephyrine-8B", "MMLU", 71.0), ("Zephyrine-8B", "GSM8K", 85.2), ("Zephyrine-8B", "MATH-500", 71.0),
+        ("Zephyrine-8B", "AIME'24", 40.0),
+        ("Llama-3.1-8B-Instruct", "MMLU", 68.1), ("Llama-3.1-8B-Instruct", "GSM8K", 84.5),
+        ("Qwen2.5-7B-Instruct", "MMLU", 74.2), ("Qwen2.5-7B-Instruct", "GSM8K", 91.6),
+        ("Qwen2.5-7B-Instruct", "MATH-500", 75.5),
+    }
+    assert_quotes_exact(doc, claims)
+    (mmlu,) = find(claims, "Zephyrine-8B", "MMLU")
+    assert mmlu.setting == "5-shot" and mmlu.unit == "score" and mmlu.section == "Evaluation results"
+    assert mmlu.quote.startswith("| **Zephyrine-8B** | 8B |")
+    (math,) = find(claims, "Zephyrine-8B", "MATH-500")
+    assert math.unit == "%" and math.setting == "pass@1"
+    (aime,) = find(claims, "Zephyrine-8B", "AIME'24")
+    assert aime.benchmark_canonical == "AIME 2024"
+    (llama,) = find(claims, "Llama-3.1-8B-Instruct", "MMLU")
+    assert llama.model_canonical == "Llama 3.1 8B"
+
+
+PAPER_MULTILEVEL = """## 4 Experiments
+
+Table 3: Reasoning results.
+
+| Model | AIME 2024 | | MATH-500 | GPQA Diamond | Codeforces | |
+|---|---|---|---|---|---|---|
+| | pass@1 | cons@64 | pass@1 | pass@1 | percentile | rating |
+| GPT-4o-0513 | 9.3 | 13.4 | 74.6 | 49.9 | 23.6 | 759 |
+| OpenAI o1 | 79.2 | - | 96.4 | 75.7 | 96.6 | 2061 |
+"""
+
+
+def test_multilevel_header_carries_benchmark_over_settings() -> None:
+    doc = make_doc(PAPER_MULTILEVEL)
+    claims = extract_table_claims(doc)
+    aime = find(claims, "GPT-4o-0513", "AIME 2024")
+    assert {(c.value, c.setting) for c in aime} == {(9.3, "pass@1"), (13.4, "cons@64")}
+    (o1,) = find(claims, "OpenAI o1", "AIME 2024")
+    assert o1.value == 79.2 and o1.model_canonical == "o1"
+    cf = {(c.value, c.metric, c.unit) for c in find(claims, "OpenAI o1", "Codeforces")}
+    assert cf == {(96.6, "percentile", "score"), (2061.0, "rating", "elo")}
+    assert len(claims) == 11
+    assert all(c.section == "4 Experiments" for c in claims)
+    assert_quotes_exact(doc, claims)
+
+
+TRANSPOSED = """### Base model comparison
+
+| Benchmark (Metric) | # Shots | Orca-MoE-Base | Qwen2.5 72B Base | LLaMA-3.1 405B Base |
+|---|---|---|---|---|
+| Architecture | - | MoE | Dense | Dense |
+| # Activated Params | - | 21B | 72B | 405B |
+| *English* | | | | |
+| MMLU (EM) | 5-shot | **87.1** | 85.0 | 84.4 |
+| DROP (F1) | 3-shot | 89.0 | 80.6 | 86.0 |
+| *Math* | | | | |
+| GSM8K (EM) | 8-shot | 89.3 | 88.3 | 83.5 |
+| Average | | 88.5 | 84.6 | 84.6 |
+"""
+
+
+def test_transposed_card_table_models_are_columns() -> None:
+    doc = make_doc(TRANSPOSED)
+    claims = extract_table_claims(doc)
+    assert facts(claims) == {
+        ("Orca-MoE-Base", "MMLU", 87.1), ("Qwen2.5 72B Base", "MMLU", 85.0), ("LLaMA-3.1 405B Base", "MMLU", 84.4),
+        ("Orca-MoE-Base", "DROP", 89.0), ("Qwen2.5 72B Base", "DROP", 80.6), ("LLaMA-3.1 405B Base", "DROP", 86.0),
+        ("Orca-MoE-Base", "GSM8K", 89.3), ("Qwen2.5 72B Base", "GSM8K", 88.3), ("LLaMA-3.1 405B Base", "GSM8K", 83.5),
+    }
+    (drop,) = find(claims, "Orca-MoE-Base", "DROP")
+    assert drop.metric == "F1" and drop.setting == "3-shot"
+    assert drop.quote == "| DROP (F1) | 3-shot | 89.0 | 80.6 | 86.0 |"
+    assert_quotes_exact(doc, claims)
+
+
+TRANSPOSED_NO_CORNER_WORD = """| | Aurora-2 | Gemini 1.5 Pro | Claude 3.5 Sonnet |
+|---|---|---|---|
+| MMMU (val) | 70.2 | 65.9 | 68.3 |
+| MathVista | 74.1 | 68.1 | 67.7 |
+| DocVQA | 95.0 | 93.1 | 95.2 |
+"""
+
+
+def test_orientation_is_detected_from_the_gazetteer_when_the_corner_is_empty() -> None:
+    claims = extract_table_claims(make_doc(TRANSPOSED_NO_CORNER_WORD))
+    assert ("Aurora-2", "MMMU", 70.2) in facts(claims)
+    assert ("Claude 3.5 Sonnet", "DocVQA", 95.2) in facts(claims)
+    assert len(claims) == 9
+    (mmmu,) = find(claims, "Aurora-2", "MMMU")
+    assert mmmu.setting == "val"
+
+
+HTML_TABLE = """# Detection
+
+<table>
+  <tr><th rowspan="2">Method</th><th colspan="2">COCO val2017</th><th rowspan="2">FPS</th></tr>
+  <tr><th>AP</th><th>AP<sub>50</sub></th></tr>
+  <tr><td>DETR-R50</td><td><b>42.0</b></td><td>62.4</td><td>28</td></tr>
+  <tr><td>Ours</td><td>45.1&nbsp;</td><td>64.0</td><td>31</td></tr>
+</table>
+"""
+
+
+def test_html_table_in_markdown_with_spans_and_subject_for_ours() -> None:
+    sections = [Section(title="Detection", start=0, end=len(HTML_TABLE), subject="Lumen-DET")]
+    doc = make_doc(HTML_TABLE, sections=sections)
+    claims = extract_table_claims(doc)
+    assert facts(claims) == {("DETR-R50", "COCO val2017", 42.0), ("DETR-R50", "COCO val2017", 62.4),
+                             ("Lumen-DET", "COCO val2017", 45.1), ("Lumen-DET", "COCO val2017", 64.0)}
+    assert {c.metric for c in claims} == {"AP", "AP50"}
+    assert all(c.benchmark_canonical == "COCO" for c in claims)
+    assert all(c.quote.startswith("<tr>") and c.quote.endswith("</tr>") for c in claims)
+    assert_quotes_exact(doc, claims)
+
+
+CHINESE_TABLE = """## 主要结果
+
+| 模型 | 参数量 | C-Eval | CMMLU | GSM8K | 推理速度 (tok/s) |
+|---|---|---|---|---|---|
+| 星河-13B | 13B | 78.5 | 80.2 | 70.1% | 45 |
+| 百川2-13B | 13B | 58.1 | 61.9 | 52.8% | 50 |
+"""
+
+
+def test_chinese_table_skips_size_and_speed_columns() -> None:
+    doc = make_doc(CHINESE_TABLE, source="zh.md")
+    claims = extract_table_claims(doc)
+    assert facts(claims) == {("星河-13B", "C-Eval", 78.5), ("星河-13B", "CMMLU", 80.2), ("星河-13B", "GSM8K", 70.1),
+                             ("百川2-13B", "C-Eval", 58.1), ("百川2-13B", "CMMLU", 61.9), ("百川2-13B", "GSM8K", 52.8)}
+    assert {c.unit for c in claims if c.benchmark == "GSM8K"} == {"%"}
+    assert all(c.section == "主要结果" for c in claims)
+
+
+CAPTION_METRIC_COLUMNS = """Table 2: Results on HotpotQA (dev).
+
+| Method | EM | F1 |
+|---|---|---|
+| Retriever-Reader | 45.3 | 58.2 |
+| IRCoT | 49.1 | 61.7 |
+"""
+
+
+def test_metric_only_columns_take_the_benchmark_from_the_caption() -> None:
+    claims = extract_table_claims(make_doc(CAPTION_METRIC_COLUMNS))
+    assert facts(claims) == {("Retriever-Reader", "HotpotQA", 45.3), ("Retriever-Reader", "HotpotQA", 58.2),
+                             ("IRCoT", "HotpotQA", 49.1), ("IRCoT", "HotpotQA", 61.7)}
+    assert {c.metric for c in find(claims, "IRCoT", "HotpotQA")} == {"EM", "F1"}
+
+
+def test_metric_only_columns_without_a_named_benchmark_give_nothing() -> None:
+    text = "| Method | EM | F1 |\n|---|---|---|\n| Retriever-Reader | 45.3 | 58.2 |\n"
+    assert extract_table_claims(make_doc(text)) == []
+
+
+GROUP_ROWS = """| Model | GSM8K | MATH |
+|---|---|---|
+| **Zero-shot** | | |
+| Nova-3B | 61.2 | 30.4 |
+| **Few-shot (4-shot)** | | |
+| Nova-3B | 66.0 | 33.9 |
+| *Open-source models* | | |
+| Pico-1B | 40.1 | 12.0 |
+"""
+
+
+def test_group_rows_set_the_setting_until_the_next_group() -> None:
+    claims = extract_table_claims(make_doc(GROUP_ROWS))
+    nova = {(c.value, c.setting) for c in find(claims, "Nova-3B", "GSM8K")}
+    assert nova == {(61.2, "Zero-shot"), (66.0, "Few-shot (4-shot)")}
+    (pico,) = find(claims, "Pico-1B", "GSM8K")
+    assert pico.setting is None
+
+
+NOT_RESULTS = """| Model | Params | Training tokens | Context length | Price ($/1M tokens) | Release |
+|---|---|---|---|---|---|
+| Nova-3B | 3 | 2000 | 8192 | 0.2 | 2024 |
+"""
+
+
+def test_tables_without_benchmarks_give_no_claims() -> None:
+    assert extract_table_claims(make_doc(NOT_RESULTS)) == []
+    assert extract_table_claims(make_doc("no tables | here\njust a pipe")) == []
+
+
+def test_two_tables_and_pipes_in_prose_do_not_merge() -> None:
+    text = MODEL_CARD + "\nSome | prose with a pipe.\n\n" + TRANSPOSED
+    claims = extract_table_claims(make_doc(text))
+    assert len(claims) == 9 + 9
+    assert {c.section for c in claims} == {"Evaluation results", "Base model comparison"}
+
+
+@pytest.mark.parametrize(
+    ("cell", "value", "unit"),
+    [("**71.0**", 71.0, ""), ("71.0%", 71.0, "%"), ("<u>40.0</u>", 40.0, ""), ("85.2±0.3", 85.2, ""),
+     ("85.2 ± 0.3", 85.2, ""), ("<b>90.1</b>", 90.1, ""), ("$\\textbf{66.6}$", 66.6, ""), ("72.3*", 72.3, ""),
+     ("71.0 (86.7)", 71.0, ""), ("1,820", 1820.0, ""), ("-3.5", -3.5, ""), ("12.5 pts", 12.5, "pts"),
+     ("2061†", 2061.0, "")],
+)
+def test_parse_value_accepts_scores(cell: str, value: float, unit: str) -> None:
+    parsed = parse_value(cell)
+    assert parsed is not None and parsed.value == value and parsed.unit_raw == unit
+
+
+@pytest.mark.parametrize("cell", ["-", "—", "–", "N/A", "n/a", "", "7B", "1.5M", "$0.20", "2024-07", "MoE", "✗"])
+def test_parse_value_rejects_non_scores(cell: str) -> None:
+    assert parse_value(cell) is None
+
+
+def test_read_label_splits_benchmark_metric_setting() -> None:
+    label = read_label("MATH-500 (Pass@1)")
+    assert (label.benchmark, label.known, label.setting) == ("MATH-500", True, ["Pass@1"])
+    label = read_label("GSM8K 8-shot EM")
+    assert label.benchmark == "GSM8K" and label.setting == ["8-shot EM"] or label.metric == "EM"
+    label = read_label("Accuracy (%)")
+    assert label.benchmark == "" and label.metric == "Accuracy" and label.unit == "%"
+    label = read_label("ZorbQA (F1)")
+    assert (label.benchmark, label.known, label.metric) == ("ZorbQA", False, "F1")
