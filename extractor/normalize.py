@@ -34,7 +34,7 @@ _PAREN_TAIL = re.compile(r"\s*[(（\[][^()（）\[\]]*[)）\]]\s*$")
 # Setting / metric words that trail a benchmark name in table headers ("MATH-500 pass@1").
 _SETTING_TAIL = re.compile(
     r"[\s,:/-]+(?:\d+[- ]?shot|zero[- ]?shot|few[- ]?shot|pass@\d+|maj@\d+|cons@\d+|avg@\d+|mean@\d+|"
-    r"acc(?:uracy)?|em|f1|cot|em\s*score|score|overall|avg|average|test|val|dev|strict|loose|"
+    r"acc(?:uracy)?|em|f1|cot|em\s*score|score|overall|avg|average|test|val|dev|strict|loose|rating|elo|percentile|"
     r"\d+[kK]?-?shot)$",
     re.IGNORECASE,
 )

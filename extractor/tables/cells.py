@@ -128,6 +128,16 @@ def _unit_hint(fragment: str) -> Unit | None:
     return None
 
 
+def _split_mixed(fragment: str) -> list[str]:
+    """``3-shot F1`` -> [``3-shot``, ``F1``]: a fragment holding both a setting and a metric."""
+    words = fragment.split()
+    if len(words) < 2 or not (has_role(fragment, "setting") and has_role(fragment, "metric")):
+        return [fragment]
+    metric = [w for w in words if has_role(w, "metric") and not has_role(w, "setting")]
+    rest = [w for w in words if w not in metric]
+    return [" ".join(rest), " ".join(metric)] if metric and rest else [fragment]
+
+
 def read_label(raw: str) -> Label:
     """Split a header like ``MATH-500 (Pass@1)`` or ``GSM8K 8-shot EM`` into its parts."""
     text = strip_markup(raw)
@@ -155,6 +165,7 @@ def read_label(raw: str) -> Label:
             name = ""
         label.benchmark = clean_name(name)
     settings: list[str] = []
+    fragments = [piece for frag in fragments for piece in _split_mixed(frag)]
     for frag in fragments:
         unit = _unit_hint(frag)
         if unit:
