@@ -127,3 +127,9 @@ def name_stopwords() -> frozenset[str]:
 def baseline_heads() -> tuple[str, ...]:
     """Head words a descriptive baseline must end with (模型, 方法, baselines, human experts...)."""
     return _lines("baseline_heads.txt")
+
+
+@lru_cache(maxsize=1)
+def organizations() -> frozenset[str]:
+    """Labs, companies and platforms (lower-cased): never the subject of a claim, maybe a baseline."""
+    return frozenset(w.lower() for w in _lines("organizations.txt"))

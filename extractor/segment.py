@@ -44,7 +44,7 @@ def is_model_shaped(name: str) -> bool:
     stop words (AI, LLM, GPU...) and plain capitalised words (Python, Willow) do not.
     """
     name = name.strip()
-    if not name or name.lower() in lexicon.name_stopwords():
+    if not name or name.lower() in lexicon.name_stopwords() or name.lower() in lexicon.organizations():
         return False
     first = name.split(" ", 1)[0]
     if _vendor_regex().match(name):

@@ -104,8 +104,12 @@ class _Context:
 
 
 def _clause_bounds(sentence: str, pos: int) -> tuple[int, int]:
+    """The clause around ``pos``: between separators (，, ; : —), ignoring those inside brackets."""
     start, end = 0, len(sentence)
     for m in _CLAUSE_SEP.finditer(sentence):
+        head = sentence[:m.start()]
+        if head.count("(") + head.count("（") > head.count(")") + head.count("）"):
+            continue
         if m.end() <= pos:
             start = m.end()
         elif m.start() >= pos:
@@ -193,6 +197,11 @@ def _owns_benchmark(sentence: str, name: Mention, bench_starts: set[int]) -> boo
     """"EpochAI 的 FrontierMath": the name is the benchmark's owner, not a model."""
     m = re.match(r"\s*的\s*", sentence[name.end:name.end + 4])
     return bool(m) and name.end + m.end() in bench_starts
+
+
+def _is_known_model(name: str) -> bool:
+    """Strong evidence of a model (vendor family or a name with a version digit), for topic tracking."""
+    return is_model_shaped(name) and bool(re.search(r"\d", name) or lexicons().vendor_regex.match(name))
 
 
 def _subject_ok(name: str, section: Section) -> bool:
@@ -287,7 +296,7 @@ _LEADING_NAME = re.compile(r"^\W{0,3}([A-Za-z][A-Za-z0-9]*(?:[-_.+][A-Za-z0-9]+)
 def _cheap_context(sentence: str, local_subject_ok: Section, ctx: _Context) -> None:
     """Track the topic model in sentences that hold no claim (only the sentence-initial name)."""
     m = _LEADING_NAME.match(sentence)
-    if m and _subject_ok(m.group(1), local_subject_ok):
+    if m and _is_known_model(m.group(1)):
         ctx.model = m.group(1)
 
 
@@ -296,7 +305,7 @@ def _update_context(sentence: str, names: list[Mention], section: Section, ctx: 
     if benches:
         ctx.benchmark = benches[-1].text
     models = [n for n in names if n.kind in ("model", "name") and not _in_location(sentence, n)
-              and _subject_ok(n.text, section)]
+              and _is_known_model(n.text)]
     if models and models[0].start < 20:
         ctx.model = models[0].text  # a sentence-initial model becomes the topic of what follows
 
@@ -399,7 +408,7 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
             used.add(delta.start)
         for base in baselines:
             for bench in benches or [None]:
-                spans = [(cm.start(), cm.end()), (base[0], base[1])]
+                spans = [(region[0], cm.end()), (base[0], base[1])]
                 if model.start >= 0:
                     spans.append((model.start, model.end))
                 if bench is not None:
@@ -453,6 +462,7 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
                     section: Section) -> Comparison | None:
     c0, c1 = _clause_bounds(sentence, cs)
     cue_text = sentence[cs:ce]
+    quote_from = cs
     if shape == "after":
         # The baseline follows the cue, up to the end of the clause (or a "如 A 和 B" list after it).
         r0, r1 = ce, c1
@@ -491,6 +501,7 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
                 return model, [(bm.start(), bm.end(), "baseline")], (bm.start(), bm.end()), relation, delta
             return None
         r0, r1 = conn.end(), cs
+        quote_from = conn.start()
         if shape == "than" and len(cue_text) == 1 and r1 - r0 > 30:
             return None
         baselines = _baselines(sentence, names, r0, r1, cjk)
@@ -502,6 +513,7 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
         conns = [m for m in _WITH_CONNECTOR.finditer(sentence, c0, cs) if m.group(0) in "与跟同和"]
         if conns and not cue_text.endswith("于"):
             r0, r1 = conns[0].end(), cs
+            quote_from = conns[0].start()
         else:
             r0, r1 = ce, c1
             if not cjk:
@@ -529,7 +541,7 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
     baselines = [b for b in baselines if _norm(b[2]) != _norm(model.text)]
     if not baselines:
         return None
-    return model, baselines, (r0, r1), relation, delta
+    return model, baselines, (min(r0, quote_from), r1), relation, delta
 
 
 _FIRST_GAP_BAD = re.compile(r"[。；;:：!?！？]|比|与|和|在.{0,12}(?:上|中)|\d")
@@ -589,12 +601,25 @@ def _delta_after(sentence: str, numbers: list[Number], start: int, end: int, loo
     return None
 
 
+def _drop_parenthetical_aliases(sentence: str, found: list[Mention]) -> list[Mention]:
+    """"监督微调 (Supervised Fine-tuning, SFT)": a long form and its abbreviation name one baseline."""
+    out: list[Mention] = []
+    for n in found:
+        if out and re.fullmatch(r"\s*[,，]\s*", sentence[out[-1].end:n.start]) \
+                and re.search(r"[(（][^)）]*$", sentence[:out[-1].start]) and re.match(r"\s*[)）]", sentence[n.end:]):
+            out[-1] = n if len(n.text) < len(out[-1].text) else out[-1]
+            continue
+        out.append(n)
+    return out
+
+
 def _baselines(sentence: str, names: list[Mention], r0: int, r1: int, cjk: bool) -> list[Baseline] | None:
     """The baselines named in ``sentence[r0:r1]``: each name of a list, else the descriptive phrase."""
     region = sentence[r0:r1]
     if not region.strip() or re.match(r"\s*(?:了|过|出|约|达|近)?\s*[+＋]?\d", region):
         return None  # "超过 95%" is a threshold on a score, not a comparison with a baseline
     found = [n for n in names if r0 <= n.start and n.end <= r1 and n.kind in ("model", "name")]
+    found = _drop_parenthetical_aliases(sentence, found)
     if found:
         out: list[Baseline] = []
         for n in found:

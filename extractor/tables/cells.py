@@ -61,9 +61,16 @@ class CellValue:
     unit_raw: str  # "%", "pts", "" ...
 
 
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>", re.IGNORECASE)
+_MD_LINK = re.compile(r"(?<!!)\[([^\]]+)\](?:\([^)]*\)|\[[^\]]*\])")
+
+
 def strip_markup(cell: str) -> str:
     """Remove emphasis (``**x**``, ``__x__``, ``<b>``, ``<u>``), LaTeX wrappers and footnote marks."""
-    s = re.sub(r"</?(?:b|strong|u|em|i|span|font|mark)\b[^>]*>", "", cell, flags=re.IGNORECASE)
+    s = _MD_LINK.sub(r"\1", cell)
+    s = _MD_IMAGE.sub("", s)
+    s = re.sub(r"</?(?:b|strong|u|em|i|span|font|mark|a|sub|code|small|big|center|p|div)\b[^>]*>", "", s,
+               flags=re.IGNORECASE)
     s = re.sub(r"\\(?:textbf|underline|mathbf|textit|bf|mathrm|text)\s*\{([^{}]*)\}", r"\1", s)
     s = re.sub(r"\$([^$]*)\$", r"\1", s).replace("\\%", "%").replace("\\pm", "±")
     s = re.sub(r"\*\*|__|~~|`", "", s)
