@@ -249,7 +249,8 @@ def export(
         except UnknownName as exc:
             _unknown(exc)
         except OSError as exc:
-            _fail(f"error: {out}: {exc.strerror or exc}", EXIT_FAILED)
+            where = f" ({exc.filename})" if exc.filename and str(exc.filename) != str(out) else ""
+            _fail(f"error: {out}: cannot write: {exc.strerror or exc}{where}", EXIT_FAILED)
     typer.echo(f"wrote {written}", err=True)
 
 

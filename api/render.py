@@ -175,7 +175,7 @@ def print_beats(result: BeatsResult, fmt: OutputFormat, console: Console) -> Non
         "margin": f"+{_num(row.margin)}" if row.margin is not None else "",
         "setting": _joined(row.benchmark if row.benchmark != result.benchmark else None, row.metric, row.setting),
         "how": row.how,
-        "evidence": _first(row.evidence)[1],
+        "evidence": _first(row.evidence)[1] + (f" (+{len(row.evidence) - 1} more)" if len(row.evidence) > 1 else ""),
     } for row in result.rows]
     cols = [c for c in ("model", "value", "baseline", "margin", "setting", "how", "evidence") if any(r[c] for r in records)]
     _print_table(console, f"models that beat {result.model} on {result.benchmark}", records, cols, "evidence", "model")
