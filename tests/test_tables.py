@@ -265,3 +265,55 @@ def test_read_label_splits_benchmark_metric_setting() -> None:
     assert label.benchmark == "" and label.metric == "Accuracy" and label.unit == "%"
     label = read_label("ZorbQA (F1)")
     assert (label.benchmark, label.known, label.metric) == ("ZorbQA", False, "F1")
+
+
+CATEGORY_HTML = """### Pretrained models
+
+<table>
+  <tr>
+   <td><strong>Category</strong></td>
+   <td><strong>Benchmark</strong></td>
+   <td><strong>Quill 2 9B</strong></td>
+   <td><strong>Quill 1 7B</strong></td>
+  </tr>
+  <tr>
+   <td rowspan="2">Knowledge reasoning</td>
+   <td>MMLU (5-shot)</td>
+   <td>66.6</td>
+   <td>45.7</td>
+  </tr>
+  <tr>
+   <td>TriviaQA-Wiki (1-shot)</td>
+   <td>78.5</td>
+   <td>72.1</td>
+  </tr>
+</table>
+"""
+
+
+def test_html_card_table_with_category_rowspan_and_bold_td_header() -> None:
+    doc = make_doc(CATEGORY_HTML)
+    claims = extract_table_claims(doc)
+    assert facts(claims) == {("Quill 2 9B", "MMLU", 66.6), ("Quill 1 7B", "MMLU", 45.7),
+                             ("Quill 2 9B", "TriviaQA", 78.5), ("Quill 1 7B", "TriviaQA", 72.1)}
+    (trivia,) = find(claims, "Quill 2 9B", "TriviaQA")
+    assert trivia.setting == "Wiki, 1-shot"  # the category cell is not a setting
+    assert_quotes_exact(doc, claims)
+
+
+METRIC_COLUMN_WITH_LINKS = """| Benchmark | Metric | Sparrow PT 2B | Sparrow PT 7B |
+| --- | --- | --- | --- |
+| [MMLU](https://example.org/mmlu) | 5-shot, top-1 | 42.3 | 64.3 |
+| [HellaSwag][hellaswag] | 0-shot | 71.4 | 81.2 |
+| **Average** | | **56.9** | **72.8** |
+"""
+
+
+def test_metric_column_is_split_into_setting_and_metric_and_links_are_unwrapped() -> None:
+    claims = extract_table_claims(make_doc(METRIC_COLUMN_WITH_LINKS))
+    assert facts(claims) == {("Sparrow PT 2B", "MMLU", 42.3), ("Sparrow PT 7B", "MMLU", 64.3),
+                             ("Sparrow PT 2B", "HellaSwag", 71.4), ("Sparrow PT 7B", "HellaSwag", 81.2)}
+    (mmlu,) = find(claims, "Sparrow PT 2B", "MMLU")
+    assert (mmlu.setting, mmlu.metric) == ("5-shot", "top-1")
+    (hs,) = find(claims, "Sparrow PT 2B", "HellaSwag")
+    assert (hs.setting, hs.metric) == ("0-shot", None)

@@ -30,6 +30,7 @@ from extractor.normalize import canonical_benchmark, canonical_model, clean_name
 from extractor.tables.cells import Label, has_role, is_numeric_cell, parse_value, read_label, strip_markup
 from extractor.tables.grid import Grid, Row, find_tables
 from schemas import Document, ScoreClaim
+from schemas.claims import Unit
 
 __all__ = ["extract_table_claims", "find_tables", "parse_value", "read_label"]
 
@@ -208,6 +209,32 @@ def _group_setting(row: Row, label_cols: int) -> str | None | bool:
     return label if label and has_role(label, "setting") else None
 
 
+def _label_cell(header: str, raw: str) -> tuple[list[str], str | None, Unit | None]:
+    """Read a secondary label cell (a Metric / Shots / Category column) as settings and a metric.
+
+    ``5-shot, top-1`` in a Metric column gives setting ``5-shot`` and metric ``top-1``; a bare
+    ``5`` in a Shots column gives ``5-shot``; a Category column (``General``, ``Math``) gives nothing.
+    """
+    cell = strip_markup(raw)
+    if not cell:
+        return [], None, None
+    if has_role(header, "setting_label") and not has_role(header, "metric_label"):
+        return [f"{cell}-shot" if re.fullmatch(r"\d+", cell) else cell], None, None
+    if has_role(header, "bench_label") or has_role(header, "model_label"):
+        return [], None, None
+    settings: list[str] = []
+    metrics: list[str] = []
+    for piece in (p.strip() for p in re.split(r"[,;，；]", cell)):
+        if not piece:
+            continue
+        if has_role(piece, "setting") and not (has_role(header, "metric_label") and has_role(piece, "metric")):
+            settings.append(piece)
+        elif has_role(header, "metric_label") or has_role(piece, "metric"):
+            metrics.append(piece)
+    metric = ", ".join(metrics) or None
+    return settings, metric, read_label(f"x ({metric})").unit if metric else None
+
+
 def _table_claims(document: Document, grid: Grid) -> list[ScoreClaim]:
     if grid.width < 2 or not grid.body_rows:
         return []
@@ -246,13 +273,10 @@ def _table_claims(document: Document, grid: Grid) -> list[ScoreClaim]:
             extra: list[str] = [group] if group else []
             metric_override = None
             for j in range(label_cols):
-                if j == model_col:
-                    continue
-                cell = strip_markup(row.cells[j])
-                if has_role(label_headers[j], "setting_label") or (cell and has_role(cell, "setting")):
-                    extra.append(cell)
-                elif has_role(label_headers[j], "metric_label"):
-                    metric_override = cell or None
+                if j != model_col:
+                    settings, metric, _ = _label_cell(label_headers[j], row.cells[j])
+                    extra += settings
+                    metric_override = metric or metric_override
             for j in range(label_cols, grid.width):
                 axis = axes[j]
                 if axis.skip:
@@ -292,18 +316,12 @@ def _table_claims(document: Document, grid: Grid) -> list[ScoreClaim]:
         extra = [group] if group else []
         metric_override = None
         for j in range(label_cols):
-            if j == bench_col:
-                continue
-            cell = strip_markup(row.cells[j])
-            if not cell:
-                continue
-            if has_role(label_headers[j], "metric_label") or (has_role(cell, "metric") and not has_role(label_headers[j], "setting_label")):
-                metric_override = cell
-                unit = read_label(f"x ({cell})").unit
+            if j != bench_col:
+                settings, metric, unit = _label_cell(label_headers[j], row.cells[j])
+                extra += settings
+                metric_override = metric or metric_override
                 if unit and not axis.bench.unit:
                     axis.bench.unit = unit
-            elif has_role(label_headers[j], "setting_label") or has_role(cell, "setting"):
-                extra.append(cell if not re.fullmatch(r"\d+", cell) else f"{cell}-shot")
         for j in range(label_cols, grid.width):
             model = models[j]
             if not model or has_role(model, "skip_column") or has_role(model, "not_model"):
