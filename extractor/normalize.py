@@ -102,6 +102,7 @@ def _benchmark_index() -> dict[str, BenchmarkEntry]:
     return index
 
 
+@lru_cache(maxsize=65536)
 def lookup_benchmark(name: str) -> BenchmarkEntry | None:
     """The gazetteer entry ``name`` refers to, tolerating case, spacing, settings in brackets and
     trailing setting words ("GSM8K (8-shot)", "MATH-500 pass@1"); None if unknown."""
@@ -356,6 +357,7 @@ _GLUE_FAMILY = re.compile(r"^(Qwen|InternLM|ChatGLM|Phi)[\s\-_]+(?=\d)", re.IGNO
 _GPT_GLUED = re.compile(r"^GPT(?=\d)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=65536)
 def canonical_model(name: str) -> str:
     """One key per model: known aliases from ``models.tsv``, otherwise a cleaned spelling.
 

@@ -23,6 +23,7 @@ Reading a table:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -55,14 +56,17 @@ class _Axis:
     skip: bool
 
 
-def _section_title(document: Document, pos: int) -> str | None:
+def _section_title(document: Document, pos: int, headings: list[tuple[int, str]]) -> str | None:
+    """Title of the section holding ``pos``: from ``document.sections``, else the last ``#`` heading above."""
     for section in document.sections:
         if section.start <= pos < max(section.end, section.start + 1):
             return section.title
-    title = None
-    for m in _HEADING.finditer(document.text, 0, pos):
-        title = m.group(1).strip()
-    return title
+    i = bisect.bisect_right(headings, (pos, "\uffff")) - 1
+    return headings[i][1] if i >= 0 else None
+
+
+def _headings(text: str) -> list[tuple[int, str]]:
+    return [(m.start(), m.group(1).strip()) for m in _HEADING.finditer(text)]
 
 
 def _section_subject(document: Document, pos: int) -> str | None:
@@ -235,7 +239,7 @@ def _label_cell(header: str, raw: str) -> tuple[list[str], str | None, Unit | No
     return settings, metric, read_label(f"x ({metric})").unit if metric else None
 
 
-def _table_claims(document: Document, grid: Grid) -> list[ScoreClaim]:
+def _table_claims(document: Document, grid: Grid, headings: list[tuple[int, str]]) -> list[ScoreClaim]:
     if grid.width < 2 or not grid.body_rows:
         return []
     _promote_subheaders(grid)
@@ -244,7 +248,7 @@ def _table_claims(document: Document, grid: Grid) -> list[ScoreClaim]:
     label_cols = _label_columns(grid)
     paths = _column_paths(grid)
     transposed = _orientation(grid, label_cols, paths)
-    section = _section_title(document, grid.start)
+    section = _section_title(document, grid.start, headings)
     subject = _section_subject(document, grid.start)
     fallback = _caption_benchmark(document, grid)
     claims: list[ScoreClaim] = []
@@ -336,9 +340,11 @@ def _table_claims(document: Document, grid: Grid) -> list[ScoreClaim]:
 def extract_table_claims(document: Document) -> list[ScoreClaim]:
     """Every score stated in the document's results tables, with the row as the quote."""
     claims: list[ScoreClaim] = []
-    for grid in find_tables(document.text):
+    grids = find_tables(document.text)
+    headings = _headings(document.text) if grids and not document.sections else []
+    for grid in grids:
         try:
-            claims.extend(_table_claims(document, grid))
+            claims.extend(_table_claims(document, grid, headings))
         except (ValueError, IndexError):  # a malformed table must not lose the document
             continue
     return claims

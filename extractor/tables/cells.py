@@ -7,7 +7,7 @@ only compiles them (once) and applies them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -38,6 +38,7 @@ def header_patterns(path: str | None = None) -> dict[str, re.Pattern[str]]:
     return {r: re.compile("|".join(f"(?:{x})" for x in ps) or never, re.IGNORECASE) for r, ps in parts.items()}
 
 
+@lru_cache(maxsize=65536)
 def has_role(text: str, role: str) -> bool:
     return bool(text) and header_patterns()[role].search(text) is not None
 
@@ -65,20 +66,33 @@ _MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>", re.IGNORECASE)
 _MD_LINK = re.compile(r"(?<!!)\[([^\]]+)\](?:\([^)]*\)|\[[^\]]*\])")
 
 
+_HTML_EMPHASIS = re.compile(r"</?(?:b|strong|u|em|i|span|font|mark|a|sub|code|small|big|center|p|div)\b[^>]*>",
+                            re.IGNORECASE)
+_LATEX_WRAP = re.compile(r"\\(?:textbf|underline|mathbf|textit|bf|mathrm|text)\s*\{([^{}]*)\}")
+_LATEX_MATH = re.compile(r"\$([^$]*)\$")
+_MD_EMPHASIS = re.compile(r"\*\*|__|~~|`")
+_STARS = re.compile(r"(?<=\d)\*+|^\*+|\*+$")
+_INNER_UNDERSCORE = re.compile(r"(?<=\w)_(?=\w)")
+_DIGIT_UNDERSCORE = re.compile(r"\d_\d")
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=65536)
 def strip_markup(cell: str) -> str:
-    """Remove emphasis (``**x**``, ``__x__``, ``<b>``, ``<u>``), LaTeX wrappers and footnote marks."""
+    """Remove emphasis (``**x**``, ``__x__``, ``<b>``, ``<u>``), links, LaTeX wrappers and stray stars."""
     s = _MD_LINK.sub(r"\1", cell)
     s = _MD_IMAGE.sub("", s)
-    s = re.sub(r"</?(?:b|strong|u|em|i|span|font|mark|a|sub|code|small|big|center|p|div)\b[^>]*>", "", s,
-               flags=re.IGNORECASE)
-    s = re.sub(r"\\(?:textbf|underline|mathbf|textit|bf|mathrm|text)\s*\{([^{}]*)\}", r"\1", s)
-    s = re.sub(r"\$([^$]*)\$", r"\1", s).replace("\\%", "%").replace("\\pm", "±")
-    s = re.sub(r"\*\*|__|~~|`", "", s)
-    s = re.sub(r"(?<=\d)\*+|^\*+|\*+$", "", s)
-    s = re.sub(r"(?<=\w)_(?=\w)", " ", s) if not re.search(r"\d_\d", s) else s
-    return re.sub(r"\s+", " ", s).strip()
+    s = _HTML_EMPHASIS.sub("", s)
+    s = _LATEX_WRAP.sub(r"\1", s)
+    s = _LATEX_MATH.sub(r"\1", s).replace("\\%", "%").replace("\\pm", "±")
+    s = _MD_EMPHASIS.sub("", s)
+    s = _STARS.sub("", s)
+    if not _DIGIT_UNDERSCORE.search(s):
+        s = _INNER_UNDERSCORE.sub(" ", s)
+    return _SPACES.sub(" ", s).strip()
 
 
+@lru_cache(maxsize=65536)
 def parse_value(cell: str) -> CellValue | None:
     """A score in a cell: ``**71.0**`` -> 71.0, ``71.0%`` -> (71.0, "%"), ``85.2±0.3`` -> 85.2.
 
@@ -147,6 +161,12 @@ def _split_mixed(fragment: str) -> list[str]:
 
 def read_label(raw: str) -> Label:
     """Split a header like ``MATH-500 (Pass@1)`` or ``GSM8K 8-shot EM`` into its parts."""
+    label = _read_label(raw)
+    return replace(label, setting=list(label.setting or []))
+
+
+@lru_cache(maxsize=16384)
+def _read_label(raw: str) -> Label:
     text = strip_markup(raw)
     text = re.sub(r"[↑↓⬆⬇]", "", text).strip()
     label = Label(text=text, setting=[])
