@@ -317,3 +317,12 @@ def test_metric_column_is_split_into_setting_and_metric_and_links_are_unwrapped(
     assert (mmlu.setting, mmlu.metric) == ("5-shot", "top-1")
     (hs,) = find(claims, "Sparrow PT 2B", "HellaSwag")
     assert (hs.setting, hs.metric) == ("0-shot", None)
+
+
+def test_ours_row_takes_the_method_name_from_the_title_when_no_subject_is_known() -> None:
+    text = "# Kestrel: Sparse Retrieval for Long Inputs\n\n## Results\n\n| Method | HotpotQA | NQ |\n|---|---|---|\n" \
+           "| BM25 | 50.1 | 40.2 |\n| Ours | 58.3 | 47.9 |\n"
+    claims = extract_table_claims(make_doc(text))
+    assert ("Kestrel", "HotpotQA", 58.3) in facts(claims)
+    assert ("BM25", "NQ", 40.2) in facts(claims)
+    assert all(c.section == "Results" for c in claims)

@@ -65,6 +65,18 @@ def _section_title(document: Document, pos: int, headings: list[tuple[int, str]]
     return headings[i][1] if i >= 0 else None
 
 
+def _title_subject(headings: list[tuple[int, str]]) -> str | None:
+    """The method named by the document title (``PreSelect: Predictive Data Selection`` -> ``PreSelect``),
+    used for rows labelled "Ours" when no section subject is known."""
+    if not headings:
+        return None
+    title = headings[0][1]
+    head = re.split(r"\s*[:：]\s*", title, maxsplit=1)[0].strip()
+    if head and len(head.split()) <= 3 and len(head) <= 40:
+        return head
+    return None
+
+
 def _headings(text: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group(1).strip()) for m in _HEADING.finditer(text)]
 
@@ -249,7 +261,7 @@ def _table_claims(document: Document, grid: Grid, headings: list[tuple[int, str]
     paths = _column_paths(grid)
     transposed = _orientation(grid, label_cols, paths)
     section = _section_title(document, grid.start, headings)
-    subject = _section_subject(document, grid.start)
+    subject = _section_subject(document, grid.start) or _title_subject(headings or _headings(document.text[:5000]))
     fallback = _caption_benchmark(document, grid)
     claims: list[ScoreClaim] = []
     group: str | None = None
