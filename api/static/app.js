@@ -185,7 +185,7 @@ function boardRow(row, board) {
     el("td", { class: "num rank", text: String(row.rank) }),
     model,
     value,
-    el("td", { text: [row.setting, row.metric].filter(Boolean).join(" · ") }),
+    el("td", { text: [row.setting, row.metric !== board.metric ? row.metric : null].filter(Boolean).join(" · ") }),
     el("td", { class: "num", text: String(row.support) }),
     el("td", {}, el("span", { class: `badge ${row.review_status}`, text: row.review_status })),
     quoteCell(row.sources));

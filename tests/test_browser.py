@@ -1,0 +1,105 @@
+"""The dashboard in a real browser: Debian's headless chromium, driven by Playwright, against
+a real uvicorn server on 127.0.0.1 serving a warehouse built from the seeds.
+
+Skips (with the reason) where /usr/bin/chromium or the playwright package is missing; CI
+installs both. Playwright never downloads a browser here: it is pointed at the system one.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+
+from api.app import create_app
+from schemas import Settings
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium "
+                                                              "(apt-get install -y chromium)")
+sync_api = pytest.importorskip("playwright.sync_api", reason="needs the playwright package (the [dev] extra)")
+
+
+@pytest.fixture(scope="module")
+def server_url(seed_db: str) -> Iterator[str]:
+    """uvicorn in a background thread on a socket bound to a free loopback port."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    config = uvicorn.Config(create_app(Settings(db=seed_db)), log_level="warning", lifespan="on")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("uvicorn did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+    sock.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def test_pick_aime_2024_shows_ranked_rows_with_quotes(server_url: str, browser: object, tmp_path: Path) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("requestfailed", lambda req: errors.append(f"request failed: {req.url}"))
+    page.goto(server_url + "/")
+    # The datalist is filled from /api/benchmarks (AIME 2024 and its aliases).
+    page.wait_for_function("document.querySelectorAll('#bench-list option').length > 0")
+    assert page.locator("#bench-list option[value='AIME 2024']").count() == 1
+
+    page.fill("#bench-input", "AIME 2024")
+    page.click("#bench-form button[type=submit]")
+    rows = page.locator("#board-table tbody tr")
+    rows.first.wait_for()
+    assert page.locator("#board-title").inner_text() == "AIME 2024"
+    assert rows.count() >= 2
+    first_rank = rows.first.locator("td.rank").inner_text()
+    assert first_rank == "1"
+    seeds = "".join(p.read_text(encoding="utf-8") for p in (Path(__file__).parent.parent / "seeds").glob("*.txt"))
+    quotes = page.locator("#board-table td.quote > q").all_inner_texts()
+    assert quotes and all(q and q in seeds for q in quotes), quotes
+    assert page.locator("#chart rect").count() >= 2, "the bar chart draws the top models"
+    assert "benchmark=AIME+2024" in (page.get_attribute("#csv-link", "href") or "")
+
+    # "Who beats X": click the last-ranked model.
+    last = rows.nth(rows.count() - 1).locator("td.model button")
+    last_model = last.inner_text()
+    last.click()
+    page.wait_for_function("document.querySelector('#beats-message').textContent.trim().length > 0 "
+                           "&& !document.querySelector('#beats-message').textContent.includes('Loading')")
+    assert last_model in page.locator("#beats h2").inner_text()
+
+    # An unknown name gets clickable suggestions, not a blank page.
+    page.fill("#bench-input", "AIME 202")
+    page.click("#bench-form button[type=submit]")
+    page.locator("#bench-message button.link").first.wait_for()
+
+    page.fill("#bench-input", "AIME 2024")
+    page.click("#bench-form button[type=submit]")
+    rows.first.wait_for()
+    shot = tmp_path / "dashboard.png"
+    page.screenshot(path=str(shot), full_page=True)
+    assert shot.stat().st_size > 10_000
+    assert errors == []
+    page.close()
