@@ -326,3 +326,14 @@ def test_ours_row_takes_the_method_name_from_the_title_when_no_subject_is_known(
     assert ("Kestrel", "HotpotQA", 58.3) in facts(claims)
     assert ("BM25", "NQ", 40.2) in facts(claims)
     assert all(c.section == "Results" for c in claims)
+
+
+def test_table_spans_cover_each_table_and_nothing_else() -> None:
+    from extractor.tables import table_spans
+
+    text = "Intro line.\n\n" + GROUP_ROWS + "\nMiddle prose.\n\n" + HTML_TABLE
+    spans = table_spans(text)
+    assert len(spans) == 2
+    assert text[spans[0][0]:spans[0][1]].startswith("| Model | GSM8K | MATH |")
+    assert text[spans[1][0]:spans[1][1]].startswith("<table>") and text[spans[1][0]:spans[1][1]].endswith("</table>")
+    assert "Middle prose." not in "".join(text[s:e] for s, e in spans)

@@ -33,7 +33,7 @@ from extractor.tables.grid import Grid, Row, find_tables
 from schemas import Document, ScoreClaim
 from schemas.claims import Unit
 
-__all__ = ["extract_table_claims", "find_tables", "parse_value", "read_label"]
+__all__ = ["extract_table_claims", "find_tables", "parse_value", "read_label", "table_spans"]
 
 _HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 _MODEL_SHAPE = re.compile(
@@ -360,3 +360,8 @@ def extract_table_claims(document: Document) -> list[ScoreClaim]:
         except (ValueError, IndexError):  # a malformed table must not lose the document
             continue
     return claims
+
+
+def table_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every results table in ``text``, so prose rules can skip table rows."""
+    return [(g.start, g.end) for g in find_tables(text)]
