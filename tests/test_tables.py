@@ -337,3 +337,26 @@ def test_table_spans_cover_each_table_and_nothing_else() -> None:
     assert text[spans[0][0]:spans[0][1]].startswith("| Model | GSM8K | MATH |")
     assert text[spans[1][0]:spans[1][1]].startswith("<table>") and text[spans[1][0]:spans[1][1]].endswith("</table>")
     assert "Middle prose." not in "".join(text[s:e] for s, e in spans)
+
+
+ERROR_BREAKDOWN_ZH = """### 错误分析
+
+| 模型 | 错误数 | 计算错误 | 推理错误 |
+| --- | ---: | ---: | ---: |
+| 基座模型 | 812 | 150（18%） | 600（74%） |
+| 微调后 | 640 | 60（9%） | 540（84%） |
+
+### 主要结果
+
+| 模型 | MMLU | CMMLU | 显存(GB) | VRAM (GB) | API 价格 ($/M tokens) |
+|------|------|-------|---------|-----------|----------------------|
+| 灵犀-8B (本文) | 65.2 | **58.3** | 16 | 16 | - |
+| 基座模型 | 66.6 | 51.0 | 16 | 16 | $0.2 |
+"""
+
+
+def test_tables_without_a_known_benchmark_are_not_results_and_cost_columns_are_skipped() -> None:
+    claims = extract_table_claims(make_doc(ERROR_BREAKDOWN_ZH, source="zh2.md"))
+    assert facts(claims) == {("灵犀-8B", "MMLU", 65.2), ("灵犀-8B", "CMMLU", 58.3),
+                             ("基座模型", "MMLU", 66.6), ("基座模型", "CMMLU", 51.0)}
+    assert {c.section for c in claims} == {"主要结果"}

@@ -42,6 +42,7 @@ _MODEL_SHAPE = re.compile(
     r"whisper|vit|resnet|bert|t5|instruct|chat|base|ours|本文|我们)\b",
     re.IGNORECASE,
 )
+_OURS_SUFFIX = re.compile(r"\s*[(（\[](?:ours|our method|本文|本文方法|我们的方法|我们的|proposed)[)）\]]\s*$", re.IGNORECASE)
 _SIZE_ONLY = re.compile(r"^\d+(?:\.\d+)?\s*[BMK]$", re.IGNORECASE)
 _OURS = re.compile(r"^(?:ours|our (?:model|method|approach)|本文(?:方法|模型)?|我们的(?:方法|模型))\b", re.IGNORECASE)
 
@@ -195,7 +196,7 @@ def _claim(document: Document, row: Row, model: str, axis: _Axis, cell: str, ext
     benchmark = bench_label.benchmark or fallback_bench
     if not benchmark:
         return None
-    model = clean_name(re.sub(r"[*†‡§¶⋆★☆✝]+|\[\d+\]|<sup>.*?</sup>", "", strip_markup(model)))
+    model = clean_name(_OURS_SUFFIX.sub("", re.sub(r"[*†‡§¶⋆★☆✝]+|\[\d+\]|<sup>.*?</sup>", "", strip_markup(model))))
     if not model or has_role(model, "not_model") or is_numeric_cell(model):
         return None
     unit = normalise_unit(parsed.unit_raw) if parsed.unit_raw else (bench_label.unit or "score")
@@ -275,6 +276,8 @@ def _table_claims(document: Document, grid: Grid, headings: list[tuple[int, str]
 
     if not transposed:
         axes = [_read_path(paths[j]) for j in range(grid.width)]
+        if not fallback and not any(a.bench.known for a in axes[label_cols:] if not a.skip):
+            return []  # no recognisable benchmark on the benchmark axis: not a results table
         model_col = 0
         for j in range(label_cols):
             if has_role(label_headers[j], "model_label"):
@@ -312,6 +315,8 @@ def _table_claims(document: Document, grid: Grid, headings: list[tuple[int, str]
             continue
         if hits > best:
             bench_col, best = j, hits
+    if not fallback and not any(find_benchmarks(strip_markup(r.cells[bench_col])) for r in grid.body_rows):
+        return []  # no recognisable benchmark on the benchmark axis: not a results table
     models: list[str] = []
     model_settings: list[list[str]] = []
     for j in range(grid.width):
