@@ -1,49 +1,71 @@
 """Cheap scan for the sentences that may state a benchmark result.
 
-One pass of compiled regexes over the whole text picks sentences holding a number with
-a result-like unit (%, 分, points, ...) or a comparison cue, next to a name-shaped token.
-The LLM backend sends only these sentences to the model; the rules backend runs its
-heavy matching only on them. Recall matters more than precision here.
+One pass of a compiled trigger regex over the whole text finds result-like numbers (a
+number with %, 分, points..., or a decimal) and comparison cues (优于, 与...相当, 比...高,
+outperforms...); a sentence holding a trigger and a name-shaped token (or a pronoun such
+as 它 / our model) is a candidate. The LLM backend sends only these sentences to the
+model; the rules backend runs its heavy matching only on them. Recall matters more than
+precision here, but single characters such as 高 are only triggers after 比.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from extractor import lexicon
-from extractor.segment import split_sentences
+from extractor.segment import sentence_bounds
 from schemas import Span
 
-
-def _alternation(phrases: list[str]) -> str:
-    return "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
+# Result-like numbers: with a unit, a decimal, or a bare number after a score word.
+_NUMBER_TRIGGER = (
+    r"\d(?:\.\d+)?\s*(?:%|％|个?百分点|分(?![钟之别析类布])|points?\b|pts\b|pp\b)"
+    r"|(?<![\d.A-Za-z])\d+\.\d+(?![\d.]*[A-Za-z])"
+    r"|(?:得分|分数|评分|成绩|总分|Elo|score[sd]?|rating)\D{0,6}\d"
+)
+# "比 X 高/好/强...": the one-character comparatives only count after 比/较.
+_THAN_TRIGGER = r"比[^。！？；\n]{1,30}?(?:高|好|强|优|低|差|弱|多|少)"
+_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-_.+'’][A-Za-z0-9]+)*|它|该模型|该方法|我们的|本文")
 
 
 @lru_cache(maxsize=1)
-def cue_regex() -> re.Pattern[str]:
-    """Any comparison cue or score verb/metric word (case-insensitive)."""
-    cues = [c.phrase for c in lexicon.comparison_cues()]
-    metrics = [m for m in lexicon.metric_words() if len(m) >= 2 and not m.isascii()]
-    extra = ["达到", "取得", "获得", "实现", "得分", "score", "scores", "scored", "achieves", "achieved", "achieving",
-             "reaches", "reached", "attains", "obtains", "accuracy", "state-of-the-art", "SOTA", "SoTA", "sota",
-             "最先进", "最佳", "第一"]
-    return re.compile(_alternation(cues + metrics + extra), re.IGNORECASE)
+def trigger_regex() -> re.Pattern[str]:
+    """Numbers with result units, comparison cues (2+ characters) and 比...高 (compiled once)."""
+    cues = [c.phrase for c in lexicon.comparison_cues() if len(c.phrase) >= 2]
+    latin = [c for c in cues if c.isascii()]
+    cjk = [c for c in cues if not c.isascii()]
+    extra_cjk = ["最先进", "最佳", "达到", "取得", "获得"]
+    extra_latin = ["state-of-the-art", "sota", "achieves", "achieved", "scores", "scored", "reaches", "reached"]
+    cue_src = (
+        rf"(?i:(?<![A-Za-z])(?:{lexicon.phrase_pattern(latin + extra_latin, ignore_case=True)})(?![A-Za-z]))"
+        rf"|{lexicon.phrase_pattern(cjk + extra_cjk)}"
+    )
+    return re.compile(rf"{_NUMBER_TRIGGER}|{_THAN_TRIGGER}|{cue_src}")
 
 
-# A number with a result-like unit, or a decimal (scores are usually written with decimals).
-_NUMBER = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|个?百分点|分|points?|pts|pp|倍|x\b|×)|\d+\.\d+|\d{2,4}")
-# A Latin name-shaped token (models, benchmarks): has a capital or a digit-letter mix.
-_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-_.+'’][A-Za-z0-9]+)*")
+def trigger_positions(text: str) -> list[int]:
+    """Start offsets of every trigger in ``text`` (sorted)."""
+    return [m.start() for m in trigger_regex().finditer(text)]
+
+
+def candidate_bounds(text: str, start: int = 0, end: int | None = None,
+                     triggers: list[int] | None = None) -> list[tuple[int, int]]:
+    """``(start, end)`` of the candidate sentences of ``text[start:end]``."""
+    hits = trigger_positions(text) if triggers is None else triggers
+    out: list[tuple[int, int]] = []
+    for a, b in sentence_bounds(text, start, end):
+        i = bisect_left(hits, a)
+        if i < len(hits) and hits[i] < b and _NAME.search(text, a, b):
+            out.append((a, b))
+    return out
 
 
 def is_candidate(sentence: str) -> bool:
-    """Does this sentence hold a result-like number or a comparison cue (and some name)?"""
-    has_number = _NUMBER.search(sentence) is not None
-    has_cue = cue_regex().search(sentence) is not None
-    return (has_number or has_cue) and (has_cue or _NAME.search(sentence) is not None)
+    """Does this one sentence hold a trigger and a name (or pronoun)?"""
+    return trigger_regex().search(sentence) is not None and _NAME.search(sentence) is not None
 
 
 def candidate_sentences(text: str) -> list[Span]:
     """Spans of the sentences of ``text`` worth running the heavy matchers on."""
-    return [s for s in split_sentences(text) if is_candidate(text[s.start:s.end])]
+    return [Span(start=a, end=b) for a, b in candidate_bounds(text)]

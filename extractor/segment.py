@@ -146,6 +146,29 @@ def _is_false_period(text: str, dot: int) -> bool:
     return False
 
 
+def sentence_bounds(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Like ``split_sentences`` but plain ``(start, end)`` tuples (the fast path for scanners)."""
+    stop = len(text) if end is None else min(end, len(text))
+    out: list[tuple[int, int]] = []
+    pos = start
+    for m in _SENT_BREAK.finditer(text, start, stop):
+        if m.group(0) == "." and _is_false_period(text, m.start()):
+            continue
+        _add_bounds(text, pos, m.end() if m.group(0)[0] != "\n" else m.start(), out)
+        pos = m.end()
+    _add_bounds(text, pos, stop, out)
+    return out
+
+
+def _add_bounds(text: str, a: int, b: int, out: list[tuple[int, int]]) -> None:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if b > a:
+        out.append((a, b))
+
+
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     """Sentences of ``text[start:end]`` as spans into ``text``.
 
@@ -154,22 +177,4 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     version numbers (v1.2) never break because their dot is followed by a digit.
     Spans are stripped of surrounding whitespace; empty sentences are dropped.
     """
-    stop = len(text) if end is None else min(end, len(text))
-    spans: list[Span] = []
-    pos = start
-    for m in _SENT_BREAK.finditer(text, start, stop):
-        if m.group(0) == "." and _is_false_period(text, m.start()):
-            continue
-        _add(text, pos, m.end() if m.group(0)[0] not in "\n" else m.start(), spans)
-        pos = m.end()
-    _add(text, pos, stop, spans)
-    return spans
-
-
-def _add(text: str, a: int, b: int, spans: list[Span]) -> None:
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    if b > a:
-        spans.append(Span(start=a, end=b))
+    return [Span(start=a, end=b) for a, b in sentence_bounds(text, start, end)]

@@ -15,12 +15,13 @@ Quotes are always slices of the document text, so ``text[start:end] == quote`` h
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 from extractor import lexicon
-from extractor.candidates import is_candidate
+from extractor.candidates import trigger_positions
 from extractor.rules.mentions import (
     NUMBER,
     SETTING,
@@ -31,7 +32,7 @@ from extractor.rules.mentions import (
     is_cjk_sentence,
     lexicons,
 )
-from extractor.segment import is_model_shaped, split_sentences
+from extractor.segment import is_model_shaped, sentence_bounds
 from schemas import ComparisonClaim, Document, ScoreClaim, Section
 
 AnyClaim = ScoreClaim | ComparisonClaim
@@ -73,21 +74,23 @@ def extract_prose_claims(document: Document) -> Iterator[AnyClaim]:
     lex = lexicons()
     text = document.text
     seen: set[tuple[object, ...]] = set()
+    hits = trigger_positions(text)
     for section in document.sections:
         ctx = _Context()
         prev_end = section.start
-        for span in split_sentences(text, section.start, section.end):
-            sentence = text[span.start:span.end]
-            if "\n" in text[prev_end:span.start]:
+        for a, b in sentence_bounds(text, section.start, section.end):
+            sentence = text[a:b]
+            if "\n" in text[prev_end:a]:
                 ctx.benchmark = None  # a new paragraph: the previous benchmark no longer applies
-            prev_end = span.end
-            if sentence.startswith(("#", "[", "http")) or not is_candidate(sentence):
-                _cheap_context(sentence, local_subject_ok=section, ctx=ctx)
+            prev_end = b
+            i = bisect_left(hits, a)
+            if not (i < len(hits) and hits[i] < b) or sentence.startswith(("#", "[", "http")):
+                _cheap_context(sentence, ctx=ctx)
                 continue
             local = section
             if section.subject is None and ctx.model is not None:
                 local = section.model_copy(update={"subject": ctx.model})
-            claims = sentence_claims(document, local, span.start, sentence, lex, ctx)
+            claims = sentence_claims(document, local, a, sentence, lex, ctx)
             for claim in claims:
                 key = (claim.kind, claim.model, claim.benchmark, claim.value, claim.baseline, claim.start, claim.end)
                 if key not in seen:
@@ -293,7 +296,7 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
 _LEADING_NAME = re.compile(r"^\W{0,3}([A-Za-z][A-Za-z0-9]*(?:[-_.+][A-Za-z0-9]+)*)")
 
 
-def _cheap_context(sentence: str, local_subject_ok: Section, ctx: _Context) -> None:
+def _cheap_context(sentence: str, ctx: _Context) -> None:
     """Track the topic model in sentences that hold no claim (only the sentence-initial name)."""
     m = _LEADING_NAME.match(sentence)
     if m and _is_known_model(m.group(1)):
