@@ -360,3 +360,26 @@ def test_tables_without_a_known_benchmark_are_not_results_and_cost_columns_are_s
     assert facts(claims) == {("灵犀-8B", "MMLU", 65.2), ("灵犀-8B", "CMMLU", 58.3),
                              ("基座模型", "MMLU", 66.6), ("基座模型", "CMMLU", 51.0)}
     assert {c.section for c in claims} == {"主要结果"}
+
+
+TWO_LEVEL_MODEL_COLUMNS = """# Vireo: Thinking On Demand
+
+| | Vireo-30B | | Sagebrush-R1 |
+|---|---|---|---|
+| | Thinking | Non-thinking | |
+| AIME'25 | 81.5 | 20.3 | 70.0 |
+| BFCL v3 | 70.8 | 68.0 | 56.9 |
+
+| Benchmark | Ours (7B) | Ours (14B) |
+|---|---|---|
+| MATH500 | 85.1 | 88.0 |
+"""
+
+
+def test_transposed_table_with_mode_sub_columns_and_sized_ours_columns() -> None:
+    claims = extract_table_claims(make_doc(TWO_LEVEL_MODEL_COLUMNS))
+    vireo = {(c.value, c.setting) for c in find(claims, "Vireo-30B", "AIME'25")}
+    assert vireo == {(81.5, "Thinking"), (20.3, "Non-thinking")}
+    assert {c.benchmark_canonical for c in claims if c.benchmark == "AIME'25"} == {"AIME 2025"}
+    assert ("Sagebrush-R1", "BFCL v3", 56.9) in facts(claims)
+    assert ("Vireo-7B", "MATH500", 85.1) in facts(claims) and ("Vireo-14B", "MATH500", 88.0) in facts(claims)

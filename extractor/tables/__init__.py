@@ -43,6 +43,7 @@ _MODEL_SHAPE = re.compile(
     re.IGNORECASE,
 )
 _OURS_SUFFIX = re.compile(r"\s*[(（\[](?:ours|our method|本文|本文方法|我们的方法|我们的|proposed)[)）\]]\s*$", re.IGNORECASE)
+_SIZE_IN = re.compile(r"(\d+(?:\.\d+)?\s*[BM])\b")
 _SIZE_ONLY = re.compile(r"^\d+(?:\.\d+)?\s*[BMK]$", re.IGNORECASE)
 _OURS = re.compile(r"^(?:ours|our (?:model|method|approach)|本文(?:方法|模型)?|我们的(?:方法|模型))\b", re.IGNORECASE)
 
@@ -270,8 +271,10 @@ def _table_claims(document: Document, grid: Grid, headings: list[tuple[int, str]
 
     def resolve_model(name: str) -> str:
         clean = strip_markup(name)
-        if subject and _OURS.match(clean):
-            return subject
+        ours = _OURS.match(clean)
+        if subject and ours:
+            size = _SIZE_IN.search(clean[ours.end():])
+            return f"{subject}-{size.group(1)}" if size else subject
         return clean
 
     if not transposed:
