@@ -202,6 +202,9 @@ def _inline_text(node: Tag | NavigableString) -> str:
 
 
 def _cell_text(cell: Tag) -> str:
+    """One table cell on one line; footnote superscripts are dropped so they never glue onto a number."""
+    for sup in cell.find_all("sup"):
+        sup.decompose()
     return _WS.sub(" ", _inline_text(cell)).strip().replace("|", "\\|")
 
 

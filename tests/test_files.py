@@ -138,3 +138,8 @@ def test_iter_input_files_finds_supported_files_in_order(tmp_path: Path) -> None
         (tmp_path / name).write_text("x", encoding="utf-8")
     found = [p.relative_to(tmp_path).as_posix() for p in iter_input_files([tmp_path])]
     assert found == ["a.txt", "b.md", "sub/c.html"]
+
+
+def test_html_footnote_superscripts_do_not_glue_onto_scores() -> None:
+    page = "<table><tr><th>Model</th><th>GSM8K</th></tr><tr><td>Nova<sup>*</sup></td><td>85.1<sup>2</sup></td></tr></table>"
+    assert "| Nova | 85.1 |" in html_to_text(page).splitlines()

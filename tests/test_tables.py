@@ -383,3 +383,32 @@ def test_transposed_table_with_mode_sub_columns_and_sized_ours_columns() -> None
     assert {c.benchmark_canonical for c in claims if c.benchmark == "AIME'25"} == {"AIME 2025"}
     assert ("Sagebrush-R1", "BFCL v3", 56.9) in facts(claims)
     assert ("Vireo-7B", "MATH500", 85.1) in facts(claims) and ("Vireo-14B", "MATH500", 88.0) in facts(claims)
+
+
+CONTINUATION_AND_FENCE = """## Results
+
+| Model | Setting | GSM8K |
+|---|---|---|
+| Nova-3B | zero-shot | 61.2 |
+| | 8-shot | 66.0 |
+
+Markdown syntax example (not a result):
+
+```markdown
+| Model | GSM8K |
+|---|---|
+| Example | 99.9 |
+```
+
+<table><tr><th>Model</th><th>MMLU</th></tr>
+<tr><td>Nova-3B</td><td>55.1<sup>1</sup></td></tr></table>
+"""
+
+
+def test_empty_label_continues_the_row_above_and_fenced_tables_are_ignored() -> None:
+    doc = make_doc(CONTINUATION_AND_FENCE)
+    claims = extract_table_claims(doc)
+    assert {(c.model, c.benchmark, c.value, c.setting) for c in claims} == {
+        ("Nova-3B", "GSM8K", 61.2, "zero-shot"), ("Nova-3B", "GSM8K", 66.0, "8-shot"),
+        ("Nova-3B", "MMLU", 55.1, None)}
+    assert_quotes_exact(doc, claims)

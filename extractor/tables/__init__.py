@@ -267,6 +267,7 @@ def _table_claims(document: Document, grid: Grid, headings: list[tuple[int, str]
     fallback = _caption_benchmark(document, grid)
     claims: list[ScoreClaim] = []
     group: str | None = None
+    last_label = ""
     label_headers = [" ".join(paths[j]) for j in range(label_cols)]
 
     def resolve_model(name: str) -> str:
@@ -292,6 +293,10 @@ def _table_claims(document: Document, grid: Grid, headings: list[tuple[int, str]
                 group = g if isinstance(g, str) else None
                 continue
             model = row.cells[model_col]
+            if strip_markup(model):
+                last_label = model
+            elif any(is_numeric_cell(c) for c in row.cells[label_cols:]):
+                model = last_label  # an empty label continues the row above (another setting of it)
             extra: list[str] = [group] if group else []
             metric_override = None
             for j in range(label_cols):
@@ -333,6 +338,10 @@ def _table_claims(document: Document, grid: Grid, headings: list[tuple[int, str]
             group = g if isinstance(g, str) else None
             continue
         row_label = strip_markup(row.cells[bench_col])
+        if row_label:
+            last_label = row_label
+        elif any(is_numeric_cell(c) for c in row.cells[label_cols:]):
+            row_label = last_label  # an empty label continues the row above (another setting of it)
         if not row_label or has_role(row_label, "skip_column") and not find_benchmarks(row_label) \
                 or has_role(row_label, "not_model"):
             continue

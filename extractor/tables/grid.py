@@ -114,20 +114,19 @@ _CELL = re.compile(r"<(t[dh])\b([^>]*)>(.*?)(?:</t[dh]\s*>|(?=<t[dh]\b)|$)", re.
 _SPAN_ATTR = re.compile(r"""\b(colspan|rowspan)\s*=\s*["']?(\d+)""", re.IGNORECASE)
 _TAG = re.compile(r"<(/?)(\w+)[^>]*>")
 _HAS_TABLE = re.compile(r"<table", re.IGNORECASE)
+_SUP = re.compile(r"<sup\b.*?</sup\s*>", re.IGNORECASE | re.DOTALL)
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 
 def html_cell_text(fragment: str) -> str:
     """Visible text of an HTML cell, keeping bold/underline as Markdown ``**`` so best-score marks
     survive (they are stripped later, uniformly with Markdown tables)."""
-    s = _BR.sub(" ", fragment)
+    s = _SUP.sub("", _BR.sub(" ", fragment))  # footnote marks would glue onto the number
 
     def tag(m: re.Match[str]) -> str:
         name = m.group(2).lower()
         if name in ("b", "strong", "u", "em", "i"):
             return "**"
-        if name == "sup":
-            return " " if not m.group(1) else ""
         return ""
 
     s = _TAG.sub(tag, s)
@@ -198,9 +197,15 @@ def find_html_tables(text: str) -> list[Grid]:
     return grids
 
 
+_FENCE = re.compile(r"^[ \t]*(```|~~~).*?^[ \t]*\1[ \t]*$", re.MULTILINE | re.DOTALL)
+
+
 def find_tables(text: str) -> list[Grid]:
-    """Markdown and HTML tables in document order (a Markdown table inside an HTML one is dropped)."""
+    """Markdown and HTML tables in document order. Tables inside fenced code blocks (examples of
+    syntax, not results) and Markdown tables inside HTML ones are dropped."""
+    fences = [(m.start(), m.end()) for m in _FENCE.finditer(text)] if "```" in text or "~~~" in text else []
     html_grids = find_html_tables(text) if _HAS_TABLE.search(text) else []
     md = [g for g in find_markdown_tables(text)
           if not any(h.start <= g.start < h.end for h in html_grids)] if "|" in text else []
-    return sorted(html_grids + md, key=lambda g: g.start)
+    return sorted((g for g in html_grids + md if not any(a <= g.start < b for a, b in fences)),
+                  key=lambda g: g.start)
