@@ -201,7 +201,8 @@ def _variants(alias: str) -> set[str]:
     if _SEP.search(a):
         for sep in ("-", " ", ""):
             v = _SEP.sub(sep, a)
-            if len(name_key(v)) >= 2:
+            # A glued all-letter variant can be an English word ("MultiPL-E" -> "multiple").
+            if len(name_key(v)) >= 2 and (sep or not v.isascii() or any(ch.isdigit() for ch in v)):
                 out.add(v)
     return out
 

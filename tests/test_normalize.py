@@ -110,3 +110,9 @@ def test_gazetteer_is_consistent() -> None:
                      "LiveCodeBench", "Codeforces", "HLE", "ImageNet", "LibriSpeech", "WikiText-103", "GenEval"):
         assert required in canon
     assert load_models()
+
+
+def test_glued_spelling_variants_never_make_english_words() -> None:
+    assert find_benchmarks("we ran multiple seeds") == []
+    assert [h[2] for h in find_benchmarks("MultiPL-E and GSM 8K and SWE bench Lite")] == [
+        "HumanEval-Mul", "GSM8K", "SWE-bench Lite"]
