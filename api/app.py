@@ -29,7 +29,7 @@ from fastapi.security import APIKeyHeader
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field, TypeAdapter
 
-from api.gateway import Answer, WarehouseGateway, make_answer
+from api.gateway import Answer, CachedReads, WarehouseGateway, cache_key, make_answer
 from api.limits import BodySizeLimit
 from schemas import (
     BeatsResult,
@@ -47,7 +47,6 @@ if TYPE_CHECKING:
     from warehouse import Warehouse
 
 STATIC_DIR = Path(__file__).parent / "static"
-READ_CACHE_CONTROL = "no-cache"  # always revalidate: the ETag makes that a cheap 304
 NAME_COUNTS = TypeAdapter(list[NameCount])
 
 
@@ -130,12 +129,8 @@ def _safe_filename(name: str) -> str:
 
 
 def _respond(request: Request, answer: Answer) -> Response:
-    headers = {"ETag": answer.etag, "Cache-Control": READ_CACHE_CONTROL}
-    if answer.filename:
-        headers["Content-Disposition"] = f'attachment; filename="{answer.filename}"'
-    if answer.status == 200 and request.headers.get("if-none-match") in (answer.etag, f"W/{answer.etag}"):
-        return Response(status_code=304, headers=headers)
-    return Response(content=answer.body, status_code=answer.status, media_type=answer.media_type, headers=headers)
+    status, headers, body = answer.reply(request.headers.get("if-none-match"))
+    return Response(content=body, status_code=status, headers=headers)
 
 
 def create_app(settings: Settings | None = None, db_path: str | None = None) -> FastAPI:
@@ -165,6 +160,7 @@ def create_app(settings: Settings | None = None, db_path: str | None = None) -> 
     )
     app.state.gateway = gateway
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)
+    app.add_middleware(CachedReads, gateway=gateway)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST", "PATCH"],
                            allow_headers=["Content-Type", "X-API-Key", "If-None-Match"], expose_headers=["ETag"])
@@ -189,8 +185,10 @@ def create_app(settings: Settings | None = None, db_path: str | None = None) -> 
             answer = make_answer(400, _error_json({"detail": str(exc)}), "application/json", gateway.version)
         return gateway.remember(key, answer)
 
-    async def answer(request: Request, key: str, fn: Callable[["Warehouse"], bytes], media_type: str = "application/json",
+    async def answer(request: Request, fn: Callable[["Warehouse"], bytes], media_type: str = "application/json",
                      filename: str | None = None) -> Response:
+        # Keyed by the raw URL so the ``CachedReads`` middleware can answer repeats before routing.
+        key = cache_key(request.scope)
         hit = gateway.cached(key)
         if hit is None:
             hit = await run_in_threadpool(compute, key, fn, media_type, filename)
@@ -215,12 +213,12 @@ def create_app(settings: Settings | None = None, db_path: str | None = None) -> 
     @app.get("/api/benchmarks", response_model=list[NameCount], tags=["reads"])
     async def benchmarks(request: Request) -> Response:
         """Benchmarks with their claim counts and the aliases they are known by."""
-        return await answer(request, "benchmarks", lambda wh: NAME_COUNTS.dump_json(wh.benchmarks()))
+        return await answer(request, lambda wh: NAME_COUNTS.dump_json(wh.benchmarks()))
 
     @app.get("/api/models", response_model=list[NameCount], tags=["reads"])
     async def models(request: Request) -> Response:
         """Models with their claim counts."""
-        return await answer(request, "models", lambda wh: NAME_COUNTS.dump_json(wh.models()))
+        return await answer(request, lambda wh: NAME_COUNTS.dump_json(wh.models()))
 
     @app.get("/api/leaderboard", response_model=Leaderboard, responses=NOT_FOUND, tags=["reads"])
     async def leaderboard(
@@ -230,8 +228,7 @@ def create_app(settings: Settings | None = None, db_path: str | None = None) -> 
         setting: Annotated[str | None, Query(max_length=200)] = None,
     ) -> Response:
         """One row per model, best score first, each with its sources."""
-        key = f"leaderboard\0{benchmark}\0{metric}\0{setting}"
-        return await answer(request, key, lambda wh: _json(wh.leaderboard(benchmark, metric=metric, setting=setting)))
+        return await answer(request, lambda wh: _json(wh.leaderboard(benchmark, metric=metric, setting=setting)))
 
     @app.get("/api/beats", response_model=BeatsResult, responses=NOT_FOUND, tags=["reads"])
     async def beats(
@@ -240,7 +237,7 @@ def create_app(settings: Settings | None = None, db_path: str | None = None) -> 
         benchmark: Annotated[str, Query(min_length=1, max_length=200)],
     ) -> Response:
         """Models that beat ``model`` on ``benchmark``, each with its evidence."""
-        return await answer(request, f"beats\0{model}\0{benchmark}", lambda wh: _json(wh.beats(model, benchmark)))
+        return await answer(request, lambda wh: _json(wh.beats(model, benchmark)))
 
     @app.get("/api/claims", response_model=ClaimPage, responses=NOT_FOUND, tags=["reads"])
     async def claims(
@@ -255,15 +252,14 @@ def create_app(settings: Settings | None = None, db_path: str | None = None) -> 
         offset: Annotated[int, Query(ge=0)] = 0,
     ) -> Response:
         """Claims with their provenance, filtered and paginated."""
-        key = f"claims\0{model}\0{benchmark}\0{kind}\0{source}\0{review_status}\0{sort}\0{limit}\0{offset}"
-        return await answer(request, key, lambda wh: _json(wh.claims(
+        return await answer(request, lambda wh: _json(wh.claims(
             model=model, benchmark=benchmark, kind=kind, source=source, review_status=review_status,
             sort=sort, limit=limit, offset=offset)))
 
     @app.get("/api/claims/{claim_id}", response_model=StoredClaim, responses=NOT_FOUND, tags=["reads"])
     async def claim(request: Request, claim_id: int) -> Response:
         """One claim by id."""
-        return await answer(request, f"claim\0{claim_id}", lambda wh: _json(wh.get_claim(claim_id)))
+        return await answer(request, lambda wh: _json(wh.get_claim(claim_id)))
 
     @app.get("/api/export.{fmt}", responses={200: {"content": {m: {} for m in EXPORT_MEDIA.values()}}, **NOT_FOUND},
              tags=["reads"])
@@ -275,7 +271,7 @@ def create_app(settings: Settings | None = None, db_path: str | None = None) -> 
                 written = wh.export(fmt.value, Path(tmp) / f"export.{fmt.value}", benchmark=benchmark)
                 return Path(written).read_bytes()
         filename = f"{_safe_filename(benchmark) if benchmark else 'claims'}.{fmt.value}"
-        return await answer(request, f"export\0{fmt.value}\0{benchmark}", write_file, EXPORT_MEDIA[fmt], filename)
+        return await answer(request, write_file, EXPORT_MEDIA[fmt], filename)
 
     # ---- writes ------------------------------------------------------------------------------
 

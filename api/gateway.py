@@ -20,10 +20,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from starlette.types import ASGIApp, Receive, Scope, Send
+
 if TYPE_CHECKING:
     from warehouse import Warehouse
 
 T = TypeVar("T")
+
+CACHE_CONTROL = "no-cache"  # always revalidate: the ETag makes that a cheap 304
 
 
 @dataclass(frozen=True)
@@ -37,10 +41,25 @@ class Answer:
     version: int
     filename: str | None = None
 
+    def reply(self, if_none_match: str | None) -> tuple[int, dict[str, str], bytes]:
+        """Status, headers and body for a request carrying ``If-None-Match`` (or not)."""
+        headers = {"etag": self.etag, "cache-control": CACHE_CONTROL}
+        if self.filename:
+            headers["content-disposition"] = f'attachment; filename="{self.filename}"'
+        if self.status == 200 and if_none_match in (self.etag, f"W/{self.etag}"):
+            return 304, headers, b""
+        headers["content-type"] = self.media_type
+        return self.status, headers, self.body
+
 
 def make_answer(status: int, body: bytes, media_type: str, version: int, filename: str | None = None) -> Answer:
     etag = '"' + hashlib.blake2b(body, digest_size=12).hexdigest() + '"'
     return Answer(status, body, media_type, etag, version, filename)
+
+
+def cache_key(scope: Scope) -> str:
+    """The raw request target: the same URL always gets the same answer at one version."""
+    return str(scope["path"]) + "?" + bytes(scope["query_string"]).decode("latin-1")
 
 
 class WarehouseGateway:
@@ -54,7 +73,8 @@ class WarehouseGateway:
         if not read_only:
             Path(db_path).parent.mkdir(parents=True, exist_ok=True)
         self._wh: Warehouse = Warehouse(db_path, read_only=read_only)
-        self._lock = threading.RLock()
+        self._lock = threading.RLock()  # serialises warehouse calls
+        self._cache_lock = threading.Lock()  # guards the LRU (touched from the event loop and worker threads)
         self._version = 0
         self._cache: OrderedDict[str, Answer] = OrderedDict()
         self._cache_size = cache_size
@@ -65,19 +85,21 @@ class WarehouseGateway:
 
     def cached(self, key: str) -> Answer | None:
         """The cached answer for ``key`` if it was computed at the current version."""
-        hit = self._cache.get(key)
-        if hit is None or hit.version != self._version:
-            return None
-        self._cache.move_to_end(key)
-        return hit
+        with self._cache_lock:
+            hit = self._cache.get(key)
+            if hit is None or hit.version != self._version:
+                return None
+            self._cache.move_to_end(key)
+            return hit
 
     def remember(self, key: str, answer: Answer) -> Answer:
         # An answer computed before a concurrent write finished is served once but not kept.
-        if answer.version == self._version:
-            self._cache[key] = answer
-            self._cache.move_to_end(key)
-            while len(self._cache) > self._cache_size:
-                self._cache.popitem(last=False)
+        with self._cache_lock:
+            if answer.version == self._version:
+                self._cache[key] = answer
+                self._cache.move_to_end(key)
+                while len(self._cache) > self._cache_size:
+                    self._cache.popitem(last=False)
         return answer
 
     def read(self, fn: Callable[[Warehouse], T]) -> tuple[T, int]:
@@ -93,9 +115,38 @@ class WarehouseGateway:
             try:
                 return fn(self._wh)
             finally:
-                self._version += 1
-                self._cache.clear()
+                with self._cache_lock:
+                    self._version += 1
+                    self._cache.clear()
 
     def close(self) -> None:
         with self._lock:
             self._wh.close()
+
+
+class CachedReads:
+    """ASGI middleware: answer a GET whose URL is in the cache without routing or validation.
+
+    Only answers an endpoint already produced (and so validated) at the current version are
+    served, so this changes how fast a repeat is answered, never what it says.
+    """
+
+    def __init__(self, app: ASGIApp, gateway: WarehouseGateway) -> None:
+        self.app = app
+        self.gateway = gateway
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] == "GET":
+            hit = self.gateway.cached(cache_key(scope))
+            if hit is not None:
+                if_none_match = None
+                for name, value in scope["headers"]:
+                    if name == b"if-none-match":
+                        if_none_match = value.decode("latin-1")
+                status, headers, body = hit.reply(if_none_match)
+                raw = [(k.encode(), v.encode("latin-1")) for k, v in headers.items()]
+                raw.append((b"content-length", str(len(body)).encode()))
+                await send({"type": "http.response.start", "status": status, "headers": raw})
+                await send({"type": "http.response.body", "body": body})
+                return
+        await self.app(scope, receive, send)

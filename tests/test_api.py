@@ -140,6 +140,19 @@ def test_etag_revalidation_gives_304(reader: TestClient) -> None:
     assert other.status_code == 200
 
 
+def test_repeated_reads_are_identical_answers(reader: TestClient) -> None:
+    """The second request is served from the answer cache before routing; it must say the same."""
+    params = {"benchmark": "AIME 2024", "metric": "accuracy"}
+    first, second = (reader.get("/api/leaderboard", params=params) for _ in range(2))
+    assert first.status_code == second.status_code == 200
+    assert first.content == second.content
+    assert first.headers["etag"] == second.headers["etag"]
+    assert first.headers["content-type"] == second.headers["content-type"]
+    missing = [reader.get("/api/beats", params={"model": "Nobody", "benchmark": "AIME 2024"}) for _ in range(2)]
+    assert [r.status_code for r in missing] == [404, 404]
+    assert missing[0].json() == missing[1].json()
+
+
 def test_exports(reader: TestClient) -> None:
     csv = reader.get("/api/export.csv", params={"benchmark": "AIME 2024"})
     assert csv.status_code == 200

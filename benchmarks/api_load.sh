@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Load figures for the REST API: requests/s and latency percentiles of a leaderboard query
+# beside the health check, measured with wrk on loopback against `benchclaims serve`.
+#
+#   benchmarks/api_load.sh                 10 s per endpoint, 32 connections
+#   DURATION=30s CONNECTIONS=64 benchmarks/api_load.sh
+#
+# Needs wrk (apt-get install -y wrk). Builds its own warehouse from seeds/ in a temp folder,
+# starts the server on a free 127.0.0.1 port and stops it (by its pid) when done.
+# Target on a 2-core machine: >= 1,000 req/s with p99 <= 50 ms for the leaderboard.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DURATION=${DURATION:-10s}
+CONNECTIONS=${CONNECTIONS:-32}
+THREADS=${THREADS:-1}   # one wrk thread leaves the other core to the server
+PY=${PY:-.venv/bin/python}
+
+command -v wrk >/dev/null || { echo "api_load.sh: wrk not found (apt-get install -y wrk)" >&2; exit 2; }
+
+work=$(mktemp -d)
+server_pid=""
+cleanup() {
+  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
+    kill "$server_pid"
+    wait "$server_pid" 2>/dev/null || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+"$PY" -m api.cli ingest seeds/ --db "$work/bench.duckdb" 2>"$work/ingest.log" || { cat "$work/ingest.log" >&2; exit 1; }
+port=$("$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+"$PY" -m api.cli serve --db "$work/bench.duckdb" --host 127.0.0.1 --port "$port" >"$work/server.log" 2>&1 &
+server_pid=$!
+base="http://127.0.0.1:$port"
+for _ in $(seq 100); do
+  curl -fsS "$base/api/healthz" >/dev/null 2>&1 && break
+  kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log" >&2; exit 1; }
+  sleep 0.1
+done
+curl -fsS "$base/api/healthz" >/dev/null
+
+leaderboard="/api/leaderboard?benchmark=AIME%202024"
+curl -fsS "$base$leaderboard" >/dev/null   # the first answer is computed; the rest come from the cache
+
+echo "wrk: ${DURATION} per endpoint, ${CONNECTIONS} connections, ${THREADS} thread(s), loopback; $(nproc) cores"
+printf '%-40s %10s %9s %9s %9s %9s %8s\n' endpoint "req/s" p50 p75 p90 p99 errors
+for path in "/api/healthz" "$leaderboard"; do
+  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$base$path")
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  pct() { awk -v p="$1" '$1 == p {print $2}' <<<"$out"; }
+  errors=$(awk '/Non-2xx|Socket errors/ {sub(/^[ \t]+/, ""); printf "%s; ", $0}' <<<"$out")
+  printf '%-40s %10s %9s %9s %9s %9s %8s\n' "$path" "$rps" "$(pct 50%)" "$(pct 75%)" "$(pct 90%)" "$(pct 99%)" "${errors:-0}"
+done
