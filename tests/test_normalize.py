@@ -116,3 +116,8 @@ def test_glued_spelling_variants_never_make_english_words() -> None:
     assert find_benchmarks("we ran multiple seeds") == []
     assert [h[2] for h in find_benchmarks("MultiPL-E and GSM 8K and SWE bench Lite")] == [
         "HumanEval-Mul", "GSM8K", "SWE-bench Lite"]
+
+
+def test_common_phrases_are_not_benchmarks() -> None:
+    prose = "we include scrolls of creative writing, a math benchmark, a polyglot team and frontier math"
+    assert find_benchmarks(prose) == []
