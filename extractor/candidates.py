@@ -18,35 +18,48 @@ from extractor import lexicon
 from extractor.segment import sentence_bounds
 from schemas import Span
 
-# Result-like numbers: with a unit, a decimal, or a bare number after a score word.
-_NUMBER_TRIGGER = (
-    r"\d(?:\.\d+)?\s*(?:%|％|个?百分点|分(?![钟之别析类布])|points?\b|pts\b|pp\b)"
-    r"|(?<![\d.A-Za-z])\d+\.\d+(?![\d.]*[A-Za-z])"
-    r"|(?:得分|分数|评分|成绩|总分|Elo|score[sd]?|rating)\D{0,6}\d"
-)
-# "比 X 高/好/强...": the one-character comparatives only count after 比/较.
-_THAN_TRIGGER = r"比[^。！？；\n]{1,30}?(?:高|好|强|优|低|差|弱|多|少)"
+# Result-like numbers (a number with a unit, or a decimal) and score words followed by a number.
+# Each trigger is its own regex that starts with a literal or a digit, so ``re`` can skip ahead by
+# its first character; a lookbehind or IGNORECASE at the front would make it try every position.
+_NUMBER_TRIGGER = re.compile(r"\d(?:[\d.]*\d)?\s*(?:%|％|个?百分点|分(?![钟之别析类布])|points?\b|pts\b|pp\b)|\d+\.\d+")
+_SCORE_WORD_TRIGGER = re.compile(r"(?:得分|分数|评分|成绩|总分|Elo|score[sd]?|rating)\D{0,6}\d")
+# "比 X 高/好/强...": the one-character comparatives only count after 比.
+_THAN_TRIGGER = re.compile(r"比[^。！？；\n]{1,30}?(?:高|好|强|优|低|差|弱|多|少)")
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-_.+'’][A-Za-z0-9]+)*|它|该模型|该方法|我们的|本文")
 
 
 @lru_cache(maxsize=1)
-def trigger_regex() -> re.Pattern[str]:
-    """Numbers with result units, comparison cues (2+ characters) and 比...高 (compiled once)."""
+def _cue_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Comparison cues of 2+ characters and score verbs: (Chinese, Latin) regexes."""
     cues = [c.phrase for c in lexicon.comparison_cues() if len(c.phrase) >= 2]
     latin = [c for c in cues if c.isascii()]
-    cjk = [c for c in cues if not c.isascii()]
-    extra_cjk = ["最先进", "最佳", "达到", "取得", "获得"]
-    extra_latin = ["state-of-the-art", "sota", "achieves", "achieved", "scores", "scored", "reaches", "reached"]
-    cue_src = (
-        rf"(?i:(?<![A-Za-z])(?:{lexicon.phrase_pattern(latin + extra_latin, ignore_case=True)})(?![A-Za-z]))"
-        rf"|{lexicon.phrase_pattern(cjk + extra_cjk)}"
-    )
-    return re.compile(rf"{_NUMBER_TRIGGER}|{_THAN_TRIGGER}|{cue_src}")
+    latin += ["state-of-the-art", "sota", "achieves", "achieved", "scores", "scored", "reaches", "reached"]
+    cjk = [c for c in cues if not c.isascii()] + ["最先进", "最佳", "达到", "取得", "获得"]
+    return re.compile(lexicon.phrase_pattern(cjk)), re.compile(lexicon.phrase_pattern(latin, ignore_case=True))
+
+
+def trigger_regex() -> re.Pattern[str]:
+    """One regex for all triggers (slower than ``trigger_positions``; for single sentences)."""
+    return _single_regex()
+
+
+@lru_cache(maxsize=1)
+def _single_regex() -> re.Pattern[str]:
+    cjk, latin = _cue_regexes()
+    return re.compile("|".join(p.pattern for p in (_NUMBER_TRIGGER, _SCORE_WORD_TRIGGER, _THAN_TRIGGER, cjk))
+                      + rf"|(?<![A-Za-z])(?:{latin.pattern})(?![A-Za-z])")
 
 
 def trigger_positions(text: str) -> list[int]:
     """Start offsets of every trigger in ``text`` (sorted)."""
-    return [m.start() for m in trigger_regex().finditer(text)]
+    cjk, latin = _cue_regexes()
+    hits = [m.start() for rx in (_NUMBER_TRIGGER, _SCORE_WORD_TRIGGER, _THAN_TRIGGER, cjk) for m in rx.finditer(text)]
+    for m in latin.finditer(text):  # whole words only: "match" but not "matchup"
+        a, b = m.start(), m.end()
+        if not (a and text[a - 1].isascii() and text[a - 1].isalpha()) and not (b < len(text) and text[b].isascii() and text[b].isalpha()):
+            hits.append(a)
+    hits.sort()
+    return hits
 
 
 def candidate_bounds(text: str, start: int = 0, end: int | None = None,
@@ -63,7 +76,7 @@ def candidate_bounds(text: str, start: int = 0, end: int | None = None,
 
 def is_candidate(sentence: str) -> bool:
     """Does this one sentence hold a trigger and a name (or pronoun)?"""
-    return trigger_regex().search(sentence) is not None and _NAME.search(sentence) is not None
+    return bool(trigger_positions(sentence)) and _NAME.search(sentence) is not None
 
 
 def candidate_sentences(text: str) -> list[Span]:

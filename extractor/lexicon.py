@@ -142,18 +142,27 @@ def phrase_pattern(phrases: Iterable[str], ignore_case: bool = False) -> str:
 
     Python's ``re`` tries the branches of a flat alternation one after another at every
     position; with hundreds of aliases that dominates the run time. A trie shares prefixes,
-    so each position costs one branch per character instead. (With ``ignore_case`` the
-    phrases are lower-cased here and the caller compiles with ``re.IGNORECASE``.)
+    so each position costs one branch per character instead. ``ignore_case`` adds the usual
+    case variants of each phrase (lower, UPPER, Capitalised, Each-Part-Capitalised) rather
+    than compiling with ``re.IGNORECASE``, which would defeat ``re``'s first-character scan.
     """
     trie: dict[str, dict] = {}  # type: ignore[type-arg]
     for phrase in phrases:
         if not phrase:
             continue
-        node = trie
-        for ch in phrase.lower() if ignore_case else phrase:
-            node = node.setdefault(ch, {})
-        node[""] = {}
+        for variant in case_variants(phrase) if ignore_case else (phrase,):
+            node = trie
+            for ch in variant:
+                node = node.setdefault(ch, {})
+            node[""] = {}
     return _trie_source(trie) or "(?!)"
+
+
+def case_variants(phrase: str) -> set[str]:
+    """The spellings of ``phrase`` that differ only in case and that texts actually use."""
+    parts_capitalised = re.sub(r"(^|[\s\-_/])([a-z])", lambda m: m.group(1) + m.group(2).upper(), phrase)
+    return {phrase, phrase.lower(), phrase.upper(), phrase[:1].upper() + phrase[1:], parts_capitalised,
+            parts_capitalised.lower()[:1] + parts_capitalised[1:] if parts_capitalised else ""} - {""}
 
 
 def _trie_source(node: dict) -> str:  # type: ignore[type-arg]

@@ -36,6 +36,7 @@ _ABBREVIATIONS = frozenset(
 _LATIN_TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*(?:[-_.+][A-Za-z0-9]+)*\+?", re.ASCII)
 
 
+@lru_cache(maxsize=65536)
 def is_model_shaped(name: str) -> bool:
     """Does ``name`` look like a model / method name rather than an ordinary word or person?
 

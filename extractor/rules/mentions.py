@@ -101,25 +101,25 @@ def lexicons() -> Lexicons:
     exact = [a for a in aliases if re.fullmatch(r"[A-Za-z]{1,6}", a)]
     loose = [a for a in aliases if a not in exact]
     bench = re.compile(
-        rf"(?<![A-Za-z0-9\-])(?:(?i:{_alt(loose, ci=True)})|{_alt(exact)})(?![A-Za-z0-9]|-[A-Za-z0-9])"
+        rf"(?<![A-Za-z0-9\-])(?:{_alt(loose, ci=True)}|{_alt(exact)})(?![A-Za-z0-9]|-[A-Za-z0-9])"
     )
     metrics = lexicon.metric_words()
     metric_latin = [m for m in metrics if m.isascii()]
     metric_cjk = [m for m in metrics if not m.isascii()]
-    metric_regex = re.compile(rf"(?i:{_latin_bounded(metric_latin)})|{_alt(metric_cjk)}")
+    metric_regex = re.compile(rf"{_latin_bounded(metric_latin)}|{_alt(metric_cjk, ci=True)}")
     units = lexicon.unit_words()
-    unit_regex = re.compile(rf"\s*(?i:(?:{_alt([u for u in units if not u.isascii() or not u.isalpha()], ci=True)})|"
+    unit_regex = re.compile(rf"\s*(?:(?:{_alt([u for u in units if not u.isascii() or not u.isalpha()], ci=True)})|"
                             rf"(?:{_alt([u for u in units if u.isascii() and u.isalpha()], ci=True)})(?![A-Za-z]))")
     cues = lexicon.comparison_cues()
     cue_latin = [c.phrase for c in cues if c.phrase.isascii()]
     cue_cjk = [c.phrase for c in cues if not c.phrase.isascii()]
-    cue_regex = re.compile(rf"(?i:{_latin_bounded(cue_latin)})|{_alt(cue_cjk)}")
+    cue_regex = re.compile(rf"{_latin_bounded(cue_latin)}|{_alt(cue_cjk)}")
     subjects = list(lexicon.subject_words())
     subj_latin = [s for s in subjects if s.isascii()]
     subj_cjk = [s for s in subjects if not s.isascii()]
-    subject_regex = re.compile(rf"(?i:{_latin_bounded(subj_latin)})|{_alt(subj_cjk)}")
+    subject_regex = re.compile(rf"{_latin_bounded(subj_latin)}|{_alt(subj_cjk)}")
     vendors = lexicon.model_vendors()
-    vendor_regex = re.compile(rf"(?i:{_alt(vendors, ci=True)})(?=$|[-_ .0-9]|[A-Z]|o\b|v\d)", re.ASCII)
+    vendor_regex = re.compile(rf"(?:{_alt(vendors, ci=True)})(?=$|[-_ .0-9]|[A-Z]|o\b|v\d)", re.ASCII)
     nc = lexicon.not_claim_words()
     not_after = re.compile(rf"\s*(?:{_alt(nc['after'])})")
     return Lexicons(
