@@ -355,6 +355,8 @@ _FAMILY_CASE = {"gpt": "GPT", "deepseek": "DeepSeek", "qwen": "Qwen", "qwq": "Qw
                 "olmo": "OLMo", "falcon": "Falcon", "command": "Command"}
 _HYPHEN_FAMILY = re.compile(r"^(DeepSeek|GPT|GLM)[\s_]+(?=[A-Za-z]*\d|R\d|V\d|Coder|Math|Prover|VL)", re.IGNORECASE)
 _GLUE_FAMILY = re.compile(r"^(Qwen|InternLM|ChatGLM|Phi)[\s\-_]+(?=\d)", re.IGNORECASE)
+_HF_STYLE_FAMILY = re.compile(r"^(?:Qwen|QwQ|DeepSeek|GLM|ChatGLM|InternLM|Baichuan|MiniCPM|Yi)\b|^(?:Qwen|GLM)\d",
+                              re.IGNORECASE)
 _GPT_GLUED = re.compile(r"^GPT(?=\d)", re.IGNORECASE)
 
 
@@ -385,6 +387,8 @@ def canonical_model(name: str) -> str:
     s = _GPT_GLUED.sub("GPT-", s)
     s = _HYPHEN_FAMILY.sub(lambda m: _FAMILY_CASE.get(m.group(1).lower(), m.group(1)) + "-", s)
     s = _GLUE_FAMILY.sub(lambda m: _FAMILY_CASE.get(m.group(1).lower(), m.group(1)), s)
+    if _HF_STYLE_FAMILY.match(s) and "(" not in s:
+        s = re.sub(r"\s+", "-", s)  # these families are named Hugging Face style: Qwen2.5-72B-Instruct
     hit = index.get(_model_key(s))
     return hit.canonical if hit else s
 
