@@ -121,3 +121,12 @@ def test_glued_spelling_variants_never_make_english_words() -> None:
 def test_common_phrases_are_not_benchmarks() -> None:
     prose = "we include scrolls of creative writing, a math benchmark, a polyglot team and frontier math"
     assert find_benchmarks(prose) == []
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [("Qwen2.5 72B Base", "Qwen2.5-72B-Base"), ("DeepSeek V3 Base", "DeepSeek-V3-Base"),
+     ("QwQ 32B Preview", "QwQ-32B-Preview"), ("Llama 3 8B", "Llama 3 8B"), ("Mistral Large 2", "Mistral Large 2")],
+)
+def test_canonical_model_keeps_variants_apart_and_uses_family_style(written: str, canonical: str) -> None:
+    assert canonical_model(written) == canonical

@@ -412,3 +412,11 @@ def test_empty_label_continues_the_row_above_and_fenced_tables_are_ignored() -> 
         ("Nova-3B", "GSM8K", 61.2, "zero-shot"), ("Nova-3B", "GSM8K", 66.0, "8-shot"),
         ("Nova-3B", "MMLU", 55.1, None)}
     assert_quotes_exact(doc, claims)
+
+
+def test_windows_line_endings_and_tables_without_outer_pipes() -> None:
+    text = "## Scores\r\n\r\nModel | GSM8K | MMLU\r\n--- | --- | ---\r\nNova-3B | 61.2 | 50.5\r\n"
+    doc = make_doc(text)
+    claims = extract_table_claims(doc)
+    assert facts(claims) == {("Nova-3B", "GSM8K", 61.2), ("Nova-3B", "MMLU", 50.5)}
+    assert all(c.quote == "Nova-3B | 61.2 | 50.5" and c.section == "Scores" for c in claims)
