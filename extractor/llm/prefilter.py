@@ -1,0 +1,230 @@
+"""What goes to the LLM: candidate sentences and whole tables, grouped into chunks by section.
+
+Why: LLM time is the cost of this backend, and most of an article is narrative with no
+result in it. The teammates' cheap candidate finder (``extractor.candidates``) keeps the
+sentences with a result-like number or a comparison cue; tables go whole (a row means
+nothing without its header). Gold-quote coverage is widened here, not in their finder:
+a sentence with a broader cue word or a result-like number also goes, and so
+does a short sentence right after a candidate (Chinese text often states the number in
+a follow-up clause). The extra cue words are data: ``extractor/data/prompts/prefilter_cues.txt``.
+
+Each chunk keeps, for every excerpt it holds, the excerpt's offsets in the document, so a
+quote found in the chunk maps back to exact document offsets.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from extractor.llm.prompt import EXCERPT_MARK, user_message
+from schemas import Document, Section, Span
+
+EXCERPT_SEPARATOR = "\n"
+DEFAULT_MAX_CHUNK_CHARS = 4000
+NEIGHBOUR_MAX_CHARS = 60  # a follow-up sentence this short rides along with a candidate
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    """A verbatim stretch of the document: ``document.text[start:end]``."""
+
+    start: int
+    end: int
+    is_table: bool = False
+
+
+@dataclass
+class Chunk:
+    """One LLM request's worth of excerpts from one section."""
+
+    section: Section
+    excerpts: list[Excerpt] = field(default_factory=list)
+    text: str = ""
+    offsets: list[int] = field(default_factory=list)  # where each excerpt starts in ``text``
+
+    def add(self, doc_text: str, ex: Excerpt) -> None:
+        if self.text:
+            self.text += EXCERPT_SEPARATOR
+        self.offsets.append(len(self.text))
+        self.excerpts.append(ex)
+        self.text += doc_text[ex.start:ex.end]
+
+    @property
+    def message(self) -> str:
+        """The user message sent for this chunk (section context + excerpts)."""
+        return user_message(self.section.title, self.section.subject, self.text)
+
+    @property
+    def spans(self) -> list[Span]:
+        return [Span(start=e.start, end=e.end) for e in self.excerpts]
+
+
+def _optional(module: str, attr: str) -> Callable[..., object] | None:
+    try:
+        return getattr(importlib.import_module(module), attr, None)  # type: ignore[no-any-return]
+    except ImportError:
+        return None
+
+
+_SENT_SPLIT = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]*")
+
+
+def _fallback_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Sentence spans when ``extractor.segment`` is not available."""
+    stop = len(text) if end is None else end
+    out = []
+    for m in _SENT_SPLIT.finditer(text, start, stop):
+        a, b = m.start(), m.end()
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append(Span(start=a, end=b))
+    return out
+
+
+def _sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    split = _optional("extractor.segment", "split_sentences")
+    if split is None:
+        return _fallback_sentences(text, start, end)
+    return split(text, start, end)  # type: ignore[return-value]
+
+
+def document_sections(document: Document) -> list[Section]:
+    """The document's sections (from the document, else ``extractor.segment``, else one section)."""
+    if document.sections:
+        return list(document.sections)
+    split = _optional("extractor.segment", "split_sections")
+    sections: list[Section] = list(split(document.text)) if split else []  # type: ignore[call-overload]
+    return sections or [Section(title=None, start=0, end=len(document.text))]
+
+
+_MD_TABLE = re.compile(r"(?:^[ \t]*\|[^\n]*\|[ \t]*(?:\n|$)){2,}", re.MULTILINE)
+_HTML_TABLE = re.compile(r"<table\b.*?</table\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def table_spans(text: str) -> list[Span]:
+    """Whole tables (Markdown pipe tables and HTML ``<table>``), via ``extractor.tables`` if present."""
+    find = _optional("extractor.tables", "find_tables") or _optional("extractor.tables.grid", "find_tables")
+    spans: list[Span] = []
+    if find is not None:
+        try:
+            for grid in find(text):  # type: ignore[attr-defined]
+                spans.append(Span(start=grid.start, end=grid.end))
+        except Exception:  # a teammate's parser choking on odd markup must not lose the document
+            spans = []
+    if not spans:
+        for m in _MD_TABLE.finditer(text):
+            spans.append(Span(start=m.start(), end=m.end()))
+        for m in _HTML_TABLE.finditer(text):
+            spans.append(Span(start=m.start(), end=m.end()))
+    out = []
+    for s in spans:  # strip surrounding whitespace so the excerpt is exactly the table
+        a, b = s.start, s.end
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append(Span(start=a, end=b))
+    return out
+
+
+CUES_FILE = Path(__file__).resolve().parent.parent / "data" / "prompts" / "prefilter_cues.txt"
+# A result-like number: with %, 分, 倍, points, pp, or written with decimals.
+_RESULT_NUMBER = re.compile(r"\d\s*(?:%|％|分|倍|points?|pp)|\d\.\d")
+_DIGIT = re.compile(r"\d")
+
+
+class PrefilterError(RuntimeError):
+    """The prefilter's cue file is missing (names the file)."""
+
+
+@lru_cache(maxsize=1)
+def _cue_regex() -> re.Pattern[str]:
+    try:
+        lines = CUES_FILE.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise PrefilterError(f"{CUES_FILE}: cannot read prefilter cues ({exc.strerror or exc})") from exc
+    cues = sorted({c.strip() for c in lines if c.strip() and not c.lstrip().startswith("#")}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(c) for c in cues), re.IGNORECASE)
+
+
+def candidate_spans(text: str) -> list[Span]:
+    """Sentences worth sending: the candidate finder's, widened as the module docstring says.
+
+    Widening: any sentence with a cue from ``prefilter_cues.txt`` or a result-like number,
+    and a short sentence holding a digit right after a sentence that was taken.
+    """
+    finder = _optional("extractor.candidates", "candidate_sentences")
+    sentences = _sentences(text)
+    chosen: set[Span] = set(finder(text)) if finder else set()  # type: ignore[arg-type, operator]
+    cue = _cue_regex()
+    keep: list[Span] = []
+    prev_kept = False
+    for s in sentences:
+        sent = text[s.start:s.end]
+        take = (s in chosen or cue.search(sent) is not None or _RESULT_NUMBER.search(sent) is not None
+                or (prev_kept and len(sent) <= NEIGHBOUR_MAX_CHARS and _DIGIT.search(sent) is not None))
+        if take:
+            keep.append(s)
+        prev_kept = take
+    # spans the finder returned that our sentence split does not know (a different splitter)
+    known = set(sentences)
+    keep.extend(s for s in chosen if s not in known)
+    return sorted(set(keep), key=lambda s: (s.start, s.end))
+
+
+def _merge(text: str, spans: Iterable[Excerpt]) -> list[Excerpt]:
+    """Merge overlapping excerpts and ones separated only by spaces (not newlines).
+
+    Adjacent sentences of one paragraph become one excerpt, so a quote spanning both is
+    still verbatim in the chunk.
+    """
+    out: list[Excerpt] = []
+    for ex in sorted(spans, key=lambda e: (e.start, e.end)):
+        if out:
+            last = out[-1]
+            gap = text[last.end:ex.start] if ex.start > last.end else ""
+            if ex.start <= last.end or (gap.strip() == "" and "\n" not in gap):
+                out[-1] = Excerpt(last.start, max(last.end, ex.end), last.is_table or ex.is_table)
+                continue
+        out.append(ex)
+    return out
+
+
+def build_chunks(document: Document, max_chars: int = DEFAULT_MAX_CHUNK_CHARS) -> list[Chunk]:
+    """The chunks to send for ``document``: candidates and tables, grouped by section.
+
+    A chunk never mixes sections (the section title is its context); a section whose
+    excerpts exceed ``max_chars`` is split between excerpts (a long table goes whole).
+    """
+    text = document.text
+    tables = [Excerpt(s.start, s.end, True) for s in table_spans(text)]
+    in_table = [(t.start, t.end) for t in tables]
+    sentences = [Excerpt(s.start, s.end) for s in candidate_spans(text)
+                 if not any(a <= s.start and s.end <= b for a, b in in_table)]
+    excerpts = _merge(text, tables + sentences)
+    chunks: list[Chunk] = []
+    for section in document_sections(document):
+        current: Chunk | None = None
+        for ex in excerpts:
+            if not (section.start <= ex.start < section.end):
+                continue
+            ex = Excerpt(ex.start, min(ex.end, section.end), ex.is_table)
+            if current is None or (current.text and len(current.text) + ex.end - ex.start > max_chars):
+                current = Chunk(section=section)
+                chunks.append(current)
+            current.add(text, ex)
+    return chunks
+
+
+def chunk_header_len(chunk: Chunk) -> int:
+    """Characters of section context sent with the chunk (the part of the message before the excerpts)."""
+    return chunk.message.index(EXCERPT_MARK) + len(EXCERPT_MARK)

@@ -1,0 +1,191 @@
+"""A fake OpenAI-compatible chat-completions server for tests and benchmarks.
+
+Why a real server: the LLM backend must be tested through the real ``openai`` client
+(its retries, timeouts and status handling) and the real ``instructor`` request/parse
+path, so the fake speaks HTTP on 127.0.0.1 exactly like vLLM's ``/v1/chat/completions``
+would. Each request body is recorded (so tests can check what instructor really sends)
+and answered by a *responder*: a function from the request body to a ``Reply``.
+
+Replies can be well-formed (a forced tool call carrying claim JSON, or JSON content),
+or faults: an HTTP status (429, 500), a delay longer than the client's timeout,
+non-JSON text, or schema-invalid JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+
+@dataclass
+class Reply:
+    """What the fake answers to one request.
+
+    Exactly one of ``claims`` (well-formed claim list), ``arguments`` (raw tool-call
+    arguments string, e.g. invalid JSON) or ``content`` (raw message text) is used;
+    ``status`` other than 200 sends an OpenAI-style error body instead.
+    """
+
+    claims: list[dict[str, Any]] | None = None
+    arguments: str | None = None
+    content: str | None = None
+    status: int = 200
+    delay: float = 0.0
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+Responder = Callable[[dict[str, Any]], Reply]
+
+
+def first_user_text(body: dict[str, Any]) -> str:
+    """The chunk the client asked about: the first user message of the conversation.
+
+    Re-asks append more messages (the validation error), but the first user message
+    stays the chunk, so a responder can key its answer on it.
+    """
+    for msg in body.get("messages", []):
+        if msg.get("role") == "user":
+            content = msg.get("content")
+            if isinstance(content, list):  # content parts
+                return "".join(p.get("text", "") for p in content if isinstance(p, dict))
+            return str(content or "")
+    return ""
+
+
+def is_reask(body: dict[str, Any]) -> bool:
+    """True when the request carries a previous answer (instructor re-asking after a validation error)."""
+    return any(m.get("role") in ("assistant", "tool") for m in body.get("messages", []))
+
+
+def completion_body(body: dict[str, Any], reply: Reply) -> dict[str, Any]:
+    """An OpenAI chat.completion object answering ``body`` with ``reply``.
+
+    When the request forced a tool (instructor TOOLS mode) the answer is a tool call with
+    that tool's name; otherwise the JSON goes in the message content (json_schema mode).
+    """
+    if reply.arguments is not None:
+        payload = reply.arguments
+    elif reply.claims is not None:
+        payload = json.dumps({"claims": reply.claims}, ensure_ascii=False)
+    else:
+        payload = None
+    message: dict[str, Any] = {"role": "assistant", "content": None}
+    finish = "stop"
+    tool_choice = body.get("tool_choice")
+    if payload is not None and isinstance(tool_choice, dict):
+        name = tool_choice.get("function", {}).get("name", "ClaimList")
+        message["tool_calls"] = [{"id": f"call_{time.monotonic_ns()}", "type": "function",
+                                  "function": {"name": name, "arguments": payload}}]
+        finish = "tool_calls"
+    elif payload is not None:
+        message["content"] = payload
+    else:
+        message["content"] = reply.content if reply.content is not None else ""
+    return {
+        "id": f"chatcmpl-{time.monotonic_ns()}", "object": "chat.completion", "created": int(time.time()),
+        "model": body.get("model", "fake"),
+        "choices": [{"index": 0, "message": message, "finish_reason": finish, "logprobs": None}],
+        "usage": {"prompt_tokens": 10, "completion_tokens": 10, "total_tokens": 20},
+    }
+
+
+class FakeOpenAI:
+    """An OpenAI-compatible server on 127.0.0.1 in a background thread.
+
+    Use as a context manager; ``base_url`` is what ``BENCHCLAIMS_LLM_BASE_URL`` would be.
+    ``requests`` holds every request body received (thread-safe appends).
+    """
+
+    def __init__(self, responder: Responder, delay: float = 0.0) -> None:
+        self.responder = responder
+        self.delay = delay
+        self.requests: list[dict[str, Any]] = []
+        self.in_flight = 0
+        self.max_in_flight = 0
+        self._lock = threading.Lock()
+        self._server: ThreadingHTTPServer | None = None
+        self._thread: threading.Thread | None = None
+
+    @property
+    def base_url(self) -> str:
+        assert self._server is not None, "server not started"
+        host, port = self._server.server_address[:2]
+        return f"http://{host!s}:{port}/v1"
+
+    def __enter__(self) -> FakeOpenAI:
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"  # keep-alive, like a real server
+
+            def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - silence access log
+                return
+
+            def do_POST(self) -> None:  # noqa: N802 - http.server API
+                length = int(self.headers.get("Content-Length") or 0)
+                raw = self.rfile.read(length)
+                try:
+                    body = json.loads(raw)
+                except json.JSONDecodeError:
+                    self._send(400, {"error": {"message": "request is not JSON", "type": "invalid_request_error"}})
+                    return
+                with fake._lock:
+                    fake.requests.append(body)
+                    fake.in_flight += 1
+                    fake.max_in_flight = max(fake.max_in_flight, fake.in_flight)
+                try:
+                    if not self.path.rstrip("/").endswith("/chat/completions"):
+                        self._send(404, {"error": {"message": f"no route {self.path}", "type": "not_found"}})
+                        return
+                    reply = fake.responder(body)
+                    wait = fake.delay + reply.delay
+                    if wait:
+                        time.sleep(wait)
+                    if reply.status != 200:
+                        self._send(reply.status, {"error": {"message": f"injected HTTP {reply.status}",
+                                                            "type": "server_error", "code": reply.status}},
+                                   reply.headers)
+                        return
+                    self._send(200, completion_body(body, reply), reply.headers)
+                finally:
+                    with fake._lock:
+                        fake.in_flight -= 1
+
+            def _send(self, status: int, payload: dict[str, Any], headers: dict[str, str] | None = None) -> None:
+                data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+                try:
+                    self.send_response(status)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(data)))
+                    for k, v in (headers or {}).items():
+                        self.send_header(k, v)
+                    self.end_headers()
+                    self.wfile.write(data)
+                except (BrokenPipeError, ConnectionResetError):  # the client gave up (timeout test)
+                    pass
+
+        class Server(ThreadingHTTPServer):
+            daemon_threads = True
+            request_queue_size = 256  # many clients connect at once in the concurrency benchmark
+
+        self._server = Server(("127.0.0.1", 0), Handler)
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
+                                        daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+
+
+# Headers that make the openai client retry at once instead of backing off for ~0.5-8 s.
+FAST_RETRY = {"retry-after-ms": "1"}
