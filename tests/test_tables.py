@@ -420,3 +420,18 @@ def test_windows_line_endings_and_tables_without_outer_pipes() -> None:
     claims = extract_table_claims(doc)
     assert facts(claims) == {("Nova-3B", "GSM8K", 61.2), ("Nova-3B", "MMLU", 50.5)}
     assert all(c.quote == "Nova-3B | 61.2 | 50.5" and c.section == "Scores" for c in claims)
+
+
+LEADERBOARD = """## LiveBench leaderboard (2025-01)
+
+| Rank | Model | Organization | Score |
+|---|---|---|---|
+| 1 | o1-2024-12-17 | OpenAI | 75.7 |
+| 2 | Gemini-Exp-1206 | Google | 64.1 |
+"""
+
+
+def test_rank_column_is_dropped_and_the_benchmark_comes_from_the_heading() -> None:
+    claims = extract_table_claims(make_doc(LEADERBOARD))
+    assert facts(claims) == {("o1-2024-12-17", "LiveBench", 75.7), ("Gemini-Exp-1206", "LiveBench", 64.1)}
+    assert {c.metric for c in claims} == {"Score"}

@@ -90,11 +90,27 @@ def _section_subject(document: Document, pos: int) -> str | None:
     return None
 
 
-def _caption_benchmark(document: Document, grid: Grid) -> str | None:
-    """A benchmark named in the table caption/lead-in (the two non-empty lines above the table)."""
+def _caption_benchmark(document: Document, grid: Grid, section: str | None) -> str | None:
+    """The one benchmark named in the table's lead-in (the two lines above it) or, failing that, in
+    its section heading; used for columns that name only a metric ("Accuracy", "Score")."""
     before = document.text[max(0, grid.start - 400):grid.start].rstrip().splitlines()[-2:]
-    names = {canon for line in before for _, _, canon in find_benchmarks(line)}
-    return names.pop() if len(names) == 1 else None
+    for texts in (before, [section or ""]):
+        names = {canon for line in texts for _, _, canon in find_benchmarks(line)}
+        if names:
+            return names.pop() if len(names) == 1 else None
+    return None
+
+
+def _drop_index_columns(grid: Grid) -> None:
+    """Remove leading rank / row-number columns ("#", "Rank", "排名") so the model column comes first."""
+    while grid.width > 2:
+        header = " ".join(strip_markup(r.cells[0]) for r in grid.header_rows).strip()
+        body = [strip_markup(r.cells[0]) for r in grid.body_rows if strip_markup(r.cells[0])]
+        if not (has_role(header, "index_column") and body and all(re.fullmatch(r"#?\d+\.?", c) for c in body)):
+            return
+        for r in grid.rows:
+            del r.cells[0]
+        grid.width -= 1
 
 
 def _promote_subheaders(grid: Grid) -> None:
@@ -259,12 +275,13 @@ def _table_claims(document: Document, grid: Grid, headings: list[tuple[int, str]
     _promote_subheaders(grid)
     if not grid.body_rows:
         return []
+    _drop_index_columns(grid)
     label_cols = _label_columns(grid)
     paths = _column_paths(grid)
     transposed = _orientation(grid, label_cols, paths)
     section = _section_title(document, grid.start, headings)
     subject = _section_subject(document, grid.start) or _title_subject(headings or _headings(document.text[:5000]))
-    fallback = _caption_benchmark(document, grid)
+    fallback = _caption_benchmark(document, grid, section)
     claims: list[ScoreClaim] = []
     group: str | None = None
     last_label = ""

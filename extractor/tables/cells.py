@@ -15,7 +15,7 @@ from extractor.normalize import DATA_DIR, LexiconError, clean_name, find_benchma
 from schemas.claims import Unit
 
 TABLE_HEADERS_TSV = DATA_DIR / "table_headers.tsv"
-ROLES = ("skip_column", "model_label", "bench_label", "metric_label", "setting_label", "not_model", "setting", "metric")
+ROLES = ("index_column", "skip_column", "model_label", "bench_label", "metric_label", "setting_label", "not_model", "setting", "metric")
 
 
 @lru_cache(maxsize=2)
