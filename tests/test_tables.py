@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractor.tables import extract_table_claims, parse_value, read_label
 from schemas import Document, ScoreClaim, Section
@@ -435,3 +437,25 @@ def test_rank_column_is_dropped_and_the_benchmark_comes_from_the_heading() -> No
     claims = extract_table_claims(make_doc(LEADERBOARD))
     assert facts(claims) == {("o1-2024-12-17", "LiveBench", 75.7), ("Gemini-Exp-1206", "LiveBench", 64.1)}
     assert {c.metric for c in claims} == {"Score"}
+
+
+CELL_TEXTS = ["", "-", "**71.0**", "85.2±0.3", "40%", "N/A", "7B", "MMLU", "GSM8K (8-shot)", "Model", "Benchmark",
+              "Nova-3B", "pass@1", "<b>9</b>", "|", "\\|", "Average", "模型", "准确率", "AIME'24", "#", "Rank", "1"]
+
+
+@given(st.lists(st.lists(st.sampled_from(CELL_TEXTS), min_size=1, max_size=6), min_size=1, max_size=8),
+       st.booleans(), st.booleans())
+@settings(max_examples=150, deadline=None)
+def test_any_table_gives_valid_claims_with_exact_quotes(rows: list[list[str]], html: bool, ragged: bool) -> None:
+    if html:
+        body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>\n" for r in rows)
+        text = f"# T\n\n<table>\n{body}</table>\n"
+    else:
+        width = max(len(r) for r in rows)
+        lines = ["| " + " | ".join(r if ragged else r + [""] * (width - len(r))) + " |" for r in rows]
+        text = "# T\n\n" + lines[0] + "\n|" + "---|" * width + "\n" + "\n".join(lines[1:]) + "\n"
+    doc = make_doc(text)
+    claims = extract_table_claims(doc)
+    assert_quotes_exact(doc, claims)
+    for c in claims:
+        assert c.benchmark and c.model and c.kind == "score"

@@ -391,7 +391,7 @@ def extract_table_claims(document: Document) -> list[ScoreClaim]:
     for grid in grids:
         try:
             claims.extend(_table_claims(document, grid, headings))
-        except (ValueError, IndexError):  # a malformed table must not lose the document
+        except Exception:  # noqa: BLE001 - one malformed table must not lose the document's other claims
             continue
     return claims
 
