@@ -1,0 +1,127 @@
+"""Extraction as a Ray Data job, for corpora that outgrow one machine (the ``[scale]`` extra).
+
+The job is the local pipeline's per-file step (read -> sections -> backend) mapped over a Ray
+Dataset of file paths, so both engines give the same claims for the same input. Its output
+is a folder of Parquet files in the *extraction batch* layout of ``schemas.batches``,
+partitioned by a stable ``bucket`` derived from the file name; the warehouse loads such a
+folder in one bulk step (DuckDB reads Parquet natively).
+
+Why Ray Data and not a hand-made pool: it schedules over a cluster, streams blocks through
+bounded memory, retries tasks whose worker died (Ray Data's default) and restarts lost workers. Each
+worker process builds its extractor once (spaCy lexicons, or an LLM client with its own
+bounded concurrency against the vLLM endpoint) and reuses it for every batch it runs.
+
+With no ``address`` a local Ray is started (``num_cpus`` caps it); with one, the job joins
+that cluster, and the input paths and ``out_dir`` must then be on storage every node sees.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from extractor.base import Extractor, get_extractor
+from extractor.files import UnreadableFile, iter_input_files, read_document
+from extractor.pipeline import prepare
+from schemas import Settings
+from schemas.batches import batch_row, problem_row
+
+_SETTINGS_ENV = "BENCHCLAIMS_RAY_SETTINGS_JSON"
+
+
+class RayUnavailable(RuntimeError):
+    """Ray is not installed (``pip install 'benchclaims[scale]'``) or the cluster cannot be joined."""
+
+
+@dataclass
+class RayRunReport:
+    """What the job did: files seen, files extracted, and the problems by file."""
+
+    out_dir: Path
+    files: int = 0
+    extracted: int = 0
+    problems: list[tuple[str, str]] = field(default_factory=list)
+
+
+@lru_cache(maxsize=4)
+def _worker_extractor(backend: str, settings_json: str) -> Extractor:
+    """One extractor per worker process and configuration, built on first use."""
+    settings = Settings.model_validate_json(settings_json) if settings_json else Settings()
+    return get_extractor(backend, settings)
+
+
+def extract_one(path: str, backend: str, settings_json: str, max_bytes: int | None) -> dict[str, Any]:
+    """The per-file step: read, split, extract; a problem becomes a row, never an exception."""
+    source = Path(path).name
+    try:
+        document = read_document(path, max_bytes=max_bytes)
+    except UnreadableFile as exc:
+        return problem_row(source, path, exc.reason)
+    try:
+        extraction = _worker_extractor(backend, settings_json).extract(prepare(document))
+    except Exception as exc:  # noqa: BLE001 - one document's failure is reported, not fatal
+        return problem_row(source, path, f"extractor {backend!r} failed: {type(exc).__name__}: {exc}")
+    return batch_row(extraction)
+
+
+def _extract_batch(batch: dict[str, Any], backend: str, settings_json: str, max_bytes: int | None) -> dict[str, list[Any]]:
+    rows = [extract_one(str(p), backend, settings_json, max_bytes) for p in batch["path"]]
+    return {key: [row[key] for row in rows] for key in rows[0]} if rows else {}
+
+
+def ray_extract(
+    paths: Iterable[str | Path],
+    out_dir: str | Path,
+    backend: str = "rules",
+    settings: Settings | None = None,
+    address: str | None = None,
+    num_cpus: int | None = None,
+    batch_size: int = 4,
+) -> RayRunReport:
+    """Run the extraction job over ``paths`` and write its Parquet output under ``out_dir``."""
+    try:
+        import ray
+        import ray.data
+    except ImportError as exc:
+        raise RayUnavailable(f"the ray engine needs the [scale] extra (pip install 'benchclaims[scale]'): {exc}") from exc
+
+    settings = settings or Settings()
+    settings_json = settings.model_dump_json()
+    files = [str(p) for p in iter_input_files(paths)]
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    report = RayRunReport(out_dir=out, files=len(files))
+    if not files:
+        return report
+
+    started_here = False
+    if not ray.is_initialized():
+        init_args: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False,
+                                     "configure_logging": False, "ignore_reinit_error": True}
+        if address:
+            init_args["address"] = address
+        else:
+            init_args["num_cpus"] = num_cpus or os.cpu_count() or 1
+        try:
+            ray.init(**init_args)
+        except Exception as exc:  # noqa: BLE001 - report a cluster we cannot join in one line
+            raise RayUnavailable(f"cannot start or join Ray ({address or 'local'}): {exc}") from exc
+        started_here = True
+    try:
+        ctx = ray.data.DataContext.get_current()
+        ctx.enable_progress_bars = False
+        source_ds = ray.data.from_items([{"path": p} for p in files], override_num_blocks=max(1, min(len(files), 64)))
+        ds = source_ds.map_batches(
+            _extract_batch,  # type: ignore[arg-type]  # Ray types batches loosely; ours are dicts of columns
+            fn_kwargs={"backend": backend, "settings_json": settings_json, "max_bytes": settings.max_file_bytes},
+            batch_size=batch_size,
+        )
+        ds.write_parquet(str(out), partition_cols=["bucket"])
+    finally:
+        if started_here:
+            ray.shutdown()
+    return report
