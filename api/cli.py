@@ -8,6 +8,7 @@ traceback is never what a user sees. Exit statuses follow ``interfaces.md``:
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
@@ -19,7 +20,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from api.render import OutputFormat, print_beats, print_leaderboard
-from schemas import FileProblem, Settings, claim_to_jsonl, get_settings
+from schemas import FileProblem, IngestOutcome, Settings, claim_to_jsonl, get_settings
 
 if TYPE_CHECKING:
     from warehouse import Warehouse
@@ -141,56 +142,112 @@ def extract(
     raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
 
 
+class _Tally:
+    """What an ingest did, for the one-line summary and the run record."""
+
+    def __init__(self) -> None:
+        self.counts = {"added": 0, "unchanged": 0, "replaced": 0}
+        self.claims = 0
+        self.problems: list[FileProblem] = []
+
+    def stored(self, outcome: IngestOutcome) -> None:
+        self.counts[outcome.status] += 1
+        if outcome.status != "unchanged":
+            self.claims += outcome.claims
+
+    @property
+    def ok(self) -> int:
+        return sum(self.counts.values())
+
+
+def _ingest_local(wh: Warehouse, run_id: int, files: list[Path], backend: str, settings: Settings,
+                  tally: _Tally) -> None:
+    """Extract file by file in this process, with a progress bar on stderr."""
+    from extractor.pipeline import extract_paths
+
+    columns = (TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+               TextColumn("{task.fields[name]}"))
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("ingest", total=len(files), name="")
+        for item in extract_paths(files, backend=backend, settings=settings):
+            if isinstance(item, FileProblem):
+                tally.problems.append(item)
+                progress.console.print(f"{item.path}: {item.reason}", markup=False, highlight=False)
+                name = Path(item.path).name
+            else:
+                tally.stored(wh.store(item, run_id))
+                name = item.document.source
+            progress.update(task, advance=1, name=name)
+
+
+def _ingest_ray(wh: Warehouse, run_id: int, files: list[Path], backend: str, settings: Settings,
+                address: str | None, tally: _Tally) -> None:
+    """Extract with a Ray Data job into Parquet batches beside the warehouse, then bulk-load them.
+
+    The staging folder sits next to the warehouse file: with ``--address`` every node must see
+    it (and the input files), so put the warehouse on shared storage.
+    """
+    try:
+        from extractor.ray_engine import RayUnavailable, ray_extract
+        from warehouse.batches import load_batches
+    except ImportError:
+        _fail("error: --engine ray is not available in this installation; use --engine local", EXIT_USAGE)
+    staging = Path(settings.db).resolve().parent / f".ray-batches-{run_id}"
+    try:
+        with Console(stderr=True).status(f"extracting {len(files)} file(s) with Ray ({address or 'local'}) ..."):
+            try:
+                ray_extract(files, staging, backend=backend, settings=settings, address=address)
+            except RayUnavailable as exc:
+                _fail(f"error: {exc}", EXIT_USAGE)
+            loaded = load_batches(wh, staging, run_id)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    for outcome in loaded.outcomes:
+        tally.stored(outcome)
+    for problem in loaded.problems:
+        tally.problems.append(problem)
+        _report(problem)
+
+
 @app.command()
 def ingest(
     paths: PathsArgument,
     db: DbOption = None,
     backend: BackendOption = Backend.rules,
-    engine: Annotated[Engine, typer.Option("--engine", help="local: this process; ray: a Ray cluster.")] = Engine.local,
-    address: Annotated[str | None, typer.Option("--address", help="Ray cluster address (with --engine ray).")] = None,
+    engine: Annotated[Engine, typer.Option("--engine", help="local: this process; ray: a Ray Data job.")] = Engine.local,
+    address: Annotated[str | None, typer.Option("--address", help="Ray cluster to join (with --engine ray; "
+                                                                     "default: start a local Ray).")] = None,
 ) -> None:
     """Extract claims and store them; re-ingesting unchanged files adds nothing."""
     from extractor.base import BackendUnavailable
     from extractor.files import iter_input_files
-    from extractor.pipeline import extract_paths
 
-    if engine is Engine.ray:
-        _fail("error: --engine ray is not available yet; use --engine local", EXIT_USAGE)
+    if address and engine is not Engine.ray:
+        _fail("error: --address needs --engine ray", EXIT_USAGE)
     settings = _settings(db)
     files = list(iter_input_files(paths))
-    counts = {"added": 0, "unchanged": 0, "replaced": 0}
-    problems: list[FileProblem] = []
-    claims = 0
-    console = Console(stderr=True)
+    if not files:
+        _fail(f"error: no .txt, .md or .html files under {', '.join(map(str, paths))}", EXIT_FAILED)
+    tally = _Tally()
     with _warehouse(settings.db, read_only=False) as wh:
-        run_id = wh.start_run(backend.value, {"paths": [str(p) for p in paths], "engine": engine.value})
-        columns = (TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                   TextColumn("{task.fields[name]}"))
+        run_id = wh.start_run(backend.value, {"paths": [str(p) for p in paths], "engine": engine.value,
+                                              "address": address})
         try:
-            with Progress(*columns, console=console, transient=True) as progress:
-                task = progress.add_task("ingest", total=len(files), name="")
-                for item in extract_paths(files, backend=backend.value, settings=settings):
-                    if isinstance(item, FileProblem):
-                        problems.append(item)
-                        progress.console.print(f"{item.path}: {item.reason}", markup=False, highlight=False)
-                        name = Path(item.path).name
-                    else:
-                        outcome = wh.store(item, run_id)
-                        counts[outcome.status] += 1
-                        if outcome.status != "unchanged":
-                            claims += outcome.claims
-                        name = item.document.source
-                    progress.update(task, advance=1, name=name)
+            if engine is Engine.ray:
+                _ingest_ray(wh, run_id, files, backend.value, settings, address, tally)
+            else:
+                _ingest_local(wh, run_id, files, backend.value, settings, tally)
         except BackendUnavailable as exc:
             _fail(f"error: {exc}", EXIT_USAGE)
-        ok = sum(counts.values())
-        wh.finish_run(run_id, ok, len(problems), [f"{p.path}: {p.reason}" for p in problems], {"claims": claims, **counts})
+        wh.finish_run(run_id, tally.ok, len(tally.problems), [f"{p.path}: {p.reason}" for p in tally.problems],
+                      {"claims": tally.claims, **tally.counts})
+    c = tally.counts
     typer.echo(
-        f"{ok} file(s) ingested into {settings.db}: {counts['added']} added, {counts['unchanged']} unchanged, "
-        f"{counts['replaced']} replaced ({claims} claims stored); {len(problems)} failed",
+        f"{tally.ok} file(s) ingested into {settings.db}: {c['added']} added, {c['unchanged']} unchanged, "
+        f"{c['replaced']} replaced ({tally.claims} claims stored); {len(tally.problems)} failed",
         err=True,
     )
-    raise typer.Exit(EXIT_FAILED if problems else EXIT_OK)
+    raise typer.Exit(EXIT_FAILED if tally.problems else EXIT_OK)
 
 
 @app.command()

@@ -90,10 +90,15 @@ def test_ingest_default_db_comes_from_the_environment(runner: CliRunner, tmp_pat
     assert db.exists()
 
 
-def test_ingest_ray_engine_is_not_available_yet(runner: CliRunner, tmp_path: Path) -> None:
-    result = runner.invoke(app, ["ingest", str(SEED), "--db", str(tmp_path / "w.duckdb"), "--engine", "ray"])
-    assert result.exit_code == 2
-    assert "not available" in result.stderr
+def test_ingest_usage_errors(runner: CliRunner, tmp_path: Path) -> None:
+    db = str(tmp_path / "w.duckdb")
+    address_alone = runner.invoke(app, ["ingest", str(SEED), "--db", db, "--address", "ray://head:10001"])
+    assert address_alone.exit_code == 2 and "--engine ray" in address_alone.stderr
+    assert runner.invoke(app, ["ingest", str(SEED), "--db", db, "--engine", "spark"]).exit_code == 2
+    empty = tmp_path / "empty-folder"
+    empty.mkdir()
+    nothing = runner.invoke(app, ["ingest", str(empty), "--db", db])
+    assert nothing.exit_code == 1 and "no .txt, .md or .html files" in nothing.stderr
 
 
 # ---- queries ---------------------------------------------------------------------------------
