@@ -199,7 +199,7 @@ _ACTS = re.compile(r"\s*(?:取得|达到|获得|实现|拿下|的准确率|的�
 def _owns_benchmark(sentence: str, name: Mention, bench_starts: set[int]) -> bool:
     """"EpochAI 的 FrontierMath": the name is the benchmark's owner, not a model."""
     m = re.match(r"\s*的\s*", sentence[name.end:name.end + 4])
-    return bool(m) and name.end + m.end() in bench_starts
+    return m is not None and name.end + m.end() in bench_starts
 
 
 def _is_known_model(name: str) -> bool:
@@ -256,13 +256,19 @@ def _benchmark_group(sentence: str, benches: list[Mention], anchor: Mention) -> 
 
 def _metric_near(sentence: str, lex: Lexicons, start: int, end: int) -> str | None:
     cs, ce = _clause_bounds(sentence, start)
-    best: tuple[int, str] | None = None
+    best: tuple[int, int, str] | None = None
     for m in lex.metric_regex.finditer(sentence, cs, ce):
-        dist = abs(m.start() - start)
         metric = lexicon_metric(m.group(0))
-        if metric and (best is None or dist < best[0]):
-            best = (dist, metric)
-    return best[1] if best else None
+        if not metric:
+            continue
+        # A specific metric (Elo, F1, accuracy) beats a generic "score" word in the same clause.
+        rank = (1 if metric in _GENERIC_METRICS else 0, abs(m.start() - start))
+        if best is None or rank < best[:2]:
+            best = (*rank, metric)
+    return best[2] if best else None
+
+
+_GENERIC_METRICS = frozenset({"score", "average score", "total score"})
 
 
 def lexicon_metric(surface: str) -> str | None:
@@ -410,7 +416,8 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
         if delta is not None:
             used.add(delta.start)
         for base in baselines:
-            for bench in benches or [None]:
+            bench_choices: list[Mention | None] = list(benches) if benches else [None]
+            for bench in bench_choices:
                 spans = [(region[0], cm.end()), (base[0], base[1])]
                 if model.start >= 0:
                     spans.append((model.start, model.end))
@@ -440,7 +447,8 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
     return out, used
 
 
-_DELTA_CUE = re.compile(r"高出|高了|提高了|提升了|提高|提升|增加了|改善了|领先|超出|improv\w* by|by|outperform\w* by", re.IGNORECASE)
+_DELTA_CUE = re.compile(r"(?:高出|高了|提高了|提升了|提高|提升|增加了|改善了|领先|超出)(?![到至])|\bby\b", re.IGNORECASE)
+_EN_BY = re.compile(r"\bby\s+(?:about |around |over |nearly |up to |more than |roughly |an average of )?(?=[+]?\d)")
 
 
 def _comparison_benchmarks(sentence: str, names: list[Mention], pos: int,
@@ -483,6 +491,10 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
         delta = _delta_after(sentence, numbers, ce, c1)
         if delta is None:
             delta = _delta_after(sentence, numbers, r1, len(sentence))
+        if delta is None and not cjk:
+            by = _EN_BY.search(sentence, r1)
+            if by:
+                delta = _delta_after(sentence, numbers, by.end(), len(sentence))
     elif shape in ("with", "than"):
         if not cjk:
             return None

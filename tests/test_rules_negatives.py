@@ -1,0 +1,25 @@
+"""Numbers that are not benchmark results must yield no claim."""
+
+import pytest
+
+from extractor.base import get_extractor
+from schemas import Document
+
+NOT_CLAIMS = [
+    "NovaLM-70B 拥有 700 亿参数，在 2 万亿 token 上训练。",
+    "Qwen2.5-32B 的训练花费了 120 万美元，使用了 2048 张 GPU。",
+    "该模型的推理速度提高了 7 倍。",
+    "MegaVision 数据集包含 2547 张图像和 12 个类别。",
+    "该公司在 2024 年 3 月完成了 5 亿美元融资。",
+    "The repository has 16,000 GitHub stars and 300 contributors.",
+    "Orca-Mini was released on 2024-05-01 with 7B parameters.",
+    "API 价格为每百万 token 0.5 美元。",
+    "如果 NovaLM 在 GSM8K 上达到 90%，它将超过 GPT-4o。",
+    "Kestrel-2 在应用商店排名第一。",
+]
+
+
+@pytest.mark.parametrize("text", NOT_CLAIMS)
+def test_no_claim(text):
+    doc = Document(source="n.md", path="n.md", text=text, sha256="0")
+    assert get_extractor("rules").extract(doc).claims == []

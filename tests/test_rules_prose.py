@@ -1,0 +1,136 @@
+"""Prose patterns of the rules backend, zh and en: scores, ranges, lists, deltas, comparisons."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.base import get_extractor
+from schemas import ComparisonClaim, Document, ScoreClaim
+
+
+def extract(text: str, source: str = "doc.md") -> list[ScoreClaim | ComparisonClaim]:
+    doc = Document(source=source, path=source, text=text, sha256="0")
+    claims = get_extractor("rules").extract(doc).claims
+    for c in claims:  # the offsets invariant holds for every claim
+        assert text[c.start:c.end] == c.quote
+        assert c.source == source and c.extractor == "rules"
+    return claims
+
+
+def scores(text: str) -> list[ScoreClaim]:
+    return [c for c in extract(text) if isinstance(c, ScoreClaim)]
+
+
+def comparisons(text: str) -> list[ComparisonClaim]:
+    return [c for c in extract(text) if isinstance(c, ComparisonClaim)]
+
+
+def test_zh_model_on_benchmark_reaches_percent():
+    (c,) = scores("## 评测\nNovaLM-7B 在 GSM8K 上达到了 83.4% 的准确率。\n")
+    assert (c.model, c.benchmark, c.value, c.unit, c.metric) == ("NovaLM-7B", "GSM8K", 83.4, "%", "accuracy")
+    assert c.section == "评测"
+
+
+def test_zh_benchmark_accuracy_is():
+    (c,) = scores("Orca-Lite 在 HellaSwag 上的准确率为 71.2%。")
+    assert (c.model, c.benchmark, c.value) == ("Orca-Lite", "HellaSwag", 71.2)
+
+
+def test_unknown_benchmark_in_location_phrase():
+    (c,) = scores("TinyJudge 在 FooEval-2 上取得了 64.5% 的 F1。")
+    assert c.benchmark == "FooEval-2" and c.metric == "F1"
+
+
+def test_en_achieves_on_and_scores_on():
+    got = {(c.model, c.benchmark, c.value) for c in scores(
+        "Zephyr-Pro achieves 77.9% on MMLU. Falcon-40B scores 45.1 on GPQA.")}
+    assert got == {("Zephyr-Pro", "MMLU", 77.9), ("Falcon-40B", "GPQA", 45.1)}
+
+
+def test_elo_and_points():
+    (c,) = scores("Sparrow-2 在 Codeforces 上的 Elo 得分为 2104。")
+    assert (c.value, c.unit, c.metric) == (2104, "elo", "Elo")
+
+
+def test_range_gives_value_high():
+    (c,) = scores("Kestrel-3 在 MathBench 上解决了 62% 到 88% 的问题。")
+    assert (c.value, c.value_high) == (62, 88)
+
+
+def test_values_aligned_with_benchmark_list_respectively():
+    got = [(c.benchmark, c.value) for c in scores(
+        "在 GSM8K、MATH 和 HumanEval 上，Quill-8B 分别达到了 81.0%、45.5% 和 60.2%。")]
+    assert got == [("GSM8K", 81.0), ("MATH", 45.5), ("HumanEval", 60.2)]
+
+
+def test_before_and_after_values_with_settings():
+    got = {(c.value, c.setting) for c in scores(
+        "Heron-R1 在 AIME 2024 上的 pass@1 从 12.5% 提高到了 64.0%，使用多数投票时为 80.1%。")}
+    assert {v for v, _ in got} == {12.5, 64.0, 80.1}
+    assert ("pass@1" in {s for _, s in got})
+
+
+def test_pronoun_resolves_to_section_subject():
+    text = "## Osprey: Small Reasoners\n它在 GPQA 上达到了 52.3%。\n"
+    (c,) = scores(text)
+    assert c.model == "Osprey"
+
+
+def test_our_method_resolves_to_section_subject_en():
+    (c,) = scores("## Wren: Cheap Retrieval\nOur method reaches 66.1% recall@1 on NQ.\n")
+    assert (c.model, c.benchmark, c.value) == ("Wren", "NQ", 66.1)
+
+
+def test_one_comparison_per_baseline_in_zh_list():
+    got = {(c.model, c.baseline, c.relation) for c in comparisons(
+        "Puffin-13B 显著优于 Llama-2-13B、Vicuna-13B 和 Baichuan2-13B。")}
+    assert got == {("Puffin-13B", b, "outperforms") for b in ("Llama-2-13B", "Vicuna-13B", "Baichuan2-13B")}
+
+
+def test_one_comparison_per_baseline_in_en_list_with_delta():
+    got = comparisons("Gannet-7B outperforms Mistral-7B, Gemma-7B and Qwen1.5-7B on ARC-Challenge by 4.2 points.")
+    assert {c.baseline for c in got} == {"Mistral-7B", "Gemma-7B", "Qwen1.5-7B"}
+    assert all(c.delta == 4.2 and c.unit == "points" and c.benchmark == "ARC-Challenge" for c in got)
+    assert not scores("Gannet-7B outperforms Mistral-7B on ARC-Challenge by 4.2 points.")  # a margin, not a score
+
+
+def test_zh_than_pattern_with_delta_and_benchmark():
+    (c,) = comparisons("在 GenEval 上，Lumen-XL 比 SD-XL 高出 3 分。")
+    assert (c.model, c.baseline, c.benchmark, c.delta, c.unit) == ("Lumen-XL", "SD-XL", "GenEval", 3, "points")
+
+
+def test_matches_and_underperforms():
+    (m,) = comparisons("Tern-32B 的表现与 o1 相当。")
+    assert (m.model, m.baseline, m.relation) == ("Tern-32B", "o1", "matches")
+    (u,) = comparisons("Tern-8B 在编程任务上落后于 GPT-4o。")
+    assert (u.model, u.baseline, u.relation) == ("Tern-8B", "GPT-4o", "underperforms")
+    (e,) = comparisons("Tern-32B is on par with Claude 3.5 Sonnet.")
+    assert (e.baseline, e.relation) == ("Claude 3.5 Sonnet", "matches")
+
+
+def test_unnamed_baseline():
+    (c,) = comparisons("## Finch: Visual Tuning\nFinch 的准确率比基线模型提高了 12.5%。\n")
+    assert (c.model, c.baseline, c.delta, c.unit) == ("Finch", "baseline", 12.5, "%")
+
+
+def test_compared_with_clause():
+    (c,) = comparisons("与 GRPO 相比，Plover 在 AIME 2025 上表现更好。")
+    assert (c.model, c.baseline, c.relation, c.benchmark) == ("Plover", "GRPO", "outperforms", "AIME 2025")
+
+
+def test_descriptive_baseline_needs_a_head_word():
+    (c,) = comparisons("## Shrike: Fast Decoding\n该方法显著优于现有的推测解码方法。\n")
+    assert c.model == "Shrike" and "推测解码方法" in c.baseline
+    assert not comparisons("## Shrike: Fast Decoding\n该方法超过了我们的预期。\n")
+
+
+@pytest.mark.parametrize("text", [
+    "NovaLM 在 GSM8K 上达到了 83.4%。",
+    "Gannet-7B outperforms Mistral-7B, Gemma-7B and Qwen1.5-7B on ARC-Challenge by 4.2 points.",
+    "在 GSM8K、MATH 和 HumanEval 上，Quill-8B 分别达到了 81.0%、45.5% 和 60.2%。",
+])
+def test_quotes_are_exact_slices_with_surrounding_text(text):
+    padded = "前文。\n" + text + "\n后文。"
+    claims = extract(padded)
+    assert claims
+    assert all(padded[c.start:c.end] == c.quote and c.quote in text for c in claims)

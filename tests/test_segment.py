@@ -1,0 +1,64 @@
+"""Sections and sentences: boundaries, titles, subjects and exact offsets."""
+
+from extractor.segment import split_sections, split_sentences
+
+DIGEST = """前言没有标题。
+
+## FooNet: Faster Widgets with Sparse Gates
+[FooNet：更快的部件](https://arxiv.org/abs/2501.00001)
+
+FooNet 在 WidgetBench 上达到 81.2%。
+
+[BarLM: Tiny Models Reason Too](https://arxiv.org/abs/2501.00002)
+
+BarLM 优于 Llama-3.1-8B。
+#Zeta-7B
+我们提出了 Zeta-7B。
+"""
+
+
+def test_sections_split_at_headings_and_arxiv_lines():
+    sections = split_sections(DIGEST)
+    titles = [s.title for s in sections]
+    assert titles == [None, "FooNet: Faster Widgets with Sparse Gates", "BarLM: Tiny Models Reason Too", "Zeta-7B"]
+    # the arXiv line right under a heading belongs to that heading's section
+    assert "WidgetBench" in DIGEST[sections[1].start:sections[1].end]
+    assert "arxiv.org/abs/2501.00001" in DIGEST[sections[1].start:sections[1].end]
+    # sections tile the text without gaps
+    assert sections[0].start == 0 and sections[-1].end == len(DIGEST)
+    assert all(a.end == b.start for a, b in zip(sections, sections[1:], strict=False))
+
+
+def test_section_subject_comes_from_the_title_name():
+    subjects = [s.subject for s in split_sections(DIGEST)]
+    assert subjects[1:] == ["FooNet", "BarLM", "Zeta-7B"]
+
+
+def test_subject_from_intro_when_title_names_none():
+    text = "## How far can small models go?\n在这项工作中，我们提出了 MiniReasoner，一个小模型。\n"
+    assert split_sections(text)[0].subject == "MiniReasoner"
+
+
+def test_chinese_headline_with_one_model_name():
+    assert split_sections("#全新视觉模型k2发布\n正文。\n")[0].subject == "k2"
+    assert split_sections("#从GPT-4o到o3-mini\n正文。\n")[0].subject is None
+
+
+def _texts(text, **kw):
+    return [text[s.start:s.end] for s in split_sentences(text, **kw)]
+
+
+def test_chinese_sentence_ends():
+    assert _texts("它很快。它也很准！真的吗？是的；好\n下一行") == ["它很快。", "它也很准！", "真的吗？", "是的；", "好", "下一行"]
+
+
+def test_english_periods_decimals_versions_and_abbreviations():
+    text = "Scores rose to 2.5 points, e.g. on v1.2 of the U.S. set. Smith et al. agree. Done!"
+    assert _texts(text) == ["Scores rose to 2.5 points, e.g. on v1.2 of the U.S. set.", "Smith et al. agree.", "Done!"]
+
+
+def test_sentence_offsets_slice_back_and_respect_bounds():
+    text = "Alpha. 贝塔。 Gamma!"
+    spans = split_sentences(text, start=7)
+    assert [text[s.start:s.end] for s in spans] == ["贝塔。", "Gamma!"]
+    assert all(s.start >= 7 for s in spans)
