@@ -81,7 +81,7 @@ def _settings(db: str | None) -> Settings:
 @contextmanager
 def _warehouse(db: str, read_only: bool) -> Iterator[Warehouse]:
     """Open the warehouse or stop with one clear line (missing file, locked by a server, ...)."""
-    from warehouse import Warehouse
+    from warehouse import Warehouse, WarehouseError
 
     if read_only and not Path(db).exists():
         _fail(f"error: no warehouse at {db} (build it first: benchclaims ingest PATH --db {db})", EXIT_FAILED)
@@ -92,7 +92,10 @@ def _warehouse(db: str, read_only: bool) -> Iterator[Warehouse]:
     except Exception as exc:  # DuckDB's lock / corrupt-file errors: one line, no traceback
         _fail(f"error: cannot open warehouse {db}: {exc}", EXIT_FAILED)
     with wh:
-        yield wh
+        try:
+            yield wh
+        except WarehouseError as exc:  # the warehouse's own one-line account of what went wrong
+            _fail(f"error: {exc}", EXIT_FAILED)
 
 
 def _unknown(exc: Exception) -> NoReturn:
@@ -116,12 +119,19 @@ def extract(
 ) -> None:
     """Extract claims from files or folders and write them as JSONL."""
     from extractor.base import BackendUnavailable
+    from extractor.files import iter_input_files
     from extractor.pipeline import extract_paths
 
+    files = list(iter_input_files(paths))
+    if not files:
+        _fail(f"error: no .txt, .md or .html files under {', '.join(map(str, paths))}", EXIT_FAILED)
     failed = 0
-    out = jsonl.open("w", encoding="utf-8") if jsonl else None
     try:
-        for item in extract_paths(paths, backend=backend.value, settings=get_settings()):
+        out = jsonl.open("w", encoding="utf-8") if jsonl else None
+    except OSError as exc:
+        _fail(f"error: {jsonl}: cannot write: {exc.strerror or exc}", EXIT_FAILED)
+    try:
+        for item in extract_paths(files, backend=backend.value, settings=get_settings()):
             if isinstance(item, FileProblem):
                 _report(item)
                 failed += 1

@@ -57,6 +57,12 @@ def test_extract_to_file_and_partial_failure_is_exit_1(runner: CliRunner, tmp_pa
     assert out.read_text(encoding="utf-8").count("\n") > 0
 
 
+def test_extract_to_an_unwritable_file_is_one_clear_line(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["extract", str(SEED), "--jsonl", str(tmp_path / "no-such-dir" / "out.jsonl")])
+    assert result.exit_code == 1
+    assert "out.jsonl" in result.stderr and no_traceback(result.stderr)
+
+
 def test_extract_usage_errors_are_exit_2(runner: CliRunner) -> None:
     assert runner.invoke(app, ["extract"]).exit_code == 2
     bad = runner.invoke(app, ["extract", str(SEED), "--backend", "magic"])
