@@ -459,3 +459,10 @@ def test_any_table_gives_valid_claims_with_exact_quotes(rows: list[list[str]], h
     assert_quotes_exact(doc, claims)
     for c in claims:
         assert c.benchmark and c.model and c.kind == "score"
+
+
+def test_dataset_statistics_tables_are_not_scores() -> None:
+    text = "| Dataset | Train | Test | Questions |\n|---|---|---|---|\n| GSM8K | 7473 | 1319 | 8792 |\n| MATH | 7500 | 5000 | 12500 |\n"
+    assert extract_table_claims(make_doc(text)) == []
+    text = "| Model | MMLU (test) | GSM8K |\n|---|---|---|\n| Nova-3B | 55.0↑ | 🥇 61.2 |\n"
+    assert facts(extract_table_claims(make_doc(text))) == {("Nova-3B", "MMLU", 55.0), ("Nova-3B", "GSM8K", 61.2)}

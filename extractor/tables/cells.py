@@ -46,7 +46,7 @@ def has_role(text: str, role: str) -> bool:
 # --------------------------------------------------------------------------- values
 
 _EMPTY = re.compile(r"^(?:|-+|–|—|/|n/?a|none|null|nan|\?|x|✗|✘|×|\\|未报告|无)$", re.IGNORECASE)
-_FOOTNOTE = re.compile(r"[*†‡§¶#^⋆★☆✝]+|<sup>.*?</sup>|\^\{?[^}\s]*\}?|\[\d+\]")
+_FOOTNOTE = re.compile(r"[*†‡§¶#^⋆★☆✝↑↓⬆⬇▲▼🥇🥈🥉]+|<sup>.*?</sup>|\^\{?[^}\s]*\}?|\[\d+\]")
 _NUMBER = re.compile(
     r"^(?P<sign>[-+−]?)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)\s*"
     r"(?P<unit>%|％|pp|pts?|points?|分|倍|x|×)?"
