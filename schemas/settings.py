@@ -6,6 +6,8 @@ the API's key) and ``schemas`` is the one package all of them may import.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -24,6 +26,9 @@ class Settings(BaseSettings):
     llm_concurrency: int = Field(default=32, ge=1)
     llm_timeout: float = Field(default=60.0, gt=0)
     llm_retries: int = Field(default=3, ge=0)
+    llm_mode: Literal["tools", "json_schema"] = Field(
+        default="tools", description="How the claim schema is enforced: named tool call, or response_format json_schema."
+    )
 
     api_key: SecretStr | None = Field(default=None, description="Key for the REST write endpoints; writes are refused when unset.")
     cors_origins: list[str] = Field(default_factory=list)

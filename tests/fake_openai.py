@@ -189,3 +189,71 @@ class FakeOpenAI:
 
 # Headers that make the openai client retry at once instead of backing off for ~0.5-8 s.
 FAST_RETRY = {"retry-after-ms": "1"}
+
+
+# ----- a responder that answers from a gold file -----------------------------------------
+
+FACT_FIELDS = ("kind", "model", "benchmark", "metric", "value", "value_high", "unit", "setting",
+               "baseline", "relation", "delta", "quote")
+INVENTED_VALUE = 987.65  # a number no seed document contains
+
+
+def gold_facts(record: dict[str, Any]) -> dict[str, Any]:
+    """The LLM-facing fields of a gold record (no aliases, no provenance)."""
+    return {k: record.get(k) for k in FACT_FIELDS if record.get(k) is not None}
+
+
+def excerpt_text(body: dict[str, Any]) -> str:
+    """The excerpts part of the chunk message (after the section context)."""
+    text = first_user_text(body)
+    mark = "Excerpts:\n"
+    return text.split(mark, 1)[1] if mark in text else text
+
+
+class GoldResponder:
+    """Answers each chunk with the gold claims whose quote lies inside it, with optional faults.
+
+    Faults are decided per (chunk, attempt) from a hash, so a run is reproducible however
+    requests interleave: ``error_rate`` of attempts get HTTP 500, ``garbage_rate`` get
+    non-JSON text, and ``invent_rate`` of answers carry one extra claim whose number is
+    not in the text (it must be dropped by grounding).
+    """
+
+    def __init__(self, gold: list[dict[str, Any]], error_rate: float = 0.0, garbage_rate: float = 0.0,
+                 invent_rate: float = 0.0) -> None:
+        self.gold = gold
+        self.error_rate, self.garbage_rate, self.invent_rate = error_rate, garbage_rate, invent_rate
+        self.attempts: dict[str, int] = {}
+        self.injected = {"error": 0, "garbage": 0, "invented": 0, "ok": 0}
+        self._lock = threading.Lock()
+
+    def _roll(self, chunk: str, attempt: int, salt: str) -> float:
+        import hashlib
+
+        h = hashlib.sha256(f"{salt}|{attempt}|{chunk}".encode()).digest()
+        return int.from_bytes(h[:8], "big") / 2**64
+
+    def __call__(self, body: dict[str, Any]) -> Reply:
+        chunk = excerpt_text(body)
+        with self._lock:
+            attempt = self.attempts.get(chunk, 0)
+            self.attempts[chunk] = attempt + 1
+        r = self._roll(chunk, attempt, "fault")
+        if r < self.error_rate:
+            self._count("error")
+            return Reply(status=500, headers=FAST_RETRY)
+        if r < self.error_rate + self.garbage_rate:
+            self._count("garbage")
+            return Reply(content="Sorry, I cannot produce JSON for this text.")
+        claims = [gold_facts(g) for g in self.gold if g["quote"] in chunk]
+        if claims and self._roll(chunk, attempt, "invent") < self.invent_rate:
+            self._count("invented")
+            fake = dict(claims[0], kind="score", value=INVENTED_VALUE, baseline=None, relation=None, delta=None)
+            claims.append(fake)
+        else:
+            self._count("ok")
+        return Reply(claims=claims)
+
+    def _count(self, what: str) -> None:
+        with self._lock:
+            self.injected[what] += 1

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from extractor.llm.prompt import EXCERPT_MARK, user_message
 from schemas import Document, Section, Span
@@ -64,7 +65,7 @@ class Chunk:
         return [Span(start=e.start, end=e.end) for e in self.excerpts]
 
 
-def _optional(module: str, attr: str) -> Callable[..., object] | None:
+def _optional(module: str, attr: str) -> Callable[..., Any] | None:
     try:
         return getattr(importlib.import_module(module), attr, None)  # type: ignore[no-any-return]
     except ImportError:
@@ -93,7 +94,7 @@ def _sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     split = _optional("extractor.segment", "split_sentences")
     if split is None:
         return _fallback_sentences(text, start, end)
-    return split(text, start, end)  # type: ignore[return-value]
+    return list(split(text, start, end))
 
 
 def document_sections(document: Document) -> list[Section]:
@@ -101,7 +102,7 @@ def document_sections(document: Document) -> list[Section]:
     if document.sections:
         return list(document.sections)
     split = _optional("extractor.segment", "split_sections")
-    sections: list[Section] = list(split(document.text)) if split else []  # type: ignore[call-overload]
+    sections: list[Section] = list(split(document.text)) if split else []
     return sections or [Section(title=None, start=0, end=len(document.text))]
 
 
@@ -115,7 +116,7 @@ def table_spans(text: str) -> list[Span]:
     spans: list[Span] = []
     if find is not None:
         try:
-            for grid in find(text):  # type: ignore[attr-defined]
+            for grid in find(text):
                 spans.append(Span(start=grid.start, end=grid.end))
         except Exception:  # a teammate's parser choking on odd markup must not lose the document
             spans = []
@@ -164,7 +165,7 @@ def candidate_spans(text: str) -> list[Span]:
     """
     finder = _optional("extractor.candidates", "candidate_sentences")
     sentences = _sentences(text)
-    chosen: set[Span] = set(finder(text)) if finder else set()  # type: ignore[arg-type, operator]
+    chosen: set[Span] = set(finder(text)) if finder else set()
     cue = _cue_regex()
     keep: list[Span] = []
     prev_kept = False

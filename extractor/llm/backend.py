@@ -1,0 +1,307 @@
+"""The ``llm`` backend: instructor over the async openai client, against vLLM (or any OpenAI-compatible server).
+
+How a document is extracted:
+
+1. ``prefilter.build_chunks`` keeps candidate sentences and whole tables, grouped by
+   section (the section title and subject go with each chunk as context);
+2. each chunk is one request, at most ``settings.llm_concurrency`` in flight
+   (``asyncio.Semaphore``), answered as ``schemas.ClaimList`` — first looked up in the
+   response cache (key: sha256 of model, prompt version and the exact message);
+3. every returned claim is grounded (``grounding.Grounder``): located in the text with
+   exact offsets, its numbers found in its quote, its names in the quote or section;
+   the rest are dropped and counted (``stats.dropped_ungrounded``);
+4. a chunk that still fails after the retries falls back to the rules backend for that
+   chunk's excerpts (``stats.fallback_chunks`` and a line in ``stats.errors``): no
+   document is ever lost to a flaky server.
+
+Faults and who handles them: HTTP 429/5xx, timeouts and connection errors are retried
+by the openai client itself (``max_retries=settings.llm_retries``, exponential backoff
+honouring ``Retry-After``); output that is not JSON or does not fit the schema is
+re-asked by instructor with the validation error (``max_retries=settings.llm_retries``).
+
+Which structured-output mode, and why (checked against instructor 1.17 / openai 3.3 by
+recording the request bodies a fake server receives, see ``tests/test_llm_modes.py``):
+
+* ``Mode.TOOLS`` (default here) sends ``tools=[{"type": "function", "function":
+  {"name": "ClaimList", "parameters": <schema>}}]`` with a *named*
+  ``tool_choice={"type": "function", "function": {"name": "ClaimList"}}``. vLLM serves
+  named tool choice through its structured-output backend, so the arguments are
+  constrained to the schema; no ``--enable-auto-tool-choice`` / tool parser is needed.
+* ``Mode.JSON_SCHEMA`` sends ``response_format={"type": "json_schema", "json_schema":
+  {"name": "ClaimList", "schema": <schema>}}`` — in 1.17 this is the proper OpenAI
+  structured-output form (the older ``{"type": "json_object", "schema": ...}`` shape,
+  which vLLM does not treat as a schema, is no longer sent), so it is also enforced by
+  vLLM; selectable with ``BENCHCLAIMS_LLM_MODE=json_schema``.
+* ``Mode.JSON`` sends only ``{"type": "json_object"}`` (schema in the prompt, not
+  enforced): not offered.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import importlib
+import logging
+from collections.abc import Callable, Coroutine, Iterable, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from extractor.base import Extractor, get_extractor
+from extractor.llm.cache import ResponseCache, cache_key
+from extractor.llm.grounding import Grounder
+from extractor.llm.prefilter import DEFAULT_MAX_CHUNK_CHARS, Chunk, build_chunks, document_sections
+from extractor.llm.prompt import PROMPT_VERSION, system_prompt
+from schemas import ClaimList, ComparisonClaim, Document, Extraction, ExtractionStats, ScoreClaim, Settings
+
+AnyClaim = ScoreClaim | ComparisonClaim
+T = TypeVar("T")
+
+# instructor logs every failed attempt at ERROR; with no logging configured Python would
+# print those to stderr. Failures are reported in ``stats.errors`` instead.
+logging.getLogger("instructor").addHandler(logging.NullHandler())
+logging.getLogger("instructor").propagate = False
+
+MODES = ("tools", "json_schema")
+
+
+class LLMUnavailable(ImportError):
+    """The ``[llm]`` extra (instructor, openai) is not installed."""
+
+
+def _import_llm_libs() -> tuple[Any, Any]:
+    try:
+        instructor = importlib.import_module("instructor")
+        openai = importlib.import_module("openai")
+    except ImportError as exc:
+        raise LLMUnavailable(f"the llm backend needs the [llm] extra: pip install 'benchclaims[llm]' ({exc})") from exc
+    return instructor, openai
+
+
+def run_sync(coro: Coroutine[Any, Any, T]) -> T:
+    """Run ``coro`` to completion from synchronous code, even if an event loop is already running here."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coro)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:  # e.g. called from an async web handler
+        return pool.submit(asyncio.run, coro).result()
+
+
+@dataclass
+class _Session:
+    """One client and one semaphore, shared by every chunk of every document of a run."""
+
+    client: Any
+    raw: Any
+    semaphore: asyncio.Semaphore
+
+
+@dataclass
+class _ChunkOutcome:
+    claims: list[AnyClaim] = field(default_factory=list)
+    error: str | None = None
+
+
+def _optional(module: str, attr: str) -> Callable[..., Any] | None:
+    try:
+        return getattr(importlib.import_module(module), attr, None)  # type: ignore[no-any-return]
+    except ImportError:
+        return None
+
+
+class LLMExtractor:
+    """Extractor over an OpenAI-compatible server; see the module docstring.
+
+    ``cache``: any object with ``cache_get(key) -> str | None`` and ``cache_put(key, value)``
+    (the warehouse's cache, or ``MemoryCache``); may also be set later as ``.cache``.
+    ``fallback``: the extractor used for failed chunks (default: the ``rules`` backend,
+    built on first need); pass ``use_fallback=False`` to disable it.
+    """
+
+    name = "llm"
+
+    def __init__(self, settings: Settings | None = None, cache: ResponseCache | None = None, *,
+                 mode: str | None = None, fallback: Extractor | None = None, use_fallback: bool = True,
+                 max_chunk_chars: int = DEFAULT_MAX_CHUNK_CHARS, max_tokens: int = 4096,
+                 prompt_version: str = PROMPT_VERSION) -> None:
+        self.settings = settings or Settings()
+        self.cache = cache
+        self.mode = mode or getattr(self.settings, "llm_mode", "tools")
+        if self.mode not in MODES:
+            raise ValueError(f"unknown LLM mode {self.mode!r}; choose one of {', '.join(MODES)}")
+        self.max_chunk_chars = max_chunk_chars
+        self.max_tokens = max_tokens
+        self.prompt_version = prompt_version
+        self._system = system_prompt(prompt_version)  # fail now, naming the file, not per chunk
+        self._fallback = fallback
+        self._use_fallback = use_fallback
+        self._instructor, self._openai = _import_llm_libs()
+        words = _optional("extractor.lexicon", "subject_words")
+        try:
+            self._subject_words = frozenset(w.lower() for w in words()) if words else frozenset()
+        except Exception:  # a teammate's lexicon file missing must not stop the LLM backend
+            self._subject_words = frozenset()
+        self._canonical_model = _optional("extractor.normalize", "canonical_model")
+        self._canonical_benchmark = _optional("extractor.normalize", "canonical_benchmark")
+
+    @property
+    def label(self) -> str:
+        """The ``extractor`` field of every claim this backend emits."""
+        return f"llm:{self.settings.llm_model}"
+
+    # ----- public API -------------------------------------------------------------
+
+    def extract(self, document: Document) -> Extraction:
+        """Synchronous, for the Extractor protocol (runs an event loop inside)."""
+        return run_sync(self.aextract(document))
+
+    async def aextract(self, document: Document) -> Extraction:
+        async with self._session() as session:
+            return await self._extract_document(session, document)
+
+    def extract_many(self, documents: Iterable[Document]) -> list[Extraction]:
+        """Extract several documents with their requests overlapping (one shared concurrency limit)."""
+        return run_sync(self.aextract_many(list(documents)))
+
+    async def aextract_many(self, documents: Sequence[Document]) -> list[Extraction]:
+        async with self._session() as session:
+            return list(await asyncio.gather(*(self._extract_document(session, d) for d in documents)))
+
+    # ----- internals --------------------------------------------------------------
+
+    @asynccontextmanager
+    async def _session(self) -> Any:
+        s = self.settings
+        raw = self._openai.AsyncOpenAI(base_url=s.llm_base_url, api_key=s.llm_api_key.get_secret_value(),
+                                       timeout=s.llm_timeout, max_retries=s.llm_retries)
+        mode = self._instructor.Mode.TOOLS if self.mode == "tools" else self._instructor.Mode.JSON_SCHEMA
+        client = self._instructor.from_openai(raw, mode=mode)
+        try:
+            yield _Session(client=client, raw=raw, semaphore=asyncio.Semaphore(s.llm_concurrency))
+        finally:
+            await raw.close()
+
+    async def _extract_document(self, session: _Session, document: Document) -> Extraction:
+        if not document.sections:
+            document = document.model_copy(update={"sections": document_sections(document)})
+        stats = ExtractionStats()
+        chunks = build_chunks(document, self.max_chunk_chars)
+        outcomes = await asyncio.gather(*(self._run_chunk(session, document, c, stats) for c in chunks))
+        claims: list[AnyClaim] = []
+        failed: list[Chunk] = []
+        for i, (chunk, outcome) in enumerate(zip(chunks, outcomes, strict=True)):
+            if outcome.error is None:
+                claims.extend(outcome.claims)
+                continue
+            failed.append(chunk)
+            stats.fallback_chunks += 1
+            stats.errors.append(f"{document.source}: chunk {i + 1}/{len(chunks)} (section {chunk.section.title!r}, "
+                                f"chars {chunk.excerpts[0].start}-{chunk.excerpts[-1].end}) fell back to rules: "
+                                f"{outcome.error}")
+        if failed:
+            claims.extend(await self._fallback_claims(document, failed, stats))
+        for claim in claims:
+            self._canonicalise(claim)
+        return Extraction(document=document, claims=_unique(claims), extractor=self.label, stats=stats)
+
+    async def _ask(self, session: _Session, message: str) -> ClaimList:
+        async with session.semaphore:
+            result = await session.client.chat.completions.create(
+                model=self.settings.llm_model,
+                response_model=ClaimList,
+                messages=[{"role": "system", "content": self._system}, {"role": "user", "content": message}],
+                max_retries=self.settings.llm_retries,
+                temperature=0,
+                max_tokens=self.max_tokens,
+            )
+        if not isinstance(result, ClaimList):  # defensive: instructor returns the response model
+            raise TypeError(f"unexpected response type {type(result).__name__}")
+        return result
+
+    async def _run_chunk(self, session: _Session, document: Document, chunk: Chunk,
+                         stats: ExtractionStats) -> _ChunkOutcome:
+        message = chunk.message
+        key = cache_key(self.settings.llm_model, self.prompt_version, message)
+        answer = self._cached(key)
+        if answer is not None:
+            stats.cache_hits += 1
+        else:
+            stats.requests += 1
+            stats.chars_sent += len(message)
+            try:
+                answer = await self._ask(session, message)
+            except Exception as exc:  # every failure mode ends in the rules fallback, never in a lost document
+                return _ChunkOutcome(error=_describe(exc))
+            if self.cache is not None:
+                try:
+                    self.cache.cache_put(key, answer.model_dump_json())
+                except Exception as exc:  # a broken cache costs a re-ask next time, nothing more
+                    stats.errors.append(f"{document.source}: response cache write failed: {exc}")
+        grounder = Grounder(document, chunk, self.label, self._subject_words)
+        outcome = _ChunkOutcome()
+        for facts in answer.claims:
+            grounded = grounder.ground(facts)
+            if grounded.claim is None:
+                stats.dropped_ungrounded += 1
+            else:
+                outcome.claims.append(grounded.claim)
+        return outcome
+
+    def _cached(self, key: str) -> ClaimList | None:
+        if self.cache is None:
+            return None
+        try:
+            raw = self.cache.cache_get(key)
+            return ClaimList.model_validate_json(raw) if raw is not None else None
+        except Exception:  # unreadable entry (older schema): ask again
+            return None
+
+    async def _fallback_claims(self, document: Document, failed: list[Chunk], stats: ExtractionStats) -> list[AnyClaim]:
+        """Rules-backend claims lying inside the failed chunks' excerpts."""
+        if not self._use_fallback:
+            return []
+        try:
+            if self._fallback is None:
+                self._fallback = get_extractor("rules", self.settings)
+            extraction = await asyncio.to_thread(self._fallback.extract, document)
+        except Exception as exc:
+            stats.errors.append(f"{document.source}: rules fallback unavailable: {_describe(exc)}")
+            return []
+        spans = [(e.start, e.end) for c in failed for e in c.excerpts]
+        return [c for c in extraction.claims if any(a <= c.start and c.end <= b for a, b in spans)]
+
+    def _canonicalise(self, claim: AnyClaim) -> None:
+        try:
+            if self._canonical_model is not None:
+                if claim.model_canonical is None:
+                    claim.model_canonical = self._canonical_model(claim.model)
+                if isinstance(claim, ComparisonClaim) and claim.baseline_canonical is None:
+                    claim.baseline_canonical = self._canonical_model(claim.baseline)
+            if self._canonical_benchmark is not None and claim.benchmark and claim.benchmark_canonical is None:
+                claim.benchmark_canonical = self._canonical_benchmark(claim.benchmark)
+        except Exception:  # canonical names are a convenience; the claim stands without them
+            pass
+
+
+def _describe(exc: BaseException) -> str:
+    """One line: the exception type and the first line of its message (no traceback)."""
+    cause = exc.__cause__ or exc.__context__
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    line = f"{type(exc).__name__}: {text}"[:300]
+    if cause is not None and type(cause).__name__ not in line:
+        line += f" (from {type(cause).__name__})"
+    return line
+
+
+def _unique(claims: list[AnyClaim]) -> list[AnyClaim]:
+    """Drop exact repeats (same kind, span and facts), keeping document order."""
+    seen: set[tuple[Any, ...]] = set()
+    out: list[AnyClaim] = []
+    for c in sorted(claims, key=lambda c: (c.start, c.end)):
+        key = (c.kind, c.start, c.end, c.model, c.benchmark, c.value, c.setting, c.baseline, c.relation, c.delta)
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out
+

@@ -1,0 +1,231 @@
+"""Grounding: every claim an LLM returns is located in the source, or dropped.
+
+Why: a language model can invent a number, a model name or a quote. The warehouse must
+only ever hold statements that are in the document, so each claim must pass three
+checks before it becomes a ``ScoreClaim`` / ``ComparisonClaim``:
+
+1. its quote is found in one of the chunk's excerpts — tolerant of whitespace,
+   punctuation, full-/half-width forms and case (both sides are normalised with a map
+   back to original offsets), and of an elided middle ("A ... B") — and is then replaced
+   by the exact document text at those offsets, so ``text[start:end] == quote``;
+2. every number it carries (value, value_high, delta) occurs in that quote, also in the
+   other percentage form (0.875 vs 87.5);
+3. its model, benchmark and baseline names occur in the quote, its section (title,
+   subject, text) — loosely: case/space/punctuation-insensitive, and for descriptive
+   names ("previous models", "基线") at least one of their name-like tokens, or none
+   needed when they have no name-like token at all.
+
+A claim that fails is reported with the reason; the caller counts it in
+``stats.dropped_ungrounded``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from extractor.llm.prefilter import Chunk
+from schemas import ComparisonClaim, ComparisonFacts, Document, ScoreClaim, ScoreFacts
+
+AnyClaim = ScoreClaim | ComparisonClaim
+_KEEP_PUNCT = {"."}  # a decimal point changes the number, so it is kept when comparing quotes
+_ELLIPSIS = re.compile(r"\s*(?:\.{3,}|…+|⋯+)\s*")
+_NUMBER = re.compile(r"\d+(?:[,，]\d{3})*(?:\.\d+)?")
+_NAME_SPLIT = re.compile(r"[\s()（）\[\]{}<>《》「」“”\"'‘’,，、;；:：/|+&\-_]+")
+_FOLD_DROP = re.compile(r"[\s\-_.'’‘`·()（）\[\]{}「」《》“”\"]+")
+
+
+def _norm_char(c: str) -> str:
+    """One character as compared: NFKC, lower-cased; '' for whitespace and punctuation."""
+    n = unicodedata.normalize("NFKC", c).lower()
+    out = []
+    for ch in n:
+        cat = unicodedata.category(ch)
+        if ch.isspace() or cat.startswith("Z") or cat.startswith("C"):
+            continue
+        if cat.startswith("P") and ch not in _KEEP_PUNCT:
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
+def normalise_with_map(text: str) -> tuple[str, list[int]]:
+    """``text`` normalised, and for each normalised character the index of its source character."""
+    chars: list[str] = []
+    index: list[int] = []
+    for i, c in enumerate(text):
+        for ch in _norm_char(c):
+            chars.append(ch)
+            index.append(i)
+    return "".join(chars), index
+
+
+def _find_normalised(hay: str, hay_map: list[int], needle: str, from_pos: int = 0) -> tuple[int, int, int] | None:
+    """(start, end) in the original text of ``needle`` (already normalised), and the next search position."""
+    if not needle:
+        return None
+    i = hay.find(needle, from_pos)
+    if i < 0:
+        return None
+    j = i + len(needle) - 1
+    return hay_map[i], hay_map[j] + 1, j + 1
+
+
+def locate_quote(quote: str, excerpt_text: str) -> tuple[int, int] | None:
+    """Offsets into ``excerpt_text`` of ``quote``, tolerant as the module docstring says."""
+    exact = excerpt_text.find(quote)
+    if exact >= 0:
+        return exact, exact + len(quote)
+    hay, hay_map = normalise_with_map(excerpt_text)
+    parts = [p for p in _ELLIPSIS.split(quote) if _norm_char_str(p)]
+    if not parts:
+        return None
+    pos = 0
+    start = end = -1
+    for k, part in enumerate(parts):
+        found = _find_normalised(hay, hay_map, _norm_char_str(part), pos)
+        if found is None:
+            return None
+        a, b, pos = found
+        if k == 0:
+            start = a
+        end = b
+    if len(parts) > 1 and end - start > 4 * len(quote) + 40:  # pieces scattered over the excerpt: not one statement
+        return None
+    return start, end
+
+
+def _norm_char_str(s: str) -> str:
+    return "".join(_norm_char(c) for c in s)
+
+
+def numbers_in(text: str) -> list[float]:
+    """Every number written in ``text`` (thousands separators removed; sign ignored)."""
+    folded = unicodedata.normalize("NFKC", text)
+    out = []
+    for m in _NUMBER.finditer(folded):
+        try:
+            out.append(float(m.group(0).replace(",", "").replace("，", "")))
+        except ValueError:
+            continue
+    return out
+
+
+def value_in(value: float, numbers: list[float]) -> bool:
+    """``value`` is one of ``numbers`` (sign-insensitive), also as fraction vs percentage (0.875 ~ 87.5)."""
+    v = abs(value)
+    for n in numbers:
+        for a, b in ((v, n), (v * 100, n), (v, n * 100)):
+            if math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9):
+                return True
+    return False
+
+
+def _fold(s: str) -> str:
+    return _FOLD_DROP.sub("", unicodedata.normalize("NFKC", s)).lower()
+
+
+def _name_like(token: str) -> bool:
+    """A token that names something (not a plain lower-case English word such as 'previous')."""
+    return not (token.isascii() and token.isalpha() and token.islower())
+
+
+GENERIC_NAMES = frozenset({"baseline", "baselines", "基线", "基线模型", "human", "humans", "人类"})
+
+
+def name_grounded(name: str | None, context_folded: str) -> bool:
+    """Does ``name`` occur (loosely) in the folded context? None / generic names pass."""
+    if name is None:
+        return True
+    if name.strip().lower() in GENERIC_NAMES:
+        return True
+    whole = _fold(name)
+    if not whole or whole in context_folded:
+        return True
+    tokens = [t for t in _NAME_SPLIT.split(unicodedata.normalize("NFKC", name)) if t]
+    # an acronym's plural ("LLMs") is written in the singular as often as not
+    named = [_fold(t[:-1] if len(t) > 2 and t.endswith("s") and t[:-1].isupper() else t)
+             for t in tokens if _name_like(t)]
+    named = [t for t in named if t]
+    if not named:
+        return True  # purely descriptive ("previous models"): nothing checkable
+    found = [t for t in named if t in context_folded]
+    return bool(found) and 2 * len(found) >= len(named)
+
+
+@dataclass
+class Grounded:
+    """The outcome for one claim: the located claim, or why it was dropped."""
+
+    claim: AnyClaim | None
+    reason: str | None = None
+
+
+def _section_context(document: Document, chunk: Chunk) -> str:
+    s = chunk.section
+    parts = [s.title or "", s.subject or "", document.text[s.start:s.end]]
+    return _fold(" ".join(parts))
+
+
+class Grounder:
+    """Grounds the claims of one chunk (caches the chunk's normalised context)."""
+
+    def __init__(self, document: Document, chunk: Chunk, extractor_label: str,
+                 subject_words: frozenset[str] = frozenset()) -> None:
+        self.document = document
+        self.chunk = chunk
+        self.label = extractor_label
+        self.subject_words = subject_words
+        self._section_folded: str | None = None
+
+    @property
+    def section_folded(self) -> str:
+        if self._section_folded is None:
+            self._section_folded = _section_context(self.document, self.chunk)
+        return self._section_folded
+
+    def _locate(self, quote: str) -> tuple[int, int] | None:
+        """Document offsets of ``quote`` within one of the chunk's excerpts."""
+        text = self.document.text
+        for ex in self.chunk.excerpts:
+            hit = locate_quote(quote, text[ex.start:ex.end])
+            if hit is not None:
+                return ex.start + hit[0], ex.start + hit[1]
+        return None
+
+    def _resolve_subject(self, name: str) -> str:
+        """'our method' / 该方法 -> the section's subject, when the LLM left the pronoun in."""
+        subject = self.chunk.section.subject
+        if subject and name.strip().lower() in self.subject_words:
+            return subject
+        return name
+
+    def ground(self, facts: ScoreFacts | ComparisonFacts) -> Grounded:
+        span = self._locate(facts.quote)
+        if span is None:
+            return Grounded(None, f"quote not found in the text sent: {facts.quote[:60]!r}")
+        start, end = span
+        quote = self.document.text[start:end]
+        numbers = numbers_in(quote)
+        for field_name in ("value", "value_high", "delta"):
+            v = getattr(facts, field_name, None)
+            if v is not None and not value_in(float(v), numbers):
+                return Grounded(None, f"{field_name} {v:g} does not occur in the quote {quote[:60]!r}")
+        data = facts.model_dump()
+        data["model"] = self._resolve_subject(facts.model)
+        context = _fold(quote) + "\n" + self.section_folded
+        for field_name in ("model", "benchmark", "baseline"):
+            name = data.get(field_name)
+            if not name_grounded(name, context):
+                return Grounded(None, f"{field_name} {name!r} occurs neither in the quote nor in its section")
+        section = self.chunk.section
+        data.update(quote=quote, source=self.document.source, section=section.title, start=start, end=end,
+                    extractor=self.label)
+        claim: AnyClaim
+        if isinstance(facts, ScoreFacts):
+            claim = ScoreClaim.model_validate(data)
+        else:
+            claim = ComparisonClaim.model_validate(data)
+        return Grounded(claim)
