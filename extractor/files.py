@@ -180,10 +180,10 @@ def document_from_bytes(data: bytes, source: str, path: str | None = None) -> Do
 
 # ----------------------------------------------------------------------------------- HTML
 
-_SKIP = {"script", "style", "noscript", "template", "svg", "head", "iframe", "object", "canvas", "math", "title"}
+_SKIP = {"script", "style", "noscript", "template", "svg", "head", "iframe", "object", "canvas", "title"}
 _BLOCK = {"p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "blockquote", "figure",
           "figcaption", "caption", "ul", "ol", "dl", "dt", "dd", "form", "fieldset", "address", "details",
-          "summary", "body", "html", "center", "hr", "tr"}
+          "summary", "body", "html", "center", "hr", "tr", "li"}
 _WS = re.compile(r"[ \t\r\n\f\v\u00a0]+")
 _HEADING_TAG = re.compile(r"h[1-6]")
 
@@ -198,6 +198,9 @@ def _inline_text(node: Tag | NavigableString) -> str:
         return ""
     if node.name == "br":
         return " "
+    if node.name == "math":  # MathML (arXiv HTML): its alttext is the TeX source, e.g. "71.0" or "\\pm"
+        alt = node.get("alttext")
+        return f" {alt} " if isinstance(alt, str) else node.get_text(" ")
     return "".join(_inline_text(c) for c in node.children if isinstance(c, (Tag, NavigableString)))
 
 
@@ -305,13 +308,10 @@ class _Renderer:
                 self.block(_render_table(child))
             elif name == "pre":
                 self.block([line.rstrip() for line in child.get_text().strip("\n").splitlines()])
-            elif name == "li":
-                self.flush()
-                self.buf.append("- ")
-                self.walk(child)
-                self.flush()
             elif name == "br":
                 self.flush()
+            elif name == "math":
+                self.buf.append(_inline_text(child))
             elif name in _BLOCK:
                 self.flush()
                 self.walk(child)

@@ -112,7 +112,7 @@ def test_html_is_rendered_with_headings_blocks_and_pipe_tables(tmp_path: Path) -
     assert "It was trained & evaluated by us." in lines
     assert "| Nimbus | 85.1 | 50.2 |" in lines
     assert "| Base \\| v2 | 80.0 | - |" in lines
-    assert "- second point" in lines
+    assert "second point" in lines
     assert "99.9" not in doc.text and "color" not in doc.text
     assert doc.sha256 == __import__("hashlib").sha256(HTML_PAGE.encode()).hexdigest()
 
@@ -143,3 +143,13 @@ def test_iter_input_files_finds_supported_files_in_order(tmp_path: Path) -> None
 def test_html_footnote_superscripts_do_not_glue_onto_scores() -> None:
     page = "<table><tr><th>Model</th><th>GSM8K</th></tr><tr><td>Nova<sup>*</sup></td><td>85.1<sup>2</sup></td></tr></table>"
     assert "| Nova | 85.1 |" in html_to_text(page).splitlines()
+
+
+def test_arxiv_style_mathml_numbers_use_their_alttext() -> None:
+    page = ("<h2>Results</h2><table><tr><th>Model</th><th>GSM8K</th></tr><tr><td>Nova</td><td>"
+            '<math alttext="\\mathbf{85.1}"><mn mathvariant="bold">85.1</mn></math></td></tr></table>'
+            '<p>We reach <math alttext="71.0"><mn>71.0</mn></math>% on MMLU.</p>')
+    text = html_to_text(page)
+    assert "We reach 71.0 % on MMLU." in text
+    doc = document_from_bytes(page.encode(), source="paper.html")
+    assert {(c.model, c.benchmark, c.value) for c in extract_table_claims(doc)} == {("Nova", "GSM8K", 85.1)}
