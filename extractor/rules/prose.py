@@ -54,7 +54,8 @@ _BASELINE_WORD = re.compile(r"基线|基准模型|baselines?|基础模型", re.I
 _THAN_CONNECTOR = re.compile(r"比|较之|较|相比于|相较于|相对于|than")
 _WITH_CONNECTOR = re.compile(r"与|跟|同|和|及")
 _EN_REGION_END = re.compile(r"\s+(?:on|in|across|by|at|for|while|with|when|under|using|over|among|and (?:achiev|reach|scor|set|is|are|was))\b|\(|\[", re.IGNORECASE)
-_ZH_REGION_TRIM = re.compile(r"(?:在|的(?:性能|表现|水平|成绩|效果|结果|能力|质量)|(?:性能|表现|水平|成绩|效果|结果)).*$")
+_ZH_REGION_TRIM = re.compile(
+    r"(?:在|的(?:性能|表现|水平|水准|成绩|效果|结果|能力|质量|精度|准确率|得分|分数)|(?:性能|表现|水平|水准|成绩|效果|结果)).*$")
 _PARTICLES = "了过等的着 \u3000\"“”「」『』《》()（）"
 _DELTA_GAP = re.compile(r"^\s*(?:了|出|约|达|高达|超过|多达|近|将近|整整|by|of|about|around|over|nearly|up to|more than|\+|足足|分别)?\s*(?:了)?\s*$", re.IGNORECASE)
 
@@ -287,13 +288,15 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
                     lex: Lexicons, ctx: _Context | None = None) -> list[AnyClaim]:
     """The claims of one sentence (``offset`` = its start in the document text)."""
     ctx = ctx if ctx is not None else _Context()
+    ctx_benchmark = ctx.benchmark  # what the paragraph was about before this sentence
     names = find_names(sentence, lex)
     _update_context(sentence, names, section, ctx)
     if _HYPOTHETICAL.search(sentence):
         return []
     subjects = find_subject_words(sentence, lex)
     numbers = [n for n in _numbers(sentence, lex) if not any(m.start <= n.start < m.end for m in names)]
-    comparisons, used_numbers = _comparisons(document, section, offset, sentence, lex, names, subjects, numbers)
+    comparisons, used_numbers = _comparisons(document, section, offset, sentence, lex, names, subjects, numbers,
+                                             ctx_benchmark)
     scores = _scores(document, section, offset, sentence, lex, names, subjects,
                      [n for n in numbers if n.start not in used_numbers], ctx)
     return [*scores, *comparisons]
@@ -395,8 +398,8 @@ def _is_result_number(sentence: str, lex: Lexicons, num: Number) -> bool:
 
 
 def _comparisons(document: Document, section: Section, offset: int, sentence: str, lex: Lexicons,
-                 names: list[Mention], subjects: list[Mention],
-                 numbers: list[Number]) -> tuple[list[ComparisonClaim], set[int]]:
+                 names: list[Mention], subjects: list[Mention], numbers: list[Number],
+                 ctx_benchmark: str | None = None) -> tuple[list[ComparisonClaim], set[int]]:
     out: list[ComparisonClaim] = []
     used: set[int] = set()
     cjk = is_cjk_sentence(sentence)
@@ -413,6 +416,8 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
         taken_until = region[1]
         cs, ce = _clause_bounds(sentence, cm.start())
         benches = _comparison_benchmarks(sentence, names, cm.start(), region)
+        if not benches and ctx_benchmark is not None:
+            benches = [Mention(-1, -1, ctx_benchmark, "benchmark")]
         if delta is not None:
             used.add(delta.start)
         for base in baselines:
@@ -421,7 +426,7 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
                 spans = [(region[0], cm.end()), (base[0], base[1])]
                 if model.start >= 0:
                     spans.append((model.start, model.end))
-                if bench is not None:
+                if bench is not None and bench.start >= 0:
                     spans.append((bench.start, bench.end))
                 if delta is not None:
                     spans.append((delta.start, delta.end))
@@ -474,6 +479,16 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
     c0, c1 = _clause_bounds(sentence, cs)
     cue_text = sentence[cs:ce]
     quote_from = cs
+    if shape == "adjacent":
+        follower = next((n for n in _model_mentions(names) if n.start >= ce), None)
+        if follower is None or sentence[ce:follower.start].strip():
+            return None
+        shape = "after"
+    if shape == "after" and relation == "matches" and cjk and not _model_mentions(
+            [n for n in names if ce <= n.start < c1]):
+        # "与更大规模闭源模型媲美": the baseline sits between 与 and the cue, as with 相当.
+        if any(m.group(0) in "与跟同" for m in _WITH_CONNECTOR.finditer(sentence, c0, cs)):
+            shape = "with"
     if shape == "after":
         # The baseline follows the cue, up to the end of the clause (or a "如 A 和 B" list after it).
         r0, r1 = ce, c1
@@ -663,4 +678,16 @@ def _baselines(sentence: str, names: list[Mention], r0: int, r1: int, cjk: bool)
     if re.fullmatch(r"(?:the\s+|所有|全部|各|现有|原始|普通的?)?(?:基线|基线模型|基准模型|baselines?|baseline models?)", phrase,
                     re.IGNORECASE):
         return [(phrase_start, phrase_start + len(phrase), "baseline")]
+    # "最先进的综合模型和商业模型": two baselines when each part ends with a head word.
+    parts: list[Baseline] = []
+    pos = phrase_start
+    for piece in re.split(r"(和|、|以及|及|与|或|\band\b|\bor\b|,)", phrase):
+        if piece and not re.fullmatch(r"和|、|以及|及|与|或|and|or|,", piece.strip()):
+            text_piece = piece.strip()
+            if text_piece:
+                off = pos + piece.index(text_piece)
+                parts.append((off, off + len(text_piece), text_piece))
+        pos += len(piece)
+    if len(parts) >= 2 and all(_baseline_head_regex().search(p[2]) for p in parts):
+        return parts
     return [(phrase_start, phrase_start + len(phrase), phrase)]
