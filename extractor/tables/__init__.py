@@ -188,12 +188,13 @@ def _is_model_like(text: str) -> bool:
 
 
 def _orientation(grid: Grid, label_cols: int, paths: list[list[str]]) -> bool:
-    """True when models are the columns (benchmarks in rows)."""
+    """True when models are the columns (benchmarks in rows).
+
+    The corner header ("Model" / "Benchmark") decides unless the gazetteer clearly contradicts
+    it (benchmarks recognised on one axis only); without a corner word, the axis with more
+    recognised benchmarks and fewer model-shaped names holds the benchmarks.
+    """
     corner = strip_markup(" ".join(paths[0])) if paths and paths[0] else ""
-    if has_role(corner, "bench_label"):
-        return True
-    if has_role(corner, "model_label"):
-        return False
     col_bench = sum(1 for p in paths[label_cols:] if any(find_benchmarks(x) for x in p))
     col_model = sum(1 for p in paths[label_cols:] if p and _is_model_like(p[-1]))
     row_bench = row_model = 0
@@ -201,6 +202,10 @@ def _orientation(grid: Grid, label_cols: int, paths: list[list[str]]) -> bool:
         labels = " ".join(strip_markup(c) for c in r.cells[:label_cols])
         row_bench += bool(find_benchmarks(labels))
         row_model += _is_model_like(labels)
+    if has_role(corner, "bench_label"):
+        return not (col_bench >= 2 and row_bench == 0)
+    if has_role(corner, "model_label"):
+        return row_bench >= 2 and col_bench == 0
     return row_bench + col_model > col_bench + row_model
 
 
