@@ -7,6 +7,7 @@ installs both. Playwright never downloads a browser here: it is pointed at the s
 
 from __future__ import annotations
 
+import shutil
 import socket
 import threading
 import time
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import pytest
 import uvicorn
+from pydantic import SecretStr
 
 from api.app import create_app
 from schemas import Settings
@@ -28,14 +30,19 @@ pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's ch
 sync_api = pytest.importorskip("playwright.sync_api", reason="needs the playwright package (the [dev] extra)")
 
 
+KEY = "browser-test-key"
+
+
 @pytest.fixture(scope="module")
-def server_url(seed_db: str) -> Iterator[str]:
-    """uvicorn in a background thread on a socket bound to a free loopback port."""
+def server_url(seed_db: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """uvicorn in a background thread on a free loopback port, over a writable copy of the seeds."""
+    db = tmp_path_factory.mktemp("browser") / "seeds.duckdb"
+    shutil.copyfile(seed_db, db)
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    config = uvicorn.Config(create_app(Settings(db=seed_db)), log_level="warning", lifespan="on")
+    config = uvicorn.Config(create_app(Settings(db=str(db), api_key=SecretStr(KEY))), log_level="warning", lifespan="on")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
@@ -101,5 +108,33 @@ def test_pick_aime_2024_shows_ranked_rows_with_quotes(server_url: str, browser: 
     shot = tmp_path / "dashboard.png"
     page.screenshot(path=str(shot), full_page=True)
     assert shot.stat().st_size > 10_000
+    assert errors == []
+    page.close()
+
+
+def test_reviewer_verifies_a_claim_from_the_dashboard(server_url: str, browser: object) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(server_url + "/#benchmark=AIME%202024")
+    first = page.locator("#board-table tbody tr").first
+    first.wait_for()
+    assert page.locator("button.mini").count() == 0, "no review buttons without a key"
+
+    page.click("#review-toggle")
+    page.fill("#review-key", "wrong-key")
+    page.click("#review-form button[type=submit]")
+    first.locator("button.mini.verified").first.click()
+    page.wait_for_function("document.querySelector('#review-message').textContent.includes('not saved')")
+    assert "wrong API key" in page.locator("#review-message").inner_text()
+
+    page.click("#review-toggle")  # stop, then start again with the right key
+    page.click("#review-toggle")
+    page.fill("#review-key", KEY)
+    page.click("#review-form button[type=submit]")
+    first.locator("button.mini.verified").first.click()
+    page.wait_for_function("document.querySelector('#review-message').textContent.includes('marked verified')")
+    page.locator("#board-table tbody tr >> nth=0 >> .src .badge.verified").first.wait_for()
+    assert page.locator("#board-table tbody tr").first.locator("mark").count() >= 1, "the stated number is marked"
     assert errors == []
     page.close()

@@ -4,7 +4,7 @@
 
 const $ = (id) => document.getElementById(id);
 const SVG_NS = "http://www.w3.org/2000/svg";
-const state = { benchmark: null, board: null, setting: null };
+const state = { benchmark: null, board: null, setting: null, reviewKey: sessionStorage.getItem("benchclaims-key") };
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -154,21 +154,79 @@ function renderBoard(board, asked) {
   $("beats-input").placeholder = board.rows.length ? `a model, e.g. ${board.rows[board.rows.length - 1].model}` : "a model";
 }
 
-function quoteCell(sources) {
+// The number a quote states, marked so a reviewer's eye lands on it (first match only).
+function quoteNode(text, value) {
+  const q = el("q");
+  const num = value === null || value === undefined ? null : fmtNum(value).replace(".", "\\.");
+  const m = num ? new RegExp(`(?<![\\d.])${num}(?:\\.0+)?(?![\\d])`).exec(text) : null;
+  if (!m) { q.textContent = text; return q; }
+  q.append(text.slice(0, m.index), el("mark", { text: m[0] }), text.slice(m.index + m[0].length));
+  return q;
+}
+
+function reviewButtons(src) {
+  if (!state.reviewKey || src.claim_id === null || src.claim_id === undefined) return null;
+  const box = el("span", { class: "review-actions" });
+  for (const [status, label, title] of [["verified", "✓", "Mark verified"], ["rejected", "✗", "Reject (never counted)"],
+                                          ["unreviewed", "↺", "Back to unreviewed"]]) {
+    if (status === src.review_status) continue;
+    box.append(el("button", { type: "button", class: `mini ${status}`, title, text: label,
+      onclick: () => review(src.claim_id, status) }));
+  }
+  return box;
+}
+
+function sourceLine(src, value) {
+  const line = el("div", { class: "src" },
+    el("span", { text: src.source + (src.section ? ` › ${src.section}` : "") }));
+  if (src.review_status && src.review_status !== "unreviewed") {
+    line.append(" ", el("span", { class: `badge ${src.review_status}`, text: src.review_status }));
+  }
+  const buttons = reviewButtons(src);
+  if (buttons) line.append(buttons);
+  return line;
+}
+
+function quoteCell(sources, value) {
   const cell = el("td", { class: "quote" });
   if (!sources || !sources.length) return cell;
   const first = sources[0];
-  cell.append(el("q", { text: first.quote }));
-  const meta = el("div", { class: "src" }, el("span", { text: first.source + (first.section ? ` › ${first.section}` : "") }));
+  cell.append(quoteNode(first.quote, first.value ?? value), sourceLine(first, value));
   if (sources.length > 1) {
     const more = el("details", {}, el("summary", { text: `+${sources.length - 1} more` }));
     for (const s of sources.slice(1)) {
-      more.append(el("div", { class: "more" }, el("q", { text: s.quote }), el("span", { class: "src", text: ` — ${s.source}` })));
+      more.append(el("div", { class: "more" }, quoteNode(s.quote, s.value ?? value), sourceLine(s, value)));
     }
-    meta.append(more);
+    cell.append(more);
   }
-  cell.append(meta);
   return cell;
+}
+
+// ---- review (needs the server's API key; kept for this tab only) -------------------------
+
+async function review(claimId, status) {
+  const res = await fetch(`/api/claims/${claimId}`, {
+    method: "PATCH",
+    headers: { "Content-Type": "application/json", "X-API-Key": state.reviewKey },
+    body: JSON.stringify({ review_status: status }),
+  });
+  if (!res.ok) {
+    let detail = `HTTP ${res.status}`;
+    try { detail = (await res.json()).detail || detail; } catch (_) { /* keep the status */ }
+    setMessage("review-message", `Review not saved: ${detail}`);
+    return;
+  }
+  setMessage("review-message", `Claim ${claimId} marked ${status}.`);
+  if (state.benchmark) showBenchmark($("bench-input").value || state.benchmark, state.setting);
+}
+
+function setReviewKey(key) {
+  state.reviewKey = key || null;
+  if (key) sessionStorage.setItem("benchclaims-key", key); else sessionStorage.removeItem("benchclaims-key");
+  $("review-toggle").textContent = key ? "Stop reviewing" : "Review claims";
+  $("review-form").hidden = true;
+  setMessage("review-message", key ? "Review mode: ✓ verify, ✗ reject, ↺ undo on each quote." : "");
+  if (state.board) renderBoard(state.board, $("bench-input").value);
 }
 
 function boardRow(row, board) {
@@ -188,7 +246,7 @@ function boardRow(row, board) {
     el("td", { text: [row.setting, row.metric !== board.metric ? row.metric : null].filter(Boolean).join(" · ") }),
     el("td", { class: "num", text: String(row.support) }),
     el("td", {}, el("span", { class: `badge ${row.review_status}`, text: row.review_status })),
-    quoteCell(row.sources));
+    quoteCell(row.sources, row.value));
 }
 
 function drawChart(board) {
@@ -256,7 +314,7 @@ async function showBeats(model) {
       el("td", { class: "num", text: fmtNum(r.baseline_value) }),
       el("td", { class: "num", text: r.margin === null || r.margin === undefined ? "" : "+" + fmtNum(r.margin) }),
       el("td", {}, el("span", { class: `badge how-${r.how}`, text: r.how })),
-      quoteCell(r.evidence)));
+      quoteCell(r.evidence, r.value)));
   }
   $("beats").scrollIntoView({ behavior: "smooth", block: "nearest" });
 }
@@ -266,6 +324,13 @@ async function showBeats(model) {
 $("bench-form").addEventListener("submit", (e) => { e.preventDefault(); showBenchmark($("bench-input").value); });
 $("beats-form").addEventListener("submit", (e) => { e.preventDefault(); showBeats($("beats-input").value); });
 $("setting-select").addEventListener("change", (e) => { if (state.benchmark) showBenchmark(state.benchmark, e.target.value || null); });
+$("review-toggle").addEventListener("click", () => {
+  if (state.reviewKey) { setReviewKey(null); return; }
+  $("review-form").hidden = false;
+  $("review-key").focus();
+});
+$("review-form").addEventListener("submit", (e) => { e.preventDefault(); setReviewKey($("review-key").value.trim()); });
+if (state.reviewKey) setReviewKey(state.reviewKey);
 window.addEventListener("resize", () => { if (state.board) drawChart(state.board); });
 
 loadNames().catch((err) => setMessage("bench-message", `Could not load the benchmark list: ${err.message}`));
