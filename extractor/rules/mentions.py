@@ -23,7 +23,7 @@ _NAME_SUFFIXES = (
     "Verified|Bench|Edu|Small|Medium|Large|XL|Coder|Math|Vision|Omni|Reasoner|Diamond|Hard|Experimental|Exp|"
     "Distill|Zero|Air|Next|VL|Code|Audio|Realtime|Leaderboard|Arena"
 )
-_WORD = r"[A-Za-z][A-Za-z0-9]*(?:[-_.+/'’][A-Za-z0-9]+)*\+*"
+_WORD = r"[A-Za-z][A-Za-z0-9]*(?:[-_.+'’][A-Za-z0-9]+)*\+*"
 _NUMWORD = r"\d+(?:\.\d+)*[A-Za-z]*(?:[-_.][A-Za-z0-9]+)*"
 # English: join only suffix words and version/size numbers. Chinese context: also join capitalised words,
 # since a run of Latin words between Chinese characters is almost always one name ("Street Gaussians").
@@ -143,6 +143,9 @@ _BENCH_AFTER = re.compile(
 _BENCH_SHAPE = re.compile(r"(?:Bench|bench|BENCH|Eval|EVAL|QA|VQA|Arena|Leaderboard)(?:[-+ ]?[A-Za-z0-9.]*)?$|^MM[A-Z]")
 
 
+_URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|io|ai|cn|net)(?:/\S*)?")
+
+
 def find_names(sentence: str, lex: Lexicons) -> list[Mention]:
     """Latin names in ``sentence``, each classed as benchmark, model or (unknown) name."""
     out: list[Mention] = []
@@ -152,8 +155,11 @@ def find_names(sentence: str, lex: Lexicons) -> list[Mention]:
         out.append(Mention(m.start(), m.end(), m.group(0), "benchmark", lex.benchmark_lookup.get(norm_name(m.group(0)), "")))
         taken.append((m.start(), m.end()))
     name_re = NAME_ZH if is_cjk_sentence(sentence) else NAME_EN
+    urls = [(u.start(), u.end()) for u in _URL.finditer(sentence)] if "/" in sentence else []
     for m in name_re.finditer(sentence):
         s, e, text = m.start(), m.end(), m.group(0)
+        if urls and any(a <= s < b for a, b in urls):
+            continue
         if any(a < e and s < b for a, b in taken):
             # A longer name that contains a gazetteer benchmark ("LLaVA-NeXT" vs "NeXT") wins only if longer.
             overlapping = [x for x in out if x.start < e and s < x.end]
@@ -180,6 +186,8 @@ def classify_name(sentence: str, start: int, end: int, text: str, lex: Lexicons)
     """benchmark (gazetteer, shape or context), model (known vendor family) or name (unknown)."""
     if lex.vendor_regex.match(text):
         return "model"
+    if norm_name(text) in lex.benchmark_lookup:
+        return "benchmark"
     if _BENCH_AFTER.match(sentence, end) or _BENCH_SHAPE.search(text):
         return "benchmark"
     # "在 ISE-DSC01 上达到" / "on ViWikiFC": a place where a result is obtained.

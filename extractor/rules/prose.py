@@ -176,10 +176,16 @@ def _model_mentions(names: list[Mention]) -> list[Mention]:
 
 
 def _pick_subject(sentence: str, names: list[Mention], subjects: list[Mention], before: int,
-                  section: Section, exclude: tuple[int, int] = (0, 0)) -> Mention | None:
-    """The model a statement at ``before`` is about: the nearest name before it, or the section subject."""
+                  section: Section, exclude: tuple[int, int] = (0, 0),
+                  not_subjects: frozenset[int] = frozenset()) -> Mention | None:
+    """The model a statement at ``before`` is about: the nearest name before it, or the section subject.
+
+    ``not_subjects``: start offsets of names already used as baselines in this sentence
+    ("X 超过了 Y，甚至接近 Z": the subject of 接近 is still X, not Y).
+    """
     bench_starts = {n.start for n in names if n.kind == "benchmark"}
     cands = [n for n in _model_mentions(names) if n.end <= before and not (exclude[0] <= n.start < exclude[1])
+             and n.start not in not_subjects
              and not _in_location(sentence, n) and not _owns_benchmark(sentence, n, bench_starts)
              and (_subject_ok(n.text, section) or _ACTS.match(sentence, n.end))]
     subj = [s for s in subjects if s.end <= before]
@@ -205,7 +211,9 @@ def _owns_benchmark(sentence: str, name: Mention, bench_starts: set[int]) -> boo
 
 def _is_known_model(name: str) -> bool:
     """Strong evidence of a model (vendor family or a name with a version digit), for topic tracking."""
-    return is_model_shaped(name) and bool(re.search(r"\d", name) or lexicons().vendor_regex.match(name))
+    lex = lexicons()
+    return (is_model_shaped(name) and bool(re.search(r"\d", name) or lex.vendor_regex.match(name))
+            and _norm(name) not in lex.benchmark_lookup)
 
 
 def _subject_ok(name: str, section: Section) -> bool:
@@ -404,16 +412,20 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
     used: set[int] = set()
     cjk = is_cjk_sentence(sentence)
     taken_until = -1
+    baseline_starts: set[int] = set()
     for cm in lex.cue_regex.finditer(sentence):
         if cm.start() < taken_until:
             continue
         cue = lex.cue_table[cm.group(0).lower()]
+        if sentence.startswith("的", cm.end()) and cue.shape == "after":
+            continue  # "领先的技术", "超越的" : an adjective, not a comparison
         result = _one_comparison(sentence, lex, cm.start(), cm.end(), cue.relation, cue.shape, cjk, names,
-                                 subjects, numbers, section)
+                                 subjects, numbers, section, frozenset(baseline_starts))
         if result is None:
             continue
         model, baselines, region, relation, delta = result
         taken_until = region[1]
+        baseline_starts.update(b[0] for b in baselines)
         cs, ce = _clause_bounds(sentence, cm.start())
         benches = _comparison_benchmarks(sentence, names, cm.start(), region)
         if not benches and ctx_benchmark is not None:
@@ -475,7 +487,7 @@ Comparison = tuple[Mention, list[Baseline], tuple[int, int], str, Number | None]
 
 def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: str, shape: str, cjk: bool,
                     names: list[Mention], subjects: list[Mention], numbers: list[Number],
-                    section: Section) -> Comparison | None:
+                    section: Section, used: frozenset[int] = frozenset()) -> Comparison | None:
     c0, c1 = _clause_bounds(sentence, cs)
     cue_text = sentence[cs:ce]
     quote_from = cs
@@ -502,7 +514,7 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
         baselines = _baselines(sentence, names, r0, r1, cjk)
         if baselines is None:
             return None
-        model = _pick_subject(sentence, names, subjects, cs, section)
+        model = _pick_subject(sentence, names, subjects, cs, section, not_subjects=used)
         delta = _delta_after(sentence, numbers, ce, c1)
         if delta is None:
             delta = _delta_after(sentence, numbers, r1, len(sentence))
@@ -524,7 +536,7 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
             if shape == "than" and len(cue_text) >= 2 and _BASELINE_WORD.search(sentence, c0, cs):
                 bm = _BASELINE_WORD.search(sentence, c0, cs)
                 assert bm is not None
-                model = _pick_subject(sentence, names, subjects, bm.start(), section)
+                model = _pick_subject(sentence, names, subjects, bm.start(), section, not_subjects=used)
                 if model is None:
                     return None
                 delta = _delta_after(sentence, numbers, ce, c1)
@@ -537,7 +549,7 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
         baselines = _baselines(sentence, names, r0, r1, cjk)
         if baselines is None:
             return None
-        model = _pick_subject(sentence, names, subjects, conn.start(), section)
+        model = _pick_subject(sentence, names, subjects, conn.start(), section, not_subjects=used)
         delta = _delta_after(sentence, numbers, ce, c1)
     else:  # versus: "与 Y 相比, X ..." / "相比于 Y, X ..." / "compared to Y, X ..."
         conns = [m for m in _WITH_CONNECTOR.finditer(sentence, c0, cs) if m.group(0) in "与跟同和"]
@@ -561,14 +573,14 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
             model = later[0]
         else:
             picked = _pick_subject(sentence, names, subjects, len(sentence), section,
-                                   exclude=(min(r0, conns[0].start() if conns else r0), r1))
+                                   exclude=(min(r0, conns[0].start() if conns else r0), r1), not_subjects=used)
             if picked is None:
                 return None
             model = picked
         delta = _delta_after(sentence, numbers, rest0, len(sentence), loose=True)
     if model is None:
         return None
-    baselines = [b for b in baselines if _norm(b[2]) != _norm(model.text)]
+    baselines = [b for b in baselines if not _same_name(b[2], model.text)]
     if not baselines:
         return None
     return model, baselines, (min(r0, quote_from), r1), relation, delta
@@ -601,6 +613,16 @@ def _listed_names(sentence: str, names: list[Mention], start: int) -> list[Menti
 def _baseline_head_regex() -> re.Pattern[str]:
     heads = sorted(lexicon.baseline_heads(), key=len, reverse=True)
     return re.compile(r"(?:" + "|".join(re.escape(h) for h in heads) + r")\s*$", re.IGNORECASE)
+
+
+def _same_name(a: str, b: str) -> bool:
+    """"OpenAI o1" and "o1" name the same model: never compare a model with itself."""
+    na, nb = _norm(a), _norm(b)
+    if na == nb:
+        return True
+    wa, wb = a.lower().split(), b.lower().split()
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    return bool(short) and long_[-len(short):] == short
 
 
 def _norm(name: str) -> str:
@@ -650,6 +672,9 @@ def _baselines(sentence: str, names: list[Mention], r0: int, r1: int, cjk: bool)
         return None  # "超过 95%" is a threshold on a score, not a comparison with a baseline
     found = [n for n in names if r0 <= n.start and n.end <= r1 and n.kind in ("model", "name")]
     found = _drop_parenthetical_aliases(sentence, found)
+    # "基于 PPO 的 RLHF": PPO only qualifies the baseline RLHF.
+    found = [n for i, n in enumerate(found)
+             if not (i + 1 < len(found) and re.fullmatch(r"\s*的\s*", sentence[n.end:found[i + 1].start]))]
     if found:
         out: list[Baseline] = []
         for n in found:
