@@ -174,8 +174,20 @@ def find_names(sentence: str, lex: Lexicons) -> list[Mention]:
         if not re.search(r"[A-Z0-9]", first) and not lex.vendor_regex.match(first):
             continue  # plain lower-case words are not names
         out.append(Mention(s, e, text, classify_name(sentence, s, e, text, lex)))
+    if "在" in sentence:
+        # Chinese descriptive evaluations: "在数学、物理等学科的基准能力测试中", "在仿真环境中的...题目上"
+        for m in _ZH_BENCH_PHRASE.finditer(sentence):
+            a, b = m.start(1), m.end(1)
+            if not any(x.kind == "benchmark" and x.start < b and a < x.end for x in out):
+                out = [x for x in out if not (a <= x.start and x.end <= b)]
+                out.append(Mention(a, b, m.group(1), "benchmark"))
     out.sort(key=lambda x: x.start)
     return out
+
+
+_ZH_BENCH_PHRASE = re.compile(
+    r"在([^，。,；;在\s][^，。,；;在]{1,38}?(?:基准能力测试|能力测试|基准测试|测评|评测集|评测|测试集|榜单|排行榜|竞赛|考试|题目|挑战赛))(?:中|上|里)"
+)
 
 
 _LOCATION_BEFORE = re.compile(r"(?:在|于|on|On)\s*$")

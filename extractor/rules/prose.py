@@ -598,6 +598,10 @@ def _listed_names(sentence: str, names: list[Mention], start: int) -> list[Menti
         if n.start < start:
             continue
         gap = sentence[pos:n.start]
+        if out and re.fullmatch(r"\s*的\s*", gap):
+            out[-1] = n  # "OpenAI 的 o1": the owner only qualifies the model
+            pos = n.end
+            continue
         if not out:
             ok = len(gap) <= 25 and not _FIRST_GAP_BAD.search(gap) and not _FIRST_GAP_COMMA.search(gap)
         else:
@@ -677,11 +681,14 @@ def _baselines(sentence: str, names: list[Mention], r0: int, r1: int, cjk: bool)
              if not (i + 1 < len(found) and re.fullmatch(r"\s*的\s*", sentence[n.end:found[i + 1].start]))]
     if found:
         out: list[Baseline] = []
-        for n in found:
-            # "OpenAI 的 o1" / "OpenAl 和 Anthropic 的视觉模型": keep the name with what it owns.
-            tail = re.match(r"\s*的\s*([^\s，,。、和与及]{1,8}?(?:模型|系统|方法))", sentence[n.end:r1])
-            if tail and cjk:
-                out.append((n.start, n.end + tail.end(), n.text + sentence[n.end:n.end + tail.end()]))
+        # "OpenAl 和 Anthropic 的视觉模型": the owned thing (的视觉模型) belongs to every listed name.
+        last_tail = re.match(r"\s*的\s*[^\s，,。、和与及]{1,8}?(?:模型|系统|方法)", sentence[found[-1].end:r1]) if cjk else None
+        shared = last_tail.group(0) if last_tail else ""
+        for i, n in enumerate(found):
+            if i == len(found) - 1 and shared:
+                out.append((n.start, n.end + len(shared), n.text + shared))
+            elif shared and i + 1 < len(found) and _LIST_SEP.match(sentence[n.end:found[i + 1].start]):
+                out.append((n.start, n.end, n.text + shared))
             else:
                 out.append((n.start, n.end, n.text))
         return out
@@ -690,7 +697,10 @@ def _baselines(sentence: str, names: list[Mention], r0: int, r1: int, cjk: bool)
     if cjk:
         stripped = phrase.lstrip(_PARTICLES)
         phrase_start += len(phrase) - len(stripped)
-        phrase = _ZH_REGION_TRIM.sub("", stripped).rstrip(_PARTICLES)
+        trimmed = _ZH_REGION_TRIM.sub("", stripped).rstrip(_PARTICLES)
+        if len(trimmed) < 3:  # "人类水平" stays whole: "人类" alone says less than the text
+            trimmed = re.sub(r"的.*$", "", stripped).rstrip(_PARTICLES + "。，,")
+        phrase = trimmed
     else:
         stripped = phrase.lstrip()
         phrase_start += len(phrase) - len(stripped)
