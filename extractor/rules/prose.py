@@ -52,7 +52,7 @@ _RANGE = re.compile(r"\s*(?:到|至|~|～|–|—|-|to)\s*(\d+(?:\.\d+)?)")
 _RESPECTIVELY = re.compile(r"分别|respectively", re.IGNORECASE)
 _BASELINE_WORD = re.compile(r"基线|基准模型|baselines?|基础模型", re.IGNORECASE)
 _THAN_CONNECTOR = re.compile(r"比|较之|较|相比于|相较于|相对于|than")
-_WITH_CONNECTOR = re.compile(r"与|跟|同|和|及")
+_WITH_CONNECTOR = re.compile(r"(?<![不相共一协参给赋])与|跟|(?<![不相共一协如等])同(?![时样类])|和|及")
 _EN_REGION_END = re.compile(r"\s+(?:on|in|across|by|at|for|while|with|when|under|using|over|among|and (?:achiev|reach|scor|set|is|are|was))\b|\(|\[", re.IGNORECASE)
 _ZH_REGION_TRIM = re.compile(
     r"(?:在|的(?:性能|表现|水平|水准|成绩|效果|结果|能力|质量|精度|准确率|得分|分数)|(?:性能|表现|水平|水准|成绩|效果|结果)).*$")
@@ -383,9 +383,14 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
     return out
 
 
+_PREVIOUS_VALUE = re.compile(r"(?:之前|此前|以前|原来|原先|previously|before|from|vs\.?)\s*(?:为|是|的|was|of)?\s*$", re.IGNORECASE)
+
+
 def _is_result_number(sentence: str, lex: Lexicons, num: Number) -> bool:
     cs, ce = _clause_bounds(sentence, num.start)
     clause = sentence[cs:ce]
+    if _PREVIOUS_VALUE.search(sentence, max(0, num.start - 12), num.start) and re.search(r"[(（]", sentence[max(0, num.start - 12):num.start]):
+        return False  # "(之前为 52%)": the old value, not the subject's score
     if num.unit == "x" or num.signed:
         return False
     if num.unit in ("%", "points"):
@@ -553,9 +558,11 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
         delta = _delta_after(sentence, numbers, ce, c1)
     else:  # versus: "与 Y 相比, X ..." / "相比于 Y, X ..." / "compared to Y, X ..."
         conns = [m for m in _WITH_CONNECTOR.finditer(sentence, c0, cs) if m.group(0) in "与跟同和"]
+        rest_from = None
         if conns and not cue_text.endswith("于"):
             r0, r1 = conns[0].end(), cs
             quote_from = conns[0].start()
+            rest_from = ce  # "与基线相比平均提高了 2 倍": the verdict follows the cue
         else:
             r0, r1 = ce, c1
             if not cjk:
@@ -565,8 +572,11 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
         baselines = _baselines(sentence, names, r0, r1, cjk)
         if baselines is None:
             return None
-        rest0 = max(c1, r1)
-        relation = _relation_in(sentence, lex, rest0) or "outperforms"
+        rest0 = rest_from if rest_from is not None else max(c1, r1)
+        found_relation = _relation_in(sentence, lex, rest0)
+        if found_relation is None and not _COMPARATIVE.search(sentence, rest0):
+            return None  # "与 X 相比, Y 使用了..." compares nothing about results
+        relation = found_relation or "outperforms"
         later = [n for n in _model_mentions(names) if n.start >= rest0]
         subj_later = [s for s in subjects if s.start >= rest0]
         if later and not (subj_later and subj_later[0].start < later[0].start):
@@ -631,6 +641,9 @@ def _same_name(a: str, b: str) -> bool:
 
 def _norm(name: str) -> str:
     return re.sub(r"[\s\-_.'’]+", "", name).lower()
+
+
+_COMPARATIVE = re.compile(r"更|提升|提高|改进|改善|增强|优势|显著|大幅|明显|较高|较好|胜出|卓越|出色|优异|突出|逊色|最佳|最好|领先|superior|better|higher|stronger|improv|gain|outperform", re.IGNORECASE)
 
 
 def _relation_in(sentence: str, lex: Lexicons, start: int) -> str | None:
@@ -708,11 +721,11 @@ def _baselines(sentence: str, names: list[Mention], r0: int, r1: int, cjk: bool)
     phrase = phrase.rstrip("。.,，;；!！?？)）")
     if not phrase or len(phrase) > 30 or re.fullmatch(r"[\d.\s%]+", phrase) or len(phrase) < 2:
         return None
-    if not _baseline_head_regex().search(phrase):
-        return None
     if re.fullmatch(r"(?:the\s+|所有|全部|各|现有|原始|普通的?)?(?:基线|基线模型|基准模型|baselines?|baseline models?)", phrase,
                     re.IGNORECASE):
         return [(phrase_start, phrase_start + len(phrase), "baseline")]
+    if not _baseline_head_regex().search(phrase) or len(phrase) < 3 and not phrase.isascii():
+        return None
     # "最先进的综合模型和商业模型": two baselines when each part ends with a head word.
     parts: list[Baseline] = []
     pos = phrase_start
