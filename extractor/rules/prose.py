@@ -305,8 +305,11 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
     numbers = [n for n in _numbers(sentence, lex) if not any(m.start <= n.start < m.end for m in names)]
     comparisons, used_numbers = _comparisons(document, section, offset, sentence, lex, names, subjects, numbers,
                                              ctx_benchmark)
+    baseline_spans = [(c.start - offset, c.end - offset, c.baseline) for c in comparisons]
     scores = _scores(document, section, offset, sentence, lex, names, subjects,
-                     [n for n in numbers if n.start not in used_numbers], ctx)
+                     [n for n in numbers if n.start not in used_numbers], ctx, baseline_spans)
+    if not comparisons and len(scores) >= 2 and _CONTRAST.search(sentence):
+        comparisons = _comparisons_from_scores(scores, lex, sentence, offset)
     return [*scores, *comparisons]
 
 
@@ -330,11 +333,49 @@ def _update_context(sentence: str, names: list[Mention], section: Section, ctx: 
         ctx.model = models[0].text  # a sentence-initial model becomes the topic of what follows
 
 
+_CONTRAST = re.compile(r"而|但|相比|相较|对比|whereas|while|compared|versus|\bvs\b", re.IGNORECASE)
+
+
+def _comparisons_from_scores(scores: list[ScoreClaim], lex: Lexicons, sentence: str,
+                             offset: int) -> list[ComparisonClaim]:
+    """"GPT-4o 仅解决了 12% 的 AIME 问题，而 o1 解决了 74%": two models' scores on one benchmark, contrasted."""
+    out: list[ComparisonClaim] = []
+    for i, a in enumerate(scores):
+        for b in scores[i + 1:]:
+            if a.benchmark != b.benchmark or a.unit != b.unit or _same_name(a.model, b.model) or a.value == b.value:
+                continue
+            lower_better = _lower_is_better(a.benchmark, a.metric or b.metric, lex)
+            win, lose = (a, b) if (a.value > b.value) != lower_better else (b, a)
+            start, end = min(a.start, b.start), max(a.end, b.end)
+            out.append(ComparisonClaim(
+                model=win.model, baseline=lose.model, relation="outperforms", benchmark=win.benchmark,
+                metric=win.metric, quote=sentence[start - offset:end - offset], source=win.source,
+                section=win.section, start=start, end=end, extractor="rules",
+            ))
+    return out
+
+
+def _lower_is_better(benchmark: str | None, metric: str | None, lex: Lexicons) -> bool:
+    if metric and metric.lower() in ("perplexity", "fid", "fvd", "wer", "cer", "lpips"):
+        return True
+    if benchmark:
+        entry = _benchmark_direction().get(lex.benchmark_lookup.get(re.sub(r"[\s\-_.'’‘`·]+", "", benchmark).lower(), ""))
+        if entry is not None:
+            return not entry
+    return False
+
+
+@lru_cache(maxsize=1)
+def _benchmark_direction() -> dict[str, bool]:
+    return {e.canonical: e.higher_is_better for e in lexicon.benchmarks()}
+
+
 # ---------------------------------------------------------------- score claims
 
 
 def _scores(document: Document, section: Section, offset: int, sentence: str, lex: Lexicons,
-            names: list[Mention], subjects: list[Mention], numbers: list[Number], ctx: _Context) -> list[ScoreClaim]:
+            names: list[Mention], subjects: list[Mention], numbers: list[Number], ctx: _Context,
+            baseline_spans: list[tuple[int, int, str]] | None = None) -> list[ScoreClaim]:
     good = [n for n in numbers if _is_result_number(sentence, lex, n)]
     if not good:
         return []
@@ -361,7 +402,8 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
                 near = [Mention(-1, -1, ctx.benchmark, "benchmark")]
             before = [b for b in near if b.end <= num.start]
             bench = before[-1] if before else near[0]
-        model = _pick_subject(sentence, names, subjects, num.start, section)
+        model = _baseline_owning(sentence, num, baseline_spans or [], names) \
+            or _pick_subject(sentence, names, subjects, num.start, section)
         if model is None or model.text == bench.text:
             continue
         metric = _metric_near(sentence, lex, num.start, num.end)
@@ -384,6 +426,22 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
 
 
 _PREVIOUS_VALUE = re.compile(r"(?:之前|此前|以前|原来|原先|previously|before|from|vs\.?)\s*(?:为|是|的|was|of)?\s*$", re.IGNORECASE)
+
+
+_OWNED_GAP = re.compile(r"\s*(?:[(（]|的\s*|为\s*|[:：]\s*)?\s*$")
+
+
+def _baseline_owning(sentence: str, num: Number, spans: list[tuple[int, int, str]],
+                     names: list[Mention]) -> Mention | None:
+    """"超过人类水平 85%", "LLaMA-2-7B(39.49%)": a number right after a baseline is that baseline's score."""
+    for a, b, text in spans:
+        if text == "baseline":
+            continue
+        # the baseline span may be the whole claim quote; find the baseline text inside the sentence
+        i = sentence.rfind(text, 0, num.start)
+        if i >= 0 and a <= i and _OWNED_GAP.fullmatch(sentence[i + len(text):num.start]):
+            return Mention(i, i + len(text), text, "model")
+    return None
 
 
 def _is_result_number(sentence: str, lex: Lexicons, num: Number) -> bool:
@@ -718,6 +776,7 @@ def _baselines(sentence: str, names: list[Mention], r0: int, r1: int, cjk: bool)
         stripped = phrase.lstrip()
         phrase_start += len(phrase) - len(stripped)
         phrase = re.sub(r"^(?:that of|those of)\s+", "", stripped).rstrip(" .,")
+    phrase = re.split(r"\s*[(（]?[+＋]?\d", phrase)[0]  # "人类水平 85%": the number is the baseline's score
     phrase = phrase.rstrip("。.,，;；!！?？)）")
     if not phrase or len(phrase) > 30 or re.fullmatch(r"[\d.\s%]+", phrase) or len(phrase) < 2:
         return None
