@@ -153,7 +153,8 @@ def _numbers(sentence: str, lex: Lexicons) -> list[Number]:
             unit, end = None, m.end()
         number = Number(m.start(), end, value, unit, bool(m.group(1)))
         rm = _RANGE.match(sentence, end)
-        if rm and unit is not None and not sentence[end:rm.start(1)].strip().startswith(("提高", "提升")):
+        from_to = re.search(r"从[^，,。从]{0,20}$", sentence[max(0, m.start() - 20):m.start()]) is not None
+        if rm and unit is not None and not from_to and not sentence[end:rm.start(1)].strip().startswith(("提高", "提升")):
             high = float(rm.group(1))
             if high > value:
                 number.value_high = high
@@ -317,10 +318,19 @@ _LEADING_NAME = re.compile(r"^\W{0,3}([A-Za-z][A-Za-z0-9]*(?:[-_.+][A-Za-z0-9]+)
 
 
 def _cheap_context(sentence: str, ctx: _Context) -> None:
-    """Track the topic model in sentences that hold no claim (only the sentence-initial name)."""
+    """Track the topic model and benchmark in sentences that hold no claim.
+
+    Only the sentence-initial name and gazetteer benchmarks are looked at: this runs on
+    every sentence, so it must stay cheap.
+    """
     m = _LEADING_NAME.match(sentence)
     if m and _is_known_model(m.group(1)):
         ctx.model = m.group(1)
+    last = None
+    for bm in lexicons().benchmark_regex.finditer(sentence):
+        last = bm.group(0)
+    if last is not None:
+        ctx.benchmark = last
 
 
 def _update_context(sentence: str, names: list[Mention], section: Section, ctx: _Context) -> None:
@@ -434,7 +444,7 @@ _OWNED_GAP = re.compile(r"\s*(?:[(（]|的\s*|为\s*|[:：]\s*)?\s*$")
 def _baseline_owning(sentence: str, num: Number, spans: list[tuple[int, int, str]],
                      names: list[Mention]) -> Mention | None:
     """"超过人类水平 85%", "LLaMA-2-7B(39.49%)": a number right after a baseline is that baseline's score."""
-    for a, b, text in spans:
+    for a, _b, text in spans:
         if text == "baseline":
             continue
         # the baseline span may be the whole claim quote; find the baseline text inside the sentence
@@ -632,7 +642,7 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
             return None
         rest0 = rest_from if rest_from is not None else max(c1, r1)
         found_relation = _relation_in(sentence, lex, rest0)
-        if found_relation is None and not _COMPARATIVE.search(sentence, rest0):
+        if found_relation is None and not _COMPARATIVE.search(sentence, rest0 if rest_from is not None else ce):
             return None  # "与 X 相比, Y 使用了..." compares nothing about results
         relation = found_relation or "outperforms"
         later = [n for n in _model_mentions(names) if n.start >= rest0]
