@@ -30,7 +30,7 @@ from extractor.llm.prefilter import Chunk
 from schemas import ComparisonClaim, ComparisonFacts, Document, ScoreClaim, ScoreFacts
 
 AnyClaim = ScoreClaim | ComparisonClaim
-_KEEP_PUNCT = {"."}  # a decimal point changes the number, so it is kept when comparing quotes
+_KEEP_PUNCT = {".", "%", "@", "#"}  # meaningful in results: 3.2 (vs 32), 71%, pass@1
 _ELLIPSIS = re.compile(r"\s*(?:\.{3,}|…+|⋯+)\s*")
 _NUMBER = re.compile(r"\d+(?:[,，]\d{3})*(?:\.\d+)?")
 _NAME_SPLIT = re.compile(r"[\s()（）\[\]{}<>《》「」“”\"'‘’,，、;；:：/|+&\-_]+")
@@ -52,11 +52,17 @@ def _norm_char(c: str) -> str:
 
 
 def normalise_with_map(text: str) -> tuple[str, list[int]]:
-    """``text`` normalised, and for each normalised character the index of its source character."""
+    """``text`` normalised, and for each normalised character the index of its source character.
+
+    A '.' is kept only as a decimal point (between digits): "3.2" must not match "32",
+    but a sentence-final "." must not stop "高出3.2分." matching "高出 3.2 分。".
+    """
     chars: list[str] = []
     index: list[int] = []
     for i, c in enumerate(text):
         for ch in _norm_char(c):
+            if ch == "." and not (chars and chars[-1].isdigit() and i + 1 < len(text) and text[i + 1].isdigit()):
+                continue
             chars.append(ch)
             index.append(i)
     return "".join(chars), index
@@ -75,6 +81,8 @@ def _find_normalised(hay: str, hay_map: list[int], needle: str, from_pos: int = 
 
 def locate_quote(quote: str, excerpt_text: str) -> tuple[int, int] | None:
     """Offsets into ``excerpt_text`` of ``quote``, tolerant as the module docstring says."""
+    if not quote.strip():
+        return None
     exact = excerpt_text.find(quote)
     if exact >= 0:
         return exact, exact + len(quote)
@@ -98,7 +106,7 @@ def locate_quote(quote: str, excerpt_text: str) -> tuple[int, int] | None:
 
 
 def _norm_char_str(s: str) -> str:
-    return "".join(_norm_char(c) for c in s)
+    return normalise_with_map(s)[0]
 
 
 def numbers_in(text: str) -> list[float]:
@@ -152,7 +160,11 @@ def name_grounded(name: str | None, context_folded: str) -> bool:
     if not named:
         return True  # purely descriptive ("previous models"): nothing checkable
     found = [t for t in named if t in context_folded]
-    return bool(found) and 2 * len(found) >= len(named)
+    words = [t for t in named if not t.isdigit()]
+    if not words:  # only numbers ("19 datasets"): all must be there
+        return len(found) == len(named)
+    # a bare number matches too easily ("5" in "48.5"): a word token must be among those found
+    return any(t in found for t in words) and 2 * len(found) >= len(named)
 
 
 @dataclass

@@ -1,0 +1,260 @@
+"""The llm backend against a real HTTP server on 127.0.0.1 speaking the OpenAI chat API.
+
+Every fault is injected at the HTTP level and goes through the real openai client and
+instructor: 500 and 429 (retried by openai), a timeout (retried), non-JSON text and
+schema-invalid JSON (re-asked by instructor), a claim with a number not in the text
+(dropped by grounding), and a chunk that never succeeds (rules fallback).
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from extractor.base import get_extractor
+from extractor.llm import MemoryCache, build_llm
+from extractor.llm.backend import LLMExtractor
+from extractor.llm.hybrid import HybridExtractor, merge_claims
+from schemas import ComparisonClaim, Document, Extraction, ScoreClaim, Settings
+from tests.fake_openai import FAST_RETRY, FakeOpenAI, Reply, excerpt_text, is_reask
+
+TEXT = (
+    "# QuillRAG: Retrieval for Long Inputs\n"
+    "QuillRAG 在 HotpotQA 上的 EM 达到 48.5，比 BarNet 高出 3.2 分。\n"
+    "The weather was nice that day and nobody counted anything.\n"
+    "# Appendix\n"
+    "On MMLU, QuillRAG scores 71.0 while Llama-3-8B scores 66.6.\n"
+)
+
+GOOD_SCORE = {"kind": "score", "model": "QuillRAG", "benchmark": "HotpotQA", "metric": "EM", "value": 48.5,
+              "unit": "score", "quote": "QuillRAG 在 HotpotQA 上的 EM 达到 48.5"}
+GOOD_COMPARISON = {"kind": "comparison", "model": "QuillRAG", "baseline": "BarNet", "relation": "outperforms",
+                   "delta": 3.2, "unit": "points", "benchmark": "HotpotQA", "quote": "比 BarNet 高出 3.2 分"}
+GOOD_MMLU = {"kind": "score", "model": "QuillRAG", "benchmark": "MMLU", "value": 71.0, "unit": "score",
+             "quote": "On MMLU, QuillRAG scores 71.0"}
+
+
+def _doc(text: str = TEXT, source: str = "quill.md") -> Document:
+    return Document(source=source, path=source, text=text, sha256="0" * 64)
+
+
+def answer_by_chunk(body: dict[str, Any]) -> Reply:
+    """The right claims for whichever chunk was asked."""
+    chunk = excerpt_text(body)
+    claims = [c for c in (GOOD_SCORE, GOOD_COMPARISON, GOOD_MMLU) if c["quote"] in chunk]
+    return Reply(claims=claims)
+
+
+def _settings(server: FakeOpenAI, **kw: Any) -> Settings:
+    base: dict[str, Any] = {"llm_base_url": server.base_url, "llm_model": "fake-model", "llm_timeout": 2.0,
+                            "llm_retries": 2, "llm_concurrency": 4}
+    base.update(kw)
+    return Settings(**base)
+
+
+def _extract(responder: Callable[[dict[str, Any]], Reply], doc: Document | None = None,
+             **kw: Any) -> tuple[Extraction, FakeOpenAI]:
+    with FakeOpenAI(responder) as server:
+        ex = LLMExtractor(_settings(server, **kw))
+        result = ex.extract(doc or _doc())
+    return result, server
+
+
+def _values(result: Extraction) -> set[float | None]:
+    return {c.value if isinstance(c, ScoreClaim) else c.delta for c in result.claims}
+
+
+class FlakyThenGood:
+    """Fails the first ``n`` requests of every chunk with ``reply``, then answers correctly."""
+
+    def __init__(self, fault: Reply, n: int = 1) -> None:
+        self.fault, self.n = fault, n
+        self.seen: dict[str, int] = {}
+        self._lock = threading.Lock()
+
+    def __call__(self, body: dict[str, Any]) -> Reply:
+        key = excerpt_text(body)
+        with self._lock:
+            k = self.seen.get(key, 0)
+            self.seen[key] = k + 1
+        return self.fault if k < self.n else answer_by_chunk(body)
+
+
+def test_claims_come_back_grounded_with_exact_offsets_and_sections() -> None:
+    result, server = _extract(answer_by_chunk)
+    assert result.extractor == "llm:fake-model"
+    assert len(result.claims) == 3
+    for c in result.claims:
+        assert TEXT[c.start:c.end] == c.quote
+        assert c.extractor == "llm:fake-model"
+    by_value = {(c.value if isinstance(c, ScoreClaim) else c.delta): c for c in result.claims}
+    assert by_value[71.0].section == "Appendix"
+    assert isinstance(by_value[3.2], ComparisonClaim) and by_value[3.2].baseline == "BarNet"
+    assert result.stats.requests == 2 and result.stats.fallback_chunks == 0 and result.stats.errors == []
+    # the prefilter kept the narrative sentence out of every request
+    assert all("weather" not in json.dumps(r, ensure_ascii=False) for r in server.requests)
+
+
+def test_each_request_carries_the_section_title_and_the_versioned_system_prompt() -> None:
+    _, server = _extract(answer_by_chunk)
+    users = [r["messages"][1]["content"] for r in server.requests]
+    assert any(u.startswith("Section: QuillRAG: Retrieval for Long Inputs") for u in users)
+    assert any(u.startswith("Section: Appendix") for u in users)
+    assert all(r["messages"][0]["role"] == "system" and "ClaimList" in r["messages"][0]["content"]
+               for r in server.requests)
+    assert all(r["temperature"] == 0 for r in server.requests)
+
+
+def test_tools_mode_sends_a_named_tool_choice_with_the_claim_schema() -> None:
+    """What instructor 1.17 really sends in TOOLS mode: vLLM enforces a named tool's parameters."""
+    _, server = _extract(answer_by_chunk)
+    body = server.requests[0]
+    assert body["tool_choice"] == {"type": "function", "function": {"name": "ClaimList"}}
+    params = body["tools"][0]["function"]["parameters"]
+    assert "claims" in params["properties"] and "ScoreFacts" in params["$defs"]
+    assert "response_format" not in body
+
+
+def test_json_schema_mode_sends_a_json_schema_response_format_not_json_object() -> None:
+    """instructor 1.17 JSON_SCHEMA: response_format type json_schema with the schema (vLLM enforces it)."""
+    result, server = _extract(answer_by_chunk, llm_mode="json_schema")
+    body = server.requests[0]
+    fmt = body["response_format"]
+    assert fmt["type"] == "json_schema"
+    assert fmt["json_schema"]["name"] == "ClaimList" and "claims" in fmt["json_schema"]["schema"]["properties"]
+    assert "tools" not in body and "tool_choice" not in body
+    assert len(result.claims) == 3
+
+
+@pytest.mark.parametrize("fault", [
+    Reply(status=500, headers=FAST_RETRY),
+    Reply(status=429, headers=FAST_RETRY),
+], ids=["http500", "http429"])
+def test_server_errors_are_retried(fault: Reply) -> None:
+    responder = FlakyThenGood(fault, n=2)
+    result, server = _extract(responder)
+    assert len(result.claims) == 3 and result.stats.fallback_chunks == 0
+    assert len(server.requests) == 2 * 3  # two chunks, two failures + one success each
+
+
+def test_a_timeout_is_retried() -> None:
+    responder = FlakyThenGood(Reply(delay=1.5, claims=[]), n=1)
+    result, server = _extract(responder, llm_timeout=0.3, llm_retries=2)
+    assert len(result.claims) == 3 and result.stats.fallback_chunks == 0
+    assert len(server.requests) == 4
+
+
+@pytest.mark.parametrize("fault", [
+    Reply(content="I think the answer is that QuillRAG is good."),
+    Reply(arguments='{"claims": [{"kind": "score", "model": "QuillRAG"}]}'),  # value and quote missing
+    Reply(arguments='{"claims": [{"kind": "score", "model": "QuillRAG", "value": "high", "quote": "x"'),  # cut off
+], ids=["non-json", "schema-invalid", "truncated-json"])
+def test_invalid_output_is_reasked_with_the_validation_error(fault: Reply) -> None:
+    responder = FlakyThenGood(fault, n=1)
+    result, server = _extract(responder)
+    assert len(result.claims) == 3 and result.stats.fallback_chunks == 0
+    reasks = [r for r in server.requests if is_reask(r)]
+    assert len(reasks) == 2  # one per chunk, carrying the previous answer and the error
+    assert any("rror" in json.dumps(r["messages"][-1], ensure_ascii=False) for r in reasks)
+
+
+def test_a_claim_with_a_number_not_in_the_text_never_comes_out() -> None:
+    def inventing(body: dict[str, Any]) -> Reply:
+        reply = answer_by_chunk(body)
+        assert reply.claims is not None
+        if reply.claims:
+            reply.claims = reply.claims + [dict(reply.claims[0], value=93.1)]
+        return reply
+
+    result, _ = _extract(inventing)
+    assert 93.1 not in _values(result)
+    assert len(result.claims) == 3 and result.stats.dropped_ungrounded == 2
+
+
+def test_a_chunk_that_keeps_failing_falls_back_to_rules_and_the_document_survives() -> None:
+    def mmlu_chunk_broken(body: dict[str, Any]) -> Reply:
+        if "MMLU" in excerpt_text(body):
+            return Reply(status=500, headers=FAST_RETRY)
+        return answer_by_chunk(body)
+
+    result, server = _extract(mmlu_chunk_broken)
+    assert result.stats.fallback_chunks == 1
+    assert len(result.stats.errors) == 1 and "quill.md" in result.stats.errors[0]
+    assert "InternalServerError" in result.stats.errors[0] or "500" in result.stats.errors[0]
+    llm_claims = [c for c in result.claims if c.extractor.startswith("llm:")]
+    assert {c.value if isinstance(c, ScoreClaim) else c.delta for c in llm_claims} == {48.5, 3.2}
+    # whatever the rules backend found comes only from the failed chunk's text
+    for c in result.claims:
+        assert TEXT[c.start:c.end] == c.quote
+        if not c.extractor.startswith("llm:"):
+            assert c.start >= TEXT.index("On MMLU")
+    assert len([r for r in server.requests if "MMLU" in excerpt_text(r)]) == 3  # 1 + llm_retries
+
+
+def test_unreachable_server_loses_no_document() -> None:
+    with FakeOpenAI(answer_by_chunk) as server:
+        settings = _settings(server, llm_retries=0)
+    # server is shut down now: connection refused
+    result = LLMExtractor(settings).extract(_doc())
+    assert result.stats.fallback_chunks == 2 and len(result.stats.errors) == 2
+    assert result.document.source == "quill.md"
+
+
+def test_cache_hits_skip_the_server() -> None:
+    cache = MemoryCache()
+    with FakeOpenAI(answer_by_chunk) as server:
+        ex = LLMExtractor(_settings(server), cache)
+        first = ex.extract(_doc())
+        n = len(server.requests)
+        second = ex.extract(_doc())
+    assert n == 2 and len(server.requests) == 2
+    assert second.stats.cache_hits == 2 and second.stats.requests == 0
+    assert [c.model_dump() for c in first.claims] == [c.model_dump() for c in second.claims]
+    assert len(cache.data) == 2
+
+
+def test_concurrency_never_exceeds_the_setting() -> None:
+    text = "".join(f"# Part {i}\nQuillRAG 在 HotpotQA 上的 EM 达到 48.5。\n" for i in range(12))
+    with FakeOpenAI(answer_by_chunk, delay=0.05) as server:
+        ex = LLMExtractor(_settings(server, llm_concurrency=3))
+        results = ex.extract_many([_doc(text, f"d{i}.md") for i in range(3)])
+    assert server.max_in_flight == 3
+    assert [len(r.claims) for r in results] == [12, 12, 12]
+
+
+def test_get_extractor_builds_both_backends_from_settings() -> None:
+    with FakeOpenAI(answer_by_chunk) as server:
+        s = _settings(server)
+        llm = get_extractor("llm", s)
+        hybrid = get_extractor("hybrid", s)
+        assert llm.name == "llm" and hybrid.name == "hybrid"
+        assert len(llm.extract(_doc()).claims) == 3
+        assert isinstance(build_llm(s, MemoryCache()).cache, MemoryCache)
+
+
+def test_hybrid_merges_rules_and_llm_without_duplicates() -> None:
+    with FakeOpenAI(answer_by_chunk) as server:
+        hybrid = HybridExtractor(_settings(server))
+        result = hybrid.extract(_doc())
+        rules = get_extractor("rules").extract(_doc())
+    assert result.extractor == "hybrid"
+    llm_claims = [c for c in result.claims if c.extractor.startswith("llm:")]
+    assert len(llm_claims) == 3
+    for r in rules.claims:  # every rules claim is either kept or duplicated by an LLM claim
+        assert r in result.claims or any(
+            c.kind == r.kind and c.start < r.end and r.start < c.end for c in llm_claims)
+    keys = [(c.kind, c.start, c.end, c.model, c.value if isinstance(c, ScoreClaim) else c.baseline)
+            for c in result.claims]
+    assert len(keys) == len(set(keys))
+
+
+def test_merge_prefers_the_llm_copy_of_the_same_statement() -> None:
+    llm = ScoreClaim(model="QuillRAG", benchmark="HotpotQA", metric="EM", value=48.5, quote="EM 达到 48.5",
+                     source="q", start=10, end=20, extractor="llm:m")
+    rule = ScoreClaim(model="quillrag", benchmark="HotpotQA", value=48.5, quote="48.5", source="q", start=16, end=20)
+    other = ScoreClaim(model="QuillRAG", benchmark="MMLU", value=71.0, quote="71.0", source="q", start=40, end=44)
+    assert merge_claims([llm], [rule, other]) == [llm, other]
