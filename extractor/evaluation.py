@@ -170,6 +170,12 @@ def score(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> EvalReport:
     return report
 
 
+def score_claims(gold: list[dict[str, Any]], claims: Iterable[Any]) -> EvalReport:
+    """``score`` for extractor output: accepts claim objects (anything with ``model_dump``) or dicts."""
+    pred = [c.model_dump() if hasattr(c, "model_dump") else dict(c) for c in claims]
+    return score(gold, pred)
+
+
 def load_jsonl(path: str | Path) -> list[dict[str, Any]]:
     """Read a JSONL file of claims; a bad line raises GoldFileError naming the file and line."""
     p = Path(path)

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from extractor.evaluation import GoldFileError, load_jsonl, names_match, score, values_match
+from extractor.evaluation import GoldFileError, load_jsonl, names_match, score, score_claims, values_match
+from schemas import ScoreClaim
 
 SCORE_PY = Path("/work/shared/gold/score.py")
 
@@ -87,3 +88,11 @@ def test_load_jsonl_names_bad_line(tmp_path: Path) -> None:
         load_jsonl(bad)
     with pytest.raises(GoldFileError, match="cannot read"):
         load_jsonl(tmp_path / "missing.jsonl")
+
+
+def test_score_claims_accepts_extractor_objects() -> None:
+    claim = ScoreClaim(model="Nimbus", benchmark="COCO", value=45.1, unit="score", quote="Nimbus 45.1",
+                       source="b.md", start=0, end=11)
+    report = score_claims(GOLD, [claim])
+    assert (report.counts["score"].tp, report.counts["score"].pred) == (1, 1)
+    assert report.total.gold == len(GOLD)
