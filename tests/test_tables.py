@@ -472,3 +472,9 @@ def test_corner_word_is_overruled_when_the_gazetteer_clearly_disagrees() -> None
     text = "| Model | Nova-3B | Pico-1B |\n|---|---|---|\n| MMLU | 55.0 | 40.1 |\n| GSM8K | 61.2 | 30.0 |\n"
     assert facts(extract_table_claims(make_doc(text))) == {
         ("Nova-3B", "MMLU", 55.0), ("Pico-1B", "MMLU", 40.1), ("Nova-3B", "GSM8K", 61.2), ("Pico-1B", "GSM8K", 30.0)}
+
+
+def test_adjacent_tables_without_blank_line_are_read_separately() -> None:
+    text = ("| Model | GSM8K |\n|---|---|\n| Nova-3B | 61.2 |\n"
+            "| Benchmark | Pico-1B |\n|---|---|\n| MMLU | 40.1 |\n")
+    assert facts(extract_table_claims(make_doc(text))) == {("Nova-3B", "GSM8K", 61.2), ("Pico-1B", "MMLU", 40.1)}

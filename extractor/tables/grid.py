@@ -96,6 +96,8 @@ def find_markdown_tables(text: str) -> list[Grid]:
                 rows.append(Row(_split_pipe_row(lines[j][2]), s, e, header=True))
             k = i + 2
             while k < len(lines) and "|" in lines[k][2] and lines[k][2].strip():
+                if k + 1 < len(lines) and _SEPARATOR.match(lines[k + 1][2]) and not _SEPARATOR.match(lines[k][2]):
+                    break  # this line heads a new table that follows without a blank line
                 if not _SEPARATOR.match(lines[k][2]):
                     s, e = _stripped_span(text, lines[k][0], lines[k][1])
                     rows.append(Row(_split_pipe_row(lines[k][2]), s, e))
