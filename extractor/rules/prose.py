@@ -77,12 +77,12 @@ def extract_prose_claims(document: Document) -> Iterator[AnyClaim]:
     seen: set[tuple[object, ...]] = set()
     hits = trigger_positions(text)
     for section in document.sections:
-        ctx = _Context()
+        ctx = _Context(text=text, para_start=section.start, scanned_to=section.start)
         prev_end = section.start
         for a, b in sentence_bounds(text, section.start, section.end):
             sentence = text[a:b]
             if "\n" in text[prev_end:a]:
-                ctx.benchmark = None  # a new paragraph: the previous benchmark no longer applies
+                ctx.new_paragraph(a)  # the previous benchmark no longer applies
             prev_end = b
             i = bisect_left(hits, a)
             if not (i < len(hits) and hits[i] < b) or sentence.startswith(("#", "[", "http")):
@@ -101,10 +101,36 @@ def extract_prose_claims(document: Document) -> Iterator[AnyClaim]:
 
 @dataclass
 class _Context:
-    """What earlier sentences of the section established: the model talked about, the benchmark."""
+    """What earlier sentences of the section established: the model talked about, the benchmark.
 
+    The benchmark of the paragraph so far is looked up lazily (only when a sentence names
+    none), by scanning the text skipped since the last look; that keeps the gazetteer
+    regex off the many sentences that never need it.
+    """
+
+    text: str = ""
+    para_start: int = 0
+    scanned_to: int = 0
     model: str | None = None
     benchmark: str | None = None
+
+    def new_paragraph(self, pos: int) -> None:
+        self.benchmark = None
+        self.para_start = self.scanned_to = pos
+
+    def benchmark_before(self, pos: int) -> str | None:
+        if self.scanned_to < pos:
+            last = None
+            for m in lexicons().benchmark_regex.finditer(self.text, self.scanned_to, pos):
+                last = m.group(0)
+            if last is not None:
+                self.benchmark = last
+            self.scanned_to = pos
+        return self.benchmark
+
+    def saw_benchmark(self, name: str, end: int) -> None:
+        self.benchmark = name
+        self.scanned_to = max(self.scanned_to, end)
 
 
 def _clause_bounds(sentence: str, pos: int) -> tuple[int, int]:
@@ -297,9 +323,10 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
                     lex: Lexicons, ctx: _Context | None = None) -> list[AnyClaim]:
     """The claims of one sentence (``offset`` = its start in the document text)."""
     ctx = ctx if ctx is not None else _Context()
-    ctx_benchmark = ctx.benchmark  # what the paragraph was about before this sentence
     names = find_names(sentence, lex)
-    _update_context(sentence, names, section, ctx)
+    # what the paragraph was about before this sentence (looked up only if this one names no benchmark)
+    ctx_benchmark = None if any(n.kind == "benchmark" for n in names) else ctx.benchmark_before(offset)
+    _update_context(sentence, names, section, ctx, offset)
     if _HYPOTHETICAL.search(sentence):
         return []
     subjects = find_subject_words(sentence, lex)
@@ -320,23 +347,18 @@ _LEADING_NAME = re.compile(r"^\W{0,3}([A-Za-z][A-Za-z0-9]*(?:[-_.+][A-Za-z0-9]+)
 def _cheap_context(sentence: str, ctx: _Context) -> None:
     """Track the topic model and benchmark in sentences that hold no claim.
 
-    Only the sentence-initial name and gazetteer benchmarks are looked at: this runs on
-    every sentence, so it must stay cheap.
+    Only the sentence-initial name is looked at here (benchmarks are looked up lazily by
+    ``_Context.benchmark_before``): this runs on every sentence, so it must stay cheap.
     """
     m = _LEADING_NAME.match(sentence)
     if m and _is_known_model(m.group(1)):
         ctx.model = m.group(1)
-    last = None
-    for bm in lexicons().benchmark_regex.finditer(sentence):
-        last = bm.group(0)
-    if last is not None:
-        ctx.benchmark = last
 
 
-def _update_context(sentence: str, names: list[Mention], section: Section, ctx: _Context) -> None:
+def _update_context(sentence: str, names: list[Mention], section: Section, ctx: _Context, offset: int) -> None:
     benches = [n for n in names if n.kind == "benchmark"]
     if benches:
-        ctx.benchmark = benches[-1].text
+        ctx.saw_benchmark(benches[-1].text, offset + len(sentence))
     models = [n for n in names if n.kind in ("model", "name") and not _in_location(sentence, n)
               and _is_known_model(n.text)]
     if models and models[0].start < 20:
@@ -407,9 +429,10 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
         if bench is None:
             near = _benchmarks_near(sentence, names, num.start)
             if not near:
-                if ctx.benchmark is None or num.unit != "%" and _metric_near(sentence, lex, num.start, num.end) is None:
+                ctx_bench = ctx.benchmark_before(offset)
+                if ctx_bench is None or num.unit != "%" and _metric_near(sentence, lex, num.start, num.end) is None:
                     continue
-                near = [Mention(-1, -1, ctx.benchmark, "benchmark")]
+                near = [Mention(-1, -1, ctx_bench, "benchmark")]
             before = [b for b in near if b.end <= num.start]
             bench = before[-1] if before else near[0]
         model = _baseline_owning(sentence, num, baseline_spans or [], names) \
