@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pydantic import SecretStr
 
 from api.app import create_app
@@ -127,6 +129,21 @@ def test_injection_strings_are_harmless(reader: TestClient, evil: str) -> None:
     # Nothing was dropped or widened.
     assert reader.get("/api/claims", params={"limit": 1}).json()["total"] == 6
     assert reader.get("/api/claims", params={"source": "%"}).json()["total"] == 0
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=st.text(max_size=60), field=st.sampled_from(["benchmark", "metric", "setting", "model", "sort"]))
+def test_any_text_in_any_parameter_is_never_a_server_error(reader: TestClient, name: str, field: str) -> None:
+    path, params = {
+        "benchmark": ("/api/leaderboard", {"benchmark": name}),
+        "metric": ("/api/leaderboard", {"benchmark": "AIME 2024", "metric": name}),
+        "setting": ("/api/leaderboard", {"benchmark": "AIME 2024", "setting": name}),
+        "model": ("/api/beats", {"model": name, "benchmark": "AIME 2024"}),
+        "sort": ("/api/claims", {"sort": name}),
+    }[field]
+    r = reader.get(path, params=params)
+    assert r.status_code < 500, (params, r.text)
+    assert r.headers["content-type"].startswith("application/json")
 
 
 def test_etag_revalidation_gives_304(reader: TestClient) -> None:
