@@ -26,6 +26,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extractor.normalize import canonical_benchmark, canonical_model, clean_name, find_benchmarks, normalise_unit
 from extractor.tables.cells import Label, has_role, is_numeric_cell, parse_value, read_label, strip_markup
@@ -43,6 +44,7 @@ _MODEL_SHAPE = re.compile(
     re.IGNORECASE,
 )
 _OURS_SUFFIX = re.compile(r"\s*[(（\[](?:ours|our method|本文|本文方法|我们的方法|我们的|proposed)[)）\]]\s*$", re.IGNORECASE)
+_MODEL_NOISE = re.compile(r"[*†‡§¶⋆★☆✝]+|\[\d+\]|<sup>.*?</sup>")
 _SIZE_IN = re.compile(r"(\d+(?:\.\d+)?\s*[BM])\b")
 _SIZE_ONLY = re.compile(r"^\d+(?:\.\d+)?\s*[BMK]$", re.IGNORECASE)
 _OURS = re.compile(r"^(?:ours|our (?:model|method|approach)|本文(?:方法|模型)?|我们的(?:方法|模型))\b", re.IGNORECASE)
@@ -209,6 +211,16 @@ def _orientation(grid: Grid, label_cols: int, paths: list[list[str]]) -> bool:
     return row_bench + col_model > col_bench + row_model
 
 
+@lru_cache(maxsize=16384)
+def _clean_model(raw: str) -> str:
+    """The model name of a row/column label without markup, footnote marks or "(ours)"; "" if the
+    label is not a model (an average, a delta, a number)."""
+    model = clean_name(_OURS_SUFFIX.sub("", _MODEL_NOISE.sub("", strip_markup(raw))))
+    if not model or has_role(model, "not_model") or is_numeric_cell(model):
+        return ""
+    return model
+
+
 def _claim(document: Document, row: Row, model: str, axis: _Axis, cell: str, extra_settings: list[str],
            metric_override: str | None, section: str | None, fallback_bench: str | None) -> ScoreClaim | None:
     parsed = parse_value(cell)
@@ -218,8 +230,8 @@ def _claim(document: Document, row: Row, model: str, axis: _Axis, cell: str, ext
     benchmark = bench_label.benchmark or fallback_bench
     if not benchmark:
         return None
-    model = clean_name(_OURS_SUFFIX.sub("", re.sub(r"[*†‡§¶⋆★☆✝]+|\[\d+\]|<sup>.*?</sup>", "", strip_markup(model))))
-    if not model or has_role(model, "not_model") or is_numeric_cell(model):
+    model = _clean_model(model)
+    if not model:
         return None
     unit = normalise_unit(parsed.unit_raw) if parsed.unit_raw else (bench_label.unit or "score")
     settings = [s for s in extra_settings + axis.settings if s]
