@@ -59,7 +59,7 @@ DbOption = Annotated[
 ]
 BackendOption = Annotated[Backend, typer.Option("--backend", help="Extraction backend.")]
 FormatOption = Annotated[OutputFormat, typer.Option("--format", help="Output format.")]
-PathsArgument = Annotated[list[Path], typer.Argument(help="Files or folders (.txt, .md, .html, recursively).", show_default=False)]
+PathsArgument = Annotated[list[Path], typer.Argument(help="Files or folders (.txt, .md, .html, recursively).", metavar="PATH", show_default=False)]
 
 
 def _err(message: str) -> None:
@@ -342,7 +342,7 @@ def serve(
 
 @app.command("eval")
 def evaluate(
-    gold: Annotated[Path, typer.Argument(help="Gold JSONL (claims-spec.md format).", show_default=False)],
+    gold: Annotated[Path, typer.Argument(help="Gold JSONL (claims-spec.md format).", metavar="GOLD.jsonl", show_default=False)],
     paths: PathsArgument,
     backend: BackendOption = Backend.rules,
     misses: Annotated[int, typer.Option("--misses", min=0, help="Also print up to N misses and false positives.")] = 0,
