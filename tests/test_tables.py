@@ -478,3 +478,17 @@ def test_adjacent_tables_without_blank_line_are_read_separately() -> None:
     text = ("| Model | GSM8K |\n|---|---|\n| Nova-3B | 61.2 |\n"
             "| Benchmark | Pico-1B |\n|---|---|\n| MMLU | 40.1 |\n")
     assert facts(extract_table_claims(make_doc(text))) == {("Nova-3B", "GSM8K", 61.2), ("Pico-1B", "MMLU", 40.1)}
+
+
+SLASHED_CELLS = """| Model | AIME 2024 (pass@1 / maj@16) | Codeforces (Rating/Percentile) | GSM8K |
+|---|---|---|---|
+| Nova-R | 71.0 / 86.7 | 1820/93.4 | 90.1 / 91.0 |
+"""
+
+
+def test_slashed_cells_split_by_the_slashed_header() -> None:
+    claims = extract_table_claims(make_doc(SLASHED_CELLS))
+    got = {(c.benchmark, c.value, c.setting, c.metric) for c in claims}
+    assert got == {("AIME 2024", 71.0, "pass@1", None), ("AIME 2024", 86.7, "maj@16", None),
+                   ("Codeforces", 1820.0, None, "Rating"), ("Codeforces", 93.4, None, "Percentile"),
+                   ("GSM8K", 90.1, None, None)}

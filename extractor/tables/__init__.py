@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from extractor.normalize import canonical_benchmark, canonical_model, clean_name, find_benchmarks, normalise_unit
@@ -250,6 +250,33 @@ def _claim(document: Document, row: Row, model: str, axis: _Axis, cell: str, ext
         return None
 
 
+def _cell_claims(document: Document, row: Row, model: str, axis: _Axis, cell: str, extra_settings: list[str],
+                 metric_override: str | None, section: str | None, fallback_bench: str | None) -> list[ScoreClaim]:
+    """The claims of one cell: usually one; ``71.0 / 86.7`` under a ``pass@1 / maj@16`` header gives one
+    per part, each with its own setting (or metric); without such a header only the first part counts."""
+    parts = [p.strip() for p in strip_markup(cell).split("/")]
+    if len(parts) < 2 or not all(parse_value(p) for p in parts):
+        one = _claim(document, row, model, axis, cell, extra_settings, metric_override, section, fallback_bench)
+        return [one] if one else []
+    out: list[ScoreClaim | None] = []
+    metric = metric_override or axis.bench.metric or ""
+    split_at = next((i for i, s in enumerate(axis.settings) if len(s.split("/")) == len(parts)), None)
+    if split_at is not None:
+        names = [x.strip() for x in axis.settings[split_at].split("/")]
+        for part, name in zip(parts, names, strict=True):
+            settings = axis.settings[:split_at] + [name] + axis.settings[split_at + 1:]
+            out.append(_claim(document, row, model, replace(axis, settings=settings), part, extra_settings,
+                              metric_override, section, fallback_bench))
+    elif len(metric.split("/")) == len(parts):
+        for part, name in zip(parts, metric.split("/"), strict=True):
+            out.append(_claim(document, row, model, axis, part, extra_settings, name.strip(), section,
+                              fallback_bench))
+    else:
+        out.append(_claim(document, row, model, axis, parts[0], extra_settings, metric_override, section,
+                          fallback_bench))
+    return [c for c in out if c]
+
+
 def _group_setting(row: Row, label_cols: int) -> str | None | bool:
     """A body row with a label only: returns its setting text (or None); False if not a group row."""
     rest = [strip_markup(c) for c in row.cells[label_cols:]]
@@ -342,10 +369,8 @@ def _table_claims(document: Document, grid: Grid, headings: list[tuple[int, str]
                 axis = axes[j]
                 if axis.skip:
                     continue
-                claim = _claim(document, row, resolve_model(model), axis, row.cells[j], extra, metric_override,
-                               section, fallback)
-                if claim:
-                    claims.append(claim)
+                claims += _cell_claims(document, row, resolve_model(model), axis, row.cells[j], extra,
+                                       metric_override, section, fallback)
         return claims
 
     # Transposed: benchmarks down the rows, models across the columns.
@@ -393,10 +418,8 @@ def _table_claims(document: Document, grid: Grid, headings: list[tuple[int, str]
             model = models[j]
             if not model or has_role(model, "skip_column") or has_role(model, "not_model"):
                 continue
-            claim = _claim(document, row, resolve_model(model), axis, row.cells[j], extra + model_settings[j],
-                           metric_override, section, fallback)
-            if claim:
-                claims.append(claim)
+            claims += _cell_claims(document, row, resolve_model(model), axis, row.cells[j], extra + model_settings[j],
+                                   metric_override, section, fallback)
     return claims
 
 

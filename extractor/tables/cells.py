@@ -117,8 +117,13 @@ def parse_value(cell: str) -> CellValue | None:
     return CellValue(value, unit)
 
 
+@lru_cache(maxsize=65536)
 def is_numeric_cell(cell: str) -> bool:
-    return parse_value(cell) is not None
+    """A score, or several separated by "/" (``71.0 / 86.7``)."""
+    if parse_value(cell) is not None:
+        return True
+    parts = strip_markup(cell).split("/")
+    return len(parts) > 1 and all(parse_value(p) is not None for p in parts)
 
 
 # --------------------------------------------------------------------------- labels
