@@ -16,9 +16,15 @@ Reading a table:
    transposed (benchmarks in rows, models in columns, the Hugging Face card layout),
    decided by the first header cell's word (Model / Benchmark) and by how many labels
    the benchmark gazetteer recognises on each axis.
-5. Columns/rows for sizes, dates, prices, tokens, latency, averages and deltas are
-   skipped; body rows with only a label are group rows whose setting (``zero-shot``)
-   carries down until the next group row.
+5. Columns/rows for sizes, dates, prices, tokens, latency, dataset statistics, averages and
+   deltas are skipped (words in ``data/table_headers.tsv``); leading rank columns are dropped;
+   body rows with only a label are group rows whose setting (``zero-shot``) carries down until
+   the next group row; an empty row label continues the row above.
+6. A table must name at least one known benchmark on its benchmark axis (or in its caption
+   or section heading, for metric-only columns such as "Accuracy"); otherwise it is not a
+   results table and gives nothing.
+7. Cells: ``**71.0**``, ``<u>71.0</u>``, ``85.2±0.3``, ``71.0%`` are scores; ``-``, ``N/A``,
+   ``7B``, dates and prices are not; ``71.0 / 86.7`` under ``pass@1 / maj@16`` is two scores.
 """
 
 from __future__ import annotations
