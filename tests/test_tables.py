@@ -492,3 +492,9 @@ def test_slashed_cells_split_by_the_slashed_header() -> None:
     assert got == {("AIME 2024", 71.0, "pass@1", None), ("AIME 2024", 86.7, "maj@16", None),
                    ("Codeforces", 1820.0, None, "Rating"), ("Codeforces", 93.4, None, "Percentile"),
                    ("GSM8K", 90.1, None, None)}
+
+
+def test_header_line_breaks_and_footnote_marks_are_not_part_of_names() -> None:
+    text = "| Model | ZorbQA† | MMLU<br>(5-shot) |\n|---|---|---|\n| Nova-3B | 61.2 | 50.5 |\n"
+    claims = extract_table_claims(make_doc(text))
+    assert {(c.benchmark, c.setting) for c in claims} == {("ZorbQA", None), ("MMLU", "5-shot")}

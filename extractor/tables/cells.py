@@ -75,12 +75,14 @@ _STARS = re.compile(r"(?<=\d)\*+|^\*+|\*+$")
 _INNER_UNDERSCORE = re.compile(r"(?<=\w)_(?=\w)")
 _DIGIT_UNDERSCORE = re.compile(r"\d_\d")
 _SPACES = re.compile(r"\s+")
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_LABEL_MARKS = re.compile(r"[†‡§¶⋆★☆✝↑↓⬆⬇]|\^\{?[*†‡\d]+\}?")
 
 
 @lru_cache(maxsize=65536)
 def strip_markup(cell: str) -> str:
     """Remove emphasis (``**x**``, ``__x__``, ``<b>``, ``<u>``), links, LaTeX wrappers and stray stars."""
-    s = _MD_LINK.sub(r"\1", cell)
+    s = _MD_LINK.sub(r"\1", _BR.sub(" ", cell))
     s = _MD_IMAGE.sub("", s)
     s = _HTML_EMPHASIS.sub("", s)
     s = _LATEX_WRAP.sub(r"\1", s)
@@ -173,7 +175,7 @@ def read_label(raw: str) -> Label:
 @lru_cache(maxsize=16384)
 def _read_label(raw: str) -> Label:
     text = strip_markup(raw)
-    text = re.sub(r"[↑↓⬆⬇]", "", text).strip()
+    text = _LABEL_MARKS.sub("", text).strip()
     label = Label(text=text, setting=[])
     fragments: list[str] = [f.strip() for f in _PAREN.findall(text) if f.strip()]
     main = _PAREN.sub(" ", text)
