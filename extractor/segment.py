@@ -131,9 +131,6 @@ def split_sections(text: str) -> list[Section]:
     return sections
 
 
-_SENT_BREAK = re.compile(r"[。！？；!?;\n]+|\.(?=\s|$)")
-
-
 def _is_false_period(text: str, dot: int) -> bool:
     """A '.' that does not end an English sentence (abbreviation, initial, decimal)."""
     j = dot
@@ -147,27 +144,31 @@ def _is_false_period(text: str, dot: int) -> bool:
     return False
 
 
+# One sentence: starts at a non-space, runs to 。！？； / !?; / a "." before whitespace / a newline.
+_SENTENCE = re.compile(r"\S(?:[^。！？；!?;.\n]|\.(?!\s|$))*(?:[。！？；!?;]+|\.|(?=\n)|$)")
+
+
 def sentence_bounds(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Like ``split_sentences`` but plain ``(start, end)`` tuples (the fast path for scanners)."""
     stop = len(text) if end is None else min(end, len(text))
     out: list[tuple[int, int]] = []
-    pos = start
-    for m in _SENT_BREAK.finditer(text, start, stop):
-        if m.group(0) == "." and _is_false_period(text, m.start()):
+    pending = -1  # start of a sentence continued past an abbreviation ("e.g. ", "U.S. ")
+    for m in _SENTENCE.finditer(text, start, stop):
+        a, b = m.start(), m.end()
+        if pending >= 0:
+            a, pending = pending, -1
+        if text[b - 1] == "." and b < stop and _is_false_period(text, b - 1):
+            pending = a
             continue
-        _add_bounds(text, pos, m.end() if m.group(0)[0] != "\n" else m.start(), out)
-        pos = m.end()
-    _add_bounds(text, pos, stop, out)
-    return out
-
-
-def _add_bounds(text: str, a: int, b: int, out: list[tuple[int, int]]) -> None:
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    if b > a:
+        while text[b - 1].isspace():
+            b -= 1
         out.append((a, b))
+    if pending >= 0:
+        b = stop
+        while b > pending and text[b - 1].isspace():
+            b -= 1
+        out.append((pending, b))
+    return out
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:

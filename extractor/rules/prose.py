@@ -136,16 +136,28 @@ class _Context:
 def _clause_bounds(sentence: str, pos: int) -> tuple[int, int]:
     """The clause around ``pos``: between separators (，, ; : —), ignoring those inside brackets."""
     start, end = 0, len(sentence)
-    for m in _CLAUSE_SEP.finditer(sentence):
-        head = sentence[:m.start()]
-        if head.count("(") + head.count("（") > head.count(")") + head.count("）"):
-            continue
-        if m.end() <= pos:
-            start = m.end()
-        elif m.start() >= pos:
-            end = m.start()
+    for a, b in _separators(sentence):
+        if b <= pos:
+            start = b
+        elif a >= pos:
+            end = a
             break
     return start, end
+
+
+@lru_cache(maxsize=256)
+def _separators(sentence: str) -> tuple[tuple[int, int], ...]:
+    """Clause separators of a sentence outside brackets (cached: asked for many times per sentence)."""
+    out = []
+    depth = 0
+    last = 0
+    for m in _CLAUSE_SEP.finditer(sentence):
+        head = sentence[last:m.start()]
+        depth += head.count("(") + head.count("（") - head.count(")") - head.count("）")
+        last = m.start()
+        if depth <= 0:
+            out.append((m.start(), m.end()))
+    return tuple(out)
 
 
 def _numbers(sentence: str, lex: Lexicons) -> list[Number]:
