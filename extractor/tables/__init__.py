@@ -330,7 +330,7 @@ def _table_claims(document: Document, grid: Grid, headings: list[tuple[int, str]
     paths = _column_paths(grid)
     transposed = _orientation(grid, label_cols, paths)
     section = _section_title(document, grid.start, headings)
-    subject = _section_subject(document, grid.start) or _title_subject(headings or _headings(document.text[:5000]))
+    subject = _section_subject(document, grid.start) or _title_subject(headings)
     fallback = _caption_benchmark(document, grid, section)
     claims: list[ScoreClaim] = []
     group: str | None = None
@@ -433,7 +433,7 @@ def extract_table_claims(document: Document) -> list[ScoreClaim]:
     """Every score stated in the document's results tables, with the row as the quote."""
     claims: list[ScoreClaim] = []
     grids = find_tables(document.text)
-    headings = _headings(document.text) if grids and not document.sections else []
+    headings = _headings(document.text) if grids else []
     for grid in grids:
         try:
             claims.extend(_table_claims(document, grid, headings))
