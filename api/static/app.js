@@ -249,6 +249,8 @@ function boardRow(row, board) {
     quoteCell(row.sources, row.value));
 }
 
+const clip = (text, n) => (text.length > n ? text.slice(0, n - 1) + "…" : text);
+
 function drawChart(board) {
   const chart = $("chart");
   chart.replaceChildren();
@@ -265,6 +267,7 @@ function drawChart(board) {
   const max = Math.max(...values), min = Math.min(0, ...values);
   const span = (max - min) || 1;
   const plotW = width - labelW - valueW;
+  const maxChars = Math.max(6, Math.floor((labelW - 14) / 7.5));  // ~7.5 px per character at 13 px
   rows.forEach((r, i) => {
     const y = top + i * (barH + gap);
     // Lower-is-better boards (FID, WER) rank the shortest bar first; the bar still shows the value.
@@ -272,7 +275,7 @@ function drawChart(board) {
     const g = svg("g", { class: i === 0 ? "bar best" : "bar" });
     g.append(svg("title", {}, `${r.model}: ${fmtValue(r)}`));
     g.append(svg("text", { x: labelW - 10, y: y + barH / 2 + 5, "text-anchor": "end", class: "label" },
-      r.model.length > 30 ? r.model.slice(0, 29) + "…" : r.model));
+      clip(r.model, maxChars)));
     g.append(svg("rect", { x: labelW, y, width: w, height: barH, rx: 4 }));
     g.append(svg("text", { x: labelW + w + 8, y: y + barH / 2 + 5, class: "val" }, fmtValue(r)));
     chart.append(g);
