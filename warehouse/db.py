@@ -8,6 +8,7 @@ unchanged. Bulk loads (``store_many``) use the same code path with columnar inse
 
 from __future__ import annotations
 
+import gc
 import json
 import threading
 from collections.abc import Iterable, Sequence
@@ -33,7 +34,7 @@ from warehouse import exports, ranking, sql
 from warehouse.entities import Registry, apply_overrides, overrides_hash, overrides_text
 from warehouse.errors import UnknownName
 from warehouse.names import ENTITIES_FILE, metric_key, unit_key
-from warehouse.setting_parse import ParsedSetting, parse_setting
+from warehouse.setting_parse import parse_setting
 
 REVIEW_STATUSES = ("unreviewed", "verified", "rejected")
 CLAIM_KINDS = ("score", "comparison")
@@ -44,13 +45,20 @@ class WarehouseError(RuntimeError):
 
 
 @lru_cache(maxsize=65536)
-def _setting(setting: str | None, metric: str | None) -> ParsedSetting:
-    return parse_setting(setting, metric)
+def _setting_columns(setting: str | None, metric: str | None) -> tuple[Any, ...]:
+    """metric_key, setting_key, setting_detail, pass_k, maj_k, shots, cot, tools, split (cached: settings repeat)."""
+    p = parse_setting(setting, metric)
+    return (metric_key(metric), p.key, p.detail, p.pass_k, p.maj_k, p.shots, p.cot, p.tools, p.split)
 
 
-@lru_cache(maxsize=65536)
-def _metric_key(metric: str | None) -> str:
-    return metric_key(metric)
+_UNIT_KEYS: dict[str | None, str] = {u: unit_key(u) for u in (None, "%", "points", "elo", "x", "score")}
+# Order of the tuple built per claim in ``_claim_columns``.
+_ROW_ORDER: tuple[str, ...] = (
+    "id", "doc_id", "kind", "model", "model_id", "benchmark", "benchmark_id", "metric",
+    "metric_key", "setting_key", "setting_detail", "pass_k", "maj_k", "shots", "cot", "tools", "split",
+    "value", "value_high", "unit", "unit_key", "setting", "baseline", "baseline_id", "relation", "delta",
+    "quote", "source", "section", "start", "end", "extractor", "run_id", "review_status", "loser_id",
+)
 
 
 class Warehouse:
@@ -75,7 +83,12 @@ class Warehouse:
             self.reg.load(self.con)
             self._apply_overrides()
         self.reg.load(self.con)
-        self._next_doc, self._next_claim = self.con.execute(sql.MAX_IDS).fetchone() or (0, 0)
+        self._next_doc, self._next_claim = self._one(sql.MAX_IDS) or (0, 0)
+
+    def _one(self, query: str, params: list[Any] | None = None) -> tuple[Any, ...] | None:
+        """First row of a query, fully consumed (DuckDB refuses new work while a result is open)."""
+        rows = self.con.execute(query, params or []).fetchall()
+        return rows[0] if rows else None
 
     # -- lifecycle -------------------------------------------------------------------
     def __enter__(self) -> Warehouse:
@@ -95,7 +108,7 @@ class Warehouse:
         """Re-apply the entity overrides file when it changed since the last open."""
         text = overrides_text(self._entities_file)
         digest = overrides_hash(text)
-        row = self.con.execute(sql.GET_META, ["entities_sha256"]).fetchone()
+        row = self._one(sql.GET_META, ["entities_sha256"])
         if row and row[0] == digest:
             return
         self.con.begin()
@@ -122,7 +135,7 @@ class Warehouse:
         """Record the start of an extraction run; claims stored with its id point back to it."""
         self._writable()
         with self._lock:
-            row = self.con.execute(sql.START_RUN, [backend, json.dumps(params or {}, default=str)]).fetchone()
+            row = self._one(sql.START_RUN, [backend, json.dumps(params or {}, default=str)])
             assert row is not None
             return int(row[0])
 
@@ -161,20 +174,28 @@ class Warehouse:
         return outcomes
 
     def _store_batch(self, batch: Sequence[Extraction], run_id: int | None) -> list[IngestOutcome]:
+        gc_was_enabled = gc.isenabled()
+        gc.disable()  # a batch creates millions of tuples: collections would rescan every live claim
+        try:
+            return self._store_batch_nogc(batch, run_id)
+        finally:
+            if gc_was_enabled:
+                gc.enable()
+
+    def _store_batch_nogc(self, batch: Sequence[Extraction], run_id: int | None) -> list[IngestOutcome]:
         with self._lock:
             # Later duplicates of a source within one batch win (same as storing them in order).
             latest: dict[str, Extraction] = {}
             for ex in batch:
                 latest[ex.document.source] = ex
             sources = list(latest)
-            known = {s: (i, h) for s, i, h in self.con.execute(sql.DOCS_BY_SOURCE, [sources]).fetchall()}
+            known = {s: (i, h, n) for s, i, h, n in self.con.execute(sql.DOCS_BY_SOURCE, [sources]).fetchall()}
             outcomes: dict[str, IngestOutcome] = {}
             todo: list[tuple[Extraction, int, bool]] = []
             for src, ex in latest.items():
                 doc = ex.document
                 if src in known and known[src][1] == doc.sha256:
-                    n = self.con.execute(sql.COUNT_DOC_CLAIMS, [known[src][0]]).fetchone()
-                    outcomes[src] = IngestOutcome(source=src, status="unchanged", claims=int(n[0]) if n else 0)
+                    outcomes[src] = IngestOutcome(source=src, status="unchanged", claims=int(known[src][2] or 0))
                     continue
                 if src in known:
                     todo.append((ex, known[src][0], True))
@@ -200,7 +221,8 @@ class Warehouse:
                 for ex, doc_id, rep in todo:
                     if rep:
                         d = ex.document
-                        con.execute(sql.UPDATE_DOCUMENT, [d.path, d.sha256, d.encoding, d.media_type, d.text, run_id, doc_id])
+                        con.execute(sql.UPDATE_DOCUMENT, [d.path, d.sha256, d.encoding, d.media_type, d.text, run_id,
+                                                           len(ex.claims), doc_id])
             new = [(ex, doc_id) for ex, doc_id, rep in todo if not rep]
             if new:
                 docs = [ex.document for ex, _ in new]
@@ -213,6 +235,7 @@ class Warehouse:
                     "media_type": _obj([d.media_type for d in docs]),
                     "text": _obj([d.text for d in docs]),
                     "run_id": _obj([run_id] * len(docs)),
+                    "n_claims": np.array([len(ex.claims) for ex, _ in new], dtype=np.int64),
                 }
                 con.register("doc_batch", doc_batch)
                 try:
@@ -242,49 +265,38 @@ class Warehouse:
             raise
 
     def _claim_columns(self, todo: list[tuple[Extraction, int, bool]], run_id: int | None) -> dict[str, np.ndarray]:
-        """Claims of ``todo`` as columns (numpy arrays DuckDB scans directly), entities resolved."""
-        cols: dict[str, list[Any]] = {c: [] for c in sql.CLAIM_COLUMNS}
+        """Claims of ``todo`` as columns (numpy arrays DuckDB scans directly), entities resolved.
+
+        Built row-wise as tuples and transposed once: the per-claim Python work is the
+        bulk-load bottleneck, so it is kept to one tuple and a few dict hits.
+        """
         resolve = self.reg.resolve
+        memo = self.reg.memo
+        rows: list[tuple[Any, ...]] = []
+        append = rows.append
+        claim_id = self._next_claim
         for ex, doc_id, _ in todo:
+            default_extractor = ex.extractor
             for c in ex.claims:
-                self._next_claim += 1
-                parsed = _setting(c.setting, c.metric)
-                cols["id"].append(self._next_claim)
-                cols["doc_id"].append(doc_id)
-                cols["kind"].append(c.kind)
-                cols["model"].append(c.model)
-                cols["model_id"].append(resolve("model", c.model, c.model_canonical))
-                cols["benchmark"].append(c.benchmark)
-                cols["benchmark_id"].append(resolve("benchmark", c.benchmark, c.benchmark_canonical) if c.benchmark else None)
-                cols["metric"].append(c.metric)
-                cols["metric_key"].append(_metric_key(c.metric))
-                cols["value"].append(c.value)
-                cols["value_high"].append(c.value_high)
-                cols["unit"].append(c.unit)
-                cols["unit_key"].append(unit_key(c.unit))
-                cols["setting"].append(c.setting)
-                cols["setting_key"].append(parsed.key)
-                cols["setting_detail"].append(parsed.detail)
-                cols["pass_k"].append(parsed.pass_k)
-                cols["maj_k"].append(parsed.maj_k)
-                cols["shots"].append(parsed.shots)
-                cols["cot"].append(parsed.cot)
-                cols["tools"].append(parsed.tools)
-                cols["split"].append(parsed.split)
+                claim_id += 1
+                metric, benchmark, setting = c.metric, c.benchmark, c.setting
                 baseline = c.baseline if isinstance(c, ComparisonClaim) else None
-                cols["baseline"].append(baseline)
-                cols["baseline_id"].append(resolve("model", baseline, c.baseline_canonical) if baseline else None)
-                cols["relation"].append(c.relation)
-                cols["delta"].append(c.delta)
-                cols["quote"].append(c.quote)
-                cols["source"].append(c.source)
-                cols["section"].append(c.section)
-                cols["start"].append(c.start)
-                cols["end"].append(c.end)
-                cols["extractor"].append(c.extractor or ex.extractor)
-                cols["run_id"].append(run_id)
-                cols["review_status"].append("unreviewed")
-        return {k: _obj(v) for k, v in cols.items()}
+                baseline_id = resolve("model", baseline, c.baseline_canonical) if baseline else None
+                model_id = memo.get(("model", c.model, c.model_canonical)) or resolve("model", c.model, c.model_canonical)
+                bench_id = (memo.get(("benchmark", benchmark, c.benchmark_canonical))
+                            or resolve("benchmark", benchmark, c.benchmark_canonical)) if benchmark else None
+                append((
+                    claim_id, doc_id, c.kind, c.model, model_id, benchmark, bench_id, metric,
+                    *_setting_columns(setting, metric), c.value, c.value_high, c.unit, _UNIT_KEYS.get(c.unit, c.unit),
+                    setting, baseline, baseline_id,
+                    c.relation, c.delta, c.quote, c.source, c.section, c.start, c.end,
+                    c.extractor or default_extractor, run_id, "unreviewed", _loser(c.relation, model_id, baseline_id),
+                ))
+        self._next_claim = claim_id
+        names = _ROW_ORDER
+        if not rows:
+            return {n: _obj([]) for n in names}
+        return {n: _obj(list(col)) for n, col in zip(names, zip(*rows, strict=True), strict=True)}
 
     # -- queries ---------------------------------------------------------------------
     def leaderboard(self, benchmark: str, metric: str | None = None, setting: str | None = None) -> Leaderboard:
@@ -315,14 +327,14 @@ class Warehouse:
             mid = ranking.resolve_model(self.reg, model) if model else None
             bids = ranking.resolve_benchmark(self.reg, benchmark).member_ids if benchmark else None
             where = [mid, mid, mid, bids, bids, kind, kind, source, source, review_status, review_status]
-            total_row = self.con.execute(sql.CLAIMS_COUNT, where).fetchone()
+            total_row = self._one(sql.CLAIMS_COUNT, where)
             rows = self.con.execute(sql.CLAIMS_PAGE[sort], [*where, limit, offset]).fetchall()
         return ClaimPage(total=int(total_row[0]) if total_row else 0, limit=limit, offset=offset,
                          items=[_stored(r) for r in rows])
 
     def get_claim(self, claim_id: int) -> StoredClaim:
         with self._lock:
-            row = self.con.execute(sql.GET_CLAIM, [int(claim_id)]).fetchone()
+            row = self._one(sql.GET_CLAIM, [int(claim_id)])
         if row is None:
             raise UnknownName("claim", str(claim_id))
         return _stored(row)
@@ -363,20 +375,29 @@ class Warehouse:
 
     def stats(self) -> dict[str, int]:
         with self._lock:
-            row = self.con.execute(sql.STATS).fetchone()
+            row = self._one(sql.STATS)
         assert row is not None
         return dict(zip(("documents", "claims", "models", "benchmarks", "runs"), (int(x) for x in row), strict=True))
 
     # -- llm cache -------------------------------------------------------------------
     def cache_get(self, key: str) -> str | None:
         with self._lock:
-            row = self.con.execute(sql.CACHE_GET, [key]).fetchone()
+            row = self._one(sql.CACHE_GET, [key])
         return None if row is None else str(row[0])
 
     def cache_put(self, key: str, value: str) -> None:
         self._writable()
         with self._lock:
             self.con.execute(sql.CACHE_PUT, [key, value])
+
+
+def _loser(relation: str | None, model_id: int, baseline_id: int | None) -> int | None:
+    """Who a comparison says is beaten (indexed, so beats() finds it in one lookup)."""
+    if relation == "outperforms":
+        return baseline_id
+    if relation == "underperforms":
+        return model_id
+    return None
 
 
 def _obj(values: list[Any]) -> np.ndarray:

@@ -16,11 +16,13 @@ import difflib
 import hashlib
 import tomllib
 import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import duckdb
+import numpy as np
 
 from warehouse import sql
 from warehouse.names import ENTITIES_FILE, benchmark_key, family_name, model_key, strip_vendor
@@ -60,6 +62,10 @@ class Registry:
     next_id: int = 1
     _new_entities: list[Entity] = field(default_factory=list)
     _new_aliases: list[tuple[str, str, int, str]] = field(default_factory=list)
+    # (kind, surface, canonical) -> id: folding is the hot spot of bulk ingest
+    memo: dict[tuple[str, str, str | None], int] = field(default_factory=dict)
+    # family key -> member ids, built on first use and dropped whenever entities change
+    _families: dict[str, list[int]] | None = None
 
     # -- loading -----------------------------------------------------------------
     def load(self, con: duckdb.DuckDBPyConnection) -> None:
@@ -76,6 +82,8 @@ class Registry:
         self.next_id = max(self.entities, default=0) + 1
         self._new_entities.clear()
         self._new_aliases.clear()
+        self.memo.clear()
+        self._families = None
 
     # -- lookup ------------------------------------------------------------------
     def lookup(self, kind: str, name: str) -> int | None:
@@ -88,7 +96,13 @@ class Registry:
     def family_members(self, name: str) -> list[int]:
         """Benchmarks whose family is ``name`` (AIME -> AIME 2024, AIME 2025), by name."""
         fkey = benchmark_key(name)
-        members = [e for e in self.entities.values() if e.kind == "benchmark" and e.family_key == fkey]
+        if self._families is None:
+            index: dict[str, list[int]] = defaultdict(list)
+            for e in self.entities.values():
+                if e.kind == "benchmark" and e.family_key:
+                    index[e.family_key].append(e.id)
+            self._families = index
+        members = [self.entities[i] for i in self._families.get(fkey, []) if i in self.entities]
         return [e.id for e in sorted(members, key=lambda e: e.name)]
 
     def suggest(self, kind: str, name: str, n: int = 5) -> list[str]:
@@ -133,6 +147,7 @@ class Registry:
         )
         self.next_id += 1
         self.entities[ent.id] = ent
+        self._families = None
         self._new_entities.append(ent)
         return ent
 
@@ -143,6 +158,10 @@ class Registry:
         remembered as an alias unless it is a family name (``AIME`` must not become an
         alias of ``AIME 2024`` just because one extractor resolved it so).
         """
+        memo_key = (kind, surface, canonical)
+        hit = self.memo.get(memo_key)
+        if hit is not None:
+            return hit
         eid = None
         if canonical:
             eid = self.lookup(kind, canonical)
@@ -158,17 +177,23 @@ class Registry:
                 if kind == "benchmark" and k == ent.family_key and k != ent.key:
                     continue
                 self._add_alias(kind, k, eid, form)
+        self.memo[memo_key] = eid
         return eid
 
     def flush(self, con: duckdb.DuckDBPyConnection) -> None:
         """Write pending entities and aliases inside the caller's transaction."""
         if self._new_entities:
-            con.executemany(
-                sql.INSERT_ENTITY,
-                [[e.id, e.kind, e.name, e.key, e.family, e.family_key, e.pinned] for e in self._new_entities],
-            )
+            ents = self._new_entities
+            _insert_columns(con, sql.INSERT_ENTITIES, "entity_batch", {
+                "id": [e.id for e in ents], "kind": [e.kind for e in ents], "name": [e.name for e in ents],
+                "key": [e.key for e in ents], "family": [e.family for e in ents],
+                "family_key": [e.family_key for e in ents], "pinned": [e.pinned for e in ents],
+            })
         if self._new_aliases:
-            con.executemany(sql.INSERT_ALIAS, [list(a) for a in self._new_aliases])
+            cols = list(zip(*self._new_aliases, strict=True))
+            _insert_columns(con, sql.INSERT_ALIASES, "alias_batch", {
+                "kind": list(cols[0]), "key": list(cols[1]), "entity_id": list(cols[2]), "surface": list(cols[3]),
+            })
 
     def commit(self) -> None:
         self._new_entities.clear()
@@ -177,6 +202,20 @@ class Registry:
     def rollback(self, con: duckdb.DuckDBPyConnection) -> None:
         """Forget pending changes (their transaction rolled back): reload from the database."""
         self.load(con)
+
+
+def _insert_columns(con: duckdb.DuckDBPyConnection, query: str, view: str, columns: dict[str, list[Any]]) -> None:
+    """Insert rows given as columns: DuckDB scans the numpy arrays directly (executemany is ~1000x slower)."""
+    data = {}
+    for name, values in columns.items():
+        arr = np.empty(len(values), dtype=object)
+        arr[:] = values
+        data[name] = arr
+    con.register(view, data)
+    try:
+        con.execute(query)
+    finally:
+        con.unregister(view)
 
 
 def overrides_text(path: Path = ENTITIES_FILE) -> str:
@@ -222,6 +261,7 @@ def apply_overrides(con: duckdb.DuckDBPyConnection, reg: Registry, text: str, or
             else:
                 ent = reg.entities[eid]
                 ent.name, ent.pinned = name, True
+                reg._families = None
                 if kind == "benchmark":
                     ent.family = family or ent.family
                     ent.family_key = benchmark_key(ent.family) if ent.family else None
@@ -254,3 +294,5 @@ def _merge(con: duckdb.DuckDBPyConnection, reg: Registry, kind: str, src: int, d
         if v == src:
             reg.aliases[k] = dst
     reg.entities.pop(src, None)
+    reg.memo.clear()
+    reg._families = None

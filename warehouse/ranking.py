@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import duckdb
 
@@ -109,12 +110,53 @@ def effective_groups(raw_groups: list[tuple[str, str, str, int, int]]) -> list[G
     return sorted(groups.values(), key=lambda g: (-g.models, -g.claims, g.setting != "", g.key))
 
 
-def _groups_for(con: duckdb.DuckDBPyConnection, member_ids: list[int]) -> dict[int, list[Group]]:
-    rows = con.execute(sql.SCORE_GROUPS, [member_ids]).fetchall()
-    by_bench: dict[int, list[tuple[str, str, str, int, int]]] = defaultdict(list)
-    for bid, m, u, s, models, n in rows:
-        by_bench[bid].append((m, u, s, models, n))
-    return {bid: effective_groups(raw) for bid, raw in by_bench.items()}
+class ScoreRow(NamedTuple):
+    """One score claim as fetched by ``sql.SCORE_CLAIMS``."""
+
+    benchmark_id: int
+    model_id: int
+    metric_key: str
+    unit_key: str
+    setting_key: str
+    setting_detail: str
+    value: float
+    value_high: float | None
+    unit: str | None
+    metric: str | None
+    id: int
+    source: str
+    quote: str
+    section: str | None
+    start: int
+    end: int
+    review_status: str
+
+
+@dataclass
+class BenchmarkScores:
+    """The score claims of one benchmark split into effective comparable groups."""
+
+    groups: list[Group]
+    rows_by_raw: dict[RawKey, list[ScoreRow]]
+
+    def rows(self, group: Group) -> list[ScoreRow]:
+        return [r for raw in group.raw for r in self.rows_by_raw.get(raw, [])]
+
+
+def _scores(con: duckdb.DuckDBPyConnection, member_ids: list[int]) -> dict[int, BenchmarkScores]:
+    """Every usable score claim of the benchmarks (one index lookup each), grouped by raw key."""
+    out: dict[int, BenchmarkScores] = {}
+    for bid in member_ids:
+        raw_rows: dict[RawKey, list[ScoreRow]] = defaultdict(list)
+        for r in con.execute(sql.SCORE_CLAIMS, [bid]).fetchall():
+            if r[17] != "score" or r[6] is None or r[16] == "rejected":
+                continue
+            row = ScoreRow(*r[:17])
+            raw_rows[(row.metric_key, row.unit_key, row.setting_key)].append(row)
+        if raw_rows:
+            raw = [(m, u, s, len({r.model_id for r in rows}), len(rows)) for (m, u, s), rows in raw_rows.items()]
+            out[bid] = BenchmarkScores(effective_groups(raw), raw_rows)
+    return out
 
 
 def _pick(groups: list[Group], metric: str | None, setting: str | None) -> tuple[Group | None, list[Group]]:
@@ -130,10 +172,9 @@ def _pick(groups: list[Group], metric: str | None, setting: str | None) -> tuple
     return chosen, [g for g in groups if g is not chosen]
 
 
-def _source(row: tuple) -> SourceRef:  # type: ignore[type-arg]
-    cid, source, quote, section, start, end, status, value = row
-    return SourceRef(source=source, quote=quote, section=section, start=start, end=end, claim_id=cid,
-                     value=value, review_status=status)
+def _source(c: ScoreRow) -> SourceRef:
+    return SourceRef(source=c.source, quote=c.quote, section=c.section, start=c.start, end=c.end, claim_id=c.id,
+                     value=c.value, review_status=c.review_status)  # type: ignore[arg-type]
 
 
 @dataclass
@@ -149,27 +190,31 @@ class _ModelResult:
     sources: list[SourceRef]
 
 
-def _model_results(con: duckdb.DuckDBPyConnection, bench_id: int, group: Group) -> dict[int, _ModelResult]:
-    """Per model: best value of ``group`` on ``bench_id`` with every supporting claim."""
-    rows = con.execute(sql.GROUP_CLAIMS, [bench_id, group.raw_tags]).fetchall()
-    per_model: dict[int, list[tuple]] = defaultdict(list)  # type: ignore[type-arg]
+def _model_results(rows: list[ScoreRow], lower: bool, only: set[int] | None = None) -> dict[int, _ModelResult]:
+    """Per model: best value among ``rows`` (one comparable group) with every supporting claim.
+
+    ``only`` limits which models get their sources materialised (beats needs a few).
+    """
+    per_model: dict[int, list[ScoreRow]] = defaultdict(list)
     for r in rows:
-        per_model[r[0]].append(r)
-    lower = group.lower_is_better
+        per_model[r.model_id].append(r)
     out: dict[int, _ModelResult] = {}
     for mid, claims in per_model.items():
-        best_claim = min(claims, key=lambda c: (c[1] if lower else -c[1], c[7]))
-        best = best_claim[1]
+        best_claim = min(claims, key=lambda c: (c.value if lower else -c.value, c.id))
+        best = best_claim.value
         by_detail: dict[str, set[float]] = defaultdict(set)
         for c in claims:
-            by_detail[c[6]].add(round(c[1], 2))
+            by_detail[c.setting_detail].add(round(c.value, 2))
         conflict = any(len(v) > 1 for v in by_detail.values())
-        ordered = sorted(claims, key=lambda c: (round(c[1], 2) != round(best, 2), c[7]))
-        sources = [_source((c[7], c[8], c[9], c[10], c[11], c[12], c[13], c[1])) for c in ordered]
+        sources: list[SourceRef] = []
+        if only is None or mid in only:
+            ordered = sorted(claims, key=lambda c: (round(c.value, 2) != round(best, 2), c.id))
+            sources = [_source(c) for c in ordered]
         out[mid] = _ModelResult(
-            value=best, value_high=best_claim[2], unit=best_claim[3], metric=best_claim[4], support=len(claims),
-            conflict=conflict, values=sorted({round(c[1], 4) for c in claims}) if conflict else [],
-            verified=any(c[13] == "verified" and round(c[1], 2) == round(best, 2) for c in claims),
+            value=best, value_high=best_claim.value_high, unit=best_claim.unit, metric=best_claim.metric,
+            support=len(claims), conflict=conflict,
+            values=sorted({round(c.value, 4) for c in claims}) if conflict else [],
+            verified=any(c.review_status == "verified" and round(c.value, 2) == round(best, 2) for c in claims),
             sources=sources,
         )
     return out
@@ -193,14 +238,15 @@ def leaderboard(
 ) -> Leaderboard:
     """One row per model on ``benchmark`` (a family answers per member), best value first."""
     target = resolve_benchmark(reg, benchmark)
-    groups_by_bench = _groups_for(con, target.member_ids)
+    scores = _scores(con, target.member_ids)
     board = Leaderboard(benchmark=target.name, members=[reg.entities[b].name for b in target.member_ids]
                         if target.is_family else [])
     others: list[str] = []
     first = True
     for bid in target.member_ids:
         member = reg.entities[bid].name
-        chosen, rest = _pick(groups_by_bench.get(bid, []), metric, setting)
+        bench_scores = scores.get(bid)
+        chosen, rest = _pick(bench_scores.groups if bench_scores else [], metric, setting)
         prefix = f"{member}: " if target.is_family else ""
         others.extend(prefix + g.label() for g in rest)
         if chosen is None:
@@ -211,7 +257,8 @@ def leaderboard(
             board.setting = chosen.setting or None
             board.higher_is_better = not chosen.lower_is_better
             first = False
-        results = _model_results(con, bid, chosen)
+        assert bench_scores is not None
+        results = _model_results(bench_scores.rows(chosen), chosen.lower_is_better)
         for rank, mid, res in _ranked(results, chosen.lower_is_better):
             board.rows.append(LeaderboardRow(
                 rank=rank, model=reg.entities[mid].name, benchmark=member, value=res.value,
@@ -232,20 +279,26 @@ def beats(
     without a benchmark), each with evidence and the margin where known."""
     xid = resolve_model(reg, model)
     target = resolve_benchmark(reg, benchmark)
-    groups_by_bench = _groups_for(con, target.member_ids)
+    scores = _scores(con, target.member_ids)
     rows: dict[tuple[int, int | None, str | None], BeatsRow] = {}
     for bid in target.member_ids:
         member = reg.entities[bid].name
-        for group in groups_by_bench.get(bid, []):
-            results = _model_results(con, bid, group)
-            mine = results.get(xid)
-            if mine is None:
+        bench_scores = scores.get(bid)
+        if bench_scores is None:
+            continue
+        for group in bench_scores.groups:
+            group_rows = bench_scores.rows(group)
+            if not any(r.model_id == xid for r in group_rows):
                 continue
             lower = group.lower_is_better
-            for mid, res in results.items():
-                better = res.value < mine.value if lower else res.value > mine.value
-                if mid == xid or not better:
+            mine_best = _model_results([r for r in group_rows if r.model_id == xid], lower)[xid].value
+            winners = {r.model_id for r in group_rows if (r.value < mine_best if lower else r.value > mine_best)}
+            results = _model_results(group_rows, lower, only=winners | {xid})
+            mine = results[xid]
+            for mid in winners:
+                if mid == xid:
                     continue
+                res = results[mid]
                 best_sources = [s for s in res.sources if s.value is not None and round(s.value, 2) == round(res.value, 2)]
                 my_sources = [s for s in mine.sources if s.value is not None and round(s.value, 2) == round(mine.value, 2)]
                 rows[(mid, bid, group.setting)] = BeatsRow(
@@ -254,7 +307,11 @@ def beats(
                     metric=group.metric or None, setting=group.setting or None, how="score",
                     evidence=best_sources + my_sources,
                 )
-    comparisons = con.execute(sql.BEATS_COMPARISONS, [xid, xid, target.member_ids, general]).fetchall()
+    members = set(target.member_ids)
+    comparisons = [
+        c for c in con.execute(sql.BEATEN_BY, [xid]).fetchall()
+        if c[12] != "rejected" and (c[1] in members or (general and c[1] is None))
+    ]
     comparisons.sort(key=lambda c: (c[1] is None, c[6]))  # on-benchmark claims first, then general ones
     for winner, bid, delta, _unit, cmetric, csetting, cid, source, quote, section, start, end, status in comparisons:
         if winner is None or winner == xid:

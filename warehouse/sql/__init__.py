@@ -23,14 +23,22 @@ RUN_EXISTS = "SELECT 1 FROM runs WHERE id = ?"
 # -- entities ----------------------------------------------------------------------
 SELECT_ENTITIES = "SELECT id, kind, name, key, family, family_key, pinned FROM entities"
 SELECT_ALIASES = "SELECT kind, key, entity_id, surface FROM aliases"
-INSERT_ENTITY = "INSERT INTO entities (id, kind, name, key, family, family_key, pinned) VALUES (?, ?, ?, ?, ?, ?, ?)"
-INSERT_ALIAS = "INSERT OR IGNORE INTO aliases (kind, key, entity_id, surface) VALUES (?, ?, ?, ?)"
+INSERT_ENTITIES = """
+INSERT INTO entities (id, kind, name, key, family, family_key, pinned)
+SELECT id::BIGINT, kind::VARCHAR, name::VARCHAR, key::VARCHAR, family::VARCHAR, family_key::VARCHAR, pinned::BOOLEAN
+FROM entity_batch
+"""
+INSERT_ALIASES = """
+INSERT OR IGNORE INTO aliases (kind, key, entity_id, surface)
+SELECT kind::VARCHAR, key::VARCHAR, entity_id::BIGINT, surface::VARCHAR FROM alias_batch
+"""
 UPDATE_ENTITY = "UPDATE entities SET name = ?, family = ?, family_key = ?, pinned = true WHERE id = ?"
 MERGE_ENTITY = {
     "model": (
         "UPDATE aliases SET entity_id = ? WHERE kind = 'model' AND entity_id = ?",
         "UPDATE claims SET model_id = ? WHERE model_id = ?",
         "UPDATE claims SET baseline_id = ? WHERE baseline_id = ?",
+        "UPDATE claims SET loser_id = ? WHERE loser_id = ?",
     ),
     "benchmark": (
         "UPDATE aliases SET entity_id = ? WHERE kind = 'benchmark' AND entity_id = ?",
@@ -40,18 +48,21 @@ MERGE_ENTITY = {
 DELETE_ENTITY = "DELETE FROM entities WHERE id = ?"
 
 # -- documents ---------------------------------------------------------------------
-DOCS_BY_SOURCE = "SELECT source, id, sha256 FROM documents WHERE list_contains(?, source)"
+DOCS_BY_SOURCE = """
+SELECT d.source, d.id, d.sha256, d.n_claims
+FROM documents d JOIN (SELECT unnest(?::VARCHAR[]) AS source) wanted ON wanted.source = d.source
+"""
 MAX_IDS = "SELECT (SELECT coalesce(max(id), 0) FROM documents), (SELECT coalesce(max(id), 0) FROM claims)"
-COUNT_DOC_CLAIMS = "SELECT count(*) FROM claims WHERE doc_id = ?"
-DELETE_DOC_CLAIMS = "DELETE FROM claims WHERE list_contains(?, doc_id)"
-DELETE_DOC_SECTIONS = "DELETE FROM sections WHERE list_contains(?, doc_id)"
+DELETE_DOC_CLAIMS = "DELETE FROM claims WHERE doc_id IN (SELECT unnest(?::BIGINT[]))"
+DELETE_DOC_SECTIONS = "DELETE FROM sections WHERE doc_id IN (SELECT unnest(?::BIGINT[]))"
 UPDATE_DOCUMENT = """
-UPDATE documents SET path = ?, sha256 = ?, encoding = ?, media_type = ?, text = ?, ingested_at = now(), run_id = ?
+UPDATE documents SET path = ?, sha256 = ?, encoding = ?, media_type = ?, text = ?, ingested_at = now(), run_id = ?,
+    n_claims = ?
 WHERE id = ?
 """
 INSERT_DOCUMENTS = """
-INSERT INTO documents (id, source, path, sha256, encoding, media_type, text, ingested_at, run_id)
-SELECT id, source, path, sha256, encoding, media_type, text, now(), run_id::BIGINT FROM doc_batch
+INSERT INTO documents (id, source, path, sha256, encoding, media_type, text, ingested_at, run_id, n_claims)
+SELECT id, source, path, sha256, encoding, media_type, text, now(), run_id::BIGINT, n_claims::INTEGER FROM doc_batch
 """
 INSERT_SECTIONS = 'INSERT INTO sections (doc_id, idx, title, start, "end", subject) VALUES (?, ?, ?, ?, ?, ?)'
 
@@ -59,11 +70,11 @@ CLAIM_COLUMNS: tuple[str, ...] = (
     "id", "doc_id", "kind", "model", "model_id", "benchmark", "benchmark_id", "metric", "metric_key",
     "value", "value_high", "unit", "unit_key", "setting", "setting_key", "setting_detail", "pass_k", "maj_k",
     "shots", "cot", "tools", "split", "baseline", "baseline_id", "relation", "delta", "quote", "source",
-    "section", "start", "end", "extractor", "run_id", "review_status",
+    "section", "start", "end", "extractor", "run_id", "review_status", "loser_id",
 )
 _CLAIM_TYPES = {
     "id": "BIGINT", "doc_id": "BIGINT", "model_id": "BIGINT", "benchmark_id": "BIGINT", "baseline_id": "BIGINT",
-    "run_id": "BIGINT", "value": "DOUBLE", "value_high": "DOUBLE", "delta": "DOUBLE", "pass_k": "INTEGER",
+    "run_id": "BIGINT", "loser_id": "BIGINT", "value": "DOUBLE", "value_high": "DOUBLE", "delta": "DOUBLE", "pass_k": "INTEGER",
     "maj_k": "INTEGER", "shots": "INTEGER", "start": "INTEGER", "end": "INTEGER", "cot": "BOOLEAN",
     "tools": "BOOLEAN",
 }
@@ -123,29 +134,18 @@ SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM claims),
 """
 
 # -- leaderboard / beats -----------------------------------------------------------
-# Comparable groups of score claims on some benchmarks: (benchmark, metric, unit, setting).
-SCORE_GROUPS = """
-SELECT benchmark_id, metric_key, unit_key, setting_key, count(DISTINCT model_id) AS models, count(*) AS n
-FROM claims
-WHERE kind = 'score' AND value IS NOT NULL AND review_status <> 'rejected' AND list_contains(?, benchmark_id)
-GROUP BY ALL
+# Every claim on one benchmark. Only a sole equality filter lets DuckDB use the index, so
+# kind / value / review status are filtered by the caller. Column order: ranking.ScoreRow.
+SCORE_CLAIMS = """
+SELECT benchmark_id, model_id, metric_key, unit_key, setting_key, setting_detail, value, value_high, unit, metric,
+       id, source, quote, section, start, "end", review_status, kind
+FROM claims WHERE benchmark_id = ?
 """
-# Every non-rejected score claim of the chosen groups, for one benchmark.
-GROUP_CLAIMS = """
-SELECT model_id, value, value_high, unit, metric, setting_key, setting_detail, id, source, quote, section, start,
-       "end", review_status
-FROM claims
-WHERE kind = 'score' AND value IS NOT NULL AND review_status <> 'rejected' AND benchmark_id = ?
-  AND list_contains(?, metric_key || '|' || unit_key || '|' || setting_key)
-"""
-# Comparison claims that say someone beats model X on some benchmarks (or in general).
-BEATS_COMPARISONS = """
+# Comparison claims in which model X is beaten (index lookup on loser_id).
+BEATEN_BY = """
 SELECT CASE WHEN relation = 'outperforms' THEN model_id ELSE baseline_id END AS winner,
        benchmark_id, delta, unit, metric, setting, id, source, quote, section, start, "end", review_status
-FROM claims
-WHERE kind = 'comparison' AND review_status <> 'rejected'
-  AND ((relation = 'outperforms' AND baseline_id = ?) OR (relation = 'underperforms' AND model_id = ?))
-  AND (list_contains(?, benchmark_id) OR (? AND benchmark_id IS NULL))
+FROM claims WHERE loser_id = ?
 """
 
 # -- llm cache ---------------------------------------------------------------------

@@ -32,8 +32,11 @@ CREATE TABLE IF NOT EXISTS documents (
     media_type VARCHAR,
     text VARCHAR,
     ingested_at TIMESTAMP NOT NULL,
-    run_id BIGINT
+    run_id BIGINT,
+    n_claims INTEGER
 );
+-- n_claims arrived after the first files were made: add it to those too.
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS n_claims INTEGER;
 
 CREATE TABLE IF NOT EXISTS sections (
     doc_id BIGINT NOT NULL,
@@ -99,8 +102,15 @@ CREATE TABLE IF NOT EXISTS claims (
     "end" INTEGER NOT NULL,
     extractor VARCHAR NOT NULL,
     run_id BIGINT,
-    review_status VARCHAR NOT NULL DEFAULT 'unreviewed'
+    review_status VARCHAR NOT NULL DEFAULT 'unreviewed',
+    loser_id BIGINT
 );
+-- loser_id: the model a comparison claim says is beaten (baseline of "outperforms", subject of
+-- "underperforms"), so "who beats X" is one index lookup.
+ALTER TABLE claims ADD COLUMN IF NOT EXISTS loser_id BIGINT;
+-- DuckDB answers a sole equality filter on these through the index (leaderboard, beats).
+CREATE INDEX IF NOT EXISTS claims_benchmark_idx ON claims (benchmark_id);
+CREATE INDEX IF NOT EXISTS claims_loser_idx ON claims (loser_id);
 
 CREATE TABLE IF NOT EXISTS llm_cache (
     key VARCHAR PRIMARY KEY,
