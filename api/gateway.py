@@ -46,10 +46,15 @@ class Answer:
         headers = {"etag": self.etag, "cache-control": CACHE_CONTROL}
         if self.filename:
             headers["content-disposition"] = f'attachment; filename="{self.filename}"'
-        if self.status == 200 and if_none_match in (self.etag, f"W/{self.etag}"):
+        if self.status == 200 and if_none_match and self._matches(if_none_match):
             return 304, headers, b""
         headers["content-type"] = self.media_type
         return self.status, headers, self.body
+
+    def _matches(self, if_none_match: str) -> bool:
+        """RFC 9110 weak comparison against a list of tags (or ``*``)."""
+        tags = [t.strip().removeprefix("W/") for t in if_none_match.split(",")]
+        return "*" in tags or self.etag in tags
 
 
 def make_answer(status: int, body: bytes, media_type: str, version: int, filename: str | None = None) -> Answer:

@@ -155,6 +155,9 @@ def test_etag_revalidation_gives_304(reader: TestClient) -> None:
     assert again.content == b""
     other = reader.get("/api/leaderboard", params={"benchmark": "GPQA Diamond"}, headers={"If-None-Match": etag})
     assert other.status_code == 200
+    listed = reader.get("/api/leaderboard", params={"benchmark": "AIME 2024"},
+                        headers={"If-None-Match": f'"stale", W/{etag}'})
+    assert listed.status_code == 304
 
 
 def test_repeated_reads_are_identical_answers(reader: TestClient) -> None:
