@@ -333,6 +333,9 @@ def serve(
     from api.app import create_app
 
     settings = _settings(db)
+    if not Path(settings.db).exists():
+        _err(f"note: {settings.db} does not exist yet; serving a new, empty warehouse "
+             "(fill it with benchclaims ingest, or POST /api/documents with an API key)")
     try:
         application = create_app(settings)
     except Exception as exc:  # e.g. the file is locked by another writer
