@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from bs4 import BeautifulSoup, NavigableString, Tag
@@ -63,27 +64,29 @@ _CHINESE_CODECS = ("gb18030", "big5")
 _PLAUSIBILITY_SAMPLE = 20_000  # characters judged; the codec choice is settled long before the end
 
 
-def _chinese_plausibility(text: str, codec: str) -> float:
-    """Share of non-ASCII characters that are common characters in ``codec``'s script.
+@lru_cache(maxsize=32768)
+def _common_hanzi(c: str) -> bool:
+    """Whether ``c`` is among the most common simplified (GB2312 level 1, lead byte B0-D7) or
+    traditional (Big5 level 1, lead byte A4-C6) characters."""
+    for codec, lo, hi in (("gb2312", 0xB0, 0xD7), ("big5", 0xA4, 0xC6)):
+        try:
+            if lo <= c.encode(codec)[0] <= hi:
+                return True
+        except UnicodeEncodeError:
+            continue
+    return False
 
-    GB2312 level-1 (lead byte B0-D7) holds the 3,755 most common simplified characters and
-    Big5 level-1 (lead byte A4-C6) the 5,401 most common traditional ones; a wrong codec turns
-    text into rare characters, kana or Cyrillic, so the right one scores far higher.
+
+def _chinese_plausibility(text: str) -> float:
+    """Share of non-ASCII characters that are common Chinese characters or punctuation.
+
+    A wrong codec turns Chinese into rare characters, kana or Cyrillic, so the right one scores
+    far higher; judging both scripts lets GBK-encoded traditional text decode correctly too.
     """
     chars = [c for c in text[:_PLAUSIBILITY_SAMPLE] if ord(c) > 0x7F]
     if not chars:
         return 0.0
-    good = 0
-    for c in chars:
-        if c in _CJK_PUNCT:
-            good += 1
-        elif "\u4e00" <= c <= "\u9fff":
-            try:
-                b = c.encode("gb2312" if codec == "gb18030" else "big5")
-            except UnicodeEncodeError:
-                continue
-            lo, hi = (0xB0, 0xD7) if codec == "gb18030" else (0xA4, 0xC6)
-            good += lo <= b[0] <= hi
+    good = sum(1 for c in chars if c in _CJK_PUNCT or ("\u4e00" <= c <= "\u9fff" and _common_hanzi(c)))
     return good / len(chars)
 
 
@@ -95,7 +98,7 @@ def _decode_legacy(data: bytes, path: str | Path) -> tuple[str, str]:
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        score = _chinese_plausibility(text, codec)
+        score = _chinese_plausibility(text)
         if score > best_score:
             best_text, best_codec, best_score = text, codec, score
     if best_score >= 0.6:

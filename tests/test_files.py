@@ -153,3 +153,9 @@ def test_arxiv_style_mathml_numbers_use_their_alttext() -> None:
     assert "We reach 71.0 % on MMLU." in text
     doc = document_from_bytes(page.encode(), source="paper.html")
     assert {(c.model, c.benchmark, c.value) for c in extract_table_claims(doc)} == {("Nova", "GSM8K", 85.1)}
+
+
+@pytest.mark.parametrize("text", ["臺灣", "資料集上的準確率", ZH_TRADITIONAL])
+def test_traditional_chinese_in_gbk_and_big5(text: str) -> None:
+    for codec in ("gbk", "big5"):
+        assert decode_bytes(text.encode(codec))[0] == text
