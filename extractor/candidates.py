@@ -53,13 +53,22 @@ def _single_regex() -> re.Pattern[str]:
 def trigger_positions(text: str) -> list[int]:
     """Start offsets of every trigger in ``text`` (sorted)."""
     cjk, latin = _cue_regexes()
-    hits = [m.start() for rx in (_NUMBER_TRIGGER, _SCORE_WORD_TRIGGER, _THAN_TRIGGER, cjk) for m in rx.finditer(text)]
+    # numbers glued to a name ("Qwen2.5", "GPT-4", "v1.5") are versions, not results
+    hits = [m.start() for m in _NUMBER_TRIGGER.finditer(text)
+            if not (m.start() and (text[m.start() - 1].isascii() and text[m.start() - 1].isalpha()
+                                   or text[m.start() - 1] in "-_.@/"))]
+    hits += [m.start() for rx in (_SCORE_WORD_TRIGGER, _THAN_TRIGGER, cjk) for m in rx.finditer(text)]
     for m in latin.finditer(text):  # whole words only: "match" but not "matchup"
         a, b = m.start(), m.end()
         if not (a and text[a - 1].isascii() and text[a - 1].isalpha()) and not (b < len(text) and text[b].isascii() and text[b].isalpha()):
             hits.append(a)
     hits.sort()
     return hits
+
+
+def has_name(text: str, start: int, end: int) -> bool:
+    """Does ``text[start:end]`` hold a Latin name or a pronoun standing for the subject?"""
+    return _NAME.search(text, start, end) is not None
 
 
 def candidate_bounds(text: str, start: int = 0, end: int | None = None,

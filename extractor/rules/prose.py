@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractor import lexicon
-from extractor.candidates import trigger_positions
+from extractor.candidates import has_name, trigger_positions
 from extractor.rules.mentions import (
     NUMBER,
     SETTING,
@@ -85,7 +85,8 @@ def extract_prose_claims(document: Document) -> Iterator[AnyClaim]:
                 ctx.new_paragraph(a)  # the previous benchmark no longer applies
             prev_end = b
             i = bisect_left(hits, a)
-            if not (i < len(hits) and hits[i] < b) or sentence.startswith(("#", "[", "http")):
+            if not (i < len(hits) and hits[i] < b) or sentence.startswith(("#", "[", "http")) \
+                    or not has_name(text, a, b):
                 _cheap_context(sentence, ctx=ctx)
                 continue
             local = section
