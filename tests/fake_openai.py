@@ -258,3 +258,38 @@ class GoldResponder:
     def _count(self, what: str) -> None:
         with self._lock:
             self.injected[what] += 1
+
+
+def _serve_in_child(responder: Responder, delay: float, port_queue: Any, stop: Any) -> None:
+    with FakeOpenAI(responder, delay=delay) as server:
+        port_queue.put(server.base_url)
+        stop.wait()
+
+
+class FakeOpenAIProcess:
+    """``FakeOpenAI`` in a child process, like a real inference server (no shared GIL with the client).
+
+    Used by the benchmarks, where the client's CPU time must not be slowed by the server's.
+    ``responder`` must be picklable (a module-level function or object).
+    """
+
+    def __init__(self, responder: Responder, delay: float = 0.0) -> None:
+        import multiprocessing as mp
+
+        self._ctx = mp.get_context("fork")
+        self._queue = self._ctx.Queue()
+        self._stop = self._ctx.Event()
+        self._proc = self._ctx.Process(target=_serve_in_child, args=(responder, delay, self._queue, self._stop),
+                                       daemon=True)
+        self.base_url = ""
+
+    def __enter__(self) -> FakeOpenAIProcess:
+        self._proc.start()
+        self.base_url = self._queue.get(timeout=30)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._proc.join(timeout=10)
+        if self._proc.is_alive():
+            self._proc.terminate()
