@@ -20,6 +20,7 @@ _PASS = re.compile(r"pass\s*@\s*(\d+)", re.I)
 _MAJ = re.compile(r"(?:maj|cons|majority)\s*@\s*(\d+)", re.I)
 _MAJ_ZH = re.compile(r"(\d+)\s*(?:票|个样本|次采样)?\s*(?:的)?多数投票|多数投票\s*[（(]?\s*(\d+)", re.I)
 _MAJ_EN = re.compile(r"majority vot\w*\s*(?:of|over|with|across|@)?\s*(\d+)|(\d+)[\s-]*(?:sample|vote)s?\s*majority", re.I)
+_MAJ_ANY = re.compile(r"多数投票|majority[\s-]*vot\w*|self[\s-]*consistency|\bmaj\b|\bcons\b", re.I)
 _SHOT = re.compile(r"(\d+|zero|one|two|three|four|five|eight|ten|零|一|二|两|三|四|五|八|十)\s*[-\s]?\s*(?:shot|样本)", re.I)
 _FEW = re.compile(r"few[\s-]*shot|少样本", re.I)
 _COT = re.compile(r"\bcot\b|chain[\s-]*of[\s-]*thought|思维链", re.I)
@@ -46,7 +47,7 @@ class ParsedSetting:
         """Canonical, order-independent label: ``maj@16 5-shot cot`` ('' = default / pass@1)."""
         parts: list[str] = []
         if self.maj_k is not None:
-            parts.append(f"maj@{self.maj_k}")
+            parts.append(f"maj@{self.maj_k or 'k'}")
         elif self.pass_k is not None and self.pass_k != 1:
             parts.append(f"pass@{self.pass_k}")
         if self.shots is not None:
@@ -83,6 +84,11 @@ def parse_setting(setting: str | None, metric: str | None = None) -> ParsedSetti
             if value is not None:
                 found[name] = value
                 rest = rest[: m.start()] + " " + rest[m.end():]
+    if "maj_k" not in found:
+        m = _MAJ_ANY.search(rest)
+        if m:  # majority voting with the sample count unstated: its own group, "maj@k"
+            found["maj_k"] = 0
+            rest = rest[: m.start()] + " " + rest[m.end():]
     m = _SHOT.search(rest)
     if m:
         found["shots"] = _first_int(m)
