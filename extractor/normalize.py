@@ -202,17 +202,22 @@ def _fold_lower(text: str) -> str:
     return lowered if len(lowered) == len(folded) else folded.translate(_ASCII_LOWER)
 
 
-def _variants(alias: str) -> set[str]:
-    """Spacing variants of an alias: SWE-bench Verified ~ SWE bench Verified ~ SWEbench Verified."""
+def _variants(alias: str) -> tuple[set[str], set[str]]:
+    """Spacing variants of an alias (SWE-bench Verified ~ SWE bench Verified ~ SWEbench Verified),
+    as (any-case variants, exact-case variants). A glued all-letter variant can be an English word
+    ("MultiPL-E" -> "multiple"), so it only matches with its exact capitals ("BigBenchHard")."""
     a = _fold(alias).strip()
-    out = {a}
+    anycase, exact = {a}, set()
     if _SEP.search(a):
         for sep in ("-", " ", ""):
             v = _SEP.sub(sep, a)
-            # A glued all-letter variant can be an English word ("MultiPL-E" -> "multiple").
-            if len(name_key(v)) >= 2 and (sep or not v.isascii() or any(ch.isdigit() for ch in v)):
-                out.add(v)
-    return out
+            if len(name_key(v)) < 2:
+                continue
+            if sep or not v.isascii() or any(ch.isdigit() for ch in v):
+                anycase.add(v)
+            else:
+                exact.add(v)
+    return anycase, exact
 
 
 def _trie_regex(words: set[str]) -> str:
@@ -255,7 +260,11 @@ def _gazetteer() -> _Gazetteer:
     by_alias: dict[str, str] = {}
     for entry in load_benchmarks():
         for alias in entry.aliases:
-            for v in _variants(alias):
+            anycase, exact = _variants(alias)
+            for v in exact:
+                cs.add(v)
+                by_alias.setdefault(v, entry.canonical)
+            for v in anycase:
                 if re.fullmatch(r"[A-Za-z ]+", v) and len(v) <= _CASE_SENSITIVE_MAX:
                     cs.add(v)
                     by_alias.setdefault(v, entry.canonical)

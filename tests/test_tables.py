@@ -498,3 +498,23 @@ def test_header_line_breaks_and_footnote_marks_are_not_part_of_names() -> None:
     text = "| Model | ZorbQA† | MMLU<br>(5-shot) |\n|---|---|---|\n| Nova-3B | 61.2 | 50.5 |\n"
     claims = extract_table_claims(make_doc(text))
     assert {(c.benchmark, c.setting) for c in claims} == {("ZorbQA", None), ("MMLU", "5-shot")}
+
+
+PDF_CONVERTED = r"""Table 7: Quantised models on MMLU and GSM8k.
+<table><tr><td>Size</td><td>Method</td><td>Avg bits</td><td>MMLU (5-shot)</td><td>GSM8k (8-shot)</td></tr><tr><td rowspan="2">7B</td><td></td><td>16</td><td>45.9</td><td>14.6</td></tr><tr><td> ${ \mathrm { Z i P Q } } \# ^ { \star }$ </td><td>2.02</td><td> $\mathbf{36.8}$ </td><td>$6.2^{\dagger}$</td></tr><tr><td rowspan="2">13B</td><td>一</td><td>16</td><td>55.2</td><td>24.3</td></tr><tr><td> $\mathbf { B Q L M ^ { \star } }$ </td><td>1.97</td><td>48.8</td><td>13.8</td></tr></table>
+"""
+
+
+def test_pdf_converted_html_table_with_latex_cells() -> None:
+    doc = make_doc(PDF_CONVERTED)
+    claims = extract_table_claims(doc)
+    assert facts(claims) == {("ZiPQ#", "MMLU", 36.8), ("ZiPQ#", "GSM8k", 6.2),
+                             ("BQLM", "MMLU", 48.8), ("BQLM", "GSM8k", 13.8)}
+    assert_quotes_exact(doc, claims)
+
+
+def test_recovery_columns_are_not_models() -> None:
+    text = ("| Benchmark | Nova-12B | Nova-12B-FP8 | Recovery (%) |\n|---|---|---|---|\n"
+            "| DocVQA (val) | 89.47 | 89.20 | 99.70% |\n")
+    claims = extract_table_claims(make_doc(text))
+    assert facts(claims) == {("Nova-12B", "DocVQA", 89.47), ("Nova-12B-FP8", "DocVQA", 89.2)}

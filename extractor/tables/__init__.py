@@ -35,7 +35,15 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from extractor.normalize import canonical_benchmark, canonical_model, clean_name, find_benchmarks, normalise_unit
-from extractor.tables.cells import Label, has_role, is_numeric_cell, parse_value, read_label, strip_markup
+from extractor.tables.cells import (
+    Label,
+    has_role,
+    is_empty_cell,
+    is_numeric_cell,
+    parse_value,
+    read_label,
+    strip_markup,
+)
 from extractor.tables.grid import Grid, Row, find_tables
 from schemas import Document, ScoreClaim
 from schemas.claims import Unit
@@ -222,7 +230,7 @@ def _clean_model(raw: str) -> str:
     """The model name of a row/column label without markup, footnote marks or "(ours)"; "" if the
     label is not a model (an average, a delta, a number)."""
     model = clean_name(_OURS_SUFFIX.sub("", _MODEL_NOISE.sub("", strip_markup(raw))))
-    if not model or has_role(model, "not_model") or is_numeric_cell(model):
+    if not model or is_empty_cell(model) or has_role(model, "not_model") or is_numeric_cell(model):
         return ""
     return model
 
@@ -335,6 +343,7 @@ def _table_claims(document: Document, grid: Grid, headings: list[tuple[int, str]
     claims: list[ScoreClaim] = []
     group: str | None = None
     last_label = ""
+    last_left: list[str] = []
     label_headers = [" ".join(paths[j]) for j in range(label_cols)]
 
     def resolve_model(name: str) -> str:
@@ -360,9 +369,10 @@ def _table_claims(document: Document, grid: Grid, headings: list[tuple[int, str]
                 group = g if isinstance(g, str) else None
                 continue
             model = row.cells[model_col]
+            left = row.cells[:model_col]  # e.g. a Size column with rowspan: a new value starts a new group
             if strip_markup(model):
-                last_label = model
-            elif any(is_numeric_cell(c) for c in row.cells[label_cols:]):
+                last_label, last_left = model, left
+            elif left == last_left and any(is_numeric_cell(c) for c in row.cells[label_cols:]):
                 model = last_label  # an empty label continues the row above (another setting of it)
             extra: list[str] = [group] if group else []
             metric_override = None

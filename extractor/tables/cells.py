@@ -45,7 +45,7 @@ def has_role(text: str, role: str) -> bool:
 
 # --------------------------------------------------------------------------- values
 
-_EMPTY = re.compile(r"^(?:|-+|–|—|/|n/?a|none|null|nan|\?|x|✗|✘|×|\\|未报告|无)$", re.IGNORECASE)
+_EMPTY = re.compile(r"^(?:|-+|–|—|一|/|n/?a|none|null|nan|\?|x|✗|✘|×|\\|未报告|无|暂无)$", re.IGNORECASE)
 _FOOTNOTE = re.compile(r"[*†‡§¶#^⋆★☆✝↑↓⬆⬇▲▼🥇🥈🥉]+|<sup>.*?</sup>|\^\{?[^}\s]*\}?|\[\d+\]")
 _NUMBER = re.compile(
     r"^(?P<sign>[-+−]?)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)\s*"
@@ -79,14 +79,34 @@ _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _LABEL_MARKS = re.compile(r"[†‡§¶⋆★☆✝↑↓⬆⬇]|\^\{?[*†‡\d]+\}?")
 
 
+_LATEX_SUPERSCRIPT = re.compile(r"\^\s*(?:\{[^{}]*\}|\\\w+|\S)")
+_LATEX_COMMAND = re.compile(r"\\(?:mathrm|mathbf|textbf|textit|text|mathit|bf|it|rm|boldsymbol|bm|underline|mathsf)\b")
+_LATEX_ESCAPE = re.compile(r"\\([#%&_$])")
+_LATEX_OTHER = re.compile(r"\\[A-Za-z]+")
+_SPACED_LETTERS = re.compile(r"(?<![^\s])(?:\S )+\S(?![^\s])")
+
+
+def _latex_text(math: str) -> str:
+    """Plain text of inline LaTeX as PDF converters write it: ``{ \\mathrm { Q u I P } } \\# ^ { \\star }``
+    -> ``QuIP#``, ``72.3^{\\Delta}`` -> ``72.3``, ``\\mathbf{85.1}`` -> ``85.1``, ``\\pm`` -> ``±``."""
+    s = _LATEX_SUPERSCRIPT.sub("", math.replace("\\pm", "±"))
+    s = _LATEX_COMMAND.sub("", s)
+    s = _LATEX_ESCAPE.sub(r"\1", s)
+    s = _LATEX_OTHER.sub("", s).replace("{", " ").replace("}", " ")
+    s = _SPACES.sub(" ", s).strip()
+    # OCR'd math letters come one per token ("Q u I P"): glue runs of single characters.
+    return _SPACED_LETTERS.sub(lambda m: m.group(0).replace(" ", ""), s)
+
+
 @lru_cache(maxsize=65536)
 def strip_markup(cell: str) -> str:
     """Remove emphasis (``**x**``, ``__x__``, ``<b>``, ``<u>``), links, LaTeX wrappers and stray stars."""
     s = _MD_LINK.sub(r"\1", _BR.sub(" ", cell))
     s = _MD_IMAGE.sub("", s)
     s = _HTML_EMPHASIS.sub("", s)
-    s = _LATEX_WRAP.sub(r"\1", s)
-    s = _LATEX_MATH.sub(r"\1", s).replace("\\%", "%").replace("\\pm", "±")
+    if "$" in s or "\\" in s:
+        s = _LATEX_MATH.sub(lambda m: _latex_text(m.group(1)), s)
+        s = _LATEX_WRAP.sub(r"\1", s).replace("\\%", "%").replace("\\pm", "±")
     s = _MD_EMPHASIS.sub("", s)
     s = _STARS.sub("", s)
     if not _DIGIT_UNDERSCORE.search(s):
@@ -117,6 +137,11 @@ def parse_value(cell: str) -> CellValue | None:
         value = -value
     unit = (m.group("unit") or "").replace("％", "%")
     return CellValue(value, unit)
+
+
+def is_empty_cell(cell: str) -> bool:
+    """A cell that states nothing: blank, a dash (also OCR's 一), N/A, a cross."""
+    return bool(_EMPTY.match(strip_markup(cell)))
 
 
 @lru_cache(maxsize=65536)
