@@ -71,33 +71,54 @@ class Number:
 
 
 def extract_prose_claims(document: Document) -> Iterator[AnyClaim]:
-    """Claims stated in the running text of ``document`` (sections must be filled)."""
+    """Claims stated in the running text of ``document`` (sections must be filled).
+
+    Only the lines (paragraphs) that hold a trigger are split into sentences; the topic
+    model of the other sentences comes from one regex pass over the whole text
+    (``_leading_models``), so the cost grows with the candidate text, not the document.
+    """
     lex = lexicons()
     text = document.text
     seen: set[tuple[object, ...]] = set()
     hits = trigger_positions(text)
+    leading = _leading_models(text)
+    lead_pos = [p for p, _ in leading]
     for section in document.sections:
-        ctx = _Context(text=text, para_start=section.start, scanned_to=section.start)
-        prev_end = section.start
-        for a, b in sentence_bounds(text, section.start, section.end):
-            sentence = text[a:b]
-            if "\n" in text[prev_end:a]:
-                ctx.new_paragraph(a)  # the previous benchmark no longer applies
-            prev_end = b
-            i = bisect_left(hits, a)
-            if not (i < len(hits) and hits[i] < b) or sentence.startswith(("#", "[", "http")) \
-                    or not has_name(text, a, b):
-                _cheap_context(sentence, ctx=ctx)
-                continue
-            local = section
-            if section.subject is None and ctx.model is not None:
-                local = section.model_copy(update={"subject": ctx.model})
-            claims = sentence_claims(document, local, a, sentence, lex, ctx)
-            for claim in claims:
-                key = (claim.kind, claim.model, claim.benchmark, claim.value, claim.baseline, claim.start, claim.end)
-                if key not in seen:
-                    seen.add(key)
-                    yield claim
+        ctx = _Context(text=text, para_start=section.start, scanned_to=section.start, model_pos=section.start - 1)
+        i = bisect_left(hits, section.start)
+        while i < len(hits) and hits[i] < section.end:
+            line_start = max(section.start, text.rfind("\n", section.start, hits[i]) + 1)
+            line_end = text.find("\n", hits[i], section.end)
+            line_end = section.end if line_end < 0 else line_end
+            ctx.new_paragraph(line_start)  # a new paragraph: the previous benchmark no longer applies
+            for a, b in sentence_bounds(text, line_start, line_end):
+                k = bisect_left(hits, a)
+                if not (k < len(hits) and hits[k] < b) or text.startswith(("#", "[", "http"), a) \
+                        or not has_name(text, a, b):
+                    continue
+                j = bisect_left(lead_pos, a) - 1
+                if j >= 0 and lead_pos[j] > ctx.model_pos:
+                    ctx.model, ctx.model_pos = leading[j][1], lead_pos[j]
+                local = section
+                if section.subject is None and ctx.model is not None:
+                    local = section.model_copy(update={"subject": ctx.model})
+                for claim in sentence_claims(document, local, a, text[a:b], lex, ctx):
+                    key = (claim.kind, claim.model, claim.benchmark, claim.value, claim.baseline, claim.start, claim.end)
+                    if key not in seen:
+                        seen.add(key)
+                        yield claim
+            i = bisect_left(hits, line_end + 1)
+
+
+# The first name of every sentence (after up to 3 bullet/quote characters): the topic tracker's input.
+_SENTENCE_LEAD = re.compile(
+    r"(?:^|[。！？；!?;]|\.[ \t])[ \t\u3000]*[^\w\n]{0,3}?([A-Za-z][A-Za-z0-9]*(?:[-_.+][A-Za-z0-9]+)*)", re.MULTILINE
+)
+
+
+def _leading_models(text: str) -> list[tuple[int, str]]:
+    """(offset, name) of each sentence-initial known model name in ``text``."""
+    return [(m.start(1), m.group(1)) for m in _SENTENCE_LEAD.finditer(text) if _is_known_model(m.group(1))]
 
 
 @dataclass
@@ -113,6 +134,7 @@ class _Context:
     para_start: int = 0
     scanned_to: int = 0
     model: str | None = None
+    model_pos: int = -1
     benchmark: str | None = None
 
     def new_paragraph(self, pos: int) -> None:
@@ -149,6 +171,8 @@ def _clause_bounds(sentence: str, pos: int) -> tuple[int, int]:
 @lru_cache(maxsize=256)
 def _separators(sentence: str) -> tuple[tuple[int, int], ...]:
     """Clause separators of a sentence outside brackets (cached: asked for many times per sentence)."""
+    if "(" not in sentence and "（" not in sentence:
+        return tuple((m.start(), m.end()) for m in _CLAUSE_SEP.finditer(sentence))
     out = []
     depth = 0
     last = 0
@@ -343,7 +367,10 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
     if _HYPOTHETICAL.search(sentence):
         return []
     subjects = find_subject_words(sentence, lex)
-    numbers = [n for n in _numbers(sentence, lex) if not any(m.start <= n.start < m.end for m in names)]
+    inside_names = bytearray(len(sentence) + 1)
+    for m in names:
+        inside_names[m.start:m.end] = b"\x01" * (m.end - m.start)
+    numbers = [n for n in _numbers(sentence, lex) if not inside_names[n.start]]
     comparisons, used_numbers = _comparisons(document, section, offset, sentence, lex, names, subjects, numbers,
                                              ctx_benchmark)
     baseline_spans = [(c.start - offset, c.end - offset, c.baseline) for c in comparisons]
@@ -376,6 +403,7 @@ def _update_context(sentence: str, names: list[Mention], section: Section, ctx: 
               and _is_known_model(n.text)]
     if models and models[0].start < 20:
         ctx.model = models[0].text  # a sentence-initial model becomes the topic of what follows
+        ctx.model_pos = offset + models[0].start
 
 
 _CONTRAST = re.compile(r"而|但|相比|相较|对比|whereas|while|compared|versus|\bvs\b", re.IGNORECASE)
@@ -561,7 +589,7 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
                     setting=None, quote=sentence[qs:qe], source=document.source, section=section.title,
                     start=offset + qs, end=offset + qe, extractor="rules",
                 ))
-    for m in _DELTA_CUE.finditer(sentence):
+    for m in _DELTA_CUE.finditer(sentence) if numbers else ():
         for n in numbers:
             if n.start >= m.end() and (n.unit in ("%", "points", "x") or n.signed) and n.start - m.end() <= 12:
                 used.add(n.start)
