@@ -518,3 +518,11 @@ def test_recovery_columns_are_not_models() -> None:
             "| DocVQA (val) | 89.47 | 89.20 | 99.70% |\n")
     claims = extract_table_claims(make_doc(text))
     assert facts(claims) == {("Nova-12B", "DocVQA", 89.47), ("Nova-12B-FP8", "DocVQA", 89.2)}
+
+
+def test_condition_column_beside_the_model_becomes_the_setting() -> None:
+    text = ("| Model | Optimizer | Params | HellaSwag |\n|---|---|---|---|\n"
+            "| Nova-7B | 32-bit AdamW | 7B | 74.6 |\n| | 4-bit AdamW | 7B | 74.7 |\n")
+    claims = extract_table_claims(make_doc(text))
+    assert {(c.model, c.value, c.setting) for c in claims} == {("Nova-7B", 74.6, "32-bit AdamW"),
+                                                               ("Nova-7B", 74.7, "4-bit AdamW")}

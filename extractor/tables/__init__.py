@@ -301,11 +301,13 @@ def _group_setting(row: Row, label_cols: int) -> str | None | bool:
     return label if label and has_role(label, "setting") else None
 
 
-def _label_cell(header: str, raw: str) -> tuple[list[str], str | None, Unit | None]:
+def _label_cell(header: str, raw: str, keep_other: bool = False) -> tuple[list[str], str | None, Unit | None]:
     """Read a secondary label cell (a Metric / Shots / Category column) as settings and a metric.
 
     ``5-shot, top-1`` in a Metric column gives setting ``5-shot`` and metric ``top-1``; a bare
     ``5`` in a Shots column gives ``5-shot``; a Category column (``General``, ``Math``) gives nothing.
+    With ``keep_other`` (beside a model column: Optimizer, Size, Decoding ...) any other text is a
+    setting too, so rows of one model under different conditions stay apart.
     """
     cell = strip_markup(raw)
     if not cell:
@@ -323,6 +325,8 @@ def _label_cell(header: str, raw: str) -> tuple[list[str], str | None, Unit | No
             settings.append(piece)
         elif has_role(header, "metric_label") or has_role(piece, "metric"):
             metrics.append(piece)
+        elif keep_other and not has_role(header, "skip_column"):
+            settings.append(piece)
     metric = ", ".join(metrics) or None
     return settings, metric, read_label(f"x ({metric})").unit if metric else None
 
@@ -378,7 +382,7 @@ def _table_claims(document: Document, grid: Grid, headings: list[tuple[int, str]
             metric_override = None
             for j in range(label_cols):
                 if j != model_col:
-                    settings, metric, _ = _label_cell(label_headers[j], row.cells[j])
+                    settings, metric, _ = _label_cell(label_headers[j], row.cells[j], keep_other=True)
                     extra += settings
                     metric_override = metric or metric_override
             for j in range(label_cols, grid.width):
