@@ -102,3 +102,12 @@ def test_suggestions_for_models(tmp_path: Path) -> None:
         with pytest.raises(UnknownName) as exc:
             wh.beats("Qwen2.5-72B", "MMLU")
         assert exc.value.suggestions[0] == "Qwen2.5-72B-Instruct"
+
+
+def test_chinese_and_english_names_given_together_are_one_entity(tmp_path: Path) -> None:
+    with Warehouse(tmp_path / "w.duckdb") as wh:
+        wh.store(_doc("a.txt", [("Kimi", "中文数学测评 (CMath)", 80.0), ("GLM-4", "CMath", 75.0),
+                                ("Qwen2.5-32B (DAPO)", "中文数学测评", 70.0), ("Qwen2.5-32B", "CMath", 60.0)]))
+        board = wh.leaderboard("中文数学测评")
+        assert board.benchmark == "CMath" and board == wh.leaderboard("cmath")
+        assert [r.model for r in board.rows] == ["Kimi", "GLM-4", "Qwen2.5-32B (DAPO)", "Qwen2.5-32B"]

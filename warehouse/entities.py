@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import re
 import tomllib
 import unicodedata
 from collections import defaultdict
@@ -28,6 +29,8 @@ from warehouse import sql
 from warehouse.names import ENTITIES_FILE, benchmark_key, family_name, model_key, strip_vendor
 
 KINDS = ("model", "benchmark")
+_PAREN = re.compile(r"^(.+?)\s*[（(]\s*([^()（）]+?)\s*[)）]$")
+_CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 def key_for(kind: str, name: str) -> str:
@@ -39,6 +42,21 @@ def key_for(kind: str, name: str) -> str:
 def exact_key(name: str) -> str:
     """Key that only matches the same spelling (case aside): used for user splits."""
     return "=" + unicodedata.normalize("NFKC", name).strip().casefold()
+
+
+def bilingual_pair(surface: str) -> tuple[str, str] | None:
+    """``美国数学邀请赛 (AIME)`` -> (``美国数学邀请赛``, ``AIME``): a Chinese and an English name of one thing.
+
+    Only when exactly one side is Chinese: ``Qwen2.5-32B (DAPO)`` names a training
+    variant, not a second spelling, and stays whole.
+    """
+    m = _PAREN.match(surface)
+    if not m:
+        return None
+    a, b = m.group(1).strip(), m.group(2).strip()
+    if bool(_CJK.search(a)) == bool(_CJK.search(b)) or not a or not b:
+        return None
+    return (a, b) if _CJK.search(a) else (b, a)
 
 
 @dataclass
@@ -162,16 +180,19 @@ class Registry:
         hit = self.memo.get(memo_key)
         if hit is not None:
             return hit
+        pair = bilingual_pair(surface)
+        forms = [f for f in (canonical, surface, *(pair or ())) if f]
         eid = None
-        if canonical:
-            eid = self.lookup(kind, canonical)
+        for form in forms:
+            eid = self.lookup(kind, form)
+            if eid is not None:
+                break
         if eid is None:
-            eid = self.lookup(kind, surface)
-        if eid is None:
-            name = canonical or (strip_vendor(surface) if kind == "model" else surface.strip())
+            name = canonical or (pair[1] if pair else None) or (
+                strip_vendor(surface) if kind == "model" else surface.strip())
             eid = self._new_entity(kind, name).id
         ent = self.entities[eid]
-        for form in (canonical, surface):
+        for form in forms:
             if form:
                 k = key_for(kind, form)
                 if kind == "benchmark" and k == ent.family_key and k != ent.key:
