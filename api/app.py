@@ -3,14 +3,21 @@
 Reads are answered from a cache of finished response bodies keyed by query and warehouse
 version (see ``api.gateway``), with a strong ETag so browsers and scripts revalidate for
 free (``If-None-Match`` -> 304). Writes (posting a document, reviewing a claim) need the
-``X-API-Key`` header, compared in constant time, and are refused while no key is configured.
+``X-API-Key`` header, compared in constant time against ``BENCHCLAIMS_API_KEY`` or the random
+per-process token ``benchclaims serve`` writes to its owner-only sidecar (``api.owner``), and are
+refused while neither exists.
 
 Posted documents are JSON ``{"source": "paper.md", "text": "..."}``: text is what every
-client has at hand, and JSON keeps the endpoint free of a multipart parser.
+client has at hand, and JSON keeps the endpoint free of a multipart parser. ``benchclaims
+ingest`` forwarding to a running server sends ``content_base64`` (the file's raw bytes)
+instead, so decoding and the sha256 idempotency key are exactly those of a local ingest.
+The ``source`` is a plain file name: it is stored, never used to open or write a file.
 """
 
 # No `from __future__ import annotations` here: FastAPI evaluates route signatures, and the
 # page-size limit in them comes from create_app's local `settings`.
+import base64
+import binascii
 import hmac
 import json
 import re
@@ -27,9 +34,9 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.security import APIKeyHeader
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, Field, TypeAdapter
+from pydantic import BaseModel, Field, TypeAdapter, field_validator, model_validator
 
-from api.gateway import Answer, CachedReads, WarehouseGateway, cache_key, make_answer
+from api.gateway import Answer, CachedReads, LakeGateway, WarehouseGateway, cache_key, make_answer
 from api.limits import BodySizeLimit
 from schemas import (
     BeatsResult,
@@ -53,7 +60,7 @@ NAME_COUNTS = TypeAdapter(list[NameCount])
 class Health(BaseModel):
     status: Literal["ok"] = "ok"
     db: str
-    read_only: bool = Field(description="The warehouse is open read-only (no API key configured, so writes are off).")
+    read_only: bool = Field(description="The warehouse is open read-only (no API key or server token, so writes are off).")
     writes_enabled: bool
     version: int = Field(description="Bumped on every write this server makes; part of the cache key.")
 
@@ -74,8 +81,32 @@ class DocumentIn(BaseModel):
 
     source: str = Field(min_length=1, max_length=255, pattern=r"^[^/\\\x00]+$",
                         description="File name, e.g. my-paper.md (the suffix picks text, Markdown or HTML).")
-    text: str = Field(min_length=1, description="The document's text.")
+    text: str | None = Field(default=None, min_length=1, description="The document's text (or content_base64).")
+    content_base64: str | None = Field(default=None, min_length=1,
+                                       description="The file's raw bytes, base64: decoded like a local file.")
     backend: Literal["rules", "llm", "hybrid"] = Field(default="rules", description="Extraction backend.")
+
+    @field_validator("source")
+    @classmethod
+    def plain_name(cls, value: str) -> str:
+        if value.strip() in (".", ".."):
+            raise ValueError("source must be a file name, not . or ..")
+        return value
+
+    @model_validator(mode="after")
+    def one_content(self) -> "DocumentIn":
+        if (self.text is None) == (self.content_base64 is None):
+            raise ValueError("give exactly one of text and content_base64")
+        return self
+
+    def raw_bytes(self) -> bytes:
+        """The document's bytes (text as UTF-8); HTTP 422 for base64 that does not decode."""
+        if self.text is not None:
+            return self.text.encode("utf-8")
+        try:
+            return base64.b64decode(self.content_base64 or "", validate=True)
+        except (binascii.Error, ValueError):
+            raise HTTPException(422, "content_base64 is not valid base64") from None
 
 
 class DocumentIngested(BaseModel):
@@ -133,19 +164,29 @@ def _respond(request: Request, answer: Answer) -> Response:
     return Response(content=body, status_code=status, headers=headers)
 
 
-def create_app(settings: Settings | None = None, db_path: str | None = None) -> FastAPI:
+def create_app(settings: Settings | None = None, db_path: str | None = None,
+               server_token: str | None = None) -> FastAPI:
     """Build the app over the warehouse at ``db_path`` (default: ``settings.db``).
 
-    Without an API key the file is opened read-only (when it exists), so CLI queries from
-    other processes can still read it; with a key the server is the one writing process.
+    ``benchclaims serve`` passes a random ``server_token`` (also written to its sidecar): the
+    server then owns the file read-write for its lifetime and takes ingests forwarded by
+    ``benchclaims ingest``. Built with neither a token nor an API key (an embedded, read-only
+    app), an existing file is opened read-only. A folder (or a name ending in ``/``) is a
+    Parquet lake, served from a snapshot refreshed when the lake changes.
     """
     from warehouse import UnknownName
+    from warehouse.lake import is_lake
 
     settings = settings or get_settings()
     db = db_path or settings.db
     api_key = settings.api_key.get_secret_value().encode() if settings.api_key else None
-    read_only = api_key is None and Path(db).exists()
-    gateway = WarehouseGateway(db, read_only=read_only)
+    token = server_token.encode() if server_token else None
+    keys = [k for k in (api_key, token) if k]
+    gateway: WarehouseGateway
+    if is_lake(db):
+        gateway = LakeGateway(db)
+    else:
+        gateway = WarehouseGateway(db, read_only=not keys and Path(db).exists())
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -197,18 +238,20 @@ def create_app(settings: Settings | None = None, db_path: str | None = None) -> 
     api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False, description="Key for the write endpoints.")
 
     def require_key(given: Annotated[str | None, Depends(api_key_header)]) -> None:
-        if api_key is None:
+        if not keys:
             raise HTTPException(503, "writes are disabled: no API key is configured (set BENCHCLAIMS_API_KEY)")
         if not given:
             raise HTTPException(401, "missing X-API-Key header")
-        if not hmac.compare_digest(given.encode(), api_key):
+        # Compare against every key, always, so the time taken says nothing about which matched.
+        matched = [hmac.compare_digest(given.encode(), k) for k in keys]
+        if not any(matched):
             raise HTTPException(403, "wrong API key")
 
     # ---- reads -------------------------------------------------------------------------------
 
     @app.get("/api/healthz", response_model=Health, tags=["reads"])
     async def healthz() -> Health:
-        return Health(db=db, read_only=gateway.read_only, writes_enabled=api_key is not None, version=gateway.version)
+        return Health(db=db, read_only=gateway.read_only, writes_enabled=bool(keys), version=gateway.version)
 
     @app.get("/api/benchmarks", response_model=list[NameCount], tags=["reads"])
     async def benchmarks(request: Request) -> Response:
@@ -283,9 +326,13 @@ def create_app(settings: Settings | None = None, db_path: str | None = None) -> 
         Posting the same text again adds nothing (status ``unchanged``); new text under the
         same source replaces its claims.
         """
-        from api.ingest import extract_text
+        from api.ingest import extract_bytes
 
-        extraction = extract_text(doc.text, doc.source, doc.backend, settings)
+        extraction = extract_bytes(doc.raw_bytes(), doc.source, doc.backend, settings)
+        if isinstance(gateway, LakeGateway):
+            outcome = gateway.append(extraction)
+            page, _ = gateway.read(lambda wh: wh.claims(source=doc.source, limit=settings.max_page_size))
+            return DocumentIngested(source=outcome.source, status=outcome.status, claims=page.items)
 
         def store(wh: "Warehouse") -> tuple[IngestOutcome, ClaimPage]:
             run_id = wh.start_run(doc.backend, {"via": "api", "source": doc.source})
@@ -300,6 +347,8 @@ def create_app(settings: Settings | None = None, db_path: str | None = None) -> 
                dependencies=[Depends(require_key)], tags=["writes"])
     def review_claim(claim_id: int, update: ReviewUpdate) -> StoredClaim:
         """Mark a claim verified or rejected (or back to unreviewed)."""
+        if gateway.lake:
+            raise HTTPException(409, "review statuses cannot be stored in a Parquet lake; ingest it into a DuckDB file")
         return gateway.write(lambda wh: wh.set_review_status(claim_id, update.review_status))
 
     # ---- dashboard ---------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from api.render import OutputFormat, print_beats, print_leaderboard
 from schemas import FileProblem, IngestOutcome, Settings, claim_to_jsonl, get_settings
 
 if TYPE_CHECKING:
+    from api.owner import ServerInfo
     from warehouse import Warehouse
 
 app = typer.Typer(
@@ -78,19 +79,45 @@ def _settings(db: str | None) -> Settings:
     return settings
 
 
+def _open_problem(db: str, exc: Exception) -> str:
+    """One line for a warehouse that will not open; a lock conflict names its holder."""
+    from api.owner import live_server, lock_holder
+
+    holder = lock_holder(str(exc))
+    if holder is None:
+        return f"error: cannot open warehouse {db}: {exc}"
+    server = live_server(db, timeout=1.0)
+    if server is not None:
+        return (f"error: {db} is locked by benchclaims serve at {server.url} (pid {server.pid}); "
+                f"query it there, e.g. {server.url}/api/leaderboard?benchmark=...")
+    return f"error: {db} is locked by another process: {holder}; stop it or use a lake folder (--db DIR/)"
+
+
 @contextmanager
 def _warehouse(db: str, read_only: bool) -> Iterator[Warehouse]:
-    """Open the warehouse or stop with one clear line (missing file, locked by a server, ...)."""
-    from warehouse import Warehouse, WarehouseError
+    """Open the warehouse or stop with one clear line (missing file, locked by a server, ...).
 
-    if read_only and not Path(db).exists():
-        _fail(f"error: no warehouse at {db} (build it first: benchclaims ingest PATH --db {db})", EXIT_FAILED)
-    if not read_only:
-        Path(db).parent.mkdir(parents=True, exist_ok=True)
-    try:
-        wh = Warehouse(db, read_only=read_only)
-    except Exception as exc:  # DuckDB's lock / corrupt-file errors: one line, no traceback
-        _fail(f"error: cannot open warehouse {db}: {exc}", EXIT_FAILED)
+    A lake folder is opened as an in-memory snapshot of its Parquet batches.
+    """
+    from warehouse import Warehouse, WarehouseError
+    from warehouse.lake import Lake, is_lake
+
+    if is_lake(db):
+        if not Path(db).is_dir():
+            _fail(f"error: no lake at {db} (build it first: benchclaims ingest PATH --db {db})", EXIT_FAILED)
+        try:
+            wh, _ = Lake(db).snapshot()
+        except Exception as exc:  # unreadable Parquet batch: one line, no traceback
+            _fail(f"error: cannot read lake {db}: {exc}", EXIT_FAILED)
+    else:
+        if read_only and not Path(db).exists():
+            _fail(f"error: no warehouse at {db} (build it first: benchclaims ingest PATH --db {db})", EXIT_FAILED)
+        if not read_only:
+            Path(db).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            wh = Warehouse(db, read_only=read_only)
+        except Exception as exc:  # DuckDB's lock / corrupt-file errors: one line, no traceback
+            _fail(_open_problem(db, exc), EXIT_FAILED)
     with wh:
         try:
             yield wh
@@ -229,8 +256,10 @@ def ingest(
                                                                      "default: start a local Ray).")] = None,
 ) -> None:
     """Extract claims and store them; re-ingesting unchanged files adds nothing."""
+    from api.owner import live_server
     from extractor.base import BackendUnavailable
     from extractor.files import iter_input_files
+    from warehouse.lake import is_lake
 
     if address and engine is not Engine.ray:
         _fail("error: --address needs --engine ray", EXIT_USAGE)
@@ -239,6 +268,18 @@ def ingest(
     if not files:
         _fail(f"error: no .txt, .md or .html files under {', '.join(map(str, paths))}", EXIT_FAILED)
     tally = _Tally()
+    if is_lake(settings.db):
+        if engine is Engine.ray:
+            _fail("error: --engine ray writes its own batches; point it at a DuckDB file", EXIT_USAGE)
+        _ingest_lake(files, backend.value, settings, tally)
+        _summarise(tally, settings.db)
+    server = live_server(settings.db) if Path(_sidecar(settings.db)).exists() else None
+    if server is not None:
+        if engine is Engine.ray:
+            _fail(f"error: {settings.db} is served by benchclaims serve at {server.url}; "
+                  "stop it to use --engine ray", EXIT_USAGE)
+        _ingest_via_server(server, files, backend.value, settings, tally)
+        _summarise(tally, f"{settings.db} (via {server.url})")
     with _warehouse(settings.db, read_only=False) as wh:
         run_id = wh.start_run(backend.value, {"paths": [str(p) for p in paths], "engine": engine.value,
                                               "address": address})
@@ -251,13 +292,69 @@ def ingest(
             _fail(f"error: {exc}", EXIT_USAGE)
         wh.finish_run(run_id, tally.ok, len(tally.problems), [f"{p.path}: {p.reason}" for p in tally.problems],
                       {"claims": tally.claims, **tally.counts})
+    _summarise(tally, settings.db)
+
+
+def _summarise(tally: _Tally, where: str) -> NoReturn:
     c = tally.counts
     typer.echo(
-        f"{tally.ok} file(s) ingested into {settings.db}: {c['added']} added, {c['unchanged']} unchanged, "
+        f"{tally.ok} file(s) ingested into {where}: {c['added']} added, {c['unchanged']} unchanged, "
         f"{c['replaced']} replaced ({tally.claims} claims stored); {len(tally.problems)} failed",
         err=True,
     )
     raise typer.Exit(EXIT_FAILED if tally.problems else EXIT_OK)
+
+
+def _sidecar(db: str) -> Path:
+    from api.owner import sidecar_path
+
+    return sidecar_path(db)
+
+
+def _ingest_via_server(server: ServerInfo, files: list[Path], backend: str, settings: Settings,
+                       tally: _Tally) -> None:
+    """The file is owned by a live server: post each document to it (sidecar token or API key)."""
+    from api.forward import ServerGone, forward_files
+
+    key = server.token or (settings.api_key.get_secret_value() if settings.api_key else "")
+    try:
+        for item in forward_files(server, key, files, backend, settings):
+            if isinstance(item, FileProblem):
+                tally.problems.append(item)
+                _report(item)
+            else:
+                tally.stored(item)
+    except ServerGone as exc:
+        _fail(f"error: {settings.db}: {exc}", EXIT_FAILED)
+
+
+def _ingest_lake(files: list[Path], backend: str, settings: Settings, tally: _Tally, batch_docs: int = 200) -> None:
+    """Append the extractions as Parquet batches to the lake folder (any number of writers at once).
+
+    Refused files are reported here and not written to the lake, so a snapshot does not
+    repeat this run's problems forever.
+    """
+    from extractor.pipeline import extract_paths
+    from schemas import Extraction
+    from warehouse.lake import Lake
+
+    lake = Lake(settings.db)
+    batch: list[Extraction] = []
+    try:
+        for item in extract_paths(files, backend=backend, settings=settings):
+            if isinstance(item, FileProblem):
+                tally.problems.append(item)
+                _report(item)
+                continue
+            batch.append(item)
+            tally.stored(IngestOutcome(source=item.document.source, status="added", claims=len(item.claims)))
+            if len(batch) >= batch_docs:
+                lake.append(batch)
+                batch = []
+        if batch:
+            lake.append(batch)
+    except OSError as exc:
+        _fail(f"error: cannot write to lake {settings.db}: {exc.strerror or exc}", EXIT_FAILED)
 
 
 @app.command()
@@ -328,19 +425,45 @@ def serve(
     port: Annotated[int, typer.Option("--port", help="TCP port.")] = 8000,
 ) -> None:
     """Serve the REST API and the dashboard (runs until stopped)."""
-    import uvicorn
-
     from api.app import create_app
+    from api.owner import new_token, remove_sidecar
+    from warehouse.lake import is_lake
 
     settings = _settings(db)
     if not Path(settings.db).exists():
         _err(f"note: {settings.db} does not exist yet; serving a new, empty warehouse "
              "(fill it with benchclaims ingest, or POST /api/documents with an API key)")
+    token = new_token()
     try:
-        application = create_app(settings)
+        application = create_app(settings, server_token=token)
     except Exception as exc:  # e.g. the file is locked by another writer
-        _fail(f"error: cannot open warehouse {settings.db}: {exc}", EXIT_FAILED)
-    uvicorn.run(application, host=host, port=port, log_level="info", access_log=False)
+        _fail(_open_problem(settings.db, exc), EXIT_FAILED)
+    lake = is_lake(settings.db)
+    try:
+        _run_server(application, host, port, None if lake else (settings.db, token))
+    finally:
+        if not lake:
+            remove_sidecar(settings.db, token)
+
+
+def _run_server(application: object, host: str, port: int, sidecar: tuple[str, str] | None) -> None:
+    """Run uvicorn; once it listens, announce it in the warehouse's sidecar (see ``api.owner``)."""
+    import uvicorn
+
+    from api.owner import write_sidecar
+
+    class AnnouncingServer(uvicorn.Server):
+        async def startup(self, sockets: list | None = None) -> None:  # type: ignore[type-arg]
+            await super().startup(sockets)
+            if sidecar is None or not self.started:
+                return
+            bound = self.servers[0].sockets[0].getsockname()
+            shown = {"0.0.0.0": "127.0.0.1", "::": "::1"}.get(host, host)
+            shown = f"[{shown}]" if ":" in shown else shown
+            write_sidecar(sidecar[0], f"http://{shown}:{bound[1]}", sidecar[1])
+
+    config = uvicorn.Config(application, host=host, port=port, log_level="info", access_log=False)  # type: ignore[arg-type]
+    AnnouncingServer(config).run()
 
 
 @app.command("eval")

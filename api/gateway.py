@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from typing import TYPE_CHECKING, TypeVar
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 if TYPE_CHECKING:
+    from schemas import Extraction, IngestOutcome
     from warehouse import Warehouse
 
 T = TypeVar("T")
@@ -70,19 +72,24 @@ def cache_key(scope: Scope) -> str:
 class WarehouseGateway:
     """Owns the open warehouse, the write lock, the version counter and the answer cache."""
 
-    def __init__(self, db_path: str, read_only: bool, cache_size: int = 2048) -> None:
-        from warehouse import Warehouse
+    lake = False  # a DuckDB file; ``LakeGateway`` serves a Parquet folder
 
+    def __init__(self, db_path: str, read_only: bool, cache_size: int = 2048) -> None:
         self.db_path = db_path
         self.read_only = read_only
-        if not read_only:
-            Path(db_path).parent.mkdir(parents=True, exist_ok=True)
-        self._wh: Warehouse = Warehouse(db_path, read_only=read_only)
+        self._wh: Warehouse = self._open()
         self._lock = threading.RLock()  # serialises warehouse calls
         self._cache_lock = threading.Lock()  # guards the LRU (touched from the event loop and worker threads)
         self._version = 0
         self._cache: OrderedDict[str, Answer] = OrderedDict()
         self._cache_size = cache_size
+
+    def _open(self) -> Warehouse:
+        from warehouse import Warehouse
+
+        if not self.read_only:
+            Path(self.db_path).parent.mkdir(parents=True, exist_ok=True)
+        return Warehouse(self.db_path, read_only=self.read_only)
 
     @property
     def version(self) -> int:
@@ -127,6 +134,70 @@ class WarehouseGateway:
     def close(self) -> None:
         with self._lock:
             self._wh.close()
+
+
+class LakeGateway(WarehouseGateway):
+    """Serves a lake (a folder of Parquet batches any number of ingest processes append to).
+
+    Queries run on an in-memory snapshot of the lake. The lake's version (file names, sizes,
+    mtimes) is checked at most every ``refresh_seconds``; when it changed, a new snapshot is
+    built *outside* the lock (reads keep being answered from the old one) and swapped in, and
+    the cache is dropped. Review statuses live in the snapshot only, so they are refused.
+    """
+
+    lake = True
+
+    def __init__(self, db_path: str, read_only: bool = False, cache_size: int = 2048,
+                 refresh_seconds: float = 1.0) -> None:
+        from warehouse.lake import Lake
+
+        self._lake = Lake(db_path)
+        self._lake_version = ""
+        self._refresh_seconds = refresh_seconds
+        self._checked = 0.0
+        self._refresh_lock = threading.Lock()
+        super().__init__(db_path, read_only, cache_size)
+
+    def _open(self) -> Warehouse:
+        self._lake_version = self._lake.version()
+        wh, _ = self._lake.snapshot()
+        self._checked = time.monotonic()
+        return wh
+
+    def refresh(self, force: bool = False) -> None:
+        """Rebuild the snapshot if the lake changed (one thread at a time; the others go on reading)."""
+        if not force and time.monotonic() - self._checked < self._refresh_seconds:
+            return
+        if not self._refresh_lock.acquire(blocking=force):
+            return
+        try:
+            self._checked = time.monotonic()
+            if self._lake.version() == self._lake_version:
+                return
+            fresh = self._open()
+            with self._lock:
+                old, self._wh = self._wh, fresh
+                with self._cache_lock:
+                    self._version += 1
+                    self._cache.clear()
+            old.close()
+        finally:
+            self._refresh_lock.release()
+
+    def cached(self, key: str) -> Answer | None:
+        self.refresh()
+        return super().cached(key)
+
+    def read(self, fn: Callable[[Warehouse], T]) -> tuple[T, int]:
+        self.refresh()
+        return super().read(fn)
+
+    def append(self, extraction: Extraction) -> IngestOutcome:
+        """Store a posted document: idempotency judged on the snapshot, the batch appended to the lake."""
+        outcome = self.write(lambda wh: wh.store(extraction))
+        if outcome.status != "unchanged":
+            self._lake.append([extraction])
+        return outcome
 
 
 class CachedReads:

@@ -30,8 +30,19 @@ def _extractor(backend: str, settings: Settings) -> Extractor:
 
 def extract_text(text: str, source: str, backend: str, settings: Settings) -> Extraction:
     """Extract the claims of a posted document; 422 for unusable text, 503 for a missing backend."""
+    return extract_bytes(text.encode("utf-8"), source, backend, settings)
+
+
+def extract_bytes(data: bytes, source: str, backend: str, settings: Settings) -> Extraction:
+    """Extract the claims of posted raw file bytes, decoded exactly as a local ingest decodes them.
+
+    ``benchclaims ingest`` forwarding to a server sends the file's bytes, so the sha256
+    (idempotency key), the detected encoding and every offset match a local ingest.
+    """
+    if len(data) > settings.max_file_bytes:
+        raise HTTPException(413, f"{source}: file too large ({len(data)} bytes > limit {settings.max_file_bytes})")
     try:
-        document = prepare(document_from_bytes(text.encode("utf-8"), source=source))
+        document = prepare(document_from_bytes(data, source=source))
     except UnreadableFile as exc:
         raise HTTPException(422, f"{source}: {exc.reason}") from None
     try:
