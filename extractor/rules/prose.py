@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractor import lexicon
-from extractor.candidates import has_name, trigger_positions
+from extractor.candidates import trigger_positions
 from extractor.rules.mentions import (
     NUMBER,
     SETTING,
@@ -48,6 +48,7 @@ _SCORE_VERB = re.compile(
 )
 _EN_ON_BENCH = re.compile(r"\s*(?:[A-Za-z@0-9-]+\s+){0,3}?(?:on|in|at)\s+(?:the\s+)?", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d$")
+_BARE_RANGE = re.compile(r"\s*(?:-|–|~|～|到|至)\s*(\d+(?:\.\d+)?)")
 _RANGE = re.compile(r"\s*(?:到|至|~|～|–|—|-|to)\s*(\d+(?:\.\d+)?)")
 _RESPECTIVELY = re.compile(r"分别|respectively", re.IGNORECASE)
 _BASELINE_WORD = re.compile(r"基线|基准模型|baselines?|基础模型", re.IGNORECASE)
@@ -93,8 +94,7 @@ def extract_prose_claims(document: Document) -> Iterator[AnyClaim]:
             ctx.new_paragraph(line_start)  # a new paragraph: the previous benchmark no longer applies
             for a, b in sentence_bounds(text, line_start, line_end):
                 k = bisect_left(hits, a)
-                if not (k < len(hits) and hits[k] < b) or text.startswith(("#", "[", "http"), a) \
-                        or not has_name(text, a, b):
+                if not (k < len(hits) and hits[k] < b) or text.startswith(("#", "[", "http"), a):
                     continue
                 j = bisect_left(lead_pos, a) - 1
                 if j >= 0 and lead_pos[j] > ctx.model_pos:
@@ -137,7 +137,12 @@ class _Context:
     model_pos: int = -1
     benchmark: str | None = None
 
+    section_benchmark: str | None = None  # the last benchmark named anywhere earlier in the section
+
     def new_paragraph(self, pos: int) -> None:
+        self.benchmark_before(pos)  # remember the section's last benchmark before forgetting the paragraph's
+        if self.benchmark is not None:
+            self.section_benchmark = self.benchmark
         self.benchmark = None
         self.para_start = self.scanned_to = pos
 
@@ -152,7 +157,7 @@ class _Context:
         return self.benchmark
 
     def saw_benchmark(self, name: str, end: int) -> None:
-        self.benchmark = name
+        self.benchmark = self.section_benchmark = name
         self.scanned_to = max(self.scanned_to, end)
 
 
@@ -215,6 +220,15 @@ def _numbers(sentence: str, lex: Lexicons) -> list[Number]:
             # "分钟", "分别", "分析"... are not the unit 分.
             unit, end = None, m.end()
         number = Number(m.start(), end, value, unit, bool(m.group(1)))
+        if unit is None:
+            # "30-90%", "80~90%": a range whose unit comes after the upper end
+            hm = _BARE_RANGE.match(sentence, end)
+            um2 = lex.unit_regex.match(sentence, hm.end()) if hm else None
+            if hm and um2 and float(hm.group(1)) > value:
+                number.value_high, number.unit = float(hm.group(1)), _unit_of(um2.group(0).strip().lower())
+                number.end = um2.end()
+                out.append(number)
+                continue
         rm = _RANGE.match(sentence, end)
         from_to = re.search(r"从[^，,。从]{0,20}$", sentence[max(0, m.start() - 20):m.start()]) is not None
         if rm and unit is not None and not from_to and not sentence[end:rm.start(1)].strip().startswith(("提高", "提升")):
@@ -241,18 +255,20 @@ def _model_mentions(names: list[Mention]) -> list[Mention]:
 
 def _pick_subject(sentence: str, names: list[Mention], subjects: list[Mention], before: int,
                   section: Section, exclude: tuple[int, int] = (0, 0),
-                  not_subjects: frozenset[int] = frozenset()) -> Mention | None:
+                  not_subjects: frozenset[int] = frozenset(), barrier: int = 0) -> Mention | None:
     """The model a statement at ``before`` is about: the nearest name before it, or the section subject.
 
     ``not_subjects``: start offsets of names already used as baselines in this sentence
     ("X 超过了 Y，甚至接近 Z": the subject of 接近 is still X, not Y).
     """
     bench_starts = {n.start for n in names if n.kind == "benchmark"}
-    cands = [n for n in _model_mentions(names) if n.end <= before and not (exclude[0] <= n.start < exclude[1])
-             and n.start not in not_subjects
+    cands = [n for n in _model_mentions(names) if barrier <= n.start and n.end <= before
+             and not (exclude[0] <= n.start < exclude[1]) and n.start not in not_subjects
              and not _in_location(sentence, n) and not _owns_benchmark(sentence, n, bench_starts)
              and (_subject_ok(n.text, section) or _ACTS.match(sentence, n.end))]
-    subj = [s for s in subjects if s.end <= before]
+    # a bare 我们/we far from the statement ("我们确保……专家的准确率达到 65%") is about something else
+    subj = [s for s in subjects if barrier <= s.start and s.end <= before
+            and (before - s.end <= 30 or s.text.lower() not in ("我们", "we", "本文"))]
     best = cands[-1] if cands else None
     if subj and (best is None or subj[-1].start > best.end) and section.subject:
         return Mention(subj[-1].start, subj[-1].end, section.subject, "subject")
@@ -471,16 +487,25 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
             near = _benchmarks_near(sentence, names, num.start)
             if not near:
                 ctx_bench = ctx.benchmark_before(offset)
-                if ctx_bench is None or num.unit != "%" and _metric_near(sentence, lex, num.start, num.end) is None:
+                metric_here = _metric_near(sentence, lex, num.start, num.end)
+                if ctx_bench is None and metric_here is not None:
+                    # an article about one evaluation keeps naming it less and less: fall back to the
+                    # section's last benchmark when the clause says what is measured (准确率, accuracy)
+                    ctx_bench = ctx.section_benchmark
+                if ctx_bench is None or num.unit != "%" and metric_here is None:
                     continue
                 near = [Mention(-1, -1, ctx_bench, "benchmark")]
             before = [b for b in near if b.end <= num.start]
             bench = before[-1] if before else near[0]
+        barrier = _contrast_before(sentence, num.start)
         model = _baseline_owning(sentence, num, baseline_spans or [], names) \
-            or _pick_subject(sentence, names, subjects, num.start, section)
-        if model is None or model.text == bench.text:
+            or _pick_subject(sentence, names, subjects, num.start, section, barrier=barrier)
+        if model is None or model.text == bench.text or barrier and model.start < barrier:
             continue
         metric = _metric_near(sentence, lex, num.start, num.end)
+        if model.start < 0 and (bench.start < 0 and (metric is None or metric in _GENERIC_METRICS)
+                                or _owned_by_other(sentence, num.start)):
+            continue  # neither the model nor the benchmark is in the sentence, and nothing says what is measured
         unit = num.unit or ("elo" if metric == "Elo" else "score")
         if unit == "x":
             continue  # "3 倍" is a speed-up or ratio, not a score on the benchmark
@@ -503,6 +528,32 @@ _PREVIOUS_VALUE = re.compile(r"(?:之前|此前|以前|原来|原先|previously|
 
 
 _OWNED_GAP = re.compile(r"\s*(?:[(（]|的\s*|为\s*|[:：]\s*)?\s*$")
+
+
+_CONTRAST_WORDS = re.compile(r"但|而|然而|不过|相比之下|——|\b(?:but|while|whereas|however)\b", re.IGNORECASE)
+_OWNER_NOUN = re.compile(r"([\u4e00-\u9fff]{2,6})的(?:[\u4e00-\u9fff]{0,6})(?:准确率|准确度|正确率|成功率|得分|分数|成绩)[^，,。]{0,8}$")
+
+
+_DESCRIBED_SUBJECT = re.compile(r"[\s,，]*[\u4e00-\u9fff]{0,8}(?:模型|方法|系统|智能体|玩家|人类|专家|基线)")
+
+
+def _contrast_before(sentence: str, pos: int) -> int:
+    """Offset after the last contrast marker before ``pos`` that opens a new, described subject.
+
+    "GPT-4o 的准确率仅为 5%，但推理模型……准确率可达 30-90%": the second number belongs to
+    "推理模型", so names before 但 cannot be its subject (0 when there is no such marker).
+    """
+    last = 0
+    for m in _CONTRAST_WORDS.finditer(sentence, 0, pos):
+        if _DESCRIBED_SUBJECT.match(sentence, m.end()):
+            last = m.end()
+    return last
+
+
+def _owned_by_other(sentence: str, pos: int) -> bool:
+    """"专家的准确率达到 65%": a Chinese noun owns the score, so the topic model does not."""
+    m = _OWNER_NOUN.search(sentence, max(0, pos - 30), pos)
+    return m is not None and not re.search(r"模型|方法|系统|框架|它|其", m.group(1))
 
 
 def _baseline_owning(sentence: str, num: Number, spans: list[tuple[int, int, str]],
@@ -591,7 +642,8 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
                 ))
     for m in _DELTA_CUE.finditer(sentence) if numbers else ():
         for n in numbers:
-            if n.start >= m.end() and (n.unit in ("%", "points", "x") or n.signed) and n.start - m.end() <= 12:
+            if n.start >= m.end() and ((n.unit in ("%", "points", "x") or n.signed) and n.start - m.end() <= 12
+                                       or n.start - m.end() <= 3):
                 used.add(n.start)
                 # "分别比 X 高出 6.2% 和 6.6%": the whole list of margins
                 for k in numbers:
