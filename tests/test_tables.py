@@ -526,3 +526,13 @@ def test_condition_column_beside_the_model_becomes_the_setting() -> None:
     claims = extract_table_claims(make_doc(text))
     assert {(c.model, c.value, c.setting) for c in claims} == {("Nova-7B", 74.6, "32-bit AdamW"),
                                                                ("Nova-7B", 74.7, "4-bit AdamW")}
+
+
+def test_metric_columns_of_a_one_model_table_belong_to_the_document_subject() -> None:
+    text = "# Lumen: Retrieval at Scale\n\n| Dataset | EM | F1 |\n|---|---|---|\n| HotpotQA | 45.3 | 58.2 |\n| NQ | 41.0 | 50.1 |\n"
+    claims = extract_table_claims(make_doc(text))
+    assert {(c.model, c.benchmark, c.value, c.metric) for c in claims} == {
+        ("Lumen", "HotpotQA", 45.3, "EM"), ("Lumen", "HotpotQA", 58.2, "F1"),
+        ("Lumen", "NQ", 41.0, "EM"), ("Lumen", "NQ", 50.1, "F1")}
+    no_subject = "| Dataset | EM | F1 |\n|---|---|---|\n| HotpotQA | 45.3 | 58.2 |\n"
+    assert extract_table_claims(make_doc(no_subject)) == []

@@ -406,11 +406,17 @@ def _table_claims(document: Document, grid: Grid, headings: list[tuple[int, str]
         return []  # no recognisable benchmark on the benchmark axis: not a results table
     models: list[str] = []
     model_settings: list[list[str]] = []
+    model_metrics: list[str | None] = []
     for j in range(grid.width):
         path = [p for p in paths[j] if p]
         name = next((p for p in path if _is_model_like(p) and not _SIZE_ONLY.match(p)), path[0] if path else "")
+        metric: str | None = None
+        if name and len(name) <= 24 and has_role(name, "metric") and not _is_model_like(name):
+            # A metric column ("Acc", "F1") of a one-model table: the model is the document's subject.
+            metric, name = name, subject or ""
         models.append(name)
-        model_settings.append([p for p in path if p != name and has_role(p, "setting")])
+        model_metrics.append(metric)
+        model_settings.append([p for p in path if p != name and p != metric and has_role(p, "setting")])
     for row in grid.body_rows:
         g = _group_setting(row, label_cols)
         if g is not False:
@@ -439,7 +445,7 @@ def _table_claims(document: Document, grid: Grid, headings: list[tuple[int, str]
             if not model or has_role(model, "skip_column") or has_role(model, "not_model"):
                 continue
             claims += _cell_claims(document, row, resolve_model(model), axis, row.cells[j], extra + model_settings[j],
-                                   metric_override, section, fallback)
+                                   model_metrics[j] or metric_override, section, fallback)
     return claims
 
 
