@@ -177,16 +177,19 @@ def find_names(sentence: str, lex: Lexicons) -> list[Mention]:
     if "在" in sentence:
         # Chinese descriptive evaluations: "在数学、物理等学科的基准能力测试中", "在仿真环境中的...题目上"
         for m in _ZH_BENCH_PHRASE.finditer(sentence):
-            a, b = m.start(1), m.end(1)
+            g = 1 if m.group(1) is not None else 2
+            a, b = m.start(g), m.end(g)
             if not any(x.kind == "benchmark" and x.start < b and a < x.end for x in out):
                 out = [x for x in out if not (a <= x.start and x.end <= b)]
-                out.append(Mention(a, b, m.group(1), "benchmark"))
+                out.append(Mention(a, b, m.group(g), "benchmark"))
     out.sort(key=lambda x: x.start)
     return out
 
 
 _ZH_BENCH_PHRASE = re.compile(
     r"在([^，。,；;在\s][^，。,；;在]{1,38}?(?:基准能力测试|能力测试|基准测试|测评|评测集|评测|测试集|榜单|排行榜|竞赛|考试|题目|挑战赛))(?:中|上|里)"
+    # "在十余个癌种上取得 95%": any short place right before a score verb is what was evaluated
+    r"|在([^，。,；;在\s\dA-Za-z][^，。,；;在A-Za-z]{1,14}?)(?:中|上)\s*(?=(?:都|均|也|分别)?(?:取得|达到|获得|实现)了?\s*\d)"
 )
 
 
