@@ -410,13 +410,13 @@ def _table_claims(document: Document, grid: Grid, headings: list[tuple[int, str]
     for j in range(grid.width):
         path = [p for p in paths[j] if p]
         name = next((p for p in path if _is_model_like(p) and not _SIZE_ONLY.match(p)), path[0] if path else "")
-        metric: str | None = None
+        column_metric: str | None = None
         if name and len(name) <= 24 and has_role(name, "metric") and not _is_model_like(name):
             # A metric column ("Acc", "F1") of a one-model table: the model is the document's subject.
-            metric, name = name, subject or ""
+            column_metric, name = name, subject or ""
         models.append(name)
-        model_metrics.append(metric)
-        model_settings.append([p for p in path if p != name and p != metric and has_role(p, "setting")])
+        model_metrics.append(column_metric)
+        model_settings.append([p for p in path if p not in (name, column_metric) and has_role(p, "setting")])
     for row in grid.body_rows:
         g = _group_setting(row, label_cols)
         if g is not False:
