@@ -524,6 +524,10 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
     return out
 
 
+# What a percentage may measure that is not a benchmark result: data, compute, money, speed.
+_NOT_RESULT_AFTER = re.compile(
+    r"\s*(?:的|以上的?|左右的?)?\s*(?:token|tokens|数据|参数|计算|算力|成本|费用|时间|时长|样本|用户|人|训练|吞吐|速度|延迟|显存|内存|"
+    r"throughput|speed|latency|memory|cost|compute|parameters|training|fewer|less|faster|cheaper)", re.IGNORECASE)
 _PREVIOUS_VALUE = re.compile(r"(?:之前|此前|以前|原来|原先|previously|before|from|vs\.?)\s*(?:为|是|的|was|of)?\s*$", re.IGNORECASE)
 
 
@@ -578,8 +582,7 @@ def _is_result_number(sentence: str, lex: Lexicons, num: Number) -> bool:
         return False
     if num.unit in ("%", "points"):
         # Percentages of data, compute or people are not results: "使用 7.6% 的 Token", "减少了 40% 的成本".
-        after = sentence[num.end:num.end + 8]
-        return not re.match(r"\s*的?\s*(?:token|tokens|数据|参数|计算|成本|时间|样本|用户|人|训练)", after, re.IGNORECASE)
+        return not _NOT_RESULT_AFTER.match(sentence, num.end)
     # A bare number: needs a metric word or a score verb right before it, and a plausible size.
     before = sentence[max(cs, num.start - 14):num.start]
     if num.value > 10000:
@@ -601,6 +604,7 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
     cjk = is_cjk_sentence(sentence)
     taken_until = -1
     baseline_starts: set[int] = set()
+    seen_pairs: set[tuple[str, str]] = set()
     for cm in lex.cue_regex.finditer(sentence):
         if cm.start() < taken_until:
             continue
@@ -613,6 +617,8 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
             continue
         model, baselines, region, relation, delta = result
         taken_until = region[1]
+        if delta is not None and _NOT_RESULT_AFTER.match(sentence, delta.end):
+            continue  # "比 AdamW 高 49.6% 的吞吐量": a speed-up, not a result
         baseline_starts.update(b[0] for b in baselines)
         cs, ce = _clause_bounds(sentence, cm.start())
         benches = _comparison_benchmarks(sentence, names, cm.start(), region)
@@ -621,6 +627,10 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
         if delta is not None:
             used.add(delta.start)
         for base in baselines:
+            pair = (_norm(model.text), _norm(base[2]))
+            if pair in seen_pairs:
+                continue  # "与 X 相当或超过 X": one statement, one claim
+            seen_pairs.add(pair)
             bench_choices: list[Mention | None] = list(benches) if benches else [None]
             for bench in bench_choices:
                 spans = [(region[0], cm.end()), (base[0], base[1])]
@@ -761,7 +771,8 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
         if found_relation is None and not _COMPARATIVE.search(sentence, rest0 if rest_from is not None else ce):
             return None  # "与 X 相比, Y 使用了..." compares nothing about results
         relation = found_relation or "outperforms"
-        later = [n for n in _model_mentions(names) if n.start >= rest0]
+        next_end = _clause_bounds(sentence, min(len(sentence) - 1, max(rest0, c1 + 1)))[1]
+        later = [n for n in _model_mentions(names) if rest0 <= n.start < max(next_end, rest0 + 1)]
         subj_later = [s for s in subjects if s.start >= rest0]
         if later and not (subj_later and subj_later[0].start < later[0].start):
             model = later[0]
