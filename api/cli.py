@@ -450,7 +450,7 @@ def _run_server(application: object, host: str, port: int, sidecar: tuple[str, s
     """Run uvicorn; once it listens, announce it in the warehouse's sidecar (see ``api.owner``)."""
     import uvicorn
 
-    from api.owner import write_sidecar
+    from api.owner import remove_sidecar, write_sidecar
 
     class AnnouncingServer(uvicorn.Server):
         async def startup(self, sockets: list | None = None) -> None:  # type: ignore[type-arg]
@@ -461,6 +461,12 @@ def _run_server(application: object, host: str, port: int, sidecar: tuple[str, s
             shown = {"0.0.0.0": "127.0.0.1", "::": "::1"}.get(host, host)
             shown = f"[{shown}]" if ":" in shown else shown
             write_sidecar(sidecar[0], f"http://{shown}:{bound[1]}", sidecar[1])
+
+        async def shutdown(self, sockets: list | None = None) -> None:  # type: ignore[type-arg]
+            # Before uvicorn re-raises SIGTERM (which ends the process without unwinding).
+            if sidecar is not None:
+                remove_sidecar(*sidecar)
+            await super().shutdown(sockets)
 
     config = uvicorn.Config(application, host=host, port=port, log_level="info", access_log=False)  # type: ignore[arg-type]
     AnnouncingServer(config).run()

@@ -1,0 +1,264 @@
+"""Concurrent use with real processes: a server owning the warehouse takes ingests from other
+processes while dashboards read; a file locked by anything else is one clear line; lake
+folders take any number of concurrent writers.
+
+Every process here is a real ``python -m api.cli`` subprocess on 127.0.0.1; nothing of ours is
+faked or patched.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import socket
+import stat
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+import httpx
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+COPIES = 3
+
+STATE_QUERIES = (
+    "SELECT source, sha256, encoding FROM documents ORDER BY source",
+    'SELECT source, kind, model, benchmark, metric, value, setting, baseline, relation, quote, section, start, "end" '
+    "FROM claims ORDER BY source, start, \"end\", kind, model, coalesce(benchmark, ''), coalesce(value, 0), "
+    "coalesce(baseline, '')",
+)
+
+
+def _env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BENCHCLAIMS_")}
+    env["PYTHONPATH"] = str(ROOT)
+    return env
+
+
+def cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "api.cli", *args], cwd=ROOT, env=_env(), capture_output=True,
+                          text=True, timeout=300)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _state(db: Path) -> list[list[tuple[object, ...]]]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return [con.execute(q).fetchall() for q in STATE_QUERIES]
+    finally:
+        con.close()
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seeds copied several times under distinct names."""
+    folder = tmp_path_factory.mktemp("corpus")
+    for i in range(COPIES):
+        for seed in sorted(SEEDS.glob("*.txt")):
+            shutil.copy(seed, folder / f"{i}_{seed.name}")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def clean_state(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> list[list[tuple[object, ...]]]:
+    db = tmp_path_factory.mktemp("clean") / "clean.duckdb"
+    done = cli("ingest", str(corpus), "--db", str(db))
+    assert done.returncode == 0, done.stderr
+    return _state(db)
+
+
+class Server:
+    """``benchclaims serve`` in its own process on a free port."""
+
+    def __init__(self, db: Path) -> None:
+        self.db = db
+        self.port = _free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.sidecar = db.with_name(db.name + ".server.json")
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "api.cli", "serve", "--db", str(db), "--port", str(self.port)],
+            cwd=ROOT, env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + 60
+        while not self.sidecar.exists():
+            if self.proc.poll() is not None:
+                raise AssertionError(f"serve exited early: {self.proc.stderr.read() if self.proc.stderr else ''}")
+            if time.monotonic() > deadline:
+                raise AssertionError("serve did not write its sidecar within 60 s")
+            time.sleep(0.1)
+
+    def stop(self) -> int:
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+        try:
+            return self.proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            return self.proc.wait()
+
+
+@pytest.fixture
+def server(corpus: Path, tmp_path: Path) -> Iterator[Server]:
+    db = tmp_path / "served.duckdb"
+    first = tmp_path / "first"
+    first.mkdir()
+    for seed in SEEDS.glob("*.txt"):  # something to rank before the server starts
+        shutil.copy(seed, first / f"0_{seed.name}")
+    assert cli("ingest", str(first), "--db", str(db)).returncode == 0
+    srv = Server(db)
+    try:
+        yield srv
+    finally:
+        srv.stop()
+
+
+def _hammer(urls: list[str], stop: threading.Event, results: list[int | str]) -> None:
+    with httpx.Client(timeout=30) as client:
+        while not stop.is_set():
+            for url in urls:
+                try:
+                    results.append(client.get(url).status_code)
+                except httpx.HTTPError as exc:
+                    results.append(type(exc).__name__)
+
+
+def test_ingest_through_a_running_server_while_dashboards_read(
+        server: Server, corpus: Path, clean_state: list[list[tuple[object, ...]]]) -> None:
+    info = json.loads(server.sidecar.read_text())
+    assert set(info) == {"url", "pid", "token", "db"} and info["url"] == server.url
+    assert stat.S_IMODE(server.sidecar.stat().st_mode) == 0o600
+    benchmark = httpx.get(f"{server.url}/api/benchmarks").json()[0]["name"]
+    urls = [str(httpx.URL(f"{server.url}/api/leaderboard", params={"benchmark": benchmark})),
+            f"{server.url}/api/claims?limit=100", f"{server.url}/api/models"]
+    stop = threading.Event()
+    results: list[int | str] = []
+    readers = [threading.Thread(target=_hammer, args=(urls, stop, results)) for _ in range(3)]
+    for t in readers:
+        t.start()
+    try:
+        done = cli("ingest", str(corpus), "--db", str(server.db))
+    finally:
+        stop.set()
+        for t in readers:
+            t.join()
+    assert done.returncode == 0, done.stderr
+    assert f"via {server.url}" in done.stderr
+    assert results and set(results) == {200}, {r for r in results if r != 200}
+    # Re-ingesting through the server adds nothing (the server hashed the same raw bytes).
+    again = cli("ingest", str(corpus), "--db", str(server.db))
+    assert again.returncode == 0 and f"0 added, {5 * COPIES} unchanged" in again.stderr, again.stderr
+    # A query command points at the server instead of failing on DuckDB's lock.
+    query = cli("leaderboard", benchmark, "--db", str(server.db))
+    assert query.returncode == 1 and server.url in query.stderr and "Traceback" not in query.stderr
+    assert server.stop() in (0, -signal.SIGTERM)
+    assert not server.sidecar.exists(), "the sidecar is removed on shutdown"
+    assert _state(server.db) == clean_state
+
+
+def test_second_server_on_the_same_file_is_refused_clearly(server: Server) -> None:
+    other = cli("serve", "--db", str(server.db), "--port", str(_free_port()))
+    assert other.returncode == 1
+    assert str(server.db) in other.stderr and server.url in other.stderr and "Traceback" not in other.stderr
+
+
+def test_file_locked_by_another_process_is_one_line_naming_the_holder(corpus: Path, tmp_path: Path) -> None:
+    db = tmp_path / "held.duckdb"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", f"import duckdb, sys, time; c = duckdb.connect({str(db)!r}); print('ok', flush=True); "
+                               "time.sleep(120)"], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ok"
+        done = cli("ingest", str(corpus), "--db", str(db))
+    finally:
+        holder.kill()
+        holder.wait()
+    assert done.returncode == 1
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1, done.stderr
+    assert str(db) in lines[0] and f"pid {holder.pid}" in lines[0]
+
+
+def test_a_stale_sidecar_is_ignored(corpus: Path, tmp_path: Path) -> None:
+    db = tmp_path / "stale.duckdb"
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    sidecar = db.with_name(db.name + ".server.json")
+    sidecar.write_text(json.dumps({"url": "http://127.0.0.1:9", "pid": int(dead.stdout), "token": "x",
+                                   "db": str(db)}))
+    done = cli("ingest", str(corpus), "--db", str(db))
+    assert done.returncode == 0, done.stderr
+    assert "via" not in done.stderr
+
+
+def test_concurrent_ingests_into_a_lake_then_serve_it(corpus: Path, tmp_path: Path,
+                                                      clean_state: list[list[tuple[object, ...]]]) -> None:
+    lake = tmp_path / "lake"
+    halves = [tmp_path / "a", tmp_path / "b"]
+    for i, half in enumerate(halves):
+        half.mkdir()
+        for f in sorted(corpus.iterdir())[i::2]:
+            shutil.copy(f, half / f.name)
+    procs = [subprocess.Popen([sys.executable, "-m", "api.cli", "ingest", str(h), "--db", f"{lake}/"], cwd=ROOT,
+                              env=_env(), stderr=subprocess.PIPE, text=True) for h in halves]
+    codes = [p.wait(timeout=300) for p in procs]
+    assert codes == [0, 0], [p.stderr.read() if p.stderr else "" for p in procs]
+    assert len(list(lake.rglob("*.parquet"))) == 2
+
+    # Compacting the lake into a DuckDB file (export of the snapshot) equals a clean ingest.
+    from warehouse.lake import Lake
+
+    wh, loaded = Lake(lake).snapshot()
+    try:
+        assert not loaded.problems
+        state = [wh.con.execute(q).fetchall() for q in STATE_QUERIES]
+    finally:
+        wh.close()
+    assert state == clean_state
+
+    srv = Server.__new__(Server)  # serve the lake: it writes no sidecar, so wait for health instead
+    srv.port = _free_port()
+    srv.url = f"http://127.0.0.1:{srv.port}"
+    srv.proc = subprocess.Popen([sys.executable, "-m", "api.cli", "serve", "--db", str(lake), "--port", str(srv.port)],
+                                cwd=ROOT, env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        _wait_healthy(srv.url)
+        before = httpx.get(f"{srv.url}/api/claims", params={"limit": 1}).json()["total"]
+        extra = tmp_path / "extra"
+        extra.mkdir()
+        (extra / "new-card.md").write_text("# ZetaNet card\n\nZetaNet reaches 91.5% accuracy on AIME 2024.\n")
+        assert cli("ingest", str(extra), "--db", f"{lake}/").returncode == 0
+        deadline = time.monotonic() + 30
+        while httpx.get(f"{srv.url}/api/claims", params={"limit": 1}).json()["total"] == before:
+            assert time.monotonic() < deadline, "the served snapshot never picked up the new batch"
+            time.sleep(0.2)
+        models = {m["name"] for m in httpx.get(f"{srv.url}/api/models").json()}
+        assert "ZetaNet" in models
+    finally:
+        srv.stop()
+    # The CLI's queries read the lake too.
+    board = cli("leaderboard", "AIME 2024", "--db", f"{lake}/", "--format", "json")
+    assert board.returncode == 0, board.stderr
+    assert any(row["model"] == "ZetaNet" for row in json.loads(board.stdout)["rows"])
+
+
+def _wait_healthy(url: str) -> None:
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            if httpx.get(f"{url}/api/healthz", timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        assert time.monotonic() < deadline, f"{url} never became healthy"
+        time.sleep(0.2)
