@@ -8,6 +8,7 @@ the claim builder can slice exact quotes out of the document text.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -101,7 +102,7 @@ def lexicons() -> Lexicons:
     exact = [a for a in aliases if re.fullmatch(r"[A-Za-z]{1,6}", a)]
     loose = [a for a in aliases if a not in exact]
     bench = re.compile(
-        rf"(?<![A-Za-z0-9\-])(?:{_alt(loose, ci=True)}|{_alt(exact)})(?![A-Za-z0-9]|-[A-Za-z0-9])"
+        rf"(?:{_alt(loose, ci=True)}|{_alt(exact)})(?![A-Za-z0-9]|-[A-Za-z0-9])"
     )
     metrics = lexicon.metric_words()
     metric_latin = [m for m in metrics if m.isascii()]
@@ -146,12 +147,25 @@ _BENCH_SHAPE = re.compile(r"(?:Bench|bench|BENCH|Eval|EVAL|QA|VQA|Arena|Leaderbo
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|io|ai|cn|net)(?:/\S*)?")
 
 
+def benchmark_matches(text: str, lex: Lexicons, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+    """Gazetteer benchmarks in ``text[start:end]`` that start a word.
+
+    The regex has no leading look-behind (it would stop ``re`` from skipping ahead by the
+    first character), so the word-start check is done here.
+    """
+    for m in lex.benchmark_regex.finditer(text, start, len(text) if end is None else end):
+        a = m.start()
+        if a and (text[a - 1].isascii() and text[a - 1].isalnum() or text[a - 1] == "-"):
+            continue
+        yield m
+
+
 def find_names(sentence: str, lex: Lexicons) -> list[Mention]:
     """Latin names in ``sentence``, each classed as benchmark, model or (unknown) name."""
     out: list[Mention] = []
     taken: list[tuple[int, int]] = []
     # Gazetteer benchmarks first (they may contain spaces: "SWE-bench Verified", "GPQA Diamond").
-    for m in lex.benchmark_regex.finditer(sentence):
+    for m in benchmark_matches(sentence, lex):
         out.append(Mention(m.start(), m.end(), m.group(0), "benchmark", lex.benchmark_lookup.get(norm_name(m.group(0)), "")))
         taken.append((m.start(), m.end()))
     name_re = NAME_ZH if is_cjk_sentence(sentence) else NAME_EN

@@ -27,6 +27,7 @@ from extractor.rules.mentions import (
     SETTING,
     Lexicons,
     Mention,
+    benchmark_matches,
     find_names,
     find_subject_words,
     is_cjk_sentence,
@@ -85,7 +86,8 @@ def extract_prose_claims(document: Document) -> Iterator[AnyClaim]:
     leading = _leading_models(text)
     lead_pos = [p for p, _ in leading]
     for section in document.sections:
-        ctx = _Context(text=text, para_start=section.start, scanned_to=section.start, model_pos=section.start - 1)
+        ctx = _Context(text=text, para_start=section.start, scanned_to=section.start, model_pos=section.start - 1,
+                       section_scanned_to=section.start)
         i = bisect_left(hits, section.start)
         while i < len(hits) and hits[i] < section.end:
             line_start = max(section.start, text.rfind("\n", section.start, hits[i]) + 1)
@@ -138,27 +140,41 @@ class _Context:
     benchmark: str | None = None
 
     section_benchmark: str | None = None  # the last benchmark named anywhere earlier in the section
+    section_scanned_to: int = -1
 
     def new_paragraph(self, pos: int) -> None:
-        self.benchmark_before(pos)  # remember the section's last benchmark before forgetting the paragraph's
-        if self.benchmark is not None:
-            self.section_benchmark = self.benchmark
         self.benchmark = None
         self.para_start = self.scanned_to = pos
 
     def benchmark_before(self, pos: int) -> str | None:
         if self.scanned_to < pos:
-            last = None
-            for m in lexicons().benchmark_regex.finditer(self.text, self.scanned_to, pos):
-                last = m.group(0)
-            if last is not None:
-                self.benchmark = last
+            found = _last_benchmark(self.text, self.scanned_to, pos)
+            if found is not None:
+                self.benchmark = found
             self.scanned_to = pos
         return self.benchmark
+
+    def section_benchmark_before(self, pos: int) -> str | None:
+        if self.section_scanned_to < 0:
+            self.section_scanned_to = self.para_start
+        if self.section_scanned_to < pos:
+            found = _last_benchmark(self.text, self.section_scanned_to, pos)
+            if found is not None:
+                self.section_benchmark = found
+            self.section_scanned_to = pos
+        return self.section_benchmark
 
     def saw_benchmark(self, name: str, end: int) -> None:
         self.benchmark = self.section_benchmark = name
         self.scanned_to = max(self.scanned_to, end)
+        self.section_scanned_to = max(self.section_scanned_to, end)
+
+
+def _last_benchmark(text: str, start: int, end: int) -> str | None:
+    last = None
+    for m in benchmark_matches(text, lexicons(), start, end):
+        last = m.group(0)
+    return last
 
 
 def _clause_bounds(sentence: str, pos: int) -> tuple[int, int]:
@@ -491,7 +507,7 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
                 if ctx_bench is None and metric_here is not None:
                     # an article about one evaluation keeps naming it less and less: fall back to the
                     # section's last benchmark when the clause says what is measured (准确率, accuracy)
-                    ctx_bench = ctx.section_benchmark
+                    ctx_bench = ctx.section_benchmark_before(offset)
                 if ctx_bench is None or num.unit != "%" and metric_here is None:
                     continue
                 near = [Mention(-1, -1, ctx_bench, "benchmark")]
