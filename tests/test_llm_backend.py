@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -258,3 +259,32 @@ def test_merge_prefers_the_llm_copy_of_the_same_statement() -> None:
     rule = ScoreClaim(model="quillrag", benchmark="HotpotQA", value=48.5, quote="48.5", source="q", start=16, end=20)
     other = ScoreClaim(model="QuillRAG", benchmark="MMLU", value=71.0, quote="71.0", source="q", start=40, end=44)
     assert merge_claims([llm], [rule, other]) == [llm, other]
+
+
+def test_extract_works_when_called_from_inside_a_running_event_loop() -> None:
+    import asyncio
+
+    with FakeOpenAI(answer_by_chunk) as server:
+        ex = LLMExtractor(_settings(server))
+
+        async def handler() -> Extraction:  # e.g. a sync call made from an async web handler
+            return ex.extract(_doc())
+
+        result = asyncio.run(handler())
+    assert len(result.claims) == 3
+
+
+def test_without_the_llm_extra_the_backend_says_which_extra_and_serve_still_imports() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; sys.modules['instructor'] = None\n"
+        "from extractor.base import get_extractor, BackendUnavailable\n"
+        "import extractor.llm.serve\n"
+        "try:\n    get_extractor('llm')\nexcept BackendUnavailable as e:\n    print('UNAVAILABLE', e)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                         cwd=str(Path(__file__).resolve().parent.parent))
+    assert out.returncode == 0, out.stderr
+    assert "UNAVAILABLE" in out.stdout and "[llm]" in out.stdout
