@@ -209,7 +209,8 @@ def _ingest_local(wh: Warehouse, run_id: int, files: list[Path], backend: str, s
         for item in extract_paths(files, backend=backend, settings=settings):
             if isinstance(item, FileProblem):
                 tally.problems.append(item)
-                progress.console.print(f"{item.path}: {item.reason}", markup=False, highlight=False)
+                # soft_wrap: one problem stays on one line however long the path (greppable logs)
+                progress.console.print(f"{item.path}: {item.reason}", markup=False, highlight=False, soft_wrap=True)
                 name = Path(item.path).name
             else:
                 tally.stored(wh.store(item, run_id))
