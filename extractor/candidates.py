@@ -50,13 +50,21 @@ def _single_regex() -> re.Pattern[str]:
                       + rf"|(?<![A-Za-z])(?:{latin.pattern})(?![A-Za-z])")
 
 
+def _glued_to_name(text: str, i: int) -> bool:
+    """Is the number at ``i`` part of a name ("Qwen2.5", "GPT-4", "v1.5") rather than a value ("70-75%")?"""
+    if i == 0:
+        return False
+    prev = text[i - 1]
+    if prev == "-":
+        return i >= 2 and not text[i - 2].isdigit()
+    return prev in "_.@/" or prev.isascii() and prev.isalpha()
+
+
 def trigger_positions(text: str) -> list[int]:
     """Start offsets of every trigger in ``text`` (sorted)."""
     cjk, latin = _cue_regexes()
     # numbers glued to a name ("Qwen2.5", "GPT-4", "v1.5") are versions, not results
-    hits = [m.start() for m in _NUMBER_TRIGGER.finditer(text)
-            if not (m.start() and (text[m.start() - 1].isascii() and text[m.start() - 1].isalpha()
-                                   or text[m.start() - 1] in "-_.@/"))]
+    hits = [m.start() for m in _NUMBER_TRIGGER.finditer(text) if not _glued_to_name(text, m.start())]
     hits += [m.start() for rx in (_SCORE_WORD_TRIGGER, _THAN_TRIGGER, cjk) for m in rx.finditer(text)]
     for m in latin.finditer(text):  # whole words only: "match" but not "matchup"
         a, b = m.start(), m.end()

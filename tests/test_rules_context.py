@@ -1,0 +1,69 @@
+"""Context-sensitive rules: paragraph benchmarks, contrasted scores, baselines' own scores, negatives."""
+
+from __future__ import annotations
+
+from extractor.base import get_extractor
+from schemas import ComparisonClaim, Document, ScoreClaim
+
+
+def extract(text: str) -> list[ScoreClaim | ComparisonClaim]:
+    doc = Document(source="c.md", path="c.md", text=text, sha256="0")
+    claims = get_extractor("rules").extract(doc).claims
+    assert all(text[c.start:c.end] == c.quote for c in claims)
+    return claims
+
+
+def kinds(claims, kind):
+    return [c for c in claims if c.kind == kind]
+
+
+def test_contrasted_scores_on_one_benchmark_give_a_comparison():
+    claims = extract("Falcon-7B 在 MathBench 上仅解决了 12% 的问题，而 Kestrel-9B 解决了 64%。")
+    assert {(c.model, c.value) for c in kinds(claims, "score")} == {("Falcon-7B", 12), ("Kestrel-9B", 64)}
+    (cmp_,) = kinds(claims, "comparison")
+    assert (cmp_.model, cmp_.baseline, cmp_.benchmark) == ("Kestrel-9B", "Falcon-7B", "MathBench")
+
+
+def test_number_after_a_baseline_is_the_baselines_score():
+    claims = extract("Heron-2 是第一个在 GPQA 上超过人类专家 81% 的模型。")
+    (score,) = kinds(claims, "score")
+    assert (score.model, score.benchmark, score.value) == ("人类专家", "GPQA", 81)
+    (cmp_,) = kinds(claims, "comparison")
+    assert (cmp_.model, cmp_.baseline) == ("Heron-2", "人类专家")
+
+
+def test_benchmark_from_earlier_in_the_paragraph():
+    (c,) = kinds(extract("我们在 HumanEval 上评测了 Robin-3B。Robin-3B 的通过率为 58.2%。"), "score")
+    assert (c.model, c.benchmark, c.value) == ("Robin-3B", "HumanEval", 58.2)
+    # a new paragraph forgets it, unless the sentence says what it measures (then the section's last benchmark)
+    assert not kinds(extract("我们在 HumanEval 上评测了模型。\nRobin-3B 得到了 58.2%。"), "score")
+    (c2,) = kinds(extract("我们在 HumanEval 上评测了模型。\nRobin-3B 的通过率为 58.2%。"), "score")
+    assert c2.benchmark == "HumanEval"
+
+
+def test_chinese_descriptive_evaluation_is_a_benchmark():
+    claims = extract("在高中物理和化学题目上，Lark-2 的表现超过了 GPT-4o。")
+    (c,) = kinds(claims, "comparison")
+    assert c.benchmark == "高中物理和化学题目" and c.baseline == "GPT-4o" and c.model == "Lark-2"
+
+
+def test_owner_of_a_model_is_not_the_baseline():
+    (c,) = kinds(extract("Lark-2 的成绩超过了 OpenAI 的 o1 模型。"), "comparison")
+    assert c.baseline == "o1"
+
+
+def test_one_claim_per_pair_in_a_sentence():
+    claims = kinds(extract("Lark-2 在多数任务上与 o1-mini 的性能相当或超过 o1-mini。"), "comparison")
+    assert [(c.model, c.baseline) for c in claims] == [("Lark-2", "o1-mini")]
+
+
+def test_range_with_unit_after_the_upper_end():
+    (c,) = kinds(extract("Wren-7B 在 MMLU 上的准确率为 70-75%。"), "score")
+    assert (c.value, c.value_high, c.unit) == (70, 75, "%")
+
+
+def test_not_comparisons():
+    assert not extract("FooLM 是领先的开源模型之一。")
+    assert not kinds(extract("与 Llama-3 相比，FooLM 采用了不同的分词器。"), "comparison")
+    assert not extract("Adam-lite 实现了比 AdamW 高 49.6% 的吞吐量。")
+    assert not extract("与 DDIM 相同，该采样器是确定性的。")
