@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 import duckdb
 
-from schemas import BeatsResult, BeatsRow, Leaderboard, LeaderboardRow, SourceRef
+from schemas import BeatsResult, BeatsRow, Leaderboard, LeaderboardRow, ReviewStatus, SourceRef
 from warehouse import sql
 from warehouse.entities import Registry
 from warehouse.errors import UnknownName
@@ -129,7 +129,7 @@ class ScoreRow(NamedTuple):
     section: str | None
     start: int
     end: int
-    review_status: str
+    review_status: ReviewStatus
 
 
 @dataclass
@@ -173,8 +173,9 @@ def _pick(groups: list[Group], metric: str | None, setting: str | None) -> tuple
 
 
 def _source(c: ScoreRow) -> SourceRef:
-    return SourceRef(source=c.source, quote=c.quote, section=c.section, start=c.start, end=c.end, claim_id=c.id,
-                     value=c.value, review_status=c.review_status)  # type: ignore[arg-type]
+    # model_construct: the values come typed from our own table; validation would dominate big boards
+    return SourceRef.model_construct(source=c.source, quote=c.quote, section=c.section, start=c.start, end=c.end,
+                                     claim_id=c.id, value=c.value, review_status=c.review_status)
 
 
 @dataclass
@@ -260,7 +261,7 @@ def leaderboard(
         assert bench_scores is not None
         results = _model_results(bench_scores.rows(chosen), chosen.lower_is_better)
         for rank, mid, res in _ranked(results, chosen.lower_is_better):
-            board.rows.append(LeaderboardRow(
+            board.rows.append(LeaderboardRow.model_construct(
                 rank=rank, model=reg.entities[mid].name, benchmark=member, value=res.value,
                 value_high=res.value_high, unit=res.unit or chosen.unit or None,
                 metric=res.metric or chosen.metric or None, setting=chosen.setting or None, support=res.support,

@@ -78,7 +78,8 @@ _CLAIM_TYPES = {
     "maj_k": "INTEGER", "shots": "INTEGER", "start": "INTEGER", "end": "INTEGER", "cot": "BOOLEAN",
     "tools": "BOOLEAN",
 }
-INSERT_CLAIMS = "INSERT INTO claims ({cols}) SELECT {casts} FROM claim_batch".format(
+# Ordered by benchmark: claims of one benchmark lie together, so leaderboard scans skip the rest.
+INSERT_CLAIMS = "INSERT INTO claims ({cols}) SELECT {casts} FROM claim_batch ORDER BY benchmark_id, model_id".format(
     cols=", ".join(f'"{c}"' for c in CLAIM_COLUMNS),
     casts=", ".join(f'"{c}"::{_CLAIM_TYPES.get(c, "VARCHAR")}' for c in CLAIM_COLUMNS),
 )
@@ -134,8 +135,8 @@ SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM claims),
 """
 
 # -- leaderboard / beats -----------------------------------------------------------
-# Every claim on one benchmark. Only a sole equality filter lets DuckDB use the index, so
-# kind / value / review status are filtered by the caller. Column order: ranking.ScoreRow.
+# Every claim on one benchmark (rows are clustered by benchmark, see INSERT_CLAIMS); kind,
+# value and review status are filtered by the caller. Column order: ranking.ScoreRow.
 SCORE_CLAIMS = """
 SELECT benchmark_id, model_id, metric_key, unit_key, setting_key, setting_detail, value, value_high, unit, metric,
        id, source, quote, section, start, "end", review_status, kind
