@@ -29,10 +29,10 @@ _NUMWORD = r"\d+(?:\.\d+)*[A-Za-z]*(?:[-_.][A-Za-z0-9]+)*"
 # English: join only suffix words and version/size numbers. Chinese context: also join capitalised words,
 # since a run of Latin words between Chinese characters is almost always one name ("Street Gaussians").
 NAME_EN = re.compile(
-    rf"(?<![A-Za-z0-9_@.\-])(?:{_WORD})(?:[ ](?:(?:{_NAME_SUFFIXES})\b|[a-z]\d[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\b|\d+(?:\.\d+)?[BbMmKk]?\b(?![.,]?\d)(?!\s*(?:%|分|points|倍))))*"
+    rf"(?<![A-Za-z0-9_@.\-])(?:{_WORD})(?:[ ](?:(?:{_NAME_SUFFIXES})\b|[a-z]\d[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\b|\d+(?:\.\d+)?(?:x\d+)?[BbMmKk]?\b(?![.,]?\d)(?!\s*(?:%|分|points|倍))))*"
 )
 NAME_ZH = re.compile(
-    rf"(?<![A-Za-z0-9_@.\-])(?:{_WORD})(?:[ ](?:[a-z]\d[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\b|[A-Z][A-Za-z0-9]*(?:[-_.+/'’][A-Za-z0-9]+)*\+*|(?:{_NAME_SUFFIXES})\b|\d+(?:\.\d+)?[BbMmKk]?\b(?![.,]?\d)(?!\s*(?:%|分|points|倍))))*"
+    rf"(?<![A-Za-z0-9_@.\-])(?:{_WORD})(?:[ ](?:[a-z]\d[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\b|[A-Z][A-Za-z0-9]*(?:[-_.+/'’][A-Za-z0-9]+)*\+*|(?:{_NAME_SUFFIXES})\b|\d+(?:\.\d+)?(?:x\d+)?[BbMmKk]?\b(?![.,]?\d)(?!\s*(?:%|分|points|倍))))*"
 )
 
 # A number that may be a result: not glued to a name (Qwen2.5, -32B, pass@1, v1.2) and not a fraction of one.
@@ -185,8 +185,8 @@ def find_names(sentence: str, lex: Lexicons) -> list[Mention]:
         if text.lower() in lex.stopwords or len(text) < 2 and not text.isupper():
             continue
         first = text.split(" ", 1)[0]
-        if not re.search(r"[A-Z0-9]", first) and not lex.vendor_regex.match(first):
-            continue  # plain lower-case words are not names
+        if not re.search(r"[A-Z0-9]", first) and not lex.vendor_regex.match(first) or first.lower() in lex.stopwords:
+            continue  # plain lower-case words ("reaches 80.1") and "Our 7B" are not names
         out.append(Mention(s, e, text, classify_name(sentence, s, e, text, lex)))
     if "在" in sentence:
         # Chinese descriptive evaluations: "在数学、物理等学科的基准能力测试中", "在仿真环境中的...题目上"

@@ -366,6 +366,9 @@ def _metric_near(sentence: str, lex: Lexicons, start: int, end: int) -> str | No
         metric = lexicon_metric(m.group(0))
         if not metric:
             continue
+        dist = m.start() - end if m.start() >= end else start - m.end()
+        if dist > 24:
+            continue  # "71.7% on SWE-bench Verified and an Elo rating of 2727": too far to be this number's
         # A specific metric (Elo, F1, accuracy) beats a generic "score" word in the same clause.
         rank = (1 if metric in _GENERIC_METRICS else 0, abs(m.start() - start))
         if best is None or rank < best[:2]:
