@@ -133,3 +133,12 @@ def test_located_span_is_always_inside_the_text_and_equals_the_slice(text: str, 
 def test_decimal_point_is_kept_but_sentence_full_stop_is_not() -> None:
     assert locate_quote("高出32分", "高出 3.2 分。") is None
     assert locate_quote("reaches 3.2.", "It reaches 3.2 now") == (3, 14)
+
+
+def test_table_rows_are_found_without_their_markup() -> None:
+    html = "<table><tr><th>Model</th><th>MMLU</th></tr><tr><td>FooLM</td><td>62.1</td></tr></table>"
+    a, b = locate_quote("FooLM 62.1", html) or (0, 0)
+    assert html[a:b] == "FooLM</td><td>62.1"
+    md = "| Model | MMLU |\n|---|---|\n| FooLM | 62.1 |"
+    a, b = locate_quote("FooLM 62.1", md) or (0, 0)
+    assert md[a:b] == "FooLM | 62.1"

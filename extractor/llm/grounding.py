@@ -45,21 +45,32 @@ def _norm_char(c: str) -> str:
         cat = unicodedata.category(ch)
         if ch.isspace() or cat.startswith("Z") or cat.startswith("C"):
             continue
-        if cat.startswith("P") and ch not in _KEEP_PUNCT:
+        if (cat.startswith("P") and ch not in _KEEP_PUNCT) or ch == "|":  # '|': table cell borders
             continue
         out.append(ch)
     return "".join(out)
 
 
-def normalise_with_map(text: str) -> tuple[str, list[int]]:
+_TAG = re.compile(r"<[^<>\n]{0,200}>")
+
+
+def normalise_with_map(text: str, skip_tags: bool = False) -> tuple[str, list[int]]:
     """``text`` normalised, and for each normalised character the index of its source character.
 
     A '.' is kept only as a decimal point (between digits): "3.2" must not match "32",
     but a sentence-final "." must not stop "高出3.2分." matching "高出 3.2 分。".
+    With ``skip_tags`` HTML tags are skipped, so a quote of an HTML table row's text
+    ("FooLM 62.1") is found in ``<td>FooLM</td><td>62.1</td>``.
     """
+    hidden: set[int] = set()
+    if skip_tags:
+        for m in _TAG.finditer(text):
+            hidden.update(range(m.start(), m.end()))
     chars: list[str] = []
     index: list[int] = []
     for i, c in enumerate(text):
+        if i in hidden:
+            continue
         for ch in _norm_char(c):
             if ch == "." and not (chars and chars[-1].isdigit() and i + 1 < len(text) and text[i + 1].isdigit()):
                 continue
@@ -86,7 +97,13 @@ def locate_quote(quote: str, excerpt_text: str) -> tuple[int, int] | None:
     exact = excerpt_text.find(quote)
     if exact >= 0:
         return exact, exact + len(quote)
-    hay, hay_map = normalise_with_map(excerpt_text)
+    hit = _locate_normalised(quote, *normalise_with_map(excerpt_text))
+    if hit is None and "<" in excerpt_text and ">" in excerpt_text:
+        hit = _locate_normalised(quote, *normalise_with_map(excerpt_text, skip_tags=True))
+    return hit
+
+
+def _locate_normalised(quote: str, hay: str, hay_map: list[int]) -> tuple[int, int] | None:
     parts = [p for p in _ELLIPSIS.split(quote) if _norm_char_str(p)]
     if not parts:
         return None
