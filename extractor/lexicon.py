@@ -75,6 +75,12 @@ def metric_words() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def metric_surfaces() -> tuple[str, ...]:
+    """Metric words as written in the data file (mixed case kept: mAP, mIoU, nDCG)."""
+    return tuple(cols[0] for _, cols in _rows("metrics.tsv", 2))
+
+
+@lru_cache(maxsize=1)
 def unit_words() -> dict[str, str]:
     """Surface form (lower-cased) -> unit (one of schemas.UNITS)."""
     return {cols[0].lower(): cols[1] for _, cols in _rows("units.tsv", 2)}

@@ -105,8 +105,9 @@ def lexicons() -> Lexicons:
         rf"(?:{_alt(loose, ci=True)}|{_alt(exact)})(?![A-Za-z0-9]|-[A-Za-z0-9])"
     )
     metrics = lexicon.metric_words()
-    metric_latin = [m for m in metrics if m.isascii()]
-    metric_cjk = [m for m in metrics if not m.isascii()]
+    surfaces = lexicon.metric_surfaces()
+    metric_latin = [m for m in surfaces if m.isascii()]
+    metric_cjk = [m for m in surfaces if not m.isascii()]
     metric_regex = re.compile(rf"{_latin_bounded(metric_latin)}|{_alt(metric_cjk, ci=True)}")
     units = lexicon.unit_words()
     unit_regex = re.compile(rf"\s*(?:(?:{_alt([u for u in units if not u.isascii() or not u.isalpha()], ci=True)})|"
