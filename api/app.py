@@ -190,6 +190,7 @@ def create_app(settings: Settings | None = None, db_path: str | None = None,
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        gateway.reopen()  # a no-op the first time; lets a stopped app be started again
         yield
         gateway.close()
 

@@ -134,6 +134,17 @@ class WarehouseGateway:
     def close(self) -> None:
         with self._lock:
             self._wh.close()
+            self._closed = True
+
+    def reopen(self) -> None:
+        """Open the warehouse again after ``close`` (an app whose lifespan is run a second time)."""
+        with self._lock:
+            if getattr(self, "_closed", False):
+                self._wh = self._open()
+                self._closed = False
+                with self._cache_lock:
+                    self._version += 1
+                    self._cache.clear()
 
 
 class LakeGateway(WarehouseGateway):
