@@ -335,6 +335,8 @@ def _ingest_lake(files: list[Path], backend: str, settings: Settings, tally: _Ta
     Refused files are reported here and not written to the lake, so a snapshot does not
     repeat this run's problems forever.
     """
+    import duckdb
+
     from extractor.pipeline import extract_paths
     from schemas import Extraction
     from warehouse.lake import Lake
@@ -342,13 +344,19 @@ def _ingest_lake(files: list[Path], backend: str, settings: Settings, tally: _Ta
     lake = Lake(settings.db)
     batch: list[Extraction] = []
     try:
+        known = lake.stored_hashes()
         for item in extract_paths(files, backend=backend, settings=settings):
             if isinstance(item, FileProblem):
                 tally.problems.append(item)
                 _report(item)
                 continue
+            source, sha = item.document.source, item.document.sha256
+            status = "unchanged" if known.get(source) == sha else "replaced" if source in known else "added"
+            tally.stored(IngestOutcome(source=source, status=status, claims=len(item.claims)))
+            if status == "unchanged":
+                continue
+            known[source] = sha
             batch.append(item)
-            tally.stored(IngestOutcome(source=item.document.source, status="added", claims=len(item.claims)))
             if len(batch) >= batch_docs:
                 lake.append(batch)
                 batch = []
@@ -356,6 +364,8 @@ def _ingest_lake(files: list[Path], backend: str, settings: Settings, tally: _Ta
             lake.append(batch)
     except OSError as exc:
         _fail(f"error: cannot write to lake {settings.db}: {exc.strerror or exc}", EXIT_FAILED)
+    except duckdb.Error as exc:  # a damaged Parquet file in the lake
+        _fail(f"error: cannot read lake {settings.db}: {exc}", EXIT_FAILED)
 
 
 @app.command()

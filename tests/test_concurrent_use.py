@@ -214,6 +214,9 @@ def test_concurrent_ingests_into_a_lake_then_serve_it(corpus: Path, tmp_path: Pa
     codes = [p.wait(timeout=300) for p in procs]
     assert codes == [0, 0], [p.stderr.read() if p.stderr else "" for p in procs]
     assert len(list(lake.rglob("*.parquet"))) == 2
+    again = cli("ingest", str(corpus), "--db", f"{lake}/")  # idempotent: nothing new to append
+    assert again.returncode == 0 and f"0 added, {5 * COPIES} unchanged" in again.stderr, again.stderr
+    assert len(list(lake.rglob("*.parquet"))) == 2
 
     # Compacting the lake into a DuckDB file (export of the snapshot) equals a clean ingest.
     from warehouse.lake import Lake

@@ -26,7 +26,7 @@ import duckdb
 
 from schemas import Extraction, FileProblem
 from schemas.batches import BATCH_COLUMNS, batch_row, bucket_of, problem_row
-from warehouse.batches import BatchLoad, load_batches
+from warehouse.batches import BatchLoad, load_batches, parquet_glob
 from warehouse.db import Warehouse
 
 _CREATE_BATCH = (
@@ -34,6 +34,11 @@ _CREATE_BATCH = (
     "extraction_json VARCHAR, bucket INTEGER)"
 )
 _INSERT_BATCH = "INSERT INTO batch VALUES (?, ?, ?, ?, ?, ?, ?)"
+# Source and sha256 of every stored document, oldest file first (the glob is a parameter).
+_STORED_HASHES = (
+    "SELECT source, sha256 FROM read_parquet(?, hive_partitioning = true, union_by_name = true, filename = true) "
+    "WHERE ok ORDER BY regexp_extract(filename, '[^/]*$')"
+)
 
 
 def is_lake(path: str | Path) -> bool:
@@ -75,6 +80,18 @@ class Lake:
 
     def files(self) -> list[Path]:
         return sorted(self.folder.rglob("*.parquet")) if self.folder.exists() else []
+
+    def stored_hashes(self) -> dict[str, str]:
+        """Source -> sha256 of its latest stored version, so an ingest can skip unchanged files
+        (re-ingesting a folder then adds nothing to the lake, like a DuckDB-file ingest)."""
+        if not self.files():
+            return {}
+        con = duckdb.connect()
+        try:
+            rows = con.execute(_STORED_HASHES, [parquet_glob(self.folder)]).fetchall()
+        finally:
+            con.close()
+        return {str(source): str(sha) for source, sha in rows}
 
     def version(self) -> str:
         """Changes whenever a file is added or replaced (names, sizes and mtimes)."""
