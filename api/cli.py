@@ -23,6 +23,8 @@ from api.render import OutputFormat, print_beats, print_leaderboard
 from schemas import FileProblem, IngestOutcome, Settings, claim_to_jsonl, get_settings
 
 if TYPE_CHECKING:
+    import httpx
+
     from api.owner import ServerInfo
     from warehouse import Warehouse
 
@@ -132,6 +134,31 @@ def _unknown(exc: Exception) -> NoReturn:
     suggestions: list[str] = list(getattr(exc, "suggestions", []) or [])
     hint = f"; did you mean: {', '.join(suggestions)}?" if suggestions else ""
     _fail(f"error: unknown {kind} {name!r}{hint}", EXIT_UNKNOWN)
+
+
+def _served(db: str) -> ServerInfo | None:
+    """The live server owning ``db``, if any: queries then ask it instead of the locked file."""
+    from api.owner import live_server, sidecar_path
+
+    return live_server(db, timeout=2.0) if sidecar_path(db).exists() else None
+
+
+def _remote_get(server: ServerInfo, path: str, params: dict[str, str | None]) -> httpx.Response:
+    """GET from the owning server; an unknown name exits 3 like a local query, anything else 1."""
+    import httpx
+
+    from warehouse import UnknownName
+
+    try:
+        r = httpx.get(server.url + path, params={k: v for k, v in params.items() if v is not None}, timeout=300)
+    except httpx.HTTPError as exc:
+        _fail(f"error: server {server.url} (pid {server.pid}) is not answering: {type(exc).__name__}", EXIT_FAILED)
+    if r.status_code == 404 and r.headers.get("content-type", "").startswith("application/json"):
+        body = r.json()
+        _unknown(UnknownName(str(body.get("kind", "name")), str(body.get("name", "")), body.get("suggestions")))
+    if r.status_code != 200:
+        _fail(f"error: server {server.url} answered {r.status_code}: {r.text[:300]}", EXIT_FAILED)
+    return r
 
 
 def _report(problem: FileProblem) -> None:
@@ -377,9 +404,15 @@ def leaderboard(
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """One row per model on BENCHMARK, best score first, each with its source quote."""
+    from schemas import Leaderboard
     from warehouse import UnknownName
 
     settings = _settings(db)
+    server = _served(settings.db)
+    if server is not None:
+        r = _remote_get(server, "/api/leaderboard", {"benchmark": benchmark, "metric": metric, "setting": setting})
+        print_leaderboard(Leaderboard.model_validate_json(r.content), fmt, Console())
+        return
     with _warehouse(settings.db, read_only=True) as wh:
         try:
             board = wh.leaderboard(benchmark, metric=metric, setting=setting)
@@ -396,9 +429,15 @@ def beats(
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Models that beat MODEL on a benchmark, each with its evidence."""
+    from schemas import BeatsResult
     from warehouse import UnknownName
 
     settings = _settings(db)
+    server = _served(settings.db)
+    if server is not None:
+        r = _remote_get(server, "/api/beats", {"model": model, "benchmark": benchmark})
+        print_beats(BeatsResult.model_validate_json(r.content), fmt, Console())
+        return
     with _warehouse(settings.db, read_only=True) as wh:
         try:
             result = wh.beats(model, benchmark)
@@ -418,6 +457,16 @@ def export(
     from warehouse import UnknownName
 
     settings = _settings(db)
+    server = _served(settings.db)
+    if server is not None:
+        r = _remote_get(server, f"/api/export.{fmt.value}", {"benchmark": benchmark})
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_bytes(r.content)
+        except OSError as exc:
+            _fail(f"error: {out}: cannot write: {exc.strerror or exc}", EXIT_FAILED)
+        typer.echo(f"wrote {out} (from {server.url})", err=True)
+        return
     with _warehouse(settings.db, read_only=True) as wh:
         try:
             written = wh.export(fmt.value, out, benchmark=benchmark)
