@@ -23,7 +23,6 @@ import numpy as np
 from schemas import (
     BeatsResult,
     ClaimPage,
-    ComparisonClaim,
     Extraction,
     IngestOutcome,
     Leaderboard,
@@ -279,24 +278,25 @@ class Warehouse:
             default_extractor = ex.extractor
             for c in ex.claims:
                 claim_id += 1
-                metric, benchmark, setting = c.metric, c.benchmark, c.setting
-                baseline = c.baseline if isinstance(c, ComparisonClaim) else None
-                baseline_id = resolve("model", baseline, c.baseline_canonical) if baseline else None
-                model_id = memo.get(("model", c.model, c.model_canonical)) or resolve("model", c.model, c.model_canonical)
-                bench_id = (memo.get(("benchmark", benchmark, c.benchmark_canonical))
-                            or resolve("benchmark", benchmark, c.benchmark_canonical)) if benchmark else None
+                d = c.__dict__  # plain dict reads: measurably faster than attribute access at 10^6 claims
+                model, metric, benchmark, baseline, relation = d["model"], d["metric"], d["benchmark"], d["baseline"], d["relation"]
+                model_id = memo.get(("model", model, d["model_canonical"])) or resolve("model", model, d["model_canonical"])
+                bench_id = (memo.get(("benchmark", benchmark, d["benchmark_canonical"]))
+                            or resolve("benchmark", benchmark, d["benchmark_canonical"])) if benchmark else None
+                baseline_id = resolve("model", baseline, d["baseline_canonical"]) if baseline else None
+                unit = d["unit"]
                 append((
-                    claim_id, doc_id, c.kind, c.model, model_id, benchmark, bench_id, metric,
-                    *_setting_columns(setting, metric), c.value, c.value_high, c.unit, _UNIT_KEYS.get(c.unit, c.unit),
-                    setting, baseline, baseline_id,
-                    c.relation, c.delta, c.quote, c.source, c.section, c.start, c.end,
-                    c.extractor or default_extractor, run_id, "unreviewed", _loser(c.relation, model_id, baseline_id),
+                    claim_id, doc_id, d["kind"], model, model_id, benchmark, bench_id, metric,
+                    *_setting_columns(d["setting"], metric), d["value"], d["value_high"], unit,
+                    _UNIT_KEYS.get(unit, unit), d["setting"], baseline, baseline_id, relation, d["delta"], d["quote"],
+                    d["source"], d["section"], d["start"], d["end"], d["extractor"] or default_extractor, run_id,
+                    "unreviewed", _loser(relation, model_id, baseline_id),
                 ))
         self._next_claim = claim_id
         names = _ROW_ORDER
         if not rows:
             return {n: _obj([]) for n in names}
-        return {n: _obj(list(col)) for n, col in zip(names, zip(*rows, strict=True), strict=True)}
+        return {n: _obj(col) for n, col in zip(names, zip(*rows, strict=True), strict=True)}
 
     # -- queries ---------------------------------------------------------------------
     def leaderboard(self, benchmark: str, metric: str | None = None, setting: str | None = None) -> Leaderboard:
@@ -400,7 +400,7 @@ def _loser(relation: str | None, model_id: int, baseline_id: int | None) -> int 
     return None
 
 
-def _obj(values: list[Any]) -> np.ndarray:
+def _obj(values: Sequence[Any]) -> np.ndarray:
     arr = np.empty(len(values), dtype=object)
     arr[:] = values
     return arr
