@@ -25,7 +25,7 @@ from schemas import Settings
 from tests.conftest import HANDMADE, handmade_extractions
 
 KEY = "fuzz-key-0123456789"
-MAX_EXAMPLES = 25
+MAX_EXAMPLES = 15
 TALLY = {"requests": 0, "server_errors": 0}
 OPERATIONS = [("GET", "/api/healthz"), ("GET", "/api/benchmarks"), ("GET", "/api/models"),
               ("GET", "/api/leaderboard"), ("GET", "/api/beats"), ("GET", "/api/claims"),

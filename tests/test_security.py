@@ -7,6 +7,7 @@ import ast
 import base64
 import json
 import os
+import shutil
 import socket
 import stat
 import subprocess
@@ -30,13 +31,22 @@ TOKEN = "server-token-0b1d2e"
 DOC = {"source": "delta-card.md", "text": "# DeltaNet\n\nDeltaNet 在 AIME 2024 上的准确率为 88.8%。\n"}
 
 
-@pytest.fixture
-def db(tmp_path: Path) -> str:
+@pytest.fixture(scope="module")
+def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from warehouse import Warehouse
 
-    path = tmp_path / "data" / "w.duckdb"
+    path = tmp_path_factory.mktemp("template") / "w.duckdb"
     with Warehouse(path) as wh:
         wh.store_many(handmade_extractions(), wh.start_run("rules"))
+    return path
+
+
+@pytest.fixture
+def db(template_db: Path, tmp_path: Path) -> str:
+    """Each test writes to its own copy of the template warehouse."""
+    path = tmp_path / "data" / "w.duckdb"
+    path.parent.mkdir()
+    shutil.copy(template_db, path)
     return str(path)
 
 
