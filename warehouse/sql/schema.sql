@@ -119,3 +119,9 @@ CREATE TABLE IF NOT EXISTS llm_cache (
     value VARCHAR NOT NULL,
     created_at TIMESTAMP NOT NULL
 );
+
+-- Files made before loser_id / n_claims existed: fill them once (later opens match no rows).
+UPDATE claims SET loser_id = CASE WHEN relation = 'outperforms' THEN baseline_id ELSE model_id END
+WHERE loser_id IS NULL AND relation IN ('outperforms', 'underperforms')
+  AND (relation = 'underperforms' OR baseline_id IS NOT NULL);
+UPDATE documents SET n_claims = (SELECT count(*) FROM claims c WHERE c.doc_id = documents.id) WHERE n_claims IS NULL;
