@@ -180,3 +180,9 @@ def _trie_source(node: dict) -> str:  # type: ignore[type-arg]
     if ends_here:
         return "(?:" + body + ")?" if len(branches) > 1 or len(body) > 1 else body + "?"
     return body
+
+
+@lru_cache(maxsize=1)
+def generic_headings() -> frozenset[str]:
+    """Headings (lower-cased) that name a part of a document (Evaluation, 评测结果), never a subject."""
+    return frozenset(w.lower() for w in _lines("generic_headings.txt"))

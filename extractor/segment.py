@@ -70,6 +70,8 @@ def _title_subject(title: str | None) -> str | None:
     if not title:
         return None
     t = title.strip().strip("#").strip()
+    if re.sub(r"^[\d.\s]+", "", t).strip(" :：").lower() in lexicon.generic_headings():
+        return None  # "## 4.2 Evaluation" names a part of the document
     m = _TITLE_NAME.match(t)
     if m:
         head = m.group(1).strip()
@@ -111,8 +113,10 @@ def split_sections(text: str) -> list[Section]:
     Text before the first boundary is a section with title None (if it has any text).
     """
     bounds: list[tuple[int, str]] = []  # (offset of line start, title)
+    levels: dict[int, int] = {}  # heading depth by offset; arXiv entries are top-level (1)
     for m in _HEADING.finditer(text):
         bounds.append((m.start(), m.group(2).strip()))
+        levels[m.start()] = len(m.group(1))
     heading_ends = {m.end() for m in _HEADING.finditer(text)}
     for m in _ARXIV_LINE.finditer(text):
         # Belongs to the heading just above it (only blank lines in between)?
@@ -125,9 +129,18 @@ def split_sections(text: str) -> list[Section]:
     first = bounds[0][0] if bounds else len(text)
     if text[:first].strip():
         sections.append(_section(text, None, 0, first))
+    stack: list[tuple[int, str | None]] = []  # (level, subject) of the enclosing headings
     for i, (start, title) in enumerate(bounds):
         end = bounds[i + 1][0] if i + 1 < len(bounds) else len(text)
-        sections.append(_section(text, title, start, end))
+        section = _section(text, title, start, end)
+        level = levels.get(start, 1)
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        if section.subject is None:
+            # "## Evaluation" under "# Falcon3-10B": pronouns there still mean the card's model
+            section.subject = next((subj for _, subj in reversed(stack) if subj), None)
+        stack.append((level, section.subject))
+        sections.append(section)
     return sections
 
 

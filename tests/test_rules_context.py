@@ -67,3 +67,24 @@ def test_not_comparisons():
     assert not kinds(extract("与 Llama-3 相比，FooLM 采用了不同的分词器。"), "comparison")
     assert not extract("Adam-lite 实现了比 AdamW 高 49.6% 的吞吐量。")
     assert not extract("与 DDIM 相同，该采样器是确定性的。")
+
+
+MODEL_CARD = """# Osprey-12B-Instruct
+
+Osprey-12B-Instruct is a chat model trained on 9T tokens.
+
+## Evaluation
+
+On MMLU, it scores 74.2%, compared with 69.0% for Qwen2.5-7B-Instruct.
+It also outperforms Gemma-2-9B-it by 3.1 points on MATH.
+"""
+
+
+def test_model_card_sub_heading_inherits_the_cards_model():
+    claims = extract(MODEL_CARD)
+    scores = {(c.model, c.benchmark, c.value) for c in kinds(claims, "score")}
+    assert scores == {("Osprey-12B-Instruct", "MMLU", 74.2), ("Qwen2.5-7B-Instruct", "MMLU", 69.0)}
+    comps = {(c.model, c.baseline, c.benchmark, c.delta) for c in kinds(claims, "comparison")}
+    assert ("Osprey-12B-Instruct", "Qwen2.5-7B-Instruct", "MMLU", None) in comps
+    assert ("Osprey-12B-Instruct", "Gemma-2-9B-it", "MATH", 3.1) in comps
+    assert all(c.section == "Evaluation" for c in claims)

@@ -411,8 +411,10 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
     baseline_spans = [(c.start - offset, c.end - offset, c.baseline) for c in comparisons]
     scores = _scores(document, section, offset, sentence, lex, names, subjects,
                      [n for n in numbers if n.start not in used_numbers], ctx, baseline_spans)
-    if not comparisons and len(scores) >= 2 and _CONTRAST.search(sentence):
-        comparisons = _comparisons_from_scores(scores, lex, sentence, offset)
+    if len(scores) >= 2 and _CONTRAST.search(sentence):
+        stated = {(_norm(c.model), _norm(c.baseline)) for c in comparisons}
+        comparisons += [c for c in _comparisons_from_scores(scores, lex, sentence, offset)
+                        if (_norm(c.model), _norm(c.baseline)) not in stated]
     return [*scores, *comparisons]
 
 
@@ -448,9 +450,10 @@ def _comparisons_from_scores(scores: list[ScoreClaim], lex: Lexicons, sentence: 
                              offset: int) -> list[ComparisonClaim]:
     """"GPT-4o 仅解决了 12% 的 AIME 问题，而 o1 解决了 74%": two models' scores on one benchmark, contrasted."""
     out: list[ComparisonClaim] = []
+    lead = scores[0].model  # the sentence's subject; two baselines' scores are not compared with each other
     for i, a in enumerate(scores):
         for b in scores[i + 1:]:
-            if a.benchmark != b.benchmark or a.unit != b.unit or _same_name(a.model, b.model) or a.value == b.value:
+            if lead not in (a.model, b.model) or a.benchmark != b.benchmark or a.unit != b.unit or _same_name(a.model, b.model) or a.value == b.value:
                 continue
             lower_better = _lower_is_better(a.benchmark, a.metric or b.metric, lex)
             win, lose = (a, b) if (a.value > b.value) != lower_better else (b, a)
@@ -517,7 +520,7 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
             before = [b for b in near if b.end <= num.start]
             bench = before[-1] if before else near[0]
         barrier = _contrast_before(sentence, num.start)
-        model = _baseline_owning(sentence, num, baseline_spans or [], names) \
+        model = _named_after(sentence, num, names) or _baseline_owning(sentence, num, baseline_spans or [], names) \
             or _pick_subject(sentence, names, subjects, num.start, section, barrier=barrier)
         if model is None or model.text == bench.text or barrier and model.start < barrier:
             continue
@@ -577,6 +580,17 @@ def _owned_by_other(sentence: str, pos: int) -> bool:
     """"专家的准确率达到 65%": a Chinese noun owns the score, so the topic model does not."""
     m = _OWNER_NOUN.search(sentence, max(0, pos - 30), pos)
     return m is not None and not re.search(r"模型|方法|系统|框架|它|其", m.group(1))
+
+
+_FOR_NAME = re.compile(r"\s*(?:[a-zA-Z@\d-]+\s+)?for\s+(?:the\s+)?")
+
+
+def _named_after(sentence: str, num: Number, names: list[Mention]) -> Mention | None:
+    """"compared with 68.5% for Qwen2.5-7B": in English the owner may follow the number."""
+    m = _FOR_NAME.match(sentence, num.end)
+    if m is None:
+        return None
+    return next((n for n in _model_mentions(names) if n.start == m.end()), None)
 
 
 def _baseline_owning(sentence: str, num: Number, spans: list[tuple[int, int, str]],
@@ -641,6 +655,13 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
         baseline_starts.update(b[0] for b in baselines)
         cs, ce = _clause_bounds(sentence, cm.start())
         benches = _comparison_benchmarks(sentence, names, cm.start(), region)
+        if not cjk:
+            # English states the benchmark after the comparison: "outperforms X by 4 points on MATH"
+            after = [n for n in names if n.kind == "benchmark" and n.start >= region[1]
+                     and re.search(r"\b(?:on|in)\s+(?:the\s+)?$", sentence[max(region[1], n.start - 12):n.start])
+                     and n.start < _clause_bounds(sentence, region[1])[1] + 1]
+            if after:
+                benches = _benchmark_group(sentence, [n for n in names if n.kind == "benchmark"], after[0])
         if not benches and ctx_benchmark is not None:
             benches = [Mention(-1, -1, ctx_benchmark, "benchmark")]
         if delta is not None:
