@@ -822,7 +822,11 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
             if picked is None:
                 return None
             model = picked
-        delta = _delta_after(sentence, numbers, rest0, len(sentence), loose=True)
+        delta = None
+        for dm in _DELTA_CUE.finditer(sentence, rest0):
+            delta = _delta_after(sentence, numbers, dm.end(), len(sentence))  # "提升了 5%", not "达到 44.0%"
+            if delta is not None:
+                break
     if model is None:
         return None
     baselines = [b for b in baselines if not _same_name(b[2], model.text)]
