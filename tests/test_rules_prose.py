@@ -134,3 +134,21 @@ def test_quotes_are_exact_slices_with_surrounding_text(text):
     claims = extract(padded)
     assert claims
     assert all(padded[c.start:c.end] == c.quote and c.quote in text for c in claims)
+
+
+def test_en_list_of_relations_and_improvement_over():
+    got = {(c.baseline, c.relation) for c in comparisons(
+        "## Tern: Sparse Reasoning\nOur model reaches 91.0% on MATH-500, surpassing o1-mini and matching Qwen-QwQ-32B.\n")}
+    assert got == {("o1-mini", "outperforms"), ("Qwen-QwQ-32B", "matches")}
+    claims = extract("On HumanEval, Tern-7B scores 71.3, an improvement of 5.5 points over the previous best open model.")
+    (s,) = [c for c in claims if isinstance(c, ScoreClaim)]
+    assert s.value == 71.3  # the margin is not a score
+    (c,) = [c for c in claims if isinstance(c, ComparisonClaim)]
+    assert (c.model, c.delta, c.unit, c.benchmark) == ("Tern-7B", 5.5, "points", "HumanEval")
+    assert "previous best open model" in c.baseline
+
+
+def test_second_only_to_is_underperforms():
+    (c,) = comparisons("在 SWE-bench Verified 上，Lynx-2 仅次于 Claude Sonnet 4.5。")
+    assert (c.model, c.baseline, c.relation, c.benchmark) == ("Lynx-2", "Claude Sonnet 4.5", "underperforms",
+                                                                "SWE-bench Verified")

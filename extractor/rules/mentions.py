@@ -185,9 +185,19 @@ def find_names(sentence: str, lex: Lexicons) -> list[Mention]:
         e = s + len(text)
         if text.lower() in lex.stopwords or len(text) < 2 and not text.isupper():
             continue
-        first = text.split(" ", 1)[0]
-        if not re.search(r"[A-Z0-9]", first) and not lex.vendor_regex.match(first) or first.lower() in lex.stopwords:
-            continue  # plain lower-case words ("reaches 80.1") and "Our 7B" are not names
+        # Plain lower-case words ("surpassing o1-mini", "reaches 80.1") and "Our 7B" are not names:
+        # drop leading words until one looks like a name.
+        while True:
+            first, _, rest = text.partition(" ")
+            if re.search(r"[A-Z0-9]", first) and first.lower() not in lex.stopwords or lex.vendor_regex.match(first):
+                break
+            s, text = s + len(first) + 1, rest
+            if not rest or not re.match(r"[A-Za-z]", rest):
+                break
+        if not text or not re.match(r"[A-Za-z]", text) or text.split(" ", 1)[0].lower() in lex.stopwords:
+            continue
+        if not re.search(r"[A-Z0-9]", text.split(" ", 1)[0]) and not lex.vendor_regex.match(text):
+            continue
         out.append(Mention(s, e, text, classify_name(sentence, s, e, text, lex)))
     if "在" in sentence:
         # Chinese descriptive evaluations: "在数学、物理等学科的基准能力测试中", "在仿真环境中的...题目上"

@@ -690,6 +690,9 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
                     setting=None, quote=sentence[qs:qe], source=document.source, section=section.title,
                     start=offset + qs, end=offset + qe, extractor="rules",
                 ))
+    if not cjk:
+        out.extend(_improvement_over(document, section, offset, sentence, lex, names, subjects, numbers, used,
+                                     seen_pairs, ctx_benchmark))
     for m in _DELTA_CUE.finditer(sentence) if numbers else ():
         for n in numbers:
             if n.start >= m.end() and ((n.unit in ("%", "points", "x") or n.signed) and n.start - m.end() <= 12
@@ -703,7 +706,48 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
     return out, used
 
 
-_DELTA_CUE = re.compile(r"(?:高出|高了|提高了|提升了|提高|提升|增加了|改善了|领先|超出)(?![到至])|\bby\b", re.IGNORECASE)
+_DELTA_CUE = re.compile(r"(?:高出|高了|提高了|提升了|提高|提升|增加了|改善了|领先|超出)(?![到至])|\bby\b"
+                        r"|\b(?:improvement|gain|increase|margin|lead|boost)s?\s+of\b", re.IGNORECASE)
+_IMPROVEMENT_OVER = re.compile(
+    r"\b(?:an?\s+)?(?:absolute\s+|relative\s+|average\s+)?(?:improvement|gain|increase|margin|lead|boost)s?\s+of\s+"
+    r"(?:about\s+|around\s+|over\s+|up\s+to\s+)?([+]?\d+(?:\.\d+)?)\s*(%|points?|pp|pts)?\s+(?:over|above|against)\s+",
+    re.IGNORECASE)
+
+
+def _improvement_over(document: Document, section: Section, offset: int, sentence: str, lex: Lexicons,
+                      names: list[Mention], subjects: list[Mention], numbers: list[Number], used: set[int],
+                      seen_pairs: set[tuple[str, str]], ctx_benchmark: str | None) -> list[ComparisonClaim]:
+    """"an improvement of 6.1 points over the previous best open model": margin first, baseline after."""
+    out: list[ComparisonClaim] = []
+    for m in _IMPROVEMENT_OVER.finditer(sentence):
+        r0 = m.end()
+        r1 = _EN_REGION_END.search(sentence, r0)
+        end = r1.start() if r1 else _clause_bounds(sentence, r0)[1]
+        listed = _listed_names(sentence, names, r0)
+        baselines = ([(n.start, n.end, n.text) for n in listed] if listed
+                     else _baselines(sentence, names, r0, end, False))
+        model = _pick_subject(sentence, names, subjects, m.start(), section)
+        if not baselines or model is None:
+            continue
+        num = next((n for n in numbers if n.start == m.start(1)), None)
+        if num is not None:
+            used.add(num.start)
+        benches = _comparison_benchmarks(sentence, names, m.start(), (r0, end))
+        bench = benches[0].text if benches else ctx_benchmark
+        unit = {"%": "%"}.get(m.group(2) or "", "points" if m.group(2) else None)
+        for b in baselines:
+            if (_norm(model.text), _norm(b[2])) in seen_pairs or _same_name(b[2], model.text):
+                continue
+            seen_pairs.add((_norm(model.text), _norm(b[2])))
+            qs = min(m.start(), model.start if model.start >= 0 else m.start())
+            qe = max(b[1], m.end())
+            out.append(ComparisonClaim(
+                model=model.text, baseline=b[2], relation="outperforms", benchmark=bench,
+                delta=float(m.group(1)), unit=unit,  # type: ignore[arg-type]
+                quote=sentence[qs:qe], source=document.source, section=section.title,
+                start=offset + qs, end=offset + qe, extractor="rules",
+            ))
+    return out
 _EN_BY = re.compile(r"\bby\s+(?:about |around |over |nearly |up to |more than |roughly |an average of )?(?=[+]?\d)")
 
 
@@ -745,7 +789,7 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
         r0, r1 = ce, c1
         listed = _listed_names(sentence, names, ce)
         if listed:
-            r1 = max(r1, listed[-1].end) if not cjk else listed[-1].end
+            r1 = listed[-1].end  # the list ends the baselines ("surpassing A and B, and matching C")
         if not cjk:
             m = _EN_REGION_END.search(sentence, r0, r1)
             if m:
