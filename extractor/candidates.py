@@ -21,7 +21,8 @@ from schemas import Span
 # Result-like numbers (a number with a unit, or a decimal) and score words followed by a number.
 # Each trigger is its own regex that starts with a literal or a digit, so ``re`` can skip ahead by
 # its first character; a lookbehind or IGNORECASE at the front would make it try every position.
-_NUMBER_TRIGGER = re.compile(r"\d(?:[\d.]*\d)?\s*(?:%|％|个?百分点|分(?![钟之别析类布])|points?\b|pts\b|pp\b)|\d+\.\d+")
+# ``[0-9]`` first (not ``\d``): a plain character class lets ``re`` skip ahead to the next digit.
+_NUMBER_TRIGGER = re.compile(r"[0-9]+(\.[0-9]+)?(\s*(?:%|％|个?百分点|分(?![钟之别析类布])|points?\b|pts\b|pp\b))?")
 _SCORE_WORD_TRIGGER = re.compile(r"(?:得分|分数|评分|成绩|总分|Elo|score[sd]?|rating)\D{0,6}\d")
 # "比 X 高/好/强...": the one-character comparatives only count after 比.
 _THAN_TRIGGER = re.compile(r"比[^。！？；\n]{1,30}?(?:高|好|强|优|低|差|弱|多|少)")
@@ -38,18 +39,6 @@ def _cue_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(lexicon.phrase_pattern(cjk)), re.compile(lexicon.phrase_pattern(latin, ignore_case=True))
 
 
-def trigger_regex() -> re.Pattern[str]:
-    """One regex for all triggers (slower than ``trigger_positions``; for single sentences)."""
-    return _single_regex()
-
-
-@lru_cache(maxsize=1)
-def _single_regex() -> re.Pattern[str]:
-    cjk, latin = _cue_regexes()
-    return re.compile("|".join(p.pattern for p in (_NUMBER_TRIGGER, _SCORE_WORD_TRIGGER, _THAN_TRIGGER, cjk))
-                      + rf"|(?<![A-Za-z])(?:{latin.pattern})(?![A-Za-z])")
-
-
 def _glued_to_name(text: str, i: int) -> bool:
     """Is the number at ``i`` part of a name ("Qwen2.5", "GPT-4", "v1.5") rather than a value ("70-75%")?"""
     if i == 0:
@@ -64,7 +53,8 @@ def trigger_positions(text: str) -> list[int]:
     """Start offsets of every trigger in ``text`` (sorted)."""
     cjk, latin = _cue_regexes()
     # numbers glued to a name ("Qwen2.5", "GPT-4", "v1.5") are versions, not results
-    hits = [m.start() for m in _NUMBER_TRIGGER.finditer(text) if not _glued_to_name(text, m.start())]
+    hits = [m.start() for m in _NUMBER_TRIGGER.finditer(text)
+            if (m.group(1) or m.group(2)) and not _glued_to_name(text, m.start())]
     hits += [m.start() for rx in (_SCORE_WORD_TRIGGER, _THAN_TRIGGER, cjk) for m in rx.finditer(text)]
     for m in latin.finditer(text):  # whole words only: "match" but not "matchup"
         a, b = m.start(), m.end()
