@@ -29,13 +29,16 @@ _THAN_TRIGGER = re.compile(r"比[^。！？；\n]{1,30}?(?:高|好|强|优|低|�
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-_.+'’][A-Za-z0-9]+)*|它|该模型|该方法|我们的|本文")
 
 
-@lru_cache(maxsize=1)
-def _cue_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Comparison cues of 2+ characters and score verbs: (Chinese, Latin) regexes."""
+_SCORE_VERBS_LATIN = ["state-of-the-art", "sota", "achieves", "achieved", "scores", "scored", "reaches", "reached"]
+_SCORE_VERBS_CJK = ["最先进", "最佳", "达到", "取得", "获得"]
+
+
+@lru_cache(maxsize=2)
+def _cue_regexes(score_verbs: bool = True) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Comparison cues of 2+ characters (and score verbs): (Chinese, Latin) regexes."""
     cues = [c.phrase for c in lexicon.comparison_cues() if len(c.phrase) >= 2]
-    latin = [c for c in cues if c.isascii()]
-    latin += ["state-of-the-art", "sota", "achieves", "achieved", "scores", "scored", "reaches", "reached"]
-    cjk = [c for c in cues if not c.isascii()] + ["最先进", "最佳", "达到", "取得", "获得"]
+    latin = [c for c in cues if c.isascii()] + (_SCORE_VERBS_LATIN if score_verbs else [])
+    cjk = [c for c in cues if not c.isascii()] + (_SCORE_VERBS_CJK if score_verbs else [])
     return re.compile(lexicon.phrase_pattern(cjk)), re.compile(lexicon.phrase_pattern(latin, ignore_case=True))
 
 
@@ -49,9 +52,13 @@ def _glued_to_name(text: str, i: int) -> bool:
     return prev in "_.@/" or prev.isascii() and prev.isalpha()
 
 
-def trigger_positions(text: str) -> list[int]:
-    """Start offsets of every trigger in ``text`` (sorted)."""
-    cjk, latin = _cue_regexes()
+def trigger_positions(text: str, score_verbs: bool = True) -> list[int]:
+    """Start offsets of every trigger in ``text`` (sorted).
+
+    ``score_verbs=False`` leaves out 达到/achieves/SOTA...: a sentence with such a verb but no
+    number and no comparison cue can interest an LLM, but no rule can extract from it.
+    """
+    cjk, latin = _cue_regexes(score_verbs)
     # numbers glued to a name ("Qwen2.5", "GPT-4", "v1.5") are versions, not results
     hits = [m.start() for m in _NUMBER_TRIGGER.finditer(text)
             if (m.group(1) or m.group(2)) and not _glued_to_name(text, m.start())]

@@ -82,7 +82,7 @@ def extract_prose_claims(document: Document) -> Iterator[AnyClaim]:
     lex = lexicons()
     text = document.text
     seen: set[tuple[object, ...]] = set()
-    hits = trigger_positions(text)
+    hits = trigger_positions(text, score_verbs=False)
     leading = _leading_models(text)
     lead_pos = [p for p, _ in leading]
     for section in document.sections:
@@ -112,9 +112,10 @@ def extract_prose_claims(document: Document) -> Iterator[AnyClaim]:
             i = bisect_left(hits, line_end + 1)
 
 
-# The first name of every sentence (after up to 3 bullet/quote characters): the topic tracker's input.
+# The first Latin name of every sentence, if it comes within its first ~20 characters: the topic tracker's input.
 _SENTENCE_LEAD = re.compile(
-    r"(?:^|[。！？；!?;]|\.[ \t])[ \t\u3000]*[^\w\n]{0,3}?([A-Za-z][A-Za-z0-9]*(?:[-_.+][A-Za-z0-9]+)*)", re.MULTILINE
+    r"(?:^|[。！？；!?;]|\.[ \t])[^。！？；!?;\n.A-Za-z]{0,17}?(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9]*(?:[-_.+][A-Za-z0-9]+)*)",
+    re.MULTILINE,
 )
 
 
