@@ -306,6 +306,7 @@ def _owns_benchmark(sentence: str, name: Mention, bench_starts: set[int]) -> boo
     return m is not None and name.end + m.end() in bench_starts
 
 
+@lru_cache(maxsize=65536)
 def _is_known_model(name: str) -> bool:
     """Strong evidence of a model (vendor family or a name with a version digit), for topic tracking."""
     lex = lexicons()
@@ -923,8 +924,12 @@ def _same_name(a: str, b: str) -> bool:
     return bool(short) and long_[-len(short):] == short
 
 
+_NORM_DROP = re.compile(r"[\s\-_.'’]+")
+
+
+@lru_cache(maxsize=65536)
 def _norm(name: str) -> str:
-    return re.sub(r"[\s\-_.'’]+", "", name).lower()
+    return _NORM_DROP.sub("", name).lower()
 
 
 _COMPARATIVE = re.compile(r"更|提升|提高|改进|改善|增强|优势|显著|大幅|明显|较高|较好|胜出|卓越|出色|优异|突出|逊色|最佳|最好|领先|superior|better|higher|stronger|improv|gain|outperform", re.IGNORECASE)
