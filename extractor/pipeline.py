@@ -27,8 +27,9 @@ def prepare(document: Document) -> Document:
 def extract_paths(paths: Iterable[str | Path], backend: str = "rules",
                   settings: Settings | None = None) -> Iterator[Extraction | FileProblem]:
     """Extract claims from the files named and the files under the folders named."""
+    settings = settings if settings is not None else Settings()  # the default size limit applies too
     extractor = get_extractor(backend, settings)
-    max_bytes = settings.max_file_bytes if settings is not None else None
+    max_bytes = settings.max_file_bytes
     for path in iter_input_files(paths):
         try:
             document = read_document(path, max_bytes=max_bytes)

@@ -152,3 +152,10 @@ def test_second_only_to_is_underperforms():
     (c,) = comparisons("在 SWE-bench Verified 上，Lynx-2 仅次于 Claude Sonnet 4.5。")
     assert (c.model, c.baseline, c.relation, c.benchmark) == ("Lynx-2", "Claude Sonnet 4.5", "underperforms",
                                                                 "SWE-bench Verified")
+
+
+def test_respectively_aligns_values_with_listed_models():
+    got = {(c.model, c.value) for c in scores("Osprey-7B and Osprey-13B achieve 61.2% and 68.9% on MMLU, respectively.")}
+    assert got == {("Osprey-7B", 61.2), ("Osprey-13B", 68.9)}
+    got_zh = {(c.model, c.value) for c in scores("Osprey-7B 和 Osprey-13B 在 MMLU 上分别达到 61.2% 和 68.9%。")}
+    assert got_zh == {("Osprey-7B", 61.2), ("Osprey-13B", 68.9)}

@@ -495,10 +495,16 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
     benches = [n for n in names if n.kind == "benchmark"]
     cjk = is_cjk_sentence(sentence)
     aligned: dict[int, Mention] = {}
+    model_aligned: dict[int, Mention] = {}
     if _RESPECTIVELY.search(sentence) and len(good) >= 2:
         pct = [n for n in good if n.unit is not None or n.value_high is None]
         if len(benches) == len(pct):
             aligned = {n.start: b for n, b in zip(pct, benches, strict=True)}
+        else:
+            # "Osprey-7B and Osprey-13B achieve 61.2% and 68.9%, respectively": one value per listed model
+            listed = _model_list_before(sentence, names, pct[0].start)
+            if len(listed) == len(pct):
+                model_aligned = {n.start: m for n, m in zip(pct, listed, strict=True)}
     out: list[ScoreClaim] = []
     for num in good:
         bench = aligned.get(num.start)
@@ -522,7 +528,8 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
             before = [b for b in near if b.end <= num.start]
             bench = before[-1] if before else near[0]
         barrier = _contrast_before(sentence, num.start)
-        model = _named_after(sentence, num, names) or _baseline_owning(sentence, num, baseline_spans or [], names) \
+        model = model_aligned.get(num.start) or _named_after(sentence, num, names) \
+            or _baseline_owning(sentence, num, baseline_spans or [], names) \
             or _pick_subject(sentence, names, subjects, num.start, section, barrier=barrier)
         if model is None or model.text == bench.text or barrier and model.start < barrier:
             continue
@@ -593,6 +600,20 @@ def _named_after(sentence: str, num: Number, names: list[Mention]) -> Mention | 
     if m is None:
         return None
     return next((n for n in _model_mentions(names) if n.start == m.end()), None)
+
+
+def _model_list_before(sentence: str, names: list[Mention], pos: int) -> list[Mention]:
+    """The last list of two or more model names before ``pos`` ("A、B 和 C" / "A, B and C")."""
+    models = [n for n in _model_mentions(names) if n.end <= pos]
+    if len(models) < 2:
+        return []
+    group = [models[-1]]
+    for n in reversed(models[:-1]):
+        if _LIST_SEP.match(sentence[n.end:group[0].start]):
+            group.insert(0, n)
+        else:
+            break
+    return group if len(group) >= 2 else []
 
 
 def _baseline_owning(sentence: str, num: Number, spans: list[tuple[int, int, str]],
