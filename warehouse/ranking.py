@@ -173,9 +173,8 @@ def _pick(groups: list[Group], metric: str | None, setting: str | None) -> tuple
 
 
 def _source(c: ScoreRow) -> SourceRef:
-    # model_construct: the values come typed from our own table; validation would dominate big boards
-    return SourceRef.model_construct(source=c.source, quote=c.quote, section=c.section, start=c.start, end=c.end,
-                                     claim_id=c.id, value=c.value, review_status=c.review_status)
+    return SourceRef(source=c.source, quote=c.quote, section=c.section, start=c.start, end=c.end, claim_id=c.id,
+                     value=c.value, review_status=c.review_status)
 
 
 @dataclass
@@ -261,7 +260,7 @@ def leaderboard(
         assert bench_scores is not None
         results = _model_results(bench_scores.rows(chosen), chosen.lower_is_better)
         for rank, mid, res in _ranked(results, chosen.lower_is_better):
-            board.rows.append(LeaderboardRow.model_construct(
+            board.rows.append(LeaderboardRow(
                 rank=rank, model=reg.entities[mid].name, benchmark=member, value=res.value,
                 value_high=res.value_high, unit=res.unit or chosen.unit or None,
                 metric=res.metric or chosen.metric or None, setting=chosen.setting or None, support=res.support,
