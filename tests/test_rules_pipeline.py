@@ -33,3 +33,13 @@ def test_every_seed_claim_quote_is_an_exact_slice():
             assert text[c.start:c.end] == c.quote
             n += 1
     assert n > 50
+
+
+def test_run_on_text_is_processed_in_bounded_pieces(tmp_path: Path):
+    # a single 200 000-character line (no sentence ends) must neither hang nor lose the claim at its end
+    filler = "这是一段没有句号的很长的文字，" * 12000
+    (tmp_path / "long.md").write_text(filler + "NovaLM 在 GSM8K 上达到 80.5%", encoding="utf-8")
+    (result,) = list(extract_paths([tmp_path / "long.md"]))
+    assert isinstance(result, Extraction)
+    assert [(c.model, c.value) for c in result.claims] == [("NovaLM", 80.5)]
+    assert all(result.document.text[c.start:c.end] == c.quote for c in result.claims)

@@ -14,7 +14,7 @@ from typing import Any
 from extractor.base import register
 from extractor.rules.prose import extract_prose_claims
 from extractor.segment import split_sections
-from schemas import ComparisonClaim, Document, Extraction, ScoreClaim, Settings
+from schemas import ComparisonClaim, Document, Extraction, ExtractionStats, ScoreClaim, Settings
 
 AnyClaim = ScoreClaim | ComparisonClaim
 
@@ -42,12 +42,16 @@ class RulesExtractor:
         if not document.sections:
             document.sections = split_sections(document.text)
         claims: list[AnyClaim] = list(extract_prose_claims(document))
+        stats = ExtractionStats()
         if self._tables is not None:
-            claims.extend(self._tables(document))
+            try:
+                claims.extend(self._tables(document))
+            except Exception as exc:  # noqa: BLE001 - a table bug must not lose the prose claims
+                stats.errors.append(f"tables: {type(exc).__name__}: {exc}")
         for claim in claims:
             self._canonicalise(claim)
         claims.sort(key=lambda c: (c.start, c.end))
-        return Extraction(document=document, claims=claims, extractor=self.name)
+        return Extraction(document=document, claims=claims, extractor=self.name, stats=stats)
 
     def _canonicalise(self, claim: AnyClaim) -> None:
         cm, cb = self._canonical_model, self._canonical_benchmark

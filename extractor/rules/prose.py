@@ -94,7 +94,7 @@ def extract_prose_claims(document: Document) -> Iterator[AnyClaim]:
             line_end = text.find("\n", hits[i], section.end)
             line_end = section.end if line_end < 0 else line_end
             ctx.new_paragraph(line_start)  # a new paragraph: the previous benchmark no longer applies
-            for a, b in sentence_bounds(text, line_start, line_end):
+            for a, b in _bounded(text, sentence_bounds(text, line_start, line_end)):
                 k = bisect_left(hits, a)
                 if not (k < len(hits) and hits[k] < b) or text.startswith(("#", "[", "http"), a):
                     continue
@@ -110,6 +110,28 @@ def extract_prose_claims(document: Document) -> Iterator[AnyClaim]:
                         seen.add(key)
                         yield claim
             i = bisect_left(hits, line_end + 1)
+
+
+_MAX_SENTENCE = 1200
+_SOFT_BREAK = re.compile(r"[，,、:：]\s*")
+
+
+def _bounded(text: str, bounds: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Sentences, with run-ons (tables flattened into one line, minified text) cut at commas.
+
+    The rules look at a sentence as a whole many times over; a 100 000-character "sentence"
+    would make that quadratic, and no claim spans more than a few clauses anyway.
+    """
+    for a, b in bounds:
+        while b - a > _MAX_SENTENCE:
+            cut = None
+            for m in _SOFT_BREAK.finditer(text, a + _MAX_SENTENCE // 2, a + _MAX_SENTENCE):
+                cut = m.end()
+            cut = cut or a + _MAX_SENTENCE
+            yield a, cut
+            a = cut
+        if b > a:
+            yield a, b
 
 
 # The first Latin name of every sentence, if it comes within its first ~20 characters: the topic tracker's input.
@@ -448,6 +470,15 @@ def _update_context(sentence: str, names: list[Mention], section: Section, ctx: 
 _CONTRAST = re.compile(r"而|但|相比|相较|对比|whereas|while|compared|versus|\bvs\b", re.IGNORECASE)
 
 
+def _tight(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink a quote span past surrounding whitespace (quotes are stored stripped)."""
+    while start < end and sentence[start].isspace():
+        start += 1
+    while end > start and sentence[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def _comparisons_from_scores(scores: list[ScoreClaim], lex: Lexicons, sentence: str,
                              offset: int) -> list[ComparisonClaim]:
     """"GPT-4o 仅解决了 12% 的 AIME 问题，而 o1 解决了 74%": two models' scores on one benchmark, contrasted."""
@@ -459,7 +490,8 @@ def _comparisons_from_scores(scores: list[ScoreClaim], lex: Lexicons, sentence: 
                 continue
             lower_better = _lower_is_better(a.benchmark, a.metric or b.metric, lex)
             win, lose = (a, b) if (a.value > b.value) != lower_better else (b, a)
-            start, end = min(a.start, b.start), max(a.end, b.end)
+            ts, te = _tight(sentence, min(a.start, b.start) - offset, max(a.end, b.end) - offset)
+            start, end = ts + offset, te + offset
             out.append(ComparisonClaim(
                 model=win.model, baseline=lose.model, relation="outperforms", benchmark=win.benchmark,
                 metric=win.metric, quote=sentence[start - offset:end - offset], source=win.source,
@@ -545,7 +577,7 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
             spans.append((bench.start, bench.end))
         if model.start >= 0:
             spans.append((model.start, model.end))
-        qs, qe = min(s for s, _ in spans), max(e for _, e in spans)
+        qs, qe = _tight(sentence, min(s for s, _ in spans), max(e for _, e in spans))
         quote = sentence[qs:qe]
         out.append(ScoreClaim(
             model=model.text, benchmark=bench.text, metric=metric, value=num.value, value_high=num.value_high,
@@ -703,7 +735,7 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
                     spans.append((bench.start, bench.end))
                 if delta is not None:
                     spans.append((delta.start, delta.end))
-                qs, qe = min(s for s, _ in spans), max(e for _, e in spans)
+                qs, qe = _tight(sentence, min(s for s, _ in spans), max(e for _, e in spans))
                 out.append(ComparisonClaim(
                     model=model.text, baseline=base[2], relation=relation,  # type: ignore[arg-type]
                     benchmark=bench.text if bench else None,
@@ -762,8 +794,7 @@ def _improvement_over(document: Document, section: Section, offset: int, sentenc
             if (_norm(model.text), _norm(b[2])) in seen_pairs or _same_name(b[2], model.text):
                 continue
             seen_pairs.add((_norm(model.text), _norm(b[2])))
-            qs = min(m.start(), model.start if model.start >= 0 else m.start())
-            qe = max(b[1], m.end())
+            qs, qe = _tight(sentence, min(m.start(), model.start if model.start >= 0 else m.start()), max(b[1], m.end()))
             out.append(ComparisonClaim(
                 model=model.text, baseline=b[2], relation="outperforms", benchmark=bench,
                 delta=float(m.group(1)), unit=unit,  # type: ignore[arg-type]
