@@ -293,3 +293,24 @@ def test_llm_cache_and_read_only(tmp_path: Path) -> None:
         assert ro.leaderboard("AIME 2024").rows
         with pytest.raises(Exception, match="read-only"):
             ro.store(make_doc("b.txt", AIME_DOC))
+
+
+def test_listings_count_claims_and_show_aliases(wh: Warehouse) -> None:
+    assert wh.benchmarks() == [] and wh.models() == []  # names only declared in entities.toml are not listed
+    wh.store(make_doc("a.txt", AIME_DOC))
+    benches = {b.name: b for b in wh.benchmarks()}
+    assert set(benches) == {"AIME", "AIME 2024", "AIME 2025"}
+    assert benches["AIME 2024"].claims == 5 and "AIME'24" in benches["AIME 2024"].aliases
+    models = {m.name: m for m in wh.models()}
+    assert models["o1"].claims == 4 and "OpenAI o1" in models["o1"].aliases  # subject or baseline
+    assert "Claude 3.5 Sonnet" in models
+    assert wh.stats() | {"runs": 0} == {"documents": 1, "claims": len(AIME_DOC), "models": 5, "benchmarks": 3,
+                                         "runs": 0}
+
+
+def test_exports_of_an_empty_warehouse_have_headers(wh: Warehouse, tmp_path: Path) -> None:
+    out = wh.export("csv", tmp_path / "empty.csv")
+    assert out.read_text(encoding="utf-8").splitlines() == [",".join(CLAIM_EXPORT_COLUMNS)]
+    assert json.loads(wh.export("json", tmp_path / "empty.json").read_text(encoding="utf-8")) == []
+    with pytest.raises(ValueError, match="format"):
+        wh.export("xlsx", tmp_path / "x.xlsx")  # type: ignore[arg-type]

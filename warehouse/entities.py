@@ -80,6 +80,8 @@ class Registry:
     next_id: int = 1
     _new_entities: list[Entity] = field(default_factory=list)
     _new_aliases: list[tuple[str, str, int, str]] = field(default_factory=list)
+    spellings: set[tuple[str, str]] = field(default_factory=set)
+    _new_spellings: list[tuple[str, int, str]] = field(default_factory=list)
     # (kind, surface, canonical) -> id: folding is the hot spot of bulk ingest
     memo: dict[tuple[str, str, str | None], int] = field(default_factory=dict)
     # family key -> member ids, built on first use and dropped whenever entities change
@@ -97,9 +99,11 @@ class Registry:
         for kind, key, entity_id, surface in con.execute(sql.SELECT_ALIASES).fetchall():
             self.aliases[(kind, key)] = entity_id
             self.surfaces[(kind, key)] = surface
+        self.spellings = {(kind, surface) for kind, surface in con.execute(sql.SELECT_SPELLINGS).fetchall()}
         self.next_id = max(self.entities, default=0) + 1
         self._new_entities.clear()
         self._new_aliases.clear()
+        self._new_spellings.clear()
         self.memo.clear()
         self._families = None
 
@@ -149,7 +153,15 @@ class Registry:
         return out[:n]
 
     # -- changes (pending until commit) ------------------------------------------
+    def _add_spelling(self, kind: str, entity_id: int, surface: str) -> None:
+        """Remember a spelling as written (shown as an alias; many spellings share one key)."""
+        surface = surface.strip()
+        if surface and (kind, surface) not in self.spellings:
+            self.spellings.add((kind, surface))
+            self._new_spellings.append((kind, entity_id, surface))
+
     def _add_alias(self, kind: str, key: str, entity_id: int, surface: str) -> None:
+        self._add_spelling(kind, entity_id, surface)
         if (kind, key) in self.aliases or not key or key == "=":
             return
         self.aliases[(kind, key)] = entity_id
@@ -216,9 +228,16 @@ class Registry:
                 "kind": list(cols[0]), "key": list(cols[1]), "entity_id": list(cols[2]), "surface": list(cols[3]),
             })
 
+        if self._new_spellings:
+            cols3 = list(zip(*self._new_spellings, strict=True))
+            _insert_columns(con, sql.INSERT_SPELLINGS, "spelling_batch", {
+                "kind": list(cols3[0]), "entity_id": list(cols3[1]), "surface": list(cols3[2]),
+            })
+
     def commit(self) -> None:
         self._new_entities.clear()
         self._new_aliases.clear()
+        self._new_spellings.clear()
 
     def rollback(self, con: duckdb.DuckDBPyConnection) -> None:
         """Forget pending changes (their transaction rolled back): reload from the database."""

@@ -23,6 +23,11 @@ RUN_EXISTS = "SELECT 1 FROM runs WHERE id = ?"
 # -- entities ----------------------------------------------------------------------
 SELECT_ENTITIES = "SELECT id, kind, name, key, family, family_key, pinned FROM entities"
 SELECT_ALIASES = "SELECT kind, key, entity_id, surface FROM aliases"
+SELECT_SPELLINGS = "SELECT kind, surface FROM spellings"
+INSERT_SPELLINGS = """
+INSERT OR IGNORE INTO spellings (kind, entity_id, surface)
+SELECT kind::VARCHAR, entity_id::BIGINT, surface::VARCHAR FROM spelling_batch
+"""
 INSERT_ENTITIES = """
 INSERT INTO entities (id, kind, name, key, family, family_key, pinned)
 SELECT id::BIGINT, kind::VARCHAR, name::VARCHAR, key::VARCHAR, family::VARCHAR, family_key::VARCHAR, pinned::BOOLEAN
@@ -36,12 +41,14 @@ UPDATE_ENTITY = "UPDATE entities SET name = ?, family = ?, family_key = ?, pinne
 MERGE_ENTITY = {
     "model": (
         "UPDATE aliases SET entity_id = ? WHERE kind = 'model' AND entity_id = ?",
+        "UPDATE spellings SET entity_id = ? WHERE kind = 'model' AND entity_id = ?",
         "UPDATE claims SET model_id = ? WHERE model_id = ?",
         "UPDATE claims SET baseline_id = ? WHERE baseline_id = ?",
         "UPDATE claims SET loser_id = ? WHERE loser_id = ?",
     ),
     "benchmark": (
         "UPDATE aliases SET entity_id = ? WHERE kind = 'benchmark' AND entity_id = ?",
+        "UPDATE spellings SET entity_id = ? WHERE kind = 'benchmark' AND entity_id = ?",
         "UPDATE claims SET benchmark_id = ? WHERE benchmark_id = ?",
     ),
 }
@@ -115,22 +122,35 @@ CLAIMS_PAGE = {
     for name, order in CLAIMS_ORDER.items()
 }
 
-ENTITY_COUNTS = """
-SELECT e.id, e.name, coalesce(c.n, 0) AS n
+# Entities that claims mention (a name only declared in entities.toml is not listed), with
+# how many claims mention each; a model counts as subject or as baseline.
+MODEL_COUNTS = """
+SELECT e.id, e.name, c.n
 FROM entities e
-LEFT JOIN (
-    SELECT {col} AS eid, count(*) AS n FROM claims WHERE {col} IS NOT NULL GROUP BY {col}
+JOIN (
+    SELECT eid, count(*) AS n FROM (
+        SELECT model_id AS eid FROM claims
+        UNION ALL SELECT baseline_id FROM claims WHERE baseline_id IS NOT NULL AND baseline_id <> model_id
+    ) GROUP BY eid
 ) c ON c.eid = e.id
 WHERE e.kind = ?
-ORDER BY n DESC, e.name
+ORDER BY c.n DESC, e.name
 """
-MODEL_COUNTS = ENTITY_COUNTS.format(col="model_id")
-BENCHMARK_COUNTS = ENTITY_COUNTS.format(col="benchmark_id")
-ALIAS_SURFACES = "SELECT entity_id, list(DISTINCT surface ORDER BY surface) FROM aliases WHERE kind = ? GROUP BY entity_id"
+BENCHMARK_COUNTS = """
+SELECT e.id, e.name, c.n
+FROM entities e
+JOIN (SELECT benchmark_id AS eid, count(*) AS n FROM claims WHERE benchmark_id IS NOT NULL GROUP BY 1) c
+  ON c.eid = e.id
+WHERE e.kind = ?
+ORDER BY c.n DESC, e.name
+"""
+ALIAS_SURFACES = "SELECT entity_id, list(DISTINCT surface ORDER BY surface) FROM spellings WHERE kind = ? GROUP BY entity_id"
 
 STATS = """
 SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM claims),
-       (SELECT count(*) FROM entities WHERE kind = 'model'), (SELECT count(*) FROM entities WHERE kind = 'benchmark'),
+       (SELECT count(DISTINCT eid) FROM (SELECT model_id AS eid FROM claims UNION ALL
+                                         SELECT baseline_id FROM claims WHERE baseline_id IS NOT NULL)),
+       (SELECT count(DISTINCT benchmark_id) FROM claims),
        (SELECT count(*) FROM runs)
 """
 

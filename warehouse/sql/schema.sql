@@ -68,6 +68,16 @@ CREATE TABLE IF NOT EXISTS aliases (
     PRIMARY KEY (kind, key)
 );
 
+-- Every spelling seen or declared, as written (what users recognise as "the aliases").
+CREATE TABLE IF NOT EXISTS spellings (
+    kind VARCHAR NOT NULL,
+    entity_id BIGINT NOT NULL,
+    surface VARCHAR NOT NULL,
+    PRIMARY KEY (kind, surface)
+);
+INSERT OR IGNORE INTO spellings (kind, entity_id, surface) SELECT kind, entity_id, surface FROM aliases
+WHERE surface IS NOT NULL AND NOT EXISTS (SELECT 1 FROM spellings);
+
 CREATE TABLE IF NOT EXISTS claims (
     id BIGINT NOT NULL,
     doc_id BIGINT NOT NULL,
