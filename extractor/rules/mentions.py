@@ -47,7 +47,7 @@ SETTING = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A matched span of a sentence (offsets relative to the sentence)."""
 

@@ -62,7 +62,7 @@ _PARTICLES = "了过等的着 \u3000\"“”「」『』《》()（）"
 _DELTA_GAP = re.compile(r"^\s*(?:了|出|约|达|高达|超过|多达|近|将近|整整|by|of|about|around|over|nearly|up to|more than|\+|足足|分别)?\s*(?:了)?\s*$", re.IGNORECASE)
 
 
-@dataclass
+@dataclass(slots=True)
 class Number:
     start: int
     end: int  # end including the unit
