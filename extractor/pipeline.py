@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from extractor.base import get_extractor
 from extractor.files import UnreadableFile, iter_input_files, read_document
@@ -24,19 +25,53 @@ def prepare(document: Document) -> Document:
     return document
 
 
-def extract_paths(paths: Iterable[str | Path], backend: str = "rules",
-                  settings: Settings | None = None) -> Iterator[Extraction | FileProblem]:
-    """Extract claims from the files named and the files under the folders named."""
+def extract_paths(paths: Iterable[str | Path], backend: str = "rules", settings: Settings | None = None,
+                  cache: Any = None, batch_docs: int = 16) -> Iterator[Extraction | FileProblem]:
+    """Extract claims from the files named and the files under the folders named.
+
+    ``cache`` is any object with ``cache_get``/``cache_put`` (the warehouse is one); backends
+    that call a model keep their answers there, so a re-run costs no requests. Backends with
+    ``extract_many`` (the LLM ones) get ``batch_docs`` documents at a time, so their requests
+    overlap across documents, not only within one; results still come in file order.
+    """
     settings = settings if settings is not None else Settings()  # the default size limit applies too
     extractor = get_extractor(backend, settings)
-    max_bytes = settings.max_file_bytes
+    if cache is not None and hasattr(extractor, "cache"):
+        extractor.cache = cache
+    many = getattr(extractor, "extract_many", None)
+    size = batch_docs if callable(many) else 1
+    pending: list[tuple[Path, Document]] = []
     for path in iter_input_files(paths):
         try:
-            document = read_document(path, max_bytes=max_bytes)
+            document = read_document(path, max_bytes=settings.max_file_bytes)
         except UnreadableFile as exc:
+            yield from _run(extractor, backend, pending)
+            pending = []
             yield FileProblem(path=str(path), reason=exc.reason)
             continue
+        pending.append((path, prepare(document)))
+        if len(pending) >= size:
+            yield from _run(extractor, backend, pending)
+            pending = []
+    yield from _run(extractor, backend, pending)
+
+
+def _failed(path: Path, backend: str, exc: Exception) -> FileProblem:
+    return FileProblem(path=str(path), reason=f"extractor {backend!r} failed: {type(exc).__name__}: {exc}")
+
+
+def _run(extractor: Any, backend: str, pending: list[tuple[Path, Document]]) -> Iterator[Extraction | FileProblem]:
+    """Extract ``pending`` together when the backend can, else one by one; a failure never loses a document."""
+    if not pending:
+        return
+    if len(pending) > 1:
         try:
-            yield extractor.extract(prepare(document))
+            yield from extractor.extract_many([doc for _, doc in pending])
+            return
+        except Exception:  # noqa: BLE001, S110 - retried one by one below, so each failure names its file
+            pass
+    for path, document in pending:
+        try:
+            yield extractor.extract(document)
         except Exception as exc:  # noqa: BLE001 - one document's failure must not lose the run
-            yield FileProblem(path=str(path), reason=f"extractor {backend!r} failed: {type(exc).__name__}: {exc}")
+            yield _failed(path, backend, exc)
