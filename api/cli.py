@@ -20,7 +20,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from api.render import OutputFormat, print_beats, print_leaderboard
-from schemas import FileProblem, IngestOutcome, Settings, claim_to_jsonl, get_settings
+from schemas import Extraction, FileProblem, IngestOutcome, Settings, claim_to_jsonl, get_settings
 
 if TYPE_CHECKING:
     import httpx
@@ -165,6 +165,12 @@ def _report(problem: FileProblem) -> None:
     _err(f"{problem.path}: {problem.reason}")
 
 
+def _warn(extraction: Extraction) -> None:
+    """Backend warnings (an LLM chunk that fell back to rules, ...): one line each, naming the file."""
+    for message in extraction.stats.errors:
+        _err(f"{extraction.document.source}: warning: {message}")
+
+
 @app.command()
 def extract(
     paths: PathsArgument,
@@ -190,6 +196,7 @@ def extract(
                 _report(item)
                 failed += 1
                 continue
+            _warn(item)
             for claim in item.claims:
                 line = claim_to_jsonl(claim) + "\n"
                 if out:
@@ -233,13 +240,16 @@ def _ingest_local(wh: Warehouse, run_id: int, files: list[Path], backend: str, s
                TextColumn("{task.fields[name]}"))
     with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
         task = progress.add_task("ingest", total=len(files), name="")
-        for item in extract_paths(files, backend=backend, settings=settings):
+        for item in extract_paths(files, backend=backend, settings=settings, cache=wh):
             if isinstance(item, FileProblem):
                 tally.problems.append(item)
                 # soft_wrap: one problem stays on one line however long the path (greppable logs)
                 progress.console.print(f"{item.path}: {item.reason}", markup=False, highlight=False, soft_wrap=True)
                 name = Path(item.path).name
             else:
+                for message in item.stats.errors:
+                    progress.console.print(f"{item.document.source}: warning: {message}", markup=False,
+                                           highlight=False, soft_wrap=True)
                 tally.stored(wh.store(item, run_id))
                 name = item.document.source
             progress.update(task, advance=1, name=name)
@@ -365,7 +375,6 @@ def _ingest_lake(files: list[Path], backend: str, settings: Settings, tally: _Ta
     import duckdb
 
     from extractor.pipeline import extract_paths
-    from schemas import Extraction
     from warehouse.lake import Lake
 
     lake = Lake(settings.db)
@@ -530,6 +539,19 @@ def _run_server(application: object, host: str, port: int, sidecar: tuple[str, s
 
     config = uvicorn.Config(application, host=host, port=port, log_level="info", access_log=False)  # type: ignore[arg-type]
     AnnouncingServer(config).run()
+
+
+@app.command("llm-serve")
+def llm_serve(
+    model: Annotated[str, typer.Argument(help="Model to serve, e.g. Qwen/Qwen2.5-14B-Instruct.")],
+    gpus: Annotated[int | None, typer.Option("--gpus", help="Tensor-parallel size (default: GPUs found).")] = None,
+    max_model_len: Annotated[int, typer.Option("--max-model-len")] = 16384,
+    port: Annotated[int, typer.Option("--port")] = 8001,
+) -> None:
+    """Start vLLM's OpenAI-compatible server for the llm backend, or print the command when vLLM is absent."""
+    from extractor.llm.serve import serve as serve_llm
+
+    raise typer.Exit(serve_llm(model, gpus=gpus, max_model_len=max_model_len, port=port))
 
 
 @app.command("eval")
