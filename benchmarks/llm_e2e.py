@@ -68,7 +68,7 @@ def run(label: str, gold: list[dict[str, Any]], seeds: Path, **faults: float) ->
 
 def main(argv: list[str]) -> int:
     seeds = Path(argv[0]) if argv else ROOT / "seeds"
-    gold_path = Path(argv[1]) if len(argv) > 1 else Path("/work/shared/gold/seeds.jsonl")
+    gold_path = Path(argv[1]) if len(argv) > 1 else Path(__file__).resolve().parent.parent.parent / "shared" / "gold" / "seeds.jsonl"
     gold = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
     run("clean server", gold, seeds)
     run("faulty server (10% 500, 10% garbage, 15% invented)", gold, seeds,

@@ -2,7 +2,7 @@
 
 Prints, for the seed corpus: characters of the corpus, characters of excerpts sent
 (and of whole user messages, i.e. with the section context), their share, and the
-share of gold quotes (``/work/shared/gold/seeds.jsonl`` field ``quote``) contained in
+share of gold quotes (``../shared/gold/seeds.jsonl`` field ``quote``) contained in
 the text of some chunk of their source. Targets: sent <= 50 %, reached >= 98 %.
 
 usage: python benchmarks/llm_prefilter.py [SEEDS_DIR] [GOLD.jsonl] [--misses]
@@ -20,7 +20,7 @@ from extractor.files import iter_input_files, read_document  # noqa: E402
 from extractor.llm.prefilter import build_chunks  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_GOLD = Path("/work/shared/gold/seeds.jsonl")
+DEFAULT_GOLD = Path(__file__).resolve().parent.parent.parent / "shared" / "gold" / "seeds.jsonl"
 
 
 def measure(seeds: Path, gold_path: Path) -> dict[str, float | int | list[str]]:

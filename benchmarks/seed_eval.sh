@@ -8,4 +8,4 @@ with open('/tmp/rules_out.jsonl', 'w') as f:
         if isinstance(r, Extraction):
             for c in r.claims: f.write(claim_to_jsonl(c) + '\n')
         else: print('PROBLEM', r)
-" && python3 /work/shared/gold/score.py /work/shared/gold/seeds.jsonl /tmp/rules_out.jsonl "$@"
+" && python3 ../shared/gold/score.py ../shared/gold/seeds.jsonl /tmp/rules_out.jsonl "$@"

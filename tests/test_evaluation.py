@@ -12,7 +12,7 @@ import pytest
 from extractor.evaluation import GoldFileError, load_jsonl, names_match, score, score_claims, values_match
 from schemas import ScoreClaim
 
-SCORE_PY = Path("/work/shared/gold/score.py")
+SCORE_PY = Path(__file__).resolve().parent.parent.parent / "shared" / "gold" / "score.py"
 
 GOLD = [
     {"kind": "score", "model": "Atlas-9B", "model_aliases": ["Atlas"], "benchmark": "AIME 2024",

@@ -22,7 +22,7 @@ from schemas import Extraction, ScoreClaim, Settings
 from tests.fake_openai import INVENTED_VALUE, FakeOpenAI, GoldResponder
 
 ROOT = Path(__file__).resolve().parent.parent
-GOLD = Path("/work/shared/gold/seeds.jsonl")
+GOLD = Path(__file__).resolve().parent.parent.parent / "shared" / "gold" / "seeds.jsonl"
 SUBSET = ["000_89d5b39adc3541eb.txt", "002_50d41dcaebe4524c.txt"]
 
 pytestmark = pytest.mark.skipif(not GOLD.exists(), reason="gold file not available")

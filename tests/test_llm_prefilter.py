@@ -14,7 +14,7 @@ from extractor.llm.prompt import PROMPT_VERSION, PromptError, system_prompt
 from schemas import Document
 
 ROOT = Path(__file__).resolve().parent.parent
-GOLD = Path("/work/shared/gold/seeds.jsonl")
+GOLD = Path(__file__).resolve().parent.parent.parent / "shared" / "gold" / "seeds.jsonl"
 
 TEXT = (
     "# FooLM: A Small Model\n"
