@@ -34,6 +34,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.security import APIKeyHeader
 from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
 from pydantic import BaseModel, Field, TypeAdapter, field_validator, model_validator
 
 from api.gateway import Answer, CachedReads, LakeGateway, WarehouseGateway, cache_key, make_answer
@@ -54,6 +55,8 @@ if TYPE_CHECKING:
     from warehouse import Warehouse
 
 STATIC_DIR = Path(__file__).parent / "static"
+# DuckDB's OFFSET is a signed 64-bit integer: larger values were a 500 (found by schemathesis).
+MAX_OFFSET = 2**53
 NAME_COUNTS = TypeAdapter(list[NameCount])
 
 
@@ -194,7 +197,8 @@ def create_app(settings: Settings | None = None, db_path: str | None = None,
         yield
         gateway.close()
 
-    app = FastAPI(
+    # FastAPIOffline: /docs serves Swagger UI from the installed package, not a CDN (works offline).
+    app = FastAPIOffline(
         title="benchclaims",
         version="0.1.0",
         summary="Benchmark-result claims from AI papers and model cards: leaderboards with their sources.",
@@ -293,7 +297,7 @@ def create_app(settings: Settings | None = None, db_path: str | None = None,
         review_status: ReviewStatus | None = None,
         sort: Annotated[str, Query(max_length=40, description="Field to sort by (id, value, model, ...).")] = "id",
         limit: Annotated[int, Query(ge=1, le=settings.max_page_size)] = 50,
-        offset: Annotated[int, Query(ge=0)] = 0,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     ) -> Response:
         """Claims with their provenance, filtered and paginated."""
         return await answer(request, lambda wh: _json(wh.claims(

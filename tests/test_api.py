@@ -316,3 +316,11 @@ def test_seed_leaderboard_quotes_are_verbatim(seed_db: str) -> None:
         for src in row["sources"]:
             text = (Path(__file__).parent.parent / "seeds" / src["source"]).read_text(encoding="utf-8")
             assert src["quote"] in text
+
+
+def test_docs_page_works_offline(reader: TestClient) -> None:
+    page = reader.get("/docs")
+    assert page.status_code == 200
+    assert "cdn.jsdelivr" not in page.text and "unpkg.com" not in page.text
+    bundle = page.text.split('src="')[1].split('"')[0]
+    assert reader.get(bundle).status_code == 200
