@@ -102,7 +102,7 @@ def test_request_and_file_size_limits(client: TestClient) -> None:
 
 
 @pytest.mark.parametrize("params", [{"limit": 21}, {"limit": 0}, {"limit": -1}, {"offset": -1},
-                                    {"limit": 10**30}, {"offset": "1e9"}])
+                                    {"limit": 10**30}, {"offset": "1e9"}, {"offset": 2**63}])
 def test_page_size_is_bounded(client: TestClient, params: dict[str, object]) -> None:
     assert client.get("/api/claims", params=params).status_code == 422
 
