@@ -1,8 +1,7 @@
 """The ``rules`` backend: offline, embedded, no model weights.
 
 Prose claims come from ``extractor.rules.prose`` (lexicon-driven patterns over candidate
-sentences); results tables from ``extractor.tables`` (a teammate's module, optional until
-it lands). Names are canonicalised with ``extractor.normalize`` when it exists.
+sentences, never over table rows); results tables from ``extractor.tables``. Names are canonicalised with ``extractor.normalize`` when it exists.
 """
 
 from __future__ import annotations
@@ -14,6 +13,8 @@ from typing import Any
 from extractor.base import register
 from extractor.rules.prose import extract_prose_claims
 from extractor.segment import split_sections
+from extractor.tables import extract_table_claims
+from extractor.tables.grid import Grid, find_tables
 from schemas import ComparisonClaim, Document, Extraction, ExtractionStats, ScoreClaim, Settings
 
 AnyClaim = ScoreClaim | ComparisonClaim
@@ -34,18 +35,23 @@ class RulesExtractor:
 
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings
-        self._tables = _optional("extractor.tables", "extract_table_claims")
         self._canonical_model = _optional("extractor.normalize", "canonical_model")
         self._canonical_benchmark = _optional("extractor.normalize", "canonical_benchmark")
 
     def extract(self, document: Document) -> Extraction:
         if not document.sections:
             document.sections = split_sections(document.text)
-        claims: list[AnyClaim] = list(extract_prose_claims(document))
         stats = ExtractionStats()
-        if self._tables is not None:
+        grids: list[Grid] = []
+        try:
+            grids = find_tables(document.text)
+        except Exception as exc:  # noqa: BLE001 - a table bug must not lose the prose claims
+            stats.errors.append(f"tables: {type(exc).__name__}: {exc}")
+        # table rows are read by the table reader only: prose patterns over them yield junk
+        claims: list[AnyClaim] = list(extract_prose_claims(document, skip=[(g.start, g.end) for g in grids]))
+        if grids:
             try:
-                claims.extend(self._tables(document))
+                claims.extend(extract_table_claims(document, grids))
             except Exception as exc:  # noqa: BLE001 - a table bug must not lose the prose claims
                 stats.errors.append(f"tables: {type(exc).__name__}: {exc}")
         for claim in claims:

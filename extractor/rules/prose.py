@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -72,8 +72,12 @@ class Number:
     value_high: float | None = None
 
 
-def extract_prose_claims(document: Document) -> Iterator[AnyClaim]:
+def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = ()) -> Iterator[AnyClaim]:
     """Claims stated in the running text of ``document`` (sections must be filled).
+
+    ``skip`` holds sorted ``(start, end)`` regions the prose rules must not read: results
+    tables, whose rows the table reader turns into claims with the right row/column
+    meaning (prose patterns over a flattened row yield junk such as "model | 71.2 | 65.0").
 
     Only the lines (paragraphs) that hold a trigger are split into sentences; the topic
     model of the other sentences comes from one regex pass over the whole text
@@ -83,6 +87,8 @@ def extract_prose_claims(document: Document) -> Iterator[AnyClaim]:
     text = document.text
     seen: set[tuple[object, ...]] = set()
     hits = trigger_positions(text, score_verbs=False)
+    if skip:
+        hits = _outside(hits, skip)
     leading = _leading_models(text)
     lead_pos = [p for p, _ in leading]
     for section in document.sections:
@@ -110,6 +116,18 @@ def extract_prose_claims(document: Document) -> Iterator[AnyClaim]:
                         seen.add(key)
                         yield claim
             i = bisect_left(hits, line_end + 1)
+
+
+def _outside(hits: list[int], regions: Sequence[tuple[int, int]]) -> list[int]:
+    """The sorted ``hits`` that fall in none of the sorted ``regions``."""
+    out: list[int] = []
+    i = 0
+    for a, b in regions:
+        j = bisect_left(hits, a, i)
+        out.extend(hits[i:j])
+        i = bisect_left(hits, b, j)
+    out.extend(hits[i:])
+    return out
 
 
 _MAX_SENTENCE = 1200
@@ -537,6 +555,10 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
             listed = _model_list_before(sentence, names, pct[0].start)
             if len(listed) == len(pct):
                 model_aligned = {n.start: m for n, m in zip(pct, listed, strict=True)}
+    # "X outperforms Y ..., and scores 68.4": a baseline does not own a score of a later clause
+    # (a score right after it, "Y(39.49%)", "Y 的强化学习(47 分)", is still Y's)
+    baseline_texts = {t for _a, _b, t in baseline_spans or []}
+    baseline_names = [n for n in names if n.text in baseline_texts]
     out: list[ScoreClaim] = []
     for num in good:
         bench = aligned.get(num.start)
@@ -562,7 +584,9 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
         barrier = _contrast_before(sentence, num.start)
         model = model_aligned.get(num.start) or _named_after(sentence, num, names) \
             or _baseline_owning(sentence, num, baseline_spans or [], names) \
-            or _pick_subject(sentence, names, subjects, num.start, section, barrier=barrier)
+            or _pick_subject(sentence, names, subjects, num.start, section, barrier=barrier,
+                             not_subjects=frozenset(n.start for n in baseline_names if n.end < num.start
+                                                    and _CLAUSE_SEP.search(sentence, n.end, num.start)))
         if model is None or model.text == bench.text or barrier and model.start < barrier:
             continue
         metric = _metric_near(sentence, lex, num.start, num.end)

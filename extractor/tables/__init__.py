@@ -449,10 +449,14 @@ def _table_claims(document: Document, grid: Grid, headings: list[tuple[int, str]
     return claims
 
 
-def extract_table_claims(document: Document) -> list[ScoreClaim]:
-    """Every score stated in the document's results tables, with the row as the quote."""
+def extract_table_claims(document: Document, grids: list[Grid] | None = None) -> list[ScoreClaim]:
+    """Every score stated in the document's results tables, with the row as the quote.
+
+    ``grids`` are the tables already found by ``find_tables`` (the rules backend finds them
+    once, for these claims and to keep the prose rules off the table rows).
+    """
     claims: list[ScoreClaim] = []
-    grids = find_tables(document.text)
+    grids = find_tables(document.text) if grids is None else grids
     headings = _headings(document.text) if grids else []
     for grid in grids:
         try:
