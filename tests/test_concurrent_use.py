@@ -168,13 +168,24 @@ def test_ingest_through_a_running_server_while_dashboards_read(
     exported = server.db.with_name("claims.csv")
     assert cli("export", "--format", "csv", "--out", str(exported), "--db", str(server.db)).returncode == 0
     assert exported.read_bytes() == httpx.get(f"{server.url}/api/export.csv").content
+    # Forwarded files are refused exactly as locally, by name, and the rest still go through.
+    mixed = server.db.with_name("mixed")
+    mixed.mkdir()
+    (mixed / "blob.txt").write_bytes(bytes(range(256)) * 8)
+    (mixed / "card.md").write_text("# IotaNet\n\nIotaNet reaches 71.5% accuracy on AIME 2024.\n", encoding="utf-8")
+    partial = cli("ingest", str(mixed), "--db", str(server.db))
+    assert partial.returncode == 1
+    assert f"{mixed / 'blob.txt'}: binary content" in partial.stderr and "1 added" in partial.stderr
+    assert httpx.get(f"{server.url}/api/claims", params={"source": "card.md"}).json()["total"] == 1
     # A second server on the same file is refused in one line naming the first.
     other = cli("serve", "--db", str(server.db), "--port", str(_free_port()))
     assert other.returncode == 1
     assert str(server.db) in other.stderr and server.url in other.stderr and "Traceback" not in other.stderr
     assert server.stop() in (0, -signal.SIGTERM)
     assert not server.sidecar.exists(), "the sidecar is removed on shutdown"
-    assert _state(server.db) == clean_state
+    final = _state(server.db)
+    assert [d for d in final[0] if d[0] != "card.md"] == clean_state[0]
+    assert [c for c in final[1] if c[0] != "card.md"] == clean_state[1]
 
 
 def test_file_locked_by_another_process_is_one_line_naming_the_holder(corpus: Path, tmp_path: Path) -> None:
