@@ -284,3 +284,25 @@ def _wait_healthy(url: str) -> None:
             pass
         assert time.monotonic() < deadline, f"{url} never became healthy"
         time.sleep(0.2)
+
+
+def test_documents_posted_to_a_served_lake_are_appended_once(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+    from pydantic import SecretStr
+
+    from api.app import create_app
+    from schemas import Settings
+
+    lake = tmp_path / "lake"
+    lake.mkdir()
+    doc = {"source": "kappa.md", "text": "# KappaNet\n\nKappaNet reaches 61.5% accuracy on AIME 2024.\n"}
+    with TestClient(create_app(Settings(db=str(lake), api_key=SecretStr("k")))) as client:
+        h = {"X-API-Key": "k"}
+        first = client.post("/api/documents", json=doc, headers=h)
+        assert first.status_code == 201 and first.json()["status"] == "added", first.text
+        again = client.post("/api/documents", json=doc, headers=h)
+        assert again.status_code == 201 and again.json()["status"] == "unchanged"
+        assert len(list(lake.rglob("*.parquet"))) == 1
+        claim_id = first.json()["claims"][0]["id"]
+        refused = client.patch(f"/api/claims/{claim_id}", json={"review_status": "verified"}, headers=h)
+        assert refused.status_code == 409 and "lake" in refused.json()["detail"]
