@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import duckdb
 
@@ -111,7 +111,7 @@ def effective_groups(raw_groups: list[tuple[str, str, str, int, int]]) -> list[G
 
 
 class ScoreRow(NamedTuple):
-    """One score claim as fetched by ``sql.SCORE_CLAIMS``."""
+    """One score claim as fetched by ``sql.BENCHMARK_CLAIMS`` (its first 17 columns)."""
 
     benchmark_id: int
     model_id: int
@@ -134,28 +134,37 @@ class ScoreRow(NamedTuple):
 
 @dataclass
 class BenchmarkScores:
-    """The score claims of one benchmark split into effective comparable groups."""
+    """The claims of one benchmark: scores split into effective comparable groups, and the
+    comparisons that name a loser (for beats)."""
 
     groups: list[Group]
     rows_by_raw: dict[RawKey, list[ScoreRow]]
+    # loser id -> (winner, benchmark, delta, unit, metric, setting, id, source, quote, section, start, end, status)
+    beaten: dict[int, list[tuple[Any, ...]]] = field(default_factory=dict)
 
     def rows(self, group: Group) -> list[ScoreRow]:
         return [r for raw in group.raw for r in self.rows_by_raw.get(raw, [])]
 
 
 def _scores(con: duckdb.DuckDBPyConnection, member_ids: list[int]) -> dict[int, BenchmarkScores]:
-    """Every usable score claim of the benchmarks (one index lookup each), grouped by raw key."""
+    """One pruned scan per benchmark: its usable score claims grouped by raw key, and its comparisons."""
     out: dict[int, BenchmarkScores] = {}
     for bid in member_ids:
         raw_rows: dict[RawKey, list[ScoreRow]] = defaultdict(list)
-        for r in con.execute(sql.SCORE_CLAIMS, [bid]).fetchall():
-            if r[17] != "score" or r[6] is None or r[16] == "rejected":
+        beaten: dict[int, list[tuple[Any, ...]]] = defaultdict(list)
+        for r in con.execute(sql.BENCHMARK_CLAIMS, [bid]).fetchall():
+            if r[16] == "rejected":
+                continue
+            if r[17] == "comparison":
+                if r[18] is not None:
+                    beaten[r[18]].append((r[19], r[0], r[20], r[8], r[9], r[21], *r[10:17]))
+                continue
+            if r[6] is None:
                 continue
             row = ScoreRow(*r[:17])
             raw_rows[(row.metric_key, row.unit_key, row.setting_key)].append(row)
-        if raw_rows:
-            raw = [(m, u, s, len({r.model_id for r in rows}), len(rows)) for (m, u, s), rows in raw_rows.items()]
-            out[bid] = BenchmarkScores(effective_groups(raw), raw_rows)
+        raw = [(m, u, s, len({r.model_id for r in rows}), len(rows)) for (m, u, s), rows in raw_rows.items()]
+        out[bid] = BenchmarkScores(effective_groups(raw), raw_rows, beaten)
     return out
 
 
@@ -307,11 +316,9 @@ def beats(
                     metric=group.metric or None, setting=group.setting or None, how="score",
                     evidence=best_sources + my_sources,
                 )
-    members = set(target.member_ids)
-    comparisons = [
-        c for c in con.execute(sql.BEATEN_BY, [xid]).fetchall()
-        if c[12] != "rejected" and (c[1] in members or (general and c[1] is None))
-    ]
+    comparisons = [c for b in scores.values() for c in b.beaten.get(xid, [])]
+    if general:
+        comparisons += [c for c in con.execute(sql.GENERAL_BEATEN_BY, [xid]).fetchall() if c[12] != "rejected"]
     comparisons.sort(key=lambda c: (c[1] is None, c[6]))  # on-benchmark claims first, then general ones
     for winner, bid, delta, _unit, cmetric, csetting, cid, source, quote, section, start, end, status in comparisons:
         if winner is None or winner == xid:

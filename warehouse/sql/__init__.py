@@ -155,18 +155,21 @@ SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM claims),
 """
 
 # -- leaderboard / beats -----------------------------------------------------------
-# Every claim on one benchmark (rows are clustered by benchmark, see INSERT_CLAIMS); kind,
-# value and review status are filtered by the caller. Column order: ranking.ScoreRow.
-SCORE_CLAIMS = """
+# Every claim on one benchmark (rows are clustered by benchmark, see INSERT_CLAIMS, so zone
+# maps skip the rest of the table); kind, value and review status are filtered by the
+# caller. Columns 0-16: ranking.ScoreRow; then kind, loser_id, winner, delta, setting.
+BENCHMARK_CLAIMS = """
 SELECT benchmark_id, model_id, metric_key, unit_key, setting_key, setting_detail, value, value_high, unit, metric,
-       id, source, quote, section, start, "end", review_status, kind
+       id, source, quote, section, start, "end", review_status, kind, loser_id,
+       CASE WHEN relation = 'outperforms' THEN model_id ELSE baseline_id END AS winner, delta, setting
 FROM claims WHERE benchmark_id = ?
 """
-# Comparison claims in which model X is beaten (index lookup on loser_id).
-BEATEN_BY = """
+# Comparisons stated without a benchmark in which model X is beaten (NULL benchmarks sort
+# last in every inserted batch, so these scans are pruned too).
+GENERAL_BEATEN_BY = """
 SELECT CASE WHEN relation = 'outperforms' THEN model_id ELSE baseline_id END AS winner,
        benchmark_id, delta, unit, metric, setting, id, source, quote, section, start, "end", review_status
-FROM claims WHERE loser_id = ?
+FROM claims WHERE benchmark_id IS NULL AND loser_id = ?
 """
 
 # -- llm cache ---------------------------------------------------------------------
