@@ -351,12 +351,15 @@ def _sidecar(db: str) -> Path:
 
 def _ingest_via_server(server: ServerInfo, files: list[Path], backend: str, settings: Settings,
                        tally: _Tally) -> None:
-    """The file is owned by a live server: post each document to it (sidecar token or API key)."""
+    """The file is owned by a live server: post each document to it with the sidecar's token.
+
+    The token is readable only by the user who started the server (mode 0600); that is what
+    authorises this user's ingest, so ``BENCHCLAIMS_API_KEY`` is never sent to a sidecar's URL.
+    """
     from api.forward import ServerGone, forward_files
 
-    key = server.token or (settings.api_key.get_secret_value() if settings.api_key else "")
     try:
-        for item in forward_files(server, key, files, backend, settings):
+        for item in forward_files(server, server.token, files, backend, settings):
             if isinstance(item, FileProblem):
                 tally.problems.append(item)
                 _report(item)

@@ -66,12 +66,24 @@ def remove_sidecar(db: str | Path, token: str) -> None:
 
 
 def read_sidecar(db: str | Path) -> ServerInfo | None:
-    """The sidecar's content, or None when there is none or it is unreadable/garbled."""
+    """The sidecar's content, or None when there is none, it is garbled, or it cannot be trusted.
+
+    Trusted means: owned by this user, not readable or writable by anyone else, with a token,
+    and written for this very file. Otherwise a planted sidecar could send this user's
+    documents (with a key) to a URL of someone else's choosing.
+    """
+    path = sidecar_path(db)
     try:
-        data = json.loads(sidecar_path(db).read_text(encoding="utf-8"))
-        return ServerInfo(url=str(data["url"]), pid=int(data["pid"]), token=str(data["token"]), db=str(data["db"]))
+        st = path.stat()
+        if st.st_uid != os.getuid() or st.st_mode & 0o077:
+            return None
+        data = json.loads(path.read_text(encoding="utf-8"))
+        info = ServerInfo(url=str(data["url"]), pid=int(data["pid"]), token=str(data["token"]), db=str(data["db"]))
     except (OSError, ValueError, KeyError, TypeError):
         return None
+    if not info.token or Path(info.db) != Path(db).resolve():
+        return None
+    return info
 
 
 def pid_alive(pid: int) -> bool:

@@ -205,12 +205,15 @@ def test_file_locked_by_another_process_is_one_line_naming_the_holder(corpus: Pa
     assert str(db) in lines[0] and f"pid {holder.pid}" in lines[0]
 
 
-def test_a_stale_sidecar_is_ignored(tmp_path: Path) -> None:
+@pytest.mark.parametrize("kind", ["dead-pid", "world-readable", "other-file", "no-token"])
+def test_a_stale_or_untrusted_sidecar_is_ignored(tmp_path: Path, kind: str) -> None:
     db = tmp_path / "stale.duckdb"
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    pid = int(dead.stdout) if kind == "dead-pid" else os.getpid()  # our own pid: alive, but nothing listens
     sidecar = db.with_name(db.name + ".server.json")
-    sidecar.write_text(json.dumps({"url": "http://127.0.0.1:9", "pid": int(dead.stdout), "token": "x",
-                                   "db": str(db)}))
+    sidecar.write_text(json.dumps({"url": "http://127.0.0.1:9", "pid": pid, "token": "" if kind == "no-token" else "x",
+                                   "db": str(tmp_path / "other.duckdb" if kind == "other-file" else db.resolve())}))
+    sidecar.chmod(0o644 if kind == "world-readable" else 0o600)
     done = cli("ingest", str(SEEDS / "004_2075edd4e1164766.txt"), "--db", str(db))
     assert done.returncode == 0, done.stderr
     assert "via" not in done.stderr
