@@ -322,6 +322,7 @@ def _pick_subject(sentence: str, names: list[Mention], subjects: list[Mention], 
     cands = [n for n in _model_mentions(names) if barrier <= n.start and n.end <= before
              and not (exclude[0] <= n.start < exclude[1]) and n.start not in not_subjects
              and not _in_location(sentence, n) and not _owns_benchmark(sentence, n, bench_starts)
+             and not _is_attribute(sentence, n)
              and (_subject_ok(n.text, section) or _ACTS.match(sentence, n.end))]
     # a bare 我们/we far from the statement ("我们确保……专家的准确率达到 65%") is about something else
     subj = [s for s in subjects if barrier <= s.start and s.end <= before
@@ -338,6 +339,20 @@ def _pick_subject(sentence: str, names: list[Mention], subjects: list[Mention], 
 
 _ACTS = re.compile(r"\s*(?:取得|达到|获得|实现|拿下|的准确率|的得分|的成绩|的表现|的性能|在[^，,。]{1,30}?(?:上|中)(?:取得|达到|获得)|"
                    r"scores|scored|achieves|achieved|reaches|reached|obtains|outperforms|surpasses|beats)")
+
+
+_ATTRIBUTE_OWNER = re.compile(r"(?:其|的|\bits|\btheir)\s*$", re.IGNORECASE)
+
+
+def _is_attribute(sentence: str, name: Mention) -> bool:
+    """"其 PDR 最小", "CodeLlama 的 PDR", "its ECE": an acronym owned by something is a measure, not a model."""
+    t = name.text
+    return len(t) <= 5 and t.isalpha() and t.isupper() and bool(
+        _ATTRIBUTE_OWNER.search(sentence, max(0, name.start - 7), name.start)) and not _NAMED_THING.match(
+        sentence, name.end)
+
+
+_NAMED_THING = re.compile(r"\s*(?:模型|方法|框架|系统|智能体|models?|methods?|framework|system|agent)", re.IGNORECASE)
 
 
 def _owns_benchmark(sentence: str, name: Mention, bench_starts: set[int]) -> bool:
@@ -411,6 +426,8 @@ def _metric_near(sentence: str, lex: Lexicons, start: int, end: int) -> str | No
         dist = m.start() - end if m.start() >= end else start - m.end()
         if dist > 24:
             continue  # "71.7% on SWE-bench Verified and an Elo rating of 2727": too far to be this number's
+        if m.start() >= end and _STANDALONE_NUMBER.search(sentence, end, m.start()):
+            continue  # "83.2% on MATH-500 and 55.5 pass@1": a metric after another value is that value's
         # A specific metric (Elo, F1, accuracy) beats a generic "score" word in the same clause.
         rank = (1 if metric in _GENERIC_METRICS else 0, abs(m.start() - start))
         if best is None or rank < best[:2]:
@@ -419,6 +436,8 @@ def _metric_near(sentence: str, lex: Lexicons, start: int, end: int) -> str | No
 
 
 _GENERIC_METRICS = frozenset({"score", "average score", "total score"})
+# A value standing alone (not the digits of a name such as MATH-500 or GPT-4o).
+_STANDALONE_NUMBER = re.compile(r"(?:^|(?<=[\s(（,，:：]))[+-]?\d+(?:\.\d+)?\s*(?:%|％)?(?=[\s,，;；)）%]|$)")
 
 
 def lexicon_metric(surface: str) -> str | None:
@@ -427,7 +446,8 @@ def lexicon_metric(surface: str) -> str | None:
 
 def _setting_near(sentence: str, start: int) -> str | None:
     cs, ce = _clause_bounds(sentence, start)
-    found = [m for m in SETTING.finditer(sentence, cs, ce)]
+    found = [m for m in SETTING.finditer(sentence, cs, ce)
+             if m.start() < start or not _STANDALONE_NUMBER.search(sentence, start + 1, m.start())]
     if not found:
         return None
     return min(found, key=lambda m: abs(m.start() - start)).group(0)
@@ -552,7 +572,7 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
             aligned = {n.start: b for n, b in zip(pct, benches, strict=True)}
         else:
             # "Osprey-7B and Osprey-13B achieve 61.2% and 68.9%, respectively": one value per listed model
-            listed = _model_list_before(sentence, names, pct[0].start)
+            listed = _model_list_before(sentence, names, pct[0].start) or _sized_family(sentence, names, pct[0].start)
             if len(listed) == len(pct):
                 model_aligned = {n.start: m for n, m in zip(pct, listed, strict=True)}
     # "X outperforms Y ..., and scores 68.4": a baseline does not own a score of a later clause
@@ -618,6 +638,11 @@ _NOT_RESULT_AFTER = re.compile(
 _PREVIOUS_VALUE = re.compile(r"(?:之前|此前|以前|原来|原先|previously|before|from|vs\.?)\s*(?:为|是|的|was|of)?\s*$", re.IGNORECASE)
 
 
+# A value the sentence contrasts with (the previous best, the old version), not the subject's result.
+_EARLIER_VALUE = re.compile(r"(?:之前|此前|以前|先前|原先|原来|previous|prior)(?:最佳|最好|最优|最高|的?最先进|的?SOTA|(?:\s+(?:best|state[- ]of[- ]the[- ]art|SOTA)))"
+                            r"(?:方法|模型|结果|水平|results?|methods?|models?)?\s*(?:的|为|是|of|at|with)?\s*$", re.IGNORECASE)
+
+
 _OWNED_GAP = re.compile(r"\s*(?:[(（]|的\s*|为\s*|[:：]\s*)?\s*$")
 
 
@@ -644,7 +669,8 @@ def _contrast_before(sentence: str, pos: int) -> int:
 def _owned_by_other(sentence: str, pos: int) -> bool:
     """"专家的准确率达到 65%": a Chinese noun owns the score, so the topic model does not."""
     m = _OWNER_NOUN.search(sentence, max(0, pos - 30), pos)
-    return m is not None and not re.search(r"模型|方法|系统|框架|它|其", m.group(1))
+    # "基准测试中的准确率", "数据集上的得分": a place, not an owner
+    return m is not None and not re.search(r"模型|方法|系统|框架|它|其|[中上里]$|测试|基准|数据集|任务|榜单", m.group(1))
 
 
 _FOR_NAME = re.compile(r"\s*(?:[a-zA-Z@\d-]+\s+)?for\s+(?:the\s+)?")
@@ -656,6 +682,27 @@ def _named_after(sentence: str, num: Number, names: list[Mention]) -> Mention | 
     if m is None:
         return None
     return next((n for n in _model_mentions(names) if n.start == m.end()), None)
+
+
+_SIZE = r"\d+(?:\.\d+)?[BMK](?![A-Za-z0-9])"
+_SIZE_LIST = re.compile(_SIZE + r"(?:\s*(?:、|,|，|和|与|及|以及|and|or|/)\s*" + _SIZE + r")+")
+_SIZE_ONE = re.compile(_SIZE)
+_HAS_SIZE = re.compile(r"[-_ ]?\d+(?:\.\d+)?[BMK]$", re.IGNORECASE)
+
+
+def _sized_family(sentence: str, names: list[Mention], pos: int) -> list[Mention]:
+    """"CodeLlama 的 7B、13B 和 34B 模型分别为…", "Qwen2's 7B and 72B variants … respectively":
+    one model per listed size of the family named before the list (``CodeLlama-7B``...)."""
+    lists = [m for m in _SIZE_LIST.finditer(sentence, 0, pos)]
+    if not lists:
+        return []
+    sizes = lists[-1]
+    family = [n for n in _model_mentions(names) if n.end <= sizes.start() and not _is_attribute(sentence, n)]
+    if not family or _HAS_SIZE.search(family[-1].text):
+        return []
+    fam = family[-1]
+    return [Mention(fam.start, m.end(), f"{fam.text}-{m.group(0)}", "model")
+            for m in _SIZE_ONE.finditer(sentence, sizes.start(), sizes.end())]
 
 
 def _model_list_before(sentence: str, names: list[Mention], pos: int) -> list[Mention]:
@@ -692,6 +739,8 @@ def _is_result_number(sentence: str, lex: Lexicons, num: Number) -> bool:
         return False  # "(之前为 52%)": the old value, not the subject's score
     if num.unit == "x" or num.signed:
         return False
+    if _EARLIER_VALUE.search(sentence, max(0, num.start - 28), num.start):
+        return False  # "相比之前最佳的 2.0%", "the previous best of 40.1": another system's value, not the subject's
     if num.unit in ("%", "points"):
         # Percentages of data, compute or people are not results: "使用 7.6% 的 Token", "减少了 40% 的成本".
         return not _NOT_RESULT_AFTER.match(sentence, num.end)
@@ -726,6 +775,10 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
         result = _one_comparison(sentence, lex, cm.start(), cm.end(), cue.relation, cue.shape, cjk, names,
                                  subjects, numbers, section, frozenset(baseline_starts))
         if result is None:
+            if cue.shape == "after":
+                # "outperforming A and B, and matching C" with no nameable subject: A and B are still
+                # objects, never the subject of the next cue
+                baseline_starts.update(n.start for n in _listed_names(sentence, names, cm.end()))
             continue
         model, baselines, region, relation, delta = result
         taken_until = region[1]

@@ -1,0 +1,70 @@
+"""General score/comparison patterns added for recall and precision, zh + en (own wording)."""
+
+from __future__ import annotations
+
+from extractor.base import get_extractor
+from schemas import ComparisonClaim, Document, ScoreClaim
+
+
+def extract(text: str) -> list[ScoreClaim | ComparisonClaim]:
+    doc = Document(source="d.md", path="d.md", text=text, sha256="0")
+    claims = get_extractor("rules").extract(doc).claims
+    for c in claims:
+        assert text[c.start:c.end] == c.quote
+    return claims
+
+
+def scores(text: str) -> set[tuple[str, str | None, float]]:
+    return {(c.model, c.benchmark, c.value) for c in extract(text) if isinstance(c, ScoreClaim)}
+
+
+def test_zh_family_sizes_respectively():
+    got = scores("在 ARC-Challenge 上，Falco 的 3B、8B 和 70B 版本分别为 51.2%、63.8% 和 77.0%。")
+    assert got == {("Falco-3B", "ARC-Challenge", 51.2), ("Falco-8B", "ARC-Challenge", 63.8),
+                   ("Falco-70B", "ARC-Challenge", 77.0)}
+
+
+def test_en_family_sizes_respectively():
+    got = scores("Orca-3 comes in 8B and 70B sizes, which score 66.1% and 80.2% on MMLU, respectively.")
+    assert got == {("Orca-3-8B", "MMLU", 66.1), ("Orca-3-70B", "MMLU", 80.2)}
+
+
+def test_zh_acronym_measure_is_not_the_subject():
+    got = scores("Kite-13B 在 GSM-Plus 上的表现最稳健，其 PDR 仅为 6.4%。")
+    assert got == {("Kite-13B", "GSM-Plus", 6.4)}
+
+
+def test_zh_accuracy_in_a_benchmark_is_not_owned_by_the_benchmark_phrase():
+    got = scores("Lark-2 发布了。\n在 Acme 的 FrontierMath 基准测试中的准确率为 19.7%。")
+    assert ("Lark-2", "FrontierMath", 19.7) in got
+
+
+def test_previous_best_value_is_not_the_subjects():
+    zh = scores("Lark-2 在 MathVista 上的准确率为 71.3%，相比之前最佳的 63.0% 大幅提高。")
+    assert zh == {("Lark-2", "MathVista", 71.3)}
+    en = scores("Lark-2 reaches 71.3% on MathVista, well above the previous best of 63.0%.")
+    assert en == {("Lark-2", "MathVista", 71.3)}
+
+
+def test_from_to_keeps_both_values_of_the_subject():
+    got = scores("Lark-2 在 GSM8K 上的准确率从 52.0% 提升到 80.5%。")
+    assert got == {("Lark-2", "GSM8K", 52.0), ("Lark-2", "GSM8K", 80.5)}
+
+
+def test_en_metric_after_another_value_is_not_this_ones():
+    claims = [c for c in extract("# Zephyr-7B\n\nOur model achieves 83.2% on MATH-500 and 55.5 pass@1 on AIME 2024.")
+              if isinstance(c, ScoreClaim)]
+    by_value = {c.value: c for c in claims}
+    assert by_value[83.2].metric is None and by_value[83.2].setting is None
+    assert by_value[55.5].metric == "pass@1"
+    assert {(c.model, c.benchmark) for c in claims} == {("Zephyr-7B", "MATH-500"), ("Zephyr-7B", "AIME 2024")}
+
+
+def test_en_objects_of_a_failed_comparison_are_not_the_next_subject():
+    claims = extract("Our 7B model outperforms GPT-4o and Claude-3.5-Sonnet, and matches o1-mini on LiveCodeBench.")
+    assert not any(isinstance(c, ComparisonClaim) and c.model in ("GPT-4o", "Claude-3.5-Sonnet") for c in claims)
+
+
+def test_en_baseline_does_not_own_a_later_clause_score():
+    got = scores("Lumen-8B outperforms Mistral-7B on every task, and scores 68.4 on MMLU.")
+    assert got == {("Lumen-8B", "MMLU", 68.4)}
