@@ -68,3 +68,13 @@ def test_en_objects_of_a_failed_comparison_are_not_the_next_subject():
 def test_en_baseline_does_not_own_a_later_clause_score():
     got = scores("Lumen-8B outperforms Mistral-7B on every task, and scores 68.4 on MMLU.")
     assert got == {("Lumen-8B", "MMLU", 68.4)}
+
+
+def test_en_thousands_separator_elo_and_percent_of_people():
+    got = scores("Kestrel-R1 achieves 1,874 Elo rating on Codeforces, outperforming 93.1% of human participants.")
+    assert got == {("Kestrel-R1", "Codeforces", 1874.0)}
+
+
+def test_en_value_for_an_unnamed_baseline_is_not_the_subjects():
+    got = scores("Kestrel-7B achieves an accuracy of 61.5% on HotpotQA, compared to 55.0% for the best prior baseline.")
+    assert got == {("Kestrel-7B", "HotpotQA", 61.5)}

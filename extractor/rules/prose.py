@@ -38,7 +38,7 @@ from schemas import ComparisonClaim, Document, ScoreClaim, Section
 
 AnyClaim = ScoreClaim | ComparisonClaim
 
-_CLAUSE_SEP = re.compile(r"[，,;；:：—]|——|\s-\s|(?<=[a-z])\s+(?:while|whereas|but|and then)\s+")
+_CLAUSE_SEP = re.compile(r"[，;；:：—]|,(?!\d{3}(?!\d))|——|\s-\s|(?<=[a-z])\s+(?:while|whereas|but|and then)\s+")
 _LIST_INTRO = re.compile(r"\s*(?:如|例如|比如|包括|包含|including|such as|e\.g\.,?|like)\s*")
 _LIST_SEP = re.compile(r"^(?:\s*(?:、|,|，|和|与|及|以及|或|and|or|&|/|以及)\s*)+$", re.IGNORECASE)
 _HYPOTHETICAL = re.compile(r"^(?:如果|假如|若|倘若|假设|要是)|\b(?:if|would|could potentially|might)\b", re.IGNORECASE)
@@ -271,7 +271,7 @@ def _numbers(sentence: str, lex: Lexicons) -> list[Number]:
         before = sentence[max(0, m.start() - 2):m.start()]
         if before.endswith(("第", "$", "¥", "￥", "Top-", "top-", "前")):
             continue
-        if unit is None and _YEAR.fullmatch(raw):
+        if unit is None and _YEAR.fullmatch(m.group(2)):  # "2024" is a year, "2,029" (Elo) is not
             continue
         if unit == "points" and sentence.startswith("分", um.start() if um else end) and re.match(r"分(?:钟|之|别|析|类|布|成|为|支|割|数)", sentence[(um.start() + len(um.group(0)) - len(um.group(0).lstrip())) if um else end:]):
             # "分钟", "分别", "分析"... are not the unit 分.
@@ -634,7 +634,10 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
 # What a percentage may measure that is not a benchmark result: data, compute, money, speed.
 _NOT_RESULT_AFTER = re.compile(
     r"\s*(?:的|以上的?|左右的?)?\s*(?:token|tokens|数据|参数|计算|算力|成本|费用|时间|时长|样本|用户|人|训练|吞吐|速度|延迟|显存|内存|"
-    r"throughput|speed|latency|memory|cost|compute|parameters|training|fewer|less|faster|cheaper)", re.IGNORECASE)
+    r"throughput|speed|latency|memory|cost|compute|parameters|training|fewer|less|faster|cheaper|"
+    r"(?:of\s+(?:the\s+)?)?(?:human|participants|users|people|annotators|respondents|developers|contestants))"
+    # "compared to 58.9% for the strongest baseline": the value of an unnamed other system
+    r"|\s*for\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:baselines?|runner-up|previous|prior|competitors?)\b", re.IGNORECASE)
 _PREVIOUS_VALUE = re.compile(r"(?:之前|此前|以前|原来|原先|previously|before|from|vs\.?)\s*(?:为|是|的|was|of)?\s*$", re.IGNORECASE)
 
 
