@@ -231,7 +231,7 @@ def classify_name(sentence: str, start: int, end: int, text: str, lex: Lexicons)
     if _BENCH_AFTER.match(sentence, end) or _BENCH_SHAPE.search(text):
         return "benchmark"
     # "在 ISE-DSC01 上达到" / "on ViWikiFC": a place where a result is obtained.
-    if _LOCATION_BEFORE.search(sentence, 0, start) and (_LOCATION_AFTER.match(sentence, end) or sentence[start - 3:start].strip().lower() == "on"):
+    if _LOCATION_BEFORE.search(sentence, max(0, start - 4), start) and (_LOCATION_AFTER.match(sentence, end) or sentence[start - 3:start].strip().lower() == "on"):
         return "benchmark"
     return "name"
 

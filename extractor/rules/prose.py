@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractor import lexicon
-from extractor.candidates import trigger_positions
+from extractor.candidates import has_name, trigger_positions
 from extractor.rules.mentions import (
     NUMBER,
     SETTING,
@@ -89,7 +89,11 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
     hits = trigger_positions(text, score_verbs=False)
     if skip:
         hits = _outside(hits, skip)
-    leading = _leading_models(text)
+    leading: list[tuple[int, str]] = []
+    for section in document.sections:  # the topic is only needed up to a section's last trigger
+        k = bisect_left(hits, section.end) - 1
+        if k >= 0 and hits[k] >= section.start:
+            leading += _leading_models(text, section.start, hits[k] + 1)
     lead_pos = [p for p, _ in leading]
     for section in document.sections:
         ctx = _Context(text=text, para_start=section.start, scanned_to=section.start, model_pos=section.start - 1,
@@ -102,8 +106,9 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
             ctx.new_paragraph(line_start)  # a new paragraph: the previous benchmark no longer applies
             for a, b in _bounded(text, sentence_bounds(text, line_start, line_end)):
                 k = bisect_left(hits, a)
-                if not (k < len(hits) and hits[k] < b) or text.startswith(("#", "[", "http"), a):
-                    continue
+                if not (k < len(hits) and hits[k] < b) or text.startswith(("#", "[", "http"), a) \
+                        or not has_name(text, a, b):
+                    continue  # no trigger, a heading/link, or no name nor pronoun: nothing a rule can attribute
                 j = bisect_left(lead_pos, a) - 1
                 if j >= 0 and lead_pos[j] > ctx.model_pos:
                     ctx.model, ctx.model_pos = leading[j][1], lead_pos[j]
@@ -159,9 +164,10 @@ _SENTENCE_LEAD = re.compile(
 )
 
 
-def _leading_models(text: str) -> list[tuple[int, str]]:
-    """(offset, name) of each sentence-initial known model name in ``text``."""
-    return [(m.start(1), m.group(1)) for m in _SENTENCE_LEAD.finditer(text) if _is_known_model(m.group(1))]
+def _leading_models(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, str]]:
+    """(offset, name) of each sentence-initial known model name in ``text[start:end]``."""
+    return [(m.start(1), m.group(1)) for m in _SENTENCE_LEAD.finditer(text, start, len(text) if end is None else end)
+            if _is_known_model(m.group(1))]
 
 
 @dataclass
