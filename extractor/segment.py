@@ -7,6 +7,7 @@ text, so quotes can always be sliced back out of ``Document.text`` unchanged.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from extractor import lexicon
@@ -117,11 +118,12 @@ def split_sections(text: str) -> list[Section]:
     for m in _HEADING.finditer(text):
         bounds.append((m.start(), m.group(2).strip()))
         levels[m.start()] = len(m.group(1))
-    heading_ends = {m.end() for m in _HEADING.finditer(text)}
+    heading_ends = sorted(m.end() for m in _HEADING.finditer(text))
     for m in _ARXIV_LINE.finditer(text):
-        # Belongs to the heading just above it (only blank lines in between)?
-        before = text[:m.start()].rstrip()
-        if any(before and len(before) == e or text[e:m.start()].strip() == "" for e in heading_ends if e <= m.start()):
+        # Belongs to the heading just above it (only blank lines in between)? Only the nearest
+        # heading can qualify; look back from the line, never copy the text before it.
+        k = bisect_right(heading_ends, m.start()) - 1
+        if k >= 0 and not text[heading_ends[k]:m.start()].strip():
             continue
         bounds.append((m.start(), m.group(1).strip()))
     bounds.sort()

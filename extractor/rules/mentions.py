@@ -46,6 +46,12 @@ SETTING = re.compile(
     re.IGNORECASE,
 )
 
+# Patterns used in hot loops, compiled once (a module-level re.search costs a cache lookup per call).
+_NAME_PUNCT = re.compile(r"[\s\-_.'’‘`·]+")
+_SHORT_WORD = re.compile(r"[A-Za-z]{1,6}")
+_UPPER_OR_DIGIT = re.compile(r"[A-Z0-9]")
+_LATIN_START = re.compile(r"[A-Za-z]")
+
 
 @dataclass(frozen=True, slots=True)
 class Mention:
@@ -77,7 +83,7 @@ class Lexicons:
 
 def norm_name(name: str) -> str:
     """Lower-case, drop spaces/hyphens/underscores/dots/apostrophes (how names are compared)."""
-    return re.sub(r"[\s\-_.'’‘`·]+", "", name).lower()
+    return _NAME_PUNCT.sub("", name).lower()
 
 
 def _alt(phrases: list[str] | tuple[str, ...] | set[str], ci: bool = False) -> str:
@@ -99,7 +105,7 @@ def lexicons() -> Lexicons:
             lookup.setdefault(norm_name(alias), entry.canonical)
             aliases.append(alias)
     # Short letters-only aliases (MATH, DROP, RACE) only match case-sensitively; others ignore case.
-    exact = [a for a in aliases if re.fullmatch(r"[A-Za-z]{1,6}", a)]
+    exact = [a for a in aliases if _SHORT_WORD.fullmatch(a)]
     loose = [a for a in aliases if a not in exact]
     bench = re.compile(
         rf"(?:{_alt(loose, ci=True)}|{_alt(exact)})(?![A-Za-z0-9]|-[A-Za-z0-9])"
@@ -189,14 +195,14 @@ def find_names(sentence: str, lex: Lexicons) -> list[Mention]:
         # drop leading words until one looks like a name.
         while True:
             first, _, rest = text.partition(" ")
-            if re.search(r"[A-Z0-9]", first) and first.lower() not in lex.stopwords or lex.vendor_regex.match(first):
+            if _UPPER_OR_DIGIT.search(first) and first.lower() not in lex.stopwords or lex.vendor_regex.match(first):
                 break
             s, text = s + len(first) + 1, rest
-            if not rest or not re.match(r"[A-Za-z]", rest):
+            if not rest or not _LATIN_START.match(rest):
                 break
-        if not text or not re.match(r"[A-Za-z]", text) or text.split(" ", 1)[0].lower() in lex.stopwords:
+        if not text or not _LATIN_START.match(text) or text.split(" ", 1)[0].lower() in lex.stopwords:
             continue
-        if not re.search(r"[A-Z0-9]", text.split(" ", 1)[0]) and not lex.vendor_regex.match(text):
+        if not _UPPER_OR_DIGIT.search(text.split(" ", 1)[0]) and not lex.vendor_regex.match(text):
             continue
         out.append(Mention(s, e, text, classify_name(sentence, s, e, text, lex)))
     if "在" in sentence:

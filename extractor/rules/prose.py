@@ -61,6 +61,29 @@ _ZH_REGION_TRIM = re.compile(
 _PARTICLES = "了过等的着 \u3000\"“”「」『』《》()（）"
 _DELTA_GAP = re.compile(r"^\s*(?:了|出|约|达|高达|超过|多达|近|将近|整整|by|of|about|around|over|nearly|up to|more than|\+|足足|分别)?\s*(?:了)?\s*$", re.IGNORECASE)
 
+# Patterns used in hot loops, compiled once (a module-level re.search costs a cache lookup per call).
+_NOT_UNIT_FEN = re.compile(r"分(?:钟|之|别|析|类|布|成|为|支|割|数)")
+_FROM_OPEN = re.compile(r"从[^，,。从]{0,20}$")
+_DE_GAP = re.compile(r"\s*的\s*")
+_DIGIT = re.compile(r"\d")
+_ZAI_OPEN = re.compile(r"在[^，,。在]*$")
+_LOCATION_CLOSE = re.compile(r"[^，,。]{0,6}?(?:上|中|里)")
+_NAME_PUNCT = re.compile(r"[\s\-_.'’‘`·]+")
+_NOT_AN_OWNER = re.compile(r"模型|方法|系统|框架|它|其|[中上里]$|测试|基准|数据集|任务|榜单")
+_OPEN_PAREN = re.compile(r"[(（]")
+_EN_ON_TAIL = re.compile(r"\b(?:on|in)\s+(?:the\s+)?$")
+_LIST_GAP = re.compile(r"\s*(?:、|,|，)?\s*(?:以及|and|or|及)?\s*")
+_COMMA_GAP = re.compile(r"\s*[,，]\s*")
+_INSIDE_PAREN = re.compile(r"[(（][^)）]*$")
+_CLOSE_PAREN = re.compile(r"\s*[)）]")
+_NUMBER_LEAD = re.compile(r"\s*(?:了|过|出|约|达|近)?\s*[+＋]?\d")
+_DE_DESCRIBED_SYSTEM = re.compile(r"\s*的\s*[^\s，,。、和与及]{1,8}?(?:模型|系统|方法)")
+_DE_TAIL = re.compile(r"的.*$")
+_THAT_OF = re.compile(r"^(?:that of|those of)\s+")
+_ONLY_NUMBERS = re.compile(r"[\d.\s%]+")
+_GENERIC_BASELINE = re.compile(r"(?:the\s+|所有|全部|各|现有|原始|普通的?)?(?:基线|基线模型|基准模型|baselines?|baseline models?)", re.IGNORECASE)
+_LIST_WORD = re.compile(r"和|、|以及|及|与|或|and|or|,")
+
 
 @dataclass(slots=True)
 class Number:
@@ -279,7 +302,7 @@ def _numbers(sentence: str, lex: Lexicons) -> list[Number]:
             continue
         if unit is None and _YEAR.fullmatch(m.group(2)):  # "2024" is a year, "2,029" (Elo) is not
             continue
-        if unit == "points" and sentence.startswith("分", um.start() if um else end) and re.match(r"分(?:钟|之|别|析|类|布|成|为|支|割|数)", sentence[(um.start() + len(um.group(0)) - len(um.group(0).lstrip())) if um else end:]):
+        if unit == "points" and sentence.startswith("分", um.start() if um else end) and _NOT_UNIT_FEN.match(sentence[(um.start() + len(um.group(0)) - len(um.group(0).lstrip())) if um else end:]):
             # "分钟", "分别", "分析"... are not the unit 分.
             unit, end = None, m.end()
         number = Number(m.start(), end, value, unit, bool(m.group(1)))
@@ -293,7 +316,7 @@ def _numbers(sentence: str, lex: Lexicons) -> list[Number]:
                 out.append(number)
                 continue
         rm = _RANGE.match(sentence, end)
-        from_to = re.search(r"从[^，,。从]{0,20}$", sentence[max(0, m.start() - 20):m.start()]) is not None
+        from_to = _FROM_OPEN.search(sentence[max(0, m.start() - 20):m.start()]) is not None
         if rm and unit is not None and not from_to and not sentence[end:rm.start(1)].strip().startswith(("提高", "提升")):
             high = float(rm.group(1))
             if high > value:
@@ -363,7 +386,7 @@ _NAMED_THING = re.compile(r"\s*(?:模型|方法|框架|系统|智能体|models?|
 
 def _owns_benchmark(sentence: str, name: Mention, bench_starts: set[int]) -> bool:
     """"EpochAI 的 FrontierMath": the name is the benchmark's owner, not a model."""
-    m = re.match(r"\s*的\s*", sentence[name.end:name.end + 4])
+    m = _DE_GAP.match(sentence[name.end:name.end + 4])
     return m is not None and name.end + m.end() in bench_starts
 
 
@@ -371,7 +394,7 @@ def _owns_benchmark(sentence: str, name: Mention, bench_starts: set[int]) -> boo
 def _is_known_model(name: str) -> bool:
     """Strong evidence of a model (vendor family or a name with a version digit), for topic tracking."""
     lex = lexicons()
-    return (is_model_shaped(name) and bool(re.search(r"\d", name) or lex.vendor_regex.match(name))
+    return (is_model_shaped(name) and bool(_DIGIT.search(name) or lex.vendor_regex.match(name))
             and _norm(name) not in lex.benchmark_lookup)
 
 
@@ -386,7 +409,7 @@ def _in_location(sentence: str, name: Mention) -> bool:
     """Is the name inside "在 X 上/中" (a place, usually a benchmark, not a subject)?"""
     head = sentence[max(0, name.start - 12):name.start]
     tail = sentence[name.end:name.end + 8]
-    return bool(re.search(r"在[^，,。在]*$", head)) and bool(re.match(r"[^，,。]{0,6}?(?:上|中|里)", tail))
+    return bool(_ZAI_OPEN.search(head)) and bool(_LOCATION_CLOSE.match(tail))
 
 
 def _benchmarks_near(sentence: str, names: list[Mention], pos: int) -> list[Mention]:
@@ -463,6 +486,13 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
                     lex: Lexicons, ctx: _Context | None = None) -> list[AnyClaim]:
     """The claims of one sentence (``offset`` = its start in the document text)."""
     ctx = ctx if ctx is not None else _Context()
+    all_numbers = _numbers(sentence, lex)
+    if not any(_is_result_number(sentence, lex, n) for n in all_numbers) and not lex.cue_regex.search(sentence) \
+            and not _IMPROVEMENT_OVER.search(sentence):
+        # no result value and no comparison cue: the cheap triggers (a decimal, a "%") were not results.
+        # Skipping before the name matchers is most of the speed; the topic still comes from
+        # ``_leading_models`` and the paragraph benchmark from the lazy ``benchmark_before`` scan.
+        return []
     names = find_names(sentence, lex)
     # what the paragraph was about before this sentence (looked up only if this one names no benchmark)
     ctx_benchmark = None if any(n.kind == "benchmark" for n in names) else ctx.benchmark_before(offset)
@@ -473,7 +503,7 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
     inside_names = bytearray(len(sentence) + 1)
     for m in names:
         inside_names[m.start:m.end] = b"\x01" * (m.end - m.start)
-    numbers = [n for n in _numbers(sentence, lex) if not inside_names[n.start]]
+    numbers = [n for n in all_numbers if not inside_names[n.start]]
     comparisons, used_numbers = _comparisons(document, section, offset, sentence, lex, names, subjects, numbers,
                                              ctx_benchmark)
     baseline_spans = [(c.start - offset, c.end - offset, c.baseline) for c in comparisons]
@@ -548,7 +578,7 @@ def _lower_is_better(benchmark: str | None, metric: str | None, lex: Lexicons) -
     if metric and metric.lower() in ("perplexity", "fid", "fvd", "wer", "cer", "lpips"):
         return True
     if benchmark:
-        entry = _benchmark_direction().get(lex.benchmark_lookup.get(re.sub(r"[\s\-_.'’‘`·]+", "", benchmark).lower(), ""))
+        entry = _benchmark_direction().get(lex.benchmark_lookup.get(_NAME_PUNCT.sub("", benchmark).lower(), ""))
         if entry is not None:
             return not entry
     return False
@@ -679,7 +709,7 @@ def _owned_by_other(sentence: str, pos: int) -> bool:
     """"专家的准确率达到 65%": a Chinese noun owns the score, so the topic model does not."""
     m = _OWNER_NOUN.search(sentence, max(0, pos - 30), pos)
     # "基准测试中的准确率", "数据集上的得分": a place, not an owner
-    return m is not None and not re.search(r"模型|方法|系统|框架|它|其|[中上里]$|测试|基准|数据集|任务|榜单", m.group(1))
+    return m is not None and not _NOT_AN_OWNER.search(m.group(1))
 
 
 _FOR_NAME = re.compile(r"\s*(?:[a-zA-Z@\d-]+\s+)?for\s+(?:the\s+)?")
@@ -744,7 +774,7 @@ def _baseline_owning(sentence: str, num: Number, spans: list[tuple[int, int, str
 def _is_result_number(sentence: str, lex: Lexicons, num: Number) -> bool:
     cs, ce = _clause_bounds(sentence, num.start)
     clause = sentence[cs:ce]
-    if _PREVIOUS_VALUE.search(sentence, max(0, num.start - 12), num.start) and re.search(r"[(（]", sentence[max(0, num.start - 12):num.start]):
+    if _PREVIOUS_VALUE.search(sentence, max(0, num.start - 12), num.start) and _OPEN_PAREN.search(sentence[max(0, num.start - 12):num.start]):
         return False  # "(之前为 52%)": the old value, not the subject's score
     if num.unit == "x" or num.signed:
         return False
@@ -799,7 +829,7 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
         if not cjk:
             # English states the benchmark after the comparison: "outperforms X by 4 points on MATH"
             after = [n for n in names if n.kind == "benchmark" and n.start >= region[1]
-                     and re.search(r"\b(?:on|in)\s+(?:the\s+)?$", sentence[max(region[1], n.start - 12):n.start])
+                     and _EN_ON_TAIL.search(sentence[max(region[1], n.start - 12):n.start])
                      and n.start < _clause_bounds(sentence, region[1])[1] + 1]
             if after:
                 benches = _benchmark_group(sentence, [n for n in names if n.kind == "benchmark"], after[0])
@@ -1031,14 +1061,14 @@ def _listed_names(sentence: str, names: list[Mention], start: int) -> list[Menti
         if n.start < start:
             continue
         gap = sentence[pos:n.start]
-        if out and re.fullmatch(r"\s*的\s*", gap):
+        if out and _DE_GAP.fullmatch(gap):
             out[-1] = n  # "OpenAI 的 o1": the owner only qualifies the model
             pos = n.end
             continue
         if not out:
             ok = len(gap) <= 25 and not _FIRST_GAP_BAD.search(gap) and not _FIRST_GAP_COMMA.search(gap)
         else:
-            ok = bool(_LIST_SEP.match(gap)) or bool(re.fullmatch(r"\s*(?:、|,|，)?\s*(?:以及|and|or|及)?\s*", gap))
+            ok = bool(_LIST_SEP.match(gap)) or bool(_LIST_GAP.fullmatch(gap))
         if not ok:
             break
         out.append(n)
@@ -1101,8 +1131,8 @@ def _drop_parenthetical_aliases(sentence: str, found: list[Mention]) -> list[Men
     """"监督微调 (Supervised Fine-tuning, SFT)": a long form and its abbreviation name one baseline."""
     out: list[Mention] = []
     for n in found:
-        if out and re.fullmatch(r"\s*[,，]\s*", sentence[out[-1].end:n.start]) \
-                and re.search(r"[(（][^)）]*$", sentence[:out[-1].start]) and re.match(r"\s*[)）]", sentence[n.end:]):
+        if out and _COMMA_GAP.fullmatch(sentence[out[-1].end:n.start]) \
+                and _INSIDE_PAREN.search(sentence[:out[-1].start]) and _CLOSE_PAREN.match(sentence[n.end:]):
             out[-1] = n if len(n.text) < len(out[-1].text) else out[-1]
             continue
         out.append(n)
@@ -1112,17 +1142,17 @@ def _drop_parenthetical_aliases(sentence: str, found: list[Mention]) -> list[Men
 def _baselines(sentence: str, names: list[Mention], r0: int, r1: int, cjk: bool) -> list[Baseline] | None:
     """The baselines named in ``sentence[r0:r1]``: each name of a list, else the descriptive phrase."""
     region = sentence[r0:r1]
-    if not region.strip() or re.match(r"\s*(?:了|过|出|约|达|近)?\s*[+＋]?\d", region):
+    if not region.strip() or _NUMBER_LEAD.match(region):
         return None  # "超过 95%" is a threshold on a score, not a comparison with a baseline
     found = [n for n in names if r0 <= n.start and n.end <= r1 and n.kind in ("model", "name")]
     found = _drop_parenthetical_aliases(sentence, found)
     # "基于 PPO 的 RLHF": PPO only qualifies the baseline RLHF.
     found = [n for i, n in enumerate(found)
-             if not (i + 1 < len(found) and re.fullmatch(r"\s*的\s*", sentence[n.end:found[i + 1].start]))]
+             if not (i + 1 < len(found) and _DE_GAP.fullmatch(sentence[n.end:found[i + 1].start]))]
     if found:
         out: list[Baseline] = []
         # "OpenAl 和 Anthropic 的视觉模型": the owned thing (的视觉模型) belongs to every listed name.
-        last_tail = re.match(r"\s*的\s*[^\s，,。、和与及]{1,8}?(?:模型|系统|方法)", sentence[found[-1].end:r1]) if cjk else None
+        last_tail = _DE_DESCRIBED_SYSTEM.match(sentence[found[-1].end:r1]) if cjk else None
         shared = last_tail.group(0) if last_tail else ""
         for i, n in enumerate(found):
             if i == len(found) - 1 and shared:
@@ -1139,18 +1169,17 @@ def _baselines(sentence: str, names: list[Mention], r0: int, r1: int, cjk: bool)
         phrase_start += len(phrase) - len(stripped)
         trimmed = _ZH_REGION_TRIM.sub("", stripped).rstrip(_PARTICLES)
         if len(trimmed) < 3:  # "人类水平" stays whole: "人类" alone says less than the text
-            trimmed = re.sub(r"的.*$", "", stripped).rstrip(_PARTICLES + "。，,")
+            trimmed = _DE_TAIL.sub("", stripped).rstrip(_PARTICLES + "。，,")
         phrase = trimmed
     else:
         stripped = phrase.lstrip()
         phrase_start += len(phrase) - len(stripped)
-        phrase = re.sub(r"^(?:that of|those of)\s+", "", stripped).rstrip(" .,")
+        phrase = _THAT_OF.sub("", stripped).rstrip(" .,")
     phrase = re.split(r"\s*[(（]?[+＋]?\d", phrase)[0]  # "人类水平 85%": the number is the baseline's score
     phrase = phrase.rstrip("。.,，;；!！?？)）")
-    if not phrase or len(phrase) > 30 or re.fullmatch(r"[\d.\s%]+", phrase) or len(phrase) < 2:
+    if not phrase or len(phrase) > 30 or _ONLY_NUMBERS.fullmatch(phrase) or len(phrase) < 2:
         return None
-    if re.fullmatch(r"(?:the\s+|所有|全部|各|现有|原始|普通的?)?(?:基线|基线模型|基准模型|baselines?|baseline models?)", phrase,
-                    re.IGNORECASE):
+    if _GENERIC_BASELINE.fullmatch(phrase):
         return [(phrase_start, phrase_start + len(phrase), "baseline")]
     if not _baseline_head_regex().search(phrase) or len(phrase) < 3 and not phrase.isascii():
         return None
@@ -1158,7 +1187,7 @@ def _baselines(sentence: str, names: list[Mention], r0: int, r1: int, cjk: bool)
     parts: list[Baseline] = []
     pos = phrase_start
     for piece in re.split(r"(和|、|以及|及|与|或|\band\b|\bor\b|,)", phrase):
-        if piece and not re.fullmatch(r"和|、|以及|及|与|或|and|or|,", piece.strip()):
+        if piece and not _LIST_WORD.fullmatch(piece.strip()):
             text_piece = piece.strip()
             if text_piece:
                 off = pos + piece.index(text_piece)
