@@ -164,6 +164,32 @@ def phrase_pattern(phrases: Iterable[str], ignore_case: bool = False) -> str:
     return _trie_source(trie) or "(?!)"
 
 
+_WORD_START = r"(?<![A-Za-z0-9][\s\S])"  # after the first character: the one before it is no letter/digit
+_WORD_END = "\x01"  # trie key: a phrase ends here, not inside a longer Latin word
+
+
+def word_phrase_pattern(bounded: Iterable[str], plain: Iterable[str] = (), plain_ignore_case: bool = False) -> str:
+    """One trie regex for ``bounded`` phrases (whole Latin words only, any usual case) and
+    ``plain`` ones (matched anywhere: Chinese phrases).
+
+    The word-start check sits after each phrase's first character instead of in front of the
+    whole alternation, so every branch still starts with a literal and ``re`` can skip ahead
+    to the next possible first character (a leading look-behind makes it try every position:
+    about three times slower on Chinese text).
+    """
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    entries = [(v, True) for p in bounded if p for v in case_variants(p)]
+    entries += [(v, False) for p in plain if p for v in (case_variants(p) if plain_ignore_case else (p,))]
+    for variant, word in entries:
+        node = trie.setdefault(variant[0] + (_WORD_END if word else ""), {})
+        for ch in variant[1:]:
+            node = node.setdefault(ch, {})
+        node[_WORD_END if word else ""] = {}
+    branches = [re.escape(key[0]) + (_WORD_START if key.endswith(_WORD_END) else "") + _trie_source(child)
+                for key, child in sorted(trie.items())]
+    return "(?:" + "|".join(branches) + ")" if branches else "(?!)"
+
+
 def case_variants(phrase: str) -> set[str]:
     """The spellings of ``phrase`` that differ only in case and that texts actually use."""
     parts_capitalised = re.sub(r"(^|[\s\-_/])([a-z])", lambda m: m.group(1) + m.group(2).upper(), phrase)
@@ -173,7 +199,9 @@ def case_variants(phrase: str) -> set[str]:
 
 def _trie_source(node: dict) -> str:  # type: ignore[type-arg]
     ends_here = "" in node
-    branches = [re.escape(ch) + _trie_source(child) for ch, child in sorted(node.items()) if ch]
+    branches = [re.escape(ch) + _trie_source(child) for ch, child in sorted(node.items()) if ch and ch != _WORD_END]
+    if _WORD_END in node:  # a whole-word phrase may end here: longer phrases first, then the word end
+        return "(?:" + "|".join([*branches, "(?![A-Za-z0-9])"]) + ")" if branches else "(?![A-Za-z0-9])"
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

@@ -91,11 +91,6 @@ def _alt(phrases: list[str] | tuple[str, ...] | set[str], ci: bool = False) -> s
     return lexicon.phrase_pattern(phrases, ignore_case=ci)
 
 
-def _latin_bounded(phrases: list[str]) -> str:
-    """Alternation where Latin-edged phrases must not continue into a longer Latin word."""
-    return rf"(?<![A-Za-z0-9])(?:{_alt(phrases, ci=True)})(?![A-Za-z0-9])"
-
-
 @lru_cache(maxsize=1)
 def lexicons() -> Lexicons:
     lookup: dict[str, str] = {}
@@ -107,25 +102,25 @@ def lexicons() -> Lexicons:
     # Short letters-only aliases (MATH, DROP, RACE) only match case-sensitively; others ignore case.
     exact = [a for a in aliases if _SHORT_WORD.fullmatch(a)]
     loose = [a for a in aliases if a not in exact]
-    bench = re.compile(
-        rf"(?:{_alt(loose, ci=True)}|{_alt(exact)})(?![A-Za-z0-9]|-[A-Za-z0-9])"
-    )
+    # one trie (not two alternated ones): every branch starts with a literal, so ``re`` skips ahead
+    spellings = [v for a in loose for v in lexicon.case_variants(a)] + exact
+    bench = re.compile(rf"{_alt(spellings)}(?![A-Za-z0-9]|-[A-Za-z0-9])")
     metrics = lexicon.metric_words()
     surfaces = lexicon.metric_surfaces()
     metric_latin = [m for m in surfaces if m.isascii()]
     metric_cjk = [m for m in surfaces if not m.isascii()]
-    metric_regex = re.compile(rf"{_latin_bounded(metric_latin)}|{_alt(metric_cjk, ci=True)}")
+    metric_regex = re.compile(lexicon.word_phrase_pattern(metric_latin, metric_cjk, plain_ignore_case=True))
     units = lexicon.unit_words()
     unit_regex = re.compile(rf"\s*(?:(?:{_alt([u for u in units if not u.isascii() or not u.isalpha()], ci=True)})|"
                             rf"(?:{_alt([u for u in units if u.isascii() and u.isalpha()], ci=True)})(?![A-Za-z]))")
     cues = lexicon.comparison_cues()
     cue_latin = [c.phrase for c in cues if c.phrase.isascii()]
     cue_cjk = [c.phrase for c in cues if not c.phrase.isascii()]
-    cue_regex = re.compile(rf"{_latin_bounded(cue_latin)}|{_alt(cue_cjk)}")
+    cue_regex = re.compile(lexicon.word_phrase_pattern(cue_latin, cue_cjk))
     subjects = list(lexicon.subject_words())
     subj_latin = [s for s in subjects if s.isascii()]
     subj_cjk = [s for s in subjects if not s.isascii()]
-    subject_regex = re.compile(rf"{_latin_bounded(subj_latin)}|{_alt(subj_cjk)}")
+    subject_regex = re.compile(lexicon.word_phrase_pattern(subj_latin, subj_cjk))
     vendors = lexicon.model_vendors()
     vendor_regex = re.compile(rf"(?:{_alt(vendors, ci=True)})(?=$|[-_ .0-9]|[A-Z]|o\b|v\d)", re.ASCII)
     nc = lexicon.not_claim_words()
