@@ -78,3 +78,17 @@ def test_en_thousands_separator_elo_and_percent_of_people():
 def test_en_value_for_an_unnamed_baseline_is_not_the_subjects():
     got = scores("Kestrel-7B achieves an accuracy of 61.5% on HotpotQA, compared to 55.0% for the best prior baseline.")
     assert got == {("Kestrel-7B", "HotpotQA", 61.5)}
+
+
+def test_versus_pair_after_a_comparison_gives_both_scores():
+    en = scores("Notably, Pico-9B even beats the larger Qwen2-72B-Instruct on HumanEval (84.1 vs. 80.2).")
+    assert {("Pico-9B", "HumanEval", 84.1), ("Qwen2-72B-Instruct", "HumanEval", 80.2)} <= en
+    zh = scores("Pico-9B 在 MATH 上优于 GPT-4o（71.0% vs 68.4%）。")
+    assert zh == {("Pico-9B", "MATH", 71.0), ("GPT-4o", "MATH", 68.4)}
+
+
+def test_metric_after_a_list_of_values_is_every_values():
+    claims = [c for c in extract("Pico-9B 在 GSM8K 和 MATH 上分别取得了 81.0% 和 47.5% 的准确率。")
+              if isinstance(c, ScoreClaim)]
+    assert {(c.benchmark, c.value, c.metric) for c in claims} == {("GSM8K", 81.0, "accuracy"),
+                                                                  ("MATH", 47.5, "accuracy")}

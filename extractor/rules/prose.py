@@ -455,7 +455,7 @@ def _metric_near(sentence: str, lex: Lexicons, start: int, end: int) -> str | No
         dist = m.start() - end if m.start() >= end else start - m.end()
         if dist > 24:
             continue  # "71.7% on SWE-bench Verified and an Elo rating of 2727": too far to be this number's
-        if m.start() >= end and _STANDALONE_NUMBER.search(sentence, end, m.start()):
+        if m.start() >= end and _after_other_value(sentence, end, m.start()):
             continue  # "83.2% on MATH-500 and 55.5 pass@1": a metric after another value is that value's
         # A specific metric (Elo, F1, accuracy) beats a generic "score" word in the same clause.
         rank = (1 if metric in _GENERIC_METRICS else 0, abs(m.start() - start))
@@ -469,6 +469,19 @@ _GENERIC_METRICS = frozenset({"score", "average score", "total score"})
 _STANDALONE_NUMBER = re.compile(r"(?:^|(?<=[\s(（,，:：]))[+-]?\d+(?:\.\d+)?\s*(?:%|％)?(?=[\s,，;；)）%]|$)")
 
 
+_VALUE_LIST_GAP = re.compile(r"(?:\s*(?:、|,|，|和|与|及|以及|and|or|/)?\s*[+-]?\d+(?:\.\d+)?\s*(?:%|％|分|points?)?)*"
+                             r"\s*(?:的|,|，)?\s*(?:average\s+|平均)?", re.IGNORECASE)
+
+
+def _after_other_value(sentence: str, start: int, end: int) -> bool:
+    """Does another value stand between ``start`` and ``end``, other than in a plain list of values?
+
+    "82.3% 和 45.6% 的准确率": the metric after a list is every value's; "83.2% on MATH-500
+    and 55.5 pass@1": the metric after another clause's value is that value's only.
+    """
+    return bool(_STANDALONE_NUMBER.search(sentence, start, end)) and not _VALUE_LIST_GAP.fullmatch(sentence, start, end)
+
+
 def lexicon_metric(surface: str) -> str | None:
     return lexicon.metric_words().get(surface.lower())
 
@@ -476,7 +489,7 @@ def lexicon_metric(surface: str) -> str | None:
 def _setting_near(sentence: str, start: int) -> str | None:
     cs, ce = _clause_bounds(sentence, start)
     found = [m for m in SETTING.finditer(sentence, cs, ce)
-             if m.start() < start or not _STANDALONE_NUMBER.search(sentence, start + 1, m.start())]
+             if m.start() < start or not _after_other_value(sentence, start + 1, m.start())]
     if not found:
         return None
     return min(found, key=lambda m: abs(m.start() - start)).group(0)
@@ -513,7 +526,37 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
         stated = {(_norm(c.model), _norm(c.baseline)) for c in comparisons}
         comparisons += [c for c in _comparisons_from_scores(scores, lex, sentence, offset)
                         if (_norm(c.model), _norm(c.baseline)) not in stated]
+    if comparisons and _VS_PAIR.search(sentence):
+        scores += _versus_scores(document, section, offset, sentence, lex, comparisons, scores)
     return [*scores, *comparisons]
+
+
+_VS_PAIR = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(%|％)?\s*(?:vs\.?|versus|v\.s\.|对比)\s*(\d+(?:\.\d+)?)\s*(%|％)?(?![\w.])",
+                      re.IGNORECASE)
+
+
+def _versus_scores(document: Document, section: Section, offset: int, sentence: str, lex: Lexicons,
+                   comparisons: list[ComparisonClaim], scores: list[ScoreClaim]) -> list[ScoreClaim]:
+    """"surpasses Y on HumanEval (86.0 vs. 82.3)": the pair is the subject's score, then the baseline's."""
+    out: list[ScoreClaim] = []
+    have = {(c.model, c.value) for c in scores}
+    for m in _VS_PAIR.finditer(sentence):
+        before = [c for c in comparisons if c.start - offset < m.start() and c.benchmark]
+        if not before:
+            continue
+        comp = before[-1]
+        unit = "%" if m.group(2) or m.group(4) else "score"
+        qs = comp.start - offset
+        for model, raw in ((comp.model, m.group(1)), (comp.baseline, m.group(3))):
+            if (model, float(raw)) in have:
+                continue
+            out.append(ScoreClaim(
+                model=model, benchmark=comp.benchmark, metric=_metric_near(sentence, lex, m.start(), m.end()),
+                value=float(raw), unit=unit, setting=_setting_near(sentence, m.start()), quote=sentence[qs:m.end()],
+                source=document.source, section=section.title, start=offset + qs, end=offset + m.end(),
+                extractor="rules",
+            ))
+    return out
 
 
 _LEADING_NAME = re.compile(r"^\W{0,3}([A-Za-z][A-Za-z0-9]*(?:[-_.+][A-Za-z0-9]+)*)")
@@ -615,6 +658,9 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
     # (a score right after it, "Y(39.49%)", "Y 的强化学习(47 分)", is still Y's)
     baseline_texts = {t for _a, _b, t in baseline_spans or []}
     baseline_names = [n for n in names if n.text in baseline_texts]
+    if baseline_spans and _VS_PAIR.search(sentence):  # "(76.6% vs 74.6%)" after a comparison: ``_versus_scores``
+        paired = {m.start(k) for m in _VS_PAIR.finditer(sentence) for k in (1, 3)}
+        good = [n for n in good if n.start not in paired]
     out: list[ScoreClaim] = []
     for num in good:
         bench = aligned.get(num.start)
