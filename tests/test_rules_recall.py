@@ -92,3 +92,17 @@ def test_metric_after_a_list_of_values_is_every_values():
               if isinstance(c, ScoreClaim)]
     assert {(c.benchmark, c.value, c.metric) for c in claims} == {("GSM8K", 81.0, "accuracy"),
                                                                   ("MATH", 47.5, "accuracy")}
+
+
+def test_en_margin_gain_over_predecessor_is_a_comparison_not_a_score():
+    claims = extract("On GPQA Diamond, Tern-14B scores 57.0, a 5.5-point gain over its predecessor Tern-13B.")
+    assert {(c.model, c.value) for c in claims if isinstance(c, ScoreClaim)} == {("Tern-14B", 57.0)}
+    (comp,) = [c for c in claims if isinstance(c, ComparisonClaim)]
+    assert (comp.model, comp.baseline, comp.delta, comp.unit) == ("Tern-14B", "Tern-13B", 5.5, "points")
+
+
+def test_en_percent_improvement_over_keeps_its_margin():
+    claims = extract("Tern-11B reaches 60.3% EM on NQ, a 3.9% absolute improvement over Atlas-11B.")
+    (comp,) = [c for c in claims if isinstance(c, ComparisonClaim)]
+    assert (comp.model, comp.baseline, comp.delta, comp.benchmark) == ("Tern-11B", "Atlas-11B", 3.9, "NQ")
+    assert {c.value for c in claims if isinstance(c, ScoreClaim)} == {60.3}

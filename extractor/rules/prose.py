@@ -851,6 +851,9 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
     taken_until = -1
     baseline_starts: set[int] = set()
     seen_pairs: set[tuple[str, str]] = set()
+    if not cjk:  # first: "a 4.2% improvement over X" states the margin the cue path would not find
+        out.extend(_improvement_over(document, section, offset, sentence, lex, names, subjects, numbers, used,
+                                     seen_pairs, ctx_benchmark))
     for cm in lex.cue_regex.finditer(sentence):
         if cm.start() < taken_until:
             continue
@@ -907,9 +910,6 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
                     setting=None, quote=sentence[qs:qe], source=document.source, section=section.title,
                     start=offset + qs, end=offset + qe, extractor="rules",
                 ))
-    if not cjk:
-        out.extend(_improvement_over(document, section, offset, sentence, lex, names, subjects, numbers, used,
-                                     seen_pairs, ctx_benchmark))
     for m in _DELTA_CUE.finditer(sentence) if numbers else ():
         for n in numbers:
             if n.start >= m.end() and ((n.unit in ("%", "points", "x") or n.signed) and n.start - m.end() <= 12
@@ -931,12 +931,20 @@ _IMPROVEMENT_OVER = re.compile(
     re.IGNORECASE)
 
 
+# "a 6.4-point gain over its predecessor X", "a 3% absolute improvement over X": the margin comes first.
+_GAIN_OVER = re.compile(
+    r"\b(?:an?\s+)?([+]?\d+(?:\.\d+)?)\s*(%|-?\s*(?:points?|pts?|pp|percentage[- ]points?))\s+"
+    r"(?:absolute\s+|relative\s+|average\s+)?(?:improvement|gain|increase|boost|lead|margin)s?\s+"
+    r"(?:over|above|against|compared\s+(?:to|with))\s+(?:its\s+predecessor,?\s+|the\s+)?",
+    re.IGNORECASE)
+
+
 def _improvement_over(document: Document, section: Section, offset: int, sentence: str, lex: Lexicons,
                       names: list[Mention], subjects: list[Mention], numbers: list[Number], used: set[int],
                       seen_pairs: set[tuple[str, str]], ctx_benchmark: str | None) -> list[ComparisonClaim]:
     """"an improvement of 6.1 points over the previous best open model": margin first, baseline after."""
     out: list[ComparisonClaim] = []
-    for m in _IMPROVEMENT_OVER.finditer(sentence):
+    for m in (*_IMPROVEMENT_OVER.finditer(sentence), *_GAIN_OVER.finditer(sentence)):
         r0 = m.end()
         r1 = _EN_REGION_END.search(sentence, r0)
         end = r1.start() if r1 else _clause_bounds(sentence, r0)[1]
