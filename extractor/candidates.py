@@ -24,6 +24,8 @@ from schemas import Span
 # ``[0-9]`` first (not ``\d``): a plain character class lets ``re`` skip ahead to the next digit.
 _NUMBER_TRIGGER = re.compile(r"[0-9]+(\.[0-9]+)?(\s*(?:%|％|个?百分点|分(?![钟之别析类布])|points?\b|pts\b|pp\b))?")
 _SCORE_WORD_TRIGGER = re.compile(r"(?:得分|分数|评分|成绩|总分|Elo|score[sd]?|rating)\D{0,6}\d")
+# A score verb right before a plain integer ("取得了 2312 的总分", "achieves 1,620 Elo"): the number alone is no trigger.
+_VERB_NUMBER_TRIGGER = re.compile(r"(?:取得|达到|获得|得到)了?\s*[0-9]|(?:achiev|obtain|attain|reach|scor)(?:es|ed|ing|e|s)?\s+[0-9]")
 # "比 X 高/好/强...": the one-character comparatives only count after 比.
 _THAN_TRIGGER = re.compile(r"比[^。！？；\n]{1,30}?(?:高|好|强|优|低|差|弱|多|少)")
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-_.+'’][A-Za-z0-9]+)*|它|该模型|该方法|我们的|本文")
@@ -62,7 +64,7 @@ def trigger_positions(text: str, score_verbs: bool = True) -> list[int]:
     # numbers glued to a name ("Qwen2.5", "GPT-4", "v1.5") are versions, not results
     hits = [m.start() for m in _NUMBER_TRIGGER.finditer(text)
             if (m.group(1) or m.group(2)) and not _glued_to_name(text, m.start())]
-    hits += [m.start() for rx in (_SCORE_WORD_TRIGGER, _THAN_TRIGGER, cjk) for m in rx.finditer(text)]
+    hits += [m.start() for rx in (_SCORE_WORD_TRIGGER, _VERB_NUMBER_TRIGGER, _THAN_TRIGGER, cjk) for m in rx.finditer(text)]
     for m in latin.finditer(text):  # whole words only: "match" but not "matchup"
         a, b = m.start(), m.end()
         if not (a and text[a - 1].isascii() and text[a - 1].isalpha()) and not (b < len(text) and text[b].isascii() and text[b].isalpha()):

@@ -20,3 +20,11 @@ def test_candidate_spans_point_into_the_text():
     text = "第一句没有结果。NovaLM 在 MathBench 上取得了 61.3%。最后一句。"
     spans = candidate_sentences(text)
     assert [text[s.start:s.end] for s in spans] == ["NovaLM 在 MathBench 上取得了 61.3%。"]
+
+
+def test_score_verb_before_a_plain_integer_is_a_trigger():
+    from extractor.candidates import is_candidate
+
+    assert is_candidate("Kite-7B 在 MME 上取得了 2312 的总分。")
+    assert is_candidate("Kite-R1 achieves 1620 Elo on Codeforces.")
+    assert not is_candidate("Kite-7B 发布于 2024 年。")

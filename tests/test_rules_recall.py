@@ -106,3 +106,7 @@ def test_en_percent_improvement_over_keeps_its_margin():
     (comp,) = [c for c in claims if isinstance(c, ComparisonClaim)]
     assert (comp.model, comp.baseline, comp.delta, comp.benchmark) == ("Tern-11B", "Atlas-11B", 3.9, "NQ")
     assert {c.value for c in claims if isinstance(c, ScoreClaim)} == {60.3}
+
+
+def test_zh_integer_total_score_after_a_score_verb():
+    assert scores("Kite-7B 在 MME 上取得了 2312 的总分。") == {("Kite-7B", "MME", 2312.0)}
