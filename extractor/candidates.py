@@ -22,10 +22,11 @@ from schemas import Span
 # Each trigger is its own regex that starts with a literal or a digit, so ``re`` can skip ahead by
 # its first character; a lookbehind or IGNORECASE at the front would make it try every position.
 # ``[0-9]`` first (not ``\d``): a plain character class lets ``re`` skip ahead to the next digit.
-_NUMBER_TRIGGER = re.compile(r"[0-9]+(\.[0-9]+)?(\s*(?:%|％|个?百分点|分(?![钟之别析类布])|points?\b|pts\b|pp\b))?")
+_NUMBER_TRIGGER = re.compile(r"[0-9]+(\.[0-9]+)?(\s*(?:%|％|个?百分点|分(?![钟之别析类布])|points?\b|pts\b|pp\b|Elo\b))?")
 _SCORE_WORD_TRIGGER = re.compile(r"(?:得分|分数|评分|成绩|总分|Elo|score[sd]?|rating)\D{0,6}\d")
-# A score verb right before a plain integer ("取得了 2312 的总分", "achieves 1,620 Elo"): the number alone is no trigger.
-_VERB_NUMBER_TRIGGER = re.compile(r"(?:取得|达到|获得|得到)了?\s*[0-9]|(?:achiev|obtain|attain|reach|scor)(?:es|ed|ing|e|s)?\s+[0-9]")
+# A score verb right before a plain integer ("取得了 2312 的总分"): the number alone is no trigger.
+# (Chinese verbs only: an English verb alternation starts with common letters and would cost a try at each.)
+_VERB_NUMBER_TRIGGER = re.compile(r"(?:取得|达到|获得|得到)了?\s*[0-9]")
 # "比 X 高/好/强...": the one-character comparatives only count after 比.
 _THAN_TRIGGER = re.compile(r"比[^。！？；\n]{1,30}?(?:高|好|强|优|低|差|弱|多|少)")
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-_.+'’][A-Za-z0-9]+)*|它|该模型|该方法|我们的|本文")

@@ -181,16 +181,21 @@ def _bounded(text: str, bounds: list[tuple[int, int]]) -> Iterator[tuple[int, in
 
 
 # The first Latin name of every sentence, if it comes within its first ~20 characters: the topic tracker's input.
-_SENTENCE_LEAD = re.compile(
-    r"(?:^|[。！？；!?;]|\.[ \t])[^。！？；!?;\n.A-Za-z]{0,17}?(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9]*(?:[-_.+][A-Za-z0-9]+)*)",
-    re.MULTILINE,
-)
+# Every branch of the sentence-end alternation starts with a literal (no "^"), so ``re`` skips ahead
+# to the next possible sentence end; the text's very first sentence is matched by ``_TEXT_LEAD``.
+_LEAD_NAME = r"[^。！？；!?;\n.A-Za-z]{0,17}?(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9]*(?:[-_.+][A-Za-z0-9]+)*)"
+_SENTENCE_LEAD = re.compile(r"(?:。|！|？|；|!|\?|;|\n|\.[ \t])" + _LEAD_NAME)
+_TEXT_LEAD = re.compile(_LEAD_NAME)
 
 
 def _leading_models(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, str]]:
     """(offset, name) of each sentence-initial known model name in ``text[start:end]``."""
-    return [(m.start(1), m.group(1)) for m in _SENTENCE_LEAD.finditer(text, start, len(text) if end is None else end)
-            if _is_known_model(m.group(1))]
+    stop = len(text) if end is None else end
+    found = list(_SENTENCE_LEAD.finditer(text, max(0, start - 1), stop))  # start - 1: the newline before a line
+    first = _TEXT_LEAD.match(text, 0, stop) if start == 0 else None
+    if first is not None:
+        found.insert(0, first)
+    return [(m.start(1), m.group(1)) for m in found if _is_known_model(m.group(1))]
 
 
 @dataclass
