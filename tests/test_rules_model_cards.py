@@ -61,3 +61,22 @@ def test_zh_card_table_rows_not_read_as_prose():
     t0 = text.index("| 模型")
     assert not any(isinstance(c, ComparisonClaim) and c.start >= t0 for c in claims)
     assert any(isinstance(c, ComparisonClaim) and c.model == "Qingyun-14B" and c.baseline == "Qwen2-7B" for c in claims)
+
+
+def test_card_bullet_list_of_benchmark_values():
+    text = ("# Pavo-3B\n\n## Evaluation\n\n- ARC-Challenge: 58.3\n- **GSM8K** (8-shot, CoT): 71.9%\n"
+            "- Released: 2024.10\n- Context length: 32.0\n")
+    got = {(c.model, c.benchmark, c.value) for c in _claims(text) if isinstance(c, ScoreClaim)}
+    assert got == {("Pavo-3B", "ARC-Challenge", 58.3), ("Pavo-3B", "GSM8K", 71.9)}
+
+
+def test_zh_card_bullet_list_with_fullwidth_colon():
+    text = "# Pavo-3B\n\n## 评测\n\n* C-Eval：66.0\n* CMMLU：64.5%\n"
+    got = {(c.model, c.benchmark, c.value) for c in _claims(text) if isinstance(c, ScoreClaim)}
+    assert got == {("Pavo-3B", "C-Eval", 66.0), ("Pavo-3B", "CMMLU", 64.5)}
+
+
+def test_en_parenthesised_metric_before_on_benchmark():
+    text = "Pavo-3B scores 6.9 on MT-Bench and 31.2% (length-controlled win rate) on AlpacaEval 2.0."
+    got = {(c.benchmark, c.value) for c in _claims(text) if isinstance(c, ScoreClaim)}
+    assert got == {("MT-Bench", 6.9), ("AlpacaEval 2.0", 31.2)}

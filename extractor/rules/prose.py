@@ -47,7 +47,8 @@ _SCORE_VERB = re.compile(
     r"达到|达|取得|获得|实现|拿下|得分|分数|成绩|准确率|为|是|提高到|提升到|上升到|\b(?:achiev\w*|scor\w*|reach\w*|attain\w*|obtain\w*|got|gets|hits?|of|at|with)\b",
     re.IGNORECASE,
 )
-_EN_ON_BENCH = re.compile(r"\s*(?:[A-Za-z@0-9-]+\s+){0,3}?(?:on|in|at)\s+(?:the\s+)?", re.IGNORECASE)
+_EN_ON_BENCH = re.compile(r"\s*(?:[(（][^()（）]{0,40}[)）]\s*)?(?:[A-Za-z@0-9-]+\s+){0,3}?(?:on|in|at)\s+(?:the\s+)?",
+                          re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d$")
 _BARE_RANGE = re.compile(r"\s*(?:-|–|~|～|到|至)\s*(\d+(?:\.\d+)?)")
 _RANGE = re.compile(r"\s*(?:到|至|~|～|–|—|-|to)\s*(\d+(?:\.\d+)?)")
@@ -356,7 +357,7 @@ def _pick_subject(sentence: str, names: list[Mention], subjects: list[Mention], 
     cands = [n for n in _model_mentions(names) if barrier <= n.start and n.end <= before
              and not (exclude[0] <= n.start < exclude[1]) and n.start not in not_subjects
              and not _in_location(sentence, n) and not _owns_benchmark(sentence, n, bench_starts)
-             and not _is_attribute(sentence, n)
+             and not _is_attribute(sentence, n) and not _in_setting_parens(sentence, n)
              and (_subject_ok(n.text, section) or _ACTS.match(sentence, n.end))]
     # a bare 我们/we far from the statement ("我们确保……专家的准确率达到 65%") is about something else
     subj = [s for s in subjects if barrier <= s.start and s.end <= before
@@ -384,6 +385,15 @@ def _is_attribute(sentence: str, name: Mention) -> bool:
     return len(t) <= 5 and t.isalpha() and t.isupper() and bool(
         _ATTRIBUTE_OWNER.search(sentence, max(0, name.start - 7), name.start)) and not _NAMED_THING.match(
         sentence, name.end)
+
+
+def _in_setting_parens(sentence: str, name: Mention) -> bool:
+    """"GSM8K (8-shot, CoT): 79.1%": a name inside a parenthesised evaluation setting is no subject."""
+    open_at = max(sentence.rfind("(", 0, name.start), sentence.rfind("（", 0, name.start))
+    if open_at < 0 or max(sentence.rfind(")", open_at, name.start), sentence.rfind("）", open_at, name.start)) >= 0:
+        return False
+    close = min((i for i in (sentence.find(")", name.end), sentence.find("）", name.end)) if i >= 0), default=-1)
+    return close >= 0 and SETTING.search(sentence, open_at, close) is not None
 
 
 _NAMED_THING = re.compile(r"\s*(?:模型|方法|框架|系统|智能体|models?|methods?|framework|system|agent)", re.IGNORECASE)
@@ -505,7 +515,8 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
     """The claims of one sentence (``offset`` = its start in the document text)."""
     ctx = ctx if ctx is not None else _Context()
     all_numbers = _numbers(sentence, lex)
-    if not any(_is_result_number(sentence, lex, n) for n in all_numbers) and not lex.cue_regex.search(sentence) \
+    if not any(_is_result_number(sentence, lex, n) or _LABEL_END.search(sentence, max(0, n.start - 6), n.start)
+               for n in all_numbers) and not lex.cue_regex.search(sentence) \
             and not _IMPROVEMENT_OVER.search(sentence):
         # no result value and no comparison cue: the cheap triggers (a decimal, a "%") were not results.
         # Skipping before the name matchers is most of the speed; the topic still comes from
@@ -643,10 +654,10 @@ def _benchmark_direction() -> dict[str, bool]:
 def _scores(document: Document, section: Section, offset: int, sentence: str, lex: Lexicons,
             names: list[Mention], subjects: list[Mention], numbers: list[Number], ctx: _Context,
             baseline_spans: list[tuple[int, int, str]] | None = None) -> list[ScoreClaim]:
-    good = [n for n in numbers if _is_result_number(sentence, lex, n)]
+    benches = [n for n in names if n.kind == "benchmark"]
+    good = [n for n in numbers if _is_result_number(sentence, lex, n) or _labelled_value(sentence, benches, n)]
     if not good:
         return []
-    benches = [n for n in names if n.kind == "benchmark"]
     cjk = is_cjk_sentence(sentence)
     aligned: dict[int, Mention] = {}
     model_aligned: dict[int, Mention] = {}
@@ -820,6 +831,16 @@ def _baseline_owning(sentence: str, num: Number, spans: list[tuple[int, int, str
         if i >= 0 and a <= i and _OWNED_GAP.fullmatch(sentence[i + len(text):num.start]):
             return Mention(i, i + len(text), text, "model")
     return None
+
+
+_LABEL_END = re.compile(r"[:：]\s*(?:\*\*)?\s*$")
+
+
+def _labelled_value(sentence: str, benches: list[Mention], num: Number) -> bool:
+    """"- MMLU: 68.4", "* C-Eval：78.5" (model-card lists): a short line whose label names a benchmark."""
+    return (len(sentence) <= 100 and num.unit in (None, "%", "points")
+            and _LABEL_END.search(sentence, max(0, num.start - 6), num.start) is not None
+            and any(b.end <= num.start and num.start - b.end <= 40 for b in benches))
 
 
 def _is_result_number(sentence: str, lex: Lexicons, num: Number) -> bool:
