@@ -36,7 +36,11 @@ def test_benchmark_from_earlier_in_the_paragraph():
     (c,) = kinds(extract("我们在 HumanEval 上评测了 Robin-3B。Robin-3B 的通过率为 58.2%。"), "score")
     assert (c.model, c.benchmark, c.value) == ("Robin-3B", "HumanEval", 58.2)
     # a new paragraph forgets it, unless the sentence says what it measures (then the section's last benchmark)
-    assert not kinds(extract("我们在 HumanEval 上评测了模型。\nRobin-3B 得到了 58.2%。"), "score")
+    # or the benchmark was named just before (an intro paragraph, then the results paragraph)
+    far = "我们在 HumanEval 上评测了模型。\n" + "这一部分介绍训练数据的来源与清洗流程，不涉及任何评测。\n" * 12
+    assert not kinds(extract(far + "Robin-3B 得到了 58.2%。"), "score")
+    (near,) = kinds(extract("我们在 HumanEval 上评测了模型。\n\nRobin-3B 得到了 58.2%。"), "score")
+    assert near.benchmark == "HumanEval"
     (c2,) = kinds(extract("我们在 HumanEval 上评测了模型。\nRobin-3B 的通过率为 58.2%。"), "score")
     assert c2.benchmark == "HumanEval"
 

@@ -110,3 +110,13 @@ def test_en_percent_improvement_over_keeps_its_margin():
 
 def test_zh_integer_total_score_after_a_score_verb():
     assert scores("Kite-7B 在 MME 上取得了 2312 的总分。") == {("Kite-7B", "MME", 2312.0)}
+
+
+def test_zh_results_paragraph_after_the_benchmark_intro():
+    text = ("如下表所示，相较于 GSM8K，多数模型在 GSM-Hard 上的性能明显下降。\n\n"
+            "Pico-9B 的稳健性最好，其 PDR 仅为 7.5%。而 Vole 的 PDR 最大，其 7B 和 13B 版本分别为 38.0% 和 35.5%。")
+    assert scores(text) == {("Pico-9B", "GSM-Hard", 7.5), ("Vole-7B", "GSM-Hard", 38.0), ("Vole-13B", "GSM-Hard", 35.5)}
+
+
+def test_reductions_are_not_scores():
+    assert not scores("Pico-9B 在 MMLU 上评测。Pico-9B 的推理成本降低了 80%，显存压缩为原有的 3.2%。")

@@ -217,6 +217,7 @@ class _Context:
 
     section_benchmark: str | None = None  # the last benchmark named anywhere earlier in the section
     section_scanned_to: int = -1
+    section_benchmark_end: int = -1  # where it was named
 
     def new_paragraph(self, pos: int) -> None:
         self.benchmark = None
@@ -234,14 +235,23 @@ class _Context:
         if self.section_scanned_to < 0:
             self.section_scanned_to = self.para_start
         if self.section_scanned_to < pos:
-            found = _last_benchmark(self.text, self.section_scanned_to, pos)
-            if found is not None:
-                self.section_benchmark = found
+            last = None
+            for last in benchmark_matches(self.text, lexicons(), self.section_scanned_to, pos):
+                pass
+            if last is not None:
+                self.section_benchmark, self.section_benchmark_end = last.group(0), last.end()
             self.section_scanned_to = pos
         return self.section_benchmark
 
+    def recent_section_benchmark(self, pos: int, window: int = 300) -> str | None:
+        """The section's last benchmark if it was named within ``window`` characters before ``pos``
+        ("…在 GSM-Plus 上的性能都大幅下降。\n\nGPT-4 … 仅为 8.23%": the next paragraph's results)."""
+        found = self.section_benchmark_before(pos)
+        return found if found is not None and pos - self.section_benchmark_end <= window else None
+
     def saw_benchmark(self, name: str, end: int) -> None:
         self.benchmark = self.section_benchmark = name
+        self.section_benchmark_end = end
         self.scanned_to = max(self.scanned_to, end)
         self.section_scanned_to = max(self.section_scanned_to, end)
 
@@ -694,6 +704,8 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
                     # an article about one evaluation keeps naming it less and less: fall back to the
                     # section's last benchmark when the clause says what is measured (准确率, accuracy)
                     ctx_bench = ctx.section_benchmark_before(offset)
+                if ctx_bench is None and num.unit == "%":
+                    ctx_bench = ctx.recent_section_benchmark(offset)
                 if ctx_bench is None or num.unit != "%" and metric_here is None:
                     continue
                 near = [Mention(-1, -1, ctx_bench, "benchmark")]
@@ -736,6 +748,10 @@ _NOT_RESULT_AFTER = re.compile(
     r"(?:of\s+(?:the\s+)?)?(?:human|participants|users|people|annotators|respondents|developers|contestants))"
     # "compared to 58.9% for the strongest baseline": the value of an unnamed other system
     r"|\s*for\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:baselines?|runner-up|previous|prior|competitors?)\b", re.IGNORECASE)
+_NOT_RESULT_BEFORE = re.compile(
+    r"(?:(?:成本|费用|开销|延迟|显存|内存|时间|cost|latency|memory)[^，,。\d]{0,6}|"
+    r"(?:降低|减少|压缩|缩减|节省|节约|reduc\w*|compress\w*|sav\w*)\s*(?:了|为|到|至|by|to)?\s*(?:原有的|原来的)?)\s*$",
+    re.IGNORECASE)
 _PREVIOUS_VALUE = re.compile(r"(?:之前|此前|以前|原来|原先|previously|before|from|vs\.?)\s*(?:为|是|的|was|of)?\s*$", re.IGNORECASE)
 
 
@@ -853,8 +869,10 @@ def _is_result_number(sentence: str, lex: Lexicons, num: Number) -> bool:
     if _EARLIER_VALUE.search(sentence, max(0, num.start - 28), num.start):
         return False  # "相比之前最佳的 2.0%", "the previous best of 40.1": another system's value, not the subject's
     if num.unit in ("%", "points"):
-        # Percentages of data, compute or people are not results: "使用 7.6% 的 Token", "减少了 40% 的成本".
-        return not _NOT_RESULT_AFTER.match(sentence, num.end)
+        # Percentages of data, compute or people are not results: "使用 7.6% 的 Token", "减少了 40% 的成本",
+        # nor are reductions: "其成本降低了 80%", "压缩为原有的 3.2%".
+        return not _NOT_RESULT_AFTER.match(sentence, num.end) \
+            and not _NOT_RESULT_BEFORE.search(sentence, max(0, num.start - 14), num.start)
     # A bare number: needs a metric word or a score verb right before it, and a plausible size.
     before = sentence[max(cs, num.start - 14):num.start]
     if num.value > 10000:
