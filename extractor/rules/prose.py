@@ -236,8 +236,8 @@ class _Context:
             self.section_scanned_to = self.para_start
         if self.section_scanned_to < pos:
             last = None
-            for last in benchmark_matches(self.text, lexicons(), self.section_scanned_to, pos):
-                pass
+            for m in benchmark_matches(self.text, lexicons(), self.section_scanned_to, pos):
+                last = m
             if last is not None:
                 self.section_benchmark, self.section_benchmark_end = last.group(0), last.end()
             self.section_scanned_to = pos
