@@ -120,3 +120,15 @@ def test_zh_results_paragraph_after_the_benchmark_intro():
 
 def test_reductions_are_not_scores():
     assert not scores("Pico-9B 在 MMLU 上评测。Pico-9B 的推理成本降低了 80%，显存压缩为原有的 3.2%。")
+
+
+def test_en_objects_of_surpasses_never_own_the_scores():
+    got = scores("Remarkably, our 1.5B model surpasses GPT-4o and Claude-3.5-Sonnet with 27.5% on AIME and 81.0% on MATH.")
+    assert not any(m in ("GPT-4o", "Claude-3.5-Sonnet") for m, _b, _v in got)
+    titled = scores("# Wren-1.5B\n\nOur model surpasses GPT-4o and Claude-3.5-Sonnet with 27.5% on AIME and 81.0% on MATH.")
+    assert titled == {("Wren-1.5B", "AIME", 27.5), ("Wren-1.5B", "MATH", 81.0)}
+
+
+def test_en_from_to_is_two_values_not_a_range():
+    got = scores("Our recipe lifts the accuracy of Wren-8B on GSM8K from 55.0% to 78.5%.")
+    assert got == {("Wren-8B", "GSM8K", 55.0), ("Wren-8B", "GSM8K", 78.5)}

@@ -64,7 +64,7 @@ _DELTA_GAP = re.compile(r"^\s*(?:了|出|约|达|高达|超过|多达|近|将近
 
 # Patterns used in hot loops, compiled once (a module-level re.search costs a cache lookup per call).
 _NOT_UNIT_FEN = re.compile(r"分(?:钟|之|别|析|类|布|成|为|支|割|数)")
-_FROM_OPEN = re.compile(r"从[^，,。从]{0,20}$")
+_FROM_OPEN = re.compile(r"从[^，,。从]{0,20}$|\bfrom\s+$")
 _DE_GAP = re.compile(r"\s*的\s*")
 _DIGIT = re.compile(r"\d")
 _ZAI_OPEN = re.compile(r"在[^，,。在]*$")
@@ -684,6 +684,9 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
     # (a score right after it, "Y(39.49%)", "Y 的强化学习(47 分)", is still Y's)
     baseline_texts = {t for _a, _b, t in baseline_spans or []}
     baseline_names = [n for n in names if n.text in baseline_texts]
+    # "our model surpasses GPT-4o and Claude with 28.9% on AIME": the objects of a comparison cue are not
+    # the scorers, even when the comparison itself found no nameable subject
+    objects = _cue_objects(sentence, lex, names) if not cjk else frozenset()
     if baseline_spans and _VS_PAIR.search(sentence):  # "(76.6% vs 74.6%)" after a comparison: ``_versus_scores``
         paired = {m.start(k) for m in _VS_PAIR.finditer(sentence) for k in (1, 3)}
         good = [n for n in good if n.start not in paired]
@@ -715,8 +718,8 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
         model = model_aligned.get(num.start) or _named_after(sentence, num, names) \
             or _baseline_owning(sentence, num, baseline_spans or [], names) \
             or _pick_subject(sentence, names, subjects, num.start, section, barrier=barrier,
-                             not_subjects=frozenset(n.start for n in baseline_names if n.end < num.start
-                                                    and _CLAUSE_SEP.search(sentence, n.end, num.start)))
+                             not_subjects=objects | frozenset(n.start for n in baseline_names if n.end < num.start
+                                                              and _CLAUSE_SEP.search(sentence, n.end, num.start)))
         if model is None or model.text == bench.text or barrier and model.start < barrier:
             continue
         metric = _metric_near(sentence, lex, num.start, num.end)
@@ -850,6 +853,16 @@ def _baseline_owning(sentence: str, num: Number, spans: list[tuple[int, int, str
 
 
 _LABEL_END = re.compile(r"[:：]\s*(?:\*\*)?\s*$")
+
+
+def _cue_objects(sentence: str, lex: Lexicons, names: list[Mention]) -> frozenset[int]:
+    """Start offsets of the names listed right after an English "outperforms/surpasses" cue."""
+    out: set[int] = set()
+    for cm in lex.cue_regex.finditer(sentence):
+        cue = lex.cue_table.get(cm.group(0).lower())
+        if cue is not None and cue.shape == "after":
+            out.update(n.start for n in _listed_names(sentence, names, cm.end()))
+    return frozenset(out)
 
 
 def _labelled_value(sentence: str, benches: list[Mention], num: Number) -> bool:
