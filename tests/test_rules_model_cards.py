@@ -80,3 +80,14 @@ def test_en_parenthesised_metric_before_on_benchmark():
     text = "Pavo-3B scores 6.9 on MT-Bench and 31.2% (length-controlled win rate) on AlpacaEval 2.0."
     got = {(c.benchmark, c.value) for c in _claims(text) if isinstance(c, ScoreClaim)}
     assert got == {("MT-Bench", 6.9), ("AlpacaEval 2.0", 31.2)}
+
+
+def test_html_table_rows_not_read_as_prose():
+    text = ("# Finch-3B\n\nFinch-3B beats Phi-3-mini on reasoning.\n\n<table>\n"
+            "<tr><th>Model</th><th>MMLU</th><th>GSM8K</th></tr>\n"
+            "<tr><td>Finch-3B</td><td>65.1</td><td>75.0</td></tr>\n"
+            "<tr><td>Phi-3-mini better than Gemma-2B</td><td>68.8</td><td>82.5</td></tr>\n</table>\n")
+    claims = _claims(text)
+    comps = [(c.model, c.baseline) for c in claims if isinstance(c, ComparisonClaim)]
+    assert comps == [("Finch-3B", "Phi-3-mini")]
+    assert ("Finch-3B", "GSM8K", 75.0) in {(c.model, c.benchmark, c.value) for c in claims if isinstance(c, ScoreClaim)}
