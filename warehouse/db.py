@@ -30,6 +30,7 @@ from schemas import (
     StoredClaim,
 )
 from warehouse import exports, ranking, sql
+from warehouse.columns import object_column
 from warehouse.entities import Registry, apply_overrides, overrides_hash, overrides_text
 from warehouse.errors import UnknownName
 from warehouse.names import ENTITIES_FILE, metric_key, unit_key
@@ -227,13 +228,13 @@ class Warehouse:
                 docs = [ex.document for ex, _ in new]
                 doc_batch = {
                     "id": np.array([doc_id for _, doc_id in new], dtype=np.int64),
-                    "source": _obj([d.source for d in docs]),
-                    "path": _obj([d.path for d in docs]),
-                    "sha256": _obj([d.sha256 for d in docs]),
-                    "encoding": _obj([d.encoding for d in docs]),
-                    "media_type": _obj([d.media_type for d in docs]),
-                    "text": _obj([d.text for d in docs]),
-                    "run_id": _obj([run_id] * len(docs)),
+                    "source": object_column([d.source for d in docs]),
+                    "path": object_column([d.path for d in docs]),
+                    "sha256": object_column([d.sha256 for d in docs]),
+                    "encoding": object_column([d.encoding for d in docs]),
+                    "media_type": object_column([d.media_type for d in docs]),
+                    "text": object_column([d.text for d in docs]),
+                    "run_id": object_column([run_id] * len(docs)),
                     "n_claims": np.array([len(ex.claims) for ex, _ in new], dtype=np.int64),
                 }
                 con.register("doc_batch", doc_batch)
@@ -295,8 +296,8 @@ class Warehouse:
         self._next_claim = claim_id
         names = _ROW_ORDER
         if not rows:
-            return {n: _obj([]) for n in names}
-        return {n: _obj(col) for n, col in zip(names, zip(*rows, strict=True), strict=True)}
+            return {n: object_column([]) for n in names}
+        return {n: object_column(col) for n, col in zip(names, zip(*rows, strict=True), strict=True)}
 
     # -- queries ---------------------------------------------------------------------
     def leaderboard(self, benchmark: str, metric: str | None = None, setting: str | None = None) -> Leaderboard:
@@ -399,11 +400,6 @@ def _loser(relation: str | None, model_id: int, baseline_id: int | None) -> int 
         return model_id
     return None
 
-
-def _obj(values: Sequence[Any]) -> np.ndarray:
-    arr = np.empty(len(values), dtype=object)
-    arr[:] = values
-    return arr
 
 
 def _stored(row: tuple[Any, ...]) -> StoredClaim:

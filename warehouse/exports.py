@@ -32,6 +32,7 @@ import duckdb
 import numpy as np
 
 from schemas import Leaderboard
+from warehouse.columns import object_column
 
 CLAIM_EXPORT_COLUMNS: tuple[str, ...] = (
     "id", "kind", "model", "model_canonical", "benchmark", "benchmark_canonical", "metric", "value",
@@ -81,19 +82,19 @@ def export(
     rows = board.rows
     data = {
         "ord": np.arange(len(rows), dtype=np.int64),
-        "benchmark": _obj([board.benchmark] * len(rows)),
-        "member": _obj([r.benchmark for r in rows]),
-        "rank": _obj([r.rank for r in rows]),
-        "model": _obj([r.model for r in rows]),
-        "value": _obj([r.value for r in rows]),
-        "value_high": _obj([r.value_high for r in rows]),
-        "unit": _obj([r.unit for r in rows]),
-        "metric": _obj([r.metric for r in rows]),
-        "setting": _obj([r.setting for r in rows]),
-        "support": _obj([r.support for r in rows]),
-        "conflict": _obj([r.conflict for r in rows]),
-        "review_status": _obj([r.review_status for r in rows]),
-        "sources": _obj([json.dumps([s.model_dump() for s in r.sources], ensure_ascii=False) for r in rows]),
+        "benchmark": object_column([board.benchmark] * len(rows)),
+        "member": object_column([r.benchmark for r in rows]),
+        "rank": object_column([r.rank for r in rows]),
+        "model": object_column([r.model for r in rows]),
+        "value": object_column([r.value for r in rows]),
+        "value_high": object_column([r.value_high for r in rows]),
+        "unit": object_column([r.unit for r in rows]),
+        "metric": object_column([r.metric for r in rows]),
+        "setting": object_column([r.setting for r in rows]),
+        "support": object_column([r.support for r in rows]),
+        "conflict": object_column([r.conflict for r in rows]),
+        "review_status": object_column([r.review_status for r in rows]),
+        "sources": object_column([json.dumps([s.model_dump() for s in r.sources], ensure_ascii=False) for r in rows]),
     }
     query = _BOARD_QUERY.format(cast="::JSON" if fmt == "json" else "::VARCHAR")
     con.register("board_rows", data)
@@ -103,8 +104,3 @@ def export(
         con.unregister("board_rows")
     return out
 
-
-def _obj(values: list[object]) -> np.ndarray:
-    arr = np.empty(len(values), dtype=object)
-    arr[:] = values
-    return arr
