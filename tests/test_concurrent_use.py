@@ -21,21 +21,14 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import duckdb
 import httpx
 import pytest
+
+from tests.warehouse_state import state_of, warehouse_state
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 COPIES = 2
-
-STATE_QUERIES = (
-    "SELECT source, sha256, encoding FROM documents ORDER BY source",
-    'SELECT source, kind, model, benchmark, metric, value, setting, baseline, relation, quote, section, start, "end" '
-    "FROM claims ORDER BY source, start, \"end\", kind, model, coalesce(benchmark, ''), coalesce(value, 0), "
-    "coalesce(baseline, '')",
-)
-
 
 def _env() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("BENCHCLAIMS_")}
@@ -54,14 +47,6 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _state(db: Path) -> list[list[tuple[object, ...]]]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return [con.execute(q).fetchall() for q in STATE_QUERIES]
-    finally:
-        con.close()
-
-
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seeds copied several times under distinct names."""
@@ -77,7 +62,7 @@ def clean_state(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> list[
     db = tmp_path_factory.mktemp("clean") / "clean.duckdb"
     done = cli("ingest", str(corpus), "--db", str(db))
     assert done.returncode == 0, done.stderr
-    return _state(db)
+    return warehouse_state(db)
 
 
 class Server:
@@ -183,7 +168,7 @@ def test_ingest_through_a_running_server_while_dashboards_read(
     assert str(server.db) in other.stderr and server.url in other.stderr and "Traceback" not in other.stderr
     assert server.stop() in (0, -signal.SIGTERM)
     assert not server.sidecar.exists(), "the sidecar is removed on shutdown"
-    final = _state(server.db)
+    final = warehouse_state(server.db)
     assert [d for d in final[0] if d[0] != "card.md"] == clean_state[0]
     assert [c for c in final[1] if c[0] != "card.md"] == clean_state[1]
 
@@ -242,7 +227,7 @@ def test_concurrent_ingests_into_a_lake_then_serve_it(corpus: Path, tmp_path: Pa
     wh, loaded = Lake(lake).snapshot()
     try:
         assert not loaded.problems
-        state = [wh.con.execute(q).fetchall() for q in STATE_QUERIES]
+        state = state_of(wh.con)
     finally:
         wh.close()
     assert state == clean_state

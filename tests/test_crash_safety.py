@@ -11,30 +11,16 @@ import sys
 import time
 from pathlib import Path
 
-import duckdb
 import pytest
 
+from tests.warehouse_state import warehouse_state
+
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-
-STATE_QUERIES = (
-    "SELECT source, sha256 FROM documents ORDER BY source",
-    'SELECT source, kind, model, benchmark, value, baseline, relation, quote, start, "end" FROM claims '
-    'ORDER BY source, start, "end", kind, model, coalesce(benchmark, \'\'), coalesce(value, 0), coalesce(baseline, \'\')',
-)
-
 
 def _ingest(corpus: Path, db: Path) -> subprocess.Popen[bytes]:
     return subprocess.Popen([sys.executable, "-m", "api.cli", "ingest", str(corpus), "--db", str(db)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             cwd=Path(__file__).resolve().parent.parent)
-
-
-def _state(db: Path) -> list[list[tuple[object, ...]]]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return [con.execute(q).fetchall() for q in STATE_QUERIES]
-    finally:
-        con.close()
 
 
 @pytest.fixture(scope="module")
@@ -57,9 +43,9 @@ def test_kill_minus_nine_then_rerun_equals_clean_run(corpus: Path, tmp_path: Pat
     assert _ingest(corpus, db).wait(timeout=300) == 0
     clean = tmp_path / "clean.duckdb"
     assert _ingest(corpus, clean).wait(timeout=300) == 0
-    clean_state = _state(clean)
+    clean_state = warehouse_state(clean)
     assert clean_state[0], "the clean run stored documents"
-    assert _state(db) == clean_state
+    assert warehouse_state(db) == clean_state
     # and a further re-run adds nothing
     assert _ingest(corpus, db).wait(timeout=300) == 0
-    assert _state(db) == clean_state
+    assert warehouse_state(db) == clean_state
