@@ -14,15 +14,16 @@ quote found in the chunk maps back to exact document offsets.
 
 from __future__ import annotations
 
-import importlib
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
+from extractor.candidates import candidate_sentences
 from extractor.llm.prompt import EXCERPT_MARK, user_message
+from extractor.segment import split_sections, split_sentences
+from extractor.tables import table_spans as extractor_table_spans
 from schemas import Document, Section, Span
 
 EXCERPT_SEPARATOR = "\n"
@@ -65,44 +66,18 @@ class Chunk:
         return [Span(start=e.start, end=e.end) for e in self.excerpts]
 
 
-def _optional(module: str, attr: str) -> Callable[..., Any] | None:
-    try:
-        return getattr(importlib.import_module(module), attr, None)  # type: ignore[no-any-return]
-    except ImportError:
-        return None
-
-
-_SENT_SPLIT = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]*")
-
-
-def _fallback_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
-    """Sentence spans when ``extractor.segment`` is not available."""
-    stop = len(text) if end is None else end
-    out = []
-    for m in _SENT_SPLIT.finditer(text, start, stop):
-        a, b = m.start(), m.end()
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if b > a:
-            out.append(Span(start=a, end=b))
-    return out
-
-
-def _sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
-    split = _optional("extractor.segment", "split_sentences")
-    if split is None:
-        return _fallback_sentences(text, start, end)
-    return list(split(text, start, end))
+def _trim(text: str, start: int, end: int) -> Span | None:
+    """``[start, end)`` without surrounding whitespace, so an excerpt is exactly its sentence or table."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start=start, end=end) if end > start else None
 
 
 def document_sections(document: Document) -> list[Section]:
-    """The document's sections (from the document, else ``extractor.segment``, else one section)."""
-    if document.sections:
-        return list(document.sections)
-    split = _optional("extractor.segment", "split_sections")
-    sections: list[Section] = list(split(document.text)) if split else []
+    """The document's sections (as read, else split now; at least one section)."""
+    sections = list(document.sections) or split_sections(document.text)
     return sections or [Section(title=None, start=0, end=len(document.text))]
 
 
@@ -111,30 +86,14 @@ _HTML_TABLE = re.compile(r"<table\b.*?</table\s*>", re.IGNORECASE | re.DOTALL)
 
 
 def table_spans(text: str) -> list[Span]:
-    """Whole tables (Markdown pipe tables and HTML ``<table>``), via ``extractor.tables`` if present."""
-    find = _optional("extractor.tables", "find_tables") or _optional("extractor.tables.grid", "find_tables")
-    spans: list[Span] = []
-    if find is not None:
-        try:
-            for grid in find(text):
-                spans.append(Span(start=grid.start, end=grid.end))
-        except Exception:  # a teammate's parser choking on odd markup must not lose the document
-            spans = []
-    if not spans:
-        for m in _MD_TABLE.finditer(text):
-            spans.append(Span(start=m.start(), end=m.end()))
-        for m in _HTML_TABLE.finditer(text):
-            spans.append(Span(start=m.start(), end=m.end()))
-    out = []
-    for s in spans:  # strip surrounding whitespace so the excerpt is exactly the table
-        a, b = s.start, s.end
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if b > a:
-            out.append(Span(start=a, end=b))
-    return out
+    """Whole tables (Markdown pipe tables and HTML ``<table>``), as the table reader finds them."""
+    try:
+        bounds = extractor_table_spans(text)
+    except Exception:  # the table parser choking on odd markup must not lose the document
+        bounds = []
+    if not bounds:
+        bounds = [(m.start(), m.end()) for rx in (_MD_TABLE, _HTML_TABLE) for m in rx.finditer(text)]
+    return [span for a, b in bounds if (span := _trim(text, a, b)) is not None]
 
 
 CUES_FILE = Path(__file__).resolve().parent.parent / "data" / "prompts" / "prefilter_cues.txt"
@@ -163,9 +122,8 @@ def candidate_spans(text: str) -> list[Span]:
     Widening: any sentence with a cue from ``prefilter_cues.txt`` or a result-like number,
     and a short sentence holding a digit right after a sentence that was taken.
     """
-    finder = _optional("extractor.candidates", "candidate_sentences")
-    sentences = _sentences(text)
-    chosen: set[Span] = set(finder(text)) if finder else set()
+    sentences = split_sentences(text)
+    chosen: set[Span] = set(candidate_sentences(text))
     cue = _cue_regex()
     keep: list[Span] = []
     prev_kept = False
