@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 DATA_DIR = Path(__file__).with_name("data")
 
@@ -23,12 +24,21 @@ class LexiconError(ValueError):
     """A data file is missing or has a malformed row."""
 
 
+Direction = Literal["higher", "lower"]
+
+
 @dataclass(frozen=True)
 class BenchmarkEntry:
+    """One row of ``benchmarks.tsv``: the canonical name, its family, every alias, and which way is better."""
+
     canonical: str
     family: str | None
     aliases: tuple[str, ...]
-    higher_is_better: bool
+    direction: Direction
+
+    @property
+    def higher_is_better(self) -> bool:
+        return self.direction == "higher"
 
 
 @dataclass(frozen=True)
@@ -64,7 +74,8 @@ def benchmarks() -> tuple[BenchmarkEntry, ...]:
         if direction not in ("higher", "lower"):
             raise LexiconError(f"{DATA_DIR / 'benchmarks.tsv'}:{no}: direction must be higher or lower, got {direction!r}")
         names = tuple(dict.fromkeys([canonical, *(a.strip() for a in aliases.split("|") if a.strip())]))
-        out.append(BenchmarkEntry(canonical, None if family in ("", "-") else family, names, direction == "higher"))
+        out.append(BenchmarkEntry(canonical, None if family in ("", "-") else family, names,
+                                  "lower" if direction == "lower" else "higher"))
     return tuple(out)
 
 

@@ -16,15 +16,12 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
 
+from extractor.lexicon import DATA_DIR, BenchmarkEntry, Direction, LexiconError
+from extractor.lexicon import benchmarks as gazetteer
 from schemas.claims import Unit
 
-DATA_DIR = Path(__file__).parent / "data"
-BENCHMARKS_TSV = DATA_DIR / "benchmarks.tsv"
 MODELS_TSV = DATA_DIR / "models.tsv"
-
-Direction = Literal["higher", "lower"]
 
 # Same characters the gold scorer ignores when comparing names.
 _KEY_DROP = re.compile(r"[\s\-_.'’‘`·]+")
@@ -58,38 +55,9 @@ def clean_name(name: str) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class BenchmarkEntry:
-    """One row of ``benchmarks.tsv``."""
-
-    canonical: str
-    family: str | None
-    aliases: tuple[str, ...]
-    direction: Direction
-
-
-class LexiconError(ValueError):
-    """A data file is malformed; the message names the file and line."""
-
-
-@lru_cache(maxsize=4)
-def load_benchmarks(path: str | None = None) -> tuple[BenchmarkEntry, ...]:
-    """Read the gazetteer (``canonical<TAB>family<TAB>alias|alias<TAB>direction``; ``-`` = no family)."""
-    p = Path(path) if path else BENCHMARKS_TSV
-    entries: list[BenchmarkEntry] = []
-    for lineno, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        fields = line.split("\t")
-        if len(fields) != 4:
-            raise LexiconError(f"{p}:{lineno}: expected 4 tab-separated fields, got {len(fields)}")
-        canonical, family, aliases, direction = (f.strip() for f in fields)
-        if direction not in ("higher", "lower"):
-            raise LexiconError(f"{p}:{lineno}: direction must be 'higher' or 'lower', got {direction!r}")
-        names = tuple(dict.fromkeys([canonical, *(a.strip() for a in aliases.split("|") if a.strip())]))
-        entries.append(BenchmarkEntry(canonical, None if family in ("", "-") else family, names,
-                                      "lower" if direction == "lower" else "higher"))
-    return tuple(entries)
+def load_benchmarks() -> tuple[BenchmarkEntry, ...]:
+    """The gazetteer (``canonical<TAB>family<TAB>alias|alias<TAB>direction``), read by ``extractor.lexicon``."""
+    return gazetteer()
 
 
 @lru_cache(maxsize=1)

@@ -11,7 +11,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-from extractor.normalize import DATA_DIR, LexiconError, clean_name, find_benchmarks
+from extractor.lexicon import DATA_DIR, LexiconError
+from extractor.normalize import clean_name, find_benchmarks
 from schemas.claims import Unit
 
 TABLE_HEADERS_TSV = DATA_DIR / "table_headers.tsv"
