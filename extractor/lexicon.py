@@ -120,6 +120,12 @@ def subject_words() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def title_suffixes() -> tuple[str, ...]:
+    """Title endings that are not part of a name ("Technical Report", "Model Card"), longest first."""
+    return tuple(sorted(_lines("title_suffixes.txt"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
 def model_vendors() -> tuple[str, ...]:
     """Prefixes of known model families (GPT, Claude, Qwen, ...)."""
     return _lines("model_vendors.txt")

@@ -71,6 +71,13 @@ def _title_subject(title: str | None) -> str | None:
     if not title:
         return None
     t = title.strip().strip("#").strip()
+    for suffix in lexicon.title_suffixes():  # "Nova-7B Technical Report" names Nova-7B
+        if len(t) > len(suffix) and t.lower().endswith(suffix.lower()):
+            stem = t[: len(t) - len(suffix)]
+            separated = stem != stem.rstrip(" :：-–—") or not suffix.isascii()  # not "FooReport"
+            if separated and stem.rstrip(" :：-–—"):
+                t = stem.rstrip(" :：-–—")
+                break
     if re.sub(r"^[\d.\s]+", "", t).strip(" :：").lower() in lexicon.generic_headings():
         return None  # "## 4.2 Evaluation" names a part of the document
     m = _TITLE_NAME.match(t)

@@ -159,3 +159,27 @@ def test_respectively_aligns_values_with_listed_models():
     assert got == {("Osprey-7B", 61.2), ("Osprey-13B", 68.9)}
     got_zh = {(c.model, c.value) for c in scores("Osprey-7B 和 Osprey-13B 在 MMLU 上分别达到 61.2% 和 68.9%。")}
     assert got_zh == {("Osprey-7B", 61.2), ("Osprey-13B", 68.9)}
+
+
+# ---- English margins: the number next to a comparative word is the comparison's delta, never a score
+
+
+@pytest.mark.parametrize("sentence, baseline, delta, unit, relation", [
+    ("On MATH, Wren-9B is 6.1 points higher than Heron-13B.", "Heron-13B", 6.1, "points", "outperforms"),
+    ("Wren-9B scores 81.2% on MATH, 10 points above Heron-13B.", "Heron-13B", 10, "points", "outperforms"),
+    ("Wren-9B improves MATH by 3.2 points over Heron-13B.", "Heron-13B", 3.2, "points", "outperforms"),
+    ("Compared to Heron-13B, Wren-9B is 4.5% better on MATH.", "Heron-13B", 4.5, "%", "outperforms"),
+    ("Relative to Heron-13B, Wren-9B gains 12.5% on MATH.", "Heron-13B", 12.5, "%", "outperforms"),
+    ("On MATH, Wren-9B is 2 points lower than Heron-13B.", "Heron-13B", 2, "points", "underperforms"),
+])
+def test_en_margin_is_the_delta_not_a_score(sentence, baseline, delta, unit, relation):
+    claims = extract(f"## Results\n{sentence}\n")
+    (c,) = [c for c in claims if isinstance(c, ComparisonClaim)]
+    assert (c.model, c.baseline, c.benchmark, c.delta, c.unit, c.relation) == (
+        "Wren-9B", baseline, "MATH", delta, unit, relation)
+    assert all(s.value != delta for s in claims if isinstance(s, ScoreClaim))
+
+
+def test_above_and_below_need_a_name_right_after():
+    text = "## Results\nWren-9B scores above 90% on MATH, as shown below in Heron-13B's table.\n"
+    assert comparisons(text) == []

@@ -62,3 +62,10 @@ def test_sentence_offsets_slice_back_and_respect_bounds():
     spans = split_sentences(text, start=7)
     assert [text[s.start:s.end] for s in spans] == ["贝塔。", "Gamma!"]
     assert all(s.start >= 7 for s in spans)
+
+
+def test_report_words_are_not_part_of_the_title_subject():
+    assert split_sections("# Wren-9B Technical Report\nBody.\n")[0].subject == "Wren-9B"
+    assert split_sections("# Heron-13B Model Card\nBody.\n")[0].subject == "Heron-13B"
+    assert split_sections("# Wren-9B 技术报告\n正文。\n")[0].subject == "Wren-9B"
+    assert split_sections("# DataReport\nBody.\n")[0].subject == "DataReport"  # a suffix glued on is part of the name

@@ -527,7 +527,7 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
     all_numbers = _numbers(sentence, lex)
     if not any(_is_result_number(sentence, lex, n) or _LABEL_END.search(sentence, max(0, n.start - 6), n.start)
                for n in all_numbers) and not lex.cue_regex.search(sentence) \
-            and not _IMPROVEMENT_OVER.search(sentence):
+            and not _IMPROVEMENT_OVER.search(sentence) and not _IMPROVES_BY_OVER.search(sentence):
         # no result value and no comparison cue: the cheap triggers (a decimal, a "%") were not results.
         # Skipping before the name matchers is most of the speed; the topic still comes from
         # ``_leading_models`` and the paragraph benchmark from the lazy ``benchmark_before`` scan.
@@ -755,6 +755,9 @@ _NOT_RESULT_BEFORE = re.compile(
     r"(?:(?:成本|费用|开销|延迟|显存|内存|时间|cost|latency|memory)[^，,。\d]{0,6}|"
     r"(?:降低|减少|压缩|缩减|节省|节约|reduc\w*|compress\w*|sav\w*)\s*(?:了|为|到|至|by|to)?\s*(?:原有的|原来的)?)\s*$",
     re.IGNORECASE)
+# After a number: the number is a margin between two systems ("4.5% better", "10 points above X").
+_MARGIN_WORD = re.compile(r"\s*(?:higher|better|greater|stronger|above|ahead|lower|worse|below|behind|weaker)\b",
+                          re.IGNORECASE)
 _PREVIOUS_VALUE = re.compile(r"(?:之前|此前|以前|原来|原先|previously|before|from|vs\.?)\s*(?:为|是|的|was|of)?\s*$", re.IGNORECASE)
 
 
@@ -883,8 +886,8 @@ def _is_result_number(sentence: str, lex: Lexicons, num: Number) -> bool:
         return False  # "相比之前最佳的 2.0%", "the previous best of 40.1": another system's value, not the subject's
     if num.unit in ("%", "points"):
         # Percentages of data, compute or people are not results: "使用 7.6% 的 Token", "减少了 40% 的成本",
-        # nor are reductions: "其成本降低了 80%", "压缩为原有的 3.2%".
-        return not _NOT_RESULT_AFTER.match(sentence, num.end) \
+        # nor are reductions: "其成本降低了 80%", "压缩为原有的 3.2%", nor margins: "6.1 points higher than X".
+        return not _NOT_RESULT_AFTER.match(sentence, num.end) and not _MARGIN_WORD.match(sentence, num.end) \
             and not _NOT_RESULT_BEFORE.search(sentence, max(0, num.start - 14), num.start)
     # A bare number: needs a metric word or a score verb right before it, and a plausible size.
     before = sentence[max(cs, num.start - 14):num.start]
@@ -980,13 +983,20 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
     return out, used
 
 
-_DELTA_CUE = re.compile(r"(?:高出|高了|提高了|提升了|提高|提升|增加了|改善了|领先|超出)(?![到至])|\bby\b"
+_DELTA_CUE = re.compile(r"(?:高出|高了|提高了|提升了|提高|提升|增加了|改善了|领先|超出)(?![到至])|\bby\b|\bgain(?:s|ed)?(?=\s+[+]?\d)"
                         r"|\b(?:improvement|gain|increase|margin|lead|boost)s?\s+of\b", re.IGNORECASE)
 _IMPROVEMENT_OVER = re.compile(
     r"\b(?:an?\s+)?(?:absolute\s+|relative\s+|average\s+)?(?:improvement|gain|increase|margin|lead|boost)s?\s+of\s+"
     r"(?:about\s+|around\s+|over\s+|up\s+to\s+)?([+]?\d+(?:\.\d+)?)\s*(%|points?|pp|pts)?\s+(?:over|above|against)\s+",
     re.IGNORECASE)
 
+
+# "improves GSM8K by 3.2 points over X", "boosts accuracy by 4% compared to X": verb, margin, then baseline.
+_IMPROVES_BY_OVER = re.compile(
+    r"\b(?:improv(?:es|ed|ing)|boost(?:s|ed|ing)?|rais(?:es|ed|ing)|lift(?:s|ed|ing)?)\b(?:\s+[^\s,;.]+){0,4}?\s+by\s+"
+    r"(?:about\s+|around\s+|over\s+|nearly\s+|up\s+to\s+|more\s+than\s+|roughly\s+)?([+]?\d+(?:\.\d+)?)\s*"
+    r"(%|points?|pts|pp|percentage[- ]points?)?\s+(?:over|compared\s+(?:to|with)|relative\s+to|against)\s+",
+    re.IGNORECASE)
 
 # "a 6.4-point gain over its predecessor X", "a 3% absolute improvement over X": the margin comes first.
 _GAIN_OVER = re.compile(
@@ -1001,7 +1011,8 @@ def _improvement_over(document: Document, section: Section, offset: int, sentenc
                       seen_pairs: set[tuple[str, str]], ctx_benchmark: str | None) -> list[ComparisonClaim]:
     """"an improvement of 6.1 points over the previous best open model": margin first, baseline after."""
     out: list[ComparisonClaim] = []
-    for m in (*_IMPROVEMENT_OVER.finditer(sentence), *_GAIN_OVER.finditer(sentence)):
+    for m in (*_IMPROVEMENT_OVER.finditer(sentence), *_GAIN_OVER.finditer(sentence),
+              *_IMPROVES_BY_OVER.finditer(sentence)):
         r0 = m.end()
         r1 = _EN_REGION_END.search(sentence, r0)
         end = r1.start() if r1 else _clause_bounds(sentence, r0)[1]
@@ -1086,6 +1097,9 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
             by = _EN_BY.search(sentence, r1)
             if by:
                 delta = _delta_after(sentence, numbers, by.end(), len(sentence))
+        if delta is None and not cjk:
+            delta = next((n for n in numbers if n.end <= cs and n.unit in ("%", "points")
+                          and not sentence[n.end:cs].strip()), None)
     elif shape in ("with", "than"):
         if not cjk:
             return None
@@ -1152,6 +1166,9 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
             delta = _delta_after(sentence, numbers, dm.end(), len(sentence))  # "提升了 5%", not "达到 44.0%"
             if delta is not None:
                 break
+        if delta is None and not cjk:  # "Compared to X, Y is 4.5% better on B"
+            delta = next((n for n in numbers if n.start >= rest0 and n.unit in ("%", "points")
+                          and _MARGIN_WORD.match(sentence, n.end)), None)
     if model is None:
         return None
     baselines = [b for b in baselines if not _same_name(b[2], model.text)]
