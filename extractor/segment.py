@@ -22,8 +22,9 @@ _ARXIV_LINE = re.compile(r"^[ \t]*\[([^\]\n]+)\]\(https?://(?:www\.)?arxiv\.org/
 _TITLE_NAME = re.compile(r"^\s*([^:：\n]{1,40}?)\s*[:：]")
 # "we propose X" / "提出了 X" in a section's opening, when the title names no method.
 _INTRO = re.compile(
-    r"(?:提出了?|推出了?|发布了?|引入了?|介绍了?|开源了?|名为|称为|叫做|propose[sd]?|introduce[sd]?|present(?:s|ed)?|release[sd]?)"
-    r"[^。！？.!?\n]{0,30}?"
+    r"(?:提出了?|推出了?|发布了?|引入了?|介绍了?|开源了?(?!模型|的|社区|生态|大模型|领域)|名为|称为|叫做"
+    r"|propose[sd]?|introduce[sd]?|present(?:s|ed)?|release[sd]?)"
+    r"[^。！？.!?\n，,；;]{0,30}?"
     r"(?:[,，]\s*|\s|「|“|\"|^)([A-Z][A-Za-z0-9]*(?:[-+.][A-Za-z0-9]+)*(?:[ ][A-Z0-9][\w.\-]*)?)"
 )
 
@@ -35,6 +36,12 @@ _ABBREVIATIONS = frozenset(
 
 
 _LATIN_TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*(?:[-_.+][A-Za-z0-9]+)*\+?", re.ASCII)
+# A Chinese brand with a Latin size/version after a hyphen: "星河-13B", "混元-Large", "盘古-Σ".
+# Chinese has no spaces, so the brand must not be glued to the characters before it
+# ("发布星河-13B" is left alone: where the name starts is unknowable without a segmenter).
+CJK_HYBRID_NAME = re.compile(
+    r"(?<![\u3400-\u9fffA-Za-z0-9_\-])[\u3400-\u9fff]{1,6}[-·][A-Za-z0-9][A-Za-z0-9.]*(?:-[A-Za-z0-9][A-Za-z0-9.]*)*"
+    r"(?<!\.)")
 
 
 @lru_cache(maxsize=65536)
@@ -50,6 +57,8 @@ def is_model_shaped(name: str) -> bool:
         return False
     first = name.split(" ", 1)[0]
     if _vendor_regex().match(name):
+        return True
+    if CJK_HYBRID_NAME.fullmatch(first):
         return True
     if re.search(r"\d", first) and re.search(r"[A-Za-z]", first):
         return True
@@ -92,7 +101,10 @@ def _title_subject(title: str | None) -> str | None:
         return t
     # A model-shaped name inside a Chinese headline: "视觉思考模型k1", "字节PersonaTalk视频口型编辑".
     if re.search(r"[\u4e00-\u9fff]", t):
-        shaped = [tok.group(0) for tok in _LATIN_TOKEN.finditer(t) if is_model_shaped(tok.group(0))]
+        hybrid = [(m.start(), m.end()) for m in CJK_HYBRID_NAME.finditer(t)]
+        shaped = [t[a:b] for a, b in hybrid]
+        shaped += [tok.group(0) for tok in _LATIN_TOKEN.finditer(t) if is_model_shaped(tok.group(0))
+                   and not any(a <= tok.start() < b for a, b in hybrid)]
         if len(shaped) == 1:  # "从o1-mini到DeepSeek-R1" names two: no single subject
             return shaped[0]
     return None

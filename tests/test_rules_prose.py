@@ -183,3 +183,46 @@ def test_en_margin_is_the_delta_not_a_score(sentence, baseline, delta, unit, rel
 def test_above_and_below_need_a_name_right_after():
     text = "## Results\nWren-9B scores above 90% on MATH, as shown below in Heron-13B's table.\n"
     assert comparisons(text) == []
+
+
+# ---- Chinese brand names with a Latin size, rank words, lists with values, owned values
+
+
+def test_zh_brand_with_latin_size_is_the_subject():
+    text = ("# 青松-13B 发布\n\n## 评测\n青松-13B 在 C-Eval 上取得 82.5 分。\n"
+            "在 MATH 基准上，青松-13B 的准确率达到 48.6%，比 Qwen-14B 高 6.3 个百分点。\n")
+    got = extract(text)
+    assert {c.model for c in got} == {"青松-13B"}
+    (c,) = [c for c in got if isinstance(c, ComparisonClaim)]
+    assert (c.baseline, c.benchmark, c.delta) == ("Qwen-14B", "MATH", 6.3)
+
+
+def test_zh_leads_the_runner_up_by_a_margin():
+    text = "## 评测\n在 LongBench 上，Kite-13B 以 52.3 的平均分位列第一，领先第二名 Yi-34B 约 2 分。\n"
+    (c,) = comparisons(text)
+    assert (c.model, c.baseline, c.relation, c.delta) == ("Kite-13B", "Yi-34B", "outperforms", 2)
+    assert all(s.model != "Yi-34B" for s in scores(text))
+
+
+def test_en_list_of_baselines_with_their_values():
+    text = "## Results\nOn GPQA, Wren-9B achieves 41.2%, surpassing Heron-3B (38.5%) and Ibis-3B (33.1%).\n"
+    assert {c.baseline for c in comparisons(text)} == {"Heron-3B", "Ibis-3B"}
+    assert {(s.model, s.value) for s in scores(text)} == {("Wren-9B", 41.2), ("Heron-3B", 38.5), ("Ibis-3B", 33.1)}
+
+
+@pytest.mark.parametrize("sentence, relation", [
+    ("Wren-9B performs comparably to Heron-13B on MATH.", "matches"),
+    ("Wren-9B is on a par with Heron-13B on MATH.", "matches"),
+    ("Wren-9B outscores Heron-13B on MATH.", "outperforms"),
+    ("Wren-9B edges out Heron-13B on MATH.", "outperforms"),
+])
+def test_more_english_comparison_verbs(sentence, relation):
+    (c,) = comparisons(f"## Results\n{sentence}\n")
+    assert (c.model, c.baseline, c.benchmark, c.relation) == ("Wren-9B", "Heron-13B", "MATH", relation)
+
+
+def test_value_after_a_named_baseline_with_a_head_word_is_the_baselines():
+    text = "## Results\nWren-9B achieves 30.4 BLEU on WMT14 En-De, outperforming the Heron-big baseline (28.4).\n"
+    got = {(s.model, s.value) for s in scores(text)}
+    assert got == {("Wren-9B", 30.4), ("Heron-big", 28.4)}
+    assert all(c.model != "En-De" for c in extract(text))  # a translation direction is not a model

@@ -69,3 +69,12 @@ def test_report_words_are_not_part_of_the_title_subject():
     assert split_sections("# Heron-13B Model Card\nBody.\n")[0].subject == "Heron-13B"
     assert split_sections("# Wren-9B 技术报告\n正文。\n")[0].subject == "Wren-9B"
     assert split_sections("# DataReport\nBody.\n")[0].subject == "DataReport"  # a suffix glued on is part of the name
+
+
+def test_chinese_brand_with_latin_size_in_a_headline():
+    assert split_sections("# 青松-13B 发布\n正文。\n")[0].subject == "青松-13B"
+
+
+def test_open_source_models_is_not_an_introduction():
+    text = "## 评测\n在 LongBench 上位列开源模型第一，领先第二名 Yi-34B 约 2 分。\n"
+    assert split_sections(text)[0].subject is None

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from extractor import lexicon
+from extractor.segment import CJK_HYBRID_NAME
 
 CJK = "\u3400-\u9fff"
 _HAS_CJK = re.compile(f"[{CJK}]")
@@ -200,6 +201,11 @@ def find_names(sentence: str, lex: Lexicons) -> list[Mention]:
         if not _UPPER_OR_DIGIT.search(text.split(" ", 1)[0]) and not lex.vendor_regex.match(text):
             continue
         out.append(Mention(s, e, text, classify_name(sentence, s, e, text, lex)))
+    if "-" in sentence or "·" in sentence:
+        for m in CJK_HYBRID_NAME.finditer(sentence):  # "星河-13B", "混元-Large"
+            s, e = m.start(), m.end()
+            if _HAS_CJK.search(sentence) and not any(x.start < e and s < x.end for x in out):
+                out.append(Mention(s, e, m.group(0), classify_name(sentence, s, e, m.group(0), lex)))
     if "在" in sentence:
         # Chinese descriptive evaluations: "在数学、物理等学科的基准能力测试中", "在仿真环境中的...题目上"
         for m in _ZH_BENCH_PHRASE.finditer(sentence):

@@ -75,6 +75,7 @@ _OPEN_PAREN = re.compile(r"[(（]")
 _EN_ON_TAIL = re.compile(r"\b(?:on|in)\s+(?:the\s+)?$")
 _LIST_GAP = re.compile(r"\s*(?:、|,|，)?\s*(?:以及|and|or|及)?\s*")
 _COMMA_GAP = re.compile(r"\s*[,，]\s*")
+_PAREN_VALUE = re.compile(r"^\s*[(（][^()（）]{0,24}[)）]")
 _INSIDE_PAREN = re.compile(r"[(（][^)）]*$")
 _CLOSE_PAREN = re.compile(r"\s*[)）]")
 _NUMBER_LEAD = re.compile(r"\s*(?:了|过|出|约|达|近)?\s*[+＋]?\d")
@@ -766,7 +767,7 @@ _EARLIER_VALUE = re.compile(r"(?:之前|此前|以前|先前|原先|原来|previ
                             r"(?:方法|模型|结果|水平|results?|methods?|models?)?\s*(?:的|为|是|of|at|with)?\s*$", re.IGNORECASE)
 
 
-_OWNED_GAP = re.compile(r"\s*(?:[(（]|的\s*|为\s*|[:：]\s*)?\s*$")
+_OWNED_GAP = re.compile(r"\s*(?:(?:baseline|model|system|method|基线|模型)\s*)?(?:[(（]|的\s*|为\s*|[:：]\s*)?\s*$")
 
 
 _CONTRAST_WORDS = re.compile(r"但|而|然而|不过|相比之下|——|\b(?:but|while|whereas|however)\b", re.IGNORECASE)
@@ -1068,7 +1069,7 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
     quote_from = cs
     if shape == "adjacent":
         follower = next((n for n in _model_mentions(names) if n.start >= ce), None)
-        if follower is None or sentence[ce:follower.start].strip():
+        if follower is None or sentence[ce:follower.start].strip() and not _RANK_GAP.fullmatch(sentence, ce, follower.start):
             return None
         shape = "after"
     if shape == "after" and relation == "matches" and cjk and not _model_mentions(
@@ -1082,7 +1083,7 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
         listed = _listed_names(sentence, names, ce)
         if listed:
             r1 = listed[-1].end  # the list ends the baselines ("surpassing A and B, and matching C")
-        if not cjk:
+        if not cjk and len(listed) < 2:  # a list of two or more ends where it ends, "(38.5%)" inside it or not
             m = _EN_REGION_END.search(sentence, r0, r1)
             if m:
                 r1 = m.start()
@@ -1177,6 +1178,9 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
     return model, baselines, (min(r0, quote_from), r1), relation, delta
 
 
+# "领先第二名 Yi-34B 约 2 分", "leads the runner-up X": a rank word may sit between the cue and the name.
+_RANK_GAP = re.compile(r"\s*(?:排名)?(?:第[二三四五六七八九十]名?|次优|亚军)(?:的)?\s*|\s*the\s+(?:runner-up|second[- ]best|second[- ]place)\s*",
+                       re.IGNORECASE)
 _FIRST_GAP_BAD = re.compile(r"[。；;:：!?！？]|比|与|和|在.{0,12}(?:上|中)|\d")
 _FIRST_GAP_COMMA = re.compile(r"[,，](?!\s*(?:如|例如|比如|包括|包含|including|such as|e\.g\.|like)\b)")
 
@@ -1196,6 +1200,7 @@ def _listed_names(sentence: str, names: list[Mention], start: int) -> list[Menti
         if not out:
             ok = len(gap) <= 25 and not _FIRST_GAP_BAD.search(gap) and not _FIRST_GAP_COMMA.search(gap)
         else:
+            gap = _PAREN_VALUE.sub("", gap, count=1)  # "Qwen2.5-3B (38.5%) and Llama-3.2-3B (33.1%)"
             ok = bool(_LIST_SEP.match(gap)) or bool(_LIST_GAP.fullmatch(gap))
         if not ok:
             break
