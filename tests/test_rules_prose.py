@@ -226,3 +226,17 @@ def test_value_after_a_named_baseline_with_a_head_word_is_the_baselines():
     got = {(s.model, s.value) for s in scores(text)}
     assert got == {("Wren-9B", 30.4), ("Heron-big", 28.4)}
     assert all(c.model != "En-De" for c in extract(text))  # a translation direction is not a model
+
+
+def test_comparison_right_after_a_result_is_about_that_benchmark():
+    text = ("## 评测\nKite-13B 在 AIME 2024 上的 pass@1 从 15.6% 提升到 71.0%。\n\n"
+            "最终 Kite-13B 达到与 o1-preview 相当的水平。\n")
+    (c,) = comparisons(text)
+    assert (c.model, c.baseline, c.benchmark) == ("Kite-13B", "o1-preview", "AIME 2024")
+
+
+def test_comparison_about_many_benchmarks_inherits_none():
+    text = ("## 评测\nKite-13B 在 AIME 2024 上的 pass@1 达到 71.0%。\n\n"
+            "Kite-13B 在多个基准上超越了 o1-preview。\n")
+    (c,) = comparisons(text)
+    assert (c.baseline, c.benchmark) == ("o1-preview", None)

@@ -536,6 +536,10 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
     names = find_names(sentence, lex)
     # what the paragraph was about before this sentence (looked up only if this one names no benchmark)
     ctx_benchmark = None if any(n.kind == "benchmark" for n in names) else ctx.benchmark_before(offset)
+    if ctx_benchmark is None and not any(n.kind == "benchmark" for n in names) and not _GENERAL_SCOPE.search(sentence):
+        # a comparison right after the section's results ("…71.0%。\n\n最终达到与 o1-preview 相当的水平")
+        # is about the benchmark just named, unless it says it is about many ("在多个基准上")
+        ctx_benchmark = ctx.recent_section_benchmark(offset)
     _update_context(sentence, names, section, ctx, offset)
     if _HYPOTHETICAL.search(sentence):
         return []
@@ -558,6 +562,10 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
     return [*scores, *comparisons]
 
 
+_GENERAL_SCOPE = re.compile(
+    r"在(?:大多数|多数|多个|各种|各项|众多|所有|一系列|广泛的)[^，。,]{0,14}?(?:上|中|下)|大多数情况|大部分情况|"
+    r"\b(?:across|on|in)\s+(?:most|many|all|several|multiple|various|a\s+(?:wide\s+)?range\s+of|a\s+variety\s+of)\b"
+    r"|\bacross\s+(?:the\s+)?(?:board|benchmarks|tasks)\b", re.IGNORECASE)
 _VS_PAIR = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(%|％)?\s*(?:vs\.?|versus|v\.s\.|对比)\s*(\d+(?:\.\d+)?)\s*(%|％)?(?![\w.])",
                       re.IGNORECASE)
 
