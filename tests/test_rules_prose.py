@@ -240,3 +240,53 @@ def test_comparison_about_many_benchmarks_inherits_none():
             "Kite-13B 在多个基准上超越了 o1-preview。\n")
     (c,) = comparisons(text)
     assert (c.baseline, c.benchmark) == ("o1-preview", None)
+
+
+# ---- owners of values, chained comparisons, margins behind, comparisons on every benchmark
+
+
+def test_possessive_owner_is_not_part_of_the_name():
+    text = "## Results\nOn GPQA, Wren-9B outperforms OpenAI's GPT-4o.\n"
+    (c,) = comparisons(text)
+    assert c.baseline == "GPT-4o"
+
+
+def test_value_for_its_predecessor_belongs_to_the_predecessor():
+    text = "## Results\nWren-9B resolves 49.2% of issues in SWE-bench Verified, up from 33.6% for its predecessor Wren-8B.\n"
+    assert {(s.model, s.value) for s in scores(text)} == {("Wren-9B", 49.2), ("Wren-8B", 33.6)}
+
+
+def test_chained_english_comparisons_keep_the_subject():
+    text = ("## Results\nWren-9B scores 85.4 on HumanEval, edging out Heron-14B by 1.9 points, "
+            "and trails Ibis-14B on MMLU by 3.6 points.\n")
+    got = {(c.model, c.baseline, c.relation, c.delta) for c in comparisons(text)}
+    assert got == {("Wren-9B", "Heron-14B", "outperforms", 1.9), ("Wren-9B", "Ibis-14B", "underperforms", 3.6)}
+
+
+def test_within_points_of_is_a_margin_behind():
+    text = "## Results\nWren-9B comes within 2 points of Heron-70B on GPQA Diamond.\n"
+    (c,) = comparisons(text)
+    assert (c.baseline, c.relation, c.delta, c.benchmark) == ("Heron-70B", "underperforms", 2, "GPQA Diamond")
+    assert scores(text) == []
+    assert scores("## Results\nOn MMLU the two routers are within 0.2 points of each other.\n") == []
+
+
+def test_zh_both_beat_covers_every_benchmark_named_before():
+    text = "## 评测\nKite-7B 在 HumanEval 上达到 88.4%，在 MBPP 上达到 75.3%，均超过同规模的 Heron-7B。\n"
+    assert {(c.benchmark, c.baseline) for c in comparisons(text)} == {("HumanEval", "Heron-7B"), ("MBPP", "Heron-7B")}
+
+
+def test_zh_lead_on_one_benchmark_and_trail_on_another_are_two_claims():
+    text = "## 评测\nKite-8B 在 MathVista 上领先 Heron-8B 2.7 个点，在 MMMU 上略逊于 Heron-8B。\n"
+    got = {(c.benchmark, c.relation, c.delta) for c in comparisons(text)}
+    assert got == {("MathVista", "outperforms", 2.7), ("MMMU", "underperforms", None)}
+
+
+def test_a_stated_comparison_is_not_repeated_the_other_way_round():
+    text = "## 评测\nKite-7B 在 LiveCodeBench 上拿到 57.2 分，略低于 Heron-7B 的 60.0 分。\n"
+    got = {(c.model, c.baseline, c.relation) for c in comparisons(text)}
+    assert got == {("Kite-7B", "Heron-7B", "underperforms")}
+
+
+def test_a_drop_is_not_a_score():
+    assert scores("## 评测\nKite-7B 在 MATH-500 上则仅下降 0.6 个点。\n") == []

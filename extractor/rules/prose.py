@@ -65,7 +65,7 @@ _DELTA_GAP = re.compile(r"^\s*(?:了|出|约|达|高达|超过|多达|近|将近
 # Patterns used in hot loops, compiled once (a module-level re.search costs a cache lookup per call).
 _NOT_UNIT_FEN = re.compile(r"分(?:钟|之|别|析|类|布|成|为|支|割|数)")
 _FROM_OPEN = re.compile(r"从[^，,。从]{0,20}$|\bfrom\s+$")
-_DE_GAP = re.compile(r"\s*的\s*")
+_DE_GAP = re.compile(r"\s*(?:的|'s|’s)\s*")  # "OpenAI 的 o1", "OpenAI's GPT-4o"
 _DIGIT = re.compile(r"\d")
 _ZAI_OPEN = re.compile(r"在[^，,。在]*$")
 _LOCATION_CLOSE = re.compile(r"[^，,。]{0,6}?(?:上|中|里)")
@@ -528,7 +528,8 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
     all_numbers = _numbers(sentence, lex)
     if not any(_is_result_number(sentence, lex, n) or _LABEL_END.search(sentence, max(0, n.start - 6), n.start)
                for n in all_numbers) and not lex.cue_regex.search(sentence) \
-            and not _IMPROVEMENT_OVER.search(sentence) and not _IMPROVES_BY_OVER.search(sentence):
+            and not _IMPROVEMENT_OVER.search(sentence) and not _IMPROVES_BY_OVER.search(sentence) \
+            and not _WITHIN_OF.search(sentence):
         # no result value and no comparison cue: the cheap triggers (a decimal, a "%") were not results.
         # Skipping before the name matchers is most of the speed; the topic still comes from
         # ``_leading_models`` and the paragraph benchmark from the lazy ``benchmark_before`` scan.
@@ -554,14 +555,16 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
     scores = _scores(document, section, offset, sentence, lex, names, subjects,
                      [n for n in numbers if n.start not in used_numbers], ctx, baseline_spans)
     if len(scores) >= 2 and _CONTRAST.search(sentence):
-        stated = {(_norm(c.model), _norm(c.baseline)) for c in comparisons}
+        # a pair the sentence already compares, in either direction ("略低于 o1-mini 的 60.0 分"), is stated
+        stated = {frozenset((_norm(c.model), _norm(c.baseline))) for c in comparisons}
         comparisons += [c for c in _comparisons_from_scores(scores, lex, sentence, offset)
-                        if (_norm(c.model), _norm(c.baseline)) not in stated]
+                        if frozenset((_norm(c.model), _norm(c.baseline))) not in stated]
     if comparisons and _VS_PAIR.search(sentence):
         scores += _versus_scores(document, section, offset, sentence, lex, comparisons, scores)
     return [*scores, *comparisons]
 
 
+_ALL_OF_THEM = re.compile(r"[均都皆](?:已|能|可以|显著|明显|大幅)?|\b(?:both|all)\b", re.IGNORECASE)
 _GENERAL_SCOPE = re.compile(
     r"在(?:大多数|多数|多个|各种|各项|众多|所有|一系列|广泛的)[^，。,]{0,14}?(?:上|中|下)|大多数情况|大部分情况|"
     r"\b(?:across|on|in)\s+(?:most|many|all|several|multiple|various|a\s+(?:wide\s+)?range\s+of|a\s+variety\s+of)\b"
@@ -762,7 +765,8 @@ _NOT_RESULT_AFTER = re.compile(
     r"|\s*for\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:baselines?|runner-up|previous|prior|competitors?)\b", re.IGNORECASE)
 _NOT_RESULT_BEFORE = re.compile(
     r"(?:(?:成本|费用|开销|延迟|显存|内存|时间|cost|latency|memory)[^，,。\d]{0,6}|"
-    r"(?:降低|减少|压缩|缩减|节省|节约|reduc\w*|compress\w*|sav\w*)\s*(?:了|为|到|至|by|to)?\s*(?:原有的|原来的)?)\s*$",
+    r"(?:降低|减少|下降|下滑|压缩|缩减|节省|节约|reduc\w*|compress\w*|sav\w*|drop\w*|declin\w*|fell|falls?|within)"
+    r"\s*(?:了|为|到|至|by|to)?\s*(?:原有的|原来的)?)\s*$",
     re.IGNORECASE)
 # After a number: the number is a margin between two systems ("4.5% better", "10 points above X").
 _MARGIN_WORD = re.compile(r"\s*(?:higher|better|greater|stronger|above|ahead|lower|worse|below|behind|weaker)\b",
@@ -805,7 +809,8 @@ def _owned_by_other(sentence: str, pos: int) -> bool:
     return m is not None and not _NOT_AN_OWNER.search(m.group(1))
 
 
-_FOR_NAME = re.compile(r"\s*(?:[a-zA-Z@\d-]+\s+)?for\s+(?:the\s+)?")
+_FOR_NAME = re.compile(r"\s*(?:[a-zA-Z@\d-]+\s+)?for\s+(?:the\s+|its\s+|their\s+)?"
+                       r"(?:(?:previous|prior|predecessor|original|base|baseline|older|larger|smaller)\s+){0,2}")
 
 
 def _named_after(sentence: str, num: Number, names: list[Mention]) -> Mention | None:
@@ -919,7 +924,7 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
     cjk = is_cjk_sentence(sentence)
     taken_until = -1
     baseline_starts: set[int] = set()
-    seen_pairs: set[tuple[str, str]] = set()
+    seen_pairs: SeenPairs = {}
     if not cjk:  # first: "a 4.2% improvement over X" states the margin the cue path would not find
         out.extend(_improvement_over(document, section, offset, sentence, lex, names, subjects, numbers, used,
                                      seen_pairs, ctx_benchmark))
@@ -944,6 +949,11 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
         baseline_starts.update(b[0] for b in baselines)
         cs, ce = _clause_bounds(sentence, cm.start())
         benches = _comparison_benchmarks(sentence, names, cm.start(), region)
+        if _ALL_OF_THEM.search(sentence, max(0, region[0] - 4), region[0] + 1):
+            # "在 HumanEval 上…，在 MBPP 上…，均超过 X": every benchmark named before the cue
+            earlier = {n.text: n for n in names if n.kind == "benchmark" and n.end <= region[0]}
+            if len(earlier) > 1:
+                benches = list(earlier.values())
         if not cjk:
             # English states the benchmark after the comparison: "outperforms X by 4 points on MATH"
             after = [n for n in names if n.kind == "benchmark" and n.start >= region[1]
@@ -956,10 +966,8 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
         if delta is not None:
             used.add(delta.start)
         for base in baselines:
-            pair = (_norm(model.text), _norm(base[2]))
-            if pair in seen_pairs:
-                continue  # "与 X 相当或超过 X": one statement, one claim
-            seen_pairs.add(pair)
+            if _seen_before(seen_pairs, model.text, base[2], [b.text for b in benches]):
+                continue
             bench_choices: list[Mention | None] = list(benches) if benches else [None]
             for bench in bench_choices:
                 spans = [(region[0], cm.end()), (base[0], base[1])]
@@ -992,6 +1000,23 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
     return out, used
 
 
+SeenPairs = dict[tuple[str, str], set[str]]
+
+
+def _seen_before(seen: SeenPairs, model: str, baseline: str, benchmarks: list[str]) -> bool:
+    """Record a (model, baseline) comparison; True if the sentence already stated it.
+
+    "与 X 相当或超过 X" is one statement, one claim; "在 A 上领先 X，在 B 上略逊于 X" are two,
+    told apart by their benchmarks (a comparison with no benchmark repeats any other).
+    """
+    key = (_norm(model), _norm(baseline))
+    benches = {_norm(b) for b in benchmarks} or {""}
+    before = seen.setdefault(key, set())
+    repeated = bool(before) and (bool(before & benches) or "" in before or "" in benches)
+    before |= benches
+    return repeated
+
+
 _DELTA_CUE = re.compile(r"(?:高出|高了|提高了|提升了|提高|提升|增加了|改善了|领先|超出)(?![到至])|\bby\b|\bgain(?:s|ed)?(?=\s+[+]?\d)"
                         r"|\b(?:improvement|gain|increase|margin|lead|boost)s?\s+of\b", re.IGNORECASE)
 _IMPROVEMENT_OVER = re.compile(
@@ -1015,13 +1040,20 @@ _GAIN_OVER = re.compile(
     re.IGNORECASE)
 
 
+# "comes within 2 points of o1": a small margin behind the baseline.
+_WITHIN_OF = re.compile(
+    r"\bwithin\s+([+]?\d+(?:\.\d+)?)\s*(%|points?|pts|pp|percentage[- ]points?)\s+of\s+(?!each\s+other|one\s+another)",
+    re.IGNORECASE)
+
+
 def _improvement_over(document: Document, section: Section, offset: int, sentence: str, lex: Lexicons,
                       names: list[Mention], subjects: list[Mention], numbers: list[Number], used: set[int],
-                      seen_pairs: set[tuple[str, str]], ctx_benchmark: str | None) -> list[ComparisonClaim]:
+                      seen_pairs: SeenPairs, ctx_benchmark: str | None) -> list[ComparisonClaim]:
     """"an improvement of 6.1 points over the previous best open model": margin first, baseline after."""
     out: list[ComparisonClaim] = []
     for m in (*_IMPROVEMENT_OVER.finditer(sentence), *_GAIN_OVER.finditer(sentence),
-              *_IMPROVES_BY_OVER.finditer(sentence)):
+              *_IMPROVES_BY_OVER.finditer(sentence), *_WITHIN_OF.finditer(sentence)):
+        relation = "underperforms" if m.re is _WITHIN_OF else "outperforms"
         r0 = m.end()
         r1 = _EN_REGION_END.search(sentence, r0)
         end = r1.start() if r1 else _clause_bounds(sentence, r0)[1]
@@ -1038,12 +1070,11 @@ def _improvement_over(document: Document, section: Section, offset: int, sentenc
         bench = benches[0].text if benches else ctx_benchmark
         unit = {"%": "%"}.get(m.group(2) or "", "points" if m.group(2) else None)
         for b in baselines:
-            if (_norm(model.text), _norm(b[2])) in seen_pairs or _same_name(b[2], model.text):
+            if _same_name(b[2], model.text) or _seen_before(seen_pairs, model.text, b[2], [bench] if bench else []):
                 continue
-            seen_pairs.add((_norm(model.text), _norm(b[2])))
             qs, qe = _tight(sentence, min(m.start(), model.start if model.start >= 0 else m.start()), max(b[1], m.end()))
             out.append(ComparisonClaim(
-                model=model.text, baseline=b[2], relation="outperforms", benchmark=bench,
+                model=model.text, baseline=b[2], relation=relation, benchmark=bench,  # type: ignore[arg-type]
                 delta=float(m.group(1)), unit=unit,  # type: ignore[arg-type]
                 quote=sentence[qs:qe], source=document.source, section=section.title,
                 start=offset + qs, end=offset + qe, extractor="rules",
