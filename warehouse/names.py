@@ -127,7 +127,8 @@ def unit_key(unit: str | None) -> str:
     """Comparable unit class: ``%`` and ``points`` are both 0-100 scores; ``score`` is a bare number.
 
     A bare number (``score`` or no unit) is '' and joins the benchmark's dominant unit
-    at query time; ``elo`` and ``x`` stay apart.
+    at query time (where ``ranking.on_group_scale`` reads a bare fraction in a 0-100 group
+    as a share); ``elo`` and ``x`` stay apart.
     """
     if unit in ("%", "points"):
         return "%"

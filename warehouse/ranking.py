@@ -9,6 +9,10 @@ one group (by default the one with most models) and lists the others by label.
 Repeated statements of one result are one row with ``support`` > 1 and all their
 sources; a row is in ``conflict`` when claims made under the same setting wording
 disagree on the number.
+
+Scales are reconciled here, at query time, not in the stored claims: a bare fraction
+(``准确率为 0.79``) in a 0-100 group is ranked and shown as 79 %, while its source keeps the
+quote and the value as written (see ``on_group_scale``).
 """
 
 from __future__ import annotations
@@ -130,6 +134,28 @@ class ScoreRow(NamedTuple):
     start: int
     end: int
     review_status: ReviewStatus
+    written: float | None = None  # the stated value when ``value`` was rescaled to the group's scale
+
+
+def on_group_scale(group: Group, rows: list[ScoreRow]) -> list[ScoreRow]:
+    """``rows`` with bare fractions (0 < value <= 1, no unit) put on a 0-100 group's scale.
+
+    Papers write accuracy both as 79.0 % and as 0.79; ranked as written, 0.79 lands last.
+    Only when the group's unit class is ``%`` and it also holds values > 1 is a bare
+    fraction clearly a share (the gold scorer treats 0.875 and 87.5 as equal). Not when
+    every value is <= 1 (a metric on a 0-1 scale), not for lower-is-better metrics (a bare
+    0.9 WER next to 2.1 % may well mean 0.9 %), and never for elo / x groups.
+    """
+    if group.unit != "%" or group.lower_is_better or not any(r.value > 1 for r in rows):
+        return rows
+    out: list[ScoreRow] = []
+    for r in rows:
+        high_ok = r.value_high is None or 0 < r.value_high <= 1
+        if r.unit_key == "" and 0 < r.value <= 1 and high_ok:
+            high = None if r.value_high is None else round(r.value_high * 100, 6)
+            r = r._replace(value=round(r.value * 100, 6), value_high=high, unit="%", written=r.value)
+        out.append(r)
+    return out
 
 
 @dataclass
@@ -143,7 +169,8 @@ class BenchmarkScores:
     beaten: dict[int, list[tuple[Any, ...]]] = field(default_factory=dict)
 
     def rows(self, group: Group) -> list[ScoreRow]:
-        return [r for raw in group.raw for r in self.rows_by_raw.get(raw, [])]
+        """The group's claims on its own scale (leaderboard and beats both read them here)."""
+        return on_group_scale(group, [r for raw in group.raw for r in self.rows_by_raw.get(raw, [])])
 
 
 def _scores(con: duckdb.DuckDBPyConnection, member_ids: list[int]) -> dict[int, BenchmarkScores]:
@@ -182,8 +209,10 @@ def _pick(groups: list[Group], metric: str | None, setting: str | None) -> tuple
 
 
 def _source(c: ScoreRow) -> SourceRef:
+    """The claim's evidence with its value as written, so it matches (and can be marked in) the quote."""
+    value = c.value if c.written is None else c.written
     return SourceRef(source=c.source, quote=c.quote, section=c.section, start=c.start, end=c.end, claim_id=c.id,
-                     value=c.value, review_status=c.review_status)
+                     value=value, review_status=c.review_status)
 
 
 @dataclass
@@ -197,6 +226,7 @@ class _ModelResult:
     values: list[float]
     verified: bool
     sources: list[SourceRef]
+    best_sources: list[SourceRef]  # the sources stating ``value`` (on the group's scale)
 
 
 def _model_results(rows: list[ScoreRow], lower: bool, only: set[int] | None = None) -> dict[int, _ModelResult]:
@@ -216,15 +246,17 @@ def _model_results(rows: list[ScoreRow], lower: bool, only: set[int] | None = No
             by_detail[c.setting_detail].add(round(c.value, 2))
         conflict = any(len(v) > 1 for v in by_detail.values())
         sources: list[SourceRef] = []
+        best_sources: list[SourceRef] = []
         if only is None or mid in only:
             ordered = sorted(claims, key=lambda c: (round(c.value, 2) != round(best, 2), c.id))
             sources = [_source(c) for c in ordered]
+            best_sources = [s for s, c in zip(sources, ordered, strict=True) if round(c.value, 2) == round(best, 2)]
         out[mid] = _ModelResult(
             value=best, value_high=best_claim.value_high, unit=best_claim.unit, metric=best_claim.metric,
             support=len(claims), conflict=conflict,
             values=sorted({round(c.value, 4) for c in claims}) if conflict else [],
             verified=any(c.review_status == "verified" and round(c.value, 2) == round(best, 2) for c in claims),
-            sources=sources,
+            sources=sources, best_sources=best_sources,
         )
     return out
 
@@ -308,13 +340,11 @@ def beats(
                 if mid == xid:
                     continue
                 res = results[mid]
-                best_sources = [s for s in res.sources if s.value is not None and round(s.value, 2) == round(res.value, 2)]
-                my_sources = [s for s in mine.sources if s.value is not None and round(s.value, 2) == round(mine.value, 2)]
                 rows[(mid, bid, group.setting)] = BeatsRow(
                     model=reg.entities[mid].name, value=res.value, baseline_value=mine.value,
                     margin=round(abs(res.value - mine.value), 6), benchmark=member,
                     metric=group.metric or None, setting=group.setting or None, how="score",
-                    evidence=best_sources + my_sources,
+                    evidence=res.best_sources + mine.best_sources,
                 )
     comparisons = [c for b in scores.values() for c in b.beaten.get(xid, [])]
     if general:
