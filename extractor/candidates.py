@@ -29,6 +29,8 @@ _SCORE_WORD_TRIGGER = re.compile(r"(?:得分|分数|评分|成绩|总分|Elo|sco
 _VERB_NUMBER_TRIGGER = re.compile(r"(?:取得|达到|获得|得到)了?\s*[0-9]")
 # "比 X 高/好/强...": the one-character comparatives only count after 比.
 _THAN_TRIGGER = re.compile(r"比[^。！？；\n]{1,30}?(?:高|好|强|优|低|差|弱|多|少)")
+# "超" alone is too common; right before a Latin name or SOTA it is "beats" ("超 GPT-4o", "编辑超SOTA").
+_SUPER_TRIGGER = re.compile(r"超\s?(?=[A-Z][A-Za-z0-9])")
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-_.+'’][A-Za-z0-9]+)*|它|该模型|该方法|我们的|本文")
 
 
@@ -65,7 +67,7 @@ def trigger_positions(text: str, score_verbs: bool = True) -> list[int]:
     # numbers glued to a name ("Qwen2.5", "GPT-4", "v1.5") are versions, not results
     hits = [m.start() for m in _NUMBER_TRIGGER.finditer(text)
             if (m.group(1) or m.group(2)) and not _glued_to_name(text, m.start())]
-    hits += [m.start() for rx in (_SCORE_WORD_TRIGGER, _VERB_NUMBER_TRIGGER, _THAN_TRIGGER, cjk) for m in rx.finditer(text)]
+    hits += [m.start() for rx in (_SCORE_WORD_TRIGGER, _VERB_NUMBER_TRIGGER, _THAN_TRIGGER, _SUPER_TRIGGER, cjk) for m in rx.finditer(text)]
     for m in latin.finditer(text):  # whole words only: "match" but not "matchup"
         a, b = m.start(), m.end()
         if not (a and text[a - 1].isascii() and text[a - 1].isalpha()) and not (b < len(text) and text[b].isascii() and text[b].isalpha()):

@@ -290,3 +290,29 @@ def test_a_stated_comparison_is_not_repeated_the_other_way_round():
 
 def test_a_drop_is_not_a_score():
     assert scores("## 评测\nKite-7B 在 MATH-500 上则仅下降 0.6 个点。\n") == []
+
+
+def test_a_headline_states_a_claim_too():
+    text = "# 刚刚，青松科技发布「青松-2」：数学推理超越 o1-mini\n\n正文介绍。\n"
+    (c,) = comparisons(text)
+    assert (c.model, c.baseline, c.relation) == ("青松-2", "o1-mini", "outperforms")
+    assert text[c.start:c.end] == c.quote and not c.quote.startswith("#")
+
+
+def test_beats_the_state_of_the_art_right_after_the_cue():
+    (c,) = comparisons("## Kite\nKite视频编辑超SOTA。\n")
+    assert (c.model, c.baseline) == ("Kite", "SOTA")
+
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("Wren-9B reaches an Elo of 1950 on Codeforces.", 1950, "elo"),
+    ("Wren-9B scored 2005 on OCRBench.", 2005, "score"),
+    ("Wren-9B scored 1,287 on the Chatbot Arena leaderboard.", 1287, "score"),
+])
+def test_year_like_and_large_ratings_are_scores(sentence, value, unit):
+    (c,) = scores(f"## Results\n{sentence}\n")
+    assert (c.model, c.value, c.unit) == ("Wren-9B", value, unit)
+
+
+def test_counts_and_years_are_not_scores():
+    assert scores("## Results\nIn 2024, Wren-9B scored 2 wins on MMLU.\n") == []

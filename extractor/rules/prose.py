@@ -50,6 +50,13 @@ _SCORE_VERB = re.compile(
 _EN_ON_BENCH = re.compile(r"\s*(?:[(（][^()（）]{0,40}[)）]\s*)?(?:[A-Za-z@0-9-]+\s+){0,3}?(?:on|in|at)\s+(?:the\s+)?",
                           re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d$")
+# After a number, a word that makes it a count ("scored 2 wins", "scored 3 goals"), not a score.
+_COUNT_NOUN_AFTER = re.compile(r"\s+(?!(?:on|in|at|across|for|and|or|with|points?|pts|elo|overall|out)\b)[A-Za-z]")
+# Right before a bare number: it is a score or rating, not a year or a count ("scored 2005 on OCRBench",
+# "an Elo of 1950", "Codeforces rating 为 1950", "得分 856").
+_RATING_BEFORE = re.compile(
+    r"(?:\bscor(?:es|ed|ing)|\bscore\s+(?:of|is|was)|\brating(?:\s+(?:of|is|was))?|\belo(?:\s+(?:of|is|was|rating))?"
+    r"|得分(?:为|是|达到|高达)?|评分(?:为|是)?|rating\s*(?:为|是|达到))\s*$", re.IGNORECASE)
 _BARE_RANGE = re.compile(r"\s*(?:-|–|~|～|到|至)\s*(\d+(?:\.\d+)?)")
 _RANGE = re.compile(r"\s*(?:到|至|~|～|–|—|-|to)\s*(\d+(?:\.\d+)?)")
 _RESPECTIVELY = re.compile(r"分别|respectively", re.IGNORECASE)
@@ -130,10 +137,12 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
             line_end = section.end if line_end < 0 else line_end
             ctx.new_paragraph(line_start)  # a new paragraph: the previous benchmark no longer applies
             for a, b in _bounded(text, sentence_bounds(text, line_start, line_end)):
+                if text.startswith("#", a):  # a headline states claims too ("…：数学推理超越 o1-mini")
+                    a = _HEADING_MARK.match(text, a).end()  # type: ignore[union-attr]
                 k = bisect_left(hits, a)
-                if not (k < len(hits) and hits[k] < b) or text.startswith(("#", "[", "http"), a) \
+                if not (k < len(hits) and hits[k] < b) or a >= b or text.startswith(("[", "http"), a) \
                         or not has_name(text, a, b):
-                    continue  # no trigger, a heading/link, or no name nor pronoun: nothing a rule can attribute
+                    continue  # no trigger, a link, or no name nor pronoun: nothing a rule can attribute
                 j = bisect_left(lead_pos, a) - 1
                 if j >= 0 and lead_pos[j] > ctx.model_pos:
                     ctx.model, ctx.model_pos = leading[j][1], lead_pos[j]
@@ -146,6 +155,9 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
                         seen.add(key)
                         yield claim
             i = bisect_left(hits, line_end + 1)
+
+
+_HEADING_MARK = re.compile(r"#+\s*")
 
 
 def _outside(hits: list[int], regions: Sequence[tuple[int, int]]) -> list[int]:
@@ -317,8 +329,9 @@ def _numbers(sentence: str, lex: Lexicons) -> list[Number]:
         before = sentence[max(0, m.start() - 2):m.start()]
         if before.endswith(("第", "$", "¥", "￥", "Top-", "top-", "前")):
             continue
-        if unit is None and _YEAR.fullmatch(m.group(2)):  # "2024" is a year, "2,029" (Elo) is not
-            continue
+        if unit is None and _YEAR.fullmatch(m.group(2)) \
+                and not _RATING_BEFORE.search(sentence, max(0, m.start() - 24), m.start()):
+            continue  # "2024" is a year; "2,029" (Elo) and "an Elo of 1950" are not
         if unit == "points" and sentence.startswith("分", um.start() if um else end) and _NOT_UNIT_FEN.match(sentence[(um.start() + len(um.group(0)) - len(um.group(0).lstrip())) if um else end:]):
             # "分钟", "分别", "分析"... are not the unit 分.
             unit, end = None, m.end()
@@ -779,7 +792,8 @@ _EARLIER_VALUE = re.compile(r"(?:之前|此前|以前|先前|原先|原来|previ
                             r"(?:方法|模型|结果|水平|results?|methods?|models?)?\s*(?:的|为|是|of|at|with)?\s*$", re.IGNORECASE)
 
 
-_OWNED_GAP = re.compile(r"\s*(?:(?:baseline|model|system|method|基线|模型)\s*)?(?:[(（]|的\s*|为\s*|[:：]\s*)?\s*$")
+_OWNED_GAP = re.compile(
+    r"(?:'s|’s)?\s*(?:(?:baseline|model|system|method|基线|模型)\s*)?(?:[(（]|的\s*|为\s*|[:：]\s*)?\s*$")
 
 
 _CONTRAST_WORDS = re.compile(r"但|而|然而|不过|相比之下|——|\b(?:but|while|whereas|however)\b", re.IGNORECASE)
@@ -910,6 +924,8 @@ def _is_result_number(sentence: str, lex: Lexicons, num: Number) -> bool:
     has_metric = lex.metric_regex.search(clause) is not None
     if "." in sentence[num.start:num.end] or num.value <= 1:
         return (has_metric or bool(_SCORE_VERB.search(sentence, 0, num.start))) and not _SPEED.search(clause)
+    if _RATING_BEFORE.search(before) and not _SPEED.search(clause) and not _COUNT_NOUN_AFTER.match(sentence, num.end):
+        return True  # "scored 1,287 on Chatbot Arena", "得分 856": the verb says it is a score
     return has_metric and bool(_SCORE_VERB.search(before) or lex.metric_regex.search(before)) and not _SPEED.search(clause)
 
 
@@ -1108,7 +1124,8 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
     quote_from = cs
     if shape == "adjacent":
         follower = next((n for n in _model_mentions(names) if n.start >= ce), None)
-        if follower is None or sentence[ce:follower.start].strip() and not _RANK_GAP.fullmatch(sentence, ce, follower.start):
+        if (follower is None or sentence[ce:follower.start].strip()
+                and not _RANK_GAP.fullmatch(sentence, ce, follower.start)) and not _SOTA.match(sentence, ce):
             return None
         shape = "after"
     if shape == "after" and relation == "matches" and cjk and not _model_mentions(
@@ -1217,6 +1234,7 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
     return model, baselines, (min(r0, quote_from), r1), relation, delta
 
 
+_SOTA = re.compile(r"\s*(?:SOTA|SoTA)(?![A-Za-z])")  # "编辑超SOTA": the state of the art, right after the cue
 # "领先第二名 Yi-34B 约 2 分", "leads the runner-up X": a rank word may sit between the cue and the name.
 _RANK_GAP = re.compile(r"\s*(?:排名)?(?:第[二三四五六七八九十]名?|次优|亚军)(?:的)?\s*|\s*the\s+(?:runner-up|second[- ]best|second[- ]place)\s*",
                        re.IGNORECASE)
