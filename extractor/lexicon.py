@@ -120,6 +120,12 @@ def subject_words() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def benchmark_backrefs() -> tuple[str, ...]:
+    """Phrases that refer back to a benchmark named earlier (该基准, the same benchmark)."""
+    return _lines("benchmark_backrefs.txt")
+
+
+@lru_cache(maxsize=1)
 def title_suffixes() -> tuple[str, ...]:
     """Title endings that are not part of a name ("Technical Report", "Model Card"), longest first."""
     return tuple(sorted(_lines("title_suffixes.txt"), key=len, reverse=True))

@@ -19,6 +19,7 @@ _HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]*(\S[^\n]*?)[ \t#]*$", re.MULTIL
 _ARXIV_LINE = re.compile(r"^[ \t]*\[([^\]\n]+)\]\(https?://(?:www\.)?arxiv\.org/(?:abs|pdf)/[^)\s]+\)[ \t]*$",
                          re.MULTILINE)
 # A method name at the start of a title, before a colon: "LongRAG: Enhancing ..." -> "LongRAG".
+_ENUMERATION = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)、:]?\s+|\d{1,2}[、)]\s*|[一二三四五六七八九十]{1,3}[、.．]\s*|\(\d{1,2}\)\s*)")
 _TITLE_NAME = re.compile(r"^\s*([^:：\n]{1,40}?)\s*[:：]")
 # "we propose X" / "提出了 X" in a section's opening, when the title names no method.
 _INTRO = re.compile(
@@ -79,7 +80,7 @@ def _title_subject(title: str | None) -> str | None:
     """The method a heading names, if it names one."""
     if not title:
         return None
-    t = title.strip().strip("#").strip()
+    t = _ENUMERATION.sub("", title.strip().strip("#").strip())  # "3. MedBench-ZH：…", "二、RefineCoder"
     for suffix in lexicon.title_suffixes():  # "Nova-7B Technical Report" names Nova-7B
         if len(t) > len(suffix) and t.lower().endswith(suffix.lower()):
             stem = t[: len(t) - len(suffix)]

@@ -316,3 +316,26 @@ def test_year_like_and_large_ratings_are_scores(sentence, value, unit):
 
 def test_counts_and_years_are_not_scores():
     assert scores("## Results\nIn 2024, Wren-9B scored 2 wins on MMLU.\n") == []
+
+
+def test_a_benchmark_referred_back_to_is_the_one_the_section_presents():
+    text = ("## 3. MedQA-Kite：一个中文医疗评测基准\n该工作构建了中文医疗评测集 MedQA-Kite。\n"
+            "在该基准上，表现最好的 Heron-72B 准确率为 71.6%。\n")
+    (c,) = scores(text)
+    assert (c.model, c.benchmark, c.value) == ("Heron-72B", "MedQA-Kite", 71.6)
+
+
+def test_the_same_benchmark_is_the_one_named_before():
+    text = "## Results\nWren-9B resolves 49.2% on SWE-bench Verified. Heron-8B sits at 38.8% on the same benchmark.\n"
+    assert {(c.model, c.benchmark, c.value) for c in scores(text)} == {
+        ("Wren-9B", "SWE-bench Verified", 49.2), ("Heron-8B", "SWE-bench Verified", 38.8)}
+
+
+def test_zh_margin_after_bi_is_not_a_score():
+    text = "## 评测\nKite-7B 在 MMMU 上达到 56.2%，比 LoRA 高 1.7%，比全参数微调低 0.4%。\n"
+    assert [(c.model, c.value) for c in scores(text)] == [("Kite-7B", 56.2)]
+
+
+def test_value_for_the_same_model_with_another_setup_is_not_the_subjects():
+    text = "## Results\nWren-9B solves 23.3% of AIME 2024 problems, against 16.7% for the same model with top-2 routing.\n"
+    assert [(c.model, c.value) for c in scores(text)] == [("Wren-9B", 23.3)]

@@ -78,3 +78,9 @@ def test_chinese_brand_with_latin_size_in_a_headline():
 def test_open_source_models_is_not_an_introduction():
     text = "## 评测\n在 LongBench 上位列开源模型第一，领先第二名 Yi-34B 约 2 分。\n"
     assert split_sections(text)[0].subject is None
+
+
+def test_numbered_headings_name_their_method():
+    assert split_sections("## 3. RefineCoder：迭代式代码生成\n正文。\n")[0].subject == "RefineCoder"
+    assert split_sections("## 二、RefineCoder：迭代式代码生成\n正文。\n")[0].subject == "RefineCoder"
+    assert split_sections("## 4.2 Evaluation\nBody.\n")[0].subject is None

@@ -79,6 +79,7 @@ class Lexicons:
     vendor_regex: re.Pattern[str]
     not_after: re.Pattern[str]
     stopwords: frozenset[str]
+    backref_regex: re.Pattern[str] = re.compile(r"(?!)")  # "该基准", "the same benchmark"
     metric_names: frozenset[str] = field(default_factory=frozenset)
 
 
@@ -124,12 +125,15 @@ def lexicons() -> Lexicons:
     subject_regex = re.compile(lexicon.word_phrase_pattern(subj_latin, subj_cjk))
     vendors = lexicon.model_vendors()
     vendor_regex = re.compile(rf"(?:{_alt(vendors, ci=True)})(?=$|[-_ .0-9]|[A-Z]|o\b|v\d)", re.ASCII)
+    backrefs = lexicon.benchmark_backrefs()
+    backref_regex = re.compile(lexicon.word_phrase_pattern([b for b in backrefs if b.isascii()],
+                                                           [b for b in backrefs if not b.isascii()]))
     nc = lexicon.not_claim_words()
     not_after = re.compile(rf"\s*(?:{_alt(nc['after'])})")
     return Lexicons(
         benchmark_regex=bench, benchmark_lookup=lookup, metric_regex=metric_regex, unit_regex=unit_regex,
         cue_regex=cue_regex, cue_table={c.phrase.lower(): c for c in cues}, subject_regex=subject_regex,
-        vendor_regex=vendor_regex, not_after=not_after,
+        vendor_regex=vendor_regex, not_after=not_after, backref_regex=backref_regex,
         stopwords=lexicon.name_stopwords() | frozenset(metrics),
         metric_names=frozenset(m.lower() for m in metrics.values()),
     )

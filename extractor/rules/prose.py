@@ -50,6 +50,7 @@ _SCORE_VERB = re.compile(
 _EN_ON_BENCH = re.compile(r"\s*(?:[(（][^()（）]{0,40}[)）]\s*)?(?:[A-Za-z@0-9-]+\s+){0,3}?(?:on|in|at)\s+(?:the\s+)?",
                           re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d$")
+_ZH_THAN_MARGIN = re.compile(r"比[^，,。；;比]{1,24}?(?:高|低|多|少|好|差|强|弱)(?:了|出)?\s*(?:约|近|超过)?\s*$")
 # After a number, a word that makes it a count ("scored 2 wins", "scored 3 goals"), not a score.
 _COUNT_NOUN_AFTER = re.compile(r"\s+(?!(?:on|in|at|across|for|and|or|with|points?|pts|elo|overall|out)\b)[A-Za-z]")
 # Right before a bare number: it is a score or rating, not a year or a count ("scored 2005 on OCRBench",
@@ -549,6 +550,11 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
         return []
     names = find_names(sentence, lex)
     # what the paragraph was about before this sentence (looked up only if this one names no benchmark)
+    if not any(n.kind == "benchmark" for n in names) and lex.backref_regex.search(sentence):
+        # "在该基准上，GPT-4o 准确率为 71.6%": the benchmark named before, or the one the section is about
+        referent = ctx.benchmark_before(offset) or ctx.section_benchmark_before(offset) or _benchmark_subject(section)
+        if referent is not None:
+            ctx.saw_benchmark(referent, offset)
     ctx_benchmark = None if any(n.kind == "benchmark" for n in names) else ctx.benchmark_before(offset)
     if ctx_benchmark is None and not any(n.kind == "benchmark" for n in names) and not _GENERAL_SCOPE.search(sentence):
         # a comparison right after the section's results ("…71.0%。\n\n最终达到与 o1-preview 相当的水平")
@@ -622,6 +628,17 @@ def _cheap_context(sentence: str, ctx: _Context) -> None:
     m = _LEADING_NAME.match(sentence)
     if m and _is_known_model(m.group(1)):
         ctx.model = m.group(1)
+
+
+_BENCH_TITLE = re.compile(r"基准|评测集|数据集|榜单|benchmark|dataset|leaderboard", re.IGNORECASE)
+
+
+def _benchmark_subject(section: Section) -> str | None:
+    """The section's subject when its heading presents it as a benchmark ("MedBench-ZH：一个…评测基准")."""
+    subject, title = section.subject, section.title or ""
+    if subject and subject in title and _BENCH_TITLE.search(title, title.index(subject) + len(subject)):
+        return subject
+    return None
 
 
 def _update_context(sentence: str, names: list[Mention], section: Section, ctx: _Context, offset: int) -> None:
@@ -775,7 +792,9 @@ _NOT_RESULT_AFTER = re.compile(
     r"throughput|speed|latency|memory|cost|compute|parameters|training|fewer|less|faster|cheaper|"
     r"(?:of\s+(?:the\s+)?)?(?:human|participants|users|people|annotators|respondents|developers|contestants))"
     # "compared to 58.9% for the strongest baseline": the value of an unnamed other system
-    r"|\s*for\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:baselines?|runner-up|previous|prior|competitors?)\b", re.IGNORECASE)
+    r"|\s*for\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:baselines?|runner-up|previous|prior|competitors?)\b"
+    r"|\s*for\s+(?:the\s+same|an?|the\s+(?:original|base|dense|vanilla|standard|default))\s+(?:[a-z0-9-]+\s+){0,2}"
+    r"(?:model|variant|version|method|approach|system|router|setup|configuration)s?\b", re.IGNORECASE)
 _NOT_RESULT_BEFORE = re.compile(
     r"(?:(?:成本|费用|开销|延迟|显存|内存|时间|cost|latency|memory)[^，,。\d]{0,6}|"
     r"(?:降低|减少|下降|下滑|压缩|缩减|节省|节约|reduc\w*|compress\w*|sav\w*|drop\w*|declin\w*|fell|falls?|within)"
@@ -910,6 +929,8 @@ def _is_result_number(sentence: str, lex: Lexicons, num: Number) -> bool:
         return False  # "(之前为 52%)": the old value, not the subject's score
     if num.unit == "x" or num.signed:
         return False
+    if _ZH_THAN_MARGIN.search(sentence, max(0, num.start - 30), num.start):
+        return False  # "比全参数微调低 0.4%": a margin over something, not a score
     if _EARLIER_VALUE.search(sentence, max(0, num.start - 28), num.start):
         return False  # "相比之前最佳的 2.0%", "the previous best of 40.1": another system's value, not the subject's
     if num.unit in ("%", "points"):
