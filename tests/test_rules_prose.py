@@ -339,3 +339,11 @@ def test_zh_margin_after_bi_is_not_a_score():
 def test_value_for_the_same_model_with_another_setup_is_not_the_subjects():
     text = "## Results\nWren-9B solves 23.3% of AIME 2024 problems, against 16.7% for the same model with top-2 routing.\n"
     assert [(c.model, c.value) for c in scores(text)] == [("Wren-9B", 23.3)]
+
+
+def test_values_in_parentheses_after_a_baseline_are_not_the_subjects():
+    text = ("## Results\nWren-9B attains 78.4 on GSM8K and 41.2 on MATH, outperforming Heron-style top-2 routing "
+            "(76.1 and 38.9 respectively).\n")
+    assert {(c.model, c.value) for c in scores(text)} == {("Wren-9B", 78.4), ("Wren-9B", 41.2)}
+    one = "## 评测\nKite-7B 在 AIME 2024 上得到 50 分，超过 Heron 的强化学习(47 分)。\n"
+    assert {(c.model, c.value) for c in scores(one)} == {("Kite-7B", 50), ("Heron", 47)}

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -732,6 +733,17 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
     if baseline_spans and _VS_PAIR.search(sentence):  # "(76.6% vs 74.6%)" after a comparison: ``_versus_scores``
         paired = {m.start(k) for m in _VS_PAIR.finditer(sentence) for k in (1, 3)}
         good = [n for n in good if n.start not in paired]
+    paren_owner: dict[int, Mention] = {}
+    if baseline_names:
+        # Values in parentheses a few words after a baseline are the baseline's: "DeepSeek 的强化学习(47 分)";
+        # several of them ("outperforming Mixtral-style top-2 routing (76.1 and 38.9 respectively)") are
+        # not the subject's either, but which benchmark each belongs to is not said here: dropped.
+        inside = {n.start: o for n in good if (o := _in_parens_after(sentence, n.start, baseline_names)) is not None}
+        by_paren: dict[int, list[int]] = defaultdict(list)
+        for start in inside:
+            by_paren[max(sentence.rfind("(", 0, start), sentence.rfind("（", 0, start))].append(start)
+        paren_owner = {starts[0]: inside[starts[0]] for starts in by_paren.values() if len(starts) == 1}
+        good = [n for n in good if n.start not in inside or n.start in paren_owner]
     out: list[ScoreClaim] = []
     for num in good:
         bench = aligned.get(num.start)
@@ -757,7 +769,7 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
             before = [b for b in near if b.end <= num.start]
             bench = before[-1] if before else near[0]
         barrier = _contrast_before(sentence, num.start)
-        model = model_aligned.get(num.start) or _named_after(sentence, num, names) \
+        model = model_aligned.get(num.start) or paren_owner.get(num.start) or _named_after(sentence, num, names) \
             or _baseline_owning(sentence, num, baseline_spans or [], names) \
             or _pick_subject(sentence, names, subjects, num.start, section, barrier=barrier,
                              not_subjects=objects | frozenset(n.start for n in baseline_names if n.end < num.start
@@ -887,6 +899,18 @@ def _model_list_before(sentence: str, names: list[Mention], pos: int) -> list[Me
         else:
             break
     return group if len(group) >= 2 else []
+
+
+_PAREN_LEAD = re.compile(r"[\w\s'’-]{0,30}$")
+
+
+def _in_parens_after(sentence: str, pos: int, owners: list[Mention]) -> Mention | None:
+    """The owner ``pos`` is in parentheses a few words after, if any (the nearest)."""
+    opened = max(sentence.rfind("(", 0, pos), sentence.rfind("（", 0, pos))
+    if opened < 0 or max(sentence.rfind(")", opened, pos), sentence.rfind("）", opened, pos)) >= 0:
+        return None
+    near = [o for o in owners if o.end <= opened and _PAREN_LEAD.fullmatch(sentence, o.end, opened)]
+    return max(near, key=lambda o: o.end) if near else None
 
 
 def _baseline_owning(sentence: str, num: Number, spans: list[tuple[int, int, str]],
