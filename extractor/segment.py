@@ -98,8 +98,8 @@ def _title_subject(title: str | None) -> str | None:
             return head
     # Whole-title names such as "DAPO", "Skywork-R1V", "Mistral Small 3.1".
     if re.fullmatch(r"[A-Za-z][A-Za-z0-9_.+\-' ]{0,40}", t) and len(t.split()) <= 3 \
-            and t.lower() not in lexicon.name_stopwords():
-        return t
+            and t.lower() not in lexicon.name_stopwords() and (is_model_shaped(t) or t == title.strip().strip("#").strip()):
+        return t  # but "## 4 Reasoning and code" names a part of the document, not a method
     # A model-shaped name inside a Chinese headline: "视觉思考模型k1", "字节PersonaTalk视频口型编辑".
     if re.search(r"[\u4e00-\u9fff]", t):
         hybrid = [(m.start(), m.end()) for m in CJK_HYBRID_NAME.finditer(t)]

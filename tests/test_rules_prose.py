@@ -347,3 +347,26 @@ def test_values_in_parentheses_after_a_baseline_are_not_the_subjects():
     assert {(c.model, c.value) for c in scores(text)} == {("Wren-9B", 78.4), ("Wren-9B", 41.2)}
     one = "## 评测\nKite-7B 在 AIME 2024 上得到 50 分，超过 Heron 的强化学习(47 分)。\n"
     assert {(c.model, c.value) for c in scores(one)} == {("Kite-7B", 50), ("Heron", 47)}
+
+
+# ---- whose number: relative clauses, names in parentheses, "X at N%"; spreads and settings
+
+
+def test_owner_named_by_the_numbers_own_phrase():
+    text = ("## Results\nHeron-9B came second at 42.0% on SWE-bench Verified, edging out Ibis-7B, which managed 38.8%.\n"
+            "Agents pushed the success rate on WebArena to 35.8% (Kite-Agent) and 42.1% (Wren-Agent).\n"
+            "Orca-VL scores 63.1% on Video-MME, roughly on par with Ibis-Video-7B at 63.3%.\n")
+    assert {(c.model, c.value) for c in scores(text)} == {
+        ("Heron-9B", 42.0), ("Ibis-7B", 38.8), ("Kite-Agent", 35.8), ("Wren-Agent", 42.1),
+        ("Orca-VL", 63.1), ("Ibis-Video-7B", 63.3)}
+
+
+def test_spread_and_shot_counts_are_not_values_and_each_value_keeps_its_own_setting():
+    got = scores("## Results\nWren-9B gets 55.3 ± 0.6 (5-shot) and 49.8 ± 0.9 (0-shot) on MMLU.\n")
+    assert {(c.value, c.setting) for c in got} == {(55.3, "5-shot"), (49.8, "0-shot")}
+
+
+def test_numbered_part_headings_are_not_subjects():
+    text = "# Wren-3B: Technical Report\n\n## 4 Reasoning and code\nGSM8K accuracy is 62.0% at maj@1.\n"
+    (c,) = scores(text)
+    assert (c.model, c.benchmark, c.value) == ("Wren-3B", "GSM8K", 62.0)

@@ -527,13 +527,23 @@ def lexicon_metric(surface: str) -> str | None:
     return lexicon.metric_words().get(surface.lower())
 
 
-def _setting_near(sentence: str, start: int) -> str | None:
+def _setting_near(sentence: str, start: int, end: int | None = None) -> str | None:
+    """The evaluation setting of the value at ``start``: its own "(5-shot)" after it, else the nearest one."""
+    if end is not None:
+        own = _OWN_SETTING.match(sentence, end)
+        if own is not None:
+            return own.group(1)
     cs, ce = _clause_bounds(sentence, start)
     found = [m for m in SETTING.finditer(sentence, cs, ce)
              if m.start() < start or not _after_other_value(sentence, start + 1, m.start())]
     if not found:
         return None
     return min(found, key=lambda m: abs(m.start() - start)).group(0)
+
+
+# "55.3 ± 0.6 (5-shot)", "71.9% (maj@8)": the setting in parentheses right after a value is that value's
+_OWN_SETTING = re.compile(r"\s*(?:(?:±|\+/-)\s*\d+(?:\.\d+)?\s*%?\s*)?[(（]\s*(" + SETTING.pattern + r")\s*[)）,，;]",
+                          re.IGNORECASE)
 
 
 def sentence_claims(document: Document, section: Section, offset: int, sentence: str,
@@ -792,7 +802,7 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
         quote = sentence[qs:qe]
         out.append(ScoreClaim(
             model=model.text, benchmark=bench.text, metric=metric, value=num.value, value_high=num.value_high,
-            unit=unit, setting=_setting_near(sentence, num.start), quote=quote, source=document.source,
+            unit=unit, setting=_setting_near(sentence, num.start, num.end), quote=quote, source=document.source,
             section=section.title, start=offset + qs, end=offset + qe, extractor="rules",
         ))
     return out
@@ -824,7 +834,7 @@ _EARLIER_VALUE = re.compile(r"(?:之前|此前|以前|先前|原先|原来|previ
 
 
 _OWNED_GAP = re.compile(
-    r"(?:'s|’s)?\s*(?:(?:baseline|model|system|method|基线|模型)\s*)?(?:[(（]|的\s*|为\s*|[:：]\s*)?\s*$")
+    r"(?:'s|’s)?\s*(?:(?:baseline|model|system|method|基线|模型)\s*)?(?:[(（]|的\s*|为\s*|[:：]\s*|\s+at\s+)?\s*$")
 
 
 _CONTRAST_WORDS = re.compile(r"但|而|然而|不过|相比之下|——|\b(?:but|while|whereas|however)\b", re.IGNORECASE)
@@ -859,11 +869,19 @@ _FOR_NAME = re.compile(r"\s*(?:[a-zA-Z@\d-]+\s+)?for\s+(?:the\s+|its\s+|their\s+
 
 
 def _named_after(sentence: str, num: Number, names: list[Mention]) -> Mention | None:
-    """"compared with 68.5% for Qwen2.5-7B": in English the owner may follow the number."""
-    m = _FOR_NAME.match(sentence, num.end)
-    if m is None:
-        return None
-    return next((n for n in _model_mentions(names) if n.start == m.end()), None)
+    """The owner a number's own phrase names: "compared with 68.5% for Qwen2.5-7B", "35.8% (AgentOccam)",
+    "edging out GPT-4o, which managed 38.8%"."""
+    m = _FOR_NAME.match(sentence, num.end) or _PAREN_NAME.match(sentence, num.end)
+    if m is not None:
+        return next((n for n in _model_mentions(names) if n.start == m.end()), None)
+    w = _WHICH_BEFORE.search(sentence, max(0, num.start - 40), num.start)
+    if w is not None:
+        return next((n for n in _model_mentions(names) if n.end == w.start()), None)
+    return None
+
+
+_PAREN_NAME = re.compile(r"\s*[(（]\s*")
+_WHICH_BEFORE = re.compile(r"\s*[,，]\s*(?:which|who|that)\s+(?:[a-z]+\s+){0,3}$")
 
 
 _SIZE = r"\d+(?:\.\d+)?[BMK](?![A-Za-z0-9])"
