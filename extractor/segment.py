@@ -20,6 +20,8 @@ _ARXIV_LINE = re.compile(r"^[ \t]*\[([^\]\n]+)\]\(https?://(?:www\.)?arxiv\.org/
                          re.MULTILINE)
 # A method name at the start of a title, before a colon: "LongRAG: Enhancing ..." -> "LongRAG".
 _ENUMERATION = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)、:]?\s+|\d{1,2}[、)]\s*|[一二三四五六七八九十]{1,3}[、.．]\s*|\(\d{1,2}\)\s*)")
+_SIZE_ONLY = re.compile(r"\d+(?:\.\d+)?[BMKbmk]")
+_HEADLINE_OBJECT = re.compile(r"(?:超越|超过|超|优于|击败|力压|媲美|比肩|对标|追平|vs\.?|VS)\s*[「“\"]?$")
 _TITLE_NAME = re.compile(r"^\s*([^:：\n]{1,40}?)\s*[:：]")
 # "we propose X" / "提出了 X" in a section's opening, when the title names no method.
 _INTRO = re.compile(
@@ -40,8 +42,13 @@ _LATIN_TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*(?:[-_.+][A-Za-z
 # A Chinese brand with a Latin size/version after a hyphen: "星河-13B", "混元-Large", "盘古-Σ".
 # Chinese has no spaces, so the brand must not be glued to the characters before it
 # ("发布星河-13B" is left alone: where the name starts is unknowable without a segmenter).
+# Glued to Chinese text it still starts a name after a particle or a classifier ("推出的云枢-72B",
+# "新模型天衡-7B", "上一代青鸾-1"), and such characters never belong to the brand itself.
+_ZH_BEFORE_NAME = "的了是和与及型款代本为将把被对从比较于"
+_ZH_NOT_IN_NAME = _ZH_BEFORE_NAME + "在个种该此其这那一新"
 CJK_HYBRID_NAME = re.compile(
-    r"(?<![\u3400-\u9fffA-Za-z0-9_\-])[\u3400-\u9fff]{1,6}[-·][A-Za-z0-9][A-Za-z0-9.]*(?:-[A-Za-z0-9][A-Za-z0-9.]*)*"
+    rf"(?:(?<![\u3400-\u9fffA-Za-z0-9_\-])|(?<=[{_ZH_BEFORE_NAME}]))"
+    rf"(?:(?![{_ZH_NOT_IN_NAME}])[\u3400-\u9fff]){{1,6}}[-·](?:\d[A-Za-z0-9.]*|[A-Za-z][A-Za-z0-9.]+)(?:-[A-Za-z0-9][A-Za-z0-9.]*)*"
     r"(?<!\.)")
 
 
@@ -104,8 +111,10 @@ def _title_subject(title: str | None) -> str | None:
     if re.search(r"[\u4e00-\u9fff]", t):
         hybrid = [(m.start(), m.end()) for m in CJK_HYBRID_NAME.finditer(t)]
         shaped = [t[a:b] for a, b in hybrid]
+        # "「国产7B小模型数学推理超越GPT-4o」，天衡-7B开源即登顶": a size is no name, GPT-4o is the baseline
         shaped += [tok.group(0) for tok in _LATIN_TOKEN.finditer(t) if is_model_shaped(tok.group(0))
-                   and not any(a <= tok.start() < b for a, b in hybrid)]
+                   and not any(a <= tok.start() < b for a, b in hybrid) and not _SIZE_ONLY.fullmatch(tok.group(0))
+                   and not _HEADLINE_OBJECT.search(t, 0, tok.start())]
         if len(shaped) == 1:  # "从o1-mini到DeepSeek-R1" names two: no single subject
             return shaped[0]
     return None

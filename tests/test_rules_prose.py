@@ -370,3 +370,17 @@ def test_numbered_part_headings_are_not_subjects():
     text = "# Wren-3B: Technical Report\n\n## 4 Reasoning and code\nGSM8K accuracy is 62.0% at maj@1.\n"
     (c,) = scores(text)
     assert (c.model, c.benchmark, c.value) == ("Wren-3B", "GSM8K", 62.0)
+
+
+def test_zh_brand_glued_after_a_particle_or_classifier():
+    text = ("## 评测\n灵渡科技推出的云岫-72B以总分80.6位列第一。\n"
+            "其小尺寸版本云岫-14B在C-Eval上也有83.2的表现。\n")
+    assert {(c.model, c.value) for c in scores(text)} >= {("云岫-14B", 83.2)}
+    assert all(c.model != "云岫-72B" or c.value != 83.2 for c in scores(text))
+
+
+def test_zh_headline_subject_is_not_a_size_nor_the_beaten_model():
+    text = ("# 「国产7B小模型数学推理超越GPT-4o」，青松-7B开源即登顶\n\n"
+            "官方数据显示，它在MATH-500上拿下了78.2%的准确率。\n")
+    got = [(c.model, c.benchmark, c.value) for c in scores(text)]
+    assert got == [("青松-7B", "MATH-500", 78.2)]

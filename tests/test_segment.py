@@ -84,3 +84,10 @@ def test_numbered_headings_name_their_method():
     assert split_sections("## 3. RefineCoder：迭代式代码生成\n正文。\n")[0].subject == "RefineCoder"
     assert split_sections("## 二、RefineCoder：迭代式代码生成\n正文。\n")[0].subject == "RefineCoder"
     assert split_sections("## 4.2 Evaluation\nBody.\n")[0].subject is None
+
+
+def test_glued_chinese_brand_starts_after_a_particle():
+    from extractor.segment import CJK_HYBRID_NAME
+    found = [m.group(0) for t in ("推出的云岫-72B以总分", "开源了新模型青松-7B（", "相较上一代青鸾-1 提升", "数据-A组")
+             for m in CJK_HYBRID_NAME.finditer(t)]
+    assert found == ["云岫-72B", "青松-7B", "青鸾-1"]
