@@ -384,3 +384,16 @@ def test_zh_headline_subject_is_not_a_size_nor_the_beaten_model():
             "官方数据显示，它在MATH-500上拿下了78.2%的准确率。\n")
     got = [(c.model, c.benchmark, c.value) for c in scores(text)]
     assert got == [("青松-7B", "MATH-500", 78.2)]
+
+
+def test_each_baseline_with_its_own_margin():
+    text = "## Results\nRetroWeave outperforms Self-RAG by 6.1 points and IRCoT by 3.8 points on HotpotQA.\n"
+    got = {(c.baseline, c.delta, c.benchmark) for c in comparisons(text)}
+    assert got == {("Self-RAG", 6.1, "HotpotQA"), ("IRCoT", 3.8, "HotpotQA")}
+
+
+def test_a_component_is_not_the_measured_model_and_a_spread_gives_its_unit():
+    text = ("## Results\nWren-Speech, which adds a Heron encoder, obtains a word error rate of 4.1% on LibriSpeech.\n"
+            "Ibis-3B's resolve rate on SWE-bench Verified was 53.0 ± 1.1%.\n"
+            "Removing the reranker costs a further 2.3 points on HotpotQA.\n")
+    assert {(c.model, c.value, c.unit) for c in scores(text)} == {("Wren-Speech", 4.1, "%"), ("Ibis-3B", 53.0, "%")}

@@ -51,6 +51,7 @@ _SCORE_VERB = re.compile(
 _EN_ON_BENCH = re.compile(r"\s*(?:[(（][^()（）]{0,40}[)）]\s*)?(?:[A-Za-z@0-9-]+\s+){0,3}?(?:on|in|at)\s+(?:the\s+)?",
                           re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d$")
+_SPREAD_UNIT = re.compile(r"\s*(?:±|\+/-)\s*\d+(?:\.\d+)?\s*[%％]")
 _ZH_THAN_MARGIN = re.compile(r"比[^，,。；;比]{1,24}?(?:高|低|多|少|好|差|强|弱)(?:了|出)?\s*(?:约|近|超过)?\s*$")
 _RESULT_NOUN_AFTER = re.compile(r"\s*(?:分)?\s*的\s*(?:表现|成绩|得分|分数|总分|平均分|准确率|正确率)")
 # After a number, a word that makes it a count ("scored 2 wins", "scored 3 goals"), not a score.
@@ -338,6 +339,10 @@ def _numbers(sentence: str, lex: Lexicons) -> list[Number]:
         if unit == "points" and sentence.startswith("分", um.start() if um else end) and _NOT_UNIT_FEN.match(sentence[(um.start() + len(um.group(0)) - len(um.group(0).lstrip())) if um else end:]):
             # "分钟", "分别", "分析"... are not the unit 分.
             unit, end = None, m.end()
+        if unit is None:
+            spread = _SPREAD_UNIT.match(sentence, end)  # "53.0 ± 1.1%": the unit comes after the spread
+            if spread is not None:
+                unit = "%"
         number = Number(m.start(), end, value, unit, bool(m.group(1)))
         if unit is None:
             # "30-90%", "80~90%": a range whose unit comes after the upper end
@@ -385,6 +390,7 @@ def _pick_subject(sentence: str, names: list[Mention], subjects: list[Mention], 
              and not (exclude[0] <= n.start < exclude[1]) and n.start not in not_subjects
              and not _in_location(sentence, n) and not _owns_benchmark(sentence, n, bench_starts)
              and not _is_attribute(sentence, n) and not _in_setting_parens(sentence, n)
+             and not _COMPONENT_AFTER.match(sentence, n.end)
              and (_subject_ok(n.text, section) or _ACTS.match(sentence, n.end))]
     # a bare 我们/we far from the statement ("我们确保……专家的准确率达到 65%") is about something else
     subj = [s for s in subjects if barrier <= s.start and s.end <= before
@@ -403,6 +409,9 @@ _ACTS = re.compile(r"\s*(?:取得|达到|获得|实现|拿下|的准确率|的�
                    r"scores|scored|achieves|achieved|reaches|reached|obtains|outperforms|surpasses|beats)")
 
 
+# "which adds a Whisper encoder": a name used as a part of the model is not what is measured
+_COMPONENT_AFTER = re.compile(r"\s*(?:(?:encoders?|decoders?|backbones?|tokenizers?|modules?|adapters?|projectors?|"
+                              r"embeddings?|vision tower)\b|编码器|解码器|骨干|主干网络|分词器)", re.IGNORECASE)
 _ATTRIBUTE_OWNER = re.compile(r"(?:其|的|\bits|\btheir)\s*$", re.IGNORECASE)
 
 
@@ -819,7 +828,7 @@ _NOT_RESULT_AFTER = re.compile(
     r"|\s*for\s+(?:the\s+same|an?|the\s+(?:original|base|dense|vanilla|standard|default))\s+(?:[a-z0-9-]+\s+){0,2}"
     r"(?:model|variant|version|method|approach|system|router|setup|configuration)s?\b", re.IGNORECASE)
 _NOT_RESULT_BEFORE = re.compile(
-    r"(?:(?:成本|费用|开销|延迟|显存|内存|时间|cost|latency|memory)[^，,。\d]{0,6}|"
+    r"(?:(?:成本|费用|开销|延迟|显存|内存|时间)[^，,。\d]{0,6}|(?:\bcost|latency|memory)[^，,。\d]{0,16}|"
     r"(?:降低|减少|下降|下滑|压缩|缩减|节省|节约|reduc\w*|compress\w*|sav\w*|drop\w*|declin\w*|fell|falls?|within)"
     r"\s*(?:了|为|到|至|by|to)?\s*(?:原有的|原来的)?)\s*$",
     re.IGNORECASE)
@@ -980,7 +989,7 @@ def _is_result_number(sentence: str, lex: Lexicons, num: Number) -> bool:
         # Percentages of data, compute or people are not results: "使用 7.6% 的 Token", "减少了 40% 的成本",
         # nor are reductions: "其成本降低了 80%", "压缩为原有的 3.2%", nor margins: "6.1 points higher than X".
         return not _NOT_RESULT_AFTER.match(sentence, num.end) and not _MARGIN_WORD.match(sentence, num.end) \
-            and not _NOT_RESULT_BEFORE.search(sentence, max(0, num.start - 14), num.start)
+            and not _NOT_RESULT_BEFORE.search(sentence, max(0, num.start - 24), num.start)
     if _RESULT_NOUN_AFTER.match(sentence, num.end) and num.value <= 10000:
         return True  # "也有 83.2 的表现", "取得 0.71 的成绩"
     # A bare number: needs a metric word or a score verb right before it, and a plausible size.
@@ -1047,7 +1056,12 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
             benches = [Mention(-1, -1, ctx_benchmark, "benchmark")]
         if delta is not None:
             used.add(delta.start)
-        for base in baselines:
+        # "outperforms Self-RAG by 6.1 points and IRCoT by 3.8 points": each baseline with its own margin
+        more = _more_baselines_by(sentence, names, numbers, delta) if not cjk and len(baselines) == 1 else []
+        margins = {b[0]: n for b, n in more}
+        used.update(n.start for _, n in more)
+        for base in [*baselines, *(b for b, _ in more)]:
+            margin = margins.get(base[0], delta)
             if _seen_before(seen_pairs, model.text, base[2], [b.text for b in benches]):
                 continue
             bench_choices: list[Mention | None] = list(benches) if benches else [None]
@@ -1057,15 +1071,15 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
                     spans.append((model.start, model.end))
                 if bench is not None and bench.start >= 0:
                     spans.append((bench.start, bench.end))
-                if delta is not None:
-                    spans.append((delta.start, delta.end))
+                if margin is not None:
+                    spans.append((margin.start, margin.end))
                 qs, qe = _tight(sentence, min(s for s, _ in spans), max(e for _, e in spans))
                 out.append(ComparisonClaim(
                     model=model.text, baseline=base[2], relation=relation,  # type: ignore[arg-type]
                     benchmark=bench.text if bench else None,
                     metric=_metric_near(sentence, lex, cm.start(), cm.end()),
-                    delta=delta.value if delta else None,
-                    unit=delta.unit if delta and delta.unit in ("%", "points", "x") else None,
+                    delta=margin.value if margin else None,
+                    unit=margin.unit if margin and margin.unit in ("%", "points", "x") else None,
                     setting=None, quote=sentence[qs:qe], source=document.source, section=section.title,
                     start=offset + qs, end=offset + qe, extractor="rules",
                 ))
@@ -1080,6 +1094,27 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
                         used.add(k.start)
                 break
     return out, used
+
+
+_AND_GAP = re.compile(r"\s*,?\s*(?:and\s+)?")
+_BY_GAP = re.compile(r"\s+by\s+(?:about\s+|around\s+|nearly\s+|roughly\s+|over\s+)?")
+
+
+def _more_baselines_by(sentence: str, names: list[Mention], numbers: list[Number],
+                       delta: Number | None) -> list[tuple[Baseline, Number]]:
+    """After "X by N": the further "and Y by M" pairs of the same comparison."""
+    out: list[tuple[Baseline, Number]] = []
+    pos = delta.end if delta is not None else -1
+    while pos >= 0:
+        name = next((n for n in _model_mentions(names) if n.start >= pos), None)
+        if name is None or not _AND_GAP.fullmatch(sentence, pos, name.start):
+            break
+        num = next((n for n in numbers if n.start >= name.end), None)
+        if num is None or num.unit not in ("%", "points") or not _BY_GAP.fullmatch(sentence, name.end, num.start):
+            break
+        out.append(((name.start, name.end, name.text), num))
+        pos = num.end
+    return out
 
 
 SeenPairs = dict[tuple[str, str], set[str]]
