@@ -397,3 +397,10 @@ def test_a_component_is_not_the_measured_model_and_a_spread_gives_its_unit():
             "Ibis-3B's resolve rate on SWE-bench Verified was 53.0 ± 1.1%.\n"
             "Removing the reranker costs a further 2.3 points on HotpotQA.\n")
     assert {(c.model, c.value, c.unit) for c in scores(text)} == {("Wren-Speech", 4.1, "%"), ("Ibis-3B", 53.0, "%")}
+
+
+def test_the_verb_is_is_not_the_inception_score():
+    got = scores("## Results\nOn the Pile its bits-per-byte is 0.712. GSM8K accuracy of Wren-3B is 62.0%.\n")
+    assert {c.metric for c in got} <= {"bits per byte", "accuracy"} and "IS" not in {c.metric for c in got}
+    (c,) = scores("## Results\nWren-Gen reaches an IS of 30.2 on ImageNet.\n")
+    assert c.metric == "IS"
