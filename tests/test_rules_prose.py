@@ -404,3 +404,13 @@ def test_the_verb_is_is_not_the_inception_score():
     assert {c.metric for c in got} <= {"bits per byte", "accuracy"} and "IS" not in {c.metric for c in got}
     (c,) = scores("## Results\nWren-Gen reaches an IS of 30.2 on ImageNet.\n")
     assert c.metric == "IS"
+
+
+def test_a_report_about_one_benchmark_lends_it_to_unnamed_results():
+    text = ("# Who leads SWE-bench Verified?\n\n## Details\n"
+            "After the fix, Heron-32B rose to 51.6% and Ibis-V3 to 58.2%.\n"
+            "Wren-3.5's resolve rate was 53.0%, so its lead over Ibis-V3 (11 points) is clear.\n")
+    assert {(c.model, c.benchmark, c.value) for c in scores(text)} >= {
+        ("Heron-32B", "SWE-bench Verified", 51.6), ("Wren-3.5", "SWE-bench Verified", 53.0)}
+    (c,) = comparisons(text)
+    assert (c.model, c.baseline, c.delta, c.benchmark) == ("Wren-3.5", "Ibis-V3", 11, "SWE-bench Verified")

@@ -86,6 +86,7 @@ _OPEN_PAREN = re.compile(r"[(（]")
 _EN_ON_TAIL = re.compile(r"\b(?:on|in)\s+(?:the\s+)?$")
 _LIST_GAP = re.compile(r"\s*(?:、|,|，)?\s*(?:以及|and|or|及)?\s*")
 _COMMA_GAP = re.compile(r"\s*[,，]\s*")
+_PAREN_PREFIX = re.compile(r"\s*[(（]\s*(?:by\s+|about\s+|约|近)?")
 _PAREN_VALUE = re.compile(r"^\s*[(（][^()（）]{0,24}[)）]")
 _INSIDE_PAREN = re.compile(r"[(（][^)）]*$")
 _CLOSE_PAREN = re.compile(r"\s*[)）]")
@@ -131,9 +132,10 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
         if k >= 0 and hits[k] >= section.start:
             leading += _leading_models(text, section.start, hits[k] + 1)
     lead_pos = [p for p, _ in leading]
+    title_benchmark = _title_benchmark(document, lex)
     for section in document.sections:
         ctx = _Context(text=text, para_start=section.start, scanned_to=section.start, model_pos=section.start - 1,
-                       section_scanned_to=section.start)
+                       section_scanned_to=section.start, title_benchmark=title_benchmark)
         i = bisect_left(hits, section.start)
         while i < len(hits) and hits[i] < section.end:
             line_start = max(section.start, text.rfind("\n", section.start, hits[i]) + 1)
@@ -162,6 +164,13 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
 
 
 _HEADING_MARK = re.compile(r"#+\s*")
+
+
+def _title_benchmark(document: Document, lex: Lexicons) -> str | None:
+    """The benchmark a report is about ("Who leads SWE-bench Verified?"): named alone in the first title."""
+    first = next((s.title for s in document.sections if s.title), None)
+    found = {m.group(0) for m in benchmark_matches(first, lex)} if first else set()
+    return found.pop() if len(found) == 1 else None
 
 
 def _outside(hits: list[int], regions: Sequence[tuple[int, int]]) -> list[int]:
@@ -233,6 +242,7 @@ class _Context:
     benchmark: str | None = None
 
     section_benchmark: str | None = None  # the last benchmark named anywhere earlier in the section
+    title_benchmark: str | None = None  # the one benchmark the document's title names, if it names one
     section_scanned_to: int = -1
     section_benchmark_end: int = -1  # where it was named
 
@@ -579,8 +589,9 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
     ctx_benchmark = None if any(n.kind == "benchmark" for n in names) else ctx.benchmark_before(offset)
     if ctx_benchmark is None and not any(n.kind == "benchmark" for n in names) and not _GENERAL_SCOPE.search(sentence):
         # a comparison right after the section's results ("…71.0%。\n\n最终达到与 o1-preview 相当的水平")
-        # is about the benchmark just named, unless it says it is about many ("在多个基准上")
-        ctx_benchmark = ctx.recent_section_benchmark(offset)
+        # is about the benchmark just named (or the one the report is about), unless it says it is about
+        # many ("在多个基准上")
+        ctx_benchmark = ctx.recent_section_benchmark(offset) or ctx.title_benchmark
     _update_context(sentence, names, section, ctx, offset)
     if _HYPOTHETICAL.search(sentence):
         return []
@@ -782,7 +793,7 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
                     # section's last benchmark when the clause says what is measured (准确率, accuracy)
                     ctx_bench = ctx.section_benchmark_before(offset)
                 if ctx_bench is None and num.unit == "%":
-                    ctx_bench = ctx.recent_section_benchmark(offset)
+                    ctx_bench = ctx.recent_section_benchmark(offset) or ctx.title_benchmark
                 if ctx_bench is None or num.unit != "%" and metric_here is None:
                     continue
                 near = [Mention(-1, -1, ctx_bench, "benchmark")]
@@ -1258,6 +1269,9 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
         if delta is None and not cjk:
             delta = next((n for n in numbers if n.end <= cs and n.unit in ("%", "points")
                           and not sentence[n.end:cs].strip()), None)
+        if delta is None:  # "its lead over X (11 points)": a margin in points right after the baseline
+            delta = next((n for n in numbers if n.unit == "points" and _PAREN_PREFIX.fullmatch(sentence, r1, n.start)),
+                         None)
     elif shape in ("with", "than"):
         if not cjk:
             return None
