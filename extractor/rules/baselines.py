@@ -1,0 +1,109 @@
+"""The baselines named in the region a comparison cue points at.
+
+Each name of a list, else a descriptive phrase ("人类水平", "the previous best open model") when it
+ends with a baseline head word: a comparison needs something nameable to compare with.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from extractor import lexicon
+from extractor.rules.measures import _LIST_SEP
+from extractor.rules.mentions import Mention
+from extractor.rules.subjects import _DE_GAP
+
+_ZH_REGION_TRIM = re.compile(
+    r"(?:在|的(?:性能|表现|水平|水准|成绩|效果|结果|能力|质量|精度|准确率|得分|分数)|(?:性能|表现|水平|水准|成绩|效果|结果)).*$")
+_PARTICLES = "了过等的着 \u3000\"“”「」『』《》()（）"
+_COMMA_GAP = re.compile(r"\s*[,，]\s*")
+_INSIDE_PAREN = re.compile(r"[(（][^)）]*$")
+_CLOSE_PAREN = re.compile(r"\s*[)）]")
+_NUMBER_LEAD = re.compile(r"\s*(?:了|过|出|约|达|近)?\s*[+＋]?\d")
+_DE_DESCRIBED_SYSTEM = re.compile(r"\s*的\s*[^\s，,。、和与及]{1,8}?(?:模型|系统|方法)")
+_DE_TAIL = re.compile(r"的.*$")
+_THAT_OF = re.compile(r"^(?:that of|those of)\s+")
+_ONLY_NUMBERS = re.compile(r"[\d.\s%]+")
+_GENERIC_BASELINE = re.compile(r"(?:the\s+|所有|全部|各|现有|原始|普通的?)?(?:基线|基线模型|基准模型|baselines?|baseline models?)", re.IGNORECASE)
+_LIST_WORD = re.compile(r"和|、|以及|及|与|或|and|or|,")
+
+
+Baseline = tuple[int, int, str]
+
+
+@lru_cache(maxsize=1)
+def _baseline_head_regex() -> re.Pattern[str]:
+    heads = sorted(lexicon.baseline_heads(), key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(re.escape(h) for h in heads) + r")\s*$", re.IGNORECASE)
+
+
+def _drop_parenthetical_aliases(sentence: str, found: list[Mention]) -> list[Mention]:
+    """"监督微调 (Supervised Fine-tuning, SFT)": a long form and its abbreviation name one baseline."""
+    out: list[Mention] = []
+    for n in found:
+        if out and _COMMA_GAP.fullmatch(sentence[out[-1].end:n.start]) \
+                and _INSIDE_PAREN.search(sentence[:out[-1].start]) and _CLOSE_PAREN.match(sentence[n.end:]):
+            out[-1] = n if len(n.text) < len(out[-1].text) else out[-1]
+            continue
+        out.append(n)
+    return out
+
+
+def _baselines(sentence: str, names: list[Mention], r0: int, r1: int, cjk: bool) -> list[Baseline] | None:
+    """The baselines named in ``sentence[r0:r1]``: each name of a list, else the descriptive phrase."""
+    region = sentence[r0:r1]
+    if not region.strip() or _NUMBER_LEAD.match(region):
+        return None  # "超过 95%" is a threshold on a score, not a comparison with a baseline
+    found = [n for n in names if r0 <= n.start and n.end <= r1 and n.kind in ("model", "name")]
+    found = _drop_parenthetical_aliases(sentence, found)
+    # "基于 PPO 的 RLHF": PPO only qualifies the baseline RLHF.
+    found = [n for i, n in enumerate(found)
+             if not (i + 1 < len(found) and _DE_GAP.fullmatch(sentence[n.end:found[i + 1].start]))]
+    if found:
+        out: list[Baseline] = []
+        # "OpenAl 和 Anthropic 的视觉模型": the owned thing (的视觉模型) belongs to every listed name.
+        last_tail = _DE_DESCRIBED_SYSTEM.match(sentence[found[-1].end:r1]) if cjk else None
+        shared = last_tail.group(0) if last_tail else ""
+        for i, n in enumerate(found):
+            if i == len(found) - 1 and shared:
+                out.append((n.start, n.end + len(shared), n.text + shared))
+            elif shared and i + 1 < len(found) and _LIST_SEP.match(sentence[n.end:found[i + 1].start]):
+                out.append((n.start, n.end, n.text + shared))
+            else:
+                out.append((n.start, n.end, n.text))
+        return out
+    phrase_start = r0
+    phrase = region
+    if cjk:
+        stripped = phrase.lstrip(_PARTICLES)
+        phrase_start += len(phrase) - len(stripped)
+        trimmed = _ZH_REGION_TRIM.sub("", stripped).rstrip(_PARTICLES)
+        if len(trimmed) < 3:  # "人类水平" stays whole: "人类" alone says less than the text
+            trimmed = _DE_TAIL.sub("", stripped).rstrip(_PARTICLES + "。，,")
+        phrase = trimmed
+    else:
+        stripped = phrase.lstrip()
+        phrase_start += len(phrase) - len(stripped)
+        phrase = _THAT_OF.sub("", stripped).rstrip(" .,")
+    phrase = re.split(r"\s*[(（]?[+＋]?\d", phrase)[0]  # "人类水平 85%": the number is the baseline's score
+    phrase = phrase.rstrip("。.,，;；!！?？)）")
+    if not phrase or len(phrase) > 30 or _ONLY_NUMBERS.fullmatch(phrase) or len(phrase) < 2:
+        return None
+    if _GENERIC_BASELINE.fullmatch(phrase):
+        return [(phrase_start, phrase_start + len(phrase), "baseline")]
+    if not _baseline_head_regex().search(phrase) or len(phrase) < 3 and not phrase.isascii():
+        return None
+    # "最先进的综合模型和商业模型": two baselines when each part ends with a head word.
+    parts: list[Baseline] = []
+    pos = phrase_start
+    for piece in re.split(r"(和|、|以及|及|与|或|\band\b|\bor\b|,)", phrase):
+        if piece and not _LIST_WORD.fullmatch(piece.strip()):
+            text_piece = piece.strip()
+            if text_piece:
+                off = pos + piece.index(text_piece)
+                parts.append((off, off + len(text_piece), text_piece))
+        pos += len(piece)
+    if len(parts) >= 2 and all(_baseline_head_regex().search(p[2]) for p in parts):
+        return parts
+    return [(phrase_start, phrase_start + len(phrase), phrase)]

@@ -1,0 +1,186 @@
+"""One comparison cue read in its sentence: the subject, the baselines, the relation and the margin.
+
+The cue's shape (baseline after it, 与 Y 相当, 比 Y 高, 与 Y 相比) says where the baselines are;
+``extractor.rules.comparisons`` calls this once per cue.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractor.rules.baselines import Baseline, _baselines
+from extractor.rules.clauses import _clause_bounds
+from extractor.rules.mentions import Lexicons, Mention
+from extractor.rules.names import _same_name
+from extractor.rules.numbers import _MARGIN_WORD, Number
+from extractor.rules.subjects import _listed_names, _model_mentions, _pick_subject
+from schemas import Section
+
+_BASELINE_WORD = re.compile(r"基线|基准模型|baselines?|基础模型", re.IGNORECASE)
+_THAN_CONNECTOR = re.compile(r"比|较之|较|相比于|相较于|相对于|than")
+_WITH_CONNECTOR = re.compile(r"(?<![不相共一协参给赋])与|跟|(?<![不相共一协如等])同(?![时样类])|和|及")
+_EN_REGION_END = re.compile(r"\s+(?:on|in|across|by|at|for|while|with|when|under|using|over|among|and (?:achiev|reach|scor|set|is|are|was))\b|\(|\[", re.IGNORECASE)
+_DELTA_GAP = re.compile(r"^\s*(?:了|出|约|达|高达|超过|多达|近|将近|整整|by|of|about|around|over|nearly|up to|more than|\+|足足|分别)?\s*(?:了)?\s*$", re.IGNORECASE)
+_PAREN_PREFIX = re.compile(r"\s*[(（]\s*(?:by\s+|about\s+|约|近)?")
+
+
+_DELTA_CUE = re.compile(r"(?:高出|高了|提高了|提升了|提高|提升|增加了|改善了|领先|超出)(?![到至])|\bby\b|\bgain(?:s|ed)?(?=\s+[+]?\d)"
+                        r"|\b(?:improvement|gain|increase|margin|lead|boost)s?\s+of\b", re.IGNORECASE)
+_EN_BY = re.compile(r"\bby\s+(?:about |around |over |nearly |up to |more than |roughly |an average of )?(?=[+]?\d)")
+
+
+Comparison = tuple[Mention, list[Baseline], tuple[int, int], str, Number | None]
+
+
+def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: str, shape: str, cjk: bool,
+                    names: list[Mention], subjects: list[Mention], numbers: list[Number],
+                    section: Section, used: frozenset[int] = frozenset()) -> Comparison | None:
+    c0, c1 = _clause_bounds(sentence, cs)
+    cue_text = sentence[cs:ce]
+    quote_from = cs
+    if shape == "adjacent":
+        follower = next((n for n in _model_mentions(names) if n.start >= ce), None)
+        if (follower is None or sentence[ce:follower.start].strip()
+                and not _RANK_GAP.fullmatch(sentence, ce, follower.start)) and not _SOTA.match(sentence, ce):
+            return None
+        shape = "after"
+    if shape == "after" and relation == "matches" and cjk and not _model_mentions(
+            [n for n in names if ce <= n.start < c1]):
+        # "与更大规模闭源模型媲美": the baseline sits between 与 and the cue, as with 相当.
+        if any(m.group(0) in "与跟同" for m in _WITH_CONNECTOR.finditer(sentence, c0, cs)):
+            shape = "with"
+    if shape == "after":
+        # The baseline follows the cue, up to the end of the clause (or a "如 A 和 B" list after it).
+        r0, r1 = ce, c1
+        listed = _listed_names(sentence, names, ce)
+        if listed:
+            r1 = listed[-1].end  # the list ends the baselines ("surpassing A and B, and matching C")
+        if not cjk and len(listed) < 2:  # a list of two or more ends where it ends, "(38.5%)" inside it or not
+            m = _EN_REGION_END.search(sentence, r0, r1)
+            if m:
+                r1 = m.start()
+        baselines = _baselines(sentence, names, r0, r1, cjk)
+        if baselines is None:
+            return None
+        model = _pick_subject(sentence, names, subjects, cs, section, not_subjects=used)
+        delta = _delta_after(sentence, numbers, ce, c1)
+        if delta is None:
+            delta = _delta_after(sentence, numbers, r1, len(sentence))
+        if delta is None and not cjk:
+            by = _EN_BY.search(sentence, r1)
+            if by:
+                delta = _delta_after(sentence, numbers, by.end(), len(sentence))
+        if delta is None and not cjk:
+            delta = next((n for n in numbers if n.end <= cs and n.unit in ("%", "points")
+                          and not sentence[n.end:cs].strip()), None)
+        if delta is None:  # "its lead over X (11 points)": a margin in points right after the baseline
+            delta = next((n for n in numbers if n.unit == "points" and _PAREN_PREFIX.fullmatch(sentence, r1, n.start)),
+                         None)
+    elif shape in ("with", "than"):
+        if not cjk:
+            return None
+        connector = _WITH_CONNECTOR if shape == "with" else _THAN_CONNECTOR
+        conns = list(connector.finditer(sentence, c0, cs))
+        if shape == "with":
+            conns = [m for m in conns if m.group(0) in "与跟同"] or conns
+            conn = conns[0] if conns else None
+        else:
+            conn = conns[-1] if conns else None
+        if conn is None:
+            if shape == "than" and len(cue_text) >= 2 and _BASELINE_WORD.search(sentence, c0, cs):
+                bm = _BASELINE_WORD.search(sentence, c0, cs)
+                assert bm is not None
+                model = _pick_subject(sentence, names, subjects, bm.start(), section, not_subjects=used)
+                if model is None:
+                    return None
+                delta = _delta_after(sentence, numbers, ce, c1)
+                return model, [(bm.start(), bm.end(), "baseline")], (bm.start(), bm.end()), relation, delta
+            return None
+        r0, r1 = conn.end(), cs
+        quote_from = conn.start()
+        if shape == "than" and len(cue_text) == 1 and r1 - r0 > 30:
+            return None
+        baselines = _baselines(sentence, names, r0, r1, cjk)
+        if baselines is None:
+            return None
+        model = _pick_subject(sentence, names, subjects, conn.start(), section, not_subjects=used)
+        delta = _delta_after(sentence, numbers, ce, c1)
+    else:  # versus: "与 Y 相比, X ..." / "相比于 Y, X ..." / "compared to Y, X ..."
+        conns = [m for m in _WITH_CONNECTOR.finditer(sentence, c0, cs) if m.group(0) in "与跟同和"]
+        rest_from = None
+        if conns and not cue_text.endswith("于"):
+            r0, r1 = conns[0].end(), cs
+            quote_from = conns[0].start()
+            rest_from = ce  # "与基线相比平均提高了 2 倍": the verdict follows the cue
+        else:
+            r0, r1 = ce, c1
+            if not cjk:
+                m = _EN_REGION_END.search(sentence, r0, r1)
+                if m:
+                    r1 = m.start()
+        baselines = _baselines(sentence, names, r0, r1, cjk)
+        if baselines is None:
+            return None
+        rest0 = rest_from if rest_from is not None else max(c1, r1)
+        found_relation = _relation_in(sentence, lex, rest0)
+        if found_relation is None and not _COMPARATIVE.search(sentence, rest0 if rest_from is not None else ce):
+            return None  # "与 X 相比, Y 使用了..." compares nothing about results
+        relation = found_relation or "outperforms"
+        next_end = _clause_bounds(sentence, min(len(sentence) - 1, max(rest0, c1 + 1)))[1]
+        later = [n for n in _model_mentions(names) if rest0 <= n.start < max(next_end, rest0 + 1)]
+        subj_later = [s for s in subjects if s.start >= rest0]
+        if later and not (subj_later and subj_later[0].start < later[0].start):
+            model = later[0]
+        else:
+            picked = _pick_subject(sentence, names, subjects, len(sentence), section,
+                                   exclude=(min(r0, conns[0].start() if conns else r0), r1), not_subjects=used)
+            if picked is None:
+                return None
+            model = picked
+        delta = None
+        for dm in _DELTA_CUE.finditer(sentence, rest0):
+            delta = _delta_after(sentence, numbers, dm.end(), len(sentence))  # "提升了 5%", not "达到 44.0%"
+            if delta is not None:
+                break
+        if delta is None and not cjk:  # "Compared to X, Y is 4.5% better on B"
+            delta = next((n for n in numbers if n.start >= rest0 and n.unit in ("%", "points")
+                          and _MARGIN_WORD.match(sentence, n.end)), None)
+    if model is None:
+        return None
+    baselines = [b for b in baselines if not _same_name(b[2], model.text)]
+    if not baselines:
+        return None
+    return model, baselines, (min(r0, quote_from), r1), relation, delta
+
+
+_SOTA = re.compile(r"\s*(?:SOTA|SoTA)(?![A-Za-z])")  # "编辑超SOTA": the state of the art, right after the cue
+# "领先第二名 Yi-34B 约 2 分", "leads the runner-up X": a rank word may sit between the cue and the name.
+_RANK_GAP = re.compile(r"\s*(?:排名)?(?:第[二三四五六七八九十]名?|次优|亚军)(?:的)?\s*|\s*the\s+(?:runner-up|second[- ]best|second[- ]place)\s*",
+                       re.IGNORECASE)
+
+
+_COMPARATIVE = re.compile(r"更|提升|提高|改进|改善|增强|优势|显著|大幅|明显|较高|较好|胜出|卓越|出色|优异|突出|逊色|最佳|最好|领先|superior|better|higher|stronger|improv|gain|outperform", re.IGNORECASE)
+
+
+def _relation_in(sentence: str, lex: Lexicons, start: int) -> str | None:
+    for m in lex.cue_regex.finditer(sentence, start):
+        cue = lex.cue_table[m.group(0).lower()]
+        if cue.shape != "versus":
+            return cue.relation
+    tail = sentence[start:]
+    if re.search(r"不如|较差|较弱|下降|降低了性能|有限|不足|worse|lower|weaker|fewer|limited", tail, re.IGNORECASE):
+        return "underperforms"
+    return None
+
+
+def _delta_after(sentence: str, numbers: list[Number], start: int, end: int, loose: bool = False) -> Number | None:
+    for n in numbers:
+        if n.start < start or n.start >= end:
+            continue
+        gap = sentence[start:n.start]
+        if n.unit not in ("%", "points", "x") and not n.signed:
+            return None
+        if loose or _DELTA_GAP.match(gap) or n.signed:
+            return n
+        return None
+    return None

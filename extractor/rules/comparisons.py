@@ -1,0 +1,266 @@
+"""Comparison claims of a sentence: one per cue and baseline, with the margin if stated.
+
+Also the English "an improvement of N over X" phrasings (margin first, baseline after) and two
+models' scores the sentence contrasts ("GPT-4o 仅解决了 12%，而 o1 解决了 74%").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from extractor import lexicon
+from extractor.rules.baselines import Baseline, _baselines
+from extractor.rules.clauses import _clause_bounds, _tight
+from extractor.rules.comparison_cue import _DELTA_CUE, _EN_REGION_END, _one_comparison
+from extractor.rules.measures import _LIST_SEP, _benchmark_group, _benchmarks_near, _metric_near
+from extractor.rules.mentions import Lexicons, Mention, is_cjk_sentence
+from extractor.rules.names import _norm, _same_name
+from extractor.rules.numbers import _NOT_RESULT_AFTER, Number
+from extractor.rules.subjects import _listed_names, _model_mentions, _pick_subject
+from schemas import ComparisonClaim, Document, ScoreClaim, Section
+
+_NAME_PUNCT = re.compile(r"[\s\-_.'’‘`·]+")
+_EN_ON_TAIL = re.compile(r"\b(?:on|in)\s+(?:the\s+)?$")
+
+
+_ALL_OF_THEM = re.compile(r"[均都皆](?:已|能|可以|显著|明显|大幅)?|\b(?:both|all)\b", re.IGNORECASE)
+
+
+def _comparisons_from_scores(scores: list[ScoreClaim], lex: Lexicons, sentence: str,
+                             offset: int) -> list[ComparisonClaim]:
+    """"GPT-4o 仅解决了 12% 的 AIME 问题，而 o1 解决了 74%": two models' scores on one benchmark, contrasted."""
+    out: list[ComparisonClaim] = []
+    lead = scores[0].model  # the sentence's subject; two baselines' scores are not compared with each other
+    for i, a in enumerate(scores):
+        for b in scores[i + 1:]:
+            if lead not in (a.model, b.model) or a.benchmark != b.benchmark or a.unit != b.unit or _same_name(a.model, b.model) or a.value == b.value:
+                continue
+            lower_better = _lower_is_better(a.benchmark, a.metric or b.metric, lex)
+            win, lose = (a, b) if (a.value > b.value) != lower_better else (b, a)
+            ts, te = _tight(sentence, min(a.start, b.start) - offset, max(a.end, b.end) - offset)
+            start, end = ts + offset, te + offset
+            out.append(ComparisonClaim(
+                model=win.model, baseline=lose.model, relation="outperforms", benchmark=win.benchmark,
+                metric=win.metric, quote=sentence[start - offset:end - offset], source=win.source,
+                section=win.section, start=start, end=end, extractor="rules",
+            ))
+    return out
+
+
+def _lower_is_better(benchmark: str | None, metric: str | None, lex: Lexicons) -> bool:
+    if metric and metric.lower() in ("perplexity", "fid", "fvd", "wer", "cer", "lpips"):
+        return True
+    if benchmark:
+        entry = _benchmark_direction().get(lex.benchmark_lookup.get(_NAME_PUNCT.sub("", benchmark).lower(), ""))
+        if entry is not None:
+            return not entry
+    return False
+
+
+@lru_cache(maxsize=1)
+def _benchmark_direction() -> dict[str, bool]:
+    return {e.canonical: e.higher_is_better for e in lexicon.benchmarks()}
+
+
+def _comparisons(document: Document, section: Section, offset: int, sentence: str, lex: Lexicons,
+                 names: list[Mention], subjects: list[Mention], numbers: list[Number],
+                 ctx_benchmark: str | None = None) -> tuple[list[ComparisonClaim], set[int]]:
+    out: list[ComparisonClaim] = []
+    used: set[int] = set()
+    cjk = is_cjk_sentence(sentence)
+    taken_until = -1
+    baseline_starts: set[int] = set()
+    seen_pairs: SeenPairs = {}
+    if not cjk:  # first: "a 4.2% improvement over X" states the margin the cue path would not find
+        out.extend(_improvement_over(document, section, offset, sentence, lex, names, subjects, numbers, used,
+                                     seen_pairs, ctx_benchmark))
+    for cm in lex.cue_regex.finditer(sentence):
+        if cm.start() < taken_until:
+            continue
+        cue = lex.cue_table[cm.group(0).lower()]
+        if sentence.startswith("的", cm.end()) and cue.shape == "after":
+            continue  # "领先的技术", "超越的" : an adjective, not a comparison
+        result = _one_comparison(sentence, lex, cm.start(), cm.end(), cue.relation, cue.shape, cjk, names,
+                                 subjects, numbers, section, frozenset(baseline_starts))
+        if result is None:
+            if cue.shape == "after":
+                # "outperforming A and B, and matching C" with no nameable subject: A and B are still
+                # objects, never the subject of the next cue
+                baseline_starts.update(n.start for n in _listed_names(sentence, names, cm.end()))
+            continue
+        model, baselines, region, relation, delta = result
+        taken_until = region[1]
+        if delta is not None and _NOT_RESULT_AFTER.match(sentence, delta.end):
+            continue  # "比 AdamW 高 49.6% 的吞吐量": a speed-up, not a result
+        baseline_starts.update(b[0] for b in baselines)
+        cs, ce = _clause_bounds(sentence, cm.start())
+        benches = _comparison_benchmarks(sentence, names, cm.start(), region)
+        if _ALL_OF_THEM.search(sentence, max(0, region[0] - 4), region[0] + 1):
+            # "在 HumanEval 上…，在 MBPP 上…，均超过 X": every benchmark named before the cue
+            earlier = {n.text: n for n in names if n.kind == "benchmark" and n.end <= region[0]}
+            if len(earlier) > 1:
+                benches = list(earlier.values())
+        if not cjk:
+            # English states the benchmark after the comparison: "outperforms X by 4 points on MATH"
+            after = [n for n in names if n.kind == "benchmark" and n.start >= region[1]
+                     and _EN_ON_TAIL.search(sentence[max(region[1], n.start - 12):n.start])
+                     and n.start < _clause_bounds(sentence, region[1])[1] + 1]
+            if after:
+                benches = _benchmark_group(sentence, [n for n in names if n.kind == "benchmark"], after[0])
+        if not benches and ctx_benchmark is not None:
+            benches = [Mention(-1, -1, ctx_benchmark, "benchmark")]
+        if delta is not None:
+            used.add(delta.start)
+        # "outperforms Self-RAG by 6.1 points and IRCoT by 3.8 points": each baseline with its own margin
+        more = _more_baselines_by(sentence, names, numbers, delta) if not cjk and len(baselines) == 1 else []
+        margins = {b[0]: n for b, n in more}
+        used.update(n.start for _, n in more)
+        for base in [*baselines, *(b for b, _ in more)]:
+            margin = margins.get(base[0], delta)
+            if _seen_before(seen_pairs, model.text, base[2], [b.text for b in benches]):
+                continue
+            bench_choices: list[Mention | None] = list(benches) if benches else [None]
+            for bench in bench_choices:
+                spans = [(region[0], cm.end()), (base[0], base[1])]
+                if model.start >= 0:
+                    spans.append((model.start, model.end))
+                if bench is not None and bench.start >= 0:
+                    spans.append((bench.start, bench.end))
+                if margin is not None:
+                    spans.append((margin.start, margin.end))
+                qs, qe = _tight(sentence, min(s for s, _ in spans), max(e for _, e in spans))
+                out.append(ComparisonClaim(
+                    model=model.text, baseline=base[2], relation=relation,  # type: ignore[arg-type]
+                    benchmark=bench.text if bench else None,
+                    metric=_metric_near(sentence, lex, cm.start(), cm.end()),
+                    delta=margin.value if margin else None,
+                    unit=margin.unit if margin and margin.unit in ("%", "points", "x") else None,
+                    setting=None, quote=sentence[qs:qe], source=document.source, section=section.title,
+                    start=offset + qs, end=offset + qe, extractor="rules",
+                ))
+    for m in _DELTA_CUE.finditer(sentence) if numbers else ():
+        for n in numbers:
+            if n.start >= m.end() and ((n.unit in ("%", "points", "x") or n.signed) and n.start - m.end() <= 12
+                                       or n.start - m.end() <= 3):
+                used.add(n.start)
+                # "分别比 X 高出 6.2% 和 6.6%": the whole list of margins
+                for k in numbers:
+                    if k.start > n.start and _LIST_SEP.match(sentence[n.end:k.start] or " "):
+                        used.add(k.start)
+                break
+    return out, used
+
+
+_AND_GAP = re.compile(r"\s*,?\s*(?:and\s+)?")
+_BY_GAP = re.compile(r"\s+by\s+(?:about\s+|around\s+|nearly\s+|roughly\s+|over\s+)?")
+
+
+def _more_baselines_by(sentence: str, names: list[Mention], numbers: list[Number],
+                       delta: Number | None) -> list[tuple[Baseline, Number]]:
+    """After "X by N": the further "and Y by M" pairs of the same comparison."""
+    out: list[tuple[Baseline, Number]] = []
+    pos = delta.end if delta is not None else -1
+    while pos >= 0:
+        name = next((n for n in _model_mentions(names) if n.start >= pos), None)
+        if name is None or not _AND_GAP.fullmatch(sentence, pos, name.start):
+            break
+        num = next((n for n in numbers if n.start >= name.end), None)
+        if num is None or num.unit not in ("%", "points") or not _BY_GAP.fullmatch(sentence, name.end, num.start):
+            break
+        out.append(((name.start, name.end, name.text), num))
+        pos = num.end
+    return out
+
+
+SeenPairs = dict[tuple[str, str], set[str]]
+
+
+def _seen_before(seen: SeenPairs, model: str, baseline: str, benchmarks: list[str]) -> bool:
+    """Record a (model, baseline) comparison; True if the sentence already stated it.
+
+    "与 X 相当或超过 X" is one statement, one claim; "在 A 上领先 X，在 B 上略逊于 X" are two,
+    told apart by their benchmarks (a comparison with no benchmark repeats any other).
+    """
+    key = (_norm(model), _norm(baseline))
+    benches = {_norm(b) for b in benchmarks} or {""}
+    before = seen.setdefault(key, set())
+    repeated = bool(before) and (bool(before & benches) or "" in before or "" in benches)
+    before |= benches
+    return repeated
+
+
+_IMPROVEMENT_OVER = re.compile(
+    r"\b(?:an?\s+)?(?:absolute\s+|relative\s+|average\s+)?(?:improvement|gain|increase|margin|lead|boost)s?\s+of\s+"
+    r"(?:about\s+|around\s+|over\s+|up\s+to\s+)?([+]?\d+(?:\.\d+)?)\s*(%|points?|pp|pts)?\s+(?:over|above|against)\s+",
+    re.IGNORECASE)
+
+
+# "improves GSM8K by 3.2 points over X", "boosts accuracy by 4% compared to X": verb, margin, then baseline.
+_IMPROVES_BY_OVER = re.compile(
+    r"\b(?:improv(?:es|ed|ing)|boost(?:s|ed|ing)?|rais(?:es|ed|ing)|lift(?:s|ed|ing)?)\b(?:\s+[^\s,;.]+){0,4}?\s+by\s+"
+    r"(?:about\s+|around\s+|over\s+|nearly\s+|up\s+to\s+|more\s+than\s+|roughly\s+)?([+]?\d+(?:\.\d+)?)\s*"
+    r"(%|points?|pts|pp|percentage[- ]points?)?\s+(?:over|compared\s+(?:to|with)|relative\s+to|against)\s+",
+    re.IGNORECASE)
+
+# "a 6.4-point gain over its predecessor X", "a 3% absolute improvement over X": the margin comes first.
+_GAIN_OVER = re.compile(
+    r"\b(?:an?\s+)?([+]?\d+(?:\.\d+)?)\s*(%|-?\s*(?:points?|pts?|pp|percentage[- ]points?))\s+"
+    r"(?:absolute\s+|relative\s+|average\s+)?(?:improvement|gain|increase|boost|lead|margin)s?\s+"
+    r"(?:over|above|against|compared\s+(?:to|with))\s+(?:its\s+predecessor,?\s+|the\s+)?",
+    re.IGNORECASE)
+
+
+# "comes within 2 points of o1": a small margin behind the baseline.
+_WITHIN_OF = re.compile(
+    r"\bwithin\s+([+]?\d+(?:\.\d+)?)\s*(%|points?|pts|pp|percentage[- ]points?)\s+of\s+(?!each\s+other|one\s+another)",
+    re.IGNORECASE)
+
+
+def _improvement_over(document: Document, section: Section, offset: int, sentence: str, lex: Lexicons,
+                      names: list[Mention], subjects: list[Mention], numbers: list[Number], used: set[int],
+                      seen_pairs: SeenPairs, ctx_benchmark: str | None) -> list[ComparisonClaim]:
+    """"an improvement of 6.1 points over the previous best open model": margin first, baseline after."""
+    out: list[ComparisonClaim] = []
+    for m in (*_IMPROVEMENT_OVER.finditer(sentence), *_GAIN_OVER.finditer(sentence),
+              *_IMPROVES_BY_OVER.finditer(sentence), *_WITHIN_OF.finditer(sentence)):
+        relation = "underperforms" if m.re is _WITHIN_OF else "outperforms"
+        r0 = m.end()
+        r1 = _EN_REGION_END.search(sentence, r0)
+        end = r1.start() if r1 else _clause_bounds(sentence, r0)[1]
+        listed = _listed_names(sentence, names, r0)
+        baselines = ([(n.start, n.end, n.text) for n in listed] if listed
+                     else _baselines(sentence, names, r0, end, False))
+        model = _pick_subject(sentence, names, subjects, m.start(), section)
+        if not baselines or model is None:
+            continue
+        num = next((n for n in numbers if n.start == m.start(1)), None)
+        if num is not None:
+            used.add(num.start)
+        benches = _comparison_benchmarks(sentence, names, m.start(), (r0, end))
+        bench = benches[0].text if benches else ctx_benchmark
+        unit = {"%": "%"}.get(m.group(2) or "", "points" if m.group(2) else None)
+        for b in baselines:
+            if _same_name(b[2], model.text) or _seen_before(seen_pairs, model.text, b[2], [bench] if bench else []):
+                continue
+            qs, qe = _tight(sentence, min(m.start(), model.start if model.start >= 0 else m.start()), max(b[1], m.end()))
+            out.append(ComparisonClaim(
+                model=model.text, baseline=b[2], relation=relation, benchmark=bench,  # type: ignore[arg-type]
+                delta=float(m.group(1)), unit=unit,  # type: ignore[arg-type]
+                quote=sentence[qs:qe], source=document.source, section=section.title,
+                start=offset + qs, end=offset + qe, extractor="rules",
+            ))
+    return out
+
+
+def _comparison_benchmarks(sentence: str, names: list[Mention], pos: int,
+                           region: tuple[int, int]) -> list[Mention]:
+    benches = [n for n in names if n.kind == "benchmark" and not (region[0] <= n.start < region[1])]
+    if not benches:
+        return []
+    near = _benchmarks_near(sentence, benches, pos)
+    if not near:
+        return []
+    before = [b for b in near if b.end <= pos]
+    anchor = before[-1] if before else near[0]
+    return _benchmark_group(sentence, benches, anchor)

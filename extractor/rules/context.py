@@ -1,0 +1,140 @@
+"""What earlier sentences established: the topic model and the paragraph / section / title benchmark.
+
+Many sentences name neither the model nor the benchmark ("它在该基准上达到 71.6%"); they are
+resolved from what the section has said so far, tracked cheaply because it runs on every sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractor.rules.mentions import Lexicons, Mention, benchmark_matches, lexicons
+from extractor.rules.names import _in_location, _is_known_model
+from schemas import Document, Section
+
+
+def _title_benchmark(document: Document, lex: Lexicons) -> str | None:
+    """The benchmark a report is about ("Who leads SWE-bench Verified?"): named alone in the first title."""
+    first = next((s.title for s in document.sections if s.title), None)
+    found = {m.group(0) for m in benchmark_matches(first, lex)} if first else set()
+    return found.pop() if len(found) == 1 else None
+
+
+# The first Latin name of every sentence, if it comes within its first ~20 characters: the topic tracker's input.
+# Every branch of the sentence-end alternation starts with a literal (no "^"), so ``re`` skips ahead
+# to the next possible sentence end; the text's very first sentence is matched by ``_TEXT_LEAD``.
+_LEAD_NAME = r"[^。！？；!?;\n.A-Za-z]{0,17}?(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9]*(?:[-_.+][A-Za-z0-9]+)*)"
+_SENTENCE_LEAD = re.compile(r"(?:。|！|？|；|!|\?|;|\n|\.[ \t])" + _LEAD_NAME)
+_TEXT_LEAD = re.compile(_LEAD_NAME)
+
+
+def _leading_models(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, str]]:
+    """(offset, name) of each sentence-initial known model name in ``text[start:end]``."""
+    stop = len(text) if end is None else end
+    found = list(_SENTENCE_LEAD.finditer(text, max(0, start - 1), stop))  # start - 1: the newline before a line
+    first = _TEXT_LEAD.match(text, 0, stop) if start == 0 else None
+    if first is not None:
+        found.insert(0, first)
+    return [(m.start(1), m.group(1)) for m in found if _is_known_model(m.group(1))]
+
+
+@dataclass
+class _Context:
+    """What earlier sentences of the section established: the model talked about, the benchmark.
+
+    The benchmark of the paragraph so far is looked up lazily (only when a sentence names
+    none), by scanning the text skipped since the last look; that keeps the gazetteer
+    regex off the many sentences that never need it.
+    """
+
+    text: str = ""
+    para_start: int = 0
+    scanned_to: int = 0
+    model: str | None = None
+    model_pos: int = -1
+    benchmark: str | None = None
+
+    section_benchmark: str | None = None  # the last benchmark named anywhere earlier in the section
+    title_benchmark: str | None = None  # the one benchmark the document's title names, if it names one
+    section_scanned_to: int = -1
+    section_benchmark_end: int = -1  # where it was named
+
+    def new_paragraph(self, pos: int) -> None:
+        self.benchmark = None
+        self.para_start = self.scanned_to = pos
+
+    def benchmark_before(self, pos: int) -> str | None:
+        if self.scanned_to < pos:
+            found = _last_benchmark(self.text, self.scanned_to, pos)
+            if found is not None:
+                self.benchmark = found
+            self.scanned_to = pos
+        return self.benchmark
+
+    def section_benchmark_before(self, pos: int) -> str | None:
+        if self.section_scanned_to < 0:
+            self.section_scanned_to = self.para_start
+        if self.section_scanned_to < pos:
+            last = None
+            for m in benchmark_matches(self.text, lexicons(), self.section_scanned_to, pos):
+                last = m
+            if last is not None:
+                self.section_benchmark, self.section_benchmark_end = last.group(0), last.end()
+            self.section_scanned_to = pos
+        return self.section_benchmark
+
+    def recent_section_benchmark(self, pos: int, window: int = 300) -> str | None:
+        """The section's last benchmark if it was named within ``window`` characters before ``pos``
+        ("…在 GSM-Plus 上的性能都大幅下降。\n\nGPT-4 … 仅为 8.23%": the next paragraph's results)."""
+        found = self.section_benchmark_before(pos)
+        return found if found is not None and pos - self.section_benchmark_end <= window else None
+
+    def saw_benchmark(self, name: str, end: int) -> None:
+        self.benchmark = self.section_benchmark = name
+        self.section_benchmark_end = end
+        self.scanned_to = max(self.scanned_to, end)
+        self.section_scanned_to = max(self.section_scanned_to, end)
+
+
+def _last_benchmark(text: str, start: int, end: int) -> str | None:
+    last = None
+    for m in benchmark_matches(text, lexicons(), start, end):
+        last = m.group(0)
+    return last
+
+
+_LEADING_NAME = re.compile(r"^\W{0,3}([A-Za-z][A-Za-z0-9]*(?:[-_.+][A-Za-z0-9]+)*)")
+
+
+def _cheap_context(sentence: str, ctx: _Context) -> None:
+    """Track the topic model and benchmark in sentences that hold no claim.
+
+    Only the sentence-initial name is looked at here (benchmarks are looked up lazily by
+    ``_Context.benchmark_before``): this runs on every sentence, so it must stay cheap.
+    """
+    m = _LEADING_NAME.match(sentence)
+    if m and _is_known_model(m.group(1)):
+        ctx.model = m.group(1)
+
+
+_BENCH_TITLE = re.compile(r"基准|评测集|数据集|榜单|benchmark|dataset|leaderboard", re.IGNORECASE)
+
+
+def _benchmark_subject(section: Section) -> str | None:
+    """The section's subject when its heading presents it as a benchmark ("MedBench-ZH：一个…评测基准")."""
+    subject, title = section.subject, section.title or ""
+    if subject and subject in title and _BENCH_TITLE.search(title, title.index(subject) + len(subject)):
+        return subject
+    return None
+
+
+def _update_context(sentence: str, names: list[Mention], section: Section, ctx: _Context, offset: int) -> None:
+    benches = [n for n in names if n.kind == "benchmark"]
+    if benches:
+        ctx.saw_benchmark(benches[-1].text, offset + len(sentence))
+    models = [n for n in names if n.kind in ("model", "name") and not _in_location(sentence, n)
+              and _is_known_model(n.text)]
+    if models and models[0].start < 20:
+        ctx.model = models[0].text  # a sentence-initial model becomes the topic of what follows
+        ctx.model_pos = offset + models[0].start

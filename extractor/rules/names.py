@@ -1,0 +1,50 @@
+"""Name keys and name properties shared by the topic tracker, subject finding and comparisons.
+
+``_norm`` is the key that decides whether two surfaces name the same model; it lives in one place
+so that every rule compares names the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from extractor.rules.mentions import Mention, lexicons
+from extractor.segment import is_model_shaped
+
+_DIGIT = re.compile(r"\d")
+_ZAI_OPEN = re.compile(r"在[^，,。在]*$")
+_LOCATION_CLOSE = re.compile(r"[^，,。]{0,6}?(?:上|中|里)")
+
+
+@lru_cache(maxsize=65536)
+def _is_known_model(name: str) -> bool:
+    """Strong evidence of a model (vendor family or a name with a version digit), for topic tracking."""
+    lex = lexicons()
+    return (is_model_shaped(name) and bool(_DIGIT.search(name) or lex.vendor_regex.match(name))
+            and _norm(name) not in lex.benchmark_lookup)
+
+
+def _in_location(sentence: str, name: Mention) -> bool:
+    """Is the name inside "在 X 上/中" (a place, usually a benchmark, not a subject)?"""
+    head = sentence[max(0, name.start - 12):name.start]
+    tail = sentence[name.end:name.end + 8]
+    return bool(_ZAI_OPEN.search(head)) and bool(_LOCATION_CLOSE.match(tail))
+
+
+def _same_name(a: str, b: str) -> bool:
+    """"OpenAI o1" and "o1" name the same model: never compare a model with itself."""
+    na, nb = _norm(a), _norm(b)
+    if na == nb:
+        return True
+    wa, wb = a.lower().split(), b.lower().split()
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    return bool(short) and long_[-len(short):] == short
+
+
+_NORM_DROP = re.compile(r"[\s\-_.'’]+")
+
+
+@lru_cache(maxsize=65536)
+def _norm(name: str) -> str:
+    return _NORM_DROP.sub("", name).lower()

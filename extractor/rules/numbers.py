@@ -1,0 +1,176 @@
+"""The numbers of a sentence, and which of them are results.
+
+A sentence holds many numbers that are no score (years, counts, costs, margins, old values); these
+rules decide, before any name matcher runs, which numbers a claim may be built on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractor.rules.clauses import _clause_bounds
+from extractor.rules.mentions import NUMBER, Lexicons, Mention
+
+_SPEED = re.compile(r"速度|加速|更快|延迟|吞吐|成本|显存|内存|参数|费用|价格|speed|faster|latency|throughput|cost|memory|cheaper|fewer|tokens?", re.IGNORECASE)
+_SCORE_VERB = re.compile(
+    r"达到|达|取得|获得|实现|拿下|得分|分数|成绩|准确率|为|是|提高到|提升到|上升到|\b(?:achiev\w*|scor\w*|reach\w*|attain\w*|obtain\w*|got|gets|hits?|of|at|with)\b",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"(?:19|20)\d\d$")
+_SPREAD_UNIT = re.compile(r"\s*(?:±|\+/-)\s*\d+(?:\.\d+)?\s*[%％]")
+_ZH_THAN_MARGIN = re.compile(r"比[^，,。；;比]{1,24}?(?:高|低|多|少|好|差|强|弱)(?:了|出)?\s*(?:约|近|超过)?\s*$")
+_RESULT_NOUN_AFTER = re.compile(r"\s*(?:分)?\s*的\s*(?:表现|成绩|得分|分数|总分|平均分|准确率|正确率)")
+# After a number, a word that makes it a count ("scored 2 wins", "scored 3 goals"), not a score.
+_COUNT_NOUN_AFTER = re.compile(r"\s+(?!(?:on|in|at|across|for|and|or|with|points?|pts|elo|overall|out)\b)[A-Za-z]")
+# Right before a bare number: it is a score or rating, not a year or a count ("scored 2005 on OCRBench",
+# "an Elo of 1950", "Codeforces rating 为 1950", "得分 856").
+_RATING_BEFORE = re.compile(
+    r"(?:\bscor(?:es|ed|ing)|\bscore\s+(?:of|is|was)|\brating(?:\s+(?:of|is|was))?|\belo(?:\s+(?:of|is|was|rating))?"
+    r"|得分(?:为|是|达到|高达)?|评分(?:为|是)?|rating\s*(?:为|是|达到))\s*$", re.IGNORECASE)
+_BARE_RANGE = re.compile(r"\s*(?:-|–|~|～|到|至)\s*(\d+(?:\.\d+)?)")
+_RANGE = re.compile(r"\s*(?:到|至|~|～|–|—|-|to)\s*(\d+(?:\.\d+)?)")
+
+# Patterns used in hot loops, compiled once (a module-level re.search costs a cache lookup per call).
+_NOT_UNIT_FEN = re.compile(r"分(?:钟|之|别|析|类|布|成|为|支|割|数)")
+_FROM_OPEN = re.compile(r"从[^，,。从]{0,20}$|\bfrom\s+$")
+_OPEN_PAREN = re.compile(r"[(（]")
+
+
+@dataclass(slots=True)
+class Number:
+    start: int
+    end: int  # end including the unit
+    value: float
+    unit: str | None
+    signed: bool
+    value_high: float | None = None
+
+
+def _numbers(sentence: str, lex: Lexicons) -> list[Number]:
+    out: list[Number] = []
+    for m in NUMBER.finditer(sentence):
+        if out and m.start() < out[-1].end:
+            continue  # the upper end of a range already read
+        if sentence[m.start() - 1:m.start()] == "[" and sentence[m.end():m.end() + 1] == "]":
+            continue  # a citation "[1]"
+        raw = m.group(2).replace(",", "")
+        try:
+            value = float(raw)
+        except ValueError:
+            continue
+        end = m.end()
+        unit: str | None = None
+        um = lex.unit_regex.match(sentence, end)
+        if um:
+            word = um.group(0).strip().lower()
+            unit = _unit_of(word)
+            end = um.end()
+        if lex.not_after.match(sentence, m.end()) and unit is None:
+            continue
+        before = sentence[max(0, m.start() - 2):m.start()]
+        if before.endswith(("第", "$", "¥", "￥", "Top-", "top-", "前")):
+            continue
+        if unit is None and _YEAR.fullmatch(m.group(2)) \
+                and not _RATING_BEFORE.search(sentence, max(0, m.start() - 24), m.start()):
+            continue  # "2024" is a year; "2,029" (Elo) and "an Elo of 1950" are not
+        if unit == "points" and sentence.startswith("分", um.start() if um else end) and _NOT_UNIT_FEN.match(sentence[(um.start() + len(um.group(0)) - len(um.group(0).lstrip())) if um else end:]):
+            # "分钟", "分别", "分析"... are not the unit 分.
+            unit, end = None, m.end()
+        if unit is None:
+            spread = _SPREAD_UNIT.match(sentence, end)  # "53.0 ± 1.1%": the unit comes after the spread
+            if spread is not None:
+                unit = "%"
+        number = Number(m.start(), end, value, unit, bool(m.group(1)))
+        if unit is None:
+            # "30-90%", "80~90%": a range whose unit comes after the upper end
+            hm = _BARE_RANGE.match(sentence, end)
+            um2 = lex.unit_regex.match(sentence, hm.end()) if hm else None
+            if hm and um2 and float(hm.group(1)) > value:
+                number.value_high, number.unit = float(hm.group(1)), _unit_of(um2.group(0).strip().lower())
+                number.end = um2.end()
+                out.append(number)
+                continue
+        rm = _RANGE.match(sentence, end)
+        from_to = _FROM_OPEN.search(sentence[max(0, m.start() - 20):m.start()]) is not None
+        if rm and unit is not None and not from_to and not sentence[end:rm.start(1)].strip().startswith(("提高", "提升")):
+            high = float(rm.group(1))
+            if high > value:
+                number.value_high = high
+                um2 = lex.unit_regex.match(sentence, rm.end())
+                number.end = um2.end() if um2 else rm.end()
+        out.append(number)
+    return out
+
+
+def _unit_of(word: str) -> str | None:
+    if word in ("%", "％"):
+        return "%"
+    if word in ("倍", "x", "×", "times"):
+        return "x"
+    return "points"
+
+
+# What a percentage may measure that is not a benchmark result: data, compute, money, speed.
+_NOT_RESULT_AFTER = re.compile(
+    r"\s*(?:的|以上的?|左右的?)?\s*(?:token|tokens|数据|参数|计算|算力|成本|费用|时间|时长|样本|用户|人|训练|吞吐|速度|延迟|显存|内存|"
+    r"throughput|speed|latency|memory|cost|compute|parameters|training|fewer|less|faster|cheaper|"
+    r"(?:of\s+(?:the\s+)?)?(?:human|participants|users|people|annotators|respondents|developers|contestants))"
+    # "compared to 58.9% for the strongest baseline": the value of an unnamed other system
+    r"|\s*for\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:baselines?|runner-up|previous|prior|competitors?)\b"
+    r"|\s*for\s+(?:the\s+same|an?|the\s+(?:original|base|dense|vanilla|standard|default))\s+(?:[a-z0-9-]+\s+){0,2}"
+    r"(?:model|variant|version|method|approach|system|router|setup|configuration)s?\b", re.IGNORECASE)
+_NOT_RESULT_BEFORE = re.compile(
+    r"(?:(?:成本|费用|开销|延迟|显存|内存|时间)[^，,。\d]{0,6}|(?:\bcost|latency|memory)[^，,。\d]{0,16}|"
+    r"(?:降低|减少|下降|下滑|压缩|缩减|节省|节约|reduc\w*|compress\w*|sav\w*|drop\w*|declin\w*|fell|falls?|within)"
+    r"\s*(?:了|为|到|至|by|to)?\s*(?:原有的|原来的)?)\s*$",
+    re.IGNORECASE)
+# After a number: the number is a margin between two systems ("4.5% better", "10 points above X").
+_MARGIN_WORD = re.compile(r"\s*(?:higher|better|greater|stronger|above|ahead|lower|worse|below|behind|weaker)\b",
+                          re.IGNORECASE)
+_PREVIOUS_VALUE = re.compile(r"(?:之前|此前|以前|原来|原先|previously|before|from|vs\.?)\s*(?:为|是|的|was|of)?\s*$", re.IGNORECASE)
+
+
+# A value the sentence contrasts with (the previous best, the old version), not the subject's result.
+_EARLIER_VALUE = re.compile(r"(?:之前|此前|以前|先前|原先|原来|previous|prior)(?:最佳|最好|最优|最高|的?最先进|的?SOTA|(?:\s+(?:best|state[- ]of[- ]the[- ]art|SOTA)))"
+                            r"(?:方法|模型|结果|水平|results?|methods?|models?)?\s*(?:的|为|是|of|at|with)?\s*$", re.IGNORECASE)
+
+
+_LABEL_END = re.compile(r"[:：]\s*(?:\*\*)?\s*$")
+
+
+def _labelled_value(sentence: str, benches: list[Mention], num: Number) -> bool:
+    """"- MMLU: 68.4", "* C-Eval：78.5" (model-card lists): a short line whose label names a benchmark."""
+    return (len(sentence) <= 100 and num.unit in (None, "%", "points")
+            and _LABEL_END.search(sentence, max(0, num.start - 6), num.start) is not None
+            and any(b.end <= num.start and num.start - b.end <= 40 for b in benches))
+
+
+def _is_result_number(sentence: str, lex: Lexicons, num: Number) -> bool:
+    cs, ce = _clause_bounds(sentence, num.start)
+    clause = sentence[cs:ce]
+    if _PREVIOUS_VALUE.search(sentence, max(0, num.start - 12), num.start) and _OPEN_PAREN.search(sentence[max(0, num.start - 12):num.start]):
+        return False  # "(之前为 52%)": the old value, not the subject's score
+    if num.unit == "x" or num.signed:
+        return False
+    if _ZH_THAN_MARGIN.search(sentence, max(0, num.start - 30), num.start):
+        return False  # "比全参数微调低 0.4%": a margin over something, not a score
+    if _EARLIER_VALUE.search(sentence, max(0, num.start - 28), num.start):
+        return False  # "相比之前最佳的 2.0%", "the previous best of 40.1": another system's value, not the subject's
+    if num.unit in ("%", "points"):
+        # Percentages of data, compute or people are not results: "使用 7.6% 的 Token", "减少了 40% 的成本",
+        # nor are reductions: "其成本降低了 80%", "压缩为原有的 3.2%", nor margins: "6.1 points higher than X".
+        return not _NOT_RESULT_AFTER.match(sentence, num.end) and not _MARGIN_WORD.match(sentence, num.end) \
+            and not _NOT_RESULT_BEFORE.search(sentence, max(0, num.start - 24), num.start)
+    if _RESULT_NOUN_AFTER.match(sentence, num.end) and num.value <= 10000:
+        return True  # "也有 83.2 的表现", "取得 0.71 的成绩"
+    # A bare number: needs a metric word or a score verb right before it, and a plausible size.
+    before = sentence[max(cs, num.start - 14):num.start]
+    if num.value > 10000:
+        return False
+    has_metric = lex.metric_regex.search(clause) is not None
+    if "." in sentence[num.start:num.end] or num.value <= 1:
+        return (has_metric or bool(_SCORE_VERB.search(sentence, 0, num.start))) and not _SPEED.search(clause)
+    if _RATING_BEFORE.search(before) and not _SPEED.search(clause) and not _COUNT_NOUN_AFTER.match(sentence, num.end):
+        return True  # "scored 1,287 on Chatbot Arena", "得分 856": the verb says it is a score
+    return has_metric and bool(_SCORE_VERB.search(before) or lex.metric_regex.search(before)) and not _SPEED.search(clause)

@@ -1,0 +1,127 @@
+"""Whose value a number is when the sentence's subject is not its owner.
+
+"68.5% for Qwen2.5-7B", "LLaMA-2-7B(39.49%)", "CodeLlama 的 7B、13B 和 34B 模型分别为…": a number's
+own phrase can name its owner; score claims ask these rules before falling back to the subject.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractor.rules.measures import _LIST_SEP
+from extractor.rules.mentions import Mention
+from extractor.rules.numbers import Number
+from extractor.rules.subjects import _is_attribute, _model_mentions
+
+_NOT_AN_OWNER = re.compile(r"模型|方法|系统|框架|它|其|[中上里]$|测试|基准|数据集|任务|榜单")
+
+
+_OWNED_GAP = re.compile(
+    r"(?:'s|’s)?\s*(?:(?:baseline|model|system|method|基线|模型)\s*)?(?:[(（]|的\s*|为\s*|[:：]\s*|\s+at\s+)?\s*$")
+
+
+_CONTRAST_WORDS = re.compile(r"但|而|然而|不过|相比之下|——|\b(?:but|while|whereas|however)\b", re.IGNORECASE)
+_OWNER_NOUN = re.compile(r"([\u4e00-\u9fff]{2,6})的(?:[\u4e00-\u9fff]{0,6})(?:准确率|准确度|正确率|成功率|得分|分数|成绩)[^，,。]{0,8}$")
+
+
+_DESCRIBED_SUBJECT = re.compile(r"[\s,，]*[\u4e00-\u9fff]{0,8}(?:模型|方法|系统|智能体|玩家|人类|专家|基线)")
+
+
+def _contrast_before(sentence: str, pos: int) -> int:
+    """Offset after the last contrast marker before ``pos`` that opens a new, described subject.
+
+    "GPT-4o 的准确率仅为 5%，但推理模型……准确率可达 30-90%": the second number belongs to
+    "推理模型", so names before 但 cannot be its subject (0 when there is no such marker).
+    """
+    last = 0
+    for m in _CONTRAST_WORDS.finditer(sentence, 0, pos):
+        if _DESCRIBED_SUBJECT.match(sentence, m.end()):
+            last = m.end()
+    return last
+
+
+def _owned_by_other(sentence: str, pos: int) -> bool:
+    """"专家的准确率达到 65%": a Chinese noun owns the score, so the topic model does not."""
+    m = _OWNER_NOUN.search(sentence, max(0, pos - 30), pos)
+    # "基准测试中的准确率", "数据集上的得分": a place, not an owner
+    return m is not None and not _NOT_AN_OWNER.search(m.group(1))
+
+
+_FOR_NAME = re.compile(r"\s*(?:[a-zA-Z@\d-]+\s+)?for\s+(?:the\s+|its\s+|their\s+)?"
+                       r"(?:(?:previous|prior|predecessor|original|base|baseline|older|larger|smaller)\s+){0,2}")
+
+
+def _named_after(sentence: str, num: Number, names: list[Mention]) -> Mention | None:
+    """The owner a number's own phrase names: "compared with 68.5% for Qwen2.5-7B", "35.8% (AgentOccam)",
+    "edging out GPT-4o, which managed 38.8%"."""
+    m = _FOR_NAME.match(sentence, num.end) or _PAREN_NAME.match(sentence, num.end)
+    if m is not None:
+        return next((n for n in _model_mentions(names) if n.start == m.end()), None)
+    w = _WHICH_BEFORE.search(sentence, max(0, num.start - 40), num.start)
+    if w is not None:
+        return next((n for n in _model_mentions(names) if n.end == w.start()), None)
+    return None
+
+
+_PAREN_NAME = re.compile(r"\s*[(（]\s*")
+_WHICH_BEFORE = re.compile(r"\s*[,，]\s*(?:which|who|that)\s+(?:[a-z]+\s+){0,3}$")
+
+
+_SIZE = r"\d+(?:\.\d+)?[BMK](?![A-Za-z0-9])"
+_SIZE_LIST = re.compile(_SIZE + r"(?:\s*(?:、|,|，|和|与|及|以及|and|or|/)\s*" + _SIZE + r")+")
+_SIZE_ONE = re.compile(_SIZE)
+_HAS_SIZE = re.compile(r"[-_ ]?\d+(?:\.\d+)?[BMK]$", re.IGNORECASE)
+
+
+def _sized_family(sentence: str, names: list[Mention], pos: int) -> list[Mention]:
+    """"CodeLlama 的 7B、13B 和 34B 模型分别为…", "Qwen2's 7B and 72B variants … respectively":
+    one model per listed size of the family named before the list (``CodeLlama-7B``...)."""
+    lists = [m for m in _SIZE_LIST.finditer(sentence, 0, pos)]
+    if not lists:
+        return []
+    sizes = lists[-1]
+    family = [n for n in _model_mentions(names) if n.end <= sizes.start() and not _is_attribute(sentence, n)]
+    if not family or _HAS_SIZE.search(family[-1].text):
+        return []
+    fam = family[-1]
+    return [Mention(fam.start, m.end(), f"{fam.text}-{m.group(0)}", "model")
+            for m in _SIZE_ONE.finditer(sentence, sizes.start(), sizes.end())]
+
+
+def _model_list_before(sentence: str, names: list[Mention], pos: int) -> list[Mention]:
+    """The last list of two or more model names before ``pos`` ("A、B 和 C" / "A, B and C")."""
+    models = [n for n in _model_mentions(names) if n.end <= pos]
+    if len(models) < 2:
+        return []
+    group = [models[-1]]
+    for n in reversed(models[:-1]):
+        if _LIST_SEP.match(sentence[n.end:group[0].start]):
+            group.insert(0, n)
+        else:
+            break
+    return group if len(group) >= 2 else []
+
+
+_PAREN_LEAD = re.compile(r"[\w\s'’-]{0,30}$")
+
+
+def _in_parens_after(sentence: str, pos: int, owners: list[Mention]) -> Mention | None:
+    """The owner ``pos`` is in parentheses a few words after, if any (the nearest)."""
+    opened = max(sentence.rfind("(", 0, pos), sentence.rfind("（", 0, pos))
+    if opened < 0 or max(sentence.rfind(")", opened, pos), sentence.rfind("）", opened, pos)) >= 0:
+        return None
+    near = [o for o in owners if o.end <= opened and _PAREN_LEAD.fullmatch(sentence, o.end, opened)]
+    return max(near, key=lambda o: o.end) if near else None
+
+
+def _baseline_owning(sentence: str, num: Number, spans: list[tuple[int, int, str]],
+                     names: list[Mention]) -> Mention | None:
+    """"超过人类水平 85%", "LLaMA-2-7B(39.49%)": a number right after a baseline is that baseline's score."""
+    for a, _b, text in spans:
+        if text == "baseline":
+            continue
+        # the baseline span may be the whole claim quote; find the baseline text inside the sentence
+        i = sentence.rfind(text, 0, num.start)
+        if i >= 0 and a <= i and _OWNED_GAP.fullmatch(sentence[i + len(text):num.start]):
+            return Mention(i, i + len(text), text, "model")
+    return None

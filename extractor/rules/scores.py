@@ -1,0 +1,151 @@
+"""Score claims: a result value + a benchmark + a model.
+
+Includes "respectively" alignment (one value per listed benchmark or model) and the "86.0 vs. 82.3"
+pairs that follow a comparison.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from extractor.rules.clauses import _CLAUSE_SEP, _tight
+from extractor.rules.context import _Context
+from extractor.rules.measures import _GENERIC_METRICS, _benchmarks_near, _metric_near, _setting_near
+from extractor.rules.mentions import Lexicons, Mention, is_cjk_sentence
+from extractor.rules.numbers import Number, _is_result_number, _labelled_value
+from extractor.rules.owners import (
+    _baseline_owning,
+    _contrast_before,
+    _in_parens_after,
+    _model_list_before,
+    _named_after,
+    _owned_by_other,
+    _sized_family,
+)
+from extractor.rules.subjects import _cue_objects, _pick_subject
+from schemas import ComparisonClaim, Document, ScoreClaim, Section
+
+_EN_ON_BENCH = re.compile(r"\s*(?:[(（][^()（）]{0,40}[)）]\s*)?(?:[A-Za-z@0-9-]+\s+){0,3}?(?:on|in|at)\s+(?:the\s+)?",
+                          re.IGNORECASE)
+_RESPECTIVELY = re.compile(r"分别|respectively", re.IGNORECASE)
+_VS_PAIR = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(%|％)?\s*(?:vs\.?|versus|v\.s\.|对比)\s*(\d+(?:\.\d+)?)\s*(%|％)?(?![\w.])",
+                      re.IGNORECASE)
+
+
+def _versus_scores(document: Document, section: Section, offset: int, sentence: str, lex: Lexicons,
+                   comparisons: list[ComparisonClaim], scores: list[ScoreClaim]) -> list[ScoreClaim]:
+    """"surpasses Y on HumanEval (86.0 vs. 82.3)": the pair is the subject's score, then the baseline's."""
+    out: list[ScoreClaim] = []
+    have = {(c.model, c.value) for c in scores}
+    for m in _VS_PAIR.finditer(sentence):
+        before = [c for c in comparisons if c.start - offset < m.start() and c.benchmark]
+        if not before:
+            continue
+        comp = before[-1]
+        unit = "%" if m.group(2) or m.group(4) else "score"
+        qs = comp.start - offset
+        for model, raw in ((comp.model, m.group(1)), (comp.baseline, m.group(3))):
+            if (model, float(raw)) in have:
+                continue
+            out.append(ScoreClaim(
+                model=model, benchmark=comp.benchmark, metric=_metric_near(sentence, lex, m.start(), m.end()),
+                value=float(raw), unit=unit, setting=_setting_near(sentence, m.start()), quote=sentence[qs:m.end()],
+                source=document.source, section=section.title, start=offset + qs, end=offset + m.end(),
+                extractor="rules",
+            ))
+    return out
+
+
+def _scores(document: Document, section: Section, offset: int, sentence: str, lex: Lexicons,
+            names: list[Mention], subjects: list[Mention], numbers: list[Number], ctx: _Context,
+            baseline_spans: list[tuple[int, int, str]] | None = None) -> list[ScoreClaim]:
+    benches = [n for n in names if n.kind == "benchmark"]
+    good = [n for n in numbers if _is_result_number(sentence, lex, n) or _labelled_value(sentence, benches, n)]
+    if not good:
+        return []
+    cjk = is_cjk_sentence(sentence)
+    aligned: dict[int, Mention] = {}
+    model_aligned: dict[int, Mention] = {}
+    if _RESPECTIVELY.search(sentence) and len(good) >= 2:
+        pct = [n for n in good if n.unit is not None or n.value_high is None]
+        if len(benches) == len(pct):
+            aligned = {n.start: b for n, b in zip(pct, benches, strict=True)}
+        else:
+            # "Osprey-7B and Osprey-13B achieve 61.2% and 68.9%, respectively": one value per listed model
+            listed = _model_list_before(sentence, names, pct[0].start) or _sized_family(sentence, names, pct[0].start)
+            if len(listed) == len(pct):
+                model_aligned = {n.start: m for n, m in zip(pct, listed, strict=True)}
+    # "X outperforms Y ..., and scores 68.4": a baseline does not own a score of a later clause
+    # (a score right after it, "Y(39.49%)", "Y 的强化学习(47 分)", is still Y's)
+    baseline_texts = {t for _a, _b, t in baseline_spans or []}
+    baseline_names = [n for n in names if n.text in baseline_texts]
+    # "our model surpasses GPT-4o and Claude with 28.9% on AIME": the objects of a comparison cue are not
+    # the scorers, even when the comparison itself found no nameable subject
+    objects = _cue_objects(sentence, lex, names) if not cjk else frozenset()
+    if baseline_spans and _VS_PAIR.search(sentence):  # "(76.6% vs 74.6%)" after a comparison: ``_versus_scores``
+        paired = {m.start(k) for m in _VS_PAIR.finditer(sentence) for k in (1, 3)}
+        good = [n for n in good if n.start not in paired]
+    paren_owner: dict[int, Mention] = {}
+    if baseline_names:
+        # Values in parentheses a few words after a baseline are the baseline's: "DeepSeek 的强化学习(47 分)";
+        # several of them ("outperforming Mixtral-style top-2 routing (76.1 and 38.9 respectively)") are
+        # not the subject's either, but which benchmark each belongs to is not said here: dropped.
+        inside = {n.start: o for n in good if (o := _in_parens_after(sentence, n.start, baseline_names)) is not None}
+        by_paren: dict[int, list[int]] = defaultdict(list)
+        for start in inside:
+            by_paren[max(sentence.rfind("(", 0, start), sentence.rfind("（", 0, start))].append(start)
+        paren_owner = {starts[0]: inside[starts[0]] for starts in by_paren.values() if len(starts) == 1}
+        good = [n for n in good if n.start not in inside or n.start in paren_owner]
+    out: list[ScoreClaim] = []
+    for num in good:
+        bench = aligned.get(num.start)
+        if bench is None and not cjk:
+            # English "85.2% (accuracy) on MMLU": the benchmark follows the number.
+            m = _EN_ON_BENCH.match(sentence, num.end)
+            if m:
+                bench = next((b for b in benches if b.start == m.end()), None)
+        if bench is None:
+            near = _benchmarks_near(sentence, names, num.start)
+            if not near:
+                ctx_bench = ctx.benchmark_before(offset)
+                metric_here = _metric_near(sentence, lex, num.start, num.end)
+                if ctx_bench is None and metric_here is not None:
+                    # an article about one evaluation keeps naming it less and less: fall back to the
+                    # section's last benchmark when the clause says what is measured (准确率, accuracy)
+                    ctx_bench = ctx.section_benchmark_before(offset)
+                if ctx_bench is None and num.unit == "%":
+                    ctx_bench = ctx.recent_section_benchmark(offset) or ctx.title_benchmark
+                if ctx_bench is None or num.unit != "%" and metric_here is None:
+                    continue
+                near = [Mention(-1, -1, ctx_bench, "benchmark")]
+            before = [b for b in near if b.end <= num.start]
+            bench = before[-1] if before else near[0]
+        barrier = _contrast_before(sentence, num.start)
+        model = model_aligned.get(num.start) or paren_owner.get(num.start) or _named_after(sentence, num, names) \
+            or _baseline_owning(sentence, num, baseline_spans or [], names) \
+            or _pick_subject(sentence, names, subjects, num.start, section, barrier=barrier,
+                             not_subjects=objects | frozenset(n.start for n in baseline_names if n.end < num.start
+                                                              and _CLAUSE_SEP.search(sentence, n.end, num.start)))
+        if model is None or model.text == bench.text or barrier and model.start < barrier:
+            continue
+        metric = _metric_near(sentence, lex, num.start, num.end)
+        if model.start < 0 and (bench.start < 0 and (metric is None or metric in _GENERIC_METRICS)
+                                or _owned_by_other(sentence, num.start)):
+            continue  # neither the model nor the benchmark is in the sentence, and nothing says what is measured
+        unit = num.unit or ("elo" if metric == "Elo" else "score")
+        if unit == "x":
+            continue  # "3 倍" is a speed-up or ratio, not a score on the benchmark
+        spans = [(num.start, num.end)]
+        if bench.start >= 0:
+            spans.append((bench.start, bench.end))
+        if model.start >= 0:
+            spans.append((model.start, model.end))
+        qs, qe = _tight(sentence, min(s for s, _ in spans), max(e for _, e in spans))
+        quote = sentence[qs:qe]
+        out.append(ScoreClaim(
+            model=model.text, benchmark=bench.text, metric=metric, value=num.value, value_high=num.value_high,
+            unit=unit, setting=_setting_near(sentence, num.start, num.end), quote=quote, source=document.source,
+            section=section.title, start=offset + qs, end=offset + qe, extractor="rules",
+        ))
+    return out

@@ -1,0 +1,133 @@
+"""Who a statement is about: its subject, and the names a comparison cue lists as its objects.
+
+Both score and comparison claims need the subject of a statement, and both must keep the objects of
+a cue ("surpasses GPT-4o and Claude") from being taken as that subject.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractor.rules.measures import _LIST_SEP
+from extractor.rules.mentions import SETTING, Lexicons, Mention
+from extractor.rules.names import _in_location, _norm
+from extractor.segment import is_model_shaped
+from schemas import Section
+
+_LIST_INTRO = re.compile(r"\s*(?:如|例如|比如|包括|包含|including|such as|e\.g\.,?|like)\s*")
+_DE_GAP = re.compile(r"\s*(?:的|'s|’s)\s*")  # "OpenAI 的 o1", "OpenAI's GPT-4o"
+_LIST_GAP = re.compile(r"\s*(?:、|,|，)?\s*(?:以及|and|or|及)?\s*")
+_PAREN_VALUE = re.compile(r"^\s*[(（][^()（）]{0,24}[)）]")
+
+
+def _model_mentions(names: list[Mention]) -> list[Mention]:
+    return [n for n in names if n.kind in ("model", "name")]
+
+
+def _pick_subject(sentence: str, names: list[Mention], subjects: list[Mention], before: int,
+                  section: Section, exclude: tuple[int, int] = (0, 0),
+                  not_subjects: frozenset[int] = frozenset(), barrier: int = 0) -> Mention | None:
+    """The model a statement at ``before`` is about: the nearest name before it, or the section subject.
+
+    ``not_subjects``: start offsets of names already used as baselines in this sentence
+    ("X 超过了 Y，甚至接近 Z": the subject of 接近 is still X, not Y).
+    """
+    bench_starts = {n.start for n in names if n.kind == "benchmark"}
+    cands = [n for n in _model_mentions(names) if barrier <= n.start and n.end <= before
+             and not (exclude[0] <= n.start < exclude[1]) and n.start not in not_subjects
+             and not _in_location(sentence, n) and not _owns_benchmark(sentence, n, bench_starts)
+             and not _is_attribute(sentence, n) and not _in_setting_parens(sentence, n)
+             and not _COMPONENT_AFTER.match(sentence, n.end)
+             and (_subject_ok(n.text, section) or _ACTS.match(sentence, n.end))]
+    # a bare 我们/we far from the statement ("我们确保……专家的准确率达到 65%") is about something else
+    subj = [s for s in subjects if barrier <= s.start and s.end <= before
+            and (before - s.end <= 30 or s.text.lower() not in ("我们", "we", "本文"))]
+    best = cands[-1] if cands else None
+    if subj and (best is None or subj[-1].start > best.end) and section.subject:
+        return Mention(subj[-1].start, subj[-1].end, section.subject, "subject")
+    if best is not None:
+        return best
+    if section.subject:
+        return Mention(-1, -1, section.subject, "subject")
+    return None
+
+
+_ACTS = re.compile(r"\s*(?:取得|达到|获得|实现|拿下|的准确率|的得分|的成绩|的表现|的性能|在[^，,。]{1,30}?(?:上|中)(?:取得|达到|获得)|"
+                   r"scores|scored|achieves|achieved|reaches|reached|obtains|outperforms|surpasses|beats)")
+
+
+# "which adds a Whisper encoder": a name used as a part of the model is not what is measured
+_COMPONENT_AFTER = re.compile(r"\s*(?:(?:encoders?|decoders?|backbones?|tokenizers?|modules?|adapters?|projectors?|"
+                              r"embeddings?|vision tower)\b|编码器|解码器|骨干|主干网络|分词器)", re.IGNORECASE)
+_ATTRIBUTE_OWNER = re.compile(r"(?:其|的|\bits|\btheir)\s*$", re.IGNORECASE)
+
+
+def _is_attribute(sentence: str, name: Mention) -> bool:
+    """"其 PDR 最小", "CodeLlama 的 PDR", "its ECE": an acronym owned by something is a measure, not a model."""
+    t = name.text
+    return len(t) <= 5 and t.isalpha() and t.isupper() and bool(
+        _ATTRIBUTE_OWNER.search(sentence, max(0, name.start - 7), name.start)) and not _NAMED_THING.match(
+        sentence, name.end)
+
+
+def _in_setting_parens(sentence: str, name: Mention) -> bool:
+    """"GSM8K (8-shot, CoT): 79.1%": a name inside a parenthesised evaluation setting is no subject."""
+    open_at = max(sentence.rfind("(", 0, name.start), sentence.rfind("（", 0, name.start))
+    if open_at < 0 or max(sentence.rfind(")", open_at, name.start), sentence.rfind("）", open_at, name.start)) >= 0:
+        return False
+    close = min((i for i in (sentence.find(")", name.end), sentence.find("）", name.end)) if i >= 0), default=-1)
+    return close >= 0 and SETTING.search(sentence, open_at, close) is not None
+
+
+_NAMED_THING = re.compile(r"\s*(?:模型|方法|框架|系统|智能体|models?|methods?|framework|system|agent)", re.IGNORECASE)
+
+
+def _owns_benchmark(sentence: str, name: Mention, bench_starts: set[int]) -> bool:
+    """"EpochAI 的 FrontierMath": the name is the benchmark's owner, not a model."""
+    m = _DE_GAP.match(sentence[name.end:name.end + 4])
+    return m is not None and name.end + m.end() in bench_starts
+
+
+def _subject_ok(name: str, section: Section) -> bool:
+    """Can ``name`` be the subject of a claim? Model-shaped names, or the section's own subject."""
+    if section.subject and _norm(name) == _norm(section.subject):
+        return True
+    return is_model_shaped(name)
+
+
+def _cue_objects(sentence: str, lex: Lexicons, names: list[Mention]) -> frozenset[int]:
+    """Start offsets of the names listed right after an English "outperforms/surpasses" cue."""
+    out: set[int] = set()
+    for cm in lex.cue_regex.finditer(sentence):
+        cue = lex.cue_table.get(cm.group(0).lower())
+        if cue is not None and cue.shape == "after":
+            out.update(n.start for n in _listed_names(sentence, names, cm.end()))
+    return frozenset(out)
+
+
+_FIRST_GAP_BAD = re.compile(r"[。；;:：!?！？]|比|与|和|在.{0,12}(?:上|中)|\d")
+_FIRST_GAP_COMMA = re.compile(r"[,，](?!\s*(?:如|例如|比如|包括|包含|including|such as|e\.g\.|like)\b)")
+
+
+def _listed_names(sentence: str, names: list[Mention], start: int) -> list[Mention]:
+    """Names listed right after a cue: "优于其他基线，如 A、B 和 C" / "outperforms A, B and C"."""
+    out: list[Mention] = []
+    pos = start
+    for n in sorted(_model_mentions(names), key=lambda x: x.start):
+        if n.start < start:
+            continue
+        gap = sentence[pos:n.start]
+        if out and _DE_GAP.fullmatch(gap):
+            out[-1] = n  # "OpenAI 的 o1": the owner only qualifies the model
+            pos = n.end
+            continue
+        if not out:
+            ok = len(gap) <= 25 and not _FIRST_GAP_BAD.search(gap) and not _FIRST_GAP_COMMA.search(gap)
+        else:
+            gap = _PAREN_VALUE.sub("", gap, count=1)  # "Qwen2.5-3B (38.5%) and Llama-3.2-3B (33.1%)"
+            ok = bool(_LIST_SEP.match(gap)) or bool(_LIST_GAP.fullmatch(gap))
+        if not ok:
+            break
+        out.append(n)
+        pos = n.end
+    return out
