@@ -32,6 +32,12 @@ _EN_BY = re.compile(r"\bby\s+(?:about |around |over |nearly |up to |more than |r
 Comparison = tuple[Mention, list[Baseline], tuple[int, int], str, Number | None]
 
 
+def _en_region_end(sentence: str, r0: int, r1: int) -> int:
+    """Where an English baseline region ends: at "on/in/by/(…" ("outperforms X on MATH")."""
+    m = _EN_REGION_END.search(sentence, r0, r1)
+    return m.start() if m else r1
+
+
 def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: str, shape: str, cjk: bool,
                     names: list[Mention], subjects: list[Mention], numbers: list[Number],
                     section: Section, used: frozenset[int] = frozenset()) -> Comparison | None:
@@ -56,9 +62,7 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
         if listed:
             r1 = listed[-1].end  # the list ends the baselines ("surpassing A and B, and matching C")
         if not cjk and len(listed) < 2:  # a list of two or more ends where it ends, "(38.5%)" inside it or not
-            m = _EN_REGION_END.search(sentence, r0, r1)
-            if m:
-                r1 = m.start()
+            r1 = _en_region_end(sentence, r0, r1)
         baselines = _baselines(sentence, names, r0, r1, cjk)
         if baselines is None:
             return None
@@ -115,9 +119,7 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
         else:
             r0, r1 = ce, c1
             if not cjk:
-                m = _EN_REGION_END.search(sentence, r0, r1)
-                if m:
-                    r1 = m.start()
+                r1 = _en_region_end(sentence, r0, r1)
         baselines = _baselines(sentence, names, r0, r1, cjk)
         if baselines is None:
             return None
