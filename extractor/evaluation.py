@@ -18,7 +18,8 @@ from typing import Any
 
 KINDS: tuple[str, ...] = ("score", "comparison")
 
-_DROP = re.compile(r"[\s\-_.'’‘`·]+")
+_DROP = re.compile(r"[\s\-_.'’‘`·\u2010-\u2015\u2212]+")  # every dash: U+2011 is common in web text
+_DIGIT = re.compile(r"\d")
 _WORD_SPLIT = re.compile(r"[\s()（）,，/]+")
 
 Claim = Mapping[str, Any]
@@ -38,8 +39,9 @@ def words(name: object) -> list[str]:
 
 
 def names_match(pred: object, golds: Iterable[object]) -> bool:
-    """Equal after ``norm``, or one contains the other (the shorter of at least 3 characters),
-    or the words of one end the other's ("o1" ~ "OpenAI o1")."""
+    """Equal after ``norm``, or one contains the other (the shorter of at least 3 characters) and
+    what is left over holds no digit ("GPT" is not "GPT-4.1": a family or a cut name is another
+    model), or the words of one end the other's ("o1" ~ "OpenAI o1")."""
     p, pw = norm(pred), words(pred)
     if not p:
         return False
@@ -50,7 +52,7 @@ def names_match(pred: object, golds: Iterable[object]) -> bool:
         if p == g:
             return True
         short, long_ = (p, g) if len(p) <= len(g) else (g, p)
-        if len(short) >= 3 and short in long_:
+        if len(short) >= 3 and short in long_ and not _DIGIT.search(long_.replace(short, "", 1)):
             return True
         sw, lw = (pw, gw) if len(pw) <= len(gw) else (gw, pw)
         if sw and lw[-len(sw):] == sw:

@@ -58,7 +58,10 @@ def test_name_and_value_rules() -> None:
     assert names_match("SWE-bench Verified", ["swe bench verified"])
     assert not names_match("o1", ["o3"])
     assert not names_match("", ["x"])
-    assert names_match("GPT-4o", ["GPT-4o-0513"])  # containment, shorter >= 3 chars
+    assert names_match("GPT-4o", ["OpenAI GPT-4o"])  # containment, shorter >= 3 chars
+    assert not names_match("GPT", ["GPT-4.1"])  # what is left over holds a digit: another model
+    assert not names_match("Qwen2.5", ["Qwen2.5-32B"])
+    assert names_match("GPT\u20114o", ["GPT-4o"])  # every Unicode dash counts as a hyphen
     assert not names_match("o1", ["o1x"])  # too short to count as contained, last words differ
     assert values_match(0.875, 87.5) and values_match("71.0", 71) and not values_match(None, 1)
 
