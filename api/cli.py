@@ -62,6 +62,8 @@ DbOption = Annotated[
 ]
 BackendOption = Annotated[Backend, typer.Option("--backend", help="Extraction backend.")]
 FormatOption = Annotated[OutputFormat, typer.Option("--format", help="Output format.")]
+JobsOption = Annotated[int, typer.Option("--jobs", min=1, max=64, help="Worker processes for extraction "
+                                         "(rules backend; the claims are the same as with one).")]
 PathsArgument = Annotated[list[Path], typer.Argument(help="Files or folders (.txt, .md, .html, recursively).", metavar="PATH", show_default=False)]
 
 
@@ -176,6 +178,7 @@ def extract(
     paths: PathsArgument,
     backend: BackendOption = Backend.rules,
     jsonl: Annotated[Path | None, typer.Option("--jsonl", help="Write JSONL here instead of stdout.")] = None,
+    jobs: JobsOption = 1,
 ) -> None:
     """Extract claims from files or folders and write them as JSONL."""
     from extractor.base import BackendUnavailable
@@ -191,7 +194,7 @@ def extract(
     except OSError as exc:
         _fail(f"error: {jsonl}: cannot write: {exc.strerror or exc}", EXIT_FAILED)
     try:
-        for item in extract_paths(files, backend=backend.value, settings=get_settings()):
+        for item in extract_paths(files, backend=backend.value, settings=get_settings(), jobs=jobs):
             if isinstance(item, FileProblem):
                 _report(item)
                 failed += 1
@@ -232,7 +235,7 @@ class _Tally:
 
 
 def _ingest_local(wh: Warehouse, run_id: int, files: list[Path], backend: str, settings: Settings,
-                  tally: _Tally) -> None:
+                  tally: _Tally, jobs: int = 1) -> None:
     """Extract file by file in this process, with a progress bar on stderr."""
     from extractor.pipeline import extract_paths
 
@@ -240,7 +243,7 @@ def _ingest_local(wh: Warehouse, run_id: int, files: list[Path], backend: str, s
                TextColumn("{task.fields[name]}"))
     with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
         task = progress.add_task("ingest", total=len(files), name="")
-        for item in extract_paths(files, backend=backend, settings=settings, cache=wh):
+        for item in extract_paths(files, backend=backend, settings=settings, cache=wh, jobs=jobs):
             if isinstance(item, FileProblem):
                 tally.problems.append(item)
                 # soft_wrap: one problem stays on one line however long the path (greppable logs)
@@ -292,6 +295,7 @@ def ingest(
     engine: Annotated[Engine, typer.Option("--engine", help="local: this process; ray: a Ray Data job.")] = Engine.local,
     address: Annotated[str | None, typer.Option("--address", help="Ray cluster to join (with --engine ray; "
                                                                      "default: start a local Ray).")] = None,
+    jobs: JobsOption = 1,
 ) -> None:
     """Extract claims and store them; re-ingesting unchanged files adds nothing."""
     from api.owner import live_server
@@ -325,7 +329,7 @@ def ingest(
             if engine is Engine.ray:
                 _ingest_ray(wh, run_id, files, backend.value, settings, address, tally)
             else:
-                _ingest_local(wh, run_id, files, backend.value, settings, tally)
+                _ingest_local(wh, run_id, files, backend.value, settings, tally, jobs)
         except BackendUnavailable as exc:
             _fail(f"error: {exc}", EXIT_USAGE)
         wh.finish_run(run_id, tally.ok, len(tally.problems), [f"{p.path}: {p.reason}" for p in tally.problems],

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from functools import lru_cache
 
 from extractor import lexicon
@@ -57,8 +58,10 @@ def _glued_to_name(text: str, i: int) -> bool:
     return prev in "_.@/" or prev.isascii() and prev.isalpha()
 
 
-def trigger_positions(text: str, score_verbs: bool = True) -> list[int]:
-    """Start offsets of every trigger in ``text`` (sorted).
+@lru_cache(maxsize=8)
+def trigger_positions(text: str, score_verbs: bool = True) -> tuple[int, ...]:
+    """Start offsets of every trigger in ``text`` (sorted; cached: the tokenizer, the mention layer
+    and the prose rules of one document ask for the same text).
 
     ``score_verbs=False`` leaves out 达到/achieves/SOTA...: a sentence with such a verb but no
     number and no comparison cue can interest an LLM, but no rule can extract from it.
@@ -73,7 +76,7 @@ def trigger_positions(text: str, score_verbs: bool = True) -> list[int]:
         if not (a and text[a - 1].isascii() and text[a - 1].isalpha()) and not (b < len(text) and text[b].isascii() and text[b].isalpha()):
             hits.append(a)
     hits.sort()
-    return hits
+    return tuple(hits)
 
 
 def has_name(text: str, start: int, end: int) -> bool:
@@ -82,7 +85,7 @@ def has_name(text: str, start: int, end: int) -> bool:
 
 
 def candidate_bounds(text: str, start: int = 0, end: int | None = None,
-                     triggers: list[int] | None = None) -> list[tuple[int, int]]:
+                     triggers: Sequence[int] | None = None) -> list[tuple[int, int]]:
     """``(start, end)`` of the candidate sentences of ``text[start:end]``."""
     hits = trigger_positions(text) if triggers is None else triggers
     out: list[tuple[int, int]] = []

@@ -1,73 +1,37 @@
-"""The ``rules`` backend: offline, embedded, no model weights.
+"""The ``rules`` backend: offline, embedded, no model weights, run as a spaCy pipeline.
 
-Prose claims come from ``extractor.rules.prose`` (lexicon-driven patterns over candidate
-sentences, never over table rows); results tables from ``extractor.tables``. Names are canonicalised with ``extractor.normalize`` when it exists.
+``extract`` runs ``extractor.nlp.rules_pipeline()`` on the document: typed mentions
+(``doc.spans["benchclaims"]``), the document's entity registry, then claim frames
+(``extractor.rules.frames``: prose rules over candidate sentences, results tables by the table reader).
 """
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
-from typing import Any
-
 from extractor.base import register
-from extractor.rules.prose import extract_prose_claims
 from extractor.segment import split_sections
-from extractor.tables import extract_table_claims
-from extractor.tables.grid import Grid, find_tables
-from schemas import ComparisonClaim, Document, Extraction, ExtractionStats, ScoreClaim, Settings
-
-AnyClaim = ScoreClaim | ComparisonClaim
-
-
-def _optional(module: str, attr: str) -> Callable[..., Any] | None:
-    """A function from a teammate's module, or None until that module exists."""
-    try:
-        return getattr(importlib.import_module(module), attr, None)  # type: ignore[no-any-return]
-    except ImportError:
-        return None
+from schemas import Document, Extraction, ExtractionStats, Settings
 
 
 class RulesExtractor:
-    """Prose patterns + results tables, with exact quotes sliced from the document text."""
+    """The spaCy pipeline of ``extractor.nlp`` behind the common ``Extractor`` interface."""
 
     name = "rules"
 
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings
-        self._canonical_model = _optional("extractor.normalize", "canonical_model")
-        self._canonical_benchmark = _optional("extractor.normalize", "canonical_benchmark")
 
     def extract(self, document: Document) -> Extraction:
+        from extractor.nlp import rules_pipeline
+
         if not document.sections:
             document.sections = split_sections(document.text)
-        stats = ExtractionStats()
-        grids: list[Grid] = []
-        try:
-            grids = find_tables(document.text)
-        except Exception as exc:  # noqa: BLE001 - a table bug must not lose the prose claims
-            stats.errors.append(f"tables: {type(exc).__name__}: {exc}")
-        # table rows are read by the table reader only: prose patterns over them yield junk
-        claims: list[AnyClaim] = list(extract_prose_claims(document, skip=[(g.start, g.end) for g in grids]))
-        if grids:
-            try:
-                claims.extend(extract_table_claims(document, grids))
-            except Exception as exc:  # noqa: BLE001 - a table bug must not lose the prose claims
-                stats.errors.append(f"tables: {type(exc).__name__}: {exc}")
-        for claim in claims:
-            self._canonicalise(claim)
-        claims.sort(key=lambda c: (c.start, c.end))
-        return Extraction(document=document, claims=claims, extractor=self.name, stats=stats)
-
-    def _canonicalise(self, claim: AnyClaim) -> None:
-        cm, cb = self._canonical_model, self._canonical_benchmark
-        if cm is not None:
-            if claim.model_canonical is None:
-                claim.model_canonical = cm(claim.model)
-            if isinstance(claim, ComparisonClaim) and claim.baseline_canonical is None:
-                claim.baseline_canonical = cm(claim.baseline)
-        if cb is not None and claim.benchmark and claim.benchmark_canonical is None:
-            claim.benchmark_canonical = cb(claim.benchmark)
+        nlp = rules_pipeline()
+        doc = nlp.make_doc(document.text)
+        doc._.source_document = document
+        for _, component in nlp.pipeline:
+            doc = component(doc)
+        stats = ExtractionStats(errors=list(doc.user_data.get("benchclaims_errors", [])))
+        return Extraction(document=document, claims=list(doc._.claims), extractor=self.name, stats=stats)
 
 
 @register("rules")

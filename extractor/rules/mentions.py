@@ -239,6 +239,17 @@ _LOCATION_BEFORE = re.compile(r"(?:在|于|on|On)\s*$")
 _LOCATION_AFTER = re.compile(r"\s*(?:上|中|里|测试|评测|任务)")
 
 
+@lru_cache(maxsize=4096)
+def _cached_names(sentence: str) -> tuple[Mention, ...]:
+    return tuple(find_names(sentence, lexicons()))
+
+
+def sentence_names(sentence: str) -> list[Mention]:
+    """``find_names`` with the process's lexicons, computed once per sentence text: the mention
+    layer and the claim rules both ask for the same candidate sentences."""
+    return list(_cached_names(sentence))
+
+
 def classify_name(sentence: str, start: int, end: int, text: str, lex: Lexicons) -> str:
     """benchmark (gazetteer, shape or context), model (known vendor family) or name (unknown)."""
     if lex.vendor_regex.match(text):

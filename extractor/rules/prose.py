@@ -34,7 +34,7 @@ from extractor.rules.comparisons import (
     _comparisons_from_scores,
 )
 from extractor.rules.context import _benchmark_subject, _Context, _leading_models, _title_benchmark, _update_context
-from extractor.rules.mentions import Lexicons, find_names, find_subject_words, lexicons
+from extractor.rules.mentions import Lexicons, find_subject_words, lexicons, sentence_names
 from extractor.rules.names import _norm
 from extractor.rules.numbers import _LABEL_END, _is_result_number, _numbers
 from extractor.rules.scores import _VS_PAIR, _scores, _versus_scores
@@ -61,7 +61,7 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
     lex = lexicons()
     text = document.text
     seen: set[tuple[object, ...]] = set()
-    hits = trigger_positions(text, score_verbs=False)
+    hits: Sequence[int] = trigger_positions(text, score_verbs=False)
     if skip:
         hits = _outside(hits, skip)
     leading: list[tuple[int, str]] = []
@@ -104,7 +104,7 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
 _HEADING_MARK = re.compile(r"#+\s*")
 
 
-def _outside(hits: list[int], regions: Sequence[tuple[int, int]]) -> list[int]:
+def _outside(hits: Sequence[int], regions: Sequence[tuple[int, int]]) -> list[int]:
     """The sorted ``hits`` that fall in none of the sorted ``regions``."""
     out: list[int] = []
     i = 0
@@ -151,7 +151,7 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
         # Skipping before the name matchers is most of the speed; the topic still comes from
         # ``_leading_models`` and the paragraph benchmark from the lazy ``benchmark_before`` scan.
         return []
-    names = find_names(sentence, lex)
+    names = sentence_names(sentence)
     # what the paragraph was about before this sentence (looked up only if this one names no benchmark)
     if not any(n.kind == "benchmark" for n in names) and lex.backref_regex.search(sentence):
         # "在该基准上，GPT-4o 准确率为 71.6%": the benchmark named before, or the one the section is about

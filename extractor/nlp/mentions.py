@@ -1,0 +1,87 @@
+"""The typed-mention layer: what each candidate sentence names, as labelled spans.
+
+Labels: ``MODEL`` (a model, method or system name), ``BENCHMARK``, ``METRIC``, ``VALUE`` (a number
+that may be a result), ``SETTING`` (pass@1, 5-shot, CoT ...), ``CUE`` (a comparison phrase) and
+``SUBJECT`` (a word standing for the document's subject: 该模型, our method). They come from the
+lexicon data files (benchmarks, metrics, cues, subject words) and the name shapes of
+``extractor.rules.mentions``; only candidate sentences (a trigger and a name) are read, so the
+cost follows the text that can hold a claim, not the document.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extractor.candidates import has_name, trigger_positions
+from extractor.rules.mentions import SETTING, find_subject_words, lexicons, sentence_names
+from extractor.rules.numbers import _is_result_number, _numbers
+from extractor.segment import sentence_bounds
+
+LABELS: tuple[str, ...] = ("MODEL", "BENCHMARK", "METRIC", "VALUE", "SETTING", "CUE", "SUBJECT")
+_NAME_LABEL = {"model": "MODEL", "name": "MODEL", "benchmark": "BENCHMARK"}
+
+
+@dataclass(frozen=True, slots=True)
+class TypedMention:
+    """One labelled span of the document text (``start``/``end`` are document offsets)."""
+
+    label: str
+    start: int
+    end: int
+    text: str
+    canonical: str = ""
+
+
+def candidate_sentences(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """``(start, end)`` of the sentences holding a trigger and a name, outside the ``skip`` regions."""
+    found = _candidate_sentences(text)
+    if not skip:
+        return list(found)
+    return [(a, b) for a, b in found if not any(s < b and a < e for s, e in skip)]
+
+
+@lru_cache(maxsize=4)
+def _candidate_sentences(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(_walk_candidates(text))
+
+
+def _walk_candidates(text: str) -> Iterator[tuple[int, int]]:
+    hits = trigger_positions(text, score_verbs=False)
+    i = 0
+    while i < len(hits):
+        pos = hits[i]
+        line_start = text.rfind("\n", 0, pos) + 1
+        line_end = text.find("\n", pos)
+        line_end = len(text) if line_end < 0 else line_end
+        for a, b in sentence_bounds(text, line_start, line_end):
+            j = bisect_left(hits, a)
+            if j < len(hits) and hits[j] < b and has_name(text, a, b):
+                yield a, b
+        i = bisect_left(hits, line_end + 1, i)
+
+
+def sentence_mentions(text: str, a: int, b: int) -> list[TypedMention]:
+    """The typed mentions of the sentence ``text[a:b]``."""
+    lex = lexicons()
+    sentence = text[a:b]
+    out = [TypedMention(_NAME_LABEL[m.kind], a + m.start, a + m.end, m.text, m.value)
+           for m in sentence_names(sentence) if m.kind in _NAME_LABEL]
+    out += [TypedMention("SUBJECT", a + m.start, a + m.end, m.text) for m in find_subject_words(sentence, lex)]
+    out += [TypedMention("VALUE", a + n.start, a + n.end, sentence[n.start:n.end])
+            for n in _numbers(sentence, lex) if _is_result_number(sentence, lex, n)]
+    out += [TypedMention("METRIC", a + m.start(), a + m.end(), m.group(0)) for m in lex.metric_regex.finditer(sentence)]
+    out += [TypedMention("SETTING", a + m.start(), a + m.end(), m.group(0)) for m in SETTING.finditer(sentence)]
+    out += [TypedMention("CUE", a + m.start(), a + m.end(), m.group(0)) for m in lex.cue_regex.finditer(sentence)]
+    return out
+
+
+def find_mentions(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[TypedMention]:
+    """Every typed mention of the candidate sentences of ``text``, in text order."""
+    out: list[TypedMention] = []
+    for a, b in candidate_sentences(text, skip):
+        out += sentence_mentions(text, a, b)
+    out.sort(key=lambda m: (m.start, -m.end))
+    return out

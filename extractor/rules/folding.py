@@ -1,0 +1,81 @@
+"""Rules read a folded copy of the text: every Unicode dash as ``-``, accented Latin letters as ASCII.
+
+The name patterns are ASCII (``[A-Za-z0-9-]``); web text writes ``GPT‑4o`` with U+2011 and names such
+as ``Protégé-8B`` or ``Élan-7B``. Folding maps each such character to one ASCII character, so the
+folded text has the same length and every offset found in it is an offset into the original: quotes
+are sliced from the original text, and names found in the folded text are given back their original
+spelling (``restore_names``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from extractor.nlp.tokenizer import DASHES
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for cp in range(0x00C0, 0x0250):
+        base = unicodedata.normalize("NFD", chr(cp))[0]
+        if base.isascii() and base.isalpha():
+            table[cp] = base
+    return table
+
+
+@lru_cache(maxsize=1)
+def _foldable() -> re.Pattern[str]:
+    return re.compile(f"[{DASHES}\u00c0-\u024f]")
+
+
+def needs_folding(text: str) -> bool:
+    return _foldable().search(text) is not None
+
+
+# a dash inside a name ("GPT‑4o", "Qwen2.5–32B"); "——" and " – " between words stay punctuation
+_NAME_DASH = re.compile(rf"(?<=[A-Za-z0-9\u00c0-\u024f])[{DASHES}](?=[A-Za-z0-9\u00c0-\u024f])")
+
+
+_LETTER = re.compile("[\u00c0-\u024f]")
+
+
+def fold(text: str) -> str:
+    """``text`` with name dashes and accented Latin letters replaced one for one (same length)."""
+    if not needs_folding(text):
+        return text
+    table = _table()
+    # a substitution per foldable character (rare), not ``str.translate`` (a dict look-up per character)
+    return _LETTER.sub(lambda m: table.get(ord(m.group(0)), m.group(0)), _NAME_DASH.sub("-", text))
+
+
+_RUN = re.compile(rf"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f0-9]*(?:[-{DASHES}_.+/'’][A-Za-z\u00c0-\u024f0-9]+)*")
+
+
+def name_restorer(original: str) -> dict[str, str]:
+    """Folded spelling -> original spelling of every word of ``original`` that folding changes."""
+    out: dict[str, str] = {}
+    rx = _foldable()
+    for m in _RUN.finditer(original):
+        word = m.group(0)
+        if rx.search(word):
+            out.setdefault(fold(word), word)
+    return out
+
+
+def restore_names(name: str | None, restorer: dict[str, str]) -> str | None:
+    """``name`` with each folded word written as in the original text."""
+    if not name or not restorer:
+        return name
+    return _RUN.sub(lambda m: _original(m.group(0), restorer), name)
+
+
+def _original(run: str, restorer: dict[str, str]) -> str:
+    if run in restorer:
+        return restorer[run]
+    for folded, original in restorer.items():  # a name cut inside a longer word ("Protege" of "Protege-8B")
+        if folded.startswith(run):
+            return original[: len(run)]
+    return run

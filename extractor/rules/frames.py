@@ -1,0 +1,87 @@
+"""Claim frames for one whole document: prose rules + results tables, read on the folded text.
+
+The prose rules (``prose``) and the table reader (``extractor.tables``) work on a folded copy of the
+text (``folding``: every dash as ``-``, accented letters as ASCII, same length), so ``GPT‑4o`` and
+``Protégé-8B`` are read whole; quotes are then sliced from the original text at the same offsets and
+names get their original spelling back. Size-only subjects and baselines ("the 72B", "110B 版本")
+are resolved through the document's ``EntityRegistry``; one that resolves to nobody gives no claim.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from extractor.nlp.registry import EntityRegistry
+from extractor.normalize import canonical_benchmark, canonical_model
+from extractor.rules.folding import fold, name_restorer, needs_folding, restore_names
+from extractor.rules.prose import extract_prose_claims
+from extractor.tables import extract_table_claims
+from extractor.tables.grid import find_tables
+from schemas import ComparisonClaim, Document, Extraction, ExtractionStats, ScoreClaim
+
+AnyClaim = ScoreClaim | ComparisonClaim
+
+
+def document_claims(document: Document, registry: EntityRegistry | None = None,
+                    table_regions: Sequence[tuple[int, int]] | None = None) -> Extraction:
+    """Every claim of ``document`` (sections filled), sorted by offset, with exact quotes."""
+    original = document.text
+    folded = needs_folding(original)
+    work = document.model_copy(update={"text": fold(original)}) if folded else document
+    stats = ExtractionStats()
+    grids = []
+    try:
+        grids = find_tables(work.text)
+    except Exception as exc:  # noqa: BLE001 - a table bug must not lose the prose claims
+        stats.errors.append(f"tables: {type(exc).__name__}: {exc}")
+    skip = list(table_regions) if table_regions is not None else [(g.start, g.end) for g in grids]
+    # table rows are read by the table reader only: prose patterns over them yield junk
+    claims: list[AnyClaim] = list(extract_prose_claims(work, skip=skip))
+    if grids:
+        try:
+            claims.extend(extract_table_claims(work, grids))
+        except Exception as exc:  # noqa: BLE001 - a table bug must not lose the prose claims
+            stats.errors.append(f"tables: {type(exc).__name__}: {exc}")
+    restorer = name_restorer(original) if folded else {}
+    out: list[AnyClaim] = []
+    for claim in claims:
+        if folded:
+            _unfold(claim, original, restorer)
+        if registry is not None and not _resolve(claim, registry):
+            continue
+        out.append(claim)
+    _canonicalise(out)
+    out.sort(key=lambda c: (c.start, c.end))
+    return Extraction(document=document, claims=out, extractor="rules", stats=stats)
+
+
+def _unfold(claim: AnyClaim, original: str, restorer: dict[str, str]) -> None:
+    claim.quote = original[claim.start:claim.end]
+    claim.model = restore_names(claim.model, restorer) or claim.model
+    claim.benchmark = restore_names(claim.benchmark, restorer)
+    if isinstance(claim, ComparisonClaim):
+        claim.baseline = restore_names(claim.baseline, restorer) or claim.baseline
+
+
+def _resolve(claim: AnyClaim, registry: EntityRegistry) -> bool:
+    """Size-only names to the full names they stand for; False when the subject resolves to nobody."""
+    model = registry.resolve(claim.model)
+    if model is None:
+        return False
+    claim.model = model
+    if isinstance(claim, ComparisonClaim):
+        baseline = registry.resolve(claim.baseline)
+        if baseline is None:
+            return False
+        claim.baseline = baseline
+    return True
+
+
+def _canonicalise(claims: list[AnyClaim]) -> None:
+    for claim in claims:
+        if claim.model_canonical is None:
+            claim.model_canonical = canonical_model(claim.model)
+        if isinstance(claim, ComparisonClaim) and claim.baseline_canonical is None:
+            claim.baseline_canonical = canonical_model(claim.baseline)
+        if claim.benchmark and claim.benchmark_canonical is None:
+            claim.benchmark_canonical = canonical_benchmark(claim.benchmark)
