@@ -21,7 +21,11 @@ _ARXIV_LINE = re.compile(r"^[ \t]*\[([^\]\n]+)\]\(https?://(?:www\.)?arxiv\.org/
 # A method name at the start of a title, before a colon: "LongRAG: Enhancing ..." -> "LongRAG".
 _ENUMERATION = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)、:]?\s+|\d{1,2}[、)]\s*|[一二三四五六七八九十]{1,3}[、.．]\s*|\(\d{1,2}\)\s*)")
 _SIZE_ONLY = re.compile(r"\d+(?:\.\d+)?[BMKbmk]")
-_HEADLINE_OBJECT = re.compile(r"(?:超越|超过|超|优于|击败|力压|媲美|比肩|对标|追平|vs\.?|VS)\s*[「“\"]?$")
+# a name right after these in a headline is what the subject is measured against, not the subject
+_HEADLINE_OBJECT = re.compile(r"(?:超越|超过|超|优于|击败|力压|媲美|比肩|对标|追平|对阵|对比|相比|比|逼近|挑战|"
+                              r"vs\.?|VS|beats?|tops|than|over|outperforms|surpasses|rivals|matches)\s*[「“\"]?$")
+_HEAD_INTRO = re.compile(r"^(?:Introducing|Announcing|Meet|Presenting|Unveiling|Releasing)\s+(?=[A-Z0-9])")
+_TITLE_INTRO = re.compile(r"(?:发布|推出|开源|亮相|上线|官宣)(?:了|的)?\s*$")
 _TITLE_NAME = re.compile(r"^\s*([^:：\n]{1,40}?)\s*[:：]")
 # "we propose X" / "提出了 X" in a section's opening, when the title names no method.
 _INTRO = re.compile(
@@ -46,8 +50,10 @@ _LATIN_TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*(?:[-_.+][A-Za-z
 # "新模型天衡-7B", "上一代青鸾-1"), and such characters never belong to the brand itself.
 _ZH_BEFORE_NAME = "的了是和与及型款代本为将把被对从比较于"
 _ZH_NOT_IN_NAME = _ZH_BEFORE_NAME + "在个种该此其这那一新"
+# and after a verb that introduces it ("北辰智能开源玄武-14B", "玄鸟科技发布玄鸟-MoE-236B")
+_ZH_INTRO_VERB = "开源|发布|推出|提出|上线|亮相|官宣|升级|迭代|打造|研发"
 CJK_HYBRID_NAME = re.compile(
-    rf"(?:(?<![\u3400-\u9fffA-Za-z0-9_\-])|(?<=[{_ZH_BEFORE_NAME}]))"
+    rf"(?:(?<![\u3400-\u9fffA-Za-z0-9_\-])|(?<=[{_ZH_BEFORE_NAME}])|(?<={_ZH_INTRO_VERB}))"
     rf"(?:(?![{_ZH_NOT_IN_NAME}])[\u3400-\u9fff]){{1,6}}[-·](?:\d[A-Za-z0-9.]*|[A-Za-z][A-Za-z0-9.]+)(?:-[A-Za-z0-9][A-Za-z0-9.]*)*"
     r"(?<!\.)")
 
@@ -83,6 +89,16 @@ def _vendor_regex() -> re.Pattern[str]:
     return re.compile(rf"(?i:{alt})(?=$|[-_ .0-9]|[A-Z]|o\b|v\d)", re.ASCII)
 
 
+@lru_cache(maxsize=1)
+def _benchmark_keys() -> frozenset[str]:
+    return frozenset(re.sub(r"[\s\-_.'’]+", "", a).lower() for e in lexicon.benchmarks() for a in e.aliases)
+
+
+def _is_benchmark(name: str) -> bool:
+    """A name the benchmark gazetteer knows ("SWE-bench Verified" in a headline is what was measured)."""
+    return re.sub(r"[\s\-_.'’]+", "", name).lower() in _benchmark_keys()
+
+
 def _title_subject(title: str | None) -> str | None:
     """The method a heading names, if it names one."""
     if not title:
@@ -97,16 +113,23 @@ def _title_subject(title: str | None) -> str | None:
                 break
     if re.sub(r"^[\d.\s]+", "", t).strip(" :：").lower() in lexicon.generic_headings():
         return None  # "## 4.2 Evaluation" names a part of the document
+    t = _HEAD_INTRO.sub("", t)  # "Introducing Nimbus-R1: open reasoning at 70B" names Nimbus-R1
     m = _TITLE_NAME.match(t)
     if m:
         head = m.group(1).strip()
         if head and len(head.split()) <= 4 and not re.search(r"[\u4e00-\u9fff]", head) \
-                and head.lower() not in lexicon.name_stopwords():
+                and head.lower() not in lexicon.name_stopwords() and not _is_benchmark(head) \
+                and (is_model_shaped(head) or len(head.split()) == 1 and head[:1].isupper()):
             return head
-    # Whole-title names such as "DAPO", "Skywork-R1V", "Mistral Small 3.1".
+    # Whole-title names such as "DAPO", "Skywork-R1V", "Mistral Small 3.1" (not "## Setup", "## Numbers",
+    # "## The skeptics": a plain-word heading names a part of the document, not a method)
     if re.fullmatch(r"[A-Za-z][A-Za-z0-9_.+\-' ]{0,40}", t) and len(t.split()) <= 3 \
-            and t.lower() not in lexicon.name_stopwords() and (is_model_shaped(t) or t == title.strip().strip("#").strip()):
-        return t  # but "## 4 Reasoning and code" names a part of the document, not a method
+            and t.lower() not in lexicon.name_stopwords() and not _is_benchmark(t) \
+            and all(w[:1].isupper() or any(c.isdigit() for c in w) for w in t.split()[1:]) \
+            and (is_model_shaped(t) or t == title.strip().strip("#").strip() and " " not in t and t[:1].isupper()):
+        # ("Out-of-domain generalization" is a heading: a name's later words are capitalised or versions;
+        # a plain word such as "## Kite" is checked against the section's text in ``_section``)
+        return t
     # A model-shaped name inside a Chinese headline: "视觉思考模型k1", "字节PersonaTalk视频口型编辑".
     if re.search(r"[\u4e00-\u9fff]", t):
         hybrid = [(m.start(), m.end()) for m in CJK_HYBRID_NAME.finditer(t)]
@@ -114,8 +137,14 @@ def _title_subject(title: str | None) -> str | None:
         # "「国产7B小模型数学推理超越GPT-4o」，天衡-7B开源即登顶": a size is no name, GPT-4o is the baseline
         shaped += [tok.group(0) for tok in _LATIN_TOKEN.finditer(t) if is_model_shaped(tok.group(0))
                    and not any(a <= tok.start() < b for a, b in hybrid) and not _SIZE_ONLY.fullmatch(tok.group(0))
-                   and not _HEADLINE_OBJECT.search(t, 0, tok.start())]
-        if len(shaped) == 1:  # "从o1-mini到DeepSeek-R1" names two: no single subject
+                   and not _HEADLINE_OBJECT.search(t, 0, tok.start()) and not _is_benchmark(tok.group(0))]
+        # "如何评价新发布的青鸾-32B？和 Qwen2.5、DeepSeek-V3 比如何": the name a release verb introduces
+        introduced = [t[a:b] for a, b in hybrid if _TITLE_INTRO.search(t, 0, a)]
+        if introduced:
+            return introduced[0]
+        # "天枢-MoE：激活 3B 参数的中文 MoE 模型": a later part of a name already found is the same name
+        shaped = [n for n in shaped if not any(n != o and n in o for o in shaped)]
+        if len(set(shaped)) == 1:  # "从o1-mini到DeepSeek-R1" names two: no single subject
             return shaped[0]
     return None
 
@@ -125,13 +154,22 @@ def _first_sentence_subject(text: str, start: int, end: int) -> str | None:
     window = text[start:min(end, start + 1500)]
     for m in _INTRO.finditer(window):
         name = m.group(1).rstrip(".-")
-        if is_model_shaped(name):
+        hybrid = CJK_HYBRID_NAME.search(window, max(0, m.start(1) - 8), m.end(1))
+        if hybrid is not None and hybrid.start() < m.start(1) < hybrid.end():
+            return hybrid.group(0)  # "提出了天枢-MoE": the whole brand, not its Latin tail
+        if is_model_shaped(name) and not _is_benchmark(name):
             return name
     return None
 
 
 def _section(text: str, title: str | None, start: int, end: int) -> Section:
-    subject = _title_subject(title) or _first_sentence_subject(text, start, end)
+    subject = _title_subject(title)
+    if subject and not is_model_shaped(subject) and title and not _TITLE_NAME.match(title):
+        # "## Kite" names Kite when the section says "Kite …"; "## Setup", "## Numbers" name a part
+        body = text.find("\n", start)
+        if body < 0 or not re.search(rf"(?<![A-Za-z]){re.escape(subject)}(?![A-Za-z])", text[body:end]):
+            subject = None
+    subject = subject or _first_sentence_subject(text, start, end)
     return Section(title=title, start=start, end=end, subject=subject)
 
 

@@ -91,3 +91,16 @@ def test_glued_chinese_brand_starts_after_a_particle():
     found = [m.group(0) for t in ("推出的云岫-72B以总分", "开源了新模型青松-7B（", "相较上一代青鸾-1 提升", "数据-A组")
              for m in CJK_HYBRID_NAME.finditer(t)]
     assert found == ["云岫-72B", "青松-7B", "青鸾-1"]
+
+
+def test_headline_subject_is_the_released_model_not_the_one_it_is_measured_against():
+    text = "# 14B 小模型数学追平 o1-mini！北辰智能开源玄武-14B\n\n正文。\n\n## 数学：14B 对阵 o1-mini\n\n它很强。\n"
+    assert [s.subject for s in split_sections(text)] == ["玄武-14B", "玄武-14B"]
+    assert split_sections("# 如何评价新发布的青鸾-32B？和 Qwen2.5、DeepSeek-V3 比如何\n正文\n")[0].subject == "青鸾-32B"
+
+
+def test_plain_word_headings_and_benchmarks_are_no_subjects():
+    text = "# Halcyon-72B: open reasoning\n\nBody.\n\n## Numbers\n\nThe numbers are good.\n\n## SWE-bench Verified\n\nx\n"
+    assert [s.subject for s in split_sections(text)] == ["Halcyon-72B", "Halcyon-72B", "Halcyon-72B"]
+    assert split_sections("## Kite\nKite视频编辑超SOTA。\n")[0].subject == "Kite"  # named in its own text
+    assert split_sections("## Out-of-domain generalization\nx\n")[0].subject is None

@@ -15,6 +15,7 @@ from extractor.nlp.registry import EntityRegistry
 from extractor.normalize import canonical_benchmark, canonical_model
 from extractor.rules.folding import fold, name_restorer, needs_folding, restore_names
 from extractor.rules.prose import extract_prose_claims
+from extractor.segment import split_sections
 from extractor.tables import extract_table_claims
 from extractor.tables.grid import find_tables
 from schemas import ComparisonClaim, Document, Extraction, ExtractionStats, ScoreClaim
@@ -27,7 +28,10 @@ def document_claims(document: Document, registry: EntityRegistry | None = None,
     """Every claim of ``document`` (sections filled), sorted by offset, with exact quotes."""
     original = document.text
     folded = needs_folding(original)
-    work = document.model_copy(update={"text": fold(original)}) if folded else document
+    work = document
+    if folded:  # sections again on the folded text: a heading's subject is a name too ("2. Café-LM 13B: …")
+        text = fold(original)
+        work = document.model_copy(update={"text": text, "sections": split_sections(text)})
     stats = ExtractionStats()
     grids = []
     try:
@@ -43,10 +47,12 @@ def document_claims(document: Document, registry: EntityRegistry | None = None,
         except Exception as exc:  # noqa: BLE001 - a table bug must not lose the prose claims
             stats.errors.append(f"tables: {type(exc).__name__}: {exc}")
     restorer = name_restorer(original) if folded else {}
+    titles = {w.title: o.title for w, o in zip(work.sections, document.sections, strict=False)} if folded else {}
     out: list[AnyClaim] = []
     for claim in claims:
         if folded:
             _unfold(claim, original, restorer)
+            claim.section = titles.get(claim.section, claim.section)
         if registry is not None and not _resolve(claim, registry):
             continue
         out.append(claim)
