@@ -150,8 +150,14 @@ def not_claim_words() -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=1)
 def name_stopwords() -> frozenset[str]:
-    """Latin words shaped like names that are never models or benchmarks (AI, LLM, GPU...)."""
-    return frozenset(w.lower() for w in _lines("name_stopwords.txt"))
+    """Latin words shaped like names that are never models or benchmarks (AI, LLM, GPU, A800...)."""
+    return frozenset(w.lower() for w in _lines("name_stopwords.txt")) | hardware()
+
+
+@lru_cache(maxsize=1)
+def hardware() -> frozenset[str]:
+    """Accelerator names (A800, H100, 4090), lower-cased: "用 8 张 A800" names no model."""
+    return frozenset(w.lower() for w in _lines("hardware.txt"))
 
 
 @lru_cache(maxsize=1)

@@ -414,3 +414,21 @@ def test_a_report_about_one_benchmark_lends_it_to_unnamed_results():
         ("Heron-32B", "SWE-bench Verified", 51.6), ("Wren-3.5", "SWE-bench Verified", 53.0)}
     (c,) = comparisons(text)
     assert (c.model, c.baseline, c.delta, c.benchmark) == ("Wren-3.5", "Ibis-V3", 11, "SWE-bench Verified")
+
+
+def test_slash_lists_pair_sizes_or_benchmarks_with_values_in_order():
+    got = {(c.model, c.benchmark, c.value) for c in scores(
+        "## Lumen\nLumen 系列包含 3B/14B/32B 三个尺寸，在 MMLU 上分别为 65.2/79.8/83.1。\n")}
+    assert got == {("Lumen-3B", "MMLU", 65.2), ("Lumen-14B", "MMLU", 79.8), ("Lumen-32B", "MMLU", 83.1)}
+    got = {(c.benchmark, c.value) for c in scores("## Halcyon-72B\nOn GSM8K and MATH it gets 80.1/55.2.\n")}
+    assert got == {("GSM8K", 80.1), ("MATH", 55.2)}
+
+
+def test_a_value_list_with_no_parallel_list_is_nobodys():
+    assert scores("## Halcyon-72B\nOn MATH it gets 80.1/55.2/61.0 across three seeds.\n") == []
+
+
+def test_respectively_pairs_with_the_benchmarks_listed_together():
+    got = {(c.benchmark, c.value) for c in scores(
+        "## 玄武-14B\n在中文知识类评测上，玄武-14B 的 C-Eval 和 CMMLU 成绩分别为 86.4 和 85.9。\n")}
+    assert got == {("C-Eval", 86.4), ("CMMLU", 85.9)}

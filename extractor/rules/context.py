@@ -36,7 +36,15 @@ def _leading_models(text: str, start: int = 0, end: int | None = None) -> list[t
     first = _TEXT_LEAD.match(text, 0, stop) if start == 0 else None
     if first is not None:
         found.insert(0, first)
-    return [(m.start(1), m.group(1)) for m in found if _is_known_model(m.group(1))]
+    return [(m.start(1), m.group(1)) for m in found if _is_known_model(m.group(1))
+            and not _NOT_TOPIC_BEFORE.search(text, m.start(), m.start(1))]
+
+
+# "基于 Qwen2.5-32B-Instruct 训练", "与上一代 X 相比", "用 8 张 A800": a name after these opens the sentence
+# but is what the topic is built on or measured against, not the topic (one-character words only
+# right before the name: they hide inside longer words)
+_NOT_TOPIC_BEFORE = re.compile(r"基于|使用|采用|借助|相比|对比|相较|不如|超过|超越|优于|落后|仅次于|对标|蒸馏自|来自|"
+                               r"(?:用|与|和|跟|同|比|较|以|从)(?:上一代|前代|此前的|之前的)?[\s*]*$")
 
 
 @dataclass

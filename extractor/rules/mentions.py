@@ -143,6 +143,11 @@ def lexicons() -> Lexicons:
     )
 
 
+@lru_cache(maxsize=1)
+def _hardware() -> frozenset[str]:
+    return lexicon.hardware()
+
+
 def is_cjk_sentence(sentence: str) -> bool:
     return _HAS_CJK.search(sentence) is not None
 
@@ -195,7 +200,8 @@ def find_names(sentence: str, lex: Lexicons) -> list[Mention]:
         if text.endswith(("'s", "’s")):  # "OpenAI's GPT-4o", "o1's 48.9%": the owner, without the 's
             text = text[:-2]
         e = s + len(text)
-        if text.lower() in lex.stopwords or len(text) < 2 and not text.isupper():
+        if text.lower() in lex.stopwords or len(text) < 2 and not text.isupper() \
+                or text.split("-", 1)[0].lower() in _hardware():  # "H100-hours" is a cost, not a model
             continue
         # Plain lower-case words ("surpassing o1-mini", "reaches 80.1") and "Our 7B" are not names:
         # drop leading words until one looks like a name.

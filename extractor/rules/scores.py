@@ -11,7 +11,8 @@ from collections import defaultdict
 
 from extractor.rules.clauses import _CLAUSE_SEP, _tight
 from extractor.rules.context import _Context
-from extractor.rules.measures import _GENERIC_METRICS, _benchmarks_near, _metric_near, _setting_near
+from extractor.rules.enumerations import ValueList, partners, slash_value_lists
+from extractor.rules.measures import _GENERIC_METRICS, _benchmark_group, _benchmarks_near, _metric_near, _setting_near
 from extractor.rules.mentions import Lexicons, Mention, is_cjk_sentence
 from extractor.rules.numbers import Number, _is_result_number, _labelled_value
 from extractor.rules.owners import (
@@ -69,7 +70,13 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
     model_aligned: dict[int, Mention] = {}
     if _RESPECTIVELY.search(sentence) and len(good) >= 2:
         pct = [n for n in good if n.unit is not None or n.value_high is None]
-        if len(benches) == len(pct):
+        # the benchmarks listed together before the values ("C-Eval 和 CMMLU 成绩分别为 86.4 和 85.9"),
+        # not every benchmark-like phrase of the sentence
+        before = [b for b in benches if b.end <= pct[0].start]
+        group = _benchmark_group(sentence, benches, before[-1]) if before else benches
+        if len(group) == len(pct):
+            aligned = {n.start: b for n, b in zip(pct, group, strict=True)}
+        elif len(benches) == len(pct):
             aligned = {n.start: b for n, b in zip(pct, benches, strict=True)}
         else:
             # "Osprey-7B and Osprey-13B achieve 61.2% and 68.9%, respectively": one value per listed model
@@ -98,6 +105,11 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
         paren_owner = {starts[0]: inside[starts[0]] for starts in by_paren.values() if len(starts) == 1}
         good = [n for n in good if n.start not in inside or n.start in paren_owner]
     out: list[ScoreClaim] = []
+    listed = slash_value_lists(sentence)
+    if listed:
+        firsts = {v.start for v in listed}
+        good = [n for n in good if n.start not in firsts]
+        out += _listed_scores(document, section, offset, sentence, lex, names, listed)
     for num in good:
         bench = aligned.get(num.start)
         if bench is None and not cjk:
@@ -148,4 +160,35 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
             unit=unit, setting=_setting_near(sentence, num.start, num.end), quote=quote, source=document.source,
             section=section.title, start=offset + qs, end=offset + qe, extractor="rules",
         ))
+    return out
+
+
+def _listed_scores(document: Document, section: Section, offset: int, sentence: str, lex: Lexicons,
+                   names: list[Mention], listed: list[ValueList]) -> list[ScoreClaim]:
+    """Claims of slash lists ("the 1B/3B/8B variants reach 41.2/58.0/71.4 on MATH"), paired in order."""
+    out: list[ScoreClaim] = []
+    for values in listed:
+        models, benches = partners(sentence, names, values, section)
+        if not models and not benches:
+            continue
+        for i, (value, start) in enumerate(zip(values.values, values.starts, strict=True)):
+            model = models[i] if models else _pick_subject(sentence, names, [], values.start, section)
+            if benches:
+                bench: Mention | None = benches[i]
+            else:
+                near = _benchmarks_near(sentence, names, values.start)
+                bench = next((b for b in near if b.start >= values.end), near[-1] if near else None)
+            if model is None or bench is None:
+                continue
+            spans = [(values.start, values.end), (bench.start, bench.end)]
+            if model.start >= 0:
+                spans.append((model.start, model.end))
+            qs, qe = _tight(sentence, min(a for a, _ in spans), max(b for _, b in spans))
+            metric = _metric_near(sentence, lex, values.start, values.end)
+            out.append(ScoreClaim(
+                model=model.text, benchmark=bench.text, metric=metric, value=value,
+                unit="%" if values.percent else ("elo" if metric == "Elo" else "score"),
+                setting=_setting_near(sentence, start, start + 1), quote=sentence[qs:qe], source=document.source,
+                section=section.title, start=offset + qs, end=offset + qe, extractor="rules",
+            ))
     return out

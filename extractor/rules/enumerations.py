@@ -1,0 +1,87 @@
+"""Enumerations: lists of values paired with lists of models or benchmarks, in order.
+
+"the 1B/3B/8B variants reach 41.2/58.0/71.4 on MATH", "3B/14B/32B 三个尺寸在 MMLU 上分别为
+65.2/79.8/83.1", "A and B score 61.2 and 68.9, respectively". The i-th value belongs to the i-th
+member of the parallel list (sizes of one family, models, or benchmarks). A value list with no
+parallel list of the same length is nobody's: one value never lands on two benchmarks or models.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractor.rules.measures import _benchmark_group
+from extractor.rules.mentions import Mention
+from extractor.rules.owners import _HAS_SIZE, _SIZE_LIST, _SIZE_ONE, _model_list_before
+from extractor.rules.subjects import _is_attribute, _model_mentions
+from schemas import Section
+
+_NUM = r"[+-]?\d+(?:\.\d+)?"
+# "41.2/58.0/71.4", "65.2 / 79.8 / 83.1%": three or more, or two with a decimal (not "13/30", a count)
+_SLASH_VALUES = re.compile(rf"(?<![\w./\-])({_NUM}\s*%?(?:\s*/\s*{_NUM}\s*%?)+)(?![\w/]|\.\d)")
+_ONE = re.compile(rf"({_NUM})\s*(%)?")
+_FAMILY_WORD = re.compile(r"\s*(?:系列|家族|family|series|models?|variants?)", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class ValueList:
+    """A run of values written as one list; offsets are into the sentence."""
+
+    start: int
+    end: int
+    values: tuple[float, ...]
+    starts: tuple[int, ...]
+    percent: bool
+
+
+def slash_value_lists(sentence: str) -> list[ValueList]:
+    out = []
+    for m in _SLASH_VALUES.finditer(sentence):
+        parts = list(_ONE.finditer(sentence, m.start(1), m.end(1)))
+        values = tuple(float(p.group(1)) for p in parts)
+        if len(values) < 2 or len(values) == 2 and not any("." in p.group(1) for p in parts):
+            continue
+        if any(v > 10000 for v in values):
+            continue
+        out.append(ValueList(m.start(1), m.end(1), values, tuple(p.start(1) for p in parts),
+                             any(p.group(2) for p in parts)))
+    return out
+
+
+def family_members(sentence: str, names: list[Mention], pos: int, section: Section) -> list[Mention]:
+    """One model per size of the last size list before ``pos`` ("Lumen 系列包含 3B/14B/32B",
+    "the 1B/3B/8B variants" of STRIDE-8B): the family is the name before the list, else the
+    section's method, without its own size."""
+    lists = list(_SIZE_LIST.finditer(sentence, 0, pos))
+    if not lists:
+        return []
+    sizes = lists[-1]
+    before = [n for n in _model_mentions(names) if n.end <= sizes.start() and not _is_attribute(sentence, n)]
+    family = _HAS_SIZE.sub("", before[-1].text) if before else _HAS_SIZE.sub("", section.subject or "")
+    family = family.rstrip("-_ ")
+    if not family:
+        return []
+    anchor = before[-1].start if before else sizes.start()
+    return [Mention(anchor, m.end(), f"{family}-{m.group(0)}", "model")
+            for m in _SIZE_ONE.finditer(sentence, sizes.start(), sizes.end())]
+
+
+def partners(sentence: str, names: list[Mention], values: ValueList, section: Section
+             ) -> tuple[list[Mention], list[Mention]]:
+    """(models, benchmarks) to pair with ``values``: one list of the same length, the other empty
+    (both empty when the sentence holds no parallel list of that length)."""
+    n = len(values.values)
+    members = family_members(sentence, names, values.start, section)
+    if len(members) == n:
+        return members, []
+    models = _model_list_before(sentence, names, values.start)
+    if len(models) == n:
+        return models, []
+    benches = [b for b in names if b.kind == "benchmark"]
+    before = [b for b in benches if b.end <= values.start]
+    if before:
+        group = _benchmark_group(sentence, benches, before[-1])
+        if len(group) == n:
+            return [], group
+    return [], []
