@@ -105,11 +105,11 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
         paren_owner = {starts[0]: inside[starts[0]] for starts in by_paren.values() if len(starts) == 1}
         good = [n for n in good if n.start not in inside or n.start in paren_owner]
     out: list[ScoreClaim] = []
-    listed = slash_value_lists(sentence)
-    if listed:
-        firsts = {v.start for v in listed}
+    value_lists = slash_value_lists(sentence)
+    if value_lists:
+        firsts = {v.start for v in value_lists}
         good = [n for n in good if n.start not in firsts]
-        out += _listed_scores(document, section, offset, sentence, lex, names, listed)
+        out += _listed_scores(document, section, offset, sentence, lex, names, value_lists)
     for num in good:
         bench = aligned.get(num.start)
         if bench is None and not cjk:
