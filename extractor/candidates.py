@@ -28,6 +28,9 @@ _SCORE_WORD_TRIGGER = re.compile(r"(?:得分|分数|评分|成绩|总分|Elo|sco
 # A score verb right before a plain integer ("取得了 2312 的总分"): the number alone is no trigger.
 # (Chinese verbs only: an English verb alternation starts with common letters and would cost a try at each.)
 _VERB_NUMBER_TRIGGER = re.compile(r"(?:取得|达到|获得|得到)了?\s*[0-9]")
+# A result stated as a count: "solves 13 of the 30 problems", "答对 22 道", "500 个问题中的 231 个".
+_COUNT_TRIGGER = re.compile(r"[0-9]+\s+(?:out\s+)?of\s+(?:the\s+)?[0-9]+\s+(?:problems|questions|tasks|issues|puzzles)"
+                            r"|(?:答对|做对|解出)了?\s*[0-9]|(?:问题|题目|题|任务)中的\s*[0-9]")
 # "比 X 高/好/强...": the one-character comparatives only count after 比.
 _THAN_TRIGGER = re.compile(r"比[^。！？；\n]{1,30}?(?:高|好|强|优|低|差|弱|多|少)")
 # "超" alone is too common; right before a Latin name or SOTA it is "beats" ("超 GPT-4o", "编辑超SOTA").
@@ -70,7 +73,7 @@ def trigger_positions(text: str, score_verbs: bool = True) -> tuple[int, ...]:
     # numbers glued to a name ("Qwen2.5", "GPT-4", "v1.5") are versions, not results
     hits = [m.start() for m in _NUMBER_TRIGGER.finditer(text)
             if (m.group(1) or m.group(2)) and not _glued_to_name(text, m.start())]
-    hits += [m.start() for rx in (_SCORE_WORD_TRIGGER, _VERB_NUMBER_TRIGGER, _THAN_TRIGGER, _SUPER_TRIGGER, cjk) for m in rx.finditer(text)]
+    hits += [m.start() for rx in (_SCORE_WORD_TRIGGER, _VERB_NUMBER_TRIGGER, _THAN_TRIGGER, _SUPER_TRIGGER, _COUNT_TRIGGER, cjk) for m in rx.finditer(text)]
     for m in latin.finditer(text):  # whole words only: "match" but not "matchup"
         a, b = m.start(), m.end()
         if not (a and text[a - 1].isascii() and text[a - 1].isalpha()) and not (b < len(text) and text[b].isascii() and text[b].isalpha()):

@@ -432,3 +432,17 @@ def test_respectively_pairs_with_the_benchmarks_listed_together():
     got = {(c.benchmark, c.value) for c in scores(
         "## 玄武-14B\n在中文知识类评测上，玄武-14B 的 C-Eval 和 CMMLU 成绩分别为 86.4 和 85.9。\n")}
     assert got == {("C-Eval", 86.4), ("CMMLU", 85.9)}
+
+
+def test_results_stated_as_counts_are_scores_and_totals_are_not():
+    got = {(c.model, c.benchmark, c.value) for c in scores(
+        "## STRIDE\nSTRIDE-8B solves 12 of the 30 problems on AIME 2024 versus 8 for GRPO.\n")}
+    assert got == {("STRIDE-8B", "AIME 2024", 12), ("GRPO", "AIME 2024", 8)}
+    got = {(c.model, c.value) for c in scores("## 玄鸟\n在 AIME 2024 的 30 道题中，玄鸟-MoE-236B 答对 22 道。\n")}
+    assert got == {("玄鸟-MoE-236B", 22)}
+
+
+def test_a_chinese_brand_opening_a_sentence_is_the_topic_of_the_next():
+    text = "# Halcyon-72B: open reasoning\n\nx\n\n## 青鸾\n\n青鸾-32B 在 AIME 2024 上很强。GPQA Diamond 则略逊于 Claude 3.5 Sonnet：58.1 对 59.4。\n"
+    got = {(c.model, c.value) for c in scores(text)}
+    assert got == {("青鸾-32B", 58.1), ("Claude 3.5 Sonnet", 59.4)}

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from extractor.rules.mentions import Lexicons, Mention, benchmark_matches, lexicons
 from extractor.rules.names import _in_location, _is_known_model
+from extractor.segment import CJK_HYBRID_NAME
 from schemas import Document, Section
 
 
@@ -36,8 +37,16 @@ def _leading_models(text: str, start: int = 0, end: int | None = None) -> list[t
     first = _TEXT_LEAD.match(text, 0, stop) if start == 0 else None
     if first is not None:
         found.insert(0, first)
-    return [(m.start(1), m.group(1)) for m in found if _is_known_model(m.group(1))
-            and not _NOT_TOPIC_BEFORE.search(text, m.start(), m.start(1))]
+    out = [(m.start(1), m.group(1)) for m in found if _is_known_model(m.group(1))
+           and not _NOT_TOPIC_BEFORE.search(text, m.start(), m.start(1))]
+    if "-" in text[max(0, start - 1):stop]:
+        # Chinese brands open sentences too: "青鸾-32B 在 AIME 2024 上……"
+        out += [(m.start(1), m.group(1)) for m in _SENTENCE_LEAD_ZH.finditer(text, max(0, start - 1), stop)]
+        out.sort()
+    return out
+
+
+_SENTENCE_LEAD_ZH = re.compile(r"(?:^|。|！|？|；|\n)[ \t*>#]*(" + CJK_HYBRID_NAME.pattern + ")", re.MULTILINE)
 
 
 # "基于 Qwen2.5-32B-Instruct 训练", "与上一代 X 相比", "用 8 张 A800": a name after these opens the sentence
@@ -143,6 +152,6 @@ def _update_context(sentence: str, names: list[Mention], section: Section, ctx: 
         ctx.saw_benchmark(benches[-1].text, offset + len(sentence))
     models = [n for n in names if n.kind in ("model", "name") and not _in_location(sentence, n)
               and _is_known_model(n.text)]
-    if models and models[0].start < 20:
+    if models and models[0].start < 20 and not _NOT_TOPIC_BEFORE.search(sentence, 0, models[0].start):
         ctx.model = models[0].text  # a sentence-initial model becomes the topic of what follows
         ctx.model_pos = offset + models[0].start

@@ -146,7 +146,44 @@ def _labelled_value(sentence: str, benches: list[Mention], num: Number) -> bool:
             and any(b.end <= num.start and num.start - b.end <= 40 for b in benches))
 
 
+# Results stated as counts: "solves 13 of the 30 problems", "答对 22 道", "500 个问题中的 231 个".
+# The count is a score (unit "score"); the total is not.
+_COUNT_SOLVED = re.compile(
+    r"\b(?:solves?|solved|solving|answers?|answered|gets?|got|passes|passed|resolves?|resolved|completes?|completed)"
+    r"\s+(?:only\s+|just\s+)?(\d+)\s+(?:out\s+)?of\s+(?:the\s+)?(\d+)\b"
+    r"|(?:答对|做对|解决|解出|通过|完成)了?\s*(\d+)\s*(?:道|个|题)"
+    r"|(\d+)\s*(?:道|个)?(?:问题|题目|题|任务)中的\s*(\d+)\s*(?:道|个)", re.IGNORECASE)
+
+
+def count_results(sentence: str) -> tuple[frozenset[int], frozenset[int]]:
+    """(starts of the counts that are results, starts of the totals they are counted out of)."""
+    counts, totals = set(), set()
+    for m in _COUNT_SOLVED.finditer(sentence):
+        if m.group(1):
+            counts.add(m.start(1))
+            totals.add(m.start(2))
+        elif m.group(3):
+            counts.add(m.start(3))
+        else:
+            counts.add(m.start(5))
+            totals.add(m.start(4))
+    # "versus 8 for GRPO", "compared to 9 for X": a bare count set against a counted result
+    if counts:
+        for m in _COUNT_AGAINST.finditer(sentence):
+            counts.add(m.start(1))
+    return frozenset(counts), frozenset(totals)
+
+
+_COUNT_AGAINST = re.compile(r"\b(?:versus|vs\.?|compared\s+(?:to|with)|against)\s+(\d+)\s+for\b", re.IGNORECASE)
+
+
 def _is_result_number(sentence: str, lex: Lexicons, num: Number) -> bool:
+    if num.unit is None and ("道" in sentence or "个" in sentence or " of " in sentence or " for " in sentence):
+        counts, totals = count_results(sentence)
+        if num.start in counts:
+            return True
+        if num.start in totals:
+            return False
     cs, ce = _clause_bounds(sentence, num.start)
     clause = sentence[cs:ce]
     if _PREVIOUS_VALUE.search(sentence, max(0, num.start - 12), num.start) and _OPEN_PAREN.search(sentence[max(0, num.start - 12):num.start]):

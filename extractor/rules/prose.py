@@ -91,7 +91,10 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
                 if j >= 0 and lead_pos[j] > ctx.model_pos:
                     ctx.model, ctx.model_pos = leading[j][1], lead_pos[j]
                 local = section
-                if section.subject is None and ctx.model is not None:
+                # the model this section's sentences talk about wins over one its heading does not name
+                # (a subject inherited from the document title, or none)
+                if ctx.model is not None and ctx.model != section.subject \
+                        and (section.subject is None or section.subject not in (section.title or "")):
                     local = section.model_copy(update={"subject": ctx.model})
                 for claim in sentence_claims(document, local, a, text[a:b], lex, ctx):
                     key = (claim.kind, claim.model, claim.benchmark, claim.value, claim.baseline, claim.start, claim.end)

@@ -29,8 +29,9 @@ from schemas import ComparisonClaim, Document, ScoreClaim, Section
 
 _EN_ON_BENCH = re.compile(r"\s*(?:[(（][^()（）]{0,40}[)）]\s*)?(?:[A-Za-z@0-9-]+\s+){0,3}?(?:on|in|at)\s+(?:the\s+)?",
                           re.IGNORECASE)
+_YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 _RESPECTIVELY = re.compile(r"分别|respectively", re.IGNORECASE)
-_VS_PAIR = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(%|％)?\s*(?:vs\.?|versus|v\.s\.|对比)\s*(\d+(?:\.\d+)?)\s*(%|％)?(?![\w.])",
+_VS_PAIR = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(%|％)?\s*(?:vs\.?|versus|v\.s\.|对比|对|比)\s*(\d+(?:\.\d+)?)\s*(%|％)?(?![\w.])",
                       re.IGNORECASE)
 
 
@@ -40,6 +41,8 @@ def _versus_scores(document: Document, section: Section, offset: int, sentence: 
     out: list[ScoreClaim] = []
     have = {(c.model, c.value) for c in scores}
     for m in _VS_PAIR.finditer(sentence):
+        if _YEAR_LIKE.fullmatch(m.group(1)) and not m.group(2):
+            continue  # "on AIME 2024 versus 8 for GRPO": the year of a benchmark's name
         before = [c for c in comparisons if c.start - offset < m.start() and c.benchmark]
         if not before:
             continue
