@@ -446,3 +446,10 @@ def test_a_chinese_brand_opening_a_sentence_is_the_topic_of_the_next():
     text = "# Halcyon-72B: open reasoning\n\nx\n\n## 青鸾\n\n青鸾-32B 在 AIME 2024 上很强。GPQA Diamond 则略逊于 Claude 3.5 Sonnet：58.1 对 59.4。\n"
     got = {(c.model, c.value) for c in scores(text)}
     assert got == {("青鸾-32B", 58.1), ("Claude 3.5 Sonnet", 59.4)}
+
+
+def test_a_comparison_takes_the_benchmark_a_plain_sentence_introduced():
+    text = ("## DPT\n在全新的难度加强 Overcooked Challenge 环境上，20 个主流模型进行了测试。\n\n"
+            "在单人游戏中，DPT-Agent 在得分效率和得分上均优于 ReAct 和 Reflexion。\n")
+    got = {(c.baseline, c.benchmark) for c in comparisons(text)}
+    assert got == {("ReAct", "Overcooked Challenge"), ("Reflexion", "Overcooked Challenge")}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractor.rules.mentions import Lexicons, Mention, benchmark_matches, lexicons
+from extractor.rules.mentions import BENCHMARK_SHAPED, Lexicons, Mention, benchmark_matches, lexicons
 from extractor.rules.names import _in_location, _is_known_model
 from extractor.segment import CJK_HYBRID_NAME
 from schemas import Document, Section
@@ -93,9 +93,7 @@ class _Context:
         if self.section_scanned_to < 0:
             self.section_scanned_to = self.para_start
         if self.section_scanned_to < pos:
-            last = None
-            for m in benchmark_matches(self.text, lexicons(), self.section_scanned_to, pos):
-                last = m
+            last = _last_benchmark_match(self.text, self.section_scanned_to, pos)
             if last is not None:
                 self.section_benchmark, self.section_benchmark_end = last.group(0), last.end()
             self.section_scanned_to = pos
@@ -115,9 +113,18 @@ class _Context:
 
 
 def _last_benchmark(text: str, start: int, end: int) -> str | None:
+    last = _last_benchmark_match(text, start, end)
+    return last.group(0) if last is not None else None
+
+
+def _last_benchmark_match(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The last benchmark named in ``text[start:end]``: a gazetteer name, or one shaped like a benchmark
+    ("Overcooked Challenge", "DeepResearch Bench") in a sentence no rule read (it held no result)."""
     last = None
     for m in benchmark_matches(text, lexicons(), start, end):
-        last = m.group(0)
+        last = m
+    for m in BENCHMARK_SHAPED.finditer(text, last.end() if last is not None else start, end):
+        last = m
     return last
 
 

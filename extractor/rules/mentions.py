@@ -154,12 +154,16 @@ def is_cjk_sentence(sentence: str) -> bool:
 
 # Words after a name that say it is a benchmark / dataset.
 _BENCH_AFTER = re.compile(
-    r"\s*(?:基准测试|基准|数据集|测试集|评测集|评测|榜单|排行榜|竞赛|挑战赛|游戏中|游戏上|任务中|任务上|benchmarks?|datasets?|leaderboard|test set|suite|考试)",
+    r"\s*(?:基准测试|基准|数据集|测试集|评测集|评测|榜单|排行榜|竞赛|挑战赛|游戏中|游戏上|任务中|任务上|环境[上中]|"
+    r"benchmarks?|datasets?|leaderboard|test set|suite|考试)",
     re.IGNORECASE,
 )
-_BENCH_SHAPE = re.compile(r"(?:Bench|bench|BENCH|Eval|EVAL|QA|VQA|Arena|Leaderboard)(?:[-+ ]?[A-Za-z0-9.]*)?$|^MM[A-Z]")
+_BENCH_SHAPE = re.compile(r"(?:Bench|bench|BENCH|Eval|EVAL|QA|VQA|Arena|Leaderboard|Challenge)(?:[-+ ]?[A-Za-z0-9.]*)?$|^MM[A-Z]")
 
 
+# A benchmark by its shape alone, for the cheap scans of sentences no rule reads.
+BENCHMARK_SHAPED = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9]*(?:[- ][A-Z][A-Za-z0-9]*)*?[- ]?"
+                              r"(?:Bench|Eval|QA|VQA|Arena|Challenge)(?![A-Za-z])")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|io|ai|cn|net)(?:/\S*)?")
 
 
