@@ -123,8 +123,9 @@ def _last_benchmark_match(text: str, start: int, end: int) -> re.Match[str] | No
     last = None
     for m in benchmark_matches(text, lexicons(), start, end):
         last = m
-    for m in BENCHMARK_SHAPED.finditer(text, last.end() if last is not None else start, end):
-        last = m
+    for m in BENCHMARK_SHAPED.finditer(text, start, end):
+        if last is None or m.end() > last.end() or m.end() == last.end() and m.start() < last.start():
+            last = m  # the later one, or the longer of two ending together ("MedQA-Kite", not "MedQA")
     return last
 
 
