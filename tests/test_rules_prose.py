@@ -453,3 +453,18 @@ def test_a_comparison_takes_the_benchmark_a_plain_sentence_introduced():
             "在单人游戏中，DPT-Agent 在得分效率和得分上均优于 ReAct 和 Reflexion。\n")
     got = {(c.baseline, c.benchmark) for c in comparisons(text)}
     assert got == {("ReAct", "Overcooked Challenge"), ("Reflexion", "Overcooked Challenge")}
+
+
+def test_passive_and_name_before_xiangbi_comparisons():
+    got = {(c.model, c.baseline, c.relation) for c in comparisons(
+        "## DPT-Agent\nDPT-Agent 很强。在排名中，它被 JudgeLM-7B 和 Contains 超过。"
+        "o3-mini-high 相比 o3-mini-medium 和 o3-mini-low 即使延迟增大，也一样呈现能力上升趋势。\n")}
+    assert got == {("DPT-Agent", "JudgeLM-7B", "underperforms"), ("DPT-Agent", "Contains", "underperforms"),
+                   ("o3-mini-high", "o3-mini-medium", "outperforms"), ("o3-mini-high", "o3-mini-low", "outperforms")}
+
+
+def test_a_section_about_one_benchmark_lends_it_to_later_comparisons():
+    text = ("## 实验\nOverlap 在 Overcooked Challenge 环境上测试了 20 个模型。" + "这里是很长的背景介绍。" * 40 +
+            "\n\nDPT-Agent 优于 ReAct。\n")
+    (c,) = comparisons(text)
+    assert (c.model, c.baseline, c.benchmark) == ("DPT-Agent", "ReAct", "Overcooked Challenge")

@@ -16,6 +16,7 @@ from extractor.rules.numbers import _MARGIN_WORD, Number
 from extractor.rules.subjects import _listed_names, _model_mentions, _pick_subject
 from schemas import Section
 
+_PASSIVE = re.compile(r"被(?=[^，,。；;]{1,40}$)")
 _BASELINE_WORD = re.compile(r"基线|基准模型|baselines?|基础模型", re.IGNORECASE)
 _THAN_CONNECTOR = re.compile(r"比|较之|较|相比于|相较于|相对于|than")
 _WITH_CONNECTOR = re.compile(r"(?<![不相共一协参给赋])与|跟|(?<![不相共一协如等])同(?![时样类])|和|及")
@@ -50,6 +51,17 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
                 and not _RANK_GAP.fullmatch(sentence, ce, follower.start)) and not _SOTA.match(sentence, ce):
             return None
         shape = "after"
+    if shape == "after" and cjk and relation != "matches":
+        passive = _PASSIVE.search(sentence, c0, cs)
+        if passive is not None:  # "它们被 JudgeLM-7B 和 Contains 超过": the subject trails the names after 被
+            baselines = _baselines(sentence, names, passive.end(), cs, cjk)
+            model = _pick_subject(sentence, names, subjects, passive.start(), section, not_subjects=used)
+            if not baselines or model is None:
+                return None
+            baselines = [b for b in baselines if not _same_name(b[2], model.text)]
+            inverse = "underperforms" if relation == "outperforms" else "outperforms"
+            delta = _delta_after(sentence, numbers, ce, c1)
+            return (model, baselines, (passive.start(), ce), inverse, delta) if baselines else None
     if shape == "after" and relation == "matches" and cjk and not _model_mentions(
             [n for n in names if ce <= n.start < c1]):
         # "与更大规模闭源模型媲美": the baseline sits between 与 and the cue, as with 相当.
@@ -124,6 +136,10 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
         if baselines is None:
             return None
         rest0 = rest_from if rest_from is not None else max(c1, r1)
+        # "o3-mini-high 相比 o3-mini-medium 和 o3-mini-low …呈现能力上升趋势": the name right before the cue
+        # is the subject, whatever the next clause names
+        right_before = next((n for n in _model_mentions(names) if n.end <= cs and not sentence[n.end:cs].strip(" 在的")
+                             and n.start not in used), None) if cjk and not conns else None
         found_relation = _relation_in(sentence, lex, rest0)
         if found_relation is None and not _COMPARATIVE.search(sentence, rest0 if rest_from is not None else ce):
             return None  # "与 X 相比, Y 使用了..." compares nothing about results
@@ -131,7 +147,9 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
         next_end = _clause_bounds(sentence, min(len(sentence) - 1, max(rest0, c1 + 1)))[1]
         later = [n for n in _model_mentions(names) if rest0 <= n.start < max(next_end, rest0 + 1)]
         subj_later = [s for s in subjects if s.start >= rest0]
-        if later and not (subj_later and subj_later[0].start < later[0].start):
+        if right_before is not None:
+            model = right_before
+        elif later and not (subj_later and subj_later[0].start < later[0].start):
             model = later[0]
         else:
             picked = _pick_subject(sentence, names, subjects, len(sentence), section,
@@ -161,7 +179,7 @@ _RANK_GAP = re.compile(r"\s*(?:排名)?(?:第[二三四五六七八九十]名?|�
                        re.IGNORECASE)
 
 
-_COMPARATIVE = re.compile(r"更|提升|提高|改进|改善|增强|优势|显著|大幅|明显|较高|较好|胜出|卓越|出色|优异|突出|逊色|最佳|最好|领先|superior|better|higher|stronger|improv|gain|outperform", re.IGNORECASE)
+_COMPARATIVE = re.compile(r"更|提升|提高|上升|改进|改善|增强|优势|显著|大幅|明显|较高|较好|胜出|卓越|出色|优异|突出|逊色|最佳|最好|领先|superior|better|higher|stronger|improv|gain|outperform", re.IGNORECASE)
 
 
 def _relation_in(sentence: str, lex: Lexicons, start: int) -> str | None:

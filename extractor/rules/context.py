@@ -7,10 +7,10 @@ resolved from what the section has said so far, tracked cheaply because it runs 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from extractor.rules.mentions import BENCHMARK_SHAPED, Lexicons, Mention, benchmark_matches, lexicons
-from extractor.rules.names import _in_location, _is_known_model
+from extractor.rules.names import _in_location, _is_known_model, _norm
 from extractor.segment import CJK_HYBRID_NAME
 from schemas import Document, Section
 
@@ -73,6 +73,7 @@ class _Context:
     benchmark: str | None = None
 
     section_benchmark: str | None = None  # the last benchmark named anywhere earlier in the section
+    section_benchmarks: set[str] = field(default_factory=set)  # every one named so far (name keys)
     title_benchmark: str | None = None  # the one benchmark the document's title names, if it names one
     section_scanned_to: int = -1
     section_benchmark_end: int = -1  # where it was named
@@ -93,11 +94,19 @@ class _Context:
         if self.section_scanned_to < 0:
             self.section_scanned_to = self.para_start
         if self.section_scanned_to < pos:
-            last = _last_benchmark_match(self.text, self.section_scanned_to, pos)
-            if last is not None:
+            found = _benchmark_matches(self.text, self.section_scanned_to, pos)
+            if found:
+                last = found[-1]
                 self.section_benchmark, self.section_benchmark_end = last.group(0), last.end()
+                self.section_benchmarks.update(_norm(m.group(0)) for m in found)
             self.section_scanned_to = pos
         return self.section_benchmark
+
+    def sole_section_benchmark(self, pos: int) -> str | None:
+        """The benchmark of a section that has named exactly one so far (a report about one evaluation:
+        "Overcooked Challenge" named once, then "DPT-Agent 优于 ReAct" paragraphs later)."""
+        last = self.section_benchmark_before(pos)
+        return last if len(self.section_benchmarks) == 1 else None
 
     def recent_section_benchmark(self, pos: int, window: int = 300) -> str | None:
         """The section's last benchmark if it was named within ``window`` characters before ``pos``
@@ -106,6 +115,7 @@ class _Context:
         return found if found is not None and pos - self.section_benchmark_end <= window else None
 
     def saw_benchmark(self, name: str, end: int) -> None:
+        self.section_benchmarks.add(_norm(name))
         self.benchmark = self.section_benchmark = name
         self.section_benchmark_end = end
         self.scanned_to = max(self.scanned_to, end)
@@ -118,15 +128,20 @@ def _last_benchmark(text: str, start: int, end: int) -> str | None:
 
 
 def _last_benchmark_match(text: str, start: int, end: int) -> re.Match[str] | None:
-    """The last benchmark named in ``text[start:end]``: a gazetteer name, or one shaped like a benchmark
-    ("Overcooked Challenge", "DeepResearch Bench") in a sentence no rule read (it held no result)."""
-    last = None
-    for m in benchmark_matches(text, lexicons(), start, end):
-        last = m
+    found = _benchmark_matches(text, start, end)
+    return found[-1] if found else None
+
+
+def _benchmark_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """The benchmarks named in ``text[start:end]`` in order: gazetteer names, and names shaped like a
+    benchmark ("Overcooked Challenge", "DeepResearch Bench") in sentences no rule read (no result there);
+    of two ending together the longer ("MedQA-Kite", not "MedQA")."""
+    found = {m.end(): m for m in benchmark_matches(text, lexicons(), start, end)}
     for m in BENCHMARK_SHAPED.finditer(text, start, end):
-        if last is None or m.end() > last.end() or m.end() == last.end() and m.start() < last.start():
-            last = m  # the later one, or the longer of two ending together ("MedQA-Kite", not "MedQA")
-    return last
+        other = found.get(m.end())
+        if other is None or m.start() < other.start():
+            found[m.end()] = m
+    return [found[k] for k in sorted(found)]
 
 
 _LEADING_NAME = re.compile(r"^\W{0,3}([A-Za-z][A-Za-z0-9]*(?:[-_.+][A-Za-z0-9]+)*)")

@@ -166,7 +166,7 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
         # a comparison right after the section's results ("…71.0%。\n\n最终达到与 o1-preview 相当的水平")
         # is about the benchmark just named (or the one the report is about), unless it says it is about
         # many ("在多个基准上")
-        ctx_benchmark = ctx.recent_section_benchmark(offset) or ctx.title_benchmark
+        ctx_benchmark = ctx.recent_section_benchmark(offset) or ctx.title_benchmark or ctx.sole_section_benchmark(offset)
     _update_context(sentence, names, section, ctx, offset)
     if _HYPOTHETICAL.search(sentence):
         return []
