@@ -110,3 +110,19 @@ def test_extract_with_jobs_gives_the_same_claims(tmp_path: Path) -> None:
 def test_jobs_must_be_a_positive_number(jobs: str) -> None:
     result = CliRunner().invoke(app, ["extract", str(SEEDS), "--jobs", jobs])
     assert result.exit_code == 2
+
+
+def test_registry_prefers_the_family_of_the_passage_subject_and_knows_relative_sizes() -> None:
+    registry = EntityRegistry()
+    registry.add_sized_names("Meridian released Nova‑72B, Nova‑72B-Think and Nova-7B; Qwen2.5-72B-Instruct trails.")
+    assert registry.resolve("the 72B") is None  # three 72B models, and no passage subject
+    assert registry.resolve("the 72B", subject="Nova‑72B") == "Nova‑72B"
+    assert registry.resolve("the smaller variant") == "Nova-7B"
+    assert registry.resolve("The 13B model") is None
+
+
+def test_size_references_become_the_full_names_in_claims() -> None:
+    text = ("# Halcyon-72B: open reasoning\n\nMeridian released Halcyon-72B and Halcyon-8B today.\n\n"
+            "The smaller variant reaches 62.0% on IFEval. The 13B model scores 50.1% on MATH.\n")
+    claims = RulesExtractor().extract(_doc(text)).claims
+    assert [(c.model, c.benchmark, c.value) for c in claims] == [("Halcyon-8B", "IFEval", 62.0)]

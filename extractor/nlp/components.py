@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, SpanGroup
 
 from extractor.nlp.mentions import TypedMention, find_mentions
 from extractor.nlp.registry import EntityRegistry
+from extractor.rules.folding import fold
 from extractor.segment import split_sections
 from schemas import Document
 
@@ -59,8 +60,6 @@ class MentionTagger:
     """Typed mentions of the candidate sentences as the span group ``doc.spans["benchclaims"]``."""
 
     def __call__(self, doc: Doc) -> Doc:
-        from extractor.rules.folding import fold
-
         text = fold(source_document(doc).text)
         mentions = find_mentions(text, _table_regions(doc))
         doc._.mentions = mentions
@@ -86,8 +85,9 @@ class EntityTagger:
     def __call__(self, doc: Doc) -> Doc:
         if doc._.mentions is None:
             MentionTagger()(doc)
-        subjects = [s.subject for s in source_document(doc).sections]
-        doc._.entities = EntityRegistry.from_mentions(doc._.mentions, subjects)
+        document = source_document(doc)
+        subjects = [s.subject for s in document.sections]
+        doc._.entities = EntityRegistry.from_mentions(doc._.mentions, subjects, fold(document.text))
         return doc
 
 

@@ -1,9 +1,10 @@
 """A per-document memory of who is being talked about.
 
 Papers introduce a model once by its full name ("Halcyon-72B", "昆仑-110B") and then say "the 72B",
-"110B 版本", "35B 模型". The registry remembers every full name the document's mentions hold, indexed
-by its size, so a size-only mention resolves to the one full name of that size the document
-introduced; a size that several names share, or that nobody introduced, resolves to nobody.
+"110B 版本", "the smaller variant". The registry remembers every full name the document holds,
+indexed by its size and family, so a size reference resolves to the one full name of that size the
+document introduced, and "the smaller/larger variant" to the smallest/largest member of the one family
+that has several sizes. A reference that matches several names, or none, resolves to nobody.
 """
 
 from __future__ import annotations
@@ -19,8 +20,31 @@ from extractor.nlp.mentions import TypedMention
 _SIZE_IN_NAME = re.compile(r"(?:^|[-_ ])(\d+(?:\.\d+)?(?:x\d+)?[BMK])(?:$|[-_ ])", re.IGNORECASE)
 # "the 72B", "72B 版本", "72B model", "35B 模型", "the 1.5B variant": a size standing for a model
 _SIZE_ONLY = re.compile(
-    r"^(?:the\s+|our\s+|its\s+)?(\d+(?:\.\d+)?(?:x\d+)?[BMK])(?:\s*(?:版本|模型|型号|参数版本|version|variant|model|checkpoint))?$",
-    re.IGNORECASE)
+    r"^(?:the\s+|our\s+|its\s+|this\s+)?(\d+(?:\.\d+)?(?:x\d+)?[BMK])"
+    r"(?:\s*(?:版本|模型|型号|参数版本|versions?|variants?|models?|checkpoints?))?$", re.IGNORECASE)
+# "the smaller variant", "the largest model"
+_RELATIVE = re.compile(r"^(?:the|our|its|this)\s+(smaller|smallest|larger|largest|bigger|biggest)\s+\w+$", re.IGNORECASE)
+# a size in running text, and the name it ends ("Halcyon-72B", "Ferrous-Coder 14B"): found by the digits
+_SIZE_TOKEN = re.compile(r"[0-9]+(?:\.[0-9]+)?[BM](?![A-Za-z0-9])")
+_NAME_BEFORE = re.compile(r"(?<![A-Za-z0-9.\-])([A-Z][A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)*)[-_ ]$")
+_NAME_AFTER = re.compile(r"(?:-[A-Za-z][A-Za-z0-9.]*)*")
+
+
+_NOT_A_NAME = frozenset({"the", "our", "its", "this", "a", "an", "and", "or", "of", "with", "all", "each", "both"})
+
+
+def _stem(name: str) -> str:
+    """A name without its size and what follows it, folded: "Nova‑72B-Instruct" -> "nova"."""
+    from extractor.rules.folding import fold
+
+    name = fold(name)
+    m = _SIZE_IN_NAME.search(name)
+    return (name[:m.start()] if m else name).lower().replace(" ", "-").rstrip("-_")
+
+
+def _size_value(size: str) -> float:
+    number = float(re.match(r"[\d.]+", size).group(0))  # type: ignore[union-attr]
+    return number / 1000 if size.upper().endswith("M") else number
 
 
 @dataclass
@@ -29,6 +53,7 @@ class EntityRegistry:
 
     names: list[str] = field(default_factory=list)
     by_size: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    families: dict[str, dict[float, str]] = field(default_factory=lambda: defaultdict(dict))
 
     def add(self, name: str) -> None:
         if name in self.names:
@@ -37,20 +62,58 @@ class EntityRegistry:
         m = _SIZE_IN_NAME.search(name)
         if m and len(name) > len(m.group(1)) + 1:
             self.by_size[m.group(1).upper()].add(name)
+            stem = name[:m.start()].lower().replace(" ", "-")
+            if stem:
+                self.families[stem].setdefault(_size_value(m.group(1)), name)
 
-    def resolve(self, name: str | None) -> str | None:
-        """The full name ``name`` stands for, or ``name`` itself when it is no size-only mention
-        (``None`` when it is one that the document never introduced or introduced twice)."""
+    def resolve(self, name: str | None, subject: str | None = None) -> str | None:
+        """The full name ``name`` stands for, or ``name`` itself when it is no size reference
+        (``None`` when it is one the document never introduced, or introduced for several models
+        none of which is of the family of ``subject``, the model the passage is about)."""
         if not name:
             return name
         m = _SIZE_ONLY.match(name.strip())
-        if m is None:
-            return name
-        found = self.by_size.get(m.group(1).upper(), set())
-        return next(iter(found)) if len(found) == 1 else None
+        if m is not None:
+            found = sorted(self.by_size.get(m.group(1).upper(), set()))
+            if subject:
+                # "the 72B" of a Nova-72B report, though Qwen2.5-72B and Nova-72B-Think are named too:
+                # the subject itself, else the plainest name of its family with that size
+                from extractor.rules.folding import fold
+
+                stem = _stem(subject)
+                own = sorted((n for n in found if _stem(n) == stem), key=len)
+                if fold(subject) in own:
+                    return subject
+                if own and (len(own) == 1 or len(own[0]) < len(own[1])):
+                    return own[0]
+            return found[0] if len(found) == 1 else None
+        r = _RELATIVE.match(name.strip())
+        if r is not None:
+            several = [sizes for sizes in self.families.values() if len(sizes) >= 2]
+            if len(several) != 1:
+                return None
+            sizes = several[0]
+            pick = min(sizes) if r.group(1).lower().startswith(("small",)) else max(sizes)
+            return sizes[pick]
+        return name
+
+    def add_sized_names(self, text: str) -> None:
+        """Every "Name-72B" of ``text`` (one pass over the digits: names sit in sentences no rule reads),
+        as folded (``Nova‑72B`` is kept as ``Nova-72B``)."""
+        from extractor.rules.folding import fold
+
+        text = fold(text)
+        for m in _SIZE_TOKEN.finditer(text):
+            before = _NAME_BEFORE.search(text, max(0, m.start() - 40), m.start())
+            if before is None or before.group(1).lower() in _NOT_A_NAME:
+                continue
+            tail = _NAME_AFTER.match(text, m.end())
+            end = tail.end() if tail else m.end()
+            self.add(text[before.start(1):end])
 
     @classmethod
-    def from_mentions(cls, mentions: Iterable[TypedMention], subjects: Iterable[str | None] = ()) -> EntityRegistry:
+    def from_mentions(cls, mentions: Iterable[TypedMention], subjects: Iterable[str | None] = (),
+                      text: str = "") -> EntityRegistry:
         registry = cls()
         for subject in subjects:
             if subject:
@@ -58,4 +121,6 @@ class EntityRegistry:
         for m in mentions:
             if m.label == "MODEL":
                 registry.add(m.text)
+        if text:
+            registry.add_sized_names(text)
         return registry

@@ -48,12 +48,13 @@ def document_claims(document: Document, registry: EntityRegistry | None = None,
             stats.errors.append(f"tables: {type(exc).__name__}: {exc}")
     restorer = name_restorer(original) if folded else {}
     titles = {w.title: o.title for w, o in zip(work.sections, document.sections, strict=False)} if folded else {}
+    subjects = {s.title: s.subject for s in document.sections}
     out: list[AnyClaim] = []
     for claim in claims:
         if folded:
             _unfold(claim, original, restorer)
             claim.section = titles.get(claim.section, claim.section)
-        if registry is not None and not _resolve(claim, registry):
+        if registry is not None and not _resolve(claim, registry, subjects.get(claim.section), restorer):
             continue
         out.append(claim)
     _canonicalise(out)
@@ -69,17 +70,18 @@ def _unfold(claim: AnyClaim, original: str, restorer: dict[str, str]) -> None:
         claim.baseline = restore_names(claim.baseline, restorer) or claim.baseline
 
 
-def _resolve(claim: AnyClaim, registry: EntityRegistry) -> bool:
-    """Size-only names to the full names they stand for; False when the subject resolves to nobody."""
-    model = registry.resolve(claim.model)
+def _resolve(claim: AnyClaim, registry: EntityRegistry, subject: str | None, restorer: dict[str, str]) -> bool:
+    """Size-only names to the full names they stand for (as the text writes them); False when the
+    subject or the baseline resolves to nobody."""
+    model = registry.resolve(claim.model, subject)
     if model is None:
         return False
-    claim.model = model
+    claim.model = restore_names(model, restorer) or model
     if isinstance(claim, ComparisonClaim):
-        baseline = registry.resolve(claim.baseline)
+        baseline = registry.resolve(claim.baseline, subject)
         if baseline is None:
             return False
-        claim.baseline = baseline
+        claim.baseline = restore_names(baseline, restorer) or baseline
     return True
 
 

@@ -275,4 +275,19 @@ def classify_name(sentence: str, start: int, end: int, text: str, lex: Lexicons)
 
 
 def find_subject_words(sentence: str, lex: Lexicons) -> list[Mention]:
-    return [Mention(m.start(), m.end(), m.group(0), "subject") for m in lex.subject_regex.finditer(sentence)]
+    """Words standing for the subject (它, 该模型, our method), and size references ("the 72B",
+    "72B 版本", "the smaller variant"), kind "sizeref": the document's entity registry resolves those."""
+    out = [Mention(m.start(), m.end(), m.group(0), "subject") for m in lex.subject_regex.finditer(sentence)]
+    if "B" in sentence or "M" in sentence or "er " in sentence or "est " in sentence:
+        sizes = [Mention(m.start(), m.end(), m.group(0), "sizeref") for m in SIZE_REFERENCE.finditer(sentence)]
+        if sizes:
+            out = sorted([x for x in out if not any(z.start <= x.start < z.end for z in sizes)] + sizes,
+                         key=lambda x: x.start)
+    return out
+
+
+# "the 72B", "the 8B model", "72B 版本", "the smaller variant", "the largest model": a model by its size
+SIZE_REFERENCE = re.compile(
+    r"\b(?:[Tt]he|[Oo]ur|[Ii]ts|[Tt]his)\s+(?:\d+(?:\.\d+)?[BM](?:\s+(?:model|variant|version|checkpoint)s?)?"
+    r"|(?:smaller|smallest|larger|largest|bigger|biggest)\s+(?:model|variant|version|sibling|one|checkpoint))\b"
+    r"|(?<![A-Za-z0-9.\-])\d+(?:\.\d+)?[BM]\s*(?:版本|模型|型号)")

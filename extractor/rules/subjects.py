@@ -41,8 +41,11 @@ def _pick_subject(sentence: str, names: list[Mention], subjects: list[Mention], 
              and (_subject_ok(n.text, section) or _ACTS.match(sentence, n.end))]
     # a bare 我们/we far from the statement ("我们确保……专家的准确率达到 65%") is about something else
     subj = [s for s in subjects if barrier <= s.start and s.end <= before
-            and (before - s.end <= 30 or s.text.lower() not in ("我们", "we", "本文"))]
+            and (before - s.end <= 30 or s.text.lower() not in ("我们", "we", "本文"))
+            and (s.kind != "sizeref" or not cands)]  # "PreSelect 在 3B 模型上": a size after a name is a setting
     best = cands[-1] if cands else None
+    if subj and best is None and subj[-1].kind == "sizeref":
+        return subj[-1]  # "the 72B": the document's registry says which model (``extractor.rules.frames``)
     if subj and (best is None or subj[-1].start > best.end) and section.subject:
         return Mention(subj[-1].start, subj[-1].end, section.subject, "subject")
     if best is not None:
