@@ -19,7 +19,7 @@ import numpy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
-from extractor.nlp.mentions import TypedMention, find_mentions
+from extractor.nlp.mentions import TypedMention, find_mentions, forget_sentences
 from extractor.nlp.registry import EntityRegistry
 from extractor.rules.folding import fold
 from extractor.segment import split_sections
@@ -100,6 +100,7 @@ class ClaimFramer:
         if doc._.entities is None:
             EntityTagger()(doc)
         extraction = document_claims(source_document(doc), doc._.entities, _table_regions(doc))
+        forget_sentences()  # the per-sentence caches serve one document's components, not the next document
         doc._.claims = extraction.claims
         doc.user_data["benchclaims_errors"] = extraction.stats.errors
         return doc

@@ -70,12 +70,40 @@ def sentence_mentions(text: str, a: int, b: int) -> list[TypedMention]:
     out = [TypedMention(_NAME_LABEL[m.kind], a + m.start, a + m.end, m.text, m.value)
            for m in sentence_names(sentence) if m.kind in _NAME_LABEL]
     out += [TypedMention("SUBJECT", a + m.start, a + m.end, m.text) for m in find_subject_words(sentence, lex)]
-    out += [TypedMention("VALUE", a + n.start, a + n.end, sentence[n.start:n.end])
-            for n in _numbers(sentence, lex) if _is_result_number(sentence, lex, n)]
-    out += [TypedMention("METRIC", a + m.start(), a + m.end(), m.group(0)) for m in lex.metric_regex.finditer(sentence)]
-    out += [TypedMention("SETTING", a + m.start(), a + m.end(), m.group(0)) for m in SETTING.finditer(sentence)]
+    values = [n for n in _numbers(sentence, lex) if _is_result_number(sentence, lex, n)]
+    out += [TypedMention("VALUE", a + n.start, a + n.end, sentence[n.start:n.end]) for n in values]
+    # metrics and settings that qualify a value sit within a clause of it: only those windows are read
+    for ws, we in _windows([(n.start, n.end) for n in values], len(sentence), _QUALIFIER_REACH):
+        out += [TypedMention("METRIC", a + m.start(), a + m.end(), m.group(0))
+                for m in lex.metric_regex.finditer(sentence, ws, we)]
+        out += [TypedMention("SETTING", a + m.start(), a + m.end(), m.group(0)) for m in SETTING.finditer(sentence, ws, we)]
     out += [TypedMention("CUE", a + m.start(), a + m.end(), m.group(0)) for m in lex.cue_regex.finditer(sentence)]
     return out
+
+
+_QUALIFIER_REACH = 40
+
+
+def _windows(spans: list[tuple[int, int]], length: int, reach: int) -> list[tuple[int, int]]:
+    """``spans`` widened by ``reach`` on each side, merged where they overlap."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        s, e = max(0, s - reach), min(length, e + reach)
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+def forget_sentences() -> None:
+    """Drop the per-sentence caches (names, numbers) that the mention layer and the claim rules share
+    within one document: a later document must not be faster because an earlier one said the same."""
+    from extractor.rules.mentions import _cached_names
+    from extractor.rules.numbers import _cached_numbers
+
+    _cached_names.cache_clear()
+    _cached_numbers.cache_clear()
 
 
 def find_mentions(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[TypedMention]:

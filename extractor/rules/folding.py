@@ -35,20 +35,31 @@ def needs_folding(text: str) -> bool:
     return _foldable().search(text) is not None
 
 
-# a dash inside a name ("GPT‑4o", "Qwen2.5–32B"); "——" and " – " between words stay punctuation
-_NAME_DASH = re.compile(rf"(?<=[A-Za-z0-9\u00c0-\u024f])[{DASHES}](?=[A-Za-z0-9\u00c0-\u024f])")
+# a dash inside a name ("GPT‑4o", "Qwen2.5–32B"); "——" and " – " between words stay punctuation.
+# The dash comes first in the pattern so ``re`` skips ahead to the next dash (a look-behind in front
+# would make it try every position).
+_NAME_DASH = re.compile(rf"[{DASHES}](?=[A-Za-z0-9\u00c0-\u024f])")
 
 
 _LETTER = re.compile("[\u00c0-\u024f]")
 
 
+@lru_cache(maxsize=8)
 def fold(text: str) -> str:
-    """``text`` with name dashes and accented Latin letters replaced one for one (same length)."""
+    """``text`` with name dashes and accented Latin letters replaced one for one (same length).
+
+    Cached: the mention layer, the registry and the claim frames of one document fold the same text."""
     if not needs_folding(text):
         return text
     table = _table()
+
+    def dash(m: re.Match[str]) -> str:
+        a = m.start()
+        return "-" if a and (text[a - 1].isascii() and text[a - 1].isalnum() or "\u00c0" <= text[a - 1] <= "\u024f") \
+            else m.group(0)
+
     # a substitution per foldable character (rare), not ``str.translate`` (a dict look-up per character)
-    return _LETTER.sub(lambda m: table.get(ord(m.group(0)), m.group(0)), _NAME_DASH.sub("-", text))
+    return _LETTER.sub(lambda m: table.get(ord(m.group(0)), m.group(0)), _NAME_DASH.sub(dash, text))
 
 
 _RUN = re.compile(rf"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f0-9]*(?:[-{DASHES}_.+/'’][A-Za-z\u00c0-\u024f0-9]+)*")

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extractor.rules.clauses import _clause_bounds
-from extractor.rules.mentions import NUMBER, Lexicons, Mention
+from extractor.rules.mentions import NUMBER, Lexicons, Mention, lexicons
 
 _SPEED = re.compile(r"速度|加速|更快|延迟|吞吐|成本|显存|内存|参数|费用|价格|speed|faster|latency|throughput|cost|memory|cheaper|fewer|tokens?", re.IGNORECASE)
 _SCORE_VERB = re.compile(
@@ -48,6 +49,19 @@ class Number:
 
 
 def _numbers(sentence: str, lex: Lexicons) -> list[Number]:
+    """The numbers of ``sentence`` (computed once per sentence text: the mention layer and the claim
+    rules both read them; the ``Number`` records are not changed by their readers)."""
+    if lex is not lexicons():
+        return _read_numbers(sentence, lex)
+    return list(_cached_numbers(sentence))
+
+
+@lru_cache(maxsize=4096)
+def _cached_numbers(sentence: str) -> tuple[Number, ...]:
+    return tuple(_read_numbers(sentence, lexicons()))
+
+
+def _read_numbers(sentence: str, lex: Lexicons) -> list[Number]:
     out: list[Number] = []
     for m in NUMBER.finditer(sentence):
         if out and m.start() < out[-1].end:
