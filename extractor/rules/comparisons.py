@@ -142,7 +142,8 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
     for m in _DELTA_CUE.finditer(sentence) if numbers else ():
         for n in numbers:
             if n.start >= m.end() and ((n.unit in ("%", "points", "x") or n.signed) and n.start - m.end() <= 12
-                                       or n.start - m.end() <= 3):
+                                       or n.start - m.end() <= 3) \
+                    and not _SCORED.search(sentence, m.end(), n.start):  # "有大幅提升，获得 74.3 分": a score
                 used.add(n.start)
                 # "分别比 X 高出 6.2% 和 6.6%": the whole list of margins
                 for k in numbers:
@@ -152,6 +153,7 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
     return out, used
 
 
+_SCORED = re.compile(r"获得|取得|达到|拿到|拿下|得分|\b(?:reach|achiev|scor|hit)", re.IGNORECASE)
 _AND_GAP = re.compile(r"\s*,?\s*(?:and\s+)?")
 _BY_GAP = re.compile(r"\s+by\s+(?:about\s+|around\s+|nearly\s+|roughly\s+|over\s+)?")
 
