@@ -131,7 +131,7 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
                     ctx_bench = ctx.section_benchmark_before(offset)
                 if ctx_bench is None and num.unit == "%":
                     ctx_bench = ctx.recent_section_benchmark(offset) or ctx.title_benchmark
-                if ctx_bench is None and (num.unit in ("%", "points") or metric_here is not None):
+                if ctx_bench is None and (num.unit == "points" or metric_here is not None):
                     ctx_bench = ctx.sole_section_benchmark(offset)  # a section about one evaluation
                 if ctx_bench is None or num.unit != "%" and metric_here is None:
                     continue
