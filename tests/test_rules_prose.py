@@ -468,3 +468,18 @@ def test_a_section_about_one_benchmark_lends_it_to_later_comparisons():
             "\n\nDPT-Agent 优于 ReAct。\n")
     (c,) = comparisons(text)
     assert (c.model, c.baseline, c.benchmark) == ("DPT-Agent", "ReAct", "Overcooked Challenge")
+
+
+def test_english_comparison_shapes_apposition_signed_margin_and_on_both():
+    text = ("## Cafe-LM 13B: bilingual\nCafé-LM 13B is small. It scores 58.3 on MMLU-Pro and 71.9 on IFEval, comfortably "
+            "ahead of Llama-3.1-8B-Instruct on both and within 1.5 points of Llama-3.1-70B-Instruct on IFEval.\n\n"
+            "## Protégé\nWe show that Protégé-8B edges out its own teacher, QwQ-32B-Preview, on MATH-500. "
+            "It reaches 40.2% on AIME 2024, +4.5% over DeepSeek-R1-Distill-Llama-8B.\n")
+    got = {(c.model, c.baseline, c.benchmark, c.relation, c.delta) for c in comparisons(text)}
+    assert got == {
+        ("Café-LM 13B", "Llama-3.1-8B-Instruct", "MMLU-Pro", "outperforms", None),
+        ("Café-LM 13B", "Llama-3.1-8B-Instruct", "IFEval", "outperforms", None),
+        ("Café-LM 13B", "Llama-3.1-70B-Instruct", "IFEval", "underperforms", 1.5),
+        ("Protégé-8B", "QwQ-32B-Preview", "MATH-500", "outperforms", None),
+        ("Protégé", "DeepSeek-R1-Distill-Llama-8B", "AIME 2024", "outperforms", 4.5),  # "It": the section's method
+    }

@@ -76,6 +76,11 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
         if not cjk and len(listed) < 2:  # a list of two or more ends where it ends, "(38.5%)" inside it or not
             r1 = _en_region_end(sentence, r0, r1)
         baselines = _baselines(sentence, names, r0, r1, cjk)
+        if baselines is None and not cjk and sentence[c1:c1 + 1] == ",":
+            # "edges out its own teacher, QwQ-32B-Preview, on MATH-500": the name in apposition
+            appositive = next((n for n in _model_mentions(names) if c1 < n.start <= c1 + 3), None)
+            if appositive is not None:
+                baselines, r1 = [(appositive.start, appositive.end, appositive.text)], appositive.end
         if baselines is None:
             return None
         model = _pick_subject(sentence, names, subjects, cs, section, not_subjects=used)

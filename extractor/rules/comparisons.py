@@ -17,7 +17,7 @@ from extractor.rules.measures import _LIST_SEP, _benchmark_group, _benchmarks_ne
 from extractor.rules.mentions import Lexicons, Mention, is_cjk_sentence
 from extractor.rules.names import _norm, _same_name
 from extractor.rules.numbers import _NOT_RESULT_AFTER, Number
-from extractor.rules.subjects import _listed_names, _model_mentions, _pick_subject
+from extractor.rules.subjects import _cue_objects, _listed_names, _model_mentions, _pick_subject
 from schemas import ComparisonClaim, Document, ScoreClaim, Section
 
 _NAME_PUNCT = re.compile(r"[\s\-_.'’‘`·]+")
@@ -96,12 +96,14 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
         baseline_starts.update(b[0] for b in baselines)
         cs, ce = _clause_bounds(sentence, cm.start())
         benches = _comparison_benchmarks(sentence, names, cm.start(), region)
-        if _ALL_OF_THEM.search(sentence, max(0, region[0] - 4), region[0] + 1):
+        on_all = False
+        if _ALL_OF_THEM.search(sentence, max(0, region[0] - 4), region[0] + 1) \
+                or _ON_ALL_OF_THEM.match(sentence, region[1]):  # "ahead of X on both"
             # "在 HumanEval 上…，在 MBPP 上…，均超过 X": every benchmark named before the cue
             earlier = {n.text: n for n in names if n.kind == "benchmark" and n.end <= region[0]}
             if len(earlier) > 1:
-                benches = list(earlier.values())
-        if not cjk:
+                benches, on_all = list(earlier.values()), True
+        if not cjk and not on_all:
             # English states the benchmark after the comparison: "outperforms X by 4 points on MATH"
             after = [n for n in names if n.kind == "benchmark" and n.start >= region[1]
                      and _EN_ON_TAIL.search(sentence[max(region[1], n.start - 12):n.start])
@@ -153,6 +155,7 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
     return out, used
 
 
+_ON_ALL_OF_THEM = re.compile(r"\s*(?:on|in|across)\s+(?:both|all\s+(?:three|four|of\s+them))\b", re.IGNORECASE)
 _SCORED = re.compile(r"获得|取得|达到|拿到|拿下|得分|\b(?:reach|achiev|scor|hit)", re.IGNORECASE)
 _AND_GAP = re.compile(r"\s*,?\s*(?:and\s+)?")
 _BY_GAP = re.compile(r"\s+by\s+(?:about\s+|around\s+|nearly\s+|roughly\s+|over\s+)?")
@@ -213,6 +216,11 @@ _GAIN_OVER = re.compile(
     re.IGNORECASE)
 
 
+# "+4.5% over X", "+2.1 points vs. X": a signed margin, then the baseline.
+_SIGNED_OVER = re.compile(r"(?<![\w.])\+(\d+(?:\.\d+)?)\s*(%|points?|pts|pp)\s+(?:over|above|against|vs\.?|versus)\s+",
+                          re.IGNORECASE)
+
+
 # "comes within 2 points of o1": a small margin behind the baseline.
 _WITHIN_OF = re.compile(
     r"\bwithin\s+([+]?\d+(?:\.\d+)?)\s*(%|points?|pts|pp|percentage[- ]points?)\s+of\s+(?!each\s+other|one\s+another)",
@@ -224,7 +232,7 @@ def _improvement_over(document: Document, section: Section, offset: int, sentenc
                       seen_pairs: SeenPairs, ctx_benchmark: str | None) -> list[ComparisonClaim]:
     """"an improvement of 6.1 points over the previous best open model": margin first, baseline after."""
     out: list[ComparisonClaim] = []
-    for m in (*_IMPROVEMENT_OVER.finditer(sentence), *_GAIN_OVER.finditer(sentence),
+    for m in (*_IMPROVEMENT_OVER.finditer(sentence), *_GAIN_OVER.finditer(sentence), *_SIGNED_OVER.finditer(sentence),
               *_IMPROVES_BY_OVER.finditer(sentence), *_WITHIN_OF.finditer(sentence)):
         relation = "underperforms" if m.re is _WITHIN_OF else "outperforms"
         r0 = m.end()
@@ -233,7 +241,9 @@ def _improvement_over(document: Document, section: Section, offset: int, sentenc
         listed = _listed_names(sentence, names, r0)
         baselines = ([(n.start, n.end, n.text) for n in listed] if listed
                      else _baselines(sentence, names, r0, end, False))
-        model = _pick_subject(sentence, names, subjects, m.start(), section)
+        # "ahead of A on both and within 1.5 points of B": A is the object of a cue, not the subject
+        model = _pick_subject(sentence, names, subjects, m.start(), section,
+                              not_subjects=_cue_objects(sentence, lex, names))
         if not baselines or model is None:
             continue
         num = next((n for n in numbers if n.start == m.start(1)), None)

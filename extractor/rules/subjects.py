@@ -38,6 +38,7 @@ def _pick_subject(sentence: str, names: list[Mention], subjects: list[Mention], 
              and not _in_location(sentence, n) and not _owns_benchmark(sentence, n, bench_starts)
              and not _is_attribute(sentence, n) and not _in_setting_parens(sentence, n)
              and not _COMPONENT_AFTER.match(sentence, n.end)
+             and not _POSSESSED.search(sentence, max(0, n.start - 8), n.start)
              and (_subject_ok(n.text, section) or _ACTS.match(sentence, n.end))]
     # a bare 我们/we far from the statement ("我们确保……专家的准确率达到 65%") is about something else
     subj = [s for s in subjects if barrier <= s.start and s.end <= before
@@ -55,6 +56,8 @@ def _pick_subject(sentence: str, names: list[Mention], subjects: list[Mention], 
     return None
 
 
+# "the 10.2% of its Qwen2.5-Coder-7B-Instruct starting point": a name something else owns is not the subject
+_POSSESSED = re.compile(r"\b(?:its|their)\s+$", re.IGNORECASE)
 _ACTS = re.compile(r"\s*(?:取得|达到|获得|实现|拿下|的准确率|的得分|的成绩|的表现|的性能|在[^，,。]{1,30}?(?:上|中)(?:取得|达到|获得)|"
                    r"scores|scored|achieves|achieved|reaches|reached|obtains|outperforms|surpasses|beats)")
 
