@@ -483,3 +483,12 @@ def test_english_comparison_shapes_apposition_signed_margin_and_on_both():
         ("Protégé-8B", "QwQ-32B-Preview", "MATH-500", "outperforms", None),
         ("Protégé", "DeepSeek-R1-Distill-Llama-8B", "AIME 2024", "outperforms", 4.5),  # "It": the section's method
     }
+
+
+def test_from_to_with_a_named_earlier_model_gives_both_scores_and_the_comparison():
+    text = ("## 青鸾-32B\nArena-Hard 胜率从上一代青鸾-14B 的 52.3% 提升到了 76.8%。"
+            "DeepSeek-R1-Zero 在 AIME 2024 上的表现从最初的 15.6% 提高到了 71.0%。\n")
+    got = {(c.model, c.benchmark, c.value) for c in scores(text)}
+    assert got == {("青鸾-14B", "Arena-Hard", 52.3), ("青鸾-32B", "Arena-Hard", 76.8),
+                   ("DeepSeek-R1-Zero", "AIME 2024", 15.6), ("DeepSeek-R1-Zero", "AIME 2024", 71.0)}
+    assert {(c.model, c.baseline, c.relation) for c in comparisons(text)} == {("青鸾-32B", "青鸾-14B", "outperforms")}

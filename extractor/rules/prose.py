@@ -39,6 +39,7 @@ from extractor.rules.mentions import Lexicons, find_subject_words, lexicons, sen
 from extractor.rules.names import _norm
 from extractor.rules.numbers import _LABEL_END, _is_result_number, _numbers
 from extractor.rules.scores import _VS_PAIR, _scores, _versus_scores
+from extractor.rules.trajectories import trajectories, trajectory_claims
 from extractor.segment import sentence_bounds
 from schemas import ComparisonClaim, Document, ScoreClaim, Section
 
@@ -176,8 +177,16 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
     for m in names:
         inside_names[m.start:m.end] = b"\x01" * (m.end - m.start)
     numbers = [n for n in all_numbers if not inside_names[n.start]]
+    paths = trajectories(sentence, lex, names, subjects, numbers, section) if "从" in sentence else []
+    traced: list[AnyClaim] = [c for p in paths for c in trajectory_claims(document, section, offset, sentence, p,
+                                                                          ctx_benchmark)]
     comparisons, used_numbers = _comparisons(document, section, offset, sentence, lex, names, subjects, numbers,
                                              ctx_benchmark)
+    if traced:  # a from-to pair with a named earlier model states its own scores and comparison
+        used_numbers |= {n.start for p in paths for n in (p.earlier, p.later)}
+        pairs = {(_norm(c.model), _norm(c.baseline)) for c in traced if isinstance(c, ComparisonClaim)}
+        comparisons = [c for c in comparisons if (_norm(c.model), _norm(c.baseline)) not in pairs]
+        comparisons += [c for c in traced if isinstance(c, ComparisonClaim)]
     baseline_spans = [(c.start - offset, c.end - offset, c.baseline) for c in comparisons]
     scores = _scores(document, section, offset, sentence, lex, names, subjects,
                      [n for n in numbers if n.start not in used_numbers], ctx, baseline_spans)
@@ -188,7 +197,7 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
                         if frozenset((_norm(c.model), _norm(c.baseline))) not in stated]
     if comparisons and _VS_PAIR.search(sentence):
         scores += _versus_scores(document, section, offset, sentence, lex, comparisons, scores)
-    return [*scores, *comparisons]
+    return [*scores, *(c for c in traced if isinstance(c, ScoreClaim)), *comparisons]
 
 
 _GENERAL_SCOPE = re.compile(

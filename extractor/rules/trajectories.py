@@ -1,0 +1,84 @@
+"""From-to statements whose starting value belongs to another, named model.
+
+"Arena-Hard 胜率从上一代青鸾-14B 的 52.3% 提升到了 76.8%", "与上一代玄武-13B 相比，新模型在 GSM8K 上从
+78.2% 提升到 94.6%": the first value is the earlier model's score, the second the subject's, and the
+sentence compares the two. Without a named owner of the first value ("从最初的 15.6% 提高到了 71.0%")
+both values stay the subject's (the score rules handle those).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractor.rules.clauses import _tight
+from extractor.rules.measures import _benchmarks_near, _metric_near
+from extractor.rules.mentions import Lexicons, Mention
+from extractor.rules.numbers import Number
+from extractor.rules.subjects import _model_mentions, _pick_subject
+from schemas import ComparisonClaim, Document, ScoreClaim, Section
+
+_FROM_TO = re.compile(
+    r"从\s*(?P<pre>[^，。；;从]{0,24}?)\s*(?P<a>\d+(?:\.\d+)?)\s*(?:%|％|分)?\s*(?:稳步|大幅|显著|一举)?"
+    r"(?:提升|提高|增长|上升|增加|升|涨)(?:到|至)了?\s*(?P<b>\d+(?:\.\d+)?)")
+_COMPARED = re.compile(r"(?:与|和|跟|同|相比|相较于?|对比)\s*(?:上一代|前代|此前的|之前的)?\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Trajectory:
+    """A from-to pair and whose each value is (offsets are into the sentence)."""
+
+    earlier_owner: Mention
+    subject: Mention
+    earlier: Number
+    later: Number
+    benchmark: Mention | None
+    metric: str | None
+    start: int
+    end: int
+
+
+def trajectories(sentence: str, lex: Lexicons, names: list[Mention], subjects: list[Mention],
+                 numbers: list[Number], section: Section) -> list[Trajectory]:
+    out: list[Trajectory] = []
+    for m in _FROM_TO.finditer(sentence):
+        a = next((n for n in numbers if n.start == m.start("a")), None)
+        b = next((n for n in numbers if n.start == m.start("b")), None)
+        if a is None or b is None:
+            continue
+        models = _model_mentions(names)
+        # the owner of the first value: named inside "从 X 的", or the one the sentence compares with ("与 X 相比")
+        owner = next((n for n in models if m.start("pre") <= n.start and n.end <= m.end("pre")), None)
+        if owner is None:
+            owner = next((n for n in models if n.end <= m.start() and _COMPARED.search(sentence, 0, n.start)), None)
+        if owner is None:
+            continue
+        subject = _pick_subject(sentence, names, subjects, m.start(), section, not_subjects=frozenset({owner.start}))
+        if subject is None or subject.text == owner.text:
+            continue
+        near = _benchmarks_near(sentence, names, m.start())
+        out.append(Trajectory(owner, subject, a, b, near[-1] if near else None,
+                              _metric_near(sentence, lex, a.start, b.end), min(owner.start, m.start()), b.end))
+    return out
+
+
+def trajectory_claims(document: Document, section: Section, offset: int, sentence: str, path: Trajectory,
+                      ctx_benchmark: str | None) -> list[ScoreClaim | ComparisonClaim]:
+    """The earlier model's score, the subject's score, and the comparison the pair states."""
+    bench = path.benchmark.text if path.benchmark is not None else ctx_benchmark
+    if bench is None:
+        return []
+    start = min(path.start, path.subject.start if path.subject.start >= 0 else path.start)
+    if path.benchmark is not None and path.benchmark.start >= 0:
+        start = min(start, path.benchmark.start)
+    qs, qe = _tight(sentence, start, path.end)
+    common = {"benchmark": bench, "metric": path.metric, "quote": sentence[qs:qe], "source": document.source,
+              "section": section.title, "start": offset + qs, "end": offset + qe, "extractor": "rules"}
+    out: list[ScoreClaim | ComparisonClaim] = []
+    for model, num in ((path.earlier_owner.text, path.earlier), (path.subject.text, path.later)):
+        out.append(ScoreClaim(model=model, value=num.value, unit=num.unit or "score", **common))
+    if path.later.value != path.earlier.value:
+        relation = "outperforms" if path.later.value > path.earlier.value else "underperforms"
+        out.append(ComparisonClaim(model=path.subject.text, baseline=path.earlier_owner.text, relation=relation,
+                                   **common))
+    return out
