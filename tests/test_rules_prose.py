@@ -492,3 +492,14 @@ def test_from_to_with_a_named_earlier_model_gives_both_scores_and_the_comparison
     assert got == {("青鸾-14B", "Arena-Hard", 52.3), ("青鸾-32B", "Arena-Hard", 76.8),
                    ("DeepSeek-R1-Zero", "AIME 2024", 15.6), ("DeepSeek-R1-Zero", "AIME 2024", 71.0)}
     assert {(c.model, c.baseline, c.relation) for c in comparisons(text)} == {("青鸾-32B", "青鸾-14B", "outperforms")}
+
+
+def test_margins_thresholds_ablations_and_dates_are_not_scores():
+    text = ("## 墨子-Coder-32B\n在 SWE-bench Verified 上，墨子-Coder-32B 的解决率为 41.6%，领先 GPT-4o（33.2%）8.4 个百分点。"
+            "去掉第二阶段的强化学习后，SWE-bench Verified 会掉到 31.7%。团队希望在 SWE-bench Verified 上突破 50%。"
+            "墨子-Coder-32B 在 LiveCodeBench（2024.08–2025.01）上的 pass@1 为 53.1%。\n")
+    got = {(c.model, c.value) for c in scores(text)}
+    assert got == {("墨子-Coder-32B", 41.6), ("GPT-4o", 33.2), ("墨子-Coder-32B", 53.1)}
+    got = {(c.model, c.value) for c in scores(
+        "## STRIDE\nCompared to GRPO, STRIDE-8B improves MATH accuracy by 3.1, 2.7 and 2.2 points.\n")}
+    assert got == set()

@@ -145,7 +145,9 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
         for n in numbers:
             if n.start >= m.end() and ((n.unit in ("%", "points", "x") or n.signed) and n.start - m.end() <= 12
                                        or n.start - m.end() <= 3) \
-                    and not _SCORED.search(sentence, m.end(), n.start):  # "有大幅提升，获得 74.3 分": a score
+                    and not _SCORED.search(sentence, m.end(), n.start) \
+                    and not _PAREN_AFTER_NAME.search(sentence, m.end(), n.start + 1):
+                # ("有大幅提升，获得 74.3 分" is a score; "领先 GPT-4o（33.2%）" is GPT-4o's value)
                 used.add(n.start)
                 # "分别比 X 高出 6.2% 和 6.6%": the whole list of margins
                 for k in numbers:
@@ -156,6 +158,7 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
 
 
 _ON_ALL_OF_THEM = re.compile(r"\s*(?:on|in|across)\s+(?:both|all\s+(?:three|four|of\s+them))\b", re.IGNORECASE)
+_PAREN_AFTER_NAME = re.compile(r"[A-Za-z0-9\u4e00-\u9fff]\s*[(（]\s*[+]?\d[\d.]*$")
 _SCORED = re.compile(r"获得|取得|达到|拿到|拿下|得分|\b(?:reach|achiev|scor|hit)", re.IGNORECASE)
 _AND_GAP = re.compile(r"\s*,?\s*(?:and\s+)?")
 _BY_GAP = re.compile(r"\s+by\s+(?:about\s+|around\s+|nearly\s+|roughly\s+|over\s+)?")

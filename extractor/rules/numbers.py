@@ -19,6 +19,7 @@ _SCORE_VERB = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"(?:19|20)\d\d$")
+_YEAR_MONTH = re.compile(r"(?:19|20)\d\d\.(?:0[1-9]|1[0-2])")
 _SPREAD_UNIT = re.compile(r"\s*(?:±|\+/-)\s*\d+(?:\.\d+)?\s*[%％]")
 _ZH_THAN_MARGIN = re.compile(r"比[^，,。；;比]{1,24}?(?:高|低|多|少|好|差|强|弱)(?:了|出)?\s*(?:约|近|超过)?\s*$")
 _RESULT_NOUN_AFTER = re.compile(r"\s*(?:分)?\s*的\s*(?:表现|成绩|得分|分数|总分|平均分|准确率|正确率)")
@@ -85,6 +86,8 @@ def _read_numbers(sentence: str, lex: Lexicons) -> list[Number]:
         before = sentence[max(0, m.start() - 2):m.start()]
         if before.endswith(("第", "$", "¥", "￥", "Top-", "top-", "前")):
             continue
+        if unit is None and _YEAR_MONTH.fullmatch(m.group(2)):
+            continue  # "LiveCodeBench（2024.08–2025.01）": a date
         if unit is None and _YEAR.fullmatch(m.group(2)) \
                 and not _RATING_BEFORE.search(sentence, max(0, m.start() - 24), m.start()):
             continue  # "2024" is a year; "2,029" (Elo) and "an Elo of 1950" are not
@@ -137,7 +140,14 @@ _NOT_RESULT_AFTER = re.compile(
 _NOT_RESULT_BEFORE = re.compile(
     r"(?:(?:成本|费用|开销|延迟|显存|内存|时间)[^，,。\d]{0,6}|(?:\bcost|latency|memory)[^，,。\d]{0,16}|"
     r"(?:降低|减少|下降|下滑|压缩|缩减|节省|节约|reduc\w*|compress\w*|sav\w*|drop\w*|declin\w*|fell|falls?|within)"
-    r"\s*(?:了|为|到|至|by|to)?\s*(?:原有的|原来的)?)\s*$",
+    r"\s*(?:了|为|到|至|by|to)?\s*(?:原有的|原来的)?"
+    # an ablated variant's value ("去掉 RL 后会掉到 41.7%", "removing X lowers AIME 2024 to 47.5"), a threshold
+    # ("突破 50%", "the first to pass 50%"), a margin after "by" ("improves MATH by 3.1, 2.7 and 2.2 points")
+    r"|(?:掉到|掉至|降至|降到|跌到|跌至|跌破|首次突破|突破)了?"
+    r"|\b(?:lowers?|lowered|drops?|dropped|falls?|fell|slips?|slipped|decreases?|decreased)\s+(?:[\w'’-]+\s+){0,3}to"
+    r"|\b(?:pass|passes|passing|break|breaks|breaking|cross|crosses|crossing)"
+    r"|\bby(?:\s+(?:about|around|nearly|roughly|over|up\s+to))?(?:\s+[+]?\d+(?:\.\d+)?\s*(?:%|points?|pts|pp)?\s*(?:,|and|、)+)*"
+    r")\s*$",
     re.IGNORECASE)
 # After a number: the number is a margin between two systems ("4.5% better", "10 points above X").
 _MARGIN_WORD = re.compile(r"\s*(?:higher|better|greater|stronger|above|ahead|lower|worse|below|behind|weaker)\b",
@@ -188,10 +198,13 @@ def count_results(sentence: str) -> tuple[frozenset[int], frozenset[int]]:
     return frozenset(counts), frozenset(totals)
 
 
+_POINT_MARGIN = re.compile(r"百分点|个点")
 _COUNT_AGAINST = re.compile(r"\b(?:versus|vs\.?|compared\s+(?:to|with)|against)\s+(\d+)\s+for\b", re.IGNORECASE)
 
 
 def _is_result_number(sentence: str, lex: Lexicons, num: Number) -> bool:
+    if num.unit == "points" and _POINT_MARGIN.search(sentence, num.start, num.end):
+        return False  # "领先 8.4 个百分点", "涨了 1.2 个点": percentage points are a margin between two values
     if num.unit is None and ("道" in sentence or "个" in sentence or " of " in sentence or " for " in sentence):
         counts, totals = count_results(sentence)
         if num.start in counts:
