@@ -503,3 +503,12 @@ def test_margins_thresholds_ablations_and_dates_are_not_scores():
     got = {(c.model, c.value) for c in scores(
         "## STRIDE\nCompared to GRPO, STRIDE-8B improves MATH accuracy by 3.1, 2.7 and 2.2 points.\n")}
     assert got == set()
+
+
+def test_gap_and_rival_phrasings_in_chinese():
+    text = ("## 墨子-Coder-32B\n墨子-Coder-32B 在 SWE-bench Verified 上的解决率为 41.6%，与 Claude 3.5 Sonnet 的差距也缩小到了 "
+            "7.4 个百分点。在 Codeforces 上，墨子-Coder-32B 离 o1-mini 还有不小的差距。天枢-MoE 在 CMMLU 上可与 Qwen2.5-7B 抗衡。\n")
+    got = {(c.model, c.baseline, c.benchmark, c.relation) for c in comparisons(text)}
+    assert got == {("墨子-Coder-32B", "Claude 3.5 Sonnet", "SWE-bench Verified", "underperforms"),
+                   ("墨子-Coder-32B", "o1-mini", "Codeforces", "underperforms"),
+                   ("天枢-MoE", "Qwen2.5-7B", "CMMLU", "matches")}
