@@ -29,9 +29,12 @@ def document_claims(document: Document, registry: EntityRegistry | None = None,
     original = document.text
     folded = needs_folding(original)
     work = document
-    if folded:  # sections again on the folded text: a heading's subject is a name too ("2. Café-LM 13B: …")
+    if folded:
         text = fold(original)
-        work = document.model_copy(update={"text": text, "sections": split_sections(text)})
+        work = document.model_copy(update={"text": text})
+        if needs_folding("\n".join(s.title or "" for s in document.sections)):
+            # sections again on the folded text: a heading's subject is a name too ("2. Café-LM 13B: …")
+            work.sections = split_sections(text)
     stats = ExtractionStats()
     grids = []
     try:
