@@ -512,3 +512,15 @@ def test_gap_and_rival_phrasings_in_chinese():
     assert got == {("墨子-Coder-32B", "Claude 3.5 Sonnet", "SWE-bench Verified", "underperforms"),
                    ("墨子-Coder-32B", "o1-mini", "Codeforces", "underperforms"),
                    ("天枢-MoE", "Qwen2.5-7B", "CMMLU", "matches")}
+
+
+def test_a_model_a_sentence_ends_by_introducing_is_what_the_next_one_calls_it():
+    (c,) = scores("## 起点\n\n起点是我们自家的基座赤霄-7B-Base。它在 AIME 2024 上只有 6.7%。\n")
+    assert (c.model, c.benchmark, c.value) == ("赤霄-7B-Base", "AIME 2024", 6.7)
+
+
+def test_a_short_form_of_a_model_the_document_introduced_is_that_model():
+    text = ("# Ferrous-Coder 14B vs Qwen2.5-Coder-32B-Instruct: a shootout\n\nx\n\n## Numbers\n\n"
+            "HumanEval+: Ferrous got 84.1 vs 82.9 for Qwen-Coder-32B, so basically a tie.\n")
+    got = {(c.model, c.benchmark, c.value) for c in scores(text)}
+    assert ("Ferrous-Coder 14B", "HumanEval+", 84.1) in got

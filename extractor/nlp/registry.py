@@ -30,6 +30,8 @@ _NAME_BEFORE = re.compile(r"(?<![A-Za-z0-9.\-])([A-Z][A-Za-z0-9.]*(?:-[A-Za-z0-9
 _NAME_AFTER = re.compile(r"(?:-[A-Za-z][A-Za-z0-9.]*)*")
 
 
+# the first word of a name with more after it: "Ferrous" of "Ferrous-Coder 14B" (a capitalised word, no digit)
+_SHORT_HEAD = re.compile(r"([A-Z][a-z]{2,})[- ][A-Za-z0-9]")
 _NOT_A_NAME = frozenset({"the", "our", "its", "this", "a", "an", "and", "or", "of", "with", "all", "each", "both"})
 
 
@@ -54,11 +56,13 @@ class EntityRegistry:
     names: list[str] = field(default_factory=list)
     by_size: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     families: dict[str, dict[float, str]] = field(default_factory=lambda: defaultdict(dict))
+    _short: dict[str, str] | None = field(default=None, repr=False)
 
     def add(self, name: str) -> None:
         if name in self.names:
             return
         self.names.append(name)
+        self._short = None
         m = _SIZE_IN_NAME.search(name)
         if m and len(name) > len(m.group(1)) + 1:
             self.by_size[m.group(1).upper()].add(name)
@@ -87,6 +91,9 @@ class EntityRegistry:
                 if own and (len(own) == 1 or len(own[0]) < len(own[1])):
                     return own[0]
             return found[0] if len(found) == 1 else None
+        short = self.short_forms().get(name.strip())
+        if short is not None:
+            return short
         r = _RELATIVE.match(name.strip())
         if r is not None:
             several = [sizes for sizes in self.families.values() if len(sizes) >= 2]
@@ -96,6 +103,19 @@ class EntityRegistry:
             pick = min(sizes) if r.group(1).lower().startswith(("small",)) else max(sizes)
             return sizes[pick]
         return name
+
+    def short_forms(self) -> dict[str, str]:
+        """First words of the sized names that stand for one of them only ("Ferrous" -> "Ferrous-Coder 14B",
+        "Orca" -> "Orca-Mini 8B"); a first word shared by two names ("Qwen2.5") is nobody's."""
+        if self._short is None:
+            firsts: dict[str, set[str]] = defaultdict(set)
+            for sizes in self.families.values():
+                for full in sizes.values():
+                    head = _SHORT_HEAD.match(full)
+                    if head is not None:
+                        firsts[head.group(1)].add(full)
+            self._short = {k: next(iter(v)) for k, v in firsts.items() if len(v) == 1}
+        return self._short
 
     def add_sized_names(self, text: str) -> None:
         """Every "Name-72B" of ``text`` (one pass over the digits: names sit in sentences no rule reads),

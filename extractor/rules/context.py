@@ -42,8 +42,13 @@ def _leading_models(text: str, start: int = 0, end: int | None = None) -> list[t
     if "-" in text[max(0, start - 1):stop]:
         # Chinese brands open sentences too: "青鸾-32B 在 AIME 2024 上……"
         out += [(m.start(1), m.group(1)) for m in _SENTENCE_LEAD_ZH.finditer(text, max(0, start - 1), stop)]
+        # and a sentence that ends by naming one introduces the topic of the next ("起点是赤霄-7B-Base。它……")
+        out += [(m.start(1), m.group(1)) for m in _NAMED_AT_END.finditer(text, max(0, start - 1), stop)]
         out.sort()
     return out
+
+
+_NAMED_AT_END = re.compile(r"(?:是|叫|叫做|名为|称为|即)[^。！？，,；;]{0,12}?(" + CJK_HYBRID_NAME.pattern + r"|[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9.]+)+)\s*[。！？]")
 
 
 _SENTENCE_LEAD_ZH = re.compile(r"(?:^|。|！|？|；|\n)[ \t*>#]*(" + CJK_HYBRID_NAME.pattern + ")", re.MULTILINE)

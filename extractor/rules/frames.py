@@ -15,6 +15,7 @@ from extractor.nlp.registry import EntityRegistry
 from extractor.normalize import canonical_benchmark, canonical_model
 from extractor.rules.folding import fold, name_restorer, needs_folding, restore_names
 from extractor.rules.prose import extract_prose_claims
+from extractor.rules.subjects import DOCUMENT_SHORT_FORMS
 from extractor.segment import split_sections
 from extractor.tables import extract_table_claims
 from extractor.tables.grid import find_tables
@@ -43,7 +44,11 @@ def document_claims(document: Document, registry: EntityRegistry | None = None,
         stats.errors.append(f"tables: {type(exc).__name__}: {exc}")
     skip = list(table_regions) if table_regions is not None else [(g.start, g.end) for g in grids]
     # table rows are read by the table reader only: prose patterns over them yield junk
-    claims: list[AnyClaim] = list(extract_prose_claims(work, skip=skip))
+    token = DOCUMENT_SHORT_FORMS.set(frozenset(registry.short_forms()) if registry is not None else frozenset())
+    try:
+        claims: list[AnyClaim] = list(extract_prose_claims(work, skip=skip))
+    finally:
+        DOCUMENT_SHORT_FORMS.reset(token)
     if grids:
         try:
             claims.extend(extract_table_claims(work, grids))

@@ -7,6 +7,7 @@ a cue ("surpasses GPT-4o and Claude") from being taken as that subject.
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 
 from extractor.rules.measures import _LIST_SEP
 from extractor.rules.mentions import SETTING, Lexicons, Mention
@@ -98,10 +99,16 @@ def _owns_benchmark(sentence: str, name: Mention, bench_starts: set[int]) -> boo
 
 
 def _subject_ok(name: str, section: Section) -> bool:
-    """Can ``name`` be the subject of a claim? Model-shaped names, or the section's own subject."""
+    """Can ``name`` be the subject of a claim? Model-shaped names, the section's own subject, or the
+    short form of a model the document introduced ("Ferrous" for "Ferrous-Coder 14B")."""
     if section.subject and _norm(name) == _norm(section.subject):
         return True
-    return is_model_shaped(name)
+    return is_model_shaped(name) or name in DOCUMENT_SHORT_FORMS.get()
+
+
+# Short forms of the models the current document introduced (set by ``extractor.rules.frames`` for the
+# duration of one document; the registry resolves them back to the full names).
+DOCUMENT_SHORT_FORMS: ContextVar[frozenset[str]] = ContextVar("document_short_forms", default=frozenset())
 
 
 def _cue_objects(sentence: str, lex: Lexicons, names: list[Mention]) -> frozenset[int]:
