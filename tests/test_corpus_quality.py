@@ -2,8 +2,8 @@
 
 The figures themselves are printed by ``benchmarks/corpus_eval.sh``; these tests only stop a change
 that loses a large share of what the rules extractor finds today, or that starts inventing claims.
-The floors sit well below today's figures (dev1 all F1 0.90, dev2 0.84) so that ordinary rule
-changes pass.
+The floors sit well below today's figures (strict scorer, 2026-12-03: dev1 all F1 0.90, dev2 0.83,
+dev3 0.79) so that ordinary rule changes pass.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from schemas import Extraction
 CORPUS = Path(__file__).resolve().parent.parent / "benchmarks" / "corpus"
 
 
-@pytest.mark.parametrize("name, floor", [("dev1", 0.85), ("dev2", 0.78)])
+@pytest.mark.parametrize("name, floor", [("dev1", 0.85), ("dev2", 0.78), ("dev3", 0.74)])
 def test_rules_extractor_keeps_its_quality_on_the_corpus(name: str, floor: float) -> None:
     folder = CORPUS / name
     results = list(extract_paths([folder]))

@@ -126,3 +126,18 @@ def test_size_references_become_the_full_names_in_claims() -> None:
             "The smaller variant reaches 62.0% on IFEval. The 13B model scores 50.1% on MATH.\n")
     claims = RulesExtractor().extract(_doc(text)).claims
     assert [(c.model, c.benchmark, c.value) for c in claims] == [("Halcyon-8B", "IFEval", 62.0)]
+
+
+def test_ingest_with_jobs_stores_the_same_claims_and_names_a_bad_file(tmp_path: Path) -> None:
+    runner = CliRunner()
+    broken = tmp_path / "in" / "broken.txt"
+    broken.parent.mkdir()
+    broken.write_bytes(b"\x00\x01\x02binary")
+    counts = []
+    for jobs in ("1", "2"):
+        db = tmp_path / f"w{jobs}.duckdb"
+        result = runner.invoke(app, ["ingest", str(SEEDS), str(broken), "--db", str(db), "--jobs", jobs])
+        assert result.exit_code == 1  # one input failed, the others are stored
+        assert "broken.txt" in result.stderr and "Traceback" not in result.stderr
+        counts.append(result.stderr.rsplit("(", 1)[1].split(" claims")[0])
+    assert counts[0] == counts[1] and int(counts[0]) > 100
