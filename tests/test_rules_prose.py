@@ -524,3 +524,12 @@ def test_a_short_form_of_a_model_the_document_introduced_is_that_model():
             "HumanEval+: Ferrous got 84.1 vs 82.9 for Qwen-Coder-32B, so basically a tie.\n")
     got = {(c.model, c.benchmark, c.value) for c in scores(text)}
     assert ("Ferrous-Coder 14B", "HumanEval+", 84.1) in got
+
+
+def test_benchmark_value_runs_ratings_percentiles_and_dotted_versions():
+    text = ("## 云雀-14B\n云雀-14B 在 MMLU（85.1）、GSM8K（92.3）和 HumanEval（78.0）上表现亮眼。"
+            "在 Codeforces 上，云雀-14B 的 rating 为 1691，进入人类选手前 20%。Kimi k1.5 在 AIME 2024 上取得 77.5 分。\n")
+    got = {(c.model, c.benchmark, c.value, c.unit) for c in scores(text)}
+    assert got == {("云雀-14B", "MMLU", 85.1, "score"), ("云雀-14B", "GSM8K", 92.3, "score"),
+                   ("云雀-14B", "HumanEval", 78.0, "score"), ("云雀-14B", "Codeforces", 1691, "elo"),
+                   ("Kimi k1.5", "AIME 2024", 77.5, "points")}

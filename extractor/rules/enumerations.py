@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from extractor.rules.measures import _benchmark_group
 from extractor.rules.mentions import Mention
+from extractor.rules.numbers import Number
 from extractor.rules.owners import _HAS_SIZE, _SIZE_LIST, _SIZE_ONE, _model_list_before
 from extractor.rules.subjects import _is_attribute, _model_mentions
 from schemas import Section
@@ -85,3 +86,19 @@ def partners(sentence: str, names: list[Mention], values: ValueList, section: Se
         if len(group) == n:
             return [], group
     return [], []
+
+
+_PAREN_OPEN = re.compile(r"\s*[(（]\s*$")
+_PAREN_CLOSE = re.compile(r"\s*[)）]")
+
+
+def benchmark_value_pairs(sentence: str, names: list[Mention], numbers: list[Number]) -> list[tuple[Mention, Number]]:
+    """"MMLU（85.1）、GSM8K（92.3）和 HumanEval（78.0）": each benchmark with the value in its parentheses."""
+    out: list[tuple[Mention, Number]] = []
+    benches = [n for n in names if n.kind == "benchmark"]
+    for num in numbers:
+        bench = next((b for b in benches if b.end <= num.start and _PAREN_OPEN.search(sentence, b.end, num.start)
+                      and num.start - b.end <= 3), None)
+        if bench is not None and _PAREN_CLOSE.match(sentence, num.end):
+            out.append((bench, num))
+    return out

@@ -30,10 +30,10 @@ _NUMWORD = r"\d+(?:\.\d+)*[A-Za-z]*(?:[-_.][A-Za-z0-9]+)*"
 # English: join only suffix words and version/size numbers. Chinese context: also join capitalised words,
 # since a run of Latin words between Chinese characters is almost always one name ("Street Gaussians").
 NAME_EN = re.compile(
-    rf"(?<![A-Za-z0-9_@.\-])(?:{_WORD})(?:[ ](?:(?:{_NAME_SUFFIXES})\b|[a-z]\d[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\b|\d+(?:\.\d+)?(?:x\d+)?[BbMmKko]?\b(?![.,]?\d)(?!\s*(?:%|分|points?|pts|pp|倍|个))))*"
+    rf"(?<![A-Za-z0-9_@.\-])(?:{_WORD})(?:[ ](?:(?:{_NAME_SUFFIXES})\b|[a-z]\d[A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*\b|\d+(?:\.\d+)?(?:x\d+)?[BbMmKko]?\b(?![.,]?\d)(?!\s*(?:%|分|points?|pts|pp|倍|个))))*"
 )
 NAME_ZH = re.compile(
-    rf"(?<![A-Za-z0-9_@.\-])(?:{_WORD})(?:[ ](?:[a-z]\d[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\b|[A-Z][A-Za-z0-9]*(?:[-_.+/'’][A-Za-z0-9]+)*\+*|(?:{_NAME_SUFFIXES})\b|\d+(?:\.\d+)?(?:x\d+)?[BbMmKko]?\b(?![.,]?\d)(?!\s*(?:%|分|points?|pts|pp|倍|个))))*"
+    rf"(?<![A-Za-z0-9_@.\-])(?:{_WORD})(?:[ ](?:[a-z]\d[A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*\b|[A-Z][A-Za-z0-9]*(?:[-_.+/'’][A-Za-z0-9]+)*\+*|(?:{_NAME_SUFFIXES})\b|\d+(?:\.\d+)?(?:x\d+)?[BbMmKko]?\b(?![.,]?\d)(?!\s*(?:%|分|points?|pts|pp|倍|个))))*"
 )
 
 # A number that may be a result: not glued to a name (Qwen2.5, -32B, pass@1, v1.2) and not a fraction of one.

@@ -83,9 +83,9 @@ def _read_numbers(sentence: str, lex: Lexicons) -> list[Number]:
             end = um.end()
         if lex.not_after.match(sentence, m.end()) and unit is None:
             continue
-        before = sentence[max(0, m.start() - 2):m.start()]
-        if before.endswith(("第", "$", "¥", "￥", "Top-", "top-", "前")):
-            continue
+        before = sentence[max(0, m.start() - 5):m.start()]
+        if before.endswith(("第", "$", "¥", "￥", "Top-", "top-")) or before.rstrip().endswith(("前", "top", "Top")):
+            continue  # a rank, a price, a percentile ("前 20%", "the top 20%")
         if unit is None and _YEAR_MONTH.fullmatch(m.group(2)):
             continue  # "LiveCodeBench（2024.08–2025.01）": a date
         if unit is None and _YEAR.fullmatch(m.group(2)) \

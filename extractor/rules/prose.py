@@ -151,7 +151,8 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
     if not any(_is_result_number(sentence, lex, n) or _LABEL_END.search(sentence, max(0, n.start - 6), n.start)
                for n in all_numbers) and not lex.cue_regex.search(sentence) \
             and not _IMPROVEMENT_OVER.search(sentence) and not _IMPROVES_BY_OVER.search(sentence) \
-            and not _WITHIN_OF.search(sentence) and not _SIGNED_OVER.search(sentence):
+            and not _WITHIN_OF.search(sentence) and not _SIGNED_OVER.search(sentence) \
+            and not _NAME_PAREN_VALUE.search(sentence):
         # no result value and no comparison cue: the cheap triggers (a decimal, a "%") were not results.
         # Skipping before the name matchers is most of the speed; the topic still comes from
         # ``_leading_models`` and the paragraph benchmark from the lazy ``benchmark_before`` scan.
@@ -200,6 +201,8 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
     return [*scores, *(c for c in traced if isinstance(c, ScoreClaim)), *comparisons]
 
 
+# "MMLU（85.1）": a value in parentheses right after a name (a benchmark's, or a baseline's)
+_NAME_PAREN_VALUE = re.compile(r"[A-Za-z0-9+]\s*[(（]\s*\d+(?:\.\d+)?\s*%?\s*[)）]")
 _GENERAL_SCOPE = re.compile(
     r"在(?:大多数|多数|多个|各种|各项|众多|所有|一系列|广泛的)[^，。,]{0,14}?(?:上|中|下)|大多数情况|大部分情况|"
     r"\b(?:across|on|in)\s+(?:most|many|all|several|multiple|various|a\s+(?:wide\s+)?range\s+of|a\s+variety\s+of)\b"

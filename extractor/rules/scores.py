@@ -11,7 +11,7 @@ from collections import defaultdict
 
 from extractor.rules.clauses import _CLAUSE_SEP, _tight
 from extractor.rules.context import _Context
-from extractor.rules.enumerations import ValueList, partners, slash_value_lists
+from extractor.rules.enumerations import ValueList, benchmark_value_pairs, partners, slash_value_lists
 from extractor.rules.measures import _GENERIC_METRICS, _benchmark_group, _benchmarks_near, _metric_near, _setting_near
 from extractor.rules.mentions import Lexicons, Mention, is_cjk_sentence
 from extractor.rules.numbers import Number, _is_result_number, _labelled_value
@@ -29,6 +29,8 @@ from schemas import ComparisonClaim, Document, ScoreClaim, Section
 
 _EN_ON_BENCH = re.compile(r"\s*(?:[(（][^()（）]{0,40}[)）]\s*)?(?:[A-Za-z@0-9-]+\s+){0,3}?(?:on|in|at)\s+(?:the\s+)?",
                           re.IGNORECASE)
+# "a Codeforces rating of 1691", "Elo 为 1189": ratings are Elo points
+_RATING = re.compile(r"\brating|\belo\b|评级|等级分", re.IGNORECASE)
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 _RESPECTIVELY = re.compile(r"分别|respectively", re.IGNORECASE)
 _VS_PAIR = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(%|％)?\s*(?:vs\.?|versus|v\.s\.|对比|对|比)\s*(\d+(?:\.\d+)?)\s*(%|％)?(?![\w.])",
@@ -65,7 +67,10 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
             names: list[Mention], subjects: list[Mention], numbers: list[Number], ctx: _Context,
             baseline_spans: list[tuple[int, int, str]] | None = None) -> list[ScoreClaim]:
     benches = [n for n in names if n.kind == "benchmark"]
-    good = [n for n in numbers if _is_result_number(sentence, lex, n) or _labelled_value(sentence, benches, n)]
+    bench_values = benchmark_value_pairs(sentence, names, numbers) if "(" in sentence or "（" in sentence else []
+    paired_at = {num.start: bench for bench, num in bench_values}
+    good = [n for n in numbers if _is_result_number(sentence, lex, n) or _labelled_value(sentence, benches, n)
+            or n.start in paired_at]
     if not good:
         return []
     cjk = is_cjk_sentence(sentence)
@@ -114,7 +119,7 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
         good = [n for n in good if n.start not in firsts]
         out += _listed_scores(document, section, offset, sentence, lex, names, value_lists)
     for num in good:
-        bench = aligned.get(num.start)
+        bench = aligned.get(num.start) or paired_at.get(num.start)
         if bench is None and not cjk:
             # English "85.2% (accuracy) on MMLU": the benchmark follows the number.
             m = _EN_ON_BENCH.match(sentence, num.end)
@@ -150,7 +155,8 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
         if model.start < 0 and (bench.start < 0 and (metric is None or metric in _GENERIC_METRICS)
                                 or _owned_by_other(sentence, num.start)):
             continue  # neither the model nor the benchmark is in the sentence, and nothing says what is measured
-        unit = num.unit or ("elo" if metric == "Elo" else "score")
+        unit = num.unit or ("elo" if metric == "Elo" or _RATING.search(sentence, max(0, num.start - 24), num.start)
+                            or bench.text.lower().startswith("codeforces") else "score")
         if unit == "x":
             continue  # "3 倍" is a speed-up or ratio, not a score on the benchmark
         spans = [(num.start, num.end)]
