@@ -533,3 +533,9 @@ def test_benchmark_value_runs_ratings_percentiles_and_dotted_versions():
     assert got == {("云雀-14B", "MMLU", 85.1, "score"), ("云雀-14B", "GSM8K", 92.3, "score"),
                    ("云雀-14B", "HumanEval", 78.0, "score"), ("云雀-14B", "Codeforces", 1691, "elo"),
                    ("Kimi k1.5", "AIME 2024", 77.5, "points")}
+
+
+def test_a_margin_list_pairs_with_the_benchmark_list():
+    got = {(c.benchmark, c.delta) for c in comparisons(
+        "## Aster-9B\nIt improves over Aster-8B by +4.5% and +0.9% on HumanEval and MBPP.\n")}
+    assert got == {("HumanEval", 4.5), ("MBPP", 0.9)}

@@ -123,7 +123,13 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
             if _seen_before(seen_pairs, model.text, base[2], [b.text for b in benches]):
                 continue
             bench_choices: list[Mention | None] = list(benches) if benches else [None]
-            for bench in bench_choices:
+            # "+4.5% and +0.9% on HumanEval and MBPP", "分别高出 6.2% 和 6.6%": one margin per benchmark
+            listed = _margin_list(sentence, numbers, margin) if margin is not None and len(bench_choices) > 1 else []
+            per_bench = dict(zip(range(len(bench_choices)), listed, strict=False)) \
+                if len(listed) == len(bench_choices) else {}
+            used.update(n.start for n in listed)
+            for i, bench in enumerate(bench_choices):
+                margin = per_bench.get(i, margins.get(base[0], delta))
                 spans = [(region[0], cm.end()), (base[0], base[1])]
                 if model.start >= 0:
                     spans.append((model.start, model.end))
@@ -162,6 +168,15 @@ _PAREN_AFTER_NAME = re.compile(r"[A-Za-z0-9\u4e00-\u9fff]\s*[(（]\s*[+]?\d[\d.]
 _SCORED = re.compile(r"获得|取得|达到|拿到|拿下|得分|\b(?:reach|achiev|scor|hit)", re.IGNORECASE)
 _AND_GAP = re.compile(r"\s*,?\s*(?:and\s+)?")
 _BY_GAP = re.compile(r"\s+by\s+(?:about\s+|around\s+|nearly\s+|roughly\s+|over\s+)?")
+
+
+def _margin_list(sentence: str, numbers: list[Number], first: Number) -> list[Number]:
+    """``first`` and the margins listed right after it ("6.2% 和 6.6%", "+4.5% and +0.9%")."""
+    out = [first]
+    for n in numbers:
+        if n.start > out[-1].start and n.unit == first.unit and _LIST_SEP.match(sentence[out[-1].end:n.start] or " "):
+            out.append(n)
+    return out
 
 
 def _more_baselines_by(sentence: str, names: list[Mention], numbers: list[Number],
