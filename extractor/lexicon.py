@@ -155,6 +155,12 @@ def name_stopwords() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def setting_words() -> frozenset[str]:
+    """Words for how a model is run or trained (CoT, TIR, SFT, RL), lower-cased: never a subject."""
+    return frozenset(w.lower() for w in _lines("setting_words.txt"))
+
+
+@lru_cache(maxsize=1)
 def hardware() -> frozenset[str]:
     """Accelerator names (A800, H100, 4090), lower-cased: "用 8 张 A800" names no model."""
     return frozenset(w.lower() for w in _lines("hardware.txt"))

@@ -164,6 +164,8 @@ def _first_sentence_subject(text: str, start: int, end: int) -> str | None:
 
 def _section(text: str, title: str | None, start: int, end: int) -> Section:
     subject = _title_subject(title)
+    if subject and subject.lower() in lexicon.setting_words():
+        subject = None  # "## 第一阶段：冷启动 SFT" names a training stage, not a method
     if subject and not is_model_shaped(subject) and title and not _TITLE_NAME.match(title):
         # "## Kite" names Kite when the section says "Kite …"; "## Setup", "## Numbers" name a part
         body = text.find("\n", start)

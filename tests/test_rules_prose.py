@@ -539,3 +539,9 @@ def test_a_margin_list_pairs_with_the_benchmark_list():
     got = {(c.benchmark, c.delta) for c in comparisons(
         "## Aster-9B\nIt improves over Aster-8B by +4.5% and +0.9% on HumanEval and MBPP.\n")}
     assert got == {("HumanEval", 4.5), ("MBPP", 0.9)}
+
+
+def test_setting_words_and_ablated_parts_are_never_subjects():
+    text = ("## 赤霄-7B-R1\n赤霄-7B-R1 是我们的模型。\n\n## 第一阶段：冷启动 SFT\n\n它在 AIME 2024 上到了 30.0%。"
+            "w/o RL 的版本在 MATH-500 上只有 70.1%。\n")
+    assert {c.model for c in scores(text)} <= {"赤霄-7B-R1"}
