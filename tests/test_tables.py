@@ -536,3 +536,9 @@ def test_metric_columns_of_a_one_model_table_belong_to_the_document_subject() ->
         ("Lumen", "NQ", 41.0, "EM"), ("Lumen", "NQ", 50.1, "F1")}
     no_subject = "| Dataset | EM | F1 |\n|---|---|---|\n| HotpotQA | 45.3 | 58.2 |\n"
     assert extract_table_claims(make_doc(no_subject)) == []
+
+
+def test_an_average_column_is_a_result_of_its_own_but_avg_bits_is_not() -> None:
+    text = "| Model | MMLU | GSM8K | Avg. | Avg bits |\n|---|---|---|---|---|\n| Foo-7B | 70.1 | 80.2 | 75.2 | 4.1 |\n"
+    assert facts(extract_table_claims(make_doc(text))) == {("Foo-7B", "MMLU", 70.1), ("Foo-7B", "GSM8K", 80.2),
+                                                           ("Foo-7B", "Avg.", 75.2)}

@@ -195,7 +195,9 @@ def _read_path(path: list[str]) -> _Axis:
     merged = Label(text=bench.text, benchmark=bench.benchmark, known=bench.known, metric=metric,
                    setting=settings, unit=unit)
     joined = " ".join(path)
-    skip = not path or has_role(joined, "skip_column") and not known or has_role(path[-1], "not_model")
+    # an "Avg." column is a result of its own (benchmark "Avg."); deltas, ranks and notes are not
+    skip = not path or has_role(joined, "skip_column") and not known \
+        or has_role(path[-1], "not_model") and not has_role(path[-1], "average")
     return _Axis(joined, merged, settings, skip)
 
 

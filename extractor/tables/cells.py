@@ -16,7 +16,8 @@ from extractor.normalize import clean_name, find_benchmarks
 from schemas.claims import Unit
 
 TABLE_HEADERS_TSV = DATA_DIR / "table_headers.tsv"
-ROLES = ("index_column", "skip_column", "model_label", "bench_label", "metric_label", "setting_label", "not_model", "setting", "metric")
+ROLES = ("index_column", "skip_column", "model_label", "bench_label", "metric_label", "setting_label", "not_model",
+         "average", "setting", "metric")
 
 
 @lru_cache(maxsize=2)
