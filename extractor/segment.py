@@ -223,8 +223,9 @@ def _is_false_period(text: str, dot: int) -> bool:
     word = text[j:dot].lower()
     if word in _ABBREVIATIONS:
         return True
-    if len(word) == 1 and word.isalpha() and text[j].isupper():  # an initial: "J. Smith"
-        return True
+    if len(word) == 1 and word.isalpha() and text[j].isupper() \
+            and not (j > 0 and (text[j - 1].isalnum() or text[j - 1] in "-_")):
+        return True  # an initial ("J. Smith"), not the end of a name ("Llama-3.1-8B. On MMLU …")
     return False
 
 

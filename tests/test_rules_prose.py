@@ -545,3 +545,14 @@ def test_setting_words_and_ablated_parts_are_never_subjects():
     text = ("## 赤霄-7B-R1\n赤霄-7B-R1 是我们的模型。\n\n## 第一阶段：冷启动 SFT\n\n它在 AIME 2024 上到了 30.0%。"
             "w/o RL 的版本在 MATH-500 上只有 70.1%。\n")
     assert {c.model for c in scores(text)} <= {"赤霄-7B-R1"}
+
+
+def test_english_sentences_end_after_a_size_and_more_comparison_shapes():
+    text = ("## Kite-3B\nOn MATH, Kite-3B ties Qwen2.5-3B. On GSM8K it is second only to Llama-3.1-8B. "
+            "On MMLU it falls 3 points short of Phi-3-mini and sits 2.5 points behind Gemma-2-9B.\n")
+    got = {(c.model, c.baseline, c.benchmark, c.relation, c.delta) for c in comparisons(text)}
+    assert got == {("Kite-3B", "Qwen2.5-3B", "MATH", "matches", None),
+                   ("Kite-3B", "Llama-3.1-8B", "GSM8K", "underperforms", None),
+                   ("Kite-3B", "Phi-3-mini", "MMLU", "underperforms", 3.0),
+                   ("Kite-3B", "Gemma-2-9B", "MMLU", "underperforms", 2.5)}
+    assert all(". " not in c.quote for c in comparisons(text))  # no quote runs across sentences

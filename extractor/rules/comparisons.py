@@ -75,6 +75,8 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
     if not cjk:  # first: "a 4.2% improvement over X" states the margin the cue path would not find
         out.extend(_improvement_over(document, section, offset, sentence, lex, names, subjects, numbers, used,
                                      seen_pairs, ctx_benchmark))
+        # their baselines are objects, never the subject of a later cue ("falls short of A and sits behind B")
+        baseline_starts.update(n.start for n in names if n.text in {c.baseline for c in out})
     for cm in lex.cue_regex.finditer(sentence):
         if cm.start() < taken_until:
             continue
@@ -239,6 +241,11 @@ _SIGNED_OVER = re.compile(r"(?<![\w.])\+(\d+(?:\.\d+)?)\s*(%|points?|pts|pp)\s+(
                           re.IGNORECASE)
 
 
+# "falls 3 points short of X": a margin behind the baseline.
+_SHORT_OF = re.compile(r"\b(?:falls?|fell|falling|comes?|came)\s+(?:about\s+|nearly\s+|just\s+)?(\d+(?:\.\d+)?)\s*"
+                       r"(%|points?|pts|pp|percentage[- ]points?)\s+short\s+of\s+", re.IGNORECASE)
+
+
 # "comes within 2 points of o1": a small margin behind the baseline.
 _WITHIN_OF = re.compile(
     r"\bwithin\s+([+]?\d+(?:\.\d+)?)\s*(%|points?|pts|pp|percentage[- ]points?)\s+of\s+(?!each\s+other|one\s+another)",
@@ -251,8 +258,8 @@ def _improvement_over(document: Document, section: Section, offset: int, sentenc
     """"an improvement of 6.1 points over the previous best open model": margin first, baseline after."""
     out: list[ComparisonClaim] = []
     for m in (*_IMPROVEMENT_OVER.finditer(sentence), *_GAIN_OVER.finditer(sentence), *_SIGNED_OVER.finditer(sentence),
-              *_IMPROVES_BY_OVER.finditer(sentence), *_WITHIN_OF.finditer(sentence)):
-        relation = "underperforms" if m.re is _WITHIN_OF else "outperforms"
+              *_IMPROVES_BY_OVER.finditer(sentence), *_WITHIN_OF.finditer(sentence), *_SHORT_OF.finditer(sentence)):
+        relation = "underperforms" if m.re in (_WITHIN_OF, _SHORT_OF) else "outperforms"
         r0 = m.end()
         r1 = _EN_REGION_END.search(sentence, r0)
         end = r1.start() if r1 else _clause_bounds(sentence, r0)[1]

@@ -29,6 +29,7 @@ from extractor.candidates import has_name, trigger_positions
 from extractor.rules.comparisons import (
     _IMPROVEMENT_OVER,
     _IMPROVES_BY_OVER,
+    _SHORT_OF,
     _SIGNED_OVER,
     _WITHIN_OF,
     _comparisons,
@@ -151,7 +152,7 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
     if not any(_is_result_number(sentence, lex, n) or _LABEL_END.search(sentence, max(0, n.start - 6), n.start)
                for n in all_numbers) and not lex.cue_regex.search(sentence) \
             and not _IMPROVEMENT_OVER.search(sentence) and not _IMPROVES_BY_OVER.search(sentence) \
-            and not _WITHIN_OF.search(sentence) and not _SIGNED_OVER.search(sentence) \
+            and not _WITHIN_OF.search(sentence) and not _SIGNED_OVER.search(sentence) and not _SHORT_OF.search(sentence) \
             and not _NAME_PAREN_VALUE.search(sentence):
         # no result value and no comparison cue: the cheap triggers (a decimal, a "%") were not results.
         # Skipping before the name matchers is most of the speed; the topic still comes from
