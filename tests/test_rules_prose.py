@@ -556,3 +556,8 @@ def test_english_sentences_end_after_a_size_and_more_comparison_shapes():
                    ("Kite-3B", "Phi-3-mini", "MMLU", "underperforms", 3.0),
                    ("Kite-3B", "Gemma-2-9B", "MMLU", "underperforms", 2.5)}
     assert all(". " not in c.quote for c in comparisons(text))  # no quote runs across sentences
+
+
+def test_a_value_in_parentheses_after_a_model_is_that_models():
+    got = {(c.model, c.benchmark, c.value) for c in scores("## Wren-8B\nOn GSM8K, Wren-8B (84.2) beats Gemma-2-9B (80.1).\n")}
+    assert got == {("Wren-8B", "GSM8K", 84.2), ("Gemma-2-9B", "GSM8K", 80.1)}

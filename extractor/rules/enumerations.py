@@ -92,13 +92,15 @@ _PAREN_OPEN = re.compile(r"\s*[(（]\s*$")
 _PAREN_CLOSE = re.compile(r"\s*[)）]")
 
 
-def benchmark_value_pairs(sentence: str, names: list[Mention], numbers: list[Number]) -> list[tuple[Mention, Number]]:
-    """"MMLU（85.1）、GSM8K（92.3）和 HumanEval（78.0）": each benchmark with the value in its parentheses."""
+def paren_value_pairs(sentence: str, names: list[Mention], numbers: list[Number],
+                      kinds: tuple[str, ...] = ("benchmark",)) -> list[tuple[Mention, Number]]:
+    """Each name of ``kinds`` with the value in the parentheses right after it: "MMLU（85.1）、GSM8K（92.3）"
+    (benchmarks), "Wren-8B (84.2) beats Gemma-2-9B (80.1)" (models)."""
     out: list[tuple[Mention, Number]] = []
-    benches = [n for n in names if n.kind == "benchmark"]
+    owners = [n for n in names if n.kind in kinds]
     for num in numbers:
-        bench = next((b for b in benches if b.end <= num.start and _PAREN_OPEN.search(sentence, b.end, num.start)
-                      and num.start - b.end <= 3), None)
-        if bench is not None and _PAREN_CLOSE.match(sentence, num.end):
-            out.append((bench, num))
+        owner = next((b for b in owners if b.end <= num.start and num.start - b.end <= 3
+                      and _PAREN_OPEN.search(sentence, b.end, num.start)), None)
+        if owner is not None and _PAREN_CLOSE.match(sentence, num.end):
+            out.append((owner, num))
     return out

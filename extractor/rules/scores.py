@@ -11,7 +11,7 @@ from collections import defaultdict
 
 from extractor.rules.clauses import _CLAUSE_SEP, _tight
 from extractor.rules.context import _Context
-from extractor.rules.enumerations import ValueList, benchmark_value_pairs, partners, slash_value_lists
+from extractor.rules.enumerations import ValueList, paren_value_pairs, partners, slash_value_lists
 from extractor.rules.measures import _GENERIC_METRICS, _benchmark_group, _benchmarks_near, _metric_near, _setting_near
 from extractor.rules.mentions import Lexicons, Mention, is_cjk_sentence
 from extractor.rules.numbers import Number, _is_result_number, _labelled_value
@@ -67,10 +67,13 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
             names: list[Mention], subjects: list[Mention], numbers: list[Number], ctx: _Context,
             baseline_spans: list[tuple[int, int, str]] | None = None) -> list[ScoreClaim]:
     benches = [n for n in names if n.kind == "benchmark"]
-    bench_values = benchmark_value_pairs(sentence, names, numbers) if "(" in sentence or "（" in sentence else []
-    paired_at = {num.start: bench for bench, num in bench_values}
+    parens = "(" in sentence or "（" in sentence
+    paired_at = {num.start: bench for bench, num in paren_value_pairs(sentence, names, numbers)} if parens else {}
+    # "Wren-8B (84.2) beats Gemma-2-9B (80.1)": a value in parentheses right after a model is that model's
+    owned_at = {num.start: m for m, num in paren_value_pairs(sentence, names, numbers, ("model", "name"))} \
+        if parens and benches else {}
     good = [n for n in numbers if _is_result_number(sentence, lex, n) or _labelled_value(sentence, benches, n)
-            or n.start in paired_at]
+            or n.start in paired_at or n.start in owned_at and n.unit != "x"]
     if not good:
         return []
     cjk = is_cjk_sentence(sentence)
@@ -144,7 +147,8 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
             before = [b for b in near if b.end <= num.start]
             bench = before[-1] if before else near[0]
         barrier = _contrast_before(sentence, num.start)
-        model = model_aligned.get(num.start) or paren_owner.get(num.start) or _named_after(sentence, num, names) \
+        model = model_aligned.get(num.start) or paren_owner.get(num.start) or owned_at.get(num.start) \
+            or _named_after(sentence, num, names) \
             or _baseline_owning(sentence, num, baseline_spans or [], names) \
             or _pick_subject(sentence, names, subjects, num.start, section, barrier=barrier,
                              not_subjects=objects | frozenset(n.start for n in baseline_names if n.end < num.start
