@@ -54,7 +54,7 @@ _ZH_NOT_IN_NAME = _ZH_BEFORE_NAME + "在个种该此其这那一新"
 _ZH_INTRO_VERB = "开源|发布|推出|提出|上线|亮相|官宣|升级|迭代|打造|研发"
 CJK_HYBRID_NAME = re.compile(
     rf"(?:(?<![\u3400-\u9fffA-Za-z0-9_\-])|(?<=[{_ZH_BEFORE_NAME}])|(?<={_ZH_INTRO_VERB}))"
-    rf"(?:(?![{_ZH_NOT_IN_NAME}])[\u3400-\u9fff]){{1,6}}[-·](?:\d[A-Za-z0-9.]*|[A-Za-z][A-Za-z0-9.]+)(?:-[A-Za-z0-9][A-Za-z0-9.]*)*"
+    rf"(?:(?![{_ZH_NOT_IN_NAME}])(?!{_ZH_INTRO_VERB})[\u3400-\u9fff]){{1,6}}[-·](?:\d[A-Za-z0-9.]*|[A-Za-z][A-Za-z0-9.]+)(?:-[A-Za-z0-9][A-Za-z0-9.]*)*"
     r"(?<!\.)")
 
 

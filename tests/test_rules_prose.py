@@ -561,3 +561,10 @@ def test_english_sentences_end_after_a_size_and_more_comparison_shapes():
 def test_a_value_in_parentheses_after_a_model_is_that_models():
     got = {(c.model, c.benchmark, c.value) for c in scores("## Wren-8B\nOn GSM8K, Wren-8B (84.2) beats Gemma-2-9B (80.1).\n")}
     assert got == {("Wren-8B", "GSM8K", 84.2), ("Gemma-2-9B", "GSM8K", 80.1)}
+
+
+def test_a_headline_brand_starts_after_the_release_verb_and_a_new_size_version_joins_its_family():
+    text = ("# 智源发布悟道-Coder-14B\n\n该模型在 HumanEval 上的 pass@1 达到 85.4%。\n\n"
+            "此外，团队还发布了 32B 版本，在 SWE-bench Verified 上取得 38.2% 的解决率。\n")
+    got = {(c.model, c.benchmark, c.value) for c in scores(text)}
+    assert got == {("悟道-Coder-14B", "HumanEval", 85.4), ("悟道-Coder-32B", "SWE-bench Verified", 38.2)}

@@ -22,6 +22,7 @@ _SIZE_IN_NAME = re.compile(r"(?:^|[-_ ])(\d+(?:\.\d+)?(?:x\d+)?[BMK])(?:$|[-_ ])
 _SIZE_ONLY = re.compile(
     r"^(?:the\s+|our\s+|its\s+|this\s+)?(\d+(?:\.\d+)?(?:x\d+)?[BMK])"
     r"(?:\s*(?:版本|模型|型号|参数版本|versions?|variants?|models?|checkpoints?))?$", re.IGNORECASE)
+_VERSION_WORD = re.compile(r"版本|型号|versions?|variants?", re.IGNORECASE)
 # "the smaller variant", "the largest model"
 _RELATIVE = re.compile(r"^(?:the|our|its|this)\s+(smaller|smallest|larger|largest|bigger|biggest)\s+\w+$", re.IGNORECASE)
 # a size in running text, and the name it ends ("Halcyon-72B", "Ferrous-Coder 14B"): found by the digits
@@ -90,6 +91,12 @@ class EntityRegistry:
                     return subject
                 if own and (len(own) == 1 or len(own[0]) < len(own[1])):
                     return own[0]
+                if not found and _VERSION_WORD.search(name):
+                    # "还发布了 32B 版本" of 悟道-Coder-14B: the family's member of that size ("the 13B model"
+                    # alone may be anybody's: it needs a name the document introduced)
+                    sized = _SIZE_IN_NAME.search(subject)
+                    if sized is not None:
+                        return subject[:sized.start(1)] + m.group(1).upper() + subject[sized.end(1):]
             return found[0] if len(found) == 1 else None
         short = self.short_forms().get(name.strip())
         if short is not None:
