@@ -568,3 +568,11 @@ def test_a_headline_brand_starts_after_the_release_verb_and_a_new_size_version_j
             "此外，团队还发布了 32B 版本，在 SWE-bench Verified 上取得 38.2% 的解决率。\n")
     got = {(c.model, c.benchmark, c.value) for c in scores(text)}
     assert got == {("悟道-Coder-14B", "HumanEval", 85.4), ("悟道-Coder-32B", "SWE-bench Verified", 38.2)}
+
+
+def test_variant_words_after_a_version_stay_in_the_name_and_stand_for_it_alone():
+    text = ("# Meta releases Llama 4 Scout\n\nAccording to Meta, Scout scores 74.3 on MMLU-Pro. On LiveCodeBench, "
+            "Llama 4 Scout reaches 32.8%, versus 29.1% for Gemini 2.0 Flash-Lite.\n")
+    got = {(c.model, c.benchmark, c.value) for c in scores(text)}
+    assert got == {("Llama 4 Scout", "MMLU-Pro", 74.3), ("Llama 4 Scout", "LiveCodeBench", 32.8),
+                   ("Gemini 2.0 Flash-Lite", "LiveCodeBench", 29.1)}

@@ -33,6 +33,7 @@ _NAME_AFTER = re.compile(r"(?:-[A-Za-z][A-Za-z0-9.]*)*")
 
 # the first word of a name with more after it: "Ferrous" of "Ferrous-Coder 14B" (a capitalised word, no digit)
 _SHORT_HEAD = re.compile(r"([A-Z][a-z]{2,})[- ][A-Za-z0-9]")
+_SHORT_TAIL = re.compile(r"\s\d+(?:\.\d+)?\s([A-Z][a-z]{3,})$")
 _NOT_A_NAME = frozenset({"the", "our", "its", "this", "a", "an", "and", "or", "of", "with", "all", "each", "both"})
 
 
@@ -121,6 +122,10 @@ class EntityRegistry:
                     head = _SHORT_HEAD.match(full)
                     if head is not None:
                         firsts[head.group(1)].add(full)
+            for full in self.names:  # "Scout" of "Llama 4 Scout": a variant word after a version number
+                tail = _SHORT_TAIL.search(full)
+                if tail is not None:
+                    firsts[tail.group(1)].add(full)
             self._short = {k: next(iter(v)) for k, v in firsts.items() if len(v) == 1}
         return self._short
 
