@@ -576,3 +576,9 @@ def test_variant_words_after_a_version_stay_in_the_name_and_stand_for_it_alone()
     got = {(c.model, c.benchmark, c.value) for c in scores(text)}
     assert got == {("Llama 4 Scout", "MMLU-Pro", 74.3), ("Llama 4 Scout", "LiveCodeBench", 32.8),
                    ("Gemini 2.0 Flash-Lite", "LiveCodeBench", 29.1)}
+
+
+def test_the_source_of_a_statement_is_not_a_baseline():
+    got = {c.baseline for c in comparisons(
+        "## Scout\nLlama 4 Scout scores 74.3 on MMLU-Pro. That puts it ahead of Gemma 3 27B and Mistral 3.1 24B, Meta says.\n")}
+    assert got == {"Gemma 3 27B", "Mistral 3.1 24B"}

@@ -26,6 +26,7 @@ _DE_TAIL = re.compile(r"的.*$")
 _THAT_OF = re.compile(r"^(?:that of|those of)\s+")
 _ONLY_NUMBERS = re.compile(r"[\d.\s%]+")
 _GENERIC_BASELINE = re.compile(r"(?:the\s+|所有|全部|各|现有|原始|普通的?)?(?:基线|基线模型|基准模型|baselines?|baseline models?)", re.IGNORECASE)
+_SAYS = re.compile(r"\s+(?:says|said|claims|claimed|reports|reported|notes|noted|writes|wrote|argues|added)\b")
 _LIST_WORD = re.compile(r"和|、|以及|及|与|或|and|or|,")
 
 
@@ -55,7 +56,8 @@ def _baselines(sentence: str, names: list[Mention], r0: int, r1: int, cjk: bool)
     region = sentence[r0:r1]
     if not region.strip() or _NUMBER_LEAD.match(region):
         return None  # "超过 95%" is a threshold on a score, not a comparison with a baseline
-    found = [n for n in names if r0 <= n.start and n.end <= r1 and n.kind in ("model", "name")]
+    found = [n for n in names if r0 <= n.start and n.end <= r1 and n.kind in ("model", "name")
+             and not _SAYS.match(sentence, n.end)]  # "ahead of X and Y, Meta says": the source, not a baseline
     found = _drop_parenthetical_aliases(sentence, found)
     # "基于 PPO 的 RLHF": PPO only qualifies the baseline RLHF.
     found = [n for i, n in enumerate(found)
