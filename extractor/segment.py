@@ -25,6 +25,8 @@ _SIZE_ONLY = re.compile(r"\d+(?:\.\d+)?[BMKbmk]")
 _HEADLINE_OBJECT = re.compile(r"(?:超越|超过|超|优于|击败|力压|媲美|比肩|对标|追平|对阵|对比|相比|比|逼近|挑战|"
                               r"vs\.?|VS|beats?|tops|than|over|outperforms|surpasses|rivals|matches)\s*[「“\"]?$")
 _HEAD_INTRO = re.compile(r"^(?:Introducing|Announcing|Meet|Presenting|Unveiling|Releasing)\s+(?=[A-Z0-9])")
+# "Contrastive Rollout Distillation (CRD)": a capitalised phrase and the acronym it is known by
+_ACRONYM_AFTER = re.compile(r"(?:[ ][A-Z][A-Za-z-]*){0,5}\s*[(（]([A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*)[)）]")
 _TITLE_INTRO = re.compile(r"(?:发布|推出|开源|亮相|上线|官宣)(?:了|的)?\s*$")
 _TITLE_NAME = re.compile(r"^\s*([^:：\n]{1,40}?)\s*[:：]")
 # "we propose X" / "提出了 X" in a section's opening, when the title names no method.
@@ -153,6 +155,9 @@ def _first_sentence_subject(text: str, start: int, end: int) -> str | None:
     """A method introduced near the start of the section ("we propose X", "提出了 X")."""
     window = text[start:min(end, start + 1500)]
     for m in _INTRO.finditer(window):
+        acronym = _ACRONYM_AFTER.match(window, m.end(1))
+        if acronym is not None:  # "We propose Contrastive Rollout Distillation (CRD)": the name the text goes on with
+            return acronym.group(1)
         name = m.group(1).rstrip(".-")
         hybrid = CJK_HYBRID_NAME.search(window, max(0, m.start(1) - 8), m.end(1))
         if hybrid is not None and hybrid.start() < m.start(1) < hybrid.end():

@@ -582,3 +582,12 @@ def test_the_source_of_a_statement_is_not_a_baseline():
     got = {c.baseline for c in comparisons(
         "## Scout\nLlama 4 Scout scores 74.3 on MMLU-Pro. That puts it ahead of Gemma 3 27B and Mistral 3.1 24B, Meta says.\n")}
     assert got == {"Gemma 3 27B", "Mistral 3.1 24B"}
+
+
+def test_a_paper_abstract_names_its_method_by_the_acronym_and_margins_stay_with_their_phrase():
+    text = ("# Contrastive Rollout Distillation for Small Reasoners\n\n## Abstract\n\nWe propose Contrastive Rollout "
+            "Distillation (CRD), a simple method. Applied to Qwen2.5-7B, our method achieves 62.4% on MATH-500, a "
+            "5.1-point gain over standard distillation, and outperforms SimPO and DPO on AIME 2024.\n")
+    assert {(c.model, c.benchmark, c.value) for c in scores(text)} == {("CRD", "MATH-500", 62.4)}
+    assert {(c.model, c.baseline, c.benchmark, c.delta) for c in comparisons(text)} == {
+        ("CRD", "SimPO", "AIME 2024", None), ("CRD", "DPO", "AIME 2024", None)}

@@ -83,8 +83,9 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
         cue = lex.cue_table[cm.group(0).lower()]
         if sentence.startswith("的", cm.end()) and cue.shape == "after":
             continue  # "领先的技术", "超越的" : an adjective, not a comparison
+        free = [n for n in numbers if n.start not in used] if used else numbers  # margins already taken stay theirs
         result = _one_comparison(sentence, lex, cm.start(), cm.end(), cue.relation, cue.shape, cjk, names,
-                                 subjects, numbers, section, frozenset(baseline_starts))
+                                 subjects, free, section, frozenset(baseline_starts))
         if result is None:
             if cue.shape == "after":
                 # "outperforming A and B, and matching C" with no nameable subject: A and B are still
@@ -262,18 +263,18 @@ def _improvement_over(document: Document, section: Section, offset: int, sentenc
         relation = "underperforms" if m.re in (_WITHIN_OF, _SHORT_OF) else "outperforms"
         r0 = m.end()
         r1 = _EN_REGION_END.search(sentence, r0)
-        end = r1.start() if r1 else _clause_bounds(sentence, r0)[1]
-        listed = _listed_names(sentence, names, r0)
+        end = min(r1.start() if r1 else len(sentence), _clause_bounds(sentence, r0)[1])
+        listed = [n for n in _listed_names(sentence, names, r0) if n.end <= end]  # within the margin's own phrase
         baselines = ([(n.start, n.end, n.text) for n in listed] if listed
                      else _baselines(sentence, names, r0, end, False))
         # "ahead of A on both and within 1.5 points of B": A is the object of a cue, not the subject
         model = _pick_subject(sentence, names, subjects, m.start(), section,
                               not_subjects=_cue_objects(sentence, lex, names))
-        if not baselines or model is None:
-            continue
         num = next((n for n in numbers if n.start == m.start(1)), None)
         if num is not None:
-            used.add(num.start)
+            used.add(num.start)  # a margin over something, named or not: never another comparison's margin
+        if not baselines or model is None:
+            continue
         benches = _comparison_benchmarks(sentence, names, m.start(), (r0, end))
         bench = benches[0].text if benches else ctx_benchmark
         unit = {"%": "%"}.get(m.group(2) or "", "points" if m.group(2) else None)

@@ -42,6 +42,7 @@ def _pick_subject(sentence: str, names: list[Mention], subjects: list[Mention], 
              and not _COMPONENT_AFTER.match(sentence, n.end)
              and not _POSSESSED.search(sentence, max(0, n.start - 8), n.start)
              and not _ABLATED.search(sentence, max(0, n.start - 10), n.start)
+             and not _BUILT_ON.search(sentence, max(0, n.start - 20), n.start)
              and n.text.lower() not in lexicon.setting_words()
              and (_subject_ok(n.text, section) or _ACTS.match(sentence, n.end))]
     # a bare 我们/we far from the statement ("我们确保……专家的准确率达到 65%") is about something else
@@ -66,6 +67,9 @@ def _pick_subject(sentence: str, names: list[Mention], subjects: list[Mention], 
 # "the 10.2% of its Qwen2.5-Coder-7B-Instruct starting point": a name something else owns is not the subject
 # "w/o RL", "without the verifier", "去掉奖励模型": an ablated part names a variant, not a model
 _ABLATED = re.compile(r"(?:w/o|without|去掉|去除|移除|不用|不使用)\s*(?:the\s+)?$", re.IGNORECASE)
+# "Applied to Qwen2.5-7B, our method …", "built on Llama-3": the base a method runs on is not its subject
+_BUILT_ON = re.compile(r"\b(?:applied\s+to|on\s+top\s+of|built\s+on|based\s+on|fine-tuned\s+from|initiali[sz]ed\s+from|"
+                       r"starting\s+from)\s+(?:the\s+)?$|基于\s*$", re.IGNORECASE)
 _POSSESSED = re.compile(r"\b(?:its|their)\s+$", re.IGNORECASE)
 _ACTS = re.compile(r"\s*(?:取得|达到|获得|实现|拿下|的准确率|的得分|的成绩|的表现|的性能|在[^，,。]{1,30}?(?:上|中)(?:取得|达到|获得)|"
                    r"scores|scored|achieves|achieved|reaches|reached|obtains|outperforms|surpasses|beats)")
