@@ -44,7 +44,9 @@ _ABBREVIATIONS = frozenset(
 )
 
 
-_LATIN_TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*(?:[-_.+][A-Za-z0-9]+)*\+?", re.ASCII)
+# (with a version number after a space: "Step-Audio 2", "Llama 4", not "GPT-4o 3 个点")
+_LATIN_TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*(?:[-_.+][A-Za-z0-9]+)*\+?"
+                          r"(?: \d+(?:\.\d+)?(?![\w.%])(?!\s*(?:个|分|倍|点|points?|pts)))?", re.ASCII)
 # A Chinese brand with a Latin size/version after a hyphen: "星河-13B", "混元-Large", "盘古-Σ".
 # Chinese has no spaces, so the brand must not be glued to the characters before it
 # ("发布星河-13B" is left alone: where the name starts is unknowable without a segmenter).

@@ -591,3 +591,11 @@ def test_a_paper_abstract_names_its_method_by_the_acronym_and_margins_stay_with_
     assert {(c.model, c.benchmark, c.value) for c in scores(text)} == {("CRD", "MATH-500", 62.4)}
     assert {(c.model, c.baseline, c.benchmark, c.delta) for c in comparisons(text)} == {
         ("CRD", "SimPO", "AIME 2024", None), ("CRD", "DPO", "AIME 2024", None)}
+
+
+def test_lower_is_better_metrics_turn_a_lower_value_into_a_win():
+    text = ("# 阶跃星辰开源 Step-Audio 2：语音理解全面超越 GPT-4o Audio\n\n在中文语音识别测试集 AISHELL-2 上，其字错误率（CER）"
+            "仅为 2.1%，明显低于 GPT-4o Transcribe 的 4.8%。Foo-7B 在 MMLU 上的准确率比 Bar-7B 低 2 分。\n")
+    got = {(c.model, c.baseline, c.benchmark, c.relation) for c in comparisons(text)}
+    assert ("Step-Audio 2", "GPT-4o Transcribe", "AISHELL-2", "outperforms") in got
+    assert ("Foo-7B", "Bar-7B", "MMLU", "underperforms") in got

@@ -13,7 +13,7 @@ from extractor import lexicon
 from extractor.rules.baselines import Baseline, _baselines
 from extractor.rules.clauses import _clause_bounds, _tight
 from extractor.rules.comparison_cue import _DELTA_CUE, _EN_REGION_END, _one_comparison
-from extractor.rules.measures import _LIST_SEP, _benchmark_group, _benchmarks_near, _metric_near
+from extractor.rules.measures import _LIST_SEP, _benchmark_group, _benchmarks_near, _metric_near, lexicon_metric
 from extractor.rules.mentions import Lexicons, Mention, is_cjk_sentence
 from extractor.rules.names import _norm, _same_name
 from extractor.rules.numbers import _NOT_RESULT_AFTER, Number
@@ -56,6 +56,18 @@ def _lower_is_better(benchmark: str | None, metric: str | None, lex: Lexicons) -
         if entry is not None:
             return not entry
     return False
+
+
+# cues that say which value is higher, not which system is better ("低于", "higher than", "below")
+_DIRECTIONAL = re.compile(r"高|低|多|少|higher|lower|above|below|more|less|greater|smaller", re.IGNORECASE)
+
+
+def _metric_before(sentence: str, lex: Lexicons, pos: int) -> str | None:
+    """The metric the sentence names last before ``pos`` ("其字错误率（CER）仅为 2.1%，明显低于 …": CER)."""
+    last = None
+    for m in lex.metric_regex.finditer(sentence, 0, pos):
+        last = m.group(0)
+    return lexicon_metric(last) if last else None
 
 
 @lru_cache(maxsize=1)
@@ -115,6 +127,10 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
                 benches = _benchmark_group(sentence, [n for n in names if n.kind == "benchmark"], after[0])
         if not benches and ctx_benchmark is not None:
             benches = [Mention(-1, -1, ctx_benchmark, "benchmark")]
+        if _DIRECTIONAL.search(cm.group(0)) and relation != "matches" and _lower_is_better(
+                benches[0].text if benches else None, _metric_before(sentence, lex, cm.start()), lex):
+            # "字错误率仅为 2.1%，明显低于 X": a lower error rate, perplexity or FID is the better result
+            relation = "outperforms" if relation == "underperforms" else "underperforms"
         if delta is not None:
             used.add(delta.start)
         # "outperforms Self-RAG by 6.1 points and IRCoT by 3.8 points": each baseline with its own margin
