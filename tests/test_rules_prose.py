@@ -599,3 +599,12 @@ def test_lower_is_better_metrics_turn_a_lower_value_into_a_win():
     got = {(c.model, c.baseline, c.benchmark, c.relation) for c in comparisons(text)}
     assert ("Step-Audio 2", "GPT-4o Transcribe", "AISHELL-2", "outperforms") in got
     assert ("Foo-7B", "Bar-7B", "MMLU", "underperforms") in got
+
+
+def test_the_value_of_an_unnamed_earlier_system_is_its_own_score_and_a_comparison():
+    text = ("## LongRAG\n在 NQ 数据集上，LongRAG 的答案召回率@1达到了71%（之前为52%）。"
+            "o3 在 FrontierMath 基准测试中的准确率为 25.2%，相比之前最佳的 2.0% 的准确率大幅提高。\n")
+    assert {(c.model, c.benchmark, c.value) for c in scores(text)} == {
+        ("LongRAG", "NQ", 71.0), ("previous", "NQ", 52.0), ("o3", "FrontierMath", 25.2), ("之前最佳", "FrontierMath", 2.0)}
+    assert {(c.model, c.baseline, c.relation) for c in comparisons(text)} == {
+        ("LongRAG", "previous", "outperforms"), ("o3", "之前最佳", "outperforms")}

@@ -34,8 +34,10 @@ from extractor.rules.comparisons import (
     _WITHIN_OF,
     _comparisons,
     _comparisons_from_scores,
+    _lower_is_better,
 )
 from extractor.rules.context import _benchmark_subject, _Context, _leading_models, _title_benchmark, _update_context
+from extractor.rules.earlier import earlier_claims
 from extractor.rules.mentions import Lexicons, find_subject_words, lexicons, sentence_names
 from extractor.rules.names import _norm
 from extractor.rules.numbers import _LABEL_END, _is_result_number, _numbers
@@ -199,11 +201,17 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
                         if frozenset((_norm(c.model), _norm(c.baseline))) not in stated]
     if comparisons and _VS_PAIR.search(sentence):
         scores += _versus_scores(document, section, offset, sentence, lex, comparisons, scores)
+    if scores and _EARLIER_CUE.search(sentence):
+        earlier = earlier_claims(document, section, offset, sentence, numbers, scores,
+                                 _lower_is_better(scores[0].benchmark, scores[0].metric, lex))
+        scores += [c for c in earlier if isinstance(c, ScoreClaim)]
+        comparisons += [c for c in earlier if isinstance(c, ComparisonClaim)]
     return [*scores, *(c for c in traced if isinstance(c, ScoreClaim)), *comparisons]
 
 
 # "MMLU（85.1）": a value in parentheses right after a name (a benchmark's, or a baseline's)
 _NAME_PAREN_VALUE = re.compile(r"[A-Za-z0-9+]\s*[(（]\s*\d+(?:\.\d+)?\s*%?\s*[)）]")
+_EARLIER_CUE = re.compile(r"之前|此前|以前|先前|原先|原来|previous|prior|before", re.IGNORECASE)
 _GENERAL_SCOPE = re.compile(
     r"在(?:大多数|多数|多个|各种|各项|众多|所有|一系列|广泛的)[^，。,]{0,14}?(?:上|中|下)|大多数情况|大部分情况|"
     r"\b(?:across|on|in)\s+(?:most|many|all|several|multiple|various|a\s+(?:wide\s+)?range\s+of|a\s+variety\s+of)\b"
