@@ -15,16 +15,18 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-from extractor.nlp import components as components
-from extractor.nlp.components import SPAN_KEY
-from extractor.nlp.mentions import LABELS, TypedMention
-from extractor.nlp.registry import EntityRegistry
 from extractor.nlp.tokenizer import BenchclaimsTokenizer
+
+# The components live in ``extractor.nlp.components`` (imported when a pipeline is built, or by spaCy through the
+# entry point): importing this package stays light, and the claim rules can use the tokenizer's constants.
+SPAN_KEY = "benchclaims"
 
 
 @lru_cache(maxsize=1)
 def rules_pipeline() -> Language:
     """The rules backend's pipeline, built once per process (no model weights)."""
+    from extractor.nlp import components  # noqa: F401 - registers the factories with spaCy
+
     nlp = spacy.blank("xx")
     nlp.tokenizer = BenchclaimsTokenizer(nlp.vocab, scope="candidates")
     for name in ("benchclaims_mentions", "benchclaims_entities", "benchclaims_claims"):
@@ -32,4 +34,4 @@ def rules_pipeline() -> Language:
     return nlp
 
 
-__all__ = ["LABELS", "SPAN_KEY", "BenchclaimsTokenizer", "EntityRegistry", "TypedMention", "rules_pipeline"]
+__all__ = ["SPAN_KEY", "BenchclaimsTokenizer", "rules_pipeline"]

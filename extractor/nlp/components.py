@@ -19,15 +19,15 @@ import numpy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
+from extractor.nlp import SPAN_KEY
 from extractor.nlp.mentions import TypedMention, find_mentions, forget_sentences
 from extractor.nlp.registry import EntityRegistry
 from extractor.rules.folding import fold
+from extractor.rules.frames import TableScan, document_claims, scan_tables
 from extractor.segment import split_sections
 from schemas import Document
 
-SPAN_KEY = "benchclaims"
-
-for _name in ("source_document", "mentions", "entities", "claims", "table_regions"):
+for _name in ("source_document", "mentions", "entities", "claims", "tables"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -45,15 +45,11 @@ def source_document(doc: Doc) -> Document:
     return document
 
 
-def _table_regions(doc: Doc) -> list[tuple[int, int]]:
-    if doc._.table_regions is None:
-        from extractor.tables.grid import find_tables
-
-        try:
-            doc._.table_regions = [(g.start, g.end) for g in find_tables(source_document(doc).text)]
-        except Exception:  # noqa: BLE001 - a table bug must not lose the prose mentions
-            doc._.table_regions = []
-    return doc._.table_regions  # type: ignore[no-any-return]
+def _tables(doc: Doc) -> TableScan:
+    """The document's results tables, found once for the mention layer and the claim frames."""
+    if doc._.tables is None:
+        doc._.tables = scan_tables(source_document(doc).text)
+    return doc._.tables  # type: ignore[no-any-return]
 
 
 class MentionTagger:
@@ -61,7 +57,7 @@ class MentionTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         text = fold(source_document(doc).text)
-        mentions = find_mentions(text, _table_regions(doc))
+        mentions = find_mentions(text, _tables(doc).regions)
         doc._.mentions = mentions
         doc.spans[SPAN_KEY] = SpanGroup(doc, name=SPAN_KEY, spans=_token_spans(doc, mentions))
         return doc
@@ -95,11 +91,9 @@ class ClaimFramer:
     """Score and comparison claims from the mentions, the registry and the sentence rules."""
 
     def __call__(self, doc: Doc) -> Doc:
-        from extractor.rules.frames import document_claims
-
         if doc._.entities is None:
             EntityTagger()(doc)
-        extraction = document_claims(source_document(doc), doc._.entities, _table_regions(doc))
+        extraction = document_claims(source_document(doc), doc._.entities, _tables(doc))
         forget_sentences()  # the per-sentence caches serve one document's components, not the next document
         doc._.claims = extraction.claims
         doc.user_data["benchclaims_errors"] = extraction.stats.errors

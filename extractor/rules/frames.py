@@ -9,24 +9,48 @@ are resolved through the document's ``EntityRegistry``; one that resolves to nob
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from extractor.nlp.registry import EntityRegistry
 from extractor.normalize import canonical_benchmark, canonical_model
 from extractor.rules.folding import fold, name_restorer, needs_folding, restore_names
 from extractor.rules.prose import extract_prose_claims
 from extractor.rules.subjects import DOCUMENT_SHORT_FORMS
 from extractor.segment import split_sections
 from extractor.tables import extract_table_claims
-from extractor.tables.grid import find_tables
+from extractor.tables.grid import Grid, find_tables
 from schemas import ComparisonClaim, Document, Extraction, ExtractionStats, ScoreClaim
+
+if TYPE_CHECKING:  # the registry is built by the pipeline (extractor.nlp), only used here
+    from extractor.nlp.registry import EntityRegistry
 
 AnyClaim = ScoreClaim | ComparisonClaim
 
 
+@dataclass(frozen=True, slots=True)
+class TableScan:
+    """The results tables of a (folded) text, found once per document, or why they could not be read."""
+
+    grids: tuple[Grid, ...] = ()
+    error: str | None = None
+
+    @property
+    def regions(self) -> list[tuple[int, int]]:
+        return [(g.start, g.end) for g in self.grids]
+
+
+def scan_tables(text: str) -> TableScan:
+    try:
+        return TableScan(tuple(find_tables(fold(text))))
+    except Exception as exc:  # noqa: BLE001 - a table bug must not lose the prose claims
+        return TableScan(error=f"tables: {type(exc).__name__}: {exc}")
+
+
 def document_claims(document: Document, registry: EntityRegistry | None = None,
-                    table_regions: Sequence[tuple[int, int]] | None = None) -> Extraction:
-    """Every claim of ``document`` (sections filled), sorted by offset, with exact quotes."""
+                    tables: TableScan | None = None) -> Extraction:
+    """Every claim of ``document`` (sections filled), sorted by offset, with exact quotes.
+
+    ``tables``: the document's tables when the caller scanned them already (the mention layer does)."""
     original = document.text
     folded = needs_folding(original)
     work = document
@@ -37,12 +61,11 @@ def document_claims(document: Document, registry: EntityRegistry | None = None,
             # sections again on the folded text: a heading's subject is a name too ("2. Café-LM 13B: …")
             work.sections = split_sections(text)
     stats = ExtractionStats()
-    grids = []
-    try:
-        grids = find_tables(work.text)
-    except Exception as exc:  # noqa: BLE001 - a table bug must not lose the prose claims
-        stats.errors.append(f"tables: {type(exc).__name__}: {exc}")
-    skip = list(table_regions) if table_regions is not None else [(g.start, g.end) for g in grids]
+    tables = tables if tables is not None else scan_tables(original)
+    if tables.error:
+        stats.errors.append(tables.error)
+    grids = list(tables.grids)
+    skip = tables.regions
     # table rows are read by the table reader only: prose patterns over them yield junk
     token = DOCUMENT_SHORT_FORMS.set(frozenset(registry.short_forms()) if registry is not None else frozenset())
     try:
