@@ -141,3 +141,10 @@ def test_ingest_with_jobs_stores_the_same_claims_and_names_a_bad_file(tmp_path: 
         assert "broken.txt" in result.stderr and "Traceback" not in result.stderr
         counts.append(result.stderr.rsplit("(", 1)[1].split(" claims")[0])
     assert counts[0] == counts[1] and int(counts[0]) > 100
+
+
+@pytest.mark.parametrize("module", ["extractor.rules.frames", "extractor.nlp.components", "extractor.rules.folding",
+                                    "extractor.nlp.registry"])
+def test_any_module_can_be_imported_first(module: str, tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parent.parent
+    subprocess.run([sys.executable, "-c", f"import {module}"], cwd=root, check=True, capture_output=True)
