@@ -10,14 +10,13 @@ from __future__ import annotations
 import re
 
 from extractor.rules.clauses import _tight
-from extractor.rules.numbers import _EARLIER_VALUE, Number
+from extractor.rules.numbers import _EARLIER_VALUE, EARLIER_BEST, Number
 from schemas import ComparisonClaim, Document, ScoreClaim, Section
 
 # "（之前为52%）", "(previously 47%)": the value before the result, in parentheses right after it
 _PAREN_PREVIOUS = re.compile(r"[（(]\s*(?:之前|此前|以前|原来|原先|previously|prior|before)\s*(?:为|是|was|:|：)?\s*$",
                              re.IGNORECASE)
-_EARLIER_PHRASE = re.compile(r"(?:之前|此前|以前|先前|原先|原来|previous|prior)(?:最佳|最好|最优|最高|的?最先进|的?SOTA|"
-                             r"\s+(?:best|state[- ]of[- ]the[- ]art|SOTA))", re.IGNORECASE)
+_EARLIER_PHRASE = re.compile(EARLIER_BEST, re.IGNORECASE)
 
 
 def earlier_claims(document: Document, section: Section, offset: int, sentence: str, numbers: list[Number],

@@ -156,8 +156,10 @@ _PREVIOUS_VALUE = re.compile(r"(?:之前|此前|以前|原来|原先|previously|
 
 
 # A value the sentence contrasts with (the previous best, the old version), not the subject's result.
-_EARLIER_VALUE = re.compile(r"(?:之前|此前|以前|先前|原先|原来|previous|prior)(?:最佳|最好|最优|最高|的?最先进|的?SOTA|(?:\s+(?:best|state[- ]of[- ]the[- ]art|SOTA)))"
-                            r"(?:方法|模型|结果|水平|results?|methods?|models?)?\s*(?:的|为|是|of|at|with)?\s*$", re.IGNORECASE)
+# "之前最佳", "the previous best": an unnamed earlier system (its value is its own, see ``earlier``)
+EARLIER_BEST = r"(?:之前|此前|以前|先前|原先|原来|previous|prior)(?:最佳|最好|最优|最高|的?最先进|的?SOTA|\s+(?:best|state[- ]of[- ]the[- ]art|SOTA))"
+_EARLIER_VALUE = re.compile(EARLIER_BEST + r"(?:方法|模型|结果|水平|results?|methods?|models?)?\s*(?:的|为|是|of|at|with)?\s*$",
+                            re.IGNORECASE)
 
 
 _LABEL_END = re.compile(r"[:：]\s*(?:\*\*)?\s*$")
