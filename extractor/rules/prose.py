@@ -38,6 +38,7 @@ from extractor.rules.comparisons import (
 )
 from extractor.rules.context import _benchmark_subject, _Context, _leading_models, _title_benchmark, _update_context
 from extractor.rules.earlier import earlier_claims
+from extractor.rules.gains import GAIN, gain_claims
 from extractor.rules.mentions import Lexicons, find_subject_words, lexicons, sentence_names
 from extractor.rules.names import _norm
 from extractor.rules.numbers import _LABEL_END, _is_result_number, _numbers
@@ -155,7 +156,7 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
                for n in all_numbers) and not lex.cue_regex.search(sentence) \
             and not _IMPROVEMENT_OVER.search(sentence) and not _IMPROVES_BY_OVER.search(sentence) \
             and not _WITHIN_OF.search(sentence) and not _SIGNED_OVER.search(sentence) and not _SHORT_OF.search(sentence) \
-            and not _NAME_PAREN_VALUE.search(sentence):
+            and not _NAME_PAREN_VALUE.search(sentence) and not GAIN.search(sentence):
         # no result value and no comparison cue: the cheap triggers (a decimal, a "%") were not results.
         # Skipping before the name matchers is most of the speed; the topic still comes from
         # ``_leading_models`` and the paragraph benchmark from the lazy ``benchmark_before`` scan.
@@ -191,6 +192,9 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
         pairs = {(_norm(c.model), _norm(c.baseline)) for c in traced if isinstance(c, ComparisonClaim)}
         comparisons = [c for c in comparisons if (_norm(c.model), _norm(c.baseline)) not in pairs]
         comparisons += [c for c in traced if isinstance(c, ComparisonClaim)]
+    if GAIN.search(sentence):
+        comparisons += gain_claims(document, section, offset, sentence, lex, names, subjects, numbers, comparisons,
+                                   ctx_benchmark)
     baseline_spans = [(c.start - offset, c.end - offset, c.baseline) for c in comparisons]
     scores = _scores(document, section, offset, sentence, lex, names, subjects,
                      [n for n in numbers if n.start not in used_numbers], ctx, baseline_spans)

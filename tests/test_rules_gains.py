@@ -1,0 +1,48 @@
+"""Gains with no baseline of their own: an unnamed baseline, or the one an earlier clause named."""
+
+from __future__ import annotations
+
+from extractor.base import get_extractor
+from schemas import ComparisonClaim, Document
+
+
+def comparisons(text: str) -> list[ComparisonClaim]:
+    doc = Document(source="doc.md", path="doc.md", text=text, sha256="0")
+    claims = get_extractor("rules").extract(doc).claims
+    for c in claims:
+        assert text[c.start:c.end] == c.quote
+    return [c for c in claims if isinstance(c, ComparisonClaim)]
+
+
+def test_zh_gain_with_nobody_named_is_over_the_unnamed_baseline():
+    (c,) = comparisons("Lumen-7B 在 GSM8K 上的准确率提升了 4.2%。")
+    assert (c.model, c.baseline, c.benchmark, c.delta, c.unit) == ("Lumen-7B", "baseline", "GSM8K", 4.2, "%")
+
+
+def test_en_improves_by_without_over_is_over_the_unnamed_baseline():
+    (c,) = comparisons("Lumen-7B improves accuracy on MATH by 3.1 points.")
+    assert (c.model, c.baseline, c.benchmark, c.delta) == ("Lumen-7B", "baseline", "MATH", 3.1)
+
+
+def test_later_clause_continues_the_named_comparison_on_its_own_benchmark():
+    found = comparisons("Lumen-7B 在 GenEval 上比 SD-XL 高出 2 分，在 DPGBench 上高出 5 分。")
+    got = {(c.model, c.baseline, c.benchmark, c.delta) for c in found}
+    assert got == {("Lumen-7B", "SD-XL", "GenEval", 2.0), ("Lumen-7B", "SD-XL", "DPGBench", 5.0)}
+
+
+def test_gain_inside_a_state_of_the_art_statement_is_over_the_state_of_the_art():
+    found = comparisons("Lumen-7B 取得了最先进的结果（在 MLVU 和 LongVideoBench 上提升了超过 5%）。")
+    assert {(c.baseline, c.benchmark) for c in found} == {("state-of-the-art", "MLVU"),
+                                                          ("state-of-the-art", "LongVideoBench")}
+
+
+def test_bullet_label_before_parentheses_is_the_benchmark():
+    text = "## Lumen-OCR\n\n  • 文本分割(Zero-Shot 性能提升 18.78%)\n  • 文本检索(Zero-Shot 性能提升 50.33%)\n"
+    got = {(c.model, c.benchmark, c.delta) for c in comparisons(text)}
+    assert got == {("Lumen-OCR", "文本分割", 18.78), ("Lumen-OCR", "文本检索", 50.33)}
+
+
+def test_gains_in_speed_cost_or_from_to_are_no_comparison():
+    assert comparisons("Lumen-7B 的推理速度提升了 40%，显存占用降低了 30%。") == []
+    assert comparisons("Lumen-7B improves throughput by 35%.") == []
+    assert not any(c.baseline == "baseline" for c in comparisons("Lumen-7B 在 AIME 上从 30% 提升了到 50%。"))
