@@ -43,8 +43,9 @@ from extractor.rules.mentions import Lexicons, find_subject_words, lexicons, sen
 from extractor.rules.names import _norm
 from extractor.rules.numbers import _LABEL_END, _is_result_number, _numbers
 from extractor.rules.scores import _VS_PAIR, _scores, _versus_scores
+from extractor.rules.subjects import _cue_objects
 from extractor.rules.trajectories import trajectories, trajectory_claims
-from extractor.segment import sentence_bounds
+from extractor.segment import is_model_shaped, sentence_bounds
 from schemas import ComparisonClaim, Document, ScoreClaim, Section
 
 AnyClaim = ScoreClaim | ComparisonClaim
@@ -86,7 +87,9 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
             line_end = text.find("\n", hits[i], section.end)
             line_end = section.end if line_end < 0 else line_end
             ctx.new_paragraph(line_start)  # a new paragraph: the previous benchmark no longer applies
+            previous: tuple[int, int] | None = None
             for a, b in _bounded(text, sentence_bounds(text, line_start, line_end)):
+                before, previous = previous, (a, b)
                 if text.startswith("#", a):  # a headline states claims too ("…：数学推理超越 o1-mini")
                     a = _HEADING_MARK.match(text, a).end()  # type: ignore[union-attr]
                 k = bisect_left(hits, a)
@@ -102,6 +105,9 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
                 if ctx.model is not None and ctx.model != section.subject \
                         and (section.subject is None or section.subject not in (section.title or "")):
                     local = section.model_copy(update={"subject": ctx.model})
+                referent = _demonstrative_referent(text, a, b, before)
+                if referent is not None:
+                    local = section.model_copy(update={"subject": referent})
                 for claim in sentence_claims(document, local, a, text[a:b], lex, ctx):
                     key = (claim.kind, claim.model, claim.benchmark, claim.value, claim.baseline, claim.start, claim.end)
                     if key not in seen:
@@ -111,6 +117,26 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
 
 
 _HEADING_MARK = re.compile(r"#+\s*")
+# "该模型还超越了…", "This model also…": a demonstrative points at the model named last, not at the topic
+_DEMONSTRATIVE = re.compile(r"该模型|此模型|这个模型|这一模型|\bthis model\b", re.IGNORECASE)
+
+
+def _demonstrative_referent(text: str, a: int, b: int, before: tuple[int, int] | None) -> str | None:
+    """The model the previous sentence named last, when this one says 该模型 / "this model" before
+    naming any model itself ("…都始于一个强大的基础模型:DeepSeek-v3。…该模型还超越了…": DeepSeek-v3)."""
+    if before is None:
+        return None
+    m = _DEMONSTRATIVE.search(text, a, b)
+    if m is None:
+        return None
+    if any(n.kind in ("model", "name") and n.end <= m.start() - a and is_model_shaped(n.text)
+           for n in sentence_names(text[a:b])):
+        return None
+    previous = text[before[0]:before[1]]
+    names = sentence_names(previous)
+    objects = _cue_objects(previous, lexicons(), names)  # "X 超越 GPT-4o 与 Llama-3.1-405B": not those
+    named = [n for n in names if n.kind in ("model", "name") and is_model_shaped(n.text) and n.start not in objects]
+    return named[-1].text if named else None
 
 
 def _outside(hits: Sequence[int], regions: Sequence[tuple[int, int]]) -> list[int]:
