@@ -46,3 +46,18 @@ def test_gains_in_speed_cost_or_from_to_are_no_comparison():
     assert comparisons("Lumen-7B 的推理速度提升了 40%，显存占用降低了 30%。") == []
     assert comparisons("Lumen-7B improves throughput by 35%.") == []
     assert not any(c.baseline == "baseline" for c in comparisons("Lumen-7B 在 AIME 上从 30% 提升了到 50%。"))
+
+
+def test_value_of_the_existing_best_is_its_own_and_is_compared():
+    text = "# Lumen-7B\n\n例如，现有最优方法在 Wikitext 上的困惑度 (PPL) 达到 10 或更高，但 Lumen-7B 实现了显著更低的 6.72 PPL。"
+    doc = Document(source="doc.md", path="doc.md", text=text, sha256="0")
+    claims = get_extractor("rules").extract(doc).claims
+    assert {(c.model, c.value) for c in claims if c.kind == "score"} == {("现有最优方法", 10.0), ("Lumen-7B", 6.72)}
+    assert {(c.model, c.baseline) for c in claims if isinstance(c, ComparisonClaim)} == {("Lumen-7B", "现有最优方法")}
+
+
+def test_user_study_is_a_benchmark():
+    doc = Document(source="doc.md", path="doc.md", sha256="0",
+                   text="此外，本文还通过 user study 证明用户更加偏好 Lumen-3D 的渲染效果，获得了超过 95% 的投票率。")
+    (c,) = get_extractor("rules").extract(doc).claims
+    assert (c.kind, c.model, c.benchmark, c.value) == ("score", "Lumen-3D", "user study", 95.0)

@@ -37,7 +37,7 @@ from extractor.rules.comparisons import (
     _lower_is_better,
 )
 from extractor.rules.context import _benchmark_subject, _Context, _leading_models, _title_benchmark, _update_context
-from extractor.rules.earlier import earlier_claims
+from extractor.rules.earlier import earlier_claims, reown_earlier_subjects
 from extractor.rules.gains import GAIN, gain_claims
 from extractor.rules.mentions import Lexicons, find_subject_words, lexicons, sentence_names
 from extractor.rules.names import _norm
@@ -224,6 +224,8 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
     baseline_spans = [(c.start - offset, c.end - offset, c.baseline) for c in comparisons]
     scores = _scores(document, section, offset, sentence, lex, names, subjects,
                      [n for n in numbers if n.start not in used_numbers], ctx, baseline_spans)
+    if scores and _EARLIER_SUBJECT_CUE.search(sentence):
+        reown_earlier_subjects(sentence, offset, scores, names)
     if len(scores) >= 2 and _CONTRAST.search(sentence):
         # a pair the sentence already compares, in either direction ("略低于 o1-mini 的 60.0 分"), is stated
         stated = {frozenset((_norm(c.model), _norm(c.baseline))) for c in comparisons}
@@ -241,6 +243,7 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
 
 # "MMLU（85.1）": a value in parentheses right after a name (a benchmark's, or a baseline's)
 _NAME_PAREN_VALUE = re.compile(r"[A-Za-z0-9+]\s*[(（]\s*\d+(?:\.\d+)?\s*%?\s*[)）]")
+_EARLIER_SUBJECT_CUE = re.compile(r"现有|已有|之前|此前|以前|先前|existing|previous|prior", re.IGNORECASE)
 _EARLIER_CUE = re.compile(r"之前|此前|以前|先前|原先|原来|previous|prior|before", re.IGNORECASE)
 _GENERAL_SCOPE = re.compile(
     r"在(?:大多数|多数|多个|各种|各项|众多|所有|一系列|广泛的)[^，。,]{0,14}?(?:上|中|下)|大多数情况|大部分情况|"
