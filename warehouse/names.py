@@ -124,13 +124,15 @@ def is_lower_better(metric_k: str) -> bool:
 
 
 def unit_key(unit: str | None) -> str:
-    """Comparable unit class: ``%`` and ``points`` are both 0-100 scores; ``score`` is a bare number.
+    """Comparable unit class: ``%`` and ``points`` are separate classes (a board never ranks "50 分"
+    among percentages on one axis: whether 50 points is 50 % depends on the benchmark's scoring,
+    which the text does not say); ``score`` is a bare number.
 
     A bare number (``score`` or no unit) is '' and joins the benchmark's dominant unit
     at query time (where ``ranking.on_group_scale`` reads a bare fraction in a 0-100 group
     as a share); ``elo`` and ``x`` stay apart.
     """
-    if unit in ("%", "points"):
+    if unit == "%":
         return "%"
     if unit in (None, "", "score"):
         return ""

@@ -44,7 +44,7 @@ from extractor.rules.names import _norm
 from extractor.rules.numbers import _LABEL_END, _is_result_number, _numbers
 from extractor.rules.scores import _VS_PAIR, _scores, _versus_scores
 from extractor.rules.subjects import _cue_objects
-from extractor.rules.trajectories import trajectories, trajectory_claims
+from extractor.rules.trajectories import mark_starting_values, trajectories, trajectory_claims
 from extractor.segment import is_model_shaped, sentence_bounds
 from schemas import ComparisonClaim, Document, ScoreClaim, Section
 
@@ -224,6 +224,8 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
     baseline_spans = [(c.start - offset, c.end - offset, c.baseline) for c in comparisons]
     scores = _scores(document, section, offset, sentence, lex, names, subjects,
                      [n for n in numbers if n.start not in used_numbers], ctx, baseline_spans)
+    if len(scores) >= 2 and _FROM.search(sentence):
+        mark_starting_values(sentence, offset, scores)
     if scores and _EARLIER_SUBJECT_CUE.search(sentence):
         reown_earlier_subjects(sentence, offset, scores, names)
     if len(scores) >= 2 and _CONTRAST.search(sentence):
@@ -243,6 +245,7 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
 
 # "MMLU（85.1）": a value in parentheses right after a name (a benchmark's, or a baseline's)
 _NAME_PAREN_VALUE = re.compile(r"[A-Za-z0-9+]\s*[(（]\s*\d+(?:\.\d+)?\s*%?\s*[)）]")
+_FROM = re.compile(r"从|\bfrom\b", re.IGNORECASE)
 _EARLIER_SUBJECT_CUE = re.compile(r"现有|已有|之前|此前|以前|先前|existing|previous|prior", re.IGNORECASE)
 _EARLIER_CUE = re.compile(r"之前|此前|以前|先前|原先|原来|previous|prior|before", re.IGNORECASE)
 _GENERAL_SCOPE = re.compile(

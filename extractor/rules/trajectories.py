@@ -82,3 +82,35 @@ def trajectory_claims(document: Document, section: Section, offset: int, sentenc
         out.append(ComparisonClaim(model=path.subject.text, baseline=path.earlier_owner.text, relation=relation,
                                    **common))
     return out
+
+
+# "从最初的 15.6% 提高到了 71.0%", "from 6.5% to 57.1%": the value a rise starts from, and what leads to the next
+_RISE_START = re.compile(r"(?:从|\bfrom\s)(?P<pre>[^，。；;从]{0,24}?)\s*$", re.IGNORECASE)
+_RISE_GAP = re.compile(r"\s*(?:%|％|分|points?)?\s*(?:的|，|,)?\s*(?:稳步|大幅|显著|一举)?\s*"
+                       r"(?:(?:提升|提高|增长|上升|增加|升|涨)(?:到|至)?了?|到|至|to|→|->)\s*$", re.IGNORECASE)
+_INITIAL = re.compile(r"最初|初始|起初|一开始|initial|start", re.IGNORECASE)
+
+
+def mark_starting_values(sentence: str, offset: int, scores: list[ScoreClaim]) -> None:
+    """The first value of a from-to rise by the same model on the same benchmark is where it started,
+    not a second result: it gets the setting "initial checkpoint" ("从最初的 15.6%") or "before", so a
+    board ranks the later value and does not call the pair a conflict."""
+    for i, first in enumerate(scores):
+        if first.setting is not None:
+            continue
+        head = _RISE_START.search(sentence, max(0, first.end - offset - 40), _number_start(sentence, first.end - offset))
+        if head is None:
+            continue
+        later = next((s for s in scores[i + 1:] if s.model == first.model and s.benchmark == first.benchmark
+                      and s.end > first.end
+                      and _RISE_GAP.match(sentence[first.end - offset:_number_start(sentence, s.end - offset)])), None)
+        if later is not None:
+            first.setting = "initial checkpoint" if _INITIAL.search(head.group("pre")) else "before"
+
+
+_TRAILING_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?\s*(?:%|％|分|points?)?\s*$")
+
+
+def _number_start(sentence: str, end: int) -> int:
+    m = _TRAILING_NUMBER.search(sentence, 0, end)
+    return m.start() if m else end
