@@ -33,3 +33,27 @@ def test_points_and_percentages_are_separate_boards(tmp_path: Path) -> None:
         assert len(board.rows) == 1 and len(board.other_settings) == 1  # one unit class per board
         other = "%" if board.rows[0].unit == "points" else "points"
         assert other in board.other_settings[0].split(", ")
+
+
+def test_generic_phrases_and_organisations_are_no_models_on_boards_or_lists(tmp_path: Path) -> None:
+    text = ("Lumen-7B 在 AIME 2024 上的准确率为 71.0%，其他模型为 80.0%。\n\n"
+            "Lumen-7B 优于其他方法、对比方法和标准 LLM。\n\nOpenAI 在 AIME 2024 上的准确率为 90.0%。\n\n"
+            "Lumen-7B 在大多数基准测试上超过 SOTA 和 Python。\n")
+    with Warehouse(tmp_path / "w.duckdb") as wh:
+        load(wh, "a.md", text)
+        models = {m.name for m in wh.models()}
+        assert "Lumen-7B" in models
+        assert models.isdisjoint({"其他模型", "其他方法", "SOTA", "Python", "OpenAI", "标准 LLM", "对比方法"})
+        assert "大多数基准测试" not in {b.name for b in wh.benchmarks()}
+        assert [r.model for r in wh.leaderboard("AIME 2024").rows] == ["Lumen-7B"]
+        # the claims themselves stay readable as written
+        assert wh.claims(limit=50).total >= 3
+
+
+def test_name_classes() -> None:
+    from warehouse.names import name_class
+
+    assert [name_class(n) for n in ("GPT-4o", "文心一言", "Iterative DPO", "human")] == ["named"] * 4
+    assert name_class("OpenAI") == name_class("Python") == "organisation"
+    generic = ("其他同类型方法", "previous models", "基于人类手工规则的方法", "A、B 等基准测试", "更大规模闭源模型")
+    assert {name_class(n) for n in generic} == {"generic"}

@@ -34,7 +34,7 @@ from warehouse.columns import object_column
 from warehouse.entities import Registry, apply_overrides, overrides_hash, overrides_text
 from warehouse.errors import UnknownName
 from warehouse.fingerprints import PreviousClaims, fingerprint
-from warehouse.names import ENTITIES_FILE, metric_key, unit_key
+from warehouse.names import ENTITIES_FILE, is_named, metric_key, unit_key
 from warehouse.setting_parse import parse_setting
 
 REVIEW_STATUSES = ("unreviewed", "verified", "rejected")
@@ -366,6 +366,8 @@ class Warehouse:
             rows = self.con.execute(query, [kind]).fetchall()
         out = []
         for eid, name, n in rows:
+            if not is_named(name):
+                continue  # organisations and generic phrases are not models or benchmarks to list
             aliases = [s for s in surfaces.get(eid, []) if s and s != name]
             out.append(NameCount(name=name, claims=int(n), aliases=aliases))
         return out
