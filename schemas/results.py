@@ -61,7 +61,11 @@ class BeatsRow(BaseModel):
     benchmark: str | None = None
     metric: str | None = None
     setting: str | None = None
+    unit: str | None = None  # of value, baseline_value and margin ("%", "points", "elo"...)
     how: Literal["score", "comparison", "both"] = "score"
+    # True for a comparison stated without any benchmark ("Y outperforms X" in general): listed after
+    # the rows on the benchmark asked for, never ranked among them
+    general: bool = False
     evidence: list[SourceRef] = Field(default_factory=list)
 
 

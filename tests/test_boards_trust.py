@@ -57,3 +57,13 @@ def test_name_classes() -> None:
     assert name_class("OpenAI") == name_class("Python") == "organisation"
     generic = ("其他同类型方法", "previous models", "基于人类手工规则的方法", "A、B 等基准测试", "更大规模闭源模型")
     assert {name_class(n) for n in generic} == {"generic"}
+
+
+def test_beats_rows_carry_units_and_general_comparisons_are_labelled(tmp_path: Path) -> None:
+    text = ("Lumen-7B 在 AIME 2024 上的准确率为 71.0%。\n\nOrca-7B 在 AIME 2024 上的准确率为 40.0%。\n\n"
+            "Falcon-9B 的推理表现总是优于 Orca-7B。\n")
+    with Warehouse(tmp_path / "w.duckdb") as wh:
+        load(wh, "a.md", text)
+        rows = wh.beats("Orca-7B", "AIME 2024").rows
+    assert [(r.model, r.unit, r.general) for r in rows] == [("Lumen-7B", "%", False), ("Falcon-9B", None, True)]
+    assert rows[0].margin == 31.0

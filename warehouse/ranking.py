@@ -346,14 +346,14 @@ def beats(
                 rows[(mid, bid, group.setting)] = BeatsRow(
                     model=reg.entities[mid].name, value=res.value, baseline_value=mine.value,
                     margin=round(abs(res.value - mine.value), 6), benchmark=member,
-                    metric=group.metric or None, setting=group.setting or None, how="score",
-                    evidence=res.best_sources + mine.best_sources,
+                    metric=group.metric or None, setting=group.setting or None, unit=res.unit or group.unit or None,
+                    how="score", evidence=res.best_sources + mine.best_sources,
                 )
     comparisons = [c for b in scores.values() for c in b.beaten.get(xid, [])]
     if general:
         comparisons += [c for c in con.execute(sql.GENERAL_BEATEN_BY, [xid]).fetchall() if c[12] != "rejected"]
     comparisons.sort(key=lambda c: (c[1] is None, c[6]))  # on-benchmark claims first, then general ones
-    for winner, bid, delta, _unit, cmetric, csetting, cid, source, quote, section, start, end, status in comparisons:
+    for winner, bid, delta, cunit, cmetric, csetting, cid, source, quote, section, start, end, status in comparisons:
         if winner is None or winner == xid or not is_named(reg.entities[winner].name):
             continue
         ref = SourceRef(source=source, quote=quote, section=section, start=start, end=end, claim_id=cid,
@@ -364,13 +364,14 @@ def beats(
             row = existing[0]
             if row.how == "score":
                 row.how = "both"
-            if row.margin is None and delta is not None:
+            if row.margin is None and delta is not None and (cunit is None or cunit == row.unit):
                 row.margin = delta
             row.evidence.append(ref)
             continue
         rows[(winner, bid, None)] = BeatsRow(
             model=reg.entities[winner].name, margin=delta, benchmark=reg.entities[bid].name if bid else None,
-            metric=cmetric, setting=csetting, how="comparison", evidence=[ref],
+            metric=cmetric, setting=csetting, unit=cunit if delta is not None else None, how="comparison",
+            general=bid is None, evidence=[ref],
         )
     member_order = {bid: i for i, bid in enumerate(target.member_ids)}
     ordered = sorted(rows.items(), key=lambda kv: (
