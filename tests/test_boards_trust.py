@@ -61,7 +61,7 @@ def test_name_classes() -> None:
 
 def test_beats_rows_carry_units_and_general_comparisons_are_labelled(tmp_path: Path) -> None:
     text = ("Lumen-7B 在 AIME 2024 上的准确率为 71.0%。\n\nOrca-7B 在 AIME 2024 上的准确率为 40.0%。\n\n"
-            "Falcon-9B 的推理表现总是优于 Orca-7B。\n")
+            "Falcon-9B 在大多数任务上优于 Orca-7B。\n")
     with Warehouse(tmp_path / "w.duckdb") as wh:
         load(wh, "a.md", text)
         rows = wh.beats("Orca-7B", "AIME 2024").rows
