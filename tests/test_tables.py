@@ -63,7 +63,8 @@ def test_model_card_table_rows_are_models() -> None:
     assert mmlu.setting == "5-shot" and mmlu.unit == "score" and mmlu.section == "Evaluation results"
     assert mmlu.quote.startswith("| **Zephyrine-8B** | 8B |")
     (math,) = find(claims, "Zephyrine-8B", "MATH-500")
-    assert math.unit == "%" and math.setting == "pass@1"
+    # a "(pass@1)" sub-header names how the column is scored: the metric (issue 12), read as pass@1 by boards
+    assert math.unit == "%" and math.metric == "pass@1" and math.setting is None
     (aime,) = find(claims, "Zephyrine-8B", "AIME'24")
     assert aime.benchmark_canonical == "AIME 2024"
     (llama,) = find(claims, "Llama-3.1-8B-Instruct", "MMLU")
@@ -260,7 +261,11 @@ def test_parse_value_rejects_non_scores(cell: str) -> None:
 
 def test_read_label_splits_benchmark_metric_setting() -> None:
     label = read_label("MATH-500 (Pass@1)")
-    assert (label.benchmark, label.known, label.setting) == ("MATH-500", True, ["Pass@1"])
+    assert (label.benchmark, label.known, label.metric, label.setting) == ("MATH-500", True, "Pass@1", [])
+    label = read_label("MATH-500 (评分)")
+    assert (label.metric, label.setting) == ("评分", [])
+    label = read_label("MATH-500 (5-shot)")
+    assert (label.metric, label.setting) == (None, ["5-shot"])
     label = read_label("GSM8K 8-shot EM")
     assert label.benchmark == "GSM8K" and label.setting == ["8-shot EM"] or label.metric == "EM"
     label = read_label("Accuracy (%)")
