@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extractor.base import get_extractor
 from extractor.tables import extract_table_claims, parse_value, read_label
 from schemas import Document, ScoreClaim, Section
 
@@ -547,3 +548,10 @@ def test_an_average_column_is_a_result_of_its_own_but_avg_bits_is_not() -> None:
     text = "| Model | MMLU | GSM8K | Avg. | Avg bits |\n|---|---|---|---|---|\n| Foo-7B | 70.1 | 80.2 | 75.2 | 4.1 |\n"
     assert facts(extract_table_claims(make_doc(text))) == {("Foo-7B", "MMLU", 70.1), ("Foo-7B", "GSM8K", 80.2),
                                                            ("Foo-7B", "Avg.", 75.2)}
+
+
+def test_codeforces_column_is_a_rating() -> None:
+    text = "## Results\n\n| Model | Codeforces | AIME 2024 |\n|---|---|---|\n| Lumen-7B | 1691 | 55.5 |\n"
+    doc = Document(source="t.md", path="t.md", text=text, sha256="0")
+    got = {(c.benchmark, c.unit) for c in get_extractor("rules").extract(doc).claims}
+    assert got == {("Codeforces", "elo"), ("AIME 2024", "score")}
