@@ -61,3 +61,11 @@ def test_user_study_is_a_benchmark():
                    text="此外，本文还通过 user study 证明用户更加偏好 Lumen-3D 的渲染效果，获得了超过 95% 的投票率。")
     (c,) = get_extractor("rules").extract(doc).claims
     assert (c.kind, c.model, c.benchmark, c.value) == ("score", "Lumen-3D", "user study", 95.0)
+
+
+def test_rise_from_the_base_models_value_is_the_base_models_score():
+    text = "作者在 Orca-Math-7B 上训练得到 Lumen-7B。该模型在 AIME 2024 上的准确率从基座模型的 16.7% 提升到 43.3%。"
+    doc = Document(source="doc.md", path="doc.md", text=text, sha256="0")
+    claims = get_extractor("rules").extract(doc).claims
+    assert {(c.model, c.value) for c in claims if c.kind == "score"} == {("Orca-Math-7B", 16.7), ("Lumen-7B", 43.3)}
+    assert {(c.model, c.baseline) for c in claims if isinstance(c, ComparisonClaim)} == {("Lumen-7B", "Orca-Math-7B")}

@@ -44,7 +44,7 @@ from extractor.rules.names import _norm
 from extractor.rules.numbers import _LABEL_END, _is_result_number, _numbers
 from extractor.rules.scores import _VS_PAIR, _scores, _versus_scores
 from extractor.rules.subjects import _cue_objects
-from extractor.rules.trajectories import mark_starting_values, trajectories, trajectory_claims
+from extractor.rules.trajectories import base_model_in, mark_starting_values, trajectories, trajectory_claims
 from extractor.segment import is_model_shaped, sentence_bounds
 from schemas import ComparisonClaim, Document, ScoreClaim, Section
 
@@ -208,7 +208,9 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
     for m in names:
         inside_names[m.start:m.end] = b"\x01" * (m.end - m.start)
     numbers = [n for n in all_numbers if not inside_names[n.start]]
-    paths = trajectories(sentence, lex, names, subjects, numbers, section) if "从" in sentence else []
+    paths = trajectories(sentence, lex, names, subjects, numbers, section,
+                         lambda: base_model_in(ctx.text, section.start, offset)) \
+        if "从" in sentence or _FROM.search(sentence) else []
     traced: list[AnyClaim] = [c for p in paths for c in trajectory_claims(document, section, offset, sentence, p,
                                                                           ctx_benchmark)]
     comparisons, used_numbers = _comparisons(document, section, offset, sentence, lex, names, subjects, numbers,
