@@ -69,3 +69,10 @@ def test_rise_from_the_base_models_value_is_the_base_models_score():
     claims = get_extractor("rules").extract(doc).claims
     assert {(c.model, c.value) for c in claims if c.kind == "score"} == {("Orca-Math-7B", 16.7), ("Lumen-7B", 43.3)}
     assert {(c.model, c.baseline) for c in claims if isinstance(c, ComparisonClaim)} == {("Lumen-7B", "Orca-Math-7B")}
+
+
+def test_versus_pair_belongs_to_the_baseline_named_right_before_it():
+    text = "# Lumen-8B\n\nOn MATH it is on par with GPT-4o-mini (71.4 vs. 70.2) and surpasses Llama-3.1-70B-Instruct."
+    doc = Document(source="doc.md", path="doc.md", text=text, sha256="0")
+    scores = {(c.model, c.value) for c in get_extractor("rules").extract(doc).claims if c.kind == "score"}
+    assert scores == {("Lumen-8B", 71.4), ("GPT-4o-mini", 70.2)}
