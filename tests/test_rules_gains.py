@@ -76,3 +76,11 @@ def test_versus_pair_belongs_to_the_baseline_named_right_before_it():
     doc = Document(source="doc.md", path="doc.md", text=text, sha256="0")
     scores = {(c.model, c.value) for c in get_extractor("rules").extract(doc).claims if c.kind == "score"}
     assert scores == {("Lumen-8B", 71.4), ("GPT-4o-mini", 70.2)}
+
+
+def test_count_of_a_total_is_the_count():
+    for text in ("Lumen-7B 在 SWE-bench Verified 上解决了 500 个问题中的 231 个。",
+                 "Lumen-7B 在 SWE-bench Verified 上解决了 231 个问题。"):
+        doc = Document(source="doc.md", path="doc.md", text=text, sha256="0")
+        (c,) = get_extractor("rules").extract(doc).claims
+        assert (c.model, c.benchmark, c.value) == ("Lumen-7B", "SWE-bench Verified", 231.0)
