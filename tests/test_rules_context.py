@@ -113,3 +113,14 @@ def test_demonstrative_skips_the_baselines_of_the_previous_sentence():
     doc = Document(source="d.md", path="d.md", text=text, sha256="0")
     scores = [c for c in get_extractor("rules").extract(doc).claims if c.kind == "score"]
     assert [(c.model, c.value) for c in scores] == [("玄鸟-MoE-236B", 75.2)]
+
+
+def test_pronoun_goes_on_about_the_model_of_the_previous_result():
+    from extractor.base import get_extractor
+    from schemas import Document
+
+    text = ("## 第二阶段：GRPO\n\n第二阶段用 GRPO 做强化学习。\n\n最终的赤霄-7B-R1 在 AIME 2024 上达到 56.7%，较 SFT 阶段提升了 26.7 个百分点。"
+            "在今年的 AIME 2025 上，它的成绩是 40.0%。\n")
+    doc = Document(source="d.md", path="d.md", text=text, sha256="0")
+    scores = {(c.model, c.benchmark, c.value) for c in get_extractor("rules").extract(doc).claims if c.kind == "score"}
+    assert ("赤霄-7B-R1", "AIME 2025", 40.0) in scores

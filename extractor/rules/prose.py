@@ -88,8 +88,10 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
             line_end = section.end if line_end < 0 else line_end
             ctx.new_paragraph(line_start)  # a new paragraph: the previous benchmark no longer applies
             previous: tuple[int, int] | None = None
+            speaker: str | None = None  # the named model the previous sentence's first claim was about
             for a, b in _bounded(text, sentence_bounds(text, line_start, line_end)):
                 before, previous = previous, (a, b)
+                said_by, speaker = speaker, None
                 if text.startswith("#", a):  # a headline states claims too ("…：数学推理超越 o1-mini")
                     a = _HEADING_MARK.match(text, a).end()  # type: ignore[union-attr]
                 k = bisect_left(hits, a)
@@ -105,20 +107,41 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
                 if ctx.model is not None and ctx.model != section.subject \
                         and (section.subject is None or section.subject not in (section.title or "")):
                     local = section.model_copy(update={"subject": ctx.model})
-                referent = _demonstrative_referent(text, a, b, before)
+                referent = _demonstrative_referent(text, a, b, before) or _pronoun_referent(text, a, b, said_by)
                 if referent is not None:
                     local = section.model_copy(update={"subject": referent})
-                for claim in sentence_claims(document, local, a, text[a:b], lex, ctx):
+                found = sentence_claims(document, local, a, text[a:b], lex, ctx)
+                for claim in found:
                     key = (claim.kind, claim.model, claim.benchmark, claim.value, claim.baseline, claim.start, claim.end)
                     if key not in seen:
                         seen.add(key)
                         yield claim
+                if found and found[0].model in text[a:b] and is_model_shaped(found[0].model):
+                    speaker = found[0].model
             i = bisect_left(hits, line_end + 1)
 
 
 _HEADING_MARK = re.compile(r"#+\s*")
 # "该模型还超越了…", "This model also…": a demonstrative points at the model named last, not at the topic
 _DEMONSTRATIVE = re.compile(r"该模型|此模型|这个模型|这一模型|\bthis model\b", re.IGNORECASE)
+
+
+# "在今年的 AIME 2025 上，它的成绩是 40.0%": 它 / it goes on about the model the previous sentence's result was about
+_PRONOUN = re.compile(r"它|\bit\b|\bits\b", re.IGNORECASE)
+
+
+def _pronoun_referent(text: str, a: int, b: int, said_by: str | None) -> str | None:
+    """The model the previous sentence (same paragraph) stated a result for, when this sentence says 它 /
+    "it" before naming any model itself."""
+    if said_by is None:
+        return None
+    m = _PRONOUN.search(text, a, b)
+    if m is None:
+        return None
+    if any(n.kind in ("model", "name") and n.end <= m.start() - a and is_model_shaped(n.text)
+           for n in sentence_names(text[a:b])):
+        return None
+    return said_by
 
 
 def _demonstrative_referent(text: str, a: int, b: int, before: tuple[int, int] | None) -> str | None:
