@@ -481,7 +481,8 @@ def test_english_comparison_shapes_apposition_signed_margin_and_on_both():
         ("Café-LM 13B", "Llama-3.1-8B-Instruct", "IFEval", "outperforms", None),
         ("Café-LM 13B", "Llama-3.1-70B-Instruct", "IFEval", "underperforms", 1.5),
         ("Protégé-8B", "QwQ-32B-Preview", "MATH-500", "outperforms", None),
-        ("Protégé", "DeepSeek-R1-Distill-Llama-8B", "AIME 2024", "outperforms", 4.5),  # "It": the section's method
+        # "It": the model the previous sentence's result was about (Protégé-8B), not just the heading's "Protégé"
+        ("Protégé-8B", "DeepSeek-R1-Distill-Llama-8B", "AIME 2024", "outperforms", 4.5),
     }
 
 
