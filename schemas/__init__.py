@@ -20,11 +20,15 @@ from schemas.documents import Document, Extraction, ExtractionStats, FileProblem
 from schemas.results import (
     BeatsResult,
     BeatsRow,
+    ClaimContext,
+    ClaimDetail,
     ClaimPage,
     IngestOutcome,
     Leaderboard,
     LeaderboardRow,
     NameCount,
+    ReviewEvent,
+    ReviewQueueItem,
     SourceRef,
     StoredClaim,
 )
@@ -33,9 +37,9 @@ from schemas.settings import Settings, get_settings
 AnyClaim = ScoreClaim | ComparisonClaim
 
 __all__ = [
-    "RELATIONS", "UNITS", "AnyClaim", "BeatsResult", "BeatsRow", "Claim", "ClaimFacts", "ClaimList",
-    "ClaimPage", "ComparisonClaim", "ComparisonFacts", "Document", "Extraction", "ExtractionStats",
+    "RELATIONS", "UNITS", "AnyClaim", "BeatsResult", "BeatsRow", "Claim", "ClaimContext", "ClaimDetail",
+    "ClaimFacts", "ClaimList", "ClaimPage", "ComparisonClaim", "ComparisonFacts", "Document", "Extraction", "ExtractionStats",
     "FileProblem", "IngestOutcome", "Leaderboard", "LeaderboardRow", "NameCount", "Provenance",
-    "ReviewStatus", "ScoreClaim", "ScoreFacts", "Section", "Settings", "SourceRef", "Span", "StoredClaim",
+    "ReviewEvent", "ReviewQueueItem", "ReviewStatus", "ScoreClaim", "ScoreFacts", "Section", "Settings", "SourceRef", "Span", "StoredClaim",
     "claim_json_schema", "claim_to_jsonl", "get_settings", "parse_claim",
 ]

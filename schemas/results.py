@@ -105,6 +105,38 @@ class StoredClaim(BaseModel):
     review_status: ReviewStatus = "unreviewed"
 
 
+class ClaimContext(BaseModel):
+    """The paragraph a claim was read from: ``text[start:end]`` is the claim's quote."""
+
+    text: str
+    start: int
+    end: int
+
+
+class ClaimDetail(StoredClaim):
+    """A claim with where to check it: its document and the paragraph around its quote."""
+
+    document_id: int
+    context: ClaimContext
+
+
+class ReviewEvent(BaseModel):
+    """One review decision on a claim."""
+
+    status: ReviewStatus
+    previous: ReviewStatus
+    note: str | None = None
+    reviewer: str | None = None
+    at: str
+
+
+class ReviewQueueItem(StoredClaim):
+    """A claim waiting for review, and why it is high in the queue."""
+
+    in_conflict: bool = False
+    board_claims: int = 0
+
+
 class ClaimPage(BaseModel):
     total: int
     limit: int

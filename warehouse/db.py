@@ -22,11 +22,15 @@ import numpy as np
 
 from schemas import (
     BeatsResult,
+    ClaimContext,
+    ClaimDetail,
     ClaimPage,
     Extraction,
     IngestOutcome,
     Leaderboard,
     NameCount,
+    ReviewEvent,
+    ReviewQueueItem,
     StoredClaim,
 )
 from warehouse import exports, ranking, sql
@@ -350,15 +354,58 @@ class Warehouse:
             raise UnknownName("claim", str(claim_id))
         return _stored(row)
 
-    def set_review_status(self, claim_id: int, status: str) -> StoredClaim:
-        """Mark a claim verified / rejected / unreviewed (rejected claims never count)."""
+    def claim_detail(self, claim_id: int) -> ClaimDetail:
+        """The claim with its document id and the paragraph around its quote (``context``), so a reader
+        can check the number where it was written."""
+        claim = self.get_claim(claim_id)
+        with self._lock:
+            row = self._one(sql.CLAIM_DOCUMENT, [int(claim_id)])
+        if row is None:
+            raise UnknownName("claim", str(claim_id))
+        doc_id, text = row
+        return ClaimDetail(**claim.model_dump(), document_id=int(doc_id),
+                           context=paragraph_around(str(text or ""), claim.start, claim.end, claim.quote))
+
+    def set_review_status(self, claim_id: int, status: str, note: str | None = None,
+                          reviewer: str | None = None) -> StoredClaim:
+        """Mark a claim verified / rejected / unreviewed (rejected claims never count); every decision is
+        kept in the claim's review history (``review_history``), so it can be undone."""
         self._writable()
         if status not in REVIEW_STATUSES:
             raise ValueError(f"unknown review status {status!r}; choose one of {', '.join(REVIEW_STATUSES)}")
+        before = self.get_claim(claim_id)
+        with self._lock:
+            self.con.begin()
+            try:
+                self.con.execute(sql.SET_REVIEW, [status, int(claim_id)])
+                self.con.execute(sql.ADD_REVIEW, [int(claim_id), status, before.review_status, note, reviewer])
+                self.con.commit()
+            except BaseException:
+                self.con.rollback()
+                raise
+        return self.get_claim(claim_id)
+
+    def undo_review(self, claim_id: int, reviewer: str | None = None) -> StoredClaim:
+        """Go back to the status the claim had before its last review decision."""
+        history = self.review_history(claim_id)
+        if not history:
+            return self.get_claim(claim_id)
+        return self.set_review_status(claim_id, history[-1].previous, note="undo", reviewer=reviewer)
+
+    def review_history(self, claim_id: int) -> list[ReviewEvent]:
+        """The claim's review decisions, oldest first."""
         self.get_claim(claim_id)
         with self._lock:
-            self.con.execute(sql.SET_REVIEW, [status, int(claim_id)])
-        return self.get_claim(claim_id)
+            rows = self.con.execute(sql.REVIEW_HISTORY, [int(claim_id)]).fetchall()
+        return [ReviewEvent(status=s, previous=p, note=n, reviewer=r, at=str(at)) for s, p, n, r, at in rows]
+
+    def review_queue(self, limit: int = 50) -> list[ReviewQueueItem]:
+        """Unreviewed claims, those whose board row has disagreeing sources first, then those on the
+        boards with most claims."""
+        with self._lock:
+            rows = self.con.execute(sql.REVIEW_QUEUE, [max(0, int(limit))]).fetchall()
+        return [ReviewQueueItem(**_stored(r[:-2]).model_dump(), in_conflict=bool(r[-2]), board_claims=int(r[-1]))
+                for r in rows]
 
     def _name_counts(self, kind: str, query: str) -> list[NameCount]:
         with self._lock:
@@ -412,6 +459,22 @@ def _loser(relation: str | None, model_id: int, baseline_id: int | None) -> int 
         return model_id
     return None
 
+
+
+_PARAGRAPH_BREAK = "\n\n"
+_CONTEXT_REACH = 1500  # at most this many characters of a (very long) paragraph on each side of the quote
+
+
+def paragraph_around(text: str, start: int, end: int, quote: str) -> ClaimContext:
+    """The paragraph of ``text`` holding ``text[start:end]`` (blank-line delimited, capped in length), with
+    the quote's offsets inside it. A text that no longer holds the quote there gives the quote alone."""
+    if text[start:end] != quote:
+        return ClaimContext(text=quote, start=0, end=len(quote))
+    a = text.rfind(_PARAGRAPH_BREAK, max(0, start - _CONTEXT_REACH), start)
+    a = max(0, start - _CONTEXT_REACH) if a < 0 else a + len(_PARAGRAPH_BREAK)
+    b = text.find(_PARAGRAPH_BREAK, end, end + _CONTEXT_REACH)
+    b = min(len(text), end + _CONTEXT_REACH) if b < 0 else b
+    return ClaimContext(text=text[a:b], start=start - a, end=end - a)
 
 
 def _stored(row: tuple[Any, ...]) -> StoredClaim:

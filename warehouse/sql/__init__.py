@@ -98,6 +98,30 @@ STORED_CLAIM_COLUMNS = (
 )
 GET_CLAIM = f"SELECT {STORED_CLAIM_COLUMNS} FROM claims WHERE id = ?"
 SET_REVIEW = "UPDATE claims SET review_status = ? WHERE id = ?"
+CLAIM_DOCUMENT = "SELECT c.doc_id, d.text FROM claims c JOIN documents d ON d.id = c.doc_id WHERE c.id = ?"
+ADD_REVIEW = "INSERT INTO reviews (claim_id, status, previous, note, reviewer, reviewed_at) VALUES (?, ?, ?, ?, ?, now())"
+REVIEW_HISTORY = "SELECT status, previous, note, reviewer, reviewed_at FROM reviews WHERE claim_id = ? ORDER BY reviewed_at, rowid"
+# What to review first: claims on a board row whose sources disagree, then unreviewed claims of the
+# boards with most claims (where a wrong number is seen most).
+REVIEW_QUEUE = """
+WITH board AS (
+    SELECT benchmark_id, count(*) AS n FROM claims WHERE kind = 'score' AND benchmark_id IS NOT NULL GROUP BY 1
+), disagree AS (
+    SELECT benchmark_id, model_id, setting_key, unit_key FROM claims
+    WHERE kind = 'score' AND review_status <> 'rejected' AND benchmark_id IS NOT NULL
+    GROUP BY ALL HAVING count(DISTINCT round(value, 2)) > 1
+)
+SELECT {cols}, (d.model_id IS NOT NULL) AS in_conflict, coalesce(b.n, 0) AS board_claims
+FROM claims c
+LEFT JOIN disagree d ON d.benchmark_id = c.benchmark_id AND d.model_id = c.model_id
+    AND d.setting_key = c.setting_key AND d.unit_key = c.unit_key AND c.kind = 'score'
+LEFT JOIN board b ON b.benchmark_id = c.benchmark_id
+WHERE c.review_status = 'unreviewed'
+ORDER BY in_conflict DESC, board_claims DESC, c.id
+LIMIT ?
+""".format(cols=", ".join(f"c.{c}" if c != "end" else 'c."end"' for c in (
+    "id", "kind", "model", "benchmark", "metric", "value", "value_high", "unit", "setting", "baseline",
+    "relation", "delta", "quote", "source", "section", "start", "end", "extractor", "review_status")))
 # The claims a re-ingest replaces, with what makes them the same claim (``warehouse.fingerprints``):
 # a claim whose fingerprint survives the edit keeps its id and its review status.
 PREVIOUS_CLAIMS = """

@@ -123,6 +123,17 @@ ALTER TABLE claims ADD COLUMN IF NOT EXISTS loser_id BIGINT;
 DROP INDEX IF EXISTS claims_benchmark_idx;
 DROP INDEX IF EXISTS claims_loser_idx;
 
+-- Every review decision, oldest first: who set which status when, and why. A claim keeps its id across
+-- re-ingests of an unchanged statement (warehouse/fingerprints.py), so its history stays attached.
+CREATE TABLE IF NOT EXISTS reviews (
+    claim_id BIGINT NOT NULL,
+    status VARCHAR NOT NULL,
+    previous VARCHAR NOT NULL,
+    note VARCHAR,
+    reviewer VARCHAR,
+    reviewed_at TIMESTAMP NOT NULL
+);
+
 CREATE TABLE IF NOT EXISTS llm_cache (
     key VARCHAR PRIMARY KEY,
     value VARCHAR NOT NULL,
