@@ -26,6 +26,9 @@ from schemas.results import (
     IngestOutcome,
     Leaderboard,
     LeaderboardRow,
+    Matrix,
+    MatrixCell,
+    MatrixRow,
     NameCount,
     ReviewEvent,
     ReviewQueueItem,
@@ -39,7 +42,7 @@ AnyClaim = ScoreClaim | ComparisonClaim
 __all__ = [
     "RELATIONS", "UNITS", "AnyClaim", "BeatsResult", "BeatsRow", "Claim", "ClaimContext", "ClaimDetail",
     "ClaimFacts", "ClaimList", "ClaimPage", "ComparisonClaim", "ComparisonFacts", "Document", "Extraction", "ExtractionStats",
-    "FileProblem", "IngestOutcome", "Leaderboard", "LeaderboardRow", "NameCount", "Provenance",
+    "FileProblem", "IngestOutcome", "Leaderboard", "LeaderboardRow", "Matrix", "MatrixCell", "MatrixRow", "NameCount", "Provenance",
     "ReviewEvent", "ReviewQueueItem", "ReviewStatus", "ScoreClaim", "ScoreFacts", "Section", "Settings", "SourceRef", "Span", "StoredClaim",
     "claim_json_schema", "claim_to_jsonl", "get_settings", "parse_claim",
 ]

@@ -105,6 +105,27 @@ class StoredClaim(BaseModel):
     review_status: ReviewStatus = "unreviewed"
 
 
+class MatrixCell(BaseModel):
+    """A model's best value on one benchmark (its board's default group), with the claims stating it."""
+
+    value: float
+    unit: str | None = None
+    claim_ids: list[int] = Field(default_factory=list)
+
+
+class MatrixRow(BaseModel):
+    model: str
+    cells: dict[str, MatrixCell] = Field(default_factory=dict, description="benchmark -> best value")
+
+
+class Matrix(BaseModel):
+    """Models × benchmarks, across every source: the comparison view of several boards at once."""
+
+    benchmarks: list[str]
+    units: dict[str, str | None] = Field(default_factory=dict)
+    rows: list[MatrixRow] = Field(default_factory=list)
+
+
 class ClaimContext(BaseModel):
     """The paragraph a claim was read from: ``text[start:end]`` is the claim's quote."""
 

@@ -53,3 +53,17 @@ def test_review_queue_puts_disagreeing_sources_first(wh: Warehouse) -> None:
     assert queue[0].in_conflict and not any(q.in_conflict for q in queue if q.model == "Orca-7B")
     wh.set_review_status(lumen[0].id, "verified")
     assert lumen[0].id not in {q.id for q in wh.review_queue(limit=10)}
+
+
+def test_matrix_crosses_boards(wh: Warehouse, tmp_path: Path) -> None:
+    more = "Lumen-7B 在 GPQA Diamond 上达到 50.5%。\n"
+    doc = Document(source="b.md", path="b.md", text=more, sha256=hashlib.sha256(more.encode()).hexdigest())
+    wh.store(get_extractor("rules").extract(doc))
+    m = wh.matrix(["AIME 2024", "GPQA Diamond"])
+    assert m.benchmarks == ["AIME 2024", "GPQA Diamond"] and m.units == {"AIME 2024": "%", "GPQA Diamond": "%"}
+    assert [r.model for r in m.rows] == ["Lumen-7B", "Orca-7B"]
+    lumen = m.rows[0].cells
+    assert (lumen["AIME 2024"].value, lumen["GPQA Diamond"].value) == (71.0, 50.5)
+    assert all(wh.get_claim(i).model == "Lumen-7B" for i in lumen["GPQA Diamond"].claim_ids)
+    with pytest.raises(UnknownName):
+        wh.matrix(["AIME 2024", "NoSuchBench"])

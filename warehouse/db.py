@@ -28,6 +28,7 @@ from schemas import (
     Extraction,
     IngestOutcome,
     Leaderboard,
+    Matrix,
     NameCount,
     ReviewEvent,
     ReviewQueueItem,
@@ -318,6 +319,12 @@ class Warehouse:
         """One row per model, best comparable value first; raises UnknownName with suggestions."""
         with self._lock:
             return ranking.leaderboard(self.con, self.reg, benchmark, metric, setting)
+
+    def matrix(self, benchmarks: Sequence[str]) -> Matrix:
+        """Models × ``benchmarks``: each model's best value on each board (the board's default group, as
+        ``leaderboard`` ranks it), with the ids of the claims that state it; models ordered by how many of
+        the benchmarks they have a value on."""
+        return ranking.matrix([self.leaderboard(b) for b in benchmarks])
 
     def beats(self, model: str, benchmark: str, general: bool = True) -> BeatsResult:
         """Models that beat ``model`` on ``benchmark`` (scores and explicit comparisons), with evidence."""

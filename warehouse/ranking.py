@@ -23,7 +23,17 @@ from typing import Any, NamedTuple
 
 import duckdb
 
-from schemas import BeatsResult, BeatsRow, Leaderboard, LeaderboardRow, ReviewStatus, SourceRef
+from schemas import (
+    BeatsResult,
+    BeatsRow,
+    Leaderboard,
+    LeaderboardRow,
+    Matrix,
+    MatrixCell,
+    MatrixRow,
+    ReviewStatus,
+    SourceRef,
+)
 from warehouse import sql
 from warehouse.entities import Registry
 from warehouse.errors import UnknownName
@@ -379,3 +389,17 @@ def beats(
         kv[1].how == "comparison", -(kv[1].margin or 0.0), kv[1].model,
     ))
     return BeatsResult(model=reg.entities[xid].name, benchmark=target.name, rows=[r for _, r in ordered])
+
+
+def matrix(boards: list[Leaderboard]) -> Matrix:
+    """Models × benchmarks from the boards (each model's row on each board, as ranked there)."""
+    out = Matrix(benchmarks=[b.benchmark for b in boards], units={b.benchmark: b.unit for b in boards})
+    rows: dict[str, MatrixRow] = {}
+    for board in boards:
+        for r in board.rows:
+            if board.benchmark in rows.setdefault(r.model, MatrixRow(model=r.model)).cells:
+                continue  # a family board lists a model per member: the first (best) one stands
+            rows[r.model].cells[board.benchmark] = MatrixCell(
+                value=r.value, unit=r.unit, claim_ids=[s.claim_id for s in r.sources if s.claim_id is not None])
+    out.rows = sorted(rows.values(), key=lambda row: (-len(row.cells), row.model))
+    return out
