@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
+from urllib.parse import parse_qsl, urlencode
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
@@ -65,8 +66,14 @@ def make_answer(status: int, body: bytes, media_type: str, version: int, filenam
 
 
 def cache_key(scope: Scope) -> str:
-    """The raw request target: the same URL always gets the same answer at one version."""
-    return str(scope["path"]) + "?" + bytes(scope["query_string"]).decode("latin-1")
+    """The request normalised: path plus its query parameters decoded, last value of a name winning
+    (as FastAPI reads them) and sorted, so ``?b=AIME+2024&a=1`` and ``?a=1&b=AIME%202024`` share an
+    entry. Only answers of requests whose every parameter is known are ever stored (an unknown
+    parameter is a 400 before anything is computed), so junk parameters cannot fill the cache.
+    """
+    query = bytes(scope["query_string"]).decode("latin-1")
+    params = dict(parse_qsl(query, keep_blank_values=True))
+    return str(scope["path"]) + "?" + urlencode(sorted(params.items()))
 
 
 class WarehouseGateway:
@@ -74,7 +81,8 @@ class WarehouseGateway:
 
     lake = False  # a DuckDB file; ``LakeGateway`` serves a Parquet folder
 
-    def __init__(self, db_path: str, read_only: bool, cache_size: int = 2048) -> None:
+    def __init__(self, db_path: str, read_only: bool, cache_bytes: int = 64_000_000,
+                 time_limit: float | None = None) -> None:
         self.db_path = db_path
         self.read_only = read_only
         self._wh: Warehouse = self._open()
@@ -82,7 +90,18 @@ class WarehouseGateway:
         self._cache_lock = threading.Lock()  # guards the LRU (touched from the event loop and worker threads)
         self._version = 0
         self._cache: OrderedDict[str, Answer] = OrderedDict()
-        self._cache_size = cache_size
+        self._cache_bytes = cache_bytes  # bound on the bodies (and keys) held
+        self._held = 0
+        self._time_limit = time_limit
+
+    @property
+    def cache_held_bytes(self) -> int:
+        """Bytes of bodies and keys the answer cache holds now (never above its bound)."""
+        return self._held
+
+    def _drop_all(self) -> None:
+        self._cache.clear()
+        self._held = 0
 
     def _open(self) -> Warehouse:
         from warehouse import Warehouse
@@ -106,18 +125,35 @@ class WarehouseGateway:
 
     def remember(self, key: str, answer: Answer) -> Answer:
         # An answer computed before a concurrent write finished is served once but not kept.
+        size = len(answer.body) + len(key) + 200  # + the Answer's own overhead
         with self._cache_lock:
-            if answer.version == self._version:
+            if answer.version == self._version and size <= self._cache_bytes // 4:
+                old = self._cache.pop(key, None)
+                if old is not None:
+                    self._held -= len(old.body) + len(key) + 200
                 self._cache[key] = answer
-                self._cache.move_to_end(key)
-                while len(self._cache) > self._cache_size:
-                    self._cache.popitem(last=False)
+                self._held += size
+                while self._held > self._cache_bytes and self._cache:
+                    k, dropped = self._cache.popitem(last=False)
+                    self._held -= len(dropped.body) + len(k) + 200
         return answer
 
     def read(self, fn: Callable[[Warehouse], T]) -> tuple[T, int]:
-        """Run a query under the lock; returns its result and the version it was computed at."""
+        """Run a query under the lock; returns its result and the version it was computed at.
+
+        With a time limit, a query still running when it passes is interrupted (DuckDB raises
+        ``QueryInterrupted``), so one expensive request cannot hold the lock for long.
+        """
         with self._lock:
-            return fn(self._wh), self._version
+            if not self._time_limit:
+                return fn(self._wh), self._version
+            timer = threading.Timer(self._time_limit, self._wh.interrupt)
+            timer.daemon = True
+            timer.start()
+            try:
+                return fn(self._wh), self._version
+            finally:
+                timer.cancel()
 
     def write(self, fn: Callable[[Warehouse], T]) -> T:
         """Run a change under the lock and invalidate every cached answer."""
@@ -129,7 +165,7 @@ class WarehouseGateway:
             finally:
                 with self._cache_lock:
                     self._version += 1
-                    self._cache.clear()
+                    self._drop_all()
 
     def close(self) -> None:
         with self._lock:
@@ -144,7 +180,7 @@ class WarehouseGateway:
                 self._closed = False
                 with self._cache_lock:
                     self._version += 1
-                    self._cache.clear()
+                    self._drop_all()
 
 
 class LakeGateway(WarehouseGateway):
@@ -158,8 +194,8 @@ class LakeGateway(WarehouseGateway):
 
     lake = True
 
-    def __init__(self, db_path: str, read_only: bool = False, cache_size: int = 2048,
-                 refresh_seconds: float = 1.0) -> None:
+    def __init__(self, db_path: str, read_only: bool = False, cache_bytes: int = 64_000_000,
+                 time_limit: float | None = None, refresh_seconds: float = 1.0) -> None:
         from warehouse.lake import Lake
 
         self._lake = Lake(db_path)
@@ -167,7 +203,7 @@ class LakeGateway(WarehouseGateway):
         self._refresh_seconds = refresh_seconds
         self._checked = 0.0
         self._refresh_lock = threading.Lock()
-        super().__init__(db_path, read_only, cache_size)
+        super().__init__(db_path, read_only, cache_bytes, time_limit)
 
     def _open(self) -> Warehouse:
         self._lake_version = self._lake.version()
@@ -190,7 +226,7 @@ class LakeGateway(WarehouseGateway):
                 old, self._wh = self._wh, fresh
                 with self._cache_lock:
                     self._version += 1
-                    self._cache.clear()
+                    self._drop_all()
             old.close()
         finally:
             self._refresh_lock.release()

@@ -39,6 +39,9 @@ class LeaderboardRow(BaseModel):
     values: list[float] = Field(default_factory=list, description="Every distinct value reported, when in conflict.")
     review_status: ReviewStatus = "unreviewed"
     sources: list[SourceRef] = Field(default_factory=list)
+    sources_total: int | None = Field(default=None, description="How many sources support this row "
+                                      "(``sources`` holds at most ``sources_limit`` of them).")
+    more_sources: str | None = Field(default=None, description="Where the rest are listed, when some were left out.")
 
 
 class Leaderboard(BaseModel):
@@ -63,6 +66,9 @@ class BeatsRow(BaseModel):
     setting: str | None = None
     how: Literal["score", "comparison", "both"] = "score"
     evidence: list[SourceRef] = Field(default_factory=list)
+    evidence_total: int | None = Field(default=None, description="How many statements support this row "
+                                       "(``evidence`` holds at most ``sources_limit`` of them).")
+    more_evidence: str | None = Field(default=None, description="Where the rest are listed, when some were left out.")
 
 
 class BeatsResult(BaseModel):

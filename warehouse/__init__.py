@@ -16,10 +16,10 @@ and is parameterised.
 """
 
 from warehouse.db import REVIEW_STATUSES, Warehouse, WarehouseError
-from warehouse.errors import UnknownName
+from warehouse.errors import QueryInterrupted, UnknownName
 from warehouse.exports import CLAIM_EXPORT_COLUMNS, LEADERBOARD_EXPORT_COLUMNS
 
 __all__ = [
-    "CLAIM_EXPORT_COLUMNS", "LEADERBOARD_EXPORT_COLUMNS", "REVIEW_STATUSES", "UnknownName", "Warehouse",
+    "CLAIM_EXPORT_COLUMNS", "LEADERBOARD_EXPORT_COLUMNS", "REVIEW_STATUSES", "QueryInterrupted", "UnknownName", "Warehouse",
     "WarehouseError",
 ]

@@ -300,15 +300,36 @@ class Warehouse:
         return {n: object_column(col) for n, col in zip(names, zip(*rows, strict=True), strict=True)}
 
     # -- queries ---------------------------------------------------------------------
-    def leaderboard(self, benchmark: str, metric: str | None = None, setting: str | None = None) -> Leaderboard:
-        """One row per model, best comparable value first; raises UnknownName with suggestions."""
-        with self._lock:
-            return ranking.leaderboard(self.con, self.reg, benchmark, metric, setting)
+    def leaderboard(self, benchmark: str, metric: str | None = None, setting: str | None = None,
+                    sources_limit: int | None = None) -> Leaderboard:
+        """One row per model, best comparable value first; raises UnknownName with suggestions.
 
-    def beats(self, model: str, benchmark: str, general: bool = True) -> BeatsResult:
-        """Models that beat ``model`` on ``benchmark`` (scores and explicit comparisons), with evidence."""
+        ``sources_limit`` keeps at most that many sources per row (``sources_total`` says how many there are).
+        """
         with self._lock:
-            return ranking.beats(self.con, self.reg, model, benchmark, general)
+            board = ranking.leaderboard(self.con, self.reg, benchmark, metric, setting)
+        for row in board.rows:
+            row.sources_total = len(row.sources)
+            if sources_limit is not None:
+                del row.sources[sources_limit:]
+        return board
+
+    def beats(self, model: str, benchmark: str, general: bool = True, sources_limit: int | None = None) -> BeatsResult:
+        """Models that beat ``model`` on ``benchmark`` (scores and explicit comparisons), with evidence.
+
+        ``sources_limit`` keeps at most that much evidence per row (``evidence_total`` says how much there is).
+        """
+        with self._lock:
+            result = ranking.beats(self.con, self.reg, model, benchmark, general)
+        for row in result.rows:
+            row.evidence_total = len(row.evidence)
+            if sources_limit is not None:
+                del row.evidence[sources_limit:]
+        return result
+
+    def interrupt(self) -> None:
+        """Stop the query running now (from another thread); it raises ``QueryInterrupted``."""
+        self.con.interrupt()
 
     def claims(
         self, model: str | None = None, benchmark: str | None = None, kind: str | None = None,
@@ -334,6 +355,8 @@ class Warehouse:
                          items=[_stored(r) for r in rows])
 
     def get_claim(self, claim_id: int) -> StoredClaim:
+        if not 0 <= int(claim_id) < 2**63:  # beyond BIGINT: no such claim (DuckDB would refuse the parameter)
+            raise UnknownName("claim", str(claim_id))
         with self._lock:
             row = self._one(sql.GET_CLAIM, [int(claim_id)])
         if row is None:
