@@ -155,7 +155,7 @@ def _remote_get(server: ServerInfo, path: str, params: dict[str, str | None]) ->
         r = httpx.get(server.url + path, params={k: v for k, v in params.items() if v is not None}, timeout=300)
     except httpx.HTTPError as exc:
         _fail(f"error: server {server.url} (pid {server.pid}) is not answering: {type(exc).__name__}", EXIT_FAILED)
-    if r.status_code == 404 and r.headers.get("content-type", "").startswith("application/json"):
+    if r.status_code == 404 and r.headers.get("content-type", "").startswith(("application/json", "application/problem+json")):
         body = r.json()
         _unknown(UnknownName(str(body.get("kind", "name")), str(body.get("name", "")), body.get("suggestions")))
     if r.status_code != 200:
@@ -498,14 +498,21 @@ def export(
 def serve(
     db: DbOption = None,
     host: Annotated[str, typer.Option("--host", help="Interface to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port", help="TCP port.")] = 8000,
+    port: Annotated[int, typer.Option("--port", help="TCP port (0: any free port).")] = 8000,
 ) -> None:
     """Serve the REST API and the dashboard (runs until stopped)."""
     from api.app import create_app
-    from api.owner import new_token, remove_sidecar
+    from api.owner import new_token, remove_sidecar, write_sidecar
+    from api.server import PortUnavailable, bind, run
     from warehouse.lake import is_lake
 
+    if not 0 <= port <= 65535:
+        _fail(f"error: --port {port} is out of range (0-65535)", EXIT_USAGE)
     settings = _settings(db)
+    try:
+        sock = bind(host, port)
+    except PortUnavailable as exc:
+        _fail(f"error: {exc}", EXIT_FAILED)
     if not Path(settings.db).exists():
         _err(f"note: {settings.db} does not exist yet; serving a new, empty warehouse "
              "(fill it with benchclaims ingest, or POST /api/documents with an API key)")
@@ -513,39 +520,23 @@ def serve(
     try:
         application = create_app(settings, server_token=token)
     except Exception as exc:  # e.g. the file is locked by another writer
+        sock.close()
         _fail(_open_problem(settings.db, exc), EXIT_FAILED)
     lake = is_lake(settings.db)
-    try:
-        _run_server(application, host, port, None if lake else (settings.db, token))
-    finally:
+    instance = application.state.instance
+
+    def announce(url: str) -> None:
+        if not lake:
+            write_sidecar(settings.db, url, token, instance)
+
+    def withdraw() -> None:
         if not lake:
             remove_sidecar(settings.db, token)
 
-
-def _run_server(application: object, host: str, port: int, sidecar: tuple[str, str] | None) -> None:
-    """Run uvicorn; once it listens, announce it in the warehouse's sidecar (see ``api.owner``)."""
-    import uvicorn
-
-    from api.owner import remove_sidecar, write_sidecar
-
-    class AnnouncingServer(uvicorn.Server):
-        async def startup(self, sockets: list | None = None) -> None:  # type: ignore[type-arg]
-            await super().startup(sockets)
-            if sidecar is None or not self.started:
-                return
-            bound = self.servers[0].sockets[0].getsockname()
-            shown = {"0.0.0.0": "127.0.0.1", "::": "::1"}.get(host, host)
-            shown = f"[{shown}]" if ":" in shown else shown
-            write_sidecar(sidecar[0], f"http://{shown}:{bound[1]}", sidecar[1])
-
-        async def shutdown(self, sockets: list | None = None) -> None:  # type: ignore[type-arg]
-            # Before uvicorn re-raises SIGTERM (which ends the process without unwinding).
-            if sidecar is not None:
-                remove_sidecar(*sidecar)
-            await super().shutdown(sockets)
-
-    config = uvicorn.Config(application, host=host, port=port, log_level="info", access_log=False)  # type: ignore[arg-type]
-    AnnouncingServer(config).run()
+    try:
+        run(application, sock, settings, on_started=announce, on_stopping=withdraw)
+    finally:
+        withdraw()
 
 
 @app.command("llm-serve")

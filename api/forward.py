@@ -48,7 +48,9 @@ def forward_files(server: ServerInfo, key: str, files: list[Path], backend: str,
                                  f"{type(exc).__name__}") from None
             if r.status_code == 201:
                 body = r.json()
-                yield IngestOutcome(source=body["source"], status=body["status"], claims=len(body["claims"]))
+                # ``claims`` is one page of what is stored; ``stored_claims`` is the document's count
+                yield IngestOutcome(source=body["source"], status=body["status"],
+                                    claims=int(body.get("stored_claims", len(body["claims"]))))
             elif r.status_code in (401, 403):
                 raise ServerGone(f"server {server.url} refused the key ({r.status_code}); "
                                  "set BENCHCLAIMS_API_KEY to the server's key")

@@ -392,10 +392,20 @@ class Warehouse:
         return self._name_counts("model", sql.MODEL_COUNTS)
 
     def export(self, fmt: Literal["csv", "json", "parquet"], out: str | Path, benchmark: str | None = None) -> Path:
-        """Write all claims, or one benchmark's leaderboard, with DuckDB's COPY (see ``exports``)."""
+        """Write all claims, or one benchmark's leaderboard, with DuckDB's COPY (see ``exports``).
+
+        A place that cannot be written (a folder, no permission, a full disk) is an ``OSError``
+        naming ``out``.
+        """
+        out = Path(out)
+        if out.is_dir():
+            raise IsADirectoryError(21, "is a folder; give a file name", str(out))
         with self._lock:
             board = self.leaderboard(benchmark) if benchmark else None
-            return exports.export(self.con, fmt, Path(out), board)
+            try:
+                return exports.export(self.con, fmt, out, board)
+            except duckdb.IOException as exc:
+                raise OSError(5, str(exc).removeprefix("IO Error: "), str(out)) from None
 
     def stats(self) -> dict[str, int]:
         with self._lock:
