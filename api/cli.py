@@ -8,6 +8,7 @@ traceback is never what a user sees. Exit statuses follow ``interfaces.md``:
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -67,8 +68,17 @@ JobsOption = Annotated[int, typer.Option("--jobs", min=1, max=64, help="Worker p
 PathsArgument = Annotated[list[Path], typer.Argument(help="Files or folders (.txt, .md, .html, recursively).", metavar="PATH", show_default=False)]
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]|\n(?!\Z)")
+
+
+def one_line(text: str) -> str:
+    """Control characters (a file named with an escape sequence or a newline) shown escaped,
+    so one problem stays one line and cannot drive the terminal."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
 def _err(message: str) -> None:
-    typer.echo(message, err=True)
+    typer.echo(one_line(message), err=True)
 
 
 def _fail(message: str, code: int) -> NoReturn:
@@ -247,11 +257,12 @@ def _ingest_local(wh: Warehouse, run_id: int, files: list[Path], backend: str, s
             if isinstance(item, FileProblem):
                 tally.problems.append(item)
                 # soft_wrap: one problem stays on one line however long the path (greppable logs)
-                progress.console.print(f"{item.path}: {item.reason}", markup=False, highlight=False, soft_wrap=True)
+                progress.console.print(one_line(f"{item.path}: {item.reason}"), markup=False, highlight=False,
+                                       soft_wrap=True)
                 name = Path(item.path).name
             else:
                 for message in item.stats.errors:
-                    progress.console.print(f"{item.document.source}: warning: {message}", markup=False,
+                    progress.console.print(one_line(f"{item.document.source}: warning: {message}"), markup=False,
                                            highlight=False, soft_wrap=True)
                 tally.stored(wh.store(item, run_id))
                 name = item.document.source

@@ -223,3 +223,76 @@ def test_openapi_documents_the_real_error_responses(client: TestClient) -> None:
             assert "application/problem+json" in responses[status]["content"], (path, status)
     names = {p["name"] for p in spec["paths"]["/api/leaderboard"]["get"]["parameters"]}
     assert "sources_limit" in names
+
+
+# ---- 6. CSV formula injection, control characters in names --------------------------------------
+
+FORMULA_SOURCE = '=HYPERLINK("http://evil.example","x").md'
+FORMULA_MODEL = "=cmd|' /C calc'!A0"
+
+
+@pytest.fixture(scope="module")
+def formula_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    from warehouse import Warehouse
+
+    text = f"# -2+3\n\n{FORMULA_MODEL} reaches 99.0% accuracy on AIME 2024.\n"
+    quote = f"{FORMULA_MODEL} reaches 99.0% accuracy on AIME 2024"
+    doc = Document(source=FORMULA_SOURCE, path=FORMULA_SOURCE, text=text, media_type="text/markdown",
+                   sha256=hashlib.sha256(text.encode()).hexdigest())
+    start = text.index(quote)
+    claim = ScoreClaim(model=FORMULA_MODEL, benchmark="AIME 2024", value=99.0, unit="%", metric="accuracy",
+                       quote=quote, source=FORMULA_SOURCE, section="-2+3", start=start, end=start + len(quote),
+                       extractor="rules")
+    path = tmp_path_factory.mktemp("formula") / "formula.duckdb"
+    with Warehouse(path) as wh:
+        wh.store_many([*handmade_extractions(), Extraction(document=doc, claims=[claim])], wh.start_run("rules"))
+    return str(path)
+
+
+def _cells(text: str) -> list[str]:
+    import csv
+    import io
+
+    return [cell for row in csv.reader(io.StringIO(text)) for cell in row]
+
+
+def _no_formula(cells: list[str]) -> None:
+    for cell in cells:
+        if cell[:1] in ("=", "+", "-", "@", "\t", "\r"):
+            float(cell)  # only a number may start so
+
+
+def test_csv_exports_have_no_cell_starting_with_a_formula(formula_db: str) -> None:
+    with TestClient(create_app(Settings(db=formula_db))) as c:
+        everything = c.get("/api/export.csv").text
+        board = c.get("/api/export.csv", params={"benchmark": "AIME 2024"}).text
+    for text in (everything, board):
+        cells = _cells(text)
+        assert "'" + FORMULA_MODEL in cells
+        _no_formula(cells)
+    assert "'" + FORMULA_SOURCE in _cells(everything) and "'-2+3" in _cells(everything)
+    parquet_free = json.loads(TestClient(create_app(Settings(db=formula_db))).get("/api/export.json").text)
+    assert any(row["model"] == FORMULA_MODEL for row in parquet_free)  # JSON keeps the name as stored
+
+
+def test_cli_csv_has_no_cell_starting_with_a_formula(formula_db: str) -> None:
+    from typer.testing import CliRunner
+
+    from api.cli import app as cli_app
+
+    r = CliRunner().invoke(cli_app, ["leaderboard", "AIME 2024", "--db", formula_db, "--format", "csv"])
+    assert r.exit_code == 0, r.output
+    cells = _cells(r.stdout)
+    assert "'" + FORMULA_MODEL in cells and "'" + FORMULA_SOURCE in cells
+    _no_formula(cells)
+
+
+@pytest.mark.parametrize("source", ["evil\x1b[31m.md", "two\nlines.md", "bell\x07.md", "nul\x00.md", "c1\x9b.md",
+                                    "sep\u2028.md"])
+def test_control_characters_are_refused_in_posted_names(own_copy: str, source: str) -> None:
+    with TestClient(create_app(Settings(db=own_copy, api_key=SecretStr(KEY)))) as c:
+        r = c.post("/api/documents", json={"source": source, "text": "AlphaNet reaches 1% on AIME 2024."},
+                   headers={"X-API-Key": KEY})
+        _is_problem(r, 422)
+        assert c.post("/api/documents", json={"source": "fine name (v2).md", "text": "AlphaNet reaches 1% on AIME 2024."},
+                      headers={"X-API-Key": KEY}).status_code == 201

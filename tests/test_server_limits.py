@@ -239,3 +239,14 @@ def test_silent_connections_are_dropped_and_capped(tmp_path: Path) -> None:
             s.close()
         server.stop()
     shutil.rmtree(tmp_path, ignore_errors=True)
+
+
+def test_a_file_name_with_control_characters_stays_one_escaped_line(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "evil\x1b[2Jname\x07.txt").write_bytes(bytes(range(256)) * 8)
+    r = cli("extract", str(folder))
+    assert r.returncode == 1
+    assert "\x1b" not in r.stderr and "\x07" not in r.stderr
+    assert "evil\\x1b[2Jname\\x07.txt: binary content" in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
