@@ -26,6 +26,8 @@ import pytest
 
 from tests.warehouse_state import state_of, warehouse_state
 
+pytestmark = pytest.mark.slow  # real processes / crashes / Ray: deselect with -m 'not slow'
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 COPIES = 2

@@ -10,7 +10,11 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from warehouse import Warehouse
+
+pytestmark = pytest.mark.slow  # real processes / crashes / Ray: deselect with -m 'not slow'
 
 REPO = Path(__file__).resolve().parents[1]
 N_DOCS = 80
