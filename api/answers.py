@@ -9,16 +9,16 @@ from fastapi import Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
-from api.gateway import Answer, WarehouseGateway, cache_key, make_answer
+from api.gateway import Answer, StoreGateway, cache_key, make_answer
 from api.problems import PROBLEM_MEDIA, problem_body, unknown_name_extra
 
 if TYPE_CHECKING:
-    from warehouse import Warehouse
+    from warehouse import Store
 
 
-def _compute(gateway: WarehouseGateway, key: str, fn: Callable[[Warehouse], bytes], media_type: str,
+def _compute(gateway: StoreGateway, key: str, fn: Callable[[Store], bytes], media_type: str,
              filename: str | None) -> Answer:
-    """Run ``fn`` against the warehouse and cache the finished response (errors included)."""
+    """Run ``fn`` against the store and cache the finished response (errors included)."""
     from warehouse import QueryInterrupted, UnknownName
 
     try:
@@ -39,7 +39,7 @@ def respond(request: Request, answer: Answer) -> Response:
     return Response(content=body, status_code=status, headers=headers)
 
 
-async def answer(request: Request, gateway: WarehouseGateway, fn: Callable[[Warehouse], bytes],
+async def answer(request: Request, gateway: StoreGateway, fn: Callable[[Store], bytes],
                  media_type: str = "application/json", filename: str | None = None) -> Response:
     """The cached answer to this request, computed in a worker thread when missing.
 

@@ -8,7 +8,7 @@ run before a body is read (``api.limits``), turns every error into an RFC 9457 p
 
 Writes (posting a document, reviewing a claim) need the ``X-API-Key`` header, compared in
 constant time against ``BENCHCLAIMS_API_KEY`` or the random per-process token ``benchclaims
-serve`` writes to its owner-only sidecar (``api.owner``), and are refused while neither exists.
+serve`` writes to its owner-only sidecar (``warehouse.owner``), and are refused while neither exists.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
@@ -24,20 +25,29 @@ from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 
 from api import problems
-from api.gateway import CachedReads, LakeGateway, WarehouseGateway
+from api.gateway import CachedReads, StoreGateway
 from api.limits import BodySizeLimit, WriteKeyGuard
 from api.routes import dashboard, documents, exports, reads, writes
 from schemas import Settings, get_settings
 
+if TYPE_CHECKING:
+    from warehouse import Store
 
-def open_gateway(db: str, settings: Settings, writable: bool) -> WarehouseGateway:
-    from warehouse.lake import is_lake
 
-    limit = settings.query_time_limit or None
-    if is_lake(db):
-        return LakeGateway(db, cache_bytes=settings.cache_max_bytes, time_limit=limit)
-    return WarehouseGateway(db, read_only=not writable and Path(db).exists(), cache_bytes=settings.cache_max_bytes,
-                            time_limit=limit)
+def open_gateway(db: str, settings: Settings, writable: bool) -> StoreGateway:
+    """The server's store (never forwarded to another server) behind its lock and answer cache.
+
+    Without a key or token (an embedded, read-only app), an existing store is opened read-only.
+    """
+    from warehouse import open_store
+
+    write = writable or not Path(db).exists()
+
+    def reopen() -> Store:
+        return open_store(db, write=write, forward=False)
+
+    return StoreGateway(reopen(), cache_bytes=settings.cache_max_bytes, time_limit=settings.query_time_limit or None,
+                        reopen=reopen)
 
 
 def create_app(settings: Settings | None = None, db_path: str | None = None,
@@ -70,6 +80,7 @@ def create_app(settings: Settings | None = None, db_path: str | None = None,
         lifespan=lifespan,
     )
     app.state.gateway = gateway
+    app.state.store_kind = gateway.store.kind
     app.state.settings = settings
     app.state.keys = keys
     app.state.instance = secrets.token_hex(8)

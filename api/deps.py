@@ -1,4 +1,4 @@
-"""Typed dependencies of the routes: the app's store gateway, its settings, the API key, known parameters.
+"""Typed dependencies of the routes: the gateway to the app's ``Store``, its settings, the API key, known parameters.
 
 Each route declares what it needs with an ``Annotated`` alias (``GatewayDep``, ``SettingsDep``,
 ``WriteKey``), so ``create_app`` only builds the objects and puts them on ``app.state``.
@@ -13,13 +13,13 @@ from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
 from fastapi.security import APIKeyHeader
 
-from api.gateway import WarehouseGateway
+from api.gateway import StoreGateway
 from api.limits import check_key
 from schemas import Settings
 
 
-def get_gateway(request: Request) -> WarehouseGateway:
-    gateway: WarehouseGateway = request.app.state.gateway
+def get_gateway(request: Request) -> StoreGateway:
+    gateway: StoreGateway = request.app.state.gateway
     return gateway
 
 
@@ -28,7 +28,7 @@ def get_settings(request: Request) -> Settings:
     return settings
 
 
-GatewayDep = Annotated[WarehouseGateway, Depends(get_gateway)]
+GatewayDep = Annotated[StoreGateway, Depends(get_gateway)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 
 api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False, description="Key for the write endpoints.")

@@ -67,7 +67,7 @@ def _json_safe(errors: list[Any]) -> list[dict[str, Any]]:
 
 def install(app: FastAPI) -> None:
     """Turn every error into a problem document."""
-    from warehouse import UnknownName
+    from warehouse import StoreError, StoreUnsupported, UnknownName
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_: Request, exc: StarletteHTTPException) -> Response:
@@ -85,6 +85,14 @@ def install(app: FastAPI) -> None:
     async def unknown_name(_: Request, exc: UnknownName) -> Response:
         extra = unknown_name_extra(exc)
         return problem(404, extra.pop("detail"), **extra)
+
+    @app.exception_handler(StoreUnsupported)
+    async def unsupported(_: Request, exc: StoreUnsupported) -> Response:
+        return problem(409, str(exc))
+
+    @app.exception_handler(StoreError)
+    async def store_error(_: Request, exc: StoreError) -> Response:
+        return problem(503, str(exc))
 
     @app.exception_handler(Exception)
     async def internal_error(_: Request, exc: Exception) -> Response:

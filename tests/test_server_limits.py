@@ -157,7 +157,7 @@ def test_a_600_claim_document_ingested_through_a_server_reports_600(served: Serv
 @pytest.mark.parametrize("instance", ["stale-instance", "the server's own"])
 def test_a_stale_sidecar_never_answers_for_another_warehouse(served: Server, tmp_path: Path, instance: str) -> None:
     """A sidecar for a.duckdb whose (alive) pid and URL now belong to a server of another warehouse."""
-    from api.owner import write_sidecar
+    from warehouse.owner import write_sidecar
 
     a = tmp_path / "a.duckdb"
     from warehouse import Warehouse

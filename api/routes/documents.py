@@ -18,12 +18,11 @@ from fastapi import APIRouter, HTTPException
 from pydantic import BaseModel, Field, field_validator, model_validator
 
 from api.deps import GatewayDep, KnownParameters, SettingsDep, WriteKey
-from api.gateway import LakeGateway
 from api.problems import WRITE_ERRORS
 from schemas import ClaimPage, IngestOutcome, StoredClaim
 
 if TYPE_CHECKING:
-    from warehouse import Warehouse
+    from warehouse import Store
 
 router = APIRouter(prefix="/api", tags=["writes"], dependencies=[KnownParameters])
 
@@ -86,17 +85,11 @@ def post_document(doc: DocumentIn, gateway: GatewayDep, settings: SettingsDep) -
     from api.ingest import extract_bytes
 
     extraction = extract_bytes(doc.raw_bytes(), doc.source, doc.backend, settings)
-    if isinstance(gateway, LakeGateway):
-        outcome = gateway.append(extraction)
-        page, _ = gateway.read(lambda wh: wh.claims(source=doc.source, limit=settings.max_page_size))
-    else:
-        def store(wh: Warehouse) -> tuple[IngestOutcome, ClaimPage]:
-            run_id = wh.start_run(doc.backend, {"via": "api", "source": doc.source})
-            outcome = wh.store(extraction, run_id)
-            wh.finish_run(run_id, 1, 0, [], {"claims": outcome.claims, outcome.status: 1})
-            return outcome, wh.claims(source=doc.source, limit=settings.max_page_size)
 
-        outcome, page = gateway.write(store)
+    def store(st: Store) -> tuple[IngestOutcome, ClaimPage]:
+        return st.store_extraction(extraction, doc.backend), st.claims(source=doc.source, limit=settings.max_page_size)
+
+    outcome, page = gateway.write(store)
     more = None
     if page.total > len(page.items):
         more = "/api/claims?" + urlencode({"source": doc.source, "offset": len(page.items)})

@@ -16,7 +16,7 @@ from api.deps import GatewayDep, KnownParameters
 from api.problems import NAMED_READ_ERRORS
 
 if TYPE_CHECKING:
-    from warehouse import Warehouse
+    from warehouse import Store
 
 router = APIRouter(prefix="/api", tags=["exports"], dependencies=[KnownParameters])
 
@@ -46,7 +46,7 @@ async def export(request: Request, gateway: GatewayDep, fmt: ExportFormat,
     CSV text cells that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``, tab,
     carriage return first) start with an apostrophe.
     """
-    def write_file(wh: Warehouse) -> bytes:
+    def write_file(wh: Store) -> bytes:
         with tempfile.TemporaryDirectory(prefix="benchclaims-export-") as tmp:
             written = wh.export(fmt.value, Path(tmp) / f"export.{fmt.value}", benchmark=benchmark)
             return Path(written).read_bytes()

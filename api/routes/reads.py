@@ -16,7 +16,7 @@ from api.problems import NAMED_READ_ERRORS, READ_ERRORS
 from schemas import BeatsResult, ClaimPage, Leaderboard, NameCount, ReviewStatus, StoredClaim
 
 if TYPE_CHECKING:
-    from warehouse import Warehouse
+    from warehouse import Store
 
 router = APIRouter(prefix="/api", tags=["reads"], dependencies=[KnownParameters])
 
@@ -84,7 +84,7 @@ async def leaderboard(
     """One row per model, best score first, each with (up to ``sources_limit`` of) its sources."""
     limit = _sources_limit(sources_limit, settings.max_sources)
 
-    def run(wh: Warehouse) -> bytes:
+    def run(wh: Store) -> bytes:
         board = wh.leaderboard(benchmark, metric=metric, setting=setting, sources_limit=limit)
         for row in board.rows:
             if row.sources_total is not None and row.sources_total > len(row.sources):
@@ -106,7 +106,7 @@ async def beats(
     """Models that beat ``model`` on ``benchmark``, each with (up to ``sources_limit`` of) its evidence."""
     limit = _sources_limit(sources_limit, settings.max_sources)
 
-    def run(wh: Warehouse) -> bytes:
+    def run(wh: Store) -> bytes:
         result = wh.beats(model, benchmark, sources_limit=limit)
         for row in result.rows:
             if row.evidence_total is not None and row.evidence_total > len(row.evidence):

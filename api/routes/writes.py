@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException
+from fastapi import APIRouter
 from pydantic import BaseModel
 
 from api.deps import GatewayDep, KnownParameters, WriteKey
@@ -20,6 +20,4 @@ class ReviewUpdate(BaseModel):
               dependencies=[WriteKey])
 def review_claim(claim_id: int, update: ReviewUpdate, gateway: GatewayDep) -> StoredClaim:
     """Mark a claim verified or rejected (or back to unreviewed)."""
-    if gateway.lake:
-        raise HTTPException(409, "review statuses cannot be stored in a Parquet lake; ingest it into a DuckDB file")
-    return gateway.write(lambda wh: wh.set_review_status(claim_id, update.review_status))
+    return gateway.write(lambda st: st.set_review_status(claim_id, update.review_status))

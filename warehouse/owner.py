@@ -8,7 +8,8 @@ document to the server instead of opening the file. The sidecar is removed on sh
 left behind by a killed server is recognised as stale (its pid is gone or the URL does not
 answer as that server) and ignored.
 
-Nothing secret but the random token is written, and only to this owner-only file.
+Nothing secret but the random token is written, and only to this owner-only file. ``warehouse.store.open_store``
+reads it: a location a live server owns opens as a ``RemoteStore``.
 """
 
 from __future__ import annotations
