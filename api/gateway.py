@@ -150,13 +150,22 @@ class StoreGateway:
         with self._lock:
             if not self._time_limit:
                 return fn(self.store), self._version
-            timer = threading.Timer(self._time_limit, self.store.interrupt)
-            timer.daemon = True
-            timer.start()
+            done = threading.Event()
+            watchdog = threading.Thread(target=self._interrupt_after, args=(self._time_limit, done), daemon=True)
+            watchdog.start()
             try:
                 return fn(self.store), self._version
             finally:
-                timer.cancel()
+                done.set()
+
+    def _interrupt_after(self, seconds: float, done: threading.Event) -> None:
+        """Past the deadline, interrupt whatever query runs until ``fn`` gives up (DuckDB forgets an
+        interrupt that arrives between two queries, so one call is not enough)."""
+        if done.wait(seconds):
+            return
+        while not done.is_set():
+            self.store.interrupt()
+            done.wait(0.005)
 
     def write(self, fn: Callable[[Store], T]) -> T:
         """Run a change under the lock and invalidate every cached answer."""

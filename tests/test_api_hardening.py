@@ -296,3 +296,20 @@ def test_control_characters_are_refused_in_posted_names(own_copy: str, source: s
         _is_problem(r, 422)
         assert c.post("/api/documents", json={"source": "fine name (v2).md", "text": "AlphaNet reaches 1% on AIME 2024."},
                       headers={"X-API-Key": KEY}).status_code == 201
+
+
+# ---- response time limit -------------------------------------------------------------------------
+
+@pytest.mark.slow
+def test_a_query_past_the_time_limit_is_interrupted_with_a_503(tmp_path: Path) -> None:
+    from tests.test_server_limits import _synthetic
+
+    db = str(_synthetic(tmp_path / "mid.duckdb"))
+    with TestClient(create_app(Settings(db=db, query_time_limit=0.005))) as c:
+        slow = c.get("/api/export.json")  # writing 10 000 claims as JSON takes 30-100 ms here
+        body = _is_problem(slow, 503)
+        assert "time limit" in body["detail"]
+        assert c.app.state.gateway.cache_held_bytes == 0  # type: ignore[attr-defined]  # a 503 is never cached
+        assert c.get("/api/healthz").status_code == 200  # the store is fine afterwards
+    with TestClient(create_app(Settings(db=db, query_time_limit=0))) as c:
+        assert c.get("/api/export.json").status_code == 200
