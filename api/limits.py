@@ -67,48 +67,64 @@ class BodySizeLimit:
         self.max_bytes = max_bytes
         self.timeout = timeout
 
+    def _declared_too_big(self, scope: Scope) -> bool:
+        """A ``Content-Length`` over the limit (or one that is not a number)."""
+        for name, value in scope["headers"]:
+            if name == b"content-length":
+                try:
+                    return int(value) > self.max_bytes
+                except ValueError:
+                    return True
+        return False
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
             await self.app(scope, receive, send)
             return
-        for name, value in scope["headers"]:
-            if name == b"content-length":
-                try:
-                    too_big = int(value) > self.max_bytes
-                except ValueError:
-                    too_big = True
-                if too_big:
-                    await send_problem(send, 413, f"request body larger than {self.max_bytes} bytes")
-                    return
-        seen = 0
-        rejected = False
-
-        async def guarded_receive() -> Message:
-            # The app's body parser would turn an exception into its own 400, so answer here,
-            # tell the app the client went away, and drop whatever it sends after.
-            nonlocal seen, rejected
-            if rejected:
-                return {"type": "http.disconnect"}
-            try:
-                message = await asyncio.wait_for(receive(), self.timeout)
-            except TimeoutError:
-                rejected = True
-                await send_problem(send, 408, f"request body not received within {self.timeout:g} s")
-                return {"type": "http.disconnect"}
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > self.max_bytes:
-                    rejected = True
-                    await send_problem(send, 413, f"request body larger than {self.max_bytes} bytes")
-                    return {"type": "http.disconnect"}
-            return message
-
-        async def guarded_send(message: Message) -> None:
-            if not rejected:
-                await send(message)
-
+        if self._declared_too_big(scope):
+            await send_problem(send, 413, f"request body larger than {self.max_bytes} bytes")
+            return
+        guard = _GuardedBody(receive, send, self.max_bytes, self.timeout)
         try:
-            await self.app(scope, guarded_receive, guarded_send)
+            await self.app(scope, guard.receive, guard.send)
         except Exception:
-            if not rejected:
+            if not guard.rejected:
                 raise
+
+
+class _GuardedBody:
+    """The request body as the app reads it: counted (413 past the limit) and timed (408 on a stall).
+
+    The app's body parser would turn an exception into its own 400, so the answer is sent here,
+    the app is told the client went away, and whatever it sends after is dropped.
+    """
+
+    def __init__(self, receive: Receive, send: Send, max_bytes: int, timeout: float | None) -> None:
+        self._receive = receive
+        self._send = send
+        self.max_bytes = max_bytes
+        self.timeout = timeout
+        self.seen = 0
+        self.rejected = False
+
+    async def _refuse(self, status: int, detail: str) -> Message:
+        self.rejected = True
+        await send_problem(self._send, status, detail)
+        return {"type": "http.disconnect"}
+
+    async def receive(self) -> Message:
+        if self.rejected:
+            return {"type": "http.disconnect"}
+        try:
+            message = await asyncio.wait_for(self._receive(), self.timeout)
+        except TimeoutError:
+            return await self._refuse(408, f"request body not received within {self.timeout:g} s")
+        if message["type"] == "http.request":
+            self.seen += len(message.get("body", b""))
+            if self.seen > self.max_bytes:
+                return await self._refuse(413, f"request body larger than {self.max_bytes} bytes")
+        return message
+
+    async def send(self, message: Message) -> None:
+        if not self.rejected:
+            await self._send(message)
