@@ -96,10 +96,10 @@ class RemoteStore(Store):
         return _NAMES.validate_json(self._get("/api/models").content)
 
     def export(self, fmt: ExportFormat, out: str | Path, benchmark: str | None = None) -> Path:
-        r = self._get(f"/api/export.{fmt}", {"benchmark": benchmark})
         out = Path(out)
         if out.is_dir():
             raise IsADirectoryError(21, "is a folder; give a file name", str(out))
+        r = self._get(f"/api/export.{fmt}", {"benchmark": benchmark})
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(r.content)
         return out
