@@ -84,6 +84,7 @@ def create_app(settings: Settings | None = None, db_path: str | None = None,
     app.state.settings = settings
     app.state.keys = keys
     app.state.instance = secrets.token_hex(8)
+    app.state.db_path = str(Path(db).resolve())
     # Outermost last: CORS, then the cache of finished reads, the key check and the body limits.
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes, timeout=settings.body_timeout)
     app.add_middleware(WriteKeyGuard, keys=keys)

@@ -1,5 +1,6 @@
 """Typed dependencies of the routes: the gateway to the app's ``Store``, its settings, the API key, known parameters.
 
+All are ``async def``: they never block, and FastAPI would run a plain ``def`` in its thread pool.
 Each route declares what it needs with an ``Annotated`` alias (``GatewayDep``, ``SettingsDep``,
 ``WriteKey``), so ``create_app`` only builds the objects and puts them on ``app.state``.
 """
@@ -18,12 +19,12 @@ from api.limits import check_key
 from schemas import Settings
 
 
-def get_gateway(request: Request) -> StoreGateway:
+async def get_gateway(request: Request) -> StoreGateway:
     gateway: StoreGateway = request.app.state.gateway
     return gateway
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
@@ -34,7 +35,7 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False, description="Key for the write endpoints.")
 
 
-def require_key(request: Request, given: Annotated[str | None, Depends(api_key_header)]) -> None:
+async def require_key(request: Request, given: Annotated[str | None, Depends(api_key_header)]) -> None:
     """The write key, checked again here (``api.limits.WriteKeyGuard`` already refused a wrong one
     before the body was read); declared as a dependency so OpenAPI shows the security scheme."""
     refused = check_key(given.encode() if given else None, request.app.state.keys)
@@ -54,7 +55,7 @@ def _query_names(dependant: Dependant) -> set[str]:
     return names
 
 
-def known_parameters(request: Request) -> None:
+async def known_parameters(request: Request) -> None:
     """400 for a query parameter the endpoint does not take (a typo, or junk meant to defeat the cache)."""
     route = request.scope.get("route")
     if not isinstance(route, APIRoute):

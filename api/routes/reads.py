@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
 from urllib.parse import urlencode
 
@@ -54,8 +53,7 @@ def _sources_limit(given: int, settings_max: int) -> int:
 
 @router.get("/healthz", response_model=Health)
 async def healthz(request: Request, gateway: GatewayDep) -> Health:
-    return Health(db=gateway.db_path, db_path=str(Path(gateway.db_path).resolve()),
-                  instance=request.app.state.instance, read_only=gateway.read_only,
+    return Health(db=gateway.db_path, db_path=request.app.state.db_path, instance=request.app.state.instance, read_only=gateway.read_only,
                   writes_enabled=bool(request.app.state.keys), version=gateway.version)
 
 
