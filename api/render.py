@@ -30,8 +30,9 @@ LEADERBOARD_COLUMNS: tuple[str, ...] = (
     "review_status", "source", "quote",
 )
 BEATS_COLUMNS: tuple[str, ...] = (
-    "model", "value", "baseline_value", "margin", "benchmark", "metric", "setting", "how", "source", "quote",
+    "model", "value", "baseline_value", "margin", "unit", "benchmark", "metric", "setting", "how", "source", "quote",
 )
+NO_BENCHMARK = "(no benchmark named)"
 
 
 def _num(value: float | None) -> str:
@@ -39,6 +40,15 @@ def _num(value: float | None) -> str:
     if value is None:
         return ""
     return f"{value:g}"
+
+
+def _with_unit(value: float | None, unit: str | None) -> str:
+    """"71%", "50 points", "1250 elo": a number shown with what it counts."""
+    if value is None:
+        return ""
+    if not unit or unit == "score":
+        return _num(value)
+    return f"{_num(value)}%" if unit == "%" else f"{_num(value)} {unit}"
 
 
 def _first(sources: Sequence[SourceRef]) -> tuple[str, str]:
@@ -65,7 +75,8 @@ def beats_records(result: BeatsResult) -> list[dict[str, object]]:
         source, quote = _first(row.evidence)
         out.append({
             "model": row.model, "value": _num(row.value), "baseline_value": _num(row.baseline_value),
-            "margin": _num(row.margin), "benchmark": row.benchmark or result.benchmark,
+            "margin": _num(row.margin), "unit": row.unit or "",
+            "benchmark": NO_BENCHMARK if row.general else row.benchmark or result.benchmark,
             "metric": row.metric or "", "setting": row.setting or "", "how": row.how,
             "source": source, "quote": quote,
         })
@@ -183,10 +194,11 @@ def print_beats(result: BeatsResult, fmt: OutputFormat, console: Console) -> Non
         return
     records: list[dict[str, object]] = [{
         "model": row.model,
-        "value": _num(row.value),
-        "baseline": _num(row.baseline_value),
-        "margin": f"+{_num(row.margin)}" if row.margin is not None else "",
-        "setting": _joined(row.benchmark if row.benchmark != result.benchmark else None, row.metric, row.setting),
+        "value": _with_unit(row.value, row.unit),
+        "baseline": _with_unit(row.baseline_value, row.unit),
+        "margin": f"+{_with_unit(row.margin, row.unit)}" if row.margin is not None else "",
+        "setting": NO_BENCHMARK if row.general else _joined(
+            row.benchmark if row.benchmark != result.benchmark else None, row.metric, row.setting),
         "how": row.how,
         "evidence": _first(row.evidence)[1] + (f" (+{len(row.evidence) - 1} more)" if len(row.evidence) > 1 else ""),
     } for row in result.rows]

@@ -30,7 +30,7 @@ _SCORE_WORD_TRIGGER = re.compile(r"(?:得分|分数|评分|成绩|总分|Elo|sco
 _VERB_NUMBER_TRIGGER = re.compile(r"(?:取得|达到|获得|得到)了?\s*[0-9]")
 # A result stated as a count: "solves 13 of the 30 problems", "答对 22 道", "500 个问题中的 231 个".
 _COUNT_TRIGGER = re.compile(r"[0-9]+\s+(?:out\s+)?of\s+(?:the\s+)?[0-9]+\s+(?:problems|questions|tasks|issues|puzzles)"
-                            r"|(?:答对|做对|解出)了?\s*[0-9]|(?:问题|题目|题|任务)中的\s*[0-9]")
+                            r"|(?:答对|做对|解出|解决)了?\s*[0-9]|(?:问题|题目|题|任务)中的\s*[0-9]")
 # "比 X 高/好/强...": the one-character comparatives only count after 比.
 _THAN_TRIGGER = re.compile(r"比[^。！？；\n]{1,30}?(?:高|好|强|优|低|差|弱|多|少)")
 # "超" alone is too common; right before a Latin name or SOTA it is "beats" ("超 GPT-4o", "编辑超SOTA").

@@ -161,6 +161,12 @@ def setting_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def rating_benchmarks() -> frozenset[str]:
+    """Canonical benchmarks scored as Elo-style ratings (Codeforces): an unstated unit is elo."""
+    return frozenset(_lines("rating_benchmarks.txt"))
+
+
+@lru_cache(maxsize=1)
 def hardware() -> frozenset[str]:
     """Accelerator names (A800, H100, 4090), lower-cased: "用 8 张 A800" names no model."""
     return frozenset(w.lower() for w in _lines("hardware.txt"))

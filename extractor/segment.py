@@ -7,6 +7,7 @@ text, so quotes can always be sliced back out of ``Document.text`` unchanged.
 from __future__ import annotations
 
 import re
+import threading
 from bisect import bisect_right
 from functools import lru_cache
 
@@ -241,7 +242,48 @@ _SENTENCE = re.compile(r"\S(?:[^。！？；!?;.\n]|\.(?!\s|$))*(?:[。！？；
 
 
 def sentence_bounds(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Like ``split_sentences`` but plain ``(start, end)`` tuples (the fast path for scanners)."""
+    """Like ``split_sentences`` but plain ``(start, end)`` tuples (the fast path for scanners).
+
+    Remembered for the latest text only (``_BoundsMemo``): the candidate scan, the mention layer and the
+    prose rules split the same lines of one document, and no other document's text is kept alive."""
+    return list(_memo().get(text, start, end))
+
+
+class _BoundsMemo:
+    """``(start, end) -> bounds`` of one text, forgotten when another text is asked about."""
+
+    def __init__(self) -> None:
+        self.text: str | None = None
+        self.found: dict[tuple[int, int | None], tuple[tuple[int, int], ...]] = {}
+
+    def get(self, text: str, start: int, end: int | None) -> tuple[tuple[int, int], ...]:
+        if text is not self.text and text != self.text:
+            self.text, self.found = text, {}
+        key = (start, end)
+        hit = self.found.get(key)
+        if hit is None:
+            hit = self.found[key] = tuple(_split_bounds(text, start, end))
+        return hit
+
+    def clear(self) -> None:
+        self.text, self.found = None, {}
+
+
+_LOCAL = threading.local()  # one memo per thread: the server extracts documents in worker threads
+
+
+def _memo() -> _BoundsMemo:
+    memo: _BoundsMemo | None = getattr(_LOCAL, "memo", None)
+    if memo is None:
+        memo = _LOCAL.memo = _BoundsMemo()
+    return memo
+
+
+def forget_sentence_bounds() -> None:
+    _memo().clear()
+
+
+def _split_bounds(text: str, start: int, end: int | None) -> list[tuple[int, int]]:
     stop = len(text) if end is None else min(end, len(text))
     out: list[tuple[int, int]] = []
     pending = -1  # start of a sentence continued past an abbreviation ("e.g. ", "U.S. ")

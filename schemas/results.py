@@ -64,7 +64,11 @@ class BeatsRow(BaseModel):
     benchmark: str | None = None
     metric: str | None = None
     setting: str | None = None
+    unit: str | None = None  # of value, baseline_value and margin ("%", "points", "elo"...)
     how: Literal["score", "comparison", "both"] = "score"
+    # True for a comparison stated without any benchmark ("Y outperforms X" in general): listed after
+    # the rows on the benchmark asked for, never ranked among them
+    general: bool = False
     evidence: list[SourceRef] = Field(default_factory=list)
     evidence_total: int | None = Field(default=None, description="How many statements support this row "
                                        "(``evidence`` holds at most ``sources_limit`` of them).")

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extractor.base import get_extractor
 from extractor.tables import extract_table_claims, parse_value, read_label
 from schemas import Document, ScoreClaim, Section
 
@@ -63,7 +64,8 @@ def test_model_card_table_rows_are_models() -> None:
     assert mmlu.setting == "5-shot" and mmlu.unit == "score" and mmlu.section == "Evaluation results"
     assert mmlu.quote.startswith("| **Zephyrine-8B** | 8B |")
     (math,) = find(claims, "Zephyrine-8B", "MATH-500")
-    assert math.unit == "%" and math.setting == "pass@1"
+    # a "(pass@1)" sub-header names how the column is scored: the metric (issue 12), read as pass@1 by boards
+    assert math.unit == "%" and math.metric == "pass@1" and math.setting is None
     (aime,) = find(claims, "Zephyrine-8B", "AIME'24")
     assert aime.benchmark_canonical == "AIME 2024"
     (llama,) = find(claims, "Llama-3.1-8B-Instruct", "MMLU")
@@ -260,7 +262,11 @@ def test_parse_value_rejects_non_scores(cell: str) -> None:
 
 def test_read_label_splits_benchmark_metric_setting() -> None:
     label = read_label("MATH-500 (Pass@1)")
-    assert (label.benchmark, label.known, label.setting) == ("MATH-500", True, ["Pass@1"])
+    assert (label.benchmark, label.known, label.metric, label.setting) == ("MATH-500", True, "Pass@1", [])
+    label = read_label("MATH-500 (评分)")
+    assert (label.metric, label.setting) == ("评分", [])
+    label = read_label("MATH-500 (5-shot)")
+    assert (label.metric, label.setting) == (None, ["5-shot"])
     label = read_label("GSM8K 8-shot EM")
     assert label.benchmark == "GSM8K" and label.setting == ["8-shot EM"] or label.metric == "EM"
     label = read_label("Accuracy (%)")
@@ -542,3 +548,10 @@ def test_an_average_column_is_a_result_of_its_own_but_avg_bits_is_not() -> None:
     text = "| Model | MMLU | GSM8K | Avg. | Avg bits |\n|---|---|---|---|---|\n| Foo-7B | 70.1 | 80.2 | 75.2 | 4.1 |\n"
     assert facts(extract_table_claims(make_doc(text))) == {("Foo-7B", "MMLU", 70.1), ("Foo-7B", "GSM8K", 80.2),
                                                            ("Foo-7B", "Avg.", 75.2)}
+
+
+def test_codeforces_column_is_a_rating() -> None:
+    text = "## Results\n\n| Model | Codeforces | AIME 2024 |\n|---|---|---|\n| Lumen-7B | 1691 | 55.5 |\n"
+    doc = Document(source="t.md", path="t.md", text=text, sha256="0")
+    got = {(c.benchmark, c.unit) for c in get_extractor("rules").extract(doc).claims}
+    assert got == {("Codeforces", "elo"), ("AIME 2024", "score")}

@@ -38,7 +38,8 @@ def test_metric_and_unit_classes() -> None:
     assert metric_key("score") == metric_key(None) == ""
     assert is_lower_better(metric_key("FID")) and is_lower_better(metric_key("WER"))
     assert is_lower_better(metric_key("困惑度")) and not is_lower_better(metric_key("accuracy"))
-    assert unit_key("points") == unit_key("%") == "%" and unit_key("score") == unit_key(None) == ""
+    # points and % never share a board (issue 14): "50 分" on AIME is not known to be 50 %
+    assert unit_key("points") == "points" != unit_key("%") == "%" and unit_key("score") == unit_key(None) == ""
     assert unit_key("elo") == "elo"
 
 

@@ -33,7 +33,8 @@ from warehouse import exports, ranking, sql
 from warehouse.columns import object_column
 from warehouse.entities import Registry, apply_overrides, overrides_hash, overrides_text
 from warehouse.errors import UnknownName
-from warehouse.names import ENTITIES_FILE, metric_key, unit_key
+from warehouse.fingerprints import PreviousClaims, fingerprint
+from warehouse.names import ENTITIES_FILE, is_named, metric_key, unit_key
 from warehouse.setting_parse import parse_setting
 
 REVIEW_STATUSES = ("unreviewed", "verified", "rejected")
@@ -215,7 +216,9 @@ class Warehouse:
         con.begin()
         try:
             replaced = [doc_id for _, doc_id, rep in todo if rep]
+            previous = PreviousClaims()
             if replaced:
+                previous = PreviousClaims(con.execute(sql.PREVIOUS_CLAIMS, [replaced]).fetchall())
                 con.execute(sql.DELETE_DOC_CLAIMS, [replaced])
                 con.execute(sql.DELETE_DOC_SECTIONS, [replaced])
                 for ex, doc_id, rep in todo:
@@ -248,7 +251,7 @@ class Warehouse:
             ]
             if section_rows:
                 con.executemany(sql.INSERT_SECTIONS, section_rows)
-            columns = self._claim_columns(todo, run_id)
+            columns = self._claim_columns(todo, run_id, previous)
             self.reg.flush(con)
             if len(columns["id"]):
                 con.register("claim_batch", columns)
@@ -264,8 +267,11 @@ class Warehouse:
             self._next_claim = next_claim_before
             raise
 
-    def _claim_columns(self, todo: list[tuple[Extraction, int, bool]], run_id: int | None) -> dict[str, np.ndarray]:
+    def _claim_columns(self, todo: list[tuple[Extraction, int, bool]], run_id: int | None,
+                       previous: PreviousClaims | None = None) -> dict[str, np.ndarray]:
         """Claims of ``todo`` as columns (numpy arrays DuckDB scans directly), entities resolved.
+
+        A claim of a replaced document that ``previous`` holds unchanged keeps its id and review status.
 
         Built row-wise as tuples and transposed once: the per-claim Python work is the
         bulk-load bottleneck, so it is kept to one tuple and a few dict hits.
@@ -275,23 +281,27 @@ class Warehouse:
         rows: list[tuple[Any, ...]] = []
         append = rows.append
         claim_id = self._next_claim
-        for ex, doc_id, _ in todo:
+        for ex, doc_id, replaced in todo:
             default_extractor = ex.extractor
             for c in ex.claims:
-                claim_id += 1
                 d = c.__dict__  # plain dict reads: measurably faster than attribute access at 10^6 claims
                 model, metric, benchmark, baseline, relation = d["model"], d["metric"], d["benchmark"], d["baseline"], d["relation"]
+                kept = previous.take(doc_id, fingerprint(d["kind"], model, benchmark, d["value"], baseline, d["quote"])) \
+                    if replaced and previous is not None else None
+                if kept is None:
+                    claim_id += 1
+                row_id, status = (kept.id, kept.review_status) if kept is not None else (claim_id, "unreviewed")
                 model_id = memo.get(("model", model, d["model_canonical"])) or resolve("model", model, d["model_canonical"])
                 bench_id = (memo.get(("benchmark", benchmark, d["benchmark_canonical"]))
                             or resolve("benchmark", benchmark, d["benchmark_canonical"])) if benchmark else None
                 baseline_id = resolve("model", baseline, d["baseline_canonical"]) if baseline else None
                 unit = d["unit"]
                 append((
-                    claim_id, doc_id, d["kind"], model, model_id, benchmark, bench_id, metric,
+                    row_id, doc_id, d["kind"], model, model_id, benchmark, bench_id, metric,
                     *_setting_columns(d["setting"], metric), d["value"], d["value_high"], unit,
                     _UNIT_KEYS.get(unit, unit), d["setting"], baseline, baseline_id, relation, d["delta"], d["quote"],
                     d["source"], d["section"], d["start"], d["end"], d["extractor"] or default_extractor, run_id,
-                    "unreviewed", _loser(relation, model_id, baseline_id),
+                    status, _loser(relation, model_id, baseline_id),
                 ))
         self._next_claim = claim_id
         names = _ROW_ORDER
@@ -379,6 +389,8 @@ class Warehouse:
             rows = self.con.execute(query, [kind]).fetchall()
         out = []
         for eid, name, n in rows:
+            if not is_named(name):
+                continue  # organisations and generic phrases are not models or benchmarks to list
             aliases = [s for s in surfaces.get(eid, []) if s and s != name]
             out.append(NameCount(name=name, claims=int(n), aliases=aliases))
         return out

@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 VOCABULARY_FILE = DATA_DIR / "vocabulary.toml"
@@ -34,6 +35,10 @@ class Vocabulary:
     vendor_prefixes: tuple[str, ...]
     lower_is_better: frozenset[str]
     metric_synonyms: dict[str, str] = field(default_factory=dict)
+    organisations: frozenset[str] = frozenset()
+    generic_names: frozenset[str] = frozenset()
+    generic_modifiers: tuple[str, ...] = ()
+    generic_heads: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -48,7 +53,51 @@ def vocabulary() -> Vocabulary:
             synonyms[fold(word)] = fold(key)
     vendors = tuple(sorted((v.casefold() for v in raw.get("vendor_prefixes", [])), key=len, reverse=True))
     lower = frozenset(fold(m) for m in raw.get("lower_is_better", []))
-    return Vocabulary(vendor_prefixes=vendors, lower_is_better=lower, metric_synonyms=synonyms)
+    classes = raw.get("name_classes", {})
+    return Vocabulary(
+        vendor_prefixes=vendors, lower_is_better=lower, metric_synonyms=synonyms,
+        organisations=frozenset(fold(n) for n in classes.get("organisations", [])),
+        generic_names=frozenset(fold(n) for n in classes.get("generic_names", [])),
+        generic_modifiers=tuple(sorted((fold(n) for n in classes.get("generic_modifiers", [])), key=len, reverse=True)),
+        generic_heads=tuple(sorted((fold(n) for n in classes.get("generic_heads", [])), key=len, reverse=True)),
+    )
+
+
+NameClass = Literal["named", "organisation", "generic"]
+
+
+@lru_cache(maxsize=65536)
+def name_class(name: str) -> NameClass:
+    """Is ``name`` a particular model/method/benchmark ("named"), an organisation or language, or a
+    generic phrase ("其他模型", "标准 LLM", "previous models", "大多数基准测试")?
+
+    Boards and name lists show only named things; claims keep every name as written.
+    """
+    voc = vocabulary()
+    key = fold(name)
+    if not key:
+        return "named"  # punctuation only: nothing to judge it by, so it is shown as written
+    if key in voc.organisations:
+        return "organisation"
+    if key in voc.generic_names:
+        return "generic"
+    if any(ch.isdigit() for ch in key):
+        return "named"
+    if any(key.endswith(h) for h in voc.generic_heads) and ("的" in key or "、" in key or "等" in key[-8:]):
+        return "generic"  # a description ("基于人类手工规则的方法", "A、B 等基准测试"): names never hold 的
+    rest = key
+    for word in voc.generic_modifiers:  # "其他同类型方法": modifiers, then a head
+        while rest.startswith(word):
+            rest = rest[len(word):]
+        rest = rest.removeprefix("的")
+    if rest != key and (not rest or any(rest.endswith(h) for h in voc.generic_heads)):
+        return "generic"
+    return "named"
+
+
+def is_named(name: str) -> bool:
+    """True for a particular model, method or benchmark (see ``name_class``)."""
+    return name_class(name) == "named"
 
 
 def fold(text: str) -> str:
@@ -124,13 +173,15 @@ def is_lower_better(metric_k: str) -> bool:
 
 
 def unit_key(unit: str | None) -> str:
-    """Comparable unit class: ``%`` and ``points`` are both 0-100 scores; ``score`` is a bare number.
+    """Comparable unit class: ``%`` and ``points`` are separate classes (a board never ranks "50 分"
+    among percentages on one axis: whether 50 points is 50 % depends on the benchmark's scoring,
+    which the text does not say); ``score`` is a bare number.
 
     A bare number (``score`` or no unit) is '' and joins the benchmark's dominant unit
     at query time (where ``ranking.on_group_scale`` reads a bare fraction in a 0-100 group
     as a share); ``elo`` and ``x`` stay apart.
     """
-    if unit in ("%", "points"):
+    if unit == "%":
         return "%"
     if unit in (None, "", "score"):
         return ""

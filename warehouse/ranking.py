@@ -27,7 +27,7 @@ from schemas import BeatsResult, BeatsRow, Leaderboard, LeaderboardRow, ReviewSt
 from warehouse import sql
 from warehouse.entities import Registry
 from warehouse.errors import UnknownName
-from warehouse.names import is_lower_better, metric_key
+from warehouse.names import is_lower_better, is_named, metric_key
 from warehouse.setting_parse import parse_setting
 
 RawKey = tuple[str, str, str]  # metric_key, unit_key, setting_key
@@ -300,6 +300,8 @@ def leaderboard(
             first = False
         assert bench_scores is not None
         results = _model_results(bench_scores.rows(chosen), chosen.lower_is_better)
+        # organisations and generic phrases ("其他模型", "SOTA") are no rows: their claims stay readable
+        results = {mid: res for mid, res in results.items() if is_named(reg.entities[mid].name)}
         for rank, mid, res in _ranked(results, chosen.lower_is_better):
             board.rows.append(LeaderboardRow(
                 rank=rank, model=reg.entities[mid].name, benchmark=member, value=res.value,
@@ -333,7 +335,8 @@ def beats(
                 continue
             lower = group.lower_is_better
             mine_best = _model_results([r for r in group_rows if r.model_id == xid], lower)[xid].value
-            winners = {r.model_id for r in group_rows if (r.value < mine_best if lower else r.value > mine_best)}
+            winners = {r.model_id for r in group_rows if (r.value < mine_best if lower else r.value > mine_best)
+                       and is_named(reg.entities[r.model_id].name)}
             results = _model_results(group_rows, lower, only=winners | {xid})
             mine = results[xid]
             for mid in winners:
@@ -343,15 +346,15 @@ def beats(
                 rows[(mid, bid, group.setting)] = BeatsRow(
                     model=reg.entities[mid].name, value=res.value, baseline_value=mine.value,
                     margin=round(abs(res.value - mine.value), 6), benchmark=member,
-                    metric=group.metric or None, setting=group.setting or None, how="score",
-                    evidence=res.best_sources + mine.best_sources,
+                    metric=group.metric or None, setting=group.setting or None, unit=res.unit or group.unit or None,
+                    how="score", evidence=res.best_sources + mine.best_sources,
                 )
     comparisons = [c for b in scores.values() for c in b.beaten.get(xid, [])]
     if general:
         comparisons += [c for c in con.execute(sql.GENERAL_BEATEN_BY, [xid]).fetchall() if c[12] != "rejected"]
     comparisons.sort(key=lambda c: (c[1] is None, c[6]))  # on-benchmark claims first, then general ones
-    for winner, bid, delta, _unit, cmetric, csetting, cid, source, quote, section, start, end, status in comparisons:
-        if winner is None or winner == xid:
+    for winner, bid, delta, cunit, cmetric, csetting, cid, source, quote, section, start, end, status in comparisons:
+        if winner is None or winner == xid or not is_named(reg.entities[winner].name):
             continue
         ref = SourceRef(source=source, quote=quote, section=section, start=start, end=end, claim_id=cid,
                         review_status=status)
@@ -361,13 +364,14 @@ def beats(
             row = existing[0]
             if row.how == "score":
                 row.how = "both"
-            if row.margin is None and delta is not None:
+            if row.margin is None and delta is not None and (cunit is None or cunit == row.unit):
                 row.margin = delta
             row.evidence.append(ref)
             continue
         rows[(winner, bid, None)] = BeatsRow(
             model=reg.entities[winner].name, margin=delta, benchmark=reg.entities[bid].name if bid else None,
-            metric=cmetric, setting=csetting, how="comparison", evidence=[ref],
+            metric=cmetric, setting=csetting, unit=cunit if delta is not None else None, how="comparison",
+            general=bid is None, evidence=[ref],
         )
     member_order = {bid: i for i, bid in enumerate(target.member_ids)}
     ordered = sorted(rows.items(), key=lambda kv: (

@@ -101,9 +101,11 @@ def forget_sentences() -> None:
     within one document: a later document must not be faster because an earlier one said the same."""
     from extractor.rules.mentions import _cached_names
     from extractor.rules.numbers import _cached_numbers
+    from extractor.segment import forget_sentence_bounds
 
     _cached_names.cache_clear()
     _cached_numbers.cache_clear()
+    forget_sentence_bounds()
 
 
 def find_mentions(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[TypedMention]:

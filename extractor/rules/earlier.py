@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from extractor.rules.clauses import _tight
+from extractor.rules.clauses import _clause_bounds, _tight
+from extractor.rules.mentions import Mention
 from extractor.rules.numbers import _EARLIER_VALUE, EARLIER_BEST, Number
 from schemas import ComparisonClaim, Document, ScoreClaim, Section
 
@@ -46,3 +47,24 @@ def earlier_claims(document: Document, section: Section, offset: int, sentence: 
             out.append(ComparisonClaim(model=result.model, baseline=phrase,
                                        relation="outperforms" if better else "underperforms", **common))
     return out
+
+
+# "现有最优方法在 Wikitext 上的困惑度达到 10": a clause whose subject is the unnamed earlier best
+_EARLIER_SUBJECT = re.compile(
+    r"\s*(?:(?:现有|已有|之前|此前|以前|先前)的?(?:最佳|最好|最优|最先进|SOTA)的?(?:方法|模型|系统)?"
+    r"|(?:the\s+)?(?:existing|previous|prior)\s+(?:best|state[- ]of[- ]the[- ]art|SOTA)(?:\s+(?:methods?|models?|systems?))?)"
+    r"(?=\s*(?:在|于|on|in|的|reach|achiev|scor|is|are|was|were))", re.IGNORECASE)
+
+
+def reown_earlier_subjects(sentence: str, offset: int, scores: list[ScoreClaim], names: list[Mention]) -> None:
+    """A value in a clause whose subject is "现有最优方法" / "the previous best" is that phrase's, not the
+    section subject's ("现有最优方法在 Wikitext 上的困惑度 (PPL) 达到 10 …，但 MaskLLM … 6.72")."""
+    for score in scores:
+        c0, _ = _clause_bounds(sentence, score.end - offset - 1)
+        m = _EARLIER_SUBJECT.match(sentence, c0)
+        if m is None or m.end() > score.end - offset:
+            continue
+        if any(n.kind in ("model", "name") and m.end() <= n.start < score.end - offset for n in names):
+            continue  # a model named after the phrase is the clause's subject
+        score.model = m.group(0).strip()
+        score.model_canonical = None

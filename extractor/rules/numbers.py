@@ -64,6 +64,7 @@ def _cached_numbers(sentence: str) -> tuple[Number, ...]:
 
 def _read_numbers(sentence: str, lex: Lexicons) -> list[Number]:
     out: list[Number] = []
+    counted = count_results(sentence)[0]  # "解决了 500 个问题中的 231 个": 231 个 is a result, not a count of things
     for m in NUMBER.finditer(sentence):
         if out and m.start() < out[-1].end:
             continue  # the upper end of a range already read
@@ -81,7 +82,7 @@ def _read_numbers(sentence: str, lex: Lexicons) -> list[Number]:
             word = um.group(0).strip().lower()
             unit = _unit_of(word)
             end = um.end()
-        if lex.not_after.match(sentence, m.end()) and unit is None:
+        if lex.not_after.match(sentence, m.end()) and unit is None and m.start(2) not in counted:
             continue
         before = sentence[max(0, m.start() - 5):m.start()]
         if before.endswith(("第", "$", "¥", "￥", "Top-", "top-")) or before.rstrip().endswith(("前", "top", "Top")):
@@ -177,7 +178,7 @@ def _labelled_value(sentence: str, benches: list[Mention], num: Number) -> bool:
 _COUNT_SOLVED = re.compile(
     r"\b(?:solves?|solved|solving|answers?|answered|gets?|got|passes|passed|resolves?|resolved|completes?|completed)"
     r"\s+(?:only\s+|just\s+)?(\d+)\s+(?:out\s+)?of\s+(?:the\s+)?(\d+)\b"
-    r"|(?:答对|做对|解决|解出|通过|完成)了?\s*(\d+)\s*(?:道|个|题)"
+    r"|(?:答对|做对|解决|解出|通过|完成)了?\s*(\d+)\s*(?:道|个|题)(?![^，。,]{0,6}?中的)"  # not "解决了 500 个问题中的 231 个"
     r"|(\d+)\s*(?:道|个)?(?:问题|题目|题|任务)中的\s*(\d+)\s*(?:道|个)", re.IGNORECASE)
 
 

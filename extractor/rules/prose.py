@@ -37,13 +37,15 @@ from extractor.rules.comparisons import (
     _lower_is_better,
 )
 from extractor.rules.context import _benchmark_subject, _Context, _leading_models, _title_benchmark, _update_context
-from extractor.rules.earlier import earlier_claims
+from extractor.rules.earlier import earlier_claims, reown_earlier_subjects
+from extractor.rules.gains import GAIN, gain_claims
 from extractor.rules.mentions import Lexicons, find_subject_words, lexicons, sentence_names
 from extractor.rules.names import _norm
 from extractor.rules.numbers import _LABEL_END, _is_result_number, _numbers
 from extractor.rules.scores import _VS_PAIR, _scores, _versus_scores
-from extractor.rules.trajectories import trajectories, trajectory_claims
-from extractor.segment import sentence_bounds
+from extractor.rules.subjects import _cue_objects
+from extractor.rules.trajectories import base_model_in, mark_starting_values, trajectories, trajectory_claims
+from extractor.segment import is_model_shaped, sentence_bounds
 from schemas import ComparisonClaim, Document, ScoreClaim, Section
 
 AnyClaim = ScoreClaim | ComparisonClaim
@@ -85,7 +87,9 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
             line_end = text.find("\n", hits[i], section.end)
             line_end = section.end if line_end < 0 else line_end
             ctx.new_paragraph(line_start)  # a new paragraph: the previous benchmark no longer applies
+            previous: tuple[int, int] | None = None
             for a, b in _bounded(text, sentence_bounds(text, line_start, line_end)):
+                before, previous = previous, (a, b)
                 if text.startswith("#", a):  # a headline states claims too ("…：数学推理超越 o1-mini")
                     a = _HEADING_MARK.match(text, a).end()  # type: ignore[union-attr]
                 k = bisect_left(hits, a)
@@ -101,6 +105,9 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
                 if ctx.model is not None and ctx.model != section.subject \
                         and (section.subject is None or section.subject not in (section.title or "")):
                     local = section.model_copy(update={"subject": ctx.model})
+                referent = _demonstrative_referent(text, a, b, before)
+                if referent is not None:
+                    local = section.model_copy(update={"subject": referent})
                 for claim in sentence_claims(document, local, a, text[a:b], lex, ctx):
                     key = (claim.kind, claim.model, claim.benchmark, claim.value, claim.baseline, claim.start, claim.end)
                     if key not in seen:
@@ -110,6 +117,26 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
 
 
 _HEADING_MARK = re.compile(r"#+\s*")
+# "该模型还超越了…", "This model also…": a demonstrative points at the model named last, not at the topic
+_DEMONSTRATIVE = re.compile(r"该模型|此模型|这个模型|这一模型|\bthis model\b", re.IGNORECASE)
+
+
+def _demonstrative_referent(text: str, a: int, b: int, before: tuple[int, int] | None) -> str | None:
+    """The model the previous sentence named last, when this one says 该模型 / "this model" before
+    naming any model itself ("…都始于一个强大的基础模型:DeepSeek-v3。…该模型还超越了…": DeepSeek-v3)."""
+    if before is None:
+        return None
+    m = _DEMONSTRATIVE.search(text, a, b)
+    if m is None:
+        return None
+    if any(n.kind in ("model", "name") and n.end <= m.start() - a and is_model_shaped(n.text)
+           for n in sentence_names(text[a:b])):
+        return None
+    previous = text[before[0]:before[1]]
+    names = sentence_names(previous)
+    objects = _cue_objects(previous, lexicons(), names)  # "X 超越 GPT-4o 与 Llama-3.1-405B": not those
+    named = [n for n in names if n.kind in ("model", "name") and is_model_shaped(n.text) and n.start not in objects]
+    return named[-1].text if named else None
 
 
 def _outside(hits: Sequence[int], regions: Sequence[tuple[int, int]]) -> list[int]:
@@ -155,7 +182,7 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
                for n in all_numbers) and not lex.cue_regex.search(sentence) \
             and not _IMPROVEMENT_OVER.search(sentence) and not _IMPROVES_BY_OVER.search(sentence) \
             and not _WITHIN_OF.search(sentence) and not _SIGNED_OVER.search(sentence) and not _SHORT_OF.search(sentence) \
-            and not _NAME_PAREN_VALUE.search(sentence):
+            and not _NAME_PAREN_VALUE.search(sentence) and not GAIN.search(sentence):
         # no result value and no comparison cue: the cheap triggers (a decimal, a "%") were not results.
         # Skipping before the name matchers is most of the speed; the topic still comes from
         # ``_leading_models`` and the paragraph benchmark from the lazy ``benchmark_before`` scan.
@@ -181,7 +208,9 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
     for m in names:
         inside_names[m.start:m.end] = b"\x01" * (m.end - m.start)
     numbers = [n for n in all_numbers if not inside_names[n.start]]
-    paths = trajectories(sentence, lex, names, subjects, numbers, section) if "从" in sentence else []
+    paths = trajectories(sentence, lex, names, subjects, numbers, section,
+                         lambda: base_model_in(ctx.text, section.start, offset)) \
+        if "从" in sentence or _FROM.search(sentence) else []
     traced: list[AnyClaim] = [c for p in paths for c in trajectory_claims(document, section, offset, sentence, p,
                                                                           ctx_benchmark)]
     comparisons, used_numbers = _comparisons(document, section, offset, sentence, lex, names, subjects, numbers,
@@ -191,9 +220,16 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
         pairs = {(_norm(c.model), _norm(c.baseline)) for c in traced if isinstance(c, ComparisonClaim)}
         comparisons = [c for c in comparisons if (_norm(c.model), _norm(c.baseline)) not in pairs]
         comparisons += [c for c in traced if isinstance(c, ComparisonClaim)]
+    if GAIN.search(sentence):
+        comparisons += gain_claims(document, section, offset, sentence, lex, names, subjects, numbers, comparisons,
+                                   ctx_benchmark)
     baseline_spans = [(c.start - offset, c.end - offset, c.baseline) for c in comparisons]
     scores = _scores(document, section, offset, sentence, lex, names, subjects,
                      [n for n in numbers if n.start not in used_numbers], ctx, baseline_spans)
+    if len(scores) >= 2 and _FROM.search(sentence):
+        mark_starting_values(sentence, offset, scores)
+    if scores and _EARLIER_SUBJECT_CUE.search(sentence):
+        reown_earlier_subjects(sentence, offset, scores, names)
     if len(scores) >= 2 and _CONTRAST.search(sentence):
         # a pair the sentence already compares, in either direction ("略低于 o1-mini 的 60.0 分"), is stated
         stated = {frozenset((_norm(c.model), _norm(c.baseline))) for c in comparisons}
@@ -211,6 +247,8 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
 
 # "MMLU（85.1）": a value in parentheses right after a name (a benchmark's, or a baseline's)
 _NAME_PAREN_VALUE = re.compile(r"[A-Za-z0-9+]\s*[(（]\s*\d+(?:\.\d+)?\s*%?\s*[)）]")
+_FROM = re.compile(r"从|\bfrom\b", re.IGNORECASE)
+_EARLIER_SUBJECT_CUE = re.compile(r"现有|已有|之前|此前|以前|先前|existing|previous|prior", re.IGNORECASE)
 _EARLIER_CUE = re.compile(r"之前|此前|以前|先前|原先|原来|previous|prior|before", re.IGNORECASE)
 _GENERAL_SCOPE = re.compile(
     r"在(?:大多数|多数|多个|各种|各项|众多|所有|一系列|广泛的)[^，。,]{0,14}?(?:上|中|下)|大多数情况|大部分情况|"

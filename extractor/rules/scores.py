@@ -48,7 +48,9 @@ def _versus_scores(document: Document, section: Section, offset: int, sentence: 
         before = [c for c in comparisons if c.start - offset < m.start() and c.benchmark]
         if not before:
             continue
-        comp = before[-1]
+        # the comparison whose baseline is named last before the pair: "on par with A (71.4 vs. 70.2) and
+        # surpasses B" pairs A's value, not B's
+        comp = max(before, key=lambda c: sentence.rfind(c.baseline, 0, m.start()))
         unit = "%" if m.group(2) or m.group(4) else "score"
         qs = comp.start - offset
         for model, raw in ((comp.model, m.group(1)), (comp.baseline, m.group(3))):

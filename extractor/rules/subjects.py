@@ -102,7 +102,10 @@ _NAMED_THING = re.compile(r"\s*(?:模型|方法|框架|系统|智能体|models?|
 
 
 def _owns_benchmark(sentence: str, name: Mention, bench_starts: set[int]) -> bool:
-    """"EpochAI 的 FrontierMath": the name is the benchmark's owner, not a model."""
+    """"EpochAI 的 FrontierMath": the name is the benchmark's owner, not a model ("Orca-7B 的 AIME 2024 准确率":
+    a name with a version or size is a model, whose result it is)."""
+    if any(ch.isdigit() for ch in name.text):
+        return False
     m = _DE_GAP.match(sentence[name.end:name.end + 4])
     return m is not None and name.end + m.end() in bench_starts
 

@@ -9,6 +9,7 @@ both values stay the subject's (the score rules handle those).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from extractor.rules.clauses import _tight
@@ -21,6 +22,29 @@ from schemas import ComparisonClaim, Document, ScoreClaim, Section
 _FROM_TO = re.compile(
     r"从\s*(?P<pre>[^，。；;从]{0,24}?)\s*(?P<a>\d+(?:\.\d+)?)\s*(?:%|％|分)?\s*(?:稳步|大幅|显著|一举)?"
     r"(?:提升|提高|增长|上升|增加|升|涨)(?:到|至)了?\s*(?P<b>\d+(?:\.\d+)?)")
+# "from the base model's 16.7% to 43.3%" (English needs a named or base owner: a bare "from 45.2% to 61.0%"
+# stays the subject's own before/after)
+_FROM_TO_EN = re.compile(
+    r"\bfrom\s+(?P<pre>[^,;.\d]{0,40}?)\s*(?P<a>\d+(?:\.\d+)?)\s*%?\s+to\s+(?P<b>\d+(?:\.\d+)?)", re.IGNORECASE)
+# "从基座模型的 16.7%", "from its base model's 30.8": the start value is the base model's
+_BASE_WORDS = re.compile(r"基座模型|基础模型|基模|初始模型|原始模型|原模型|\bbase model|\boriginal model|\bstarting point",
+                         re.IGNORECASE)
+_NAME = r"[A-Za-z][A-Za-z0-9]*(?:[-_.+\u2010-\u2015][A-Za-z0-9]+)*"
+# "作者在 Qwen2.5-Math-7B 上训练得到 RePO-7B", "bolt a verifier onto Kite-3B", "built on Llama-3.1-8B"
+_BASE_STATEMENT = re.compile(
+    rf"(?:在|基于|以)\s*(?P<zh>{_NAME})\s*(?:上|之上|为基础|为基座|为底座)?\s*(?:进行|做)?(?:训练|微调|后训练|蒸馏|强化学习)"
+    rf"|\b(?:onto|on top of|built on|based on|fine-tuned from|initiali[sz]ed from|starting from|trained from)\s+"
+    rf"(?:the\s+)?(?P<en>{_NAME})", re.IGNORECASE)
+
+
+def base_model_in(text: str, start: int, end: int) -> str | None:
+    """The model the text between ``start`` and ``end`` last says something was built on, if any."""
+    found = None
+    for m in _BASE_STATEMENT.finditer(text, start, end):
+        name = m.group("zh") or m.group("en")
+        if name and any(ch.isdigit() for ch in name):
+            found = name
+    return found
 _COMPARED = re.compile(r"(?:与|和|跟|同|相比|相较于?|对比)\s*(?:上一代|前代|此前的|之前的)?\s*$")
 
 
@@ -39,9 +63,12 @@ class Trajectory:
 
 
 def trajectories(sentence: str, lex: Lexicons, names: list[Mention], subjects: list[Mention],
-                 numbers: list[Number], section: Section) -> list[Trajectory]:
+                 numbers: list[Number], section: Section,
+                 find_base: Callable[[], str | None] = lambda: None) -> list[Trajectory]:
+    """From-to pairs whose start value is another model's: named in the pair, compared with, or the base
+    model the text said the subject was built on (``find_base``, asked only when the pair says 基座模型)."""
     out: list[Trajectory] = []
-    for m in _FROM_TO.finditer(sentence):
+    for m in (*_FROM_TO.finditer(sentence), *_FROM_TO_EN.finditer(sentence)):
         a = next((n for n in numbers if n.start == m.start("a")), None)
         b = next((n for n in numbers if n.start == m.start("b")), None)
         if a is None or b is None:
@@ -49,16 +76,20 @@ def trajectories(sentence: str, lex: Lexicons, names: list[Mention], subjects: l
         models = _model_mentions(names)
         # the owner of the first value: named inside "从 X 的", or the one the sentence compares with ("与 X 相比")
         owner = next((n for n in models if m.start("pre") <= n.start and n.end <= m.end("pre")), None)
-        if owner is None:
+        if owner is None and m.re is _FROM_TO:
             owner = next((n for n in models if n.end <= m.start() and _COMPARED.search(sentence, 0, n.start)), None)
+        if owner is None and _BASE_WORDS.search(m.group("pre")):
+            base = find_base()
+            owner = Mention(-1, -1, base, "model") if base else None
         if owner is None:
             continue
         subject = _pick_subject(sentence, names, subjects, m.start(), section, not_subjects=frozenset({owner.start}))
         if subject is None or subject.text == owner.text:
             continue
         near = _benchmarks_near(sentence, names, m.start())
+        first = min(owner.start, m.start()) if owner.start >= 0 else m.start()
         out.append(Trajectory(owner, subject, a, b, near[-1] if near else None,
-                              _metric_near(sentence, lex, a.start, b.end), min(owner.start, m.start()), b.end))
+                              _metric_near(sentence, lex, a.start, b.end), first, b.end))
     return out
 
 
@@ -82,3 +113,35 @@ def trajectory_claims(document: Document, section: Section, offset: int, sentenc
         out.append(ComparisonClaim(model=path.subject.text, baseline=path.earlier_owner.text, relation=relation,
                                    **common))
     return out
+
+
+# "从最初的 15.6% 提高到了 71.0%", "from 6.5% to 57.1%": the value a rise starts from, and what leads to the next
+_RISE_START = re.compile(r"(?:从|\bfrom\s)(?P<pre>[^，。；;从]{0,24}?)\s*$", re.IGNORECASE)
+_RISE_GAP = re.compile(r"\s*(?:%|％|分|points?)?\s*(?:的|，|,)?\s*(?:稳步|大幅|显著|一举)?\s*"
+                       r"(?:(?:提升|提高|增长|上升|增加|升|涨)(?:到|至)?了?|到|至|to|→|->)\s*$", re.IGNORECASE)
+_INITIAL = re.compile(r"最初|初始|起初|一开始|initial|start", re.IGNORECASE)
+
+
+def mark_starting_values(sentence: str, offset: int, scores: list[ScoreClaim]) -> None:
+    """The first value of a from-to rise by the same model on the same benchmark is where it started,
+    not a second result: it gets the setting "initial checkpoint" ("从最初的 15.6%") or "before", so a
+    board ranks the later value and does not call the pair a conflict."""
+    for i, first in enumerate(scores):
+        if first.setting is not None:
+            continue
+        head = _RISE_START.search(sentence, max(0, first.end - offset - 40), _number_start(sentence, first.end - offset))
+        if head is None:
+            continue
+        later = next((s for s in scores[i + 1:] if s.model == first.model and s.benchmark == first.benchmark
+                      and s.end > first.end
+                      and _RISE_GAP.match(sentence[first.end - offset:_number_start(sentence, s.end - offset)])), None)
+        if later is not None:
+            first.setting = "initial checkpoint" if _INITIAL.search(head.group("pre")) else "before"
+
+
+_TRAILING_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?\s*(?:%|％|分|points?)?\s*$")
+
+
+def _number_start(sentence: str, end: int) -> int:
+    m = _TRAILING_NUMBER.search(sentence, 0, end)
+    return m.start() if m else end

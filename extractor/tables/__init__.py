@@ -34,6 +34,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from extractor import lexicon
 from extractor.normalize import canonical_benchmark, canonical_model, clean_name, find_benchmarks, normalise_unit
 from extractor.tables.cells import (
     Label,
@@ -250,6 +251,9 @@ def _claim(document: Document, row: Row, model: str, axis: _Axis, cell: str, ext
     if not model:
         return None
     unit = normalise_unit(parsed.unit_raw) if parsed.unit_raw else (bench_label.unit or "score")
+    if unit == "score" and not (metric_override or bench_label.metric) \
+            and canonical_benchmark(benchmark) in lexicon.rating_benchmarks():
+        unit = "elo"  # "Codeforces | 1691": a rating (a "Percentile" column stays a score)
     settings = [s for s in extra_settings + axis.settings if s]
     setting = ", ".join(dict.fromkeys(settings)) or None
     quote = document.text[row.start:row.end]

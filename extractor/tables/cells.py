@@ -193,6 +193,9 @@ def _split_mixed(fragment: str) -> list[str]:
     return [" ".join(rest), " ".join(metric)] if metric and rest else [fragment]
 
 
+_PASS_AT_K = re.compile(r"pass\s?@\s?\d+", re.IGNORECASE)
+
+
 def read_label(raw: str) -> Label:
     """Split a header like ``MATH-500 (Pass@1)`` or ``GSM8K 8-shot EM`` into its parts."""
     label = _read_label(raw)
@@ -205,6 +208,7 @@ def _read_label(raw: str) -> Label:
     text = _LABEL_MARKS.sub("", text).strip()
     label = Label(text=text, setting=[])
     fragments: list[str] = [f.strip() for f in _PAREN.findall(text) if f.strip()]
+    paren_fragments = set(fragments)
     main = _PAREN.sub(" ", text)
     main = re.sub(r"\s+", " ", main).strip(" -–:/,")
     hits = find_benchmarks(main)
@@ -234,7 +238,10 @@ def _read_label(raw: str) -> Label:
             frag = re.sub(r"\(?%\)?", "", frag).strip()
             if not frag:
                 continue
-        if has_role(frag, "setting"):
+        if _PASS_AT_K.fullmatch(frag) and label.metric is None and frag in paren_fragments:
+            # "AIME 2024 (Pass@1)": a sub-header naming how the column is scored is its metric
+            label.metric = frag
+        elif has_role(frag, "setting"):
             settings.append(frag)
         elif has_role(frag, "metric"):
             label.metric = label.metric or frag

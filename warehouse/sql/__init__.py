@@ -98,6 +98,12 @@ STORED_CLAIM_COLUMNS = (
 )
 GET_CLAIM = f"SELECT {STORED_CLAIM_COLUMNS} FROM claims WHERE id = ?"
 SET_REVIEW = "UPDATE claims SET review_status = ? WHERE id = ?"
+# The claims a re-ingest replaces, with what makes them the same claim (``warehouse.fingerprints``):
+# a claim whose fingerprint survives the edit keeps its id and its review status.
+PREVIOUS_CLAIMS = """
+SELECT doc_id, id, review_status, kind, model, benchmark, value, baseline, quote
+FROM claims WHERE doc_id IN (SELECT unnest(?::BIGINT[])) ORDER BY id
+"""
 # Filters are fixed SQL with NULL-able parameters: (? IS NULL OR col = ?).
 CLAIMS_WHERE = """
 WHERE (?::BIGINT IS NULL OR model_id = ? OR baseline_id = ?)

@@ -1,0 +1,115 @@
+"""Gains stated without a baseline of their own: a margin over an unnamed baseline, or over the one
+the sentence named in an earlier clause.
+
+* "Zero-Shot 性能提升 18.78%", "LPIPS_da 提升了 0.096", "improves accuracy by 4.2 points": a margin
+  with nobody named to have it over is a comparison with the unnamed baseline (claims-spec: baseline
+  ``baseline``, as for 「比基线模型提高了 24.3%」).
+* "在 COCO 上比基线高出 21.9，在 LVIS 数据集中高出 15.4", "在 GenEval 上比 SD-XL 高出 2 分，在
+  DPGBench 上高出 5 分": a later clause that names another benchmark and a margin but no baseline
+  continues the earlier comparison (same model, same baseline), on its own benchmark.
+
+A gain in speed, cost or data ("吞吐提升了 49.6%", "reduces latency by 30%") is no result; a
+"from X to Y" gain is a trajectory (``trajectories``), and a gain the sentence already compares
+with a named baseline is that comparison's margin (``comparisons``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractor.rules.clauses import _clause_bounds, _tight
+from extractor.rules.measures import _benchmark_group
+from extractor.rules.mentions import Lexicons, Mention
+from extractor.rules.numbers import _NOT_RESULT_AFTER, Number
+from extractor.rules.subjects import _cue_objects, _pick_subject
+from schemas import ComparisonClaim, Document, Section
+
+UNNAMED_BASELINE = "baseline"
+STATE_OF_THE_ART = "state-of-the-art"
+# "取得了最先进的结果（在 MLVU 上提升了超过 5%）": the gain is over the previous state of the art
+_SOTA_BEFORE = re.compile(r"(?:最先进|最优|SOTA|state[- ]of[- ]the[- ]art)[^。；;]{0,30}$", re.IGNORECASE)
+
+# a gain verb and the gap to its margin ("性能提升了 18.78%", "进一步提升了 0.142", "improves MATH by 3.1")
+GAIN = re.compile(
+    r"(?:提升|提高|高出|增加|改善|增长)(?:了|约|近|超过|达|高达|多达|\s)*(?=[+]?\d)"
+    r"|\b(?:improv(?:es|ed|ing)|boost(?:s|ed|ing)?|rais(?:es|ed|ing)|increas(?:es|ed|ing)|lift(?:s|ed|ing)?)\b"
+    r"(?:\s+[^\s,;.]+){0,4}?\s+by\s+(?:about\s+|around\s+|nearly\s+|roughly\s+|over\s+|up\s+to\s+|more\s+than\s+)?"
+    r"(?=[+]?\d)", re.IGNORECASE)
+# what the gain is in, when it is not a result: speed, cost, data, efficiency
+_NOT_RESULT_GAIN = re.compile(r"速度|加速|效率|吞吐|延迟|成本|费用|显存|内存|参数|数据量|token|样本|倍|"
+                              r"\b(?:speed|throughput|latency|cost|memory|efficiency|tokens?|parameters)\b",
+                              re.IGNORECASE)
+# a comparison the clause already states ("比 X 高出", "over X", "相比 X"), or a from-to trajectory
+_NAMED_OVER = re.compile(r"比|较|相比|相较|对比|相对于|\b(?:over|than|compared|versus|vs\.?|relative\s+to|against)\b|从|"
+                         r"\bfrom\b", re.IGNORECASE)
+# "文本分割(Zero-Shot 性能提升 18.78%)": a task label right before the parentheses holding the gain
+_LABEL_BEFORE_PAREN = re.compile(r"^[\s•·*\-–>]*([^\s(（)）:：，,。;；]{2,16})\s*[(（]")
+_IN_BENCHMARK = re.compile(r"(?:在|于|on|in)\s*$", re.IGNORECASE)
+
+
+def gain_claims(document: Document, section: Section, offset: int, sentence: str, lex: Lexicons,
+                names: list[Mention], subjects: list[Mention], numbers: list[Number],
+                comparisons: list[ComparisonClaim], ctx_benchmark: str | None) -> list[ComparisonClaim]:
+    """Comparisons for the gains of ``sentence`` that no named-baseline comparison already states."""
+    out: list[ComparisonClaim] = []
+    benches = [n for n in names if n.kind == "benchmark"]
+    for g in GAIN.finditer(sentence):
+        num = next((n for n in numbers if n.start == g.end()), None)
+        if num is None or num.unit == "x" or _NOT_RESULT_AFTER.match(sentence, num.end):
+            continue
+        c0, c1 = _clause_bounds(sentence, g.start())
+        if _NOT_RESULT_GAIN.search(sentence, c0, g.end()) or _NAMED_OVER.search(sentence, c0, g.start()):
+            continue
+        if any(c.start - offset < c1 and c.end - offset > c0 for c in comparisons):
+            continue  # the clause holds a stated comparison: the gain is its margin
+        own = [b for b in benches if c0 <= b.start < g.end()]
+        earlier = [c for c in comparisons if c.end - offset <= c0]
+        if earlier and own and _IN_BENCHMARK.search(sentence, max(c0, own[-1].start - 3), own[-1].start):
+            # "…比基线高出 21.9，在 LVIS 数据集中高出 15.4": the earlier comparison, on this benchmark
+            base = earlier[-1]
+            if base.benchmark == own[-1].text:
+                continue
+            out.append(_claim(document, section, offset, sentence, base.model, base.baseline, own[-1].text,
+                              base.relation, num, (own[-1].start, num.end), base.start - offset))
+            continue
+        if earlier:
+            continue  # a second margin of a stated comparison ("…高出 6.2% 和 6.6%")
+        model = _pick_subject(sentence, names, subjects, g.start(), section,
+                              not_subjects=_cue_objects(sentence, lex, names))
+        if model is None:
+            continue
+        group: list[str | None] = [b.text for b in _benchmark_group(sentence, benches, own[-1])] if own else []
+        bench = _label(sentence, g.start()) or _nearest(benches, g.start()) or ctx_benchmark
+        first = model.start if 0 <= model.start < g.start() else g.start()
+        sota = _SOTA_BEFORE.search(sentence, max(0, g.start() - 40), g.start())
+        for name in (group or [bench]):
+            out.append(_claim(document, section, offset, sentence, model.text,
+                              STATE_OF_THE_ART if sota else UNNAMED_BASELINE, name, "outperforms", num,
+                              (first, num.end), sota.start() if sota else first))
+    return out
+
+
+def _label(sentence: str, pos: int) -> str | None:
+    """The task label a bullet puts before the parentheses the gain is in, if any."""
+    m = _LABEL_BEFORE_PAREN.match(sentence)
+    if m is None or not m.end() <= pos:
+        return None
+    closing = min((i for i in (sentence.find(")", m.end()), sentence.find("）", m.end())) if i >= 0), default=-1)
+    return m.group(1) if closing < 0 or closing > pos else None
+
+
+def _nearest(benches: list[Mention], pos: int) -> str | None:
+    before = [b for b in benches if b.end <= pos]
+    return before[-1].text if before else None
+
+
+def _claim(document: Document, section: Section, offset: int, sentence: str, model: str, baseline: str,
+           benchmark: str | None, relation: str, num: Number, span: tuple[int, int],
+           quote_from: int) -> ComparisonClaim:
+    qs, qe = _tight(sentence, min(span[0], quote_from), span[1])
+    return ComparisonClaim(
+        model=model, baseline=baseline, relation=relation, benchmark=benchmark,  # type: ignore[arg-type]
+        delta=num.value, unit=num.unit if num.unit in ("%", "points") else None,
+        quote=sentence[qs:qe], source=document.source, section=section.title,
+        start=offset + qs, end=offset + qe, extractor="rules",
+    )
