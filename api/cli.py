@@ -8,8 +8,10 @@ traceback is never what a user sees. Exit statuses follow ``interfaces.md``:
 from __future__ import annotations
 
 import json
+import re
 import shutil
-from collections.abc import Iterator
+import uuid
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -23,10 +25,7 @@ from api.render import OutputFormat, print_beats, print_leaderboard
 from schemas import Extraction, FileProblem, IngestOutcome, Settings, claim_to_jsonl, get_settings
 
 if TYPE_CHECKING:
-    import httpx
-
-    from api.owner import ServerInfo
-    from warehouse import Warehouse
+    from warehouse import IngestJob, Store
 
 app = typer.Typer(
     name="benchclaims",
@@ -67,8 +66,17 @@ JobsOption = Annotated[int, typer.Option("--jobs", min=1, max=64, help="Worker p
 PathsArgument = Annotated[list[Path], typer.Argument(help="Files or folders (.txt, .md, .html, recursively).", metavar="PATH", show_default=False)]
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]|\n(?!\Z)")
+
+
+def one_line(text: str) -> str:
+    """Control characters (a file named with an escape sequence or a newline) shown escaped,
+    so one problem stays one line and cannot drive the terminal."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
 def _err(message: str) -> None:
-    typer.echo(message, err=True)
+    typer.echo(one_line(message), err=True)
 
 
 def _fail(message: str, code: int) -> NoReturn:
@@ -83,50 +91,26 @@ def _settings(db: str | None) -> Settings:
     return settings
 
 
-def _open_problem(db: str, exc: Exception) -> str:
-    """One line for a warehouse that will not open; a lock conflict names its holder."""
-    from api.owner import live_server, lock_holder
-
-    holder = lock_holder(str(exc))
-    if holder is None:
-        return f"error: cannot open warehouse {db}: {exc}"
-    server = live_server(db, timeout=1.0)
-    if server is not None:
-        return (f"error: {db} is locked by benchclaims serve at {server.url} (pid {server.pid}); "
-                f"query it there, e.g. {server.url}/api/leaderboard?benchmark=...")
-    return f"error: {db} is locked by another process: {holder}; stop it or use a lake folder (--db DIR/)"
-
-
 @contextmanager
-def _warehouse(db: str, read_only: bool) -> Iterator[Warehouse]:
-    """Open the warehouse or stop with one clear line (missing file, locked by a server, ...).
+def _store(db: str, write: bool = False) -> Iterator[Store]:
+    """Open the store at ``db`` (a file, a lake folder, or the server that owns the file) or stop with
+    one clear line; storage errors while using it are one line too (exit 1)."""
+    from warehouse import StoreError, WarehouseError, open_store
 
-    A lake folder is opened as an in-memory snapshot of its Parquet batches.
-    """
-    from warehouse import Warehouse, WarehouseError
-    from warehouse.lake import Lake, is_lake
-
-    if is_lake(db):
-        if not Path(db).is_dir():
-            _fail(f"error: no lake at {db} (build it first: benchclaims ingest PATH --db {db})", EXIT_FAILED)
+    try:
+        store = open_store(db, write=write)
+    except StoreError as exc:
+        _fail(f"error: {exc}", EXIT_FAILED)
+    with store:
         try:
-            wh, _ = Lake(db).snapshot()
-        except Exception as exc:  # unreadable Parquet batch: one line, no traceback
-            _fail(f"error: cannot read lake {db}: {exc}", EXIT_FAILED)
-    else:
-        if read_only and not Path(db).exists():
-            _fail(f"error: no warehouse at {db} (build it first: benchclaims ingest PATH --db {db})", EXIT_FAILED)
-        if not read_only:
-            Path(db).parent.mkdir(parents=True, exist_ok=True)
-        try:
-            wh = Warehouse(db, read_only=read_only)
-        except Exception as exc:  # DuckDB's lock / corrupt-file errors: one line, no traceback
-            _fail(_open_problem(db, exc), EXIT_FAILED)
-    with wh:
-        try:
-            yield wh
-        except WarehouseError as exc:  # the warehouse's own one-line account of what went wrong
+            yield store
+        except (StoreError, WarehouseError) as exc:  # the store's own one-line account of what went wrong
             _fail(f"error: {exc}", EXIT_FAILED)
+
+
+def _where(store: Store) -> str:
+    url = getattr(store, "url", None)
+    return f"{store.location} (via {url})" if url else store.location
 
 
 def _unknown(exc: Exception) -> NoReturn:
@@ -136,31 +120,6 @@ def _unknown(exc: Exception) -> NoReturn:
     suggestions: list[str] = list(getattr(exc, "suggestions", []) or [])
     hint = f"; did you mean: {', '.join(suggestions)}?" if suggestions else ""
     _fail(f"error: unknown {kind} {name!r}{hint}", EXIT_UNKNOWN)
-
-
-def _served(db: str) -> ServerInfo | None:
-    """The live server owning ``db``, if any: queries then ask it instead of the locked file."""
-    from api.owner import live_server, sidecar_path
-
-    return live_server(db, timeout=2.0) if sidecar_path(db).exists() else None
-
-
-def _remote_get(server: ServerInfo, path: str, params: dict[str, str | None]) -> httpx.Response:
-    """GET from the owning server; an unknown name exits 3 like a local query, anything else 1."""
-    import httpx
-
-    from warehouse import UnknownName
-
-    try:
-        r = httpx.get(server.url + path, params={k: v for k, v in params.items() if v is not None}, timeout=300)
-    except httpx.HTTPError as exc:
-        _fail(f"error: server {server.url} (pid {server.pid}) is not answering: {type(exc).__name__}", EXIT_FAILED)
-    if r.status_code == 404 and r.headers.get("content-type", "").startswith("application/json"):
-        body = r.json()
-        _unknown(UnknownName(str(body.get("kind", "name")), str(body.get("name", "")), body.get("suggestions")))
-    if r.status_code != 200:
-        _fail(f"error: server {server.url} answered {r.status_code}: {r.text[:300]}", EXIT_FAILED)
-    return r
 
 
 def _report(problem: FileProblem) -> None:
@@ -234,32 +193,51 @@ class _Tally:
         return sum(self.counts.values())
 
 
-def _ingest_local(wh: Warehouse, run_id: int, files: list[Path], backend: str, settings: Settings,
-                  tally: _Tally, jobs: int = 1) -> None:
-    """Extract file by file in this process, with a progress bar on stderr."""
+def _ingest_job(backend: str, settings: Settings, params: dict[str, object], jobs: int = 1) -> IngestJob:
+    """What any store needs to ingest: this process's extractor, and a file's checked raw bytes."""
+    from extractor.files import UnreadableFile, read_document
     from extractor.pipeline import extract_paths
+    from warehouse import IngestJob
 
+    def extract(files: Sequence[Path], cache: object) -> Iterator[Extraction | FileProblem]:
+        for item in extract_paths(list(files), backend=backend, settings=settings, cache=cache, jobs=jobs):  # type: ignore[arg-type]
+            if isinstance(item, Extraction):
+                _warn(item)  # on stderr, above the progress bar (rich redirects it)
+            yield item
+
+    def read_raw(path: Path) -> bytes | FileProblem:
+        try:
+            read_document(path, max_bytes=settings.max_file_bytes)  # refuse exactly as a local ingest would
+            return path.read_bytes()
+        except UnreadableFile as exc:
+            return FileProblem(path=str(path), reason=exc.reason)
+        except OSError as exc:
+            return FileProblem(path=str(path), reason=f"cannot read: {exc.strerror or exc}")
+
+    return IngestJob(backend=backend, extract=extract, read_raw=read_raw, params=params)
+
+
+def _ingest_with_progress(store: Store, files: list[Path], job: IngestJob, tally: _Tally) -> None:
+    """One store call, with a progress bar and one line per problem or warning on stderr."""
     columns = (TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                TextColumn("{task.fields[name]}"))
     with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
         task = progress.add_task("ingest", total=len(files), name="")
-        for item in extract_paths(files, backend=backend, settings=settings, cache=wh, jobs=jobs):
+        for item in store.ingest(files, job):
             if isinstance(item, FileProblem):
                 tally.problems.append(item)
                 # soft_wrap: one problem stays on one line however long the path (greppable logs)
-                progress.console.print(f"{item.path}: {item.reason}", markup=False, highlight=False, soft_wrap=True)
+                progress.console.print(one_line(f"{item.path}: {item.reason}"), markup=False, highlight=False,
+                                       soft_wrap=True)
                 name = Path(item.path).name
             else:
-                for message in item.stats.errors:
-                    progress.console.print(f"{item.document.source}: warning: {message}", markup=False,
-                                           highlight=False, soft_wrap=True)
-                tally.stored(wh.store(item, run_id))
-                name = item.document.source
+                tally.stored(item)
+                name = item.source
             progress.update(task, advance=1, name=name)
 
 
-def _ingest_ray(wh: Warehouse, run_id: int, files: list[Path], backend: str, settings: Settings,
-                address: str | None, tally: _Tally) -> None:
+def _ingest_ray(store: Store, files: list[Path], backend: str, settings: Settings, address: str | None,
+                tally: _Tally) -> None:
     """Extract with a Ray Data job into Parquet batches beside the warehouse, then bulk-load them.
 
     The staging folder sits next to the warehouse file: with ``--address`` every node must see
@@ -267,22 +245,27 @@ def _ingest_ray(wh: Warehouse, run_id: int, files: list[Path], backend: str, set
     """
     try:
         from extractor.ray_engine import RayUnavailable, ray_extract
-        from warehouse.batches import load_batches
     except ImportError:
         _fail("error: --engine ray is not available in this installation; use --engine local", EXIT_USAGE)
-    staging = Path(settings.db).resolve().parent / f".ray-batches-{run_id}"
+    from warehouse import StoreUnsupported
+
+    staging = Path(settings.db).resolve().parent / f".ray-batches-{uuid.uuid4().hex[:12]}"
     try:
         with Console(stderr=True).status(f"extracting {len(files)} file(s) with Ray ({address or 'local'}) ..."):
             try:
                 ray_extract(files, staging, backend=backend, settings=settings, address=address)
             except RayUnavailable as exc:
                 _fail(f"error: {exc}", EXIT_USAGE)
-            loaded = load_batches(wh, staging, run_id)
+            try:
+                outcomes, problems = store.load_batches(staging, {"backend": backend, "engine": "ray",
+                                                                  "address": address})
+            except StoreUnsupported as exc:
+                _fail(f"error: {exc}; --engine ray needs a DuckDB file nobody else has open", EXIT_USAGE)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    for outcome in loaded.outcomes:
+    for outcome in outcomes:
         tally.stored(outcome)
-    for problem in loaded.problems:
+    for problem in problems:
         tally.problems.append(problem)
         _report(problem)
 
@@ -298,10 +281,8 @@ def ingest(
     jobs: JobsOption = 1,
 ) -> None:
     """Extract claims and store them; re-ingesting unchanged files adds nothing."""
-    from api.owner import live_server
     from extractor.base import BackendUnavailable
     from extractor.files import iter_input_files
-    from warehouse.lake import is_lake
 
     if address and engine is not Engine.ray:
         _fail("error: --address needs --engine ray", EXIT_USAGE)
@@ -310,31 +291,21 @@ def ingest(
     if not files:
         _fail(f"error: no .txt, .md or .html files under {', '.join(map(str, paths))}", EXIT_FAILED)
     tally = _Tally()
-    if is_lake(settings.db):
-        if engine is Engine.ray:
-            _fail("error: --engine ray writes its own batches; point it at a DuckDB file", EXIT_USAGE)
-        _ingest_lake(files, backend.value, settings, tally)
-        _summarise(tally, settings.db)
-    server = live_server(settings.db) if Path(_sidecar(settings.db)).exists() else None
-    if server is not None:
-        if engine is Engine.ray:
-            _fail(f"error: {settings.db} is served by benchclaims serve at {server.url}; "
-                  "stop it to use --engine ray", EXIT_USAGE)
-        _ingest_via_server(server, files, backend.value, settings, tally)
-        _summarise(tally, f"{settings.db} (via {server.url})")
-    with _warehouse(settings.db, read_only=False) as wh:
-        run_id = wh.start_run(backend.value, {"paths": [str(p) for p in paths], "engine": engine.value,
-                                              "address": address})
+    with _store(settings.db, write=True) as store:
+        if engine is Engine.ray and store.kind != "duckdb":
+            _fail(f"error: --engine ray loads its batches into a DuckDB file this process opens; {_where(store)} "
+                  f"is a {store.kind} store", EXIT_USAGE)
         try:
             if engine is Engine.ray:
-                _ingest_ray(wh, run_id, files, backend.value, settings, address, tally)
+                _ingest_ray(store, files, backend.value, settings, address, tally)
             else:
-                _ingest_local(wh, run_id, files, backend.value, settings, tally, jobs)
+                job = _ingest_job(backend.value, settings, {"paths": [str(p) for p in paths], "engine": engine.value},
+                                  jobs)
+                _ingest_with_progress(store, files, job, tally)
         except BackendUnavailable as exc:
             _fail(f"error: {exc}", EXIT_USAGE)
-        wh.finish_run(run_id, tally.ok, len(tally.problems), [f"{p.path}: {p.reason}" for p in tally.problems],
-                      {"claims": tally.claims, **tally.counts})
-    _summarise(tally, settings.db)
+        where = _where(store)
+    _summarise(tally, where)
 
 
 def _summarise(tally: _Tally, where: str) -> NoReturn:
@@ -347,70 +318,6 @@ def _summarise(tally: _Tally, where: str) -> NoReturn:
     raise typer.Exit(EXIT_FAILED if tally.problems else EXIT_OK)
 
 
-def _sidecar(db: str) -> Path:
-    from api.owner import sidecar_path
-
-    return sidecar_path(db)
-
-
-def _ingest_via_server(server: ServerInfo, files: list[Path], backend: str, settings: Settings,
-                       tally: _Tally) -> None:
-    """The file is owned by a live server: post each document to it with the sidecar's token.
-
-    The token is readable only by the user who started the server (mode 0600); that is what
-    authorises this user's ingest, so ``BENCHCLAIMS_API_KEY`` is never sent to a sidecar's URL.
-    """
-    from api.forward import ServerGone, forward_files
-
-    try:
-        for item in forward_files(server, server.token, files, backend, settings):
-            if isinstance(item, FileProblem):
-                tally.problems.append(item)
-                _report(item)
-            else:
-                tally.stored(item)
-    except ServerGone as exc:
-        _fail(f"error: {settings.db}: {exc}", EXIT_FAILED)
-
-
-def _ingest_lake(files: list[Path], backend: str, settings: Settings, tally: _Tally, batch_docs: int = 200) -> None:
-    """Append the extractions as Parquet batches to the lake folder (any number of writers at once).
-
-    Refused files are reported here and not written to the lake, so a snapshot does not
-    repeat this run's problems forever.
-    """
-    import duckdb
-
-    from extractor.pipeline import extract_paths
-    from warehouse.lake import Lake
-
-    lake = Lake(settings.db)
-    batch: list[Extraction] = []
-    try:
-        known = lake.stored_hashes()
-        for item in extract_paths(files, backend=backend, settings=settings):
-            if isinstance(item, FileProblem):
-                tally.problems.append(item)
-                _report(item)
-                continue
-            source, sha = item.document.source, item.document.sha256
-            status = "unchanged" if known.get(source) == sha else "replaced" if source in known else "added"
-            tally.stored(IngestOutcome(source=source, status=status, claims=len(item.claims)))
-            if status == "unchanged":
-                continue
-            known[source] = sha
-            batch.append(item)
-            if len(batch) >= batch_docs:
-                lake.append(batch)
-                batch = []
-        if batch:
-            lake.append(batch)
-    except OSError as exc:
-        _fail(f"error: cannot write to lake {settings.db}: {exc.strerror or exc}", EXIT_FAILED)
-    except duckdb.Error as exc:  # a damaged Parquet file in the lake
-        _fail(f"error: cannot read lake {settings.db}: {exc}", EXIT_FAILED)
-
-
 @app.command()
 def leaderboard(
     benchmark: Annotated[str, typer.Argument(help="Benchmark name or alias (AIME'24, AIME 2024, ...).")],
@@ -420,18 +327,11 @@ def leaderboard(
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """One row per model on BENCHMARK, best score first, each with its source quote."""
-    from schemas import Leaderboard
     from warehouse import UnknownName
 
-    settings = _settings(db)
-    server = _served(settings.db)
-    if server is not None:
-        r = _remote_get(server, "/api/leaderboard", {"benchmark": benchmark, "metric": metric, "setting": setting})
-        print_leaderboard(Leaderboard.model_validate_json(r.content), fmt, Console())
-        return
-    with _warehouse(settings.db, read_only=True) as wh:
+    with _store(_settings(db).db) as store:
         try:
-            board = wh.leaderboard(benchmark, metric=metric, setting=setting)
+            board = store.leaderboard(benchmark, metric=metric, setting=setting)
         except UnknownName as exc:
             _unknown(exc)
     print_leaderboard(board, fmt, Console())
@@ -445,18 +345,11 @@ def beats(
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Models that beat MODEL on a benchmark, each with its evidence."""
-    from schemas import BeatsResult
     from warehouse import UnknownName
 
-    settings = _settings(db)
-    server = _served(settings.db)
-    if server is not None:
-        r = _remote_get(server, "/api/beats", {"model": model, "benchmark": benchmark})
-        print_beats(BeatsResult.model_validate_json(r.content), fmt, Console())
-        return
-    with _warehouse(settings.db, read_only=True) as wh:
+    with _store(_settings(db).db) as store:
         try:
-            result = wh.beats(model, benchmark)
+            result = store.beats(model, benchmark)
         except UnknownName as exc:
             _unknown(exc)
     print_beats(result, fmt, Console())
@@ -472,80 +365,61 @@ def export(
     """Write all claims (or one benchmark's leaderboard) to a CSV, Parquet or JSON file."""
     from warehouse import UnknownName
 
-    settings = _settings(db)
-    server = _served(settings.db)
-    if server is not None:
-        r = _remote_get(server, f"/api/export.{fmt.value}", {"benchmark": benchmark})
+    with _store(_settings(db).db) as store:
         try:
-            out.parent.mkdir(parents=True, exist_ok=True)
-            out.write_bytes(r.content)
-        except OSError as exc:
-            _fail(f"error: {out}: cannot write: {exc.strerror or exc}", EXIT_FAILED)
-        typer.echo(f"wrote {out} (from {server.url})", err=True)
-        return
-    with _warehouse(settings.db, read_only=True) as wh:
-        try:
-            written = wh.export(fmt.value, out, benchmark=benchmark)
+            written = store.export(fmt.value, out, benchmark=benchmark)
         except UnknownName as exc:
             _unknown(exc)
         except OSError as exc:
             where = f" ({exc.filename})" if exc.filename and str(exc.filename) != str(out) else ""
             _fail(f"error: {out}: cannot write: {exc.strerror or exc}{where}", EXIT_FAILED)
-    typer.echo(f"wrote {written}", err=True)
+        url = getattr(store, "url", None)
+    typer.echo(f"wrote {written}" + (f" (from {url})" if url else ""), err=True)
 
 
 @app.command()
 def serve(
     db: DbOption = None,
     host: Annotated[str, typer.Option("--host", help="Interface to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port", help="TCP port.")] = 8000,
+    port: Annotated[int, typer.Option("--port", help="TCP port (0: any free port).")] = 8000,
 ) -> None:
     """Serve the REST API and the dashboard (runs until stopped)."""
     from api.app import create_app
-    from api.owner import new_token, remove_sidecar
-    from warehouse.lake import is_lake
+    from api.server import PortUnavailable, bind, run
+    from warehouse import StoreError
+    from warehouse.owner import new_token, remove_sidecar, write_sidecar
 
+    if not 0 <= port <= 65535:
+        _fail(f"error: --port {port} is out of range (0-65535)", EXIT_USAGE)
     settings = _settings(db)
+    try:
+        sock = bind(host, port)
+    except PortUnavailable as exc:
+        _fail(f"error: {exc}", EXIT_FAILED)
     if not Path(settings.db).exists():
         _err(f"note: {settings.db} does not exist yet; serving a new, empty warehouse "
              "(fill it with benchclaims ingest, or POST /api/documents with an API key)")
     token = new_token()
     try:
         application = create_app(settings, server_token=token)
-    except Exception as exc:  # e.g. the file is locked by another writer
-        _fail(_open_problem(settings.db, exc), EXIT_FAILED)
-    lake = is_lake(settings.db)
-    try:
-        _run_server(application, host, port, None if lake else (settings.db, token))
-    finally:
+    except StoreError as exc:  # e.g. the file is locked by another writer
+        sock.close()
+        _fail(f"error: {exc}", EXIT_FAILED)
+    lake = application.state.store_kind != "duckdb"  # only a file needs a sidecar: lakes take many writers
+    instance = application.state.instance
+
+    def announce(url: str) -> None:
+        if not lake:
+            write_sidecar(settings.db, url, token, instance)
+
+    def withdraw() -> None:
         if not lake:
             remove_sidecar(settings.db, token)
 
-
-def _run_server(application: object, host: str, port: int, sidecar: tuple[str, str] | None) -> None:
-    """Run uvicorn; once it listens, announce it in the warehouse's sidecar (see ``api.owner``)."""
-    import uvicorn
-
-    from api.owner import remove_sidecar, write_sidecar
-
-    class AnnouncingServer(uvicorn.Server):
-        async def startup(self, sockets: list | None = None) -> None:  # type: ignore[type-arg]
-            await super().startup(sockets)
-            if sidecar is None or not self.started:
-                return
-            bound = self.servers[0].sockets[0].getsockname()
-            shown = {"0.0.0.0": "127.0.0.1", "::": "::1"}.get(host, host)
-            shown = f"[{shown}]" if ":" in shown else shown
-            write_sidecar(sidecar[0], f"http://{shown}:{bound[1]}", sidecar[1])
-
-        async def shutdown(self, sockets: list | None = None) -> None:  # type: ignore[type-arg]
-            # Before uvicorn re-raises SIGTERM (which ends the process without unwinding).
-            if sidecar is not None:
-                remove_sidecar(*sidecar)
-            await super().shutdown(sockets)
-
-    config = uvicorn.Config(application, host=host, port=port, log_level="info", access_log=False)  # type: ignore[arg-type]
-    AnnouncingServer(config).run()
+    try:
+        run(application, sock, settings, on_started=announce, on_stopping=withdraw)
+    finally:
+        withdraw()
 
 
 @app.command("llm-serve")

@@ -25,9 +25,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from extractor.llm.backend import LLMExtractor  # noqa: E402
-from schemas import Document, Settings  # noqa: E402
-from tests.fake_openai import FakeOpenAIProcess, Reply, excerpt_text  # noqa: E402
+from extractor.llm.backend import LLMExtractor
+from schemas import Document, Settings
+from tests.fake_openai import FakeOpenAIProcess, Reply, excerpt_text
 
 
 def answer(body: dict[str, Any]) -> Reply:

@@ -20,11 +20,11 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from extractor.files import iter_input_files, read_document  # noqa: E402
-from extractor.llm.backend import LLMExtractor  # noqa: E402
-from extractor.llm.grounding import numbers_in, value_in  # noqa: E402
-from schemas import Extraction, ScoreClaim, Settings  # noqa: E402
-from tests.fake_openai import INVENTED_VALUE, FakeOpenAI, GoldResponder  # noqa: E402
+from extractor.files import iter_input_files, read_document
+from extractor.llm.backend import LLMExtractor
+from extractor.llm.grounding import numbers_in, value_in
+from schemas import Extraction, ScoreClaim, Settings
+from tests.fake_openai import INVENTED_VALUE, FakeOpenAI, GoldResponder
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -16,8 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from extractor.files import iter_input_files, read_document  # noqa: E402
-from extractor.llm.prefilter import build_chunks  # noqa: E402
+from extractor.files import iter_input_files, read_document
+from extractor.llm.prefilter import build_chunks
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_GOLD = Path(__file__).resolve().parent.parent.parent / "shared" / "gold" / "seeds.jsonl"

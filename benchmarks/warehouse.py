@@ -34,8 +34,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from schemas import ComparisonClaim, Document, Extraction, ScoreClaim  # noqa: E402
-from warehouse import UnknownName, Warehouse  # noqa: E402
+from schemas import ComparisonClaim, Document, Extraction, ScoreClaim
+from warehouse import UnknownName, Warehouse
 
 FAMILIES = ["Llama", "Qwen", "Mistral", "Gemma", "Phi", "DeepSeek", "GPT", "Claude", "Yi", "InternLM", "GLM", "Baichuan"]
 SIZES = ["0.5B", "1.5B", "3B", "7B", "8B", "14B", "32B", "70B", "72B"]

@@ -190,22 +190,35 @@ _BLOCK = {"p", "div", "section", "article", "main", "header", "footer", "aside",
           "summary", "body", "html", "center", "hr", "tr", "li"}
 _WS = re.compile(r"[ \t\r\n\f\v\u00a0]+")
 _HEADING_TAG = re.compile(r"h[1-6]")
+MAX_DEPTH = 200  # element nesting rendered as blocks; deeper subtrees become inline text
 
 
 def _inline_text(node: Tag | NavigableString) -> str:
-    """Text of an inline subtree; ``<br>`` becomes a space, scripts and styles vanish."""
-    if isinstance(node, (Comment, Doctype, ProcessingInstruction)):
-        return ""
-    if isinstance(node, NavigableString):
-        return str(node)
-    if node.name in _SKIP:
-        return ""
-    if node.name == "br":
-        return " "
-    if node.name == "math":  # MathML (arXiv HTML): its alttext is the TeX source, e.g. "71.0" or "\\pm"
-        alt = node.get("alttext")
-        return f" {alt} " if isinstance(alt, str) else node.get_text(" ")
-    return "".join(_inline_text(c) for c in node.children if isinstance(c, (Tag, NavigableString)))
+    """Text of an inline subtree; ``<br>`` becomes a space, scripts and styles vanish.
+
+    Iterative (an explicit stack, not recursion), so a page nested thousands of levels deep
+    (150 tables in tables) is read, not refused with RecursionError.
+    """
+    out: list[str] = []
+    stack: list[Tag | NavigableString] = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, (Comment, Doctype, ProcessingInstruction)):
+            continue
+        if isinstance(current, NavigableString):
+            out.append(str(current))
+            continue
+        if current.name in _SKIP:
+            continue
+        if current.name == "br":
+            out.append(" ")
+            continue
+        if current.name == "math":  # MathML (arXiv HTML): its alttext is the TeX source, e.g. "71.0" or "\\pm"
+            alt = current.get("alttext")
+            out.append(f" {alt} " if isinstance(alt, str) else current.get_text(" "))
+            continue
+        stack.extend(reversed([c for c in current.children if isinstance(c, (Tag, NavigableString))]))
+    return "".join(out)
 
 
 def _cell_text(cell: Tag) -> str:
@@ -295,7 +308,12 @@ class _Renderer:
         if lines:
             self.lines += ["", *lines, ""]
 
-    def walk(self, node: Tag) -> None:
+    def walk(self, node: Tag, depth: int = 0) -> None:
+        """Render ``node``'s children; below ``MAX_DEPTH`` levels a subtree is kept as inline text
+        (its words survive, its block structure does not), so no page is too deep to read."""
+        if depth > MAX_DEPTH:
+            self.buf.append(_inline_text(node))
+            return
         for child in node.children:
             if isinstance(child, (Comment, Doctype, ProcessingInstruction)):
                 continue
@@ -318,10 +336,10 @@ class _Renderer:
                 self.buf.append(_inline_text(child))
             elif name in _BLOCK:
                 self.flush()
-                self.walk(child)
+                self.walk(child, depth + 1)
                 self.flush()
             else:
-                self.walk(child)
+                self.walk(child, depth + 1)
 
 
 def html_to_text(markup: str) -> str:

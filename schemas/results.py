@@ -39,6 +39,9 @@ class LeaderboardRow(BaseModel):
     values: list[float] = Field(default_factory=list, description="Every distinct value reported, when in conflict.")
     review_status: ReviewStatus = "unreviewed"
     sources: list[SourceRef] = Field(default_factory=list)
+    sources_total: int | None = Field(default=None, description="How many sources support this row "
+                                      "(``sources`` holds at most ``sources_limit`` of them).")
+    more_sources: str | None = Field(default=None, description="Where the rest are listed, when some were left out.")
 
 
 class Leaderboard(BaseModel):
@@ -67,6 +70,9 @@ class BeatsRow(BaseModel):
     # the rows on the benchmark asked for, never ranked among them
     general: bool = False
     evidence: list[SourceRef] = Field(default_factory=list)
+    evidence_total: int | None = Field(default=None, description="How many statements support this row "
+                                       "(``evidence`` holds at most ``sources_limit`` of them).")
+    more_evidence: str | None = Field(default=None, description="Where the rest are listed, when some were left out.")
 
 
 class BeatsResult(BaseModel):

@@ -34,6 +34,16 @@ class Settings(BaseSettings):
     cors_origins: list[str] = Field(default_factory=list)
     max_page_size: int = Field(default=500, ge=1)
     max_request_bytes: int = Field(default=5_000_000, ge=1)
+    # Limits that keep one client (or many slow ones) from tiring the server out.
+    cache_max_bytes: int = Field(default=64_000_000, ge=0, description="Bound on the bytes of cached answers.")
+    query_time_limit: float = Field(default=20.0, ge=0, description="Seconds a query may run before it is "
+                                    "interrupted (503); 0 = no limit.")
+    max_sources: int = Field(default=100, ge=1, description="Largest sources_limit a request may ask for.")
+    header_timeout: float = Field(default=10.0, gt=0, description="Seconds a connection has to send its request headers.")
+    body_timeout: float = Field(default=30.0, gt=0, description="Seconds a request body may pause between chunks (408).")
+    keep_alive_timeout: int = Field(default=5, ge=1, description="Seconds an idle keep-alive connection stays open.")
+    max_connections: int = Field(default=200, ge=1, description="Connections (and requests) served at once; "
+                                 "beyond it a request gets 503.")
 
 
 def get_settings() -> Settings:

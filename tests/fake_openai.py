@@ -124,10 +124,10 @@ class FakeOpenAI:
             protocol_version = "HTTP/1.1"  # keep-alive, like a real server
             disable_nagle_algorithm = True  # headers and body go in separate writes: avoid the 40 ms delayed-ACK stall
 
-            def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - silence access log
+            def log_message(self, format: str, *args: Any) -> None:
                 return
 
-            def do_POST(self) -> None:  # noqa: N802 - http.server API
+            def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
                 raw = self.rfile.read(length)
                 try:

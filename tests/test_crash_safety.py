@@ -15,6 +15,8 @@ import pytest
 
 from tests.warehouse_state import warehouse_state
 
+pytestmark = pytest.mark.slow  # real processes / crashes / Ray: deselect with -m 'not slow'
+
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 def _ingest(corpus: Path, db: Path) -> subprocess.Popen[bytes]:

@@ -159,3 +159,17 @@ def test_arxiv_style_mathml_numbers_use_their_alttext() -> None:
 def test_traditional_chinese_in_gbk_and_big5(text: str) -> None:
     for codec in ("gbk", "big5"):
         assert decode_bytes(text.encode(codec))[0] == text
+
+
+def test_deeply_nested_html_is_read_not_refused() -> None:
+    """150 tables nested in each other (and 5000 nested divs) keep their text; no RecursionError."""
+    from extractor.files import document_from_bytes
+
+    tables = ("<html><body><p>Top: AlphaNet reaches 81.5% on AIME 2024.</p>" + "<table><tr><td>" * 150
+              + "deep GammaCoder 50.0" + "</td></tr></table>" * 150
+              + "<p>After: BetaLM reaches 70.2% on AIME 2024.</p></body></html>")
+    text = document_from_bytes(tables.encode(), source="nested.html").text
+    assert "AlphaNet reaches 81.5%" in text and "deep GammaCoder 50.0" in text and "BetaLM reaches 70.2%" in text
+    divs = "<html><body>" + "<div>" * 5000 + "<p>very deep 1.5</p>" + "</div>" * 5000 + "<p>end</p></body></html>"
+    text = document_from_bytes(divs.encode(), source="divs.html").text
+    assert "very deep 1.5" in text and "end" in text

@@ -14,6 +14,8 @@ from warehouse import Warehouse
 from warehouse.batches import iter_batch_rows, load_batches
 from warehouse.lake import Lake, is_lake
 
+pytestmark = pytest.mark.slow  # real processes / crashes / Ray: deselect with -m 'not slow'
+
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 

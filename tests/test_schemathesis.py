@@ -19,6 +19,7 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 from pydantic import SecretStr
+from schemathesis import checks
 
 from api.app import create_app
 from schemas import Settings
@@ -73,5 +74,8 @@ def test_no_request_is_a_server_error(api_schema: Any, method: str, path: str,
         assert response.status_code < 500, (f"{case.method} {case.formatted_path} query={case.query!r} "
                                             f"body={str(case.body)[:200]!r} -> {response.status_code} "
                                             f"{response.text[:300]}")
+        # Every answer is documented: its status, its media type and its shape.
+        case.validate_response(response, checks=[checks.status_code_conformance, checks.content_type_conformance,
+                                                 checks.response_schema_conformance])
 
     run()

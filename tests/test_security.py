@@ -74,8 +74,8 @@ def test_writes_need_the_api_key_or_the_server_token(client: TestClient, headers
 
 def test_keys_are_compared_in_constant_time() -> None:
     """The key check uses hmac.compare_digest on every configured key, never ``==``."""
-    tree = ast.parse((ROOT / "api" / "app.py").read_text())
-    check = next(n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef) and n.name == "require_key")
+    tree = ast.parse((ROOT / "api" / "limits.py").read_text())
+    check = next(n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef) and n.name == "check_key")
     calls = {ast.unparse(n.func) for n in ast.walk(check) if isinstance(n, ast.Call)}
     assert "hmac.compare_digest" in calls
     compares = [n for n in ast.walk(check) if isinstance(n, ast.Compare)]

@@ -10,7 +10,11 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from warehouse import Warehouse
+
+pytestmark = pytest.mark.slow  # real processes / crashes / Ray: deselect with -m 'not slow'
 
 REPO = Path(__file__).resolve().parents[1]
 N_DOCS = 80
@@ -50,7 +54,7 @@ CHILD = CORPUS + textwrap.dedent('''
 
 def _corpus(n: int) -> list:  # type: ignore[type-arg]
     namespace: dict[str, object] = {}
-    exec(CORPUS, namespace)  # noqa: S102 - the same builder the child runs
+    exec(CORPUS, namespace)
     return namespace["corpus"](n)  # type: ignore[operator, no-any-return]
 
 

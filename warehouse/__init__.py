@@ -1,6 +1,8 @@
 """The benchclaims warehouse: DuckDB schema, idempotent ingest, entities, leaderboards, beats, exports.
 
-Public API (the CLI and REST layers use only this)::
+Public API (the CLI and REST layers use only this): ``open_store(location)`` returns one ``Store``
+(DuckDB file, Parquet lake, or a running server that owns the file; see ``warehouse.store``),
+and every command or route is one call on it. Underneath, the DuckDB file is a ``Warehouse``::
 
     from warehouse import Warehouse, UnknownName
     with Warehouse("warehouse/benchclaims.duckdb") as wh:
@@ -16,10 +18,11 @@ and is parameterised.
 """
 
 from warehouse.db import REVIEW_STATUSES, Warehouse, WarehouseError
-from warehouse.errors import UnknownName
+from warehouse.errors import QueryInterrupted, UnknownName
 from warehouse.exports import CLAIM_EXPORT_COLUMNS, LEADERBOARD_EXPORT_COLUMNS
+from warehouse.store import IngestJob, Store, StoreError, StoreUnsupported, open_store
 
 __all__ = [
-    "CLAIM_EXPORT_COLUMNS", "LEADERBOARD_EXPORT_COLUMNS", "REVIEW_STATUSES", "UnknownName", "Warehouse",
-    "WarehouseError",
+    "CLAIM_EXPORT_COLUMNS", "LEADERBOARD_EXPORT_COLUMNS", "REVIEW_STATUSES", "QueryInterrupted", "UnknownName", "Warehouse",
+    "WarehouseError", "IngestJob", "Store", "StoreError", "StoreUnsupported", "open_store",
 ]

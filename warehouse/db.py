@@ -315,10 +315,19 @@ class Warehouse:
         return {n: object_column(col) for n, col in zip(names, zip(*rows, strict=True), strict=True)}
 
     # -- queries ---------------------------------------------------------------------
-    def leaderboard(self, benchmark: str, metric: str | None = None, setting: str | None = None) -> Leaderboard:
-        """One row per model, best comparable value first; raises UnknownName with suggestions."""
+    def leaderboard(self, benchmark: str, metric: str | None = None, setting: str | None = None,
+                    sources_limit: int | None = None) -> Leaderboard:
+        """One row per model, best comparable value first; raises UnknownName with suggestions.
+
+        ``sources_limit`` keeps at most that many sources per row (``sources_total`` says how many there are).
+        """
         with self._lock:
-            return ranking.leaderboard(self.con, self.reg, benchmark, metric, setting)
+            board = ranking.leaderboard(self.con, self.reg, benchmark, metric, setting)
+        for row in board.rows:
+            row.sources_total = len(row.sources)
+            if sources_limit is not None:
+                del row.sources[sources_limit:]
+        return board
 
     def matrix(self, benchmarks: Sequence[str]) -> Matrix:
         """Models × ``benchmarks``: each model's best value on each board (the board's default group, as
@@ -326,10 +335,22 @@ class Warehouse:
         the benchmarks they have a value on."""
         return ranking.matrix([self.leaderboard(b) for b in benchmarks])
 
-    def beats(self, model: str, benchmark: str, general: bool = True) -> BeatsResult:
-        """Models that beat ``model`` on ``benchmark`` (scores and explicit comparisons), with evidence."""
+    def beats(self, model: str, benchmark: str, general: bool = True, sources_limit: int | None = None) -> BeatsResult:
+        """Models that beat ``model`` on ``benchmark`` (scores and explicit comparisons), with evidence.
+
+        ``sources_limit`` keeps at most that much evidence per row (``evidence_total`` says how much there is).
+        """
         with self._lock:
-            return ranking.beats(self.con, self.reg, model, benchmark, general)
+            result = ranking.beats(self.con, self.reg, model, benchmark, general)
+        for row in result.rows:
+            row.evidence_total = len(row.evidence)
+            if sources_limit is not None:
+                del row.evidence[sources_limit:]
+        return result
+
+    def interrupt(self) -> None:
+        """Stop the query running now (from another thread); it raises ``QueryInterrupted``."""
+        self.con.interrupt()
 
     def claims(
         self, model: str | None = None, benchmark: str | None = None, kind: str | None = None,
@@ -355,6 +376,8 @@ class Warehouse:
                          items=[_stored(r) for r in rows])
 
     def get_claim(self, claim_id: int) -> StoredClaim:
+        if not 0 <= int(claim_id) < 2**63:  # beyond BIGINT: no such claim (DuckDB would refuse the parameter)
+            raise UnknownName("claim", str(claim_id))
         with self._lock:
             row = self._one(sql.GET_CLAIM, [int(claim_id)])
         if row is None:
@@ -435,10 +458,20 @@ class Warehouse:
         return self._name_counts("model", sql.MODEL_COUNTS)
 
     def export(self, fmt: Literal["csv", "json", "parquet"], out: str | Path, benchmark: str | None = None) -> Path:
-        """Write all claims, or one benchmark's leaderboard, with DuckDB's COPY (see ``exports``)."""
+        """Write all claims, or one benchmark's leaderboard, with DuckDB's COPY (see ``exports``).
+
+        A place that cannot be written (a folder, no permission, a full disk) is an ``OSError``
+        naming ``out``.
+        """
+        out = Path(out)
+        if out.is_dir():
+            raise IsADirectoryError(21, "is a folder; give a file name", str(out))
         with self._lock:
             board = self.leaderboard(benchmark) if benchmark else None
-            return exports.export(self.con, fmt, Path(out), board)
+            try:
+                return exports.export(self.con, fmt, out, board)
+            except duckdb.IOException as exc:
+                raise OSError(5, str(exc).removeprefix("IO Error: "), str(out)) from None
 
     def stats(self) -> dict[str, int]:
         with self._lock:

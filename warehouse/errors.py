@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from duckdb import InterruptException as QueryInterrupted  # a query stopped by ``Warehouse.interrupt``
+
+__all__ = ["QueryInterrupted", "UnknownName"]
+
 
 class UnknownName(LookupError):
     """A model, benchmark or claim id that the warehouse does not know.

@@ -60,6 +60,26 @@ SELECT benchmark, member, rank::INTEGER AS rank, model, value::DOUBLE AS value, 
        conflict::BOOLEAN AS conflict, review_status, sources{cast} AS sources
 FROM board_rows ORDER BY ord
 """
+# CSV cells a spreadsheet would run as a formula start with an apostrophe (OWASP's advice for
+# CSV injection): text columns only; numbers are written as numbers.
+_CLAIM_TEXT_COLUMNS = ("kind", "model", "model_canonical", "benchmark", "benchmark_canonical", "metric", "unit",
+                       "setting", "setting_key", "baseline", "baseline_canonical", "relation", "quote", "source",
+                       "section", "extractor", "review_status")
+_BOARD_TEXT_COLUMNS = ("benchmark", "member", "model", "unit", "metric", "setting", "review_status", "sources")
+_FORMULA_START = r"^[=+\-@\t\r]"
+
+
+def _defused(columns: tuple[str, ...]) -> str:
+    """``SELECT * REPLACE (...)`` over ``{query}`` prefixing formula-like text cells with an apostrophe."""
+    cases = ", ".join(
+        f"CASE WHEN regexp_matches(\"{c}\", '{_FORMULA_START}') THEN '''' || \"{c}\" ELSE \"{c}\" END AS \"{c}\""
+        for c in columns)
+    return "SELECT * REPLACE (" + cases + ") FROM ({query})"
+
+
+_DEFUSED_CLAIMS = _defused(_CLAIM_TEXT_COLUMNS).format(query=_CLAIMS_QUERY)
+_DEFUSED_BOARD = _defused(_BOARD_TEXT_COLUMNS)
+
 _OPTIONS = {
     "csv": "(FORMAT csv, HEADER true)",
     "parquet": "(FORMAT parquet)",
@@ -77,7 +97,8 @@ def export(
     out.parent.mkdir(parents=True, exist_ok=True)
     options = _OPTIONS[fmt]
     if board is None:
-        con.execute(f"COPY ({_CLAIMS_QUERY}) TO $path {options}", {"path": str(out)})
+        query = _DEFUSED_CLAIMS if fmt == "csv" else _CLAIMS_QUERY
+        con.execute(f"COPY ({query}) TO $path {options}", {"path": str(out)})
         return out
     rows = board.rows
     data = {
@@ -97,6 +118,8 @@ def export(
         "sources": object_column([json.dumps([s.model_dump() for s in r.sources], ensure_ascii=False) for r in rows]),
     }
     query = _BOARD_QUERY.format(cast="::JSON" if fmt == "json" else "::VARCHAR")
+    if fmt == "csv":
+        query = _DEFUSED_BOARD.format(query=query)
     con.register("board_rows", data)
     try:
         con.execute(f"COPY ({query}) TO $path {options}", {"path": str(out)})

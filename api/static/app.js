@@ -187,15 +187,20 @@ function sourceLine(src, value) {
   return line;
 }
 
-function quoteCell(sources, value) {
+function quoteCell(sources, value, total, moreUrl) {
   const cell = el("td", { class: "quote" });
   if (!sources || !sources.length) return cell;
   const first = sources[0];
   cell.append(quoteNode(first.quote, first.value ?? value), sourceLine(first, value));
-  if (sources.length > 1) {
-    const more = el("details", {}, el("summary", { text: `+${sources.length - 1} more` }));
+  const count = Math.max(total ?? sources.length, sources.length);
+  if (count > 1) {
+    const more = el("details", {}, el("summary", { text: `+${count - 1} more` }));
     for (const s of sources.slice(1)) {
       more.append(el("div", { class: "more" }, quoteNode(s.quote, s.value ?? value), sourceLine(s, value)));
+    }
+    if (moreUrl && count > sources.length) {
+      // the server sends a few sources per row; the rest are one click away
+      more.append(el("div", { class: "more" }, el("a", { href: moreUrl, text: `all ${count} claims (JSON)` })));
     }
     cell.append(more);
   }
@@ -246,7 +251,7 @@ function boardRow(row, board) {
     el("td", { text: [row.setting, row.metric !== board.metric ? row.metric : null].filter(Boolean).join(" · ") }),
     el("td", { class: "num", text: String(row.support) }),
     el("td", {}, el("span", { class: `badge ${row.review_status}`, text: row.review_status })),
-    quoteCell(row.sources, row.value));
+    quoteCell(row.sources, row.value, row.sources_total, row.more_sources));
 }
 
 const clip = (text, n) => (text.length > n ? text.slice(0, n - 1) + "…" : text);
@@ -317,7 +322,7 @@ async function showBeats(model) {
       el("td", { class: "num", text: fmtNum(r.baseline_value) }),
       el("td", { class: "num", text: r.margin === null || r.margin === undefined ? "" : "+" + fmtNum(r.margin) }),
       el("td", {}, el("span", { class: `badge how-${r.how}`, text: r.how })),
-      quoteCell(r.evidence, r.value)));
+      quoteCell(r.evidence, r.value, r.evidence_total, r.more_evidence)));
   }
   $("beats").scrollIntoView({ behavior: "smooth", block: "nearest" });
 }

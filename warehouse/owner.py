@@ -8,7 +8,8 @@ document to the server instead of opening the file. The sidecar is removed on sh
 left behind by a killed server is recognised as stale (its pid is gone or the URL does not
 answer as that server) and ignored.
 
-Nothing secret but the random token is written, and only to this owner-only file.
+Nothing secret but the random token is written, and only to this owner-only file. ``warehouse.store.open_store``
+reads it: a location a live server owns opens as a ``RemoteStore``.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ class ServerInfo:
     pid: int
     token: str
     db: str
+    instance: str = ""
 
 
 def sidecar_path(db: str | Path) -> Path:
@@ -44,11 +46,15 @@ def new_token() -> str:
     return secrets.token_urlsafe(32)
 
 
-def write_sidecar(db: str | Path, url: str, token: str) -> Path:
-    """Write the sidecar atomically with mode 0600 (created so, never chmod-ed after the fact)."""
+def write_sidecar(db: str | Path, url: str, token: str, instance: str = "") -> Path:
+    """Write the sidecar atomically with mode 0600 (created so, never chmod-ed after the fact).
+
+    ``instance`` is the server's random id, also in its healthz: a client checks both match.
+    """
     final = sidecar_path(db)
     tmp = final.with_name(f".{final.name}.{os.getpid()}.tmp")
-    payload = json.dumps({"url": url, "pid": os.getpid(), "token": token, "db": str(Path(db).resolve())})
+    payload = json.dumps({"url": url, "pid": os.getpid(), "token": token, "db": str(Path(db).resolve()),
+                          "instance": instance})
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
         os.write(fd, payload.encode())
@@ -78,7 +84,8 @@ def read_sidecar(db: str | Path) -> ServerInfo | None:
         if st.st_uid != os.getuid() or st.st_mode & 0o077:
             return None
         data = json.loads(path.read_text(encoding="utf-8"))
-        info = ServerInfo(url=str(data["url"]), pid=int(data["pid"]), token=str(data["token"]), db=str(data["db"]))
+        info = ServerInfo(url=str(data["url"]), pid=int(data["pid"]), token=str(data["token"]), db=str(data["db"]),
+                          instance=str(data.get("instance") or ""))
     except (OSError, ValueError, KeyError, TypeError):
         return None
     if not info.token or Path(info.db) != Path(db).resolve():
@@ -102,7 +109,10 @@ def live_server(db: str | Path, timeout: float = 5.0) -> ServerInfo | None:
     """The server that owns ``db`` now, or None (no sidecar, dead pid, or not answering as our server).
 
     A server writes the sidecar only once it listens, so one health check settles it; a
-    short retry covers a server busy with its first requests.
+    short retry covers a server busy with its first requests. The server must say it serves
+    this very file and be the instance the sidecar names: a stale sidecar whose pid was reused,
+    or whose URL now belongs to a server of another warehouse, is never trusted with a query
+    or a document.
     """
     import time
 
@@ -115,13 +125,24 @@ def live_server(db: str | Path, timeout: float = 5.0) -> ServerInfo | None:
     while True:
         try:
             r = httpx.get(f"{info.url}/api/healthz", timeout=2.0)
-            if r.status_code == 200 and r.json().get("db") is not None:
-                return info
+            if r.status_code == 200:
+                health = r.json()
+                if _same_server(info, health):
+                    return info
+                return None  # answering, but as another warehouse or another process: stale
         except (httpx.HTTPError, ValueError):
             pass
         if time.monotonic() >= deadline or not pid_alive(info.pid):
             return None
         time.sleep(0.2)
+
+
+def _same_server(info: ServerInfo, health: object) -> bool:
+    if not isinstance(health, dict):
+        return False
+    served = health.get("db_path")
+    return (isinstance(served, str) and Path(served) == Path(info.db)
+            and bool(info.instance) and health.get("instance") == info.instance)
 
 
 def lock_holder(message: str) -> str | None:

@@ -1,0 +1,1 @@
+"""The REST API's routers: reads, exports, documents (posting) and writes (reviews), plus the dashboard."""

@@ -1,0 +1,145 @@
+"""Read endpoints: health, names, leaderboards, beats and claims. Each is one store call plus encoding."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Literal
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import Response
+from pydantic import BaseModel, Field, TypeAdapter
+
+from api.answers import answer
+from api.deps import GatewayDep, KnownParameters, SettingsDep
+from api.problems import NAMED_READ_ERRORS, READ_ERRORS
+from schemas import BeatsResult, ClaimPage, Leaderboard, NameCount, ReviewStatus, StoredClaim
+
+if TYPE_CHECKING:
+    from warehouse import Store
+
+router = APIRouter(prefix="/api", tags=["reads"], dependencies=[KnownParameters])
+
+# DuckDB's OFFSET is a signed 64-bit integer: larger values were a 500 (found by schemathesis).
+MAX_OFFSET = 2**53
+NAME_COUNTS = TypeAdapter(list[NameCount])
+DEFAULT_SOURCES = 5
+DEFAULT_PAGE = 50
+
+Name = Annotated[str, Query(min_length=1, max_length=200)]
+SourcesLimit = Annotated[int, Query(ge=0, le=10_000, description="Sources (evidence) kept per row; "
+                                    "``sources_total`` and ``more_sources`` give the rest.")]
+
+
+class Health(BaseModel):
+    status: Literal["ok"] = "ok"
+    db: str
+    db_path: str = Field(description="The store's absolute location: clients check it is the one they meant.")
+    instance: str = Field(description="Random per server process: a sidecar naming another instance is stale.")
+    read_only: bool = Field(description="The warehouse is open read-only (no API key or server token, so writes are off).")
+    writes_enabled: bool
+    version: int = Field(description="Bumped on every write this server makes; part of the cache key.")
+
+
+def _claims_link(model: str, benchmark: str | None) -> str:
+    params = {"model": model, **({"benchmark": benchmark} if benchmark else {})}
+    return "/api/claims?" + urlencode(params)
+
+
+def _sources_limit(given: int, settings_max: int) -> int:
+    if given > settings_max:
+        raise HTTPException(422, f"sources_limit must be at most {settings_max}")
+    return given
+
+
+@router.get("/healthz", response_model=Health)
+async def healthz(request: Request, gateway: GatewayDep) -> Health:
+    return Health(db=gateway.db_path, db_path=request.app.state.db_path, instance=request.app.state.instance, read_only=gateway.read_only,
+                  writes_enabled=bool(request.app.state.keys), version=gateway.version)
+
+
+@router.get("/benchmarks", response_model=list[NameCount], responses=READ_ERRORS)
+async def benchmarks(request: Request, gateway: GatewayDep) -> Response:
+    """Benchmarks with their claim counts and the aliases they are known by."""
+    return await answer(request, gateway, lambda wh: NAME_COUNTS.dump_json(wh.benchmarks()))
+
+
+@router.get("/models", response_model=list[NameCount], responses=READ_ERRORS)
+async def models(request: Request, gateway: GatewayDep) -> Response:
+    """Models with their claim counts."""
+    return await answer(request, gateway, lambda wh: NAME_COUNTS.dump_json(wh.models()))
+
+
+@router.get("/leaderboard", response_model=Leaderboard, responses=NAMED_READ_ERRORS)
+async def leaderboard(
+    request: Request,
+    gateway: GatewayDep,
+    settings: SettingsDep,
+    benchmark: Annotated[str, Query(min_length=1, max_length=200, description="Name or alias: AIME'24, AIME 2024, ...")],
+    metric: Annotated[str | None, Query(max_length=200)] = None,
+    setting: Annotated[str | None, Query(max_length=200)] = None,
+    sources_limit: SourcesLimit = DEFAULT_SOURCES,
+) -> Response:
+    """One row per model, best score first, each with (up to ``sources_limit`` of) its sources."""
+    limit = _sources_limit(sources_limit, settings.max_sources)
+
+    def run(wh: Store) -> bytes:
+        board = wh.leaderboard(benchmark, metric=metric, setting=setting, sources_limit=limit)
+        for row in board.rows:
+            if row.sources_total is not None and row.sources_total > len(row.sources):
+                row.more_sources = _claims_link(row.model, row.benchmark or board.benchmark)
+        return board.model_dump_json().encode()
+
+    return await answer(request, gateway, run)
+
+
+@router.get("/beats", response_model=BeatsResult, responses=NAMED_READ_ERRORS)
+async def beats(
+    request: Request,
+    gateway: GatewayDep,
+    settings: SettingsDep,
+    model: Name,
+    benchmark: Name,
+    sources_limit: SourcesLimit = DEFAULT_SOURCES,
+) -> Response:
+    """Models that beat ``model`` on ``benchmark``, each with (up to ``sources_limit`` of) its evidence."""
+    limit = _sources_limit(sources_limit, settings.max_sources)
+
+    def run(wh: Store) -> bytes:
+        result = wh.beats(model, benchmark, sources_limit=limit)
+        for row in result.rows:
+            if row.evidence_total is not None and row.evidence_total > len(row.evidence):
+                row.more_evidence = _claims_link(row.model, row.benchmark or result.benchmark)
+        return result.model_dump_json().encode()
+
+    return await answer(request, gateway, run)
+
+
+@router.get("/claims", response_model=ClaimPage, responses=NAMED_READ_ERRORS)
+async def claims(
+    request: Request,
+    gateway: GatewayDep,
+    settings: SettingsDep,
+    model: Annotated[str | None, Query(max_length=200)] = None,
+    benchmark: Annotated[str | None, Query(max_length=200)] = None,
+    kind: Literal["score", "comparison"] | None = None,
+    source: Annotated[str | None, Query(max_length=255)] = None,
+    review_status: ReviewStatus | None = None,
+    sort: Annotated[str, Query(max_length=40, description="Field to sort by (id, value, model, ...); "
+                               "an unknown field is a 400.")] = "id",
+    limit: Annotated[int | None, Query(ge=1, description="Page size (default 50), at most the server's "
+                                       "max_page_size.")] = None,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+) -> Response:
+    """Claims with their provenance, filtered and paginated."""
+    if limit is not None and limit > settings.max_page_size:
+        raise HTTPException(422, f"limit must be at most {settings.max_page_size}")
+    size = limit or min(DEFAULT_PAGE, settings.max_page_size)
+    return await answer(request, gateway, lambda wh: wh.claims(
+        model=model, benchmark=benchmark, kind=kind, source=source, review_status=review_status,
+        sort=sort, limit=size, offset=offset).model_dump_json().encode())
+
+
+@router.get("/claims/{claim_id}", response_model=StoredClaim, responses=NAMED_READ_ERRORS)
+async def claim(request: Request, gateway: GatewayDep, claim_id: int) -> Response:
+    """One claim by id."""
+    return await answer(request, gateway, lambda wh: wh.get_claim(claim_id).model_dump_json().encode())

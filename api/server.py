@@ -1,0 +1,121 @@
+"""Running the app under uvicorn with limits that slow or idle clients cannot exhaust.
+
+* The listening socket is bound here first, so a bad or busy port is one clear line, not
+  uvicorn's log plus exit status 3.
+* ``HeaderTimeoutProtocol`` closes a connection that has not sent complete request headers
+  within ``header_timeout`` seconds (uvicorn itself only times out idle keep-alive connections,
+  so 2000 silent connections were held forever); ``body_timeout`` is enforced by
+  ``api.limits.BodySizeLimit``.
+* ``max_connections`` becomes uvicorn's ``limit_concurrency`` (503 beyond it) and
+  ``keep_alive_timeout`` its ``timeout_keep_alive``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+from collections.abc import Callable
+from typing import Any
+
+from uvicorn.protocols.http.h11_impl import H11Protocol
+
+from schemas import Settings
+
+
+class PortUnavailable(OSError):
+    """The address cannot be listened on (the message says why)."""
+
+
+class HeaderTimeoutProtocol(H11Protocol):
+    """h11 protocol that drops connections which do not finish their request headers in time."""
+
+    header_timeout = 10.0
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        self._header_deadline: asyncio.TimerHandle | None = None
+        self._seen_cycle: object = None
+        self._arm()
+
+    def _arm(self) -> None:
+        self._disarm()
+        self._header_deadline = self.loop.call_later(self.header_timeout, self._headers_too_slow)
+
+    def _disarm(self) -> None:
+        deadline = getattr(self, "_header_deadline", None)
+        if deadline is not None:
+            deadline.cancel()
+            self._header_deadline = None
+
+    def _headers_too_slow(self) -> None:
+        self._header_deadline = None
+        in_request = self.cycle is not None and not self.cycle.response_complete
+        if not in_request and not self.transport.is_closing():
+            self.transport.close()
+
+    def handle_events(self) -> None:
+        super().handle_events()
+        if self.cycle is not None and self.cycle is not self._seen_cycle:
+            self._seen_cycle = self.cycle  # a request's headers arrived: the app has it now
+            self._disarm()
+
+    def on_response_complete(self) -> None:
+        super().on_response_complete()
+        if not self.transport.is_closing():
+            self._arm()  # the next request's headers get the same time
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._disarm()
+        super().connection_lost(exc)
+
+
+def bind(host: str, port: int) -> socket.socket:
+    """A listening socket on ``host:port``; ``PortUnavailable`` (one line) when that is not possible."""
+    if not 0 <= port <= 65535:
+        raise PortUnavailable(f"port {port} is out of range (0-65535)")
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror as exc:
+        raise PortUnavailable(f"cannot resolve host {host!r}: {exc.strerror}") from None
+    family, kind, proto, _, address = infos[0]
+    sock = socket.socket(family, kind, proto)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+        sock.listen(2048)
+    except OSError as exc:
+        sock.close()
+        reason = "already in use" if exc.errno in (98, 48) else (exc.strerror or str(exc))
+        raise PortUnavailable(f"cannot listen on {host}:{port}: {reason}") from None
+    sock.set_inheritable(True)
+    return sock
+
+
+def run(app: Any, sock: socket.socket, settings: Settings, on_started: Callable[[str], None] | None = None,
+        on_stopping: Callable[[], None] | None = None) -> None:
+    """Serve ``app`` on ``sock`` until stopped; ``on_started(url)`` once it listens."""
+    import uvicorn
+
+    protocol = type("Protocol", (HeaderTimeoutProtocol,), {"header_timeout": settings.header_timeout})
+    host = sock.getsockname()[0]
+
+    class AnnouncingServer(uvicorn.Server):
+        async def startup(self, sockets: list | None = None) -> None:  # type: ignore[type-arg]
+            await super().startup(sockets)
+            if on_started is None or not self.started:
+                return
+            bound = self.servers[0].sockets[0].getsockname()
+            shown = {"0.0.0.0": "127.0.0.1", "::": "::1"}.get(host, host)
+            shown = f"[{shown}]" if ":" in shown else shown
+            on_started(f"http://{shown}:{bound[1]}")
+
+        async def shutdown(self, sockets: list | None = None) -> None:  # type: ignore[type-arg]
+            # Before uvicorn re-raises SIGTERM (which ends the process without unwinding).
+            if on_stopping is not None:
+                on_stopping()
+            await super().shutdown(sockets)
+
+    config = uvicorn.Config(app, log_level="info", access_log=False, http=protocol,
+                            limit_concurrency=settings.max_connections,
+                            timeout_keep_alive=settings.keep_alive_timeout)
+    AnnouncingServer(config).run(sockets=[sock])

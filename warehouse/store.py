@@ -1,0 +1,375 @@
+"""One storage port: ``open_store(location)`` returns a ``Store``, whatever holds the claims.
+
+* a DuckDB file (``DuckDBStore``, the default),
+* a Parquet lake folder (``LakeStore``: a location ending in ``/`` or an existing folder),
+* a running ``benchclaims serve`` that owns the file (``RemoteStore``: found through the
+  sidecar next to the file, and trusted only when the server says it serves that very file
+  and is the instance the sidecar names).
+
+Every CLI command and every REST route is one call on a ``Store`` plus formatting (the way
+sqlite-utils puts one ``Database`` behind its CLI): the choice of storage is made here, once.
+
+Ingest is shared too. Extraction lives in ``extractor`` (which this package never imports),
+so the caller hands ``Store.ingest`` an ``IngestJob`` with the two things a store may need:
+``extract`` (files -> extractions, for stores that keep claims locally) and ``read_raw``
+(a file's checked bytes, for a remote store whose server extracts them itself).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+from typing import Any, ClassVar, Literal, Protocol
+
+from schemas import (
+    BeatsResult,
+    ClaimPage,
+    Extraction,
+    FileProblem,
+    IngestOutcome,
+    Leaderboard,
+    NameCount,
+    StoredClaim,
+)
+from warehouse.db import Warehouse, WarehouseError
+from warehouse.lake import Lake, is_lake
+
+ExportFormat = Literal["csv", "json", "parquet"]
+
+
+class StoreError(RuntimeError):
+    """The store cannot be opened or used; the message is one line naming the location and the reason."""
+
+
+class StoreUnsupported(StoreError):
+    """This kind of store cannot do that (e.g. review statuses in a Parquet lake)."""
+
+
+class LlmCache(Protocol):
+    def cache_get(self, key: str) -> str | None: ...
+    def cache_put(self, key: str, value: str) -> None: ...
+
+
+@dataclass
+class IngestJob:
+    """What ``Store.ingest`` needs from the caller (see the module docstring)."""
+
+    backend: str
+    extract: Callable[[Sequence[Path], LlmCache | None], Iterable[Extraction | FileProblem]]
+    read_raw: Callable[[Path], bytes | FileProblem]
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+class Store(ABC):
+    """The operations every command and route needs, on any storage."""
+
+    kind: ClassVar[str]
+    location: str
+    read_only: bool = False
+
+    # -- reads ---------------------------------------------------------------------------------
+    @abstractmethod
+    def leaderboard(self, benchmark: str, metric: str | None = None, setting: str | None = None,
+                    sources_limit: int | None = None) -> Leaderboard: ...
+
+    @abstractmethod
+    def beats(self, model: str, benchmark: str, sources_limit: int | None = None) -> BeatsResult: ...
+
+    @abstractmethod
+    def claims(self, model: str | None = None, benchmark: str | None = None, kind: str | None = None,
+               source: str | None = None, review_status: str | None = None, sort: str = "id", limit: int = 50,
+               offset: int = 0) -> ClaimPage: ...
+
+    @abstractmethod
+    def get_claim(self, claim_id: int) -> StoredClaim: ...
+
+    @abstractmethod
+    def benchmarks(self) -> list[NameCount]: ...
+
+    @abstractmethod
+    def models(self) -> list[NameCount]: ...
+
+    @abstractmethod
+    def export(self, fmt: ExportFormat, out: str | Path, benchmark: str | None = None) -> Path:
+        """Write all claims, or one leaderboard, to ``out``; an unwritable ``out`` is an ``OSError``."""
+
+    # -- writes --------------------------------------------------------------------------------
+    @abstractmethod
+    def ingest(self, files: Sequence[Path], job: IngestJob) -> Iterator[IngestOutcome | FileProblem]:
+        """Store the claims of ``files``; yields one outcome or problem per file, in order."""
+
+    def store_extraction(self, extraction: Extraction, backend: str, via: str = "api") -> IngestOutcome:
+        """Store one extracted document (a document posted to the API)."""
+        raise StoreUnsupported(f"{self.location}: documents cannot be stored here directly")
+
+    def set_review_status(self, claim_id: int, status: str) -> StoredClaim:
+        raise StoreUnsupported(f"{self.location}: review statuses cannot be stored in a {self.kind} store")
+
+    def load_batches(self, folder: Path, params: dict[str, Any]) -> tuple[list[IngestOutcome], list[FileProblem]]:
+        """Bulk-load a folder of extraction batches (the Ray engine's output)."""
+        raise StoreUnsupported(f"{self.location}: batches load only into a DuckDB file")
+
+    # -- life ----------------------------------------------------------------------------------
+    def refresh(self) -> bool:
+        """Pick up changes made by other processes; True when the data changed (caches are stale)."""
+        return False
+
+    def interrupt(self) -> None:  # noqa: B027 - a store that cannot stop a query just lets it finish
+        """Stop the query running now (from another thread), if the store can."""
+
+    def close(self) -> None:  # noqa: B027 - most stores hold nothing to close
+        pass
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+
+class _WarehouseReads(Store):
+    """Reads answered by an open ``Warehouse`` (a file, or a lake's in-memory snapshot)."""
+
+    def _wh(self) -> Warehouse:
+        raise NotImplementedError
+
+    def leaderboard(self, benchmark: str, metric: str | None = None, setting: str | None = None,
+                    sources_limit: int | None = None) -> Leaderboard:
+        return self._wh().leaderboard(benchmark, metric=metric, setting=setting, sources_limit=sources_limit)
+
+    def beats(self, model: str, benchmark: str, sources_limit: int | None = None) -> BeatsResult:
+        return self._wh().beats(model, benchmark, sources_limit=sources_limit)
+
+    def claims(self, model: str | None = None, benchmark: str | None = None, kind: str | None = None,
+               source: str | None = None, review_status: str | None = None, sort: str = "id", limit: int = 50,
+               offset: int = 0) -> ClaimPage:
+        return self._wh().claims(model=model, benchmark=benchmark, kind=kind, source=source,
+                                 review_status=review_status, sort=sort, limit=limit, offset=offset)
+
+    def get_claim(self, claim_id: int) -> StoredClaim:
+        return self._wh().get_claim(claim_id)
+
+    def benchmarks(self) -> list[NameCount]:
+        return self._wh().benchmarks()
+
+    def models(self) -> list[NameCount]:
+        return self._wh().models()
+
+    def export(self, fmt: ExportFormat, out: str | Path, benchmark: str | None = None) -> Path:
+        return self._wh().export(fmt, out, benchmark=benchmark)
+
+    def interrupt(self) -> None:
+        self._wh().interrupt()
+
+
+class DuckDBStore(_WarehouseReads):
+    """A DuckDB warehouse file, opened by this process."""
+
+    kind = "duckdb"
+
+    def __init__(self, location: str, read_only: bool) -> None:
+        self.location = location
+        self.read_only = read_only
+        self.warehouse = Warehouse(location, read_only=read_only)
+
+    def _wh(self) -> Warehouse:
+        return self.warehouse
+
+    def ingest(self, files: Sequence[Path], job: IngestJob) -> Iterator[IngestOutcome | FileProblem]:
+        wh = self.warehouse
+        run_id = wh.start_run(job.backend, job.params)
+        counts = {"added": 0, "unchanged": 0, "replaced": 0}
+        claims = 0
+        problems: list[FileProblem] = []
+        try:
+            for item in job.extract(files, wh):
+                if isinstance(item, FileProblem):
+                    problems.append(item)
+                    yield item
+                    continue
+                outcome = wh.store(item, run_id)
+                counts[outcome.status] += 1
+                claims += outcome.claims if outcome.status != "unchanged" else 0
+                yield outcome
+        finally:
+            wh.finish_run(run_id, sum(counts.values()), len(problems), [f"{p.path}: {p.reason}" for p in problems],
+                          {"claims": claims, **counts})
+
+    def store_extraction(self, extraction: Extraction, backend: str, via: str = "api") -> IngestOutcome:
+        wh = self.warehouse
+        run_id = wh.start_run(backend, {"via": via, "source": extraction.document.source})
+        outcome = wh.store(extraction, run_id)
+        wh.finish_run(run_id, 1, 0, [], {"claims": outcome.claims, outcome.status: 1})
+        return outcome
+
+    def set_review_status(self, claim_id: int, status: str) -> StoredClaim:
+        return self.warehouse.set_review_status(claim_id, status)
+
+    def load_batches(self, folder: Path, params: dict[str, Any]) -> tuple[list[IngestOutcome], list[FileProblem]]:
+        from warehouse.batches import load_batches
+
+        wh = self.warehouse
+        run_id = wh.start_run(str(params.get("backend", "rules")), params)
+        loaded = load_batches(wh, folder, run_id)
+        counts = {"added": 0, "unchanged": 0, "replaced": 0}
+        for o in loaded.outcomes:
+            counts[o.status] += 1
+        wh.finish_run(run_id, len(loaded.outcomes), len(loaded.problems),
+                      [f"{p.path}: {p.reason}" for p in loaded.problems],
+                      {"claims": sum(o.claims for o in loaded.outcomes if o.status != "unchanged"), **counts})
+        return loaded.outcomes, loaded.problems
+
+    def close(self) -> None:
+        self.warehouse.close()
+
+
+class LakeStore(_WarehouseReads):
+    """A folder of Parquet extraction batches any number of writers append to (``warehouse.lake``).
+
+    Reads use an in-memory snapshot, rebuilt by ``refresh`` (checked at most every
+    ``refresh_seconds``) when the folder changed; the new snapshot is built before the old one
+    is swapped out, so readers keep being answered meanwhile. Review statuses are refused.
+    """
+
+    kind = "lake"
+
+    def __init__(self, location: str, refresh_seconds: float = 1.0) -> None:
+        self.location = location
+        self.lake = Lake(location)
+        self._refresh_seconds = refresh_seconds
+        self._swap = threading.RLock()
+        self._refreshing = threading.Lock()
+        self._snapshot: Warehouse | None = None
+        self._version = ""
+        self._checked = 0.0
+
+    def _wh(self) -> Warehouse:
+        with self._swap:
+            if self._snapshot is None:
+                self._snapshot, self._version = self._build()
+            return self._snapshot
+
+    def _build(self) -> tuple[Warehouse, str]:
+        version = self.lake.version()
+        try:
+            wh, _ = self.lake.snapshot()
+        except Exception as exc:  # an unreadable Parquet batch: one line, no traceback
+            raise StoreError(f"cannot read lake {self.location}: {exc}") from exc
+        self._checked = time.monotonic()
+        return wh, version
+
+    def refresh(self) -> bool:
+        if self._snapshot is None or time.monotonic() - self._checked < self._refresh_seconds:
+            return False
+        if not self._refreshing.acquire(blocking=False):
+            return False
+        try:
+            self._checked = time.monotonic()
+            if self.lake.version() == self._version:
+                return False
+            fresh, version = self._build()
+            with self._swap:
+                old, self._snapshot, self._version = self._snapshot, fresh, version
+            old.close()
+            return True
+        finally:
+            self._refreshing.release()
+
+    def ingest(self, files: Sequence[Path], job: IngestJob, batch_docs: int = 200) -> Iterator[IngestOutcome | FileProblem]:
+        """Append the extractions as Parquet batches; unchanged documents (same sha256) are skipped.
+
+        Refused files are reported and not written to the lake, so a snapshot does not repeat
+        this run's problems forever.
+        """
+        import duckdb
+
+        batch: list[Extraction] = []
+        try:
+            known = self.lake.stored_hashes()
+            for item in job.extract(files, None):
+                if isinstance(item, FileProblem):
+                    yield item
+                    continue
+                source, sha = item.document.source, item.document.sha256
+                status = "unchanged" if known.get(source) == sha else "replaced" if source in known else "added"
+                yield IngestOutcome(source=source, status=status, claims=len(item.claims))
+                if status == "unchanged":
+                    continue
+                known[source] = sha
+                batch.append(item)
+                if len(batch) >= batch_docs:
+                    self.lake.append(batch)
+                    batch = []
+            if batch:
+                self.lake.append(batch)
+        except OSError as exc:
+            raise StoreError(f"cannot write to lake {self.location}: {exc.strerror or exc}") from None
+        except duckdb.Error as exc:  # a damaged Parquet file in the lake
+            raise StoreError(f"cannot read lake {self.location}: {exc}") from None
+
+    def store_extraction(self, extraction: Extraction, backend: str, via: str = "api") -> IngestOutcome:
+        """Idempotency judged on the snapshot; the batch appended to the lake."""
+        wh = self._wh()
+        with self._swap:
+            outcome = wh.store(extraction)
+        if outcome.status != "unchanged":
+            self.lake.append([extraction])
+        return outcome
+
+    def set_review_status(self, claim_id: int, status: str) -> StoredClaim:
+        raise StoreUnsupported("review statuses cannot be stored in a Parquet lake; ingest it into a DuckDB file")
+
+    def close(self) -> None:
+        with self._swap:
+            if self._snapshot is not None:
+                self._snapshot.close()
+                self._snapshot = None
+
+
+def open_store(location: str, *, write: bool = False, forward: bool = True) -> Store:
+    """The store at ``location``: a lake folder, a file a live server owns (when ``forward``), or a DuckDB file.
+
+    ``write=False`` needs the data to exist and opens a file read-only; ``write=True`` creates
+    what is missing. Raises ``StoreError`` with one line naming the location and the reason
+    (missing, locked by another process or server, unreadable).
+    """
+    if is_lake(location):
+        if not write and not Path(location).is_dir():
+            raise StoreError(f"no lake at {location} (build it first: benchclaims ingest PATH --db {location})")
+        store = LakeStore(location)
+        if not write:
+            store._wh()  # read it now, so an unreadable lake is reported here
+        return store
+    if forward:
+        from warehouse.owner import live_server, sidecar_path
+        from warehouse.remote import RemoteStore
+
+        server = live_server(location, timeout=2.0) if sidecar_path(location).exists() else None
+        if server is not None:
+            return RemoteStore(server, location)
+    if not write and not Path(location).exists():
+        raise StoreError(f"no warehouse at {location} (build it first: benchclaims ingest PATH --db {location})")
+    try:
+        return DuckDBStore(location, read_only=not write)
+    except WarehouseError as exc:
+        raise StoreError(_open_problem(location, exc.__cause__ or exc)) from None
+
+
+def _open_problem(location: str, exc: BaseException) -> str:
+    """One line for a warehouse that will not open; a lock conflict names its holder."""
+    from warehouse.owner import live_server, lock_holder
+
+    holder = lock_holder(str(exc))
+    if holder is None:
+        return f"cannot open warehouse {location}: {exc}"
+    server = live_server(location, timeout=1.0)
+    if server is not None:
+        return (f"{location} is locked by benchclaims serve at {server.url} (pid {server.pid}); "
+                f"query it there, e.g. {server.url}/api/leaderboard?benchmark=...")
+    return f"{location} is locked by another process: {holder}; stop it or use a lake folder (--db DIR/)"
