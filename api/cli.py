@@ -21,7 +21,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from api.render import OutputFormat, print_beats, print_leaderboard
+from api.render import OutputFormat, print_beats, print_claim, print_leaderboard
 from schemas import Extraction, FileProblem, IngestOutcome, Settings, claim_to_jsonl, get_settings
 
 if TYPE_CHECKING:
@@ -353,6 +353,25 @@ def beats(
         except UnknownName as exc:
             _unknown(exc)
     print_beats(result, fmt, Console())
+
+
+@app.command()
+def show(
+    claim_id: Annotated[int, typer.Argument(help="The claim's id (as in leaderboards, exports and /api/claims).")],
+    db: DbOption = None,
+    fmt: Annotated[OutputFormat, typer.Option("--format", help="table (the paragraph, quote highlighted) or json.")]
+    = OutputFormat.table,
+) -> None:
+    """A claim in the paragraph it was read from, its quote highlighted, with its review history."""
+    from warehouse import UnknownName
+
+    with _store(_settings(db).db) as store:
+        try:
+            detail = store.claim_detail(claim_id)
+            history = store.review_history(claim_id)
+        except UnknownName as exc:
+            _unknown(exc)
+    print_claim(detail, history, fmt, Console())
 
 
 @app.command()

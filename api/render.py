@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections.abc import Sequence
 from enum import StrEnum
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
-from schemas import BeatsResult, Leaderboard, SourceRef
+from schemas import BeatsResult, ClaimDetail, Leaderboard, ReviewEvent, SourceRef
 
 
 class OutputFormat(StrEnum):
@@ -204,3 +206,28 @@ def print_beats(result: BeatsResult, fmt: OutputFormat, console: Console) -> Non
     } for row in result.rows]
     cols = [c for c in ("model", "value", "baseline", "margin", "setting", "how", "evidence") if any(r[c] for r in records)]
     _print_table(console, f"models that beat {result.model} on {result.benchmark}", records, cols, "evidence", "model")
+
+
+def print_claim(detail: ClaimDetail, history: Sequence[ReviewEvent], fmt: OutputFormat, console: Console) -> None:
+    """The claim's paragraph with the quote highlighted, what was read from it, and its reviews."""
+    if fmt is OutputFormat.json:
+        console.file.write(json.dumps({**detail.model_dump(mode="json"),
+                                       "reviews": [e.model_dump(mode="json") for e in history]},
+                                      ensure_ascii=False, indent=2) + "\n")
+        return
+    ctx = detail.context
+    paragraph = Text(ctx.text[:ctx.start])
+    paragraph.append(ctx.text[ctx.start:ctx.end], style="bold reverse")
+    paragraph.append(ctx.text[ctx.end:])
+    what = (f"{detail.model} · {detail.benchmark or '(no benchmark named)'} · "
+            + (f"{_with_unit(detail.value, detail.unit)}" if detail.kind == "score"
+               else f"{detail.relation} {detail.baseline}"
+               + (f" by {_with_unit(detail.delta, detail.unit)}" if detail.delta is not None else "")))
+    console.print(f"claim {detail.id} ({detail.kind}, {detail.review_status}): {what}", markup=False, highlight=False)
+    console.print(f"{detail.source}" + (f" · {detail.section}" if detail.section else "")
+                  + f" · characters {detail.start}-{detail.end} of document {detail.document_id}",
+                  markup=False, highlight=False)
+    console.print(paragraph)
+    for e in history:
+        console.print(f"  {e.at}: {e.previous} -> {e.status}" + (f" by {e.reviewer}" if e.reviewer else "")
+                      + (f" ({e.note})" if e.note else ""), markup=False, highlight=False)

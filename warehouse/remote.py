@@ -23,12 +23,26 @@ from typing import Any
 import httpx
 from pydantic import BaseModel, TypeAdapter
 
-from schemas import BeatsResult, ClaimPage, FileProblem, IngestOutcome, Leaderboard, NameCount, StoredClaim
+from schemas import (
+    BeatsResult,
+    ClaimDetail,
+    ClaimPage,
+    FileProblem,
+    IngestOutcome,
+    Leaderboard,
+    Matrix,
+    NameCount,
+    ReviewEvent,
+    ReviewQueueItem,
+    StoredClaim,
+)
 from warehouse.errors import UnknownName
 from warehouse.owner import ServerInfo
 from warehouse.store import ExportFormat, IngestJob, Store, StoreError
 
 _NAMES = TypeAdapter(list[NameCount])
+_EVENTS = TypeAdapter(list[ReviewEvent])
+_QUEUE = TypeAdapter(list[ReviewQueueItem])
 
 
 class RemoteStore(Store):
@@ -89,6 +103,18 @@ class RemoteStore(Store):
     def get_claim(self, claim_id: int) -> StoredClaim:
         return self._model(StoredClaim, f"/api/claims/{int(claim_id)}")  # type: ignore[no-any-return]
 
+    def claim_detail(self, claim_id: int) -> ClaimDetail:
+        return self._model(ClaimDetail, f"/api/claims/{int(claim_id)}")  # type: ignore[no-any-return]
+
+    def review_history(self, claim_id: int) -> list[ReviewEvent]:
+        return _EVENTS.validate_json(self._get(f"/api/claims/{int(claim_id)}/reviews").content)
+
+    def review_queue(self, limit: int = 50) -> list[ReviewQueueItem]:
+        return _QUEUE.validate_json(self._get("/api/reviews/queue", {"limit": limit}).content)
+
+    def matrix(self, benchmarks: Sequence[str]) -> Matrix:
+        return self._model(Matrix, "/api/matrix", {"benchmarks": ",".join(benchmarks)})  # type: ignore[no-any-return]
+
     def benchmarks(self) -> list[NameCount]:
         return _NAMES.validate_json(self._get("/api/benchmarks").content)
 
@@ -127,8 +153,15 @@ class RemoteStore(Store):
             else:
                 yield FileProblem(path=str(path), reason=f"server refused it ({r.status_code}): {_detail(r)}")
 
-    def set_review_status(self, claim_id: int, status: str) -> StoredClaim:
-        r = self._request("PATCH", f"/api/claims/{int(claim_id)}", json={"review_status": status},
+    def set_review_status(self, claim_id: int, status: str, note: str | None = None,
+                          reviewer: str | None = None) -> StoredClaim:
+        body = {"review_status": status, **({"note": note} if note else {}), **({"reviewer": reviewer} if reviewer else {})}
+        r = self._request("PATCH", f"/api/claims/{int(claim_id)}", json=body, headers={"X-API-Key": self.server.token})
+        self._raise_for(r)
+        return StoredClaim.model_validate_json(r.content)
+
+    def undo_review(self, claim_id: int, reviewer: str | None = None) -> StoredClaim:
+        r = self._request("POST", f"/api/claims/{int(claim_id)}/undo", json={"reviewer": reviewer},
                           headers={"X-API-Key": self.server.token})
         self._raise_for(r)
         return StoredClaim.model_validate_json(r.content)

@@ -28,12 +28,16 @@ from typing import Any, ClassVar, Literal, Protocol
 
 from schemas import (
     BeatsResult,
+    ClaimDetail,
     ClaimPage,
     Extraction,
     FileProblem,
     IngestOutcome,
     Leaderboard,
+    Matrix,
     NameCount,
+    ReviewEvent,
+    ReviewQueueItem,
     StoredClaim,
 )
 from warehouse.db import Warehouse, WarehouseError
@@ -89,6 +93,19 @@ class Store(ABC):
     def get_claim(self, claim_id: int) -> StoredClaim: ...
 
     @abstractmethod
+    def claim_detail(self, claim_id: int) -> ClaimDetail:
+        """The claim with its document id and the paragraph its quote is in."""
+
+    @abstractmethod
+    def review_history(self, claim_id: int) -> list[ReviewEvent]: ...
+
+    @abstractmethod
+    def review_queue(self, limit: int = 50) -> list[ReviewQueueItem]: ...
+
+    @abstractmethod
+    def matrix(self, benchmarks: Sequence[str]) -> Matrix: ...
+
+    @abstractmethod
     def benchmarks(self) -> list[NameCount]: ...
 
     @abstractmethod
@@ -107,7 +124,11 @@ class Store(ABC):
         """Store one extracted document (a document posted to the API)."""
         raise StoreUnsupported(f"{self.location}: documents cannot be stored here directly")
 
-    def set_review_status(self, claim_id: int, status: str) -> StoredClaim:
+    def set_review_status(self, claim_id: int, status: str, note: str | None = None,
+                          reviewer: str | None = None) -> StoredClaim:
+        raise StoreUnsupported(f"{self.location}: review statuses cannot be stored in a {self.kind} store")
+
+    def undo_review(self, claim_id: int, reviewer: str | None = None) -> StoredClaim:
         raise StoreUnsupported(f"{self.location}: review statuses cannot be stored in a {self.kind} store")
 
     def load_batches(self, folder: Path, params: dict[str, Any]) -> tuple[list[IngestOutcome], list[FileProblem]]:
@@ -154,6 +175,18 @@ class _WarehouseReads(Store):
 
     def get_claim(self, claim_id: int) -> StoredClaim:
         return self._wh().get_claim(claim_id)
+
+    def claim_detail(self, claim_id: int) -> ClaimDetail:
+        return self._wh().claim_detail(claim_id)
+
+    def review_history(self, claim_id: int) -> list[ReviewEvent]:
+        return self._wh().review_history(claim_id)
+
+    def review_queue(self, limit: int = 50) -> list[ReviewQueueItem]:
+        return self._wh().review_queue(limit)
+
+    def matrix(self, benchmarks: Sequence[str]) -> Matrix:
+        return self._wh().matrix(benchmarks)
 
     def benchmarks(self) -> list[NameCount]:
         return self._wh().benchmarks()
@@ -208,8 +241,12 @@ class DuckDBStore(_WarehouseReads):
         wh.finish_run(run_id, 1, 0, [], {"claims": outcome.claims, outcome.status: 1})
         return outcome
 
-    def set_review_status(self, claim_id: int, status: str) -> StoredClaim:
-        return self.warehouse.set_review_status(claim_id, status)
+    def set_review_status(self, claim_id: int, status: str, note: str | None = None,
+                          reviewer: str | None = None) -> StoredClaim:
+        return self.warehouse.set_review_status(claim_id, status, note=note, reviewer=reviewer)
+
+    def undo_review(self, claim_id: int, reviewer: str | None = None) -> StoredClaim:
+        return self.warehouse.undo_review(claim_id, reviewer=reviewer)
 
     def load_batches(self, folder: Path, params: dict[str, Any]) -> tuple[list[IngestOutcome], list[FileProblem]]:
         from warehouse.batches import load_batches
@@ -322,7 +359,8 @@ class LakeStore(_WarehouseReads):
             self.lake.append([extraction])
         return outcome
 
-    def set_review_status(self, claim_id: int, status: str) -> StoredClaim:
+    def set_review_status(self, claim_id: int, status: str, note: str | None = None,
+                          reviewer: str | None = None) -> StoredClaim:
         raise StoreUnsupported("review statuses cannot be stored in a Parquet lake; ingest it into a DuckDB file")
 
     def close(self) -> None:

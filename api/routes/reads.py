@@ -12,7 +12,17 @@ from pydantic import BaseModel, Field, TypeAdapter
 from api.answers import answer
 from api.deps import GatewayDep, KnownParameters, SettingsDep
 from api.problems import NAMED_READ_ERRORS, READ_ERRORS
-from schemas import BeatsResult, ClaimPage, Leaderboard, NameCount, ReviewStatus, StoredClaim
+from schemas import (
+    BeatsResult,
+    ClaimDetail,
+    ClaimPage,
+    Leaderboard,
+    Matrix,
+    NameCount,
+    ReviewEvent,
+    ReviewQueueItem,
+    ReviewStatus,
+)
 
 if TYPE_CHECKING:
     from warehouse import Store
@@ -22,6 +32,8 @@ router = APIRouter(prefix="/api", tags=["reads"], dependencies=[KnownParameters]
 # DuckDB's OFFSET is a signed 64-bit integer: larger values were a 500 (found by schemathesis).
 MAX_OFFSET = 2**53
 NAME_COUNTS = TypeAdapter(list[NameCount])
+REVIEW_EVENTS = TypeAdapter(list[ReviewEvent])
+QUEUE_ITEMS = TypeAdapter(list[ReviewQueueItem])
 DEFAULT_SOURCES = 5
 DEFAULT_PAGE = 50
 
@@ -139,7 +151,37 @@ async def claims(
         sort=sort, limit=size, offset=offset).model_dump_json().encode())
 
 
-@router.get("/claims/{claim_id}", response_model=StoredClaim, responses=NAMED_READ_ERRORS)
+@router.get("/claims/{claim_id}", response_model=ClaimDetail, responses=NAMED_READ_ERRORS)
 async def claim(request: Request, gateway: GatewayDep, claim_id: int) -> Response:
-    """One claim by id."""
-    return await answer(request, gateway, lambda wh: wh.get_claim(claim_id).model_dump_json().encode())
+    """One claim by id, with its ``document_id`` and ``context``: the paragraph it was read from, where
+    ``context.text[context.start:context.end]`` is the quote."""
+    return await answer(request, gateway, lambda wh: wh.claim_detail(claim_id).model_dump_json().encode())
+
+
+@router.get("/claims/{claim_id}/reviews", response_model=list[ReviewEvent], responses=NAMED_READ_ERRORS)
+async def claim_reviews(request: Request, gateway: GatewayDep, claim_id: int) -> Response:
+    """The claim's review decisions, oldest first (status, previous status, note, reviewer, time)."""
+    return await answer(request, gateway, lambda wh: REVIEW_EVENTS.dump_json(wh.review_history(claim_id)))
+
+
+@router.get("/reviews/queue", response_model=list[ReviewQueueItem], responses=READ_ERRORS)
+async def review_queue(
+    request: Request, gateway: GatewayDep,
+    limit: Annotated[int, Query(ge=1, le=500, description="How many claims to list.")] = DEFAULT_PAGE,
+) -> Response:
+    """Unreviewed claims to check next: those whose board row has disagreeing sources first, then those
+    on the boards with most claims."""
+    return await answer(request, gateway, lambda wh: QUEUE_ITEMS.dump_json(wh.review_queue(limit)))
+
+
+@router.get("/matrix", response_model=Matrix, responses=NAMED_READ_ERRORS)
+async def matrix(
+    request: Request, gateway: GatewayDep,
+    benchmarks: Annotated[str, Query(min_length=1, max_length=2000,
+                                     description="Comma-separated benchmark names (at most 20).")],
+) -> Response:
+    """Models × benchmarks: each model's best value on each board, with the ids of the claims stating it."""
+    names = [b.strip() for b in benchmarks.split(",") if b.strip()]
+    if not names or len(names) > 20:
+        raise HTTPException(400, "give 1 to 20 comma-separated benchmark names")
+    return await answer(request, gateway, lambda wh: wh.matrix(names).model_dump_json().encode())
