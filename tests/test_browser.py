@@ -138,3 +138,24 @@ def test_reviewer_verifies_a_claim_from_the_dashboard(server_url: str, browser: 
     assert page.locator("#board-table tbody tr").first.locator("mark").count() >= 1, "the stated number is marked"
     assert errors == []
     page.close()
+
+
+def test_a_quote_opens_in_its_paragraph(server_url: str, browser: object) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.goto(server_url + "/#benchmark=AIME%202024")
+    quote = page.locator("#board-table td.quote > q.open").first
+    quote.wait_for()
+    text = quote.inner_text()
+    quote.click()
+    page.locator("#claim-panel:not([hidden])").wait_for()
+    assert page.locator("#claim-context mark.quote").inner_text() == text
+    paragraph = page.locator("#claim-context").inner_text()
+    assert text in paragraph and len(paragraph) > len(text), "the quote sits in its paragraph"
+    assert page.locator("#claim-context .span-value").count() == 1, "the stated value is marked"
+    page.keyboard.press("Escape")
+    assert page.locator("#claim-panel").is_hidden()
+    assert errors == []
+    page.close()

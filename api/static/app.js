@@ -155,8 +155,16 @@ function renderBoard(board, asked) {
 }
 
 // The number a quote states, marked so a reviewer's eye lands on it (first match only).
-function quoteNode(text, value) {
+function quoteNode(text, value, claimId) {
   const q = el("q");
+  if (claimId !== null && claimId !== undefined) {
+    // a click opens the claim in the paragraph it was read from
+    q.className = "open";
+    q.title = "Open in its source";
+    q.tabIndex = 0;
+    q.addEventListener("click", () => openClaim(claimId));
+    q.addEventListener("keydown", (e) => { if (e.key === "Enter") openClaim(claimId); });
+  }
   const num = value === null || value === undefined ? null : fmtNum(value).replace(".", "\\.");
   const m = num ? new RegExp(`(?<![\\d.])${num}(?:\\.0+)?(?![\\d])`).exec(text) : null;
   if (!m) { q.textContent = text; return q; }
@@ -191,12 +199,12 @@ function quoteCell(sources, value, total, moreUrl) {
   const cell = el("td", { class: "quote" });
   if (!sources || !sources.length) return cell;
   const first = sources[0];
-  cell.append(quoteNode(first.quote, first.value ?? value), sourceLine(first, value));
+  cell.append(quoteNode(first.quote, first.value ?? value, first.claim_id), sourceLine(first, value));
   const count = Math.max(total ?? sources.length, sources.length);
   if (count > 1) {
     const more = el("details", {}, el("summary", { text: `+${count - 1} more` }));
     for (const s of sources.slice(1)) {
-      more.append(el("div", { class: "more" }, quoteNode(s.quote, s.value ?? value), sourceLine(s, value)));
+      more.append(el("div", { class: "more" }, quoteNode(s.quote, s.value ?? value, s.claim_id), sourceLine(s, value)));
     }
     if (moreUrl && count > sources.length) {
       // the server sends a few sources per row; the rest are one click away
@@ -205,6 +213,71 @@ function quoteCell(sources, value, total, moreUrl) {
     cell.append(more);
   }
   return cell;
+}
+
+// ---- a claim in its source -----------------------------------------------------------------
+
+// The quote inside its paragraph, highlighted, with the model, benchmark and value it names underlined.
+function markedContext(text, start, end, claim) {
+  const box = $("claim-context");
+  box.replaceChildren(text.slice(0, start));
+  const quote = text.slice(start, end);
+  const mark = el("mark", { class: "quote" });
+  const spans = [];
+  for (const [name, cls] of [[claim.model, "span-model"], [claim.benchmark, "span-benchmark"],
+                             [claim.value !== null && claim.value !== undefined ? fmtNum(claim.value) : null, "span-value"]]) {
+    if (!name) continue;
+    const at = quote.indexOf(name);
+    if (at >= 0 && !spans.some(([a, b]) => at < b && a < at + name.length)) spans.push([at, at + name.length, cls]);
+  }
+  spans.sort((x, y) => x[0] - y[0]);
+  let pos = 0;
+  for (const [a, b, cls] of spans) {
+    mark.append(quote.slice(pos, a), el("span", { class: cls, text: quote.slice(a, b) }));
+    pos = b;
+  }
+  mark.append(quote.slice(pos));
+  box.append(mark, text.slice(end));
+  mark.scrollIntoView({ block: "center" });
+}
+
+async function openClaim(claimId) {
+  const panel = $("claim-panel");
+  let claim;
+  try {
+    claim = await getJSON(`/api/claims/${claimId}`);
+  } catch (err) {
+    setMessage("bench-message", `Claim ${claimId} could not be opened: ${err.message}`);
+    return;
+  }
+  const what = claim.kind === "score"
+    ? `${claim.model} · ${claim.benchmark || "(no benchmark named)"} · ${fmtNum(claim.value)}${claim.unit === "%" ? "%" : claim.unit && claim.unit !== "score" ? " " + claim.unit : ""}`
+    : `${claim.model} ${claim.relation} ${claim.baseline}${claim.benchmark ? " on " + claim.benchmark : ""}`;
+  $("claim-title").textContent = what;
+  $("claim-meta").textContent = `${claim.source}${claim.section ? " › " + claim.section : ""} · claim ${claim.id} · ${claim.review_status}`;
+  $("claim-json").href = `/api/claims/${claim.id}`;
+  markedContext(claim.context.text, claim.context.start, claim.context.end, claim);
+  $("claim-document").onclick = () => openDocument(claim);
+  const reviews = $("claim-reviews");
+  reviews.replaceChildren();
+  try {
+    for (const e of await getJSON(`/api/claims/${claim.id}/reviews`)) {
+      reviews.append(el("li", { text: `${e.at}: ${e.previous} → ${e.status}${e.reviewer ? " by " + e.reviewer : ""}${e.note ? " (" + e.note + ")" : ""}` }));
+    }
+  } catch (_) { /* no history to show */ }
+  panel.hidden = false;
+  $("claim-close").focus();
+}
+
+// The whole document, with the same highlight (offsets are into the stored text).
+async function openDocument(claim) {
+  try {
+    const doc = await getJSON(`/api/documents/${claim.document_id}`);
+    $("claim-meta").textContent = `${doc.title || doc.source}${doc.url ? " · " + doc.url : ""}${doc.published ? " · " + doc.published : ""} · claim ${claim.id}`;
+    markedContext(doc.text, claim.start, claim.end, claim);
+  } catch (err) {
+    $("claim-meta").textContent = `The document could not be opened: ${err.message}`;
+  }
 }
 
 // ---- review (needs the server's API key; kept for this tab only) -------------------------
@@ -340,6 +413,8 @@ $("review-toggle").addEventListener("click", () => {
 $("review-form").addEventListener("submit", (e) => { e.preventDefault(); setReviewKey($("review-key").value.trim()); });
 if (state.reviewKey) setReviewKey(state.reviewKey);
 window.addEventListener("resize", () => { if (state.board) drawChart(state.board); });
+$("claim-close").addEventListener("click", () => { $("claim-panel").hidden = true; });
+document.addEventListener("keydown", (e) => { if (e.key === "Escape") $("claim-panel").hidden = true; });
 
 loadNames().catch((err) => setMessage("bench-message", `Could not load the benchmark list: ${err.message}`));
 const hash = new URLSearchParams(location.hash.slice(1));
