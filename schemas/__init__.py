@@ -16,11 +16,13 @@ from schemas.claims import (
     claim_to_jsonl,
     parse_claim,
 )
-from schemas.documents import Document, Extraction, ExtractionStats, FileProblem, Section, Span
+from schemas.documents import Document, DocumentMeta, Extraction, ExtractionStats, FileProblem, Section, Span
 from schemas.results import (
     BeatsResult,
     BeatsRow,
     ClaimPage,
+    DocumentInfo,
+    DocumentPage,
     IngestOutcome,
     Leaderboard,
     LeaderboardRow,
@@ -34,7 +36,8 @@ AnyClaim = ScoreClaim | ComparisonClaim
 
 __all__ = [
     "RELATIONS", "UNITS", "AnyClaim", "BeatsResult", "BeatsRow", "Claim", "ClaimFacts", "ClaimList",
-    "ClaimPage", "ComparisonClaim", "ComparisonFacts", "Document", "Extraction", "ExtractionStats",
+    "ClaimPage", "ComparisonClaim", "ComparisonFacts", "Document", "DocumentInfo", "DocumentMeta",
+    "DocumentPage", "Extraction", "ExtractionStats",
     "FileProblem", "IngestOutcome", "Leaderboard", "LeaderboardRow", "NameCount", "Provenance",
     "ReviewStatus", "ScoreClaim", "ScoreFacts", "Section", "Settings", "SourceRef", "Span", "StoredClaim",
     "claim_json_schema", "claim_to_jsonl", "get_settings", "parse_claim",
