@@ -18,6 +18,7 @@ The ``source`` is a plain file name: it is stored, never used to open or write a
 # page-size limit in them comes from create_app's local `settings`.
 import base64
 import binascii
+import datetime
 import hmac
 import json
 import re
@@ -29,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi import Path as Path_
 from fastapi.concurrency import run_in_threadpool
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, JSONResponse, Response
@@ -42,6 +44,9 @@ from api.limits import BodySizeLimit
 from schemas import (
     BeatsResult,
     ClaimPage,
+    DocumentInfo,
+    DocumentMeta,
+    DocumentPage,
     IngestOutcome,
     Leaderboard,
     NameCount,
@@ -80,27 +85,42 @@ class UnknownNameBody(BaseModel):
 
 
 class DocumentIn(BaseModel):
-    """A document to ingest. ``source`` is its file name: the key its claims refer to."""
+    """A document to ingest: its ``text`` or ``content_base64`` under a ``source`` file name, or a ``url``
+    (``http(s)://`` or ``arxiv:ID``) the server fetches (its identity then, and its source)."""
 
-    source: str = Field(min_length=1, max_length=255, pattern=r"^[^/\\\x00]+$",
-                        description="File name, e.g. my-paper.md (the suffix picks text, Markdown or HTML).")
+    source: str | None = Field(default=None, min_length=1, max_length=255, pattern=r"^[^/\\\x00]+$",
+                               description="File name, e.g. my-paper.md (the suffix picks text, Markdown, HTML or "
+                                           "PDF); needed with text or content_base64.")
     text: str | None = Field(default=None, min_length=1, description="The document's text (or content_base64).")
     content_base64: str | None = Field(default=None, min_length=1,
                                        description="The file's raw bytes, base64: decoded like a local file.")
+    url: str | None = Field(default=None, min_length=8, max_length=2000, pattern=r"^(?:[Hh][Tt][Tt][Pp][Ss]?://|arxiv:)\S+$",
+                            description="Alone: fetch this URL or arXiv id (arxiv:2501.12948) and ingest it. "
+                                        "With text or content_base64: where that document lives (metadata).")
+    published: datetime.date | None = Field(default=None, description="Publication date (overrides what the document states).")
     backend: Literal["rules", "llm", "hybrid"] = Field(default="rules", description="Extraction backend.")
 
     @field_validator("source")
     @classmethod
-    def plain_name(cls, value: str) -> str:
-        if value.strip() in (".", ".."):
+    def plain_name(cls, value: str | None) -> str | None:
+        if value is not None and value.strip() in (".", ".."):
             raise ValueError("source must be a file name, not . or ..")
         return value
 
     @model_validator(mode="after")
     def one_content(self) -> "DocumentIn":
-        if (self.text is None) == (self.content_base64 is None):
+        if self.text is not None and self.content_base64 is not None:
             raise ValueError("give exactly one of text and content_base64")
+        if self.text is None and self.content_base64 is None:
+            if self.url is None:
+                raise ValueError("give text, content_base64 or url")
+        elif self.source is None:
+            raise ValueError("source (a file name) is needed with text or content_base64")
         return self
+
+    @property
+    def fetches(self) -> bool:
+        return self.text is None and self.content_base64 is None
 
     def raw_bytes(self) -> bytes:
         """The document's bytes (text as UTF-8); HTTP 422 for base64 that does not decode."""
@@ -116,6 +136,7 @@ class DocumentIngested(BaseModel):
     source: str
     status: Literal["added", "unchanged", "replaced"]
     claims: list[StoredClaim] = Field(default_factory=list, description="Every claim now stored for this source.")
+    document: DocumentInfo | None = Field(default=None, description="The stored document's id and metadata.")
 
 
 class ReviewUpdate(BaseModel):
@@ -309,6 +330,21 @@ def create_app(settings: Settings | None = None, db_path: str | None = None,
         """One claim by id."""
         return await answer(request, lambda wh: _json(wh.get_claim(claim_id)))
 
+    @app.get("/api/documents", response_model=DocumentPage, tags=["reads"])
+    async def documents(
+        request: Request,
+        source: Annotated[str | None, Query(max_length=2000, description="Only the document with this source or url.")] = None,
+        limit: Annotated[int, Query(ge=1, le=settings.max_page_size)] = 50,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+    ) -> Response:
+        """Stored documents: id, source, title, url, published date, sha256, length of the text, claims."""
+        return await answer(request, lambda wh: _json(wh.documents(source=source, limit=limit, offset=offset)))
+
+    @app.get("/api/documents/{doc_id}", response_model=DocumentInfo, responses=NOT_FOUND, tags=["reads"])
+    async def document(request: Request, doc_id: Annotated[int, Path_(ge=0, le=MAX_OFFSET)]) -> Response:
+        """One document with its text (every claim's start/end index into it)."""
+        return await answer(request, lambda wh: _json(wh.get_document(doc_id)))
+
     @app.get("/api/export.{fmt}", responses={200: {"content": {m: {} for m in EXPORT_MEDIA.values()}}, **NOT_FOUND},
              tags=["reads"])
     async def export(request: Request, fmt: ExportFormat,
@@ -331,22 +367,33 @@ def create_app(settings: Settings | None = None, db_path: str | None = None,
         Posting the same text again adds nothing (status ``unchanged``); new text under the
         same source replaces its claims.
         """
-        from api.ingest import extract_bytes
+        from api.ingest import extract_bytes, extract_url
 
-        extraction = extract_bytes(doc.raw_bytes(), doc.source, doc.backend, settings)
+        meta = DocumentMeta(url=doc.url if not doc.fetches else None, published=doc.published)
+        if doc.fetches:
+            if not settings.api_fetch:
+                raise HTTPException(403, "this server does not fetch URLs (BENCHCLAIMS_API_FETCH=false); post the text")
+            extraction = extract_url(doc.url or "", doc.backend, settings, meta)
+        else:
+            extraction = extract_bytes(doc.raw_bytes(), doc.source or "", doc.backend, settings, meta)
+        source = extraction.document.source
+
+        def listed(wh: "Warehouse") -> tuple[ClaimPage, DocumentPage]:
+            return wh.claims(source=source, limit=settings.max_page_size), wh.documents(source=source, limit=1)
+
         if isinstance(gateway, LakeGateway):
             outcome = gateway.append(extraction)
-            page, _ = gateway.read(lambda wh: wh.claims(source=doc.source, limit=settings.max_page_size))
-            return DocumentIngested(source=outcome.source, status=outcome.status, claims=page.items)
+            (page, docs), _ = gateway.read(listed)
+        else:
+            def store(wh: "Warehouse") -> tuple[IngestOutcome, tuple[ClaimPage, DocumentPage]]:
+                run_id = wh.start_run(doc.backend, {"via": "api", "source": source})
+                outcome = wh.store(extraction, run_id)
+                wh.finish_run(run_id, 1, 0, [], {"claims": outcome.claims, outcome.status: 1})
+                return outcome, listed(wh)
 
-        def store(wh: "Warehouse") -> tuple[IngestOutcome, ClaimPage]:
-            run_id = wh.start_run(doc.backend, {"via": "api", "source": doc.source})
-            outcome = wh.store(extraction, run_id)
-            wh.finish_run(run_id, 1, 0, [], {"claims": outcome.claims, outcome.status: 1})
-            return outcome, wh.claims(source=doc.source, limit=settings.max_page_size)
-
-        outcome, page = gateway.write(store)
-        return DocumentIngested(source=outcome.source, status=outcome.status, claims=page.items)
+            outcome, (page, docs) = gateway.write(store)
+        return DocumentIngested(source=outcome.source, status=outcome.status, claims=page.items,
+                                document=docs.items[0] if docs.items else None)
 
     @app.patch("/api/claims/{claim_id}", response_model=StoredClaim, responses={**WRITE_ERRORS, **NOT_FOUND},
                dependencies=[Depends(require_key)], tags=["writes"])

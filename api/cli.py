@@ -9,24 +9,28 @@ from __future__ import annotations
 
 import json
 import shutil
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import IO, TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from api.progress import IngestProgress
 from api.render import OutputFormat, print_beats, print_leaderboard
-from schemas import Extraction, FileProblem, IngestOutcome, Settings, claim_to_jsonl, get_settings
+from schemas import DocumentMeta, Extraction, FileProblem, IngestOutcome, Settings, claim_to_jsonl, get_settings
 
 if TYPE_CHECKING:
     import httpx
 
     from api.owner import ServerInfo
+    from extractor.inputs import RemoteInput
     from warehouse import Warehouse
+
+    Input = Path | RemoteInput
 
 app = typer.Typer(
     name="benchclaims",
@@ -64,7 +68,10 @@ BackendOption = Annotated[Backend, typer.Option("--backend", help="Extraction ba
 FormatOption = Annotated[OutputFormat, typer.Option("--format", help="Output format.")]
 JobsOption = Annotated[int, typer.Option("--jobs", min=1, max=64, help="Worker processes for extraction "
                                          "(rules backend; the claims are the same as with one).")]
-PathsArgument = Annotated[list[Path], typer.Argument(help="Files or folders (.txt, .md, .html, recursively).", metavar="PATH", show_default=False)]
+PathsArgument = Annotated[list[str], typer.Argument(
+    help="Files or folders (.txt, .md, .html, .pdf, recursively), http(s):// URLs or arXiv ids (arxiv:2501.12948).",
+    metavar="INPUT", show_default=False)]
+NO_INPUTS = "error: no .txt, .md, .html or .pdf files under {} (and no URL or arXiv id)"
 
 
 def _err(message: str) -> None:
@@ -180,32 +187,34 @@ def extract(
     jsonl: Annotated[Path | None, typer.Option("--jsonl", help="Write JSONL here instead of stdout.")] = None,
     jobs: JobsOption = 1,
 ) -> None:
-    """Extract claims from files or folders and write them as JSONL."""
+    """Extract claims from files, folders, URLs or arXiv ids and write them as JSONL."""
     from extractor.base import BackendUnavailable
-    from extractor.files import iter_input_files
+    from extractor.inputs import iter_inputs
     from extractor.pipeline import extract_paths
 
-    files = list(iter_input_files(paths))
+    files = list(iter_inputs(paths))
     if not files:
-        _fail(f"error: no .txt, .md or .html files under {', '.join(map(str, paths))}", EXIT_FAILED)
+        _fail(NO_INPUTS.format(", ".join(map(str, paths))), EXIT_FAILED)
     failed = 0
     try:
         out = jsonl.open("w", encoding="utf-8") if jsonl else None
     except OSError as exc:
         _fail(f"error: {jsonl}: cannot write: {exc.strerror or exc}", EXIT_FAILED)
+    # no bar while claims stream to the same terminal
+    progress = IngestProgress(len(files), verb="extracting", live=out is not None or not sys.stdout.isatty())
     try:
-        for item in extract_paths(files, backend=backend.value, settings=get_settings(), jobs=jobs):
-            if isinstance(item, FileProblem):
-                _report(item)
-                failed += 1
-                continue
-            _warn(item)
-            for claim in item.claims:
-                line = claim_to_jsonl(claim) + "\n"
-                if out:
-                    out.write(line)
-                else:
-                    typer.echo(line, nl=False)
+        with progress:
+            for item in extract_paths(files, backend=backend.value, settings=get_settings(), jobs=jobs,
+                                      on_download=progress.download):
+                if isinstance(item, FileProblem):
+                    progress.print(f"{item.path}: {item.reason}")
+                    progress.finished(item.path)
+                    failed += 1
+                    continue
+                for message in item.stats.errors:
+                    progress.print(f"{item.document.source}: warning: {message}")
+                progress.finished(_name(item), len(item.claims))
+                _write_claims(item, out)
     except BackendUnavailable as exc:
         _fail(f"error: {exc}", EXIT_USAGE)
     except OSError as exc:
@@ -214,6 +223,21 @@ def extract(
         if out:
             out.close()
     raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
+
+
+def _name(item: Extraction) -> str:
+    """The input an extraction came from, as the user typed it (path, URL or arXiv id)."""
+    doc = item.document
+    return doc.path if doc.path and not doc.source.startswith("arxiv:") else doc.source
+
+
+def _write_claims(item: Extraction, out: IO[str] | None) -> None:
+    for claim in item.claims:
+        line = claim_to_jsonl(claim) + "\n"
+        if out:
+            out.write(line)
+        else:
+            typer.echo(line, nl=False)
 
 
 class _Tally:
@@ -234,32 +258,29 @@ class _Tally:
         return sum(self.counts.values())
 
 
-def _ingest_local(wh: Warehouse, run_id: int, files: list[Path], backend: str, settings: Settings,
-                  tally: _Tally, jobs: int = 1) -> None:
-    """Extract file by file in this process, with a progress bar on stderr."""
+def _ingest_local(wh: Warehouse, run_id: int, files: list[Input], backend: str, settings: Settings,
+                  tally: _Tally, jobs: int = 1, meta: DocumentMeta | None = None) -> None:
+    """Extract input by input in this process, with a progress bar (claims found, ETA, downloads) on stderr."""
     from extractor.pipeline import extract_paths
 
-    columns = (TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-               TextColumn("{task.fields[name]}"))
-    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task("ingest", total=len(files), name="")
-        for item in extract_paths(files, backend=backend, settings=settings, cache=wh, jobs=jobs):
+    with IngestProgress(len(files)) as progress:
+        for item in extract_paths(files, backend=backend, settings=settings, cache=wh, jobs=jobs, meta=meta,
+                                  on_download=progress.download):
             if isinstance(item, FileProblem):
                 tally.problems.append(item)
                 # soft_wrap: one problem stays on one line however long the path (greppable logs)
-                progress.console.print(f"{item.path}: {item.reason}", markup=False, highlight=False, soft_wrap=True)
-                name = Path(item.path).name
+                progress.print(f"{item.path}: {item.reason}")
+                progress.finished(Path(item.path).name)
             else:
                 for message in item.stats.errors:
-                    progress.console.print(f"{item.document.source}: warning: {message}", markup=False,
-                                           highlight=False, soft_wrap=True)
-                tally.stored(wh.store(item, run_id))
-                name = item.document.source
-            progress.update(task, advance=1, name=name)
+                    progress.print(f"{item.document.source}: warning: {message}")
+                outcome = wh.store(item, run_id)
+                tally.stored(outcome)
+                progress.finished(item.document.source, len(item.claims) if outcome.status != "unchanged" else 0)
 
 
-def _ingest_ray(wh: Warehouse, run_id: int, files: list[Path], backend: str, settings: Settings,
-                address: str | None, tally: _Tally) -> None:
+def _ingest_ray(wh: Warehouse, run_id: int, files: list[Input], backend: str, settings: Settings,
+                address: str | None, tally: _Tally, meta: DocumentMeta | None = None) -> None:
     """Extract with a Ray Data job into Parquet batches beside the warehouse, then bulk-load them.
 
     The staging folder sits next to the warehouse file: with ``--address`` every node must see
@@ -274,7 +295,7 @@ def _ingest_ray(wh: Warehouse, run_id: int, files: list[Path], backend: str, set
     try:
         with Console(stderr=True).status(f"extracting {len(files)} file(s) with Ray ({address or 'local'}) ..."):
             try:
-                ray_extract(files, staging, backend=backend, settings=settings, address=address)
+                ray_extract(files, staging, backend=backend, settings=settings, address=address, meta=meta)
             except RayUnavailable as exc:
                 _fail(f"error: {exc}", EXIT_USAGE)
             loaded = load_batches(wh, staging, run_id)
@@ -296,40 +317,51 @@ def ingest(
     address: Annotated[str | None, typer.Option("--address", help="Ray cluster to join (with --engine ray; "
                                                                      "default: start a local Ray).")] = None,
     jobs: JobsOption = 1,
+    url: Annotated[str | None, typer.Option("--url", help="Where the (one) input lives on the web: stored as its url.",
+                                            show_default=False)] = None,
+    published: Annotated[str | None, typer.Option("--published", help="Publication date of the inputs (YYYY-MM-DD); "
+                                                  "overrides what they state.", show_default=False)] = None,
 ) -> None:
-    """Extract claims and store them; re-ingesting unchanged files adds nothing."""
+    """Extract claims and store them; re-ingesting unchanged inputs (files, URLs, arXiv ids) adds nothing."""
     from api.owner import live_server
     from extractor.base import BackendUnavailable
-    from extractor.files import iter_input_files
+    from extractor.inputs import iter_inputs
+    from extractor.sources.meta import BadDate, require_date
     from warehouse.lake import is_lake
 
     if address and engine is not Engine.ray:
         _fail("error: --address needs --engine ray", EXIT_USAGE)
     settings = _settings(db)
-    files = list(iter_input_files(paths))
+    files = list(iter_inputs(paths))
     if not files:
-        _fail(f"error: no .txt, .md or .html files under {', '.join(map(str, paths))}", EXIT_FAILED)
+        _fail(NO_INPUTS.format(", ".join(map(str, paths))), EXIT_FAILED)
+    if url is not None and (len(files) != 1 or not url.lower().startswith(("http://", "https://"))):
+        _fail("error: --url takes one http(s):// URL and needs exactly one input document", EXIT_USAGE)
+    try:
+        meta = DocumentMeta(url=url, published=require_date(published) if published else None)
+    except BadDate as exc:
+        _fail(f"error: --published: {exc}", EXIT_USAGE)
     tally = _Tally()
     if is_lake(settings.db):
         if engine is Engine.ray:
             _fail("error: --engine ray writes its own batches; point it at a DuckDB file", EXIT_USAGE)
-        _ingest_lake(files, backend.value, settings, tally)
+        _ingest_lake(files, backend.value, settings, tally, meta=meta)
         _summarise(tally, settings.db)
     server = live_server(settings.db) if Path(_sidecar(settings.db)).exists() else None
     if server is not None:
         if engine is Engine.ray:
             _fail(f"error: {settings.db} is served by benchclaims serve at {server.url}; "
                   "stop it to use --engine ray", EXIT_USAGE)
-        _ingest_via_server(server, files, backend.value, settings, tally)
+        _ingest_via_server(server, files, backend.value, settings, tally, meta)
         _summarise(tally, f"{settings.db} (via {server.url})")
     with _warehouse(settings.db, read_only=False) as wh:
         run_id = wh.start_run(backend.value, {"paths": [str(p) for p in paths], "engine": engine.value,
                                               "address": address})
         try:
             if engine is Engine.ray:
-                _ingest_ray(wh, run_id, files, backend.value, settings, address, tally)
+                _ingest_ray(wh, run_id, files, backend.value, settings, address, tally, meta)
             else:
-                _ingest_local(wh, run_id, files, backend.value, settings, tally, jobs)
+                _ingest_local(wh, run_id, files, backend.value, settings, tally, jobs, meta)
         except BackendUnavailable as exc:
             _fail(f"error: {exc}", EXIT_USAGE)
         wh.finish_run(run_id, tally.ok, len(tally.problems), [f"{p.path}: {p.reason}" for p in tally.problems],
@@ -353,8 +385,8 @@ def _sidecar(db: str) -> Path:
     return sidecar_path(db)
 
 
-def _ingest_via_server(server: ServerInfo, files: list[Path], backend: str, settings: Settings,
-                       tally: _Tally) -> None:
+def _ingest_via_server(server: ServerInfo, files: list[Input], backend: str, settings: Settings,
+                       tally: _Tally, meta: DocumentMeta | None = None) -> None:
     """The file is owned by a live server: post each document to it with the sidecar's token.
 
     The token is readable only by the user who started the server (mode 0600); that is what
@@ -363,7 +395,7 @@ def _ingest_via_server(server: ServerInfo, files: list[Path], backend: str, sett
     from api.forward import ServerGone, forward_files
 
     try:
-        for item in forward_files(server, server.token, files, backend, settings):
+        for item in forward_files(server, server.token, files, backend, settings, meta=meta):
             if isinstance(item, FileProblem):
                 tally.problems.append(item)
                 _report(item)
@@ -373,7 +405,8 @@ def _ingest_via_server(server: ServerInfo, files: list[Path], backend: str, sett
         _fail(f"error: {settings.db}: {exc}", EXIT_FAILED)
 
 
-def _ingest_lake(files: list[Path], backend: str, settings: Settings, tally: _Tally, batch_docs: int = 200) -> None:
+def _ingest_lake(files: list[Input], backend: str, settings: Settings, tally: _Tally, batch_docs: int = 200,
+                 meta: DocumentMeta | None = None) -> None:
     """Append the extractions as Parquet batches to the lake folder (any number of writers at once).
 
     Refused files are reported here and not written to the lake, so a snapshot does not
@@ -388,7 +421,7 @@ def _ingest_lake(files: list[Path], backend: str, settings: Settings, tally: _Ta
     batch: list[Extraction] = []
     try:
         known = lake.stored_hashes()
-        for item in extract_paths(files, backend=backend, settings=settings):
+        for item in extract_paths(files, backend=backend, settings=settings, meta=meta):
             if isinstance(item, FileProblem):
                 tally.problems.append(item)
                 _report(item)
