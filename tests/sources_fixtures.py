@@ -192,6 +192,20 @@ def fpdf_results(title: str = "Wren-8B technical report", pages: int = 1) -> byt
         pdf.multi_cell(0, 6, "The model is released under an open licence and can be served on one GPU. "
                              "We describe the data pipeline, the training recipe and the evaluation in detail.",
                        new_x="LMARGIN", new_y="NEXT")
+        if n == 0:  # a results table drawn without lines, as LaTeX booktabs and printed web pages have them
+            pdf.set_font("Helvetica", "B", 11)
+            for text, width in (("Model", 50), ("MMLU", 30), ("GSM8K", 30), ("HumanEval", 30)):
+                pdf.cell(width, 7, text)
+            pdf.ln(7)
+            pdf.set_font("Helvetica", "", 11)
+            for row in (("Wren-8B", "84.2", "88.9", "71.3"), ("Gemma-2-9B", "71.3", "68.6", "40.2"),
+                        ("Llama-3.1-8B", "69.4", "84.5", "72.6")):
+                for text, width in zip(row, (50, 30, 30, 30), strict=True):
+                    pdf.cell(width, 7, text)
+                pdf.ln(7)
+            pdf.ln(4)
+            pdf.multi_cell(0, 6, "All numbers are zero-shot unless noted otherwise in the text above.",
+                           new_x="LMARGIN", new_y="NEXT")
         pdf.set_font("Helvetica", "", 9)
         pdf.set_y(-15)
         pdf.cell(0, 10, f"Wren tech report - page {n + 1}", align="C")

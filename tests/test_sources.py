@@ -132,16 +132,21 @@ def test_pdf_text_headings_and_exact_offsets(tmp_path: Path) -> None:
     titles = [s.title for s in doc.sections if s.title]
     assert "1. Results on page 1" in titles and "3. Results on page 3" in titles
     assert "page 2" not in doc.text.replace("Results on page 2", "")  # the running footer is gone
+    assert "| Model | MMLU | GSM8K | HumanEval |" in doc.text  # a table without lines is read as a table
+    assert "| Gemma-2-9B | 71.3 | 68.6 | 40.2 |" in doc.text
     found = facts(str(pdf))
     assert ("score", "Wren-8B", "MMLU", 84.2, None) in found
+    assert ("score", "Llama-3.1-8B", "HumanEval", 72.6, None) in found
     assert any(f[0] == "comparison" and f[4] == "Gemma-2-9B" for f in found)
 
 
-def test_pdf_printed_from_a_results_page_gives_the_pages_claims(tmp_path: Path) -> None:
-    pdf = print_pdf(RESULTS_HTML, tmp_path / "kestrel.pdf")
+@pytest.mark.parametrize("ruled", [True, False])
+def test_pdf_printed_from_a_results_page_gives_the_pages_claims(tmp_path: Path, ruled: bool) -> None:
+    html_text = RESULTS_HTML if ruled else RESULTS_HTML.replace("border:1px solid #000;", "")
+    pdf = print_pdf(html_text, tmp_path / "kestrel.pdf")
     if pdf is None:
         pytest.skip("chromium is not installed (CI installs Debian's chromium)")
-    html = tmp_path / "kestrel.html"
+    html = tmp_path / "kestrel.html"  # what chromium printed
     from_pdf = facts(str(pdf))
     from_html = facts(str(html))
     table = {f for f in from_html if f[1] == "Qwen2.5-7B-Instruct" and f[2] == "GPQA Diamond"}

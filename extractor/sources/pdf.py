@@ -56,7 +56,7 @@ class _Block:
 def _norm_cell(cell: Any) -> str:
     if cell is None:
         return ""
-    return _WS.sub(" ", str(cell).replace("\n", " ")).strip().replace("|", "\\|")
+    return _WS.sub(" ", _CID.sub("", str(cell)).replace("\n", " ")).strip().replace("|", "\\|")
 
 
 def _table_rows(raw: list[list[Any]]) -> list[list[str]]:
@@ -77,7 +77,7 @@ def _table_rows(raw: list[list[Any]]) -> list[list[str]]:
 def _join_lines(lines: list[str]) -> str:
     out = ""
     for line in lines:
-        line = _WS.sub(" ", line).strip()
+        line = _WS.sub(" ", _CID.sub("", line)).strip()
         if not line:
             continue
         if not out:
@@ -119,6 +119,119 @@ def _text_block(box: Any, page_no: int, page_height: float) -> _Block | None:
                   size=sizes.most_common(1)[0][0], bold=bold * 2 > chars)
 
 
+# -- tables without ruling: columns of words aligned across consecutive lines -----------------------
+
+_DIGIT = re.compile(r"\d")
+# a cell holding a number (71.3, 85.4%, 53.0 ± 1.1, (63.8), 852/1000, +9.7), not prose or code with digits in it
+_NUMBER_CELL = re.compile(r"^\W{0,2}[-+]?\d+(?:[.,]\d+)*\s*[%x×]?(?:\s*(?:±|\+/-|/)\s*\d+(?:[.,]\d+)*)?\W{0,3}$")
+_CID = re.compile(r"\(cid:\d+\)")  # a glyph without a Unicode mapping (emoji, icons)
+Bbox = tuple[float, float, float, float]
+
+
+def _visual_lines(words: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    lines: list[list[dict[str, Any]]] = []
+    for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if lines and abs(w["top"] - lines[-1][0]["top"]) <= 0.4 * max(w.get("size", 10), 1):
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    return [sorted(line, key=lambda w: w["x0"]) for line in lines]
+
+
+def _segments(line: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Runs of words separated by more than about two spaces."""
+    segs: list[list[dict[str, Any]]] = [[line[0]]]
+    for prev, w in zip(line, line[1:], strict=False):
+        if w["x0"] - prev["x1"] > 0.5 * max(w.get("size", 10), 1):
+            segs.append([w])
+        else:
+            segs[-1].append(w)
+    return segs
+
+
+def _tabular(segs: list[list[dict[str, Any]]]) -> bool:
+    """A line that reads as a table row: three or more short cells, or two with a number."""
+    short = [len(s) <= 4 for s in segs]
+    numeric = any(_DIGIT.search(" ".join(w["text"] for w in s)) for s in segs)
+    return (len(segs) >= 3 and sum(short) * 2 >= len(segs) + 1) or (len(segs) == 2 and all(short) and numeric)
+
+
+def _text_tables(page: Any, avoid: list[Bbox]) -> list[tuple[Bbox, list[list[str]]]]:
+    """Tables drawn without lines (HTML pages printed to PDF, booktabs): runs of at least two
+    consecutive table-like lines; cell boundaries are the word starts that line up down the run.
+    The line just above a run is its header when its words fall into the run's columns."""
+    words = [w for w in page.extract_words(x_tolerance=1.5, y_tolerance=2, extra_attrs=["size"])
+             if not any(b[0] - 1 <= (w["x0"] + w["x1"]) / 2 <= b[2] + 1 and b[1] - 1 <= w["top"] <= b[3] + 1
+                        for b in avoid)]
+    if len(words) < 6:
+        return []
+    lines = _visual_lines(words)
+    runs: list[tuple[int, int]] = []  # [first, end) line indexes
+    first: int | None = None
+    for i, line in enumerate(lines):
+        size = max(w.get("size", 10) for w in line)
+        close = first is not None and line[0]["top"] - lines[i - 1][0]["bottom"] <= 1.6 * size
+        if _tabular(_segments(line)) and (first is None or close):
+            first = i if first is None else first
+            continue
+        if first is not None and i - first >= 2:
+            runs.append((first, i))
+        first = i if _tabular(_segments(line)) else None
+    if first is not None and len(lines) - first >= 2:
+        runs.append((first, len(lines)))
+    tables: list[tuple[Bbox, list[list[str]]]] = []
+    taken_until = -1
+    for start, end in runs:
+        run = lines[start:end]
+        columns = _column_starts(run)
+        rows = [_cells(line, columns) for line in run]
+        if start - 1 > taken_until:
+            head = lines[start - 1]
+            size = max(w.get("size", 10) for w in head)
+            cells = _cells(head, columns)
+            if (run[0][0]["top"] - head[0]["bottom"] <= 1.6 * size and len(head) <= 3 * len(columns)
+                    and sum(bool(c) for c in cells) >= max(2, len(columns) // 2)
+                    and all(len(c.split()) <= 4 for c in cells) and not head[-1]["text"].endswith(".")):
+                rows.insert(0, cells)
+                run = [head, *run]
+        taken_until = end - 1
+        body = [c for r in rows[1:] for c in r if c]
+        if not body or sum(bool(_NUMBER_CELL.match(c)) for c in body) * 10 < len(body) * 3:
+            continue
+        x0 = min(w["x0"] for line in run for w in line)
+        x1 = max(w["x1"] for line in run for w in line)
+        tables.append(((x0, run[0][0]["top"], x1, max(w["bottom"] for w in run[-1])), rows))
+    return tables
+
+
+def _column_starts(run: list[list[dict[str, Any]]]) -> list[float]:
+    """x positions where a column starts: word starts that line up in most lines of the run (cells
+    are left-aligned or about as wide as their column), and the first segment of each line."""
+    starts = sorted((w["x0"], i) for i, line in enumerate(run) for w in line)
+    clusters: list[list[tuple[float, int]]] = []
+    for x, i in starts:
+        if clusters and x - clusters[-1][-1][0] <= 3.0:
+            clusters[-1].append((x, i))
+        else:
+            clusters.append([(x, i)])
+    need = max(2, -(-len(run) * 3 // 5))
+    columns = [min(c)[0] for c in clusters if len({i for _, i in c}) >= need]
+    if len(columns) < 2:  # nothing lines up: cells start where wide gaps are
+        columns = sorted({seg[0]["x0"] for line in run for seg in _segments(line)})
+    left = min(w["x0"] for line in run for w in line)
+    if left < columns[0] - 4:
+        columns.insert(0, left)
+    return columns
+
+
+def _cells(line: list[dict[str, Any]], columns: list[float]) -> list[str]:
+    cells = [""] * len(columns)
+    for w in line:
+        col = max((i for i, x in enumerate(columns) if x <= w["x0"] + 4.0), default=0)
+        cells[col] = (cells[col] + " " + _CID.sub("", w["text"])).strip()
+    return [c.replace("|", "\\|") for c in cells]
+
+
 def _page_blocks(page: Any, page_no: int) -> list[_Block]:
     """Text boxes in pdfminer's reading order, with each recovered table placed where it starts."""
     from pdfminer.layout import LTTextBox
@@ -130,6 +243,7 @@ def _page_blocks(page: Any, page_no: int) -> list[_Block]:
             rows = _table_rows(table.extract())
             if len(rows) >= 2 and max(len(r) for r in rows) >= 2:
                 tables.append((table.bbox, rows))
+    tables += _text_tables(page, [bbox for bbox, _ in tables])
     blocks: list[_Block] = []
     for obj in page.layout:
         if not isinstance(obj, LTTextBox):
@@ -247,8 +361,10 @@ def _render(blocks: list[_Block], pages: int) -> tuple[str, str | None]:
     levels = _heading_levels(blocks, body)
     out: list[str] = []
     first_heading: str | None = None
+    previous: _Block | None = None  # the paragraph just written, if a line of it may go on
     for block in blocks:
         if block.kind == "table":
+            previous = None
             width = max(len(r) for r in block.rows)
             lines = ["| " + " | ".join(r + [""] * (width - len(r))) + " |" for r in block.rows]
             lines.insert(1, "|" + "---|" * width)
@@ -260,11 +376,27 @@ def _render(blocks: list[_Block], pages: int) -> tuple[str, str | None]:
         level = _is_heading(block, text, levels)
         if level:
             out.append("#" * level + " " + text)
+            previous = None
             if first_heading is None:
                 first_heading = text
+        elif previous is not None and _continues(out[-1], text, previous, block):
+            out[-1] = _join_lines([out[-1], text])
+            previous = block
         else:
             out.append(text)
+            previous = block
     return "\n\n".join(out) + "\n", first_heading
+
+
+_OPEN_END = re.compile(r"[A-Za-z0-9,\u3400-\u9fff(\-–]$")
+_GOES_ON = re.compile(r"^[a-z0-9(\u3400-\u9fff]")
+
+
+def _continues(before: str, after: str, prev: _Block, block: _Block) -> bool:
+    """A paragraph cut in two by pdfminer (loose line spacing, a page or column break): the first part
+    stops mid-sentence and the second starts lower case, in the same font size."""
+    return (abs(prev.size - block.size) < 0.6 and bool(_OPEN_END.search(before))
+            and bool(_GOES_ON.match(after)))
 
 
 def _meta(info: dict[str, Any], first_heading: str | None) -> DocumentMeta:
