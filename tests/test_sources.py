@@ -395,3 +395,55 @@ def test_extract_reads_urls_and_pdfs(web: Web, runner: CliRunner, tmp_path: Path
     sources = {json.loads(line)["source"] for line in result.stdout.splitlines()}
     assert sources == {url, "wren.pdf"}
     assert f"downloaded {url}" in result.stderr  # plain one-line download report off a terminal
+
+
+# ---- through a running server, and progress ------------------------------------------------------
+
+def test_ingest_of_a_url_goes_through_the_server_that_owns_the_file(web: Web, tmp_path: Path) -> None:
+    from tests.test_concurrent_use import Server, cli
+
+    url = web.html("/blog/kestrel", RESULTS_HTML)
+    note = tmp_path / "note.md"
+    note.write_text("# Wren\n\nWren-8B reaches 84.2% on MMLU.\n", encoding="utf-8")
+    db = tmp_path / "served.duckdb"
+    assert cli("ingest", str(note), "--db", str(db)).returncode == 0
+    server = Server(db)
+    try:
+        done = cli("ingest", url, web.url + "/missing", "--db", str(db), "--published", "2025-06-01")
+        assert done.returncode == 1, done.stderr
+        assert "via http://127.0.0.1" in done.stderr and "1 added" in done.stderr
+        assert f"{web.url}/missing: server refused it (422)" in done.stderr and "HTTP 404" in done.stderr
+        import httpx
+
+        docs = httpx.get(server.url + "/api/documents", params={"source": url}).json()["items"]
+        assert docs[0]["url"] == url and docs[0]["published"] == "2025-06-01"
+    finally:
+        server.stop()
+
+
+def test_progress_shows_claims_eta_and_downloads_on_a_terminal() -> None:
+    import io
+
+    from rich.console import Console
+
+    from api.progress import IngestProgress
+
+    out = io.StringIO()
+    console = Console(file=out, force_terminal=True, width=160)
+    with IngestProgress(3, console=console) as progress:
+        assert progress.live
+        progress.download("https://example.org/paper.pdf", 50_000, 200_000)
+        progress._live.refresh()  # type: ignore[union-attr]
+        progress.finished("https://example.org/paper.pdf", 7)
+        progress.print("bad.md: empty file")
+        progress.finished("bad.md")
+        progress._live.refresh()  # type: ignore[union-attr]
+    shown = out.getvalue()
+    assert "downloading https://example.org/paper.pdf" in shown and "50.0/200.0 kB" in shown
+    assert "7 claims" in shown and "eta" in shown and "2/3" in shown
+    assert "bad.md: empty file" in shown
+    plain = IngestProgress(4, console=Console(file=io.StringIO()), interval=0)
+    with plain:
+        assert not plain.live
+        plain.finished("a.md", 5)
+    assert plain.line().startswith("ingesting: 1/4 inputs, 5 claims, 0:00:00 elapsed, eta ")
