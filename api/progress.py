@@ -45,7 +45,7 @@ class IngestProgress:
         self.claims = 0
         self.started = time.monotonic()
         self._last_line = self.started
-        self._downloads: dict[str, tuple[TaskID | None, float, int]] = {}
+        self._downloads: dict[str, tuple[TaskID | None, float, int, float]] = {}  # task, start, bytes, last byte
         self._live: Live | None = None
         self._may_draw = live
         self._main = Progress(
@@ -81,13 +81,13 @@ class IngestProgress:
 
     def download(self, name: str, done: int, total: int | None) -> None:
         """Bytes of a download so far (the hook ``extract_paths`` calls)."""
-        task, started, _ = self._downloads.get(name, (None, time.monotonic(), 0))
+        task, started, _, _ = self._downloads.get(name, (None, time.monotonic(), 0, 0.0))
         if self._live is not None:
             if task is None:
                 short = name if len(name) <= 60 else name[:57] + "..."
                 task = self._fetches.add_task("download", total=total, name=short)
             self._fetches.update(task, completed=done, total=total)
-        self._downloads[name] = (task, started, done)
+        self._downloads[name] = (task, started, done, time.monotonic())
 
     def finished(self, name: str, claims: int = 0) -> None:
         """One input done (extracted, or refused)."""
@@ -111,9 +111,9 @@ class IngestProgress:
 
     def _end_downloads(self) -> None:
         """Inputs are read one at a time: an input finishing ends the downloads made for it."""
-        for name, (task, started, size) in self._downloads.items():
+        for name, (task, started, size, last) in self._downloads.items():
             if task is not None:
                 self._fetches.remove_task(task)
             if self._live is None:
-                self.print(f"downloaded {name} ({size:,} bytes in {time.monotonic() - started:.1f}s)")
+                self.print(f"downloaded {name} ({size:,} bytes in {max(last - started, 0.0):.1f}s)")
         self._downloads.clear()
