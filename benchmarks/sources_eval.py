@@ -64,6 +64,8 @@ def claims(target: str, name: str) -> list[dict[str, Any]]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--pdf", action="store_true", help="also print English documents to PDF with chromium")
+    parser.add_argument("--cjk", action="store_true",
+                        help="print Chinese documents to PDF too (needs a CJK font, e.g. Debian's fonts-wqy-microhei)")
     parser.add_argument("--sets", default="seeds,dev1,dev2,dev3,dev4")
     args = parser.parse_args()
     sets: dict[str, tuple[Path, Path]] = {}
@@ -79,18 +81,19 @@ def main() -> None:
             gold = load_jsonl(gold_file)
             docs = sorted(p for p in folder.iterdir() if p.suffix in (".md", ".txt", ".html"))
             versions: dict[str, list[dict[str, Any]]] = defaultdict(list)
-            english_gold = [g for g in gold if not _is_chinese(folder / g["source"])]
+            tag = "(all)" if args.cjk else "(en)"
+            printable = [g for g in gold if args.cjk or not _is_chinese(folder / g["source"])]
             for doc in docs:
                 versions["file"] += claims(str(doc), doc.name)
                 html = to_html(doc)
                 versions["url"] += claims(web.html(f"/{set_name}/{doc.name}.html", html), doc.name)
-                if args.pdf and not _is_chinese(doc):
-                    versions["file (en)"] += claims(str(doc), doc.name)
+                if args.pdf and (args.cjk or not _is_chinese(doc)):
+                    versions[f"file {tag}"] += claims(str(doc), doc.name)
                     pdf = print_pdf(html, Path(tmp) / f"{set_name}-{doc.stem}.pdf")
                     if pdf is not None:
-                        versions["pdf (en)"] += claims(str(pdf), doc.name)
+                        versions[f"pdf {tag}"] += claims(str(pdf), doc.name)
             for version, predicted in versions.items():
-                g = english_gold if version.endswith("(en)") else gold
+                g = printable if version.endswith(tag) else gold
                 report = score(g, predicted)
                 print(f"{set_name:6} {version:10} claims {len(predicted):4}  " + report.lines()[-1])
 

@@ -181,7 +181,7 @@ def document_from_bytes(data: bytes, source: str, path: str | None = None, media
         from extractor.sources.pdf import PdfUnreadable, read_pdf
 
         try:
-            text, meta = read_pdf(data, where)
+            text, meta = read_pdf(data)
         except PdfUnreadable as exc:
             raise UnreadableFile(where, str(exc)) from None
         return Document(source=source, path=where, text=text, encoding="pdf", sha256=sha,

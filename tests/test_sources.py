@@ -463,3 +463,32 @@ def test_two_column_pdf_reads_column_by_column(tmp_path: Path) -> None:
     text = read_document(pdf).text
     assert re.findall(r"Paragraph (\d+)", text) == [str(i) for i in range(14)]
     assert "|" not in text  # two columns of prose are no table
+
+
+def _cjk_font() -> bool:
+    import shutil
+    import subprocess
+
+    if shutil.which("fc-list") is None:
+        return False
+    return bool(subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True).stdout.strip())
+
+
+def test_chinese_pdf_with_a_centred_table(tmp_path: Path) -> None:
+    if not _cjk_font():
+        pytest.skip("no Chinese font installed (Debian: fonts-wqy-microhei)")
+    html = ("<html><head><meta charset='utf-8'><title>星河-VL-8B</title></head><body><h1>星河-VL-8B</h1>"
+            "<p>星河-VL-8B 是由星河智能研发的多模态大模型，支持图像、视频与文本输入。</p><h2>评测结果</h2>"
+            "<table><tr><th>评测集</th><th>星河-VL-8B</th><th>Qwen2-VL-7B</th></tr>"
+            "<tr><td>MMMU (val)</td><td align='center'>54.8</td><td align='center'>54.1</td></tr>"
+            "<tr><td>OCRBench</td><td align='center'>856</td><td align='center'>845</td></tr></table>"
+            "<p>从上表可以看出，星河-VL-8B 在 MMMU 上领先 Qwen2-VL-7B 0.7 个点。</p></body></html>")
+    pdf = print_pdf(html, tmp_path / "xinghe.pdf")
+    if pdf is None:
+        pytest.skip("chromium is not installed")
+    doc = prepare(read_document(pdf))
+    assert "| 评测集 | 星河-VL-8B | Qwen2-VL-7B |" in doc.text
+    assert "| OCRBench | 856 | 845 |" in doc.text
+    assert "星河-VL-8B 是由星河智能研发的多模态大模型" in doc.text  # Chinese lines join without spaces
+    found = facts(str(pdf))
+    assert ("score", "星河-VL-8B", "MMMU", 54.8, None) in found

@@ -21,6 +21,7 @@ A PDF without a text layer (a scan) is refused by name: there is nothing to quot
 from __future__ import annotations
 
 import io
+import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -34,6 +35,9 @@ _NUMBERED = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[A-Z]\.\d{0,2}|[IVX]{1
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$", re.IGNORECASE)
 _JUNK_TITLES = re.compile(r"^(?:untitled|microsoft word|document\d*|\S+\.(?:docx?|tex|dvi|pdf))", re.IGNORECASE)
 MARGIN = 0.08  # top and bottom share of a page where running headers and footers live
+# pdfminer logs font quirks as warnings; through logging's last-resort handler they would reach the
+# user's stderr beside the one-line-per-input report
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 
 class PdfUnreadable(Exception):
@@ -74,18 +78,28 @@ def _table_rows(raw: list[list[Any]]) -> list[list[str]]:
     return rows
 
 
+HARD_BREAK = "\u2029"  # marks a line that ends well before the right edge: a list item or a forced break
+
+
 def _join_lines(lines: list[str]) -> str:
+    """The lines of a block as one paragraph: a space between lines, none after a hyphen or between Chinese
+    characters, and a newline after a line marked as a hard break."""
     out = ""
-    for line in lines:
-        line = _WS.sub(" ", _CID.sub("", line)).strip()
+    hard = False
+    for raw in lines:
+        ends_hard = raw.endswith(HARD_BREAK)
+        line = _WS.sub(" ", _CID.sub("", raw.rstrip(HARD_BREAK))).strip()
         if not line:
             continue
         if not out:
             out = line
+        elif hard:
+            out += "\n" + line
         elif out.endswith("-") or (_CJK.match(out[-1]) and _CJK.match(line[0])):
             out += line
         else:
             out += " " + line
+        hard = ends_hard
     return out
 
 
@@ -103,10 +117,11 @@ def _text_block(box: Any, page_no: int, page_height: float) -> _Block | None:
     sizes: Counter[float] = Counter()
     bold = 0
     chars = 0
-    for line in box:
-        if not isinstance(line, LTTextLine):
-            continue
-        lines.append(line.get_text())
+    short = box.x1 - 0.2 * (box.x1 - box.x0)  # a line ending left of this is not a full line
+    text_lines = [line for line in box if isinstance(line, LTTextLine)]
+    for n, line in enumerate(text_lines):
+        hard = n < len(text_lines) - 1 and line.x1 < short
+        lines.append(line.get_text().rstrip("\n") + (HARD_BREAK if hard else ""))
         for ch in line:
             if isinstance(ch, LTChar) and ch.get_text().strip():
                 sizes[round(ch.size, 1)] += 1
@@ -225,10 +240,19 @@ def _column_starts(run: list[list[dict[str, Any]]]) -> list[float]:
 
 
 def _cells(line: list[dict[str, Any]], columns: list[float]) -> list[str]:
-    cells = [""] * len(columns)
+    """Words into the columns their centres fall in (left-, centre- and right-aligned cells alike);
+    touching words (a font change inside 星河-VL-8B) are one token first, placed by its centre."""
+    tokens: list[list[Any]] = []  # [x0, x1, text]
     for w in line:
-        col = max((i for i, x in enumerate(columns) if x <= w["x0"] + 4.0), default=0)
-        cells[col] = (cells[col] + " " + _CID.sub("", w["text"])).strip()
+        text = _CID.sub("", w["text"])
+        if tokens and w["x0"] - tokens[-1][1] < 0.15 * max(w.get("size", 10), 1):
+            tokens[-1][1], tokens[-1][2] = w["x1"], tokens[-1][2] + text
+        else:
+            tokens.append([w["x0"], w["x1"], text])
+    cells = [""] * len(columns)
+    for x0, x1, text in tokens:
+        col = max((i for i, x in enumerate(columns) if x <= (x0 + x1) / 2 + 1.0), default=0)
+        cells[col] = (cells[col] + " " + text).strip()
     return [c.replace("|", "\\|") for c in cells]
 
 
@@ -292,7 +316,8 @@ def _heading_levels(blocks: list[_Block], body: float) -> dict[float, int]:
 
 def _is_heading(block: _Block, text: str, levels: dict[float, int]) -> int:
     """The heading level of a text block, or 0 for a paragraph."""
-    if len(text) > 160 or len(block.lines) > 3 or text.endswith((".", "。", ",", "，", ";", ":")) and not _NUMBERED.match(text):
+    sentence_end = text.endswith((".", "。", ",", "，", ";", ":")) and not _NUMBERED.match(text)
+    if len(text) > 160 or len(block.lines) > 3 or sentence_end:
         return 0
     if block.size in levels:
         return levels[block.size]
@@ -302,7 +327,7 @@ def _is_heading(block: _Block, text: str, levels: dict[float, int]) -> int:
     return 0
 
 
-def read_pdf(data: bytes | Any, where: str = "<pdf>") -> tuple[str, DocumentMeta]:
+def read_pdf(data: bytes | Any) -> tuple[str, DocumentMeta]:
     """The text of a PDF (see the module docstring) and the metadata its info dictionary states.
 
     ``data`` is the file's bytes or a path. Raises ``PdfUnreadable`` for a PDF that cannot be
