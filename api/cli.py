@@ -174,12 +174,6 @@ def _report(problem: FileProblem) -> None:
     _err(f"{problem.path}: {problem.reason}")
 
 
-def _warn(extraction: Extraction) -> None:
-    """Backend warnings (an LLM chunk that fell back to rules, ...): one line each, naming the file."""
-    for message in extraction.stats.errors:
-        _err(f"{extraction.document.source}: warning: {message}")
-
-
 @app.command()
 def extract(
     paths: PathsArgument,
