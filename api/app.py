@@ -379,7 +379,7 @@ def create_app(settings: Settings | None = None, db_path: str | None = None,
         source = extraction.document.source
 
         def listed(wh: "Warehouse") -> tuple[ClaimPage, DocumentPage]:
-            return wh.claims(source=source, limit=settings.max_page_size), wh.documents(source=source, limit=1)
+            return wh.claims(source=source, limit=settings.max_page_size), wh.documents(source=source, limit=20)
 
         if isinstance(gateway, LakeGateway):
             outcome = gateway.append(extraction)
@@ -392,8 +392,9 @@ def create_app(settings: Settings | None = None, db_path: str | None = None,
                 return outcome, listed(wh)
 
             outcome, (page, docs) = gateway.write(store)
+        # documents(source=) also matches urls: pick this source's own document
         return DocumentIngested(source=outcome.source, status=outcome.status, claims=page.items,
-                                document=docs.items[0] if docs.items else None)
+                                document=next((d for d in docs.items if d.source == source), None))
 
     @app.patch("/api/claims/{claim_id}", response_model=StoredClaim, responses={**WRITE_ERRORS, **NOT_FOUND},
                dependencies=[Depends(require_key)], tags=["writes"])

@@ -68,7 +68,7 @@ ARXIV_HTML = """<!DOCTYPE html><html><head><title>[2501.12948] Kestrel-7B</title
 <h1 class="ltx_title ltx_title_document">Kestrel-7B: A Small Reasoning Model</h1>
 <div class="ltx_authors">Ada Lovelace, Alan Turing</div>
 <section class="ltx_section"><h2 class="ltx_title">2 Results</h2>
-<p class="ltx_p">Kestrel-7B reaches 71.3% on AIME 2024, outperforming GPT-4o by 58 points.</p>
+<p class="ltx_p">Kestrel-7B reaches 71.3% on AIME 2024<span class="ltx_note ltx_role_footnote"><sup class="ltx_note_mark">1</sup><span class="ltx_note_outer"><span class="ltx_note_content">Footnote text: averaged over 16 samples.</span></span></span>, outperforming GPT-4o by 58 points.</p>
 <figure class="ltx_table"><table class="ltx_tabular">
 <tr><th>Model</th><th>AIME 2024</th><th>MATH-500</th></tr>
 <tr><td>Kestrel-7B</td><td>71.3</td><td>92.4</td></tr>

@@ -325,6 +325,7 @@ def test_arxiv_ids_give_metadata_and_text(arxiv: Web) -> None:
     assert doc.authors == ["Ada Lovelace", "Alan Turing"] and doc.published == dt.date(2025, 1, 22)
     assert doc.url == arxiv.url + "/abs/2501.12948v2"
     assert "GPT-4 technical report" not in doc.text and "Contents" not in doc.text  # no references, no nav
+    assert "71.3% on AIME 2024, outperforming" in doc.text  # the footnote does not cut the sentence
     found = facts("2501.12948v2")
     assert ("score", "Kestrel-7B", "AIME 2024", 71.3, None) in found
     assert ("score", "GPT-4o", "MATH-500", 74.6, None) in found

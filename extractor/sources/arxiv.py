@@ -37,7 +37,9 @@ _LINK = re.compile(rf"^https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/{
 _ATOM = {"a": "http://www.w3.org/2005/Atom"}
 _WS = re.compile(r"\s+")
 # parts of an arXiv HTML page that are not the paper's prose
-_DROP = ("ltx_bibliography", "ltx_page_footer", "ltx_page_header", "ltx_authors", "ltx_dates", "ltx_role_affiliation")
+# (footnotes: LaTeXML inlines their text at the mark, inside the sentence that cites them)
+_DROP = ("ltx_bibliography", "ltx_page_footer", "ltx_page_header", "ltx_authors", "ltx_dates", "ltx_role_affiliation",
+         "ltx_note_outer", "ltx_note_mark", "ltx_TOC")
 
 
 @dataclass(frozen=True)
