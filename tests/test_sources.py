@@ -493,3 +493,34 @@ def test_chinese_pdf_with_a_centred_table(tmp_path: Path) -> None:
     assert "星河-VL-8B 是由星河智能研发的多模态大模型" in doc.text  # Chinese lines join without spaces
     found = facts(str(pdf))
     assert ("score", "星河-VL-8B", "MMMU", 54.8, None) in found
+
+
+TABLE = ("<table><thead><tr><th>Model</th><th>AIME 2024</th></tr></thead><tbody><tr><td>Kestrel-7B</td><td>71.3</td>"
+         "</tr><tr><td>GPT-4o</td><td>13.4</td></tr></tbody></table>")
+
+
+def _para(i: int) -> str:
+    return "<p>" + f"Kestrel-7B is model number {i}, trained on a large corpus of math and code in stage {i}. " * 3 + "</p>"
+
+
+@pytest.mark.parametrize("page", [
+    f"<html><body><nav>Home About</nav><main><h1>Post</h1>{_para(1)}<div class='table-wrapper'>{TABLE}</div>"
+    f"{_para(2)}</main><footer>(c) 2025</footer></body></html>",
+    f"<html><body><article><h1>Post</h1>{_para(1)}<figure>{TABLE}<figcaption>Table 1</figcaption></figure>"
+    f"{_para(2)}</article></body></html>",
+    f"<html><body><div class='content'><h1>Results</h1>{TABLE}</div><div class='sidebar'>Links</div></body></html>",
+    f"<html><body><article><h2>Benchmarks</h2>{TABLE}<p>Short note.</p></article></body></html>",
+], ids=["wrapped", "figure", "table-only", "table-first"])
+def test_tables_survive_the_article_extractor_in_every_setting(page: str) -> None:
+    from extractor.sources.url import main_text
+
+    text = main_text(page)
+    assert "| Kestrel-7B | 71.3 |\n| GPT-4o | 13.4 |" in text and "BENCHCLAIMS" not in text
+
+
+def test_a_table_in_the_page_chrome_stays_out() -> None:
+    from extractor.sources.url import main_text
+
+    ad = "<table><tr><td>Ad-9B</td><td>99.9</td></tr><tr><td>Ad-10B</td><td>99.8</td></tr></table>"
+    text = main_text(f"<html><body><article><h1>Post</h1>{_para(1)}{_para(2)}</article><aside>{ad}</aside></body></html>")
+    assert "Ad-9B" not in text and "stage 2" in text

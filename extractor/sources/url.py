@@ -1,10 +1,10 @@
 """A web page or file by URL -> Document: the content type decides the reader.
 
 - ``text/html`` (and XHTML): the article's main text, not the page chrome (navigation, ads,
-  footers), found by trafilatura; its tables are replaced by the page's own tables rendered
-  by ``extractor.files.html_to_text`` (trafilatura flattens merged cells and glues footnote
-  marks onto numbers, and the rules read tables best as the page has them). When trafilatura
-  finds no main text, the whole page is rendered instead. Title, date and authors come from
+  footers), found by trafilatura; every table trafilatura keeps is put back as the page has it
+  and rendered by ``extractor.files.html_to_text`` (trafilatura flattens merged cells, glues
+  footnote marks onto numbers, and turns some tables into plain text, while the rules read
+  tables best as pipe rows). When trafilatura finds no main text, the whole page is rendered. Title, date and authors come from
   the page's ``<head>`` (``<title>``, ``citation_publication_date``, ``article:published_time``).
 - ``application/pdf``: ``extractor.sources.pdf``.
 - ``text/plain`` / ``text/markdown``: decoded like a local file (front matter read).
@@ -30,7 +30,7 @@ from schemas import Document, DocumentMeta, Settings
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 TEXT_TYPES = ("text/plain", "text/markdown", "text/x-markdown")
-_SIGNATURE = re.compile(r"\s+")
+_WS = re.compile(r"\s+")
 MIN_MAIN_SHARE = 0.15  # main text shorter than this share of the page's text: trafilatura missed it
 
 
@@ -96,29 +96,51 @@ def _html_document(fetched: Fetched, source: str, url: str) -> Document:
                     **meta.model_dump())
 
 
-def _signature(table: Tag) -> str:
-    return _SIGNATURE.sub("", table.get_text())[:400]
+_TOKEN = "BENCHCLAIMSTABLE{}X"
+_TOKEN_RE = re.compile(r"BENCHCLAIMSTABLE(\d+)X")
 
 
 def main_text(markup: str, page: BeautifulSoup | None = None) -> str:
-    """The article of an HTML page as the Markdown-like text ``html_to_text`` makes (see the module docstring)."""
+    """The article of an HTML page as the Markdown-like text ``html_to_text`` makes (see the module docstring).
+
+    trafilatura flattens or reshapes tables (merged cells, footnote marks), so each table first gets a
+    row holding a numbered token: trafilatura keeps or drops the table as it judges it, and wherever a
+    token comes out (in a table, or in the text a table was flattened to) the page's own table goes
+    back in, rendered by ``html_to_text``.
+    """
     import trafilatura
 
     page = page if page is not None else BeautifulSoup(markup, "html.parser")
     whole = html_to_text(markup)
-    main = trafilatura.extract(markup, output_format="html", include_tables=True, include_links=False,
+    marked = BeautifulSoup(str(page), "html.parser")
+    tables: list[str] = []
+    for table in marked.find_all("table"):
+        if not isinstance(table, Tag) or table.find_parent("table") is not None:
+            continue
+        tables.append(str(table))
+        row, cell = marked.new_tag("tr"), marked.new_tag("td")
+        cell.string = _TOKEN.format(len(tables) - 1)
+        row.append(cell)
+        first = table.find("tr")
+        if isinstance(first, Tag):
+            first.insert_before(row)
+        else:
+            table.insert(0, row)
+    main = trafilatura.extract(str(marked), output_format="html", include_tables=True, include_links=False,
                                include_images=False, include_comments=False, favor_recall=True, with_metadata=False)
     if not main:
         return whole
     article = BeautifulSoup(main, "html.parser")
-    originals = {_signature(t): t for t in page.find_all("table") if isinstance(t, Tag) and t.find_parent("table") is None}
-    for table in article.find_all("table"):
-        if isinstance(table, Tag) and (original := originals.get(_signature(table))) is not None:
-            table.replace_with(BeautifulSoup(str(original), "html.parser"))
+    for node in list(article.find_all(string=_TOKEN_RE)):
+        m = _TOKEN_RE.search(str(node))
+        holder = node.find_parent("table") or node.parent
+        if m is None or not isinstance(holder, Tag) or holder.name in ("html", "body", "[document]"):
+            continue
+        holder.replace_with(BeautifulSoup(tables[int(m.group(1))], "html.parser"))
     text = html_to_text(str(article))
     title = page.find("title")
     if article.find("h1") is None and isinstance(title, Tag) and title.get_text().strip():
-        text = "# " + _SIGNATURE.sub(" ", title.get_text()).strip() + "\n\n" + text
+        text = "# " + _WS.sub(" ", title.get_text()).strip() + "\n\n" + text
     if len(text.strip()) < MIN_MAIN_SHARE * len(whole.strip()):
         return whole
-    return text
+    return _TOKEN_RE.sub("", text)
