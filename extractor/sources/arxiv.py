@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import time
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from urllib.parse import quote
@@ -70,8 +71,23 @@ def parse_arxiv(text: str, bare: bool = True) -> ArxivId | None:
     return None
 
 
+POLITE_INTERVAL = 3.0  # arXiv asks API clients for no more than one request every three seconds
+_last_call = [0.0]
+
+
+def _polite(settings: Settings) -> None:
+    """Space calls to arXiv's own API (not a local stand-in) as arXiv asks."""
+    if "arxiv.org" not in settings.arxiv_api_url:
+        return
+    wait = _last_call[0] + POLITE_INTERVAL - time.monotonic()
+    if wait > 0:
+        time.sleep(wait)
+    _last_call[0] = time.monotonic()
+
+
 def fetch_metadata(ref: ArxivId, settings: Settings, on_progress: ProgressHook | None = None) -> ArxivMeta:
     """Title, authors, first submission date and version from the API; raises ``UnreadableFile``."""
+    _polite(settings)
     url = f"{settings.arxiv_api_url}?id_list={quote(ref.id + ref.version, safe='/.')}&max_results=1"
     try:
         fetched = fetch(url, settings, on_progress, accept="application/atom+xml,application/xml;q=0.9,*/*;q=0.5")
