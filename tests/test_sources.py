@@ -155,6 +155,12 @@ def test_pdf_printed_from_a_results_page_gives_the_pages_claims(tmp_path: Path, 
     doc = prepare(read_document(pdf))
     assert doc.title == "Kestrel-7B: a small reasoning model"
     assert {"Results", "Conclusion"} <= {s.title for s in doc.sections}
+    db = str(tmp_path / "w.duckdb")
+    runner = CliRunner()
+    assert runner.invoke(app, ["ingest", str(pdf), "--db", db]).exit_code == 0
+    board = runner.invoke(app, ["leaderboard", "GPQA Diamond", "--db", db, "--format", "json"])
+    rows = {r["model"]: r["value"] for r in json.loads(board.stdout)["rows"]}
+    assert rows["Kestrel-7B"] == 55.0 and rows["Qwen2.5-7B-Instruct"] == 36.4  # on the board, from the table
 
 
 def test_scanned_pdf_is_refused_by_name_and_the_rest_go_on(runner: CliRunner, tmp_path: Path) -> None:
