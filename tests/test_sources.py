@@ -456,12 +456,17 @@ def test_progress_shows_claims_eta_and_downloads_on_a_terminal() -> None:
     assert plain.line().startswith("ingesting: 1/4 inputs, 5 claims, 0:00:00 elapsed, eta ")
 
 
-def test_two_column_pdf_reads_column_by_column(tmp_path: Path) -> None:
-    paragraphs = "".join(
+@pytest.mark.parametrize("with_table", [False, True])
+def test_two_column_pdf_reads_column_by_column(tmp_path: Path, with_table: bool) -> None:
+    paragraphs = [
         f"<p>Paragraph {i} of the reading order. Wren-8B reaches {60 + i}.5% on MMLU in experiment {i}, a sentence "
-        "long enough to wrap over several lines in a narrow column of a two-column paper.</p>" for i in range(14))
+        "long enough to wrap over several lines in a narrow column of a two-column paper.</p>" for i in range(14)]
+    if with_table:  # a table in the left column, prose beside it in the right one
+        paragraphs.insert(3, "<table style='font-size:9pt'><tr><th>Model</th><th>MMLU</th><th>GSM8K</th></tr>"
+                             "<tr><td>Wren-8B</td><td>84.2</td><td>88.9</td></tr><tr><td>Gemma-2-9B</td><td>71.3</td>"
+                             "<td>68.6</td></tr><tr><td>Llama-3.1-8B</td><td>69.4</td><td>84.5</td></tr></table>")
     html = ("<html><head><title>Two columns</title><style>body{font-size:10pt} .c{column-count:2;column-gap:24px}"
-            f"</style></head><body><h1>A two-column paper</h1><div class='c'>{paragraphs}</div></body></html>")
+            f"</style></head><body><h1>A two-column paper</h1><div class='c'>{''.join(paragraphs)}</div></body></html>")
     pdf = print_pdf(html, tmp_path / "twocol.pdf")
     if pdf is None:
         pytest.skip("chromium is not installed (CI installs Debian's chromium)")
@@ -469,7 +474,11 @@ def test_two_column_pdf_reads_column_by_column(tmp_path: Path) -> None:
 
     text = read_document(pdf).text
     assert re.findall(r"Paragraph (\d+)", text) == [str(i) for i in range(14)]
-    assert "|" not in text  # two columns of prose are no table
+    if with_table:  # the table, whole, and nothing of the prose beside it
+        assert "| Model | MMLU | GSM8K |\n|---|---|---|\n| Wren-8B | 84.2 | 88.9 |\n| Gemma-2-9B | 71.3 | 68.6 |\n" \
+               "| Llama-3.1-8B | 69.4 | 84.5 |\n\n" in text
+    else:
+        assert "|" not in text  # two columns of prose are no table
 
 
 def _cjk_font() -> bool:

@@ -171,13 +171,52 @@ def _tabular(segs: list[list[dict[str, Any]]]) -> bool:
     return (len(segs) >= 3 and sum(short) * 2 >= len(segs) + 1) or (len(segs) == 2 and all(short) and numeric)
 
 
+def _gutter(page: Any) -> float | None:
+    """The x between the two columns of a two-column page (judged from its paragraphs), or None."""
+    from pdfminer.layout import LTTextBox, LTTextLine
+
+    boxes = [b for b in page.layout if isinstance(b, LTTextBox)
+             and sum(isinstance(line, LTTextLine) for line in b) >= 3]
+    width = float(page.width)
+    left = [b for b in boxes if b.x1 <= width * 0.55]
+    right = [b for b in boxes if b.x0 >= width * 0.45]
+    if len(left) < 2 or len(right) < 2 or len(left) + len(right) < len(boxes) * 0.8:
+        return None
+    inner_left, inner_right = max(b.x1 for b in left), min(b.x0 for b in right)
+    return (inner_left + inner_right) / 2 if inner_left < inner_right else None
+
+
 def _text_tables(page: Any, avoid: list[Bbox]) -> list[tuple[Bbox, list[list[str]]]]:
-    """Tables drawn without lines (HTML pages printed to PDF, booktabs): runs of at least two
-    consecutive table-like lines; cell boundaries are the word starts that line up down the run.
-    The line just above a run is its header when its words fall into the run's columns."""
+    """Tables drawn without lines. On a two-column page each column is searched on its own (lines of
+    the two columns sit at different heights and interleave), and a table found across the gutter is
+    kept only where both sides of it are cells, not prose (a table spanning the page)."""
     words = [w for w in page.extract_words(x_tolerance=1.5, y_tolerance=2, extra_attrs=["size"])
              if not any(b[0] - 1 <= (w["x0"] + w["x1"]) / 2 <= b[2] + 1 and b[1] - 1 <= w["top"] <= b[3] + 1
                         for b in avoid)]
+    whole = _find_text_tables(words)
+    gutter = _gutter(page)
+    if gutter is None:
+        return whole
+    wide = []
+    for bbox, rows in whole:
+        band = [w for w in words if bbox[1] - 1 <= w["top"] <= bbox[3] + 1]
+        if bbox[0] < gutter < bbox[2] and all(
+                _mostly_tabular(side) for side in ([w for w in band if w["x1"] <= gutter],
+                                                   [w for w in band if w["x0"] >= gutter])):
+            wide.append((bbox, rows))
+    per_column = (_find_text_tables([w for w in words if w["x1"] <= gutter])
+                  + _find_text_tables([w for w in words if w["x0"] >= gutter]))
+    return wide + [t for t in per_column if not any(t[0][1] <= b[3] and t[0][3] >= b[1] for b, _ in wide)]
+
+
+def _mostly_tabular(words: list[dict[str, Any]]) -> bool:
+    lines = _visual_lines(words) if words else []
+    return bool(lines) and sum(_tabular(_segments(line)) for line in lines) * 5 >= len(lines) * 3
+
+
+def _find_text_tables(words: list[dict[str, Any]]) -> list[tuple[Bbox, list[list[str]]]]:
+    """Runs of at least two consecutive table-like lines; cell boundaries are the word starts that line
+    up down the run. The line just above a run is its header when its short cells fall into the run's columns."""
     if len(words) < 6:
         return []
     lines = _visual_lines(words)
