@@ -95,5 +95,6 @@ def create_app(settings: Settings | None = None, db_path: str | None = None,
     problems.install(app)
     for module in (reads, exports, documents, writes, dashboard):
         app.include_router(module.router)
+    app.include_router(documents.reads)
     app.mount("/static", StaticFiles(directory=dashboard.STATIC_DIR), name="static")
     return app

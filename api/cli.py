@@ -7,25 +7,30 @@ traceback is never what a user sees. Exit statuses follow ``interfaces.md``:
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 import shutil
+import sys
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import IO, TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from api.progress import IngestProgress
 from api.render import OutputFormat, print_beats, print_claim, print_leaderboard
-from schemas import Extraction, FileProblem, IngestOutcome, Settings, claim_to_jsonl, get_settings
+from schemas import DocumentMeta, Extraction, FileProblem, IngestOutcome, Settings, claim_to_jsonl, get_settings
 
 if TYPE_CHECKING:
+    from extractor.inputs import RemoteInput
     from warehouse import IngestJob, Store
+
+    Input = Path | RemoteInput
 
 app = typer.Typer(
     name="benchclaims",
@@ -63,7 +68,10 @@ BackendOption = Annotated[Backend, typer.Option("--backend", help="Extraction ba
 FormatOption = Annotated[OutputFormat, typer.Option("--format", help="Output format.")]
 JobsOption = Annotated[int, typer.Option("--jobs", min=1, max=64, help="Worker processes for extraction "
                                          "(rules backend; the claims are the same as with one).")]
-PathsArgument = Annotated[list[Path], typer.Argument(help="Files or folders (.txt, .md, .html, recursively).", metavar="PATH", show_default=False)]
+PathsArgument = Annotated[list[str], typer.Argument(
+    help="Files or folders (.txt, .md, .html, .pdf, recursively), http(s):// URLs or arXiv ids (arxiv:2501.12948).",
+    metavar="INPUT", show_default=False)]
+NO_INPUTS = "error: no .txt, .md, .html or .pdf files under {} (and no URL or arXiv id)"
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]|\n(?!\Z)")
@@ -126,12 +134,6 @@ def _report(problem: FileProblem) -> None:
     _err(f"{problem.path}: {problem.reason}")
 
 
-def _warn(extraction: Extraction) -> None:
-    """Backend warnings (an LLM chunk that fell back to rules, ...): one line each, naming the file."""
-    for message in extraction.stats.errors:
-        _err(f"{extraction.document.source}: warning: {message}")
-
-
 @app.command()
 def extract(
     paths: PathsArgument,
@@ -139,32 +141,34 @@ def extract(
     jsonl: Annotated[Path | None, typer.Option("--jsonl", help="Write JSONL here instead of stdout.")] = None,
     jobs: JobsOption = 1,
 ) -> None:
-    """Extract claims from files or folders and write them as JSONL."""
+    """Extract claims from files, folders, URLs or arXiv ids and write them as JSONL."""
     from extractor.base import BackendUnavailable
-    from extractor.files import iter_input_files
+    from extractor.inputs import iter_inputs
     from extractor.pipeline import extract_paths
 
-    files = list(iter_input_files(paths))
+    files = list(iter_inputs(paths))
     if not files:
-        _fail(f"error: no .txt, .md or .html files under {', '.join(map(str, paths))}", EXIT_FAILED)
+        _fail(NO_INPUTS.format(", ".join(map(str, paths))), EXIT_FAILED)
     failed = 0
     try:
         out = jsonl.open("w", encoding="utf-8") if jsonl else None
     except OSError as exc:
         _fail(f"error: {jsonl}: cannot write: {exc.strerror or exc}", EXIT_FAILED)
+    # no bar while claims stream to the same terminal
+    progress = IngestProgress(len(files), verb="extracting", live=out is not None or not sys.stdout.isatty())
     try:
-        for item in extract_paths(files, backend=backend.value, settings=get_settings(), jobs=jobs):
-            if isinstance(item, FileProblem):
-                _report(item)
-                failed += 1
-                continue
-            _warn(item)
-            for claim in item.claims:
-                line = claim_to_jsonl(claim) + "\n"
-                if out:
-                    out.write(line)
-                else:
-                    typer.echo(line, nl=False)
+        with progress:
+            for item in extract_paths(files, backend=backend.value, settings=get_settings(), jobs=jobs,
+                                      on_download=progress.download):
+                if isinstance(item, FileProblem):
+                    progress.print(f"{item.path}: {item.reason}")
+                    progress.finished(item.path)
+                    failed += 1
+                    continue
+                for message in item.stats.errors:
+                    progress.print(f"{item.document.source}: warning: {message}")
+                progress.finished(_name(item), len(item.claims))
+                _write_claims(item, out)
     except BackendUnavailable as exc:
         _fail(f"error: {exc}", EXIT_USAGE)
     except OSError as exc:
@@ -173,6 +177,21 @@ def extract(
         if out:
             out.close()
     raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
+
+
+def _name(item: Extraction) -> str:
+    """The input an extraction came from, as the user typed it (path, URL or arXiv id)."""
+    doc = item.document
+    return doc.path if doc.path and not doc.source.startswith("arxiv:") else doc.source
+
+
+def _write_claims(item: Extraction, out: IO[str] | None) -> None:
+    for claim in item.claims:
+        line = claim_to_jsonl(claim) + "\n"
+        if out:
+            out.write(line)
+        else:
+            typer.echo(line, nl=False)
 
 
 class _Tally:
@@ -193,51 +212,58 @@ class _Tally:
         return sum(self.counts.values())
 
 
-def _ingest_job(backend: str, settings: Settings, params: dict[str, object], jobs: int = 1) -> IngestJob:
-    """What any store needs to ingest: this process's extractor, and a file's checked raw bytes."""
+def _ingest_job(backend: str, settings: Settings, params: dict[str, object], progress: IngestProgress,
+                jobs: int = 1, meta: DocumentMeta | None = None) -> IngestJob:
+    """What any store needs to ingest: this process's extractor, and each input as a payload a server
+    that owns the file can take (a file's checked raw bytes, or a URL / arXiv id for it to fetch)."""
     from extractor.files import UnreadableFile, read_document
+    from extractor.inputs import RemoteInput
     from extractor.pipeline import extract_paths
     from warehouse import IngestJob
 
-    def extract(files: Sequence[Path], cache: object) -> Iterator[Extraction | FileProblem]:
-        for item in extract_paths(list(files), backend=backend, settings=settings, cache=cache, jobs=jobs):  # type: ignore[arg-type]
+    def extract(files: Sequence[Input], cache: object) -> Iterator[Extraction | FileProblem]:
+        for item in extract_paths(list(files), backend=backend, settings=settings, cache=cache, jobs=jobs,  # type: ignore[arg-type]
+                                  meta=meta, on_download=progress.download):
             if isinstance(item, Extraction):
-                _warn(item)  # on stderr, above the progress bar (rich redirects it)
+                for message in item.stats.errors:
+                    progress.print(f"{item.document.source}: warning: {message}")
             yield item
 
-    def read_raw(path: Path) -> bytes | FileProblem:
+    published = {"published": meta.published.isoformat()} if meta is not None and meta.published else {}
+
+    def payload(item: Input) -> dict[str, str] | FileProblem:
+        if isinstance(item, RemoteInput):  # the server fetches it with its own limits
+            return {"url": item.ref if item.kind == "url" else f"arxiv:{item.ref}", **published}
         try:
-            read_document(path, max_bytes=settings.max_file_bytes)  # refuse exactly as a local ingest would
-            return path.read_bytes()
+            read_document(item, max_bytes=settings.max_file_bytes)  # refuse exactly as a local ingest would
+            data = item.read_bytes()
         except UnreadableFile as exc:
-            return FileProblem(path=str(path), reason=exc.reason)
+            return FileProblem(path=str(item), reason=exc.reason)
         except OSError as exc:
-            return FileProblem(path=str(path), reason=f"cannot read: {exc.strerror or exc}")
+            return FileProblem(path=str(item), reason=f"cannot read: {exc.strerror or exc}")
+        out = {"source": item.name, "content_base64": base64.b64encode(data).decode("ascii"), **published}
+        if meta is not None and meta.url:
+            out["url"] = meta.url
+        return out
 
-    return IngestJob(backend=backend, extract=extract, read_raw=read_raw, params=params)
-
-
-def _ingest_with_progress(store: Store, files: list[Path], job: IngestJob, tally: _Tally) -> None:
-    """One store call, with a progress bar and one line per problem or warning on stderr."""
-    columns = (TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-               TextColumn("{task.fields[name]}"))
-    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task("ingest", total=len(files), name="")
-        for item in store.ingest(files, job):
-            if isinstance(item, FileProblem):
-                tally.problems.append(item)
-                # soft_wrap: one problem stays on one line however long the path (greppable logs)
-                progress.console.print(one_line(f"{item.path}: {item.reason}"), markup=False, highlight=False,
-                                       soft_wrap=True)
-                name = Path(item.path).name
-            else:
-                tally.stored(item)
-                name = item.source
-            progress.update(task, advance=1, name=name)
+    return IngestJob(backend=backend, extract=extract, payload=payload, params=params)  # type: ignore[arg-type]
 
 
-def _ingest_ray(store: Store, files: list[Path], backend: str, settings: Settings, address: str | None,
-                tally: _Tally) -> None:
+def _ingest_with_progress(store: Store, files: list[Input], job: IngestJob, tally: _Tally,
+                          progress: IngestProgress) -> None:
+    """One store call, with the progress bar and one line per problem or warning on stderr."""
+    for item in store.ingest(files, job):  # type: ignore[arg-type]
+        if isinstance(item, FileProblem):
+            tally.problems.append(item)
+            progress.print(f"{item.path}: {item.reason}")
+            progress.finished(Path(item.path).name)
+        else:
+            tally.stored(item)
+            progress.finished(item.source, item.claims if item.status != "unchanged" else 0)
+
+
+def _ingest_ray(store: Store, files: list[Input], backend: str, settings: Settings, address: str | None,
+                tally: _Tally, meta: DocumentMeta | None = None) -> None:
     """Extract with a Ray Data job into Parquet batches beside the warehouse, then bulk-load them.
 
     The staging folder sits next to the warehouse file: with ``--address`` every node must see
@@ -253,7 +279,7 @@ def _ingest_ray(store: Store, files: list[Path], backend: str, settings: Setting
     try:
         with Console(stderr=True).status(f"extracting {len(files)} file(s) with Ray ({address or 'local'}) ..."):
             try:
-                ray_extract(files, staging, backend=backend, settings=settings, address=address)
+                ray_extract(files, staging, backend=backend, settings=settings, address=address, meta=meta)
             except RayUnavailable as exc:
                 _fail(f"error: {exc}", EXIT_USAGE)
             try:
@@ -279,17 +305,28 @@ def ingest(
     address: Annotated[str | None, typer.Option("--address", help="Ray cluster to join (with --engine ray; "
                                                                      "default: start a local Ray).")] = None,
     jobs: JobsOption = 1,
+    url: Annotated[str | None, typer.Option("--url", help="Where the (one) input lives on the web: stored as its url.",
+                                            show_default=False)] = None,
+    published: Annotated[str | None, typer.Option("--published", help="Publication date of the inputs (YYYY-MM-DD); "
+                                                  "overrides what they state.", show_default=False)] = None,
 ) -> None:
-    """Extract claims and store them; re-ingesting unchanged files adds nothing."""
+    """Extract claims and store them; re-ingesting unchanged inputs (files, URLs, arXiv ids) adds nothing."""
     from extractor.base import BackendUnavailable
-    from extractor.files import iter_input_files
+    from extractor.inputs import iter_inputs
+    from extractor.sources.meta import BadDate, require_date
 
     if address and engine is not Engine.ray:
         _fail("error: --address needs --engine ray", EXIT_USAGE)
     settings = _settings(db)
-    files = list(iter_input_files(paths))
+    files = list(iter_inputs(paths))
     if not files:
-        _fail(f"error: no .txt, .md or .html files under {', '.join(map(str, paths))}", EXIT_FAILED)
+        _fail(NO_INPUTS.format(", ".join(map(str, paths))), EXIT_FAILED)
+    if url is not None and (len(files) != 1 or not url.lower().startswith(("http://", "https://"))):
+        _fail("error: --url takes one http(s):// URL and needs exactly one input document", EXIT_USAGE)
+    try:
+        meta = DocumentMeta(url=url, published=require_date(published) if published else None)
+    except BadDate as exc:
+        _fail(f"error: --published: {exc}", EXIT_USAGE)
     tally = _Tally()
     with _store(settings.db, write=True) as store:
         if engine is Engine.ray and store.kind != "duckdb":
@@ -297,11 +334,12 @@ def ingest(
                   f"is a {store.kind} store", EXIT_USAGE)
         try:
             if engine is Engine.ray:
-                _ingest_ray(store, files, backend.value, settings, address, tally)
+                _ingest_ray(store, files, backend.value, settings, address, tally, meta)
             else:
-                job = _ingest_job(backend.value, settings, {"paths": [str(p) for p in paths], "engine": engine.value},
-                                  jobs)
-                _ingest_with_progress(store, files, job, tally)
+                with IngestProgress(len(files)) as progress:
+                    job = _ingest_job(backend.value, settings, {"paths": [str(p) for p in paths],
+                                                                 "engine": engine.value}, progress, jobs, meta)
+                    _ingest_with_progress(store, files, job, tally, progress)
         except BackendUnavailable as exc:
             _fail(f"error: {exc}", EXIT_USAGE)
         where = _where(store)

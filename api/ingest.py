@@ -13,8 +13,9 @@ from fastapi import HTTPException
 
 from extractor.base import BackendUnavailable, Extractor, get_extractor
 from extractor.files import UnreadableFile, document_from_bytes
-from extractor.pipeline import prepare
-from schemas import Extraction, Settings
+from extractor.inputs import classify, read_input
+from extractor.pipeline import prepare, with_meta
+from schemas import Document, DocumentMeta, Extraction, Settings
 
 _extractors: dict[tuple[str, int], Extractor] = {}
 _lock = threading.Lock()
@@ -33,7 +34,8 @@ def extract_text(text: str, source: str, backend: str, settings: Settings) -> Ex
     return extract_bytes(text.encode("utf-8"), source, backend, settings)
 
 
-def extract_bytes(data: bytes, source: str, backend: str, settings: Settings) -> Extraction:
+def extract_bytes(data: bytes, source: str, backend: str, settings: Settings,
+                  meta: DocumentMeta | None = None) -> Extraction:
     """Extract the claims of posted raw file bytes, decoded exactly as a local ingest decodes them.
 
     ``benchclaims ingest`` forwarding to a server sends the file's bytes, so the sha256
@@ -42,9 +44,22 @@ def extract_bytes(data: bytes, source: str, backend: str, settings: Settings) ->
     if len(data) > settings.max_file_bytes:
         raise HTTPException(413, f"{source}: file too large ({len(data)} bytes > limit {settings.max_file_bytes})")
     try:
-        document = prepare(document_from_bytes(data, source=source))
+        document = prepare(with_meta(document_from_bytes(data, source=source), meta))
     except UnreadableFile as exc:
         raise HTTPException(422, f"{source}: {exc.reason}") from None
+    return _extract(document, backend, settings)
+
+
+def extract_url(url: str, backend: str, settings: Settings, meta: DocumentMeta | None = None) -> Extraction:
+    """Fetch a URL or arXiv id (``extractor.inputs``) and extract it; 422 naming it when it cannot be read."""
+    try:
+        document = prepare(with_meta(read_input(classify(url), settings), meta))
+    except UnreadableFile as exc:
+        raise HTTPException(422, f"{url}: {exc.reason}") from None
+    return _extract(document, backend, settings)
+
+
+def _extract(document: Document, backend: str, settings: Settings) -> Extraction:
     try:
         return _extractor(backend, settings).extract(document)
     except BackendUnavailable as exc:

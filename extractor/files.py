@@ -12,7 +12,11 @@ everything else.
 HTML (``.html``/``.htm``) is rendered to text the rest of the extractor reads like
 Markdown: block elements on their own lines, ``<h2>`` as ``## ``, ``<table>`` as pipe rows
 with a ``---`` separator under the header. ``Document.text`` is that rendered text, and all
-offsets refer to it.
+offsets refer to it. PDF (``.pdf``, or content starting ``%PDF-``) is turned into such text by
+``extractor.sources.pdf``.
+
+Metadata the document states is kept on it: an HTML page's ``<title>`` and publication-date
+meta tags, a Markdown file's front matter (``title:``, ``date:``, ``url:``), a PDF's title.
 """
 
 from __future__ import annotations
@@ -27,10 +31,11 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import Comment, Doctype, ProcessingInstruction
 from charset_normalizer import from_bytes
 
-from schemas import Document
+from extractor.sources.meta import front_matter, html_meta
+from schemas import Document, DocumentMeta
 
 SUFFIXES: dict[str, str] = {".txt": "text/plain", ".md": "text/markdown", ".markdown": "text/markdown",
-                            ".html": "text/html", ".htm": "text/html"}
+                            ".html": "text/html", ".htm": "text/html", ".pdf": "application/pdf"}
 DEFAULT_MAX_BYTES = 20_000_000  # same as Settings.max_file_bytes; used when a caller passes no limit
 
 
@@ -162,24 +167,41 @@ def _looks_like_html(text: str) -> bool:
     return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text[:65536])
 
 
-def document_from_bytes(data: bytes, source: str, path: str | None = None) -> Document:
-    """Build a Document from raw bytes (also used for documents posted to the API).
+def document_from_bytes(data: bytes, source: str, path: str | None = None, media_type: str | None = None) -> Document:
+    """Build a Document from raw bytes (also used for documents posted to the API and fetched ones).
 
-    ``.html``/``.htm`` files (or content that is plainly an HTML page) are rendered to text.
+    ``.html``/``.htm`` files (or content that is plainly an HTML page) are rendered to text,
+    ``.pdf`` files (or content that starts like a PDF) read by ``extractor.sources.pdf``.
+    ``media_type`` overrides what the suffix of ``source`` says (a fetched URL's content type).
     """
     where = path or source
-    text, encoding = decode_bytes(data, where)
-    media_type = SUFFIXES.get(Path(source).suffix.lower(), "text/plain")
-    if media_type == "text/html" or (media_type == "text/plain" and _looks_like_html(text)):
+    sha = hashlib.sha256(data).hexdigest()
+    media_type = media_type or SUFFIXES.get(Path(source).suffix.lower(), "text/plain")
+    if media_type == "application/pdf" or data[:1024].lstrip().startswith(b"%PDF-"):
+        from extractor.sources.pdf import PdfUnreadable, read_pdf
+
         try:
+            text, meta = read_pdf(data)
+        except PdfUnreadable as exc:
+            raise UnreadableFile(where, str(exc)) from None
+        return Document(source=source, path=where, text=text, encoding="pdf", sha256=sha,
+                        media_type="application/pdf", **meta.model_dump())
+    text, encoding = decode_bytes(data, where)
+    meta = DocumentMeta()
+    if media_type == "text/html" or (media_type != "text/markdown" and _looks_like_html(text)):
+        try:
+            meta = html_meta(text)
             text = html_to_text(text)
         except Exception as exc:  # noqa: BLE001 - a parser bug must be a per-file problem, not a crash
             raise UnreadableFile(where, f"cannot parse HTML: {type(exc).__name__}") from exc
         if not text.strip():
             raise UnreadableFile(where, "no text (HTML without visible text)")
         media_type = "text/html"
-    return Document(source=source, path=where, text=text, encoding=encoding,
-                    sha256=hashlib.sha256(data).hexdigest(), media_type=media_type)
+    else:
+        meta = front_matter(text)
+        media_type = media_type if media_type in ("text/plain", "text/markdown") else "text/plain"
+    return Document(source=source, path=where, text=text, encoding=encoding, sha256=sha, media_type=media_type,
+                    **meta.model_dump())
 
 
 # ----------------------------------------------------------------------------------- HTML

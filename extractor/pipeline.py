@@ -1,6 +1,6 @@
-"""Files in, extractions out: the one loop every front end (CLI, API, eval) uses.
+"""Inputs in, extractions out: the one loop every front end (CLI, API, eval) uses.
 
-Reads each input file, splits it into sections, runs the chosen backend and yields the
+Reads each input (file, URL or arXiv id: ``extractor.inputs``), splits it into sections, runs the chosen backend and yields the
 result in file order. A file that cannot be read, or a document on which the backend
 fails unexpectedly, becomes a ``FileProblem`` naming the file and the reason, so one bad
 file never stops a run.
@@ -9,28 +9,49 @@ file never stops a run.
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from itertools import repeat
 from pathlib import Path
 from typing import Any
 
 from extractor.base import get_extractor
-from extractor.files import UnreadableFile, iter_input_files, read_document
+from extractor.files import UnreadableFile
+from extractor.inputs import RemoteInput, iter_inputs, read_input
 from extractor.segment import split_sections
-from schemas import Document, Extraction, FileProblem, Settings
+from schemas import Document, DocumentMeta, Extraction, FileProblem, Settings
+
+Input = Path | RemoteInput
+# (input name, bytes so far, total bytes or None): called while a URL or arXiv paper downloads
+DownloadHook = Callable[[str, int, int | None], None]
 
 
 def prepare(document: Document) -> Document:
-    """Fill ``document.sections`` when the reader left them empty."""
+    """Fill ``document.sections`` when the reader left them empty, and the title from the first
+    heading when the document stated none."""
     if not document.sections:
         document.sections = split_sections(document.text)
+    if not document.title:
+        document.title = next((s.title for s in document.sections if s.title), None)
     return document
 
 
-def extract_paths(paths: Iterable[str | Path], backend: str = "rules", settings: Settings | None = None,
-                  cache: Any = None, batch_docs: int = 16, jobs: int = 1) -> Iterator[Extraction | FileProblem]:
-    """Extract claims from the files named and the files under the folders named.
+def with_meta(document: Document, meta: DocumentMeta | None) -> Document:
+    """``document`` with the metadata a user gave (``ingest --url/--published``) in place of what it stated."""
+    if meta is None:
+        return document
+    given = {k: v for k, v in meta.model_dump().items() if v not in (None, [])}
+    return document.model_copy(update=given) if given else document
+
+
+def extract_paths(paths: Iterable[str | Path | RemoteInput], backend: str = "rules", settings: Settings | None = None,
+                  cache: Any = None, batch_docs: int = 16, jobs: int = 1, meta: DocumentMeta | None = None,
+                  on_download: DownloadHook | None = None) -> Iterator[Extraction | FileProblem]:
+    """Extract claims from the files named, the files under the folders named, URLs and arXiv ids
+    (see ``extractor.inputs``).
+
+    ``meta`` (title, url, published date given by the user) overrides what each document states;
+    ``on_download`` reports the bytes of URL / arXiv downloads as they arrive (one process only).
 
     ``jobs > 1`` reads and extracts files in that many worker processes (CPU-bound backends such
     as ``rules``; backends that batch requests already overlap them in one process). Results
@@ -44,32 +65,37 @@ def extract_paths(paths: Iterable[str | Path], backend: str = "rules", settings:
     settings = settings if settings is not None else Settings()  # the default size limit applies too
     extractor = get_extractor(backend, settings)
     if jobs > 1 and not callable(getattr(extractor, "extract_many", None)):
-        yield from _extract_in_processes(list(iter_input_files(paths)), backend, settings, jobs)
+        yield from _extract_in_processes(list(iter_inputs(paths)), backend, settings, jobs, meta)
         return
     if cache is not None and hasattr(extractor, "cache"):
         extractor.cache = cache
     many = getattr(extractor, "extract_many", None)
     size = batch_docs if callable(many) else 1
-    pending: list[tuple[Path, Document]] = []
-    for path in iter_input_files(paths):
+    pending: list[tuple[Input, Document]] = []
+    for path in iter_inputs(paths):
+        hook = None
+        if on_download is not None and isinstance(path, RemoteInput):
+            name = str(path)
+            hook = lambda done, total, name=name: on_download(name, done, total)  # noqa: E731
         try:
-            document = read_document(path, max_bytes=settings.max_file_bytes)
+            document = read_input(path, settings, hook)
         except UnreadableFile as exc:
             yield from _run(extractor, backend, pending)
             pending = []
             yield FileProblem(path=str(path), reason=exc.reason)
             continue
-        pending.append((path, prepare(document)))
+        pending.append((path, prepare(with_meta(document, meta))))
         if len(pending) >= size:
             yield from _run(extractor, backend, pending)
             pending = []
     yield from _run(extractor, backend, pending)
 
 
-def _extract_file(path: Path, backend: str, settings: Settings) -> Extraction | FileProblem:
-    """One file, start to end, in a worker process: a problem comes back as a value, never raised."""
+def _extract_file(path: Input, backend: str, settings: Settings,
+                  meta: DocumentMeta | None = None) -> Extraction | FileProblem:
+    """One input, start to end, in a worker process: a problem comes back as a value, never raised."""
     try:
-        document = prepare(read_document(path, max_bytes=settings.max_file_bytes))
+        document = prepare(with_meta(read_input(path, settings), meta))
     except UnreadableFile as exc:
         return FileProblem(path=str(path), reason=exc.reason)
     try:
@@ -78,8 +104,8 @@ def _extract_file(path: Path, backend: str, settings: Settings) -> Extraction | 
         return _failed(path, backend, exc)
 
 
-def _extract_in_processes(files: list[Path], backend: str, settings: Settings,
-                          jobs: int) -> Iterator[Extraction | FileProblem]:
+def _extract_in_processes(files: list[Input], backend: str, settings: Settings,
+                          jobs: int, meta: DocumentMeta | None = None) -> Iterator[Extraction | FileProblem]:
     """``_extract_file`` over ``files`` in ``jobs`` processes, results in file order.
 
     Forked workers inherit the compiled lexicons of this process; small files go in chunks so the
@@ -88,14 +114,14 @@ def _extract_in_processes(files: list[Path], backend: str, settings: Settings,
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     chunk = max(1, min(16, len(files) // (jobs * 4)))
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        yield from pool.map(_extract_file, files, repeat(backend), repeat(settings), chunksize=chunk)
+        yield from pool.map(_extract_file, files, repeat(backend), repeat(settings), repeat(meta), chunksize=chunk)
 
 
-def _failed(path: Path, backend: str, exc: Exception) -> FileProblem:
+def _failed(path: Input, backend: str, exc: Exception) -> FileProblem:
     return FileProblem(path=str(path), reason=f"extractor {backend!r} failed: {type(exc).__name__}: {exc}")
 
 
-def _run(extractor: Any, backend: str, pending: list[tuple[Path, Document]]) -> Iterator[Extraction | FileProblem]:
+def _run(extractor: Any, backend: str, pending: list[tuple[Input, Document]]) -> Iterator[Extraction | FileProblem]:
     """Extract ``pending`` together when the backend can, else one by one; a failure never loses a document."""
     if not pending:
         return

@@ -25,9 +25,10 @@ from pathlib import Path
 from typing import Any
 
 from extractor.base import Extractor, get_extractor
-from extractor.files import UnreadableFile, iter_input_files, read_document
-from extractor.pipeline import prepare
-from schemas import Settings
+from extractor.files import UnreadableFile
+from extractor.inputs import RemoteInput, classify, input_spec, iter_inputs, read_input
+from extractor.pipeline import prepare, with_meta
+from schemas import DocumentMeta, Settings
 from schemas.batches import batch_row, problem_row
 
 _SETTINGS_ENV = "BENCHCLAIMS_RAY_SETTINGS_JSON"
@@ -54,11 +55,17 @@ def _worker_extractor(backend: str, settings_json: str) -> Extractor:
     return get_extractor(backend, settings)
 
 
-def extract_one(path: str, backend: str, settings_json: str, max_bytes: int | None) -> dict[str, Any]:
-    """The per-file step: read, split, extract; a problem becomes a row, never an exception."""
-    source = Path(path).name
+def extract_one(path: str, backend: str, settings_json: str, max_bytes: int | None,
+                meta_json: str = "") -> dict[str, Any]:
+    """The per-input step: read (a file, URL or arXiv id), split, extract; a problem becomes a row, never an exception."""
+    item = classify(path)
+    source = path if isinstance(item, RemoteInput) else Path(path).name
+    settings = Settings.model_validate_json(settings_json) if settings_json else Settings()
+    if max_bytes is not None:
+        settings = settings.model_copy(update={"max_file_bytes": max_bytes})
+    meta = DocumentMeta.model_validate_json(meta_json) if meta_json else None
     try:
-        document = read_document(path, max_bytes=max_bytes)
+        document = with_meta(read_input(item, settings), meta)
     except UnreadableFile as exc:
         return problem_row(source, path, exc.reason)
     try:
@@ -68,19 +75,21 @@ def extract_one(path: str, backend: str, settings_json: str, max_bytes: int | No
     return batch_row(extraction)
 
 
-def _extract_batch(batch: dict[str, Any], backend: str, settings_json: str, max_bytes: int | None) -> dict[str, list[Any]]:
-    rows = [extract_one(str(p), backend, settings_json, max_bytes) for p in batch["path"]]
+def _extract_batch(batch: dict[str, Any], backend: str, settings_json: str, max_bytes: int | None,
+                   meta_json: str = "") -> dict[str, list[Any]]:
+    rows = [extract_one(str(p), backend, settings_json, max_bytes, meta_json) for p in batch["path"]]
     return {key: [row[key] for row in rows] for key in rows[0]} if rows else {}
 
 
 def ray_extract(
-    paths: Iterable[str | Path],
+    paths: Iterable[str | Path | RemoteInput],
     out_dir: str | Path,
     backend: str = "rules",
     settings: Settings | None = None,
     address: str | None = None,
     num_cpus: int | None = None,
     batch_size: int = 4,
+    meta: DocumentMeta | None = None,
 ) -> RayRunReport:
     """Run the extraction job over ``paths`` and write its Parquet output under ``out_dir``."""
     try:
@@ -91,7 +100,7 @@ def ray_extract(
 
     settings = settings or Settings()
     settings_json = settings.model_dump_json()
-    files = [str(p) for p in iter_input_files(paths)]
+    files = [input_spec(p) for p in iter_inputs(paths)]
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     report = RayRunReport(out_dir=out, files=len(files))
@@ -117,7 +126,8 @@ def ray_extract(
         source_ds = ray.data.from_items([{"path": p} for p in files], override_num_blocks=max(1, min(len(files), 64)))
         ds = source_ds.map_batches(
             _extract_batch,  # type: ignore[arg-type]  # Ray types batches loosely; ours are dicts of columns
-            fn_kwargs={"backend": backend, "settings_json": settings_json, "max_bytes": settings.max_file_bytes},
+            fn_kwargs={"backend": backend, "settings_json": settings_json, "max_bytes": settings.max_file_bytes,
+                       "meta_json": meta.model_dump_json() if meta else ""},
             batch_size=batch_size,
         )
         ds.write_parquet(str(out), partition_cols=["bucket"])

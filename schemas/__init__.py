@@ -16,13 +16,15 @@ from schemas.claims import (
     claim_to_jsonl,
     parse_claim,
 )
-from schemas.documents import Document, Extraction, ExtractionStats, FileProblem, Section, Span
+from schemas.documents import Document, DocumentMeta, Extraction, ExtractionStats, FileProblem, Section, Span
 from schemas.results import (
     BeatsResult,
     BeatsRow,
     ClaimContext,
     ClaimDetail,
     ClaimPage,
+    DocumentInfo,
+    DocumentPage,
     IngestOutcome,
     Leaderboard,
     LeaderboardRow,
@@ -41,7 +43,8 @@ AnyClaim = ScoreClaim | ComparisonClaim
 
 __all__ = [
     "RELATIONS", "UNITS", "AnyClaim", "BeatsResult", "BeatsRow", "Claim", "ClaimContext", "ClaimDetail",
-    "ClaimFacts", "ClaimList", "ClaimPage", "ComparisonClaim", "ComparisonFacts", "Document", "Extraction", "ExtractionStats",
+    "ClaimFacts", "ClaimList", "ClaimPage", "ComparisonClaim", "ComparisonFacts", "Document", "DocumentInfo", "DocumentMeta",
+    "DocumentPage", "Extraction", "ExtractionStats",
     "FileProblem", "IngestOutcome", "Leaderboard", "LeaderboardRow", "Matrix", "MatrixCell", "MatrixRow", "NameCount", "Provenance",
     "ReviewEvent", "ReviewQueueItem", "ReviewStatus", "ScoreClaim", "ScoreFacts", "Section", "Settings", "SourceRef", "Span", "StoredClaim",
     "claim_json_schema", "claim_to_jsonl", "get_settings", "parse_claim",

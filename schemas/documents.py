@@ -6,6 +6,8 @@ tool keeps per document, so a quote can always be found again.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from schemas.claims import ComparisonClaim, ScoreClaim
@@ -33,15 +35,25 @@ class Section(BaseModel):
     subject: str | None = None
 
 
-class Document(BaseModel):
-    """A decoded source file."""
+class DocumentMeta(BaseModel):
+    """What is known about a document besides its text (all optional)."""
 
-    source: str = Field(description="File name, the key claims refer to.")
-    path: str = Field(description="Path the file was read from.")
+    title: str | None = Field(default=None, description="First heading, HTML <title>, front matter or arXiv title.")
+    url: str | None = Field(default=None, description="Where the document lives on the web.")
+    published: dt.date | None = Field(default=None, description="Publication (arXiv: first submission) date.")
+    authors: list[str] = Field(default_factory=list)
+
+
+class Document(DocumentMeta):
+    """A decoded source: a file, a fetched web page or PDF, or an arXiv paper."""
+
+    source: str = Field(description="File name (or the URL / arxiv:ID of a fetched document): the key claims refer to.")
+    path: str = Field(description="Path (or URL) the document was read from.")
     text: str
-    sha256: str = Field(description="Hash of the raw bytes: re-ingesting an unchanged file adds nothing.")
+    sha256: str = Field(description="Hash of the content: re-ingesting an unchanged document adds nothing.")
     encoding: str = "utf-8"
-    media_type: str = Field(default="text/plain", description="text/plain, text/markdown or text/html.")
+    media_type: str = Field(default="text/plain",
+                            description="text/plain, text/markdown, text/html or application/pdf.")
     sections: list[Section] = Field(default_factory=list)
 
 

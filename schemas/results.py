@@ -5,6 +5,7 @@ Shapes follow ``interfaces.md``: every answer carries its sources.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -169,6 +170,30 @@ class ClaimPage(BaseModel):
     limit: int
     offset: int
     items: list[StoredClaim] = Field(default_factory=list)
+
+
+class DocumentInfo(BaseModel):
+    """A stored document as listed by the warehouse (``text`` only when one document is asked for)."""
+
+    id: int
+    source: str
+    title: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    authors: list[str] = Field(default_factory=list)
+    sha256: str
+    chars: int = Field(description="Length of the stored text (offsets of claims refer to it).")
+    media_type: str | None = None
+    claims: int = 0
+    ingested_at: dt.datetime | None = None
+    text: str | None = None
+
+
+class DocumentPage(BaseModel):
+    total: int
+    limit: int
+    offset: int
+    items: list[DocumentInfo] = Field(default_factory=list)
 
 
 class IngestOutcome(BaseModel):

@@ -18,7 +18,16 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="BENCHCLAIMS_", env_file=".env", extra="ignore")
 
     db: str = Field(default="warehouse/benchclaims.duckdb", description="DuckDB file of the warehouse.")
-    max_file_bytes: int = Field(default=20_000_000, description="Files larger than this are refused by name.")
+    max_file_bytes: int = Field(default=20_000_000, description="Files (and downloads) larger than this are refused by name.")
+
+    fetch_timeout: float = Field(default=30.0, gt=0, description="Seconds to connect / between bytes when fetching a URL.")
+    fetch_max_redirects: int = Field(default=5, ge=0, description="Redirects followed when fetching a URL.")
+    user_agent: str = Field(default="benchclaims/0.1",
+                            description="User-Agent sent when fetching URLs and arXiv papers.")
+    arxiv_api_url: str = Field(default="https://export.arxiv.org/api/query",
+                               description="arXiv's metadata API (Atom); tests point it at a local server.")
+    arxiv_url: str = Field(default="https://arxiv.org",
+                           description="Where arXiv's abs/html/pdf pages are fetched from.")
 
     llm_base_url: str = Field(default="http://127.0.0.1:8001/v1", description="OpenAI-compatible server, e.g. vLLM.")
     llm_model: str = Field(default="Qwen/Qwen2.5-7B-Instruct")
@@ -44,6 +53,8 @@ class Settings(BaseSettings):
     keep_alive_timeout: int = Field(default=5, ge=1, description="Seconds an idle keep-alive connection stays open.")
     max_connections: int = Field(default=200, ge=1, description="Connections (and requests) served at once; "
                                  "beyond it a request gets 503.")
+    api_fetch: bool = Field(default=True, description="POST /api/documents with a url makes the server fetch it "
+                                                      "(API-key holders only); false refuses such posts.")
 
 
 def get_settings() -> Settings:

@@ -104,7 +104,7 @@ def test_ingest_usage_errors(runner: CliRunner, tmp_path: Path) -> None:
     empty = tmp_path / "empty-folder"
     empty.mkdir()
     nothing = runner.invoke(app, ["ingest", str(empty), "--db", db])
-    assert nothing.exit_code == 1 and "no .txt, .md or .html files" in nothing.stderr
+    assert nothing.exit_code == 1 and "no .txt, .md, .html or .pdf files" in nothing.stderr
 
 
 # ---- queries ---------------------------------------------------------------------------------

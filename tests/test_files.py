@@ -134,7 +134,7 @@ def test_html_in_gbk_and_title_becomes_heading() -> None:
 
 def test_iter_input_files_finds_supported_files_in_order(tmp_path: Path) -> None:
     (tmp_path / "sub").mkdir()
-    for name in ("b.md", "a.txt", "sub/c.html", "skip.pdf", ".hidden.md"):
+    for name in ("b.md", "a.txt", "sub/c.html", "skip.docx", ".hidden.md"):
         (tmp_path / name).write_text("x", encoding="utf-8")
     found = [p.relative_to(tmp_path).as_posix() for p in iter_input_files([tmp_path])]
     assert found == ["a.txt", "b.md", "sub/c.html"]

@@ -32,6 +32,7 @@ REFUSED = {
     "spaces.md": "no text",
     "controls.txt": "binary",
     "blank.html": "no text",
+    "notes.pdf": "cannot read PDF",
 }
 ACCEPTED = {"utf8.txt", "utf16.txt", "gbk-seed.txt", "gbk.md", "big5.md", "bom.md", "page.html"}
 
@@ -60,7 +61,8 @@ def mixed(tmp_path: Path) -> Path:
     (folder / "spaces.md").write_text("   \n\t\n  ", encoding="utf-8")
     (folder / "controls.txt").write_bytes(b"\x01\x02\x03\x04\x05\x06\x07\x08" * 200)
     (folder / "blank.html").write_text("<html><body><script>1</script></body></html>", encoding="utf-8")
-    (folder / "notes.pdf").write_bytes(b"%PDF-1.4 not ours")  # unsupported suffix: not even looked at
+    (folder / "notes.pdf").write_bytes(b"%PDF-1.4 not ours")  # a damaged PDF: refused by name
+    (folder / "notes.docx").write_bytes(b"PK\x03\x04 not ours")  # unsupported suffix: not even looked at
     (folder / ".hidden.txt").write_text("AlphaNet reaches 1% on AIME 2024.", encoding="utf-8")
     os.mkfifo(folder / "pipe.txt")  # a FIFO must never hang the run
     (folder / "dangling.md").symlink_to(folder / "gone.md")

@@ -26,10 +26,10 @@ def _job() -> IngestJob:
         for f in files:
             yield by_name[f.name] if f.name in by_name else FileProblem(path=str(f), reason="unknown test file")
 
-    def read_raw(path: Path) -> bytes | FileProblem:
+    def payload(path: Path) -> dict[str, str] | FileProblem:
         return FileProblem(path=str(path), reason="not used")
 
-    return IngestJob(backend="rules", extract=extract, read_raw=read_raw)
+    return IngestJob(backend="rules", extract=extract, payload=payload)
 
 
 FILES = [Path(e.document.source) for e in handmade_extractions()]

@@ -25,6 +25,9 @@ from schemas import (
     ClaimContext,
     ClaimDetail,
     ClaimPage,
+    Document,
+    DocumentInfo,
+    DocumentPage,
     Extraction,
     IngestOutcome,
     Leaderboard,
@@ -195,13 +198,18 @@ class Warehouse:
             for ex in batch:
                 latest[ex.document.source] = ex
             sources = list(latest)
-            known = {s: (i, h, n) for s, i, h, n in self.con.execute(sql.DOCS_BY_SOURCE, [sources]).fetchall()}
+            known: dict[str, tuple[Any, ...]] = {}
+            stored_meta: dict[str, tuple[Any, ...]] = {}
+            for s, i, h, n, *meta in self.con.execute(sql.DOCS_BY_SOURCE, [sources]).fetchall():
+                known[s] = (i, h, n)
+                stored_meta[s] = tuple(meta)
             outcomes: dict[str, IngestOutcome] = {}
             todo: list[tuple[Extraction, int, bool]] = []
             for src, ex in latest.items():
                 doc = ex.document
                 if src in known and known[src][1] == doc.sha256:
                     outcomes[src] = IngestOutcome(source=src, status="unchanged", claims=int(known[src][2] or 0))
+                    self._refresh_meta(known[src][0], stored_meta[src], doc)
                     continue
                 if src in known:
                     todo.append((ex, known[src][0], True))
@@ -214,6 +222,13 @@ class Warehouse:
                 outcomes[ex.document.source] = IngestOutcome(
                     source=ex.document.source, status="replaced" if replaced else "added", claims=len(ex.claims))
             return [outcomes[ex.document.source] for ex in batch]
+
+    def _refresh_meta(self, doc_id: int, stored: tuple[Any, ...], doc: Document) -> None:
+        """An unchanged document keeps its claims; metadata given anew (``--published``, a title) is kept."""
+        title, url, published, authors = stored
+        merged = (doc.title or title, doc.url or url, doc.published or published, doc.authors or list(authors or []))
+        if merged != (title, url, published, list(authors or [])):
+            self.con.execute(sql.UPDATE_DOCUMENT_META, [*merged, doc_id])
 
     def _write(self, todo: list[tuple[Extraction, int, bool]], run_id: int | None) -> None:
         con = self.con
@@ -230,7 +245,8 @@ class Warehouse:
                     if rep:
                         d = ex.document
                         con.execute(sql.UPDATE_DOCUMENT, [d.path, d.sha256, d.encoding, d.media_type, d.text, run_id,
-                                                           len(ex.claims), doc_id])
+                                                           len(ex.claims), d.title, d.url, d.published, d.authors,
+                                                           doc_id])
             new = [(ex, doc_id) for ex, doc_id, rep in todo if not rep]
             if new:
                 docs = [ex.document for ex, _ in new]
@@ -244,6 +260,10 @@ class Warehouse:
                     "text": object_column([d.text for d in docs]),
                     "run_id": object_column([run_id] * len(docs)),
                     "n_claims": np.array([len(ex.claims) for ex, _ in new], dtype=np.int64),
+                    "title": object_column([d.title for d in docs]),
+                    "url": object_column([d.url for d in docs]),
+                    "published": object_column([d.published.isoformat() if d.published else None for d in docs]),
+                    "authors": object_column([json.dumps(d.authors, ensure_ascii=False) for d in docs]),
                 }
                 con.register("doc_batch", doc_batch)
                 try:
@@ -473,6 +493,35 @@ class Warehouse:
             except duckdb.IOException as exc:
                 raise OSError(5, str(exc).removeprefix("IO Error: "), str(out)) from None
 
+    # -- documents -------------------------------------------------------------------
+    def _documents_sql(self) -> tuple[str, str, str]:
+        row = self._one(sql.HAS_DOCUMENT_META)
+        return sql.documents_queries(bool(row and row[0]))
+
+    def documents(self, source: str | None = None, limit: int = 50, offset: int = 0) -> DocumentPage:
+        """Stored documents with their metadata (no text), oldest first; ``source`` matches a source or a url."""
+        limit, offset = max(0, int(limit)), max(0, int(offset))
+        with self._lock:
+            count_sql, page_sql, _ = self._documents_sql()
+            where = [source, source, source]
+            total_row = self._one(count_sql, where)
+            rows = self.con.execute(page_sql, [*where, limit, offset]).fetchall()
+        return DocumentPage(total=int(total_row[0]) if total_row else 0, limit=limit, offset=offset,
+                            items=[_document(r) for r in rows])
+
+    def get_document(self, doc_id: int, with_text: bool = True) -> DocumentInfo:
+        """One stored document (with its text: every claim's start/end index it)."""
+        with self._lock:
+            _, _, one_sql = self._documents_sql()
+            row = self._one(one_sql, [int(doc_id)])
+            text_row = self._one(sql.GET_DOCUMENT_TEXT, [int(doc_id)]) if row and with_text else None
+        if row is None:
+            raise UnknownName("document", str(doc_id))
+        info = _document(row)
+        if text_row is not None:
+            info.text = text_row[0]
+        return info
+
     def stats(self) -> dict[str, int]:
         with self._lock:
             row = self._one(sql.STATS)
@@ -515,6 +564,10 @@ def paragraph_around(text: str, start: int, end: int, quote: str) -> ClaimContex
     b = text.find(_PARAGRAPH_BREAK, end, end + _CONTEXT_REACH)
     b = min(len(text), end + _CONTEXT_REACH) if b < 0 else b
     return ClaimContext(text=text[a:b], start=start - a, end=end - a)
+
+
+def _document(row: tuple[Any, ...]) -> DocumentInfo:
+    return DocumentInfo(**dict(zip(sql.DOCUMENT_COLUMNS, row, strict=True)))
 
 
 def _stored(row: tuple[Any, ...]) -> StoredClaim:

@@ -5,8 +5,9 @@ one runs, commands on that file ask it. ``open_store`` returns this store only f
 that answered its health check as the instance its sidecar names, serving that very file
 (``warehouse.owner.live_server``).
 
-Ingest sends each file's *raw bytes* (checked first by the caller's ``read_raw``, so the
-per-file refusals are a local ingest's), base64-encoded with the sidecar's token: the server
+Ingest sends each input as the caller's ``payload`` builds it: a file's *raw bytes* (checked first,
+so the per-file refusals are a local ingest's), base64-encoded, or a URL / arXiv id for the server to
+fetch, with the sidecar's token: the server
 decodes them with the same code, so the sha256 idempotency key, the encoding and every offset
 equal those of a local ingest. One request per document is one short transaction on the
 server, so dashboard reads go on in between. ``BENCHCLAIMS_API_KEY`` is never sent to a
@@ -15,7 +16,6 @@ sidecar's URL: the owner-only sidecar's token is what authorises this user.
 
 from __future__ import annotations
 
-import base64
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -27,6 +27,8 @@ from schemas import (
     BeatsResult,
     ClaimDetail,
     ClaimPage,
+    DocumentInfo,
+    DocumentPage,
     FileProblem,
     IngestOutcome,
     Leaderboard,
@@ -106,6 +108,13 @@ class RemoteStore(Store):
     def claim_detail(self, claim_id: int) -> ClaimDetail:
         return self._model(ClaimDetail, f"/api/claims/{int(claim_id)}")  # type: ignore[no-any-return]
 
+    def documents(self, source: str | None = None, limit: int = 50, offset: int = 0) -> DocumentPage:
+        return self._model(DocumentPage, "/api/documents",  # type: ignore[no-any-return]
+                           {"source": source, "limit": limit, "offset": offset})
+
+    def get_document(self, doc_id: int) -> DocumentInfo:
+        return self._model(DocumentInfo, f"/api/documents/{int(doc_id)}")  # type: ignore[no-any-return]
+
     def review_history(self, claim_id: int) -> list[ReviewEvent]:
         return _EVENTS.validate_json(self._get(f"/api/claims/{int(claim_id)}/reviews").content)
 
@@ -135,13 +144,11 @@ class RemoteStore(Store):
         """POST each file to the server; one outcome or per-file problem each, in file order."""
         headers = {"X-API-Key": self.server.token}
         for path in files:
-            data = job.read_raw(path)
-            if isinstance(data, FileProblem):
-                yield data
+            body = job.payload(path)
+            if isinstance(body, FileProblem):
+                yield body
                 continue
-            payload = {"source": path.name, "content_base64": base64.b64encode(data).decode("ascii"),
-                       "backend": job.backend}
-            r = self._request("POST", "/api/documents", json=payload, headers=headers)
+            r = self._request("POST", "/api/documents", json={**body, "backend": job.backend}, headers=headers)
             if r.status_code == 201:
                 body = r.json()
                 # ``claims`` is one page of what is stored; ``stored_claims`` is the document's count

@@ -11,8 +11,9 @@ sqlite-utils puts one ``Database`` behind its CLI): the choice of storage is mad
 
 Ingest is shared too. Extraction lives in ``extractor`` (which this package never imports),
 so the caller hands ``Store.ingest`` an ``IngestJob`` with the two things a store may need:
-``extract`` (files -> extractions, for stores that keep claims locally) and ``read_raw``
-(a file's checked bytes, for a remote store whose server extracts them itself).
+``extract`` (inputs -> extractions, for stores that keep claims locally) and ``payload``
+(an input as the JSON body of ``POST /api/documents``: a file's checked bytes, or a URL / arXiv
+id, for a remote store whose server extracts them itself).
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ from schemas import (
     BeatsResult,
     ClaimDetail,
     ClaimPage,
+    DocumentInfo,
+    DocumentPage,
     Extraction,
     FileProblem,
     IngestOutcome,
@@ -64,8 +67,8 @@ class IngestJob:
     """What ``Store.ingest`` needs from the caller (see the module docstring)."""
 
     backend: str
-    extract: Callable[[Sequence[Path], LlmCache | None], Iterable[Extraction | FileProblem]]
-    read_raw: Callable[[Path], bytes | FileProblem]
+    extract: Callable[[Sequence[Any], LlmCache | None], Iterable[Extraction | FileProblem]]
+    payload: Callable[[Any], dict[str, str] | FileProblem]
     params: dict[str, Any] = field(default_factory=dict)
 
 
@@ -98,6 +101,14 @@ class Store(ABC):
 
     @abstractmethod
     def review_history(self, claim_id: int) -> list[ReviewEvent]: ...
+
+    @abstractmethod
+    def documents(self, source: str | None = None, limit: int = 50, offset: int = 0) -> DocumentPage:
+        """Stored documents with their metadata (``source`` matches a source or a url)."""
+
+    @abstractmethod
+    def get_document(self, doc_id: int) -> DocumentInfo:
+        """One document with its text."""
 
     @abstractmethod
     def review_queue(self, limit: int = 50) -> list[ReviewQueueItem]: ...
@@ -181,6 +192,12 @@ class _WarehouseReads(Store):
 
     def review_history(self, claim_id: int) -> list[ReviewEvent]:
         return self._wh().review_history(claim_id)
+
+    def documents(self, source: str | None = None, limit: int = 50, offset: int = 0) -> DocumentPage:
+        return self._wh().documents(source=source, limit=limit, offset=offset)
+
+    def get_document(self, doc_id: int) -> DocumentInfo:
+        return self._wh().get_document(doc_id)
 
     def review_queue(self, limit: int = 50) -> list[ReviewQueueItem]:
         return self._wh().review_queue(limit)

@@ -56,7 +56,7 @@ DELETE_ENTITY = "DELETE FROM entities WHERE id = ?"
 
 # -- documents ---------------------------------------------------------------------
 DOCS_BY_SOURCE = """
-SELECT d.source, d.id, d.sha256, d.n_claims
+SELECT d.source, d.id, d.sha256, d.n_claims, d.title, d.url, d.published, d.authors
 FROM documents d JOIN (SELECT unnest(?::VARCHAR[]) AS source) wanted ON wanted.source = d.source
 """
 MAX_IDS = "SELECT (SELECT coalesce(max(id), 0) FROM documents), (SELECT coalesce(max(id), 0) FROM claims)"
@@ -64,13 +64,43 @@ DELETE_DOC_CLAIMS = "DELETE FROM claims WHERE doc_id IN (SELECT unnest(?::BIGINT
 DELETE_DOC_SECTIONS = "DELETE FROM sections WHERE doc_id IN (SELECT unnest(?::BIGINT[]))"
 UPDATE_DOCUMENT = """
 UPDATE documents SET path = ?, sha256 = ?, encoding = ?, media_type = ?, text = ?, ingested_at = now(), run_id = ?,
-    n_claims = ?
+    n_claims = ?, title = ?, url = ?, published = ?::DATE, authors = ?::VARCHAR[]
 WHERE id = ?
 """
+# Metadata learnt later for an unchanged document (``ingest --published`` on a stored file).
+UPDATE_DOCUMENT_META = "UPDATE documents SET title = ?, url = ?, published = ?::DATE, authors = ?::VARCHAR[] WHERE id = ?"
 INSERT_DOCUMENTS = """
-INSERT INTO documents (id, source, path, sha256, encoding, media_type, text, ingested_at, run_id, n_claims)
-SELECT id, source, path, sha256, encoding, media_type, text, now(), run_id::BIGINT, n_claims::INTEGER FROM doc_batch
+INSERT INTO documents (id, source, path, sha256, encoding, media_type, text, ingested_at, run_id, n_claims,
+                       title, url, published, authors)
+SELECT id, source, path, sha256, encoding, media_type, text, now(), run_id::BIGINT, n_claims::INTEGER,
+       title::VARCHAR, url::VARCHAR, published::DATE, from_json(authors::VARCHAR, '["VARCHAR"]')
+FROM doc_batch
 """
+DOCUMENT_COLUMNS = ("id", "source", "title", "url", "published", "authors", "sha256", "chars", "media_type", "claims",
+                    "ingested_at")
+_META = "title, url, published, coalesce(authors, []::VARCHAR[])"
+# A file made before the metadata columns, opened read-only (no migration ran): the same shape with NULLs.
+_NO_META = "NULL::VARCHAR, NULL::VARCHAR, NULL::DATE, []::VARCHAR[]"
+_DOCUMENT_SELECT = """
+SELECT id, source, {meta}, sha256, length(text), media_type, coalesce(n_claims, 0), ingested_at
+FROM documents
+"""
+_DOCUMENTS_WHERE = "WHERE (?::VARCHAR IS NULL OR source = ? OR {url} = ?)"
+HAS_DOCUMENT_META = (
+    "SELECT count(*) FROM information_schema.columns WHERE table_name = 'documents' AND column_name = 'title'"
+)
+
+
+def documents_queries(with_meta: bool) -> tuple[str, str, str]:
+    """(count, page, one) statements for listing documents; fixed text, chosen by the file's schema."""
+    select = _DOCUMENT_SELECT.format(meta=_META if with_meta else _NO_META)
+    where = _DOCUMENTS_WHERE.format(url="url" if with_meta else "NULL")
+    return (f"SELECT count(*) FROM documents {where}",
+            f"{select} {where} ORDER BY id LIMIT ? OFFSET ?",
+            f"{select} WHERE id = ?")
+
+
+GET_DOCUMENT_TEXT = "SELECT text FROM documents WHERE id = ?"
 INSERT_SECTIONS = 'INSERT INTO sections (doc_id, idx, title, start, "end", subject) VALUES (?, ?, ?, ?, ?, ?)'
 
 CLAIM_COLUMNS: tuple[str, ...] = (

@@ -37,6 +37,11 @@ CREATE TABLE IF NOT EXISTS documents (
 );
 -- n_claims arrived after the first files were made: add it to those too.
 ALTER TABLE documents ADD COLUMN IF NOT EXISTS n_claims INTEGER;
+-- Document metadata (title, url, publication date, authors) arrived later still: additive too.
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS title VARCHAR;
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS url VARCHAR;
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS published DATE;
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS authors VARCHAR[];
 
 CREATE TABLE IF NOT EXISTS sections (
     doc_id BIGINT NOT NULL,
