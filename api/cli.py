@@ -45,6 +45,11 @@ class Backend(StrEnum):
     hybrid = "hybrid"
 
 
+class Fallback(StrEnum):
+    none = "none"
+    rules = "rules"
+
+
 class Engine(StrEnum):
     local = "local"
     ray = "ray"
@@ -64,6 +69,9 @@ BackendOption = Annotated[Backend, typer.Option("--backend", help="Extraction ba
 FormatOption = Annotated[OutputFormat, typer.Option("--format", help="Output format.")]
 JobsOption = Annotated[int, typer.Option("--jobs", min=1, max=64, help="Worker processes for extraction "
                                          "(rules backend; the claims are the same as with one).")]
+FallbackOption = Annotated[Fallback, typer.Option(
+    "--fallback", help="LLM backends: when the server is unreachable (or stops answering), 'none' exits 1 naming "
+                       "its URL; 'rules' says so and extracts with the rules backend.")]
 PathsArgument = Annotated[list[Path], typer.Argument(help="Files or folders (.txt, .md, .html, recursively).", metavar="PATH", show_default=False)]
 
 
@@ -167,6 +175,71 @@ def _report(problem: FileProblem) -> None:
     _err(f"{problem.path}: {problem.reason}")
 
 
+def _llm_preflight(backend: Backend, settings: Settings, fallback: Fallback) -> Backend:
+    """LLM backends: check the server before the run (a few seconds at most, see ``extractor.llm.transport``).
+
+    Unreachable: exit 1 with one line naming the URL, or with ``--fallback rules`` say so and
+    return the rules backend.
+    """
+    if backend is Backend.rules:
+        return backend
+    from extractor.llm.transport import LLMUnreachable, check_server
+
+    try:
+        check_server(settings.llm_base_url, settings.llm_model, settings.llm_api_key.get_secret_value())
+    except LLMUnreachable as exc:
+        if fallback is Fallback.rules:
+            _err(f"warning: {exc}; extracting with the rules backend instead (--fallback rules)")
+            return Backend.rules
+        _fail(f"error: {exc} (start it, set BENCHCLAIMS_LLM_BASE_URL, or pass --fallback rules)", EXIT_FAILED)
+    return backend
+
+
+class _LLMTally:
+    """The LLM backends' counters summed over a run, for the summary line and the run record."""
+
+    FIELDS = ("llm_chunks", "cache_hits", "fallback_chunks", "dropped_ungrounded", "reasks", "truncated",
+              "requests", "prompt_tokens", "completion_tokens", "cached_tokens")
+
+    def __init__(self, backend: Backend) -> None:
+        self.backend = backend
+        self.totals = dict.fromkeys(self.FIELDS, 0)
+        self.claims = 0
+        self.server_down = False
+
+    def add(self, extraction: Extraction) -> None:
+        for name in self.FIELDS:
+            self.totals[name] += int(getattr(extraction.stats, name, 0) or 0)
+        self.claims += len(extraction.claims)
+        self.server_down = self.server_down or bool(getattr(extraction.stats, "server_down", False))
+
+    def line(self) -> str:
+        t = self.totals
+        tokens = t["prompt_tokens"] + t["completion_tokens"]
+        per_claim = f"; {tokens / self.claims:,.0f} tokens per claim" if self.claims and tokens else ""
+        return (f"llm: {t['llm_chunks']} chunk(s) answered by the LLM ({t['cache_hits']} from cache), "
+                f"{t['fallback_chunks']} fell back to rules, {t['dropped_ungrounded']} claim(s) dropped by grounding, "
+                f"{t['reasks']} re-ask(s), {t['truncated']} cut at max_tokens and split; tokens: prompt "
+                f"{t['prompt_tokens']:,} (cached {t['cached_tokens']:,}), completion {t['completion_tokens']:,}"
+                f"{per_claim}")
+
+    def finish(self, settings: Settings, fallback: Fallback) -> int:
+        """Print the summary line; the exit status the LLM part asks for (1: server died, no --fallback rules)."""
+        if self.backend is Backend.rules:
+            return EXIT_OK
+        _err(self.line())
+        if self.server_down:
+            if fallback is Fallback.rules:
+                _err(f"warning: the LLM server at {settings.llm_base_url} stopped answering during the run; "
+                     f"{self.totals['fallback_chunks']} chunk(s) were extracted by the rules backend (--fallback rules)")
+                return EXIT_OK
+            _err(f"error: the LLM server at {settings.llm_base_url} stopped answering during the run; "
+                 f"{self.totals['fallback_chunks']} chunk(s) were extracted by the rules backend instead "
+                 "(pass --fallback rules to accept that)")
+            return EXIT_FAILED
+        return EXIT_OK
+
+
 def _warn(extraction: Extraction) -> None:
     """Backend warnings (an LLM chunk that fell back to rules, ...): one line each, naming the file."""
     for message in extraction.stats.errors:
@@ -179,6 +252,7 @@ def extract(
     backend: BackendOption = Backend.rules,
     jsonl: Annotated[Path | None, typer.Option("--jsonl", help="Write JSONL here instead of stdout.")] = None,
     jobs: JobsOption = 1,
+    fallback: FallbackOption = Fallback.none,
 ) -> None:
     """Extract claims from files or folders and write them as JSONL."""
     from extractor.base import BackendUnavailable
@@ -188,18 +262,22 @@ def extract(
     files = list(iter_input_files(paths))
     if not files:
         _fail(f"error: no .txt, .md or .html files under {', '.join(map(str, paths))}", EXIT_FAILED)
+    settings = get_settings()
+    backend = _llm_preflight(backend, settings, fallback)
+    llm = _LLMTally(backend)
     failed = 0
     try:
         out = jsonl.open("w", encoding="utf-8") if jsonl else None
     except OSError as exc:
         _fail(f"error: {jsonl}: cannot write: {exc.strerror or exc}", EXIT_FAILED)
     try:
-        for item in extract_paths(files, backend=backend.value, settings=get_settings(), jobs=jobs):
+        for item in extract_paths(files, backend=backend.value, settings=settings, jobs=jobs):
             if isinstance(item, FileProblem):
                 _report(item)
                 failed += 1
                 continue
             _warn(item)
+            llm.add(item)
             for claim in item.claims:
                 line = claim_to_jsonl(claim) + "\n"
                 if out:
@@ -213,7 +291,8 @@ def extract(
     finally:
         if out:
             out.close()
-    raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
+    status = llm.finish(settings, fallback)
+    raise typer.Exit(EXIT_FAILED if failed else status)
 
 
 class _Tally:
@@ -235,7 +314,7 @@ class _Tally:
 
 
 def _ingest_local(wh: Warehouse, run_id: int, files: list[Path], backend: str, settings: Settings,
-                  tally: _Tally, jobs: int = 1) -> None:
+                  tally: _Tally, jobs: int = 1, llm: _LLMTally | None = None) -> None:
     """Extract file by file in this process, with a progress bar on stderr."""
     from extractor.pipeline import extract_paths
 
@@ -253,6 +332,8 @@ def _ingest_local(wh: Warehouse, run_id: int, files: list[Path], backend: str, s
                 for message in item.stats.errors:
                     progress.console.print(f"{item.document.source}: warning: {message}", markup=False,
                                            highlight=False, soft_wrap=True)
+                if llm is not None:
+                    llm.add(item)
                 tally.stored(wh.store(item, run_id))
                 name = item.document.source
             progress.update(task, advance=1, name=name)
@@ -296,6 +377,7 @@ def ingest(
     address: Annotated[str | None, typer.Option("--address", help="Ray cluster to join (with --engine ray; "
                                                                      "default: start a local Ray).")] = None,
     jobs: JobsOption = 1,
+    fallback: FallbackOption = Fallback.none,
 ) -> None:
     """Extract claims and store them; re-ingesting unchanged files adds nothing."""
     from api.owner import live_server
@@ -310,12 +392,15 @@ def ingest(
     if not files:
         _fail(f"error: no .txt, .md or .html files under {', '.join(map(str, paths))}", EXIT_FAILED)
     tally = _Tally()
+    server = live_server(settings.db) if Path(_sidecar(settings.db)).exists() else None
+    if server is None:  # a serving warehouse extracts with the server's own LLM settings
+        backend = _llm_preflight(backend, settings, fallback)
+    llm = _LLMTally(backend)
     if is_lake(settings.db):
         if engine is Engine.ray:
             _fail("error: --engine ray writes its own batches; point it at a DuckDB file", EXIT_USAGE)
-        _ingest_lake(files, backend.value, settings, tally)
-        _summarise(tally, settings.db)
-    server = live_server(settings.db) if Path(_sidecar(settings.db)).exists() else None
+        _ingest_lake(files, backend.value, settings, tally, llm=llm)
+        _summarise(tally, settings.db, llm.finish(settings, fallback))
     if server is not None:
         if engine is Engine.ray:
             _fail(f"error: {settings.db} is served by benchclaims serve at {server.url}; "
@@ -329,22 +414,25 @@ def ingest(
             if engine is Engine.ray:
                 _ingest_ray(wh, run_id, files, backend.value, settings, address, tally)
             else:
-                _ingest_local(wh, run_id, files, backend.value, settings, tally, jobs)
+                _ingest_local(wh, run_id, files, backend.value, settings, tally, jobs, llm)
         except BackendUnavailable as exc:
             _fail(f"error: {exc}", EXIT_USAGE)
+        run_stats: dict[str, object] = {"claims": tally.claims, **tally.counts}
+        if backend is not Backend.rules:  # what the run cost, stored with it
+            run_stats["llm"] = dict(llm.totals, server_down=llm.server_down)
         wh.finish_run(run_id, tally.ok, len(tally.problems), [f"{p.path}: {p.reason}" for p in tally.problems],
-                      {"claims": tally.claims, **tally.counts})
-    _summarise(tally, settings.db)
+                      run_stats)
+    _summarise(tally, settings.db, llm.finish(settings, fallback))
 
 
-def _summarise(tally: _Tally, where: str) -> NoReturn:
+def _summarise(tally: _Tally, where: str, status: int = EXIT_OK) -> NoReturn:
     c = tally.counts
     typer.echo(
         f"{tally.ok} file(s) ingested into {where}: {c['added']} added, {c['unchanged']} unchanged, "
         f"{c['replaced']} replaced ({tally.claims} claims stored); {len(tally.problems)} failed",
         err=True,
     )
-    raise typer.Exit(EXIT_FAILED if tally.problems else EXIT_OK)
+    raise typer.Exit(EXIT_FAILED if tally.problems else status)
 
 
 def _sidecar(db: str) -> Path:
@@ -373,7 +461,8 @@ def _ingest_via_server(server: ServerInfo, files: list[Path], backend: str, sett
         _fail(f"error: {settings.db}: {exc}", EXIT_FAILED)
 
 
-def _ingest_lake(files: list[Path], backend: str, settings: Settings, tally: _Tally, batch_docs: int = 200) -> None:
+def _ingest_lake(files: list[Path], backend: str, settings: Settings, tally: _Tally, batch_docs: int = 200,
+                 llm: _LLMTally | None = None) -> None:
     """Append the extractions as Parquet batches to the lake folder (any number of writers at once).
 
     Refused files are reported here and not written to the lake, so a snapshot does not
@@ -393,6 +482,8 @@ def _ingest_lake(files: list[Path], backend: str, settings: Settings, tally: _Ta
                 tally.problems.append(item)
                 _report(item)
                 continue
+            if llm is not None:
+                llm.add(item)
             source, sha = item.document.source, item.document.sha256
             status = "unchanged" if known.get(source) == sha else "replaced" if source in known else "added"
             tally.stored(IngestOutcome(source=source, status=status, claims=len(item.claims)))
@@ -567,6 +658,7 @@ def evaluate(
     paths: PathsArgument,
     backend: BackendOption = Backend.rules,
     misses: Annotated[int, typer.Option("--misses", min=0, help="Also print up to N misses and false positives.")] = 0,
+    fallback: FallbackOption = Fallback.none,
 ) -> None:
     """Extract PATH... and score the claims against GOLD: precision, recall and F1 per kind."""
     from extractor.base import BackendUnavailable
@@ -579,12 +671,16 @@ def evaluate(
         _fail(str(exc), EXIT_FAILED)
     predicted: list[dict[str, object]] = []
     failed = 0
+    settings = get_settings()
+    backend = _llm_preflight(backend, settings, fallback)
+    llm = _LLMTally(backend)
     try:
-        for item in extract_paths(paths, backend=backend.value, settings=get_settings()):
+        for item in extract_paths(paths, backend=backend.value, settings=settings):
             if isinstance(item, FileProblem):
                 _report(item)
                 failed += 1
             else:
+                llm.add(item)
                 predicted.extend(json.loads(claim_to_jsonl(c)) for c in item.claims)
     except BackendUnavailable as exc:
         _fail(f"error: {exc}", EXIT_USAGE)
@@ -600,7 +696,8 @@ def evaluate(
     for p in report.false_positives[:misses]:
         typer.echo(f"FP   {p.get('source')} {p.get('kind')} {p.get('model')} {p.get('benchmark')} "
                    f"{p.get('value')} {p.get('baseline')} | {p.get('quote')}")
-    raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
+    status = llm.finish(settings, fallback)
+    raise typer.Exit(EXIT_FAILED if failed else status)
 
 
 def main() -> None:

@@ -39,6 +39,7 @@ class Reply:
     delay: float = 0.0
     headers: dict[str, str] = field(default_factory=dict)
     finish_reason: str | None = None  # e.g. "length" with a cut ``arguments`` / ``content``
+    drop: bool = False  # close the connection without answering (a server that died)
 
 
 Responder = Callable[[dict[str, Any]], Reply]
@@ -153,13 +154,14 @@ class FakeOpenAI:
     def __init__(self, responder: Responder, delay: float = 0.0, models: list[str] | None = None) -> None:
         self.responder = responder
         self.delay = delay
-        self.models = models  # what GET /v1/models lists (None: whatever model is asked for, i.e. ["*"])
+        self.models = models  # what GET /v1/models lists (None: an empty list, which any model passes)
         self.requests: list[dict[str, Any]] = []
         self.answers: list[str] = []  # the text of every 200 answer (claim JSON or content), in order
         self.gets: list[str] = []
         self._seen_system: set[str] = set()
         self.in_flight = 0
         self.max_in_flight = 0
+        self.in_flight_seen: list[int] = []  # requests in flight when each request arrived
         self._lock = threading.Lock()
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -184,7 +186,7 @@ class FakeOpenAI:
                 with fake._lock:
                     fake.gets.append(self.path)
                 if self.path.rstrip("/").endswith("/models"):
-                    names = fake.models if fake.models is not None else ["*"]
+                    names = fake.models or []
                     self._send(200, {"object": "list", "data": [{"id": n, "object": "model", "owned_by": "fake"}
                                                                  for n in names]})
                 elif self.path.rstrip("/").endswith("/health"):
@@ -204,6 +206,7 @@ class FakeOpenAI:
                     fake.requests.append(body)
                     fake.in_flight += 1
                     fake.max_in_flight = max(fake.max_in_flight, fake.in_flight)
+                    fake.in_flight_seen.append(fake.in_flight)
                 try:
                     if not self.path.rstrip("/").endswith("/chat/completions"):
                         self._send(404, {"error": {"message": f"no route {self.path}", "type": "not_found"}})
@@ -212,6 +215,9 @@ class FakeOpenAI:
                     wait = fake.delay + reply.delay
                     if wait:
                         time.sleep(wait)
+                    if reply.drop:
+                        self.close_connection = True
+                        return
                     if reply.status != 200:
                         self._send(reply.status, {"error": {"message": f"injected HTTP {reply.status}",
                                                             "type": "server_error", "code": reply.status}},

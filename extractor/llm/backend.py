@@ -22,10 +22,13 @@ response-format schema, the same for every request, goes in ``extra_body`` so th
 openai client does not re-walk it with its type-driven transform on every call
 (about 0.6 ms). Measured in ``benchmarks/llm_concurrency.py``.
 
-Faults and who handles them: HTTP 429/5xx, timeouts and connection errors are retried
-by the openai client itself (``max_retries=settings.llm_retries``, exponential backoff
-honouring ``Retry-After``); output that is not JSON or does not fit the schema is
-re-asked by instructor with the validation error (``max_retries=settings.llm_retries``).
+Faults and who handles them: HTTP 429/5xx, timeouts and connection errors are retried by
+``transport.Transport`` (exponential backoff honouring ``Retry-After``; a circuit breaker
+when the server stops answering; fewer requests in flight after a 429), the openai client
+itself retrying nothing (``max_retries=0``); output that is not JSON or does not fit the
+schema is re-asked by instructor with the validation error (``max_retries=settings.llm_retries``).
+Before a run the CLI checks the server (``transport.check_server``) and stops with one line
+naming its URL when it cannot be used.
 
 Which structured-output mode, and why (checked against instructor 1.17 / openai 3.3 by
 recording the request bodies a fake server receives, see ``tests/test_llm_modes.py``):
@@ -61,6 +64,7 @@ from extractor.llm.cache import ResponseCache, cache_key
 from extractor.llm.grounding import Grounder
 from extractor.llm.prefilter import DEFAULT_MAX_CHUNK_CHARS, Chunk, build_chunks, document_sections
 from extractor.llm.prompt import PROMPT_VERSION, system_prompt
+from extractor.llm.transport import CURRENT, LLMServerDown, RequestStats, Transport, check_server
 from schemas import ClaimList, ComparisonClaim, Document, Extraction, ExtractionStats, ScoreClaim, Settings
 
 AnyClaim = ScoreClaim | ComparisonClaim
@@ -105,15 +109,17 @@ _PLAIN_JSON_PARAMS = ("messages", "tools", "tool_choice", "response_format")
 
 @dataclass
 class _Session:
-    """One client and one semaphore, shared by every chunk of every document of a run.
+    """One client and one transport, shared by every chunk of every document of a run.
 
     ``create`` is instructor's patched chat-completions call (``response_model=``,
-    re-asks on invalid output); ``raw`` is the underlying ``openai.AsyncOpenAI``.
+    re-asks on invalid output); ``raw`` is the underlying ``openai.AsyncOpenAI``;
+    ``transport`` carries every HTTP attempt (retries, circuit breaker, 429 brake,
+    accounting; ``extractor.llm.transport``).
     """
 
     create: Callable[..., Coroutine[Any, Any, Any]]
     raw: Any
-    semaphore: asyncio.Semaphore
+    transport: Transport
 
 
 @dataclass
@@ -193,23 +199,33 @@ class LLMExtractor:
 
     # ----- internals --------------------------------------------------------------
 
+    def check_server(self) -> None:
+        """Raise ``LLMUnreachable`` (one line naming the URL) unless the server answers and serves the model."""
+        s = self.settings
+        check_server(s.llm_base_url, s.llm_model, s.llm_api_key.get_secret_value())
+
     @asynccontextmanager
     async def _session(self) -> Any:
         s = self.settings
+        # max_retries=0: every retry is the transport's (breaker, 429 brake; see extractor.llm.transport)
         raw = self._openai.AsyncOpenAI(base_url=s.llm_base_url, api_key=s.llm_api_key.get_secret_value(),
-                                       timeout=s.llm_timeout, max_retries=s.llm_retries,
-                                       http_client=self._http_client())
+                                       timeout=s.llm_timeout, max_retries=0, http_client=self._http_client())
+
+        async def post(**kwargs: Any) -> Any:
+            return await raw.chat.completions.create(**kwargs)
+
+        transport = Transport(self._openai, post, s.llm_base_url, s.llm_concurrency, s.llm_retries)
 
         async def send(**kwargs: Any) -> Any:
             """openai's create, with the JSON-ready parameters passed through untransformed (see module doc)."""
             extra = dict(kwargs.pop("extra_body", None) or {})
             extra.update((k, kwargs.pop(k)) for k in _PLAIN_JSON_PARAMS if k in kwargs)
-            return await raw.chat.completions.create(**kwargs, messages=[], extra_body=extra)
+            return await transport.call(**kwargs, messages=[], extra_body=extra)
 
         mode = self._instructor.Mode.TOOLS if self.mode == "tools" else self._instructor.Mode.JSON_SCHEMA
         create = self._instructor.patch(create=send, mode=mode)
         try:
-            yield _Session(create=create, raw=raw, semaphore=asyncio.Semaphore(s.llm_concurrency))
+            yield _Session(create=create, raw=raw, transport=transport)
         finally:
             await raw.close()
 
@@ -243,15 +259,14 @@ class LLMExtractor:
         return Extraction(document=document, claims=_unique(claims), extractor=self.label, stats=stats)
 
     async def _ask(self, session: _Session, message: str) -> ClaimList:
-        async with session.semaphore:
-            result = await session.create(
-                model=self.settings.llm_model,
-                response_model=self._response_model,
-                messages=[{"role": "system", "content": self._system}, {"role": "user", "content": message}],
-                max_retries=self.settings.llm_retries,
-                temperature=0,
-                max_tokens=self.max_tokens,
-            )
+        result = await session.create(
+            model=self.settings.llm_model,
+            response_model=self._response_model,
+            messages=[{"role": "system", "content": self._system}, {"role": "user", "content": message}],
+            max_retries=self.settings.llm_retries,
+            temperature=0,
+            max_tokens=self.max_tokens,
+        )
         if not isinstance(result, ClaimList):  # defensive: instructor returns the response model
             raise TypeError(f"unexpected response type {type(result).__name__}")
         return result
@@ -264,12 +279,19 @@ class LLMExtractor:
         if answer is not None:
             stats.cache_hits += 1
         else:
-            stats.requests += 1
             stats.chars_sent += len(message)
+            spent = RequestStats()
+            token = CURRENT.set(spent)
             try:
                 answer = await self._ask(session, message)
             except Exception as exc:  # every failure mode ends in the rules fallback, never in a lost document
+                if _caused_by(exc, LLMServerDown):
+                    stats.server_down = True
                 return _ChunkOutcome(error=_describe(exc))
+            finally:
+                CURRENT.reset(token)
+                _add_spent(stats, spent)
+            stats.llm_chunks += 1
             if self.cache is not None:
                 try:
                     self.cache.cache_put(key, answer.model_dump_json())
@@ -321,7 +343,35 @@ class LLMExtractor:
             pass
 
 
+def _add_spent(stats: ExtractionStats, spent: RequestStats) -> None:
+    stats.requests += spent.requests
+    stats.reasks += spent.reasks
+    stats.prompt_tokens += spent.prompt_tokens
+    stats.completion_tokens += spent.completion_tokens
+    stats.cached_tokens += spent.cached_tokens
+
+
+def _caused_by(exc: BaseException, kind: type[BaseException]) -> BaseException | None:
+    """``exc`` or the first exception of its cause chain that is a ``kind`` (instructor wraps what we raise)."""
+    seen: set[int] = set()
+    cur: BaseException | None = exc
+    while cur is not None and id(cur) not in seen:
+        if isinstance(cur, kind):
+            return cur
+        seen.add(id(cur))
+        cur = cur.__cause__ or cur.__context__
+    return None
+
+
 def _describe(exc: BaseException) -> str:
+    """One line: the exception type and the first line of its message (no traceback)."""
+    down = _caused_by(exc, LLMServerDown)
+    if down is not None:
+        return str(down)
+    return _describe_one(exc)
+
+
+def _describe_one(exc: BaseException) -> str:
     """One line: the exception type and the first line of its message (no traceback)."""
     cause = exc.__cause__ or exc.__context__
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
