@@ -64,6 +64,7 @@ from extractor.llm.cache import ResponseCache, cache_key
 from extractor.llm.grounding import Grounder
 from extractor.llm.prefilter import DEFAULT_MAX_CHUNK_CHARS, Chunk, build_chunks, document_sections
 from extractor.llm.prompt import PROMPT_VERSION, system_prompt
+from extractor.llm.tables import TABLE_PROMPT_VERSION, TableChunk, TableRows, ground_rows, table_chunks
 from extractor.llm.transport import CURRENT, LLMServerDown, RequestStats, Transport, check_server
 from schemas import ClaimList, ComparisonClaim, Document, Extraction, ExtractionStats, ScoreClaim, Settings
 
@@ -122,6 +123,15 @@ class _Session:
     transport: Transport
 
 
+def _find_tables(text: str) -> list[Any]:
+    try:
+        from extractor.tables.grid import find_tables
+
+        return find_tables(text)
+    except Exception:  # odd markup must not lose the document: its tables then go as prose
+        return []
+
+
 @dataclass
 class _ChunkOutcome:
     claims: list[AnyClaim] = field(default_factory=list)
@@ -149,7 +159,7 @@ class LLMExtractor:
     def __init__(self, settings: Settings | None = None, cache: ResponseCache | None = None, *,
                  mode: str | None = None, fallback: Extractor | None = None, use_fallback: bool = True,
                  max_chunk_chars: int = DEFAULT_MAX_CHUNK_CHARS, max_tokens: int = 4096,
-                 prompt_version: str = PROMPT_VERSION) -> None:
+                 prompt_version: str = PROMPT_VERSION, send_tables: bool = True) -> None:
         self.settings = settings or Settings()
         self.cache = cache
         self.mode = mode or getattr(self.settings, "llm_mode", "tools")
@@ -159,6 +169,8 @@ class LLMExtractor:
         self.max_tokens = max_tokens
         self.prompt_version = prompt_version
         self._system = system_prompt(prompt_version)  # fail now, naming the file, not per chunk
+        self._table_system = system_prompt(TABLE_PROMPT_VERSION)
+        self.send_tables = send_tables  # False in hybrid: the table reader reads the tables
         self._fallback = fallback
         self._use_fallback = use_fallback
         self._instructor, self._openai = _import_llm_libs()
@@ -166,6 +178,7 @@ class LLMExtractor:
         # schema cache: 13-15 ms of client CPU per request instead of 7-8 (measured), and client
         # CPU is what caps throughput with many requests in flight.
         self._response_model = self._instructor.openai_schema(ClaimList)
+        self._table_model = self._instructor.openai_schema(TableRows)
         words = _optional("extractor.lexicon", "subject_words")
         try:
             self._subject_words = frozenset(w.lower() for w in words()) if words else frozenset()
@@ -239,7 +252,7 @@ class LLMExtractor:
         if not document.sections:
             document = document.model_copy(update={"sections": document_sections(document)})
         stats = ExtractionStats()
-        chunks = build_chunks(document, self.max_chunk_chars)
+        chunks = self.chunks(document)
         outcomes = await asyncio.gather(*(self._run_chunk(session, document, c, stats) for c in chunks))
         claims: list[AnyClaim] = []
         failed: list[Chunk] = []
@@ -258,24 +271,38 @@ class LLMExtractor:
             self._canonicalise(claim)
         return Extraction(document=document, claims=_unique(claims), extractor=self.label, stats=stats)
 
-    async def _ask(self, session: _Session, message: str) -> ClaimList:
+    def chunks(self, document: Document) -> list[Chunk]:
+        """What is sent for ``document``: prose chunks, and (``send_tables``) table row groups, in text order."""
+        chunks = build_chunks(document, self.max_chunk_chars, tables=False)
+        if self.send_tables:
+            grids = _find_tables(document.text)
+            if grids:
+                chunks += table_chunks(document, grids, document_sections(document), self.max_chunk_chars,
+                                       self.max_tokens)
+        return sorted(chunks, key=lambda c: c.excerpts[0].start)
+
+    async def _ask(self, session: _Session, message: str, table: bool = False) -> Any:
+        model = self._table_model if table else self._response_model
         result = await session.create(
             model=self.settings.llm_model,
-            response_model=self._response_model,
-            messages=[{"role": "system", "content": self._system}, {"role": "user", "content": message}],
+            response_model=model,
+            messages=[{"role": "system", "content": self._table_system if table else self._system},
+                      {"role": "user", "content": message}],
             max_retries=self.settings.llm_retries,
             temperature=0,
             max_tokens=self.max_tokens,
         )
-        if not isinstance(result, ClaimList):  # defensive: instructor returns the response model
+        expected = TableRows if table else ClaimList
+        if not isinstance(result, expected):  # defensive: instructor returns the response model
             raise TypeError(f"unexpected response type {type(result).__name__}")
         return result
 
     async def _run_chunk(self, session: _Session, document: Document, chunk: Chunk,
                          stats: ExtractionStats) -> _ChunkOutcome:
         message = chunk.message
-        key = cache_key(self.settings.llm_model, self.prompt_version, message)
-        answer = self._cached(key)
+        table = isinstance(chunk, TableChunk)
+        key = cache_key(self.settings.llm_model, TABLE_PROMPT_VERSION if table else self.prompt_version, message)
+        answer = self._cached(key, TableRows if table else ClaimList)
         if answer is not None:
             stats.cache_hits += 1
         else:
@@ -283,7 +310,7 @@ class LLMExtractor:
             spent = RequestStats()
             token = CURRENT.set(spent)
             try:
-                answer = await self._ask(session, message)
+                answer = await self._ask(session, message, table)
             except Exception as exc:  # every failure mode ends in the rules fallback, never in a lost document
                 if _caused_by(exc, LLMServerDown):
                     stats.server_down = True
@@ -297,8 +324,13 @@ class LLMExtractor:
                     self.cache.cache_put(key, answer.model_dump_json())
                 except Exception as exc:  # a broken cache costs a re-ask next time, nothing more
                     stats.errors.append(f"{document.source}: response cache write failed: {exc}")
-        grounder = Grounder(document, chunk, self.label, self._subject_words)
         outcome = _ChunkOutcome()
+        if isinstance(chunk, TableChunk):
+            claims, dropped = ground_rows(answer, chunk, document, self.label)
+            outcome.claims.extend(claims)
+            stats.dropped_ungrounded += len(dropped)
+            return outcome
+        grounder = Grounder(document, chunk, self.label, self._subject_words)
         for facts in answer.claims:
             grounded = grounder.ground(facts)
             if grounded.claim is None:
@@ -307,12 +339,12 @@ class LLMExtractor:
                 outcome.claims.append(grounded.claim)
         return outcome
 
-    def _cached(self, key: str) -> ClaimList | None:
+    def _cached(self, key: str, model: Any = ClaimList) -> Any:
         if self.cache is None:
             return None
         try:
             raw = self.cache.cache_get(key)
-            return ClaimList.model_validate_json(raw) if raw is not None else None
+            return model.model_validate_json(raw) if raw is not None else None
         except Exception:  # unreadable entry (older schema): ask again
             return None
 

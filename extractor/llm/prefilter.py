@@ -158,18 +158,31 @@ def _merge(text: str, spans: Iterable[Excerpt]) -> list[Excerpt]:
     return out
 
 
-def build_chunks(document: Document, max_chars: int = DEFAULT_MAX_CHUNK_CHARS) -> list[Chunk]:
-    """The chunks to send for ``document``: candidates and tables, grouped by section.
+def _outside_tables(text: str, s: Span, tables: list[tuple[int, int]]) -> Excerpt | None:
+    """The part of a candidate sentence before any table it runs into; None for one inside a table."""
+    end = s.end
+    for a, b in tables:
+        if a <= s.start < b:
+            return None
+        if s.start < a < end:
+            end = a
+    span = _trim(text, s.start, end)
+    return Excerpt(span.start, span.end) if span is not None else None
+
+
+def build_chunks(document: Document, max_chars: int = DEFAULT_MAX_CHUNK_CHARS, tables: bool = True) -> list[Chunk]:
+    """The chunks to send for ``document``: candidates and (with ``tables``) whole tables, grouped by section.
 
     A chunk never mixes sections (the section title is its context); a section whose
     excerpts exceed ``max_chars`` is split between excerpts (a long table goes whole).
+    ``tables=False`` leaves tables out entirely (the LLM backend sends them as row groups,
+    ``extractor.llm.tables``; the hybrid backend not at all).
     """
     text = document.text
-    tables = [Excerpt(s.start, s.end, True) for s in table_spans(text)]
-    in_table = [(t.start, t.end) for t in tables]
-    sentences = [Excerpt(s.start, s.end) for s in candidate_spans(text)
-                 if not any(a <= s.start and s.end <= b for a, b in in_table)]
-    excerpts = _merge(text, tables + sentences)
+    found = [Excerpt(s.start, s.end, True) for s in table_spans(text)]
+    in_table = [(t.start, t.end) for t in found]
+    sentences = [ex for s in candidate_spans(text) if (ex := _outside_tables(text, s, in_table)) is not None]
+    excerpts = _merge(text, (found if tables else []) + sentences)
     chunks: list[Chunk] = []
     for section in document_sections(document):
         current: Chunk | None = None
