@@ -171,9 +171,12 @@ def test_a_claim_with_a_number_not_in_the_text_never_comes_out() -> None:
             reply.claims = reply.claims + [dict(reply.claims[0], value=93.1)]
         return reply
 
-    result, _ = _extract(inventing)
+    result, server = _extract(inventing)
     assert 93.1 not in _values(result)
-    assert len(result.claims) == 3 and result.stats.dropped_ungrounded == 2
+    # each of the 2 chunks is re-asked once (the server invents again): 2 x 2 claims dropped, and reported
+    assert len(result.claims) == 3 and result.stats.dropped_ungrounded == 4
+    assert len(server.requests) == 4 and result.stats.reasks == 2
+    assert len(result.stats.errors) == 2 and all("after a re-ask" in e and "93.1" in e for e in result.stats.errors)
 
 
 def test_a_chunk_that_keeps_failing_falls_back_to_rules_and_the_document_survives() -> None:

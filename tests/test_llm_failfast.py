@@ -180,8 +180,8 @@ def test_the_summary_line_counts_chunks_fallbacks_drops_reasks_and_tokens(tmp_pa
         if "Model-1 " in chunk:
             return Reply(status=500, headers={"retry-after-ms": "1"})  # falls back to rules
         reply = _answer(body)
-        if "Model-2 " in chunk and reply.claims:
-            reply.claims.append(dict(reply.claims[0], value=12345.0))  # dropped by grounding
+        if "Model-2 " in chunk and reply.claims and k == 1:
+            reply.claims.append(dict(reply.claims[0], value=12345.0))  # dropped by grounding, then re-asked
         return reply
 
     with FakeOpenAI(faulty) as server:
@@ -193,7 +193,7 @@ def test_the_summary_line_counts_chunks_fallbacks_drops_reasks_and_tokens(tmp_pa
     assert len(summary) == 1
     line = summary[0]
     assert "3 chunk(s) answered by the LLM" in line and "1 fell back to rules" in line
-    assert "1 claim(s) dropped by grounding" in line and "1 re-ask(s)" in line
+    assert "1 claim(s) dropped by grounding" in line and "2 re-ask(s)" in line
     assert "tokens: prompt" in line and "completion" in line and "tokens per claim" in line
     assert [json.loads(x)["value"] for x in result.stdout.splitlines()] == [50, 51, 52, 53]
 

@@ -170,6 +170,7 @@ class LLMExtractor:
         self.prompt_version = prompt_version
         self._system = system_prompt(prompt_version)  # fail now, naming the file, not per chunk
         self._table_system = system_prompt(TABLE_PROMPT_VERSION)
+        self.reask_dropped = True  # one re-ask per chunk whose answer had claims dropped by grounding
         self.send_tables = send_tables  # False in hybrid: the table reader reads the tables
         self._fallback = fallback
         self._use_fallback = use_fallback
@@ -253,7 +254,8 @@ class LLMExtractor:
             document = document.model_copy(update={"sections": document_sections(document)})
         stats = ExtractionStats()
         chunks = self.chunks(document)
-        outcomes = await asyncio.gather(*(self._run_chunk(session, document, c, stats) for c in chunks))
+        grids = _find_tables(document.text)
+        outcomes = await asyncio.gather(*(self._run_chunk(session, document, c, stats, grids) for c in chunks))
         claims: list[AnyClaim] = []
         failed: list[Chunk] = []
         for i, (chunk, outcome) in enumerate(zip(chunks, outcomes, strict=True)):
@@ -281,13 +283,18 @@ class LLMExtractor:
                                        self.max_tokens)
         return sorted(chunks, key=lambda c: c.excerpts[0].start)
 
-    async def _ask(self, session: _Session, message: str, table: bool = False) -> Any:
+    async def _ask(self, session: _Session, message: str, table: bool = False,
+                   followup: tuple[str, str] | None = None) -> Any:
+        """One chunk's answer; ``followup`` = (the previous answer as JSON, what was wrong with it) re-asks."""
         model = self._table_model if table else self._response_model
+        messages = [{"role": "system", "content": self._table_system if table else self._system},
+                    {"role": "user", "content": message}]
+        if followup is not None:
+            messages += [{"role": "assistant", "content": followup[0]}, {"role": "user", "content": followup[1]}]
         result = await session.create(
             model=self.settings.llm_model,
             response_model=model,
-            messages=[{"role": "system", "content": self._table_system if table else self._system},
-                      {"role": "user", "content": message}],
+            messages=messages,
             max_retries=self.settings.llm_retries,
             temperature=0,
             max_tokens=self.max_tokens,
@@ -297,47 +304,83 @@ class LLMExtractor:
             raise TypeError(f"unexpected response type {type(result).__name__}")
         return result
 
+    async def _request(self, session: _Session, message: str, table: bool, stats: ExtractionStats,
+                       followup: tuple[str, str] | None = None) -> Any:
+        """``_ask`` with the request's cost added to ``stats``."""
+        spent = RequestStats()
+        token = CURRENT.set(spent)
+        try:
+            return await self._ask(session, message, table, followup)
+        finally:
+            CURRENT.reset(token)
+            _add_spent(stats, spent)
+
+    def _ground(self, answer: Any, chunk: Chunk, document: Document,
+                grids: list[Any] | None) -> tuple[list[AnyClaim], list[str]]:
+        """The answer's claims that pass grounding, and why each other one was dropped."""
+        if isinstance(chunk, TableChunk):
+            table_claims, dropped = ground_rows(answer, chunk, document, self.label)
+            return list(table_claims), dropped
+        grounder = Grounder(document, chunk, self.label, self._subject_words, grids)
+        kept: list[AnyClaim] = []
+        reasons: list[str] = []
+        for facts in answer.claims:
+            grounded = grounder.ground(facts)
+            if grounded.claim is None:
+                reasons.append(grounded.reason or "not grounded")
+            else:
+                kept.append(grounded.claim)
+        return kept, reasons
+
     async def _run_chunk(self, session: _Session, document: Document, chunk: Chunk,
-                         stats: ExtractionStats) -> _ChunkOutcome:
+                         stats: ExtractionStats, grids: list[Any] | None = None) -> _ChunkOutcome:
+        """Ask (or read the cache), ground, and once re-ask a chunk whose answer had claims dropped.
+
+        The re-ask carries the previous answer and the reasons; the claims kept are those of both
+        answers; what is still dropped is counted (``dropped_ungrounded``) and reported in one line.
+        """
         message = chunk.message
         table = isinstance(chunk, TableChunk)
         key = cache_key(self.settings.llm_model, TABLE_PROMPT_VERSION if table else self.prompt_version, message)
         answer = self._cached(key, TableRows if table else ClaimList)
-        if answer is not None:
+        cached = answer is not None
+        if cached:
             stats.cache_hits += 1
         else:
             stats.chars_sent += len(message)
-            spent = RequestStats()
-            token = CURRENT.set(spent)
             try:
-                answer = await self._ask(session, message, table)
+                answer = await self._request(session, message, table, stats)
             except Exception as exc:  # every failure mode ends in the rules fallback, never in a lost document
                 if _caused_by(exc, LLMServerDown):
                     stats.server_down = True
                 return _ChunkOutcome(error=_describe(exc))
-            finally:
-                CURRENT.reset(token)
-                _add_spent(stats, spent)
             stats.llm_chunks += 1
-            if self.cache is not None:
-                try:
-                    self.cache.cache_put(key, answer.model_dump_json())
-                except Exception as exc:  # a broken cache costs a re-ask next time, nothing more
-                    stats.errors.append(f"{document.source}: response cache write failed: {exc}")
-        outcome = _ChunkOutcome()
-        if isinstance(chunk, TableChunk):
-            claims, dropped = ground_rows(answer, chunk, document, self.label)
-            outcome.claims.extend(claims)
-            stats.dropped_ungrounded += len(dropped)
-            return outcome
-        grounder = Grounder(document, chunk, self.label, self._subject_words)
-        for facts in answer.claims:
-            grounded = grounder.ground(facts)
-            if grounded.claim is None:
-                stats.dropped_ungrounded += 1
-            else:
-                outcome.claims.append(grounded.claim)
-        return outcome
+        kept, dropped = self._ground(answer, chunk, document, grids)
+        total_dropped, reasked = len(dropped), False
+        if dropped and not cached and self.reask_dropped:
+            feedback = _feedback(dropped, table)
+            try:
+                second = await self._request(session, message, table, stats, (answer.model_dump_json(), feedback))
+            except Exception:  # the first answer's grounded claims stand
+                second = None
+            if second is not None:
+                more, dropped = self._ground(second, chunk, document, grids)
+                kept += more  # repeats of the first answer's claims are removed with the document's
+                total_dropped += len(dropped)
+                reasked = True
+                answer = _combined(answer, second)
+        if not cached and self.cache is not None:
+            try:
+                self.cache.cache_put(key, answer.model_dump_json())
+            except Exception as exc:  # a broken cache costs a re-ask next time, nothing more
+                stats.errors.append(f"{document.source}: response cache write failed: {exc}")
+        stats.dropped_ungrounded += total_dropped
+        if dropped and not cached:
+            when = "after a re-ask " if reasked else ""
+            stats.errors.append(f"section {chunk.section.title!r}: {len(dropped)} claim(s) still dropped by grounding "
+                                f"{when}({'; '.join(dropped[:3])}"
+                                + (f"; and {len(dropped) - 3} more)" if len(dropped) > 3 else ")"))
+        return _ChunkOutcome(claims=kept)
 
     def _cached(self, key: str, model: Any = ClaimList) -> Any:
         if self.cache is None:
@@ -373,6 +416,24 @@ class LLMExtractor:
                 claim.benchmark_canonical = self._canonical_benchmark(claim.benchmark)
         except Exception:  # canonical names are a convenience; the claim stands without them
             pass
+
+
+def _feedback(dropped: list[str], table: bool) -> str:
+    """The re-ask after grounding dropped claims: what was wrong, and what to do."""
+    reasons = "\n".join(f"- {r}" for r in dropped[:20])
+    how = ("take every value from the very cell at its row and column, and write rows and columns exactly as "
+           "their labels and headers are written" if table else
+           "copy every quote character for character from the excerpts, take every number from its quote, and "
+           "write names exactly as they appear in the excerpts")
+    return (f"These items of your answer are not supported by the text and were dropped:\n{reasons}\n"
+            f"Answer again with the complete, corrected list: {how}. Leave out anything the text does not state.")
+
+
+def _combined(first: Any, second: Any) -> Any:
+    """Both answers in one (for the cache): a later run grounds them again without asking."""
+    if isinstance(first, TableRows):
+        return TableRows(rows=first.rows + second.rows)
+    return ClaimList(claims=first.claims + second.claims)
 
 
 def _add_spent(stats: ExtractionStats, spent: RequestStats) -> None:
