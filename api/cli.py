@@ -639,17 +639,32 @@ def _run_server(application: object, host: str, port: int, sidecar: tuple[str, s
     AnnouncingServer(config).run()
 
 
-@app.command("llm-serve")
+@app.command("llm-serve", context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
 def llm_serve(
+    ctx: typer.Context,
     model: Annotated[str, typer.Argument(help="Model to serve, e.g. Qwen/Qwen2.5-14B-Instruct.")],
     gpus: Annotated[int | None, typer.Option("--gpus", help="Tensor-parallel size (default: GPUs found).")] = None,
-    max_model_len: Annotated[int, typer.Option("--max-model-len")] = 16384,
+    max_model_len: Annotated[int, typer.Option("--max-model-len", help="Context length (prompt + answer).")] = 16384,
     port: Annotated[int, typer.Option("--port")] = 8001,
+    max_num_seqs: Annotated[int | None, typer.Option("--max-num-seqs", min=1,
+                                                     help="Sequences vLLM runs at once (its default when unset).")] = None,
+    gpu_memory_utilization: Annotated[float | None, typer.Option(
+        "--gpu-memory-utilization", min=0.05, max=1.0, help="Share of GPU memory vLLM may use.")] = None,
+    vllm_version: Annotated[str | None, typer.Option(
+        "--vllm-version", help="Spell the flags for this vLLM release (e.g. 0.10.1) instead of the installed one.")] = None,
 ) -> None:
-    """Start vLLM's OpenAI-compatible server for the llm backend, or print the command when vLLM is absent."""
+    """Start vLLM's OpenAI-compatible server for the llm backend, or print the command when vLLM is absent.
+
+    Options after the model that benchclaims does not know are passed to vLLM unchanged.
+    """
+    from extractor.llm.serve import parse_version
     from extractor.llm.serve import serve as serve_llm
 
-    raise typer.Exit(serve_llm(model, gpus=gpus, max_model_len=max_model_len, port=port))
+    if vllm_version is not None and parse_version(vllm_version) is None:
+        _fail(f"error: --vllm-version {vllm_version!r} is not a version such as 0.10.2", EXIT_USAGE)
+    raise typer.Exit(serve_llm(model, gpus=gpus, max_model_len=max_model_len, port=port, max_num_seqs=max_num_seqs,
+                               gpu_memory_utilization=gpu_memory_utilization, vllm_version=vllm_version,
+                               extra=list(ctx.args)))
 
 
 @app.command("eval")

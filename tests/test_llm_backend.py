@@ -112,7 +112,7 @@ def test_each_request_carries_the_section_title_and_the_versioned_system_prompt(
 
 def test_tools_mode_sends_a_named_tool_choice_with_the_claim_schema() -> None:
     """What instructor 1.17 really sends in TOOLS mode: vLLM enforces a named tool's parameters."""
-    _, server = _extract(answer_by_chunk)
+    _, server = _extract(answer_by_chunk, llm_mode="tools")
     body = server.requests[0]
     assert body["tool_choice"] == {"type": "function", "function": {"name": "ClaimList"}}
     params = body["tools"][0]["function"]["parameters"]
@@ -120,15 +120,24 @@ def test_tools_mode_sends_a_named_tool_choice_with_the_claim_schema() -> None:
     assert "response_format" not in body
 
 
-def test_json_schema_mode_sends_a_json_schema_response_format_not_json_object() -> None:
-    """instructor 1.17 JSON_SCHEMA: response_format type json_schema with the schema (vLLM enforces it)."""
-    result, server = _extract(answer_by_chunk, llm_mode="json_schema")
+def test_json_schema_mode_is_the_default_and_the_request_body_is_pinned() -> None:
+    """instructor 1.17 JSON_SCHEMA: response_format type json_schema with the schema (vLLM structured outputs
+    enforce it, and the schema stays out of the prompt); repetition_penalty 1.0 against the model's
+    generation_config; chat_template_kwargs only when set."""
+    result, server = _extract(answer_by_chunk)
     body = server.requests[0]
+    assert sorted(body) == ["max_tokens", "messages", "model", "repetition_penalty", "response_format", "temperature"]
     fmt = body["response_format"]
     assert fmt["type"] == "json_schema"
     assert fmt["json_schema"]["name"] == "ClaimList" and "claims" in fmt["json_schema"]["schema"]["properties"]
-    assert "tools" not in body and "tool_choice" not in body
+    assert body["repetition_penalty"] == 1.0 and body["temperature"] == 0 and body["max_tokens"] == 4096
+    assert [m["role"] for m in body["messages"]] == ["system", "user"]
+    assert "ScoreFacts" not in json.dumps(body["messages"])  # the schema is not in the prompt
     assert len(result.claims) == 3
+    _, server = _extract(answer_by_chunk, llm_chat_template_kwargs={"enable_thinking": False}, llm_max_tokens=2048)
+    body = server.requests[0]
+    assert body["chat_template_kwargs"] == {"enable_thinking": False} and body["max_tokens"] == 2048
+    assert body["repetition_penalty"] == 1.0 and body["response_format"]["type"] == "json_schema"
 
 
 @pytest.mark.parametrize("fault", [

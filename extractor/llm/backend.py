@@ -158,15 +158,15 @@ class LLMExtractor:
 
     def __init__(self, settings: Settings | None = None, cache: ResponseCache | None = None, *,
                  mode: str | None = None, fallback: Extractor | None = None, use_fallback: bool = True,
-                 max_chunk_chars: int = DEFAULT_MAX_CHUNK_CHARS, max_tokens: int = 4096,
+                 max_chunk_chars: int = DEFAULT_MAX_CHUNK_CHARS, max_tokens: int | None = None,
                  prompt_version: str = PROMPT_VERSION, send_tables: bool = True) -> None:
         self.settings = settings or Settings()
         self.cache = cache
-        self.mode = mode or getattr(self.settings, "llm_mode", "tools")
+        self.mode = mode or getattr(self.settings, "llm_mode", "json_schema")
         if self.mode not in MODES:
             raise ValueError(f"unknown LLM mode {self.mode!r}; choose one of {', '.join(MODES)}")
         self.max_chunk_chars = max_chunk_chars
-        self.max_tokens = max_tokens
+        self.max_tokens: int = max_tokens or self.settings.llm_max_tokens
         self.prompt_version = prompt_version
         self._system = system_prompt(prompt_version)  # fail now, naming the file, not per chunk
         self._table_system = system_prompt(TABLE_PROMPT_VERSION)
@@ -180,6 +180,13 @@ class LLMExtractor:
         # CPU is what caps throughput with many requests in flight.
         self._response_model = self._instructor.openai_schema(ClaimList)
         self._table_model = self._instructor.openai_schema(TableRows)
+        # vLLM applies the model's generation_config.json unless told otherwise (Qwen2.5 ships
+        # repetition_penalty 1.05, which penalises exactly the verbatim quotes asked for): 1.0 is sent,
+        # and llm-serve starts vLLM with --generation-config vllm as well.
+        self._extra_body: dict[str, Any] = {"repetition_penalty": 1.0}
+        kwargs = getattr(self.settings, "llm_chat_template_kwargs", None)
+        if kwargs:
+            self._extra_body["chat_template_kwargs"] = dict(kwargs)
         words = _optional("extractor.lexicon", "subject_words")
         try:
             self._subject_words = frozenset(w.lower() for w in words()) if words else frozenset()
@@ -298,6 +305,7 @@ class LLMExtractor:
             max_retries=self.settings.llm_retries,
             temperature=0,
             max_tokens=self.max_tokens,
+            extra_body=self._extra_body,
         )
         expected = TableRows if table else ClaimList
         if not isinstance(result, expected):  # defensive: instructor returns the response model
