@@ -61,6 +61,7 @@ def run(label: str, backend: str, gold: list[dict[str, Any]], folder: Path, **fa
                        and (c.source, c.model, c.benchmark, c.value) not in true_cells)
     offsets_ok = all(r.document.text[c.start:c.end] == c.quote for r in results for c in r.claims)
     non_system = sum(len(prompt_text(b)) - len(system_text(b)) for b in server.requests)
+    fresh = uncached_chars(server.requests)
     completion = sum(len(a) for a in server.answers)
     stats = [r.stats for r in results]
 
@@ -74,12 +75,38 @@ def run(label: str, backend: str, gold: list[dict[str, Any]], folder: Path, **fa
     print(f"   invented kept {invented}; shifted kept {shifted_kept} (of {len(responder.shifted)} sent); "
           f"server answered {len(server.requests)} requests as {responder.injected}")
     print(f"   corpus {corpus:,} chars; prompt outside the system prompt {non_system:,} chars "
-          f"({non_system / corpus:.2f} x corpus); completion {completion:,} chars ({completion / corpus:.2f} x corpus)")
+          f"({non_system / corpus:.2f} x corpus; not a prefix already sent: {fresh:,} = {fresh / corpus:.2f} x); "
+          f"completion {completion:,} chars ({completion / corpus:.2f} x corpus)")
     print(f"   extractor: requests {total('requests')}, re-asks {total('reasks')}, dropped {total('dropped_ungrounded')}, "
           f"fallback chunks {total('fallback_chunks')}; tokens prompt {total('prompt_tokens'):,} "
           f"(cached {total('cached_tokens'):,}), completion {total('completion_tokens'):,}")
     return {"f1": all_.f1, "invented": invented, "shifted_kept": shifted_kept, "non_system": non_system / corpus,
-            "completion": completion / corpus}
+            "fresh": fresh / corpus, "completion": completion / corpus}
+
+
+def uncached_chars(requests: list[dict[str, Any]]) -> int:
+    """Prompt characters outside the system prompt that are not a prefix some earlier request already sent.
+
+    This is what a server with prefix caching (vLLM ``--enable-prefix-caching``) has to read anew:
+    a retried request costs nothing more, a re-ask only its previous answer and the feedback.
+    """
+    seen: list[str] = []
+    total = 0
+    for body in requests:
+        system = system_text(body)
+        text = prompt_text(body)[len(system):]
+        best = 0
+        for prev in seen:
+            n = min(len(prev), len(text))
+            k = 0
+            while k < n and prev[k] == text[k]:
+                k += 1
+            best = max(best, k)
+            if best == len(text):
+                break
+        total += len(text) - best
+        seen.append(text)
+    return total
 
 
 def main(argv: list[str]) -> int:

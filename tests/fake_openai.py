@@ -284,11 +284,18 @@ def gold_facts(record: dict[str, Any]) -> dict[str, Any]:
     return {k: record.get(k) for k in FACT_FIELDS if record.get(k) is not None}
 
 
+REASK_NOTE = "\n\nNote: a previous answer to these excerpts"
+
+
 def excerpt_text(body: dict[str, Any]) -> str:
-    """The excerpts part of the chunk message (after the section context)."""
-    text = first_user_text(body)
+    """The excerpts part of the chunk message (after the section context, before a grounding re-ask's note)."""
+    text = first_user_text(body).split(REASK_NOTE, 1)[0]
     mark = "Excerpts:\n"
     return text.split(mark, 1)[1] if mark in text else text
+
+
+def is_grounding_reask(body: dict[str, Any]) -> bool:
+    return REASK_NOTE in first_user_text(body)
 
 
 _CELL_SPLIT = re.compile(r"\s*(?:\||</?t[dh][^>]*>|</?tr[^>]*>)\s*")

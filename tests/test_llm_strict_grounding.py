@@ -78,9 +78,12 @@ def test_one_reask_per_chunk_with_drops_then_the_drops_are_reported(always: bool
         result = LLMExtractor(settings).extract(doc)
     asked = [r for r in server.requests if GOOD["quote"] in excerpt_text(r)]
     assert len(asked) == 2  # the answer, one re-ask: never more
-    reask = asked[1]["messages"]
-    assert reask[-2]["role"] == "assistant" and "GPT-7-Ultra" in reask[-2]["content"]
-    assert "GPT-7-Ultra" in reask[-1]["content"] and "dropped" in reask[-1]["content"]
+    first, reask = asked[0]["messages"], asked[1]["messages"]
+    # the re-ask starts with exactly the first request (a prefix-cache hit) and adds only the feedback
+    assert [m["role"] for m in reask] == ["system", "user"]
+    assert reask[1]["content"].startswith(first[1]["content"])
+    feedback = reask[1]["content"][len(first[1]["content"]):]
+    assert "GPT-7-Ultra" in feedback and "dropped" in feedback
     values = [(c.model, c.value) for c in result.claims if isinstance(c, ScoreClaim)]
     assert ("GPT-7-Ultra", 80.1) not in values
     if always:

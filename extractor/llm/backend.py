@@ -292,12 +292,17 @@ class LLMExtractor:
 
     async def _ask(self, session: _Session, message: str, table: bool = False,
                    followup: tuple[str, str] | None = None) -> Any:
-        """One chunk's answer; ``followup`` = (the previous answer as JSON, what was wrong with it) re-asks."""
+        """One chunk's answer; ``followup`` = (the previous answer as JSON, what was wrong with it) re-asks.
+
+        The previous answer itself is not sent back: the feedback names every dropped item and why.
+        """
         model = self._table_model if table else self._response_model
         messages = [{"role": "system", "content": self._table_system if table else self._system},
                     {"role": "user", "content": message}]
         if followup is not None:
-            messages += [{"role": "assistant", "content": followup[0]}, {"role": "user", "content": followup[1]}]
+            # the feedback goes at the end of the same user message, so the request starts with exactly the
+            # prefix already sent (the server's prefix cache covers it) and only the feedback is new
+            messages[1] = {"role": "user", "content": message + "\n\n" + followup[1]}
         result = await session.create(
             model=self.settings.llm_model,
             response_model=model,
@@ -433,8 +438,8 @@ def _feedback(dropped: list[str], table: bool) -> str:
            "their labels and headers are written" if table else
            "copy every quote character for character from the excerpts, take every number from its quote, and "
            "write names exactly as they appear in the excerpts")
-    return (f"These items of your answer are not supported by the text and were dropped:\n{reasons}\n"
-            f"Answer again with the complete, corrected list: {how}. Leave out anything the text does not state.")
+    return (f"Note: a previous answer to these excerpts had items not supported by the text, which were dropped:\n"
+            f"{reasons}\nAnswer with the complete, correct list: {how}. Leave out anything the text does not state.")
 
 
 def _combined(first: Any, second: Any) -> Any:

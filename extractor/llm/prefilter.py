@@ -158,6 +158,10 @@ def _merge(text: str, spans: Iterable[Excerpt]) -> list[Excerpt]:
     return out
 
 
+# a heading line with no number states no result, and is sent anyway as the chunk's "Section:" context
+_BARE_HEADING = re.compile(r"^#{1,6}[ \t][^\d\n]*$")
+
+
 def _outside_tables(text: str, s: Span, tables: list[tuple[int, int]]) -> Excerpt | None:
     """The part of a candidate sentence before any table it runs into; None for one inside a table."""
     end = s.end
@@ -181,7 +185,8 @@ def build_chunks(document: Document, max_chars: int = DEFAULT_MAX_CHUNK_CHARS, t
     text = document.text
     found = [Excerpt(s.start, s.end, True) for s in table_spans(text)]
     in_table = [(t.start, t.end) for t in found]
-    sentences = [ex for s in candidate_spans(text) if (ex := _outside_tables(text, s, in_table)) is not None]
+    sentences = [ex for s in candidate_spans(text) if (ex := _outside_tables(text, s, in_table)) is not None
+                 and not _BARE_HEADING.match(text[ex.start:ex.end])]
     excerpts = _merge(text, (found if tables else []) + sentences)
     chunks: list[Chunk] = []
     for section in document_sections(document):

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 HEALTH_TIMEOUT = 5.0
+REASK_MARK = "Note: a previous answer to these excerpts"  # the grounding re-ask's feedback (backend._feedback)
 BREAKER_FAILURES = 3
 THROTTLED_RETRIES = 20  # a 429 is retried this many more times than other errors (it asks us to wait)
 BACKOFF_BASE = 0.25
@@ -199,7 +200,9 @@ class Transport:
     async def call(self, **kwargs: Any) -> Any:
         o = self._openai
         stats = CURRENT.get()
-        reask = any(m.get("role") in ("assistant", "tool") for m in kwargs.get("extra_body", {}).get("messages", []))
+        messages = kwargs.get("extra_body", {}).get("messages", [])
+        reask = any(m.get("role") in ("assistant", "tool") for m in messages) or any(
+            REASK_MARK in str(m.get("content") or "") for m in messages if m.get("role") == "user")
         attempt = 0
         while True:
             self._check_breaker()
