@@ -37,6 +37,8 @@ class Settings(BaseSettings):
                     "thinking models (JSON in the environment variable).",
     )
     llm_max_tokens: int = Field(default=4096, ge=64, description="max_tokens of every request (the answer's budget).")
+    llm_max_model_len: int = Field(default=16384, ge=1024,
+                                   description="The server's context length (vLLM --max-model-len): chunks are sized to fit.")
 
     api_key: SecretStr | None = Field(default=None, description="Key for the REST write endpoints; writes are refused when unset.")
     cors_origins: list[str] = Field(default_factory=list)

@@ -64,8 +64,9 @@ from extractor.llm.cache import ResponseCache, cache_key
 from extractor.llm.grounding import Grounder
 from extractor.llm.prefilter import DEFAULT_MAX_CHUNK_CHARS, Chunk, build_chunks, document_sections
 from extractor.llm.prompt import PROMPT_VERSION, system_prompt
+from extractor.llm.salvage import salvage, split_chunk
 from extractor.llm.tables import TABLE_PROMPT_VERSION, TableChunk, TableRows, ground_rows, table_chunks
-from extractor.llm.transport import CURRENT, LLMServerDown, RequestStats, Transport, check_server
+from extractor.llm.transport import CURRENT, LLMServerDown, OutputTruncated, RequestStats, Transport, check_server
 from schemas import ClaimList, ComparisonClaim, Document, Extraction, ExtractionStats, ScoreClaim, Settings
 
 AnyClaim = ScoreClaim | ComparisonClaim
@@ -77,6 +78,13 @@ logging.getLogger("instructor").addHandler(logging.NullHandler())
 logging.getLogger("instructor").propagate = False
 
 MODES = ("tools", "json_schema")
+# Output-aware chunk size: a dense results paragraph answered claim by claim (quotes copied, CJK at
+# about one token per character) costs up to ~0.5 output tokens per input character (the seeds: 0.29
+# on average); a chunk is sized so that its expected answer takes at most half of max_tokens, and its
+# input (system prompt + chunk, a token per character at worst) plus max_tokens fits max_model_len.
+OUTPUT_TOKENS_PER_CHAR = 0.5
+MIN_CHUNK_CHARS = 400
+MAX_SPLIT_DEPTH = 3  # an answer cut at max_tokens splits its chunk in two, at most this many times over
 
 
 class LLMUnavailable(ImportError):
@@ -167,6 +175,7 @@ class LLMExtractor:
             raise ValueError(f"unknown LLM mode {self.mode!r}; choose one of {', '.join(MODES)}")
         self.max_chunk_chars = max_chunk_chars
         self.max_tokens: int = max_tokens or self.settings.llm_max_tokens
+        self.max_model_len: int = self.settings.llm_max_model_len
         self.prompt_version = prompt_version
         self._system = system_prompt(prompt_version)  # fail now, naming the file, not per chunk
         self._table_system = system_prompt(TABLE_PROMPT_VERSION)
@@ -266,8 +275,8 @@ class LLMExtractor:
         claims: list[AnyClaim] = []
         failed: list[Chunk] = []
         for i, (chunk, outcome) in enumerate(zip(chunks, outcomes, strict=True)):
+            claims.extend(outcome.claims)
             if outcome.error is None:
-                claims.extend(outcome.claims)
                 continue
             failed.append(chunk)
             stats.fallback_chunks += 1
@@ -280,14 +289,20 @@ class LLMExtractor:
             self._canonicalise(claim)
         return Extraction(document=document, claims=_unique(claims), extractor=self.label, stats=stats)
 
+    def chunk_chars(self) -> int:
+        """The largest chunk (characters) whose expected answer and input fit the budgets (see OUTPUT_TOKENS_PER_CHAR)."""
+        by_output = int(self.max_tokens / 2 / OUTPUT_TOKENS_PER_CHAR)
+        by_input = self.max_model_len - self.max_tokens - len(self._system) - 256
+        return max(MIN_CHUNK_CHARS, min(self.max_chunk_chars, by_output, by_input))
+
     def chunks(self, document: Document) -> list[Chunk]:
         """What is sent for ``document``: prose chunks, and (``send_tables``) table row groups, in text order."""
-        chunks = build_chunks(document, self.max_chunk_chars, tables=False)
+        size = self.chunk_chars()
+        chunks = build_chunks(document, size, tables=False)
         if self.send_tables:
             grids = _find_tables(document.text)
             if grids:
-                chunks += table_chunks(document, grids, document_sections(document), self.max_chunk_chars,
-                                       self.max_tokens)
+                chunks += table_chunks(document, grids, document_sections(document), size, self.max_tokens)
         return sorted(chunks, key=lambda c: c.excerpts[0].start)
 
     async def _ask(self, session: _Session, message: str, table: bool = False,
@@ -345,8 +360,29 @@ class LLMExtractor:
                 kept.append(grounded.claim)
         return kept, reasons
 
+    async def _after_truncation(self, session: _Session, document: Document, chunk: Chunk, stats: ExtractionStats,
+                                grids: list[Any] | None, cut: OutputTruncated, depth: int) -> _ChunkOutcome:
+        """An answer cut at max_tokens: keep its complete items, and ask again for each half of the chunk."""
+        stats.truncated += 1
+        stats.llm_chunks += 1
+        table = isinstance(chunk, TableChunk)
+        kept, dropped = self._ground(salvage(cut.text, table), chunk, document, grids)
+        stats.dropped_ungrounded += len(dropped)
+        halves = split_chunk(chunk, document.text) if depth < MAX_SPLIT_DEPTH else []
+        if not halves:
+            stats.errors.append(f"section {chunk.section.title!r}: the answer was cut at max_tokens "
+                                f"({self.max_tokens}) and the chunk cannot be split further; kept the "
+                                f"{len(kept)} complete claim(s) before the cut")
+            return _ChunkOutcome(claims=kept)
+        outcomes = await asyncio.gather(*(self._run_chunk(session, document, h, stats, grids, depth + 1)
+                                          for h in halves))
+        errors = [o.error for o in outcomes if o.error is not None]
+        if errors:  # a half that failed: the whole chunk goes to the fallback, with what was salvaged kept
+            return _ChunkOutcome(claims=kept + [c for o in outcomes for c in o.claims], error=errors[0])
+        return _ChunkOutcome(claims=kept + [c for o in outcomes for c in o.claims])
+
     async def _run_chunk(self, session: _Session, document: Document, chunk: Chunk,
-                         stats: ExtractionStats, grids: list[Any] | None = None) -> _ChunkOutcome:
+                         stats: ExtractionStats, grids: list[Any] | None = None, depth: int = 0) -> _ChunkOutcome:
         """Ask (or read the cache), ground, and once re-ask a chunk whose answer had claims dropped.
 
         The re-ask carries the previous answer and the reasons; the claims kept are those of both
@@ -364,6 +400,9 @@ class LLMExtractor:
             try:
                 answer = await self._request(session, message, table, stats)
             except Exception as exc:  # every failure mode ends in the rules fallback, never in a lost document
+                cut = _caused_by(exc, OutputTruncated)
+                if isinstance(cut, OutputTruncated):
+                    return await self._after_truncation(session, document, chunk, stats, grids, cut, depth)
                 if _caused_by(exc, LLMServerDown):
                     stats.server_down = True
                 return _ChunkOutcome(error=_describe(exc))
