@@ -37,6 +37,7 @@ class Settings(BaseSettings):
                     "thinking models (JSON in the environment variable).",
     )
     llm_max_tokens: int = Field(default=4096, ge=64, description="max_tokens of every request (the answer's budget).")
+    llm_pack_sections: bool = Field(default=True, description="Send several small sections in one request.")
     llm_max_model_len: int = Field(default=16384, ge=1024,
                                    description="The server's context length (vLLM --max-model-len): chunks are sized to fit.")
 

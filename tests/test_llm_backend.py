@@ -57,10 +57,11 @@ def _settings(server: FakeOpenAI, **kw: Any) -> Settings:
     return Settings(**base)
 
 
-def _extract(responder: Callable[[dict[str, Any]], Reply], doc: Document | None = None,
+def _extract(responder: Callable[[dict[str, Any]], Reply], doc: Document | None = None, pack: bool = False,
              **kw: Any) -> tuple[Extraction, FakeOpenAI]:
+    """One request per section (``pack=False``) keeps each fault below to one section's chunk."""
     with FakeOpenAI(responder) as server:
-        ex = LLMExtractor(_settings(server, **kw))
+        ex = LLMExtractor(_settings(server, **kw), pack_sections=pack)
         result = ex.extract(doc or _doc())
     return result, server
 
@@ -98,6 +99,18 @@ def test_claims_come_back_grounded_with_exact_offsets_and_sections() -> None:
     assert result.stats.requests == 2 and result.stats.fallback_chunks == 0 and result.stats.errors == []
     # the prefilter kept the narrative sentence out of every request
     assert all("weather" not in json.dumps(r, ensure_ascii=False) for r in server.requests)
+
+
+def test_small_sections_share_one_request_each_with_its_own_section_context() -> None:
+    result, server = _extract(answer_by_chunk, pack=True)
+    assert len(server.requests) == 1
+    user = server.requests[0]["messages"][1]["content"]
+    assert user.startswith("Section: QuillRAG: Retrieval for Long Inputs") and "\n\nSection: Appendix\n" in user
+    by_value = {(c.value if isinstance(c, ScoreClaim) else c.delta): c for c in result.claims}
+    assert len(result.claims) == 3 and by_value[71.0].section == "Appendix"
+    assert by_value[48.5].section == "QuillRAG: Retrieval for Long Inputs"
+    for c in result.claims:
+        assert TEXT[c.start:c.end] == c.quote
 
 
 def test_each_request_carries_the_section_title_and_the_versioned_system_prompt() -> None:
@@ -212,7 +225,7 @@ def test_unreachable_server_loses_no_document() -> None:
     with FakeOpenAI(answer_by_chunk) as server:
         settings = _settings(server, llm_retries=0)
     # server is shut down now: connection refused
-    result = LLMExtractor(settings).extract(_doc())
+    result = LLMExtractor(settings, pack_sections=False).extract(_doc())
     assert result.stats.fallback_chunks == 2 and len(result.stats.errors) == 2
     assert result.document.source == "quill.md"
 
@@ -220,7 +233,7 @@ def test_unreachable_server_loses_no_document() -> None:
 def test_cache_hits_skip_the_server() -> None:
     cache = MemoryCache()
     with FakeOpenAI(answer_by_chunk) as server:
-        ex = LLMExtractor(_settings(server), cache)
+        ex = LLMExtractor(_settings(server), cache, pack_sections=False)
         first = ex.extract(_doc())
         n = len(server.requests)
         second = ex.extract(_doc())
@@ -233,7 +246,7 @@ def test_cache_hits_skip_the_server() -> None:
 def test_concurrency_never_exceeds_the_setting() -> None:
     text = "".join(f"# Part {i}\nQuillRAG 在 HotpotQA 上的 EM 达到 48.5。\n" for i in range(12))
     with FakeOpenAI(answer_by_chunk, delay=0.05) as server:
-        ex = LLMExtractor(_settings(server, llm_concurrency=3))
+        ex = LLMExtractor(_settings(server, llm_concurrency=3), pack_sections=False)
         results = ex.extract_many([_doc(text, f"d{i}.md") for i in range(3)])
     assert server.max_in_flight == 3
     assert [len(r.claims) for r in results] == [12, 12, 12]

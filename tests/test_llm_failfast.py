@@ -114,7 +114,7 @@ def test_a_server_that_dies_mid_run_opens_the_breaker_and_the_rest_falls_back_at
         settings = Settings(llm_base_url=server.base_url, llm_model="m", llm_timeout=5, llm_retries=3,
                             llm_concurrency=2)
         t = time.monotonic()
-        result = LLMExtractor(settings).extract(_doc(_text(30)))
+        result = LLMExtractor(settings, pack_sections=False).extract(_doc(_text(30)))
         elapsed = time.monotonic() - t
     s = result.stats
     assert s.server_down and s.llm_chunks == 4 and s.fallback_chunks == 26
@@ -133,6 +133,7 @@ def test_cli_exits_1_when_the_server_dies_unless_fallback_rules(tmp_path: Path,
         with FakeOpenAI(DiesAfter(2)) as server:
             monkeypatch.setenv("BENCHCLAIMS_LLM_BASE_URL", server.base_url)
             monkeypatch.setenv("BENCHCLAIMS_LLM_CONCURRENCY", "1")
+            monkeypatch.setenv("BENCHCLAIMS_LLM_PACK_SECTIONS", "false")
             result = runner.invoke(app, ["extract", str(tmp_path), "--backend", "llm", "--fallback", fallback])
         assert result.exit_code == status, result.output
         assert "stopped answering during the run" in result.stderr and server.base_url in result.stderr
@@ -154,7 +155,7 @@ def test_429_slows_the_client_down() -> None:
     with fake as server:
         settings = Settings(llm_base_url=server.base_url, llm_model="m", llm_timeout=5, llm_retries=3,
                             llm_concurrency=16)
-        result = LLMExtractor(settings).extract(_doc(_text(40)))
+        result = LLMExtractor(settings, pack_sections=False).extract(_doc(_text(40)))
     assert result.stats.fallback_chunks == 0 and len(result.claims) == 40
     throttled = len(server.requests) - 40
     # with 16 in flight and no brake, most of every wave of requests would be refused (hundreds of 429s)
@@ -187,6 +188,7 @@ def test_the_summary_line_counts_chunks_fallbacks_drops_reasks_and_tokens(tmp_pa
     with FakeOpenAI(faulty) as server:
         monkeypatch.setenv("BENCHCLAIMS_LLM_BASE_URL", server.base_url)
         monkeypatch.setenv("BENCHCLAIMS_LLM_RETRIES", "1")
+        monkeypatch.setenv("BENCHCLAIMS_LLM_PACK_SECTIONS", "false")
         result = CliRunner().invoke(app, ["extract", str(tmp_path), "--backend", "llm"])
     assert result.exit_code == 0, result.output
     summary = [line for line in result.stderr.splitlines() if line.startswith("llm: ")]

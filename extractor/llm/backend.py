@@ -62,7 +62,14 @@ from typing import Any, TypeVar
 from extractor.base import Extractor, get_extractor
 from extractor.llm.cache import ResponseCache, cache_key
 from extractor.llm.grounding import Grounder
-from extractor.llm.prefilter import DEFAULT_MAX_CHUNK_CHARS, Chunk, build_chunks, document_sections
+from extractor.llm.prefilter import (
+    DEFAULT_MAX_CHUNK_CHARS,
+    Chunk,
+    PackedChunk,
+    build_chunks,
+    document_sections,
+    pack_chunks,
+)
 from extractor.llm.prompt import PROMPT_VERSION, system_prompt
 from extractor.llm.salvage import salvage, split_chunk
 from extractor.llm.tables import TABLE_PROMPT_VERSION, TableChunk, TableRows, ground_rows, table_chunks
@@ -167,7 +174,7 @@ class LLMExtractor:
     def __init__(self, settings: Settings | None = None, cache: ResponseCache | None = None, *,
                  mode: str | None = None, fallback: Extractor | None = None, use_fallback: bool = True,
                  max_chunk_chars: int = DEFAULT_MAX_CHUNK_CHARS, max_tokens: int | None = None,
-                 prompt_version: str = PROMPT_VERSION, send_tables: bool = True) -> None:
+                 prompt_version: str = PROMPT_VERSION, send_tables: bool = True, pack_sections: bool | None = None) -> None:
         self.settings = settings or Settings()
         self.cache = cache
         self.mode = mode or getattr(self.settings, "llm_mode", "json_schema")
@@ -181,6 +188,8 @@ class LLMExtractor:
         self._table_system = system_prompt(TABLE_PROMPT_VERSION)
         self.reask_dropped = True  # one re-ask per chunk whose answer had claims dropped by grounding
         self.send_tables = send_tables  # False in hybrid: the table reader reads the tables
+        # small sections' chunks share a request (prefilter.PackedChunk)
+        self.pack_sections = self.settings.llm_pack_sections if pack_sections is None else pack_sections
         self._fallback = fallback
         self._use_fallback = use_fallback
         self._instructor, self._openai = _import_llm_libs()
@@ -299,6 +308,8 @@ class LLMExtractor:
         """What is sent for ``document``: prose chunks, and (``send_tables``) table row groups, in text order."""
         size = self.chunk_chars()
         chunks = build_chunks(document, size, tables=False)
+        if self.pack_sections:
+            chunks = pack_chunks(chunks, size)
         if self.send_tables:
             grids = _find_tables(document.text)
             if grids:
@@ -349,15 +360,21 @@ class LLMExtractor:
         if isinstance(chunk, TableChunk):
             table_claims, dropped = ground_rows(answer, chunk, document, self.label)
             return list(table_claims), dropped
-        grounder = Grounder(document, chunk, self.label, self._subject_words, grids)
+        parts = chunk.parts if isinstance(chunk, PackedChunk) else [chunk]
+        grounders = [Grounder(document, part, self.label, self._subject_words, grids) for part in parts]
         kept: list[AnyClaim] = []
         reasons: list[str] = []
         for facts in answer.claims:
-            grounded = grounder.ground(facts)
-            if grounded.claim is None:
-                reasons.append(grounded.reason or "not grounded")
+            reason = None
+            for grounder in grounders:  # the part (section) whose excerpts hold the quote
+                grounded = grounder.ground(facts)
+                if grounded.claim is not None:
+                    kept.append(grounded.claim)
+                    break
+                if reason is None or reason.startswith("quote not found"):  # prefer the part holding the quote
+                    reason = grounded.reason
             else:
-                kept.append(grounded.claim)
+                reasons.append(reason or "not grounded")
         return kept, reasons
 
     async def _after_truncation(self, session: _Session, document: Document, chunk: Chunk, stats: ExtractionStats,

@@ -66,6 +66,49 @@ class Chunk:
         return [Span(start=e.start, end=e.end) for e in self.excerpts]
 
 
+@dataclass
+class PackedChunk(Chunk):
+    """Several small sections' chunks sent as one request, each with its own ``Section:`` context.
+
+    Why: one request per tiny section repeats the request overhead (system prompt, schema
+    preamble, a decode start) for a sentence or two. ``excerpts`` is the union of the parts'
+    (for the rules fallback); grounding goes part by part, so each claim gets its own section.
+    """
+
+    parts: list[Chunk] = field(default_factory=list)
+
+    @property
+    def message(self) -> str:
+        return "\n\n".join(part.message for part in self.parts)
+
+
+def pack(parts: list[Chunk]) -> Chunk:
+    """One chunk for ``parts`` (the part itself when there is only one)."""
+    if len(parts) == 1:
+        return parts[0]
+    packed = PackedChunk(section=parts[0].section, parts=list(parts))
+    packed.excerpts = [e for p in parts for e in p.excerpts]
+    packed.text = "\n".join(p.text for p in parts)
+    return packed
+
+
+def pack_chunks(chunks: list[Chunk], max_chars: int) -> list[Chunk]:
+    """Consecutive chunks packed together while their messages fit ``max_chars`` (in text order)."""
+    out: list[Chunk] = []
+    group: list[Chunk] = []
+    size = 0
+    for chunk in chunks:
+        n = len(chunk.message)
+        if group and size + n > max_chars:
+            out.append(pack(group))
+            group, size = [], 0
+        group.append(chunk)
+        size += n + 2
+    if group:
+        out.append(pack(group))
+    return out
+
+
 def _trim(text: str, start: int, end: int) -> Span | None:
     """``[start, end)`` without surrounding whitespace, so an excerpt is exactly its sentence or table."""
     while start < end and text[start].isspace():

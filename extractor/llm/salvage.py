@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from extractor.llm.prefilter import Chunk
+from extractor.llm.prefilter import Chunk, PackedChunk, pack
 from extractor.llm.tables import TableChunk, TableRow, TableRows
 from schemas import ClaimList
 from schemas.claims import FACTS_ADAPTER
@@ -76,6 +76,9 @@ def split_chunk(chunk: Chunk, doc_text: str) -> list[Chunk]:
             part.add(doc_text, type(chunk.excerpts[0])(rows[0].start, rows[-1].end, True))
             out.append(part)
         return out
+    if isinstance(chunk, PackedChunk):
+        half = len(chunk.parts) // 2
+        return [pack(chunk.parts[:half]), pack(chunk.parts[half:])]
     if len(chunk.excerpts) < 2:
         return []
     half = len(chunk.excerpts) // 2
