@@ -2,25 +2,33 @@
 
 How a document is extracted:
 
-1. ``prefilter.build_chunks`` keeps candidate sentences and whole tables, grouped by
-   section (the section title and subject go with each chunk as context);
-2. each chunk is one request, at most ``settings.llm_concurrency`` in flight
-   (``asyncio.Semaphore``), answered as ``schemas.ClaimList`` — first looked up in the
-   response cache (key: sha256 of model, prompt version and the exact message);
-3. every returned claim is grounded (``grounding.Grounder``): located in the text with
-   exact offsets, its numbers found in its quote, its names in the quote or section;
-   the rest are dropped and counted (``stats.dropped_ungrounded``);
-4. a chunk that still fails after the retries falls back to the rules backend for that
+1. ``prefilter.build_chunks`` keeps candidate sentences (never tables), grouped by section
+   (the section title and subject go with each chunk as context), in chunks sized by the
+   answer budget (``chunk_chars``); small sections are packed into one request
+   (``prefilter.PackedChunk``). With ``send_tables`` (``--backend llm``; never in hybrid)
+   each table goes as row groups with its header repeated, answered per row
+   (``tables.TableRows``);
+2. each chunk is one request, at most ``settings.llm_concurrency`` in flight (fewer after a
+   429, ``transport.AdaptiveLimit``), answered as ``schemas.ClaimList`` — first looked up in
+   the response cache (key: sha256 of model, prompt version and the exact message);
+3. every returned claim is grounded (``grounding.Grounder``, ``tables.ground_rows``): located
+   in the text with exact offsets, its numbers found in its quote, its names whole in the text
+   sent or its section, a table value the very cell of its model x benchmark; the rest are
+   dropped, the chunk re-asked once with the reasons, and counted (``stats.dropped_ungrounded``);
+4. an answer cut at ``max_tokens`` keeps its complete claims and its chunk is split and asked
+   again (``salvage``);
+5. a chunk that still fails after the retries falls back to the rules backend for that
    chunk's excerpts (``stats.fallback_chunks`` and a line in ``stats.errors``): no
    document is ever lost to a flaky server.
 
 Client CPU per request is what limits throughput with many requests in flight (all of
 them share one event loop), so the session is built to spend little of it: the openai
 client runs over aiohttp (``openai.DefaultAioHttpClient``, the ``openai[aiohttp]``
-extra; httpx's own transport costs about 1.5 ms more per request), and the tool /
+extra; httpx's own transport costs about 1.5 ms more per request), the tool /
 response-format schema, the same for every request, goes in ``extra_body`` so the
 openai client does not re-walk it with its type-driven transform on every call
-(about 0.6 ms). Measured in ``benchmarks/llm_concurrency.py``.
+(about 0.6 ms), and it is computed once (``_schema_once``, about 2 ms). Measured in
+``benchmarks/llm_concurrency.py``.
 
 Faults and who handles them: HTTP 429/5xx, timeouts and connection errors are retried by
 ``transport.Transport`` (exponential backoff honouring ``Retry-After``; a circuit breaker
@@ -31,18 +39,20 @@ Before a run the CLI checks the server (``transport.check_server``) and stops wi
 naming its URL when it cannot be used.
 
 Which structured-output mode, and why (checked against instructor 1.17 / openai 3.3 by
-recording the request bodies a fake server receives, see ``tests/test_llm_modes.py``):
+recording the request bodies a fake server receives, see ``tests/test_llm_backend.py``):
 
-* ``Mode.TOOLS`` (default here) sends ``tools=[{"type": "function", "function":
+* ``Mode.JSON_SCHEMA`` (the default) sends ``response_format={"type": "json_schema", "json_schema":
+  {"name": "ClaimList", "schema": <schema>}}`` — in 1.17 the proper OpenAI structured-output
+  form (the older ``{"type": "json_object", "schema": ...}`` shape, which vLLM does not treat
+  as a schema, is no longer sent). vLLM's structured outputs enforce it while decoding and
+  the schema stays out of the prompt.
+* ``Mode.TOOLS`` (``BENCHCLAIMS_LLM_MODE=tools``) sends ``tools=[{"type": "function", "function":
   {"name": "ClaimList", "parameters": <schema>}}]`` with a *named*
   ``tool_choice={"type": "function", "function": {"name": "ClaimList"}}``. vLLM serves
   named tool choice through its structured-output backend, so the arguments are
-  constrained to the schema; no ``--enable-auto-tool-choice`` / tool parser is needed.
-* ``Mode.JSON_SCHEMA`` sends ``response_format={"type": "json_schema", "json_schema":
-  {"name": "ClaimList", "schema": <schema>}}`` — in 1.17 this is the proper OpenAI
-  structured-output form (the older ``{"type": "json_object", "schema": ...}`` shape,
-  which vLLM does not treat as a schema, is no longer sent), so it is also enforced by
-  vLLM; selectable with ``BENCHCLAIMS_LLM_MODE=json_schema``.
+  constrained to the schema; no ``--enable-auto-tool-choice`` / tool parser is needed. But
+  the chat template renders the ~4.7k-character tool schema into every prompt, with an
+  instruction to call tools that the forced choice contradicts.
 * ``Mode.JSON`` sends only ``{"type": "json_object"}`` (schema in the prompt, not
   enforced): not offered.
 """
@@ -329,19 +339,18 @@ class LLMExtractor:
                 chunks += table_chunks(document, grids, document_sections(document), size, self.max_tokens)
         return sorted(chunks, key=lambda c: c.excerpts[0].start)
 
-    async def _ask(self, session: _Session, message: str, table: bool = False,
-                   followup: tuple[str, str] | None = None) -> Any:
-        """One chunk's answer; ``followup`` = (the previous answer as JSON, what was wrong with it) re-asks.
+    async def _ask(self, session: _Session, message: str, table: bool = False, feedback: str | None = None) -> Any:
+        """One chunk's answer; with ``feedback`` (what grounding dropped from a previous answer, and why) a re-ask.
 
         The previous answer itself is not sent back: the feedback names every dropped item and why.
         """
         model = self._table_model if table else self._response_model
         messages = [{"role": "system", "content": self._table_system if table else self._system},
                     {"role": "user", "content": message}]
-        if followup is not None:
+        if feedback is not None:
             # the feedback goes at the end of the same user message, so the request starts with exactly the
             # prefix already sent (the server's prefix cache covers it) and only the feedback is new
-            messages[1] = {"role": "user", "content": message + "\n\n" + followup[1]}
+            messages[1] = {"role": "user", "content": message + "\n\n" + feedback}
         result = await session.create(
             model=self.settings.llm_model,
             response_model=model,
@@ -357,12 +366,12 @@ class LLMExtractor:
         return result
 
     async def _request(self, session: _Session, message: str, table: bool, stats: ExtractionStats,
-                       followup: tuple[str, str] | None = None) -> Any:
+                       feedback: str | None = None) -> Any:
         """``_ask`` with the request's cost added to ``stats``."""
         spent = RequestStats()
         token = CURRENT.set(spent)
         try:
-            return await self._ask(session, message, table, followup)
+            return await self._ask(session, message, table, feedback)
         finally:
             CURRENT.reset(token)
             _add_spent(stats, spent)
@@ -415,8 +424,9 @@ class LLMExtractor:
                          stats: ExtractionStats, grids: list[Any] | None = None, depth: int = 0) -> _ChunkOutcome:
         """Ask (or read the cache), ground, and once re-ask a chunk whose answer had claims dropped.
 
-        The re-ask carries the previous answer and the reasons; the claims kept are those of both
-        answers; what is still dropped is counted (``dropped_ungrounded``) and reported in one line.
+        The re-ask is the same request with a note naming each dropped item and why; the claims kept
+        are those of both answers; every claim dropped is counted (``dropped_ungrounded``) and what the
+        re-ask still got wrong is reported in one line.
         """
         message = chunk.message
         table = isinstance(chunk, TableChunk)
@@ -440,9 +450,8 @@ class LLMExtractor:
         kept, dropped = self._ground(answer, chunk, document, grids)
         total_dropped, reasked = len(dropped), False
         if dropped and not cached and self.reask_dropped:
-            feedback = _feedback(dropped, table)
             try:
-                second = await self._request(session, message, table, stats, (answer.model_dump_json(), feedback))
+                second = await self._request(session, message, table, stats, _feedback(dropped, table))
             except Exception:  # the first answer's grounded claims stand
                 second = None
             if second is not None:
