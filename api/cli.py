@@ -206,8 +206,10 @@ class _LLMTally:
         self.totals = dict.fromkeys(self.FIELDS, 0)
         self.claims = 0
         self.server_down = False
+        self.seen = 0  # extractions counted (none when another process extracted, e.g. --engine ray)
 
     def add(self, extraction: Extraction) -> None:
+        self.seen += 1
         for name in self.FIELDS:
             self.totals[name] += int(getattr(extraction.stats, name, 0) or 0)
         self.claims += len(extraction.claims)
@@ -225,7 +227,7 @@ class _LLMTally:
 
     def finish(self, settings: Settings, fallback: Fallback) -> int:
         """Print the summary line; the exit status the LLM part asks for (1: server died, no --fallback rules)."""
-        if self.backend is Backend.rules:
+        if self.backend is Backend.rules or not self.seen:
             return EXIT_OK
         _err(self.line())
         if self.server_down:

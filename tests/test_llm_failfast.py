@@ -206,3 +206,20 @@ def test_get_extractor_health_check_on_the_backend_object() -> None:
         ex.check_server()
     with pytest.raises(LLMUnreachable, match="unreachable"):
         ex.check_server()
+
+
+def test_an_llm_ingest_stores_what_it_cost_with_the_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import duckdb
+
+    (tmp_path / "a.md").write_text(_text(3), encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    with FakeOpenAI(_answer) as server:
+        monkeypatch.setenv("BENCHCLAIMS_LLM_BASE_URL", server.base_url)
+        result = CliRunner().invoke(app, ["ingest", str(tmp_path / "a.md"), "--db", str(db), "--backend", "llm"])
+    assert result.exit_code == 0, result.output
+    assert any(line.startswith("llm: ") for line in result.stderr.splitlines())
+    with duckdb.connect(str(db), read_only=True) as con:
+        (stats,) = con.execute("SELECT stats FROM runs ORDER BY id DESC LIMIT 1").fetchone()  # type: ignore[misc]
+    llm = json.loads(stats)["llm"]
+    assert llm["llm_chunks"] >= 1 and llm["prompt_tokens"] > 0 and llm["completion_tokens"] > 0
+    assert llm["cached_tokens"] >= 0 and llm["server_down"] is False
