@@ -301,9 +301,16 @@ def is_grounding_reask(body: dict[str, Any]) -> bool:
 _CELL_SPLIT = re.compile(r"\s*(?:\||</?t[dh][^>]*>|</?tr[^>]*>)\s*")
 
 
+_INLINE = re.compile(r"</?(?:b|strong|u|em|i|span)\b[^>]*>|\*\*|__", re.IGNORECASE)
+
+
 def row_cells(row: str) -> list[str]:
-    """The cell texts of a table row's source text (Markdown pipes or HTML cells)."""
-    return [c for c in _CELL_SPLIT.split(row) if c.strip()]
+    """The cell texts of a table row's source text (Markdown pipes or HTML cells), emphasis removed."""
+    return [_INLINE.sub("", c).strip() for c in _CELL_SPLIT.split(row) if _INLINE.sub("", c).strip()]
+
+
+def _fold(s: str) -> str:
+    return re.sub(r"[\s\-_.()（）]+", "", s).lower()
 
 
 def neighbour_value(row: str, value: float) -> float | None:
@@ -409,7 +416,8 @@ def table_form(claims: list[dict[str, Any]]) -> dict[str, Any]:
             continue
         cells = row_cells(c["quote"])
         label = cells[0] if cells else c["model"]
-        column = c["benchmark"] if label == c["model"] else c["model"]
+        model_row = _fold(c["model"]) in _fold(label) or _fold(label) in _fold(c["model"])
+        column = c["benchmark"] if model_row else c["model"]
         row = rows.setdefault(label, {"row": label, "cells": []})
         cell: dict[str, Any] = {"column": column, "value": c["value"]}
         if c.get("setting"):

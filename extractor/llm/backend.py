@@ -71,7 +71,7 @@ from typing import Any, TypeVar
 
 from extractor.base import Extractor, get_extractor
 from extractor.llm.cache import ResponseCache, cache_key
-from extractor.llm.grounding import Grounder
+from extractor.llm.grounding import Grounder, fold_text
 from extractor.llm.prefilter import (
     DEFAULT_MAX_CHUNK_CHARS,
     Chunk,
@@ -210,6 +210,7 @@ class LLMExtractor:
         self._system = system_prompt(prompt_version)  # fail now, naming the file, not per chunk
         self._table_system = system_prompt(TABLE_PROMPT_VERSION)
         self.reask_dropped = True  # one re-ask per chunk whose answer had claims dropped by grounding
+        self._folded_cache: dict[tuple[str, str, int], str] = {}
         self.send_tables = send_tables  # False in hybrid: the table reader reads the tables
         # small sections' chunks share a request (prefilter.PackedChunk)
         self.pack_sections = self.settings.llm_pack_sections if pack_sections is None else pack_sections
@@ -383,7 +384,8 @@ class LLMExtractor:
             table_claims, dropped = ground_rows(answer, chunk, document, self.label)
             return list(table_claims), dropped
         parts = chunk.parts if isinstance(chunk, PackedChunk) else [chunk]
-        grounders = [Grounder(document, part, self.label, self._subject_words, grids) for part in parts]
+        folded = self._folded(document)
+        grounders = [Grounder(document, part, self.label, self._subject_words, grids, folded) for part in parts]
         kept: list[AnyClaim] = []
         reasons: list[str] = []
         for facts in answer.claims:
@@ -472,6 +474,17 @@ class LLMExtractor:
                                 f"{when}({'; '.join(dropped[:3])}"
                                 + (f"; and {len(dropped) - 3} more)" if len(dropped) > 3 else ")"))
         return _ChunkOutcome(claims=kept)
+
+    def _folded(self, document: Document) -> str:
+        """The document's text folded for name grounding, computed once per document (weakly cached)."""
+        key = (document.source, document.sha256, len(document.text))
+        folded = self._folded_cache.get(key)
+        if folded is None:
+            folded = fold_text(document.text)
+            if len(self._folded_cache) > 64:
+                self._folded_cache.clear()
+            self._folded_cache[key] = folded
+        return folded
 
     def _cached(self, key: str, model: Any = ClaimList) -> Any:
         if self.cache is None:

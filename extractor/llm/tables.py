@@ -32,7 +32,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from extractor.llm.prefilter import Chunk, Excerpt
 from extractor.normalize import find_benchmarks
-from extractor.tables.cells import has_role, is_numeric_cell, parse_value, strip_markup
+from extractor.tables.cells import has_role, is_numeric_cell, parse_value, read_label, strip_markup
 from extractor.tables.grid import Grid, Row
 from schemas import Document, ScoreClaim
 
@@ -222,9 +222,14 @@ def ground_rows(answer: TableRows, chunk: TableChunk, document: Document,
                                f"not {cell.value:g}")
                 continue
             model, bench = (cell.column, entry.row) if v.benchmarks_in_rows else (entry.row, cell.column)
+            # the header as written may carry a setting or metric ("AIME 2024 (pass@1)"): read it as the
+            # table reader does, so the benchmark is "AIME 2024" and the setting "pass@1"
+            head = read_label(bench)
+            setting = cell.setting or (", ".join(head.setting) if head.setting else None)
             unit = "%" if parsed.unit_raw == "%" else "score"
             claims.append(ScoreClaim(
-                model=model, benchmark=bench, value=parsed.value, unit=unit, setting=cell.setting,
+                model=model, benchmark=head.benchmark or bench, metric=head.metric, value=parsed.value, unit=unit,
+                setting=setting,
                 quote=document.text[row.start:row.end], source=document.source, section=chunk.section.title,
                 start=row.start, end=row.end, extractor=label))
     return claims, dropped
