@@ -49,6 +49,11 @@ class Backend(StrEnum):
     hybrid = "hybrid"
 
 
+class Fallback(StrEnum):
+    none = "none"
+    rules = "rules"
+
+
 class Engine(StrEnum):
     local = "local"
     ray = "ray"
@@ -81,6 +86,9 @@ def one_line(text: str) -> str:
     """Control characters (a file named with an escape sequence or a newline) shown escaped,
     so one problem stays one line and cannot drive the terminal."""
     return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+FallbackOption = Annotated[Fallback, typer.Option(
+    "--fallback", help="LLM backends: when the server is unreachable (or stops answering), 'none' exits 1 naming "
+                       "its URL; 'rules' says so and extracts with the rules backend.")]
 
 
 def _err(message: str) -> None:
@@ -134,12 +142,80 @@ def _report(problem: FileProblem) -> None:
     _err(f"{problem.path}: {problem.reason}")
 
 
+def _llm_preflight(backend: Backend, settings: Settings, fallback: Fallback) -> Backend:
+    """LLM backends: check the server before the run (a few seconds at most, see ``extractor.llm.transport``).
+
+    Unreachable: exit 1 with one line naming the URL, or with ``--fallback rules`` say so and
+    return the rules backend.
+    """
+    if backend is Backend.rules:
+        return backend
+    from extractor.llm.transport import LLMUnreachable, check_server
+
+    try:
+        check_server(settings.llm_base_url, settings.llm_model, settings.llm_api_key.get_secret_value())
+    except LLMUnreachable as exc:
+        if fallback is Fallback.rules:
+            _err(f"warning: {exc}; extracting with the rules backend instead (--fallback rules)")
+            return Backend.rules
+        _fail(f"error: {exc} (start it, set BENCHCLAIMS_LLM_BASE_URL, or pass --fallback rules)", EXIT_FAILED)
+    return backend
+
+
+class _LLMTally:
+    """The LLM backends' counters summed over a run, for the summary line and the run record."""
+
+    FIELDS = ("llm_chunks", "cache_hits", "fallback_chunks", "dropped_ungrounded", "reasks", "truncated",
+              "requests", "prompt_tokens", "completion_tokens", "cached_tokens")
+
+    def __init__(self, backend: Backend) -> None:
+        self.backend = backend
+        self.totals = dict.fromkeys(self.FIELDS, 0)
+        self.claims = 0
+        self.server_down = False
+        self.seen = 0  # extractions counted (none when another process extracted, e.g. --engine ray)
+
+    def add(self, extraction: Extraction) -> None:
+        self.seen += 1
+        for name in self.FIELDS:
+            self.totals[name] += int(getattr(extraction.stats, name, 0) or 0)
+        self.claims += len(extraction.claims)
+        self.server_down = self.server_down or bool(getattr(extraction.stats, "server_down", False))
+
+    def line(self) -> str:
+        t = self.totals
+        tokens = t["prompt_tokens"] + t["completion_tokens"]
+        per_claim = f"; {tokens / self.claims:,.0f} tokens per claim" if self.claims and tokens else ""
+        return (f"llm: {t['llm_chunks']} chunk(s) answered by the LLM ({t['cache_hits']} from cache), "
+                f"{t['fallback_chunks']} fell back to rules, {t['dropped_ungrounded']} claim(s) dropped by grounding, "
+                f"{t['reasks']} re-ask(s), {t['truncated']} cut at max_tokens and split; tokens: prompt "
+                f"{t['prompt_tokens']:,} (cached {t['cached_tokens']:,}), completion {t['completion_tokens']:,}"
+                f"{per_claim}")
+
+    def finish(self, settings: Settings, fallback: Fallback) -> int:
+        """Print the summary line; the exit status the LLM part asks for (1: server died, no --fallback rules)."""
+        if self.backend is Backend.rules or not self.seen:
+            return EXIT_OK
+        _err(self.line())
+        if self.server_down:
+            if fallback is Fallback.rules:
+                _err(f"warning: the LLM server at {settings.llm_base_url} stopped answering during the run; "
+                     f"{self.totals['fallback_chunks']} chunk(s) were extracted by the rules backend (--fallback rules)")
+                return EXIT_OK
+            _err(f"error: the LLM server at {settings.llm_base_url} stopped answering during the run; "
+                 f"{self.totals['fallback_chunks']} chunk(s) were extracted by the rules backend instead "
+                 "(pass --fallback rules to accept that)")
+            return EXIT_FAILED
+        return EXIT_OK
+
+
 @app.command()
 def extract(
     paths: PathsArgument,
     backend: BackendOption = Backend.rules,
     jsonl: Annotated[Path | None, typer.Option("--jsonl", help="Write JSONL here instead of stdout.")] = None,
     jobs: JobsOption = 1,
+    fallback: FallbackOption = Fallback.none,
 ) -> None:
     """Extract claims from files, folders, URLs or arXiv ids and write them as JSONL."""
     from extractor.base import BackendUnavailable
@@ -149,6 +225,9 @@ def extract(
     files = list(iter_inputs(paths))
     if not files:
         _fail(NO_INPUTS.format(", ".join(map(str, paths))), EXIT_FAILED)
+    settings = get_settings()
+    backend = _llm_preflight(backend, settings, fallback)
+    llm = _LLMTally(backend)
     failed = 0
     try:
         out = jsonl.open("w", encoding="utf-8") if jsonl else None
@@ -158,7 +237,7 @@ def extract(
     progress = IngestProgress(len(files), verb="extracting", live=out is not None or not sys.stdout.isatty())
     try:
         with progress:
-            for item in extract_paths(files, backend=backend.value, settings=get_settings(), jobs=jobs,
+            for item in extract_paths(files, backend=backend.value, settings=settings, jobs=jobs,
                                       on_download=progress.download):
                 if isinstance(item, FileProblem):
                     progress.print(f"{item.path}: {item.reason}")
@@ -167,6 +246,7 @@ def extract(
                     continue
                 for message in item.stats.errors:
                     progress.print(f"{item.document.source}: warning: {message}")
+                llm.add(item)
                 progress.finished(_name(item), len(item.claims))
                 _write_claims(item, out)
     except BackendUnavailable as exc:
@@ -176,7 +256,8 @@ def extract(
     finally:
         if out:
             out.close()
-    raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
+    status = llm.finish(settings, fallback)
+    raise typer.Exit(EXIT_FAILED if failed else status)
 
 
 def _name(item: Extraction) -> str:
@@ -213,11 +294,9 @@ class _Tally:
 
 
 def _ingest_job(backend: str, settings: Settings, params: dict[str, object], progress: IngestProgress,
-                jobs: int = 1, meta: DocumentMeta | None = None) -> IngestJob:
+                jobs: int = 1, meta: DocumentMeta | None = None, llm: _LLMTally | None = None) -> IngestJob:
     """What any store needs to ingest: this process's extractor, and each input as a payload a server
-    that owns the file can take (a file's checked raw bytes, or a URL / arXiv id for it to fetch)."""
-    from extractor.files import UnreadableFile, read_document
-    from extractor.inputs import RemoteInput
+    that owns the file can take (``_payload``)."""
     from extractor.pipeline import extract_paths
     from warehouse import IngestJob
 
@@ -227,26 +306,40 @@ def _ingest_job(backend: str, settings: Settings, params: dict[str, object], pro
             if isinstance(item, Extraction):
                 for message in item.stats.errors:
                     progress.print(f"{item.document.source}: warning: {message}")
+            if isinstance(item, Extraction) and llm is not None:
+                llm.add(item)
             yield item
 
-    published = {"published": meta.published.isoformat()} if meta is not None and meta.published else {}
-
     def payload(item: Input) -> dict[str, str] | FileProblem:
-        if isinstance(item, RemoteInput):  # the server fetches it with its own limits
-            return {"url": item.ref if item.kind == "url" else f"arxiv:{item.ref}", **published}
-        try:
-            read_document(item, max_bytes=settings.max_file_bytes)  # refuse exactly as a local ingest would
-            data = item.read_bytes()
-        except UnreadableFile as exc:
-            return FileProblem(path=str(item), reason=exc.reason)
-        except OSError as exc:
-            return FileProblem(path=str(item), reason=f"cannot read: {exc.strerror or exc}")
-        out = {"source": item.name, "content_base64": base64.b64encode(data).decode("ascii"), **published}
-        if meta is not None and meta.url:
-            out["url"] = meta.url
-        return out
+        return _payload(item, settings, meta)
 
-    return IngestJob(backend=backend, extract=extract, payload=payload, params=params)  # type: ignore[arg-type]
+    def run_stats() -> dict[str, object]:  # what the run cost, stored with it
+        return {"llm": dict(llm.totals, server_down=llm.server_down)} if llm is not None and llm.seen else {}
+
+    return IngestJob(backend=backend, extract=extract, payload=payload, params=params,  # type: ignore[arg-type]
+                     run_stats=run_stats)
+
+
+def _payload(item: Input, settings: Settings, meta: DocumentMeta | None) -> dict[str, str] | FileProblem:
+    """An input as the body of ``POST /api/documents`` for a server that owns the file: a file's checked raw
+    bytes (refused exactly as a local ingest would refuse them), or a URL / arXiv id for it to fetch."""
+    from extractor.files import UnreadableFile, read_document
+    from extractor.inputs import RemoteInput
+
+    published = {"published": meta.published.isoformat()} if meta is not None and meta.published else {}
+    if isinstance(item, RemoteInput):  # the server fetches it with its own limits
+        return {"url": item.ref if item.kind == "url" else f"arxiv:{item.ref}", **published}
+    try:
+        read_document(item, max_bytes=settings.max_file_bytes)
+        data = item.read_bytes()
+    except UnreadableFile as exc:
+        return FileProblem(path=str(item), reason=exc.reason)
+    except OSError as exc:
+        return FileProblem(path=str(item), reason=f"cannot read: {exc.strerror or exc}")
+    out = {"source": item.name, "content_base64": base64.b64encode(data).decode("ascii"), **published}
+    if meta is not None and meta.url:
+        out["url"] = meta.url
+    return out
 
 
 def _ingest_with_progress(store: Store, files: list[Input], job: IngestJob, tally: _Tally,
@@ -309,6 +402,7 @@ def ingest(
                                             show_default=False)] = None,
     published: Annotated[str | None, typer.Option("--published", help="Publication date of the inputs (YYYY-MM-DD); "
                                                   "overrides what they state.", show_default=False)] = None,
+    fallback: FallbackOption = Fallback.none,
 ) -> None:
     """Extract claims and store them; re-ingesting unchanged inputs (files, URLs, arXiv ids) adds nothing."""
     from extractor.base import BackendUnavailable
@@ -329,6 +423,9 @@ def ingest(
         _fail(f"error: --published: {exc}", EXIT_USAGE)
     tally = _Tally()
     with _store(settings.db, write=True) as store:
+        if store.kind != "remote":  # a server that owns the file extracts with its own LLM settings
+            backend = _llm_preflight(backend, settings, fallback)
+        llm = _LLMTally(backend)
         if engine is Engine.ray and store.kind != "duckdb":
             _fail(f"error: --engine ray loads its batches into a DuckDB file this process opens; {_where(store)} "
                   f"is a {store.kind} store", EXIT_USAGE)
@@ -338,22 +435,22 @@ def ingest(
             else:
                 with IngestProgress(len(files)) as progress:
                     job = _ingest_job(backend.value, settings, {"paths": [str(p) for p in paths],
-                                                                 "engine": engine.value}, progress, jobs, meta)
+                                                                 "engine": engine.value}, progress, jobs, meta, llm)
                     _ingest_with_progress(store, files, job, tally, progress)
         except BackendUnavailable as exc:
             _fail(f"error: {exc}", EXIT_USAGE)
         where = _where(store)
-    _summarise(tally, where)
+    _summarise(tally, where, llm.finish(settings, fallback))
 
 
-def _summarise(tally: _Tally, where: str) -> NoReturn:
+def _summarise(tally: _Tally, where: str, status: int = EXIT_OK) -> NoReturn:
     c = tally.counts
     typer.echo(
         f"{tally.ok} file(s) ingested into {where}: {c['added']} added, {c['unchanged']} unchanged, "
         f"{c['replaced']} replaced ({tally.claims} claims stored); {len(tally.problems)} failed",
         err=True,
     )
-    raise typer.Exit(EXIT_FAILED if tally.problems else EXIT_OK)
+    raise typer.Exit(EXIT_FAILED if tally.problems else status)
 
 
 @app.command()
@@ -479,17 +576,32 @@ def serve(
         withdraw()
 
 
-@app.command("llm-serve")
+@app.command("llm-serve", context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
 def llm_serve(
+    ctx: typer.Context,
     model: Annotated[str, typer.Argument(help="Model to serve, e.g. Qwen/Qwen2.5-14B-Instruct.")],
     gpus: Annotated[int | None, typer.Option("--gpus", help="Tensor-parallel size (default: GPUs found).")] = None,
-    max_model_len: Annotated[int, typer.Option("--max-model-len")] = 16384,
+    max_model_len: Annotated[int, typer.Option("--max-model-len", help="Context length (prompt + answer).")] = 16384,
     port: Annotated[int, typer.Option("--port")] = 8001,
+    max_num_seqs: Annotated[int | None, typer.Option("--max-num-seqs", min=1,
+                                                     help="Sequences vLLM runs at once (its default when unset).")] = None,
+    gpu_memory_utilization: Annotated[float | None, typer.Option(
+        "--gpu-memory-utilization", min=0.05, max=1.0, help="Share of GPU memory vLLM may use.")] = None,
+    vllm_version: Annotated[str | None, typer.Option(
+        "--vllm-version", help="Spell the flags for this vLLM release (e.g. 0.10.1) instead of the installed one.")] = None,
 ) -> None:
-    """Start vLLM's OpenAI-compatible server for the llm backend, or print the command when vLLM is absent."""
+    """Start vLLM's OpenAI-compatible server for the llm backend, or print the command when vLLM is absent.
+
+    Options after the model that benchclaims does not know are passed to vLLM unchanged.
+    """
+    from extractor.llm.serve import parse_version
     from extractor.llm.serve import serve as serve_llm
 
-    raise typer.Exit(serve_llm(model, gpus=gpus, max_model_len=max_model_len, port=port))
+    if vllm_version is not None and parse_version(vllm_version) is None:
+        _fail(f"error: --vllm-version {vllm_version!r} is not a version such as 0.10.2", EXIT_USAGE)
+    raise typer.Exit(serve_llm(model, gpus=gpus, max_model_len=max_model_len, port=port, max_num_seqs=max_num_seqs,
+                               gpu_memory_utilization=gpu_memory_utilization, vllm_version=vllm_version,
+                               extra=list(ctx.args)))
 
 
 @app.command("eval")
@@ -498,6 +610,7 @@ def evaluate(
     paths: PathsArgument,
     backend: BackendOption = Backend.rules,
     misses: Annotated[int, typer.Option("--misses", min=0, help="Also print up to N misses and false positives.")] = 0,
+    fallback: FallbackOption = Fallback.none,
 ) -> None:
     """Extract PATH... and score the claims against GOLD: precision, recall and F1 per kind."""
     from extractor.base import BackendUnavailable
@@ -510,12 +623,16 @@ def evaluate(
         _fail(str(exc), EXIT_FAILED)
     predicted: list[dict[str, object]] = []
     failed = 0
+    settings = get_settings()
+    backend = _llm_preflight(backend, settings, fallback)
+    llm = _LLMTally(backend)
     try:
-        for item in extract_paths(paths, backend=backend.value, settings=get_settings()):
+        for item in extract_paths(paths, backend=backend.value, settings=settings):
             if isinstance(item, FileProblem):
                 _report(item)
                 failed += 1
             else:
+                llm.add(item)
                 predicted.extend(json.loads(claim_to_jsonl(c)) for c in item.claims)
     except BackendUnavailable as exc:
         _fail(f"error: {exc}", EXIT_USAGE)
@@ -531,7 +648,8 @@ def evaluate(
     for p in report.false_positives[:misses]:
         typer.echo(f"FP   {p.get('source')} {p.get('kind')} {p.get('model')} {p.get('benchmark')} "
                    f"{p.get('value')} {p.get('baseline')} | {p.get('quote')}")
-    raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
+    status = llm.finish(settings, fallback)
+    raise typer.Exit(EXIT_FAILED if failed else status)
 
 
 def main() -> None:

@@ -53,7 +53,7 @@ def make_docs(n_docs: int, n_sections: int) -> list[Document]:
 def run(base_url: str, docs: list[Document], concurrency: int) -> tuple[float, int, int, float]:
     settings = Settings(llm_base_url=base_url, llm_model="fake", llm_concurrency=concurrency, llm_timeout=30,
                         llm_retries=0)
-    ex = LLMExtractor(settings, use_fallback=False)
+    ex = LLMExtractor(settings, use_fallback=False, pack_sections=False)  # one request per section
     t, cpu = time.perf_counter(), time.process_time()
     results = ex.extract_many(docs)
     elapsed, cpu = time.perf_counter() - t, time.process_time() - cpu

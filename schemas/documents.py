@@ -66,6 +66,15 @@ class ExtractionStats(BaseModel):
     dropped_ungrounded: int = 0
     fallback_chunks: int = 0
     errors: list[str] = Field(default_factory=list)
+    # LLM accounting (all zero for the rules backend): chunks the LLM answered, re-asks after
+    # invalid or ungrounded output, answers cut at max_tokens and split, tokens from ``usage``.
+    llm_chunks: int = 0
+    reasks: int = 0
+    truncated: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    cached_tokens: int = 0
+    server_down: bool = False  # the LLM server stopped answering during the run (circuit breaker)
 
 
 class Extraction(BaseModel):

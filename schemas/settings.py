@@ -6,7 +6,7 @@ the API's key) and ``schemas`` is the one package all of them may import.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -36,8 +36,19 @@ class Settings(BaseSettings):
     llm_timeout: float = Field(default=60.0, gt=0)
     llm_retries: int = Field(default=3, ge=0)
     llm_mode: Literal["tools", "json_schema"] = Field(
-        default="tools", description="How the claim schema is enforced: named tool call, or response_format json_schema."
+        default="json_schema",
+        description="How the claim schema is enforced: response_format json_schema (vLLM structured outputs; "
+                    "the schema stays out of the prompt), or a named tool call (the schema is rendered into every prompt).",
     )
+    llm_chat_template_kwargs: dict[str, Any] | None = Field(
+        default=None,
+        description='Sent as chat_template_kwargs with every request, e.g. {"enable_thinking": false} for Qwen3 '
+                    "thinking models (JSON in the environment variable).",
+    )
+    llm_max_tokens: int = Field(default=4096, ge=64, description="max_tokens of every request (the answer's budget).")
+    llm_pack_sections: bool = Field(default=True, description="Send several small sections in one request.")
+    llm_max_model_len: int = Field(default=16384, ge=1024,
+                                   description="The server's context length (vLLM --max-model-len): chunks are sized to fit.")
 
     api_key: SecretStr | None = Field(default=None, description="Key for the REST write endpoints; writes are refused when unset.")
     cors_origins: list[str] = Field(default_factory=list)

@@ -14,6 +14,7 @@ non-JSON text, or schema-invalid JSON.
 from __future__ import annotations
 
 import json
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -37,6 +38,8 @@ class Reply:
     status: int = 200
     delay: float = 0.0
     headers: dict[str, str] = field(default_factory=dict)
+    finish_reason: str | None = None  # e.g. "length" with a cut ``arguments`` / ``content``
+    drop: bool = False  # close the connection without answering (a server that died)
 
 
 Responder = Callable[[dict[str, Any]], Reply]
@@ -62,26 +65,65 @@ def is_reask(body: dict[str, Any]) -> bool:
     return any(m.get("role") in ("assistant", "tool") for m in body.get("messages", []))
 
 
-def completion_body(body: dict[str, Any], reply: Reply) -> dict[str, Any]:
+def estimate_tokens(text: str) -> int:
+    """A tokenizer's count, roughly: about 4 ASCII characters or 1 CJK character per token."""
+    ascii_chars = sum(1 for c in text if c.isascii())
+    return (ascii_chars + 3) // 4 + (len(text) - ascii_chars)
+
+
+def prompt_text(body: dict[str, Any]) -> str:
+    """Everything a chat template would render into the prompt: messages and tool definitions."""
+    parts = []
+    for msg in body.get("messages", []):
+        content = msg.get("content")
+        if isinstance(content, list):
+            content = "".join(p.get("text", "") for p in content if isinstance(p, dict))
+        parts.append(str(content or ""))
+        for call in msg.get("tool_calls") or []:
+            parts.append(str(call.get("function", {}).get("arguments", "")))
+    if body.get("tools"):
+        parts.append(json.dumps(body["tools"], ensure_ascii=False))
+    return "\n".join(parts)
+
+
+def system_text(body: dict[str, Any]) -> str:
+    msgs = body.get("messages", [])
+    return str(msgs[0].get("content") or "") if msgs and msgs[0].get("role") == "system" else ""
+
+
+def reply_payload(reply: Reply) -> str | None:
+    """The JSON text the model would produce for ``reply`` (None for a plain-text reply)."""
+    if reply.arguments is not None:
+        return reply.arguments
+    if reply.claims is not None:
+        return json.dumps({"claims": reply.claims}, ensure_ascii=False)
+    return None
+
+
+def completion_body(body: dict[str, Any], reply: Reply, cached_tokens: int = 0) -> dict[str, Any]:
     """An OpenAI chat.completion object answering ``body`` with ``reply``.
 
     When the request forced a tool (instructor TOOLS mode) the answer is a tool call with
     that tool's name; otherwise the JSON goes in the message content (json_schema mode).
+    ``usage`` is estimated from the text (``estimate_tokens``), with ``cached_tokens`` as
+    vLLM reports a prefix-cache hit. An answer longer than the request's ``max_tokens`` is
+    cut there with ``finish_reason: "length"``, as a real server does.
     """
-    if reply.arguments is not None:
-        payload = reply.arguments
-    elif reply.claims is not None:
-        payload = json.dumps({"claims": reply.claims}, ensure_ascii=False)
-    else:
-        payload = None
+    payload = reply_payload(reply)
     message: dict[str, Any] = {"role": "assistant", "content": None}
-    finish = "stop"
+    finish = reply.finish_reason or "stop"
+    limit = body.get("max_tokens") or body.get("max_completion_tokens")
+    if payload is not None and limit and estimate_tokens(payload) > limit:
+        cut = len(payload)
+        while cut and estimate_tokens(payload[:cut]) > limit:
+            cut -= max(1, (estimate_tokens(payload[:cut]) - limit))
+        payload, finish = payload[:cut], "length"
     tool_choice = body.get("tool_choice")
     if payload is not None and isinstance(tool_choice, dict):
         name = tool_choice.get("function", {}).get("name", "ClaimList")
         message["tool_calls"] = [{"id": f"call_{time.monotonic_ns()}", "type": "function",
                                   "function": {"name": name, "arguments": payload}}]
-        finish = "tool_calls"
+        finish = "tool_calls" if finish == "stop" else finish
     elif payload is not None:
         message["content"] = payload
     else:
@@ -90,8 +132,16 @@ def completion_body(body: dict[str, Any], reply: Reply) -> dict[str, Any]:
         "id": f"chatcmpl-{time.monotonic_ns()}", "object": "chat.completion", "created": int(time.time()),
         "model": body.get("model", "fake"),
         "choices": [{"index": 0, "message": message, "finish_reason": finish, "logprobs": None}],
-        "usage": {"prompt_tokens": 10, "completion_tokens": 10, "total_tokens": 20},
+        "usage": _usage(body, payload if payload is not None else str(message.get("content") or ""),
+                        cached_tokens),
     }
+
+
+def _usage(body: dict[str, Any], completion: str, cached_tokens: int) -> dict[str, Any]:
+    prompt = estimate_tokens(prompt_text(body))
+    done = estimate_tokens(completion)
+    return {"prompt_tokens": prompt, "completion_tokens": done, "total_tokens": prompt + done,
+            "prompt_tokens_details": {"cached_tokens": min(cached_tokens, prompt)}}
 
 
 class FakeOpenAI:
@@ -101,12 +151,17 @@ class FakeOpenAI:
     ``requests`` holds every request body received (thread-safe appends).
     """
 
-    def __init__(self, responder: Responder, delay: float = 0.0) -> None:
+    def __init__(self, responder: Responder, delay: float = 0.0, models: list[str] | None = None) -> None:
         self.responder = responder
         self.delay = delay
+        self.models = models  # what GET /v1/models lists (None: an empty list, which any model passes)
         self.requests: list[dict[str, Any]] = []
+        self.answers: list[str] = []  # the text of every 200 answer (claim JSON or content), in order
+        self.gets: list[str] = []
+        self._seen_system: set[str] = set()
         self.in_flight = 0
         self.max_in_flight = 0
+        self.in_flight_seen: list[int] = []  # requests in flight when each request arrived
         self._lock = threading.Lock()
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -117,7 +172,7 @@ class FakeOpenAI:
         host, port = self._server.server_address[:2]
         return f"http://{host!s}:{port}/v1"
 
-    def __enter__(self) -> FakeOpenAI:
+    def __enter__(self) -> FakeOpenAI:  # noqa: C901 - one request handler class, many fake routes
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -126,6 +181,18 @@ class FakeOpenAI:
 
             def log_message(self, format: str, *args: Any) -> None:
                 return
+
+            def do_GET(self) -> None:
+                with fake._lock:
+                    fake.gets.append(self.path)
+                if self.path.rstrip("/").endswith("/models"):
+                    names = fake.models or []
+                    self._send(200, {"object": "list", "data": [{"id": n, "object": "model", "owned_by": "fake"}
+                                                                 for n in names]})
+                elif self.path.rstrip("/").endswith("/health"):
+                    self._send(200, {})
+                else:
+                    self._send(404, {"error": {"message": f"no route {self.path}", "type": "not_found"}})
 
             def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
@@ -139,6 +206,7 @@ class FakeOpenAI:
                     fake.requests.append(body)
                     fake.in_flight += 1
                     fake.max_in_flight = max(fake.max_in_flight, fake.in_flight)
+                    fake.in_flight_seen.append(fake.in_flight)
                 try:
                     if not self.path.rstrip("/").endswith("/chat/completions"):
                         self._send(404, {"error": {"message": f"no route {self.path}", "type": "not_found"}})
@@ -147,12 +215,24 @@ class FakeOpenAI:
                     wait = fake.delay + reply.delay
                     if wait:
                         time.sleep(wait)
+                    if reply.drop:
+                        self.close_connection = True
+                        return
                     if reply.status != 200:
                         self._send(reply.status, {"error": {"message": f"injected HTTP {reply.status}",
                                                             "type": "server_error", "code": reply.status}},
                                    reply.headers)
                         return
-                    self._send(200, completion_body(body, reply), reply.headers)
+                    system = system_text(body)
+                    with fake._lock:
+                        cached = estimate_tokens(system) if system in fake._seen_system else 0
+                        fake._seen_system.add(system)
+                    answer = completion_body(body, reply, cached)
+                    message = answer["choices"][0]["message"]
+                    with fake._lock:
+                        fake.answers.append(message["tool_calls"][0]["function"]["arguments"]
+                                            if message.get("tool_calls") else str(message.get("content") or ""))
+                    self._send(200, answer, reply.headers)
                 finally:
                     with fake._lock:
                         fake.in_flight -= 1
@@ -204,11 +284,54 @@ def gold_facts(record: dict[str, Any]) -> dict[str, Any]:
     return {k: record.get(k) for k in FACT_FIELDS if record.get(k) is not None}
 
 
+REASK_NOTE = "\n\nNote: a previous answer to these excerpts"
+
+
 def excerpt_text(body: dict[str, Any]) -> str:
-    """The excerpts part of the chunk message (after the section context)."""
-    text = first_user_text(body)
+    """The excerpts part of the chunk message (after the section context, before a grounding re-ask's note)."""
+    text = first_user_text(body).split(REASK_NOTE, 1)[0]
     mark = "Excerpts:\n"
     return text.split(mark, 1)[1] if mark in text else text
+
+
+def is_grounding_reask(body: dict[str, Any]) -> bool:
+    return REASK_NOTE in first_user_text(body)
+
+
+_CELL_SPLIT = re.compile(r"\s*(?:\||</?t[dh][^>]*>|</?tr[^>]*>)\s*")
+
+
+_INLINE = re.compile(r"</?(?:b|strong|u|em|i|span)\b[^>]*>|\*\*|__", re.IGNORECASE)
+
+
+def row_cells(row: str) -> list[str]:
+    """The cell texts of a table row's source text (Markdown pipes or HTML cells), emphasis removed."""
+    return [_INLINE.sub("", c).strip() for c in _CELL_SPLIT.split(row) if _INLINE.sub("", c).strip()]
+
+
+def _fold(s: str) -> str:
+    return re.sub(r"[\s\-_.()（）]+", "", s).lower()
+
+
+def neighbour_value(row: str, value: float) -> float | None:
+    """The number in the cell next to the one holding ``value`` in a table row (right, else left)."""
+    cells = row_cells(row)
+    numbers: list[float | None] = []
+    for c in cells:
+        try:
+            numbers.append(float(c.strip().strip("*%")))
+        except ValueError:
+            numbers.append(None)
+    for i, n in enumerate(numbers):
+        if n is not None and abs(n - value) < 1e-9:
+            for j in (i + 1, i - 1):
+                if 0 <= j < len(numbers) and numbers[j] is not None and abs(numbers[j] - value) > 1e-9:  # type: ignore[operator]
+                    return numbers[j]
+    return None
+
+
+def is_table_row(quote: str) -> bool:
+    return quote.lstrip().startswith("|") or "<td" in quote
 
 
 class GoldResponder:
@@ -216,16 +339,23 @@ class GoldResponder:
 
     Faults are decided per (chunk, attempt) from a hash, so a run is reproducible however
     requests interleave: ``error_rate`` of attempts get HTTP 500, ``garbage_rate`` get
-    non-JSON text, and ``invent_rate`` of answers carry one extra claim whose number is
-    not in the text (it must be dropped by grounding).
+    non-JSON text, ``invent_rate`` of answers carry one extra claim whose number is not in
+    the text (it must be dropped by grounding), and ``shift_rate`` of the table-cell claims
+    answered carry the value of the neighbouring cell of the same row instead of their own
+    (also to be dropped). ``shifted`` records every shifted claim sent.
+
+    A request whose system prompt asks for the compact table form (``TABLE_FORM_MARK``) is
+    answered in it: one entry per row with the row's label and its cells' values.
     """
 
     def __init__(self, gold: list[dict[str, Any]], error_rate: float = 0.0, garbage_rate: float = 0.0,
-                 invent_rate: float = 0.0) -> None:
+                 invent_rate: float = 0.0, shift_rate: float = 0.0) -> None:
         self.gold = gold
         self.error_rate, self.garbage_rate, self.invent_rate = error_rate, garbage_rate, invent_rate
+        self.shift_rate = shift_rate
         self.attempts: dict[str, int] = {}
-        self.injected = {"error": 0, "garbage": 0, "invented": 0, "ok": 0}
+        self.injected = {"error": 0, "garbage": 0, "invented": 0, "shifted": 0, "ok": 0}
+        self.shifted: list[dict[str, Any]] = []
         self._lock = threading.Lock()
 
     def _roll(self, chunk: str, attempt: int, salt: str) -> float:
@@ -247,17 +377,53 @@ class GoldResponder:
             self._count("garbage")
             return Reply(content="Sorry, I cannot produce JSON for this text.")
         claims = [gold_facts(g) for g in self.gold if g["quote"] in chunk]
+        for k, c in enumerate(claims):
+            if c["kind"] == "score" and is_table_row(c["quote"]) and \
+                    self._roll(chunk, attempt, f"shift{k}") < self.shift_rate:
+                other = neighbour_value(c["quote"], float(c["value"]))
+                if other is not None:
+                    claims[k] = dict(c, value=other)
+                    self._count("shifted")
+                    with self._lock:
+                        self.shifted.append(claims[k])
         if claims and self._roll(chunk, attempt, "invent") < self.invent_rate:
             self._count("invented")
             fake = dict(claims[0], kind="score", value=INVENTED_VALUE, baseline=None, relation=None, delta=None)
             claims.append(fake)
         else:
             self._count("ok")
+        if TABLE_FORM_MARK in system_text(body):
+            return Reply(arguments=json.dumps(table_form(claims), ensure_ascii=False))
         return Reply(claims=claims)
 
     def _count(self, what: str) -> None:
         with self._lock:
             self.injected[what] += 1
+
+
+TABLE_FORM_MARK = "TableRows"
+
+
+def table_form(claims: list[dict[str, Any]]) -> dict[str, Any]:
+    """Score claims in the compact per-row form: ``{"rows": [{"row", "cells": [{"column", "value"}]}]}``.
+
+    The row label is the model for a models-in-rows table, the benchmark for a transposed one;
+    each cell names its column (the other of the two).
+    """
+    rows: dict[str, dict[str, Any]] = {}
+    for c in claims:
+        if c.get("kind") != "score":
+            continue
+        cells = row_cells(c["quote"])
+        label = cells[0] if cells else c["model"]
+        model_row = _fold(c["model"]) in _fold(label) or _fold(label) in _fold(c["model"])
+        column = c["benchmark"] if model_row else c["model"]
+        row = rows.setdefault(label, {"row": label, "cells": []})
+        cell: dict[str, Any] = {"column": column, "value": c["value"]}
+        if c.get("setting"):
+            cell["setting"] = c["setting"]
+        row["cells"].append(cell)
+    return {"rows": list(rows.values())}
 
 
 def _serve_in_child(responder: Responder, delay: float, port_queue: Any, stop: Any) -> None:

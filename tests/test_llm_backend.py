@@ -57,10 +57,11 @@ def _settings(server: FakeOpenAI, **kw: Any) -> Settings:
     return Settings(**base)
 
 
-def _extract(responder: Callable[[dict[str, Any]], Reply], doc: Document | None = None,
+def _extract(responder: Callable[[dict[str, Any]], Reply], doc: Document | None = None, pack: bool = False,
              **kw: Any) -> tuple[Extraction, FakeOpenAI]:
+    """One request per section (``pack=False``) keeps each fault below to one section's chunk."""
     with FakeOpenAI(responder) as server:
-        ex = LLMExtractor(_settings(server, **kw))
+        ex = LLMExtractor(_settings(server, **kw), pack_sections=pack)
         result = ex.extract(doc or _doc())
     return result, server
 
@@ -100,6 +101,18 @@ def test_claims_come_back_grounded_with_exact_offsets_and_sections() -> None:
     assert all("weather" not in json.dumps(r, ensure_ascii=False) for r in server.requests)
 
 
+def test_small_sections_share_one_request_each_with_its_own_section_context() -> None:
+    result, server = _extract(answer_by_chunk, pack=True)
+    assert len(server.requests) == 1
+    user = server.requests[0]["messages"][1]["content"]
+    assert user.startswith("Section: QuillRAG: Retrieval for Long Inputs") and "\n\nSection: Appendix\n" in user
+    by_value = {(c.value if isinstance(c, ScoreClaim) else c.delta): c for c in result.claims}
+    assert len(result.claims) == 3 and by_value[71.0].section == "Appendix"
+    assert by_value[48.5].section == "QuillRAG: Retrieval for Long Inputs"
+    for c in result.claims:
+        assert TEXT[c.start:c.end] == c.quote
+
+
 def test_each_request_carries_the_section_title_and_the_versioned_system_prompt() -> None:
     _, server = _extract(answer_by_chunk)
     users = [r["messages"][1]["content"] for r in server.requests]
@@ -112,7 +125,7 @@ def test_each_request_carries_the_section_title_and_the_versioned_system_prompt(
 
 def test_tools_mode_sends_a_named_tool_choice_with_the_claim_schema() -> None:
     """What instructor 1.17 really sends in TOOLS mode: vLLM enforces a named tool's parameters."""
-    _, server = _extract(answer_by_chunk)
+    _, server = _extract(answer_by_chunk, llm_mode="tools")
     body = server.requests[0]
     assert body["tool_choice"] == {"type": "function", "function": {"name": "ClaimList"}}
     params = body["tools"][0]["function"]["parameters"]
@@ -120,15 +133,24 @@ def test_tools_mode_sends_a_named_tool_choice_with_the_claim_schema() -> None:
     assert "response_format" not in body
 
 
-def test_json_schema_mode_sends_a_json_schema_response_format_not_json_object() -> None:
-    """instructor 1.17 JSON_SCHEMA: response_format type json_schema with the schema (vLLM enforces it)."""
-    result, server = _extract(answer_by_chunk, llm_mode="json_schema")
+def test_json_schema_mode_is_the_default_and_the_request_body_is_pinned() -> None:
+    """instructor 1.17 JSON_SCHEMA: response_format type json_schema with the schema (vLLM structured outputs
+    enforce it, and the schema stays out of the prompt); repetition_penalty 1.0 against the model's
+    generation_config; chat_template_kwargs only when set."""
+    result, server = _extract(answer_by_chunk)
     body = server.requests[0]
+    assert sorted(body) == ["max_tokens", "messages", "model", "repetition_penalty", "response_format", "temperature"]
     fmt = body["response_format"]
     assert fmt["type"] == "json_schema"
     assert fmt["json_schema"]["name"] == "ClaimList" and "claims" in fmt["json_schema"]["schema"]["properties"]
-    assert "tools" not in body and "tool_choice" not in body
+    assert body["repetition_penalty"] == 1.0 and body["temperature"] == 0 and body["max_tokens"] == 4096
+    assert [m["role"] for m in body["messages"]] == ["system", "user"]
+    assert "ScoreFacts" not in json.dumps(body["messages"])  # the schema is not in the prompt
     assert len(result.claims) == 3
+    _, server = _extract(answer_by_chunk, llm_chat_template_kwargs={"enable_thinking": False}, llm_max_tokens=2048)
+    body = server.requests[0]
+    assert body["chat_template_kwargs"] == {"enable_thinking": False} and body["max_tokens"] == 2048
+    assert body["repetition_penalty"] == 1.0 and body["response_format"]["type"] == "json_schema"
 
 
 @pytest.mark.parametrize("fault", [
@@ -171,9 +193,12 @@ def test_a_claim_with_a_number_not_in_the_text_never_comes_out() -> None:
             reply.claims = reply.claims + [dict(reply.claims[0], value=93.1)]
         return reply
 
-    result, _ = _extract(inventing)
+    result, server = _extract(inventing)
     assert 93.1 not in _values(result)
-    assert len(result.claims) == 3 and result.stats.dropped_ungrounded == 2
+    # each of the 2 chunks is re-asked once (the server invents again): 2 x 2 claims dropped, and reported
+    assert len(result.claims) == 3 and result.stats.dropped_ungrounded == 4
+    assert len(server.requests) == 4 and result.stats.reasks == 2
+    assert len(result.stats.errors) == 2 and all("after a re-ask" in e and "93.1" in e for e in result.stats.errors)
 
 
 def test_a_chunk_that_keeps_failing_falls_back_to_rules_and_the_document_survives() -> None:
@@ -200,7 +225,7 @@ def test_unreachable_server_loses_no_document() -> None:
     with FakeOpenAI(answer_by_chunk) as server:
         settings = _settings(server, llm_retries=0)
     # server is shut down now: connection refused
-    result = LLMExtractor(settings).extract(_doc())
+    result = LLMExtractor(settings, pack_sections=False).extract(_doc())
     assert result.stats.fallback_chunks == 2 and len(result.stats.errors) == 2
     assert result.document.source == "quill.md"
 
@@ -208,7 +233,7 @@ def test_unreachable_server_loses_no_document() -> None:
 def test_cache_hits_skip_the_server() -> None:
     cache = MemoryCache()
     with FakeOpenAI(answer_by_chunk) as server:
-        ex = LLMExtractor(_settings(server), cache)
+        ex = LLMExtractor(_settings(server), cache, pack_sections=False)
         first = ex.extract(_doc())
         n = len(server.requests)
         second = ex.extract(_doc())
@@ -221,7 +246,7 @@ def test_cache_hits_skip_the_server() -> None:
 def test_concurrency_never_exceeds_the_setting() -> None:
     text = "".join(f"# Part {i}\nQuillRAG 在 HotpotQA 上的 EM 达到 48.5。\n" for i in range(12))
     with FakeOpenAI(answer_by_chunk, delay=0.05) as server:
-        ex = LLMExtractor(_settings(server, llm_concurrency=3))
+        ex = LLMExtractor(_settings(server, llm_concurrency=3), pack_sections=False)
         results = ex.extract_many([_doc(text, f"d{i}.md") for i in range(3)])
     assert server.max_in_flight == 3
     assert [len(r.claims) for r in results] == [12, 12, 12]

@@ -36,8 +36,37 @@ def test_gpu_count_follows_cuda_visible_devices(monkeypatch: pytest.MonkeyPatch)
 
 def test_structured_output_flag_spelling_follows_the_vllm_version() -> None:
     assert structured_output_flags("guidance", (0, 8)) == ["--guided-decoding-backend", "guidance"]
+    assert structured_output_flags("guidance", (0, 10, 1)) == ["--guided-decoding-backend", "guidance"]
+    # vllm PR #22772 removed --guided-decoding-* in 0.10.2
+    assert structured_output_flags("guidance", (0, 10, 2)) == ["--structured-outputs-config.backend", "guidance"]
     assert structured_output_flags("xgrammar", (0, 12)) == ["--structured-outputs-config.backend", "xgrammar"]
     assert structured_output_flags("guidance", None)[0] == "--structured-outputs-config.backend"
+
+
+COMMON = ["vllm", "serve", "Qwen/Qwen2.5-14B-Instruct", "--host", "127.0.0.1", "--port", "8001",
+          "--served-model-name", "Qwen/Qwen2.5-14B-Instruct", "--max-model-len", "8192", "--tensor-parallel-size", "2",
+          "--generation-config", "vllm", "--enable-prefix-caching", "--enable-prompt-tokens-details",
+          "--max-num-seqs", "128", "--gpu-memory-utilization", "0.9"]
+
+
+@pytest.mark.parametrize(("version", "structured"), [
+    ((0, 10, 1), ["--guided-decoding-backend", "guidance"]),
+    ((0, 10, 2), ["--structured-outputs-config.backend", "guidance"]),
+    ((0, 11, 0), ["--structured-outputs-config.backend", "guidance"]),
+    (None, ["--structured-outputs-config.backend", "guidance"]),  # current
+], ids=["0.10.1", "0.10.2", "0.11", "current"])
+def test_the_launch_command_is_pinned_per_vllm_version(version: tuple[int, ...] | None, structured: list[str]) -> None:
+    cmd = serve.vllm_command("Qwen/Qwen2.5-14B-Instruct", gpus=2, max_model_len=8192, max_num_seqs=128,
+                             gpu_memory_utilization=0.9, version=version)
+    assert cmd == COMMON + structured
+    assert not any(flag.startswith("--guided-decoding") for flag in cmd) or version == (0, 10, 1)
+
+
+def test_version_strings_parse() -> None:
+    assert serve.parse_version("0.10.2") == (0, 10, 2)
+    assert serve.parse_version("0.11.0rc1") == (0, 11, 0)
+    assert serve.parse_version("0.11") == (0, 11, 0)
+    assert serve.parse_version("latest") is None
 
 
 def test_serve_without_vllm_prints_the_command(capsys: pytest.CaptureFixture[str]) -> None:

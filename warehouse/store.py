@@ -70,6 +70,8 @@ class IngestJob:
     extract: Callable[[Sequence[Any], LlmCache | None], Iterable[Extraction | FileProblem]]
     payload: Callable[[Any], dict[str, str] | FileProblem]
     params: dict[str, Any] = field(default_factory=dict)
+    # more figures for the run record once the ingest is done (an LLM backend's token counts)
+    run_stats: Callable[[], dict[str, Any]] = dict
 
 
 class Store(ABC):
@@ -249,7 +251,7 @@ class DuckDBStore(_WarehouseReads):
                 yield outcome
         finally:
             wh.finish_run(run_id, sum(counts.values()), len(problems), [f"{p.path}: {p.reason}" for p in problems],
-                          {"claims": claims, **counts})
+                          {"claims": claims, **counts, **job.run_stats()})
 
     def store_extraction(self, extraction: Extraction, backend: str, via: str = "api") -> IngestOutcome:
         wh = self.warehouse

@@ -45,7 +45,7 @@ def _llm_without_fallback(settings: Settings, cache: ResponseCache | None) -> LL
     from extractor.llm.backend import LLMExtractor
 
     try:
-        return LLMExtractor(settings, cache, use_fallback=False)
+        return LLMExtractor(settings, cache, use_fallback=False, send_tables=False)
     except ImportError as exc:
         raise BackendUnavailable(str(exc)) from exc
 

@@ -2,44 +2,57 @@
 
 How a document is extracted:
 
-1. ``prefilter.build_chunks`` keeps candidate sentences and whole tables, grouped by
-   section (the section title and subject go with each chunk as context);
-2. each chunk is one request, at most ``settings.llm_concurrency`` in flight
-   (``asyncio.Semaphore``), answered as ``schemas.ClaimList`` — first looked up in the
-   response cache (key: sha256 of model, prompt version and the exact message);
-3. every returned claim is grounded (``grounding.Grounder``): located in the text with
-   exact offsets, its numbers found in its quote, its names in the quote or section;
-   the rest are dropped and counted (``stats.dropped_ungrounded``);
-4. a chunk that still fails after the retries falls back to the rules backend for that
+1. ``prefilter.build_chunks`` keeps candidate sentences (never tables), grouped by section
+   (the section title and subject go with each chunk as context), in chunks sized by the
+   answer budget (``chunk_chars``); small sections are packed into one request
+   (``prefilter.PackedChunk``). With ``send_tables`` (``--backend llm``; never in hybrid)
+   each table goes as row groups with its header repeated, answered per row
+   (``tables.TableRows``);
+2. each chunk is one request, at most ``settings.llm_concurrency`` in flight (fewer after a
+   429, ``transport.AdaptiveLimit``), answered as ``schemas.ClaimList`` — first looked up in
+   the response cache (key: sha256 of model, prompt version and the exact message);
+3. every returned claim is grounded (``grounding.Grounder``, ``tables.ground_rows``): located
+   in the text with exact offsets, its numbers found in its quote, its names whole in the text
+   sent or its section, a table value the very cell of its model x benchmark; the rest are
+   dropped, the chunk re-asked once with the reasons, and counted (``stats.dropped_ungrounded``);
+4. an answer cut at ``max_tokens`` keeps its complete claims and its chunk is split and asked
+   again (``salvage``);
+5. a chunk that still fails after the retries falls back to the rules backend for that
    chunk's excerpts (``stats.fallback_chunks`` and a line in ``stats.errors``): no
    document is ever lost to a flaky server.
 
 Client CPU per request is what limits throughput with many requests in flight (all of
 them share one event loop), so the session is built to spend little of it: the openai
 client runs over aiohttp (``openai.DefaultAioHttpClient``, the ``openai[aiohttp]``
-extra; httpx's own transport costs about 1.5 ms more per request), and the tool /
+extra; httpx's own transport costs about 1.5 ms more per request), the tool /
 response-format schema, the same for every request, goes in ``extra_body`` so the
 openai client does not re-walk it with its type-driven transform on every call
-(about 0.6 ms). Measured in ``benchmarks/llm_concurrency.py``.
+(about 0.6 ms), and it is computed once (``_schema_once``, about 2 ms). Measured in
+``benchmarks/llm_concurrency.py``.
 
-Faults and who handles them: HTTP 429/5xx, timeouts and connection errors are retried
-by the openai client itself (``max_retries=settings.llm_retries``, exponential backoff
-honouring ``Retry-After``); output that is not JSON or does not fit the schema is
-re-asked by instructor with the validation error (``max_retries=settings.llm_retries``).
+Faults and who handles them: HTTP 429/5xx, timeouts and connection errors are retried by
+``transport.Transport`` (exponential backoff honouring ``Retry-After``; a circuit breaker
+when the server stops answering; fewer requests in flight after a 429), the openai client
+itself retrying nothing (``max_retries=0``); output that is not JSON or does not fit the
+schema is re-asked by instructor with the validation error (``max_retries=settings.llm_retries``).
+Before a run the CLI checks the server (``transport.check_server``) and stops with one line
+naming its URL when it cannot be used.
 
 Which structured-output mode, and why (checked against instructor 1.17 / openai 3.3 by
-recording the request bodies a fake server receives, see ``tests/test_llm_modes.py``):
+recording the request bodies a fake server receives, see ``tests/test_llm_backend.py``):
 
-* ``Mode.TOOLS`` (default here) sends ``tools=[{"type": "function", "function":
+* ``Mode.JSON_SCHEMA`` (the default) sends ``response_format={"type": "json_schema", "json_schema":
+  {"name": "ClaimList", "schema": <schema>}}`` — in 1.17 the proper OpenAI structured-output
+  form (the older ``{"type": "json_object", "schema": ...}`` shape, which vLLM does not treat
+  as a schema, is no longer sent). vLLM's structured outputs enforce it while decoding and
+  the schema stays out of the prompt.
+* ``Mode.TOOLS`` (``BENCHCLAIMS_LLM_MODE=tools``) sends ``tools=[{"type": "function", "function":
   {"name": "ClaimList", "parameters": <schema>}}]`` with a *named*
   ``tool_choice={"type": "function", "function": {"name": "ClaimList"}}``. vLLM serves
   named tool choice through its structured-output backend, so the arguments are
-  constrained to the schema; no ``--enable-auto-tool-choice`` / tool parser is needed.
-* ``Mode.JSON_SCHEMA`` sends ``response_format={"type": "json_schema", "json_schema":
-  {"name": "ClaimList", "schema": <schema>}}`` — in 1.17 this is the proper OpenAI
-  structured-output form (the older ``{"type": "json_object", "schema": ...}`` shape,
-  which vLLM does not treat as a schema, is no longer sent), so it is also enforced by
-  vLLM; selectable with ``BENCHCLAIMS_LLM_MODE=json_schema``.
+  constrained to the schema; no ``--enable-auto-tool-choice`` / tool parser is needed. But
+  the chat template renders the ~4.7k-character tool schema into every prompt, with an
+  instruction to call tools that the forced choice contradicts.
 * ``Mode.JSON`` sends only ``{"type": "json_object"}`` (schema in the prompt, not
   enforced): not offered.
 """
@@ -58,9 +71,19 @@ from typing import Any, TypeVar
 
 from extractor.base import Extractor, get_extractor
 from extractor.llm.cache import ResponseCache, cache_key
-from extractor.llm.grounding import Grounder
-from extractor.llm.prefilter import DEFAULT_MAX_CHUNK_CHARS, Chunk, build_chunks, document_sections
+from extractor.llm.grounding import Grounder, fold_text
+from extractor.llm.prefilter import (
+    DEFAULT_MAX_CHUNK_CHARS,
+    Chunk,
+    PackedChunk,
+    build_chunks,
+    document_sections,
+    pack_chunks,
+)
 from extractor.llm.prompt import PROMPT_VERSION, system_prompt
+from extractor.llm.salvage import salvage, split_chunk
+from extractor.llm.tables import TABLE_PROMPT_VERSION, TableChunk, TableRows, ground_rows, table_chunks
+from extractor.llm.transport import CURRENT, LLMServerDown, OutputTruncated, RequestStats, Transport, check_server
 from schemas import ClaimList, ComparisonClaim, Document, Extraction, ExtractionStats, ScoreClaim, Settings
 
 AnyClaim = ScoreClaim | ComparisonClaim
@@ -72,6 +95,13 @@ logging.getLogger("instructor").addHandler(logging.NullHandler())
 logging.getLogger("instructor").propagate = False
 
 MODES = ("tools", "json_schema")
+# Output-aware chunk size: a dense results paragraph answered claim by claim (quotes copied, CJK at
+# about one token per character) costs up to ~0.5 output tokens per input character (the seeds: 0.29
+# on average); a chunk is sized so that its expected answer takes at most half of max_tokens, and its
+# input (system prompt + chunk, a token per character at worst) plus max_tokens fits max_model_len.
+OUTPUT_TOKENS_PER_CHAR = 0.5
+MIN_CHUNK_CHARS = 400
+MAX_SPLIT_DEPTH = 3  # an answer cut at max_tokens splits its chunk in two, at most this many times over
 
 
 class LLMUnavailable(ImportError):
@@ -105,15 +135,39 @@ _PLAIN_JSON_PARAMS = ("messages", "tools", "tool_choice", "response_format")
 
 @dataclass
 class _Session:
-    """One client and one semaphore, shared by every chunk of every document of a run.
+    """One client and one transport, shared by every chunk of every document of a run.
 
     ``create`` is instructor's patched chat-completions call (``response_model=``,
-    re-asks on invalid output); ``raw`` is the underlying ``openai.AsyncOpenAI``.
+    re-asks on invalid output); ``raw`` is the underlying ``openai.AsyncOpenAI``;
+    ``transport`` carries every HTTP attempt (retries, circuit breaker, 429 brake,
+    accounting; ``extractor.llm.transport``).
     """
 
     create: Callable[..., Coroutine[Any, Any, Any]]
     raw: Any
-    semaphore: asyncio.Semaphore
+    transport: Transport
+
+
+def _schema_once(model: Any) -> Any:
+    """``model`` (instructor's wrapped response model) with its JSON schema computed once.
+
+    instructor's JSON_SCHEMA mode calls ``model_json_schema()`` on every request to build
+    ``response_format``: about 2 ms of client CPU each time for the claim schema (measured in
+    ``benchmarks/llm_concurrency.py``), the same dict every time. The dict is only serialised
+    into the request body, so the wrapped class hands out the one computed here.
+    """
+    schema = model.model_json_schema()
+    model.model_json_schema = classmethod(lambda cls, *args, **kwargs: schema)
+    return model
+
+
+def _find_tables(text: str) -> list[Any]:
+    try:
+        from extractor.tables.grid import find_tables
+
+        return find_tables(text)
+    except Exception:  # odd markup must not lose the document: its tables then go as prose
+        return []
 
 
 @dataclass
@@ -142,24 +196,39 @@ class LLMExtractor:
 
     def __init__(self, settings: Settings | None = None, cache: ResponseCache | None = None, *,
                  mode: str | None = None, fallback: Extractor | None = None, use_fallback: bool = True,
-                 max_chunk_chars: int = DEFAULT_MAX_CHUNK_CHARS, max_tokens: int = 4096,
-                 prompt_version: str = PROMPT_VERSION) -> None:
+                 max_chunk_chars: int = DEFAULT_MAX_CHUNK_CHARS, max_tokens: int | None = None,
+                 prompt_version: str = PROMPT_VERSION, send_tables: bool = True, pack_sections: bool | None = None) -> None:
         self.settings = settings or Settings()
         self.cache = cache
-        self.mode = mode or getattr(self.settings, "llm_mode", "tools")
+        self.mode = mode or getattr(self.settings, "llm_mode", "json_schema")
         if self.mode not in MODES:
             raise ValueError(f"unknown LLM mode {self.mode!r}; choose one of {', '.join(MODES)}")
         self.max_chunk_chars = max_chunk_chars
-        self.max_tokens = max_tokens
+        self.max_tokens: int = max_tokens or self.settings.llm_max_tokens
+        self.max_model_len: int = self.settings.llm_max_model_len
         self.prompt_version = prompt_version
         self._system = system_prompt(prompt_version)  # fail now, naming the file, not per chunk
+        self._table_system = system_prompt(TABLE_PROMPT_VERSION)
+        self.reask_dropped = True  # one re-ask per chunk whose answer had claims dropped by grounding
+        self._folded_cache: dict[tuple[str, str, int], str] = {}
+        self.send_tables = send_tables  # False in hybrid: the table reader reads the tables
+        # small sections' chunks share a request (prefilter.PackedChunk)
+        self.pack_sections = self.settings.llm_pack_sections if pack_sections is None else pack_sections
         self._fallback = fallback
         self._use_fallback = use_fallback
         self._instructor, self._openai = _import_llm_libs()
         # Wrapped once here: instructor wraps a plain model anew on every call, which defeats its
         # schema cache: 13-15 ms of client CPU per request instead of 7-8 (measured), and client
         # CPU is what caps throughput with many requests in flight.
-        self._response_model = self._instructor.openai_schema(ClaimList)
+        self._response_model = _schema_once(self._instructor.openai_schema(ClaimList))
+        self._table_model = _schema_once(self._instructor.openai_schema(TableRows))
+        # vLLM applies the model's generation_config.json unless told otherwise (Qwen2.5 ships
+        # repetition_penalty 1.05, which penalises exactly the verbatim quotes asked for): 1.0 is sent,
+        # and llm-serve starts vLLM with --generation-config vllm as well.
+        self._extra_body: dict[str, Any] = {"repetition_penalty": 1.0}
+        kwargs = getattr(self.settings, "llm_chat_template_kwargs", None)
+        if kwargs:
+            self._extra_body["chat_template_kwargs"] = dict(kwargs)
         words = _optional("extractor.lexicon", "subject_words")
         try:
             self._subject_words = frozenset(w.lower() for w in words()) if words else frozenset()
@@ -193,23 +262,33 @@ class LLMExtractor:
 
     # ----- internals --------------------------------------------------------------
 
+    def check_server(self) -> None:
+        """Raise ``LLMUnreachable`` (one line naming the URL) unless the server answers and serves the model."""
+        s = self.settings
+        check_server(s.llm_base_url, s.llm_model, s.llm_api_key.get_secret_value())
+
     @asynccontextmanager
     async def _session(self) -> Any:
         s = self.settings
+        # max_retries=0: every retry is the transport's (breaker, 429 brake; see extractor.llm.transport)
         raw = self._openai.AsyncOpenAI(base_url=s.llm_base_url, api_key=s.llm_api_key.get_secret_value(),
-                                       timeout=s.llm_timeout, max_retries=s.llm_retries,
-                                       http_client=self._http_client())
+                                       timeout=s.llm_timeout, max_retries=0, http_client=self._http_client())
+
+        async def post(**kwargs: Any) -> Any:
+            return await raw.chat.completions.create(**kwargs)
+
+        transport = Transport(self._openai, post, s.llm_base_url, s.llm_concurrency, s.llm_retries)
 
         async def send(**kwargs: Any) -> Any:
             """openai's create, with the JSON-ready parameters passed through untransformed (see module doc)."""
             extra = dict(kwargs.pop("extra_body", None) or {})
             extra.update((k, kwargs.pop(k)) for k in _PLAIN_JSON_PARAMS if k in kwargs)
-            return await raw.chat.completions.create(**kwargs, messages=[], extra_body=extra)
+            return await transport.call(**kwargs, messages=[], extra_body=extra)
 
         mode = self._instructor.Mode.TOOLS if self.mode == "tools" else self._instructor.Mode.JSON_SCHEMA
         create = self._instructor.patch(create=send, mode=mode)
         try:
-            yield _Session(create=create, raw=raw, semaphore=asyncio.Semaphore(s.llm_concurrency))
+            yield _Session(create=create, raw=raw, transport=transport)
         finally:
             await raw.close()
 
@@ -223,13 +302,14 @@ class LLMExtractor:
         if not document.sections:
             document = document.model_copy(update={"sections": document_sections(document)})
         stats = ExtractionStats()
-        chunks = build_chunks(document, self.max_chunk_chars)
-        outcomes = await asyncio.gather(*(self._run_chunk(session, document, c, stats) for c in chunks))
+        chunks = self.chunks(document)
+        grids = _find_tables(document.text)
+        outcomes = await asyncio.gather(*(self._run_chunk(session, document, c, stats, grids) for c in chunks))
         claims: list[AnyClaim] = []
         failed: list[Chunk] = []
         for i, (chunk, outcome) in enumerate(zip(chunks, outcomes, strict=True)):
+            claims.extend(outcome.claims)
             if outcome.error is None:
-                claims.extend(outcome.claims)
                 continue
             failed.append(chunk)
             stats.fallback_chunks += 1
@@ -242,55 +322,176 @@ class LLMExtractor:
             self._canonicalise(claim)
         return Extraction(document=document, claims=_unique(claims), extractor=self.label, stats=stats)
 
-    async def _ask(self, session: _Session, message: str) -> ClaimList:
-        async with session.semaphore:
-            result = await session.create(
-                model=self.settings.llm_model,
-                response_model=self._response_model,
-                messages=[{"role": "system", "content": self._system}, {"role": "user", "content": message}],
-                max_retries=self.settings.llm_retries,
-                temperature=0,
-                max_tokens=self.max_tokens,
-            )
-        if not isinstance(result, ClaimList):  # defensive: instructor returns the response model
+    def chunk_chars(self) -> int:
+        """The largest chunk (characters) whose expected answer and input fit the budgets (see OUTPUT_TOKENS_PER_CHAR)."""
+        by_output = int(self.max_tokens / 2 / OUTPUT_TOKENS_PER_CHAR)
+        by_input = self.max_model_len - self.max_tokens - len(self._system) - 256
+        return max(MIN_CHUNK_CHARS, min(self.max_chunk_chars, by_output, by_input))
+
+    def chunks(self, document: Document) -> list[Chunk]:
+        """What is sent for ``document``: prose chunks, and (``send_tables``) table row groups, in text order."""
+        size = self.chunk_chars()
+        chunks = build_chunks(document, size, tables=False)
+        if self.pack_sections:
+            chunks = pack_chunks(chunks, size)
+        if self.send_tables:
+            grids = _find_tables(document.text)
+            if grids:
+                chunks += table_chunks(document, grids, document_sections(document), size, self.max_tokens)
+        return sorted(chunks, key=lambda c: c.excerpts[0].start)
+
+    async def _ask(self, session: _Session, message: str, table: bool = False, feedback: str | None = None) -> Any:
+        """One chunk's answer; with ``feedback`` (what grounding dropped from a previous answer, and why) a re-ask.
+
+        The previous answer itself is not sent back: the feedback names every dropped item and why.
+        """
+        model = self._table_model if table else self._response_model
+        messages = [{"role": "system", "content": self._table_system if table else self._system},
+                    {"role": "user", "content": message}]
+        if feedback is not None:
+            # the feedback goes at the end of the same user message, so the request starts with exactly the
+            # prefix already sent (the server's prefix cache covers it) and only the feedback is new
+            messages[1] = {"role": "user", "content": message + "\n\n" + feedback}
+        result = await session.create(
+            model=self.settings.llm_model,
+            response_model=model,
+            messages=messages,
+            max_retries=self.settings.llm_retries,
+            temperature=0,
+            max_tokens=self.max_tokens,
+            extra_body=self._extra_body,
+        )
+        expected = TableRows if table else ClaimList
+        if not isinstance(result, expected):  # defensive: instructor returns the response model
             raise TypeError(f"unexpected response type {type(result).__name__}")
         return result
 
+    async def _request(self, session: _Session, message: str, table: bool, stats: ExtractionStats,
+                       feedback: str | None = None) -> Any:
+        """``_ask`` with the request's cost added to ``stats``."""
+        spent = RequestStats()
+        token = CURRENT.set(spent)
+        try:
+            return await self._ask(session, message, table, feedback)
+        finally:
+            CURRENT.reset(token)
+            _add_spent(stats, spent)
+
+    def _ground(self, answer: Any, chunk: Chunk, document: Document,
+                grids: list[Any] | None) -> tuple[list[AnyClaim], list[str]]:
+        """The answer's claims that pass grounding, and why each other one was dropped."""
+        if isinstance(chunk, TableChunk):
+            table_claims, dropped = ground_rows(answer, chunk, document, self.label)
+            return list(table_claims), dropped
+        parts = chunk.parts if isinstance(chunk, PackedChunk) else [chunk]
+        folded = self._folded(document)
+        grounders = [Grounder(document, part, self.label, self._subject_words, grids, folded) for part in parts]
+        kept: list[AnyClaim] = []
+        reasons: list[str] = []
+        for facts in answer.claims:
+            reason = None
+            for grounder in grounders:  # the part (section) whose excerpts hold the quote
+                grounded = grounder.ground(facts)
+                if grounded.claim is not None:
+                    kept.append(grounded.claim)
+                    break
+                if reason is None or reason.startswith("quote not found"):  # prefer the part holding the quote
+                    reason = grounded.reason
+            else:
+                reasons.append(reason or "not grounded")
+        return kept, reasons
+
+    async def _after_truncation(self, session: _Session, document: Document, chunk: Chunk, stats: ExtractionStats,
+                                grids: list[Any] | None, cut: OutputTruncated, depth: int) -> _ChunkOutcome:
+        """An answer cut at max_tokens: keep its complete items, and ask again for each half of the chunk."""
+        stats.truncated += 1
+        stats.llm_chunks += 1
+        table = isinstance(chunk, TableChunk)
+        kept, dropped = self._ground(salvage(cut.text, table), chunk, document, grids)
+        stats.dropped_ungrounded += len(dropped)
+        halves = split_chunk(chunk, document.text) if depth < MAX_SPLIT_DEPTH else []
+        if not halves:
+            stats.errors.append(f"section {chunk.section.title!r}: the answer was cut at max_tokens "
+                                f"({self.max_tokens}) and the chunk cannot be split further; kept the "
+                                f"{len(kept)} complete claim(s) before the cut")
+            return _ChunkOutcome(claims=kept)
+        outcomes = await asyncio.gather(*(self._run_chunk(session, document, h, stats, grids, depth + 1)
+                                          for h in halves))
+        errors = [o.error for o in outcomes if o.error is not None]
+        if errors:  # a half that failed: the whole chunk goes to the fallback, with what was salvaged kept
+            return _ChunkOutcome(claims=kept + [c for o in outcomes for c in o.claims], error=errors[0])
+        return _ChunkOutcome(claims=kept + [c for o in outcomes for c in o.claims])
+
     async def _run_chunk(self, session: _Session, document: Document, chunk: Chunk,
-                         stats: ExtractionStats) -> _ChunkOutcome:
+                         stats: ExtractionStats, grids: list[Any] | None = None, depth: int = 0) -> _ChunkOutcome:
+        """Ask (or read the cache), ground, and once re-ask a chunk whose answer had claims dropped.
+
+        The re-ask is the same request with a note naming each dropped item and why; the claims kept
+        are those of both answers; every claim dropped is counted (``dropped_ungrounded``) and what the
+        re-ask still got wrong is reported in one line.
+        """
         message = chunk.message
-        key = cache_key(self.settings.llm_model, self.prompt_version, message)
-        answer = self._cached(key)
-        if answer is not None:
+        table = isinstance(chunk, TableChunk)
+        key = cache_key(self.settings.llm_model, TABLE_PROMPT_VERSION if table else self.prompt_version, message)
+        answer = self._cached(key, TableRows if table else ClaimList)
+        cached = answer is not None
+        if cached:
             stats.cache_hits += 1
         else:
-            stats.requests += 1
             stats.chars_sent += len(message)
             try:
-                answer = await self._ask(session, message)
+                answer = await self._request(session, message, table, stats)
             except Exception as exc:  # every failure mode ends in the rules fallback, never in a lost document
+                cut = _caused_by(exc, OutputTruncated)
+                if isinstance(cut, OutputTruncated):
+                    return await self._after_truncation(session, document, chunk, stats, grids, cut, depth)
+                if _caused_by(exc, LLMServerDown):
+                    stats.server_down = True
                 return _ChunkOutcome(error=_describe(exc))
-            if self.cache is not None:
-                try:
-                    self.cache.cache_put(key, answer.model_dump_json())
-                except Exception as exc:  # a broken cache costs a re-ask next time, nothing more
-                    stats.errors.append(f"{document.source}: response cache write failed: {exc}")
-        grounder = Grounder(document, chunk, self.label, self._subject_words)
-        outcome = _ChunkOutcome()
-        for facts in answer.claims:
-            grounded = grounder.ground(facts)
-            if grounded.claim is None:
-                stats.dropped_ungrounded += 1
-            else:
-                outcome.claims.append(grounded.claim)
-        return outcome
+            stats.llm_chunks += 1
+        kept, dropped = self._ground(answer, chunk, document, grids)
+        total_dropped, reasked = len(dropped), False
+        if dropped and not cached and self.reask_dropped:
+            try:
+                second = await self._request(session, message, table, stats, _feedback(dropped, table))
+            except Exception:  # the first answer's grounded claims stand
+                second = None
+            if second is not None:
+                more, dropped = self._ground(second, chunk, document, grids)
+                kept += more  # repeats of the first answer's claims are removed with the document's
+                total_dropped += len(dropped)
+                reasked = True
+                answer = _combined(answer, second)
+        if not cached and self.cache is not None:
+            try:
+                self.cache.cache_put(key, answer.model_dump_json())
+            except Exception as exc:  # a broken cache costs a re-ask next time, nothing more
+                stats.errors.append(f"{document.source}: response cache write failed: {exc}")
+        stats.dropped_ungrounded += total_dropped
+        if dropped and not cached:
+            when = "after a re-ask " if reasked else ""
+            stats.errors.append(f"section {chunk.section.title!r}: {len(dropped)} claim(s) still dropped by grounding "
+                                f"{when}({'; '.join(dropped[:3])}"
+                                + (f"; and {len(dropped) - 3} more)" if len(dropped) > 3 else ")"))
+        return _ChunkOutcome(claims=kept)
 
-    def _cached(self, key: str) -> ClaimList | None:
+    def _folded(self, document: Document) -> str:
+        """The document's text folded for name grounding, computed once per document (weakly cached)."""
+        key = (document.source, document.sha256, len(document.text))
+        folded = self._folded_cache.get(key)
+        if folded is None:
+            folded = fold_text(document.text)
+            if len(self._folded_cache) > 64:
+                self._folded_cache.clear()
+            self._folded_cache[key] = folded
+        return folded
+
+    def _cached(self, key: str, model: Any = ClaimList) -> Any:
         if self.cache is None:
             return None
         try:
             raw = self.cache.cache_get(key)
-            return ClaimList.model_validate_json(raw) if raw is not None else None
+            return model.model_validate_json(raw) if raw is not None else None
         except Exception:  # unreadable entry (older schema): ask again
             return None
 
@@ -321,7 +522,53 @@ class LLMExtractor:
             pass
 
 
+def _feedback(dropped: list[str], table: bool) -> str:
+    """The re-ask after grounding dropped claims: what was wrong, and what to do."""
+    reasons = "\n".join(f"- {r}" for r in dropped[:20])
+    how = ("take every value from the very cell at its row and column, and write rows and columns exactly as "
+           "their labels and headers are written" if table else
+           "copy every quote character for character from the excerpts, take every number from its quote, and "
+           "write names exactly as they appear in the excerpts")
+    return (f"Note: a previous answer to these excerpts had items not supported by the text, which were dropped:\n"
+            f"{reasons}\nAnswer with the complete, correct list: {how}. Leave out anything the text does not state.")
+
+
+def _combined(first: Any, second: Any) -> Any:
+    """Both answers in one (for the cache): a later run grounds them again without asking."""
+    if isinstance(first, TableRows):
+        return TableRows(rows=first.rows + second.rows)
+    return ClaimList(claims=first.claims + second.claims)
+
+
+def _add_spent(stats: ExtractionStats, spent: RequestStats) -> None:
+    stats.requests += spent.requests
+    stats.reasks += spent.reasks
+    stats.prompt_tokens += spent.prompt_tokens
+    stats.completion_tokens += spent.completion_tokens
+    stats.cached_tokens += spent.cached_tokens
+
+
+def _caused_by(exc: BaseException, kind: type[BaseException]) -> BaseException | None:
+    """``exc`` or the first exception of its cause chain that is a ``kind`` (instructor wraps what we raise)."""
+    seen: set[int] = set()
+    cur: BaseException | None = exc
+    while cur is not None and id(cur) not in seen:
+        if isinstance(cur, kind):
+            return cur
+        seen.add(id(cur))
+        cur = cur.__cause__ or cur.__context__
+    return None
+
+
 def _describe(exc: BaseException) -> str:
+    """One line: the exception type and the first line of its message (no traceback)."""
+    down = _caused_by(exc, LLMServerDown)
+    if down is not None:
+        return str(down)
+    return _describe_one(exc)
+
+
+def _describe_one(exc: BaseException) -> str:
     """One line: the exception type and the first line of its message (no traceback)."""
     cause = exc.__cause__ or exc.__context__
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""

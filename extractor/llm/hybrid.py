@@ -1,7 +1,9 @@
-"""The ``hybrid`` backend: rules and LLM claims merged, duplicates removed.
+"""The ``hybrid`` backend (the recommended LLM mode): rules and LLM claims merged, duplicates removed.
 
 Why: the rules backend is precise on the patterns it knows (tables, "X 在 B 上达到 N%")
-and costs nothing; the LLM reads the sentences the patterns miss. Running both and
+and costs nothing; the LLM reads the sentences the patterns miss. Tables (Markdown, HTML,
+PDF-converted) are never sent to the LLM here: the table reader reads them at F1 0.99 on
+unseen documents, and a table answered cell by cell is the LLM's most expensive output. Running both and
 keeping the union gives the recall of the LLM with the rules' claims as a floor. When
 both found the same statement, the LLM's version is kept (it fills more fields:
 metric, setting) and the rules' copy is dropped.
@@ -61,7 +63,7 @@ class HybridExtractor:
     def __init__(self, settings: Settings | None = None, cache: ResponseCache | None = None, *,
                  rules: Extractor | None = None, llm: LLMExtractor | None = None) -> None:
         self.settings = settings or Settings()
-        self.llm = llm or LLMExtractor(self.settings, cache, use_fallback=False)
+        self.llm = llm or LLMExtractor(self.settings, cache, use_fallback=False, send_tables=False)
         self._rules = rules
 
     @property

@@ -66,6 +66,49 @@ class Chunk:
         return [Span(start=e.start, end=e.end) for e in self.excerpts]
 
 
+@dataclass
+class PackedChunk(Chunk):
+    """Several small sections' chunks sent as one request, each with its own ``Section:`` context.
+
+    Why: one request per tiny section repeats the request overhead (system prompt, schema
+    preamble, a decode start) for a sentence or two. ``excerpts`` is the union of the parts'
+    (for the rules fallback); grounding goes part by part, so each claim gets its own section.
+    """
+
+    parts: list[Chunk] = field(default_factory=list)
+
+    @property
+    def message(self) -> str:
+        return "\n\n".join(part.message for part in self.parts)
+
+
+def pack(parts: list[Chunk]) -> Chunk:
+    """One chunk for ``parts`` (the part itself when there is only one)."""
+    if len(parts) == 1:
+        return parts[0]
+    packed = PackedChunk(section=parts[0].section, parts=list(parts))
+    packed.excerpts = [e for p in parts for e in p.excerpts]
+    packed.text = "\n".join(p.text for p in parts)
+    return packed
+
+
+def pack_chunks(chunks: list[Chunk], max_chars: int) -> list[Chunk]:
+    """Consecutive chunks packed together while their messages fit ``max_chars`` (in text order)."""
+    out: list[Chunk] = []
+    group: list[Chunk] = []
+    size = 0
+    for chunk in chunks:
+        n = len(chunk.message)
+        if group and size + n > max_chars:
+            out.append(pack(group))
+            group, size = [], 0
+        group.append(chunk)
+        size += n + 2
+    if group:
+        out.append(pack(group))
+    return out
+
+
 def _trim(text: str, start: int, end: int) -> Span | None:
     """``[start, end)`` without surrounding whitespace, so an excerpt is exactly its sentence or table."""
     while start < end and text[start].isspace():
@@ -158,18 +201,36 @@ def _merge(text: str, spans: Iterable[Excerpt]) -> list[Excerpt]:
     return out
 
 
-def build_chunks(document: Document, max_chars: int = DEFAULT_MAX_CHUNK_CHARS) -> list[Chunk]:
-    """The chunks to send for ``document``: candidates and tables, grouped by section.
+# a heading line with no number states no result, and is sent anyway as the chunk's "Section:" context
+_BARE_HEADING = re.compile(r"^#{1,6}[ \t][^\d\n]*$")
+
+
+def _outside_tables(text: str, s: Span, tables: list[tuple[int, int]]) -> Excerpt | None:
+    """The part of a candidate sentence before any table it runs into; None for one inside a table."""
+    end = s.end
+    for a, b in tables:
+        if a <= s.start < b:
+            return None
+        if s.start < a < end:
+            end = a
+    span = _trim(text, s.start, end)
+    return Excerpt(span.start, span.end) if span is not None else None
+
+
+def build_chunks(document: Document, max_chars: int = DEFAULT_MAX_CHUNK_CHARS, tables: bool = True) -> list[Chunk]:
+    """The chunks to send for ``document``: candidates and (with ``tables``) whole tables, grouped by section.
 
     A chunk never mixes sections (the section title is its context); a section whose
     excerpts exceed ``max_chars`` is split between excerpts (a long table goes whole).
+    ``tables=False`` leaves tables out entirely (the LLM backend sends them as row groups,
+    ``extractor.llm.tables``; the hybrid backend not at all).
     """
     text = document.text
-    tables = [Excerpt(s.start, s.end, True) for s in table_spans(text)]
-    in_table = [(t.start, t.end) for t in tables]
-    sentences = [Excerpt(s.start, s.end) for s in candidate_spans(text)
-                 if not any(a <= s.start and s.end <= b for a, b in in_table)]
-    excerpts = _merge(text, tables + sentences)
+    found = [Excerpt(s.start, s.end, True) for s in table_spans(text)]
+    in_table = [(t.start, t.end) for t in found]
+    sentences = [ex for s in candidate_spans(text) if (ex := _outside_tables(text, s, in_table)) is not None
+                 and not _BARE_HEADING.match(text[ex.start:ex.end])]
+    excerpts = _merge(text, (found if tables else []) + sentences)
     chunks: list[Chunk] = []
     for section in document_sections(document):
         current: Chunk | None = None

@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 PROMPTS_DIR = Path(__file__).resolve().parent.parent / "data" / "prompts"
-PROMPT_VERSION = "claims_v1"
+PROMPT_VERSION = "claims_v2"  # v2: several sections per message (packing)
 
 
 class PromptError(RuntimeError):
