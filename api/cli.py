@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import json
-import re
 import shutil
 import sys
 import uuid
@@ -22,7 +21,7 @@ from typing import IO, TYPE_CHECKING, Annotated, NoReturn
 import typer
 from rich.console import Console
 
-from api.progress import IngestProgress
+from api.progress import IngestProgress, one_line
 from api.render import OutputFormat, print_beats, print_claim, print_leaderboard
 from schemas import DocumentMeta, Extraction, FileProblem, IngestOutcome, Settings, claim_to_jsonl, get_settings
 
@@ -79,13 +78,6 @@ PathsArgument = Annotated[list[str], typer.Argument(
 NO_INPUTS = "error: no .txt, .md, .html or .pdf files under {} (and no URL or arXiv id)"
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]|\n(?!\Z)")
-
-
-def one_line(text: str) -> str:
-    """Control characters (a file named with an escape sequence or a newline) shown escaped,
-    so one problem stays one line and cannot drive the terminal."""
-    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 FallbackOption = Annotated[Fallback, typer.Option(
     "--fallback", help="LLM backends: when the server is unreachable (or stops answering), 'none' exits 1 naming "
                        "its URL; 'rules' says so and extracts with the rules backend.")]

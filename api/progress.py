@@ -9,6 +9,7 @@ Problems and warnings are printed above the bar, one line each.
 
 from __future__ import annotations
 
+import re
 import time
 from types import TracebackType
 
@@ -25,6 +26,14 @@ from rich.progress import (
     TimeRemainingColumn,
     TransferSpeedColumn,
 )
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]|\n(?!\Z)")
+
+
+def one_line(text: str) -> str:
+    """Control characters (a file named with an escape sequence or a newline) shown escaped,
+    so one problem stays one line and cannot drive the terminal."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def _clock(seconds: float) -> str:
@@ -76,8 +85,8 @@ class IngestProgress:
 
     # -- events ------------------------------------------------------------------------
     def print(self, message: str) -> None:
-        """A problem or warning: one line (however long), above the bar."""
-        self.console.print(message, markup=False, highlight=False, soft_wrap=True)
+        """A problem or warning: one line (however long, control characters shown escaped), above the bar."""
+        self.console.print(one_line(message), markup=False, highlight=False, soft_wrap=True)
 
     def download(self, name: str, done: int, total: int | None) -> None:
         """Bytes of a download so far (the hook ``extract_paths`` calls)."""

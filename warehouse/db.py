@@ -8,6 +8,7 @@ unchanged. Bulk loads (``store_many``) use the same code path with columnar inse
 
 from __future__ import annotations
 
+import datetime
 import gc
 import json
 import threading
@@ -567,7 +568,12 @@ def paragraph_around(text: str, start: int, end: int, quote: str) -> ClaimContex
 
 
 def _document(row: tuple[Any, ...]) -> DocumentInfo:
-    return DocumentInfo(**dict(zip(sql.DOCUMENT_COLUMNS, row, strict=True)))
+    fields = dict(zip(sql.DOCUMENT_COLUMNS, row, strict=True))
+    at = fields.get("ingested_at")
+    if isinstance(at, datetime.datetime) and at.tzinfo is None:
+        # DuckDB's now() is stored without a zone, in UTC: say so (RFC 3339 date-times carry an offset)
+        fields["ingested_at"] = at.replace(tzinfo=datetime.UTC)
+    return DocumentInfo(**fields)
 
 
 def _stored(row: tuple[Any, ...]) -> StoredClaim:
