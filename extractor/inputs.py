@@ -13,10 +13,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from extractor.files import iter_input_files, read_document
-from extractor.sources.fetch import ProgressHook
 from schemas import Document, Settings
+
+if TYPE_CHECKING:
+    from extractor.sources.fetch import ProgressHook
 
 
 @dataclass(frozen=True)
@@ -34,12 +37,14 @@ class RemoteInput:
 def classify(raw: str | Path | RemoteInput) -> Path | RemoteInput:
     """A URL or arXiv id as a ``RemoteInput``; anything else (including an existing file named like
     an arXiv id) is a path."""
-    from extractor.sources.arxiv import parse_arxiv
-
     if isinstance(raw, Path | RemoteInput):
         return raw
     text = raw.strip()
-    arxiv = parse_arxiv(text, bare=not Path(text).exists())
+    if Path(text).exists():  # a file or folder, whatever it is named like (no network reader imported)
+        return Path(text)
+    from extractor.sources.arxiv import parse_arxiv
+
+    arxiv = parse_arxiv(text, bare=True)
     if arxiv is not None:
         return RemoteInput("arxiv", arxiv.id + arxiv.version, text)
     if text.lower().startswith(("http://", "https://")):

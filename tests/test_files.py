@@ -10,10 +10,10 @@ from extractor.files import (
     UnreadableFile,
     decode_bytes,
     document_from_bytes,
-    html_to_text,
     iter_input_files,
     read_document,
 )
+from extractor.sources.html import html_to_text
 from extractor.tables import extract_table_claims
 
 ZH_SIMPLIFIED = "曙光-9B 在 GSM8K 上的准确率达到 85.2%，比基线模型高出 3 个百分点。\n数学推理能力显著提升。\n"

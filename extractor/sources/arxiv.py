@@ -4,7 +4,7 @@ Accepted forms: ``arxiv:2501.12948``, ``arXiv:2501.12948v2``, ``2501.12948``, ol
 ``hep-th/9901001``, and ``https://arxiv.org/abs|pdf|html/<id>`` links. The API (Atom,
 ``Settings.arxiv_api_url``) gives title, authors and the submission date of the first version
 (``published``); the text is the LaTeXML HTML page (``<arxiv_url>/html/<id>``: headings, tables
-and MathML alt text intact, rendered by ``extractor.files.html_to_text`` without the
+and MathML alt text intact, rendered by ``extractor.sources.html.html_to_text`` without the
 bibliography) or, when a paper has no HTML, its PDF (``<arxiv_url>/pdf/<id>``).
 
 The document's ``source`` is ``arxiv:<id>`` without a version, so ingesting the same paper
@@ -23,8 +23,9 @@ from urllib.parse import quote
 
 from bs4 import BeautifulSoup, Tag
 
-from extractor.files import UnreadableFile, document_from_bytes, html_to_text
+from extractor.files import UnreadableFile, document_from_bytes
 from extractor.sources.fetch import FetchError, ProgressHook, fetch
+from extractor.sources.html import html_to_text
 from extractor.sources.meta import parse_date
 from schemas import Document, Settings
 

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import TYPE_CHECKING
 
-from bs4 import BeautifulSoup, Tag
+if TYPE_CHECKING:
+    from bs4 import BeautifulSoup
 
 from schemas import DocumentMeta
 
@@ -68,6 +70,8 @@ def _clean(value: str | None) -> str | None:
 
 def html_meta(markup: str | BeautifulSoup) -> DocumentMeta:
     """Title, url, publication date and authors an HTML page states in its head."""
+    from bs4 import BeautifulSoup, Tag  # HTML only: plain-text inputs never pay for the import
+
     soup = markup if isinstance(markup, BeautifulSoup) else BeautifulSoup(markup, "html.parser")
     metas: dict[str, str] = {}
     authors: list[str] = []

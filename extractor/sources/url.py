@@ -2,7 +2,7 @@
 
 - ``text/html`` (and XHTML): the article's main text, not the page chrome (navigation, ads,
   footers), found by trafilatura; every table trafilatura keeps is put back as the page has it
-  and rendered by ``extractor.files.html_to_text`` (trafilatura flattens merged cells, glues
+  and rendered by ``extractor.sources.html.html_to_text`` (trafilatura flattens merged cells, glues
   footnote marks onto numbers, and turns some tables into plain text, while the rules read
   tables best as pipe rows). When trafilatura finds no main text, the whole page is rendered. Title, date and authors come from
   the page's ``<head>`` (``<title>``, ``citation_publication_date``, ``article:published_time``).
@@ -23,8 +23,9 @@ from urllib.parse import urlsplit, urlunsplit
 
 from bs4 import BeautifulSoup, Tag
 
-from extractor.files import SUFFIXES, UnreadableFile, decode_bytes, document_from_bytes, html_to_text
+from extractor.files import SUFFIXES, UnreadableFile, decode_bytes, document_from_bytes
 from extractor.sources.fetch import Fetched, FetchError, ProgressHook, fetch
+from extractor.sources.html import html_to_text
 from extractor.sources.meta import html_meta, merge
 from schemas import Document, DocumentMeta, Settings
 
