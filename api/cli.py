@@ -70,6 +70,8 @@ DbOption = Annotated[
 ]
 BackendOption = Annotated[Backend, typer.Option("--backend", help="Extraction backend.")]
 FormatOption = Annotated[OutputFormat, typer.Option("--format", help="Output format.")]
+BomOption = Annotated[bool, typer.Option("--bom", help="CSV: start with a UTF-8 byte-order mark (Excel then reads "
+                                                       "Chinese text right).")]
 JobsOption = Annotated[int, typer.Option("--jobs", min=1, max=64, help="Worker processes for extraction "
                                          "(rules backend; the claims are the same as with one).")]
 PathsArgument = Annotated[list[str], typer.Argument(
@@ -452,6 +454,7 @@ def leaderboard(
     metric: Annotated[str | None, typer.Option("--metric", help="Only this metric.")] = None,
     setting: Annotated[str | None, typer.Option("--setting", help="Only this setting (pass@1, maj@16, ...).")] = None,
     fmt: FormatOption = OutputFormat.table,
+    bom: BomOption = False,
 ) -> None:
     """One row per model on BENCHMARK, best score first, each with its source quote."""
     from warehouse import UnknownName
@@ -461,7 +464,7 @@ def leaderboard(
             board = store.leaderboard(benchmark, metric=metric, setting=setting)
         except UnknownName as exc:
             _unknown(exc)
-    print_leaderboard(board, fmt, Console())
+    print_leaderboard(board, fmt, Console(), bom=bom)
 
 
 @app.command()
@@ -507,13 +510,14 @@ def export(
     out: Annotated[Path, typer.Option("--out", help="File to write.", show_default=False)],
     db: DbOption = None,
     benchmark: Annotated[str | None, typer.Option("--benchmark", help="Only this benchmark's leaderboard.")] = None,
+    bom: BomOption = False,
 ) -> None:
     """Write all claims (or one benchmark's leaderboard) to a CSV, Parquet or JSON file."""
     from warehouse import UnknownName
 
     with _store(_settings(db).db) as store:
         try:
-            written = store.export(fmt.value, out, benchmark=benchmark)
+            written = store.export(fmt.value, out, benchmark=benchmark, bom=bom)
         except UnknownName as exc:
             _unknown(exc)
         except OSError as exc:

@@ -154,12 +154,14 @@ def _joined(*parts: str | None) -> str:
     return " · ".join(p for p in parts if p)
 
 
-def print_leaderboard(board: Leaderboard, fmt: OutputFormat, console: Console) -> None:
+def print_leaderboard(board: Leaderboard, fmt: OutputFormat, console: Console, bom: bool = False) -> None:
     if fmt is OutputFormat.json:
         console.file.write(board.model_dump_json(indent=2) + "\n")
         return
     if fmt is OutputFormat.csv:
-        console.file.write(to_csv(leaderboard_records(board), LEADERBOARD_COLUMNS))
+        from warehouse import leaderboard_csv  # the one leaderboard CSV shape (export and the API write it too)
+
+        console.file.write(leaderboard_csv(board, bom=bom))
         return
     # The terminal view folds unit into value and metric into setting so the quote keeps room.
     mixed = len({row.benchmark or board.benchmark for row in board.rows}) > 1

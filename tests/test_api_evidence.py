@@ -70,3 +70,22 @@ def test_cli_show_prints_the_paragraph(handmade_db: str, tmp_path: Path) -> None
     assert str(claim["quote"]) in result.output.replace("\n", "")
     missing = runner.invoke(cli, ["show", "999999", "--db", handmade_db])
     assert missing.exit_code == 3 and "Traceback" not in missing.output
+
+
+def test_the_three_leaderboard_csvs_are_one_shape(handmade_db: str, tmp_path: Path) -> None:
+    from warehouse import LEADERBOARD_CSV_COLUMNS
+
+    runner = CliRunner()
+    cli_csv = runner.invoke(cli, ["leaderboard", "AIME 2024", "--db", handmade_db, "--format", "csv"]).output
+    out = tmp_path / "aime.csv"
+    assert runner.invoke(cli, ["export", "--db", handmade_db, "--format", "csv", "--benchmark", "AIME 2024",
+                               "--out", str(out)]).exit_code == 0
+    with TestClient(create_app(Settings(db=handmade_db))) as client:
+        api_csv = client.get("/api/export.csv", params={"benchmark": "AIME 2024"}).text
+        api_bom = client.get("/api/export.csv", params={"benchmark": "AIME 2024", "bom": 1}).content
+    header = ",".join(LEADERBOARD_CSV_COLUMNS)
+    assert cli_csv.splitlines()[0] == out.read_text(encoding="utf-8").splitlines()[0] == api_csv.splitlines()[0] == header
+    assert cli_csv == out.read_text(encoding="utf-8") == api_csv  # the same file, whichever way it is asked for
+    assert api_bom.startswith("\ufeff".encode()) and api_bom.decode("utf-8-sig") == api_csv
+    bom_cli = runner.invoke(cli, ["leaderboard", "AIME 2024", "--db", handmade_db, "--format", "csv", "--bom"]).output
+    assert bom_cli.startswith("\ufeff")

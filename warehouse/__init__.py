@@ -19,10 +19,10 @@ and is parameterised.
 
 from warehouse.db import REVIEW_STATUSES, Warehouse, WarehouseError
 from warehouse.errors import QueryInterrupted, UnknownName
-from warehouse.exports import CLAIM_EXPORT_COLUMNS, LEADERBOARD_EXPORT_COLUMNS
+from warehouse.exports import CLAIM_EXPORT_COLUMNS, LEADERBOARD_CSV_COLUMNS, LEADERBOARD_EXPORT_COLUMNS, leaderboard_csv
 from warehouse.store import IngestJob, Store, StoreError, StoreUnsupported, open_store
 
 __all__ = [
-    "CLAIM_EXPORT_COLUMNS", "LEADERBOARD_EXPORT_COLUMNS", "REVIEW_STATUSES", "QueryInterrupted", "UnknownName", "Warehouse",
+    "CLAIM_EXPORT_COLUMNS", "LEADERBOARD_CSV_COLUMNS", "LEADERBOARD_EXPORT_COLUMNS", "REVIEW_STATUSES", "QueryInterrupted", "UnknownName", "Warehouse", "leaderboard_csv",
     "WarehouseError", "IngestJob", "Store", "StoreError", "StoreUnsupported", "open_store",
 ]

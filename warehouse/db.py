@@ -478,7 +478,8 @@ class Warehouse:
         """Models (subjects and baselines) with their claim counts and aliases."""
         return self._name_counts("model", sql.MODEL_COUNTS)
 
-    def export(self, fmt: Literal["csv", "json", "parquet"], out: str | Path, benchmark: str | None = None) -> Path:
+    def export(self, fmt: Literal["csv", "json", "parquet"], out: str | Path, benchmark: str | None = None,
+               bom: bool = False) -> Path:
         """Write all claims, or one benchmark's leaderboard, with DuckDB's COPY (see ``exports``).
 
         A place that cannot be written (a folder, no permission, a full disk) is an ``OSError``
@@ -490,7 +491,7 @@ class Warehouse:
         with self._lock:
             board = self.leaderboard(benchmark) if benchmark else None
             try:
-                return exports.export(self.con, fmt, out, board)
+                return exports.export(self.con, fmt, out, board, bom=bom)
             except duckdb.IOException as exc:
                 raise OSError(5, str(exc).removeprefix("IO Error: "), str(out)) from None
 

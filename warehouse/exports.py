@@ -12,19 +12,27 @@ All claims (``benchclaims export --format csv --out claims.csv``), one row per c
 the normalised setting used to decide what is comparable ('' = default / pass@1).
 
 One benchmark's leaderboard (``--benchmark B``), one row per model (per member of a
-family such as AIME):
+family such as AIME). JSON and Parquet:
 
     benchmark, member, rank, model, value, value_high, unit, metric, setting, support,
-    conflict, review_status, sources
+    conflict, review_status, sources, claim_id, source, quote
 
 ``sources`` is a JSON array of ``{"source", "quote", "section", "start", "end",
-"claim_id", "value", "review_status"}`` (nested in JSON output, JSON text in CSV and
-Parquet). CSV has a header row and is UTF-8; JSON is one array of objects.
+"claim_id", "value", "review_status"}`` (nested in JSON output, JSON text in Parquet);
+``claim_id``, ``source`` and ``quote`` are the row's top source. CSV is the same flat shape
+everywhere (``leaderboard --format csv``, ``export --benchmark``, ``/api/export.csv?benchmark=``):
+the columns above without ``sources`` (``LEADERBOARD_CSV_COLUMNS``), one line per model, so a
+spreadsheet opens it as a table. CSV has a header row and is UTF-8 (``bom=True`` prepends a
+byte-order mark for spreadsheet apps that need one to read Chinese text); JSON is one array of
+objects.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import re
 from pathlib import Path
 from typing import Literal
 
@@ -41,8 +49,10 @@ CLAIM_EXPORT_COLUMNS: tuple[str, ...] = (
 )
 LEADERBOARD_EXPORT_COLUMNS: tuple[str, ...] = (
     "benchmark", "member", "rank", "model", "value", "value_high", "unit", "metric", "setting", "support",
-    "conflict", "review_status", "sources",
+    "conflict", "review_status", "sources", "claim_id", "source", "quote",
 )
+LEADERBOARD_CSV_COLUMNS: tuple[str, ...] = tuple(c for c in LEADERBOARD_EXPORT_COLUMNS if c != "sources")
+BOM = "\ufeff"
 
 _CLAIMS_QUERY = """
 SELECT c.id, c.kind, c.model, m.name AS model_canonical, c.benchmark, b.name AS benchmark_canonical, c.metric,
@@ -57,7 +67,8 @@ ORDER BY c.id
 _BOARD_QUERY = """
 SELECT benchmark, member, rank::INTEGER AS rank, model, value::DOUBLE AS value, value_high::DOUBLE AS value_high,
        unit::VARCHAR AS unit, metric::VARCHAR AS metric, setting::VARCHAR AS setting, support::INTEGER AS support,
-       conflict::BOOLEAN AS conflict, review_status, sources{cast} AS sources
+       conflict::BOOLEAN AS conflict, review_status, sources{cast} AS sources, claim_id::BIGINT AS claim_id,
+       source::VARCHAR AS source, quote::VARCHAR AS quote
 FROM board_rows ORDER BY ord
 """
 # CSV cells a spreadsheet would run as a formula start with an apostrophe (OWASP's advice for
@@ -65,7 +76,6 @@ FROM board_rows ORDER BY ord
 _CLAIM_TEXT_COLUMNS = ("kind", "model", "model_canonical", "benchmark", "benchmark_canonical", "metric", "unit",
                        "setting", "setting_key", "baseline", "baseline_canonical", "relation", "quote", "source",
                        "section", "extractor", "review_status")
-_BOARD_TEXT_COLUMNS = ("benchmark", "member", "model", "unit", "metric", "setting", "review_status", "sources")
 _FORMULA_START = r"^[=+\-@\t\r]"
 
 
@@ -78,7 +88,6 @@ def _defused(columns: tuple[str, ...]) -> str:
 
 
 _DEFUSED_CLAIMS = _defused(_CLAIM_TEXT_COLUMNS).format(query=_CLAIMS_QUERY)
-_DEFUSED_BOARD = _defused(_BOARD_TEXT_COLUMNS)
 
 _OPTIONS = {
     "csv": "(FORMAT csv, HEADER true)",
@@ -87,8 +96,37 @@ _OPTIONS = {
 }
 
 
+def _defuse(text: str) -> str:
+    return "'" + text if re.match(_FORMULA_START, text) else text
+
+
+def _csv_number(value: float | int | None) -> str:
+    if value is None:
+        return ""
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def leaderboard_csv(board: Leaderboard, bom: bool = False) -> str:
+    """``board`` as the one leaderboard CSV shape (``LEADERBOARD_CSV_COLUMNS``): one line per model with
+    its top source; formula-like text cells start with an apostrophe."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(LEADERBOARD_CSV_COLUMNS)
+    for r in board.rows:
+        top = r.sources[0] if r.sources else None
+        writer.writerow([
+            _defuse(board.benchmark), _defuse(r.benchmark or board.benchmark), r.rank, _defuse(r.model),
+            _csv_number(r.value), _csv_number(r.value_high), _defuse(r.unit or ""), _defuse(r.metric or ""),
+            _defuse(r.setting or ""), r.support, "true" if r.conflict else "false", r.review_status,
+            top.claim_id if top is not None and top.claim_id is not None else "",
+            _defuse(top.source) if top is not None else "", _defuse(top.quote) if top is not None else "",
+        ])
+    return (BOM if bom else "") + buf.getvalue()
+
+
 def export(
-    con: duckdb.DuckDBPyConnection, fmt: Literal["csv", "json", "parquet"], out: Path, board: Leaderboard | None
+    con: duckdb.DuckDBPyConnection, fmt: Literal["csv", "json", "parquet"], out: Path, board: Leaderboard | None,
+    bom: bool = False,
 ) -> Path:
     """Write all claims (``board`` None) or ``board`` to ``out`` in ``fmt``; returns the path."""
     if fmt not in _OPTIONS:
@@ -99,6 +137,11 @@ def export(
     if board is None:
         query = _DEFUSED_CLAIMS if fmt == "csv" else _CLAIMS_QUERY
         con.execute(f"COPY ({query}) TO $path {options}", {"path": str(out)})
+        if bom and fmt == "csv":
+            out.write_bytes(BOM.encode("utf-8") + out.read_bytes())
+        return out
+    if fmt == "csv":
+        out.write_text(leaderboard_csv(board, bom=bom), encoding="utf-8")
         return out
     rows = board.rows
     data = {
@@ -116,10 +159,11 @@ def export(
         "conflict": object_column([r.conflict for r in rows]),
         "review_status": object_column([r.review_status for r in rows]),
         "sources": object_column([json.dumps([s.model_dump() for s in r.sources], ensure_ascii=False) for r in rows]),
+        "claim_id": object_column([r.sources[0].claim_id if r.sources else None for r in rows]),
+        "source": object_column([r.sources[0].source if r.sources else None for r in rows]),
+        "quote": object_column([r.sources[0].quote if r.sources else None for r in rows]),
     }
     query = _BOARD_QUERY.format(cast="::JSON" if fmt == "json" else "::VARCHAR")
-    if fmt == "csv":
-        query = _DEFUSED_BOARD.format(query=query)
     con.register("board_rows", data)
     try:
         con.execute(f"COPY ({query}) TO $path {options}", {"path": str(out)})

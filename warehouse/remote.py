@@ -130,11 +130,11 @@ class RemoteStore(Store):
     def models(self) -> list[NameCount]:
         return _NAMES.validate_json(self._get("/api/models").content)
 
-    def export(self, fmt: ExportFormat, out: str | Path, benchmark: str | None = None) -> Path:
+    def export(self, fmt: ExportFormat, out: str | Path, benchmark: str | None = None, bom: bool = False) -> Path:
         out = Path(out)
         if out.is_dir():
             raise IsADirectoryError(21, "is a folder; give a file name", str(out))
-        r = self._get(f"/api/export.{fmt}", {"benchmark": benchmark})
+        r = self._get(f"/api/export.{fmt}", {"benchmark": benchmark, **({"bom": 1} if bom else {})})
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(r.content)
         return out

@@ -125,8 +125,9 @@ class Store(ABC):
     def models(self) -> list[NameCount]: ...
 
     @abstractmethod
-    def export(self, fmt: ExportFormat, out: str | Path, benchmark: str | None = None) -> Path:
-        """Write all claims, or one leaderboard, to ``out``; an unwritable ``out`` is an ``OSError``."""
+    def export(self, fmt: ExportFormat, out: str | Path, benchmark: str | None = None, bom: bool = False) -> Path:
+        """Write all claims, or one leaderboard, to ``out``; an unwritable ``out`` is an ``OSError``.
+        ``bom``: a CSV starts with a UTF-8 byte-order mark (for spreadsheet apps)."""
 
     # -- writes --------------------------------------------------------------------------------
     @abstractmethod
@@ -213,8 +214,8 @@ class _WarehouseReads(Store):
     def models(self) -> list[NameCount]:
         return self._wh().models()
 
-    def export(self, fmt: ExportFormat, out: str | Path, benchmark: str | None = None) -> Path:
-        return self._wh().export(fmt, out, benchmark=benchmark)
+    def export(self, fmt: ExportFormat, out: str | Path, benchmark: str | None = None, bom: bool = False) -> Path:
+        return self._wh().export(fmt, out, benchmark=benchmark, bom=bom)
 
     def interrupt(self) -> None:
         self._wh().interrupt()

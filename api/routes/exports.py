@@ -40,7 +40,10 @@ def _safe_filename(name: str) -> str:
 
 @router.get("/export.{fmt}", responses={200: {"content": {m: {} for m in EXPORT_MEDIA.values()}}, **NAMED_READ_ERRORS})
 async def export(request: Request, gateway: GatewayDep, fmt: ExportFormat,
-                 benchmark: Annotated[str | None, Query(max_length=200)] = None) -> Response:
+                 benchmark: Annotated[str | None, Query(max_length=200)] = None,
+                 bom: Annotated[bool, Query(description="CSV: start with a UTF-8 byte-order mark "
+                                                        "(spreadsheet apps then read Chinese text right).")] = False,
+                 ) -> Response:
     """All claims, or one benchmark's leaderboard, as a CSV, JSON or Parquet file.
 
     CSV text cells that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``, tab,
@@ -48,7 +51,7 @@ async def export(request: Request, gateway: GatewayDep, fmt: ExportFormat,
     """
     def write_file(wh: Store) -> bytes:
         with tempfile.TemporaryDirectory(prefix="benchclaims-export-") as tmp:
-            written = wh.export(fmt.value, Path(tmp) / f"export.{fmt.value}", benchmark=benchmark)
+            written = wh.export(fmt.value, Path(tmp) / f"export.{fmt.value}", benchmark=benchmark, bom=bom)
             return Path(written).read_bytes()
 
     filename = f"{_safe_filename(benchmark) if benchmark else 'claims'}.{fmt.value}"
