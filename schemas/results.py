@@ -170,6 +170,7 @@ class ClaimPage(BaseModel):
     limit: int
     offset: int
     items: list[StoredClaim] = Field(default_factory=list)
+    next: str | None = Field(default=None, description="The next page's URL, while there is one.")
 
 
 class DocumentInfo(BaseModel):
@@ -194,6 +195,7 @@ class DocumentPage(BaseModel):
     limit: int
     offset: int
     items: list[DocumentInfo] = Field(default_factory=list)
+    next: str | None = Field(default=None, description="The next page's URL, while there is one.")
 
 
 class IngestOutcome(BaseModel):

@@ -89,3 +89,19 @@ def test_the_three_leaderboard_csvs_are_one_shape(handmade_db: str, tmp_path: Pa
     assert api_bom.startswith("\ufeff".encode()) and api_bom.decode("utf-8-sig") == api_csv
     bom_cli = runner.invoke(cli, ["leaderboard", "AIME 2024", "--db", handmade_db, "--format", "csv", "--bom"]).output
     assert bom_cli.startswith("\ufeff")
+
+
+def test_lists_sort_by_field_or_minus_field_and_link_the_next_page(handmade_db: str) -> None:
+    with TestClient(create_app(Settings(db=handmade_db))) as client:
+        up = client.get("/api/claims", params={"sort": "value", "kind": "score", "limit": 3}).json()
+        down = client.get("/api/claims", params={"sort": "-value", "kind": "score", "limit": 3}).json()
+        values_up = [c["value"] for c in up["items"]]
+        assert values_up == sorted(values_up) and [c["value"] for c in down["items"]] == sorted(
+            [c["value"] for c in down["items"]], reverse=True)
+        assert up["next"] and "offset=3" in up["next"] and "sort=value" in up["next"]
+        following = client.get(up["next"]).json()
+        assert following["offset"] == 3 and following["items"][0]["value"] >= values_up[-1]
+        last = client.get("/api/claims", params={"limit": 500}).json()
+        assert last["next"] is None
+        docs = client.get("/api/documents", params={"limit": 1}).json()
+        assert docs["total"] >= 2 and docs["next"]

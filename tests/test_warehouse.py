@@ -275,8 +275,10 @@ def test_claims_filters_and_pages(wh: Warehouse) -> None:
     assert wh.claims(kind="comparison").total == 2
     assert wh.claims(benchmark="AIME").total == len(AIME_DOC)  # family: every member
     assert wh.claims(source="b.txt").items[0].model == "Z"
-    page = wh.claims(sort="value", limit=2, offset=1)
+    page = wh.claims(sort="-value", limit=2, offset=1)  # -field: descending
     assert page.total == len(AIME_DOC) + 1 and len(page.items) == 2 and [c.value for c in page.items] == [86.5, 79.8]
+    assert [c.value for c in wh.claims(sort="value", limit=2).items] == sorted(
+        c.value for c in wh.claims(sort="value", limit=2).items)  # field: ascending
     with pytest.raises(ValueError):
         wh.claims(sort="value; DROP TABLE claims")
 

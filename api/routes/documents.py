@@ -23,6 +23,7 @@ from pydantic import BaseModel, Field, field_validator, model_validator
 from api.answers import answer
 from api.deps import GatewayDep, KnownParameters, SettingsDep, WriteKey
 from api.problems import NAMED_READ_ERRORS, READ_ERRORS, WRITE_ERRORS
+from api.routes.reads import next_page
 from schemas import ClaimPage, DocumentInfo, DocumentMeta, DocumentPage, IngestOutcome, StoredClaim
 
 if TYPE_CHECKING:
@@ -141,8 +142,12 @@ async def documents(
     """Stored documents: id, source, title, url, published date, sha256, length of the text, claims."""
     if limit > settings.max_page_size:
         raise HTTPException(422, f"limit must be at most {settings.max_page_size}")
-    return await answer(request, gateway, lambda st: st.documents(source=source, limit=limit, offset=offset)
-                        .model_dump_json().encode())
+    def run(st: Store) -> bytes:
+        page = st.documents(source=source, limit=limit, offset=offset)
+        page.next = next_page(request, offset, limit, page.total)
+        return page.model_dump_json().encode()
+
+    return await answer(request, gateway, run)
 
 
 @reads.get("/documents/{doc_id}", response_model=DocumentInfo, responses=NAMED_READ_ERRORS)

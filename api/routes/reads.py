@@ -52,6 +52,15 @@ class Health(BaseModel):
     version: int = Field(description="Bumped on every write this server makes; part of the cache key.")
 
 
+def next_page(request: Request, offset: int, size: int, total: int) -> str | None:
+    """The URL of the page after this one (same parameters, the next offset), or None at the end."""
+    if offset + size >= total or size <= 0:
+        return None
+    params = dict(request.query_params)
+    params.update(offset=str(offset + size), limit=str(size))
+    return f"{request.url.path}?{urlencode(params)}"
+
+
 def _claims_link(model: str, benchmark: str | None) -> str:
     params = {"model": model, **({"benchmark": benchmark} if benchmark else {})}
     return "/api/claims?" + urlencode(params)
@@ -146,9 +155,14 @@ async def claims(
     if limit is not None and limit > settings.max_page_size:
         raise HTTPException(422, f"limit must be at most {settings.max_page_size}")
     size = limit or min(DEFAULT_PAGE, settings.max_page_size)
-    return await answer(request, gateway, lambda wh: wh.claims(
-        model=model, benchmark=benchmark, kind=kind, source=source, review_status=review_status,
-        sort=sort, limit=size, offset=offset).model_dump_json().encode())
+
+    def run(wh: Store) -> bytes:
+        page = wh.claims(model=model, benchmark=benchmark, kind=kind, source=source, review_status=review_status,
+                         sort=sort, limit=size, offset=offset)
+        page.next = next_page(request, offset, size, page.total)
+        return page.model_dump_json().encode()
+
+    return await answer(request, gateway, run)
 
 
 @router.get("/claims/{claim_id}", response_model=ClaimDetail, responses=NAMED_READ_ERRORS)

@@ -168,14 +168,18 @@ WHERE (?::BIGINT IS NULL OR model_id = ? OR baseline_id = ?)
 """
 CLAIMS_COUNT = "SELECT count(*) FROM claims " + CLAIMS_WHERE
 # ORDER BY choices are a closed whitelist mapped to fixed text, never user text.
+# ``field`` ascending, ``-field`` descending (Datasette's and JSON:API's convention)
 CLAIMS_ORDER = {
     "id": "id",
     "-id": "id DESC",
-    "value": "value DESC NULLS LAST, id",
-    "-value": "value ASC NULLS LAST, id",
+    "value": "value ASC NULLS LAST, id",
+    "-value": "value DESC NULLS LAST, id",
     "model": "model, id",
+    "-model": "model DESC, id",
     "benchmark": "benchmark NULLS LAST, id",
+    "-benchmark": "benchmark DESC NULLS LAST, id",
     "source": "source, start, id",
+    "-source": "source DESC, start, id",
 }
 CLAIMS_PAGE = {
     name: f"SELECT {STORED_CLAIM_COLUMNS} FROM claims {CLAIMS_WHERE} ORDER BY {order} LIMIT ? OFFSET ?"
