@@ -67,3 +67,13 @@ def test_beats_rows_carry_units_and_general_comparisons_are_labelled(tmp_path: P
         rows = wh.beats("Orca-7B", "AIME 2024").rows
     assert [(r.model, r.unit, r.general) for r in rows] == [("Lumen-7B", "%", False), ("Falcon-9B", None, True)]
     assert rows[0].margin == 31.0
+
+
+def test_copies_of_one_document_are_one_piece_of_support(tmp_path: Path) -> None:
+    text = "Lumen-7B 在 AIME 2024 上的准确率为 71.0%。\n"
+    with Warehouse(tmp_path / "w.duckdb") as wh:
+        for i in range(5):
+            load(wh, f"copy{i}.md", text)
+        load(wh, "other.md", "据报道，Lumen-7B 在 AIME 2024 上的准确率为 71.0%。\n")
+        row = wh.leaderboard("AIME 2024").rows[0]
+    assert (row.support, len(row.sources)) == (2, 6)  # two distinct texts; every copy still listed as a source

@@ -175,7 +175,8 @@ def test_conflicts_and_repeats(wh: Warehouse) -> None:
     wh.store(make_doc("b.txt", [score("M", "GSM8K", 92.5, quote="M gets 92.5% on GSM8K")]))
     board = wh.leaderboard("GSM8K")
     m = board.rows[0]
-    assert (m.model, m.value, m.support, m.conflict, m.values) == ("M", 92.5, 3, True, [90.0, 92.5])
+    # support counts distinct documents (contents): a.txt saying it twice is one source of support
+    assert (m.model, m.value, m.support, m.conflict, m.values) == ("M", 92.5, 2, True, [90.0, 92.5])
     assert {s.source for s in m.sources} == {"a.txt", "b.txt"} and m.sources[0].value == 92.5
     n = board.rows[1]
     assert (n.rank, n.support, n.conflict) == (2, 1, False)
@@ -186,7 +187,7 @@ def test_repeats_alone_are_not_a_conflict(wh: Warehouse) -> None:
     wh.store(make_doc("a.txt", [score("M", "GSM8K", 90.0, quote="M 90% (title)"),
                                 score("M", "GSM8K", 90.0, quote="M 90% (body)")]))
     row = wh.leaderboard("GSM8K").rows[0]
-    assert (row.support, row.conflict) == (2, False)
+    assert (row.support, row.conflict, len(row.sources)) == (1, False, 2)  # one document, both quotes kept
 
 
 def test_beats_uses_scores_and_comparisons_with_evidence(wh: Warehouse) -> None:

@@ -145,6 +145,7 @@ class ScoreRow(NamedTuple):
     end: int
     review_status: ReviewStatus
     written: float | None = None  # the stated value when ``value`` was rescaled to the group's scale
+    content: str = ""  # the sha256 of the claim's document: copies of one text are one piece of support
 
 
 def on_group_scale(group: Group, rows: list[ScoreRow]) -> list[ScoreRow]:
@@ -198,7 +199,7 @@ def _scores(con: duckdb.DuckDBPyConnection, member_ids: list[int]) -> dict[int, 
                 continue
             if r[6] is None:
                 continue
-            row = ScoreRow(*r[:17])
+            row = ScoreRow(*r[:17], None, r[22])
             raw_rows[(row.metric_key, row.unit_key, row.setting_key)].append(row)
         raw = [(m, u, s, len({r.model_id for r in rows}), len(rows)) for (m, u, s), rows in raw_rows.items()]
         out[bid] = BenchmarkScores(effective_groups(raw), raw_rows, beaten)
@@ -263,7 +264,7 @@ def _model_results(rows: list[ScoreRow], lower: bool, only: set[int] | None = No
             best_sources = [s for s, c in zip(sources, ordered, strict=True) if round(c.value, 2) == round(best, 2)]
         out[mid] = _ModelResult(
             value=best, value_high=best_claim.value_high, unit=best_claim.unit, metric=best_claim.metric,
-            support=len(claims), conflict=conflict,
+            support=len({c.content for c in claims}), conflict=conflict,
             values=sorted({round(c.value, 4) for c in claims}) if conflict else [],
             verified=any(c.review_status == "verified" and round(c.value, 2) == round(best, 2) for c in claims),
             sources=sources, best_sources=best_sources,

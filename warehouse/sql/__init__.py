@@ -223,10 +223,11 @@ SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM claims),
 # maps skip the rest of the table); kind, value and review status are filtered by the
 # caller. Columns 0-16: ranking.ScoreRow; then kind, loser_id, winner, delta, setting.
 BENCHMARK_CLAIMS = """
-SELECT benchmark_id, model_id, metric_key, unit_key, setting_key, setting_detail, value, value_high, unit, metric,
-       id, source, quote, section, start, "end", review_status, kind, loser_id,
-       CASE WHEN relation = 'outperforms' THEN model_id ELSE baseline_id END AS winner, delta, setting
-FROM claims WHERE benchmark_id = ?
+SELECT c.benchmark_id, c.model_id, c.metric_key, c.unit_key, c.setting_key, c.setting_detail, c.value, c.value_high,
+       c.unit, c.metric, c.id, c.source, c.quote, c.section, c.start, c."end", c.review_status, c.kind, c.loser_id,
+       CASE WHEN c.relation = 'outperforms' THEN c.model_id ELSE c.baseline_id END AS winner, c.delta, c.setting,
+       d.sha256
+FROM claims c JOIN documents d ON d.id = c.doc_id WHERE c.benchmark_id = ?
 """
 # Comparisons stated without a benchmark in which model X is beaten (NULL benchmarks sort
 # last in every inserted batch, so these scans are pruned too).
