@@ -136,6 +136,17 @@ def test_reviewer_verifies_a_claim_from_the_dashboard(server_url: str, browser: 
     page.wait_for_function("document.querySelector('#review-message').textContent.includes('marked verified')")
     page.locator("#board-table tbody tr >> nth=0 >> .src .badge.verified").first.wait_for()
     assert page.locator("#board-table tbody tr").first.locator("mark").count() >= 1, "the stated number is marked"
+
+    # reject one, find it under "Show rejected", and put it back
+    first.locator("button.mini.rejected").first.click()
+    page.wait_for_function("document.querySelector('#review-message').textContent.includes('marked rejected')")
+    page.click("#rejected-toggle")
+    item = page.locator("#rejected-list li button.mini.unreviewed").first
+    item.wait_for()
+    assert page.locator("#rejected-list li").count() >= 1
+    item.click()
+    page.wait_for_function("document.querySelector('#review-message').textContent.includes('marked unreviewed')")
+    page.wait_for_function("document.querySelector('#rejected-list li.empty') !== null")
     assert errors == []
     page.close()
 

@@ -280,6 +280,37 @@ async function openDocument(claim) {
   }
 }
 
+// ---- rejected claims: never counted, never lost -------------------------------------------
+
+async function showRejected() {
+  const list = $("rejected-list");
+  list.replaceChildren();
+  let page;
+  try {
+    page = await getJSON("/api/claims?review_status=rejected&sort=-id&limit=100");
+  } catch (err) {
+    list.append(el("li", { text: `Could not list rejected claims: ${err.message}` }));
+    return;
+  }
+  if (!page.items.length) list.append(el("li", { class: "empty", text: "No claim has been rejected." }));
+  for (const c of page.items) {
+    const what = c.kind === "score" ? `${c.model} · ${c.benchmark || "—"} · ${fmtNum(c.value)}` : `${c.model} ${c.relation} ${c.baseline}`;
+    const item = el("li", {}, el("strong", { text: what }), " ", quoteNode(c.quote, c.value, c.id),
+      el("span", { class: "src", text: c.source }));
+    const back = reviewButtons({ claim_id: c.id, review_status: "rejected" });
+    if (back) item.append(back);
+    list.append(item);
+  }
+}
+
+function toggleRejected() {
+  const box = $("rejected");
+  box.hidden = !box.hidden;
+  $("rejected-toggle").textContent = box.hidden ? "Show rejected" : "Hide rejected";
+  $("rejected-toggle").setAttribute("aria-expanded", String(!box.hidden));
+  if (!box.hidden) showRejected();
+}
+
 // ---- review (needs the server's API key; kept for this tab only) -------------------------
 
 async function review(claimId, status) {
@@ -296,6 +327,7 @@ async function review(claimId, status) {
   }
   setMessage("review-message", `Claim ${claimId} marked ${status}.`);
   if (state.benchmark) showBenchmark($("bench-input").value || state.benchmark, state.setting);
+  if (!$("rejected").hidden) showRejected();
 }
 
 function setReviewKey(key) {
@@ -414,6 +446,7 @@ $("review-form").addEventListener("submit", (e) => { e.preventDefault(); setRevi
 if (state.reviewKey) setReviewKey(state.reviewKey);
 window.addEventListener("resize", () => { if (state.board) drawChart(state.board); });
 $("claim-close").addEventListener("click", () => { $("claim-panel").hidden = true; });
+$("rejected-toggle").addEventListener("click", toggleRejected);
 document.addEventListener("keydown", (e) => { if (e.key === "Escape") $("claim-panel").hidden = true; });
 
 loadNames().catch((err) => setMessage("bench-message", `Could not load the benchmark list: ${err.message}`));
