@@ -499,9 +499,11 @@ def show(
         try:
             detail = store.claim_detail(claim_id)
             history = store.review_history(claim_id)
+            document = store.get_document(detail.document_id)
         except UnknownName as exc:
             _unknown(exc)
-    print_claim(detail, history, fmt, Console())
+    document.text = None  # the paragraph is enough here; `/api/documents/{id}` has the whole text
+    print_claim(detail, history, fmt, Console(), document)
 
 
 @app.command()

@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from schemas import BeatsResult, ClaimDetail, Leaderboard, ReviewEvent, SourceRef
+from schemas import BeatsResult, ClaimDetail, DocumentInfo, Leaderboard, ReviewEvent, SourceRef
 
 
 class OutputFormat(StrEnum):
@@ -210,10 +210,13 @@ def print_beats(result: BeatsResult, fmt: OutputFormat, console: Console) -> Non
     _print_table(console, f"models that beat {result.model} on {result.benchmark}", records, cols, "evidence", "model")
 
 
-def print_claim(detail: ClaimDetail, history: Sequence[ReviewEvent], fmt: OutputFormat, console: Console) -> None:
-    """The claim's paragraph with the quote highlighted, what was read from it, and its reviews."""
+def print_claim(detail: ClaimDetail, history: Sequence[ReviewEvent], fmt: OutputFormat, console: Console,
+                document: DocumentInfo | None = None) -> None:
+    """The claim's paragraph with the quote highlighted, what was read from it, its document's title,
+    url and date, and its reviews."""
     if fmt is OutputFormat.json:
         console.file.write(json.dumps({**detail.model_dump(mode="json"),
+                                       "document": document.model_dump(mode="json") if document else None,
                                        "reviews": [e.model_dump(mode="json") for e in history]},
                                       ensure_ascii=False, indent=2) + "\n")
         return
@@ -226,6 +229,9 @@ def print_claim(detail: ClaimDetail, history: Sequence[ReviewEvent], fmt: Output
                else f"{detail.relation} {detail.baseline}"
                + (f" by {_with_unit(detail.delta, detail.unit)}" if detail.delta is not None else "")))
     console.print(f"claim {detail.id} ({detail.kind}, {detail.review_status}): {what}", markup=False, highlight=False)
+    if document is not None and (document.title or document.url or document.published):
+        console.print(" · ".join(str(x) for x in (document.title, document.url, document.published) if x),
+                      markup=False, highlight=False)
     console.print(f"{detail.source}" + (f" · {detail.section}" if detail.section else "")
                   + f" · characters {detail.start}-{detail.end} of document {detail.document_id}",
                   markup=False, highlight=False)

@@ -199,7 +199,7 @@ def _scores(con: duckdb.DuckDBPyConnection, member_ids: list[int]) -> dict[int, 
                 continue
             if r[6] is None:
                 continue
-            row = ScoreRow(*r[:17], None, r[22])
+            row = ScoreRow._make((*r[:17], None, r[22]))
             raw_rows[(row.metric_key, row.unit_key, row.setting_key)].append(row)
         raw = [(m, u, s, len({r.model_id for r in rows}), len(rows)) for (m, u, s), rows in raw_rows.items()]
         out[bid] = BenchmarkScores(effective_groups(raw), raw_rows, beaten)
