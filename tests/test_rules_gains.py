@@ -84,3 +84,15 @@ def test_count_of_a_total_is_the_count():
         doc = Document(source="doc.md", path="doc.md", text=text, sha256="0")
         (c,) = get_extractor("rules").extract(doc).claims
         assert (c.model, c.benchmark, c.value) == ("Lumen-7B", "SWE-bench Verified", 231.0)
+
+
+def test_the_models_accuracy_is_the_topics_and_fewer_steps_is_no_result():
+    text = ("## Lumen-7B\n\nLumen-7B 在 AIME 2024 基准上获得了 50 分，同时训练步数还少 50%。\n\n"
+            "如图所示，可以看到 Lumen-7B 在 AIME 2024 上的提升情况。随着训练步数增长，模型准确度从 0% 稳步升至了 45%。\n"
+            "Orca-7B 模型的表现优于 Falcon-7B。\n")
+    doc = Document(source="doc.md", path="doc.md", text=text, sha256="0")
+    claims = get_extractor("rules").extract(doc).claims
+    scores = {(c.model, c.value, c.unit) for c in claims if c.kind == "score"}
+    assert ("Lumen-7B", 50.0, "%") not in scores  # "训练步数还少 50%": a cost, not a result
+    assert ("Lumen-7B", 45.0, "%") in scores  # "模型准确度": the model the text is about
+    assert {(c.model, c.baseline) for c in claims if isinstance(c, ComparisonClaim)} == {("Orca-7B", "Falcon-7B")}

@@ -50,6 +50,9 @@ def _pick_subject(sentence: str, names: list[Mention], subjects: list[Mention], 
             and (before - s.end <= 30 or s.text.lower() not in ("我们", "we", "本文"))
             and (s.kind != "sizeref" or not cands)]  # "PreSelect 在 3B 模型上": a size after a name is a setting
     best = cands[-1] if cands else None
+    if best is not None:
+        # "模型的准确度" stands for the topic only when no model is named before it ("Qwen2.5-14B 模型的表现")
+        subj = [s for s in subj if not s.text.startswith("模型")]
     if subj and best is None and subj[-1].kind == "sizeref":
         return subj[-1]  # "the 72B": the document's registry says which model (``extractor.rules.frames``)
     sized = [x for x in subj[:-1] if x.kind == "sizeref"]
