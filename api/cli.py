@@ -22,7 +22,7 @@ import typer
 from rich.console import Console
 
 from api.progress import IngestProgress, one_line
-from api.render import OutputFormat, print_beats, print_claim, print_leaderboard
+from api.render import OutputFormat, print_beats, print_claim, print_events, print_leaderboard
 from schemas import DocumentMeta, Extraction, FileProblem, IngestOutcome, Settings, claim_to_jsonl, get_settings
 
 if TYPE_CHECKING:
@@ -455,13 +455,20 @@ def leaderboard(
     setting: Annotated[str | None, typer.Option("--setting", help="Only this setting (pass@1, maj@16, ...).")] = None,
     fmt: FormatOption = OutputFormat.table,
     bom: BomOption = False,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="The board as it stood that day (YYYY-MM-DD).",
+                                              show_default=False)] = None,
 ) -> None:
     """One row per model on BENCHMARK, best score first, each with its source quote."""
+    from extractor.sources.meta import BadDate, require_date
     from warehouse import UnknownName
 
+    try:
+        day = require_date(as_of) if as_of else None
+    except BadDate as exc:
+        _fail(f"error: --as-of: {exc}", EXIT_USAGE)
     with _store(_settings(db).db) as store:
         try:
-            board = store.leaderboard(benchmark, metric=metric, setting=setting)
+            board = store.leaderboard(benchmark, metric=metric, setting=setting, as_of=day)
         except UnknownName as exc:
             _unknown(exc)
     print_leaderboard(board, fmt, Console(), bom=bom)
@@ -483,6 +490,25 @@ def beats(
         except UnknownName as exc:
             _unknown(exc)
     print_beats(result, fmt, Console())
+
+
+@app.command()
+def feed(
+    db: DbOption = None,
+    benchmark: Annotated[str | None, typer.Option("--benchmark", help="Only this benchmark's board.")] = None,
+    model: Annotated[str | None, typer.Option("--model", help="Only events about this model.")] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, max=500, help="How many events.")] = 20,
+    fmt: Annotated[OutputFormat, typer.Option("--format", help="table or json.")] = OutputFormat.table,
+) -> None:
+    """Board events, newest first: new leaders and models entering a board, each with its claim."""
+    from warehouse import UnknownName
+
+    with _store(_settings(db).db) as store:
+        try:
+            events = store.board_events(benchmark=benchmark, model=model, limit=limit)
+        except UnknownName as exc:
+            _unknown(exc)
+    print_events(events, fmt, Console())
 
 
 @app.command()

@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from schemas import BeatsResult, ClaimDetail, DocumentInfo, Leaderboard, ReviewEvent, SourceRef
+from schemas import BeatsResult, BoardEvent, ClaimDetail, DocumentInfo, Leaderboard, ReviewEvent, SourceRef
 
 
 class OutputFormat(StrEnum):
@@ -239,3 +239,18 @@ def print_claim(detail: ClaimDetail, history: Sequence[ReviewEvent], fmt: Output
     for e in history:
         console.print(f"  {e.at}: {e.previous} -> {e.status}" + (f" by {e.reviewer}" if e.reviewer else "")
                       + (f" ({e.note})" if e.note else ""), markup=False, highlight=False)
+
+
+def print_events(events: Sequence[BoardEvent], fmt: OutputFormat, console: Console) -> None:
+    """Board events, newest first, one line each with the claim id to ``show``."""
+    from api.feeds import event_title
+
+    if fmt is OutputFormat.json:
+        console.file.write(json.dumps([e.model_dump(mode="json") for e in events], ensure_ascii=False, indent=2) + "\n")
+        return
+    if not events:
+        console.print("no board events yet")
+        return
+    for e in events:
+        console.print(f"{e.date or '?'}  {event_title(e)}  [claim {e.claim_id}: {e.source}]", markup=False,
+                      highlight=False)

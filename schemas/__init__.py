@@ -20,11 +20,14 @@ from schemas.documents import Document, DocumentMeta, Extraction, ExtractionStat
 from schemas.results import (
     BeatsResult,
     BeatsRow,
+    BoardEvent,
     ClaimContext,
     ClaimDetail,
     ClaimPage,
     DocumentInfo,
     DocumentPage,
+    History,
+    HistoryStep,
     IngestOutcome,
     Leaderboard,
     LeaderboardRow,
@@ -42,10 +45,10 @@ from schemas.settings import Settings, get_settings
 AnyClaim = ScoreClaim | ComparisonClaim
 
 __all__ = [
-    "RELATIONS", "UNITS", "AnyClaim", "BeatsResult", "BeatsRow", "Claim", "ClaimContext", "ClaimDetail",
+    "RELATIONS", "UNITS", "AnyClaim", "BeatsResult", "BeatsRow", "BoardEvent", "Claim", "ClaimContext", "ClaimDetail",
     "ClaimFacts", "ClaimList", "ClaimPage", "ComparisonClaim", "ComparisonFacts", "Document", "DocumentInfo", "DocumentMeta",
     "DocumentPage", "Extraction", "ExtractionStats",
-    "FileProblem", "IngestOutcome", "Leaderboard", "LeaderboardRow", "Matrix", "MatrixCell", "MatrixRow", "NameCount", "Provenance",
+    "FileProblem", "History", "HistoryStep", "IngestOutcome", "Leaderboard", "LeaderboardRow", "Matrix", "MatrixCell", "MatrixRow", "NameCount", "Provenance",
     "ReviewEvent", "ReviewQueueItem", "ReviewStatus", "ScoreClaim", "ScoreFacts", "Section", "Settings", "SourceRef", "Span", "StoredClaim",
     "claim_json_schema", "claim_to_jsonl", "get_settings", "parse_claim",
 ]

@@ -112,6 +112,44 @@ class StoredClaim(BaseModel):
     review_status: ReviewStatus = "unreviewed"
 
 
+class HistoryStep(BaseModel):
+    """The day a document raised a board's best value, and who reached it."""
+
+    date: dt.date | None
+    value: float
+    model: str
+    claim_id: int
+    source: str
+    quote: str
+
+
+class History(BaseModel):
+    """A benchmark's best value over time (a step line: each step holds until the next)."""
+
+    benchmark: str
+    metric: str | None = None
+    unit: str | None = None
+    setting: str | None = None
+    higher_is_better: bool = True
+    steps: list[HistoryStep] = Field(default_factory=list)
+
+
+class BoardEvent(BaseModel):
+    """Something a board watcher wants to hear about: a new leader, or a model's first entry."""
+
+    kind: Literal["new_leader", "new_entry"]
+    benchmark: str
+    model: str
+    value: float
+    unit: str | None = None
+    date: dt.date | None = None
+    previous_leader: str | None = None
+    previous_value: float | None = None
+    claim_id: int
+    source: str
+    quote: str
+
+
 class MatrixCell(BaseModel):
     """A model's best value on one benchmark (its board's default group), with the claims stating it."""
 

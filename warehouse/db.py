@@ -23,6 +23,7 @@ import numpy as np
 
 from schemas import (
     BeatsResult,
+    BoardEvent,
     ClaimContext,
     ClaimDetail,
     ClaimPage,
@@ -30,6 +31,7 @@ from schemas import (
     DocumentInfo,
     DocumentPage,
     Extraction,
+    History,
     IngestOutcome,
     Leaderboard,
     Matrix,
@@ -337,18 +339,29 @@ class Warehouse:
 
     # -- queries ---------------------------------------------------------------------
     def leaderboard(self, benchmark: str, metric: str | None = None, setting: str | None = None,
-                    sources_limit: int | None = None) -> Leaderboard:
+                    sources_limit: int | None = None, as_of: datetime.date | None = None) -> Leaderboard:
         """One row per model, best comparable value first; raises UnknownName with suggestions.
 
-        ``sources_limit`` keeps at most that many sources per row (``sources_total`` says how many there are).
+        ``sources_limit`` keeps at most that many sources per row (``sources_total`` says how many there are);
+        ``as_of``: the board as it stood that day (documents published, else first ingested, by then).
         """
         with self._lock:
-            board = ranking.leaderboard(self.con, self.reg, benchmark, metric, setting)
+            board = ranking.leaderboard(self.con, self.reg, benchmark, metric, setting, as_of)
         for row in board.rows:
             row.sources_total = len(row.sources)
             if sources_limit is not None:
                 del row.sources[sources_limit:]
         return board
+
+    def history(self, benchmark: str, metric: str | None = None, setting: str | None = None) -> History:
+        """The benchmark's best value over time, one step per document that raised it."""
+        with self._lock:
+            return ranking.history(self.con, self.reg, benchmark, metric, setting)
+
+    def board_events(self, benchmark: str | None = None, model: str | None = None, limit: int = 50) -> list[BoardEvent]:
+        """New leaders and new entries on the boards, newest first (``benchmark`` / ``model`` narrow it)."""
+        with self._lock:
+            return ranking.board_events(self.con, self.reg, benchmark, model)[:max(0, int(limit))]
 
     def matrix(self, benchmarks: Sequence[str]) -> Matrix:
         """Models × ``benchmarks``: each model's best value on each board (the board's default group, as

@@ -17,6 +17,7 @@ quote and the value as written (see ``on_group_scale``).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -26,6 +27,9 @@ import duckdb
 from schemas import (
     BeatsResult,
     BeatsRow,
+    BoardEvent,
+    History,
+    HistoryStep,
     Leaderboard,
     LeaderboardRow,
     Matrix,
@@ -146,6 +150,7 @@ class ScoreRow(NamedTuple):
     review_status: ReviewStatus
     written: float | None = None  # the stated value when ``value`` was rescaled to the group's scale
     content: str = ""  # the sha256 of the claim's document: copies of one text are one piece of support
+    claimed_on: dt.date | None = None  # the document's published date, else the day it was first ingested
 
 
 def on_group_scale(group: Group, rows: list[ScoreRow]) -> list[ScoreRow]:
@@ -184,7 +189,8 @@ class BenchmarkScores:
         return on_group_scale(group, [r for raw in group.raw for r in self.rows_by_raw.get(raw, [])])
 
 
-def _scores(con: duckdb.DuckDBPyConnection, member_ids: list[int]) -> dict[int, BenchmarkScores]:
+def _scores(con: duckdb.DuckDBPyConnection, member_ids: list[int],
+            as_of: dt.date | None = None) -> dict[int, BenchmarkScores]:
     """One pruned scan per benchmark: its usable score claims grouped by raw key, and its comparisons."""
     out: dict[int, BenchmarkScores] = {}
     for bid in member_ids:
@@ -193,13 +199,17 @@ def _scores(con: duckdb.DuckDBPyConnection, member_ids: list[int]) -> dict[int, 
         for r in con.execute(sql.BENCHMARK_CLAIMS, [bid]).fetchall():
             if r[16] == "rejected":
                 continue
+            if as_of is not None and r[17] == "comparison" and r[23] is not None and r[23] > as_of:
+                continue
             if r[17] == "comparison":
                 if r[18] is not None:
                     beaten[r[18]].append((r[19], r[0], r[20], r[8], r[9], r[21], *r[10:17]))
                 continue
             if r[6] is None:
                 continue
-            row = ScoreRow._make((*r[:17], None, r[22]))
+            if as_of is not None and r[23] is not None and r[23] > as_of:
+                continue  # stated after the day asked about
+            row = ScoreRow._make((*r[:17], None, r[22], r[23]))
             raw_rows[(row.metric_key, row.unit_key, row.setting_key)].append(row)
         raw = [(m, u, s, len({r.model_id for r in rows}), len(rows)) for (m, u, s), rows in raw_rows.items()]
         out[bid] = BenchmarkScores(effective_groups(raw), raw_rows, beaten)
@@ -286,11 +296,13 @@ def _ranked(results: dict[int, _ModelResult], lower: bool) -> list[tuple[int, in
 
 
 def leaderboard(
-    con: duckdb.DuckDBPyConnection, reg: Registry, benchmark: str, metric: str | None = None, setting: str | None = None
+    con: duckdb.DuckDBPyConnection, reg: Registry, benchmark: str, metric: str | None = None, setting: str | None = None,
+    as_of: dt.date | None = None,
 ) -> Leaderboard:
-    """One row per model on ``benchmark`` (a family answers per member), best value first."""
+    """One row per model on ``benchmark`` (a family answers per member), best value first; with ``as_of``,
+    as the board stood that day (claims of documents published, else first ingested, up to it)."""
     target = resolve_benchmark(reg, benchmark)
-    scores = _scores(con, target.member_ids)
+    scores = _scores(con, target.member_ids, as_of)
     board = Leaderboard(benchmark=target.name, members=[reg.entities[b].name for b in target.member_ids]
                         if target.is_family else [])
     others: list[str] = []
@@ -404,3 +416,75 @@ def matrix(boards: list[Leaderboard]) -> Matrix:
                 value=r.value, unit=r.unit, claim_ids=[s.claim_id for s in r.sources if s.claim_id is not None])
     out.rows = sorted(rows.values(), key=lambda row: (-len(row.cells), row.model))
     return out
+
+
+def history(con: duckdb.DuckDBPyConnection, reg: Registry, benchmark: str, metric: str | None = None,
+            setting: str | None = None) -> History:
+    """The best value on ``benchmark`` over time (its board's default group, as ``leaderboard`` picks it): one
+    step each time a document raised the best, with the model and the claim that did it."""
+    target = resolve_benchmark(reg, benchmark)
+    bid = target.member_ids[0]
+    bench_scores = _scores(con, [bid]).get(bid)
+    chosen, _ = _pick(bench_scores.groups if bench_scores else [], metric, setting)
+    out = History(benchmark=reg.entities[bid].name)
+    if chosen is None or bench_scores is None:
+        return out
+    out.metric, out.unit, out.setting = chosen.metric or None, chosen.unit or None, chosen.setting or None
+    out.higher_is_better = not chosen.lower_is_better
+    for step in _steps(bench_scores.rows(chosen), chosen.lower_is_better, reg):
+        out.steps.append(step)
+    return out
+
+
+def _steps(rows: list[ScoreRow], lower: bool, reg: Registry) -> list[HistoryStep]:
+    """Rows replayed in date order; a step each time the best so far improves (named models only)."""
+    steps: list[HistoryStep] = []
+    best: float | None = None
+    for r in sorted(rows, key=lambda r: (r.claimed_on or dt.date.min, r.id)):
+        name = reg.entities[r.model_id].name
+        if not is_named(name):
+            continue
+        if best is None or (r.value < best if lower else r.value > best):
+            best = r.value
+            steps.append(HistoryStep(date=r.claimed_on, value=r.value, model=name, claim_id=r.id, source=r.source,
+                                     quote=r.quote))
+    return steps
+
+
+def board_events(con: duckdb.DuckDBPyConnection, reg: Registry, benchmark: str | None = None,
+                 model: str | None = None, boards: int = 200) -> list[BoardEvent]:
+    """What changed on the boards, newest first: a new leader, or a model's first entry on a board (replayed
+    from the claims in date order, so re-ingests and reviews are reflected; rejected claims never count)."""
+    if benchmark is not None:
+        bids = resolve_benchmark(reg, benchmark).member_ids
+    else:
+        bids = [int(r[0]) for r in con.execute(sql.SCORED_BENCHMARKS, [boards]).fetchall()]
+    wanted = resolve_model(reg, model) if model is not None else None
+    events: list[BoardEvent] = []
+    for bid, bench_scores in _scores(con, bids).items():
+        chosen, _ = _pick(bench_scores.groups, None, None)
+        if chosen is None:
+            continue
+        lower = chosen.lower_is_better
+        best: float | None = None
+        leader: str | None = None
+        seen: set[int] = set()
+        for r in sorted(bench_scores.rows(chosen), key=lambda r: (r.claimed_on or dt.date.min, r.id)):
+            name = reg.entities[r.model_id].name
+            if not is_named(name):
+                continue
+            common = {"benchmark": reg.entities[bid].name, "model": name, "value": r.value,
+                      "unit": r.unit or chosen.unit or None, "date": r.claimed_on, "claim_id": r.id,
+                      "source": r.source, "quote": r.quote}
+            if best is None or (r.value < best if lower else r.value > best):
+                if leader != name or best is None:
+                    events.append(BoardEvent(kind="new_leader", previous_leader=leader, previous_value=best, **common))
+                best, leader = r.value, name
+            elif r.model_id not in seen:
+                events.append(BoardEvent(kind="new_entry", previous_leader=leader, previous_value=best, **common))
+            seen.add(r.model_id)
+    if wanted is not None:
+        name = reg.entities[wanted].name
+        events = [e for e in events if e.model == name]
+    events.sort(key=lambda e: (e.date or dt.date.min, e.claim_id), reverse=True)
+    return events

@@ -16,6 +16,7 @@ sidecar's URL: the owner-only sidecar's token is what authorises this user.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -25,11 +26,13 @@ from pydantic import BaseModel, TypeAdapter
 
 from schemas import (
     BeatsResult,
+    BoardEvent,
     ClaimDetail,
     ClaimPage,
     DocumentInfo,
     DocumentPage,
     FileProblem,
+    History,
     IngestOutcome,
     Leaderboard,
     Matrix,
@@ -43,6 +46,7 @@ from warehouse.owner import ServerInfo
 from warehouse.store import ExportFormat, IngestJob, Store, StoreError
 
 _NAMES = TypeAdapter(list[NameCount])
+_FEED = TypeAdapter(list[BoardEvent])
 _EVENTS = TypeAdapter(list[ReviewEvent])
 _QUEUE = TypeAdapter(list[ReviewQueueItem])
 
@@ -87,9 +91,19 @@ class RemoteStore(Store):
 
     # -- reads -----------------------------------------------------------------------------------
     def leaderboard(self, benchmark: str, metric: str | None = None, setting: str | None = None,
-                    sources_limit: int | None = None) -> Leaderboard:
-        return self._model(Leaderboard, "/api/leaderboard", {"benchmark": benchmark, "metric": metric,  # type: ignore[no-any-return]
-                                                             "setting": setting, "sources_limit": sources_limit})
+                    sources_limit: int | None = None, as_of: dt.date | None = None) -> Leaderboard:
+        return self._model(Leaderboard, "/api/leaderboard", {  # type: ignore[no-any-return]
+            "benchmark": benchmark, "metric": metric, "setting": setting, "sources_limit": sources_limit,
+            "as_of": as_of.isoformat() if as_of else None})
+
+    def history(self, benchmark: str, metric: str | None = None, setting: str | None = None) -> History:
+        return self._model(History, "/api/history",  # type: ignore[no-any-return]
+                           {"benchmark": benchmark, "metric": metric, "setting": setting})
+
+    def board_events(self, benchmark: str | None = None, model: str | None = None,
+                     limit: int = 50) -> list[BoardEvent]:
+        return _FEED.validate_json(self._get("/api/feed/events", {"benchmark": benchmark, "model": model,
+                                                                  "limit": limit}).content)
 
     def beats(self, model: str, benchmark: str, sources_limit: int | None = None) -> BeatsResult:
         return self._model(BeatsResult, "/api/beats", {"model": model, "benchmark": benchmark,  # type: ignore[no-any-return]

@@ -18,6 +18,7 @@ id, for a remote store whose server extracts them itself).
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 import time
 from abc import ABC, abstractmethod
@@ -29,12 +30,14 @@ from typing import Any, ClassVar, Literal, Protocol
 
 from schemas import (
     BeatsResult,
+    BoardEvent,
     ClaimDetail,
     ClaimPage,
     DocumentInfo,
     DocumentPage,
     Extraction,
     FileProblem,
+    History,
     IngestOutcome,
     Leaderboard,
     Matrix,
@@ -84,7 +87,14 @@ class Store(ABC):
     # -- reads ---------------------------------------------------------------------------------
     @abstractmethod
     def leaderboard(self, benchmark: str, metric: str | None = None, setting: str | None = None,
-                    sources_limit: int | None = None) -> Leaderboard: ...
+                    sources_limit: int | None = None, as_of: dt.date | None = None) -> Leaderboard: ...
+
+    @abstractmethod
+    def history(self, benchmark: str, metric: str | None = None, setting: str | None = None) -> History: ...
+
+    @abstractmethod
+    def board_events(self, benchmark: str | None = None, model: str | None = None,
+                     limit: int = 50) -> list[BoardEvent]: ...
 
     @abstractmethod
     def beats(self, model: str, benchmark: str, sources_limit: int | None = None) -> BeatsResult: ...
@@ -175,8 +185,16 @@ class _WarehouseReads(Store):
         raise NotImplementedError
 
     def leaderboard(self, benchmark: str, metric: str | None = None, setting: str | None = None,
-                    sources_limit: int | None = None) -> Leaderboard:
-        return self._wh().leaderboard(benchmark, metric=metric, setting=setting, sources_limit=sources_limit)
+                    sources_limit: int | None = None, as_of: dt.date | None = None) -> Leaderboard:
+        return self._wh().leaderboard(benchmark, metric=metric, setting=setting, sources_limit=sources_limit,
+                                      as_of=as_of)
+
+    def history(self, benchmark: str, metric: str | None = None, setting: str | None = None) -> History:
+        return self._wh().history(benchmark, metric=metric, setting=setting)
+
+    def board_events(self, benchmark: str | None = None, model: str | None = None,
+                     limit: int = 50) -> list[BoardEvent]:
+        return self._wh().board_events(benchmark=benchmark, model=model, limit=limit)
 
     def beats(self, model: str, benchmark: str, sources_limit: int | None = None) -> BeatsResult:
         return self._wh().beats(model, benchmark, sources_limit=sources_limit)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, Annotated, Literal
 from urllib.parse import urlencode
 
@@ -11,11 +12,14 @@ from pydantic import BaseModel, Field, TypeAdapter
 
 from api.answers import answer
 from api.deps import GatewayDep, KnownParameters, SettingsDep
+from api.feeds import atom_feed, json_feed
 from api.problems import NAMED_READ_ERRORS, READ_ERRORS
 from schemas import (
     BeatsResult,
+    BoardEvent,
     ClaimDetail,
     ClaimPage,
+    History,
     Leaderboard,
     Matrix,
     NameCount,
@@ -33,6 +37,7 @@ router = APIRouter(prefix="/api", tags=["reads"], dependencies=[KnownParameters]
 MAX_OFFSET = 2**53
 NAME_COUNTS = TypeAdapter(list[NameCount])
 REVIEW_EVENTS = TypeAdapter(list[ReviewEvent])
+FEED_EVENTS = TypeAdapter(list[BoardEvent])
 QUEUE_ITEMS = TypeAdapter(list[ReviewQueueItem])
 DEFAULT_SOURCES = 5
 DEFAULT_PAGE = 50
@@ -99,18 +104,62 @@ async def leaderboard(
     metric: Annotated[str | None, Query(max_length=200)] = None,
     setting: Annotated[str | None, Query(max_length=200)] = None,
     sources_limit: SourcesLimit = DEFAULT_SOURCES,
+    as_of: Annotated[dt.date | None, Query(description="The board as it stood that day (YYYY-MM-DD): claims of "
+                                           "documents published, else first ingested, by then.")] = None,
 ) -> Response:
     """One row per model, best score first, each with (up to ``sources_limit`` of) its sources."""
     limit = _sources_limit(sources_limit, settings.max_sources)
 
     def run(wh: Store) -> bytes:
-        board = wh.leaderboard(benchmark, metric=metric, setting=setting, sources_limit=limit)
+        board = wh.leaderboard(benchmark, metric=metric, setting=setting, sources_limit=limit, as_of=as_of)
         for row in board.rows:
             if row.sources_total is not None and row.sources_total > len(row.sources):
                 row.more_sources = _claims_link(row.model, row.benchmark or board.benchmark)
         return board.model_dump_json().encode()
 
     return await answer(request, gateway, run)
+
+
+@router.get("/history", response_model=History, responses=NAMED_READ_ERRORS)
+async def history(
+    request: Request, gateway: GatewayDep, benchmark: Name,
+    metric: Annotated[str | None, Query(max_length=200)] = None,
+    setting: Annotated[str | None, Query(max_length=200)] = None,
+) -> Response:
+    """The benchmark's best value over time: a step each time a document (by its published date, else the
+    day it was first ingested) raised it, with the model and the claim."""
+    return await answer(request, gateway, lambda wh: wh.history(benchmark, metric=metric, setting=setting)
+                        .model_dump_json().encode())
+
+
+FeedLimit = Annotated[int, Query(ge=1, le=500, description="How many events, newest first.")]
+FeedName = Annotated[str | None, Query(min_length=1, max_length=200)]
+
+
+@router.get("/feed/events", response_model=list[BoardEvent], responses=NAMED_READ_ERRORS)
+async def feed_events(request: Request, gateway: GatewayDep, benchmark: FeedName = None, model: FeedName = None,
+                      limit: FeedLimit = DEFAULT_PAGE) -> Response:
+    """Board events (a new leader, a model's first entry), newest first, as plain records."""
+    return await answer(request, gateway, lambda wh: FEED_EVENTS.dump_json(
+        wh.board_events(benchmark=benchmark, model=model, limit=limit)))
+
+
+@router.get("/feed.json", responses={200: {"content": {"application/feed+json": {}}}, **NAMED_READ_ERRORS})
+async def feed_json(request: Request, gateway: GatewayDep, benchmark: FeedName = None, model: FeedName = None,
+                    limit: FeedLimit = DEFAULT_PAGE) -> Response:
+    """Board events as a JSON Feed 1.1 (newest first; each item links to its claim)."""
+    base = str(request.base_url).rstrip("/")
+    return await answer(request, gateway, lambda wh: json_feed(
+        wh.board_events(benchmark=benchmark, model=model, limit=limit), base), "application/feed+json")
+
+
+@router.get("/feed.atom", responses={200: {"content": {"application/atom+xml": {}}}, **NAMED_READ_ERRORS})
+async def feed_atom(request: Request, gateway: GatewayDep, benchmark: FeedName = None, model: FeedName = None,
+                    limit: FeedLimit = DEFAULT_PAGE) -> Response:
+    """Board events as an Atom feed (newest first; each entry links to its claim)."""
+    base = str(request.base_url).rstrip("/")
+    return await answer(request, gateway, lambda wh: atom_feed(
+        wh.board_events(benchmark=benchmark, model=model, limit=limit), base), "application/atom+xml")
 
 
 @router.get("/beats", response_model=BeatsResult, responses=NAMED_READ_ERRORS)

@@ -226,8 +226,14 @@ BENCHMARK_CLAIMS = """
 SELECT c.benchmark_id, c.model_id, c.metric_key, c.unit_key, c.setting_key, c.setting_detail, c.value, c.value_high,
        c.unit, c.metric, c.id, c.source, c.quote, c.section, c.start, c."end", c.review_status, c.kind, c.loser_id,
        CASE WHEN c.relation = 'outperforms' THEN c.model_id ELSE c.baseline_id END AS winner, c.delta, c.setting,
-       d.sha256
+       d.sha256, coalesce(d.published, CAST(d.ingested_at AS DATE)) AS claimed_on
 FROM claims c JOIN documents d ON d.id = c.doc_id WHERE c.benchmark_id = ?
+"""
+# Benchmarks with score claims, most claimed first (the boards the change feed replays).
+SCORED_BENCHMARKS = """
+SELECT benchmark_id, count(*) AS n FROM claims
+WHERE kind = 'score' AND benchmark_id IS NOT NULL AND review_status <> 'rejected'
+GROUP BY 1 ORDER BY n DESC, benchmark_id LIMIT ?
 """
 # Comparisons stated without a benchmark in which model X is beaten (NULL benchmarks sort
 # last in every inserted batch, so these scans are pruned too).
