@@ -87,6 +87,9 @@ def test_pick_aime_2024_shows_ranked_rows_with_quotes(server_url: str, browser: 
     quotes = page.locator("#board-table td.quote > q").all_inner_texts()
     assert quotes and all(q and q in seeds for q in quotes), quotes
     assert page.locator("#chart rect").count() >= 2, "the bar chart draws the top models"
+    # best value over time, drawn by plotly.js served from the installed package (no CDN)
+    page.locator("#history-chart .main-svg").first.wait_for()
+    assert page.locator("#history-chart .scatterlayer .point").count() >= 1
     assert "benchmark=AIME+2024" in (page.get_attribute("#csv-link", "href") or "")
 
     # "Who beats X": click the last-ranked model.

@@ -115,6 +115,55 @@ async function showBenchmark(name, setting = null) {
     chip.classList.toggle("active", chip.dataset.benchmark === board.benchmark);
   }
   renderBoard(board, name);
+  showHistory(board.benchmark);
+}
+
+// ---- best value over time (plotly.js, served by this server from the plotly package) ------
+
+let plotlyLoading = null;
+function loadPlotly() {
+  if (window.Plotly) return Promise.resolve(window.Plotly);
+  if (!plotlyLoading) {
+    plotlyLoading = new Promise((resolve, reject) => {
+      const script = el("script", { src: "/vendor/plotly.min.js" });
+      script.addEventListener("load", () => resolve(window.Plotly));
+      script.addEventListener("error", () => reject(new Error("plotly.js could not be loaded")));
+      document.head.append(script);
+    });
+  }
+  return plotlyLoading;
+}
+
+async function showHistory(benchmark) {
+  const box = $("history");
+  let hist;
+  try {
+    hist = await getJSON(`/api/history?benchmark=${encodeURIComponent(benchmark)}`);
+  } catch (_) {
+    box.hidden = true;
+    return;
+  }
+  if (!hist.steps.length) { box.hidden = true; return; }
+  box.hidden = false;
+  $("history-title").textContent = hist.benchmark;
+  const unit = hist.unit === "%" ? "%" : hist.unit && hist.unit !== "score" ? ` ${hist.unit}` : "";
+  const axis = [hist.metric || "value", hist.unit && hist.unit !== "score" ? `(${hist.unit})` : ""].join(" ").trim();
+  try {
+    const Plotly = await loadPlotly();
+    await Plotly.newPlot($("history-chart"), [{
+      x: hist.steps.map((s) => s.date), y: hist.steps.map((s) => s.value),
+      text: hist.steps.map((s) => s.model), customdata: hist.steps.map((s) => s.claim_id),
+      mode: "lines+markers+text", textposition: "top left", line: { shape: "hv" },
+      hovertemplate: "%{text}<br>%{y}" + unit + "<br>%{x}<br>claim %{customdata}<extra></extra>",
+    }], {
+      margin: { t: 10, r: 20, b: 40, l: 60 }, height: 260,
+      xaxis: { title: { text: "date" }, type: "date" },
+      yaxis: { title: { text: axis }, autorange: hist.higher_is_better ? true : "reversed" },
+    }, { displayModeBar: false, responsive: true });
+    $("history-chart").on("plotly_click", (ev) => { const p = ev.points && ev.points[0]; if (p) openClaim(p.customdata); });
+  } catch (err) {
+    $("history-chart").replaceChildren(el("p", { class: "message", text: err.message }));
+  }
 }
 
 function renderBoard(board, asked) {
