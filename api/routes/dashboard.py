@@ -6,9 +6,8 @@ Python package ships, served from the installed package, so the dashboard needs 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from importlib.resources import files
+from pathlib import Path
 
 from fastapi import APIRouter, HTTPException
 from fastapi.responses import FileResponse
