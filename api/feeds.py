@@ -27,6 +27,8 @@ def event_title(e: BoardEvent) -> str:
     if e.kind == "new_leader":
         was = f" (was {e.previous_leader}, {e.previous_value:g})" if e.previous_leader and e.previous_value is not None else ""
         return f"{e.benchmark}: {e.model} leads with {_value(e)}{was}"
+    if e.kind == "contradiction":
+        return f"{e.benchmark}: a source gives {e.model} {_value(e)}, verified is {e.previous_value:g}"
     return f"{e.benchmark}: {e.model} enters with {_value(e)}" + (f" (leader {e.previous_leader})" if e.previous_leader else "")
 
 

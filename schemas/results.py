@@ -135,9 +135,10 @@ class History(BaseModel):
 
 
 class BoardEvent(BaseModel):
-    """Something a board watcher wants to hear about: a new leader, or a model's first entry."""
+    """Something a board watcher wants to hear about: a new leader, a model's first entry, or a claim that
+    contradicts a verified one (``previous_value`` is then the verified value)."""
 
-    kind: Literal["new_leader", "new_entry"]
+    kind: Literal["new_leader", "new_entry", "contradiction"]
     benchmark: str
     model: str
     value: float

@@ -76,3 +76,16 @@ def test_cli_feed_and_as_of(db: str) -> None:
     board = runner.invoke(cli, ["leaderboard", "AIME 2024", "--db", db, "--as-of", "2025-02-01", "--format", "csv"])
     assert board.exit_code == 0 and "Orca-7B" in board.output and "Lumen" not in board.output
     assert runner.invoke(cli, ["leaderboard", "AIME 2024", "--db", db, "--as-of", "yesterday"]).exit_code == 2
+
+
+def test_a_claim_contradicting_a_verified_one_is_an_event(db: str) -> None:
+    with Warehouse(db) as wh:
+        lumen = next(c for c in wh.claims(model="Lumen-7B", limit=10).items if c.kind == "score")
+        wh.set_review_status(lumen.id, "verified")
+        text = "另一份报告称 Lumen-7B 在 AIME 2024 上的准确率为 52.0%。\n"
+        doc = Document(source="later.md", path="later.md", text=text, published=dt.date(2025, 7, 1),
+                       sha256=hashlib.sha256(text.encode()).hexdigest())
+        wh.store(get_extractor("rules").extract(doc))
+        events = wh.board_events(benchmark="AIME 2024")
+    contra = [e for e in events if e.kind == "contradiction"]
+    assert [(e.model, e.value, e.previous_value) for e in contra] == [("Lumen-7B", 52.0, 55.0)]

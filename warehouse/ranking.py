@@ -469,7 +469,9 @@ def board_events(con: duckdb.DuckDBPyConnection, reg: Registry, benchmark: str |
         best: float | None = None
         leader: str | None = None
         seen: set[int] = set()
-        for r in sorted(bench_scores.rows(chosen), key=lambda r: (r.claimed_on or dt.date.min, r.id)):
+        group_rows = bench_scores.rows(chosen)
+        verified = {r.model_id: r.value for r in group_rows if r.review_status == "verified"}
+        for r in sorted(group_rows, key=lambda r: (r.claimed_on or dt.date.min, r.id)):
             name = reg.entities[r.model_id].name
             if not is_named(name):
                 continue
@@ -482,6 +484,10 @@ def board_events(con: duckdb.DuckDBPyConnection, reg: Registry, benchmark: str |
                 best, leader = r.value, name
             elif r.model_id not in seen:
                 events.append(BoardEvent(kind="new_entry", previous_leader=leader, previous_value=best, **common))
+            checked = verified.get(r.model_id)
+            if checked is not None and r.review_status != "verified" and round(r.value, 2) != round(checked, 2):
+                # a claim that contradicts what a reviewer verified for this model on this board
+                events.append(BoardEvent(kind="contradiction", previous_leader=name, previous_value=checked, **common))
             seen.add(r.model_id)
     if wanted is not None:
         name = reg.entities[wanted].name
