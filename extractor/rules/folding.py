@@ -65,14 +65,27 @@ def fold(text: str) -> str:
 _RUN = re.compile(rf"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f0-9]*(?:[-{DASHES}_.+/'’][A-Za-z\u00c0-\u024f0-9]+)*")
 
 
+_REACH = 120  # the longest word looked at around a foldable character
+
+
 def name_restorer(original: str) -> dict[str, str]:
-    """Folded spelling -> original spelling of every word of ``original`` that folding changes."""
+    """Folded spelling -> original spelling of every word of ``original`` that folding changes.
+
+    Only the words around a foldable character are read (a document has far fewer of those than words)."""
     out: dict[str, str] = {}
-    rx = _foldable()
-    for m in _RUN.finditer(original):
-        word = m.group(0)
-        if rx.search(word):
-            out.setdefault(fold(word), word)
+    done = -1
+    for f in _foldable().finditer(original):
+        p = f.start()
+        if p < done:
+            continue
+        for m in _RUN.finditer(original, max(0, p - _REACH), p + _REACH):
+            if m.start() <= p < m.end():
+                word = m.group(0)
+                out.setdefault(fold(word), word)
+                done = m.end()
+                break
+            if m.start() > p:
+                break
     return out
 
 

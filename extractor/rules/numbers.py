@@ -206,6 +206,19 @@ _COUNT_AGAINST = re.compile(r"\b(?:versus|vs\.?|compared\s+(?:to|with)|against)\
 
 
 def _is_result_number(sentence: str, lex: Lexicons, num: Number) -> bool:
+    """Could ``num`` be a benchmark result (not a count, cost, year, rank, margin...)? Asked by the mention
+    layer and by the claim rules for the same numbers, so the answer is remembered per sentence and number."""
+    if lex is not lexicons():
+        return _result_number(sentence, lex, num)
+    return _cached_result_number(sentence, num.start, num.end, num.unit, num.value, num.signed)
+
+
+@lru_cache(maxsize=8192)
+def _cached_result_number(sentence: str, start: int, end: int, unit: str | None, value: float, signed: bool) -> bool:
+    return _result_number(sentence, lexicons(), Number(start, end, value, unit, signed))
+
+
+def _result_number(sentence: str, lex: Lexicons, num: Number) -> bool:
     if num.unit == "points" and _POINT_MARGIN.search(sentence, num.start, num.end):
         return False  # "领先 8.4 个百分点", "涨了 1.2 个点": percentage points are a margin between two values
     if num.unit is None and ("道" in sentence or "个" in sentence or " of " in sentence or " for " in sentence):
