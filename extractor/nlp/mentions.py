@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractor.candidates import has_name, trigger_positions
-from extractor.rules.mentions import SETTING, find_subject_words, lexicons, sentence_names
+from extractor.rules.mentions import SETTING, cue_matches, find_subject_words, lexicons, sentence_names
 from extractor.rules.numbers import _is_result_number, _numbers
 from extractor.segment import sentence_bounds
 
@@ -77,7 +77,7 @@ def sentence_mentions(text: str, a: int, b: int) -> list[TypedMention]:
         out += [TypedMention("METRIC", a + m.start(), a + m.end(), m.group(0))
                 for m in lex.metric_regex.finditer(sentence, ws, we)]
         out += [TypedMention("SETTING", a + m.start(), a + m.end(), m.group(0)) for m in SETTING.finditer(sentence, ws, we)]
-    out += [TypedMention("CUE", a + m.start(), a + m.end(), m.group(0)) for m in lex.cue_regex.finditer(sentence)]
+    out += [TypedMention("CUE", a + m.start(), a + m.end(), m.group(0)) for m in cue_matches(sentence, lex)]
     return out
 
 
@@ -99,11 +99,13 @@ def _windows(spans: list[tuple[int, int]], length: int, reach: int) -> list[tupl
 def forget_sentences() -> None:
     """Drop the per-sentence caches (names, numbers) that the mention layer and the claim rules share
     within one document: a later document must not be faster because an earlier one said the same."""
-    from extractor.rules.mentions import _cached_names
+    from extractor.rules.mentions import _cached_cues, _cached_names, _cached_subject_words
     from extractor.rules.numbers import _cached_numbers, _cached_result_number
     from extractor.segment import forget_sentence_bounds
 
     _cached_names.cache_clear()
+    _cached_subject_words.cache_clear()
+    _cached_cues.cache_clear()
     _cached_numbers.cache_clear()
     _cached_result_number.cache_clear()
     forget_sentence_bounds()

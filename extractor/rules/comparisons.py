@@ -14,7 +14,7 @@ from extractor.rules.baselines import Baseline, _baselines
 from extractor.rules.clauses import _clause_bounds, _tight
 from extractor.rules.comparison_cue import _DELTA_CUE, _EN_REGION_END, _one_comparison
 from extractor.rules.measures import _LIST_SEP, _benchmark_group, _benchmarks_near, _metric_near, lexicon_metric
-from extractor.rules.mentions import Lexicons, Mention, is_cjk_sentence
+from extractor.rules.mentions import Lexicons, Mention, cue_matches, is_cjk_sentence
 from extractor.rules.names import _norm, _same_name
 from extractor.rules.numbers import _NOT_RESULT_AFTER, Number
 from extractor.rules.subjects import _cue_objects, _listed_names, _model_mentions, _pick_subject
@@ -89,7 +89,7 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
                                      seen_pairs, ctx_benchmark))
         # their baselines are objects, never the subject of a later cue ("falls short of A and sits behind B")
         baseline_starts.update(n.start for n in names if n.text in {c.baseline for c in out})
-    for cm in lex.cue_regex.finditer(sentence):
+    for cm in cue_matches(sentence, lex):
         if cm.start() < taken_until:
             continue
         cue = lex.cue_table[cm.group(0).lower()]

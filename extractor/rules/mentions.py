@@ -279,7 +279,33 @@ def classify_name(sentence: str, start: int, end: int, text: str, lex: Lexicons)
 
 def find_subject_words(sentence: str, lex: Lexicons) -> list[Mention]:
     """Words standing for the subject (它, 该模型, our method), and size references ("the 72B",
-    "72B 版本", "the smaller variant"), kind "sizeref": the document's entity registry resolves those."""
+    "72B 版本", "the smaller variant"), kind "sizeref": the document's entity registry resolves those.
+
+    Remembered per sentence text (the mention layer and the claim rules both ask; cleared per document)."""
+    if lex is not lexicons():
+        return _subject_words(sentence, lex)
+    return list(_cached_subject_words(sentence))
+
+
+def cue_matches(sentence: str, lex: Lexicons) -> tuple[re.Match[str], ...]:
+    """The comparison cue phrases of ``sentence`` (remembered per sentence text: the mention layer and
+    several rules scan for them; cleared per document)."""
+    if lex is not lexicons():
+        return tuple(lex.cue_regex.finditer(sentence))
+    return _cached_cues(sentence)
+
+
+@lru_cache(maxsize=4096)
+def _cached_cues(sentence: str) -> tuple[re.Match[str], ...]:
+    return tuple(lexicons().cue_regex.finditer(sentence))
+
+
+@lru_cache(maxsize=4096)
+def _cached_subject_words(sentence: str) -> tuple[Mention, ...]:
+    return tuple(_subject_words(sentence, lexicons()))
+
+
+def _subject_words(sentence: str, lex: Lexicons) -> list[Mention]:
     out = [Mention(m.start(), m.end(), m.group(0), "subject") for m in lex.subject_regex.finditer(sentence)]
     if "B" in sentence or "M" in sentence or "er " in sentence or "est " in sentence:
         sizes = [Mention(m.start(), m.end(), m.group(0), "sizeref") for m in SIZE_REFERENCE.finditer(sentence)]

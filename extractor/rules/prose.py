@@ -39,7 +39,7 @@ from extractor.rules.comparisons import (
 from extractor.rules.context import _benchmark_subject, _Context, _leading_models, _title_benchmark, _update_context
 from extractor.rules.earlier import earlier_claims, reown_earlier_subjects
 from extractor.rules.gains import GAIN, gain_claims
-from extractor.rules.mentions import Lexicons, find_subject_words, lexicons, sentence_names
+from extractor.rules.mentions import Lexicons, cue_matches, find_subject_words, lexicons, sentence_names
 from extractor.rules.names import _norm
 from extractor.rules.numbers import _LABEL_END, _is_result_number, _numbers
 from extractor.rules.scores import _VS_PAIR, _scores, _versus_scores
@@ -202,7 +202,7 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
     ctx = ctx if ctx is not None else _Context()
     all_numbers = _numbers(sentence, lex)
     if not any(_is_result_number(sentence, lex, n) or _LABEL_END.search(sentence, max(0, n.start - 6), n.start)
-               for n in all_numbers) and not lex.cue_regex.search(sentence) \
+               for n in all_numbers) and not cue_matches(sentence, lex) \
             and not _IMPROVEMENT_OVER.search(sentence) and not _IMPROVES_BY_OVER.search(sentence) \
             and not _WITHIN_OF.search(sentence) and not _SIGNED_OVER.search(sentence) and not _SHORT_OF.search(sentence) \
             and not _NAME_PAREN_VALUE.search(sentence) and not GAIN.search(sentence):

@@ -11,7 +11,7 @@ from contextvars import ContextVar
 
 from extractor import lexicon
 from extractor.rules.measures import _LIST_SEP
-from extractor.rules.mentions import SETTING, Lexicons, Mention
+from extractor.rules.mentions import SETTING, Lexicons, Mention, cue_matches
 from extractor.rules.names import _in_location, _norm
 from extractor.segment import is_model_shaped
 from schemas import Section
@@ -129,7 +129,7 @@ DOCUMENT_SHORT_FORMS: ContextVar[frozenset[str]] = ContextVar("document_short_fo
 def _cue_objects(sentence: str, lex: Lexicons, names: list[Mention]) -> frozenset[int]:
     """Start offsets of the names listed right after an English "outperforms/surpasses" cue."""
     out: set[int] = set()
-    for cm in lex.cue_regex.finditer(sentence):
+    for cm in cue_matches(sentence, lex):
         cue = lex.cue_table.get(cm.group(0).lower())
         if cue is not None and cue.shape == "after":
             out.update(n.start for n in _listed_names(sentence, names, cm.end()))
