@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Literal
 from urllib.parse import urlencode
 
@@ -13,6 +14,7 @@ from pydantic import BaseModel, Field, TypeAdapter
 from api.answers import answer
 from api.deps import GatewayDep, KnownParameters, SettingsDep
 from api.feeds import atom_feed, json_feed
+from api.gateway import StoreGateway
 from api.problems import NAMED_READ_ERRORS, READ_ERRORS
 from schemas import (
     BeatsResult,
@@ -144,22 +146,25 @@ async def feed_events(request: Request, gateway: GatewayDep, benchmark: FeedName
         wh.board_events(benchmark=benchmark, model=model, limit=limit)))
 
 
+async def _feed(request: Request, gateway: StoreGateway, write: Callable[[list[BoardEvent], str], bytes],
+                media_type: str, benchmark: str | None, model: str | None, limit: int) -> Response:
+    base = str(request.base_url).rstrip("/")
+    return await answer(request, gateway, lambda wh: write(
+        wh.board_events(benchmark=benchmark, model=model, limit=limit), base), media_type)
+
+
 @router.get("/feed.json", responses={200: {"content": {"application/feed+json": {}}}, **NAMED_READ_ERRORS})
 async def feed_json(request: Request, gateway: GatewayDep, benchmark: FeedName = None, model: FeedName = None,
                     limit: FeedLimit = DEFAULT_PAGE) -> Response:
     """Board events as a JSON Feed 1.1 (newest first; each item links to its claim)."""
-    base = str(request.base_url).rstrip("/")
-    return await answer(request, gateway, lambda wh: json_feed(
-        wh.board_events(benchmark=benchmark, model=model, limit=limit), base), "application/feed+json")
+    return await _feed(request, gateway, json_feed, "application/feed+json", benchmark, model, limit)
 
 
 @router.get("/feed.atom", responses={200: {"content": {"application/atom+xml": {}}}, **NAMED_READ_ERRORS})
 async def feed_atom(request: Request, gateway: GatewayDep, benchmark: FeedName = None, model: FeedName = None,
                     limit: FeedLimit = DEFAULT_PAGE) -> Response:
     """Board events as an Atom feed (newest first; each entry links to its claim)."""
-    base = str(request.base_url).rstrip("/")
-    return await answer(request, gateway, lambda wh: atom_feed(
-        wh.board_events(benchmark=benchmark, model=model, limit=limit), base), "application/atom+xml")
+    return await _feed(request, gateway, atom_feed, "application/atom+xml", benchmark, model, limit)
 
 
 @router.get("/beats", response_model=BeatsResult, responses=NAMED_READ_ERRORS)

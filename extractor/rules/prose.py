@@ -133,27 +133,22 @@ _PRONOUN = re.compile(r"它|\bit\b|\bits\b", re.IGNORECASE)
 def _pronoun_referent(text: str, a: int, b: int, said_by: str | None) -> str | None:
     """The model the previous sentence (same paragraph) stated a result for, when this sentence says 它 /
     "it" before naming any model itself."""
-    if said_by is None:
-        return None
-    m = _PRONOUN.search(text, a, b)
-    if m is None:
-        return None
-    if any(n.kind in ("model", "name") and n.end <= m.start() - a and is_model_shaped(n.text)
-           for n in sentence_names(text[a:b])):
+    if said_by is None or not _stands_alone(_PRONOUN, text, a, b):
         return None
     return said_by
+
+
+def _stands_alone(word: re.Pattern[str], text: str, a: int, b: int) -> bool:
+    """Does the sentence ``text[a:b]`` use ``word`` (它, 该模型, "this model") before naming any model itself?"""
+    m = word.search(text, a, b)
+    return m is not None and not any(n.kind in ("model", "name") and n.end <= m.start() - a and is_model_shaped(n.text)
+                                     for n in sentence_names(text[a:b]))
 
 
 def _demonstrative_referent(text: str, a: int, b: int, before: tuple[int, int] | None) -> str | None:
     """The model the previous sentence named last, when this one says 该模型 / "this model" before
     naming any model itself ("…都始于一个强大的基础模型:DeepSeek-v3。…该模型还超越了…": DeepSeek-v3)."""
-    if before is None:
-        return None
-    m = _DEMONSTRATIVE.search(text, a, b)
-    if m is None:
-        return None
-    if any(n.kind in ("model", "name") and n.end <= m.start() - a and is_model_shaped(n.text)
-           for n in sentence_names(text[a:b])):
+    if before is None or not _stands_alone(_DEMONSTRATIVE, text, a, b):
         return None
     previous = text[before[0]:before[1]]
     names = sentence_names(previous)
