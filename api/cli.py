@@ -471,7 +471,7 @@ def leaderboard(
             board = store.leaderboard(benchmark, metric=metric, setting=setting, as_of=day)
         except UnknownName as exc:
             _unknown(exc)
-    print_leaderboard(board, fmt, Console(), bom=bom)
+    print_leaderboard(board, fmt, Console(), bom=bom, as_of=day)
 
 
 @app.command()

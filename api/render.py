@@ -154,7 +154,8 @@ def _joined(*parts: str | None) -> str:
     return " · ".join(p for p in parts if p)
 
 
-def print_leaderboard(board: Leaderboard, fmt: OutputFormat, console: Console, bom: bool = False) -> None:
+def print_leaderboard(board: Leaderboard, fmt: OutputFormat, console: Console, bom: bool = False,
+                      as_of: object = None) -> None:
     if fmt is OutputFormat.json:
         console.file.write(board.model_dump_json(indent=2) + "\n")
         return
@@ -162,6 +163,13 @@ def print_leaderboard(board: Leaderboard, fmt: OutputFormat, console: Console, b
         from warehouse import leaderboard_csv  # the one leaderboard CSV shape (export and the API write it too)
 
         console.file.write(leaderboard_csv(board, bom=bom))
+        return
+    if not board.rows:
+        console.print(f"no scores recorded on {board.benchmark}" + (" by that date" if as_of else ""), markup=False,
+                      highlight=False)
+        if board.other_settings:
+            console.print(f"other settings reported: {', '.join(board.other_settings)} (use --setting)",
+                          markup=False, highlight=False)
         return
     # The terminal view folds unit into value and metric into setting so the quote keeps room.
     mixed = len({row.benchmark or board.benchmark for row in board.rows}) > 1
