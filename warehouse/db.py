@@ -346,12 +346,7 @@ class Warehouse:
         ``as_of``: the board as it stood that day (documents published, else first ingested, by then).
         """
         with self._lock:
-            board = ranking.leaderboard(self.con, self.reg, benchmark, metric, setting, as_of)
-        for row in board.rows:
-            row.sources_total = len(row.sources)
-            if sources_limit is not None:
-                del row.sources[sources_limit:]
-        return board
+            return ranking.leaderboard(self.con, self.reg, benchmark, metric, setting, as_of, sources_limit)
 
     def history(self, benchmark: str, metric: str | None = None, setting: str | None = None) -> History:
         """The benchmark's best value over time, one step per document that raised it."""

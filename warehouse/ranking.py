@@ -248,12 +248,15 @@ class _ModelResult:
     verified: bool
     sources: list[SourceRef]
     best_sources: list[SourceRef]  # the sources stating ``value`` (on the group's scale)
+    sources_total: int = 0  # every claim behind the row (``sources`` may hold only the first ``sources_limit``)
 
 
-def _model_results(rows: list[ScoreRow], lower: bool, only: set[int] | None = None) -> dict[int, _ModelResult]:
+def _model_results(rows: list[ScoreRow], lower: bool, only: set[int] | None = None,
+                   sources_limit: int | None = None) -> dict[int, _ModelResult]:
     """Per model: best value among ``rows`` (one comparable group) with every supporting claim.
 
-    ``only`` limits which models get their sources materialised (beats needs a few).
+    ``only`` limits which models get their sources materialised (beats needs a few); ``sources_limit``
+    how many (the best-value ones first): a row backed by 20,000 quotes builds only those it shows.
     """
     per_model: dict[int, list[ScoreRow]] = defaultdict(list)
     for r in rows:
@@ -270,6 +273,8 @@ def _model_results(rows: list[ScoreRow], lower: bool, only: set[int] | None = No
         best_sources: list[SourceRef] = []
         if only is None or mid in only:
             ordered = sorted(claims, key=lambda c: (round(c.value, 2) != round(best, 2), c.id))
+            if sources_limit is not None:
+                ordered = ordered[:sources_limit]
             sources = [_source(c) for c in ordered]
             best_sources = [s for s, c in zip(sources, ordered, strict=True) if round(c.value, 2) == round(best, 2)]
         out[mid] = _ModelResult(
@@ -277,7 +282,7 @@ def _model_results(rows: list[ScoreRow], lower: bool, only: set[int] | None = No
             support=len({c.content for c in claims}), conflict=conflict,
             values=sorted({round(c.value, 4) for c in claims}) if conflict else [],
             verified=any(c.review_status == "verified" and round(c.value, 2) == round(best, 2) for c in claims),
-            sources=sources, best_sources=best_sources,
+            sources=sources, best_sources=best_sources, sources_total=len(claims),
         )
     return out
 
@@ -297,7 +302,7 @@ def _ranked(results: dict[int, _ModelResult], lower: bool) -> list[tuple[int, in
 
 def leaderboard(
     con: duckdb.DuckDBPyConnection, reg: Registry, benchmark: str, metric: str | None = None, setting: str | None = None,
-    as_of: dt.date | None = None,
+    as_of: dt.date | None = None, sources_limit: int | None = None,
 ) -> Leaderboard:
     """One row per model on ``benchmark`` (a family answers per member), best value first; with ``as_of``,
     as the board stood that day (claims of documents published, else first ingested, up to it)."""
@@ -322,7 +327,7 @@ def leaderboard(
             board.higher_is_better = not chosen.lower_is_better
             first = False
         assert bench_scores is not None
-        results = _model_results(bench_scores.rows(chosen), chosen.lower_is_better)
+        results = _model_results(bench_scores.rows(chosen), chosen.lower_is_better, sources_limit=sources_limit)
         # organisations and generic phrases ("其他模型", "SOTA") are no rows: their claims stay readable
         results = {mid: res for mid, res in results.items() if is_named(reg.entities[mid].name)}
         for rank, mid, res in _ranked(results, chosen.lower_is_better):
@@ -332,6 +337,7 @@ def leaderboard(
                 metric=res.metric or chosen.metric or None, setting=chosen.setting or None, support=res.support,
                 conflict=res.conflict, values=res.values,
                 review_status="verified" if res.verified else "unreviewed", sources=res.sources,
+                sources_total=res.sources_total,
             ))
     board.other_settings = others
     return board
