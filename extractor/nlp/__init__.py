@@ -27,8 +27,10 @@ def rules_pipeline() -> Language:
     """The rules backend's pipeline, built once per process (no model weights)."""
     from extractor.nlp import components  # noqa: F401 - registers the factories with spaCy
 
-    nlp = spacy.blank("xx")
-    nlp.tokenizer = BenchclaimsTokenizer(nlp.vocab, scope="candidates")
+    from extractor.nlp import tokenizer  # noqa: F401 - registers benchclaims.Tokenizer.v1
+
+    nlp = spacy.blank("xx", config={"nlp": {"tokenizer": {"@tokenizers": "benchclaims.Tokenizer.v1",
+                                                          "scope": "candidates"}}})
     for name in ("benchclaims_mentions", "benchclaims_entities", "benchclaims_claims"):
         nlp.add_pipe(name)
     return nlp
