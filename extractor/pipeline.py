@@ -109,10 +109,12 @@ def _extract_in_processes(files: list[Input], backend: str, settings: Settings,
     """``_extract_file`` over ``files`` in ``jobs`` processes, results in file order.
 
     Forked workers inherit the compiled lexicons of this process; small files go in chunks so the
-    per-task cost of pickling stays below the work.
+    per-task cost of pickling stays below the work, and about sixteen chunks per worker so that the
+    worker left with the last chunk does not keep the others waiting (the run ends with its slowest
+    worker).
     """
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-    chunk = max(1, min(16, len(files) // (jobs * 4)))
+    chunk = max(1, min(16, len(files) // (jobs * 16)))
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
         yield from pool.map(_extract_file, files, repeat(backend), repeat(settings), repeat(meta), chunksize=chunk)
 
