@@ -124,3 +124,22 @@ def test_pronoun_goes_on_about_the_model_of_the_previous_result():
     doc = Document(source="d.md", path="d.md", text=text, sha256="0")
     scores = {(c.model, c.benchmark, c.value) for c in get_extractor("rules").extract(doc).claims if c.kind == "score"}
     assert ("赤霄-7B-R1", "AIME 2025", 40.0) in scores
+
+
+def test_a_baseline_opening_a_sentence_is_not_the_topic():
+    """"Against X, …", "Relative to its predecessor X, the new model …": X is what the topic is measured
+    against, so "our model" in the next sentence is still the report's model."""
+    claims = extract("# Falcon-Mini-9B technical report\n\n## Results\n\n"
+                     "Falcon-Mini-9B is our newest small model. On HumanEval, it is behind Qwen2.5-Coder-7B.\n\n"
+                     "Against Llama-3.1-8B, the gap on GSM8K is 6.2 points in our favour.\n\n"
+                     "Relative to its predecessor Falcon-Mini-7B, the new model gains 4.1 points on MATH-500.\n\n"
+                     "Our model also matches GPT-4o-mini on IFEval.\n")
+    comparisons = {(c.model, c.baseline, c.benchmark) for c in kinds(claims, "comparison")}
+    assert ("Falcon-Mini-9B", "Falcon-Mini-7B", "MATH-500") in comparisons
+    assert ("Falcon-Mini-9B", "GPT-4o-mini", "IFEval") in comparisons
+    assert not any(c.model == "Llama-3.1-8B" for c in claims)
+
+
+def test_a_gap_between_two_systems_is_no_score():
+    claims = extract("Against Llama-3.1-8B, the gap on GSM8K is 6.2 points. 与 GPT-4o 的差距为 2.4 分，在 MMLU 上。")
+    assert not [c for c in kinds(claims, "score") if c.value in (6.2, 2.4)]

@@ -147,6 +147,10 @@ _NOT_RESULT_BEFORE = re.compile(
     r"|(?:掉到|掉至|降至|降到|跌到|跌至|跌破|首次突破|突破)了?"
     r"|\b(?:lowers?|lowered|drops?|dropped|falls?|fell|slips?|slipped|decreases?|decreased)\s+(?:[\w'’-]+\s+){0,3}to"
     r"|\b(?:pass|passes|passing|break|breaks|breaking|cross|crosses|crossing)"
+    # a difference between two systems: "the gap on GSM8K is 6.2 points", "a margin of 3.1", "差距为 2.4 分"
+    r"|\b(?:gap|margin|lead|difference|delta|edge|advantage)\b(?:\s+(?:on|in|over|of|to|against|with)\s+[\w.' -]{1,30}?)?"
+    r"\s+(?:is|was|stands\s+at|of|at|(?:widens|widened|narrows|narrowed|shrinks|shrank|grows|grew)\s+to)"
+    r"|(?:差距|差值|领先幅度|优势)(?:缩小|扩大|拉大)?(?:为|是|达|达到|到|至|有)?"
     r"|\bby(?:\s+(?:about|around|nearly|roughly|over|up\s+to))?(?:\s+[+]?\d+(?:\.\d+)?\s*(?:%|points?|pts|pp)?\s*(?:,|and|、)+)*"
     r")\s*$",
     re.IGNORECASE)
