@@ -122,6 +122,14 @@ def _title_subject(title: str | None) -> str | None:
     m = _TITLE_NAME.match(t)
     if m:
         head = m.group(1).strip()
+        if re.fullmatch(r"[A-Z][a-z]+", head):
+            # "Thread: Is Orion-72B overhyped?", "Review: Lumen-8B in practice": a plain word labels the kind of
+            # text when the rest of the title names a model ("Kite: a small model for…" still names Kite)
+            named = [tok.group(0) for tok in _LATIN_TOKEN.finditer(t, m.end()) if is_model_shaped(tok.group(0))
+                     and re.search(r"[A-Z0-9]", tok.group(0))
+                     and not _SIZE_ONLY.fullmatch(tok.group(0)) and not _is_benchmark(tok.group(0))]
+            if len(set(named)) == 1:
+                return named[0]
         if head and len(head.split()) <= 4 and not re.search(r"[\u4e00-\u9fff]", head) \
                 and head.lower() not in lexicon.name_stopwords() and not _is_benchmark(head) \
                 and (is_model_shaped(head) or len(head.split()) == 1 and head[:1].isupper()):

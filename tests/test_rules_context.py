@@ -143,3 +143,15 @@ def test_a_baseline_opening_a_sentence_is_not_the_topic():
 def test_a_gap_between_two_systems_is_no_score():
     claims = extract("Against Llama-3.1-8B, the gap on GSM8K is 6.2 points. 与 GPT-4o 的差距为 2.4 分，在 MMLU 上。")
     assert not [c for c in kinds(claims, "score") if c.value in (6.2, 2.4)]
+
+
+def test_a_plain_word_before_the_colon_of_a_title_labels_the_text_when_the_rest_names_a_model():
+    claims = extract("# Thread: Is Orion-72B overhyped?\n\n"
+                     "**deepthought**: Honestly AIME 2024 is where it shines — 63.3% vs 39.2% for GPT-4o.\n")
+    assert ("Orion-72B", 63.3) in {(c.model, c.value) for c in kinds(claims, "score")}
+    assert not any(c.model == "Thread" for c in claims)
+
+
+def test_a_difference_in_chinese_is_no_score():
+    claims = extract("代码能力是短板：澜舟-14B 的 HumanEval 只有 64.0，与 DeepSeek-Coder-V2-Lite 相差近 17 分。")
+    assert {(c.model, c.value) for c in kinds(claims, "score")} == {("澜舟-14B", 64.0)}

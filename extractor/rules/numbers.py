@@ -150,7 +150,7 @@ _NOT_RESULT_BEFORE = re.compile(
     # a difference between two systems: "the gap on GSM8K is 6.2 points", "a margin of 3.1", "差距为 2.4 分"
     r"|\b(?:gap|margin|lead|difference|delta|edge|advantage)\b(?:\s+(?:on|in|over|of|to|against|with)\s+[\w.' -]{1,30}?)?"
     r"\s+(?:is|was|stands\s+at|of|at|(?:widens|widened|narrows|narrowed|shrinks|shrank|grows|grew)\s+to)"
-    r"|(?:差距|差值|领先幅度|优势)(?:缩小|扩大|拉大)?(?:为|是|达|达到|到|至|有)?"
+    r"|(?:差距|差值|相差|差了|领先幅度|优势)(?:缩小|扩大|拉大)?(?:为|是|达|达到|到|至|有)?(?:近|约|超过|将近|大约)?"
     r"|\bby(?:\s+(?:about|around|nearly|roughly|over|up\s+to))?(?:\s+[+]?\d+(?:\.\d+)?\s*(?:%|points?|pts|pp)?\s*(?:,|and|、)+)*"
     r")\s*$",
     re.IGNORECASE)
