@@ -155,3 +155,8 @@ def test_a_plain_word_before_the_colon_of_a_title_labels_the_text_when_the_rest_
 def test_a_difference_in_chinese_is_no_score():
     claims = extract("代码能力是短板：澜舟-14B 的 HumanEval 只有 64.0，与 DeepSeek-Coder-V2-Lite 相差近 17 分。")
     assert {(c.model, c.value) for c in kinds(claims, "score")} == {("澜舟-14B", 64.0)}
+
+
+def test_a_which_clause_gives_the_value_to_the_name_before_it():
+    claims = extract("Orion-72B beats Llama-3.3-70B, which I measured at 50.5% on GPQA Diamond.")
+    assert ("Llama-3.3-70B", 50.5) in {(c.model, c.value) for c in kinds(claims, "score")}

@@ -64,7 +64,7 @@ def _named_after(sentence: str, num: Number, names: list[Mention]) -> Mention | 
 
 
 _PAREN_NAME = re.compile(r"\s*[(（]\s*")
-_WHICH_BEFORE = re.compile(r"\s*[,，]\s*(?:which|who|that)\s+(?:[a-z]+\s+){0,3}$")
+_WHICH_BEFORE = re.compile(r"\s*[,，]\s*(?:which|who|that)\s+(?:[A-Za-z]+\s+){0,3}$")
 
 
 _SIZE = r"\d+(?:\.\d+)?[BMK](?![A-Za-z0-9])"
