@@ -160,3 +160,11 @@ def test_a_difference_in_chinese_is_no_score():
 def test_a_which_clause_gives_the_value_to_the_name_before_it():
     claims = extract("Orion-72B beats Llama-3.3-70B, which I measured at 50.5% on GPQA Diamond.")
     assert ("Llama-3.3-70B", 50.5) in {(c.model, c.value) for c in kinds(claims, "score")}
+
+
+def test_a_run_of_values_for_a_named_model_pairs_with_the_benchmarks_stated_before():
+    claims = extract("Our Falcon-Mini-9B reaches 71.3 on MMLU and 58.0 on GPQA Diamond, "
+                     "compared with 69.8 and 55.1 for Gemma-2-9B.")
+    scores = {(c.model, c.benchmark, c.value) for c in kinds(claims, "score")}
+    assert scores == {("Falcon-Mini-9B", "MMLU", 71.3), ("Falcon-Mini-9B", "GPQA Diamond", 58.0),
+                      ("Gemma-2-9B", "MMLU", 69.8), ("Gemma-2-9B", "GPQA Diamond", 55.1)}

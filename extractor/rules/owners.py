@@ -7,6 +7,7 @@ own phrase can name its owner; score claims ask these rules before falling back 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from extractor.rules.measures import _LIST_SEP
 from extractor.rules.mentions import Mention
@@ -64,6 +65,36 @@ def _named_after(sentence: str, num: Number, names: list[Mention]) -> Mention | 
 
 
 _PAREN_NAME = re.compile(r"\s*[(（]\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class OwnedList:
+    """A run of values one name owns ("compared with 69.8 and 55.1 for Gemma-2-9B"): value ``index`` of ``size``."""
+
+    owner: Mention
+    index: int
+    size: int
+    start: int  # where the run begins in the sentence
+
+
+def owned_value_lists(sentence: str, numbers: list[Number], names: list[Mention]) -> dict[int, OwnedList]:
+    """Values listed together and then given an owner: "69.8 and 55.1 for Gemma-2-9B", "(84.1 and 80.2 for X)".
+
+    Keyed by each value's start. A single value is ``_named_after``'s; this is for runs of two or more, whose
+    i-th value goes with the i-th benchmark the sentence paired with values before the run.
+    """
+    out: dict[int, OwnedList] = {}
+    i = 0
+    while i < len(numbers):
+        run = [numbers[i]]
+        while i + len(run) < len(numbers) and _LIST_SEP.match(sentence[run[-1].end:numbers[i + len(run)].start] or " "):
+            run.append(numbers[i + len(run)])
+        owner = _named_after(sentence, run[-1], names) if len(run) >= 2 else None
+        if owner is not None and _FOR_NAME.match(sentence, run[-1].end):
+            for k, num in enumerate(run):
+                out[num.start] = OwnedList(owner, k, len(run), run[0].start)
+        i += len(run)
+    return out
 _WHICH_BEFORE = re.compile(r"\s*[,，]\s*(?:which|who|that)\s+(?:[A-Za-z]+\s+){0,3}$")
 
 

@@ -23,6 +23,7 @@ from extractor.rules.owners import (
     _named_after,
     _owned_by_other,
     _sized_family,
+    owned_value_lists,
 )
 from extractor.rules.subjects import _cue_objects, _pick_subject
 from schemas import ComparisonClaim, Document, ScoreClaim, Section
@@ -123,7 +124,19 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
         firsts = {v.start for v in value_lists}
         good = [n for n in good if n.start not in firsts]
         out += _listed_scores(document, section, offset, sentence, lex, names, value_lists)
+    # "71.3 on MMLU and 58.0 on GPQA, compared with 69.8 and 55.1 for Gemma-2-9B": the owner's i-th value goes
+    # with the benchmark of the i-th value stated before its run
+    owned_runs = owned_value_lists(sentence, good, names) if " for " in sentence else {}
+    benched: list[tuple[int, Mention]] = []  # (value start, its benchmark) of the values outside owned runs
     for num in good:
+        run = owned_runs.get(num.start)
+        if run is not None:
+            earlier = [b for start, b in benched if start < run.start]
+            if len(earlier) == run.size and len({b.text for b in earlier}) == run.size:
+                claim = _score_claim(document, section, offset, sentence, lex, num, earlier[run.index], run.owner)
+                if claim is not None:
+                    out.append(claim)
+                continue
         bench = aligned.get(num.start) or paired_at.get(num.start)
         if bench is None and not cjk:
             # English "85.2% (accuracy) on MMLU": the benchmark follows the number.
@@ -157,27 +170,35 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
                                                               and _CLAUSE_SEP.search(sentence, n.end, num.start)))
         if model is None or model.text == bench.text or barrier and model.start < barrier:
             continue
-        metric = _metric_near(sentence, lex, num.start, num.end)
-        if model.start < 0 and (bench.start < 0 and (metric is None or metric in _GENERIC_METRICS)
-                                or _owned_by_other(sentence, num.start)):
-            continue  # neither the model nor the benchmark is in the sentence, and nothing says what is measured
-        unit = num.unit or ("elo" if metric == "Elo" or _RATING.search(sentence, max(0, num.start - 24), num.start)
-                            or bench.text.lower().startswith("codeforces") else "score")
-        if unit == "x":
-            continue  # "3 倍" is a speed-up or ratio, not a score on the benchmark
-        spans = [(num.start, num.end)]
-        if bench.start >= 0:
-            spans.append((bench.start, bench.end))
-        if model.start >= 0:
-            spans.append((model.start, model.end))
-        qs, qe = _tight(sentence, min(s for s, _ in spans), max(e for _, e in spans))
-        quote = sentence[qs:qe]
-        out.append(ScoreClaim(
-            model=model.text, benchmark=bench.text, metric=metric, value=num.value, value_high=num.value_high,
-            unit=unit, setting=_setting_near(sentence, num.start, num.end), quote=quote, source=document.source,
-            section=section.title, start=offset + qs, end=offset + qe, extractor="rules",
-        ))
+        benched.append((num.start, bench))
+        claim = _score_claim(document, section, offset, sentence, lex, num, bench, model)
+        if claim is not None:
+            out.append(claim)
     return out
+
+
+def _score_claim(document: Document, section: Section, offset: int, sentence: str, lex: Lexicons, num: Number,
+                 bench: Mention, model: Mention) -> ScoreClaim | None:
+    """``model``'s score ``num`` on ``bench`` (None when nothing in the sentence says what was measured)."""
+    metric = _metric_near(sentence, lex, num.start, num.end)
+    if model.start < 0 and (bench.start < 0 and (metric is None or metric in _GENERIC_METRICS)
+                            or _owned_by_other(sentence, num.start)):
+        return None  # neither the model nor the benchmark is in the sentence, and nothing says what is measured
+    unit = num.unit or ("elo" if metric == "Elo" or _RATING.search(sentence, max(0, num.start - 24), num.start)
+                        or bench.text.lower().startswith("codeforces") else "score")
+    if unit == "x":
+        return None  # "3 倍" is a speed-up or ratio, not a score on the benchmark
+    spans = [(num.start, num.end)]
+    if bench.start >= 0:
+        spans.append((bench.start, bench.end))
+    if model.start >= 0:
+        spans.append((model.start, model.end))
+    qs, qe = _tight(sentence, min(s for s, _ in spans), max(e for _, e in spans))
+    return ScoreClaim(
+        model=model.text, benchmark=bench.text, metric=metric, value=num.value, value_high=num.value_high,
+        unit=unit, setting=_setting_near(sentence, num.start, num.end), quote=sentence[qs:qe], source=document.source,
+        section=section.title, start=offset + qs, end=offset + qe, extractor="rules",
+    )
 
 
 def _listed_scores(document: Document, section: Section, offset: int, sentence: str, lex: Lexicons,
