@@ -27,8 +27,7 @@ def rules_pipeline() -> Language:
     """The rules backend's pipeline, built once per process (no model weights)."""
     from extractor.nlp import components  # noqa: F401 - registers the factories with spaCy
 
-    from extractor.nlp import tokenizer  # noqa: F401 - registers benchclaims.Tokenizer.v1
-
+    # the tokenizer named in the config (registered when ``extractor.nlp.tokenizer`` was imported above)
     nlp = spacy.blank("xx", config={"nlp": {"tokenizer": {"@tokenizers": "benchclaims.Tokenizer.v1",
                                                           "scope": "candidates"}}})
     for name in ("benchclaims_mentions", "benchclaims_entities", "benchclaims_claims"):
