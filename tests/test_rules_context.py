@@ -168,3 +168,17 @@ def test_a_run_of_values_for_a_named_model_pairs_with_the_benchmarks_stated_befo
     scores = {(c.model, c.benchmark, c.value) for c in kinds(claims, "score")}
     assert scores == {("Falcon-Mini-9B", "MMLU", 71.3), ("Falcon-Mini-9B", "GPQA Diamond", 58.0),
                       ("Gemma-2-9B", "MMLU", 69.8), ("Gemma-2-9B", "GPQA Diamond", 55.1)}
+
+
+def test_values_written_right_after_names_are_theirs():
+    claims = extract("MMLU 上两者几乎打平，星火-Max 85.6，Qwen2.5-72B 85.3。\n\n"
+                     "On GPQA Diamond, GPT-4o 53.6, Claude 3.5 Sonnet 59.4 and Llama-3.1-405B 51.1.\n\n"
+                     "到了 MATH，星火-Max 拿到 74.1。\n")
+    scores = {(c.model, c.benchmark, c.value) for c in kinds(claims, "score")}
+    assert scores == {("星火-Max", "MMLU", 85.6), ("Qwen2.5-72B", "MMLU", 85.3), ("GPT-4o", "GPQA Diamond", 53.6),
+                      ("Claude 3.5 Sonnet", "GPQA Diamond", 59.4), ("Llama-3.1-405B", "GPQA Diamond", 51.1),
+                      ("星火-Max", "MATH", 74.1)}
+
+
+def test_a_lone_name_and_number_is_not_a_result_without_a_colon():
+    assert not kinds(extract("Qwen 2.5 is out. Llama 3.1 remains popular on MMLU with 2.3 million downloads."), "score")

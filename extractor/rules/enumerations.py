@@ -104,3 +104,24 @@ def paren_value_pairs(sentence: str, names: list[Mention], numbers: list[Number]
         if owner is not None and _PAREN_CLOSE.match(sentence, num.end):
             out.append((owner, num))
     return out
+
+
+_JUXTAPOSED_GAP = re.compile(r"[ \t]*(?:[:：][ \t]*)?")
+
+
+def juxtaposed_values(sentence: str, names: list[Mention], numbers: list[Number]) -> list[tuple[Mention, Number]]:
+    """Each model with the value written right after it: "星火-Max 85.6，Qwen2.5-72B 85.3", "GPT-4o: 88.7, Claude
+    3.5 Sonnet: 88.3". Taken when the sentence pairs two or more names so, or one with a colon: a lone
+    "Qwen2.5 72" is more often a name and a size than a result."""
+    out: list[tuple[Mention, Number]] = []
+    colon = False
+    models = [n for n in names if n.kind in ("model", "name")]
+    for num in numbers:
+        if num.unit == "x" or num.signed or num.value > 10000:
+            continue
+        owner = next((m for m in models if m.end <= num.start and _JUXTAPOSED_GAP.fullmatch(sentence, m.end, num.start)
+                      and num.start > m.end), None)
+        if owner is not None and ("." in sentence[num.start:num.end] or num.unit in ("%", "points")):
+            out.append((owner, num))
+            colon = colon or ":" in sentence[owner.end:num.start] or "：" in sentence[owner.end:num.start]
+    return out if len(out) >= 2 or colon else []

@@ -204,6 +204,9 @@ def find_names(sentence: str, lex: Lexicons) -> list[Mention]:
                 continue
             out = [x for x in out if not (x.start < e and s < x.end)]
         text = text.rstrip(".")
+        tail = _TRAILING_VALUE.search(text)
+        if tail is not None and any(c.isdigit() for c in text[:tail.start()]):
+            text = text[:tail.start()]  # "GPT-4o 88.7", "Claude 3.5 Sonnet 88.3": the value after a name ("Llama 3.1" is one)
         if text.endswith(("'s", "’s")):  # "OpenAI's GPT-4o", "o1's 48.9%": the owner, without the 's
             text = text[:-2]
         e = s + len(text)
@@ -239,6 +242,9 @@ def find_names(sentence: str, lex: Lexicons) -> list[Mention]:
                 out.append(Mention(a, b, m.group(g), "benchmark"))
     out.sort(key=lambda x: x.start)
     return out
+
+
+_TRAILING_VALUE = re.compile(r" \d+\.\d+$")
 
 
 _ZH_BENCH_PHRASE = re.compile(

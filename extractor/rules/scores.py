@@ -11,7 +11,13 @@ from collections import defaultdict
 
 from extractor.rules.clauses import _CLAUSE_SEP, _tight
 from extractor.rules.context import _Context
-from extractor.rules.enumerations import ValueList, paren_value_pairs, partners, slash_value_lists
+from extractor.rules.enumerations import (
+    ValueList,
+    juxtaposed_values,
+    paren_value_pairs,
+    partners,
+    slash_value_lists,
+)
 from extractor.rules.measures import _GENERIC_METRICS, _benchmark_group, _benchmarks_near, _metric_near, _setting_near
 from extractor.rules.mentions import Lexicons, Mention, is_cjk_sentence
 from extractor.rules.numbers import Number, _is_result_number, _labelled_value
@@ -75,6 +81,9 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
     # "Wren-8B (84.2) beats Gemma-2-9B (80.1)": a value in parentheses right after a model is that model's
     owned_at = {num.start: m for m, num in paren_value_pairs(sentence, names, numbers, ("model", "name"))} \
         if parens and benches else {}
+    # "MMLU 上两者几乎打平，星火-Max 85.6，Qwen2.5-72B 85.3": a value written right after a model is that model's
+    owned_at.update({num.start: m for m, num in juxtaposed_values(sentence, names, numbers)
+                     if num.start not in owned_at})
     good = [n for n in numbers if _is_result_number(sentence, lex, n) or _labelled_value(sentence, benches, n)
             or n.start in paired_at or n.start in owned_at and n.unit != "x"]
     if not good:

@@ -74,7 +74,7 @@ _ABLATED = re.compile(r"(?:w/o|without|去掉|去除|移除|不用|不使用)\s*
 _BUILT_ON = re.compile(r"\b(?:applied\s+to|on\s+top\s+of|built\s+on|based\s+on|fine-tuned\s+from|initiali[sz]ed\s+from|"
                        r"starting\s+from)\s+(?:the\s+)?$|基于\s*$", re.IGNORECASE)
 _POSSESSED = re.compile(r"\b(?:its|their)\s+$", re.IGNORECASE)
-_ACTS = re.compile(r"\s*(?:取得|达到|获得|实现|拿下|的准确率|的得分|的成绩|的表现|的性能|在[^，,。]{1,30}?(?:上|中)(?:取得|达到|获得)|"
+_ACTS = re.compile(r"\s*(?:取得|达到|获得|实现|拿下|拿到|跑出|录得|斩获|的准确率|的得分|的成绩|的表现|的性能|在[^，,。]{1,30}?(?:上|中)(?:取得|达到|获得)|"
                    r"scores|scored|achieves|achieved|reaches|reached|obtains|outperforms|surpasses|beats)")
 
 
