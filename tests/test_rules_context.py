@@ -182,3 +182,13 @@ def test_values_written_right_after_names_are_theirs():
 
 def test_a_lone_name_and_number_is_not_a_result_without_a_colon():
     assert not kinds(extract("Qwen 2.5 is out. Llama 3.1 remains popular on MMLU with 2.3 million downloads."), "score")
+
+
+def test_both_models_respectively_are_the_two_named_last():
+    claims = extract("# 如何评价星火-Max 和 Qwen2.5-72B？\n\n先说结论：星火-Max 综合更强。\n\n"
+                     "另外，两款模型在 C-Eval 上的得分分别为 89.2 和 88.7。\n\n"
+                     "Orion-72B and Mistral-Large-2411 were both tested on IFEval. "
+                     "Both models score 71.2% and 68.4%, respectively.\n")
+    scores = {(c.model, c.benchmark, c.value) for c in kinds(claims, "score")}
+    assert {("星火-Max", "C-Eval", 89.2), ("Qwen2.5-72B", "C-Eval", 88.7), ("Orion-72B", "IFEval", 71.2),
+            ("Mistral-Large-2411", "IFEval", 68.4)} <= scores

@@ -10,9 +10,10 @@ import re
 from dataclasses import dataclass
 
 from extractor.rules.measures import _LIST_SEP
-from extractor.rules.mentions import Mention
+from extractor.rules.mentions import Mention, sentence_names
 from extractor.rules.numbers import Number
 from extractor.rules.subjects import _is_attribute, _model_mentions
+from extractor.segment import is_model_shaped
 
 _NOT_AN_OWNER = re.compile(r"模型|方法|系统|框架|它|其|[中上里]$|测试|基准|数据集|任务|榜单")
 
@@ -156,3 +157,27 @@ def _baseline_owning(sentence: str, num: Number, spans: list[tuple[int, int, str
         if i >= 0 and a <= i and _OWNED_GAP.fullmatch(sentence[i + len(text):num.start]):
             return Mention(i, i + len(text), text, "model")
     return None
+
+
+# "两款模型在 C-Eval 上的得分分别为 89.2 和 88.7", "both models score 71.2 and 68.4, respectively"
+BOTH_OF_THEM = re.compile(r"两者|二者|两款模型|两个模型|两款|这两个模型|这两款模型|双方|"
+                          r"\b(?:both\s+models|the\s+two\s+models|the\s+pair|both\s+of\s+them)\b", re.IGNORECASE)
+
+
+def pair_referents(text: str, start: int, end: int) -> list[Mention]:
+    """The last two distinct models named in ``text[start:end]`` (what "两者" / "both models" refers to), in the
+    order they were first named there; empty when fewer than two were named."""
+    recent: dict[str, int] = {}  # name -> where first named, ordered by when last named
+    window = max(start, end - 800)
+    for chunk_start in range(window, end, 400):
+        chunk = text[chunk_start:min(end, chunk_start + 400)]
+        for n in _model_mentions(sentence_names(chunk)):
+            if is_model_shaped(n.text):
+                first = recent.pop(n.text, chunk_start + n.start)
+                recent[n.text] = first
+    for name in list(recent):  # "如何评价星火-Max" is 星火-Max with the words before it (a Chinese name has no left edge)
+        shorter = next((o for o in recent if o != name and name.endswith(o)), None)
+        if shorter is not None:
+            recent[shorter] = min(recent[shorter], recent.pop(name))
+    last_two = sorted(list(recent.items())[-2:], key=lambda kv: kv[1])
+    return [Mention(-1, -1, name, "model") for name, _ in last_two] if len(last_two) == 2 else []
