@@ -192,3 +192,11 @@ def test_both_models_respectively_are_the_two_named_last():
     scores = {(c.model, c.benchmark, c.value) for c in kinds(claims, "score")}
     assert {("星火-Max", "C-Eval", 89.2), ("Qwen2.5-72B", "C-Eval", 88.7), ("Orion-72B", "IFEval", 71.2),
             ("Mistral-Large-2411", "IFEval", 68.4)} <= scores
+
+
+def test_a_tie_stated_with_one_value_gives_it_to_both_sides():
+    claims = extract("Our Falcon-Mini-9B also matches GPT-4o-mini on IFEval (84.1 for both).\n\n"
+                     "在 AMC23 上，RePO 与 SimpleRL-Zoo 持平（均为 62.5）。\n")
+    scores = {(c.model, c.benchmark, c.value) for c in kinds(claims, "score")}
+    assert scores == {("Falcon-Mini-9B", "IFEval", 84.1), ("GPT-4o-mini", "IFEval", 84.1),
+                      ("RePO", "AMC23", 62.5), ("SimpleRL-Zoo", "AMC23", 62.5)}

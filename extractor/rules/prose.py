@@ -42,7 +42,7 @@ from extractor.rules.gains import GAIN, gain_claims
 from extractor.rules.mentions import Lexicons, cue_matches, find_subject_words, lexicons, sentence_names
 from extractor.rules.names import _norm
 from extractor.rules.numbers import _LABEL_END, _is_result_number, _numbers
-from extractor.rules.scores import _VS_PAIR, _scores, _versus_scores
+from extractor.rules.scores import _VS_PAIR, SHARED_VALUE, _scores, _versus_scores, shared_value_scores
 from extractor.rules.subjects import _cue_objects
 from extractor.rules.trajectories import base_model_in, mark_starting_values, trajectories, trajectory_claims
 from extractor.segment import is_model_shaped, sentence_bounds
@@ -256,6 +256,10 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
                         if frozenset((_norm(c.model), _norm(c.baseline))) not in stated]
     if comparisons and _VS_PAIR.search(sentence):
         scores += _versus_scores(document, section, offset, sentence, lex, comparisons, scores)
+    if comparisons and SHARED_VALUE.search(sentence):
+        shared = shared_value_scores(document, section, offset, sentence, lex, comparisons)
+        values = {c.value for c in shared}
+        scores = [c for c in scores if c.value not in values] + shared  # the tie's value is both sides', not one's
     if scores and _EARLIER_CUE.search(sentence):
         earlier = earlier_claims(document, section, offset, sentence, numbers, scores,
                                  _lower_is_better(scores[0].benchmark, scores[0].metric, lex))

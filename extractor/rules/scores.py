@@ -74,6 +74,39 @@ def _versus_scores(document: Document, section: Section, offset: int, sentence: 
     return out
 
 
+# "matches GPT-4o-mini on IFEval (84.1 for both)", "在 AMC23 上两者持平（均为 62.5）": one value both sides reached
+SHARED_VALUE = re.compile(
+    r"[(（]\s*(\d+(?:\.\d+)?)\s*(%|％)?\s*(?:for\s+both|each|apiece|for\s+each|in\s+both\s+cases)\s*[)）]"
+    r"|(?:均为|都是|同为|皆为|都为|均是|均达到|都达到|都拿到|\bboth\s+(?:at|scoring|score|reach|reaching|with|on))\s*"
+    r"(\d+(?:\.\d+)?)\s*(%|％)?", re.IGNORECASE)
+
+
+def shared_value_scores(document: Document, section: Section, offset: int, sentence: str, lex: Lexicons,
+                        comparisons: list[ComparisonClaim]) -> list[ScoreClaim]:
+    """A tie stated with its one value ("on par with X (71.0 each)"): the value is the model's and the baseline's
+    (the caller drops the single-owner scores the sentence rules gave that value)."""
+    out: list[ScoreClaim] = []
+    have: set[tuple[str, float]] = set()
+    for m in SHARED_VALUE.finditer(sentence):
+        ties = [c for c in comparisons if c.relation == "matches" and c.start - offset < m.start() and c.benchmark]
+        if not ties:
+            continue
+        comp = ties[-1]
+        raw, pct = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        qs = min(comp.start - offset, m.start())
+        for model in (comp.model, comp.baseline):
+            if (model, float(raw)) in have:
+                continue
+            have.add((model, float(raw)))
+            out.append(ScoreClaim(
+                model=model, benchmark=comp.benchmark, metric=_metric_near(sentence, lex, m.start(), m.end()),
+                value=float(raw), unit="%" if pct else "score", setting=_setting_near(sentence, m.start()),
+                quote=sentence[qs:m.end()], source=document.source, section=section.title, start=offset + qs,
+                end=offset + m.end(), extractor="rules",
+            ))
+    return out
+
+
 def _scores(document: Document, section: Section, offset: int, sentence: str, lex: Lexicons,
             names: list[Mention], subjects: list[Mention], numbers: list[Number], ctx: _Context,
             baseline_spans: list[tuple[int, int, str]] | None = None) -> list[ScoreClaim]:
