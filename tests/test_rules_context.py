@@ -200,3 +200,23 @@ def test_a_tie_stated_with_one_value_gives_it_to_both_sides():
     scores = {(c.model, c.benchmark, c.value) for c in kinds(claims, "score")}
     assert scores == {("Falcon-Mini-9B", "IFEval", 84.1), ("GPT-4o-mini", "IFEval", 84.1),
                       ("RePO", "AMC23", 62.5), ("SimpleRL-Zoo", "AMC23", 62.5)}
+
+
+def test_past_tense_passive_and_idiomatic_comparisons():
+    claims = extract("On MATH, Orion-72B is outperformed by DeepSeek-V3.\n\n"
+                     "Orion-72B sits six points clear of Llama-3.3-70B on LiveCodeBench.\n\n"
+                     "Orion-72B fell short of GPT-4o on MMLU.\n\n"
+                     "On AIME 2024, Orion-72B overtook o1-mini.\n")
+    got = {(c.model, c.relation, c.baseline, c.benchmark) for c in kinds(claims, "comparison")}
+    assert got == {("Orion-72B", "underperforms", "DeepSeek-V3", "MATH"),
+                   ("Orion-72B", "outperforms", "Llama-3.3-70B", "LiveCodeBench"),
+                   ("Orion-72B", "underperforms", "GPT-4o", "MMLU"),
+                   ("Orion-72B", "outperforms", "o1-mini", "AIME 2024")}
+
+
+def test_its_before_a_name_is_the_names_owner_and_business_figures_are_no_scores():
+    claims = extract("Mistral-Large-2411 scores 84.0 on HumanEval.\n\n"
+                     "The company's revenue grew 40% to $2.1 billion, and its Orion-72B model now tops the "
+                     "SuperCLUE leaderboard with a score of 78.3.\n")
+    scores = {(c.model, c.benchmark, c.value) for c in kinds(claims, "score")}
+    assert scores == {("Mistral-Large-2411", "HumanEval", 84.0), ("Orion-72B", "SuperCLUE", 78.3)}

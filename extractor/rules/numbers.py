@@ -140,6 +140,10 @@ _NOT_RESULT_AFTER = re.compile(
     r"(?:model|variant|version|method|approach|system|router|setup|configuration)s?\b", re.IGNORECASE)
 _NOT_RESULT_BEFORE = re.compile(
     r"(?:(?:成本|费用|开销|延迟|显存|内存|时间|步数|训练步|数据量|样本量)[^，,。\d]{0,6}|(?:\bcost|latency|memory)[^，,。\d]{0,16}|"
+    # business figures: "revenue grew 40%", "营收同比增长 35%", "market share of 12%"
+    r"(?:营收|收入|利润|毛利|用户数?|下载量|市值|股价|估值|市场份额|融资)[^，,。\d]{0,8}|"
+    r"\b(?:revenue|sales|income|profits?|margins?|users|subscribers|downloads|valuation|stock|shares|market\s+share|"
+    r"funding|headcount|customers)\b[^,.;\d]{0,24}|"
     r"(?:降低|减少|下降|下滑|压缩|缩减|节省|节约|reduc\w*|compress\w*|sav\w*|drop\w*|declin\w*|fell|falls?|within)"
     r"\s*(?:了|为|到|至|by|to)?\s*(?:原有的|原来的)?"
     # an ablated variant's value ("去掉 RL 后会掉到 41.7%", "removing X lowers AIME 2024 to 47.5"), a threshold

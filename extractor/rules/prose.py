@@ -139,10 +139,16 @@ def _pronoun_referent(text: str, a: int, b: int, said_by: str | None) -> str | N
 
 
 def _stands_alone(word: re.Pattern[str], text: str, a: int, b: int) -> bool:
-    """Does the sentence ``text[a:b]`` use ``word`` (它, 该模型, "this model") before naming any model itself?"""
+    """Does the sentence ``text[a:b]`` use ``word`` (它, 该模型, "this model") before naming any model itself?
+    ("its Orion-72B model", "其 X 模型": a possessive before a name is the name's owner, not a stand-in)"""
     m = word.search(text, a, b)
-    return m is not None and not any(n.kind in ("model", "name") and n.end <= m.start() - a and is_model_shaped(n.text)
-                                     for n in sentence_names(text[a:b]))
+    if m is None:
+        return False
+    names = sentence_names(text[a:b])
+    if any(n.kind in ("model", "name") and n.end <= m.start() - a and is_model_shaped(n.text) for n in names):
+        return False
+    return not any(n.kind in ("model", "name") and 0 <= n.start - (m.end() - a) <= 2 and is_model_shaped(n.text)
+                   for n in names)
 
 
 def _demonstrative_referent(text: str, a: int, b: int, before: tuple[int, int] | None) -> str | None:

@@ -73,7 +73,9 @@ _ABLATED = re.compile(r"(?:w/o|without|去掉|去除|移除|不用|不使用)\s*
 # "Applied to Qwen2.5-7B, our method …", "built on Llama-3": the base a method runs on is not its subject
 _BUILT_ON = re.compile(r"\b(?:applied\s+to|on\s+top\s+of|built\s+on|based\s+on|fine-tuned\s+from|initiali[sz]ed\s+from|"
                        r"starting\s+from)\s+(?:the\s+)?$|基于\s*$", re.IGNORECASE)
-_POSSESSED = re.compile(r"\b(?:its|their)\s+$", re.IGNORECASE)
+# ("its Orion-72B model now tops …" at the head of a clause is the subject: only an object is possessed)
+_POSSESSED = re.compile(r"\b(?:of|than|over|from|to|with|vs\.?|versus|against|above|below|behind|beyond|on|"
+                        r"beats?|surpass\w*|outperform\w*|trails?|matches)\s+(?:its|their)\s+$", re.IGNORECASE)
 _ACTS = re.compile(r"\s*(?:取得|达到|获得|实现|拿下|拿到|跑出|录得|斩获|的准确率|的得分|的成绩|的表现|的性能|在[^，,。]{1,30}?(?:上|中)(?:取得|达到|获得)|"
                    r"scores|scored|achieves|achieved|reaches|reached|obtains|outperforms|surpasses|beats)")
 
