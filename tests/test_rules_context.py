@@ -220,3 +220,12 @@ def test_its_before_a_name_is_the_names_owner_and_business_figures_are_no_scores
                      "SuperCLUE leaderboard with a score of 78.3.\n")
     scores = {(c.model, c.benchmark, c.value) for c in kinds(claims, "score")}
     assert scores == {("Mistral-Large-2411", "HumanEval", 84.0), ("Orion-72B", "SuperCLUE", 78.3)}
+
+
+def test_a_named_baseline_in_apposition_and_the_first_verdict_word():
+    claims = extract("Compared with the strongest RL baseline, SimpleRL-Zero, SPARK-7B is 6.2 points higher on "
+                     "OlympiadBench (41.9 vs. 35.7) while using 40% fewer training tokens.\n\n"
+                     "Removing the process reward model (w/o PRM) lowers AIME 2024 accuracy to 47.5%.\n")
+    assert {(c.model, c.relation, c.baseline) for c in kinds(claims, "comparison")} == \
+        {("SPARK-7B", "outperforms", "SimpleRL-Zero")}
+    assert {(c.model, c.value) for c in kinds(claims, "score")} == {("SPARK-7B", 41.9), ("SimpleRL-Zero", 35.7)}

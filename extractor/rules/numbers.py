@@ -249,7 +249,7 @@ def _result_number(sentence: str, lex: Lexicons, num: Number) -> bool:
         # Percentages of data, compute or people are not results: "使用 7.6% 的 Token", "减少了 40% 的成本",
         # nor are reductions: "其成本降低了 80%", "压缩为原有的 3.2%", nor margins: "6.1 points higher than X".
         return not _NOT_RESULT_AFTER.match(sentence, num.end) and not _MARGIN_WORD.match(sentence, num.end) \
-            and not _NOT_RESULT_BEFORE.search(sentence, max(0, num.start - 24), num.start)
+            and not _NOT_RESULT_BEFORE.search(sentence, max(0, num.start - 40), num.start)
     if _RESULT_NOUN_AFTER.match(sentence, num.end) and num.value <= 10000:
         return True  # "也有 83.2 的表现", "取得 0.71 的成绩"
     # A bare number: needs a metric word or a score verb right before it, and a plausible size.
