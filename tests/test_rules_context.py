@@ -229,3 +229,12 @@ def test_a_named_baseline_in_apposition_and_the_first_verdict_word():
     assert {(c.model, c.relation, c.baseline) for c in kinds(claims, "comparison")} == \
         {("SPARK-7B", "outperforms", "SimpleRL-Zero")}
     assert {(c.model, c.value) for c in kinds(claims, "score")} == {("SPARK-7B", 41.9), ("SimpleRL-Zero", 35.7)}
+
+
+def test_respectively_skips_a_named_value_and_the_latter_picks_one_benchmark():
+    claims = extract("数学推理方面，天工-3-70B 在 GSM8K 与 MATH 的准确率分别达到 92.1% 和 68.4%，"
+                     "后者与 GPT-4o（68.5%）基本持平。")
+    assert {(c.model, c.benchmark, c.value) for c in kinds(claims, "score")} == {
+        ("天工-3-70B", "GSM8K", 92.1), ("天工-3-70B", "MATH", 68.4), ("GPT-4o", "MATH", 68.5)}
+    assert {(c.model, c.benchmark, c.baseline) for c in kinds(claims, "comparison")} == {
+        ("天工-3-70B", "MATH", "GPT-4o")}

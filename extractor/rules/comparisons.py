@@ -111,6 +111,11 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
         baseline_starts.update(b[0] for b in baselines)
         cs, ce = _clause_bounds(sentence, cm.start())
         benches = _comparison_benchmarks(sentence, names, cm.start(), region)
+        if len(benches) >= 2:
+            # "GSM8K 与 MATH 分别为 …，后者与 GPT-4o 持平", "… on MMLU and GSM8K; the latter matches X": one of them
+            which = _FORMER_LATTER.search(sentence, _clause_bounds(sentence, cm.start())[0], cm.start())
+            if which is not None:
+                benches = [benches[0] if which.group(0).lower() in ("前者", "the former") else benches[-1]]
         on_all = False
         if _ALL_OF_THEM.search(sentence, max(0, region[0] - 4), region[0] + 1) \
                 or _ON_ALL_OF_THEM.match(sentence, region[1]):  # "ahead of X on both"
@@ -182,6 +187,7 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
     return out, used
 
 
+_FORMER_LATTER = re.compile(r"前者|后者|\bthe\s+(?:former|latter)\b", re.IGNORECASE)
 _ON_ALL_OF_THEM = re.compile(r"\s*(?:on|in|across)\s+(?:both|all\s+(?:three|four|of\s+them))\b", re.IGNORECASE)
 _PAREN_AFTER_NAME = re.compile(r"[A-Za-z0-9\u4e00-\u9fff]\s*[(（]\s*[+]?\d[\d.]*$")
 _SCORED = re.compile(r"获得|取得|达到|拿到|拿下|得分|\b(?:reach|achiev|scor|hit)", re.IGNORECASE)

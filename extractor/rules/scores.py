@@ -127,7 +127,8 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
     aligned: dict[int, Mention] = {}
     model_aligned: dict[int, Mention] = {}
     if _RESPECTIVELY.search(sentence) and len(good) >= 2:
-        pct = [n for n in good if n.unit is not None or n.value_high is None]
+        # (a value in parentheses after a name is that name's, not one of the list: "后者与 GPT-4o（68.5%）持平")
+        pct = [n for n in good if (n.unit is not None or n.value_high is None) and n.start not in owned_at]
         # the benchmarks listed together before the values ("C-Eval 和 CMMLU 成绩分别为 86.4 和 85.9"),
         # not every benchmark-like phrase of the sentence
         before = [b for b in benches if b.end <= pct[0].start]
