@@ -238,3 +238,12 @@ def test_respectively_skips_a_named_value_and_the_latter_picks_one_benchmark():
         ("天工-3-70B", "GSM8K", 92.1), ("天工-3-70B", "MATH", 68.4), ("GPT-4o", "MATH", 68.5)}
     assert {(c.model, c.benchmark, c.baseline) for c in kinds(claims, "comparison")} == {
         ("天工-3-70B", "MATH", "GPT-4o")}
+
+
+def test_newsletter_verbs_possessive_values_and_within_a_point():
+    claims = extract("**Nimbus-2 (Aleph Labs).** The 34B release posts 79.8 on MMLU-Pro.\n\n"
+                     "**Tern-8B.** Tern-8B's 71.0 on HumanEval puts it within a point of Qwen2.5-Coder-7B (72.0).\n")
+    assert {(c.model, c.benchmark, c.value) for c in kinds(claims, "score")} == {
+        ("Nimbus-2", "MMLU-Pro", 79.8), ("Tern-8B", "HumanEval", 71.0), ("Qwen2.5-Coder-7B", "HumanEval", 72.0)}
+    assert {(c.model, c.relation, c.baseline, c.delta) for c in kinds(claims, "comparison")} == {
+        ("Tern-8B", "underperforms", "Qwen2.5-Coder-7B", 1.0)}

@@ -271,7 +271,8 @@ _SHORT_OF = re.compile(r"\b(?:falls?|fell|falling|comes?|came)\s+(?:about\s+|nea
 
 # "comes within 2 points of o1": a small margin behind the baseline.
 _WITHIN_OF = re.compile(
-    r"\bwithin\s+([+]?\d+(?:\.\d+)?)\s*(%|points?|pts|pp|percentage[- ]points?)\s+of\s+(?!each\s+other|one\s+another)",
+    r"\bwithin\s+([+]?\d+(?:\.\d+)?|a|one|half\s+a|two|three)\s*(%|points?|pts|pp|percentage[- ]points?)\s+of\s+"
+    r"(?!each\s+other|one\s+another)",
     re.IGNORECASE)
 
 
@@ -306,11 +307,20 @@ def _improvement_over(document: Document, section: Section, offset: int, sentenc
             qs, qe = _tight(sentence, min(m.start(), model.start if model.start >= 0 else m.start()), max(b[1], m.end()))
             out.append(ComparisonClaim(
                 model=model.text, baseline=b[2], relation=relation, benchmark=bench,  # type: ignore[arg-type]
-                delta=float(m.group(1)), unit=unit,  # type: ignore[arg-type]
+                delta=_margin_value(m.group(1)), unit=unit,  # type: ignore[arg-type]
                 quote=sentence[qs:qe], source=document.source, section=section.title,
                 start=offset + qs, end=offset + qe, extractor="rules",
             ))
     return out
+
+
+_MARGIN_WORDS = {"a": 1.0, "one": 1.0, "two": 2.0, "three": 3.0}
+
+
+def _margin_value(raw: str) -> float:
+    """"4.5" -> 4.5; "a" / "one" / "half a" ("within half a point of X") -> 1 / 1 / 0.5."""
+    word = " ".join(raw.lower().split())
+    return 0.5 if word == "half a" else _MARGIN_WORDS.get(word) or float(raw)
 
 
 def _comparison_benchmarks(sentence: str, names: list[Mention], pos: int,

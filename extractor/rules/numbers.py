@@ -15,7 +15,7 @@ from extractor.rules.mentions import NUMBER, Lexicons, Mention, lexicons
 
 _SPEED = re.compile(r"速度|加速|更快|延迟|吞吐|成本|显存|内存|参数|费用|价格|speed|faster|latency|throughput|cost|memory|cheaper|fewer|tokens?", re.IGNORECASE)
 _SCORE_VERB = re.compile(
-    r"达到|达|取得|获得|实现|拿下|拿到|跑出|录得|斩获|得分|分数|成绩|准确率|为|是|提高到|提升到|上升到|\b(?:achiev\w*|scor\w*|reach\w*|attain\w*|obtain\w*|got|gets|hits?|of|at|with)\b",
+    r"达到|达|取得|获得|实现|拿下|拿到|跑出|录得|斩获|得分|分数|成绩|准确率|为|是|提高到|提升到|上升到|\b(?:achiev\w*|scor\w*|reach\w*|attain\w*|obtain\w*|got|gets|hits?|of|at|with|posts?|posted|records?|recorded|logs|logged|delivers?|delivered|notch\w*|lands?|landed|earns?|earned|secures?|secured|registers?|registered|manages?|managed)\b",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"(?:19|20)\d\d$")
@@ -24,6 +24,7 @@ _SPREAD_UNIT = re.compile(r"\s*(?:±|\+/-)\s*\d+(?:\.\d+)?\s*[%％]")
 _ZH_THAN_MARGIN = re.compile(r"比[^，,。；;比]{1,24}?(?:高|低|多|少|好|差|强|弱)(?:了|出)?\s*(?:约|近|超过)?\s*$")
 _RESULT_NOUN_AFTER = re.compile(r"\s*(?:分)?\s*的\s*(?:表现|成绩|得分|分数|总分|平均分|准确率|正确率)")
 # After a number, a word that makes it a count ("scored 2 wins", "scored 3 goals"), not a score.
+_POSSESSIVE_BEFORE = re.compile(r"[A-Za-z0-9]['’]s\s+$")
 _COUNT_NOUN_AFTER = re.compile(r"\s+(?!(?:on|in|at|across|for|and|or|with|points?|pts|elo|overall|out)\b)[A-Za-z]")
 # Right before a bare number: it is a score or rating, not a year or a count ("scored 2005 on OCRBench",
 # "an Elo of 1950", "Codeforces rating 为 1950", "得分 856").
@@ -252,6 +253,9 @@ def _result_number(sentence: str, lex: Lexicons, num: Number) -> bool:
             and not _NOT_RESULT_BEFORE.search(sentence, max(0, num.start - 40), num.start)
     if _RESULT_NOUN_AFTER.match(sentence, num.end) and num.value <= 10000:
         return True  # "也有 83.2 的表现", "取得 0.71 的成绩"
+    if _POSSESSIVE_BEFORE.search(sentence, max(0, num.start - 4), num.start) and "." in sentence[num.start:num.end] \
+            and num.value <= 10000:
+        return True  # "Tern-8B's 71.0 on HumanEval": a name's own value
     # A bare number: needs a metric word or a score verb right before it, and a plausible size.
     before = sentence[max(cs, num.start - 14):num.start]
     if num.value > 10000:
