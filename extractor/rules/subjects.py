@@ -58,6 +58,8 @@ def _pick_subject(sentence: str, names: list[Mention], subjects: list[Mention], 
     sized = [x for x in subj[:-1] if x.kind == "sizeref"]
     if sized and best is None:
         return sized[-1]  # "The smaller variant reaches 62.0 on IFEval, and it beat GPT-4o-mini": the same one
+    if subj and best is not None and subj[-1].text.lower() in _PLAIN_PRONOUNS:
+        return best  # "Tern-8B's 71.0 … puts it within a point of X": it is the model the sentence just named
     if subj and (best is None or subj[-1].start > best.end) and section.subject:
         return Mention(subj[-1].start, subj[-1].end, section.subject, "subject")
     if best is not None:
@@ -74,6 +76,7 @@ _ABLATED = re.compile(r"(?:w/o|without|去掉|去除|移除|不用|不使用)\s*
 _BUILT_ON = re.compile(r"\b(?:applied\s+to|on\s+top\s+of|built\s+on|based\s+on|fine-tuned\s+from|initiali[sz]ed\s+from|"
                        r"starting\s+from)\s+(?:the\s+)?$|基于\s*$", re.IGNORECASE)
 # ("its Orion-72B model now tops …" at the head of a clause is the subject: only an object is possessed)
+_PLAIN_PRONOUNS = frozenset({"it", "its"})  # (它 / 其 more often go on about the topic of the text)
 _POSSESSED = re.compile(r"\b(?:of|than|over|from|to|with|vs\.?|versus|against|above|below|behind|beyond|on|"
                         r"beats?|surpass\w*|outperform\w*|trails?|matches)\s+(?:its|their)\s+$", re.IGNORECASE)
 _ACTS = re.compile(r"\s*(?:取得|达到|获得|实现|拿下|拿到|跑出|录得|斩获|的准确率|的得分|的成绩|的表现|的性能|在[^，,。]{1,30}?(?:上|中)(?:取得|达到|获得)|"
