@@ -247,3 +247,12 @@ def test_newsletter_verbs_possessive_values_and_within_a_point():
         ("Nimbus-2", "MMLU-Pro", 79.8), ("Tern-8B", "HumanEval", 71.0), ("Qwen2.5-Coder-7B", "HumanEval", 72.0)}
     assert {(c.model, c.relation, c.baseline, c.delta) for c in kinds(claims, "comparison")} == {
         ("Tern-8B", "underperforms", "Qwen2.5-Coder-7B", 1.0)}
+
+
+def test_values_written_right_after_benchmarks():
+    claims = extract("@AI前线观察：刚测了下新出的 Yi-Lightning-2，MMLU 87.1，GSM8K 94.3，确实能打。\n\n"
+                     "Phi-4 gets MMLU 84.8, GPQA 56.1 and MATH 80.4 in the report.\n\n"
+                     "@数据控：C-Eval 上 Yi-Lightning-2 拿了 90.2。\n")
+    assert {(c.model, c.benchmark, c.value) for c in kinds(claims, "score")} == {
+        ("Yi-Lightning-2", "MMLU", 87.1), ("Yi-Lightning-2", "GSM8K", 94.3), ("Phi-4", "MMLU", 84.8),
+        ("Phi-4", "GPQA", 56.1), ("Phi-4", "MATH", 80.4), ("Yi-Lightning-2", "C-Eval", 90.2)}

@@ -109,13 +109,15 @@ def paren_value_pairs(sentence: str, names: list[Mention], numbers: list[Number]
 _JUXTAPOSED_GAP = re.compile(r"[ \t]*(?:[:：][ \t]*)?")
 
 
-def juxtaposed_values(sentence: str, names: list[Mention], numbers: list[Number]) -> list[tuple[Mention, Number]]:
-    """Each model with the value written right after it: "星火-Max 85.6，Qwen2.5-72B 85.3", "GPT-4o: 88.7, Claude
-    3.5 Sonnet: 88.3". Taken when the sentence pairs two or more names so, or one with a colon: a lone
-    "Qwen2.5 72" is more often a name and a size than a result."""
+def juxtaposed_values(sentence: str, names: list[Mention], numbers: list[Number],
+                      kinds: tuple[str, ...] = ("model", "name")) -> list[tuple[Mention, Number]]:
+    """Each model (or, with ``kinds=("benchmark",)``, each benchmark: "MMLU 87.1，GSM8K 94.3") with the value
+    written right after it: "星火-Max 85.6，Qwen2.5-72B 85.3", "GPT-4o: 88.7, Claude 3.5 Sonnet: 88.3". Taken when
+    the sentence pairs two or more names so, or one with a colon: a lone "Qwen2.5 72" is more often a name and
+    a size than a result."""
     out: list[tuple[Mention, Number]] = []
     colon = False
-    models = [n for n in names if n.kind in ("model", "name")]
+    models = [n for n in names if n.kind in kinds]
     for num in numbers:
         if num.unit == "x" or num.signed or num.value > 10000:
             continue

@@ -113,6 +113,9 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
     benches = [n for n in names if n.kind == "benchmark"]
     parens = "(" in sentence or "（" in sentence
     paired_at = {num.start: bench for bench, num in paren_value_pairs(sentence, names, numbers)} if parens else {}
+    # "Yi-Lightning-2，MMLU 87.1，GSM8K 94.3": a value written right after a benchmark is measured on it
+    paired_at.update({num.start: b for b, num in juxtaposed_values(sentence, names, numbers, ("benchmark",))
+                      if num.start not in paired_at})
     # "Wren-8B (84.2) beats Gemma-2-9B (80.1)": a value in parentheses right after a model is that model's
     owned_at = {num.start: m for m, num in paren_value_pairs(sentence, names, numbers, ("model", "name"))} \
         if parens and benches else {}
