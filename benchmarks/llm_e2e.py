@@ -39,6 +39,10 @@ from schemas import ScoreClaim, Settings, claim_to_jsonl  # noqa: E402
 from tests.fake_openai import INVENTED_VALUE, FakeOpenAI, GoldResponder, prompt_text, system_text  # noqa: E402
 
 FAULTS = {"error_rate": 0.10, "garbage_rate": 0.10, "invent_rate": 0.15}
+# Prompt text outside the system prompt, x corpus characters, measured at 95b1ac9 (before the prefilter
+# sent broad cue words only with a number and no link digits, a grounding re-ask only the excerpts of the
+# dropped claims, and an invalid answer a one-line note instead of instructor's re-ask), for the same runs.
+BEFORE = {"seeds, llm, clean": 0.46, "seeds, llm, faults": 0.68, "tables, hybrid": 0.66, "tables, llm": 4.03}
 
 
 def run(label: str, backend: str, gold: list[dict[str, Any]], folder: Path, **faults: float) -> dict[str, Any]:
@@ -74,8 +78,9 @@ def run(label: str, backend: str, gold: list[dict[str, Any]], folder: Path, **fa
           f"offsets exact: {offsets_ok}")
     print(f"   invented kept {invented}; shifted kept {shifted_kept} (of {len(responder.shifted)} sent); "
           f"server answered {len(server.requests)} requests as {responder.injected}")
+    before = next((f"; was {v:.2f} x at 95b1ac9" for k, v in BEFORE.items() if label.startswith(k)), "")
     print(f"   corpus {corpus:,} chars; prompt outside the system prompt {non_system:,} chars "
-          f"({non_system / corpus:.2f} x corpus; not a prefix already sent: {fresh:,} = {fresh / corpus:.2f} x); "
+          f"({non_system / corpus:.2f} x corpus{before}; not a prefix already sent: {fresh:,} = {fresh / corpus:.2f} x); "
           f"completion {completion:,} chars ({completion / corpus:.2f} x corpus)")
     print(f"   extractor: requests {total('requests')}, re-asks {total('reasks')}, dropped {total('dropped_ungrounded')}, "
           f"fallback chunks {total('fallback_chunks')}; tokens prompt {total('prompt_tokens'):,} "

@@ -67,7 +67,9 @@ import logging
 from collections.abc import Callable, Coroutine, Iterable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
+
+from pydantic import ValidationError
 
 from extractor.base import Extractor, get_extractor
 from extractor.llm.cache import ResponseCache, cache_key
@@ -78,6 +80,7 @@ from extractor.llm.prefilter import (
     PackedChunk,
     build_chunks,
     document_sections,
+    focus,
     pack_chunks,
 )
 from extractor.llm.prompt import PROMPT_VERSION, system_prompt
@@ -168,6 +171,13 @@ def _find_tables(text: str) -> list[Any]:
         return find_tables(text)
     except Exception:  # odd markup must not lose the document: its tables then go as prose
         return []
+
+
+class Dropped(NamedTuple):
+    """A claim grounding dropped: why, and its quote (to send only that excerpt again; "" for a table cell)."""
+
+    reason: str
+    quote: str = ""
 
 
 @dataclass
@@ -344,27 +354,39 @@ class LLMExtractor:
         """One chunk's answer; with ``feedback`` (what grounding dropped from a previous answer, and why) a re-ask.
 
         The previous answer itself is not sent back: the feedback names every dropped item and why.
+        An answer that is not JSON of the schema is asked again (up to ``llm_retries`` times) the same
+        way: the same message with a one-line note of what was wrong, not instructor's re-ask, which
+        sends the bad answer back with pydantic's full error report (on the faulty benchmark that was
+        more text than the table corpus's prose chunks themselves).
         """
         model = self._table_model if table else self._response_model
-        messages = [{"role": "system", "content": self._table_system if table else self._system},
-                    {"role": "user", "content": message}]
-        if feedback is not None:
-            # the feedback goes at the end of the same user message, so the request starts with exactly the
-            # prefix already sent (the server's prefix cache covers it) and only the feedback is new
-            messages[1] = {"role": "user", "content": message + "\n\n" + feedback}
-        result = await session.create(
-            model=self.settings.llm_model,
-            response_model=model,
-            messages=messages,
-            max_retries=self.settings.llm_retries,
-            temperature=0,
-            max_tokens=self.max_tokens,
-            extra_body=self._extra_body,
-        )
-        expected = TableRows if table else ClaimList
-        if not isinstance(result, expected):  # defensive: instructor returns the response model
-            raise TypeError(f"unexpected response type {type(result).__name__}")
-        return result
+        system = {"role": "system", "content": self._table_system if table else self._system}
+        # notes go at the end of the same user message, so every re-ask starts with exactly the
+        # prefix already sent (the server's prefix cache covers it) and only the note is new
+        base = message if feedback is None else message + "\n\n" + feedback
+        content = base
+        for attempt in range(self.settings.llm_retries + 1):
+            try:
+                result = await session.create(
+                    model=self.settings.llm_model,
+                    response_model=model,
+                    messages=[system, {"role": "user", "content": content}],
+                    max_retries=0,  # one attempt: instructor re-asks nothing (see the docstring)
+                    temperature=0,
+                    max_tokens=self.max_tokens,
+                    extra_body=self._extra_body,
+                )
+            except Exception as exc:
+                invalid = _invalid_output(exc)
+                if invalid is None or attempt == self.settings.llm_retries:
+                    raise
+                content = base + "\n\n" + invalid
+                continue
+            expected = TableRows if table else ClaimList
+            if not isinstance(result, expected):  # defensive: instructor returns the response model
+                raise TypeError(f"unexpected response type {type(result).__name__}")
+            return result
+        raise AssertionError("unreachable")  # pragma: no cover - the loop returns or raises
 
     async def _request(self, session: _Session, message: str, table: bool, stats: ExtractionStats,
                        feedback: str | None = None) -> Any:
@@ -378,16 +400,16 @@ class LLMExtractor:
             _add_spent(stats, spent)
 
     def _ground(self, answer: Any, chunk: Chunk, document: Document,
-                grids: list[Any] | None) -> tuple[list[AnyClaim], list[str]]:
-        """The answer's claims that pass grounding, and why each other one was dropped."""
+                grids: list[Any] | None) -> tuple[list[AnyClaim], list[Dropped]]:
+        """The answer's claims that pass grounding, and each other one with why it was dropped."""
         if isinstance(chunk, TableChunk):
-            table_claims, dropped = ground_rows(answer, chunk, document, self.label)
-            return list(table_claims), dropped
+            table_claims, reasons = ground_rows(answer, chunk, document, self.label)
+            return list(table_claims), [Dropped(r) for r in reasons]
         parts = chunk.parts if isinstance(chunk, PackedChunk) else [chunk]
         folded = self._folded(document)
         grounders = [Grounder(document, part, self.label, self._subject_words, grids, folded) for part in parts]
         kept: list[AnyClaim] = []
-        reasons: list[str] = []
+        dropped: list[Dropped] = []
         for facts in answer.claims:
             reason = None
             for grounder in grounders:  # the part (section) whose excerpts hold the quote
@@ -398,8 +420,8 @@ class LLMExtractor:
                 if reason is None or reason.startswith("quote not found"):  # prefer the part holding the quote
                     reason = grounded.reason
             else:
-                reasons.append(reason or "not grounded")
-        return kept, reasons
+                dropped.append(Dropped(reason or "not grounded", str(getattr(facts, "quote", "") or "")))
+        return kept, dropped
 
     async def _after_truncation(self, session: _Session, document: Document, chunk: Chunk, stats: ExtractionStats,
                                 grids: list[Any] | None, cut: OutputTruncated, depth: int) -> _ChunkOutcome:
@@ -452,12 +474,15 @@ class LLMExtractor:
         kept, dropped = self._ground(answer, chunk, document, grids)
         total_dropped, reasked = len(dropped), False
         if dropped and not cached and self.reask_dropped:
+            # only the excerpts holding the dropped claims go again (the whole chunk when one cannot be placed)
+            again = chunk if table else focus(chunk, [d.quote for d in dropped], document.text)
             try:
-                second = await self._request(session, message, table, stats, _feedback(dropped, table))
+                second = await self._request(session, again.message, table, stats,
+                                             _feedback([d.reason for d in dropped], table))
             except Exception:  # the first answer's grounded claims stand
                 second = None
             if second is not None:
-                more, dropped = self._ground(second, chunk, document, grids)
+                more, dropped = self._ground(second, again, document, grids)
                 kept += more  # repeats of the first answer's claims are removed with the document's
                 total_dropped += len(dropped)
                 reasked = True
@@ -470,8 +495,9 @@ class LLMExtractor:
         stats.dropped_ungrounded += total_dropped
         if dropped and not cached:
             when = "after a re-ask " if reasked else ""
+            reasons = [d.reason for d in dropped]
             stats.errors.append(f"section {chunk.section.title!r}: {len(dropped)} claim(s) still dropped by grounding "
-                                f"{when}({'; '.join(dropped[:3])}"
+                                f"{when}({'; '.join(reasons[:3])}"
                                 + (f"; and {len(dropped) - 3} more)" if len(dropped) > 3 else ")"))
         return _ChunkOutcome(claims=kept)
 
@@ -523,14 +549,28 @@ class LLMExtractor:
 
 
 def _feedback(dropped: list[str], table: bool) -> str:
-    """The re-ask after grounding dropped claims: what was wrong, and what to do."""
+    """The re-ask after grounding dropped claims: what was wrong, and what to do (short: it is sent per re-ask)."""
     reasons = "\n".join(f"- {r}" for r in dropped[:20])
-    how = ("take every value from the very cell at its row and column, and write rows and columns exactly as "
-           "their labels and headers are written" if table else
-           "copy every quote character for character from the excerpts, take every number from its quote, and "
-           "write names exactly as they appear in the excerpts")
-    return (f"Note: a previous answer to these excerpts had items not supported by the text, which were dropped:\n"
-            f"{reasons}\nAnswer with the complete, correct list: {how}. Leave out anything the text does not state.")
+    how = ("take each value from the very cell at its row and column" if table else
+           "copy quotes, numbers and names exactly from the excerpts")
+    return (f"Note: a previous answer to these excerpts had claims the text does not support (dropped):\n"
+            f"{reasons}\nAnswer again with the complete list; {how}.")
+
+
+def _invalid_output(exc: BaseException) -> str | None:
+    """The note for a re-ask when ``exc`` says the answer was not JSON of the schema; None for any other failure.
+
+    One line per error (where and what, at most three), without the bad answer itself.
+    """
+    if _caused_by(exc, OutputTruncated) is not None or _caused_by(exc, LLMServerDown) is not None:
+        return None
+    invalid = _caused_by(exc, ValidationError)
+    if not isinstance(invalid, ValidationError):
+        return None
+    errors = invalid.errors(include_url=False, include_context=False, include_input=False)
+    what = "; ".join(f"{'.'.join(str(p) for p in e.get('loc', ())) or 'answer'}: {e.get('msg', '')}"[:120]
+                     for e in errors[:3])
+    return f"Note: a previous answer to these excerpts was not valid JSON for the schema ({what}). Answer with JSON only."
 
 
 def _combined(first: Any, second: Any) -> Any:
