@@ -74,6 +74,7 @@ from pydantic import ValidationError
 from extractor.base import Extractor, get_extractor
 from extractor.llm.cache import ResponseCache, cache_key
 from extractor.llm.grounding import Grounder, fold_text
+from extractor.llm.offline import BatchingSender, OfflineEngine
 from extractor.llm.prefilter import (
     DEFAULT_MAX_CHUNK_CHARS,
     Chunk,
@@ -148,7 +149,7 @@ class _Session:
 
     create: Callable[..., Coroutine[Any, Any, Any]]
     raw: Any
-    transport: Transport
+    transport: Transport | None  # None with an offline engine (extractor.llm.offline.BatchingSender)
 
 
 def _schema_once(model: Any) -> Any:
@@ -207,10 +208,13 @@ class LLMExtractor:
     def __init__(self, settings: Settings | None = None, cache: ResponseCache | None = None, *,
                  mode: str | None = None, fallback: Extractor | None = None, use_fallback: bool = True,
                  max_chunk_chars: int = DEFAULT_MAX_CHUNK_CHARS, max_tokens: int | None = None,
-                 prompt_version: str = PROMPT_VERSION, send_tables: bool = True, pack_sections: bool | None = None) -> None:
+                 prompt_version: str = PROMPT_VERSION, send_tables: bool = True, pack_sections: bool | None = None,
+                 engine: OfflineEngine | None = None) -> None:
         self.settings = settings or Settings()
         self.cache = cache
-        self.mode = mode or getattr(self.settings, "llm_mode", "json_schema")
+        # an offline engine (extractor.llm.offline) instead of the HTTP server: structured output is its JSON schema
+        self.engine = engine
+        self.mode = "json_schema" if engine is not None else (mode or getattr(self.settings, "llm_mode", "json_schema"))
         if self.mode not in MODES:
             raise ValueError(f"unknown LLM mode {self.mode!r}; choose one of {', '.join(MODES)}")
         self.max_chunk_chars = max_chunk_chars
@@ -226,6 +230,7 @@ class LLMExtractor:
         self.pack_sections = self.settings.llm_pack_sections if pack_sections is None else pack_sections
         self._fallback = fallback
         self._use_fallback = use_fallback
+        self.last_batches: list[int] = []  # with an offline engine: the size of each batch of the last run
         self._instructor, self._openai = _import_llm_libs()
         # Wrapped once here: instructor wraps a plain model anew on every call, which defeats its
         # schema cache: 13-15 ms of client CPU per request instead of 7-8 (measured), and client
@@ -274,12 +279,21 @@ class LLMExtractor:
 
     def check_server(self) -> None:
         """Raise ``LLMUnreachable`` (one line naming the URL) unless the server answers and serves the model."""
+        if self.engine is not None:  # no server: the engine runs in this process or on the Ray cluster
+            return
         s = self.settings
         check_server(s.llm_base_url, s.llm_model, s.llm_api_key.get_secret_value())
 
     @asynccontextmanager
     async def _session(self) -> Any:
         s = self.settings
+        if self.engine is not None:
+            # the same instructor call, prompts, grounding and salvage; only the bottom call is a batch to the engine
+            sender = BatchingSender(self.engine, s.llm_model)
+            self.last_batches = sender.batches
+            yield _Session(create=self._instructor.patch(create=sender.send, mode=self._instructor.Mode.JSON_SCHEMA),
+                           raw=None, transport=None)
+            return
         # max_retries=0: every retry is the transport's (breaker, 429 brake; see extractor.llm.transport)
         raw = self._openai.AsyncOpenAI(base_url=s.llm_base_url, api_key=s.llm_api_key.get_secret_value(),
                                        timeout=s.llm_timeout, max_retries=0, http_client=self._http_client())
