@@ -355,7 +355,7 @@ def _ingest_with_progress(store: Store, files: list[Input], job: IngestJob, tall
 
 
 def _ingest_ray(store: Store, files: list[Input], backend: str, settings: Settings, address: str | None,
-                tally: _Tally, meta: DocumentMeta | None = None) -> None:
+                tally: _Tally, meta: DocumentMeta | None = None, llm: _LLMTally | None = None) -> None:
     """Extract with a Ray Data job into Parquet batches beside the warehouse, then bulk-load them.
 
     The staging folder sits next to the warehouse file: with ``--address`` every node must see
@@ -372,14 +372,16 @@ def _ingest_ray(store: Store, files: list[Input], backend: str, settings: Settin
         with Console(stderr=True).status(f"extracting {len(files)} file(s) with Ray ({address or 'local'}) ..."):
             try:
                 if backend != "rules" and settings.llm_engine != "http":  # the engine is the distributed part
-                    offline_extract(files, staging, backend, settings, meta, address=address)
+                    offline_extract(files, staging, backend, settings, meta, address=address,
+                                    on_extraction=llm.add if llm is not None else None)
                 else:
                     ray_extract(files, staging, backend=backend, settings=settings, address=address, meta=meta)
             except RayUnavailable as exc:
                 _fail(f"error: {exc}", EXIT_USAGE)
             try:
+                spent = {"llm": dict(llm.totals, server_down=llm.server_down)} if llm is not None and llm.seen else {}
                 outcomes, problems = store.load_batches(staging, {"backend": backend, "engine": "ray",
-                                                                  "address": address})
+                                                                  "address": address}, spent)
             except StoreUnsupported as exc:
                 _fail(f"error: {exc}; --engine ray needs a DuckDB file nobody else has open", EXIT_USAGE)
     finally:
@@ -433,7 +435,7 @@ def ingest(
                   f"is a {store.kind} store", EXIT_USAGE)
         try:
             if engine is Engine.ray:
-                _ingest_ray(store, files, backend.value, settings, address, tally, meta)
+                _ingest_ray(store, files, backend.value, settings, address, tally, meta, llm)
             else:
                 with IngestProgress(len(files)) as progress:
                     job = _ingest_job(backend.value, settings, {"paths": [str(p) for p in paths],

@@ -18,7 +18,7 @@ that cluster, and the input paths and ``out_dir`` must then be on storage every 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -28,7 +28,7 @@ from extractor.base import Extractor, get_extractor
 from extractor.files import UnreadableFile
 from extractor.inputs import RemoteInput, classify, input_spec, iter_inputs, read_input
 from extractor.pipeline import prepare, with_meta
-from schemas import Document, DocumentMeta, Settings
+from schemas import Document, DocumentMeta, Extraction, Settings
 from schemas.batches import batch_row, problem_row
 
 _SETTINGS_ENV = "BENCHCLAIMS_RAY_SETTINGS_JSON"
@@ -149,7 +149,8 @@ OFFLINE_GROUP = 256  # documents extracted together (one round of engine batches
 
 def offline_extract(paths: Iterable[str | Path | RemoteInput], out_dir: str | Path, backend: str,
                     settings: Settings, meta: DocumentMeta | None = None, group: int = OFFLINE_GROUP,
-                    address: str | None = None) -> RayRunReport:
+                    address: str | None = None,
+                    on_extraction: Callable[[Extraction], None] | None = None) -> RayRunReport:
     """The LLM backends over an offline engine (``settings.llm_engine``: Ray Data LLM, vLLM, ...), batched.
 
     Why not Ray tasks each calling the model: with Ray Data LLM the engine *is* the distributed part
@@ -157,7 +158,8 @@ def offline_extract(paths: Iterable[str | Path | RemoteInput], out_dir: str | Pa
     grounded here and every chunk of ``group`` documents goes to the engine in one batch per round
     (first asks, re-asks, split halves; ``extractor.llm.offline.BatchingSender``). The output is the
     same Parquet batch layout as ``ray_extract``, so the warehouse loads it the same way. With
-    ``address`` the engine's jobs run on that Ray cluster.
+    ``address`` the engine's jobs run on that Ray cluster. ``on_extraction`` sees each extraction
+    (its stats carry the tokens spent).
     """
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -184,7 +186,11 @@ def offline_extract(paths: Iterable[str | Path | RemoteInput], out_dir: str | Pa
             else:
                 documents.append(read)
         try:
-            rows += [batch_row(e) for e in extractor.extract_many(documents)]
+            extractions = extractor.extract_many(documents)
+            for e in extractions:
+                if on_extraction is not None:  # e.g. the CLI's token tally
+                    on_extraction(e)
+            rows += [batch_row(e) for e in extractions]
         except Exception as exc:  # noqa: BLE001 - the group's documents are reported, the next group still runs
             rows += [problem_row(d.source, d.path, f"extractor {backend!r} failed: {type(exc).__name__}: {exc}")
                      for d in documents]

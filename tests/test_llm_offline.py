@@ -149,6 +149,14 @@ def test_ingest_engine_ray_with_an_offline_engine_stores_the_claims(tmp_path: Pa
     result = CliRunner().invoke(app, ["ingest", *[str(tmp_path / n) for n in SUBSET], "--db", str(db),
                                       "--backend", "llm", "--engine", "ray"])
     assert result.exit_code == 0, result.output
+    summary = [line for line in result.stderr.splitlines() if line.startswith("llm: ")]
+    assert len(summary) == 1 and "0 fell back to rules" in summary[0] and "tokens: prompt" in summary[0]
+    import duckdb
+
+    with duckdb.connect(str(db), read_only=True) as con:  # what the run cost is stored with it, as for --engine local
+        (stats,) = con.execute("SELECT stats FROM runs ORDER BY id DESC LIMIT 1").fetchone()  # type: ignore[misc]
+    spent = json.loads(stats)["llm"]
+    assert spent["llm_chunks"] >= 2 and spent["prompt_tokens"] > 0 and spent["completion_tokens"] > 0
     out = CliRunner().invoke(app, ["export", "--db", str(db), "--format", "json", "--out", str(tmp_path / "c.json")])
     assert out.exit_code == 0, out.output
     stored = json.loads((tmp_path / "c.json").read_text(encoding="utf-8"))

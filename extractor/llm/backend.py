@@ -14,7 +14,8 @@ How a document is extracted:
 3. every returned claim is grounded (``grounding.Grounder``, ``tables.ground_rows``): located
    in the text with exact offsets, its numbers found in its quote, its names whole in the text
    sent or its section, a table value the very cell of its model x benchmark; the rest are
-   dropped, the chunk re-asked once with the reasons, and counted (``stats.dropped_ungrounded``);
+   dropped, and re-asked once with the reasons — only the excerpts holding their quotes
+   (``prefilter.focus``) — and counted (``stats.dropped_ungrounded``);
 4. an answer cut at ``max_tokens`` keeps its complete claims and its chunk is split and asked
    again (``salvage``);
 5. a chunk that still fails after the retries falls back to the rules backend for that
@@ -34,9 +35,17 @@ Faults and who handles them: HTTP 429/5xx, timeouts and connection errors are re
 ``transport.Transport`` (exponential backoff honouring ``Retry-After``; a circuit breaker
 when the server stops answering; fewer requests in flight after a 429), the openai client
 itself retrying nothing (``max_retries=0``); output that is not JSON or does not fit the
-schema is re-asked by instructor with the validation error (``max_retries=settings.llm_retries``).
-Before a run the CLI checks the server (``transport.check_server``) and stops with one line
-naming its URL when it cannot be used.
+schema is asked again (up to ``settings.llm_retries`` times) as the same message with a
+one-line note naming the error (``_invalid_output``) — instructor itself re-asks nothing, as
+its re-ask sends the bad answer back with pydantic's whole report. Before a run the CLI
+checks the server (``transport.check_server``) and stops with one line naming its URL when
+it cannot be used.
+
+With an offline engine (``engine=``, ``extractor.llm.offline``: Ray Data LLM, vLLM's
+``LLM.chat``) the only difference is the bottom call: ``BatchingSender`` replaces the HTTP
+transport under the same instructor call and hands each round of requests to the engine as one
+batch; everything above (chunks, prompts, grounding, re-asks, salvage, fallback, accounting) is
+this module's.
 
 Which structured-output mode, and why (checked against instructor 1.17 / openai 3.3 by
 recording the request bodies a fake server receives, see ``tests/test_llm_backend.py``):
