@@ -4,7 +4,7 @@ Why: no GPU and no vLLM here. The fake implements the engine protocol itself —
 ``ChatRequest`` in, a ``ChatResponse`` per request out — and answers each request as the fake
 OpenAI server would answer the same body (``tests.fake_openai``: the same responders, the same
 cut at ``max_tokens`` with ``finish_reason: length``, the same usage estimate), so the offline
-path and the HTTP path can be compared on identical answers. ``batches`` records every batch.
+path and the HTTP path can be compared on identical answers. ``batches`` records every batch, ``answers`` every answer's text.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ class FakeEngine:
         self.responder = responder
         self.fail = fail
         self.batches: list[list[ChatRequest]] = []
+        self.answers: list[str] = []  # the text of every answer given, in order
 
     def chat(self, requests: Sequence[ChatRequest]) -> list[ChatResponse]:
         self.batches.append(list(requests))
@@ -52,6 +53,7 @@ class FakeEngine:
                 continue
             answer = completion_body(body, reply)
             choice = answer["choices"][0]
+            self.answers.append(str(choice["message"].get("content") or ""))
             out.append(ChatResponse(text=str(choice["message"].get("content") or ""), finish_reason=choice["finish_reason"],
                                     prompt_tokens=answer["usage"]["prompt_tokens"],
                                     completion_tokens=answer["usage"]["completion_tokens"]))

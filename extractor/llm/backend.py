@@ -298,7 +298,7 @@ class LLMExtractor:
         s = self.settings
         if self.engine is not None:
             # the same instructor call, prompts, grounding and salvage; only the bottom call is a batch to the engine
-            sender = BatchingSender(self.engine, s.llm_model)
+            sender = BatchingSender(self.engine, s.llm_model, retries=s.llm_retries)
             self.last_batches = sender.batches
             yield _Session(create=self._instructor.patch(create=sender.send, mode=self._instructor.Mode.JSON_SCHEMA),
                            raw=None, transport=None)

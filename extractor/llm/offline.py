@@ -123,7 +123,9 @@ class _Pending:
 class BatchingSender:
     """Where the HTTP transport stands for an offline engine: requests gathered into rounds, one engine call each.
 
-    ``send`` is the ``create`` instructor wraps: it queues the request and waits for its answer.
+    ``send`` is the ``create`` instructor wraps: it queues the request and waits for its answer; a
+    request the engine failed (a failed row, or a whole failed batch) goes again with the next batch,
+    up to ``retries`` times, as the HTTP transport retries a server error.
     A round is dispatched when no new request arrived for ``gather_seconds`` (every chunk task is
     then waiting on its answer) or ``max_batch`` are queued; the engine runs in a worker thread,
     one batch at a time. ``batches`` records each batch's size (for tests and figures).
@@ -131,6 +133,7 @@ class BatchingSender:
 
     engine: OfflineEngine
     model: str
+    retries: int = 0  # a failed request goes again in the next batch, this many times at most
     max_batch: int = MAX_BATCH
     gather_seconds: float = GATHER_SECONDS
     batches: list[int] = field(default_factory=list)
@@ -140,13 +143,16 @@ class BatchingSender:
 
     async def send(self, **kwargs: Any) -> Any:
         request = request_from_kwargs(kwargs)
-        future: asyncio.Future[ChatResponse] = asyncio.get_running_loop().create_future()
-        self._queue.append(_Pending(request, future))
-        if self._flusher is None or self._flusher.done():
-            self._flusher = asyncio.create_task(self._flush())
-        response = await future
-        if response.error is not None:
-            raise OfflineEngineError(response.error)
+        for attempt in range(self.retries + 1):
+            future: asyncio.Future[ChatResponse] = asyncio.get_running_loop().create_future()
+            self._queue.append(_Pending(request, future))
+            if self._flusher is None or self._flusher.done():
+                self._flusher = asyncio.create_task(self._flush())
+            response = await future
+            if response.error is None:
+                break
+            if attempt == self.retries:  # as the HTTP transport after its retries: the chunk falls back
+                raise OfflineEngineError(response.error)
         answer = completion(response, self.model)
         account(CURRENT.get(), answer, is_reask_messages(request.messages))  # raises OutputTruncated on "length"
         return answer
