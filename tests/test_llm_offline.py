@@ -26,6 +26,7 @@ from extractor.llm.offline import (
     build_engine,
     check_engine,
     from_row,
+    ray_preprocess,
     to_row,
 )
 from extractor.pipeline import prepare
@@ -114,10 +115,12 @@ def test_a_ray_data_row_carries_the_messages_the_schema_and_the_sampling_paramet
     request = ChatRequest(messages=[{"role": "system", "content": "S"}, {"role": "user", "content": "U"}],
                           max_tokens=100, json_schema={"type": "object"}, repetition_penalty=1.0)
     row = to_row(7, request)
-    assert row == {"request_index": 7, "messages": request.messages,
-                   "sampling_params": {"temperature": 0.0, "max_tokens": 100, "repetition_penalty": 1.0,
-                                       "structured_outputs": {"json": {"type": "object"}}}}
-    assert to_row(0, request, "guided_decoding")["sampling_params"]["guided_decoding"] == {"json": {"type": "object"}}
+    assert all(isinstance(v, (int, str, list)) for v in row.values())  # flat columns Arrow can type
+    assert ray_preprocess(row) == {"request_index": 7, "messages": request.messages,
+                                   "sampling_params": {"temperature": 0.0, "max_tokens": 100, "repetition_penalty": 1.0,
+                                                       "structured_outputs": {"json": {"type": "object"}}}}
+    older = ray_preprocess(to_row(0, request, "guided_decoding"))["sampling_params"]
+    assert older["guided_decoding"] == {"json": {"type": "object"}} and "structured_outputs" not in older
     done = from_row({"generated_text": '{"claims": []}', "num_input_tokens": 50, "num_generated_tokens": 12}, request)
     assert (done.text, done.finish_reason, done.prompt_tokens, done.completion_tokens) == ('{"claims": []}', "stop", 50, 12)
     assert from_row({"generated_text": "{", "num_input_tokens": 5, "num_generated_tokens": 100}, request).finish_reason == "length"

@@ -30,6 +30,7 @@ from __future__ import annotations
 import asyncio
 import importlib
 import importlib.util
+import json
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -205,9 +206,19 @@ def sampling_params(request: ChatRequest, structured_key: str = "structured_outp
 
 
 def to_row(index: int, request: ChatRequest, structured_key: str = "structured_outputs") -> dict[str, Any]:
-    """The Ray Data row for one request: OpenAI-format messages and per-row sampling parameters."""
+    """The Ray Data row for one request: its index, OpenAI-format messages, and its sampling parameters as JSON.
+
+    As JSON text, not a nested dict: a JSON schema (``oneOf``, ``$defs``) is no table column Arrow
+    can type; ``ray_preprocess`` turns it back into the per-row ``sampling_params`` Ray Data LLM reads.
+    """
     return {"request_index": index, "messages": request.messages,
-            "sampling_params": sampling_params(request, structured_key)}
+            "sampling_json": json.dumps(sampling_params(request, structured_key), ensure_ascii=False)}
+
+
+def ray_preprocess(row: dict[str, Any]) -> dict[str, Any]:
+    """Ray Data LLM's preprocess step: the row the engine stage reads (``messages``, ``sampling_params``)."""
+    return {"request_index": row["request_index"], "messages": row["messages"],
+            "sampling_params": json.loads(row["sampling_json"])}
 
 
 def from_row(row: dict[str, Any], request: ChatRequest) -> ChatResponse:
@@ -256,7 +267,7 @@ class RayDataLLMEngine:
         build = getattr(llm, "build_processor", None) or llm.build_llm_processor
         kwargs = self.settings.llm_chat_template_kwargs
         builder = {"builder_kwargs": {"chat_template_kwargs": dict(kwargs)}} if kwargs else {}
-        return build(config, **builder)
+        return build(config, preprocess=ray_preprocess, **builder)
 
     def chat(self, requests: Sequence[ChatRequest]) -> list[ChatResponse]:
         import ray.data
