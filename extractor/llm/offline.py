@@ -259,7 +259,7 @@ class RayDataLLMEngine:
         try:
             llm = importlib.import_module("ray.data.llm")
         except ImportError as exc:
-            raise EngineUnavailable(f"the ray-data engine needs ray[data,llm] and vllm on the cluster: {exc}") from exc
+            raise EngineUnavailable(f"the ray-data engine needs ray[data,llm] and vllm (the [offline] extra): {exc}") from exc
         self._structured_key = _structured_outputs_key()
         config = llm.vLLMEngineProcessorConfig(model_source=self.settings.llm_model, engine_kwargs=self.engine_kwargs,
                                                concurrency=self.concurrency, batch_size=self.batch_size,
@@ -294,7 +294,7 @@ class VLLMOfflineEngine:
         try:
             vllm = importlib.import_module("vllm")
         except ImportError as exc:
-            raise EngineUnavailable(f"the vllm engine needs vllm installed (the [gpu] extra): {exc}") from exc
+            raise EngineUnavailable(f"the vllm engine needs vllm installed (the [offline] extra): {exc}") from exc
         if self._llm is None:
             self._llm = vllm.LLM(model=self.settings.llm_model, **self.engine_kwargs)
         key = _structured_outputs_key()
@@ -329,7 +329,7 @@ def check_engine(settings: Settings) -> None:
             found = False
         if not found:
             raise EngineUnavailable(f"BENCHCLAIMS_LLM_ENGINE={settings.llm_engine}: {module} is not installed "
-                                    f"(pip install 'benchclaims[gpu,scale]' on a GPU host)")
+                                    f"(pip install 'benchclaims[offline]' on a GPU host)")
     if settings.llm_engine not in ENGINES:
         build_engine(settings)
 
