@@ -176,9 +176,10 @@ def test_a_timeout_is_retried() -> None:
     Reply(arguments='{"claims": [{"kind": "score", "model": "QuillRAG"}]}'),  # value and quote missing
     Reply(arguments='{"claims": [{"kind": "score", "model": "QuillRAG", "value": "high", "quote": "x"'),  # cut off
 ], ids=["non-json", "schema-invalid", "truncated-json"])
-def test_invalid_output_is_reasked_with_the_validation_error(fault: Reply) -> None:
+@pytest.mark.parametrize("mode", ["json_schema", "tools"])
+def test_invalid_output_is_reasked_with_the_validation_error(fault: Reply, mode: str) -> None:
     responder = FlakyThenGood(fault, n=1)
-    result, server = _extract(responder)
+    result, server = _extract(responder, llm_mode=mode)
     assert len(result.claims) == 3 and result.stats.fallback_chunks == 0
     reasks = [r for r in server.requests if "was not valid JSON" in first_user_text(r)]
     assert len(reasks) == 2 and len(server.requests) == 4  # one re-ask per chunk

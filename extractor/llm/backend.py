@@ -588,11 +588,17 @@ def _invalid_output(exc: BaseException) -> str | None:
     if _caused_by(exc, OutputTruncated) is not None or _caused_by(exc, LLMServerDown) is not None:
         return None
     invalid = _caused_by(exc, ValidationError)
-    if not isinstance(invalid, ValidationError):
-        return None
-    errors = invalid.errors(include_url=False, include_context=False, include_input=False)
-    what = "; ".join(f"{'.'.join(str(p) for p in e.get('loc', ())) or 'answer'}: {e.get('msg', '')}"[:120]
-                     for e in errors[:3])
+    if isinstance(invalid, ValidationError):
+        errors = invalid.errors(include_url=False, include_context=False, include_input=False)
+        what = "; ".join(f"{'.'.join(str(p) for p in e.get('loc', ())) or 'answer'}: {e.get('msg', '')}"[:120]
+                         for e in errors[:3])
+    else:
+        # not JSON at all (json.JSONDecodeError), or no tool call / content to parse (instructor's
+        # ResponseParsingError, a ValueError): the kinds of failure instructor itself would re-ask
+        parse = _caused_by(exc, ValueError)
+        if parse is None or isinstance(parse, TypeError):
+            return None
+        what = _describe_one(parse)[:160]
     return f"Note: a previous answer to these excerpts was not valid JSON for the schema ({what}). Answer with JSON only."
 
 
