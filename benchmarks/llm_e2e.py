@@ -53,7 +53,7 @@ BEFORE = {"seeds, llm, clean": 0.46, "seeds, llm, faults": 0.68, "tables, hybrid
 
 
 def run(label: str, backend: str, gold: list[dict[str, Any]], folder: Path, offline: bool = False,
-        **faults: float) -> dict[str, Any]:
+        before: float | None = None, **faults: float) -> dict[str, Any]:
     """One run over HTTP (the fake server) or, with ``offline``, over the fake offline engine (same answers)."""
     docs = [prepare(read_document(p)) for p in iter_input_files([folder])]
     corpus = sum(len(d.text) for d in docs)
@@ -98,9 +98,9 @@ def run(label: str, backend: str, gold: list[dict[str, Any]], folder: Path, offl
           f"offsets exact: {offsets_ok}")
     print(f"   invented kept {invented}; shifted kept {shifted_kept} (of {len(responder.shifted)} sent); "
           f"server answered {len(server.requests)} requests as {responder.injected}")
-    before = "" if offline else next((f"; was {v:.2f} x at 95b1ac9" for k, v in BEFORE.items() if label.startswith(k)), "")
+    was = "" if before is None else f"; was {before:.2f} x at 95b1ac9"
     print(f"   corpus {corpus:,} chars; prompt outside the system prompt {non_system:,} chars "
-          f"({non_system / corpus:.2f} x corpus{before}; not a prefix already sent: {fresh:,} = {fresh / corpus:.2f} x); "
+          f"({non_system / corpus:.2f} x corpus{was}; not a prefix already sent: {fresh:,} = {fresh / corpus:.2f} x); "
           f"completion {completion:,} chars ({completion / corpus:.2f} x corpus)")
     print(f"   extractor: requests {total('requests')}, re-asks {total('reasks')}, dropped {total('dropped_ungrounded')}, "
           f"fallback chunks {total('fallback_chunks')}; tokens prompt {total('prompt_tokens'):,} "
@@ -142,8 +142,10 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     if args.only != "tables":
         gold = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines() if line.strip()]
-        run("seeds, llm, clean", "llm", gold, args.seeds)
-        run("seeds, llm, faults (10% 500, 10% garbage, 15% invented)", "llm", gold, args.seeds, **FAULTS)
+        seeds = args.seeds.resolve() == (ROOT / "seeds").resolve()  # the before figures are the seeds'
+        run("seeds, llm, clean", "llm", gold, args.seeds, before=BEFORE["seeds, llm, clean"] if seeds else None)
+        run("seeds, llm, faults (10% 500, 10% garbage, 15% invented)", "llm", gold, args.seeds,
+            before=BEFORE["seeds, llm, faults"] if seeds else None, **FAULTS)
         run("seeds, llm, faults, offline", "llm", gold, args.seeds, offline=True, **FAULTS)
     if args.only != "seeds":
         with tempfile.TemporaryDirectory() as tmp:
@@ -152,7 +154,7 @@ def main(argv: list[str]) -> int:
             (folder / "gold.jsonl").unlink()
             for backend in ("hybrid", "llm"):
                 run(f"tables, {backend}, faults + 15% shifted cells", backend, table_gold, folder,
-                    shift_rate=0.15, **FAULTS)
+                    before=BEFORE[f"tables, {backend}"], shift_rate=0.15, **FAULTS)
             run("tables, hybrid, faults + 15% shifted cells, offline", "hybrid", table_gold, folder, offline=True,
                 shift_rate=0.15, **FAULTS)
     return 0
