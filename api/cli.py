@@ -144,15 +144,20 @@ def _llm_preflight(backend: Backend, settings: Settings, fallback: Fallback) -> 
     """
     if backend is Backend.rules:
         return backend
+    from extractor.llm.offline import EngineUnavailable, check_engine
     from extractor.llm.transport import LLMUnreachable, check_server
 
     try:
-        check_server(settings.llm_base_url, settings.llm_model, settings.llm_api_key.get_secret_value())
-    except LLMUnreachable as exc:
+        if settings.llm_engine != "http":  # an offline engine: no server, but its libraries must be there
+            check_engine(settings)
+        else:
+            check_server(settings.llm_base_url, settings.llm_model, settings.llm_api_key.get_secret_value())
+    except (LLMUnreachable, EngineUnavailable) as exc:
         if fallback is Fallback.rules:
             _err(f"warning: {exc}; extracting with the rules backend instead (--fallback rules)")
             return Backend.rules
-        _fail(f"error: {exc} (start it, set BENCHCLAIMS_LLM_BASE_URL, or pass --fallback rules)", EXIT_FAILED)
+        hint = "start it, set BENCHCLAIMS_LLM_BASE_URL" if settings.llm_engine == "http" else "install it, set BENCHCLAIMS_LLM_ENGINE"
+        _fail(f"error: {exc} ({hint}, or pass --fallback rules)", EXIT_FAILED)
     return backend
 
 
@@ -350,14 +355,14 @@ def _ingest_with_progress(store: Store, files: list[Input], job: IngestJob, tall
 
 
 def _ingest_ray(store: Store, files: list[Input], backend: str, settings: Settings, address: str | None,
-                tally: _Tally, meta: DocumentMeta | None = None) -> None:
+                tally: _Tally, meta: DocumentMeta | None = None, llm: _LLMTally | None = None) -> None:
     """Extract with a Ray Data job into Parquet batches beside the warehouse, then bulk-load them.
 
     The staging folder sits next to the warehouse file: with ``--address`` every node must see
     it (and the input files), so put the warehouse on shared storage.
     """
     try:
-        from extractor.ray_engine import RayUnavailable, ray_extract
+        from extractor.ray_engine import RayUnavailable, offline_extract, ray_extract
     except ImportError:
         _fail("error: --engine ray is not available in this installation; use --engine local", EXIT_USAGE)
     from warehouse import StoreUnsupported
@@ -366,12 +371,17 @@ def _ingest_ray(store: Store, files: list[Input], backend: str, settings: Settin
     try:
         with Console(stderr=True).status(f"extracting {len(files)} file(s) with Ray ({address or 'local'}) ..."):
             try:
-                ray_extract(files, staging, backend=backend, settings=settings, address=address, meta=meta)
+                if backend != "rules" and settings.llm_engine != "http":  # the engine is the distributed part
+                    offline_extract(files, staging, backend, settings, meta, address=address,
+                                    on_extraction=llm.add if llm is not None else None)
+                else:
+                    ray_extract(files, staging, backend=backend, settings=settings, address=address, meta=meta)
             except RayUnavailable as exc:
                 _fail(f"error: {exc}", EXIT_USAGE)
             try:
+                spent = {"llm": dict(llm.totals, server_down=llm.server_down)} if llm is not None and llm.seen else {}
                 outcomes, problems = store.load_batches(staging, {"backend": backend, "engine": "ray",
-                                                                  "address": address})
+                                                                  "address": address}, spent)
             except StoreUnsupported as exc:
                 _fail(f"error: {exc}; --engine ray needs a DuckDB file nobody else has open", EXIT_USAGE)
     finally:
@@ -425,7 +435,7 @@ def ingest(
                   f"is a {store.kind} store", EXIT_USAGE)
         try:
             if engine is Engine.ray:
-                _ingest_ray(store, files, backend.value, settings, address, tally, meta)
+                _ingest_ray(store, files, backend.value, settings, address, tally, meta, llm)
             else:
                 with IngestProgress(len(files)) as progress:
                     job = _ingest_job(backend.value, settings, {"paths": [str(p) for p in paths],

@@ -7,7 +7,10 @@ claims whose quote lies inside it):
   invented number;
 * a generated table-heavy corpus (``benchmarks/llm_table_corpus.py``), ``--backend hybrid`` and
   ``--backend llm``, the same faults plus 15 % of table-cell values shifted to the neighbouring
-  cell of the same row.
+  cell of the same row;
+* the seeds (llm) and the table corpus (hybrid) again through the offline path
+  (``extractor.llm.offline``) over a fake engine giving the same answers: the same figures are
+  expected, and the batch sizes are printed.
 
 Prints per run: F1 (the scorer of ``benchclaims eval``), invented and shifted values kept (must
 be 0), prompt characters outside the shared system prompt and completion characters, each
@@ -25,6 +28,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,23 +38,43 @@ from benchmarks.llm_table_corpus import generate  # noqa: E402
 from extractor.base import get_extractor  # noqa: E402
 from extractor.evaluation import score  # noqa: E402
 from extractor.files import iter_input_files, read_document  # noqa: E402
+from extractor.llm.backend import LLMExtractor  # noqa: E402
+from extractor.llm.hybrid import HybridExtractor  # noqa: E402
 from extractor.pipeline import prepare  # noqa: E402
 from schemas import ScoreClaim, Settings, claim_to_jsonl  # noqa: E402
+from tests.fake_engine import FakeEngine, body_of  # noqa: E402
 from tests.fake_openai import INVENTED_VALUE, FakeOpenAI, GoldResponder, prompt_text, system_text  # noqa: E402
 
 FAULTS = {"error_rate": 0.10, "garbage_rate": 0.10, "invent_rate": 0.15}
+# Prompt text outside the system prompt, x corpus characters, measured at 95b1ac9 (before the prefilter
+# sent broad cue words only with a number and no link digits, a grounding re-ask only the excerpts of the
+# dropped claims, and an invalid answer a one-line note instead of instructor's re-ask), for the same runs.
+BEFORE = {"seeds, llm, clean": 0.46, "seeds, llm, faults": 0.68, "tables, hybrid": 0.66, "tables, llm": 4.03}
 
 
-def run(label: str, backend: str, gold: list[dict[str, Any]], folder: Path, **faults: float) -> dict[str, Any]:
+def run(label: str, backend: str, gold: list[dict[str, Any]], folder: Path, offline: bool = False,
+        before: float | None = None, **faults: float) -> dict[str, Any]:
+    """One run over HTTP (the fake server) or, with ``offline``, over the fake offline engine (same answers)."""
     docs = [prepare(read_document(p)) for p in iter_input_files([folder])]
     corpus = sum(len(d.text) for d in docs)
     responder = GoldResponder(gold, **faults)
-    with FakeOpenAI(responder) as server:
-        settings = Settings(llm_base_url=server.base_url, llm_model="gold", llm_timeout=10, llm_retries=3)
-        extractor: Any = get_extractor(backend, settings)
+    if offline:
+        engine = FakeEngine(responder)
+        settings = Settings(llm_model="gold", llm_retries=3)
+        llm = LLMExtractor(settings, engine=engine, use_fallback=backend == "llm", send_tables=backend == "llm")
+        extractor: Any = llm if backend == "llm" else HybridExtractor(settings, llm=llm)
         t = time.perf_counter()
         results = extractor.extract_many(docs)
         elapsed = time.perf_counter() - t
+        server: Any = SimpleNamespace(requests=[body_of(r) for b in engine.batches for r in b], answers=engine.answers)
+        label += f" [offline engine: {len(engine.batches)} batches of {', '.join(str(len(b)) for b in engine.batches)}]"
+    else:
+        with FakeOpenAI(responder) as server:
+            settings = Settings(llm_base_url=server.base_url, llm_model="gold", llm_timeout=10, llm_retries=3)
+            extractor = get_extractor(backend, settings)
+            t = time.perf_counter()
+            results = extractor.extract_many(docs)
+            elapsed = time.perf_counter() - t
     claims = [c for r in results for c in r.claims]
     report = score(gold, [json.loads(claim_to_jsonl(c)) for c in claims])
     invented = sum(1 for c in claims if isinstance(c, ScoreClaim) and c.value == INVENTED_VALUE)
@@ -74,8 +98,9 @@ def run(label: str, backend: str, gold: list[dict[str, Any]], folder: Path, **fa
           f"offsets exact: {offsets_ok}")
     print(f"   invented kept {invented}; shifted kept {shifted_kept} (of {len(responder.shifted)} sent); "
           f"server answered {len(server.requests)} requests as {responder.injected}")
+    was = "" if before is None else f"; was {before:.2f} x at 95b1ac9"
     print(f"   corpus {corpus:,} chars; prompt outside the system prompt {non_system:,} chars "
-          f"({non_system / corpus:.2f} x corpus; not a prefix already sent: {fresh:,} = {fresh / corpus:.2f} x); "
+          f"({non_system / corpus:.2f} x corpus{was}; not a prefix already sent: {fresh:,} = {fresh / corpus:.2f} x); "
           f"completion {completion:,} chars ({completion / corpus:.2f} x corpus)")
     print(f"   extractor: requests {total('requests')}, re-asks {total('reasks')}, dropped {total('dropped_ungrounded')}, "
           f"fallback chunks {total('fallback_chunks')}; tokens prompt {total('prompt_tokens'):,} "
@@ -117,8 +142,11 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     if args.only != "tables":
         gold = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines() if line.strip()]
-        run("seeds, llm, clean", "llm", gold, args.seeds)
-        run("seeds, llm, faults (10% 500, 10% garbage, 15% invented)", "llm", gold, args.seeds, **FAULTS)
+        seeds = args.seeds.resolve() == (ROOT / "seeds").resolve()  # the before figures are the seeds'
+        run("seeds, llm, clean", "llm", gold, args.seeds, before=BEFORE["seeds, llm, clean"] if seeds else None)
+        run("seeds, llm, faults (10% 500, 10% garbage, 15% invented)", "llm", gold, args.seeds,
+            before=BEFORE["seeds, llm, faults"] if seeds else None, **FAULTS)
+        run("seeds, llm, faults, offline", "llm", gold, args.seeds, offline=True, **FAULTS)
     if args.only != "seeds":
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp)
@@ -126,7 +154,9 @@ def main(argv: list[str]) -> int:
             (folder / "gold.jsonl").unlink()
             for backend in ("hybrid", "llm"):
                 run(f"tables, {backend}, faults + 15% shifted cells", backend, table_gold, folder,
-                    shift_rate=0.15, **FAULTS)
+                    before=BEFORE[f"tables, {backend}"], shift_rate=0.15, **FAULTS)
+            run("tables, hybrid, faults + 15% shifted cells, offline", "hybrid", table_gold, folder, offline=True,
+                shift_rate=0.15, **FAULTS)
     return 0
 
 

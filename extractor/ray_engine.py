@@ -18,7 +18,7 @@ that cluster, and the input paths and ``out_dir`` must then be on storage every 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -28,7 +28,7 @@ from extractor.base import Extractor, get_extractor
 from extractor.files import UnreadableFile
 from extractor.inputs import RemoteInput, classify, input_spec, iter_inputs, read_input
 from extractor.pipeline import prepare, with_meta
-from schemas import DocumentMeta, Settings
+from schemas import Document, DocumentMeta, Extraction, Settings
 from schemas.batches import batch_row, problem_row
 
 _SETTINGS_ENV = "BENCHCLAIMS_RAY_SETTINGS_JSON"
@@ -55,23 +55,30 @@ def _worker_extractor(backend: str, settings_json: str) -> Extractor:
     return get_extractor(backend, settings)
 
 
+def read_one(path: str, settings: Settings, meta: DocumentMeta | None = None) -> Document | dict[str, Any]:
+    """Read and split one input (a file, URL or arXiv id); a problem row (``schemas.batches``) when it cannot be read."""
+    item = classify(path)
+    source = path if isinstance(item, RemoteInput) else Path(path).name
+    try:
+        return prepare(with_meta(read_input(item, settings), meta))
+    except UnreadableFile as exc:
+        return problem_row(source, path, exc.reason)
+
+
 def extract_one(path: str, backend: str, settings_json: str, max_bytes: int | None,
                 meta_json: str = "") -> dict[str, Any]:
     """The per-input step: read (a file, URL or arXiv id), split, extract; a problem becomes a row, never an exception."""
-    item = classify(path)
-    source = path if isinstance(item, RemoteInput) else Path(path).name
     settings = Settings.model_validate_json(settings_json) if settings_json else Settings()
     if max_bytes is not None:
         settings = settings.model_copy(update={"max_file_bytes": max_bytes})
     meta = DocumentMeta.model_validate_json(meta_json) if meta_json else None
+    document = read_one(path, settings, meta)
+    if isinstance(document, dict):
+        return document
     try:
-        document = with_meta(read_input(item, settings), meta)
-    except UnreadableFile as exc:
-        return problem_row(source, path, exc.reason)
-    try:
-        extraction = _worker_extractor(backend, settings_json).extract(prepare(document))
+        extraction = _worker_extractor(backend, settings_json).extract(document)
     except Exception as exc:  # noqa: BLE001 - one document's failure is reported, not fatal
-        return problem_row(source, path, f"extractor {backend!r} failed: {type(exc).__name__}: {exc}")
+        return problem_row(document.source, path, f"extractor {backend!r} failed: {type(exc).__name__}: {exc}")
     return batch_row(extraction)
 
 
@@ -134,4 +141,62 @@ def ray_extract(
     finally:
         if started_here:
             ray.shutdown()
+    return report
+
+
+OFFLINE_GROUP = 256  # documents extracted together (one round of engine batches); bounds the driver's memory
+
+
+def offline_extract(paths: Iterable[str | Path | RemoteInput], out_dir: str | Path, backend: str,
+                    settings: Settings, meta: DocumentMeta | None = None, group: int = OFFLINE_GROUP,
+                    address: str | None = None,
+                    on_extraction: Callable[[Extraction], None] | None = None) -> RayRunReport:
+    """The LLM backends over an offline engine (``settings.llm_engine``: Ray Data LLM, vLLM, ...), batched.
+
+    Why not Ray tasks each calling the model: with Ray Data LLM the engine *is* the distributed part
+    (vLLM replicas on the cluster's GPUs, fed a Dataset per batch), so documents are read and
+    grounded here and every chunk of ``group`` documents goes to the engine in one batch per round
+    (first asks, re-asks, split halves; ``extractor.llm.offline.BatchingSender``). The output is the
+    same Parquet batch layout as ``ray_extract``, so the warehouse loads it the same way. With
+    ``address`` the engine's jobs run on that Ray cluster. ``on_extraction`` sees each extraction
+    (its stats carry the tokens spent).
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    if address:  # the engine's Ray Data jobs run on that cluster (without one, Ray Data starts a local Ray)
+        try:
+            import ray
+
+            ray.init(address=address, ignore_reinit_error=True, log_to_driver=False)
+        except Exception as exc:  # noqa: BLE001 - report a cluster we cannot join in one line
+            raise RayUnavailable(f"cannot join Ray at {address}: {exc}") from exc
+    extractor: Any = get_extractor(backend, settings)
+    files = [input_spec(p) for p in iter_inputs(paths)]
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    report = RayRunReport(out_dir=out, files=len(files))
+    for n, start in enumerate(range(0, len(files), group)):
+        rows: list[dict[str, Any]] = []
+        documents: list[Document] = []
+        for path in files[start:start + group]:
+            read = read_one(path, settings, meta)
+            if isinstance(read, dict):
+                rows.append(read)
+            else:
+                documents.append(read)
+        try:
+            extractions = extractor.extract_many(documents)
+            for e in extractions:
+                if on_extraction is not None:  # e.g. the CLI's token tally
+                    on_extraction(e)
+            rows += [batch_row(e) for e in extractions]
+        except Exception as exc:  # noqa: BLE001 - the group's documents are reported, the next group still runs
+            rows += [problem_row(d.source, d.path, f"extractor {backend!r} failed: {type(exc).__name__}: {exc}")
+                     for d in documents]
+        report.extracted += sum(1 for r in rows if r["ok"])
+        report.problems += [(str(r["source"]), str(r["reason"])) for r in rows if not r["ok"]]
+        if rows:
+            pq.write_to_dataset(pa.Table.from_pylist(rows), root_path=str(out), partition_cols=["bucket"],
+                                basename_template=f"group-{n:05d}-{{i}}.parquet")
     return report

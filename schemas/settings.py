@@ -49,6 +49,10 @@ class Settings(BaseSettings):
     llm_pack_sections: bool = Field(default=True, description="Send several small sections in one request.")
     llm_max_model_len: int = Field(default=16384, ge=1024,
                                    description="The server's context length (vLLM --max-model-len): chunks are sized to fit.")
+    llm_engine: str = Field(default="http",
+                            description="How the LLM backends reach the model: http (an OpenAI-compatible server), "
+                                        "ray-data (Ray Data LLM, vLLM engines on the cluster's GPUs), vllm (vLLM's "
+                                        "offline LLM.chat in this process), or module:factory (another offline engine).")
 
     api_key: SecretStr | None = Field(default=None, description="Key for the REST write endpoints; writes are refused when unset.")
     cors_origins: list[str] = Field(default_factory=list)

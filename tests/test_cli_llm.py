@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 from typing import Any
 
@@ -58,3 +59,25 @@ def test_llm_serve_prints_the_vllm_command_when_vllm_is_absent() -> None:
     assert result.exit_code == 0, result.output
     assert "vllm serve Qwen/Qwen2.5-7B-Instruct" in result.output
     assert "--tensor-parallel-size 2" in result.output and "--port 8011" in result.output
+
+
+@pytest.mark.parametrize(("version", "structured"), [
+    (["--vllm-version", "0.10.1"], "--guided-decoding-backend guidance"),
+    (["--vllm-version", "0.10.2"], "--structured-outputs-config.backend guidance"),
+    (["--vllm-version", "0.11"], "--structured-outputs-config.backend guidance"),
+    ([], "--structured-outputs-config.backend guidance"),  # vLLM absent: the current spelling
+], ids=["0.10.1", "0.10.2", "0.11", "current"])
+def test_llm_serve_launches_the_pinned_command_per_vllm_version(version: list[str], structured: str) -> None:
+    if importlib.util.find_spec("vllm") is not None:
+        pytest.skip("vLLM is installed: the command would start a server")
+    result = CliRunner().invoke(app, ["llm-serve", "Qwen/Qwen2.5-7B-Instruct", "--gpus", "1", "--max-model-len", "8192",
+                                      "--max-num-seqs", "64", "--gpu-memory-utilization", "0.85", *version,
+                                      "--enforce-eager"])
+    assert result.exit_code == 0, result.output
+    command = [line for line in result.stdout.splitlines() if line.startswith("vllm serve")]
+    assert command == [
+        "vllm serve Qwen/Qwen2.5-7B-Instruct --host 127.0.0.1 --port 8001 --served-model-name Qwen/Qwen2.5-7B-Instruct "
+        "--max-model-len 8192 --tensor-parallel-size 1 --generation-config vllm --enable-prefix-caching "
+        f"--enable-prompt-tokens-details --max-num-seqs 64 --gpu-memory-utilization 0.85 {structured} --enforce-eager"]
+    if "0.10.1" not in version:
+        assert "--guided-decoding" not in command[0]  # removed in vLLM 0.10.2 (PR #22772): it would not start

@@ -21,7 +21,7 @@ from extractor.llm import MemoryCache, build_llm
 from extractor.llm.backend import LLMExtractor
 from extractor.llm.hybrid import HybridExtractor, merge_claims
 from schemas import ComparisonClaim, Document, Extraction, ScoreClaim, Settings
-from tests.fake_openai import FAST_RETRY, FakeOpenAI, Reply, excerpt_text, is_reask
+from tests.fake_openai import FAST_RETRY, FakeOpenAI, Reply, excerpt_text, first_user_text, is_reask
 
 TEXT = (
     "# QuillRAG: Retrieval for Long Inputs\n"
@@ -176,13 +176,21 @@ def test_a_timeout_is_retried() -> None:
     Reply(arguments='{"claims": [{"kind": "score", "model": "QuillRAG"}]}'),  # value and quote missing
     Reply(arguments='{"claims": [{"kind": "score", "model": "QuillRAG", "value": "high", "quote": "x"'),  # cut off
 ], ids=["non-json", "schema-invalid", "truncated-json"])
-def test_invalid_output_is_reasked_with_the_validation_error(fault: Reply) -> None:
+@pytest.mark.parametrize("mode", ["json_schema", "tools"])
+def test_invalid_output_is_reasked_with_the_validation_error(fault: Reply, mode: str) -> None:
     responder = FlakyThenGood(fault, n=1)
-    result, server = _extract(responder)
+    result, server = _extract(responder, llm_mode=mode)
     assert len(result.claims) == 3 and result.stats.fallback_chunks == 0
-    reasks = [r for r in server.requests if is_reask(r)]
-    assert len(reasks) == 2  # one per chunk, carrying the previous answer and the error
-    assert any("rror" in json.dumps(r["messages"][-1], ensure_ascii=False) for r in reasks)
+    reasks = [r for r in server.requests if "was not valid JSON" in first_user_text(r)]
+    assert len(reasks) == 2 and len(server.requests) == 4  # one re-ask per chunk
+    for r in reasks:
+        # the same message with a short note naming the error; the bad answer is not sent back
+        assert not is_reask(r) and [m["role"] for m in r["messages"]] == ["system", "user"]
+        assert any(first_user_text(r).startswith(first_user_text(q) + "\n\nNote:") for q in server.requests if q is not r)
+        note = first_user_text(r).rsplit("Note:", 1)[1]
+        assert len(note) < 300 and ("JSON" in note or "required" in note)
+        for leaked in (fault.content, fault.arguments):
+            assert not leaked or leaked not in first_user_text(r)
 
 
 def test_a_claim_with_a_number_not_in_the_text_never_comes_out() -> None:
@@ -199,6 +207,28 @@ def test_a_claim_with_a_number_not_in_the_text_never_comes_out() -> None:
     assert len(result.claims) == 3 and result.stats.dropped_ungrounded == 4
     assert len(server.requests) == 4 and result.stats.reasks == 2
     assert len(result.stats.errors) == 2 and all("after a re-ask" in e and "93.1" in e for e in result.stats.errors)
+
+
+def test_a_grounding_reask_sends_only_the_excerpt_of_the_dropped_claim() -> None:
+    text = ("# Results\n"
+            "On MMLU, QuillRAG scores 71.0 while Llama-3-8B scores 66.6.\n"
+            "Nothing in this line is a result, it only separates the two paragraphs.\n"
+            "QuillRAG 在 HotpotQA 上的 EM 达到 48.5，比 BarNet 高出 3.2 分。\n")
+
+    def invents_on_hotpotqa(body: dict[str, Any]) -> Reply:
+        reply = answer_by_chunk(body)
+        assert reply.claims is not None
+        if "Note:" not in first_user_text(body):
+            reply.claims = reply.claims + [dict(GOOD_SCORE, value=93.1)]
+        return reply
+
+    result, server = _extract(invents_on_hotpotqa, _doc(text))
+    assert len(server.requests) == 2 and result.stats.reasks == 1 and result.stats.dropped_ungrounded == 1
+    first, again = (first_user_text(r) for r in server.requests)
+    assert "On MMLU" in first and "HotpotQA" in first
+    assert "HotpotQA" in again and "On MMLU" not in again  # only the paragraph whose claim was dropped
+    assert again.startswith("Section: Results") and "93.1" in again
+    assert 93.1 not in _values(result) and {71.0, 48.5, 3.2} <= _values(result)
 
 
 def test_a_chunk_that_keeps_failing_falls_back_to_rules_and_the_document_survives() -> None:

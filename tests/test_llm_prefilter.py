@@ -9,7 +9,7 @@ import pytest
 
 from extractor.files import read_document
 from extractor.llm.cache import MemoryCache, ResponseCache, cache_key
-from extractor.llm.prefilter import build_chunks, chunk_header_len
+from extractor.llm.prefilter import build_chunks, chunk_header_len, focus
 from extractor.llm.prompt import PROMPT_VERSION, PromptError, system_prompt
 from schemas import Document
 
@@ -103,3 +103,31 @@ def test_cache_key_depends_on_model_prompt_version_and_message() -> None:
     assert cache.cache_get(k) is None
     cache.cache_put(k, "{}")
     assert cache.cache_get(k) == "{}"
+
+
+def test_link_digits_are_no_numbers_and_broad_words_need_one() -> None:
+    text = ("# Papers\n"
+            "[Predictive Data Selection](https://arxiv.org/abs/2503.00808)\n"
+            "大语言模型在解决复杂推理任务时表现出色。\n"
+            "随着训练步数增长，模型准确度稳步提升到 50 左右。\n"
+            "实验表明，该方法均优于现有最先进模型。\n")
+    sent = "\n".join(c.text for c in build_chunks(_doc(text)))
+    assert "arxiv" not in sent  # an arXiv id is not a result
+    assert "表现出色" not in sent  # a broad word alone is narrative
+    assert "模型准确度稳步提升到 50 左右" in sent  # a broad word with a number goes
+    assert "均优于现有最先进模型" in sent  # a comparison word goes on its own
+
+
+def test_a_reask_is_focused_on_the_excerpts_of_the_dropped_quotes() -> None:
+    text = ("# Results\n"
+            "FooLM reaches 81.4% on MATH-500.\n"
+            "Narrative in between that states nothing at all.\n"
+            "BarNet reaches 60.0% on MMLU.\n")
+    doc = _doc(text)
+    chunk = build_chunks(doc)[0]
+    assert len(chunk.excerpts) == 2
+    only = focus(chunk, ["BarNet reaches 60.0%"], doc.text)
+    assert only.text == "BarNet reaches 60.0% on MMLU." and only.section == chunk.section
+    assert doc.text[only.excerpts[0].start:only.excerpts[0].end] == only.text
+    assert focus(chunk, ["a quote the model did not copy"], doc.text) is chunk  # cannot be placed: all again
+    assert focus(chunk, [], doc.text) is chunk

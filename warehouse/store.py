@@ -155,8 +155,10 @@ class Store(ABC):
     def undo_review(self, claim_id: int, reviewer: str | None = None) -> StoredClaim:
         raise StoreUnsupported(f"{self.location}: review statuses cannot be stored in a {self.kind} store")
 
-    def load_batches(self, folder: Path, params: dict[str, Any]) -> tuple[list[IngestOutcome], list[FileProblem]]:
-        """Bulk-load a folder of extraction batches (the Ray engine's output)."""
+    def load_batches(self, folder: Path, params: dict[str, Any],
+                     run_stats: dict[str, Any] | None = None) -> tuple[list[IngestOutcome], list[FileProblem]]:
+        """Bulk-load a folder of extraction batches (the Ray engine's output); ``run_stats`` (e.g. the LLM
+        tokens the run cost) are stored with the run, as ``IngestJob.run_stats`` are."""
         raise StoreUnsupported(f"{self.location}: batches load only into a DuckDB file")
 
     # -- life ----------------------------------------------------------------------------------
@@ -286,7 +288,8 @@ class DuckDBStore(_WarehouseReads):
     def undo_review(self, claim_id: int, reviewer: str | None = None) -> StoredClaim:
         return self.warehouse.undo_review(claim_id, reviewer=reviewer)
 
-    def load_batches(self, folder: Path, params: dict[str, Any]) -> tuple[list[IngestOutcome], list[FileProblem]]:
+    def load_batches(self, folder: Path, params: dict[str, Any],
+                     run_stats: dict[str, Any] | None = None) -> tuple[list[IngestOutcome], list[FileProblem]]:
         from warehouse.batches import load_batches
 
         wh = self.warehouse
@@ -297,7 +300,8 @@ class DuckDBStore(_WarehouseReads):
             counts[o.status] += 1
         wh.finish_run(run_id, len(loaded.outcomes), len(loaded.problems),
                       [f"{p.path}: {p.reason}" for p in loaded.problems],
-                      {"claims": sum(o.claims for o in loaded.outcomes if o.status != "unchanged"), **counts})
+                      {"claims": sum(o.claims for o in loaded.outcomes if o.status != "unchanged"), **counts,
+                       **(run_stats or {})})
         return loaded.outcomes, loaded.problems
 
     def close(self) -> None:

@@ -19,6 +19,7 @@ from schemas import Settings
 if TYPE_CHECKING:
     from extractor.llm.backend import LLMExtractor
     from extractor.llm.hybrid import HybridExtractor
+    from extractor.llm.offline import OfflineEngine
 
 
 def build_llm(settings: Settings | None = None, cache: ResponseCache | None = None) -> LLMExtractor:
@@ -27,8 +28,9 @@ def build_llm(settings: Settings | None = None, cache: ResponseCache | None = No
         from extractor.llm.backend import LLMExtractor
     except ImportError as exc:  # pragma: no cover - only without the extra
         raise BackendUnavailable(f"backend 'llm' needs the [llm] extra: pip install 'benchclaims[llm]' ({exc})") from exc
+    s = settings or Settings()
     try:
-        return LLMExtractor(settings or Settings(), cache)
+        return LLMExtractor(s, cache, engine=_engine(s))
     except ImportError as exc:
         raise BackendUnavailable(str(exc)) from exc
 
@@ -45,8 +47,18 @@ def _llm_without_fallback(settings: Settings, cache: ResponseCache | None) -> LL
     from extractor.llm.backend import LLMExtractor
 
     try:
-        return LLMExtractor(settings, cache, use_fallback=False, send_tables=False)
+        return LLMExtractor(settings, cache, use_fallback=False, send_tables=False, engine=_engine(settings))
     except ImportError as exc:
+        raise BackendUnavailable(str(exc)) from exc
+
+
+def _engine(settings: Settings) -> OfflineEngine | None:
+    """The offline engine ``BENCHCLAIMS_LLM_ENGINE`` names (None: the HTTP server); a bad name is BackendUnavailable."""
+    from extractor.llm.offline import EngineUnavailable, build_engine
+
+    try:
+        return build_engine(settings)
+    except EngineUnavailable as exc:
         raise BackendUnavailable(str(exc)) from exc
 
 

@@ -14,7 +14,8 @@ How a document is extracted:
 3. every returned claim is grounded (``grounding.Grounder``, ``tables.ground_rows``): located
    in the text with exact offsets, its numbers found in its quote, its names whole in the text
    sent or its section, a table value the very cell of its model x benchmark; the rest are
-   dropped, the chunk re-asked once with the reasons, and counted (``stats.dropped_ungrounded``);
+   dropped, and re-asked once with the reasons — only the excerpts holding their quotes
+   (``prefilter.focus``) — and counted (``stats.dropped_ungrounded``);
 4. an answer cut at ``max_tokens`` keeps its complete claims and its chunk is split and asked
    again (``salvage``);
 5. a chunk that still fails after the retries falls back to the rules backend for that
@@ -34,9 +35,17 @@ Faults and who handles them: HTTP 429/5xx, timeouts and connection errors are re
 ``transport.Transport`` (exponential backoff honouring ``Retry-After``; a circuit breaker
 when the server stops answering; fewer requests in flight after a 429), the openai client
 itself retrying nothing (``max_retries=0``); output that is not JSON or does not fit the
-schema is re-asked by instructor with the validation error (``max_retries=settings.llm_retries``).
-Before a run the CLI checks the server (``transport.check_server``) and stops with one line
-naming its URL when it cannot be used.
+schema is asked again (up to ``settings.llm_retries`` times) as the same message with a
+one-line note naming the error (``_invalid_output``) — instructor itself re-asks nothing, as
+its re-ask sends the bad answer back with pydantic's whole report. Before a run the CLI
+checks the server (``transport.check_server``) and stops with one line naming its URL when
+it cannot be used.
+
+With an offline engine (``engine=``, ``extractor.llm.offline``: Ray Data LLM, vLLM's
+``LLM.chat``) the only difference is the bottom call: ``BatchingSender`` replaces the HTTP
+transport under the same instructor call and hands each round of requests to the engine as one
+batch; everything above (chunks, prompts, grounding, re-asks, salvage, fallback, accounting) is
+this module's.
 
 Which structured-output mode, and why (checked against instructor 1.17 / openai 3.3 by
 recording the request bodies a fake server receives, see ``tests/test_llm_backend.py``):
@@ -67,17 +76,21 @@ import logging
 from collections.abc import Callable, Coroutine, Iterable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
+
+from pydantic import ValidationError
 
 from extractor.base import Extractor, get_extractor
 from extractor.llm.cache import ResponseCache, cache_key
 from extractor.llm.grounding import Grounder, fold_text
+from extractor.llm.offline import BatchingSender, OfflineEngine
 from extractor.llm.prefilter import (
     DEFAULT_MAX_CHUNK_CHARS,
     Chunk,
     PackedChunk,
     build_chunks,
     document_sections,
+    focus,
     pack_chunks,
 )
 from extractor.llm.prompt import PROMPT_VERSION, system_prompt
@@ -145,7 +158,7 @@ class _Session:
 
     create: Callable[..., Coroutine[Any, Any, Any]]
     raw: Any
-    transport: Transport
+    transport: Transport | None  # None with an offline engine (extractor.llm.offline.BatchingSender)
 
 
 def _schema_once(model: Any) -> Any:
@@ -168,6 +181,13 @@ def _find_tables(text: str) -> list[Any]:
         return find_tables(text)
     except Exception:  # odd markup must not lose the document: its tables then go as prose
         return []
+
+
+class Dropped(NamedTuple):
+    """A claim grounding dropped: why, and its quote (to send only that excerpt again; "" for a table cell)."""
+
+    reason: str
+    quote: str = ""
 
 
 @dataclass
@@ -197,10 +217,13 @@ class LLMExtractor:
     def __init__(self, settings: Settings | None = None, cache: ResponseCache | None = None, *,
                  mode: str | None = None, fallback: Extractor | None = None, use_fallback: bool = True,
                  max_chunk_chars: int = DEFAULT_MAX_CHUNK_CHARS, max_tokens: int | None = None,
-                 prompt_version: str = PROMPT_VERSION, send_tables: bool = True, pack_sections: bool | None = None) -> None:
+                 prompt_version: str = PROMPT_VERSION, send_tables: bool = True, pack_sections: bool | None = None,
+                 engine: OfflineEngine | None = None) -> None:
         self.settings = settings or Settings()
         self.cache = cache
-        self.mode = mode or getattr(self.settings, "llm_mode", "json_schema")
+        # an offline engine (extractor.llm.offline) instead of the HTTP server: structured output is its JSON schema
+        self.engine = engine
+        self.mode = "json_schema" if engine is not None else (mode or getattr(self.settings, "llm_mode", "json_schema"))
         if self.mode not in MODES:
             raise ValueError(f"unknown LLM mode {self.mode!r}; choose one of {', '.join(MODES)}")
         self.max_chunk_chars = max_chunk_chars
@@ -216,6 +239,7 @@ class LLMExtractor:
         self.pack_sections = self.settings.llm_pack_sections if pack_sections is None else pack_sections
         self._fallback = fallback
         self._use_fallback = use_fallback
+        self.last_batches: list[int] = []  # with an offline engine: the size of each batch of the last run
         self._instructor, self._openai = _import_llm_libs()
         # Wrapped once here: instructor wraps a plain model anew on every call, which defeats its
         # schema cache: 13-15 ms of client CPU per request instead of 7-8 (measured), and client
@@ -264,12 +288,21 @@ class LLMExtractor:
 
     def check_server(self) -> None:
         """Raise ``LLMUnreachable`` (one line naming the URL) unless the server answers and serves the model."""
+        if self.engine is not None:  # no server: the engine runs in this process or on the Ray cluster
+            return
         s = self.settings
         check_server(s.llm_base_url, s.llm_model, s.llm_api_key.get_secret_value())
 
     @asynccontextmanager
     async def _session(self) -> Any:
         s = self.settings
+        if self.engine is not None:
+            # the same instructor call, prompts, grounding and salvage; only the bottom call is a batch to the engine
+            sender = BatchingSender(self.engine, s.llm_model, retries=s.llm_retries)
+            self.last_batches = sender.batches
+            yield _Session(create=self._instructor.patch(create=sender.send, mode=self._instructor.Mode.JSON_SCHEMA),
+                           raw=None, transport=None)
+            return
         # max_retries=0: every retry is the transport's (breaker, 429 brake; see extractor.llm.transport)
         raw = self._openai.AsyncOpenAI(base_url=s.llm_base_url, api_key=s.llm_api_key.get_secret_value(),
                                        timeout=s.llm_timeout, max_retries=0, http_client=self._http_client())
@@ -344,27 +377,39 @@ class LLMExtractor:
         """One chunk's answer; with ``feedback`` (what grounding dropped from a previous answer, and why) a re-ask.
 
         The previous answer itself is not sent back: the feedback names every dropped item and why.
+        An answer that is not JSON of the schema is asked again (up to ``llm_retries`` times) the same
+        way: the same message with a one-line note of what was wrong, not instructor's re-ask, which
+        sends the bad answer back with pydantic's full error report (on the faulty benchmark that was
+        more text than the table corpus's prose chunks themselves).
         """
         model = self._table_model if table else self._response_model
-        messages = [{"role": "system", "content": self._table_system if table else self._system},
-                    {"role": "user", "content": message}]
-        if feedback is not None:
-            # the feedback goes at the end of the same user message, so the request starts with exactly the
-            # prefix already sent (the server's prefix cache covers it) and only the feedback is new
-            messages[1] = {"role": "user", "content": message + "\n\n" + feedback}
-        result = await session.create(
-            model=self.settings.llm_model,
-            response_model=model,
-            messages=messages,
-            max_retries=self.settings.llm_retries,
-            temperature=0,
-            max_tokens=self.max_tokens,
-            extra_body=self._extra_body,
-        )
-        expected = TableRows if table else ClaimList
-        if not isinstance(result, expected):  # defensive: instructor returns the response model
-            raise TypeError(f"unexpected response type {type(result).__name__}")
-        return result
+        system = {"role": "system", "content": self._table_system if table else self._system}
+        # notes go at the end of the same user message, so every re-ask starts with exactly the
+        # prefix already sent (the server's prefix cache covers it) and only the note is new
+        base = message if feedback is None else message + "\n\n" + feedback
+        content = base
+        for attempt in range(self.settings.llm_retries + 1):
+            try:
+                result = await session.create(
+                    model=self.settings.llm_model,
+                    response_model=model,
+                    messages=[system, {"role": "user", "content": content}],
+                    max_retries=0,  # one attempt: instructor re-asks nothing (see the docstring)
+                    temperature=0,
+                    max_tokens=self.max_tokens,
+                    extra_body=self._extra_body,
+                )
+            except Exception as exc:
+                invalid = _invalid_output(exc)
+                if invalid is None or attempt == self.settings.llm_retries:
+                    raise
+                content = base + "\n\n" + invalid
+                continue
+            expected = TableRows if table else ClaimList
+            if not isinstance(result, expected):  # defensive: instructor returns the response model
+                raise TypeError(f"unexpected response type {type(result).__name__}")
+            return result
+        raise AssertionError("unreachable")  # pragma: no cover - the loop returns or raises
 
     async def _request(self, session: _Session, message: str, table: bool, stats: ExtractionStats,
                        feedback: str | None = None) -> Any:
@@ -378,16 +423,16 @@ class LLMExtractor:
             _add_spent(stats, spent)
 
     def _ground(self, answer: Any, chunk: Chunk, document: Document,
-                grids: list[Any] | None) -> tuple[list[AnyClaim], list[str]]:
-        """The answer's claims that pass grounding, and why each other one was dropped."""
+                grids: list[Any] | None) -> tuple[list[AnyClaim], list[Dropped]]:
+        """The answer's claims that pass grounding, and each other one with why it was dropped."""
         if isinstance(chunk, TableChunk):
-            table_claims, dropped = ground_rows(answer, chunk, document, self.label)
-            return list(table_claims), dropped
+            table_claims, reasons = ground_rows(answer, chunk, document, self.label)
+            return list(table_claims), [Dropped(r) for r in reasons]
         parts = chunk.parts if isinstance(chunk, PackedChunk) else [chunk]
         folded = self._folded(document)
         grounders = [Grounder(document, part, self.label, self._subject_words, grids, folded) for part in parts]
         kept: list[AnyClaim] = []
-        reasons: list[str] = []
+        dropped: list[Dropped] = []
         for facts in answer.claims:
             reason = None
             for grounder in grounders:  # the part (section) whose excerpts hold the quote
@@ -398,8 +443,8 @@ class LLMExtractor:
                 if reason is None or reason.startswith("quote not found"):  # prefer the part holding the quote
                     reason = grounded.reason
             else:
-                reasons.append(reason or "not grounded")
-        return kept, reasons
+                dropped.append(Dropped(reason or "not grounded", str(getattr(facts, "quote", "") or "")))
+        return kept, dropped
 
     async def _after_truncation(self, session: _Session, document: Document, chunk: Chunk, stats: ExtractionStats,
                                 grids: list[Any] | None, cut: OutputTruncated, depth: int) -> _ChunkOutcome:
@@ -452,12 +497,15 @@ class LLMExtractor:
         kept, dropped = self._ground(answer, chunk, document, grids)
         total_dropped, reasked = len(dropped), False
         if dropped and not cached and self.reask_dropped:
+            # only the excerpts holding the dropped claims go again (the whole chunk when one cannot be placed)
+            again = chunk if table else focus(chunk, [d.quote for d in dropped], document.text)
             try:
-                second = await self._request(session, message, table, stats, _feedback(dropped, table))
+                second = await self._request(session, again.message, table, stats,
+                                             _feedback([d.reason for d in dropped], table))
             except Exception:  # the first answer's grounded claims stand
                 second = None
             if second is not None:
-                more, dropped = self._ground(second, chunk, document, grids)
+                more, dropped = self._ground(second, again, document, grids)
                 kept += more  # repeats of the first answer's claims are removed with the document's
                 total_dropped += len(dropped)
                 reasked = True
@@ -470,8 +518,9 @@ class LLMExtractor:
         stats.dropped_ungrounded += total_dropped
         if dropped and not cached:
             when = "after a re-ask " if reasked else ""
+            reasons = [d.reason for d in dropped]
             stats.errors.append(f"section {chunk.section.title!r}: {len(dropped)} claim(s) still dropped by grounding "
-                                f"{when}({'; '.join(dropped[:3])}"
+                                f"{when}({'; '.join(reasons[:3])}"
                                 + (f"; and {len(dropped) - 3} more)" if len(dropped) > 3 else ")"))
         return _ChunkOutcome(claims=kept)
 
@@ -523,14 +572,34 @@ class LLMExtractor:
 
 
 def _feedback(dropped: list[str], table: bool) -> str:
-    """The re-ask after grounding dropped claims: what was wrong, and what to do."""
+    """The re-ask after grounding dropped claims: what was wrong, and what to do (short: it is sent per re-ask)."""
     reasons = "\n".join(f"- {r}" for r in dropped[:20])
-    how = ("take every value from the very cell at its row and column, and write rows and columns exactly as "
-           "their labels and headers are written" if table else
-           "copy every quote character for character from the excerpts, take every number from its quote, and "
-           "write names exactly as they appear in the excerpts")
-    return (f"Note: a previous answer to these excerpts had items not supported by the text, which were dropped:\n"
-            f"{reasons}\nAnswer with the complete, correct list: {how}. Leave out anything the text does not state.")
+    how = ("take each value from the very cell at its row and column" if table else
+           "copy quotes, numbers and names exactly from the excerpts")
+    return (f"Note: a previous answer to these excerpts had claims the text does not support (dropped):\n"
+            f"{reasons}\nAnswer again with the complete list; {how}.")
+
+
+def _invalid_output(exc: BaseException) -> str | None:
+    """The note for a re-ask when ``exc`` says the answer was not JSON of the schema; None for any other failure.
+
+    One line per error (where and what, at most three), without the bad answer itself.
+    """
+    if _caused_by(exc, OutputTruncated) is not None or _caused_by(exc, LLMServerDown) is not None:
+        return None
+    invalid = _caused_by(exc, ValidationError)
+    if isinstance(invalid, ValidationError):
+        errors = invalid.errors(include_url=False, include_context=False, include_input=False)
+        what = "; ".join(f"{'.'.join(str(p) for p in e.get('loc', ())) or 'answer'}: {e.get('msg', '')}"[:120]
+                         for e in errors[:3])
+    else:
+        # not JSON at all (json.JSONDecodeError), or no tool call / content to parse (instructor's
+        # ResponseParsingError, a ValueError): the kinds of failure instructor itself would re-ask
+        parse = _caused_by(exc, ValueError)
+        if parse is None or isinstance(parse, TypeError):
+            return None
+        what = _describe_one(parse)[:160]
+    return f"Note: a previous answer to these excerpts was not valid JSON for the schema ({what}). Answer with JSON only."
 
 
 def _combined(first: Any, second: Any) -> Any:

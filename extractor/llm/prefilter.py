@@ -4,9 +4,12 @@ Why: LLM time is the cost of this backend, and most of an article is narrative w
 result in it. The teammates' cheap candidate finder (``extractor.candidates``) keeps the
 sentences with a result-like number or a comparison cue; tables go whole (a row means
 nothing without its header). Gold-quote coverage is widened here, not in their finder:
-a sentence with a broader cue word or a result-like number also goes, and so
-does a short sentence right after a candidate (Chinese text often states the number in
-a follow-up clause). The extra cue words are data: ``extractor/data/prompts/prefilter_cues.txt``.
+a sentence with a comparison word (``prefilter_cues.txt``), or with a broad result word
+and a number (``prefilter_number_cues.txt``), or with a result-like number also goes, and
+so does a short sentence right after a candidate (Chinese text often states the number in
+a follow-up clause). Digits inside links (arXiv ids, URLs) are no numbers here: a list of
+paper links is not a list of results. Every excerpt is one sentence or a run of adjacent
+ones, sent once, with no surrounding context beyond the section's title and subject.
 
 Each chunk keeps, for every excerpt it holds, the excerpt's offsets in the document, so a
 quote found in the chunk maps back to exact document offsets.
@@ -139,41 +142,54 @@ def table_spans(text: str) -> list[Span]:
     return [span for a, b in bounds if (span := _trim(text, a, b)) is not None]
 
 
-CUES_FILE = Path(__file__).resolve().parent.parent / "data" / "prompts" / "prefilter_cues.txt"
+PROMPTS = Path(__file__).resolve().parent.parent / "data" / "prompts"
+CUES_FILE = PROMPTS / "prefilter_cues.txt"  # a comparison word: the sentence goes
+NUMBER_CUES_FILE = PROMPTS / "prefilter_number_cues.txt"  # a broad result word: the sentence goes with a number
 # A result-like number: with %, 分, 倍, points, pp, or written with decimals.
 _RESULT_NUMBER = re.compile(r"\d\s*(?:%|％|分|倍|points?|pp)|\d\.\d")
 _DIGIT = re.compile(r"\d")
+# a link target (Markdown ``](...)``, a bare URL): its digits are ids and dates, not results
+_LINK = re.compile(r"\]\([^)\s]*\)|https?://\S+|www\.\S+")
 
 
 class PrefilterError(RuntimeError):
     """The prefilter's cue file is missing (names the file)."""
 
 
-@lru_cache(maxsize=1)
-def _cue_regex() -> re.Pattern[str]:
+@lru_cache(maxsize=4)
+def _cue_regex(path: Path = CUES_FILE) -> re.Pattern[str]:
     try:
-        lines = CUES_FILE.read_text(encoding="utf-8").splitlines()
+        lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
-        raise PrefilterError(f"{CUES_FILE}: cannot read prefilter cues ({exc.strerror or exc})") from exc
+        raise PrefilterError(f"{path}: cannot read prefilter cues ({exc.strerror or exc})") from exc
     cues = sorted({c.strip() for c in lines if c.strip() and not c.lstrip().startswith("#")}, key=len, reverse=True)
     return re.compile("|".join(re.escape(c) for c in cues), re.IGNORECASE)
+
+
+def without_links(sentence: str) -> str:
+    """``sentence`` with link targets blanked (same length), so their digits count as no number."""
+    return _LINK.sub(lambda m: " " * len(m.group()), sentence)
 
 
 def candidate_spans(text: str) -> list[Span]:
     """Sentences worth sending: the candidate finder's, widened as the module docstring says.
 
-    Widening: any sentence with a cue from ``prefilter_cues.txt`` or a result-like number,
-    and a short sentence holding a digit right after a sentence that was taken.
+    Widening: a sentence with a comparison cue (``prefilter_cues.txt``), with a broad cue
+    (``prefilter_number_cues.txt``) and a digit, or with a result-like number; and a short
+    sentence holding a digit right after a sentence that was taken. Digits in links do not count.
     """
     sentences = split_sentences(text)
     chosen: set[Span] = set(candidate_sentences(text))
-    cue = _cue_regex()
+    cue, number_cue = _cue_regex(CUES_FILE), _cue_regex(NUMBER_CUES_FILE)
     keep: list[Span] = []
     prev_kept = False
     for s in sentences:
         sent = text[s.start:s.end]
-        take = (s in chosen or cue.search(sent) is not None or _RESULT_NUMBER.search(sent) is not None
-                or (prev_kept and len(sent) <= NEIGHBOUR_MAX_CHARS and _DIGIT.search(sent) is not None))
+        bare = without_links(sent)
+        digit = _DIGIT.search(bare) is not None
+        take = (s in chosen or cue.search(sent) is not None or _RESULT_NUMBER.search(bare) is not None
+                or (digit and number_cue.search(sent) is not None)
+                or (prev_kept and len(sent) <= NEIGHBOUR_MAX_CHARS and digit))
         if take:
             keep.append(s)
         prev_kept = take
@@ -248,3 +264,30 @@ def build_chunks(document: Document, max_chars: int = DEFAULT_MAX_CHUNK_CHARS, t
 def chunk_header_len(chunk: Chunk) -> int:
     """Characters of section context sent with the chunk (the part of the message before the excerpts)."""
     return chunk.message.index(EXCERPT_MARK) + len(EXCERPT_MARK)
+
+
+def focus(chunk: Chunk, quotes: list[str], doc_text: str) -> Chunk:
+    """The part of ``chunk`` a re-ask needs: only the excerpts holding one of ``quotes`` (each part keeps its section).
+
+    Why: a grounding re-ask is about a few dropped claims; sending the whole chunk again doubles
+    the prompt of every chunk with one bad claim. A quote found in no excerpt (the model did not
+    copy it) cannot be placed, so then the whole chunk goes again.
+    """
+    if not quotes:
+        return chunk
+    parts = chunk.parts if isinstance(chunk, PackedChunk) else [chunk]
+    placed: set[str] = set()
+    focused: list[Chunk] = []
+    for part in parts:
+        kept = Chunk(section=part.section)
+        for ex in part.excerpts:
+            text = doc_text[ex.start:ex.end]
+            hits = {q for q in quotes if q and q in text}
+            if hits:
+                placed |= hits
+                kept.add(doc_text, ex)
+        if kept.excerpts:
+            focused.append(kept)
+    if not focused or any(q not in placed for q in quotes):
+        return chunk
+    return pack(focused)

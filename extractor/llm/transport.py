@@ -200,9 +200,7 @@ class Transport:
     async def call(self, **kwargs: Any) -> Any:
         o = self._openai
         stats = CURRENT.get()
-        messages = kwargs.get("extra_body", {}).get("messages", [])
-        reask = any(m.get("role") in ("assistant", "tool") for m in messages) or any(
-            REASK_MARK in str(m.get("content") or "") for m in messages if m.get("role") == "user")
+        reask = is_reask_messages(kwargs.get("extra_body", {}).get("messages", []))
         attempt = 0
         while True:
             self._check_breaker()
@@ -234,7 +232,7 @@ class Transport:
                 await self.limit.release(generation, ok=ok, throttled=throttled)
             if ok:
                 self.consecutive_failures = 0
-                self._account(stats, response, reask)
+                account(stats, response, reask)
                 return response
             if attempt >= self.retries and not throttled:
                 raise error
@@ -244,22 +242,32 @@ class Transport:
             await asyncio.sleep(wait if wait is not None else _backoff(attempt))
             attempt += 1
 
-    @staticmethod
-    def _account(stats: RequestStats | None, response: Any, reask: bool) -> None:
-        choice = response.choices[0] if getattr(response, "choices", None) else None
-        finish = getattr(choice, "finish_reason", None)
-        if stats is not None:
-            stats.requests += 1
-            stats.reasks += int(reask)
-            usage = getattr(response, "usage", None)
-            if usage is not None:
-                stats.prompt_tokens += int(getattr(usage, "prompt_tokens", 0) or 0)
-                stats.completion_tokens += int(getattr(usage, "completion_tokens", 0) or 0)
-                details = getattr(usage, "prompt_tokens_details", None)
-                stats.cached_tokens += int(getattr(details, "cached_tokens", 0) or 0) if details is not None else 0
-            stats.finish_reasons.append(str(finish))
-        if finish == "length":
-            message = getattr(choice, "message", None)
-            calls = getattr(message, "tool_calls", None) or []
-            text = calls[0].function.arguments if calls else (getattr(message, "content", None) or "")
-            raise OutputTruncated(text or "")
+
+def is_reask_messages(messages: list[dict[str, Any]]) -> bool:
+    """Does this conversation ask again (a previous answer in it, or a re-ask note in the user message)?"""
+    return any(m.get("role") in ("assistant", "tool") for m in messages) or any(
+        REASK_MARK in str(m.get("content") or "") for m in messages if m.get("role") == "user")
+
+
+def account(stats: RequestStats | None, response: Any, reask: bool) -> None:
+    """Add an answered request's usage to ``stats``; raise ``OutputTruncated`` when it was cut at max_tokens.
+
+    Shared by the HTTP transport and the offline engines (``extractor.llm.offline``).
+    """
+    choice = response.choices[0] if getattr(response, "choices", None) else None
+    finish = getattr(choice, "finish_reason", None)
+    if stats is not None:
+        stats.requests += 1
+        stats.reasks += int(reask)
+        usage = getattr(response, "usage", None)
+        if usage is not None:
+            stats.prompt_tokens += int(getattr(usage, "prompt_tokens", 0) or 0)
+            stats.completion_tokens += int(getattr(usage, "completion_tokens", 0) or 0)
+            details = getattr(usage, "prompt_tokens_details", None)
+            stats.cached_tokens += int(getattr(details, "cached_tokens", 0) or 0) if details is not None else 0
+        stats.finish_reasons.append(str(finish))
+    if finish == "length":
+        message = getattr(choice, "message", None)
+        calls = getattr(message, "tool_calls", None) or []
+        text = calls[0].function.arguments if calls else (getattr(message, "content", None) or "")
+        raise OutputTruncated(text or "")
