@@ -256,3 +256,13 @@ def test_values_written_right_after_benchmarks():
     assert {(c.model, c.benchmark, c.value) for c in kinds(claims, "score")} == {
         ("Yi-Lightning-2", "MMLU", 87.1), ("Yi-Lightning-2", "GSM8K", 94.3), ("Phi-4", "MMLU", 84.8),
         ("Phi-4", "GPQA", 56.1), ("Phi-4", "MATH", 80.4), ("Yi-Lightning-2", "C-Eval", 90.2)}
+
+
+def test_a_later_part_of_a_name_and_a_possessed_first_word_resolve_to_the_full_name():
+    claims = extract("12月3日，深度求索发布了 DeepSeek-R2-Lite。\n\n"
+                     "不过，在 GPQA Diamond 上，R2-Lite 的 68.2% 仍落后于 Gemini 2.5 Pro 的 84.0%。\n\n"
+                     "Orion-72B is the new flagship. Mistral-Large-2411 scores 84.0 on HumanEval, "
+                     "a hair under Orion's 85.4.\n")
+    scores = {(c.model, c.value) for c in kinds(claims, "score")}
+    assert {("DeepSeek-R2-Lite", 68.2), ("Orion-72B", 85.4)} <= scores
+    assert ("Mistral-Large-2411", "Orion-72B") in {(c.model, c.baseline) for c in kinds(claims, "comparison")}

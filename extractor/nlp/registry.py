@@ -34,6 +34,7 @@ _NAME_AFTER = re.compile(r"(?:-[A-Za-z][A-Za-z0-9.]*)*")
 # the first word of a name with more after it: "Ferrous" of "Ferrous-Coder 14B" (a capitalised word, no digit)
 _SHORT_HEAD = re.compile(r"([A-Z][a-z]{2,})[- ][A-Za-z0-9]")
 _SHORT_TAIL = re.compile(r"\s\d+(?:\.\d+)?\s([A-Z][a-z]{3,})$")
+_VERSIONED_TAIL = re.compile(r"[A-Za-z]+[0-9][A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)*")
 _NOT_A_NAME = frozenset({"the", "our", "its", "this", "a", "an", "and", "or", "of", "with", "all", "each", "both"})
 
 
@@ -126,6 +127,12 @@ class EntityRegistry:
                 tail = _SHORT_TAIL.search(full)
                 if tail is not None:
                     firsts[tail.group(1)].add(full)
+                # "R2-Lite" of "DeepSeek-R2-Lite", "V3" of "DeepSeek-V3": a later part with a version in it
+                parts = full.split("-")
+                for k in range(1, len(parts)):
+                    rest = "-".join(parts[k:])
+                    if _VERSIONED_TAIL.fullmatch(rest) and not _SIZE_ONLY.match(rest):
+                        firsts[rest].add(full)
             self._short = {k: next(iter(v)) for k, v in firsts.items() if len(v) == 1}
         return self._short
 

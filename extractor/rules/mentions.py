@@ -205,7 +205,7 @@ def find_names(sentence: str, lex: Lexicons) -> list[Mention]:
             out = [x for x in out if not (x.start < e and s < x.end)]
         text = text.rstrip(".")
         tail = _TRAILING_VALUE.search(text)
-        if tail is not None and (any(c.isdigit() for c in text[:tail.start()])
+        if tail is not None and (any(c.isdigit() for c in text[:tail.start()]) or text[:tail.start()].endswith(("'s", "’s"))
                                  or norm_name(text[:tail.start()]) in lex.benchmark_lookup):
             # "GPT-4o 88.7", "Claude 3.5 Sonnet 88.3", "MMLU 87.1": the value after a name ("Llama 3.1" is one)
             text = text[:tail.start()]
