@@ -114,6 +114,12 @@ def _lines(name: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def zh_model_brands() -> tuple[str, ...]:
+    """Chinese model brands that a version or tier follows ("文心 4.5", "豆包 1.5 Pro"), longest first."""
+    return tuple(sorted(_lines("zh_model_brands.txt"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
 def subject_words() -> tuple[str, ...]:
     """Pronouns and phrases that refer to the section's subject (它, 该模型, our method...)."""
     return _lines("subject_words.txt")

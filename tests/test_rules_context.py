@@ -266,3 +266,10 @@ def test_a_later_part_of_a_name_and_a_possessed_first_word_resolve_to_the_full_n
     scores = {(c.model, c.value) for c in kinds(claims, "score")}
     assert {("DeepSeek-R2-Lite", 68.2), ("Orion-72B", 85.4)} <= scores
     assert ("Mistral-Large-2411", "Orion-72B") in {(c.model, c.baseline) for c in kinds(claims, "comparison")}
+
+
+def test_chinese_brands_with_a_version_or_tier_are_whole_names():
+    claims = extract("文心 4.5 的 MMLU 成绩达 86.7，与 GPT-4.1 不相上下。\n\n豆包 1.5 Pro 在 AIME 2024 上拿到 40.0%。\n\n"
+                     "混元 Turbo S 在 C-Eval 上超过 GLM-4-Plus。\n")
+    assert {(c.model, c.value) for c in kinds(claims, "score")} == {("文心 4.5", 86.7), ("豆包 1.5 Pro", 40.0)}
+    assert ("混元 Turbo S", "GLM-4-Plus") in {(c.model, c.baseline) for c in kinds(claims, "comparison")}

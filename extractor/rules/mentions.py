@@ -234,6 +234,13 @@ def find_names(sentence: str, lex: Lexicons) -> list[Mention]:
             s, e = m.start(), m.end()
             if _HAS_CJK.search(sentence) and not any(x.start < e and s < x.end for x in out):
                 out.append(Mention(s, e, m.group(0), classify_name(sentence, s, e, m.group(0), lex)))
+    if _HAS_CJK.search(sentence):
+        for m in _zh_brand_regex().finditer(sentence):  # "文心 4.5", "豆包 1.5 Pro", "混元 Turbo S"
+            s, e = m.start(), m.end()
+            inside = [x for x in out if s <= x.start and x.end <= e]  # "Turbo S" of "混元 Turbo S"
+            if not any(x.start < e and s < x.end for x in out if x not in inside):
+                out = [x for x in out if x not in inside]
+                out.append(Mention(s, e, m.group(0), "model"))
     if "在" in sentence:
         # Chinese descriptive evaluations: "在数学、物理等学科的基准能力测试中", "在仿真环境中的...题目上"
         for m in _ZH_BENCH_PHRASE.finditer(sentence):
@@ -244,6 +251,17 @@ def find_names(sentence: str, lex: Lexicons) -> list[Mention]:
                 out.append(Mention(a, b, m.group(g), "benchmark"))
     out.sort(key=lambda x: x.start)
     return out
+
+
+_TIER = r"(?:Turbo|Pro|Max|Plus|Lite|Ultra|Mini|mini|Flash|Air|Speed|Vision|VL|Thinking|S|X)"
+
+
+@lru_cache(maxsize=1)
+def _zh_brand_regex() -> re.Pattern[str]:
+    """A Chinese brand with the version or tier after it (``extractor/data/zh_model_brands.txt``)."""
+    brands = "|".join(re.escape(b) for b in lexicon.zh_model_brands())
+    return re.compile(rf"(?<![\u4e00-\u9fff])(?:{brands})[ \t]?(?:\d+(?:\.\d+)*(?![\d.%])(?:[ \t]?{_TIER}\b)*"
+                      rf"|{_TIER}\b(?:[ \t]?{_TIER}\b)*)")
 
 
 _TRAILING_VALUE = re.compile(r" \d+\.\d+$")
