@@ -273,3 +273,9 @@ def test_chinese_brands_with_a_version_or_tier_are_whole_names():
                      "混元 Turbo S 在 C-Eval 上超过 GLM-4-Plus。\n")
     assert {(c.model, c.value) for c in kinds(claims, "score")} == {("文心 4.5", 86.7), ("豆包 1.5 Pro", 40.0)}
     assert ("混元 Turbo S", "GLM-4-Plus") in {(c.model, c.baseline) for c in kinds(claims, "comparison")}
+
+
+def test_up_from_another_models_value_is_a_comparison():
+    claims = extract("Meridian-8B sets a new record of 41.3% on LiveCodeBench, up from 35.0% for Llama-3.1-8B-Instruct.")
+    assert {(c.model, c.relation, c.baseline, c.benchmark) for c in kinds(claims, "comparison")} == {
+        ("Meridian-8B", "outperforms", "Llama-3.1-8B-Instruct", "LiveCodeBench")}

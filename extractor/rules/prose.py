@@ -288,4 +288,4 @@ _GENERAL_SCOPE = re.compile(
     r"|\bacross\s+(?:the\s+)?(?:board|benchmarks|tasks)\b", re.IGNORECASE)
 
 
-_CONTRAST = re.compile(r"而|但|相比|相较|对比|whereas|while|compared|versus|\bvs\b", re.IGNORECASE)
+_CONTRAST = re.compile(r"而|但|相比|相较|对比|whereas|while|compared|versus|\bvs\b|\b(?:up|down) from\b|\bagainst\b", re.IGNORECASE)
