@@ -279,3 +279,10 @@ def test_up_from_another_models_value_is_a_comparison():
     claims = extract("Meridian-8B sets a new record of 41.3% on LiveCodeBench, up from 35.0% for Llama-3.1-8B-Instruct.")
     assert {(c.model, c.relation, c.baseline, c.benchmark) for c in kinds(claims, "comparison")} == {
         ("Meridian-8B", "outperforms", "Llama-3.1-8B-Instruct", "LiveCodeBench")}
+
+
+def test_a_value_for_a_vanilla_method_is_that_methods():
+    claims = extract("Our approach, ReST-Lite, reaches 58.2 on MATH-500 with Llama-3.1-8B as the base model, "
+                     "versus 51.7 for vanilla SFT and 54.0 for DPO.")
+    assert {(c.model, c.value) for c in kinds(claims, "score")} == {("ReST-Lite", 58.2), ("SFT", 51.7), ("DPO", 54.0)}
+    assert "Llama-3.1-8B" not in {c.baseline for c in kinds(claims, "comparison")}

@@ -50,7 +50,7 @@ def _owned_by_other(sentence: str, pos: int) -> bool:
 
 
 _FOR_NAME = re.compile(r"\s*(?:[a-zA-Z@\d-]+\s+)?for\s+(?:the\s+|its\s+|their\s+)?"
-                       r"(?:(?:previous|prior|predecessor|original|base|baseline|older|larger|smaller)\s+){0,2}")
+                       r"(?:(?:previous|prior|predecessor|original|base|baseline|older|larger|smaller|vanilla|plain|standard|naive|naïve)\s+){0,2}")
 
 
 def _named_after(sentence: str, num: Number, names: list[Mention]) -> Mention | None:
