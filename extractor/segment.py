@@ -33,7 +33,9 @@ _TITLE_NAME = re.compile(r"^\s*([^:：\n]{1,40}?)\s*[:：]")
 # "we propose X" / "提出了 X" in a section's opening, when the title names no method.
 _INTRO = re.compile(
     r"(?:提出了?|推出了?|发布了?|引入了?|介绍了?|开源了?(?!模型|的|社区|生态|大模型|领域)|名为|称为|叫做"
-    r"|propose[sd]?|introduce[sd]?|present(?:s|ed)?|release[sd]?)"
+    # ("our previous release Falcon2-11B" names an earlier model, not the one introduced)
+    r"|propose[sd]?|introduce[sd]?|present(?:s|ed)?"
+    r"|(?<!previous )(?<!prior )(?<!earlier )(?<!last )(?<!older )(?<!latest )(?<!first )release[sd]?)"
     r"[^。！？.!?\n，,；;]{0,30}?"
     r"(?:[,，]\s*|\s|「|“|\"|^)([A-Z][A-Za-z0-9]*(?:[-+.][A-Za-z0-9]+)*(?:[ ][A-Z0-9][\w.\-]*)?)"
 )

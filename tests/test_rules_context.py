@@ -286,3 +286,14 @@ def test_a_value_for_a_vanilla_method_is_that_methods():
                      "versus 51.7 for vanilla SFT and 54.0 for DPO.")
     assert {(c.model, c.value) for c in kinds(claims, "score")} == {("ReST-Lite", 58.2), ("SFT", 51.7), ("DPO", 54.0)}
     assert "Llama-3.1-8B" not in {c.baseline for c in kinds(claims, "comparison")}
+
+
+def test_model_card_highlights_keep_the_cards_model_and_the_benchmarks_level():
+    claims = extract("# Falcon3-10B-Instruct\n\n## Highlights\n\n"
+                     "- **Math**: 83.1 on GSM8K and 38.9 on MATH Lvl-5, outperforming Qwen2.5-7B-Instruct.\n"
+                     "- **Reasoning**: BBH 3-shot 59.7, on par with Gemma-2-9B-it.\n\n"
+                     "Compared to our previous release Falcon2-11B, Falcon3-10B-Instruct improves MMLU-Pro.\n")
+    assert {(c.model, c.benchmark, c.value) for c in kinds(claims, "score")} >= {
+        ("Falcon3-10B-Instruct", "GSM8K", 83.1), ("Falcon3-10B-Instruct", "MATH Lvl-5", 38.9)}
+    assert {c.model for c in claims} == {"Falcon3-10B-Instruct"}
+    assert ("BBH", "Gemma-2-9B-it") in {(c.benchmark, c.baseline) for c in kinds(claims, "comparison")}

@@ -66,7 +66,8 @@ _NOT_TOPIC_BEFORE = re.compile(r"基于|使用|采用|借助|相比|对比|相�
                                r"|(?i:\b(?:against|compared\s+(?:to|with)|relative\s+to|unlike|versus|vs\.?|"
                                r"like|over|than|beside|next\s+to|based\s+on|built\s+on|distilled\s+from)"
                                r"\s+(?:the\s+|its\s+|their\s+|our\s+)?(?:(?:previous|prior|predecessor|original|base|"
-                               r"baseline|older|larger|smaller|teacher|strong|stronger)\s+){0,2}[\s*]*$)")
+                               r"baseline|older|larger|smaller|teacher|strong|stronger)\s+){0,2}"
+                               r"(?:(?:release|version|model|generation|flagship|checkpoint|system)\s+)?[\s*]*$)")
 
 
 @dataclass

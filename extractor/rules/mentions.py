@@ -31,11 +31,11 @@ _NUMWORD = r"\d+(?:\.\d+)*[A-Za-z]*(?:[-_.][A-Za-z0-9]+)*"
 # since a run of Latin words between Chinese characters is almost always one name ("Street Gaussians").
 # (a version number may be followed by one capitalised variant word: "Llama 4 Scout", "Gemini 2.0 Flash-Lite")
 NAME_EN = re.compile(
-    rf"(?<![A-Za-z0-9_@.\-])(?:{_WORD})(?:[ ](?:(?:{_NAME_SUFFIXES})(?:-[A-Z][a-z]+)?\b|[a-z]\d[A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*\b|\d+(?:\.\d+)?(?:x\d+)?[BbMmKko]?\b(?![.,]?\d)(?!\s*(?:%|分|points?|pts|pp|倍|个))"
+    rf"(?<![A-Za-z0-9_@.\-])(?:{_WORD})(?:[ ](?:(?:{_NAME_SUFFIXES})(?:-[A-Z][a-z]+)?\b|[a-z]\d[A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*\b|\d+(?:\.\d+)?(?:x\d+)?[BbMmKko]?\b(?![.,]?\d)(?!\s*(?:%|分|points?|pts|pp|倍|个))(?!-(?:shot|way|turn|pass|bit|step)s?\b)"
     rf"(?:[ ](?!(?:On|In|At|And|Or|But|With|For|To|The|As|By|Is|Was|Has)\b)[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b(?![ ]?[A-Z]?\d))?))*"
 )
 NAME_ZH = re.compile(
-    rf"(?<![A-Za-z0-9_@.\-])(?:{_WORD})(?:[ ](?:[a-z]\d[A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*\b|[A-Z][A-Za-z0-9]*(?:[-_.+/'’][A-Za-z0-9]+)*\+*|(?:{_NAME_SUFFIXES})\b|\d+(?:\.\d+)?(?:x\d+)?[BbMmKko]?\b(?![.,]?\d)(?!\s*(?:%|分|points?|pts|pp|倍|个))))*"
+    rf"(?<![A-Za-z0-9_@.\-])(?:{_WORD})(?:[ ](?:[a-z]\d[A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*\b|[A-Z][A-Za-z0-9]*(?:[-_.+/'’][A-Za-z0-9]+)*\+*|(?:{_NAME_SUFFIXES})\b|\d+(?:\.\d+)?(?:x\d+)?[BbMmKko]?\b(?![.,]?\d)(?!\s*(?:%|分|points?|pts|pp|倍|个))(?!-(?:shot|way|turn|pass|bit|step)s?\b)))*"
 )
 
 # A number that may be a result: not glued to a name (Qwen2.5, -32B, pass@1, v1.2) and not a fraction of one.
@@ -189,8 +189,13 @@ def find_names(sentence: str, lex: Lexicons) -> list[Mention]:
     taken: list[tuple[int, int]] = []
     # Gazetteer benchmarks first (they may contain spaces: "SWE-bench Verified", "GPQA Diamond").
     for m in benchmark_matches(sentence, lex):
-        out.append(Mention(m.start(), m.end(), m.group(0), "benchmark", lex.benchmark_lookup.get(norm_name(m.group(0)), "")))
-        taken.append((m.start(), m.end()))
+        end = m.end()
+        qualifier = _BENCH_QUALIFIER.match(sentence, end)  # "MATH Lvl-5", "GPQA (Diamond)" is the benchmark's part
+        if qualifier is not None:
+            end = qualifier.end()
+        out.append(Mention(m.start(), end, sentence[m.start():end], "benchmark",
+                           lex.benchmark_lookup.get(norm_name(m.group(0)), "")))
+        taken.append((m.start(), end))
     name_re = NAME_ZH if is_cjk_sentence(sentence) else NAME_EN
     urls = [(u.start(), u.end()) for u in _URL.finditer(sentence)] if "/" in sentence else []
     for m in name_re.finditer(sentence):
@@ -253,6 +258,8 @@ def find_names(sentence: str, lex: Lexicons) -> list[Mention]:
     return out
 
 
+# A level or split written right after a benchmark's name: "MATH Lvl-5", "MATH Level 5", "LiveCodeBench v5"
+_BENCH_QUALIFIER = re.compile(r" (?:Lvl|Level|L)[- ]?\d+\b| v\d+(?:\.\d+)?\b")
 _TIER = r"(?:Turbo|Pro|Max|Plus|Lite|Ultra|Mini|mini|Flash|Air|Speed|Vision|VL|Thinking|S|X)"
 
 

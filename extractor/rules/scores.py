@@ -123,7 +123,7 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
     owned_at.update({num.start: m for m, num in juxtaposed_values(sentence, names, numbers)
                      if num.start not in owned_at})
     good = [n for n in numbers if _is_result_number(sentence, lex, n) or _labelled_value(sentence, benches, n)
-            or n.start in paired_at or n.start in owned_at and n.unit != "x"]
+            or n.start in paired_at or n.start in owned_at and n.unit != "x" or _on_a_benchmark(sentence, n, benches)]
     if not good:
         return []
     cjk = is_cjk_sentence(sentence)
@@ -228,6 +228,18 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
         if claim is not None:
             out.append(claim)
     return out
+
+
+def _on_a_benchmark(sentence: str, num: Number, benches: list[Mention]) -> bool:
+    """"83.1 on GSM8K and 38.9 on MATH Lvl-5": a decimal (or percentage) right before "on <benchmark>"."""
+    if not benches or num.signed or num.unit not in (None, "%", "points") or num.value > 10000 \
+            or "." not in sentence[num.start:num.end] and num.unit is None:
+        return False
+    m = _ON_BENCH_RIGHT_AFTER.match(sentence, num.end)
+    return m is not None and any(b.start == m.end() for b in benches)
+
+
+_ON_BENCH_RIGHT_AFTER = re.compile(r"\s*(?:%\s*)?(?:on|in)\s+(?:the\s+)?")
 
 
 def _score_claim(document: Document, section: Section, offset: int, sentence: str, lex: Lexicons, num: Number,
