@@ -297,3 +297,10 @@ def test_model_card_highlights_keep_the_cards_model_and_the_benchmarks_level():
         ("Falcon3-10B-Instruct", "GSM8K", 83.1), ("Falcon3-10B-Instruct", "MATH Lvl-5", 38.9)}
     assert {c.model for c in claims} == {"Falcon3-10B-Instruct"}
     assert ("BBH", "Gemma-2-9B-it") in {(c.benchmark, c.baseline) for c in kinds(claims, "comparison")}
+
+
+def test_a_baselines_values_in_parentheses_follow_the_subjects_benchmarks():
+    claims = extract("Falcon3-10B-Instruct gets 83.1 on GSM8K and 38.9 on MATH-500, "
+                     "outperforming Qwen2.5-7B-Instruct (75.4 / 33.0).")
+    assert {("Qwen2.5-7B-Instruct", "GSM8K", 75.4), ("Qwen2.5-7B-Instruct", "MATH-500", 33.0)} <= {
+        (c.model, c.benchmark, c.value) for c in kinds(claims, "score")}

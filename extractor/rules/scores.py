@@ -161,6 +161,7 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
         paired = {m.start(k) for m in _VS_PAIR.finditer(sentence) for k in (1, 3)}
         good = [n for n in good if n.start not in paired]
     paren_owner: dict[int, Mention] = {}
+    paren_runs: list[tuple[Mention, list[int]]] = []
     if baseline_names:
         # Values in parentheses a few words after a baseline are the baseline's: "DeepSeek 的强化学习(47 分)";
         # several of them ("outperforming Mixtral-style top-2 routing (76.1 and 38.9 respectively)") are
@@ -170,6 +171,13 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
         for start in inside:
             by_paren[max(sentence.rfind("(", 0, start), sentence.rfind("（", 0, start))].append(start)
         paren_owner = {starts[0]: inside[starts[0]] for starts in by_paren.values() if len(starts) == 1}
+        # (a run "(75.4 / 33.0)" counts every plain value in the parentheses, stated as a result or not)
+        plain = [n for n in numbers if not n.signed and n.unit in (None, "%", "points") and n.value <= 10000]
+        in_runs = {n.start: o for n in plain if (o := _in_parens_after(sentence, n.start, baseline_names)) is not None}
+        runs: dict[int, list[int]] = defaultdict(list)
+        for start in in_runs:
+            runs[max(sentence.rfind("(", 0, start), sentence.rfind("（", 0, start))].append(start)
+        paren_runs = [(in_runs[starts[0]], starts) for starts in runs.values() if len(starts) >= 2]
         good = [n for n in good if n.start not in inside or n.start in paren_owner]
     out: list[ScoreClaim] = []
     value_lists = slash_value_lists(sentence)
@@ -227,6 +235,16 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
         claim = _score_claim(document, section, offset, sentence, lex, num, bench, model)
         if claim is not None:
             out.append(claim)
+    # "83.1 on GSM8K and 38.9 on MATH, outperforming X (75.4 / 33.0)": the baseline's values, in the order of the
+    # benchmarks the subject's values were stated on (when there are as many)
+    by_start = {n.start: n for n in numbers}
+    for owner, starts in paren_runs:
+        earlier = [b for start, b in benched if start < starts[0]]
+        if len(earlier) == len(starts) and len({b.text for b in earlier}) == len(starts):
+            for start, bench in zip(sorted(starts), earlier, strict=True):
+                claim = _score_claim(document, section, offset, sentence, lex, by_start[start], bench, owner)
+                if claim is not None:
+                    out.append(claim)
     return out
 
 
