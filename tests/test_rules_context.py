@@ -304,3 +304,12 @@ def test_a_baselines_values_in_parentheses_follow_the_subjects_benchmarks():
                      "outperforming Qwen2.5-7B-Instruct (75.4 / 33.0).")
     assert {("Qwen2.5-7B-Instruct", "GSM8K", 75.4), ("Qwen2.5-7B-Instruct", "MATH-500", 33.0)} <= {
         (c.model, c.benchmark, c.value) for c in kinds(claims, "score")}
+
+
+def test_a_comparison_holds_on_every_benchmark_both_sides_have_values_on_when_they_agree():
+    claims = extract("Falcon3-10B-Instruct gets 83.1 on GSM8K and 38.9 on MATH-500, "
+                     "outperforming Qwen2.5-7B-Instruct (75.4 / 33.0).\n\n"
+                     "Kite-9B gets 50.1 on GSM8K and 33.2 on MATH-500, outperforming Lark-9B (55.0 / 31.0).\n")
+    got = {(c.model, c.benchmark) for c in kinds(claims, "comparison")}
+    assert {("Falcon3-10B-Instruct", "GSM8K"), ("Falcon3-10B-Instruct", "MATH-500")} <= got
+    assert ("Kite-9B", "GSM8K") not in got  # 50.1 < 55.0: the values do not say it outperforms there

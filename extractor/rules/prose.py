@@ -121,6 +121,28 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
             i = bisect_left(hits, line_end + 1)
 
 
+def _on_every_shared_benchmark(comparisons: list[ComparisonClaim], scores: list[ScoreClaim]) -> list[ComparisonClaim]:
+    """"83.1 on GSM8K and 38.9 on MATH, outperforming X (75.4 / 33.0)": the comparison the cue states on one
+    benchmark holds on every benchmark the sentence gives both sides a value on."""
+    out: list[ComparisonClaim] = []
+    have = {(c.model, c.baseline, c.benchmark) for c in comparisons}
+    value = {(s.model, s.benchmark): s.value for s in scores}
+    for c in comparisons:
+        if c.benchmark is None:
+            continue
+        for bench in sorted({s.benchmark for s in scores if s.model == c.baseline}):
+            mine, theirs = value.get((c.model, bench)), value[(c.baseline, bench)]
+            if mine is None or (c.model, c.baseline, bench) in have:
+                continue
+            better = (mine > theirs) != _lower_is_better(bench, None, lexicons())
+            said = {"outperforms": better and mine != theirs, "underperforms": not better and mine != theirs,
+                    "matches": True}[c.relation]
+            if said:  # the values agree with what the cue says
+                have.add((c.model, c.baseline, bench))
+                out.append(c.model_copy(update={"benchmark": bench}))
+    return out
+
+
 _HEADING_MARK = re.compile(r"#+\s*")
 # "该模型还超越了…", "This model also…": a demonstrative points at the model named last, not at the topic
 _DEMONSTRATIVE = re.compile(r"该模型|此模型|这个模型|这一模型|\bthis model\b", re.IGNORECASE)
@@ -262,6 +284,8 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
                         if frozenset((_norm(c.model), _norm(c.baseline))) not in stated]
     if comparisons and _VS_PAIR.search(sentence):
         scores += _versus_scores(document, section, offset, sentence, lex, comparisons, scores)
+    if comparisons and len(scores) >= 4:
+        comparisons += _on_every_shared_benchmark(comparisons, scores)
     if comparisons and SHARED_VALUE.search(sentence):
         shared = shared_value_scores(document, section, offset, sentence, lex, comparisons)
         values = {c.value for c in shared}
