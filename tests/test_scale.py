@@ -96,16 +96,18 @@ def test_lake_takes_concurrent_writers_while_reading(tmp_path: Path, local_items
 
 
 def test_ray_job_lands_in_a_lake(tmp_path: Path, local_items: list[Extraction | FileProblem]) -> None:
-    """The scale-out path loads its Parquet batches through the store, a lake included."""
+    """``ingest --engine ray --db DIR/``: the scale-out path loads its Parquet batches through the store."""
     pytest.importorskip("ray")
-    from extractor.ray_engine import ray_extract
+    from typer.testing import CliRunner
+
+    from api.cli import app
     from warehouse import open_store
 
-    out = tmp_path / "batches"
-    ray_extract([SEEDS], out, num_cpus=2)
-    with open_store(f"{tmp_path / 'lake'}/", write=True) as store:
-        outcomes, problems = store.load_batches(out, {"backend": "rules", "engine": "ray"})
-        assert [o.status for o in outcomes] == ["added"] * 5 and not problems
+    lake = f"{tmp_path / 'lake'}/"
+    done = CliRunner().invoke(app, ["ingest", str(SEEDS), "--engine", "ray", "--db", lake])
+    assert done.exit_code == 0 and "5 added" in done.stderr, done.stderr
+    assert not list((tmp_path / "lake").glob(".ray-batches-*"))  # the staging folder is removed
+    with open_store(lake) as store:
         lake_board = store.leaderboard("AIME 2024").model_dump()
     with Warehouse(tmp_path / "local.duckdb") as wh:
         wh.store_many([i for i in local_items if isinstance(i, Extraction)])

@@ -159,6 +159,10 @@ class Store(ABC):
         """Bulk-load a folder of extraction batches (the Ray engine's output)."""
         raise StoreUnsupported(f"{self.location}: batches load only into a store this process opens")
 
+    def scratch_folder(self) -> Path:
+        """A folder beside the data for temporary files (the Ray engine stages its batches there)."""
+        return Path.cwd()
+
     # -- life ----------------------------------------------------------------------------------
     def refresh(self) -> bool:
         """Pick up changes made by other processes; True when the data changed (caches are stale)."""
@@ -300,6 +304,9 @@ class DuckDBStore(_WarehouseReads):
                       {"claims": sum(o.claims for o in loaded.outcomes if o.status != "unchanged"), **counts})
         return loaded.outcomes, loaded.problems
 
+    def scratch_folder(self) -> Path:
+        return Path(self.location).resolve().parent
+
     def close(self) -> None:
         self.warehouse.close()
 
@@ -360,6 +367,9 @@ class LakeStore(DuckDBStore):
         finally:
             wh.finish_run(run_id, sum(counts.values()), len(problems), [f"{p.path}: {p.reason}" for p in problems],
                           {"claims": claims, **counts, **job.run_stats()})
+
+    def scratch_folder(self) -> Path:
+        return self.lake.lake.folder or Path.cwd()
 
     def refresh(self) -> bool:
         if time.monotonic() - self._checked < self._refresh_seconds:
