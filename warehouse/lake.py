@@ -94,11 +94,6 @@ def extension_directory() -> str:
     return str(Path(next(iter(spec.submodule_search_locations))) / "extensions")
 
 
-def _quote(text: str) -> str:
-    """A SQL string literal (ATTACH takes no parameters; the location is the user's own)."""
-    return "'" + text.replace("'", "''") + "'"
-
-
 def connect(lake: LakeLocation, read_only: bool) -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB with the lake attached as ``lake`` and in use (``USE lake``)."""
     con = duckdb.connect(config={"extension_directory": extension_directory(),
@@ -106,18 +101,18 @@ def connect(lake: LakeLocation, read_only: bool) -> duckdb.DuckDBPyConnection:
     try:
         con.execute("LOAD ducklake")
         con.execute("LOAD sqlite" if lake.folder is not None else "LOAD postgres")
-        options = []
+        options: list[tuple[str, str | None]] = []
         if lake.data_path and not read_only:
-            options.append(f"DATA_PATH {_quote(lake.data_path)}")
+            options.append(("DATA_PATH", lake.data_path))
         if lake.folder is not None:
             # WAL: readers do not block the writer; a busy catalog is waited for, not an error at once
-            options.append("META_BUSY_TIMEOUT 10000")
+            options.append(("META_BUSY_TIMEOUT", "10000"))
             if not read_only:
-                options.append("META_JOURNAL_MODE 'WAL'")
+                options.append(("META_JOURNAL_MODE", "WAL"))
         if read_only:
-            options.append("READ_ONLY")
-        with_options = f" ({', '.join(options)})" if options else ""
-        con.execute(f"ATTACH {_quote(lake.catalog)} AS {CATALOG}{with_options}")
+            options.append(("READ_ONLY", None))
+        attach = sql.attach_lake(lake.catalog, CATALOG, options)
+        con.execute(attach)
         con.execute(f"USE {CATALOG}")
     except duckdb.Error as exc:
         con.close()
@@ -174,7 +169,7 @@ class LakeWarehouse(Warehouse):
                 return
             self.con.begin()
             try:
-                self.con.execute(sql.lake_schema())
+                self.con.execute(sql.LAKE_SCHEMA)
                 self.con.commit()
             except BaseException:
                 self._rollback()

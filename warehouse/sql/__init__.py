@@ -27,10 +27,26 @@ def lake_schema(schema: str = SCHEMA) -> str:
     return text + "\n" + LAKE_WRITES_SCHEMA
 
 
+def attach_lake(catalog: str, alias: str, options: list[tuple[str, str | None]]) -> str:
+    """``ATTACH 'ducklake:...' AS alias (OPTION 'value', FLAG)``: the one statement that holds text from outside.
+
+    ATTACH takes no ``?`` parameters, so the operator's own ``--db`` location and data path are written
+    as SQL string literals (quotes doubled); option names and the alias are fixed words of ours.
+    """
+    def literal(text: str) -> str:
+        return "'" + text.replace("'", "''") + "'"
+
+    if not re.fullmatch(r"[a-z_]+", alias) or not all(re.fullmatch(r"[A-Z_]+", name) for name, _ in options):
+        raise ValueError("attach_lake: alias and option names are fixed words")
+    listed = ", ".join(name if value is None else f"{name} {literal(value)}" for name, value in options)
+    return f"ATTACH {literal(catalog)} AS {alias}" + (f" ({listed})" if listed else "")
+
+
 LAKE_WRITES_SCHEMA = """
 CREATE TABLE IF NOT EXISTS lake_writes (version BIGINT NOT NULL);
 INSERT INTO lake_writes SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM lake_writes);
 """
+LAKE_SCHEMA = lake_schema(SCHEMA + "\n")
 LAKE_HAS_SCHEMA = "SELECT count(*) FROM information_schema.tables WHERE table_catalog = ? AND table_name = 'lake_writes'"
 LAKE_VERSION = "SELECT max(version) FROM lake_writes"
 # Compare-and-set: 0 rows changed means another writer committed since this one last looked.
