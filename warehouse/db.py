@@ -64,13 +64,6 @@ def _setting_columns(setting: str | None, metric: str | None) -> tuple[Any, ...]
 
 
 _UNIT_KEYS: dict[str | None, str] = {u: unit_key(u) for u in (None, "%", "points", "elo", "x", "score")}
-# Order of the tuple built per claim in ``_claim_columns``.
-_ROW_ORDER: tuple[str, ...] = (
-    "id", "doc_id", "kind", "model", "model_id", "benchmark", "benchmark_id", "metric",
-    "metric_key", "setting_key", "setting_detail", "pass_k", "maj_k", "shots", "cot", "tools", "split",
-    "value", "value_high", "unit", "unit_key", "setting", "baseline", "baseline_id", "relation", "delta",
-    "quote", "source", "section", "start", "end", "extractor", "run_id", "review_status", "loser_id",
-)
 
 
 class Warehouse:
@@ -358,7 +351,7 @@ class Warehouse:
                     status, _loser(relation, model_id, baseline_id),
                 ))
         self._next_claim = claim_id
-        names = _ROW_ORDER
+        names = sql.CLAIM_COLUMNS  # the tuple built per claim above is in this order
         if not rows:
             return {n: object_column([]) for n in names}
         return {n: object_column(col) for n, col in zip(names, zip(*rows, strict=True), strict=True)}
@@ -612,9 +605,7 @@ def _document(row: tuple[Any, ...]) -> DocumentInfo:
 
 
 def _stored(row: tuple[Any, ...]) -> StoredClaim:
-    keys = ("id", "kind", "model", "benchmark", "metric", "value", "value_high", "unit", "setting", "baseline",
-            "relation", "delta", "quote", "source", "section", "start", "end", "extractor", "review_status")
-    return StoredClaim(**dict(zip(keys, row, strict=True)))
+    return StoredClaim(**dict(zip(sql.STORED_CLAIM_FIELDS, row, strict=True)))
 
 
 

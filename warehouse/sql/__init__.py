@@ -157,11 +157,13 @@ def documents_queries(with_meta: bool) -> tuple[str, str, str]:
 GET_DOCUMENT_TEXT = "SELECT text FROM documents WHERE id = ?"
 INSERT_SECTIONS = 'INSERT INTO sections (doc_id, idx, title, start, "end", subject) VALUES (?, ?, ?, ?, ?, ?)'
 
+# The one list of a stored claim's columns, in the order ``Warehouse._claim_columns`` builds each row
+# (the setting columns follow metric_key: they are parsed together).
 CLAIM_COLUMNS: tuple[str, ...] = (
-    "id", "doc_id", "kind", "model", "model_id", "benchmark", "benchmark_id", "metric", "metric_key",
-    "value", "value_high", "unit", "unit_key", "setting", "setting_key", "setting_detail", "pass_k", "maj_k",
-    "shots", "cot", "tools", "split", "baseline", "baseline_id", "relation", "delta", "quote", "source",
-    "section", "start", "end", "extractor", "run_id", "review_status", "loser_id",
+    "id", "doc_id", "kind", "model", "model_id", "benchmark", "benchmark_id", "metric",
+    "metric_key", "setting_key", "setting_detail", "pass_k", "maj_k", "shots", "cot", "tools", "split",
+    "value", "value_high", "unit", "unit_key", "setting", "baseline", "baseline_id", "relation", "delta",
+    "quote", "source", "section", "start", "end", "extractor", "run_id", "review_status", "loser_id",
 )
 _CLAIM_TYPES = {
     "id": "BIGINT", "doc_id": "BIGINT", "model_id": "BIGINT", "benchmark_id": "BIGINT", "baseline_id": "BIGINT",
@@ -176,10 +178,12 @@ INSERT_CLAIMS = "INSERT INTO claims ({cols}) SELECT {casts} FROM claim_batch ORD
 )
 
 # -- claims ------------------------------------------------------------------------
-STORED_CLAIM_COLUMNS = (
-    'id, kind, model, benchmark, metric, value, value_high, unit, setting, baseline, relation, delta, '
-    'quote, source, section, start, "end", extractor, review_status'
+# What a ``StoredClaim`` is read from, in order (``db._stored`` names the values by this list).
+STORED_CLAIM_FIELDS: tuple[str, ...] = (
+    "id", "kind", "model", "benchmark", "metric", "value", "value_high", "unit", "setting", "baseline", "relation",
+    "delta", "quote", "source", "section", "start", "end", "extractor", "review_status",
 )
+STORED_CLAIM_COLUMNS = ", ".join(f'"{c}"' for c in STORED_CLAIM_FIELDS)
 GET_CLAIM = f"SELECT {STORED_CLAIM_COLUMNS} FROM claims WHERE id = ?"
 SET_REVIEW = "UPDATE claims SET review_status = ? WHERE id = ?"
 CLAIM_DOCUMENT = "SELECT c.doc_id, d.text FROM claims c JOIN documents d ON d.id = c.doc_id WHERE c.id = ?"
@@ -203,9 +207,7 @@ LEFT JOIN board b ON b.benchmark_id = c.benchmark_id
 WHERE c.review_status = 'unreviewed'
 ORDER BY in_conflict DESC, board_claims DESC, c.id
 LIMIT ?
-""".format(cols=", ".join(f"c.{c}" if c != "end" else 'c."end"' for c in (
-    "id", "kind", "model", "benchmark", "metric", "value", "value_high", "unit", "setting", "baseline",
-    "relation", "delta", "quote", "source", "section", "start", "end", "extractor", "review_status")))
+""".format(cols=", ".join(f'c."{c}"' for c in STORED_CLAIM_FIELDS))
 # The claims a re-ingest replaces, with what makes them the same claim (``warehouse.fingerprints``):
 # a claim whose fingerprint survives the edit keeps its id and its review status.
 PREVIOUS_CLAIMS = """
