@@ -216,6 +216,60 @@ def test_a_lake_with_a_postgresql_catalog_answers_like_a_file(file_store: str, p
     assert a == b
 
 
+def _synthetic(prefix: str, n: int) -> list[Extraction]:
+    """``n`` small documents whose claims name the same few models and benchmarks as another writer's."""
+    import hashlib
+
+    from schemas import Document, ScoreClaim
+
+    out = []
+    for d in range(n):
+        quotes = [f"Model-{(d + i) % 7} scores {50 + i}.5% on Bench-{i % 3}" for i in range(6)]
+        text = "\n".join(quotes)
+        claims = [ScoreClaim(model=f"Model-{(d + i) % 7}", benchmark=f"Bench-{i % 3}", value=50 + i + 0.5, unit="%",
+                             quote=q, source=f"{prefix}{d}.txt", start=text.index(q), end=text.index(q) + len(q))
+                  for i, q in enumerate(quotes)]
+        doc = Document(source=f"{prefix}{d}.txt", path=f"{prefix}{d}.txt", text=text,
+                       sha256=hashlib.sha256(text.encode()).hexdigest())
+        out.append(Extraction(document=doc, claims=claims))
+    return out
+
+
+def _lake_writer(location: str, prefix: str) -> None:
+    from warehouse.lake import LakeWarehouse
+
+    with LakeWarehouse(location) as wh:
+        run = wh.start_run("rules")
+        for ex in _synthetic(prefix, 12):
+            wh.store(ex, run)  # one transaction per document: many chances to collide
+        wh.finish_run(run, 12, 0)
+
+
+@pytest.mark.slow
+def test_two_writers_on_a_postgresql_catalog_never_hand_out_an_id_twice(postgres_url: str) -> None:
+    """No OS lock spans machines: the compare-and-set on ``lake_writes`` alone keeps ids and entities unique."""
+    import multiprocessing as mp
+
+    from warehouse.lake import LakeWarehouse
+
+    with LakeWarehouse(postgres_url):
+        pass  # create the lake first: DuckLake's own catalog tables are made by one ATTACH
+    ctx = mp.get_context("spawn")
+    writers = [ctx.Process(target=_lake_writer, args=(postgres_url, p)) for p in ("a", "b")]
+    for w in writers:
+        w.start()
+    for w in writers:
+        w.join(timeout=300)
+        assert w.exitcode == 0
+    with LakeWarehouse(postgres_url, read_only=True) as wh:
+        one = wh.con.execute
+        assert one("SELECT count(*), count(DISTINCT id), count(DISTINCT source) FROM documents").fetchall() == [(24, 24, 24)]
+        assert one("SELECT count(*), count(DISTINCT id) FROM claims").fetchall() == [(144, 144)]
+        assert one("SELECT count(*) = count(DISTINCT (kind, key)) FROM aliases").fetchall() == [(True,)]
+        assert one("SELECT count(*) = count(DISTINCT id) FROM entities").fetchall() == [(True,)]
+        assert wh.leaderboard("Bench-0").rows
+
+
 def test_the_api_chooses_no_storage_itself() -> None:
     """Storage is decided in ``warehouse.open_store`` only; ``create_app`` only wires (no route closures)."""
     for path in (ROOT / "api").rglob("*.py"):
