@@ -281,3 +281,17 @@ def test_the_api_chooses_no_storage_itself() -> None:
               and n is not create_app]
     assert all(not n.decorator_list or ast.unparse(n.decorator_list[0]) == "asynccontextmanager" for n in nested), \
         [n.name for n in nested]
+
+
+def test_lake_locations() -> None:
+    """A folder is a SQLite-catalog lake; a postgresql:// URI a PostgreSQL one, its password kept out of messages."""
+    from warehouse.lake import is_lake, parse_lake
+
+    assert is_lake("lake/") and is_lake("postgres://h/db") and not is_lake("w.duckdb")
+    folder = parse_lake("some/lake/")
+    assert folder.catalog == "ducklake:sqlite:some/lake/meta.sqlite" and folder.data_path == "some/lake/data/"
+    pg = parse_lake("postgresql://ann:s3cret@db.example:5432/bench?data_path=/shared/lake/&sslmode=require")
+    assert pg.catalog == "ducklake:postgres:postgresql://ann:s3cret@db.example:5432/bench?sslmode=require"
+    assert pg.data_path == "/shared/lake/" and pg.folder is None
+    assert "s3cret" not in pg.given and pg.redact("cannot reach postgresql://ann:s3cret@db") == \
+        "cannot reach postgresql://ann:***@db"

@@ -54,10 +54,15 @@ T = TypeVar("T")
 class LakeLocation(NamedTuple):
     """Where a lake's catalog and data are, parsed from a ``--db`` location."""
 
-    given: str
+    given: str  # as the user wrote it, a password masked (this is what messages show)
     catalog: str  # the DuckLake ATTACH target: ducklake:sqlite:PATH or ducklake:postgres:URI
     data_path: str | None
     folder: Path | None  # a SQLite lake's folder (None for a PostgreSQL catalog)
+    password: str | None = None
+
+    def redact(self, text: str) -> str:
+        """``text`` (an error of DuckDB's that quotes the URI) without the password."""
+        return text.replace(f":{self.password}@", ":***@") if self.password else text
 
 
 class WriteConflict(WarehouseError):
@@ -76,7 +81,8 @@ def parse_lake(location: str) -> LakeLocation:
         query = parse_qsl(parts.query, keep_blank_values=True)
         data_path = next((v for k, v in query if k == "data_path"), None)
         uri = urlunsplit(parts._replace(query=urlencode([(k, v) for k, v in query if k != "data_path"])))
-        return LakeLocation(location, f"ducklake:postgres:{uri}", data_path, None)
+        lake = LakeLocation(location, f"ducklake:postgres:{uri}", data_path, None, parts.password)
+        return lake._replace(given=lake.redact(location))
     folder = Path(location)
     return LakeLocation(location, f"ducklake:sqlite:{folder / 'meta.sqlite'}", f"{folder / 'data'}{os.sep}", folder)
 
@@ -116,7 +122,7 @@ def connect(lake: LakeLocation, read_only: bool) -> duckdb.DuckDBPyConnection:
         con.execute(f"USE {CATALOG}")
     except duckdb.Error as exc:
         con.close()
-        raise WarehouseError(f"cannot open lake {lake.given}: {_first_line(exc)}") from exc
+        raise WarehouseError(f"cannot open lake {lake.given}: {lake.redact(_first_line(exc))}") from None
     return con
 
 
@@ -129,7 +135,7 @@ def _retryable(exc: BaseException) -> bool:
     if isinstance(exc, WriteConflict):
         return True
     text = str(exc).lower()
-    return isinstance(exc, duckdb.Error) and any(
+    return isinstance(exc, duckdb.Error | WarehouseError) and any(
         s in text for s in ("conflict", "database is locked", "failed to commit", "could not serialize"))
 
 
@@ -157,7 +163,7 @@ class LakeWarehouse(Warehouse):
                 with self._writer_lock(when=not self.read_only):  # a new lake's catalog is created here
                     return connect(self.lake, self.read_only)
             except WarehouseError as exc:
-                if attempt == 5 or not _retryable(exc.__cause__ or exc):
+                if attempt == 5 or not _retryable(exc):
                     raise
             time.sleep(0.2 * attempt)
         raise AssertionError("unreachable")
@@ -223,7 +229,8 @@ class LakeWarehouse(Warehouse):
                 except duckdb.Error as exc:
                     self._seen = None
                     if not _retryable(exc) or attempt == self.max_attempts:
-                        raise WarehouseError(f"cannot write to lake {self.lake.given}: {_first_line(exc)}") from exc
+                        raise WarehouseError(f"cannot write to lake {self.lake.given}: "
+                                             f"{self.lake.redact(_first_line(exc))}") from None
                 except WriteConflict:
                     self._seen = None
                     if attempt == self.max_attempts:

@@ -323,9 +323,9 @@ class LakeStore(DuckDBStore):
     batch_docs = 64
 
     def __init__(self, location: str, read_only: bool, refresh_seconds: float = 1.0) -> None:
-        self.location = location
         self.read_only = read_only
         self.warehouse = self.lake = LakeWarehouse(location, read_only=read_only)
+        self.location = self.lake.lake.given  # a PostgreSQL password never reaches a message
         self._refresh_seconds = refresh_seconds
         self._checked = time.monotonic()
 
