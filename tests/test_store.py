@@ -295,3 +295,27 @@ def test_lake_locations() -> None:
     assert pg.data_path == "/shared/lake/" and pg.folder is None
     assert "s3cret" not in pg.given and pg.redact("cannot reach postgresql://ann:s3cret@db") == \
         "cannot reach postgresql://ann:***@db"
+
+
+def test_an_older_parquet_lake_is_converted_once(tmp_path: Path) -> None:
+    """A folder of extraction batches (the lake before DuckLake, the Ray engine's layout) is loaded into the
+    DuckLake the first time it is opened for writing; before that, reading it says how to convert it."""
+    import duckdb
+
+    from schemas.batches import BATCH_COLUMNS, batch_row
+
+    folder = tmp_path / "old"
+    (folder / "bucket=3").mkdir(parents=True)
+    rows = [batch_row(e) for e in handmade_extractions()]
+    con = duckdb.connect()
+    con.execute("CREATE TABLE batch (source VARCHAR, path VARCHAR, sha256 VARCHAR, ok BOOLEAN, reason VARCHAR, "
+                "extraction_json VARCHAR, bucket INTEGER)")
+    con.executemany("INSERT INTO batch VALUES (?, ?, ?, ?, ?, ?, ?)", [[r[c] for c in BATCH_COLUMNS] for r in rows])
+    con.table("batch").write_parquet(str(folder / "bucket=3" / "0001.parquet"))
+    con.close()
+    with pytest.raises(StoreError, match="convert"):
+        open_store(str(folder))
+    with open_store(str(folder), write=True) as store:
+        assert store.claims().total == sum(len(e.claims) for e in handmade_extractions())
+    with open_store(str(folder), write=True) as store:  # converted once: nothing is loaded twice
+        assert store.claims().total == sum(len(e.claims) for e in handmade_extractions())

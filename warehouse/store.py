@@ -386,10 +386,17 @@ def open_store(location: str, *, write: bool = False, forward: bool = True) -> S
     (missing, locked by another process or server, unreadable).
     """
     if is_lake(location):
-        if not write and not lake_exists(parse_lake(location)):
-            raise StoreError(f"no lake at {location} (build it first: benchclaims ingest PATH --db {location})")
+        lake = parse_lake(location)
+        old = lake.folder is not None and not lake_exists(lake) and any(lake.folder.glob("bucket=*/*.parquet"))
+        if not write and not lake_exists(lake):
+            hint = (f"it holds an older benchclaims' Parquet batches: ingest anything with --db {location} once to "
+                    "convert them" if old else f"build it first: benchclaims ingest PATH --db {location}")
+            raise StoreError(f"no lake at {lake.given} ({hint})")
         try:
-            return LakeStore(location, read_only=not write)
+            store = LakeStore(location, read_only=not write)
+            if old and lake.folder is not None:  # the extraction batches of the lake before DuckLake: load them once
+                store.load_batches(lake.folder, {"backend": "rules", "converted": "parquet lake"})
+            return store
         except WarehouseError as exc:
             raise StoreError(str(exc)) from None
     if forward:
