@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import functools
 import importlib.util
 import os
 import random
@@ -148,6 +149,7 @@ class LakeWarehouse(Warehouse):
         self.lake = parse_lake(location)
         self._seen: int | None = None  # lake_writes.version this process's registry and ids reflect
         self._snapshot: int | None = None
+        self._busy = 0  # > 0 while a read snapshot or a write is open (nested reads then just run)
         super().__init__(self.lake.folder or Path(location), read_only=read_only, entities_file=entities_file)
         self._snapshot = self.snapshot_id()
 
@@ -222,6 +224,7 @@ class LakeWarehouse(Warehouse):
         delay = 0.05
         for attempt in range(1, self.max_attempts + 1):
             with self._lock, self._writer_lock():
+                self._busy += 1
                 try:
                     if sync:
                         self._sync()
@@ -235,6 +238,8 @@ class LakeWarehouse(Warehouse):
                     self._seen = None
                     if attempt == self.max_attempts:
                         raise
+                finally:
+                    self._busy -= 1
             time.sleep(delay * random.uniform(0.5, 1.5))
             delay = min(delay * 1.5, 2.0)
         raise AssertionError("unreachable")
@@ -289,11 +294,45 @@ class LakeWarehouse(Warehouse):
             self._sync()
 
     def changed(self) -> bool:
-        """True (and the registry re-read) when another process committed since the last look."""
+        """True when another process committed since the last look (cached answers are stale)."""
         snapshot = self.snapshot_id()
         if snapshot == self._snapshot:
             return False
         self._snapshot = snapshot
-        self.refresh()
         return True
+
+    def _pinned(self, read: Callable[[], T]) -> T:
+        """Run a read in one transaction, i.e. on one snapshot, with the entity registry as of that snapshot:
+        another process committing between the registry's load and the query would otherwise leave ids
+        the registry cannot name."""
+        with self._lock:
+            if self._busy:
+                return read()
+            self._busy += 1
+            try:
+                self.con.begin()
+                try:
+                    self._sync()
+                    return read()
+                finally:
+                    self._rollback()  # nothing was written: just end the snapshot
+            finally:
+                self._busy -= 1
+
+
+def _on_one_snapshot(name: str) -> Callable[..., Any]:
+    read = getattr(Warehouse, name)
+
+    @functools.wraps(read)
+    def pinned(self: LakeWarehouse, *args: Any, **kwargs: Any) -> Any:
+        return self._pinned(lambda: read(self, *args, **kwargs))
+
+    return pinned
+
+
+# Every read of the warehouse's API runs on one snapshot of the lake.
+for _name in ("leaderboard", "history", "board_events", "matrix", "beats", "claims", "get_claim", "claim_detail",
+              "review_history", "review_queue", "benchmarks", "models", "export", "documents", "get_document",
+              "stats", "cache_get"):
+    setattr(LakeWarehouse, _name, _on_one_snapshot(_name))
 
