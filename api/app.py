@@ -57,8 +57,9 @@ def create_app(settings: Settings | None = None, db_path: str | None = None,
     ``benchclaims serve`` passes a random ``server_token`` (also written to its sidecar): the
     server then owns the file read-write for its lifetime and takes ingests forwarded by
     ``benchclaims ingest``. Built with neither a token nor an API key (an embedded, read-only
-    app), an existing file is opened read-only. A folder (or a name ending in ``/``) is a
-    Parquet lake, served from a snapshot refreshed when the lake changes.
+    app), an existing file is opened read-only. A folder (or a name ending in ``/``) or a
+    ``postgresql://`` URI is a lake (DuckLake) that other processes may write meanwhile; cached answers are
+    dropped when it changes.
     """
     settings = settings or get_settings()
     db = db_path or settings.db

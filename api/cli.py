@@ -356,10 +356,11 @@ def _ingest_with_progress(store: Store, files: list[Input], job: IngestJob, tall
 
 def _ingest_ray(store: Store, files: list[Input], backend: str, settings: Settings, address: str | None,
                 tally: _Tally, meta: DocumentMeta | None = None, llm: _LLMTally | None = None) -> None:
-    """Extract with a Ray Data job into Parquet batches beside the warehouse, then bulk-load them.
+    """Extract with a Ray Data job into Parquet batches beside the warehouse, then bulk-load them through the
+    store (a DuckDB file or a lake).
 
-    The staging folder sits next to the warehouse file: with ``--address`` every node must see
-    it (and the input files), so put the warehouse on shared storage.
+    The staging folder sits next to the warehouse file or inside the lake folder: with ``--address`` every
+    node must see it (and the input files), so put the warehouse on shared storage.
     """
     try:
         from extractor.ray_engine import RayUnavailable, offline_extract, ray_extract
@@ -367,7 +368,7 @@ def _ingest_ray(store: Store, files: list[Input], backend: str, settings: Settin
         _fail("error: --engine ray is not available in this installation; use --engine local", EXIT_USAGE)
     from warehouse import StoreUnsupported
 
-    staging = Path(settings.db).resolve().parent / f".ray-batches-{uuid.uuid4().hex[:12]}"
+    staging = store.scratch_folder() / f".ray-batches-{uuid.uuid4().hex[:12]}"
     try:
         with Console(stderr=True).status(f"extracting {len(files)} file(s) with Ray ({address or 'local'}) ..."):
             try:
@@ -383,7 +384,7 @@ def _ingest_ray(store: Store, files: list[Input], backend: str, settings: Settin
                 outcomes, problems = store.load_batches(staging, {"backend": backend, "engine": "ray",
                                                                   "address": address}, spent)
             except StoreUnsupported as exc:
-                _fail(f"error: {exc}; --engine ray needs a DuckDB file nobody else has open", EXIT_USAGE)
+                _fail(f"error: {exc}; --engine ray needs a store this process opens", EXIT_USAGE)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     for outcome in outcomes:
@@ -430,9 +431,9 @@ def ingest(
         if store.kind != "remote":  # a server that owns the file extracts with its own LLM settings
             backend = _llm_preflight(backend, settings, fallback)
         llm = _LLMTally(backend)
-        if engine is Engine.ray and store.kind != "duckdb":
-            _fail(f"error: --engine ray loads its batches into a DuckDB file this process opens; {_where(store)} "
-                  f"is a {store.kind} store", EXIT_USAGE)
+        if engine is Engine.ray and store.kind == "remote":
+            _fail(f"error: --engine ray loads its batches into a store this process opens; {_where(store)} "
+                  "is owned by a running server", EXIT_USAGE)
         try:
             if engine is Engine.ray:
                 _ingest_ray(store, files, backend.value, settings, address, tally, meta, llm)

@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from vocabulary import fold
+
 KINDS: tuple[str, ...] = ("score", "comparison")
 
-_DROP = re.compile(r"[\s\-_.'’‘`·\u2010-\u2015\u2212]+")  # every dash: U+2011 is common in web text
 _DIGIT = re.compile(r"\d")
 _WORD_SPLIT = re.compile(r"[\s()（）,，/]+")
 
@@ -30,8 +31,8 @@ class GoldFileError(ValueError):
 
 
 def norm(name: object) -> str:
-    """Lower-case, without spaces, hyphens, underscores, dots and apostrophes."""
-    return _DROP.sub("", str(name or "")).lower()
+    """Lower-case, without spaces, hyphens, underscores, dots and apostrophes (``vocabulary.fold``)."""
+    return fold(str(name or ""))
 
 
 def words(name: object) -> list[str]:

@@ -12,7 +12,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
 
 DATA_DIR = Path(__file__).with_name("data")
 
@@ -24,21 +23,14 @@ class LexiconError(ValueError):
     """A data file is missing or has a malformed row."""
 
 
-Direction = Literal["higher", "lower"]
-
-
 @dataclass(frozen=True)
 class BenchmarkEntry:
-    """One row of ``benchmarks.tsv``: the canonical name, its family, every alias, and which way is better."""
+    """One row of ``benchmarks.tsv``: the canonical name, its family and every alias (which way is better
+    is the ``vocabulary`` package's to say)."""
 
     canonical: str
     family: str | None
     aliases: tuple[str, ...]
-    direction: Direction
-
-    @property
-    def higher_is_better(self) -> bool:
-        return self.direction == "higher"
 
 
 @dataclass(frozen=True)
@@ -67,15 +59,15 @@ def _rows(name: str, min_cols: int) -> list[tuple[int, list[str]]]:
 
 @lru_cache(maxsize=1)
 def benchmarks() -> tuple[BenchmarkEntry, ...]:
-    """The benchmark gazetteer ``benchmarks.tsv``: canonical, family, aliases (|), direction."""
+    """The benchmark gazetteer ``benchmarks.tsv``: canonical, family, aliases (|)."""
     out: list[BenchmarkEntry] = []
-    for no, cols in _rows("benchmarks.tsv", 4):
-        canonical, family, aliases, direction = cols[:4]
-        if direction not in ("higher", "lower"):
-            raise LexiconError(f"{DATA_DIR / 'benchmarks.tsv'}:{no}: direction must be higher or lower, got {direction!r}")
+    for no, cols in _rows("benchmarks.tsv", 3):
+        if len(cols) > 3:
+            raise LexiconError(f"{DATA_DIR / 'benchmarks.tsv'}:{no}: expected 3 tab-separated columns, got "
+                               f"{len(cols)} (which way is better lives in vocabulary/data/vocabulary.toml)")
+        canonical, family, aliases = cols
         names = tuple(dict.fromkeys([canonical, *(a.strip() for a in aliases.split("|") if a.strip())]))
-        out.append(BenchmarkEntry(canonical, None if family in ("", "-") else family, names,
-                                  "lower" if direction == "lower" else "higher"))
+        out.append(BenchmarkEntry(canonical, None if family in ("", "-") else family, names))
     return tuple(out)
 
 

@@ -17,14 +17,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from extractor.lexicon import DATA_DIR, BenchmarkEntry, Direction, LexiconError
+from extractor.lexicon import DATA_DIR, BenchmarkEntry, LexiconError
 from extractor.lexicon import benchmarks as gazetteer
 from schemas.claims import Unit
+from vocabulary import Direction, direction, fold, vendor_prefixes
 
 MODELS_TSV = DATA_DIR / "models.tsv"
 
 # Same characters the gold scorer ignores when comparing names.
-_KEY_DROP = re.compile(r"[\s\-_.'’‘`·]+")
 _WS = re.compile(r"\s+")
 _MARKUP = re.compile(r"\*\*|__|<[^>]{1,40}>|`|~~")
 _PAREN_TAIL = re.compile(r"\s*[(（\[][^()（）\[\]]*[)）\]]\s*$")
@@ -38,8 +38,8 @@ _SETTING_TAIL = re.compile(
 
 
 def name_key(name: str) -> str:
-    """Lower-case key with spacing and punctuation noise removed (the gold scorer's notion of equal)."""
-    return _KEY_DROP.sub("", unicodedata.normalize("NFKC", name)).lower()
+    """Lower-case key with spacing and punctuation noise removed: the shared folding (``vocabulary.fold``)."""
+    return fold(name)
 
 
 def clean_name(name: str) -> str:
@@ -114,27 +114,11 @@ def benchmark_family(name: str) -> str | None:
     return entry.family if entry else None
 
 
-_LOWER_IS_BETTER = re.compile(
-    r"\b(?:fid|fvd|wer|cer|ter|perplexity|ppl|error|err|loss|latency|bpb|bpc|edit\s*distance|mae|mse|rmse)\b"
-    r"|错误率|困惑度|字错率|词错率|延迟",
-    re.IGNORECASE,
-)
-
-
 def benchmark_direction(name: str, metric: str | None = None) -> Direction:
-    """Whether a higher number is better on ``name`` (optionally measured by ``metric``).
-
-    A lower-is-better metric (FID, WER, perplexity, error rate) decides first; then the gazetteer;
-    unknown benchmarks default to ``higher``.
-    """
-    if metric and _LOWER_IS_BETTER.search(metric):
-        return "lower"
-    if metric and re.search(r"acc|pass@|score|f1|em\b|准确|elo", metric, re.IGNORECASE):
-        return "higher"
+    """Whether a higher number is better on ``name`` (optionally measured by ``metric``): the shared
+    vocabulary decides (``vocabulary.is_lower_better``), given the benchmark's gazetteer name."""
     entry = lookup_benchmark(name)
-    if entry:
-        return entry.direction
-    return "lower" if _LOWER_IS_BETTER.search(name or "") else "higher"
+    return direction(entry.canonical if entry else name, metric)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -321,12 +305,9 @@ def _model_index() -> dict[str, ModelEntry]:
 
 @lru_cache(maxsize=1)
 def _vendor_prefix() -> re.Pattern[str]:
-    vendors = {e.vendor for e in load_models() if e.vendor}
-    vendors |= {"OpenAI", "Anthropic", "Google", "Google DeepMind", "DeepMind", "Meta", "Meta AI", "Microsoft",
-                "xAI", "Alibaba", "Alibaba Cloud", "NVIDIA", "Nvidia", "Apple", "Amazon", "IBM",
-                "阿里", "阿里巴巴", "阿里云", "谷歌", "微软", "深度求索", "月之暗面", "智谱", "字节跳动", "字节"}
+    vendors = {e.vendor.casefold() for e in load_models() if e.vendor} | set(vendor_prefixes())
     # Vendors that are also the model family name stay ("Mistral Large", "DeepSeek-V3").
-    vendors -= {"DeepSeek", "Mistral", "Mistral AI", "Qwen", "Moonshot", "Zhipu"}
+    vendors -= {"deepseek", "mistral", "mistral ai", "qwen", "moonshot", "zhipu"}
     alts = "|".join(re.escape(v) for v in sorted(vendors, key=len, reverse=True))
     return re.compile(rf"^(?:{alts})(?:'s|’s|的)?\s*(?=\S)", re.IGNORECASE)
 

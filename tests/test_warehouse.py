@@ -317,3 +317,15 @@ def test_exports_of_an_empty_warehouse_have_headers(wh: Warehouse, tmp_path: Pat
     assert json.loads(wh.export("json", tmp_path / "empty.json").read_text(encoding="utf-8")) == []
     with pytest.raises(ValueError, match="format"):
         wh.export("xlsx", tmp_path / "x.xlsx")  # type: ignore[arg-type]
+
+
+def test_one_column_list_describes_the_claims_table(tmp_path: Path) -> None:
+    """``sql.CLAIM_COLUMNS`` is the claims table, and a stored claim reads ``sql.STORED_CLAIM_FIELDS`` of it."""
+    from schemas import StoredClaim
+    from warehouse import sql
+
+    with Warehouse(tmp_path / "w.duckdb") as wh:
+        table = [r[0] for r in wh.con.execute("SELECT column_name FROM information_schema.columns "
+                                              "WHERE table_name = 'claims' ORDER BY ordinal_position").fetchall()]
+    assert sorted(table) == sorted(sql.CLAIM_COLUMNS) and len(set(sql.CLAIM_COLUMNS)) == len(sql.CLAIM_COLUMNS)
+    assert set(sql.STORED_CLAIM_FIELDS) <= set(table) and set(sql.STORED_CLAIM_FIELDS) == set(StoredClaim.model_fields)

@@ -1,7 +1,7 @@
 """The benchclaims warehouse: DuckDB schema, idempotent ingest, entities, leaderboards, beats, exports.
 
 Public API (the CLI and REST layers use only this): ``open_store(location)`` returns one ``Store``
-(DuckDB file, Parquet lake, or a running server that owns the file; see ``warehouse.store``),
+(DuckDB file, DuckLake lake, or a running server that owns the file; see ``warehouse.store``),
 and every command or route is one call on it. Underneath, the DuckDB file is a ``Warehouse``::
 
     from warehouse import Warehouse, UnknownName

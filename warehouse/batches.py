@@ -38,13 +38,14 @@ class BatchLoad:
 
 
 def parquet_glob(folder: str | Path) -> str:
-    """Every Parquet file under ``folder`` (partition folders included)."""
-    return str(Path(folder) / "**" / "*.parquet")
+    """Every Parquet file of the ``bucket=N`` partition folders of ``folder`` (nothing else: a lake
+    converted in place keeps its own Parquet files beside them)."""
+    return str(Path(folder) / "bucket=*" / "*.parquet")
 
 
 def iter_batch_rows(folder: str | Path, chunk: int = 512) -> Iterator[Extraction | FileProblem]:
     """Stream the rows of a batch folder as Extractions / FileProblems, ordered by source."""
-    if not any(Path(folder).rglob("*.parquet")):
+    if not any(Path(folder).glob("bucket=*/*.parquet")):
         return
     con = duckdb.connect()
     try:

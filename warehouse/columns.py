@@ -14,7 +14,14 @@ import numpy as np
 
 
 def object_column(values: Sequence[Any]) -> np.ndarray:
-    """An object-dtype array holding ``values`` exactly as given (None stays NULL)."""
+    """An object-dtype array holding ``values`` exactly as given (None stays NULL).
+
+    A column of nothing but None is given as float NaNs instead, which DuckDB reads as NULLs (and
+    casts to any type): DuckDB 1.4.4 fails to scan an all-None object array longer than its type
+    sample (``'numpy.ndarray' object has no attribute 'first_valid_index'``).
+    """
+    if len(values) and all(v is None for v in values):
+        return np.full(len(values), np.nan)
     arr = np.empty(len(values), dtype=object)
     arr[:] = values
     return arr

@@ -64,13 +64,6 @@ def _setting_columns(setting: str | None, metric: str | None) -> tuple[Any, ...]
 
 
 _UNIT_KEYS: dict[str | None, str] = {u: unit_key(u) for u in (None, "%", "points", "elo", "x", "score")}
-# Order of the tuple built per claim in ``_claim_columns``.
-_ROW_ORDER: tuple[str, ...] = (
-    "id", "doc_id", "kind", "model", "model_id", "benchmark", "benchmark_id", "metric",
-    "metric_key", "setting_key", "setting_detail", "pass_k", "maj_k", "shots", "cot", "tools", "split",
-    "value", "value_high", "unit", "unit_key", "setting", "baseline", "baseline_id", "relation", "delta",
-    "quote", "source", "section", "start", "end", "extractor", "run_id", "review_status", "loser_id",
-)
 
 
 class Warehouse:
@@ -81,21 +74,40 @@ class Warehouse:
         self.read_only = read_only
         self._lock = threading.RLock()
         self._entities_file = Path(entities_file) if entities_file else ENTITIES_FILE
-        if not read_only:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        elif not self.path.exists():
-            raise WarehouseError(f"{self.path}: no such warehouse file (ingest something first)")
-        try:
-            self.con = duckdb.connect(str(self.path), read_only=read_only)
-        except duckdb.Error as exc:
-            raise WarehouseError(f"{self.path}: cannot open warehouse: {exc}") from exc
+        self.con = self._connect()
         self.reg = Registry()
         if not read_only:
-            self.con.execute(sql.SCHEMA)
+            self._create_schema()
             self.reg.load(self.con)
             self._apply_overrides()
         self.reg.load(self.con)
         self._next_doc, self._next_claim = self._one(sql.MAX_IDS) or (0, 0)
+
+    # -- storage hooks (a DuckLake lake overrides these: warehouse.lake) -----------------
+    def _connect(self) -> duckdb.DuckDBPyConnection:
+        """Open the DuckDB file (created when writable)."""
+        if not self.read_only:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        elif not self.path.exists():
+            raise WarehouseError(f"{self.path}: no such warehouse file (ingest something first)")
+        try:
+            return duckdb.connect(str(self.path), read_only=self.read_only)
+        except duckdb.Error as exc:
+            raise WarehouseError(f"{self.path}: cannot open warehouse: {exc}") from exc
+
+    def _create_schema(self) -> None:
+        self.con.execute(sql.SCHEMA)
+
+    def _begin(self) -> None:
+        """Start a write transaction (a lake also claims the right to commit it, see ``warehouse.lake``)."""
+        self.con.begin()
+
+    def _rollback(self) -> None:
+        """Roll back, when a transaction is still open (a failed COMMIT has already ended it)."""
+        try:
+            self.con.rollback()
+        except duckdb.TransactionException:
+            pass
 
     def _one(self, query: str, params: list[Any] | None = None) -> tuple[Any, ...] | None:
         """First row of a query, fully consumed (DuckDB refuses new work while a result is open)."""
@@ -123,13 +135,13 @@ class Warehouse:
         row = self._one(sql.GET_META, ["entities_sha256"])
         if row and row[0] == digest:
             return
-        self.con.begin()
+        self._begin()
         try:
             apply_overrides(self.con, self.reg, text, str(self._entities_file))
             self.con.execute(sql.SET_META, ["entities_sha256", digest])
             self.con.commit()
         except Exception:
-            self.con.rollback()
+            self._rollback()
             self.reg.load(self.con)
             raise
 
@@ -147,9 +159,16 @@ class Warehouse:
         """Record the start of an extraction run; claims stored with its id point back to it."""
         self._writable()
         with self._lock:
-            row = self._one(sql.START_RUN, [backend, json.dumps(params or {}, default=str)])
-            assert row is not None
-            return int(row[0])
+            self._begin()
+            try:
+                row = self._one(sql.NEXT_RUN_ID)
+                run_id = int(row[0]) if row else 1
+                self.con.execute(sql.START_RUN, [run_id, backend, json.dumps(params or {}, default=str)])
+                self.con.commit()
+            except BaseException:
+                self._rollback()
+                raise
+            return run_id
 
     def finish_run(
         self, run_id: int, files_ok: int, files_failed: int, problems: list[str] | None = None,
@@ -236,7 +255,7 @@ class Warehouse:
     def _write(self, todo: list[tuple[Extraction, int, bool]], run_id: int | None) -> None:
         con = self.con
         next_claim_before = self._next_claim
-        con.begin()
+        self._begin()
         try:
             replaced = [doc_id for _, doc_id, rep in todo if rep]
             previous = PreviousClaims()
@@ -290,7 +309,7 @@ class Warehouse:
             con.commit()
             self.reg.commit()
         except BaseException:
-            con.rollback()
+            self._rollback()
             self.reg.rollback(con)
             self._next_claim = next_claim_before
             raise
@@ -332,7 +351,7 @@ class Warehouse:
                     status, _loser(relation, model_id, baseline_id),
                 ))
         self._next_claim = claim_id
-        names = _ROW_ORDER
+        names = sql.CLAIM_COLUMNS  # the tuple built per claim above is in this order
         if not rows:
             return {n: object_column([]) for n in names}
         return {n: object_column(col) for n, col in zip(names, zip(*rows, strict=True), strict=True)}
@@ -434,13 +453,13 @@ class Warehouse:
             raise ValueError(f"unknown review status {status!r}; choose one of {', '.join(REVIEW_STATUSES)}")
         before = self.get_claim(claim_id)
         with self._lock:
-            self.con.begin()
+            self._begin()
             try:
                 self.con.execute(sql.SET_REVIEW, [status, int(claim_id)])
                 self.con.execute(sql.ADD_REVIEW, [int(claim_id), status, before.review_status, note, reviewer])
                 self.con.commit()
             except BaseException:
-                self.con.rollback()
+                self._rollback()
                 raise
         return self.get_claim(claim_id)
 
@@ -586,9 +605,7 @@ def _document(row: tuple[Any, ...]) -> DocumentInfo:
 
 
 def _stored(row: tuple[Any, ...]) -> StoredClaim:
-    keys = ("id", "kind", "model", "benchmark", "metric", "value", "value_high", "unit", "setting", "baseline",
-            "relation", "delta", "quote", "source", "section", "start", "end", "extractor", "review_status")
-    return StoredClaim(**dict(zip(keys, row, strict=True)))
+    return StoredClaim(**dict(zip(sql.STORED_CLAIM_FIELDS, row, strict=True)))
 
 
 

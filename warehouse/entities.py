@@ -23,9 +23,9 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-import numpy as np
 
 from warehouse import sql
+from warehouse.columns import object_column
 from warehouse.names import ENTITIES_FILE, benchmark_key, family_name, model_key, strip_vendor
 
 KINDS = ("model", "benchmark")
@@ -246,11 +246,7 @@ class Registry:
 
 def _insert_columns(con: duckdb.DuckDBPyConnection, query: str, view: str, columns: dict[str, list[Any]]) -> None:
     """Insert rows given as columns: DuckDB scans the numpy arrays directly (executemany is ~1000x slower)."""
-    data = {}
-    for name, values in columns.items():
-        arr = np.empty(len(values), dtype=object)
-        arr[:] = values
-        data[name] = arr
+    data = {name: object_column(values) for name, values in columns.items()}
     con.register(view, data)
     try:
         con.execute(query)

@@ -1,7 +1,8 @@
 """One storage port: ``open_store(location)`` returns a ``Store``, whatever holds the claims.
 
 * a DuckDB file (``DuckDBStore``, the default),
-* a Parquet lake folder (``LakeStore``: a location ending in ``/`` or an existing folder),
+* a DuckLake (``LakeStore``: a folder, i.e. a location ending in ``/`` or an existing folder, with a
+  SQLite catalog; or a ``postgresql://`` URI for a PostgreSQL catalog; see ``warehouse.lake``),
 * a running ``benchclaims serve`` that owns the file (``RemoteStore``: found through the
   sidecar next to the file, and trusted only when the server says it serves that very file
   and is the instance the sidecar names).
@@ -19,7 +20,6 @@ id, for a remote store whose server extracts them itself).
 from __future__ import annotations
 
 import datetime as dt
-import threading
 import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -47,7 +47,7 @@ from schemas import (
     StoredClaim,
 )
 from warehouse.db import Warehouse, WarehouseError
-from warehouse.lake import Lake, is_lake
+from warehouse.lake import LakeWarehouse, is_lake, lake_exists, parse_lake
 
 ExportFormat = Literal["csv", "json", "parquet"]
 
@@ -57,7 +57,7 @@ class StoreError(RuntimeError):
 
 
 class StoreUnsupported(StoreError):
-    """This kind of store cannot do that (e.g. review statuses in a Parquet lake)."""
+    """This kind of store cannot do that (e.g. load batch files through a remote server)."""
 
 
 class LlmCache(Protocol):
@@ -159,7 +159,11 @@ class Store(ABC):
                      run_stats: dict[str, Any] | None = None) -> tuple[list[IngestOutcome], list[FileProblem]]:
         """Bulk-load a folder of extraction batches (the Ray engine's output); ``run_stats`` (e.g. the LLM
         tokens the run cost) are stored with the run, as ``IngestJob.run_stats`` are."""
-        raise StoreUnsupported(f"{self.location}: batches load only into a DuckDB file")
+        raise StoreUnsupported(f"{self.location}: batches load only into a store this process opens")
+
+    def scratch_folder(self) -> Path:
+        """A folder beside the data for temporary files (the Ray engine stages its batches there)."""
+        return Path.cwd()
 
     # -- life ----------------------------------------------------------------------------------
     def refresh(self) -> bool:
@@ -181,7 +185,7 @@ class Store(ABC):
 
 
 class _WarehouseReads(Store):
-    """Reads answered by an open ``Warehouse`` (a file, or a lake's in-memory snapshot)."""
+    """Reads answered by an open ``Warehouse`` (a DuckDB file, or a DuckLake)."""
 
     def _wh(self) -> Warehouse:
         raise NotImplementedError
@@ -304,112 +308,78 @@ class DuckDBStore(_WarehouseReads):
                        **(run_stats or {})})
         return loaded.outcomes, loaded.problems
 
+    def scratch_folder(self) -> Path:
+        return Path(self.location).resolve().parent
+
     def close(self) -> None:
         self.warehouse.close()
 
 
-class LakeStore(_WarehouseReads):
-    """A folder of Parquet extraction batches any number of writers append to (``warehouse.lake``).
+class LakeStore(DuckDBStore):
+    """A DuckLake (``warehouse.lake``): the DuckDB file's operations, for many writers and readers at once.
 
-    Reads use an in-memory snapshot, rebuilt by ``refresh`` (checked at most every
-    ``refresh_seconds``) when the folder changed; the new snapshot is built before the old one
-    is swapped out, so readers keep being answered meanwhile. Review statuses are refused.
+    Ingests store documents in batches (``batch_docs`` per transaction: each commit writes a few
+    Parquet files, so one per document would scatter the lake); ``refresh`` notices other
+    writers' commits (at most every ``refresh_seconds``) so a server's cached answers are dropped.
     """
 
     kind = "lake"
+    batch_docs = 64
 
-    def __init__(self, location: str, refresh_seconds: float = 1.0) -> None:
-        self.location = location
-        self.lake = Lake(location)
+    def __init__(self, location: str, read_only: bool, refresh_seconds: float = 1.0) -> None:
+        self.read_only = read_only
+        self.warehouse = self.lake = LakeWarehouse(location, read_only=read_only)
+        self.location = self.lake.lake.given  # a PostgreSQL password never reaches a message
         self._refresh_seconds = refresh_seconds
-        self._swap = threading.RLock()
-        self._refreshing = threading.Lock()
-        self._snapshot: Warehouse | None = None
-        self._version = ""
-        self._checked = 0.0
-
-    def _wh(self) -> Warehouse:
-        with self._swap:
-            if self._snapshot is None:
-                self._snapshot, self._version = self._build()
-            return self._snapshot
-
-    def _build(self) -> tuple[Warehouse, str]:
-        version = self.lake.version()
-        try:
-            wh, _ = self.lake.snapshot()
-        except Exception as exc:  # an unreadable Parquet batch: one line, no traceback
-            raise StoreError(f"cannot read lake {self.location}: {exc}") from exc
         self._checked = time.monotonic()
-        return wh, version
+
+    def ingest(self, files: Sequence[Path], job: IngestJob) -> Iterator[IngestOutcome | FileProblem]:
+        wh = self.lake
+        run_id = wh.start_run(job.backend, job.params)
+        counts = {"added": 0, "unchanged": 0, "replaced": 0}
+        claims = 0
+        problems: list[FileProblem] = []
+        pending: list[Extraction] = []
+        # results in input order: a problem waits until the documents before it are stored
+        order: list[FileProblem | None] = []
+
+        def flush() -> Iterator[IngestOutcome | FileProblem]:
+            nonlocal claims
+            outcomes = iter(wh.store_many(pending, run_id) if pending else [])
+            pending.clear()
+            for slot in order:
+                if slot is not None:
+                    yield slot
+                    continue
+                outcome = next(outcomes)
+                counts[outcome.status] += 1
+                claims += outcome.claims if outcome.status != "unchanged" else 0
+                yield outcome
+            order.clear()
+
+        try:
+            for item in job.extract(files, wh):
+                if isinstance(item, FileProblem):
+                    problems.append(item)
+                    order.append(item)
+                else:
+                    pending.append(item)
+                    order.append(None)
+                if len(pending) >= self.batch_docs:
+                    yield from flush()
+            yield from flush()
+        finally:
+            wh.finish_run(run_id, sum(counts.values()), len(problems), [f"{p.path}: {p.reason}" for p in problems],
+                          {"claims": claims, **counts, **job.run_stats()})
+
+    def scratch_folder(self) -> Path:
+        return self.lake.lake.folder or Path.cwd()
 
     def refresh(self) -> bool:
-        if self._snapshot is None or time.monotonic() - self._checked < self._refresh_seconds:
+        if time.monotonic() - self._checked < self._refresh_seconds:
             return False
-        if not self._refreshing.acquire(blocking=False):
-            return False
-        try:
-            self._checked = time.monotonic()
-            if self.lake.version() == self._version:
-                return False
-            fresh, version = self._build()
-            with self._swap:
-                old, self._snapshot, self._version = self._snapshot, fresh, version
-            old.close()
-            return True
-        finally:
-            self._refreshing.release()
-
-    def ingest(self, files: Sequence[Path], job: IngestJob, batch_docs: int = 200) -> Iterator[IngestOutcome | FileProblem]:
-        """Append the extractions as Parquet batches; unchanged documents (same sha256) are skipped.
-
-        Refused files are reported and not written to the lake, so a snapshot does not repeat
-        this run's problems forever.
-        """
-        import duckdb
-
-        batch: list[Extraction] = []
-        try:
-            known = self.lake.stored_hashes()
-            for item in job.extract(files, None):
-                if isinstance(item, FileProblem):
-                    yield item
-                    continue
-                source, sha = item.document.source, item.document.sha256
-                status = "unchanged" if known.get(source) == sha else "replaced" if source in known else "added"
-                yield IngestOutcome(source=source, status=status, claims=len(item.claims))
-                if status == "unchanged":
-                    continue
-                known[source] = sha
-                batch.append(item)
-                if len(batch) >= batch_docs:
-                    self.lake.append(batch)
-                    batch = []
-            if batch:
-                self.lake.append(batch)
-        except OSError as exc:
-            raise StoreError(f"cannot write to lake {self.location}: {exc.strerror or exc}") from None
-        except duckdb.Error as exc:  # a damaged Parquet file in the lake
-            raise StoreError(f"cannot read lake {self.location}: {exc}") from None
-
-    def store_extraction(self, extraction: Extraction, backend: str, via: str = "api") -> IngestOutcome:
-        """Idempotency judged on the snapshot; the batch appended to the lake."""
-        wh = self._wh()
-        with self._swap:
-            outcome = wh.store(extraction)
-        if outcome.status != "unchanged":
-            self.lake.append([extraction])
-        return outcome
-
-    def set_review_status(self, claim_id: int, status: str, note: str | None = None,
-                          reviewer: str | None = None) -> StoredClaim:
-        raise StoreUnsupported("review statuses cannot be stored in a Parquet lake; ingest it into a DuckDB file")
-
-    def close(self) -> None:
-        with self._swap:
-            if self._snapshot is not None:
-                self._snapshot.close()
-                self._snapshot = None
+        self._checked = time.monotonic()
+        return self.lake.changed()
 
 
 def open_store(location: str, *, write: bool = False, forward: bool = True) -> Store:
@@ -420,12 +390,19 @@ def open_store(location: str, *, write: bool = False, forward: bool = True) -> S
     (missing, locked by another process or server, unreadable).
     """
     if is_lake(location):
-        if not write and not Path(location).is_dir():
-            raise StoreError(f"no lake at {location} (build it first: benchclaims ingest PATH --db {location})")
-        store = LakeStore(location)
-        if not write:
-            store._wh()  # read it now, so an unreadable lake is reported here
-        return store
+        lake = parse_lake(location)
+        old = lake.folder is not None and not lake_exists(lake) and any(lake.folder.glob("bucket=*/*.parquet"))
+        if not write and not lake_exists(lake):
+            hint = (f"it holds an older benchclaims' Parquet batches: ingest anything with --db {location} once to "
+                    "convert them" if old else f"build it first: benchclaims ingest PATH --db {location}")
+            raise StoreError(f"no lake at {lake.given} ({hint})")
+        try:
+            store = LakeStore(location, read_only=not write)
+            if old and lake.folder is not None:  # the extraction batches of the lake before DuckLake: load them once
+                store.load_batches(lake.folder, {"backend": "rules", "converted": "parquet lake"})
+            return store
+        except WarehouseError as exc:
+            raise StoreError(str(exc)) from None
     if forward:
         from warehouse.owner import live_server, sidecar_path
         from warehouse.remote import RemoteStore

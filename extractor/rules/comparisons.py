@@ -7,20 +7,18 @@ models' scores the sentence contrasts ("GPT-4o 仅解决了 12%，而 o1 解决�
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from extractor import lexicon
 from extractor.rules.baselines import Baseline, _baselines
 from extractor.rules.clauses import _clause_bounds, _tight
 from extractor.rules.comparison_cue import _DELTA_CUE, _EN_REGION_END, _one_comparison
 from extractor.rules.measures import _LIST_SEP, _benchmark_group, _benchmarks_near, _metric_near, lexicon_metric
-from extractor.rules.mentions import Lexicons, Mention, cue_matches, is_cjk_sentence
+from extractor.rules.mentions import Lexicons, Mention, cue_matches, is_cjk_sentence, norm_name
 from extractor.rules.names import _norm, _same_name
 from extractor.rules.numbers import _NOT_RESULT_AFTER, Number
 from extractor.rules.subjects import _cue_objects, _listed_names, _model_mentions, _pick_subject
 from schemas import ComparisonClaim, Document, ScoreClaim, Section
+from vocabulary import is_lower_better
 
-_NAME_PUNCT = re.compile(r"[\s\-_.'’‘`·]+")
 _EN_ON_TAIL = re.compile(r"\b(?:on|in)\s+(?:the\s+)?$")
 
 
@@ -49,13 +47,9 @@ def _comparisons_from_scores(scores: list[ScoreClaim], lex: Lexicons, sentence: 
 
 
 def _lower_is_better(benchmark: str | None, metric: str | None, lex: Lexicons) -> bool:
-    if metric and metric.lower() in ("perplexity", "fid", "fvd", "wer", "cer", "lpips"):
-        return True
-    if benchmark:
-        entry = _benchmark_direction().get(lex.benchmark_lookup.get(_NAME_PUNCT.sub("", benchmark).lower(), ""))
-        if entry is not None:
-            return not entry
-    return False
+    """Which way is better is the vocabulary's to say; the benchmark goes by its gazetteer name."""
+    canonical = lex.benchmark_lookup.get(norm_name(benchmark), benchmark) if benchmark else None
+    return is_lower_better(metric, canonical)
 
 
 # cues that say which value is higher, not which system is better ("低于", "higher than", "below")
@@ -68,11 +62,6 @@ def _metric_before(sentence: str, lex: Lexicons, pos: int) -> str | None:
     for m in lex.metric_regex.finditer(sentence, 0, pos):
         last = m.group(0)
     return lexicon_metric(last) if last else None
-
-
-@lru_cache(maxsize=1)
-def _benchmark_direction() -> dict[str, bool]:
-    return {e.canonical: e.higher_is_better for e in lexicon.benchmarks()}
 
 
 def _comparisons(document: Document, section: Section, offset: int, sentence: str, lex: Lexicons,

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from extractor import lexicon
 from extractor.segment import CJK_HYBRID_NAME
+from vocabulary import fold
 
 CJK = "\u3400-\u9fff"
 _HAS_CJK = re.compile(f"[{CJK}]")
@@ -52,7 +53,6 @@ SETTING = re.compile(
 )
 
 # Patterns used in hot loops, compiled once (a module-level re.search costs a cache lookup per call).
-_NAME_PUNCT = re.compile(r"[\s\-_.'’‘`·]+")
 _SHORT_WORD = re.compile(r"[A-Za-z]{1,6}")
 _UPPER_OR_DIGIT = re.compile(r"[A-Z0-9]")
 _LATIN_START = re.compile(r"[A-Za-z]")
@@ -88,8 +88,9 @@ class Lexicons:
 
 
 def norm_name(name: str) -> str:
-    """Lower-case, drop spaces/hyphens/underscores/dots/apostrophes (how names are compared)."""
-    return _NAME_PUNCT.sub("", name).lower()
+    """How names are compared: the shared folding (``vocabulary.fold``: case, width, spaces, dashes, dots,
+    apostrophes)."""
+    return fold(name)
 
 
 def _alt(phrases: list[str] | tuple[str, ...] | set[str], ci: bool = False) -> str:

@@ -6,14 +6,64 @@ The DDL is in ``schema.sql`` beside this file.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 SCHEMA = (Path(__file__).resolve().parent / "schema.sql").read_text(encoding="utf-8")
 
+
+def lake_schema(schema: str = SCHEMA) -> str:
+    """The schema for a DuckLake catalog: the same tables without keys, indexes and non-literal defaults,
+    plus ``lake_writes``.
+
+    DuckLake has no PRIMARY KEY / UNIQUE constraints and no indexes (the warehouse's statements do not
+    rely on them: upserts are MERGE, new keys are anti-joins). ``lake_writes`` holds one counter every
+    write transaction advances (``warehouse.lake``), so two writers never both commit from one state.
+    """
+    text = re.sub(r",\s*PRIMARY KEY \([^)]*\)", "", schema)
+    text = re.sub(r"\s+(?:PRIMARY KEY|UNIQUE)(?=\s*[,\n])", "", text)
+    text = re.sub(r"^DROP INDEX[^;]*;\n", "", text, flags=re.MULTILINE)
+    text = text.replace(" DEFAULT false", "")  # DuckLake takes only literal defaults; inserts always set it
+    return text + "\n" + LAKE_WRITES_SCHEMA
+
+
+def attach_lake(catalog: str, alias: str, options: list[tuple[str, str | None]]) -> str:
+    """``ATTACH 'ducklake:...' AS alias (OPTION 'value', FLAG)``: the one statement that holds text from outside.
+
+    ATTACH takes no ``?`` parameters, so the operator's own ``--db`` location and data path are written
+    as SQL string literals (quotes doubled); option names and the alias are fixed words of ours.
+    """
+    def literal(text: str) -> str:
+        return "'" + text.replace("'", "''") + "'"
+
+    if not re.fullmatch(r"[a-z_]+", alias) or not all(re.fullmatch(r"[A-Z_]+", name) for name, _ in options):
+        raise ValueError("attach_lake: alias and option names are fixed words")
+    listed = ", ".join(name if value is None else f"{name} {literal(value)}" for name, value in options)
+    return f"ATTACH {literal(catalog)} AS {alias}" + (f" ({listed})" if listed else "")
+
+
+LAKE_WRITES_SCHEMA = """
+CREATE TABLE IF NOT EXISTS lake_writes (version BIGINT NOT NULL);
+INSERT INTO lake_writes SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM lake_writes);
+"""
+LAKE_SCHEMA = lake_schema(SCHEMA + "\n")
+LAKE_HAS_SCHEMA = "SELECT count(*) FROM information_schema.tables WHERE table_catalog = ? AND table_name = 'lake_writes'"
+LAKE_VERSION = "SELECT max(version) FROM lake_writes"
+# Compare-and-set: 0 rows changed means another writer committed since this one last looked.
+LAKE_CLAIM = "UPDATE lake_writes SET version = version + 1 WHERE version = ?"
+
 # -- meta / runs -------------------------------------------------------------------
 GET_META = "SELECT value FROM meta WHERE key = ?"
-SET_META = "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"
-START_RUN = "INSERT INTO runs (id, backend, params, started_at) VALUES (nextval('run_ids'), ?, ?, now()) RETURNING id"
+# Upserts are MERGE and inserts of new keys are anti-joins, not INSERT OR REPLACE / OR IGNORE: a DuckLake
+# table has no primary key to conflict on, and the same statements then serve the DuckDB file and the lake.
+SET_META = """
+MERGE INTO meta USING (SELECT ?::VARCHAR AS key, ?::VARCHAR AS value) AS new ON meta.key = new.key
+WHEN MATCHED THEN UPDATE SET value = new.value
+WHEN NOT MATCHED THEN INSERT (key, value) VALUES (new.key, new.value)
+"""
+# Run ids are taken inside the write transaction (a lake has no sequences; its writers are serialised).
+NEXT_RUN_ID = "SELECT coalesce(max(id), 0) + 1 FROM runs"
+START_RUN = "INSERT INTO runs (id, backend, params, started_at) VALUES (?, ?, ?, now())"
 FINISH_RUN = """
 UPDATE runs SET finished_at = now(), files_ok = ?, files_failed = ?, problems = ?, stats = ?
 WHERE id = ?
@@ -25,8 +75,10 @@ SELECT_ENTITIES = "SELECT id, kind, name, key, family, family_key, pinned FROM e
 SELECT_ALIASES = "SELECT kind, key, entity_id, surface FROM aliases"
 SELECT_SPELLINGS = "SELECT kind, surface FROM spellings"
 INSERT_SPELLINGS = """
-INSERT OR IGNORE INTO spellings (kind, entity_id, surface)
-SELECT kind::VARCHAR, entity_id::BIGINT, surface::VARCHAR FROM spelling_batch
+INSERT INTO spellings (kind, entity_id, surface)
+SELECT DISTINCT ON (b.kind, b.surface) b.kind::VARCHAR, b.entity_id::BIGINT, b.surface::VARCHAR
+FROM spelling_batch b
+WHERE NOT EXISTS (SELECT 1 FROM spellings s WHERE s.kind = b.kind AND s.surface = b.surface)
 """
 INSERT_ENTITIES = """
 INSERT INTO entities (id, kind, name, key, family, family_key, pinned)
@@ -34,8 +86,10 @@ SELECT id::BIGINT, kind::VARCHAR, name::VARCHAR, key::VARCHAR, family::VARCHAR, 
 FROM entity_batch
 """
 INSERT_ALIASES = """
-INSERT OR IGNORE INTO aliases (kind, key, entity_id, surface)
-SELECT kind::VARCHAR, key::VARCHAR, entity_id::BIGINT, surface::VARCHAR FROM alias_batch
+INSERT INTO aliases (kind, key, entity_id, surface)
+SELECT DISTINCT ON (b.kind, b.key) b.kind::VARCHAR, b.key::VARCHAR, b.entity_id::BIGINT, b.surface::VARCHAR
+FROM alias_batch b
+WHERE NOT EXISTS (SELECT 1 FROM aliases a WHERE a.kind = b.kind AND a.key = b.key)
 """
 UPDATE_ENTITY = "UPDATE entities SET name = ?, family = ?, family_key = ?, pinned = true WHERE id = ?"
 MERGE_ENTITY = {
@@ -103,11 +157,13 @@ def documents_queries(with_meta: bool) -> tuple[str, str, str]:
 GET_DOCUMENT_TEXT = "SELECT text FROM documents WHERE id = ?"
 INSERT_SECTIONS = 'INSERT INTO sections (doc_id, idx, title, start, "end", subject) VALUES (?, ?, ?, ?, ?, ?)'
 
+# The one list of a stored claim's columns, in the order ``Warehouse._claim_columns`` builds each row
+# (the setting columns follow metric_key: they are parsed together).
 CLAIM_COLUMNS: tuple[str, ...] = (
-    "id", "doc_id", "kind", "model", "model_id", "benchmark", "benchmark_id", "metric", "metric_key",
-    "value", "value_high", "unit", "unit_key", "setting", "setting_key", "setting_detail", "pass_k", "maj_k",
-    "shots", "cot", "tools", "split", "baseline", "baseline_id", "relation", "delta", "quote", "source",
-    "section", "start", "end", "extractor", "run_id", "review_status", "loser_id",
+    "id", "doc_id", "kind", "model", "model_id", "benchmark", "benchmark_id", "metric",
+    "metric_key", "setting_key", "setting_detail", "pass_k", "maj_k", "shots", "cot", "tools", "split",
+    "value", "value_high", "unit", "unit_key", "setting", "baseline", "baseline_id", "relation", "delta",
+    "quote", "source", "section", "start", "end", "extractor", "run_id", "review_status", "loser_id",
 )
 _CLAIM_TYPES = {
     "id": "BIGINT", "doc_id": "BIGINT", "model_id": "BIGINT", "benchmark_id": "BIGINT", "baseline_id": "BIGINT",
@@ -122,10 +178,12 @@ INSERT_CLAIMS = "INSERT INTO claims ({cols}) SELECT {casts} FROM claim_batch ORD
 )
 
 # -- claims ------------------------------------------------------------------------
-STORED_CLAIM_COLUMNS = (
-    'id, kind, model, benchmark, metric, value, value_high, unit, setting, baseline, relation, delta, '
-    'quote, source, section, start, "end", extractor, review_status'
+# What a ``StoredClaim`` is read from, in order (``db._stored`` names the values by this list).
+STORED_CLAIM_FIELDS: tuple[str, ...] = (
+    "id", "kind", "model", "benchmark", "metric", "value", "value_high", "unit", "setting", "baseline", "relation",
+    "delta", "quote", "source", "section", "start", "end", "extractor", "review_status",
 )
+STORED_CLAIM_COLUMNS = ", ".join(f'"{c}"' for c in STORED_CLAIM_FIELDS)
 GET_CLAIM = f"SELECT {STORED_CLAIM_COLUMNS} FROM claims WHERE id = ?"
 SET_REVIEW = "UPDATE claims SET review_status = ? WHERE id = ?"
 CLAIM_DOCUMENT = "SELECT c.doc_id, d.text FROM claims c JOIN documents d ON d.id = c.doc_id WHERE c.id = ?"
@@ -149,9 +207,7 @@ LEFT JOIN board b ON b.benchmark_id = c.benchmark_id
 WHERE c.review_status = 'unreviewed'
 ORDER BY in_conflict DESC, board_claims DESC, c.id
 LIMIT ?
-""".format(cols=", ".join(f"c.{c}" if c != "end" else 'c."end"' for c in (
-    "id", "kind", "model", "benchmark", "metric", "value", "value_high", "unit", "setting", "baseline",
-    "relation", "delta", "quote", "source", "section", "start", "end", "extractor", "review_status")))
+""".format(cols=", ".join(f'c."{c}"' for c in STORED_CLAIM_FIELDS))
 # The claims a re-ingest replaces, with what makes them the same claim (``warehouse.fingerprints``):
 # a claim whose fingerprint survives the edit keeps its id and its review status.
 PREVIOUS_CLAIMS = """
@@ -245,4 +301,8 @@ FROM claims WHERE benchmark_id IS NULL AND loser_id = ?
 
 # -- llm cache ---------------------------------------------------------------------
 CACHE_GET = "SELECT value FROM llm_cache WHERE key = ?"
-CACHE_PUT = "INSERT OR REPLACE INTO llm_cache (key, value, created_at) VALUES (?, ?, now())"
+CACHE_PUT = """
+MERGE INTO llm_cache USING (SELECT ?::VARCHAR AS key, ?::VARCHAR AS value) AS new ON llm_cache.key = new.key
+WHEN MATCHED THEN UPDATE SET value = new.value, created_at = now()
+WHEN NOT MATCHED THEN INSERT (key, value, created_at) VALUES (new.key, new.value, now())
+"""

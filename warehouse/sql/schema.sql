@@ -1,10 +1,7 @@
 -- benchclaims warehouse schema (DuckDB). Idempotent: every statement is IF NOT EXISTS.
+-- A DuckLake lake runs the same text without its keys and indexes (sql.lake_schema: DuckLake has neither;
+-- the warehouse's statements never rely on them). No sequences: ids are taken inside write transactions.
 -- Claims carry their provenance and pre-resolved entity ids so leaderboards never join on text.
-
-CREATE SEQUENCE IF NOT EXISTS run_ids START 1;
-CREATE SEQUENCE IF NOT EXISTS document_ids START 1;
-CREATE SEQUENCE IF NOT EXISTS claim_ids START 1;
-CREATE SEQUENCE IF NOT EXISTS entity_ids START 1;
 
 CREATE TABLE IF NOT EXISTS meta (
     key VARCHAR PRIMARY KEY,
@@ -80,7 +77,8 @@ CREATE TABLE IF NOT EXISTS spellings (
     surface VARCHAR NOT NULL,
     PRIMARY KEY (kind, surface)
 );
-INSERT OR IGNORE INTO spellings (kind, entity_id, surface) SELECT kind, entity_id, surface FROM aliases
+INSERT INTO spellings (kind, entity_id, surface)
+SELECT DISTINCT ON (kind, surface) kind, entity_id, surface FROM aliases
 WHERE surface IS NOT NULL AND NOT EXISTS (SELECT 1 FROM spellings);
 
 CREATE TABLE IF NOT EXISTS claims (
