@@ -130,7 +130,7 @@ def _on_every_shared_benchmark(comparisons: list[ComparisonClaim], scores: list[
     for c in comparisons:
         if c.benchmark is None:
             continue
-        for bench in sorted({s.benchmark for s in scores if s.model == c.baseline}):
+        for bench in sorted({s.benchmark for s in scores if s.model == c.baseline and s.benchmark}):
             mine, theirs = value.get((c.model, bench)), value[(c.baseline, bench)]
             if mine is None or (c.model, c.baseline, bench) in have:
                 continue
