@@ -313,3 +313,10 @@ def test_a_comparison_holds_on_every_benchmark_both_sides_have_values_on_when_th
     got = {(c.model, c.benchmark) for c in kinds(claims, "comparison")}
     assert {("Falcon3-10B-Instruct", "GSM8K"), ("Falcon3-10B-Instruct", "MATH-500")} <= got
     assert ("Kite-9B", "GSM8K") not in got  # 50.1 < 55.0: the values do not say it outperforms there
+
+
+def test_points_in_the_paragraphs_benchmark_and_a_brand_after_a_particle():
+    claims = extract("本周 SuperCLUE 总榜，Doubao-1.5-Pro 以 80.2 分排名第一；GPT-4o 以 76.4 分位列第五。\n\n"
+                     "在 SuperCLUE 上，云枢-72B 以总分 80.6 位列第一，超过第二名的文心4.5（78.9 分）。\n")
+    scores = {(c.model, c.value) for c in kinds(claims, "score")}
+    assert {("Doubao-1.5-Pro", 80.2), ("GPT-4o", 76.4), ("文心4.5", 78.9)} <= scores

@@ -268,7 +268,8 @@ _TIER = r"(?:Turbo|Pro|Max|Plus|Lite|Ultra|Mini|mini|Flash|Air|Speed|Vision|VL|T
 def _zh_brand_regex() -> re.Pattern[str]:
     """A Chinese brand with the version or tier after it (``extractor/data/zh_model_brands.txt``)."""
     brands = "|".join(re.escape(b) for b in lexicon.zh_model_brands())
-    return re.compile(rf"(?<![\u4e00-\u9fff])(?:{brands})[ \t]?(?:\d+(?:\.\d+)*(?![\d.%])(?:[ \t]?{_TIER}\b)*"
+    # not inside a longer Chinese word, but after a particle: "超过第二名的文心4.5"
+    return re.compile(rf"(?:(?<![\u4e00-\u9fff])|(?<=[的是和与及了在比较于对被让给过越为]))(?:{brands})[ \t]?(?:\d+(?:\.\d+)*(?![\d.%])(?:[ \t]?{_TIER}\b)*"
                       rf"|{_TIER}\b(?:[ \t]?{_TIER}\b)*)")
 
 

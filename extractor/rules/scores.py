@@ -208,6 +208,7 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
             near = _benchmarks_near(sentence, names, num.start)
             if not near:
                 ctx_bench = ctx.benchmark_before(offset)
+                in_paragraph = ctx_bench is not None  # named earlier in this paragraph, not only in the section
                 metric_here = _metric_near(sentence, lex, num.start, num.end)
                 if ctx_bench is None and metric_here is not None:
                     # an article about one evaluation keeps naming it less and less: fall back to the
@@ -217,7 +218,9 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
                     ctx_bench = ctx.recent_section_benchmark(offset) or ctx.title_benchmark
                 if ctx_bench is None and (num.unit == "points" or metric_here is not None):
                     ctx_bench = ctx.sole_section_benchmark(offset)  # a section about one evaluation
-                if ctx_bench is None or num.unit != "%" and metric_here is None:
+                # ("…总榜，X 以 80.2 分排名第一；GPT-4o 以 76.4 分位列第五": points in the paragraph's benchmark too)
+                if ctx_bench is None or num.unit != "%" and metric_here is None \
+                        and not (in_paragraph and num.unit == "points" and _POINTS_WORD.search(sentence, num.start, num.end)):
                     continue
                 near = [Mention(-1, -1, ctx_bench, "benchmark")]
             before = [b for b in near if b.end <= num.start]
@@ -257,6 +260,7 @@ def _on_a_benchmark(sentence: str, num: Number, benches: list[Mention]) -> bool:
     return m is not None and any(b.start == m.end() for b in benches)
 
 
+_POINTS_WORD = re.compile(r"分")
 _ON_BENCH_RIGHT_AFTER = re.compile(r"\s*(?:%\s*)?(?:on|in)\s+(?:the\s+)?")
 
 
