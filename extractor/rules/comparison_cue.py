@@ -94,7 +94,8 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
         if delta is None and not cjk:
             delta = next((n for n in numbers if n.end <= cs and n.unit in ("%", "points")
                           and not sentence[n.end:cs].strip()), None)
-        if delta is None:  # "its lead over X (11 points)": a margin in points right after the baseline
+        if delta is None and not cjk:  # "its lead over X (11 points)": a margin in points right after the baseline
+            # (Chinese "超过第二名的 X（78.9 分）" gives X's score there)
             delta = next((n for n in numbers if n.unit == "points" and _PAREN_PREFIX.fullmatch(sentence, r1, n.start)),
                          None)
     elif shape in ("with", "than"):
