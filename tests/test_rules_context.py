@@ -320,3 +320,9 @@ def test_points_in_the_paragraphs_benchmark_and_a_brand_after_a_particle():
                      "在 SuperCLUE 上，云枢-72B 以总分 80.6 位列第一，超过第二名的文心4.5（78.9 分）。\n")
     scores = {(c.model, c.value) for c in kinds(claims, "score")}
     assert {("Doubao-1.5-Pro", 80.2), ("GPT-4o", 76.4), ("文心4.5", 78.9)} <= scores
+
+
+def test_a_count_of_benchmarks_names_none_of_them():
+    claims = extract('Aurora-2 delivers 88.0% on MMLU. "Aurora-2 beats GPT-4o on 7 of 10 benchmarks we track," '
+                     "said CEO Dana Li.")
+    assert {(c.baseline, c.benchmark) for c in kinds(claims, "comparison")} == {("GPT-4o", None)}

@@ -241,8 +241,9 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
         referent = ctx.benchmark_before(offset) or ctx.section_benchmark_before(offset) or _benchmark_subject(section)
         if referent is not None:
             ctx.saw_benchmark(referent, offset)
-    ctx_benchmark = None if any(n.kind == "benchmark" for n in names) else ctx.benchmark_before(offset)
-    if ctx_benchmark is None and not any(n.kind == "benchmark" for n in names) and not _GENERAL_SCOPE.search(sentence):
+    general = _GENERAL_SCOPE.search(sentence) is not None  # "on 7 of 10 benchmarks", "在多个基准上": none in particular
+    ctx_benchmark = None if general or any(n.kind == "benchmark" for n in names) else ctx.benchmark_before(offset)
+    if ctx_benchmark is None and not any(n.kind == "benchmark" for n in names) and not general:
         # a comparison right after the section's results ("…71.0%。\n\n最终达到与 o1-preview 相当的水平")
         # is about the benchmark just named (or the one the report is about), unless it says it is about
         # many ("在多个基准上")
@@ -309,7 +310,10 @@ _EARLIER_CUE = re.compile(r"之前|此前|以前|先前|原先|原来|previous|p
 _GENERAL_SCOPE = re.compile(
     r"在(?:大多数|多数|多个|各种|各项|众多|所有|一系列|广泛的)[^，。,]{0,14}?(?:上|中|下)|大多数情况|大部分情况|"
     r"\b(?:across|on|in)\s+(?:most|many|all|several|multiple|various|a\s+(?:wide\s+)?range\s+of|a\s+variety\s+of)\b"
-    r"|\bacross\s+(?:the\s+)?(?:board|benchmarks|tasks)\b", re.IGNORECASE)
+    r"|\bacross\s+(?:the\s+)?(?:board|benchmarks|tasks)\b"
+    # "beats GPT-4o on 7 of 10 benchmarks", "在 12 项基准中的 9 项上": a count of benchmarks, none of them named
+    r"|\b(?:on|in|across)\s+\d+\s+(?:of|out\s+of)\s+(?:the\s+)?\d+\s+(?:\w+\s+)?(?:benchmarks|tasks|evaluations|tests)"
+    r"|\d+\s*(?:项|个)(?:基准|评测|测试|任务)(?:中的|里的)?\s*\d+\s*(?:项|个)", re.IGNORECASE)
 
 
 _CONTRAST = re.compile(r"而|但|相比|相较|对比|whereas|while|compared|versus|\bvs\b|\b(?:up|down) from\b|\bagainst\b", re.IGNORECASE)
