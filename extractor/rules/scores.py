@@ -20,7 +20,7 @@ from extractor.rules.enumerations import (
 )
 from extractor.rules.measures import _GENERIC_METRICS, _benchmark_group, _benchmarks_near, _metric_near, _setting_near
 from extractor.rules.mentions import Lexicons, Mention, is_cjk_sentence
-from extractor.rules.numbers import Number, _is_result_number, _labelled_value
+from extractor.rules.numbers import _NOT_RESULT_BEFORE, Number, _is_result_number, _labelled_value
 from extractor.rules.owners import (
     BOTH_OF_THEM,
     _baseline_owning,
@@ -177,7 +177,10 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
         runs: dict[int, list[int]] = defaultdict(list)
         for start in in_runs:
             runs[max(sentence.rfind("(", 0, start), sentence.rfind("（", 0, start))].append(start)
-        paren_runs = [(in_runs[starts[0]], starts) for starts in runs.values() if len(starts) >= 2]
+        # the owner right before the parentheses ("X (75.4 / 33.0)"), not a word inside a longer description
+        # ("Heron-style top-2 routing (76.1 and 38.9 respectively)": "top-2" is not what was measured)
+        paren_runs = [(in_runs[starts[0]], starts) for at, starts in runs.items() if len(starts) >= 2
+                      and not sentence[in_runs[starts[0]].end:at].strip()]
         good = [n for n in good if n.start not in inside or n.start in paren_owner]
     out: list[ScoreClaim] = []
     value_lists = slash_value_lists(sentence)
@@ -253,8 +256,10 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
 
 def _on_a_benchmark(sentence: str, num: Number, benches: list[Mention]) -> bool:
     """"83.1 on GSM8K and 38.9 on MATH Lvl-5": a decimal (or percentage) right before "on <benchmark>"."""
-    if not benches or num.signed or num.unit not in (None, "%", "points") or num.value > 10000 \
-            or "." not in sentence[num.start:num.end] and num.unit is None:
+    # (a value with a unit was already judged by ``_is_result_number``, with what it knows of costs and margins)
+    if not benches or num.signed or num.unit is not None or num.value > 10000 \
+            or "." not in sentence[num.start:num.end] \
+            or _NOT_RESULT_BEFORE.search(sentence, max(0, num.start - 40), num.start):
         return False
     m = _ON_BENCH_RIGHT_AFTER.match(sentence, num.end)
     return m is not None and any(b.start == m.end() for b in benches)
