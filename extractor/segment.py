@@ -34,12 +34,12 @@ _TITLE_NAME = re.compile(r"^\s*([^:：\n]{1,40}?)\s*[:：]")
 _INTRO = re.compile(
     r"(?:提出了?|推出了?|发布了?|引入了?|介绍了?|开源了?(?!模型|的|社区|生态|大模型|领域)|名为|称为|叫做"
     # ("our previous release Falcon2-11B" names an earlier model, not the one introduced)
-    r"|propose[sd]?|introduce[sd]?|present(?:s|ed)?"
-    r"|(?<!previous )(?<!prior )(?<!earlier )(?<!last )(?<!older )(?<!latest )(?<!first )release[sd]?)"
+    r"|propose[sd]?|introduce[sd]?|present(?:s|ed)?|release[sd]?)"
     r"[^。！？.!?\n，,；;]{0,30}?"
     r"(?:[,，]\s*|\s|「|“|\"|^)([A-Z][A-Za-z0-9]*(?:[-+.][A-Za-z0-9]+)*(?:[ ][A-Z0-9][\w.\-]*)?)"
 )
 
+_EARLIER_RELEASE = re.compile(r"(?:previous|prior|earlier|last|older|latest|first)\s+$", re.IGNORECASE)
 _ZH_END = "。！？；!?;\n"
 # An English sentence end: . ! ? followed by whitespace (or end), not inside a number/abbreviation.
 _ABBREVIATIONS = frozenset(
@@ -168,6 +168,8 @@ def _first_sentence_subject(text: str, start: int, end: int) -> str | None:
     """A method introduced near the start of the section ("we propose X", "提出了 X")."""
     window = text[start:min(end, start + 1500)]
     for m in _INTRO.finditer(window):
+        if _EARLIER_RELEASE.search(window, max(0, m.start() - 9), m.start()):
+            continue  # "our previous release Falcon2-11B" names an earlier model, not the one introduced
         acronym = _ACRONYM_AFTER.match(window, m.end(1))
         if acronym is not None:  # "We propose Contrastive Rollout Distillation (CRD)": the name the text goes on with
             return acronym.group(1)

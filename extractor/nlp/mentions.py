@@ -100,7 +100,7 @@ def forget_sentences() -> None:
     """Drop the per-sentence caches (names, numbers) that the mention layer and the claim rules share
     within one document: a later document must not be faster because an earlier one said the same."""
     from extractor.rules.mentions import _cached_cues, _cached_names, _cached_subject_words
-    from extractor.rules.numbers import _cached_numbers, _cached_result_number
+    from extractor.rules.numbers import _cached_numbers, _cached_result_number, _has_far_reasons
     from extractor.segment import forget_sentence_bounds
 
     _cached_names.cache_clear()
@@ -108,6 +108,7 @@ def forget_sentences() -> None:
     _cached_cues.cache_clear()
     _cached_numbers.cache_clear()
     _cached_result_number.cache_clear()
+    _has_far_reasons.cache_clear()
     forget_sentence_bounds()
 
 

@@ -141,24 +141,46 @@ _NOT_RESULT_AFTER = re.compile(
     r"(?:model|variant|version|method|approach|system|router|setup|configuration)s?\b", re.IGNORECASE)
 _NOT_RESULT_BEFORE = re.compile(
     r"(?:(?:成本|费用|开销|延迟|显存|内存|时间|步数|训练步|数据量|样本量)[^，,。\d]{0,6}|(?:\bcost|latency|memory)[^，,。\d]{0,16}|"
-    # business figures: "revenue grew 40%", "营收同比增长 35%", "market share of 12%"
-    r"(?:营收|收入|利润|毛利|用户数?|下载量|市值|股价|估值|市场份额|融资)[^，,。\d]{0,8}|"
-    r"\b(?:revenue|sales|income|profits?|margins?|users|subscribers|downloads|valuation|stock|shares|market\s+share|"
-    r"funding|headcount|customers)\b[^,.;\d]{0,24}|"
     r"(?:降低|减少|下降|下滑|压缩|缩减|节省|节约|reduc\w*|compress\w*|sav\w*|drop\w*|declin\w*|fell|falls?|within)"
     r"\s*(?:了|为|到|至|by|to)?\s*(?:原有的|原来的)?"
     # an ablated variant's value ("去掉 RL 后会掉到 41.7%", "removing X lowers AIME 2024 to 47.5"), a threshold
     # ("突破 50%", "the first to pass 50%"), a margin after "by" ("improves MATH by 3.1, 2.7 and 2.2 points")
     r"|(?:掉到|掉至|降至|降到|跌到|跌至|跌破|首次突破|突破)了?"
-    r"|\b(?:lowers?|lowered|drops?|dropped|falls?|fell|slips?|slipped|decreases?|decreased)\s+(?:[\w'’-]+\s+){0,3}to"
     r"|\b(?:pass|passes|passing|break|breaks|breaking|cross|crosses|crossing)"
-    # a difference between two systems: "the gap on GSM8K is 6.2 points", "a margin of 3.1", "差距为 2.4 分"
-    r"|\b(?:gap|margin|lead|difference|delta|edge|advantage)\b(?:\s+(?:on|in|over|of|to|against|with)\s+[\w.' -]{1,30}?)?"
-    r"\s+(?:is|was|stands\s+at|of|at|(?:widens|widened|narrows|narrowed|shrinks|shrank|grows|grew)\s+to)"
-    r"|(?:差距|差值|相差|差了|领先幅度|优势)(?:缩小|扩大|拉大)?(?:为|是|达|达到|到|至|有)?(?:近|约|超过|将近|大约)?"
     r"|\bby(?:\s+(?:about|around|nearly|roughly|over|up\s+to))?(?:\s+[+]?\d+(?:\.\d+)?\s*(?:%|points?|pts|pp)?\s*(?:,|and|、)+)*"
     r")\s*$",
     re.IGNORECASE)
+# The rarer reasons, over a longer window, looked for only in sentences that hold one of their words
+# (``_NOT_RESULT_HINT``): an ablation's "removing X lowers AIME 2024 accuracy to 47.5%", business figures
+# ("revenue grew 40%", "营收同比增长 35%"), a difference between two systems ("the gap on GSM8K is 6.2 points",
+# "差距为 2.4 分").
+_NOT_RESULT_FAR_BEFORE = re.compile(
+    r"(?:\b(?:lowers?|lowered|drops?|dropped|falls?|fell|slips?|slipped|decreases?|decreased)\s+(?:[\w'’-]+\s+){0,4}to"
+    r"|(?:营收|收入|利润|毛利|用户数?|下载量|市值|股价|估值|市场份额|融资)[^，,。\d]{0,8}"
+    r"|\b(?:revenue|sales|income|profits?|margins?|users|subscribers|downloads|valuation|stock|shares|market\s+share|"
+    r"funding|headcount|customers)\b[^,.;\d]{0,24}"
+    r"|\b(?:gap|margin|lead|difference|delta|edge|advantage)\b(?:\s+(?:on|in|over|of|to|against|with)\s+[\w.' -]{1,30}?)?"
+    r"\s+(?:is|was|stands\s+at|of|at|(?:widens|widened|narrows|narrowed|shrinks|shrank|grows|grew)\s+to)"
+    r"|(?:差距|差值|相差|差了|领先幅度|优势)(?:缩小|扩大|拉大)?(?:为|是|达|达到|到|至|有)?(?:近|约|超过|将近|大约)?"
+    r")\s*$", re.IGNORECASE)
+_NOT_RESULT_HINT = re.compile(
+    r"lower|lowered|drop|fall|fell|slip|decrease|revenue|sales|income|profit|margin|users|subscribers|downloads|"
+    r"valuation|stock|shares|market|funding|headcount|customers|gap|lead|difference|delta|edge|advantage|"
+    r"营收|收入|利润|毛利|用户|下载量|市值|股价|估值|份额|融资|差距|差值|相差|差了|领先幅度|优势", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def _has_far_reasons(sentence: str) -> bool:
+    return _NOT_RESULT_HINT.search(sentence) is not None
+
+
+def not_result_before(sentence: str, start: int) -> bool:
+    """Do the words before ``start`` say the number there is no result (a cost, a reduction, a threshold, a
+    margin, an ablation, a business figure)?"""
+    return _NOT_RESULT_BEFORE.search(sentence, max(0, start - 24), start) is not None \
+        or _has_far_reasons(sentence) and _NOT_RESULT_FAR_BEFORE.search(sentence, max(0, start - 48), start) is not None
+
+
 # After a number: the number is a margin between two systems ("4.5% better", "10 points above X").
 _MARGIN_WORD = re.compile(r"\s*(?:higher|better|greater|stronger|above|ahead|lower|worse|below|behind|weaker)\b",
                           re.IGNORECASE)
@@ -250,7 +272,7 @@ def _result_number(sentence: str, lex: Lexicons, num: Number) -> bool:
         # Percentages of data, compute or people are not results: "使用 7.6% 的 Token", "减少了 40% 的成本",
         # nor are reductions: "其成本降低了 80%", "压缩为原有的 3.2%", nor margins: "6.1 points higher than X".
         return not _NOT_RESULT_AFTER.match(sentence, num.end) and not _MARGIN_WORD.match(sentence, num.end) \
-            and not _NOT_RESULT_BEFORE.search(sentence, max(0, num.start - 40), num.start)
+            and not not_result_before(sentence, num.start)
     if _RESULT_NOUN_AFTER.match(sentence, num.end) and num.value <= 10000:
         return True  # "也有 83.2 的表现", "取得 0.71 的成绩"
     if _POSSESSIVE_BEFORE.search(sentence, max(0, num.start - 4), num.start) and "." in sentence[num.start:num.end] \

@@ -20,7 +20,7 @@ from extractor.rules.enumerations import (
 )
 from extractor.rules.measures import _GENERIC_METRICS, _benchmark_group, _benchmarks_near, _metric_near, _setting_near
 from extractor.rules.mentions import Lexicons, Mention, is_cjk_sentence
-from extractor.rules.numbers import _NOT_RESULT_BEFORE, Number, _is_result_number, _labelled_value
+from extractor.rules.numbers import Number, _is_result_number, _labelled_value, not_result_before
 from extractor.rules.owners import (
     BOTH_OF_THEM,
     _baseline_owning,
@@ -259,7 +259,7 @@ def _on_a_benchmark(sentence: str, num: Number, benches: list[Mention]) -> bool:
     # (a value with a unit was already judged by ``_is_result_number``, with what it knows of costs and margins)
     if not benches or num.signed or num.unit is not None or num.value > 10000 \
             or "." not in sentence[num.start:num.end] \
-            or _NOT_RESULT_BEFORE.search(sentence, max(0, num.start - 40), num.start):
+            or not_result_before(sentence, num.start):
         return False
     m = _ON_BENCH_RIGHT_AFTER.match(sentence, num.end)
     return m is not None and any(b.start == m.end() for b in benches)
