@@ -40,7 +40,7 @@ from schemas import (
     ReviewQueueItem,
     StoredClaim,
 )
-from warehouse import exports, ranking, sql
+from warehouse import boards, exports, ranking, sql
 from warehouse.columns import object_column
 from warehouse.entities import Registry, apply_overrides, overrides_hash, overrides_text
 from warehouse.errors import UnknownName
@@ -96,6 +96,9 @@ class Warehouse:
             self._apply_overrides()
         self.reg.load(self.con)
         self._next_doc, self._next_claim = self._one(sql.MAX_IDS) or (0, 0)
+        self._boards_stale = True  # refreshed before the first board read (see ``_boards_ready``)
+        self._boards_usable = False
+        self._open_boards()
 
     def _one(self, query: str, params: list[Any] | None = None) -> tuple[Any, ...] | None:
         """First row of a query, fully consumed (DuckDB refuses new work while a result is open)."""
@@ -127,6 +130,7 @@ class Warehouse:
         try:
             apply_overrides(self.con, self.reg, text, str(self._entities_file))
             self.con.execute(sql.SET_META, ["entities_sha256", digest])
+            self.con.execute(sql.SET_META, ["boards", ""])  # merges move claims: boards are rebuilt on open
             self.con.commit()
         except Exception:
             self.con.rollback()
@@ -137,6 +141,74 @@ class Warehouse:
         """Re-read entities (a reader sharing the file with a writer calls this after ingests)."""
         with self._lock:
             self.reg.load(self.con)
+            self._open_boards()
+
+    # -- boards (warehouse/boards.py) ------------------------------------------------
+    def _open_boards(self) -> None:
+        """Decide whether the stored boards can answer: built by this format and vocabulary, none pending.
+
+        A writer rebuilds them all when they were made otherwise (or never); a read-only reader of such a
+        file answers from the claims (``ranking``) instead.
+        """
+        tables = self._one("SELECT count(*) FROM information_schema.tables WHERE table_name = 'board_rows'")
+        if not tables or not tables[0]:
+            self._boards_usable = False
+            return
+        row = self._one(sql.GET_META, ["boards"])
+        current = bool(row and row[0] == boards.boards_stamp())
+        if self.read_only:
+            pending = self._one(sql.BOARD_DIRTY_COUNT)
+            self._boards_usable = current and not (pending and pending[0])
+            self._boards_stale = False
+            return
+        self._boards_usable = True
+        if not current:
+            self.rebuild_boards()
+        self._boards_stale = True
+
+    def rebuild_boards(self) -> None:
+        """Drop every stored board and build them all again from the claims."""
+        self._writable()
+        with self._lock:
+            self.con.begin()
+            try:
+                for statement in sql.DROP_BOARDS:  # made by another format: dropped and made anew
+                    self.con.execute(statement)
+                self.con.execute(sql.SCHEMA)
+                self.con.execute(sql.MARK_BOARD_ALL)
+                boards.refresh(self.con)
+                self.con.execute(sql.SET_META, ["boards", boards.boards_stamp()])
+                self.con.commit()
+            except BaseException:
+                self.con.rollback()
+                raise
+            self._boards_stale = False
+
+    def refresh_boards(self) -> int:
+        """Rebuild the boards whose claims changed since the last build (one transaction); how many.
+
+        Reads do this themselves when needed; a bulk load calls it to pay the cost up front.
+        """
+        self._writable()
+        with self._lock:
+            self.con.begin()
+            try:
+                n = boards.refresh(self.con)
+                self.con.commit()
+            except BaseException:
+                self.con.rollback()
+                raise
+            self._boards_stale = False
+            return n
+
+    def _boards_ready(self) -> bool:
+        """True when the board tables hold the current answer (refreshing them first if this writer changed
+        claims since); False sends the read down ``ranking``'s path."""
+        if not self._boards_usable:
+            return False
+        if self._boards_stale and not self.read_only:
+            self.refresh_boards()
+        return True
 
     def _writable(self) -> None:
         if self.read_only:
@@ -242,6 +314,7 @@ class Warehouse:
             previous = PreviousClaims()
             if replaced:
                 previous = PreviousClaims(con.execute(sql.PREVIOUS_CLAIMS, [replaced]).fetchall())
+                con.execute(sql.MARK_BOARD_DOCS, [replaced])  # boards that lose the old claims
                 con.execute(sql.DELETE_DOC_CLAIMS, [replaced])
                 con.execute(sql.DELETE_DOC_SECTIONS, [replaced])
                 for ex, doc_id, rep in todo:
@@ -287,7 +360,9 @@ class Warehouse:
                     con.execute(sql.INSERT_CLAIMS)
                 finally:
                     con.unregister("claim_batch")
+                con.execute(sql.MARK_BOARD_DOCS, [[doc_id for _, doc_id, _ in todo]])  # boards that gain claims
             con.commit()
+            self._boards_stale = True
             self.reg.commit()
         except BaseException:
             con.rollback()
@@ -346,6 +421,9 @@ class Warehouse:
         ``as_of``: the board as it stood that day (documents published, else first ingested, by then).
         """
         with self._lock:
+            if as_of is None and sources_limit is not None and 0 <= sources_limit <= boards.BOARD_SOURCES \
+                    and self._boards_ready():
+                return boards.leaderboard(self.con, self.reg, benchmark, metric, setting, sources_limit)
             return ranking.leaderboard(self.con, self.reg, benchmark, metric, setting, as_of, sources_limit)
 
     def history(self, benchmark: str, metric: str | None = None, setting: str | None = None) -> History:
@@ -370,6 +448,8 @@ class Warehouse:
         ``sources_limit`` keeps at most that much evidence per row (``evidence_total`` says how much there is).
         """
         with self._lock:
+            if sources_limit is not None and 0 <= sources_limit <= boards.BOARD_SOURCES and self._boards_ready():
+                return boards.beats(self.con, self.reg, model, benchmark, general, sources_limit)
             result = ranking.beats(self.con, self.reg, model, benchmark, general)
         for row in result.rows:
             row.evidence_total = len(row.evidence)
@@ -437,11 +517,13 @@ class Warehouse:
             self.con.begin()
             try:
                 self.con.execute(sql.SET_REVIEW, [status, int(claim_id)])
+                self.con.execute(sql.MARK_BOARD_CLAIM, [int(claim_id)])
                 self.con.execute(sql.ADD_REVIEW, [int(claim_id), status, before.review_status, note, reviewer])
                 self.con.commit()
             except BaseException:
                 self.con.rollback()
                 raise
+            self._boards_stale = True
         return self.get_claim(claim_id)
 
     def undo_review(self, claim_id: int, reviewer: str | None = None) -> StoredClaim:
