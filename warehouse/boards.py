@@ -31,7 +31,7 @@ from warehouse.entities import Registry
 from warehouse.names import VOCABULARY_FILE, is_lower_better, is_named
 
 # Bump when the board tables' meaning changes: files built by another version are rebuilt on open.
-BOARDS_FORMAT = "1"
+BOARDS_FORMAT = "2"
 BOARD_SOURCES = sql.BOARD_SOURCES
 
 
@@ -76,11 +76,11 @@ def refresh(con: duckdb.DuckDBPyConnection) -> int:
             _plan(bid, raws, group_cols, map_cols)
         _insert(con, sql.INSERT_BOARD_GROUPS, "board_group_batch", group_cols)
         _insert(con, sql.INSERT_BOARD_GROUP_MAP, "board_map_batch", map_cols)
+        unclassified = con.execute(sql.UNCLASSIFIED_NAMES).fetchall()
+        if unclassified:
+            _insert(con, sql.INSERT_BOARD_NAMES, "board_names_batch", {
+                "entity_id": [eid for eid, _ in unclassified], "named": [is_named(n) for _, n in unclassified]})
         con.execute(sql.BUILD_BOARD_ROWS)
-    unclassified = con.execute(sql.UNCLASSIFIED_NAMES).fetchall()
-    if unclassified:
-        _insert(con, sql.INSERT_BOARD_NAMES, "board_names_batch", {
-            "entity_id": [eid for eid, _ in unclassified], "named": [is_named(name) for _, name in unclassified]})
     con.execute(sql.CLEAR_BOARD_DIRTY)
     return len(dirty)
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime
 import gc
+import itertools
 import json
+import operator
 import threading
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -20,6 +22,7 @@ from typing import Any, Literal
 
 import duckdb
 import numpy as np
+import pyarrow as pa
 
 from schemas import (
     BeatsResult,
@@ -71,6 +74,21 @@ _ROW_ORDER: tuple[str, ...] = (
     "value", "value_high", "unit", "unit_key", "setting", "baseline", "baseline_id", "relation", "delta",
     "quote", "source", "section", "start", "end", "extractor", "run_id", "review_status", "loser_id",
 )
+
+
+# Fields of a claim copied into columns as they are for the set-based insert (``_insert_claims_bulk``).
+_BULK_FIELDS: tuple[str, ...] = (
+    "kind", "model", "model_canonical", "benchmark", "benchmark_canonical", "baseline", "baseline_canonical",
+    "metric", "value", "value_high", "unit", "setting", "relation", "delta", "quote", "source", "section", "start",
+    "end", "extractor",
+)
+# Stands for NULL in the join keys of the set-based insert (``sql.INSERT_CLAIMS_BULK``).
+NONE = sql.BULK_NONE
+_BULK_TYPES = {"value": pa.float64(), "value_high": pa.float64(), "delta": pa.float64(), "start": pa.int64(),
+               "end": pa.int64()}
+# The columns ``_setting_columns`` gives, in its order.
+_SETTING_FIELDS: tuple[str, ...] = (
+    "metric_key", "setting_key", "setting_detail", "pass_k", "maj_k", "shots", "cot", "tools", "split")
 
 
 class Warehouse:
@@ -352,14 +370,18 @@ class Warehouse:
             ]
             if section_rows:
                 con.executemany(sql.INSERT_SECTIONS, section_rows)
-            columns = self._claim_columns(todo, run_id, previous)
-            self.reg.flush(con)
-            if len(columns["id"]):
-                con.register("claim_batch", columns)
-                try:
-                    con.execute(sql.INSERT_CLAIMS)
-                finally:
-                    con.unregister("claim_batch")
+            if replaced:
+                columns = self._claim_columns(todo, run_id, previous)
+                self.reg.flush(con)
+                if len(columns["id"]):
+                    con.register("claim_batch", columns)
+                    try:
+                        con.execute(sql.INSERT_CLAIMS)
+                    finally:
+                        con.unregister("claim_batch")
+            else:
+                self._insert_claims_bulk(todo, run_id)
+            if any(ex.claims for ex, _, _ in todo):
                 con.execute(sql.MARK_BOARD_DOCS, [[doc_id for _, doc_id, _ in todo]])  # boards that gain claims
             con.commit()
             self._boards_stale = True
@@ -369,6 +391,67 @@ class Warehouse:
             self.reg.rollback(con)
             self._next_claim = next_claim_before
             raise
+
+    def _insert_claims_bulk(self, todo: list[tuple[Extraction, int, bool]], run_id: int | None) -> None:
+        """Claims of new documents, set-based: Python only copies the fields out into columns and resolves each
+        distinct name once (in first-seen order, so entity ids come out as claim-by-claim resolution made them);
+        entity ids, setting and unit keys, claim ids and losers are joined on in one ``INSERT ... SELECT``
+        (``sql.INSERT_CLAIMS_BULK``)."""
+        fields = operator.itemgetter(*_BULK_FIELDS)
+        rows = [fields(c.__dict__) for ex, _, _ in todo for c in ex.claims]
+        if not rows:
+            return
+        n = len(rows)
+        # one C-level transposition, then Arrow arrays (DuckDB scans them without touching Python objects)
+        lists = dict(zip(_BULK_FIELDS, zip(*rows, strict=True), strict=True))
+        del rows
+        cols: dict[str, Any] = {f: pa.array(lists[f], type=_BULK_TYPES.get(f, pa.string())) for f in _BULK_FIELDS}
+        cols["id"] = pa.array(np.arange(self._next_claim + 1, self._next_claim + n + 1, dtype=np.int64))
+        cols["doc_id"] = pa.array(np.repeat(np.array([d for _, d, _ in todo], dtype=np.int64),
+                                            [len(ex.claims) for ex, _, _ in todo]))
+        cols["doc_extractor"] = pa.array([ex.extractor for ex, _, _ in todo for _ in ex.claims], type=pa.string())
+        names = self._resolve_names(lists)
+        settings = {}
+        for key in dict.fromkeys(zip(lists["setting"], lists["metric"], strict=True)):
+            settings[key] = _setting_columns(*key)
+        setting_cols = {"setting": object_column([NONE if k[0] is None else k[0] for k in settings]),
+                        "metric": object_column([NONE if k[1] is None else k[1] for k in settings])}
+        for i, name in enumerate(_SETTING_FIELDS):
+            setting_cols[name] = object_column([v[i] for v in settings.values()])
+        units = list(dict.fromkeys(lists["unit"]))
+        unit_cols = {"unit": object_column([NONE if u is None else u for u in units]),
+                     "unit_key": object_column([_UNIT_KEYS.get(u, u) for u in units])}
+        self.reg.flush(self.con)
+        views = {"claim_raw": pa.table(cols), "name_map": names, "setting_map": setting_cols, "unit_map": unit_cols}
+        for view, data in views.items():
+            self.con.register(view, data)
+        try:
+            self.con.execute(sql.INSERT_CLAIMS_BULK, [run_id])
+        finally:
+            for view in views:
+                self.con.unregister(view)
+        self._next_claim += n
+
+    def _resolve_names(self, cols: dict[str, tuple[Any, ...]]) -> pa.Table:
+        """Each distinct (kind, name as written, canonical) of the batch resolved once, as a join table."""
+        resolve = self.reg.resolve
+        # (role, kind, surface, canonical) in the order claim-by-claim resolution met them; the subject is
+        # always resolved, benchmark and baseline only when given
+        keys = dict.fromkeys(itertools.chain.from_iterable(zip(
+            zip(itertools.repeat("subject"), itertools.repeat("model"), cols["model"], cols["model_canonical"]),
+            zip(itertools.repeat("other"), itertools.repeat("benchmark"), cols["benchmark"],
+                cols["benchmark_canonical"]),
+            zip(itertools.repeat("other"), itertools.repeat("model"), cols["baseline"], cols["baseline_canonical"]),
+            strict=True)))
+        resolved: dict[tuple[str, str, str | None], int] = {}
+        for role, kind, surface, canonical in keys:
+            if (surface or role == "subject") and (kind, surface, canonical) not in resolved:
+                resolved[(kind, surface, canonical)] = resolve(kind, surface, canonical)
+        # joined on (kind, surface, canonical or NONE): plain equality, so DuckDB hash-joins
+        found = {(kind, surface, NONE if canonical is None else canonical): eid
+                 for (kind, surface, canonical), eid in resolved.items()}
+        return pa.table({"kind": [k[0] for k in found], "surface": [k[1] for k in found],
+                         "canonical": [k[2] for k in found], "entity_id": pa.array(list(found.values()), pa.int64())})
 
     def _claim_columns(self, todo: list[tuple[Extraction, int, bool]], run_id: int | None,
                        previous: PreviousClaims | None = None) -> dict[str, np.ndarray]:

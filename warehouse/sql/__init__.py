@@ -121,6 +121,33 @@ INSERT_CLAIMS = "INSERT INTO claims ({cols}) SELECT {casts} FROM claim_batch ORD
     casts=", ".join(f'"{c}"::{_CLAIM_TYPES.get(c, "VARCHAR")}' for c in CLAIM_COLUMNS),
 )
 
+# The set-based insert of new documents' claims (``Warehouse._insert_claims_bulk``): the batch's fields as
+# written (``claim_raw``), joined to the batch's resolved names, setting and unit keys (all registered
+# per batch); the loser of a comparison is derived here. Parameter: the run id.
+BULK_NONE = "\x1f"  # a join key standing for NULL (no name, setting or unit holds this control character)
+INSERT_CLAIMS_BULK = """
+INSERT INTO claims ({cols})
+SELECT b.id::BIGINT, b.doc_id::BIGINT, b.kind::VARCHAR, b.model::VARCHAR, mm.entity_id::BIGINT, b.benchmark::VARCHAR,
+       bm.entity_id::BIGINT, b.metric::VARCHAR, s.metric_key::VARCHAR, b.value::DOUBLE, b.value_high::DOUBLE,
+       b.unit::VARCHAR, u.unit_key::VARCHAR, b.setting::VARCHAR, s.setting_key::VARCHAR, s.setting_detail::VARCHAR,
+       s.pass_k::INTEGER, s.maj_k::INTEGER, s.shots::INTEGER, s.cot::BOOLEAN, s.tools::BOOLEAN, s.split::VARCHAR,
+       b.baseline::VARCHAR, bl.entity_id::BIGINT, b.relation::VARCHAR, b.delta::DOUBLE, b.quote::VARCHAR,
+       b.source::VARCHAR, b.section::VARCHAR, b.start::INTEGER, b."end"::INTEGER,
+       coalesce(nullif(b.extractor::VARCHAR, ''), b.doc_extractor::VARCHAR), ?::BIGINT, 'unreviewed',
+       CASE b.relation::VARCHAR WHEN 'outperforms' THEN bl.entity_id::BIGINT
+                                WHEN 'underperforms' THEN mm.entity_id::BIGINT END
+FROM claim_raw b
+JOIN name_map mm ON mm.kind = 'model' AND mm.surface = b.model
+    AND mm.canonical = coalesce(b.model_canonical, '{none}')
+LEFT JOIN name_map bm ON bm.kind = 'benchmark' AND bm.surface = b.benchmark
+    AND bm.canonical = coalesce(b.benchmark_canonical, '{none}')
+LEFT JOIN name_map bl ON bl.kind = 'model' AND bl.surface = b.baseline
+    AND bl.canonical = coalesce(b.baseline_canonical, '{none}')
+JOIN setting_map s ON s.setting::VARCHAR = coalesce(b.setting, '{none}') AND s.metric::VARCHAR = coalesce(b.metric, '{none}')
+JOIN unit_map u ON u.unit::VARCHAR = coalesce(b.unit, '{none}')
+ORDER BY bm.entity_id, mm.entity_id
+""".format(cols=", ".join(f'"{c}"' for c in CLAIM_COLUMNS), none=BULK_NONE)
+
 # -- claims ------------------------------------------------------------------------
 STORED_CLAIM_COLUMNS = (
     'id, kind, model, benchmark, metric, value, value_high, unit, setting, baseline, relation, delta, '
@@ -345,10 +372,12 @@ agg AS (
     FROM ranked
     GROUP BY benchmark_id, grp, model_id
 )
-SELECT a.benchmark_id, a.grp, a.model_id, a.lower, a.value, a.value_high, a.unit, a.metric, a.support, d.conflict,
+SELECT a.benchmark_id, a.grp, a.model_id, e.name, n.named, a.lower, a.value, a.value_high, a.unit, a.metric, a.support, d.conflict,
        CASE WHEN d.conflict THEN list_sort(a.all_values) ELSE [] END, a.verified, a.sources_total, a.n_best,
        a.sources
 FROM agg a JOIN detail d USING (benchmark_id, grp, model_id)
+JOIN entities e ON e.id = a.model_id
+JOIN board_names n ON n.entity_id = a.model_id
 ORDER BY a.benchmark_id
 """
 # A benchmark's effective groups, default first.
@@ -361,7 +390,7 @@ WHERE benchmark_id = ? ORDER BY grp
 # Parameters: sources limit, member name, group unit, metric, setting, benchmark id, group.
 BOARD_ROWS_JSON = """
 SELECT to_json(coalesce(list(struct_pack(
-        rank := rnk, model := name, benchmark := ?::VARCHAR, value := value, value_high := value_high,
+        rank := rnk, model := model, benchmark := ?::VARCHAR, value := value, value_high := value_high,
         unit := coalesce(nullif(unit, ''), nullif(?::VARCHAR, '')),
         metric := coalesce(nullif(metric, ''), nullif(?::VARCHAR, '')), setting := nullif(?::VARCHAR, ''),
         support := support, conflict := conflict, "values" := "values",
@@ -369,11 +398,9 @@ SELECT to_json(coalesce(list(struct_pack(
         sources := sources[1:?], sources_total := sources_total)
     ORDER BY CASE WHEN lower THEN value ELSE -value END, support DESC, model_id), []))::VARCHAR
 FROM (
-    SELECT r.*, e.name, rank() OVER (ORDER BY CASE WHEN r.lower THEN r.value ELSE -r.value END) AS rnk
-    FROM board_rows r
-    JOIN board_names n ON n.entity_id = r.model_id AND n.named
-    JOIN entities e ON e.id = r.model_id
-    WHERE r.benchmark_id = ? AND r.grp = ?
+    SELECT *, rank() OVER (ORDER BY CASE WHEN lower THEN value ELSE -value END) AS rnk
+    FROM board_rows
+    WHERE benchmark_id = ? AND grp = ? AND named
 )
 """
 # For beats: model X's rows on a benchmark and, in the same groups, every named model with a better value,
@@ -383,9 +410,8 @@ WITH mine AS (SELECT grp, value AS mine FROM board_rows WHERE benchmark_id = ? A
 SELECT to_json(coalesce(list(struct_pack(grp := r.grp, model_id := r.model_id, value := r.value, unit := r.unit,
         n_best := r.n_best, best_sources := r.sources[1:least(r.n_best, ?)])), []))::VARCHAR
 FROM board_rows r JOIN mine m USING (grp)
-JOIN board_names n ON n.entity_id = r.model_id
 WHERE r.benchmark_id = ?
-  AND (r.model_id = ? OR (n.named AND ((r.lower AND r.value < m.mine) OR (NOT r.lower AND r.value > m.mine))))
+  AND (r.model_id = ? OR (r.named AND ((r.lower AND r.value < m.mine) OR (NOT r.lower AND r.value > m.mine))))
 """
 # Comparisons on one benchmark in which model X is beaten (``GENERAL_BEATEN_BY``'s columns).
 BENCHMARK_BEATEN_BY = """

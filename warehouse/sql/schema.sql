@@ -191,6 +191,8 @@ CREATE TABLE IF NOT EXISTS board_rows (
     benchmark_id BIGINT NOT NULL,
     grp INTEGER NOT NULL,
     model_id BIGINT NOT NULL,
+    model VARCHAR NOT NULL,  -- the entity's name and names.is_named of it, as of the build (renames rebuild)
+    named BOOLEAN NOT NULL,
     lower BOOLEAN NOT NULL,
     value DOUBLE NOT NULL,
     value_high DOUBLE,
