@@ -31,7 +31,7 @@ from warehouse.entities import Registry
 from warehouse.names import VOCABULARY_FILE, is_lower_better, is_named
 
 # Bump when the board tables' meaning changes: files built by another version are rebuilt on open.
-BOARDS_FORMAT = "2"
+BOARDS_FORMAT = "3"
 BOARD_SOURCES = sql.BOARD_SOURCES
 
 
@@ -148,9 +148,9 @@ def leaderboard(con: duckdb.DuckDBPyConnection, reg: Registry, benchmark: str, m
             board.setting = chosen.setting or None
             board.higher_is_better = not chosen.lower_is_better
             first = False
-        (rows_json,) = con.execute(sql.BOARD_ROWS_JSON, [
-            member, chosen.unit, chosen.metric, chosen.setting, sources_limit, bid, groups.index(chosen)]).fetchone() \
-            or ("[]",)
+        (rows_json,) = con.execute(sql.BOARD_ROWS_JSON, {
+            "bid": bid, "grp": groups.index(chosen), "limit": sources_limit, "member": member, "unit": chosen.unit,
+            "metric": chosen.metric, "setting": chosen.setting}).fetchone() or ("[]",)
         board.rows.extend(_ROWS.validate_json(rows_json))
     board.other_settings = others
     return board
@@ -182,8 +182,8 @@ def beats(con: duckdb.DuckDBPyConnection, reg: Registry, model: str, benchmark: 
     comparisons: list[tuple[Any, ...]] = []
     for bid in target.member_ids:
         member = entities[bid].name
-        (found_json,) = con.execute(sql.BOARD_BEATING_JSON, [bid, xid, BOARD_SOURCES, bid, xid]).fetchone() \
-            or ("[]",)
+        (found_json,) = con.execute(sql.BOARD_BEATING_JSON, {"bid": bid, "model": xid, "limit": BOARD_SOURCES}) \
+            .fetchone() or ("[]",)
         by_group: dict[int, dict[int, Beating]] = defaultdict(dict)
         for b in _BEATING.validate_json(found_json):
             by_group[b.grp][b.model_id] = b

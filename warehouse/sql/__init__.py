@@ -323,7 +323,7 @@ _BOARD_SRC = """
 SELECT *, first_value(v) OVER p AS best, row_number() OVER p AS best_rank
 FROM (
     SELECT c.benchmark_id, g.grp, g.lower, c.model_id, c.id, c.setting_detail, c.review_status,
-           hash(d.sha256) AS content, c.source, c.quote, c.section, c.start, c."end", c.metric, c.value AS written,
+           hash(d.sha256) AS content, c.metric,
            CASE WHEN s.rescaled THEN round_even(c.value * 100, 6) ELSE c.value END AS v,
            CASE WHEN s.rescaled AND c.value_high IS NOT NULL THEN round_even(c.value_high * 100, 6)
                 ELSE c.value_high END AS vh,
@@ -366,20 +366,21 @@ agg AS (
            bool_or(review_status = 'verified' AND at_best) AS verified,
            count(*) AS sources_total,
            count(*) FILTER (WHERE at_best) AS n_best,
-           list(struct_pack(source := source, quote := quote, section := section, start := start, "end" := "end",
-                            claim_id := id, value := written, review_status := review_status) ORDER BY src_rank)
-               FILTER (WHERE src_rank <= {BOARD_SOURCES}) AS sources
+           list(id ORDER BY src_rank) FILTER (WHERE src_rank <= {BOARD_SOURCES}) AS source_ids
     FROM ranked
     GROUP BY benchmark_id, grp, model_id
 )
 SELECT a.benchmark_id, a.grp, a.model_id, e.name, n.named, a.lower, a.value, a.value_high, a.unit, a.metric, a.support, d.conflict,
        CASE WHEN d.conflict THEN list_sort(a.all_values) ELSE [] END, a.verified, a.sources_total, a.n_best,
-       a.sources
+       a.source_ids
 FROM agg a JOIN detail d USING (benchmark_id, grp, model_id)
 JOIN entities e ON e.id = a.model_id
 JOIN board_names n ON n.entity_id = a.model_id
 ORDER BY a.benchmark_id
 """
+# A claim as a board row's source (``SourceRef``): the value as written in the quote.
+SOURCE_STRUCT = """struct_pack(source := c.source, quote := c.quote, section := c.section, start := c.start,
+    "end" := c."end", claim_id := c.id, value := c.value, review_status := c.review_status)"""
 # A benchmark's effective groups, default first.
 BOARD_GROUPS = """
 SELECT metric_key, unit_key, setting_key, models, claims, raw_keys FROM board_groups
@@ -389,30 +390,49 @@ WHERE benchmark_id = ? ORDER BY grp
 # and generic phrases are no rows), rank = 1 + how many have a better value (ties share it).
 # Parameters: sources limit, member name, group unit, metric, setting, benchmark id, group.
 BOARD_ROWS_JSON = """
-SELECT to_json(coalesce(list(struct_pack(
-        rank := rnk, model := model, benchmark := ?::VARCHAR, value := value, value_high := value_high,
-        unit := coalesce(nullif(unit, ''), nullif(?::VARCHAR, '')),
-        metric := coalesce(nullif(metric, ''), nullif(?::VARCHAR, '')), setting := nullif(?::VARCHAR, ''),
-        support := support, conflict := conflict, "values" := "values",
-        review_status := CASE WHEN verified THEN 'verified' ELSE 'unreviewed' END,
-        sources := sources[1:?], sources_total := sources_total)
-    ORDER BY CASE WHEN lower THEN value ELSE -value END, support DESC, model_id), []))::VARCHAR
-FROM (
+WITH r AS (
     SELECT *, rank() OVER (ORDER BY CASE WHEN lower THEN value ELSE -value END) AS rnk
     FROM board_rows
-    WHERE benchmark_id = ? AND grp = ? AND named
+    WHERE benchmark_id = $bid AND grp = $grp AND named
+), shown AS (
+    SELECT model_id, unnest(source_ids[1:$limit]) AS claim_id, generate_subscripts(source_ids[1:$limit], 1) AS pos
+    FROM r
+), sources AS (
+    SELECT s.model_id, list({source} ORDER BY s.pos) AS sources
+    FROM shown s JOIN claims c ON c.id = s.claim_id AND c.benchmark_id = $bid
+    GROUP BY s.model_id
 )
-"""
+SELECT to_json(coalesce(list(struct_pack(
+        rank := rnk, model := model, benchmark := $member::VARCHAR, value := value, value_high := value_high,
+        unit := coalesce(nullif(unit, ''), nullif($unit::VARCHAR, '')),
+        metric := coalesce(nullif(metric, ''), nullif($metric::VARCHAR, '')), setting := nullif($setting::VARCHAR, ''),
+        support := support, conflict := conflict, "values" := "values",
+        review_status := CASE WHEN verified THEN 'verified' ELSE 'unreviewed' END,
+        sources := coalesce(sources, []), sources_total := sources_total)
+    ORDER BY CASE WHEN lower THEN value ELSE -value END, support DESC, model_id), []))::VARCHAR
+FROM r LEFT JOIN sources USING (model_id)
+""".format(source=SOURCE_STRUCT)
 # For beats: model X's rows on a benchmark and, in the same groups, every named model with a better value,
 # with the sources that state each row's best value (JSON, read as ``boards.Beating``).
 BOARD_BEATING_JSON = """
-WITH mine AS (SELECT grp, value AS mine FROM board_rows WHERE benchmark_id = ? AND model_id = ?)
-SELECT to_json(coalesce(list(struct_pack(grp := r.grp, model_id := r.model_id, value := r.value, unit := r.unit,
-        n_best := r.n_best, best_sources := r.sources[1:least(r.n_best, ?)])), []))::VARCHAR
-FROM board_rows r JOIN mine m USING (grp)
-WHERE r.benchmark_id = ?
-  AND (r.model_id = ? OR (r.named AND ((r.lower AND r.value < m.mine) OR (NOT r.lower AND r.value > m.mine))))
-"""
+WITH mine AS (SELECT grp, value AS mine FROM board_rows WHERE benchmark_id = $bid AND model_id = $model),
+r AS (
+    SELECT r.* FROM board_rows r JOIN mine m USING (grp)
+    WHERE r.benchmark_id = $bid
+      AND (r.model_id = $model OR (r.named AND ((r.lower AND r.value < m.mine) OR (NOT r.lower AND r.value > m.mine))))
+), shown AS (
+    SELECT grp, model_id, unnest(source_ids[1:least(n_best, $limit)]) AS claim_id,
+           generate_subscripts(source_ids[1:least(n_best, $limit)], 1) AS pos
+    FROM r
+), sources AS (
+    SELECT s.grp, s.model_id, list({source} ORDER BY s.pos) AS sources
+    FROM shown s JOIN claims c ON c.id = s.claim_id AND c.benchmark_id = $bid
+    GROUP BY s.grp, s.model_id
+)
+SELECT to_json(coalesce(list(struct_pack(grp := grp, model_id := model_id, value := value, unit := unit,
+        n_best := n_best, best_sources := coalesce(sources, []))), []))::VARCHAR
+FROM r LEFT JOIN sources USING (grp, model_id)
+""".format(source=SOURCE_STRUCT)
 # Comparisons on one benchmark in which model X is beaten (``GENERAL_BEATEN_BY``'s columns).
 BENCHMARK_BEATEN_BY = """
 SELECT CASE WHEN relation = 'outperforms' THEN model_id ELSE baseline_id END AS winner,

@@ -180,7 +180,7 @@ CREATE TABLE IF NOT EXISTS board_groups (
     raw_keys VARCHAR[] NOT NULL
 );
 -- One row per benchmark x effective group x model: the best value and what a board row shows, with the
--- first sources in board order (best-value ones first, then by claim id).
+-- claim ids of its first sources in board order (best-value ones first, then by claim id).
 -- Whether a model's name is a particular model (names.is_named): boards leave out organisations and
 -- generic phrases. Filled for new entities by every board build, emptied when names or the vocabulary change.
 CREATE TABLE IF NOT EXISTS board_names (
@@ -204,6 +204,5 @@ CREATE TABLE IF NOT EXISTS board_rows (
     verified BOOLEAN NOT NULL,
     sources_total INTEGER NOT NULL,
     n_best INTEGER NOT NULL,
-    sources STRUCT(source VARCHAR, quote VARCHAR, section VARCHAR, start INTEGER, "end" INTEGER, claim_id BIGINT,
-                   value DOUBLE, review_status VARCHAR)[] NOT NULL
+    source_ids BIGINT[] NOT NULL
 );
