@@ -388,8 +388,8 @@ WHERE benchmark_id = ? ORDER BY grp
 """
 # One group's rows in rank order as one JSON array of ``LeaderboardRow``s: named models only (organisations
 # and generic phrases are no rows), rank = 1 + how many have a better value (ties share it).
-# Parameters: sources limit, member name, group unit, metric, setting, benchmark id, group.
-BOARD_ROWS_JSON = """
+# Named parameters: bid, grp, limit (sources per row), member (its name), unit, metric, setting (the group).
+BOARD_ROWS_JSON = f"""
 WITH r AS (
     SELECT *, rank() OVER (ORDER BY CASE WHEN lower THEN value ELSE -value END) AS rnk
     FROM board_rows
@@ -398,7 +398,7 @@ WITH r AS (
     SELECT model_id, unnest(source_ids[1:$limit]) AS claim_id, generate_subscripts(source_ids[1:$limit], 1) AS pos
     FROM r
 ), sources AS (
-    SELECT s.model_id, list({source} ORDER BY s.pos) AS sources
+    SELECT s.model_id, list({SOURCE_STRUCT} ORDER BY s.pos) AS sources
     FROM shown s JOIN claims c ON c.id = s.claim_id AND c.benchmark_id = $bid
     GROUP BY s.model_id
 )
@@ -411,10 +411,10 @@ SELECT to_json(coalesce(list(struct_pack(
         sources := coalesce(sources, []), sources_total := sources_total)
     ORDER BY CASE WHEN lower THEN value ELSE -value END, support DESC, model_id), []))::VARCHAR
 FROM r LEFT JOIN sources USING (model_id)
-""".format(source=SOURCE_STRUCT)
+"""
 # For beats: model X's rows on a benchmark and, in the same groups, every named model with a better value,
 # with the sources that state each row's best value (JSON, read as ``boards.Beating``).
-BOARD_BEATING_JSON = """
+BOARD_BEATING_JSON = f"""
 WITH mine AS (SELECT grp, value AS mine FROM board_rows WHERE benchmark_id = $bid AND model_id = $model),
 r AS (
     SELECT r.* FROM board_rows r JOIN mine m USING (grp)
@@ -425,14 +425,14 @@ r AS (
            generate_subscripts(source_ids[1:least(n_best, $limit)], 1) AS pos
     FROM r
 ), sources AS (
-    SELECT s.grp, s.model_id, list({source} ORDER BY s.pos) AS sources
+    SELECT s.grp, s.model_id, list({SOURCE_STRUCT} ORDER BY s.pos) AS sources
     FROM shown s JOIN claims c ON c.id = s.claim_id AND c.benchmark_id = $bid
     GROUP BY s.grp, s.model_id
 )
 SELECT to_json(coalesce(list(struct_pack(grp := grp, model_id := model_id, value := value, unit := unit,
         n_best := n_best, best_sources := coalesce(sources, []))), []))::VARCHAR
 FROM r LEFT JOIN sources USING (grp, model_id)
-""".format(source=SOURCE_STRUCT)
+"""
 # Comparisons on one benchmark in which model X is beaten (``GENERAL_BEATEN_BY``'s columns).
 BENCHMARK_BEATEN_BY = """
 SELECT CASE WHEN relation = 'outperforms' THEN model_id ELSE baseline_id END AS winner,
