@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from schemas import ComparisonClaim, Document, Extraction, ScoreClaim
-from warehouse import UnknownName, Warehouse, ranking
+from warehouse import UnknownName, Warehouse, boards, ranking
 from warehouse.boards import BOARD_SOURCES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,6 +53,9 @@ def assert_same_answers(wh: Warehouse) -> int:
                 old = ranking.leaderboard(wh.con, wh.reg, bench, metric, setting, None, limit)
                 new = wh.leaderboard(bench, metric=metric, setting=setting, sources_limit=limit)
                 assert new.model_dump() == old.model_dump(), (bench, metric, setting, limit)
+                # the read used for big boards (one JSON array), on every board
+                as_json = boards.leaderboard(wh.con, wh.reg, bench, metric, setting, limit, json_above=0)
+                assert as_json.model_dump() == old.model_dump(), (bench, metric, setting, limit)
                 n += 1
     for model, bench in pairs:
         for limit in (0, 2, BOARD_SOURCES):

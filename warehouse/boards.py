@@ -122,13 +122,15 @@ def _groups(con: duckdb.DuckDBPyConnection, bid: int) -> list[ranking.Group]:
 _ROWS = TypeAdapter(list[LeaderboardRow])
 
 
-def leaderboard(con: duckdb.DuckDBPyConnection, reg: Registry, benchmark: str, metric: str | None,
-                setting: str | None, sources_limit: int) -> Leaderboard:
-    """``ranking.leaderboard`` read from the board tables (at most ``BOARD_SOURCES`` sources per row).
+# Boards with more models than this are read as one DuckDB-written JSON array (``sql.BOARD_ROWS_JSON``): no
+# Python object per value on the way. Below it, two plain reads win (that query's planning costs ~3 ms).
+JSON_ABOVE = 500
 
-    DuckDB writes the rows as one JSON array and pydantic reads it in one call: no Python object per
-    value on the way (a popular board has thousands of rows).
-    """
+
+def leaderboard(con: duckdb.DuckDBPyConnection, reg: Registry, benchmark: str, metric: str | None,
+                setting: str | None, sources_limit: int, json_above: int = JSON_ABOVE) -> Leaderboard:
+    """``ranking.leaderboard`` read from the board tables (at most ``BOARD_SOURCES`` sources per row); a group
+    of more than ``json_above`` models is read as one JSON array, a smaller one row by row."""
     target = ranking.resolve_benchmark(reg, benchmark)
     board = Leaderboard(benchmark=target.name, members=[reg.entities[b].name for b in target.member_ids]
                         if target.is_family else [])
@@ -148,12 +150,41 @@ def leaderboard(con: duckdb.DuckDBPyConnection, reg: Registry, benchmark: str, m
             board.setting = chosen.setting or None
             board.higher_is_better = not chosen.lower_is_better
             first = False
-        (rows_json,) = con.execute(sql.BOARD_ROWS_JSON, {
-            "bid": bid, "grp": groups.index(chosen), "limit": sources_limit, "member": member, "unit": chosen.unit,
-            "metric": chosen.metric, "setting": chosen.setting}).fetchone() or ("[]",)
-        board.rows.extend(_ROWS.validate_json(rows_json))
+        grp = groups.index(chosen)
+        if chosen.models > json_above:  # thousands of rows: DuckDB writes them as one JSON array, read in one call
+            (rows_json,) = con.execute(sql.BOARD_ROWS_JSON, {
+                "bid": bid, "grp": grp, "limit": sources_limit, "member": member, "unit": chosen.unit,
+                "metric": chosen.metric, "setting": chosen.setting}).fetchone() or ("[]",)
+            board.rows.extend(_ROWS.validate_json(rows_json))
+        else:  # a few rows: two plain reads by key cost less than planning that query
+            board.rows.extend(_rows(con, bid, grp, chosen, member, sources_limit))
     board.other_settings = others
     return board
+
+
+_SOURCE_KEYS = ("claim_id", "source", "quote", "section", "start", "end", "value", "review_status")
+
+
+def _rows(con: duckdb.DuckDBPyConnection, bid: int, grp: int, group: ranking.Group, member: str,
+          sources_limit: int) -> list[LeaderboardRow]:
+    """A group's rows: two plain reads by key (the rows, then the claims they show as sources), ranked here."""
+    rows = con.execute(sql.BOARD_ROWS, [sources_limit, bid, grp]).fetchall()
+    wanted = [i for r in rows for i in r[10]]
+    sources = {c[0]: dict(zip(_SOURCE_KEYS, c, strict=True))
+               for c in con.execute(sql.BOARD_SOURCES_BY_ID, [bid, wanted]).fetchall()} if wanted else {}
+    unit, metric, setting = group.unit or None, group.metric or None, group.setting or None
+    out = []
+    rank, prev = 0, None
+    for i, (model, value, high, r_unit, r_metric, support, conflict, values, verified, total, ids, _) \
+            in enumerate(rows, start=1):
+        if value != prev:
+            rank, prev = i, value
+        out.append({"rank": rank, "model": model, "benchmark": member, "value": value, "value_high": high,
+                    "unit": r_unit or unit, "metric": r_metric or metric, "setting": setting, "support": support,
+                    "conflict": conflict, "values": values,
+                    "review_status": "verified" if verified else "unreviewed",
+                    "sources": [sources[c] for c in ids], "sources_total": total})
+    return _ROWS.validate_python(out)
 
 
 class Beating(BaseModel):

@@ -412,6 +412,18 @@ SELECT to_json(coalesce(list(struct_pack(
     ORDER BY CASE WHEN lower THEN value ELSE -value END, support DESC, model_id), []))::VARCHAR
 FROM r LEFT JOIN sources USING (model_id)
 """
+# One group's named rows in board order, with the ids of their first sources (``boards.leaderboard``).
+BOARD_ROWS = """
+SELECT model, value, value_high, unit, metric, support, conflict, "values", verified, sources_total,
+       source_ids[1:?], lower
+FROM board_rows WHERE benchmark_id = ? AND grp = ? AND named
+ORDER BY CASE WHEN lower THEN value ELSE -value END, support DESC, model_id
+"""
+# The claims given by id, as sources (``SourceRef``), from one benchmark's (clustered) claims.
+BOARD_SOURCES_BY_ID = """
+SELECT id, source, quote, section, start, "end", value, review_status FROM claims
+WHERE benchmark_id = ? AND id IN (SELECT unnest(?::BIGINT[]))
+"""
 # For beats: model X's rows on a benchmark and, in the same groups, every named model with a better value,
 # with the sources that state each row's best value (JSON, read as ``boards.Beating``).
 BOARD_BEATING_JSON = f"""
