@@ -422,7 +422,7 @@ ORDER BY CASE WHEN lower THEN value ELSE -value END, support DESC, model_id
 # The claims given by id, as sources (``SourceRef``), from one benchmark's (clustered) claims.
 BOARD_SOURCES_BY_ID = """
 SELECT id, source, quote, section, start, "end", value, review_status FROM claims
-WHERE benchmark_id = ? AND id IN (SELECT unnest(?::BIGINT[]))
+WHERE benchmark_id = ? AND list_contains(?::BIGINT[], id)
 """
 # For beats: model X's rows on a benchmark and, in the same groups, every named model with a better value,
 # with the sources that state each row's best value (JSON, read as ``boards.Beating``).
