@@ -4,6 +4,11 @@
 #
 #   benchmarks/api_load.sh                 10 s per endpoint, 32 connections
 #   DURATION=30s CONNECTIONS=64 benchmarks/api_load.sh
+#   CLAIMS=1000000 benchmarks/api_load.sh  size of the synthetic warehouse of the last run (default 100000)
+#
+# The last run asks for a different benchmark on every request (wrk cycles through every benchmark
+# of a synthetic warehouse built by benchmarks/warehouse.py, popular ones included) on a server
+# whose answer cache is off: each request reads a board, nothing is answered from memory.
 #
 # Needs wrk (apt-get install -y wrk). Builds its own warehouse from seeds/ in a temp folder,
 # starts the server on a free 127.0.0.1 port and stops it (by its pid) when done.
@@ -12,6 +17,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-10s}
+CLAIMS=${CLAIMS:-100000}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-1}   # one wrk thread leaves the other core to the server
 PY=${PY:-.venv/bin/python}
@@ -31,8 +37,8 @@ trap cleanup EXIT
 
 "$PY" -m api.cli ingest seeds/ --db "$work/bench.duckdb" 2>"$work/ingest.log" || { cat "$work/ingest.log" >&2; exit 1; }
 
-start_server() {  # start_server [ENV=VALUE...]: serve a copy of the warehouse on a free port, set $base
-  cp "$work/bench.duckdb" "$work/served.duckdb"
+start_server() {  # start_server [ENV=VALUE...]: serve a copy of $db (default: the seeds) on a free port, set $base
+  cp "${db:-$work/bench.duckdb}" "$work/served.duckdb"
   port=$("$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   env "$@" "$PY" -m api.cli serve --db "$work/served.duckdb" --host 127.0.0.1 --port "$port" >"$work/server.log" 2>&1 &
   server_pid=$!
@@ -72,3 +78,27 @@ for path in "/api/healthz" "$leaderboard" "$leaderboard (uncached)"; do
   errors=$(awk '/Non-2xx|Socket errors/ {sub(/^[ \t]+/, ""); printf "%s; ", $0}' <<<"$out")
   printf '%-52s %10s %9s %9s %9s %9s %8s\n' "$path" "$rps" "$(pct 50%)" "$(pct 75%)" "$(pct 90%)" "$(pct 99%)" "${errors:-0}"
 done
+
+# Uncached boards, a different benchmark per request (the benchmarks of a synthetic warehouse, in turn).
+"$PY" benchmarks/warehouse.py --claims "$CLAIMS" --queries 0 --db "$work/synthetic.duckdb" >"$work/synthetic.log"
+"$PY" - "$work/synthetic.duckdb" "$work/paths.lua" <<'PY'
+import json, sys, urllib.parse
+import duckdb
+con = duckdb.connect(sys.argv[1], read_only=True)
+names = [n for (n,) in con.execute("SELECT e.name FROM entities e WHERE e.kind = 'benchmark' AND e.id IN "
+                                   "(SELECT benchmark_id FROM claims) ORDER BY e.id").fetchall()]
+paths = ["/api/leaderboard?" + urllib.parse.urlencode({"benchmark": n}) for n in names]
+with open(sys.argv[2], "w") as fh:
+    fh.write("paths = " + json.dumps(paths).replace("[", "{").replace("]", "}") + "\n")
+    fh.write("i = 0\nrequest = function()\n  i = i % #paths + 1\n  return wrk.format(nil, paths[i])\nend\n")
+print(f"{len(paths)} benchmarks", file=sys.stderr)
+PY
+db="$work/synthetic.duckdb" start_server BENCHCLAIMS_CACHE_MAX_BYTES=0
+curl -fsS "$base/api/leaderboard?benchmark=MMLU" >/dev/null   # opens the boards once
+out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$work/paths.lua" "$base")
+stop_server
+rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+pct() { awk -v p="$1" '$1 == p {print $2}' <<<"$out"; }
+errors=$(awk '/Non-2xx|Socket errors/ {sub(/^[ \t]+/, ""); printf "%s; ", $0}' <<<"$out")
+printf '%-52s %10s %9s %9s %9s %9s %8s\n' "leaderboard, distinct benchmarks, ${CLAIMS} claims (uncached)" \
+  "$rps" "$(pct 50%)" "$(pct 75%)" "$(pct 90%)" "$(pct 99%)" "${errors:-0}"

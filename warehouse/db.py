@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime
 import gc
+import itertools
 import json
+import operator
 import threading
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -20,6 +22,7 @@ from typing import Any, Literal
 
 import duckdb
 import numpy as np
+import pyarrow as pa
 
 from schemas import (
     BeatsResult,
@@ -40,7 +43,7 @@ from schemas import (
     ReviewQueueItem,
     StoredClaim,
 )
-from warehouse import exports, ranking, sql
+from warehouse import boards, exports, ranking, sql
 from warehouse.columns import object_column
 from warehouse.entities import Registry, apply_overrides, overrides_hash, overrides_text
 from warehouse.errors import UnknownName
@@ -66,6 +69,21 @@ def _setting_columns(setting: str | None, metric: str | None) -> tuple[Any, ...]
 _UNIT_KEYS: dict[str | None, str] = {u: unit_key(u) for u in (None, "%", "points", "elo", "x", "score")}
 
 
+# Fields of a claim copied into columns as they are for the set-based insert (``_insert_claims_bulk``).
+_BULK_FIELDS: tuple[str, ...] = (
+    "kind", "model", "model_canonical", "benchmark", "benchmark_canonical", "baseline", "baseline_canonical",
+    "metric", "value", "value_high", "unit", "setting", "relation", "delta", "quote", "source", "section", "start",
+    "end", "extractor",
+)
+# Stands for NULL in the join keys of the set-based insert (``sql.INSERT_CLAIMS_BULK``).
+NONE = sql.BULK_NONE
+_BULK_TYPES = {"value": pa.float64(), "value_high": pa.float64(), "delta": pa.float64(), "start": pa.int64(),
+               "end": pa.int64()}
+# The columns ``_setting_columns`` gives, in its order.
+_SETTING_FIELDS: tuple[str, ...] = (
+    "metric_key", "setting_key", "setting_detail", "pass_k", "maj_k", "shots", "cot", "tools", "split")
+
+
 class Warehouse:
     """Typed access to the benchclaims DuckDB file (see the package docstring for the API)."""
 
@@ -82,6 +100,9 @@ class Warehouse:
             self._apply_overrides()
         self.reg.load(self.con)
         self._next_doc, self._next_claim = self._one(sql.MAX_IDS) or (0, 0)
+        self._boards_stale = True  # refreshed before the first board read (see ``_boards_ready``)
+        self._boards_usable = False
+        self._open_boards()
 
     # -- storage hooks (a DuckLake lake overrides these: warehouse.lake) -----------------
     def _connect(self) -> duckdb.DuckDBPyConnection:
@@ -139,6 +160,7 @@ class Warehouse:
         try:
             apply_overrides(self.con, self.reg, text, str(self._entities_file))
             self.con.execute(sql.SET_META, ["entities_sha256", digest])
+            self.con.execute(sql.SET_META, ["boards", ""])  # merges move claims: boards are rebuilt on open
             self.con.commit()
         except Exception:
             self._rollback()
@@ -149,6 +171,85 @@ class Warehouse:
         """Re-read entities (a reader sharing the file with a writer calls this after ingests)."""
         with self._lock:
             self.reg.load(self.con)
+            self._open_boards()
+
+    # -- boards (warehouse/boards.py) ------------------------------------------------
+    # Whether this kind of store keeps precomputed boards (a DuckLake lake does not: ``warehouse.lake``).
+    PRECOMPUTED_BOARDS = True
+
+    def _mark_boards(self, con: duckdb.DuckDBPyConnection, statement: str, params: list[Any]) -> None:
+        """Note the benchmarks a change touches, in the change's own transaction, so their boards are rebuilt."""
+        if self.PRECOMPUTED_BOARDS:
+            con.execute(statement, params)
+
+    def _open_boards(self) -> None:
+        """Decide whether the stored boards can answer: built by this format and vocabulary, none pending.
+
+        A writer rebuilds them all when they were made otherwise (or never); a read-only reader of such a
+        file answers from the claims (``ranking``) instead.
+        """
+        if not self.PRECOMPUTED_BOARDS:
+            self._boards_usable = False
+            return
+        tables = self._one("SELECT count(*) FROM information_schema.tables WHERE table_name = 'board_rows'")
+        if not tables or not tables[0]:
+            self._boards_usable = False
+            return
+        row = self._one(sql.GET_META, ["boards"])
+        current = bool(row and row[0] == boards.boards_stamp())
+        if self.read_only:
+            pending = self._one(sql.BOARD_DIRTY_COUNT)
+            self._boards_usable = current and not (pending and pending[0])
+            self._boards_stale = False
+            return
+        self._boards_usable = True
+        if not current:
+            self.rebuild_boards()
+        self._boards_stale = True
+
+    def rebuild_boards(self) -> None:
+        """Drop every stored board and build them all again from the claims."""
+        self._writable()
+        with self._lock:
+            self.con.begin()
+            try:
+                for statement in sql.DROP_BOARDS:  # made by another format: dropped and made anew
+                    self.con.execute(statement)
+                self.con.execute(sql.SCHEMA)
+                self.con.execute(sql.MARK_BOARD_ALL)
+                boards.refresh(self.con)
+                self.con.execute(sql.SET_META, ["boards", boards.boards_stamp()])
+                self.con.commit()
+            except BaseException:
+                self.con.rollback()
+                raise
+            self._boards_stale = False
+
+    def refresh_boards(self) -> int:
+        """Rebuild the boards whose claims changed since the last build (one transaction); how many.
+
+        Reads do this themselves when needed; a bulk load calls it to pay the cost up front.
+        """
+        self._writable()
+        with self._lock:
+            self.con.begin()
+            try:
+                n = boards.refresh(self.con)
+                self.con.commit()
+            except BaseException:
+                self.con.rollback()
+                raise
+            self._boards_stale = False
+            return n
+
+    def _boards_ready(self) -> bool:
+        """True when the board tables hold the current answer (refreshing them first if this writer changed
+        claims since); False sends the read down ``ranking``'s path."""
+        if not self._boards_usable:
+            return False
+        if self._boards_stale and not self.read_only:
+            self.refresh_boards()
+        return True
 
     def _writable(self) -> None:
         if self.read_only:
@@ -261,6 +362,7 @@ class Warehouse:
             previous = PreviousClaims()
             if replaced:
                 previous = PreviousClaims(con.execute(sql.PREVIOUS_CLAIMS, [replaced]).fetchall())
+                self._mark_boards(con, sql.MARK_BOARD_DOCS, [replaced])  # boards that lose the old claims
                 con.execute(sql.DELETE_DOC_CLAIMS, [replaced])
                 con.execute(sql.DELETE_DOC_SECTIONS, [replaced])
                 for ex, doc_id, rep in todo:
@@ -298,21 +400,88 @@ class Warehouse:
             ]
             if section_rows:
                 con.executemany(sql.INSERT_SECTIONS, section_rows)
-            columns = self._claim_columns(todo, run_id, previous)
-            self.reg.flush(con)
-            if len(columns["id"]):
-                con.register("claim_batch", columns)
-                try:
-                    con.execute(sql.INSERT_CLAIMS)
-                finally:
-                    con.unregister("claim_batch")
+            if replaced:
+                columns = self._claim_columns(todo, run_id, previous)
+                self.reg.flush(con)
+                if len(columns["id"]):
+                    con.register("claim_batch", columns)
+                    try:
+                        con.execute(sql.INSERT_CLAIMS)
+                    finally:
+                        con.unregister("claim_batch")
+            else:
+                self._insert_claims_bulk(todo, run_id)
+            if any(ex.claims for ex, _, _ in todo):
+                self._mark_boards(con, sql.MARK_BOARD_DOCS, [[doc_id for _, doc_id, _ in todo]])  # boards that gain claims
             con.commit()
+            self._boards_stale = True
             self.reg.commit()
         except BaseException:
             self._rollback()
             self.reg.rollback(con)
             self._next_claim = next_claim_before
             raise
+
+    def _insert_claims_bulk(self, todo: list[tuple[Extraction, int, bool]], run_id: int | None) -> None:
+        """Claims of new documents, set-based: Python only copies the fields out into columns and resolves each
+        distinct name once (in first-seen order, so entity ids come out as claim-by-claim resolution made them);
+        entity ids, setting and unit keys, claim ids and losers are joined on in one ``INSERT ... SELECT``
+        (``sql.INSERT_CLAIMS_BULK``)."""
+        fields = operator.itemgetter(*_BULK_FIELDS)
+        rows = [fields(c.__dict__) for ex, _, _ in todo for c in ex.claims]
+        if not rows:
+            return
+        n = len(rows)
+        # one C-level transposition, then Arrow arrays (DuckDB scans them without touching Python objects)
+        lists = dict(zip(_BULK_FIELDS, zip(*rows, strict=True), strict=True))
+        del rows
+        cols: dict[str, Any] = {f: pa.array(lists[f], type=_BULK_TYPES.get(f, pa.string())) for f in _BULK_FIELDS}
+        cols["id"] = pa.array(np.arange(self._next_claim + 1, self._next_claim + n + 1, dtype=np.int64))
+        cols["doc_id"] = pa.array(np.repeat(np.array([d for _, d, _ in todo], dtype=np.int64),
+                                            [len(ex.claims) for ex, _, _ in todo]))
+        cols["doc_extractor"] = pa.array([ex.extractor for ex, _, _ in todo for _ in ex.claims], type=pa.string())
+        names = self._resolve_names(lists)
+        settings = {}
+        for key in dict.fromkeys(zip(lists["setting"], lists["metric"], strict=True)):
+            settings[key] = _setting_columns(*key)
+        setting_cols = {"setting": object_column([NONE if k[0] is None else k[0] for k in settings]),
+                        "metric": object_column([NONE if k[1] is None else k[1] for k in settings])}
+        for i, name in enumerate(_SETTING_FIELDS):
+            setting_cols[name] = object_column([v[i] for v in settings.values()])
+        units = list(dict.fromkeys(lists["unit"]))
+        unit_cols = {"unit": object_column([NONE if u is None else u for u in units]),
+                     "unit_key": object_column([_UNIT_KEYS.get(u, u) for u in units])}
+        self.reg.flush(self.con)
+        views = {"claim_raw": pa.table(cols), "name_map": names, "setting_map": setting_cols, "unit_map": unit_cols}
+        for view, data in views.items():
+            self.con.register(view, data)
+        try:
+            self.con.execute(sql.INSERT_CLAIMS_BULK, [run_id])
+        finally:
+            for view in views:
+                self.con.unregister(view)
+        self._next_claim += n
+
+    def _resolve_names(self, cols: dict[str, tuple[Any, ...]]) -> pa.Table:
+        """Each distinct (kind, name as written, canonical) of the batch resolved once, as a join table."""
+        resolve = self.reg.resolve
+        # (role, kind, surface, canonical) in the order claim-by-claim resolution met them; the subject is
+        # always resolved, benchmark and baseline only when given
+        keys = dict.fromkeys(itertools.chain.from_iterable(zip(
+            zip(itertools.repeat("subject"), itertools.repeat("model"), cols["model"], cols["model_canonical"]),
+            zip(itertools.repeat("other"), itertools.repeat("benchmark"), cols["benchmark"],
+                cols["benchmark_canonical"]),
+            zip(itertools.repeat("other"), itertools.repeat("model"), cols["baseline"], cols["baseline_canonical"]),
+            strict=True)))
+        resolved: dict[tuple[str, str, str | None], int] = {}
+        for role, kind, surface, canonical in keys:
+            if (surface or role == "subject") and (kind, surface, canonical) not in resolved:
+                resolved[(kind, surface, canonical)] = resolve(kind, surface, canonical)
+        # joined on (kind, surface, canonical or NONE): plain equality, so DuckDB hash-joins
+        found = {(kind, surface, NONE if canonical is None else canonical): eid
+                 for (kind, surface, canonical), eid in resolved.items()}
+        return pa.table({"kind": [k[0] for k in found], "surface": [k[1] for k in found],
+                         "canonical": [k[2] for k in found], "entity_id": pa.array(list(found.values()), pa.int64())})
 
     def _claim_columns(self, todo: list[tuple[Extraction, int, bool]], run_id: int | None,
                        previous: PreviousClaims | None = None) -> dict[str, np.ndarray]:
@@ -365,6 +534,9 @@ class Warehouse:
         ``as_of``: the board as it stood that day (documents published, else first ingested, by then).
         """
         with self._lock:
+            if as_of is None and sources_limit is not None and 0 <= sources_limit <= boards.BOARD_SOURCES \
+                    and self._boards_ready():
+                return boards.leaderboard(self.con, self.reg, benchmark, metric, setting, sources_limit)
             return ranking.leaderboard(self.con, self.reg, benchmark, metric, setting, as_of, sources_limit)
 
     def history(self, benchmark: str, metric: str | None = None, setting: str | None = None) -> History:
@@ -389,6 +561,8 @@ class Warehouse:
         ``sources_limit`` keeps at most that much evidence per row (``evidence_total`` says how much there is).
         """
         with self._lock:
+            if sources_limit is not None and 0 <= sources_limit <= boards.BOARD_SOURCES and self._boards_ready():
+                return boards.beats(self.con, self.reg, model, benchmark, general, sources_limit)
             result = ranking.beats(self.con, self.reg, model, benchmark, general)
         for row in result.rows:
             row.evidence_total = len(row.evidence)
@@ -456,11 +630,13 @@ class Warehouse:
             self._begin()
             try:
                 self.con.execute(sql.SET_REVIEW, [status, int(claim_id)])
+                self._mark_boards(self.con, sql.MARK_BOARD_CLAIM, [int(claim_id)])
                 self.con.execute(sql.ADD_REVIEW, [int(claim_id), status, before.review_status, note, reviewer])
                 self.con.commit()
             except BaseException:
                 self._rollback()
                 raise
+            self._boards_stale = True
         return self.get_claim(claim_id)
 
     def undo_review(self, claim_id: int, reviewer: str | None = None) -> StoredClaim:

@@ -143,6 +143,10 @@ def _retryable(exc: BaseException) -> bool:
 class LakeWarehouse(Warehouse):
     """A ``Warehouse`` whose tables live in a DuckLake (see the module docstring)."""
 
+    # DuckLake has no keys or indexes, and boards rebuilt per write would add files to every snapshot:
+    # a lake answers leaderboards from the claims (``warehouse.ranking``), as it always has.
+    PRECOMPUTED_BOARDS = False
+
     max_attempts = 40  # with the backoff below: about a minute of waiting for busy writers
 
     def __init__(self, location: str, read_only: bool = False, entities_file: str | Path | None = None) -> None:

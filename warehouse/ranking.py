@@ -381,6 +381,13 @@ def beats(
     comparisons = [c for b in scores.values() for c in b.beaten.get(xid, [])]
     if general:
         comparisons += [c for c in con.execute(sql.GENERAL_BEATEN_BY, [xid]).fetchall() if c[12] != "rejected"]
+    return finish_beats(reg, xid, target, rows, comparisons)
+
+
+def finish_beats(reg: Registry, xid: int, target: BenchmarkTarget, rows: dict[tuple[int, int | None, str | None], BeatsRow],
+                 comparisons: list[tuple[Any, ...]]) -> BeatsResult:
+    """Add the explicit comparisons to the score rows of ``beats`` (shared with the precomputed boards, so both
+    paths merge and order them alike): on-benchmark claims first, then general ones, each by claim id."""
     comparisons.sort(key=lambda c: (c[1] is None, c[6]))  # on-benchmark claims first, then general ones
     for winner, bid, delta, cunit, cmetric, csetting, cid, source, quote, section, start, end, status in comparisons:
         if winner is None or winner == xid or not is_named(reg.entities[winner].name):

@@ -177,6 +177,43 @@ INSERT_CLAIMS = "INSERT INTO claims ({cols}) SELECT {casts} FROM claim_batch ORD
     casts=", ".join(f'"{c}"::{_CLAIM_TYPES.get(c, "VARCHAR")}' for c in CLAIM_COLUMNS),
 )
 
+# The set-based insert of new documents' claims (``Warehouse._insert_claims_bulk``): the batch's fields as
+# written (``claim_raw``), joined to the batch's resolved names, setting and unit keys (all registered
+# per batch); the loser of a comparison is derived here. Parameter: the run id.
+BULK_NONE = "\x1f"  # a join key standing for NULL (no name, setting or unit holds this control character)
+# What each stored column is computed from (named, so the select follows ``CLAIM_COLUMNS`` whatever its order).
+_BULK_EXPRESSIONS = {
+    "id": "b.id::BIGINT", "doc_id": "b.doc_id::BIGINT", "kind": "b.kind::VARCHAR", "model": "b.model::VARCHAR",
+    "model_id": "mm.entity_id::BIGINT", "benchmark": "b.benchmark::VARCHAR", "benchmark_id": "bm.entity_id::BIGINT",
+    "metric": "b.metric::VARCHAR", "metric_key": "s.metric_key::VARCHAR", "value": "b.value::DOUBLE",
+    "value_high": "b.value_high::DOUBLE", "unit": "b.unit::VARCHAR", "unit_key": "u.unit_key::VARCHAR",
+    "setting": "b.setting::VARCHAR", "setting_key": "s.setting_key::VARCHAR",
+    "setting_detail": "s.setting_detail::VARCHAR", "pass_k": "s.pass_k::INTEGER", "maj_k": "s.maj_k::INTEGER",
+    "shots": "s.shots::INTEGER", "cot": "s.cot::BOOLEAN", "tools": "s.tools::BOOLEAN", "split": "s.split::VARCHAR",
+    "baseline": "b.baseline::VARCHAR", "baseline_id": "bl.entity_id::BIGINT", "relation": "b.relation::VARCHAR",
+    "delta": "b.delta::DOUBLE", "quote": "b.quote::VARCHAR", "source": "b.source::VARCHAR",
+    "section": "b.section::VARCHAR", "start": "b.start::INTEGER", "end": 'b."end"::INTEGER',
+    "extractor": "coalesce(nullif(b.extractor::VARCHAR, ''), b.doc_extractor::VARCHAR)", "run_id": "?::BIGINT",
+    "review_status": "'unreviewed'",
+    "loser_id": "CASE b.relation::VARCHAR WHEN 'outperforms' THEN bl.entity_id::BIGINT "
+                "WHEN 'underperforms' THEN mm.entity_id::BIGINT END",
+}
+INSERT_CLAIMS_BULK = """
+INSERT INTO claims ({cols})
+SELECT {exprs}
+FROM claim_raw b
+JOIN name_map mm ON mm.kind = 'model' AND mm.surface = b.model
+    AND mm.canonical = coalesce(b.model_canonical, '{none}')
+LEFT JOIN name_map bm ON bm.kind = 'benchmark' AND bm.surface = b.benchmark
+    AND bm.canonical = coalesce(b.benchmark_canonical, '{none}')
+LEFT JOIN name_map bl ON bl.kind = 'model' AND bl.surface = b.baseline
+    AND bl.canonical = coalesce(b.baseline_canonical, '{none}')
+JOIN setting_map s ON s.setting::VARCHAR = coalesce(b.setting, '{none}') AND s.metric::VARCHAR = coalesce(b.metric, '{none}')
+JOIN unit_map u ON u.unit::VARCHAR = coalesce(b.unit, '{none}')
+ORDER BY bm.entity_id, mm.entity_id
+""".format(cols=", ".join(f'"{c}"' for c in CLAIM_COLUMNS), exprs=", ".join(_BULK_EXPRESSIONS[c] for c in CLAIM_COLUMNS),
+           none=BULK_NONE)
+
 # -- claims ------------------------------------------------------------------------
 # What a ``StoredClaim`` is read from, in order (``db._stored`` names the values by this list).
 STORED_CLAIM_FIELDS: tuple[str, ...] = (
@@ -297,6 +334,189 @@ GENERAL_BEATEN_BY = """
 SELECT CASE WHEN relation = 'outperforms' THEN model_id ELSE baseline_id END AS winner,
        benchmark_id, delta, unit, metric, setting, id, source, quote, section, start, "end", review_status
 FROM claims WHERE benchmark_id IS NULL AND loser_id = ?
+"""
+
+# -- boards (precomputed; warehouse/boards.py) --------------------------------------
+# Plain SQL over the warehouse's own tables (no registered Python data), so a DuckLake-attached
+# catalog can run the same statements. ``board_dirty`` lists the benchmarks to rebuild.
+MARK_BOARD_CLAIM = "INSERT INTO board_dirty SELECT benchmark_id FROM claims WHERE id = ? AND benchmark_id IS NOT NULL"
+MARK_BOARD_DOCS = """
+INSERT INTO board_dirty SELECT DISTINCT benchmark_id FROM claims
+WHERE doc_id IN (SELECT unnest(?::BIGINT[])) AND benchmark_id IS NOT NULL
+"""
+MARK_BOARD_ALL = "INSERT INTO board_dirty SELECT DISTINCT benchmark_id FROM claims WHERE benchmark_id IS NOT NULL"
+BOARD_TABLES = ("board_rows", "board_groups", "board_group_map", "board_names", "board_dirty")
+DROP_BOARDS = tuple(f"DROP TABLE IF EXISTS {table}" for table in BOARD_TABLES)
+BOARD_DIRTY = "SELECT DISTINCT benchmark_id FROM board_dirty"
+BOARD_DIRTY_COUNT = "SELECT count(*) FROM board_dirty"
+CLEAR_BOARD_DIRTY = "DELETE FROM board_dirty"
+DELETE_DIRTY_BOARDS = tuple(
+    f"DELETE FROM {table} WHERE benchmark_id IN (SELECT benchmark_id FROM board_dirty)"
+    for table in ("board_group_map", "board_groups", "board_rows")
+)
+# The raw comparable groups of the benchmarks to rebuild, in the order their first claim is stored (the order
+# ``ranking._scores`` meets them in), with what ``ranking.effective_groups`` and ``on_group_scale`` need.
+BOARD_RAW_GROUPS = """
+SELECT benchmark_id, metric_key, unit_key, setting_key, count(DISTINCT model_id) AS models, count(*) AS n,
+       max(value) AS top, min(rowid) AS first
+FROM claims
+WHERE benchmark_id IN (SELECT DISTINCT benchmark_id FROM board_dirty)
+  AND kind = 'score' AND value IS NOT NULL AND review_status <> 'rejected'
+GROUP BY benchmark_id, metric_key, unit_key, setting_key
+ORDER BY benchmark_id, first
+"""
+INSERT_BOARD_GROUP_MAP = """
+INSERT INTO board_group_map SELECT benchmark_id::BIGINT, raw_metric::VARCHAR, raw_unit::VARCHAR, raw_setting::VARCHAR,
+    grp::INTEGER, lower::BOOLEAN, scaled::BOOLEAN FROM board_map_batch
+"""
+INSERT_BOARD_GROUPS = """
+INSERT INTO board_groups SELECT benchmark_id::BIGINT, grp::INTEGER, metric_key::VARCHAR, unit_key::VARCHAR,
+    setting_key::VARCHAR, models::INTEGER, claims::INTEGER, from_json(raw_keys::VARCHAR, '["VARCHAR"]')
+FROM board_group_batch
+"""
+# Models of the rebuilt boards whose name is not classified yet (``names.is_named``, decided in Python).
+UNCLASSIFIED_NAMES = """
+SELECT e.id, e.name FROM entities e
+WHERE e.kind = 'model' AND e.id NOT IN (SELECT entity_id FROM board_names)
+"""
+INSERT_BOARD_NAMES = "INSERT OR REPLACE INTO board_names SELECT entity_id::BIGINT, named::BOOLEAN FROM board_names_batch"
+# Every board row of the benchmarks to rebuild, as ``ranking._model_results`` computes it: values on the
+# group's scale (a bare fraction in a 0-100 group x 100), the best one (lowest for lower-is-better metrics;
+# ties: lowest claim id), support = distinct document texts, conflict = two values (to 2 places) under one
+# setting wording, and the first {k} sources (best value first, then claim id). Rounding is half-to-even,
+# as Python's ``round``.
+_BOARD_SRC = """
+SELECT *, first_value(v) OVER p AS best, row_number() OVER p AS best_rank
+FROM (
+    SELECT c.benchmark_id, g.grp, g.lower, c.model_id, c.id, c.setting_detail, c.review_status,
+           hash(d.sha256) AS content, c.metric,
+           CASE WHEN s.rescaled THEN round_even(c.value * 100, 6) ELSE c.value END AS v,
+           CASE WHEN s.rescaled AND c.value_high IS NOT NULL THEN round_even(c.value_high * 100, 6)
+                ELSE c.value_high END AS vh,
+           CASE WHEN s.rescaled THEN '%' ELSE c.unit END AS shown_unit
+    FROM claims c
+    JOIN documents d ON d.id = c.doc_id
+    JOIN board_group_map g ON g.benchmark_id = c.benchmark_id AND g.raw_metric = c.metric_key
+        AND g.raw_unit = c.unit_key AND g.raw_setting = c.setting_key
+    CROSS JOIN LATERAL (SELECT g.scaled AND c.unit_key = '' AND c.value > 0 AND c.value <= 1
+        AND (c.value_high IS NULL OR (c.value_high > 0 AND c.value_high <= 1)) AS rescaled) s
+    WHERE c.benchmark_id IN (SELECT DISTINCT benchmark_id FROM board_dirty)
+      AND c.kind = 'score' AND c.value IS NOT NULL AND c.review_status <> 'rejected'
+)
+WINDOW p AS (PARTITION BY benchmark_id, grp, model_id ORDER BY CASE WHEN lower THEN v ELSE -v END, id)
+"""
+BOARD_SOURCES = 10
+BUILD_BOARD_ROWS = f"""
+INSERT INTO board_rows
+WITH src AS ({_BOARD_SRC}),
+ranked AS (
+    SELECT *, round_even(v, 2) = round_even(best, 2) AS at_best,
+           row_number() OVER (PARTITION BY benchmark_id, grp, model_id
+                              ORDER BY round_even(v, 2) <> round_even(best, 2), id) AS src_rank
+    FROM src
+),
+detail AS (
+    SELECT benchmark_id, grp, model_id, bool_or(low <> high) AS conflict
+    FROM (SELECT benchmark_id, grp, model_id, setting_detail, min(round_even(v, 2)) AS low,
+                 max(round_even(v, 2)) AS high
+          FROM src GROUP BY benchmark_id, grp, model_id, setting_detail)
+    GROUP BY benchmark_id, grp, model_id
+),
+agg AS (
+    SELECT benchmark_id, grp, model_id, any_value(lower) AS lower, any_value(best) AS value,
+           max(vh) FILTER (WHERE best_rank = 1) AS value_high,
+           max(shown_unit) FILTER (WHERE best_rank = 1) AS unit,
+           max(metric) FILTER (WHERE best_rank = 1) AS metric,
+           count(DISTINCT content) AS support,
+           list(DISTINCT round_even(v, 4)) AS all_values,
+           bool_or(review_status = 'verified' AND at_best) AS verified,
+           count(*) AS sources_total,
+           count(*) FILTER (WHERE at_best) AS n_best,
+           list(id ORDER BY src_rank) FILTER (WHERE src_rank <= {BOARD_SOURCES}) AS source_ids
+    FROM ranked
+    GROUP BY benchmark_id, grp, model_id
+)
+SELECT a.benchmark_id, a.grp, a.model_id, e.name, n.named, a.lower, a.value, a.value_high, a.unit, a.metric, a.support, d.conflict,
+       CASE WHEN d.conflict THEN list_sort(a.all_values) ELSE [] END, a.verified, a.sources_total, a.n_best,
+       a.source_ids
+FROM agg a JOIN detail d USING (benchmark_id, grp, model_id)
+JOIN entities e ON e.id = a.model_id
+JOIN board_names n ON n.entity_id = a.model_id
+ORDER BY a.benchmark_id
+"""
+# A claim as a board row's source (``SourceRef``): the value as written in the quote.
+SOURCE_STRUCT = """struct_pack(source := c.source, quote := c.quote, section := c.section, start := c.start,
+    "end" := c."end", claim_id := c.id, value := c.value, review_status := c.review_status)"""
+# A benchmark's effective groups, default first.
+BOARD_GROUPS = """
+SELECT metric_key, unit_key, setting_key, models, claims, raw_keys FROM board_groups
+WHERE benchmark_id = ? ORDER BY grp
+"""
+# One group's rows in rank order as one JSON array of ``LeaderboardRow``s: named models only (organisations
+# and generic phrases are no rows), rank = 1 + how many have a better value (ties share it).
+# Named parameters: bid, grp, limit (sources per row), member (its name), unit, metric, setting (the group).
+BOARD_ROWS_JSON = f"""
+WITH r AS (
+    SELECT *, rank() OVER (ORDER BY CASE WHEN lower THEN value ELSE -value END) AS rnk
+    FROM board_rows
+    WHERE benchmark_id = $bid AND grp = $grp AND named
+), shown AS (
+    SELECT model_id, unnest(source_ids[1:$limit]) AS claim_id, generate_subscripts(source_ids[1:$limit], 1) AS pos
+    FROM r
+), sources AS (
+    SELECT s.model_id, list({SOURCE_STRUCT} ORDER BY s.pos) AS sources
+    FROM shown s JOIN claims c ON c.id = s.claim_id AND c.benchmark_id = $bid
+    GROUP BY s.model_id
+)
+SELECT to_json(coalesce(list(struct_pack(
+        rank := rnk, model := model, benchmark := $member::VARCHAR, value := value, value_high := value_high,
+        unit := coalesce(nullif(unit, ''), nullif($unit::VARCHAR, '')),
+        metric := coalesce(nullif(metric, ''), nullif($metric::VARCHAR, '')), setting := nullif($setting::VARCHAR, ''),
+        support := support, conflict := conflict, "values" := "values",
+        review_status := CASE WHEN verified THEN 'verified' ELSE 'unreviewed' END,
+        sources := coalesce(sources, []), sources_total := sources_total)
+    ORDER BY CASE WHEN lower THEN value ELSE -value END, support DESC, model_id), []))::VARCHAR
+FROM r LEFT JOIN sources USING (model_id)
+"""
+# One group's named rows in board order, with the ids of their first sources (``boards.leaderboard``).
+BOARD_ROWS = """
+SELECT model, value, value_high, unit, metric, support, conflict, "values", verified, sources_total,
+       source_ids[1:?], lower
+FROM board_rows WHERE benchmark_id = ? AND grp = ? AND named
+ORDER BY CASE WHEN lower THEN value ELSE -value END, support DESC, model_id
+"""
+# The claims given by id, as sources (``SourceRef``), from one benchmark's (clustered) claims.
+BOARD_SOURCES_BY_ID = """
+SELECT id, source, quote, section, start, "end", value, review_status FROM claims
+WHERE benchmark_id = ? AND list_contains(?::BIGINT[], id)
+"""
+# For beats: model X's rows on a benchmark and, in the same groups, every named model with a better value,
+# with the sources that state each row's best value (JSON, read as ``boards.Beating``).
+BOARD_BEATING_JSON = f"""
+WITH mine AS (SELECT grp, value AS mine FROM board_rows WHERE benchmark_id = $bid AND model_id = $model),
+r AS (
+    SELECT r.* FROM board_rows r JOIN mine m USING (grp)
+    WHERE r.benchmark_id = $bid
+      AND (r.model_id = $model OR (r.named AND ((r.lower AND r.value < m.mine) OR (NOT r.lower AND r.value > m.mine))))
+), shown AS (
+    SELECT grp, model_id, unnest(source_ids[1:least(n_best, $limit)]) AS claim_id,
+           generate_subscripts(source_ids[1:least(n_best, $limit)], 1) AS pos
+    FROM r
+), sources AS (
+    SELECT s.grp, s.model_id, list({SOURCE_STRUCT} ORDER BY s.pos) AS sources
+    FROM shown s JOIN claims c ON c.id = s.claim_id AND c.benchmark_id = $bid
+    GROUP BY s.grp, s.model_id
+)
+SELECT to_json(coalesce(list(struct_pack(grp := grp, model_id := model_id, value := value, unit := unit,
+        n_best := n_best, best_sources := coalesce(sources, []))), []))::VARCHAR
+FROM r LEFT JOIN sources USING (grp, model_id)
+"""
+# Comparisons on one benchmark in which model X is beaten (``GENERAL_BEATEN_BY``'s columns).
+BENCHMARK_BEATEN_BY = """
+SELECT CASE WHEN relation = 'outperforms' THEN model_id ELSE baseline_id END AS winner,
+       benchmark_id, delta, unit, metric, setting, id, source, quote, section, start, "end", review_status
+FROM claims WHERE benchmark_id = ? AND loser_id = ? AND kind = 'comparison' AND review_status <> 'rejected'
+ORDER BY id
 """
 
 # -- llm cache ---------------------------------------------------------------------

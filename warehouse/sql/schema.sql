@@ -148,3 +148,59 @@ UPDATE claims SET loser_id = CASE WHEN relation = 'outperforms' THEN baseline_id
 WHERE loser_id IS NULL AND relation IN ('outperforms', 'underperforms')
   AND (relation = 'underperforms' OR baseline_id IS NOT NULL);
 UPDATE documents SET n_claims = (SELECT count(*) FROM claims c WHERE c.doc_id = documents.id) WHERE n_claims IS NULL;
+
+-- Boards, precomputed (warehouse/boards.py): what a leaderboard or a beats query reads, kept current by
+-- ingest and review through ``board_dirty`` (the benchmarks whose claims changed since the last build;
+-- written in the same transaction as the change, so a crash leaves the marker and the board is rebuilt).
+CREATE TABLE IF NOT EXISTS board_dirty (
+    benchmark_id BIGINT NOT NULL
+);
+-- Which effective comparable group each raw key (metric_key, unit_key, setting_key) of a benchmark joins
+-- (ranking.effective_groups), and whether bare fractions are put on the group's 0-100 scale.
+CREATE TABLE IF NOT EXISTS board_group_map (
+    benchmark_id BIGINT NOT NULL,
+    raw_metric VARCHAR NOT NULL,
+    raw_unit VARCHAR NOT NULL,
+    raw_setting VARCHAR NOT NULL,
+    grp INTEGER NOT NULL,
+    lower BOOLEAN NOT NULL,
+    scaled BOOLEAN NOT NULL
+);
+-- A benchmark's effective groups in the order a leaderboard offers them (grp 0: the default board).
+CREATE TABLE IF NOT EXISTS board_groups (
+    benchmark_id BIGINT NOT NULL,
+    grp INTEGER NOT NULL,
+    metric_key VARCHAR NOT NULL,
+    unit_key VARCHAR NOT NULL,
+    setting_key VARCHAR NOT NULL,
+    models INTEGER NOT NULL,
+    claims INTEGER NOT NULL,
+    raw_keys VARCHAR[] NOT NULL
+);
+-- One row per benchmark x effective group x model: the best value and what a board row shows, with the
+-- claim ids of its first sources in board order (best-value ones first, then by claim id).
+-- Whether a model's name is a particular model (names.is_named): boards leave out organisations and
+-- generic phrases. Filled for new entities by every board build, emptied when names or the vocabulary change.
+CREATE TABLE IF NOT EXISTS board_names (
+    entity_id BIGINT PRIMARY KEY,
+    named BOOLEAN NOT NULL
+);
+CREATE TABLE IF NOT EXISTS board_rows (
+    benchmark_id BIGINT NOT NULL,
+    grp INTEGER NOT NULL,
+    model_id BIGINT NOT NULL,
+    model VARCHAR NOT NULL,  -- the entity's name and names.is_named of it, as of the build (renames rebuild)
+    named BOOLEAN NOT NULL,
+    lower BOOLEAN NOT NULL,
+    value DOUBLE NOT NULL,
+    value_high DOUBLE,
+    unit VARCHAR,
+    metric VARCHAR,
+    support INTEGER NOT NULL,
+    conflict BOOLEAN NOT NULL,
+    "values" DOUBLE[] NOT NULL,
+    verified BOOLEAN NOT NULL,
+    sources_total INTEGER NOT NULL,
+    n_best INTEGER NOT NULL,
+    source_ids BIGINT[] NOT NULL
+);
