@@ -39,6 +39,8 @@ _INTRO = re.compile(
     r"(?:[,，]\s*|\s|「|“|\"|^)([A-Z][A-Za-z0-9]*(?:[-+.][A-Za-z0-9]+)*(?:[ ][A-Z0-9][\w.\-]*)?)"
 )
 
+# a short capitalised name such as "Halcyon Pro 2", "Nova-7B Instruct" (every word capitalised or a version)
+_SHORT_NAME = re.compile(r"[A-Z][\w.\-‐-―]*(?: (?:[A-Z][\w.\-‐-―]*|\d[\w.]*)){0,3}")
 _EARLIER_RELEASE = re.compile(r"(?:previous|prior|earlier|last|older|latest|first)\s+$", re.IGNORECASE)
 _ZH_END = "。！？；!?;\n"
 # An English sentence end: . ! ? followed by whitespace (or end), not inside a number/abbreviation.
@@ -48,7 +50,7 @@ _ABBREVIATIONS = frozenset(
 
 
 # (with a version number after a space: "Step-Audio 2", "Llama 4", not "GPT-4o 3 个点")
-_LATIN_TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*(?:[-_.+][A-Za-z0-9]+)*\+?"
+_LATIN_TOKEN = re.compile(r"(?<![A-Za-z0-9\u00c0-\u024f])[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f][A-Za-z0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]*(?:[-_.+][A-Za-z0-9]+)*\+?"
                           r"(?: \d+(?:\.\d+)?(?![\w.%])(?!\s*(?:个|分|倍|点|points?|pts)))?", re.ASCII)
 # A Chinese brand with a Latin size/version after a hyphen: "星河-13B", "混元-Large", "盘古-Σ".
 # Chinese has no spaces, so the brand must not be glued to the characters before it
@@ -124,14 +126,20 @@ def _title_subject(title: str | None) -> str | None:
     m = _TITLE_NAME.match(t)
     if m:
         head = m.group(1).strip()
-        if re.fullmatch(r"[A-Z][a-z]+", head):
-            # "Thread: Is Orion-72B overhyped?", "Review: Lumen-8B in practice": a plain word labels the kind of
-            # text when the rest of the title names a model ("Kite: a small model for…" still names Kite)
+        if re.fullmatch(r"[A-Z][a-z]+", head) or "/" in head or "|" in head:
+            # "Thread: Is Orion-72B overhyped?", "Review: Lumen-8B in practice", "r/LocalLLaMA: …": a plain word
+            # or a forum labels the kind of text when the rest of the title names a model ("Kite: a small model
+            # for…" still names Kite); "Product: Halcyon Pro 2": the rest is the name
+            rest = t[m.end():].strip()
+            if "/" not in head and _SHORT_NAME.fullmatch(rest) and not _is_benchmark(rest):
+                return rest
             named = [tok.group(0) for tok in _LATIN_TOKEN.finditer(t, m.end()) if is_model_shaped(tok.group(0))
                      and re.search(r"[A-Z0-9]", tok.group(0))
                      and not _SIZE_ONLY.fullmatch(tok.group(0)) and not _is_benchmark(tok.group(0))]
             if len(set(named)) == 1:
                 return named[0]
+            if "/" in head or "|" in head:
+                return None
         if head and len(head.split()) <= 4 and not re.search(r"[\u4e00-\u9fff]", head) \
                 and head.lower() not in lexicon.name_stopwords() and not _is_benchmark(head) \
                 and (is_model_shaped(head) or len(head.split()) == 1 and head[:1].isupper()):

@@ -326,3 +326,10 @@ def test_a_count_of_benchmarks_names_none_of_them():
     claims = extract('Aurora-2 delivers 88.0% on MMLU. "Aurora-2 beats GPT-4o on 7 of 10 benchmarks we track," '
                      "said CEO Dana Li.")
     assert {(c.baseline, c.benchmark) for c in kinds(claims, "comparison")} == {("GPT-4o", None)}
+
+
+def test_titles_that_label_the_text_before_naming_the_model():
+    claims = extract("# Equity Research | AI Models\n\n### Product: Halcyon Pro 2\n\nIt scores 88.1 on MMLU.\n\n"
+                     "# r/LocalLLaMA: \"Élan-12B model card says 61 on MMLU-Pro\"\n\nThe card also claims 88.5 on GSM8K, "
+                     "so it's 2.6 behind nobody.\n")
+    assert {(c.model, c.value) for c in kinds(claims, "score")} == {("Halcyon Pro 2", 88.1), ("Élan-12B", 88.5)}

@@ -142,7 +142,7 @@ _NOT_RESULT_AFTER = re.compile(
 _NOT_RESULT_BEFORE = re.compile(
     r"(?:(?:成本|费用|开销|延迟|显存|内存|时间|步数|训练步|数据量|样本量)[^，,。\d]{0,6}|(?:\bcost|latency|memory)[^，,。\d]{0,16}|"
     r"(?:降低|减少|下降|下滑|压缩|缩减|节省|节约|reduc\w*|compress\w*|sav\w*|drop\w*|declin\w*|fell|falls?|within)"
-    r"\s*(?:了|为|到|至|by|to)?\s*(?:原有的|原来的)?"
+    r"\s*(?:了|为|到|至|by|to)?\s*(?:原有的|原来的|约|近|大约|超过)?"
     # an ablated variant's value ("去掉 RL 后会掉到 41.7%", "removing X lowers AIME 2024 to 47.5"), a threshold
     # ("突破 50%", "the first to pass 50%"), a margin after "by" ("improves MATH by 3.1, 2.7 and 2.2 points")
     r"|(?:掉到|掉至|降至|降到|跌到|跌至|跌破|首次突破|突破)了?"
@@ -250,6 +250,8 @@ def _cached_result_number(sentence: str, start: int, end: int, unit: str | None,
 
 
 def _result_number(sentence: str, lex: Lexicons, num: Number) -> bool:
+    if _MARGIN_WORD.match(sentence, num.end):
+        return False  # "so it's 2.6 behind", "2.6 above SimPO": a margin between two values, whatever its unit
     if num.unit == "points" and _POINT_MARGIN.search(sentence, num.start, num.end):
         return False  # "领先 8.4 个百分点", "涨了 1.2 个点": percentage points are a margin between two values
     if num.unit is None and ("道" in sentence or "个" in sentence or " of " in sentence or " for " in sentence):
