@@ -333,3 +333,10 @@ def test_titles_that_label_the_text_before_naming_the_model():
                      "# r/LocalLLaMA: \"Élan-12B model card says 61 on MMLU-Pro\"\n\nThe card also claims 88.5 on GSM8K, "
                      "so it's 2.6 behind nobody.\n")
     assert {(c.model, c.value) for c in kinds(claims, "score")} == {("Halcyon Pro 2", 88.1), ("Élan-12B", 88.5)}
+
+
+def test_transcript_speakers_are_no_models_and_a_benchmark_does_not_swallow_the_next_name():
+    claims = extract("# Episode 58\n\nTOMAS: On MMLU the 34B lands at 79.4, five-shot. Kestrel-34B is ours.\n\n"
+                     "TOMAS: On AIME 2024 Kestrel-34B solves 11 of 30 problems.\n")
+    assert {(c.model, c.benchmark, c.value) for c in kinds(claims, "score")} == {
+        ("Kestrel-34B", "MMLU", 79.4), ("Kestrel-34B", "AIME 2024", 11.0)}

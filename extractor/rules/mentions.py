@@ -33,7 +33,7 @@ _NUMWORD = r"\d+(?:\.\d+)*[A-Za-z]*(?:[-_.][A-Za-z0-9]+)*"
 # (a version number may be followed by one capitalised variant word: "Llama 4 Scout", "Gemini 2.0 Flash-Lite")
 NAME_EN = re.compile(
     rf"(?<![A-Za-z0-9_@.\-])(?:{_WORD})(?:[ ](?:(?:{_NAME_SUFFIXES})(?:-[A-Z][a-z]+)?\b|[a-z]\d[A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*\b|\d+(?:\.\d+)?(?:x\d+)?[BbMmKko]?\b(?![.,]?\d)(?!\s*(?:%|分|points?|pts|pp|倍|个))(?!-(?:shot|way|turn|pass|bit|step)s?\b)"
-    rf"(?:[ ](?!(?:On|In|At|And|Or|But|With|For|To|The|As|By|Is|Was|Has)\b)[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b(?![ ]?[A-Z]?\d))?))*"
+    rf"(?:[ ](?!(?:On|In|At|And|Or|But|With|For|To|The|As|By|Is|Was|Has)\b)[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b(?![ ]?[A-Z]?\d|[-‐‑])\b)?))*"
 )
 NAME_ZH = re.compile(
     rf"(?<![A-Za-z0-9_@.\-])(?:{_WORD})(?:[ ](?:[a-z]\d[A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*\b|[A-Z][A-Za-z0-9]*(?:[-_.+/'’][A-Za-z0-9]+)*\+*|(?:{_NAME_SUFFIXES})\b|\d+(?:\.\d+)?(?:x\d+)?[BbMmKko]?\b(?![.,]?\d)(?!\s*(?:%|分|points?|pts|pp|倍|个))(?!-(?:shot|way|turn|pass|bit|step)s?\b)))*"
@@ -218,6 +218,9 @@ def find_names(sentence: str, lex: Lexicons) -> list[Mention]:
         if text.endswith(("'s", "’s")):  # "OpenAI's GPT-4o", "o1's 48.9%": the owner, without the 's
             text = text[:-2]
         e = s + len(text)
+        if s <= 4 and text.isalpha() and text.isupper() and sentence[e:e + 1] in (":", "：") \
+                and norm_name(text) not in lex.benchmark_lookup:
+            continue  # "TOMÁS: On AIME 2024 it solves …": a speaker's name in a transcript, not a model
         if text.lower() in lex.stopwords or len(text) < 2 and not text.isupper() \
                 or text.split("-", 1)[0].lower() in _hardware():  # "H100-hours" is a cost, not a model
             continue
