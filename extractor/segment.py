@@ -129,9 +129,10 @@ def _title_subject(title: str | None) -> str | None:
         if re.fullmatch(r"[A-Z][a-z]+", head) or "/" in head or "|" in head:
             # "Thread: Is Orion-72B overhyped?", "Review: Lumen-8B in practice", "r/LocalLLaMA: …": a plain word
             # or a forum labels the kind of text when the rest of the title names a model ("Kite: a small model
-            # for…" still names Kite); "Product: Halcyon Pro 2": the rest is the name
+            # for…" still names Kite); "Product: Halcyon Pro 2": the rest, a short name with a version, is the name
+            # ("Shrike: Fast Decoding" names Shrike)
             rest = t[m.end():].strip()
-            if "/" not in head and _SHORT_NAME.fullmatch(rest) and not _is_benchmark(rest):
+            if "/" not in head and _SHORT_NAME.fullmatch(rest) and re.search(r"\d", rest) and not _is_benchmark(rest):
                 return rest
             named = [tok.group(0) for tok in _LATIN_TOKEN.finditer(t, m.end()) if is_model_shaped(tok.group(0))
                      and re.search(r"[A-Z0-9]", tok.group(0))
