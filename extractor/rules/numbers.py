@@ -22,7 +22,7 @@ _YEAR = re.compile(r"(?:19|20)\d\d$")
 _YEAR_MONTH = re.compile(r"(?:19|20)\d\d\.(?:0[1-9]|1[0-2])")
 _SPREAD_UNIT = re.compile(r"\s*(?:±|\+/-)\s*\d+(?:\.\d+)?\s*[%％]")
 _ZH_THAN_MARGIN = re.compile(r"比[^，,。；;比]{1,24}?(?:高|低|多|少|好|差|强|弱)(?:了|出)?\s*(?:约|近|超过)?\s*$")
-_RESULT_NOUN_AFTER = re.compile(r"\s*(?:分)?\s*的\s*(?:表现|成绩|得分|分数|总分|平均分|准确率|正确率)")
+_RESULT_NOUN_AFTER = re.compile(r"\s*(?:分)?\s*的\s*(?:[A-Za-z]{2,8}\s*)?(?:表现|成绩|得分|分数|总分|平均分|准确率|正确率)")
 # After a number, a word that makes it a count ("scored 2 wins", "scored 3 goals"), not a score.
 _POSSESSIVE_BEFORE = re.compile(r"[A-Za-z0-9]['’]s\s+$")
 _COUNT_NOUN_AFTER = re.compile(r"\s+(?!(?:on|in|at|across|for|and|or|with|points?|pts|elo|overall|out)\b)[A-Za-z]")
