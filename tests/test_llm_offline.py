@@ -127,7 +127,11 @@ def test_a_ray_data_row_carries_the_messages_the_schema_and_the_sampling_paramet
     assert from_row({"__inference_error__": "boom"}, request).error == "boom"
 
 
-def test_engines_are_chosen_by_setting_and_import_nothing_heavy_until_used() -> None:
+def test_engines_are_chosen_by_setting_and_import_nothing_heavy_until_used(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    gold = tmp_path / "gold.jsonl"  # the fake engine's answers: any gold file will do (a clean clone has no ../shared)
+    gold.write_text("", encoding="utf-8")
+    monkeypatch.setenv("BENCHCLAIMS_TEST_GOLD", str(gold))
     assert build_engine(Settings()) is None  # http: the server path
     engine = build_engine(Settings(llm_engine="ray-data", llm_chat_template_kwargs={"enable_thinking": False}))
     assert isinstance(engine, RayDataLLMEngine) and engine.engine_kwargs["generation_config"] == "vllm"
