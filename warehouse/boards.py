@@ -146,10 +146,7 @@ def leaderboard(con: duckdb.DuckDBPyConnection, reg: Registry, benchmark: str, m
         if chosen is None:
             continue
         if first:
-            board.metric = chosen.metric or None
-            board.unit = chosen.unit or None
-            board.setting = chosen.setting or None
-            board.higher_is_better = not chosen.lower_is_better
+            ranking.describe_board(board, chosen)
             first = False
         grp = groups.index(chosen)
         if chosen.models > json_above:  # thousands of rows: DuckDB writes them as one JSON array, read in one call

@@ -216,6 +216,14 @@ def _scores(con: duckdb.DuckDBPyConnection, member_ids: list[int],
     return out
 
 
+def describe_board(board: Leaderboard, chosen: Group) -> None:
+    """The board's metric, unit, setting and direction: those of the first member's chosen group."""
+    board.metric = chosen.metric or None
+    board.unit = chosen.unit or None
+    board.setting = chosen.setting or None
+    board.higher_is_better = not chosen.lower_is_better
+
+
 def _pick(groups: list[Group], metric: str | None, setting: str | None) -> tuple[Group | None, list[Group]]:
     """The group to show (filters first, else most models) and the others."""
     wanted = groups
@@ -321,10 +329,7 @@ def leaderboard(
         if chosen is None:
             continue
         if first:
-            board.metric = chosen.metric or None
-            board.unit = chosen.unit or None
-            board.setting = chosen.setting or None
-            board.higher_is_better = not chosen.lower_is_better
+            describe_board(board, chosen)
             first = False
         assert bench_scores is not None
         results = _model_results(bench_scores.rows(chosen), chosen.lower_is_better, sources_limit=sources_limit)
