@@ -246,6 +246,8 @@ def find_names(sentence: str, lex: Lexicons) -> list[Mention]:
     if _HAS_CJK.search(sentence):
         for m in _zh_brand_regex().finditer(sentence):  # "文心 4.5", "豆包 1.5 Pro", "混元 Turbo S"
             s, e = m.start(), m.end()
+            if s and _CJK_CHAR.match(sentence, s - 1) and sentence[s - 1] not in _PARTICLES_BEFORE_NAME:
+                continue  # inside a longer Chinese word (but "超过第二名的文心4.5" follows a particle)
             inside = [x for x in out if s <= x.start and x.end <= e]  # "Turbo S" of "混元 Turbo S"
             if not any(x.start < e and s < x.end for x in out if x not in inside):
                 out = [x for x in out if x not in inside]
@@ -270,12 +272,14 @@ _TIER = r"(?:Turbo|Pro|Max|Plus|Lite|Ultra|Mini|mini|Flash|Air|Speed|Vision|VL|T
 @lru_cache(maxsize=1)
 def _zh_brand_regex() -> re.Pattern[str]:
     """A Chinese brand with the version or tier after it (``extractor/data/zh_model_brands.txt``)."""
-    brands = "|".join(re.escape(b) for b in lexicon.zh_model_brands())
-    # not inside a longer Chinese word, but after a particle: "超过第二名的文心4.5"
-    return re.compile(rf"(?:(?<![\u4e00-\u9fff])|(?<=[的是和与及了在比较于对被让给过越为]))(?:{brands})[ \t]?(?:\d+(?:\.\d+)*(?![\d.%])(?:[ \t]?{_TIER}\b)*"
+    # (a trie with a literal first character, so ``re`` skips ahead; the left edge is checked by the caller)
+    brands = _alt(lexicon.zh_model_brands())
+    return re.compile(rf"{brands}[ \t]?(?:\d+(?:\.\d+)*(?![\d.%])(?:[ \t]?{_TIER}\b)*"
                       rf"|{_TIER}\b(?:[ \t]?{_TIER}\b)*)")
 
 
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_PARTICLES_BEFORE_NAME = frozenset("的是和与及了在比较于对被让给过越为")
 _TRAILING_VALUE = re.compile(r" \d+\.\d+$")
 
 

@@ -223,7 +223,7 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
                     ctx_bench = ctx.sole_section_benchmark(offset)  # a section about one evaluation
                 # ("…总榜，X 以 80.2 分排名第一；GPT-4o 以 76.4 分位列第五": points in the paragraph's benchmark too)
                 if ctx_bench is None or num.unit != "%" and metric_here is None \
-                        and not (in_paragraph and num.unit == "points" and _POINTS_WORD.search(sentence, num.start, num.end)):
+                        and not (in_paragraph and num.unit == "points" and "分" in sentence[num.start:num.end]):
                     continue
                 near = [Mention(-1, -1, ctx_bench, "benchmark")]
             before = [b for b in near if b.end <= num.start]
@@ -265,7 +265,6 @@ def _on_a_benchmark(sentence: str, num: Number, benches: list[Mention]) -> bool:
     return m is not None and any(b.start == m.end() for b in benches)
 
 
-_POINTS_WORD = re.compile(r"分")
 _ON_BENCH_RIGHT_AFTER = re.compile(r"\s*(?:%\s*)?(?:on|in)\s+(?:the\s+)?")
 
 
