@@ -133,8 +133,7 @@ def leaderboard(con: duckdb.DuckDBPyConnection, reg: Registry, benchmark: str, m
     """``ranking.leaderboard`` read from the board tables (at most ``BOARD_SOURCES`` sources per row); a group
     of more than ``json_above`` models is read as one JSON array, a smaller one row by row."""
     target = ranking.resolve_benchmark(reg, benchmark)
-    board = Leaderboard(benchmark=target.name, members=[reg.entities[b].name for b in target.member_ids]
-                        if target.is_family else [])
+    board = ranking.empty_board(reg, target)
     others: list[str] = []
     first = True
     for bid in target.member_ids:

@@ -216,6 +216,12 @@ def _scores(con: duckdb.DuckDBPyConnection, member_ids: list[int],
     return out
 
 
+def empty_board(reg: Registry, target: BenchmarkTarget) -> Leaderboard:
+    """The board of ``target`` before any row: its name and, for a family, its members."""
+    return Leaderboard(benchmark=target.name, members=[reg.entities[b].name for b in target.member_ids]
+                       if target.is_family else [])
+
+
 def describe_board(board: Leaderboard, chosen: Group) -> None:
     """The board's metric, unit, setting and direction: those of the first member's chosen group."""
     board.metric = chosen.metric or None
@@ -316,8 +322,7 @@ def leaderboard(
     as the board stood that day (claims of documents published, else first ingested, up to it)."""
     target = resolve_benchmark(reg, benchmark)
     scores = _scores(con, target.member_ids, as_of)
-    board = Leaderboard(benchmark=target.name, members=[reg.entities[b].name for b in target.member_ids]
-                        if target.is_family else [])
+    board = empty_board(reg, target)
     others: list[str] = []
     first = True
     for bid in target.member_ids:
