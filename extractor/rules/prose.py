@@ -241,9 +241,11 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
         referent = ctx.benchmark_before(offset) or ctx.section_benchmark_before(offset) or _benchmark_subject(section)
         if referent is not None:
             ctx.saw_benchmark(referent, offset)
-    general = _GENERAL_SCOPE.search(sentence) is not None  # "on 7 of 10 benchmarks", "在多个基准上": none in particular
-    ctx_benchmark = None if general or any(n.kind == "benchmark" for n in names) else ctx.benchmark_before(offset)
-    if ctx_benchmark is None and not any(n.kind == "benchmark" for n in names) and not general:
+    named_bench = any(n.kind == "benchmark" for n in names)
+    # "on 7 of 10 benchmarks", "在多个基准上": none in particular (asked only when the sentence names none)
+    general = not named_bench and _GENERAL_SCOPE.search(sentence) is not None
+    ctx_benchmark = None if general or named_bench else ctx.benchmark_before(offset)
+    if ctx_benchmark is None and not named_bench and not general:
         # a comparison right after the section's results ("…71.0%。\n\n最终达到与 o1-preview 相当的水平")
         # is about the benchmark just named (or the one the report is about), unless it says it is about
         # many ("在多个基准上")
