@@ -10,6 +10,7 @@ works with no import of ours: the ``spacy_factories`` entry point points at ``ex
 
 from __future__ import annotations
 
+import gc
 from functools import lru_cache
 
 import spacy
@@ -32,7 +33,24 @@ def rules_pipeline() -> Language:
                                                           "scope": "candidates"}}})
     for name in ("benchclaims_mentions", "benchclaims_entities", "benchclaims_claims"):
         nlp.add_pipe(name)
+    _freeze_long_lived_objects()
     return nlp
+
+
+def _freeze_long_lived_objects() -> None:
+    """Move what exists now (spaCy, the lexicons and their compiled regexes, the pipeline) out of the
+    cyclic collector's view with ``gc.freeze``.
+
+    These objects live as long as the process, yet every full collection walked all of them again:
+    over the seeds copied 25 times that was about 0.2 s of a 4.7 s run (four full collections).
+    Freezing after the lexicons are loaded keeps the collector's work proportional to what one
+    document allocates. A forked worker (``--jobs``) also keeps those pages shared with its parent,
+    since the collector no longer writes to their headers.
+    """
+    from extractor.rules.mentions import lexicons
+
+    lexicons()
+    gc.freeze()
 
 
 __all__ = ["SPAN_KEY", "BenchclaimsTokenizer", "rules_pipeline"]
