@@ -61,9 +61,12 @@ _ZH_BEFORE_NAME = "的了是和与及型款代本为将把被对从比较于叫�
 _ZH_NOT_IN_NAME = _ZH_BEFORE_NAME + "在个种该此其这那一新"
 # and after a verb that introduces it ("北辰智能开源玄武-14B", "玄鸟科技发布玄鸟-MoE-236B")
 _ZH_INTRO_VERB = "开源|发布|推出|提出|上线|亮相|官宣|升级|迭代|打造|研发"
+# "GSM8K 上星河-14B 和 …": 上/中 right after a benchmark is where, not the brand's first character
+_AFTER_LOCATIVE = "".join(f"|(?<=[A-Za-z0-9%]{sp}{c})" for c in "上中" for sp in ("", " "))
+_NOT_LOCATIVE = "".join(f"(?!(?<=[A-Za-z0-9%]{sp}){c})" for c in "上中" for sp in ("", " "))
 CJK_HYBRID_NAME = re.compile(
-    rf"(?:(?<![\u3400-\u9fffA-Za-z0-9_\-])|(?<=[{_ZH_BEFORE_NAME}])|(?<={_ZH_INTRO_VERB}))"
-    rf"(?:(?![{_ZH_NOT_IN_NAME}])(?!{_ZH_INTRO_VERB})[\u3400-\u9fff]){{1,6}}[-·](?:\d[A-Za-z0-9.]*|[A-Za-z][A-Za-z0-9.]+)(?:-[A-Za-z0-9][A-Za-z0-9.]*)*"
+    rf"(?:(?<![\u3400-\u9fffA-Za-z0-9_\-])|(?<=[{_ZH_BEFORE_NAME}])|(?<={_ZH_INTRO_VERB}){_AFTER_LOCATIVE})"
+    rf"{_NOT_LOCATIVE}(?:(?![{_ZH_NOT_IN_NAME}])(?!{_ZH_INTRO_VERB})[\u3400-\u9fff]){{1,6}}[-·](?:\d[A-Za-z0-9.]*|[A-Za-z][A-Za-z0-9.]+)(?:-[A-Za-z0-9][A-Za-z0-9.]*)*"
     r"(?<!\.)")
 
 

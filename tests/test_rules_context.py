@@ -340,3 +340,42 @@ def test_transcript_speakers_are_no_models_and_a_benchmark_does_not_swallow_the_
                      "TOMAS: On AIME 2024 Kestrel-34B solves 11 of 30 problems.\n")
     assert {(c.model, c.benchmark, c.value) for c in kinds(claims, "score")} == {
         ("Kestrel-34B", "MMLU", 79.4), ("Kestrel-34B", "AIME 2024", 11.0)}
+
+
+def test_short_forms_of_names_the_document_introduced_resolve_to_the_full_name():
+    text = ("我们对比了星河-14B、Qwen2.5-14B-Instruct 和 Phi-4。\n\n"
+            "MATH 才拉得开：Phi-4 为 80.1，Qwen 为 75.6，星河垫底，只有 71.3。\n\n"
+            "GSM8K 上星河和 Qwen 基本持平。\n")
+    claims = extract(text)
+    assert {(c.model, c.value) for c in kinds(claims, "score")} == {
+        ("Phi-4", 80.1), ("Qwen2.5-14B-Instruct", 75.6), ("星河-14B", 71.3)}
+    (tie,) = kinds(claims, "comparison")
+    assert (tie.model, tie.baseline, tie.relation, tie.benchmark) == (
+        "星河-14B", "Qwen2.5-14B-Instruct", "matches", "GSM8K")
+    # accented letters: the short form is looked up folded, and the full name keeps its accent
+    (score, *_) = kinds(extract("I tested Élan-12B against Mistral-Nemo-12B.\n\n"
+                                "On MMLU-Pro, Élan gets 58.3 and beats Mistral-Nemo-12B.\n"), "score")
+    assert (score.model, score.value) == ("Élan-12B", 58.3)
+    # a short form two names share is nobody's
+    claims = extract("We compare Qwen2.5-7B and Qwen2.5-72B.\n\nOn MMLU, Qwen scores 74.2.\n")
+    assert not any(c.model.startswith("Qwen2.5") for c in claims)
+
+
+def test_a_benchmark_then_a_locative_then_a_chinese_name():
+    (tie,) = kinds(extract("GSM8K 上星河-14B 和 Qwen2.5-14B-Instruct 基本持平。"), "comparison")
+    assert (tie.model, tie.baseline) == ("星河-14B", "Qwen2.5-14B-Instruct")
+    (score,) = kinds(extract("在 MMLU 中天衡-7B 得分 71.2。"), "score")
+    assert score.model == "天衡-7B"
+
+
+def test_a_group_named_by_its_size_takes_the_models_named_last():
+    zh = extract("我们对比了星河-14B、Qwen2.5-14B-Instruct 和 Phi-4。\n\nMMLU 上三者分别是 78.9、79.7 和 84.6。\n")
+    assert [(c.model, c.value) for c in kinds(zh, "score")] == [
+        ("星河-14B", 78.9), ("Qwen2.5-14B-Instruct", 79.7), ("Phi-4", 84.6)]
+    en = extract("We compared Orion-7B, Qwen2.5-7B-Instruct and Gemma-2-9B.\n\n"
+                 "On MMLU the three score 68.1, 71.2 and 70.5 respectively.\n")
+    assert [(c.model, c.value) for c in kinds(en, "score")] == [
+        ("Orion-7B", 68.1), ("Qwen2.5-7B-Instruct", 71.2), ("Gemma-2-9B", 70.5)]
+    # a group of three with two values is not that group
+    assert not kinds(extract("We compared Orion-7B, Qwen2.5-7B-Instruct and Gemma-2-9B.\n\n"
+                             "On MMLU the three score 68.1 and 71.2 respectively.\n"), "score")

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from extractor.nlp.mentions import TypedMention
+from extractor.segment import CJK_HYBRID_NAME
 
 # "Halcyon-72B", "Qwen2.5 72B", "昆仑-110B-Chat", "Mixtral-8x7B": the size inside a full name
 _SIZE_IN_NAME = re.compile(r"(?:^|[-_ ])(\d+(?:\.\d+)?(?:x\d+)?[BMK])(?:$|[-_ ])", re.IGNORECASE)
@@ -31,8 +32,14 @@ _NAME_BEFORE = re.compile(r"(?<![A-Za-z0-9.\-])([A-Z][A-Za-z0-9.]*(?:-[A-Za-z0-9
 _NAME_AFTER = re.compile(r"(?:-[A-Za-z][A-Za-z0-9.]*)*")
 
 
-# the first word of a name with more after it: "Ferrous" of "Ferrous-Coder 14B" (a capitalised word, no digit)
-_SHORT_HEAD = re.compile(r"([A-Z][a-z]{2,})[- ][A-Za-z0-9]")
+# the first word of a name with more after it: "Ferrous" of "Ferrous-Coder 14B" (a capitalised word, no digit),
+# "Élan" of "Élan-12B" (accented letters too)
+_SHORT_HEAD = re.compile(r"([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})[- ][A-Za-z0-9]")
+# a word with its version glued on: "Qwen" of "Qwen2.5-14B-Instruct" (weaker: used when no name has "Qwen-…")
+_GLUED_HEAD = re.compile(r"([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})\d")
+# the Chinese head of a hybrid name: "星河" of "星河-14B", "天枢" of "天枢-R1"
+_CJK_NAME_HINT = re.compile(r"[\u3400-\u9fff][-·](?:\d|[A-Za-z])")
+_CJK_HEAD = re.compile(r"([\u3400-\u9fff]{2,6})[-·]")
 _SHORT_TAIL = re.compile(r"\s\d+(?:\.\d+)?\s([A-Z][a-z]{3,})$")
 _VERSIONED_TAIL = re.compile(r"[A-Za-z]+[0-9][A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)*")
 _NOT_A_NAME = frozenset({"the", "our", "its", "this", "a", "an", "and", "or", "of", "with", "all", "each", "both"})
@@ -59,6 +66,7 @@ class EntityRegistry:
     names: list[str] = field(default_factory=list)
     by_size: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     families: dict[str, dict[float, str]] = field(default_factory=lambda: defaultdict(dict))
+    chinese_names: list[str] = field(default_factory=list)  # every "星河-14B" of the text (for short forms)
     _short: dict[str, str] | None = field(default=None, repr=False)
 
     def add(self, name: str) -> None:
@@ -100,7 +108,9 @@ class EntityRegistry:
                     if sized is not None:
                         return subject[:sized.start(1)] + m.group(1).upper() + subject[sized.end(1):]
             return found[0] if len(found) == 1 else None
-        short = self.short_forms().get(name.strip())
+        from extractor.rules.folding import fold
+
+        short = self.short_forms().get(fold(name.strip()))  # the registry holds folded names ("Elan-12B")
         if short is not None:
             return short
         r = _RELATIVE.match(name.strip())
@@ -114,15 +124,24 @@ class EntityRegistry:
         return name
 
     def short_forms(self) -> dict[str, str]:
-        """First words of the sized names that stand for one of them only ("Ferrous" -> "Ferrous-Coder 14B",
-        "Orca" -> "Orca-Mini 8B"); a first word shared by two names ("Qwen2.5") is nobody's."""
+        """First words of the sized names (and Chinese heads of any name) that stand for one of them only
+        ("Ferrous" -> "Ferrous-Coder 14B", "Orca" -> "Orca-Mini 8B", "Qwen" -> "Qwen2.5-14B-Instruct", "星河" ->
+        "星河-14B"); a first word shared by two names is nobody's."""
         if self._short is None:
             firsts: dict[str, set[str]] = defaultdict(set)
+            weaker: dict[str, set[str]] = defaultdict(set)
             for sizes in self.families.values():
                 for full in sizes.values():
                     head = _SHORT_HEAD.match(full)
                     if head is not None:
                         firsts[head.group(1)].add(full)
+                    glued = _GLUED_HEAD.match(full)
+                    if glued is not None:
+                        weaker[glued.group(1)].add(full)
+            for full in {*self.names, *self.chinese_names}:
+                cjk_head = _CJK_HEAD.match(full)  # "星河" of "星河-14B", "天枢" of "天枢-R1"
+                if cjk_head is not None:
+                    firsts[cjk_head.group(1)].add(full)
             for full in self.names:  # "Scout" of "Llama 4 Scout": a variant word after a version number
                 tail = _SHORT_TAIL.search(full)
                 if tail is not None:
@@ -133,6 +152,8 @@ class EntityRegistry:
                     rest = "-".join(parts[k:])
                     if _VERSIONED_TAIL.fullmatch(rest) and not _SIZE_ONLY.match(rest):
                         firsts[rest].add(full)
+            for word, fulls in weaker.items():
+                firsts.setdefault(word, fulls)
             self._short = {k: next(iter(v)) for k, v in firsts.items() if len(v) == 1}
         return self._short
 
@@ -149,6 +170,14 @@ class EntityRegistry:
             tail = _NAME_AFTER.match(text, m.end())
             end = tail.end() if tail else m.end()
             self.add(text[before.start(1):end])
+        # Chinese hybrid names ("星河-14B", "天枢-R1"), found from the cheap hint "河-1" / "枢-R", for their short
+        # forms only: a size reference ("the 14B") keeps resolving among the names the claim sentences use
+        for hint in _CJK_NAME_HINT.finditer(text):
+            named = CJK_HYBRID_NAME.search(text, max(0, hint.start() - 6), hint.end() + 40)
+            if named is not None and named.start() <= hint.start() < named.end() \
+                    and named.group(0) not in self.chinese_names:
+                self.chinese_names.append(named.group(0))
+                self._short = None
 
     @classmethod
     def from_mentions(cls, mentions: Iterable[TypedMention], subjects: Iterable[str | None] = (),

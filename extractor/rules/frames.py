@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 from extractor.normalize import canonical_benchmark, canonical_model
 from extractor.rules.folding import fold, name_restorer, needs_folding, restore_names
+from extractor.rules.mentions import DOCUMENT_SHORT_FORMS
 from extractor.rules.prose import extract_prose_claims
-from extractor.rules.subjects import DOCUMENT_SHORT_FORMS
 from extractor.segment import split_sections
 from extractor.tables import extract_table_claims
 from extractor.tables.grid import Grid, find_tables

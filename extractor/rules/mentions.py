@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -301,8 +302,41 @@ def _cached_names(sentence: str) -> tuple[Mention, ...]:
 
 def sentence_names(sentence: str) -> list[Mention]:
     """``find_names`` with the process's lexicons, computed once per sentence text: the mention
-    layer and the claim rules both ask for the same candidate sentences."""
-    return list(_cached_names(sentence))
+    layer and the claim rules both ask for the same candidate sentences. While a document's claims
+    are read, the Chinese short forms it introduced ("星河" for 星河-14B) are names too."""
+    names = list(_cached_names(sentence))
+    forms = DOCUMENT_SHORT_FORMS.get()
+    if forms and _HAS_CJK.search(sentence):
+        names = _with_chinese_short_forms(sentence, names, forms)
+    return names
+
+
+_AFTER_BENCHMARK_LOCATIVE = re.compile(r"[A-Za-z0-9%]\s?$")  # "GSM8K 上星河和 Qwen 持平": 上 is where, 星河 starts
+
+
+# Short forms of the models the current document introduced ("Ferrous" for "Ferrous-Coder 14B", "星河" for
+# 星河-14B): set by ``extractor.rules.frames`` for the duration of one document, from its entity registry,
+# which resolves them back to the full names.
+DOCUMENT_SHORT_FORMS: ContextVar[frozenset[str]] = ContextVar("document_short_forms", default=frozenset())
+
+
+def _with_chinese_short_forms(sentence: str, names: list[Mention], forms: frozenset[str]) -> list[Mention]:
+    """``names`` and every Chinese short form in ``sentence`` outside them ("星河垫底，只有 71.3"): a Chinese
+    head word has no spaces around it, so the name regex cannot find it; the document's registry knows it."""
+    added: list[Mention] = []
+    for form in forms:
+        if not _CJK_CHAR.match(form):
+            continue
+        at = sentence.find(form)
+        while at >= 0:
+            end = at + len(form)
+            before_ok = at == 0 or not _CJK_CHAR.match(sentence, at - 1) or sentence[at - 1] in _PARTICLES_BEFORE_NAME \
+                or sentence[at - 1] in "上中" and _AFTER_BENCHMARK_LOCATIVE.search(sentence, 0, at - 1) is not None
+            if before_ok and sentence[end:end + 1] not in ("-", "·") \
+                    and not any(x.start < end and at < x.end for x in (*names, *added)):
+                added.append(Mention(at, end, form, "model"))
+            at = sentence.find(form, end)
+    return sorted([*names, *added], key=lambda x: x.start) if added else names
 
 
 def classify_name(sentence: str, start: int, end: int, text: str, lex: Lexicons) -> str:

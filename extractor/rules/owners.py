@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from extractor.rules.measures import _LIST_SEP
 from extractor.rules.mentions import Mention, sentence_names
@@ -159,14 +160,37 @@ def _baseline_owning(sentence: str, num: Number, spans: list[tuple[int, int, str
     return None
 
 
-# "两款模型在 C-Eval 上的得分分别为 89.2 和 88.7", "both models score 71.2 and 68.4, respectively"
-BOTH_OF_THEM = re.compile(r"两者|二者|两款模型|两个模型|两款|这两个模型|这两款模型|双方|"
-                          r"\b(?:both\s+models|the\s+two\s+models|the\s+pair|both\s+of\s+them)\b", re.IGNORECASE)
+# A group named by its size: "两款模型在 C-Eval 上的得分分别为 89.2 和 88.7", "both models score 71.2 and 68.4,
+# respectively", "MMLU 上三者分别是 78.9、79.7 和 84.6", "the three score 68.1, 70.2 and 71.0 respectively"
+_GROUP_OF_THEM = re.compile(
+    r"(?P<two>两者|二者|两款模型|两个模型|两款|这两个模型|这两款模型|双方|两位"
+    r"|\b(?:both\s+models|the\s+two\s+models|the\s+pair|both\s+of\s+them)\b)"
+    r"|(?P<three>三者|三款模型|三个模型|三款|这三个模型|这三款模型|三位"
+    r"|\b(?:the\s+three(?:\s+models)?|all\s+three(?:\s+models)?)\b(?!\s+(?:benchmarks|tasks|settings|datasets)))",
+    re.IGNORECASE)
 
 
-def pair_referents(text: str, start: int, end: int) -> list[Mention]:
-    """The last two distinct models named in ``text[start:end]`` (what "两者" / "both models" refers to), in the
-    order they were first named there; empty when fewer than two were named."""
+class GroupReference(NamedTuple):
+    """Where a sentence names a group of models by its size ("三者"), and that size."""
+
+    start: int
+    end: int
+    size: int
+
+
+def group_reference(sentence: str, end: int) -> GroupReference | None:
+    """The last "两者 / 三者 / the three …" before ``end``."""
+    found = None
+    for m in _GROUP_OF_THEM.finditer(sentence, 0, end):
+        found = m
+    if found is None:
+        return None
+    return GroupReference(found.start(), found.end(), 2 if found.group("two") is not None else 3)
+
+
+def group_referents(text: str, start: int, end: int, count: int) -> list[Mention]:
+    """The last ``count`` distinct models named in ``text[start:end]`` (what "两者" / "三者" / "both models"
+    refers to), in the order they were first named there; empty when fewer than ``count`` were named."""
     recent: dict[str, int] = {}  # name -> where first named, ordered by when last named
     window = max(start, end - 800)
     for chunk_start in range(window, end, 400):
@@ -179,5 +203,5 @@ def pair_referents(text: str, start: int, end: int) -> list[Mention]:
         shorter = next((o for o in recent if o != name and name.endswith(o)), None)
         if shorter is not None:
             recent[shorter] = min(recent[shorter], recent.pop(name))
-    last_two = sorted(list(recent.items())[-2:], key=lambda kv: kv[1])
-    return [Mention(-1, -1, name, "model") for name, _ in last_two] if len(last_two) == 2 else []
+    last = sorted(list(recent.items())[-count:], key=lambda kv: kv[1])
+    return [Mention(-1, -1, name, "model") for name, _ in last] if len(last) == count else []

@@ -22,7 +22,6 @@ from extractor.rules.measures import _GENERIC_METRICS, _benchmark_group, _benchm
 from extractor.rules.mentions import Lexicons, Mention, is_cjk_sentence
 from extractor.rules.numbers import Number, _is_result_number, _labelled_value, not_result_before
 from extractor.rules.owners import (
-    BOTH_OF_THEM,
     _baseline_owning,
     _contrast_before,
     _in_parens_after,
@@ -30,8 +29,9 @@ from extractor.rules.owners import (
     _named_after,
     _owned_by_other,
     _sized_family,
+    group_reference,
+    group_referents,
     owned_value_lists,
-    pair_referents,
 )
 from extractor.rules.subjects import _cue_objects, _model_mentions, _pick_subject
 from schemas import ComparisonClaim, Document, ScoreClaim, Section
@@ -143,11 +143,13 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
         else:
             # "Osprey-7B and Osprey-13B achieve 61.2% and 68.9%, respectively": one value per listed model
             listed = _model_list_before(sentence, names, pct[0].start) or _sized_family(sentence, names, pct[0].start)
-            both = BOTH_OF_THEM.search(sentence, 0, pct[0].start) if not listed and len(pct) == 2 else None
-            if both is not None and not _model_mentions([n for n in names if n.end <= pct[0].start]):
-                # "两款模型…分别为 89.2 和 88.7": the two models named last, standing where the sentence says "两款模型"
-                listed = [Mention(both.start(), both.end(), m.text, "model")
-                          for m in pair_referents(ctx.text, section.start, offset)]
+            said = group_reference(sentence, pct[0].start) if not listed and len(pct) in (2, 3) else None
+            if said is not None and said.size == len(pct) \
+                    and not _model_mentions([n for n in names if n.end <= pct[0].start]):
+                # "两款模型…分别为 89.2 和 88.7", "三者分别是 …": the models named last, standing where the sentence
+                # names the group
+                listed = [Mention(said.start, said.end, m.text, "model")
+                          for m in group_referents(ctx.text, section.start, offset, said.size)]
             if len(listed) == len(pct):
                 model_aligned = {n.start: m for n, m in zip(pct, listed, strict=True)}
     # "X outperforms Y ..., and scores 68.4": a baseline does not own a score of a later clause

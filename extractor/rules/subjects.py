@@ -7,11 +7,10 @@ a cue ("surpasses GPT-4o and Claude") from being taken as that subject.
 from __future__ import annotations
 
 import re
-from contextvars import ContextVar
 
 from extractor import lexicon
 from extractor.rules.measures import _LIST_SEP
-from extractor.rules.mentions import SETTING, Lexicons, Mention, cue_matches
+from extractor.rules.mentions import DOCUMENT_SHORT_FORMS, SETTING, Lexicons, Mention, cue_matches
 from extractor.rules.names import _in_location, _norm
 from extractor.segment import is_model_shaped
 from schemas import Section
@@ -126,9 +125,6 @@ def _subject_ok(name: str, section: Section) -> bool:
     return is_model_shaped(name) or name in DOCUMENT_SHORT_FORMS.get()
 
 
-# Short forms of the models the current document introduced (set by ``extractor.rules.frames`` for the
-# duration of one document; the registry resolves them back to the full names).
-DOCUMENT_SHORT_FORMS: ContextVar[frozenset[str]] = ContextVar("document_short_forms", default=frozenset())
 
 
 def _cue_objects(sentence: str, lex: Lexicons, names: list[Mention]) -> frozenset[int]:
