@@ -379,3 +379,22 @@ def test_a_group_named_by_its_size_takes_the_models_named_last():
     # a group of three with two values is not that group
     assert not kinds(extract("We compared Orion-7B, Qwen2.5-7B-Instruct and Gemma-2-9B.\n\n"
                              "On MMLU the three score 68.1 and 71.2 respectively.\n"), "score")
+
+
+def test_a_decimal_after_a_score_verb_takes_the_benchmark_just_named():
+    claims = extract('The first real slide was MMLU-Pro. "Sable-8B gets 52.7. Llama-3.1-8B-Instruct gets 44.3."')
+    assert {(c.model, c.benchmark, c.value) for c in kinds(claims, "score")} == {
+        ("Sable-8B", "MMLU-Pro", 52.7), ("Llama-3.1-8B-Instruct", "MMLU-Pro", 44.3)}
+    (zh,) = kinds(extract("数学部分。AIME 2024，官方给的是 72.5 分。QwQ-32B 自己报的是 79.5。"), "score")
+    assert (zh.model, zh.benchmark, zh.value) == ("QwQ-32B", "AIME 2024", 79.5)
+    # no benchmark before it, or no verb right before the value: nothing
+    assert not extract("Sable-8B gets 52.7.")
+    assert not kinds(extract("We evaluated on MMLU-Pro. Sable-8B has 52.7 billion tokens of data."), "score")
+
+
+def test_a_supposition_after_the_value_does_not_unsay_it():
+    claims = extract("Helix-Ultra scores 58.6% on SWE-bench Verified, which would place it ahead of GPT-4.1 (54.6%).")
+    assert {(c.model, c.value) for c in kinds(claims, "score")} == {("Helix-Ultra", 58.6), ("GPT-4.1", 54.6)}
+    (cmp_,) = kinds(claims, "comparison")
+    assert (cmp_.model, cmp_.baseline, cmp_.relation) == ("Helix-Ultra", "GPT-4.1", "outperforms")
+    assert not extract("If we used maj@8, Helix-Ultra would reach 63.1% on SWE-bench Verified.")

@@ -41,7 +41,7 @@ from extractor.rules.earlier import earlier_claims, reown_earlier_subjects
 from extractor.rules.gains import GAIN, gain_claims
 from extractor.rules.mentions import Lexicons, cue_matches, find_subject_words, lexicons, sentence_names
 from extractor.rules.names import _norm
-from extractor.rules.numbers import _LABEL_END, _is_result_number, _numbers
+from extractor.rules.numbers import _LABEL_END, Number, _is_result_number, _numbers
 from extractor.rules.scores import _VS_PAIR, SHARED_VALUE, _scores, _versus_scores, shared_value_scores
 from extractor.rules.subjects import _cue_objects
 from extractor.rules.trajectories import base_model_in, mark_starting_values, trajectories, trajectory_claims
@@ -52,6 +52,14 @@ AnyClaim = ScoreClaim | ComparisonClaim
 
 
 _HYPOTHETICAL = re.compile(r"^(?:如果|假如|若|倘若|假设|要是)|\b(?:if|would|could potentially|might)\b", re.IGNORECASE)
+
+
+def _is_hypothetical(sentence: str, numbers: Sequence[Number]) -> bool:
+    """Does the sentence only suppose its values ("If we used maj@8 it would reach 93.4", "如果……")? A
+    supposition after the first value is about what the value means ("scores 58.6%, which would place it
+    ahead of GPT-4.1"), not about the value."""
+    first = numbers[0].start if numbers else len(sentence)
+    return _HYPOTHETICAL.search(sentence, 0, first) is not None
 
 
 def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = ()) -> Iterator[AnyClaim]:
@@ -251,7 +259,7 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
         # many ("在多个基准上")
         ctx_benchmark = ctx.recent_section_benchmark(offset) or ctx.title_benchmark or ctx.sole_section_benchmark(offset)
     _update_context(sentence, names, section, ctx, offset)
-    if _HYPOTHETICAL.search(sentence):
+    if _is_hypothetical(sentence, all_numbers):
         return []
     subjects = find_subject_words(sentence, lex)
     inside_names = bytearray(len(sentence) + 1)

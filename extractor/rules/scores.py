@@ -223,8 +223,13 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
                     ctx_bench = ctx.recent_section_benchmark(offset) or ctx.title_benchmark
                 if ctx_bench is None and (num.unit == "points" or metric_here is not None):
                     ctx_bench = ctx.sole_section_benchmark(offset)  # a section about one evaluation
+                # "The first slide was MMLU-Pro. Sable-8B gets 52.7.", "QwQ-32B 自己报的是 79.5": a decimal right
+                # after a score verb, in the paragraph of the benchmark just named
+                verb_value = num.unit is None and metric_here is None and _verb_right_before(sentence, num)
+                if ctx_bench is None and verb_value:
+                    ctx_bench = ctx.recent_section_benchmark(offset)
                 # ("…总榜，X 以 80.2 分排名第一；GPT-4o 以 76.4 分位列第五": points in the paragraph's benchmark too)
-                if ctx_bench is None or num.unit != "%" and metric_here is None \
+                if ctx_bench is None or num.unit != "%" and metric_here is None and not verb_value \
                         and not (in_paragraph and num.unit == "points" and "分" in sentence[num.start:num.end]):
                     continue
                 near = [Mention(-1, -1, ctx_bench, "benchmark")]
@@ -254,6 +259,19 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
                 if claim is not None:
                     out.append(claim)
     return out
+
+
+_VERB_RIGHT_BEFORE = re.compile(
+    r"(?:\b(?:scor(?:es|ed|ing)|gets?|got|reach(?:es|ed)|hits?|posts?|posted|lands?\s+at|sits?\s+at|(?:is|was)\s+at|comes?\s+in\s+at)"
+    r"|达到了?|拿了|拿到了?|来到了?|报的是|给的是|是|为|得分|跑出了?)\s*$", re.IGNORECASE)
+
+
+def _verb_right_before(sentence: str, num: Number) -> bool:
+    """A decimal of a plausible size right after a score verb ("gets 52.7", "报的是 79.5")."""
+    text = sentence[num.start:num.end]
+    return "." in text and num.value <= 100 and not num.signed \
+        and _VERB_RIGHT_BEFORE.search(sentence, max(0, num.start - 14), num.start) is not None \
+        and not not_result_before(sentence, num.start)
 
 
 def _on_a_benchmark(sentence: str, num: Number, benches: list[Mention]) -> bool:
