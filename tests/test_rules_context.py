@@ -398,3 +398,13 @@ def test_a_supposition_after_the_value_does_not_unsay_it():
     (cmp_,) = kinds(claims, "comparison")
     assert (cmp_.model, cmp_.baseline, cmp_.relation) == ("Helix-Ultra", "GPT-4.1", "outperforms")
     assert not extract("If we used maj@8, Helix-Ultra would reach 63.1% on SWE-bench Verified.")
+
+
+def test_it_after_a_sentence_that_opens_with_a_model_is_that_model():
+    (cmp_,) = kinds(extract("Helix-Ultra is the new flagship. It trails Qwen2.5-72B-Instruct by 3 points on IFEval."),
+                    "comparison")
+    assert (cmp_.model, cmp_.baseline, cmp_.relation, cmp_.delta) == ("Helix-Ultra", "Qwen2.5-72B-Instruct",
+                                                                      "underperforms", 3.0)
+    # a sentence that opens with a baseline does not make it the subject
+    claims = extract("Against Qwen2.5-72B-Instruct, the picture is mixed. It scores 71.2 on IFEval.")
+    assert not any(c.model == "Qwen2.5-72B-Instruct" for c in claims)

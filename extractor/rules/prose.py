@@ -36,7 +36,14 @@ from extractor.rules.comparisons import (
     _comparisons_from_scores,
     _lower_is_better,
 )
-from extractor.rules.context import _benchmark_subject, _Context, _leading_models, _title_benchmark, _update_context
+from extractor.rules.context import (
+    _NOT_TOPIC_BEFORE,
+    _benchmark_subject,
+    _Context,
+    _leading_models,
+    _title_benchmark,
+    _update_context,
+)
 from extractor.rules.earlier import earlier_claims, reown_earlier_subjects
 from extractor.rules.gains import GAIN, gain_claims
 from extractor.rules.mentions import Lexicons, cue_matches, find_subject_words, lexicons, sentence_names
@@ -115,7 +122,8 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
                 if ctx.model is not None and ctx.model != section.subject \
                         and (section.subject is None or section.subject not in (section.title or "")):
                     local = section.model_copy(update={"subject": ctx.model})
-                referent = _demonstrative_referent(text, a, b, before) or _pronoun_referent(text, a, b, said_by)
+                referent = _demonstrative_referent(text, a, b, before) \
+                    or _pronoun_referent(text, a, b, said_by or _previous_subject(text, before))
                 if referent is not None:
                     local = section.model_copy(update={"subject": referent})
                 found = sentence_claims(document, local, a, text[a:b], lex, ctx)
@@ -166,6 +174,20 @@ def _pronoun_referent(text: str, a: int, b: int, said_by: str | None) -> str | N
     if said_by is None or not _stands_alone(_PRONOUN, text, a, b):
         return None
     return said_by
+
+
+def _previous_subject(text: str, before: tuple[int, int] | None) -> str | None:
+    """The model the previous sentence of the paragraph opens with ("Helix-Ultra is the new flagship. It
+    trails …"), when it stated no result itself (a baseline it opens with, "Against X, …", is not it)."""
+    if before is None:
+        return None
+    previous = text[before[0]:before[1]]
+    for n in sentence_names(previous):
+        if n.start > 20:
+            break
+        if n.kind in ("model", "name") and is_model_shaped(n.text) and not _NOT_TOPIC_BEFORE.search(previous, 0, n.start):
+            return n.text
+    return None
 
 
 def _stands_alone(word: re.Pattern[str], text: str, a: int, b: int) -> bool:
