@@ -408,3 +408,11 @@ def test_it_after_a_sentence_that_opens_with_a_model_is_that_model():
     # a sentence that opens with a baseline does not make it the subject
     claims = extract("Against Qwen2.5-72B-Instruct, the picture is mixed. It scores 71.2 on IFEval.")
     assert not any(c.model == "Qwen2.5-72B-Instruct" for c in claims)
+
+
+def test_a_chinese_name_right_after_a_comparison_verb_or_qizhong_starts_there():
+    claims = extract("文昌-34B 在 HumanEval 上的 pass@1 为 84.1%，超过天衡-70B。"
+                     "在 LiveCodeBench 上，其中天衡-70B 较 DeepSeek-V3 低 3.4 个百分点。")
+    pairs = {(c.model, c.baseline, c.relation) for c in kinds(claims, "comparison")}
+    assert ("文昌-34B", "天衡-70B", "outperforms") in pairs
+    assert ("天衡-70B", "DeepSeek-V3", "underperforms") in pairs
