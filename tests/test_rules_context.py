@@ -416,3 +416,13 @@ def test_a_chinese_name_right_after_a_comparison_verb_or_qizhong_starts_there():
     pairs = {(c.model, c.baseline, c.relation) for c in kinds(claims, "comparison")}
     assert ("文昌-34B", "天衡-70B", "outperforms") in pairs
     assert ("天衡-70B", "DeepSeek-V3", "underperforms") in pairs
+
+
+def test_colloquial_chinese_results():
+    (a,) = kinds(extract("星河-R1-32B 是新模型。MATH-500 上它来到了 94.1。"), "score")
+    assert (a.model, a.benchmark, a.value) == ("星河-R1-32B", "MATH-500", 94.1)
+    (b,) = kinds(extract("DeepSeek-V3 在 MATH-500 上 90.2，也甩了 GPT-4o 一大截。"), "score")
+    assert (b.model, b.benchmark, b.value) == ("DeepSeek-V3", "MATH-500", 90.2)
+    (c,) = kinds(extract("青鸾-VL-8B 是个小模型。OCRBench 它拿了 842，比 Qwen2-VL-7B 少了 3 分。"), "score")
+    assert (c.model, c.benchmark, c.value) == ("青鸾-VL-8B", "OCRBench", 842)
+    assert not kinds(extract("DeepSeek-V3 在 MATH-500 上 3 次采样。"), "score")

@@ -15,7 +15,7 @@ from extractor.rules.mentions import NUMBER, Lexicons, Mention, lexicons
 
 _SPEED = re.compile(r"速度|加速|更快|延迟|吞吐|成本|显存|内存|参数|费用|价格|speed|faster|latency|throughput|cost|memory|cheaper|fewer|tokens?", re.IGNORECASE)
 _SCORE_VERB = re.compile(
-    r"达到|达|取得|获得|实现|拿下|拿到|拿了|跑出|录得|斩获|得分|分数|总分|平均分|均分|成绩|准确率|为|是|提高到|提升到|上升到|\b(?:achiev\w*|scor\w*|reach\w*|attain\w*|obtain\w*|got|gets|hits?|of|at|with|posts?|posted|records?|recorded|logs|logged|delivers?|delivered|notch\w*|lands?|landed|earns?|earned|secures?|secured|registers?|registered|manages?|managed)\b",
+    r"达到|达|取得|获得|实现|拿下|拿到|拿了|来到|冲到|考了|跑出|录得|斩获|得分|分数|总分|平均分|均分|成绩|准确率|为|是|提高到|提升到|上升到|\b(?:achiev\w*|scor\w*|reach\w*|attain\w*|obtain\w*|got|gets|hits?|of|at|with|posts?|posted|records?|recorded|logs|logged|delivers?|delivered|notch\w*|lands?|landed|earns?|earned|secures?|secured|registers?|registered|manages?|managed)\b",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"(?:19|20)\d\d$")
@@ -30,7 +30,7 @@ _COUNT_NOUN_AFTER = re.compile(r"\s+(?!(?:on|in|at|across|for|and|or|with|points
 # "an Elo of 1950", "Codeforces rating 为 1950", "得分 856").
 _RATING_BEFORE = re.compile(
     r"(?:\bscor(?:es|ed|ing)|\bscore\s+(?:of|is|was)|\brating(?:\s+(?:of|is|was))?|\belo(?:\s+(?:of|is|was|rating))?"
-    r"|得分(?:为|是|达到|高达)?|评分(?:为|是)?|rating\s*(?:为|是|达到))\s*$", re.IGNORECASE)
+    r"|得分(?:为|是|达到|高达)?|评分(?:为|是)?|rating\s*(?:为|是|达到)|拿了|拿到了?|拿下了?)\s*$", re.IGNORECASE)
 _BARE_RANGE = re.compile(r"\s*(?:-|–|~|～|到|至)\s*(\d+(?:\.\d+)?)")
 _RANGE = re.compile(r"\s*(?:到|至|~|～|–|—|-|to)\s*(\d+(?:\.\d+)?)")
 

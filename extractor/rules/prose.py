@@ -259,6 +259,7 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
             and not _IMPROVEMENT_OVER.search(sentence) and not _IMPROVES_BY_OVER.search(sentence) \
             and not _WITHIN_OF.search(sentence) and not _SIGNED_OVER.search(sentence) and not _SHORT_OF.search(sentence) \
             and not _NAME_PAREN_VALUE.search(sentence) and not _NAME_THEN_VALUE.search(sentence) \
+            and not _PLACE_THEN_VALUE.search(sentence) \
             and not GAIN.search(sentence):
         # no result value and no comparison cue: the cheap triggers (a decimal, a "%") were not results.
         # Skipping before the name matchers is most of the speed; the topic still comes from
@@ -336,6 +337,8 @@ _NAME_PAREN_VALUE = re.compile(r"[A-Za-z0-9+]\s*[(（]\s*\d+(?:\.\d+)?\s*%?\s*[)
 # "GPT-4o 88.7, Claude 3.5 Sonnet 88.3", "Orion-72B: 61.0": values written right after names (see
 # ``enumerations.juxtaposed_values``, which decides)
 _NAME_THEN_VALUE = re.compile(r"[A-Za-z0-9+](?:[ \t]*[:：][ \t]*|[ \t]+)\d+\.\d")
+# "DeepSeek-V3 在 MATH-500 上 90.2": a value right after the place it was measured (``scores._after_a_benchmark_place``)
+_PLACE_THEN_VALUE = re.compile(r"[A-Za-z0-9)）][ \t]?[上中][ \t]?\d+(?:\.\d|%)")
 _FROM = re.compile(r"从|\bfrom\b", re.IGNORECASE)
 _EARLIER_SUBJECT_CUE = re.compile(r"现有|已有|之前|此前|以前|先前|existing|previous|prior", re.IGNORECASE)
 _EARLIER_CUE = re.compile(r"之前|此前|以前|先前|原先|原来|previous|prior|before", re.IGNORECASE)

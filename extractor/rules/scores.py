@@ -123,7 +123,8 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
     owned_at.update({num.start: m for m, num in juxtaposed_values(sentence, names, numbers)
                      if num.start not in owned_at})
     good = [n for n in numbers if _is_result_number(sentence, lex, n) or _labelled_value(sentence, benches, n)
-            or n.start in paired_at or n.start in owned_at and n.unit != "x" or _on_a_benchmark(sentence, n, benches)]
+            or n.start in paired_at or n.start in owned_at and n.unit != "x" or _on_a_benchmark(sentence, n, benches)
+            or _after_a_benchmark_place(sentence, n, benches)]
     if not good:
         return []
     cjk = is_cjk_sentence(sentence)
@@ -285,6 +286,16 @@ def _on_a_benchmark(sentence: str, num: Number, benches: list[Mention]) -> bool:
     return m is not None and any(b.start == m.end() for b in benches)
 
 
+def _after_a_benchmark_place(sentence: str, num: Number, benches: list[Mention]) -> bool:
+    """"DeepSeek-V3 在 MATH-500 上 90.2": a decimal (or percentage) right after "<benchmark> 上"."""
+    if not benches or num.signed or num.unit not in (None, "%") or num.value > 100 \
+            or num.unit is None and "." not in sentence[num.start:num.end]:
+        return False
+    m = _BENCH_PLACE_RIGHT_BEFORE.search(sentence, max(0, num.start - 4), num.start)
+    return m is not None and any(b.end == m.start() for b in benches)
+
+
+_BENCH_PLACE_RIGHT_BEFORE = re.compile(r"\s*[上中]\s*$")
 _ON_BENCH_RIGHT_AFTER = re.compile(r"\s*(?:%\s*)?(?:on|in)\s+(?:the\s+)?")
 
 
