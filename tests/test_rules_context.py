@@ -426,3 +426,11 @@ def test_colloquial_chinese_results():
     (c,) = kinds(extract("青鸾-VL-8B 是个小模型。OCRBench 它拿了 842，比 Qwen2-VL-7B 少了 3 分。"), "score")
     assert (c.model, c.benchmark, c.value) == ("青鸾-VL-8B", "OCRBench", 842)
     assert not kinds(extract("DeepSeek-V3 在 MATH-500 上 3 次采样。"), "score")
+
+
+def test_a_relative_clause_and_a_possessive_name_their_owner():
+    (score,) = kinds(extract("On SWE-bench Verified it still trails Claude 3.7 Sonnet, which we understand to be at "
+                             "62.3% in the comparable setting."), "score")
+    assert (score.model, score.value) == ("Claude 3.7 Sonnet", 62.3)
+    (mine,) = kinds(extract("Helix-Ultra's GPQA Diamond score of 71.4 is strong."), "score")
+    assert (mine.model, mine.benchmark, mine.value) == ("Helix-Ultra", "GPQA Diamond", 71.4)

@@ -97,7 +97,7 @@ def owned_value_lists(sentence: str, numbers: list[Number], names: list[Mention]
                 out[num.start] = OwnedList(owner, k, len(run), run[0].start)
         i += len(run)
     return out
-_WHICH_BEFORE = re.compile(r"\s*[,，]\s*(?:which|who|that)\s+(?:[A-Za-z]+\s+){0,3}$")
+_WHICH_BEFORE = re.compile(r"\s*[,，]\s*(?:which|who|that)\s+(?:[A-Za-z]+\s+){0,5}$")
 
 
 _SIZE = r"\d+(?:\.\d+)?[BMK](?![A-Za-z0-9])"

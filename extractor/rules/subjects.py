@@ -114,7 +114,14 @@ def _owns_benchmark(sentence: str, name: Mention, bench_starts: set[int]) -> boo
     if any(ch.isdigit() for ch in name.text):
         return False
     m = _DE_GAP.match(sentence[name.end:name.end + 4])
-    return m is not None and name.end + m.end() in bench_starts
+    if m is None or name.end + m.end() not in bench_starts:
+        return False
+    # "Helix-Ultra's GPQA Diamond score of 71.4": the name's result on the benchmark, not its owner
+    return _RESULT_ON_IT.match(sentence, name.end + m.end()) is None
+
+
+_RESULT_ON_IT = re.compile(r"[^,，。;；:：]{1,30}?\s*(?:scores?\b|results?\b|accuracy\b|number\b|成绩|准确率|得分|分数)",
+                           re.IGNORECASE)
 
 
 def _subject_ok(name: str, section: Section) -> bool:
