@@ -29,7 +29,9 @@ _SCORE_WORD_TRIGGER = re.compile(r"(?:得分|分数|评分|成绩|总分|Elo|sco
 # (Chinese verbs only: an English verb alternation starts with common letters and would cost a try at each.)
 _VERB_NUMBER_TRIGGER = re.compile(r"(?:取得|达到|获得|得到)了?\s*[0-9]")
 # A result stated as a count: "solves 13 of the 30 problems", "答对 22 道", "500 个问题中的 231 个".
-_COUNT_TRIGGER = re.compile(r"[0-9]+\s+(?:out\s+)?of\s+(?:the\s+)?[0-9]+\s+(?:problems|questions|tasks|issues|puzzles)"
+# ("21 of 30 AIME 2025 problems": up to three words, the benchmark's name, before the noun)
+_COUNT_TRIGGER = re.compile(r"[0-9]+\s+(?:out\s+)?of\s+(?:the\s+)?[0-9]+\s+(?:[A-Za-z0-9.'-]+\s+){0,3}?"
+                            r"(?:problems|questions|tasks|issues|puzzles)"
                             r"|(?:答对|做对|解出|解决)了?\s*[0-9]|(?:问题|题目|题|任务)中的\s*[0-9]")
 # "比 X 高/好/强...": the one-character comparatives only count after 比.
 _THAN_TRIGGER = re.compile(r"比[^。！？；\n]{1,30}?(?:高|好|强|优|低|差|弱|多|少)")

@@ -434,3 +434,8 @@ def test_a_relative_clause_and_a_possessive_name_their_owner():
     assert (score.model, score.value) == ("Claude 3.7 Sonnet", 62.3)
     (mine,) = kinds(extract("Helix-Ultra's GPQA Diamond score of 71.4 is strong."), "score")
     assert (mine.model, mine.benchmark, mine.value) == ("Helix-Ultra", "GPQA Diamond", 71.4)
+
+
+def test_a_count_whose_total_names_the_benchmark():
+    (score,) = kinds(extract("Helix-Ultra solves 21 of 30 AIME 2025 problems."), "score")
+    assert (score.model, score.benchmark, score.value) == ("Helix-Ultra", "AIME 2025", 21)

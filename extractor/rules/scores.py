@@ -207,7 +207,7 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
         bench = aligned.get(num.start) or paired_at.get(num.start)
         if bench is None and not cjk:
             # English "85.2% (accuracy) on MMLU": the benchmark follows the number.
-            m = _EN_ON_BENCH.match(sentence, num.end)
+            m = _EN_ON_BENCH.match(sentence, num.end) or _OF_TOTAL.match(sentence, num.end)
             if m:
                 bench = next((b for b in benches if b.start == m.end()), None)
         if bench is None:
@@ -284,6 +284,10 @@ def _on_a_benchmark(sentence: str, num: Number, benches: list[Mention]) -> bool:
         return False
     m = _ON_BENCH_RIGHT_AFTER.match(sentence, num.end)
     return m is not None and any(b.start == m.end() for b in benches)
+
+
+# "solves 21 of 30 AIME 2025 problems": the benchmark after a count's total
+_OF_TOTAL = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?\d+\s+")
 
 
 def _after_a_benchmark_place(sentence: str, num: Number, benches: list[Mention]) -> bool:
