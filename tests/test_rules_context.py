@@ -439,3 +439,10 @@ def test_a_relative_clause_and_a_possessive_name_their_owner():
 def test_a_count_whose_total_names_the_benchmark():
     (score,) = kinds(extract("Helix-Ultra solves 21 of 30 AIME 2025 problems."), "score")
     assert (score.model, score.benchmark, score.value) == ("Helix-Ultra", "AIME 2025", 21)
+
+
+def test_a_group_takes_the_models_of_the_title_when_its_section_names_none():
+    text = ("# 星河-14B、Qwen2.5-14B-Instruct 和 Phi-4 实测对比\n\n## 知识\n\n"
+            "MMLU 上三者分别是 78.9、79.7 和 84.6。\n")
+    assert [(c.model, c.value) for c in kinds(extract(text), "score")] == [
+        ("星河-14B", 78.9), ("Qwen2.5-14B-Instruct", 79.7), ("Phi-4", 84.6)]

@@ -149,8 +149,10 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
                     and not _model_mentions([n for n in names if n.end <= pct[0].start]):
                 # "两款模型…分别为 89.2 和 88.7", "三者分别是 …": the models named last, standing where the sentence
                 # names the group
-                listed = [Mention(said.start, said.end, m.text, "model")
-                          for m in group_referents(ctx.text, section.start, offset, said.size)]
+                # (named in the section, else in the document's first line: "X、Y 和 Z 实测对比")
+                referents = group_referents(ctx.text, section.start, offset, said.size) \
+                    or group_referents(ctx.text, 0, max(0, ctx.text.find("\n", 0, offset)), said.size)
+                listed = [Mention(said.start, said.end, m.text, "model") for m in referents]
             if len(listed) == len(pct):
                 model_aligned = {n.start: m for n, m in zip(pct, listed, strict=True)}
     # "X outperforms Y ..., and scores 68.4": a baseline does not own a score of a later clause
