@@ -446,3 +446,22 @@ def test_a_group_takes_the_models_of_the_title_when_its_section_names_none():
             "MMLU 上三者分别是 78.9、79.7 和 84.6。\n")
     assert [(c.model, c.value) for c in kinds(extract(text), "score")] == [
         ("星河-14B", 78.9), ("Qwen2.5-14B-Instruct", 79.7), ("Phi-4", 84.6)]
+
+
+def test_a_group_named_by_its_size_on_either_side_of_a_comparison():
+    zh = extract("我们对比了星河-14B、Qwen2.5-14B-Instruct 和 Phi-4。\n\n"
+                 "GSM8K 上星河和 Qwen 基本持平，Phi-4 比这两位都略高一点。\n\nMATH 上星河只有 71.3，不及另外两家。\n")
+    pairs = {(c.model, c.baseline, c.relation, c.benchmark) for c in kinds(zh, "comparison")}
+    assert {("Phi-4", "星河-14B", "outperforms", "GSM8K"), ("Phi-4", "Qwen2.5-14B-Instruct", "outperforms", "GSM8K"),
+            ("星河-14B", "Qwen2.5-14B-Instruct", "underperforms", "MATH"),
+            ("星河-14B", "Phi-4", "underperforms", "MATH")} <= pairs
+    subjects = extract("我们评测了 TinyCoder-1.3B 和 CleanCoder-1.3B。\n\n"
+                       "在 LiveCodeBench 上，两个模型均不及 DeepSeek-Coder-1.3B-Instruct。\n")
+    assert {(c.model, c.baseline) for c in kinds(subjects, "comparison")} == {
+        ("TinyCoder-1.3B", "DeepSeek-Coder-1.3B-Instruct"), ("CleanCoder-1.3B", "DeepSeek-Coder-1.3B-Instruct")}
+    en = extract("We compare DRIFT-8B with DPO, SimPO and KTO.\n\nOn Arena-Hard, DRIFT-8B clearly surpasses all three "
+                 "baselines.\n")
+    assert {c.baseline for c in kinds(en, "comparison")} == {"DPO", "SimPO", "KTO"}
+    # a group larger than the models named stands for nobody
+    few = extract("We compare DRIFT-8B with DPO.\n\nOn Arena-Hard, DRIFT-8B surpasses all three baselines.\n")
+    assert "DPO" not in {c.baseline for c in kinds(few, "comparison")}

@@ -11,6 +11,7 @@ import re
 from extractor.rules.baselines import Baseline, _baselines
 from extractor.rules.clauses import _clause_bounds, _tight
 from extractor.rules.comparison_cue import _DELTA_CUE, _EN_REGION_END, _one_comparison
+from extractor.rules.group_comparisons import group_comparisons
 from extractor.rules.measures import _LIST_SEP, _benchmark_group, _benchmarks_near, _metric_near, lexicon_metric
 from extractor.rules.mentions import Lexicons, Mention, cue_matches, is_cjk_sentence, norm_name
 from extractor.rules.names import _norm, _same_name
@@ -87,79 +88,86 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
         free = [n for n in numbers if n.start not in used] if used else numbers  # margins already taken stay theirs
         result = _one_comparison(sentence, lex, cm.start(), cm.end(), cue.relation, cue.shape, cjk, names,
                                  subjects, free, section, frozenset(baseline_starts))
-        if result is None:
+        # "比这两位都略高", "两个模型均不及 X": a group named by its size on one side says who that side is
+        results = group_comparisons(document.text, section, offset, sentence, cm.start(), cm.end(), cue.relation,
+                                    cue.shape, cjk, names, subjects, free, frozenset(baseline_starts)) \
+            or ([result] if result is not None else [])
+        if not results:
             if cue.shape == "after":
                 # "outperforming A and B, and matching C" with no nameable subject: A and B are still
                 # objects, never the subject of the next cue
-                baseline_starts.update(n.start for n in _listed_names(sentence, names, cm.end()))
+                baselines_listed = _listed_names(sentence, names, cm.end())
+                baseline_starts.update(n.start for n in baselines_listed)
             continue
-        model, baselines, region, relation, delta = result
-        taken_until = region[1]
-        if delta is not None and _NOT_RESULT_AFTER.match(sentence, delta.end):
-            continue  # "比 AdamW 高 49.6% 的吞吐量": a speed-up, not a result
-        baseline_starts.update(b[0] for b in baselines)
-        cs, ce = _clause_bounds(sentence, cm.start())
-        benches = _comparison_benchmarks(sentence, names, cm.start(), region)
-        if len(benches) >= 2:
-            # "GSM8K 与 MATH 分别为 …，后者与 GPT-4o 持平", "… on MMLU and GSM8K; the latter matches X": one of them
-            which = _FORMER_LATTER.search(sentence, _clause_bounds(sentence, cm.start())[0], cm.start())
-            if which is not None:
-                benches = [benches[0] if which.group(0).lower() in ("前者", "the former") else benches[-1]]
-        on_all = False
-        if _ALL_OF_THEM.search(sentence, max(0, region[0] - 4), region[0] + 1) \
-                or _ON_ALL_OF_THEM.match(sentence, region[1]):  # "ahead of X on both"
-            # "在 HumanEval 上…，在 MBPP 上…，均超过 X": every benchmark named before the cue
-            earlier = {n.text: n for n in names if n.kind == "benchmark" and n.end <= region[0]}
-            if len(earlier) > 1:
-                benches, on_all = list(earlier.values()), True
-        if not cjk and not on_all:
-            # English states the benchmark after the comparison: "outperforms X by 4 points on MATH"
-            after = [n for n in names if n.kind == "benchmark" and n.start >= region[1]
-                     and _EN_ON_TAIL.search(sentence[max(region[1], n.start - 12):n.start])
-                     and n.start < _clause_bounds(sentence, region[1])[1] + 1]
-            if after:
-                benches = _benchmark_group(sentence, [n for n in names if n.kind == "benchmark"], after[0])
-        if not benches and ctx_benchmark is not None:
-            benches = [Mention(-1, -1, ctx_benchmark, "benchmark")]
-        if _DIRECTIONAL.search(cm.group(0)) and relation != "matches" and _lower_is_better(
-                benches[0].text if benches else None, _metric_before(sentence, lex, cm.start()), lex):
-            # "字错误率仅为 2.1%，明显低于 X": a lower error rate, perplexity or FID is the better result
-            relation = "outperforms" if relation == "underperforms" else "underperforms"
-        if delta is not None:
-            used.add(delta.start)
-        # "outperforms Self-RAG by 6.1 points and IRCoT by 3.8 points": each baseline with its own margin
-        more = _more_baselines_by(sentence, names, numbers, delta) if not cjk and len(baselines) == 1 else []
-        margins = {b[0]: n for b, n in more}
-        used.update(n.start for _, n in more)
-        for base in [*baselines, *(b for b, _ in more)]:
-            margin = margins.get(base[0], delta)
-            if _seen_before(seen_pairs, model.text, base[2], [b.text for b in benches]):
-                continue
-            bench_choices: list[Mention | None] = list(benches) if benches else [None]
-            # "+4.5% and +0.9% on HumanEval and MBPP", "分别高出 6.2% 和 6.6%": one margin per benchmark
-            listed = _margin_list(sentence, numbers, margin) if margin is not None and len(bench_choices) > 1 else []
-            per_bench = dict(zip(range(len(bench_choices)), listed, strict=False)) \
-                if len(listed) == len(bench_choices) else {}
-            used.update(n.start for n in listed)
-            for i, bench in enumerate(bench_choices):
-                margin = per_bench.get(i, margins.get(base[0], delta))
-                spans = [(region[0], cm.end()), (base[0], base[1])]
-                if model.start >= 0:
-                    spans.append((model.start, model.end))
-                if bench is not None and bench.start >= 0:
-                    spans.append((bench.start, bench.end))
-                if margin is not None:
-                    spans.append((margin.start, margin.end))
-                qs, qe = _tight(sentence, min(s for s, _ in spans), max(e for _, e in spans))
-                out.append(ComparisonClaim(
-                    model=model.text, baseline=base[2], relation=relation,  # type: ignore[arg-type]
-                    benchmark=bench.text if bench else None,
-                    metric=_metric_near(sentence, lex, cm.start(), cm.end()),
-                    delta=margin.value if margin else None,
-                    unit=margin.unit if margin and margin.unit in ("%", "points", "x") else None,
-                    setting=None, quote=sentence[qs:qe], source=document.source, section=section.title,
-                    start=offset + qs, end=offset + qe, extractor="rules",
-                ))
+        for result in results:
+            model, baselines, region, relation, delta = result
+            taken_until = region[1]
+            if delta is not None and _NOT_RESULT_AFTER.match(sentence, delta.end):
+                continue  # "比 AdamW 高 49.6% 的吞吐量": a speed-up, not a result
+            baseline_starts.update(b[0] for b in baselines)
+            cs, ce = _clause_bounds(sentence, cm.start())
+            benches = _comparison_benchmarks(sentence, names, cm.start(), region)
+            if len(benches) >= 2:
+                # "GSM8K 与 MATH 分别为 …，后者与 GPT-4o 持平", "… on MMLU and GSM8K; the latter matches X": one of them
+                which = _FORMER_LATTER.search(sentence, _clause_bounds(sentence, cm.start())[0], cm.start())
+                if which is not None:
+                    benches = [benches[0] if which.group(0).lower() in ("前者", "the former") else benches[-1]]
+            on_all = False
+            if _ALL_OF_THEM.search(sentence, max(0, region[0] - 4), region[0] + 1) \
+                    or _ON_ALL_OF_THEM.match(sentence, region[1]):  # "ahead of X on both"
+                # "在 HumanEval 上…，在 MBPP 上…，均超过 X": every benchmark named before the cue
+                earlier = {n.text: n for n in names if n.kind == "benchmark" and n.end <= region[0]}
+                if len(earlier) > 1:
+                    benches, on_all = list(earlier.values()), True
+            if not cjk and not on_all:
+                # English states the benchmark after the comparison: "outperforms X by 4 points on MATH"
+                after = [n for n in names if n.kind == "benchmark" and n.start >= region[1]
+                         and _EN_ON_TAIL.search(sentence[max(region[1], n.start - 12):n.start])
+                         and n.start < _clause_bounds(sentence, region[1])[1] + 1]
+                if after:
+                    benches = _benchmark_group(sentence, [n for n in names if n.kind == "benchmark"], after[0])
+            if not benches and ctx_benchmark is not None:
+                benches = [Mention(-1, -1, ctx_benchmark, "benchmark")]
+            if _DIRECTIONAL.search(cm.group(0)) and relation != "matches" and _lower_is_better(
+                    benches[0].text if benches else None, _metric_before(sentence, lex, cm.start()), lex):
+                # "字错误率仅为 2.1%，明显低于 X": a lower error rate, perplexity or FID is the better result
+                relation = "outperforms" if relation == "underperforms" else "underperforms"
+            if delta is not None:
+                used.add(delta.start)
+            # "outperforms Self-RAG by 6.1 points and IRCoT by 3.8 points": each baseline with its own margin
+            more = _more_baselines_by(sentence, names, numbers, delta) if not cjk and len(baselines) == 1 else []
+            margins = {b[0]: n for b, n in more}
+            used.update(n.start for _, n in more)
+            for base in [*baselines, *(b for b, _ in more)]:
+                margin = margins.get(base[0], delta)
+                if _seen_before(seen_pairs, model.text, base[2], [b.text for b in benches]):
+                    continue
+                bench_choices: list[Mention | None] = list(benches) if benches else [None]
+                # "+4.5% and +0.9% on HumanEval and MBPP", "分别高出 6.2% 和 6.6%": one margin per benchmark
+                listed = _margin_list(sentence, numbers, margin) if margin is not None and len(bench_choices) > 1 else []
+                per_bench = dict(zip(range(len(bench_choices)), listed, strict=False)) \
+                    if len(listed) == len(bench_choices) else {}
+                used.update(n.start for n in listed)
+                for i, bench in enumerate(bench_choices):
+                    margin = per_bench.get(i, margins.get(base[0], delta))
+                    spans = [(region[0], cm.end()), (base[0], base[1])]
+                    if model.start >= 0:
+                        spans.append((model.start, model.end))
+                    if bench is not None and bench.start >= 0:
+                        spans.append((bench.start, bench.end))
+                    if margin is not None:
+                        spans.append((margin.start, margin.end))
+                    qs, qe = _tight(sentence, min(s for s, _ in spans), max(e for _, e in spans))
+                    out.append(ComparisonClaim(
+                        model=model.text, baseline=base[2], relation=relation,  # type: ignore[arg-type]
+                        benchmark=bench.text if bench else None,
+                        metric=_metric_near(sentence, lex, cm.start(), cm.end()),
+                        delta=margin.value if margin else None,
+                        unit=margin.unit if margin and margin.unit in ("%", "points", "x") else None,
+                        setting=None, quote=sentence[qs:qe], source=document.source, section=section.title,
+                        start=offset + qs, end=offset + qe, extractor="rules",
+                    ))
+
     for m in _DELTA_CUE.finditer(sentence) if numbers else ():
         for n in numbers:
             if n.start >= m.end() and ((n.unit in ("%", "points", "x") or n.signed) and n.start - m.end() <= 12

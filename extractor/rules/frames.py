@@ -10,6 +10,7 @@ are resolved through the document's ``EntityRegistry``; one that resolves to nob
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from extractor.normalize import canonical_benchmark, canonical_model
@@ -67,7 +68,8 @@ def document_claims(document: Document, registry: EntityRegistry | None = None,
     grids = list(tables.grids)
     skip = tables.regions
     # table rows are read by the table reader only: prose patterns over them yield junk
-    token = DOCUMENT_SHORT_FORMS.set(frozenset(registry.short_forms()) if registry is not None else frozenset())
+    token = DOCUMENT_SHORT_FORMS.set(MappingProxyType(dict(registry.short_forms())) if registry is not None
+                                     else MappingProxyType({}))
     try:
         claims: list[AnyClaim] = list(extract_prose_claims(work, skip=skip))
     finally:

@@ -8,10 +8,11 @@ the claim builder can slice exact quotes out of the document text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
+from types import MappingProxyType
 
 from extractor import lexicon
 from extractor.segment import CJK_HYBRID_NAME
@@ -314,13 +315,14 @@ def sentence_names(sentence: str) -> list[Mention]:
 _AFTER_BENCHMARK_LOCATIVE = re.compile(r"[A-Za-z0-9%]\s?$")  # "GSM8K 上星河和 Qwen 持平": 上 is where, 星河 starts
 
 
-# Short forms of the models the current document introduced ("Ferrous" for "Ferrous-Coder 14B", "星河" for
-# 星河-14B): set by ``extractor.rules.frames`` for the duration of one document, from its entity registry,
+# Short forms of the models the current document introduced, and the full names they stand for ("Ferrous" ->
+# "Ferrous-Coder 14B", "星河" -> 星河-14B): set by ``extractor.rules.frames`` for the duration of one document, from its entity registry,
 # which resolves them back to the full names.
-DOCUMENT_SHORT_FORMS: ContextVar[frozenset[str]] = ContextVar("document_short_forms", default=frozenset())
+DOCUMENT_SHORT_FORMS: ContextVar[Mapping[str, str]] = ContextVar("document_short_forms",
+                                                                 default=MappingProxyType({}))
 
 
-def _with_chinese_short_forms(sentence: str, names: list[Mention], forms: frozenset[str]) -> list[Mention]:
+def _with_chinese_short_forms(sentence: str, names: list[Mention], forms: Mapping[str, str]) -> list[Mention]:
     """``names`` and every Chinese short form in ``sentence`` outside them ("星河垫底，只有 71.3"): a Chinese
     head word has no spaces around it, so the name regex cannot find it; the document's registry knows it."""
     added: list[Mention] = []

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from extractor.rules.measures import _LIST_SEP
-from extractor.rules.mentions import Mention, sentence_names
+from extractor.rules.mentions import DOCUMENT_SHORT_FORMS, Mention, sentence_names
 from extractor.rules.numbers import Number
 from extractor.rules.subjects import _is_attribute, _model_mentions
 from extractor.segment import is_model_shaped
@@ -188,17 +188,21 @@ def group_reference(sentence: str, end: int) -> GroupReference | None:
     return GroupReference(found.start(), found.end(), 2 if found.group("two") is not None else 3)
 
 
-def group_referents(text: str, start: int, end: int, count: int) -> list[Mention]:
+def group_referents(text: str, start: int, end: int, count: int, leave_out: str | None = None) -> list[Mention]:
     """The last ``count`` distinct models named in ``text[start:end]`` (what "两者" / "三者" / "both models"
-    refers to), in the order they were first named there; empty when fewer than ``count`` were named."""
+    refers to), in the order they were first named there; empty when fewer than ``count`` were named.
+    Short forms count as the models they stand for; ``leave_out`` (the other side of a comparison) is skipped."""
+    forms = DOCUMENT_SHORT_FORMS.get()
+    left_out = forms.get(leave_out, leave_out) if leave_out else None
     recent: dict[str, int] = {}  # name -> where first named, ordered by when last named
     window = max(start, end - 800)
     for chunk_start in range(window, end, 400):
         chunk = text[chunk_start:min(end, chunk_start + 400)]
         for n in _model_mentions(sentence_names(chunk)):
-            if is_model_shaped(n.text):
-                first = recent.pop(n.text, chunk_start + n.start)
-                recent[n.text] = first
+            name = forms.get(n.text, n.text)
+            if is_model_shaped(name) and name != left_out:
+                first = recent.pop(name, chunk_start + n.start)
+                recent[name] = first
     for name in list(recent):  # "如何评价星火-Max" is 星火-Max with the words before it (a Chinese name has no left edge)
         shorter = next((o for o in recent if o != name and name.endswith(o)), None)
         if shorter is not None:
