@@ -465,3 +465,17 @@ def test_a_group_named_by_its_size_on_either_side_of_a_comparison():
     # a group larger than the models named stands for nobody
     few = extract("We compare DRIFT-8B with DPO.\n\nOn Arena-Hard, DRIFT-8B surpasses all three baselines.\n")
     assert "DPO" not in {c.baseline for c in kinds(few, "comparison")}
+
+
+def test_a_margin_in_points_over_or_above_a_baseline():
+    claims = extract("DRIFT-8B reaches 48.2 on MMLU-Pro, 1.8 points above the DPO baseline and 2.6 above SimPO.")
+    assert {(c.model, c.baseline, c.relation, c.delta) for c in kinds(claims, "comparison")} == {
+        ("DRIFT-8B", "DPO", "outperforms", 1.8), ("DRIFT-8B", "SimPO", "outperforms", 2.6)}
+    assert [c.value for c in kinds(claims, "score")] == [48.2]
+    (over,) = kinds(extract("On MATH-500, Kestrel-34B gets 71.8, which is 6.4 points over Qwen2.5-32B-Instruct."),
+                    "comparison")
+    assert (over.model, over.baseline, over.delta) == ("Kestrel-34B", "Qwen2.5-32B-Instruct", 6.4)
+    # a value "over five runs" or "under the same prompt" is no margin
+    claims = extract("On MMLU-Pro, GPT-4o scores 72.6 under the same prompt, averaged 71.9 over five runs.")
+    assert {c.value for c in kinds(claims, "score")} >= {72.6}
+    assert not kinds(claims, "comparison")

@@ -261,6 +261,28 @@ _SIGNED_OVER = re.compile(r"(?<![\w.])\+(\d+(?:\.\d+)?)\s*(%|points?|pts|pp)\s+(
                           re.IGNORECASE)
 
 
+# "which is 6.4 points over X", "1.8 points above the DPO baseline and 2.6 above SimPO": a margin, then the
+# direction, then the baseline. ("ahead of", "behind", "higher than" … are cues of their own: the cue path
+# reads their margins.)
+MARGIN_RELATIVE = re.compile(
+    r"(?<![\w.])([+]?\d+(?:\.\d+)?)\s*(points?|pts|pp|percentage[- ]points?)?\s+(over|above|below)\s+"
+    r"(?:the\s+|its\s+)?", re.IGNORECASE)
+_BEHIND_WORDS = frozenset({"below"})
+_AND_BEFORE = re.compile(r"\band\s+$")
+
+
+def _relative_margins(sentence: str, taken: list[tuple[int, int]]) -> list[re.Match[str]]:
+    """``MARGIN_RELATIVE`` matches that state a margin: in points, or a bare number continuing a list of them
+    ("1.8 points above X and 2.6 above Y"); "72.6 over five runs" is not one."""
+    out: list[re.Match[str]] = []
+    for m in MARGIN_RELATIVE.finditer(sentence):
+        if any(a <= m.start(1) < b for a, b in taken):
+            continue
+        if m.group(2) or out and _AND_BEFORE.search(sentence, max(0, m.start() - 6), m.start()):
+            out.append(m)
+    return out
+
+
 # "falls 3 points short of X": a margin behind the baseline.
 _SHORT_OF = re.compile(r"\b(?:falls?|fell|falling|comes?|came)\s+(?:about\s+|nearly\s+|just\s+)?(\d+(?:\.\d+)?)\s*"
                        r"(%|points?|pts|pp|percentage[- ]points?)\s+short\s+of\s+", re.IGNORECASE)
@@ -278,9 +300,14 @@ def _improvement_over(document: Document, section: Section, offset: int, sentenc
                       seen_pairs: SeenPairs, ctx_benchmark: str | None) -> list[ComparisonClaim]:
     """"an improvement of 6.1 points over the previous best open model": margin first, baseline after."""
     out: list[ComparisonClaim] = []
-    for m in (*_IMPROVEMENT_OVER.finditer(sentence), *_GAIN_OVER.finditer(sentence), *_SIGNED_OVER.finditer(sentence),
-              *_IMPROVES_BY_OVER.finditer(sentence), *_WITHIN_OF.finditer(sentence), *_SHORT_OF.finditer(sentence)):
-        relation = "underperforms" if m.re in (_WITHIN_OF, _SHORT_OF) else "outperforms"
+    found = [*_IMPROVEMENT_OVER.finditer(sentence), *_GAIN_OVER.finditer(sentence), *_SIGNED_OVER.finditer(sentence),
+             *_IMPROVES_BY_OVER.finditer(sentence), *_WITHIN_OF.finditer(sentence), *_SHORT_OF.finditer(sentence)]
+    taken = [(m.start(), m.end()) for m in found]
+    found += _relative_margins(sentence, taken)
+    objects = set(_cue_objects(sentence, lex, names))  # and the baselines of earlier margins ("and 2.6 above SimPO")
+    for m in sorted(found, key=lambda x: x.start()):
+        behind = m.re is MARGIN_RELATIVE and m.group(3).lower().split()[0] in _BEHIND_WORDS
+        relation = "underperforms" if m.re in (_WITHIN_OF, _SHORT_OF) or behind else "outperforms"
         r0 = m.end()
         r1 = _EN_REGION_END.search(sentence, r0)
         end = min(r1.start() if r1 else len(sentence), _clause_bounds(sentence, r0)[1])
@@ -288,10 +315,10 @@ def _improvement_over(document: Document, section: Section, offset: int, sentenc
         baselines = ([(n.start, n.end, n.text) for n in listed] if listed
                      else _baselines(sentence, names, r0, end, False))
         # "ahead of A on both and within 1.5 points of B": A is the object of a cue, not the subject
-        model = _pick_subject(sentence, names, subjects, m.start(), section,
-                              not_subjects=_cue_objects(sentence, lex, names))
+        model = _pick_subject(sentence, names, subjects, m.start(), section, not_subjects=frozenset(objects))
+        objects.update(n.start for n in names if r0 <= n.start < end)
         num = next((n for n in numbers if n.start == m.start(1)), None)
-        if num is not None:
+        if num is not None and (m.re is not MARGIN_RELATIVE or baselines):
             used.add(num.start)  # a margin over something, named or not: never another comparison's margin
         if not baselines or model is None:
             continue

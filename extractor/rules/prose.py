@@ -32,6 +32,7 @@ from extractor.rules.comparisons import (
     _SHORT_OF,
     _SIGNED_OVER,
     _WITHIN_OF,
+    MARGIN_RELATIVE,
     _comparisons,
     _comparisons_from_scores,
     _lower_is_better,
@@ -258,6 +259,7 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
                for n in all_numbers) and not cue_matches(sentence, lex) \
             and not _IMPROVEMENT_OVER.search(sentence) and not _IMPROVES_BY_OVER.search(sentence) \
             and not _WITHIN_OF.search(sentence) and not _SIGNED_OVER.search(sentence) and not _SHORT_OF.search(sentence) \
+            and not MARGIN_RELATIVE.search(sentence) \
             and not _NAME_PAREN_VALUE.search(sentence) and not _NAME_THEN_VALUE.search(sentence) \
             and not _PLACE_THEN_VALUE.search(sentence) \
             and not GAIN.search(sentence):
