@@ -7,12 +7,15 @@
 
 Tests that write copy a warehouse into their own ``tmp_path`` first (``writable_copy``),
 so the session files stay as built.
+
+* ``web``: a local HTTP server for URL inputs; ``arxiv``: the same server answering as arXiv
+  (the reader tests in ``tests/extractor`` and the ingest tests in ``tests/api`` both use them).
 """
 
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -20,6 +23,7 @@ import pytest
 from schemas import Extraction
 from tests.support.handmade import HANDMADE, handmade_extractions
 from tests.support.paths import SEEDS_DIR
+from tests.support.sources_fixtures import ARXIV_HTML, ATOM, ATOM_EMPTY, Web, fpdf_results
 
 
 @pytest.fixture(scope="session")
@@ -65,3 +69,36 @@ def writable_copy(tmp_path: Path) -> Callable[[str], str]:
 
     return copy
 
+
+@pytest.fixture
+def web() -> Iterator[Web]:
+    """A local HTTP server on 127.0.0.1 for URL inputs (``Web``): pages, files, redirects, slow answers."""
+    with Web() as server:
+        yield server
+
+
+@pytest.fixture
+def arxiv(web: Web, monkeypatch: pytest.MonkeyPatch) -> Web:
+    """A local arXiv: the Atom API, an HTML paper (2501.12948) and a PDF-only paper (2401.00001)."""
+    monkeypatch.setenv("BENCHCLAIMS_ARXIV_API_URL", web.url + "/api/query")
+    monkeypatch.setenv("BENCHCLAIMS_ARXIV_URL", web.url)
+
+    def api(h: object) -> None:
+        from urllib.parse import parse_qs, urlsplit
+
+        handler = h  # BaseHTTPRequestHandler
+        wanted = parse_qs(urlsplit(handler.path).query)["id_list"][0]  # type: ignore[attr-defined]
+        ident, _, version = wanted.partition("v")
+        body = ATOM_EMPTY if ident not in ("2501.12948", "2401.00001") else ATOM.format(
+            id=ident, version="v" + version if version else "v2")
+        data = body.encode()
+        handler.send_response(200)  # type: ignore[attr-defined]
+        handler.send_header("Content-Type", "application/atom+xml")  # type: ignore[attr-defined]
+        handler.send_header("Content-Length", str(len(data)))  # type: ignore[attr-defined]
+        handler.end_headers()  # type: ignore[attr-defined]
+        handler.wfile.write(data)  # type: ignore[attr-defined]
+
+    web.routes["/api/query"] = api  # type: ignore[assignment]
+    web.html("/html/2501.12948v2", ARXIV_HTML)
+    web.file("/pdf/2401.00001v2", fpdf_results(), "application/pdf")
+    return web
