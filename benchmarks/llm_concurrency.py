@@ -1,6 +1,6 @@
 """LLM backend throughput: 32 requests in flight vs 1 at a time, against a server that takes 200 ms.
 
-The fake OpenAI-compatible server (``tests/fake_openai.py``) runs in its own process and
+The fake OpenAI-compatible server (``tests/support/fake_openai.py``) runs in its own process and
 sleeps ``--latency`` seconds per request, standing in for vLLM's per-request latency;
 the client side is the real backend (instructor + openai + grounding). Documents are
 synthetic: ``--docs`` documents of ``--sections`` sections, one result sentence each, so
@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from extractor.llm.backend import LLMExtractor
 from schemas import Document, Settings
-from tests.fake_openai import FakeOpenAIProcess, Reply, excerpt_text
+from tests.support.fake_openai import FakeOpenAIProcess, Reply, excerpt_text
 
 
 def answer(body: dict[str, Any]) -> Reply:

@@ -1,6 +1,6 @@
 """End-to-end figures for the LLM backends against a server answering from a gold file, faults injected.
 
-Runs (each against ``tests.fake_openai.GoldResponder``: every chunk is answered with the gold
+Runs (each against ``tests.support.fake_openai.GoldResponder``: every chunk is answered with the gold
 claims whose quote lies inside it):
 
 * seeds, ``--backend llm``: clean, then 10 % HTTP 500 / 10 % non-JSON / 15 % answers with an
@@ -42,8 +42,8 @@ from extractor.llm.backend import LLMExtractor  # noqa: E402
 from extractor.llm.hybrid import HybridExtractor  # noqa: E402
 from extractor.pipeline import prepare  # noqa: E402
 from schemas import ScoreClaim, Settings, claim_to_jsonl  # noqa: E402
-from tests.fake_engine import FakeEngine, body_of  # noqa: E402
-from tests.fake_openai import INVENTED_VALUE, FakeOpenAI, GoldResponder, prompt_text, system_text  # noqa: E402
+from tests.support.fake_engine import FakeEngine, body_of  # noqa: E402
+from tests.support.fake_openai import INVENTED_VALUE, FakeOpenAI, GoldResponder, prompt_text, system_text  # noqa: E402
 
 FAULTS = {"error_rate": 0.10, "garbage_rate": 0.10, "invent_rate": 0.15}
 # Prompt text outside the system prompt, x corpus characters, measured at 95b1ac9 (before the prefilter

@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 from extractor.evaluation import load_jsonl, score  # noqa: E402
 from extractor.pipeline import extract_paths  # noqa: E402
 from schemas import Extraction, Settings, claim_to_jsonl  # noqa: E402
-from tests.sources_fixtures import Web, print_pdf  # noqa: E402
+from tests.support.sources_fixtures import Web, print_pdf  # noqa: E402
 
 CHROME = """<!doctype html><html><head><meta charset="utf-8"><title>{title}</title></head><body>
 <nav><a href="/">Home</a> <a href="/blog">Blog</a> <a href="/careers">Careers</a> Subscribe to our newsletter</nav>

@@ -3,7 +3,7 @@
 Why a copy: ``benchclaims eval`` and the tests need the numbers in-process and as objects,
 and the reference script is a stand-alone file outside the package. The behaviour is kept
 identical (same name matching, same value tolerance, same greedy one-to-one matching in
-prediction order); ``tests/test_evaluation.py`` checks it against the script itself.
+prediction order); ``tests/extractor/test_evaluation.py`` checks it against the script itself.
 """
 
 from __future__ import annotations

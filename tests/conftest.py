@@ -7,63 +7,23 @@
 
 Tests that write copy a warehouse into their own ``tmp_path`` first (``writable_copy``),
 so the session files stay as built.
+
+* ``web``: a local HTTP server for URL inputs; ``arxiv``: the same server answering as arXiv
+  (the reader tests in ``tests/extractor`` and the ingest tests in ``tests/api`` both use them).
 """
 
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from schemas import ComparisonClaim, Extraction, ScoreClaim
-from schemas.documents import Document
-
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
-
-# Hand-made documents: (source, text, [(kind, model, benchmark, value, baseline, quote)]).
-HANDMADE: list[tuple[str, str, list[tuple[str, str, str | None, float | None, str | None, str]]]] = [
-    ("alpha-report.md",
-     "# Alpha report\n\n"
-     "AlphaNet reaches 81.5% accuracy on AIME 2024.\n"
-     "BetaLM reaches 70.2% accuracy on AIME 2024.\n"
-     "GammaCoder reaches 64.0% accuracy on AIME 2024.\n"
-     "AlphaNet outperforms GammaCoder on AIME 2024.\n"
-     "AlphaNet scores 55.0% on GPQA Diamond.\n",
-     [("score", "AlphaNet", "AIME 2024", 81.5, None, "AlphaNet reaches 81.5% accuracy on AIME 2024"),
-      ("score", "BetaLM", "AIME 2024", 70.2, None, "BetaLM reaches 70.2% accuracy on AIME 2024"),
-      ("score", "GammaCoder", "AIME 2024", 64.0, None, "GammaCoder reaches 64.0% accuracy on AIME 2024"),
-      ("comparison", "AlphaNet", "AIME 2024", None, "GammaCoder", "AlphaNet outperforms GammaCoder on AIME 2024"),
-      ("score", "AlphaNet", "GPQA Diamond", 55.0, None, "AlphaNet scores 55.0% on GPQA Diamond")]),
-    ("beta-card.md",
-     "# BetaLM model card\n\n"
-     "BetaLM 在 AIME 2024 上的准确率为 70.2%。\n",
-     [("score", "BetaLM", "AIME 2024", 70.2, None, "BetaLM 在 AIME 2024 上的准确率为 70.2%")]),
-]
-
-
-def handmade_extractions() -> list[Extraction]:
-    """The hand-made documents as extractions with exact spans (what a perfect extractor emits)."""
-    import hashlib
-
-    out = []
-    for source, text, facts in HANDMADE:
-        doc = Document(source=source, path=source, text=text, media_type="text/markdown",
-                       sha256=hashlib.sha256(text.encode()).hexdigest())
-        section = text.splitlines()[0].lstrip("# ").strip()
-        claims: list[ScoreClaim | ComparisonClaim] = []
-        for kind, model, benchmark, value, baseline, quote in facts:
-            start = text.index(quote)
-            common = {"model": model, "benchmark": benchmark, "quote": quote, "source": source, "section": section,
-                      "start": start, "end": start + len(quote), "extractor": "rules"}
-            if kind == "score":
-                claims.append(ScoreClaim(value=value, unit="%", metric="accuracy", **common))  # type: ignore[arg-type]
-            else:
-                claims.append(ComparisonClaim(baseline=baseline, relation="outperforms", **common))  # type: ignore[arg-type]
-        out.append(Extraction(document=doc, claims=claims))
-    return out
+from schemas import Extraction
+from tests.support.handmade import HANDMADE, handmade_extractions
+from tests.support.paths import SEEDS_DIR
+from tests.support.sources_fixtures import ARXIV_HTML, ATOM, ATOM_EMPTY, Web, fpdf_results
 
 
 @pytest.fixture(scope="session")
@@ -74,9 +34,9 @@ def seed_db(tmp_path_factory: pytest.TempPathFactory) -> str:
 
     path = tmp_path_factory.mktemp("seed-warehouse") / "seeds.duckdb"
     with Warehouse(path) as wh:
-        run = wh.start_run("rules", {"paths": [str(SEEDS)]})
+        run = wh.start_run("rules", {"paths": [str(SEEDS_DIR)]})
         ok = 0
-        for item in extract_paths([SEEDS], backend="rules"):
+        for item in extract_paths([SEEDS_DIR], backend="rules"):
             assert isinstance(item, Extraction), f"seed file failed: {item}"
             wh.store(item, run)
             ok += 1
@@ -108,3 +68,37 @@ def writable_copy(tmp_path: Path) -> Callable[[str], str]:
         return str(target)
 
     return copy
+
+
+@pytest.fixture
+def web() -> Iterator[Web]:
+    """A local HTTP server on 127.0.0.1 for URL inputs (``Web``): pages, files, redirects, slow answers."""
+    with Web() as server:
+        yield server
+
+
+@pytest.fixture
+def arxiv(web: Web, monkeypatch: pytest.MonkeyPatch) -> Web:
+    """A local arXiv: the Atom API, an HTML paper (2501.12948) and a PDF-only paper (2401.00001)."""
+    monkeypatch.setenv("BENCHCLAIMS_ARXIV_API_URL", web.url + "/api/query")
+    monkeypatch.setenv("BENCHCLAIMS_ARXIV_URL", web.url)
+
+    def api(h: object) -> None:
+        from urllib.parse import parse_qs, urlsplit
+
+        handler = h  # BaseHTTPRequestHandler
+        wanted = parse_qs(urlsplit(handler.path).query)["id_list"][0]  # type: ignore[attr-defined]
+        ident, _, version = wanted.partition("v")
+        body = ATOM_EMPTY if ident not in ("2501.12948", "2401.00001") else ATOM.format(
+            id=ident, version="v" + version if version else "v2")
+        data = body.encode()
+        handler.send_response(200)  # type: ignore[attr-defined]
+        handler.send_header("Content-Type", "application/atom+xml")  # type: ignore[attr-defined]
+        handler.send_header("Content-Length", str(len(data)))  # type: ignore[attr-defined]
+        handler.end_headers()  # type: ignore[attr-defined]
+        handler.wfile.write(data)  # type: ignore[attr-defined]
+
+    web.routes["/api/query"] = api  # type: ignore[assignment]
+    web.html("/html/2501.12948v2", ARXIV_HTML)
+    web.file("/pdf/2401.00001v2", fpdf_results(), "application/pdf")
+    return web

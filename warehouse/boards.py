@@ -11,7 +11,7 @@ the next read. Only the group merging of ``ranking.effective_groups`` runs in Py
 raw groups of each benchmark.
 
 Reads that boards do not hold (``as_of``, more than ``sql.BOARD_SOURCES`` sources per row, a file
-whose boards are not built) stay on ``ranking``'s path; ``tests/test_boards.py`` checks both agree.
+whose boards are not built) stay on ``ranking``'s path; ``tests/warehouse/test_boards_precomputed.py`` checks both agree.
 """
 
 from __future__ import annotations

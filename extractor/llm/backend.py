@@ -48,7 +48,7 @@ batch; everything above (chunks, prompts, grounding, re-asks, salvage, fallback,
 this module's.
 
 Which structured-output mode, and why (checked against instructor 1.17 / openai 3.3 by
-recording the request bodies a fake server receives, see ``tests/test_llm_backend.py``):
+recording the request bodies a fake server receives, see ``tests/extractor/llm/test_backend.py``):
 
 * ``Mode.JSON_SCHEMA`` (the default) sends ``response_format={"type": "json_schema", "json_schema":
   {"name": "ClaimList", "schema": <schema>}}`` — in 1.17 the proper OpenAI structured-output

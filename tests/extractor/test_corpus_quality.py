@@ -1,0 +1,30 @@
+"""Quality floor on the evaluation corpora in benchmarks/corpus/ (hand-labelled, see its README).
+
+The figures themselves are printed by ``benchmarks/corpus_eval.sh``; these tests only stop a change
+that loses a large share of what the rules extractor finds today, or that starts inventing claims.
+The floors sit well below today's figures (strict scorer, 2026-12-04: dev1 all F1 0.90, dev2 0.83,
+dev3 0.79) so that ordinary rule changes pass.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.evaluation import load_jsonl, score_claims
+from extractor.pipeline import extract_paths
+from schemas import Extraction
+from tests.support.paths import REPO_ROOT
+
+CORPUS = REPO_ROOT / "benchmarks" / "corpus"
+
+
+@pytest.mark.parametrize("name, floor", [("dev1", 0.85), ("dev2", 0.78), ("dev3", 0.74)])
+def test_rules_extractor_keeps_its_quality_on_the_corpus(name: str, floor: float) -> None:
+    folder = CORPUS / name
+    results = list(extract_paths([folder]))
+    assert all(isinstance(r, Extraction) for r in results)  # every document is read
+    claims = [c for r in results if isinstance(r, Extraction) for c in r.claims]
+    report = score_claims(load_jsonl(folder / "expected.jsonl"), claims)
+    total = report.total
+    assert total.f1 >= floor, "\n".join(report.lines())
+    assert total.precision >= floor, "\n".join(report.lines())
