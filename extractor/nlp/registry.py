@@ -38,7 +38,7 @@ _SHORT_HEAD = re.compile(r"([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})[- ][A-Za-z0-9]")
 # a word with its version glued on: "Qwen" of "Qwen2.5-14B-Instruct" (weaker: used when no name has "Qwen-…")
 _GLUED_HEAD = re.compile(r"([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})\d")
 # the Chinese head of a hybrid name: "星河" of "星河-14B", "天枢" of "天枢-R1"
-_CJK_NAME_HINT = re.compile(r"[\u3400-\u9fff][-·](?:\d|[A-Za-z])")
+_NAME_DASH_HINT = re.compile(r"[-·](?=[0-9A-Za-z])")  # (a literal first: ``re`` skips ahead to each dash)
 _CJK_HEAD = re.compile(r"([\u3400-\u9fff]{2,6})[-·]")
 _SHORT_TAIL = re.compile(r"\s\d+(?:\.\d+)?\s([A-Z][a-z]{3,})$")
 _VERSIONED_TAIL = re.compile(r"[A-Za-z]+[0-9][A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)*")
@@ -172,9 +172,12 @@ class EntityRegistry:
             self.add(text[before.start(1):end])
         # Chinese hybrid names ("星河-14B", "天枢-R1"), found from the cheap hint "河-1" / "枢-R", for their short
         # forms only: a size reference ("the 14B") keeps resolving among the names the claim sentences use
-        for hint in _CJK_NAME_HINT.finditer(text):
-            named = CJK_HYBRID_NAME.search(text, max(0, hint.start() - 6), hint.end() + 40)
-            if named is not None and named.start() <= hint.start() < named.end() \
+        for dash in _NAME_DASH_HINT.finditer(text):
+            at = dash.start() - 1  # the Chinese character before the dash
+            if at < 0 or not "\u3400" <= text[at] <= "\u9fff":
+                continue
+            named = CJK_HYBRID_NAME.search(text, max(0, at - 6), dash.end() + 40)
+            if named is not None and named.start() <= at < named.end() \
                     and named.group(0) not in self.chinese_names:
                 self.chinese_names.append(named.group(0))
                 self._short = None

@@ -308,8 +308,16 @@ def sentence_names(sentence: str) -> list[Mention]:
     names = list(_cached_names(sentence))
     forms = DOCUMENT_SHORT_FORMS.get()
     if forms and _HAS_CJK.search(sentence):
-        names = _with_chinese_short_forms(sentence, names, forms)
+        chinese = _chinese_forms(tuple(forms))
+        if chinese:
+            names = _with_chinese_short_forms(sentence, names, chinese)
     return names
+
+
+@lru_cache(maxsize=8)
+def _chinese_forms(forms: tuple[str, ...]) -> tuple[str, ...]:
+    """The short forms that start with a Chinese character (the others are found by the name regex)."""
+    return tuple(f for f in forms if _CJK_CHAR.match(f))
 
 
 _AFTER_BENCHMARK_LOCATIVE = re.compile(r"[A-Za-z0-9%]\s?$")  # "GSM8K 上星河和 Qwen 持平": 上 is where, 星河 starts
@@ -322,13 +330,11 @@ DOCUMENT_SHORT_FORMS: ContextVar[Mapping[str, str]] = ContextVar("document_short
                                                                  default=MappingProxyType({}))
 
 
-def _with_chinese_short_forms(sentence: str, names: list[Mention], forms: Mapping[str, str]) -> list[Mention]:
+def _with_chinese_short_forms(sentence: str, names: list[Mention], forms: tuple[str, ...]) -> list[Mention]:
     """``names`` and every Chinese short form in ``sentence`` outside them ("星河垫底，只有 71.3"): a Chinese
     head word has no spaces around it, so the name regex cannot find it; the document's registry knows it."""
     added: list[Mention] = []
     for form in forms:
-        if not _CJK_CHAR.match(form):
-            continue
         at = sentence.find(form)
         while at >= 0:
             end = at + len(form)

@@ -123,8 +123,7 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
                 if ctx.model is not None and ctx.model != section.subject \
                         and (section.subject is None or section.subject not in (section.title or "")):
                     local = section.model_copy(update={"subject": ctx.model})
-                referent = _demonstrative_referent(text, a, b, before) \
-                    or _pronoun_referent(text, a, b, said_by or _previous_subject(text, before))
+                referent = _demonstrative_referent(text, a, b, before) or _pronoun_referent(text, a, b, said_by, before)
                 if referent is not None:
                     local = section.model_copy(update={"subject": referent})
                 found = sentence_claims(document, local, a, text[a:b], lex, ctx)
@@ -169,12 +168,12 @@ _DEMONSTRATIVE = re.compile(r"该模型|此模型|这个模型|这一模型|\bth
 _PRONOUN = re.compile(r"它|\bit\b|\bits\b", re.IGNORECASE)
 
 
-def _pronoun_referent(text: str, a: int, b: int, said_by: str | None) -> str | None:
-    """The model the previous sentence (same paragraph) stated a result for, when this sentence says 它 /
-    "it" before naming any model itself."""
-    if said_by is None or not _stands_alone(_PRONOUN, text, a, b):
+def _pronoun_referent(text: str, a: int, b: int, said_by: str | None, before: tuple[int, int] | None) -> str | None:
+    """The model the previous sentence (same paragraph) stated a result for, or else opens with, when this
+    sentence says 它 / "it" before naming any model itself."""
+    if not _stands_alone(_PRONOUN, text, a, b):
         return None
-    return said_by
+    return said_by or _previous_subject(text, before)
 
 
 def _previous_subject(text: str, before: tuple[int, int] | None) -> str | None:
