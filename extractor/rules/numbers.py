@@ -146,6 +146,8 @@ _NOT_RESULT_BEFORE = re.compile(
     # an ablated variant's value ("去掉 RL 后会掉到 41.7%", "removing X lowers AIME 2024 to 47.5"), a threshold
     # ("突破 50%", "the first to pass 50%"), a margin after "by" ("improves MATH by 3.1, 2.7 and 2.2 points")
     r"|(?:掉到|掉至|降至|降到|跌到|跌至|跌破|首次突破|突破)了?"
+    # a margin between two results ("输了 3.6 分", "落后约 2 个点", "甩开好几分")
+    r"|(?:输了|赢了|差了|落后了?|领先了?|拉开了?|甩开了?|少了|多了|高了|低了|高出了?|低出了?)\s*(?:约|近|大约|超过|将近)?"
     r"|\b(?:pass|passes|passing|break|breaks|breaking|cross|crosses|crossing)"
     r"|\bby(?:\s+(?:about|around|nearly|roughly|over|up\s+to))?(?:\s+[+]?\d+(?:\.\d+)?\s*(?:%|points?|pts|pp)?\s*(?:,|and|、)+)*"
     r")\s*$",

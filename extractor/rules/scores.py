@@ -228,7 +228,11 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
                     ctx_bench = ctx.sole_section_benchmark(offset)  # a section about one evaluation
                 # "The first slide was MMLU-Pro. Sable-8B gets 52.7.", "QwQ-32B 自己报的是 79.5": a decimal right
                 # after a score verb, in the paragraph of the benchmark just named
-                verb_value = num.unit is None and metric_here is None and _verb_right_before(sentence, num)
+                verb_value = num.unit is None and metric_here is None and (
+                    _verb_right_before(sentence, num)
+                    # "MMLU：反过来了！GPT‑4o 88.7 👑，晴川-Max 85.1": values written right after their models
+                    or num.start in owned_at and in_paragraph and "." in sentence[num.start:num.end]
+                    and _VERSIONED.search(owned_at[num.start].text) is not None)
                 if ctx_bench is None and verb_value:
                     ctx_bench = ctx.recent_section_benchmark(offset)
                 # ("…总榜，X 以 80.2 分排名第一；GPT-4o 以 76.4 分位列第五": points in the paragraph's benchmark too)
@@ -267,6 +271,9 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
 _VERB_RIGHT_BEFORE = re.compile(
     r"(?:\b(?:scor(?:es|ed|ing)|gets?|got|reach(?:es|ed)|hits?|posts?|posted|lands?\s+at|sits?\s+at|(?:is|was)\s+at|comes?\s+in\s+at)"
     r"|达到了?|拿了|拿到了?|来到了?|报的是|给的是|是|为|得分|跑出了?)\s*$", re.IGNORECASE)
+
+
+_VERSIONED = re.compile(r"\d|-")  # "GPT-4o", "晴川-Max": a model's name, not a label such as "Card: 79.3"
 
 
 def _verb_right_before(sentence: str, num: Number) -> bool:

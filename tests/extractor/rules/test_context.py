@@ -479,3 +479,11 @@ def test_a_margin_in_points_over_or_above_a_baseline():
     claims = extract("On MMLU-Pro, GPT-4o scores 72.6 under the same prompt, averaged 71.9 over five runs.")
     assert {c.value for c in kinds(claims, "score")} >= {72.6}
     assert not kinds(claims, "comparison")
+
+
+def test_a_margin_word_before_a_value_and_values_after_names_in_the_benchmarks_paragraph():
+    claims = extract("✅ MMLU：反过来了！GPT‑4o 88.7 👑，晴川-Max 85.1，输了 3.6 分\n")
+    assert {(c.model, c.benchmark, c.value) for c in kinds(claims, "score")} == {
+        ("GPT‑4o", "MMLU", 88.7), ("晴川-Max", "MMLU", 85.1)}
+    # a label is no model
+    assert not kinds(extract("HumanEval is the one I'd dispute. Card: 79.3\n"), "score")
