@@ -55,8 +55,8 @@ def _versus_scores(document: Document, section: Section, offset: int, sentence: 
         if _YEAR_LIKE.fullmatch(m.group(1)) and not m.group(2):
             continue  # "on AIME 2024 versus 8 for GRPO": the year of a benchmark's name
         before = [c for c in comparisons if c.start - offset < m.start() and c.benchmark]
-        if not before:
-            continue
+        if not before or {float(m.group(1)), float(m.group(3))} & {c.value for c in scores}:
+            continue  # (a pair whose values already have owners: "X gets 28.4 vs 31.0 for Y")
         # the comparison whose baseline is named last before the pair: "on par with A (71.4 vs. 70.2) and
         # surpasses B" pairs A's value, not B's
         comp = max(before, key=lambda c: sentence.rfind(c.baseline, 0, m.start()))

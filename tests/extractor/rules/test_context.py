@@ -487,3 +487,9 @@ def test_a_margin_word_before_a_value_and_values_after_names_in_the_benchmarks_p
         ("GPT‑4o", "MMLU", 88.7), ("晴川-Max", "MMLU", 85.1)}
     # a label is no model
     assert not kinds(extract("HumanEval is the one I'd dispute. Card: 79.3\n"), "score")
+
+
+def test_a_value_pair_whose_values_have_owners_is_not_paired_again():
+    claims = extract("On LiveCodeBench, Orion-7B gets 28.4 vs 31.0 for Qwen2.5-Coder-7B-Instruct.")
+    assert {(c.model, c.value) for c in kinds(claims, "score")} == {
+        ("Orion-7B", 28.4), ("Qwen2.5-Coder-7B-Instruct", 31.0)}
