@@ -188,10 +188,12 @@ def group_reference(sentence: str, end: int) -> GroupReference | None:
     return GroupReference(found.start(), found.end(), 2 if found.group("two") is not None else 3)
 
 
-def group_referents(text: str, start: int, end: int, count: int, leave_out: str | None = None) -> list[Mention]:
+def group_referents(text: str, start: int, end: int, count: int, leave_out: str | None = None,
+                    by_last_mention: bool = False) -> list[Mention]:
     """The last ``count`` distinct models named in ``text[start:end]`` (what "两者" / "三者" / "both models"
     refers to), in the order they were first named there; empty when fewer than ``count`` were named.
-    Short forms count as the models they stand for; ``leave_out`` (the other side of a comparison) is skipped."""
+    Short forms count as the models they stand for; ``leave_out`` (the other side of a comparison) is skipped.
+    ``by_last_mention`` orders them as they were named last (what 前者 / 后者 count by)."""
     forms = DOCUMENT_SHORT_FORMS.get()
     left_out = forms.get(leave_out, leave_out) if leave_out else None
     recent: dict[str, int] = {}  # name -> where first named, ordered by when last named
@@ -202,10 +204,34 @@ def group_referents(text: str, start: int, end: int, count: int, leave_out: str 
             name = forms.get(n.text, n.text)
             if is_model_shaped(name) and name != left_out:
                 first = recent.pop(name, chunk_start + n.start)
-                recent[name] = first
+                recent[name] = chunk_start + n.start if by_last_mention else first
     for name in list(recent):  # "如何评价星火-Max" is 星火-Max with the words before it (a Chinese name has no left edge)
         shorter = next((o for o in recent if o != name and name.endswith(o)), None)
         if shorter is not None:
             recent[shorter] = min(recent[shorter], recent.pop(name))
     last = sorted(list(recent.items())[-count:], key=lambda kv: kv[1])
     return [Mention(-1, -1, name, "model") for name, _ in last] if len(last) == count else []
+
+
+# "前者 55.6，后者 47.0", "前者为 55.6", "the former scores 55.6, the latter 47.0": a value right after one of a pair
+_FORMER_LATTER_VALUE = re.compile(
+    r"(?P<which>前者|后者|\bthe\s+former|\bthe\s+latter)(?:\s*(?:为|是|的|：|:|得分为?)\s*|\s+"
+    r"(?:scores?|gets?|reaches|is\s+at|sits\s+at|at|with)\s+|\s+)(?=[+]?\d)", re.IGNORECASE)
+
+
+def former_latter_values(sentence: str, numbers: list[Number], text: str, section_start: int,
+                         offset: int) -> list[tuple[Mention, Number]]:
+    """(owner, value) of each value stated right after 前者 / 后者 / the former / the latter: the first or the
+    second of the last two models named before it (``group_referents``), none when fewer were named."""
+    out: list[tuple[Mention, Number]] = []
+    if "前者" not in sentence and "后者" not in sentence and "former" not in sentence and "latter" not in sentence:
+        return out
+    for m in _FORMER_LATTER_VALUE.finditer(sentence):
+        num = next((n for n in numbers if n.start == m.end()), None)
+        if num is None:
+            continue
+        pair = group_referents(text, section_start, offset + m.start(), 2, by_last_mention=True)
+        if len(pair) == 2:
+            which = 0 if m.group("which").lower().endswith(("前者", "former")) else 1
+            out.append((Mention(m.start(), m.start() + len(m.group("which")), pair[which].text, "model"), num))
+    return out

@@ -29,6 +29,7 @@ from extractor.rules.owners import (
     _named_after,
     _owned_by_other,
     _sized_family,
+    former_latter_values,
     group_reference,
     group_referents,
     owned_value_lists,
@@ -121,6 +122,9 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
         if parens and benches else {}
     # "MMLU 上两者几乎打平，星火-Max 85.6，Qwen2.5-72B 85.3": a value written right after a model is that model's
     owned_at.update({num.start: m for m, num in juxtaposed_values(sentence, names, numbers)
+                     if num.start not in owned_at})
+    # "我只跑了 Phi-4 和星河，前者 55.6，后者 47.0", "the former scores 55.6 and the latter 47.0"
+    owned_at.update({num.start: m for m, num in former_latter_values(sentence, numbers, ctx.text, section.start, offset)
                      if num.start not in owned_at})
     good = [n for n in numbers if _is_result_number(sentence, lex, n) or _labelled_value(sentence, benches, n)
             or n.start in paired_at or n.start in owned_at and n.unit != "x" or _on_a_benchmark(sentence, n, benches)

@@ -493,3 +493,10 @@ def test_a_value_pair_whose_values_have_owners_is_not_paired_again():
     claims = extract("On LiveCodeBench, Orion-7B gets 28.4 vs 31.0 for Qwen2.5-Coder-7B-Instruct.")
     assert {(c.model, c.value) for c in kinds(claims, "score")} == {
         ("Orion-7B", 28.4), ("Qwen2.5-Coder-7B-Instruct", 31.0)}
+
+
+def test_values_after_the_former_and_the_latter():
+    zh = extract("我们对比了星河-14B 和 Phi-4。\n\nGPQA Diamond 我只跑了 Phi-4 和星河，前者 55.6，后者 47.0。\n")
+    assert {(c.model, c.value) for c in kinds(zh, "score")} == {("Phi-4", 55.6), ("星河-14B", 47.0)}
+    en = extract("On GPQA Diamond we ran Phi-4 and Orion-14B: the former scores 55.6 and the latter 47.0.")
+    assert {(c.model, c.value) for c in kinds(en, "score")} == {("Phi-4", 55.6), ("Orion-14B", 47.0)}
