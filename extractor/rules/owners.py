@@ -214,7 +214,7 @@ def group_referents(text: str, start: int, end: int, count: int, leave_out: str 
 
 
 # "前者 55.6，后者 47.0", "前者为 55.6", "the former scores 55.6, the latter 47.0": a value right after one of a pair
-_FORMER_LATTER_VALUE = re.compile(
+FORMER_LATTER_VALUE = re.compile(
     r"(?P<which>前者|后者|\bthe\s+former|\bthe\s+latter)(?:\s*(?:为|是|的|：|:|得分为?)\s*|\s+"
     r"(?:scores?|gets?|reaches|is\s+at|sits\s+at|at|with)\s+|\s+)(?=[+]?\d)", re.IGNORECASE)
 
@@ -226,7 +226,7 @@ def former_latter_values(sentence: str, numbers: list[Number], text: str, sectio
     out: list[tuple[Mention, Number]] = []
     if "前者" not in sentence and "后者" not in sentence and "former" not in sentence and "latter" not in sentence:
         return out
-    for m in _FORMER_LATTER_VALUE.finditer(sentence):
+    for m in FORMER_LATTER_VALUE.finditer(sentence):
         num = next((n for n in numbers if n.start == m.end()), None)
         if num is None:
             continue

@@ -50,6 +50,7 @@ from extractor.rules.gains import GAIN, gain_claims
 from extractor.rules.mentions import Lexicons, cue_matches, find_subject_words, lexicons, sentence_names
 from extractor.rules.names import _norm
 from extractor.rules.numbers import _LABEL_END, Number, _is_result_number, _numbers
+from extractor.rules.owners import FORMER_LATTER_VALUE
 from extractor.rules.scores import _VS_PAIR, SHARED_VALUE, _scores, _versus_scores, shared_value_scores
 from extractor.rules.subjects import _cue_objects
 from extractor.rules.trajectories import base_model_in, mark_starting_values, trajectories, trajectory_claims
@@ -260,7 +261,7 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
             and not _WITHIN_OF.search(sentence) and not _SIGNED_OVER.search(sentence) and not _SHORT_OF.search(sentence) \
             and not MARGIN_RELATIVE.search(sentence) \
             and not _NAME_PAREN_VALUE.search(sentence) and not _NAME_THEN_VALUE.search(sentence) \
-            and not _PLACE_THEN_VALUE.search(sentence) \
+            and not _PLACE_THEN_VALUE.search(sentence) and not FORMER_LATTER_VALUE.search(sentence) \
             and not GAIN.search(sentence):
         # no result value and no comparison cue: the cheap triggers (a decimal, a "%") were not results.
         # Skipping before the name matchers is most of the speed; the topic still comes from
