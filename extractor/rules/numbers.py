@@ -137,6 +137,8 @@ _NOT_RESULT_AFTER = re.compile(
     r"(?:of\s+(?:the\s+)?)?(?:human|participants|users|people|annotators|respondents|developers|contestants))"
     # "compared to 58.9% for the strongest baseline": the value of an unnamed other system
     r"|\s*for\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:baselines?|runner-up|previous|prior|competitors?)\b"
+    # "(95% CI −2.1 / +1.9)", "95% 置信区间": a confidence level
+    r"|\s*(?:CI\b|confidence\s+interval|置信)"
     r"|\s*for\s+(?:the\s+same|an?|the\s+(?:original|base|dense|vanilla|standard|default))\s+(?:[a-z0-9-]+\s+){0,2}"
     r"(?:model|variant|version|method|approach|system|router|setup|configuration)s?\b", re.IGNORECASE)
 _NOT_RESULT_BEFORE = re.compile(
@@ -148,6 +150,9 @@ _NOT_RESULT_BEFORE = re.compile(
     r"|(?:掉到|掉至|降至|降到|跌到|跌至|跌破|首次突破|突破)了?"
     # a margin between two results ("输了 3.6 分", "落后约 2 个点", "甩开好几分")
     r"|(?:输了|赢了|差了|落后了?|领先了?|拉开了?|甩开了?|少了|多了|高了|低了|高出了?|低出了?)\s*(?:约|近|大约|超过|将近)?"
+    # a decoding or training setting ("temperature 0.6、top-p 0.95", "learning rate of 2e-5", "采样温度为 0.7")
+    r"|(?:\btemperature|\btemp\.?|\btop[-_ ]?[pk]|\blearning\s+rate|\blr|\bweight\s+decay|\bdropout|学习率|温度)"
+    r"\s*(?:=|:|：|为|of|is|at|set\s+to|设为|设置为)?"
     r"|\b(?:pass|passes|passing|break|breaks|breaking|cross|crosses|crossing)"
     r"|\bby(?:\s+(?:about|around|nearly|roughly|over|up\s+to))?(?:\s+[+]?\d+(?:\.\d+)?\s*(?:%|points?|pts|pp)?\s*(?:,|and|、)+)*"
     r")\s*$",

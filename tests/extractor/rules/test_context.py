@@ -500,3 +500,10 @@ def test_values_after_the_former_and_the_latter():
     assert {(c.model, c.value) for c in kinds(zh, "score")} == {("Phi-4", 55.6), ("星河-14B", 47.0)}
     en = extract("On GPQA Diamond we ran Phi-4 and Orion-14B: the former scores 55.6 and the latter 47.0.")
     assert {(c.model, c.value) for c in kinds(en, "score")} == {("Phi-4", 55.6), ("Orion-14B", 47.0)}
+
+
+def test_decoding_settings_and_confidence_levels_are_no_results():
+    claims = extract("星河-R1-32B 用 temperature 0.6、top-p 0.95，AIME 2025 上拿到 70.1%。")
+    assert [c.value for c in kinds(claims, "score")] == [70.1]
+    claims = extract("Orion-7B wins 52.4% on Arena-Hard (95% CI -2.1 / +1.9).")
+    assert [c.value for c in kinds(claims, "score")] == [52.4]
