@@ -353,4 +353,6 @@ _GENERAL_SCOPE = re.compile(
     r"|\d+\s*(?:项|个)(?:基准|评测|测试|任务)(?:中的|里的)?\s*\d+\s*(?:项|个)", re.IGNORECASE)
 
 
-_CONTRAST = re.compile(r"而|但|相比|相较|对比|whereas|while|compared|versus|\bvs\b|\b(?:up|down) from\b|\bagainst\b", re.IGNORECASE)
+_CONTRAST = re.compile(r"而|但|相比|相较|对比|whereas|while|compared|versus|\bvs\b|\b(?:up|down) from\b|\bagainst\b"
+                       # "X 和 Y 分别是 82.6 和 90.2，Y 领先": the two values, and who leads, with no object named
+                       r"|(?:领先|胜出|占优|更胜一筹)\s*(?:[。！!，,；;]|$)", re.IGNORECASE)

@@ -507,3 +507,9 @@ def test_decoding_settings_and_confidence_levels_are_no_results():
     assert [c.value for c in kinds(claims, "score")] == [70.1]
     claims = extract("Orion-7B wins 52.4% on Arena-Hard (95% CI -2.1 / +1.9).")
     assert [c.value for c in kinds(claims, "score")] == [52.4]
+
+
+def test_who_leads_after_two_values_with_no_object():
+    claims = extract("HumanEval：DeepSeek-V3 和 GPT‑4o 分别是 82.6 和 90.2，GPT‑4o 领先")
+    (cmp_,) = kinds(claims, "comparison")
+    assert (cmp_.model, cmp_.baseline, cmp_.relation) == ("GPT‑4o", "DeepSeek-V3", "outperforms")
