@@ -513,3 +513,9 @@ def test_who_leads_after_two_values_with_no_object():
     claims = extract("HumanEval：DeepSeek-V3 和 GPT‑4o 分别是 82.6 和 90.2，GPT‑4o 领先")
     (cmp_,) = kinds(claims, "comparison")
     assert (cmp_.model, cmp_.baseline, cmp_.relation) == ("GPT‑4o", "DeepSeek-V3", "outperforms")
+
+
+def test_xiangdui_opens_a_comparison_only_before_a_name():
+    (cmp_,) = kinds(extract("相对 Llama-3.1-8B-Instruct，灵犀-3-8B 在 GSM8K 上高出 7.9 分。"), "comparison")
+    assert (cmp_.model, cmp_.baseline, cmp_.delta) == ("灵犀-3-8B", "Llama-3.1-8B-Instruct", 7.9)
+    assert not kinds(extract("与 DeepSeek-R1 的核心算法群组相对策略优化（GRPO）不同，Orion-7B 得分 71.2。"), "comparison")
