@@ -239,6 +239,10 @@ def count_results(sentence: str) -> tuple[frozenset[int], frozenset[int]]:
     return frozenset(counts), frozenset(totals)
 
 
+# "从 58.3 涨到了 70.2", "从上一代青鸾-14B 的 52.3% 提升到了 76.8%" (``extractor.rules.trajectories`` reads whose each is)
+FROM_TO = re.compile(
+    r"从\s*(?P<pre>[^，。；;从]{0,24}?)\s*(?P<a>\d+(?:\.\d+)?)\s*(?:%|％|分)?\s*(?:稳步|大幅|显著|一举)?"
+    r"(?:提升|提高|增长|上升|增加|升|涨|跃升|飙升)(?:到|至)了?\s*(?P<b>\d+(?:\.\d+)?)")
 _POINT_MARGIN = re.compile(r"百分点|个点")
 _COUNT_AGAINST = re.compile(r"\b(?:versus|vs\.?|compared\s+(?:to|with)|against)\s+(\d+)\s+for\b", re.IGNORECASE)
 
@@ -287,6 +291,9 @@ def _result_number(sentence: str, lex: Lexicons, num: Number) -> bool:
     if _POSSESSIVE_BEFORE.search(sentence, max(0, num.start - 4), num.start) and "." in sentence[num.start:num.end] \
             and num.value <= 10000:
         return True  # "Tern-8B's 71.0 on HumanEval": a name's own value
+    if "从" in sentence and num.unit in (None, "points") and any(
+            num.start in (m.start("a"), m.start("b")) for m in FROM_TO.finditer(sentence)):
+        return True  # "MMLU 从 58.3 涨到了 70.2": both ends of a rise are results (the first one "before")
     # A bare number: needs a metric word or a score verb right before it, and a plausible size.
     before = sentence[max(cs, num.start - 14):num.start]
     if num.value > 10000:

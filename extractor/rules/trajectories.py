@@ -15,13 +15,11 @@ from dataclasses import dataclass
 from extractor.rules.clauses import _tight
 from extractor.rules.measures import _benchmarks_near, _metric_near
 from extractor.rules.mentions import Lexicons, Mention
+from extractor.rules.numbers import FROM_TO as _FROM_TO
 from extractor.rules.numbers import Number
 from extractor.rules.subjects import _model_mentions, _pick_subject
 from schemas import ComparisonClaim, Document, ScoreClaim, Section
 
-_FROM_TO = re.compile(
-    r"从\s*(?P<pre>[^，。；;从]{0,24}?)\s*(?P<a>\d+(?:\.\d+)?)\s*(?:%|％|分)?\s*(?:稳步|大幅|显著|一举)?"
-    r"(?:提升|提高|增长|上升|增加|升|涨)(?:到|至)了?\s*(?P<b>\d+(?:\.\d+)?)")
 # "from the base model's 16.7% to 43.3%" (English needs a named or base owner: a bare "from 45.2% to 61.0%"
 # stays the subject's own before/after)
 _FROM_TO_EN = re.compile(
@@ -45,7 +43,8 @@ def base_model_in(text: str, start: int, end: int) -> str | None:
         if name and any(ch.isdigit() for ch in name):
             found = name
     return found
-_COMPARED = re.compile(r"(?:与|和|跟|同|相比|相较于?|对比)\s*(?:上一代|前代|此前的|之前的)?\s*$")
+_COMPARED = re.compile(r"(?:与|和|跟|同|相比|相较于?|对比)\s*(?:上一代|前代|此前的|之前的|它的\s*(?:上一代|前代|前身))?"
+                       r"\s*$")
 
 
 @dataclass(frozen=True, slots=True)

@@ -519,3 +519,13 @@ def test_xiangdui_opens_a_comparison_only_before_a_name():
     (cmp_,) = kinds(extract("相对 Llama-3.1-8B-Instruct，灵犀-3-8B 在 GSM8K 上高出 7.9 分。"), "comparison")
     assert (cmp_.model, cmp_.baseline, cmp_.delta) == ("灵犀-3-8B", "Llama-3.1-8B-Instruct", 7.9)
     assert not kinds(extract("与 DeepSeek-R1 的核心算法群组相对策略优化（GRPO）不同，Orion-7B 得分 71.2。"), "comparison")
+
+
+def test_a_rise_from_to_in_chinese_and_its_predecessor():
+    claims = extract("青鸾-4B 的 MMLU 从 58.3 涨到了 70.2。")
+    assert {(c.model, c.value, c.setting) for c in kinds(claims, "score")} == {
+        ("青鸾-4B", 58.3, "before"), ("青鸾-4B", 70.2, None)}
+    claims = extract("青鸾-4B 发布了。跟它的前身青鸾-2B 比，MMLU 从 58.3 涨到了 70.2。")
+    assert {(c.model, c.value) for c in kinds(claims, "score")} == {("青鸾-2B", 58.3), ("青鸾-4B", 70.2)}
+    (cmp_,) = kinds(claims, "comparison")
+    assert (cmp_.model, cmp_.baseline, cmp_.relation) == ("青鸾-4B", "青鸾-2B", "outperforms")
