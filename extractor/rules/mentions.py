@@ -223,6 +223,8 @@ def find_names(sentence: str, lex: Lexicons) -> list[Mention]:
         if s <= 4 and text.isalpha() and text.isupper() and sentence[e:e + 1] in (":", "：") \
                 and norm_name(text) not in lex.benchmark_lookup:
             continue  # "TOMÁS: On AIME 2024 it solves …": a speaker's name in a transcript, not a model
+        if "_" in text and not any(c.isupper() for c in text):
+            continue  # "kernel_panic_at_3am", "leah_w": a user name, not a model
         if text.lower() in lex.stopwords or len(text) < 2 and not text.isupper() \
                 or text.split("-", 1)[0].lower() in _hardware():  # "H100-hours" is a cost, not a model
             continue

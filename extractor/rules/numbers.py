@@ -31,6 +31,8 @@ _COUNT_NOUN_AFTER = re.compile(r"\s+(?!(?:on|in|at|across|for|and|or|with|points
 _RATING_BEFORE = re.compile(
     r"(?:\bscor(?:es|ed|ing)|\bscore\s+(?:of|is|was)|\brating(?:\s+(?:of|is|was))?|\belo(?:\s+(?:of|is|was|rating))?"
     r"|得分(?:为|是|达到|高达)?|评分(?:为|是)?|rating\s*(?:为|是|达到)|拿了|拿到了?|拿下了?)\s*$", re.IGNORECASE)
+# "2029 的 Elo 分数", "2029 Elo": a rating named right after the number
+_RATING_AFTER = re.compile(r"\s*(?:的\s*)?(?:Elo|elo|ELO|评分|等级分|rating)")
 _BARE_RANGE = re.compile(r"\s*(?:-|–|~|～|到|至)\s*(\d+(?:\.\d+)?)")
 _RANGE = re.compile(r"\s*(?:到|至|~|～|–|—|-|to)\s*(\d+(?:\.\d+)?)")
 
@@ -91,7 +93,8 @@ def _read_numbers(sentence: str, lex: Lexicons) -> list[Number]:
         if unit is None and _YEAR_MONTH.fullmatch(m.group(2)):
             continue  # "LiveCodeBench（2024.08–2025.01）": a date
         if unit is None and _YEAR.fullmatch(m.group(2)) \
-                and not _RATING_BEFORE.search(sentence, max(0, m.start() - 24), m.start()):
+                and not _RATING_BEFORE.search(sentence, max(0, m.start() - 24), m.start()) \
+                and not _RATING_AFTER.match(sentence, m.end()):
             continue  # "2024" is a year; "2,029" (Elo) and "an Elo of 1950" are not
         if unit == "points" and sentence.startswith("分", um.start() if um else end) and _NOT_UNIT_FEN.match(sentence[(um.start() + len(um.group(0)) - len(um.group(0).lstrip())) if um else end:]):
             # "分钟", "分别", "分析"... are not the unit 分.

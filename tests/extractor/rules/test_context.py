@@ -529,3 +529,10 @@ def test_a_rise_from_to_in_chinese_and_its_predecessor():
     assert {(c.model, c.value) for c in kinds(claims, "score")} == {("青鸾-2B", 58.3), ("青鸾-4B", 70.2)}
     (cmp_,) = kinds(claims, "comparison")
     assert (cmp_.model, cmp_.baseline, cmp_.relation) == ("青鸾-4B", "青鸾-2B", "outperforms")
+
+
+def test_a_year_like_rating_with_elo_after_it_and_user_names():
+    claims = extract("天枢-R1 是新模型。它在 LiveCodeBench 和 Codeforces 上分别拿到 65.9% 和 2029 的 Elo 分数。")
+    assert {(c.benchmark, c.value) for c in kinds(claims, "score")} == {("LiveCodeBench", 65.9), ("Codeforces", 2029)}
+    claims = extract("On HumanEval, Qwen2.5-Coder-7B-Instruct beats kernel_panic_at_3am's favourite, scoring 88.4%.")
+    assert all("kernel_panic" not in (c.baseline or "") and "kernel_panic" not in c.model for c in claims)
