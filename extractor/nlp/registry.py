@@ -39,6 +39,10 @@ _SHORT_HEAD = re.compile(r"([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})[- ][A-Za-z0-9]")
 _GLUED_HEAD = re.compile(r"([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})\d")
 # the Chinese head of a hybrid name: "星河" of "星河-14B", "天枢" of "天枢-R1"
 _NAME_DASH_HINT = re.compile(r"[-·](?=[0-9A-Za-z])")  # (a literal first: ``re`` skips ahead to each dash)
+# "上一代灵犀-2-34B", "上一代的灵犀-2-34B", "its predecessor, Orion-7B", "the previous generation (Orion-7B)"
+_PREDECESSOR_THEN_NAME = re.compile(
+    r"(?:上一代|前代|上代|前一代|前身|\b(?:predecessor|previous\s+(?:generation|version|release)))[\s,，的(（]*"
+    r"(?P<name>(?:[\u3400-\u9fff]{1,6}[-·])?[A-Za-z0-9][A-Za-z0-9.]*(?:[-_][A-Za-z0-9.]+)*)")
 _CJK_HEAD = re.compile(r"([\u3400-\u9fff]{2,6})[-·]")
 _SHORT_TAIL = re.compile(r"\s\d+(?:\.\d+)?\s([A-Z][a-z]{3,})$")
 _VERSIONED_TAIL = re.compile(r"[A-Za-z]+[0-9][A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)*")
@@ -66,7 +70,8 @@ class EntityRegistry:
     names: list[str] = field(default_factory=list)
     by_size: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     families: dict[str, dict[float, str]] = field(default_factory=lambda: defaultdict(dict))
-    chinese_names: list[str] = field(default_factory=list)  # every "星河-14B" of the text (for short forms)
+    chinese_names: list[str] = field(default_factory=list)
+    predecessors: list[str] = field(default_factory=list)  # names written right after 上一代 / "its predecessor"  # every "星河-14B" of the text (for short forms)
     _short: dict[str, str] | None = field(default=None, repr=False)
 
     def add(self, name: str) -> None:
@@ -108,8 +113,11 @@ class EntityRegistry:
                     if sized is not None:
                         return subject[:sized.start(1)] + m.group(1).upper() + subject[sized.end(1):]
             return found[0] if len(found) == 1 else None
+        from extractor.rules.baselines import PREDECESSOR
         from extractor.rules.folding import fold
 
+        if name == PREDECESSOR:
+            return self.predecessor()
         short = self.short_forms().get(fold(name.strip()))  # the registry holds folded names ("Elan-12B")
         if short is not None:
             return short
@@ -122,6 +130,11 @@ class EntityRegistry:
             pick = min(sizes) if r.group(1).lower().startswith(("small",)) else max(sizes)
             return sizes[pick]
         return name
+
+    def predecessor(self) -> str | None:
+        """The earlier release the document names as such ("较上一代灵犀-2-34B", "its predecessor, Orion-7B"),
+        when it names exactly one."""
+        return self.predecessors[0] if len(set(self.predecessors)) == 1 else None
 
     def short_forms(self) -> dict[str, str]:
         """First words of the sized names (and Chinese heads of any name) that stand for one of them only
@@ -170,6 +183,8 @@ class EntityRegistry:
             tail = _NAME_AFTER.match(text, m.end())
             end = tail.end() if tail else m.end()
             self.add(text[before.start(1):end])
+        for said in _PREDECESSOR_THEN_NAME.finditer(text):
+            self.predecessors.append(said.group("name").rstrip("."))
         # Chinese hybrid names ("星河-14B", "天枢-R1"), found from the cheap hint "河-1" / "枢-R", for their short
         # forms only: a size reference ("the 14B") keeps resolving among the names the claim sentences use
         for dash in _NAME_DASH_HINT.finditer(text):

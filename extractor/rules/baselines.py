@@ -51,6 +51,12 @@ def _drop_parenthetical_aliases(sentence: str, found: list[Mention]) -> list[Men
     return out
 
 
+# A baseline that is the subject's own earlier release, unnamed where it is said
+PREDECESSOR = "上一代"
+PREDECESSOR_WORD = re.compile(r"上一代(?:模型)?|前代(?:模型)?|上代|前一代|上一版本?|(?:(?:its|their|the)\s+)?(?:predecessor|previous\s+"
+                              r"(?:generation|version|release))", re.IGNORECASE)
+
+
 def _baselines(sentence: str, names: list[Mention], r0: int, r1: int, cjk: bool) -> list[Baseline] | None:
     """The baselines named in ``sentence[r0:r1]``: each name of a list, else the descriptive phrase."""
     region = sentence[r0:r1]
@@ -75,6 +81,12 @@ def _baselines(sentence: str, names: list[Mention], r0: int, r1: int, cjk: bool)
             else:
                 out.append((n.start, n.end, n.text))
         return out
+    predecessor = PREDECESSOR_WORD.fullmatch(region.strip(" \t，,的.。;；"))
+    if predecessor is not None:
+        # "较上一代提升 3.0 分", "over its predecessor": the document's earlier release, named elsewhere
+        # (``extractor.nlp.registry`` resolves it, or drops the claim)
+        at = r0 + region.index(predecessor.group(0))
+        return [(at, at + len(predecessor.group(0)), PREDECESSOR)]
     phrase_start = r0
     phrase = region
     if cjk:

@@ -15,7 +15,7 @@ from extractor.rules.group_comparisons import group_comparisons
 from extractor.rules.measures import _LIST_SEP, _benchmark_group, _benchmarks_near, _metric_near, lexicon_metric
 from extractor.rules.mentions import Lexicons, Mention, cue_matches, is_cjk_sentence, norm_name
 from extractor.rules.names import _norm, _same_name
-from extractor.rules.numbers import _NOT_RESULT_AFTER, Number
+from extractor.rules.numbers import _NOT_RESULT_AFTER, _SPEED, Number
 from extractor.rules.subjects import _cue_objects, _listed_names, _model_mentions, _pick_subject
 from schemas import ComparisonClaim, Document, ScoreClaim, Section
 from vocabulary import is_lower_better
@@ -104,8 +104,10 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
         for result in results:
             model, baselines, region, relation, delta = result
             taken_until = region[1]
-            if delta is not None and _NOT_RESULT_AFTER.match(sentence, delta.end):
-                continue  # "比 AdamW 高 49.6% 的吞吐量": a speed-up, not a result
+            if delta is not None and (_NOT_RESULT_AFTER.match(sentence, delta.end)
+                                      or delta.unit == "x" and _SPEED.search(sentence, _clause_bounds(sentence, region[0])[0],
+                                                                             delta.start)):
+                continue  # "比 AdamW 高 49.6% 的吞吐量", "推理速度比上一代提升了 2.3 倍": a speed-up, not a result
             baseline_starts.update(b[0] for b in baselines)
             cs, ce = _clause_bounds(sentence, cm.start())
             benches = _comparison_benchmarks(sentence, names, cm.start(), region)

@@ -536,3 +536,15 @@ def test_a_year_like_rating_with_elo_after_it_and_user_names():
     assert {(c.benchmark, c.value) for c in kinds(claims, "score")} == {("LiveCodeBench", 65.9), ("Codeforces", 2029)}
     claims = extract("On HumanEval, Qwen2.5-Coder-7B-Instruct beats kernel_panic_at_3am's favourite, scoring 88.4%.")
     assert all("kernel_panic" not in (c.baseline or "") and "kernel_panic" not in c.model for c in claims)
+
+
+def test_the_predecessor_is_the_earlier_release_the_document_names():
+    claims = extract("灵犀-3-32B 在 MMLU 上取得 83.7 分，较上一代灵犀-2-34B 提升 4.2 分；在 C-Eval 上为 89.5 分，较上一代提升 3.0 分。")
+    assert {(c.benchmark, c.baseline, c.delta) for c in kinds(claims, "comparison")} == {
+        ("MMLU", "灵犀-2-34B", 4.2), ("C-Eval", "灵犀-2-34B", 3.0)}
+    en = extract("Orion-8B replaces its predecessor, Orion-7B.\n\nOrion-8B scores 71.2 on GSM8K, 3.1 points above its "
+                 "predecessor.\n")
+    assert [(c.baseline, c.delta) for c in kinds(en, "comparison")] == [("Orion-7B", 3.1)]
+    # a predecessor the document never names is nobody; a speed-up over it is no result either
+    assert not kinds(extract("Orion-8B scores 71.2 on GSM8K, 3.1 points above its predecessor."), "comparison")
+    assert not kinds(extract("玄武-14B 接替上一代玄武-13B。其推理速度比上一代提升了 2.3 倍。"), "comparison")
