@@ -85,8 +85,8 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
         cue = lex.cue_table[cm.group(0).lower()]
         if sentence.startswith("的", cm.end()) and cue.shape == "after":
             continue  # "领先的技术", "超越的" : an adjective, not a comparison
-        if cm.group(0) == "相对" and _CJK_NEXT.match(sentence, cm.end()):
-            continue  # "相对 GPT-4o，…" compares; "相对较高", "相对而言", "群组相对策略优化" do not
+        if cm.group(0) in ("相对", "对比") and _CJK_NEXT.match(sentence, _AFTER_A_GLANCE.match(sentence, cm.end()).end()):
+            continue  # "相对 GPT-4o，…", "对比了一下 Phi-3.5-mini，…" compare; "相对较高", "对比实验" do not
         free = [n for n in numbers if n.start not in used] if used else numbers  # margins already taken stay theirs
         result = _one_comparison(sentence, lex, cm.start(), cm.end(), cue.relation, cue.shape, cjk, names,
                                  subjects, free, section, frozenset(baseline_starts))
@@ -189,6 +189,7 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
 
 
 _CJK_NEXT = re.compile(r"[\u3400-\u9fff]")
+_AFTER_A_GLANCE = re.compile(r"(?:了一下|一下|了)?\s*")
 _FORMER_LATTER = re.compile(r"前者|后者|\bthe\s+(?:former|latter)\b", re.IGNORECASE)
 _ON_ALL_OF_THEM = re.compile(r"\s*(?:on|in|across)\s+(?:both|all\s+(?:three|four|of\s+them))\b", re.IGNORECASE)
 _PAREN_AFTER_NAME = re.compile(r"[A-Za-z0-9\u4e00-\u9fff]\s*[(（]\s*[+]?\d[\d.]*$")

@@ -28,6 +28,8 @@ _GROUP = re.compile(
     r"(?:\s+(?:of\s+them|models|baselines|systems|competitors|rivals))?\b",
     re.IGNORECASE)
 _SIZE = {"两": 2, "二": 2, "三": 3, "both": 2, "two": 2, "three": 3, "all three": 3, "all two": 2}
+# between a pair and the tie it states: "两者打平", "两者基本持平", "the two are roughly on par"
+_TIED_GAP = re.compile(r"\s*(?:[均都]|基本|几乎|大致|are|were|is|roughly|essentially|basically|about|\s)*\s*", re.IGNORECASE)
 # a group standing for the subjects says so: "两个模型均不及 X", "二者都优于 Y", "both models beat Y"
 _ALL_OF_US = re.compile(r"\s*(?:[均都皆]|both\b)", re.IGNORECASE)
 
@@ -72,6 +74,15 @@ def group_comparisons(text: str, section: Section, offset: int, sentence: str, c
             baselines: list[Baseline] = [(group.start, group.end, name) for name in bases]
             region = (min(group.start, cue_start), max(group.end, cue_end))
             return [(model, baselines, region, relation, delta)]
+        if group.end <= cue_start and relation == "matches" and group.size == 2 \
+                and _TIED_GAP.fullmatch(sentence, group.end, cue_start) \
+                and not _model_mentions([n for n in names if cue_end <= n.start < c1]):
+            # "MATH 两者打平", "the two are tied": the pair matches each other
+            pair = [m.text for m in group_referents(text, section.start, offset + group.start, 2)]
+            if len(pair) != 2:
+                return []
+            return [(Mention(group.start, group.end, pair[0], "model"), [(group.start, group.end, pair[1])],
+                     (group.start, cue_end), relation, None)]
         if group.end <= cue_start and shape == "after" and _ALL_OF_US.match(sentence, group.end) \
                 and not _model_mentions([n for n in names if group.end <= n.start < cue_start]):
             named = _baselines(sentence, names, cue_end, c1, cjk)

@@ -548,3 +548,10 @@ def test_the_predecessor_is_the_earlier_release_the_document_names():
     # a predecessor the document never names is nobody; a speed-up over it is no result either
     assert not kinds(extract("Orion-8B scores 71.2 on GSM8K, 3.1 points above its predecessor."), "comparison")
     assert not kinds(extract("玄武-14B 接替上一代玄武-13B。其推理速度比上一代提升了 2.3 倍。"), "comparison")
+
+
+def test_duibi_opens_a_comparison_and_a_pair_can_be_tied():
+    claims = extract("青鸾-4B 发布了。对比了一下 Phi-3.5-mini，MMLU 上青鸾高了 1.2 分，数学 MATH 两者打平。")
+    assert {(c.model, c.baseline, c.relation, c.benchmark) for c in kinds(claims, "comparison")} == {
+        ("青鸾-4B", "Phi-3.5-mini", "outperforms", "MMLU"), ("青鸾-4B", "Phi-3.5-mini", "matches", "MATH")}
+    assert not kinds(extract("对比实验中，Orion-7B 得分 71.2。"), "comparison")
