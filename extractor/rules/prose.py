@@ -106,9 +106,11 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
             ctx.new_paragraph(line_start)  # a new paragraph: the previous benchmark no longer applies
             previous: tuple[int, int] | None = None
             speaker: str | None = None  # the named model the previous sentence's first claim was about
+            stated = False  # whether the previous sentence stated any claim
             for a, b in _bounded(text, sentence_bounds(text, line_start, line_end)):
                 before, previous = previous, (a, b)
                 said_by, speaker = speaker, None
+                stated_before, stated = stated, False
                 if text.startswith("#", a):  # a headline states claims too ("…：数学推理超越 o1-mini")
                     a = _HEADING_MARK.match(text, a).end()  # type: ignore[union-attr]
                 k = bisect_left(hits, a)
@@ -124,10 +126,12 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
                 if ctx.model is not None and ctx.model != section.subject \
                         and (section.subject is None or section.subject not in (section.title or "")):
                     local = section.model_copy(update={"subject": ctx.model})
-                referent = _demonstrative_referent(text, a, b, before) or _pronoun_referent(text, a, b, said_by, before)
+                referent = _demonstrative_referent(text, a, b, before) \
+                    or _pronoun_referent(text, a, b, said_by, None if stated_before else before)
                 if referent is not None:
                     local = section.model_copy(update={"subject": referent})
                 found = sentence_claims(document, local, a, text[a:b], lex, ctx)
+                stated = bool(found)
                 for claim in found:
                     key = (claim.kind, claim.model, claim.benchmark, claim.value, claim.baseline, claim.start, claim.end)
                     if key not in seen:

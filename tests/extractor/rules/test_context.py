@@ -555,3 +555,11 @@ def test_duibi_opens_a_comparison_and_a_pair_can_be_tied():
     assert {(c.model, c.baseline, c.relation, c.benchmark) for c in kinds(claims, "comparison")} == {
         ("青鸾-4B", "Phi-3.5-mini", "outperforms", "MMLU"), ("青鸾-4B", "Phi-3.5-mini", "matches", "MATH")}
     assert not kinds(extract("对比实验中，Orion-7B 得分 71.2。"), "comparison")
+
+
+def test_colloquial_chinese_comparison_cues_and_a_passive_object_is_no_topic():
+    claims = extract("青鸾-4B 在 IFEval 上被 Gemma-2-9B 甩开好几分。青鸾-4B 的 HumanEval 和 Llama-3.1-8B-Instruct 差不多。")
+    assert {(c.model, c.baseline, c.relation) for c in kinds(claims, "comparison")} == {
+        ("青鸾-4B", "Gemma-2-9B", "underperforms"), ("青鸾-4B", "Llama-3.1-8B-Instruct", "matches")}
+    text = "青鸾-4B 发布了。\n\n泼点冷水：IFEval 不太行，被 Gemma-2-9B 甩开好几分。\n\n跟它的前身青鸾-2B 比，MMLU 从 58.3 涨到了 70.2。\n"
+    assert ("青鸾-4B", 70.2) in {(c.model, c.value) for c in kinds(extract(text), "score")}
