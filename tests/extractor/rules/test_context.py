@@ -563,3 +563,9 @@ def test_colloquial_chinese_comparison_cues_and_a_passive_object_is_no_topic():
         ("青鸾-4B", "Gemma-2-9B", "underperforms"), ("青鸾-4B", "Llama-3.1-8B-Instruct", "matches")}
     text = "青鸾-4B 发布了。\n\n泼点冷水：IFEval 不太行，被 Gemma-2-9B 甩开好几分。\n\n跟它的前身青鸾-2B 比，MMLU 从 58.3 涨到了 70.2。\n"
     assert ("青鸾-4B", 70.2) in {(c.model, c.value) for c in kinds(extract(text), "score")}
+
+
+def test_both_followed_by_the_names_is_no_group():
+    claims = extract("We compare Gemma-2-9B too.\n\nOn IFEval, Sable-8B trails both Llama-3.1-8B-Instruct and "
+                     "Qwen2.5-7B-Instruct.\n")
+    assert {c.baseline for c in kinds(claims, "comparison")} == {"Llama-3.1-8B-Instruct", "Qwen2.5-7B-Instruct"}
