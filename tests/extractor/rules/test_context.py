@@ -569,3 +569,9 @@ def test_both_followed_by_the_names_is_no_group():
     claims = extract("We compare Gemma-2-9B too.\n\nOn IFEval, Sable-8B trails both Llama-3.1-8B-Instruct and "
                      "Qwen2.5-7B-Instruct.\n")
     assert {c.baseline for c in kinds(claims, "comparison")} == {"Llama-3.1-8B-Instruct", "Qwen2.5-7B-Instruct"}
+
+
+def test_the_bi_of_xiangbizhixia_is_no_than_connector():
+    claims = extract("在 MATH-500 上，Kimi k1.5 拿到 96.2，相比之下 GPT‑4o 的 76.6 就差得远了。")
+    assert {(c.model, c.baseline, c.relation) for c in kinds(claims, "comparison")} == {
+        ("Kimi k1.5", "GPT‑4o", "outperforms")}
