@@ -144,6 +144,9 @@ _NOT_RESULT_AFTER = re.compile(
     r"|\s*(?:CI\b|confidence\s+interval|置信)"
     r"|\s*for\s+(?:the\s+same|an?|the\s+(?:original|base|dense|vanilla|standard|default))\s+(?:[a-z0-9-]+\s+){0,2}"
     r"(?:model|variant|version|method|approach|system|router|setup|configuration)s?\b", re.IGNORECASE)
+_SETTING_WORDS = (r"(?:\btemperature|\btemp\.?|\btop[-_ ]?[pk]|\blearning\s+rate|\blr|\bweight\s+decay|\bdropout|学习率|温度)"
+                  r"\s*(?:=|:|：|为|of|is|at|set\s+to|设为|设置为)?")
+_SETTING_VALUE_BEFORE = re.compile(_SETTING_WORDS + r"\s*$", re.IGNORECASE)
 _NOT_RESULT_BEFORE = re.compile(
     r"(?:(?:成本|费用|开销|延迟|显存|内存|时间|步数|训练步|数据量|样本量)[^，,。\d]{0,6}|(?:\bcost|latency|memory)[^，,。\d]{0,16}|"
     r"(?:降低|减少|下降|下滑|压缩|缩减|节省|节约|reduc\w*|compress\w*|sav\w*|drop\w*|declin\w*|fell|falls?|within)"
@@ -154,8 +157,7 @@ _NOT_RESULT_BEFORE = re.compile(
     # a margin between two results ("输了 3.6 分", "落后约 2 个点", "甩开好几分")
     r"|(?:输了|赢了|差了|落后了?|领先了?|拉开了?|甩开了?|少了|多了|高了|低了|高出了?|低出了?)\s*(?:约|近|大约|超过|将近)?"
     # a decoding or training setting ("temperature 0.6、top-p 0.95", "learning rate of 2e-5", "采样温度为 0.7")
-    r"|(?:\btemperature|\btemp\.?|\btop[-_ ]?[pk]|\blearning\s+rate|\blr|\bweight\s+decay|\bdropout|学习率|温度)"
-    r"\s*(?:=|:|：|为|of|is|at|set\s+to|设为|设置为)?"
+    r"|" + _SETTING_WORDS + r""
     r"|\b(?:pass|passes|passing|break|breaks|breaking|cross|crosses|crossing)"
     r"|\bby(?:\s+(?:about|around|nearly|roughly|over|up\s+to))?(?:\s+[+]?\d+(?:\.\d+)?\s*(?:%|points?|pts|pp)?\s*(?:,|and|、)+)*"
     r")\s*$",
@@ -303,7 +305,8 @@ def _result_number(sentence: str, lex: Lexicons, num: Number) -> bool:
         return False
     has_metric = lex.metric_regex.search(clause) is not None
     if "." in sentence[num.start:num.end] or num.value <= 1:
-        return (has_metric or bool(_SCORE_VERB.search(sentence, 0, num.start))) and not _SPEED.search(clause)
+        return (has_metric or bool(_SCORE_VERB.search(sentence, 0, num.start))) and not _SPEED.search(clause) \
+            and not _SETTING_VALUE_BEFORE.search(sentence, max(0, num.start - 24), num.start)
     if _RATING_BEFORE.search(before) and not _SPEED.search(clause) and not _COUNT_NOUN_AFTER.match(sentence, num.end):
         return True  # "scored 1,287 on Chatbot Arena", "得分 856": the verb says it is a score
     return has_metric and bool(_SCORE_VERB.search(before) or lex.metric_regex.search(before)) and not _SPEED.search(clause)

@@ -575,3 +575,11 @@ def test_the_bi_of_xiangbizhixia_is_no_than_connector():
     claims = extract("在 MATH-500 上，Kimi k1.5 拿到 96.2，相比之下 GPT‑4o 的 76.6 就差得远了。")
     assert {(c.model, c.baseline, c.relation) for c in kinds(claims, "comparison")} == {
         ("Kimi k1.5", "GPT‑4o", "outperforms")}
+
+
+def test_a_shot_count_is_no_part_of_the_benchmark_and_a_sampling_temperature_no_result():
+    claims = extract("Aurora-3B is small. On ARC-Challenge (25-shot) Aurora-3B obtains 61.2 acc_norm.")
+    (score,) = kinds(claims, "score")
+    assert (score.benchmark, score.value) == ("ARC-Challenge", 61.2)
+    claims = extract("On HumanEval, Aurora-3B reaches pass@1 = 38.4 with temperature 0.8.")
+    assert [c.value for c in kinds(claims, "score")] == [38.4]
