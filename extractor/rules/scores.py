@@ -42,6 +42,8 @@ _EN_ON_BENCH = re.compile(r"\s*(?:[(（][^()（）]{0,40}[)）]\s*)?(?:[A-Za-z@0
 # "a Codeforces rating of 1691", "Elo 为 1189": ratings are Elo points
 _RATING = re.compile(r"\brating|\belo\b|评级|等级分", re.IGNORECASE)
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
+# where a contrasting clause starts: "…, while Self-RAG and IRCoT reach …", "；", "，而"
+_CONTRAST_CLAUSE = re.compile(r"[;；]|\b(?:while|whereas|but)\b|[，,]\s*(?:而|但)", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"分别|respectively", re.IGNORECASE)
 _VS_PAIR = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(%|％)?\s*(?:vs\.?|versus|v\.s\.|对比|对|比)\s*(\d+(?:\.\d+)?)\s*(%|％)?(?![\w.])",
                       re.IGNORECASE)
@@ -137,6 +139,14 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
     if _RESPECTIVELY.search(sentence) and len(good) >= 2:
         # (a value in parentheses after a name is that name's, not one of the list: "后者与 GPT-4o（68.5%）持平")
         pct = [n for n in good if (n.unit is not None or n.value_high is None) and n.start not in owned_at]
+        # "RAG obtains 41.7 EM on HotpotQA, while Self-RAG and IRCoT reach 62.3 and 64.6 EM respectively": the
+        # list is the clause of "respectively", not the whole sentence
+        resp = _RESPECTIVELY.search(sentence)
+        if resp is not None:
+            rs = max((m.end() for m in _CONTRAST_CLAUSE.finditer(sentence, 0, resp.start())), default=0)
+            in_clause = [n for n in pct if rs <= n.start < resp.start()]
+            if len(in_clause) >= 2 and len(in_clause) < len(pct):
+                pct = in_clause
         # the benchmarks listed together before the values ("C-Eval 和 CMMLU 成绩分别为 86.4 和 85.9"),
         # not every benchmark-like phrase of the sentence
         before = [b for b in benches if b.end <= pct[0].start]

@@ -583,3 +583,12 @@ def test_a_shot_count_is_no_part_of_the_benchmark_and_a_sampling_temperature_no_
     assert (score.benchmark, score.value) == ("ARC-Challenge", 61.2)
     claims = extract("On HumanEval, Aurora-3B reaches pass@1 = 38.4 with temperature 0.8.")
     assert [c.value for c in kinds(claims, "score")] == [38.4]
+
+
+def test_respectively_pairs_the_values_of_its_own_clause():
+    claims = extract("Naive RAG obtains 41.7 EM on HotpotQA, while Self-RAG and IRCoT reach 62.3 and 64.6 EM respectively.")
+    assert {(c.model, c.value) for c in kinds(claims, "score")} == {
+        ("RAG", 41.7), ("Self-RAG", 62.3), ("IRCoT", 64.6)}
+    claims = extract("On MMLU, GPQA Diamond and MATH-500, Nova-72B scores 86.9, 58.2 and 88.0 respectively.")
+    assert {(c.benchmark, c.value) for c in kinds(claims, "score")} == {
+        ("MMLU", 86.9), ("GPQA Diamond", 58.2), ("MATH-500", 88.0)}
