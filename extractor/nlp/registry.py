@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from extractor.nlp.mentions import TypedMention
+from extractor.rules.baselines import PREDECESSOR
+from extractor.rules.folding import fold
 from extractor.segment import CJK_HYBRID_NAME
 
 # "Halcyon-72B", "Qwen2.5 72B", "昆仑-110B-Chat", "Mixtral-8x7B": the size inside a full name
@@ -40,8 +42,11 @@ _GLUED_HEAD = re.compile(r"([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})\d")
 # the Chinese head of a hybrid name: "星河" of "星河-14B", "天枢" of "天枢-R1"
 _NAME_DASH_HINT = re.compile(r"[-·](?=[0-9A-Za-z])")  # (a literal first: ``re`` skips ahead to each dash)
 # "上一代灵犀-2-34B", "上一代的灵犀-2-34B", "its predecessor, Orion-7B", "the previous generation (Orion-7B)"
+_PREDECESSOR_WORDS = ("上一代", "前代", "上代", "前一代", "前身", "predecessor", "previous generation", "previous version",
+                      "previous release")
+# (no leading \b: with literals first, re skips ahead; a word glued to letters before it is rare enough)
 _PREDECESSOR_THEN_NAME = re.compile(
-    r"(?:上一代|前代|上代|前一代|前身|\b(?:predecessor|previous\s+(?:generation|version|release)))[\s,，的(（]*"
+    r"(?:上一代|前代|上代|前一代|前身|predecessor|previous\s+(?:generation|version|release))[\s,，的(（]*"
     r"(?P<name>(?:[\u3400-\u9fff]{1,6}[-·])?[A-Za-z0-9][A-Za-z0-9.]*(?:[-_][A-Za-z0-9.]+)*)")
 _CJK_HEAD = re.compile(r"([\u3400-\u9fff]{2,6})[-·]")
 _SHORT_TAIL = re.compile(r"\s\d+(?:\.\d+)?\s([A-Z][a-z]{3,})$")
@@ -51,8 +56,6 @@ _NOT_A_NAME = frozenset({"the", "our", "its", "this", "a", "an", "and", "or", "o
 
 def _stem(name: str) -> str:
     """A name without its size and what follows it, folded: "Nova‑72B-Instruct" -> "nova"."""
-    from extractor.rules.folding import fold
-
     name = fold(name)
     m = _SIZE_IN_NAME.search(name)
     return (name[:m.start()] if m else name).lower().replace(" ", "-").rstrip("-_")
@@ -98,8 +101,6 @@ class EntityRegistry:
             if subject:
                 # "the 72B" of a Nova-72B report, though Qwen2.5-72B and Nova-72B-Think are named too:
                 # the subject itself, else the plainest name of its family with that size
-                from extractor.rules.folding import fold
-
                 stem = _stem(subject)
                 own = sorted((n for n in found if _stem(n) == stem), key=len)
                 if fold(subject) in own:
@@ -113,9 +114,6 @@ class EntityRegistry:
                     if sized is not None:
                         return subject[:sized.start(1)] + m.group(1).upper() + subject[sized.end(1):]
             return found[0] if len(found) == 1 else None
-        from extractor.rules.baselines import PREDECESSOR
-        from extractor.rules.folding import fold
-
         if name == PREDECESSOR:
             return self.predecessor()
         short = self.short_forms().get(fold(name.strip()))  # the registry holds folded names ("Elan-12B")
@@ -173,8 +171,6 @@ class EntityRegistry:
     def add_sized_names(self, text: str) -> None:
         """Every "Name-72B" of ``text`` (one pass over the digits: names sit in sentences no rule reads),
         as folded (``Nova‑72B`` is kept as ``Nova-72B``)."""
-        from extractor.rules.folding import fold
-
         text = fold(text)
         for m in _SIZE_TOKEN.finditer(text):
             before = _NAME_BEFORE.search(text, max(0, m.start() - 40), m.start())
@@ -183,8 +179,9 @@ class EntityRegistry:
             tail = _NAME_AFTER.match(text, m.end())
             end = tail.end() if tail else m.end()
             self.add(text[before.start(1):end])
-        for said in _PREDECESSOR_THEN_NAME.finditer(text):
-            self.predecessors.append(said.group("name").rstrip("."))
+        if any(word in text for word in _PREDECESSOR_WORDS):  # (a substring test first: most texts name none)
+            for said in _PREDECESSOR_THEN_NAME.finditer(text):
+                self.predecessors.append(said.group("name").rstrip("."))
         # Chinese hybrid names ("星河-14B", "天枢-R1"), found from the cheap hint "河-1" / "枢-R", for their short
         # forms only: a size reference ("the 14B") keeps resolving among the names the claim sentences use
         for dash in _NAME_DASH_HINT.finditer(text):

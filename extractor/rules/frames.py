@@ -10,12 +10,11 @@ are resolved through the document's ``EntityRegistry``; one that resolves to nob
 from __future__ import annotations
 
 from dataclasses import dataclass
-from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from extractor.normalize import canonical_benchmark, canonical_model
 from extractor.rules.folding import fold, name_restorer, needs_folding, restore_names
-from extractor.rules.mentions import DOCUMENT_SHORT_FORMS
+from extractor.rules.mentions import document_short_forms, forget_short_forms
 from extractor.rules.prose import extract_prose_claims
 from extractor.segment import split_sections
 from extractor.tables import extract_table_claims
@@ -68,12 +67,11 @@ def document_claims(document: Document, registry: EntityRegistry | None = None,
     grids = list(tables.grids)
     skip = tables.regions
     # table rows are read by the table reader only: prose patterns over them yield junk
-    token = DOCUMENT_SHORT_FORMS.set(MappingProxyType(dict(registry.short_forms())) if registry is not None
-                                     else MappingProxyType({}))
+    tokens = document_short_forms(registry.short_forms() if registry is not None else {})
     try:
         claims: list[AnyClaim] = list(extract_prose_claims(work, skip=skip))
     finally:
-        DOCUMENT_SHORT_FORMS.reset(token)
+        forget_short_forms(tokens)
     if grids:
         try:
             claims.extend(extract_table_claims(work, grids))

@@ -54,10 +54,20 @@ def _groups(sentence: str, start: int, end: int) -> list[Group]:
     return out
 
 
+def _may_name_a_group(sentence: str) -> bool:
+    """A cheap test before the group regex (it has no literal to skip ahead by), asked once per cue."""
+    if "两" in sentence or "二" in sentence or "三" in sentence:
+        return True
+    low = sentence.lower()
+    return "both" in low or "two" in low or "three" in low
+
+
 def group_comparisons(text: str, section: Section, offset: int, sentence: str, cue_start: int, cue_end: int,
                       relation: str, shape: str, cjk: bool, names: list[Mention], subjects: list[Mention],
                       numbers: list[Number], used: frozenset[int]) -> list[Comparison]:
     """The comparisons of the cue at ``sentence[cue_start:cue_end]`` when one side is a group (see the module)."""
+    if not _may_name_a_group(sentence):
+        return []
     c0, c1 = _clause_bounds(sentence, cue_start)
     delta = _delta_after(sentence, numbers, cue_end, c1)
     for group in _groups(sentence, c0, c1):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from contextvars import ContextVar
+from contextvars import ContextVar, Token
 from dataclasses import dataclass, field
 from functools import lru_cache
 from types import MappingProxyType
@@ -308,18 +308,21 @@ def sentence_names(sentence: str) -> list[Mention]:
     layer and the claim rules both ask for the same candidate sentences. While a document's claims
     are read, the Chinese short forms it introduced ("星河" for 星河-14B) are names too."""
     names = list(_cached_names(sentence))
-    forms = DOCUMENT_SHORT_FORMS.get()
-    if forms and _HAS_CJK.search(sentence):
-        chinese = _chinese_forms(tuple(forms))
-        if chinese:
-            names = _with_chinese_short_forms(sentence, names, chinese)
+    chinese = DOCUMENT_CHINESE_FORMS.get()
+    if chinese and _HAS_CJK.search(sentence):
+        names = _with_chinese_short_forms(sentence, names, chinese)
     return names
 
 
-@lru_cache(maxsize=8)
-def _chinese_forms(forms: tuple[str, ...]) -> tuple[str, ...]:
-    """The short forms that start with a Chinese character (the others are found by the name regex)."""
-    return tuple(f for f in forms if _CJK_CHAR.match(f))
+def document_short_forms(forms: Mapping[str, str]) -> tuple[Token[Mapping[str, str]], Token[tuple[str, ...]]]:
+    """Make ``forms`` (short form -> full name) the current document's, until ``forget_short_forms``."""
+    chinese = tuple(f for f in forms if _CJK_CHAR.match(f))  # (the others are found by the name regex)
+    return DOCUMENT_SHORT_FORMS.set(MappingProxyType(dict(forms))), DOCUMENT_CHINESE_FORMS.set(chinese)
+
+
+def forget_short_forms(tokens: tuple[Token[Mapping[str, str]], Token[tuple[str, ...]]]) -> None:
+    DOCUMENT_SHORT_FORMS.reset(tokens[0])
+    DOCUMENT_CHINESE_FORMS.reset(tokens[1])
 
 
 _AFTER_BENCHMARK_LOCATIVE = re.compile(r"[A-Za-z0-9%]\s?$")  # "GSM8K 上星河和 Qwen 持平": 上 is where, 星河 starts
@@ -330,6 +333,7 @@ _AFTER_BENCHMARK_LOCATIVE = re.compile(r"[A-Za-z0-9%]\s?$")  # "GSM8K 上星河�
 # which resolves them back to the full names.
 DOCUMENT_SHORT_FORMS: ContextVar[Mapping[str, str]] = ContextVar("document_short_forms",
                                                                  default=MappingProxyType({}))
+DOCUMENT_CHINESE_FORMS: ContextVar[tuple[str, ...]] = ContextVar("document_chinese_forms", default=())
 
 
 def _with_chinese_short_forms(sentence: str, names: list[Mention], forms: tuple[str, ...]) -> list[Mention]:
