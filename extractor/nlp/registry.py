@@ -116,7 +116,8 @@ class EntityRegistry:
             return found[0] if len(found) == 1 else None
         if name == PREDECESSOR:
             return self.predecessor()
-        short = self.short_forms().get(fold(name.strip()))  # the registry holds folded names ("Elan-12B")
+        key = name.strip()
+        short = self.short_forms().get(key if key.isascii() else fold(key))  # it holds folded names ("Elan-12B")
         if short is not None:
             return short
         r = _RELATIVE.match(name.strip())
