@@ -38,7 +38,8 @@ def _leading_models(text: str, start: int = 0, end: int | None = None) -> list[t
     if first is not None:
         found.insert(0, first)
     out = [(m.start(1), m.group(1)) for m in found if _is_known_model(m.group(1))
-           and not _NOT_TOPIC_BEFORE.search(text, m.start(), m.start(1))]
+           and not _NOT_TOPIC_BEFORE.search(text, m.start(), m.start(1))
+           and not _INSIDE_CHINESE_NAME.search(text, max(0, m.start(1) - 2), m.start(1))]  # "R1-32B" of 星河-R1-32B
     if "-" in text[max(0, start - 1):stop]:
         if _ZH_NAME_HINT.search(text, max(0, start - 1), stop):
             # Chinese brands open sentences too: "青鸾-32B 在 AIME 2024 上……" (a cheap scan for "鸾-3" first:
@@ -53,6 +54,7 @@ def _leading_models(text: str, start: int = 0, end: int | None = None) -> list[t
 _NAMED_AT_END = re.compile(r"(?:是|叫|叫做|名为|称为|即)[^。！？，,；;]{0,12}?(" + CJK_HYBRID_NAME.pattern + r"|[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9.]+)+)\s*[。！？]")
 
 
+_INSIDE_CHINESE_NAME = re.compile(r"[\u3400-\u9fff][-·]$")
 _ZH_NAME_HINT = re.compile(r"[\u3400-\u9fff][-·](?:\d|[A-Za-z])")
 _SENTENCE_LEAD_ZH = re.compile(r"(?:^|。|！|？|；|\n)[ \t*>#]*(" + CJK_HYBRID_NAME.pattern + ")", re.MULTILINE)
 

@@ -106,7 +106,7 @@ def paren_value_pairs(sentence: str, names: list[Mention], numbers: list[Number]
     return out
 
 
-_JUXTAPOSED_GAP = re.compile(r"[ \t]*(?:[:：][ \t]*)?")
+_JUXTAPOSED_GAP = re.compile(r"[ \t]*(?:(?:[:：]|呢[，,]|的话[，,])[ \t]*)?")  # ("GPQA Diamond 呢，62.1": spoken)
 
 
 def juxtaposed_values(sentence: str, names: list[Mention], numbers: list[Number],
@@ -125,5 +125,5 @@ def juxtaposed_values(sentence: str, names: list[Mention], numbers: list[Number]
                       and num.start > m.end), None)
         if owner is not None and ("." in sentence[num.start:num.end] or num.unit in ("%", "points")):
             out.append((owner, num))
-            colon = colon or ":" in sentence[owner.end:num.start] or "：" in sentence[owner.end:num.start]
+            colon = colon or any(mark in sentence[owner.end:num.start] for mark in (":", "：", "呢", "的话"))
     return out if len(out) >= 2 or colon else []

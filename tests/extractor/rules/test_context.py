@@ -592,3 +592,8 @@ def test_respectively_pairs_the_values_of_its_own_clause():
     claims = extract("On MMLU, GPQA Diamond and MATH-500, Nova-72B scores 86.9, 58.2 and 88.0 respectively.")
     assert {(c.benchmark, c.value) for c in kinds(claims, "score")} == {
         ("MMLU", 86.9), ("GPQA Diamond", 58.2), ("MATH-500", 88.0)}
+
+
+def test_a_spoken_benchmark_then_value_and_the_topic_keeps_its_chinese_head():
+    (score,) = kinds(extract("星河-R1-32B 是新模型。GPQA Diamond 呢，62.1，不算高。"), "score")
+    assert (score.model, score.benchmark, score.value) == ("星河-R1-32B", "GPQA Diamond", 62.1)
