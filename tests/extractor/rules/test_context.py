@@ -597,3 +597,8 @@ def test_respectively_pairs_the_values_of_its_own_clause():
 def test_a_spoken_benchmark_then_value_and_the_topic_keeps_its_chinese_head():
     (score,) = kinds(extract("星河-R1-32B 是新模型。GPQA Diamond 呢，62.1，不算高。"), "score")
     assert (score.model, score.benchmark, score.value) == ("星河-R1-32B", "GPQA Diamond", 62.1)
+
+
+def test_an_english_cue_inside_chinese_text():
+    (cmp_,) = kinds(extract("DeepThink-V2 在 MMLU-Pro 上为 79.5，与 GPT-4o 基本 on par。"), "comparison")
+    assert (cmp_.model, cmp_.baseline, cmp_.relation) == ("DeepThink-V2", "GPT-4o", "matches")
