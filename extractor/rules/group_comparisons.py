@@ -23,7 +23,7 @@ from schemas import Section
 
 # "这两位", "另外两家", "其余三款", "二者均", "both baselines", "all three baselines", "the other two"
 _GROUP = re.compile(
-    r"(?P<other>另外|其他|其余|另)?\s*(?:这)?(?P<zh>[两二三])(?:位|家|款模型|款|个模型|个基线|个|者)"
+    r"(?P<other>另外|其他|其余|另)?\s*(?:这)?(?P<zh>[两二三])(?:位|家|款模型|款|个模型|个基线|者)"
     r"|\b(?P<en_other>the\s+other\s+)?(?P<en>both|two|three|all\s+three|all\s+two)"
     r"(?:\s+(?:of\s+them|models|baselines|systems|competitors|rivals))?\b",
     re.IGNORECASE)

@@ -198,13 +198,14 @@ def group_referents(text: str, start: int, end: int, count: int, leave_out: str 
     left_out = forms.get(leave_out, leave_out) if leave_out else None
     recent: dict[str, int] = {}  # name -> where first named, ordered by when last named
     window = max(start, end - 800)
-    for chunk_start in range(window, end, 400):
-        chunk = text[chunk_start:min(end, chunk_start + 400)]
-        for n in _model_mentions(sentence_names(chunk)):
-            name = forms.get(n.text, n.text)
-            if is_model_shaped(name) and name != left_out:
-                first = recent.pop(name, chunk_start + n.start)
-                recent[name] = chunk_start + n.start if by_last_mention else first
+    if window > start:  # start the window at a sentence or line boundary, so no name is cut in two
+        boundary = max(text.rfind(mark, start, window) for mark in ("\n", "。", ". "))
+        window = boundary + 1 if boundary >= start else window
+    for n in _model_mentions(sentence_names(text[window:end])):
+        name = forms.get(n.text, n.text)
+        if is_model_shaped(name) and name != left_out:
+            first = recent.pop(name, window + n.start)
+            recent[name] = window + n.start if by_last_mention else first
     for name in list(recent):  # "如何评价星火-Max" is 星火-Max with the words before it (a Chinese name has no left edge)
         shorter = next((o for o in recent if o != name and name.endswith(o)), None)
         if shorter is not None:

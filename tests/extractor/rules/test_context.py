@@ -602,3 +602,8 @@ def test_a_spoken_benchmark_then_value_and_the_topic_keeps_its_chinese_head():
 def test_an_english_cue_inside_chinese_text():
     (cmp_,) = kinds(extract("DeepThink-V2 在 MMLU-Pro 上为 79.5，与 GPT-4o 基本 on par。"), "comparison")
     assert (cmp_.model, cmp_.baseline, cmp_.relation) == ("DeepThink-V2", "GPT-4o", "matches")
+
+
+def test_three_points_is_no_group_of_three():
+    text = "我们测了 QwQ-32B、o1-mini 和星河-R1-32B。\n\n星河-R1-32B 在 LiveCodeBench 上跟 o1-mini 比领先了三个多点。\n"
+    assert {c.baseline for c in kinds(extract(text), "comparison")} <= {"o1-mini"}
