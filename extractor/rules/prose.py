@@ -359,4 +359,5 @@ _GENERAL_SCOPE = re.compile(
 
 _CONTRAST = re.compile(r"而|但|相比|相较|对比|whereas|while|compared|versus|\bvs\b|\b(?:up|down) from\b|\bagainst\b"
                        # "X 和 Y 分别是 82.6 和 90.2，Y 领先": the two values, and who leads, with no object named
-                       r"|(?:领先|胜出|占优|更胜一筹)\s*(?:[。！!，,；;]|$)", re.IGNORECASE)
+                       r"|(?:领先|胜出|占优|更胜一筹)\s*(?:[。！!，,；;]|$)"
+                       r"|\b(?:leads|is\s+ahead|wins|trails|is\s+behind)\s+by\b", re.IGNORECASE)

@@ -607,3 +607,10 @@ def test_an_english_cue_inside_chinese_text():
 def test_three_points_is_no_group_of_three():
     text = "我们测了 QwQ-32B、o1-mini 和星河-R1-32B。\n\n星河-R1-32B 在 LiveCodeBench 上跟 o1-mini 比领先了三个多点。\n"
     assert {c.baseline for c in kinds(extract(text), "comparison")} <= {"o1-mini"}
+
+
+def test_an_elliptic_second_value_and_a_lead_with_no_object():
+    claims = extract("Orion-72B puts up 71.2 on MMLU-Pro and Llama-3.1-70B-Instruct 65.7, so Orion-72B leads by 5.5 there.")
+    assert {(c.model, c.value) for c in kinds(claims, "score")} == {("Orion-72B", 71.2), ("Llama-3.1-70B-Instruct", 65.7)}
+    (cmp_,) = kinds(claims, "comparison")
+    assert (cmp_.model, cmp_.baseline, cmp_.relation) == ("Orion-72B", "Llama-3.1-70B-Instruct", "outperforms")
