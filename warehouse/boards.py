@@ -19,20 +19,21 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
+from collections.abc import Callable
 from typing import Any, NamedTuple
 
 import duckdb
 import pyarrow as pa
 from pydantic import BaseModel, TypeAdapter
 
-from schemas import BeatsResult, BeatsRow, Leaderboard, LeaderboardRow, SourceRef
+from schemas import BeatsResult, BeatsRow, Leaderboard, SourceRef
 from vocabulary import VOCABULARY_FILE
 from warehouse import ranking, sql
 from warehouse.entities import Registry
 from warehouse.names import is_lower_better, is_named
 
 # Bump when the board tables' meaning changes: files built by another version are rebuilt on open.
-BOARDS_FORMAT = "3"
+BOARDS_FORMAT = "4"
 BOARD_SOURCES = sql.BOARD_SOURCES
 
 
@@ -73,8 +74,9 @@ def refresh(con: duckdb.DuckDBPyConnection) -> int:
             by_bench[r.benchmark_id].append(r)
         group_cols: dict[str, list[Any]] = defaultdict(list)
         map_cols: dict[str, list[Any]] = defaultdict(list)
+        names = dict(con.execute(sql.DIRTY_BENCHMARK_NAMES).fetchall())
         for bid, raws in by_bench.items():
-            _plan(bid, raws, group_cols, map_cols)
+            _plan(bid, names[bid], raws, group_cols, map_cols)
         _insert(con, sql.INSERT_BOARD_GROUPS, "board_group_batch", group_cols)
         _insert(con, sql.INSERT_BOARD_GROUP_MAP, "board_map_batch", map_cols)
         unclassified = con.execute(sql.UNCLASSIFIED_NAMES).fetchall()
@@ -82,14 +84,22 @@ def refresh(con: duckdb.DuckDBPyConnection) -> int:
             _insert(con, sql.INSERT_BOARD_NAMES, "board_names_batch", {
                 "entity_id": [eid for eid, _ in unclassified], "named": [is_named(n) for _, n in unclassified]})
         con.execute(sql.BUILD_BOARD_ROWS)
+        con.execute(sql.COUNT_BOARD_ROWS)
+        con.execute(sql.BUILD_BOARD_PAGES, {"rows": PAGE_ROWS, "sources": PAGE_SOURCES})
     con.execute(sql.CLEAR_BOARD_DIRTY)
     return len(dirty)
 
 
-def _plan(bid: int, raws: list[RawGroup], group_cols: dict[str, list[Any]], map_cols: dict[str, list[Any]]) -> None:
-    """One benchmark's effective groups (``ranking.effective_groups``) as rows of the two group tables."""
+def _plan(bid: int, name: str, raws: list[RawGroup], group_cols: dict[str, list[Any]],
+          map_cols: dict[str, list[Any]]) -> None:
+    """One benchmark's effective groups (``ranking.effective_groups``) as rows of the two group tables, the
+    default one (grp 0) with the head of its ready page."""
     groups = ranking.effective_groups([(r.metric_key, r.unit_key, r.setting_key, r.models, r.claims) for r in raws])
     top = {(r.metric_key, r.unit_key, r.setting_key): r.top for r in raws}
+    default = Leaderboard(benchmark=name, other_settings=[g.label() for g in groups[1:]])
+    ranking.describe_board(default, groups[0])
+    group_cols["page_head"].extend([default.model_dump_json(exclude={"rows", "rows_total"})]
+                                   + [None] * (len(groups) - 1))
     for grp, g in enumerate(groups):
         lower = is_lower_better(g.metric)
         # on_group_scale: bare fractions go on a 0-100 scale in a % group that also holds values > 1
@@ -112,34 +122,59 @@ def _insert(con: duckdb.DuckDBPyConnection, query: str, view: str, columns: dict
         con.unregister(view)
 
 
-def _groups(con: duckdb.DuckDBPyConnection, bid: int) -> list[ranking.Group]:
-    out = []
-    for m, u, s, models, claims, raw_keys in con.execute(sql.BOARD_GROUPS, [bid]).fetchall():
+class BoardGroup(NamedTuple):
+    """An effective group of a benchmark as stored (``ranking.Group``) and how many rows its board shows."""
+
+    group: ranking.Group
+    rows: int
+
+
+def _groups(con: duckdb.DuckDBPyConnection, bids: list[int]) -> dict[int, list[BoardGroup]]:
+    """The stored groups of each benchmark of ``bids`` (one read for all members of a family)."""
+    out: dict[int, list[BoardGroup]] = {bid: [] for bid in bids}
+    for bid, m, u, s, models, claims, raw_keys, rows in con.execute(sql.BOARD_GROUPS, [bids]).fetchall():
         raw = [tuple(k.split("|", 2)) for k in raw_keys]
-        out.append(ranking.Group(m, u, s, raw=raw, models=int(models), claims=int(claims)))  # type: ignore[arg-type]
+        group = ranking.Group(m, u, s, raw=raw, models=int(models), claims=int(claims))  # type: ignore[arg-type]
+        out[bid].append(BoardGroup(group, int(rows or 0)))
     return out
 
 
-_ROWS = TypeAdapter(list[LeaderboardRow])
+# Builds the link to a row's other sources, given its model and (member) benchmark (the API's claims query).
+MoreSources = Callable[[str, str], str]
+# The page most requests ask for (the API's defaults): a benchmark's default board, its first PAGE_ROWS rows
+# with PAGE_SOURCES sources each. It is kept ready in ``board_pages``, so it is answered with one read by key.
+PAGE_ROWS = 100
+PAGE_SOURCES = 5
 
 
-# Boards with more models than this are read as one DuckDB-written JSON array (``sql.BOARD_ROWS_JSON``): no
-# Python object per value on the way. Below it, two plain reads win (that query's planning costs ~3 ms).
-JSON_ABOVE = 500
+def leaderboard_json(con: duckdb.DuckDBPyConnection, reg: Registry, benchmark: str, metric: str | None,
+                     setting: str | None, sources_limit: int, limit: int | None = None, offset: int = 0,
+                     more_sources: MoreSources | None = None) -> bytes:
+    """``ranking.leaderboard`` read from the board tables as ``Leaderboard`` JSON, rows ``offset`` to
+    ``offset + limit`` of it (all with ``limit=None``; a family's members' rows one after another).
 
-
-def leaderboard(con: duckdb.DuckDBPyConnection, reg: Registry, benchmark: str, metric: str | None,
-                setting: str | None, sources_limit: int, json_above: int = JSON_ABOVE) -> Leaderboard:
-    """``ranking.leaderboard`` read from the board tables (at most ``BOARD_SOURCES`` sources per row); a group
-    of more than ``json_above`` models is read as one JSON array, a smaller one row by row."""
+    Each row's JSON was written by DuckDB when the board was built (``board_rows.head`` and ``sources``), so a
+    page is one read by key per member and string joins here: no Python object per value, no validation.
+    ``more_sources`` fills ``LeaderboardRow.more_sources`` of rows with more sources than shown.
+    """
     target = ranking.resolve_benchmark(reg, benchmark)
+    if (metric, setting, sources_limit, limit, offset) == (None, None, PAGE_SOURCES, PAGE_ROWS, 0) \
+            and not target.is_family:
+        ready = con.execute(sql.BOARD_PAGE_READY, target.member_ids).fetchone()
+        if ready is not None:
+            head, ready_rows, more = ready
+            return _ready_page(head, ready_rows, more, target.name, more_sources)
     board = ranking.empty_board(reg, target)
     others: list[str] = []
+    rows: list[str] = []
+    total = 0  # the board's rows before this member's
+    stop = None if limit is None else offset + max(0, limit)
     first = True
+    member_groups = _groups(con, target.member_ids)
     for bid in target.member_ids:
         member = reg.entities[bid].name
-        groups = _groups(con, bid)
-        chosen, rest = ranking._pick(groups, metric, setting)
+        groups = member_groups[bid]
+        chosen, rest = ranking._pick([g.group for g in groups], metric, setting)
         prefix = f"{member}: " if target.is_family else ""
         others.extend(prefix + g.label() for g in rest)
         if chosen is None:
@@ -147,41 +182,47 @@ def leaderboard(con: duckdb.DuckDBPyConnection, reg: Registry, benchmark: str, m
         if first:
             ranking.describe_board(board, chosen)
             first = False
-        grp = groups.index(chosen)
-        if chosen.models > json_above:  # thousands of rows: DuckDB writes them as one JSON array, read in one call
-            (rows_json,) = con.execute(sql.BOARD_ROWS_JSON, {
-                "bid": bid, "grp": grp, "limit": sources_limit, "member": member, "unit": chosen.unit,
-                "metric": chosen.metric, "setting": chosen.setting}).fetchone() or ("[]",)
-            board.rows.extend(_ROWS.validate_json(rows_json))
-        else:  # a few rows: two plain reads by key cost less than planning that query
-            board.rows.extend(_rows(con, bid, grp, chosen, member, sources_limit))
+        grp = next(i for i, g in enumerate(groups) if g.group is chosen)
+        n = groups[grp].rows
+        lo, hi = max(offset - total, 0), n if stop is None else min(stop - total, n)  # this member's places lo+1..hi
+        if lo < hi:
+            rows.extend(_page(con, bid, grp, lo + 1, hi, sources_limit, member, more_sources))
+        total += n
     board.other_settings = others
-    return board
+    board.rows_total = total
+    head = board.model_dump_json(exclude={"rows"})  # ``rows`` is the last field: the page goes where it was
+    return f'{head[:-1]},"rows":[{",".join(rows)}]}}'.encode()
 
 
-_SOURCE_KEYS = ("claim_id", "source", "quote", "section", "start", "end", "value", "review_status")
+def _ready_page(head: str, rows: list[str], more: list[str | None], member: str,
+                more_sources: MoreSources | None) -> bytes:
+    """A ``board_pages`` row as the JSON ``leaderboard_json`` answers: its parts joined with the links."""
+    def link(model: str | None) -> str:
+        return json.dumps(more_sources(model, member)) if model is not None and more_sources is not None else "null"
+
+    body = ",".join(f'{r},"more_sources":{link(m)}}}' for r, m in zip(rows, more, strict=True))
+    return f"{head}{body}]}}".encode()
 
 
-def _rows(con: duckdb.DuckDBPyConnection, bid: int, grp: int, group: ranking.Group, member: str,
-          sources_limit: int) -> list[LeaderboardRow]:
-    """A group's rows: two plain reads by key (the rows, then the claims they show as sources), ranked here."""
-    rows = con.execute(sql.BOARD_ROWS, [sources_limit, bid, grp]).fetchall()
-    wanted = [i for r in rows for i in r[10]]
-    sources = {c[0]: dict(zip(_SOURCE_KEYS, c, strict=True))
-               for c in con.execute(sql.BOARD_SOURCES_BY_ID, [bid, wanted]).fetchall()} if wanted else {}
-    unit, metric, setting = group.unit or None, group.metric or None, group.setting or None
+def _page(con: duckdb.DuckDBPyConnection, bid: int, grp: int, first: int, last: int, sources_limit: int,
+          member: str, more_sources: MoreSources | None) -> list[str]:
+    """Places ``first`` to ``last`` of a group's board as ``LeaderboardRow`` JSON objects."""
     out = []
-    rank, prev = 0, None
-    for i, (model, value, high, r_unit, r_metric, support, conflict, values, verified, total, ids, _) \
-            in enumerate(rows, start=1):
-        if value != prev:
-            rank, prev = i, value
-        out.append({"rank": rank, "model": model, "benchmark": member, "value": value, "value_high": high,
-                    "unit": r_unit or unit, "metric": r_metric or metric, "setting": setting, "support": support,
-                    "conflict": conflict, "values": values,
-                    "review_status": "verified" if verified else "unreviewed",
-                    "sources": [sources[c] for c in ids], "sources_total": total})
-    return _ROWS.validate_python(out)
+    for head, sources, total, model in con.execute(sql.BOARD_PAGE, [sources_limit, bid, grp, first, last]).fetchall():
+        more = json.dumps(more_sources(model, member)) if more_sources is not None and total > len(sources) else "null"
+        out.append(f'{head},"sources":[{",".join(sources)}],"sources_total":{total},"more_sources":{more}}}')
+    return out
+
+
+def leaderboard(con: duckdb.DuckDBPyConnection, reg: Registry, benchmark: str, metric: str | None,
+                setting: str | None, sources_limit: int, json_above: int | None = None, limit: int | None = None,
+                offset: int = 0) -> Leaderboard:
+    """``leaderboard_json`` read into a ``Leaderboard`` (pydantic parses the JSON in one call).
+
+    ``json_above`` is left from an older read that chose between two queries by board size; ignored.
+    """
+    return Leaderboard.model_validate_json(leaderboard_json(con, reg, benchmark, metric, setting, sources_limit,
+                                                           limit, offset))
 
 
 class Beating(BaseModel):
@@ -215,7 +256,7 @@ def beats(con: duckdb.DuckDBPyConnection, reg: Registry, model: str, benchmark: 
         by_group: dict[int, dict[int, Beating]] = defaultdict(dict)
         for b in _BEATING.validate_json(found_json):
             by_group[b.grp][b.model_id] = b
-        groups = _groups(con, bid) if by_group else []
+        groups = [g.group for g in _groups(con, [bid])[bid]] if by_group else []
         for grp, group in enumerate(groups):
             found = by_group.get(grp)
             if not found or xid not in found:

@@ -350,6 +350,7 @@ def leaderboard(
                 sources_total=res.sources_total,
             ))
     board.other_settings = others
+    board.rows_total = len(board.rows)
     return board
 
 

@@ -91,10 +91,19 @@ class RemoteStore(Store):
 
     # -- reads -----------------------------------------------------------------------------------
     def leaderboard(self, benchmark: str, metric: str | None = None, setting: str | None = None,
-                    sources_limit: int | None = None, as_of: dt.date | None = None) -> Leaderboard:
-        return self._model(Leaderboard, "/api/leaderboard", {  # type: ignore[no-any-return]
-            "benchmark": benchmark, "metric": metric, "setting": setting, "sources_limit": sources_limit,
-            "as_of": as_of.isoformat() if as_of else None})
+                    sources_limit: int | None = None, as_of: dt.date | None = None, limit: int | None = None,
+                    offset: int = 0) -> Leaderboard:
+        params = {"benchmark": benchmark, "metric": metric, "setting": setting, "sources_limit": sources_limit,
+                  "as_of": as_of.isoformat() if as_of else None, "limit": limit, "offset": offset or None}
+        board: Leaderboard = self._model(Leaderboard, "/api/leaderboard", params)
+        while limit is None and board.rows_total is not None and offset + len(board.rows) < board.rows_total:
+            # the whole board: the server answers a page at a time, so ask for the rest page by page
+            more: Leaderboard = self._model(Leaderboard, "/api/leaderboard",
+                                            {**params, "offset": offset + len(board.rows)})
+            if not more.rows:
+                break
+            board.rows.extend(more.rows)
+        return board
 
     def history(self, benchmark: str, metric: str | None = None, setting: str | None = None) -> History:
         return self._model(History, "/api/history",  # type: ignore[no-any-return]

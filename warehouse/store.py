@@ -46,7 +46,8 @@ from schemas import (
     ReviewQueueItem,
     StoredClaim,
 )
-from warehouse.db import Warehouse, WarehouseError
+from warehouse.boards import MoreSources
+from warehouse.db import Warehouse, WarehouseError, with_more_sources
 from warehouse.lake import LakeWarehouse, is_lake, lake_exists, parse_lake
 
 ExportFormat = Literal["csv", "json", "parquet"]
@@ -87,7 +88,16 @@ class Store(ABC):
     # -- reads ---------------------------------------------------------------------------------
     @abstractmethod
     def leaderboard(self, benchmark: str, metric: str | None = None, setting: str | None = None,
-                    sources_limit: int | None = None, as_of: dt.date | None = None) -> Leaderboard: ...
+                    sources_limit: int | None = None, as_of: dt.date | None = None, limit: int | None = None,
+                    offset: int = 0) -> Leaderboard: ...
+
+    def leaderboard_json(self, benchmark: str, metric: str | None = None, setting: str | None = None,
+                         sources_limit: int | None = None, as_of: dt.date | None = None, limit: int | None = None,
+                         offset: int = 0, more_sources: MoreSources | None = None) -> bytes:
+        """``leaderboard`` as ``Leaderboard`` JSON, ``more_sources(model, benchmark)`` linking the rest of a row's
+        sources (a store that keeps boards as JSON answers without building the model)."""
+        board = self.leaderboard(benchmark, metric, setting, sources_limit, as_of, limit, offset)
+        return with_more_sources(board, more_sources).model_dump_json().encode()
 
     @abstractmethod
     def history(self, benchmark: str, metric: str | None = None, setting: str | None = None) -> History: ...
@@ -191,9 +201,16 @@ class _WarehouseReads(Store):
         raise NotImplementedError
 
     def leaderboard(self, benchmark: str, metric: str | None = None, setting: str | None = None,
-                    sources_limit: int | None = None, as_of: dt.date | None = None) -> Leaderboard:
+                    sources_limit: int | None = None, as_of: dt.date | None = None, limit: int | None = None,
+                    offset: int = 0) -> Leaderboard:
         return self._wh().leaderboard(benchmark, metric=metric, setting=setting, sources_limit=sources_limit,
-                                      as_of=as_of)
+                                      as_of=as_of, limit=limit, offset=offset)
+
+    def leaderboard_json(self, benchmark: str, metric: str | None = None, setting: str | None = None,
+                         sources_limit: int | None = None, as_of: dt.date | None = None, limit: int | None = None,
+                         offset: int = 0, more_sources: MoreSources | None = None) -> bytes:
+        return self._wh().leaderboard_json(benchmark, metric, setting, sources_limit, as_of, limit, offset,
+                                           more_sources)
 
     def history(self, benchmark: str, metric: str | None = None, setting: str | None = None) -> History:
         return self._wh().history(benchmark, metric=metric, setting=setting)

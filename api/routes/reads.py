@@ -43,6 +43,8 @@ FEED_EVENTS = TypeAdapter(list[BoardEvent])
 QUEUE_ITEMS = TypeAdapter(list[ReviewQueueItem])
 DEFAULT_SOURCES = 5
 DEFAULT_PAGE = 50
+DEFAULT_BOARD_PAGE = 100  # rows of a leaderboard page: a popular board has thousands
+MAX_BOARD_PAGE = 10_000
 
 Name = Annotated[str, Query(min_length=1, max_length=200)]
 SourcesLimit = Annotated[int, Query(ge=0, le=10_000, description="Sources (evidence) kept per row; "
@@ -108,18 +110,17 @@ async def leaderboard(
     sources_limit: SourcesLimit = DEFAULT_SOURCES,
     as_of: Annotated[dt.date | None, Query(description="The board as it stood that day (YYYY-MM-DD): claims of "
                                            "documents published, else first ingested, by then.")] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_BOARD_PAGE, description="Rows per page (``rows_total`` says how "
+                                "many the board has).")] = DEFAULT_BOARD_PAGE,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip (the page starts there).")] = 0,
 ) -> Response:
-    """One row per model, best score first, each with (up to ``sources_limit`` of) its sources."""
-    limit = _sources_limit(sources_limit, settings.max_sources)
-
-    def run(wh: Store) -> bytes:
-        board = wh.leaderboard(benchmark, metric=metric, setting=setting, sources_limit=limit, as_of=as_of)
-        for row in board.rows:
-            if row.sources_total is not None and row.sources_total > len(row.sources):
-                row.more_sources = _claims_link(row.model, row.benchmark or board.benchmark)
-        return board.model_dump_json().encode()
-
-    return await answer(request, gateway, run)
+    """One row per model, best score first, each with (up to ``sources_limit`` of) its sources: a page of
+    ``limit`` rows from ``offset``."""
+    sources = _sources_limit(sources_limit, settings.max_sources)
+    # the store writes the JSON itself (precomputed boards: each row's JSON was written when it was built)
+    return await answer(request, gateway, lambda wh: wh.leaderboard_json(
+        benchmark, metric=metric, setting=setting, sources_limit=sources, as_of=as_of, limit=limit, offset=offset,
+        more_sources=_claims_link))
 
 
 @router.get("/history", response_model=History, responses=NAMED_READ_ERRORS)
