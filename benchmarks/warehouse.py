@@ -204,7 +204,7 @@ def time_queries(wh: Warehouse, pairs: list[tuple[str, str]], sources: int, page
             if recompute:
                 ranking.beats(wh.con, wh.reg, model, bench)
             else:
-                wh.beats(model, bench, sources_limit=sources)
+                wh.beats(model, bench, sources_limit=sources, limit=page)
         except UnknownName:
             pass
         beats_ms.append((time.perf_counter() - t) * 1000)

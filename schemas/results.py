@@ -81,6 +81,8 @@ class BeatsRow(BaseModel):
 class BeatsResult(BaseModel):
     model: str
     benchmark: str
+    rows_total: int | None = Field(default=None, description="How many rows the whole answer has (``rows`` is the "
+                                   "page of them asked for with ``limit`` and ``offset``).")
     rows: list[BeatsRow] = Field(default_factory=list)
 
 

@@ -16,9 +16,9 @@ from fastapi.testclient import TestClient
 from api.app import create_app
 from schemas import Leaderboard
 from schemas.settings import Settings
-from tests.test_boards_precomputed import _doc, _hard_cases, _names, _synthetic
-from warehouse import Warehouse, boards, ranking
-from warehouse.boards import PAGE_ROWS, PAGE_SOURCES
+from tests.test_boards_precomputed import _doc, _hard_cases, _names, _old_beats, _synthetic
+from warehouse import UnknownName, Warehouse, boards, ranking
+from warehouse.boards import BOARD_SOURCES, PAGE_ROWS, PAGE_SOURCES
 
 
 def _link(model: str, benchmark: str) -> str:
@@ -78,9 +78,30 @@ def assert_ready_pages_match(wh: Warehouse) -> int:
     return n
 
 
+def assert_beats_pages_match(wh: Warehouse, every: int = 1) -> int:
+    """Pages of ``beats`` from the boards are slices of ``ranking.beats``' whole answer."""
+    _, pairs, _ = _names(wh)
+    n = 0
+    for model, bench in pairs[::every]:
+        for sources in (0, 2, BOARD_SOURCES):
+            try:
+                whole = _old_beats(wh, model, bench, sources)
+            except UnknownName:
+                continue
+            total = len(whole["rows"])
+            for limit, offset in ((None, 0), (1, 0), (2, 1), (3, max(0, total - 2)), (4, total)):
+                page = wh.beats(model, bench, sources_limit=sources, limit=limit, offset=offset).model_dump()
+                want = {**whole, "rows_total": total,
+                        "rows": whole["rows"][offset:None if limit is None else offset + limit]}
+                assert page == want, (model, bench, sources, limit, offset)
+                n += 1
+    return n
+
+
 def test_seed_pages(seed_db: str, writable_copy) -> None:  # type: ignore[no-untyped-def]
     with Warehouse(writable_copy(seed_db)) as wh:
         assert assert_pages_match(wh) > 100
+        assert assert_beats_pages_match(wh) > 100
         assert assert_ready_pages_match(wh) > 5
         ids = [r[0] for r in wh.con.execute("SELECT id FROM claims WHERE kind = 'score' ORDER BY id").fetchall()]
         wh.set_review_status(ids[0], "rejected")
@@ -100,6 +121,7 @@ def test_synthetic_pages(tmp_path: Path) -> None:
         assert longest > PAGE_ROWS
         assert assert_pages_match(wh) > 100
         assert assert_ready_pages_match(wh) > 10
+        assert assert_beats_pages_match(wh, every=7) > 100
         wh.store_many([_doc("z.txt", [("score", "Zeta-1B", "MMLU", 99.5, "accuracy", "%", None, None)])], run)
         top = wh.leaderboard("MMLU", sources_limit=PAGE_SOURCES, limit=PAGE_ROWS)
         assert top.rows[0].model == "Zeta-1B"
@@ -117,6 +139,12 @@ def test_api_leaderboard_pages(seed_db: str, writable_copy) -> None:  # type: ig
         past = client.get("/api/leaderboard", params={"benchmark": "AIME 2024", "offset": 10_000}).json()
         assert past["rows"] == [] and past["rows_total"] == whole["rows_total"]
         assert client.get("/api/leaderboard", params={"benchmark": "AIME 2024", "limit": 0}).status_code == 422
+        last = whole["rows"][-1]["model"]
+        beaten = client.get("/api/beats", params={"model": last, "benchmark": "AIME 2024"}).json()
+        assert beaten["rows_total"] == len(beaten["rows"]) > 1
+        page = client.get("/api/beats", params={"model": last, "benchmark": "AIME 2024", "limit": 1,
+                                                "offset": 1}).json()
+        assert page["rows"] == beaten["rows"][1:2] and page["rows_total"] == beaten["rows_total"]
 
 
 @pytest.mark.parametrize("limit, offset", [(None, 0), (1, 1)])

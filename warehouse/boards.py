@@ -20,11 +20,11 @@ import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from dataclasses import dataclass
+from typing import Any, Literal, NamedTuple
 
 import duckdb
 import pyarrow as pa
-from pydantic import BaseModel, TypeAdapter
 
 from schemas import BeatsResult, BeatsRow, Leaderboard, SourceRef
 from vocabulary import VOCABULARY_FILE
@@ -225,60 +225,107 @@ def leaderboard(con: duckdb.DuckDBPyConnection, reg: Registry, benchmark: str, m
                                                            limit, offset))
 
 
-class Beating(BaseModel):
-    """A board row in a group where model X has one: X's own, or one with a better value (``BOARD_BEATING_JSON``)."""
+class _Side(NamedTuple):
+    """A board row as ``beats`` reads it (``sql.BOARD_BEATING``): X's own, or one with a better value."""
 
-    grp: int
-    model_id: int
     value: float
     unit: str | None
     n_best: int
-    best_sources: list[SourceRef]
 
 
-_BEATING = TypeAdapter(list[Beating])
+@dataclass
+class _Beating:
+    """A beats row before it is on the page: ``BeatsRow``'s fields as a plain record (thousands are ordered, a
+    page of them becomes ``BeatsRow``s), and where a score row's evidence is on the boards."""
+
+    model: str
+    margin: float | None
+    benchmark: str | None
+    metric: str | None
+    setting: str | None
+    unit: str | None
+    how: Literal["score", "comparison", "both"]
+    evidence: list[SourceRef]
+    value: float | None = None
+    baseline_value: float | None = None
+    general: bool = False
+    board: tuple[int, int, int, int] | None = None  # (benchmark, group, winner, both sides' n_best)
 
 
 def beats(con: duckdb.DuckDBPyConnection, reg: Registry, model: str, benchmark: str, general: bool,
-          sources_limit: int) -> BeatsResult:
+          sources_limit: int, limit: int | None = None, offset: int = 0) -> BeatsResult:
     """``ranking.beats`` read from the board tables, evidence cut to ``sources_limit`` (<= ``BOARD_SOURCES``)
-    and ``evidence_total`` counting all of it, as ``Warehouse.beats`` does on the other path."""
+    and ``evidence_total`` counting all of it, as ``Warehouse.beats`` does on the other path; rows ``offset``
+    to ``offset + limit`` of it (``rows_total`` counts them all).
+
+    Every row is ordered as a plain record (``_Beating``); only the rows of the page get their evidence, read
+    by key, and become ``BeatsRow``s: a model near the bottom of a popular board is beaten by thousands.
+    """
     xid = ranking.resolve_model(reg, model)
     target = ranking.resolve_benchmark(reg, benchmark)
-    entities = reg.entities
-    rows: dict[tuple[int, int | None, str | None], BeatsRow] = {}
-    hidden: dict[int, int] = {}  # id(row) -> evidence the board left out (beyond BOARD_SOURCES per side)
+    rows: dict[ranking.BeatsKey, _Beating] = {}
     comparisons: list[tuple[Any, ...]] = []
-    for bid in target.member_ids:
-        member = entities[bid].name
-        (found_json,) = con.execute(sql.BOARD_BEATING_JSON, {"bid": bid, "model": xid, "limit": BOARD_SOURCES}) \
-            .fetchone() or ("[]",)
-        by_group: dict[int, dict[int, Beating]] = defaultdict(dict)
-        for b in _BEATING.validate_json(found_json):
-            by_group[b.grp][b.model_id] = b
-        groups = [g.group for g in _groups(con, [bid])[bid]] if by_group else []
-        for grp, group in enumerate(groups):
-            found = by_group.get(grp)
+    _score_rows(con, reg, xid, target.member_ids, rows)
+    if len(target.member_ids) == 1:  # one benchmark's claims lie together: read by key
+        comparisons += con.execute(sql.BENCHMARK_BEATEN_BY, [target.member_ids[0], xid]).fetchall()
+    else:
+        comparisons += con.execute(sql.BENCHMARKS_BEATEN_BY, [target.member_ids, xid]).fetchall()
+    if general:
+        comparisons += [c for c in con.execute(sql.GENERAL_BEATEN_BY, [xid]).fetchall() if c[12] != "rejected"]
+    ordered = ranking.order_beats(reg, xid, target, rows, comparisons, _Beating)
+    page = ordered[max(0, offset):None if limit is None else max(0, offset) + max(0, limit)]
+    return BeatsResult(model=reg.entities[xid].name, benchmark=target.name, rows_total=len(ordered),
+                       rows=_with_evidence(con, xid, page, sources_limit))
+
+
+def _score_rows(con: duckdb.DuckDBPyConnection, reg: Registry, xid: int, bids: list[int],
+                rows: dict[ranking.BeatsKey, _Beating]) -> None:
+    """The models with a better value than X in each group of the benchmarks ``bids`` where X has a row (each
+    member of a family in turn, its groups in order, as ``ranking.beats`` adds them)."""
+    by_group: dict[tuple[int, int], dict[int, _Side]] = defaultdict(dict)
+    for bid, grp, mid, value, unit, n_best in con.execute(sql.BOARD_BEATING, {"bids": bids, "model": xid}).fetchall():
+        by_group[(bid, grp)][mid] = _Side(value, unit, n_best)
+    groups = _groups(con, sorted({bid for bid, _ in by_group})) if by_group else {}
+    for bid in bids:
+        member = reg.entities[bid].name
+        for grp, stored in enumerate(groups.get(bid, [])):
+            group, found = stored.group, by_group.get((bid, grp))
             if not found or xid not in found:
                 continue
             mine = found[xid]
             for mid, res in found.items():
-                if mid == xid:
-                    continue
-                row = BeatsRow(
-                    model=entities[mid].name, value=res.value, baseline_value=mine.value,
-                    margin=round(abs(res.value - mine.value), 6), benchmark=member,
-                    metric=group.metric or None, setting=group.setting or None,
-                    unit=res.unit or group.unit or None, how="score",
-                    evidence=res.best_sources + mine.best_sources,
-                )
-                hidden[id(row)] = res.n_best + mine.n_best - len(row.evidence)
-                rows[(mid, bid, group.setting)] = row
-        comparisons += con.execute(sql.BENCHMARK_BEATEN_BY, [bid, xid]).fetchall()
-    if general:
-        comparisons += [c for c in con.execute(sql.GENERAL_BEATEN_BY, [xid]).fetchall() if c[12] != "rejected"]
-    result = ranking.finish_beats(reg, xid, target, rows, comparisons)
-    for row in result.rows:
-        row.evidence_total = len(row.evidence) + hidden.get(id(row), 0)
-        del row.evidence[sources_limit:]
-    return result
+                if mid != xid:
+                    rows[(mid, bid, group.setting)] = _Beating(
+                        model=reg.entities[mid].name, value=res.value, baseline_value=mine.value,
+                        margin=round(abs(res.value - mine.value), 6), benchmark=member,
+                        metric=group.metric or None, setting=group.setting or None,
+                        unit=res.unit or group.unit or None, how="score", evidence=[],
+                        board=(bid, grp, mid, res.n_best + mine.n_best))
+
+
+def _with_evidence(con: duckdb.DuckDBPyConnection, xid: int, page: list[_Beating],
+                   sources_limit: int) -> list[BeatsRow]:
+    """The page's rows with their evidence: the winner's statements of its best value, then X's, then the
+    comparisons ``order_beats`` added; cut to ``sources_limit``, ``evidence_total`` counting all of it."""
+    wanted: dict[int, list[int]] = defaultdict(list)  # benchmark -> models whose best sources the page shows
+    for row in page:
+        if row.board is not None:
+            wanted[row.board[0]] += [row.board[2], xid]
+    best: dict[tuple[int, int, int], list[str]] = {}
+    for bid, mids in wanted.items():
+        for grp, mid, sources in con.execute(sql.BOARD_BEST_SOURCES, {
+                "bid": bid, "models": mids, "limit": sources_limit}).fetchall():
+            best[(bid, grp, mid)] = sources
+    out = []
+    for row in page:
+        evidence, total = row.evidence, len(row.evidence)
+        if row.board is not None:
+            bid, grp, mid, n_best = row.board
+            shown = best[(bid, grp, mid)] + best[(bid, grp, xid)]
+            evidence = [SourceRef.model_validate_json(s) for s in shown[:sources_limit]] + evidence
+            total += n_best
+        out.append(BeatsRow(
+            model=row.model, value=row.value, baseline_value=row.baseline_value, margin=row.margin,
+            benchmark=row.benchmark, metric=row.metric, setting=row.setting, unit=row.unit, how=row.how,
+            general=row.general, evidence=evidence[:sources_limit], evidence_total=total))
+    return out

@@ -577,15 +577,18 @@ class Warehouse:
         the benchmarks they have a value on."""
         return ranking.matrix([self.leaderboard(b) for b in benchmarks])
 
-    def beats(self, model: str, benchmark: str, general: bool = True, sources_limit: int | None = None) -> BeatsResult:
+    def beats(self, model: str, benchmark: str, general: bool = True, sources_limit: int | None = None,
+              limit: int | None = None, offset: int = 0) -> BeatsResult:
         """Models that beat ``model`` on ``benchmark`` (scores and explicit comparisons), with evidence.
 
-        ``sources_limit`` keeps at most that much evidence per row (``evidence_total`` says how much there is).
+        ``sources_limit`` keeps at most that much evidence per row (``evidence_total`` says how much there is);
+        ``limit`` / ``offset``: that page of the rows (``rows_total`` says how many there are).
         """
         with self._lock:
             if sources_limit is not None and 0 <= sources_limit <= boards.BOARD_SOURCES and self._boards_ready():
-                return boards.beats(self.con, self.reg, model, benchmark, general, sources_limit)
+                return boards.beats(self.con, self.reg, model, benchmark, general, sources_limit, limit, offset)
             result = ranking.beats(self.con, self.reg, model, benchmark, general)
+        result.rows = result.rows[max(0, offset):None if limit is None else max(0, offset) + max(0, limit)]
         for row in result.rows:
             row.evidence_total = len(row.evidence)
             if sources_limit is not None:

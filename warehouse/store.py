@@ -107,7 +107,8 @@ class Store(ABC):
                      limit: int = 50) -> list[BoardEvent]: ...
 
     @abstractmethod
-    def beats(self, model: str, benchmark: str, sources_limit: int | None = None) -> BeatsResult: ...
+    def beats(self, model: str, benchmark: str, sources_limit: int | None = None, limit: int | None = None,
+              offset: int = 0) -> BeatsResult: ...
 
     @abstractmethod
     def claims(self, model: str | None = None, benchmark: str | None = None, kind: str | None = None,
@@ -219,8 +220,9 @@ class _WarehouseReads(Store):
                      limit: int = 50) -> list[BoardEvent]:
         return self._wh().board_events(benchmark=benchmark, model=model, limit=limit)
 
-    def beats(self, model: str, benchmark: str, sources_limit: int | None = None) -> BeatsResult:
-        return self._wh().beats(model, benchmark, sources_limit=sources_limit)
+    def beats(self, model: str, benchmark: str, sources_limit: int | None = None, limit: int | None = None,
+              offset: int = 0) -> BeatsResult:
+        return self._wh().beats(model, benchmark, sources_limit=sources_limit, limit=limit, offset=offset)
 
     def claims(self, model: str | None = None, benchmark: str | None = None, kind: str | None = None,
                source: str | None = None, review_status: str | None = None, sort: str = "id", limit: int = 50,

@@ -497,18 +497,29 @@ SELECT head, sources[1:?], sources_total, model FROM board_rows
 WHERE benchmark_id = ? AND grp = ? AND pos BETWEEN ? AND ?
 ORDER BY pos
 """
-# For beats: model X's rows on a benchmark and, in the same groups, every named model with a better value,
-# with the sources that state each row's best value (JSON, read as ``boards.Beating``).
-BOARD_BEATING_JSON = """
-WITH mine AS (SELECT grp, value AS mine FROM board_rows WHERE benchmark_id = $bid AND model_id = $model),
-r AS (
-    SELECT r.* FROM board_rows r JOIN mine m USING (grp)
-    WHERE r.benchmark_id = $bid
-      AND (r.model_id = $model OR (r.named AND ((r.lower AND r.value < m.mine) OR (NOT r.lower AND r.value > m.mine))))
+# For beats: model X's rows on a benchmark and, in the same groups, every named model with a better value.
+BOARD_BEATING = """
+WITH mine AS (
+    SELECT benchmark_id, grp, value AS mine FROM board_rows
+    WHERE list_contains($bids::BIGINT[], benchmark_id) AND model_id = $model
 )
-SELECT to_json(coalesce(list(struct_pack(grp := grp, model_id := model_id, value := value, unit := unit,
-        n_best := n_best, best_sources := list_transform(sources[1:least(n_best, $limit)], s -> s::JSON))), []))::VARCHAR
-FROM r
+SELECT r.benchmark_id, r.grp, r.model_id, r.value, r.unit, r.n_best FROM board_rows r JOIN mine m USING (benchmark_id, grp)
+WHERE list_contains($bids::BIGINT[], r.benchmark_id)
+  AND (r.model_id = $model OR (r.named AND ((r.lower AND r.value < m.mine) OR (NOT r.lower AND r.value > m.mine))))
+"""
+# The sources (SourceRef JSON) that state the best value of the given models' rows on one benchmark.
+BOARD_BEST_SOURCES = """
+SELECT grp, model_id, sources[1:least(n_best, $limit)] FROM board_rows
+WHERE benchmark_id = $bid AND list_contains($models::BIGINT[], model_id)
+"""
+# Comparisons on the benchmarks given (a family's members) in which model X is beaten (in the order of
+# ``BENCHMARK_BEATEN_BY``, whose columns they have).
+BENCHMARKS_BEATEN_BY = """
+SELECT CASE WHEN relation = 'outperforms' THEN model_id ELSE baseline_id END AS winner,
+       benchmark_id, delta, unit, metric, setting, id, source, quote, section, start, "end", review_status
+FROM claims WHERE list_contains(?::BIGINT[], benchmark_id) AND loser_id = ? AND kind = 'comparison'
+  AND review_status <> 'rejected'
+ORDER BY id
 """
 # Comparisons on one benchmark in which model X is beaten (``GENERAL_BEATEN_BY``'s columns).
 BENCHMARK_BEATEN_BY = """
