@@ -132,9 +132,9 @@ class BoardGroup(NamedTuple):
 def _groups(con: duckdb.DuckDBPyConnection, bids: list[int]) -> dict[int, list[BoardGroup]]:
     """The stored groups of each benchmark of ``bids`` (one read for all members of a family)."""
     out: dict[int, list[BoardGroup]] = {bid: [] for bid in bids}
-    for bid, m, u, s, models, claims, raw_keys, rows in con.execute(sql.BOARD_GROUPS, [bids]).fetchall():
-        raw = [tuple(k.split("|", 2)) for k in raw_keys]
-        group = ranking.Group(m, u, s, raw=raw, models=int(models), claims=int(claims))  # type: ignore[arg-type]
+    for bid, m, u, s, models, claims, rows in con.execute(sql.BOARD_GROUPS, {"bids": bids}).fetchall():
+        # a read needs no raw keys (``board_groups.raw_keys``): they only decide the build's group map
+        group = ranking.Group(m, u, s, models=int(models), claims=int(claims))
         out[bid].append(BoardGroup(group, int(rows or 0)))
     return out
 
@@ -269,7 +269,7 @@ def beats(con: duckdb.DuckDBPyConnection, reg: Registry, model: str, benchmark: 
     if len(target.member_ids) == 1:  # one benchmark's claims lie together: read by key
         comparisons += con.execute(sql.BENCHMARK_BEATEN_BY, [target.member_ids[0], xid]).fetchall()
     else:
-        comparisons += con.execute(sql.BENCHMARKS_BEATEN_BY, [target.member_ids, xid]).fetchall()
+        comparisons += con.execute(sql.BENCHMARKS_BEATEN_BY, {"bids": target.member_ids, "model": xid}).fetchall()
     if general:
         comparisons += [c for c in con.execute(sql.GENERAL_BEATEN_BY, [xid]).fetchall() if c[12] != "rejected"]
     ordered = ranking.order_beats(reg, xid, target, rows, comparisons, _Beating)

@@ -484,10 +484,13 @@ WHERE g.grp = 0 AND g.benchmark_id IN (SELECT benchmark_id FROM board_dirty)
 GROUP BY g.benchmark_id, g.page_head, g.named_rows
 """
 BOARD_PAGE_READY = 'SELECT head, "rows", more FROM board_pages WHERE benchmark_id = ?'
-# The effective groups of the benchmarks given, each benchmark's default first.
+# The effective groups of the benchmarks given, each benchmark's default first. (Lists of benchmarks are also
+# bounded by their smallest and largest id, so zone maps skip the row groups of the others.)
 BOARD_GROUPS = """
-SELECT benchmark_id, metric_key, unit_key, setting_key, models, claims, raw_keys, named_rows FROM board_groups
-WHERE list_contains(?::BIGINT[], benchmark_id) ORDER BY benchmark_id, grp
+SELECT benchmark_id, metric_key, unit_key, setting_key, models, claims, named_rows FROM board_groups
+WHERE benchmark_id BETWEEN list_min($bids::BIGINT[]) AND list_max($bids::BIGINT[])
+  AND list_contains($bids::BIGINT[], benchmark_id)
+ORDER BY benchmark_id, grp
 """
 # A page of one group's rows (places ``first`` to ``last``, in board order): each row's JSON up to its sources
 # (``board_rows.head``), its first sources as JSON, how many it has and its model. Read by key: the rows of a
@@ -501,10 +504,12 @@ ORDER BY pos
 BOARD_BEATING = """
 WITH mine AS (
     SELECT benchmark_id, grp, value AS mine FROM board_rows
-    WHERE list_contains($bids::BIGINT[], benchmark_id) AND model_id = $model
+    WHERE benchmark_id BETWEEN list_min($bids::BIGINT[]) AND list_max($bids::BIGINT[])
+      AND list_contains($bids::BIGINT[], benchmark_id) AND model_id = $model
 )
 SELECT r.benchmark_id, r.grp, r.model_id, r.value, r.unit, r.n_best FROM board_rows r JOIN mine m USING (benchmark_id, grp)
-WHERE list_contains($bids::BIGINT[], r.benchmark_id)
+WHERE r.benchmark_id BETWEEN list_min($bids::BIGINT[]) AND list_max($bids::BIGINT[])
+  AND list_contains($bids::BIGINT[], r.benchmark_id)
   AND (r.model_id = $model OR (r.named AND ((r.lower AND r.value < m.mine) OR (NOT r.lower AND r.value > m.mine))))
 """
 # The sources (SourceRef JSON) that state the best value of the given models' rows on one benchmark.
@@ -517,7 +522,8 @@ WHERE benchmark_id = $bid AND list_contains($models::BIGINT[], model_id)
 BENCHMARKS_BEATEN_BY = """
 SELECT CASE WHEN relation = 'outperforms' THEN model_id ELSE baseline_id END AS winner,
        benchmark_id, delta, unit, metric, setting, id, source, quote, section, start, "end", review_status
-FROM claims WHERE list_contains(?::BIGINT[], benchmark_id) AND loser_id = ? AND kind = 'comparison'
+FROM claims WHERE benchmark_id BETWEEN list_min($bids::BIGINT[]) AND list_max($bids::BIGINT[])
+  AND list_contains($bids::BIGINT[], benchmark_id) AND loser_id = $model AND kind = 'comparison'
   AND review_status <> 'rejected'
 ORDER BY id
 """
