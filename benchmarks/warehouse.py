@@ -12,9 +12,10 @@ path ``store`` uses) in documents of ~20 claims. Claims are built with
 Queries are drawn two ways: *uniform* (a random benchmark from the list, and a model with a
 claim on it) and *traffic* (a random claim's benchmark and model, so popular benchmarks
 dominate); p50/p95/p99 are printed for both, for the precomputed boards (``warehouse.boards``,
-what ``/api/leaderboard`` and ``/api/beats`` ask for: ``--sources 5`` per row, the API default)
-and, with ``--recompute N``, for ranking every claim on each query (``warehouse.ranking``, the
-path before boards, on the first N queries of each draw) on the same file. The raw DuckDB
+what ``/api/leaderboard`` and ``/api/beats`` ask for: ``--sources 5`` per row and a page of
+``--page 100`` rows, the API defaults; the leaderboard both as the ``Leaderboard`` model and as
+the JSON bytes the API sends) and, with ``--recompute N``, for ranking every claim on each query
+(``warehouse.ranking``, the path before boards, on the first N queries of each draw) on the same file. The raw DuckDB
 reference is one group-by (best value per model x setting) over one benchmark's claims.
 With ``--json`` the last line is ``{"claims": N, "load_s": ..., "leaderboard_p50_ms": ...,
 "beats_p50_ms": ..., ...}`` (the headline p50s are the uniform ones; ``traffic_*`` follow).
@@ -30,6 +31,7 @@ import hashlib
 import itertools
 import json
 import random
+import re
 import resource
 import statistics
 import sys
@@ -256,6 +258,9 @@ def main() -> None:
     ap.add_argument("--sources", type=int, default=5, help="sources per row asked for (the API default: 5)")
     ap.add_argument("--page", type=int, default=100,
                     help="leaderboard rows asked for (the API default: 100; 0: the whole board)")
+    ap.add_argument("--memory-limit", default=None, metavar="SIZE",
+                    help="DuckDB's memory_limit for the run (e.g. 8GB; it spills to disk beyond): for 10 M claims on a "
+                         "shared machine")
     ap.add_argument("--recompute", type=int, default=0, metavar="N",
                     help="also time the first N queries of each draw ranking every claim (the path before boards)")
     args = ap.parse_args()
@@ -270,6 +275,10 @@ def main() -> None:
     rng = random.Random(11)
     every = max(1, args.claims // 20 // max(1, args.queries))
     with Warehouse(db) as wh:
+        if args.memory_limit:  # SET takes no parameters: the size is checked to be a plain size first
+            if not re.fullmatch(r"\d+(\.\d+)?\s*[KMGT]i?B", args.memory_limit):
+                ap.error(f"--memory-limit {args.memory_limit!r}: give a size such as 8GB")
+            wh.con.execute(f"SET memory_limit = '{args.memory_limit}'")
         run = wh.start_run("synthetic", {"claims": args.claims})
         first_chunk: list[Extraction] = []
         chunks = iter_chunks(args.claims)
