@@ -155,3 +155,20 @@ def test_ranking_path_pages(seed_db: str, limit: int | None, offset: int) -> Non
         page = wh.leaderboard("AIME 2024", limit=limit, offset=offset)
         assert page.rows_total == whole.rows_total == len(whole.rows)
         assert page.rows == whole.rows[offset:None if limit is None else offset + limit]
+
+
+def test_sparse_family_names_load(tmp_path: Path) -> None:
+    """New entities of one batch where a family name is rare (4 of 5,310, where DuckDB's type sample of the
+    column does not look) are stored: the batch met loading 10 M synthetic claims, in its shape."""
+    from warehouse import sql
+    from warehouse.entities import _insert_columns
+
+    n, rare = 5310, (3151, 4078, 4964, 4969)
+    family = [f"F{i}" if i in rare else None for i in range(n)]
+    with Warehouse(tmp_path / "w.duckdb") as wh:
+        before = wh.con.execute("SELECT count(*) FROM entities").fetchone()[0]
+        _insert_columns(wh.con, sql.INSERT_ENTITIES, "entity_batch", {
+            "id": [10**6 + i for i in range(n)], "kind": ["benchmark"] * n, "name": [f"B{i}" for i in range(n)],
+            "key": [f"b{i}" for i in range(n)], "family": family, "family_key": family, "pinned": [False] * n})
+        assert wh.con.execute("SELECT count(*), count(family) FROM entities WHERE id >= 1000000").fetchone() == (n, len(rare))
+        assert wh.con.execute("SELECT count(*) FROM entities").fetchone()[0] == before + n
