@@ -172,3 +172,19 @@ def test_sparse_family_names_load(tmp_path: Path) -> None:
             "key": [f"b{i}" for i in range(n)], "family": family, "family_key": family, "pinned": [False] * n})
         assert wh.con.execute("SELECT count(*), count(family) FROM entities WHERE id >= 1000000").fetchone() == (n, len(rare))
         assert wh.con.execute("SELECT count(*) FROM entities").fetchone()[0] == before + n
+
+
+def test_boards_built_in_batches_are_the_same(tmp_path: Path) -> None:
+    """A build split into batches of benchmarks (bounded memory at 10 M claims) stores the same boards."""
+    tables = ("board_rows", "board_groups", "board_pages", "board_group_map")
+    with Warehouse(tmp_path / "w.duckdb") as wh:
+        wh.store_many(_hard_cases() + _synthetic(1500))
+        wh.refresh_boards()
+        whole = {t: sorted(map(str, wh.con.execute(f"SELECT * FROM {t}").fetchall())) for t in tables}
+        wh.con.begin()
+        wh.con.execute("INSERT INTO board_dirty SELECT DISTINCT benchmark_id FROM claims WHERE benchmark_id IS NOT NULL")
+        rebuilt = boards.refresh(wh.con, batch_claims=40)
+        wh.con.commit()
+        assert rebuilt > 10
+        for t in tables:
+            assert sorted(map(str, wh.con.execute(f"SELECT * FROM {t}").fetchall())) == whole[t], t

@@ -57,8 +57,9 @@ class RawGroup(NamedTuple):
     first: int
 
 
-def refresh(con: duckdb.DuckDBPyConnection) -> int:
-    """Rebuild the boards of every benchmark in ``board_dirty``, inside the caller's transaction.
+def refresh(con: duckdb.DuckDBPyConnection, batch_claims: int | None = None) -> int:
+    """Rebuild the boards of every benchmark in ``board_dirty``, inside the caller's transaction, in batches of
+    benchmarks of at most ``batch_claims`` claims (default ``BUILD_BATCH_CLAIMS``).
 
     Returns how many benchmarks were rebuilt.
     """
@@ -83,11 +84,38 @@ def refresh(con: duckdb.DuckDBPyConnection) -> int:
         if unclassified:
             _insert(con, sql.INSERT_BOARD_NAMES, "board_names_batch", {
                 "entity_id": [eid for eid, _ in unclassified], "named": [is_named(n) for _, n in unclassified]})
-        con.execute(sql.BUILD_BOARD_ROWS)
-        con.execute(sql.COUNT_BOARD_ROWS)
-        con.execute(sql.BUILD_BOARD_PAGES, {"rows": PAGE_ROWS, "sources": PAGE_SOURCES})
+        claims: dict[int, int] = defaultdict(int)
+        for r in raw_rows:
+            claims[r.benchmark_id] += r.claims
+        batches = _batches(claims, batch_claims or BUILD_BATCH_CLAIMS)
+        for batch in batches:
+            if len(batches) > 1:  # board_dirty names this batch only (the transaction keeps the whole list safe)
+                con.execute(sql.CLEAR_BOARD_DIRTY)
+                con.execute(sql.MARK_BOARDS, [batch])
+            con.execute(sql.BUILD_BOARD_ROWS)
+            con.execute(sql.COUNT_BOARD_ROWS)
+            con.execute(sql.BUILD_BOARD_PAGES, {"rows": PAGE_ROWS, "sources": PAGE_SOURCES})
     con.execute(sql.CLEAR_BOARD_DIRTY)
     return len(dirty)
+
+
+# Claims whose rows one build statement ranks at most (a benchmark with more is built alone): the build's
+# aggregates hold every claim's source JSON and do not spill to disk, so 10 M claims at once ran out of memory
+# under an 8 GB limit; 1 M claims take ~3.5 GB.
+BUILD_BATCH_CLAIMS = 1_000_000
+
+
+def _batches(claims: dict[int, int], most: int) -> list[list[int]]:
+    """Benchmarks in batches of at most ``most`` claims each (in id order: boards are stored in that order)."""
+    batches: list[list[int]] = []
+    size = most
+    for bid in sorted(claims):
+        if size + claims[bid] > most and (not batches or batches[-1]):
+            batches.append([])
+            size = 0
+        batches[-1].append(bid)
+        size += claims[bid]
+    return batches
 
 
 def _plan(bid: int, name: str, raws: list[RawGroup], group_cols: dict[str, list[Any]],

@@ -348,6 +348,7 @@ MARK_BOARD_ALL = "INSERT INTO board_dirty SELECT DISTINCT benchmark_id FROM clai
 BOARD_TABLES = ("board_rows", "board_groups", "board_group_map", "board_names", "board_pages", "board_dirty")
 DROP_BOARDS = tuple(f"DROP TABLE IF EXISTS {table}" for table in BOARD_TABLES)
 BOARD_DIRTY = "SELECT DISTINCT benchmark_id FROM board_dirty"
+MARK_BOARDS = "INSERT INTO board_dirty SELECT unnest(?::BIGINT[])"
 BOARD_DIRTY_COUNT = "SELECT count(*) FROM board_dirty"
 CLEAR_BOARD_DIRTY = "DELETE FROM board_dirty"
 DELETE_DIRTY_BOARDS = tuple(
