@@ -6,7 +6,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from fastapi import Request
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
 from api.gateway import Answer, StoreGateway, cache_key, make_answer
@@ -49,5 +48,5 @@ async def answer(request: Request, gateway: StoreGateway, fn: Callable[[Store], 
     key = cache_key(request.scope)
     hit = gateway.cached(key)
     if hit is None:
-        hit = await run_in_threadpool(_compute, gateway, key, fn, media_type, filename)
+        hit = await gateway.run(_compute, gateway, key, fn, media_type, filename)
     return respond(request, hit)

@@ -12,9 +12,10 @@ path ``store`` uses) in documents of ~20 claims. Claims are built with
 Queries are drawn two ways: *uniform* (a random benchmark from the list, and a model with a
 claim on it) and *traffic* (a random claim's benchmark and model, so popular benchmarks
 dominate); p50/p95/p99 are printed for both, for the precomputed boards (``warehouse.boards``,
-what ``/api/leaderboard`` and ``/api/beats`` ask for: ``--sources 5`` per row, the API default)
-and, with ``--recompute N``, for ranking every claim on each query (``warehouse.ranking``, the
-path before boards, on the first N queries of each draw) on the same file. The raw DuckDB
+what ``/api/leaderboard`` and ``/api/beats`` ask for: ``--sources 5`` per row and a page of
+``--page 100`` rows, the API defaults; the leaderboard both as the ``Leaderboard`` model and as
+the JSON bytes the API sends) and, with ``--recompute N``, for ranking every claim on each query
+(``warehouse.ranking``, the path before boards, on the first N queries of each draw) on the same file. The raw DuckDB
 reference is one group-by (best value per model x setting) over one benchmark's claims.
 With ``--json`` the last line is ``{"claims": N, "load_s": ..., "leaderboard_p50_ms": ...,
 "beats_p50_ms": ..., ...}`` (the headline p50s are the uniform ones; ``traffic_*`` follow).
@@ -30,11 +31,13 @@ import hashlib
 import itertools
 import json
 import random
+import re
 import resource
 import statistics
 import sys
 import tempfile
 import time
+import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -173,29 +176,37 @@ def percentile(xs: list[float], q: float) -> float:
     return xs[min(len(xs) - 1, int(q * len(xs)))]
 
 
-def time_queries(wh: Warehouse, pairs: list[tuple[str, str]], sources: int,
+def time_queries(wh: Warehouse, pairs: list[tuple[str, str]], sources: int, page: int | None,
                  recompute: bool = False) -> dict[str, float | None]:
     """p50 / p95 / p99 milliseconds of leaderboard(benchmark) and beats(model, benchmark) over ``pairs``.
 
+    ``page``: rows asked for (the API's default page; None: the whole board); the leaderboard is read as the
+    ``Leaderboard`` model, and again as the JSON bytes the API sends (``json_*``).
     ``recompute``: rank every claim on each query (``warehouse.ranking``, the path before precomputed boards).
     """
     lb_ms: list[float] = []
+    json_ms: list[float] = []
     beats_ms: list[float] = []
     rows: list[int] = []
     for bench, model in pairs:
         t = time.perf_counter()
         if recompute:
             board = ranking.leaderboard(wh.con, wh.reg, bench, sources_limit=sources)
+            board.rows = board.rows[:page]
         else:
-            board = wh.leaderboard(bench, sources_limit=sources)
+            board = wh.leaderboard(bench, sources_limit=sources, limit=page)
         lb_ms.append((time.perf_counter() - t) * 1000)
         rows.append(len(board.rows))
+        if not recompute:
+            t = time.perf_counter()
+            wh.leaderboard_json(bench, sources_limit=sources, limit=page, more_sources=more_sources_link)
+            json_ms.append((time.perf_counter() - t) * 1000)
         t = time.perf_counter()
         try:
             if recompute:
                 ranking.beats(wh.con, wh.reg, model, bench)
             else:
-                wh.beats(model, bench, sources_limit=sources)
+                wh.beats(model, bench, sources_limit=sources, limit=page)
         except UnknownName:
             pass
         beats_ms.append((time.perf_counter() - t) * 1000)
@@ -206,7 +217,14 @@ def time_queries(wh: Warehouse, pairs: list[tuple[str, str]], sources: int,
         "lb_p99": round(percentile(lb_ms, 0.99), 1),
         "beats_p50": round(statistics.median(beats_ms), 2), "beats_p95": round(percentile(beats_ms, 0.95), 1),
         "beats_p99": round(percentile(beats_ms, 0.99), 1), "rows_p50": statistics.median(rows),
+        "json_p50": round(statistics.median(json_ms), 2) if json_ms else None,
+        "json_p95": round(percentile(json_ms, 0.95), 1) if json_ms else None,
     }
+
+
+def more_sources_link(model: str, benchmark: str) -> str:
+    """The link the API puts on rows with more sources than shown (``api.routes.reads``)."""
+    return "/api/claims?" + urllib.parse.urlencode({"model": model, "benchmark": benchmark})
 
 
 def raw_reference(wh: Warehouse, pairs: list[tuple[str, str]]) -> dict[str, float]:
@@ -238,6 +256,11 @@ def main() -> None:
     ap.add_argument("--keep", action="store_true", help="query an existing --db instead of rebuilding it")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON on the last line")
     ap.add_argument("--sources", type=int, default=5, help="sources per row asked for (the API default: 5)")
+    ap.add_argument("--page", type=int, default=100,
+                    help="leaderboard rows asked for (the API default: 100; 0: the whole board)")
+    ap.add_argument("--memory-limit", default=None, metavar="SIZE",
+                    help="DuckDB's memory_limit for the run (e.g. 8GB; it spills to disk beyond): for 10 M claims on a "
+                         "shared machine")
     ap.add_argument("--recompute", type=int, default=0, metavar="N",
                     help="also time the first N queries of each draw ranking every claim (the path before boards)")
     args = ap.parse_args()
@@ -252,6 +275,10 @@ def main() -> None:
     rng = random.Random(11)
     every = max(1, args.claims // 20 // max(1, args.queries))
     with Warehouse(db) as wh:
+        if args.memory_limit:  # SET takes no parameters: the size is checked to be a plain size first
+            if not re.fullmatch(r"\d+(\.\d+)?\s*[KMGT]i?B", args.memory_limit):
+                ap.error(f"--memory-limit {args.memory_limit!r}: give a size such as 8GB")
+            wh.con.execute(f"SET memory_limit = '{args.memory_limit}'")
         run = wh.start_run("synthetic", {"claims": args.claims})
         first_chunk: list[Extraction] = []
         chunks = iter_chunks(args.claims)
@@ -292,8 +319,9 @@ def main() -> None:
                 bench_models.append((name, page.items[0].model))
         draws = (("uniform", bench_models), ("traffic", traffic))
         raw = {name: raw_reference(wh, pairs) for name, pairs in draws}
-        timings = {name: time_queries(wh, pairs, args.sources) for name, pairs in draws}
-        old = {name: time_queries(wh, pairs[:args.recompute], args.sources, recompute=True)
+        page = args.page or None
+        timings = {name: time_queries(wh, pairs, args.sources, page) for name, pairs in draws}
+        old = {name: time_queries(wh, pairs[:args.recompute], args.sources, page, recompute=True)
                for name, pairs in draws} if args.recompute else {}
     size_mb = db.stat().st_size / 1e6 if db.exists() else 0.0
     uni, tra = timings["uniform"], timings["traffic"]
@@ -302,6 +330,7 @@ def main() -> None:
         "leaderboard_p50_ms": uni["lb_p50"], "beats_p50_ms": uni["beats_p50"],
         "traffic_leaderboard_p50_ms": tra["lb_p50"], "traffic_beats_p50_ms": tra["beats_p50"],
         "traffic_leaderboard_p95_ms": tra.get("lb_p95"), "traffic_beats_p95_ms": tra.get("beats_p95"),
+        "traffic_leaderboard_json_p50_ms": tra.get("json_p50"), "traffic_leaderboard_json_p95_ms": tra.get("json_p95"),
         "boards_s": round(boards_s, 2), "peak_rss_mb": round(peak_rss_mb()),
     }
     print(f"generated {n_docs} documents in {gen_s:.1f} s (not counted in load); warehouse {stats}; file {size_mb:.0f} MB")
@@ -314,9 +343,10 @@ def main() -> None:
     for label, table in (("boards", timings), ("recompute", old)):
         for name, t in table.items():
             if t["n"]:
+                as_json = f" (as JSON p50 {t['json_p50']} ms p95 {t['json_p95']} ms)" if t.get("json_p50") else ""
                 print(f"{label:9s} {name:8s} leaderboard p50 {t['lb_p50']} ms p95 {t['lb_p95']} ms p99 {t['lb_p99']} ms "
-                      f"(median {t['rows_p50']} rows); beats p50 {t['beats_p50']} ms p95 {t['beats_p95']} ms "
-                      f"p99 {t['beats_p99']} ms  [{t['n']} queries, {args.sources} sources/row]")
+                      f"{as_json} (median {t['rows_p50']} rows); beats p50 {t['beats_p50']} ms p95 {t['beats_p95']} ms "
+                      f"p99 {t['beats_p99']} ms  [{t['n']} queries, {args.sources} sources/row, page {args.page or 'all'}]")
     if args.json:
         print(json.dumps(figures))
 

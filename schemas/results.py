@@ -54,6 +54,8 @@ class Leaderboard(BaseModel):
     value_rule: Literal["best", "latest"] = "best"
     other_settings: list[str] = Field(default_factory=list, description="Settings reported but not shown here.")
     members: list[str] = Field(default_factory=list, description="For a family (AIME): the member benchmarks.")
+    rows_total: int | None = Field(default=None, description="How many rows the whole board has (``rows`` is the "
+                                   "page of them asked for with ``limit`` and ``offset``).")
     rows: list[LeaderboardRow] = Field(default_factory=list)
 
 
@@ -79,6 +81,8 @@ class BeatsRow(BaseModel):
 class BeatsResult(BaseModel):
     model: str
     benchmark: str
+    rows_total: int | None = Field(default=None, description="How many rows the whole answer has (``rows`` is the "
+                                   "page of them asked for with ``limit`` and ``offset``).")
     rows: list[BeatsRow] = Field(default_factory=list)
 
 

@@ -19,20 +19,21 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from typing import Any, NamedTuple
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Literal, NamedTuple
 
 import duckdb
 import pyarrow as pa
-from pydantic import BaseModel, TypeAdapter
 
-from schemas import BeatsResult, BeatsRow, Leaderboard, LeaderboardRow, SourceRef
+from schemas import BeatsResult, BeatsRow, Leaderboard, SourceRef
 from vocabulary import VOCABULARY_FILE
 from warehouse import ranking, sql
 from warehouse.entities import Registry
 from warehouse.names import is_lower_better, is_named
 
 # Bump when the board tables' meaning changes: files built by another version are rebuilt on open.
-BOARDS_FORMAT = "3"
+BOARDS_FORMAT = "4"
 BOARD_SOURCES = sql.BOARD_SOURCES
 
 
@@ -56,8 +57,9 @@ class RawGroup(NamedTuple):
     first: int
 
 
-def refresh(con: duckdb.DuckDBPyConnection) -> int:
-    """Rebuild the boards of every benchmark in ``board_dirty``, inside the caller's transaction.
+def refresh(con: duckdb.DuckDBPyConnection, batch_claims: int | None = None) -> int:
+    """Rebuild the boards of every benchmark in ``board_dirty``, inside the caller's transaction, in batches of
+    benchmarks of at most ``batch_claims`` claims (default ``BUILD_BATCH_CLAIMS``).
 
     Returns how many benchmarks were rebuilt.
     """
@@ -73,23 +75,59 @@ def refresh(con: duckdb.DuckDBPyConnection) -> int:
             by_bench[r.benchmark_id].append(r)
         group_cols: dict[str, list[Any]] = defaultdict(list)
         map_cols: dict[str, list[Any]] = defaultdict(list)
+        names = dict(con.execute(sql.DIRTY_BENCHMARK_NAMES).fetchall())
         for bid, raws in by_bench.items():
-            _plan(bid, raws, group_cols, map_cols)
+            _plan(bid, names[bid], raws, group_cols, map_cols)
         _insert(con, sql.INSERT_BOARD_GROUPS, "board_group_batch", group_cols)
         _insert(con, sql.INSERT_BOARD_GROUP_MAP, "board_map_batch", map_cols)
         unclassified = con.execute(sql.UNCLASSIFIED_NAMES).fetchall()
         if unclassified:
             _insert(con, sql.INSERT_BOARD_NAMES, "board_names_batch", {
                 "entity_id": [eid for eid, _ in unclassified], "named": [is_named(n) for _, n in unclassified]})
-        con.execute(sql.BUILD_BOARD_ROWS)
+        claims: dict[int, int] = defaultdict(int)
+        for r in raw_rows:
+            claims[r.benchmark_id] += r.claims
+        batches = _batches(claims, batch_claims or BUILD_BATCH_CLAIMS)
+        for batch in batches:
+            if len(batches) > 1:  # board_dirty names this batch only (the transaction keeps the whole list safe)
+                con.execute(sql.CLEAR_BOARD_DIRTY)
+                con.execute(sql.MARK_BOARDS, [batch])
+            con.execute(sql.BUILD_BOARD_ROWS)
+            con.execute(sql.COUNT_BOARD_ROWS)
+            con.execute(sql.BUILD_BOARD_PAGES, {"rows": PAGE_ROWS, "sources": PAGE_SOURCES})
     con.execute(sql.CLEAR_BOARD_DIRTY)
     return len(dirty)
 
 
-def _plan(bid: int, raws: list[RawGroup], group_cols: dict[str, list[Any]], map_cols: dict[str, list[Any]]) -> None:
-    """One benchmark's effective groups (``ranking.effective_groups``) as rows of the two group tables."""
+# Claims whose rows one build statement ranks at most (a benchmark with more is built alone): the build's
+# aggregates hold every claim's source JSON and do not spill to disk, so 10 M claims at once ran out of memory
+# under an 8 GB limit; 1 M claims take ~3.5 GB.
+BUILD_BATCH_CLAIMS = 1_000_000
+
+
+def _batches(claims: dict[int, int], most: int) -> list[list[int]]:
+    """Benchmarks in batches of at most ``most`` claims each (in id order: boards are stored in that order)."""
+    batches: list[list[int]] = []
+    size = most
+    for bid in sorted(claims):
+        if size + claims[bid] > most and (not batches or batches[-1]):
+            batches.append([])
+            size = 0
+        batches[-1].append(bid)
+        size += claims[bid]
+    return batches
+
+
+def _plan(bid: int, name: str, raws: list[RawGroup], group_cols: dict[str, list[Any]],
+          map_cols: dict[str, list[Any]]) -> None:
+    """One benchmark's effective groups (``ranking.effective_groups``) as rows of the two group tables, the
+    default one (grp 0) with the head of its ready page."""
     groups = ranking.effective_groups([(r.metric_key, r.unit_key, r.setting_key, r.models, r.claims) for r in raws])
     top = {(r.metric_key, r.unit_key, r.setting_key): r.top for r in raws}
+    default = Leaderboard(benchmark=name, other_settings=[g.label() for g in groups[1:]])
+    ranking.describe_board(default, groups[0])
+    group_cols["page_head"].extend([default.model_dump_json(exclude={"rows", "rows_total"})]
+                                   + [None] * (len(groups) - 1))
     for grp, g in enumerate(groups):
         lower = is_lower_better(g.metric)
         # on_group_scale: bare fractions go on a 0-100 scale in a % group that also holds values > 1
@@ -112,34 +150,59 @@ def _insert(con: duckdb.DuckDBPyConnection, query: str, view: str, columns: dict
         con.unregister(view)
 
 
-def _groups(con: duckdb.DuckDBPyConnection, bid: int) -> list[ranking.Group]:
-    out = []
-    for m, u, s, models, claims, raw_keys in con.execute(sql.BOARD_GROUPS, [bid]).fetchall():
-        raw = [tuple(k.split("|", 2)) for k in raw_keys]
-        out.append(ranking.Group(m, u, s, raw=raw, models=int(models), claims=int(claims)))  # type: ignore[arg-type]
+class BoardGroup(NamedTuple):
+    """An effective group of a benchmark as stored (``ranking.Group``) and how many rows its board shows."""
+
+    group: ranking.Group
+    rows: int
+
+
+def _groups(con: duckdb.DuckDBPyConnection, bids: list[int]) -> dict[int, list[BoardGroup]]:
+    """The stored groups of each benchmark of ``bids`` (one read for all members of a family)."""
+    out: dict[int, list[BoardGroup]] = {bid: [] for bid in bids}
+    for bid, m, u, s, models, claims, rows in con.execute(sql.BOARD_GROUPS, {"bids": bids}).fetchall():
+        # a read needs no raw keys (``board_groups.raw_keys``): they only decide the build's group map
+        group = ranking.Group(m, u, s, models=int(models), claims=int(claims))
+        out[bid].append(BoardGroup(group, int(rows or 0)))
     return out
 
 
-_ROWS = TypeAdapter(list[LeaderboardRow])
+# Builds the link to a row's other sources, given its model and (member) benchmark (the API's claims query).
+MoreSources = Callable[[str, str], str]
+# The page most requests ask for (the API's defaults): a benchmark's default board, its first PAGE_ROWS rows
+# with PAGE_SOURCES sources each. It is kept ready in ``board_pages``, so it is answered with one read by key.
+PAGE_ROWS = 100
+PAGE_SOURCES = 5
 
 
-# Boards with more models than this are read as one DuckDB-written JSON array (``sql.BOARD_ROWS_JSON``): no
-# Python object per value on the way. Below it, two plain reads win (that query's planning costs ~3 ms).
-JSON_ABOVE = 500
+def leaderboard_json(con: duckdb.DuckDBPyConnection, reg: Registry, benchmark: str, metric: str | None,
+                     setting: str | None, sources_limit: int, limit: int | None = None, offset: int = 0,
+                     more_sources: MoreSources | None = None) -> bytes:
+    """``ranking.leaderboard`` read from the board tables as ``Leaderboard`` JSON, rows ``offset`` to
+    ``offset + limit`` of it (all with ``limit=None``; a family's members' rows one after another).
 
-
-def leaderboard(con: duckdb.DuckDBPyConnection, reg: Registry, benchmark: str, metric: str | None,
-                setting: str | None, sources_limit: int, json_above: int = JSON_ABOVE) -> Leaderboard:
-    """``ranking.leaderboard`` read from the board tables (at most ``BOARD_SOURCES`` sources per row); a group
-    of more than ``json_above`` models is read as one JSON array, a smaller one row by row."""
+    Each row's JSON was written by DuckDB when the board was built (``board_rows.head`` and ``sources``), so a
+    page is one read by key per member and string joins here: no Python object per value, no validation.
+    ``more_sources`` fills ``LeaderboardRow.more_sources`` of rows with more sources than shown.
+    """
     target = ranking.resolve_benchmark(reg, benchmark)
+    if (metric, setting, sources_limit, limit, offset) == (None, None, PAGE_SOURCES, PAGE_ROWS, 0) \
+            and not target.is_family:
+        ready = con.execute(sql.BOARD_PAGE_READY, target.member_ids).fetchone()
+        if ready is not None:
+            head, ready_rows, more = ready
+            return _ready_page(head, ready_rows, more, target.name, more_sources)
     board = ranking.empty_board(reg, target)
     others: list[str] = []
+    rows: list[str] = []
+    total = 0  # the board's rows before this member's
+    stop = None if limit is None else offset + max(0, limit)
     first = True
+    member_groups = _groups(con, target.member_ids)
     for bid in target.member_ids:
         member = reg.entities[bid].name
-        groups = _groups(con, bid)
-        chosen, rest = ranking._pick(groups, metric, setting)
+        groups = member_groups[bid]
+        chosen, rest = ranking._pick([g.group for g in groups], metric, setting)
         prefix = f"{member}: " if target.is_family else ""
         others.extend(prefix + g.label() for g in rest)
         if chosen is None:
@@ -147,97 +210,150 @@ def leaderboard(con: duckdb.DuckDBPyConnection, reg: Registry, benchmark: str, m
         if first:
             ranking.describe_board(board, chosen)
             first = False
-        grp = groups.index(chosen)
-        if chosen.models > json_above:  # thousands of rows: DuckDB writes them as one JSON array, read in one call
-            (rows_json,) = con.execute(sql.BOARD_ROWS_JSON, {
-                "bid": bid, "grp": grp, "limit": sources_limit, "member": member, "unit": chosen.unit,
-                "metric": chosen.metric, "setting": chosen.setting}).fetchone() or ("[]",)
-            board.rows.extend(_ROWS.validate_json(rows_json))
-        else:  # a few rows: two plain reads by key cost less than planning that query
-            board.rows.extend(_rows(con, bid, grp, chosen, member, sources_limit))
+        grp = next(i for i, g in enumerate(groups) if g.group is chosen)
+        n = groups[grp].rows
+        lo, hi = max(offset - total, 0), n if stop is None else min(stop - total, n)  # this member's places lo+1..hi
+        if lo < hi:
+            rows.extend(_page(con, bid, grp, lo + 1, hi, sources_limit, member, more_sources))
+        total += n
     board.other_settings = others
-    return board
+    board.rows_total = total
+    head = board.model_dump_json(exclude={"rows"})  # ``rows`` is the last field: the page goes where it was
+    return f'{head[:-1]},"rows":[{",".join(rows)}]}}'.encode()
 
 
-_SOURCE_KEYS = ("claim_id", "source", "quote", "section", "start", "end", "value", "review_status")
+def _ready_page(head: str, rows: list[str], more: list[str | None], member: str,
+                more_sources: MoreSources | None) -> bytes:
+    """A ``board_pages`` row as the JSON ``leaderboard_json`` answers: its parts joined with the links."""
+    def link(model: str | None) -> str:
+        return json.dumps(more_sources(model, member)) if model is not None and more_sources is not None else "null"
+
+    body = ",".join(f'{r},"more_sources":{link(m)}}}' for r, m in zip(rows, more, strict=True))
+    return f"{head}{body}]}}".encode()
 
 
-def _rows(con: duckdb.DuckDBPyConnection, bid: int, grp: int, group: ranking.Group, member: str,
-          sources_limit: int) -> list[LeaderboardRow]:
-    """A group's rows: two plain reads by key (the rows, then the claims they show as sources), ranked here."""
-    rows = con.execute(sql.BOARD_ROWS, [sources_limit, bid, grp]).fetchall()
-    wanted = [i for r in rows for i in r[10]]
-    sources = {c[0]: dict(zip(_SOURCE_KEYS, c, strict=True))
-               for c in con.execute(sql.BOARD_SOURCES_BY_ID, [bid, wanted]).fetchall()} if wanted else {}
-    unit, metric, setting = group.unit or None, group.metric or None, group.setting or None
+def _page(con: duckdb.DuckDBPyConnection, bid: int, grp: int, first: int, last: int, sources_limit: int,
+          member: str, more_sources: MoreSources | None) -> list[str]:
+    """Places ``first`` to ``last`` of a group's board as ``LeaderboardRow`` JSON objects."""
     out = []
-    rank, prev = 0, None
-    for i, (model, value, high, r_unit, r_metric, support, conflict, values, verified, total, ids, _) \
-            in enumerate(rows, start=1):
-        if value != prev:
-            rank, prev = i, value
-        out.append({"rank": rank, "model": model, "benchmark": member, "value": value, "value_high": high,
-                    "unit": r_unit or unit, "metric": r_metric or metric, "setting": setting, "support": support,
-                    "conflict": conflict, "values": values,
-                    "review_status": "verified" if verified else "unreviewed",
-                    "sources": [sources[c] for c in ids], "sources_total": total})
-    return _ROWS.validate_python(out)
+    for head, sources, total, model in con.execute(sql.BOARD_PAGE, [sources_limit, bid, grp, first, last]).fetchall():
+        more = json.dumps(more_sources(model, member)) if more_sources is not None and total > len(sources) else "null"
+        out.append(f'{head},"sources":[{",".join(sources)}],"sources_total":{total},"more_sources":{more}}}')
+    return out
 
 
-class Beating(BaseModel):
-    """A board row in a group where model X has one: X's own, or one with a better value (``BOARD_BEATING_JSON``)."""
+def leaderboard(con: duckdb.DuckDBPyConnection, reg: Registry, benchmark: str, metric: str | None,
+                setting: str | None, sources_limit: int, json_above: int | None = None, limit: int | None = None,
+                offset: int = 0) -> Leaderboard:
+    """``leaderboard_json`` read into a ``Leaderboard`` (pydantic parses the JSON in one call).
 
-    grp: int
-    model_id: int
+    ``json_above`` is left from an older read that chose between two queries by board size; ignored.
+    """
+    return Leaderboard.model_validate_json(leaderboard_json(con, reg, benchmark, metric, setting, sources_limit,
+                                                           limit, offset))
+
+
+class _Side(NamedTuple):
+    """A board row as ``beats`` reads it (``sql.BOARD_BEATING``): X's own, or one with a better value."""
+
     value: float
     unit: str | None
     n_best: int
-    best_sources: list[SourceRef]
 
 
-_BEATING = TypeAdapter(list[Beating])
+@dataclass
+class _Beating:
+    """A beats row before it is on the page: ``BeatsRow``'s fields as a plain record (thousands are ordered, a
+    page of them becomes ``BeatsRow``s), and where a score row's evidence is on the boards."""
+
+    model: str
+    margin: float | None
+    benchmark: str | None
+    metric: str | None
+    setting: str | None
+    unit: str | None
+    how: Literal["score", "comparison", "both"]
+    evidence: list[SourceRef]
+    value: float | None = None
+    baseline_value: float | None = None
+    general: bool = False
+    board: tuple[int, int, int, int] | None = None  # (benchmark, group, winner, both sides' n_best)
 
 
 def beats(con: duckdb.DuckDBPyConnection, reg: Registry, model: str, benchmark: str, general: bool,
-          sources_limit: int) -> BeatsResult:
+          sources_limit: int, limit: int | None = None, offset: int = 0) -> BeatsResult:
     """``ranking.beats`` read from the board tables, evidence cut to ``sources_limit`` (<= ``BOARD_SOURCES``)
-    and ``evidence_total`` counting all of it, as ``Warehouse.beats`` does on the other path."""
+    and ``evidence_total`` counting all of it, as ``Warehouse.beats`` does on the other path; rows ``offset``
+    to ``offset + limit`` of it (``rows_total`` counts them all).
+
+    Every row is ordered as a plain record (``_Beating``); only the rows of the page get their evidence, read
+    by key, and become ``BeatsRow``s: a model near the bottom of a popular board is beaten by thousands.
+    """
     xid = ranking.resolve_model(reg, model)
     target = ranking.resolve_benchmark(reg, benchmark)
-    entities = reg.entities
-    rows: dict[tuple[int, int | None, str | None], BeatsRow] = {}
-    hidden: dict[int, int] = {}  # id(row) -> evidence the board left out (beyond BOARD_SOURCES per side)
+    rows: dict[ranking.BeatsKey, _Beating] = {}
     comparisons: list[tuple[Any, ...]] = []
-    for bid in target.member_ids:
-        member = entities[bid].name
-        (found_json,) = con.execute(sql.BOARD_BEATING_JSON, {"bid": bid, "model": xid, "limit": BOARD_SOURCES}) \
-            .fetchone() or ("[]",)
-        by_group: dict[int, dict[int, Beating]] = defaultdict(dict)
-        for b in _BEATING.validate_json(found_json):
-            by_group[b.grp][b.model_id] = b
-        groups = _groups(con, bid) if by_group else []
-        for grp, group in enumerate(groups):
-            found = by_group.get(grp)
+    _score_rows(con, reg, xid, target.member_ids, rows)
+    if len(target.member_ids) == 1:  # one benchmark's claims lie together: read by key
+        comparisons += con.execute(sql.BENCHMARK_BEATEN_BY, [target.member_ids[0], xid]).fetchall()
+    else:
+        comparisons += con.execute(sql.BENCHMARKS_BEATEN_BY, {"bids": target.member_ids, "model": xid}).fetchall()
+    if general:
+        comparisons += [c for c in con.execute(sql.GENERAL_BEATEN_BY, [xid]).fetchall() if c[12] != "rejected"]
+    ordered = ranking.order_beats(reg, xid, target, rows, comparisons, _Beating)
+    page = ordered[max(0, offset):None if limit is None else max(0, offset) + max(0, limit)]
+    return BeatsResult(model=reg.entities[xid].name, benchmark=target.name, rows_total=len(ordered),
+                       rows=_with_evidence(con, xid, page, sources_limit))
+
+
+def _score_rows(con: duckdb.DuckDBPyConnection, reg: Registry, xid: int, bids: list[int],
+                rows: dict[ranking.BeatsKey, _Beating]) -> None:
+    """The models with a better value than X in each group of the benchmarks ``bids`` where X has a row (each
+    member of a family in turn, its groups in order, as ``ranking.beats`` adds them)."""
+    by_group: dict[tuple[int, int], dict[int, _Side]] = defaultdict(dict)
+    for bid, grp, mid, value, unit, n_best in con.execute(sql.BOARD_BEATING, {"bids": bids, "model": xid}).fetchall():
+        by_group[(bid, grp)][mid] = _Side(value, unit, n_best)
+    groups = _groups(con, sorted({bid for bid, _ in by_group})) if by_group else {}
+    for bid in bids:
+        member = reg.entities[bid].name
+        for grp, stored in enumerate(groups.get(bid, [])):
+            group, found = stored.group, by_group.get((bid, grp))
             if not found or xid not in found:
                 continue
             mine = found[xid]
             for mid, res in found.items():
-                if mid == xid:
-                    continue
-                row = BeatsRow(
-                    model=entities[mid].name, value=res.value, baseline_value=mine.value,
-                    margin=round(abs(res.value - mine.value), 6), benchmark=member,
-                    metric=group.metric or None, setting=group.setting or None,
-                    unit=res.unit or group.unit or None, how="score",
-                    evidence=res.best_sources + mine.best_sources,
-                )
-                hidden[id(row)] = res.n_best + mine.n_best - len(row.evidence)
-                rows[(mid, bid, group.setting)] = row
-        comparisons += con.execute(sql.BENCHMARK_BEATEN_BY, [bid, xid]).fetchall()
-    if general:
-        comparisons += [c for c in con.execute(sql.GENERAL_BEATEN_BY, [xid]).fetchall() if c[12] != "rejected"]
-    result = ranking.finish_beats(reg, xid, target, rows, comparisons)
-    for row in result.rows:
-        row.evidence_total = len(row.evidence) + hidden.get(id(row), 0)
-        del row.evidence[sources_limit:]
-    return result
+                if mid != xid:
+                    rows[(mid, bid, group.setting)] = _Beating(
+                        model=reg.entities[mid].name, value=res.value, baseline_value=mine.value,
+                        margin=round(abs(res.value - mine.value), 6), benchmark=member,
+                        metric=group.metric or None, setting=group.setting or None,
+                        unit=res.unit or group.unit or None, how="score", evidence=[],
+                        board=(bid, grp, mid, res.n_best + mine.n_best))
+
+
+def _with_evidence(con: duckdb.DuckDBPyConnection, xid: int, page: list[_Beating],
+                   sources_limit: int) -> list[BeatsRow]:
+    """The page's rows with their evidence: the winner's statements of its best value, then X's, then the
+    comparisons ``order_beats`` added; cut to ``sources_limit``, ``evidence_total`` counting all of it."""
+    wanted: dict[int, list[int]] = defaultdict(list)  # benchmark -> models whose best sources the page shows
+    for row in page:
+        if row.board is not None:
+            wanted[row.board[0]] += [row.board[2], xid]
+    best: dict[tuple[int, int, int], list[str]] = {}
+    for bid, mids in wanted.items():
+        for grp, mid, sources in con.execute(sql.BOARD_BEST_SOURCES, {
+                "bid": bid, "models": mids, "limit": sources_limit}).fetchall():
+            best[(bid, grp, mid)] = sources
+    out = []
+    for row in page:
+        evidence, total = row.evidence, len(row.evidence)
+        if row.board is not None:
+            bid, grp, mid, n_best = row.board
+            shown = best[(bid, grp, mid)] + best[(bid, grp, xid)]
+            evidence = [SourceRef.model_validate_json(s) for s in shown[:sources_limit]] + evidence
+            total += n_best
+        out.append(BeatsRow(
+            model=row.model, value=row.value, baseline_value=row.baseline_value, margin=row.margin,
+            benchmark=row.benchmark, metric=row.metric, setting=row.setting, unit=row.unit, how=row.how,
+            general=row.general, evidence=evidence[:sources_limit], evidence_total=total))
+    return out

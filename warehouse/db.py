@@ -527,17 +527,39 @@ class Warehouse:
 
     # -- queries ---------------------------------------------------------------------
     def leaderboard(self, benchmark: str, metric: str | None = None, setting: str | None = None,
-                    sources_limit: int | None = None, as_of: datetime.date | None = None) -> Leaderboard:
+                    sources_limit: int | None = None, as_of: datetime.date | None = None, limit: int | None = None,
+                    offset: int = 0) -> Leaderboard:
         """One row per model, best comparable value first; raises UnknownName with suggestions.
 
         ``sources_limit`` keeps at most that many sources per row (``sources_total`` says how many there are);
-        ``as_of``: the board as it stood that day (documents published, else first ingested, by then).
+        ``as_of``: the board as it stood that day (documents published, else first ingested, by then);
+        ``limit`` / ``offset``: that page of the rows (``rows_total`` says how many there are).
         """
         with self._lock:
-            if as_of is None and sources_limit is not None and 0 <= sources_limit <= boards.BOARD_SOURCES \
-                    and self._boards_ready():
-                return boards.leaderboard(self.con, self.reg, benchmark, metric, setting, sources_limit)
-            return ranking.leaderboard(self.con, self.reg, benchmark, metric, setting, as_of, sources_limit)
+            if self._board_read(sources_limit, as_of):
+                return boards.leaderboard(self.con, self.reg, benchmark, metric, setting, sources_limit or 0,
+                                          limit=limit, offset=offset)
+            board = ranking.leaderboard(self.con, self.reg, benchmark, metric, setting, as_of, sources_limit)
+        board.rows = board.rows[max(0, offset):None if limit is None else max(0, offset) + max(0, limit)]
+        return board
+
+    def leaderboard_json(self, benchmark: str, metric: str | None = None, setting: str | None = None,
+                         sources_limit: int | None = None, as_of: datetime.date | None = None,
+                         limit: int | None = None, offset: int = 0,
+                         more_sources: boards.MoreSources | None = None) -> bytes:
+        """``leaderboard`` as JSON bytes (what the API sends): from the boards, the rows' stored JSON joined
+        without a Python object per row. ``more_sources(model, benchmark)`` links the rest of a row's sources."""
+        with self._lock:
+            if self._board_read(sources_limit, as_of):
+                return boards.leaderboard_json(self.con, self.reg, benchmark, metric, setting, sources_limit or 0,
+                                               limit, offset, more_sources)
+        board = self.leaderboard(benchmark, metric, setting, sources_limit, as_of, limit, offset)
+        return with_more_sources(board, more_sources).model_dump_json().encode()
+
+    def _board_read(self, sources_limit: int | None, as_of: datetime.date | None) -> bool:
+        """Whether the precomputed boards answer: no ``as_of``, at most ``BOARD_SOURCES`` sources per row."""
+        return as_of is None and sources_limit is not None and 0 <= sources_limit <= boards.BOARD_SOURCES \
+            and self._boards_ready()
 
     def history(self, benchmark: str, metric: str | None = None, setting: str | None = None) -> History:
         """The benchmark's best value over time, one step per document that raised it."""
@@ -555,15 +577,18 @@ class Warehouse:
         the benchmarks they have a value on."""
         return ranking.matrix([self.leaderboard(b) for b in benchmarks])
 
-    def beats(self, model: str, benchmark: str, general: bool = True, sources_limit: int | None = None) -> BeatsResult:
+    def beats(self, model: str, benchmark: str, general: bool = True, sources_limit: int | None = None,
+              limit: int | None = None, offset: int = 0) -> BeatsResult:
         """Models that beat ``model`` on ``benchmark`` (scores and explicit comparisons), with evidence.
 
-        ``sources_limit`` keeps at most that much evidence per row (``evidence_total`` says how much there is).
+        ``sources_limit`` keeps at most that much evidence per row (``evidence_total`` says how much there is);
+        ``limit`` / ``offset``: that page of the rows (``rows_total`` says how many there are).
         """
         with self._lock:
             if sources_limit is not None and 0 <= sources_limit <= boards.BOARD_SOURCES and self._boards_ready():
-                return boards.beats(self.con, self.reg, model, benchmark, general, sources_limit)
+                return boards.beats(self.con, self.reg, model, benchmark, general, sources_limit, limit, offset)
             result = ranking.beats(self.con, self.reg, model, benchmark, general)
+        result.rows = result.rows[max(0, offset):None if limit is None else max(0, offset) + max(0, limit)]
         for row in result.rows:
             row.evidence_total = len(row.evidence)
             if sources_limit is not None:
@@ -743,6 +768,15 @@ class Warehouse:
         self._writable()
         with self._lock:
             self.con.execute(sql.CACHE_PUT, [key, value])
+
+
+def with_more_sources(board: Leaderboard, more_sources: boards.MoreSources | None) -> Leaderboard:
+    """``board`` with ``more_sources`` links on the rows that show fewer sources than they have."""
+    if more_sources is not None:
+        for row in board.rows:
+            if row.sources_total is not None and row.sources_total > len(row.sources):
+                row.more_sources = more_sources(row.model, row.benchmark or board.benchmark)
+    return board
 
 
 def _loser(relation: str | None, model_id: int, baseline_id: int | None) -> int | None:

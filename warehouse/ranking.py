@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any, Literal, NamedTuple, Protocol, TypeVar
 
 import duckdb
 
@@ -350,6 +351,7 @@ def leaderboard(
                 sources_total=res.sources_total,
             ))
     board.other_settings = others
+    board.rows_total = len(board.rows)
     return board
 
 
@@ -394,10 +396,32 @@ def beats(
     return finish_beats(reg, xid, target, rows, comparisons)
 
 
-def finish_beats(reg: Registry, xid: int, target: BenchmarkTarget, rows: dict[tuple[int, int | None, str | None], BeatsRow],
+class BeatsLike(Protocol):
+    """What ``order_beats`` reads and changes of a row: a ``BeatsRow``, or a lighter record of the same fields."""
+
+    model: str
+    margin: float | None
+    unit: str | None
+    how: Literal["score", "comparison", "both"]
+    evidence: list[SourceRef]
+
+
+RowT = TypeVar("RowT", bound=BeatsLike)
+BeatsKey = tuple[int, int | None, str | None]  # (winner, benchmark or None for a general claim, setting)
+
+
+def finish_beats(reg: Registry, xid: int, target: BenchmarkTarget, rows: dict[BeatsKey, BeatsRow],
                  comparisons: list[tuple[Any, ...]]) -> BeatsResult:
-    """Add the explicit comparisons to the score rows of ``beats`` (shared with the precomputed boards, so both
-    paths merge and order them alike): on-benchmark claims first, then general ones, each by claim id."""
+    """``order_beats`` as a ``BeatsResult``."""
+    ordered = order_beats(reg, xid, target, rows, comparisons, BeatsRow)
+    return BeatsResult(model=reg.entities[xid].name, benchmark=target.name, rows=ordered, rows_total=len(ordered))
+
+
+def order_beats(reg: Registry, xid: int, target: BenchmarkTarget, rows: dict[BeatsKey, RowT],
+                comparisons: list[tuple[Any, ...]], new_row: Callable[..., RowT]) -> list[RowT]:
+    """Add the explicit comparisons to the score rows of ``beats`` and put them in answer order (shared with the
+    precomputed boards, so both paths merge and order them alike): on-benchmark claims first, then general ones,
+    each by claim id. A claim whose winner has no row becomes one, made by ``new_row(**fields)``."""
     comparisons.sort(key=lambda c: (c[1] is None, c[6]))  # on-benchmark claims first, then general ones
     for winner, bid, delta, cunit, cmetric, csetting, cid, source, quote, section, start, end, status in comparisons:
         if winner is None or winner == xid or not is_named(reg.entities[winner].name):
@@ -414,7 +438,7 @@ def finish_beats(reg: Registry, xid: int, target: BenchmarkTarget, rows: dict[tu
                 row.margin = delta
             row.evidence.append(ref)
             continue
-        rows[(winner, bid, None)] = BeatsRow(
+        rows[(winner, bid, None)] = new_row(
             model=reg.entities[winner].name, margin=delta, benchmark=reg.entities[bid].name if bid else None,
             metric=cmetric, setting=csetting, unit=cunit if delta is not None else None, how="comparison",
             general=bid is None, evidence=[ref],
@@ -424,7 +448,7 @@ def finish_beats(reg: Registry, xid: int, target: BenchmarkTarget, rows: dict[tu
         kv[0][1] is None, member_order.get(kv[0][1], 0) if kv[0][1] is not None else 0,
         kv[1].how == "comparison", -(kv[1].margin or 0.0), kv[1].model,
     ))
-    return BeatsResult(model=reg.entities[xid].name, benchmark=target.name, rows=[r for _, r in ordered])
+    return [r for _, r in ordered]
 
 
 def matrix(boards: list[Leaderboard]) -> Matrix:

@@ -91,10 +91,19 @@ class RemoteStore(Store):
 
     # -- reads -----------------------------------------------------------------------------------
     def leaderboard(self, benchmark: str, metric: str | None = None, setting: str | None = None,
-                    sources_limit: int | None = None, as_of: dt.date | None = None) -> Leaderboard:
-        return self._model(Leaderboard, "/api/leaderboard", {  # type: ignore[no-any-return]
-            "benchmark": benchmark, "metric": metric, "setting": setting, "sources_limit": sources_limit,
-            "as_of": as_of.isoformat() if as_of else None})
+                    sources_limit: int | None = None, as_of: dt.date | None = None, limit: int | None = None,
+                    offset: int = 0) -> Leaderboard:
+        params = {"benchmark": benchmark, "metric": metric, "setting": setting, "sources_limit": sources_limit,
+                  "as_of": as_of.isoformat() if as_of else None, "limit": limit, "offset": offset or None}
+        board: Leaderboard = self._model(Leaderboard, "/api/leaderboard", params)
+        while limit is None and board.rows_total is not None and offset + len(board.rows) < board.rows_total:
+            # the whole board: the server answers a page at a time, so ask for the rest page by page
+            more: Leaderboard = self._model(Leaderboard, "/api/leaderboard",
+                                            {**params, "offset": offset + len(board.rows)})
+            if not more.rows:
+                break
+            board.rows.extend(more.rows)
+        return board
 
     def history(self, benchmark: str, metric: str | None = None, setting: str | None = None) -> History:
         return self._model(History, "/api/history",  # type: ignore[no-any-return]
@@ -105,9 +114,17 @@ class RemoteStore(Store):
         return _FEED.validate_json(self._get("/api/feed/events", {"benchmark": benchmark, "model": model,
                                                                   "limit": limit}).content)
 
-    def beats(self, model: str, benchmark: str, sources_limit: int | None = None) -> BeatsResult:
-        return self._model(BeatsResult, "/api/beats", {"model": model, "benchmark": benchmark,  # type: ignore[no-any-return]
-                                                       "sources_limit": sources_limit})
+    def beats(self, model: str, benchmark: str, sources_limit: int | None = None, limit: int | None = None,
+              offset: int = 0) -> BeatsResult:
+        params = {"model": model, "benchmark": benchmark, "sources_limit": sources_limit, "limit": limit,
+                  "offset": offset or None}
+        result: BeatsResult = self._model(BeatsResult, "/api/beats", params)
+        while limit is None and result.rows_total is not None and offset + len(result.rows) < result.rows_total:
+            more: BeatsResult = self._model(BeatsResult, "/api/beats", {**params, "offset": offset + len(result.rows)})
+            if not more.rows:
+                break
+            result.rows.extend(more.rows)
+        return result
 
     def claims(self, model: str | None = None, benchmark: str | None = None, kind: str | None = None,
                source: str | None = None, review_status: str | None = None, sort: str = "id", limit: int = 50,

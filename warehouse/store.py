@@ -46,7 +46,8 @@ from schemas import (
     ReviewQueueItem,
     StoredClaim,
 )
-from warehouse.db import Warehouse, WarehouseError
+from warehouse.boards import MoreSources
+from warehouse.db import Warehouse, WarehouseError, with_more_sources
 from warehouse.lake import LakeWarehouse, is_lake, lake_exists, parse_lake
 
 ExportFormat = Literal["csv", "json", "parquet"]
@@ -87,7 +88,16 @@ class Store(ABC):
     # -- reads ---------------------------------------------------------------------------------
     @abstractmethod
     def leaderboard(self, benchmark: str, metric: str | None = None, setting: str | None = None,
-                    sources_limit: int | None = None, as_of: dt.date | None = None) -> Leaderboard: ...
+                    sources_limit: int | None = None, as_of: dt.date | None = None, limit: int | None = None,
+                    offset: int = 0) -> Leaderboard: ...
+
+    def leaderboard_json(self, benchmark: str, metric: str | None = None, setting: str | None = None,
+                         sources_limit: int | None = None, as_of: dt.date | None = None, limit: int | None = None,
+                         offset: int = 0, more_sources: MoreSources | None = None) -> bytes:
+        """``leaderboard`` as ``Leaderboard`` JSON, ``more_sources(model, benchmark)`` linking the rest of a row's
+        sources (a store that keeps boards as JSON answers without building the model)."""
+        board = self.leaderboard(benchmark, metric, setting, sources_limit, as_of, limit, offset)
+        return with_more_sources(board, more_sources).model_dump_json().encode()
 
     @abstractmethod
     def history(self, benchmark: str, metric: str | None = None, setting: str | None = None) -> History: ...
@@ -97,7 +107,8 @@ class Store(ABC):
                      limit: int = 50) -> list[BoardEvent]: ...
 
     @abstractmethod
-    def beats(self, model: str, benchmark: str, sources_limit: int | None = None) -> BeatsResult: ...
+    def beats(self, model: str, benchmark: str, sources_limit: int | None = None, limit: int | None = None,
+              offset: int = 0) -> BeatsResult: ...
 
     @abstractmethod
     def claims(self, model: str | None = None, benchmark: str | None = None, kind: str | None = None,
@@ -191,9 +202,16 @@ class _WarehouseReads(Store):
         raise NotImplementedError
 
     def leaderboard(self, benchmark: str, metric: str | None = None, setting: str | None = None,
-                    sources_limit: int | None = None, as_of: dt.date | None = None) -> Leaderboard:
+                    sources_limit: int | None = None, as_of: dt.date | None = None, limit: int | None = None,
+                    offset: int = 0) -> Leaderboard:
         return self._wh().leaderboard(benchmark, metric=metric, setting=setting, sources_limit=sources_limit,
-                                      as_of=as_of)
+                                      as_of=as_of, limit=limit, offset=offset)
+
+    def leaderboard_json(self, benchmark: str, metric: str | None = None, setting: str | None = None,
+                         sources_limit: int | None = None, as_of: dt.date | None = None, limit: int | None = None,
+                         offset: int = 0, more_sources: MoreSources | None = None) -> bytes:
+        return self._wh().leaderboard_json(benchmark, metric, setting, sources_limit, as_of, limit, offset,
+                                           more_sources)
 
     def history(self, benchmark: str, metric: str | None = None, setting: str | None = None) -> History:
         return self._wh().history(benchmark, metric=metric, setting=setting)
@@ -202,8 +220,9 @@ class _WarehouseReads(Store):
                      limit: int = 50) -> list[BoardEvent]:
         return self._wh().board_events(benchmark=benchmark, model=model, limit=limit)
 
-    def beats(self, model: str, benchmark: str, sources_limit: int | None = None) -> BeatsResult:
-        return self._wh().beats(model, benchmark, sources_limit=sources_limit)
+    def beats(self, model: str, benchmark: str, sources_limit: int | None = None, limit: int | None = None,
+              offset: int = 0) -> BeatsResult:
+        return self._wh().beats(model, benchmark, sources_limit=sources_limit, limit=limit, offset=offset)
 
     def claims(self, model: str | None = None, benchmark: str | None = None, kind: str | None = None,
                source: str | None = None, review_status: str | None = None, sort: str = "id", limit: int = 50,

@@ -29,6 +29,7 @@ from schemas import (
     ReviewQueueItem,
     ReviewStatus,
 )
+from warehouse import boards
 
 if TYPE_CHECKING:
     from warehouse import Store
@@ -41,10 +42,15 @@ NAME_COUNTS = TypeAdapter(list[NameCount])
 REVIEW_EVENTS = TypeAdapter(list[ReviewEvent])
 FEED_EVENTS = TypeAdapter(list[BoardEvent])
 QUEUE_ITEMS = TypeAdapter(list[ReviewQueueItem])
-DEFAULT_SOURCES = 5
+DEFAULT_SOURCES = boards.PAGE_SOURCES
 DEFAULT_PAGE = 50
+DEFAULT_BOARD_PAGE = boards.PAGE_ROWS  # rows of a leaderboard or beats page: a popular board has thousands
+MAX_BOARD_PAGE = 10_000
 
 Name = Annotated[str, Query(min_length=1, max_length=200)]
+BoardPage = Annotated[int, Query(ge=1, le=MAX_BOARD_PAGE, description="Rows per page (``rows_total`` says how "
+                                "many there are).")]
+BoardOffset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip (the page starts there).")]
 SourcesLimit = Annotated[int, Query(ge=0, le=10_000, description="Sources (evidence) kept per row; "
                                     "``sources_total`` and ``more_sources`` give the rest.")]
 
@@ -108,18 +114,16 @@ async def leaderboard(
     sources_limit: SourcesLimit = DEFAULT_SOURCES,
     as_of: Annotated[dt.date | None, Query(description="The board as it stood that day (YYYY-MM-DD): claims of "
                                            "documents published, else first ingested, by then.")] = None,
+    limit: BoardPage = DEFAULT_BOARD_PAGE,
+    offset: BoardOffset = 0,
 ) -> Response:
-    """One row per model, best score first, each with (up to ``sources_limit`` of) its sources."""
-    limit = _sources_limit(sources_limit, settings.max_sources)
-
-    def run(wh: Store) -> bytes:
-        board = wh.leaderboard(benchmark, metric=metric, setting=setting, sources_limit=limit, as_of=as_of)
-        for row in board.rows:
-            if row.sources_total is not None and row.sources_total > len(row.sources):
-                row.more_sources = _claims_link(row.model, row.benchmark or board.benchmark)
-        return board.model_dump_json().encode()
-
-    return await answer(request, gateway, run)
+    """One row per model, best score first, each with (up to ``sources_limit`` of) its sources: a page of
+    ``limit`` rows from ``offset``."""
+    sources = _sources_limit(sources_limit, settings.max_sources)
+    # the store writes the JSON itself (precomputed boards: each row's JSON was written when it was built)
+    return await answer(request, gateway, lambda wh: wh.leaderboard_json(
+        benchmark, metric=metric, setting=setting, sources_limit=sources, as_of=as_of, limit=limit, offset=offset,
+        more_sources=_claims_link))
 
 
 @router.get("/history", response_model=History, responses=NAMED_READ_ERRORS)
@@ -175,12 +179,15 @@ async def beats(
     model: Name,
     benchmark: Name,
     sources_limit: SourcesLimit = DEFAULT_SOURCES,
+    limit: BoardPage = DEFAULT_BOARD_PAGE,
+    offset: BoardOffset = 0,
 ) -> Response:
-    """Models that beat ``model`` on ``benchmark``, each with (up to ``sources_limit`` of) its evidence."""
-    limit = _sources_limit(sources_limit, settings.max_sources)
+    """Models that beat ``model`` on ``benchmark``, each with (up to ``sources_limit`` of) its evidence: a page
+    of ``limit`` rows from ``offset``."""
+    sources = _sources_limit(sources_limit, settings.max_sources)
 
     def run(wh: Store) -> bytes:
-        result = wh.beats(model, benchmark, sources_limit=limit)
+        result = wh.beats(model, benchmark, sources_limit=sources, limit=limit, offset=offset)
         for row in result.rows:
             if row.evidence_total is not None and row.evidence_total > len(row.evidence):
                 row.more_evidence = _claims_link(row.model, row.benchmark or result.benchmark)

@@ -106,7 +106,9 @@ async function showBenchmark(name, setting = null) {
     setMessage("bench-message", `No benchmark called “${name}”.`, sugg, (s) => showBenchmark(s));
     return;
   }
-  setMessage("bench-message", "");
+  // the API answers a page of the board (the first 100 rows by default): say when there are more
+  const more = board.rows_total > board.rows.length ? `Showing the first ${board.rows.length} of ${board.rows_total} models.` : "";
+  setMessage("bench-message", more);
   state.benchmark = board.benchmark;
   state.board = board;
   state.setting = setting;

@@ -345,14 +345,15 @@ INSERT INTO board_dirty SELECT DISTINCT benchmark_id FROM claims
 WHERE doc_id IN (SELECT unnest(?::BIGINT[])) AND benchmark_id IS NOT NULL
 """
 MARK_BOARD_ALL = "INSERT INTO board_dirty SELECT DISTINCT benchmark_id FROM claims WHERE benchmark_id IS NOT NULL"
-BOARD_TABLES = ("board_rows", "board_groups", "board_group_map", "board_names", "board_dirty")
+BOARD_TABLES = ("board_rows", "board_groups", "board_group_map", "board_names", "board_pages", "board_dirty")
 DROP_BOARDS = tuple(f"DROP TABLE IF EXISTS {table}" for table in BOARD_TABLES)
 BOARD_DIRTY = "SELECT DISTINCT benchmark_id FROM board_dirty"
+MARK_BOARDS = "INSERT INTO board_dirty SELECT unnest(?::BIGINT[])"
 BOARD_DIRTY_COUNT = "SELECT count(*) FROM board_dirty"
 CLEAR_BOARD_DIRTY = "DELETE FROM board_dirty"
 DELETE_DIRTY_BOARDS = tuple(
     f"DELETE FROM {table} WHERE benchmark_id IN (SELECT benchmark_id FROM board_dirty)"
-    for table in ("board_group_map", "board_groups", "board_rows")
+    for table in ("board_group_map", "board_groups", "board_rows", "board_pages")
 )
 # The raw comparable groups of the benchmarks to rebuild, in the order their first claim is stored (the order
 # ``ranking._scores`` meets them in), with what ``ranking.effective_groups`` and ``on_group_scale`` need.
@@ -371,7 +372,8 @@ INSERT INTO board_group_map SELECT benchmark_id::BIGINT, raw_metric::VARCHAR, ra
 """
 INSERT_BOARD_GROUPS = """
 INSERT INTO board_groups SELECT benchmark_id::BIGINT, grp::INTEGER, metric_key::VARCHAR, unit_key::VARCHAR,
-    setting_key::VARCHAR, models::INTEGER, claims::INTEGER, from_json(raw_keys::VARCHAR, '["VARCHAR"]')
+    setting_key::VARCHAR, models::INTEGER, claims::INTEGER, from_json(raw_keys::VARCHAR, '["VARCHAR"]'), 0,
+    page_head::VARCHAR
 FROM board_group_batch
 """
 # Models of the rebuilt boards whose name is not classified yet (``names.is_named``, decided in Python).
@@ -380,136 +382,151 @@ SELECT e.id, e.name FROM entities e
 WHERE e.kind = 'model' AND e.id NOT IN (SELECT entity_id FROM board_names)
 """
 INSERT_BOARD_NAMES = "INSERT OR REPLACE INTO board_names SELECT entity_id::BIGINT, named::BOOLEAN FROM board_names_batch"
+# A claim as a board row's source (``SourceRef``): the value as written in the quote.
+SOURCE_STRUCT = """struct_pack(source := c.source, quote := c.quote, section := c.section, start := c.start,
+    "end" := c."end", claim_id := c.id, value := c.value, review_status := c.review_status)"""
 # Every board row of the benchmarks to rebuild, as ``ranking._model_results`` computes it: values on the
 # group's scale (a bare fraction in a 0-100 group x 100), the best one (lowest for lower-is-better metrics;
 # ties: lowest claim id), support = distinct document texts, conflict = two values (to 2 places) under one
 # setting wording, and the first {k} sources (best value first, then claim id). Rounding is half-to-even,
-# as Python's ``round``.
-_BOARD_SRC = """
-SELECT *, first_value(v) OVER p AS best, row_number() OVER p AS best_rank
-FROM (
-    SELECT c.benchmark_id, g.grp, g.lower, c.model_id, c.id, c.setting_detail, c.review_status,
-           hash(d.sha256) AS content, c.metric,
-           CASE WHEN s.rescaled THEN round_even(c.value * 100, 6) ELSE c.value END AS v,
-           CASE WHEN s.rescaled AND c.value_high IS NOT NULL THEN round_even(c.value_high * 100, 6)
-                ELSE c.value_high END AS vh,
-           CASE WHEN s.rescaled THEN '%' ELSE c.unit END AS shown_unit
-    FROM claims c
-    JOIN documents d ON d.id = c.doc_id
-    JOIN board_group_map g ON g.benchmark_id = c.benchmark_id AND g.raw_metric = c.metric_key
-        AND g.raw_unit = c.unit_key AND g.raw_setting = c.setting_key
-    CROSS JOIN LATERAL (SELECT g.scaled AND c.unit_key = '' AND c.value > 0 AND c.value <= 1
-        AND (c.value_high IS NULL OR (c.value_high > 0 AND c.value_high <= 1)) AS rescaled) s
-    WHERE c.benchmark_id IN (SELECT DISTINCT benchmark_id FROM board_dirty)
-      AND c.kind = 'score' AND c.value IS NOT NULL AND c.review_status <> 'rejected'
-)
-WINDOW p AS (PARTITION BY benchmark_id, grp, model_id ORDER BY CASE WHEN lower THEN v ELSE -v END, id)
+# as Python's ``round``. Plain aggregates, no window over the claims: the best claim is an ``arg_min``, the
+# first sources the {k} smallest keys (not at the best value, claim id) of ``min(key, k)``, and a conflict
+# is more distinct (setting wording, value) pairs than setting wordings.
+_BOARD_SRC = f"""
+SELECT c.benchmark_id, g.grp, g.lower, c.model_id, c.id, c.setting_detail, c.review_status,
+       hash(d.sha256) AS content, c.metric, to_json({SOURCE_STRUCT})::VARCHAR AS source_json,
+       CASE WHEN s.rescaled THEN round_even(c.value * 100, 6) ELSE c.value END AS v,
+       CASE WHEN s.rescaled AND c.value_high IS NOT NULL THEN round_even(c.value_high * 100, 6)
+            ELSE c.value_high END AS vh,
+       CASE WHEN s.rescaled THEN '%' ELSE c.unit END AS shown_unit
+FROM claims c
+JOIN documents d ON d.id = c.doc_id
+JOIN board_group_map g ON g.benchmark_id = c.benchmark_id AND g.raw_metric = c.metric_key
+    AND g.raw_unit = c.unit_key AND g.raw_setting = c.setting_key
+CROSS JOIN LATERAL (SELECT g.scaled AND c.unit_key = '' AND c.value > 0 AND c.value <= 1
+    AND (c.value_high IS NULL OR (c.value_high > 0 AND c.value_high <= 1)) AS rescaled) s
+WHERE c.benchmark_id IN (SELECT DISTINCT benchmark_id FROM board_dirty)
+  AND c.kind = 'score' AND c.value IS NOT NULL AND c.review_status <> 'rejected'
 """
 BOARD_SOURCES = 10
+_NOT_BEST = 2**62  # added to a claim id that does not state the best value: such sources come after
 BUILD_BOARD_ROWS = f"""
 INSERT INTO board_rows
 WITH src AS ({_BOARD_SRC}),
-ranked AS (
-    SELECT *, round_even(v, 2) = round_even(best, 2) AS at_best,
-           row_number() OVER (PARTITION BY benchmark_id, grp, model_id
-                              ORDER BY round_even(v, 2) <> round_even(best, 2), id) AS src_rank
-    FROM src
-),
-detail AS (
-    SELECT benchmark_id, grp, model_id, bool_or(low <> high) AS conflict
-    FROM (SELECT benchmark_id, grp, model_id, setting_detail, min(round_even(v, 2)) AS low,
-                 max(round_even(v, 2)) AS high
-          FROM src GROUP BY benchmark_id, grp, model_id, setting_detail)
-    GROUP BY benchmark_id, grp, model_id
+best AS (
+    SELECT benchmark_id, grp, model_id, any_value(lower) AS lower,
+           arg_min(struct_pack(v, vh, shown_unit, metric), (CASE WHEN lower THEN v ELSE -v END, id)) AS b
+    FROM src GROUP BY benchmark_id, grp, model_id
 ),
 agg AS (
-    SELECT benchmark_id, grp, model_id, any_value(lower) AS lower, any_value(best) AS value,
-           max(vh) FILTER (WHERE best_rank = 1) AS value_high,
-           max(shown_unit) FILTER (WHERE best_rank = 1) AS unit,
-           max(metric) FILTER (WHERE best_rank = 1) AS metric,
-           count(DISTINCT content) AS support,
-           list(DISTINCT round_even(v, 4)) AS all_values,
-           bool_or(review_status = 'verified' AND at_best) AS verified,
+    SELECT s.benchmark_id, s.grp, s.model_id, any_value(b.lower) AS lower, any_value(b.b) AS b,
+           count(DISTINCT s.content) AS support,
+           count(DISTINCT (s.setting_detail, round_even(s.v, 2))) > count(DISTINCT s.setting_detail) AS conflict,
+           list(DISTINCT round_even(s.v, 4)) AS all_values,
+           bool_or(s.review_status = 'verified' AND round_even(s.v, 2) = round_even(b.b.v, 2)) AS verified,
            count(*) AS sources_total,
-           count(*) FILTER (WHERE at_best) AS n_best,
-           list(id ORDER BY src_rank) FILTER (WHERE src_rank <= {BOARD_SOURCES}) AS source_ids
-    FROM ranked
-    GROUP BY benchmark_id, grp, model_id
+           count(*) FILTER (WHERE round_even(s.v, 2) = round_even(b.b.v, 2)) AS n_best,
+           min(CASE WHEN round_even(s.v, 2) = round_even(b.b.v, 2) THEN s.id ELSE s.id + {_NOT_BEST} END,
+               {BOARD_SOURCES}) AS keys,
+           min_by(s.source_json, CASE WHEN round_even(s.v, 2) = round_even(b.b.v, 2) THEN s.id
+                                      ELSE s.id + {_NOT_BEST} END, {BOARD_SOURCES}) AS sources
+    FROM src s JOIN best b USING (benchmark_id, grp, model_id)
+    GROUP BY s.benchmark_id, s.grp, s.model_id
+),
+rows AS (
+    SELECT a.benchmark_id, a.grp, a.model_id, e.name AS model, n.named, a.lower, a.b.v AS value,
+           a.b.vh AS value_high, a.b.shown_unit AS unit, a.b.metric AS metric, a.support, a.conflict,
+           CASE WHEN a.conflict THEN list_sort(a.all_values) ELSE [] END AS "values", a.verified, a.sources_total,
+           a.n_best, list_transform(a.keys, k -> k % {_NOT_BEST}) AS source_ids, a.sources
+    FROM agg a
+    JOIN entities e ON e.id = a.model_id
+    JOIN board_names n ON n.entity_id = a.model_id
+),
+placed AS (  -- a named row's place and rank on its board (ties share a rank); other rows have neither
+    SELECT *,
+           CASE WHEN named THEN row_number() OVER (PARTITION BY benchmark_id, grp, named
+               ORDER BY CASE WHEN lower THEN value ELSE -value END, support DESC, model_id) END AS pos,
+           CASE WHEN named THEN rank() OVER (PARTITION BY benchmark_id, grp, named
+               ORDER BY CASE WHEN lower THEN value ELSE -value END) END AS rnk
+    FROM rows
 )
-SELECT a.benchmark_id, a.grp, a.model_id, e.name, n.named, a.lower, a.value, a.value_high, a.unit, a.metric, a.support, d.conflict,
-       CASE WHEN d.conflict THEN list_sort(a.all_values) ELSE [] END, a.verified, a.sources_total, a.n_best,
-       a.source_ids
-FROM agg a JOIN detail d USING (benchmark_id, grp, model_id)
-JOIN entities e ON e.id = a.model_id
-JOIN board_names n ON n.entity_id = a.model_id
-ORDER BY a.benchmark_id
+SELECT p.benchmark_id, p.grp, p.model_id, p.model, p.named, p.lower, p.value, p.value_high, p.unit, p.metric,
+       p.support, p.conflict, p."values", p.verified, p.sources_total, p.n_best, p.source_ids, p.pos,
+       CASE WHEN p.named THEN left(to_json(struct_pack(
+           rank := p.rnk, model := p.model, benchmark := m.name, value := p.value, value_high := p.value_high,
+           unit := coalesce(nullif(p.unit, ''), nullif(g.unit_key, '')),
+           metric := coalesce(nullif(p.metric, ''), nullif(g.metric_key, '')), setting := nullif(g.setting_key, ''),
+           support := p.support, conflict := p.conflict, "values" := p."values",
+           review_status := CASE WHEN p.verified THEN 'verified' ELSE 'unreviewed' END))::VARCHAR, -1) END AS head,
+       p.sources
+FROM placed p
+JOIN board_groups g USING (benchmark_id, grp)
+JOIN entities m ON m.id = p.benchmark_id
+ORDER BY p.benchmark_id, p.grp, p.pos
 """
-# A claim as a board row's source (``SourceRef``): the value as written in the quote.
-SOURCE_STRUCT = """struct_pack(source := c.source, quote := c.quote, section := c.section, start := c.start,
-    "end" := c."end", claim_id := c.id, value := c.value, review_status := c.review_status)"""
-# A benchmark's effective groups, default first.
+# How many rows each rebuilt board shows (``board_groups.named_rows``: a page past it is empty).
+COUNT_BOARD_ROWS = """
+UPDATE board_groups SET named_rows = r.n
+FROM (SELECT benchmark_id, grp, count(*) AS n FROM board_rows
+      WHERE named AND benchmark_id IN (SELECT benchmark_id FROM board_dirty) GROUP BY benchmark_id, grp) r
+WHERE board_groups.benchmark_id = r.benchmark_id AND board_groups.grp = r.grp
+"""
+# Names of the benchmarks to rebuild (the head of their default page).
+DIRTY_BENCHMARK_NAMES = "SELECT id, name FROM entities WHERE id IN (SELECT benchmark_id FROM board_dirty)"
+# The ready default page of each rebuilt benchmark (``board_pages``): rows 1 to $rows with $sources sources each.
+BUILD_BOARD_PAGES = """
+INSERT INTO board_pages
+SELECT g.benchmark_id, left(g.page_head, -1) || ',"rows_total":' || g.named_rows || ',"rows":[',
+       list(r.head || ',"sources":[' || coalesce(array_to_string(r.sources[1:$sources], ','), '') || '],"sources_total":'
+            || r.sources_total ORDER BY r.pos),
+       list(CASE WHEN r.sources_total > $sources THEN r.model END ORDER BY r.pos)
+FROM board_groups g JOIN board_rows r ON r.benchmark_id = g.benchmark_id AND r.grp = g.grp AND r.pos <= $rows
+WHERE g.grp = 0 AND g.benchmark_id IN (SELECT benchmark_id FROM board_dirty)
+GROUP BY g.benchmark_id, g.page_head, g.named_rows
+"""
+BOARD_PAGE_READY = 'SELECT head, "rows", more FROM board_pages WHERE benchmark_id = ?'
+# The effective groups of the benchmarks given, each benchmark's default first. (Lists of benchmarks are also
+# bounded by their smallest and largest id, so zone maps skip the row groups of the others.)
 BOARD_GROUPS = """
-SELECT metric_key, unit_key, setting_key, models, claims, raw_keys FROM board_groups
-WHERE benchmark_id = ? ORDER BY grp
+SELECT benchmark_id, metric_key, unit_key, setting_key, models, claims, named_rows FROM board_groups
+WHERE benchmark_id BETWEEN list_min($bids::BIGINT[]) AND list_max($bids::BIGINT[])
+  AND list_contains($bids::BIGINT[], benchmark_id)
+ORDER BY benchmark_id, grp
 """
-# One group's rows in rank order as one JSON array of ``LeaderboardRow``s: named models only (organisations
-# and generic phrases are no rows), rank = 1 + how many have a better value (ties share it).
-# Named parameters: bid, grp, limit (sources per row), member (its name), unit, metric, setting (the group).
-BOARD_ROWS_JSON = f"""
-WITH r AS (
-    SELECT *, rank() OVER (ORDER BY CASE WHEN lower THEN value ELSE -value END) AS rnk
-    FROM board_rows
-    WHERE benchmark_id = $bid AND grp = $grp AND named
-), shown AS (
-    SELECT model_id, unnest(source_ids[1:$limit]) AS claim_id, generate_subscripts(source_ids[1:$limit], 1) AS pos
-    FROM r
-), sources AS (
-    SELECT s.model_id, list({SOURCE_STRUCT} ORDER BY s.pos) AS sources
-    FROM shown s JOIN claims c ON c.id = s.claim_id AND c.benchmark_id = $bid
-    GROUP BY s.model_id
+# A page of one group's rows (places ``first`` to ``last``, in board order): each row's JSON up to its sources
+# (``board_rows.head``), its first sources as JSON, how many it has and its model. Read by key: the rows of a
+# board lie together (stored ordered by benchmark, group and place), so zone maps skip all others.
+BOARD_PAGE = """
+SELECT head, sources[1:?], sources_total, model FROM board_rows
+WHERE benchmark_id = ? AND grp = ? AND pos BETWEEN ? AND ?
+ORDER BY pos
+"""
+# For beats: model X's rows on a benchmark and, in the same groups, every named model with a better value.
+BOARD_BEATING = """
+WITH mine AS (
+    SELECT benchmark_id, grp, value AS mine FROM board_rows
+    WHERE benchmark_id BETWEEN list_min($bids::BIGINT[]) AND list_max($bids::BIGINT[])
+      AND list_contains($bids::BIGINT[], benchmark_id) AND model_id = $model
 )
-SELECT to_json(coalesce(list(struct_pack(
-        rank := rnk, model := model, benchmark := $member::VARCHAR, value := value, value_high := value_high,
-        unit := coalesce(nullif(unit, ''), nullif($unit::VARCHAR, '')),
-        metric := coalesce(nullif(metric, ''), nullif($metric::VARCHAR, '')), setting := nullif($setting::VARCHAR, ''),
-        support := support, conflict := conflict, "values" := "values",
-        review_status := CASE WHEN verified THEN 'verified' ELSE 'unreviewed' END,
-        sources := coalesce(sources, []), sources_total := sources_total)
-    ORDER BY CASE WHEN lower THEN value ELSE -value END, support DESC, model_id), []))::VARCHAR
-FROM r LEFT JOIN sources USING (model_id)
+SELECT r.benchmark_id, r.grp, r.model_id, r.value, r.unit, r.n_best FROM board_rows r JOIN mine m USING (benchmark_id, grp)
+WHERE r.benchmark_id BETWEEN list_min($bids::BIGINT[]) AND list_max($bids::BIGINT[])
+  AND list_contains($bids::BIGINT[], r.benchmark_id)
+  AND (r.model_id = $model OR (r.named AND ((r.lower AND r.value < m.mine) OR (NOT r.lower AND r.value > m.mine))))
 """
-# One group's named rows in board order, with the ids of their first sources (``boards.leaderboard``).
-BOARD_ROWS = """
-SELECT model, value, value_high, unit, metric, support, conflict, "values", verified, sources_total,
-       source_ids[1:?], lower
-FROM board_rows WHERE benchmark_id = ? AND grp = ? AND named
-ORDER BY CASE WHEN lower THEN value ELSE -value END, support DESC, model_id
+# The sources (SourceRef JSON) that state the best value of the given models' rows on one benchmark.
+BOARD_BEST_SOURCES = """
+SELECT grp, model_id, sources[1:least(n_best, $limit)] FROM board_rows
+WHERE benchmark_id = $bid AND list_contains($models::BIGINT[], model_id)
 """
-# The claims given by id, as sources (``SourceRef``), from one benchmark's (clustered) claims.
-BOARD_SOURCES_BY_ID = """
-SELECT id, source, quote, section, start, "end", value, review_status FROM claims
-WHERE benchmark_id = ? AND list_contains(?::BIGINT[], id)
-"""
-# For beats: model X's rows on a benchmark and, in the same groups, every named model with a better value,
-# with the sources that state each row's best value (JSON, read as ``boards.Beating``).
-BOARD_BEATING_JSON = f"""
-WITH mine AS (SELECT grp, value AS mine FROM board_rows WHERE benchmark_id = $bid AND model_id = $model),
-r AS (
-    SELECT r.* FROM board_rows r JOIN mine m USING (grp)
-    WHERE r.benchmark_id = $bid
-      AND (r.model_id = $model OR (r.named AND ((r.lower AND r.value < m.mine) OR (NOT r.lower AND r.value > m.mine))))
-), shown AS (
-    SELECT grp, model_id, unnest(source_ids[1:least(n_best, $limit)]) AS claim_id,
-           generate_subscripts(source_ids[1:least(n_best, $limit)], 1) AS pos
-    FROM r
-), sources AS (
-    SELECT s.grp, s.model_id, list({SOURCE_STRUCT} ORDER BY s.pos) AS sources
-    FROM shown s JOIN claims c ON c.id = s.claim_id AND c.benchmark_id = $bid
-    GROUP BY s.grp, s.model_id
-)
-SELECT to_json(coalesce(list(struct_pack(grp := grp, model_id := model_id, value := value, unit := unit,
-        n_best := n_best, best_sources := coalesce(sources, []))), []))::VARCHAR
-FROM r LEFT JOIN sources USING (grp, model_id)
+# Comparisons on the benchmarks given (a family's members) in which model X is beaten (in the order of
+# ``BENCHMARK_BEATEN_BY``, whose columns they have).
+BENCHMARKS_BEATEN_BY = """
+SELECT CASE WHEN relation = 'outperforms' THEN model_id ELSE baseline_id END AS winner,
+       benchmark_id, delta, unit, metric, setting, id, source, quote, section, start, "end", review_status
+FROM claims WHERE benchmark_id BETWEEN list_min($bids::BIGINT[]) AND list_max($bids::BIGINT[])
+  AND list_contains($bids::BIGINT[], benchmark_id) AND loser_id = $model AND kind = 'comparison'
+  AND review_status <> 'rejected'
+ORDER BY id
 """
 # Comparisons on one benchmark in which model X is beaten (``GENERAL_BEATEN_BY``'s columns).
 BENCHMARK_BEATEN_BY = """

@@ -175,7 +175,9 @@ CREATE TABLE IF NOT EXISTS board_groups (
     setting_key VARCHAR NOT NULL,
     models INTEGER NOT NULL,
     claims INTEGER NOT NULL,
-    raw_keys VARCHAR[] NOT NULL
+    raw_keys VARCHAR[] NOT NULL,
+    named_rows INTEGER,  -- how many rows the board shows (named models), set once board_rows is built
+    page_head VARCHAR  -- grp 0: the Leaderboard JSON of the benchmark's default board without its rows
 );
 -- One row per benchmark x effective group x model: the best value and what a board row shows, with the
 -- claim ids of its first sources in board order (best-value ones first, then by claim id).
@@ -202,5 +204,17 @@ CREATE TABLE IF NOT EXISTS board_rows (
     verified BOOLEAN NOT NULL,
     sources_total INTEGER NOT NULL,
     n_best INTEGER NOT NULL,
-    source_ids BIGINT[] NOT NULL
+    source_ids BIGINT[] NOT NULL,
+    -- What a page of the board reads (rows are stored in board order, so a page is a range of pos):
+    pos INTEGER,  -- place among the group's named rows, from 1 (NULL: not named, never shown)
+    head VARCHAR,  -- the row as JSON (LeaderboardRow, rank included) up to its sources, without the closing brace
+    sources VARCHAR[] NOT NULL  -- the first source_ids as SourceRef JSON objects
+);
+-- The page most requests ask for, ready: a benchmark's default board (grp 0), its first rows with their first
+-- sources (boards.PAGE_ROWS, boards.PAGE_SOURCES), as JSON parts that need only the links to more sources.
+CREATE TABLE IF NOT EXISTS board_pages (
+    benchmark_id BIGINT PRIMARY KEY,
+    head VARCHAR NOT NULL,  -- the Leaderboard JSON up to its rows' opening bracket
+    "rows" VARCHAR[] NOT NULL,  -- each row's JSON up to its more_sources
+    more VARCHAR[] NOT NULL  -- per row: the model whose row has more sources than shown, else NULL
 );
