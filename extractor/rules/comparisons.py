@@ -85,7 +85,7 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
         cue = lex.cue_table[cm.group(0).lower()]
         if sentence.startswith("的", cm.end()) and cue.shape == "after":
             continue  # "领先的技术", "超越的" : an adjective, not a comparison
-        if cm.group(0) in ("相对", "对比") and _CJK_NEXT.match(sentence, _after_a_glance(sentence, cm.end())):
+        if cm.group(0) in ("相对", "对比") and _WORD_GOES_ON.match(sentence, cm.end()):
             continue  # "相对 GPT-4o，…", "对比了一下 Phi-3.5-mini，…" compare; "相对较高", "对比实验" do not
         free = [n for n in numbers if n.start not in used] if used else numbers  # margins already taken stay theirs
         result = _one_comparison(sentence, lex, cm.start(), cm.end(), cue.relation, cue.shape, cjk, names,
@@ -188,14 +188,8 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
     return out, used
 
 
-_CJK_NEXT = re.compile(r"[\u3400-\u9fff]")
-_AFTER_A_GLANCE = re.compile(r"(?:了一下|一下|了)?\s*")
-
-
-def _after_a_glance(sentence: str, pos: int) -> int:
-    """Where the text after "对比（了一下）" goes on."""
-    m = _AFTER_A_GLANCE.match(sentence, pos)
-    return m.end() if m is not None else pos
+# "相对较高", "对比实验": the word goes on in Chinese after 相对 / 对比（了一下）, so no name follows it
+_WORD_GOES_ON = re.compile(r"(?:了一下|一下|了)?+\s*+[\u3400-\u9fff]")  # (possessive: no backtracking into 了)
 _FORMER_LATTER = re.compile(r"前者|后者|\bthe\s+(?:former|latter)\b", re.IGNORECASE)
 _ON_ALL_OF_THEM = re.compile(r"\s*(?:on|in|across)\s+(?:both|all\s+(?:three|four|of\s+them))\b", re.IGNORECASE)
 _PAREN_AFTER_NAME = re.compile(r"[A-Za-z0-9\u4e00-\u9fff]\s*[(（]\s*[+]?\d[\d.]*$")
