@@ -220,11 +220,12 @@ def split_sections(text: str) -> list[Section]:
     """
     bounds: list[tuple[int, str]] = []  # (offset of line start, title)
     levels: dict[int, int] = {}  # heading depth by offset; arXiv entries are top-level (1)
-    for m in _HEADING.finditer(text):
+    headings = list(_HEADING.finditer(text)) if "#" in text else []  # (a line-start pattern tries every position)
+    for m in headings:
         bounds.append((m.start(), m.group(2).strip()))
         levels[m.start()] = len(m.group(1))
-    heading_ends = sorted(m.end() for m in _HEADING.finditer(text))
-    for m in _ARXIV_LINE.finditer(text):
+    heading_ends = sorted(m.end() for m in headings)
+    for m in _ARXIV_LINE.finditer(text) if "arxiv.org/" in text else ():
         # Belongs to the heading just above it (only blank lines in between)? Only the nearest
         # heading can qualify; look back from the line, never copy the text before it.
         k = bisect_right(heading_ends, m.start()) - 1
