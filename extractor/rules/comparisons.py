@@ -271,8 +271,13 @@ _SIGNED_OVER = re.compile(r"(?<![\w.])\+(\d+(?:\.\d+)?)\s*(%|points?|pts|pp)\s+(
 # direction, then the baseline. ("ahead of", "behind", "higher than" … are cues of their own: the cue path
 # reads their margins.)
 MARGIN_RELATIVE = re.compile(
-    r"(?<![\w.])([+]?\d+(?:\.\d+)?)\s*(points?|pts|pp|percentage[- ]points?)?\s+(over|above|below)\s+"
+    r"(?<![\w.])([+]?\d+(?:\.\d+)?)\s*(points?|pts|pp|percentage[- ]points?)?\s+(over|above|below|from|on)\s+"
     r"(?:the\s+|its\s+)?", re.IGNORECASE)
+# "up 12.9 points from Kestrel-34B-v1", "down 2 points on its predecessor": a change since the baseline ("from"
+# and "on" state a margin only after such a verb: "72.6 on five runs" does not)
+_CHANGE_BEFORE = re.compile(r"\b(?:up|down|rises?|rose|gains?|gained|drops?|dropped|falls?|fell|climbs?|climbed)"
+                            r"\s+(?:by\s+)?(?:about\s+|roughly\s+|nearly\s+|almost\s+)?$", re.IGNORECASE)
+_DOWN_WORDS = re.compile(r"\b(?:down|drops?|dropped|falls?|fell)\b", re.IGNORECASE)
 _BEHIND_WORDS = frozenset({"below"})
 _AND_BEFORE = re.compile(r"\band\s+$")
 
@@ -283,6 +288,9 @@ def _relative_margins(sentence: str, taken: list[tuple[int, int]]) -> list[re.Ma
     out: list[re.Match[str]] = []
     for m in MARGIN_RELATIVE.finditer(sentence):
         if any(a <= m.start(1) < b for a, b in taken):
+            continue
+        if m.group(3).lower() in ("from", "on") \
+                and not _CHANGE_BEFORE.search(sentence, max(0, m.start() - 30), m.start()):
             continue
         if m.group(2) or out and _AND_BEFORE.search(sentence, max(0, m.start() - 6), m.start()):
             out.append(m)
@@ -312,7 +320,8 @@ def _improvement_over(document: Document, section: Section, offset: int, sentenc
     found += _relative_margins(sentence, taken)
     objects = set(_cue_objects(sentence, lex, names))  # and the baselines of earlier margins ("and 2.6 above SimPO")
     for m in sorted(found, key=lambda x: x.start()):
-        behind = m.re is MARGIN_RELATIVE and m.group(3).lower().split()[0] in _BEHIND_WORDS
+        behind = m.re is MARGIN_RELATIVE and (m.group(3).lower() in _BEHIND_WORDS or m.group(3).lower() in ("from", "on")
+                                              and _DOWN_WORDS.search(sentence, max(0, m.start() - 30), m.start()) is not None)
         relation = "underperforms" if m.re in (_WITHIN_OF, _SHORT_OF) or behind else "outperforms"
         r0 = m.end()
         r1 = _EN_REGION_END.search(sentence, r0)

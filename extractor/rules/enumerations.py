@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractor import lexicon
 from extractor.rules.measures import _benchmark_group
 from extractor.rules.mentions import Mention
 from extractor.rules.numbers import Number
@@ -118,7 +119,8 @@ def juxtaposed_values(sentence: str, names: list[Mention], numbers: list[Number]
     a size than a result."""
     out: list[tuple[Mention, Number]] = []
     colon = False
-    models = [n for n in names if n.kind in kinds]
+    settings = lexicon.setting_words()  # "MMLU-Pro 5-shot CoT: 68.8": how it was run, not who
+    models = [n for n in names if n.kind in kinds and n.text.lower() not in settings]
     for num in numbers:
         if num.unit == "x" or num.signed or num.value > 10000:
             continue

@@ -222,13 +222,17 @@ _COUNT_SOLVED = re.compile(
     r"\b(?:solves?|solved|solving|answers?|answered|gets?|got|passes|passed|resolves?|resolved|completes?|completed)"
     r"\s+(?:only\s+|just\s+)?(\d+)\s+(?:out\s+)?of\s+(?:the\s+)?(\d+)\b"
     r"|(?:答对|做对|解决|解出|通过|完成)了?\s*(\d+)\s*(?:道|个|题)(?![^，。,]{0,6}?中的)"  # not "解决了 500 个问题中的 231 个"
-    r"|(\d+)\s*(?:道|个)?(?:问题|题目|题|任务)中的\s*(\d+)\s*(?:道|个)", re.IGNORECASE)
+    r"|(\d+)\s*(?:道|个)?(?:问题|题目|题|任务)中的\s*(\d+)\s*(?:道|个)"
+    # "got 16/30 on AIME 2024", "reaches 21/30", "拿到 12/30": a count out of a total, after a verb of scoring
+    r"|(?:\b(?:solves?|solved|gets?|got|scores?|scored|reach(?:es|ed)?|hits?|answers?|answered|passes|passed|"
+    r"resolves?|resolved|achieves?|achieved)|拿到|得到|做对|答对|解出)了?\s+(?:only\s+|just\s+)?(\d{1,4})\s*/\s*(\d{1,4})\b(?![/.]\d)",
+    re.IGNORECASE)
 
 
 def _may_count(sentence: str) -> bool:
-    """Whether ``_COUNT_SOLVED`` can match at all: every branch needs "of" or 道/个/题 (substring tests
+    """Whether ``_COUNT_SOLVED`` can match at all: every branch needs "of", "/" or 道/个/题 (substring tests
     cost far less than the case-blind alternation, which ``re`` must try at every position)."""
-    return "道" in sentence or "个" in sentence or "题" in sentence or "of" in sentence.lower()
+    return "道" in sentence or "个" in sentence or "题" in sentence or "/" in sentence or "of" in sentence.lower()
 
 
 def count_results(sentence: str) -> tuple[frozenset[int], frozenset[int]]:
@@ -242,9 +246,12 @@ def count_results(sentence: str) -> tuple[frozenset[int], frozenset[int]]:
             totals.add(m.start(2))
         elif m.group(3):
             counts.add(m.start(3))
-        else:
+        elif m.group(4):
             counts.add(m.start(5))
             totals.add(m.start(4))
+        else:
+            counts.add(m.start(6))
+            totals.add(m.start(7))
     # "versus 8 for GRPO", "compared to 9 for X": a bare count set against a counted result
     if counts:
         for m in _COUNT_AGAINST.finditer(sentence):
@@ -278,7 +285,8 @@ def _result_number(sentence: str, lex: Lexicons, num: Number) -> bool:
         return False  # "so it's 2.6 behind", "2.6 above SimPO": a margin between two values, whatever its unit
     if num.unit == "points" and _POINT_MARGIN.search(sentence, num.start, num.end):
         return False  # "领先 8.4 个百分点", "涨了 1.2 个点": percentage points are a margin between two values
-    if num.unit is None and ("道" in sentence or "个" in sentence or " of " in sentence or " for " in sentence):
+    if num.unit is None and ("道" in sentence or "个" in sentence or " of " in sentence or " for " in sentence
+                             or "/" in sentence):
         counts, totals = count_results(sentence)
         if num.start in counts:
             return True

@@ -1,0 +1,43 @@
+"""Results stated as fractions, changes since a named baseline, and setting words that are not models."""
+
+from __future__ import annotations
+
+from extractor.base import get_extractor
+from schemas import ComparisonClaim, Document, ScoreClaim
+
+
+def extract(text: str) -> list[ScoreClaim | ComparisonClaim]:
+    doc = Document(source="c.md", path="c.md", text=text, sha256="0")
+    claims = get_extractor("rules").extract(doc).claims
+    assert all(text[c.start:c.end] == c.quote for c in claims)
+    return claims
+
+
+def test_a_fraction_after_a_scoring_verb_is_a_count_result():
+    claims = extract("Qwen2.5-Math-7B-Instruct got 16/30 on AIME 2024, and Hopper-7B reaches 21/30 on AIME 2024.")
+    assert {(c.model, c.benchmark, c.value) for c in claims if c.kind == "score"} == {
+        ("Qwen2.5-Math-7B-Instruct", "AIME 2024", 16), ("Hopper-7B", "AIME 2024", 21)}
+    assert not [c for c in claims if c.value == 30]  # the total is no result
+
+
+def test_a_date_with_a_slash_is_no_result():
+    assert extract("Orion-7B was released on 4/2 and Orion-7B-v2 on 5/1.") == []
+
+
+def test_a_change_since_a_named_baseline_is_a_comparison_with_its_margin():
+    claims = extract("Kestrel-34B-v2 is out. Arena-Hard (auto): 71.3, up 12.9 points from Kestrel-34B-v1.")
+    assert {c.value for c in claims if c.kind == "score"} == {71.3}  # the margin is no score
+    (cmp_,) = [c for c in claims if c.kind == "comparison"]
+    assert (cmp_.model, cmp_.baseline, cmp_.relation, cmp_.delta) == ("Kestrel-34B-v2", "Kestrel-34B-v1", "outperforms", 12.9)
+    (down,) = [c for c in extract("Orion-7B scores 72.6 on MMLU, down 2.1 points from Orion-7B-v1.") if c.kind == "comparison"]
+    assert (down.baseline, down.relation) == ("Orion-7B-v1", "underperforms")
+
+
+def test_on_and_from_state_no_margin_without_a_change_verb():
+    claims = extract("Orion-7B scores 72.6 on five runs of MMLU.")
+    assert [c.kind for c in claims] == ["score"]
+
+
+def test_a_setting_word_before_a_colon_is_not_the_model():
+    claims = extract("Kestrel-34B-v2 is strong. MMLU-Pro 5-shot CoT: 68.8, trailing Qwen2.5-32B-Instruct by about a point.")
+    assert {(c.kind, c.model) for c in claims} == {("score", "Kestrel-34B-v2"), ("comparison", "Kestrel-34B-v2")}
