@@ -160,7 +160,8 @@ _NOT_RESULT_BEFORE = re.compile(
     r"|" + _SETTING_WORDS + r""
     r"|\b(?:pass|passes|passing|break|breaks|breaking|cross|crosses|crossing)"
     r"|\bby(?:\s+(?:about|around|nearly|roughly|over|up\s+to))?(?:\s+[+]?\d+(?:\.\d+)?\s*(?:%|points?|pts|pp)?\s*(?:,|and|、)+)*"
-    r")\s*$",
+    # and the later members of a list after such a word ("分别下降 0.4 和 0.2 分", "领先 2.1、3.4 分")
+    r")(?:\s*[+]?\d+(?:\.\d+)?\s*(?:%|％|分|个?百分点|points?|pts|pp)?\s*(?:,|，|、|and|和|与|及)\s*)*\s*$",
     re.IGNORECASE)
 # The rarer reasons, over a longer window, looked for only in sentences that hold one of their words
 # (``_NOT_RESULT_HINT``): an ablation's "removing X lowers AIME 2024 accuracy to 47.5%", business figures

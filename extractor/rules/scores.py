@@ -147,6 +147,11 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
             in_clause = [n for n in pct if rs <= n.start < resp.start()]
             if len(in_clause) >= 2 and len(in_clause) < len(pct):
                 pct = in_clause
+            elif (second := _RESPECTIVELY.search(sentence, resp.end())) is not None:
+                # "得分分别为 72.8 和 76.5，相比 Distill-7B 分别下降 0.4 和 0.2 分": each 分别 pairs its own values
+                first = [n for n in pct if n.start < second.start()]
+                if len(first) >= 2:
+                    pct = first
         # the benchmarks listed together before the values ("C-Eval 和 CMMLU 成绩分别为 86.4 和 85.9"),
         # not every benchmark-like phrase of the sentence
         before = [b for b in benches if b.end <= pct[0].start]

@@ -41,3 +41,10 @@ def test_on_and_from_state_no_margin_without_a_change_verb():
 def test_a_setting_word_before_a_colon_is_not_the_model():
     claims = extract("Kestrel-34B-v2 is strong. MMLU-Pro 5-shot CoT: 68.8, trailing Qwen2.5-32B-Instruct by about a point.")
     assert {(c.kind, c.model) for c in claims} == {("score", "Kestrel-34B-v2"), ("comparison", "Kestrel-34B-v2")}
+
+
+def test_each_respectively_pairs_its_own_values():
+    claims = extract("HiCoT-7B 在 MMLU 与 C-Eval 上的得分分别为 72.8 和 76.5，相比 Distill-7B 分别下降 0.4 和 0.2 分。")
+    scores = {(c.model, c.benchmark, c.value) for c in claims if c.kind == "score" and c.model == "HiCoT-7B"}
+    assert scores == {("HiCoT-7B", "MMLU", 72.8), ("HiCoT-7B", "C-Eval", 76.5)}
+    assert not [c for c in claims if c.kind == "score" and c.value == 0.2]  # a margin of the second list
