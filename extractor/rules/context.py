@@ -39,6 +39,7 @@ def _leading_models(text: str, start: int = 0, end: int | None = None) -> list[t
         found.insert(0, first)
     out = [(m.start(1), m.group(1)) for m in found if _is_known_model(m.group(1))
            and not _NOT_TOPIC_BEFORE.search(text, m.start(), m.start(1))
+           and not _MEASURED_AGAINST_IT.match(text, m.end(1), _sentence_end(text, m.end(1)))
            and not _INSIDE_CHINESE_NAME.search(text, max(0, m.start(1) - 2), m.start(1))]  # "R1-32B" of 星河-R1-32B
     if "-" in text[max(0, start - 1):stop]:
         if _ZH_NAME_HINT.search(text, max(0, start - 1), stop):
@@ -52,6 +53,20 @@ def _leading_models(text: str, start: int = 0, end: int | None = None) -> list[t
 
 
 _NAMED_AT_END = re.compile(r"(?:是|叫|叫做|名为|称为|即)[^。！？，,；;]{0,12}?(" + CJK_HYBRID_NAME.pattern + r"|[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9.]+)+)\s*[。！？]")
+
+
+# "Qwen2.5-32B-Instruct lands ~12 points behind it": a sentence that measures its first name against "it" is
+# still about the topic ("it"), so that name does not become the topic of the sentences after it
+_MEASURED_AGAINST_IT = re.compile(
+    r"[^。！？!?\n]*?(?:\b(?:behind|ahead\s+of|than|below|above|beats?|trails?|trailing|outperforms?|matches|matching|"
+    r"level\s+with|on\s+par\s+with)\s+(?:it|them)\b|(?:比|不如|超过|落后于?|领先于?|低于|高于|追平|打平)(?:它|其)(?![\u4e00-\u9fff]{0,1}的))",
+    re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[。！？!?\n]|\.(?:\s|$)")
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    m = _SENTENCE_END.search(text, pos, pos + 300)
+    return m.start() if m else min(len(text), pos + 300)
 
 
 _INSIDE_CHINESE_NAME = re.compile(r"[\u3400-\u9fff][-·]$")
@@ -191,6 +206,7 @@ def _update_context(sentence: str, names: list[Mention], section: Section, ctx: 
         ctx.saw_benchmark(benches[-1].text, offset + len(sentence))
     models = [n for n in names if n.kind in ("model", "name") and not _in_location(sentence, n)
               and _is_known_model(n.text)]
-    if models and models[0].start < 20 and not _NOT_TOPIC_BEFORE.search(sentence, 0, models[0].start):
+    if models and models[0].start < 20 and not _NOT_TOPIC_BEFORE.search(sentence, 0, models[0].start) \
+            and not _MEASURED_AGAINST_IT.match(sentence, models[0].end, _sentence_end(sentence, models[0].end)):
         ctx.model = models[0].text  # a sentence-initial model becomes the topic of what follows
         ctx.model_pos = offset + models[0].start

@@ -614,3 +614,15 @@ def test_an_elliptic_second_value_and_a_lead_with_no_object():
     assert {(c.model, c.value) for c in kinds(claims, "score")} == {("Orion-72B", 71.2), ("Llama-3.1-70B-Instruct", 65.7)}
     (cmp_,) = kinds(claims, "comparison")
     assert (cmp_.model, cmp_.baseline, cmp_.relation) == ("Orion-72B", "Llama-3.1-70B-Instruct", "outperforms")
+
+
+def test_a_name_measured_against_it_does_not_become_the_topic():
+    text = ("Kestrel-34B-v2 gets 61.4 on GPQA Diamond. Qwen2.5-32B-Instruct lands ~12 points behind it.\n\n"
+            "AIME 2024: mean pass@1 of 56.7%.")
+    assert {(c.model, c.value) for c in kinds(extract(text), "score")} == {("Kestrel-34B-v2", 61.4),
+                                                                            ("Kestrel-34B-v2", 56.7)}
+    zh = "星河-14B 在 MMLU 上得分 80.1。Qwen2.5-14B 比它低 2 分。\n\nGSM8K 上得分 90.2。"
+    assert ("星河-14B", "GSM8K", 90.2) in {(c.model, c.benchmark, c.value) for c in kinds(extract(zh), "score")}
+    # a name that is not measured against "it" still takes over
+    other = "Kestrel-34B-v2 gets 61.4 on GPQA Diamond. Qwen2.5-32B-Instruct is the other model.\n\nAIME 2024: 56.7%."
+    assert ("Qwen2.5-32B-Instruct", 56.7) in {(c.model, c.value) for c in kinds(extract(other), "score")}
