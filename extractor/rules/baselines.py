@@ -12,7 +12,7 @@ from functools import lru_cache
 from extractor import lexicon
 from extractor.rules.measures import _LIST_SEP
 from extractor.rules.mentions import Mention
-from extractor.rules.subjects import _DE_GAP
+from extractor.rules.subjects import _DE_GAP, DESCRIBED_BY_NEXT
 
 _ZH_REGION_TRIM = re.compile(
     r"(?:在|的(?:性能|表现|水平|水准|成绩|效果|结果|能力|质量|精度|准确率|得分|分数)|(?:性能|表现|水平|水准|成绩|效果|结果)).*$")
@@ -68,6 +68,9 @@ def _baselines(sentence: str, names: list[Mention], r0: int, r1: int, cjk: bool)
     # "基于 PPO 的 RLHF": PPO only qualifies the baseline RLHF.
     found = [n for i, n in enumerate(found)
              if not (i + 1 < len(found) and _DE_GAP.fullmatch(sentence[n.end:found[i + 1].start]))]
+    # "its SFT-only sibling Corvid-SFT", "the DPO baseline Tulu-3-8B": a qualifier, a describing noun, then the name
+    found = [n for i, n in enumerate(found)
+             if not (i + 1 < len(found) and DESCRIBED_BY_NEXT.fullmatch(sentence, n.end, found[i + 1].start))]
     if found:
         out: list[Baseline] = []
         # "OpenAl 和 Anthropic 的视觉模型": the owned thing (的视觉模型) belongs to every listed name.

@@ -1,4 +1,5 @@
-"""Rules read a folded copy of the text: every Unicode dash as ``-``, accented Latin letters as ASCII.
+"""Rules read a folded copy of the text: every Unicode dash as ``-``, accented Latin letters as ASCII,
+citation markers ("[12]", "(Li et al., 2024)") as spaces.
 
 The name patterns are ASCII (``[A-Za-z0-9-]``); web text writes ``GPT‑4o`` with U+2011 and names such
 as ``Protégé-8B`` or ``Élan-7B``. Folding maps each such character to one ASCII character, so the
@@ -31,8 +32,16 @@ def _foldable() -> re.Pattern[str]:
     return re.compile(f"[{DASHES}\u00c0-\u024f]")
 
 
+# Citation markers: "Corvid-R1 [12] applies …", "Ferret-Coder-33B [9] (31.8%)", "StructCoT-7B（Li 等，2024）",
+# "(Chen et al., 2024)". They are blanked (spaces, same length): a reference number or an author's name sits
+# where the rules expect a name's value or verb, and an author is never a model. ("[text](url)" links stay.)
+_CITATION = re.compile(r"\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\](?!\()"
+                       r"|[（(][A-Z][A-Za-z'’-]+(?:\s+(?:et\s+al\.?|and\s+[A-Z][A-Za-z'’-]+|&\s+[A-Z][A-Za-z'’-]+)|\s*等人?)?"
+                       r"\s*[,，]?\s*(?:19|20)\d{2}[a-z]?[)）]")
+
+
 def needs_folding(text: str) -> bool:
-    return _foldable().search(text) is not None
+    return _foldable().search(text) is not None or _CITATION.search(text) is not None
 
 
 # a dash inside a name ("GPT‑4o", "Qwen2.5–32B"); "——" and " – " between words stay punctuation.
@@ -46,11 +55,13 @@ _LETTER = re.compile("[\u00c0-\u024f]")
 
 @lru_cache(maxsize=8)
 def fold(text: str) -> str:
-    """``text`` with name dashes and accented Latin letters replaced one for one (same length).
+    """``text`` with name dashes and accented Latin letters replaced one for one, and citation markers
+    blanked (same length).
 
     Cached: the mention layer, the registry and the claim frames of one document fold the same text."""
     if not needs_folding(text):
         return text
+    text = _CITATION.sub(lambda m: " " * len(m.group(0)), text)
     table = _table()
 
     def dash(m: re.Match[str]) -> str:

@@ -73,6 +73,8 @@ def _pick_subject(sentence: str, names: list[Mention], subjects: list[Mention], 
 _ABLATED = re.compile(r"(?:w/o|without|去掉|去除|移除|不用|不使用)\s*(?:the\s+)?$", re.IGNORECASE)
 # "Applied to Qwen2.5-7B, our method …", "built on Llama-3": the base a method runs on is not its subject
 _BUILT_ON = re.compile(r"\b(?:applied\s+to|on\s+top\s+of|built\s+on|based\s+on|fine-tuned\s+from|initiali[sz]ed\s+from|"
+                       # "Corvid-R1 applies GRPO to a 32B base and reports …": a method a model uses is no subject
+                       r"appl(?:y|ies|ying)|uses|using|adopts|adopting|employs|employing|leverages|leveraging|via|"
                        r"starting\s+from)\s+(?:the\s+)?$|基于\s*$", re.IGNORECASE)
 # ("its Orion-72B model now tops …" at the head of a clause is the subject: only an object is possessed)
 _PLAIN_PRONOUNS = frozenset({"it", "its"})  # (它 / 其 more often go on about the topic of the text)
@@ -148,6 +150,11 @@ _FIRST_GAP_BAD = re.compile(r"[。；;:：!?！？]|比|与|和|在.{0,12}(?:上
 _FIRST_GAP_COMMA = re.compile(r"[,，](?!\s*(?:如|例如|比如|包括|包含|including|such as|e\.g\.|like)\b)")
 
 
+# "its SFT-only sibling Corvid-SFT", "the DPO baseline Tulu-3-8B": a qualifier, a describing noun, then the name
+DESCRIBED_BY_NEXT = re.compile(r"\s+(?:[a-z][a-z-]*\s+){0,2}(?:sibling|variant|counterpart|baseline|version|model|"
+                               r"predecessor|checkpoint|release|teacher|base)s?\s*,?\s*")
+
+
 def _listed_names(sentence: str, names: list[Mention], start: int) -> list[Mention]:
     """Names listed right after a cue: "优于其他基线，如 A、B 和 C" / "outperforms A, B and C"."""
     out: list[Mention] = []
@@ -156,7 +163,7 @@ def _listed_names(sentence: str, names: list[Mention], start: int) -> list[Menti
         if n.start < start:
             continue
         gap = sentence[pos:n.start]
-        if out and _DE_GAP.fullmatch(gap):
+        if out and (_DE_GAP.fullmatch(gap) or DESCRIBED_BY_NEXT.fullmatch(gap)):
             out[-1] = n  # "OpenAI 的 o1": the owner only qualifies the model
             pos = n.end
             continue

@@ -48,3 +48,22 @@ def test_each_respectively_pairs_its_own_values():
     scores = {(c.model, c.benchmark, c.value) for c in claims if c.kind == "score" and c.model == "HiCoT-7B"}
     assert scores == {("HiCoT-7B", "MMLU", 72.8), ("HiCoT-7B", "C-Eval", 76.5)}
     assert not [c for c in claims if c.kind == "score" and c.value == 0.2]  # a margin of the second list
+
+
+def test_citation_markers_are_transparent_and_authors_are_no_models():
+    claims = extract("Osprey-Coder-32B [27] resolves 46.2% of SWE-bench Verified issues, outperforming the earlier "
+                     "Ferret-Coder-33B [9] (31.8%).")
+    assert ("Ferret-Coder-33B", 31.8) in {(c.model, c.value) for c in claims if c.kind == "score"}
+    assert ("Osprey-Coder-32B", 31.8) not in {(c.model, c.value) for c in claims if c.kind == "score"}
+    zh = extract("与同样采用结构化思维链的 StructCoT-7B（Li 等，2024）相比，本文方法 HiCoT-7B 在 MATH-500 上更强。")
+    assert {c.baseline for c in zh if c.kind == "comparison"} == {"StructCoT-7B"}
+    # the quote is still the text as written
+    assert any("[27]" in c.quote for c in claims)
+
+
+def test_a_method_a_model_applies_is_not_the_subject_and_a_described_baseline_is_its_name():
+    claims = extract("Corvid-R1 [12] applies GRPO to a 32B base and reports 72.6% pass@1 on AIME 2024, "
+                     "22.6 points above its SFT-only sibling Corvid-SFT.")
+    assert {(c.kind, c.model) for c in claims} == {("score", "Corvid-R1"), ("comparison", "Corvid-R1")}
+    (cmp_,) = [c for c in claims if c.kind == "comparison"]
+    assert (cmp_.baseline, cmp_.delta) == ("Corvid-SFT", 22.6)
