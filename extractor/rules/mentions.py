@@ -189,6 +189,17 @@ def benchmark_matches(text: str, lex: Lexicons, start: int = 0, end: int | None 
         yield m
 
 
+def _vendor_word(text: str, lex: Lexicons, cjk: bool) -> bool:
+    """Does ``text`` start with a model family's name? In English a plain lower-case word is one only with a
+    version after it ("qwen2.5", "llama-3"): "a clear step up", "the command line" name no Step or Command
+    model (a Chinese sentence's lower-case Latin word is a name: "跟 qwen 基本打平")."""
+    m = lex.vendor_regex.match(text)
+    if m is None:
+        return False
+    word = m.group(0)
+    return cjk or not word.islower() or len(text) > len(word) and not text[len(word)].isspace()
+
+
 def find_names(sentence: str, lex: Lexicons) -> list[Mention]:
     """Latin names in ``sentence``, each classed as benchmark, model or (unknown) name."""
     out: list[Mention] = []
@@ -202,7 +213,8 @@ def find_names(sentence: str, lex: Lexicons) -> list[Mention]:
         out.append(Mention(m.start(), end, sentence[m.start():end], "benchmark",
                            lex.benchmark_lookup.get(norm_name(m.group(0)), "")))
         taken.append((m.start(), end))
-    name_re = NAME_ZH if is_cjk_sentence(sentence) else NAME_EN
+    cjk = is_cjk_sentence(sentence)
+    name_re = NAME_ZH if cjk else NAME_EN
     urls = [(u.start(), u.end()) for u in _URL.finditer(sentence)] if "/" in sentence else []
     for m in name_re.finditer(sentence):
         s, e, text = m.start(), m.end(), m.group(0)
@@ -235,14 +247,14 @@ def find_names(sentence: str, lex: Lexicons) -> list[Mention]:
         # drop leading words until one looks like a name.
         while True:
             first, _, rest = text.partition(" ")
-            if _UPPER_OR_DIGIT.search(first) and first.lower() not in lex.stopwords or lex.vendor_regex.match(first):
+            if _UPPER_OR_DIGIT.search(first) and first.lower() not in lex.stopwords or _vendor_word(first, lex, cjk):
                 break
             s, text = s + len(first) + 1, rest
             if not rest or not _LATIN_START.match(rest):
                 break
         if not text or not _LATIN_START.match(text) or text.split(" ", 1)[0].lower() in lex.stopwords:
             continue
-        if not _UPPER_OR_DIGIT.search(text.split(" ", 1)[0]) and not lex.vendor_regex.match(text):
+        if not _UPPER_OR_DIGIT.search(text.split(" ", 1)[0]) and not _vendor_word(text, lex, cjk):
             continue
         out.append(Mention(s, e, text, classify_name(sentence, s, e, text, lex)))
     if "-" in sentence or "·" in sentence:

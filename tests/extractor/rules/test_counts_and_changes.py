@@ -67,3 +67,12 @@ def test_a_method_a_model_applies_is_not_the_subject_and_a_described_baseline_is
     assert {(c.kind, c.model) for c in claims} == {("score", "Corvid-R1"), ("comparison", "Corvid-R1")}
     (cmp_,) = [c for c in claims if c.kind == "comparison"]
     assert (cmp_.baseline, cmp_.delta) == ("Corvid-SFT", 22.6)
+
+
+def test_a_plain_lower_case_word_is_no_model_family_in_english():
+    claims = extract("Sage-2 is out. It's a clear step up from Sage-1: on τ-bench (retail) it now scores 63.1.")
+    assert {c.model for c in claims} == {"Sage-2"}
+    assert ("comparison", "Sage-1") in {(c.kind, c.baseline) for c in claims}
+    # a version after it, or a Chinese sentence, still makes it a name
+    zh = extract("澜舟-14B 在 MMLU 上 79.6，跟 qwen 基本打平。")
+    assert "qwen" in {c.baseline for c in zh if c.kind == "comparison"}
