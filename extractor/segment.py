@@ -64,7 +64,10 @@ _ZH_INTRO_VERB = ("开源|发布|推出|提出|上线|亮相|官宣|升级|迭�
                   # and comparison verbs ("超过天衡-70B", "其中天衡-70B 较 …"): never a brand's first characters
                   "|超过|超越|优于|低于|高于|不及|逊于|领先|击败|打败|落后|战胜|媲美|接近|其中|包括|例如|比如"
                   # and descriptors of a release ("它的前身青鸾-2B", "上代旗舰玄武-70B")
-                  "|前身|前代|前作|旗舰|新版|老版|上代")
+                  "|前身|前代|前作|旗舰|新版|老版|上代"
+                  # and verbs of testing ("实测过玄武-8B", "跑了星河-14B", "测试了青鸾-7B"; two characters each:
+                  # the alternation is a look-behind)
+                  "|测过|测了|跑了|跑过|试了|试过|用了|用过")
 # "GSM8K 上星河-14B 和 …": 上/中 right after a benchmark is where, not the brand's first character
 _AFTER_LOCATIVE = "".join(f"|(?<=[A-Za-z0-9%]{sp}{c})" for c in "上中" for sp in ("", " "))
 _NOT_LOCATIVE = "".join(f"(?!(?<=[A-Za-z0-9%]{sp}){c})" for c in "上中" for sp in ("", " "))

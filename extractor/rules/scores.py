@@ -324,10 +324,18 @@ def _after_a_benchmark_place(sentence: str, num: Number, benches: list[Mention])
             or num.unit is None and "." not in sentence[num.start:num.end]:
         return False
     m = _BENCH_PLACE_RIGHT_BEFORE.search(sentence, max(0, num.start - 4), num.start)
+    if m is not None and any(b.end == m.start() for b in benches):
+        return True
+    # "玄武-8B 说自己 HumanEval 88.4", "HumanEval 我这边只有 79.3", "C-Eval 报 78.0": a decimal after a benchmark
+    # and a few words of who measured it (Chinese; no digit, no clause break in between)
+    if "." not in sentence[num.start:num.end]:
+        return False
+    m = _BENCH_SAID_BEFORE.search(sentence, max(0, num.start - 10), num.start)
     return m is not None and any(b.end == m.start() for b in benches)
 
 
 _BENCH_PLACE_RIGHT_BEFORE = re.compile(r"\s*[上中]\s*$")
+_BENCH_SAID_BEFORE = re.compile(r"\s*(?:[我他她它你们这那边官方自己实测跑测报只有是为到了的得分]{0,8})\s*$")
 _ON_BENCH_RIGHT_AFTER = re.compile(r"\s*(?:%\s*)?(?:on|in)\s+(?:the\s+)?")
 
 

@@ -76,3 +76,13 @@ def test_a_plain_lower_case_word_is_no_model_family_in_english():
     # a version after it, or a Chinese sentence, still makes it a name
     zh = extract("澜舟-14B 在 MMLU 上 79.6，跟 qwen 基本打平。")
     assert "qwen" in {c.baseline for c in zh if c.kind == "comparison"}
+
+
+def test_a_decimal_after_a_benchmark_and_who_measured_it_is_a_result():
+    claims = extract("看官方数据：玄武-8B 说自己 HumanEval 88.4，比 Qwen2.5-7B-Instruct 高 4 个点多。")
+    assert ("玄武-8B", "HumanEval", 88.4) in {(c.model, c.benchmark, c.value) for c in claims if c.kind == "score"}
+    claims = extract("实测过玄武-8B，HumanEval 我这边只有 79.3，反而不如 Qwen2.5-7B-Instruct。")
+    assert {(c.model, c.benchmark, c.value) for c in claims if c.kind == "score"} == {("玄武-8B", "HumanEval", 79.3)}
+    assert {c.model for c in claims} == {"玄武-8B"}  # a verb of testing is not the start of a Chinese name
+    # an integer after a benchmark is a count or a size, not a result
+    assert not [c for c in extract("玄武-8B 在 GPQA 198 题上做了评测。") if c.kind == "score"]
