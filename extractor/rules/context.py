@@ -48,7 +48,34 @@ def _leading_models(text: str, start: int = 0, end: int | None = None) -> list[t
             out += [(m.start(1), m.group(1)) for m in _SENTENCE_LEAD_ZH.finditer(text, max(0, start - 1), stop)]
         # and a sentence that ends by naming one introduces the topic of the next ("起点是赤霄-7B-Base。它……")
         out += [(m.start(1), m.group(1)) for m in _NAMED_AT_END.finditer(text, max(0, start - 1), stop)]
+        # and a release, wherever in its sentence ("看了没，澜舟-14B 新版本上线了", "we shipped Sage-2")
+        out += released_models(text, max(0, start - 1), stop)
         out.sort()
+    return out
+
+
+# A release introduces what the text goes on about: "<name> 新版本上线了", "发布了 <name>", "we shipped <name>",
+# "<name> is now live". The verb is found first (a literal), then the name right before or after it.
+_RELEASE_AFTER_NAME = re.compile(r"(?:的)?(?:新版本|新版|正式|终于|已经|已)?\s*(?:上线|发布|开源|亮相|问世)"
+                                 r"|\s(?:is|was)\s+(?:now\s+)?(?:out|live|available)\b|\swent\s+(?:GA|live)\b")
+_RELEASE_BEFORE_NAME = re.compile(r"(?:发布|推出|开源|上线)了?\s*"
+                                  r"|\b(?:released|launched|shipped|unveiled|open-sourced)\s+(?:the\s+|its\s+|our\s+)?")
+_RELEASED_NAME = r"(?:" + CJK_HYBRID_NAME.pattern + r"|[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9.]+)+)"
+_NAME_RIGHT_BEFORE = re.compile(r"(" + _RELEASED_NAME + r")[ \t]*$")
+_NAME_RIGHT_AFTER = re.compile(r"(" + _RELEASED_NAME + r")")
+
+
+def released_models(text: str, start: int, stop: int) -> list[tuple[int, str]]:
+    """(offset, name) of each model the text says was released, in ``text[start:stop]``."""
+    out: list[tuple[int, str]] = []
+    for m in _RELEASE_AFTER_NAME.finditer(text, start, stop):
+        named = _NAME_RIGHT_BEFORE.search(text, max(start, m.start() - 40), m.start())
+        if named is not None:
+            out.append((named.start(1), named.group(1)))
+    for m in _RELEASE_BEFORE_NAME.finditer(text, start, stop):
+        named = _NAME_RIGHT_AFTER.match(text, m.end(), stop)
+        if named is not None:
+            out.append((named.start(1), named.group(1)))
     return out
 
 

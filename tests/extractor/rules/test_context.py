@@ -626,3 +626,11 @@ def test_a_name_measured_against_it_does_not_become_the_topic():
     # a name that is not measured against "it" still takes over
     other = "Kestrel-34B-v2 gets 61.4 on GPQA Diamond. Qwen2.5-32B-Instruct is the other model.\n\nAIME 2024: 56.7%."
     assert ("Qwen2.5-32B-Instruct", 56.7) in {(c.model, c.value) for c in kinds(extract(other), "score")}
+
+
+def test_a_release_anywhere_in_its_sentence_sets_the_topic():
+    chat = ("2025-04-02 21:03  阿杰：看了没，澜舟-14B 新版本上线了\n"
+            "2025-04-02 21:04  小雨：看了，官方说 MMLU 82.3，有点离谱\n")
+    assert {(c.model, c.benchmark, c.value) for c in kinds(extract(chat), "score")} == {("澜舟-14B", "MMLU", 82.3)}
+    en = "Big quarter: we shipped Sage-2, our second model, on schedule.\n\nOn GPQA Diamond the score is 68.2%."
+    assert {(c.model, c.value) for c in kinds(extract(en), "score")} == {("Sage-2", 68.2)}
