@@ -56,26 +56,39 @@ def _leading_models(text: str, start: int = 0, end: int | None = None) -> list[t
 
 # A release introduces what the text goes on about: "<name> 新版本上线了", "发布了 <name>", "we shipped <name>",
 # "<name> is now live". The verb is found first (a literal), then the name right before or after it.
-_RELEASE_AFTER_NAME = re.compile(r"(?:的)?(?:新版本|新版|正式|终于|已经|已)?\s*(?:上线|发布|开源|亮相|问世)"
-                                 r"|\s(?:is|was)\s+(?:now\s+)?(?:out|live|available)\b|\swent\s+(?:GA|live)\b")
-_RELEASE_BEFORE_NAME = re.compile(r"(?:发布|推出|开源|上线)了?\s*"
-                                  r"|\b(?:released|launched|shipped|unveiled|open-sourced)\s+(?:the\s+|its\s+|our\s+)?")
+_RELEASE_AFTER_NAME_ZH = re.compile(r"上线|发布|开源|亮相|问世")
+_RELEASE_AFTER_NAME_EN = re.compile(r" (?:is|was) (?:now )?(?:out|live|available)\b| went (?:GA|live)\b")
+_RELEASE_BEFORE_NAME_ZH = re.compile(r"(?:发布|推出|开源|上线)了?\s*")
+_RELEASE_BEFORE_NAME_EN = re.compile(r"(?:released|launched|shipped|unveiled|open-sourced)\s+(?:the\s+|its\s+|our\s+)?")
+# words one of which the English patterns need: looked for first (a substring test costs far less than a scan)
+_RELEASE_WORDS_AFTER = (" out", " live", " available", " GA")
+_RELEASE_WORDS_BEFORE = ("released", "launched", "shipped", "unveiled", "open-sourced")
 _RELEASED_NAME = r"(?:" + CJK_HYBRID_NAME.pattern + r"|[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9.]+)+)"
-_NAME_RIGHT_BEFORE = re.compile(r"(" + _RELEASED_NAME + r")[ \t]*$")
+_NAME_RIGHT_BEFORE = re.compile(r"(" + _RELEASED_NAME + r")[ \t]*(?:的)?(?:新版本|新版|正式|终于|已经|已)?[ \t]*$")
 _NAME_RIGHT_AFTER = re.compile(r"(" + _RELEASED_NAME + r")")
 
 
 def released_models(text: str, start: int, stop: int) -> list[tuple[int, str]]:
     """(offset, name) of each model the text says was released, in ``text[start:stop]``."""
     out: list[tuple[int, str]] = []
-    for m in _RELEASE_AFTER_NAME.finditer(text, start, stop):
-        named = _NAME_RIGHT_BEFORE.search(text, max(start, m.start() - 40), m.start())
-        if named is not None:
-            out.append((named.start(1), named.group(1)))
-    for m in _RELEASE_BEFORE_NAME.finditer(text, start, stop):
-        named = _NAME_RIGHT_AFTER.match(text, m.end(), stop)
-        if named is not None:
-            out.append((named.start(1), named.group(1)))
+    afters = [_RELEASE_AFTER_NAME_ZH] + ([_RELEASE_AFTER_NAME_EN] if any(text.find(w, start, stop) >= 0
+                                                                         for w in _RELEASE_WORDS_AFTER) else [])
+    for rx in afters:
+        for m in rx.finditer(text, start, stop):
+            if text.find("-", max(start, m.start() - 40), m.start()) < 0:
+                continue  # a released model's name holds a hyphen ("澜舟-14B", "Sage-2")
+            named = _NAME_RIGHT_BEFORE.search(text, max(start, m.start() - 40), m.start())
+            if named is not None:
+                out.append((named.start(1), named.group(1)))
+    befores = [_RELEASE_BEFORE_NAME_ZH] + ([_RELEASE_BEFORE_NAME_EN] if any(text.find(w, start, stop) >= 0
+                                                                           for w in _RELEASE_WORDS_BEFORE) else [])
+    for rx in befores:
+        for m in rx.finditer(text, start, stop):
+            if m.start() and text[m.start() - 1].isascii() and text[m.start() - 1].isalpha():
+                continue  # inside a longer word ("unreleased")
+            named = _NAME_RIGHT_AFTER.match(text, m.end(), stop)
+            if named is not None:
+                out.append((named.start(1), named.group(1)))
     return out
 
 

@@ -35,12 +35,15 @@ def _foldable() -> re.Pattern[str]:
 # Citation markers: "Corvid-R1 [12] applies …", "Ferret-Coder-33B [9] (31.8%)", "StructCoT-7B（Li 等，2024）",
 # "(Chen et al., 2024)". They are blanked (spaces, same length): a reference number or an author's name sits
 # where the rules expect a name's value or verb, and an author is never a model. ("[text](url)" links stay.)
-_CITATION = re.compile(r"\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\](?!\()"
-                       r"|[（(][A-Z][A-Za-z'’-]+(?:\s+(?:et\s+al\.?|and\s+[A-Z][A-Za-z'’-]+|&\s+[A-Z][A-Za-z'’-]+)|\s*等人?)?"
-                       r"\s*[,，]?\s*(?:19|20)\d{2}[a-z]?[)）]")
+_CITATION = re.compile(r"[\[（(](?:(?<=\[)\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\](?!\()"
+                       r"|(?<=[（(])[A-Z][A-Za-z'’-]+(?:\s+(?:et\s+al\.?|and\s+[A-Z][A-Za-z'’-]+|&\s+[A-Z][A-Za-z'’-]+)|\s*等人?)?"
+                       r"\s*[,，]?\s*(?:19|20)\d{2}[a-z]?[)）])")  # (one opening bracket first: ``re`` skips ahead to it)
 
 
+@lru_cache(maxsize=4)
 def needs_folding(text: str) -> bool:
+    """Does ``text`` hold a character to fold or a citation to blank? (cached: the components of one document ask
+    about its text several times)"""
     return _foldable().search(text) is not None or _CITATION.search(text) is not None
 
 
