@@ -51,7 +51,14 @@ from extractor.rules.mentions import Lexicons, cue_matches, find_subject_words, 
 from extractor.rules.names import _norm
 from extractor.rules.numbers import _LABEL_END, Number, _is_result_number, _numbers
 from extractor.rules.owners import FORMER_LATTER_VALUE
-from extractor.rules.scores import _VS_PAIR, SHARED_VALUE, _scores, _versus_scores, shared_value_scores
+from extractor.rules.scores import (
+    _VS_PAIR,
+    SAID_BEFORE_VALUE,
+    SHARED_VALUE,
+    _scores,
+    _versus_scores,
+    shared_value_scores,
+)
 from extractor.rules.subjects import _cue_objects
 from extractor.rules.trajectories import base_model_in, mark_starting_values, trajectories, trajectory_claims
 from extractor.segment import is_model_shaped, sentence_bounds
@@ -344,7 +351,7 @@ _NAME_PAREN_VALUE = re.compile(r"[A-Za-z0-9+]\s*[(（]\s*\d+(?:\.\d+)?\s*%?\s*[)
 # ``enumerations.juxtaposed_values``, which decides)
 _NAME_THEN_VALUE = re.compile(r"[A-Za-z0-9+](?:[ \t]*[:：][ \t]*|[ \t]+)\d+\.\d")
 # "DeepSeek-V3 在 MATH-500 上 90.2": a value right after the place it was measured (``scores._after_a_benchmark_place``)
-_PLACE_THEN_VALUE = re.compile(r"[A-Za-z0-9)）][ \t]?(?:[上中]|[我他她它你们这那边官方自己实测跑测报只有是为到了的得分]{1,8})[ \t]?\d+(?:\.\d|%)")
+_PLACE_THEN_VALUE = re.compile(r"[A-Za-z0-9)）][ \t]?(?:[上中]|" + SAID_BEFORE_VALUE + r"{1,8})[ \t]?\d+(?:\.\d|%)")
 _FROM = re.compile(r"从|\bfrom\b", re.IGNORECASE)
 _EARLIER_SUBJECT_CUE = re.compile(r"现有|已有|之前|此前|以前|先前|existing|previous|prior", re.IGNORECASE)
 _EARLIER_CUE = re.compile(r"之前|此前|以前|先前|原先|原来|previous|prior|before", re.IGNORECASE)

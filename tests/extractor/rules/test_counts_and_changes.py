@@ -86,3 +86,10 @@ def test_a_decimal_after_a_benchmark_and_who_measured_it_is_a_result():
     assert {c.model for c in claims} == {"玄武-8B"}  # a verb of testing is not the start of a Chinese name
     # an integer after a benchmark is a count or a size, not a result
     assert not [c for c in extract("玄武-8B 在 GPQA 198 题上做了评测。") if c.kind == "score"]
+
+
+def test_a_value_after_a_chinese_possessive_is_that_names():
+    claims = extract("澜舟-14B 新版本上线了。MMLU 74.0，也比 GLM-4-9B-Chat 的 72.4 高。")
+    assert {(c.model, c.value) for c in claims if c.kind == "score"} == {("澜舟-14B", 74.0), ("GLM-4-9B-Chat", 72.4)}
+    said = extract("澜舟-14B 新版本上线了。Arena-Hard 官方写的 65.4，说是同尺寸第一。")
+    assert {(c.model, c.benchmark, c.value) for c in said} == {("澜舟-14B", "Arena-Hard", 65.4)}
