@@ -40,6 +40,7 @@ def _pick_subject(sentence: str, names: list[Mention], subjects: list[Mention], 
              and not _is_attribute(sentence, n) and not _in_setting_parens(sentence, n)
              and not _COMPONENT_AFTER.match(sentence, n.end)
              and not _POSSESSED.search(sentence, max(0, n.start - 8), n.start)
+             and not _OBJECT_OF.search(sentence, max(0, n.start - 12), n.start)
              and not _ABLATED.search(sentence, max(0, n.start - 10), n.start)
              and not _BUILT_ON.search(sentence, max(0, n.start - 20), n.start)
              and n.text.lower() not in lexicon.setting_words()
@@ -80,6 +81,9 @@ _BUILT_ON = re.compile(r"\b(?:applied\s+to|on\s+top\s+of|built\s+on|based\s+on|f
 _PLAIN_PRONOUNS = frozenset({"it", "its"})  # (它 / 其 more often go on about the topic of the text)
 _POSSESSED = re.compile(r"\b(?:of|than|over|from|to|with|vs\.?|versus|against|above|below|behind|beyond|on|"
                         r"beats?|surpass\w*|outperform\w*|trails?|matches)\s+(?:its|their)\s+$", re.IGNORECASE)
+# "Sage-2 improved from Sage-1's 41.3 to 52.9 but remains behind X": a name after "from" or "than" is what
+# the subject is measured against, never the subject of a later clause
+_OBJECT_OF = re.compile(r"\b(?:from|than|versus|vs\.?)\s+(?:the\s+)?$", re.IGNORECASE)
 _ACTS = re.compile(r"\s*(?:取得|达到|获得|实现|拿下|拿到|跑出|录得|斩获|的准确率|的得分|的成绩|的表现|的性能|在[^，,。]{1,30}?(?:上|中)(?:取得|达到|获得)|"
                    r"scores|scored|achieves|achieved|reaches|reached|obtains|outperforms|surpasses|beats)")
 

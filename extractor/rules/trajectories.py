@@ -23,7 +23,7 @@ from schemas import ComparisonClaim, Document, ScoreClaim, Section
 # "from the base model's 16.7% to 43.3%" (English needs a named or base owner: a bare "from 45.2% to 61.0%"
 # stays the subject's own before/after)
 _FROM_TO_EN = re.compile(
-    r"\bfrom\s+(?P<pre>[^,;.\d]{0,40}?)\s*(?P<a>\d+(?:\.\d+)?)\s*%?\s+to\s+(?P<b>\d+(?:\.\d+)?)", re.IGNORECASE)
+    r"\bfrom\s+(?P<pre>[^,;]{0,40}?)\s*(?<![\w.\-])(?P<a>\d+(?:\.\d+)?)\s*%?\s+to\s+(?P<b>\d+(?:\.\d+)?)", re.IGNORECASE)
 # "从基座模型的 16.7%", "from its base model's 30.8": the start value is the base model's
 _BASE_WORDS = re.compile(r"基座模型|基础模型|基模|初始模型|原始模型|原模型|\bbase model|\boriginal model|\bstarting point",
                          re.IGNORECASE)

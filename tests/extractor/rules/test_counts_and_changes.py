@@ -93,3 +93,11 @@ def test_a_value_after_a_chinese_possessive_is_that_names():
     assert {(c.model, c.value) for c in claims if c.kind == "score"} == {("澜舟-14B", 74.0), ("GLM-4-9B-Chat", 72.4)}
     said = extract("澜舟-14B 新版本上线了。Arena-Hard 官方写的 65.4，说是同尺寸第一。")
     assert {(c.model, c.benchmark, c.value) for c in said} == {("澜舟-14B", "Arena-Hard", 65.4)}
+
+
+def test_an_english_rise_from_a_named_models_value():
+    claims = extract("On Aider Polyglot, Sage-2 improved from Sage-1's 41.3 to 52.9 but remains behind "
+                     "Qwen3-Coder-480B-A35B.")
+    assert {(c.model, c.value) for c in claims if c.kind == "score"} == {("Sage-1", 41.3), ("Sage-2", 52.9)}
+    assert {(c.model, c.baseline, c.relation) for c in claims if c.kind == "comparison"} == {
+        ("Sage-2", "Sage-1", "outperforms"), ("Sage-2", "Qwen3-Coder-480B-A35B", "underperforms")}
