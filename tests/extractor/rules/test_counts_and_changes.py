@@ -101,3 +101,10 @@ def test_an_english_rise_from_a_named_models_value():
     assert {(c.model, c.value) for c in claims if c.kind == "score"} == {("Sage-1", 41.3), ("Sage-2", 52.9)}
     assert {(c.model, c.baseline, c.relation) for c in claims if c.kind == "comparison"} == {
         ("Sage-2", "Sage-1", "outperforms"), ("Sage-2", "Qwen3-Coder-480B-A35B", "underperforms")}
+
+
+def test_report_and_measure_state_values_and_point_gaps_are_margins():
+    claims = extract("Kestrel-34B-v2 is out. LiveCodeBench: they report 48.9, we measure 41.2.")
+    assert {(c.model, c.benchmark, c.value) for c in claims} == {("Kestrel-34B-v2", "LiveCodeBench", 48.9),
+                                                                  ("Kestrel-34B-v2", "LiveCodeBench", 41.2)}
+    assert extract("Kestrel-34B-v2 is out. Don't over-read 2–3 point gaps between runs on AIME 2024.") == []
