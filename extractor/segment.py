@@ -74,7 +74,7 @@ _NOT_LOCATIVE = "".join(f"(?!(?<=[A-Za-z0-9%]{sp}){c})" for c in "上中" for sp
 CJK_HYBRID_NAME = re.compile(
     rf"(?:(?<![\u3400-\u9fffA-Za-z0-9_\-])|(?<=[{_ZH_BEFORE_NAME}])|(?<={_ZH_INTRO_VERB}){_AFTER_LOCATIVE})"
     rf"{_NOT_LOCATIVE}(?:(?![{_ZH_NOT_IN_NAME}])(?!{_ZH_INTRO_VERB})[\u3400-\u9fff]){{1,6}}[-·](?:\d[A-Za-z0-9.]*|[A-Za-z][A-Za-z0-9.]+)(?:-[A-Za-z0-9][A-Za-z0-9.]*)*"
-    r"(?<!\.)")
+    r"(?<!\.)(?: [vV]\d+(?:\.\d+)*(?![\w.]))?")  # and a release's version after a space ("星衡-13B-Chat v0.3")
 
 
 @lru_cache(maxsize=65536)

@@ -9,6 +9,7 @@ are resolved through the document's ``EntityRegistry``; one that resolves to nob
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -113,7 +114,15 @@ def _resolve(claim: AnyClaim, registry: EntityRegistry, subject: str | None, res
         if baseline is None:
             return False
         claim.baseline = restore_names(baseline, restorer) or baseline
+        versioned = _VERSIONED.fullmatch(claim.model)
+        if versioned is not None and _BARE_VERSION.fullmatch(claim.baseline):
+            # "星衡-13B-Chat v0.3 … 比 v0.2 高 4.2 分": a bare version is the same model's other release
+            claim.baseline = versioned.group(1) + claim.baseline
     return True
+
+
+_VERSIONED = re.compile(r"(.+?[ -])[vV]\d+(?:\.\d+)*")
+_BARE_VERSION = re.compile(r"[vV]\d+(?:\.\d+)*")
 
 
 def _canonicalise(claims: list[AnyClaim]) -> None:

@@ -260,7 +260,9 @@ def find_names(sentence: str, lex: Lexicons) -> list[Mention]:
     if "-" in sentence or "·" in sentence:
         for m in CJK_HYBRID_NAME.finditer(sentence):  # "星河-13B", "混元-Large"
             s, e = m.start(), m.end()
-            if _HAS_CJK.search(sentence) and not any(x.start < e and s < x.end for x in out):
+            inside = [x for x in out if s <= x.start and x.end <= e and x.kind != "benchmark"]  # "v0.3" of "星衡-13B v0.3"
+            if _HAS_CJK.search(sentence) and not any(x.start < e and s < x.end for x in out if x not in inside):
+                out = [x for x in out if x not in inside]
                 out.append(Mention(s, e, m.group(0), classify_name(sentence, s, e, m.group(0), lex)))
     if _HAS_CJK.search(sentence):
         for m in _zh_brand_regex().finditer(sentence):  # "文心 4.5", "豆包 1.5 Pro", "混元 Turbo S"

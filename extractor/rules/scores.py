@@ -330,14 +330,14 @@ def _after_a_benchmark_place(sentence: str, num: Number, benches: list[Mention])
     # and a few words of who measured it (Chinese; no digit, no clause break in between)
     if "." not in sentence[num.start:num.end]:
         return False
-    m = _BENCH_SAID_BEFORE.search(sentence, max(0, num.start - 10), num.start)
+    m = _BENCH_SAID_BEFORE.search(sentence, max(0, num.start - 36), num.start)
     return m is not None and any(b.end == m.start() for b in benches)
 
 
 _BENCH_PLACE_RIGHT_BEFORE = re.compile(r"\s*[上中]\s*$")
 # the few words of who measured a value between a benchmark and the value ("HumanEval 我这边只有 79.3", "官方写的 65.4")
 SAID_BEFORE_VALUE = "[我他她它你们这那边官方自己实测跑测报只有是为到了的得分写说称给出也都]"
-_BENCH_SAID_BEFORE = re.compile(r"\s*(?:" + SAID_BEFORE_VALUE + r"{0,8})\s*$")
+_BENCH_SAID_BEFORE = re.compile(r"\s*(?:[（(][^()（）\d]{1,24}[)）])?\s*(?:" + SAID_BEFORE_VALUE + r"{0,8})\s*$")
 _ON_BENCH_RIGHT_AFTER = re.compile(r"\s*(?:%\s*)?(?:on|in)\s+(?:the\s+)?")
 
 

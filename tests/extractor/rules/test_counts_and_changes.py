@@ -108,3 +108,10 @@ def test_report_and_measure_state_values_and_point_gaps_are_margins():
     assert {(c.model, c.benchmark, c.value) for c in claims} == {("Kestrel-34B-v2", "LiveCodeBench", 48.9),
                                                                   ("Kestrel-34B-v2", "LiveCodeBench", 41.2)}
     assert extract("Kestrel-34B-v2 is out. Don't over-read 2–3 point gaps between runs on AIME 2024.") == []
+
+
+def test_a_release_version_after_a_chinese_name_and_a_bare_version_as_baseline():
+    claims = extract("星衡-13B-Chat v0.3 已出：IFEval（strict prompt）71.5，比 v0.2 高 4.2 分。")
+    assert {(c.kind, c.model, c.value) for c in claims if c.kind == "score"} == {("score", "星衡-13B-Chat v0.3", 71.5)}
+    (cmp_,) = [c for c in claims if c.kind == "comparison"]
+    assert (cmp_.model, cmp_.baseline, cmp_.delta) == ("星衡-13B-Chat v0.3", "星衡-13B-Chat v0.2", 4.2)
