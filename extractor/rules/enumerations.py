@@ -90,7 +90,10 @@ def partners(sentence: str, names: list[Mention], values: ValueList, section: Se
 
 
 _PAREN_OPEN = re.compile(r"\s*[(（]\s*$")
-_PAREN_CLOSE = re.compile(r"\s*[)）]")
+# the value ends the parentheses, or a note on how it was measured follows it ("(43.8 in our harness)",
+# "(59.8, per management)")
+_PAREN_CLOSE = re.compile(r"\s*(?:[)）]|[,，;；]\s*(?:per|according|as|in|on|by|from|via)\b[^()（）]{0,40}[)）]"
+                          r"|\s(?:in|on|per|under|with|using|for|at|from|as|according|by)\b[^()（）]{0,40}[)）])")
 
 
 def paren_value_pairs(sentence: str, names: list[Mention], numbers: list[Number],

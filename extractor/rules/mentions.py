@@ -370,6 +370,9 @@ def _with_chinese_short_forms(sentence: str, names: list[Mention], forms: tuple[
     return sorted([*names, *added], key=lambda x: x.start) if added else names
 
 
+_ON_RIGHT_BEFORE = re.compile(r"(?<![A-Za-z])[Oo]n\s+$")  # "on ViWikiFC", not "prior-generation Helix-Large"
+
+
 def classify_name(sentence: str, start: int, end: int, text: str, lex: Lexicons) -> str:
     """benchmark (gazetteer, shape or context), model (known vendor family) or name (unknown)."""
     if lex.vendor_regex.match(text):
@@ -379,7 +382,8 @@ def classify_name(sentence: str, start: int, end: int, text: str, lex: Lexicons)
     if _BENCH_AFTER.match(sentence, end) or _BENCH_SHAPE.search(text):
         return "benchmark"
     # "在 ISE-DSC01 上达到" / "on ViWikiFC": a place where a result is obtained.
-    if _LOCATION_BEFORE.search(sentence, max(0, start - 4), start) and (_LOCATION_AFTER.match(sentence, end) or sentence[start - 3:start].strip().lower() == "on"):
+    if _LOCATION_BEFORE.search(sentence, max(0, start - 4), start) and (_LOCATION_AFTER.match(sentence, end)
+                                                                      or _ON_RIGHT_BEFORE.search(sentence, max(0, start - 4), start)):
         return "benchmark"
     return "name"
 

@@ -115,3 +115,13 @@ def test_a_release_version_after_a_chinese_name_and_a_bare_version_as_baseline()
     assert {(c.kind, c.model, c.value) for c in claims if c.kind == "score"} == {("score", "星衡-13B-Chat v0.3", 71.5)}
     (cmp_,) = [c for c in claims if c.kind == "comparison"]
     assert (cmp_.model, cmp_.baseline, cmp_.delta) == ("星衡-13B-Chat v0.3", "星衡-13B-Chat v0.2", 4.2)
+
+
+def test_a_value_in_parentheses_with_a_note_is_the_names():
+    claims = extract("Kestrel-34B-v3 finally edges out Qwen2.5-32B-Instruct (43.8 in our harness) on GPQA Diamond.")
+    assert {(c.model, c.value) for c in claims if c.kind == "score"} == {("Qwen2.5-32B-Instruct", 43.8)}
+    claims = extract("Helix-Ultra scores 71.0 on GPQA Diamond, comfortably above the prior-generation Helix-Large "
+                     "(59.8, per management).")
+    # ("prior-generation" ends in "on": no "on <benchmark>")
+    assert {(c.model, c.benchmark, c.value) for c in claims if c.kind == "score"} == {
+        ("Helix-Ultra", "GPQA Diamond", 71.0), ("Helix-Large", "GPQA Diamond", 59.8)}
