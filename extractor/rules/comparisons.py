@@ -271,7 +271,7 @@ _SIGNED_OVER = re.compile(r"(?<![\w.])\+(\d+(?:\.\d+)?)\s*(%|points?|pts|pp)\s+(
 # direction, then the baseline. ("ahead of", "behind", "higher than" … are cues of their own: the cue path
 # reads their margins.)
 MARGIN_RELATIVE = re.compile(
-    r"(?<![\w.])([+]?\d+(?:\.\d+)?)\s*(points?|pts|pp|percentage[- ]points?)?\s+(over|above|below|from|on)\s+"
+    r"(?<![\w.])([+]?\d+(?:\.\d+)?)\s*(points?|pts|pp|percentage[- ]points?|Elo)?\s+(over|above|below|from|on|vs\.?|versus)\s+"
     r"(?:the\s+|its\s+)?", re.IGNORECASE)
 # "up 12.9 points from Kestrel-34B-v1", "down 2 points on its predecessor": a change since the baseline ("from"
 # and "on" state a margin only after such a verb: "72.6 on five runs" does not)
@@ -289,7 +289,7 @@ def _relative_margins(sentence: str, taken: list[tuple[int, int]]) -> list[re.Ma
     for m in MARGIN_RELATIVE.finditer(sentence):
         if any(a <= m.start(1) < b for a, b in taken):
             continue
-        if m.group(3).lower() in ("from", "on") \
+        if m.group(3).lower() in ("from", "on", "vs", "vs.", "versus") \
                 and not _CHANGE_BEFORE.search(sentence, max(0, m.start() - 30), m.start()):
             continue
         if m.group(2) or out and _AND_BEFORE.search(sentence, max(0, m.start() - 6), m.start()):
@@ -299,7 +299,7 @@ def _relative_margins(sentence: str, taken: list[tuple[int, int]]) -> list[re.Ma
 
 # "falls 3 points short of X": a margin behind the baseline.
 _SHORT_OF = re.compile(r"\b(?:falls?|fell|falling|comes?|came)\s+(?:about\s+|nearly\s+|just\s+)?(\d+(?:\.\d+)?)\s*"
-                       r"(%|points?|pts|pp|percentage[- ]points?)\s+short\s+of\s+", re.IGNORECASE)
+                       r"(%|points?|pts|pp|percentage[- ]points?|Elo)\s+short\s+of\s+", re.IGNORECASE)
 
 
 # "comes within 2 points of o1": a small margin behind the baseline.
@@ -320,7 +320,8 @@ def _improvement_over(document: Document, section: Section, offset: int, sentenc
     found += _relative_margins(sentence, taken)
     objects = set(_cue_objects(sentence, lex, names))  # and the baselines of earlier margins ("and 2.6 above SimPO")
     for m in sorted(found, key=lambda x: x.start()):
-        behind = m.re is MARGIN_RELATIVE and (m.group(3).lower() in _BEHIND_WORDS or m.group(3).lower() in ("from", "on")
+        behind = m.re is MARGIN_RELATIVE and (m.group(3).lower() in _BEHIND_WORDS
+                                              or m.group(3).lower() in ("from", "on", "vs", "vs.", "versus")
                                               and _DOWN_WORDS.search(sentence, max(0, m.start() - 30), m.start()) is not None)
         relation = "underperforms" if m.re in (_WITHIN_OF, _SHORT_OF) or behind else "outperforms"
         r0 = m.end()
@@ -339,7 +340,7 @@ def _improvement_over(document: Document, section: Section, offset: int, sentenc
             continue
         benches = _comparison_benchmarks(sentence, names, m.start(), (r0, end))
         bench = benches[0].text if benches else ctx_benchmark
-        unit = {"%": "%"}.get(m.group(2) or "", "points" if m.group(2) else None)
+        unit = {"%": "%"}.get(m.group(2) or "", "points" if m.group(2) and m.group(2).lower() != "elo" else None)
         for b in baselines:
             if _same_name(b[2], model.text) or _seen_before(seen_pairs, model.text, b[2], [bench] if bench else []):
                 continue

@@ -125,3 +125,10 @@ def test_a_value_in_parentheses_with_a_note_is_the_names():
     # ("prior-generation" ends in "on": no "on <benchmark>")
     assert {(c.model, c.benchmark, c.value) for c in claims if c.kind == "score"} == {
         ("Helix-Ultra", "GPQA Diamond", 71.0), ("Helix-Large", "GPQA Diamond", 59.8)}
+
+
+def test_a_change_versus_a_named_model():
+    claims = extract("Helix-Ultra is out. On MMLU-Pro it is up 6.2 pts vs. Helix-Large.")
+    (cmp_,) = [c for c in claims if c.kind == "comparison"]
+    assert (cmp_.model, cmp_.baseline, cmp_.relation, cmp_.delta) == ("Helix-Ultra", "Helix-Large", "outperforms", 6.2)
+    assert not [c for c in claims if c.kind == "score"]
