@@ -59,10 +59,10 @@ def _leading_models(text: str, start: int = 0, end: int | None = None) -> list[t
 _RELEASE_AFTER_NAME_ZH = re.compile(r"上线|发布|开源|亮相|问世")
 _RELEASE_AFTER_NAME_EN = re.compile(r" (?:is|was) (?:now )?(?:out|live|available)\b| went (?:GA|live)\b")
 _RELEASE_BEFORE_NAME_ZH = re.compile(r"(?:发布|推出|开源|上线)了?\s*")
-_RELEASE_BEFORE_NAME_EN = re.compile(r"(?:released|launched|shipped|unveiled|open-sourced)\s+(?:the\s+|its\s+|our\s+)?")
+_RELEASE_BEFORE_NAME_EN = re.compile(r"(?:released|launched|shipped|unveiled|open-sourced|put\s+out)\s+(?:the\s+|its\s+|our\s+)?")
 # words one of which the English patterns need: looked for first (a substring test costs far less than a scan)
 _RELEASE_WORDS_AFTER = (" out", " live", " available", " GA")
-_RELEASE_WORDS_BEFORE = ("released", "launched", "shipped", "unveiled", "open-sourced")
+_RELEASE_WORDS_BEFORE = ("released", "launched", "shipped", "unveiled", "open-sourced", "put out")
 _RELEASED_NAME = r"(?:" + CJK_HYBRID_NAME.pattern + r"|[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9.]+)+)"
 _NAME_RIGHT_BEFORE = re.compile(r"(" + _RELEASED_NAME + r")[ \t]*(?:的)?(?:新版本|新版|正式|终于|已经|已)?[ \t]*$")
 _NAME_RIGHT_AFTER = re.compile(r"(" + _RELEASED_NAME + r")")

@@ -44,6 +44,7 @@ from extractor.rules.context import (
     _leading_models,
     _title_benchmark,
     _update_context,
+    released_models,
 )
 from extractor.rules.earlier import earlier_claims, reown_earlier_subjects
 from extractor.rules.gains import GAIN, gain_claims
@@ -102,9 +103,16 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
             leading += _leading_models(text, section.start, hits[k] + 1)
     lead_pos = [p for p, _ in leading]
     title_benchmark = _title_benchmark(document, lex)
+    # the model the document's opening announces ("Last month his team put out Kestrel-34B"): the topic of a later
+    # section that names none of its own ("## Part 1 … It gets 71.8"). Only the opening's: a digest's later story
+    # releasing something says nothing about the stories after it.
+    opening = document.sections[0].end if document.sections else 0
+    released = released_models(text, 0, opening)
     for section in document.sections:
         ctx = _Context(text=text, para_start=section.start, scanned_to=section.start, model_pos=section.start - 1,
                        section_scanned_to=section.start, title_benchmark=title_benchmark)
+        if section.subject is None:
+            ctx.model = released[-1][1] if released and released[-1][0] < section.start else None
         i = bisect_left(hits, section.start)
         while i < len(hits) and hits[i] < section.end:
             line_start = max(section.start, text.rfind("\n", section.start, hits[i]) + 1)

@@ -634,3 +634,13 @@ def test_a_release_anywhere_in_its_sentence_sets_the_topic():
     assert {(c.model, c.benchmark, c.value) for c in kinds(extract(chat), "score")} == {("澜舟-14B", "MMLU", 82.3)}
     en = "Big quarter: we shipped Sage-2, our second model, on schedule.\n\nOn GPQA Diamond the score is 68.2%."
     assert {(c.model, c.value) for c in kinds(extract(en), "score")} == {("Sage-2", 68.2)}
+
+
+def test_the_model_the_opening_announces_is_the_topic_of_later_sections_naming_none():
+    text = ("# Episode 58\n\nLast month his team put out Kestrel-34B, and the internet has had opinions.\n\n"
+            "## Part 1\n\nMATH-500 is where I'm actually proud. It gets 71.8 there.\n")
+    assert {(c.model, c.benchmark, c.value) for c in kinds(extract(text), "score")} == {("Kestrel-34B", "MATH-500", 71.8)}
+    # a later story of a digest that releases something is no topic for the stories after it
+    digest = ("# Digest\n\nToday's news.\n\n## Story one\n\nApple released Ferret-UI-2 today.\n\n"
+              "## Story two\n\nIt reaches 71.8 on MMLU, the press says.\n")
+    assert kinds(extract(digest), "score") == []
