@@ -7,6 +7,7 @@ ends with a baseline head word: a comparison needs something nameable to compare
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from extractor import lexicon
@@ -53,6 +54,23 @@ def _drop_parenthetical_aliases(sentence: str, found: list[Mention]) -> list[Men
 
 # A baseline that is the subject's own earlier release, unnamed where it is said
 PREDECESSOR = "上一代"
+
+# "DeepSeek-V3 beats it there", "Qwen2.5-14B 比它低 2 分": a pronoun object stands for the model the text is about
+# (the subject the sentence inherited). Only when the sentence named at most one model before it (its subject):
+# after two ("X underperforms Y on IFEval despite beating it") which one "it" is, the rules cannot tell.
+_TOPIC_PRONOUN = re.compile(r"\s*(?:it|它)(?![A-Za-z\u4e00-\u9fff])", re.IGNORECASE)
+
+
+def topic_baseline(sentence: str, r0: int, r1: int, topic: str | None,
+                   names: Sequence[Mention] = ()) -> list[Baseline] | None:
+    """The topic as the baseline when ``sentence[r0:r1]`` is only a pronoun standing for it."""
+    m = _TOPIC_PRONOUN.match(sentence, r0, r1)
+    if m is None or not topic or sentence[m.end():r1].strip(" \t,，的"):
+        return None
+    if len({n.text for n in names if n.end <= r0 and n.kind in ("model", "name")} - {topic}) >= 2:
+        return None
+    start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+    return [(start, m.end(), topic)]
 PREDECESSOR_WORD = re.compile(r"上一代(?:模型)?|前代(?:模型)?|上代|前一代|上一版本?|(?:(?:its|their|the)\s+)?(?:predecessor|previous\s+"
                               r"(?:generation|version|release))", re.IGNORECASE)
 

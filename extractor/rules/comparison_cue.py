@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from extractor.rules.baselines import Baseline, _baselines
+from extractor.rules.baselines import Baseline, _baselines, topic_baseline
 from extractor.rules.clauses import _clause_bounds
 from extractor.rules.mentions import Lexicons, Mention
 from extractor.rules.names import _same_name
@@ -75,7 +75,7 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
             r1 = listed[-1].end  # the list ends the baselines ("surpassing A and B, and matching C")
         if not cjk and len(listed) < 2:  # a list of two or more ends where it ends, "(38.5%)" inside it or not
             r1 = _en_region_end(sentence, r0, r1)
-        baselines = _baselines(sentence, names, r0, r1, cjk)
+        baselines = _baselines(sentence, names, r0, r1, cjk) or topic_baseline(sentence, r0, r1, section.subject, names)
         if baselines is None and not cjk and sentence[c1:c1 + 1] == ",":
             # "edges out its own teacher, QwQ-32B-Preview, on MATH-500": the name in apposition
             appositive = next((n for n in _model_mentions(names) if c1 < n.start <= c1 + 3), None)
@@ -122,7 +122,7 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
         quote_from = conn.start()
         if shape == "than" and len(cue_text) == 1 and r1 - r0 > 30:
             return None
-        baselines = _baselines(sentence, names, r0, r1, cjk)
+        baselines = _baselines(sentence, names, r0, r1, cjk) or topic_baseline(sentence, r0, r1, section.subject, names)
         if baselines is None:
             return None
         model = _pick_subject(sentence, names, subjects, conn.start(), section, not_subjects=used)

@@ -644,3 +644,14 @@ def test_the_model_the_opening_announces_is_the_topic_of_later_sections_naming_n
     digest = ("# Digest\n\nToday's news.\n\n## Story one\n\nApple released Ferret-UI-2 today.\n\n"
               "## Story two\n\nIt reaches 71.8 on MMLU, the press says.\n")
     assert kinds(extract(digest), "score") == []
+
+
+def test_a_pronoun_object_is_the_topic_unless_two_models_came_before_it():
+    (cmp_,) = kinds(extract("星河-14B 在 MMLU 上得分 80.1。Qwen2.5-14B 比它低 2 分。"), "comparison")
+    assert (cmp_.model, cmp_.baseline, cmp_.relation, cmp_.benchmark) == ("Qwen2.5-14B", "星河-14B", "underperforms", "MMLU")
+    (en,) = kinds(extract("Kestrel-34B gets 61.4 on GPQA Diamond. Qwen2.5-32B-Instruct lands ~12 points behind it."),
+                  "comparison")
+    assert (en.model, en.baseline, en.delta) == ("Qwen2.5-32B-Instruct", "Kestrel-34B", 12)
+    two = extract("Kestrel-34B is out. Vireo-14B underperforms Qwen2.5-14B-Instruct on IFEval despite beating it on "
+                  "LiveCodeBench.")
+    assert {(c.model, c.baseline) for c in kinds(two, "comparison")} == {("Vireo-14B", "Qwen2.5-14B-Instruct")}
