@@ -65,7 +65,7 @@ def topic_baseline(sentence: str, r0: int, r1: int, topic: str | None,
                    names: Sequence[Mention] = ()) -> list[Baseline] | None:
     """The topic as the baseline when ``sentence[r0:r1]`` is only a pronoun standing for it."""
     m = _TOPIC_PRONOUN.match(sentence, r0, r1)
-    if m is None or not topic or sentence[m.end():r1].strip(" \t,，的"):
+    if m is None or not topic or sentence[m.end():r1].strip(" \t,，的.。!！"):
         return None
     if len({n.text for n in names if n.end <= r0 and n.kind in ("model", "name")} - {topic}) >= 2:
         return None
