@@ -119,6 +119,9 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
     # "Yi-Lightning-2，MMLU 87.1，GSM8K 94.3": a value written right after a benchmark is measured on it
     paired_at.update({num.start: b for b, num in juxtaposed_values(sentence, names, numbers, ("benchmark",))
                       if num.start not in paired_at})
+    # "GSM8K (8-shot, strict-match): 84.6 · MATH-500 (…): 61.2": the benchmark written right before the value
+    paired_at.update({n.start: b for n in numbers if n.start not in paired_at
+                      and (b := _benchmark_right_before(sentence, n, benches)) is not None})
     # "Wren-8B (84.2) beats Gemma-2-9B (80.1)": a value in parentheses right after a model is that model's
     owned_at = {num.start: m for m, num in paren_value_pairs(sentence, names, numbers, ("model", "name"))} \
         if parens and benches else {}
@@ -319,25 +322,29 @@ _OF_TOTAL = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?\d+\s+")
 
 
 def _after_a_benchmark_place(sentence: str, num: Number, benches: list[Mention]) -> bool:
-    """"DeepSeek-V3 在 MATH-500 上 90.2": a decimal (or percentage) right after "<benchmark> 上"."""
+    """"DeepSeek-V3 在 MATH-500 上 90.2": a decimal (or percentage) right after "<benchmark> 上" (or see
+    ``_benchmark_said_before``)."""
+    return _benchmark_right_before(sentence, num, benches) is not None
+
+
+def _benchmark_right_before(sentence: str, num: Number, benches: list[Mention]) -> Mention | None:
+    """The benchmark a decimal (or percentage) is written right after: "<benchmark> 上 90.2", "HumanEval 我这边只有
+    79.3", "C-Eval 报 78.0", "GSM8K (8-shot, strict-match): 84.6" (a few words of who measured it, or how)."""
     if not benches or num.signed or num.unit not in (None, "%") or num.value > 100 \
             or num.unit is None and "." not in sentence[num.start:num.end]:
-        return False
+        return None
     m = _BENCH_PLACE_RIGHT_BEFORE.search(sentence, max(0, num.start - 4), num.start)
-    if m is not None and any(b.end == m.start() for b in benches):
-        return True
-    # "玄武-8B 说自己 HumanEval 88.4", "HumanEval 我这边只有 79.3", "C-Eval 报 78.0": a decimal after a benchmark
-    # and a few words of who measured it (Chinese; no digit, no clause break in between)
-    if "." not in sentence[num.start:num.end]:
-        return False
-    m = _BENCH_SAID_BEFORE.search(sentence, max(0, num.start - 36), num.start)
-    return m is not None and any(b.end == m.start() for b in benches)
+    if m is None and "." in sentence[num.start:num.end]:
+        m = _BENCH_SAID_BEFORE.search(sentence, max(0, num.start - 52), num.start)
+    if m is None:
+        return None
+    return next((b for b in benches if b.end == m.start()), None)
 
 
 _BENCH_PLACE_RIGHT_BEFORE = re.compile(r"\s*[上中]\s*$")
 # the few words of who measured a value between a benchmark and the value ("HumanEval 我这边只有 79.3", "官方写的 65.4")
 SAID_BEFORE_VALUE = "[我他她它你们这那边官方自己实测跑测报只有是为到了的得分写说称给出也都]"
-_BENCH_SAID_BEFORE = re.compile(r"\s*(?:[（(][^()（）\d]{1,24}[)）])?\s*(?:" + SAID_BEFORE_VALUE + r"{0,8})\s*$")
+_BENCH_SAID_BEFORE = re.compile(r"\s*(?:[（(][^()（）]{1,40}[)）])?\s*[:：]?\s*(?:" + SAID_BEFORE_VALUE + r"{0,8})\s*$")
 _ON_BENCH_RIGHT_AFTER = re.compile(r"\s*(?:%\s*)?(?:on|in)\s+(?:the\s+)?")
 
 

@@ -132,3 +132,8 @@ def test_a_change_versus_a_named_model():
     (cmp_,) = [c for c in claims if c.kind == "comparison"]
     assert (cmp_.model, cmp_.baseline, cmp_.relation, cmp_.delta) == ("Helix-Ultra", "Helix-Large", "outperforms", 6.2)
     assert not [c for c in claims if c.kind == "score"]
+
+
+def test_a_value_goes_with_the_benchmark_written_right_before_it():
+    claims = extract("Kestrel-34B-v3 results. GSM8K (8-shot, strict-match): 84.6 · MATH-500 (0-shot, exact match): 61.2")
+    assert {(c.benchmark, c.value) for c in claims} == {("GSM8K", 84.6), ("MATH-500", 61.2)}
