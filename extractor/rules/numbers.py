@@ -229,7 +229,10 @@ _COUNT_SOLVED = re.compile(
     r"|(\d+)\s*(?:道|个)?(?:问题|题目|题|任务)中的\s*(\d+)\s*(?:道|个)"
     # "got 16/30 on AIME 2024", "reaches 21/30", "拿到 12/30": a count out of a total, after a verb of scoring
     r"|(?:\b(?:solves?|solved|gets?|got|scores?|scored|reach(?:es|ed)?|hits?|answers?|answered|passes|passed|"
-    r"resolves?|resolved|achieves?|achieved)|拿到|得到|做对|答对|解出)了?\s+(?:only\s+|just\s+)?(\d{1,4})\s*/\s*(\d{1,4})\b(?![/.]\d)",
+    r"resolves?|resolved|achieves?|achieved)|拿到|得到|做对|答对|解出)了?\s+(?:only\s+|just\s+)?(\d{1,4})\s*/\s*(\d{1,4})\b(?![/.]\d)"
+    # "23 of 30 problems solved", "41 out of 50 questions answered correctly": the count, then the verb
+    r"|\b(\d+)\s+(?:out\s+)?of\s+(?:the\s+)?(\d+)\s+(?:[A-Za-z0-9.'-]+\s+){0,3}?(?:problems|questions|tasks|issues|puzzles)"
+    r"\s+(?:were\s+|are\s+)?(?:solved|answered|correct|passed|resolved)",
     re.IGNORECASE)
 
 
@@ -253,9 +256,12 @@ def count_results(sentence: str) -> tuple[frozenset[int], frozenset[int]]:
         elif m.group(4):
             counts.add(m.start(5))
             totals.add(m.start(4))
-        else:
+        elif m.group(6):
             counts.add(m.start(6))
             totals.add(m.start(7))
+        else:
+            counts.add(m.start(8))
+            totals.add(m.start(9))
     # "versus 8 for GRPO", "compared to 9 for X": a bare count set against a counted result
     if counts:
         for m in _COUNT_AGAINST.finditer(sentence):

@@ -137,3 +137,8 @@ def test_a_change_versus_a_named_model():
 def test_a_value_goes_with_the_benchmark_written_right_before_it():
     claims = extract("Kestrel-34B-v3 results. GSM8K (8-shot, strict-match): 84.6 · MATH-500 (0-shot, exact match): 61.2")
     assert {(c.benchmark, c.value) for c in claims} == {("GSM8K", 84.6), ("MATH-500", 61.2)}
+
+
+def test_a_count_before_its_verb():
+    claims = extract("Kestrel-34B-v2 is out. AIME 2024: 23 of 30 problems solved at least once across the 16 samples.")
+    assert {(c.benchmark, c.value) for c in claims} == {("AIME 2024", 23)}
