@@ -150,6 +150,11 @@ _NOT_RESULT_AFTER = re.compile(
 _SETTING_WORDS = (r"(?:\btemperature|\btemp\.?|\btop[-_ ]?[pk]|\blearning\s+rate|\blr|\bweight\s+decay|\bdropout|学习率|温度)"
                   r"\s*(?:=|:|：|为|of|is|at|set\s+to|设为|设置为)?")
 _SETTING_VALUE_BEFORE = re.compile(_SETTING_WORDS + r"\s*$", re.IGNORECASE)
+_DENIED_OR_CHANGE = (r"\b(?:up|down)(?:\s+by)?(?:\s+(?:about|around|nearly|roughly|almost|over))?"
+                     r"|\b(?:not|rather\s+than|instead\s+of)|而不是|并不是|不是"
+                     r"|\b(?:spent|spend|spending|devoted|allocated)\s+(?:about\s+|roughly\s+|nearly\s+|over\s+|only\s+)?")
+# (a bare decimal is read against these only: the other reasons above were written for percentages and points)
+_DENIED_OR_CHANGE_BEFORE = re.compile(r"(?:" + _DENIED_OR_CHANGE + r")\s*$", re.IGNORECASE)
 _NOT_RESULT_BEFORE = re.compile(
     r"(?:(?:成本|费用|开销|延迟|显存|内存|时间|步数|训练步|数据量|样本量)[^，,。\d]{0,6}|(?:\bcost|latency|memory)[^，,。\d]{0,16}|"
     r"(?:降低|减少|下降|下滑|压缩|缩减|节省|节约|reduc\w*|compress\w*|sav\w*|drop\w*|declin\w*|fell|falls?|within)"
@@ -159,6 +164,9 @@ _NOT_RESULT_BEFORE = re.compile(
     r"|(?:掉到|掉至|降至|降到|跌到|跌至|跌破|首次突破|突破)了?"
     # a margin between two results ("输了 3.6 分", "落后约 2 个点", "甩开好几分")
     r"|(?:输了|赢了|差了|落后了?|领先了?|拉开了?|甩开了?|少了|多了|高了|低了|高出了?|低出了?)\s*(?:约|近|大约|超过|将近)?"
+    # a change with no value of its own ("it is up 9 points"), a value denied ("56.1 for Orion-72B, not 61.3",
+    # "而不是 61.3"), a share of effort ("we spent roughly 30% of the budget")
+    r"|" + _DENIED_OR_CHANGE + r""
     # a decoding or training setting ("temperature 0.6、top-p 0.95", "learning rate of 2e-5", "采样温度为 0.7")
     r"|" + _SETTING_WORDS + r""
     r"|\b(?:pass|passes|passing|break|breaks|breaking|cross|crosses|crossing)"
@@ -332,7 +340,8 @@ def _result_number(sentence: str, lex: Lexicons, num: Number) -> bool:
     has_metric = lex.metric_regex.search(clause) is not None
     if "." in sentence[num.start:num.end] or num.value <= 1:
         return (has_metric or bool(_SCORE_VERB.search(sentence, 0, num.start))) and not _SPEED.search(clause) \
-            and not _SETTING_VALUE_BEFORE.search(sentence, max(0, num.start - 24), num.start)
+            and not _SETTING_VALUE_BEFORE.search(sentence, max(0, num.start - 24), num.start) \
+            and not _DENIED_OR_CHANGE_BEFORE.search(sentence, max(0, num.start - 24), num.start)
     if _RATING_BEFORE.search(before) and not _SPEED.search(clause) and not _COUNT_NOUN_AFTER.match(sentence, num.end):
         return True  # "scored 1,287 on Chatbot Arena", "得分 856": the verb says it is a score
     return has_metric and bool(_SCORE_VERB.search(before) or lex.metric_regex.search(before)) and not _SPEED.search(clause)

@@ -142,3 +142,12 @@ def test_a_value_goes_with_the_benchmark_written_right_before_it():
 def test_a_count_before_its_verb():
     claims = extract("Kestrel-34B-v2 is out. AIME 2024: 23 of 30 problems solved at least once across the 16 samples.")
     assert {(c.benchmark, c.value) for c in claims} == {("AIME 2024", 23)}
+
+
+def test_a_denied_value_a_change_and_a_share_of_effort_are_no_results():
+    claims = extract("Orion-72B is out. GPQA Diamond comes out at 56.1 for Orion-72B, not 61.3.")
+    assert {c.value for c in claims} == {56.1}
+    claims = extract("Atlas-2 is out. On SWE-bench Verified it is up 9 points. IFEval is flat versus Atlas-1.5, "
+                     "which is disappointing given we spent roughly 30% of the budget.")
+    assert [c.kind for c in claims] == ["comparison"]
+    assert (claims[0].model, claims[0].baseline, claims[0].relation) == ("Atlas-2", "Atlas-1.5", "matches")
