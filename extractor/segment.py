@@ -118,6 +118,12 @@ def _is_benchmark(name: str) -> bool:
     return re.sub(r"[\s\-_.'’]+", "", name).lower() in _benchmark_keys()
 
 
+_TITLE_TAG = re.compile(r"^\s*(?:\[[^\]\n]{1,12}\]|【[^】\n]{1,8}】)\s*")
+_TITLE_OWNER = re.compile(r"([A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)+)['’]s\s+(?:new\s+|latest\s+|official\s+)?"
+                          r"(?:tech(?:nical)?\s+report|report|paper|model\s+card|card|results|benchmarks?|evals?|"
+                          r"evaluations?|numbers|scores?|launch|release)\b", re.IGNORECASE)
+
+
 def _title_subject(title: str | None) -> str | None:
     """The method a heading names, if it names one."""
     if not title:
@@ -133,6 +139,10 @@ def _title_subject(title: str | None) -> str | None:
     if re.sub(r"^[\d.\s]+", "", t).strip(" :：").lower() in lexicon.generic_headings():
         return None  # "## 4.2 Evaluation" names a part of the document
     t = _HEAD_INTRO.sub("", t)  # "Introducing Nimbus-R1: open reasoning at 70B" names Nimbus-R1
+    t = _TITLE_TAG.sub("", t)  # "[D] Orion-72B's tech report: …", "【讨论】…": a forum's tag
+    owner = _TITLE_OWNER.match(t)
+    if owner is not None and is_model_shaped(owner.group(1)) and not _is_benchmark(owner.group(1)):
+        return owner.group(1)  # "Orion-72B's tech report: are the numbers real?" is about Orion-72B
     m = _TITLE_NAME.match(t)
     if m:
         head = m.group(1).strip()

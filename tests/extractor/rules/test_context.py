@@ -655,3 +655,11 @@ def test_a_pronoun_object_is_the_topic_unless_two_models_came_before_it():
     two = extract("Kestrel-34B is out. Vireo-14B underperforms Qwen2.5-14B-Instruct on IFEval despite beating it on "
                   "LiveCodeBench.")
     assert {(c.model, c.baseline) for c in kinds(two, "comparison")} == {("Vireo-14B", "Qwen2.5-14B-Instruct")}
+
+
+def test_a_forum_tag_and_a_possessive_title_name_the_subject():
+    from extractor.segment import _title_subject
+
+    assert _title_subject("[D] Orion-72B's tech report: are the GPQA numbers real?") == "Orion-72B"
+    assert _title_subject("【讨论】Orion-72B 技术报告") is None or _title_subject("【讨论】Orion-72B 技术报告") == "Orion-72B"
+    assert _title_subject("GPT-4o's rival is here") is None
