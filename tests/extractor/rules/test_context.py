@@ -661,5 +661,5 @@ def test_a_forum_tag_and_a_possessive_title_name_the_subject():
     from extractor.segment import _title_subject
 
     assert _title_subject("[D] Orion-72B's tech report: are the GPQA numbers real?") == "Orion-72B"
-    assert _title_subject("【讨论】Orion-72B 技术报告") is None or _title_subject("【讨论】Orion-72B 技术报告") == "Orion-72B"
+    assert _title_subject("【讨论】Orion-72B 技术报告") == "Orion-72B"
     assert _title_subject("GPT-4o's rival is here") is None
