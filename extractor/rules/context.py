@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from extractor.rules.mentions import BENCHMARK_SHAPED, Lexicons, Mention, benchmark_matches, lexicons
 from extractor.rules.names import _in_location, _is_known_model, _norm
-from extractor.segment import CJK_HYBRID_NAME
+from extractor.segment import CJK_HYBRID_NAME, is_model_shaped
 from schemas import Document, Section
 
 
@@ -250,3 +250,17 @@ def _update_context(sentence: str, names: list[Mention], section: Section, ctx: 
             and not _MEASURED_AGAINST_IT.match(sentence, models[0].end, _sentence_end(sentence, models[0].end)):
         ctx.model = models[0].text  # a sentence-initial model becomes the topic of what follows
         ctx.model_pos = offset + models[0].start
+
+
+# "我们的 CoRe-RL-7B", "本文提出的 X", "our Kite-7B", "we propose/introduce/release X": the document's own model
+_OWN_MODEL = re.compile(r"(?:我们的|本文的|本文提出的|我们提出的|\bour\s+(?:new|final|proposed)\s+|"
+                        r"\bwe\s+(?:propose|introduce|present|release)\s+)\s*(" + _RELEASED_NAME + r")")
+
+
+def own_model(text: str) -> str | None:
+    """The model the document first calls its own, if it names one."""
+    for m in _OWN_MODEL.finditer(text):
+        name = m.group(1)
+        if is_model_shaped(name) and any(c.isdigit() for c in name):  # not "our Paris-based competitor"
+            return name
+    return None

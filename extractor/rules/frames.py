@@ -14,9 +14,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from extractor.normalize import canonical_benchmark, canonical_model
+from extractor.rules.context import own_model
 from extractor.rules.folding import fold, name_restorer, needs_folding, restore_names
 from extractor.rules.mentions import document_short_forms, forget_short_forms
 from extractor.rules.prose import extract_prose_claims
+from extractor.rules.subjects import OWN_MODEL
 from extractor.segment import split_sections
 from extractor.tables import extract_table_claims
 from extractor.tables.grid import Grid, find_tables
@@ -69,10 +71,12 @@ def document_claims(document: Document, registry: EntityRegistry | None = None,
     skip = tables.regions
     # table rows are read by the table reader only: prose patterns over them yield junk
     tokens = document_short_forms(registry.short_forms() if registry is not None else {})
+    own = OWN_MODEL.set(own_model(work.text))
     try:
         claims: list[AnyClaim] = list(extract_prose_claims(work, skip=skip))
     finally:
         forget_short_forms(tokens)
+        OWN_MODEL.reset(own)
     if grids:
         try:
             claims.extend(extract_table_claims(work, grids))

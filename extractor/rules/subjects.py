@@ -7,6 +7,7 @@ a cue ("surpasses GPT-4o and Claude") from being taken as that subject.
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 
 from extractor import lexicon
 from extractor.rules.measures import _LIST_SEP
@@ -60,13 +61,25 @@ def _pick_subject(sentence: str, names: list[Mention], subjects: list[Mention], 
         return sized[-1]  # "The smaller variant reaches 62.0 on IFEval, and it beat GPT-4o-mini": the same one
     if subj and best is not None and subj[-1].text.lower() in _PLAIN_PRONOUNS:
         return best  # "Tern-8B's 71.0 … puts it within a point of X": it is the model the sentence just named
-    if subj and (best is None or subj[-1].start > best.end) and section.subject:
-        return Mention(subj[-1].start, subj[-1].end, section.subject, "subject")
+    if subj and (best is None or subj[-1].start > best.end):
+        own = OWN_MODEL.get()
+        if own and subj[-1].text.lower() in _FIRST_PERSON:
+            # "GSM8K 上我们是 91.6%" in a report on "我们的 CoRe-RL-7B": we are the document's own model
+            return Mention(subj[-1].start, subj[-1].end, own, "subject")
+        if section.subject:
+            return Mention(subj[-1].start, subj[-1].end, section.subject, "subject")
     if best is not None:
         return best
     if section.subject:
         return Mention(-1, -1, section.subject, "subject")
     return None
+
+
+# The model the document calls its own ("我们的 CoRe-RL-7B", "our Kite-7B", "we release X"): what 我们 / we / our
+# model stand for as a subject. Set by ``extractor.rules.frames`` for the duration of one document.
+OWN_MODEL: ContextVar[str | None] = ContextVar("own_model", default=None)
+_FIRST_PERSON = frozenset({"我们", "本文", "we", "our method", "our model", "our approach", "our system", "our framework",
+                           "our best model", "我们的方法", "我们的模型", "我们的系统", "我们的框架", "我们提出的方法"})
 
 
 # "the 10.2% of its Qwen2.5-Coder-7B-Instruct starting point": a name something else owns is not the subject

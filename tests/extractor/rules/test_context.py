@@ -663,3 +663,13 @@ def test_a_forum_tag_and_a_possessive_title_name_the_subject():
     assert _title_subject("[D] Orion-72B's tech report: are the GPQA numbers real?") == "Orion-72B"
     assert _title_subject("【讨论】Orion-72B 技术报告") == "Orion-72B"
     assert _title_subject("GPT-4o's rival is here") is None
+
+
+def test_we_stand_for_the_model_the_document_calls_its_own():
+    text = ("先说结论：我们的 CoRe-RL-7B 在 MATH-500 上达到 82.4%。\n\n"
+            "另外和官方的 Qwen2.5-Math-7B-Instruct 比：后者 MATH-500 是 79.8%；但是在 GSM8K 上我们是 91.6%。")
+    scores = {(c.model, c.benchmark, c.value) for c in kinds(extract(text), "score")}
+    assert ("CoRe-RL-7B", "GSM8K", 91.6) in scores and ("Qwen2.5-Math-7B-Instruct", "MATH-500", 79.8) in scores
+    # "our Paris-based competitor" names no model of ours
+    en = "Sage-2 is live. On GPQA Diamond we land at 68.2, ahead of Élan-70B from our Paris-based competitor."
+    assert {(c.model, c.value) for c in kinds(extract(en), "score")} == {("Sage-2", 68.2)}
