@@ -103,6 +103,8 @@ def paren_value_pairs(sentence: str, names: list[Mention], numbers: list[Number]
     out: list[tuple[Mention, Number]] = []
     owners = [n for n in names if n.kind in kinds]
     for num in numbers:
+        if num.signed:
+            continue  # "slightly better on GPQA Diamond (+1.4)": a margin, not a result
         owner = next((b for b in owners if b.end <= num.start and num.start - b.end <= 3
                       and _PAREN_OPEN.search(sentence, b.end, num.start)), None)
         if owner is not None and _PAREN_CLOSE.match(sentence, num.end):

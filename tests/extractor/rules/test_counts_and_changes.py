@@ -151,3 +151,8 @@ def test_a_denied_value_a_change_and_a_share_of_effort_are_no_results():
                      "which is disappointing given we spent roughly 30% of the budget.")
     assert [c.kind for c in claims] == ["comparison"]
     assert (claims[0].model, claims[0].baseline, claims[0].relation) == ("Atlas-2", "Atlas-1.5", "matches")
+
+
+def test_a_signed_value_in_parentheses_after_a_benchmark_is_a_margin():
+    assert not [c for c in extract("LDD-8B is on par on GSM8K and slightly better on GPQA Diamond (+1.4).")
+                if c.kind == "score"]
