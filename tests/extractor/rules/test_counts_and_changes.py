@@ -156,3 +156,8 @@ def test_a_denied_value_a_change_and_a_share_of_effort_are_no_results():
 def test_a_signed_value_in_parentheses_after_a_benchmark_is_a_margin():
     assert not [c for c in extract("LDD-8B is on par on GSM8K and slightly better on GPQA Diamond (+1.4).")
                 if c.kind == "score"]
+
+
+def test_a_margin_after_an_adverb_of_degree_is_no_score():
+    claims = extract("SWE-bench Verified 上 Claude-3.7 是 62.3，GPT-4o 才 33.2，差了快30分。")
+    assert {(c.model, c.value) for c in claims if c.kind == "score"} == {("Claude-3.7", 62.3), ("GPT-4o", 33.2)}
