@@ -58,6 +58,7 @@ from extractor.rules.scores import (
     SHARED_VALUE,
     _scores,
     _versus_scores,
+    paired_values_of_two,
     shared_value_scores,
 )
 from extractor.rules.subjects import _cue_objects
@@ -339,6 +340,12 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
                         if frozenset((_norm(c.model), _norm(c.baseline))) not in stated]
     if comparisons and _VS_PAIR.search(sentence):
         scores += _versus_scores(document, section, offset, sentence, lex, comparisons, scores)
+    elif _VS_PAIR.search(sentence):
+        paired = paired_values_of_two(document, section, offset, sentence, lex, names, ctx_benchmark)
+        if paired:  # the pair's values are the two models', not the nearest name's
+            values = {c.value for c in paired if isinstance(c, ScoreClaim)}
+            scores = [c for c in scores if c.value not in values] + [c for c in paired if isinstance(c, ScoreClaim)]
+            comparisons += [c for c in paired if isinstance(c, ComparisonClaim)]
     if comparisons and len(scores) >= 4:
         comparisons += _on_every_shared_benchmark(comparisons, scores)
     if comparisons and SHARED_VALUE.search(sentence):

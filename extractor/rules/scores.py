@@ -10,6 +10,7 @@ import re
 from collections import defaultdict
 
 from extractor.rules.clauses import _CLAUSE_SEP, _tight
+from extractor.rules.comparisons import _lower_is_better
 from extractor.rules.context import _Context
 from extractor.rules.enumerations import (
     ValueList,
@@ -74,6 +75,43 @@ def _versus_scores(document: Document, section: Section, offset: int, sentence: 
                 source=document.source, section=section.title, start=offset + qs, end=offset + m.end(),
                 extractor="rules",
             ))
+    return out
+
+
+# two models named together, then their values as a pair: "A and B are within 0.2 points on MMLU (68.9 vs. 69.1)",
+# "A 和 B 之间还有距离，结果是 44.4 对 56.6"
+_TWO_NAMED = re.compile(r"\s*(?:and|和|与|跟|同|以及|&)\s*")
+
+
+def paired_values_of_two(document: Document, section: Section, offset: int, sentence: str, lex: Lexicons,
+                         names: list[Mention], bench: str | None) -> list[ScoreClaim | ComparisonClaim]:
+    """The pair's first value is the first named model's, the second the second's, and the pair compares them
+    (when the sentence names exactly two models, side by side, before the pair, and a benchmark)."""
+    m = _VS_PAIR.search(sentence)
+    models = [n for n in names if n.kind in ("model", "name")]
+    if m is None or len(models) != 2 or models[1].end > m.start() \
+            or not _TWO_NAMED.fullmatch(sentence, models[0].end, models[1].start):
+        return []
+    if _YEAR_LIKE.fullmatch(m.group(1)) and not m.group(2):
+        return []
+    near = [b for b in names if b.kind == "benchmark"]
+    benchmark = near[-1].text if near else bench
+    if benchmark is None:
+        return []
+    unit = "%" if m.group(2) or m.group(4) else "score"
+    qs, qe = models[0].start, m.end()
+    common = {"benchmark": benchmark, "quote": sentence[qs:qe], "source": document.source, "section": section.title,
+              "start": offset + qs, "end": offset + qe, "extractor": "rules"}
+    a, b = float(m.group(1)), float(m.group(3))
+    out: list[ScoreClaim | ComparisonClaim] = [
+        ScoreClaim(model=models[0].text, value=a, unit=unit, metric=_metric_near(sentence, lex, m.start(), m.end()),
+                   **common),
+        ScoreClaim(model=models[1].text, value=b, unit=unit, metric=_metric_near(sentence, lex, m.start(), m.end()),
+                   **common)]
+    relation = "matches" if a == b else "outperforms" if a > b else "underperforms"
+    if _lower_is_better(benchmark, None, lex) and a != b:
+        relation = "underperforms" if a > b else "outperforms"
+    out.append(ComparisonClaim(model=models[0].text, baseline=models[1].text, relation=relation, **common))
     return out
 
 

@@ -161,3 +161,12 @@ def test_a_signed_value_in_parentheses_after_a_benchmark_is_a_margin():
 def test_a_margin_after_an_adverb_of_degree_is_no_score():
     claims = extract("SWE-bench Verified 上 Claude-3.7 是 62.3，GPT-4o 才 33.2，差了快30分。")
     assert {(c.model, c.value) for c in claims if c.kind == "score"} == {("Claude-3.7", 62.3), ("GPT-4o", 33.2)}
+
+
+def test_a_pair_of_values_after_two_models_named_together():
+    claims = extract("LDD-8B and Llama-3.1-8B-Instruct are within 0.2 points of each other on MMLU (68.9 vs. 69.1).")
+    assert {(c.model, c.value) for c in claims if c.kind == "score"} == {("LDD-8B", 68.9), ("Llama-3.1-8B-Instruct", 69.1)}
+    (cmp_,) = [c for c in claims if c.kind == "comparison"]
+    assert (cmp_.model, cmp_.baseline, cmp_.relation) == ("LDD-8B", "Llama-3.1-8B-Instruct", "underperforms")
+    zh = extract("在 GPQA Diamond 上，澜舟-14B 和 Qwen3-14B 之间还有距离，结果是 44.4 对 56.6。")
+    assert {(c.model, c.value) for c in zh if c.kind == "score"} == {("澜舟-14B", 44.4), ("Qwen3-14B", 56.6)}
