@@ -170,3 +170,9 @@ def test_a_pair_of_values_after_two_models_named_together():
     assert (cmp_.model, cmp_.baseline, cmp_.relation) == ("LDD-8B", "Llama-3.1-8B-Instruct", "underperforms")
     zh = extract("在 GPQA Diamond 上，澜舟-14B 和 Qwen3-14B 之间还有距离，结果是 44.4 对 56.6。")
     assert {(c.model, c.value) for c in zh if c.kind == "score"} == {("澜舟-14B", 44.4), ("Qwen3-14B", 56.6)}
+
+
+def test_an_edition_word_is_not_part_of_a_chinese_name():
+    claims = extract("正式发布天枢-3.0。发布轻量版天枢-3.0-Flash；IFEval 严格模式 83.0，仅次于旗舰版天枢-3.0 的 86.1。")
+    names = {c.model for c in claims} | {c.baseline for c in claims if c.kind == "comparison"}
+    assert names <= {"天枢-3.0", "天枢-3.0-Flash"}
