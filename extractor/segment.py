@@ -67,7 +67,9 @@ _ZH_INTRO_VERB = ("开源|发布|推出|提出|上线|亮相|官宣|升级|迭�
                   "|前身|前代|前作|旗舰|新版|老版|上代"
                   # and verbs of testing ("实测过玄武-8B", "跑了星河-14B", "测试了青鸾-7B"; two characters each:
                   # the alternation is a look-behind)
-                  "|测过|测了|跑了|跑过|试了|试过|用了|用过")
+                  "|测过|测了|跑了|跑过|试了|试过|用了|用过"
+                  # and connectives ("所以星河-R1-32B 还差了 7 分", "但是天衡-70B …")
+                  "|所以|因此|但是|不过|然而|而且|其实|那么|另外|同时")
 # "GSM8K 上星河-14B 和 …": 上/中 right after a benchmark is where, not the brand's first character
 _AFTER_LOCATIVE = "".join(f"|(?<=[A-Za-z0-9%]{sp}{c})" for c in "上中" for sp in ("", " "))
 _NOT_LOCATIVE = "".join(f"(?!(?<=[A-Za-z0-9%]{sp}){c})" for c in "上中" for sp in ("", " "))

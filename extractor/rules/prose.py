@@ -52,6 +52,7 @@ from extractor.rules.mentions import Lexicons, cue_matches, find_subject_words, 
 from extractor.rules.names import _norm
 from extractor.rules.numbers import _LABEL_END, Number, _is_result_number, _numbers
 from extractor.rules.owners import FORMER_LATTER_VALUE
+from extractor.rules.replies import reply_comparisons
 from extractor.rules.scores import (
     _VS_PAIR,
     SAID_BEFORE_VALUE,
@@ -346,6 +347,8 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
             values = {c.value for c in paired if isinstance(c, ScoreClaim)}
             scores = [c for c in scores if c.value not in values] + [c for c in paired if isinstance(c, ScoreClaim)]
             comparisons += [c for c in paired if isinstance(c, ComparisonClaim)]
+    if scores and _REPLY_HINT.search(sentence):
+        comparisons += reply_comparisons(document, section, offset, sentence, names, scores, comparisons)
     if comparisons and len(scores) >= 4:
         comparisons += _on_every_shared_benchmark(comparisons, scores)
     if comparisons and SHARED_VALUE.search(sentence):
@@ -368,6 +371,9 @@ _NAME_THEN_VALUE = re.compile(r"[A-Za-z0-9+](?:[ \t]*[:：][ \t]*|[ \t]+)\d+\.\d
 # "DeepSeek-V3 在 MATH-500 上 90.2": a value right after the place it was measured (``scores._after_a_benchmark_place``)
 _PLACE_THEN_VALUE = re.compile(r"[A-Za-z0-9)）][ \t]?(?:[上中]|" + SAID_BEFORE_VALUE + r"{1,8})[ \t]?\d+(?:\.\d|%)")
 _FROM = re.compile(r"从|\bfrom\b", re.IGNORECASE)
+# the words a reply to a stated score needs (``extractor.rules.replies``), looked for before it runs
+_REPLY_HINT = re.compile(r"ahead|behind|wins?\b|loses?\b|leads?\b|trails?\b|on top|"
+                         r"高了|高出|领先|赢了|多了|超出|低了|差了|还差|落后|输了|少了", re.IGNORECASE)
 _EARLIER_SUBJECT_CUE = re.compile(r"现有|已有|之前|此前|以前|先前|existing|previous|prior", re.IGNORECASE)
 _EARLIER_CUE = re.compile(r"之前|此前|以前|先前|原先|原来|previous|prior|before", re.IGNORECASE)
 _GENERAL_SCOPE = re.compile(

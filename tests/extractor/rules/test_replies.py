@@ -1,0 +1,36 @@
+"""Comparisons answering a score the sentence just gave another model (``extractor.rules.replies``)."""
+
+from __future__ import annotations
+
+from extractor.base import get_extractor
+from schemas import ComparisonClaim, Document, ScoreClaim
+
+
+def extract(text: str) -> list[ScoreClaim | ComparisonClaim]:
+    doc = Document(source="r.md", path="r.md", text=text, sha256="0")
+    claims = get_extractor("rules").extract(doc).claims
+    assert all(text[c.start:c.end] == c.quote for c in claims)
+    return claims
+
+
+def comparisons(claims):
+    return {(c.model, c.baseline, c.relation, c.benchmark, c.delta) for c in claims if c.kind == "comparison"}
+
+
+def test_a_named_subject_answers_the_score_before_it():
+    claims = extract("Orion-72B is out. Llama-3.1-70B-Instruct gets 50.5 on GPQA Diamond under the same harness, "
+                     "so Orion-72B still wins, just by ~5.6.")
+    assert comparisons(claims) == {("Orion-72B", "Llama-3.1-70B-Instruct", "outperforms", "GPQA Diamond", 5.6)}
+
+
+def test_we_answer_with_a_margin_in_chinese():
+    claims = extract("我们的 CoRe-RL-7B 在 MATH-500 上达到 82.4%。对比来看，SimpleRL-Zoo-7B 在 MATH-500 上是 78.2%，"
+                     "我们高了 4.2 个点。")
+    assert comparisons(claims) == {("CoRe-RL-7B", "SimpleRL-Zoo-7B", "outperforms", "MATH-500", 4.2)}
+    behind = extract("星河-R1-32B 上线了。AIME 2024 上 QwQ-32B 自己报的是 79.5，所以星河-R1-32B 其实还差了 7 分。")
+    assert comparisons(behind) == {("星河-R1-32B", "QwQ-32B", "underperforms", "AIME 2024", 7.0)}
+
+
+def test_an_object_before_the_comparative_is_no_reply():
+    claims = extract("玄武-8B 发布了。MMLU-Pro 上 Qwen2.5-7B-Instruct 56.3，Qwen 比玄武-8B 高了 11 分。")
+    assert ("玄武-8B", "Qwen2.5-7B-Instruct") not in {(c.model, c.baseline) for c in claims if c.kind == "comparison"}
