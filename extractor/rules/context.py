@@ -252,15 +252,22 @@ def _update_context(sentence: str, names: list[Mention], section: Section, ctx: 
         ctx.model_pos = offset + models[0].start
 
 
-# "我们的 CoRe-RL-7B", "本文提出的 X", "our Kite-7B", "we propose/introduce/release X": the document's own model
-_OWN_MODEL = re.compile(r"(?:我们的|本文的|本文提出的|我们提出的|\bour\s+(?:new|final|proposed)\s+|"
-                        r"\bwe\s+(?:propose|introduce|present|release)\s+)\s*(" + _RELEASED_NAME + r")")
+# "我们的 CoRe-RL-7B", "本文提出的 X", "our Kite-7B", "we propose/introduce/release X": the document's own model.
+# (Two patterns, each opening with a literal, and the English one only where one of its phrases appears: a
+# leading word boundary or a case-blind alternation would make ``re`` try every position of the document.)
+_OWN_MODEL_ZH = re.compile(r"(?:我们的|本文的|本文提出的|我们提出的)\s*")
+_OWN_MODEL_EN = re.compile(r"(?:our\s+(?:new|final|proposed)|we\s+(?:propose|introduce|present|release))\s+")
+_OWN_PHRASES = ("our new", "our final", "our proposed", "we propose", "we introduce", "we present", "we release")
 
 
 def own_model(text: str) -> str | None:
     """The model the document first calls its own, if it names one."""
-    for m in _OWN_MODEL.finditer(text):
-        name = m.group(1)
-        if is_model_shaped(name) and any(c.isdigit() for c in name):  # not "our Paris-based competitor"
-            return name
+    leads = [m.end() for m in _OWN_MODEL_ZH.finditer(text)] if "我们" in text or "本文" in text else []
+    lower = text.lower()
+    if any(p in lower for p in _OWN_PHRASES):
+        leads += [m.end() for m in _OWN_MODEL_EN.finditer(lower)]  # (the lower-cased copy has the same offsets)
+    for at in sorted(leads):
+        named = _NAME_RIGHT_AFTER.match(text, at)
+        if named is not None and is_model_shaped(named.group(1)) and any(c.isdigit() for c in named.group(1)):
+            return named.group(1)  # (not "our Paris-based competitor")
     return None
