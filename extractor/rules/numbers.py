@@ -150,7 +150,8 @@ _NOT_RESULT_AFTER = re.compile(
 _SETTING_WORDS = (r"(?:\btemperature|\btemp\.?|\btop[-_ ]?[pk]|\blearning\s+rate|\blr|\bweight\s+decay|\bdropout|学习率|温度)"
                   r"\s*(?:=|:|：|为|of|is|at|set\s+to|设为|设置为)?")
 _SETTING_VALUE_BEFORE = re.compile(_SETTING_WORDS + r"\s*$", re.IGNORECASE)
-_DENIED_OR_CHANGE = (r"\b(?:up|down)(?:\s+by)?(?:\s+(?:about|around|nearly|roughly|almost|over))?"
+_DENIED_OR_CHANGE = (r"(?:\b(?:is|are|was|were|be|been|now|went|goes|it's|that's)|[,，(])\s*(?:up|down)(?:\s+by)?"
+                     r"(?:\s+(?:about|around|nearly|roughly|almost|over))?"  # ("is up 9 points", not "puts up 71.2")
                      r"|\b(?:not|rather\s+than|instead\s+of)|而不是|并不是|不是"
                      r"|\b(?:spent|spend|spending|devoted|allocated)\s+(?:about\s+|roughly\s+|nearly\s+|over\s+|only\s+)?")
 # (a bare decimal is read against these only: the other reasons above were written for percentages and points)
