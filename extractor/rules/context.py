@@ -39,7 +39,7 @@ def _leading_models(text: str, start: int = 0, end: int | None = None) -> list[t
         found.insert(0, first)
     out = [(m.start(1), m.group(1)) for m in found if _is_known_model(m.group(1))
            and not _NOT_TOPIC_BEFORE.search(text, m.start(), m.start(1))
-           and not _MEASURED_AGAINST_IT.match(text, m.end(1), _sentence_end(text, m.end(1)))
+           and not measured_against_it(text, m.end(1))
            and not _INSIDE_CHINESE_NAME.search(text, max(0, m.start(1) - 2), m.start(1))]  # "R1-32B" of 星河-R1-32B
     if "-" in text[max(0, start - 1):stop]:
         if _ZH_NAME_HINT.search(text, max(0, start - 1), stop):
@@ -102,6 +102,16 @@ _MEASURED_AGAINST_IT = re.compile(
     r"level\s+with|on\s+par\s+with)\s+(?:it|them)\b|(?:比|不如|超过|落后于?|领先于?|低于|高于|追平|打平)(?:它|其)(?![\u4e00-\u9fff]{0,1}的))",
     re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[。！？!?\n]|\.(?:\s|$)")
+
+
+def measured_against_it(text: str, pos: int) -> bool:
+    """Does the sentence going on from ``pos`` measure its first name against "it" (``_MEASURED_AGAINST_IT``)?
+    (A substring test first: the pattern is tried for every sentence-initial name.)"""
+    end = _sentence_end(text, pos)
+    window = text[pos:end]
+    if " it" not in window and " them" not in window and "它" not in window and "其" not in window:
+        return False
+    return _MEASURED_AGAINST_IT.match(text, pos, end) is not None
 
 
 def _sentence_end(text: str, pos: int) -> int:
@@ -247,7 +257,7 @@ def _update_context(sentence: str, names: list[Mention], section: Section, ctx: 
     models = [n for n in names if n.kind in ("model", "name") and not _in_location(sentence, n)
               and _is_known_model(n.text)]
     if models and models[0].start < 20 and not _NOT_TOPIC_BEFORE.search(sentence, 0, models[0].start) \
-            and not _MEASURED_AGAINST_IT.match(sentence, models[0].end, _sentence_end(sentence, models[0].end)):
+            and not measured_against_it(sentence, models[0].end):
         ctx.model = models[0].text  # a sentence-initial model becomes the topic of what follows
         ctx.model_pos = offset + models[0].start
 

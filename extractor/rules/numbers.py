@@ -248,7 +248,11 @@ _COUNT_SOLVED = re.compile(
 def _may_count(sentence: str) -> bool:
     """Whether ``_COUNT_SOLVED`` can match at all: every branch needs "of", "/" or 道/个/题 (substring tests
     cost far less than the case-blind alternation, which ``re`` must try at every position)."""
-    return "道" in sentence or "个" in sentence or "题" in sentence or "/" in sentence or "of" in sentence.lower()
+    return "道" in sentence or "个" in sentence or "题" in sentence or "of" in sentence.lower() \
+        or "/" in sentence and _DIGIT_SLASH_DIGIT.search(sentence) is not None
+
+
+_DIGIT_SLASH_DIGIT = re.compile(r"[0-9]\s*/\s*[0-9]")
 
 
 def count_results(sentence: str) -> tuple[frozenset[int], frozenset[int]]:
