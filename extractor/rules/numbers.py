@@ -246,13 +246,13 @@ _COUNT_SOLVED = re.compile(
 
 
 def _may_count(sentence: str) -> bool:
-    """Whether ``_COUNT_SOLVED`` can match at all: every branch needs "of", "/" or 道/个/题 (substring tests
-    cost far less than the case-blind alternation, which ``re`` must try at every position)."""
-    return "道" in sentence or "个" in sentence or "题" in sentence or "of" in sentence.lower() \
-        or "/" in sentence and _DIGIT_SLASH_DIGIT.search(sentence) is not None
+    """Whether ``_COUNT_SOLVED`` can match at all: every branch needs "N of", "N out of", "N/M" or 道/个/题 (one
+    scan that skips ahead by character class costs far less than the case-blind alternation, which ``re`` must
+    try at every position)."""
+    return _COUNT_HINT.search(sentence) is not None
 
 
-_DIGIT_SLASH_DIGIT = re.compile(r"[0-9]\s*/\s*[0-9]")
+_COUNT_HINT = re.compile(r"[0-9]\s+(?:out\s+)?of\s|[0-9]\s*/\s*[0-9]|[道个题]", re.IGNORECASE)
 
 
 def count_results(sentence: str) -> tuple[frozenset[int], frozenset[int]]:
