@@ -257,14 +257,15 @@ def find_names(sentence: str, lex: Lexicons) -> list[Mention]:
         if not _UPPER_OR_DIGIT.search(text.split(" ", 1)[0]) and not _vendor_word(text, lex, cjk):
             continue
         out.append(Mention(s, e, text, classify_name(sentence, s, e, text, lex)))
-    if "-" in sentence or "·" in sentence:
+    has_cjk = _HAS_CJK.search(sentence) is not None
+    if has_cjk and ("-" in sentence or "·" in sentence):  # (an English sentence holds no Chinese name to scan for)
         for m in CJK_HYBRID_NAME.finditer(sentence):  # "星河-13B", "混元-Large"
             s, e = m.start(), m.end()
             inside = [x for x in out if s <= x.start and x.end <= e and x.kind != "benchmark"]  # "v0.3" of "星衡-13B v0.3"
-            if _HAS_CJK.search(sentence) and not any(x.start < e and s < x.end for x in out if x not in inside):
+            if not any(x.start < e and s < x.end for x in out if x not in inside):
                 out = [x for x in out if x not in inside]
                 out.append(Mention(s, e, m.group(0), classify_name(sentence, s, e, m.group(0), lex)))
-    if _HAS_CJK.search(sentence):
+    if has_cjk:
         for m in _zh_brand_regex().finditer(sentence):  # "文心 4.5", "豆包 1.5 Pro", "混元 Turbo S"
             s, e = m.start(), m.end()
             if s and _CJK_CHAR.match(sentence, s - 1) and sentence[s - 1] not in _PARTICLES_BEFORE_NAME:
