@@ -127,7 +127,19 @@ _TITLE_OWNER = re.compile(r"([A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)+)['’]s\s+(?
 
 
 def _title_subject(title: str | None) -> str | None:
-    """The method a heading names, if it names one."""
+    """The method a heading names, if it names one (not a phrase of plain words: "Long-Document Workloads",
+    "State-of-the-Art Results" name a topic; a name has a digit, a capital inside a word or an acronym)."""
+    subject = _named_in_title(title)
+    if subject is not None and _PLAIN_WORDS.fullmatch(subject) \
+            and not re.search(re.escape(subject) + r"\s*[:：]", title or ""):
+        return None  # (a paper's "Octo-planner: On-device …" names its method before the colon)
+    return subject
+
+
+_PLAIN_WORDS = re.compile(r"[A-Za-z][a-z]+(?:[\s\-]+[A-Za-z][a-z]+)+")
+
+
+def _named_in_title(title: str | None) -> str | None:
     if not title:
         return None
     t = _ENUMERATION.sub("", title.strip().strip("#").strip())  # "3. MedBench-ZH：…", "二、RefineCoder"

@@ -673,3 +673,13 @@ def test_we_stand_for_the_model_the_document_calls_its_own():
     # "our Paris-based competitor" names no model of ours
     en = "Sage-2 is live. On GPQA Diamond we land at 68.2, ahead of Élan-70B from our Paris-based competitor."
     assert {(c.model, c.value) for c in kinds(extract(en), "score")} == {("Sage-2", 68.2)}
+
+
+def test_a_heading_of_plain_words_names_no_model_unless_it_heads_a_colon():
+    from extractor.segment import _title_subject
+
+    assert _title_subject("4. Long-Document Workloads") is None
+    assert _title_subject("State-of-the-Art Results") is None
+    assert _title_subject("Octo-planner: On-device Language Model for Planner-Action Agents") == "Octo-planner"
+    assert _title_subject("Nova-7B Technical Report") == "Nova-7B"
+    assert _title_subject("Self-RAG: learning to retrieve") == "Self-RAG"
