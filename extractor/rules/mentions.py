@@ -189,6 +189,12 @@ def benchmark_matches(text: str, lex: Lexicons, start: int = 0, end: int | None 
         yield m
 
 
+# A capitalised English compound adjective: a word, a hyphen, then one of these.
+_ENGLISH_COMPOUND = re.compile(r"[A-Z][a-z]+-(?:based|time|centric|harness|only|level|style|like|free|aware|specific|wise|"
+                               r"scale|sized|grained|tuned|class|generation|context|shot|turn|step|oriented|driven|"
+                               r"heavy|intensive|friendly|ready|native|agnostic|domain|world|source)")
+
+
 def _vendor_word(text: str, lex: Lexicons, cjk: bool) -> bool:
     """Does ``text`` start with a model family's name? In English a plain lower-case word is one only with a
     version after it ("qwen2.5", "llama-3"): "a clear step up", "the command line" name no Step or Command
@@ -240,6 +246,8 @@ def find_names(sentence: str, lex: Lexicons) -> list[Mention]:
             continue  # "TOMÁS: On AIME 2024 it solves …": a speaker's name in a transcript, not a model
         if "_" in text and not any(c.isupper() for c in text):
             continue  # "kernel_panic_at_3am", "leah_w": a user name, not a model
+        if _ENGLISH_COMPOUND.fullmatch(text):
+            continue  # "Same-harness numbers", "Training-time approaches", "Paris-based": an adjective, not a model
         if text.lower() in lex.stopwords or len(text) < 2 and not text.isupper() \
                 or text.split("-", 1)[0].lower() in _hardware():  # "H100-hours" is a cost, not a model
             continue

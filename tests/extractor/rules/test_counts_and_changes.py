@@ -176,3 +176,9 @@ def test_an_edition_word_is_not_part_of_a_chinese_name():
     claims = extract("正式发布天枢-3.0。发布轻量版天枢-3.0-Flash；IFEval 严格模式 83.0，仅次于旗舰版天枢-3.0 的 86.1。")
     names = {c.model for c in claims} | {c.baseline for c in claims if c.kind == "comparison"}
     assert names <= {"天枢-3.0", "天枢-3.0-Flash"}
+
+
+def test_an_english_compound_adjective_is_no_model():
+    claims = extract("Orion-72B is out. Same-harness numbers put Orion-72B 1.0 behind Qwen2.5-72B-Instruct on GSM8K.")
+    assert {c.model for c in claims} == {"Orion-72B"}
+    assert not extract("Training-time approaches may well dominate LDD-8B on AIME 2024.")
