@@ -182,3 +182,7 @@ def test_an_english_compound_adjective_is_no_model():
     claims = extract("Orion-72B is out. Same-harness numbers put Orion-72B 1.0 behind Qwen2.5-72B-Instruct on GSM8K.")
     assert {c.model for c in claims} == {"Orion-72B"}
     assert not extract("Training-time approaches may well dominate LDD-8B on AIME 2024.")
+
+
+def test_what_a_group_scores_in_general_is_no_result():
+    assert extract("天衡-70B 发布了。GSM8K 上各受测模型得分普遍在 90% 以上。") == []
