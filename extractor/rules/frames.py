@@ -126,7 +126,7 @@ def _resolve(claim: AnyClaim, registry: EntityRegistry, subject: str | None, res
 
 
 _VERSIONED = re.compile(r"(.+?[ -])[vV]\d+(?:\.\d+)*")
-_BARE_VERSION = re.compile(r"[vV]\d+(?:\.\d+)*")
+_BARE_VERSION = re.compile(r"v\d+(?:\.\d+)*")  # (lower-case: "V3", "R1" are DeepSeek's names)
 
 
 def _canonicalise(claims: list[AnyClaim]) -> None:
