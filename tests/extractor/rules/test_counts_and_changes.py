@@ -186,3 +186,13 @@ def test_an_english_compound_adjective_is_no_model():
 
 def test_what_a_group_scores_in_general_is_no_result():
     assert extract("天衡-70B 发布了。GSM8K 上各受测模型得分普遍在 90% 以上。") == []
+
+
+def test_more_comparison_verbs_and_idioms():
+    claims = extract("Sable-8B even edges past Qwen2.5-7B-Instruct on MATH-500, but it loses to Llama-3.1-70B-Instruct "
+                     "on IFEval.")
+    assert {(c.baseline, c.relation) for c in claims if c.kind == "comparison"} == {
+        ("Qwen2.5-7B-Instruct", "outperforms"), ("Llama-3.1-70B-Instruct", "underperforms")}
+    zh = extract("星河-32B 号称 GPQA Diamond 68.2 吊打 QwQ-32B。知识类澜舟-14B 跟 Qwen2.5-14B-Instruct 五五开。")
+    assert {(c.model, c.baseline, c.relation) for c in zh if c.kind == "comparison"} == {
+        ("星河-32B", "QwQ-32B", "outperforms"), ("澜舟-14B", "Qwen2.5-14B-Instruct", "matches")}
