@@ -75,9 +75,10 @@ def released_models(text: str, start: int, stop: int) -> list[tuple[int, str]]:
                                                                          for w in _RELEASE_WORDS_AFTER) else [])
     for rx in afters:
         for m in rx.finditer(text, start, stop):
-            if text.find("-", max(start, m.start() - 40), m.start()) < 0:
+            dash = text.rfind("-", max(start, m.start() - 40), m.start())
+            if dash < 0:
                 continue  # a released model's name holds a hyphen ("澜舟-14B", "Sage-2")
-            named = _NAME_RIGHT_BEFORE.search(text, max(start, m.start() - 40), m.start())
+            named = _NAME_RIGHT_BEFORE.search(text, max(start, dash - 30), m.start())  # (from near the dash only)
             if named is not None:
                 out.append((named.start(1), named.group(1)))
     befores = [_RELEASE_BEFORE_NAME_ZH] + ([_RELEASE_BEFORE_NAME_EN] if any(text.find(w, start, stop) >= 0

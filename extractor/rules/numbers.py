@@ -251,10 +251,14 @@ def _may_count(sentence: str) -> bool:
     """Whether ``_COUNT_SOLVED`` can match at all: every branch needs "N of", "N out of", "N/M" or 道/个/题 (one
     scan that skips ahead by character class costs far less than the case-blind alternation, which ``re`` must
     try at every position)."""
-    return _COUNT_HINT.search(sentence) is not None
+    return "道" in sentence or "个" in sentence or "题" in sentence \
+        or "/" in sentence and _DIGIT_SLASH_DIGIT.search(sentence) is not None \
+        or ("of" in sentence or "OF" in sentence or "Of" in sentence) and _DIGIT_OF.search(sentence) is not None
 
 
-_COUNT_HINT = re.compile(r"[0-9]\s+(?:out\s+)?of\s|[0-9]\s*/\s*[0-9]|[道个题]", re.IGNORECASE)
+# (each opens with a digit class, so ``re`` skips ahead to the next digit)
+_DIGIT_SLASH_DIGIT = re.compile(r"[0-9]\s*/\s*[0-9]")
+_DIGIT_OF = re.compile(r"[0-9]\s+(?:[Oo][Uu][Tt]\s+)?[Oo][Ff]\s")
 
 
 def count_results(sentence: str) -> tuple[frozenset[int], frozenset[int]]:
