@@ -80,7 +80,7 @@ def released_models(text: str, start: int, stop: int) -> list[tuple[int, str]]:
                 continue  # a released model's name holds a hyphen ("澜舟-14B", "Sage-2")
             named = _NAME_RIGHT_BEFORE.search(text, max(start, dash - 30), m.start())  # (from near the dash only)
             if named is not None:
-                out.append((named.start(1), named.group(1)))
+                out.append((named.start(1), named.group(1).rstrip(".")))
     befores = [_RELEASE_BEFORE_NAME_ZH] + ([_RELEASE_BEFORE_NAME_EN] if any(text.find(w, start, stop) >= 0
                                                                            for w in _RELEASE_WORDS_BEFORE) else [])
     for rx in befores:
@@ -89,7 +89,7 @@ def released_models(text: str, start: int, stop: int) -> list[tuple[int, str]]:
                 continue  # inside a longer word ("unreleased")
             named = _NAME_RIGHT_AFTER.match(text, m.end(), stop)
             if named is not None:
-                out.append((named.start(1), named.group(1)))
+                out.append((named.start(1), named.group(1).rstrip(".")))
     return out
 
 
@@ -266,19 +266,27 @@ def _update_context(sentence: str, names: list[Mention], section: Section, ctx: 
 # "我们的 CoRe-RL-7B", "本文提出的 X", "our Kite-7B", "we propose/introduce/release X": the document's own model.
 # (Two patterns, each opening with a literal, and the English one only where one of its phrases appears: a
 # leading word boundary or a case-blind alternation would make ``re`` try every position of the document.)
-_OWN_MODEL_ZH = re.compile(r"(?:我们的|本文的|本文提出的|我们提出的)\s*")
-_OWN_MODEL_EN = re.compile(r"(?:our\s+(?:new|final|proposed)|we\s+(?:propose|introduce|present|release))\s+")
-_OWN_PHRASES = ("our new", "our final", "our proposed", "we propose", "we introduce", "we present", "we release")
+_OWN_LEADS_ZH = ("我们的", "本文的", "本文提出的", "我们提出的")
+_OWN_LEADS_EN = tuple(f"{w} " for p in ("our new", "our final", "our proposed", "we propose", "we introduce",
+                                        "we present", "we release") for w in (p, p[0].upper() + p[1:]))
 
 
 def own_model(text: str) -> str | None:
-    """The model the document first calls its own, if it names one."""
-    leads = [m.end() for m in _OWN_MODEL_ZH.finditer(text)] if "我们" in text or "本文" in text else []
-    lower = text.lower()
-    if any(p in lower for p in _OWN_PHRASES):
-        leads += [m.end() for m in _OWN_MODEL_EN.finditer(lower)]  # (the lower-cased copy has the same offsets)
+    """The model the document first calls its own, if it names one (the lead phrases are found with
+    ``str.find``: a regex over the whole document cost a tenth of a second per hundred documents)."""
+    leads: list[int] = []
+    for phrase in (*_OWN_LEADS_ZH, *_OWN_LEADS_EN):
+        at = text.find(phrase)
+        while at >= 0:
+            end = at + len(phrase)
+            while end < len(text) and text[end] in " \t":
+                end += 1
+            if not (at and phrase.isascii() and text[at - 1].isalpha()):  # not "four new"
+                leads.append(end)
+            at = text.find(phrase, at + 1)
     for at in sorted(leads):
         named = _NAME_RIGHT_AFTER.match(text, at)
-        if named is not None and is_model_shaped(named.group(1)) and any(c.isdigit() for c in named.group(1)):
-            return named.group(1)  # (not "our Paris-based competitor")
+        name = named.group(1).rstrip(".") if named is not None else ""
+        if is_model_shaped(name) and any(c.isdigit() for c in name):
+            return name  # (not "our Paris-based competitor")
     return None

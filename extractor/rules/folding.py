@@ -11,6 +11,7 @@ spelling (``restore_names``).
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from functools import lru_cache
 
@@ -56,12 +57,28 @@ _NAME_DASH = re.compile(rf"[{DASHES}](?=[A-Za-z0-9\u00c0-\u024f])")
 _LETTER = re.compile("[\u00c0-\u024f]")
 
 
-@lru_cache(maxsize=8)
 def fold(text: str) -> str:
     """``text`` with name dashes and accented Latin letters replaced one for one, and citation markers
     blanked (same length).
 
-    Cached: the mention layer, the registry and the claim frames of one document fold the same text."""
+    Cached: the mention layer, the registry and the claim frames of one document fold the same text, and
+    some fold a text that is already folded (a recent result is returned as it is)."""
+    if text in _RECENTLY_FOLDED:
+        return text
+    folded = _fold(text)
+    with _RECENT_LOCK:  # (the server extracts in threads)
+        if len(_RECENTLY_FOLDED) >= 8:
+            _RECENTLY_FOLDED.pop(next(iter(_RECENTLY_FOLDED)), None)
+        _RECENTLY_FOLDED[folded] = None
+    return folded
+
+
+_RECENTLY_FOLDED: dict[str, None] = {}  # the last few results of ``fold`` (insertion-ordered; oldest dropped)
+_RECENT_LOCK = threading.Lock()
+
+
+@lru_cache(maxsize=8)
+def _fold(text: str) -> str:
     if not needs_folding(text):
         return text
     text = _CITATION.sub(lambda m: " " * len(m.group(0)), text)
