@@ -248,14 +248,16 @@ _COUNT_SOLVED = re.compile(
 
 
 def _may_count(sentence: str) -> bool:
-    """Whether ``_COUNT_SOLVED`` can match at all: every branch needs "N of", "N out of", "N/M" or 道/个/题 (one
-    scan that skips ahead by character class costs far less than the case-blind alternation, which ``re`` must
-    try at every position)."""
-    return "道" in sentence or "个" in sentence or "题" in sentence \
+    """Whether ``_COUNT_SOLVED`` can match at all: every branch needs "N of", "N out of", "N/M", a Chinese verb of
+    solving or "…中的" (substring tests and digit-led scans cost far less than the case-blind alternation, which
+    ``re`` must try at every position)."""
+    return any(word in sentence for word in _COUNT_WORDS_ZH) \
         or "/" in sentence and _DIGIT_SLASH_DIGIT.search(sentence) is not None \
         or ("of" in sentence or "OF" in sentence or "Of" in sentence) and _DIGIT_OF.search(sentence) is not None
 
 
+# the Chinese branches need a verb of solving or "…中的" ("个" alone is in most Chinese sentences)
+_COUNT_WORDS_ZH = ("答对", "做对", "解决", "解出", "通过", "完成", "中的")
 # (each opens with a digit class, so ``re`` skips ahead to the next digit)
 _DIGIT_SLASH_DIGIT = re.compile(r"[0-9]\s*/\s*[0-9]")
 _DIGIT_OF = re.compile(r"[0-9]\s+(?:[Oo][Uu][Tt]\s+)?[Oo][Ff]\s")
