@@ -153,6 +153,12 @@ def name_stopwords() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def lowercase_benchmarks() -> frozenset[str]:
+    """Short benchmark acronyms that also name the benchmark in lower case (no English word), lower-cased."""
+    return frozenset(w.lower() for w in _lines("lowercase_benchmarks.txt"))
+
+
+@lru_cache(maxsize=1)
 def setting_words() -> frozenset[str]:
     """Words for how a model is run or trained (CoT, TIR, SFT, RL), lower-cased: never a subject."""
     return frozenset(w.lower() for w in _lines("setting_words.txt"))

@@ -112,7 +112,8 @@ def lexicons() -> Lexicons:
             lookup.setdefault(norm_name(alias), entry.canonical)
             aliases.append(alias)
     # Short letters-only aliases (MATH, DROP, RACE) only match case-sensitively; others ignore case.
-    exact = [a for a in aliases if _SHORT_WORD.fullmatch(a)]
+    lower_ok = lexicon.lowercase_benchmarks()  # ("gpqa", "mmlu" in chats; not "math", "race")
+    exact = [a for a in aliases if _SHORT_WORD.fullmatch(a) and a.lower() not in lower_ok]
     loose = [a for a in aliases if a not in exact]
     # one trie (not two alternated ones): every branch starts with a literal, so ``re`` skips ahead
     spellings = [v for a in loose for v in lexicon.case_variants(a)] + exact

@@ -196,3 +196,9 @@ def test_more_comparison_verbs_and_idioms():
     zh = extract("星河-32B 号称 GPQA Diamond 68.2 吊打 QwQ-32B。知识类澜舟-14B 跟 Qwen2.5-14B-Instruct 五五开。")
     assert {(c.model, c.baseline, c.relation) for c in zh if c.kind == "comparison"} == {
         ("星河-32B", "QwQ-32B", "outperforms"), ("澜舟-14B", "Qwen2.5-14B-Instruct", "matches")}
+
+
+def test_an_acronym_that_is_no_word_names_its_benchmark_in_lower_case():
+    claims = extract("Kestrel-34B-v3 is out. On gpqa it scores 44.9 and mmlu is 71.2.")
+    assert {(c.benchmark_canonical, c.value) for c in claims} == {("GPQA", 44.9), ("MMLU", 71.2)}
+    assert not extract("Kestrel-34B-v3 is out. The math is simple: 44.9 is more than 41.2.")
