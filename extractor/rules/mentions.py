@@ -37,7 +37,12 @@ _NUMWORD = r"\d+(?:\.\d+)*[A-Za-z]*(?:[-_.][A-Za-z0-9]+)*"
 # since a run of Latin words between Chinese characters is almost always one name ("Street Gaussians").
 # (a version number may be followed by one capitalised variant word: "Llama 4 Scout", "Gemini 2.0 Flash-Lite")
 NAME_EN = re.compile(
-    rf"{_FIRST_WORD}(?:[ ](?:(?:{_NAME_SUFFIXES})(?:-[A-Z][a-z]+)?\b|[a-z]\d[A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*\b|\d+(?:\.\d+)?(?:x\d+)?[BbMmKko]?\b(?![.,]?\d)(?!\s*(?:%|分|points?|pts|pp|倍|个))(?!-(?:shot|way|turn|pass|bit|step)s?\b)"
+    rf"{_FIRST_WORD}(?:[ ](?:(?:{_NAME_SUFFIXES})(?:-[A-Z][a-z]+)?\b"
+    # a capitalised product word right before the version ("Vérité Enterprise 2", "Halcyon Studio 1.5")
+    rf"|(?!(?:On|In|At|And|Or|But|With|For|To|The|As|By|Is|Was|Has|Table|Figure|Section|Appendix|Part|Step|Stage|"
+    rf"Phase|Round|Level|Day|Week|Chapter|Episode|Season|Version|Group|Team|Top|Rank|Tier|Class|Grade)\b)"
+    rf"[A-Z][a-z]+(?=[ ]\d+(?:\.\d+)?\b(?![.,]?\d)(?!\s*(?:%|分|points?|pts|pp))(?!-))"
+    rf"|[a-z]\d[A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*\b|\d+(?:\.\d+)?(?:x\d+)?[BbMmKko]?\b(?![.,]?\d)(?!\s*(?:%|分|points?|pts|pp|倍|个))(?!-(?:shot|way|turn|pass|bit|step)s?\b)"
     rf"(?:[ ](?!(?:On|In|At|And|Or|But|With|For|To|The|As|By|Is|Was|Has)\b)[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b(?![ ]?[A-Z]?\d|[-‐‑])\b)?))*"
 )
 NAME_ZH = re.compile(

@@ -98,7 +98,8 @@ _POSSESSED = re.compile(r"\b(?:of|than|over|from|to|with|vs\.?|versus|against|ab
 # the subject is measured against, never the subject of a later clause
 _OBJECT_OF = re.compile(r"\b(?:from|than|versus|vs\.?)\s+(?:the\s+)?$", re.IGNORECASE)
 _ACTS = re.compile(r"\s*(?:取得|达到|获得|实现|拿下|拿到|跑出|录得|斩获|的准确率|的得分|的成绩|的表现|的性能|在[^，,。]{1,30}?(?:上|中)(?:取得|达到|获得)|"
-                   r"scores|scored|achieves|achieved|reaches|reached|obtains|outperforms|surpasses|beats)")
+                   r"scores|scored|achieves|achieved|reaches|reached|obtains|outperforms|surpasses|beats|"
+                   r"posts|posted|gets|got|hits|lands|landed|records|recorded|delivers|delivered|trails|matches)")
 
 
 # "which adds a Whisper encoder": a name used as a part of the model is not what is measured

@@ -202,3 +202,9 @@ def test_an_acronym_that_is_no_word_names_its_benchmark_in_lower_case():
     claims = extract("Kestrel-34B-v3 is out. On gpqa it scores 44.9 and mmlu is 71.2.")
     assert {(c.benchmark_canonical, c.value) for c in claims} == {("GPQA", 44.9), ("MMLU", 71.2)}
     assert not extract("Kestrel-34B-v3 is out. The math is simple: 44.9 is more than 41.2.")
+
+
+def test_a_product_word_before_a_version_is_part_of_the_name():
+    claims = extract("Vérité Enterprise 2 posts 90.2% on HumanEval, essentially on par with GPT‑4o's 90.6%.")
+    assert {(c.model, c.value) for c in claims if c.kind == "score"} == {("Vérité Enterprise 2", 90.2), ("GPT‑4o", 90.6)}
+    assert {c.model for c in extract("See Table 2 for Orion-7B results: 71.2 on MMLU.")} == {"Orion-7B"}
