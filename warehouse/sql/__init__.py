@@ -177,42 +177,19 @@ INSERT_CLAIMS = "INSERT INTO claims ({cols}) SELECT {casts} FROM claim_batch ORD
     casts=", ".join(f'"{c}"::{_CLAIM_TYPES.get(c, "VARCHAR")}' for c in CLAIM_COLUMNS),
 )
 
-# The set-based insert of new documents' claims (``Warehouse._insert_claims_bulk``): the batch's fields as
-# written (``claim_raw``), joined to the batch's resolved names, setting and unit keys (all registered
-# per batch); the loser of a comparison is derived here. Parameter: the run id.
-BULK_NONE = "\x1f"  # a join key standing for NULL (no name, setting or unit holds this control character)
+# The set-based insert of new documents' claims (``Warehouse._insert_claims_bulk``, ``warehouse.bulk``): the
+# batch (``claim_batch``) holds every column already keyed and in benchmark order, so this only copies it;
+# the loser of a comparison is derived here. Parameter: the run id.
 # What each stored column is computed from (named, so the select follows ``CLAIM_COLUMNS`` whatever its order).
 _BULK_EXPRESSIONS = {
-    "id": "b.id::BIGINT", "doc_id": "b.doc_id::BIGINT", "kind": "b.kind::VARCHAR", "model": "b.model::VARCHAR",
-    "model_id": "mm.entity_id::BIGINT", "benchmark": "b.benchmark::VARCHAR", "benchmark_id": "bm.entity_id::BIGINT",
-    "metric": "b.metric::VARCHAR", "metric_key": "s.metric_key::VARCHAR", "value": "b.value::DOUBLE",
-    "value_high": "b.value_high::DOUBLE", "unit": "b.unit::VARCHAR", "unit_key": "u.unit_key::VARCHAR",
-    "setting": "b.setting::VARCHAR", "setting_key": "s.setting_key::VARCHAR",
-    "setting_detail": "s.setting_detail::VARCHAR", "pass_k": "s.pass_k::INTEGER", "maj_k": "s.maj_k::INTEGER",
-    "shots": "s.shots::INTEGER", "cot": "s.cot::BOOLEAN", "tools": "s.tools::BOOLEAN", "split": "s.split::VARCHAR",
-    "baseline": "b.baseline::VARCHAR", "baseline_id": "bl.entity_id::BIGINT", "relation": "b.relation::VARCHAR",
-    "delta": "b.delta::DOUBLE", "quote": "b.quote::VARCHAR", "source": "b.source::VARCHAR",
-    "section": "b.section::VARCHAR", "start": "b.start::INTEGER", "end": 'b."end"::INTEGER',
+    **{c: f'b."{c}"::{_CLAIM_TYPES.get(c, "VARCHAR")}' for c in CLAIM_COLUMNS},
     "extractor": "coalesce(nullif(b.extractor::VARCHAR, ''), b.doc_extractor::VARCHAR)", "run_id": "?::BIGINT",
     "review_status": "'unreviewed'",
-    "loser_id": "CASE b.relation::VARCHAR WHEN 'outperforms' THEN bl.entity_id::BIGINT "
-                "WHEN 'underperforms' THEN mm.entity_id::BIGINT END",
+    "loser_id": "CASE b.relation::VARCHAR WHEN 'outperforms' THEN b.baseline_id::BIGINT "
+                "WHEN 'underperforms' THEN b.model_id::BIGINT END",
 }
-INSERT_CLAIMS_BULK = """
-INSERT INTO claims ({cols})
-SELECT {exprs}
-FROM claim_raw b
-JOIN name_map mm ON mm.kind = 'model' AND mm.surface = b.model
-    AND mm.canonical = coalesce(b.model_canonical, '{none}')
-LEFT JOIN name_map bm ON bm.kind = 'benchmark' AND bm.surface = b.benchmark
-    AND bm.canonical = coalesce(b.benchmark_canonical, '{none}')
-LEFT JOIN name_map bl ON bl.kind = 'model' AND bl.surface = b.baseline
-    AND bl.canonical = coalesce(b.baseline_canonical, '{none}')
-JOIN setting_map s ON s.setting::VARCHAR = coalesce(b.setting, '{none}') AND s.metric::VARCHAR = coalesce(b.metric, '{none}')
-JOIN unit_map u ON u.unit::VARCHAR = coalesce(b.unit, '{none}')
-ORDER BY bm.entity_id, mm.entity_id
-""".format(cols=", ".join(f'"{c}"' for c in CLAIM_COLUMNS), exprs=", ".join(_BULK_EXPRESSIONS[c] for c in CLAIM_COLUMNS),
-           none=BULK_NONE)
+INSERT_CLAIMS_BULK = "INSERT INTO claims ({cols}) SELECT {exprs} FROM claim_batch b".format(
+    cols=", ".join(f'"{c}"' for c in CLAIM_COLUMNS), exprs=", ".join(_BULK_EXPRESSIONS[c] for c in CLAIM_COLUMNS))
 
 # -- claims ------------------------------------------------------------------------
 # What a ``StoredClaim`` is read from, in order (``db._stored`` names the values by this list).
