@@ -12,7 +12,8 @@ import datetime
 import gc
 import json
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from types import TracebackType
@@ -199,14 +200,14 @@ class Warehouse:
     def rebuild_boards(self) -> None:
         """Drop every stored board and build them all again from the claims."""
         self._writable()
-        with self._lock:
+        with self._lock, _no_gc():
             self.con.begin()
             try:
                 for statement in sql.DROP_BOARDS:  # made by another format: dropped and made anew
                     self.con.execute(statement)
                 self.con.execute(sql.SCHEMA)
                 self.con.execute(sql.MARK_BOARD_ALL)
-                boards.refresh(self.con)
+                boards.refresh(self.con, between=self._commit_and_begin)
                 self.con.execute(sql.SET_META, ["boards", boards.boards_stamp()])
                 self.con.commit()
             except BaseException:
@@ -215,21 +216,26 @@ class Warehouse:
             self._boards_stale = False
 
     def refresh_boards(self) -> int:
-        """Rebuild the boards whose claims changed since the last build (one transaction); how many.
+        """Rebuild the boards whose claims changed since the last build; how many.
 
         Reads do this themselves when needed; a bulk load calls it to pay the cost up front.
         """
         self._writable()
-        with self._lock:
+        with self._lock, _no_gc():
             self.con.begin()
             try:
-                n = boards.refresh(self.con)
+                n = boards.refresh(self.con, between=self._commit_and_begin)
                 self.con.commit()
             except BaseException:
                 self.con.rollback()
                 raise
             self._boards_stale = False
             return n
+
+    def _commit_and_begin(self) -> None:
+        """Commit the open transaction and begin the next (``boards.refresh`` builds rows in a second one)."""
+        self.con.commit()
+        self.con.begin()
 
     def _boards_ready(self) -> bool:
         """True when the board tables hold the current answer (refreshing them first if this writer changed
@@ -295,16 +301,7 @@ class Warehouse:
         return outcomes
 
     def _store_batch(self, batch: Sequence[Extraction], run_id: int | None) -> list[IngestOutcome]:
-        gc_was_enabled = gc.isenabled()
-        gc.disable()  # a batch creates millions of tuples: collections would rescan every live claim
-        try:
-            return self._store_batch_nogc(batch, run_id)
-        finally:
-            if gc_was_enabled:
-                gc.enable()
-
-    def _store_batch_nogc(self, batch: Sequence[Extraction], run_id: int | None) -> list[IngestOutcome]:
-        with self._lock:
+        with self._lock, _no_gc():
             # Later duplicates of a source within one batch win (same as storing them in order).
             latest: dict[str, Extraction] = {}
             for ex in batch:
@@ -737,6 +734,19 @@ class Warehouse:
         self._writable()
         with self._lock:
             self.con.execute(sql.CACHE_PUT, [key, value])
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """No garbage collection inside: a bulk load or a board build creates millions of short-lived objects, and
+    each collection would rescan every live object (a caller holding a million claims: seconds)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def with_more_sources(board: Leaderboard, more_sources: boards.MoreSources | None) -> Leaderboard:
