@@ -368,11 +368,12 @@ SOURCE_STRUCT = """struct_pack(source := c.source, quote := c.quote, section := 
 # setting wording, and the first {k} sources (best value first, then claim id). Rounding is half-to-even,
 # as Python's ``round``. Plain aggregates, no window over the claims: the best value is a ``min`` of the
 # value signed by direction (``o``), the best claim the lowest id at it, the first sources the {k} smallest
-# keys (not at the best value, claim id) of ``min_by(source, key, k)``, and a conflict is more distinct
+# keys (not at the best value, claim id) of ``min(key, k)`` / ``min_by(source, key, k)``, and a conflict is more distinct
 # (setting wording, value) pairs than setting wordings.
-# What the build costs (1 M claims) is carrying every claim through two hash aggregates, so what a claim
-# carries is kept small: its source stays a struct until the rows are made (JSON for the kept ones only),
-# and places are ranked over the rows' keys, not their sources; the row JSON is written after the sort.
+# What the build costs (1 M claims) is carrying every claim through two hash aggregates and the rows through
+# a window and a sort, so places are ranked over the rows' keys alone (not their sources) and the row JSON is
+# written after the sort. (A source kept as a struct through ``min_by`` and written as JSON after it was no
+# faster: a lambda over every row's list.)
 _BOARD_CLAIMS = """
 SELECT c.benchmark_id, g.grp, g.lower, c.model_id, c.id, c.setting_detail, c.review_status, c.metric, c.doc_id,
        c.source, c.quote, c.section, c.start, c."end", c.value, c.value_high, c.unit,
@@ -387,7 +388,7 @@ WHERE c.benchmark_id IN (SELECT DISTINCT benchmark_id FROM board_dirty)
 _BOARD_SRC = f"""
 SELECT c.*, hash(d.sha256) AS content, CASE WHEN c.lower THEN c.v ELSE -c.v END AS o
 FROM (SELECT c.benchmark_id, c.grp, c.lower, c.model_id, c.id, c.setting_detail, c.review_status, c.metric,
-             c.doc_id, {SOURCE_STRUCT} AS source,
+             c.doc_id, to_json({SOURCE_STRUCT})::VARCHAR AS source,
              CASE WHEN c.rescaled THEN round_even(c.value * 100, 6) ELSE c.value END AS v,
              CASE WHEN c.rescaled AND c.value_high IS NOT NULL THEN round_even(c.value_high * 100, 6)
                   ELSE c.value_high END AS vh,
@@ -415,6 +416,7 @@ agg AS (
            bool_or(review_status = 'verified' AND at_best) AS verified,
            count(*) AS sources_total,
            count(*) FILTER (WHERE at_best) AS n_best,
+           min(CASE WHEN at_best THEN id ELSE id + {_NOT_BEST} END, {BOARD_SOURCES}) AS keys,
            min_by(source, CASE WHEN at_best THEN id ELSE id + {_NOT_BEST} END, {BOARD_SOURCES}) AS sources
     FROM marked GROUP BY benchmark_id, grp, model_id
 ),
@@ -431,7 +433,7 @@ rows AS (
     SELECT a.benchmark_id, a.grp, a.model_id, e.name AS model, n.named, a.lower, a.b.v AS value,
            a.b.vh AS value_high, a.b.shown_unit AS unit, a.b.metric AS metric, a.support, a.conflict,
            CASE WHEN a.conflict THEN list_sort(a.all_values) ELSE [] END AS "values", a.verified, a.sources_total,
-           a.n_best, list_transform(a.sources, s -> s.claim_id) AS source_ids, a.sources, p.pos, p.rnk,
+           a.n_best, list_transform(a.keys, k -> k % {_NOT_BEST}) AS source_ids, a.sources, p.pos, p.rnk,
            m.name AS benchmark, g.unit_key AS group_unit, g.metric_key AS group_metric,
            g.setting_key AS group_setting
     FROM agg a
@@ -450,7 +452,7 @@ SELECT benchmark_id, grp, model_id, model, named, lower, value, value_high, unit
            metric := coalesce(nullif(metric, ''), nullif(group_metric, '')), setting := nullif(group_setting, ''),
            support := support, conflict := conflict, "values" := "values",
            review_status := CASE WHEN verified THEN 'verified' ELSE 'unreviewed' END))::VARCHAR, -1) END AS head,
-       list_transform(sources, s -> to_json(s)::VARCHAR) AS sources
+       sources
 FROM rows
 """
 # How many rows each rebuilt board shows (``board_groups.named_rows``: a page past it is empty).
