@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import datetime
 import gc
-import itertools
 import json
-import operator
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from types import TracebackType
@@ -23,6 +22,7 @@ from typing import Any, Literal
 import duckdb
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from schemas import (
     BeatsResult,
@@ -43,7 +43,7 @@ from schemas import (
     ReviewQueueItem,
     StoredClaim,
 )
-from warehouse import boards, exports, ranking, sql
+from warehouse import boards, bulk, exports, ranking, sql
 from warehouse.columns import object_column
 from warehouse.entities import Registry, apply_overrides, overrides_hash, overrides_text
 from warehouse.errors import UnknownName
@@ -69,16 +69,6 @@ def _setting_columns(setting: str | None, metric: str | None) -> tuple[Any, ...]
 _UNIT_KEYS: dict[str | None, str] = {u: unit_key(u) for u in (None, "%", "points", "elo", "x", "score")}
 
 
-# Fields of a claim copied into columns as they are for the set-based insert (``_insert_claims_bulk``).
-_BULK_FIELDS: tuple[str, ...] = (
-    "kind", "model", "model_canonical", "benchmark", "benchmark_canonical", "baseline", "baseline_canonical",
-    "metric", "value", "value_high", "unit", "setting", "relation", "delta", "quote", "source", "section", "start",
-    "end", "extractor",
-)
-# Stands for NULL in the join keys of the set-based insert (``sql.INSERT_CLAIMS_BULK``).
-NONE = sql.BULK_NONE
-_BULK_TYPES = {"value": pa.float64(), "value_high": pa.float64(), "delta": pa.float64(), "start": pa.int64(),
-               "end": pa.int64()}
 # The columns ``_setting_columns`` gives, in its order.
 _SETTING_FIELDS: tuple[str, ...] = (
     "metric_key", "setting_key", "setting_detail", "pass_k", "maj_k", "shots", "cot", "tools", "split")
@@ -210,14 +200,14 @@ class Warehouse:
     def rebuild_boards(self) -> None:
         """Drop every stored board and build them all again from the claims."""
         self._writable()
-        with self._lock:
+        with self._lock, _no_gc():
             self.con.begin()
             try:
                 for statement in sql.DROP_BOARDS:  # made by another format: dropped and made anew
                     self.con.execute(statement)
                 self.con.execute(sql.SCHEMA)
                 self.con.execute(sql.MARK_BOARD_ALL)
-                boards.refresh(self.con)
+                boards.refresh(self.con, between=self._commit_and_begin)
                 self.con.execute(sql.SET_META, ["boards", boards.boards_stamp()])
                 self.con.commit()
             except BaseException:
@@ -226,21 +216,26 @@ class Warehouse:
             self._boards_stale = False
 
     def refresh_boards(self) -> int:
-        """Rebuild the boards whose claims changed since the last build (one transaction); how many.
+        """Rebuild the boards whose claims changed since the last build; how many.
 
         Reads do this themselves when needed; a bulk load calls it to pay the cost up front.
         """
         self._writable()
-        with self._lock:
+        with self._lock, _no_gc():
             self.con.begin()
             try:
-                n = boards.refresh(self.con)
+                n = boards.refresh(self.con, between=self._commit_and_begin)
                 self.con.commit()
             except BaseException:
                 self.con.rollback()
                 raise
             self._boards_stale = False
             return n
+
+    def _commit_and_begin(self) -> None:
+        """Commit the open transaction and begin the next (``boards.refresh`` builds rows in a second one)."""
+        self.con.commit()
+        self.con.begin()
 
     def _boards_ready(self) -> bool:
         """True when the board tables hold the current answer (refreshing them first if this writer changed
@@ -306,16 +301,7 @@ class Warehouse:
         return outcomes
 
     def _store_batch(self, batch: Sequence[Extraction], run_id: int | None) -> list[IngestOutcome]:
-        gc_was_enabled = gc.isenabled()
-        gc.disable()  # a batch creates millions of tuples: collections would rescan every live claim
-        try:
-            return self._store_batch_nogc(batch, run_id)
-        finally:
-            if gc_was_enabled:
-                gc.enable()
-
-    def _store_batch_nogc(self, batch: Sequence[Extraction], run_id: int | None) -> list[IngestOutcome]:
-        with self._lock:
+        with self._lock, _no_gc():
             # Later duplicates of a source within one batch win (same as storing them in order).
             latest: dict[str, Extraction] = {}
             for ex in batch:
@@ -373,27 +359,7 @@ class Warehouse:
                                                            doc_id])
             new = [(ex, doc_id) for ex, doc_id, rep in todo if not rep]
             if new:
-                docs = [ex.document for ex, _ in new]
-                doc_batch = {
-                    "id": np.array([doc_id for _, doc_id in new], dtype=np.int64),
-                    "source": object_column([d.source for d in docs]),
-                    "path": object_column([d.path for d in docs]),
-                    "sha256": object_column([d.sha256 for d in docs]),
-                    "encoding": object_column([d.encoding for d in docs]),
-                    "media_type": object_column([d.media_type for d in docs]),
-                    "text": object_column([d.text for d in docs]),
-                    "run_id": object_column([run_id] * len(docs)),
-                    "n_claims": np.array([len(ex.claims) for ex, _ in new], dtype=np.int64),
-                    "title": object_column([d.title for d in docs]),
-                    "url": object_column([d.url for d in docs]),
-                    "published": object_column([d.published.isoformat() if d.published else None for d in docs]),
-                    "authors": object_column([json.dumps(d.authors, ensure_ascii=False) for d in docs]),
-                }
-                con.register("doc_batch", doc_batch)
-                try:
-                    con.execute(sql.INSERT_DOCUMENTS)
-                finally:
-                    con.unregister("doc_batch")
+                self._insert_documents(new, run_id)
             section_rows = [
                 [doc_id, i, s.title, s.start, s.end, s.subject]
                 for ex, doc_id, _ in todo for i, s in enumerate(ex.document.sections)
@@ -401,18 +367,11 @@ class Warehouse:
             if section_rows:
                 con.executemany(sql.INSERT_SECTIONS, section_rows)
             if replaced:
-                columns = self._claim_columns(todo, run_id, previous)
-                self.reg.flush(con)
-                if len(columns["id"]):
-                    con.register("claim_batch", columns)
-                    try:
-                        con.execute(sql.INSERT_CLAIMS)
-                    finally:
-                        con.unregister("claim_batch")
+                self._insert_claims_one_by_one(todo, run_id, previous)
             else:
-                self._insert_claims_bulk(todo, run_id)
-            if any(ex.claims for ex, _, _ in todo):
-                self._mark_boards(con, sql.MARK_BOARD_DOCS, [[doc_id for _, doc_id, _ in todo]])  # boards that gain claims
+                gained = self._insert_claims_bulk(todo, run_id)
+                if gained:  # boards that gain claims (named from the batch: no scan of the claims)
+                    self._mark_boards(con, sql.MARK_BOARDS, [gained])
             con.commit()
             self._boards_stale = True
             self.reg.commit()
@@ -422,66 +381,73 @@ class Warehouse:
             self._next_claim = next_claim_before
             raise
 
-    def _insert_claims_bulk(self, todo: list[tuple[Extraction, int, bool]], run_id: int | None) -> None:
-        """Claims of new documents, set-based: Python only copies the fields out into columns and resolves each
-        distinct name once (in first-seen order, so entity ids come out as claim-by-claim resolution made them);
-        entity ids, setting and unit keys, claim ids and losers are joined on in one ``INSERT ... SELECT``
-        (``sql.INSERT_CLAIMS_BULK``)."""
-        fields = operator.itemgetter(*_BULK_FIELDS)
-        rows = [fields(c.__dict__) for ex, _, _ in todo for c in ex.claims]
-        if not rows:
-            return
-        n = len(rows)
-        # one C-level transposition, then Arrow arrays (DuckDB scans them without touching Python objects)
-        lists = dict(zip(_BULK_FIELDS, zip(*rows, strict=True), strict=True))
-        del rows
-        cols: dict[str, Any] = {f: pa.array(lists[f], type=_BULK_TYPES.get(f, pa.string())) for f in _BULK_FIELDS}
-        cols["id"] = pa.array(np.arange(self._next_claim + 1, self._next_claim + n + 1, dtype=np.int64))
-        cols["doc_id"] = pa.array(np.repeat(np.array([d for _, d, _ in todo], dtype=np.int64),
-                                            [len(ex.claims) for ex, _, _ in todo]))
-        cols["doc_extractor"] = pa.array([ex.extractor for ex, _, _ in todo for _ in ex.claims], type=pa.string())
-        names = self._resolve_names(lists)
-        settings = {}
-        for key in dict.fromkeys(zip(lists["setting"], lists["metric"], strict=True)):
-            settings[key] = _setting_columns(*key)
-        setting_cols = {"setting": object_column([NONE if k[0] is None else k[0] for k in settings]),
-                        "metric": object_column([NONE if k[1] is None else k[1] for k in settings])}
-        for i, name in enumerate(_SETTING_FIELDS):
-            setting_cols[name] = object_column([v[i] for v in settings.values()])
-        units = list(dict.fromkeys(lists["unit"]))
-        unit_cols = {"unit": object_column([NONE if u is None else u for u in units]),
-                     "unit_key": object_column([_UNIT_KEYS.get(u, u) for u in units])}
+    def _insert_claims_one_by_one(self, todo: list[tuple[Extraction, int, bool]], run_id: int | None,
+                                  previous: PreviousClaims) -> None:
+        """Claims of a batch with re-ingested documents, claim by claim (``_claim_columns``: a claim that
+        ``previous`` holds unchanged keeps its id and review status)."""
+        columns = self._claim_columns(todo, run_id, previous)
         self.reg.flush(self.con)
-        views = {"claim_raw": pa.table(cols), "name_map": names, "setting_map": setting_cols, "unit_map": unit_cols}
-        for view, data in views.items():
-            self.con.register(view, data)
+        if len(columns["id"]):
+            self.con.register("claim_batch", columns)
+            try:
+                self.con.execute(sql.INSERT_CLAIMS)
+            finally:
+                self.con.unregister("claim_batch")
+        if any(ex.claims for ex, _, _ in todo):  # boards that gain claims
+            self._mark_boards(self.con, sql.MARK_BOARD_DOCS, [[doc_id for _, doc_id, _ in todo]])
+
+    def _insert_documents(self, new: list[tuple[Extraction, int]], run_id: int | None) -> None:
+        """New documents as columns, in one insert."""
+        docs = [ex.document for ex, _ in new]
+        doc_batch = {
+            "id": np.array([doc_id for _, doc_id in new], dtype=np.int64),
+            "source": object_column([d.source for d in docs]),
+            "path": object_column([d.path for d in docs]),
+            "sha256": object_column([d.sha256 for d in docs]),
+            "encoding": object_column([d.encoding for d in docs]),
+            "media_type": object_column([d.media_type for d in docs]),
+            "text": object_column([d.text for d in docs]),
+            "run_id": object_column([run_id] * len(docs)),
+            "n_claims": np.array([len(ex.claims) for ex, _ in new], dtype=np.int64),
+            "title": object_column([d.title for d in docs]),
+            "url": object_column([d.url for d in docs]),
+            "published": object_column([d.published.isoformat() if d.published else None for d in docs]),
+            "authors": object_column([json.dumps(d.authors, ensure_ascii=False) for d in docs]),
+        }
+        self.con.register("doc_batch", doc_batch)
+        try:
+            self.con.execute(sql.INSERT_DOCUMENTS)
+        finally:
+            self.con.unregister("doc_batch")
+
+    def _insert_claims_bulk(self, todo: list[tuple[Extraction, int, bool]], run_id: int | None) -> list[int]:
+        """Claims of new documents, set-based (``warehouse.bulk``): the fields copied out into Arrow columns, each
+        distinct name resolved and each distinct setting and unit keyed once and gathered to every claim, the
+        rows put in benchmark order; DuckDB copies the table in one ``INSERT ... SELECT``
+        (``sql.INSERT_CLAIMS_BULK``). Returns the benchmarks the claims are on."""
+        claims = [c for ex, _, _ in todo for c in ex.claims]
+        if not claims:
+            return []
+        n = len(claims)
+        cols = bulk.claim_columns(claims)
+        del claims
+        cols["id"] = pa.array(np.arange(self._next_claim + 1, self._next_claim + n + 1, dtype=np.int64))
+        counts = [len(ex.claims) for ex, _, _ in todo]
+        cols["doc_id"] = pa.array(np.repeat(np.array([d for _, d, _ in todo], dtype=np.int64), counts))
+        cols["doc_extractor"] = bulk.gather([ex.extractor for ex, _, _ in todo],
+                                            np.repeat(np.arange(len(todo)), counts), pa.string())
+        cols.update(bulk.entity_ids(cols, self.reg.resolve))
+        cols.update(bulk.keyed_columns([cols["setting"], cols["metric"]], _SETTING_FIELDS, _setting_columns))
+        cols.update(bulk.keyed_columns([cols["unit"]], ("unit_key",), lambda u: (_UNIT_KEYS.get(u, u),)))
+        self.reg.flush(self.con)
+        table = bulk.in_row_groups(pa.table(cols).take(bulk.benchmark_order(cols["benchmark_id"], cols["model_id"])))
+        self.con.register("claim_batch", table)
         try:
             self.con.execute(sql.INSERT_CLAIMS_BULK, [run_id])
         finally:
-            for view in views:
-                self.con.unregister(view)
+            self.con.unregister("claim_batch")
         self._next_claim += n
-
-    def _resolve_names(self, cols: dict[str, tuple[Any, ...]]) -> pa.Table:
-        """Each distinct (kind, name as written, canonical) of the batch resolved once, as a join table."""
-        resolve = self.reg.resolve
-        # (role, kind, surface, canonical) in the order claim-by-claim resolution met them; the subject is
-        # always resolved, benchmark and baseline only when given
-        keys = dict.fromkeys(itertools.chain.from_iterable(zip(
-            zip(itertools.repeat("subject"), itertools.repeat("model"), cols["model"], cols["model_canonical"]),
-            zip(itertools.repeat("other"), itertools.repeat("benchmark"), cols["benchmark"],
-                cols["benchmark_canonical"]),
-            zip(itertools.repeat("other"), itertools.repeat("model"), cols["baseline"], cols["baseline_canonical"]),
-            strict=True)))
-        resolved: dict[tuple[str, str, str | None], int] = {}
-        for role, kind, surface, canonical in keys:
-            if (surface or role == "subject") and (kind, surface, canonical) not in resolved:
-                resolved[(kind, surface, canonical)] = resolve(kind, surface, canonical)
-        # joined on (kind, surface, canonical or NONE): plain equality, so DuckDB hash-joins
-        found = {(kind, surface, NONE if canonical is None else canonical): eid
-                 for (kind, surface, canonical), eid in resolved.items()}
-        return pa.table({"kind": [k[0] for k in found], "surface": [k[1] for k in found],
-                         "canonical": [k[2] for k in found], "entity_id": pa.array(list(found.values()), pa.int64())})
+        return [int(b) for b in pc.unique(cols["benchmark_id"].drop_null()).to_pylist()]
 
     def _claim_columns(self, todo: list[tuple[Extraction, int, bool]], run_id: int | None,
                        previous: PreviousClaims | None = None) -> dict[str, np.ndarray]:
@@ -768,6 +734,19 @@ class Warehouse:
         self._writable()
         with self._lock:
             self.con.execute(sql.CACHE_PUT, [key, value])
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """No garbage collection inside: a bulk load or a board build creates millions of short-lived objects, and
+    each collection would rescan every live object (a caller holding a million claims: seconds)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def with_more_sources(board: Leaderboard, more_sources: boards.MoreSources | None) -> Leaderboard:

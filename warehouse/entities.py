@@ -19,6 +19,7 @@ import tomllib
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -33,8 +34,12 @@ _PAREN = re.compile(r"^(.+?)\s*[（(]\s*([^()（）]+?)\s*[)）]$")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
+@lru_cache(maxsize=1 << 18)
 def key_for(kind: str, name: str) -> str:
-    """The folded alias key of ``name`` for entities of ``kind`` (exact form if folding empties it)."""
+    """The folded alias key of ``name`` for entities of ``kind`` (exact form if folding empties it).
+
+    Cached: resolving a name folds each of its forms twice (look-up, then the alias), and folding (vendor
+    prefixes, years, widths) was most of a bulk load's name resolution."""
     key = benchmark_key(name) if kind == "benchmark" else model_key(name)
     return key or exact_key(name)
 

@@ -177,42 +177,19 @@ INSERT_CLAIMS = "INSERT INTO claims ({cols}) SELECT {casts} FROM claim_batch ORD
     casts=", ".join(f'"{c}"::{_CLAIM_TYPES.get(c, "VARCHAR")}' for c in CLAIM_COLUMNS),
 )
 
-# The set-based insert of new documents' claims (``Warehouse._insert_claims_bulk``): the batch's fields as
-# written (``claim_raw``), joined to the batch's resolved names, setting and unit keys (all registered
-# per batch); the loser of a comparison is derived here. Parameter: the run id.
-BULK_NONE = "\x1f"  # a join key standing for NULL (no name, setting or unit holds this control character)
+# The set-based insert of new documents' claims (``Warehouse._insert_claims_bulk``, ``warehouse.bulk``): the
+# batch (``claim_batch``) holds every column already keyed and in benchmark order, so this only copies it;
+# the loser of a comparison is derived here. Parameter: the run id.
 # What each stored column is computed from (named, so the select follows ``CLAIM_COLUMNS`` whatever its order).
 _BULK_EXPRESSIONS = {
-    "id": "b.id::BIGINT", "doc_id": "b.doc_id::BIGINT", "kind": "b.kind::VARCHAR", "model": "b.model::VARCHAR",
-    "model_id": "mm.entity_id::BIGINT", "benchmark": "b.benchmark::VARCHAR", "benchmark_id": "bm.entity_id::BIGINT",
-    "metric": "b.metric::VARCHAR", "metric_key": "s.metric_key::VARCHAR", "value": "b.value::DOUBLE",
-    "value_high": "b.value_high::DOUBLE", "unit": "b.unit::VARCHAR", "unit_key": "u.unit_key::VARCHAR",
-    "setting": "b.setting::VARCHAR", "setting_key": "s.setting_key::VARCHAR",
-    "setting_detail": "s.setting_detail::VARCHAR", "pass_k": "s.pass_k::INTEGER", "maj_k": "s.maj_k::INTEGER",
-    "shots": "s.shots::INTEGER", "cot": "s.cot::BOOLEAN", "tools": "s.tools::BOOLEAN", "split": "s.split::VARCHAR",
-    "baseline": "b.baseline::VARCHAR", "baseline_id": "bl.entity_id::BIGINT", "relation": "b.relation::VARCHAR",
-    "delta": "b.delta::DOUBLE", "quote": "b.quote::VARCHAR", "source": "b.source::VARCHAR",
-    "section": "b.section::VARCHAR", "start": "b.start::INTEGER", "end": 'b."end"::INTEGER',
+    **{c: f'b."{c}"::{_CLAIM_TYPES.get(c, "VARCHAR")}' for c in CLAIM_COLUMNS},
     "extractor": "coalesce(nullif(b.extractor::VARCHAR, ''), b.doc_extractor::VARCHAR)", "run_id": "?::BIGINT",
     "review_status": "'unreviewed'",
-    "loser_id": "CASE b.relation::VARCHAR WHEN 'outperforms' THEN bl.entity_id::BIGINT "
-                "WHEN 'underperforms' THEN mm.entity_id::BIGINT END",
+    "loser_id": "CASE b.relation::VARCHAR WHEN 'outperforms' THEN b.baseline_id::BIGINT "
+                "WHEN 'underperforms' THEN b.model_id::BIGINT END",
 }
-INSERT_CLAIMS_BULK = """
-INSERT INTO claims ({cols})
-SELECT {exprs}
-FROM claim_raw b
-JOIN name_map mm ON mm.kind = 'model' AND mm.surface = b.model
-    AND mm.canonical = coalesce(b.model_canonical, '{none}')
-LEFT JOIN name_map bm ON bm.kind = 'benchmark' AND bm.surface = b.benchmark
-    AND bm.canonical = coalesce(b.benchmark_canonical, '{none}')
-LEFT JOIN name_map bl ON bl.kind = 'model' AND bl.surface = b.baseline
-    AND bl.canonical = coalesce(b.baseline_canonical, '{none}')
-JOIN setting_map s ON s.setting::VARCHAR = coalesce(b.setting, '{none}') AND s.metric::VARCHAR = coalesce(b.metric, '{none}')
-JOIN unit_map u ON u.unit::VARCHAR = coalesce(b.unit, '{none}')
-ORDER BY bm.entity_id, mm.entity_id
-""".format(cols=", ".join(f'"{c}"' for c in CLAIM_COLUMNS), exprs=", ".join(_BULK_EXPRESSIONS[c] for c in CLAIM_COLUMNS),
-           none=BULK_NONE)
+INSERT_CLAIMS_BULK = "INSERT INTO claims ({cols}) SELECT {exprs} FROM claim_batch b".format(
+    cols=", ".join(f'"{c}"' for c in CLAIM_COLUMNS), exprs=", ".join(_BULK_EXPRESSIONS[c] for c in CLAIM_COLUMNS))
 
 # -- claims ------------------------------------------------------------------------
 # What a ``StoredClaim`` is read from, in order (``db._stored`` names the values by this list).
@@ -389,80 +366,94 @@ SOURCE_STRUCT = """struct_pack(source := c.source, quote := c.quote, section := 
 # group's scale (a bare fraction in a 0-100 group x 100), the best one (lowest for lower-is-better metrics;
 # ties: lowest claim id), support = distinct document texts, conflict = two values (to 2 places) under one
 # setting wording, and the first {k} sources (best value first, then claim id). Rounding is half-to-even,
-# as Python's ``round``. Plain aggregates, no window over the claims: the best claim is an ``arg_min``, the
-# first sources the {k} smallest keys (not at the best value, claim id) of ``min(key, k)``, and a conflict
-# is more distinct (setting wording, value) pairs than setting wordings.
-_BOARD_SRC = f"""
-SELECT c.benchmark_id, g.grp, g.lower, c.model_id, c.id, c.setting_detail, c.review_status,
-       hash(d.sha256) AS content, c.metric, to_json({SOURCE_STRUCT})::VARCHAR AS source_json,
-       CASE WHEN s.rescaled THEN round_even(c.value * 100, 6) ELSE c.value END AS v,
-       CASE WHEN s.rescaled AND c.value_high IS NOT NULL THEN round_even(c.value_high * 100, 6)
-            ELSE c.value_high END AS vh,
-       CASE WHEN s.rescaled THEN '%' ELSE c.unit END AS shown_unit
+# as Python's ``round``. Plain aggregates, no window over the claims: the best value is a ``min`` of the
+# value signed by direction (``o``), the best claim the lowest id at it, the first sources the {k} smallest
+# keys (not at the best value, claim id) of ``min(key, k)`` / ``min_by(source, key, k)``, and a conflict is more distinct
+# (setting wording, value) pairs than setting wordings.
+# What the build costs (1 M claims) is carrying every claim through two hash aggregates and the rows through
+# a window and a sort, so places are ranked over the rows' keys alone (not their sources) and the row JSON is
+# written after the sort. (A source kept as a struct through ``min_by`` and written as JSON after it was no
+# faster: a lambda over every row's list.)
+_BOARD_CLAIMS = """
+SELECT c.benchmark_id, g.grp, g.lower, c.model_id, c.id, c.setting_detail, c.review_status, c.metric, c.doc_id,
+       c.source, c.quote, c.section, c.start, c."end", c.value, c.value_high, c.unit,
+       g.scaled AND c.unit_key = '' AND c.value > 0 AND c.value <= 1
+           AND (c.value_high IS NULL OR (c.value_high > 0 AND c.value_high <= 1)) AS rescaled
 FROM claims c
-JOIN documents d ON d.id = c.doc_id
 JOIN board_group_map g ON g.benchmark_id = c.benchmark_id AND g.raw_metric = c.metric_key
     AND g.raw_unit = c.unit_key AND g.raw_setting = c.setting_key
-CROSS JOIN LATERAL (SELECT g.scaled AND c.unit_key = '' AND c.value > 0 AND c.value <= 1
-    AND (c.value_high IS NULL OR (c.value_high > 0 AND c.value_high <= 1)) AS rescaled) s
 WHERE c.benchmark_id IN (SELECT DISTINCT benchmark_id FROM board_dirty)
   AND c.kind = 'score' AND c.value IS NOT NULL AND c.review_status <> 'rejected'
+"""
+_BOARD_SRC = f"""
+SELECT c.*, hash(d.sha256) AS content, CASE WHEN c.lower THEN c.v ELSE -c.v END AS o
+FROM (SELECT c.benchmark_id, c.grp, c.lower, c.model_id, c.id, c.setting_detail, c.review_status, c.metric,
+             c.doc_id, to_json({SOURCE_STRUCT})::VARCHAR AS source,
+             CASE WHEN c.rescaled THEN round_even(c.value * 100, 6) ELSE c.value END AS v,
+             CASE WHEN c.rescaled AND c.value_high IS NOT NULL THEN round_even(c.value_high * 100, 6)
+                  ELSE c.value_high END AS vh,
+             CASE WHEN c.rescaled THEN '%' ELSE c.unit END AS shown_unit
+      FROM ({_BOARD_CLAIMS}) c) c
+JOIN documents d ON d.id = c.doc_id
 """
 BOARD_SOURCES = 10
 _NOT_BEST = 2**62  # added to a claim id that does not state the best value: such sources come after
 BUILD_BOARD_ROWS = f"""
 INSERT INTO board_rows
 WITH src AS ({_BOARD_SRC}),
-best AS (
-    SELECT benchmark_id, grp, model_id, any_value(lower) AS lower,
-           arg_min(struct_pack(v, vh, shown_unit, metric), (CASE WHEN lower THEN v ELSE -v END, id)) AS b
-    FROM src GROUP BY benchmark_id, grp, model_id
+best AS (SELECT benchmark_id, grp, model_id, min(o) AS best_o FROM src GROUP BY benchmark_id, grp, model_id),
+marked AS (
+    SELECT s.*, b.best_o,
+           round_even(s.v, 2) = round_even(CASE WHEN s.lower THEN b.best_o ELSE -b.best_o END, 2) AS at_best
+    FROM src s JOIN best b USING (benchmark_id, grp, model_id)
 ),
 agg AS (
-    SELECT s.benchmark_id, s.grp, s.model_id, any_value(b.lower) AS lower, any_value(b.b) AS b,
-           count(DISTINCT s.content) AS support,
-           count(DISTINCT (s.setting_detail, round_even(s.v, 2))) > count(DISTINCT s.setting_detail) AS conflict,
-           list(DISTINCT round_even(s.v, 4)) AS all_values,
-           bool_or(s.review_status = 'verified' AND round_even(s.v, 2) = round_even(b.b.v, 2)) AS verified,
+    SELECT benchmark_id, grp, model_id, any_value(lower) AS lower,
+           arg_min(struct_pack(v, vh, shown_unit, metric), id) FILTER (WHERE o = best_o) AS b,
+           count(DISTINCT content) AS support,
+           count(DISTINCT (setting_detail, round_even(v, 2))) > count(DISTINCT setting_detail) AS conflict,
+           list(DISTINCT round_even(v, 4)) AS all_values,
+           bool_or(review_status = 'verified' AND at_best) AS verified,
            count(*) AS sources_total,
-           count(*) FILTER (WHERE round_even(s.v, 2) = round_even(b.b.v, 2)) AS n_best,
-           min(CASE WHEN round_even(s.v, 2) = round_even(b.b.v, 2) THEN s.id ELSE s.id + {_NOT_BEST} END,
-               {BOARD_SOURCES}) AS keys,
-           min_by(s.source_json, CASE WHEN round_even(s.v, 2) = round_even(b.b.v, 2) THEN s.id
-                                      ELSE s.id + {_NOT_BEST} END, {BOARD_SOURCES}) AS sources
-    FROM src s JOIN best b USING (benchmark_id, grp, model_id)
-    GROUP BY s.benchmark_id, s.grp, s.model_id
+           count(*) FILTER (WHERE at_best) AS n_best,
+           min(CASE WHEN at_best THEN id ELSE id + {_NOT_BEST} END, {BOARD_SOURCES}) AS keys,
+           min_by(source, CASE WHEN at_best THEN id ELSE id + {_NOT_BEST} END, {BOARD_SOURCES}) AS sources
+    FROM marked GROUP BY benchmark_id, grp, model_id
+),
+placed AS (  -- a named row's place and rank on its board (ties share a rank); other rows have neither
+    SELECT benchmark_id, grp, model_id,
+           CASE WHEN named THEN row_number() OVER (PARTITION BY benchmark_id, grp, named
+               ORDER BY o, support DESC, model_id) END AS pos,
+           CASE WHEN named THEN rank() OVER (PARTITION BY benchmark_id, grp, named ORDER BY o) END AS rnk
+    FROM (SELECT a.benchmark_id, a.grp, a.model_id, n.named, a.support,
+                 CASE WHEN a.lower THEN a.b.v ELSE -a.b.v END AS o
+          FROM agg a JOIN board_names n ON n.entity_id = a.model_id)
 ),
 rows AS (
     SELECT a.benchmark_id, a.grp, a.model_id, e.name AS model, n.named, a.lower, a.b.v AS value,
            a.b.vh AS value_high, a.b.shown_unit AS unit, a.b.metric AS metric, a.support, a.conflict,
            CASE WHEN a.conflict THEN list_sort(a.all_values) ELSE [] END AS "values", a.verified, a.sources_total,
-           a.n_best, list_transform(a.keys, k -> k % {_NOT_BEST}) AS source_ids, a.sources
+           a.n_best, list_transform(a.keys, k -> k % {_NOT_BEST}) AS source_ids, a.sources, p.pos, p.rnk,
+           m.name AS benchmark, g.unit_key AS group_unit, g.metric_key AS group_metric,
+           g.setting_key AS group_setting
     FROM agg a
+    JOIN placed p USING (benchmark_id, grp, model_id)
     JOIN entities e ON e.id = a.model_id
     JOIN board_names n ON n.entity_id = a.model_id
-),
-placed AS (  -- a named row's place and rank on its board (ties share a rank); other rows have neither
-    SELECT *,
-           CASE WHEN named THEN row_number() OVER (PARTITION BY benchmark_id, grp, named
-               ORDER BY CASE WHEN lower THEN value ELSE -value END, support DESC, model_id) END AS pos,
-           CASE WHEN named THEN rank() OVER (PARTITION BY benchmark_id, grp, named
-               ORDER BY CASE WHEN lower THEN value ELSE -value END) END AS rnk
-    FROM rows
+    JOIN board_groups g ON g.benchmark_id = a.benchmark_id AND g.grp = a.grp
+    JOIN entities m ON m.id = a.benchmark_id
+    ORDER BY a.benchmark_id, a.grp, p.pos
 )
-SELECT p.benchmark_id, p.grp, p.model_id, p.model, p.named, p.lower, p.value, p.value_high, p.unit, p.metric,
-       p.support, p.conflict, p."values", p.verified, p.sources_total, p.n_best, p.source_ids, p.pos,
-       CASE WHEN p.named THEN left(to_json(struct_pack(
-           rank := p.rnk, model := p.model, benchmark := m.name, value := p.value, value_high := p.value_high,
-           unit := coalesce(nullif(p.unit, ''), nullif(g.unit_key, '')),
-           metric := coalesce(nullif(p.metric, ''), nullif(g.metric_key, '')), setting := nullif(g.setting_key, ''),
-           support := p.support, conflict := p.conflict, "values" := p."values",
-           review_status := CASE WHEN p.verified THEN 'verified' ELSE 'unreviewed' END))::VARCHAR, -1) END AS head,
-       p.sources
-FROM placed p
-JOIN board_groups g USING (benchmark_id, grp)
-JOIN entities m ON m.id = p.benchmark_id
-ORDER BY p.benchmark_id, p.grp, p.pos
+SELECT benchmark_id, grp, model_id, model, named, lower, value, value_high, unit, metric,
+       support, conflict, "values", verified, sources_total, n_best, source_ids, pos,
+       CASE WHEN named THEN left(to_json(struct_pack(
+           rank := rnk, model := model, benchmark := benchmark, value := value, value_high := value_high,
+           unit := coalesce(nullif(unit, ''), nullif(group_unit, '')),
+           metric := coalesce(nullif(metric, ''), nullif(group_metric, '')), setting := nullif(group_setting, ''),
+           support := support, conflict := conflict, "values" := "values",
+           review_status := CASE WHEN verified THEN 'verified' ELSE 'unreviewed' END))::VARCHAR, -1) END AS head,
+       sources
+FROM rows
 """
 # How many rows each rebuilt board shows (``board_groups.named_rows``: a page past it is empty).
 COUNT_BOARD_ROWS = """

@@ -1,0 +1,83 @@
+"""The set-based insert (warehouse/bulk.py) stores what the claim-by-claim path stores.
+
+A batch of new documents goes through ``bulk`` (Arrow columns, names resolved once per distinct name);
+a re-ingested document's claims go claim by claim (``Warehouse._claim_columns``). Both must give the same
+entity ids, keys and columns, and a batch the ids its documents stored one at a time would get.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyarrow as pa
+
+from schemas import ComparisonClaim, Extraction
+from tests.warehouse.test_boards_precomputed import _doc, _hard_cases, _synthetic
+from warehouse import Warehouse, bulk, sql
+
+
+def _corpus() -> list[Extraction]:
+    docs = _hard_cases() + _synthetic(600)
+    extra = _doc("canon.txt", [
+        ("score", "OpenAI o1", "AIME'24", 79.2, "pass@1", "%", "maj@64", None),
+        ("comparison", "o1", "AIME 2024", None, None, None, None, "GPT-4o"),
+        ("score", "OPENAI O1", "aime 2024", 80.0, None, None, "cons@64", None),
+    ])
+    claims = list(extra.claims)
+    # names the extractor already resolved, a comparison without a benchmark and with no extractor of its own
+    claims[0] = claims[0].model_copy(update={"model_canonical": "o1", "benchmark_canonical": "AIME 2024"})
+    claims.append(ComparisonClaim(model="o1", baseline="Claude 3.5 Sonnet", relation="underperforms", benchmark=None,
+                                  quote="o1 wins", source="canon.txt", start=0, end=7, extractor=""))
+    return [*docs, extra.model_copy(update={"claims": claims})]
+
+
+COLUMNS = [c for c in sql.CLAIM_COLUMNS if c != "run_id"]  # runs differ between the warehouses compared
+
+
+def _stored(wh: Warehouse) -> tuple[list[tuple], list[tuple]]:
+    columns = ", ".join(f'"{c}"' for c in COLUMNS)
+    entities = wh.con.execute("SELECT id, kind, name, key, family FROM entities ORDER BY id").fetchall()
+    return entities, wh.con.execute(f"SELECT {columns} FROM claims ORDER BY id").fetchall()
+
+
+def test_a_batch_stores_what_one_by_one_and_claim_by_claim_store(tmp_path: Path) -> None:
+    docs = _corpus()
+    with Warehouse(tmp_path / "batch.duckdb") as wh:
+        assert all(o.status == "added" for o in wh.store_many(docs))
+        batch = _stored(wh)
+    with Warehouse(tmp_path / "single.duckdb") as wh:
+        for ex in docs:
+            wh.store(ex)
+        assert _stored(wh) == batch
+    with Warehouse(tmp_path / "replaced.duckdb") as wh:
+        # every document first stored without claims, then replaced: its claims take the claim-by-claim path
+        wh.store_many([ex.model_copy(update={"claims": [], "document": ex.document.model_copy(
+            update={"sha256": "0" * 64})}) for ex in docs])
+        assert all(o.status == "replaced" for o in wh.store_many(docs))
+        assert _stored(wh) == batch
+    entities, claims = batch
+    assert len(claims) == sum(len(ex.claims) for ex in docs)
+    o1 = [c for c in claims if c[COLUMNS.index("source")] == "canon.txt"]
+    model_ids = {c[COLUMNS.index("model_id")] for c in o1}
+    assert len(model_ids) == 1  # OpenAI o1, o1 and OPENAI O1 are one model
+    general = dict(zip(COLUMNS, o1[-1], strict=True))
+    assert general["benchmark_id"] is None and general["baseline_id"] not in model_ids
+    assert general["loser_id"] in model_ids  # "underperforms": the subject is beaten
+    assert general["extractor"] == "rules"  # the document's extractor
+
+
+def test_claims_lie_in_benchmark_order(tmp_path: Path) -> None:
+    with Warehouse(tmp_path / "w.duckdb") as wh:
+        wh.store_many(_corpus())
+        stored = [r[0] for r in wh.con.execute("SELECT benchmark_id FROM claims ORDER BY rowid").fetchall()]
+    named = [b for b in stored if b is not None]
+    assert named == sorted(named) and stored[len(named):] == [None] * (len(stored) - len(named))
+
+
+def test_distinct_values_in_first_seen_order() -> None:
+    found = bulk.distinct(pa.array(["b", None, "a", "b", "c", "a", None]))
+    assert found.codes.tolist() == [0, -1, 1, 0, 2, 1, -1]
+    assert found.first.tolist() == [0, 2, 4]
+    key = bulk.joined_key(pa.array(["x", None, "x"]), pa.array([None, "c", "c"]), nullable_first=True)
+    assert key[1].as_py() is None and key[0].as_py() != key[2].as_py()
+    assert bulk.gather(["p", None], found.codes[:4]).to_pylist() == ["p", None, None, "p"]
