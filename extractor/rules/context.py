@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from extractor.rules.mentions import BENCHMARK_SHAPED, Lexicons, Mention, benchmark_matches, lexicons
 from extractor.rules.names import _in_location, _is_known_model, _norm
@@ -69,7 +70,14 @@ _NAME_RIGHT_AFTER = re.compile(r"(" + _RELEASED_NAME + r")")
 
 
 def released_models(text: str, start: int, stop: int) -> list[tuple[int, str]]:
-    """(offset, name) of each model the text says was released, in ``text[start:stop]``."""
+    """(offset, name) of each model the text says was released, in ``text[start:stop]`` (the whole text is
+    scanned once and remembered: the topic tracker asks section by section)."""
+    return [(at, name) for at, name in _released_in(text) if start <= at < stop]
+
+
+@lru_cache(maxsize=4)
+def _released_in(text: str) -> tuple[tuple[int, str], ...]:
+    start, stop = 0, len(text)
     out: list[tuple[int, str]] = []
     afters = [_RELEASE_AFTER_NAME_ZH] + ([_RELEASE_AFTER_NAME_EN] if any(text.find(w, start, stop) >= 0
                                                                          for w in _RELEASE_WORDS_AFTER) else [])
@@ -90,7 +98,7 @@ def released_models(text: str, start: int, stop: int) -> list[tuple[int, str]]:
             named = _NAME_RIGHT_AFTER.match(text, m.end(), stop)
             if named is not None:
                 out.append((named.start(1), named.group(1).rstrip(".")))
-    return out
+    return tuple(sorted(out))
 
 
 _NAMED_AT_END = re.compile(r"(?:是|叫|叫做|名为|称为|即)[^。！？，,；;]{0,12}?(" + CJK_HYBRID_NAME.pattern + r"|[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9.]+)+)\s*[。！？]")
@@ -267,6 +275,7 @@ def _update_context(sentence: str, names: list[Mention], section: Section, ctx: 
 # (Two patterns, each opening with a literal, and the English one only where one of its phrases appears: a
 # leading word boundary or a case-blind alternation would make ``re`` try every position of the document.)
 _OWN_LEADS_ZH = ("我们的", "本文的", "本文提出的", "我们提出的")
+_OWN_REACH = 12000
 _OWN_LEADS_EN = tuple(f"{w} " for p in ("our new", "our final", "our proposed", "we propose", "we introduce",
                                         "we present", "we release") for w in (p, p[0].upper() + p[1:]))
 
@@ -275,6 +284,7 @@ def own_model(text: str) -> str | None:
     """The model the document first calls its own, if it names one (the lead phrases are found with
     ``str.find``: a regex over the whole document cost a tenth of a second per hundred documents)."""
     leads: list[int] = []
+    text = text[:_OWN_REACH]  # (a document says what its own model is near its start: abstract, introduction)
     for phrase in (*_OWN_LEADS_ZH, *_OWN_LEADS_EN):
         at = text.find(phrase)
         while at >= 0:
