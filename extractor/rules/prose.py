@@ -341,7 +341,7 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
                         if frozenset((_norm(c.model), _norm(c.baseline))) not in stated]
     if comparisons and _VS_PAIR.search(sentence):
         scores += _versus_scores(document, section, offset, sentence, lex, comparisons, scores)
-    elif _VS_PAIR.search(sentence):
+    elif sum(n.kind in ("model", "name") for n in names) == 2 and _VS_PAIR.search(sentence):
         paired = paired_values_of_two(document, section, offset, sentence, lex, names, ctx_benchmark)
         if paired:  # the pair's values are the two models', not the nearest name's
             values = {c.value for c in paired if isinstance(c, ScoreClaim)}
