@@ -148,7 +148,7 @@ def _named_in_title(title: str | None) -> str | None:
             stem = t[: len(t) - len(suffix)]
             separated = stem != stem.rstrip(" :：-–—") or not suffix.isascii()  # not "FooReport"
             if separated and stem.rstrip(" :：-–—"):
-                t = stem.rstrip(" :：-–—")
+                t = re.sub(r"['’]s$", "", stem.rstrip(" :：-–—"))  # ("Orion-72B's tech report")
                 break
     if re.sub(r"^[\d.\s]+", "", t).strip(" :：").lower() in lexicon.generic_headings():
         return None  # "## 4.2 Evaluation" names a part of the document

@@ -683,3 +683,8 @@ def test_a_heading_of_plain_words_names_no_model_unless_it_heads_a_colon():
     assert _title_subject("Octo-planner: On-device Language Model for Planner-Action Agents") == "Octo-planner"
     assert _title_subject("Nova-7B Technical Report") == "Nova-7B"
     assert _title_subject("Self-RAG: learning to retrieve") == "Self-RAG"
+
+
+def test_they_as_a_subject_is_the_model_the_text_is_about():
+    text = "# Orion-72B's tech report\n\nOn LiveCodeBench they report 38.7, which trails DeepSeek-V3 at 40.5."
+    assert ("Orion-72B", "LiveCodeBench", 38.7) in {(c.model, c.benchmark, c.value) for c in kinds(extract(text), "score")}
