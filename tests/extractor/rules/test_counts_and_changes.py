@@ -208,3 +208,8 @@ def test_a_product_word_before_a_version_is_part_of_the_name():
     claims = extract("Vérité Enterprise 2 posts 90.2% on HumanEval, essentially on par with GPT‑4o's 90.6%.")
     assert {(c.model, c.value) for c in claims if c.kind == "score"} == {("Vérité Enterprise 2", 90.2), ("GPT‑4o", 90.6)}
     assert {c.model for c in extract("See Table 2 for Orion-7B results: 71.2 on MMLU.")} == {"Orion-7B"}
+
+
+def test_spoken_chinese_verbs_state_a_value():
+    claims = extract("澜舟-14B 新版本上线了。MMLU 我自己用 5-shot 跑了下，只有 79.6。")
+    assert {(c.model, c.benchmark, c.value) for c in claims} == {("澜舟-14B", "MMLU", 79.6)}
