@@ -213,3 +213,8 @@ def test_a_product_word_before_a_version_is_part_of_the_name():
 def test_spoken_chinese_verbs_state_a_value():
     claims = extract("澜舟-14B 新版本上线了。MMLU 我自己用 5-shot 跑了下，只有 79.6。")
     assert {(c.model, c.benchmark, c.value) for c in claims} == {("澜舟-14B", "MMLU", 79.6)}
+
+
+def test_a_comma_may_sit_between_a_benchmark_and_its_value():
+    claims = extract("澜舟-14B 新版本上线了。C-Eval 我也跑了，86.7，这个倒是真比 Qwen2.5-14B 高。")
+    assert ("澜舟-14B", "C-Eval", 86.7) in {(c.model, c.benchmark, c.value) for c in claims if c.kind == "score"}
