@@ -1,9 +1,10 @@
 """Comparisons that answer a score the sentence just gave another model, with no object of their own.
 
-"Llama-3.1-70B-Instruct gets 50.5 under the same harness, so Orion still wins, just by ~5.6", "Llama-3.1-8B-Instruct
-gets 44.3. So we're eight points ahead", "QwQ-32B 自己报的是 79.5，所以星河其实还差了 7 分", "SimpleRL-Zoo-7B 在
-MATH-500 上是 78.2%，我们高了 4.2 个点": the baseline is the model whose score was just stated; the subject is the
-model named after that score, else the one "we" / "it" / 它 stand for, else the model the text is about.
+"Llama-3.1-70B-Instruct gets 50.5 under the same harness, so Orion still wins, just by ~5.6", "QwQ-32B 自己报的是
+79.5，所以星河其实还差了 7 分", "SimpleRL-Zoo-7B 在 MATH-500 上是 78.2%，我们高了 4.2 个点": the baseline is the model
+whose score the same sentence just stated; the subject is the model named after that score, else the one "we" / 我们
+stand for, else the model the text is about. (A reply in the next sentence, "… gets 44.3. So we're eight points
+ahead", is not read.)
 """
 
 from __future__ import annotations
@@ -12,12 +13,12 @@ import re
 
 from extractor.rules.clauses import _tight
 from extractor.rules.mentions import Mention
-from extractor.rules.names import _same_name
+from extractor.rules.names import _norm, _same_name
 from extractor.rules.subjects import OWN_MODEL, _model_mentions
 from extractor.segment import is_model_shaped
 from schemas import ComparisonClaim, Document, ScoreClaim, Section
 
-# a comparative with no object: "still wins", "is ~5 pts ahead", "we're eight points ahead", "高了 4.2 个点", "还差了 7 分"
+# a comparative with no object: "still wins", "is ~5 pts ahead", "leads by 5.5", "高了 4.2 个点", "还差了 7 分"
 _BARE_COMPARATIVE = re.compile(
     r"(?:(?P<d0>\d+(?:\.\d+)?)\s*(?:points?|pts|pp)\s+)?"
     r"\b(?:(?P<up>ahead|wins?|leads?|comes\s+out\s+on\s+top)|(?P<down>behind|loses?|trails?))\b"
@@ -56,7 +57,7 @@ def reply_comparisons(document: Document, section: Section, offset: int, sentenc
         subject = _subject_between(sentence, models, score, offset, m.start(), section)
         if subject is None or _same_name(subject, score.model):
             continue
-        if any({_norm_pair(c.model), _norm_pair(c.baseline)} == {_norm_pair(subject), _norm_pair(score.model)}
+        if any({_norm(c.model), _norm(c.baseline or "")} == {_norm(subject), _norm(score.model)}
                and c.benchmark == score.benchmark for c in [*comparisons, *out]):
             continue
         relation = "outperforms" if up else "underperforms"
@@ -82,6 +83,3 @@ def _subject_between(sentence: str, models: list[Mention], score: ScoreClaim, of
             return own
     return section.subject
 
-
-def _norm_pair(name: str | None) -> str:
-    return re.sub(r"[\s\-_.]+", "", name or "").lower()
