@@ -101,6 +101,20 @@ def comparison_cues() -> tuple[ComparisonCue, ...]:
     return tuple(out)
 
 
+RELEASE_PLACES = ("after_name", "before_name", "own")
+
+
+@lru_cache(maxsize=1)
+def release_phrases() -> dict[str, tuple[str, ...]]:
+    """Phrases of a release or of ownership, by where the model's name sits (``release_phrases.tsv``)."""
+    out: dict[str, list[str]] = {place: [] for place in RELEASE_PLACES}
+    for no, cols in _rows("release_phrases.tsv", 2):
+        if cols[1] not in RELEASE_PLACES:
+            raise LexiconError(f"{DATA_DIR / 'release_phrases.tsv'}:{no}: bad place {cols[1]!r}")
+        out[cols[1]].append(cols[0])
+    return {place: tuple(phrases) for place, phrases in out.items()}
+
+
 def _lines(name: str) -> tuple[str, ...]:
     return tuple(cols[0] for _, cols in _rows(name, 1))
 

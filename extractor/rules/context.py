@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from extractor import lexicon
 from extractor.rules.mentions import BENCHMARK_SHAPED, Lexicons, Mention, benchmark_matches, lexicons
 from extractor.rules.names import _in_location, _is_known_model, _norm
 from extractor.segment import CJK_HYBRID_NAME, is_model_shaped
@@ -56,14 +57,28 @@ def _leading_models(text: str, start: int = 0, end: int | None = None) -> list[t
 
 
 # A release introduces what the text goes on about: "<name> 新版本上线了", "发布了 <name>", "we shipped <name>",
-# "<name> is now live". The verb is found first (a literal), then the name right before or after it.
-_RELEASE_AFTER_NAME_ZH = re.compile(r"上线|发布|开源|亮相|问世")
+# "<name> is now live". The verb is found first (a literal), then the name right before or after it. The phrases
+# are data (``release_phrases.tsv``); "is now out / live / available", "went GA" are shapes, kept here.
 _RELEASE_AFTER_NAME_EN = re.compile(r" (?:is|was) (?:now )?(?:out|live|available)\b| went (?:GA|live)\b")
-_RELEASE_BEFORE_NAME_ZH = re.compile(r"(?:发布|推出|开源|上线)了?\s*")
-_RELEASE_BEFORE_NAME_EN = re.compile(r"(?:released|launched|shipped|unveiled|open-sourced|put\s+out)\s+(?:the\s+|its\s+|our\s+)?")
-# words one of which the English patterns need: looked for first (a substring test costs far less than a scan)
+# words one of which that pattern needs: looked for first (a substring test costs far less than a scan)
 _RELEASE_WORDS_AFTER = (" out", " live", " available", " GA")
-_RELEASE_WORDS_BEFORE = ("released", "launched", "shipped", "unveiled", "open-sourced", "put out")
+
+
+@lru_cache(maxsize=1)
+def _release_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
+    """(Chinese after-name verbs, Chinese before-name verbs, English before-name verbs, the English ones as
+    written) from the lexicon; each pattern opens with a literal, so ``re`` skips ahead."""
+    phrases = lexicon.release_phrases()
+    after_zh = [p for p in phrases["after_name"] if not p.isascii()]
+    before_zh = [p for p in phrases["before_name"] if not p.isascii()]
+    before_en = [v for p in phrases["before_name"] if p.isascii() for v in (p, p[0].upper() + p[1:])]
+    return (re.compile(lexicon.phrase_pattern(after_zh)),
+            re.compile(f"(?:{lexicon.phrase_pattern(before_zh)})了?\\s*"),
+            re.compile(f"(?:{lexicon.phrase_pattern([p.replace(' ', chr(0)) for p in before_en])})".replace(chr(0), "\\s+")
+                       + r"\s+(?:the\s+|its\s+|our\s+)?"),
+            tuple(before_en))
+
+
 _RELEASED_NAME = r"(?:" + CJK_HYBRID_NAME.pattern + r"|[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9.]+)+)"
 _NAME_RIGHT_BEFORE = re.compile(r"(" + _RELEASED_NAME + r")[ \t]*(?:的)?(?:新版本|新版|正式|终于|已经|已)?[ \t]*$")
 _NAME_RIGHT_AFTER = re.compile(r"(" + _RELEASED_NAME + r")")
@@ -79,8 +94,9 @@ def released_models(text: str, start: int, stop: int) -> list[tuple[int, str]]:
 def _released_in(text: str) -> tuple[tuple[int, str], ...]:
     start, stop = 0, len(text)
     out: list[tuple[int, str]] = []
-    afters = [_RELEASE_AFTER_NAME_ZH] + ([_RELEASE_AFTER_NAME_EN] if any(text.find(w, start, stop) >= 0
-                                                                         for w in _RELEASE_WORDS_AFTER) else [])
+    after_zh, before_zh, before_en, before_en_words = _release_patterns()
+    afters = [after_zh] + ([_RELEASE_AFTER_NAME_EN] if any(text.find(w, start, stop) >= 0
+                                                           for w in _RELEASE_WORDS_AFTER) else [])
     for rx in afters:
         for m in rx.finditer(text, start, stop):
             dash = text.rfind("-", max(start, m.start() - 40), m.start())
@@ -89,8 +105,7 @@ def _released_in(text: str) -> tuple[tuple[int, str], ...]:
             named = _NAME_RIGHT_BEFORE.search(text, max(start, dash - 30), m.start())  # (from near the dash only)
             if named is not None:
                 out.append((named.start(1), named.group(1).rstrip(".")))
-    befores = [_RELEASE_BEFORE_NAME_ZH] + ([_RELEASE_BEFORE_NAME_EN] if any(text.find(w, start, stop) >= 0
-                                                                           for w in _RELEASE_WORDS_BEFORE) else [])
+    befores = [before_zh] + ([before_en] if any(text.find(w, start, stop) >= 0 for w in before_en_words) else [])
     for rx in befores:
         for m in rx.finditer(text, start, stop):
             if m.start() and text[m.start() - 1].isascii() and text[m.start() - 1].isalpha():
@@ -271,21 +286,19 @@ def _update_context(sentence: str, names: list[Mention], section: Section, ctx: 
         ctx.model_pos = offset + models[0].start
 
 
-# "我们的 CoRe-RL-7B", "本文提出的 X", "our Kite-7B", "we propose/introduce/release X": the document's own model.
-# (Two patterns, each opening with a literal, and the English one only where one of its phrases appears: a
-# leading word boundary or a case-blind alternation would make ``re`` try every position of the document.)
-_OWN_LEADS_ZH = ("我们的", "本文的", "本文提出的", "我们提出的")
+# "我们的 CoRe-RL-7B", "本文提出的 X", "our new Kite-7B", "we propose X": the document's own model (the lead phrases
+# are data, ``release_phrases.tsv``, "own"), looked for near the document's start only: abstract, introduction
 _OWN_REACH = 12000
-_OWN_LEADS_EN = tuple(f"{w} " for p in ("our new", "our final", "our proposed", "we propose", "we introduce",
-                                        "we present", "we release") for w in (p, p[0].upper() + p[1:]))
 
 
 def own_model(text: str) -> str | None:
     """The model the document first calls its own, if it names one (the lead phrases are found with
     ``str.find``: a regex over the whole document cost a tenth of a second per hundred documents)."""
     leads: list[int] = []
-    text = text[:_OWN_REACH]  # (a document says what its own model is near its start: abstract, introduction)
-    for phrase in (*_OWN_LEADS_ZH, *_OWN_LEADS_EN):
+    text = text[:_OWN_REACH]
+    own = lexicon.release_phrases()["own"]
+    for phrase in (*(p for p in own if not p.isascii()),
+                   *(f"{v} " for p in own if p.isascii() for v in (p, p[0].upper() + p[1:]))):
         at = text.find(phrase)
         while at >= 0:
             end = at + len(phrase)
