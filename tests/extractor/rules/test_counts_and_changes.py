@@ -218,3 +218,10 @@ def test_spoken_chinese_verbs_state_a_value():
 def test_a_comma_may_sit_between_a_benchmark_and_its_value():
     claims = extract("澜舟-14B 新版本上线了。C-Eval 我也跑了，86.7，这个倒是真比 Qwen2.5-14B 高。")
     assert ("澜舟-14B", "C-Eval", 86.7) in {(c.model, c.benchmark, c.value) for c in claims if c.kind == "score"}
+
+
+def test_a_number_format_or_quantisation_is_neither_model_nor_benchmark():
+    claims = extract("Élan-12B is out. On bf16 I got 59.9 on MMLU-Pro.")
+    assert {(c.model, c.benchmark, c.value) for c in claims} == {("Élan-12B", "MMLU-Pro", 59.9)}
+    (cmp_,) = extract("Qwen2.5-32B-Instruct in 4-bit AWQ matched Hopper-7B on AIME 2024 locally.")
+    assert (cmp_.model, cmp_.baseline, cmp_.relation) == ("Qwen2.5-32B-Instruct", "Hopper-7B", "matches")
