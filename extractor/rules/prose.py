@@ -283,6 +283,7 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
             and not MARGIN_RELATIVE.search(sentence) \
             and not _NAME_PAREN_VALUE.search(sentence) and not _NAME_THEN_VALUE.search(sentence) \
             and not _PLACE_THEN_VALUE.search(sentence) and not FORMER_LATTER_VALUE.search(sentence) \
+            and not _COPULA_THEN_VALUE.search(sentence) \
             and not GAIN.search(sentence):
         # no result value and no comparison cue: the cheap triggers (a decimal, a "%") were not results.
         # Skipping before the name matchers is most of the speed; the topic still comes from
@@ -369,6 +370,8 @@ _NAME_PAREN_VALUE = re.compile(r"[A-Za-z0-9+]\s*[(（]\s*\d+(?:\.\d+)?\s*%?\s*[)
 # ``enumerations.juxtaposed_values``, which decides)
 _NAME_THEN_VALUE = re.compile(r"[A-Za-z0-9+](?:[ \t]*[:：][ \t]*|[ \t]+)\d+\.\d")
 # "DeepSeek-V3 在 MATH-500 上 90.2": a value right after the place it was measured (``scores._after_a_benchmark_place``)
+# "Arena-Hard is 62.3 with style control off": a benchmark, a copula, a decimal (``scores._BENCH_IS_BEFORE``)
+_COPULA_THEN_VALUE = re.compile(r"[A-Za-z0-9)] (?:is|was|sits at|stands at|comes in at|came in at) \d+\.\d")
 _PLACE_THEN_VALUE = re.compile(r"[A-Za-z0-9)）][ \t]?(?:[上中]|" + SAID_BEFORE_VALUE + r"{1,8}|[，,])[ \t]?[，,]?[ \t]?\d+(?:\.\d|%)")
 _FROM = re.compile(r"从|\bfrom\b", re.IGNORECASE)
 # the words a reply to a stated score needs (``extractor.rules.replies``), looked for before it runs

@@ -371,18 +371,20 @@ def _benchmark_right_before(sentence: str, num: Number, benches: list[Mention]) 
     if not benches or num.signed or num.unit not in (None, "%") or num.value > 100 \
             or num.unit is None and "." not in sentence[num.start:num.end]:
         return None
-    m = _BENCH_PLACE_RIGHT_BEFORE.search(sentence, max(0, num.start - 4), num.start)
-    if m is None and "." in sentence[num.start:num.end]:
-        m = _BENCH_SAID_BEFORE.search(sentence, max(0, num.start - 52), num.start)
-    if m is None:
-        return None
-    return next((b for b in benches if b.end == m.start()), None)
+    found = [_BENCH_PLACE_RIGHT_BEFORE.search(sentence, max(0, num.start - 4), num.start)]
+    if "." in sentence[num.start:num.end]:
+        found += [_BENCH_SAID_BEFORE.search(sentence, max(0, num.start - 52), num.start),
+                  _BENCH_IS_BEFORE.search(sentence, max(0, num.start - 24), num.start)]
+    ends = {m.start() for m in found if m is not None}
+    return next((b for b in benches if b.end in ends), None)
 
 
 _BENCH_PLACE_RIGHT_BEFORE = re.compile(r"\s*[上中]\s*$")
 # the few words of who measured a value between a benchmark and the value ("HumanEval 我这边只有 79.3", "官方写的 65.4")
 SAID_BEFORE_VALUE = "[我他她它你们这那边官方自己实测跑测报只有是为到了的得分写说称给出也都]"
 _BENCH_SAID_BEFORE = re.compile(r"\s*(?:[（(][^()（）]{1,40}[)）])?\s*[:：]?\s*(?:" + SAID_BEFORE_VALUE + r"{0,8})\s*[，,]?\s*$")
+# "Arena-Hard is 62.3 with style control off", "MMLU-Pro sits at 71.0": the benchmark, a copula, the value
+_BENCH_IS_BEFORE = re.compile(r"\s+(?:is|was|stands\s+at|sits\s+at|comes\s+in\s+at|came\s+in\s+at)\s+$")
 _ON_BENCH_RIGHT_AFTER = re.compile(r"\s*(?:%\s*)?(?:on|in)\s+(?:the\s+)?")
 
 

@@ -225,3 +225,8 @@ def test_a_number_format_or_quantisation_is_neither_model_nor_benchmark():
     assert {(c.model, c.benchmark, c.value) for c in claims} == {("Élan-12B", "MMLU-Pro", 59.9)}
     (cmp_,) = extract("Qwen2.5-32B-Instruct in 4-bit AWQ matched Hopper-7B on AIME 2024 locally.")
     assert (cmp_.model, cmp_.baseline, cmp_.relation) == ("Qwen2.5-32B-Instruct", "Hopper-7B", "matches")
+
+
+def test_a_benchmark_a_copula_and_a_decimal():
+    claims = extract("Kestrel-34B is out. Arena-Hard is 62.3 with style control off.")
+    assert {(c.model, c.benchmark, c.value) for c in claims} == {("Kestrel-34B", "Arena-Hard", 62.3)}
