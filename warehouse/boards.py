@@ -364,43 +364,40 @@ _ALL_PLACES = 2**31 - 1
 
 def _read_benchmark(con: duckdb.DuckDBPyConnection, reg: Registry, xid: int, bid: int, general: bool,
                     sources_limit: int, stop: int | None) -> _BeatsRead:
-    """``beats``' reads of one benchmark in one statement (``sql.BENCHMARK_BEATS``); the winners are picked
-    from the board rows here, as ``sql.BOARD_BEATING`` picks them (named, better than X's value)."""
+    """``beats``' reads of one benchmark in one statement (``sql.BENCHMARK_BEATS``), as ``_score_rows`` and the
+    comparison reads of ``_read_members`` make them."""
     upto = _ALL_PLACES if stop is None else min(stop + _PLACES_SLACK, _ALL_PLACES)
     parts = [BeatsPart._make(r) for r in con.execute(sql.BENCHMARK_BEATS, {
         "bid": bid, "model": xid, "upto": upto, "keep": sources_limit, "general": general}).fetchall()]
     groups: dict[int, ranking.Group] = {}
-    board: dict[int, list[BeatsPart]] = defaultdict(list)
+    board: dict[int, list[BeatsPart]] = defaultdict(list)  # group -> X's row and the rows better than it
     comparisons: list[tuple[Any, ...]] = []
     best: dict[tuple[int, int, int], list[str]] = {}
     for p in parts:
         if p.part == "row":
-            board[p.grp or 0].append(p)
+            board[int(p.grp or 0)].append(p)
             if p.sources is not None:
-                best[(bid, p.grp or 0, p.model_id or 0)] = p.sources
+                best[(bid, int(p.grp or 0), int(p.model_id or 0))] = p.sources
         elif p.part == "group":
-            groups[p.grp or 0] = ranking.Group(p.metric or "", p.unit or "", p.setting or "")
+            groups[int(p.grp or 0)] = ranking.Group(p.metric or "", p.unit or "", p.setting or "")
         else:
             comparisons.append(p.comparison())
     rows: dict[ranking.BeatsKey, _Beating] = {}
     member = reg.entities[bid].name
-    for grp in sorted(groups):
-        mine = next((p for p in board.get(grp, []) if p.model_id == xid), None)
-        if mine is None or mine.value is None:
-            continue
+    for grp in sorted(board):  # in group order, as ``_score_rows`` adds them
         group = groups[grp]
+        mine = next(p for p in board[grp] if p.model_id == xid)
+        base, base_best = float(mine.value or 0.0), int(mine.n_best or 0)
         for p in board[grp]:
-            value = p.value
-            if p.model_id == xid or value is None or not p.named \
-                    or not (value < mine.value if p.lower else value > mine.value):
+            if p.model_id == xid:
                 continue
-            mid = int(p.model_id or 0)
+            mid, value = int(p.model_id or 0), float(p.value or 0.0)
             rows[(mid, bid, group.setting)] = _Beating(
-                model=reg.entities[mid].name, value=value, baseline_value=mine.value,
-                margin=round(abs(value - mine.value), 6), benchmark=member,
+                model=reg.entities[mid].name, value=value, baseline_value=base,
+                margin=round(abs(value - base), 6), benchmark=member,
                 metric=group.metric or None, setting=group.setting or None,
                 unit=p.unit or group.unit or None, how="score", evidence=[],
-                board=(bid, grp, mid, int(p.n_best or 0) + int(mine.n_best or 0)))
+                board=(bid, grp, mid, int(p.n_best or 0) + base_best))
     return _BeatsRead(rows, comparisons, best)
 
 

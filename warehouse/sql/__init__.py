@@ -507,9 +507,10 @@ WHERE r.benchmark_id BETWEEN list_min($bids::BIGINT[]) AND list_max($bids::BIGIN
 # Everything ``beats`` reads of one benchmark (not a family), in one statement: DuckDB spends more of a point
 # query planning it than running it (~0.5-1 ms each here), so four simple reads by key as one UNION ALL cost about
 # what two did apart. ``part`` says what a row is (``boards.BeatsPart`` names the columns):
-# 'row': every board row of the benchmark (X's groups and winners are picked in Python), with the sources that
-#        state its best value for X's own rows and rows placed up to $upto (where a page of winners lies;
-#        others are read by ``BOARD_BEST_SOURCES`` if a page needs them);
+# 'row': X's rows on the benchmark and, in the same groups, every named row with a better value (``BOARD_BEATING``'s
+#        rows; a semi-join, not a join, keeps it a read by key), with the sources that state the best value for
+#        X's rows and rows placed up to $upto (where a page of winners lies; others are read by
+#        ``BOARD_BEST_SOURCES`` if a page needs them);
 # 'group': the benchmark's effective groups (metric, unit, setting keys);
 # 'comparison' / 'general': comparisons on the benchmark / with no benchmark in which X is beaten
 #        (``BENCHMARK_BEATEN_BY`` / ``GENERAL_BEATEN_BY``; general ones only when $general).
@@ -518,7 +519,11 @@ SELECT 'row' AS part, model_id, grp, value, unit, NULL AS metric, NULL AS settin
        CASE WHEN model_id = $model OR pos <= $upto THEN sources[1:least(n_best, $keep)] END AS sources,
        NULL::BIGINT AS benchmark_id, NULL::BIGINT AS claim_id, NULL AS source, NULL AS quote, NULL AS section,
        NULL::INTEGER AS start, NULL::INTEGER AS "end", NULL AS review_status
-FROM board_rows WHERE benchmark_id = $bid
+FROM board_rows r
+SEMI JOIN (SELECT grp, value AS mine FROM board_rows WHERE benchmark_id = $bid AND model_id = $model) m
+    ON m.grp = r.grp
+   AND (r.model_id = $model OR (r.named AND CASE WHEN r.lower THEN r.value < m.mine ELSE r.value > m.mine END))
+WHERE r.benchmark_id = $bid
 UNION ALL
 SELECT 'group', NULL, grp, NULL, unit_key, metric_key, setting_key, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
        NULL, NULL, NULL, NULL
