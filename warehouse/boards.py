@@ -303,22 +303,114 @@ def beats(con: duckdb.DuckDBPyConnection, reg: Registry, model: str, benchmark: 
 
     Every row is ordered as a plain record (``_Beating``); only the rows of the page get their evidence, read
     by key, and become ``BeatsRow``s: a model near the bottom of a popular board is beaten by thousands.
+    One benchmark is read in one statement (``_read_benchmark``), a family's members with one per kind.
     """
     xid = ranking.resolve_model(reg, model)
     target = ranking.resolve_benchmark(reg, benchmark)
-    rows: dict[ranking.BeatsKey, _Beating] = {}
-    comparisons: list[tuple[Any, ...]] = []
-    _score_rows(con, reg, xid, target.member_ids, rows)
-    if len(target.member_ids) == 1:  # one benchmark's claims lie together: read by key
-        comparisons += con.execute(sql.BENCHMARK_BEATEN_BY, [target.member_ids[0], xid]).fetchall()
+    start = max(0, offset)
+    stop = None if limit is None else start + max(0, limit)
+    if target.is_family:
+        read = _read_members(con, reg, xid, target.member_ids, general)
     else:
-        comparisons += con.execute(sql.BENCHMARKS_BEATEN_BY, {"bids": target.member_ids, "model": xid}).fetchall()
+        read = _read_benchmark(con, reg, xid, target.member_ids[0], general, sources_limit, stop)
+    ordered = ranking.order_beats(reg, xid, target, read.rows, read.comparisons, _Beating)
+    return BeatsResult(model=reg.entities[xid].name, benchmark=target.name, rows_total=len(ordered),
+                       rows=_with_evidence(con, xid, ordered[start:stop], sources_limit, read.best))
+
+
+class _BeatsRead(NamedTuple):
+    """What ``beats`` read before ordering: the score rows, the comparisons in which X is beaten (columns of
+    ``sql.BENCHMARK_BEATEN_BY``) and the best sources already read, by (benchmark, group, model)."""
+
+    rows: dict[ranking.BeatsKey, _Beating]
+    comparisons: list[tuple[Any, ...]]
+    best: dict[tuple[int, int, int], list[str]]
+
+
+class BeatsPart(NamedTuple):
+    """A row of ``sql.BENCHMARK_BEATS``; ``part`` says which fields it fills."""
+
+    part: Literal["row", "group", "comparison", "general"]
+    model_id: int | None  # row: its model; comparison: the winner
+    grp: int | None  # row, group
+    value: float | None  # row: its best value; comparison: the stated delta
+    unit: str | None  # row: its unit; group: the unit key; comparison: the stated unit
+    metric: str | None  # group: the metric key; comparison: the stated metric
+    setting: str | None  # group: the setting key; comparison: the stated setting
+    n_best: int | None
+    named: bool | None
+    lower: bool | None
+    sources: list[str] | None  # row: the sources of its best value, when read (X's rows, the first places)
+    benchmark_id: int | None  # comparison: the claim's fields from here on
+    claim_id: int | None
+    source: str | None
+    quote: str | None
+    section: str | None
+    start: int | None
+    end: int | None
+    review_status: str | None
+
+    def comparison(self) -> tuple[Any, ...]:
+        """The comparison as ``sql.BENCHMARK_BEATEN_BY`` returns it (``ranking.order_beats`` reads that)."""
+        return (self.model_id, self.benchmark_id, self.value, self.unit, self.metric, self.setting, self.claim_id,
+                self.source, self.quote, self.section, self.start, self.end, self.review_status)
+
+
+# Places past the page's last row whose best sources are read with the board rows: a page of winners is the
+# first places of X's groups, give or take ties (equal margins are ordered by name, places by support).
+_PLACES_SLACK = 20
+_ALL_PLACES = 2**31 - 1
+
+
+def _read_benchmark(con: duckdb.DuckDBPyConnection, reg: Registry, xid: int, bid: int, general: bool,
+                    sources_limit: int, stop: int | None) -> _BeatsRead:
+    """``beats``' reads of one benchmark in one statement (``sql.BENCHMARK_BEATS``), as ``_score_rows`` and the
+    comparison reads of ``_read_members`` make them."""
+    upto = _ALL_PLACES if stop is None else min(stop + _PLACES_SLACK, _ALL_PLACES)
+    parts = [BeatsPart._make(r) for r in con.execute(sql.BENCHMARK_BEATS, {
+        "bid": bid, "model": xid, "upto": upto, "keep": sources_limit, "general": general}).fetchall()]
+    groups: dict[int, ranking.Group] = {}
+    board: dict[int, list[BeatsPart]] = defaultdict(list)  # group -> X's row and the rows better than it
+    comparisons: list[tuple[Any, ...]] = []
+    best: dict[tuple[int, int, int], list[str]] = {}
+    for p in parts:
+        if p.part == "row":
+            board[int(p.grp or 0)].append(p)
+            if p.sources is not None:
+                best[(bid, int(p.grp or 0), int(p.model_id or 0))] = p.sources
+        elif p.part == "group":
+            groups[int(p.grp or 0)] = ranking.Group(p.metric or "", p.unit or "", p.setting or "")
+        else:
+            comparisons.append(p.comparison())
+    rows: dict[ranking.BeatsKey, _Beating] = {}
+    member = reg.entities[bid].name
+    for grp in sorted(board):  # in group order, as ``_score_rows`` adds them
+        group = groups[grp]
+        mine = next(p for p in board[grp] if p.model_id == xid)
+        base, base_best = float(mine.value or 0.0), int(mine.n_best or 0)
+        for p in board[grp]:
+            if p.model_id == xid:
+                continue
+            mid, value = int(p.model_id or 0), float(p.value or 0.0)
+            rows[(mid, bid, group.setting)] = _Beating(
+                model=reg.entities[mid].name, value=value, baseline_value=base,
+                margin=round(abs(value - base), 6), benchmark=member,
+                metric=group.metric or None, setting=group.setting or None,
+                unit=p.unit or group.unit or None, how="score", evidence=[],
+                board=(bid, grp, mid, int(p.n_best or 0) + base_best))
+    return _BeatsRead(rows, comparisons, best)
+
+
+def _read_members(con: duckdb.DuckDBPyConnection, reg: Registry, xid: int, bids: list[int],
+                  general: bool) -> _BeatsRead:
+    """``beats``' reads of a family's members: the winners of every member's groups, the comparisons on any
+    member and (``general``) with no benchmark; their sources are read for the page only."""
+    rows: dict[ranking.BeatsKey, _Beating] = {}
+    _score_rows(con, reg, xid, bids, rows)
+    comparisons: list[tuple[Any, ...]] = con.execute(sql.BENCHMARKS_BEATEN_BY, {"bids": bids, "model": xid}).fetchall()
     if general:
         comparisons += [c for c in con.execute(sql.GENERAL_BEATEN_BY, [xid]).fetchall() if c[12] != "rejected"]
-    ordered = ranking.order_beats(reg, xid, target, rows, comparisons, _Beating)
-    page = ordered[max(0, offset):None if limit is None else max(0, offset) + max(0, limit)]
-    return BeatsResult(model=reg.entities[xid].name, benchmark=target.name, rows_total=len(ordered),
-                       rows=_with_evidence(con, xid, page, sources_limit))
+    return _BeatsRead(rows, comparisons, {})
 
 
 def _score_rows(con: duckdb.DuckDBPyConnection, reg: Registry, xid: int, bids: list[int],
@@ -346,16 +438,19 @@ def _score_rows(con: duckdb.DuckDBPyConnection, reg: Registry, xid: int, bids: l
                         board=(bid, grp, mid, res.n_best + mine.n_best))
 
 
-def _with_evidence(con: duckdb.DuckDBPyConnection, xid: int, page: list[_Beating],
-                   sources_limit: int) -> list[BeatsRow]:
+def _with_evidence(con: duckdb.DuckDBPyConnection, xid: int, page: list[_Beating], sources_limit: int,
+                   best: dict[tuple[int, int, int], list[str]]) -> list[BeatsRow]:
     """The page's rows with their evidence: the winner's statements of its best value, then X's, then the
-    comparisons ``order_beats`` added; cut to ``sources_limit``, ``evidence_total`` counting all of it."""
+    comparisons ``order_beats`` added; cut to ``sources_limit``, ``evidence_total`` counting all of it.
+    ``best`` holds the sources read already (by benchmark, group, model); the rest are read here by key."""
     wanted: dict[int, list[int]] = defaultdict(list)  # benchmark -> models whose best sources the page shows
     for row in page:
         if row.board is not None:
-            wanted[row.board[0]] += [row.board[2], xid]
-    best: dict[tuple[int, int, int], list[str]] = {}
+            bid, grp, mid, _ = row.board
+            wanted[bid] += [m for m in (mid, xid) if (bid, grp, m) not in best]
     for bid, mids in wanted.items():
+        if not mids:
+            continue
         for grp, mid, sources in con.execute(sql.BOARD_BEST_SOURCES, {
                 "bid": bid, "models": mids, "limit": sources_limit}).fetchall():
             best[(bid, grp, mid)] = sources

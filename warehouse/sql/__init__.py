@@ -504,6 +504,39 @@ WHERE r.benchmark_id BETWEEN list_min($bids::BIGINT[]) AND list_max($bids::BIGIN
   AND list_contains($bids::BIGINT[], r.benchmark_id)
   AND (r.model_id = $model OR (r.named AND ((r.lower AND r.value < m.mine) OR (NOT r.lower AND r.value > m.mine))))
 """
+# Everything ``beats`` reads of one benchmark (not a family), in one statement: each DuckDB statement costs
+# ~0.3-1 ms here however few rows it reads (most of it planning), so four reads by key as one UNION ALL cost
+# ~2.5 ms at 1 M claims where five statements cost ~5 ms. ``part`` says what a row is (``boards.BeatsPart``):
+# 'row': X's rows on the benchmark and, in the same groups, every named row with a better value (``BOARD_BEATING``'s
+#        rows; a semi-join, not a join, keeps it a read by key), with the sources that state the best value for
+#        X's rows and rows placed up to $upto (where a page of winners lies; others are read by
+#        ``BOARD_BEST_SOURCES`` if a page needs them);
+# 'group': the benchmark's effective groups (metric, unit, setting keys);
+# 'comparison' / 'general': comparisons on the benchmark / with no benchmark in which X is beaten
+#        (``BENCHMARK_BEATEN_BY`` / ``GENERAL_BEATEN_BY``; general ones only when $general).
+BENCHMARK_BEATS = """
+SELECT 'row' AS part, model_id, grp, value, unit, NULL AS metric, NULL AS setting, n_best, named, lower,
+       CASE WHEN model_id = $model OR pos <= $upto THEN sources[1:least(n_best, $keep)] END AS sources,
+       NULL::BIGINT AS benchmark_id, NULL::BIGINT AS claim_id, NULL AS source, NULL AS quote, NULL AS section,
+       NULL::INTEGER AS start, NULL::INTEGER AS "end", NULL AS review_status
+FROM board_rows r
+SEMI JOIN (SELECT grp, value AS mine FROM board_rows WHERE benchmark_id = $bid AND model_id = $model) m
+    ON m.grp = r.grp
+   AND (r.model_id = $model OR (r.named AND CASE WHEN r.lower THEN r.value < m.mine ELSE r.value > m.mine END))
+WHERE r.benchmark_id = $bid
+UNION ALL
+SELECT 'group', NULL, grp, NULL, unit_key, metric_key, setting_key, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+       NULL, NULL, NULL, NULL
+FROM board_groups WHERE benchmark_id = $bid
+UNION ALL
+SELECT 'comparison', CASE WHEN relation = 'outperforms' THEN model_id ELSE baseline_id END, NULL, delta, unit, metric,
+       setting, NULL, NULL, NULL, NULL, benchmark_id, id, source, quote, section, start, "end", review_status
+FROM claims WHERE benchmark_id = $bid AND loser_id = $model AND kind = 'comparison' AND review_status <> 'rejected'
+UNION ALL
+SELECT 'general', CASE WHEN relation = 'outperforms' THEN model_id ELSE baseline_id END, NULL, delta, unit, metric,
+       setting, NULL, NULL, NULL, NULL, benchmark_id, id, source, quote, section, start, "end", review_status
+FROM claims WHERE $general AND benchmark_id IS NULL AND loser_id = $model AND review_status <> 'rejected'
+"""
 # The sources (SourceRef JSON) that state the best value of the given models' rows on one benchmark.
 BOARD_BEST_SOURCES = """
 SELECT grp, model_id, sources[1:least(n_best, $limit)] FROM board_rows
