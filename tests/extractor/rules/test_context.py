@@ -2,15 +2,7 @@
 
 from __future__ import annotations
 
-from extractor.base import get_extractor
-from schemas import ComparisonClaim, Document, ScoreClaim
-
-
-def extract(text: str) -> list[ScoreClaim | ComparisonClaim]:
-    doc = Document(source="c.md", path="c.md", text=text, sha256="0")
-    claims = get_extractor("rules").extract(doc).claims
-    assert all(text[c.start:c.end] == c.quote for c in claims)
-    return claims
+from tests.support.extraction import extract
 
 
 def kinds(claims, kind):

@@ -2,16 +2,8 @@
 
 from __future__ import annotations
 
-from extractor.base import get_extractor
-from schemas import ComparisonClaim, Document, ScoreClaim
-
-
-def extract(text: str) -> list[ScoreClaim | ComparisonClaim]:
-    doc = Document(source="d.md", path="d.md", text=text, sha256="0")
-    claims = get_extractor("rules").extract(doc).claims
-    for c in claims:
-        assert text[c.start:c.end] == c.quote
-    return claims
+from schemas import ComparisonClaim, ScoreClaim
+from tests.support.extraction import extract
 
 
 def scores(text: str) -> set[tuple[str, str | None, float]]:
