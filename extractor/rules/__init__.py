@@ -21,11 +21,11 @@ class RulesExtractor:
         self.settings = settings
 
     def extract(self, document: Document) -> Extraction:
-        from extractor.nlp import rules_pipeline
+        from extractor.nlp import pipeline_for
 
         if not document.sections:
             document.sections = split_sections(document.text)
-        nlp = rules_pipeline()
+        nlp = pipeline_for(len(document.text))
         doc = nlp.make_doc(document.text)
         doc._.source_document = document
         for _, component in nlp.pipeline:

@@ -12,7 +12,7 @@ import spacy
 from typer.testing import CliRunner
 
 from api.cli import app
-from extractor.nlp import BenchclaimsTokenizer, rules_pipeline
+from extractor.nlp import BenchclaimsTokenizer, pipeline_for, rules_pipeline
 from extractor.nlp.registry import EntityRegistry
 from extractor.rules import RulesExtractor
 from schemas import Document
@@ -146,3 +146,22 @@ def test_ingest_with_jobs_stores_the_same_claims_and_names_a_bad_file(tmp_path: 
                                     "extractor.nlp.registry"])
 def test_any_module_can_be_imported_first(module: str, tmp_path: Path) -> None:
     subprocess.run([sys.executable, "-c", f"import {module}"], cwd=REPO_ROOT, check=True, capture_output=True)
+
+
+def test_a_long_run_renews_the_pipeline_so_its_vocabulary_stays_bounded() -> None:
+    """spaCy's vocabulary keeps every token string it read: ``pipeline_for`` builds a fresh pipeline after a
+    bound on the text read, and the claims are the same before and after."""
+    texts = [f"## Run {i}\n\nNova-{i}B scores {50 + i}.5% on GSM8K, ahead of Orion-{i}B (40.1%). Note {i * 7919}."
+             for i in range(12)]
+    first = pipeline_for(len(texts[0]), renew_after=10**9)
+    expected = [RulesExtractor().extract(_doc(t, "<text>")).claims for t in texts]
+    renewed = 0
+    previous = first
+    for text, claims in zip(texts, expected, strict=True):
+        nlp = pipeline_for(len(text), renew_after=4 * len(text))
+        renewed += nlp is not previous
+        previous = nlp
+        assert nlp(text)._.claims == claims
+        assert len(nlp.vocab.strings) < 1000
+    assert renewed >= 3  # a fresh pipeline every few documents
+    assert first is not rules_pipeline()
