@@ -296,6 +296,8 @@ def count_results(sentence: str) -> tuple[frozenset[int], frozenset[int]]:
 FROM_TO = re.compile(
     r"从\s*(?P<pre>[^，。；;从]{0,24}?)\s*(?P<a>\d+(?:\.\d+)?)\s*(?:%|％|分)?\s*(?:稳步|大幅|显著|一举)?"
     r"(?:提升|提高|增长|上升|增加|升|涨|跃升|飙升)(?:到|至)了?\s*(?P<b>\d+(?:\.\d+)?)")
+# "The appendix has 79.2 for Orion-72B": a decimal whose own phrase names a model is that model's value, whatever the verb
+_OWNER_AFTER = re.compile(r"\s+for\s+(?:the\s+)?(?=[A-Z])")
 _POINT_MARGIN = re.compile(r"百分点|个点")
 _COUNT_AGAINST = re.compile(r"\b(?:versus|vs\.?|compared\s+(?:to|with)|against)\s+(\d+)\s+for\b", re.IGNORECASE)
 
@@ -354,7 +356,8 @@ def _result_number(sentence: str, lex: Lexicons, num: Number) -> bool:
         return False
     has_metric = lex.metric_regex.search(clause) is not None
     if "." in sentence[num.start:num.end] or num.value <= 1:
-        return (has_metric or bool(_SCORE_VERB.search(sentence, 0, num.start))) and not _SPEED.search(clause) \
+        return (has_metric or bool(_SCORE_VERB.search(sentence, 0, num.start)) or _OWNER_AFTER.match(sentence, num.end) is not None) \
+            and not _SPEED.search(clause) \
             and not _SETTING_VALUE_BEFORE.search(sentence, max(0, num.start - 24), num.start) \
             and not _DENIED_OR_CHANGE_BEFORE.search(sentence, max(0, num.start - 24), num.start)
     if _RATING_BEFORE.search(before) and not _SPEED.search(clause) and not _COUNT_NOUN_AFTER.match(sentence, num.end):
