@@ -39,7 +39,7 @@ def _pick_subject(sentence: str, names: list[Mention], subjects: list[Mention], 
              and not (exclude[0] <= n.start < exclude[1]) and n.start not in not_subjects
              and not _in_location(sentence, n) and not _owns_benchmark(sentence, n, bench_starts)
              and not _is_attribute(sentence, n) and not _in_setting_parens(sentence, n)
-             and not _COMPONENT_AFTER.match(sentence, n.end)
+             and not _COMPONENT_AFTER.match(sentence, n.end) and not is_judge(sentence, n)
              and not _POSSESSED.search(sentence, max(0, n.start - 8), n.start)
              and not _OBJECT_OF.search(sentence, max(0, n.start - 12), n.start)
              and not _ABLATED.search(sentence, max(0, n.start - 10), n.start)
@@ -106,6 +106,20 @@ _ACTS = re.compile(r"\s*(?:取得|达到|获得|实现|拿下|拿到|跑出|录�
 _COMPONENT_AFTER = re.compile(r"\s*(?:(?:encoders?|decoders?|backbones?|tokenizers?|modules?|adapters?|projectors?|"
                               r"embeddings?|vision tower)\b|编码器|解码器|骨干|主干网络|分词器)", re.IGNORECASE)
 _ATTRIBUTE_OWNER = re.compile(r"(?:其|的|\bits|\btheir)\s*$", re.IGNORECASE)
+
+
+# "with GPT-4 as the judge", "judged by GPT-4o", "以 GPT-4 作为裁判": the model that grades the answers (MT-Bench,
+# AlpacaEval, Arena-Hard), not the one whose result it is
+_JUDGE_AFTER = re.compile(r"\s*(?:-\s*)?(?:as\s+(?:the\s+|a\s+)?(?:judge|grader|evaluator|annotator)\b|作为(?:评委|裁判|评判者?|评估者)|"
+                          r"当(?:评委|裁判)|(?:评委|裁判|judge)\b)", re.IGNORECASE)
+_JUDGE_BEFORE = re.compile(r"(?:\bjudged\s+by|\bgraded\s+by|\bjudge\s*[:=]|裁判(?:模型)?(?:为|是|[:：])|评委(?:为|是|[:：]))\s*$",
+                           re.IGNORECASE)
+
+
+def is_judge(sentence: str, name: Mention) -> bool:
+    """Is ``name`` the judge of an LLM-judged benchmark here ("GPT-4 as the judge", "judged by GPT-4o")?"""
+    return _JUDGE_AFTER.match(sentence, name.end) is not None \
+        or _JUDGE_BEFORE.search(sentence, max(0, name.start - 16), name.start) is not None
 
 
 def _is_attribute(sentence: str, name: Mention) -> bool:

@@ -17,3 +17,12 @@ def test_a_value_for_a_named_model_is_its_score_without_a_score_verb() -> None:
 
 def test_a_value_for_a_common_word_is_no_score() -> None:
     assert extract("The team has 12.5 for Python and more for Rust.") == []
+
+
+def test_the_judge_of_a_judged_benchmark_is_not_the_subject() -> None:
+    claims = extract("## Vireo-13B-Chat\n\nOn MT-Bench, with GPT-4 as the judge, it scores 7.61, above Vicuna-33B-v1.3 "
+                     "(7.12). On AlpacaEval 2.0 (judged by GPT-4-Turbo) it reaches 34.8%.")
+    assert {c.model for c in claims} == {"Vireo-13B-Chat", "Vicuna-33B-v1.3"}
+    assert any(c.kind == "score" and c.model == "Vireo-13B-Chat" and c.value == 34.8 for c in claims)
+    zh = extract("## 青鸾-32B\n\n在 MT-Bench 上，以 GPT-4 作为裁判，它得到 8.1 分。")
+    assert [(c.model, c.value) for c in zh] == [("青鸾-32B", 8.1)]
