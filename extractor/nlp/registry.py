@@ -49,6 +49,9 @@ _PREDECESSOR_THEN_NAME = re.compile(
     r"(?:上一代|前代|上代|前一代|前身|predecessor|previous\s+(?:generation|version|release))[\s,，的(（]*"
     r"(?P<name>(?:[\u3400-\u9fff]{1,6}[-·])?[A-Za-z0-9][A-Za-z0-9.]*(?:[-_][A-Za-z0-9.]+)*)")
 _CJK_HEAD = re.compile(r"([\u3400-\u9fff]{2,6})[-·]")
+# the word before a dashed version: "GLM" of "GLM-4-Plus", "Kimi" of "Kimi-k1.5" (a name with no size; not "Adam" of
+# "Adam-mini" nor "Claude" of "Claude 3.5 Sonnet": a family word alone may mean the family)
+_DASHED_VERSION_HEAD = re.compile(r"([A-Z]{2,5}|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})-[A-Za-z]?\d")
 _SHORT_TAIL = re.compile(r"\s\d+(?:\.\d+)?\s([A-Z][a-z]{3,})$")
 _VERSIONED_TAIL = re.compile(r"[A-Za-z]+[0-9][A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)*")
 _NOT_A_NAME = frozenset({"the", "our", "its", "this", "a", "an", "and", "or", "of", "with", "all", "each", "both"})
@@ -138,7 +141,8 @@ class EntityRegistry:
     def short_forms(self) -> dict[str, str]:
         """First words of the sized names (and Chinese heads of any name) that stand for one of them only
         ("Ferrous" -> "Ferrous-Coder 14B", "Orca" -> "Orca-Mini 8B", "Qwen" -> "Qwen2.5-14B-Instruct", "星河" ->
-        "星河-14B"); a first word shared by two names is nobody's."""
+        "星河-14B", "GLM" -> "GLM-4-Plus"); a first word shared by two names is nobody's, unless all but one of
+        them are earlier releases the text names as such ("上一代青鸾-14B")."""
         if self._short is None:
             firsts: dict[str, set[str]] = defaultdict(set)
             weaker: dict[str, set[str]] = defaultdict(set)
@@ -154,6 +158,11 @@ class EntityRegistry:
                 cjk_head = _CJK_HEAD.match(full)  # "星河" of "星河-14B", "天枢" of "天枢-R1"
                 if cjk_head is not None:
                     firsts[cjk_head.group(1)].add(full)
+            for full in self.names:  # "Kimi" of "Kimi-k1.5", "GLM" of "GLM-4-Plus": names with no size
+                if not _SIZE_IN_NAME.search(full):
+                    head = _DASHED_VERSION_HEAD.match(full)
+                    if head is not None:
+                        firsts[head.group(1)].add(full)
             for full in self.names:  # "Scout" of "Llama 4 Scout": a variant word after a version number
                 tail = _SHORT_TAIL.search(full)
                 if tail is not None:
@@ -166,6 +175,12 @@ class EntityRegistry:
                         firsts[rest].add(full)
             for word, fulls in weaker.items():
                 firsts.setdefault(word, fulls)
+            # "青鸾" of a text on 青鸾-32B that also names "上一代青鸾-14B": the earlier release is named in full
+            earlier = {fold(p) for p in self.predecessors}
+            for word, fulls in firsts.items():
+                current = {f for f in fulls if fold(f) not in earlier}
+                if len(fulls) > 1 and len(current) == 1:
+                    firsts[word] = current
             self._short = {k: next(iter(v)) for k, v in firsts.items() if len(v) == 1}
         return self._short
 

@@ -26,3 +26,17 @@ def test_the_judge_of_a_judged_benchmark_is_not_the_subject() -> None:
     assert any(c.kind == "score" and c.model == "Vireo-13B-Chat" and c.value == 34.8 for c in claims)
     zh = extract("## 青鸾-32B\n\n在 MT-Bench 上，以 GPT-4 作为裁判，它得到 8.1 分。")
     assert [(c.model, c.value) for c in zh] == [("青鸾-32B", 8.1)]
+
+
+def test_short_forms_of_unsized_names_and_of_a_family_with_an_earlier_release() -> None:
+    text = ("## 数学篇\n\n青鸾-32B 在 MATH-500 上是 90.2%。\n\n再看 GLM-4-Plus，MATH-500 是 74.2。\n\n"
+            "## 代码篇\n\nLiveCodeBench 上 GLM 是 41.5，青鸾 38.9。\n\n"
+            "## 中文\n\nC-Eval 上青鸾-32B 是 88.1，比上一代青鸾-14B 的 81.7 涨了 6.4 个点。")
+    scores = {(c.model, c.benchmark, c.value) for c in extract(text) if c.kind == "score"}
+    assert ("GLM-4-Plus", "LiveCodeBench", 41.5) in scores  # GLM: the one name GLM-… of the text
+    assert ("青鸾-32B", "LiveCodeBench", 38.9) in scores  # 青鸾: not the earlier release 青鸾-14B
+
+
+def test_a_family_word_alone_keeps_meaning_the_family() -> None:
+    claims = extract("Adam-mini 在 GPT-2 预训练上取得 3.12 的 loss。它可以超越 Adam。")
+    assert all(c.baseline != "Adam-mini" for c in claims)
