@@ -233,8 +233,14 @@ def _demonstrative_referent(text: str, a: int, b: int, before: tuple[int, int] |
     previous = text[before[0]:before[1]]
     names = sentence_names(previous)
     objects = _cue_objects(previous, lexicons(), names)  # "X 超越 GPT-4o 与 Llama-3.1-405B": not those
-    named = [n for n in names if n.kind in ("model", "name") and is_model_shaped(n.text) and n.start not in objects]
+    named = [n for n in names if n.kind in ("model", "name") and is_model_shaped(n.text) and n.start not in objects
+             and not _MEASURED_AGAINST.search(previous, max(0, n.start - 10), n.start)]
     return named[-1].text if named else None
+
+
+# "X 取得 85.7%，与 GPT-4o 基本持平", "… than GPT-4o": the name a statement measures against is not what "该模型" means
+_MEASURED_AGAINST = re.compile(r"(?:与|跟|同|比|较|相比|\bthan|\bvs\.?|\bversus|\bagainst|\bcompared\s+(?:to|with))\s*$",
+                               re.IGNORECASE)
 
 
 def _outside(hits: Sequence[int], regions: Sequence[tuple[int, int]]) -> list[int]:

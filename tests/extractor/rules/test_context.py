@@ -680,3 +680,11 @@ def test_a_heading_of_plain_words_names_no_model_unless_it_heads_a_colon():
 def test_they_as_a_subject_is_the_model_the_text_is_about():
     text = "# Orion-72B's tech report\n\nOn LiveCodeBench they report 38.7, which trails DeepSeek-V3 at 40.5."
     assert ("Orion-72B", "LiveCodeBench", 38.7) in {(c.model, c.benchmark, c.value) for c in kinds(extract(text), "score")}
+
+
+def test_this_model_is_not_the_model_the_previous_sentence_measured_against() -> None:
+    claims = extract("## 3.2\n\n在 MMLU 上，九章-72B 取得 85.7% 的准确率，与 GPT-4o 基本持平。在中文知识类评测中，该模型优势更为明显："
+                     "其在 CMMLU 与 C-Eval 上分别取得 89.3% 和 90.1%，均领先 GPT-4o 10 个百分点以上。")
+    scores = {(c.model, c.benchmark, c.value) for c in claims if c.kind == "score"}
+    assert {("九章-72B", "CMMLU", 89.3), ("九章-72B", "C-Eval", 90.1)} <= scores
+    assert all(c.model != "GPT-4o" for c in claims)
