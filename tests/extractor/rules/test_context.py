@@ -688,3 +688,9 @@ def test_this_model_is_not_the_model_the_previous_sentence_measured_against() ->
     scores = {(c.model, c.benchmark, c.value) for c in claims if c.kind == "score"}
     assert {("九章-72B", "CMMLU", 89.3), ("九章-72B", "C-Eval", 90.1)} <= scores
     assert all(c.model != "GPT-4o" for c in claims)
+
+
+def test_a_chinese_name_after_the_comparison_preposition_gen_or_tong() -> None:
+    claims = extract("## 数学\n\nKimi-k1.5 这次更新之后 MATH-500 到了 89.6，跟青鸾-32B 基本持平。")
+    assert any(c.kind == "comparison" and c.model == "Kimi-k1.5" and c.baseline == "青鸾-32B" and c.relation == "matches"
+               for c in claims)
