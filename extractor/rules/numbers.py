@@ -298,6 +298,7 @@ FROM_TO = re.compile(
     r"(?:提升|提高|增长|上升|增加|升|涨|跃升|飙升)(?:到|至)了?\s*(?P<b>\d+(?:\.\d+)?)")
 # "The appendix has 79.2 for Orion-72B": a decimal whose own phrase names a model is that model's value, whatever the verb
 _OWNER_AFTER = re.compile(r"\s+for\s+(?:the\s+)?(?=[A-Z])")
+_FROM_TO_DECIMALS = re.compile(r"\bfrom\s+(?P<a>\d+\.\d+)\s+to\s+(?P<b>\d+\.\d+)(?![\d.]*\s*(?:[A-Za-z]|%))")
 _POINT_MARGIN = re.compile(r"百分点|个点")
 _COUNT_AGAINST = re.compile(r"\b(?:versus|vs\.?|compared\s+(?:to|with)|against)\s+(\d+)\s+for\b", re.IGNORECASE)
 
@@ -350,6 +351,9 @@ def _result_number(sentence: str, lex: Lexicons, num: Number) -> bool:
     if "从" in sentence and num.unit in (None, "points") and any(
             num.start in (m.start("a"), m.start("b")) for m in FROM_TO.finditer(sentence)):
         return True  # "MMLU 从 58.3 涨到了 70.2": both ends of a rise are results (the first one "before")
+    if " from " in sentence and "." in sentence[num.start:num.end] and any(
+            num.start in (m.start("a"), m.start("b")) for m in _FROM_TO_DECIMALS.finditer(sentence)):
+        return True  # "improves GSM8K from 84.5 to 89.7": both decimals of a rise are results
     # A bare number: needs a metric word or a score verb right before it, and a plausible size.
     before = sentence[max(cs, num.start - 14):num.start]
     if num.value > 10000:

@@ -46,6 +46,12 @@ def base_model_in(text: str, start: int, end: int) -> str | None:
 _COMPARED = re.compile(r"(?:与|和|跟|同|相比|相较于?|对比)\s*(?:上一代|前代|此前的|之前的|它的\s*(?:上一代|前代|前身))?"
                        r"\s*$")
 
+_OVER = r"(?:over|compared\s+(?:to|with)|relative\s+to|vs\.?|versus|against)\s+(?:(?:its|the|their)\s+)?" \
+        r"(?:(?:backbone|base\s+model|baseline|base|starting\s+point)\s*,?\s*)?"
+_OVER_NAMED = re.compile(r"\s*(?:%|points?)?\s*,?\s*" + _OVER, re.IGNORECASE)
+_COMPARED_EN = re.compile(r"\b(?:compared\s+(?:to|with)|relative\s+to|over|versus|against)\s+(?:(?:its|the|their)\s+)?"
+                          r"(?:(?:backbone|base\s+model|baseline)\s*,?\s*)?$", re.IGNORECASE)
+
 
 @dataclass(frozen=True, slots=True)
 class Trajectory:
@@ -77,6 +83,11 @@ def trajectories(sentence: str, lex: Lexicons, names: list[Mention], subjects: l
         owner = next((n for n in models if m.start("pre") <= n.start and n.end <= m.end("pre")), None)
         if owner is None and m.re is _FROM_TO:
             owner = next((n for n in models if n.end <= m.start() and _COMPARED.search(sentence, 0, n.start)), None)
+        if owner is None and m.re is _FROM_TO_EN:
+            # "from 84.5% to 89.7% over its backbone Llama-3.1-8B", "Compared with X, it goes from 84.5 to 89.7"
+            after = _OVER_NAMED.match(sentence, m.end())
+            owner = next((n for n in models if after is not None and n.start == after.end()), None) \
+                or next((n for n in models if n.end <= m.start() and _COMPARED_EN.search(sentence, 0, n.start)), None)
         if owner is None and _BASE_WORDS.search(m.group("pre")):
             base = find_base()
             owner = Mention(-1, -1, base, "model") if base else None
@@ -88,7 +99,7 @@ def trajectories(sentence: str, lex: Lexicons, names: list[Mention], subjects: l
         near = _benchmarks_near(sentence, names, m.start())
         first = min(owner.start, m.start()) if owner.start >= 0 else m.start()
         out.append(Trajectory(owner, subject, a, b, near[-1] if near else None,
-                              _metric_near(sentence, lex, a.start, b.end), first, b.end))
+                              _metric_near(sentence, lex, a.start, b.end), first, max(b.end, owner.end)))
     return out
 
 

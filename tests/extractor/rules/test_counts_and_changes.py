@@ -222,3 +222,18 @@ def test_a_number_format_or_quantisation_is_neither_model_nor_benchmark():
 def test_a_benchmark_a_copula_and_a_decimal():
     claims = extract("Kestrel-34B is out. Arena-Hard is 62.3 with style control off.")
     assert {(c.model, c.benchmark, c.value) for c in claims} == {("Kestrel-34B", "Arena-Hard", 62.3)}
+
+
+def test_an_english_rise_over_a_named_backbone_starts_at_the_backbones_value() -> None:
+    claims = extract("## LDD-8B\n\nLDD-8B improves GSM8K accuracy from 84.5% to 89.7% over its backbone "
+                     "Llama-3.1-8B-Instruct.")
+    scores = {(c.model, c.value) for c in claims if c.kind == "score"}
+    assert scores == {("Llama-3.1-8B-Instruct", 84.5), ("LDD-8B", 89.7)}
+    assert any(c.kind == "comparison" and c.model == "LDD-8B" and c.baseline == "Llama-3.1-8B-Instruct"
+               and c.relation == "outperforms" for c in claims)
+
+
+def test_both_decimals_of_an_english_rise_are_results_whatever_the_verb() -> None:
+    claims = extract("## R\n\nLDD-8B improves GSM8K from 84.5 to 89.7.")
+    assert sorted(c.value for c in claims if c.kind == "score") == [84.5, 89.7]
+    assert extract("## R\n\nThe context grew from 8.5 to 12.5 seconds for Orion-7B on GSM8K.") == []
