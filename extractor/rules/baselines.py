@@ -59,18 +59,38 @@ PREDECESSOR = "上一代"
 # (the subject the sentence inherited). Only when the sentence named at most one model before it (its subject):
 # after two ("X underperforms Y on IFEval despite beating it") which one "it" is, the rules cannot tell.
 _TOPIC_PRONOUN = re.compile(r"\s*(?:it|它)(?![A-Za-z\u4e00-\u9fff])", re.IGNORECASE)
+# what may follow the pronoun in the cue's region: an adverb ("behind it there", "trail it badly"), a margin ("领先它 1.3 分")
+_PRONOUN_REST = re.compile(r"[\s,，的.。!！]*(?:(?:there|here|too|again|now|badly|slightly|clearly|narrowly|comfortably|"
+                           r"a\s+bit|by\s+a\s+lot|by\s+a\s+mile)\b[\s,，.。!！]*)?(?:[+＋~约近]?\s*\d[^，,。;；]*)?", re.IGNORECASE)
 
 
 def topic_baseline(sentence: str, r0: int, r1: int, topic: str | None,
                    names: Sequence[Mention] = ()) -> list[Baseline] | None:
     """The topic as the baseline when ``sentence[r0:r1]`` is only a pronoun standing for it."""
     m = _TOPIC_PRONOUN.match(sentence, r0, r1)
-    if m is None or not topic or sentence[m.end():r1].strip(" \t,，的.。!！"):
+    if m is None or not topic or not _PRONOUN_REST.fullmatch(sentence, m.end(), r1):
         return None
     if len({n.text for n in names if n.end <= r0 and n.kind in ("model", "name")} - {topic}) >= 2:
         return None
     start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
     return [(start, m.end(), topic)]
+def pronoun_names_other(sentence: str, r0: int, r1: int, subject: str, topic: str | None,
+                        names: Sequence[Mention]) -> list[Baseline] | None:
+    """When the subject of the comparison is itself the topic a pronoun object would stand for ("Qwen2.5-32B gets
+    79.0 in our harness, and we're still ~18 pts behind it", "Llama-3-8B 是 77.1，Pika 只领先它 1.3 分"), the
+    pronoun is the one other model the sentence named before it."""
+    m = _TOPIC_PRONOUN.match(sentence, r0, r1)
+    if m is None or not topic or not _PRONOUN_REST.fullmatch(sentence, m.end(), r1):
+        return None
+    if not (subject == topic or topic.startswith((subject + "-", subject + " "))):
+        return None
+    others = [n for n in names if n.end <= r0 and n.kind in ("model", "name") and n.text != subject
+              and not topic.startswith(n.text)]
+    if len({n.text for n in others}) != 1:
+        return None
+    return [(others[-1].start, others[-1].end, others[-1].text)]
+
+
 PREDECESSOR_WORD = re.compile(r"上一代(?:模型)?|前代(?:模型)?|上代|前一代|上一版本?|(?:(?:its|their|the)\s+)?(?:predecessor|previous\s+"
                               r"(?:generation|version|release))", re.IGNORECASE)
 

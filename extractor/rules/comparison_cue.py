@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from extractor.rules.baselines import Baseline, _baselines, topic_baseline
+from extractor.rules.baselines import Baseline, _baselines, pronoun_names_other, topic_baseline
 from extractor.rules.clauses import _clause_bounds
 from extractor.rules.mentions import Lexicons, Mention
 from extractor.rules.names import _same_name
@@ -81,9 +81,11 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
             appositive = next((n for n in _model_mentions(names) if c1 < n.start <= c1 + 3), None)
             if appositive is not None:
                 baselines, r1 = [(appositive.start, appositive.end, appositive.text)], appositive.end
+        model = _pick_subject(sentence, names, subjects, cs, section, not_subjects=used)
+        if model is not None:
+            baselines = pronoun_names_other(sentence, r0, r1, model.text, section.subject, names) or baselines
         if baselines is None:
             return None
-        model = _pick_subject(sentence, names, subjects, cs, section, not_subjects=used)
         delta = _delta_after(sentence, numbers, ce, c1)
         if delta is None:
             delta = _delta_after(sentence, numbers, r1, len(sentence))
@@ -123,9 +125,11 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
         if shape == "than" and len(cue_text) == 1 and r1 - r0 > 30:
             return None
         baselines = _baselines(sentence, names, r0, r1, cjk) or topic_baseline(sentence, r0, r1, section.subject, names)
+        model = _pick_subject(sentence, names, subjects, conn.start(), section, not_subjects=used)
+        if model is not None:
+            baselines = pronoun_names_other(sentence, r0, r1, model.text, section.subject, names) or baselines
         if baselines is None:
             return None
-        model = _pick_subject(sentence, names, subjects, conn.start(), section, not_subjects=used)
         delta = _delta_after(sentence, numbers, ce, c1)
     else:  # versus: "与 Y 相比, X ..." / "相比于 Y, X ..." / "compared to Y, X ..."
         conns = [m for m in _WITH_CONNECTOR.finditer(sentence, c0, cs) if m.group(0) in "与跟同和"]

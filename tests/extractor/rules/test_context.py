@@ -694,3 +694,10 @@ def test_a_chinese_name_after_the_comparison_preposition_gen_or_tong() -> None:
     claims = extract("## 数学\n\nKimi-k1.5 这次更新之后 MATH-500 到了 89.6，跟青鸾-32B 基本持平。")
     assert any(c.kind == "comparison" and c.model == "Kimi-k1.5" and c.baseline == "青鸾-32B" and c.relation == "matches"
                for c in claims)
+
+
+def test_it_after_the_topic_as_subject_is_the_other_model_the_sentence_named() -> None:
+    claims = extract("## Kestrel-34B\n\nWe release Kestrel-34B. On MATH-500, Qwen2.5-32B-Instruct gets 79.0 in our own "
+                     "harness, and we're still ~18 pts behind it there.")
+    assert any(c.kind == "comparison" and c.model == "Kestrel-34B" and c.baseline == "Qwen2.5-32B-Instruct"
+               and c.relation == "underperforms" and c.benchmark == "MATH-500" for c in claims)
