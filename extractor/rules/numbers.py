@@ -299,6 +299,24 @@ FROM_TO = re.compile(
 # "The appendix has 79.2 for Orion-72B": a decimal whose own phrase names a model is that model's value, whatever the verb
 _OWNER_AFTER = re.compile(r"\s+for\s+(?:the\s+)?(?=[A-Z])")
 _FROM_TO_DECIMALS = re.compile(r"\bfrom\s+(?P<a>\d+\.\d+)\s+to\s+(?P<b>\d+\.\d+)(?![\d.]*\s*(?:[A-Za-z]|%))")
+_PERCENT_NEAR = re.compile(r"[0-9]+\.[0-9]+\s*[%％]")
+# "13 of 30 AIME 2025 problems (": from a count to the percentage in brackets after it, the benchmark's name included
+_COUNT_THEN_PAREN = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?\d+\s+(?:[A-Za-z0-9.'-]+\s+){0,3}?"
+                               r"(?:problems|questions|tasks|issues|puzzles)\s*[(（]\s*", re.IGNORECASE)
+_ANOTHER_STATEMENT = re.compile(r"\band\b|\bbut\b|[和及、；;]|而|但")
+
+
+def _restates_percentage(sentence: str, num: Number, lex: Lexicons) -> bool:
+    """Does a percentage next to the count say the same result ("solves 13 of 30 problems (43.3%)", "63.3%，说人话就是
+    30 道题做对了 19 道")? Not when another statement or benchmark sits between ("mean pass@1 of 56.7%, and 23 of 30
+    problems solved at least once", "21/30 on AIME 2024 and 83.0% on MATH-500")."""
+    for m in _PERCENT_NEAR.finditer(sentence, max(0, num.start - 36), min(len(sentence), num.end + 36)):
+        gap = (m.end(), num.start) if m.end() <= num.start else (num.end, m.start())
+        between = sentence[gap[0]:gap[1]]
+        if _COUNT_THEN_PAREN.fullmatch(between) or not _ANOTHER_STATEMENT.search(between) \
+                and lex.benchmark_regex.search(between) is None:
+            return True
+    return False
 _POINT_MARGIN = re.compile(r"百分点|个点")
 _COUNT_AGAINST = re.compile(r"\b(?:versus|vs\.?|compared\s+(?:to|with)|against)\s+(\d+)\s+for\b", re.IGNORECASE)
 
@@ -325,7 +343,8 @@ def _result_number(sentence: str, lex: Lexicons, num: Number) -> bool:
                              or "/" in sentence):
         counts, totals = count_results(sentence)
         if num.start in counts:
-            return True
+            # "solves 13 of 30 problems (43.3%)", "63.3%，说人话就是 30 道题做对了 19 道": the count restates the percentage
+            return not _restates_percentage(sentence, num, lex)
         if num.start in totals:
             return False
     cs, ce = _clause_bounds(sentence, num.start)

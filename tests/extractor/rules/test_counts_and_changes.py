@@ -237,3 +237,12 @@ def test_both_decimals_of_an_english_rise_are_results_whatever_the_verb() -> Non
     claims = extract("## R\n\nLDD-8B improves GSM8K from 84.5 to 89.7.")
     assert sorted(c.value for c in claims if c.kind == "score") == [84.5, 89.7]
     assert extract("## R\n\nThe context grew from 8.5 to 12.5 seconds for Orion-7B on GSM8K.") == []
+
+
+def test_a_count_that_restates_the_percentage_beside_it_is_no_second_result() -> None:
+    en = extract("Helios-3 solves 13 of 30 AIME 2025 problems (43.3%).")
+    assert [(c.value, c.unit) for c in en] == [(43.3, "%")]
+    zh = extract("## 数学篇\n\n青鸾-32B 的 AIME 2024 拿到了 63.3%，说人话就是 30 道题做对了 19 道！")
+    assert [c.value for c in zh] == [63.3]
+    both = extract("Hopper-7B reaches 21/30 on AIME 2024 and 83.0% on MATH-500.")
+    assert sorted(c.value for c in both) == [21.0, 83.0]  # two statements: the count is a result of its own
