@@ -246,3 +246,8 @@ def test_a_count_that_restates_the_percentage_beside_it_is_no_second_result() ->
     assert [c.value for c in zh] == [63.3]
     both = extract("Hopper-7B reaches 21/30 on AIME 2024 and 83.0% on MATH-500.")
     assert sorted(c.value for c in both) == [21.0, 83.0]  # two statements: the count is a result of its own
+
+
+def test_a_setting_word_may_sit_between_a_benchmark_and_its_value() -> None:
+    claims = extract("## 轻量版\n\n天枢-3.0-Flash 的 IFEval 严格模式 83.0，仅次于旗舰版天枢-3.0 的 86.1。")
+    assert ("天枢-3.0-Flash", "IFEval", 83.0) in {(c.model, c.benchmark, c.value) for c in claims if c.kind == "score"}
