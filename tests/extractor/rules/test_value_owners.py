@@ -40,3 +40,10 @@ def test_short_forms_of_unsized_names_and_of_a_family_with_an_earlier_release() 
 def test_a_family_word_alone_keeps_meaning_the_family() -> None:
     claims = extract("Adam-mini 在 GPT-2 预训练上取得 3.12 的 loss。它可以超越 Adam。")
     assert all(c.baseline != "Adam-mini" for c in claims)
+
+
+def test_chinese_cues_of_a_slight_edge_or_shortfall() -> None:
+    worse = extract("## X\n\nOrion-7B 在 MMLU 上比 Qwen2.5-7B 略逊。")
+    assert [(c.model, c.baseline, c.relation) for c in worse] == [("Orion-7B", "Qwen2.5-7B", "underperforms")]
+    better = extract("## X\n\n在 GSM8K 上，Orion-7B 比 Qwen2.5-7B 略胜一筹。")
+    assert [(c.model, c.baseline, c.relation) for c in better] == [("Orion-7B", "Qwen2.5-7B", "outperforms")]
