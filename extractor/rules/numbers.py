@@ -317,6 +317,10 @@ def _restates_percentage(sentence: str, num: Number, lex: Lexicons) -> bool:
                 and lex.benchmark_regex.search(between) is None:
             return True
     return False
+# a measure of the team's own, named as such, in a sentence that names no benchmark
+_INTERNAL_MEASURE = re.compile(r"\b(?:internal|in-house|proprietary)\s+(?:[a-z-]+\s+){0,3}?(?:pass\s+rate|rate|score|accuracy|"
+                               r"success\s+rate|metric)s?\b[^,;]{0,28}$|内部[^，。；,;]{0,12}?(?:通过率|准确率|成功率|得分|指标)",
+                               re.IGNORECASE)
 _POINT_MARGIN = re.compile(r"百分点|个点")
 _COUNT_AGAINST = re.compile(r"\b(?:versus|vs\.?|compared\s+(?:to|with)|against)\s+(\d+)\s+for\b", re.IGNORECASE)
 
@@ -349,6 +353,8 @@ def _result_number(sentence: str, lex: Lexicons, num: Number) -> bool:
             return False
     cs, ce = _clause_bounds(sentence, num.start)
     clause = sentence[cs:ce]
+    if _INTERNAL_MEASURE.search(sentence, max(0, num.start - 48), num.start) and lex.benchmark_regex.search(sentence) is None:
+        return False  # "our internal pass rate drops from 0.61 to 0.44", "内部工程任务通过率": no benchmark's result
     if _PREVIOUS_VALUE.search(sentence, max(0, num.start - 12), num.start) and _OPEN_PAREN.search(sentence[max(0, num.start - 12):num.start]):
         return False  # "(之前为 52%)": the old value, not the subject's score
     if num.unit == "x" or num.signed:

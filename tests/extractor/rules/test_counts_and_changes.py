@@ -251,3 +251,13 @@ def test_a_count_that_restates_the_percentage_beside_it_is_no_second_result() ->
 def test_a_setting_word_may_sit_between_a_benchmark_and_its_value() -> None:
     claims = extract("## 轻量版\n\n天枢-3.0-Flash 的 IFEval 严格模式 83.0，仅次于旗舰版天枢-3.0 的 86.1。")
     assert ("天枢-3.0-Flash", "IFEval", 83.0) in {(c.model, c.benchmark, c.value) for c in claims if c.kind == "score"}
+
+
+def test_an_internal_measure_in_a_sentence_naming_no_benchmark_is_no_result() -> None:
+    en = extract("## Part two\n\nWe ran AIME 2025 the week it came out. Helios-3 reached 43.3%. Without the verifier our "
+                 "internal pass rate drops from 0.61 to 0.44.")
+    assert [c.value for c in en] == [43.3]
+    zh = extract("## 3.4\n\n九章-72B 在 SWE-bench Verified 上为 38.2%。若去掉检索模块，九章-72B 的内部工程任务通过率将由 0.52 降至 0.37。")
+    assert [c.value for c in zh] == [38.2]
+    named = extract("Our internal evaluation puts Helios-3 at 71.2% on MMLU.")
+    assert [c.value for c in named] == [71.2]  # a benchmark named: an internal run of it is still its result
