@@ -23,7 +23,7 @@ from schemas import Span
 # Each trigger is its own regex that starts with a literal or a digit, so ``re`` can skip ahead by
 # its first character; a lookbehind or IGNORECASE at the front would make it try every position.
 # ``[0-9]`` first (not ``\d``): a plain character class lets ``re`` skip ahead to the next digit.
-_NUMBER_TRIGGER = re.compile(r"[0-9]+(\.[0-9]+)?(\s*(?:%|％|个?百分点|分(?![钟之别析类布])|points?\b|pts\b|pp\b|Elo\b))?")
+_NUMBER_TRIGGER = re.compile(r"[0-9]+(\.[0-9]+)?(\s*(?:%|％|个?百分点|分(?![钟之别析类布])|points?\b|pts\b|pp\b|Elo\b|per\s?cent\b))?")
 _SCORE_WORD_TRIGGER = re.compile(r"(?:得分|分数|评分|成绩|总分|Elo|score[sd]?|rating)\D{0,6}\d")
 # A score verb right before a plain integer ("取得了 2312 的总分"): the number alone is no trigger.
 # (Chinese verbs only: an English verb alternation starts with common letters and would cost a try at each.)

@@ -261,3 +261,9 @@ def test_an_internal_measure_in_a_sentence_naming_no_benchmark_is_no_result() ->
     assert [c.value for c in zh] == [38.2]
     named = extract("Our internal evaluation puts Helios-3 at 71.2% on MMLU.")
     assert [c.value for c in named] == [71.2]  # a benchmark named: an internal run of it is still its result
+
+
+def test_percent_spelled_out_is_the_percent_unit() -> None:
+    claims = extract("On MMLU, Orion-7B scored 71 percent, ahead of Llama-3-8B at 66 per cent.")
+    assert {(c.model, c.value, c.unit) for c in claims if c.kind == "score"} == {("Orion-7B", 71.0, "%"),
+                                                                                ("Llama-3-8B", 66.0, "%")}
