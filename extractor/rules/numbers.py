@@ -128,8 +128,11 @@ def _read_numbers(sentence: str, lex: Lexicons) -> list[Number]:
     return out
 
 
+_PERCENT_WORD = re.compile(r"per\s?cent", re.IGNORECASE)
+
+
 def _unit_of(word: str) -> str | None:
-    if word in ("%", "％"):
+    if word in ("%", "％") or _PERCENT_WORD.fullmatch(word):
         return "%"
     if word in ("倍", "x", "×", "times"):
         return "x"
