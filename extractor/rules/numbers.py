@@ -18,7 +18,9 @@ _SCORE_VERB = re.compile(
     r"达到|达|取得|获得|实现|拿下|拿到|拿了|来到|冲到|考了|跑出|录得|斩获|得分|分数|总分|平均分|均分|成绩|准确率|为|是|提高到|提升到|上升到|"
     # spoken: "跑了下，只有 79.6", "Phi-4 都有 75.4 了", "math500 能到 94.6"
     r"只有|仅有|才|都有|能到|跑了|测了|测得|跑到|\b(?:achiev\w*|scor\w*|reach\w*|attain\w*|obtain\w*|got|gets|hits?|of|at|with|posts?|posted|records?|recorded|logs|logged|delivers?|delivered|notch\w*|lands?|landed|earns?|earned|secures?|secured|registers?|registered|manages?|managed|reports?|reported|measures?|measured|gives|gave|shows?|showed|claims?|claimed|"
-    r"sits|sat|stands|comes\s+in|came\s+in|puts\s+up|put\s+up)\b",
+    r"sits|sat|stands|comes\s+in|came\s+in|puts\s+up|put\s+up|"
+    # "MATH-500 goes to 47.8", "brings GSM8K back to 81.9", "drops to 61.0"
+    r"(?:goes|go|went|back|drops?|dropped|falls?|fell|rises?|rose|climbs?|climbed|jumps?|jumped|moves?|moved)\s+to)\b",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"(?:19|20)\d\d$")
@@ -301,7 +303,8 @@ FROM_TO = re.compile(
     r"(?:提升|提高|增长|上升|增加|升|涨|跃升|飙升)(?:到|至)了?\s*(?P<b>\d+(?:\.\d+)?)")
 # "The appendix has 79.2 for Orion-72B": a decimal whose own phrase names a model is that model's value, whatever the verb
 _OWNER_AFTER = re.compile(r"\s+for\s+(?:the\s+)?(?=[A-Z])")
-_FROM_TO_DECIMALS = re.compile(r"\bfrom\s+(?P<a>\d+\.\d+)\s+to\s+(?P<b>\d+\.\d+)(?![\d.]*\s*(?:[A-Za-z]|%))")
+_FROM_TO_DECIMALS = re.compile(r"\bfrom\s+(?P<a>\d+\.\d+)\s+to\s+(?P<b>\d+\.\d+)(?![\d.]*\s*(?:[A-Za-z]|%))"
+                               r"|(?<![\d.])(?P<a2>\d+\.\d+)\s*(?:→|->|⟶)\s*(?P<b2>\d+\.\d+)(?![\d.]*\s*[%A-Za-z]{0,1}[0-9])")
 _PERCENT_NEAR = re.compile(r"[0-9]+\.[0-9]+\s*[%％]")
 # "13 of 30 AIME 2025 problems (": from a count to the percentage in brackets after it, the benchmark's name included
 _COUNT_THEN_PAREN = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?\d+\s+(?:[A-Za-z0-9.'-]+\s+){0,3}?"
@@ -320,6 +323,10 @@ def _restates_percentage(sentence: str, num: Number, lex: Lexicons) -> bool:
                 and lex.benchmark_regex.search(between) is None:
             return True
     return False
+# an ablation: what a part's removal does ("without the X mix, ifeval drops to 76.0", "去掉检索模块后，准确率降至 61.0")
+_ABLATION_DROP = re.compile(r"(?:\b(?:without|w/o)\s+(?:the\s+|its\s+|our\s+)?[^,.;]{1,40}?,?\s*[^,.;]{0,30}?"
+                            r"\b(?:drops?|dropped|falls?|fell|decreases?|decreased|degrades?|degraded)\s+(?:to|from)\s*$"
+                            r"|(?:去掉|去除|移除|删除|不使用)[^。；;]{1,30}?(?:降至|下降到|降到|跌到|跌至)\s*$)", re.IGNORECASE)
 # a measure of the team's own, named as such, in a sentence that names no benchmark
 _INTERNAL_MEASURE = re.compile(r"\b(?:internal|in-house|proprietary)\s+(?:[a-z-]+\s+){0,3}?(?:pass\s+rate|rate|score|accuracy|"
                                r"success\s+rate|metric)s?\b[^,;]{0,28}$|内部[^，。；,;]{0,12}?(?:通过率|准确率|成功率|得分|指标)",
@@ -356,6 +363,8 @@ def _result_number(sentence: str, lex: Lexicons, num: Number) -> bool:
             return False
     cs, ce = _clause_bounds(sentence, num.start)
     clause = sentence[cs:ce]
+    if _ABLATION_DROP.search(sentence, 0, num.start):
+        return False  # "without the IF-synthetic mix, ifeval drops to 76.0", "去掉检索模块后降至 61.0": an ablation
     if _INTERNAL_MEASURE.search(sentence, max(0, num.start - 48), num.start) and lex.benchmark_regex.search(sentence) is None:
         return False  # "our internal pass rate drops from 0.61 to 0.44", "内部工程任务通过率": no benchmark's result
     if _PREVIOUS_VALUE.search(sentence, max(0, num.start - 12), num.start) and _OPEN_PAREN.search(sentence[max(0, num.start - 12):num.start]):
@@ -379,9 +388,10 @@ def _result_number(sentence: str, lex: Lexicons, num: Number) -> bool:
     if "从" in sentence and num.unit in (None, "points") and any(
             num.start in (m.start("a"), m.start("b")) for m in FROM_TO.finditer(sentence)):
         return True  # "MMLU 从 58.3 涨到了 70.2": both ends of a rise are results (the first one "before")
-    if " from " in sentence and "." in sentence[num.start:num.end] and any(
-            num.start in (m.start("a"), m.start("b")) for m in _FROM_TO_DECIMALS.finditer(sentence)):
-        return True  # "improves GSM8K from 84.5 to 89.7": both decimals of a rise are results
+    if (" from " in sentence or "→" in sentence or "->" in sentence) and "." in sentence[num.start:num.end] and any(
+            num.start in (m.start("a"), m.start("b"), m.start("a2"), m.start("b2"))
+            for m in _FROM_TO_DECIMALS.finditer(sentence)):
+        return True  # "improves GSM8K from 84.5 to 89.7", "74.1 → 77.9": both decimals of a change are results
     # A bare number: needs a metric word or a score verb right before it, and a plausible size.
     before = sentence[max(cs, num.start - 14):num.start]
     if num.value > 10000:

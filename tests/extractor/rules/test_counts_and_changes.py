@@ -267,3 +267,13 @@ def test_percent_spelled_out_is_the_percent_unit() -> None:
     claims = extract("On MMLU, Orion-7B scored 71 percent, ahead of Llama-3-8B at 66 per cent.")
     assert {(c.model, c.value, c.unit) for c in claims if c.kind == "score"} == {("Orion-7B", 71.0, "%"),
                                                                                 ("Llama-3-8B", 66.0, "%")}
+
+
+def test_values_a_change_moves_to_are_results_unless_an_ablation_caused_it() -> None:
+    arrow = extract("## Nimbus-14B\n\nNimbus-14B went up on IFEval after the upgrade, 74.1 → 77.9 prompt-level strict.")
+    assert sorted(c.value for c in arrow if c.kind == "score") == [74.1, 77.9]
+    moved = extract("## Nimbus-7B\n\nSwitching to the chat template brings GSM8K back to 81.9 for Nimbus-7B, "
+                    "and MATH-500 goes to 47.8.")
+    assert {(c.benchmark, c.value) for c in moved} == {("GSM8K", 81.9), ("MATH-500", 47.8)}
+    ablation = extract("## Kestrel\n\nKestrel-34B gets 80.3 on IFEval. Without the IF-synthetic mix, ifeval drops to 76.0.")
+    assert [c.value for c in ablation] == [80.3]
