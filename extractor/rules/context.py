@@ -116,7 +116,7 @@ def _released_in(text: str) -> tuple[tuple[int, str], ...]:
     return tuple(sorted(out))
 
 
-_NAMED_AT_END = re.compile(r"(?:是|叫|叫做|名为|称为|即)[^。！？，,；;]{0,12}?(" + CJK_HYBRID_NAME.pattern + r"|[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9.]+)+)\s*[。！？]")
+_NAMED_AT_END = re.compile(r"(?:是|叫|叫做|名为|称为|记为|记作|命名为|即)[^。！？，,；;]{0,12}?(" + CJK_HYBRID_NAME.pattern + r"|[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9.]+)+)\s*[。！？]")
 
 
 # "Qwen2.5-32B-Instruct lands ~12 points behind it": a sentence that measures its first name against "it" is

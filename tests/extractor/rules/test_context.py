@@ -701,3 +701,9 @@ def test_it_after_the_topic_as_subject_is_the_other_model_the_sentence_named() -
                      "harness, and we're still ~18 pts behind it there.")
     assert any(c.kind == "comparison" and c.model == "Kestrel-34B" and c.baseline == "Qwen2.5-32B-Instruct"
                and c.relation == "underperforms" and c.benchmark == "MATH-500" for c in claims)
+
+
+def test_a_sentence_ending_on_the_name_it_gives_a_model_hands_it_the_next_sentence() -> None:
+    claims = extract("## 案例\n\nTinyCoder-1.3B 在 HumanEval 上为 41.5%。课程组从头重训了一个同规模模型，记为 CleanCoder-1.3B。"
+                     "其 HumanEval pass@1 为 35.4%，比 TinyCoder-1.3B 低 6.1 个点。")
+    assert ("CleanCoder-1.3B", 35.4) in {(c.model, c.value) for c in claims if c.kind == "score"}
