@@ -707,3 +707,8 @@ def test_a_sentence_ending_on_the_name_it_gives_a_model_hands_it_the_next_senten
     claims = extract("## 案例\n\nTinyCoder-1.3B 在 HumanEval 上为 41.5%。课程组从头重训了一个同规模模型，记为 CleanCoder-1.3B。"
                      "其 HumanEval pass@1 为 35.4%，比 TinyCoder-1.3B 低 6.1 个点。")
     assert ("CleanCoder-1.3B", 35.4) in {(c.model, c.value) for c in claims if c.kind == "score"}
+
+
+def test_the_same_checkpoint_stands_for_the_model_the_text_is_about() -> None:
+    claims = extract("## Orion-72B-Chat\n\nOrion-72B-Chat gets 86.7 on GSM8K. With maj@8 the same checkpoint reaches 93.4.")
+    assert {(c.model, c.value) for c in claims} == {("Orion-72B-Chat", 86.7), ("Orion-72B-Chat", 93.4)}
