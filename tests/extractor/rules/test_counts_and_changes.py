@@ -277,3 +277,8 @@ def test_values_a_change_moves_to_are_results_unless_an_ablation_caused_it() -> 
     assert {(c.benchmark, c.value) for c in moved} == {("GSM8K", 81.9), ("MATH-500", 47.8)}
     ablation = extract("## Kestrel\n\nKestrel-34B gets 80.3 on IFEval. Without the IF-synthetic mix, ifeval drops to 76.0.")
     assert [c.value for c in ablation] == [80.3]
+
+
+def test_a_source_that_says_or_lists_a_value_states_it() -> None:
+    claims = extract("## Orion-72B-Chat\n\nOn MATH the card says 68.3 (4-shot, minerva prompt) for Orion-72B-Chat.")
+    assert [(c.model, c.benchmark, c.value) for c in claims] == [("Orion-72B-Chat", "MATH", 68.3)]
