@@ -263,8 +263,13 @@ _GAIN_OVER = re.compile(
 
 
 # "+4.5% over X", "+2.1 points vs. X": a signed margin, then the baseline.
-_SIGNED_OVER = re.compile(r"(?<![\w.])\+(\d+(?:\.\d+)?)\s*(%|points?|pts|pp)\s+(?:over|above|against|vs\.?|versus)\s+",
+_SIGNED_OVER = re.compile(r"(?<![\w.])\+(\d+(?:\.\d+)?)\s*(%|points?|pts|pp)?\s+(?:over|above|against|vs\.?|versus)\s+",
                           re.IGNORECASE)
+
+
+# "up from 14 for Helix-Large", "down from 84.0 for their own SFT checkpoint": the baseline's value, not a margin
+_CHANGE_FROM_FOR = re.compile(r"\b(?:up|down)\s+from\s+(\d+(?:\.\d+)?)\s*(%|points?|pts)?\s+for\s+"
+                              r"(?:the\s+|its\s+|their\s+(?:own\s+)?)?", re.IGNORECASE)
 
 
 # "which is 6.4 points over X", "1.8 points above the DPO baseline and 2.6 above SimPO": a margin, then the
@@ -315,7 +320,8 @@ def _improvement_over(document: Document, section: Section, offset: int, sentenc
     """"an improvement of 6.1 points over the previous best open model": margin first, baseline after."""
     out: list[ComparisonClaim] = []
     found = [*_IMPROVEMENT_OVER.finditer(sentence), *_GAIN_OVER.finditer(sentence), *_SIGNED_OVER.finditer(sentence),
-             *_IMPROVES_BY_OVER.finditer(sentence), *_WITHIN_OF.finditer(sentence), *_SHORT_OF.finditer(sentence)]
+             *_IMPROVES_BY_OVER.finditer(sentence), *_WITHIN_OF.finditer(sentence), *_SHORT_OF.finditer(sentence),
+             *_CHANGE_FROM_FOR.finditer(sentence)]
     taken = [(m.start(), m.end()) for m in found]
     found += _relative_margins(sentence, taken)
     objects = set(_cue_objects(sentence, lex, names))  # and the baselines of earlier margins ("and 2.6 above SimPO")
@@ -323,6 +329,7 @@ def _improvement_over(document: Document, section: Section, offset: int, sentenc
         behind = m.re is MARGIN_RELATIVE and (m.group(3).lower() in _BEHIND_WORDS
                                               or m.group(3).lower() in ("from", "on", "vs", "vs.", "versus")
                                               and _DOWN_WORDS.search(sentence, max(0, m.start() - 30), m.start()) is not None)
+        behind = behind or m.re is _CHANGE_FROM_FOR and m.group(0)[:4].lower() == "down"
         relation = "underperforms" if m.re in (_WITHIN_OF, _SHORT_OF) or behind else "outperforms"
         r0 = m.end()
         r1 = _EN_REGION_END.search(sentence, r0)
@@ -334,7 +341,7 @@ def _improvement_over(document: Document, section: Section, offset: int, sentenc
         model = _pick_subject(sentence, names, subjects, m.start(), section, not_subjects=frozenset(objects))
         objects.update(n.start for n in names if r0 <= n.start < end)
         num = next((n for n in numbers if n.start == m.start(1)), None)
-        if num is not None and (m.re is not MARGIN_RELATIVE or baselines):
+        if num is not None and m.re is not _CHANGE_FROM_FOR and (m.re is not MARGIN_RELATIVE or baselines):
             used.add(num.start)  # a margin over something, named or not: never another comparison's margin
         if not baselines or model is None:
             continue
@@ -347,7 +354,8 @@ def _improvement_over(document: Document, section: Section, offset: int, sentenc
             qs, qe = _tight(sentence, min(m.start(), model.start if model.start >= 0 else m.start()), max(b[1], m.end()))
             out.append(ComparisonClaim(
                 model=model.text, baseline=b[2], relation=relation, benchmark=bench,  # type: ignore[arg-type]
-                delta=_margin_value(m.group(1)), unit=unit,  # type: ignore[arg-type]
+                delta=None if m.re is _CHANGE_FROM_FOR else _margin_value(m.group(1)),
+                unit=None if m.re is _CHANGE_FROM_FOR else unit,  # type: ignore[arg-type]
                 quote=sentence[qs:qe], source=document.source, section=section.title,
                 start=offset + qs, end=offset + qe, extractor="rules",
             ))

@@ -282,3 +282,13 @@ def test_values_a_change_moves_to_are_results_unless_an_ablation_caused_it() -> 
 def test_a_source_that_says_or_lists_a_value_states_it() -> None:
     claims = extract("## Orion-72B-Chat\n\nOn MATH the card says 68.3 (4-shot, minerva prompt) for Orion-72B-Chat.")
     assert [(c.model, c.benchmark, c.value) for c in claims] == [("Orion-72B-Chat", "MATH", 68.3)]
+
+
+def test_a_signed_margin_without_unit_and_up_from_a_named_models_value_are_comparisons() -> None:
+    signed = extract("## Kestrel-34B-v3\n\nKestrel-34B-v3 gets 44.9 on GPQA Diamond, that's +5.3 over Kestrel-34B-v2.")
+    assert any(c.kind == "comparison" and c.baseline == "Kestrel-34B-v2" and c.delta == 5.3 for c in signed)
+    up = extract("## Helix-Ultra\n\nHelix-Ultra solves 21 of 30 AIME 2025 problems, up from 14 for Helix-Large.")
+    assert any(c.kind == "comparison" and c.model == "Helix-Ultra" and c.baseline == "Helix-Large"
+               and c.relation == "outperforms" and c.delta is None for c in up)
+    down = extract("## Orion-72B\n\nOn IFEval Orion-72B is at 79.4, down from 84.0 for Orion-72B-SFT.")
+    assert any(c.kind == "comparison" and c.baseline == "Orion-72B-SFT" and c.relation == "underperforms" for c in down)
