@@ -22,8 +22,10 @@ from schemas import ComparisonClaim, Document, ScoreClaim, Section
 
 # "from the base model's 16.7% to 43.3%" (English needs a named or base owner: a bare "from 45.2% to 61.0%"
 # stays the subject's own before/after)
+# ("from 52% for Pro 1.5 to 71% for Pro 2": the first value's owner may follow it)
 _FROM_TO_EN = re.compile(
-    r"\bfrom\s+(?P<pre>[^,;]{0,40}?)\s*(?<![\w.\-])(?P<a>\d+(?:\.\d+)?)\s*%?\s+to\s+(?P<b>\d+(?:\.\d+)?)", re.IGNORECASE)
+    r"\bfrom\s+(?P<pre>[^,;]{0,40}?)\s*(?<![\w.\-])(?P<a>\d+(?:\.\d+)?)\s*%?\s+(?:for\s+(?P<post>[^,;]{1,40}?)\s+)?"
+    r"to\s+(?P<b>\d+(?:\.\d+)?)", re.IGNORECASE)
 # "从基座模型的 16.7%", "from its base model's 30.8": the start value is the base model's
 _BASE_WORDS = re.compile(r"基座模型|基础模型|基模|初始模型|原始模型|原模型|\bbase model|\boriginal model|\bstarting point",
                          re.IGNORECASE)
@@ -46,6 +48,7 @@ def base_model_in(text: str, start: int, end: int) -> str | None:
 _COMPARED = re.compile(r"(?:与|和|跟|同|相比|相较于?|对比)\s*(?:上一代|前代|此前的|之前的|它的\s*(?:上一代|前代|前身))?"
                        r"\s*$")
 
+_FOR_AFTER = re.compile(r"\s*%?\s+for\s+(?:the\s+)?")
 _OVER = r"(?:over|compared\s+(?:to|with)|relative\s+to|vs\.?|versus|against)\s+(?:(?:its|the|their)\s+)?" \
         r"(?:(?:backbone|base\s+model|baseline|base|starting\s+point)\s*,?\s*)?"
 _OVER_NAMED = re.compile(r"\s*(?:%|points?)?\s*,?\s*" + _OVER, re.IGNORECASE)
@@ -81,6 +84,8 @@ def trajectories(sentence: str, lex: Lexicons, names: list[Mention], subjects: l
         models = _model_mentions(names)
         # the owner of the first value: named inside "从 X 的", or the one the sentence compares with ("与 X 相比")
         owner = next((n for n in models if m.start("pre") <= n.start and n.end <= m.end("pre")), None)
+        if owner is None and m.re is _FROM_TO_EN and m.group("post"):
+            owner = next((n for n in models if n.start == m.start("post")), None)
         if owner is None and m.re is _FROM_TO:
             owner = next((n for n in models if n.end <= m.start() and _COMPARED.search(sentence, 0, n.start)), None)
         if owner is None and m.re is _FROM_TO_EN:
@@ -94,12 +99,15 @@ def trajectories(sentence: str, lex: Lexicons, names: list[Mention], subjects: l
         if owner is None:
             continue
         subject = _pick_subject(sentence, names, subjects, m.start(), section, not_subjects=frozenset({owner.start}))
+        later_for = _FOR_AFTER.match(sentence, m.end("b"))  # "to 71% for Pro 2": the later value's own owner
+        if later_for is not None:
+            subject = next((n for n in models if n.start == later_for.end()), subject)
         if subject is None or subject.text == owner.text:
             continue
         near = _benchmarks_near(sentence, names, m.start())
         first = min(owner.start, m.start()) if owner.start >= 0 else m.start()
         out.append(Trajectory(owner, subject, a, b, near[-1] if near else None,
-                              _metric_near(sentence, lex, a.start, b.end), first, max(b.end, owner.end)))
+                              _metric_near(sentence, lex, a.start, b.end), first, max(b.end, owner.end, subject.end)))
     return out
 
 

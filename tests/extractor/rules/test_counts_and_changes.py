@@ -292,3 +292,10 @@ def test_a_signed_margin_without_unit_and_up_from_a_named_models_value_are_compa
                and c.relation == "outperforms" and c.delta is None for c in up)
     down = extract("## Orion-72B\n\nOn IFEval Orion-72B is at 79.4, down from 84.0 for Orion-72B-SFT.")
     assert any(c.kind == "comparison" and c.baseline == "Orion-72B-SFT" and c.relation == "underperforms" for c in down)
+
+
+def test_a_rise_whose_values_each_name_their_model() -> None:
+    claims = extract("## Halcyon Pro 2\n\nThe Arena-Hard win rate went from 52% for Halcyon Pro 1.5 to 71% for Halcyon Pro 2.")
+    assert {(c.model, c.value) for c in claims if c.kind == "score"} == {("Halcyon Pro 1.5", 52.0), ("Halcyon Pro 2", 71.0)}
+    assert any(c.kind == "comparison" and c.model == "Halcyon Pro 2" and c.baseline == "Halcyon Pro 1.5"
+               and "for Halcyon Pro 2" in c.quote for c in claims)
