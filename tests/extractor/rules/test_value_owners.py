@@ -47,3 +47,10 @@ def test_chinese_cues_of_a_slight_edge_or_shortfall() -> None:
     assert [(c.model, c.baseline, c.relation) for c in worse] == [("Orion-7B", "Qwen2.5-7B", "underperforms")]
     better = extract("## X\n\n在 GSM8K 上，Orion-7B 比 Qwen2.5-7B 略胜一筹。")
     assert [(c.model, c.baseline, c.relation) for c in better] == [("Orion-7B", "Qwen2.5-7B", "outperforms")]
+
+
+def test_a_cue_may_name_a_described_group_before_its_example() -> None:
+    claims = extract("## Vireo-13B-Chat\n\nOn C-Eval, Vireo-13B-Chat scores 48.2, far below Chinese-centric models of "
+                     "similar size such as Baichuan2-13B-Chat (56.7).")
+    assert any(c.kind == "comparison" and c.model == "Vireo-13B-Chat" and c.baseline == "Baichuan2-13B-Chat"
+               and c.relation == "underperforms" for c in claims)
