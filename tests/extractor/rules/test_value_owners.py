@@ -54,3 +54,9 @@ def test_a_cue_may_name_a_described_group_before_its_example() -> None:
                      "similar size such as Baichuan2-13B-Chat (56.7).")
     assert any(c.kind == "comparison" and c.model == "Vireo-13B-Chat" and c.baseline == "Baichuan2-13B-Chat"
                and c.relation == "underperforms" for c in claims)
+
+
+def test_fewer_points_than_a_named_model_is_a_shortfall() -> None:
+    claims = extract("## 青鸾-VL-8B\n\nOCRBench 它拿了 842，比 Qwen2-VL-7B 少了 3 分，基本持平。")
+    assert any(c.kind == "comparison" and c.model == "青鸾-VL-8B" and c.baseline == "Qwen2-VL-7B"
+               and c.relation == "underperforms" and c.delta == 3.0 for c in claims)
