@@ -10,7 +10,7 @@ import re
 
 from extractor.rules.baselines import Baseline, _baselines
 from extractor.rules.clauses import _clause_bounds, _tight
-from extractor.rules.comparison_cue import _DELTA_CUE, _EN_REGION_END, _one_comparison
+from extractor.rules.comparison_cue import _DELTA_CUE, _EN_REGION_END, _delta_after, _one_comparison
 from extractor.rules.group_comparisons import group_comparisons
 from extractor.rules.measures import _LIST_SEP, _benchmark_group, _benchmarks_near, _metric_near, lexicon_metric
 from extractor.rules.mentions import Lexicons, Mention, cue_matches, is_cjk_sentence, norm_name
@@ -172,6 +172,9 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
                         start=offset + qs, end=offset + qe, extractor="rules",
                     ))
 
+    if cjk and "比" in sentence:
+        out.extend(_set_against_zh(document, section, offset, sentence, names, subjects, numbers, used,
+                                   seen_pairs, ctx_benchmark, {c.baseline for c in out}))
     for m in _DELTA_CUE.finditer(sentence) if numbers else ():
         for n in numbers:
             if n.start >= m.end() and ((n.unit in ("%", "points", "x") or n.signed) and n.start - m.end() <= 12
@@ -186,6 +189,49 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
                         used.add(k.start)
                 break
     return out, used
+
+
+# "跟 o1-mini 的 53.8 比领先了三个多点", "和 R1 比起来还是差点意思": a model set against another with 跟 … 比, then
+# the verdict (the than-shape "比 X 高" has no 跟 / 和 / 与 / 同 before it)
+_SET_AGAINST_ZH = re.compile(r"(?:跟|和|与|同)\s*(?P<x>[^，,。；;比]{1,30}?)\s*比(?:起来|的话|较)?\s*[，,]?\s*"
+                             r"(?:还是|还|则|要|都|也|可以说|算是)?\s*(?P<v>领先|高|强|好|胜出|胜|赢|差|低|弱|落后|输|逊|"
+                             r"持平|相当|差不多|打平)")
+_VERDICT = {"领先": "outperforms", "高": "outperforms", "强": "outperforms", "好": "outperforms", "胜出": "outperforms",
+            "胜": "outperforms", "赢": "outperforms", "差": "underperforms", "低": "underperforms", "弱": "underperforms",
+            "落后": "underperforms", "输": "underperforms", "逊": "underperforms", "持平": "matches", "相当": "matches",
+            "差不多": "matches", "打平": "matches"}
+
+
+def _set_against_zh(document: Document, section: Section, offset: int, sentence: str, names: list[Mention],
+                    subjects: list[Mention], numbers: list[Number], used: set[int], seen_pairs: SeenPairs,
+                    ctx_benchmark: str | None, have: set[str | None]) -> list[ComparisonClaim]:
+    """"LiveCodeBench 官方数字是 57.2，跟 o1-mini 的 53.8 比领先了三个多点": the subject against the named model."""
+    out: list[ComparisonClaim] = []
+    for m in _SET_AGAINST_ZH.finditer(sentence):
+        base = next((n for n in _model_mentions(names) if m.start("x") <= n.start and n.end <= m.end("x")), None)
+        if base is None or base.text in have:
+            continue
+        model = _pick_subject(sentence, names, subjects, m.start(), section, not_subjects=frozenset({base.start}))
+        if model is None or _same_name(model.text, base.text):
+            continue
+        benches = _comparison_benchmarks(sentence, names, m.start(), (m.start(), m.end()))
+        bench = benches[0].text if benches else ctx_benchmark
+        if _seen_before(seen_pairs, model.text, base.text, [bench] if bench else []):
+            continue
+        delta = _delta_after(sentence, numbers, m.end(), len(sentence), loose=True)
+        if delta is not None and delta.start - m.end() > 8:
+            delta = None
+        if delta is not None:
+            used.add(delta.start)
+        start = min(model.start, m.start()) if model.start >= 0 else m.start()
+        qs, qe = _tight(sentence, start, delta.end if delta is not None else m.end())
+        out.append(ComparisonClaim(
+            model=model.text, baseline=base.text, relation=_VERDICT[m.group("v")],  # type: ignore[arg-type]
+            benchmark=bench, delta=delta.value if delta is not None else None,
+            unit=delta.unit if delta is not None and delta.unit in ("%", "points") else None,
+            quote=sentence[qs:qe], source=document.source, section=section.title,
+            start=offset + qs, end=offset + qe, extractor="rules"))
+    return out
 
 
 # "相对较高", "对比实验": the word goes on in Chinese after 相对 / 对比（了一下）, so no name follows it

@@ -60,3 +60,12 @@ def test_fewer_points_than_a_named_model_is_a_shortfall() -> None:
     claims = extract("## 青鸾-VL-8B\n\nOCRBench 它拿了 842，比 Qwen2-VL-7B 少了 3 分，基本持平。")
     assert any(c.kind == "comparison" and c.model == "青鸾-VL-8B" and c.baseline == "Qwen2-VL-7B"
                and c.relation == "underperforms" and c.delta == 3.0 for c in claims)
+
+
+def test_a_model_set_against_another_with_gen_bi_then_the_verdict() -> None:
+    claims = extract("## 星河-R1-32B\n\n星河-R1-32B 在 LiveCodeBench 官方数字是 57.2，跟 o1-mini 的 53.8 比领先了 3.4 个点。")
+    assert any(c.kind == "comparison" and c.model == "星河-R1-32B" and c.baseline == "o1-mini"
+               and c.relation == "outperforms" and c.delta == 3.4 for c in claims)
+    assert ("o1-mini", 53.8) in {(c.model, c.value) for c in claims if c.kind == "score"}
+    worse = extract("## 星河-32B\n\n星河-32B 的 MATH-500 能到 94.6，和 DeepSeek-R1 比起来还是差点意思。")
+    assert any(c.kind == "comparison" and c.baseline == "DeepSeek-R1" and c.relation == "underperforms" for c in worse)
