@@ -288,8 +288,9 @@ def find_names(sentence: str, lex: Lexicons) -> list[Mention]:
             if not any(x.start < e and s < x.end for x in out if x not in inside):
                 out = [x for x in out if x not in inside]
                 out.append(Mention(s, e, m.group(0), "model"))
-    if "在" in sentence:
-        # Chinese descriptive evaluations: "在数学、物理等学科的基准能力测试中", "在仿真环境中的...题目上"
+    if "在" in sentence and not any(x.kind == "benchmark" and x.value for x in out):
+        # Chinese descriptive evaluations: "在数学、物理等学科的基准能力测试中", "在仿真环境中的...题目上" (not when the
+        # sentence names a gazetteer benchmark: "在中文知识类评测中，…其在 CMMLU 与 C-Eval 上" heads a category)
         for m in _ZH_BENCH_PHRASE.finditer(sentence):
             g = 1 if m.group(1) is not None else 2
             a, b = m.start(g), m.end(g)

@@ -688,6 +688,7 @@ def test_this_model_is_not_the_model_the_previous_sentence_measured_against() ->
     scores = {(c.model, c.benchmark, c.value) for c in claims if c.kind == "score"}
     assert {("九章-72B", "CMMLU", 89.3), ("九章-72B", "C-Eval", 90.1)} <= scores
     assert all(c.model != "GPT-4o" for c in claims)
+    assert {c.benchmark for c in claims} == {"MMLU", "CMMLU", "C-Eval"}  # "在中文知识类评测中" heads a category
 
 
 def test_a_chinese_name_after_the_comparison_preposition_gen_or_tong() -> None:
