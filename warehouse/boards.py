@@ -197,7 +197,8 @@ def leaderboard_json(con: duckdb.DuckDBPyConnection, reg: Registry, benchmark: s
     ``offset + limit`` of it (all with ``limit=None``; a family's members' rows one after another).
 
     Each row's JSON was written by DuckDB when the board was built (``board_rows.head`` and ``sources``), so a
-    page is one read by key per member and string joins here: no Python object per value, no validation.
+    page is the groups of its members (one read for all), the rows by key (one read per member, or one statement
+    for a page spanning more than two), and string joins here: no Python object per value, no validation.
     ``more_sources`` fills ``LeaderboardRow.more_sources`` of rows with more sources than shown.
     """
     target = ranking.resolve_benchmark(reg, benchmark)
@@ -209,7 +210,6 @@ def leaderboard_json(con: duckdb.DuckDBPyConnection, reg: Registry, benchmark: s
             return _ready_page(head, ready_rows, more, target.name, more_sources)
     board = ranking.empty_board(reg, target)
     others: list[str] = []
-    rows: list[str] = []
     total = 0  # the board's rows before this member's
     stop = None if limit is None else offset + max(0, limit)
     first = True
@@ -234,7 +234,7 @@ def leaderboard_json(con: duckdb.DuckDBPyConnection, reg: Registry, benchmark: s
         total += n
     if len(wanted) > _ONE_BY_ONE:
         rows = _member_pages(con, wanted, sources_limit, more_sources)
-    else:
+    else:  # a board's page, or a family's whose page spans one or two members
         rows = [row for w in wanted for row in _page(con, *w, sources_limit, more_sources)]
     board.other_settings = others
     board.rows_total = total
