@@ -45,8 +45,13 @@ async def answer(request: Request, gateway: StoreGateway, fn: Callable[[Store], 
     Keyed by the normalised request (``cache_key``) so the ``CachedReads`` middleware can answer
     repeats before routing; the route has already refused unknown parameters.
     """
-    key = cache_key(request.scope)
+    return respond(request, await cached_answer(gateway, cache_key(request.scope), fn, media_type, filename))
+
+
+async def cached_answer(gateway: StoreGateway, key: str, fn: Callable[[Store], bytes],
+                        media_type: str = "application/json", filename: str | None = None) -> Answer:
+    """The answer cached under ``key``, else ``fn``'s computed on the gateway's reader thread (and cached)."""
     hit = gateway.cached(key)
     if hit is None:
         hit = await gateway.run(_compute, gateway, key, fn, media_type, filename)
-    return respond(request, hit)
+    return hit

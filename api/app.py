@@ -25,6 +25,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 
 from api import problems
+from api.fast_reads import DefaultLeaderboards
 from api.gateway import CachedReads, StoreGateway
 from api.limits import BodySizeLimit, WriteKeyGuard
 from api.routes import dashboard, documents, exports, reads, writes
@@ -86,9 +87,11 @@ def create_app(settings: Settings | None = None, db_path: str | None = None,
     app.state.keys = keys
     app.state.instance = secrets.token_hex(8)
     app.state.db_path = str(Path(db).resolve())
-    # Outermost last: CORS, then the cache of finished reads, the key check and the body limits.
+    # Outermost last: CORS, then the cache of finished reads, the default leaderboard page (api.fast_reads), the
+    # key check and the body limits.
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes, timeout=settings.body_timeout)
     app.add_middleware(WriteKeyGuard, keys=keys)
+    app.add_middleware(DefaultLeaderboards, gateway=gateway, settings=settings)
     app.add_middleware(CachedReads, gateway=gateway)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST", "PATCH"],

@@ -248,14 +248,17 @@ class CachedReads:
         if scope["type"] == "http" and scope["method"] == "GET":
             hit = self.gateway.cached(cache_key(scope))
             if hit is not None:
-                if_none_match = None
-                for name, value in scope["headers"]:
-                    if name == b"if-none-match":
-                        if_none_match = value.decode("latin-1")
-                status, headers, body = hit.reply(if_none_match)
-                raw = [(k.encode(), v.encode("latin-1")) for k, v in headers.items()]
-                raw.append((b"content-length", str(len(body)).encode()))
-                await send({"type": "http.response.start", "status": status, "headers": raw})
-                await send({"type": "http.response.body", "body": body})
+                await send_answer(scope, send, hit)
                 return
         await self.app(scope, receive, send)
+
+
+async def send_answer(scope: Scope, send: Send, answer: Answer) -> None:
+    """Send ``answer`` as the response to the request of ``scope`` (a 304 if its ``If-None-Match`` matches),
+    as ``api.answers.respond`` does through Starlette."""
+    if_none_match = next((v.decode("latin-1") for k, v in scope["headers"] if k == b"if-none-match"), None)
+    status, headers, body = answer.reply(if_none_match)
+    raw = [(k.encode(), v.encode("latin-1")) for k, v in headers.items()]
+    raw.append((b"content-length", str(len(body)).encode()))
+    await send({"type": "http.response.start", "status": status, "headers": raw})
+    await send({"type": "http.response.body", "body": body})

@@ -120,10 +120,18 @@ async def leaderboard(
     """One row per model, best score first, each with (up to ``sources_limit`` of) its sources: a page of
     ``limit`` rows from ``offset``."""
     sources = _sources_limit(sources_limit, settings.max_sources)
-    # the store writes the JSON itself (precomputed boards: each row's JSON was written when it was built)
-    return await answer(request, gateway, lambda wh: wh.leaderboard_json(
-        benchmark, metric=metric, setting=setting, sources_limit=sources, as_of=as_of, limit=limit, offset=offset,
-        more_sources=_claims_link))
+    return await answer(request, gateway, leaderboard_page(benchmark, metric, setting, sources, as_of, limit, offset))
+
+
+def leaderboard_page(benchmark: str, metric: str | None = None, setting: str | None = None,
+                     sources: int = DEFAULT_SOURCES, as_of: dt.date | None = None, limit: int = DEFAULT_BOARD_PAGE,
+                     offset: int = 0) -> Callable[[Store], bytes]:
+    """The store call behind ``GET /api/leaderboard`` (also made by ``api.fast_reads`` for the default page).
+
+    The store writes the JSON itself (precomputed boards: each row's JSON was written when it was built).
+    """
+    return lambda wh: wh.leaderboard_json(benchmark, metric=metric, setting=setting, sources_limit=sources,
+                                          as_of=as_of, limit=limit, offset=offset, more_sources=_claims_link)
 
 
 @router.get("/history", response_model=History, responses=NAMED_READ_ERRORS)
