@@ -77,15 +77,18 @@ def topic_baseline(sentence: str, r0: int, r1: int, topic: str | None,
 def pronoun_names_other(sentence: str, r0: int, r1: int, subject: str, topic: str | None,
                         names: Sequence[Mention]) -> list[Baseline] | None:
     """When the subject of the comparison is itself the topic a pronoun object would stand for ("Qwen2.5-32B gets
-    79.0 in our harness, and we're still ~18 pts behind it", "Llama-3-8B 是 77.1，Pika 只领先它 1.3 分"), the
-    pronoun is the one other model the sentence named before it."""
+    79.0 in our harness, and we're still ~18 pts behind it"), or is named in the sentence ("Llama-3-8B 是 77.1，Pika
+    只领先它 1.3 分"), the pronoun is the one other model the sentence named before it."""
     m = _TOPIC_PRONOUN.match(sentence, r0, r1)
-    if m is None or not topic or not _PRONOUN_REST.fullmatch(sentence, m.end(), r1):
+    if m is None or not _PRONOUN_REST.fullmatch(sentence, m.end(), r1):
         return None
-    if not (subject == topic or topic.startswith((subject + "-", subject + " "))):
+    named_subject = any(n.text == subject and n.end <= r0 for n in names)
+    if topic and not (subject == topic or topic.startswith((subject + "-", subject + " "))) and not named_subject:
+        return None
+    if not topic and not named_subject:
         return None
     others = [n for n in names if n.end <= r0 and n.kind in ("model", "name") and n.text != subject
-              and not topic.startswith(n.text)]
+              and not (topic or "\0").startswith(n.text) and not subject.startswith(n.text + "-")]
     if len({n.text for n in others}) != 1:
         return None
     return [(others[-1].start, others[-1].end, others[-1].text)]

@@ -49,7 +49,8 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
         follower = next((n for n in _model_mentions(names) if n.start >= ce), None)
         if (follower is None or sentence[ce:follower.start].strip()
                 and not _RANK_GAP.fullmatch(sentence, ce, follower.start)
-                and not _EXAMPLES_GAP.fullmatch(sentence, ce, follower.start)) and not _SOTA.match(sentence, ce):
+                and not _EXAMPLES_GAP.fullmatch(sentence, ce, follower.start)) and not _SOTA.match(sentence, ce) \
+                and not _PRONOUN_NEXT.match(sentence, ce):  # "Pika 只领先它 1.3 分": the pronoun stands for a name
             return None
         shape = "after"
     if shape == "after" and cjk and relation != "matches":
@@ -193,6 +194,7 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
 
 _SOTA = re.compile(r"\s*(?:SOTA|SoTA)(?![A-Za-z])")  # "编辑超SOTA": the state of the art, right after the cue
 # "领先第二名 Yi-34B 约 2 分", "leads the runner-up X": a rank word may sit between the cue and the name.
+_PRONOUN_NEXT = re.compile(r"\s*(?:它|it\b)", re.IGNORECASE)
 # "far below Chinese-centric models of similar size such as Baichuan2-13B-Chat": a described group, then its example
 _EXAMPLES_GAP = re.compile(r"\s+(?:(?!and\b|but\b|while\b)[A-Za-z-]+\s+){1,7}?(?:such\s+as|like|including|e\.g\.,?)\s+",
                            re.IGNORECASE)

@@ -713,3 +713,9 @@ def test_a_sentence_ending_on_the_name_it_gives_a_model_hands_it_the_next_senten
 def test_the_same_checkpoint_stands_for_the_model_the_text_is_about() -> None:
     claims = extract("## Orion-72B-Chat\n\nOrion-72B-Chat gets 86.7 on GSM8K. With maj@8 the same checkpoint reaches 93.4.")
     assert {(c.model, c.value) for c in claims} == {("Orion-72B-Chat", 86.7), ("Orion-72B-Chat", 93.4)}
+
+
+def test_it_after_a_named_subject_is_the_one_other_model_named_before() -> None:
+    claims = extract("## Notes\n\nOn GSM8K, Llama-3-8B-Instruct gets 81.9, and Pika-8B-SFT leads it by 1.3 points.")
+    assert any(c.kind == "comparison" and c.model == "Pika-8B-SFT" and c.baseline == "Llama-3-8B-Instruct"
+               and c.delta == 1.3 for c in claims)
