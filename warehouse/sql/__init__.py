@@ -401,13 +401,18 @@ _NOT_BEST = 2**62  # added to a claim id that does not state the best value: suc
 BUILD_BOARD_ROWS = f"""
 INSERT INTO board_rows
 WITH src AS ({_BOARD_SRC}),
-best AS (SELECT benchmark_id, grp, model_id, min(o) AS best_o FROM src GROUP BY benchmark_id, grp, model_id),
+best AS (SELECT benchmark_id, grp, model_id, min(o) AS best_o, count(*) AS n FROM src GROUP BY benchmark_id, grp, model_id),
 marked AS (
-    SELECT s.*, b.best_o,
+    SELECT s.*, b.best_o, b.n,
            round_even(s.v, 2) = round_even(CASE WHEN s.lower THEN b.best_o ELSE -b.best_o END, 2) AS at_best
     FROM src s JOIN best b USING (benchmark_id, grp, model_id)
 ),
-agg AS (
+agg AS (  -- a row of one claim (most rows) is that claim, not aggregated
+    SELECT benchmark_id, grp, model_id, lower, struct_pack(v, vh, shown_unit, metric) AS b, 1 AS support,
+           false AS conflict, []::DOUBLE[] AS all_values, review_status = 'verified' AS verified, 1 AS sources_total,
+           1 AS n_best, [id] AS keys, [source] AS sources
+    FROM marked WHERE n = 1
+    UNION ALL
     SELECT benchmark_id, grp, model_id, any_value(lower) AS lower,
            arg_min(struct_pack(v, vh, shown_unit, metric), id) FILTER (WHERE o = best_o) AS b,
            count(DISTINCT content) AS support,
@@ -418,7 +423,7 @@ agg AS (
            count(*) FILTER (WHERE at_best) AS n_best,
            min(CASE WHEN at_best THEN id ELSE id + {_NOT_BEST} END, {BOARD_SOURCES}) AS keys,
            min_by(source, CASE WHEN at_best THEN id ELSE id + {_NOT_BEST} END, {BOARD_SOURCES}) AS sources
-    FROM marked GROUP BY benchmark_id, grp, model_id
+    FROM marked WHERE n > 1 GROUP BY benchmark_id, grp, model_id
 ),
 placed AS (  -- a named row's place and rank on its board (ties share a rank); other rows have neither
     SELECT benchmark_id, grp, model_id,
