@@ -470,15 +470,25 @@ WHERE board_groups.benchmark_id = r.benchmark_id AND board_groups.grp = r.grp
 # Names of the benchmarks to rebuild (the head of their default page).
 DIRTY_BENCHMARK_NAMES = "SELECT id, name FROM entities WHERE id IN (SELECT benchmark_id FROM board_dirty)"
 # The ready default page of each rebuilt benchmark (``board_pages``): rows 1 to $rows with $sources sources each.
+# Rows are put in place order by sorting each page's list of (place, row JSON, model) structs (``list_sort``): an
+# ordered aggregate (``list(... ORDER BY pos)``) keeps a sort state per benchmark (1 M claims, the same pages:
+# 0.5-0.9 s -> 0.4-0.55 s on a loaded machine).
 BUILD_BOARD_PAGES = """
 INSERT INTO board_pages
-SELECT g.benchmark_id, left(g.page_head, -1) || ',"rows_total":' || g.named_rows || ',"rows":[',
-       list(r.head || ',"sources":[' || coalesce(array_to_string(r.sources[1:$sources], ','), '') || '],"sources_total":'
-            || r.sources_total ORDER BY r.pos),
-       list(CASE WHEN r.sources_total > $sources THEN r.model END ORDER BY r.pos)
-FROM board_groups g JOIN board_rows r ON r.benchmark_id = g.benchmark_id AND r.grp = g.grp AND r.pos <= $rows
-WHERE g.grp = 0 AND g.benchmark_id IN (SELECT benchmark_id FROM board_dirty)
-GROUP BY g.benchmark_id, g.page_head, g.named_rows
+WITH page AS (
+    SELECT g.benchmark_id, g.page_head, g.named_rows,
+           list_sort(list(struct_pack(
+               place := r.pos,
+               content := r.head || ',"sources":[' || coalesce(array_to_string(r.sources[1:$sources], ','), '')
+                      || '],"sources_total":' || r.sources_total,
+               link := CASE WHEN r.sources_total > $sources THEN r.model END))) AS rows
+    FROM board_groups g JOIN board_rows r ON r.benchmark_id = g.benchmark_id AND r.grp = g.grp AND r.pos <= $rows
+    WHERE g.grp = 0 AND g.benchmark_id IN (SELECT benchmark_id FROM board_dirty)
+    GROUP BY g.benchmark_id, g.page_head, g.named_rows
+)
+SELECT benchmark_id, left(page_head, -1) || ',"rows_total":' || named_rows || ',"rows":[',
+       list_transform(rows, r -> r.content), list_transform(rows, r -> r.link)
+FROM page
 """
 BOARD_PAGE_READY = 'SELECT head, "rows", more FROM board_pages WHERE benchmark_id = ?'
 # The effective groups of the benchmarks given, each benchmark's default first. (Lists of benchmarks are also
