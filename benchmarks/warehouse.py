@@ -296,9 +296,9 @@ def main() -> None:
                 break
             docs = [ex for chunk in taken for ex in chunk]
             # "traffic" queries: a claim's benchmark and model (popular benchmarks are asked most)
-            for chunk in taken:
-                traffic.extend((ex.claims[0].benchmark or "MMLU", ex.claims[0].model) for ex in chunk[::every])
-            del taken
+            traffic.extend((ex.claims[0].benchmark or "MMLU", ex.claims[0].model)
+                           for chunk in taken for ex in chunk[::every])
+            del taken  # no claim outlives its store_many call: later reads run with the garbage collector on
             first_chunk = first_chunk or docs[:1000]
             n_docs += len(docs)
             t0, c0 = time.perf_counter(), time.process_time()
