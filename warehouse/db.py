@@ -293,7 +293,8 @@ class Warehouse:
         With more than one batch, a batch of new documents is written and committed on a worker thread while
         this one prepares the next (DuckDB releases the GIL; the preparation is Python and Arrow work): a
         million claims spent about as long in each. Ids, outcomes and the stored rows are those of storing
-        the batches one after another (``_prepare_new``).
+        the batches one after another (``_prepare_new``). Such a call holds the warehouse's lock throughout
+        (other threads' reads wait for the whole call, not for one batch).
         """
         self._writable()
         batches = _in_batches(extractions, batch_docs)
