@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import datetime
 import gc
+import itertools
 import json
 import threading
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 import duckdb
 import numpy as np
@@ -45,7 +47,7 @@ from schemas import (
 )
 from warehouse import boards, bulk, exports, ranking, sql
 from warehouse.columns import object_column
-from warehouse.entities import Registry, apply_overrides, overrides_hash, overrides_text
+from warehouse.entities import PendingNames, Registry, apply_overrides, overrides_hash, overrides_text
 from warehouse.errors import UnknownName
 from warehouse.fingerprints import PreviousClaims, fingerprint
 from warehouse.names import ENTITIES_FILE, is_named, metric_key, unit_key
@@ -287,18 +289,102 @@ class Warehouse:
 
         Same source + same sha256 -> "unchanged" (nothing written); same source with a
         new sha256 -> "replaced" (its old claims and sections removed first).
+
+        With more than one batch, a batch of new documents is written and committed on a worker thread while
+        this one prepares the next (DuckDB releases the GIL; the preparation is Python and Arrow work): a
+        million claims spent about as long in each. Ids, outcomes and the stored rows are those of storing
+        the batches one after another (``_prepare_new``). Such a call holds the warehouse's lock throughout
+        (other threads' reads wait for the whole call, not for one batch).
         """
         self._writable()
+        batches = _in_batches(extractions, batch_docs)
+        first = next(batches, None)
+        if first is None:
+            return []
+        second = next(batches, None)
+        if second is None:
+            return self._store_batch(first, run_id)
+        with self._lock, _no_gc():
+            return self._store_overlapped(itertools.chain([first, second], batches), run_id)
+
+    def _store_overlapped(self, batches: Iterable[list[Extraction]], run_id: int | None) -> list[IngestOutcome]:
+        """``store_many``'s batches, each written while the next is prepared. A batch holding a document that is
+        stored already, or is in the batch being written, waits and goes through ``_store_batch``. If a
+        write or a preparation fails, the registry and the id counters go back to what is committed."""
         outcomes: list[IngestOutcome] = []
-        batch: list[Extraction] = []
-        for ex in extractions:
-            batch.append(ex)
-            if len(batch) >= batch_docs:
-                outcomes.extend(self._store_batch(batch, run_id))
-                batch = []
-        if batch:
-            outcomes.extend(self._store_batch(batch, run_id))
+        writing: _Writing | None = None
+        committed = (self._next_doc, self._next_claim)  # the id counters once what is written is committed
+        look = self.con.cursor()  # reads committed documents while the connection is writing
+        try:
+            with ThreadPoolExecutor(1, thread_name_prefix="warehouse-write") as pool:
+                for batch in batches:
+                    ready = self._prepare_new(batch, run_id, look, writing.batch.sources if writing else frozenset())
+                    if writing is not None:
+                        writing.done.result()  # committed, or its error is raised here
+                        committed, writing = writing.batch.ids_after, None
+                    if ready is None:
+                        outcomes.extend(self._store_batch(batch, run_id))
+                        committed = (self._next_doc, self._next_claim)
+                        continue
+                    writing = _Writing(pool.submit(self._write_new, ready), ready)
+                    outcomes.extend(ready.outcomes)
+                if writing is not None:
+                    writing.done.result()
+        except BaseException:
+            if writing is not None:
+                wait([writing.done])
+                if writing.done.exception() is None:
+                    committed = writing.batch.ids_after
+            self._rollback()
+            self.reg.rollback(self.con)
+            self._next_doc, self._next_claim = committed
+            raise
+        finally:
+            look.close()
         return outcomes
+
+    def _prepare_new(self, batch: Sequence[Extraction], run_id: int | None, look: duckdb.DuckDBPyConnection,
+                     busy: frozenset[str]) -> _NewDocuments | None:
+        """A batch of documents none of which is stored (``look`` reads the documents committed) or being
+        written (``busy``), made ready for ``_write_new``: ids, Arrow tables, the names it resolved;
+        None (and nothing changed) when some document is known: that batch needs ``_store_batch``."""
+        latest: dict[str, Extraction] = {}
+        for ex in batch:
+            latest[ex.document.source] = ex
+        sources = list(latest)
+        if not busy.isdisjoint(sources) or look.execute(sql.DOCS_BY_SOURCE, [sources]).fetchall():
+            return None
+        todo: list[tuple[Extraction, int, bool]] = []
+        for ex in latest.values():
+            self._next_doc += 1
+            todo.append((ex, self._next_doc, False))
+        documents = self._document_table([(ex, doc_id) for ex, doc_id, _ in todo], run_id)
+        claims, gained = self._claims_table(todo)
+        added = {ex.document.source: IngestOutcome(source=ex.document.source, status="added", claims=len(ex.claims))
+                 for ex, _, _ in todo}
+        return _NewDocuments(
+            outcomes=[added[ex.document.source] for ex in batch], sources=frozenset(sources), documents=documents,
+            sections=_section_rows(todo), claims=claims, gained=gained, names=self.reg.detach_pending(),
+            run_id=run_id, ids_after=(self._next_doc, self._next_claim))
+
+    def _write_new(self, ready: _NewDocuments) -> None:
+        """Write a batch ``_prepare_new`` made ready, in one transaction (on ``store_many``'s worker thread)."""
+        con = self.con
+        self._begin()
+        try:
+            _insert_table(con, sql.INSERT_DOCUMENTS, "doc_batch", ready.documents)
+            if ready.sections:
+                con.executemany(sql.INSERT_SECTIONS, ready.sections)
+            ready.names.write(con)
+            if ready.claims is not None:
+                _insert_table(con, sql.INSERT_CLAIMS_BULK, "claim_batch", ready.claims, [ready.run_id])
+            if ready.gained:
+                self._mark_boards(con, sql.MARK_BOARDS, [ready.gained])
+            con.commit()
+        except BaseException:
+            self._rollback()
+            raise
+        self._boards_stale = True
 
     def _store_batch(self, batch: Sequence[Extraction], run_id: int | None) -> list[IngestOutcome]:
         with self._lock, _no_gc():
@@ -360,10 +446,7 @@ class Warehouse:
             new = [(ex, doc_id) for ex, doc_id, rep in todo if not rep]
             if new:
                 self._insert_documents(new, run_id)
-            section_rows = [
-                [doc_id, i, s.title, s.start, s.end, s.subject]
-                for ex, doc_id, _ in todo for i, s in enumerate(ex.document.sections)
-            ]
+            section_rows = _section_rows(todo)
             if section_rows:
                 con.executemany(sql.INSERT_SECTIONS, section_rows)
             if replaced:
@@ -398,36 +481,47 @@ class Warehouse:
 
     def _insert_documents(self, new: list[tuple[Extraction, int]], run_id: int | None) -> None:
         """New documents as columns, in one insert."""
+        _insert_table(self.con, sql.INSERT_DOCUMENTS, "doc_batch", self._document_table(new, run_id))
+
+    @staticmethod
+    def _document_table(new: list[tuple[Extraction, int]], run_id: int | None) -> pa.Table:
+        """New documents as typed Arrow columns (DuckDB scans them without reading a Python object, so the
+        insert can run while another thread holds the GIL)."""
         docs = [ex.document for ex, _ in new]
-        doc_batch = {
-            "id": np.array([doc_id for _, doc_id in new], dtype=np.int64),
-            "source": object_column([d.source for d in docs]),
-            "path": object_column([d.path for d in docs]),
-            "sha256": object_column([d.sha256 for d in docs]),
-            "encoding": object_column([d.encoding for d in docs]),
-            "media_type": object_column([d.media_type for d in docs]),
-            "text": object_column([d.text for d in docs]),
-            "run_id": object_column([run_id] * len(docs)),
-            "n_claims": np.array([len(ex.claims) for ex, _ in new], dtype=np.int64),
-            "title": object_column([d.title for d in docs]),
-            "url": object_column([d.url for d in docs]),
-            "published": object_column([d.published.isoformat() if d.published else None for d in docs]),
-            "authors": object_column([json.dumps(d.authors, ensure_ascii=False) for d in docs]),
-        }
-        self.con.register("doc_batch", doc_batch)
-        try:
-            self.con.execute(sql.INSERT_DOCUMENTS)
-        finally:
-            self.con.unregister("doc_batch")
+        text = pa.string()
+        return pa.table({
+            "id": pa.array([doc_id for _, doc_id in new], pa.int64()),
+            "source": pa.array([d.source for d in docs], text),
+            "path": pa.array([d.path for d in docs], text),
+            "sha256": pa.array([d.sha256 for d in docs], text),
+            "encoding": pa.array([d.encoding for d in docs], text),
+            "media_type": pa.array([d.media_type for d in docs], text),
+            "text": pa.array([d.text for d in docs], text),
+            "run_id": pa.array([run_id] * len(docs), pa.int64()),
+            "n_claims": pa.array([len(ex.claims) for ex, _ in new], pa.int64()),
+            "title": pa.array([d.title for d in docs], text),
+            "url": pa.array([d.url for d in docs], text),
+            "published": pa.array([d.published.isoformat() if d.published else None for d in docs], text),
+            "authors": pa.array([json.dumps(d.authors, ensure_ascii=False) for d in docs], text),
+        })
 
     def _insert_claims_bulk(self, todo: list[tuple[Extraction, int, bool]], run_id: int | None) -> list[int]:
-        """Claims of new documents, set-based (``warehouse.bulk``): the fields copied out into Arrow columns, each
-        distinct name resolved and each distinct setting and unit keyed once and gathered to every claim, the
-        rows put in benchmark order; DuckDB copies the table in one ``INSERT ... SELECT``
+        """Claims of new documents, set-based (``_claims_table``), in one ``INSERT ... SELECT``
         (``sql.INSERT_CLAIMS_BULK``). Returns the benchmarks the claims are on."""
+        table, gained = self._claims_table(todo)
+        self.reg.flush(self.con)
+        if table is not None:
+            _insert_table(self.con, sql.INSERT_CLAIMS_BULK, "claim_batch", table, [run_id])
+        return gained
+
+    def _claims_table(self, todo: list[tuple[Extraction, int, bool]]) -> tuple[pa.Table | None, list[int]]:
+        """Claims of new documents as the Arrow table ``sql.INSERT_CLAIMS_BULK`` copies (``warehouse.bulk``): the
+        fields copied out into Arrow columns, each distinct name resolved and each distinct setting and unit
+        keyed once and gathered to every claim, the rows put in benchmark order; ids are taken. Also returns
+        the benchmarks the claims are on."""
         claims = [c for ex, _, _ in todo for c in ex.claims]
         if not claims:
-            return []
+            return None, []
         n = len(claims)
         cols = bulk.claim_columns(claims)
         del claims
@@ -439,15 +533,9 @@ class Warehouse:
         cols.update(bulk.entity_ids(cols, self.reg.resolve))
         cols.update(bulk.keyed_columns([cols["setting"], cols["metric"]], _SETTING_FIELDS, _setting_columns))
         cols.update(bulk.keyed_columns([cols["unit"]], ("unit_key",), lambda u: (_UNIT_KEYS.get(u, u),)))
-        self.reg.flush(self.con)
         table = bulk.in_row_groups(pa.table(cols).take(bulk.benchmark_order(cols["benchmark_id"], cols["model_id"])))
-        self.con.register("claim_batch", table)
-        try:
-            self.con.execute(sql.INSERT_CLAIMS_BULK, [run_id])
-        finally:
-            self.con.unregister("claim_batch")
         self._next_claim += n
-        return [int(b) for b in pc.unique(cols["benchmark_id"].drop_null()).to_pylist()]
+        return table, [int(b) for b in pc.unique(cols["benchmark_id"].drop_null()).to_pylist()]
 
     def _claim_columns(self, todo: list[tuple[Extraction, int, bool]], run_id: int | None,
                        previous: PreviousClaims | None = None) -> dict[str, np.ndarray]:
@@ -734,6 +822,55 @@ class Warehouse:
         self._writable()
         with self._lock:
             self.con.execute(sql.CACHE_PUT, [key, value])
+
+
+class _NewDocuments(NamedTuple):
+    """A batch of documents none of which is stored yet, ready for one transaction (``Warehouse._write_new``)."""
+
+    outcomes: list[IngestOutcome]  # one per document given, in order
+    sources: frozenset[str]
+    documents: pa.Table
+    sections: list[list[Any]]
+    claims: pa.Table | None
+    gained: list[int]  # benchmarks whose boards gain claims
+    names: PendingNames  # entities, aliases, spellings the batch's names made
+    run_id: int | None
+    ids_after: tuple[int, int]  # the document and claim id counters once the batch is stored
+
+
+class _Writing(NamedTuple):
+    """A batch being written on ``store_many``'s worker thread."""
+
+    done: Future[None]
+    batch: _NewDocuments
+
+
+def _in_batches(items: Iterable[Extraction], size: int) -> Iterator[list[Extraction]]:
+    """``items`` in lists of ``size`` (the last may be shorter)."""
+    batch: list[Extraction] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _section_rows(todo: list[tuple[Extraction, int, bool]]) -> list[list[Any]]:
+    """The sections of ``todo``'s documents as ``sql.INSERT_SECTIONS`` rows."""
+    return [[doc_id, i, s.title, s.start, s.end, s.subject]
+            for ex, doc_id, _ in todo for i, s in enumerate(ex.document.sections)]
+
+
+def _insert_table(con: duckdb.DuckDBPyConnection, query: str, view: str, table: pa.Table,
+                  params: list[Any] | None = None) -> None:
+    """Run ``query`` over ``table`` registered as ``view``."""
+    con.register(view, table)
+    try:
+        con.execute(query, params or [])
+    finally:
+        con.unregister(view)
 
 
 @contextmanager

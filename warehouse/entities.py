@@ -220,24 +220,19 @@ class Registry:
 
     def flush(self, con: duckdb.DuckDBPyConnection) -> None:
         """Write pending entities and aliases inside the caller's transaction."""
-        if self._new_entities:
-            ents = self._new_entities
-            _insert_columns(con, sql.INSERT_ENTITIES, "entity_batch", {
-                "id": [e.id for e in ents], "kind": [e.kind for e in ents], "name": [e.name for e in ents],
-                "key": [e.key for e in ents], "family": [e.family for e in ents],
-                "family_key": [e.family_key for e in ents], "pinned": [e.pinned for e in ents],
-            })
-        if self._new_aliases:
-            cols = list(zip(*self._new_aliases, strict=True))
-            _insert_columns(con, sql.INSERT_ALIASES, "alias_batch", {
-                "kind": list(cols[0]), "key": list(cols[1]), "entity_id": list(cols[2]), "surface": list(cols[3]),
-            })
+        self.pending().write(con)
 
-        if self._new_spellings:
-            cols3 = list(zip(*self._new_spellings, strict=True))
-            _insert_columns(con, sql.INSERT_SPELLINGS, "spelling_batch", {
-                "kind": list(cols3[0]), "entity_id": list(cols3[1]), "surface": list(cols3[2]),
-            })
+    def pending(self) -> PendingNames:
+        """The changes made since the last commit (new entities, aliases, spellings)."""
+        return PendingNames(self._new_entities, self._new_aliases, self._new_spellings)
+
+    def detach_pending(self) -> PendingNames:
+        """Hand over the pending changes and start new lists: a batch whose transaction is written on another
+        thread (``Warehouse.store_many``) takes its own changes along while the next batch resolves names.
+        Memory keeps the changes; if that transaction fails, ``rollback`` reloads the registry."""
+        taken = self.pending()
+        self._new_entities, self._new_aliases, self._new_spellings = [], [], []
+        return taken
 
     def commit(self) -> None:
         self._new_entities.clear()
@@ -247,6 +242,35 @@ class Registry:
     def rollback(self, con: duckdb.DuckDBPyConnection) -> None:
         """Forget pending changes (their transaction rolled back): reload from the database."""
         self.load(con)
+
+
+@dataclass
+class PendingNames:
+    """Entities, aliases and spellings made by resolution and not yet written (``Registry.flush``)."""
+
+    entities: list[Entity]
+    aliases: list[tuple[str, str, int, str]]
+    spellings: list[tuple[str, int, str]]
+
+    def write(self, con: duckdb.DuckDBPyConnection) -> None:
+        """Insert them inside the caller's transaction (Arrow columns: no Python object is read by DuckDB)."""
+        if self.entities:
+            ents = self.entities
+            _insert_columns(con, sql.INSERT_ENTITIES, "entity_batch", {
+                "id": [e.id for e in ents], "kind": [e.kind for e in ents], "name": [e.name for e in ents],
+                "key": [e.key for e in ents], "family": [e.family for e in ents],
+                "family_key": [e.family_key for e in ents], "pinned": [e.pinned for e in ents],
+            })
+        if self.aliases:
+            cols = list(zip(*self.aliases, strict=True))
+            _insert_columns(con, sql.INSERT_ALIASES, "alias_batch", {
+                "kind": list(cols[0]), "key": list(cols[1]), "entity_id": list(cols[2]), "surface": list(cols[3]),
+            })
+        if self.spellings:
+            cols3 = list(zip(*self.spellings, strict=True))
+            _insert_columns(con, sql.INSERT_SPELLINGS, "spelling_batch", {
+                "kind": list(cols3[0]), "entity_id": list(cols3[1]), "surface": list(cols3[2]),
+            })
 
 
 def _insert_columns(con: duckdb.DuckDBPyConnection, query: str, view: str, columns: dict[str, list[Any]]) -> None:

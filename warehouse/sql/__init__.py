@@ -401,13 +401,18 @@ _NOT_BEST = 2**62  # added to a claim id that does not state the best value: suc
 BUILD_BOARD_ROWS = f"""
 INSERT INTO board_rows
 WITH src AS ({_BOARD_SRC}),
-best AS (SELECT benchmark_id, grp, model_id, min(o) AS best_o FROM src GROUP BY benchmark_id, grp, model_id),
+best AS (SELECT benchmark_id, grp, model_id, min(o) AS best_o, count(*) AS n FROM src GROUP BY benchmark_id, grp, model_id),
 marked AS (
-    SELECT s.*, b.best_o,
+    SELECT s.*, b.best_o, b.n,
            round_even(s.v, 2) = round_even(CASE WHEN s.lower THEN b.best_o ELSE -b.best_o END, 2) AS at_best
     FROM src s JOIN best b USING (benchmark_id, grp, model_id)
 ),
-agg AS (
+agg AS (  -- a row of one claim (most rows) is that claim, not aggregated
+    SELECT benchmark_id, grp, model_id, lower, struct_pack(v, vh, shown_unit, metric) AS b, 1 AS support,
+           false AS conflict, []::DOUBLE[] AS all_values, review_status = 'verified' AS verified, 1 AS sources_total,
+           1 AS n_best, [id] AS keys, [source] AS sources
+    FROM marked WHERE n = 1
+    UNION ALL
     SELECT benchmark_id, grp, model_id, any_value(lower) AS lower,
            arg_min(struct_pack(v, vh, shown_unit, metric), id) FILTER (WHERE o = best_o) AS b,
            count(DISTINCT content) AS support,
@@ -418,7 +423,7 @@ agg AS (
            count(*) FILTER (WHERE at_best) AS n_best,
            min(CASE WHEN at_best THEN id ELSE id + {_NOT_BEST} END, {BOARD_SOURCES}) AS keys,
            min_by(source, CASE WHEN at_best THEN id ELSE id + {_NOT_BEST} END, {BOARD_SOURCES}) AS sources
-    FROM marked GROUP BY benchmark_id, grp, model_id
+    FROM marked WHERE n > 1 GROUP BY benchmark_id, grp, model_id
 ),
 placed AS (  -- a named row's place and rank on its board (ties share a rank); other rows have neither
     SELECT benchmark_id, grp, model_id,
@@ -465,15 +470,25 @@ WHERE board_groups.benchmark_id = r.benchmark_id AND board_groups.grp = r.grp
 # Names of the benchmarks to rebuild (the head of their default page).
 DIRTY_BENCHMARK_NAMES = "SELECT id, name FROM entities WHERE id IN (SELECT benchmark_id FROM board_dirty)"
 # The ready default page of each rebuilt benchmark (``board_pages``): rows 1 to $rows with $sources sources each.
+# Rows are put in place order by sorting each page's list of (place, row JSON, model) structs (``list_sort``): an
+# ordered aggregate (``list(... ORDER BY pos)``) keeps a sort state per benchmark (1 M claims, the same pages:
+# 0.5-0.9 s -> 0.4-0.55 s on a loaded machine).
 BUILD_BOARD_PAGES = """
 INSERT INTO board_pages
-SELECT g.benchmark_id, left(g.page_head, -1) || ',"rows_total":' || g.named_rows || ',"rows":[',
-       list(r.head || ',"sources":[' || coalesce(array_to_string(r.sources[1:$sources], ','), '') || '],"sources_total":'
-            || r.sources_total ORDER BY r.pos),
-       list(CASE WHEN r.sources_total > $sources THEN r.model END ORDER BY r.pos)
-FROM board_groups g JOIN board_rows r ON r.benchmark_id = g.benchmark_id AND r.grp = g.grp AND r.pos <= $rows
-WHERE g.grp = 0 AND g.benchmark_id IN (SELECT benchmark_id FROM board_dirty)
-GROUP BY g.benchmark_id, g.page_head, g.named_rows
+WITH page AS (
+    SELECT g.benchmark_id, g.page_head, g.named_rows,
+           list_sort(list(struct_pack(
+               place := r.pos,
+               content := r.head || ',"sources":[' || coalesce(array_to_string(r.sources[1:$sources], ','), '')
+                      || '],"sources_total":' || r.sources_total,
+               link := CASE WHEN r.sources_total > $sources THEN r.model END))) AS rows
+    FROM board_groups g JOIN board_rows r ON r.benchmark_id = g.benchmark_id AND r.grp = g.grp AND r.pos <= $rows
+    WHERE g.grp = 0 AND g.benchmark_id IN (SELECT benchmark_id FROM board_dirty)
+    GROUP BY g.benchmark_id, g.page_head, g.named_rows
+)
+SELECT benchmark_id, left(page_head, -1) || ',"rows_total":' || named_rows || ',"rows":[',
+       list_transform(rows, r -> r.content), list_transform(rows, r -> r.link)
+FROM page
 """
 BOARD_PAGE_READY = 'SELECT head, "rows", more FROM board_pages WHERE benchmark_id = ?'
 # The effective groups of the benchmarks given, each benchmark's default first. A semi-join on the list, not
