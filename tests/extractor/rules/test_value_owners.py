@@ -69,3 +69,8 @@ def test_a_model_set_against_another_with_gen_bi_then_the_verdict() -> None:
     assert ("o1-mini", 53.8) in {(c.model, c.value) for c in claims if c.kind == "score"}
     worse = extract("## 星河-32B\n\n星河-32B 的 MATH-500 能到 94.6，和 DeepSeek-R1 比起来还是差点意思。")
     assert any(c.kind == "comparison" and c.baseline == "DeepSeek-R1" and c.relation == "underperforms" for c in worse)
+
+
+def test_a_sure_win_is_a_comparison() -> None:
+    claims = extract("## 代码\n\n在 LiveCodeBench 上，Claude-3.7-Sonnet 稳赢 GPT-4o。")
+    assert [(c.model, c.baseline, c.relation) for c in claims] == [("Claude-3.7-Sonnet", "GPT-4o", "outperforms")]
