@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from extractor import lexicon
 from extractor.rules.clauses import _clause_bounds
 from extractor.rules.mentions import NUMBER, Lexicons, Mention, lexicons
 
@@ -130,15 +131,9 @@ def _read_numbers(sentence: str, lex: Lexicons) -> list[Number]:
     return out
 
 
-_PERCENT_WORD = re.compile(r"per\s?cent", re.IGNORECASE)
-
-
 def _unit_of(word: str) -> str | None:
-    if word in ("%", "％") or _PERCENT_WORD.fullmatch(word):
-        return "%"
-    if word in ("倍", "x", "×", "times"):
-        return "x"
-    return "points"
+    """The unit a unit word after a number reports (``units.tsv``; a word the table does not list counts points)."""
+    return lexicon.unit_words().get(word, "points")
 
 
 # What a percentage may measure that is not a benchmark result: data, compute, money, speed.
