@@ -173,7 +173,7 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
                     ))
 
     if cjk and "比" in sentence:
-        out.extend(_set_against_zh(document, section, offset, sentence, names, subjects, numbers, used,
+        out.extend(_set_against_zh(document, section, offset, sentence, lex, names, subjects, numbers, used,
                                    seen_pairs, ctx_benchmark, {c.baseline for c in out}))
     for m in _DELTA_CUE.finditer(sentence) if numbers else ():
         for n in numbers:
@@ -196,13 +196,17 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
 _SET_AGAINST_ZH = re.compile(r"(?:跟|和|与|同)\s*(?P<x>[^，,。；;比]{1,30}?)\s*比(?:起来|的话|较)?\s*[，,]?\s*"
                              r"(?:还是|还|则|要|都|也|可以说|算是)?\s*(?P<v>领先|高|强|好|胜出|胜|赢|差|低|弱|落后|输|逊|"
                              r"持平|相当|差不多|打平)")
-_VERDICT = {"领先": "outperforms", "高": "outperforms", "强": "outperforms", "好": "outperforms", "胜出": "outperforms",
-            "胜": "outperforms", "赢": "outperforms", "差": "underperforms", "低": "underperforms", "弱": "underperforms",
-            "落后": "underperforms", "输": "underperforms", "逊": "underperforms", "持平": "matches", "相当": "matches",
-            "差不多": "matches", "打平": "matches"}
+# verdicts that are no cue phrase of their own (the others take their relation from ``comparison_cues.tsv``)
+_VERDICT_NOT_A_CUE = {"胜出": "outperforms", "胜": "outperforms", "赢": "outperforms", "输": "underperforms",
+                      "逊": "underperforms"}
 
 
-def _set_against_zh(document: Document, section: Section, offset: int, sentence: str, names: list[Mention],
+def _verdict(word: str, lex: Lexicons) -> str:
+    cue = lex.cue_table.get(word)
+    return cue.relation if cue is not None else _VERDICT_NOT_A_CUE[word]
+
+
+def _set_against_zh(document: Document, section: Section, offset: int, sentence: str, lex: Lexicons, names: list[Mention],
                     subjects: list[Mention], numbers: list[Number], used: set[int], seen_pairs: SeenPairs,
                     ctx_benchmark: str | None, have: set[str | None]) -> list[ComparisonClaim]:
     """"LiveCodeBench 官方数字是 57.2，跟 o1-mini 的 53.8 比领先了三个多点": the subject against the named model."""
@@ -226,7 +230,7 @@ def _set_against_zh(document: Document, section: Section, offset: int, sentence:
         start = min(model.start, m.start()) if model.start >= 0 else m.start()
         qs, qe = _tight(sentence, start, delta.end if delta is not None else m.end())
         out.append(ComparisonClaim(
-            model=model.text, baseline=base.text, relation=_VERDICT[m.group("v")],  # type: ignore[arg-type]
+            model=model.text, baseline=base.text, relation=_verdict(m.group("v"), lex),  # type: ignore[arg-type]
             benchmark=bench, delta=delta.value if delta is not None else None,
             unit=delta.unit if delta is not None and delta.unit in ("%", "points") else None,
             quote=sentence[qs:qe], source=document.source, section=section.title,
