@@ -270,6 +270,12 @@ def _trie_source(node: dict) -> str:  # type: ignore[type-arg]
 
 
 @lru_cache(maxsize=1)
+def numbered_parts() -> frozenset[str]:
+    """Words (lower-cased) that with a number name a part of a text or a sequence ("Part 2", "Round 3")."""
+    return frozenset(w.lower() for w in _lines("numbered_parts.txt"))
+
+
+@lru_cache(maxsize=1)
 def generic_headings() -> frozenset[str]:
     """Headings (lower-cased) that name a part of a document (Evaluation, 评测结果), never a subject."""
     return frozenset(w.lower() for w in _lines("generic_headings.txt"))

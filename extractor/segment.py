@@ -93,6 +93,8 @@ def is_model_shaped(name: str) -> bool:
     first = name.split(" ", 1)[0]
     if _vendor_regex().match(name):
         return True
+    if name.count(" ") >= 2 and is_versioned_product(name):
+        return True  # "Vérité Enterprise 2", "Halcyon Studio 1.5": capitalised words and a version
     if CJK_HYBRID_NAME.fullmatch(first):
         return True
     if re.search(r"\d", first) and re.search(r"[A-Za-z]", first):
@@ -126,6 +128,14 @@ _TITLE_OWNER = re.compile(r"([A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)+)['’]s\s+(?
                           r"evaluations?|numbers|scores?|launch|release)\b", re.IGNORECASE)
 
 
+def is_versioned_product(name: str) -> bool:
+    """"Halcyon Studio 1.5", "Vérité Enterprise 2": capitalised words and a version, not a numbered part of a
+    text or a sequence ("Part 2", "Round 3", "Table 4")."""
+    first = name.split(" ", 1)[0].lower()
+    return _PRODUCT_WITH_VERSION.fullmatch(name) is not None and first not in lexicon.numbered_parts() \
+        and first not in lexicon.name_stopwords()
+
+
 def _title_subject(title: str | None) -> str | None:
     """The method a heading names, if it names one (not a phrase of plain words: "Long-Document Workloads",
     "State-of-the-Art Results" name a topic; a name has a digit, a capital inside a word or an acronym)."""
@@ -136,6 +146,8 @@ def _title_subject(title: str | None) -> str | None:
     return subject
 
 
+_PRODUCT_WITH_VERSION = re.compile(r"[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f'’\-]*(?: [A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f'’\-]*){0,2}"
+                                   r" [vV]?\d+(?:\.\d+)*")
 _PLAIN_WORDS = re.compile(r"[A-Za-z][a-z]+(?:[\s\-]+[A-Za-z][a-z]+)+")
 
 
@@ -188,6 +200,9 @@ def _named_in_title(title: str | None) -> str | None:
         # ("Out-of-domain generalization" is a heading: a name's later words are capitalised or versions;
         # a plain word such as "## Kite" is checked against the section's text in ``_section``)
         return t
+    # A product with a version: "Halcyon Studio 1.5", "Vérité Enterprise 2" (not "Part 2", "Round 3")
+    if is_versioned_product(t) and not _is_benchmark(t):
+        return t
     # A model-shaped name inside a Chinese headline: "视觉思考模型k1", "字节PersonaTalk视频口型编辑".
     if re.search(r"[\u4e00-\u9fff]", t):
         hybrid = [(m.start(), m.end()) for m in CJK_HYBRID_NAME.finditer(t)]
@@ -229,7 +244,8 @@ def _section(text: str, title: str | None, start: int, end: int) -> Section:
     subject = _title_subject(title)
     if subject and subject.lower() in lexicon.setting_words():
         subject = None  # "## 第一阶段：冷启动 SFT" names a training stage, not a method
-    if subject and not is_model_shaped(subject) and title and not _TITLE_NAME.match(title):
+    if subject and not is_model_shaped(subject) and not is_versioned_product(subject) and title \
+            and not _TITLE_NAME.match(title):
         # "## Kite" names Kite when the section says "Kite …"; "## Setup", "## Numbers" name a part
         body = text.find("\n", start)
         if body < 0 or not re.search(rf"(?<![A-Za-z]){re.escape(subject)}(?![A-Za-z])", text[body:end]):

@@ -719,3 +719,21 @@ def test_it_after_a_named_subject_is_the_one_other_model_named_before() -> None:
     claims = extract("## Notes\n\nOn GSM8K, Llama-3-8B-Instruct gets 81.9, and Pika-8B-SFT leads it by 1.3 points.")
     assert any(c.kind == "comparison" and c.model == "Pika-8B-SFT" and c.baseline == "Llama-3-8B-Instruct"
                and c.delta == 1.3 for c in claims)
+
+
+def test_a_product_name_with_a_version_is_a_subject_in_a_heading_and_for_a_later_it() -> None:
+    # capitalised words and a version, accents included: the heading names the product
+    titled = extract("# Halcyon Studio 1.5\n\nOn RULER it reaches 91.4.")
+    assert [(c.model, c.benchmark, c.value) for c in titled] == [("Halcyon Studio 1.5", "RULER", 91.4)]
+    # and "it" in the next sentence is the product the previous one named
+    text = ("## Long documents\n\nThis is where Vérité Enterprise 2 differentiates itself. On RULER it reaches an "
+            "average of 91.4, compared with 88.1 for GPT-4o.")
+    claims = extract(text)
+    assert ("Vérité Enterprise 2", 91.4) in {(c.model, c.value) for c in claims if c.kind == "score"}
+    assert any(c.kind == "comparison" and c.model == "Vérité Enterprise 2" and c.baseline == "GPT-4o"
+               and c.relation == "outperforms" for c in claims)
+
+
+def test_a_numbered_part_of_a_text_is_no_product() -> None:
+    assert extract("# Round 2\n\nOn RULER it reaches 91.4.") == []
+    assert extract("## Chapter 3\n\nOn RULER it reaches 91.4.") == []
