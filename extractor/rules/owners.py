@@ -57,9 +57,13 @@ _FOR_NAME = re.compile(r"\s*(?:[a-zA-Z@\d-]+\s+)?for\s+(?:the\s+|its\s+|their\s+
 def _named_after(sentence: str, num: Number, names: list[Mention]) -> Mention | None:
     """The owner a number's own phrase names: "compared with 68.5% for Qwen2.5-7B", "35.8% (AgentOccam)",
     "edging out GPT-4o, which managed 38.8%"."""
-    m = _FOR_NAME.match(sentence, num.end) or _PAREN_NAME.match(sentence, num.end)
-    if m is not None:
-        return next((n for n in _model_mentions(names) if n.start == m.end()), None)
+    for after in (_FOR_NAME, _PAREN_NAME):
+        m = after.match(sentence, num.end)
+        if m is not None:
+            named = next((n for n in _model_mentions(names) if n.start == m.end()), None)
+            if named is not None or after is _FOR_NAME:
+                return named
+    # (parentheses that open a note, "49.9 (an earlier draft …)", leave the owner to the words before)
     w = _WHICH_BEFORE.search(sentence, max(0, num.start - 40), num.start)
     if w is not None:
         return next((n for n in _model_mentions(names) if n.end == w.start()), None)

@@ -74,3 +74,10 @@ def test_a_model_set_against_another_with_gen_bi_then_the_verdict() -> None:
 def test_a_sure_win_is_a_comparison() -> None:
     claims = extract("## 代码\n\n在 LiveCodeBench 上，Claude-3.7-Sonnet 稳赢 GPT-4o。")
     assert [(c.model, c.baseline, c.relation) for c in claims] == [("Claude-3.7-Sonnet", "GPT-4o", "outperforms")]
+
+
+def test_a_note_in_parentheses_after_a_value_leaves_its_owner_to_the_words_before() -> None:
+    claims = extract("# Vireo-13B-Chat\n\nHumanEval pass@1 is 54.9, about five points better than "
+                     "CodeLlama-13B-Instruct, which reports 49.9 (an earlier draft of this card quoted another number).")
+    scores = {(c.model, c.value) for c in claims if c.kind == "score"}
+    assert scores == {("Vireo-13B-Chat", 54.9), ("CodeLlama-13B-Instruct", 49.9)}
