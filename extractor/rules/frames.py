@@ -73,7 +73,7 @@ def document_claims(document: Document, registry: EntityRegistry | None = None,
     tokens = document_short_forms(registry.short_forms() if registry is not None else {})
     own = OWN_MODEL.set(own_model(work.text))
     try:
-        claims: list[AnyClaim] = list(extract_prose_claims(work, skip=skip))
+        claims: list[AnyClaim] = list(extract_prose_claims(work, skip=skip, errors=stats.errors))
     finally:
         forget_short_forms(tokens)
         OWN_MODEL.reset(own)

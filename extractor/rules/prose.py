@@ -81,7 +81,8 @@ def _is_hypothetical(sentence: str, numbers: Sequence[Number]) -> bool:
     return _HYPOTHETICAL.search(sentence, 0, first) is not None
 
 
-def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = ()) -> Iterator[AnyClaim]:
+def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (),
+                         errors: list[str] | None = None) -> Iterator[AnyClaim]:
     """Claims stated in the running text of ``document`` (sections must be filled).
 
     ``skip`` holds sorted ``(start, end)`` regions the prose rules must not read: results
@@ -91,6 +92,9 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
     Only the lines (paragraphs) that hold a trigger are split into sentences; the topic
     model of the other sentences comes from one regex pass over the whole text
     (``_leading_models``), so the cost grows with the candidate text, not the document.
+
+    ``errors``: when given, a sentence whose rules fail is skipped and a one-line reason appended there, so one
+    sentence the rules get wrong does not lose the document's other claims (as a table's failure does not).
     """
     lex = lexicons()
     text = document.text
@@ -147,7 +151,14 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
                     or _pronoun_referent(text, a, b, said_by, None if stated_before else before)
                 if referent is not None:
                     local = section.model_copy(update={"subject": referent})
-                found = sentence_claims(document, local, a, text[a:b], lex, ctx)
+                try:
+                    found = sentence_claims(document, local, a, text[a:b], lex, ctx)
+                except Exception as exc:  # noqa: BLE001 - reported, the other sentences still count
+                    if errors is None:
+                        raise
+                    errors.append(f"prose: the sentence at character {a} was skipped: {type(exc).__name__}: "
+                                  + str(exc).splitlines()[0][:200])
+                    found = []
                 stated = bool(found)
                 for claim in found:
                     key = (claim.kind, claim.model, claim.benchmark, claim.value, claim.baseline, claim.start, claim.end)

@@ -609,3 +609,17 @@ def test_the_value_of_an_unnamed_earlier_system_is_its_own_score_and_a_compariso
         ("LongRAG", "NQ", 71.0), ("previous", "NQ", 52.0), ("o3", "FrontierMath", 25.2), ("之前最佳", "FrontierMath", 2.0)}
     assert {(c.model, c.baseline, c.relation) for c in comparisons(text)} == {
         ("LongRAG", "previous", "outperforms"), ("o3", "之前最佳", "outperforms")}
+
+
+def test_a_tie_with_its_one_value_and_a_unit_word_keeps_the_document() -> None:
+    # "都是 90 分": the shared value's quote ends at the value (it once ended at the space after it, the claim's
+    # span no longer matched its quote, and the whole document was lost)
+    claims = extract("# Wren-8B-Think\n\n在 HumanEval 上它跟 GPT-4o 打平，都是 90 分。另外 MMLU 上它是 71.2。")
+    scores = {(c.model, c.benchmark, c.value) for c in claims if c.kind == "score"}
+    assert scores == {("Wren-8B-Think", "HumanEval", 90.0), ("GPT-4o", "HumanEval", 90.0),
+                      ("Wren-8B-Think", "MMLU", 71.2)}
+
+
+def test_a_vague_shared_value_is_no_score() -> None:
+    claims = extract("# Wren-8B-Think\n\n在 HumanEval 上它跟 GPT-4o 打平，都是 90 出头。")
+    assert [(c.kind, c.baseline, c.relation) for c in claims] == [("comparison", "GPT-4o", "matches")]
