@@ -148,6 +148,7 @@ def _title_subject(title: str | None) -> str | None:
 
 _PRODUCT_WITH_VERSION = re.compile(r"[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f'’\-]*(?: [A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f'’\-]*){0,2}"
                                    r" [vV]?\d+(?:\.\d+)*")
+_ORDINAL_BEFORE = re.compile(r"第\s*$")
 _PLAIN_WORDS = re.compile(r"[A-Za-z][a-z]+(?:[\s\-]+[A-Za-z][a-z]+)+")
 
 
@@ -210,7 +211,8 @@ def _named_in_title(title: str | None) -> str | None:
         # "「国产7B小模型数学推理超越GPT-4o」，天衡-7B开源即登顶": a size is no name, GPT-4o is the baseline
         shaped += [tok.group(0) for tok in _LATIN_TOKEN.finditer(t) if is_model_shaped(tok.group(0))
                    and not any(a <= tok.start() < b for a, b in hybrid) and not _SIZE_ONLY.fullmatch(tok.group(0))
-                   and not _HEADLINE_OBJECT.search(t, 0, tok.start()) and not _is_benchmark(tok.group(0))]
+                   and not _HEADLINE_OBJECT.search(t, 0, tok.start()) and not _is_benchmark(tok.group(0))
+                   and not _ORDINAL_BEFORE.search(t, 0, tok.start())]  # "第 W49 周" counts, it names nothing
         # "如何评价新发布的青鸾-32B？和 Qwen2.5、DeepSeek-V3 比如何": the name a release verb introduces
         introduced = [t[a:b] for a, b in hybrid if _TITLE_INTRO.search(t, 0, a)]
         if introduced:

@@ -737,3 +737,10 @@ def test_a_product_name_with_a_version_is_a_subject_in_a_heading_and_for_a_later
 def test_a_numbered_part_of_a_text_is_no_product() -> None:
     assert extract("# Round 2\n\nOn RULER it reaches 91.4.") == []
     assert extract("## Chapter 3\n\nOn RULER it reaches 91.4.") == []
+
+
+def test_an_ordinal_in_a_headline_names_no_model() -> None:
+    # "第 W49 周" counts weeks: the report is still about 青岚-14B
+    claims = extract("# 【评测周报】青岚-14B 第 W49 周（12.02–12.06）\n\n## 二、分项结果\n\n"
+                     "- GPQA Diamond：47.5，与 Qwen2.5-14B-Instruct（45.9）基本持平。")
+    assert ("青岚-14B", "GPQA Diamond", 47.5) in {(c.model, c.benchmark, c.value) for c in claims}
