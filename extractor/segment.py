@@ -173,7 +173,10 @@ def _named_in_title(title: str | None) -> str | None:
     m = _TITLE_NAME.match(t)
     if m:
         head = m.group(1).strip()
-        if re.fullmatch(r"[A-Z][a-z]+", head) or "/" in head or "|" in head:
+        # (a label of several plain words or a quoted tagline is no name either: 'Speaker notes — "Small, Sparse,
+        # Useful: Osprey-MoE-16B"' names Osprey-MoE-16B)
+        described = len(head.split()) >= 2 and not is_model_shaped(head) and not _is_benchmark(head)
+        if re.fullmatch(r"[A-Z][a-z]+", head) or "/" in head or "|" in head or described:
             # "Thread: Is Orion-72B overhyped?", "Review: Lumen-8B in practice", "r/LocalLLaMA: …": a plain word
             # or a forum labels the kind of text when the rest of the title names a model ("Kite: a small model
             # for…" still names Kite); "Product: Halcyon Pro 2": the rest, a short name with a version, is the name
@@ -182,8 +185,10 @@ def _named_in_title(title: str | None) -> str | None:
             if "/" not in head and _SHORT_NAME.fullmatch(rest) and re.search(r"\d", rest) and not _is_benchmark(rest):
                 return rest
             named = [tok.group(0) for tok in _LATIN_TOKEN.finditer(t, m.end()) if is_model_shaped(tok.group(0))
-                     and re.search(r"[A-Z0-9]", tok.group(0))
+                     and re.search(r"[A-Z0-9]", tok.group(0)) and not _HEADLINE_OBJECT.search(t, 0, tok.start())
                      and not _SIZE_ONLY.fullmatch(tok.group(0)) and not _is_benchmark(tok.group(0))]
+            if described:
+                named = [n for n in named if re.search(r"\d", n)]  # (not a paper's "…: … in LLMs-as-Judges")
             if len(set(named)) == 1:
                 return named[0]
             if "/" in head or "|" in head:

@@ -744,3 +744,12 @@ def test_an_ordinal_in_a_headline_names_no_model() -> None:
     claims = extract("# 【评测周报】青岚-14B 第 W49 周（12.02–12.06）\n\n## 二、分项结果\n\n"
                      "- GPQA Diamond：47.5，与 Qwen2.5-14B-Instruct（45.9）基本持平。")
     assert ("青岚-14B", "GPQA Diamond", 47.5) in {(c.model, c.benchmark, c.value) for c in claims}
+
+
+def test_a_headline_label_of_plain_words_leaves_the_model_it_introduces_as_the_subject() -> None:
+    text = ('# Speaker notes — "Small, Sparse, Useful: Osprey-MoE-16B" (EMNLP industry track)\n\n'
+            "## Slide 3 — Headline\n\n- MMLU 68.9. GSM8K 81.0.\n")
+    scores = {(c.model, c.benchmark, c.value) for c in extract(text) if c.kind == "score"}
+    assert scores == {("Osprey-MoE-16B", "MMLU", 68.9), ("Osprey-MoE-16B", "GSM8K", 81.0)}
+    # a paper's tagline before the colon does not make a plain hyphenated word of the rest its method
+    assert extract("# Judging the Judges: Alignment in LLMs-as-Judges\n\nOn TriviaQA it reaches 81.2.") == []
