@@ -98,6 +98,8 @@ def comparison_cues() -> tuple[ComparisonCue, ...]:
         if relation not in RELATIONS or shape not in CUE_SHAPES:
             raise LexiconError(f"{DATA_DIR / 'comparison_cues.tsv'}:{no}: bad relation/shape {relation!r}/{shape!r}")
         out.append(ComparisonCue(phrase, relation, shape))
+        if phrase.endswith(" with"):  # notes and chats write "w/": "roughly tied w/ Qwen 7B", "on par w/ Gemma"
+            out.append(ComparisonCue(phrase[:-4] + "w/", relation, shape))
     return tuple(out)
 
 

@@ -252,6 +252,9 @@ def find_names(sentence: str, lex: Lexicons) -> list[Mention]:
             continue  # "TOMÁS: On AIME 2024 it solves …": a speaker's name in a transcript, not a model
         if "_" in text and not any(c.isupper() for c in text):
             continue  # "kernel_panic_at_3am", "leah_w": a user name, not a model
+        if _VERSION_ONLY.fullmatch(text) and any(x.kind == "benchmark" and _OPEN_PAREN_GAP.fullmatch(sentence, x.end, s)
+                                                 for x in out):
+            continue  # "LiveCodeBench (v4 window)", "Arena-Hard (v0.1, …)": the benchmark's version, not a model
         if _ENGLISH_COMPOUND.fullmatch(text):
             continue  # "Same-harness numbers", "Training-time approaches", "Paris-based": an adjective, not a model
         if text.lower() in lex.stopwords or len(text) < 2 and not text.isupper() \
@@ -301,6 +304,8 @@ def find_names(sentence: str, lex: Lexicons) -> list[Mention]:
     return out
 
 
+_VERSION_ONLY = re.compile(r"[vV]\d+(?:\.\d+)*")
+_OPEN_PAREN_GAP = re.compile(r"\s*[(（]\s*")
 # A level or split written right after a benchmark's name: "MATH Lvl-5", "MATH Level 5", "LiveCodeBench v5"
 _BENCH_QUALIFIER = re.compile(r" (?:Lvl|Level|L)[- ]?\d+\b| v\d+(?:\.\d+)?\b")
 _TIER = r"(?:Turbo|Pro|Max|Plus|Lite|Ultra|Mini|mini|Flash|Air|Speed|Vision|VL|Thinking|S|X)"

@@ -383,7 +383,8 @@ _BENCH_PLACE_RIGHT_BEFORE = re.compile(r"\s*[上中]\s*$")
 # the few words of who measured a value between a benchmark and the value ("HumanEval 我这边只有 79.3", "官方写的 65.4")
 SAID_BEFORE_VALUE = "[我他她它你们这那边官方自己实测跑测报只有是为到了的得分写说称给出也都]"
 # and a setting word of how it was run ("IFEval 严格模式 83.0", "IFEval strict 83.0")
-_SETTING_BEFORE_VALUE = (r"(?:(?:严格|宽松|思考|非思考|推理)模式|严格|宽松|零样本|少样本|prompt-level\s+strict|strict|loose|"
+_SETTING_BEFORE_VALUE = (r"(?:(?:严格|宽松|思考|非思考|推理)模式|严格|宽松|零样本|少样本|prompt-level\s+strict|(?:strict|loose)[- ]prompt|"
+                         r"prompt[- ](?:strict|loose)|strict|loose|"
                          r"\d+-shot|pass@\d+|CoT)?")
 _BENCH_SAID_BEFORE = re.compile(r"\s*(?:[（(][^()（）]{1,40}[)）])?\s*[:：]?\s*" + _SETTING_BEFORE_VALUE + r"\s*(?:"
                                 + SAID_BEFORE_VALUE + r"{0,8})\s*[，,]?\s*$")

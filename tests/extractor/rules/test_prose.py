@@ -623,3 +623,13 @@ def test_a_tie_with_its_one_value_and_a_unit_word_keeps_the_document() -> None:
 def test_a_vague_shared_value_is_no_score() -> None:
     claims = extract("# Wren-8B-Think\n\n在 HumanEval 上它跟 GPT-4o 打平，都是 90 出头。")
     assert [(c.kind, c.baseline, c.relation) for c in claims] == [("comparison", "GPT-4o", "matches")]
+
+
+def test_notes_shorthand_a_benchmark_version_in_parentheses_and_w_slash() -> None:
+    claims = extract("# Osprey-MoE-16B\n\n- LiveCodeBench (v4 window) 24.5, roughly tied w/ Qwen2.5-7B-Instruct (24.1)\n"
+                     "- IFEval strict-prompt 76.0, on par w/ Gemma-2-9B-it\n")
+    assert {c.model for c in claims} == {"Osprey-MoE-16B", "Qwen2.5-7B-Instruct"}  # "v4" is the benchmark's version
+    assert ("Osprey-MoE-16B", "LiveCodeBench", 24.5) in {(c.model, c.benchmark, c.value) for c in claims}
+    assert ("Osprey-MoE-16B", "IFEval", 76.0) in {(c.model, c.benchmark, c.value) for c in claims}
+    ties = {(c.benchmark, c.baseline) for c in claims if c.kind == "comparison" and c.relation == "matches"}
+    assert ties == {("LiveCodeBench", "Qwen2.5-7B-Instruct"), ("IFEval", "Gemma-2-9B-it")}
