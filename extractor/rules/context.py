@@ -152,9 +152,11 @@ _SENTENCE_LEAD_ZH = re.compile(r"(?:^|。|！|？|；|\n)[ \t*>#]*(" + CJK_HYBRI
 # but is what the topic is built on or measured against, not the topic (one-character words only
 # right before the name: they hide inside longer words)
 _NOT_TOPIC_BEFORE = re.compile(r"基于|使用|采用|借助|相比|对比|相较|不如|超过|超越|优于|落后|仅次于|对标|蒸馏自|来自|"
+                               # "据 DeepSeek 技术报告，…": whose report it is, not what the text goes on about
+                               r"(?<![数证])据\s*$|根据\s*$|按照?\s*$|"
                                r"(?:用|与|和|跟|同|比|较|以|从|被)(?:上一代|前代|此前的|之前的)?[\s*]*$"
                                # "Against Llama-3.1-8B, …", "Relative to its predecessor X, the new model …"
-                               r"|(?i:\b(?:against|compared\s+(?:to|with)|relative\s+to|unlike|versus|vs\.?|"
+                               r"|(?i:\b(?:against|compared\s+(?:to|with)|relative\s+to|according\s+to|unlike|versus|vs\.?|"
                                r"like|over|than|beside|next\s+to|based\s+on|built\s+on|distilled\s+from)"
                                r"\s+(?:the\s+|its\s+|their\s+|our\s+)?(?:(?:previous|prior|predecessor|original|base|"
                                r"baseline|older|larger|smaller|teacher|strong|stronger)\s+){0,2}"

@@ -753,3 +753,11 @@ def test_a_headline_label_of_plain_words_leaves_the_model_it_introduces_as_the_s
     assert scores == {("Osprey-MoE-16B", "MMLU", 68.9), ("Osprey-MoE-16B", "GSM8K", 81.0)}
     # a paper's tagline before the colon does not make a plain hyphenated word of the rest its method
     assert extract("# Judging the Judges: Alignment in LLMs-as-Judges\n\nOn TriviaQA it reaches 81.2.") == []
+
+
+def test_whose_report_a_number_comes_from_is_not_the_topic() -> None:
+    text = ("# 青岚-14B 周报\n\n**数学**\n\n- 顺便对一下外部：据 DeepSeek 技术报告，DeepSeek-R1-Distill-Qwen-14B 在 AIME 2024 上是 69.7。"
+            "\n\n**代码**\n\n- HumanEval：85.4，上周是 88.4。")
+    scores = {(c.model, c.benchmark, c.value) for c in extract(text) if c.kind == "score"}
+    assert ("青岚-14B", "HumanEval", 85.4) in scores
+    assert not any(m == "DeepSeek" for m, _b, _v in scores)
