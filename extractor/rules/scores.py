@@ -371,6 +371,9 @@ def _benchmark_right_before(sentence: str, num: Number, benches: list[Mention]) 
     if not benches or num.signed or num.unit not in (None, "%") or num.value > 100 \
             or num.unit is None and "." not in sentence[num.start:num.end]:
         return None
+    after = _ON_BENCH_RIGHT_AFTER.match(sentence, num.end)
+    if after is not None and any(b.start == after.end() for b in benches):
+        return None  # "86.1 on MMLU (5-shot), 62.0 on GPQA Diamond": the benchmark written after it
     found = [_BENCH_PLACE_RIGHT_BEFORE.search(sentence, max(0, num.start - 4), num.start)]
     if "." in sentence[num.start:num.end]:
         found += [_BENCH_SAID_BEFORE.search(sentence, max(0, num.start - 52), num.start),

@@ -633,3 +633,10 @@ def test_notes_shorthand_a_benchmark_version_in_parentheses_and_w_slash() -> Non
     assert ("Osprey-MoE-16B", "IFEval", 76.0) in {(c.model, c.benchmark, c.value) for c in claims}
     ties = {(c.benchmark, c.baseline) for c in claims if c.kind == "comparison" and c.relation == "matches"}
     assert ties == {("LiveCodeBench", "Qwen2.5-7B-Instruct"), ("IFEval", "Gemma-2-9B-it")}
+
+
+def test_a_value_before_on_benchmark_is_that_benchmarks_even_after_another_ones_setting() -> None:
+    claims = extract("The model card lists Halcyon-70B at 86.1 on MMLU (5-shot), 62.0 on GPQA Diamond and 49.2% on "
+                     "SWE-bench Verified.")
+    assert {(c.benchmark, c.value) for c in claims} == {("MMLU", 86.1), ("GPQA Diamond", 62.0),
+                                                         ("SWE-bench Verified", 49.2)}
