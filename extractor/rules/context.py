@@ -157,6 +157,7 @@ _NOT_TOPIC_BEFORE = re.compile(r"基于|使用|采用|借助|相比|对比|相�
                                r"(?:用|与|和|跟|同|比|较|以|从|被)(?:上一代|前代|此前的|之前的)?[\s*]*$"
                                # "Against Llama-3.1-8B, …", "Relative to its predecessor X, the new model …"
                                r"|(?i:\b(?:against|compared\s+(?:to|with)|relative\s+to|according\s+to|unlike|versus|vs\.?|"
+                               r"ahead\s+of|behind|beat(?:s|ing)?|trail(?:s|ing)?|outperform(?:s|ing)?|surpass(?:es|ing)?|"
                                r"like|over|than|beside|next\s+to|based\s+on|built\s+on|distilled\s+from)"
                                r"\s+(?:the\s+|its\s+|their\s+|our\s+)?(?:(?:previous|prior|predecessor|original|base|"
                                r"baseline|older|larger|smaller|teacher|strong|stronger)\s+){0,2}"

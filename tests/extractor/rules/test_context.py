@@ -761,3 +761,11 @@ def test_whose_report_a_number_comes_from_is_not_the_topic() -> None:
     scores = {(c.model, c.benchmark, c.value) for c in extract(text) if c.kind == "score"}
     assert ("青岚-14B", "HumanEval", 85.4) in scores
     assert not any(m == "DeepSeek" for m, _b, _v in scores)
+
+
+def test_a_name_a_sentence_measures_against_does_not_become_the_topic() -> None:
+    text = ("# Sable-3-Mini, tested\n\n2/ MMLU-Pro: 63.4. That's ahead of GPT-4o-mini (my run: 58.9).\n\n"
+            "3/ GPQA Diamond 44.9 (avg of 4 runs).")
+    claims = extract(text)
+    assert ("Sable-3-Mini", "GPQA Diamond", 44.9) in {(c.model, c.benchmark, c.value) for c in claims}
+    assert not any(c.model == "GPT-4o-mini" and c.kind == "comparison" for c in claims)
