@@ -152,6 +152,7 @@ _SENTENCE_LEAD_ZH = re.compile(r"(?:^|。|！|？|；|\n)[ \t*>#]*(" + CJK_HYBRI
 # but is what the topic is built on or measured against, not the topic (one-character words only
 # right before the name: they hide inside longer words)
 _NOT_TOPIC_BEFORE = re.compile(r"基于|使用|采用|借助|相比|对比|相较|不如|超过|超越|优于|落后|仅次于|对标|蒸馏自|来自|"
+                               r"领先|击败|打败|逊于|低于|高于|胜过|强于|弱于|不及|比肩|媲美|追平|赶超|"
                                # "据 DeepSeek 技术报告，…": whose report it is, not what the text goes on about
                                r"(?<![数证])据\s*$|根据\s*$|按照?\s*$|"
                                r"(?:用|与|和|跟|同|比|较|以|从|被)(?:上一代|前代|此前的|之前的)?[\s*]*$"

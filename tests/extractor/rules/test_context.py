@@ -769,3 +769,9 @@ def test_a_name_a_sentence_measures_against_does_not_become_the_topic() -> None:
     claims = extract(text)
     assert ("Sable-3-Mini", "GPQA Diamond", 44.9) in {(c.model, c.benchmark, c.value) for c in claims}
     assert not any(c.model == "GPT-4o-mini" and c.kind == "comparison" for c in claims)
+
+
+def test_a_chinese_name_a_sentence_measures_against_does_not_become_the_topic() -> None:
+    text = "## 实测\n\n星河-14B 是新模型。整体领先 Qwen2.5-14B-Instruct 不少。另外 GPQA Diamond 是 47.5。"
+    claims = extract(text)
+    assert ("星河-14B", "GPQA Diamond", 47.5) in {(c.model, c.benchmark, c.value) for c in claims}
