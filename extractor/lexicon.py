@@ -272,6 +272,12 @@ def _trie_source(node: dict) -> str:  # type: ignore[type-arg]
 
 
 @lru_cache(maxsize=1)
+def title_labels() -> frozenset[str]:
+    """Labels (upper-cased) that open a title and name the kind of post ("AMA", "PSA", "RFC")."""
+    return frozenset(w.upper() for w in _lines("title_labels.txt"))
+
+
+@lru_cache(maxsize=1)
 def numbered_parts() -> frozenset[str]:
     """Words (lower-cased) that with a number name a part of a text or a sequence ("Part 2", "Round 3")."""
     return frozenset(w.lower() for w in _lines("numbered_parts.txt"))

@@ -175,7 +175,8 @@ def _named_in_title(title: str | None) -> str | None:
         head = m.group(1).strip()
         # (a label of several plain words or a quoted tagline is no name either: 'Speaker notes — "Small, Sparse,
         # Useful: Osprey-MoE-16B"' names Osprey-MoE-16B)
-        described = len(head.split()) >= 2 and not is_model_shaped(head) and not _is_benchmark(head)
+        described = len(head.split()) >= 2 and not is_model_shaped(head) and not _is_benchmark(head) \
+            or head.upper() in lexicon.title_labels()
         if re.fullmatch(r"[A-Z][a-z]+", head) or "/" in head or "|" in head or described:
             # "Thread: Is Orion-72B overhyped?", "Review: Lumen-8B in practice", "r/LocalLLaMA: …": a plain word
             # or a forum labels the kind of text when the rest of the title names a model ("Kite: a small model

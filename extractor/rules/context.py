@@ -159,6 +159,8 @@ _NOT_TOPIC_BEFORE = re.compile(r"基于|使用|采用|借助|相比|对比|相�
                                # "Against Llama-3.1-8B, …", "Relative to its predecessor X, the new model …"
                                r"|(?i:\b(?:against|compared\s+(?:to|with)|relative\s+to|according\s+to|unlike|versus|vs\.?|"
                                r"ahead\s+of|behind|beat(?:s|ing)?|trail(?:s|ing)?|outperform(?:s|ing)?|surpass(?:es|ing)?|"
+                               r"match(?:es|ing)?|rival(?:s|ing)?|exceed(?:s|ing)?|edg(?:es|ing)\s+out|top(?:s|ping)|"
+                               r"(?:on\s+par|level|tied|even|neck\s+and\s+neck)\s+with|close\s+to|short\s+of|"
                                r"like|over|than|beside|next\s+to|based\s+on|built\s+on|distilled\s+from)"
                                r"\s+(?:the\s+|its\s+|their\s+|our\s+)?(?:(?:previous|prior|predecessor|original|base|"
                                r"baseline|older|larger|smaller|teacher|strong|stronger)\s+){0,2}"

@@ -775,3 +775,11 @@ def test_a_chinese_name_a_sentence_measures_against_does_not_become_the_topic() 
     text = "## 实测\n\n星河-14B 是新模型。整体领先 Qwen2.5-14B-Instruct 不少。另外 GPQA Diamond 是 47.5。"
     claims = extract(text)
     assert ("星河-14B", "GPQA Diamond", 47.5) in {(c.model, c.benchmark, c.value) for c in claims}
+
+
+def test_a_posts_label_before_the_colon_is_no_model() -> None:
+    text = ("# AMA: We're the team behind Kestrel-2 (open-weights 8B and 32B). Ask us anything.\n\n"
+            "Kestrel-2-32B scores 71.8 on MMLU-Pro.\n\n> On Arena-Hard the 32B gets 68.5, on par with Llama-3.1-70B-Instruct.")
+    claims = extract(text)
+    assert "AMA" not in {c.model for c in claims}
+    assert ("Kestrel-2-32B", "Arena-Hard", 68.5) in {(c.model, c.benchmark, c.value) for c in claims}
