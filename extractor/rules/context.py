@@ -11,7 +11,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from extractor import lexicon
-from extractor.rules.mentions import BENCHMARK_SHAPED, Lexicons, Mention, benchmark_matches, lexicons
+from extractor.rules.mentions import (
+    BENCHMARK_SHAPED,
+    DOCUMENT_SHORT_FORMS,
+    Lexicons,
+    Mention,
+    benchmark_matches,
+    lexicons,
+)
 from extractor.rules.names import _in_location, _is_known_model, _norm
 from extractor.segment import CJK_HYBRID_NAME, is_model_shaped
 from schemas import Document, Section
@@ -27,7 +34,9 @@ def _title_benchmark(document: Document, lex: Lexicons) -> str | None:
 # The first Latin name of every sentence, if it comes within its first ~20 characters: the topic tracker's input.
 # Every branch of the sentence-end alternation starts with a literal (no "^"), so ``re`` skips ahead
 # to the next possible sentence end; the text's very first sentence is matched by ``_TEXT_LEAD``.
-_LEAD_NAME = r"[^。！？；!?;\n.A-Za-z]{0,17}?(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9]*(?:[-_.+][A-Za-z0-9]+)*)"
+# (and a size written after a space: "Orca-Mini 8B: the card claims …")
+_LEAD_NAME = (r"[^。！？；!?;\n.A-Za-z]{0,17}?(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9]*(?:[-_.+][A-Za-z0-9]+)*"
+              r"(?: \d+(?:\.\d+)?[BM](?![A-Za-z0-9]))?)")
 _SENTENCE_LEAD = re.compile(r"(?:。|！|？|；|!|\?|;|\n|\.[ \t])" + _LEAD_NAME)
 _TEXT_LEAD = re.compile(_LEAD_NAME)
 
@@ -284,11 +293,13 @@ def _update_context(sentence: str, names: list[Mention], section: Section, ctx: 
     benches = [n for n in names if n.kind == "benchmark"]
     if benches:
         ctx.saw_benchmark(benches[-1].text, offset + len(sentence))
+    forms = DOCUMENT_SHORT_FORMS.get()
+    # (a short form the document set up stands for its full name: "So Sable edges out both of them")
     models = [n for n in names if n.kind in ("model", "name") and not _in_location(sentence, n)
-              and _is_known_model(n.text)]
+              and (_is_known_model(n.text) or n.text in forms)]
     if models and models[0].start < 20 and not _NOT_TOPIC_BEFORE.search(sentence, 0, models[0].start) \
             and not measured_against_it(sentence, models[0].end):
-        ctx.model = models[0].text  # a sentence-initial model becomes the topic of what follows
+        ctx.model = forms.get(models[0].text, models[0].text)  # a sentence-initial model becomes the topic
         ctx.model_pos = offset + models[0].start
 
 

@@ -49,7 +49,7 @@ from extractor.rules.context import (
 from extractor.rules.earlier import earlier_claims, reown_earlier_subjects
 from extractor.rules.gains import GAIN, gain_claims
 from extractor.rules.mentions import Lexicons, cue_matches, find_subject_words, lexicons, sentence_names
-from extractor.rules.names import _norm
+from extractor.rules.names import _is_known_model, _norm
 from extractor.rules.numbers import _LABEL_END, Number, _is_result_number, _numbers
 from extractor.rules.owners import FORMER_LATTER_VALUE
 from extractor.rules.replies import reply_comparisons
@@ -147,6 +147,11 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
                 if ctx.model is not None and ctx.model != section.subject \
                         and (section.subject is None or section.subject not in (section.title or "")):
                     local = section.model_copy(update={"subject": ctx.model})
+                label = _LABEL_NAME.match(text, a, b)
+                if label is not None and _is_known_model(label.group(1)):
+                    # "Orca-Mini 8B: the model card claims 79.0 …": the name the sentence opens with as a label
+                    # is what its subject words mean
+                    local = section.model_copy(update={"subject": label.group(1)})
                 referent = _demonstrative_referent(text, a, b, before) \
                     or _pronoun_referent(text, a, b, said_by, None if stated_before else before)
                 if referent is not None:
@@ -193,6 +198,7 @@ def _on_every_shared_benchmark(comparisons: list[ComparisonClaim], scores: list[
 
 
 _HEADING_MARK = re.compile(r"#+\s*")
+_LABEL_NAME = re.compile(r"[-*>\s]*([A-Za-z][A-Za-z0-9]*(?:[-_.+][A-Za-z0-9]+)*(?: \d+(?:\.\d+)?[BM])?)\s*[:：]\s")
 # "该模型还超越了…", "This model also…": a demonstrative points at the model named last, not at the topic
 _DEMONSTRATIVE = re.compile(r"该模型|此模型|这个模型|这一模型|\bthis model\b", re.IGNORECASE)
 

@@ -783,3 +783,17 @@ def test_a_posts_label_before_the_colon_is_no_model() -> None:
     claims = extract(text)
     assert "AMA" not in {c.model for c in claims}
     assert ("Kestrel-2-32B", "Arena-Hard", 68.5) in {(c.model, c.benchmark, c.value) for c in claims}
+
+
+def test_a_short_form_at_a_sentence_start_makes_its_full_name_the_topic() -> None:
+    text = ("## Reasoning\n\nOrion-72B and Kestrel-34B were both tested. Kestrel is the newer one, and it gets 61.2 on "
+            "GPQA Diamond.\n\nOn MATH-500 it reaches 80.4.")
+    scores = {(c.model, c.benchmark, c.value) for c in extract(text) if c.kind == "score"}
+    assert ("Kestrel-34B", "MATH-500", 80.4) in scores
+
+
+def test_a_name_opening_a_sentence_as_its_label_is_what_its_subject_words_mean() -> None:
+    text = ("## Coding\n\nFerrous-Coder 14B is my daily driver. Ferrous runs at 34 tok/s.\n\n"
+            "Orca-Mini 8B: the model card claims 79.0 on HumanEval+.")
+    scores = {(c.model, c.value) for c in extract(text) if c.kind == "score"}
+    assert scores == {("Orca-Mini 8B", 79.0)}
