@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from extractor.nlp.mentions import TypedMention
 from extractor.rules.baselines import PREDECESSOR
 from extractor.rules.folding import fold
-from extractor.segment import CJK_HYBRID_NAME
+from extractor.segment import CJK_HYBRID_NAME, _is_benchmark, is_model_shaped
 
 # "Halcyon-72B", "Qwen2.5 72B", "昆仑-110B-Chat", "Mixtral-8x7B": the size inside a full name
 _SIZE_IN_NAME = re.compile(r"(?:^|[-_ ])(\d+(?:\.\d+)?(?:x\d+)?[BMK])(?:$|[-_ ])", re.IGNORECASE)
@@ -55,6 +55,25 @@ _DASHED_VERSION_HEAD = re.compile(r"([A-Z]{2,5}|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2
 _SHORT_TAIL = re.compile(r"\s\d+(?:\.\d+)?\s([A-Z][a-z]{3,})$")
 _VERSIONED_TAIL = re.compile(r"[A-Za-z]+[0-9][A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)*")
 _NOT_A_NAME = frozenset({"the", "our", "its", "this", "a", "an", "and", "or", "of", "with", "all", "each", "both"})
+
+
+# "Sable-3-Mini", "Kestrel-2", "Helios-3.5-Pro": a capitalised word, a dash and a version
+_DASHED_LATIN_NAME = re.compile(r"[A-Z][a-z]{2,}-\d+(?:\.\d+)*(?:-[A-Za-z0-9.]*[A-Za-z0-9])*(?![A-Za-z0-9.\-])")
+
+
+def _dashed_latin_name(text: str, at: int) -> str | None:
+    """The dashed-version name whose word ends at ``text[at]`` (None when the word is no such name, is a
+    benchmark or carries a size: sized names are found by their size)."""
+    start = at
+    while start > 0 and text[start - 1].isascii() and text[start - 1].isalpha():
+        start -= 1
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_."):
+        return None
+    m = _DASHED_LATIN_NAME.match(text, start)
+    if m is None or _SIZE_IN_NAME.search(m.group(0)) or not is_model_shaped(m.group(0)) \
+            or _is_benchmark(m.group(0)):
+        return None
+    return m.group(0)
 
 
 def _stem(name: str) -> str:
@@ -202,6 +221,13 @@ class EntityRegistry:
         # forms only: a size reference ("the 14B") keeps resolving among the names the claim sentences use
         for dash in _NAME_DASH_HINT.finditer(text):
             at = dash.start() - 1  # the Chinese character before the dash
+            if at >= 0 and text[at].isascii() and text[at].isalpha() and text[dash.end()].isdigit():
+                # and Latin names with a dashed version ("Sable-3-Mini", "Kestrel-2"), named perhaps only in a
+                # sentence no rule reads ("Ran Sable-3-Mini through my evals"), for their short forms
+                latin = _dashed_latin_name(text, at)
+                if latin is not None and latin not in self.names:
+                    self.add(latin)
+                continue
             if at < 0 or not "\u3400" <= text[at] <= "\u9fff":
                 continue
             named = CJK_HYBRID_NAME.search(text, max(0, at - 6), dash.end() + 40)

@@ -797,3 +797,13 @@ def test_a_name_opening_a_sentence_as_its_label_is_what_its_subject_words_mean()
             "Orca-Mini 8B: the model card claims 79.0 on HumanEval+.")
     scores = {(c.model, c.value) for c in extract(text) if c.kind == "score"}
     assert scores == {("Orca-Mini 8B", 79.0)}
+
+
+def test_a_dashed_name_from_a_sentence_without_numbers_gives_its_short_form() -> None:
+    # "Sable-3-Mini" is named only where no rule reads; "Sable" later stands for it and makes it the topic
+    text = ("1/ Ran Sable-3-Mini through my usual evals.\n\n"
+            "2/ GPQA Diamond: Claude 3.5 Haiku 41.6. So Sable edges out Haiku here.\n\n3/ MATH-500 78.8.")
+    claims = extract(text)
+    assert any(c.kind == "comparison" and c.model == "Sable-3-Mini" and c.baseline == "Claude 3.5 Haiku"
+               and c.relation == "outperforms" for c in claims)
+    assert ("Sable-3-Mini", "MATH-500", 78.8) in {(c.model, c.benchmark, c.value) for c in claims}
