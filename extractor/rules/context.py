@@ -264,24 +264,6 @@ def _benchmark_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
     return [found[k] for k in sorted(found)]
 
 
-_LEADING_NAME = re.compile(r"^\W{0,3}(?:(?:So|And|But|Then|Still|Also|Yet|Now|Overall),?\s+)?"
-                           r"([A-Za-z][A-Za-z0-9]*(?:[-_.+][A-Za-z0-9]+)*)")
-
-
-def _cheap_context(sentence: str, ctx: _Context) -> None:
-    """Track the topic model and benchmark in sentences that hold no claim.
-
-    Only the sentence-initial name is looked at here (benchmarks are looked up lazily by
-    ``_Context.benchmark_before``): this runs on every sentence, so it must stay cheap.
-    """
-    m = _LEADING_NAME.match(sentence)
-    if m is None:
-        return
-    forms = DOCUMENT_SHORT_FORMS.get()
-    if _is_known_model(m.group(1)) or m.group(1) in forms:  # ("So Sable edges out both": a short form's full name)
-        ctx.model = forms.get(m.group(1), m.group(1))
-
-
 _BENCH_TITLE = re.compile(r"基准|评测集|数据集|榜单|benchmark|dataset|leaderboard", re.IGNORECASE)
 
 
