@@ -211,7 +211,7 @@ def not_result_before(sentence: str, start: int) -> bool:
 
 
 # After a number: the number is a margin between two systems ("4.5% better", "10 points above X").
-_MARGIN_WORD = re.compile(r"\s*(?:higher|better|greater|stronger|above|ahead|lower|worse|below|behind|weaker)\b",
+_MARGIN_WORD = re.compile(r"\s*(?:higher|better|greater|stronger|above|ahead|clear|lower|worse|below|behind|weaker)\b",
                           re.IGNORECASE)
 _PREVIOUS_VALUE = re.compile(r"(?:之前|此前|以前|原来|原先|previously|before|from|vs\.?)\s*(?:为|是|的|was|of)?\s*$", re.IGNORECASE)
 

@@ -57,6 +57,11 @@ _FOR_NAME = re.compile(r"\s*(?:[a-zA-Z@\d-]+\s+)?for\s+(?:the\s+|its\s+|their\s+
 def _named_after(sentence: str, num: Number, names: list[Mention]) -> Mention | None:
     """The owner a number's own phrase names: "compared with 68.5% for Qwen2.5-7B", "35.8% (AgentOccam)",
     "edging out GPT-4o, which managed 38.8%"."""
+    if _FOR_IT.match(sentence, num.end):
+        # "…, which is on par with Llama-3.1-70B-Instruct, we measured 69.1 for it": the model named last before
+        before = [n for n in _model_mentions(names) if n.end <= num.start]
+        # (not the sentence's own subject: "Orion-72B gets 71.2 for it" has no other model to mean)
+        return before[-1] if before and (len(before) >= 2 or before[-1].start > 12) else None
     for after in (_FOR_NAME, _PAREN_NAME):
         m = after.match(sentence, num.end)
         if m is not None:
@@ -71,6 +76,7 @@ def _named_after(sentence: str, num: Number, names: list[Mention]) -> Mention | 
 
 
 _PAREN_NAME = re.compile(r"\s*[(（]\s*")
+_FOR_IT = re.compile(r"\s*(?:%|points?)?\s+for\s+(?:it|them)\b")
 
 
 @dataclass(frozen=True, slots=True)

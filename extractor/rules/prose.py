@@ -398,7 +398,7 @@ _COPULA_THEN_VALUE = re.compile(r"[A-Za-z0-9)] (?:is|was|sits at|stands at|comes
 _PLACE_THEN_VALUE = re.compile(r"[A-Za-z0-9)）][ \t]?(?:[上中]|" + SAID_BEFORE_VALUE + r"{1,8}|[，,])[ \t]?[，,]?[ \t]?\d+(?:\.\d|%)")
 _FROM = re.compile(r"从|\bfrom\b", re.IGNORECASE)
 # the words a reply to a stated score needs (``extractor.rules.replies``), looked for before it runs
-_REPLY_HINT = re.compile(r"ahead|behind|wins?\b|loses?\b|leads?\b|trails?\b|on top|"
+_REPLY_HINT = re.compile(r"ahead|behind|\bclear\b|wins?\b|loses?\b|leads?\b|trails?\b|on top|"
                          r"高了|高出|领先|赢了|多了|超出|低了|差了|还差|落后|输了|少了", re.IGNORECASE)
 _EARLIER_SUBJECT_CUE = re.compile(r"现有|已有|之前|此前|以前|先前|existing|previous|prior", re.IGNORECASE)
 _EARLIER_CUE = re.compile(r"之前|此前|以前|先前|原先|原来|previous|prior|before", re.IGNORECASE)

@@ -21,7 +21,7 @@ from schemas import ComparisonClaim, Document, ScoreClaim, Section
 # a comparative with no object: "still wins", "is ~5 pts ahead", "leads by 5.5", "高了 4.2 个点", "还差了 7 分"
 _BARE_COMPARATIVE = re.compile(
     r"(?:(?P<d0>\d+(?:\.\d+)?)\s*(?:points?|pts|pp)\s+)?"
-    r"\b(?:(?P<up>ahead|wins?|leads?|comes\s+out\s+on\s+top)|(?P<down>behind|loses?|trails?))\b"
+    r"\b(?:(?P<up>ahead|clear|wins?|leads?|comes\s+out\s+on\s+top)|(?P<down>behind|loses?|trails?))\b"
     r"(?:,?\s+(?:just\s+)?(?:by\s+)?(?:about\s+|almost\s+|nearly\s+|roughly\s+|~)?(?P<d1>\d+(?:\.\d+)?)\s*(?:points?|pts|pp)?)?"
     # (Chinese only with its margin: "我们高了 4.2 个点", "还差了 7 分")
     r"|(?:(?P<zup>高了|高出了?|领先了?|赢了|多了|超出了?)|(?P<zdown>低了|差了|还差了?|落后了?|输了|少了))"

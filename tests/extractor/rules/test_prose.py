@@ -640,3 +640,15 @@ def test_a_value_before_on_benchmark_is_that_benchmarks_even_after_another_ones_
                      "SWE-bench Verified.")
     assert {(c.benchmark, c.value) for c in claims} == {("MMLU", 86.1), ("GPQA Diamond", 62.0),
                                                          ("SWE-bench Verified", 49.2)}
+
+
+def test_points_clear_is_a_margin_and_a_month_range_is_no_model() -> None:
+    claims = extract("# Sable-3-Mini\n\nOn the same MMLU-Pro setup Llama-3.1-8B-Instruct got 44.3, so Sable-3-Mini is "
+                     "almost 20 points clear.\n\nLiveCodeBench (Oct–Feb problems): 28.7, roughly the same as "
+                     "GPT-4o-mini's 28.1.")
+    scores = {(c.model, c.benchmark, c.value) for c in claims if c.kind == "score"}
+    assert scores == {("Llama-3.1-8B-Instruct", "MMLU-Pro", 44.3), ("Sable-3-Mini", "LiveCodeBench", 28.7),
+                      ("GPT-4o-mini", "LiveCodeBench", 28.1)}
+    comparisons = {(c.model, c.benchmark, c.baseline, c.relation) for c in claims if c.kind == "comparison"}
+    assert comparisons == {("Sable-3-Mini", "MMLU-Pro", "Llama-3.1-8B-Instruct", "outperforms"),
+                           ("Sable-3-Mini", "LiveCodeBench", "GPT-4o-mini", "matches")}

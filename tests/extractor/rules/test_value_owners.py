@@ -81,3 +81,10 @@ def test_a_note_in_parentheses_after_a_value_leaves_its_owner_to_the_words_befor
                      "CodeLlama-13B-Instruct, which reports 49.9 (an earlier draft of this card quoted another number).")
     scores = {(c.model, c.value) for c in claims if c.kind == "score"}
     assert scores == {("Vireo-13B-Chat", 54.9), ("CodeLlama-13B-Instruct", 49.9)}
+
+
+def test_a_value_for_it_is_the_model_named_last_before_it() -> None:
+    claims = extract("# Kestrel-2-32B\n\nOn Arena-Hard the 32B gets 68.5, which is on par with Llama-3.1-70B-Instruct, "
+                     "we measured 69.1 for it, basically within noise.")
+    scores = {(c.model, c.value) for c in claims if c.kind == "score"}
+    assert scores == {("Kestrel-2-32B", 68.5), ("Llama-3.1-70B-Instruct", 69.1)}
