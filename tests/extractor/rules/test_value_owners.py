@@ -88,3 +88,13 @@ def test_a_value_for_it_is_the_model_named_last_before_it() -> None:
                      "we measured 69.1 for it, basically within noise.")
     scores = {(c.model, c.value) for c in claims if c.kind == "score"}
     assert scores == {("Kestrel-2-32B", 68.5), ("Llama-3.1-70B-Instruct", 69.1)}
+
+
+def test_a_judge_written_in_english_inside_chinese_is_no_subject() -> None:
+    claims = extract("# 青岚-14B 周报\n\n- Arena-Hard（GPT-4-Turbo 作为 judge）：55.3，GPT-4o-mini 的公开数字是 74.9。")
+    assert {(c.model, c.value) for c in claims if c.kind == "score"} == {("青岚-14B", 55.3), ("GPT-4o-mini", 74.9)}
+
+
+def test_a_patents_step_label_is_no_model() -> None:
+    claims = extract("## 具体实施方式\n\n步骤S101：训练。玄枢-7B 在 GSM8K 上的准确率为 91.3%。")
+    assert {c.model for c in claims} == {"玄枢-7B"}
