@@ -55,6 +55,16 @@ def _cue_regexes(score_verbs: bool = True) -> tuple[re.Pattern[str], re.Pattern[
     return re.compile(lexicon.phrase_pattern(cjk)), re.compile(lexicon.phrase_pattern(latin, ignore_case=True))
 
 
+_RANK_TRIGGER = re.compile(r"[>＞<＜≈]")
+
+
+def _word_around(text: str, a: int, b: int) -> bool:
+    """A word character right before ``a`` and right after ``b``, one space or tab allowed on each side."""
+    i = a - 1 if a and text[a - 1] not in " \t" else a - 2
+    j = b if b < len(text) and text[b] not in " \t" else b + 1
+    return i >= 0 and j < len(text) and text[i].isalnum() and text[j].isalnum()
+
+
 def _glued_to_name(text: str, i: int) -> bool:
     """Is the number at ``i`` part of a name ("Qwen2.5", "GPT-4", "v1.5") rather than a value ("70-75%")?"""
     if i == 0:
@@ -78,6 +88,8 @@ def trigger_positions(text: str, score_verbs: bool = True) -> tuple[int, ...]:
     hits = [m.start() for m in _NUMBER_TRIGGER.finditer(text)
             if (m.group(1) or m.group(2)) and not _glued_to_name(text, m.start())]
     hits += [m.start() for rx in (_SCORE_WORD_TRIGGER, _VERB_NUMBER_TRIGGER, _THAN_TRIGGER, _SUPER_TRIGGER, _COUNT_TRIGGER, cjk) for m in rx.finditer(text)]
+    # a ranking written with symbols between names ("青鸾 > Kimi > GLM", "R1 ≈ o1"): word characters on both sides
+    hits += [m.start() for m in _RANK_TRIGGER.finditer(text) if _word_around(text, m.start(), m.end())]
     for m in latin.finditer(text):  # whole words only: "match" but not "matchup"
         a, b = m.start(), m.end()
         if not (a and text[a - 1].isascii() and text[a - 1].isalpha()) and not (b < len(text) and text[b].isascii() and text[b].isalpha()):

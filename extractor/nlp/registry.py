@@ -57,8 +57,9 @@ _VERSIONED_TAIL = re.compile(r"[A-Za-z]+[0-9][A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)*")
 _NOT_A_NAME = frozenset({"the", "our", "its", "this", "a", "an", "and", "or", "of", "with", "all", "each", "both"})
 
 
-# "Sable-3-Mini", "Kestrel-2", "Helios-3.5-Pro": a capitalised word, a dash and a version
-_DASHED_LATIN_NAME = re.compile(r"[A-Z][a-z]{2,}-\d+(?:\.\d+)*(?:-[A-Za-z0-9.]*[A-Za-z0-9])*(?![A-Za-z0-9.\-])")
+# "Sable-3-Mini", "Kestrel-2", "GLM-4-Plus", "Kimi-k1.5": a capitalised word or an acronym, a dash and a version
+_DASHED_LATIN_NAME = re.compile(r"(?:[A-Z][a-z]{2,}|[A-Z]{2,5})-[a-z]?\d+(?:\.\d+)*(?:-[A-Za-z0-9.]*[A-Za-z0-9])*"
+                                r"(?![A-Za-z0-9.\-])")
 
 
 def _dashed_latin_name(text: str, at: int) -> str | None:
@@ -221,7 +222,8 @@ class EntityRegistry:
         # forms only: a size reference ("the 14B") keeps resolving among the names the claim sentences use
         for dash in _NAME_DASH_HINT.finditer(text):
             at = dash.start() - 1  # the Chinese character before the dash
-            if at >= 0 and text[at].isascii() and text[at].isalpha() and text[dash.end()].isdigit():
+            if at >= 0 and text[at].isascii() and text[at].isalpha() \
+                    and (text[dash.end()].isdigit() or text[dash.end() + 1:dash.end() + 2].isdigit()):
                 # and Latin names with a dashed version ("Sable-3-Mini", "Kestrel-2"), named perhaps only in a
                 # sentence no rule reads ("Ran Sable-3-Mini through my evals"), for their short forms
                 latin = _dashed_latin_name(text, at)

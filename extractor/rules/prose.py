@@ -52,6 +52,7 @@ from extractor.rules.mentions import Lexicons, cue_matches, find_subject_words, 
 from extractor.rules.names import _is_known_model, _norm
 from extractor.rules.numbers import _LABEL_END, Number, _is_result_number, _numbers
 from extractor.rules.owners import FORMER_LATTER_VALUE
+from extractor.rules.ranked import RANK_SYMBOL, ranked_comparisons
 from extractor.rules.replies import reply_comparisons
 from extractor.rules.scores import (
     _VS_PAIR,
@@ -307,7 +308,7 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
             and not _NAME_PAREN_VALUE.search(sentence) and not _NAME_THEN_VALUE.search(sentence) \
             and not _PLACE_THEN_VALUE.search(sentence) and not FORMER_LATTER_VALUE.search(sentence) \
             and not _COPULA_THEN_VALUE.search(sentence) \
-            and not GAIN.search(sentence):
+            and not GAIN.search(sentence) and not RANK_SYMBOL.search(sentence):
         # no result value and no comparison cue: the cheap triggers (a decimal, a "%") were not results.
         # Skipping before the name matchers is most of the speed; the topic still comes from
         # ``_leading_models`` and the paragraph benchmark from the lazy ``benchmark_before`` scan.
@@ -348,6 +349,10 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
         pairs = {(_norm(c.model), _norm(c.baseline)) for c in traced if isinstance(c, ComparisonClaim)}
         comparisons = [c for c in comparisons if (_norm(c.model), _norm(c.baseline)) not in pairs]
         comparisons += [c for c in traced if isinstance(c, ComparisonClaim)]
+    if RANK_SYMBOL.search(sentence):
+        ranked = ranked_comparisons(document, section, offset, sentence, names)
+        stated = {frozenset((_norm(c.model), _norm(c.baseline))) for c in comparisons}
+        comparisons += [c for c in ranked if frozenset((_norm(c.model), _norm(c.baseline))) not in stated]
     if GAIN.search(sentence):
         comparisons += gain_claims(document, section, offset, sentence, lex, names, subjects, numbers, comparisons,
                                    ctx_benchmark)

@@ -652,3 +652,16 @@ def test_points_clear_is_a_margin_and_a_month_range_is_no_model() -> None:
     comparisons = {(c.model, c.benchmark, c.baseline, c.relation) for c in claims if c.kind == "comparison"}
     assert comparisons == {("Sable-3-Mini", "MMLU-Pro", "Llama-3.1-8B-Instruct", "outperforms"),
                            ("Sable-3-Mini", "LiveCodeBench", "GPT-4o-mini", "matches")}
+
+
+def test_a_ranking_written_with_symbols_compares_each_adjacent_pair() -> None:
+    claims = extract("# 三款模型横评\n\n青鸾-32B、Kimi-k1.5 和 GLM-4-Plus 都测了。\n\n数学：青鸾 > Kimi > GLM")
+    assert {(c.model, c.baseline, c.relation, c.benchmark) for c in claims} == {
+        ("青鸾-32B", "Kimi-k1.5", "outperforms", None), ("Kimi-k1.5", "GLM-4-Plus", "outperforms", None)}
+    en = extract("Overall on GPQA Diamond: Orion-72B > GPT-4o ≈ Claude-3.5-Sonnet.")
+    assert {(c.model, c.baseline, c.relation, c.benchmark) for c in en} == {
+        ("Orion-72B", "GPT-4o", "outperforms", "GPQA Diamond"), ("GPT-4o", "Claude-3.5-Sonnet", "matches", "GPQA Diamond")}
+
+
+def test_a_quote_mark_or_a_tag_is_no_ranking() -> None:
+    assert extract("> quoted text from Orion-72B\n\n<b>Orion-72B</b> vs <i>GPT-4o</i> is here.") == []
