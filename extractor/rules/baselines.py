@@ -98,6 +98,29 @@ PREDECESSOR_WORD = re.compile(r"上一代(?:模型)?|前代(?:模型)?|上代|�
                               r"(?:generation|version|release))", re.IGNORECASE)
 
 
+_APPOSITION = re.compile(r"\s*(?:(?P<comma>,)|[(（])\s*")
+_COMMA_CLOSE = re.compile(r"\s*(?:,|\.|;|$)")
+_PAREN_CLOSE = re.compile(r"\s*[)）]")
+
+
+def _named_in_apposition(sentence: str, names: list[Mention], end: int) -> Mention | None:
+    """The model named right after a description that ends at ``end``, set off as an appositive: between commas
+    ("the base model, Vireo-13B, under …") or in parentheses ("基座模型（Qwen2.5-7B）"); a Chinese comma opens a
+    clause, not an appositive."""
+    gap = _APPOSITION.match(sentence, end)
+    if gap is None:
+        return None
+    named = next((n for n in names if n.start == gap.end() and n.kind in ("model", "name")), None)
+    close = (_COMMA_CLOSE if gap.group("comma") else _PAREN_CLOSE).match(sentence, named.end) if named else None
+    if named is None or close is None:
+        return None
+    # ("Compared with the strongest RL baseline, SimpleRL-Zero, SPARK-7B is …": a name right after the closing comma
+    # opens the main clause; that comparison reads the appositive itself)
+    after = _APPOSITION.match(sentence, close.end())
+    follows = after is not None and any(n.start == after.end() and n.kind in ("model", "name") for n in names)
+    return None if follows or any(n.start == close.end() + 1 for n in names) else named
+
+
 def _baselines(sentence: str, names: list[Mention], r0: int, r1: int, cjk: bool) -> list[Baseline] | None:
     """The baselines named in ``sentence[r0:r1]``: each name of a list, else the descriptive phrase."""
     region = sentence[r0:r1]
@@ -148,6 +171,10 @@ def _baselines(sentence: str, names: list[Mention], r0: int, r1: int, cjk: bool)
     phrase = phrase.rstrip("。.,，;；!！?？)）")
     if not phrase or len(phrase) > 30 or _ONLY_NUMBERS.fullmatch(phrase) or len(phrase) < 2:
         return None
+    named = _named_in_apposition(sentence, names, phrase_start + len(phrase))
+    if named is not None:
+        # "up from 54.3% for the base model, Vireo-13B": the description's name, written right after it
+        return [(named.start, named.end, named.text)]
     if _GENERIC_BASELINE.fullmatch(phrase):
         return [(phrase_start, phrase_start + len(phrase), "baseline")]
     if not _baseline_head_regex().search(phrase) or len(phrase) < 3 and not phrase.isascii():

@@ -665,3 +665,14 @@ def test_a_ranking_written_with_symbols_compares_each_adjacent_pair() -> None:
 
 def test_a_quote_mark_or_a_tag_is_no_ranking() -> None:
     assert extract("> quoted text from Orion-72B\n\n<b>Orion-72B</b> vs <i>GPT-4o</i> is here.") == []
+
+
+def test_a_described_baseline_takes_the_name_set_off_after_it() -> None:
+    en = extract("# Vireo-13B-Chat\n\nVireo-13B-Chat solves 71.9% of GSM8K problems, up from 54.3% for the base model, "
+                 "Vireo-13B, under the same setting.")
+    assert any(c.kind == "comparison" and c.baseline == "Vireo-13B" for c in en)
+    zh = extract("# 玄枢-7B\n\n在 IFEval 上准确率为 78.2%，较基座模型（Qwen2.5-7B）提高了 24.3%。")
+    assert [(c.baseline, c.delta) for c in zh if c.kind == "comparison"] == [("Qwen2.5-7B", 24.3)]
+    # a Chinese comma opens a clause: the name after it is no appositive
+    clause = extract("## 结果\n\nOpenWebMath 训练的模型在 C4 上超越了基于人类手工规则的方法，Mistral-7B 则是 61.2%。")
+    assert not any(c.kind == "comparison" and c.baseline == "Mistral-7B" for c in clause)
