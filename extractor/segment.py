@@ -60,7 +60,7 @@ _LATIN_TOKEN = re.compile(r"(?<![A-Za-z0-9\u00c0-\u024f])[A-Za-z\u00c0-\u00d6\u0
 _ZH_BEFORE_NAME = "的了是和与跟同及型款代本为将把被对从比较于叫做座版类"  # (版: "轻量版天枢-3.0-Flash", "旗舰版天枢-3.0")
 _ZH_NOT_IN_NAME = _ZH_BEFORE_NAME + "在个种该此其这那一新"
 # and after a verb that introduces it ("北辰智能开源玄武-14B", "玄鸟科技发布玄鸟-MoE-236B")
-_ZH_INTRO_VERB = ("开源|发布|推出|提出|上线|亮相|官宣|升级|迭代|打造|研发"
+ZH_INTRO_VERB = ("开源|发布|推出|提出|上线|亮相|官宣|升级|迭代|打造|研发"
                   # and comparison verbs ("超过天衡-70B", "其中天衡-70B 较 …"): never a brand's first characters
                   "|超过|超越|优于|低于|高于|不及|逊于|领先|击败|打败|落后|战胜|媲美|接近|其中|包括|例如|比如"
                   # and descriptors of a release ("它的前身青鸾-2B", "上代旗舰玄武-70B")
@@ -74,8 +74,8 @@ _ZH_INTRO_VERB = ("开源|发布|推出|提出|上线|亮相|官宣|升级|迭�
 _AFTER_LOCATIVE = "".join(f"|(?<=[A-Za-z0-9%]{sp}{c})" for c in "上中" for sp in ("", " "))
 _NOT_LOCATIVE = "".join(f"(?!(?<=[A-Za-z0-9%]{sp}){c})" for c in "上中" for sp in ("", " "))
 CJK_HYBRID_NAME = re.compile(
-    rf"(?:(?<![\u3400-\u9fffA-Za-z0-9_\-])|(?<=[{_ZH_BEFORE_NAME}])|(?<={_ZH_INTRO_VERB}){_AFTER_LOCATIVE})"
-    rf"{_NOT_LOCATIVE}(?:(?![{_ZH_NOT_IN_NAME}])(?!{_ZH_INTRO_VERB})[\u3400-\u9fff]){{1,6}}[-·](?:\d[A-Za-z0-9.]*|[A-Za-z][A-Za-z0-9.]+)(?:-[A-Za-z0-9][A-Za-z0-9.]*)*"
+    rf"(?:(?<![\u3400-\u9fffA-Za-z0-9_\-])|(?<=[{_ZH_BEFORE_NAME}])|(?<={ZH_INTRO_VERB}){_AFTER_LOCATIVE})"
+    rf"{_NOT_LOCATIVE}(?:(?![{_ZH_NOT_IN_NAME}])(?!{ZH_INTRO_VERB})[\u3400-\u9fff]){{1,6}}[-·](?:\d[A-Za-z0-9.]*|[A-Za-z][A-Za-z0-9.]+)(?:-[A-Za-z0-9][A-Za-z0-9.]*)*"
     r"(?<!\.)(?: [vV]\d+(?:\.\d+)*(?![\w.]))?")  # and a release's version after a space ("星衡-13B-Chat v0.3")
 
 

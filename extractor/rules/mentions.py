@@ -15,7 +15,7 @@ from functools import lru_cache
 from types import MappingProxyType
 
 from extractor import lexicon
-from extractor.segment import CJK_HYBRID_NAME
+from extractor.segment import CJK_HYBRID_NAME, ZH_INTRO_VERB
 from vocabulary import fold
 
 CJK = "\u3400-\u9fff"
@@ -379,6 +379,10 @@ DOCUMENT_SHORT_FORMS: ContextVar[Mapping[str, str]] = ContextVar("document_short
 DOCUMENT_CHINESE_FORMS: ContextVar[tuple[str, ...]] = ContextVar("document_chinese_forms", default=())
 
 
+# a comparison or release verb right before a Chinese short form ("GLM 领先青鸾 2.6 分", "超过星河")
+_VERB_BEFORE_FORM = re.compile(f"(?:{ZH_INTRO_VERB})$")
+
+
 def _with_chinese_short_forms(sentence: str, names: list[Mention], forms: tuple[str, ...]) -> list[Mention]:
     """``names`` and every Chinese short form in ``sentence`` outside them ("星河垫底，只有 71.3"): a Chinese
     head word has no spaces around it, so the name regex cannot find it; the document's registry knows it."""
@@ -388,6 +392,7 @@ def _with_chinese_short_forms(sentence: str, names: list[Mention], forms: tuple[
         while at >= 0:
             end = at + len(form)
             before_ok = at == 0 or not _CJK_CHAR.match(sentence, at - 1) or sentence[at - 1] in _PARTICLES_BEFORE_NAME \
+                or _VERB_BEFORE_FORM.search(sentence, max(0, at - 2), at) is not None \
                 or sentence[at - 1] in "上中" and _AFTER_BENCHMARK_LOCATIVE.search(sentence, 0, at - 1) is not None
             if before_ok and sentence[end:end + 1] not in ("-", "·") \
                     and not any(x.start < end and at < x.end for x in (*names, *added)):

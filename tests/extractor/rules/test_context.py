@@ -807,3 +807,10 @@ def test_a_dashed_name_from_a_sentence_without_numbers_gives_its_short_form() ->
     assert any(c.kind == "comparison" and c.model == "Sable-3-Mini" and c.baseline == "Claude 3.5 Haiku"
                and c.relation == "outperforms" for c in claims)
     assert ("Sable-3-Mini", "MATH-500", 78.8) in {(c.model, c.benchmark, c.value) for c in claims}
+
+
+def test_a_chinese_short_form_right_after_a_comparison_verb_is_the_baseline() -> None:
+    claims = extract("# 三款模型横评\n\n青鸾-32B、Kimi-k1.5 和 GLM-4-Plus 都测了。\n\n"
+                     "LiveCodeBench 上 GLM 是 41.5，青鸾 38.9，GLM 领先青鸾 2.6 分。")
+    assert [(c.model, c.baseline, c.relation, c.delta) for c in claims if c.kind == "comparison"] == [
+        ("GLM-4-Plus", "青鸾-32B", "outperforms", 2.6)]
