@@ -297,7 +297,7 @@ FROM_TO = re.compile(
     r"从\s*(?P<pre>[^，。；;从]{0,24}?)\s*(?P<a>\d+(?:\.\d+)?)\s*(?:%|％|分)?\s*(?:稳步|大幅|显著|一举)?"
     r"(?:提升|提高|增长|上升|增加|升|涨|跃升|飙升)(?:到|至)了?\s*(?P<b>\d+(?:\.\d+)?)")
 # "The appendix has 79.2 for Orion-72B": a decimal whose own phrase names a model is that model's value, whatever the verb
-_OWNER_AFTER = re.compile(r"\s+for\s+(?:the\s+)?(?=[A-Z])")
+_OWNER_AFTER = re.compile(r"\s+for\s+(?:the\s+)?(?=[A-Z]|\d+(?:\.\d+)?[BM]\b)")
 _FROM_TO_DECIMALS = re.compile(r"\bfrom\s+(?P<a>\d+\.\d+)\s+to\s+(?P<b>\d+\.\d+)(?![\d.]*\s*(?:[A-Za-z]|%))"
                                r"|(?<![\d.])(?P<a2>\d+\.\d+)\s*(?:→|->|⟶)\s*(?P<b2>\d+\.\d+)(?![\d.]*\s*[%A-Za-z]{0,1}[0-9])")
 _PERCENT_NEAR = re.compile(r"[0-9]+\.[0-9]+\s*[%％]")

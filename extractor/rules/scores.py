@@ -148,6 +148,9 @@ def shared_value_scores(document: Document, section: Section, offset: int, sente
     return out
 
 
+_ARTICLE = re.compile(r"(?:the|our|its|this)\s+", re.IGNORECASE)
+
+
 def _scores(document: Document, section: Section, offset: int, sentence: str, lex: Lexicons,
             names: list[Mention], subjects: list[Mention], numbers: list[Number], ctx: _Context,
             baseline_spans: list[tuple[int, int, str]] | None = None) -> list[ScoreClaim]:
@@ -248,6 +251,11 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
                       and not sentence[in_runs[starts[0]].end:at].strip()]
         good = [n for n in good if n.start not in inside or n.start in paren_owner]
     out: list[ScoreClaim] = []
+    # a value's own phrase may name its owner by size ("52.0 for the 72B": the registry resolves "the 72B")
+    # (starting at the size: "for the 72B" reads its article itself)
+    sized = [Mention(s.start + len(a.group(0)) if (a := _ARTICLE.match(s.text)) else s.start, s.end, s.text, "model")
+             for s in subjects if s.kind == "sizeref"]
+    owners = sorted([*names, *sized], key=lambda n: n.start) if sized else names
     value_lists = slash_value_lists(sentence)
     if value_lists:
         firsts = {v.start for v in value_lists}
@@ -304,7 +312,7 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
             bench = before[-1] if before else near[0]
         barrier = _contrast_before(sentence, num.start)
         model = model_aligned.get(num.start) or paren_owner.get(num.start) or owned_at.get(num.start) \
-            or _named_after(sentence, num, names) \
+            or _named_after(sentence, num, owners) \
             or _baseline_owning(sentence, num, baseline_spans or [], names) \
             or _pick_subject(sentence, names, subjects, num.start, section, barrier=barrier,
                              not_subjects=objects | frozenset(n.start for n in baseline_names if n.end < num.start

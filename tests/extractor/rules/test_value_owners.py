@@ -98,3 +98,9 @@ def test_a_judge_written_in_english_inside_chinese_is_no_subject() -> None:
 def test_a_patents_step_label_is_no_model() -> None:
     claims = extract("## 具体实施方式\n\n步骤S101：训练。玄枢-7B 在 GSM8K 上的准确率为 91.3%。")
     assert {c.model for c in claims} == {"玄枢-7B"}
+
+
+def test_a_value_for_a_size_is_the_model_of_that_size() -> None:
+    claims = extract("# Kestrel-2\n\nKestrel-2-8B and Kestrel-2-32B are out. On MMLU-Pro: 71.8 for the 32B and 60.2 "
+                     "for the 8B.")
+    assert {(c.model, c.value) for c in claims if c.kind == "score"} == {("Kestrel-2-32B", 71.8), ("Kestrel-2-8B", 60.2)}
