@@ -814,3 +814,10 @@ def test_a_chinese_short_form_right_after_a_comparison_verb_is_the_baseline() ->
                      "LiveCodeBench 上 GLM 是 41.5，青鸾 38.9，GLM 领先青鸾 2.6 分。")
     assert [(c.model, c.baseline, c.relation, c.delta) for c in claims if c.kind == "comparison"] == [
         ("GLM-4-Plus", "青鸾-32B", "outperforms", 2.6)]
+
+
+def test_a_name_after_over_or_above_is_no_subject_of_a_later_clause() -> None:
+    claims = extract("# Kestrel-34B-v3\n\nOn GPQA Diamond it gets 44.9, that's +5.3 over Kestrel-34B-v2 and it finally "
+                     "edges out Qwen2.5-32B-Instruct.")
+    pairs = {(c.model, c.baseline) for c in claims if c.kind == "comparison"}
+    assert pairs == {("Kestrel-34B-v3", "Kestrel-34B-v2"), ("Kestrel-34B-v3", "Qwen2.5-32B-Instruct")}
