@@ -52,6 +52,7 @@ _CJK_HEAD = re.compile(r"([\u3400-\u9fff]{2,6})[-·]")
 # the word before a dashed version: "GLM" of "GLM-4-Plus", "Kimi" of "Kimi-k1.5" (a name with no size; not "Adam" of
 # "Adam-mini" nor "Claude" of "Claude 3.5 Sonnet": a family word alone may mean the family)
 _DASHED_VERSION_HEAD = re.compile(r"([A-Z]{2,5}|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})-[A-Za-z]?\d")
+_TIER_VERSION_TAIL = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-Za-zß-öø-ÿ]+\s([A-Z][a-z]+\s\d+(?:\.\d+)?)$")
 _SHORT_TAIL = re.compile(r"\s\d+(?:\.\d+)?\s([A-Z][a-z]{3,})$")
 _VERSIONED_TAIL = re.compile(r"[A-Za-z]+[0-9][A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)*")
 _NOT_A_NAME = frozenset({"the", "our", "its", "this", "a", "an", "and", "or", "of", "with", "all", "each", "both"})
@@ -187,6 +188,9 @@ class EntityRegistry:
                 tail = _SHORT_TAIL.search(full)
                 if tail is not None:
                     firsts[tail.group(1)].add(full)
+                tier = _TIER_VERSION_TAIL.search(full)  # "Pro 1.5" of "Halcyon Pro 1.5": a tier and its version
+                if tier is not None:
+                    firsts[tier.group(1)].add(full)
                 # "R2-Lite" of "DeepSeek-R2-Lite", "V3" of "DeepSeek-V3": a later part with a version in it
                 parts = full.split("-")
                 for k in range(1, len(parts)):

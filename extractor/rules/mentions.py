@@ -351,21 +351,23 @@ def sentence_names(sentence: str) -> list[Mention]:
     layer and the claim rules both ask for the same candidate sentences. While a document's claims
     are read, the Chinese short forms it introduced ("星河" for 星河-14B) are names too."""
     names = list(_cached_names(sentence))
-    chinese = DOCUMENT_CHINESE_FORMS.get()
-    if chinese and _HAS_CJK.search(sentence):
-        names = _with_chinese_short_forms(sentence, names, chinese)
+    forms = DOCUMENT_UNMATCHED_FORMS.get()
+    if forms and (_HAS_CJK.search(sentence) or any(" " in f and f in sentence for f in forms)):
+        names = _with_unmatched_short_forms(sentence, names, forms)
     return names
 
 
 def document_short_forms(forms: Mapping[str, str]) -> tuple[Token[Mapping[str, str]], Token[tuple[str, ...]]]:
     """Make ``forms`` (short form -> full name) the current document's, until ``forget_short_forms``."""
-    chinese = tuple(f for f in forms if _CJK_CHAR.match(f))  # (the others are found by the name regex)
-    return DOCUMENT_SHORT_FORMS.set(MappingProxyType(dict(forms))), DOCUMENT_CHINESE_FORMS.set(chinese)
+    # the forms the name regex cannot find: Chinese heads ("星河"), and tails with a space ("Pro 1.5" of "Halcyon Pro
+    # 1.5": "Pro" alone is no name's first word); the others are found by the name regex
+    unmatched = tuple(f for f in forms if _CJK_CHAR.match(f) or " " in f)
+    return DOCUMENT_SHORT_FORMS.set(MappingProxyType(dict(forms))), DOCUMENT_UNMATCHED_FORMS.set(unmatched)
 
 
 def forget_short_forms(tokens: tuple[Token[Mapping[str, str]], Token[tuple[str, ...]]]) -> None:
     DOCUMENT_SHORT_FORMS.reset(tokens[0])
-    DOCUMENT_CHINESE_FORMS.reset(tokens[1])
+    DOCUMENT_UNMATCHED_FORMS.reset(tokens[1])
 
 
 _AFTER_BENCHMARK_LOCATIVE = re.compile(r"[A-Za-z0-9%]\s?$")  # "GSM8K 上星河和 Qwen 持平": 上 is where, 星河 starts
@@ -376,14 +378,14 @@ _AFTER_BENCHMARK_LOCATIVE = re.compile(r"[A-Za-z0-9%]\s?$")  # "GSM8K 上星河�
 # which resolves them back to the full names.
 DOCUMENT_SHORT_FORMS: ContextVar[Mapping[str, str]] = ContextVar("document_short_forms",
                                                                  default=MappingProxyType({}))
-DOCUMENT_CHINESE_FORMS: ContextVar[tuple[str, ...]] = ContextVar("document_chinese_forms", default=())
+DOCUMENT_UNMATCHED_FORMS: ContextVar[tuple[str, ...]] = ContextVar("document_chinese_forms", default=())
 
 
 # a comparison or release verb right before a Chinese short form ("GLM 领先青鸾 2.6 分", "超过星河")
 _VERB_BEFORE_FORM = re.compile(f"(?:{ZH_INTRO_VERB})$")
 
 
-def _with_chinese_short_forms(sentence: str, names: list[Mention], forms: tuple[str, ...]) -> list[Mention]:
+def _with_unmatched_short_forms(sentence: str, names: list[Mention], forms: tuple[str, ...]) -> list[Mention]:
     """``names`` and every Chinese short form in ``sentence`` outside them ("星河垫底，只有 71.3"): a Chinese
     head word has no spaces around it, so the name regex cannot find it; the document's registry knows it."""
     added: list[Mention] = []
@@ -395,6 +397,8 @@ def _with_chinese_short_forms(sentence: str, names: list[Mention], forms: tuple[
                 or _VERB_BEFORE_FORM.search(sentence, max(0, at - 2), at) is not None \
                 or sentence[at - 1] in "上中" and _AFTER_BENCHMARK_LOCATIVE.search(sentence, 0, at - 1) is not None
             if before_ok and sentence[end:end + 1] not in ("-", "·") \
+                    and not (form.isascii() and (sentence[end:end + 1].isalnum() or sentence[end:end + 2][:1] == "."
+                                                 and sentence[end + 1:end + 2].isdigit())) \
                     and not any(x.start < end and at < x.end for x in (*names, *added)):
                 added.append(Mention(at, end, form, "model"))
             at = sentence.find(form, end)

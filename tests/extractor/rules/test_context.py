@@ -821,3 +821,10 @@ def test_a_name_after_over_or_above_is_no_subject_of_a_later_clause() -> None:
                      "edges out Qwen2.5-32B-Instruct.")
     pairs = {(c.model, c.baseline) for c in claims if c.kind == "comparison"}
     assert pairs == {("Kestrel-34B-v3", "Kestrel-34B-v2"), ("Kestrel-34B-v3", "Qwen2.5-32B-Instruct")}
+
+
+def test_a_tier_and_version_stand_for_the_full_name() -> None:
+    claims = extract("# Halcyon Pro 2\n\nHalcyon Pro 1.5 and Halcyon Pro 2 are both covered. On Arena-Hard the win rate "
+                     "went from 52% for Pro 1.5 to 71% for Pro 2.")
+    assert {(c.model, c.value) for c in claims if c.kind == "score"} == {("Halcyon Pro 1.5", 52.0), ("Halcyon Pro 2", 71.0)}
+    assert [(c.model, c.baseline) for c in claims if c.kind == "comparison"] == [("Halcyon Pro 2", "Halcyon Pro 1.5")]
