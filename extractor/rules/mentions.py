@@ -276,6 +276,10 @@ def find_names(sentence: str, lex: Lexicons) -> list[Mention]:
         if not _UPPER_OR_DIGIT.search(text.split(" ", 1)[0]) and not _vendor_word(text, lex, cjk):
             continue
         out.append(Mention(s, e, text, classify_name(sentence, s, e, text, lex)))
+    if "4o" in sentence:  # "4o", "4o-mini": how chats write GPT-4o (a name's first character is a letter elsewhere)
+        for m in _FOUR_O.finditer(sentence):
+            if not any(x.start < m.end() and m.start() < x.end for x in out):
+                out.append(Mention(m.start(), m.end(), m.group(0), "model"))
     has_cjk = _HAS_CJK.search(sentence) is not None
     if has_cjk and ("-" in sentence or "·" in sentence):  # (an English sentence holds no Chinese name to scan for)
         for m in CJK_HYBRID_NAME.finditer(sentence):  # "星河-13B", "混元-Large"
@@ -308,6 +312,7 @@ def find_names(sentence: str, lex: Lexicons) -> list[Mention]:
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)(?:[a-z]{0,6})"
 _MONTH_RANGE = re.compile(rf"{_MONTH}(?:\s*[-–—]\s*{_MONTH})+(?:\s+\d{{4}})?")
+_FOUR_O = re.compile(r"(?<![\w.\-])4o(?:[- ]mini)?(?![\w\-])")
 _RUN_LABEL = re.compile(r"(?:step|iter|iteration|epoch)[-_]?\d+|S\d{3,4}", re.IGNORECASE)
 _VERSION_ONLY = re.compile(r"[vV]\d+(?:\.\d+)*")
 _OPEN_PAREN_GAP = re.compile(r"\s*[(（]\s*")

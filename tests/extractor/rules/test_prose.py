@@ -676,3 +676,9 @@ def test_a_described_baseline_takes_the_name_set_off_after_it() -> None:
     # a Chinese comma opens a clause: the name after it is no appositive
     clause = extract("## 结果\n\nOpenWebMath 训练的模型在 C4 上超越了基于人类手工规则的方法，Mistral-7B 则是 61.2%。")
     assert not any(c.kind == "comparison" and c.baseline == "Mistral-7B" for c in clause)
+
+
+def test_4o_is_how_chats_write_gpt_4o() -> None:
+    claims = extract("# 星河-32B\n\nSWE-bench Verified：cl3.7 是 62.3，4o 才 33.2。\n\n4o-mini sits at 48.1 on Arena-Hard.")
+    scores = {(c.model, c.value, c.model_canonical) for c in claims if c.kind == "score"}
+    assert ("4o", 33.2, "GPT-4o") in scores and ("4o-mini", 48.1, "GPT-4o mini") in scores
