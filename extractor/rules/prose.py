@@ -48,7 +48,7 @@ from extractor.rules.context import (
 )
 from extractor.rules.earlier import earlier_claims, reown_earlier_subjects
 from extractor.rules.gains import GAIN, gain_claims
-from extractor.rules.mentions import Lexicons, cue_matches, find_subject_words, lexicons, sentence_names
+from extractor.rules.mentions import SETTING, Lexicons, cue_matches, find_subject_words, lexicons, sentence_names
 from extractor.rules.names import _is_known_model, _norm
 from extractor.rules.numbers import _LABEL_END, Number, _is_result_number, _numbers
 from extractor.rules.owners import FORMER_LATTER_VALUE
@@ -71,6 +71,8 @@ from schemas import ComparisonClaim, Document, ScoreClaim, Section
 AnyClaim = ScoreClaim | ComparisonClaim
 
 
+_SETTING_CONDITION = re.compile(r"\s*(?:使用|用|采用|开启|打开|换成|改用|加上|we\s+use|using|with)\s*", re.IGNORECASE)
+_MAYBE = re.compile(r"可能|会|将|或许|也许|估计|\bwould\b|\bcould\b|\bmight\b", re.IGNORECASE)
 _HYPOTHETICAL = re.compile(r"^(?:如果|假如|若|倘若|假设|要是)|\b(?:if|would|could potentially|might)\b", re.IGNORECASE)
 
 
@@ -79,7 +81,12 @@ def _is_hypothetical(sentence: str, numbers: Sequence[Number]) -> bool:
     supposition after the first value is about what the value means ("scores 58.6%, which would place it
     ahead of GPT-4.1"), not about the value."""
     first = numbers[0].start if numbers else len(sentence)
-    return _HYPOTHETICAL.search(sentence, 0, first) is not None
+    m = _HYPOTHETICAL.search(sentence, 0, first)
+    if m is None:
+        return False
+    # "如果使用 maj@64，它能达到 63.3%": a condition that names how the model was run states a result in that setting
+    return not (_SETTING_CONDITION.match(sentence, m.end()) and SETTING.search(sentence, m.end(), first)
+                and not _MAYBE.search(sentence, m.end(), first))
 
 
 def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (),

@@ -682,3 +682,11 @@ def test_4o_is_how_chats_write_gpt_4o() -> None:
     claims = extract("# 星河-32B\n\nSWE-bench Verified：cl3.7 是 62.3，4o 才 33.2。\n\n4o-mini sits at 48.1 on Arena-Hard.")
     scores = {(c.model, c.value, c.model_canonical) for c in claims if c.kind == "score"}
     assert ("4o", 33.2, "GPT-4o") in scores and ("4o-mini", 48.1, "GPT-4o mini") in scores
+
+
+def test_a_condition_naming_a_setting_states_a_result_a_supposition_does_not() -> None:
+    claims = extract("# Wren-8B-Think\n\n如果使用 maj@64，也就是 64 次采样做多数投票，它在 AIME 2024 上能达到 63.3%，"
+                     "与 o1-mini 的 63.6% 基本持平。")
+    assert ("Wren-8B-Think", 63.3) in {(c.model, c.value) for c in claims if c.kind == "score"}
+    assert extract("# Wren-8B-Think\n\n如果使用更多数据，它在 AIME 2024 上可能会达到 70%。") == []
+    assert extract("# Wren-8B-Think\n\nIf we used maj@8 it would reach 93.4 on GSM8K.") == []
