@@ -20,6 +20,7 @@ from extractor.rules.mentions import (
     lexicons,
 )
 from extractor.rules.names import _in_location, _is_known_model, _norm
+from extractor.rules.subjects import is_judge
 from extractor.segment import CJK_HYBRID_NAME, is_model_shaped
 from schemas import Document, Section
 
@@ -282,7 +283,7 @@ def _update_context(sentence: str, names: list[Mention], section: Section, ctx: 
     forms = DOCUMENT_SHORT_FORMS.get()
     # (a short form the document set up stands for its full name: "So Sable edges out both of them")
     models = [n for n in names if n.kind in ("model", "name") and not _in_location(sentence, n)
-              and (_is_known_model(n.text) or n.text in forms)]
+              and (_is_known_model(n.text) or n.text in forms) and not is_judge(sentence, n)]
     if models and models[0].start < 20 and not _NOT_TOPIC_BEFORE.search(sentence, 0, models[0].start) \
             and not measured_against_it(sentence, models[0].end):
         ctx.model = forms.get(models[0].text, models[0].text)  # a sentence-initial model becomes the topic

@@ -104,3 +104,10 @@ def test_a_value_for_a_size_is_the_model_of_that_size() -> None:
     claims = extract("# Kestrel-2\n\nKestrel-2-8B and Kestrel-2-32B are out. On MMLU-Pro: 71.8 for the 32B and 60.2 "
                      "for the 8B.")
     assert {(c.model, c.value) for c in claims if c.kind == "score"} == {("Kestrel-2-32B", 71.8), ("Kestrel-2-8B", 60.2)}
+
+
+def test_a_judge_is_no_topic_and_a_budget_share_or_a_length_is_no_result() -> None:
+    text = ("# 青岚-14B 周报\n\n- Arena-Hard（GPT-4-Turbo 作为 judge）：55.3。\n\n评论：Arena-Hard 上 judge 偏好长答案，得分 57.1。\n\n"
+            "**评测资源**：本周评测集群占用了 GPU 预算的 37%，主要是 Arena-Hard 的 judge 调用。")
+    scores = {(c.model, c.value) for c in extract(text) if c.kind == "score"}
+    assert scores == {("青岚-14B", 55.3), ("青岚-14B", 57.1)}
