@@ -252,7 +252,7 @@ def find_names(sentence: str, lex: Lexicons) -> list[Mention]:
             continue  # "TOMÁS: On AIME 2024 it solves …": a speaker's name in a transcript, not a model
         if "_" in text and not any(c.isupper() for c in text):
             continue  # "kernel_panic_at_3am", "leah_w": a user name, not a model
-        if _MONTH_RANGE.fullmatch(text) or _RUN_LABEL.fullmatch(text):
+        if _MONTH_RANGE.fullmatch(text) or RUN_LABEL.fullmatch(text):
             continue  # "(Oct-Feb problems)": a date range; "step-5000", "S101" (a patent's step): a label, not a model
         if _VERSION_ONLY.fullmatch(text) and any(x.kind == "benchmark" and _OPEN_PAREN_GAP.fullmatch(sentence, x.end, s)
                                                  for x in out):
@@ -313,7 +313,7 @@ def find_names(sentence: str, lex: Lexicons) -> list[Mention]:
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)(?:[a-z]{0,6})"
 _MONTH_RANGE = re.compile(rf"{_MONTH}(?:\s*[-–—]\s*{_MONTH})+(?:\s+\d{{4}})?")
 _FOUR_O = re.compile(r"(?<![\w.\-])4o(?:[- ]mini)?(?![\w\-])")
-_RUN_LABEL = re.compile(r"(?:step|iter|iteration|epoch)[-_]?\d+|S\d{3,4}", re.IGNORECASE)
+RUN_LABEL = re.compile(r"(?:step|iter|iteration|epoch)[-_]?\d+|S\d{3,4}", re.IGNORECASE)
 _VERSION_ONLY = re.compile(r"[vV]\d+(?:\.\d+)*")
 _OPEN_PAREN_GAP = re.compile(r"\s*[(（]\s*")
 # A level or split written right after a benchmark's name: "MATH Lvl-5", "MATH Level 5", "LiveCodeBench v5"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from extractor.rules.mentions import Mention, lexicons
+from extractor.rules.mentions import RUN_LABEL, Mention, lexicons
 from extractor.segment import is_model_shaped
 
 _DIGIT = re.compile(r"\d")
@@ -22,7 +22,7 @@ def _is_known_model(name: str) -> bool:
     """Strong evidence of a model (vendor family or a name with a version digit), for topic tracking."""
     lex = lexicons()
     return (is_model_shaped(name) and bool(_DIGIT.search(name) or lex.vendor_regex.match(name))
-            and _norm(name) not in lex.benchmark_lookup)
+            and _norm(name) not in lex.benchmark_lookup and not RUN_LABEL.fullmatch(name))
 
 
 def _in_location(sentence: str, name: Mention) -> bool:

@@ -167,7 +167,8 @@ _NOT_RESULT_BEFORE = re.compile(
     # ("突破 50%", "the first to pass 50%"), a margin after "by" ("improves MATH by 3.1, 2.7 and 2.2 points")
     r"|(?:掉到|掉至|降至|降到|跌到|跌至|跌破|首次突破|突破)了?"
     # a margin between two results ("输了 3.6 分", "落后约 2 个点", "甩开好几分")
-    r"|(?:输了|赢了|差了|落后了?|领先了?|拉开了?|甩开了?|少了|多了|高了|低了|高出了?|低出了?)\s*(?:约|近|大约|超过|将近|快|足足|整整|差不多)?"
+    r"|(?:输了|赢了|差了|落后了?|领先了?|拉开了?|甩开了?|少了|多了|高了|低了|高出了?|低出了?|长了|短了|掉了|涨了|降了|跌了)"
+    r"\s*(?:约|近|大约|超过|将近|快|足足|整整|差不多)?"
     # what a group scores in general ("各受测模型得分普遍在 90% 以上", "大多在 60 分左右")
     r"|(?:普遍|大多|大都|基本都|全都)(?:在|为|达到|超过|处于)?"
     # a change with no value of its own ("it is up 9 points"), a value denied ("56.1 for Orion-72B, not 61.3",

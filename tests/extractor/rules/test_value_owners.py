@@ -111,3 +111,12 @@ def test_a_judge_is_no_topic_and_a_budget_share_or_a_length_is_no_result() -> No
             "**评测资源**：本周评测集群占用了 GPU 预算的 37%，主要是 Arena-Hard 的 judge 调用。")
     scores = {(c.model, c.value) for c in extract(text) if c.kind == "score"}
     assert scores == {("青岚-14B", 55.3), ("青岚-14B", 57.1)}
+
+
+def test_a_step_label_is_no_topic_and_a_change_is_no_score() -> None:
+    text = ("## 实施例1\n\n本实施例以 Qwen2.5-7B 作为基座模型，得到目标模型，以下记为玄枢-7B。\n\n"
+            "其中，步骤S101中所述数据共计约 120 万条。实施例1所得目标模型在 GSM8K 上的准确率为 91.3%。\n\n"
+            "去掉长上下文阶段的消融版本，MMLU-Pro 掉了 0.9。")
+    scores = {(c.model, c.benchmark, c.value) for c in extract(text) if c.kind == "score"}
+    assert ("S101", "GSM8K", 91.3) not in scores
+    assert not any(v == 0.9 for _m, _b, v in scores)
