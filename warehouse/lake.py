@@ -45,7 +45,7 @@ import duckdb
 
 from schemas import Extraction, IngestOutcome, StoredClaim
 from warehouse import sql
-from warehouse.db import Warehouse, WarehouseError
+from warehouse.db import BATCH_DOCS, Warehouse, WarehouseError
 
 CATALOG = "lake"
 _POSTGRES_SCHEMES = ("postgres://", "postgresql://")
@@ -263,13 +263,15 @@ class LakeWarehouse(Warehouse):
                          sync=False)
 
     def store_many(self, extractions: Iterable[Extraction], run_id: int | None = None,
-                   batch_docs: int = 20000) -> list[IngestOutcome]:
-        """Store many documents; one transaction per ``batch_docs`` (each retried whole on a lost race)."""
+                   batch_docs: int | None = None) -> list[IngestOutcome]:
+        """Store many documents; one transaction per ``batch_docs`` (default ``db.BATCH_DOCS``; each retried whole
+        on a lost race)."""
         self._writable()
         items = list(extractions)
         outcomes: list[IngestOutcome] = []
-        for i in range(0, len(items), batch_docs):
-            batch = items[i:i + batch_docs]
+        size = batch_docs or BATCH_DOCS
+        for i in range(0, len(items), size):
+            batch = items[i:i + size]
 
             def store_batch(batch: list[Extraction] = batch) -> list[IngestOutcome]:
                 return self._store_batch(batch, run_id)
