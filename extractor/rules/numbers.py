@@ -155,7 +155,7 @@ _SETTING_VALUE_BEFORE = re.compile(_SETTING_WORDS + r"\s*$", re.IGNORECASE)
 _DENIED_OR_CHANGE = (r"(?:\b(?:is|are|was|were|be|been|now|went|goes|it's|that's)|[,，(])\s*(?:up|down)(?:\s+by)?"
                      r"(?:\s+(?:about|around|nearly|roughly|almost|over))?"  # ("is up 9 points", not "puts up 71.2")
                      r"|\b(?:not|rather\s+than|instead\s+of)|而不是|并不是|不是"
-                     r"|\b(?:spent|spend|spending|devoted|allocated)\s+(?:about\s+|roughly\s+|nearly\s+|over\s+|only\s+)?")
+                     r"|\b(?:spent|spend|spending|devoted|allocated)\s+(?:about\s+|roughly\s+|nearly\s+|over\s+|only\s+|maybe\s+|around\s+|almost\s+|just\s+|~)?")
 # (a bare decimal is read against these only: the other reasons above were written for percentages and points)
 _DENIED_OR_CHANGE_BEFORE = re.compile(r"(?:" + _DENIED_OR_CHANGE + r")\s*$", re.IGNORECASE)
 _NOT_RESULT_BEFORE = re.compile(

@@ -23,3 +23,11 @@ NOT_CLAIMS = [
 def test_no_claim(text):
     doc = Document(source="n.md", path="n.md", text=text, sha256="0")
     assert get_extractor("rules").extract(doc).claims == []
+
+
+def test_a_hedged_share_of_effort_is_no_score() -> None:
+    claims = get_extractor("rules").extract(Document(
+        source="doc.md", path="doc.md", sha256="0",
+        text="# Kestrel-2-8B\n\nOn IFEval it's 81.3. That was a deliberate choice in the SFT mix, we spent maybe 30% of "
+             "the post-training budget on constraint-style data.")).claims
+    assert [(c.model, c.value) for c in claims] == [("Kestrel-2-8B", 81.3)]
