@@ -421,8 +421,8 @@ def classify_name(sentence: str, start: int, end: int, text: str, lex: Lexicons)
         return "benchmark"
     if _BENCH_AFTER.match(sentence, end) or _BENCH_SHAPE.search(text):
         return "benchmark"
-    # "在 ISE-DSC01 上达到" / "on ViWikiFC": a place where a result is obtained.
-    if _LOCATION_BEFORE.search(sentence, max(0, start - 4), start) and (_LOCATION_AFTER.match(sentence, end)
+    # "在 ISE-DSC01 上达到" / "on ViWikiFC": a place where a result is obtained (not a release: "88.0 on v0.9.1").
+    if not _VERSION_ONLY.fullmatch(text) and _LOCATION_BEFORE.search(sentence, max(0, start - 4), start) and (_LOCATION_AFTER.match(sentence, end)
                                                                       or _ON_RIGHT_BEFORE.search(sentence, max(0, start - 4), start)):
         return "benchmark"
     return "name"

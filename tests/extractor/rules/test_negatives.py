@@ -31,3 +31,10 @@ def test_a_hedged_share_of_effort_is_no_score() -> None:
         text="# Kestrel-2-8B\n\nOn IFEval it's 81.3. That was a deliberate choice in the SFT mix, we spent maybe 30% of "
              "the post-training budget on constraint-style data.")).claims
     assert [(c.model, c.value) for c in claims] == [("Kestrel-2-8B", 81.3)]
+
+
+def test_a_release_after_on_is_no_benchmark() -> None:
+    claims = get_extractor("rules").extract(Document(
+        source="doc.md", path="doc.md", sha256="0",
+        text="# Nimbus\n\nNimbus-14B-Instruct GSM8K went from 88.0 on v0.9.1 to 84.3 on v0.9.2.")).claims
+    assert not any(c.benchmark and c.benchmark.startswith("v0.9") for c in claims)
