@@ -61,6 +61,10 @@ def _pick_subject(sentence: str, names: list[Mention], subjects: list[Mention], 
         return sized[-1]  # "The smaller variant reaches 62.0 on IFEval, and it beat GPT-4o-mini": the same one
     if subj and best is not None and subj[-1].text.lower() in _PLAIN_PRONOUNS:
         return best  # "Tern-8B's 71.0 … puts it within a point of X": it is the model the sentence just named
+    if subj and best is not None and subj[-1].text == "它" and best.start == 0 and cands[0] is best:
+        # "Kimi-k1.5 这次更新之后 MATH-500 到了 89.6，…不过 AIME 上它就差一点点了，是 60.8": the sentence opens with its
+        # one named model, and 它 goes on about it
+        return best
     if subj and (best is None or subj[-1].start > best.end):
         own = OWN_MODEL.get()
         if own and subj[-1].text.lower() in _FIRST_PERSON:

@@ -828,3 +828,10 @@ def test_a_tier_and_version_stand_for_the_full_name() -> None:
                      "went from 52% for Pro 1.5 to 71% for Pro 2.")
     assert {(c.model, c.value) for c in claims if c.kind == "score"} == {("Halcyon Pro 1.5", 52.0), ("Halcyon Pro 2", 71.0)}
     assert [(c.model, c.baseline) for c in claims if c.kind == "comparison"] == [("Halcyon Pro 2", "Halcyon Pro 1.5")]
+
+
+def test_ta_goes_on_about_the_one_model_its_sentence_opens_with() -> None:
+    text = ("## 数学\n\n再看 GLM-4-Plus，MATH-500 是 74.2。\n\n"
+            "Kimi-k1.5 这次更新之后 MATH-500 到了 89.6，不过 AIME 2024 上它就差一点点了，是 60.8。")
+    scores = {(c.model, c.benchmark, c.value) for c in extract(text) if c.kind == "score"}
+    assert ("Kimi-k1.5", "AIME 2024", 60.8) in scores
