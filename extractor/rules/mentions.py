@@ -356,10 +356,21 @@ def sentence_names(sentence: str) -> list[Mention]:
     layer and the claim rules both ask for the same candidate sentences. While a document's claims
     are read, the Chinese short forms it introduced ("星河" for 星河-14B) are names too."""
     names = list(_cached_names(sentence))
+    short = DOCUMENT_SHORT_FORMS.get()
+    if short and any(" " in n.text for n in names):
+        # "青鸾 38.9，Kimi 37.2": a short form the document set up, then a value, is the name and its value
+        names = [_without_trailing_value(n, short) for n in names]
     forms = DOCUMENT_UNMATCHED_FORMS.get()
     if forms and (_HAS_CJK.search(sentence) or any(" " in f and f in sentence for f in forms)):
         names = _with_unmatched_short_forms(sentence, names, forms)
     return names
+
+
+def _without_trailing_value(name: Mention, short: Mapping[str, str]) -> Mention:
+    tail = _TRAILING_VALUE.search(name.text)
+    if tail is None or name.text[:tail.start()] not in short:
+        return name
+    return Mention(name.start, name.start + tail.start(), name.text[:tail.start()], "model")
 
 
 def document_short_forms(forms: Mapping[str, str]) -> tuple[Token[Mapping[str, str]], Token[tuple[str, ...]]]:

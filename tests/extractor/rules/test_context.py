@@ -835,3 +835,9 @@ def test_ta_goes_on_about_the_one_model_its_sentence_opens_with() -> None:
             "Kimi-k1.5 这次更新之后 MATH-500 到了 89.6，不过 AIME 2024 上它就差一点点了，是 60.8。")
     scores = {(c.model, c.benchmark, c.value) for c in extract(text) if c.kind == "score"}
     assert ("Kimi-k1.5", "AIME 2024", 60.8) in scores
+
+
+def test_a_short_form_then_a_value_is_the_name_and_its_value() -> None:
+    text = ("# 横评\n\n青鸾-32B、Kimi-k1.5 和 GLM-4-Plus 都测了。\n\nLiveCodeBench 上 GLM 是 41.5，青鸾 38.9，Kimi 37.2。")
+    scores = {(c.model, c.value) for c in extract(text) if c.kind == "score"}
+    assert scores == {("GLM-4-Plus", 41.5), ("青鸾-32B", 38.9), ("Kimi-k1.5", 37.2)}
