@@ -394,7 +394,8 @@ _AFTER_BENCHMARK_LOCATIVE = re.compile(r"[A-Za-z0-9%]\s?$")  # "GSM8K 上星河�
 # which resolves them back to the full names.
 DOCUMENT_SHORT_FORMS: ContextVar[Mapping[str, str]] = ContextVar("document_short_forms",
                                                                  default=MappingProxyType({}))
-DOCUMENT_UNMATCHED_FORMS: ContextVar[tuple[str, ...]] = ContextVar("document_chinese_forms", default=())
+# (those of them the name regex cannot find: Chinese heads, and tails with a space such as "Pro 1.5")
+DOCUMENT_UNMATCHED_FORMS: ContextVar[tuple[str, ...]] = ContextVar("document_unmatched_forms", default=())
 
 
 # a comparison or release verb right before a Chinese short form ("GLM 领先青鸾 2.6 分", "超过星河")
@@ -402,8 +403,9 @@ _VERB_BEFORE_FORM = re.compile(f"(?:{ZH_INTRO_VERB})$")
 
 
 def _with_unmatched_short_forms(sentence: str, names: list[Mention], forms: tuple[str, ...]) -> list[Mention]:
-    """``names`` and every Chinese short form in ``sentence`` outside them ("星河垫底，只有 71.3"): a Chinese
-    head word has no spaces around it, so the name regex cannot find it; the document's registry knows it."""
+    """``names`` and every short form of ``forms`` in ``sentence`` outside them: a Chinese head word has no spaces
+    around it ("星河垫底，只有 71.3"), and a tier with its version starts at a word no name starts with ("for Pro
+    1.5"), so the name regex finds neither; the document's registry knows both."""
     added: list[Mention] = []
     for form in forms:
         at = sentence.find(form)
