@@ -1,7 +1,8 @@
 """benchclaims as a spaCy pipeline: tokenizer, typed mentions, document entities, claim frames.
 
 ``rules_pipeline()`` is the pipeline the ``rules`` backend runs (a blank multi-language pipeline with
-``BenchclaimsTokenizer`` and the three components). Outside benchclaims, after ``pip install``::
+``BenchclaimsTokenizer`` and the three components; the backend's own copy puts only the name mentions on
+``doc.spans``, the ones its claim frames read). Outside benchclaims, after ``pip install``::
 
     nlp = spacy.blank("zh"); nlp.add_pipe("benchclaims"); nlp(text)._.claims
 
@@ -23,15 +24,22 @@ from extractor.nlp.tokenizer import BenchclaimsTokenizer
 SPAN_KEY = "benchclaims"
 
 
-@lru_cache(maxsize=1)
-def rules_pipeline() -> Language:
-    """The rules backend's pipeline, built once per process (no model weights)."""
+@lru_cache(maxsize=2)
+def rules_pipeline(mention_labels: tuple[str, ...] | None = None) -> Language:
+    """The benchclaims pipeline, built once per process (no model weights).
+
+    ``mention_labels``: the typed mentions to put on ``doc.spans["benchclaims"]`` (default: every label). The rules
+    backend passes ``NAME_LABELS``: its claims are the same and the other kinds are only looked for by the rules
+    that need them (``extract`` outputs claims, not spans).
+    """
     from extractor.nlp import components  # noqa: F401 - registers the factories with spaCy
+    from extractor.nlp.mentions import LABELS
 
     # the tokenizer named in the config (registered when ``extractor.nlp.tokenizer`` was imported above)
     nlp = spacy.blank("xx", config={"nlp": {"tokenizer": {"@tokenizers": "benchclaims.Tokenizer.v1",
                                                           "scope": "candidates"}}})
-    for name in ("benchclaims_mentions", "benchclaims_entities", "benchclaims_claims"):
+    nlp.add_pipe("benchclaims_mentions", config={"labels": list(mention_labels or LABELS)})
+    for name in ("benchclaims_entities", "benchclaims_claims"):
         nlp.add_pipe(name)
     _freeze_long_lived_objects()
     return nlp
@@ -43,8 +51,9 @@ _chars_read = 0
 
 
 def pipeline_for(text_length: int, renew_after: int | None = None) -> Language:
-    """The rules pipeline to read a text of ``text_length`` characters with: ``rules_pipeline()``, built
-    afresh once it has read ``renew_after`` characters (default ``RENEW_AFTER_CHARS``).
+    """The rules backend's pipeline to read a text of ``text_length`` characters with: ``rules_pipeline`` finding
+    the name mentions its claim frames read, built afresh once it has read ``renew_after`` characters (default
+    ``RENEW_AFTER_CHARS``).
 
     spaCy's vocabulary keeps every distinct token string it has seen, and the candidates tokenizer
     makes the stretches between candidate sentences tokens too, so a long ingest or a server taking
@@ -58,7 +67,9 @@ def pipeline_for(text_length: int, renew_after: int | None = None) -> Language:
     if _chars_read and _chars_read + text_length > limit:
         _drop_rules_pipeline()
     _chars_read += text_length
-    return rules_pipeline()
+    from extractor.nlp.mentions import NAME_LABELS
+
+    return rules_pipeline(NAME_LABELS)
 
 
 def _drop_rules_pipeline() -> None:

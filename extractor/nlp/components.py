@@ -14,13 +14,14 @@ the same way the CLI splits them, so ``doc._.claims`` equals ``benchclaims extra
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 
 import numpy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
 from extractor.nlp import SPAN_KEY
-from extractor.nlp.mentions import TypedMention, find_mentions, forget_sentences
+from extractor.nlp.mentions import LABELS, TypedMention, find_mentions, forget_sentences
 from extractor.nlp.registry import EntityRegistry
 from extractor.rules.folding import fold
 from extractor.rules.frames import TableScan, document_claims, scan_tables
@@ -53,11 +54,21 @@ def _tables(doc: Doc) -> TableScan:
 
 
 class MentionTagger:
-    """Typed mentions of the candidate sentences as the span group ``doc.spans["benchclaims"]``."""
+    """Typed mentions of the candidate sentences as the span group ``doc.spans["benchclaims"]``.
+
+    ``labels``: the kinds to find (all of ``LABELS`` by default; the rules backend's own pipeline asks only for
+    what its claim frames read, ``NAME_LABELS``).
+    """
+
+    def __init__(self, labels: Sequence[str] = LABELS) -> None:
+        unknown = set(labels) - set(LABELS)
+        if unknown:
+            raise ValueError(f"unknown mention labels {sorted(unknown)}; known: {', '.join(LABELS)}")
+        self.labels = tuple(labels)
 
     def __call__(self, doc: Doc) -> Doc:
         text = fold(source_document(doc).text)
-        mentions = find_mentions(text, _tables(doc).regions)
+        mentions = find_mentions(text, _tables(doc).regions, self.labels)
         doc._.mentions = mentions
         doc.spans[SPAN_KEY] = SpanGroup(doc, name=SPAN_KEY, spans=_token_spans(doc, mentions))
         return doc
@@ -112,9 +123,9 @@ class Benchclaims:
         return doc
 
 
-@Language.factory("benchclaims_mentions")
-def make_mention_tagger(nlp: Language, name: str) -> MentionTagger:
-    return MentionTagger()
+@Language.factory("benchclaims_mentions", default_config={"labels": list(LABELS)})
+def make_mention_tagger(nlp: Language, name: str, labels: list[str]) -> MentionTagger:
+    return MentionTagger(labels)
 
 
 @Language.factory("benchclaims_entities")

@@ -1,8 +1,9 @@
 """The ``rules`` backend: offline, embedded, no model weights, run as a spaCy pipeline.
 
-``extract`` runs ``extractor.nlp.rules_pipeline()`` on the document: typed mentions
-(``doc.spans["benchclaims"]``), the document's entity registry, then claim frames
-(``extractor.rules.frames``: prose rules over candidate sentences, results tables by the table reader).
+``extract`` runs ``extractor.nlp.rules_pipeline()`` on the document: name mentions
+(``doc.spans["benchclaims"]``; a spaCy user's ``add_pipe("benchclaims")`` gets every kind), the
+document's entity registry, then claim frames (``extractor.rules.frames``: prose rules over
+candidate sentences, results tables by the table reader).
 """
 
 from __future__ import annotations

@@ -53,7 +53,7 @@ def _leading_models(text: str, start: int = 0, end: int | None = None) -> list[t
            and not _NOT_TOPIC_BEFORE.search(text, m.start(), m.start(1))
            and not measured_against_it(text, m.end(1))
            and not _INSIDE_CHINESE_NAME.search(text, max(0, m.start(1) - 2), m.start(1))]  # "R1-32B" of 星河-R1-32B
-    if "-" in text[max(0, start - 1):stop]:
+    if text.find("-", max(0, start - 1), stop) >= 0:
         if _ZH_NAME_HINT.search(text, max(0, start - 1), stop):
             # Chinese brands open sentences too: "青鸾-32B 在 AIME 2024 上……" (a cheap scan for "鸾-3" first:
             # the sentence-start pattern tries every sentence end)

@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from api.cli import app
 from extractor.nlp import BenchclaimsTokenizer, pipeline_for, rules_pipeline
+from extractor.nlp.mentions import NAME_LABELS
 from extractor.nlp.registry import EntityRegistry
 from extractor.rules import RulesExtractor
 from schemas import Document
@@ -72,6 +73,17 @@ def test_mentions_are_typed_spans_over_the_text() -> None:
     spans = {(s.text, s.label_) for s in doc.spans["benchclaims"]}
     assert {("Halcyon-72B", "MODEL"), ("LiveCodeBench", "BENCHMARK"), ("71.3%", "VALUE"), ("pass@1", "SETTING"),
             ("GPT-4o", "MODEL"), ("outperforming", "CUE")} <= spans
+
+
+def test_mention_component_finds_the_kinds_it_is_configured_for() -> None:
+    text = "Halcyon-72B scores 71.3% pass@1 on LiveCodeBench, outperforming GPT-4o."
+    nlp = spacy.blank("en")
+    nlp.add_pipe("benchclaims_mentions", config={"labels": ["MODEL", "VALUE"]})
+    doc = nlp(text)
+    assert {(s.text, s.label_) for s in doc.spans["benchclaims"]} == {
+        ("Halcyon-72B", "MODEL"), ("GPT-4o", "MODEL"), ("71.3%", "VALUE")}
+    with pytest.raises(ValueError, match="unknown mention labels"):
+        spacy.blank("en").add_pipe("benchclaims_mentions", config={"labels": ["MODLE"]})
 
 
 def test_names_with_unicode_dashes_and_accents_are_kept_whole_and_quotes_exact() -> None:
@@ -164,4 +176,4 @@ def test_a_long_run_renews_the_pipeline_so_its_vocabulary_stays_bounded() -> Non
         assert nlp(text)._.claims == claims
         assert len(nlp.vocab.strings) < 1000
     assert renewed >= 3  # a fresh pipeline every few documents
-    assert first is not rules_pipeline()
+    assert first is not rules_pipeline(NAME_LABELS)
