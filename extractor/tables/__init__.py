@@ -145,8 +145,12 @@ def _promote_subheaders(grid: Grid) -> None:
             break
 
 
-def _label_columns(grid: Grid) -> int:
-    """How many leading columns hold labels rather than scores (at least one)."""
+def _label_columns(grid: Grid, paths: list[list[str]]) -> int:
+    """How many leading columns hold labels rather than scores (at least one).
+
+    A column whose header says it holds labels ("Version", "n-shot": ``label_column``) is one even when its cells
+    are numbers: lm-evaluation-harness prints ``| Tasks | Version | Filter | n-shot | Metric | | Value |``.
+    """
     body = grid.body_rows
     n = 1
     for j in range(1, grid.width - 1):
@@ -154,7 +158,7 @@ def _label_columns(grid: Grid) -> int:
         if not cells:
             break
         numeric = sum(is_numeric_cell(c) for c in cells)
-        if numeric * 2 >= len(cells):
+        if numeric * 2 >= len(cells) and not has_role(" ".join(paths[j]), "label_column"):
             break
         n = j + 1
     return n
@@ -344,8 +348,8 @@ def _table_claims(document: Document, grid: Grid, headings: list[tuple[int, str]
     if not grid.body_rows:
         return []
     _drop_index_columns(grid)
-    label_cols = _label_columns(grid)
     paths = _column_paths(grid)
+    label_cols = _label_columns(grid, paths)
     transposed = _orientation(grid, label_cols, paths)
     section = _section_title(document, grid.start, headings)
     subject = _section_subject(document, grid.start) or _title_subject(headings)
@@ -420,6 +424,8 @@ def _table_claims(document: Document, grid: Grid, headings: list[tuple[int, str]
         if name and len(name) <= 24 and has_role(name, "metric") and not _is_model_like(name):
             # A metric column ("Acc", "F1") of a one-model table: the model is the document's subject.
             column_metric, name = name, subject or ""
+        elif name and has_role(name, "value_column"):
+            name = subject or ""  # "Value" (its metric, if any, is in a Metric column)
         models.append(name)
         model_metrics.append(column_metric)
         model_settings.append([p for p in path if p not in (name, column_metric) and has_role(p, "setting")])

@@ -17,7 +17,7 @@ from schemas.claims import Unit
 
 TABLE_HEADERS_TSV = DATA_DIR / "table_headers.tsv"
 ROLES = ("index_column", "skip_column", "model_label", "bench_label", "metric_label", "setting_label", "not_model",
-         "average", "setting", "metric")
+         "average", "setting", "metric", "label_column", "value_column")
 
 
 @lru_cache(maxsize=2)

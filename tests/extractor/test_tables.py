@@ -555,3 +555,29 @@ def test_codeforces_column_is_a_rating() -> None:
     doc = Document(source="t.md", path="t.md", text=text, sha256="0")
     got = {(c.benchmark, c.unit) for c in get_extractor("rules").extract(doc).claims}
     assert got == {("Codeforces", "elo"), ("AIME 2024", "score")}
+
+
+def test_lm_evaluation_harness_summary_is_one_model_per_task_with_its_filter_and_shots() -> None:
+    text = """# Finch-9B: evaluation with lm-evaluation-harness
+
+    |  Tasks  |Version|     Filter     |n-shot|  Metric   |   |Value |   |Stderr|
+    |---------|------:|----------------|-----:|-----------|---|-----:|---|-----:|
+    |gsm8k    |      3|flexible-extract|     5|exact_match|↑  |0.8241|±  |0.0105|
+    |         |       |strict-match    |     5|exact_match|↑  |0.7680|±  |0.0116|
+    |mmlu     |      2|none            |      |acc        |↑  |0.6874|±  |0.0037|
+"""
+    doc = get_extractor("rules").extract(make_doc(text)).document
+    claims = extract_table_claims(doc)
+    assert facts(claims) == {("Finch-9B", "gsm8k", 0.8241), ("Finch-9B", "gsm8k", 0.768), ("Finch-9B", "mmlu", 0.6874)}
+    by_value = {c.value: c for c in claims}
+    assert by_value[0.768].setting == "strict-match, 5-shot" and by_value[0.768].metric == "exact match"
+    assert by_value[0.6874].metric in ("acc", "accuracy")
+    assert_quotes_exact(doc, claims)
+
+
+def test_a_shots_column_of_numbers_is_the_rows_setting_not_a_model() -> None:
+    text = "| Benchmark | Shots | Finch-9B | GPT-4o |\n|---|---|---|---|\n| MMLU | 5 | 71.2 | 88.7 |\n| GSM8K | 8 | 80.1 | 95.8 |\n"
+    claims = extract_table_claims(make_doc(text))
+    assert facts(claims) == {("Finch-9B", "MMLU", 71.2), ("GPT-4o", "MMLU", 88.7), ("Finch-9B", "GSM8K", 80.1),
+                             ("GPT-4o", "GSM8K", 95.8)}
+    assert {c.setting for c in claims} == {"5-shot", "8-shot"}
