@@ -30,6 +30,8 @@ _HEAD_INTRO = re.compile(r"^(?:Introducing|Announcing|Meet|Presenting|Unveiling|
 _ACRONYM_AFTER = re.compile(r"(?:[ ][A-Z][A-Za-z-]*){0,5}\s*[(（]([A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*)[)）]")
 _TITLE_INTRO = re.compile(r"(?:发布|推出|开源|亮相|上线|官宣)(?:了|的)?\s*$")
 _TITLE_NAME = re.compile(r"^\s*([^:：\n]{1,40}?)\s*[:：]")
+# a model hub's repository id opening a title: "owner/Model-Name" (then " · Discussions", " - Hugging Face", or nothing)
+_TITLE_REPO = re.compile(r"^[A-Za-z0-9][\w.\-]*/([A-Za-z0-9][\w.\-]*[A-Za-z0-9])(?=$|\s+[·|\-–—:：]|\s*$)")
 # "we propose X" / "提出了 X" in a section's opening, when the title names no method.
 _INTRO = re.compile(
     r"(?:提出了?|推出了?|发布了?|引入了?|介绍了?|开源了?(?!模型|的|社区|生态|大模型|领域)|名为|称为|叫做"
@@ -58,7 +60,7 @@ _LATIN_TOKEN = re.compile(r"(?<![A-Za-z0-9\u00c0-\u024f])[A-Za-z\u00c0-\u00d6\u0
 # Glued to Chinese text it still starts a name after a particle or a classifier ("推出的云枢-72B",
 # "新模型天衡-7B", "上一代青鸾-1", "跟青鸾-32B 基本持平"), and such characters never belong to the brand itself.
 _ZH_BEFORE_NAME = "的了是和与跟同及型款代本为将把被对从比较于叫做座版类"  # (版: "轻量版天枢-3.0-Flash", "旗舰版天枢-3.0")
-_ZH_NOT_IN_NAME = _ZH_BEFORE_NAME + "在个种该此其这那一新"
+_ZH_NOT_IN_NAME = _ZH_BEFORE_NAME + "在个种该此其这那一新过"  # (过: "实测过玄武-8B")
 # and after a verb that introduces it ("北辰智能开源玄武-14B", "玄鸟科技发布玄鸟-MoE-236B")
 ZH_INTRO_VERB = ("开源|发布|推出|提出|上线|亮相|官宣|升级|迭代|打造|研发"
                   # and comparison verbs ("超过天衡-70B", "其中天衡-70B 较 …"): never a brand's first characters
@@ -68,6 +70,8 @@ ZH_INTRO_VERB = ("开源|发布|推出|提出|上线|亮相|官宣|升级|迭代
                   # and verbs of testing ("实测过玄武-8B", "跑了星河-14B", "测试了青鸾-7B"; two characters each:
                   # the alternation is a look-behind)
                   "|测过|测了|跑了|跑过|试了|试过|用了|用过"
+                  # ("复现玄鸮-R1-14B 踩坑记录", "实测星河-14B", "评测青鸾-7B")
+                  "|复现|复测|实测|评测|测评|体验"
                   # and connectives ("所以星河-R1-32B 还差了 7 分", "但是天衡-70B …")
                   "|所以|因此|但是|不过|然而|而且|其实|那么|另外|同时")
 # "GSM8K 上星河-14B 和 …": 上/中 right after a benchmark is where, not the brand's first character
@@ -166,6 +170,9 @@ def _named_in_title(title: str | None) -> str | None:
     if re.sub(r"^[\d.\s]+", "", t).strip(" :：").lower() in lexicon.generic_headings():
         return None  # "## 4.2 Evaluation" names a part of the document
     t = _HEAD_INTRO.sub("", t)  # "Introducing Nimbus-R1: open reasoning at 70B" names Nimbus-R1
+    repo = _TITLE_REPO.match(t)
+    if repo is not None and is_model_shaped(repo.group(1)) and not _is_benchmark(repo.group(1)):
+        return repo.group(1)  # "tern-labs/Tern-34B-Instruct · Discussions": a model hub page names its model
     t = _TITLE_TAG.sub("", t)  # "[D] Orion-72B's tech report: …", "【讨论】…": a forum's tag
     owner = _TITLE_OWNER.match(t)
     if owner is not None and is_model_shaped(owner.group(1)) and not _is_benchmark(owner.group(1)):

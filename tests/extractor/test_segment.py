@@ -104,3 +104,14 @@ def test_plain_word_headings_and_benchmarks_are_no_subjects():
     assert [s.subject for s in split_sections(text)] == ["Halcyon-72B", "Halcyon-72B", "Halcyon-72B"]
     assert split_sections("## Kite\nKite视频编辑超SOTA。\n")[0].subject == "Kite"  # named in its own text
     assert split_sections("## Out-of-domain generalization\nx\n")[0].subject is None
+
+
+def test_a_model_hub_repository_id_in_the_title_names_its_model():
+    text = "# tern-labs/Tern-34B-Instruct · Discussions\n\nI get 51.0 on GPQA Diamond.\n"
+    assert split_sections(text)[0].subject == "Tern-34B-Instruct"
+    assert split_sections("# Qwen/Qwen2.5-72B-Instruct\n\nnotes\n")[0].subject == "Qwen2.5-72B-Instruct"
+
+
+def test_a_verb_of_testing_is_not_part_of_the_chinese_brand_after_it():
+    text = "# 复现玄鸮-R1-14B 数学成绩踩坑记录\n\n正文。\n"
+    assert split_sections(text)[0].subject == "玄鸮-R1-14B"
