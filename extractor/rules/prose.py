@@ -122,17 +122,25 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
     # releasing something says nothing about the stories after it.
     opening = document.sections[0].end if document.sections else 0
     released = released_models(text, 0, opening)
+    opening_topic: str | None = None  # the first model the text went on about
     for section in document.sections:
         ctx = _Context(text=text, para_start=section.start, scanned_to=section.start, model_pos=section.start - 1,
                        section_scanned_to=section.start, title_benchmark=title_benchmark)
         if section.subject is None:
             ctx.model = released[-1][1] if released and released[-1][0] < section.start else None
         i = bisect_left(hits, section.start)
+        read_to = section.start
         while i < len(hits) and hits[i] < section.end:
             line_start = max(section.start, text.rfind("\n", section.start, hits[i]) + 1)
             line_end = text.find("\n", hits[i], section.end)
             line_end = section.end if line_end < 0 else line_end
             ctx.new_paragraph(line_start)  # a new paragraph: the previous benchmark no longer applies
+            rule = _THEMATIC_BREAK.search(text, read_to, line_start)
+            if rule is not None and ctx.model is not None:
+                # a thread's next post, a digest's next item ("---"): a model the last one went on about is not
+                # this one's topic; what the text opened with is (the model), else the section's subject
+                ctx.model, ctx.model_pos = opening_topic, rule.start()
+            read_to = line_end
             previous: tuple[int, int] | None = None
             speaker: str | None = None  # the named model the previous sentence's first claim was about
             stated = False  # whether the previous sentence stated any claim
@@ -173,6 +181,7 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
                                   + str(exc).splitlines()[0][:200])
                     found = []
                 stated = bool(found)
+                opening_topic = opening_topic or ctx.model
                 for claim in found:
                     key = (claim.kind, claim.model, claim.benchmark, claim.value, claim.baseline, claim.start, claim.end)
                     if key not in seen:
@@ -206,6 +215,8 @@ def _on_every_shared_benchmark(comparisons: list[ComparisonClaim], scores: list[
 
 
 _HEADING_MARK = re.compile(r"#+\s*")
+# a Markdown thematic break on a line of its own ("---", "***", "___"), between a thread's posts or a digest's items
+_THEMATIC_BREAK = re.compile(r"^[ \t]*(?:-[ \t]*){3,}$|^[ \t]*(?:\*[ \t]*){3,}$|^[ \t]*(?:_[ \t]*){3,}$", re.MULTILINE)
 _LABEL_NAME = re.compile(r"[-*>\s]*([A-Za-z][A-Za-z0-9]*(?:[-_.+][A-Za-z0-9]+)*(?: \d+(?:\.\d+)?[BM])?)\s*[:：]\s")
 # "该模型还超越了…", "This model also…": a demonstrative points at the model named last, not at the topic
 _DEMONSTRATIVE = re.compile(r"该模型|此模型|这个模型|这一模型|\bthis model\b", re.IGNORECASE)

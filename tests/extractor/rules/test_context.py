@@ -841,3 +841,13 @@ def test_a_short_form_then_a_value_is_the_name_and_its_value() -> None:
     text = ("# 横评\n\n青鸾-32B、Kimi-k1.5 和 GLM-4-Plus 都测了。\n\nLiveCodeBench 上 GLM 是 41.5，青鸾 38.9，Kimi 37.2。")
     scores = {(c.model, c.value) for c in extract(text) if c.kind == "score"}
     assert scores == {("GLM-4-Plus", 41.5), ("青鸾-32B", 38.9), ("Kimi-k1.5", 37.2)}
+
+
+def test_a_threads_next_post_goes_back_to_the_model_the_thread_is_about():
+    text = ("## Can't reproduce the GPQA Diamond number\n\n"
+            "Finch-34B is the model I mean. I ran the harness and Finch-34B got 51.0 on GPQA Diamond. "
+            "Qwen2.5-32B-Instruct on the same setup gives me 49.5 on GPQA Diamond.\n\n---\n\n"
+            "**someone** · 2 days ago\n\nI got 82.9 on HumanEval with greedy decoding.\n")
+    scores = {(c.model, c.benchmark, c.value) for c in kinds(extract(text), "score")}
+    assert ("Finch-34B", "HumanEval", 82.9) in scores
+    assert not any(m == "Qwen2.5-32B-Instruct" and b == "HumanEval" for m, b, _ in scores)
