@@ -224,11 +224,15 @@ _DEMONSTRATIVE = re.compile(r"该模型|此模型|这个模型|这一模型|\bth
 
 # "在今年的 AIME 2025 上，它的成绩是 40.0%": 它 / it goes on about the model the previous sentence's result was about
 _PRONOUN = re.compile(r"它|\bit\b|\bits\b", re.IGNORECASE)
+# a sentence opening with "That's" / "That is" / "This puts …": it goes on about the result the previous one stated
+_RESULT_THAT = re.compile(r"[\s*>-]*(?:That|This)(?:['’]s|\s+(?:is|was|puts|places|leaves|beats|trails))\b")
 
 
 def _pronoun_referent(text: str, a: int, b: int, said_by: str | None, before: tuple[int, int] | None) -> str | None:
     """The model the previous sentence (same paragraph) stated a result for, or else opens with, when this
     sentence says 它 / "it" before naming any model itself."""
+    if _RESULT_THAT.match(text, a, b):
+        return said_by  # "That is about 6.6 points above GPT-4o": the result just stated, so its model
     if not _stands_alone(_PRONOUN, text, a, b):
         return None
     return said_by or _previous_subject(text, before)

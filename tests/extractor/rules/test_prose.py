@@ -690,3 +690,10 @@ def test_a_condition_naming_a_setting_states_a_result_a_supposition_does_not() -
     assert ("Wren-8B-Think", 63.3) in {(c.model, c.value) for c in claims if c.kind == "score"}
     assert extract("# Wren-8B-Think\n\n如果使用更多数据，它在 AIME 2024 上可能会达到 70%。") == []
     assert extract("# Wren-8B-Think\n\nIf we used maj@8 it would reach 93.4 on GSM8K.") == []
+
+
+def test_that_opening_a_sentence_goes_on_about_the_result_just_stated():
+    text = "So the headline number is that Kestrel-3 Ultra scores 79.2% on MMLU-Pro. That is 6.6 points above GPT-4o."
+    comparisons = [c for c in extract(text) if c.kind == "comparison"]
+    assert [(c.model, c.baseline, c.benchmark, c.delta) for c in comparisons] == [
+        ("Kestrel-3 Ultra", "GPT-4o", "MMLU-Pro", 6.6)]
