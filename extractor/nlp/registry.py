@@ -53,7 +53,7 @@ _CJK_HEAD = re.compile(r"([\u3400-\u9fff]{2,6})[-·]")
 # "Adam-mini" nor "Claude" of "Claude 3.5 Sonnet": a family word alone may mean the family)
 _DASHED_VERSION_HEAD = re.compile(r"([A-Z]{2,5}|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})-[A-Za-z]?\d")
 _TIER_VERSION_TAIL = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-Za-zß-öø-ÿ]+\s([A-Z][a-z]+\s\d+(?:\.\d+)?)$")
-_SHORT_TAIL = re.compile(r"\s\d+(?:\.\d+)?\s([A-Z][a-z]{3,})$")
+_SHORT_TAIL = re.compile(r"[\s-]\d+(?:\.\d+)?\s([A-Z][a-z]{3,})$")  # ("Llama 4 Scout", "Kestrel-3 Ultra")
 _VERSIONED_TAIL = re.compile(r"[A-Za-z]+[0-9][A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)*")
 _NOT_A_NAME = frozenset({"the", "our", "its", "this", "a", "an", "and", "or", "of", "with", "all", "each", "both"})
 

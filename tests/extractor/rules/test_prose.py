@@ -697,3 +697,10 @@ def test_that_opening_a_sentence_goes_on_about_the_result_just_stated():
     comparisons = [c for c in extract(text) if c.kind == "comparison"]
     assert [(c.model, c.baseline, c.benchmark, c.delta) for c in comparisons] == [
         ("Kestrel-3 Ultra", "GPT-4o", "MMLU-Pro", 6.6)]
+
+
+def test_a_tier_word_after_a_dashed_version_is_the_short_form_of_that_model():
+    text = ("Kestrel-3 Flash scores 60.1% on GPQA Diamond and Kestrel-3 Ultra scores 79.2% on MMLU-Pro. "
+            "The Flash gets 71.3 on AIME 2024.")
+    scores = {(c.model, c.value) for c in extract(text) if c.kind == "score"}
+    assert scores == {("Kestrel-3 Flash", 60.1), ("Kestrel-3 Ultra", 79.2), ("Kestrel-3 Flash", 71.3)}
