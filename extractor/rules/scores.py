@@ -337,7 +337,8 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
 
 
 _VERB_RIGHT_BEFORE = re.compile(
-    r"(?:\b(?:scor(?:es|ed|ing)|gets?|got|reach(?:es|ed)|hits?|posts?|posted|lands?\s+at|sits?\s+at|(?:is|was)\s+at|comes?\s+in\s+at)"
+    r"(?:\b(?:scor(?:es|ed|ing)|gets?|got|reach(?:es|ed)|hits?|posts?|posted|lands?\s+at|sits?\s+(?:at|around)|(?:is|was)\s+at"
+    r"|(?:comes?|came)\s+(?:in|out)\s+at|gives?\s+(?:me|us)|gave\s+(?:me|us))"
     r"|达到了?|拿了|拿到了?|来到了?|报的是|给的是|是|为|得分|跑出了?)\s*$", re.IGNORECASE)
 
 
@@ -348,8 +349,14 @@ def _verb_right_before(sentence: str, num: Number) -> bool:
     """A decimal of a plausible size right after a score verb ("gets 52.7", "报的是 79.5")."""
     text = sentence[num.start:num.end]
     return "." in text and num.value <= 100 and not num.signed \
-        and _VERB_RIGHT_BEFORE.search(sentence, max(0, num.start - 14), num.start) is not None \
+        and (_VERB_RIGHT_BEFORE.search(sentence, max(0, num.start - 14), num.start) is not None
+             or _MEASURED_AT.search(sentence, max(0, num.start - 60), num.start) is not None) \
         and not not_result_before(sentence, num.start)
+
+
+# "We measured Sonnet at 78.8", "we have GPT-4o at 71.0": a verb of measuring, whom, then "at" the value
+_MEASURED_AT = re.compile(r"\b(?:measured|measure|clocked|had|have|put|puts|found|saw)\s+(?:[A-Z]|the\s|it\s|them\s)"
+                          r"[^,;:!?()]{0,40}?\s+at\s+$")
 
 
 def _on_a_benchmark(sentence: str, num: Number, benches: list[Mention]) -> bool:

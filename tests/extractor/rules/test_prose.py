@@ -704,3 +704,13 @@ def test_a_tier_word_after_a_dashed_version_is_the_short_form_of_that_model():
             "The Flash gets 71.3 on AIME 2024.")
     scores = {(c.model, c.value) for c in extract(text) if c.kind == "score"}
     assert scores == {("Kestrel-3 Flash", 60.1), ("Kestrel-3 Ultra", 79.2), ("Kestrel-3 Flash", 71.3)}
+
+
+@pytest.mark.parametrize("second, model, value", [
+    ("We measured Claude 3.5 Sonnet at 78.8 internally.", "Claude 3.5 Sonnet", 78.8),
+    ("Qwen2.5-32B-Instruct on the exact same setup gives me 49.5.", "Qwen2.5-32B-Instruct", 49.5),
+    ("Under the same setup Qwen2.5-32B-Instruct comes out at 49.8 in our runs.", "Qwen2.5-32B-Instruct", 49.8),
+])
+def test_a_bare_decimal_after_a_verb_of_measuring_is_a_result_on_the_paragraphs_benchmark(second, model, value):
+    claims = extract("Tern-34B gets 51.0 on GPQA Diamond. " + second)
+    assert (model, "GPQA Diamond", value) in {(c.model, c.benchmark, c.value) for c in claims if c.kind == "score"}
