@@ -38,3 +38,13 @@ def test_a_release_after_on_is_no_benchmark() -> None:
         source="doc.md", path="doc.md", sha256="0",
         text="# Nimbus\n\nNimbus-14B-Instruct GSM8K went from 88.0 on v0.9.1 to 84.3 on v0.9.2.")).claims
     assert not any(c.benchmark and c.benchmark.startswith("v0.9") for c in claims)
+
+
+def test_a_preposition_opening_a_sentence_and_a_document_word_are_no_part_of_a_name():
+    from extractor.rules.mentions import sentence_names
+
+    assert [m.text for m in sentence_names("Against Claude 3.5 Sonnet it is on par.")] == ["Claude 3.5 Sonnet"]
+    assert [m.text for m in sentence_names("Unlike GPT-4o it refuses less.")] == ["GPT-4o"]
+    claims = get_extractor("rules").extract(Document(
+        source="n.md", path="n.md", sha256="0", text="官方 README 里写的是 AIME 2024 69.7%，我复现的玄鸮-R1-14B 只有 53.3%。")).claims
+    assert "README" not in {c.model for c in claims}
