@@ -274,7 +274,9 @@ def _demonstrative_referent(text: str, a: int, b: int, before: tuple[int, int] |
     names = sentence_names(previous)
     objects = _cue_objects(previous, lexicons(), names)  # "X 超越 GPT-4o 与 Llama-3.1-405B": not those
     named = [n for n in names if n.kind in ("model", "name") and is_model_shaped(n.text) and n.start not in objects
-             and not _MEASURED_AGAINST.search(previous, max(0, n.start - 10), n.start)]
+             and not _MEASURED_AGAINST.search(previous, max(0, n.start - 10), n.start)
+             # "…，两项成绩均明显领先GPT-4o。该模型…": the name right after a comparison word is what it beat
+             and not _NOT_TOPIC_BEFORE.search(previous, max(0, n.start - 8), n.start)]
     return named[-1].text if named else None
 
 

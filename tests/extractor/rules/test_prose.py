@@ -714,3 +714,9 @@ def test_a_tier_word_after_a_dashed_version_is_the_short_form_of_that_model():
 def test_a_bare_decimal_after_a_verb_of_measuring_is_a_result_on_the_paragraphs_benchmark(second, model, value):
     claims = extract("Tern-34B gets 51.0 on GPQA Diamond. " + second)
     assert (model, "GPQA Diamond", value) in {(c.model, c.benchmark, c.value) for c in claims if c.kind == "score"}
+
+
+def test_this_model_is_not_the_name_the_previous_sentence_measured_against():
+    text = "澄江-R1-32B在C-Eval上获得87.3分，明显领先GPT-4o。该模型在LiveCodeBench上的通过率为57.3%。"
+    scores = {(c.model, c.value) for c in extract(text) if c.kind == "score"}
+    assert scores == {("澄江-R1-32B", 87.3), ("澄江-R1-32B", 57.3)}
