@@ -39,7 +39,9 @@ _THAN_TRIGGER = re.compile(r"比[^。！？；\n]{1,30}?(?:高|好|强|优|低|�
 # "超" alone is too common; right before a Latin name or SOTA it is "beats" ("超 GPT-4o", "编辑超SOTA").
 _SUPER_TRIGGER = re.compile(r"超\s?(?=[A-Z][A-Za-z0-9])")
 # (模型准确度 / 模型的得分: "the model's accuracy", said of the model the text is about)
-_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-_.+'’][A-Za-z0-9]+)*|它|该模型|该方法|我们的|本文|模型(?=的?(?:准确|得分|性能|表现))")
+_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-_.+'’][A-Za-z0-9]+)*|它|该模型|该方法|我们的|本文|模型(?=的?(?:准确|得分|性能|表现))"
+                   # "我自己跑出来是 55.6": who measured the model the text is about, standing for it
+                   r"|我(?:们)?(?:自己|这边)?(?:跑|测|复现)出来")
 
 
 _SCORE_VERBS_LATIN = ["state-of-the-art", "sota", "achieves", "achieved", "scores", "scored", "reaches", "reached"]

@@ -720,3 +720,9 @@ def test_this_model_is_not_the_name_the_previous_sentence_measured_against():
     text = "澄江-R1-32B在C-Eval上获得87.3分，明显领先GPT-4o。该模型在LiveCodeBench上的通过率为57.3%。"
     scores = {(c.model, c.value) for c in extract(text) if c.kind == "score"}
     assert scores == {("澄江-R1-32B", 87.3), ("澄江-R1-32B", 57.3)}
+
+
+def test_what_a_reproduction_measured_stands_for_the_model_the_text_is_about():
+    text = "# 复现玄鸮-R1-14B 记录\n\nGPQA Diamond 这边差得稍微多一点。我自己跑出来是 55.6，选项顺序打乱过一次。"
+    assert [(c.model, c.benchmark, c.value) for c in extract(text) if c.kind == "score"] == [
+        ("玄鸮-R1-14B", "GPQA Diamond", 55.6)]
