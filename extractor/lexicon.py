@@ -199,6 +199,12 @@ def baseline_heads() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def group_subjects() -> tuple[str, ...]:
+    """Words naming many models at once (参评模型, "the models tested"): a value they own is no one model's."""
+    return _lines("group_subjects.txt")
+
+
+@lru_cache(maxsize=1)
 def organizations() -> frozenset[str]:
     """Labs, companies and platforms (lower-cased): never the subject of a claim, maybe a baseline."""
     return frozenset(w.lower() for w in _lines("organizations.txt"))

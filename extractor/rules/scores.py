@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 
+from extractor import lexicon
 from extractor.rules.clauses import _CLAUSE_SEP, _tight
 from extractor.rules.comparisons import _lower_is_better
 from extractor.rules.context import _Context
@@ -319,6 +321,8 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
                                                               and _CLAUSE_SEP.search(sentence, n.end, num.start)))
         if model is None or model.text == bench.text or barrier and model.start < barrier:
             continue
+        if model.start < 0 and _group_subject_before(sentence, num.start):
+            continue  # "参评模型IFEval平均得分为78.4分": the group's value, not the document's model's
         benched.append((num.start, bench))
         claim = _score_claim(document, section, offset, sentence, lex, num, bench, model)
         if claim is not None:
@@ -340,6 +344,19 @@ _VERB_RIGHT_BEFORE = re.compile(
     r"(?:\b(?:scor(?:es|ed|ing)|gets?|got|reach(?:es|ed)|hits?|posts?|posted|lands?\s+at|sits?\s+(?:at|around)|(?:is|was)\s+at"
     r"|(?:comes?|came)\s+(?:in|out)\s+at|gives?\s+(?:me|us)|gave\s+(?:me|us))"
     r"|达到了?|拿了|拿到了?|来到了?|报的是|给的是|是|为|得分|跑出了?)\s*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _group_subjects() -> re.Pattern[str]:
+    zh = [w for w in lexicon.group_subjects() if not w.isascii()]
+    en = [w for w in lexicon.group_subjects() if w.isascii()]
+    return re.compile(f"{lexicon.phrase_pattern(zh)}|\\b(?:{lexicon.phrase_pattern(en, ignore_case=True)})\\b",
+                      re.IGNORECASE)
+
+
+def _group_subject_before(sentence: str, pos: int) -> bool:
+    """Does the sentence name a group of models ("参评模型", "the models tested") before ``pos``?"""
+    return _group_subjects().search(sentence, 0, pos) is not None
 
 
 _VERSIONED = re.compile(r"\d|-")  # "GPT-4o", "晴川-Max": a model's name, not a label such as "Card: 79.3"

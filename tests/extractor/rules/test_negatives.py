@@ -48,3 +48,12 @@ def test_a_preposition_opening_a_sentence_and_a_document_word_are_no_part_of_a_n
     claims = get_extractor("rules").extract(Document(
         source="n.md", path="n.md", sha256="0", text="官方 README 里写的是 AIME 2024 69.7%，我复现的玄鸮-R1-14B 只有 53.3%。")).claims
     assert "README" not in {c.model for c in claims}
+
+
+@pytest.mark.parametrize("text", [
+    "# 云帆-Max 测评通报\n\n参评模型IFEval平均得分为78.4分，较上季度提高2.6分。",
+    "# Halcyon-8B report\n\nThe models tested average 78.4 on IFEval.",
+    "# Halcyon-8B report\n\nAcross all entrants, the average IFEval score is 78.4.",
+])
+def test_a_value_of_a_group_of_models_is_not_the_documents_models(text):
+    assert get_extractor("rules").extract(Document(source="n.md", path="n.md", text=text, sha256="0")).claims == []
