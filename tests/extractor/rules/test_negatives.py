@@ -57,3 +57,9 @@ def test_a_preposition_opening_a_sentence_and_a_document_word_are_no_part_of_a_n
 ])
 def test_a_value_of_a_group_of_models_is_not_the_documents_models(text):
     assert get_extractor("rules").extract(Document(source="n.md", path="n.md", text=text, sha256="0")).claims == []
+
+
+def test_a_language_after_on_is_no_benchmark():
+    text = "Kestrel-3 Ultra scores 79.2% on MMLU-Pro. We believe it is ahead of Llama-3.1-70B, including on Chinese."
+    claims = get_extractor("rules").extract(Document(source="n.md", path="n.md", text=text, sha256="0")).claims
+    assert "Chinese" not in {c.benchmark for c in claims}
