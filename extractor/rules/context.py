@@ -36,7 +36,10 @@ def _title_benchmark(document: Document, lex: Lexicons) -> str | None:
 # Every branch of the sentence-end alternation starts with a literal (no "^"), so ``re`` skips ahead
 # to the next possible sentence end; the text's very first sentence is matched by ``_TEXT_LEAD``.
 # (and a size written after a space: "Orca-Mini 8B: the card claims …")
-_LEAD_NAME = (r"[^。！？；!?;\n.A-Za-z]{0,17}?(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9]*(?:[-_.+][A-Za-z0-9]+)*"
+_LEAD_NAME = (r"[^。！？；!?;\n.A-Za-z]{0,17}?(?<![A-Za-z0-9])"
+              # (after a spoken opener: "So Kestrel-3 Flash is …", "And Orion-72B gets …")
+              r"(?:(?:So|And|But|Also|Now|Well|Then|Still|Plus|Overall|Finally|Meanwhile|However|Honestly|Anyway),?\s+)?"
+              r"([A-Za-z][A-Za-z0-9]*(?:[-_.+][A-Za-z0-9]+)*"
               r"(?: \d+(?:\.\d+)?[BM](?![A-Za-z0-9]))?)")
 _SENTENCE_LEAD = re.compile(r"(?:。|！|？|；|!|\?|;|\n|\.[ \t])" + _LEAD_NAME)
 _TEXT_LEAD = re.compile(_LEAD_NAME)

@@ -851,3 +851,9 @@ def test_a_threads_next_post_goes_back_to_the_model_the_thread_is_about():
     scores = {(c.model, c.benchmark, c.value) for c in kinds(extract(text), "score")}
     assert ("Finch-34B", "HumanEval", 82.9) in scores
     assert not any(m == "Qwen2.5-32B-Instruct" and b == "HumanEval" for m, b, _ in scores)
+
+
+def test_a_spoken_opener_does_not_hide_the_name_a_sentence_is_about():
+    text = "Claude 3.5 Sonnet scores 80.1 on MMLU-Pro. So Kestrel-3 Flash is our small model. It gets 71.3 on AIME 2024."
+    scores = {(c.model, c.value) for c in kinds(extract(text), "score")}
+    assert scores == {("Claude 3.5 Sonnet", 80.1), ("Kestrel-3 Flash", 71.3)}
