@@ -40,7 +40,9 @@ _LEAD_NAME = (r"[^。！？；!?;\n.A-Za-z]{0,17}?(?<![A-Za-z0-9])"
               # (after a spoken opener: "So Kestrel-3 Flash is …", "And Orion-72B gets …")
               r"(?:(?:So|And|But|Also|Now|Well|Then|Still|Plus|Overall|Finally|Meanwhile|However|Honestly|Anyway),?\s+)?"
               r"([A-Za-z][A-Za-z0-9]*(?:[-_.+][A-Za-z0-9]+)*"
-              r"(?: \d+(?:\.\d+)?[BM](?![A-Za-z0-9]))?)")
+              # (and a size or a tier word after a space: "Orca-Mini 8B: …", "Kestrel-3 Flash is …")
+              r"(?: \d+(?:\.\d+)?[BM](?![A-Za-z0-9])|(?<=\d) (?:Flash|Ultra|Pro|Mini|Max|Plus|Lite|Turbo|Nano|Air|Sonnet|"
+              r"Opus|Haiku|Instruct|Chat|Base|Large|Small|Medium|Think|Thinking|Preview|Vision|Coder)(?![A-Za-z0-9]))?)")
 _SENTENCE_LEAD = re.compile(r"(?:。|！|？|；|!|\?|;|\n|\.[ \t])" + _LEAD_NAME)
 _TEXT_LEAD = re.compile(_LEAD_NAME)
 

@@ -854,6 +854,7 @@ def test_a_threads_next_post_goes_back_to_the_model_the_thread_is_about():
 
 
 def test_a_spoken_opener_does_not_hide_the_name_a_sentence_is_about():
-    text = "Claude 3.5 Sonnet scores 80.1 on MMLU-Pro. So Kestrel-3 Flash is our small model. It gets 71.3 on AIME 2024."
+    text = ("Claude 3.5 Sonnet scores 80.1 on MMLU-Pro. So Kestrel-3 Flash is our small model, built for speed. "
+            "On AIME 2024 the model gets 71.3.")
     scores = {(c.model, c.value) for c in kinds(extract(text), "score")}
     assert scores == {("Claude 3.5 Sonnet", 80.1), ("Kestrel-3 Flash", 71.3)}
