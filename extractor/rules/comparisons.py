@@ -11,6 +11,7 @@ import re
 from extractor.rules.baselines import Baseline, _baselines
 from extractor.rules.clauses import _clause_bounds, _tight
 from extractor.rules.comparison_cue import _DELTA_CUE, _EN_REGION_END, _delta_after, _one_comparison
+from extractor.rules.context import SentenceBenchmark
 from extractor.rules.group_comparisons import group_comparisons
 from extractor.rules.measures import _LIST_SEP, _benchmark_group, _benchmarks_near, _metric_near, lexicon_metric
 from extractor.rules.mentions import Lexicons, Mention, cue_matches, is_cjk_sentence, norm_name
@@ -67,7 +68,7 @@ def _metric_before(sentence: str, lex: Lexicons, pos: int) -> str | None:
 
 def _comparisons(document: Document, section: Section, offset: int, sentence: str, lex: Lexicons,
                  names: list[Mention], subjects: list[Mention], numbers: list[Number],
-                 ctx_benchmark: str | None = None) -> tuple[list[ComparisonClaim], set[int]]:
+                 ctx_benchmark: SentenceBenchmark | None = None) -> tuple[list[ComparisonClaim], set[int]]:
     out: list[ComparisonClaim] = []
     used: set[int] = set()
     cjk = is_cjk_sentence(sentence)
@@ -130,8 +131,8 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
                          and n.start < _clause_bounds(sentence, region[1])[1] + 1]
                 if after:
                     benches = _benchmark_group(sentence, [n for n in names if n.kind == "benchmark"], after[0])
-            if not benches and ctx_benchmark is not None:
-                benches = [Mention(-1, -1, ctx_benchmark, "benchmark")]
+            if not benches and ctx_benchmark is not None and (said := ctx_benchmark.get()) is not None:
+                benches = [Mention(-1, -1, said, "benchmark")]
             if _DIRECTIONAL.search(cm.group(0)) and relation != "matches" and _lower_is_better(
                     benches[0].text if benches else None, _metric_before(sentence, lex, cm.start()), lex):
                 # "字错误率仅为 2.1%，明显低于 X": a lower error rate, perplexity or FID is the better result
@@ -208,7 +209,7 @@ def _verdict(word: str, lex: Lexicons) -> str:
 
 def _set_against_zh(document: Document, section: Section, offset: int, sentence: str, lex: Lexicons, names: list[Mention],
                     subjects: list[Mention], numbers: list[Number], used: set[int], seen_pairs: SeenPairs,
-                    ctx_benchmark: str | None, have: set[str | None]) -> list[ComparisonClaim]:
+                    ctx_benchmark: SentenceBenchmark | None, have: set[str | None]) -> list[ComparisonClaim]:
     """"LiveCodeBench 官方数字是 57.2，跟 o1-mini 的 53.8 比领先了三个多点": the subject against the named model."""
     out: list[ComparisonClaim] = []
     for m in _SET_AGAINST_ZH.finditer(sentence):
@@ -219,7 +220,7 @@ def _set_against_zh(document: Document, section: Section, offset: int, sentence:
         if model is None or _same_name(model.text, base.text):
             continue
         benches = _comparison_benchmarks(sentence, names, m.start(), (m.start(), m.end()))
-        bench = benches[0].text if benches else ctx_benchmark
+        bench = benches[0].text if benches else ctx_benchmark.get() if ctx_benchmark is not None else None
         if _seen_before(seen_pairs, model.text, base.text, [bench] if bench else []):
             continue
         delta = _delta_after(sentence, numbers, m.end(), len(sentence), loose=True)
@@ -366,7 +367,7 @@ _WITHIN_OF = re.compile(
 
 def _improvement_over(document: Document, section: Section, offset: int, sentence: str, lex: Lexicons,
                       names: list[Mention], subjects: list[Mention], numbers: list[Number], used: set[int],
-                      seen_pairs: SeenPairs, ctx_benchmark: str | None) -> list[ComparisonClaim]:
+                      seen_pairs: SeenPairs, ctx_benchmark: SentenceBenchmark | None) -> list[ComparisonClaim]:
     """"an improvement of 6.1 points over the previous best open model": margin first, baseline after."""
     out: list[ComparisonClaim] = []
     found = [*_IMPROVEMENT_OVER.finditer(sentence), *_GAIN_OVER.finditer(sentence), *_SIGNED_OVER.finditer(sentence),
@@ -396,7 +397,7 @@ def _improvement_over(document: Document, section: Section, offset: int, sentenc
         if not baselines or model is None:
             continue
         benches = _comparison_benchmarks(sentence, names, m.start(), (r0, end))
-        bench = benches[0].text if benches else ctx_benchmark
+        bench = benches[0].text if benches else ctx_benchmark.get() if ctx_benchmark is not None else None
         unit = {"%": "%"}.get(m.group(2) or "", "points" if m.group(2) and m.group(2).lower() != "elo" else None)
         for b in baselines:
             if _same_name(b[2], model.text) or _seen_before(seen_pairs, model.text, b[2], [bench] if bench else []):

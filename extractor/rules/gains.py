@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from extractor.rules.clauses import _clause_bounds, _tight
+from extractor.rules.context import SentenceBenchmark
 from extractor.rules.measures import _benchmark_group
 from extractor.rules.mentions import Lexicons, Mention
 from extractor.rules.numbers import _NOT_RESULT_AFTER, Number
@@ -49,7 +50,7 @@ _IN_BENCHMARK = re.compile(r"(?:在|于|on|in)\s*$", re.IGNORECASE)
 
 def gain_claims(document: Document, section: Section, offset: int, sentence: str, lex: Lexicons,
                 names: list[Mention], subjects: list[Mention], numbers: list[Number],
-                comparisons: list[ComparisonClaim], ctx_benchmark: str | None) -> list[ComparisonClaim]:
+                comparisons: list[ComparisonClaim], ctx_benchmark: SentenceBenchmark) -> list[ComparisonClaim]:
     """Comparisons for the gains of ``sentence`` that no named-baseline comparison already states."""
     out: list[ComparisonClaim] = []
     benches = [n for n in names if n.kind == "benchmark"]
@@ -79,7 +80,7 @@ def gain_claims(document: Document, section: Section, offset: int, sentence: str
         if model is None:
             continue
         group: list[str | None] = [b.text for b in _benchmark_group(sentence, benches, own[-1])] if own else []
-        bench = _label(sentence, g.start()) or _nearest(benches, g.start()) or ctx_benchmark
+        bench = _label(sentence, g.start()) or _nearest(benches, g.start()) or ctx_benchmark.get()
         first = model.start if 0 <= model.start < g.start() else g.start()
         sota = _SOTA_BEFORE.search(sentence, max(0, g.start() - 40), g.start())
         for name in (group or [bench]):

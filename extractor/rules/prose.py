@@ -39,6 +39,7 @@ from extractor.rules.comparisons import (
 )
 from extractor.rules.context import (
     _NOT_TOPIC_BEFORE,
+    SentenceBenchmark,
     _benchmark_subject,
     _Context,
     _leading_models,
@@ -347,12 +348,14 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
     named_bench = any(n.kind == "benchmark" for n in names)
     # "on 7 of 10 benchmarks", "在多个基准上": none in particular (asked only when the sentence names none)
     general = not named_bench and _GENERAL_SCOPE.search(sentence) is not None
-    ctx_benchmark = None if general or named_bench else ctx.benchmark_before(offset)
-    if ctx_benchmark is None and not named_bench and not general:
+    paragraph = None if general or named_bench else ctx.benchmark_before(offset)
+    if paragraph is None and not named_bench and not general:
         # a comparison right after the section's results ("…71.0%。\n\n最终达到与 o1-preview 相当的水平")
         # is about the benchmark just named (or the one the report is about), unless it says it is about
-        # many ("在多个基准上")
-        ctx_benchmark = ctx.recent_section_benchmark(offset) or ctx.title_benchmark or ctx.sole_section_benchmark(offset)
+        # many ("在多个基准上"): looked up when a rule asks
+        ctx_benchmark = SentenceBenchmark(ctx=ctx, offset=offset)
+    else:
+        ctx_benchmark = SentenceBenchmark(paragraph)
     _update_context(sentence, names, section, ctx, offset)
     if _is_hypothetical(sentence, all_numbers):
         return []
@@ -395,7 +398,7 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
     if comparisons and _VS_PAIR.search(sentence):
         scores += _versus_scores(document, section, offset, sentence, lex, comparisons, scores)
     elif sum(n.kind in ("model", "name") for n in names) == 2 and _VS_PAIR.search(sentence):
-        paired = paired_values_of_two(document, section, offset, sentence, lex, names, ctx_benchmark)
+        paired = paired_values_of_two(document, section, offset, sentence, lex, names, ctx_benchmark.get())
         if paired:  # the pair's values are the two models', not the nearest name's
             values = {c.value for c in paired if isinstance(c, ScoreClaim)}
             scores = [c for c in scores if c.value not in values] + [c for c in paired if isinstance(c, ScoreClaim)]

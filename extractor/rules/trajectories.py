@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from extractor.rules.clauses import _tight
+from extractor.rules.context import SentenceBenchmark
 from extractor.rules.measures import _benchmarks_near, _metric_near
 from extractor.rules.mentions import Lexicons, Mention
 from extractor.rules.numbers import FROM_TO as _FROM_TO
@@ -112,9 +113,9 @@ def trajectories(sentence: str, lex: Lexicons, names: list[Mention], subjects: l
 
 
 def trajectory_claims(document: Document, section: Section, offset: int, sentence: str, path: Trajectory,
-                      ctx_benchmark: str | None) -> list[ScoreClaim | ComparisonClaim]:
+                      ctx_benchmark: SentenceBenchmark) -> list[ScoreClaim | ComparisonClaim]:
     """The earlier model's score, the subject's score, and the comparison the pair states."""
-    bench = path.benchmark.text if path.benchmark is not None else ctx_benchmark
+    bench = path.benchmark.text if path.benchmark is not None else ctx_benchmark.get()
     if bench is None:
         return []
     start = min(path.start, path.subject.start if path.subject.start >= 0 else path.start)
