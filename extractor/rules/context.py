@@ -28,7 +28,12 @@ from schemas import Document, Section
 def _title_benchmark(document: Document, lex: Lexicons) -> str | None:
     """The benchmark a report is about ("Who leads SWE-bench Verified?"): named alone in the first title."""
     first = next((s.title for s in document.sections if s.title), None)
-    found = {m.group(0) for m in benchmark_matches(first, lex)} if first else set()
+    return heading_benchmark(first, lex)
+
+
+def heading_benchmark(title: str | None, lex: Lexicons) -> str | None:
+    """The one benchmark a heading names, if it names exactly one ("#14 · Can't reproduce the GPQA Diamond number")."""
+    found = {m.group(0) for m in benchmark_matches(title, lex)} if title else set()
     return found.pop() if len(found) == 1 else None
 
 

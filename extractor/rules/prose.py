@@ -45,6 +45,7 @@ from extractor.rules.context import (
     _leading_models,
     _title_benchmark,
     _update_context,
+    heading_benchmark,
     released_models,
 )
 from extractor.rules.earlier import earlier_claims, reown_earlier_subjects
@@ -126,7 +127,9 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
     opening_topic: str | None = None  # the first model the text went on about
     for section in document.sections:
         ctx = _Context(text=text, para_start=section.start, scanned_to=section.start, model_pos=section.start - 1,
-                       section_scanned_to=section.start, title_benchmark=title_benchmark)
+                       section_scanned_to=section.start,
+                       # (a thread's or a chapter's heading naming one benchmark, else the document's title)
+                       title_benchmark=heading_benchmark(section.title, lex) or title_benchmark)
         if section.subject is None:
             ctx.model = released[-1][1] if released and released[-1][0] < section.start else None
         i = bisect_left(hits, section.start)

@@ -304,7 +304,7 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
                     or num.start in owned_at and in_paragraph and "." in sentence[num.start:num.end]
                     and _VERSIONED.search(owned_at[num.start].text) is not None)
                 if ctx_bench is None and verb_value:
-                    ctx_bench = ctx.recent_section_benchmark(offset)
+                    ctx_bench = ctx.recent_section_benchmark(offset) or ctx.title_benchmark
                 # ("…总榜，X 以 80.2 分排名第一；GPT-4o 以 76.4 分位列第五": points in the paragraph's benchmark too)
                 if ctx_bench is None or num.unit != "%" and metric_here is None and not verb_value \
                         and not (in_paragraph and num.unit == "points" and "分" in sentence[num.start:num.end]):
