@@ -132,6 +132,10 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
                        title_benchmark=heading_benchmark(section.title, lex) or title_benchmark)
         if section.subject is None:
             ctx.model = released[-1][1] if released and released[-1][0] < section.start else None
+            if ctx.model is None and section is document.sections[0]:
+                # "1/ Ran Sable-3-Mini through my usual eval suite …": the one model the text's opening paragraph
+                # names is what it goes on about, until a sentence opens with another
+                ctx.model = _sole_opening_model(text, section.start, section.end)
         i = bisect_left(hits, section.start)
         read_to = section.start
         while i < len(hits) and hits[i] < section.end:
@@ -194,6 +198,24 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
                 if found and found[0].model in text[a:b] and is_model_shaped(found[0].model):
                     speaker = found[0].model
             i = bisect_left(hits, line_end + 1)
+
+
+def _sole_opening_model(text: str, start: int, end: int) -> str | None:
+    """The one known model the first paragraph of ``text[start:end]`` that names any names, if it names exactly one
+    and states no result (a paragraph with a result has its own subject); only near the start."""
+    stop = min(end, start + 1200)
+    for m in _PARAGRAPH.finditer(text, start, stop):
+        paragraph = m.group(0)
+        if paragraph.startswith("#"):
+            continue
+        found = {n.text for n in sentence_names(paragraph) if n.kind in ("model", "name") and _is_known_model(n.text)}
+        if found:
+            return found.pop() if len(found) == 1 and not _DIGIT_RESULT.search(paragraph) else None
+    return None
+
+
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
+_DIGIT_RESULT = re.compile(r"\d+(?:\.\d+)?\s*%|\d+\.\d")
 
 
 def _on_every_shared_benchmark(comparisons: list[ComparisonClaim], scores: list[ScoreClaim]) -> list[ComparisonClaim]:

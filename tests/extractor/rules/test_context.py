@@ -866,3 +866,14 @@ def test_a_heading_that_names_one_benchmark_is_what_its_section_measures():
             + "\n\nWith that setup we get 58.4 averaged over 5 seeds.\n")
     scores = {(c.model, c.benchmark, c.value) for c in kinds(extract(text), "score")}
     assert scores == {("Orion-72B", "GPQA Diamond", 58.4)}
+
+
+def test_the_one_model_a_texts_opening_paragraph_names_is_its_topic():
+    text = ("**Priya** @priya\n\n1/ Ran Sable-3-Mini through my usual eval suite this weekend. Thread with numbers.\n\n"
+            "2/ MMLU-Pro: 63.4. That's ahead of GPT-4o-mini (my run: 58.9).\n")
+    claims = extract(text)
+    assert ("Sable-3-Mini", "MMLU-Pro", 63.4) in {(c.model, c.benchmark, c.value) for c in kinds(claims, "score")}
+    assert [(c.model, c.baseline) for c in kinds(claims, "comparison")] == [("Sable-3-Mini", "GPT-4o-mini")]
+    # an opening that names two models, or states a result, sets no topic
+    two = extract("Comparing Sable-3-Mini and Wren-8B this week.\n\n2/ MMLU-Pro: 63.4.\n")
+    assert not kinds(two, "score")
