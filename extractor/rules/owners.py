@@ -69,7 +69,7 @@ def _named_after(sentence: str, num: Number, names: list[Mention]) -> Mention | 
             if named is not None or after is _FOR_NAME:
                 return named
     # (parentheses that open a note, "49.9 (an earlier draft …)", leave the owner to the words before)
-    w = _WHICH_BEFORE.search(sentence, max(0, num.start - 40), num.start)
+    w = _WHICH_BEFORE.search(sentence, max(0, num.start - 110), num.start)
     if w is not None:
         return next((n for n in _model_mentions(names) if n.end == w.start()), None)
     return None
@@ -107,7 +107,8 @@ def owned_value_lists(sentence: str, numbers: list[Number], names: list[Mention]
                 out[num.start] = OwnedList(owner, k, len(run), run[0].start)
         i += len(run)
     return out
-_WHICH_BEFORE = re.compile(r"\s*[,，]\s*(?:which|who|that)\s+(?:[A-Za-z]+\s+){0,5}$")
+# (an aside may follow "which": "DeepSeek-R1, which, as we understand the public numbers, sits around 49.2")
+_WHICH_BEFORE = re.compile(r"\s*[,，]\s*(?:which|who|that)(?:\s*,[^,;:()]{1,60},)?\s+(?:[A-Za-z]+\s+){0,5}$")
 
 
 _SIZE = r"\d+(?:\.\d+)?[BMK](?![A-Za-z0-9])"

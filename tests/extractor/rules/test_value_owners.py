@@ -120,3 +120,10 @@ def test_a_step_label_is_no_topic_and_a_change_is_no_score() -> None:
     scores = {(c.model, c.benchmark, c.value) for c in extract(text) if c.kind == "score"}
     assert ("S101", "GSM8K", 91.3) not in scores
     assert not any(v == 0.9 for _m, _b, v in scores)
+
+
+def test_an_aside_after_which_keeps_the_value_with_the_name_before_it():
+    text = ("Kestrel-3 Ultra resolves 58.6% on SWE-bench Verified, comfortably ahead of DeepSeek-R1, which, as we "
+            "understand the public numbers, sits around 49.2.")
+    scores = {(c.model, c.value) for c in extract(text) if c.kind == "score"}
+    assert scores == {("Kestrel-3 Ultra", 58.6), ("DeepSeek-R1", 49.2)}
