@@ -243,7 +243,7 @@ def _on_every_shared_benchmark(comparisons: list[ComparisonClaim], scores: list[
 _HEADING_MARK = re.compile(r"#+\s*")
 # a Markdown thematic break on a line of its own ("---", "***", "___"), between a thread's posts or a digest's items
 _THEMATIC_BREAK = re.compile(r"^[ \t]*(?:-[ \t]*){3,}$|^[ \t]*(?:\*[ \t]*){3,}$|^[ \t]*(?:_[ \t]*){3,}$", re.MULTILINE)
-_LABEL_NAME = re.compile(r"[-*>\s]*([A-Za-z][A-Za-z0-9]*(?:[-_.+][A-Za-z0-9]+)*(?: \d+(?:\.\d+)?[BM])?)\s*[:：]\s")
+_LABEL_NAME = re.compile(r"[-*>\s]*([A-Za-z][A-Za-z0-9]*(?:[-_.+][A-Za-z0-9]+)*(?: \d+(?:\.\d+)?[BM])?)\**\s*[:：]\**\s")
 # "该模型还超越了…", "This model also…": a demonstrative points at the model named last, not at the topic
 _DEMONSTRATIVE = re.compile(r"该模型|此模型|这个模型|这一模型|\bthis model\b", re.IGNORECASE)
 

@@ -877,3 +877,10 @@ def test_the_one_model_a_texts_opening_paragraph_names_is_its_topic():
     # an opening that names two models, or states a result, sets no topic
     two = extract("Comparing Sable-3-Mini and Wren-8B this week.\n\n2/ MMLU-Pro: 63.4.\n")
     assert not kinds(two, "score")
+
+
+def test_a_bold_label_names_the_model_its_paragraph_is_about():
+    for label in ("**Orca-Mini-8B**:", "**Orca-Mini-8B:**"):
+        text = f"Claude 3.5 Sonnet gets 49.0 on SWE-bench Verified.\n\n{label} the model card claims 79.0 on MMLU."
+        scores = {(c.model, c.value) for c in kinds(extract(text), "score")}
+        assert scores == {("Claude 3.5 Sonnet", 49.0), ("Orca-Mini-8B", 79.0)}
