@@ -67,7 +67,7 @@ from extractor.rules.scores import (
 )
 from extractor.rules.subjects import _cue_objects
 from extractor.rules.trajectories import base_model_in, mark_starting_values, trajectories, trajectory_claims
-from extractor.segment import is_model_shaped, sentence_bounds
+from extractor.segment import CJK_HYBRID_NAME, is_model_shaped, sentence_bounds
 from schemas import ComparisonClaim, Document, ScoreClaim, Section
 
 AnyClaim = ScoreClaim | ComparisonClaim
@@ -172,10 +172,11 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
                         and (section.subject is None or section.subject not in (section.title or "")):
                     local = section.model_copy(update={"subject": ctx.model})
                 label = _LABEL_NAME.match(text, a, b)
-                if label is not None and _is_known_model(label.group(1)):
+                labelled = (label.group(1) or label.group(2)) if label is not None else None
+                if labelled is not None and _is_known_model(labelled):
                     # "Orca-Mini 8B: the model card claims 79.0 …": the name the sentence opens with as a label
                     # is what its subject words mean
-                    local = section.model_copy(update={"subject": label.group(1)})
+                    local = section.model_copy(update={"subject": labelled})
                 referent = _demonstrative_referent(text, a, b, before) \
                     or _pronoun_referent(text, a, b, said_by, None if stated_before else before)
                 if referent is not None:
@@ -243,7 +244,9 @@ def _on_every_shared_benchmark(comparisons: list[ComparisonClaim], scores: list[
 _HEADING_MARK = re.compile(r"#+\s*")
 # a Markdown thematic break on a line of its own ("---", "***", "___"), between a thread's posts or a digest's items
 _THEMATIC_BREAK = re.compile(r"^[ \t]*(?:-[ \t]*){3,}$|^[ \t]*(?:\*[ \t]*){3,}$|^[ \t]*(?:_[ \t]*){3,}$", re.MULTILINE)
-_LABEL_NAME = re.compile(r"[-*>\s]*([A-Za-z][A-Za-z0-9]*(?:[-_.+][A-Za-z0-9]+)*(?: \d+(?:\.\d+)?[BM])?)\**\s*[:：]\**\s")
+_LABEL_NAME = re.compile(r"[-*>\s]*(?:([A-Za-z][A-Za-z0-9]*(?:[-_.+][A-Za-z0-9]+)*(?: \d+(?:\.\d+)?[BM])?)\**\s*[:：]\**\s"
+                         # (a Chinese brand's label needs no space after the colon: "**青鸾-32B**：官方说它…")
+                         r"|(" + CJK_HYBRID_NAME.pattern + r")\**\s*[:：]\**)")
 # "该模型还超越了…", "This model also…": a demonstrative points at the model named last, not at the topic
 _DEMONSTRATIVE = re.compile(r"该模型|此模型|这个模型|这一模型|\bthis model\b", re.IGNORECASE)
 

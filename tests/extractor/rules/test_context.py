@@ -884,3 +884,5 @@ def test_a_bold_label_names_the_model_its_paragraph_is_about():
         text = f"Claude 3.5 Sonnet gets 49.0 on SWE-bench Verified.\n\n{label} the model card claims 79.0 on MMLU."
         scores = {(c.model, c.value) for c in kinds(extract(text), "score")}
         assert scores == {("Claude 3.5 Sonnet", 49.0), ("Orca-Mini-8B", 79.0)}
+    zh = extract("GPT-4o 在 MMLU 上是 88.7。\n\n**青鸾-32B**：官方说它在 MMLU 上能到 85.1。")
+    assert {(c.model, c.value) for c in kinds(zh, "score")} == {("GPT-4o", 88.7), ("青鸾-32B", 85.1)}
