@@ -159,6 +159,8 @@ def documents_queries(with_meta: bool) -> tuple[str, str, str]:
 
 GET_DOCUMENT_TEXT = "SELECT text FROM documents WHERE id = ?"
 
+INSERT_SECTIONS = 'INSERT INTO sections (doc_id, idx, title, start, "end", subject) VALUES (?, ?, ?, ?, ?, ?)'
+
 # -- claim terms (warehouse/terms.py) ------------------------------------------------
 SELECT_TERMS = """
 SELECT id, metric, setting, unit, metric_key, unit_key, setting_key, setting_detail, pass_k, maj_k, shots, cot, tools,
@@ -192,7 +194,6 @@ MIGRATE_TERMS: tuple[tuple[str, ...], ...] = (
      + _SAME_TERM.format(claim="claims"),),
     tuple(f"ALTER TABLE claims DROP COLUMN {c}" for c in _TERM_KEY_COLUMNS[3:]),
 )
-INSERT_SECTIONS = 'INSERT INTO sections (doc_id, idx, title, start, "end", subject) VALUES (?, ?, ?, ?, ?, ?)'
 
 # The one list of a stored claim's columns, in the order ``Warehouse._claim_columns`` builds each row
 # (what its metric, setting and unit wording mean is in ``claim_terms``, by ``term_id``: ``warehouse.terms``).
