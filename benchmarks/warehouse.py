@@ -239,8 +239,8 @@ def raw_reference(wh: Warehouse, pairs: list[tuple[str, str]]) -> dict[str, floa
 
 
 RAW_GROUP_BY = """
-SELECT model_id, setting_key, max(value), count(*) FROM claims
-WHERE benchmark_id = ? AND kind = 'score' AND review_status <> 'rejected' GROUP BY ALL
+SELECT c.model_id, t.setting_key, max(c.value), count(*) FROM claims c JOIN claim_terms t ON t.id = c.term_id
+WHERE c.benchmark_id = ? AND c.kind = 'score' AND c.review_status <> 'rejected' GROUP BY ALL
 """
 
 

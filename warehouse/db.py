@@ -16,7 +16,6 @@ import threading
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from contextlib import contextmanager
-from functools import lru_cache
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal, NamedTuple
@@ -50,8 +49,8 @@ from warehouse.columns import object_column
 from warehouse.entities import PendingNames, Registry, apply_overrides, overrides_hash, overrides_text
 from warehouse.errors import UnknownName
 from warehouse.fingerprints import PreviousClaims, fingerprint
-from warehouse.names import ENTITIES_FILE, is_named, metric_key, unit_key
-from warehouse.setting_parse import parse_setting
+from warehouse.names import ENTITIES_FILE, is_named
+from warehouse.terms import PendingTerms, Terms
 
 REVIEW_STATUSES = ("unreviewed", "verified", "rejected")
 CLAIM_KINDS = ("score", "comparison")
@@ -59,21 +58,6 @@ CLAIM_KINDS = ("score", "comparison")
 
 class WarehouseError(RuntimeError):
     """The warehouse file cannot be opened or used (message names the file and the reason)."""
-
-
-@lru_cache(maxsize=65536)
-def _setting_columns(setting: str | None, metric: str | None) -> tuple[Any, ...]:
-    """metric_key, setting_key, setting_detail, pass_k, maj_k, shots, cot, tools, split (cached: settings repeat)."""
-    p = parse_setting(setting, metric)
-    return (metric_key(metric), p.key, p.detail, p.pass_k, p.maj_k, p.shots, p.cot, p.tools, p.split)
-
-
-_UNIT_KEYS: dict[str | None, str] = {u: unit_key(u) for u in (None, "%", "points", "elo", "x", "score")}
-
-
-# The columns ``_setting_columns`` gives, in its order.
-_SETTING_FIELDS: tuple[str, ...] = (
-    "metric_key", "setting_key", "setting_detail", "pass_k", "maj_k", "shots", "cot", "tools", "split")
 
 
 class Warehouse:
@@ -86,11 +70,17 @@ class Warehouse:
         self._entities_file = Path(entities_file) if entities_file else ENTITIES_FILE
         self.con = self._connect()
         self.reg = Registry()
+        self.terms = Terms()
         if not read_only:
             self._create_schema()
+            self._migrate_terms()
             self.reg.load(self.con)
             self._apply_overrides()
         self.reg.load(self.con)
+        if read_only:
+            self._refuse_old_terms()
+        else:
+            self.terms.load(self.con)
         self._next_doc, self._next_claim = self._one(sql.MAX_IDS) or (0, 0)
         self._boards_stale = True  # refreshed before the first board read (see ``_boards_ready``)
         self._boards_usable = False
@@ -110,6 +100,28 @@ class Warehouse:
 
     def _create_schema(self) -> None:
         self.con.execute(sql.SCHEMA)
+
+    def _migrate_terms(self) -> None:
+        """A file whose claims carry their terms' columns (made before ``claim_terms``): move them there, once."""
+        row = self._one(sql.CLAIMS_HAVE_TERM_COLUMNS)
+        if not row or not row[0]:
+            return
+        for step in sql.MIGRATE_TERMS:  # a transaction each (see ``sql.MIGRATE_TERMS``)
+            self.con.begin()
+            try:
+                for statement in step:
+                    self.con.execute(statement)
+                self.con.commit()
+            except BaseException:
+                self._rollback()
+                raise
+
+    def _refuse_old_terms(self) -> None:
+        """A file not migrated yet cannot be read read-only: its claims have no ``term_id`` for the reads to join."""
+        row = self._one(sql.CLAIMS_HAVE_TERM_COLUMNS)
+        if row and row[0]:
+            raise WarehouseError(f"{self.path}: made before claim terms; open it writable once (an ingest) to "
+                                 "migrate it")
 
     def _begin(self) -> None:
         """Start a write transaction (a lake also claims the right to commit it, see ``warehouse.lake``)."""
@@ -341,6 +353,7 @@ class Warehouse:
                     committed = writing.batch.ids_after
             self._rollback()
             self.reg.rollback(self.con)
+            self.terms.load(self.con)
             self._next_doc, self._next_claim = committed
             raise
         finally:
@@ -369,7 +382,7 @@ class Warehouse:
         return _NewDocuments(
             outcomes=[added[ex.document.source] for ex in batch], sources=frozenset(sources), documents=documents,
             sections=_section_rows(todo), claims=claims, gained=gained, names=self.reg.detach_pending(),
-            run_id=run_id, ids_after=(self._next_doc, self._next_claim))
+            terms=self.terms.detach_pending(), run_id=run_id, ids_after=(self._next_doc, self._next_claim))
 
     def _write_new(self, ready: _NewDocuments) -> None:
         """Write a batch ``_prepare_new`` made ready, in one transaction (on ``store_many``'s worker thread)."""
@@ -380,6 +393,7 @@ class Warehouse:
             if ready.sections:
                 con.executemany(sql.INSERT_SECTIONS, ready.sections)
             ready.names.write(con)
+            ready.terms.write(con)
             if ready.claims is not None:
                 _insert_table(con, sql.INSERT_CLAIMS_BULK, "claim_batch", ready.claims, [ready.run_id])
             if ready.gained:
@@ -462,9 +476,11 @@ class Warehouse:
             con.commit()
             self._boards_stale = True
             self.reg.commit()
+            self.terms.commit()
         except BaseException:
             self._rollback()
             self.reg.rollback(con)
+            self.terms.load(con)
             self._next_claim = next_claim_before
             raise
 
@@ -474,6 +490,7 @@ class Warehouse:
         ``previous`` holds unchanged keeps its id and review status)."""
         columns = self._claim_columns(todo, run_id, previous)
         self.reg.flush(self.con)
+        self.terms.flush(self.con)
         if len(columns["id"]):
             self.con.register("claim_batch", columns)
             try:
@@ -514,6 +531,7 @@ class Warehouse:
         (``sql.INSERT_CLAIMS_BULK``). Returns the benchmarks the claims are on."""
         table, gained = self._claims_table(todo)
         self.reg.flush(self.con)
+        self.terms.flush(self.con)
         if table is not None:
             _insert_table(self.con, sql.INSERT_CLAIMS_BULK, "claim_batch", table, [run_id])
         return gained
@@ -535,8 +553,9 @@ class Warehouse:
         cols["doc_extractor"] = bulk.gather([ex.extractor for ex, _, _ in todo],
                                             np.repeat(np.arange(len(todo)), counts), pa.string())
         cols.update(bulk.entity_ids(cols, self.reg.resolve))
-        cols.update(bulk.keyed_columns([cols["setting"], cols["metric"]], _SETTING_FIELDS, _setting_columns))
-        cols.update(bulk.keyed_columns([cols["unit"]], ("unit_key",), lambda u: (_UNIT_KEYS.get(u, u),)))
+        # one term id per distinct wording, given in the order the claims meet them (``warehouse.terms``)
+        cols.update(bulk.keyed_columns([cols["metric"], cols["setting"], cols["unit"]], ("term_id",),
+                                       lambda m, s, u: (self.terms.id_of(m, s, u),)))
         table = bulk.in_row_groups(pa.table(cols).take(bulk.benchmark_order(cols["benchmark_id"], cols["model_id"])))
         self._next_claim += n
         return table, [int(b) for b in pc.unique(cols["benchmark_id"].drop_null()).to_pylist()]
@@ -552,6 +571,7 @@ class Warehouse:
         """
         resolve = self.reg.resolve
         memo = self.reg.memo
+        term_id = self.terms.id_of
         rows: list[tuple[Any, ...]] = []
         append = rows.append
         claim_id = self._next_claim
@@ -569,11 +589,11 @@ class Warehouse:
                 bench_id = (memo.get(("benchmark", benchmark, d["benchmark_canonical"]))
                             or resolve("benchmark", benchmark, d["benchmark_canonical"])) if benchmark else None
                 baseline_id = resolve("model", baseline, d["baseline_canonical"]) if baseline else None
-                unit = d["unit"]
+                unit, setting = d["unit"], d["setting"]
                 append((
                     row_id, doc_id, d["kind"], model, model_id, benchmark, bench_id, metric,
-                    *_setting_columns(d["setting"], metric), d["value"], d["value_high"], unit,
-                    _UNIT_KEYS.get(unit, unit), d["setting"], baseline, baseline_id, relation, d["delta"], d["quote"],
+                    term_id(metric, setting, unit), d["value"], d["value_high"], unit,
+                    setting, baseline, baseline_id, relation, d["delta"], d["quote"],
                     d["source"], d["section"], d["start"], d["end"], d["extractor"] or default_extractor, run_id,
                     status, _loser(relation, model_id, baseline_id),
                 ))
@@ -838,6 +858,7 @@ class _NewDocuments(NamedTuple):
     claims: pa.Table | None
     gained: list[int]  # benchmarks whose boards gain claims
     names: PendingNames  # entities, aliases, spellings the batch's names made
+    terms: PendingTerms  # the claim terms its wordings made
     run_id: int | None
     ids_after: tuple[int, int]  # the document and claim id counters once the batch is stored
 

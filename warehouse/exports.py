@@ -56,9 +56,10 @@ BOM = "\ufeff"
 
 _CLAIMS_QUERY = """
 SELECT c.id, c.kind, c.model, m.name AS model_canonical, c.benchmark, b.name AS benchmark_canonical, c.metric,
-       c.value, c.value_high, c.unit, c.setting, c.setting_key, c.baseline, bl.name AS baseline_canonical,
+       c.value, c.value_high, c.unit, c.setting, t.setting_key, c.baseline, bl.name AS baseline_canonical,
        c.relation, c.delta, c.quote, c.source, c.section, c.start, c."end", c.extractor, c.run_id, c.review_status
 FROM claims c
+LEFT JOIN claim_terms t ON t.id = c.term_id
 LEFT JOIN entities m ON m.id = c.model_id
 LEFT JOIN entities b ON b.id = c.benchmark_id
 LEFT JOIN entities bl ON bl.id = c.baseline_id

@@ -188,6 +188,24 @@ class LakeWarehouse(Warehouse):
                 raise
         self._serialised(create, sync=False)
 
+    def _migrate_terms(self) -> None:
+        """A lake made before ``claim_terms`` gets the table, then its claims' term columns move there."""
+        def migrate() -> None:
+            row = self._one(sql.CLAIMS_HAVE_TERM_COLUMNS)
+            if not row or not row[0]:
+                return
+            self.con.execute(sql.LAKE_CLAIM_TERMS_SCHEMA)
+            for step in sql.MIGRATE_TERMS:  # schema work, as ``_create_schema``'s: once, under the writer lock
+                self.con.begin()
+                try:
+                    for statement in step:
+                        self.con.execute(statement)
+                    self.con.commit()
+                except BaseException:
+                    self._rollback()
+                    raise
+        self._serialised(migrate, sync=False)
+
     def _begin(self) -> None:
         """Begin, and advance the writes counter from the value this process synced to."""
         self.con.begin()
@@ -207,6 +225,8 @@ class LakeWarehouse(Warehouse):
         version = int(row[0]) if row and row[0] is not None else 0
         if version != self._seen:
             self.reg.load(self.con)
+            if not self.read_only:
+                self.terms.load(self.con)
             self._next_doc, self._next_claim = self._one(sql.MAX_IDS) or (0, 0)
             self._seen = version
 

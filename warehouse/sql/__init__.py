@@ -42,11 +42,14 @@ def attach_lake(catalog: str, alias: str, options: list[tuple[str, str | None]])
     return f"ATTACH {literal(catalog)} AS {alias}" + (f" ({listed})" if listed else "")
 
 
+# ``claim_terms``' DDL alone (a lake made before it gets it when its claims are migrated).
+CLAIM_TERMS_SCHEMA = re.search(r"CREATE TABLE IF NOT EXISTS claim_terms \(.*?\n\);", SCHEMA, re.DOTALL).group(0)  # type: ignore[union-attr]
 LAKE_WRITES_SCHEMA = """
 CREATE TABLE IF NOT EXISTS lake_writes (version BIGINT NOT NULL);
 INSERT INTO lake_writes SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM lake_writes);
 """
 LAKE_SCHEMA = lake_schema(SCHEMA + "\n")
+LAKE_CLAIM_TERMS_SCHEMA = lake_schema(CLAIM_TERMS_SCHEMA)
 LAKE_HAS_SCHEMA = "SELECT count(*) FROM information_schema.tables WHERE table_catalog = ? AND table_name = 'lake_writes'"
 LAKE_VERSION = "SELECT max(version) FROM lake_writes"
 # Compare-and-set: 0 rows changed means another writer committed since this one last looked.
@@ -155,21 +158,54 @@ def documents_queries(with_meta: bool) -> tuple[str, str, str]:
 
 
 GET_DOCUMENT_TEXT = "SELECT text FROM documents WHERE id = ?"
+
 INSERT_SECTIONS = 'INSERT INTO sections (doc_id, idx, title, start, "end", subject) VALUES (?, ?, ?, ?, ?, ?)'
 
+# -- claim terms (warehouse/terms.py) ------------------------------------------------
+SELECT_TERMS = """
+SELECT id, metric, setting, unit, metric_key, unit_key, setting_key, setting_detail, pass_k, maj_k, shots, cot, tools,
+       split
+FROM claim_terms
+"""
+INSERT_TERMS = """
+INSERT INTO claim_terms (id, metric, setting, unit, metric_key, unit_key, setting_key, setting_detail, pass_k, maj_k,
+                         shots, cot, tools, split)
+SELECT b.* FROM term_batch b WHERE NOT EXISTS (SELECT 1 FROM claim_terms t WHERE t.id = b.id)
+"""
+# A file made when every claim carried its terms' ten columns: those columns become ``claim_terms`` rows (ids in the
+# order of the first claim of each) and a ``term_id`` per claim (``Warehouse._migrate_terms``, once). DuckDB refuses
+# to commit an ALTER and an UPDATE of one table in one transaction, so each step commits on its own; each can be run
+# again after a crash (the new terms, the id column and the ids are added where missing; the old columns go together).
+CLAIMS_HAVE_TERM_COLUMNS = """
+SELECT count(*) FROM information_schema.columns WHERE table_name = 'claims' AND column_name = 'metric_key'
+"""
+_TERM_KEY_COLUMNS = ("metric", "setting", "unit", "metric_key", "unit_key", "setting_key", "setting_detail", "pass_k",
+                     "maj_k", "shots", "cot", "tools", "split")
+_SAME_TERM = " AND ".join(f"t.{c} IS NOT DISTINCT FROM {{claim}}.{c}" for c in _TERM_KEY_COLUMNS)
+MIGRATE_TERMS: tuple[tuple[str, ...], ...] = (
+    ("""
+    INSERT INTO claim_terms (id, {cols})
+    SELECT (SELECT coalesce(max(id), 0) FROM claim_terms) + row_number() OVER (ORDER BY first), {cols}
+    FROM (SELECT {cols}, min(id) AS first FROM claims GROUP BY ALL) s
+    WHERE NOT EXISTS (SELECT 1 FROM claim_terms t WHERE {same})
+    """.format(cols=", ".join(_TERM_KEY_COLUMNS), same=_SAME_TERM.format(claim="s")),),
+    ("ALTER TABLE claims ADD COLUMN IF NOT EXISTS term_id BIGINT",),
+    ("UPDATE claims SET term_id = t.id FROM claim_terms t WHERE claims.term_id IS NULL AND "
+     + _SAME_TERM.format(claim="claims"),),
+    tuple(f"ALTER TABLE claims DROP COLUMN {c}" for c in _TERM_KEY_COLUMNS[3:]),
+)
+
 # The one list of a stored claim's columns, in the order ``Warehouse._claim_columns`` builds each row
-# (the setting columns follow metric_key: they are parsed together).
+# (what its metric, setting and unit wording mean is in ``claim_terms``, by ``term_id``: ``warehouse.terms``).
 CLAIM_COLUMNS: tuple[str, ...] = (
-    "id", "doc_id", "kind", "model", "model_id", "benchmark", "benchmark_id", "metric",
-    "metric_key", "setting_key", "setting_detail", "pass_k", "maj_k", "shots", "cot", "tools", "split",
-    "value", "value_high", "unit", "unit_key", "setting", "baseline", "baseline_id", "relation", "delta",
+    "id", "doc_id", "kind", "model", "model_id", "benchmark", "benchmark_id", "metric", "term_id",
+    "value", "value_high", "unit", "setting", "baseline", "baseline_id", "relation", "delta",
     "quote", "source", "section", "start", "end", "extractor", "run_id", "review_status", "loser_id",
 )
 _CLAIM_TYPES = {
     "id": "BIGINT", "doc_id": "BIGINT", "model_id": "BIGINT", "benchmark_id": "BIGINT", "baseline_id": "BIGINT",
-    "run_id": "BIGINT", "loser_id": "BIGINT", "value": "DOUBLE", "value_high": "DOUBLE", "delta": "DOUBLE", "pass_k": "INTEGER",
-    "maj_k": "INTEGER", "shots": "INTEGER", "start": "INTEGER", "end": "INTEGER", "cot": "BOOLEAN",
-    "tools": "BOOLEAN",
+    "run_id": "BIGINT", "loser_id": "BIGINT", "term_id": "BIGINT", "value": "DOUBLE", "value_high": "DOUBLE",
+    "delta": "DOUBLE", "start": "INTEGER", "end": "INTEGER",
 }
 # Ordered by benchmark: claims of one benchmark lie together, so leaderboard scans skip the rest.
 INSERT_CLAIMS = "INSERT INTO claims ({cols}) SELECT {casts} FROM claim_batch ORDER BY benchmark_id, model_id".format(
@@ -209,14 +245,15 @@ REVIEW_QUEUE = """
 WITH board AS (
     SELECT benchmark_id, count(*) AS n FROM claims WHERE kind = 'score' AND benchmark_id IS NOT NULL GROUP BY 1
 ), disagree AS (
-    SELECT benchmark_id, model_id, setting_key, unit_key FROM claims
-    WHERE kind = 'score' AND review_status <> 'rejected' AND benchmark_id IS NOT NULL
-    GROUP BY ALL HAVING count(DISTINCT round(value, 2)) > 1
+    SELECT c.benchmark_id, c.model_id, t.setting_key, t.unit_key FROM claims c JOIN claim_terms t ON t.id = c.term_id
+    WHERE c.kind = 'score' AND c.review_status <> 'rejected' AND c.benchmark_id IS NOT NULL
+    GROUP BY ALL HAVING count(DISTINCT round(c.value, 2)) > 1
 )
 SELECT {cols}, (d.model_id IS NOT NULL) AS in_conflict, coalesce(b.n, 0) AS board_claims
 FROM claims c
+JOIN claim_terms t ON t.id = c.term_id
 LEFT JOIN disagree d ON d.benchmark_id = c.benchmark_id AND d.model_id = c.model_id
-    AND d.setting_key = c.setting_key AND d.unit_key = c.unit_key AND c.kind = 'score'
+    AND d.setting_key = t.setting_key AND d.unit_key = t.unit_key AND c.kind = 'score'
 LEFT JOIN board b ON b.benchmark_id = c.benchmark_id
 WHERE c.review_status = 'unreviewed'
 ORDER BY in_conflict DESC, board_claims DESC, c.id
@@ -293,11 +330,11 @@ SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM claims),
 # maps skip the rest of the table); kind, value and review status are filtered by the
 # caller. Columns 0-16: ranking.ScoreRow; then kind, loser_id, winner, delta, setting.
 BENCHMARK_CLAIMS = """
-SELECT c.benchmark_id, c.model_id, c.metric_key, c.unit_key, c.setting_key, c.setting_detail, c.value, c.value_high,
+SELECT c.benchmark_id, c.model_id, t.metric_key, t.unit_key, t.setting_key, t.setting_detail, c.value, c.value_high,
        c.unit, c.metric, c.id, c.source, c.quote, c.section, c.start, c."end", c.review_status, c.kind, c.loser_id,
        CASE WHEN c.relation = 'outperforms' THEN c.model_id ELSE c.baseline_id END AS winner, c.delta, c.setting,
        d.sha256, coalesce(d.published, CAST(d.ingested_at AS DATE)) AS claimed_on
-FROM claims c JOIN documents d ON d.id = c.doc_id WHERE c.benchmark_id = ?
+FROM claims c JOIN documents d ON d.id = c.doc_id JOIN claim_terms t ON t.id = c.term_id WHERE c.benchmark_id = ?
 """
 # Benchmarks with score claims, most claimed first (the boards the change feed replays).
 SCORED_BENCHMARKS = """
@@ -335,12 +372,12 @@ DELETE_DIRTY_BOARDS = tuple(
 # The raw comparable groups of the benchmarks to rebuild, in the order their first claim is stored (the order
 # ``ranking._scores`` meets them in), with what ``ranking.effective_groups`` and ``on_group_scale`` need.
 BOARD_RAW_GROUPS = """
-SELECT benchmark_id, metric_key, unit_key, setting_key, count(DISTINCT model_id) AS models, count(*) AS n,
-       max(value) AS top, min(rowid) AS first
-FROM claims
-WHERE benchmark_id IN (SELECT DISTINCT benchmark_id FROM board_dirty)
-  AND kind = 'score' AND value IS NOT NULL AND review_status <> 'rejected'
-GROUP BY benchmark_id, metric_key, unit_key, setting_key
+SELECT c.benchmark_id, t.metric_key, t.unit_key, t.setting_key, count(DISTINCT c.model_id) AS models, count(*) AS n,
+       max(c.value) AS top, min(c.rowid) AS first
+FROM claims c JOIN claim_terms t ON t.id = c.term_id
+WHERE c.benchmark_id IN (SELECT DISTINCT benchmark_id FROM board_dirty)
+  AND c.kind = 'score' AND c.value IS NOT NULL AND c.review_status <> 'rejected'
+GROUP BY c.benchmark_id, t.metric_key, t.unit_key, t.setting_key
 ORDER BY benchmark_id, first
 """
 INSERT_BOARD_GROUP_MAP = """
@@ -375,13 +412,14 @@ SOURCE_STRUCT = """struct_pack(source := c.source, quote := c.quote, section := 
 # written after the sort. (A source kept as a struct through ``min_by`` and written as JSON after it was no
 # faster: a lambda over every row's list.)
 _BOARD_CLAIMS = """
-SELECT c.benchmark_id, g.grp, g.lower, c.model_id, c.id, c.setting_detail, c.review_status, c.metric, c.doc_id,
+SELECT c.benchmark_id, g.grp, g.lower, c.model_id, c.id, t.setting_detail, c.review_status, c.metric, c.doc_id,
        c.source, c.quote, c.section, c.start, c."end", c.value, c.value_high, c.unit,
-       g.scaled AND c.unit_key = '' AND c.value > 0 AND c.value <= 1
+       g.scaled AND t.unit_key = '' AND c.value > 0 AND c.value <= 1
            AND (c.value_high IS NULL OR (c.value_high > 0 AND c.value_high <= 1)) AS rescaled
 FROM claims c
-JOIN board_group_map g ON g.benchmark_id = c.benchmark_id AND g.raw_metric = c.metric_key
-    AND g.raw_unit = c.unit_key AND g.raw_setting = c.setting_key
+JOIN claim_terms t ON t.id = c.term_id
+JOIN board_group_map g ON g.benchmark_id = c.benchmark_id AND g.raw_metric = t.metric_key
+    AND g.raw_unit = t.unit_key AND g.raw_setting = t.setting_key
 WHERE c.benchmark_id IN (SELECT DISTINCT benchmark_id FROM board_dirty)
   AND c.kind = 'score' AND c.value IS NOT NULL AND c.review_status <> 'rejected'
 """

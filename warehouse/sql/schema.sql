@@ -81,6 +81,27 @@ INSERT INTO spellings (kind, entity_id, surface)
 SELECT DISTINCT ON (kind, surface) kind, entity_id, surface FROM aliases
 WHERE surface IS NOT NULL AND NOT EXISTS (SELECT 1 FROM spellings);
 
+-- What a claim's metric, setting and unit wording mean, kept once per distinct wording (a few hundred in a
+-- million claims) instead of in ten columns of every claim: writing and compressing those columns was ~1 s of
+-- DuckDB's CPU per million claims. ``warehouse/terms.py`` gives each new wording its id in the order claims
+-- meet it; keys are those of ``names.metric_key`` / ``unit_key`` and ``setting_parse.parse_setting``.
+CREATE TABLE IF NOT EXISTS claim_terms (
+    id BIGINT PRIMARY KEY,
+    metric VARCHAR,
+    setting VARCHAR,
+    unit VARCHAR,
+    metric_key VARCHAR NOT NULL,
+    unit_key VARCHAR NOT NULL,
+    setting_key VARCHAR NOT NULL,
+    setting_detail VARCHAR NOT NULL,
+    pass_k INTEGER,
+    maj_k INTEGER,
+    shots INTEGER,
+    cot BOOLEAN,
+    tools BOOLEAN,
+    split VARCHAR
+);
+
 CREATE TABLE IF NOT EXISTS claims (
     id BIGINT NOT NULL,
     doc_id BIGINT NOT NULL,
@@ -90,20 +111,11 @@ CREATE TABLE IF NOT EXISTS claims (
     benchmark VARCHAR,
     benchmark_id BIGINT,
     metric VARCHAR,
-    metric_key VARCHAR NOT NULL,
+    term_id BIGINT NOT NULL,  -- the keys of its metric, unit and setting wording (claim_terms)
     value DOUBLE,
     value_high DOUBLE,
     unit VARCHAR,
-    unit_key VARCHAR NOT NULL,
     setting VARCHAR,
-    setting_key VARCHAR NOT NULL,
-    setting_detail VARCHAR NOT NULL,
-    pass_k INTEGER,
-    maj_k INTEGER,
-    shots INTEGER,
-    cot BOOLEAN,
-    tools BOOLEAN,
-    split VARCHAR,
     baseline VARCHAR,
     baseline_id BIGINT,
     relation VARCHAR,
