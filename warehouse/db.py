@@ -117,11 +117,24 @@ class Warehouse:
                 raise
 
     def _refuse_old_terms(self) -> None:
-        """A file not migrated yet cannot be read read-only: its claims have no ``term_id`` for the reads to join."""
+        """A file not migrated yet has no ``term_id`` for the reads to join: a reader converts it first, by opening it
+        writable once (as an ingest would), and reads it then; only when that is impossible (another process writes
+        it, the file is not writable) does it refuse, saying how to convert it."""
         row = self._one(sql.CLAIMS_HAVE_TERM_COLUMNS)
-        if row and row[0]:
-            raise WarehouseError(f"{self.path}: made before claim terms; open it writable once (an ingest) to "
-                                 "migrate it")
+        if not row or not row[0]:
+            return
+        problem = "this kind of store is converted by its first writable open"
+        if type(self) is Warehouse:
+            self.con.close()
+            try:
+                Warehouse(self.path, entities_file=self._entities_file).close()
+                problem = ""
+            except (WarehouseError, duckdb.Error, OSError) as exc:
+                problem = str(exc).splitlines()[0]
+            self.con = self._connect()
+        if problem:
+            raise WarehouseError(f"{self.path}: made before claim terms and could not be converted ({problem}); open it "
+                                 "writable once (an ingest) to migrate it")
 
     def _begin(self) -> None:
         """Start a write transaction (a lake also claims the right to commit it, see ``warehouse.lake``)."""
