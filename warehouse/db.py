@@ -106,7 +106,12 @@ class Warehouse:
         row = self._one(sql.CLAIMS_HAVE_TERM_COLUMNS)
         if not row or not row[0]:
             return
-        for step in sql.MIGRATE_TERMS:  # a transaction each (see ``sql.MIGRATE_TERMS``)
+        self._run_term_migration()
+
+    def _run_term_migration(self) -> None:
+        """The steps of ``sql.MIGRATE_TERMS``, a transaction each (DuckDB will not commit an ALTER and an UPDATE of one
+        table together; each step is safe to run again after a crash)."""
+        for step in sql.MIGRATE_TERMS:
             self.con.begin()
             try:
                 for statement in step:

@@ -195,15 +195,7 @@ class LakeWarehouse(Warehouse):
             if not row or not row[0]:
                 return
             self.con.execute(sql.LAKE_CLAIM_TERMS_SCHEMA)
-            for step in sql.MIGRATE_TERMS:  # schema work, as ``_create_schema``'s: once, under the writer lock
-                self.con.begin()
-                try:
-                    for statement in step:
-                        self.con.execute(statement)
-                    self.con.commit()
-                except BaseException:
-                    self._rollback()
-                    raise
+            self._run_term_migration()  # schema work, as ``_create_schema``'s: once, under the writer lock
         self._serialised(migrate, sync=False)
 
     def _begin(self) -> None:
