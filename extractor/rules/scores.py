@@ -300,6 +300,8 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
                 # after a score verb, in the paragraph of the benchmark just named
                 verb_value = num.unit is None and metric_here is None and (
                     _verb_right_before(sentence, num)
+                    # "52.0 for the 72B": a decimal its own phrase gives an owner
+                    or "." in sentence[num.start:num.end] and _FOR_OWNER_AFTER.match(sentence, num.end) is not None
                     # "MMLU：反过来了！GPT‑4o 88.7 👑，晴川-Max 85.1": values written right after their models
                     or num.start in owned_at and in_paragraph and "." in sentence[num.start:num.end]
                     and _VERSIONED.search(owned_at[num.start].text) is not None)
@@ -371,8 +373,10 @@ def _verb_right_before(sentence: str, num: Number) -> bool:
         and not not_result_before(sentence, num.start)
 
 
-# "We measured Sonnet at 78.8", "we have GPT-4o at 71.0": a verb of measuring, whom, then "at" the value
-_MEASURED_AT = re.compile(r"\b(?:measured|measure|clocked|had|have|put|puts|found|saw)\s+(?:[A-Z]|the\s|it\s|them\s)"
+# "52.0 for the 72B", "71.8 for Orion-72B": the owner named right after a decimal
+_FOR_OWNER_AFTER = re.compile(r"\s+for\s+(?:the\s+)?(?:[A-Z]|\d+(?:\.\d+)?[BM]\b)")
+# "We measured Sonnet at 78.8", "we have GPT-4o at 71.0", "they list Qwen at 52.9": a verb of measuring, whom, then "at"
+_MEASURED_AT = re.compile(r"\b(?:measured|measure|clocked|had|have|put|puts|found|saw|list|lists|listed)\s+(?:[A-Z]|the\s|it\s|them\s)"
                           r"[^,;:!?()]{0,40}?\s+at\s+$")
 
 

@@ -127,3 +127,10 @@ def test_an_aside_after_which_keeps_the_value_with_the_name_before_it():
             "understand the public numbers, sits around 49.2.")
     scores = {(c.model, c.value) for c in extract(text) if c.kind == "score"}
     assert scores == {("Kestrel-3 Ultra", 58.6), ("DeepSeek-R1", 49.2)}
+
+
+def test_a_decimal_its_own_phrase_gives_an_owner_is_a_result_on_the_paragraphs_benchmark():
+    text = ("Orion-72B gets 71.0 on MMLU-Pro. The GPQA Diamond number is the one I'd look at. 52.0 for the 72B, "
+            "and they list Qwen2.5-32B-Instruct at 49.5.")
+    scores = {(c.model, c.benchmark, c.value) for c in extract(text) if c.kind == "score"}
+    assert {("Orion-72B", "GPQA Diamond", 52.0), ("Qwen2.5-32B-Instruct", "GPQA Diamond", 49.5)} <= scores
