@@ -78,7 +78,7 @@ class Warehouse:
             self._apply_overrides()
         self.reg.load(self.con)
         if read_only:
-            self._refuse_old_terms()
+            self._convert_before_reading()
         else:
             self.terms.load(self.con)
         self._next_doc, self._next_claim = self._one(sql.MAX_IDS) or (0, 0)
@@ -121,7 +121,7 @@ class Warehouse:
                 self._rollback()
                 raise
 
-    def _refuse_old_terms(self) -> None:
+    def _convert_before_reading(self) -> None:
         """A file not migrated yet has no ``term_id`` for the reads to join: a reader converts it first, by opening it
         writable once (as an ingest would), and reads it then; only when that is impossible (another process writes
         it, the file is not writable) does it refuse, saying how to convert it."""
