@@ -65,6 +65,10 @@ def extract_paths(paths: Iterable[str | Path | RemoteInput], backend: str = "rul
     settings = settings if settings is not None else Settings()  # the default size limit applies too
     extractor = get_extractor(backend, settings)
     if jobs > 1 and not callable(getattr(extractor, "extract_many", None)):
+        # Built once here, the backend's pipeline is inherited by every forked worker instead of built in each.
+        warm = getattr(extractor, "warm_up", None)
+        if callable(warm):
+            warm()
         yield from _extract_in_processes(list(iter_inputs(paths)), backend, settings, jobs, meta)
         return
     if cache is not None and hasattr(extractor, "cache"):

@@ -21,6 +21,16 @@ class RulesExtractor:
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings
 
+    def warm_up(self) -> None:
+        """Build the pipeline now (spaCy, the rule modules, the lexicons' regexes: about 0.8 s of CPU).
+
+        ``--jobs`` calls it before forking its workers, which then share this one copy: built in each
+        worker instead, a two-worker run spent about 1 s more CPU for the same claims.
+        """
+        from extractor.nlp import pipeline_for
+
+        pipeline_for(0)
+
     def extract(self, document: Document) -> Extraction:
         from extractor.nlp import pipeline_for
 
