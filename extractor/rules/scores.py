@@ -48,7 +48,7 @@ _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 # where a contrasting clause starts: "…, while Self-RAG and IRCoT reach …", "；", "，而"
 _CONTRAST_CLAUSE = re.compile(r"[;；]|\b(?:while|whereas|but)\b|[，,]\s*(?:而|但)", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"分别|respectively", re.IGNORECASE)
-_VS_PAIR = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(%|％)?\s*(?:vs\.?|versus|v\.s\.|对比|对|比)\s*(\d+(?:\.\d+)?)\s*(%|％)?(?![\w.])",
+_VS_PAIR = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(%|％)?\s*(?:vs\.?|versus|v\.s\.|对比|对|比)\s*(\d+(?:\.\d+)?)\s*(%|％)?(?!\w|\.\d)",
                       re.IGNORECASE)
 
 
@@ -61,11 +61,14 @@ def _versus_scores(document: Document, section: Section, offset: int, sentence: 
         if _YEAR_LIKE.fullmatch(m.group(1)) and not m.group(2):
             continue  # "on AIME 2024 versus 8 for GRPO": the year of a benchmark's name
         before = [c for c in comparisons if c.start - offset < m.start() and c.benchmark]
-        if not before or {float(m.group(1)), float(m.group(3))} & {c.value for c in scores}:
-            continue  # (a pair whose values already have owners: "X gets 28.4 vs 31.0 for Y")
+        if not before:
+            continue
         # the comparison whose baseline is named last before the pair: "on par with A (71.4 vs. 70.2) and
         # surpasses B" pairs A's value, not B's
         comp = max(before, key=lambda c: sentence.rfind(c.baseline, 0, m.start()))
+        owners = {(comp.model, float(m.group(1))), (comp.baseline, float(m.group(3)))}
+        if any(c.value in (float(m.group(1)), float(m.group(3))) and (c.model, c.value) not in owners for c in scores):
+            continue  # (a pair whose values already have other owners: "X gets 28.4 vs 31.0 for Y")
         unit = "%" if m.group(2) or m.group(4) else "score"
         qs = comp.start - offset
         for model, raw in ((comp.model, m.group(1)), (comp.baseline, m.group(3))):

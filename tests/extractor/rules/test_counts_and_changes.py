@@ -164,6 +164,15 @@ def test_a_pair_of_values_after_two_models_named_together():
     assert {(c.model, c.value) for c in zh if c.kind == "score"} == {("澜舟-14B", 44.4), ("Qwen3-14B", 56.6)}
 
 
+def test_a_pair_of_values_ending_the_sentence_after_a_comparison():
+    # the pair closes the sentence (its full stop is no decimal point), and the subject's value, already read
+    # as its score, does not stop the baseline's from being taken
+    claims = extract("Orion-8B is behind Qwen3-14B on GPQA Diamond: 44.4 vs. 56.6.")
+    assert {(c.model, c.value) for c in claims if c.kind == "score"} == {("Orion-8B", 44.4), ("Qwen3-14B", 56.6)}
+    claims = extract("Orion-8B trails Qwen3-14B on GPQA Diamond, 44.4 versus 56.6.")
+    assert {(c.model, c.value) for c in claims if c.kind == "score"} == {("Orion-8B", 44.4), ("Qwen3-14B", 56.6)}
+
+
 def test_an_edition_word_is_not_part_of_a_chinese_name():
     claims = extract("正式发布天枢-3.0。发布轻量版天枢-3.0-Flash；IFEval 严格模式 83.0，仅次于旗舰版天枢-3.0 的 86.1。")
     names = {c.model for c in claims} | {c.baseline for c in claims if c.kind == "comparison"}
