@@ -49,7 +49,8 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
         follower = next((n for n in _model_mentions(names) if n.start >= ce), None)
         if (follower is None or sentence[ce:follower.start].strip()
                 and not _RANK_GAP.fullmatch(sentence, ce, follower.start)
-                and not _EXAMPLES_GAP.fullmatch(sentence, ce, follower.start)) and not _SOTA.match(sentence, ce) \
+                and not _EXAMPLES_GAP.fullmatch(sentence, ce, follower.start)
+                and not _DESCRIBED_GAP.fullmatch(sentence, ce, follower.start)) and not _SOTA.match(sentence, ce) \
                 and not _PRONOUN_NEXT.match(sentence, ce):  # "Pika 只领先它 1.3 分": the pronoun stands for a name
             return None
         shape = "after"
@@ -198,6 +199,8 @@ _PRONOUN_NEXT = re.compile(r"\s*(?:它|it\b)", re.IGNORECASE)
 # "far below Chinese-centric models of similar size such as Baichuan2-13B-Chat": a described group, then its example
 _EXAMPLES_GAP = re.compile(r"\s+(?:(?!and\b|but\b|while\b)[A-Za-z-]+\s+){1,7}?(?:such\s+as|like|including|e\.g\.,?)\s+",
                            re.IGNORECASE)
+# "comfortably above the prior-generation Helix-Large": a few lowercase words describing the name after "the"
+_DESCRIBED_GAP = re.compile(r"\s+the\s+(?:[a-z][a-z0-9-]*\s+){0,3}")
 _RANK_GAP = re.compile(r"\s*(?:排名)?(?:第[二三四五六七八九十]名?|次优|亚军)(?:的)?\s*|\s*the\s+(?:runner-up|second[- ]best|second[- ]place)\s*",
                        re.IGNORECASE)
 

@@ -185,6 +185,13 @@ def test_above_and_below_need_a_name_right_after():
     assert comparisons(text) == []
 
 
+def test_above_a_name_described_after_the():
+    text = "On GPQA Diamond, Helix-Ultra reaches 71.2, comfortably above the prior-generation Helix-Large."
+    assert [(c.model, c.baseline, c.relation) for c in comparisons(text)] == [
+        ("Helix-Ultra", "Helix-Large", "outperforms")]
+    assert comparisons("Wren-9B scores above the 90% mark on MATH, as the Heron-13B table shows.") == []
+
+
 # ---- Chinese brand names with a Latin size, rank words, lists with values, owned values
 
 
