@@ -59,7 +59,7 @@ _LATIN_TOKEN = re.compile(r"(?<![A-Za-z0-9\u00c0-\u024f])[A-Za-z\u00c0-\u00d6\u0
 # ("发布星河-13B" is left alone: where the name starts is unknowable without a segmenter).
 # Glued to Chinese text it still starts a name after a particle or a classifier ("推出的云枢-72B",
 # "新模型天衡-7B", "上一代青鸾-1", "跟青鸾-32B 基本持平"), and such characters never belong to the brand itself.
-_ZH_BEFORE_NAME = "的了是和与跟同及型款代本为将把被对从比较于叫做座版类"  # (版: "轻量版天枢-3.0-Flash", "旗舰版天枢-3.0")
+_ZH_BEFORE_NAME = "的了是和与跟同及型款代本为将把被对从比较于叫做座版类而"  # (版: "轻量版天枢-3.0-Flash", "旗舰版天枢-3.0"; 而: "而知微-32B 达到了")
 _ZH_NOT_IN_NAME = _ZH_BEFORE_NAME + "在个种该此其这那一新过"  # (过: "实测过玄武-8B")
 # and after a verb that introduces it ("北辰智能开源玄武-14B", "玄鸟科技发布玄鸟-MoE-236B")
 ZH_INTRO_VERB = ("开源|发布|推出|提出|上线|亮相|官宣|升级|迭代|打造|研发"
@@ -97,6 +97,8 @@ def is_model_shaped(name: str) -> bool:
     if not name or name.lower() in lexicon.name_stopwords() or name.lower() in lexicon.organizations():
         return False
     first = name.split(" ", 1)[0]
+    if first.lower() in lexicon.name_stopwords() and _NUMBER_AFTER_WORD.fullmatch(name):
+        return False  # "NeurIPS 2026", "ICLR 2025": a venue's year, not a version
     if _vendor_regex().match(name):
         return True
     if name.count(" ") >= 2 and is_versioned_product(name):
@@ -110,6 +112,9 @@ def is_model_shaped(name: str) -> bool:
     if re.fullmatch(r"[A-Z][A-Za-z]?[A-Z]{1,7}[+]?", first):
         return True
     return bool(re.search(r"[A-Za-z]-[A-Za-z0-9]", first))
+
+
+_NUMBER_AFTER_WORD = re.compile(r"\S+ \d+(?:\.\d+)?")
 
 
 @lru_cache(maxsize=1)

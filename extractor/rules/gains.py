@@ -90,6 +90,26 @@ def gain_claims(document: Document, section: Section, offset: int, sentence: str
     return out
 
 
+def margins_of_named(comparisons: list[ComparisonClaim], sentence: str, offset: int) -> list[ComparisonClaim]:
+    """A gain read as over the unnamed baseline is the margin of the named comparison the sentence's contrast
+    states for the same model and benchmark ("GPT-4o 的成绩是 78.9，而知微-32B 达到了 87.3，高出 8.4 分": over
+    GPT-4o by 8.4, not over some baseline too)."""
+    named = {(c.model, c.benchmark): i for i, c in enumerate(comparisons)
+             if c.baseline != UNNAMED_BASELINE and c.relation == "outperforms"}
+    out = list(comparisons)
+    drop: set[int] = set()
+    for i, c in enumerate(comparisons):
+        j = named.get((c.model, c.benchmark))
+        if c.baseline != UNNAMED_BASELINE or c.relation != "outperforms" or j is None:
+            continue
+        drop.add(i)
+        if out[j].delta is None:  # (the quote reaches the margin)
+            start, end = min(out[j].start, c.start), max(out[j].end, c.end)
+            out[j] = out[j].model_copy(update={"delta": c.delta, "unit": c.unit, "start": start, "end": end,
+                                               "quote": sentence[start - offset:end - offset]})
+    return [c for i, c in enumerate(out) if i not in drop]
+
+
 def _label(sentence: str, pos: int) -> str | None:
     """The task label a bullet puts before the parentheses the gain is in, if any."""
     m = _LABEL_BEFORE_PAREN.match(sentence)

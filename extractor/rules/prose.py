@@ -49,7 +49,7 @@ from extractor.rules.context import (
     released_models,
 )
 from extractor.rules.earlier import earlier_claims, reown_earlier_subjects
-from extractor.rules.gains import GAIN, gain_claims
+from extractor.rules.gains import GAIN, gain_claims, margins_of_named
 from extractor.rules.mentions import SETTING, Lexicons, cue_matches, find_subject_words, lexicons, sentence_names
 from extractor.rules.names import _is_known_model, _norm
 from extractor.rules.numbers import _LABEL_END, Number, _is_result_number, _numbers
@@ -424,6 +424,7 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
         stated = {frozenset((_norm(c.model), _norm(c.baseline))) for c in comparisons}
         comparisons += [c for c in _comparisons_from_scores(scores, lex, sentence, offset)
                         if frozenset((_norm(c.model), _norm(c.baseline))) not in stated]
+        comparisons = margins_of_named(comparisons, sentence, offset)
     if comparisons and _VS_PAIR.search(sentence):
         scores += _versus_scores(document, section, offset, sentence, lex, comparisons, scores)
     elif sum(n.kind in ("model", "name") for n in names) == 2 and _VS_PAIR.search(sentence):

@@ -63,3 +63,10 @@ def test_a_language_after_on_is_no_benchmark():
     text = "Kestrel-3 Ultra scores 79.2% on MMLU-Pro. We believe it is ahead of Llama-3.1-70B, including on Chinese."
     claims = get_extractor("rules").extract(Document(source="n.md", path="n.md", text=text, sha256="0")).claims
     assert "Chinese" not in {c.benchmark for c in claims}
+
+
+def test_a_venue_and_its_year_is_no_model():
+    text = ("# Live blog: Small Models, Long Thoughts — at the Efficient Reasoning Workshop, NeurIPS 2026\n\n"
+            "LiveCodeBench 27.4, essentially level with Qwen2.5-7B-Instruct.\n")
+    claims = get_extractor("rules").extract(Document(source="n.md", path="n.md", text=text, sha256="0")).claims
+    assert all("NeurIPS" not in c.model for c in claims)

@@ -733,3 +733,11 @@ def test_what_a_reproduction_measured_stands_for_the_model_the_text_is_about():
     text = "# 复现玄鸮-R1-14B 记录\n\nGPQA Diamond 这边差得稍微多一点。我自己跑出来是 55.6，选项顺序打乱过一次。"
     assert [(c.model, c.benchmark, c.value) for c in extract(text) if c.kind == "score"] == [
         ("玄鸮-R1-14B", "GPQA Diamond", 55.6)]
+
+
+def test_a_margin_after_a_contrast_is_the_named_comparisons():
+    # 而 opens the clause and is no part of the name; "高出 8.4 分" is the margin over GPT-4o, not over a baseline
+    claims = extract("CMMLU 上，GPT-4o 的成绩是 78.9，而知微-32B 达到了 87.3，高出 8.4 分。")
+    assert {(c.model, c.value) for c in claims if isinstance(c, ScoreClaim)} == {("GPT-4o", 78.9), ("知微-32B", 87.3)}
+    assert [(c.model, c.baseline, c.relation, c.delta) for c in claims if isinstance(c, ComparisonClaim)] == [
+        ("知微-32B", "GPT-4o", "outperforms", 8.4)]
