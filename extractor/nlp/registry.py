@@ -53,14 +53,16 @@ _CJK_HEAD = re.compile(r"([\u3400-\u9fff]{2,6})[-·]")
 # "Adam-mini" nor "Claude" of "Claude 3.5 Sonnet": a family word alone may mean the family)
 _DASHED_VERSION_HEAD = re.compile(r"([A-Z]{2,5}|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})-[A-Za-z]?\d")
 _TIER_VERSION_TAIL = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-Za-zß-öø-ÿ]+\s([A-Z][a-z]+\s\d+(?:\.\d+)?)$")
-_SHORT_TAIL = re.compile(r"[\s-]\d+(?:\.\d+)?\s([A-Z][a-z]{3,})$")  # ("Llama 4 Scout", "Kestrel-3 Ultra")
+_SHORT_TAIL = re.compile(r"[\s-]\d+(?:\.\d+)?[\s-]([A-Z][a-z]{3,})$")  # ("Llama 4 Scout", "Kestrel-3 Ultra")
 _VERSIONED_TAIL = re.compile(r"[A-Za-z]+[0-9][A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)*")
+# "2.1-Pro" of "Halyard-2.1-Pro", "3-Mini" of "Sable-3-Mini": a dashed version and the tier after it
+_VERSION_TIER_TAIL = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-z0-9À-ÖØ-öø-ÿ]*-(\d+(?:\.\d+)*-[A-Z][a-z]{2,})$")
 _NOT_A_NAME = frozenset({"the", "our", "its", "this", "a", "an", "and", "or", "of", "with", "all", "each", "both"})
 
 
 # "Sable-3-Mini", "Kestrel-2", "GLM-4-Plus", "Kimi-k1.5": a capitalised word or an acronym, a dash and a version
 _DASHED_LATIN_NAME = re.compile(r"(?:[A-Z][a-z]{2,}|[A-Z]{2,5})-[a-z]?\d+(?:\.\d+)*(?:-[A-Za-z0-9.]*[A-Za-z0-9])*"
-                                r"(?![A-Za-z0-9.\-])")
+                                r"(?![A-Za-z0-9\-]|\.[A-Za-z0-9])")  # (a full stop may end it: "… Halyard-2.0-Pro.")
 
 
 def _dashed_latin_name(text: str, at: int) -> str | None:
@@ -188,8 +190,8 @@ class EntityRegistry:
                 tail = _SHORT_TAIL.search(full)
                 if tail is not None:
                     firsts[tail.group(1)].add(full)
-                tier = _TIER_VERSION_TAIL.search(full)  # "Pro 1.5" of "Halcyon Pro 1.5": a tier and its version
-                if tier is not None:
+                tier = _TIER_VERSION_TAIL.search(full) or _VERSION_TIER_TAIL.search(full)
+                if tier is not None:  # "Pro 1.5" of "Halcyon Pro 1.5", "2.1-Pro" of "Halyard-2.1-Pro"
                     firsts[tier.group(1)].add(full)
                 # "R2-Lite" of "DeepSeek-R2-Lite", "V3" of "DeepSeek-V3": a later part with a version in it
                 parts = full.split("-")

@@ -54,6 +54,12 @@ def _lower_is_better(benchmark: str | None, metric: str | None, lex: Lexicons) -
     return is_lower_better(metric, canonical)
 
 
+# a negation right before a comparison cue ("does not beat", "didn't outperform", "fails to beat", "没有超过", "未能超越",
+# "并不优于"), an adverb allowed between ("is not quite ahead of"); "not only beats", "不仅超过" are no negation
+_NEGATED_BEFORE = re.compile(
+    r"(?:\b(?:not|never)|n['’]t|\bfail(?:s|ed)?\s+to|\bunable\s+to|\bcannot)\s+"
+    r"(?:(?:quite|really|clearly|yet|always|consistently|significantly|actually|even|manage\s+to)\s+)?$"
+    r"|(?:没有|没能|未能|并不|并没有|从未|无法|未|没|不)\s*$", re.IGNORECASE)
 # cues that say which value is higher, not which system is better ("低于", "higher than", "below")
 _DIRECTIONAL = re.compile(r"高|低|多|少|higher|lower|above|below|more|less|greater|smaller", re.IGNORECASE)
 
@@ -102,9 +108,14 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
                 baselines_listed = _listed_names(sentence, names, cm.end())
                 baseline_starts.update(n.start for n in baselines_listed)
             continue
+        negated = _NEGATED_BEFORE.search(sentence, max(0, cm.start() - 24), cm.start()) is not None
         for result in results:
             model, baselines, region, relation, delta = result
             taken_until = region[1]
+            if negated:
+                # "does not beat X", "没有超过 X", "isn't quite on par with X": the subject trails X; "doesn't trail
+                # X", "不输给 X": it is at least level with it
+                relation = "matches" if relation == "underperforms" else "underperforms"
             if delta is not None and (_NOT_RESULT_AFTER.match(sentence, delta.end)
                                       or delta.unit == "x" and _SPEED.search(sentence, _clause_bounds(sentence, region[0])[0],
                                                                              delta.start)):

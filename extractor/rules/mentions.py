@@ -361,7 +361,7 @@ def sentence_names(sentence: str) -> list[Mention]:
         # "青鸾 38.9，Kimi 37.2": a short form the document set up, then a value, is the name and its value
         names = [_without_trailing_value(n, short) for n in names]
     forms = DOCUMENT_UNMATCHED_FORMS.get()
-    if forms and (_HAS_CJK.search(sentence) or any(" " in f and f in sentence for f in forms)):
+    if forms and (_HAS_CJK.search(sentence) or any((" " in f or f[:1].isdigit()) and f in sentence for f in forms)):
         names = _with_unmatched_short_forms(sentence, names, forms)
     return names
 
@@ -377,7 +377,8 @@ def document_short_forms(forms: Mapping[str, str]) -> tuple[Token[Mapping[str, s
     """Make ``forms`` (short form -> full name) the current document's, until ``forget_short_forms``."""
     # the forms the name regex cannot find: Chinese heads ("星河"), and tails with a space ("Pro 1.5" of "Halcyon Pro
     # 1.5": "Pro" alone is no name's first word); the others are found by the name regex
-    unmatched = tuple(f for f in forms if _CJK_CHAR.match(f) or " " in f)
+    # and those starting with a version ("2.1-Pro" of "Halyard-2.1-Pro": a name's first character is a letter)
+    unmatched = tuple(f for f in forms if _CJK_CHAR.match(f) or " " in f or f[:1].isdigit())
     return DOCUMENT_SHORT_FORMS.set(MappingProxyType(dict(forms))), DOCUMENT_UNMATCHED_FORMS.set(unmatched)
 
 

@@ -66,6 +66,8 @@ def _named_after(sentence: str, num: Number, names: list[Mention]) -> Mention | 
         m = after.match(sentence, num.end)
         if m is not None:
             named = next((n for n in _model_mentions(names) if n.start == m.end()), None)
+            if named is not None and after is _PAREN_NAME and _OWN_VALUE.match(sentence, named.end):
+                break  # "rises to 65.1 (2.0-Pro: 59.8)": a name with its own value in the note is set against it
             if named is not None or after is _FOR_NAME:
                 return named
     # (parentheses that open a note, "49.9 (an earlier draft …)", leave the owner to the words before)
@@ -76,6 +78,7 @@ def _named_after(sentence: str, num: Number, names: list[Mention]) -> Mention | 
 
 
 _PAREN_NAME = re.compile(r"\s*[(（]\s*")
+_OWN_VALUE = re.compile(r"\s*(?:[:：=]|at|is|was|为|是)?\s*\d")
 _FOR_IT = re.compile(r"\s*(?:%|points?)?\s+for\s+(?:it|them)\b")
 
 

@@ -741,3 +741,28 @@ def test_a_margin_after_a_contrast_is_the_named_comparisons():
     assert {(c.model, c.value) for c in claims if isinstance(c, ScoreClaim)} == {("GPT-4o", 78.9), ("知微-32B", 87.3)}
     assert [(c.model, c.baseline, c.relation, c.delta) for c in claims if isinstance(c, ComparisonClaim)] == [
         ("知微-32B", "GPT-4o", "outperforms", 8.4)]
+
+
+def test_a_version_and_tier_stand_for_the_full_name():
+    # "2.1-Pro" of "Halyard-2.1-Pro" is a name, not the value 2.1; a name with its own value in a note after a value
+    # is set against it, not its owner; a dashed name ending a sentence ("… Halyard-2.0-Pro.") is a name too
+    text = ("Halyard-2.1-Pro replaces Halyard-2.0-Pro. On SWE-bench Verified, Claude 3.5 Sonnet is reported at 49.0%, "
+            "so 2.1-Pro comes out ahead of it by 9.4 points. GPQA Diamond rises to 65.1 (2.0-Pro: 59.8).")
+    claims = extract(text)
+    assert {(c.model, c.value) for c in claims if isinstance(c, ScoreClaim)} == {
+        ("Claude 3.5 Sonnet", 49.0), ("Halyard-2.1-Pro", 65.1), ("Halyard-2.0-Pro", 59.8)}
+    assert [(c.model, c.baseline, c.delta) for c in claims if isinstance(c, ComparisonClaim)] == [
+        ("Halyard-2.1-Pro", "Claude 3.5 Sonnet", 9.4)]
+
+
+@pytest.mark.parametrize("text", [
+    "Sable-8B does not beat GPT-4o on MMLU.", "Sable-8B doesn't beat GPT-4o on MMLU.",
+    "Sable-8B fails to beat GPT-4o on MMLU.", "Sable-8B is not quite ahead of GPT-4o on MMLU.",
+    "Sable-8B 在 MMLU 上没有超过 GPT-4o。", "Sable-8B 在 MMLU 上未能超越 GPT-4o。", "Sable-8B 在 MMLU 上并不优于 GPT-4o。"])
+def test_a_negated_win_is_a_loss(text):
+    assert [(c.model, c.baseline, c.relation) for c in comparisons(text)] == [("Sable-8B", "GPT-4o", "underperforms")]
+
+
+@pytest.mark.parametrize("text", ["Sable-8B not only beats GPT-4o on MMLU.", "Sable-8B 在 MMLU 上不仅超过 GPT-4o。"])
+def test_not_only_is_no_negation(text):
+    assert [(c.model, c.baseline, c.relation) for c in comparisons(text)] == [("Sable-8B", "GPT-4o", "outperforms")]
