@@ -294,10 +294,11 @@ def count_results(sentence: str) -> tuple[frozenset[int], frozenset[int]]:
     return frozenset(counts), frozenset(totals)
 
 
-# "从 58.3 涨到了 70.2", "从上一代青鸾-14B 的 52.3% 提升到了 76.8%" (``extractor.rules.trajectories`` reads whose each is)
+# "从 58.3 涨到了 70.2", "从上一代青鸾-14B 的 52.3% 提升到了 76.8%", "从 81.4 提到 89.7", "从 88.0 掉到 84.3"
+# (``extractor.rules.trajectories`` reads whose each is)
 FROM_TO = re.compile(
     r"从\s*(?P<pre>[^，。；;从]{0,24}?)\s*(?P<a>\d+(?:\.\d+)?)\s*(?:%|％|分)?\s*(?:稳步|大幅|显著|一举)?"
-    r"(?:提升|提高|增长|上升|增加|升|涨|跃升|飙升)(?:到|至)了?\s*(?P<b>\d+(?:\.\d+)?)")
+    r"(?:提升|提高|增长|上升|增加|升|涨|跃升|飙升|提|拉|拉升|下降|降|掉|跌|回落)(?:到|至)了?\s*(?P<b>\d+(?:\.\d+)?)")
 # "The appendix has 79.2 for Orion-72B": a decimal whose own phrase names a model is that model's value, whatever the verb
 _OWNER_AFTER = re.compile(r"\s+for\s+(?:the\s+)?(?=[A-Z]|\d+(?:\.\d+)?[BM]\b)")
 _FROM_TO_DECIMALS = re.compile(r"\bfrom\s+(?P<a>\d+\.\d+)\s+to\s+(?P<b>\d+\.\d+)(?![\d.]*\s*(?:[A-Za-z]|%))"

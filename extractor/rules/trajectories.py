@@ -137,7 +137,8 @@ def trajectory_claims(document: Document, section: Section, offset: int, sentenc
 # "从最初的 15.6% 提高到了 71.0%", "from 6.5% to 57.1%": the value a rise starts from, and what leads to the next
 _RISE_START = re.compile(r"(?:从|\bfrom\s)(?P<pre>[^，。；;从]{0,24}?)\s*$", re.IGNORECASE)
 _RISE_GAP = re.compile(r"\s*(?:%|％|分|points?)?\s*(?:的|，|,)?\s*(?:稳步|大幅|显著|一举)?\s*"
-                       r"(?:(?:提升|提高|增长|上升|增加|升|涨)(?:到|至)?了?|到|至|to|→|->)\s*$", re.IGNORECASE)
+                       r"(?:(?:提升|提高|增长|上升|增加|升|涨|提|拉|拉升|下降|降|掉|跌|回落)(?:到|至)?了?|到|至|to|→|->)\s*$",
+                       re.IGNORECASE)
 _INITIAL = re.compile(r"最初|初始|起初|一开始|initial|start", re.IGNORECASE)
 
 

@@ -766,3 +766,13 @@ def test_a_negated_win_is_a_loss(text):
 @pytest.mark.parametrize("text", ["Sable-8B not only beats GPT-4o on MMLU.", "Sable-8B 在 MMLU 上不仅超过 GPT-4o。"])
 def test_not_only_is_no_negation(text):
     assert [(c.model, c.baseline, c.relation) for c in comparisons(text)] == [("Sable-8B", "GPT-4o", "outperforms")]
+
+
+@pytest.mark.parametrize("text, relation", [
+    ("# 玄枢-V2\n\n相比上一代 玄枢-V1，C-Eval 从 81.4 提到 89.7，涨了 8 个多点。", "outperforms"),
+    ("# 玄枢-V2\n\n与玄枢-V1 相比，C-Eval 从 81.4 掉到 79.7。", "underperforms")])
+def test_more_verbs_of_a_change_from_one_value_to_another(text, relation):
+    claims = extract(text)
+    assert sorted((c.model, c.value) for c in claims if isinstance(c, ScoreClaim))[0][0] == "玄枢-V1"
+    assert [(c.model, c.baseline, c.relation) for c in claims if isinstance(c, ComparisonClaim)] == [
+        ("玄枢-V2", "玄枢-V1", relation)]
