@@ -102,8 +102,9 @@ def _read_numbers(sentence: str, lex: Lexicons) -> list[Number]:
                 and not _RATING_BEFORE.search(sentence, max(0, m.start() - 24), m.start()) \
                 and not _RATING_AFTER.match(sentence, m.end()):
             continue  # "2024" is a year; "2,029" (Elo) and "an Elo of 1950" are not
-        if unit == "points" and sentence.startswith("分", um.start() if um else end) and _NOT_UNIT_FEN.match(sentence[(um.start() + len(um.group(0)) - len(um.group(0).lstrip())) if um else end:]):
-            # "分钟", "分别", "分析"... are not the unit 分.
+        fen = (um.start() + len(um.group(0)) - len(um.group(0).lstrip())) if um else end  # (after any space)
+        if unit == "points" and sentence.startswith("分", fen) and _NOT_UNIT_FEN.match(sentence, fen):
+            # "分钟", "分别", "分析"... are not the unit 分 ("耗时约 3 分钟" too, with a space).
             unit, end = None, m.end()
         if unit is None:
             spread = _SPREAD_UNIT.match(sentence, end)  # "53.0 ± 1.1%": the unit comes after the spread
@@ -147,6 +148,8 @@ _NOT_RESULT_AFTER = re.compile(
     r"|\s*(?:-?\s*points?\s+)?(?:gaps?|leads?|margins?|differences?|swings?|deficits?)\b"
     # "(95% CI −2.1 / +1.9)", "95% 置信区间": a confidence level
     r"|\s*(?:CI\b|confidence\s+interval|置信)"
+    # "平均耗时约 3 分钟", "420 ms", "4–9 seconds": a duration
+    r"|\s*(?:分钟|秒钟?|小时|毫秒|个?月|ms\b|seconds?\b|secs?\b|minutes?\b|mins?\b|hours?\b|hrs?\b|days?\b|weeks?\b)"
     r"|\s*for\s+(?:the\s+same|an?|the\s+(?:original|base|dense|vanilla|standard|default))\s+(?:[a-z0-9-]+\s+){0,2}"
     r"(?:model|variant|version|method|approach|system|router|setup|configuration)s?\b", re.IGNORECASE)
 _SETTING_WORDS = (r"(?:\btemperature|\btemp\.?|\btop[-_ ]?[pk]|\blearning\s+rate|\blr|\bweight\s+decay|\bdropout|学习率|温度)"
@@ -167,7 +170,7 @@ _NOT_RESULT_BEFORE = re.compile(
     # ("突破 50%", "the first to pass 50%"), a margin after "by" ("improves MATH by 3.1, 2.7 and 2.2 points")
     r"|(?:掉到|掉至|降至|降到|跌到|跌至|跌破|首次突破|突破)了?"
     # a margin between two results ("输了 3.6 分", "落后约 2 个点", "甩开好几分")
-    r"|(?:输了|赢了|差了|落后了?|领先了?|拉开了?|甩开了?|少了|多了|高了|低了|高出了?|低出了?|长了|短了|掉了|涨了|降了|跌了)"
+    r"|(?:输了|赢了|差了|只差|仅差|还差|相差|落后了?|领先了?|拉开了?|甩开了?|少了|多了|高了|低了|高出了?|低出了?|长了|短了|掉了|涨了|降了|跌了)"
     r"\s*(?:约|近|大约|超过|将近|快|足足|整整|差不多)?"
     # what a group scores in general ("各受测模型得分普遍在 90% 以上", "大多在 60 分左右")
     r"|(?:普遍|大多|大都|基本都|全都)(?:在|为|达到|超过|处于)?"

@@ -23,7 +23,7 @@ from extractor.rules.enumerations import (
 )
 from extractor.rules.measures import _GENERIC_METRICS, _benchmark_group, _benchmarks_near, _metric_near, _setting_near
 from extractor.rules.mentions import Lexicons, Mention, is_cjk_sentence
-from extractor.rules.numbers import Number, _is_result_number, _labelled_value, not_result_before
+from extractor.rules.numbers import _NOT_RESULT_AFTER, Number, _is_result_number, _labelled_value, not_result_before
 from extractor.rules.owners import (
     _baseline_owning,
     _contrast_before,
@@ -408,8 +408,8 @@ def _benchmark_right_before(sentence: str, num: Number, benches: list[Mention]) 
     """The benchmark a decimal (or percentage) is written right after: "<benchmark> 上 90.2", "HumanEval 我这边只有
     79.3", "C-Eval 报 78.0", "GSM8K (8-shot, strict-match): 84.6" (a few words of who measured it, or how)."""
     if not benches or num.signed or num.unit not in (None, "%") or num.value > 100 \
-            or num.unit is None and "." not in sentence[num.start:num.end]:
-        return None
+            or num.unit is None and "." not in sentence[num.start:num.end] or _NOT_RESULT_AFTER.match(sentence, num.end):
+        return None  # (nor a duration or a count of something else: "在 MMLU 上每题耗时 4.5 分钟")
     after = _ON_BENCH_RIGHT_AFTER.match(sentence, num.end)
     if after is not None and any(b.start == after.end() for b in benches):
         return None  # "86.1 on MMLU (5-shot), 62.0 on GPQA Diamond": the benchmark written after it

@@ -70,3 +70,25 @@ def test_a_venue_and_its_year_is_no_model():
             "LiveCodeBench 27.4, essentially level with Qwen2.5-7B-Instruct.\n")
     claims = get_extractor("rules").extract(Document(source="n.md", path="n.md", text=text, sha256="0")).claims
     assert all("NeurIPS" not in c.model for c in claims)
+
+
+@pytest.mark.parametrize("text", [
+    "# 知微-32B\n\n在 AIME 上，知微-32B 和 R1-Distill 只差 0.2 分。",
+    "# 知微-32B\n\n知微-32B 在 AIME 上的平均思考长度约为 9800 token，在单张 H800 上每道题平均耗时约 3 分钟。",
+    "# Wren-8B\n\nWren-8B 在 MMLU 上每题耗时 4.5 分钟。",
+    "# Wren-8B\n\nOn MMLU, Wren-8B needs 420 ms per question."])
+def test_a_margin_and_a_duration_are_no_scores(text):
+    claims = get_extractor("rules").extract(Document(source="n.md", path="n.md", text=text, sha256="0")).claims
+    assert [c for c in claims if c.kind == "score"] == []
+
+
+def test_a_model_is_never_compared_with_itself():
+    text = "# 玄枢\n\nC-Eval 分数，拿去和 DeepSeek-V3 官方报的 86.5 比，基本追平 V3。"
+    claims = get_extractor("rules").extract(Document(source="n.md", path="n.md", text=text, sha256="0")).claims
+    assert [c for c in claims if c.kind == "comparison"] == []
+
+
+def test_the_hub_is_no_model():
+    text = "开源一周 HF 下载量已经过 3 万。AIME 2024 上大概在 70% 左右。"
+    claims = get_extractor("rules").extract(Document(source="n.md", path="n.md", text=text, sha256="0")).claims
+    assert all(c.model != "HF" for c in claims)
