@@ -644,7 +644,8 @@ def evaluate(
     gold: Annotated[Path, typer.Argument(help="Gold JSONL (claims-spec.md format).", metavar="GOLD.jsonl", show_default=False)],
     paths: PathsArgument,
     backend: BackendOption = Backend.rules,
-    misses: Annotated[int, typer.Option("--misses", min=0, help="Also print up to N misses and false positives.")] = 0,
+    misses: Annotated[int, typer.Option("--misses", min=0, help="Also print up to N misses and false positives, and how often matched comparisons "
+                                  "say the gold's relation (score.py does not score it) with up to N that do not.")] = 0,
     fallback: FallbackOption = Fallback.none,
 ) -> None:
     """Extract PATH... and score the claims against GOLD: precision, recall and F1 per kind."""
@@ -677,12 +678,8 @@ def evaluate(
         _fail(f"{gold}: every gold claim needs {exc.args[0]!r}", EXIT_FAILED)
     for line in report.lines():
         typer.echo(line)
-    for g in report.misses[:misses]:
-        typer.echo(f"MISS {g.get('source')} {g.get('kind')} {g.get('model')} {g.get('benchmark')} "
-                   f"{g.get('value')} {g.get('baseline')} | {g.get('quote')}")
-    for p in report.false_positives[:misses]:
-        typer.echo(f"FP   {p.get('source')} {p.get('kind')} {p.get('model')} {p.get('benchmark')} "
-                   f"{p.get('value')} {p.get('baseline')} | {p.get('quote')}")
+    for line in report.detail_lines(misses):
+        typer.echo(line)
     status = llm.finish(settings, fallback)
     raise typer.Exit(EXIT_FAILED if failed else status)
 

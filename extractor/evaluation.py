@@ -123,6 +123,10 @@ class EvalReport:
     counts: dict[str, Counts] = field(default_factory=lambda: {k: Counts() for k in KINDS})
     misses: list[dict[str, Any]] = field(default_factory=list)
     false_positives: list[dict[str, Any]] = field(default_factory=list)
+    # score.py does not score a comparison's relation, yet "who beats X" rests on it: matched comparisons whose
+    # gold states a relation, and those of them (prediction, gold) that say another
+    relations_compared: int = 0
+    relation_mismatches: list[tuple[dict[str, Any], dict[str, Any]]] = field(default_factory=list)
 
     @property
     def total(self) -> Counts:
@@ -139,6 +143,30 @@ class EvalReport:
         """Human-readable summary, the same lines score.py prints."""
         return [f"{k:<11} precision {c.precision:.3f}  recall {c.recall:.3f}  F1 {c.f1:.3f}  "
                 f"(tp {c.tp}, pred {c.pred}, gold {c.gold})" for k, c in self.rows().items()]
+
+    def detail_lines(self, limit: int) -> list[str]:
+        """What ``benchclaims eval --misses N`` adds after the summary: the relation line, then up to ``limit``
+        misses, false positives and relation disagreements (none when ``limit`` is 0, so the summary's last line
+        stays score.py's "all" line for scripts)."""
+        if not limit:
+            return []
+        relation = self.relation_line()
+        out = [relation] if relation is not None else []
+        out += [f"MISS {g.get('source')} {g.get('kind')} {g.get('model')} {g.get('benchmark')} "
+                f"{g.get('value')} {g.get('baseline')} | {g.get('quote')}" for g in self.misses[:limit]]
+        out += [f"FP   {p.get('source')} {p.get('kind')} {p.get('model')} {p.get('benchmark')} "
+                f"{p.get('value')} {p.get('baseline')} | {p.get('quote')}" for p in self.false_positives[:limit]]
+        out += [f"REL  {p.get('source')} {p.get('model')} {p.get('relation')} {p.get('baseline')}, gold says "
+                f"{g.get('relation')} | {p.get('quote')}" for p, g in self.relation_mismatches[:limit]]
+        return out
+
+    def relation_line(self) -> str | None:
+        """How often a matched comparison says the relation its gold says (not part of score.py's F1)."""
+        if not self.relations_compared:
+            return None
+        agree = self.relations_compared - len(self.relation_mismatches)
+        return (f"{'relation':<11} agrees on {agree} of {self.relations_compared} matched comparisons "
+                f"({agree / self.relations_compared:.3f})")
 
 
 def score(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> EvalReport:
@@ -165,6 +193,10 @@ def score(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> EvalReport:
             if (src, i) not in used and matches(p, g):
                 used.add((src, i))
                 report.counts[kind].tp += 1
+                if kind == "comparison" and g.get("relation"):
+                    report.relations_compared += 1
+                    if p.get("relation") != g["relation"]:
+                        report.relation_mismatches.append((p, g))
                 break
         else:
             report.false_positives.append(p)

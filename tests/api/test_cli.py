@@ -203,6 +203,24 @@ def test_eval_prints_precision_recall_f1(runner: CliRunner, tmp_path: Path) -> N
     assert any(line.startswith(("MISS", "FP")) for line in lines[3:])
 
 
+def test_eval_says_how_often_a_matched_comparison_has_the_gold_relation(runner: CliRunner, tmp_path: Path) -> None:
+    doc = tmp_path / "doc.md"
+    doc.write_text("Sable-8B does not beat GPT-4o on MMLU. Sable-8B beats Llama-3.1-8B on GSM8K.\n", encoding="utf-8")
+    gold = tmp_path / "gold.jsonl"
+    common = {"kind": "comparison", "model": "Sable-8B", "source": "doc.md", "quote": "Sable-8B"}
+    gold.write_text(json.dumps({**common, "baseline": "GPT-4o", "benchmark": "MMLU", "relation": "underperforms"})
+                    + "\n" + json.dumps({**common, "baseline": "Llama-3.1-8B", "benchmark": "GSM8K",
+                                          "relation": "underperforms"}) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["eval", str(gold), str(doc), "--misses", "5"])
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "relation    agrees on 1 of 2 matched comparisons (0.500)" in lines
+    assert [line.split()[:5] for line in lines if line.startswith("REL")] == [
+        ["REL", "doc.md", "Sable-8B", "outperforms", "Llama-3.1-8B,"]]
+    plain = runner.invoke(app, ["eval", str(gold), str(doc)]).stdout.splitlines()
+    assert [line.split()[0] for line in plain] == ["score", "comparison", "all"]
+
+
 @pytest.mark.skipif(not SEEDS_GOLD.exists(), reason="shared/gold/seeds.jsonl is not beside the checkout")
 def test_eval_on_the_seed_gold_set(runner: CliRunner) -> None:
     result = runner.invoke(app, ["eval", str(SEEDS_GOLD), str(SEEDS_DIR)])
