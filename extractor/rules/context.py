@@ -72,10 +72,24 @@ def _leading_models(text: str, start: int = 0, end: int | None = None) -> list[t
         out += [(m.start(1), m.group(1)) for m in _NAMED_AT_END.finditer(text, max(0, start - 1), stop)]
         # and a release, wherever in its sentence ("看了没，澜舟-14B 新版本上线了", "we shipped Sage-2")
         out += released_models(text, max(0, start - 1), stop)
+        # and the subject a description introduces ("The lab's new 7B reasoning model, Osprey-R-7B, gets 55.5")
+        if ", " in text:
+            out += [(m.start(1), m.group(1)) for m in _APPOSITIVE_SUBJECT.finditer(text, max(0, start - 1), stop)
+                    if _is_known_model(m.group(1)) and not _NOT_THE_SUBJECT_DESCRIBED.search(m.group(0))]
         out.sort()
     return out
 
 
+# "The lab's new 7B reasoning model, Osprey-R-7B, gets 55.5 …": a sentence opening with a description of a model, then
+# its name set off by commas, then a verb, is about that model (it is the sentence's subject, as a leading name is)
+_APPOSITIVE_SUBJECT = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:The|Its|Their|Our|His|Her|[A-Z][A-Za-z0-9-]*['’]s)\s+(?:[\w'’-]+\s+){0,6}?"
+    r"(?:model|release|system|checkpoint|version|variant|flagship|LLM)s?,\s+"
+    r"([A-Z][A-Za-z0-9]*(?:[-_.+][A-Za-z0-9]+)+),\s+(?:also\s+|now\s+|then\s+)?[a-z]+", re.MULTILINE)
+# a description of some other model than the text's own: an earlier, a base or a rival one
+_NOT_THE_SUBJECT_DESCRIBED = re.compile(r"\b(?:preview|earlier|previous|prior|older|old|last|original|base|baseline|"
+                                        r"teacher|predecessor|competitor|rival|reference|strongest|best)\b",
+                                        re.IGNORECASE)
 # A release introduces what the text goes on about: "<name> 新版本上线了", "发布了 <name>", "we shipped <name>",
 # "<name> is now live". The verb is found first (a literal), then the name right before or after it. The phrases
 # are data (``release_phrases.tsv``); "is now out / live / available", "went GA" are shapes, kept here.

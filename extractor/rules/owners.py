@@ -70,6 +70,12 @@ def _named_after(sentence: str, num: Number, names: list[Mention]) -> Mention | 
                 break  # "rises to 65.1 (2.0-Pro: 59.8)": a name with its own value in the note is set against it
             if named is not None or after is _FOR_NAME:
                 return named
+    # "she puts DeepSeek-R1-Distill-Qwen-7B, also at 55.5": the name right before ", at"
+    at = _COMMA_AT_BEFORE.search(sentence, max(0, num.start - 24), num.start)
+    if at is not None:
+        named = next((n for n in _model_mentions(names) if n.end == at.start()), None)
+        if named is not None:
+            return named
     # (parentheses that open a note, "49.9 (an earlier draft …)", leave the owner to the words before)
     w = _WHICH_BEFORE.search(sentence, max(0, num.start - 110), num.start)
     if w is not None:
@@ -78,6 +84,7 @@ def _named_after(sentence: str, num: Number, names: list[Mention]) -> Mention | 
 
 
 _PAREN_NAME = re.compile(r"\s*[(（]\s*")
+_COMMA_AT_BEFORE = re.compile(r",\s+(?:(?:also|still|now|only|just|both)\s+)?at\s+$")
 _OWN_VALUE = re.compile(r"\s*(?:[:：=]|at|is|was|为|是)?\s*\d")
 _FOR_IT = re.compile(r"\s*(?:%|points?)?\s+for\s+(?:it|them)\b")
 

@@ -361,7 +361,7 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
             and not MARGIN_RELATIVE.search(sentence) \
             and not _NAME_PAREN_VALUE.search(sentence) and not _NAME_THEN_VALUE.search(sentence) \
             and not _PLACE_THEN_VALUE.search(sentence) and not FORMER_LATTER_VALUE.search(sentence) \
-            and not _COPULA_THEN_VALUE.search(sentence) \
+            and not _COPULA_THEN_VALUE.search(sentence) and not _COMMA_AT_VALUE.search(sentence) \
             and not GAIN.search(sentence) and not RANK_SYMBOL.search(sentence):
         # no result value and no comparison cue: the cheap triggers (a decimal, a "%") were not results.
         # Skipping before the name matchers is most of the speed; the topic still comes from
@@ -458,6 +458,8 @@ _NAME_THEN_VALUE = re.compile(r"[A-Za-z0-9+](?:[ \t]*[:：][ \t]*|[ \t]+)\d+\.\d
 # "Arena-Hard is 62.3 with style control off": a benchmark, a copula, a decimal (``scores._BENCH_IS_BEFORE``)
 _COPULA_THEN_VALUE = re.compile(r"[A-Za-z0-9)] (?:is|was|sits at|stands at|comes in at|came in at) \d+\.\d")
 _PLACE_THEN_VALUE = re.compile(r"[A-Za-z0-9)）][ \t]?(?:[上中]|" + SAID_BEFORE_VALUE + r"{1,8}|[，,])[ \t]?[，,]?[ \t]?\d+(?:\.\d|%)")
+# "she puts DeepSeek-R1-Distill-Qwen-7B, also at 55.5": a name, then its value after ", at" (``scores._VERB_RIGHT_BEFORE``)
+_COMMA_AT_VALUE = re.compile(r"[A-Za-z0-9],\s+(?:(?:also|still|now|only|just|both)\s+)?at\s+\d+\.\d")
 _FROM = re.compile(r"从|\bfrom\b", re.IGNORECASE)
 # the words a reply to a stated score needs (``extractor.rules.replies``), looked for before it runs
 _REPLY_HINT = re.compile(r"ahead|behind|\bclear\b|wins?\b|loses?\b|leads?\b|trails?\b|on top|"

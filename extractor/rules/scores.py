@@ -348,6 +348,8 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
 _VERB_RIGHT_BEFORE = re.compile(
     r"(?:\b(?:scor(?:es|ed|ing)|gets?|got|reach(?:es|ed)|hits?|posts?|posted|lands?\s+at|sits?\s+(?:at|around)|(?:is|was)\s+at"
     r"|(?:comes?|came)\s+(?:in|out)\s+at|gives?\s+(?:me|us)|gave\s+(?:me|us))"
+    # "DeepSeek-R1-Distill-Qwen-7B, also at 55.5": a name, then its value after ", at"
+    r"|(?<=[A-Za-z0-9]),\s+(?:(?:also|still|now|only|just|both)\s+)?at"
     r"|达到了?|拿了|拿到了?|来到了?|报的是|给的是|是|为|得分|跑出了?)\s*$", re.IGNORECASE)
 
 

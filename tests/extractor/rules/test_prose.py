@@ -776,3 +776,21 @@ def test_more_verbs_of_a_change_from_one_value_to_another(text, relation):
     assert sorted((c.model, c.value) for c in claims if isinstance(c, ScoreClaim))[0][0] == "玄枢-V1"
     assert [(c.model, c.baseline, c.relation) for c in claims if isinstance(c, ComparisonClaim)] == [
         ("玄枢-V2", "玄枢-V1", relation)]
+
+
+def test_a_model_introduced_by_a_description_is_the_topic_and_a_name_then_comma_at_owns_its_value():
+    text = ("**10:09** — First results slide. The lab's new 7B reasoning model, Osprey-R-7B, gets 55.5 on AIME 2024. "
+            "Right next to it she puts DeepSeek-R1-Distill-Qwen-7B, also at 55.4 under their protocol.\n\n"
+            "**10:35** — Code, briefly. LiveCodeBench 27.4, essentially level with Qwen2.5-7B-Instruct's 26.8.\n")
+    claims = extract(text)
+    assert {(c.model, c.benchmark, c.value) for c in claims if isinstance(c, ScoreClaim)} == {
+        ("Osprey-R-7B", "AIME 2024", 55.5), ("DeepSeek-R1-Distill-Qwen-7B", "AIME 2024", 55.4),
+        ("Osprey-R-7B", "LiveCodeBench", 27.4), ("Qwen2.5-7B-Instruct", "LiveCodeBench", 26.8)}
+
+
+def test_a_description_of_an_earlier_or_a_base_model_does_not_make_it_the_topic():
+    text = ("The lab's new model, Osprey-R-7B, gets 55.5 on AIME 2024.\n\n"
+            "Their June preview release, Osprey-R-7B-0612, scored 42.1 on AIME 2024.\n\n"
+            "LiveCodeBench 27.4 in her table.\n")
+    assert [(c.model, c.value) for c in extract(text)] == [
+        ("Osprey-R-7B", 55.5), ("Osprey-R-7B-0612", 42.1), ("Osprey-R-7B", 27.4)]
