@@ -72,6 +72,10 @@ def _leading_models(text: str, start: int = 0, end: int | None = None) -> list[t
         out += [(m.start(1), m.group(1)) for m in _NAMED_AT_END.finditer(text, max(0, start - 1), stop)]
         # and a release, wherever in its sentence ("看了没，澜舟-14B 新版本上线了", "we shipped Sage-2")
         out += released_models(text, max(0, start - 1), stop)
+        # and the model an evaluation run was for ("sweep 1/2 finished for `kestrel-34b-v3-step41k`", "overnight
+        # sweep on kestrel-34b-rc3 finished"): what the numbers after it are about
+        out += [(m.start(1), m.group(1)) for m in _EVALUATED_MODEL.finditer(text, max(0, start - 1), stop)
+                if _is_known_model(m.group(1))]
         # and the subject a description introduces ("The lab's new 7B reasoning model, Osprey-R-7B, gets 55.5")
         if ", " in text:
             out += [(m.start(1), m.group(1)) for m in _APPOSITIVE_SUBJECT.finditer(text, max(0, start - 1), stop)
@@ -86,6 +90,10 @@ _APPOSITIVE_SUBJECT = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:The|Its|Their|Our|His|Her|[A-Z][A-Za-z0-9-]*['’]s)\s+(?:[\w'’-]+\s+){0,6}?"
     r"(?:model|release|system|checkpoint|version|variant|flagship|LLM)s?,\s+"
     r"([A-Z][A-Za-z0-9]*(?:[-_.+][A-Za-z0-9]+)+),\s+(?:also\s+|now\s+|then\s+)?[a-z]+", re.MULTILINE)
+_EVALUATED_MODEL = re.compile(
+    r"\b(?:sweeps?|evals?|evaluations?|eval\s+runs?|benchmark\s+runs?)\s+(?:\d+/\d+\s+)?"
+    r"(?:(?:is|are|has|have)\s+)?(?:(?:finished|done|completed?|landed)\s+)?(?:for|on|of)\s+`?"
+    r"([A-Za-z][A-Za-z0-9]*(?:[-_.+][A-Za-z0-9]+)+)`?", re.IGNORECASE)
 # a description of some other model than the text's own: an earlier, a base or a rival one
 _NOT_THE_SUBJECT_DESCRIBED = re.compile(r"\b(?:preview|earlier|previous|prior|older|old|last|original|base|baseline|"
                                         r"teacher|predecessor|competitor|rival|reference|strongest|best)\b",

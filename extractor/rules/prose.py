@@ -160,7 +160,7 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
                 if text.startswith("#", a):  # a headline states claims too ("…：数学推理超越 o1-mini")
                     a = _HEADING_MARK.match(text, a).end()  # type: ignore[union-attr]
                 k = bisect_left(hits, a)
-                if not (k < len(hits) and hits[k] < b) or a >= b or text.startswith(("[", "http"), a) \
+                if not (k < len(hits) and hits[k] < b) or a >= b or text.startswith("http", a) or _LINK_OPENS.match(text, a) \
                         or not has_name(text, a, b):
                     continue  # no trigger, a link, or no name nor pronoun: nothing a rule can attribute
                 j = bisect_left(lead_pos, a) - 1
@@ -243,6 +243,8 @@ def _on_every_shared_benchmark(comparisons: list[ComparisonClaim], scores: list[
 
 
 _HEADING_MARK = re.compile(r"#+\s*")
+# a sentence that is a Markdown link ("[the report](https://…)"), not a chat line's "[09:03] Priya: …"
+_LINK_OPENS = re.compile(r"\[[^\]\n]*\]\(")
 # a Markdown thematic break on a line of its own ("---", "***", "___"), between a thread's posts or a digest's items
 _THEMATIC_BREAK = re.compile(r"^[ \t]*(?:-[ \t]*){3,}$|^[ \t]*(?:\*[ \t]*){3,}$|^[ \t]*(?:_[ \t]*){3,}$", re.MULTILINE)
 _LABEL_NAME = re.compile(r"[-*>\s]*(?:([A-Za-z][A-Za-z0-9]*(?:[-_.+][A-Za-z0-9]+)*(?: \d+(?:\.\d+)?[BM])?)\**\s*[:：]\**\s"

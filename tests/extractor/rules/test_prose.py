@@ -794,3 +794,12 @@ def test_a_description_of_an_earlier_or_a_base_model_does_not_make_it_the_topic(
             "LiveCodeBench 27.4 in her table.\n")
     assert [(c.model, c.value) for c in extract(text)] == [
         ("Osprey-R-7B", 55.5), ("Osprey-R-7B-0612", 42.1), ("Osprey-R-7B", 27.4)]
+
+
+def test_a_chat_line_opening_with_its_time_is_read_and_an_evaluation_run_names_its_model():
+    text = ("# #eval-kestrel\n\n## Tuesday\n\n"
+            "[09:02] Priya: morning all. overnight sweep on kestrel-34b-rc3 finished around 4am, dashboards are up\n"
+            "[09:03] Priya: headline: MMLU-Pro 71.8 (5-shot CoT). GPQA Diamond 52.5, which is basically flat\n"
+            "[09:05] Dan: see [the dashboard](https://example.org/d) 71.8\n")
+    assert {(c.model, c.benchmark, c.value) for c in extract(text) if isinstance(c, ScoreClaim)} == {
+        ("kestrel-34b-rc3", "MMLU-Pro", 71.8), ("kestrel-34b-rc3", "GPQA Diamond", 52.5)}
