@@ -40,8 +40,9 @@ def heading_benchmark(title: str | None, lex: Lexicons) -> str | None:
 # The first Latin name of every sentence, if it comes within its first ~20 characters: the topic tracker's input.
 # Every branch of the sentence-end alternation starts with a literal (no "^"), so ``re`` skips ahead
 # to the next possible sentence end; the text's very first sentence is matched by ``_TEXT_LEAD``.
-# (and a size written after a space: "Orca-Mini 8B: the card claims …")
-_LEAD_NAME = (r"[^。！？；!?;\n.A-Za-z]{0,17}?(?<![A-Za-z0-9])"
+# (and a size written after a space: "Orca-Mini 8B: the card claims …"; not after 是: "这里官方用的是自己跑的 V3 分数"
+# names what was used, the sentence is not about it)
+_LEAD_NAME = (r"[^。！？；!?;\n.A-Za-z是]{0,17}?(?<![A-Za-z0-9])"
               # (after a spoken opener: "So Kestrel-3 Flash is …", "And Orion-72B gets …")
               r"(?:(?:So|And|But|Also|Now|Well|Then|Still|Plus|Overall|Finally|Meanwhile|However|Honestly|Anyway),?\s+)?"
               r"([A-Za-z][A-Za-z0-9]*(?:[-_.+][A-Za-z0-9]+)*"

@@ -886,3 +886,12 @@ def test_a_bold_label_names_the_model_its_paragraph_is_about():
         assert scores == {("Claude 3.5 Sonnet", 49.0), ("Orca-Mini-8B", 79.0)}
     zh = extract("GPT-4o 在 MMLU 上是 88.7。\n\n**青鸾-32B**：官方说它在 MMLU 上能到 85.1。")
     assert {(c.model, c.value) for c in kinds(zh, "score")} == {("GPT-4o", 88.7), ("青鸾-32B", 85.1)}
+
+
+def test_a_name_after_shi_is_no_sentence_topic():
+    text = ("# 星球周报 · 报告解读\n\n玄枢-V2 发布了。Arena-Hard 上它拿到 85.3，DeepSeek-V3 是 85.5，基本持平。"
+            "注意，这里官方用的是自己跑的 V3 分数，不是 DeepSeek 官方口径。\n\n"
+            "推理这块就比较有意思了。GPQA Diamond 和 MATH-500 分别为 58.2 和 88.9。\n")
+    claims = extract(text)
+    assert {(c.model, c.value) for c in claims if c.kind == "score" and c.value in (58.2, 88.9)} == {
+        ("玄枢-V2", 58.2), ("玄枢-V2", 88.9)}
