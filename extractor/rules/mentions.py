@@ -480,8 +480,10 @@ def _subject_words(sentence: str, lex: Lexicons) -> list[Mention]:
     return out
 
 
-# "the 72B", "the 8B model", "72B 版本", "the smaller variant", "the largest model": a model by its size
+# "the 72B", "the 8B model", "72B 版本", "405B 是 88.6", "the smaller variant", "the largest model": a model by its size
 SIZE_REFERENCE = re.compile(
     r"\b(?:[Tt]he|[Oo]ur|[Ii]ts|[Tt]his)\s+(?:\d+(?:\.\d+)?[BM](?:\s+(?:model|variant|version|checkpoint)s?)?"
     r"|(?:smaller|smallest|larger|largest|bigger|biggest)\s+(?:model|variant|version|sibling|one|checkpoint))\b"
-    r"|(?<![A-Za-z0-9.\-])\d+(?:\.\d+)?[BM]\s*(?:版本|模型|型号)")
+    r"|(?<![A-Za-z0-9.\-])\d+(?:\.\d+)?[BM]\s*(?:版本|模型|型号)"
+    # "MMLU 上 405B 是 88.6": a bare size right before its value's verb
+    r"|(?<![A-Za-z0-9.\-])\d+(?:\.\d+)?[BM](?=\s*(?:是|为|拿到|拿了|达到|得分|的(?:得分|成绩|分数|准确率))\s*\d)")

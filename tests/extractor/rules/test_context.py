@@ -895,3 +895,8 @@ def test_a_name_after_shi_is_no_sentence_topic():
     claims = extract(text)
     assert {(c.model, c.value) for c in claims if c.kind == "score" and c.value in (58.2, 88.9)} == {
         ("玄枢-V2", 58.2), ("玄枢-V2", 88.9)}
+
+
+def test_a_bare_size_before_its_value_is_the_model_of_that_size():
+    claims = extract("# 玄枢-V2\n\n对比 Llama-3.1-405B 的话，MMLU 上 405B 是 88.6，玄枢略低半个点。")
+    assert [(c.model, c.value) for c in claims if c.kind == "score"] == [("Llama-3.1-405B", 88.6)]
