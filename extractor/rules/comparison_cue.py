@@ -125,8 +125,8 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
             return None
         r0, r1 = conn.end(), cs
         quote_from = conn.start()
-        if shape == "than" and len(cue_text) == 1 and r1 - r0 > 30:
-            return None
+        if shape == "than" and len(cue_text) == 1 and _words_between(sentence, names, r0, r1) > 30:
+            return None  # a lone 高/低 far from its 比 ("比…高" spans a name and its value, not a clause)
         baselines = _baselines(sentence, names, r0, r1, cjk) or topic_baseline(sentence, r0, r1, section.subject, names)
         model = _pick_subject(sentence, names, subjects, conn.start(), section, not_subjects=used)
         if model is not None:
@@ -203,6 +203,17 @@ _EXAMPLES_GAP = re.compile(r"\s+(?:(?!and\b|but\b|while\b)[A-Za-z-]+\s+){1,7}?(?
 _DESCRIBED_GAP = re.compile(r"\s+the\s+(?:[a-z][a-z0-9-]*\s+){0,3}")
 _RANK_GAP = re.compile(r"\s*(?:排名)?(?:第[二三四五六七八九十]名?|次优|亚军)(?:的)?\s*|\s*the\s+(?:runner-up|second[- ]best|second[- ]place)\s*",
                        re.IGNORECASE)
+
+
+_PAREN_GROUP = re.compile(r"[(（][^()（）]{0,24}[)）]")
+
+
+def _words_between(sentence: str, names: list[Mention], r0: int, r1: int) -> int:
+    """How many characters ``sentence[r0:r1]`` holds besides its names and parenthesised notes (a long name such as
+    "DeepSeek-R1-Distill-Qwen-14B（69.7%）" is one thing between 比 and 高, not thirty characters of clause)."""
+    skipped = sum(n.end - n.start for n in names if r0 <= n.start and n.end <= r1)
+    skipped += sum(m.end() - m.start() for m in _PAREN_GROUP.finditer(sentence, r0, r1))
+    return r1 - r0 - skipped
 
 
 _COMPARATIVE = re.compile(r"更|提升|提高|上升|改进|改善|增强|优势|显著|大幅|明显|较高|较好|胜出|卓越|出色|优异|突出|逊色|最佳|最好|领先|superior|better|higher|stronger|improv|gain|outperform", re.IGNORECASE)

@@ -235,6 +235,13 @@ class _Context:
     # stretches a later named benchmark jumped over before they were scanned (their names still count as named)
     section_requested_to: int = -1
     section_unscanned: list[tuple[int, int]] = field(default_factory=list)
+    # the baselines the topic was compared with so far in the document (one set shared by its sections' contexts)
+    measured_against: set[str] = field(default_factory=set)
+
+    def was_measured_against(self, name: str) -> bool:
+        """Is ``name`` (or the short form it is) a baseline the topic was already compared with? Such a name at a
+        sentence's start ("但要知道 R1-Distill 系列是蒸馏自 DeepSeek-R1，能在同尺寸上压它一头") does not take over."""
+        return self.model is not None and any(name in baseline for baseline in self.measured_against)
 
     def new_paragraph(self, pos: int) -> None:
         self.benchmark = None
@@ -357,7 +364,7 @@ def _update_context(sentence: str, names: list[Mention], section: Section, ctx: 
     models = [n for n in names if n.kind in ("model", "name") and not _in_location(sentence, n)
               and (_is_known_model(n.text) or n.text in forms) and not is_judge(sentence, n)]
     if models and models[0].start < 20 and not _NOT_TOPIC_BEFORE.search(sentence, 0, models[0].start) \
-            and not measured_against_it(sentence, models[0].end):
+            and not measured_against_it(sentence, models[0].end) and not ctx.was_measured_against(models[0].text):
         ctx.model = forms.get(models[0].text, models[0].text)  # a sentence-initial model becomes the topic
         ctx.model_pos = offset + models[0].start
 

@@ -125,10 +125,11 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
     opening = document.sections[0].end if document.sections else 0
     released = released_models(text, 0, opening)
     opening_topic: str | None = None  # the first model the text went on about
+    measured_against: set[str] = set()  # the baselines the topic was compared with so far
     ruled = any(mark in text for mark in ("---", "***", "___", "- - -", "* * *"))  # (the break scan costs ~0.6 % else)
     for section in document.sections:
         ctx = _Context(text=text, para_start=section.start, scanned_to=section.start, model_pos=section.start - 1,
-                       section_scanned_to=section.start,
+                       section_scanned_to=section.start, measured_against=measured_against,
                        # (a thread's or a chapter's heading naming one benchmark, else the document's title)
                        title_benchmark=heading_benchmark(section.title, lex) or title_benchmark)
         if section.subject is None:
@@ -165,7 +166,11 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
                     continue  # no trigger, a link, or no name nor pronoun: nothing a rule can attribute
                 j = bisect_left(lead_pos, a) - 1
                 if j >= 0 and lead_pos[j] > ctx.model_pos:
-                    ctx.model, ctx.model_pos = leading[j][1], lead_pos[j]
+                    # (a baseline of a comparison already stated, named again at a sentence's start, does not take
+                    # over from the topic: "但要知道 R1-Distill 系列是蒸馏自 DeepSeek-R1，能在同尺寸上压它一头")
+                    if not ctx.was_measured_against(leading[j][1]):
+                        ctx.model = leading[j][1]
+                    ctx.model_pos = lead_pos[j]
                 local = section
                 # the model this section's sentences talk about wins over one its heading does not name
                 # (a subject inherited from the document title, or none)
@@ -191,6 +196,8 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
                                   + str(exc).splitlines()[0][:200])
                     found = []
                 stated = bool(found)
+                measured_against.update(c.baseline for c in found if isinstance(c, ComparisonClaim)
+                                        and c.model == ctx.model)
                 opening_topic = opening_topic or ctx.model
                 for claim in found:
                     key = (claim.kind, claim.model, claim.benchmark, claim.value, claim.baseline, claim.start, claim.end)

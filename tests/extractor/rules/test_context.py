@@ -900,3 +900,12 @@ def test_a_name_after_shi_is_no_sentence_topic():
 def test_a_bare_size_before_its_value_is_the_model_of_that_size():
     claims = extract("# 玄枢-V2\n\n对比 Llama-3.1-405B 的话，MMLU 上 405B 是 88.6，玄枢略低半个点。")
     assert [(c.model, c.value) for c in claims if c.kind == "score"] == [("Llama-3.1-405B", 88.6)]
+
+
+def test_a_baseline_named_again_at_a_sentence_start_does_not_take_over_the_topic():
+    text = ("# 周末读报告\n\n在 AIME 2024 上，青岚-R1-14B 的 pass@1 达到 72.8%，比同尺寸的 "
+            "DeepSeek-R1-Distill-Qwen-14B（69.7%）高 3.1 个点。这个差距不算大，但要知道 R1-Distill 系列是蒸馏自 671B 的 "
+            "DeepSeek-R1，能在同尺寸上压它一头，还是有点东西的。再看两个数：MATH-500 上 94.1%，GPQA Diamond 上 61.3%。\n")
+    claims = extract(text)
+    assert {(c.model, c.value) for c in claims if c.kind == "score" and c.value in (94.1, 61.3)} == {
+        ("青岚-R1-14B", 94.1), ("青岚-R1-14B", 61.3)}

@@ -803,3 +803,11 @@ def test_a_chat_line_opening_with_its_time_is_read_and_an_evaluation_run_names_i
             "[09:05] Dan: see [the dashboard](https://example.org/d) 71.8\n")
     assert {(c.model, c.benchmark, c.value) for c in extract(text) if isinstance(c, ScoreClaim)} == {
         ("kestrel-34b-rc3", "MMLU-Pro", 71.8), ("kestrel-34b-rc3", "GPQA Diamond", 52.5)}
+
+
+@pytest.mark.parametrize("text", [
+    "在 AIME 2024 上，青岚-R1-14B 达到 72.8%，比 DeepSeek-R1-Distill-Qwen-14B（69.7%）高 3.1 个点。",
+    "在 AIME 2024 上，青岚-R1-14B 达到 72.8%，比同尺寸的 DeepSeek-R1-Distill-Qwen-14B 高 3.1 个点。"])
+def test_a_long_name_and_its_value_between_bi_and_gao(text):
+    assert [(c.model, c.baseline, c.delta) for c in comparisons(text)] == [
+        ("青岚-R1-14B", "DeepSeek-R1-Distill-Qwen-14B", 3.1)]
