@@ -207,7 +207,10 @@ _NOT_TOPIC_BEFORE = re.compile(r"基于|使用|采用|借助|相比|对比|相�
                                r"like|over|than|beside|next\s+to|based\s+on|built\s+on|distilled\s+from)"
                                r"\s+(?:the\s+|its\s+|their\s+|our\s+)?(?:(?:previous|prior|predecessor|original|base|"
                                r"baseline|older|larger|smaller|teacher|strong|stronger)\s+){0,2}"
-                               r"(?:(?:release|version|model|generation|flagship|checkpoint|system)\s+)?[\s*]*$)")
+                               r"(?:(?:release|version|model|generation|flagship|checkpoint|system)\s+)?[\s*]*$)"
+                               # "Where GPT-4o manages 13.4% …, Halyard reaches 63.3%": a clause set against the main one
+                               # (opening the sentence: not "This is where X differentiates itself")
+                               r"|(?<![A-Za-z] )\b(?:Where|Whereas)\s+(?:the\s+)?$")
 
 
 @dataclass

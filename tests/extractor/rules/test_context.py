@@ -909,3 +909,11 @@ def test_a_baseline_named_again_at_a_sentence_start_does_not_take_over_the_topic
     claims = extract(text)
     assert {(c.model, c.value) for c in claims if c.kind == "score" and c.value in (94.1, 61.3)} == {
         ("青岚-R1-14B", 94.1), ("青岚-R1-14B", 61.3)}
+
+
+def test_a_name_in_a_where_clause_opening_the_sentence_is_no_topic():
+    text = ("# Release notes\n\nHalyard-2.1-Pro is our new default model. Where GPT-4o manages 13.4% on AIME 2024, "
+            "Halyard-2.1-Pro with extended thinking reaches 63.3%. With thinking turned off, the same model scores "
+            "21.7%.\n")
+    assert {(c.model, c.value) for c in extract(text) if c.kind == "score"} == {
+        ("GPT-4o", 13.4), ("Halyard-2.1-Pro", 63.3), ("Halyard-2.1-Pro", 21.7)}
