@@ -333,6 +333,7 @@ _INTERNAL_MEASURE = re.compile(r"\b(?:internal|in-house|proprietary)\s+(?:[a-z-]
                                r"success\s+rate|metric)s?\b[^,;]{0,28}$|内部[^，。；,;]{0,12}?(?:通过率|准确率|成功率|得分|指标)",
                                re.IGNORECASE)
 _POINT_MARGIN = re.compile(r"百分点|个点")
+_WITHIN_BEFORE = re.compile(r"\bwithin\s+(?:about\s+|roughly\s+|just\s+|only\s+)?$", re.IGNORECASE)
 _COUNT_AGAINST = re.compile(r"\b(?:versus|vs\.?|compared\s+(?:to|with)|against)\s+(\d+)\s+for\b", re.IGNORECASE)
 
 
@@ -402,7 +403,8 @@ def _result_number(sentence: str, lex: Lexicons, num: Number) -> bool:
         return (has_metric or bool(_SCORE_VERB.search(sentence, 0, num.start)) or _OWNER_AFTER.match(sentence, num.end) is not None) \
             and not _SPEED.search(clause) \
             and not _SETTING_VALUE_BEFORE.search(sentence, max(0, num.start - 24), num.start) \
-            and not _DENIED_OR_CHANGE_BEFORE.search(sentence, max(0, num.start - 24), num.start)
+            and not _DENIED_OR_CHANGE_BEFORE.search(sentence, max(0, num.start - 24), num.start) \
+            and not _WITHIN_BEFORE.search(sentence, max(0, num.start - 20), num.start)  # "lands within 0.2 of X"
     if _RATING_BEFORE.search(before) and not _SPEED.search(clause) and not _COUNT_NOUN_AFTER.match(sentence, num.end):
         return True  # "scored 1,287 on Chatbot Arena", "得分 856": the verb says it is a score
     return has_metric and bool(_SCORE_VERB.search(before) or lex.metric_regex.search(before)) and not _SPEED.search(clause)

@@ -410,8 +410,9 @@ def _benchmark_right_before(sentence: str, num: Number, benches: list[Mention]) 
     """The benchmark a decimal (or percentage) is written right after: "<benchmark> 上 90.2", "HumanEval 我这边只有
     79.3", "C-Eval 报 78.0", "GSM8K (8-shot, strict-match): 84.6" (a few words of who measured it, or how)."""
     if not benches or num.signed or num.unit not in (None, "%") or num.value > 100 \
-            or num.unit is None and "." not in sentence[num.start:num.end] or _NOT_RESULT_AFTER.match(sentence, num.end):
-        return None  # (nor a duration or a count of something else: "在 MMLU 上每题耗时 4.5 分钟")
+            or num.unit is None and "." not in sentence[num.start:num.end] or _NOT_RESULT_AFTER.match(sentence, num.end) \
+            or not_result_before(sentence, num.start):
+        return None  # (nor a duration, a count of something else or a margin: "On MMLU it lands within 0.2 of X")
     after = _ON_BENCH_RIGHT_AFTER.match(sentence, num.end)
     if after is not None and any(b.start == after.end() for b in benches):
         return None  # "86.1 on MMLU (5-shot), 62.0 on GPQA Diamond": the benchmark written after it

@@ -92,3 +92,9 @@ def test_the_hub_is_no_model():
     text = "开源一周 HF 下载量已经过 3 万。AIME 2024 上大概在 70% 左右。"
     claims = get_extractor("rules").extract(Document(source="n.md", path="n.md", text=text, sha256="0")).claims
     assert all(c.model != "HF" for c in claims)
+
+
+def test_a_margin_after_within_is_no_score():
+    text = "# Halyard-2.1-Mini\n\nOn MMLU it lands within 0.2 of GPT-4o-mini (82.0)."
+    claims = get_extractor("rules").extract(Document(source="n.md", path="n.md", text=text, sha256="0")).claims
+    assert [(c.model, c.value) for c in claims if c.kind == "score"] == [("GPT-4o-mini", 82.0)]
