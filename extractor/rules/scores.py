@@ -382,7 +382,9 @@ def _verb_right_before(sentence: str, num: Number) -> bool:
 _FOR_OWNER_AFTER = re.compile(r"\s+for\s+(?:the\s+)?(?:[A-Z]|\d+(?:\.\d+)?[BM]\b)")
 # "We measured Sonnet at 78.8", "we have GPT-4o at 71.0", "they list Qwen at 52.9": a verb of measuring, whom, then "at"
 _MEASURED_AT = re.compile(r"\b(?:measured|measure|clocked|had|have|put|puts|found|saw|list|lists|listed)\s+(?:[A-Z]|the\s|it\s|them\s)"
-                          r"[^,;:!?()]{0,40}?\s+at\s+$")
+                          r"[^,;:!?()]{0,40}?\s+at\s+$"
+                          # "o1-mini, which her table lists at 33.3": the name before "which" is whom
+                          r"|\bwhich\s+(?:[\w'’]+\s+){0,3}(?:lists?|listed|puts?|has|had|measured|clocks?|clocked)\s+at\s+$")
 
 
 def _on_a_benchmark(sentence: str, num: Number, benches: list[Mention]) -> bool:

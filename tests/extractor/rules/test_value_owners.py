@@ -134,3 +134,9 @@ def test_a_decimal_its_own_phrase_gives_an_owner_is_a_result_on_the_paragraphs_b
             "and they list Qwen2.5-32B-Instruct at 49.5.")
     scores = {(c.model, c.benchmark, c.value) for c in extract(text) if c.kind == "score"}
     assert {("Orion-72B", "GPQA Diamond", 52.0), ("Qwen2.5-32B-Instruct", "GPQA Diamond", 49.5)} <= scores
+
+
+def test_a_value_a_which_clause_measures_is_the_name_before_which():
+    text = ("# Osprey-R-7B\n\nAIME 2025 slide: 38.3 for Osprey-R-7B. She says this beats o1-mini, which her table "
+            "lists at 33.3, and then adds a caveat.")
+    assert ("o1-mini", 33.3) in {(c.model, c.value) for c in extract(text) if c.kind == "score"}
