@@ -65,6 +65,22 @@ _DASHED_LATIN_NAME = re.compile(r"(?:[A-Z][a-z]{2,}|[A-Z]{2,5})-[a-z]?\d+(?:\.\d
                                 r"(?![A-Za-z0-9\-]|\.[A-Za-z0-9])")  # (a full stop may end it: "… Halyard-2.0-Pro.")
 
 
+def _described_forms(full: str) -> list[str]:
+    """How prose describes a long name by two of its parts: "R1 distill", "R1 Distill" of "DeepSeek-R1-Distill-Qwen-7B"
+    (a part with a digit, then a later part of plain letters); only for names of four parts or more."""
+    parts = full.split("-")
+    if len(parts) < 4:
+        return []
+    out = []
+    for i, head in enumerate(parts):
+        if not (any(ch.isdigit() for ch in head) and any(ch.isalpha() for ch in head)):
+            continue
+        for word in parts[i + 1:]:
+            if word.isalpha() and len(word) >= 4:
+                out += [f"{head} {word.lower()}", f"{head} {word}"]
+    return out
+
+
 def _dashed_latin_name(text: str, at: int) -> str | None:
     """The dashed-version name whose word ends at ``text[at]`` (None when the word is no such name, is a
     benchmark or carries a size: sized names are found by their size)."""
@@ -193,6 +209,9 @@ class EntityRegistry:
                 tier = _TIER_VERSION_TAIL.search(full) or _VERSION_TIER_TAIL.search(full)
                 if tier is not None:  # "Pro 1.5" of "Halcyon Pro 1.5", "2.1-Pro" of "Halyard-2.1-Pro"
                     firsts[tier.group(1)].add(full)
+                # "R1 distill" of "DeepSeek-R1-Distill-Qwen-7B": a versioned part, then a later plain word, lower-cased
+                for form in _described_forms(full):
+                    firsts[form].add(full)
                 # "R2-Lite" of "DeepSeek-R2-Lite", "V3" of "DeepSeek-V3": a later part with a version in it
                 parts = full.split("-")
                 for k in range(1, len(parts)):

@@ -12,7 +12,7 @@ from extractor import lexicon
 from extractor.rules.clauses import _clause_bounds
 from extractor.rules.mentions import SETTING, Lexicons, Mention
 
-_LIST_SEP = re.compile(r"^(?:\s*(?:、|,|，|和|与|及|以及|或|and|or|&|/|以及)\s*)+$", re.IGNORECASE)
+_LIST_SEP = re.compile(r"^(?:\s*(?:、|,|，|和|与|及|以及|或|and|or|&|/|以及)\s*)+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _benchmarks_near(sentence: str, names: list[Mention], pos: int) -> list[Mention]:

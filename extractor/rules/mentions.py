@@ -418,7 +418,10 @@ def _with_unmatched_short_forms(sentence: str, names: list[Mention], forms: tupl
             if before_ok and sentence[end:end + 1] not in ("-", "·") \
                     and not (form.isascii() and (sentence[end:end + 1].isalnum() or sentence[end:end + 2][:1] == "."
                                                  and sentence[end + 1:end + 2].isdigit())) \
-                    and not any(x.start < end and at < x.end for x in (*names, *added)):
+                    and not any(x.start < end and at < x.end and not (at <= x.start and x.end <= end)
+                                for x in (*names, *added)):
+                # (a name inside the form is part of it: "R1" of "the R1 distill")
+                names = [x for x in names if not (at <= x.start and x.end <= end)]
                 added.append(Mention(at, end, form, "model"))
             at = sentence.find(form, end)
     return sorted([*names, *added], key=lambda x: x.start) if added else names

@@ -140,3 +140,10 @@ def test_a_value_a_which_clause_measures_is_the_name_before_which():
     text = ("# Osprey-R-7B\n\nAIME 2025 slide: 38.3 for Osprey-R-7B. She says this beats o1-mini, which her table "
             "lists at 33.3, and then adds a caveat.")
     assert ("o1-mini", 33.3) in {(c.model, c.value) for c in extract(text) if c.kind == "score"}
+
+
+def test_a_long_name_described_by_two_of_its_parts_in_a_list_with_the():
+    text = ("# Osprey-R-7B\n\nOsprey-R-7B gets 55.5 on AIME 2024, and DeepSeek-R1-Distill-Qwen-7B also gets 55.5. "
+            "Osprey-R-7B and the R1 distill score 94.0 and 92.8 on MATH-500 respectively.")
+    assert {(c.model, c.value) for c in extract(text) if c.kind == "score" and c.benchmark == "MATH-500"} == {
+        ("Osprey-R-7B", 94.0), ("DeepSeek-R1-Distill-Qwen-7B", 92.8)}
