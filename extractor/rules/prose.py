@@ -50,7 +50,15 @@ from extractor.rules.context import (
 )
 from extractor.rules.earlier import earlier_claims, reown_earlier_subjects
 from extractor.rules.gains import GAIN, gain_claims, margins_of_named
-from extractor.rules.mentions import SETTING, Lexicons, cue_matches, find_subject_words, lexicons, sentence_names
+from extractor.rules.mentions import (
+    DOCUMENT_SHORT_FORMS,
+    SETTING,
+    Lexicons,
+    cue_matches,
+    find_subject_words,
+    lexicons,
+    sentence_names,
+)
 from extractor.rules.names import _is_known_model, _norm
 from extractor.rules.numbers import _LABEL_END, Number, _is_result_number, _numbers
 from extractor.rules.owners import FORMER_LATTER_VALUE
@@ -312,11 +320,13 @@ def _demonstrative_referent(text: str, a: int, b: int, before: tuple[int, int] |
     previous = text[before[0]:before[1]]
     names = sentence_names(previous)
     objects = _cue_objects(previous, lexicons(), names)  # "X 超越 GPT-4o 与 Llama-3.1-405B": not those
-    named = [n for n in names if n.kind in ("model", "name") and is_model_shaped(n.text) and n.start not in objects
+    forms = DOCUMENT_SHORT_FORMS.get()  # ("青岚只有 55.2%": a short form the document set up is a name too)
+    named = [n for n in names if n.kind in ("model", "name") and (is_model_shaped(n.text) or n.text in forms)
+             and n.start not in objects
              and not _MEASURED_AGAINST.search(previous, max(0, n.start - 10), n.start)
              # "…，两项成绩均明显领先GPT-4o。该模型…": the name right after a comparison word is what it beat
              and not _NOT_TOPIC_BEFORE.search(previous, max(0, n.start - 8), n.start)]
-    return named[-1].text if named else None
+    return forms.get(named[-1].text, named[-1].text) if named else None
 
 
 # "X 取得 85.7%，与 GPT-4o 基本持平", "… than GPT-4o": the name a statement measures against is not what "该模型" means

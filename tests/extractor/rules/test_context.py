@@ -917,3 +917,9 @@ def test_a_name_in_a_where_clause_opening_the_sentence_is_no_topic():
             "21.7%.\n")
     assert {(c.model, c.value) for c in extract(text) if c.kind == "score"} == {
         ("GPT-4o", 13.4), ("Halyard-2.1-Pro", 63.3), ("Halyard-2.1-Pro", 21.7)}
+
+
+def test_gai_moxing_may_mean_a_short_form_the_previous_sentence_named_last():
+    text = ("# 周末读报告\n\n青岚-R1-14B 这次开源了。代码是它的短板：在 LiveCodeBench 上，QwQ-32B 拿到 63.4%，青岚只有 55.2%。"
+            "该模型在 Codeforces 上的 Elo 为 1643。\n")
+    assert ("青岚-R1-14B", 1643.0) in {(c.model, c.value) for c in extract(text) if c.kind == "score"}
