@@ -333,6 +333,7 @@ _INTERNAL_MEASURE = re.compile(r"\b(?:internal|in-house|proprietary)\s+(?:[a-z-]
                                r"success\s+rate|metric)s?\b[^,;]{0,28}$|内部[^，。；,;]{0,12}?(?:通过率|准确率|成功率|得分|指标)",
                                re.IGNORECASE)
 _POINT_MARGIN = re.compile(r"百分点|个点")
+_ABOUT_AFTER = re.compile(r"\s*(?:分\s*)?左右")
 _WITHIN_BEFORE = re.compile(r"\bwithin\s+(?:about\s+|roughly\s+|just\s+|only\s+)?$", re.IGNORECASE)
 _COUNT_AGAINST = re.compile(r"\b(?:versus|vs\.?|compared\s+(?:to|with)|against)\s+(\d+)\s+for\b", re.IGNORECASE)
 
@@ -384,6 +385,9 @@ def _result_number(sentence: str, lex: Lexicons, num: Number) -> bool:
             and not not_result_before(sentence, num.start)
     if _RESULT_NOUN_AFTER.match(sentence, num.end) and num.value <= 10000:
         return True  # "也有 83.2 的表现", "取得 0.71 的成绩"
+    if _ABOUT_AFTER.match(sentence, num.end) and num.value <= 100 and not not_result_before(sentence, num.start) \
+            and not _NOT_RESULT_AFTER.match(sentence, num.end):
+        return True  # "Claude 3.5 Sonnet 大约在 40 左右", "大概 78 分左右": a hedged value is still a value
     if _POSSESSIVE_BEFORE.search(sentence, max(0, num.start - 4), num.start) and "." in sentence[num.start:num.end] \
             and num.value <= 10000:
         return True  # "Tern-8B's 71.0 on HumanEval": a name's own value

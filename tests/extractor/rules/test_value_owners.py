@@ -147,3 +147,9 @@ def test_a_long_name_described_by_two_of_its_parts_in_a_list_with_the():
             "Osprey-R-7B and the R1 distill score 94.0 and 92.8 on MATH-500 respectively.")
     assert {(c.model, c.value) for c in extract(text) if c.kind == "score" and c.benchmark == "MATH-500"} == {
         ("Osprey-R-7B", 94.0), ("DeepSeek-R1-Distill-Qwen-7B", 92.8)}
+
+
+def test_a_hedged_whole_number_is_a_value():
+    claims = extract("# 知微-32B\n\nLiveCodeBench 上知微-32B 是 45.8，Claude 3.5 Sonnet 大约在 40 左右。")
+    assert ("Claude 3.5 Sonnet", 40.0) in {(c.model, c.value) for c in claims if c.kind == "score"}
+    assert not extract("# 知微-32B\n\n知微-32B 的训练用了 40 天左右，每道题大约 3 分钟左右。")
