@@ -126,8 +126,8 @@ def _resolve(claim: AnyClaim, registry: EntityRegistry, subject: str | None, res
     return True
 
 
-_VERSIONED = re.compile(r"(.+?[ -])[vV]\d+(?:\.\d+)*")
-_BARE_VERSION = re.compile(r"v\d+(?:\.\d+)*")  # (lower-case: "V3", "R1" are DeepSeek's names)
+_VERSIONED = re.compile(r"(.+?[ -])(?:[vV]|rc|RC)\d+(?:\.\d+)*")
+_BARE_VERSION = re.compile(r"(?:v|rc)\d+(?:\.\d+)*")  # (lower-case: "V3", "R1" are DeepSeek's names; "rc2" a candidate)
 
 
 def _compares_with_itself(claim: AnyClaim) -> bool:

@@ -98,3 +98,9 @@ def test_a_margin_after_within_is_no_score():
     text = "# Halyard-2.1-Mini\n\nOn MMLU it lands within 0.2 of GPT-4o-mini (82.0)."
     claims = get_extractor("rules").extract(Document(source="n.md", path="n.md", text=text, sha256="0")).claims
     assert [(c.model, c.value) for c in claims if c.kind == "score"] == [("GPT-4o-mini", 82.0)]
+
+
+def test_a_release_candidate_after_on_is_no_benchmark():
+    text = "# eval\n\novernight sweep on kestrel-34b-rc3 finished.\nheadline: MMLU-Pro 71.8 (5-shot CoT), up from 69.4 on rc2."
+    claims = get_extractor("rules").extract(Document(source="n.md", path="n.md", text=text, sha256="0")).claims
+    assert all(c.benchmark != "rc2" for c in claims)
