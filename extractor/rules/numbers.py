@@ -162,7 +162,7 @@ _DENIED_OR_CHANGE = (r"(?:\b(?:is|are|was|were|be|been|now|went|goes|it's|that's
 # (a bare decimal is read against these only: the other reasons above were written for percentages and points)
 _DENIED_OR_CHANGE_BEFORE = re.compile(r"(?:" + _DENIED_OR_CHANGE + r")\s*$", re.IGNORECASE)
 _NOT_RESULT_BEFORE = re.compile(
-    r"(?:(?:成本|费用|开销|预算|延迟|显存|内存|时间|步数|训练步|数据量|样本量|输出长度|长度)[^，,。\d]{0,6}|"
+    r"(?:(?:成本|费用|开销|预算|延迟|显存|内存|时间|步数|训练步|数据量|样本量|输出长度|长度|占比|比例|样本)[^，,。\d]{0,6}|"
     r"(?:\bcost|latency|memory|budget)[^，,。\d]{0,16}|"
     r"(?:降低|减少|下降|下滑|压缩|缩减|节省|节约|reduc\w*|compress\w*|sav\w*|drop\w*|declin\w*|fell|falls?|within)"
     r"\s*(?:了|为|到|至|by|to)?\s*(?:原有的|原来的|约|近|大约|超过)?"

@@ -104,3 +104,11 @@ def test_a_release_candidate_after_on_is_no_benchmark():
     text = "# eval\n\novernight sweep on kestrel-34b-rc3 finished.\nheadline: MMLU-Pro 71.8 (5-shot CoT), up from 69.4 on rc2."
     claims = get_extractor("rules").extract(Document(source="n.md", path="n.md", text=text, sha256="0")).claims
     assert all(c.benchmark != "rc2" for c in claims)
+
+
+@pytest.mark.parametrize("text", [
+    "# HiCoT-7B\n\nHiCoT-7B 在 HumanEval 上未能取得优势与训练数据中代码类题目占比较低（约 8%）有关。",
+    "# 青岚-14B\n\nHumanEval 回退：DPO 数据里代码类 chosen 样本有约 6%。"])
+def test_a_share_of_the_data_is_no_score(text):
+    claims = get_extractor("rules").extract(Document(source="n.md", path="n.md", text=text, sha256="0")).claims
+    assert [c for c in claims if c.kind == "score"] == []
