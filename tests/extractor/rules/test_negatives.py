@@ -112,3 +112,9 @@ def test_a_release_candidate_after_on_is_no_benchmark():
 def test_a_share_of_the_data_is_no_score(text):
     claims = get_extractor("rules").extract(Document(source="n.md", path="n.md", text=text, sha256="0")).claims
     assert [c for c in claims if c.kind == "score"] == []
+
+
+def test_a_code_hosts_page_word_is_no_model():
+    text = "# Orion-72B-Chat comes out ~4.5 pts below the model card on GSM8K · Issue #212 · orion-lab/evals\n\nSee below.\n"
+    claims = get_extractor("rules").extract(Document(source="n.md", path="n.md", text=text, sha256="0")).claims
+    assert all(getattr(c, "baseline", None) != "Issue" for c in claims)
