@@ -115,6 +115,6 @@ def test_a_share_of_the_data_is_no_score(text):
 
 
 def test_a_code_hosts_page_word_is_no_model():
-    text = "# Orion-72B-Chat comes out ~4.5 pts below the model card on GSM8K · Issue #212 · orion-lab/evals\n\nSee below.\n"
+    text = "# GSM8K for Orion-72B-Chat comes out ~4.5 pts below the model card · Issue #2281 · evalkit/evalkit\n\nHi.\n"
     claims = get_extractor("rules").extract(Document(source="n.md", path="n.md", text=text, sha256="0")).claims
     assert all(getattr(c, "baseline", None) != "Issue" for c in claims)
