@@ -67,18 +67,23 @@ _DASHED_LATIN_NAME = re.compile(r"(?:[A-Z][a-z]{2,}|[A-Z]{2,5})-[a-z]?\d+(?:\.\d
 
 def _described_forms(full: str) -> list[str]:
     """How prose describes a long name by two of its parts: "R1 distill", "R1 Distill" of "DeepSeek-R1-Distill-Qwen-7B"
-    (a part with a digit, then a later part of plain letters); only for names of four parts or more."""
+    (a part with a digit, then a later word saying what kind of variant it is); only for names of four parts or more."""
     parts = full.split("-")
     if len(parts) < 4:
         return []
     out = []
     for i, head in enumerate(parts):
-        if not (any(ch.isdigit() for ch in head) and any(ch.isalpha() for ch in head)):
-            continue
+        if not (any(ch.isdigit() for ch in head) and any(ch.isalpha() for ch in head)) or _SIZE_TOKEN.fullmatch(head):
+            continue  # (a size is no such part: "the 8B" is a size reference, resolved as one)
         for word in parts[i + 1:]:
-            if word.isalpha() and len(word) >= 4:
+            if word.lower() in _VARIANT_WORDS:
                 out += [f"{head} {word.lower()}", f"{head} {word}"]
     return out
+
+
+# the words naming what kind of variant a long name is ("distill" of "DeepSeek-R1-Distill-Qwen-7B"): few, so that each
+# document's short forms stay few (every sentence is searched for each)
+_VARIANT_WORDS = frozenset({"distill", "coder", "math", "instruct", "chat", "base", "vision", "reasoner", "omni"})
 
 
 def _dashed_latin_name(text: str, at: int) -> str | None:
