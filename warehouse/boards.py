@@ -33,7 +33,7 @@ from warehouse.entities import Registry
 from warehouse.names import is_lower_better, is_named
 
 # Bump when the board tables' meaning changes: files built by another version are rebuilt on open.
-BOARDS_FORMAT = "4"
+BOARDS_FORMAT = "5"
 BOARD_SOURCES = sql.BOARD_SOURCES
 
 
@@ -89,7 +89,7 @@ def refresh(con: duckdb.DuckDBPyConnection, batch_claims: int | None = None,
             if len(batches) > 1:  # board_dirty names this batch only (the transaction keeps the whole list safe)
                 con.execute(sql.CLEAR_BOARD_DIRTY)
                 con.execute(sql.MARK_BOARDS, [batch])
-            con.execute(sql.BUILD_BOARD_ROWS)
+            con.execute(sql.BUILD_BOARD_ROWS, {"rows": PAGE_ROWS})
             con.execute(sql.COUNT_BOARD_ROWS)
             con.execute(sql.BUILD_BOARD_PAGES, {"rows": PAGE_ROWS, "sources": PAGE_SOURCES})
     con.execute(sql.CLEAR_BOARD_DIRTY)
@@ -196,7 +196,8 @@ def leaderboard_json(con: duckdb.DuckDBPyConnection, reg: Registry, benchmark: s
     """``ranking.leaderboard`` read from the board tables as ``Leaderboard`` JSON, rows ``offset`` to
     ``offset + limit`` of it (all with ``limit=None``; a family's members' rows one after another).
 
-    Each row's JSON was written by DuckDB when the board was built (``board_rows.head`` and ``sources``), so a
+    Each row's JSON is DuckDB's: its sources and, for rows of a default page, its head were written when the board
+    was built (``board_rows.sources``, ``head``; other rows' heads are written by the read, ``sql.ROW_HEAD``), so a
     page is the groups of its members (one read for all), the rows by key (one read per member, or one statement
     for a page spanning more than two), and string joins here: no Python object per value, no validation.
     ``more_sources`` fills ``LeaderboardRow.more_sources`` of rows with more sources than shown.
@@ -279,10 +280,17 @@ def _member_pages(con: duckdb.DuckDBPyConnection, wanted: list[_Slice], sources_
     """``_page`` of every slice of ``wanted`` (one per benchmark), one after another, read in one statement."""
     by_member: dict[int, list[str]] = defaultdict(list)
     names = {w.benchmark_id: w.member for w in wanted}
+    headless: set[int] = set()  # members whose slice lies past their default page: no stored head
     for bid, head, sources, total, model in con.execute(sql.MEMBER_PAGES, {
             "bids": [w.benchmark_id for w in wanted], "grps": [w.grp for w in wanted],
             "firsts": [w.first for w in wanted], "lasts": [w.last for w in wanted], "sources": sources_limit}).fetchall():
-        by_member[bid].append(_row_json(head, sources, total, model, names[bid], more_sources))
+        if head is None:
+            headless.add(bid)
+        else:
+            by_member[bid].append(_row_json(head, sources, total, model, names[bid], more_sources))
+    for w in wanted:
+        if w.benchmark_id in headless:  # read again with the heads written (``BOARD_PAGE``)
+            by_member[w.benchmark_id] = _page(con, *w, sources_limit, more_sources)
     return [row for w in wanted for row in by_member[w.benchmark_id]]
 
 
