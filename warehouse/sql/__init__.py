@@ -386,7 +386,7 @@ INSERT INTO board_group_map SELECT benchmark_id::BIGINT, raw_metric::VARCHAR, ra
 """
 INSERT_BOARD_GROUPS = """
 INSERT INTO board_groups SELECT benchmark_id::BIGINT, grp::INTEGER, metric_key::VARCHAR, unit_key::VARCHAR,
-    setting_key::VARCHAR, models::INTEGER, claims::INTEGER, from_json(raw_keys::VARCHAR, '["VARCHAR"]'), 0,
+    setting_key::VARCHAR, models::INTEGER, claims::INTEGER, raw_keys::VARCHAR[], 0,
     page_head::VARCHAR
 FROM board_group_batch
 """
