@@ -317,8 +317,15 @@ class _Slice(NamedTuple):
 
 def _page(con: duckdb.DuckDBPyConnection, bid: int, grp: int, first: int, last: int, member: str,
           sources_limit: int, more_sources: MoreSources | None) -> list[str]:
-    """Places ``first`` to ``last`` of a group's board as ``LeaderboardRow`` JSON objects."""
-    read = con.execute(sql.BOARD_PAGE, [sources_limit, bid, grp, first, last]).fetchall()
+    """Places ``first`` to ``last`` of a group's board as ``LeaderboardRow`` JSON objects.
+
+    Rows of a default page have their head stored (``board_rows.head``); other pages have it written by the read
+    (``sql.BOARD_PAGE_HEADS``, ~1.4 ms more per page), so that statement is used only where it is needed.
+    """
+    params = [sources_limit, bid, grp, first, last]
+    read = con.execute(sql.BOARD_PAGE, params).fetchall() if grp == 0 and last <= PAGE_ROWS else []
+    if not read or any(head is None for head, *_ in read):
+        read = con.execute(sql.BOARD_PAGE_HEADS, params).fetchall()
     return [_row_json(head, sources, total, model, member, more_sources) for head, sources, total, model in read]
 
 
@@ -336,7 +343,7 @@ def _member_pages(con: duckdb.DuckDBPyConnection, wanted: list[_Slice], sources_
         else:
             by_member[bid].append(_row_json(head, sources, total, model, names[bid], more_sources))
     for w in wanted:
-        if w.benchmark_id in headless:  # read again with the heads written (``BOARD_PAGE``)
+        if w.benchmark_id in headless:  # read again with the heads written (``sql.BOARD_PAGE_HEADS``)
             by_member[w.benchmark_id] = _page(con, *w, sources_limit, more_sources)
     return [row for w in wanted for row in by_member[w.benchmark_id]]
 

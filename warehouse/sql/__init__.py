@@ -544,11 +544,18 @@ WHERE benchmark_id IN (SELECT unnest($bids::BIGINT[]))
 ORDER BY benchmark_id, grp
 """
 # A page of one group's rows (places ``first`` to ``last``, in board order): each row's JSON up to its sources
-# (``board_rows.head``, or ``ROW_HEAD`` written here for a row on no default page), its first sources as JSON, how
-# many it has and its model. Read by key: the rows of a board lie together (stored ordered by benchmark, group and
-# place), so zone maps skip all others. The group's keys and the benchmark's name are one-row reads by key (a join
-# of the tables cost more). Writing the heads costs a page of 100 rows ~0.9 ms (1.5 -> 2.9 ms at 1 M claims).
-BOARD_PAGE = f"""
+# (``board_rows.head``: NULL off the default pages, see ``BOARD_PAGE_HEADS``), its first sources as JSON, how many it
+# has and its model. Read by key: the rows of a board lie together (stored ordered by benchmark, group and place), so
+# zone maps skip all others.
+BOARD_PAGE = """
+SELECT head, sources[1:?], sources_total, model FROM board_rows
+WHERE benchmark_id = ? AND grp = ? AND pos BETWEEN ? AND ?
+ORDER BY pos
+"""
+# ``BOARD_PAGE`` of a page off the default pages: the heads written here (``ROW_HEAD``), with the group's keys and the
+# benchmark's name read by key (joining the tables cost more). Writing them costs a page of 100 rows ~0.9 ms and the
+# two reads ~0.4 ms (1 M claims: 1.5 -> 2.9 ms); ``boards._page`` uses it only where heads are not stored.
+BOARD_PAGE_HEADS = f"""
 SELECT coalesce(r.head, {ROW_HEAD}), r.sources[1:$1], r.sources_total, r.model
 FROM (SELECT b.*, g.unit_key, g.metric_key, g.setting_key, m.name AS benchmark
       FROM board_rows b,
@@ -563,7 +570,7 @@ ORDER BY r.pos
 # read one by one and ~7 ms in one statement, 200 members ~290-390 ms and ~80-170 ms (10 M claims). The
 # ``list_contains`` is evaluated in the scan, before the rows' JSON is read (a semi-join, as in ``BOARD_GROUPS``,
 # read every column of the id range first and was slower). ``head`` is NULL past the members' default pages
-# (``boards._member_pages`` then reads those slices with ``BOARD_PAGE``): writing heads here, with the groups and
+# (``boards._member_pages`` then reads those slices with ``BOARD_PAGE_HEADS``): writing heads here, with the groups and
 # names joined, took a family's default page from ~4 to ~7 ms though its heads are stored.
 MEMBER_PAGES = """
 WITH wanted AS (
