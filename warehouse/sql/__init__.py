@@ -386,7 +386,7 @@ INSERT INTO board_group_map SELECT benchmark_id::BIGINT, raw_metric::VARCHAR, ra
 """
 INSERT_BOARD_GROUPS = """
 INSERT INTO board_groups SELECT benchmark_id::BIGINT, grp::INTEGER, metric_key::VARCHAR, unit_key::VARCHAR,
-    setting_key::VARCHAR, models::INTEGER, claims::INTEGER, from_json(raw_keys::VARCHAR, '["VARCHAR"]'), 0,
+    setting_key::VARCHAR, models::INTEGER, claims::INTEGER, raw_keys::VARCHAR[], 0,
     page_head::VARCHAR
 FROM board_group_batch
 """
@@ -435,6 +435,18 @@ FROM (SELECT c.benchmark_id, c.grp, c.lower, c.model_id, c.id, c.setting_detail,
 JOIN documents d ON d.id = c.doc_id
 """
 BOARD_SOURCES = 10
+# A board row's JSON up to its sources (``LeaderboardRow``, rank included, without the closing brace), from a
+# relation ``r`` holding ``board_rows``' columns and its group's keys and benchmark's name (``unit_key``,
+# ``metric_key``, ``setting_key``, ``benchmark``). The build writes it for the rows of default pages only
+# (``board_rows.head``: group 0, places up to ``boards.PAGE_ROWS``, what ``board_pages`` and a family's default
+# page read); a read of any other page writes it here (``BOARD_PAGE``, ``MEMBER_PAGES``). At 1 M claims 383 k of
+# 510 k rows are on no default page, and their JSON was ~0.6 s of the build's CPU and ~80 MB of the file.
+ROW_HEAD = """left(to_json(struct_pack(
+           rank := r.rnk, model := r.model, benchmark := r.benchmark, value := r.value, value_high := r.value_high,
+           unit := coalesce(nullif(r.unit, ''), nullif(r.unit_key, '')),
+           metric := coalesce(nullif(r.metric, ''), nullif(r.metric_key, '')), setting := nullif(r.setting_key, ''),
+           support := r.support, conflict := r.conflict, "values" := r."values",
+           review_status := CASE WHEN r.verified THEN 'verified' ELSE 'unreviewed' END))::VARCHAR, -1)"""
 _NOT_BEST = 2**62  # added to a claim id that does not state the best value: such sources come after
 BUILD_BOARD_ROWS = f"""
 INSERT INTO board_rows
@@ -477,8 +489,7 @@ rows AS (
            a.b.vh AS value_high, a.b.shown_unit AS unit, a.b.metric AS metric, a.support, a.conflict,
            CASE WHEN a.conflict THEN list_sort(a.all_values) ELSE [] END AS "values", a.verified, a.sources_total,
            a.n_best, list_transform(a.keys, k -> k % {_NOT_BEST}) AS source_ids, a.sources, p.pos, p.rnk,
-           m.name AS benchmark, g.unit_key AS group_unit, g.metric_key AS group_metric,
-           g.setting_key AS group_setting
+           m.name AS benchmark, g.unit_key, g.metric_key, g.setting_key
     FROM agg a
     JOIN placed p USING (benchmark_id, grp, model_id)
     JOIN entities e ON e.id = a.model_id
@@ -488,15 +499,10 @@ rows AS (
     ORDER BY a.benchmark_id, a.grp, p.pos
 )
 SELECT benchmark_id, grp, model_id, model, named, lower, value, value_high, unit, metric,
-       support, conflict, "values", verified, sources_total, n_best, source_ids, pos,
-       CASE WHEN named THEN left(to_json(struct_pack(
-           rank := rnk, model := model, benchmark := benchmark, value := value, value_high := value_high,
-           unit := coalesce(nullif(unit, ''), nullif(group_unit, '')),
-           metric := coalesce(nullif(metric, ''), nullif(group_metric, '')), setting := nullif(group_setting, ''),
-           support := support, conflict := conflict, "values" := "values",
-           review_status := CASE WHEN verified THEN 'verified' ELSE 'unreviewed' END))::VARCHAR, -1) END AS head,
+       support, conflict, "values", verified, sources_total, n_best, source_ids, pos, rnk,
+       CASE WHEN named AND grp = 0 AND pos <= $rows THEN {ROW_HEAD} END AS head,
        sources
-FROM rows
+FROM rows r
 """
 # How many rows each rebuilt board shows (``board_groups.named_rows``: a page past it is empty).
 COUNT_BOARD_ROWS = """
@@ -538,19 +544,34 @@ WHERE benchmark_id IN (SELECT unnest($bids::BIGINT[]))
 ORDER BY benchmark_id, grp
 """
 # A page of one group's rows (places ``first`` to ``last``, in board order): each row's JSON up to its sources
-# (``board_rows.head``), its first sources as JSON, how many it has and its model. Read by key: the rows of a
-# board lie together (stored ordered by benchmark, group and place), so zone maps skip all others.
+# (``board_rows.head``: NULL off the default pages, see ``BOARD_PAGE_HEADS``), its first sources as JSON, how many it
+# has and its model. Read by key: the rows of a board lie together (stored ordered by benchmark, group and place), so
+# zone maps skip all others.
 BOARD_PAGE = """
 SELECT head, sources[1:?], sources_total, model FROM board_rows
 WHERE benchmark_id = ? AND grp = ? AND pos BETWEEN ? AND ?
 ORDER BY pos
+"""
+# ``BOARD_PAGE`` of a page off the default pages: the heads written here (``ROW_HEAD``), with the group's keys and the
+# benchmark's name read by key (joining the tables cost more). Writing them costs a page of 100 rows ~0.9 ms and the
+# two reads ~0.4 ms (1 M claims: 1.5 -> 2.9 ms); ``boards._page`` uses it only where heads are not stored.
+BOARD_PAGE_HEADS = f"""
+SELECT coalesce(r.head, {ROW_HEAD}), r.sources[1:$1], r.sources_total, r.model
+FROM (SELECT b.*, g.unit_key, g.metric_key, g.setting_key, m.name AS benchmark
+      FROM board_rows b,
+           (SELECT unit_key, metric_key, setting_key FROM board_groups WHERE benchmark_id = $2 AND grp = $3) g,
+           (SELECT name FROM entities WHERE id = $2) m
+      WHERE b.benchmark_id = $2 AND b.grp = $3 AND b.pos BETWEEN $4 AND $5) r
+ORDER BY r.pos
 """
 # Pages of several boards in one statement (a family's members, one after another): for each benchmark of $bids its
 # group $grps[i], places $firsts[i] to $lasts[i], as ``BOARD_PAGE`` reads them; ordered by benchmark and place.
 # Each statement costs ~0.5-1 ms of planning here however few rows it reads, so slices of 5 members cost ~9.5 ms
 # read one by one and ~7 ms in one statement, 200 members ~290-390 ms and ~80-170 ms (10 M claims). The
 # ``list_contains`` is evaluated in the scan, before the rows' JSON is read (a semi-join, as in ``BOARD_GROUPS``,
-# read every column of the id range first and was slower).
+# read every column of the id range first and was slower). ``head`` is NULL past the members' default pages
+# (``boards._member_pages`` then reads those slices with ``BOARD_PAGE_HEADS``): writing heads here, with the groups and
+# names joined, took a family's default page from ~4 to ~7 ms though its heads are stored.
 MEMBER_PAGES = """
 WITH wanted AS (
     SELECT unnest($bids::BIGINT[]) AS benchmark_id, unnest($grps::INTEGER[]) AS grp,

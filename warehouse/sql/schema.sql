@@ -219,7 +219,9 @@ CREATE TABLE IF NOT EXISTS board_rows (
     source_ids BIGINT[] NOT NULL,
     -- What a page of the board reads (rows are stored in board order, so a page is a range of pos):
     pos INTEGER,  -- place among the group's named rows, from 1 (NULL: not named, never shown)
-    head VARCHAR,  -- the row as JSON (LeaderboardRow, rank included) up to its sources, without the closing brace
+    rnk INTEGER,  -- rank among the group's named rows (ties share it; NULL: not named)
+    head VARCHAR,  -- rows of a default page (grp 0, pos <= boards.PAGE_ROWS): the row as JSON (LeaderboardRow,
+                   -- rank included) up to its sources, without the closing brace (sql.ROW_HEAD); NULL otherwise
     sources VARCHAR[] NOT NULL  -- the first source_ids as SourceRef JSON objects
 );
 -- The page most requests ask for, ready: a benchmark's default board (grp 0), its first rows with their first
