@@ -132,8 +132,16 @@ def _batches(claims: dict[int, int], most: int) -> list[list[int]]:
     return batches
 
 
+class _Columns:
+    """A table's rows kept as one list per column (the dataclass fields), handed to DuckDB as one Arrow table."""
+
+    def table(self) -> pa.Table:
+        # (raw keys go as an Arrow list column, not as JSON text DuckDB parses back)
+        return pa.table({f.name: getattr(self, f.name) for f in fields(self)})  # type: ignore[arg-type]  (its subclasses are dataclasses)
+
+
 @dataclass
-class _GroupColumns:
+class _GroupColumns(_Columns):
     """Rows of ``board_groups`` as columns (``sql.INSERT_BOARD_GROUPS``), filled benchmark by benchmark."""
 
     benchmark_id: list[int] = field(default_factory=list)
@@ -146,13 +154,9 @@ class _GroupColumns:
     raw_keys: list[list[str]] = field(default_factory=list)
     page_head: list[str | None] = field(default_factory=list)
 
-    def table(self) -> pa.Table:
-        # raw keys go as an Arrow list column, not as JSON text DuckDB parses back
-        return pa.table({f.name: getattr(self, f.name) for f in fields(self)})
-
 
 @dataclass
-class _MapColumns:
+class _MapColumns(_Columns):
     """Rows of ``board_group_map`` as columns (``sql.INSERT_BOARD_GROUP_MAP``)."""
 
     benchmark_id: list[int] = field(default_factory=list)
@@ -162,9 +166,6 @@ class _MapColumns:
     grp: list[int] = field(default_factory=list)
     lower: list[bool] = field(default_factory=list)
     scaled: list[bool] = field(default_factory=list)
-
-    def table(self) -> pa.Table:
-        return pa.table({f.name: getattr(self, f.name) for f in fields(self)})
 
 
 def _plan(bid: int, name: str, raws: list[RawGroup], out: _GroupColumns, group_map: _MapColumns) -> None:
