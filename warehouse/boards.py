@@ -136,8 +136,8 @@ class _Columns:
     """A table's rows kept as one list per column (the dataclass fields), handed to DuckDB as one Arrow table."""
 
     def table(self) -> pa.Table:
-        # (raw keys go as an Arrow list column, not as JSON text DuckDB parses back)
-        return pa.table({f.name: getattr(self, f.name) for f in fields(self)})  # type: ignore[arg-type]  (its subclasses are dataclasses)
+        # (raw keys go as an Arrow list column, not as JSON text DuckDB parses back; the subclasses are dataclasses)
+        return pa.table({f.name: getattr(self, f.name) for f in fields(self)})  # type: ignore[arg-type]
 
 
 @dataclass
