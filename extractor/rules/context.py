@@ -89,6 +89,10 @@ _DESCRIBED_HEADS = ("model, ", "models, ", "release, ", "system, ", "checkpoint,
                     "flagship, ", "LLM, ")
 _DESCRIPTION_OPENS = re.compile(r"(?:The|Its|Their|Our|His|Her|[A-Z][A-Za-z0-9-]*['’]s)\s+(?:[\w'’-]+\s+){0,6}?$")
 _NAME_SET_OFF = re.compile(r"\s*([A-Z][A-Za-z0-9]*(?:[-_.+][A-Za-z0-9]+)+),\s+(?:also\s+|now\s+|then\s+)?[a-z]+")
+# a description of some other model than the text's own: an earlier, a base or a rival one
+_NOT_THE_SUBJECT_DESCRIBED = re.compile(r"\b(?:preview|earlier|previous|prior|older|old|last|original|base|baseline|"
+                                        r"teacher|predecessor|competitor|rival|reference|strongest|best)\b",
+                                        re.IGNORECASE)
 _RUN_WORDS = ("sweep", "eval", "Sweep", "Eval", "benchmark run")
 _EVALUATED_MODEL = re.compile(
     r"(?:sweeps?|evals?|evaluations?|eval\s+runs?|benchmark\s+runs?)\s+(?:\d+/\d+\s+)?"
@@ -123,10 +127,8 @@ def _introduced_in(text: str) -> tuple[tuple[int, str], ...]:
                     out.append((named.start(1), named.group(1)))
             at = text.find(head, at + len(head))
     return tuple(sorted(set(out)))
-# a description of some other model than the text's own: an earlier, a base or a rival one
-_NOT_THE_SUBJECT_DESCRIBED = re.compile(r"\b(?:preview|earlier|previous|prior|older|old|last|original|base|baseline|"
-                                        r"teacher|predecessor|competitor|rival|reference|strongest|best)\b",
-                                        re.IGNORECASE)
+
+
 # A release introduces what the text goes on about: "<name> 新版本上线了", "发布了 <name>", "we shipped <name>",
 # "<name> is now live". The verb is found first (a literal), then the name right before or after it. The phrases
 # are data (``release_phrases.tsv``); "is now out / live / available", "went GA" are shapes, kept here.
