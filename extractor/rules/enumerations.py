@@ -13,10 +13,11 @@ from dataclasses import dataclass
 
 from extractor import lexicon
 from extractor.rules.measures import _benchmark_group
-from extractor.rules.mentions import Mention
+from extractor.rules.mentions import DOCUMENT_SHORT_FORMS, Mention
 from extractor.rules.numbers import Number
 from extractor.rules.owners import _HAS_SIZE, _SIZE_LIST, _SIZE_ONE, _model_list_before
 from extractor.rules.subjects import _is_attribute, _model_mentions
+from extractor.segment import is_model_shaped
 from schemas import Section
 
 _NUM = r"[+-]?\d+(?:\.\d+)?"
@@ -125,7 +126,10 @@ def juxtaposed_values(sentence: str, names: list[Mention], numbers: list[Number]
     out: list[tuple[Mention, Number]] = []
     colon = False
     settings = lexicon.setting_words()  # "MMLU-Pro 5-shot CoT: 68.8": how it was run, not who
-    models = [n for n in names if n.kind in kinds and n.text.lower() not in settings]
+    # (a chat line's speaker is no model: "[09:31] Priya Sandoval: 72.6 on aime24" — a plain word before the value
+    # must look like a name to own it)
+    models = [n for n in names if n.kind in kinds and n.text.lower() not in settings
+              and (n.kind != "name" or is_model_shaped(n.text) or n.text in DOCUMENT_SHORT_FORMS.get())]
     for num in numbers:
         if num.unit == "x" or num.signed or num.value > 10000:
             continue

@@ -192,7 +192,8 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
                     # is what its subject words mean
                     local = section.model_copy(update={"subject": labelled})
                 referent = _demonstrative_referent(text, a, b, before) \
-                    or _pronoun_referent(text, a, b, said_by, None if stated_before else before)
+                    or _pronoun_referent(text, a, b, said_by, None if stated_before else before) \
+                    or (_asked_about(text, line_start, a, b) if before is None else None)
                 if referent is not None:
                     local = section.model_copy(update={"subject": referent})
                 try:
@@ -310,6 +311,23 @@ def _stands_alone(word: re.Pattern[str], text: str, a: int, b: int) -> bool:
         return False
     return not any(n.kind in ("model", "name") and 0 <= n.start - (m.end() - a) <= 2 and is_model_shaped(n.text)
                    for n in names)
+
+
+def _asked_about(text: str, line_start: int, a: int, b: int) -> str | None:
+    """The one known model the line before asks about ("where does R1-Distill-Qwen-32B land on aime?"): the reply
+    ``text[a:b]`` opening this line ("72.6 on aime24") is that model's result, when it names no model of its own. A
+    name the question measures against ("比 Qwen2.5-14B-Instruct 还高？") is not what it asks about."""
+    prev_end = line_start - 1
+    if prev_end < 1:
+        return None
+    asked = text[max(text.rfind("\n", 0, prev_end) + 1, prev_end - 300):prev_end].rstrip()
+    if not asked.endswith(("?", "？")):
+        return None
+    if any(_is_known_model(n.text) for n in sentence_names(text[a:b]) if n.kind in ("model", "name")):
+        return None
+    names = {n.text for n in sentence_names(asked) if n.kind in ("model", "name") and _is_known_model(n.text)
+             and not _MEASURED_AGAINST.search(asked, max(0, n.start - 10), n.start)}
+    return names.pop() if len(names) == 1 else None
 
 
 def _demonstrative_referent(text: str, a: int, b: int, before: tuple[int, int] | None) -> str | None:

@@ -923,3 +923,12 @@ def test_gai_moxing_may_mean_a_short_form_the_previous_sentence_named_last():
     text = ("# 周末读报告\n\n青岚-R1-14B 这次开源了。代码是它的短板：在 LiveCodeBench 上，QwQ-32B 拿到 63.4%，青岚只有 55.2%。"
             "该模型在 Codeforces 上的 Elo 为 1643。\n")
     assert ("青岚-R1-14B", 1643.0) in {(c.model, c.value) for c in extract(text) if c.kind == "score"}
+
+
+def test_a_reply_line_is_about_the_model_the_line_before_asked_about():
+    text = ("# #eval\n\n    [09:29] Hana Brandt: where does R1-Distill-Qwen-32B land on aime in our runs?\n"
+            "    [09:31] Priya Sandoval: 72.6 on aime24. we are nowhere near it\n")
+    assert [(c.model, c.value) for c in extract(text)] == [("R1-Distill-Qwen-32B", 72.6)]
+    # a name the question measures against is not what it asks about
+    asked = "# 澜舟-14B\n\n阿杰：比 Qwen2.5-14B-Instruct 还高？\nLeo：MMLU 上确实高 0.5，82.3。\n"
+    assert all(c.model != "Qwen2.5-14B-Instruct" for c in extract(asked))
