@@ -84,7 +84,10 @@ def _named_after(sentence: str, num: Number, names: list[Mention]) -> Mention | 
 
 
 _PAREN_NAME = re.compile(r"\s*[(（]\s*")
-_COMMA_AT_BEFORE = re.compile(r",\s+(?:(?:also|still|now|only|just|both)\s+)?at\s+$")
+# "DeepSeek-R1-Distill-Qwen-7B, also at 55.5": a name, then ", (also) at", then its value (the owner rule here, the
+# score verb of ``scores`` and the sentence trigger of ``prose`` all read this one shape)
+COMMA_AT = r",\s+(?:(?:also|still|now|only|just|both)\s+)?at"
+_COMMA_AT_BEFORE = re.compile(COMMA_AT + r"\s+$")
 _OWN_VALUE = re.compile(r"\s*(?:[:：=]|at|is|was|为|是)?\s*\d")
 _FOR_IT = re.compile(r"\s*(?:%|points?)?\s+for\s+(?:it|them)\b")
 

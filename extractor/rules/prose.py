@@ -61,7 +61,7 @@ from extractor.rules.mentions import (
 )
 from extractor.rules.names import _is_known_model, _norm
 from extractor.rules.numbers import _LABEL_END, Number, _is_result_number, _numbers
-from extractor.rules.owners import FORMER_LATTER_VALUE
+from extractor.rules.owners import COMMA_AT, FORMER_LATTER_VALUE
 from extractor.rules.ranked import RANK_SYMBOL, ranked_comparisons
 from extractor.rules.replies import reply_comparisons
 from extractor.rules.scores import (
@@ -496,7 +496,7 @@ _NAME_THEN_VALUE = re.compile(r"[A-Za-z0-9+](?:[ \t]*[:：][ \t]*|[ \t]+)\d+\.\d
 _COPULA_THEN_VALUE = re.compile(r"[A-Za-z0-9)] (?:is|was|sits at|stands at|comes in at|came in at) \d+\.\d")
 _PLACE_THEN_VALUE = re.compile(r"[A-Za-z0-9)）][ \t]?(?:[上中]|" + SAID_BEFORE_VALUE + r"{1,8}|[，,])[ \t]?[，,]?[ \t]?\d+(?:\.\d|%)")
 # "she puts DeepSeek-R1-Distill-Qwen-7B, also at 55.5": a name, then its value after ", at" (``scores._VERB_RIGHT_BEFORE``)
-_COMMA_AT_VALUE = re.compile(r"[A-Za-z0-9],\s+(?:(?:also|still|now|only|just|both)\s+)?at\s+\d+\.\d")
+_COMMA_AT_VALUE = re.compile(r"[A-Za-z0-9]" + COMMA_AT + r"\s+\d+\.\d")
 _FROM = re.compile(r"从|\bfrom\b", re.IGNORECASE)
 # the words a reply to a stated score needs (``extractor.rules.replies``), looked for before it runs
 _REPLY_HINT = re.compile(r"ahead|behind|\bclear\b|wins?\b|loses?\b|leads?\b|trails?\b|on top|"

@@ -25,6 +25,7 @@ from extractor.rules.measures import _GENERIC_METRICS, _benchmark_group, _benchm
 from extractor.rules.mentions import Lexicons, Mention, is_cjk_sentence
 from extractor.rules.numbers import _NOT_RESULT_AFTER, Number, _is_result_number, _labelled_value, not_result_before
 from extractor.rules.owners import (
+    COMMA_AT,
     _baseline_owning,
     _contrast_before,
     _in_parens_after,
@@ -349,7 +350,7 @@ _VERB_RIGHT_BEFORE = re.compile(
     r"(?:\b(?:scor(?:es|ed|ing)|gets?|got|reach(?:es|ed)|hits?|posts?|posted|lands?\s+at|sits?\s+(?:at|around)|(?:is|was)\s+at"
     r"|(?:comes?|came)\s+(?:in|out)\s+at|gives?\s+(?:me|us)|gave\s+(?:me|us))"
     # "DeepSeek-R1-Distill-Qwen-7B, also at 55.5": a name, then its value after ", at"
-    r"|(?<=[A-Za-z0-9]),\s+(?:(?:also|still|now|only|just|both)\s+)?at"
+    r"|(?<=[A-Za-z0-9])" + COMMA_AT +
     r"|达到了?|拿了|拿到了?|来到了?|报的是|给的是|是|为|得分|跑出了?)\s*$", re.IGNORECASE)
 
 
