@@ -32,6 +32,11 @@ _RELATIVE = re.compile(r"^(?:the|our|its|this)\s+(smaller|smallest|larger|larges
 _SIZE_TOKEN = re.compile(r"[0-9]+(?:\.[0-9]+)?[BM](?![A-Za-z0-9])")
 _NAME_BEFORE = re.compile(r"(?<![A-Za-z0-9.\-])([A-Z][A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)*)[-_ ]$")
 _NAME_AFTER = re.compile(r"(?:-[A-Za-z][A-Za-z0-9.]*)*")
+# a checkpoint id written in lower case, as on a model hub or in a chat ("kestrel-34b-rc3", "qwen2.5-7b-instruct"):
+# a lower-case size ("34b") right after a dash, a lower-case word before it
+_LOWER_SIZE_TOKEN = re.compile(r"-[0-9]+(?:\.[0-9]+)?b(?![A-Za-z0-9])")
+_LOWER_NAME_BEFORE = re.compile(r"(?<![A-Za-z0-9.\-/])([a-z][a-z0-9.]*(?:-[a-z0-9.]+)*)$")
+_LOWER_NAME_AFTER = re.compile(r"(?:-[a-z][a-z0-9.]*[a-z0-9])*")
 
 
 # the first word of a name with more after it: "Ferrous" of "Ferrous-Coder 14B" (a capitalised word, no digit),
@@ -57,6 +62,10 @@ _SHORT_TAIL = re.compile(r"[\s-]\d+(?:\.\d+)?[\s-]([A-Z][a-z]{3,})$")  # ("Llama
 _VERSIONED_TAIL = re.compile(r"[A-Za-z]+[0-9][A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)*")
 # "2.1-Pro" of "Halyard-2.1-Pro", "3-Mini" of "Sable-3-Mini": a dashed version and the tier after it
 _VERSION_TIER_TAIL = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-z0-9À-ÖØ-öø-ÿ]*-(\d+(?:\.\d+)*-[A-Z][a-z]{2,})$")
+# "kestrel-34b-rc3", "星衡-13B-Chat v0.3": a name ending in a release tag; "rc2", "v0.2": the tag alone
+# (lower-case "v": "V3", "R1" are DeepSeek's names)
+_RELEASED = re.compile(r"(.+?[ -])(v|V|rc|RC)\d+(?:\.\d+)*")
+_BARE_RELEASE = re.compile(r"(v|rc)\d+(?:\.\d+)*")
 _NOT_A_NAME = frozenset({"the", "our", "its", "this", "a", "an", "and", "or", "of", "with", "all", "each", "both"})
 
 
@@ -125,8 +134,8 @@ class EntityRegistry:
     _short: dict[str, str] | None = field(default=None, repr=False)
 
     def add(self, name: str) -> None:
-        if name in self.names:
-            return
+        if name in self.names or any(n.casefold() == name.casefold() for n in self.names):
+            return  # ("kestrel-34b-rc3" of a chat and "Kestrel-34B-rc3" of its summary are one model)
         self.names.append(name)
         self._short = None
         m = _SIZE_IN_NAME.search(name)
@@ -176,6 +185,21 @@ class EntityRegistry:
             pick = min(sizes) if r.group(1).lower().startswith(("small",)) else max(sizes)
             return sizes[pick]
         return name
+
+    def other_release(self, tag: str, subject: str | None) -> str | None:
+        """The full name a bare release tag stands for ("rc2" in a text on kestrel-34b-rc3: kestrel-34b-rc2; "v0.2"
+        of 星衡-13B-Chat v0.3): the subject's name with its own tag swapped, else the one release line the
+        document names with a tag of that kind; None when the tag is no bare release or the line is not known."""
+        bare = _BARE_RELEASE.fullmatch(tag)
+        if bare is None:
+            return None
+        kind = bare.group(1).lower()
+        for names in ([subject] if subject else [], self.names):
+            lines = {v.group(1) for name in names
+                     if (v := _RELEASED.fullmatch(name)) is not None and v.group(2).lower() == kind}
+            if lines:
+                return next(iter(lines)) + tag if len(lines) == 1 else None
+        return None
 
     def predecessor(self) -> str | None:
         """The earlier release the document names as such ("较上一代灵犀-2-34B", "its predecessor, Orion-7B"),
@@ -245,6 +269,11 @@ class EntityRegistry:
             tail = _NAME_AFTER.match(text, m.end())
             end = tail.end() if tail else m.end()
             self.add(text[before.start(1):end])
+        for m in _LOWER_SIZE_TOKEN.finditer(text):
+            before = _LOWER_NAME_BEFORE.search(text, max(0, m.start() - 40), m.start())
+            if before is not None and before.group(1) not in _NOT_A_NAME and not _is_benchmark(before.group(1)):
+                tail = _LOWER_NAME_AFTER.match(text, m.end())
+                self.add(text[before.start(1):tail.end() if tail else m.end()])
         if any(word in text for word in _PREDECESSOR_WORDS):  # (a substring test first: most texts name none)
             for said in _PREDECESSOR_THEN_NAME.finditer(text):
                 self.predecessors.append(said.group("name").rstrip("."))

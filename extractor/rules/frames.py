@@ -9,7 +9,6 @@ are resolved through the document's ``EntityRegistry``; one that resolves to nob
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -113,21 +112,17 @@ def _resolve(claim: AnyClaim, registry: EntityRegistry, subject: str | None, res
     model = registry.resolve(claim.model, subject)
     if model is None:
         return False
+    # "rc2 was 52.0" in a thread on kestrel-34b-rc3: the same model's other release
+    model = registry.other_release(model, subject) or model
     claim.model = restore_names(model, restorer) or model
     if isinstance(claim, ComparisonClaim):
         baseline = registry.resolve(claim.baseline, subject)
         if baseline is None:
             return False
         claim.baseline = restore_names(baseline, restorer) or baseline
-        versioned = _VERSIONED.fullmatch(claim.model)
-        if versioned is not None and _BARE_VERSION.fullmatch(claim.baseline):
-            # "星衡-13B-Chat v0.3 … 比 v0.2 高 4.2 分": a bare version is the same model's other release
-            claim.baseline = versioned.group(1) + claim.baseline
+        # "星衡-13B-Chat v0.3 … 比 v0.2 高 4.2 分": a bare version is the same model's other release
+        claim.baseline = registry.other_release(claim.baseline, claim.model) or claim.baseline
     return True
-
-
-_VERSIONED = re.compile(r"(.+?[ -])(?:[vV]|rc|RC)\d+(?:\.\d+)*")
-_BARE_VERSION = re.compile(r"(?:v|rc)\d+(?:\.\d+)*")  # (lower-case: "V3", "R1" are DeepSeek's names; "rc2" a candidate)
 
 
 def _compares_with_itself(claim: AnyClaim) -> bool:

@@ -92,6 +92,25 @@ _OWN_VALUE = re.compile(r"\s*(?:[:：=]|at|is|was|为|是)?\s*\d")
 _FOR_IT = re.compile(r"\s*(?:%|points?)?\s+for\s+(?:it|them)\b")
 
 
+# "On IFEval, Qwen2.5-72B is 84.1", "rc2 was 52.0": a model, a copula, its value
+_COPULA_GAP = re.compile(r"\s+(?:is|was|sits\s+at|stands\s+at|(?:comes|came)\s+in\s+at)\s+")
+
+
+def copula_values(sentence: str, names: list[Mention], numbers: list[Number]) -> list[tuple[Mention, Number]]:
+    """Each model with the decimal a copula joins it to: "On IFEval, Qwen2.5-72B is 84.1" (a model's name, not
+    any word: "the gap is 3.1" is no result, and a value that is a margin or a count stays out)."""
+    out: list[tuple[Mention, Number]] = []
+    models = [n for n in _model_mentions(names) if is_model_shaped(n.text) or n.text in DOCUMENT_SHORT_FORMS.get()]
+    for num in numbers:
+        if num.signed or num.unit not in (None, "%") or num.value > 100 or "." not in sentence[num.start:num.end]:
+            continue
+        owner = next((m for m in models if m.end < num.start and _COPULA_GAP.fullmatch(sentence, m.end, num.start)),
+                     None)
+        if owner is not None:
+            out.append((owner, num))
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class OwnedList:
     """A run of values one name owns ("compared with 69.8 and 55.1 for Gemma-2-9B"): value ``index`` of ``size``."""

@@ -33,6 +33,7 @@ from extractor.rules.owners import (
     _named_after,
     _owned_by_other,
     _sized_family,
+    copula_values,
     former_latter_values,
     group_reference,
     group_referents,
@@ -175,6 +176,9 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
     # "MMLU 上两者几乎打平，星火-Max 85.6，Qwen2.5-72B 85.3": a value written right after a model is that model's
     owned_at.update({num.start: m for m, num in juxtaposed_values(sentence, names, numbers)
                      if num.start not in owned_at})
+    # "On IFEval, Qwen2.5-72B is 84.1": a value a copula joins to a model's name is that model's
+    if " is " in sentence or " was " in sentence or " at " in sentence:
+        owned_at.update({num.start: m for m, num in copula_values(sentence, names, numbers) if num.start not in owned_at})
     # "我只跑了 Phi-4 和星河，前者 55.6，后者 47.0", "the former scores 55.6 and the latter 47.0"
     owned_at.update({num.start: m for m, num in former_latter_values(sentence, numbers, ctx.text, section.start, offset)
                      if num.start not in owned_at})
@@ -380,7 +384,7 @@ def _verb_right_before(sentence: str, num: Number) -> bool:
 
 
 # "52.0 for the 72B", "71.8 for Orion-72B": the owner named right after a decimal
-_FOR_OWNER_AFTER = re.compile(r"\s+for\s+(?:the\s+)?(?:[A-Z]|\d+(?:\.\d+)?[BM]\b)")
+_FOR_OWNER_AFTER = re.compile(r"\s+for\s+(?:the\s+)?(?:[A-Z]|\d+(?:\.\d+)?[BM]\b|(?:v|rc)\d)")  # ("for rc3": a release)
 # "We measured Sonnet at 78.8", "we have GPT-4o at 71.0", "they list Qwen at 52.9": a verb of measuring, whom, then "at"
 _MEASURED_AT = re.compile(r"\b(?:measured|measure|clocked|had|have|put|puts|found|saw|list|lists|listed)\s+(?:[A-Z]|the\s|it\s|them\s)"
                           r"[^,;:!?()]{0,40}?\s+at\s+$"
@@ -422,7 +426,7 @@ def _benchmark_right_before(sentence: str, num: Number, benches: list[Mention]) 
     found = [_BENCH_PLACE_RIGHT_BEFORE.search(sentence, max(0, num.start - 4), num.start)]
     if "." in sentence[num.start:num.end]:
         found += [_BENCH_SAID_BEFORE.search(sentence, max(0, num.start - 52), num.start),
-                  _BENCH_IS_BEFORE.search(sentence, max(0, num.start - 24), num.start)]
+                  _BENCH_IS_BEFORE.search(sentence, max(0, num.start - 44), num.start)]
     ends = {m.start() for m in found if m is not None}
     return next((b for b in benches if b.end in ends), None)
 
@@ -437,7 +441,9 @@ _SETTING_BEFORE_VALUE = (r"(?:(?:严格|宽松|思考|非思考|推理)模式|�
 _BENCH_SAID_BEFORE = re.compile(r"\s*(?:[（(][^()（）]{1,40}[)）])?\s*[:：]?\s*" + _SETTING_BEFORE_VALUE + r"\s*(?:"
                                 + SAID_BEFORE_VALUE + r"{0,8})\s*[，,]?\s*$")
 # "Arena-Hard is 62.3 with style control off", "MMLU-Pro sits at 71.0": the benchmark, a copula, the value
-_BENCH_IS_BEFORE = re.compile(r"\s+(?:is|was|stands\s+at|sits\s+at|comes\s+in\s+at|came\s+in\s+at)\s+$")
+# ("IFEval strict-prompt is 84.1": a setting word may stand between the benchmark and its copula)
+_BENCH_IS_BEFORE = re.compile(r"(?:\s+" + _SETTING_BEFORE_VALUE + r")?"
+                              r"\s+(?:is|was|stands\s+at|sits\s+at|comes\s+in\s+at|came\s+in\s+at)\s+$")
 _ON_BENCH_RIGHT_AFTER = re.compile(r"\s*(?:%\s*)?(?:on|in)\s+(?:the\s+)?")
 
 

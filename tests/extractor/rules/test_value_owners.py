@@ -153,3 +153,22 @@ def test_a_hedged_whole_number_is_a_value():
     claims = extract("# 知微-32B\n\nLiveCodeBench 上知微-32B 是 45.8，Claude 3.5 Sonnet 大约在 40 左右。")
     assert ("Claude 3.5 Sonnet", 40.0) in {(c.model, c.value) for c in claims if c.kind == "score"}
     assert not extract("# 知微-32B\n\n知微-32B 的训练用了 40 天左右，每道题大约 3 分钟左右。")
+
+
+def test_a_copula_joins_a_value_to_the_model_before_it() -> None:
+    claims = extract("On IFEval, Qwen2.5-72B is 84.1.")
+    assert [(c.model, c.benchmark, c.value) for c in claims] == [("Qwen2.5-72B", "IFEval", 84.1)]
+    assert extract("Our model gets 70.1 on MMLU. The gap is 3.1 on MMLU.") == extract("Our model gets 70.1 on MMLU.")
+
+
+def test_a_setting_between_a_benchmark_and_its_copula_keeps_the_value_on_it() -> None:
+    claims = extract("Kestrel-34B-rc3 scores 71.8 on MMLU-Pro. IFEval strict-prompt is 84.1 for rc3.")
+    assert ("Kestrel-34B-rc3", "IFEval", 84.1) in {(c.model, c.benchmark, c.value) for c in claims}
+
+
+def test_a_bare_release_tag_is_the_same_model_s_other_release() -> None:
+    # a checkpoint id in lower case, as a chat writes it, with its short form "rc3" and its sibling "rc2"
+    claims = extract("Overnight sweep on kestrel-34b-rc3 finished.\n\nSo rc3 beats Qwen2.5-72B on MMLU-Pro (70.6). "
+                     "On GPQA Diamond, rc2 was at 52.0.")
+    assert ("comparison", "kestrel-34b-rc3", "Qwen2.5-72B") in {(c.kind, c.model, c.baseline) for c in claims}
+    assert ("kestrel-34b-rc2", "GPQA Diamond", 52.0) in {(c.model, c.benchmark, c.value) for c in claims}
