@@ -329,8 +329,9 @@ _SIGNED_OVER = re.compile(r"(?<![\w.])\+(\d+(?:\.\d+)?)\s*(%|points?|pts|pp)?\s+
                           re.IGNORECASE)
 
 
-# "up from 14 for Helix-Large", "down from 84.0 for their own SFT checkpoint": the baseline's value, not a margin
-_CHANGE_FROM_FOR = re.compile(r"\b(?:up|down)\s+from\s+(\d+(?:\.\d+)?)\s*(%|points?|pts)?\s+for\s+"
+# "up from 14 for Helix-Large", "down from 84.0 for their own SFT checkpoint", "up from 69.4 on rc2": the baseline's
+# value, not a margin (after "on", a model only: "up from 61.0 on MMLU" names no baseline)
+_CHANGE_FROM_FOR = re.compile(r"\b(?:up|down)\s+from\s+(\d+(?:\.\d+)?)\s*(%|points?|pts)?\s+(?:for|on)\s+"
                               r"(?:the\s+|its\s+|their\s+(?:own\s+)?)?", re.IGNORECASE)
 
 

@@ -314,6 +314,8 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)(?:[a-z]{0,6}
 _MONTH_RANGE = re.compile(rf"{_MONTH}(?:\s*[-–—]\s*{_MONTH})+(?:\s+\d{{4}})?")
 _FOUR_O = re.compile(r"(?<![\w.\-])4o(?:[- ]mini)?(?![\w\-])")
 RUN_LABEL = re.compile(r"(?:step|iter|iteration|epoch)[-_]?\d+|S\d{3,4}", re.IGNORECASE)
+# "up from 69.4 on Kestrel-34B-rc2": where an earlier value was measured, on another model, not a benchmark
+_EARLIER_RUN_ON = re.compile(r"\b(?:up|down)\s+from\s+\d+(?:\.\d+)?\s*%?\s+on\s+$", re.IGNORECASE)
 _VERSION_ONLY = re.compile(r"(?:[vV]|rc|RC)\d+(?:\.\d+)*")  # ("v0.9.1", "rc2": a release, no benchmark)
 _OPEN_PAREN_GAP = re.compile(r"\s*[(（]\s*")
 # A level or split written right after a benchmark's name: "MATH Lvl-5", "MATH Level 5", "LiveCodeBench v5"
@@ -439,7 +441,9 @@ def classify_name(sentence: str, start: int, end: int, text: str, lex: Lexicons)
     if _BENCH_AFTER.match(sentence, end) or _BENCH_SHAPE.search(text):
         return "benchmark"
     # "在 ISE-DSC01 上达到" / "on ViWikiFC": a place where a result is obtained (not a release: "88.0 on v0.9.1").
-    if not _VERSION_ONLY.fullmatch(text) and _LOCATION_BEFORE.search(sentence, max(0, start - 4), start) and (_LOCATION_AFTER.match(sentence, end)
+    # (nor a model's size: "up from 69.4 on Kestrel-34B-rc2" names where the value was measured, on another model)
+    if not _VERSION_ONLY.fullmatch(text) and not _EARLIER_RUN_ON.search(sentence, max(0, start - 30), start) \
+            and _LOCATION_BEFORE.search(sentence, max(0, start - 4), start) and (_LOCATION_AFTER.match(sentence, end)
                                                                       or _ON_RIGHT_BEFORE.search(sentence, max(0, start - 4), start)):
         return "benchmark"
     return "name"

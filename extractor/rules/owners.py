@@ -62,6 +62,9 @@ def _named_after(sentence: str, num: Number, names: list[Mention]) -> Mention | 
         before = [n for n in _model_mentions(names) if n.end <= num.start]
         # (not the sentence's own subject: "Orion-72B gets 71.2 for it" has no other model to mean)
         return before[-1] if before and (len(before) >= 2 or before[-1].start > 12) else None
+    named = earlier_value_owner(sentence, num, names)
+    if named is not None:
+        return named
     for after in (_FOR_NAME, _PAREN_NAME):
         m = after.match(sentence, num.end)
         if m is not None:
@@ -84,6 +87,17 @@ def _named_after(sentence: str, num: Number, names: list[Mention]) -> Mention | 
 
 
 _PAREN_NAME = re.compile(r"\s*[(（]\s*")
+_CHANGED_FROM = re.compile(r"\b(?:up|down)\s+from\s+$", re.IGNORECASE)
+_ON_OR_FOR_NAME = re.compile(r"\s*%?\s+(?:on|for)\s+(?:the\s+)?")
+
+
+def earlier_value_owner(sentence: str, num: Number, names: list[Mention]) -> Mention | None:
+    """The model an earlier value was measured on: "up from 69.4 on rc2", "down from 84.0 for Orion-7B" (after
+    "on", a model only: "up from 61.0 on MMLU" names the benchmark)."""
+    if not _CHANGED_FROM.search(sentence, max(0, num.start - 14), num.start):
+        return None
+    after = _ON_OR_FOR_NAME.match(sentence, num.end)
+    return next((n for n in _model_mentions(names) if after is not None and n.start == after.end()), None)
 # "DeepSeek-R1-Distill-Qwen-7B, also at 55.5": a name, then ", (also) at", then its value (the owner rule here, the
 # score verb of ``scores`` and the sentence trigger of ``prose`` all read this one shape)
 COMMA_AT = r",\s+(?:(?:also|still|now|only|just|both)\s+)?at"

@@ -34,6 +34,7 @@ from extractor.rules.owners import (
     _owned_by_other,
     _sized_family,
     copula_values,
+    earlier_value_owner,
     former_latter_values,
     group_reference,
     group_referents,
@@ -176,6 +177,10 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
     # "MMLU 上两者几乎打平，星火-Max 85.6，Qwen2.5-72B 85.3": a value written right after a model is that model's
     owned_at.update({num.start: m for m, num in juxtaposed_values(sentence, names, numbers)
                      if num.start not in owned_at})
+    # "71.8, up from 69.4 on rc2": the earlier value is the model's it was measured on
+    if " from " in sentence:
+        measured_on = {num.start: earlier_value_owner(sentence, num, names) for num in numbers if num.start not in owned_at}
+        owned_at.update({start: owner for start, owner in measured_on.items() if owner is not None})
     # "On IFEval, Qwen2.5-72B is 84.1": a value a copula joins to a model's name is that model's
     if " is " in sentence or " was " in sentence or " at " in sentence:
         owned_at.update({num.start: m for m, num in copula_values(sentence, names, numbers) if num.start not in owned_at})

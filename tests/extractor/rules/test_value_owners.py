@@ -172,3 +172,13 @@ def test_a_bare_release_tag_is_the_same_model_s_other_release() -> None:
                      "On GPQA Diamond, rc2 was at 52.0.")
     assert ("comparison", "kestrel-34b-rc3", "Qwen2.5-72B") in {(c.kind, c.model, c.baseline) for c in claims}
     assert ("kestrel-34b-rc2", "GPQA Diamond", 52.0) in {(c.model, c.benchmark, c.value) for c in claims}
+
+
+def test_an_earlier_value_measured_on_another_model_is_that_model_s() -> None:
+    claims = extract("Kestrel-34B-rc3 scores 71.8 on MMLU-Pro, up from 69.4 on Kestrel-34B-rc2.")
+    assert {(c.kind, c.model, c.value if c.kind == "score" else c.baseline) for c in claims} == {
+        ("score", "Kestrel-34B-rc3", 71.8), ("score", "Kestrel-34B-rc2", 69.4),
+        ("comparison", "Kestrel-34B-rc3", "Kestrel-34B-rc2")}
+    # a benchmark after "on" is where the subject's earlier value was measured
+    assert {(c.model, c.benchmark, c.value) for c in extract("Kestrel-34B scores 71.8 on MMLU-Pro, up from 69.4 on GSM8K.")
+            } == {("Kestrel-34B", "MMLU-Pro", 71.8), ("Kestrel-34B", "GSM8K", 69.4)}
