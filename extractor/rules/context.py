@@ -276,6 +276,16 @@ class _Context:
         sentence's start ("但要知道 R1-Distill 系列是蒸馏自 DeepSeek-R1，能在同尺寸上压它一头") does not take over."""
         return self.model is not None and any(name in baseline for baseline in self.measured_against)
 
+    def keeps_topic_from(self, name: str) -> bool:
+        """Does the topic stay, though a sentence opens with ``name``? It does for a baseline the topic was already
+        compared with, and for a widely known model (GPT-4o, Llama-3.1-70B) while the topic is a model that is not
+        one: a text on a new model names the known ones as its yardsticks ("GPT-4o sits at 53.6 in the same table",
+        then "I get 76.4 on GPQA Diamond" is still about the new model)."""
+        if self.was_measured_against(name):
+            return True
+        vendor = lexicons().vendor_regex
+        return self.model is not None and vendor.match(name) is not None and vendor.match(self.model) is None
+
     def new_paragraph(self, pos: int) -> None:
         self.benchmark = None
         self.para_start = self.scanned_to = pos
@@ -397,7 +407,7 @@ def _update_context(sentence: str, names: list[Mention], section: Section, ctx: 
     models = [n for n in names if n.kind in ("model", "name") and not _in_location(sentence, n)
               and (_is_known_model(n.text) or n.text in forms) and not is_judge(sentence, n)]
     if models and models[0].start < 20 and not _NOT_TOPIC_BEFORE.search(sentence, 0, models[0].start) \
-            and not measured_against_it(sentence, models[0].end) and not ctx.was_measured_against(models[0].text):
+            and not measured_against_it(sentence, models[0].end) and not ctx.keeps_topic_from(models[0].text):
         ctx.model = forms.get(models[0].text, models[0].text)  # a sentence-initial model becomes the topic
         ctx.model_pos = offset + models[0].start
 

@@ -176,7 +176,7 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
                 if j >= 0 and lead_pos[j] > ctx.model_pos:
                     # (a baseline of a comparison already stated, named again at a sentence's start, does not take
                     # over from the topic: "但要知道 R1-Distill 系列是蒸馏自 DeepSeek-R1，能在同尺寸上压它一头")
-                    if not ctx.was_measured_against(leading[j][1]):
+                    if not ctx.keeps_topic_from(leading[j][1]):
                         ctx.model = leading[j][1]
                     ctx.model_pos = lead_pos[j]
                 local = section

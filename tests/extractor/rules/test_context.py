@@ -616,8 +616,9 @@ def test_a_name_measured_against_it_does_not_become_the_topic():
     zh = "星河-14B 在 MMLU 上得分 80.1。Qwen2.5-14B 比它低 2 分。\n\nGSM8K 上得分 90.2。"
     assert ("星河-14B", "GSM8K", 90.2) in {(c.model, c.benchmark, c.value) for c in kinds(extract(zh), "score")}
     # a name that is not measured against "it" still takes over
-    other = "Kestrel-34B-v2 gets 61.4 on GPQA Diamond. Qwen2.5-32B-Instruct is the other model.\n\nAIME 2024: 56.7%."
-    assert ("Qwen2.5-32B-Instruct", 56.7) in {(c.model, c.value) for c in kinds(extract(other), "score")}
+    # (a new model: a widely known one named at a sentence's start is a yardstick, and does not take over either)
+    other = "Kestrel-34B-v2 gets 61.4 on GPQA Diamond. Osprey-32B is the other model.\n\nAIME 2024: 56.7%."
+    assert ("Osprey-32B", 56.7) in {(c.model, c.value) for c in kinds(extract(other), "score")}
 
 
 def test_a_release_anywhere_in_its_sentence_sets_the_topic():
@@ -932,3 +933,14 @@ def test_a_reply_line_is_about_the_model_the_line_before_asked_about():
     # a name the question measures against is not what it asks about
     asked = "# 澜舟-14B\n\n阿杰：比 Qwen2.5-14B-Instruct 还高？\nLeo：MMLU 上确实高 0.5，82.3。\n"
     assert all(c.model != "Qwen2.5-14B-Instruct" for c in extract(asked))
+
+
+def test_a_known_model_named_with_its_value_does_not_take_over_from_a_new_model() -> None:
+    text = ("Spent the weekend poking at Tern-34B, the new open-weights reasoning model.\n\n"
+            "The headline: 79.2 on GPQA Diamond. GPT-4o sits at 53.6 in the same table. "
+            "With their recommended sampling I get 76.4 on GPQA Diamond.")
+    scores = {(c.model, c.value) for c in extract(text) if c.kind == "score"}
+    assert ("Tern-34B", 76.4) in scores and ("GPT-4o", 53.6) in scores
+    # a text on a known model still moves to the next known model it opens a sentence with
+    known = extract("GPT-4o gets 88.7 on MMLU. Claude 3.5 Sonnet sits at 88.3 in the same table. It gets 59.4 on GPQA.")
+    assert ("Claude 3.5 Sonnet", 59.4) in {(c.model, c.value) for c in known if c.kind == "score"}
