@@ -97,6 +97,8 @@ def test_headline_subject_is_the_released_model_not_the_one_it_is_measured_again
     text = "# 14B 小模型数学追平 o1-mini！北辰智能开源玄武-14B\n\n正文。\n\n## 数学：14B 对阵 o1-mini\n\n它很强。\n"
     assert [s.subject for s in split_sections(text)] == ["玄武-14B", "玄武-14B"]
     assert split_sections("# 如何评价新发布的青鸾-32B？和 Qwen2.5、DeepSeek-V3 比如何\n正文\n")[0].subject == "青鸾-32B"
+    # 把 / 将 mark the object: the headline's subject is not the model it handles
+    assert split_sections("# 刚刚！国产14B小模型把GPT-4o按在地上摩擦？\n\n正文。\n")[0].subject is None
 
 
 def test_plain_word_headings_and_benchmarks_are_no_subjects():
