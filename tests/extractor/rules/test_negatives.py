@@ -118,3 +118,12 @@ def test_a_code_hosts_page_word_is_no_model():
     text = "# GSM8K for Orion-72B-Chat comes out ~4.5 pts below the model card · Issue #2281 · evalkit/evalkit\n\nHi.\n"
     claims = get_extractor("rules").extract(Document(source="n.md", path="n.md", text=text, sha256="0")).claims
     assert all(getattr(c, "baseline", None) != "Issue" for c in claims)
+
+
+def test_what_one_item_is_worth_and_an_architecture_are_no_results() -> None:
+    claims = get_extractor("rules").extract(Document(
+        source="doc.md", path="doc.md", sha256="0",
+        text="# Tern-34B\n\nAIME 2024: they report 81.3. AIME has 30 problems, so one problem is worth 3.3 pts. "
+             "On GPQA Diamond it beats a 671B MoE by 7.7 points.")).claims
+    assert [(c.model, c.value) for c in claims if c.kind == "score"] == [("Tern-34B", 81.3)]
+    assert not any(c.kind == "comparison" and c.baseline == "MoE" for c in claims)
