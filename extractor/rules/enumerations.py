@@ -142,3 +142,52 @@ def juxtaposed_values(sentence: str, names: list[Mention], numbers: list[Number]
             and _ELLIPSIS_BEFORE.search(sentence, max(0, out[0][0].start - 6), out[0][0].start):
         return out  # "X puts up 71.2 on MMLU-Pro and Llama-3.1-70B 65.7": the verb of the clause before, left out
     return out if len(out) >= 2 or colon else []
+
+
+_RUN_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)\s*")
+_RUN_ON = re.compile(r"\s*(?:%|points?)?\s+on\s+(?:the\s+)?")
+
+
+@dataclass(frozen=True, slots=True)
+class ListedValue:
+    """One value of a run paired with a list ("A and B score 85.9 and 78.3 on IFEval": a model each; "85.9 and 78.3
+    on IFEval and MMLU": a benchmark each, the model left to the sentence's subject)."""
+
+    model: Mention | None
+    benchmark: Mention
+
+
+def runs_of_a_model_list(sentence: str, names: list[Mention], numbers: list[Number]) -> dict[int, ListedValue]:
+    """Runs of two or more values followed by "on <benchmark>", paired in order (the implied "respectively"):
+    with the benchmarks listed after "on" when as many ("reaches 85.9 and 78.3 on IFEval and MMLU"), else with
+    the models listed before the first run when as many ("Kestrel-70B and Kestrel-7B score 85.9 and 78.3 on IFEval,
+    and 40.2 and 21.7 on LiveCodeBench"). Keyed by value start; empty when a run fits neither."""
+    plain = [n for n in numbers if not n.signed and n.unit in (None, "%") and n.value <= 100]
+    runs: list[list[Number]] = []
+    for num in plain:
+        if runs and _RUN_JOIN.fullmatch(sentence, runs[-1][-1].end, num.start):
+            runs[-1].append(num)
+        else:
+            runs.append([num])
+    all_benches = [b for b in names if b.kind == "benchmark"]
+    benches = {b.start: b for b in all_benches}
+    out: dict[int, ListedValue] = {}
+    models: list[Mention] = []
+    for run in runs:
+        on = _RUN_ON.match(sentence, run[-1].end)
+        bench = benches.get(on.end()) if on is not None else None
+        if len(run) < 2 or bench is None:
+            continue
+        group = _benchmark_group(sentence, all_benches, bench)
+        if len(group) == len(run) and group[0] is bench:
+            out.update({num.start: ListedValue(None, b) for num, b in zip(run, group, strict=True)})
+            continue
+        if not models:
+            models = _model_list_before(sentence, names, run[0].start)
+            between = [n for n in _model_mentions(names) if models and models[-1].end <= n.start < run[0].start]
+            if not models or between:
+                return {}
+        if len(run) != len(models):
+            return {}
+        out.update({num.start: ListedValue(model, bench) for num, model in zip(run, models, strict=True)})
+    return out

@@ -19,6 +19,7 @@ from extractor.rules.enumerations import (
     juxtaposed_values,
     paren_value_pairs,
     partners,
+    runs_of_a_model_list,
     slash_value_lists,
 )
 from extractor.rules.measures import _GENERIC_METRICS, _benchmark_group, _benchmarks_near, _metric_near, _setting_near
@@ -233,6 +234,11 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
                 listed = [Mention(said.start, said.end, m.text, "model") for m in referents]
             if len(listed) == len(pct):
                 model_aligned = {n.start: m for n, m in zip(pct, listed, strict=True)}
+    if not aligned and not model_aligned and " and " in sentence and " on " in sentence:
+        # "A and B score 85.9 and 78.3 on IFEval, and 40.2 and 21.7 on LiveCodeBench": the implied "respectively"
+        listed_runs = runs_of_a_model_list(sentence, names, good)
+        aligned = {start: v.benchmark for start, v in listed_runs.items()}
+        model_aligned = {start: v.model for start, v in listed_runs.items() if v.model is not None}
     # "X outperforms Y ..., and scores 68.4": a baseline does not own a score of a later clause
     # (a score right after it, "Y(39.49%)", "Y 的强化学习(47 分)", is still Y's)
     baseline_texts = {t for _a, _b, t in baseline_spans or []}

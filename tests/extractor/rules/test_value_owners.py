@@ -182,3 +182,13 @@ def test_an_earlier_value_measured_on_another_model_is_that_model_s() -> None:
     # a benchmark after "on" is where the subject's earlier value was measured
     assert {(c.model, c.benchmark, c.value) for c in extract("Kestrel-34B scores 71.8 on MMLU-Pro, up from 69.4 on GSM8K.")
             } == {("Kestrel-34B", "MMLU-Pro", 71.8), ("Kestrel-34B", "GSM8K", 69.4)}
+
+
+def test_runs_of_values_pair_with_the_list_they_follow_or_precede() -> None:
+    claims = extract("Kestrel-70B and Kestrel-7B score 85.9 and 78.3 on IFEval, and 40.2 and 21.7 on LiveCodeBench.")
+    assert {(c.model, c.benchmark, c.value) for c in claims} == {
+        ("Kestrel-70B", "IFEval", 85.9), ("Kestrel-7B", "IFEval", 78.3),
+        ("Kestrel-70B", "LiveCodeBench", 40.2), ("Kestrel-7B", "LiveCodeBench", 21.7)}
+    claims = extract("Our Kestrel-70B model reaches 85.9 and 78.3 on IFEval and MMLU.")
+    assert {(c.model, c.benchmark, c.value) for c in claims} == {("Kestrel-70B", "IFEval", 85.9),
+                                                                 ("Kestrel-70B", "MMLU", 78.3)}
