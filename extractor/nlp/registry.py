@@ -201,6 +201,20 @@ class EntityRegistry:
                 return next(iter(lines)) + tag if len(lines) == 1 else None
         return None
 
+    def plain_chinese_name(self, name: str) -> str:
+        """``name`` without the characters a Chinese sentence glued before its brand ("写观澜-V3", "你看观澜-V3",
+        "深澜发观澜-V2" in a text that also writes "对观澜-V3": 观澜-V3, 观澜-V2). The brand is the shortest head of
+        two or more characters the document writes before the same dash, and at most three characters are cut."""
+        head = _CJK_HEAD.match(name)
+        if head is None:
+            return name
+        word = head.group(1)
+        shorter = [h for h in self._chinese_heads() if len(h) >= 2 and word.endswith(h) and 0 < len(word) - len(h) <= 3]
+        return name[len(word) - len(min(shorter, key=len)):] if shorter else name
+
+    def _chinese_heads(self) -> set[str]:
+        return {m.group(1) for n in self.chinese_names if (m := _CJK_HEAD.match(n)) is not None}
+
     def predecessor(self) -> str | None:
         """The earlier release the document names as such ("较上一代灵犀-2-34B", "its predecessor, Orion-7B"),
         when it names exactly one."""

@@ -113,13 +113,13 @@ def _resolve(claim: AnyClaim, registry: EntityRegistry, subject: str | None, res
     if model is None:
         return False
     # "rc2 was 52.0" in a thread on kestrel-34b-rc3: the same model's other release
-    model = registry.other_release(model, subject) or model
+    model = registry.plain_chinese_name(registry.other_release(model, subject) or model)
     claim.model = restore_names(model, restorer) or model
     if isinstance(claim, ComparisonClaim):
         baseline = registry.resolve(claim.baseline, subject)
         if baseline is None:
             return False
-        claim.baseline = restore_names(baseline, restorer) or baseline
+        claim.baseline = restore_names(registry.plain_chinese_name(baseline), restorer) or baseline
         # "星衡-13B-Chat v0.3 … 比 v0.2 高 4.2 分": a bare version is the same model's other release
         claim.baseline = registry.other_release(claim.baseline, claim.model) or claim.baseline
     return True

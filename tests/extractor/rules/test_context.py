@@ -944,3 +944,9 @@ def test_a_known_model_named_with_its_value_does_not_take_over_from_a_new_model(
     # a text on a known model still moves to the next known model it opens a sentence with
     known = extract("GPT-4o gets 88.7 on MMLU. Claude 3.5 Sonnet sits at 88.3 in the same table. It gets 59.4 on GPQA.")
     assert ("Claude 3.5 Sonnet", 59.4) in {(c.model, c.value) for c in known if c.kind == "score"}
+
+
+def test_characters_glued_before_a_chinese_brand_are_not_part_of_its_name() -> None:
+    text = ("实验室上个月对观澜-V3 做了评测。\n\n刚才 PPT 上写观澜-V3 在 Arena-Hard 上超过了 GPT-4o。"
+            "我们用官方的 auto-judge 跑出来是 82.4。\n\n你看观澜-V3 是 86.0，GPT-4o 是 88.7。")
+    assert {c.model for c in extract(text)} == {"观澜-V3", "GPT-4o"}
