@@ -380,7 +380,11 @@ def document_short_forms(forms: Mapping[str, str]) -> tuple[Token[Mapping[str, s
     # the forms the name regex cannot find: Chinese heads ("星河"), and tails with a space ("Pro 1.5" of "Halcyon Pro
     # 1.5": "Pro" alone is no name's first word); the others are found by the name regex
     # and those starting with a version ("2.1-Pro" of "Halyard-2.1-Pro": a name's first character is a letter)
-    unmatched = tuple(f for f in forms if _CJK_CHAR.match(f) or " " in f or f[:1].isdigit())
+    # and a tier word the name regex never takes for a name ("Pro" of "天衡-2-Pro": "Pro 是 84.1")
+    stop = lexicon.name_stopwords()
+    # (longest first: "Pro 1.5" before "Pro")
+    unmatched = tuple(sorted((f for f in forms if _CJK_CHAR.match(f) or " " in f or f[:1].isdigit() or f.lower() in stop),
+                             key=len, reverse=True))
     return DOCUMENT_SHORT_FORMS.set(MappingProxyType(dict(forms))), DOCUMENT_UNMATCHED_FORMS.set(unmatched)
 
 

@@ -950,3 +950,10 @@ def test_characters_glued_before_a_chinese_brand_are_not_part_of_its_name() -> N
     text = ("实验室上个月对观澜-V3 做了评测。\n\n刚才 PPT 上写观澜-V3 在 Arena-Hard 上超过了 GPT-4o。"
             "我们用官方的 auto-judge 跑出来是 82.4。\n\n你看观澜-V3 是 86.0，GPT-4o 是 88.7。")
     assert {c.model for c in extract(text)} == {"观澜-V3", "GPT-4o"}
+
+
+def test_a_tier_after_a_dashed_version_is_a_short_form_even_a_stopword_one() -> None:
+    text = ("天衡-2-Pro 在 C-Eval 上拿到 89.1。天衡-2-Lite 是给端侧用的。\n\n"
+            "报告附录里 IFEval 一栏，Pro 是 84.1，Lite 是 79.5。")
+    scores = {(c.model, c.value) for c in extract(text) if c.kind == "score"}
+    assert {("天衡-2-Pro", 84.1), ("天衡-2-Lite", 79.5)} <= scores
