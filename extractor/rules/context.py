@@ -270,11 +270,18 @@ class _Context:
     section_unscanned: list[tuple[int, int]] = field(default_factory=list)
     # the baselines the topic was compared with so far in the document (one set shared by its sections' contexts)
     measured_against: set[str] = field(default_factory=set)
+    earlier_model: str | None = None  # the topic before the last sentence that took over (``take_over``)
 
     def was_measured_against(self, name: str) -> bool:
         """Is ``name`` (or the short form it is) a baseline the topic was already compared with? Such a name at a
         sentence's start ("但要知道 R1-Distill 系列是蒸馏自 DeepSeek-R1，能在同尺寸上压它一头") does not take over."""
         return self.model is not None and any(name in baseline for baseline in self.measured_against)
+
+    def take_over(self, name: str, pos: int) -> None:
+        """``name`` (opening a sentence at ``pos``) is the topic now; the one before is kept as ``earlier_model``."""
+        if self.model is not None and self.model != name:
+            self.earlier_model = self.model
+        self.model, self.model_pos = name, pos
 
     def keeps_topic_from(self, name: str) -> bool:
         """Does the topic stay, though a sentence opens with ``name``? It does for a baseline the topic was already
@@ -408,8 +415,7 @@ def _update_context(sentence: str, names: list[Mention], section: Section, ctx: 
               and (_is_known_model(n.text) or n.text in forms) and not is_judge(sentence, n)]
     if models and models[0].start < 20 and not _NOT_TOPIC_BEFORE.search(sentence, 0, models[0].start) \
             and not measured_against_it(sentence, models[0].end) and not ctx.keeps_topic_from(models[0].text):
-        ctx.model = forms.get(models[0].text, models[0].text)  # a sentence-initial model becomes the topic
-        ctx.model_pos = offset + models[0].start
+        ctx.take_over(forms.get(models[0].text, models[0].text), offset + models[0].start)  # a sentence-initial model
 
 
 # "我们的 CoRe-RL-7B", "本文提出的 X", "our new Kite-7B", "we propose X": the document's own model (the lead phrases

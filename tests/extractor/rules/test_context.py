@@ -957,3 +957,11 @@ def test_a_tier_after_a_dashed_version_is_a_short_form_even_a_stopword_one() -> 
             "报告附录里 IFEval 一栏，Pro 是 84.1，Lite 是 79.5。")
     scores = {(c.model, c.value) for c in extract(text) if c.kind == "score"}
     assert {("天衡-2-Pro", 84.1), ("天衡-2-Lite", 79.5)} <= scores
+
+
+def test_it_before_a_comparison_with_the_model_just_named_is_the_model_before() -> None:
+    text = ("Is Kestrel-70B really better than GPT-4o?\n\n"
+            "76.2 on MATH-500, that's what the release blog reports for Kestrel-70B. "
+            "GPT-4o, on their own run with the same prompt, gets 74.6. So yes, it edges out GPT-4o by 1.6 points there.")
+    comparisons = {(c.model, c.baseline, c.benchmark) for c in extract(text) if c.kind == "comparison"}
+    assert ("Kestrel-70B", "GPT-4o", "MATH-500") in comparisons
