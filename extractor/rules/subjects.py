@@ -61,6 +61,8 @@ def _pick_subject(sentence: str, names: list[Mention], subjects: list[Mention], 
         return sized[-1]  # "The smaller variant reaches 62.0 on IFEval, and it beat GPT-4o-mini": the same one
     if subj and best is not None and subj[-1].text.lower() in _PLAIN_PRONOUNS:
         return best  # "Tern-8B's 71.0 … puts it within a point of X": it is the model the sentence just named
+    if subj and best is not None and _RIGHT_AFTER_NAME.fullmatch(sentence, best.end, subj[-1].start):
+        return best  # "其中影响最大的是 DeepSeek-R1[5]，该模型在 AIME 2024 上取得 79.8%": the name the clause just gave
     if subj and best is not None and subj[-1].text == "它" and best.start == 0 and cands[0] is best:
         # "Kimi-k1.5 这次更新之后 MATH-500 到了 89.6，…不过 AIME 上它就差一点点了，是 60.8": the sentence opens with its
         # one named model, and 它 goes on about it
@@ -77,6 +79,10 @@ def _pick_subject(sentence: str, names: list[Mention], subjects: list[Mention], 
     if section.subject:
         return Mention(-1, -1, section.subject, "subject")
     return None
+
+
+# a name, its citation, a comma, then the subject word: "DeepSeek-R1[5]，该模型…", "DeepSeek-R1，它…"
+_RIGHT_AFTER_NAME = re.compile(r"\s*(?:\[\d+(?:\s*[,，\-–]\s*\d+)*\])?\s*[,，]\s*")
 
 
 # The model the document calls its own ("我们的 CoRe-RL-7B", "our Kite-7B", "we release X"): what 我们 / we / our

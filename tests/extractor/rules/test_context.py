@@ -965,3 +965,9 @@ def test_it_before_a_comparison_with_the_model_just_named_is_the_model_before() 
             "GPT-4o, on their own run with the same prompt, gets 74.6. So yes, it edges out GPT-4o by 1.6 points there.")
     comparisons = {(c.model, c.baseline, c.benchmark) for c in extract(text) if c.kind == "comparison"}
     assert ("Kestrel-70B", "GPT-4o", "MATH-500") in comparisons
+
+
+def test_a_subject_word_right_after_a_name_and_a_comma_is_that_name() -> None:
+    text = ("o1 在 AIME 2024 上的 pass@1 为 74.4%。\n\n"
+            "此后，其中影响最大的是 DeepSeek-R1[5]，该模型在 AIME 2024 上取得 79.8% 的 pass@1。")
+    assert ("DeepSeek-R1", 79.8) in {(c.model, c.value) for c in extract(text)}
