@@ -71,6 +71,10 @@ def _cached_numbers(sentence: str) -> tuple[Number, ...]:
     return tuple(_read_numbers(sentence, lexicons()))
 
 
+_DOCUMENT_PART = re.compile(r"\b(?:Section|Sec\.|Sections|Table|Tab\.|Figure|Fig\.|Appendix|Eq\.|Equation|Chapter|"
+                            r"Algorithm|Alg\.)\s*$|§\s*$")
+
+
 def _read_numbers(sentence: str, lex: Lexicons) -> list[Number]:
     out: list[Number] = []
     counted = count_results(sentence)[0]  # "解决了 500 个问题中的 231 个": 231 个 is a result, not a count of things
@@ -96,6 +100,8 @@ def _read_numbers(sentence: str, lex: Lexicons) -> list[Number]:
         before = sentence[max(0, m.start() - 5):m.start()]
         if before.endswith(("第", "$", "¥", "￥", "Top-", "top-")) or before.rstrip().endswith(("前", "top", "Top")):
             continue  # a rank, a price, a percentile ("前 20%", "the top 20%")
+        if _DOCUMENT_PART.search(sentence, max(0, m.start() - 12), m.start()):
+            continue  # "described in Section 3.2", "see Table 4": a part of the document
         if unit is None and _YEAR_MONTH.fullmatch(m.group(2)):
             continue  # "LiveCodeBench（2024.08–2025.01）": a date
         if unit is None and _YEAR.fullmatch(m.group(2)) \

@@ -127,3 +127,11 @@ def test_what_one_item_is_worth_and_an_architecture_are_no_results() -> None:
              "On GPQA Diamond it beats a 671B MoE by 7.7 points.")).claims
     assert [(c.model, c.value) for c in claims if c.kind == "score"] == [("Tern-34B", 81.3)]
     assert not any(c.kind == "comparison" and c.baseline == "MoE" for c in claims)
+
+
+def test_a_section_number_is_no_result() -> None:
+    claims = get_extractor("rules").extract(Document(
+        source="doc.md", path="doc.md", sha256="0",
+        text="Compared with its predecessor, Petrel-14B has improved dramatically: Petrel-7B, described in Section 3.2, "
+             "scored 28.9 on AIME 2024.")).claims
+    assert 3.2 not in {c.value for c in claims if c.kind == "score"}

@@ -192,3 +192,9 @@ def test_runs_of_values_pair_with_the_list_they_follow_or_precede() -> None:
     claims = extract("Our Kestrel-70B model reaches 85.9 and 78.3 on IFEval and MMLU.")
     assert {(c.model, c.benchmark, c.value) for c in claims} == {("Kestrel-70B", "IFEval", 85.9),
                                                                  ("Kestrel-70B", "MMLU", 78.3)}
+
+
+def test_manages_and_obtains_state_a_decimal_result() -> None:
+    claims = extract("## GPQA Diamond\n\nThe gap is large. Where Llama-3.1-70B-Instruct manages 46.7, Lyra-R-32B reaches "
+                     "65.9.")
+    assert {("Llama-3.1-70B-Instruct", 46.7), ("Lyra-R-32B", 65.9)} <= {(c.model, c.value) for c in claims}
