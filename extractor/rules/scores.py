@@ -190,7 +190,9 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
                      if num.start not in owned_at})
     good = [n for n in numbers if _is_result_number(sentence, lex, n) or _labelled_value(sentence, benches, n)
             or n.start in paired_at or n.start in owned_at and n.unit != "x" or _on_a_benchmark(sentence, n, benches)
-            or _after_a_benchmark_place(sentence, n, benches)]
+            or _after_a_benchmark_place(sentence, n, benches)
+            # "On MATH-500 it does 96.8": a decimal right after a score verb, in a sentence naming its benchmark
+            or bool(benches) and _verb_right_before(sentence, n)]
     if not good:
         return []
     cjk = is_cjk_sentence(sentence)
@@ -364,6 +366,8 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
 _VERB_RIGHT_BEFORE = re.compile(
     r"(?:\b(?:scor(?:es|ed|ing)|gets?|got|reach(?:es|ed)|hits?|posts?|posted|lands?\s+at|sits?\s+(?:at|around)|(?:is|was)\s+at"
     r"|manag(?:es|ed)|obtain(?:s|ed)|achiev(?:es|ed)|attain(?:s|ed)|record(?:s|ed)"
+    # "On MATH-500 it does 96.8", "Report says 51.8", "Lyra-R-32B reports 57.2 on …"
+    r"|does|did|says|said|reports|reported|shows|showed"
     r"|(?:comes?|came)\s+(?:in|out)\s+at|gives?\s+(?:me|us)|gave\s+(?:me|us))"
     # "DeepSeek-R1-Distill-Qwen-7B, also at 55.5": a name, then its value after ", at"
     r"|(?<=[A-Za-z0-9])" + COMMA_AT +

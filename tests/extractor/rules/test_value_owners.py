@@ -198,3 +198,10 @@ def test_manages_and_obtains_state_a_decimal_result() -> None:
     claims = extract("## GPQA Diamond\n\nThe gap is large. Where Llama-3.1-70B-Instruct manages 46.7, Lyra-R-32B reaches "
                      "65.9.")
     assert {("Llama-3.1-70B-Instruct", 46.7), ("Lyra-R-32B", 65.9)} <= {(c.model, c.value) for c in claims}
+
+
+def test_does_says_and_reports_state_a_decimal_result() -> None:
+    claims = extract("## MATH-500\n\nTern-34B is the new model. On MATH-500 it does 96.8. Lyra-R-32B reports 57.2 on "
+                     "LiveCodeBench.")
+    assert {("Tern-34B", "MATH-500", 96.8), ("Lyra-R-32B", "LiveCodeBench", 57.2)} <= {
+        (c.model, c.benchmark, c.value) for c in claims}
