@@ -186,6 +186,11 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
                           and _MARGIN_WORD.match(sentence, n.end)), None)
     if model is None:
         return None
+    if section.subject and model.start >= 0 and all(_same_name(b[2], model.text) for b in baselines) \
+            and not any(_same_name(b[2], section.subject) for b in baselines):
+        # "GPT-4o 在同一张表里是 72.6，…原话是'与 GPT-4o 基本持平'": a model is never compared with itself; the
+        # name the sentence opened with is what the topic is measured against
+        model = Mention(-1, -1, section.subject, "subject")
     baselines = [b for b in baselines if not _same_name(b[2], model.text)]
     if not baselines:
         return None

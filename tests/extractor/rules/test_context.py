@@ -971,3 +971,9 @@ def test_a_subject_word_right_after_a_name_and_a_comma_is_that_name() -> None:
     text = ("o1 在 AIME 2024 上的 pass@1 为 74.4%。\n\n"
             "此后，其中影响最大的是 DeepSeek-R1[5]，该模型在 AIME 2024 上取得 79.8% 的 pass@1。")
     assert ("DeepSeek-R1", 79.8) in {(c.model, c.value) for c in extract(text)}
+
+
+def test_a_model_is_never_compared_with_itself_the_topic_is() -> None:
+    text = ("天衡-2-Pro 在 MMLU-Pro 上报告里写的是 72.3。GPT-4o 在同一张表里是 72.6，发布会上的原话是“与 GPT-4o 基本持平”。")
+    comparisons = {(c.model, c.baseline, c.relation) for c in extract(text) if c.kind == "comparison"}
+    assert ("天衡-2-Pro", "GPT-4o", "matches") in comparisons
