@@ -146,6 +146,12 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
             if not cjk:
                 r1 = _en_region_end(sentence, r0, r1)
         baselines = _baselines(sentence, names, r0, r1, cjk)
+        if cjk and rest_from is None and baselines and cue_text == "对比":  # (not "相比之下 X 就差得远了": X is the subject)
+            # "不过对比 DeepSeek-R1 的 79.8% 还是差一截": the verdict follows the baseline (and its value) in the
+            # same clause, about the subject named before the cue
+            after = _OWN_VALUE_AFTER.match(sentence, max(b[1] for b in baselines))
+            if after is not None and after.end() < c1 and _relation_in(sentence[:c1], lex, after.end()) is not None:
+                r1 = rest_from = after.end()
         if baselines is not None and not cjk and len(baselines) == 1 and sentence[c1:c1 + 1] == "," \
                 and not any(n.start == baselines[0][0] for n in names):
             # "Compared with the strongest RL baseline, SimpleRL-Zero, SPARK-7B is …": the name in apposition
@@ -198,6 +204,8 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
 
 
 
+# (a baseline's own value right after it: "DeepSeek-R1 的 79.8%")
+_OWN_VALUE_AFTER = re.compile(r"(?:\s*的?\s*\d+(?:\.\d+)?\s*(?:%|分)?)?\s*")
 _SOTA = re.compile(r"\s*(?:SOTA|SoTA)(?![A-Za-z])")  # "编辑超SOTA": the state of the art, right after the cue
 # "领先第二名 Yi-34B 约 2 分", "leads the runner-up X": a rank word may sit between the cue and the name.
 _PRONOUN_NEXT = re.compile(r"\s*(?:它|it\b)", re.IGNORECASE)

@@ -977,3 +977,9 @@ def test_a_model_is_never_compared_with_itself_the_topic_is() -> None:
     text = ("天衡-2-Pro 在 MMLU-Pro 上报告里写的是 72.3。GPT-4o 在同一张表里是 72.6，发布会上的原话是“与 GPT-4o 基本持平”。")
     comparisons = {(c.model, c.baseline, c.relation) for c in extract(text) if c.kind == "comparison"}
     assert ("天衡-2-Pro", "GPT-4o", "matches") in comparisons
+
+
+def test_a_verdict_after_the_baseline_of_dui_bi_is_about_the_subject_before() -> None:
+    claims = extract("天衡-2-Pro 在 AIME 2024 上是 63.3%，不过对比 DeepSeek-R1 的 79.8% 还是差了不少。")
+    comparisons = {(c.model, c.baseline, c.relation) for c in claims if c.kind == "comparison"}
+    assert comparisons == {("天衡-2-Pro", "DeepSeek-R1", "underperforms")}
