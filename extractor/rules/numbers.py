@@ -186,8 +186,8 @@ _NOT_RESULT_BEFORE = re.compile(
     # a decoding or training setting ("temperature 0.6、top-p 0.95", "learning rate of 2e-5", "采样温度为 0.7")
     r"|" + _SETTING_WORDS + r""
     r"|\b(?:pass|passes|passing|break|breaks|breaking|cross|crosses|crossing)"
-    # what one item is worth ("one problem is worth 3.3 pts": a benchmark's granularity)
-    r"|\bworth(?:\s+(?:about|around|roughly|only|just|nearly))?"
+    # what one item is worth ("one problem is worth 3.3 pts", "1 AIME problem = 3.3 points": a benchmark's granularity)
+    r"|\bworth(?:\s+(?:about|around|roughly|only|just|nearly))?|\bproblems?\s*=\s*~?"
     r"|\bby(?:\s+(?:about|around|nearly|roughly|over|up\s+to))?(?:\s+[+]?\d+(?:\.\d+)?\s*(?:%|points?|pts|pp)?\s*(?:,|and|、)+)*"
     # and the later members of a list after such a word ("分别下降 0.4 和 0.2 分", "领先 2.1、3.4 分")
     r")(?:\s*[+]?\d+(?:\.\d+)?\s*(?:%|％|分|个?百分点|points?|pts|pp)?\s*(?:,|，|、|and|和|与|及)\s*)*\s*$",

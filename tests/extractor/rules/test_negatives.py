@@ -135,3 +135,10 @@ def test_a_section_number_is_no_result() -> None:
         text="Compared with its predecessor, Petrel-14B has improved dramatically: Petrel-7B, described in Section 3.2, "
              "scored 28.9 on AIME 2024.")).claims
     assert 3.2 not in {c.value for c in claims if c.kind == "score"}
+
+
+def test_what_one_problem_equals_is_no_result() -> None:
+    claims = get_extractor("rules").extract(Document(
+        source="doc.md", path="doc.md", sha256="0",
+        text="# Kestrel-34B-v2\n\nIt gets 46.7 on AIME 2024 (one AIME problem = 3.3 points).")).claims
+    assert [(c.model, c.value) for c in claims] == [("Kestrel-34B-v2", 46.7)]
