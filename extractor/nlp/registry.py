@@ -132,10 +132,13 @@ class EntityRegistry:
     chinese_names: list[str] = field(default_factory=list)
     predecessors: list[str] = field(default_factory=list)  # names written right after 上一代 / "its predecessor"  # every "星河-14B" of the text (for short forms)
     _short: dict[str, str] | None = field(default=None, repr=False)
+    _folded: set[str] = field(default_factory=set, repr=False)  # the names, case-folded (each is added once)
 
     def add(self, name: str) -> None:
-        if name in self.names or any(n.casefold() == name.casefold() for n in self.names):
+        folded = name.casefold()
+        if folded in self._folded:
             return  # ("kestrel-34b-rc3" of a chat and "Kestrel-34B-rc3" of its summary are one model)
+        self._folded.add(folded)
         self.names.append(name)
         self._short = None
         m = _SIZE_IN_NAME.search(name)
