@@ -983,3 +983,11 @@ def test_a_verdict_after_the_baseline_of_dui_bi_is_about_the_subject_before() ->
     claims = extract("天衡-2-Pro 在 AIME 2024 上是 63.3%，不过对比 DeepSeek-R1 的 79.8% 还是差了不少。")
     comparisons = {(c.model, c.baseline, c.relation) for c in claims if c.kind == "comparison"}
     assert comparisons == {("天衡-2-Pro", "DeepSeek-R1", "underperforms")}
+
+
+def test_two_contrasted_values_keep_the_english_subject_first_and_the_chinese_winner() -> None:
+    en = extract("Sable-3-Mini gets 71.0 on MMLU-Pro. HumanEval+ 82.3 vs 86.0 for GPT-4o-mini, so that one is lost.")
+    assert ("Sable-3-Mini", "GPT-4o-mini", "underperforms") in {
+        (c.model, c.baseline, c.relation) for c in en if c.kind == "comparison"}
+    zh = extract("GPT-4o 仅解决了 12% 的 AIME 问题，而 o1 解决了 74%。")
+    assert {(c.model, c.baseline, c.relation) for c in zh if c.kind == "comparison"} == {("o1", "GPT-4o", "outperforms")}
