@@ -32,6 +32,12 @@ def _comparisons_from_scores(scores: list[ScoreClaim], lex: Lexicons, sentence: 
     """"GPT-4o 仅解决了 12% 的 AIME 问题，而 o1 解决了 74%": two models' scores on one benchmark, contrasted."""
     out: list[ComparisonClaim] = []
     lead = scores[0].model  # the sentence's subject; two baselines' scores are not compared with each other
+    opening = _SUBORDINATE_OPENING.match(sentence)
+    if opening is not None:
+        # "Where GPT-4o manages 53.6 on GPQA Diamond, Kestrel-70B gets 48.9": the main clause's model is the subject
+        comma = sentence.find(",", opening.end())
+        main = [c for c in scores if comma >= 0 and c.start - offset > comma]
+        lead = main[0].model if main else lead
     cjk = is_cjk_sentence(sentence)
     for i, a in enumerate(scores):
         for b in scores[i + 1:]:
@@ -51,6 +57,9 @@ def _comparisons_from_scores(scores: list[ScoreClaim], lex: Lexicons, sentence: 
                 section=win.section, start=start, end=end, extractor="rules",
             ))
     return out
+
+
+_SUBORDINATE_OPENING = re.compile(r"\s*(?:Where|Whereas|While)\b")
 
 
 def _lower_is_better(benchmark: str | None, metric: str | None, lex: Lexicons) -> bool:

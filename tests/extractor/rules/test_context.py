@@ -991,3 +991,10 @@ def test_two_contrasted_values_keep_the_english_subject_first_and_the_chinese_wi
         (c.model, c.baseline, c.relation) for c in en if c.kind == "comparison"}
     zh = extract("GPT-4o 仅解决了 12% 的 AIME 问题，而 o1 解决了 74%。")
     assert {(c.model, c.baseline, c.relation) for c in zh if c.kind == "comparison"} == {("o1", "GPT-4o", "outperforms")}
+
+
+def test_after_a_where_clause_the_main_clause_model_is_compared() -> None:
+    claims = extract("Where GPT-4o manages 53.6 on GPQA Diamond, Kestrel-70B gets 48.9 — and on MMLU-Pro it's 69.0 "
+                     "against GPT-4o's 72.6.")
+    assert ("Kestrel-70B", "GPT-4o", "GPQA Diamond", "underperforms") in {
+        (c.model, c.baseline, c.benchmark, c.relation) for c in claims if c.kind == "comparison"}
