@@ -48,10 +48,12 @@ _GLUED_HEAD = re.compile(r"([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})\d")
 _NAME_DASH_HINT = re.compile(r"[-·](?=[0-9A-Za-z])")  # (a literal first: ``re`` skips ahead to each dash)
 # "上一代灵犀-2-34B", "上一代的灵犀-2-34B", "its predecessor, Orion-7B", "the previous generation (Orion-7B)"
 _PREDECESSOR_WORDS = ("上一代", "前代", "上代", "前一代", "前身", "predecessor", "previous generation", "previous version",
-                      "previous release")
+                      "previous release", "replaces", "successor to", "取代")
 # (no leading \b: with literals first, re skips ahead; a word glued to letters before it is rare enough)
 _PREDECESSOR_THEN_NAME = re.compile(
-    r"(?:上一代|前代|上代|前一代|前身|predecessor|previous\s+(?:generation|version|release))[\s,，的(（]*"
+    # ("It replaces Tern-1.5-32B", "the successor to Orion-7B", "取代了天衡-1": what the new model replaces)
+    r"(?:上一代|前代|上代|前一代|前身|predecessor|previous\s+(?:generation|version|release)|replaces(?!\s+(?:its|the|their)\b)|successor\s+to|取代了?)"
+    r"[\s,，的(（]*"
     r"(?P<name>(?:[\u3400-\u9fff]{1,6}[-·])?[A-Za-z0-9][A-Za-z0-9.]*(?:[-_][A-Za-z0-9.]+)*)")
 _CJK_HEAD = re.compile(r"([\u3400-\u9fff]{2,6})[-·]")
 # the word before a dashed version: "GLM" of "GLM-4-Plus", "Kimi" of "Kimi-k1.5" (a name with no size; not "Adam" of

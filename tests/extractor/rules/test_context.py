@@ -998,3 +998,10 @@ def test_after_a_where_clause_the_main_clause_model_is_compared() -> None:
                      "against GPT-4o's 72.6.")
     assert ("Kestrel-70B", "GPT-4o", "GPQA Diamond", "underperforms") in {
         (c.model, c.baseline, c.benchmark, c.relation) for c in claims if c.kind == "comparison"}
+
+
+def test_the_model_a_release_replaces_is_its_previous_version() -> None:
+    claims = extract("Tern-34B is out. It replaces Tern-1.5-32B, which came out in March. "
+                     "LiveCodeBench: 58.9, up from 41.2 for the previous version.")
+    assert ("Tern-34B", "Tern-1.5-32B", "outperforms") in {
+        (c.model, c.baseline, c.relation) for c in claims if c.kind == "comparison"}
