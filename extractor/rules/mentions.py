@@ -363,7 +363,7 @@ def sentence_names(sentence: str) -> list[Mention]:
         # "青鸾 38.9，Kimi 37.2": a short form the document set up, then a value, is the name and its value
         names = [_without_trailing_value(n, short) for n in names]
     forms = DOCUMENT_UNMATCHED_FORMS.get()
-    if forms and (_HAS_CJK.search(sentence) or any((" " in f or f[:1].isdigit()) and f in sentence for f in forms)):
+    if forms and (_HAS_CJK.search(sentence) or any(f.isascii() and f in sentence for f in forms)):
         names = _with_unmatched_short_forms(sentence, names, forms)
     return names
 

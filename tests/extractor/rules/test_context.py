@@ -1005,3 +1005,9 @@ def test_the_model_a_release_replaces_is_its_previous_version() -> None:
                      "LiveCodeBench: 58.9, up from 41.2 for the previous version.")
     assert ("Tern-34B", "Tern-1.5-32B", "outperforms") in {
         (c.model, c.baseline, c.relation) for c in claims if c.kind == "comparison"}
+
+
+def test_an_english_tier_short_form_owns_the_value_before_it() -> None:
+    claims = extract("Halyard-2.1-Pro and Halyard-2.1-Mini are out. On MMLU-Pro the numbers are 68.0 for Pro and 59.3 for "
+                     "Mini.")
+    assert {(c.model, c.value) for c in claims} == {("Halyard-2.1-Pro", 68.0), ("Halyard-2.1-Mini", 59.3)}
