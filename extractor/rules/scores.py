@@ -442,7 +442,7 @@ def _benchmark_right_before(sentence: str, num: Number, benches: list[Mention]) 
     found = [_BENCH_PLACE_RIGHT_BEFORE.search(sentence, max(0, num.start - 4), num.start)]
     if "." in sentence[num.start:num.end]:
         found += [_BENCH_SAID_BEFORE.search(sentence, max(0, num.start - 52), num.start),
-                  _BENCH_IS_BEFORE.search(sentence, max(0, num.start - 44), num.start)]
+                  _BENCH_IS_BEFORE.search(sentence, max(0, num.start - 64), num.start)]
     ends = {m.start() for m in found if m is not None}
     return next((b for b in benches if b.end in ends), None)
 
@@ -457,8 +457,9 @@ _SETTING_BEFORE_VALUE = (r"(?:(?:严格|宽松|思考|非思考|推理)模式|�
 _BENCH_SAID_BEFORE = re.compile(r"\s*(?:[（(][^()（）]{1,40}[)）])?\s*[:：]?\s*" + _SETTING_BEFORE_VALUE + r"\s*(?:"
                                 + SAID_BEFORE_VALUE + r"{0,8})\s*[，,]?\s*$")
 # "Arena-Hard is 62.3 with style control off", "MMLU-Pro sits at 71.0": the benchmark, a copula, the value
-# ("IFEval strict-prompt is 84.1": a setting word may stand between the benchmark and its copula)
-_BENCH_IS_BEFORE = re.compile(r"(?:\s+" + _SETTING_BEFORE_VALUE + r")?"
+# ("IFEval strict-prompt is 84.1", "LCB (2408–2502 window) is 38.9": a setting word or a note may stand between the
+# benchmark and its copula)
+_BENCH_IS_BEFORE = re.compile(r"(?:\s*[（(][^()（）]{1,40}[)）])?(?:\s+" + _SETTING_BEFORE_VALUE + r")?"
                               r"\s+(?:is|was|stands\s+at|sits\s+at|comes\s+in\s+at|came\s+in\s+at)\s+$")
 _ON_BENCH_RIGHT_AFTER = re.compile(r"\s*(?:%\s*)?(?:on|in)\s+(?:the\s+)?")
 

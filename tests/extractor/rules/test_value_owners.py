@@ -205,3 +205,8 @@ def test_does_says_and_reports_state_a_decimal_result() -> None:
                      "LiveCodeBench.")
     assert {("Tern-34B", "MATH-500", 96.8), ("Lyra-R-32B", "LiveCodeBench", 57.2)} <= {
         (c.model, c.benchmark, c.value) for c in claims}
+
+
+def test_a_note_between_a_benchmark_and_its_copula_keeps_the_value_on_it() -> None:
+    claims = extract("Kestrel-34B-rc3 is our model. LCB (2408–2502 window) is 38.9.")
+    assert [(c.model, c.benchmark, c.value) for c in claims] == [("Kestrel-34B-rc3", "LCB", 38.9)]
