@@ -87,7 +87,7 @@ def _named_after(sentence: str, num: Number, names: list[Mention]) -> Mention | 
 
 
 _PAREN_NAME = re.compile(r"\s*[(（]\s*")
-_CHANGED_FROM = re.compile(r"\b(?:up|down)\s+from\s+$", re.IGNORECASE)
+_CHANGED_FROM = re.compile(r"\b(?:up|down)\s+from\s+$|[(（]\s*was\s+$", re.IGNORECASE)  # ("(was 40.0 on rc2)")
 _ON_OR_FOR_NAME = re.compile(r"\s*%?\s+(?:on|for)\s+(?:the\s+)?")
 
 

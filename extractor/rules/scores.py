@@ -178,8 +178,8 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
     # "MMLU 上两者几乎打平，星火-Max 85.6，Qwen2.5-72B 85.3": a value written right after a model is that model's
     owned_at.update({num.start: m for m, num in juxtaposed_values(sentence, names, numbers)
                      if num.start not in owned_at})
-    # "71.8, up from 69.4 on rc2": the earlier value is the model's it was measured on
-    if " from " in sentence:
+    # "71.8, up from 69.4 on rc2", "46.7 (was 40.0 on rc2)": the earlier value is the model's it was measured on
+    if " from " in sentence or "was " in sentence:
         measured_on = {num.start: earlier_value_owner(sentence, num, names) for num in numbers if num.start not in owned_at}
         owned_at.update({start: owner for start, owner in measured_on.items() if owner is not None})
     # "On IFEval, Qwen2.5-72B is 84.1": a value a copula joins to a model's name is that model's
@@ -453,7 +453,7 @@ SAID_BEFORE_VALUE = "[我他她它你们这那边官方自己实测跑测报只�
 # and a setting word of how it was run ("IFEval 严格模式 83.0", "IFEval strict 83.0")
 _SETTING_BEFORE_VALUE = (r"(?:(?:严格|宽松|思考|非思考|推理)模式|严格|宽松|零样本|少样本|prompt-level\s+strict|(?:strict|loose)[- ]prompt|"
                          r"prompt[- ](?:strict|loose)|strict|loose|"
-                         r"\d+-shot|pass@\d+|CoT)?")
+                         r"\d+-shot|(?:pass|avg|maj|cons|mean|best-of-)@?\d+|CoT)?")
 _BENCH_SAID_BEFORE = re.compile(r"\s*(?:[（(][^()（）]{1,40}[)）])?\s*[:：]?\s*" + _SETTING_BEFORE_VALUE + r"\s*(?:"
                                 + SAID_BEFORE_VALUE + r"{0,8})\s*[，,]?\s*$")
 # "Arena-Hard is 62.3 with style control off", "MMLU-Pro sits at 71.0": the benchmark, a copula, the value

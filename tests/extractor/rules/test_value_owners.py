@@ -210,3 +210,9 @@ def test_does_says_and_reports_state_a_decimal_result() -> None:
 def test_a_note_between_a_benchmark_and_its_copula_keeps_the_value_on_it() -> None:
     claims = extract("Kestrel-34B-rc3 is our model. LCB (2408–2502 window) is 38.9.")
     assert [(c.model, c.benchmark, c.value) for c in claims] == [("Kestrel-34B-rc3", "LCB", 38.9)]
+
+
+def test_an_averaged_metric_before_the_copula_and_an_earlier_run_in_parentheses() -> None:
+    claims = extract("Overnight sweep on kestrel-34b-rc3 finished.\n\nAIME 2024 avg@16 is 46.7 (was 40.0 on rc2).")
+    assert {(c.model, c.value) for c in claims if c.kind == "score"} == {("kestrel-34b-rc3", 46.7),
+                                                                         ("kestrel-34b-rc2", 40.0)}
