@@ -107,7 +107,7 @@ _FOR_IT = re.compile(r"\s*(?:%|points?)?\s+for\s+(?:it|them)\b")
 
 
 # "On IFEval, Qwen2.5-72B is 84.1", "rc2 was 52.0": a model, a copula, its value
-_COPULA_GAP = re.compile(r"\s+(?:is|was|sits\s+at|stands\s+at|(?:comes|came)\s+in\s+at)\s+")
+_COPULA_GAP = re.compile(r"\s+(?:is|was|sits\s+at|stands\s+at|(?:comes|came)\s+in\s+at|at)\s+")  # ("GPT-4o at 53.6")
 
 
 def copula_values(sentence: str, names: list[Mention], numbers: list[Number]) -> list[tuple[Mention, Number]]:
