@@ -158,7 +158,8 @@ def test_a_hedged_whole_number_is_a_value():
 def test_a_copula_joins_a_value_to_the_model_before_it() -> None:
     claims = extract("On IFEval, Qwen2.5-72B is 84.1.")
     assert [(c.model, c.benchmark, c.value) for c in claims] == [("Qwen2.5-72B", "IFEval", 84.1)]
-    claims = extract("Osprey-R-7B gets 55.5 on GPQA Diamond, with GPT-4o at 53.6 on the same 198 questions.")
+    claims = extract("Osprey-R-7B is the new model.\n\n**10:21** — GPQA Diamond. Candid moment: 49.1 for Osprey, well "
+                     "behind GPT-4o at 53.6 on the same 198 questions.")
     assert ("GPT-4o", "GPQA Diamond", 53.6) in {(c.model, c.benchmark, c.value) for c in claims}
     assert extract("Our model gets 70.1 on MMLU. The gap is 3.1 on MMLU.") == extract("Our model gets 70.1 on MMLU.")
 
