@@ -459,8 +459,10 @@ _BENCH_SAID_BEFORE = re.compile(r"\s*(?:[（(][^()（）]{1,40}[)）])?\s*[:：]
 # "Arena-Hard is 62.3 with style control off", "MMLU-Pro sits at 71.0": the benchmark, a copula, the value
 # ("IFEval strict-prompt is 84.1", "LCB (2408–2502 window) is 38.9": a setting word or a note may stand between the
 # benchmark and its copula)
+# ("Sparrow-7B's own GSM8K result, 85.1, is unaffected": the result word, then the value set off by a comma)
 _BENCH_IS_BEFORE = re.compile(r"(?:\s*[（(][^()（）]{1,40}[)）])?(?:\s+" + _SETTING_BEFORE_VALUE + r")?"
-                              r"\s+(?:is|was|stands\s+at|sits\s+at|comes\s+in\s+at|came\s+in\s+at)\s+$")
+                              r"(?:\s+(?:is|was|stands\s+at|sits\s+at|comes\s+in\s+at|came\s+in\s+at)\s+"
+                              r"|\s+(?:result|score|number|figure)(?:\s+(?:is|was))?\s*[,:]?\s+)$")
 _ON_BENCH_RIGHT_AFTER = re.compile(r"\s*(?:%\s*)?(?:on|in)\s+(?:the\s+)?")
 
 

@@ -219,3 +219,8 @@ def test_an_averaged_metric_before_the_copula_and_an_earlier_run_in_parentheses(
     claims = extract("Overnight sweep on kestrel-34b-rc3 finished.\n\nAIME 2024 avg@16 is 46.7 (was 40.0 on rc2).")
     assert {(c.model, c.value) for c in claims if c.kind == "score"} == {("kestrel-34b-rc3", 46.7),
                                                                          ("kestrel-34b-rc2", 40.0)}
+
+
+def test_a_result_word_then_the_value_set_off_by_commas() -> None:
+    claims = extract("Sparrow-7B's own GSM8K result, 85.1, is unaffected.")
+    assert [(c.model, c.benchmark, c.value) for c in claims] == [("Sparrow-7B", "GSM8K", 85.1)]
