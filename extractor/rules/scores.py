@@ -368,8 +368,6 @@ _VERB_RIGHT_BEFORE = re.compile(
     r"|manag(?:es|ed)|obtain(?:s|ed)|achiev(?:es|ed)|attain(?:s|ed)|record(?:s|ed)"
     # "On MATH-500 it does 96.8", "Report says 51.8", "Lyra-R-32B reports 57.2 on …"
     r"|does|did|says|said|reports|reported|shows|showed"
-    # "on MMLU-Pro it's 69.0": the subject word and its copula
-    r"|\bit(?:['’]s|\s+is|\s+was)"
     r"|(?:comes?|came)\s+(?:in|out)\s+at|gives?\s+(?:me|us)|gave\s+(?:me|us))"
     # "DeepSeek-R1-Distill-Qwen-7B, also at 55.5": a name, then its value after ", at"
     r"|(?<=[A-Za-z0-9])" + COMMA_AT +
@@ -395,15 +393,12 @@ _VERSIONED = re.compile(r"\d|-")  # "GPT-4o", "晴川-Max": a model's name, not 
 def _verb_right_before(sentence: str, num: Number) -> bool:
     """A decimal of a plausible size right after a score verb ("gets 52.7", "报的是 79.5")."""
     text = sentence[num.start:num.end]
-    return "." in text and num.value <= 100 and not num.signed and not _MARGIN_AFTER.match(sentence, num.end) \
+    return "." in text and num.value <= 100 and not num.signed \
         and (_VERB_RIGHT_BEFORE.search(sentence, max(0, num.start - 14), num.start) is not None
              or _MEASURED_AT.search(sentence, max(0, num.start - 60), num.start) is not None) \
         and not not_result_before(sentence, num.start)
 
 
-# "so it's 2.6 behind", "gets 3.1 points higher": a margin, not a result
-_MARGIN_AFTER = re.compile(r"\s*(?:points?|pts|pp)?\s*(?:higher|better|lower|worse|above|below|ahead|behind|clear)\b",
-                           re.IGNORECASE)
 # "52.0 for the 72B", "71.8 for Orion-72B": the owner named right after a decimal
 _FOR_OWNER_AFTER = re.compile(r"\s+for\s+(?:the\s+)?(?:[A-Z]|\d+(?:\.\d+)?[BM]\b|(?:v|rc)\d)")  # ("for rc3": a release)
 # "We measured Sonnet at 78.8", "we have GPT-4o at 71.0", "they list Qwen at 52.9": a verb of measuring, whom, then "at"
