@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from extractor.rules.mentions import RUN_LABEL, Mention, lexicons
+from extractor.rules.mentions import DOCUMENT_SHORT_FORMS, RUN_LABEL, Mention, lexicons
 from extractor.segment import is_model_shaped
 
 _DIGIT = re.compile(r"\d")
@@ -33,7 +33,10 @@ def _in_location(sentence: str, name: Mention) -> bool:
 
 
 def _same_name(a: str, b: str) -> bool:
-    """"OpenAI o1" and "o1" name the same model: never compare a model with itself."""
+    """"OpenAI o1" and "o1" name the same model, and so do "V3" and "DeepSeek-V3" in a document that set up the short
+    form: never compare a model with itself."""
+    forms = DOCUMENT_SHORT_FORMS.get()
+    a, b = forms.get(a, a), forms.get(b, b)
     na, nb = _norm(a), _norm(b)
     if na == nb:
         return True

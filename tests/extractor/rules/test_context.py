@@ -1011,3 +1011,10 @@ def test_an_english_tier_short_form_owns_the_value_before_it() -> None:
     claims = extract("Halyard-2.1-Pro and Halyard-2.1-Mini are out. On MMLU-Pro the numbers are 68.0 for Pro and 59.3 for "
                      "Mini.")
     assert {(c.model, c.value) for c in claims} == {("Halyard-2.1-Pro", 68.0), ("Halyard-2.1-Mini", 59.3)}
+
+
+def test_a_short_form_of_the_baseline_is_the_baseline_itself() -> None:
+    text = ("前情提要：折枝AI 开源了折枝-32B-Instruct。\n\n"
+            "中文这块我那个 C-Eval 分数，拿去和 DeepSeek-V3 官方报的 86.5 比，基本追平 V3，这个不算吹。")
+    assert ("折枝-32B-Instruct", "DeepSeek-V3", "matches") in {
+        (c.model, c.baseline, c.relation) for c in extract(text) if c.kind == "comparison"}
