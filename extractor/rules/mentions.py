@@ -446,7 +446,9 @@ def classify_name(sentence: str, start: int, end: int, text: str, lex: Lexicons)
         return "benchmark"
     # "在 ISE-DSC01 上达到" / "on ViWikiFC": a place where a result is obtained (not a release: "88.0 on v0.9.1").
     # (nor a model's size: "up from 69.4 on Kestrel-34B-rc2" names where the value was measured, on another model)
+    # (nor one that owns what follows: "on Morrow's own run" is where the run was, by whom)
     if not _VERSION_ONLY.fullmatch(text) and not _EARLIER_RUN_ON.search(sentence, max(0, start - 30), start) \
+            and sentence[end:end + 2] not in ("'s", "’s") \
             and _LOCATION_BEFORE.search(sentence, max(0, start - 4), start) and (_LOCATION_AFTER.match(sentence, end)
                                                                       or _ON_RIGHT_BEFORE.search(sentence, max(0, start - 4), start)):
         return "benchmark"

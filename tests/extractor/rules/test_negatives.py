@@ -142,3 +142,11 @@ def test_what_one_problem_equals_is_no_result() -> None:
         source="doc.md", path="doc.md", sha256="0",
         text="# Kestrel-34B-v2\n\nIt gets 46.7 on AIME 2024 (one AIME problem = 3.3 points).")).claims
     assert [(c.model, c.value) for c in claims] == [("Kestrel-34B-v2", 46.7)]
+
+
+def test_a_possessive_after_on_is_no_benchmark() -> None:
+    claims = get_extractor("rules").extract(Document(
+        source="doc.md", path="doc.md", sha256="0",
+        text="Kestrel-70B gets 76.2 on MATH-500. GPT-4o, on Morrow's own run with the same prompt, gets 74.6.")).claims
+    assert {(c.model, c.benchmark, c.value) for c in claims} == {("Kestrel-70B", "MATH-500", 76.2),
+                                                                 ("GPT-4o", "MATH-500", 74.6)}
