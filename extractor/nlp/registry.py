@@ -60,7 +60,7 @@ _CJK_HEAD = re.compile(r"([\u3400-\u9fff]{2,6})[-·]")
 # "Adam-mini" nor "Claude" of "Claude 3.5 Sonnet": a family word alone may mean the family)
 _DASHED_VERSION_HEAD = re.compile(r"([A-Z]{2,5}|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})-[A-Za-z]?\d")
 _TIER_VERSION_TAIL = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-Za-zß-öø-ÿ]+\s([A-Z][a-z]+\s\d+(?:\.\d+)?)$")
-_SHORT_TAIL = re.compile(r"[\s-]\d+(?:\.\d+)?[\s-]([A-Z][a-z]{3,})$|-\d+(?:\.\d+)?-([A-Z][a-z]{2})$")  # ("Llama 4 Scout", "Kestrel-3 Ultra")
+_SHORT_TAIL = re.compile(r"[\s-][A-Za-z]?\d+(?:\.\d+)?[\s-]([A-Z][a-z]{3,})$|-\d+(?:\.\d+)?-([A-Z][a-z]{2})$")  # ("Llama 4 Scout", "Kestrel-3 Ultra")
 _VERSIONED_TAIL = re.compile(r"[A-Za-z]+[0-9][A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)*")
 # "2.1-Pro" of "Halyard-2.1-Pro", "3-Mini" of "Sable-3-Mini": a dashed version and the tier after it
 _VERSION_TIER_TAIL = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-z0-9À-ÖØ-öø-ÿ]*-(\d+(?:\.\d+)*-[A-Z][a-z]{2,})$")

@@ -1018,3 +1018,8 @@ def test_a_short_form_of_the_baseline_is_the_baseline_itself() -> None:
             "中文这块我那个 C-Eval 分数，拿去和 DeepSeek-V3 官方报的 86.5 比，基本追平 V3，这个不算吹。")
     assert ("折枝-32B-Instruct", "DeepSeek-V3", "matches") in {
         (c.model, c.baseline, c.relation) for c in extract(text) if c.kind == "comparison"}
+
+
+def test_a_tier_after_a_lettered_version_is_a_short_form() -> None:
+    claims = extract("观澜-V3 和 观澜-V3-Flash 都发布了。LiveCodeBench 差距就拉开了：V3 是 47.5，Flash 只有 36.1。")
+    assert {(c.model, c.value) for c in claims if c.kind == "score"} == {("观澜-V3", 47.5), ("观澜-V3-Flash", 36.1)}
