@@ -11,6 +11,10 @@ from pathlib import Path
 
 SCHEMA = (Path(__file__).resolve().parent / "schema.sql").read_text(encoding="utf-8")
 
+# DuckDB's worker threads for this database (every connection of the process shares them), and back to its default.
+SET_THREADS = "SET threads = ?"
+RESET_THREADS = "RESET threads"
+
 
 def lake_schema(schema: str = SCHEMA) -> str:
     """The schema for a DuckLake catalog: the same tables without keys, indexes and non-literal defaults,
