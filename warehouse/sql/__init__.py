@@ -534,11 +534,14 @@ WITH page AS (
     WHERE g.grp = 0 AND g.benchmark_id IN (SELECT benchmark_id FROM board_dirty)
     GROUP BY g.benchmark_id, g.page_head, g.named_rows
 )
-SELECT benchmark_id, left(page_head, -1) || ',"rows_total":' || named_rows || ',"rows":[',
-       list_transform(rows, r -> r.content), list_transform(rows, r -> r.link)
+SELECT benchmark_id,
+       left(page_head, -1) || ',"rows_total":' || named_rows || ',"rows":['
+       || array_to_string(list_transform(rows, r -> r.content || ',"more_sources":' || chr(31) || '}'), ',') || ']}',
+       to_json(list_transform(rows, r -> r.link))::VARCHAR
 FROM page
 """
-BOARD_PAGE_READY = 'SELECT head, "rows", more FROM board_pages WHERE benchmark_id = ?'
+# chr(31) marks where a ready page's links go (``boards.LINK_MARK``): JSON writes that character escaped anywhere else.
+BOARD_PAGE_READY = "SELECT page, more FROM board_pages WHERE benchmark_id = ?"
 # The effective groups of the benchmarks given, each benchmark's default first. A semi-join on the list, not
 # ``list_contains`` per row: a family's ~200 members spread over most ids, so every row of the range is tested, and
 # testing it against a 200-entry list took 86 ms at 10 M claims (the semi-join's hash lookup: 10 ms).
