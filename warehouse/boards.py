@@ -33,7 +33,7 @@ from warehouse.entities import Registry
 from warehouse.names import is_lower_better, is_named
 
 # Bump when the board tables' meaning changes: files built by another version are rebuilt on open.
-BOARDS_FORMAT = "6"
+BOARDS_FORMAT = "7"
 BOARD_SOURCES = sql.BOARD_SOURCES
 
 
@@ -77,6 +77,7 @@ def refresh(con: duckdb.DuckDBPyConnection, batch_claims: int | None = None,
     raw_rows = [RawGroup(*r) for r in con.execute(sql.BOARD_RAW_GROUPS).fetchall()]
     for statement in sql.DELETE_DIRTY_BOARDS:
         con.execute(statement)
+    con.execute(sql.BUILD_BOARD_COMPARISONS)  # while ``board_dirty`` names them all (batches below narrow it)
     if raw_rows:
         _write_groups(con, raw_rows)
         claims: dict[int, int] = defaultdict(int)
