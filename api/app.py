@@ -48,7 +48,7 @@ def open_gateway(db: str, settings: Settings, writable: bool) -> StoreGateway:
         return open_store(db, write=write, forward=False)
 
     return StoreGateway(reopen(), cache_bytes=settings.cache_max_bytes, time_limit=settings.query_time_limit or None,
-                        reopen=reopen)
+                        reopen=reopen, read_threads=settings.read_threads or None)
 
 
 def create_app(settings: Settings | None = None, db_path: str | None = None,

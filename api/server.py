@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import socket
 from collections.abc import Callable
 from typing import Any
@@ -119,4 +120,15 @@ def run(app: Any, sock: socket.socket, settings: Settings, on_started: Callable[
     config = uvicorn.Config(app, log_level="info", access_log=False, http=protocol,
                             limit_concurrency=settings.max_connections,
                             timeout_keep_alive=settings.keep_alive_timeout)
+    freeze_startup_objects()
     AnnouncingServer(config).run(sockets=[sock])
+
+
+def freeze_startup_objects() -> None:
+    """Move everything allocated so far (modules, the app, the open store's registry of names) out of the garbage
+    collector's reach: it lives as long as the process, and a full collection walked all of it. Serving a 1 M-claim
+    file, such a collection ran every few seconds and took 69-77 ms on the reader or loop thread while every
+    connection waited (the p99 of an uncached board); after this, the one seen during a run took 2 ms. Only garbage
+    cycles among these objects are never freed, and they are the process's own long-lived state."""
+    gc.collect()
+    gc.freeze()

@@ -62,6 +62,8 @@ class Settings(BaseSettings):
     cache_max_bytes: int = Field(default=64_000_000, ge=0, description="Bound on the bytes of cached answers.")
     query_time_limit: float = Field(default=20.0, ge=0, description="Seconds a query may run before it is "
                                     "interrupted (503); 0 = no limit.")
+    read_threads: int = Field(default=1, ge=0, description="DuckDB threads one read of the server may use (writes "
+                              "use all); 0 = one per core.")
     max_sources: int = Field(default=100, ge=1, description="Largest sources_limit a request may ask for.")
     header_timeout: float = Field(default=10.0, gt=0, description="Seconds a connection has to send its request headers.")
     body_timeout: float = Field(default=30.0, gt=0, description="Seconds a request body may pause between chunks (408).")

@@ -33,7 +33,7 @@ from warehouse.entities import Registry
 from warehouse.names import is_lower_better, is_named
 
 # Bump when the board tables' meaning changes: files built by another version are rebuilt on open.
-BOARDS_FORMAT = "5"
+BOARDS_FORMAT = "7"
 BOARD_SOURCES = sql.BOARD_SOURCES
 
 
@@ -77,6 +77,7 @@ def refresh(con: duckdb.DuckDBPyConnection, batch_claims: int | None = None,
     raw_rows = [RawGroup(*r) for r in con.execute(sql.BOARD_RAW_GROUPS).fetchall()]
     for statement in sql.DELETE_DIRTY_BOARDS:
         con.execute(statement)
+    con.execute(sql.BUILD_BOARD_COMPARISONS)  # while ``board_dirty`` names them all (batches below narrow it)
     if raw_rows:
         _write_groups(con, raw_rows)
         claims: dict[int, int] = defaultdict(int)
@@ -255,8 +256,8 @@ def leaderboard_json(con: duckdb.DuckDBPyConnection, reg: Registry, benchmark: s
             and not target.is_family:
         ready = con.execute(sql.BOARD_PAGE_READY, target.member_ids).fetchone()
         if ready is not None:
-            head, ready_rows, more = ready
-            return _ready_page(head, ready_rows, more, target.name, more_sources)
+            page, more = ready
+            return _ready_page(page, more, target.name, more_sources)
     board = ranking.empty_board(reg, target)
     others: list[str] = []
     total = 0  # the board's rows before this member's
@@ -291,14 +292,22 @@ def leaderboard_json(con: duckdb.DuckDBPyConnection, reg: Registry, benchmark: s
     return f'{head[:-1]},"rows":[{",".join(rows)}]}}'.encode()
 
 
-def _ready_page(head: str, rows: list[str], more: list[str | None], member: str,
-                more_sources: MoreSources | None) -> bytes:
-    """A ``board_pages`` row as the JSON ``leaderboard_json`` answers: its parts joined with the links."""
+# Where a ready page (``board_pages.page``) has each row's link to more sources: chr(31), which JSON writes escaped
+# anywhere else (``sql.BUILD_BOARD_PAGES``).
+LINK_MARK = "\x1f"
+
+
+def _ready_page(page: str, more: str, member: str, more_sources: MoreSources | None) -> bytes:
+    """A ``board_pages`` row as the JSON ``leaderboard_json`` answers: the page with its links put in their places."""
     def link(model: str | None) -> str:
         return json.dumps(more_sources(model, member)) if model is not None and more_sources is not None else "null"
 
-    body = ",".join(f'{r},"more_sources":{link(m)}}}' for r, m in zip(rows, more, strict=True))
-    return f"{head}{body}]}}".encode()
+    parts = page.split(LINK_MARK)
+    out = [parts[0]]
+    for model, part in zip(json.loads(more), parts[1:], strict=True):
+        out.append(link(model))
+        out.append(part)
+    return "".join(out).encode()
 
 
 # Slices of members a page is read in one by one (``BOARD_PAGE``, ~0.5-1 ms each); more are read in one statement

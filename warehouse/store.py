@@ -184,6 +184,9 @@ class Store(ABC):
     def interrupt(self) -> None:  # noqa: B027 - a store that cannot stop a query just lets it finish
         """Stop the query running now (from another thread), if the store can."""
 
+    def set_threads(self, threads: int | None) -> None:  # noqa: B027 - a store without an engine here has no threads
+        """Worker threads the store's engine may give each query from now on (None: its default, one per core)."""
+
     def close(self) -> None:  # noqa: B027 - most stores hold nothing to close
         pass
 
@@ -262,6 +265,9 @@ class _WarehouseReads(Store):
 
     def interrupt(self) -> None:
         self._wh().interrupt()
+
+    def set_threads(self, threads: int | None) -> None:
+        self._wh().set_threads(threads)
 
 
 class DuckDBStore(_WarehouseReads):

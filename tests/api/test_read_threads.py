@@ -29,7 +29,7 @@ def test_reads_on_one_thread_writes_on_all(seed_db: str, writable_copy) -> None:
     default = _default_threads()
     if default < 2:
         pytest.skip("DuckDB runs one thread on this machine anyway")
-    with TestClient(create_app(Settings(db=writable_copy(seed_db), cache_max_bytes=0))) as client:
+    with TestClient(create_app(Settings(db=writable_copy(seed_db), cache_max_bytes=0), server_token="t")) as client:
         gateway = client.app.state.gateway  # type: ignore[attr-defined]
         assert gateway.read(_threads)[0] == 1
         assert gateway.write(_threads) == default

@@ -11,6 +11,10 @@ from pathlib import Path
 
 SCHEMA = (Path(__file__).resolve().parent / "schema.sql").read_text(encoding="utf-8")
 
+# DuckDB's worker threads for this database (every connection of the process shares them), and back to its default.
+SET_THREADS = "SET threads = ?"
+RESET_THREADS = "RESET threads"
+
 
 def lake_schema(schema: str = SCHEMA) -> str:
     """The schema for a DuckLake catalog: the same tables without keys, indexes and non-literal defaults,
@@ -359,7 +363,8 @@ INSERT INTO board_dirty SELECT DISTINCT benchmark_id FROM claims
 WHERE doc_id IN (SELECT unnest(?::BIGINT[])) AND benchmark_id IS NOT NULL
 """
 MARK_BOARD_ALL = "INSERT INTO board_dirty SELECT DISTINCT benchmark_id FROM claims WHERE benchmark_id IS NOT NULL"
-BOARD_TABLES = ("board_rows", "board_groups", "board_group_map", "board_names", "board_pages", "board_dirty")
+BOARD_TABLES = ("board_rows", "board_groups", "board_group_map", "board_names", "board_pages", "board_comparisons",
+                "board_dirty")
 DROP_BOARDS = tuple(f"DROP TABLE IF EXISTS {table}" for table in BOARD_TABLES)
 BOARD_DIRTY = "SELECT DISTINCT benchmark_id FROM board_dirty"
 MARK_BOARDS = "INSERT INTO board_dirty SELECT unnest(?::BIGINT[])"
@@ -367,7 +372,7 @@ BOARD_DIRTY_COUNT = "SELECT count(*) FROM board_dirty"
 CLEAR_BOARD_DIRTY = "DELETE FROM board_dirty"
 DELETE_DIRTY_BOARDS = tuple(
     f"DELETE FROM {table} WHERE benchmark_id IN (SELECT benchmark_id FROM board_dirty)"
-    for table in ("board_group_map", "board_groups", "board_rows", "board_pages")
+    for table in ("board_group_map", "board_groups", "board_rows", "board_pages", "board_comparisons")
 )
 # The raw comparable groups of the benchmarks to rebuild, in the order their first claim is stored (the order
 # ``ranking._scores`` meets them in), with what ``ranking.effective_groups`` and ``on_group_scale`` need.
@@ -530,11 +535,23 @@ WITH page AS (
     WHERE g.grp = 0 AND g.benchmark_id IN (SELECT benchmark_id FROM board_dirty)
     GROUP BY g.benchmark_id, g.page_head, g.named_rows
 )
-SELECT benchmark_id, left(page_head, -1) || ',"rows_total":' || named_rows || ',"rows":[',
-       list_transform(rows, r -> r.content), list_transform(rows, r -> r.link)
+SELECT benchmark_id,
+       left(page_head, -1) || ',"rows_total":' || named_rows || ',"rows":['
+       || array_to_string(list_transform(rows, r -> r.content || ',"more_sources":' || chr(31) || '}'), ',') || ']}',
+       to_json(list_transform(rows, r -> r.link))::VARCHAR
 FROM page
 """
-BOARD_PAGE_READY = 'SELECT head, "rows", more FROM board_pages WHERE benchmark_id = ?'
+# The comparisons of the benchmarks to rebuild (``board_comparisons``), in the order a scan of the claims meets them.
+BUILD_BOARD_COMPARISONS = """
+INSERT INTO board_comparisons
+SELECT benchmark_id, loser_id, CASE WHEN relation = 'outperforms' THEN model_id ELSE baseline_id END, delta, unit,
+       metric, setting, id, source, quote, section, start, "end", review_status
+FROM claims
+WHERE benchmark_id IN (SELECT benchmark_id FROM board_dirty) AND kind = 'comparison' AND review_status <> 'rejected'
+ORDER BY benchmark_id, loser_id, rowid
+"""
+# chr(31) marks where a ready page's links go (``boards.LINK_MARK``): JSON writes that character escaped anywhere else.
+BOARD_PAGE_READY = "SELECT page, more FROM board_pages WHERE benchmark_id = ?"
 # The effective groups of the benchmarks given, each benchmark's default first. A semi-join on the list, not
 # ``list_contains`` per row: a family's ~200 members spread over most ids, so every row of the range is tested, and
 # testing it against a 200-entry list took 86 ms at 10 M claims (the semi-join's hash lookup: 10 ms).
@@ -620,9 +637,9 @@ SELECT 'group', NULL, grp, NULL, unit_key, metric_key, setting_key, NULL, NULL, 
        NULL, NULL, NULL, NULL
 FROM board_groups WHERE benchmark_id = $bid
 UNION ALL
-SELECT 'comparison', CASE WHEN relation = 'outperforms' THEN model_id ELSE baseline_id END, NULL, delta, unit, metric,
-       setting, NULL, NULL, NULL, NULL, benchmark_id, id, source, quote, section, start, "end", review_status
-FROM claims WHERE benchmark_id = $bid AND loser_id = $model AND kind = 'comparison' AND review_status <> 'rejected'
+SELECT 'comparison', winner_id, NULL, delta, unit, metric, setting, NULL, NULL, NULL, NULL, benchmark_id, claim_id, source,
+       quote, section, start, "end", review_status
+FROM board_comparisons WHERE benchmark_id = $bid AND loser_id = $model
 UNION ALL
 SELECT 'general', CASE WHEN relation = 'outperforms' THEN model_id ELSE baseline_id END, NULL, delta, unit, metric,
        setting, NULL, NULL, NULL, NULL, benchmark_id, id, source, quote, section, start, "end", review_status
