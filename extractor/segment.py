@@ -112,10 +112,15 @@ def is_model_shaped(name: str) -> bool:
         return True
     if re.fullmatch(r"[A-Z][A-Za-z]?[A-Z]{1,7}[+]?", first):
         return True
+    if _DESCRIPTIVE_COMPOUND.fullmatch(first):
+        return False  # "Chinese-language folks", "Llama-based models": a word describing something, no name
     return bool(re.search(r"[A-Za-z]-[A-Za-z0-9]", first))
 
 
 _NUMBER_AFTER_WORD = re.compile(r"\S+ \d+(?:\.\d+)?")
+# a word, a dash and a lower-case word that makes it an adjective: "Chinese-language", "Llama-based", "GPT-style"
+_DESCRIPTIVE_COMPOUND = re.compile(r"[A-Za-z]+-(?:language|languages|based|level|style|grade|like|speaking|specific|"
+                                   r"scale|oriented|focused|centric|sized|class|only|free|aware|native|friendly)")
 
 
 @lru_cache(maxsize=1)

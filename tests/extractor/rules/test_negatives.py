@@ -150,3 +150,11 @@ def test_a_possessive_after_on_is_no_benchmark() -> None:
         text="Kestrel-70B gets 76.2 on MATH-500. GPT-4o, on Morrow's own run with the same prompt, gets 74.6.")).claims
     assert {(c.model, c.benchmark, c.value) for c in claims} == {("Kestrel-70B", "MATH-500", 76.2),
                                                                  ("GPT-4o", "MATH-500", 74.6)}
+
+
+def test_a_descriptive_compound_is_no_model() -> None:
+    claims = get_extractor("rules").extract(Document(
+        source="doc.md", path="doc.md", sha256="0",
+        text="# Tern-34B\n\nFor the Chinese-language folks in my mentions: on C-Eval and CMMLU it posts 86.0 and 85.2 "
+             "respectively.")).claims
+    assert {(c.model, c.benchmark, c.value) for c in claims} == {("Tern-34B", "C-Eval", 86.0), ("Tern-34B", "CMMLU", 85.2)}
