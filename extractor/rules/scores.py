@@ -192,7 +192,9 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
             or n.start in paired_at or n.start in owned_at and n.unit != "x" or _on_a_benchmark(sentence, n, benches)
             or _after_a_benchmark_place(sentence, n, benches)
             # "On MATH-500 it does 96.8": a decimal right after a score verb, in a sentence naming its benchmark
-            or bool(benches) and _verb_right_before(sentence, n)]
+            or bool(benches) and _verb_right_before(sentence, n)
+            # "It still sits just behind GPT-4o (90.2)": a decimal in parentheses right after a baseline's name
+            or parens and bool(baseline_spans) and _right_after_baseline(sentence, n, baseline_spans or [])]
     if not good:
         return []
     cjk = is_cjk_sentence(sentence)
@@ -323,6 +325,8 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
                     _verb_right_before(sentence, num)
                     # "52.0 for the 72B": a decimal its own phrase gives an owner
                     or "." in sentence[num.start:num.end] and _FOR_OWNER_AFTER.match(sentence, num.end) is not None
+                    # "It still sits just behind GPT-4o (90.2)": the baseline's value
+                    or _right_after_baseline(sentence, num, baseline_spans or [])
                     # "MMLU：反过来了！GPT‑4o 88.7 👑，晴川-Max 85.1": values written right after their models
                     or num.start in owned_at and in_paragraph and "." in sentence[num.start:num.end]
                     and _VERSIONED.search(owned_at[num.start].text) is not None)
@@ -361,6 +365,16 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
                 if claim is not None:
                     out.append(claim)
     return out
+
+
+_PAREN_RIGHT_AFTER = re.compile(r"\s*[(（]\s*$")
+
+
+def _right_after_baseline(sentence: str, num: Number, spans: list[tuple[int, int, str]]) -> bool:
+    """"behind GPT-4o (90.2)": a decimal alone in the parentheses that follow a baseline's name."""
+    return "." in sentence[num.start:num.end] and not num.signed and num.value <= 100 \
+        and sentence[num.end:num.end + 1] in (")", "）") \
+        and any(end <= num.start and _PAREN_RIGHT_AFTER.fullmatch(sentence, end, num.start) for _s, end, _t in spans)
 
 
 _VERB_RIGHT_BEFORE = re.compile(

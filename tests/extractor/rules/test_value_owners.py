@@ -224,3 +224,8 @@ def test_an_averaged_metric_before_the_copula_and_an_earlier_run_in_parentheses(
 def test_a_result_word_then_the_value_set_off_by_commas() -> None:
     claims = extract("Sparrow-7B's own GSM8K result, 85.1, is unaffected.")
     assert [(c.model, c.benchmark, c.value) for c in claims] == [("Sparrow-7B", "GSM8K", 85.1)]
+
+
+def test_a_value_in_parentheses_after_a_baseline_is_its_score_on_the_paragraph_benchmark() -> None:
+    claims = extract("Kestrel-70B lands at 88.4 on HumanEval. It still sits just behind GPT-4o (90.2), but close enough.")
+    assert ("GPT-4o", "HumanEval", 90.2) in {(c.model, c.benchmark, c.value) for c in claims if c.kind == "score"}
