@@ -68,6 +68,8 @@ _VERSION_TIER_TAIL = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-z0-9À-ÖØ-öø
 # (lower-case "v": "V3", "R1" are DeepSeek's names)
 _RELEASED = re.compile(r"(.+?[ -])(v|V|rc|RC)\d+(?:\.\d+)*")
 _BARE_RELEASE = re.compile(r"(v|rc)\d+(?:\.\d+)*")
+# a name's version number, not its size: "观澜-V3" (pre "观澜-V", v 3), "天衡-2-Pro", "Kestrel-3-8B"
+_VERSION_IN_NAME = re.compile(r"(?P<pre>.*?[-\s][A-Za-z]?)(?P<v>\d+(?:\.\d+)?)(?![\d.]*[BbMm](?![a-z]))(?P<post>(?:[-\s].*)?)")
 _NOT_A_NAME = frozenset({"the", "our", "its", "this", "a", "an", "and", "or", "of", "with", "all", "each", "both"})
 
 
@@ -176,7 +178,7 @@ class EntityRegistry:
                         return subject[:sized.start(1)] + m.group(1).upper() + subject[sized.end(1):]
             return found[0] if len(found) == 1 else None
         if name == PREDECESSOR:
-            return self.predecessor()
+            return self.predecessor() or self.earlier_release_of(subject)
         key = name.strip()
         short = self.short_forms().get(key if key.isascii() else fold(key))  # it holds folded names ("Elan-12B")
         if short is not None:
@@ -219,6 +221,21 @@ class EntityRegistry:
 
     def _chinese_heads(self) -> set[str]:
         return {m.group(1) for n in self.chinese_names if (m := _CJK_HEAD.match(n)) is not None}
+
+    def earlier_release_of(self, subject: str | None) -> str | None:
+        """The release just before ``subject`` among the names the document holds: the same name with a lower version
+        ("观澜-V2" of 观澜-V3, "天衡-1" of 天衡-2, "Kestrel-2-8B" of Kestrel-3-8B), the highest such; None when there is
+        none or ``subject`` carries no version."""
+        own = _VERSION_IN_NAME.fullmatch(subject or "")
+        if own is None:
+            return None
+        best: tuple[float, str] | None = None
+        for name in (*self.names, *(self.plain_chinese_name(n) for n in self.chinese_names)):
+            other = _VERSION_IN_NAME.fullmatch(name)
+            if other is not None and other.group("pre") == own.group("pre") and other.group("post") == own.group("post") \
+                    and float(other.group("v")) < float(own.group("v")) and (best is None or float(other.group("v")) > best[0]):
+                best = (float(other.group("v")), name)
+        return best[1] if best else None
 
     def predecessor(self) -> str | None:
         """The earlier release the document names as such ("较上一代灵犀-2-34B", "its predecessor, Orion-7B"),

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from extractor.normalize import canonical_benchmark, canonical_model
+from extractor.rules.baselines import PREDECESSOR
 from extractor.rules.context import own_model
 from extractor.rules.folding import fold, name_restorer, needs_folding, restore_names
 from extractor.rules.mentions import document_short_forms, forget_short_forms
@@ -116,7 +117,9 @@ def _resolve(claim: AnyClaim, registry: EntityRegistry, subject: str | None, res
     model = registry.plain_chinese_name(registry.other_release(model, subject) or model)
     claim.model = restore_names(model, restorer) or model
     if isinstance(claim, ComparisonClaim):
-        baseline = registry.resolve(claim.baseline, subject)
+        # (the earlier release is the compared model's: "观澜-V3 … 较上一代提升 6.8 分" in a text on several models)
+        baseline = registry.resolve(claim.baseline, subject) if claim.baseline != PREDECESSOR \
+            else registry.resolve(claim.baseline, claim.model) or registry.resolve(claim.baseline, subject)
         if baseline is None:
             return False
         claim.baseline = restore_names(registry.plain_chinese_name(baseline), restorer) or baseline

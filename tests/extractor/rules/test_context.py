@@ -1023,3 +1023,8 @@ def test_a_short_form_of_the_baseline_is_the_baseline_itself() -> None:
 def test_a_tier_after_a_lettered_version_is_a_short_form() -> None:
     claims = extract("观澜-V3 和 观澜-V3-Flash 都发布了。LiveCodeBench 差距就拉开了：V3 是 47.5，Flash 只有 36.1。")
     assert {(c.model, c.value) for c in claims if c.kind == "score"} == {("观澜-V3", 47.5), ("观澜-V3-Flash", 36.1)}
+
+
+def test_the_previous_generation_is_the_same_name_with_the_next_lower_version() -> None:
+    text = "去年深澜发观澜-V2 的时候我们也办过一场。\n\n观澜-V3 在 C-Eval 上取得 88.2 分，较上一代提升 6.8 分。"
+    assert ("观澜-V3", "观澜-V2") in {(c.model, c.baseline) for c in extract(text) if c.kind == "comparison"}
