@@ -137,6 +137,7 @@ class EntityRegistry:
     predecessors: list[str] = field(default_factory=list)  # names written right after 上一代 / "its predecessor"  # every "星河-14B" of the text (for short forms)
     _short: dict[str, str] | None = field(default=None, repr=False)
     _folded: set[str] = field(default_factory=set, repr=False)  # the names, case-folded (each is added once)
+    _heads: set[str] | None = field(default=None, repr=False)  # the Chinese names' heads (``_chinese_heads``)
 
     def add(self, name: str) -> None:
         folded = name.casefold()
@@ -220,7 +221,9 @@ class EntityRegistry:
         return name[len(word) - len(min(shorter, key=len)):] if shorter else name
 
     def _chinese_heads(self) -> set[str]:
-        return {m.group(1) for n in self.chinese_names if (m := _CJK_HEAD.match(n)) is not None}
+        if self._heads is None:  # (asked for every claim's names; the Chinese names change only while the text is read)
+            self._heads = {m.group(1) for n in self.chinese_names if (m := _CJK_HEAD.match(n)) is not None}
+        return self._heads
 
     def earlier_release_of(self, subject: str | None) -> str | None:
         """The release just before ``subject`` among the names the document holds: the same name with a lower version
@@ -332,7 +335,7 @@ class EntityRegistry:
             if named is not None and named.start() <= at < named.end() \
                     and named.group(0) not in self.chinese_names:
                 self.chinese_names.append(named.group(0))
-                self._short = None
+                self._short = self._heads = None
 
     @classmethod
     def from_mentions(cls, mentions: Iterable[TypedMention], subjects: Iterable[str | None] = (),

@@ -61,7 +61,7 @@ from extractor.rules.mentions import (
 )
 from extractor.rules.names import _is_known_model, _norm
 from extractor.rules.numbers import _LABEL_END, Number, _is_result_number, _numbers
-from extractor.rules.owners import COMMA_AT, FORMER_LATTER_VALUE
+from extractor.rules.owners import COMMA_AT, COPULA, FORMER_LATTER_VALUE
 from extractor.rules.ranked import RANK_SYMBOL, ranked_comparisons
 from extractor.rules.replies import reply_comparisons
 from extractor.rules.scores import (
@@ -513,7 +513,7 @@ _NAME_PAREN_VALUE = re.compile(r"[A-Za-z0-9+]\s*[(（]\s*\d+(?:\.\d+)?\s*%?\s*[)
 _NAME_THEN_VALUE = re.compile(r"[A-Za-z0-9+](?:[ \t]*[:：][ \t]*|[ \t]+)\d+\.\d")
 # "DeepSeek-V3 在 MATH-500 上 90.2": a value right after the place it was measured (``scores._after_a_benchmark_place``)
 # "Arena-Hard is 62.3 with style control off": a benchmark, a copula, a decimal (``scores._BENCH_IS_BEFORE``)
-_COPULA_THEN_VALUE = re.compile(r"[A-Za-z0-9)] (?:is|was|sits at|stands at|comes in at|came in at) \d+\.\d")
+_COPULA_THEN_VALUE = re.compile(r"[A-Za-z0-9)] " + COPULA + r" \d+\.\d")
 _PLACE_THEN_VALUE = re.compile(r"[A-Za-z0-9)）][ \t]?(?:[上中]|" + SAID_BEFORE_VALUE + r"{1,8}|[，,])[ \t]?[，,]?[ \t]?\d+(?:\.\d|%)")
 # "she puts DeepSeek-R1-Distill-Qwen-7B, also at 55.5": a name, then its value after ", at" (``scores._VERB_RIGHT_BEFORE``)
 _COMMA_AT_VALUE = re.compile(r"[A-Za-z0-9]" + COMMA_AT + r"\s+\d+\.\d")

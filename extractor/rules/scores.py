@@ -27,6 +27,7 @@ from extractor.rules.mentions import Lexicons, Mention, is_cjk_sentence
 from extractor.rules.numbers import _NOT_RESULT_AFTER, Number, _is_result_number, _labelled_value, not_result_before
 from extractor.rules.owners import (
     COMMA_AT,
+    COPULA,
     _baseline_owning,
     _contrast_before,
     _in_parens_after,
@@ -475,7 +476,7 @@ _BENCH_SAID_BEFORE = re.compile(r"\s*(?:[（(][^()（）]{1,40}[)）])?\s*[:：]
 # benchmark and its copula)
 # ("Sparrow-7B's own GSM8K result, 85.1, is unaffected": the result word, then the value set off by a comma)
 _BENCH_IS_BEFORE = re.compile(r"(?:\s*[（(][^()（）]{1,40}[)）])?(?:\s+" + _SETTING_BEFORE_VALUE + r")?"
-                              r"(?:\s+(?:is|was|stands\s+at|sits\s+at|comes\s+in\s+at|came\s+in\s+at)\s+"
+                              r"(?:\s+" + COPULA + r"\s+"
                               r"|\s+(?:result|score|number|figure)(?:\s+(?:is|was))?\s*[,:]?\s+)$")
 _ON_BENCH_RIGHT_AFTER = re.compile(r"\s*(?:%\s*)?(?:on|in)\s+(?:the\s+)?")
 
