@@ -138,6 +138,7 @@ class EntityRegistry:
     _short: dict[str, str] | None = field(default=None, repr=False)
     _folded: set[str] = field(default_factory=set, repr=False)  # the names, case-folded (each is added once)
     _heads: set[str] | None = field(default=None, repr=False)  # the Chinese names' heads (``_chinese_heads``)
+    _text: str = field(default="", repr=False)  # the document (folded), to count how often each name is written
 
     def add(self, name: str) -> None:
         folded = name.casefold()
@@ -240,6 +241,14 @@ class EntityRegistry:
                 best = (float(other.group("v")), name)
         return best[1] if best else None
 
+    def _dominant(self, fulls: set[str]) -> str | None:
+        """Of several names sharing a short form, the one the document writes in full at least twice and at least
+        twice as often as any other ("墨鸢" of a report on 墨鸢-R1-14B that names 墨鸢-R1-7B once, as last year's
+        model): a writer shortens the name of the model the text is about. None when no name stands out."""
+        counts = sorted(((self._text.count(full), full) for full in fulls), reverse=True)
+        (top, name), (second, _) = counts[0], counts[1]
+        return name if top >= 2 and top >= 3 * second else None
+
     def predecessor(self) -> str | None:
         """The earlier release the document names as such ("较上一代灵犀-2-34B", "its predecessor, Orion-7B"),
         when it names exactly one."""
@@ -295,6 +304,10 @@ class EntityRegistry:
                 current = {f for f in fulls if fold(f) not in earlier}
                 if len(fulls) > 1 and len(current) == 1:
                     firsts[word] = current
+                elif len(current) > 1 and "\u3400" <= word[0] <= "\u9fff":
+                    dominant = self._dominant(current)
+                    if dominant is not None:
+                        firsts[word] = {dominant}
             self._short = {k: next(iter(v)) for k, v in firsts.items() if len(v) == 1}
         return self._short
 
@@ -302,6 +315,7 @@ class EntityRegistry:
         """Every "Name-72B" of ``text`` (one pass over the digits: names sit in sentences no rule reads),
         as folded (``Nova‑72B`` is kept as ``Nova-72B``)."""
         text = fold(text)
+        self._text = text
         for m in _SIZE_TOKEN.finditer(text):
             before = _NAME_BEFORE.search(text, max(0, m.start() - 40), m.start())
             if before is None or before.group(1).lower() in _NOT_A_NAME:

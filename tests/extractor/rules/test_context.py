@@ -1028,3 +1028,15 @@ def test_a_tier_after_a_lettered_version_is_a_short_form() -> None:
 def test_the_previous_generation_is_the_same_name_with_the_next_lower_version() -> None:
     text = "去年深澜发观澜-V2 的时候我们也办过一场。\n\n观澜-V3 在 C-Eval 上取得 88.2 分，较上一代提升 6.8 分。"
     assert ("观澜-V3", "观澜-V2") in {(c.model, c.baseline) for c in extract(text) if c.kind == "comparison"}
+
+
+def test_a_chinese_head_shared_by_two_releases_is_the_one_the_text_is_about():
+    # 墨鸢 stands for 墨鸢-R1-14B, written in full four times; 墨鸢-R1-7B, last year's model, once
+    text = ("## 三、对比\n玄穹智能发布了墨鸢-R1-14B。在 AIME 2024 上，墨鸢-R1-14B 拿到了 72.5%。"
+            "墨鸢-R1-14B 在 HumanEval 上的得分是 88.4。比如 QwQ-32B 在 GPQA Diamond 上是 65.2，而墨鸢是 59.1。"
+            "去年的墨鸢-R1-7B 反响平平。但墨鸢-R1-14B 还是有点不一样。\n")
+    got = {(c.model, c.value) for c in kinds(extract(text), "score")}
+    assert ("墨鸢-R1-14B", 59.1) in got
+    # written about as often as the other, the head is nobody's
+    even = text.replace("但墨鸢-R1-14B 还是", "但它还是").replace("反响平平。", "反响平平，墨鸢-R1-7B 只有 40.1%。")
+    assert not any(c.model.startswith("墨鸢") and c.value == 59.1 for c in kinds(extract(even), "score"))
