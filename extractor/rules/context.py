@@ -186,7 +186,9 @@ def _released_in(text: str) -> tuple[tuple[int, str], ...]:
             named = _NAME_RIGHT_AFTER.match(text, m.end(), stop)
             if named is not None:
                 out.append((named.start(1), named.group(1).rstrip(".")))
-    return tuple(sorted(out))
+    # (an evaluation run names what it ran on too: "C-Eval 我也跑了" / "我跑了 MATH-500" introduce no model)
+    benchmarks = lexicons().benchmark_lookup
+    return tuple(sorted((at, name) for at, name in out if _norm(name) not in benchmarks))
 
 
 _NAMED_AT_END = re.compile(r"(?:是|叫|叫做|名为|称为|记为|记作|命名为|即)[^。！？，,；;]{0,12}?(" + CJK_HYBRID_NAME.pattern + r"|[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9.]+)+)\s*[。！？]")

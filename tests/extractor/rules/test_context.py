@@ -1040,3 +1040,13 @@ def test_a_chinese_head_shared_by_two_releases_is_the_one_the_text_is_about():
     # written about as often as the other, the head is nobody's
     even = text.replace("但墨鸢-R1-14B 还是", "但它还是").replace("反响平平。", "反响平平，墨鸢-R1-7B 只有 40.1%。")
     assert not any(c.model.startswith("墨鸢") and c.value == 59.1 for c in kinds(extract(even), "score"))
+
+
+def test_an_evaluation_run_in_chinese_introduces_the_model_the_results_after_it_are_about():
+    text = ("## 主帖\n刚把 墨竹-13B 跑完一轮评测，记录一下。MMLU 71.8，CMMLU 76.5。\n\n"
+            "## 回复\n我跑了 星河-R-32B，AIME 2024 是 66.7，MATH-500 94.0。\n\n"
+            "## 回复\nC-Eval 我也跑了，86.7。\n")
+    got = {(c.model, c.benchmark, c.value) for c in kinds(extract(text), "score")}
+    assert {("墨竹-13B", "MMLU", 71.8), ("墨竹-13B", "CMMLU", 76.5),
+            ("星河-R-32B", "AIME 2024", 66.7), ("星河-R-32B", "MATH-500", 94.0)} <= got
+    assert not any(c.model == "C-Eval" for c in extract(text))  # what a run was on is no model
