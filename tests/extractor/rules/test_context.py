@@ -147,6 +147,10 @@ def test_a_plain_word_before_the_colon_of_a_title_labels_the_text_when_the_rest_
 def test_a_difference_in_chinese_is_no_score():
     claims = extract("代码能力是短板：澜舟-14B 的 HumanEval 只有 64.0，与 DeepSeek-Coder-V2-Lite 相差近 17 分。")
     assert {(c.model, c.value) for c in kinds(claims, "score")} == {("澜舟-14B", 64.0)}
+    claims = extract("Arena-Hard：星河-R-32B 是 78.4，GPT-4o-0513 是 79.2，差不到 1 分。LiveCodeBench 上天枢-2 为 40.1，"
+                     "GPT-4o 为 41.0，差 0.9 分。")
+    assert {(c.model, c.value) for c in kinds(claims, "score")} == {
+        ("星河-R-32B", 78.4), ("GPT-4o-0513", 79.2), ("天枢-2", 40.1), ("GPT-4o", 41.0)}
 
 
 def test_a_which_clause_gives_the_value_to_the_name_before_it():
