@@ -788,6 +788,10 @@ def test_a_posts_label_before_the_colon_is_no_model() -> None:
     claims = extract(text)
     assert "AMA" not in {c.model for c in claims}
     assert ("Kestrel-2-32B", "Arena-Hard", 68.5) in {(c.model, c.benchmark, c.value) for c in claims}
+    # a ticket's number labels a pull request, an issue: what the title goes on to name is the subject
+    text = ("# PR #1487: Add eval results for orca-lite-v2-7b + fix MATH-500 answer parser\n\n## Description\n"
+            "Adds results for the new checkpoint. GSM8K is 88.9 and AIME 2024 is 13.3.\n")
+    assert {(c.model, c.value) for c in extract(text)} == {("orca-lite-v2-7b", 88.9), ("orca-lite-v2-7b", 13.3)}
 
 
 def test_a_short_form_at_a_sentence_start_makes_its_full_name_the_topic() -> None:
