@@ -1058,3 +1058,13 @@ def test_an_evaluation_run_in_chinese_introduces_the_model_the_results_after_it_
     assert {("墨竹-13B", "MMLU", 71.8), ("墨竹-13B", "CMMLU", 76.5),
             ("星河-R-32B", "AIME 2024", 66.7), ("星河-R-32B", "MATH-500", 94.0)} <= got
     assert not any(c.model == "C-Eval" for c in extract(text))  # what a run was on is no model
+
+
+def test_we_as_a_results_subject_is_the_documents_model_not_the_line_before():
+    text = ("# PR #1487: Add eval results for orca-lite-v2-7b\n\n## Description\nExternal baselines, same harness:\n"
+            "- Llama-3.1-8B-Instruct: 51.9 on MATH-500, we're far ahead\n"
+            "- HumanEval: we get 70.1 vs 84.8 for Qwen2.5-7B-Instruct (known weakness)\n")
+    claims = extract(text)
+    assert ("orca-lite-v2-7b", 70.1) in {(c.model, c.value) for c in kinds(claims, "score")}
+    assert ("orca-lite-v2-7b", "Qwen2.5-7B-Instruct", "underperforms") in {
+        (c.model, c.baseline, c.relation) for c in kinds(claims, "comparison")}
