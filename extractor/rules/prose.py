@@ -73,7 +73,7 @@ from extractor.rules.scores import (
     paired_values_of_two,
     shared_value_scores,
 )
-from extractor.rules.subjects import _cue_objects
+from extractor.rules.subjects import OWN_MODEL, _cue_objects
 from extractor.rules.trajectories import base_model_in, mark_starting_values, trajectories, trajectory_claims
 from extractor.segment import CJK_HYBRID_NAME, is_model_shaped, sentence_bounds
 from schemas import ComparisonClaim, Document, ScoreClaim, Section
@@ -146,6 +146,9 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
                 # "1/ Ran Sable-3-Mini through my usual eval suite …": the one model the text's opening paragraph
                 # names is what it goes on about, until a sentence opens with another
                 ctx.model = _sole_opening_model(text, section.start, section.end)
+            # else the model the document calls its own ("powered by our own model, QM-Coder-2"): what a launch
+            # post's or a report's sections are about when they name no subject of their own
+            ctx.model = ctx.model or OWN_MODEL.get()
         i = bisect_left(hits, section.start)
         read_to = section.start
         while i < len(hits) and hits[i] < section.end:

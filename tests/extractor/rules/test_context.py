@@ -1068,3 +1068,13 @@ def test_we_as_a_results_subject_is_the_documents_model_not_the_line_before():
     assert ("orca-lite-v2-7b", 70.1) in {(c.model, c.value) for c in kinds(claims, "score")}
     assert ("orca-lite-v2-7b", "Qwen2.5-7B-Instruct", "underperforms") in {
         (c.model, c.baseline, c.relation) for c in kinds(claims, "comparison")}
+
+
+def test_the_model_a_launch_calls_its_own_is_what_its_sections_are_about():
+    text = ("# Quillmate 2.0 — the coding assistant that reads your repo\n\n## Launch post\n"
+            "Today we're launching Quillmate 2.0, powered by our own model, QM-Coder-2 (22B MoE).\n\n"
+            "Numbers, since you'll ask: QM-Coder-2 scores 90.2% on HumanEval. That puts it ahead of GPT-4o-mini.\n\n"
+            "## Comments\n> **Maker:** for the record: C-Eval 61.0, CMMLU 59.4.\n")
+    claims = extract(text)
+    assert {("QM-Coder-2", "C-Eval", 61.0), ("QM-Coder-2", "CMMLU", 59.4)} <= {
+        (c.model, c.benchmark, c.value) for c in kinds(claims, "score")}
