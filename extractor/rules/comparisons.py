@@ -147,6 +147,12 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
                     or _ON_ALL_OF_THEM.match(sentence, region[1]):  # "ahead of X on both"
                 # "在 HumanEval 上…，在 MBPP 上…，均超过 X": every benchmark named before the cue
                 earlier = {n.text: n for n in names if n.kind == "benchmark" and n.end <= region[0]}
+                if len(earlier) < _how_many(sentence, region) and ctx_benchmark is not None:
+                    # "GSM8K 84.1, BBH 61.7; ahead of Phi-3-mini on both": the benchmarks of the sentences before
+                    named_before = [Mention(-1, -1, b, "benchmark") for b in ctx_benchmark.before if b not in earlier]
+                    wanted = _how_many(sentence, region) - len(earlier)
+                    if len(named_before) >= wanted:
+                        earlier = {**{m.text: m for m in named_before[len(named_before) - wanted:]}, **earlier}
                 if len(earlier) > 1:
                     benches, on_all = list(earlier.values()), True
             if not cjk and not on_all:
@@ -267,6 +273,20 @@ def _set_against_zh(document: Document, section: Section, offset: int, sentence:
 # "相对较高", "对比实验": the word goes on in Chinese after 相对 / 对比（了一下）, so no name follows it
 _WORD_GOES_ON = re.compile(r"(?:了一下|一下|了)?+\s*+[\u3400-\u9fff]")  # (possessive: no backtracking into 了)
 _FORMER_LATTER = re.compile(r"前者|后者|\bthe\s+(?:former|latter)\b", re.IGNORECASE)
+_HOW_MANY = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
+_COUNT_AFTER = re.compile(r"\s*(?:on|in|across)\s+(?:both|all\s+(two|three|four|five))\b", re.IGNORECASE)
+_COUNT_BEFORE = re.compile(r"([两二三四五])(?:项|个|门)(?:测试|基准|评测|榜单)?(?:上|中)?(?:成绩|得分)?\s*[均都皆]")
+
+
+def _how_many(sentence: str, region: tuple[int, int]) -> int:
+    """How many benchmarks "on both", "on all three", "三项都" speak of (0 when the sentence says no number)."""
+    after = _COUNT_AFTER.match(sentence, region[1])
+    if after is not None:
+        return _HOW_MANY[(after.group(1) or "both").lower()]
+    before = _COUNT_BEFORE.search(sentence, max(0, region[0] - 16), region[0] + 1)
+    return _HOW_MANY[before.group(1)] if before is not None else 0
+
+
 _ON_ALL_OF_THEM = re.compile(r"\s*(?:on|in|across)\s+(?:both|all\s+(?:three|four|of\s+them))\b", re.IGNORECASE)
 _PAREN_AFTER_NAME = re.compile(r"[A-Za-z0-9\u4e00-\u9fff]\s*[(（]\s*[+]?\d[\d.]*$")
 _SCORED = re.compile(r"获得|取得|达到|拿到|拿下|得分|\b(?:reach|achiev|scor|hit)", re.IGNORECASE)

@@ -273,6 +273,9 @@ class _Context:
     # the baselines the topic was compared with so far in the document (one set shared by its sections' contexts)
     measured_against: set[str] = field(default_factory=set)
     earlier_model: str | None = None  # the topic before the last sentence that took over (``take_over``)
+    # the benchmarks the paragraph's sentences named so far, in order ("… on HumanEval and LiveCodeBench. On SWE-bench
+    # Verified … That puts it ahead of GPT-4o-mini on all three")
+    paragraph_benchmarks: list[str] = field(default_factory=list)
 
     def was_measured_against(self, name: str) -> bool:
         """Is ``name`` (or the short form it is) a baseline the topic was already compared with? Such a name at a
@@ -297,6 +300,7 @@ class _Context:
 
     def new_paragraph(self, pos: int) -> None:
         self.benchmark = None
+        self.paragraph_benchmarks = []
         self.para_start = self.scanned_to = pos
 
     def benchmark_before(self, pos: int) -> str | None:
@@ -359,10 +363,12 @@ class SentenceBenchmark:
     counted.
     """
 
-    __slots__ = ("_ctx", "_offset", "_value")
+    __slots__ = ("_ctx", "_offset", "_value", "before")
 
-    def __init__(self, value: str | None = None, ctx: _Context | None = None, offset: int = 0) -> None:
+    def __init__(self, value: str | None = None, ctx: _Context | None = None, offset: int = 0,
+                 before: tuple[str, ...] = ()) -> None:
         self._value, self._ctx, self._offset = value, ctx, offset
+        self.before = before  # the benchmarks the paragraph's earlier sentences named, in order
         if ctx is not None:
             ctx.defer_section_scan(offset)
 
@@ -411,6 +417,11 @@ def _update_context(sentence: str, names: list[Mention], section: Section, ctx: 
     benches = [n for n in names if n.kind == "benchmark"]
     if benches:
         ctx.saw_benchmark(benches[-1].text, offset + len(sentence))
+        known = {_norm(b) for b in ctx.paragraph_benchmarks}
+        for n in benches:
+            if _norm(n.text) not in known:
+                known.add(_norm(n.text))
+                ctx.paragraph_benchmarks.append(n.text)
     forms = DOCUMENT_SHORT_FORMS.get()
     # (a short form the document set up stands for its full name: "So Sable edges out both of them")
     models = [n for n in names if n.kind in ("model", "name") and not _in_location(sentence, n)

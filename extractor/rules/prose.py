@@ -455,9 +455,9 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
         # a comparison right after the section's results ("…71.0%。\n\n最终达到与 o1-preview 相当的水平")
         # is about the benchmark just named (or the one the report is about), unless it says it is about
         # many ("在多个基准上"): looked up when a rule asks
-        ctx_benchmark = SentenceBenchmark(ctx=ctx, offset=offset)
+        ctx_benchmark = SentenceBenchmark(ctx=ctx, offset=offset, before=tuple(ctx.paragraph_benchmarks))
     else:
-        ctx_benchmark = SentenceBenchmark(paragraph)
+        ctx_benchmark = SentenceBenchmark(paragraph, before=tuple(ctx.paragraph_benchmarks))
     _update_context(sentence, names, section, ctx, offset)
     if _is_hypothetical(sentence, all_numbers):
         return []

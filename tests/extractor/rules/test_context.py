@@ -1078,3 +1078,13 @@ def test_the_model_a_launch_calls_its_own_is_what_its_sections_are_about():
     claims = extract(text)
     assert {("QM-Coder-2", "C-Eval", 61.0), ("QM-Coder-2", "CMMLU", 59.4)} <= {
         (c.model, c.benchmark, c.value) for c in kinds(claims, "score")}
+
+
+def test_on_both_and_on_all_three_reach_back_to_the_benchmarks_of_the_sentences_before():
+    text = ("## Quick hits\n- Lumen-Mini-3B: GSM8K 84.1, BBH 61.7; ahead of Phi-3-mini on both.\n\n"
+            "QM-Coder-2 scores 90.2% on HumanEval and 47.3% on LiveCodeBench. On SWE-bench Verified QM-Coder-2 resolves "
+            "38.6%. That puts it ahead of GPT-4o-mini on all three.\n")
+    got = {(c.model, c.baseline, c.benchmark) for c in kinds(extract(text), "comparison")}
+    assert got == {("Lumen-Mini-3B", "Phi-3-mini", "GSM8K"), ("Lumen-Mini-3B", "Phi-3-mini", "BBH"),
+                   ("QM-Coder-2", "GPT-4o-mini", "HumanEval"), ("QM-Coder-2", "GPT-4o-mini", "LiveCodeBench"),
+                   ("QM-Coder-2", "GPT-4o-mini", "SWE-bench Verified")}
