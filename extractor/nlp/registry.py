@@ -36,6 +36,7 @@ _NAME_AFTER = re.compile(r"(?:-[A-Za-z][A-Za-z0-9.]*)*")
 # a lower-case size ("34b") right after a dash, a lower-case word before it
 _LOWER_SIZE_TOKEN = re.compile(r"-[0-9]+(?:\.[0-9]+)?b(?![A-Za-z0-9])")
 _LOWER_NAME_BEFORE = re.compile(r"(?<![A-Za-z0-9.\-/])([a-z][a-z0-9.]*(?:-[a-z0-9.]+)*)$")
+_LOWER_RUN_ID = re.compile(r"(?<![A-Za-z0-9.\-/_])[a-z][a-z0-9]*(?:-[a-z][a-z0-9]*)+-(?:v|rc)\d+(?:\.\d+)*(?![A-Za-z0-9\-])")
 _LOWER_NAME_AFTER = re.compile(r"(?:-[a-z][a-z0-9.]*[a-z0-9])*")
 
 
@@ -61,6 +62,8 @@ _CJK_HEAD = re.compile(r"([\u3400-\u9fff]{2,6})[-·]")
 _DASHED_VERSION_HEAD = re.compile(r"([A-Z]{2,5}|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})-[A-Za-z]?\d")
 _TIER_VERSION_TAIL = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-Za-zß-öø-ÿ]+\s([A-Z][a-z]+\s\d+(?:\.\d+)?)$")
 _SHORT_TAIL = re.compile(r"[\s-][A-Za-z]?\d+(?:\.\d+)?[\s-]([A-Z][a-z]{3,})$|-\d+(?:\.\d+)?-([A-Z][a-z]{2})$")  # ("Llama 4 Scout", "Kestrel-3 Ultra")
+# the last part of a run's checkpoint id: a version or a size ("v3", "rc2", "7b"), not a plain number ("top-2")
+_CHECKPOINT_TAG = re.compile(r"[a-z]+\d[a-z0-9.]*|\d+(?:\.\d+)?[a-z]+")
 _VERSIONED_TAIL = re.compile(r"[A-Za-z]+[0-9][A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)*")
 # "2.1-Pro" of "Halyard-2.1-Pro", "3-Mini" of "Sable-3-Mini": a dashed version and the tier after it
 _VERSION_TIER_TAIL = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-z0-9À-ÖØ-öø-ÿ]*-(\d+(?:\.\d+)*-[A-Z][a-z]{2,})$")
@@ -296,6 +299,13 @@ class EntityRegistry:
                     rest = "-".join(parts[k:])
                     if _VERSIONED_TAIL.fullmatch(rest) and not _SIZE_ONLY.match(rest):
                         firsts[rest].add(full)
+                    elif full.islower() and _CHECKPOINT_TAG.fullmatch(parts[-1]) and not _SIZE_ONLY.match(rest):
+                        # a run's checkpoint id: "dpo-v3" of "tern-dpo-v3", and its plain word "dpo" (below)
+                        firsts[rest].add(full)
+                if full.islower() and len(parts) >= 3:
+                    for part in parts[1:-1]:
+                        if part.isalpha() and len(part) >= 3:
+                            firsts[part].add(full)
             for word, fulls in weaker.items():
                 firsts.setdefault(word, fulls)
             # "青鸾" of a text on 青鸾-32B that also names "上一代青鸾-14B": the earlier release is named in full
@@ -328,6 +338,10 @@ class EntityRegistry:
             if before is not None and before.group(1) not in _NOT_A_NAME and not _is_benchmark(before.group(1)):
                 tail = _LOWER_NAME_AFTER.match(text, m.end())
                 self.add(text[before.start(1):tail.end() if tail else m.end()])
+        if "-v" in text or "-rc" in text:  # (a substring test first: most texts name no such run)
+            for m in _LOWER_RUN_ID.finditer(text):  # a run's checkpoint id with no size: "tern-dpo-v3"
+                if not _is_benchmark(m.group(0)):
+                    self.add(m.group(0))
         if any(word in text for word in _PREDECESSOR_WORDS):  # (a substring test first: most texts name none)
             for said in _PREDECESSOR_THEN_NAME.finditer(text):
                 self.predecessors.append(said.group("name").rstrip("."))

@@ -383,7 +383,9 @@ def document_short_forms(forms: Mapping[str, str]) -> tuple[Token[Mapping[str, s
     # and a tier word the name regex never takes for a name ("Pro" of "天衡-2-Pro": "Pro 是 84.1")
     stop = lexicon.name_stopwords()
     # (longest first: "Pro 1.5" before "Pro")
-    unmatched = tuple(sorted((f for f in forms if _CJK_CHAR.match(f) or " " in f or f[:1].isdigit() or f.lower() in stop),
+    # and the lower-case parts of a run's checkpoint id ("sft-v3", "dpo" of "tern-dpo-v3")
+    unmatched = tuple(sorted((f for f in forms if _CJK_CHAR.match(f) or " " in f or f[:1].isdigit() or f.lower() in stop
+                              or f.islower()),
                              key=len, reverse=True))
     return DOCUMENT_SHORT_FORMS.set(MappingProxyType(dict(forms))), DOCUMENT_UNMATCHED_FORMS.set(unmatched)
 
@@ -418,7 +420,8 @@ def _with_unmatched_short_forms(sentence: str, names: list[Mention], forms: tupl
         at = sentence.find(form)
         while at >= 0:
             end = at + len(form)
-            before_ok = at == 0 or not _CJK_CHAR.match(sentence, at - 1) or sentence[at - 1] in _PARTICLES_BEFORE_NAME \
+            before_ok = at == 0 or not _CJK_CHAR.match(sentence, at - 1) and not (form.isascii() and (
+                sentence[at - 1].isalnum() or sentence[at - 1] in "-_.")) or sentence[at - 1] in _PARTICLES_BEFORE_NAME \
                 or _VERB_BEFORE_FORM.search(sentence, max(0, at - 2), at) is not None \
                 or sentence[at - 1] in "上中" and _AFTER_BENCHMARK_LOCATIVE.search(sentence, 0, at - 1) is not None
             if before_ok and sentence[end:end + 1] not in ("-", "·") \

@@ -1088,3 +1088,16 @@ def test_on_both_and_on_all_three_reach_back_to_the_benchmarks_of_the_sentences_
     assert got == {("Lumen-Mini-3B", "Phi-3-mini", "GSM8K"), ("Lumen-Mini-3B", "Phi-3-mini", "BBH"),
                    ("QM-Coder-2", "GPT-4o-mini", "HumanEval"), ("QM-Coder-2", "GPT-4o-mini", "LiveCodeBench"),
                    ("QM-Coder-2", "GPT-4o-mini", "SWE-bench Verified")}
+
+
+def test_a_runs_checkpoint_ids_have_their_distinguishing_parts_as_short_forms():
+    text = ("## Runs\n- tern-sft-v3 (ckpt step 4800)\n  - MMLU 70.3 / MMLU-Pro 45.0\n- tern-dpo-v3\n"
+            "  - MMLU 70.9 (+0.6 vs sft, noise)\n  - GPQA Diamond 41.9 → beats sft by 3.5\n\n"
+            "## Math\n- MATH-500: dpo-v3 80.2 vs DeepSeek-R1-Distill-Qwen-7B 92.8\n")
+    claims = extract(text)
+    assert ("tern-dpo-v3", "MATH-500", 80.2) in {(c.model, c.benchmark, c.value) for c in kinds(claims, "score")}
+    assert {("tern-dpo-v3", "tern-sft-v3", "MMLU"), ("tern-dpo-v3", "tern-sft-v3", "GPQA Diamond")} <= {
+        (c.model, c.baseline, c.benchmark) for c in kinds(claims, "comparison")}
+    # ("msft" is no "sft"; a plain number is no checkpoint's tag: "top-2" of a "router-top-2" is nobody's)
+    assert not any(c.baseline == "tern-sft-v3" for c in kinds(extract(text.replace("vs sft,", "vs msft,")), "comparison")
+                   if c.benchmark == "MMLU")
