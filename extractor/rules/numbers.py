@@ -312,7 +312,8 @@ FROM_TO = re.compile(
     r"从\s*(?P<pre>[^，。；;从]{0,24}?)\s*(?P<a>\d+(?:\.\d+)?)\s*(?:%|％|分)?\s*(?:稳步|大幅|显著|一举)?"
     r"(?:提升|提高|增长|上升|增加|升|涨|跃升|飙升|提|拉|拉升|下降|降|掉|跌|回落)(?:到|至)了?\s*(?P<b>\d+(?:\.\d+)?)")
 # "The appendix has 79.2 for Orion-72B": a decimal whose own phrase names a model is that model's value, whatever the verb
-_OWNER_AFTER = re.compile(r"\s+for\s+(?:the\s+)?(?=[A-Z]|\d+(?:\.\d+)?[BM]\b)")
+# ("52.0 for the 72B"; "for rc3": a release; "for sft-v3": a run's checkpoint id)
+OWNER_AFTER = re.compile(r"\s+for\s+(?:the\s+)?(?=[A-Z]|\d+(?:\.\d+)?[BM]\b|[a-z][a-z0-9]*-(?:v|rc)?\d)")
 _FROM_TO_DECIMALS = re.compile(r"\bfrom\s+(?P<a>\d+\.\d+)\s+to\s+(?P<b>\d+\.\d+)(?![\d.]*\s*(?:[A-Za-z]|%))"
                                r"|(?<![\d.])(?P<a2>\d+\.\d+)\s*(?:→|->|⟶)\s*(?P<b2>\d+\.\d+)(?![\d.]*\s*[%A-Za-z]{0,1}[0-9])")
 _PERCENT_NEAR = re.compile(r"[0-9]+\.[0-9]+\s*[%％]")
@@ -413,7 +414,7 @@ def _result_number(sentence: str, lex: Lexicons, num: Number) -> bool:
         return False
     has_metric = lex.metric_regex.search(clause) is not None
     if "." in sentence[num.start:num.end] or num.value <= 1:
-        return (has_metric or bool(_SCORE_VERB.search(sentence, 0, num.start)) or _OWNER_AFTER.match(sentence, num.end) is not None) \
+        return (has_metric or bool(_SCORE_VERB.search(sentence, 0, num.start)) or OWNER_AFTER.match(sentence, num.end) is not None) \
             and not _SPEED.search(clause) \
             and not _SETTING_VALUE_BEFORE.search(sentence, max(0, num.start - 24), num.start) \
             and not _DENIED_OR_CHANGE_BEFORE.search(sentence, max(0, num.start - 24), num.start) \

@@ -24,7 +24,14 @@ from extractor.rules.enumerations import (
 )
 from extractor.rules.measures import _GENERIC_METRICS, _benchmark_group, _benchmarks_near, _metric_near, _setting_near
 from extractor.rules.mentions import Lexicons, Mention, is_cjk_sentence
-from extractor.rules.numbers import _NOT_RESULT_AFTER, Number, _is_result_number, _labelled_value, not_result_before
+from extractor.rules.numbers import (
+    _NOT_RESULT_AFTER,
+    OWNER_AFTER,
+    Number,
+    _is_result_number,
+    _labelled_value,
+    not_result_before,
+)
 from extractor.rules.owners import (
     COMMA_AT,
     COPULA,
@@ -325,7 +332,8 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
                 verb_value = num.unit is None and metric_here is None and (
                     _verb_right_before(sentence, num)
                     # "52.0 for the 72B": a decimal its own phrase gives an owner
-                    or "." in sentence[num.start:num.end] and _FOR_OWNER_AFTER.match(sentence, num.end) is not None
+                    or "." in sentence[num.start:num.end] and (OWNER_AFTER.match(sentence, num.end) is not None
+                                                               or _FOR_RELEASE.match(sentence, num.end) is not None)
                     # "It still sits just behind GPT-4o (90.2)": the baseline's value
                     or _right_after_baseline(sentence, num, baseline_spans or [])
                     # "MMLU：反过来了！GPT‑4o 88.7 👑，晴川-Max 85.1": values written right after their models
@@ -414,8 +422,8 @@ def _verb_right_before(sentence: str, num: Number) -> bool:
         and not not_result_before(sentence, num.start)
 
 
-# "52.0 for the 72B", "71.8 for Orion-72B": the owner named right after a decimal
-_FOR_OWNER_AFTER = re.compile(r"\s+for\s+(?:the\s+)?(?:[A-Z]|\d+(?:\.\d+)?[BM]\b|(?:v|rc)\d)")  # ("for rc3": a release)
+# "71.8 for rc3": a bare release tag owns a decimal here (the registry makes it the subject's other release)
+_FOR_RELEASE = re.compile(r"\s+for\s+(?:v|rc)\d")
 # "We measured Sonnet at 78.8", "we have GPT-4o at 71.0", "they list Qwen at 52.9": a verb of measuring, whom, then "at"
 _MEASURED_AT = re.compile(r"\b(?:measured|measure|clocked|had|have|put|puts|found|saw|list|lists|listed)\s+(?:[A-Z]|the\s|it\s|them\s)"
                           r"[^,;:!?()]{0,40}?\s+at\s+$"

@@ -1101,3 +1101,10 @@ def test_a_runs_checkpoint_ids_have_their_distinguishing_parts_as_short_forms():
     # ("msft" is no "sft"; a plain number is no checkpoint's tag: "top-2" of a "router-top-2" is nobody's)
     assert not any(c.baseline == "tern-sft-v3" for c in kinds(extract(text.replace("vs sft,", "vs msft,")), "comparison")
                    if c.benchmark == "MMLU")
+
+
+def test_a_value_for_a_lower_case_checkpoint_id_is_that_runs():
+    text = ("## Runs\n- tern-sft-v3 (ckpt step 4800)\n  - MMLU 70.3\n- tern-dpo-v3\n"
+            "  - Arena-Hard 52.7 vs 41.0 for sft-v3 (judge gpt-4-1106)\n")
+    got = {(c.model, c.benchmark, c.value) for c in kinds(extract(text), "score")}
+    assert ("tern-sft-v3", "Arena-Hard", 41.0) in got
