@@ -246,6 +246,11 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
                 listed = [Mention(said.start, said.end, m.text, "model") for m in referents]
             if len(listed) == len(pct):
                 model_aligned = {n.start: m for n, m in zip(pct, listed, strict=True)}
+            elif not benches and len(ctx.paragraph_benchmarks) >= len(pct):
+                # "…在 C-Eval、CMMLU、GSM8K 上分别为 47.2%、46.8% 和 34.1%。微调后 xq-lora-0.5b 分别为 48.9%、48.0% 和
+                # 36.6%": a sentence naming no benchmark lists its values for the ones the sentences before listed
+                listed_before = ctx.paragraph_benchmarks[len(ctx.paragraph_benchmarks) - len(pct):]
+                aligned = {n.start: Mention(-1, -1, b, "benchmark") for n, b in zip(pct, listed_before, strict=True)}
     if not aligned and not model_aligned and " and " in sentence and " on " in sentence:
         # "A and B score 85.9 and 78.3 on IFEval, and 40.2 and 21.7 on LiveCodeBench": the implied "respectively"
         listed_runs = runs_of_a_model_list(sentence, names, good)

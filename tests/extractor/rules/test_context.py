@@ -1108,3 +1108,10 @@ def test_a_value_for_a_lower_case_checkpoint_id_is_that_runs():
             "  - Arena-Hard 52.7 vs 41.0 for sft-v3 (judge gpt-4-1106)\n")
     got = {(c.model, c.benchmark, c.value) for c in kinds(extract(text), "score")}
     assert ("tern-sft-v3", "Arena-Hard", 41.0) in got
+
+
+def test_respectively_in_a_sentence_naming_no_benchmark_pairs_with_the_ones_listed_before():
+    text = ("## 二、实验结果\n微调前，Qwen2.5-0.5B 在 C-Eval、CMMLU、GSM8K 上的准确率分别为 47.2%、46.8% 和 34.1%。"
+            "微调后 xq-lora-0.5b 分别为 48.9%、48.0% 和 36.6%。\n")
+    got = {(c.model, c.benchmark, c.value) for c in kinds(extract(text), "score")}
+    assert {("xq-lora-0.5b", "C-Eval", 48.9), ("xq-lora-0.5b", "CMMLU", 48.0), ("xq-lora-0.5b", "GSM8K", 36.6)} <= got
