@@ -82,7 +82,8 @@ def _pick_subject(sentence: str, names: list[Mention], subjects: list[Mention], 
 
 
 # a name, its citation, a comma, then the subject word: "DeepSeek-R1[5]，该模型…", "DeepSeek-R1，它…"
-_RIGHT_AFTER_NAME = re.compile(r"\s*(?:\[\d+(?:\s*[,，\-–]\s*\d+)*\])?\s*[,，]\s*")
+# (or a colon: "我们还评测了 TinyLlama-1.1B-Chat：它在 MMLU 上为 25.9%")
+_RIGHT_AFTER_NAME = re.compile(r"\s*(?:\[\d+(?:\s*[,，\-–]\s*\d+)*\])?\s*[,，:：]\s*")
 
 
 # The model the document calls its own ("我们的 CoRe-RL-7B", "our Kite-7B", "we release X"): what 我们 / we / our

@@ -1115,3 +1115,10 @@ def test_respectively_in_a_sentence_naming_no_benchmark_pairs_with_the_ones_list
             "微调后 xq-lora-0.5b 分别为 48.9%、48.0% 和 36.6%。\n")
     got = {(c.model, c.benchmark, c.value) for c in kinds(extract(text), "score")}
     assert {("xq-lora-0.5b", "C-Eval", 48.9), ("xq-lora-0.5b", "CMMLU", 48.0), ("xq-lora-0.5b", "GSM8K", 36.6)} <= got
+
+
+def test_a_subject_word_right_after_a_name_and_a_colon_is_that_name():
+    text = ("## 二、实验结果\n在 MMLU 上，xq-lora-0.5b 为 45.3%。"
+            "作为对照，我们还评测了 TinyLlama-1.1B-Chat：它在 MMLU 上为 25.9%，C-Eval 为 24.6%。\n")
+    got = {(c.model, c.benchmark, c.value) for c in kinds(extract(text), "score")}
+    assert {("TinyLlama-1.1B-Chat", "MMLU", 25.9), ("TinyLlama-1.1B-Chat", "C-Eval", 24.6)} <= got
