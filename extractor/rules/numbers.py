@@ -170,6 +170,9 @@ _DENIED_OR_CHANGE_BEFORE = re.compile(r"(?:" + _DENIED_OR_CHANGE + r")\s*$", re.
 _NOT_RESULT_BEFORE = re.compile(
     r"(?:(?:成本|费用|开销|预算|延迟|显存|内存|时间|步数|训练步|数据量|样本量|输出长度|长度|占比|比例|样本)[^，,。\d]{0,6}|"
     r"(?:\bcost|latency|memory|budget)[^，,。\d]{0,16}|"
+    # what guessing scores ("四选一随机猜测为 25%", "random chance is 25%"): the floor of a benchmark, not a result
+    r"随机(?:猜测|猜|水平|基线)?[^，,。\d]{0,3}|\b(?:random(?:\s+(?:chance|guess(?:ing)?|baseline))?|chance(?:\s+level)?)"
+    r"(?:\s+(?:is|of|at|would\s+be))?\s*[(（]?\s*|"
     r"(?:降低|减少|下降|下滑|压缩|缩减|节省|节约|reduc\w*|compress\w*|sav\w*|drop\w*|declin\w*|fell|falls?|within)"
     r"\s*(?:了|为|到|至|by|to)?\s*(?:原有的|原来的|约|近|大约|超过)?"
     # an ablated variant's value ("去掉 RL 后会掉到 41.7%", "removing X lowers AIME 2024 to 47.5"), a threshold

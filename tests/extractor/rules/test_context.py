@@ -1122,3 +1122,9 @@ def test_a_subject_word_right_after_a_name_and_a_colon_is_that_name():
             "作为对照，我们还评测了 TinyLlama-1.1B-Chat：它在 MMLU 上为 25.9%，C-Eval 为 24.6%。\n")
     got = {(c.model, c.benchmark, c.value) for c in kinds(extract(text), "score")}
     assert {("TinyLlama-1.1B-Chat", "MMLU", 25.9), ("TinyLlama-1.1B-Chat", "C-Eval", 24.6)} <= got
+
+
+def test_what_random_guessing_scores_is_no_result():
+    claims = extract("On GPQA Diamond, Foo-7B gets 26.1%, barely above random chance of 25%. "
+                     "TinyLlama-1.1B-Chat 在 MMLU 上为 25.9%，接近随机水平（四选一随机猜测为 25%）。")
+    assert {(c.model, c.value) for c in kinds(claims, "score")} == {("Foo-7B", 26.1), ("TinyLlama-1.1B-Chat", 25.9)}
