@@ -41,7 +41,9 @@ _SUPER_TRIGGER = re.compile(r"超\s?(?=[A-Z][A-Za-z0-9])")
 # (模型准确度 / 模型的得分: "the model's accuracy", said of the model the text is about)
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-_.+'’][A-Za-z0-9]+)*|它|该模型|该方法|我们的|本文|模型(?=的?(?:准确|得分|性能|表现))"
                    # "我自己跑出来是 55.6": who measured the model the text is about, standing for it
-                   r"|我(?:们)?(?:自己|这边)?(?:跑|测|复现)出来")
+                   r"|我(?:们)?(?:自己|这边)?(?:跑|测|复现)出来"
+                   # a Chinese brand with a numbered version and no Latin letter: "天枢-2 为 36.2%"
+                   r"|[\u3400-\u9fff][-·]\d")
 
 
 _SCORE_VERBS_LATIN = ["state-of-the-art", "sota", "achieves", "achieved", "scores", "scored", "reaches", "reached"]

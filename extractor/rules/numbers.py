@@ -170,6 +170,8 @@ _DENIED_OR_CHANGE_BEFORE = re.compile(r"(?:" + _DENIED_OR_CHANGE + r")\s*$", re.
 _NOT_RESULT_BEFORE = re.compile(
     r"(?:(?:成本|费用|开销|预算|延迟|显存|内存|时间|步数|训练步|数据量|样本量|输出长度|长度|占比|比例|样本)[^，,。\d]{0,6}|"
     r"(?:\bcost|latency|memory|budget)[^，,。\d]{0,16}|"
+    # a threshold a goal sets ("KR1：MMLU-Pro ≥ 72", "target: GSM8K >= 85", "不低于 80 分")
+    r"[≥≤]|>=|<=|不低于|不少于|不高于|"
     # what guessing scores ("四选一随机猜测为 25%", "random chance is 25%"): the floor of a benchmark, not a result
     r"随机(?:猜测|猜|水平|基线)?[^，,。\d]{0,3}|\b(?:random(?:\s+(?:chance|guess(?:ing)?|baseline))?|chance(?:\s+level)?)"
     r"(?:\s+(?:is|of|at|would\s+be))?\s*[(（]?\s*|"

@@ -1128,3 +1128,9 @@ def test_what_random_guessing_scores_is_no_result():
     claims = extract("On GPQA Diamond, Foo-7B gets 26.1%, barely above random chance of 25%. "
                      "TinyLlama-1.1B-Chat 在 MMLU 上为 25.9%，接近随机水平（四选一随机猜测为 25%）。")
     assert {(c.model, c.value) for c in kinds(claims, "score")} == {("Foo-7B", 26.1), ("TinyLlama-1.1B-Chat", 25.9)}
+
+
+def test_a_threshold_a_goal_sets_is_no_result():
+    claims = extract("## O2：代码能力补齐\n- SWE-bench Verified ≥ 40%。天枢-2 实际为 36.2%，未达成。\n"
+                     "- Target: GSM8K >= 85. Tern-7B reached 88.5.\n")
+    assert {(c.model, c.value) for c in kinds(claims, "score")} == {("天枢-2", 36.2), ("Tern-7B", 88.5)}
