@@ -1134,3 +1134,9 @@ def test_a_threshold_a_goal_sets_is_no_result():
     claims = extract("## O2：代码能力补齐\n- SWE-bench Verified ≥ 40%。天枢-2 实际为 36.2%，未达成。\n"
                      "- Target: GSM8K >= 85. Tern-7B reached 88.5.\n")
     assert {(c.model, c.value) for c in kinds(claims, "score")} == {("天枢-2", 36.2), ("Tern-7B", 88.5)}
+
+
+def test_a_sentence_naming_only_a_chinese_short_form_is_read():
+    text = "## 评测\n墨鸢-R1-14B 在 AIME 2024 上拿到 72.5%。\n\n星河-14B 在 GPQA Diamond 上是 60.2，墨鸢是 59.1。\n\n墨鸢在 MATH-500 上是 93.9。\n"
+    got = {(c.model, c.benchmark, c.value) for c in kinds(extract(text), "score")}
+    assert ("墨鸢-R1-14B", "MATH-500", 93.9) in got
