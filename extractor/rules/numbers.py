@@ -36,7 +36,7 @@ _COUNT_NOUN_AFTER = re.compile(r"\s+(?!(?:on|in|at|across|for|and|or|with|points
 # "an Elo of 1950", "Codeforces rating 为 1950", "得分 856").
 _RATING_BEFORE = re.compile(
     r"(?:\bscor(?:es|ed|ing)|\bscore\s+(?:of|is|was)|\brating(?:\s+(?:of|is|was))?|\belo(?:\s+(?:of|is|was|rating))?"
-    r"|得分(?:为|是|达到|高达)?|评分(?:为|是)?|rating\s*(?:为|是|达到)|拿了|拿到了?|拿下了?)\s*$", re.IGNORECASE)
+    r"|得分(?:为|是|达到|高达)?|评分(?:为|是)?|(?:rating|elo)\s*(?:为|是|达到)|拿了|拿到了?|拿下了?)\s*$", re.IGNORECASE)
 # "2029 的 Elo 分数", "2029 Elo": a rating named right after the number
 _RATING_AFTER = re.compile(r"\s*(?:的\s*)?(?:Elo|elo|ELO|评分|等级分|rating)")
 _BARE_RANGE = re.compile(r"\s*(?:-|–|~|～|到|至)\s*(\d+(?:\.\d+)?)")
@@ -152,6 +152,9 @@ _NOT_RESULT_AFTER = re.compile(
     r"|\s*for\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:baselines?|runner-up|previous|prior|competitors?)\b"
     # "don't over-read 2–3 point gaps", "a 4-point lead": a margin, not a result
     r"|\s*(?:-?\s*points?\s+)?(?:gaps?|leads?|margins?|differences?|swings?|deficits?)\b"
+    # "对应人类选手的 96 分位", "the 96th percentile": a rank among people, not a result
+    # (not "以 76.4 分位列第五", where 位列 is the rank's verb)
+    r"|\s*(?:分位(?![列居])|百分位|th\s+percentile|percentile)|(?<=分)位(?![列居])"
     # "(95% CI −2.1 / +1.9)", "95% 置信区间": a confidence level
     r"|\s*(?:CI\b|confidence\s+interval|置信)"
     # "平均耗时约 3 分钟", "420 ms", "4–9 seconds": a duration

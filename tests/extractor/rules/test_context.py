@@ -1140,3 +1140,9 @@ def test_a_sentence_naming_only_a_chinese_short_form_is_read():
     text = "## 评测\n墨鸢-R1-14B 在 AIME 2024 上拿到 72.5%。\n\n星河-14B 在 GPQA Diamond 上是 60.2。墨鸢只有 59.1。\n"
     got = {(c.model, c.benchmark, c.value) for c in kinds(extract(text), "score")}
     assert ("墨鸢-R1-14B", "GPQA Diamond", 59.1) in got
+
+
+def test_a_percentile_and_a_hope_are_no_results():
+    claims = extract("## 对话\n澜舟-Ultra 在 Codeforces 上的 Elo 是 1980，大约对应人类选手的 96 分位。"
+                     "澜舟-Ultra 在 MMLU 上以 86.4 分位列第二。希望 SWE-bench Verified 能过 60%。\n")
+    assert {(c.model, c.value) for c in kinds(claims, "score")} == {("澜舟-Ultra", 1980.0), ("澜舟-Ultra", 86.4)}
