@@ -276,7 +276,8 @@ def group_referents(text: str, start: int, end: int, count: int, leave_out: str 
 
 # "前者 55.6，后者 47.0", "前者为 55.6", "the former scores 55.6, the latter 47.0": a value right after one of a pair
 FORMER_LATTER_VALUE = re.compile(
-    r"(?P<which>前者|后者|\bthe\s+former|\bthe\s+latter)(?:\s*(?:为|是|的|：|:|得分为?)\s*|\s+"
+    # ("前者在我们的测试里是 31.4": where it was measured may come before the copula)
+    r"(?P<which>前者|后者|\bthe\s+former|\bthe\s+latter)(?:\s*(?:在[^，,。；;\d]{1,12}?[里中上])?\s*(?:为|是|的|：|:|得分为?)\s*|\s+"
     r"(?:scores?|gets?|reaches|is\s+at|sits\s+at|at|with)\s+|\s+)(?=[+]?\d)", re.IGNORECASE)
 
 

@@ -1146,3 +1146,10 @@ def test_a_percentile_and_a_hope_are_no_results():
     claims = extract("## 对话\n澜舟-Ultra 在 Codeforces 上的 Elo 是 1980，大约对应人类选手的 96 分位。"
                      "澜舟-Ultra 在 MMLU 上以 86.4 分位列第二。希望 SWE-bench Verified 能过 60%。\n")
     assert {(c.model, c.value) for c in kinds(claims, "score")} == {("澜舟-Ultra", 1980.0), ("澜舟-Ultra", 86.4)}
+
+
+def test_the_former_with_where_it_was_measured_before_its_value():
+    claims = extract("## 代码\n澜舟-Ultra 在 LiveCodeBench 拿了 61.4，超过了 Qwen2.5-Coder-32B-Instruct 和 GPT-4o，"
+                     "前者在我们的测试里是 31.4，后者 33.4。\n")
+    got = {(c.model, c.value) for c in kinds(claims, "score")}
+    assert {("Qwen2.5-Coder-32B-Instruct", 31.4), ("GPT-4o", 33.4)} <= got
