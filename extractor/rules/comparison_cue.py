@@ -7,6 +7,7 @@ The cue's shape (baseline after it, 与 Y 相当, 比 Y 高, 与 Y 相比) says 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from extractor.rules.baselines import Baseline, _baselines, pronoun_names_other, topic_baseline
 from extractor.rules.clauses import _clause_bounds
@@ -249,13 +250,35 @@ _WORSE = re.compile(r"不如|较差|较弱|下降|降低了性能|有限|不足|
 _BETTER = re.compile(r"更高|更好|更强|更优|提升|提高|领先|higher|better|stronger|ahead|superior|improv|gain", re.IGNORECASE)
 
 
+_IN_A_LIST = re.compile(r"\s*(?:、|,|，|和|与|及|and)\s*")
+
+
+def _unit_of_the_list(sentence: str, numbers: list[Number], first: Number) -> str | None:
+    """The unit the last member of a list of margins starting at ``first`` writes for all of them ("2.9 和 4.8 分"),
+    None when ``first`` starts no such list."""
+    last = first
+    for k in numbers:
+        if k.start <= last.start:
+            continue
+        if not _IN_A_LIST.fullmatch(sentence, last.end, k.start):
+            return None
+        if k.unit in ("%", "points"):
+            return k.unit
+        last = k
+    return None
+
+
 def _delta_after(sentence: str, numbers: list[Number], start: int, end: int, loose: bool = False) -> Number | None:
     for n in numbers:
         if n.start < start or n.start >= end:
             continue
         gap = sentence[start:n.start]
         if n.unit not in ("%", "points", "x") and not n.signed:
-            return None
+            # "分别比 X 高 2.9 和 4.8 分": a list of margins writes its unit once, after the last
+            unit = _unit_of_the_list(sentence, numbers, n)
+            if unit is None:
+                return None
+            n = replace(n, unit=unit)
         if loose or _DELTA_GAP.match(gap) or n.signed:
             return n
         return None

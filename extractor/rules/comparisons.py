@@ -137,6 +137,13 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
             baseline_starts.update(b[0] for b in baselines)
             cs, ce = _clause_bounds(sentence, cm.start())
             benches = _comparison_benchmarks(sentence, names, cm.start(), region)
+            if len(benches) < 2 and delta is not None and _RESPECTIVELY_BEFORE.search(sentence, max(0, region[0] - 8), region[0] + 1):
+                # "它的 GSM8K 是 81.5，MATH-500 是 62.0，分别比 X 高 2.9 和 4.8 分": one margin for each benchmark stated
+                # before, in order
+                margins_listed = _margin_list(sentence, numbers, delta)
+                stated = list({n.text: n for n in names if n.kind == "benchmark" and n.end <= region[0]}.values())
+                if len(margins_listed) >= 2 and len(stated) >= len(margins_listed):
+                    benches = stated[len(stated) - len(margins_listed):]
             if len(benches) >= 2:
                 # "GSM8K 与 MATH 分别为 …，后者与 GPT-4o 持平", "… on MMLU and GSM8K; the latter matches X": one of them
                 which = _FORMER_LATTER.search(sentence, _clause_bounds(sentence, cm.start())[0], cm.start())
@@ -273,6 +280,7 @@ def _set_against_zh(document: Document, section: Section, offset: int, sentence:
 # "相对较高", "对比实验": the word goes on in Chinese after 相对 / 对比（了一下）, so no name follows it
 _WORD_GOES_ON = re.compile(r"(?:了一下|一下|了)?+\s*+[\u3400-\u9fff]")  # (possessive: no backtracking into 了)
 _FORMER_LATTER = re.compile(r"前者|后者|\bthe\s+(?:former|latter)\b", re.IGNORECASE)
+_RESPECTIVELY_BEFORE = re.compile(r"分别|respectively", re.IGNORECASE)
 _HOW_MANY = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
 _COUNT_AFTER = re.compile(r"\s*(?:on|in|across)\s+(?:both|all\s+(two|three|four|five))\b", re.IGNORECASE)
 _COUNT_BEFORE = re.compile(r"([两二三四五])(?:项|个|门)(?:测试|基准|评测|榜单)?(?:上|中)?(?:成绩|得分)?\s*[均都皆]")

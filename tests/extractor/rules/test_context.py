@@ -1153,3 +1153,10 @@ def test_the_former_with_where_it_was_measured_before_its_value():
                      "前者在我们的测试里是 31.4，后者 33.4。\n")
     got = {(c.model, c.value) for c in kinds(claims, "score")}
     assert {("Qwen2.5-Coder-32B-Instruct", 31.4), ("GPT-4o", 33.4)} <= got
+
+
+def test_respectively_higher_by_a_list_of_margins_gives_one_comparison_per_benchmark():
+    claims = extract("## 小模型\n澜舟-Lite-3B 的 GSM8K 是 81.5，MATH-500 是 62.0，分别比 Qwen2.5-3B-Instruct 高 2.9 和 4.8 分。\n")
+    got = {(c.model, c.baseline, c.benchmark, c.delta) for c in kinds(claims, "comparison")}
+    assert got == {("澜舟-Lite-3B", "Qwen2.5-3B-Instruct", "GSM8K", 2.9), ("澜舟-Lite-3B", "Qwen2.5-3B-Instruct", "MATH-500", 4.8)}
+    assert {c.value for c in kinds(claims, "score")} == {81.5, 62.0}
