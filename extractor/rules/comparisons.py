@@ -282,7 +282,9 @@ _WORD_GOES_ON = re.compile(r"(?:了一下|一下|了)?+\s*+[\u3400-\u9fff]")  # 
 _FORMER_LATTER = re.compile(r"前者|后者|\bthe\s+(?:former|latter)\b", re.IGNORECASE)
 _RESPECTIVELY_BEFORE = re.compile(r"分别|respectively", re.IGNORECASE)
 _HOW_MANY = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
-_COUNT_AFTER = re.compile(r"\s*(?:on|in|across)\s+(?:both|all\s+(two|three|four|five))\b", re.IGNORECASE)
+# (a margin may come first: "beating X by ~20 points on both")
+_MARGIN_FIRST = r"(?:\s+by\s+(?:about\s+|around\s+|roughly\s+|~\s*)?\d+(?:\.\d+)?\s*(?:points?|pts|pp|%)?)?"
+_COUNT_AFTER = re.compile(_MARGIN_FIRST + r"\s*(?:on|in|across)\s+(?:both|all\s+(two|three|four|five))\b", re.IGNORECASE)
 _COUNT_BEFORE = re.compile(r"([两二三四五])(?:项|个|门)(?:测试|基准|评测|榜单)?(?:上|中)?(?:成绩|得分)?\s*[均都皆]")
 
 
@@ -295,7 +297,7 @@ def _how_many(sentence: str, region: tuple[int, int]) -> int:
     return _HOW_MANY[before.group(1)] if before is not None else 0
 
 
-_ON_ALL_OF_THEM = re.compile(r"\s*(?:on|in|across)\s+(?:both|all\s+(?:three|four|of\s+them))\b", re.IGNORECASE)
+_ON_ALL_OF_THEM = re.compile(_MARGIN_FIRST + r"\s*(?:on|in|across)\s+(?:both|all\s+(?:three|four|of\s+them))\b", re.IGNORECASE)
 _PAREN_AFTER_NAME = re.compile(r"[A-Za-z0-9\u4e00-\u9fff]\s*[(（]\s*[+]?\d[\d.]*$")
 _SCORED = re.compile(r"获得|取得|达到|拿到|拿下|得分|\b(?:reach|achiev|scor|hit)", re.IGNORECASE)
 _AND_GAP = re.compile(r"\s*,?\s*(?:and\s+)?")

@@ -235,9 +235,17 @@ def find_names(sentence: str, lex: Lexicons) -> list[Mention]:
         if any(a < e and s < b for a, b in taken):
             # A longer name that contains a gazetteer benchmark ("LLaVA-NeXT" vs "NeXT") wins only if longer.
             overlapping = [x for x in out if x.start < e and s < x.end]
-            if all(x.end - x.start >= e - s for x in overlapping):
+            # (but words, then a whole benchmark, then perhaps its value are a name and the benchmark: "Halcyon
+            # MMLU-Pro 71.3", "reports C-Eval 79.4" in a Chinese sentence's wider name pattern)
+            inner = [x for x in overlapping if x.start > s and sentence[x.start - 1] == " "
+                     and _VALUE_OR_NOTHING.fullmatch(sentence, x.end, e)]
+            if inner:
+                e = inner[0].start - 1
+                text = sentence[s:e]
+            elif all(x.end - x.start >= e - s for x in overlapping):
                 continue
-            out = [x for x in out if not (x.start < e and s < x.end)]
+            else:
+                out = [x for x in out if not (x.start < e and s < x.end)]
         text = text.rstrip(".")
         tail = _TRAILING_VALUE.search(text)
         if tail is not None and (any(c.isdigit() for c in text[:tail.start()]) or text[:tail.start()].endswith(("'s", "’s"))
@@ -335,6 +343,7 @@ def _zh_brand_regex() -> re.Pattern[str]:
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _PARTICLES_BEFORE_NAME = frozenset("的是和与及了在比较于对被让给过越为而但则也都就还")
 _TRAILING_VALUE = re.compile(r" \d+\.\d+$")
+_VALUE_OR_NOTHING = re.compile(r"(?: \d+(?:\.\d+)?)?")
 
 
 _ZH_BENCH_PHRASE = re.compile(

@@ -1160,3 +1160,12 @@ def test_respectively_higher_by_a_list_of_margins_gives_one_comparison_per_bench
     got = {(c.model, c.baseline, c.benchmark, c.delta) for c in kinds(claims, "comparison")}
     assert got == {("澜舟-Lite-3B", "Qwen2.5-3B-Instruct", "GSM8K", 2.9), ("澜舟-Lite-3B", "Qwen2.5-3B-Instruct", "MATH-500", 4.8)}
     assert {c.value for c in kinds(claims, "score")} == {81.5, 62.0}
+
+
+def test_a_benchmark_and_its_value_after_words_in_a_chinese_sentence_stay_a_benchmark_and_a_value():
+    claims = extract("## 3. Chinese evals\n青鸾-7B reports C-Eval 79.4 and CMMLU 80.2, beating "
+                     "Llama-3.1-8B-Instruct by ~20 points on both.\n")
+    assert {(c.model, c.benchmark, c.value) for c in kinds(claims, "score")} == {
+        ("青鸾-7B", "C-Eval", 79.4), ("青鸾-7B", "CMMLU", 80.2)}
+    assert {(c.model, c.baseline, c.benchmark) for c in kinds(claims, "comparison")} == {
+        ("青鸾-7B", "Llama-3.1-8B-Instruct", "C-Eval"), ("青鸾-7B", "Llama-3.1-8B-Instruct", "CMMLU")}
