@@ -186,7 +186,8 @@ _NOT_RESULT_BEFORE = re.compile(
     # a margin between two results ("输了 3.6 分", "落后约 2 个点", "甩开好几分")
     # ("差 0.9 分", "差不到 1 分"; not "最差 40.1", the worst result)
     r"|(?:输了|赢了|差了|只差|仅差|还差|相差|(?<![最较])差(?:不到)?|落后了?|领先了?|拉开了?|甩开了?|少了|多了|高了|低了|高出了?|低出了?|长了|短了|掉了|涨了|降了|跌了)"
-    r"\s*(?:约|近|大约|超过|将近|快|足足|整整|差不多)?"
+    # ("落后它大概 4 分": the one it trails may stand between)
+    r"\s*(?:它|其|对方|他们)?\s*(?:约|近|大约|大概|超过|将近|快|足足|整整|差不多)?"
     # what a group scores in general ("各受测模型得分普遍在 90% 以上", "大多在 60 分左右")
     r"|(?:普遍|大多|大都|基本都|全都)(?:在|为|达到|超过|处于)?"
     # a change with no value of its own ("it is up 9 points"), a value denied ("56.1 for Orion-72B, not 61.3",
@@ -211,7 +212,7 @@ _NOT_RESULT_FAR_BEFORE = re.compile(
     r"|\b(?:revenue|sales|income|profits?|margins?|users|subscribers|downloads|valuation|stock|shares|market\s+share|"
     r"funding|headcount|customers)\b[^,.;\d]{0,24}"
     r"|\b(?:gap|margin|lead|difference|delta|edge|advantage)\b(?:\s+(?:on|in|over|of|to|against|with)\s+[\w.' -]{1,30}?)?"
-    r"\s+(?:is|was|stands\s+at|of|at|(?:widens|widened|narrows|narrowed|shrinks|shrank|grows|grew)\s+to)"
+    r"(?:\s+(?:is|was|stands\s+at|of|at|(?:widens|widened|narrows|narrowed|shrinks|shrank|grows|grew)\s+to)|\s*[~≈]|,?\s+(?:about|around|roughly))"
     r"|(?:差距|差值|相差|差了|领先幅度|优势)(?:缩小|扩大|拉大)?(?:为|是|达|达到|到|至|有)?(?:近|约|超过|将近|大约)?"
     r")\s*$", re.IGNORECASE)
 _NOT_RESULT_HINT = re.compile(

@@ -1169,3 +1169,9 @@ def test_a_benchmark_and_its_value_after_words_in_a_chinese_sentence_stay_a_benc
         ("青鸾-7B", "C-Eval", 79.4), ("青鸾-7B", "CMMLU", 80.2)}
     assert {(c.model, c.baseline, c.benchmark) for c in kinds(claims, "comparison")} == {
         ("青鸾-7B", "Llama-3.1-8B-Instruct", "C-Eval"), ("青鸾-7B", "Llama-3.1-8B-Instruct", "CMMLU")}
+
+
+def test_a_margin_with_its_object_or_a_tilde_is_no_score():
+    claims = extract("## 主帖\n墨竹-13B 跟 Qwen2.5-14B 比还是差点意思，C-Eval 落后它大概 4 分。"
+                     "Tern-7B is still behind Qwen2.5-32B-Instruct on GPQA, gap ~7 pts.\n")
+    assert kinds(claims, "score") == []
