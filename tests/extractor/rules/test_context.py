@@ -1175,3 +1175,10 @@ def test_a_margin_with_its_object_or_a_tilde_is_no_score():
     claims = extract("## 主帖\n墨竹-13B 跟 Qwen2.5-14B 比还是差点意思，C-Eval 落后它大概 4 分。"
                      "Tern-7B is still behind Qwen2.5-32B-Instruct on GPQA, gap ~7 pts.\n")
     assert kinds(claims, "score") == []
+
+
+def test_a_name_owning_the_source_in_a_closed_note_is_not_the_subject_after_it():
+    claims = extract("Corvid-70B reports 86.9 on MMLU and 71.8 on MMLU-Pro, which places it level with "
+                     "Qwen2.5-72B-Instruct on MMLU (86.1 in the Qwen report) and 0.7 points below GPT-4o on MMLU-Pro.")
+    got = {(c.model, c.baseline) for c in kinds(claims, "comparison")}
+    assert ("Corvid-70B", "GPT-4o") in got and ("Qwen2.5-72B-Instruct", "GPT-4o") not in got
