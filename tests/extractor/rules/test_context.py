@@ -1182,3 +1182,9 @@ def test_a_name_owning_the_source_in_a_closed_note_is_not_the_subject_after_it()
                      "Qwen2.5-72B-Instruct on MMLU (86.1 in the Qwen report) and 0.7 points below GPT-4o on MMLU-Pro.")
     got = {(c.model, c.baseline) for c in kinds(claims, "comparison")}
     assert ("Corvid-70B", "GPT-4o") in got and ("Qwen2.5-72B-Instruct", "GPT-4o") not in got
+
+
+def test_set_against_a_named_value_with_we_before_the_verdict():
+    claims = extract("## 对话\n澜舟-Ultra 在 AIME 2024 上是 79.8%。跟 o1 的 79.2 比，我们略高一点，但我更愿意说是打平。\n")
+    assert ("o1", "AIME 2024", 79.2) in {(c.model, c.benchmark, c.value) for c in kinds(claims, "score")}
+    assert {(c.model, c.baseline, c.relation) for c in kinds(claims, "comparison")} == {("澜舟-Ultra", "o1", "outperforms")}
