@@ -1188,3 +1188,8 @@ def test_set_against_a_named_value_with_we_before_the_verdict():
     claims = extract("## 对话\n澜舟-Ultra 在 AIME 2024 上是 79.8%。跟 o1 的 79.2 比，我们略高一点，但我更愿意说是打平。\n")
     assert ("o1", "AIME 2024", 79.2) in {(c.model, c.benchmark, c.value) for c in kinds(claims, "score")}
     assert {(c.model, c.baseline, c.relation) for c in kinds(claims, "comparison")} == {("澜舟-Ultra", "o1", "outperforms")}
+
+
+def test_a_benchmark_place_then_a_name_then_its_value():
+    claims = extract("## 回复\n星河-R-32B 在 Arena-Hard 上是 78.4。IFEval 上星河 82.0，反而比 GPT-4o 的 84.3 低。\n")
+    assert ("星河-R-32B", "IFEval", 82.0) in {(c.model, c.benchmark, c.value) for c in kinds(claims, "score")}
