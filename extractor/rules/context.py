@@ -208,9 +208,16 @@ def measured_against_it(text: str, pos: int) -> bool:
     (A substring test first: the pattern is tried for every sentence-initial name.)"""
     end = _sentence_end(text, pos)
     window = text[pos:end]
+    if _BEATEN.match(text, pos, end) is not None:
+        return True  # "Mistral-7B-Instruct-v0.3 is beaten everywhere": what the text's model beat, not its subject
     if " it" not in window and " them" not in window and "它" not in window and "其" not in window:
         return False
     return _MEASURED_AGAINST_IT.match(text, pos, end) is not None
+
+
+# a name opening a sentence in the passive of a win ("X is beaten everywhere", "X 被全面超越"): the baseline
+_BEATEN = re.compile(r"\s*(?:(?:is|are|was|were|gets?|got)\s+(?:\w+\s+)?(?:beaten|outperformed|surpassed|outscored|overtaken|"
+                     r"edged\s+out)\b|(?:也|都|则)?被(?:[^，,。]{0,8}?)(?:超越|超过|击败|打败|反超))", re.IGNORECASE)
 
 
 def _sentence_end(text: str, pos: int) -> int:

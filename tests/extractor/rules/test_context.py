@@ -1193,3 +1193,9 @@ def test_set_against_a_named_value_with_we_before_the_verdict():
 def test_a_benchmark_place_then_a_name_then_its_value():
     claims = extract("## 回复\n星河-R-32B 在 Arena-Hard 上是 78.4。IFEval 上星河 82.0，反而比 GPT-4o 的 84.3 低。\n")
     assert ("星河-R-32B", "IFEval", 82.0) in {(c.model, c.benchmark, c.value) for c in kinds(claims, "score")}
+
+
+def test_a_name_opening_a_sentence_in_the_passive_of_a_win_does_not_take_over_the_topic():
+    text = ("## Results\nTern-7B scores 71.2 on MMLU.\nCorvid-7B is beaten everywhere; on GSM8K it scores 52.2.\n"
+            "MMLU-Pro is 40.7 for this release.\n")
+    assert ("Tern-7B", "MMLU-Pro", 40.7) in {(c.model, c.benchmark, c.value) for c in kinds(extract(text), "score")}
