@@ -529,7 +529,7 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
 _NAME_PAREN_VALUE = re.compile(r"[A-Za-z0-9+]\s*[(（]\s*\d+(?:\.\d+)?\s*%?\s*[)）]")
 # "GPT-4o 88.7, Claude 3.5 Sonnet 88.3", "Orion-72B: 61.0": values written right after names (see
 # ``enumerations.juxtaposed_values``, which decides)
-_NAME_THEN_VALUE = re.compile(r"[A-Za-z0-9+](?:[ \t]*[:：][ \t]*|[ \t]+)\d+\.\d")
+_NAME_THEN_VALUE = re.compile(r"[A-Za-z0-9+](?:[ \t]*[:：=][ \t]*|[ \t]+)\d+\.\d")
 # "DeepSeek-V3 在 MATH-500 上 90.2": a value right after the place it was measured (``scores._after_a_benchmark_place``)
 # "Arena-Hard is 62.3 with style control off": a benchmark, a copula, a decimal (``scores._BENCH_IS_BEFORE``)
 _COPULA_THEN_VALUE = re.compile(r"[A-Za-z0-9)] " + COPULA + r" \d+\.\d")

@@ -1199,3 +1199,9 @@ def test_a_name_opening_a_sentence_in_the_passive_of_a_win_does_not_take_over_th
     text = ("## Results\nTern-7B scores 71.2 on MMLU.\nCorvid-7B is beaten everywhere; on GSM8K it scores 52.2.\n"
             "MMLU-Pro is 40.7 for this release.\n")
     assert ("Tern-7B", "MMLU-Pro", 40.7) in {(c.model, c.benchmark, c.value) for c in kinds(extract(text), "score")}
+
+
+def test_values_written_after_names_with_an_equals_sign_are_theirs():
+    claims = extract("## Math\n- AIME 2024: Tern-DPO-v3 = 16.7, Tern-SFT-v3 = 10.0 (n=30, noisy)\n")
+    assert {(c.model, c.benchmark, c.value) for c in kinds(claims, "score")} == {
+        ("Tern-DPO-v3", "AIME 2024", 16.7), ("Tern-SFT-v3", "AIME 2024", 10.0)}
