@@ -1160,6 +1160,9 @@ def test_respectively_higher_by_a_list_of_margins_gives_one_comparison_per_bench
     got = {(c.model, c.baseline, c.benchmark, c.delta) for c in kinds(claims, "comparison")}
     assert got == {("澜舟-Lite-3B", "Qwen2.5-3B-Instruct", "GSM8K", 2.9), ("澜舟-Lite-3B", "Qwen2.5-3B-Instruct", "MATH-500", 4.8)}
     assert {c.value for c in kinds(claims, "score")} == {81.5, 62.0}
+    claims = extract("## 中文\n青岚-R1-14B 的 C-Eval 是 86.1，CMMLU 是 85.2，比 Qwen2.5-14B 分别高 2.3 和 1.7 个点。\n")
+    got = {(c.benchmark, c.delta) for c in kinds(claims, "comparison")}
+    assert got == {("C-Eval", 2.3), ("CMMLU", 1.7)}
 
 
 def test_a_benchmark_and_its_value_after_words_in_a_chinese_sentence_stay_a_benchmark_and_a_value():
