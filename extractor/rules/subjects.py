@@ -148,11 +148,8 @@ def _in_a_closed_note(sentence: str, name: Mention, before: int) -> bool:
     """"… level with Qwen2.5-72B-Instruct on MMLU (86.1 in the Qwen report) and 0.7 points below GPT-4o": a name inside
     a note in parentheses closed before the statement at ``before`` says where a number came from; it is not the
     subject of what follows the note."""
-    open_at = max(sentence.rfind("(", 0, name.start), sentence.rfind("（", 0, name.start))
-    if open_at < 0 or max(sentence.rfind(")", open_at, name.start), sentence.rfind("）", open_at, name.start)) >= 0:
-        return False
-    close = min((i for i in (sentence.find(")", name.end), sentence.find("）", name.end)) if i >= 0), default=-1)
-    return 0 <= close < before and _SOURCE_AFTER.match(sentence, name.end) is not None
+    parens = _enclosing_parens(sentence, name)
+    return parens is not None and parens[1] < before and _SOURCE_AFTER.match(sentence, name.end) is not None
 
 
 # "the Qwen report", "OpenAI's own card", "DeepSeek 技术报告": a name owning a source of numbers
@@ -162,11 +159,17 @@ _SOURCE_AFTER = re.compile(r"(?:['’]s)?\s*(?:own\s+)?(?:tech(?:nical)?\s+)?(?:
 
 def _in_setting_parens(sentence: str, name: Mention) -> bool:
     """"GSM8K (8-shot, CoT): 79.1%": a name inside a parenthesised evaluation setting is no subject."""
+    parens = _enclosing_parens(sentence, name)
+    return parens is not None and SETTING.search(sentence, parens[0], parens[1]) is not None
+
+
+def _enclosing_parens(sentence: str, name: Mention) -> tuple[int, int] | None:
+    """(where the parentheses around ``name`` open, where they close), None when it stands in none."""
     open_at = max(sentence.rfind("(", 0, name.start), sentence.rfind("（", 0, name.start))
     if open_at < 0 or max(sentence.rfind(")", open_at, name.start), sentence.rfind("）", open_at, name.start)) >= 0:
-        return False
+        return None
     close = min((i for i in (sentence.find(")", name.end), sentence.find("）", name.end)) if i >= 0), default=-1)
-    return close >= 0 and SETTING.search(sentence, open_at, close) is not None
+    return (open_at, close) if close >= 0 else None
 
 
 _NAMED_THING = re.compile(r"\s*(?:模型|方法|框架|系统|智能体|models?|methods?|framework|system|agent)", re.IGNORECASE)
