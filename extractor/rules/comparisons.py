@@ -234,7 +234,7 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
 # "跟 o1-mini 的 53.8 比领先了三个多点", "和 R1 比起来还是差点意思": a model set against another with 跟 … 比, then
 # the verdict (the than-shape "比 X 高" has no 跟 / 和 / 与 / 同 before it)
 _SET_AGAINST_ZH = re.compile(r"(?:跟|和|与|同)\s*(?P<x>[^，,。；;比]{1,30}?)\s*比(?:起来|的话|较)?\s*[，,]?\s*"
-                             r"(?:还是|还|则|要|都|也|可以说|算是)?\s*(?:我们|咱们|它)?\s*(?:略|稍微?|更|明显)?\s*"
+                             r"(?:还是|还|则|要|都|也|可以说|算是|是)?\s*(?:我们|咱们|它)?\s*(?:略|稍微?|更|明显)?\s*"
                              r"(?P<v>领先|高|强|好|胜出|胜|赢|差|低|弱|落后|输|逊|"
                              r"持平|相当|差不多|打平)")
 # verdicts that are no cue phrase of their own (the others take their relation from ``comparison_cues.tsv``)

@@ -1191,6 +1191,9 @@ def test_set_against_a_named_value_with_we_before_the_verdict():
     claims = extract("## 对话\n澜舟-Ultra 在 AIME 2024 上是 79.8%。跟 o1 的 79.2 比，我们略高一点，但我更愿意说是打平。\n")
     assert ("o1", "AIME 2024", 79.2) in {(c.model, c.benchmark, c.value) for c in kinds(claims, "score")}
     assert {(c.model, c.baseline, c.relation) for c in kinds(claims, "comparison")} == {("澜舟-Ultra", "o1", "outperforms")}
+    claims = extract("## 小模型\n天衡-2-Lite 的 GSM8K 是 88.6，和 Qwen2.5-7B-Instruct 的 91.6 比是落后的。\n")
+    assert {(c.model, c.baseline, c.relation) for c in kinds(claims, "comparison")} == {
+        ("天衡-2-Lite", "Qwen2.5-7B-Instruct", "underperforms")}
 
 
 def test_a_benchmark_place_then_a_name_then_its_value():
