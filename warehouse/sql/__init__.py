@@ -134,7 +134,7 @@ INSERT_DOCUMENTS = """
 INSERT INTO documents (id, source, path, sha256, encoding, media_type, text, ingested_at, run_id, n_claims,
                        title, url, published, authors)
 SELECT id, source, path, sha256, encoding, media_type, text, now(), run_id::BIGINT, n_claims::INTEGER,
-       title::VARCHAR, url::VARCHAR, published::DATE, from_json(authors::VARCHAR, '["VARCHAR"]')
+       title::VARCHAR, url::VARCHAR, published::DATE, authors::VARCHAR[]
 FROM doc_batch
 """
 DOCUMENT_COLUMNS = ("id", "source", "title", "url", "published", "authors", "sha256", "chars", "media_type", "claims",
