@@ -14,6 +14,8 @@ SCHEMA = (Path(__file__).resolve().parent / "schema.sql").read_text(encoding="ut
 # DuckDB's worker threads for this database (every connection of the process shares them), and back to its default.
 SET_THREADS = "SET threads = ?"
 RESET_THREADS = "RESET threads"
+# The worker threads set now (``Warehouse._one_write_thread`` puts it back after an overlapped ``store_many``).
+CURRENT_THREADS = "SELECT current_setting('threads')::BIGINT"
 
 
 def lake_schema(schema: str = SCHEMA) -> str:
