@@ -343,19 +343,20 @@ class Warehouse:
 
     @contextmanager
     def _one_write_thread(self) -> Iterator[None]:
-        """DuckDB writes on one thread while ``store_many`` overlaps, and gets back its setting after.
+        """DuckDB writes on one thread fewer (at least one) while ``store_many`` overlaps, and gets back its setting
+        after.
 
-        The preparing thread keeps a core busy with Python and Arrow work throughout, so a second DuckDB worker
-        only contends with it for the other: on this 2-core machine a 1 M-claim ``store_many`` took 8.0-9.1 s of
-        CPU with one DuckDB thread against 9.7-11.4 s with two, and less wall time too (7.1-9.5 vs 10.2-11.8 s).
+        The preparing thread keeps a core busy with Python and Arrow work throughout, so a DuckDB worker on that core
+        only contends with it: on this 2-core machine a 1 M-claim ``store_many`` took 8.0-9.1 s of CPU with one
+        DuckDB thread against 9.7-11.4 s with two, and less wall time too (7.1-9.5 vs 10.2-11.8 s).
         """
         row = self._one(sql.CURRENT_THREADS)
-        self.con.execute(sql.SET_THREADS, [1])
+        threads = int(row[0]) if row else 1
+        self.con.execute(sql.SET_THREADS, [max(1, threads - 1)])
         try:
             yield
         finally:
-            if row is not None:
-                self.con.execute(sql.SET_THREADS, [int(row[0])])
+            self.con.execute(sql.SET_THREADS, [threads])
 
     def _store_overlapped(self, batches: Iterable[list[Extraction]], run_id: int | None) -> list[IngestOutcome]:
         """``store_many``'s batches, each written while the next is prepared. A batch holding a document that is

@@ -81,8 +81,8 @@ def test_a_failed_write_leaves_the_last_commit_and_storing_again_ends_as_a_clean
 
 def test_overlapped_writes_run_on_one_duckdb_thread_and_the_setting_comes_back(tmp_path: Path,
                                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    """While batches overlap, the preparing thread holds a core, so DuckDB writes on one thread; afterwards (also
-    after a failed write) the caller's setting is back, and a single batch keeps it throughout."""
+    """While batches overlap, the preparing thread holds a core, so DuckDB writes on one thread fewer than it is set
+    to (at least one); afterwards (also after a failed write) the setting is back, and a single batch keeps it."""
     seen: list[int] = []
     write_new = Warehouse._write_new
 
@@ -99,12 +99,19 @@ def test_overlapped_writes_run_on_one_duckdb_thread_and_the_setting_comes_back(t
     with Warehouse(tmp_path / "w.duckdb") as wh:
         wh.set_threads(3)
         wh.store_many(docs, batch_docs=5)
-        assert seen and set(seen) == {1}
+        assert seen and set(seen) == {2}
         assert threads(wh) == 3
         with pytest.raises(duckdb.ConstraintException):
             wh.store_many([_broken("broken.txt"), *docs[:9]], batch_docs=5)
         assert threads(wh) == 3
+        wh.set_threads(1)
+        seen.clear()
+        new = [_doc(f"new-{i}.txt", [("score", f"New-{i}B", "NewBench", 50.0 + i, "accuracy", "%", None, None)])
+               for i in range(12)]
+        wh.store_many(new, batch_docs=5)  # new documents in three batches: they overlap
+        assert seen and set(seen) == {1} and threads(wh) == 1
         wh.set_threads(None)
         default = threads(wh)
+        seen.clear()
         wh.store(_doc("single.txt", [("score", "Single-1B", "SingleBench", 50.0, "accuracy", "%", None, None)]))
-        assert threads(wh) == default and set(seen) == {1}
+        assert threads(wh) == default and not seen
