@@ -81,3 +81,32 @@ def test_distinct_values_in_first_seen_order() -> None:
     key = bulk.joined_key(pa.array(["x", None, "x"]), pa.array([None, "c", "c"]), nullable_first=True)
     assert key[1].as_py() is None and key[0].as_py() != key[2].as_py()
     assert bulk.gather(["p", None], found.codes[:4]).to_pylist() == ["p", None, None, "p"]
+
+
+def test_document_metadata_is_stored_as_given_by_every_path(tmp_path: Path) -> None:
+    """Authors go to DuckDB as a list column and dates as dates (not JSON text and ISO strings parsed back):
+    names with quotes, backslashes and non-ASCII letters, an empty list and a missing date come back as given,
+    written overlapped (several batches), in one batch, or as a replaced document."""
+    import datetime as dt
+
+    metas = [
+        {"authors": ['Zoë "Z" O\'Neil', "张三", "back\\slash"], "published": dt.date(2024, 2, 29), "title": "T"},
+        {"authors": [], "published": None, "title": None},
+        {"authors": ["Ada Lovelace"], "published": dt.date(1999, 12, 31), "url": "https://example.org/x"},
+    ]
+    docs = [ex.model_copy(update={"document": ex.document.model_copy(update=metas[i % len(metas)])})
+            for i, ex in enumerate(_synthetic(30))]
+    expected = [(m.get("title"), m.get("url"), m["published"], m["authors"]) for m in metas]
+
+    def stored(wh: Warehouse) -> list[tuple]:
+        return [tuple(r) for r in wh.con.execute(
+            "SELECT title, url, published, authors FROM documents ORDER BY id").fetchall()]
+
+    with Warehouse(tmp_path / "overlapped.duckdb") as wh:
+        wh.store_many(docs, batch_docs=4)
+        overlapped = stored(wh)
+    assert overlapped == [expected[i % len(metas)] for i in range(len(docs))]
+    with Warehouse(tmp_path / "one.duckdb") as wh:
+        wh.store_many(docs)
+        assert stored(wh) == overlapped
+        assert wh.get_document(1, with_text=False).authors == metas[0]["authors"]

@@ -77,3 +77,41 @@ def test_a_failed_write_leaves_the_last_commit_and_storing_again_ends_as_a_clean
     with Warehouse(tmp_path / "clean.duckdb") as clean:
         clean.store_many(docs)
         assert (_stored(clean), _boards(clean)) == after
+
+
+def test_overlapped_writes_run_on_one_duckdb_thread_and_the_setting_comes_back(tmp_path: Path,
+                                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """While batches overlap, the preparing thread holds a core, so DuckDB writes on one thread fewer than it is set
+    to (at least one); afterwards (also after a failed write) the setting is back, and a single batch keeps it."""
+    seen: list[int] = []
+    write_new = Warehouse._write_new
+
+    def recording(self: Warehouse, ready: object) -> None:
+        seen.append(int(self.con.execute("SELECT current_setting('threads')").fetchone()[0]))  # type: ignore[index]
+        write_new(self, ready)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Warehouse, "_write_new", recording)
+    docs = _hard_cases() + _synthetic(600)
+
+    def threads(wh: Warehouse) -> int:
+        return int(wh.con.execute("SELECT current_setting('threads')").fetchone()[0])  # type: ignore[index]
+
+    with Warehouse(tmp_path / "w.duckdb") as wh:
+        wh.set_threads(3)
+        wh.store_many(docs, batch_docs=5)
+        assert seen and set(seen) == {2}
+        assert threads(wh) == 3
+        with pytest.raises(duckdb.ConstraintException):
+            wh.store_many([_broken("broken.txt"), *docs[:9]], batch_docs=5)
+        assert threads(wh) == 3
+        wh.set_threads(1)
+        seen.clear()
+        new = [_doc(f"new-{i}.txt", [("score", f"New-{i}B", "NewBench", 50.0 + i, "accuracy", "%", None, None)])
+               for i in range(12)]
+        wh.store_many(new, batch_docs=5)  # new documents in three batches: they overlap
+        assert seen and set(seen) == {1} and threads(wh) == 1
+        wh.set_threads(None)
+        default = threads(wh)
+        seen.clear()
+        wh.store(_doc("single.txt", [("score", "Single-1B", "SingleBench", 50.0, "accuracy", "%", None, None)]))
+        assert threads(wh) == default and not seen

@@ -14,6 +14,8 @@ SCHEMA = (Path(__file__).resolve().parent / "schema.sql").read_text(encoding="ut
 # DuckDB's worker threads for this database (every connection of the process shares them), and back to its default.
 SET_THREADS = "SET threads = ?"
 RESET_THREADS = "RESET threads"
+# The worker threads set now (``Warehouse._one_write_thread`` puts it back after an overlapped ``store_many``).
+CURRENT_THREADS = "SELECT current_setting('threads')::BIGINT"
 
 
 def lake_schema(schema: str = SCHEMA) -> str:
@@ -134,7 +136,7 @@ INSERT_DOCUMENTS = """
 INSERT INTO documents (id, source, path, sha256, encoding, media_type, text, ingested_at, run_id, n_claims,
                        title, url, published, authors)
 SELECT id, source, path, sha256, encoding, media_type, text, now(), run_id::BIGINT, n_claims::INTEGER,
-       title::VARCHAR, url::VARCHAR, published::DATE, from_json(authors::VARCHAR, '["VARCHAR"]')
+       title::VARCHAR, url::VARCHAR, published::DATE, authors::VARCHAR[]
 FROM doc_batch
 """
 DOCUMENT_COLUMNS = ("id", "source", "title", "url", "published", "authors", "sha256", "chars", "media_type", "claims",
