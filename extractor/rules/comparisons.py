@@ -13,7 +13,14 @@ from extractor.rules.clauses import _clause_bounds, _tight
 from extractor.rules.comparison_cue import _DELTA_CUE, _EN_REGION_END, _delta_after, _one_comparison
 from extractor.rules.context import SentenceBenchmark
 from extractor.rules.group_comparisons import group_comparisons
-from extractor.rules.measures import _LIST_SEP, _benchmark_group, _benchmarks_near, _metric_near, lexicon_metric
+from extractor.rules.measures import (
+    _LIST_SEP,
+    RESPECTIVELY,
+    _benchmark_group,
+    _benchmarks_near,
+    _metric_near,
+    lexicon_metric,
+)
 from extractor.rules.mentions import Lexicons, Mention, cue_matches, is_cjk_sentence, norm_name
 from extractor.rules.names import _norm, _same_name
 from extractor.rules.numbers import _NOT_RESULT_AFTER, _SPEED, Number
@@ -138,7 +145,7 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
             cs, ce = _clause_bounds(sentence, cm.start())
             benches = _comparison_benchmarks(sentence, names, cm.start(), region)
             if len(benches) < 2 and delta is not None \
-                    and _RESPECTIVELY_BEFORE.search(sentence, max(0, region[0] - 8), max(region[0] + 1, delta.start)):
+                    and RESPECTIVELY.search(sentence, max(0, region[0] - 8), max(region[0] + 1, delta.start)):
                 # "它的 GSM8K 是 81.5，MATH-500 是 62.0，分别比 X 高 2.9 和 4.8 分" ("C-Eval 85.6，CMMLU 84.9，比 X 分别提升
                 # 2.3 和 1.7 个点"): one margin for each benchmark stated before, in order
                 margins_listed = _margin_list(sentence, numbers, delta)
@@ -282,24 +289,23 @@ def _set_against_zh(document: Document, section: Section, offset: int, sentence:
 # "相对较高", "对比实验": the word goes on in Chinese after 相对 / 对比（了一下）, so no name follows it
 _WORD_GOES_ON = re.compile(r"(?:了一下|一下|了)?+\s*+[\u3400-\u9fff]")  # (possessive: no backtracking into 了)
 _FORMER_LATTER = re.compile(r"前者|后者|\bthe\s+(?:former|latter)\b", re.IGNORECASE)
-_RESPECTIVELY_BEFORE = re.compile(r"分别|respectively", re.IGNORECASE)
 _HOW_MANY = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
 # (a margin may come first: "beating X by ~20 points on both")
 _MARGIN_FIRST = r"(?:\s+by\s+(?:about\s+|around\s+|roughly\s+|~\s*)?\d+(?:\.\d+)?\s*(?:points?|pts|pp|%)?)?"
-_COUNT_AFTER = re.compile(_MARGIN_FIRST + r"\s*(?:on|in|across)\s+(?:both|all\s+(two|three|four|five))\b", re.IGNORECASE)
 _COUNT_BEFORE = re.compile(r"([两二三四五])(?:项|个|门)(?:测试|基准|评测|榜单)?(?:上|中)?(?:成绩|得分)?\s*[均都皆]")
 
 
 def _how_many(sentence: str, region: tuple[int, int]) -> int:
     """How many benchmarks "on both", "on all three", "三项都" speak of (0 when the sentence says no number)."""
-    after = _COUNT_AFTER.match(sentence, region[1])
+    after = _ON_ALL_OF_THEM.match(sentence, region[1])
     if after is not None:
-        return _HOW_MANY[(after.group(1) or "both").lower()]
+        return _HOW_MANY.get((after.group(1) or "both").lower(), 0)  # ("on all of them": no number)
     before = _COUNT_BEFORE.search(sentence, max(0, region[0] - 16), region[0] + 1)
     return _HOW_MANY[before.group(1)] if before is not None else 0
 
 
-_ON_ALL_OF_THEM = re.compile(_MARGIN_FIRST + r"\s*(?:on|in|across)\s+(?:both|all\s+(?:three|four|of\s+them))\b", re.IGNORECASE)
+_ON_ALL_OF_THEM = re.compile(_MARGIN_FIRST + r"\s*(?:on|in|across)\s+(?:both|all\s+(two|three|four|five|of\s+them))\b",
+                             re.IGNORECASE)
 _PAREN_AFTER_NAME = re.compile(r"[A-Za-z0-9\u4e00-\u9fff]\s*[(（]\s*[+]?\d[\d.]*$")
 _SCORED = re.compile(r"获得|取得|达到|拿到|拿下|得分|\b(?:reach|achiev|scor|hit)", re.IGNORECASE)
 _AND_GAP = re.compile(r"\s*,?\s*(?:and\s+)?")

@@ -13,6 +13,8 @@ from extractor.rules.clauses import _clause_bounds
 from extractor.rules.mentions import SETTING, Lexicons, Mention
 
 _LIST_SEP = re.compile(r"^(?:\s*(?:、|,|，|和|与|及|以及|或|and|or|&|/|以及)\s*)+(?:the\s+)?$", re.IGNORECASE)
+# "分别为 86.4 和 85.9", "61.2% and 68.9%, respectively": a list's members pair with another list's, in order
+RESPECTIVELY = re.compile(r"分别|respectively", re.IGNORECASE)
 
 
 def _benchmarks_near(sentence: str, names: list[Mention], pos: int) -> list[Mention]:

@@ -22,7 +22,14 @@ from extractor.rules.enumerations import (
     runs_of_a_model_list,
     slash_value_lists,
 )
-from extractor.rules.measures import _GENERIC_METRICS, _benchmark_group, _benchmarks_near, _metric_near, _setting_near
+from extractor.rules.measures import (
+    _GENERIC_METRICS,
+    RESPECTIVELY,
+    _benchmark_group,
+    _benchmarks_near,
+    _metric_near,
+    _setting_near,
+)
 from extractor.rules.mentions import Lexicons, Mention, is_cjk_sentence
 from extractor.rules.numbers import (
     _NOT_RESULT_AFTER,
@@ -59,7 +66,6 @@ _RATING = re.compile(r"\brating|\belo\b|评级|等级分", re.IGNORECASE)
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 # where a contrasting clause starts: "…, while Self-RAG and IRCoT reach …", "；", "，而"
 _CONTRAST_CLAUSE = re.compile(r"[;；]|\b(?:while|whereas|but)\b|[，,]\s*(?:而|但)", re.IGNORECASE)
-_RESPECTIVELY = re.compile(r"分别|respectively", re.IGNORECASE)
 _VS_PAIR = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(%|％)?\s*(?:vs\.?|versus|v\.s\.|对比|对|比)\s*(\d+(?:\.\d+)?)\s*(%|％)?(?!\w|\.\d)",
                       re.IGNORECASE)
 
@@ -208,18 +214,18 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
     cjk = is_cjk_sentence(sentence)
     aligned: dict[int, Mention] = {}
     model_aligned: dict[int, Mention] = {}
-    if _RESPECTIVELY.search(sentence) and len(good) >= 2:
+    if RESPECTIVELY.search(sentence) and len(good) >= 2:
         # (a value in parentheses after a name is that name's, not one of the list: "后者与 GPT-4o（68.5%）持平")
         pct = [n for n in good if (n.unit is not None or n.value_high is None) and n.start not in owned_at]
         # "RAG obtains 41.7 EM on HotpotQA, while Self-RAG and IRCoT reach 62.3 and 64.6 EM respectively": the
         # list is the clause of "respectively", not the whole sentence
-        resp = _RESPECTIVELY.search(sentence)
+        resp = RESPECTIVELY.search(sentence)
         if resp is not None:
             rs = max((m.end() for m in _CONTRAST_CLAUSE.finditer(sentence, 0, resp.start())), default=0)
             in_clause = [n for n in pct if rs <= n.start < resp.start()]
             if len(in_clause) >= 2 and len(in_clause) < len(pct):
                 pct = in_clause
-            elif (second := _RESPECTIVELY.search(sentence, resp.end())) is not None:
+            elif (second := RESPECTIVELY.search(sentence, resp.end())) is not None:
                 # "得分分别为 72.8 和 76.5，相比 Distill-7B 分别下降 0.4 和 0.2 分": each 分别 pairs its own values
                 first = [n for n in pct if n.start < second.start()]
                 if len(first) >= 2:
