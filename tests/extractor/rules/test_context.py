@@ -1211,3 +1211,15 @@ def test_values_written_after_names_with_an_equals_sign_are_theirs():
     claims = extract("## Math\n- AIME 2024: Tern-DPO-v3 = 16.7, Tern-SFT-v3 = 10.0 (n=30, noisy)\n")
     assert {(c.model, c.benchmark, c.value) for c in kinds(claims, "score")} == {
         ("Tern-DPO-v3", "AIME 2024", 16.7), ("Tern-SFT-v3", "AIME 2024", 10.0)}
+
+
+def test_it_after_a_comparison_is_its_subject_and_a_bare_name_is_the_sections_edition():
+    text = ("## 2. Math corner\nnebula-r1-14b-0312 posts 72.5% on AIME 2024. That's +8.9 points over "
+            "DeepSeek-R1-Distill-Qwen-14B on AIME (63.6). It also clears o1-mini's 70.0 on AIME.\n")
+    claims = extract(text)
+    assert ("nebula-r1-14b-0312", "o1-mini", "AIME 2024", "outperforms") in {
+        (c.model, c.baseline, c.benchmark, c.relation) for c in kinds(claims, "comparison")}
+    assert ("o1-mini", "AIME 2024", 70.0) in {(c.model, c.benchmark, c.value) for c in kinds(claims, "score")}
+    # (two editions named: a bare "AIME" stays as written)
+    both = extract(text.replace("That's", "It gets 40.1 on AIME 2025. That's"))
+    assert ("o1-mini", "AIME", 70.0) in {(c.model, c.benchmark, c.value) for c in kinds(both, "score")}
