@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from extractor.rules.baselines import Baseline, _baselines, pronoun_names_other, topic_baseline
 from extractor.rules.clauses import _clause_bounds
+from extractor.rules.measures import _LIST_SEP
 from extractor.rules.mentions import Lexicons, Mention
 from extractor.rules.names import _same_name
 from extractor.rules.numbers import _MARGIN_WORD, Number
@@ -250,9 +251,6 @@ _WORSE = re.compile(r"不如|较差|较弱|下降|降低了性能|有限|不足|
 _BETTER = re.compile(r"更高|更好|更强|更优|提升|提高|领先|higher|better|stronger|ahead|superior|improv|gain", re.IGNORECASE)
 
 
-_IN_A_LIST = re.compile(r"\s*(?:、|,|，|和|与|及|and)\s*")
-
-
 def _unit_of_the_list(sentence: str, numbers: list[Number], first: Number) -> str | None:
     """The unit the last member of a list of margins starting at ``first`` writes for all of them ("2.9 和 4.8 分"),
     None when ``first`` starts no such list."""
@@ -260,7 +258,7 @@ def _unit_of_the_list(sentence: str, numbers: list[Number], first: Number) -> st
     for k in numbers:
         if k.start <= last.start:
             continue
-        if not _IN_A_LIST.fullmatch(sentence, last.end, k.start):
+        if not _LIST_SEP.match(sentence[last.end:k.start] or " "):
             return None
         if k.unit in ("%", "points"):
             return k.unit

@@ -162,10 +162,10 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
                     or _ON_ALL_OF_THEM.match(sentence, region[1]):  # "ahead of X on both"
                 # "在 HumanEval 上…，在 MBPP 上…，均超过 X": every benchmark named before the cue
                 earlier = {n.text: n for n in names if n.kind == "benchmark" and n.end <= region[0]}
-                if len(earlier) < _how_many(sentence, region) and ctx_benchmark is not None:
+                wanted = _how_many(sentence, region) - len(earlier)
+                if wanted > 0 and ctx_benchmark is not None:
                     # "GSM8K 84.1, BBH 61.7; ahead of Phi-3-mini on both": the benchmarks of the sentences before
                     named_before = [Mention(-1, -1, b, "benchmark") for b in ctx_benchmark.before if b not in earlier]
-                    wanted = _how_many(sentence, region) - len(earlier)
                     if len(named_before) >= wanted:
                         earlier = {**{m.text: m for m in named_before[len(named_before) - wanted:]}, **earlier}
                 if len(earlier) > 1:

@@ -176,7 +176,7 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
                     a = _HEADING_MARK.match(text, a).end()  # type: ignore[union-attr]
                 k = bisect_left(hits, a)
                 if not (k < len(hits) and hits[k] < b) or a >= b or text.startswith("http", a) or _LINK_OPENS.match(text, a) \
-                        or not (has_name(text, a, b) or any(form in text[a:b] for form in DOCUMENT_UNMATCHED_FORMS.get())):
+                        or not (has_name(text, a, b) or any(text.find(form, a, b) >= 0 for form in DOCUMENT_UNMATCHED_FORMS.get())):
                     continue  # no trigger, a link, or no name nor pronoun: nothing a rule can attribute
                 j = bisect_left(lead_pos, a) - 1
                 if j >= 0 and lead_pos[j] > ctx.model_pos:
