@@ -10,7 +10,6 @@ are resolved through the document's ``EntityRegistry``; one that resolves to nob
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
