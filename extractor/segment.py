@@ -82,7 +82,10 @@ _AFTER_LOCATIVE = "".join(f"|(?<=[A-Za-z0-9%]{sp}{c})" for c in "上中" for sp 
 _NOT_LOCATIVE = "".join(f"(?!(?<=[A-Za-z0-9%]{sp}){c})" for c in "上中" for sp in ("", " "))
 CJK_HYBRID_NAME = re.compile(
     rf"(?:(?<![\u3400-\u9fffA-Za-z0-9_\-])|(?<=[{_ZH_BEFORE_NAME}])|(?<={ZH_INTRO_VERB}){_AFTER_LOCATIVE})"
-    rf"{_NOT_LOCATIVE}(?:(?![{_ZH_NOT_IN_NAME}])(?!{ZH_INTRO_VERB})[\u3400-\u9fff]){{1,6}}[-·](?:\d[A-Za-z0-9.]*|[A-Za-z][A-Za-z0-9.]+|[A-Za-z](?=-[A-Za-z0-9]))(?:-[A-Za-z0-9][A-Za-z0-9.]*)*"
+    rf"{_NOT_LOCATIVE}(?:(?![{_ZH_NOT_IN_NAME}])(?!{ZH_INTRO_VERB})[\u3400-\u9fff]){{1,6}}"
+    # (a version right after the Chinese brand, then a dashed part: "衡宇2-Max", "衡宇1.5-14B")
+    r"(?:\d+(?:\.\d+)?-(?=\d+(?:\.\d+)?[BbMmKk]\b|[A-Za-z])|[-·])"
+    rf"(?:\d[A-Za-z0-9.]*|[A-Za-z][A-Za-z0-9.]+|[A-Za-z](?=-[A-Za-z0-9]))(?:-[A-Za-z0-9][A-Za-z0-9.]*)*"
     r"(?<!\.)(?: [vV]\d+(?:\.\d+)*(?![\w.]))?")  # and a release's version after a space ("星衡-13B-Chat v0.3")
 # (a one-letter part is a name's when another part follows it: "星河-R-32B")
 

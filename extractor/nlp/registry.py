@@ -357,6 +357,8 @@ class EntityRegistry:
                 if latin is not None and latin not in self.names:
                     self.add(latin)
                 continue
+            while at > 0 and (text[at].isdigit() or text[at] == ".") and text[dash.start() - 1].isdigit():
+                at -= 1  # (a version between the brand and the dash: "衡宇2-Max", "衡宇1.5-14B")
             if at < 0 or not "\u3400" <= text[at] <= "\u9fff":
                 continue
             named = CJK_HYBRID_NAME.search(text, max(0, at - 6), dash.end() + 40)

@@ -93,6 +93,13 @@ def test_glued_chinese_brand_starts_after_a_particle():
     assert found == ["云岫-72B", "青松-7B", "青鸾-1"]
 
 
+def test_a_chinese_brand_with_its_version_then_a_dashed_part_is_one_name():
+    from extractor.segment import CJK_HYBRID_NAME
+    found = [m.group(0) for t in ("衡宇2-Max 在 MMLU 上", "较上一代衡宇1.5-14B 提升", "训练2-3 轮", "第3-5 名")
+             for m in CJK_HYBRID_NAME.finditer(t)]
+    assert found == ["衡宇2-Max", "衡宇1.5-14B"]
+
+
 def test_headline_subject_is_the_released_model_not_the_one_it_is_measured_against():
     text = "# 14B 小模型数学追平 o1-mini！北辰智能开源玄武-14B\n\n正文。\n\n## 数学：14B 对阵 o1-mini\n\n它很强。\n"
     assert [s.subject for s in split_sections(text)] == ["玄武-14B", "玄武-14B"]

@@ -125,3 +125,9 @@ def test_en_objects_of_surpasses_never_own_the_scores():
 def test_en_from_to_is_two_values_not_a_range():
     got = scores("Our recipe lifts the accuracy of Wren-8B on GSM8K from 55.0% to 78.5%.")
     assert got == {("Wren-8B", "GSM8K", 55.0), ("Wren-8B", "GSM8K", 78.5)}
+
+
+def test_chinese_names_with_a_version_before_the_dash():
+    text = ("## 4.1 通用知识\n衡宇2-Max 在 MMLU 上取得 88.7 分。最小的衡宇2-8B 在 CMMLU 上为 78.9 分，"
+            "较上一代衡宇1.5-14B 提升 3.5 分。\n")
+    assert {("衡宇2-Max", "MMLU", 88.7), ("衡宇2-8B", "CMMLU", 78.9)} <= scores(text)
