@@ -170,8 +170,9 @@ def _title_subject(title: str | None) -> str | None:
 
 
 _PRODUCT_WITH_VERSION = re.compile(r"[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f'’\-]*(?: [A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f'’\-]*){0,2}"
-                                   r" [vV]?\d+(?:\.\d+)*")
+                                   r" [vV]?\d+(?:\.\d+)*(?: (?:mini|Mini|Pro|Max|Flash|Lite|Turbo|Ultra|Plus|Nano|Air))?")
 _ORDINAL_BEFORE = re.compile(r"第\s*$")
+_NAME_GOES_ON = re.compile(r"[\w.\-]")  # (the product's version is not cut short: "Halcyon 3.5", "Halcyon 3-mini")
 _PLAIN_WORDS = re.compile(r"[A-Za-z][a-z]+(?:[\s\-]+[A-Za-z][a-z]+)+")
 
 
@@ -188,7 +189,12 @@ def _named_in_title(title: str | None) -> str | None:
                 break
     if re.sub(r"^[\d.\s]+", "", t).strip(" :：").lower() in lexicon.generic_headings():
         return None  # "## 4.2 Evaluation" names a part of the document
+    launch = _HEAD_INTRO.match(t)
     t = _HEAD_INTRO.sub("", t)  # "Introducing Nimbus-R1: open reasoning at 70B" names Nimbus-R1
+    product = _PRODUCT_WITH_VERSION.match(t) if launch else None
+    if product is not None and not _NAME_GOES_ON.match(t, product.end()) and is_versioned_product(product.group(0)) \
+            and not _is_benchmark(product.group(0)):
+        return product.group(0)  # "Introducing Halcyon 3 and Halcyon 3 mini": the first product it introduces
     repo = _TITLE_REPO.match(t)
     if repo is not None and is_model_shaped(repo.group(1)) and not _is_benchmark(repo.group(1)):
         return repo.group(1)  # "tern-labs/Tern-34B-Instruct · Discussions": a model hub page names its model

@@ -124,3 +124,10 @@ def test_a_model_hub_repository_id_in_the_title_names_its_model():
 def test_a_verb_of_testing_is_not_part_of_the_chinese_brand_after_it():
     text = "# 复现玄鸮-R1-14B 数学成绩踩坑记录\n\n正文。\n"
     assert split_sections(text)[0].subject == "玄鸮-R1-14B"
+
+
+def test_a_launch_title_introducing_a_product_with_a_version_names_it():
+    text = ("# Introducing Halcyon 3 and Halcyon 3 mini\n\nToday we release both.\n\n## Reasoning\n\nIt leads.\n\n"
+            "## Halcyon 3 mini: frontier smarts, small price\n\nIt is cheap.\n")
+    assert [s.subject for s in split_sections(text)] == ["Halcyon 3", "Halcyon 3", "Halcyon 3 mini"]
+    assert split_sections("# Introducing Part 2 of our series\n\nText.\n")[0].subject is None

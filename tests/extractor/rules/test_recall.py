@@ -131,3 +131,9 @@ def test_chinese_names_with_a_version_before_the_dash():
     text = ("## 4.1 通用知识\n衡宇2-Max 在 MMLU 上取得 88.7 分。最小的衡宇2-8B 在 CMMLU 上为 78.9 分，"
             "较上一代衡宇1.5-14B 提升 3.5 分。\n")
     assert {("衡宇2-Max", "MMLU", 88.7), ("衡宇2-8B", "CMMLU", 78.9)} <= scores(text)
+
+
+def test_a_launch_posts_product_is_what_its_sections_results_are_about():
+    text = ("# Introducing Halcyon 3 and Halcyon 3 mini\n\nToday we're releasing Halcyon 3.\n\n## Reasoning\n\n"
+            "On GPQA Diamond, a set of PhD-level science questions, it scores 71.4% — ahead of GPT-4o.\n")
+    assert scores(text) == {("Halcyon 3", "GPQA Diamond", 71.4)}
