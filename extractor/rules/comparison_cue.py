@@ -24,6 +24,7 @@ _THAN_CONNECTOR = re.compile(r"(?<![相对])比|较之|较|相比于|相较于|�
 _WITH_CONNECTOR = re.compile(r"(?<![不相共一协参给赋])与|跟|(?<![不相共一协如等])同(?![时样类])|和|及|(?<![距远分隔脱])离(?![开散职线子])")
 _EN_REGION_END = re.compile(r"\s+(?:on|in|across|by|at|for|while|with|when|under|using|over|among|and (?:achiev|reach|scor|set|is|are|was))\b|\(|\[", re.IGNORECASE)
 _DELTA_GAP = re.compile(r"^\s*(?:了|出|约|达|高达|超过|多达|近|将近|整整|by|of|about|around|over|nearly|up to|more than|\+|足足|分别)?\s*(?:了)?\s*$", re.IGNORECASE)
+_OPENING = re.compile(r"\W*(?:(?:But|And|So|Still|Yet|However|Meanwhile),?\s+)?")  # what may stand before an opening cue
 _PAREN_PREFIX = re.compile(r"\s*[(（]\s*(?:by\s+|about\s+|约|近)?")
 
 
@@ -47,6 +48,10 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
     c0, c1 = _clause_bounds(sentence, cs)
     cue_text = sentence[cs:ce]
     quote_from = cs
+    if shape == "opening":
+        if not _OPENING.fullmatch(sentence, 0, cs):
+            return None  # ("41.7, against 43.0 for X": a value set against another, no cue)
+        shape = "versus"
     if shape == "adjacent":
         follower = next((n for n in _model_mentions(names) if n.start >= ce), None)
         if (follower is None or sentence[ce:follower.start].strip()

@@ -51,7 +51,7 @@ NAME_ZH = re.compile(
 
 # A number that may be a result: not glued to a name (Qwen2.5, -32B, pass@1, v1.2) and not a fraction of one.
 # (not "0-shot", "8-way", "4-bit": a setting or a size, nor the spread after "±")
-NUMBER = re.compile(r"(?<![A-Za-z0-9_@.\-/±])(?<!± )(?<!\+/- )([+＋]?)(\d+(?:,\d{3})*(?:\.\d+)?)(?![\d.]*[A-Za-z_@])(?!\.\d)"
+NUMBER = re.compile(r"(?<![A-Za-z0-9_@.\-/±])(?<!± )(?<!\+/- )([+＋]?)(\d+(?:,\d{3})*(?:\.\d+)?)(?!\d)(?![\d.]*[A-Za-z_@])(?!\.\d)"
                     r"(?!-(?:shot|way|bit|step|turn|hop|fold|gram|layer|stage|round)s?\b)")
 NUMBER_OR_UNIT_WORD = re.compile(r"(?<![A-Za-z0-9_@.\-/])([+＋]?)(\d+(?:\.\d+)?)")
 

@@ -137,3 +137,17 @@ def test_a_launch_posts_product_is_what_its_sections_results_are_about():
     text = ("# Introducing Halcyon 3 and Halcyon 3 mini\n\nToday we're releasing Halcyon 3.\n\n## Reasoning\n\n"
             "On GPQA Diamond, a set of PhD-level science questions, it scores 71.4% — ahead of GPT-4o.\n")
     assert scores(text) == {("Halcyon 3", "GPQA Diamond", 71.4)}
+
+
+def test_against_opening_a_sentence_names_the_baseline_of_the_verdict_after_it():
+    text = ("## Halcyon 3 mini: cheap\n\nIt scores 84.1% on MMLU. Against o3-mini (low), it trails by 4 points on "
+            "GPQA Diamond, scoring 52.0%. But it wins on IFEval, posting 88.4% versus 85.1% for o3-mini (low).\n")
+    claims = extract(text)
+    assert ("Halcyon 3 mini", "o3-mini", "GPQA Diamond", "underperforms", 4.0) in {
+        (c.model, c.baseline, c.benchmark, c.relation, c.delta) for c in claims if isinstance(c, ComparisonClaim)}
+    assert {("Halcyon 3 mini", "GPQA Diamond", 52.0), ("Halcyon 3 mini", "IFEval", 88.4)} <= scores(text)
+
+
+def test_a_number_is_never_the_first_digits_of_a_longer_one():
+    from extractor.rules.mentions import NUMBER
+    assert [m.group(2) for m in NUMBER.finditer("a filter at 13-grams, 4-shot, then 71.2 and 1,024")] == ["71.2", "1,024"]
