@@ -50,8 +50,8 @@ NAME_ZH = re.compile(
 )
 
 # A number that may be a result: not glued to a name (Qwen2.5, -32B, pass@1, v1.2) and not a fraction of one.
-# (not "0-shot", "8-way", "4-bit": a setting or a size, nor the spread after "±")
-NUMBER = re.compile(r"(?<![A-Za-z0-9_@.\-/±])(?<!± )(?<!\+/- )([+＋]?)(\d+(?:,\d{3})*(?:\.\d+)?)(?!\d)(?![\d.]*[A-Za-z_@])(?!\.\d)"
+# (not "0-shot", "8-way", "4-bit": a setting or a size, nor the spread after "±", nor a change after a minus sign "−0.4")
+NUMBER = re.compile(r"(?<![A-Za-z0-9_@.\-/±\u2212])(?<!± )(?<!\+/- )([+＋]?)(\d+(?:,\d{3})*(?:\.\d+)?)(?!\d)(?![\d.]*[A-Za-z_@])(?!\.\d)"
                     r"(?!-(?:shot|way|bit|step|turn|hop|fold|gram|layer|stage|round)s?\b)")
 NUMBER_OR_UNIT_WORD = re.compile(r"(?<![A-Za-z0-9_@.\-/])([+＋]?)(\d+(?:\.\d+)?)")
 
@@ -209,7 +209,9 @@ def _vendor_word(text: str, lex: Lexicons, cjk: bool) -> bool:
     if m is None:
         return False
     word = m.group(0)
-    return cjk or not word.islower() or len(text) > len(word) and not text[len(word)].isspace()
+    # (a dash then a word is no version: "step-level", "mistral-style")
+    return cjk or not word.islower() or len(text) > len(word) and not text[len(word)].isspace() \
+        and (text[len(word)] != "-" or any(c.isdigit() for c in text[len(word):].split(" ", 1)[0]))
 
 
 def find_names(sentence: str, lex: Lexicons) -> list[Mention]:

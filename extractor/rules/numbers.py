@@ -221,6 +221,12 @@ _NOT_RESULT_HINT = re.compile(
     r"营收|收入|利润|毛利|用户|下载量|市值|股价|估值|份额|融资|差距|差值|相差|差了|领先幅度|优势", re.IGNORECASE)
 
 
+def in_a_list_of_margins(sentence: str, num: Number) -> bool:
+    """Is ``num`` a later member of a list of margins whose unit was written once ("gains 6.1 points on AIME 2024
+    and 4.7 on OlympiadBench")? Then it is no result, whatever benchmark follows it."""
+    return num.unit is None and _MARGIN_LIST_BEFORE.search(sentence, max(0, num.start - 90), num.start) is not None
+
+
 @lru_cache(maxsize=4096)
 def _has_far_reasons(sentence: str) -> bool:
     return _NOT_RESULT_HINT.search(sentence) is not None
@@ -352,6 +358,13 @@ _INTERNAL_MEASURE = re.compile(r"\b(?:internal|in-house|proprietary)\s+(?:[a-z-]
                                r"success\s+rate|metric)s?\b[^,;]{0,28}$|内部[^，。；,;]{0,12}?(?:通过率|准确率|成功率|得分|指标)",
                                re.IGNORECASE)
 _POINT_MARGIN = re.compile(r"百分点|个点")
+# "gains 6.1 points on AIME 2024 and 4.7 on OlympiadBench", "costs 5.9 points on AIME 2024; dropping X costs 2.1":
+# a later member of a list of margins, its unit written once, is a margin too
+_MARGIN_LIST_BEFORE = re.compile(
+    r"\b(?:gains?|gained|adds?|added|costs?|cost|loses?|lost|leads?|led|trails?|trailed|improves?(?:\s+by)?|"
+    r"improved(?:\s+by)?|drops?(?:\s+by)?|dropped(?:\s+by)?)\s+(?:about\s+|roughly\s+|another\s+)?[+]?\d+(?:\.\d+)?\s*"
+    r"(?:points?|pts|pp|percentage\s+points)\s+(?:on|in)\s+[^,;.()]{1,40}?(?:,\s*and|,|and)\s+(?:another\s+)?$",
+    re.IGNORECASE)
 _ABOUT_AFTER = re.compile(r"\s*(?:分\s*)?左右")
 _WITHIN_BEFORE = re.compile(r"\bwithin\s+(?:about\s+|roughly\s+|just\s+|only\s+)?$", re.IGNORECASE)
 _COUNT_AGAINST = re.compile(r"\b(?:versus|vs\.?|compared\s+(?:to|with)|against)\s+(\d+)\s+for\b", re.IGNORECASE)

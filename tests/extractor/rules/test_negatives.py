@@ -158,3 +158,17 @@ def test_a_descriptive_compound_is_no_model() -> None:
         text="# Tern-34B\n\nFor the Chinese-language folks in my mentions: on C-Eval and CMMLU it posts 86.0 and 85.2 "
              "respectively.")).claims
     assert {(c.model, c.benchmark, c.value) for c in claims} == {("Tern-34B", "C-Eval", 86.0), ("Tern-34B", "CMMLU", 85.2)}
+
+
+def test_ablation_margins_are_no_scores() -> None:
+    """A later member of a list of margins ("and 4.7 on B"), a change after a minus sign ("−0.4 on B") and a
+    lower-case vendor word with a dash and a plain word ("step-level") are no results and no name."""
+    claims = get_extractor("rules").extract(Document(
+        source="doc.md", path="doc.md", sha256="0",
+        text="## 4.2 Ablations\n\nTern-7B scores 55.8 on AIME 2024. Tern-7B gains 6.1 points on AIME 2024 and 4.7 on "
+             "OlympiadBench over GRPO-7B. Removing the step-level verifier costs 5.9 points on AIME 2024; the length "
+             "penalty hardly matters (\u22120.4 on MATH-500).")).claims
+    assert [(c.model, c.benchmark, c.value) for c in claims if c.kind == "score"] == [("Tern-7B", "AIME 2024", 55.8)]
+    from extractor.rules.mentions import sentence_names
+
+    assert "step-level" not in [m.text for m in sentence_names("Removing the step-level verifier costs 5.9 points.")]
