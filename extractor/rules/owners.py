@@ -65,6 +65,11 @@ def _named_after(sentence: str, num: Number, names: list[Mention]) -> Mention | 
     named = earlier_value_owner(sentence, num, names)
     if named is not None:
         return named
+    that = _THAT_NAME.match(sentence, num.end)
+    if that is not None:
+        named = next((n for n in _model_mentions(names) if n.start == that.end()), None)
+        if named is not None and _THAT_NAME_VERB.match(sentence, named.end):
+            return named
     for after in (_FOR_NAME, _PAREN_NAME):
         m = after.match(sentence, num.end)
         if m is not None:
@@ -157,7 +162,14 @@ def owned_value_lists(sentence: str, numbers: list[Number], names: list[Mention]
         i += len(run)
     return out
 # (an aside may follow "which": "DeepSeek-R1, which, as we understand the public numbers, sits around 49.2")
-_WHICH_BEFORE = re.compile(r"\s*[,，]\s*(?:which|who|that)(?:\s*,[^,;:()]{1,60},)?\s+(?:[A-Za-z]+\s+){0,5}$")
+# ("o3-mini (high), which OpenAI reports at 87.3%", "o1-mini, whose published score is 63.6": a name's qualifier in
+# parentheses may stand before the comma)
+_WHICH_BEFORE = re.compile(r"(?:\s*[(（][^()（）]{1,16}[)）])?\s*[,，]\s*(?:which|who|whose|that)(?:\s*,[^,;:()]{1,60},)?\s+"
+                           r"(?:[A-Za-z]+\s+){0,5}$")
+# "the 49.1 that DeepSeek-R1-Distill-Qwen-7B reports in its model card": the value a name reports, gets or claims
+_THAT_NAME = re.compile(r"\s*%?\s+that\s+")
+_THAT_NAME_VERB = re.compile(r"\s+(?:reports?|reported|gets?|got|claims?|claimed|posts?|posted|lists?|listed|scores?|scored|"
+                             r"achieves?|achieved|reaches|reached|published|cites?|cited)\b")
 
 
 _SIZE = r"\d+(?:\.\d+)?[BMK](?![A-Za-z0-9])"

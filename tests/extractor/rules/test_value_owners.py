@@ -229,3 +229,14 @@ def test_a_result_word_then_the_value_set_off_by_commas() -> None:
 def test_a_value_in_parentheses_after_a_baseline_is_its_score_on_the_paragraph_benchmark() -> None:
     claims = extract("Kestrel-70B lands at 88.4 on HumanEval. It still sits just behind GPT-4o (90.2), but close enough.")
     assert ("GPT-4o", "HumanEval", 90.2) in {(c.model, c.benchmark, c.value) for c in claims if c.kind == "score"}
+
+
+def test_relative_clauses_give_the_value_to_the_name_they_hang_on():
+    """"X, whose published score is N", "X (high), which OpenAI reports at N%", "the N that X reports"."""
+    claims = extract("## 32B\nOn AIME 2024 Tern-32B is clearly ahead of o1-mini, whose published score is 63.6. "
+                     "On GPQA Diamond Tern-7B scores 47.1, slightly behind the 49.1 that DeepSeek-R1-Distill-Qwen-7B "
+                     "reports in its model card. On AIME 2025 it trails o3-mini (high), which OpenAI reports at 87.3%.\n")
+    scores = {(c.model, c.benchmark, c.value) for c in claims if c.kind == "score"}
+    assert {("o1-mini", "AIME 2024", 63.6), ("DeepSeek-R1-Distill-Qwen-7B", "GPQA Diamond", 49.1),
+            ("o3-mini", "AIME 2025", 87.3)} <= scores
+    assert not {v for m, _, v in scores if m.startswith("Tern")} & {63.6, 49.1, 87.3}
