@@ -220,8 +220,8 @@ def _named_in_title(title: str | None) -> str | None:
             named = [tok.group(0) for tok in _LATIN_TOKEN.finditer(t, m.end()) if is_model_shaped(tok.group(0))
                      and re.search(r"[A-Z0-9]", tok.group(0)) and not _HEADLINE_OBJECT.search(t, 0, tok.start())
                      and not _SIZE_ONLY.fullmatch(tok.group(0)) and not _is_benchmark(tok.group(0))]
-            if described:
-                named = [n for n in named if re.search(r"\d", n)]  # (not a paper's "…: … in LLMs-as-Judges")
+            if described:  # (not a paper's "…: … in LLMs-as-Judges"; "Paper of the week: ThinkLess" names ThinkLess)
+                named = [n for n in named if re.search(r"\d", n) or n == rest]
             if len(set(named)) == 1:
                 return named[0]
             if "/" in head or "|" in head:

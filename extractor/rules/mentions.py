@@ -198,7 +198,8 @@ def benchmark_matches(text: str, lex: Lexicons, start: int = 0, end: int | None 
 # A capitalised English compound adjective: a word, a hyphen, then one of these.
 _ENGLISH_COMPOUND = re.compile(r"[A-Z][A-Za-z]+-(?:based|time|centric|harness|only|level|style|like|free|aware|specific|wise|"
                                r"scale|sized|grained|tuned|class|generation|context|shot|turn|step|oriented|driven|"
-                               r"heavy|intensive|friendly|ready|native|agnostic|domain|world|source)")
+                               r"heavy|intensive|friendly|ready|native|agnostic|domain|world|source|reported|measured|verified|"
+                               r"estimated|claimed|stated|published)")
 
 
 def _vendor_word(text: str, lex: Lexicons, cjk: bool) -> bool:

@@ -131,3 +131,8 @@ def test_a_launch_title_introducing_a_product_with_a_version_names_it():
             "## Halcyon 3 mini: frontier smarts, small price\n\nIt is cheap.\n")
     assert [s.subject for s in split_sections(text)] == ["Halcyon 3", "Halcyon 3", "Halcyon 3 mini"]
     assert split_sections("# Introducing Part 2 of our series\n\nText.\n")[0].subject is None
+
+
+def test_a_label_then_one_name_after_the_colon_names_it():
+    assert split_sections("## 2. Paper of the week: ThinkLess\n\nText.\n")[0].subject == "ThinkLess"
+    assert split_sections("## Paper of the week: Scaling laws in LLMs-as-Judges\n\nText.\n")[0].subject is None

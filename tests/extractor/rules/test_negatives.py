@@ -172,3 +172,10 @@ def test_ablation_margins_are_no_scores() -> None:
     from extractor.rules.mentions import sentence_names
 
     assert "step-level" not in [m.text for m in sentence_names("Removing the step-level verifier costs 5.9 points.")]
+
+
+def test_a_word_reported_by_someone_is_no_name() -> None:
+    from extractor.rules.mentions import sentence_names
+
+    assert [m.text for m in sentence_names("Company-reported numbers: MMMU 70.1, MathVista 74.8.")] == ["MMMU",
+                                                                                                     "MathVista"]
