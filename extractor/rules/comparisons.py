@@ -152,11 +152,16 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
                 stated = list({n.text: n for n in names if n.kind == "benchmark" and n.end <= region[0]}.values())
                 if len(margins_listed) >= 2 and len(stated) >= len(margins_listed):
                     benches = stated[len(stated) - len(margins_listed):]
+            which = _FORMER_LATTER.search(sentence, _clause_bounds(sentence, cm.start())[0], cm.start())
             if len(benches) >= 2:
                 # "GSM8K 与 MATH 分别为 …，后者与 GPT-4o 持平", "… on MMLU and GSM8K; the latter matches X": one of them
-                which = _FORMER_LATTER.search(sentence, _clause_bounds(sentence, cm.start())[0], cm.start())
                 if which is not None:
                     benches = [benches[0] if which.group(0).lower() in ("前者", "the former") else benches[-1]]
+            elif not benches and which is not None and ctx_benchmark is not None and len(ctx_benchmark.before) >= 2:
+                # "… HumanEval pass@1 为 90.2%，LiveCodeBench 为 38.7%。前者与 Claude 3.5 Sonnet 持平": the last two
+                # benchmarks the paragraph named
+                former = which.group(0).lower() in ("前者", "the former")
+                benches = [Mention(-1, -1, ctx_benchmark.before[-2 if former else -1], "benchmark")]
             on_all = False
             if _ALL_OF_THEM.search(sentence, max(0, region[0] - 4), region[0] + 1) \
                     or _ON_ALL_OF_THEM.match(sentence, region[1]):  # "ahead of X on both"

@@ -151,3 +151,10 @@ def test_against_opening_a_sentence_names_the_baseline_of_the_verdict_after_it()
 def test_a_number_is_never_the_first_digits_of_a_longer_one():
     from extractor.rules.mentions import NUMBER
     assert [m.group(2) for m in NUMBER.finditer("a filter at 13-grams, 4-shot, then 71.2 and 1,024")] == ["71.2", "1,024"]
+
+
+def test_the_former_and_the_latter_are_the_benchmarks_of_the_sentence_before():
+    text = ("## 4.3 代码\n\n衡宇2-Max 的 HumanEval pass@1 为 90.2%，LiveCodeBench 为 38.7%。"
+            "前者与 Claude 3.5 Sonnet 持平，后者则比 DeepSeek-V3 低 1.5 个百分点。\n")
+    assert {(c.baseline, c.benchmark, c.relation) for c in extract(text) if isinstance(c, ComparisonClaim)} == {
+        ("Claude 3.5 Sonnet", "HumanEval", "matches"), ("DeepSeek-V3", "LiveCodeBench", "underperforms")}
