@@ -158,3 +158,10 @@ def test_the_former_and_the_latter_are_the_benchmarks_of_the_sentence_before():
             "前者与 Claude 3.5 Sonnet 持平，后者则比 DeepSeek-V3 低 1.5 个百分点。\n")
     assert {(c.baseline, c.benchmark, c.relation) for c in extract(text) if isinstance(c, ComparisonClaim)} == {
         ("Claude 3.5 Sonnet", "HumanEval", "matches"), ("DeepSeek-V3", "LiveCodeBench", "underperforms")}
+
+
+def test_the_judge_named_with_wei_is_not_the_subject():
+    text = ("## 4.4 指令遵循\n\nIFEval 上，衡宇2-Max 为 86.3 分。在以 GPT-4-Turbo 为裁判的 Arena-Hard 上，"
+            "Max 的胜率为 81.5%，较 GPT-4o-0513 的 79.2% 略胜一筹。\n")
+    assert ("衡宇2-Max", "Arena-Hard", 81.5) in scores(text)
+    assert "GPT-4-Turbo" not in {c.model for c in extract(text)}
