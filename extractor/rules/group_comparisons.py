@@ -71,6 +71,8 @@ def group_comparisons(text: str, section: Section, offset: int, sentence: str, c
     c0, c1 = _clause_bounds(sentence, cue_start)
     delta = _delta_after(sentence, numbers, cue_end, c1)
     for group in _groups(sentence, c0, c1):
+        if sentence[:group.start].rstrip().endswith(("(", "（")):
+            continue  # "R2 与 DeepSeek-R1 打平（两者均为 65.9%）": a note on the pair, not the cue's object
         if group.start >= cue_end and any(group.end <= n.start <= group.end + 1 for n in _model_mentions(names)):
             continue  # "trails both Llama-3.1-8B and Qwen2.5-7B": the names are given
         after_cue = group.start >= cue_end and group.start - cue_end <= 12

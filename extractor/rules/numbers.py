@@ -208,7 +208,7 @@ _NOT_RESULT_BEFORE = re.compile(
 # "差距为 2.4 分").
 _NOT_RESULT_FAR_BEFORE = re.compile(
     r"(?:\b(?:lowers?|lowered|drops?|dropped|falls?|fell|slips?|slipped|decreases?|decreased)\s+(?:[\w'’-]+\s+){0,4}to"
-    r"|(?:营收|收入|利润|毛利|用户数?|下载量|市值|股价|估值|市场份额|融资)[^，,。\d]{0,8}"
+    r"|(?:营收|收入|利润|毛利|用户数?|下载量|市值|股价|估值|市场份额|融资)[^，,。\d]{0,8}|(?:同比|环比)(?:增长|上涨|提升|下降|减少)?了?"
     r"|\b(?:revenue|sales|income|profits?|margins?|users|subscribers|downloads|valuation|stock|shares|market\s+share|"
     r"funding|headcount|customers)\b[^,.;\d]{0,24}"
     r"|\b(?:gap|margin|lead|difference|delta|edge|advantage)\b(?:\s+(?:on|in|over|of|to|against|with)\s+[\w.' -]{1,30}?)?"
@@ -218,7 +218,7 @@ _NOT_RESULT_FAR_BEFORE = re.compile(
 _NOT_RESULT_HINT = re.compile(
     r"lower|lowered|drop|fall|fell|slip|decrease|revenue|sales|income|profit|margin|users|subscribers|downloads|"
     r"valuation|stock|shares|market|funding|headcount|customers|gap|lead|difference|delta|edge|advantage|"
-    r"营收|收入|利润|毛利|用户|下载量|市值|股价|估值|份额|融资|差距|差值|相差|差了|领先幅度|优势", re.IGNORECASE)
+    r"营收|收入|利润|毛利|用户|下载量|市值|股价|估值|份额|融资|差距|差值|相差|差了|领先幅度|优势|同比|环比", re.IGNORECASE)
 
 
 def in_a_list_of_margins(sentence: str, num: Number) -> bool:

@@ -311,6 +311,7 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
     # with the benchmark of the i-th value stated before its run
     owned_runs = owned_value_lists(sentence, good, names) if " for " in sentence else {}
     benched: list[tuple[int, Mention]] = []  # (value start, its benchmark) of the values outside owned runs
+    shared = _shared_values(sentence, good, names) if _BOTH_HINT.search(sentence) else {}
     for num in good:
         run = owned_runs.get(num.start)
         if run is not None:
@@ -361,6 +362,10 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
                 near = [Mention(-1, -1, ctx_bench, "benchmark")]
             before = [b for b in near if b.end <= num.start]
             bench = before[-1] if before else near[0]
+        if num.start in shared:  # "R2 与 DeepSeek-R1 打平（两者均为 65.9%）": the value of both
+            out += [c for owner in shared[num.start]
+                    if (c := _score_claim(document, section, offset, sentence, lex, num, bench, owner)) is not None]
+            continue
         barrier = _contrast_before(sentence, num.start)
         model = model_aligned.get(num.start) or paren_owner.get(num.start) or owned_at.get(num.start) \
             or _named_after(sentence, num, owners) \
@@ -390,6 +395,22 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
 
 
 _PAREN_RIGHT_AFTER = re.compile(r"\s*[(（]\s*$")
+# "（两者均为 65.9%）", "(both at 71.2)", "both scoring 55.5": one value that two models named just before share
+_BOTH_HINT = re.compile(r"两者|二者|两个模型都|\bboth\b", re.IGNORECASE)
+_BOTH_BEFORE = re.compile(r"(?:两者|二者)(?:均|都|皆)?(?:为|是|在|得分为?)\s*|\bboth\s+(?:at|scor(?:e|ing)|get(?:ting)?|with|on)\s+$"
+                          r"|\bboth\s+(?:are|were|sit)\s+(?:at\s+)?$", re.IGNORECASE)
+
+
+def _shared_values(sentence: str, numbers: list[Number], names: list[Mention]) -> dict[int, list[Mention]]:
+    """The values ``_BOTH_BEFORE`` gives to both of the two models named last before them, keyed by value start."""
+    out: dict[int, list[Mention]] = {}
+    for num in numbers:
+        if _BOTH_BEFORE.search(sentence, max(0, num.start - 14), num.start) is None:
+            continue
+        models = [n for n in _model_mentions(names) if n.end <= num.start]
+        if len(models) >= 2 and models[-1].text != models[-2].text:
+            out[num.start] = models[-2:]
+    return out
 
 
 def _right_after_baseline(sentence: str, num: Number, spans: list[tuple[int, int, str]]) -> bool:

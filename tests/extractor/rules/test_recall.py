@@ -165,3 +165,23 @@ def test_the_judge_named_with_wei_is_not_the_subject():
             "Max 的胜率为 81.5%，较 GPT-4o-0513 的 79.2% 略胜一筹。\n")
     assert ("衡宇2-Max", "Arena-Hard", 81.5) in scores(text)
     assert "GPT-4-Turbo" not in {c.model for c in extract(text)}
+
+
+def test_one_value_both_models_share_is_each_ones_score():
+    text = ("# 月跃发布星衍-R2\n\n星衍-R2 在 MATH-500 上的准确率为 97.1%。\n\n## 复测\n\no1 的得分为 76.7%，DeepSeek-R1 为 "
+            "75.8%。在代码方面，LiveCodeBench 上，R2 与 DeepSeek-R1 打平（两者均为 65.9%）。"
+            "Tern-7B ties Corvid-7B on MMLU (both at 71.2).\n")
+    claims = extract(text)
+    assert {("星衍-R2", "LiveCodeBench", 65.9), ("DeepSeek-R1", "LiveCodeBench", 65.9), ("Tern-7B", "MMLU", 71.2),
+            ("Corvid-7B", "MMLU", 71.2)} <= scores(text)
+    assert {(c.model, c.baseline) for c in claims if isinstance(c, ComparisonClaim) and c.benchmark == "LiveCodeBench"} \
+        == {("星衍-R2", "DeepSeek-R1")}
+
+
+def test_no_difference_is_a_tie_and_a_year_on_year_growth_no_result():
+    text = ("## 分析师\n\n从 HumanEval 来看，R9 的 92.7% 与 o1-mini 的 92.4% 几乎没有差别。星衍-R9 的 App 月活跃用户达 3200 万，"
+            "同比增长 210%，在国内 AI 应用月活榜单中位列第四。\n")
+    claims = extract(text.replace("R9 的", "星衍-R9 的", 1))
+    assert ("星衍-R9", "o1-mini", "matches") in {
+        (c.model, c.baseline, c.relation) for c in claims if isinstance(c, ComparisonClaim)}
+    assert 210.0 not in {c.value for c in claims if isinstance(c, ScoreClaim)}
