@@ -51,6 +51,11 @@ _NAME_DASH_HINT = re.compile(r"[-·](?=[0-9A-Za-z])")  # (a literal first: ``re`
 _PREDECESSOR_WORDS = ("上一代", "前代", "上代", "前一代", "前身", "predecessor", "previous generation", "previous version",
                       "previous release", "replaces", "successor to", "取代")
 # (no leading \b: with literals first, re skips ahead; a word glued to letters before it is rare enough)
+# "（下面简称 WQ）", "（以下简称“青鸾”）", "（下面叫 R1 蒸馏 32B）", "(hereafter WQ)", "(henceforth called Nova)"
+_ALIAS_WORDS = ("简称", "下面叫", "以下叫", "下文叫", "下面称", "以下称", "下文称", "hereafter", "henceforth")
+_ALIAS_DEFINED = re.compile(
+    r"\s*[（(]\s*(?:(?:下面|以下|下文|后文|后面)(?:简称|称为|称|叫做|叫)|简称|(?:hereafter|henceforth)(?:\s+(?:called|referred\s+to\s+as))?)"
+    r"\s*[“\"「『]?(?P<alias>[^（）()“”\"「」『』，,。；;]{1,16}?)[”\"」』]?\s*[）)]", re.IGNORECASE)
 _PREDECESSOR_THEN_NAME = re.compile(
     # ("It replaces Tern-1.5-32B", "the successor to Orion-7B", "取代了天衡-1": what the new model replaces)
     r"(?:上一代|前代|上代|前一代|前身|predecessor|previous\s+(?:generation|version|release)|replaces(?!\s+(?:its|the|their)\b)|successor\s+to|取代了?)"
@@ -142,6 +147,7 @@ class EntityRegistry:
     _folded: set[str] = field(default_factory=set, repr=False)  # the names, case-folded (each is added once)
     _heads: set[str] | None = field(default=None, repr=False)  # the Chinese names' heads (``_chinese_heads``)
     _text: str = field(default="", repr=False)  # the document (folded), to count how often each name is written
+    aliases: dict[str, str] = field(default_factory=dict)  # "WQ" of "问渠-R1-32B（下面简称 WQ）": what the text defines
 
     def add(self, name: str) -> None:
         folded = name.casefold()
@@ -319,6 +325,7 @@ class EntityRegistry:
                     if dominant is not None:
                         firsts[word] = {dominant}
             self._short = {k: next(iter(v)) for k, v in firsts.items() if len(v) == 1}
+            self._short.update(self.aliases)
         return self._short
 
     def add_sized_names(self, text: str) -> None:
@@ -342,6 +349,8 @@ class EntityRegistry:
             for m in _LOWER_RUN_ID.finditer(text):  # a run's checkpoint id with no size: "tern-dpo-v3"
                 if not _is_benchmark(m.group(0)):
                     self.add(m.group(0))
+        if any(word in text for word in _ALIAS_WORDS):  # (a substring test first: most texts define none)
+            self._add_aliases(text)
         if any(word in text for word in _PREDECESSOR_WORDS):  # (a substring test first: most texts name none)
             for said in _PREDECESSOR_THEN_NAME.finditer(text):
                 self.predecessors.append(said.group("name").rstrip("."))
@@ -366,6 +375,18 @@ class EntityRegistry:
                     and named.group(0) not in self.chinese_names:
                 self.chinese_names.append(named.group(0))
                 self._short = self._heads = None
+
+    def _add_aliases(self, text: str) -> None:
+        """The short names a text defines for a model it names right before ("问渠-R1-32B（下面简称 WQ）",
+        "DeepSeek-R1-Distill-Qwen-32B（下面叫 R1 蒸馏 32B）", "Nova-72B (hereafter Nova)"): each stands for that
+        model from there on, before any short form the names suggest."""
+        known = sorted({*self.names, *self.chinese_names}, key=len, reverse=True)
+        for m in _ALIAS_DEFINED.finditer(text):
+            alias = m.group("alias").strip()
+            full = next((n for n in known if text.endswith(n, 0, m.start())), None)
+            if full is not None and alias and alias != full:
+                self.aliases[alias] = full
+                self._short = None
 
     @classmethod
     def from_mentions(cls, mentions: Iterable[TypedMention], subjects: Iterable[str | None] = (),

@@ -185,3 +185,16 @@ def test_no_difference_is_a_tie_and_a_year_on_year_growth_no_result():
     assert ("星衍-R9", "o1-mini", "matches") in {
         (c.model, c.baseline, c.relation) for c in claims if isinstance(c, ComparisonClaim)}
     assert 210.0 not in {c.value for c in claims if isinstance(c, ScoreClaim)}
+
+
+def test_a_short_name_the_text_defines_stands_for_its_model():
+    text = ("## 官方\n\n问渠-R1-32B（下面简称 WQ）在 AIME 2024 上是 78.4。对比的 DeepSeek-R1-Distill-Qwen-32B（下面叫 R1 蒸馏 32B）"
+            "用一样的设置跑。\n\n## 复测\n\nAIME 2025：WQ 是 61.3，R1 蒸馏 32B 是 52.1。\n")
+    assert {("问渠-R1-32B", "AIME 2025", 61.3), ("DeepSeek-R1-Distill-Qwen-32B", "AIME 2025", 52.1)} <= scores(text)
+
+
+def test_a_short_name_defined_in_english_with_hereafter():
+    from extractor.nlp.registry import EntityRegistry
+
+    registry = EntityRegistry.from_mentions([], ["Kestrel-2-70B"], "We release Kestrel-2-70B (hereafter K2) today.")
+    assert registry.resolve("K2") == "Kestrel-2-70B"
