@@ -37,6 +37,8 @@ _COUNT_NOUN_AFTER = re.compile(r"\s+(?!(?:on|in|at|across|for|and|or|with|points
 _RATING_BEFORE = re.compile(
     r"(?:\bscor(?:es|ed|ing)|\bscore\s+(?:of|is|was)|\brating(?:\s+(?:of|is|was))?|\belo(?:\s+(?:of|is|was|rating))?"
     r"|得分(?:为|是|达到|高达)?|评分(?:为|是)?|(?:rating|elo)\s*(?:为|是|达到)|拿了|拿到了?|拿下了?)\s*$", re.IGNORECASE)
+# "略低于 o1 的 2061", "o1-mini's 1650" in a sentence on a rating: a name's own rating, a whole number
+_RATING_CONTEXT = re.compile(r"Codeforces|CodeElo|Chatbot\s+Arena|WebDev\s+Arena|\bElo\b|\bratings?\b|评分|等级分", re.IGNORECASE)
 # "2029 的 Elo 分数", "2029 Elo": a rating named right after the number
 _RATING_AFTER = re.compile(r"\s*(?:的\s*)?(?:Elo|elo|ELO|评分|等级分|rating)")
 _BARE_RANGE = re.compile(r"\s*(?:-|–|~|～|到|至)\s*(\d+(?:\.\d+)?)")
@@ -106,7 +108,7 @@ def _read_numbers(sentence: str, lex: Lexicons) -> list[Number]:
             continue  # "LiveCodeBench（2024.08–2025.01）": a date
         if unit is None and _YEAR.fullmatch(m.group(2)) \
                 and not _RATING_BEFORE.search(sentence, max(0, m.start() - 24), m.start()) \
-                and not _RATING_AFTER.match(sentence, m.end()):
+                and not _RATING_AFTER.match(sentence, m.end()) and not _owned_rating(sentence, m.start()):
             continue  # "2024" is a year; "2,029" (Elo) and "an Elo of 1950" are not
         fen = (um.start() + len(um.group(0)) - len(um.group(0).lstrip())) if um else end  # (after any space)
         if unit == "points" and sentence.startswith("分", fen) and _NOT_UNIT_FEN.match(sentence, fen):
@@ -136,6 +138,12 @@ def _read_numbers(sentence: str, lex: Lexicons) -> list[Number]:
                 number.end = um2.end() if um2 else rm.end()
         out.append(number)
     return out
+
+
+def _owned_rating(sentence: str, start: int) -> bool:
+    """Is the whole number at ``start`` a name's own rating ("略低于 o1 的 2061" in a sentence on Codeforces)?"""
+    return _POSSESSIVE_BEFORE.search(sentence, max(0, start - 4), start) is not None \
+        and _RATING_CONTEXT.search(sentence) is not None
 
 
 def _unit_of(word: str) -> str | None:
@@ -441,6 +449,8 @@ def _result_number(sentence: str, lex: Lexicons, num: Number) -> bool:
             and not _SETTING_VALUE_BEFORE.search(sentence, max(0, num.start - 24), num.start) \
             and not _DENIED_OR_CHANGE_BEFORE.search(sentence, max(0, num.start - 24), num.start) \
             and not _WITHIN_BEFORE.search(sentence, max(0, num.start - 20), num.start)  # "lands within 0.2 of X"
+    if num.value >= 100 and _owned_rating(sentence, num.start):
+        return True  # "略低于 o1 的 2061", "o1-mini's 1650"
     if _RATING_BEFORE.search(before) and not _SPEED.search(clause) and not _COUNT_NOUN_AFTER.match(sentence, num.end):
         return True  # "scored 1,287 on Chatbot Arena", "得分 856": the verb says it is a score
     return has_metric and bool(_SCORE_VERB.search(before) or lex.metric_regex.search(before)) and not _SPEED.search(clause)

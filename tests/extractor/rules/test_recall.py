@@ -198,3 +198,9 @@ def test_a_short_name_defined_in_english_with_hereafter():
 
     registry = EntityRegistry.from_mentions([], ["Kestrel-2-70B"], "We release Kestrel-2-70B (hereafter K2) today.")
     assert registry.resolve("K2") == "Kestrel-2-70B"
+
+
+def test_a_names_own_whole_rating_in_a_sentence_on_a_rating():
+    text = "## 官方成绩\n\n星衍-R2 在编程竞赛平台 Codeforces 上的 Elo 评分为 2029，略低于 o1 的 2061。\n"
+    assert {("星衍-R2", "Codeforces", 2029.0), ("o1", "Codeforces", 2061.0)} <= scores(text)
+    assert ("o1", "MMLU", 2061.0) not in scores(text.replace("Codeforces 上的 Elo 评分", "MMLU 上的得分"))
