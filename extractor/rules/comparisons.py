@@ -360,8 +360,10 @@ def _seen_before(seen: SeenPairs, model: str, baseline: str, benchmarks: list[st
     return repeated
 
 
+# what a margin over a baseline is called ("a 17-point jump over Halcyon 2.5", "an edge of 2 points over X")
+_GAIN_NOUNS = r"(?:improvement|gain|increase|margin|lead|boost|jump|leap|edge|advantage|uplift)"
 _IMPROVEMENT_OVER = re.compile(
-    r"\b(?:an?\s+)?(?:absolute\s+|relative\s+|average\s+)?(?:improvement|gain|increase|margin|lead|boost)s?\s+of\s+"
+    r"\b(?:an?\s+)?(?:absolute\s+|relative\s+|average\s+)?" + _GAIN_NOUNS + r"s?\s+of\s+"
     r"(?:about\s+|around\s+|over\s+|up\s+to\s+)?([+]?\d+(?:\.\d+)?)\s*(%|points?|pp|pts)?\s+(?:over|above|against)\s+",
     re.IGNORECASE)
 
@@ -376,7 +378,7 @@ _IMPROVES_BY_OVER = re.compile(
 # "a 6.4-point gain over its predecessor X", "a 3% absolute improvement over X": the margin comes first.
 _GAIN_OVER = re.compile(
     r"\b(?:an?\s+)?([+]?\d+(?:\.\d+)?)\s*(%|-?\s*(?:points?|pts?|pp|percentage[- ]points?))\s+"
-    r"(?:absolute\s+|relative\s+|average\s+)?(?:improvement|gain|increase|boost|lead|margin)s?\s+"
+    r"(?:absolute\s+|relative\s+|average\s+)?" + _GAIN_NOUNS + r"s?\s+"
     r"(?:over|above|against|compared\s+(?:to|with))\s+(?:its\s+predecessor,?\s+|the\s+)?",
     re.IGNORECASE)
 

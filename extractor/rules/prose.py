@@ -226,7 +226,8 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
                 # (the subject of a comparison the sentence states, not the baseline whose score it quotes: "That's
                 # +8.9 points over X on AIME (63.6). It also clears o1-mini's 70.0" is still the topic's)
                 first = next((c for c in found if isinstance(c, ComparisonClaim)), found[0] if found else None)
-                if first is not None and first.model in text[a:b] and is_model_shaped(first.model):
+                if first is not None and first.model in text[a:b] \
+                        and (is_model_shaped(first.model) or first.model in DOCUMENT_SHORT_FORMS.get()):  # ("the Ultra")
                     speaker = first.model
             i = bisect_left(hits, line_end + 1)
 

@@ -204,3 +204,11 @@ def test_a_names_own_whole_rating_in_a_sentence_on_a_rating():
     text = "## 官方成绩\n\n星衍-R2 在编程竞赛平台 Codeforces 上的 Elo 评分为 2029，略低于 o1 的 2061。\n"
     assert {("星衍-R2", "Codeforces", 2029.0), ("o1", "Codeforces", 2061.0)} <= scores(text)
     assert ("o1", "MMLU", 2061.0) not in scores(text.replace("Codeforces 上的 Elo 评分", "MMLU 上的得分"))
+
+
+def test_a_point_jump_over_a_model_is_a_comparison_and_thats_goes_on_about_a_short_form():
+    text = ("## Q&A\n\nClaude 3.5 Sonnet sits at 78.8 on MMLU, says the Kestrel-3 Ultra team. So on SWE-bench "
+            "Verified the Ultra resolves 58.6%. "
+            "That's a 17.6-point jump over Kestrel-2, which was at 41.0 on the same scaffold.\n")
+    assert ("Kestrel-3 Ultra", "Kestrel-2", "SWE-bench Verified", "outperforms", 17.6) in {
+        (c.model, c.baseline, c.benchmark, c.relation, c.delta) for c in extract(text) if isinstance(c, ComparisonClaim)}
