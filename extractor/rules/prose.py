@@ -506,7 +506,7 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
                         if frozenset((_norm(c.model), _norm(c.baseline))) not in stated]
         comparisons = margins_of_named(comparisons, sentence, offset)
     if comparisons and _VS_PAIR.search(sentence):
-        scores += _versus_scores(document, section, offset, sentence, lex, comparisons, scores)
+        scores += _versus_scores(document, section, offset, sentence, lex, comparisons, scores, names)
     elif sum(n.kind in ("model", "name") for n in names) == 2 and _VS_PAIR.search(sentence):
         paired = paired_values_of_two(document, section, offset, sentence, lex, names, ctx_benchmark.get())
         if paired:  # the pair's values are the two models', not the nearest name's

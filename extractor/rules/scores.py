@@ -71,9 +71,15 @@ _VS_PAIR = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(%|％)?\s*(?:vs\.?|versus|v
                       re.IGNORECASE)
 
 
+_PAIR_OPENS = re.compile(r"\s*[(（]\s*$")
+
+
 def _versus_scores(document: Document, section: Section, offset: int, sentence: str, lex: Lexicons,
-                   comparisons: list[ComparisonClaim], scores: list[ScoreClaim]) -> list[ScoreClaim]:
-    """"surpasses Y on HumanEval (86.0 vs. 82.3)": the pair is the subject's score, then the baseline's."""
+                   comparisons: list[ComparisonClaim], scores: list[ScoreClaim],
+                   names: list[Mention]) -> list[ScoreClaim]:
+    """"surpasses Y on HumanEval (86.0 vs. 82.3)": the pair is the subject's score, then the baseline's (on the
+    benchmark written right before its parentheses, if one is: "gains 6.1 points on AIME 2024 and 4.7 on
+    OlympiadBench (57.9 vs. 53.2)")."""
     out: list[ScoreClaim] = []
     have = {(c.model, c.value) for c in scores}
     for m in _VS_PAIR.finditer(sentence):
@@ -90,11 +96,14 @@ def _versus_scores(document: Document, section: Section, offset: int, sentence: 
             continue  # (a pair whose values already have other owners: "X gets 28.4 vs 31.0 for Y")
         unit = "%" if m.group(2) or m.group(4) else "score"
         qs = comp.start - offset
+        right_before = next((n for n in names if n.kind == "benchmark" and _PAIR_OPENS.fullmatch(sentence, n.end, m.start())),
+                            None)
+        benchmark = (right_before.value or right_before.text) if right_before is not None else comp.benchmark
         for model, raw in ((comp.model, m.group(1)), (comp.baseline, m.group(3))):
             if (model, float(raw)) in have:
                 continue
             out.append(ScoreClaim(
-                model=model, benchmark=comp.benchmark, metric=_metric_near(sentence, lex, m.start(), m.end()),
+                model=model, benchmark=benchmark, metric=_metric_near(sentence, lex, m.start(), m.end()),
                 value=float(raw), unit=unit, setting=_setting_near(sentence, m.start()), quote=sentence[qs:m.end()],
                 source=document.source, section=section.title, start=offset + qs, end=offset + m.end(),
                 extractor="rules",

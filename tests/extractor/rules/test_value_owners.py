@@ -240,3 +240,10 @@ def test_relative_clauses_give_the_value_to_the_name_they_hang_on():
     assert {("o1-mini", "AIME 2024", 63.6), ("DeepSeek-R1-Distill-Qwen-7B", "GPQA Diamond", 49.1),
             ("o3-mini", "AIME 2025", 87.3)} <= scores
     assert not {v for m, _, v in scores if m.startswith("Tern")} & {63.6, 49.1, 87.3}
+
+
+def test_a_pair_right_after_a_benchmark_is_on_that_benchmark():
+    claims = extract("## 4.1 Main results\n\nAgainst VeriRL-7B, StepForge-7B gains 6.1 points on AIME 2024 and 4.7 on "
+                     "OlympiadBench (57.9 vs. 53.2).\n")
+    assert {(c.model, c.benchmark, c.value) for c in claims if c.kind == "score"} == {
+        ("StepForge-7B", "OlympiadBench", 57.9), ("VeriRL-7B", "OlympiadBench", 53.2)}
