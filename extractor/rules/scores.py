@@ -152,7 +152,7 @@ def paired_values_of_two(document: Document, section: Section, offset: int, sent
 SHARED_VALUE = re.compile(
     r"[(（]\s*(\d+(?:\.\d+)?)\s*(%|％)?\s*(?:for\s+both|each|apiece|for\s+each|in\s+both\s+cases)\s*[)）]"
     r"|(?:均为|都是|同为|皆为|都为|均是|均达到|都达到|都拿到|\bboth\s+(?:at|scoring|score|reach|reaching|with|on))\s*"
-    r"(\d+(?:\.\d+)?)(?![\d.])(?:\s*(%|％))?(?!\s*(?:出头|多|几))", re.IGNORECASE)  # (not "都是 90 出头": no value)
+    r"(\d+(?:\.\d+)?)(?!\d|\.\d)(?:\s*(%|％))?(?!\s*(?:出头|多|几))", re.IGNORECASE)  # (not "都是 90 出头": no value)
 
 
 def shared_value_scores(document: Document, section: Section, offset: int, sentence: str, lex: Lexicons,
@@ -320,7 +320,7 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
     # with the benchmark of the i-th value stated before its run
     owned_runs = owned_value_lists(sentence, good, names) if " for " in sentence else {}
     benched: list[tuple[int, Mention]] = []  # (value start, its benchmark) of the values outside owned runs
-    shared = _shared_values(sentence, good, names) if _BOTH_HINT.search(sentence) else {}
+    shared = _shared_values(sentence, good, names) if SHARED_VALUE.search(sentence) else {}
     for num in good:
         run = owned_runs.get(num.start)
         if run is not None:
@@ -404,17 +404,13 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
 
 
 _PAREN_RIGHT_AFTER = re.compile(r"\s*[(（]\s*$")
-# "（两者均为 65.9%）", "(both at 71.2)", "both scoring 55.5": one value that two models named just before share
-_BOTH_HINT = re.compile(r"两者|二者|两个模型都|\bboth\b", re.IGNORECASE)
-_BOTH_BEFORE = re.compile(r"(?:两者|二者)(?:均|都|皆)?(?:为|是|在|得分为?)\s*|\bboth\s+(?:at|scor(?:e|ing)|get(?:ting)?|with|on)\s+$"
-                          r"|\bboth\s+(?:are|were|sit)\s+(?:at\s+)?$", re.IGNORECASE)
-
-
 def _shared_values(sentence: str, numbers: list[Number], names: list[Mention]) -> dict[int, list[Mention]]:
-    """The values ``_BOTH_BEFORE`` gives to both of the two models named last before them, keyed by value start."""
+    """"R2 与 DeepSeek-R1 打平（两者均为 65.9%）", "Claude 3.5 Sonnet and GPT-4o, which are both at 88.7": a value
+    ``SHARED_VALUE`` says both reached is each of the two models named last before it (keyed by value start)."""
+    starts = {m.start(k) for m in SHARED_VALUE.finditer(sentence) for k in (1, 3) if m.start(k) >= 0}
     out: dict[int, list[Mention]] = {}
     for num in numbers:
-        if _BOTH_BEFORE.search(sentence, max(0, num.start - 14), num.start) is None:
+        if num.start not in starts:
             continue
         models = [n for n in _model_mentions(names) if n.end <= num.start]
         if len(models) >= 2 and models[-1].text != models[-2].text:
