@@ -89,6 +89,8 @@ def pronoun_names_other(sentence: str, r0: int, r1: int, subject: str, topic: st
         return None
     others = [n for n in names if n.end <= r0 and n.kind in ("model", "name") and n.text != subject
               and not (topic or "\0").startswith(n.text) and not subject.startswith(n.text + "-")]
+    # ("Our plain GRPO run …, which we call GRPO-7B, …; StepForge-7B beats it": a family word of the one name is it)
+    others = [n for n in others if not any(o.text.startswith((n.text + "-", n.text + " ")) for o in others)]
     if len({n.text for n in others}) != 1:
         return None
     return [(others[-1].start, others[-1].end, others[-1].text)]

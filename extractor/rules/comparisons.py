@@ -145,11 +145,15 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
             cs, ce = _clause_bounds(sentence, cm.start())
             benches = _comparison_benchmarks(sentence, names, cm.start(), region)
             if len(benches) < 2 and delta is not None \
-                    and RESPECTIVELY.search(sentence, max(0, region[0] - 8), max(region[0] + 1, delta.start)):
+                    and (RESPECTIVELY.search(sentence, max(0, region[0] - 8), max(region[0] + 1, delta.start))
+                         # ("StepForge-7B beats it by 7.6 and 6.9 points, respectively")
+                         or _RESPECTIVELY_AFTER.match(sentence, _margin_list(sentence, numbers, delta)[-1].end)):
                 # "它的 GSM8K 是 81.5，MATH-500 是 62.0，分别比 X 高 2.9 和 4.8 分" ("C-Eval 85.6，CMMLU 84.9，比 X 分别提升
                 # 2.3 和 1.7 个点"): one margin for each benchmark stated before, in order
                 margins_listed = _margin_list(sentence, numbers, delta)
                 stated = list({n.text: n for n in names if n.kind == "benchmark" and n.end <= region[0]}.values())
+                if not stated and ctx_benchmark is not None:  # (stated in the sentences before: "…; X beats it by …")
+                    stated = [Mention(-1, -1, b, "benchmark") for b in ctx_benchmark.before]
                 if len(margins_listed) >= 2 and len(stated) >= len(margins_listed):
                     benches = stated[len(stated) - len(margins_listed):]
             which = _FORMER_LATTER.search(sentence, _clause_bounds(sentence, cm.start())[0], cm.start())
@@ -317,11 +321,16 @@ _AND_GAP = re.compile(r"\s*,?\s*(?:and\s+)?")
 _BY_GAP = re.compile(r"\s+by\s+(?:about\s+|around\s+|nearly\s+|roughly\s+|over\s+)?")
 
 
+_RESPECTIVELY_AFTER = re.compile(r"\s*(?:%|points?|pts|pp)?\s*,?\s*respectively\b", re.IGNORECASE)
+
+
 def _margin_list(sentence: str, numbers: list[Number], first: Number) -> list[Number]:
     """``first`` and the margins listed right after it ("6.2% 和 6.6%", "+4.5% and +0.9%")."""
     out = [first]
     for n in numbers:
-        if n.start > out[-1].start and n.unit == first.unit and _LIST_SEP.match(sentence[out[-1].end:n.start] or " "):
+        # (a unit written once, after the last: "by 7.6 and 6.9 points")
+        same_unit = n.unit == first.unit or first.unit is None and out[-1].unit is None
+        if n.start > out[-1].start and same_unit and _LIST_SEP.match(sentence[out[-1].end:n.start] or " "):
             out.append(n)
     return out
 

@@ -212,3 +212,16 @@ def test_a_point_jump_over_a_model_is_a_comparison_and_thats_goes_on_about_a_sho
             "That's a 17.6-point jump over Kestrel-2, which was at 41.0 on the same scaffold.\n")
     assert ("Kestrel-3 Ultra", "Kestrel-2", "SWE-bench Verified", "outperforms", 17.6) in {
         (c.model, c.baseline, c.benchmark, c.relation, c.delta) for c in extract(text) if isinstance(c, ComparisonClaim)}
+
+
+def test_margins_listed_respectively_pair_with_the_benchmarks_of_the_sentence_before():
+    text = ("## 4.2 Ablations\n\nGRPO-7B reaches 48.2 on AIME 2024 and 51.0 on OlympiadBench; StepForge-7B beats it by "
+            "7.6 and 6.9 points, respectively.\n")
+    assert {(c.model, c.baseline, c.benchmark, c.delta) for c in extract(text) if isinstance(c, ComparisonClaim)} == {
+        ("StepForge-7B", "GRPO-7B", "AIME 2024", 7.6), ("StepForge-7B", "GRPO-7B", "OlympiadBench", 6.9)}
+
+
+def test_it_as_a_baseline_is_the_other_name_even_when_its_family_word_was_written_too():
+    text = ("## 4.2 Ablations\n\nOur plain GRPO run, which we call GRPO-7B, reaches 48.2 on AIME 2024, and StepForge-7B "
+            "beats it by 7.6 points.\n")
+    assert ("StepForge-7B", "GRPO-7B") in {(c.model, c.baseline) for c in extract(text) if isinstance(c, ComparisonClaim)}
