@@ -195,6 +195,8 @@ def benchmark_matches(text: str, lex: Lexicons, start: int = 0, end: int | None 
         yield m
 
 
+# "the OpenHands scaffold", "the SWE-agent harness", "the lm-eval framework": a tool a model was run with
+_TOOL_AFTER = re.compile(r"\s+(?:agent\s+)?(?:scaffold|scaffolding|harness|framework|toolkit)s?\b", re.IGNORECASE)
 # A capitalised English compound adjective: a word, a hyphen, then one of these.
 _ENGLISH_COMPOUND = re.compile(r"[A-Z][A-Za-z]+-(?:based|time|centric|harness|only|level|style|like|free|aware|specific|wise|"
                                r"scale|sized|grained|tuned|class|generation|context|shot|turn|step|oriented|driven|"
@@ -270,6 +272,8 @@ def find_names(sentence: str, lex: Lexicons) -> list[Mention]:
             continue  # "LiveCodeBench (v4 window)", "Arena-Hard (v0.1, …)": the benchmark's version, not a model
         if _ENGLISH_COMPOUND.fullmatch(text):
             continue  # "Same-harness numbers", "Training-time approaches", "Paris-based": an adjective, not a model
+        if _TOOL_AFTER.match(sentence, e):
+            continue  # "with the OpenHands scaffold it resolves 28.8%": how the model was run, not a model
         if text.lower() in lex.stopwords or len(text) < 2 and not text.isupper() \
                 or text.split("-", 1)[0].lower() in _hardware():  # "H100-hours" is a cost, not a model
             continue

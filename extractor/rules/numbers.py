@@ -165,6 +165,8 @@ _NOT_RESULT_AFTER = re.compile(
     r"|\s*(?:分位(?![列居])|百分位|th\s+percentile|percentile)|(?<=分)位(?![列居])"
     # "(95% CI −2.1 / +1.9)", "95% 置信区间": a confidence level
     r"|\s*(?:CI\b|confidence\s+interval|置信)"
+    # "不同模型之间 1 分以内的差异", "within 1 point": a margin's bound
+    r"|\s*(?:分|个点|个百分点|%|points?)?\s*以内"
     # "平均耗时约 3 分钟", "420 ms", "4–9 seconds": a duration
     r"|\s*(?:分钟|秒钟?|小时|毫秒|个?月|ms\b|seconds?\b|secs?\b|minutes?\b|mins?\b|hours?\b|hrs?\b|days?\b|weeks?\b)"
     r"|\s*for\s+(?:the\s+same|an?|the\s+(?:original|base|dense|vanilla|standard|default))\s+(?:[a-z0-9-]+\s+){0,2}"
@@ -183,6 +185,8 @@ _NOT_RESULT_BEFORE = re.compile(
     r"(?:\bcost|latency|memory|budget)[^，,。\d]{0,16}|"
     # a threshold a goal sets ("KR1：MMLU-Pro ≥ 72", "target: GSM8K >= 85", "不低于 80 分")
     r"[≥≤]|>=|<=|不低于|不少于|不高于|"
+    # a condition on scores ("当分数高于 88 分后", "once scores exceed 90"): a threshold, no result
+    r"当[^，,。；;\d]{0,8}?(?:高于|低于|超过|大于|小于|达到|突破)|\bonce\s+(?:scores?|accuracy)\s+(?:exceeds?|passes|reaches)\s*|"
     # what guessing scores ("四选一随机猜测为 25%", "random chance is 25%"): the floor of a benchmark, not a result
     r"随机(?:猜测|猜|水平|基线)?[^，,。\d]{0,3}|\b(?:random(?:\s+(?:chance|guess(?:ing)?|baseline))?|chance(?:\s+level)?)"
     r"(?:\s+(?:is|of|at|would\s+be))?\s*[(（]?\s*|"

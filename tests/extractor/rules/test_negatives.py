@@ -179,3 +179,12 @@ def test_a_word_reported_by_someone_is_no_name() -> None:
 
     assert [m.text for m in sentence_names("Company-reported numbers: MMMU 70.1, MathVista 74.8.")] == ["MMMU",
                                                                                                      "MathVista"]
+
+
+def test_a_tool_a_model_ran_with_and_a_condition_on_scores_are_no_results() -> None:
+    claims = get_extractor("rules").extract(Document(
+        source="doc.md", path="doc.md", sha256="0",
+        text="## 3. nova-coder-14b-v0.3 tops the charts\n\nA team released nova-coder-14b-v0.3. On SWE-bench Verified with "
+             "the OpenHands scaffold it resolves 28.8%.\n\n## 4.1 通用知识\n\n衡宇2-Max 在 MMLU 上取得 88.7 分。MMLU 本身存在"
+             "少量标注错误，当分数高于 88 分后，不同模型之间 1 分以内的差异已难以说明能力高下。\n")).claims
+    assert {(c.model, c.value) for c in claims if c.kind == "score"} == {("nova-coder-14b-v0.3", 28.8), ("衡宇2-Max", 88.7)}
