@@ -384,15 +384,17 @@ def _demonstrative_referent(text: str, a: int, b: int, before: tuple[int, int] |
     forms = DOCUMENT_SHORT_FORMS.get()  # ("青岚只有 55.2%": a short form the document set up is a name too)
     named = [n for n in names if n.kind in ("model", "name") and (is_model_shaped(n.text) or n.text in forms)
              and n.start not in objects
-             and not _MEASURED_AGAINST.search(previous, max(0, n.start - 10), n.start)
+             and not _MEASURED_AGAINST.search(previous, max(0, n.start - 24), n.start)
              # "…，两项成绩均明显领先GPT-4o。该模型…": the name right after a comparison word is what it beat
              and not _NOT_TOPIC_BEFORE.search(previous, max(0, n.start - 8), n.start)]
     return forms.get(named[-1].text, named[-1].text) if named else None
 
 
 # "X 取得 85.7%，与 GPT-4o 基本持平", "… than GPT-4o": the name a statement measures against is not what "该模型" means
-_MEASURED_AGAINST = re.compile(r"(?:与|跟|同|比|较|相比|\bthan|\bvs\.?|\bversus|\bagainst|\bcompared\s+(?:to|with))\s*$",
-                               re.IGNORECASE)
+# ("分别比基线模型 Qwen2.5-7B-Instruct 提高了…", "than the strong baseline X": a few words describing it may stand between)
+_MEASURED_AGAINST = re.compile(r"(?:(?:与|跟|同|比|较|相比)[^，,。；;、\s\dA-Za-z]{0,8}"
+                               r"|(?:\bthan|\bvs\.?|\bversus|\bagainst|\bcompared\s+(?:to|with))(?:\s+(?:the|its|our)(?:\s+[a-z-]+){0,2})?)"
+                               r"\s*$", re.IGNORECASE)
 
 
 def _outside(hits: Sequence[int], regions: Sequence[tuple[int, int]]) -> list[int]:

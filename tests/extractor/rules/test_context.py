@@ -1223,3 +1223,9 @@ def test_it_after_a_comparison_is_its_subject_and_a_bare_name_is_the_sections_ed
     # (two editions named: a bare "AIME" stays as written)
     both = extract(text.replace("That's", "It gets 40.1 on AIME 2025. That's"))
     assert ("o1-mini", "AIME", 70.0) in {(c.model, c.benchmark, c.value) for c in kinds(both, "score")}
+
+
+def test_this_model_skips_a_baseline_described_before_its_name():
+    text = ("## 5.3 主要结果\n本文方法 MathRefiner-7B 在 MATH 上取得了 52.6% 的准确率，比基线模型 Qwen2.5-7B-Instruct 提高了 "
+            "4.5 个百分点。在 AIME 2024 上，该模型的准确率为 16.7%。\n")
+    assert ("MathRefiner-7B", "AIME 2024", 16.7) in {(c.model, c.benchmark, c.value) for c in kinds(extract(text), "score")}
