@@ -184,7 +184,11 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
         elif later and not (subj_later and subj_later[0].start < later[0].start):
             model = later[0]
         else:
-            picked = _pick_subject(sentence, names, subjects, len(sentence), section,
+            # ("与同等规模的开源模型相比，本文方法…优于 X 和 Y": the subject word the rest opens with, not X or Y)
+            # (but "本文方法 HiCoT-7B 在…更强" names it right after the word)
+            upto = subj_later[0].end if subj_later and later and subj_later[0].start < later[0].start \
+                and sentence[subj_later[0].end:later[0].start].strip() else len(sentence)
+            picked = _pick_subject(sentence, names, subjects, upto, section,
                                    exclude=(min(r0, conns[0].start() if conns else r0), r1), not_subjects=used)
             if picked is None:
                 return None

@@ -504,8 +504,12 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
     if len(scores) >= 2 and _CONTRAST.search(sentence):
         # a pair the sentence already compares, in either direction ("略低于 o1-mini 的 60.0 分"), is stated
         stated = {frozenset((_norm(c.model), _norm(c.baseline))) for c in comparisons}
+        # (two baselines of the comparisons the sentence states are not compared with each other: "本文方法…优于
+        # Llama-3.1-8B-Instruct（51.9%）和 Mistral-7B-Instruct（12.7%）")
+        objects = {_norm(c.baseline) for c in comparisons}
         comparisons += [c for c in _comparisons_from_scores(scores, lex, sentence, offset)
-                        if frozenset((_norm(c.model), _norm(c.baseline))) not in stated]
+                        if frozenset((_norm(c.model), _norm(c.baseline))) not in stated
+                        and not {_norm(c.model), _norm(c.baseline)} <= objects]
         comparisons = margins_of_named(comparisons, sentence, offset)
     if comparisons and _VS_PAIR.search(sentence):
         scores += _versus_scores(document, section, offset, sentence, lex, comparisons, scores, names)

@@ -188,3 +188,14 @@ def test_a_tool_a_model_ran_with_and_a_condition_on_scores_are_no_results() -> N
              "the OpenHands scaffold it resolves 28.8%.\n\n## 4.1 通用知识\n\n衡宇2-Max 在 MMLU 上取得 88.7 分。MMLU 本身存在"
              "少量标注错误，当分数高于 88 分后，不同模型之间 1 分以内的差异已难以说明能力高下。\n")).claims
     assert {(c.model, c.value) for c in claims if c.kind == "score"} == {("nova-coder-14b-v0.3", 28.8), ("衡宇2-Max", 88.7)}
+
+
+def test_two_baselines_of_one_comparison_are_not_compared_with_each_other() -> None:
+    claims = get_extractor("rules").extract(Document(
+        source="doc.md", path="doc.md", sha256="0",
+        text="## 5.3 主要结果\n\n本文方法 MathRefiner-7B 在 MATH 上取得了 52.6%。与同等规模的开源模型相比，本文方法在 MATH "
+             "上的表现优于 Llama-3.1-8B-Instruct（51.9%）和 Mistral-7B-Instruct（12.7%）。\n")).claims
+    assert ("Llama-3.1-8B-Instruct", "Mistral-7B-Instruct") not in {(c.model, c.baseline) for c in claims
+                                                                    if c.kind == "comparison"}
+    # (nor is the last of them the subject of the "与…相比" that opens the sentence: 本文方法 is)
+    assert {c.model for c in claims if c.kind == "comparison"} == {"MathRefiner-7B"}
