@@ -67,6 +67,25 @@ def _comparisons_from_scores(scores: list[ScoreClaim], lex: Lexicons, sentence: 
 
 
 _SUBORDINATE_OPENING = re.compile(r"\s*(?:Where|Whereas|While)\b")
+# "MMLU 上我们是 88.9，GPT-4o 是 88.7，基本打平", "X gets 71.2 and Y 71.0: a tie": a verdict of a tie with no object
+_BARE_TIE = re.compile(r"[，,;；:：—\s]*(?:基本|几乎|大致|算是|可以说)?(?:打平|持平|相当|差不多|不相上下|平手)(?:了)?\s*(?:[。！!；;，,]|$)"
+                       r"|[,;:—\s]*(?:(?:a|an\s+effective|essentially\s+a|basically\s+a)\s+tie|(?:roughly|essentially)\s+(?:level|tied|even))\b",
+                       re.IGNORECASE)
+
+
+def tie_of_two(scores: list[ScoreClaim], sentence: str, offset: int) -> list[ComparisonClaim]:
+    """Two models' scores on one benchmark, then a verdict of a tie naming neither: the first matches the second."""
+    if len(scores) != 2 or scores[0].benchmark != scores[1].benchmark or _same_name(scores[0].model, scores[1].model):
+        return []
+    a, b = sorted(scores, key=lambda c: c.start)
+    tie = _BARE_TIE.match(sentence, b.end - offset)
+    if tie is None:
+        return []
+    start, end = a.start, offset + tie.end()
+    qs, qe = _tight(sentence, start - offset, end - offset)
+    return [ComparisonClaim(model=a.model, baseline=b.model, relation="matches", benchmark=a.benchmark, metric=a.metric,
+                            quote=sentence[qs:qe], source=a.source, section=a.section, start=offset + qs,
+                            end=offset + qe, extractor="rules")]
 
 
 def _lower_is_better(benchmark: str | None, metric: str | None, lex: Lexicons) -> bool:

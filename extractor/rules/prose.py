@@ -36,6 +36,7 @@ from extractor.rules.comparisons import (
     _comparisons,
     _comparisons_from_scores,
     _lower_is_better,
+    tie_of_two,
 )
 from extractor.rules.context import (
     _NOT_TOPIC_BEFORE,
@@ -511,6 +512,8 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
                         if frozenset((_norm(c.model), _norm(c.baseline))) not in stated
                         and not {_norm(c.model), _norm(c.baseline)} <= objects]
         comparisons = margins_of_named(comparisons, sentence, offset)
+    if len(scores) == 2 and not comparisons:
+        comparisons += tie_of_two(scores, sentence, offset)
     if comparisons and _VS_PAIR.search(sentence):
         scores += _versus_scores(document, section, offset, sentence, lex, comparisons, scores, names)
     elif sum(n.kind in ("model", "name") for n in names) == 2 and _VS_PAIR.search(sentence):

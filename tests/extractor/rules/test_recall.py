@@ -225,3 +225,9 @@ def test_it_as_a_baseline_is_the_other_name_even_when_its_family_word_was_writte
     text = ("## 4.2 Ablations\n\nOur plain GRPO run, which we call GRPO-7B, reaches 48.2 on AIME 2024, and StepForge-7B "
             "beats it by 7.6 points.\n")
     assert ("StepForge-7B", "GRPO-7B") in {(c.model, c.baseline) for c in extract(text) if isinstance(c, ComparisonClaim)}
+
+
+def test_two_scores_then_a_tie_naming_neither_is_a_tie_between_them():
+    text = "## 问答\n\n林川：MMLU 上云岚-3 是 88.9，GPT-4o 是 88.7，基本打平；但在 C-Eval 上我们领先它 10 分。\n"
+    assert ("云岚-3", "GPT-4o", "MMLU", "matches") in {
+        (c.model, c.baseline, c.benchmark, c.relation) for c in extract(text) if isinstance(c, ComparisonClaim)}
