@@ -20,6 +20,7 @@ import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal, NamedTuple
 
@@ -78,11 +79,15 @@ def refresh(con: duckdb.DuckDBPyConnection, batch_claims: int | None = None,
     if not dirty:
         return 0
     raw_rows = [RawGroup(*r) for r in con.execute(sql.BOARD_RAW_GROUPS).fetchall()]
-    for statement in sql.DELETE_DIRTY_BOARDS:
-        con.execute(statement)
-    con.execute(sql.BUILD_BOARD_COMPARISONS)  # while ``board_dirty`` names them all (batches below narrow it)
+    names = dict(con.execute(sql.DIRTY_BENCHMARK_NAMES).fetchall()) if raw_rows else {}
+    # DuckDB clears the old boards and copies the comparisons on a worker thread (it releases the GIL) while this one
+    # plans the groups in Python; the connection is not used here until both are done
+    with ThreadPoolExecutor(1, thread_name_prefix="board-build") as pool:
+        cleared = pool.submit(_clear_and_copy_comparisons, con)
+        planned = _plan_all(raw_rows, names)
+        cleared.result()
     if raw_rows:
-        _write_groups(con, raw_rows)
+        _write_groups(con, *planned)
         claims: dict[int, int] = defaultdict(int)
         for r in raw_rows:
             claims[r.benchmark_id] += r.claims
@@ -111,17 +116,30 @@ def _narrow(con: duckdb.DuckDBPyConnection, bids: list[int], batches: list[list[
         con.execute(sql.MARK_BOARDS, [bids])
 
 
-def _write_groups(con: duckdb.DuckDBPyConnection, raw_rows: list[RawGroup]) -> None:
-    """The effective groups of the dirty benchmarks (``_plan``) and the named-ness of new models, written."""
+def _clear_and_copy_comparisons(con: duckdb.DuckDBPyConnection) -> None:
+    """The dirty benchmarks' stored boards deleted and their comparisons copied (``board_comparisons``), while
+    ``board_dirty`` names them all (batches of the rows' build narrow it)."""
+    for statement in sql.DELETE_DIRTY_BOARDS:
+        con.execute(statement)
+    con.execute(sql.BUILD_BOARD_COMPARISONS)
+
+
+def _plan_all(raw_rows: list[RawGroup], names: dict[int, str]) -> tuple[pa.Table, pa.Table]:
+    """The effective groups of the dirty benchmarks (``_plan``) as the tables of ``board_groups`` and
+    ``board_group_map`` rows. Python only: no statement runs on the connection meanwhile (``refresh``)."""
     by_bench: dict[int, list[RawGroup]] = defaultdict(list)
     for r in raw_rows:
         by_bench[r.benchmark_id].append(r)
     groups, group_map = _GroupColumns(), _MapColumns()
-    names = dict(con.execute(sql.DIRTY_BENCHMARK_NAMES).fetchall())
     for bid, raws in by_bench.items():
         _plan(bid, names[bid], raws, groups, group_map)
-    _insert(con, sql.INSERT_BOARD_GROUPS, "board_group_batch", groups.table())
-    _insert(con, sql.INSERT_BOARD_GROUP_MAP, "board_map_batch", group_map.table())
+    return groups.table(), group_map.table()
+
+
+def _write_groups(con: duckdb.DuckDBPyConnection, groups: pa.Table, group_map: pa.Table) -> None:
+    """The planned groups (``_plan_all``) and the named-ness of new models, written."""
+    _insert(con, sql.INSERT_BOARD_GROUPS, "board_group_batch", groups)
+    _insert(con, sql.INSERT_BOARD_GROUP_MAP, "board_map_batch", group_map)
     unclassified = con.execute(sql.UNCLASSIFIED_NAMES).fetchall()
     if unclassified:
         _insert(con, sql.INSERT_BOARD_NAMES, "board_names_batch", pa.table({

@@ -1,10 +1,12 @@
 """The board build commits once its rows are written, before the ready pages are built from them (DuckDB reads rows of
 its own open transaction slowly), and only while ``board_dirty`` names every benchmark of the build: a build that
-fails after that commit leaves every board pending, and the next refresh stores the same boards.
+fails after that commit leaves every board pending, and the next refresh stores the same boards. The old boards are
+deleted and the comparisons copied on a worker thread while the calling thread plans the groups.
 """
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -86,4 +88,47 @@ def test_a_build_failing_after_its_rows_are_committed_leaves_every_board_pending
         assert wh.con.execute("SELECT count(DISTINCT benchmark_id) FROM board_dirty").fetchone()[0] == n
         assert wh.con.execute("SELECT count(*) FROM board_pages").fetchone()[0] == 0
         assert wh.refresh_boards() == n
+        assert _tables(wh.con) == whole
+
+
+class _Recording:
+    """A connection noting which thread ran each statement."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, fail: str | None = None) -> None:
+        self.con = con
+        self.fail = fail
+        self.threads: dict[str, set[int]] = {}
+
+    def execute(self, query: str, *args: Any) -> duckdb.DuckDBPyConnection:
+        name = next((k for k, v in vars(sql).items() if v is query or (isinstance(v, tuple) and query in v)), "?")
+        self.threads.setdefault(name, set()).add(threading.get_ident())
+        if name == self.fail:
+            raise RuntimeError(f"{name} failed")
+        return self.con.execute(query, *args)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.con, name)
+
+
+def test_old_boards_are_cleared_and_comparisons_copied_while_the_groups_are_planned(tmp_path: Path) -> None:
+    with Warehouse(tmp_path / "w.duckdb") as wh:
+        wh.store_many(_hard_cases() + _synthetic(600))
+        wh.refresh_boards()
+        whole = _tables(wh.con)
+        n = _mark_all(wh)
+        con = _Recording(wh.con)
+        assert boards.refresh(con, between=lambda: None) == n  # type: ignore[arg-type]
+        wh.con.commit()
+        assert _tables(wh.con) == whole
+        here = {threading.get_ident()}
+        assert con.threads["BUILD_BOARD_COMPARISONS"].isdisjoint(here)
+        assert con.threads["DELETE_DIRTY_BOARDS"].isdisjoint(here)
+        assert con.threads["BUILD_BOARD_ROWS"] == here and con.threads["INSERT_BOARD_GROUPS"] == here
+        # a failed copy is raised by the build, which then writes nothing more
+        _mark_all(wh)
+        failing = _Recording(wh.con, fail="BUILD_BOARD_COMPARISONS")
+        with pytest.raises(RuntimeError, match="BUILD_BOARD_COMPARISONS failed"):
+            boards.refresh(failing, between=lambda: None)  # type: ignore[arg-type]
+        wh.con.rollback()
+        assert "INSERT_BOARD_GROUPS" not in failing.threads
         assert _tables(wh.con) == whole
