@@ -20,6 +20,7 @@ import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal, NamedTuple
 
@@ -65,9 +66,12 @@ def refresh(con: duckdb.DuckDBPyConnection, batch_claims: int | None = None,
     ``between`` is called once the groups are written and before the rows are built: a writer commits there
     (and begins again), because DuckDB plans the build without statistics of rows written in the same
     transaction (it estimated the groups' claims at a few dozen and built hash tables of every claim
-    instead of the small tables: a third of the build at 1 M claims). Nothing is lost by the split:
-    ``board_dirty`` still names every benchmark until the rows are built, and a rebuild starts by deleting
-    what a failed one left.
+    instead of the small tables: a third of the build at 1 M claims). It is called again once the rows are
+    written and before the ready pages are built from them: DuckDB reads rows of its own open transaction
+    much slower than committed ones (1 M claims: the pages 0.9 s after the rows in one transaction, 0.2 s
+    after a commit that itself took 0.04 s; the commit at the end has that much less to write). Nothing is lost by
+    the splits: ``board_dirty`` names every benchmark at each commit and until the pages are built, and a
+    rebuild starts by deleting what a failed one left.
 
     Returns how many benchmarks were rebuilt.
     """
@@ -75,11 +79,15 @@ def refresh(con: duckdb.DuckDBPyConnection, batch_claims: int | None = None,
     if not dirty:
         return 0
     raw_rows = [RawGroup(*r) for r in con.execute(sql.BOARD_RAW_GROUPS).fetchall()]
-    for statement in sql.DELETE_DIRTY_BOARDS:
-        con.execute(statement)
-    con.execute(sql.BUILD_BOARD_COMPARISONS)  # while ``board_dirty`` names them all (batches below narrow it)
+    names = dict(con.execute(sql.DIRTY_BENCHMARK_NAMES).fetchall()) if raw_rows else {}
+    # DuckDB clears the old boards and copies the comparisons on a worker thread (it releases the GIL) while this one
+    # plans the groups in Python; the connection is not used here until both are done
+    with ThreadPoolExecutor(1, thread_name_prefix="board-build") as pool:
+        cleared = pool.submit(_clear_and_copy_comparisons, con)
+        planned = _plan_all(raw_rows, names)
+        cleared.result()
     if raw_rows:
-        _write_groups(con, raw_rows)
+        _write_groups(con, *planned)
         claims: dict[int, int] = defaultdict(int)
         for r in raw_rows:
             claims[r.benchmark_id] += r.claims
@@ -87,27 +95,51 @@ def refresh(con: duckdb.DuckDBPyConnection, batch_claims: int | None = None,
             between()
         batches = _batches(claims, batch_claims or BUILD_BATCH_CLAIMS)
         for batch in batches:
-            if len(batches) > 1:  # board_dirty names this batch only (the transaction keeps the whole list safe)
-                con.execute(sql.CLEAR_BOARD_DIRTY)
-                con.execute(sql.MARK_BOARDS, [batch])
+            _narrow(con, batch, batches)
             con.execute(sql.BUILD_BOARD_ROWS, {"rows": PAGE_ROWS})
             con.execute(sql.COUNT_BOARD_ROWS)
+        if between is not None:
+            _narrow(con, dirty, batches)  # every benchmark named again: the commit leaves them all pending
+            between()
+        for batch in batches:
+            _narrow(con, batch, batches)
             con.execute(sql.BUILD_BOARD_PAGES, {"rows": PAGE_ROWS, "sources": PAGE_SOURCES})
     con.execute(sql.CLEAR_BOARD_DIRTY)
     return len(dirty)
 
 
-def _write_groups(con: duckdb.DuckDBPyConnection, raw_rows: list[RawGroup]) -> None:
-    """The effective groups of the dirty benchmarks (``_plan``) and the named-ness of new models, written."""
+def _narrow(con: duckdb.DuckDBPyConnection, bids: list[int], batches: list[list[int]]) -> None:
+    """With more than one batch, ``board_dirty`` names ``bids`` only (the build's statements read it); a commit
+    happens only while it names every benchmark of the build, so a failed build leaves them all pending."""
+    if len(batches) > 1:
+        con.execute(sql.CLEAR_BOARD_DIRTY)
+        con.execute(sql.MARK_BOARDS, [bids])
+
+
+def _clear_and_copy_comparisons(con: duckdb.DuckDBPyConnection) -> None:
+    """The dirty benchmarks' stored boards deleted and their comparisons copied (``board_comparisons``), while
+    ``board_dirty`` names them all (batches of the rows' build narrow it)."""
+    for statement in sql.DELETE_DIRTY_BOARDS:
+        con.execute(statement)
+    con.execute(sql.BUILD_BOARD_COMPARISONS)
+
+
+def _plan_all(raw_rows: list[RawGroup], names: dict[int, str]) -> tuple[pa.Table, pa.Table]:
+    """The effective groups of the dirty benchmarks (``_plan``) as the tables of ``board_groups`` and
+    ``board_group_map`` rows. Python only: no statement runs on the connection meanwhile (``refresh``)."""
     by_bench: dict[int, list[RawGroup]] = defaultdict(list)
     for r in raw_rows:
         by_bench[r.benchmark_id].append(r)
     groups, group_map = _GroupColumns(), _MapColumns()
-    names = dict(con.execute(sql.DIRTY_BENCHMARK_NAMES).fetchall())
     for bid, raws in by_bench.items():
         _plan(bid, names[bid], raws, groups, group_map)
-    _insert(con, sql.INSERT_BOARD_GROUPS, "board_group_batch", groups.table())
-    _insert(con, sql.INSERT_BOARD_GROUP_MAP, "board_map_batch", group_map.table())
+    return groups.table(), group_map.table()
+
+
+def _write_groups(con: duckdb.DuckDBPyConnection, groups: pa.Table, group_map: pa.Table) -> None:
+    """The planned groups (``_plan_all``) and the named-ness of new models, written."""
+    _insert(con, sql.INSERT_BOARD_GROUPS, "board_group_batch", groups)
+    _insert(con, sql.INSERT_BOARD_GROUP_MAP, "board_map_batch", group_map)
     unclassified = con.execute(sql.UNCLASSIFIED_NAMES).fetchall()
     if unclassified:
         _insert(con, sql.INSERT_BOARD_NAMES, "board_names_batch", pa.table({
