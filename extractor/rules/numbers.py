@@ -233,6 +233,18 @@ _NOT_RESULT_HINT = re.compile(
     r"营收|收入|利润|毛利|用户|下载量|市值|股价|估值|份额|融资|差距|差值|相差|差了|领先幅度|优势|同比|环比", re.IGNORECASE)
 
 
+# "拿到了 72.5 分——不好意思，我说错了，是 75.2 分", "it's 65.1, sorry, I misspoke, 59.1": a value the speaker takes back
+_TAKEN_BACK_AFTER = re.compile(
+    r"\s*(?:%|分|points?)?\s*[—–\-,，。!！…\s]*(?:(?:不好意思|抱歉|对不起|sorry|oops)[，,!！\s]*)?(?:我)?"
+    r"(?:说错了|讲错了|念错了|口误|更正一下|纠正一下|\bI\s+misspoke|\bmy\s+mistake|\bscratch\s+that|\bcorrection\b)",
+    re.IGNORECASE)
+
+
+def taken_back(sentence: str, num: Number) -> bool:
+    """Does the speaker take ``num`` back right after saying it ("72.5 分——不好意思，我说错了，是 75.2 分")?"""
+    return _TAKEN_BACK_AFTER.match(sentence, num.end) is not None
+
+
 def in_a_list_of_margins(sentence: str, num: Number) -> bool:
     """Is ``num`` a later member of a list of margins whose unit was written once ("gains 6.1 points on AIME 2024
     and 4.7 on OlympiadBench")? Then it is no result, whatever benchmark follows it."""

@@ -39,6 +39,7 @@ from extractor.rules.numbers import (
     _labelled_value,
     in_a_list_of_margins,
     not_result_before,
+    taken_back,
 )
 from extractor.rules.owners import (
     COMMA_AT,
@@ -219,7 +220,7 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
             or bool(benches) and _verb_right_before(sentence, n)
             # "It still sits just behind GPT-4o (90.2)": a decimal in parentheses right after a baseline's name
             or parens and bool(baseline_spans) and _right_after_baseline(sentence, n, baseline_spans or [])]
-    good = [n for n in good if not in_a_list_of_margins(sentence, n)]
+    good = [n for n in good if not in_a_list_of_margins(sentence, n) and not taken_back(sentence, n)]
     if not good:
         return []
     cjk = is_cjk_sentence(sentence)
