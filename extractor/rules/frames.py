@@ -19,6 +19,7 @@ from extractor.rules.context import own_model
 from extractor.rules.folding import fold, name_restorer, needs_folding, restore_names
 from extractor.rules.mentions import document_short_forms, forget_short_forms
 from extractor.rules.prose import extract_prose_claims
+from extractor.rules.retractions import Retraction, retractions
 from extractor.rules.subjects import OWN_MODEL
 from extractor.segment import split_sections
 from extractor.tables import extract_table_claims
@@ -94,11 +95,34 @@ def document_claims(document: Document, registry: EntityRegistry | None = None,
         if registry is not None and not _resolve(claim, registry, subjects.get(claim.section), restorer):
             continue
         out.append(claim)
+    taken_back = retractions(original)
+    if taken_back:
+        out = _corrected(out, taken_back, original)
     _years_from_the_section(out)
     _canonicalise(out)
     out = [c for c in out if not _compares_with_itself(c)]
     out.sort(key=lambda c: (c.start, c.end))
     return Extraction(document=document, claims=out, extractor="rules", stats=stats)
+
+
+def _corrected(claims: list[AnyClaim], taken_back: list[Retraction], text: str) -> list[AnyClaim]:
+    """``claims`` without the scores stated before a correction with the value it takes back (``retractions``),
+    each replaced by the value the correction gives instead, quoted from the correction ("刚才我说错了，不是 65.1，
+    是 59.1"), unless that value is the model's already."""
+    out: list[AnyClaim] = []
+    for claim in claims:
+        r = next((r for r in taken_back if isinstance(claim, ScoreClaim) and claim.value == r.value
+                  and claim.start <= r.at), None)
+        if r is None:
+            out.append(claim)
+            continue
+        if any(isinstance(c, ScoreClaim) and c.model == claim.model and c.value == r.instead for c in claims):
+            continue
+        start = max(text.rfind(stop, 0, r.instead_start) for stop in ("\n", "。", ". ", "；", "; ")) + 1
+        start = len(text[:start]) + len(text[start:r.instead_start]) - len(text[start:r.instead_start].lstrip())
+        out.append(claim.model_copy(update={"value": r.instead, "start": start, "end": r.instead_end,
+                                            "quote": text[start:r.instead_end]}))
+    return out
 
 
 def _unfold(claim: AnyClaim, original: str, restorer: dict[str, str]) -> None:

@@ -1,0 +1,53 @@
+"""Values a text takes back later: a speaker's correction, an erratum.
+
+"刚才说错了，不是 65.1，是 59.1", "Correction: not 79.2 but 78.2", "The first preprint version listed 57.1 on
+OlympiadBench; a grading bug was responsible, and the corrected number is 57.9": the value taken back is no result
+of the text (only the corrected one is), although the sentence that first stated it read like one. The claim
+frames drop a score claim stated before such a correction with the value it takes back.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+# a word that says a correction follows or was made
+_CORRECTION = re.compile(r"说错了?|讲错了?|口误|更正|纠正|勘误|\bmisspoke\b|\bcorrect(?:ed|ion)\b|\berratum\b|\bwrong\b"
+                         r"|\bmistake\b|\bgrading\s+bug\b", re.IGNORECASE)
+# the value taken back, then the right one: "不是 65.1，是 59.1", "not 79.2 but 78.2", "not 79.2, it's 78.2"
+_NOT_THIS_BUT_THAT = re.compile(r"(?:不是|并非|\bnot\b)\s*(?P<old>\d+(?:\.\d+)?)\s*(?:%|分)?[^\d。\n]{0,12}?"
+                                r"(?:而是|是|\bbut\b|\bit['’]s\b|\bit\s+is\b)\s*(?P<new>\d+(?:\.\d+)?)", re.IGNORECASE)
+# an erratum: "listed 57.1 … the corrected number is 57.9", "was reported as 58.4; the correct value is 54.9"
+_LISTED = re.compile(r"\b(?:listed|reported(?:\s+as)?|stated|printed|gave|wrote)\s+(?P<old>\d+(?:\.\d+)?)", re.IGNORECASE)
+_CORRECT_VALUE = re.compile(r"\bcorrect(?:ed)?\s+(?:number|value|figure|score|result)\s+(?:is|was)\s+(?P<new>\d+(?:\.\d+)?)",
+                            re.IGNORECASE)
+
+
+class Retraction(NamedTuple):
+    """A value taken back (``value``) where the text takes it back (``at``), and the value it gives instead, with
+    that value's offsets (``instead_start``, ``instead_end``)."""
+
+    value: float
+    at: int
+    instead: float
+    instead_start: int
+    instead_end: int
+
+
+def retractions(text: str) -> list[Retraction]:
+    """The values ``text`` takes back, each with the offset of the correction (see the module docstring)."""
+    if _CORRECTION.search(text) is None:
+        return []
+    out: list[Retraction] = []
+    for m in _NOT_THIS_BUT_THAT.finditer(text):
+        near = text[max(0, m.start() - 40):m.end() + 20]
+        if _CORRECTION.search(near) and m.group("old") != m.group("new"):
+            out.append(Retraction(float(m.group("old")), m.start("old"), float(m.group("new")), m.start("new"), m.end("new")))
+    for m in _CORRECT_VALUE.finditer(text):
+        listed = [x for x in _LISTED.finditer(text, max(0, m.start() - 300), m.start())
+                  if "\n\n" not in text[x.end():m.start()]]
+        if listed and listed[-1].group("old") != m.group("new"):
+            old = listed[-1]
+            out.append(Retraction(float(old.group("old")), old.start("old"), float(m.group("new")), m.start("new"),
+                                  m.end("new")))
+    return out

@@ -1,0 +1,23 @@
+"""Values a text takes back later (a speaker's correction, an erratum) are no results; the corrected ones are."""
+
+from __future__ import annotations
+
+from extractor.rules.retractions import retractions
+from tests.support.extraction import extract
+
+
+def test_a_spoken_correction_replaces_the_value_it_takes_back():
+    claims = extract("## 主讲\n\n云岚-3 在 GPQA Diamond 上是 65.1 分。刚才我说错了，不是 65.1，是 59.1，谢谢提醒。\n")
+    assert [(c.model, c.benchmark, c.value) for c in claims if c.kind == "score"] == [("云岚-3", "GPQA Diamond", 59.1)]
+
+
+def test_an_erratum_takes_back_the_value_it_lists():
+    text = ("The first preprint version listed 57.1 on OlympiadBench for StepForge-7B; a grading bug was responsible, "
+            "and the corrected number is 57.9.")
+    assert [(r.value, r.instead) for r in retractions(text)] == [(57.1, 57.9)]
+
+
+def test_no_correction_word_takes_nothing_back():
+    assert retractions("It is not 65.1 but 59.1 on GPQA Diamond, and 71.0 on MMLU.") == []
+    claims = extract("## A\n\nTern-7B scores 65.1 on GPQA Diamond. Corvid-7B is not 65.1, it is 59.1.\n")
+    assert ("Tern-7B", 65.1) in {(c.model, c.value) for c in claims if c.kind == "score"}
