@@ -201,7 +201,7 @@ _NOT_RESULT_BEFORE = re.compile(
     # ("落后它大概 4 分": the one it trails may stand between)
     r"\s*(?:它|其|对方|他们)?\s*(?:约|近|大约|大概|超过|将近|快|足足|整整|差不多)?"
     # what a group scores in general ("各受测模型得分普遍在 90% 以上", "大多在 60 分左右")
-    r"|(?:普遍|大多|大都|基本都|全都)(?:在|为|达到|超过|处于)?"
+    r"|(?:普遍|大多|大都|基本都|全都|大家都|大家均|各家都|都在)(?:在|为|达到|超过|处于)?"
     # a change with no value of its own ("it is up 9 points"), a value denied ("56.1 for Orion-72B, not 61.3",
     # "而不是 61.3"), a share of effort ("we spent roughly 30% of the budget")
     r"|" + _DENIED_OR_CHANGE + r""

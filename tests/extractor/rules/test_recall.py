@@ -231,3 +231,10 @@ def test_two_scores_then_a_tie_naming_neither_is_a_tie_between_them():
     text = "## 问答\n\n林川：MMLU 上云岚-3 是 88.9，GPT-4o 是 88.7，基本打平；但在 C-Eval 上我们领先它 10 分。\n"
     assert ("云岚-3", "GPT-4o", "MMLU", "matches") in {
         (c.model, c.baseline, c.benchmark, c.relation) for c in extract(text) if isinstance(c, ComparisonClaim)}
+
+
+def test_a_rank_word_before_a_value_and_what_everyone_scores():
+    text = ("## 二、代码\n\nMATH-500 上大家都在 90 分以上，星河-R1 96.2。LiveCodeBench 上，QwQ-32B 最高，63.4；"
+            "星河-R1 次之，为 57.0。\n")
+    assert scores(text) == {("星河-R1", "MATH-500", 96.2), ("QwQ-32B", "LiveCodeBench", 63.4),
+                            ("星河-R1", "LiveCodeBench", 57.0)}
