@@ -118,6 +118,33 @@ COPULA = r"(?:is|was|sits\s+at|stands\s+at|(?:comes|came)\s+in\s+at)"
 _COPULA_GAP = re.compile(r"\s+(?:" + COPULA + r"|at)\s+")
 
 
+# "SVG-1.5B improves its backbone, Qwen2.5-Math-1.5B-Instruct, from 75.8 to 80.4": a verb of improving a named model
+_IMPROVES_BEFORE = re.compile(r"\b(?:improves|improved|lifts|lifted|raises|raised|boosts|boosted)\s+"
+                              r"(?:(?:its|the|their)\s+(?:backbone|base(?:\s+model)?|baseline|teacher|starting\s+point)\s*,?\s*)?$",
+                              re.IGNORECASE)
+_FROM_A_TO_B = re.compile(r"\bfrom\s+(?P<a>\d+(?:\.\d+)?)\s*%?\s+to\s+(?P<b>\d+(?:\.\d+)?)", re.IGNORECASE)
+
+
+def improved_from_to(sentence: str, names: list[Mention], numbers: list[Number]) -> list[tuple[Mention, Number]]:
+    """(owner, value) of the "from a to b" changes a model makes to another one it improves: a is the improved model's,
+    b the subject's ("SVG-1.5B improves its backbone, Qwen2.5-Math-1.5B-Instruct, from 75.8 to 80.4 on MATH-500 and
+    from 10.0 to 16.7 on AIME 2024")."""
+    models = _model_mentions(names)
+    improved = next((n for n in models if _IMPROVES_BEFORE.search(sentence, max(0, n.start - 40), n.start)), None)
+    if improved is None:
+        return []
+    subject = next((n for n in models if n.end <= improved.start and n.text != improved.text), None)
+    if subject is None or not is_model_shaped(subject.text):
+        return []  # ("Raising the budget … lifts StepForge-32B from 61.5 to 74.6": the same model before and after)
+    by_start = {n.start: n for n in numbers}
+    out: list[tuple[Mention, Number]] = []
+    for m in _FROM_A_TO_B.finditer(sentence, improved.end):
+        a, b = by_start.get(m.start("a")), by_start.get(m.start("b"))
+        if a is not None and b is not None:
+            out += [(improved, a), (subject, b)]
+    return out
+
+
 def copula_values(sentence: str, names: list[Mention], numbers: list[Number]) -> list[tuple[Mention, Number]]:
     """Each model with the decimal a copula joins it to: "On IFEval, Qwen2.5-72B is 84.1" (a model's name, not
     any word: "the gap is 3.1" is no result, and a value that is a margin or a count stays out)."""

@@ -56,6 +56,7 @@ from extractor.rules.owners import (
     former_latter_values,
     group_reference,
     group_referents,
+    improved_from_to,
     owned_value_lists,
 )
 from extractor.rules.subjects import _cue_objects, _model_mentions, _pick_subject
@@ -207,6 +208,12 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
     if " from " in sentence or "was " in sentence:
         measured_on = {num.start: earlier_value_owner(sentence, num, names) for num in numbers if num.start not in owned_at}
         owned_at.update({start: owner for start, owner in measured_on.items() if owner is not None})
+    # "X improves its backbone, Y, from 75.8 to 80.4": the first value is Y's, the second X's
+    changed_to: dict[int, int] = {}  # a change's first value -> where its second ends
+    if " from " in sentence:
+        improved = improved_from_to(sentence, names, numbers)
+        owned_at.update({num.start: m for m, num in improved})
+        changed_to = {a.start: b.end for (_, a), (_, b) in zip(improved[::2], improved[1::2], strict=True)}
     # "On IFEval, Qwen2.5-72B is 84.1": a value a copula joins to a model's name is that model's
     if " is " in sentence or " was " in sentence or " at " in sentence:
         owned_at.update({num.start: m for m, num in copula_values(sentence, names, numbers) if num.start not in owned_at})
@@ -334,7 +341,8 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
         bench = aligned.get(num.start) or paired_at.get(num.start)
         if bench is None and not cjk:
             # English "85.2% (accuracy) on MMLU": the benchmark follows the number.
-            m = _EN_ON_BENCH.match(sentence, num.end) or _OF_TOTAL.match(sentence, num.end)
+            # ("from 10.0 to 16.7 on AIME 2024": a change's first value is on the benchmark after the second)
+            m = _EN_ON_BENCH.match(sentence, changed_to.get(num.start, num.end)) or _OF_TOTAL.match(sentence, num.end)
             if m:
                 bench = next((b for b in benches if b.start == m.end()), None)
         if bench is None:

@@ -247,3 +247,11 @@ def test_a_pair_right_after_a_benchmark_is_on_that_benchmark():
                      "OlympiadBench (57.9 vs. 53.2).\n")
     assert {(c.model, c.benchmark, c.value) for c in claims if c.kind == "score"} == {
         ("StepForge-7B", "OlympiadBench", 57.9), ("VeriRL-7B", "OlympiadBench", 53.2)}
+
+
+def test_a_change_a_model_makes_to_the_one_it_improves_gives_the_first_value_to_that_one():
+    claims = extract("## 5 Results\n\nSVG-1.5B improves its backbone, Qwen2.5-Math-1.5B-Instruct, from 75.8 to 80.4 on "
+                     "MATH-500 and from 10.0 to 16.7 on AIME 2024.\n")
+    assert {(c.model, c.benchmark, c.value) for c in claims if c.kind == "score"} == {
+        ("Qwen2.5-Math-1.5B-Instruct", "MATH-500", 75.8), ("SVG-1.5B", "MATH-500", 80.4),
+        ("Qwen2.5-Math-1.5B-Instruct", "AIME 2024", 10.0), ("SVG-1.5B", "AIME 2024", 16.7)}
