@@ -54,7 +54,7 @@ _PREDECESSOR_WORDS = ("上一代", "前代", "上代", "前一代", "前身", "p
 # "（下面简称 WQ）", "（以下简称“青鸾”）", "（下面叫 R1 蒸馏 32B）", "(hereafter WQ)", "(henceforth called Nova)"
 _ALIAS_WORDS = ("简称", "下面叫", "以下叫", "下文叫", "下面称", "以下称", "下文称", "hereafter", "henceforth")
 _ALIAS_DEFINED = re.compile(
-    r"\s*[（(]\s*(?:(?:下面|以下|下文|后文|后面)(?:简称|称为|称|叫做|叫)|简称|(?:hereafter|henceforth)(?:\s+(?:called|referred\s+to\s+as))?)"
+    r"[（(]\s*(?:(?:下面|以下|下文|后文|后面)(?:简称|称为|称|叫做|叫)|简称|(?:hereafter|henceforth)(?:\s+(?:called|referred\s+to\s+as))?)"
     r"\s*[“\"「『]?(?P<alias>[^（）()“”\"「」『』，,。；;]{1,16}?)[”\"」』]?\s*[）)]", re.IGNORECASE)
 _PREDECESSOR_THEN_NAME = re.compile(
     # ("It replaces Tern-1.5-32B", "the successor to Orion-7B", "取代了天衡-1": what the new model replaces)
@@ -383,7 +383,10 @@ class EntityRegistry:
         known = sorted({*self.names, *self.chinese_names}, key=len, reverse=True)
         for m in _ALIAS_DEFINED.finditer(text):
             alias = m.group("alias").strip()
-            full = next((n for n in known if text.endswith(n, 0, m.start())), None)
+            end = m.start()
+            while end > 0 and text[end - 1].isspace():
+                end -= 1
+            full = next((n for n in known if text.endswith(n, 0, end)), None)
             if full is not None and alias and alias != full:
                 self.aliases[alias] = full
                 self._short = None
