@@ -210,6 +210,8 @@ _NOT_RESULT_BEFORE = re.compile(
     r"|\b(?:pass|passes|passing|break|breaks|breaking|cross|crosses|crossing)"
     # what one item is worth ("one problem is worth 3.3 pts", "1 AIME problem = 3.3 points": a benchmark's granularity)
     r"|\bworth(?:\s+(?:about|around|roughly|only|just|nearly))?|\bproblems?\s*=\s*~?"
+    # what one stage or change adds or costs ("the RL stage adds 14.5 points", "dropping it costs 2.1")
+    r"|\b(?:adds|added|adding|costs|subtracts|takes\s+off|knocks\s+off)(?:\s+(?:about|around|roughly|another|nearly|over|only|just))?"
     r"|\bby(?:\s+(?:about|around|nearly|roughly|over|up\s+to))?(?:\s+[+]?\d+(?:\.\d+)?\s*(?:%|points?|pts|pp)?\s*(?:,|and|、)+)*"
     # and the later members of a list after such a word ("分别下降 0.4 和 0.2 分", "领先 2.1、3.4 分")
     r")(?:\s*[+]?\d+(?:\.\d+)?\s*(?:%|％|分|个?百分点|points?|pts|pp)?\s*(?:,|，|、|and|和|与|及)\s*)*\s*$",

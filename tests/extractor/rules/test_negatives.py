@@ -199,3 +199,11 @@ def test_two_baselines_of_one_comparison_are_not_compared_with_each_other() -> N
                                                                     if c.kind == "comparison"}
     # (nor is the last of them the subject of the "与…相比" that opens the sentence: 本文方法 is)
     assert {c.model for c in claims if c.kind == "comparison"} == {"MathRefiner-7B"}
+
+
+def test_what_a_stage_adds_or_costs_is_a_margin() -> None:
+    claims = get_extractor("rules").extract(Document(
+        source="doc.md", path="doc.md", sha256="0",
+        text="## 4.2 Ablations\n\nThe SFT-only checkpoint, Tern-7B-SFT, scores 41.3 on AIME 2024, so the RL stage adds "
+             "14.5 points on AIME 2024 on top of it.\n")).claims
+    assert [(c.model, c.value) for c in claims if c.kind == "score"] == [("Tern-7B-SFT", 41.3)]
