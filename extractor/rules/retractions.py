@@ -15,8 +15,10 @@ from typing import NamedTuple
 # (all read in the lower-cased text: a case-blind regex has no first characters to skip ahead by)
 _CORRECTION = re.compile(r"说错了?|讲错了?|口误|更正|纠正|勘误|\bmisspoke\b|\bcorrect(?:ed|ion)\b|\berratum\b|\bwrong\b"
                          r"|\bmistake\b|\bgrading\s+bug\b")
-_CORRECTION_WORDS = ("说错", "讲错", "口误", "更正", "纠正", "勘误", "misspoke", "correct", "erratum", "wrong", "mistake",
-                     "grading bug")
+_CORRECTION_WORDS = ("说错", "讲错", "口误", "更正", "纠正", "勘误", "misspoke", "corrected", "correction", "correct value",
+                     "correct number", "correct figure", "correct score", "erratum", "wrong", "mistake", "grading bug")
+_CORRECTION_HINTS = ("说错", "讲错", "口误", "更正", "纠正", "勘误", "isspoke", "orrect", "rratum", "wrong", "Wrong", "istake", "ading bug",
+                     "ISSPOKE", "ORRECT", "RRATUM", "WRONG", "ISTAKE")
 # the value taken back, then the right one: "不是 65.1，是 59.1", "not 79.2 but 78.2", "not 79.2, it's 78.2"
 _NOT_THIS_BUT_THAT = re.compile(r"(?:不是|并非|\bnot\b)\s*(?P<old>\d+(?:\.\d+)?)\s*(?:%|分)?[^\d。\n]{0,12}?"
                                 r"(?:而是|是|\bbut\b|\bit['’]s\b|\bit\s+is\b)\s*(?P<new>\d+(?:\.\d+)?)")
@@ -39,6 +41,8 @@ class Retraction(NamedTuple):
 def retractions(text: str) -> list[Retraction]:
     """The values ``text`` takes back, each with the offset of the correction (see the module docstring)."""
     # (substring tests first: the case-blind regex over a whole document costs more than the rest of its rules)
+    if not any(hint in text for hint in _CORRECTION_HINTS):  # (the words' tails, whatever the first letter's case)
+        return []
     low = text.lower()
     if len(low) != len(text):  # (a letter whose lower case is longer: offsets would move; read the text as it is)
         low = text
