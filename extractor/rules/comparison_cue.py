@@ -48,7 +48,8 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
     c0, c1 = _clause_bounds(sentence, cs)
     cue_text = sentence[cs:ce]
     quote_from = cs
-    if shape == "opening":
+    opening = shape == "opening"
+    if opening:
         if not _OPENING.fullmatch(sentence, 0, cs):
             return None  # ("41.7, against 43.0 for X": a value set against another, no cue)
         shape = "versus"
@@ -167,6 +168,9 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
                 baselines, r1 = [(appositive.start, appositive.end, appositive.text)], appositive.end + 1
         if baselines is None:
             return None
+        if rest_from is None and opening and sentence[c1:c1 + 1] != ",":
+            # "Against Phi-4 it is behind on GPQA Diamond by 6 points": no comma; the verdict follows the name
+            rest_from = baselines[-1][1]
         rest0 = rest_from if rest_from is not None else max(c1, r1)
         # "o3-mini-high 相比 o3-mini-medium 和 o3-mini-low …呈现能力上升趋势": the name right before the cue
         # is the subject, whatever the next clause names

@@ -238,3 +238,9 @@ def test_a_rank_word_before_a_value_and_what_everyone_scores():
             "星河-R1 次之，为 57.0。\n")
     assert scores(text) == {("星河-R1", "MATH-500", 96.2), ("QwQ-32B", "LiveCodeBench", 63.4),
                             ("星河-R1", "LiveCodeBench", 57.0)}
+
+
+def test_against_opening_a_sentence_with_no_comma_after_the_baseline():
+    text = "## Comparison\n\nPelican-14B-Instruct scores 81.5 on IFEval. Against Phi-4 it is behind on GPQA Diamond by 6 points.\n"
+    assert ("Pelican-14B-Instruct", "Phi-4", "GPQA Diamond", "underperforms", 6.0) in {
+        (c.model, c.baseline, c.benchmark, c.relation, c.delta) for c in extract(text) if isinstance(c, ComparisonClaim)}
