@@ -163,13 +163,13 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
             baseline_starts.update(b[0] for b in baselines)
             cs, ce = _clause_bounds(sentence, cm.start())
             benches = _comparison_benchmarks(sentence, names, cm.start(), region)
-            if len(benches) < 2 and delta is not None \
-                    and (RESPECTIVELY.search(sentence, max(0, region[0] - 8), max(region[0] + 1, delta.start))
+            margins_listed = _margin_list(sentence, numbers, delta) if len(benches) < 2 and delta is not None else []
+            if margins_listed \
+                    and (RESPECTIVELY.search(sentence, max(0, region[0] - 8), max(region[0] + 1, margins_listed[0].start))
                          # ("StepForge-7B beats it by 7.6 and 6.9 points, respectively")
-                         or _RESPECTIVELY_AFTER.match(sentence, _margin_list(sentence, numbers, delta)[-1].end)):
+                         or _RESPECTIVELY_AFTER.match(sentence, margins_listed[-1].end)):
                 # "它的 GSM8K 是 81.5，MATH-500 是 62.0，分别比 X 高 2.9 和 4.8 分" ("C-Eval 85.6，CMMLU 84.9，比 X 分别提升
                 # 2.3 和 1.7 个点"): one margin for each benchmark stated before, in order
-                margins_listed = _margin_list(sentence, numbers, delta)
                 stated = list({n.text: n for n in names if n.kind == "benchmark" and n.end <= region[0]}.values())
                 if not stated and ctx_benchmark is not None:  # (stated in the sentences before: "…; X beats it by …")
                     stated = [Mention(-1, -1, b, "benchmark") for b in ctx_benchmark.before]

@@ -413,6 +413,8 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
 
 
 _PAREN_RIGHT_AFTER = re.compile(r"\s*[(（]\s*$")
+
+
 def _shared_values(sentence: str, numbers: list[Number], names: list[Mention]) -> dict[int, list[Mention]]:
     """"R2 与 DeepSeek-R1 打平（两者均为 65.9%）", "Claude 3.5 Sonnet and GPT-4o, which are both at 88.7": a value
     ``SHARED_VALUE`` says both reached is each of the two models named last before it (keyed by value start)."""
