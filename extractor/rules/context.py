@@ -249,7 +249,9 @@ _NOT_TOPIC_BEFORE = re.compile(r"基于|使用|采用|借助|相比|对比|相�
                                r"(?:(?:release|version|model|generation|flagship|checkpoint|system)\s+)?[\s*]*$)"
                                # "Where GPT-4o manages 13.4% …, Halyard reaches 63.3%": a clause set against the main one
                                # (opening the sentence: not "This is where X differentiates itself")
-                               r"|(?<![A-Za-z] )\b(?:Where|Whereas)\s+(?:the\s+)?$")
+                               r"|(?<![A-Za-z] )\b(?:Where|Whereas)\s+(?:the\s+)?$"
+                               # "Its predecessor, tern-7b-instruct, scored 62.5": an earlier release, set beside the topic
+                               r"|(?i:\b(?:its|their|the)\s+predecessor,?\s*$)")
 
 
 @dataclass

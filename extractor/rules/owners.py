@@ -13,7 +13,7 @@ from typing import NamedTuple
 from extractor.rules.measures import _LIST_SEP
 from extractor.rules.mentions import DOCUMENT_SHORT_FORMS, Mention, sentence_names
 from extractor.rules.numbers import Number
-from extractor.rules.subjects import _is_attribute, _model_mentions
+from extractor.rules.subjects import _is_attribute, _model_mentions, is_judge
 from extractor.segment import is_model_shaped
 
 _NOT_AN_OWNER = re.compile(r"模型|方法|系统|框架|它|其|[中上里]$|测试|基准|数据集|任务|榜单")
@@ -149,7 +149,9 @@ def copula_values(sentence: str, names: list[Mention], numbers: list[Number]) ->
     """Each model with the decimal a copula joins it to: "On IFEval, Qwen2.5-72B is 84.1" (a model's name, not
     any word: "the gap is 3.1" is no result, and a value that is a margin or a count stays out)."""
     out: list[tuple[Mention, Number]] = []
-    models = [n for n in _model_mentions(names) if is_model_shaped(n.text) or n.text in DOCUMENT_SHORT_FORMS.get()]
+    # (not the judge or the reference of a win rate: "win rate against GPT-4-0314 is 22.4%")
+    models = [n for n in _model_mentions(names) if (is_model_shaped(n.text) or n.text in DOCUMENT_SHORT_FORMS.get())
+              and not is_judge(sentence, n)]
     for num in numbers:
         if num.signed or num.unit not in (None, "%") or num.value > 100 or "." not in sentence[num.start:num.end]:
             continue

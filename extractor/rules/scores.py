@@ -74,6 +74,9 @@ _VS_PAIR = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(%|％)?\s*(?:vs\.?|versus|v
 
 
 _PAIR_OPENS = re.compile(r"\s*[(（]\s*$")
+# "scored 62.5, 41.2 and 48.8 on the same benchmarks", "在同样的三个基准上分别…": the benchmarks listed before, in order
+_SAME_BENCHMARKS = re.compile(r"\bon\s+the\s+same\s+(?:two\s+|three\s+|four\s+|\d\s+)?(?:benchmarks|tasks|tests|evals?)\b"
+                              r"|(?:在)?(?:同样的|相同的)(?:两|三|四|几)?(?:个|项)?(?:基准|评测|测试)(?:集)?上", re.IGNORECASE)
 
 
 def _versus_scores(document: Document, section: Section, offset: int, sentence: str, lex: Lexicons,
@@ -233,7 +236,7 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
     cjk = is_cjk_sentence(sentence)
     aligned: dict[int, Mention] = {}
     model_aligned: dict[int, Mention] = {}
-    if RESPECTIVELY.search(sentence) and len(good) >= 2:
+    if len(good) >= 2 and (RESPECTIVELY.search(sentence) or _SAME_BENCHMARKS.search(sentence)):
         # (a value in parentheses after a name is that name's, not one of the list: "后者与 GPT-4o（68.5%）持平")
         pct = [n for n in good if (n.unit is not None or n.value_high is None) and n.start not in owned_at]
         # "RAG obtains 41.7 EM on HotpotQA, while Self-RAG and IRCoT reach 62.3 and 64.6 EM respectively": the

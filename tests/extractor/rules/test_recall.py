@@ -244,3 +244,14 @@ def test_against_opening_a_sentence_with_no_comma_after_the_baseline():
     text = "## Comparison\n\nPelican-14B-Instruct scores 81.5 on IFEval. Against Phi-4 it is behind on GPQA Diamond by 6 points.\n"
     assert ("Pelican-14B-Instruct", "Phi-4", "GPQA Diamond", "underperforms", 6.0) in {
         (c.model, c.baseline, c.benchmark, c.relation, c.delta) for c in extract(text) if isinstance(c, ComparisonClaim)}
+
+
+def test_a_model_card_predecessor_same_benchmarks_and_the_reference_of_a_win_rate():
+    text = ("# tern-13b-instruct\n\n## Evaluation\n\ntern-13b-instruct achieves scores of 71.3, 56.0 and 67.1 on MMLU, "
+            "GSM8K and HumanEval. Its predecessor, tern-7b-instruct, scored 62.5, 41.2 and 48.8 on the same benchmarks.\n\n"
+            "With chain-of-thought prompting, GSM8K accuracy rises to 61.4. Arena-Hard win rate against GPT-4-0314 is "
+            "22.4%.\n")
+    got = scores(text)
+    assert {("tern-7b-instruct", "MMLU", 62.5), ("tern-7b-instruct", "GSM8K", 41.2),
+            ("tern-7b-instruct", "HumanEval", 48.8), ("tern-13b-instruct", "GSM8K", 61.4),
+            ("tern-13b-instruct", "Arena-Hard", 22.4)} <= got
