@@ -227,7 +227,7 @@ _NOT_RESULT_FAR_BEFORE = re.compile(
     r"funding|headcount|customers)\b[^,.;\d]{0,24}"
     r"|\b(?:gap|margin|lead|difference|delta|edge|advantage)\b(?:\s+(?:on|in|over|of|to|against|with)\s+[\w.' -]{1,30}?)?"
     r"(?:\s+(?:is|was|stands\s+at|of|at|(?:widens|widened|narrows|narrowed|shrinks|shrank|grows|grew)\s+to)|\s*[~≈]|,?\s+(?:about|around|roughly))"
-    r"|(?:差距|差值|相差|差了|领先幅度|优势)(?:缩小|扩大|拉大)?(?:为|是|达|达到|到|至|有)?(?:近|约|超过|将近|大约)?"
+    r"|(?:差距|差值|相差|差了|领先幅度|优势)(?:缩小|扩大|拉大)?(?:为|是|达|达到|到|至|有|在)?(?:近|约|超过|将近|大约)?"
     r")\s*$", re.IGNORECASE)
 _NOT_RESULT_HINT = re.compile(
     r"lower|lowered|drop|fall|fell|slip|decrease|revenue|sales|income|profit|margin|users|subscribers|downloads|"

@@ -207,3 +207,10 @@ def test_what_a_stage_adds_or_costs_is_a_margin() -> None:
         text="## 4.2 Ablations\n\nThe SFT-only checkpoint, Tern-7B-SFT, scores 41.3 on AIME 2024, so the RL stage adds "
              "14.5 points on AIME 2024 on top of it.\n")).claims
     assert [(c.model, c.value) for c in claims if c.kind == "score"] == [("Tern-7B-SFT", 41.3)]
+
+
+def test_a_gap_stated_with_zai_is_a_margin() -> None:
+    claims = get_extractor("rules").extract(Document(
+        source="doc.md", path="doc.md", sha256="0",
+        text="## 四、指令遵循\n\nIFEval 上，Qwen2.5-72B-Instruct 84.1，玄武-72B 82.9，两者差距在 1.2 分左右。\n")).claims
+    assert 1.2 not in {c.value for c in claims if c.kind == "score"}
