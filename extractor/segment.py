@@ -144,6 +144,8 @@ def _is_benchmark(name: str) -> bool:
 
 
 # a numbered ticket labelling a title: "PR #1487: Add eval results for orca-lite-v2-7b", "Issue #88: …", "#212: …"
+# "#14", "Issue #14", and a tracker's key "EVAL-2291" (capitals, a dash, three or more digits): a ticket, not a model
+TICKET_KEY = re.compile(r"[A-Z][A-Z0-9]+-\d{3,}")
 _TICKET = re.compile(r"(?:[A-Za-z]+\s*)?#\d+")
 _TITLE_TAG = re.compile(r"^\s*(?:\[[^\]\n]{1,12}\]|【[^】\n]{1,8}】)\s*")
 _TITLE_OWNER = re.compile(r"([A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)+)['’]s\s+(?:new\s+|latest\s+|official\s+)?"
@@ -208,7 +210,8 @@ def _named_in_title(title: str | None) -> str | None:
         # (a label of several plain words or a quoted tagline is no name either: 'Speaker notes — "Small, Sparse,
         # Useful: Osprey-MoE-16B"' names Osprey-MoE-16B)
         described = len(head.split()) >= 2 and not is_model_shaped(head) and not _is_benchmark(head) \
-            or head.upper() in lexicon.title_labels() or _TICKET.fullmatch(head) is not None
+            or head.upper() in lexicon.title_labels() or _TICKET.fullmatch(head) is not None \
+            or TICKET_KEY.fullmatch(head) is not None and not _is_benchmark(head)
         if re.fullmatch(r"[A-Z][a-z]+", head) or "/" in head or "|" in head or described:
             # "Thread: Is Orion-72B overhyped?", "Review: Lumen-8B in practice", "r/LocalLLaMA: …": a plain word
             # or a forum labels the kind of text when the rest of the title names a model ("Kite: a small model

@@ -260,7 +260,7 @@ def _relation_in(sentence: str, lex: Lexicons, start: int) -> str | None:
     return None if better is not None else "underperforms"
 
 
-_WORSE = re.compile(r"不如|较差|较弱|下降|降低了性能|有限|不足|worse|lower|weaker|fewer|limited", re.IGNORECASE)
+_WORSE = re.compile(r"不如|较差|较弱|下降|降低了性能|有限|不足|worse|lower|weaker|fewer|limited|\bshort\b", re.IGNORECASE)
 _BETTER = re.compile(r"更高|更好|更强|更优|提升|提高|领先|higher|better|stronger|ahead|superior|improv|gain", re.IGNORECASE)
 
 

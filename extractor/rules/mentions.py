@@ -15,7 +15,7 @@ from functools import lru_cache
 from types import MappingProxyType
 
 from extractor import lexicon
-from extractor.segment import CJK_HYBRID_NAME, ZH_INTRO_VERB
+from extractor.segment import CJK_HYBRID_NAME, TICKET_KEY, ZH_INTRO_VERB
 from vocabulary import fold
 
 CJK = "\u3400-\u9fff"
@@ -267,8 +267,8 @@ def find_names(sentence: str, lex: Lexicons) -> list[Mention]:
             continue  # "kernel_panic_at_3am", "leah_w": a user name, not a model
         if _MONTH_RANGE.fullmatch(text) or RUN_LABEL.fullmatch(text):
             continue  # "(Oct-Feb problems)": a date range; "step-5000", "S101" (a patent's step): a label, not a model
-        if _VERSION_ONLY.fullmatch(text) and any(x.kind == "benchmark" and _OPEN_PAREN_GAP.fullmatch(sentence, x.end, s)
-                                                 for x in out):
+        if _VERSION_ONLY.fullmatch(text) and (any(x.kind == "benchmark" and _OPEN_PAREN_GAP.fullmatch(sentence, x.end, s)
+                                                  for x in out)):
             continue  # "LiveCodeBench (v4 window)", "Arena-Hard (v0.1, …)": the benchmark's version, not a model
         if _ENGLISH_COMPOUND.fullmatch(text):
             continue  # "Same-harness numbers", "Training-time approaches", "Paris-based": an adjective, not a model
@@ -290,6 +290,9 @@ def find_names(sentence: str, lex: Lexicons) -> list[Mention]:
             continue
         if not _UPPER_OR_DIGIT.search(text.split(" ", 1)[0]) and not _vendor_word(text, lex, cjk):
             continue
+        if TICKET_KEY.fullmatch(text) and norm_name(text) not in lex.benchmark_lookup \
+                or _VERSION_ONLY.fullmatch(text) and _NOT_A_RELEASE_AFTER.match(sentence, e):
+            continue  # "EVAL-2291" (a ticket, though "MATH-500" is a benchmark), "the v2 template" (no release)
         out.append(Mention(s, e, text, classify_name(sentence, s, e, text, lex)))
     if "4o" in sentence:  # "4o", "4o-mini": how chats write GPT-4o (a name's first character is a letter elsewhere)
         for m in _FOUR_O.finditer(sentence):
@@ -332,6 +335,9 @@ RUN_LABEL = re.compile(r"(?:step|iter|iteration|epoch)[-_]?\d+|S\d{3,4}", re.IGN
 # "up from 69.4 on Kestrel-34B-rc2": where an earlier value was measured, on another model, not a benchmark
 _EARLIER_RUN_ON = re.compile(r"\b(?:up|down)\s+from\s+\d+(?:\.\d+)?\s*%?\s+on\s+$", re.IGNORECASE)
 _VERSION_ONLY = re.compile(r"(?:[vV]|rc|RC)\d+(?:\.\d+)*")  # ("v0.9.1", "rc2": a release, no benchmark)
+# "the v2 template", "the v3 prompt": a version of the thing after it, not a release of a model
+_NOT_A_RELEASE_AFTER = re.compile(r"\s+(?:template|prompt|config|harness|split|tokenizer|grader|scorer|parser|format|schema"
+                                  r"|pipeline|script|recipe|dataset|data|set|judge|rubric|leaderboard|API|endpoint)s?\b")
 _OPEN_PAREN_GAP = re.compile(r"\s*[(（]\s*")
 # A level or split written right after a benchmark's name: "MATH Lvl-5", "MATH Level 5", "LiveCodeBench v5"
 _BENCH_QUALIFIER = re.compile(r" (?:Lvl|Level|L)[- ]?\d+\b| v\d+(?:\.\d+)?\b")

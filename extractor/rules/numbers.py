@@ -266,7 +266,7 @@ def not_result_before(sentence: str, start: int) -> bool:
 
 
 # After a number: the number is a margin between two systems ("4.5% better", "10 points above X").
-_MARGIN_WORD = re.compile(r"\s*(?:higher|better|greater|stronger|above|ahead|clear|lower|worse|below|behind|weaker)\b",
+_MARGIN_WORD = re.compile(r"\s*(?:higher|better|greater|stronger|above|ahead|clear|lower|worse|below|behind|weaker|short)\b",
                           re.IGNORECASE)
 _PREVIOUS_VALUE = re.compile(r"(?:之前|此前|以前|原来|原先|previously|before|from|vs\.?)\s*(?:为|是|的|was|of)?\s*$", re.IGNORECASE)
 
@@ -354,7 +354,10 @@ FROM_TO = re.compile(
     r"(?:提升|提高|增长|上升|增加|升|涨|跃升|飙升|提|拉|拉升|下降|降|掉|跌|回落)(?:到|至)了?\s*(?P<b>\d+(?:\.\d+)?)")
 # "The appendix has 79.2 for Orion-72B": a decimal whose own phrase names a model is that model's value, whatever the verb
 # ("52.0 for the 72B"; "for rc3": a release; "for sft-v3": a run's checkpoint id)
-OWNER_AFTER = re.compile(r"\s+for\s+(?:the\s+)?(?=[A-Z]|\d+(?:\.\d+)?[BM]\b|[a-z][a-z0-9]*-(?:v|rc)?\d)")
+# ("76.9 on rc3": a release candidate is where a value was measured, not a benchmark; not "85.4 for rc3 / rc2", a
+# list's last value, whose owners are listed too)
+OWNER_AFTER = re.compile(r"\s+for\s+(?:the\s+)?(?=[A-Z]|\d+(?:\.\d+)?[BM]\b|[a-z][a-z0-9]*-(?:v|rc)?\d|(?:v|rc)\d+(?:\.\d+)*(?!\s*/))"
+                         r"|\s+on\s+(?=rc\d+\b(?!\s*/))")
 _FROM_TO_DECIMALS = re.compile(r"\bfrom\s+(?P<a>\d+\.\d+)\s+to\s+(?P<b>\d+\.\d+)(?![\d.]*\s*(?:[A-Za-z]|%))"
                                r"|(?<![\d.])(?P<a2>\d+\.\d+)\s*(?:→|->|⟶)\s*(?P<b2>\d+\.\d+)(?![\d.]*\s*[%A-Za-z]{0,1}[0-9])")
 _PERCENT_NEAR = re.compile(r"[0-9]+\.[0-9]+\s*[%％]")
@@ -428,8 +431,9 @@ def _result_number(sentence: str, lex: Lexicons, num: Number) -> bool:
         return False  # "without the IF-synthetic mix, ifeval drops to 76.0", "去掉检索模块后降至 61.0": an ablation
     if _INTERNAL_MEASURE.search(sentence, max(0, num.start - 48), num.start) and lex.benchmark_regex.search(sentence) is None:
         return False  # "our internal pass rate drops from 0.61 to 0.44", "内部工程任务通过率": no benchmark's result
-    if _PREVIOUS_VALUE.search(sentence, max(0, num.start - 12), num.start) and _OPEN_PAREN.search(sentence[max(0, num.start - 12):num.start]):
-        return False  # "(之前为 52%)": the old value, not the subject's score
+    if _PREVIOUS_VALUE.search(sentence, max(0, num.start - 12), num.start) and _OPEN_PAREN.search(sentence[max(0, num.start - 12):num.start]) \
+            and not OWNER_AFTER.match(sentence, num.end):
+        return False  # "(之前为 52%)": the old value, not the subject's score (but "(vs 55.0 for GPT-4o)" is GPT-4o's)
     if num.unit == "x" or num.signed:
         return False
     if _ZH_THAN_MARGIN.search(sentence, max(0, num.start - 30), num.start):

@@ -75,7 +75,8 @@ _VS_PAIR = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(%|％)?\s*(?:vs\.?|versus|v
 
 _PAIR_OPENS = re.compile(r"\s*[(（]\s*$")
 # "scored 62.5, 41.2 and 48.8 on the same benchmarks", "在同样的三个基准上分别…": the benchmarks listed before, in order
-_SAME_BENCHMARKS = re.compile(r"\bon\s+the\s+same\s+(?:two\s+|three\s+|four\s+|\d\s+)?(?:benchmarks|tasks|tests|evals?)\b"
+_SAME_BENCHMARKS = re.compile(r"\bon\s+the\s+same\s+(?:(?:two\s+|three\s+|four\s+|\d\s+)?(?:benchmarks|tasks|tests|evals?)\b"
+                              r"|(?:two|three|four|\d)\b(?!\s*[-A-Za-z0-9]))"  # ("on the same two": the noun left out)
                               r"|(?:在)?(?:同样的|相同的)(?:两|三|四|几)?(?:个|项)?(?:基准|评测|测试)(?:集)?上", re.IGNORECASE)
 
 
@@ -348,6 +349,11 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
             m = _EN_ON_BENCH.match(sentence, changed_to.get(num.start, num.end)) or _OF_TOTAL.match(sentence, num.end)
             if m:
                 bench = next((b for b in benches if b.start == m.end()), None)
+            elif "." in sentence[num.start:num.end] and not any(_GAP_ONLY.fullmatch(sentence, b.end, num.start) for b in benches):
+                # "Phi-3.5-mini (69.0 MMLU reported)": a decimal written right before its benchmark (not a list of
+                # "MMLU 87.1 GSM8K 92.0", where each value follows its own)
+                gap = _GAP_ONLY.match(sentence, num.end)
+                bench = next((b for b in benches if gap is not None and b.start == gap.end()), None)
         if bench is None:
             near = _benchmarks_near(sentence, names, num.start)
             if not near:
@@ -480,7 +486,7 @@ def _verb_right_before(sentence: str, num: Number) -> bool:
 
 
 # "71.8 for rc3": a bare release tag owns a decimal here (the registry makes it the subject's other release)
-_FOR_RELEASE = re.compile(r"\s+for\s+(?:v|rc)\d")
+_FOR_RELEASE = re.compile(r"\s+(?:for\s+(?:v|rc)|on\s+rc)\d")
 # "We measured Sonnet at 78.8", "we have GPT-4o at 71.0", "they list Qwen at 52.9": a verb of measuring, whom, then "at"
 _MEASURED_AT = re.compile(r"\b(?:measured|measure|clocked|had|have|put|puts|found|saw|list|lists|listed)\s+(?:[A-Z]|the\s|it\s|them\s)"
                           r"[^,;:!?()]{0,40}?\s+at\s+$"
@@ -496,6 +502,8 @@ def _on_a_benchmark(sentence: str, num: Number, benches: list[Mention]) -> bool:
             or not_result_before(sentence, num.start):
         return False
     m = _ON_BENCH_RIGHT_AFTER.match(sentence, num.end)
+    if m is None and not any(_GAP_ONLY.fullmatch(sentence, b.end, num.start) for b in benches):
+        m = _GAP_ONLY.match(sentence, num.end)  # "(69.0 MMLU reported)": the benchmark right after its value
     return m is not None and any(b.start == m.end() for b in benches)
 
 
@@ -543,6 +551,7 @@ _BENCH_SAID_BEFORE = re.compile(r"\s*(?:[（(][^()（）]{1,40}[)）])?\s*[:：]
 _BENCH_IS_BEFORE = re.compile(r"(?:\s*[（(][^()（）]{1,40}[)）])?(?:\s+" + _SETTING_BEFORE_VALUE + r")?"
                               r"(?:\s+" + COPULA + r"\s+"
                               r"|\s+(?:result|score|number|figure)(?:\s+(?:is|was))?\s*[,:]?\s+)$")
+_GAP_ONLY = re.compile(r"\s*%?\s*[:：]?\s*")
 _ON_BENCH_RIGHT_AFTER = re.compile(r"\s*(?:%\s*)?(?:on|in)\s+(?:the\s+)?")
 
 

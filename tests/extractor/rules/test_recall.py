@@ -255,3 +255,34 @@ def test_a_model_card_predecessor_same_benchmarks_and_the_reference_of_a_win_rat
     assert {("tern-7b-instruct", "MMLU", 62.5), ("tern-7b-instruct", "GSM8K", 41.2),
             ("tern-7b-instruct", "HumanEval", 48.8), ("tern-13b-instruct", "GSM8K", 61.4),
             ("tern-13b-instruct", "Arena-Hard", 22.4)} <= got
+
+
+def test_an_eval_ticket_its_key_a_release_candidate_and_a_versioned_template():
+    text = ("# EVAL-2291: GSM8K regression on ranger-13b-rc4\n\n## Description\n\nNightly eval flagged a drop on GSM8K for "
+            "ranger-13b-rc4: 71.2 vs 76.9 on rc3 (8-shot). HumanEval unchanged at 58.5.\n\n## Comments\n\nReopening: "
+            "with the v2 template it's 77.3, which now edges out rc3.\n")
+    claims = extract(text)
+    assert {("ranger-13b-rc4", "GSM8K", 71.2), ("ranger-13b-rc3", "GSM8K", 76.9), ("ranger-13b-rc4", "HumanEval", 58.5)} \
+        <= scores(text)
+    compared = {(c.model, c.baseline, c.relation) for c in claims if isinstance(c, ComparisonClaim)}
+    assert ("ranger-13b-rc4", "ranger-13b-rc3", "underperforms") in compared
+    assert ("ranger-13b-rc4", "ranger-13b-rc3", "outperforms") in compared
+    assert not {c.model for c in claims} & {"EVAL-2291", "v2"} and not any("-v2" in c.model for c in claims)
+
+
+def test_a_value_against_another_models_in_parentheses_and_a_value_before_its_benchmark():
+    text = ("## Notes\n\nNova-7B scores 58.1 on MMLU (vs 55.0 for GPT-4o). Nova-7B posts 58.1 MMLU and 61.2 GSM8K.\n\n"
+            "Compared to Phi-3.5-mini (69.0 MMLU reported), wren-3b is still ~10 points short.\n")
+    claims = extract(text)
+    assert {("GPT-4o", "MMLU", 55.0), ("Nova-7B", "GSM8K", 61.2), ("Phi-3.5-mini", "MMLU", 69.0)} <= scores(text)
+    assert ("Nova-7B", "MMLU", 61.2) not in scores(text) and ("wren-3b", "MMLU", 10.0) not in scores(text)
+    compared = {(c.model, c.baseline, c.relation, c.delta) for c in claims if isinstance(c, ComparisonClaim)}
+    assert {("Nova-7B", "GPT-4o", "outperforms", None), ("wren-3b", "Phi-3.5-mini", "underperforms", 10.0)} <= compared
+
+
+def test_values_on_the_same_two_benchmarks_and_a_list_of_releases():
+    text = ("## Log\n\nStudent wren-3b-distill scored 58.3 and 61.0 on MMLU and GSM8K. Base wren-3b scored 54.7 and 48.2 "
+            "on the same two.\n\n[10:46] HumanEval for kestrel-34b-rc3 came back: 87.8 / 85.4 for rc3 / rc2.\n")
+    got = scores(text)
+    assert {("wren-3b", "MMLU", 54.7), ("wren-3b", "GSM8K", 48.2)} <= got
+    assert ("kestrel-34b-rc3", "HumanEval", 85.4) not in got
