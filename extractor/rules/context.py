@@ -18,6 +18,7 @@ from extractor.rules.mentions import (
     Mention,
     benchmark_matches,
     lexicons,
+    own_benchmark_matches,
 )
 from extractor.rules.names import _in_location, _is_known_model, _norm
 from extractor.rules.subjects import is_judge
@@ -33,7 +34,7 @@ def _title_benchmark(document: Document, lex: Lexicons) -> str | None:
 
 def heading_benchmark(title: str | None, lex: Lexicons) -> str | None:
     """The one benchmark a heading names, if it names exactly one ("#14 · Can't reproduce the GPQA Diamond number")."""
-    found = {m.group(0) for m in benchmark_matches(title, lex)} if title else set()
+    found = {m.group(0) for m in (*benchmark_matches(title, lex), *own_benchmark_matches(title))} if title else set()
     return found.pop() if len(found) == 1 else None
 
 
@@ -352,6 +353,14 @@ class _Context:
         found = self.section_benchmark_before(pos)
         return found if found is not None and pos - self.section_benchmark_end <= window else None
 
+    def recent_or_title_benchmark(self, pos: int) -> str | None:
+        """``recent_section_benchmark``, else the title's; the title's first when it is a benchmark the document
+        introduces itself: a benchmark paper's results are on its own benchmark, whatever other one the paragraph
+        before compared it with ("…nearly indistinguishable on MMLU.\n\nOur agent scores 27.3%")."""
+        if self.title_benchmark is not None and own_benchmark_matches(self.title_benchmark):
+            return self.title_benchmark
+        return self.recent_section_benchmark(pos) or self.title_benchmark
+
     def saw_benchmark(self, name: str, end: int) -> None:
         if self.section_requested_to > self.section_scanned_to:
             self.section_unscanned.append((self.section_scanned_to, self.section_requested_to))
@@ -384,7 +393,7 @@ class SentenceBenchmark:
     def get(self) -> str | None:
         if self._ctx is not None:
             ctx, self._ctx = self._ctx, None
-            self._value = ctx.recent_section_benchmark(self._offset) or ctx.title_benchmark \
+            self._value = ctx.recent_or_title_benchmark(self._offset) \
                 or ctx.sole_section_benchmark(self._offset)
         return self._value
 
@@ -404,7 +413,7 @@ def _benchmark_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
     benchmark ("Overcooked Challenge", "DeepResearch Bench") in sentences no rule read (no result there);
     of two ending together the longer ("MedQA-Kite", not "MedQA")."""
     found = {m.end(): m for m in benchmark_matches(text, lexicons(), start, end)}
-    for m in BENCHMARK_SHAPED.finditer(text, start, end):
+    for m in (*BENCHMARK_SHAPED.finditer(text, start, end), *own_benchmark_matches(text, start, end)):
         other = found.get(m.end())
         if other is None or m.start() < other.start():
             found[m.end()] = m

@@ -17,7 +17,13 @@ from extractor.normalize import canonical_benchmark, canonical_model
 from extractor.rules.baselines import PREDECESSOR
 from extractor.rules.context import own_model
 from extractor.rules.folding import fold, name_restorer, needs_folding, restore_names
-from extractor.rules.mentions import document_short_forms, forget_short_forms
+from extractor.rules.introduced import introduced_benchmarks
+from extractor.rules.mentions import (
+    document_benchmarks,
+    document_short_forms,
+    forget_document_benchmarks,
+    forget_short_forms,
+)
 from extractor.rules.prose import extract_prose_claims
 from extractor.rules.retractions import Retraction, retractions
 from extractor.rules.subjects import OWN_MODEL
@@ -74,11 +80,18 @@ def document_claims(document: Document, registry: EntityRegistry | None = None,
     # table rows are read by the table reader only: prose patterns over them yield junk
     tokens = document_short_forms(registry.short_forms() if registry is not None else {})
     own = OWN_MODEL.set(own_model(work.text))
+    introduced = introduced_benchmarks(work.text)
+    if introduced and any(s.subject in introduced for s in work.sections):
+        # ("DeepTrace: A Benchmark for …" names what the document evaluates on, not a model it is about)
+        work = work.model_copy(update={"sections": [s.model_copy(update={"subject": None}) if s.subject in introduced
+                                                    else s for s in work.sections]})
+    benchmarks = document_benchmarks(introduced)
     try:
         claims: list[AnyClaim] = list(extract_prose_claims(work, skip=skip, errors=stats.errors))
     finally:
         forget_short_forms(tokens)
         OWN_MODEL.reset(own)
+        forget_document_benchmarks(benchmarks)
     if grids:
         try:
             claims.extend(extract_table_claims(work, grids))

@@ -387,7 +387,20 @@ def sentence_names(sentence: str) -> list[Mention]:
     forms = DOCUMENT_UNMATCHED_FORMS.get()
     if forms and (_HAS_CJK.search(sentence) or any(f.isascii() and f in sentence for f in forms)):
         names = _with_unmatched_short_forms(sentence, names, forms)
+    if DOCUMENT_BENCHMARKS.get() is not None:
+        names = _with_own_benchmarks(sentence, names)
     return names
+
+
+def _with_own_benchmarks(sentence: str, names: list[Mention]) -> list[Mention]:
+    """``names`` with the document's own benchmarks ("DeepTrace", "DeepTrace-Fresh") as benchmarks, whatever the
+    name's context made of them."""
+    own = own_benchmark_matches(sentence)
+    if not own:
+        return names
+    kept = [n for n in names if not any(m.start() < n.end and n.start < m.end() for m in own)]
+    added = [Mention(m.start(), m.end(), m.group(0), "benchmark") for m in own]
+    return sorted([*kept, *added], key=lambda x: x.start)
 
 
 def _without_trailing_value(name: Mention, short: Mapping[str, str]) -> Mention:
@@ -427,6 +440,28 @@ DOCUMENT_SHORT_FORMS: ContextVar[Mapping[str, str]] = ContextVar("document_short
                                                                  default=MappingProxyType({}))
 # (those of them the name regex cannot find: Chinese heads, and tails with a space such as "Pro 1.5")
 DOCUMENT_UNMATCHED_FORMS: ContextVar[tuple[str, ...]] = ContextVar("document_unmatched_forms", default=())
+# The benchmarks the current document introduces itself (``extractor.rules.introduced``), as a pattern finding them and
+# their splits ("DeepTrace", "DeepTrace-Fresh"): set by ``extractor.rules.frames`` for the duration of one document.
+DOCUMENT_BENCHMARKS: ContextVar[re.Pattern[str] | None] = ContextVar("document_benchmarks", default=None)
+
+
+def document_benchmarks(names: frozenset[str]) -> Token[re.Pattern[str] | None]:
+    """Make ``names`` the current document's own benchmarks, until ``forget_document_benchmarks``."""
+    pattern = None
+    if names:
+        alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        pattern = re.compile(r"(?<![A-Za-z0-9-])(?:" + alternatives + r")(?:-[A-Za-z0-9]+)*(?![A-Za-z0-9])")
+    return DOCUMENT_BENCHMARKS.set(pattern)
+
+
+def forget_document_benchmarks(token: Token[re.Pattern[str] | None]) -> None:
+    DOCUMENT_BENCHMARKS.reset(token)
+
+
+def own_benchmark_matches(text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
+    """The current document's own benchmarks named in ``text[start:end]``."""
+    pattern = DOCUMENT_BENCHMARKS.get()
+    return [] if pattern is None else list(pattern.finditer(text, start, len(text) if end is None else end))
 
 
 # a comparison or release verb right before a Chinese short form ("GLM 领先青鸾 2.6 分", "超过星河")

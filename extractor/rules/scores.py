@@ -365,7 +365,7 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
                     # section's last benchmark when the clause says what is measured (准确率, accuracy)
                     ctx_bench = ctx.section_benchmark_before(offset)
                 if ctx_bench is None and num.unit == "%":
-                    ctx_bench = ctx.recent_section_benchmark(offset) or ctx.title_benchmark
+                    ctx_bench = ctx.recent_or_title_benchmark(offset)
                 if ctx_bench is None and (num.unit == "points" or metric_here is not None):
                     ctx_bench = ctx.sole_section_benchmark(offset)  # a section about one evaluation
                 # "The first slide was MMLU-Pro. Sable-8B gets 52.7.", "QwQ-32B 自己报的是 79.5": a decimal right
@@ -381,7 +381,7 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
                     or num.start in owned_at and in_paragraph and "." in sentence[num.start:num.end]
                     and _VERSIONED.search(owned_at[num.start].text) is not None)
                 if ctx_bench is None and verb_value:
-                    ctx_bench = ctx.recent_section_benchmark(offset) or ctx.title_benchmark
+                    ctx_bench = ctx.recent_or_title_benchmark(offset)
                 # ("…总榜，X 以 80.2 分排名第一；GPT-4o 以 76.4 分位列第五": points in the paragraph's benchmark too)
                 if ctx_bench is None or num.unit != "%" and metric_here is None and not verb_value \
                         and not (in_paragraph and num.unit == "points" and "分" in sentence[num.start:num.end]):

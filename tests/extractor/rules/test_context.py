@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from schemas import ScoreClaim
 from tests.support.extraction import extract
 
 
@@ -1229,3 +1230,21 @@ def test_this_model_skips_a_baseline_described_before_its_name():
     text = ("## 5.3 主要结果\n本文方法 MathRefiner-7B 在 MATH 上取得了 52.6% 的准确率，比基线模型 Qwen2.5-7B-Instruct 提高了 "
             "4.5 个百分点。在 AIME 2024 上，该模型的准确率为 16.7%。\n")
     assert ("MathRefiner-7B", "AIME 2024", 16.7) in {(c.model, c.benchmark, c.value) for c in kinds(extract(text), "score")}
+
+
+def test_a_benchmark_the_document_introduces_is_its_benchmark_not_a_model():
+    text = ("# DeepTrace: A Benchmark for Long-Horizon Debugging\n\n## 5 Main Results\n\nThe strongest system, o1, solves "
+            "41.7% of tasks. GPT-4o trails it, even though the two are close on MMLU (88.7 and 88.3, respectively).\n\n"
+            "Our reference agent, Kestrel-2.5-Pro, scores 27.3%. On DeepTrace-Fresh it scores 26.5%.\n")
+    got = {(c.model, c.benchmark, c.value) for c in extract(text) if isinstance(c, ScoreClaim)}
+    assert {("o1", "DeepTrace", 41.7), ("Kestrel-2.5-Pro", "DeepTrace", 27.3),
+            ("Kestrel-2.5-Pro", "DeepTrace-Fresh", 26.5)} <= got
+    assert "DeepTrace" not in {c.model for c in extract(text)}
+
+
+def test_a_benchmark_introduced_in_a_sentence_in_either_language():
+    en = ("## Results\n\nWe introduce Lodestar, a new benchmark of freelance tasks.\n\nHalcyon-3 earns 40.3%, "
+          "and in our runs GPT-4o gets 28.9%.\n")
+    zh = "## 结果\n\n我们构建了 Vantage 评测集，共 500 题。\n\n星河-14B 取得 71.2%，GPT-4o 为 65.0%。\n"
+    assert ("GPT-4o", "Lodestar", 28.9) in {(c.model, c.benchmark, c.value) for c in extract(en) if isinstance(c, ScoreClaim)}
+    assert ("GPT-4o", "Vantage", 65.0) in {(c.model, c.benchmark, c.value) for c in extract(zh) if isinstance(c, ScoreClaim)}
