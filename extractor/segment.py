@@ -86,7 +86,8 @@ CJK_HYBRID_NAME = re.compile(
     # (a version right after the Chinese brand, then a dashed part: "衡宇2-Max", "衡宇1.5-14B")
     r"(?:\d+(?:\.\d+)?-(?=\d+(?:\.\d+)?[BbMmKk]\b|[A-Za-z])|[-·])"
     rf"(?:\d[A-Za-z0-9.]*|[A-Za-z][A-Za-z0-9.]+|[A-Za-z](?=-[A-Za-z0-9]))(?:-[A-Za-z0-9][A-Za-z0-9.]*)*"
-    r"(?<!\.)(?: [vV]\d+(?:\.\d+)*(?![\w.]))?")  # and a release's version after a space ("星衡-13B-Chat v0.3")
+    # and a tier after a space ("青鸾-2 Pro"), a release's version after a space ("星衡-13B-Chat v0.3")
+    r"(?<!\.)(?: (?:Pro|Max|Ultra|Mini|mini|Plus|Lite|Turbo|Flash|Air|Nano)(?![\w-]))?(?: [vV]\d+(?:\.\d+)*(?![\w.]))?")
 # (a one-letter part is a name's when another part follows it: "星河-R-32B")
 
 

@@ -286,3 +286,8 @@ def test_values_on_the_same_two_benchmarks_and_a_list_of_releases():
     got = scores(text)
     assert {("wren-3b", "MMLU", 54.7), ("wren-3b", "GSM8K", 48.2)} <= got
     assert ("kestrel-34b-rc3", "HumanEval", 85.4) not in got
+
+
+def test_a_chinese_brand_with_a_tier_after_a_space_and_gsm_symbolic():
+    text = ('## 考试\n\n"青鸾-2 Pro"在 GSM8K 上的准确率是 92.1%，到了 GSM-Symbolic 上只剩 79.5%。Gemini-1.5-Pro 没有参加。\n')
+    assert {("青鸾-2 Pro", "GSM8K", 92.1), ("青鸾-2 Pro", "GSM-Symbolic", 79.5)} <= scores(text)
