@@ -17,8 +17,9 @@ _LIST_SEP = re.compile(r"^(?:\s*(?:、|,|，|和|与|及|以及|或|and|or|&|/|�
 RESPECTIVELY = re.compile(r"分别|respectively", re.IGNORECASE)
 
 
-def _benchmarks_near(sentence: str, names: list[Mention], pos: int) -> list[Mention]:
-    """Benchmarks for a statement at ``pos``: those of its clause, else the nearest in the sentence."""
+def _benchmarks_near(sentence: str, names: list[Mention], pos: int, past_contrast: bool = True) -> list[Mention]:
+    """Benchmarks for a statement at ``pos``: those of its clause, else the nearest in the sentence (not one a
+    contrast after ``pos`` introduces, unless ``past_contrast``)."""
     benches = [n for n in names if n.kind == "benchmark"]
     if not benches:
         return []
@@ -29,7 +30,16 @@ def _benchmarks_near(sentence: str, names: list[Mention], pos: int) -> list[Ment
     before = [b for b in benches if b.end <= pos]
     if before:
         return [before[-1]]
-    return [min(benches, key=lambda b: abs(b.start - pos))]
+    nearest = min(benches, key=lambda b: abs(b.start - pos))
+    if not past_contrast and _CONTRAST_BETWEEN.search(sentence, pos, nearest.start):
+        # "GPT-4o reaches only 24.6%, … even though the two are close on MMLU", "X 为 28.4%，落后于 GPT-4o，但在
+        # HumanEval 上…": a benchmark a contrast introduces is the other clause's; the value's is the context's
+        return []
+    return [nearest]
+
+
+_CONTRAST_BETWEEN = re.compile(r"但|不过|然而|(?<![因从然反进])而(?![且言是])"
+                               r"|\b(?:but|while|whereas|although|though|yet|however)\b", re.IGNORECASE)
 
 
 def _benchmark_group(sentence: str, benches: list[Mention], anchor: Mention) -> list[Mention]:

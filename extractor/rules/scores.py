@@ -31,6 +31,7 @@ from extractor.rules.measures import (
     _setting_near,
 )
 from extractor.rules.mentions import Lexicons, Mention, is_cjk_sentence
+from extractor.rules.names import _norm
 from extractor.rules.numbers import (
     _NOT_RESULT_AFTER,
     OWNER_AFTER,
@@ -355,9 +356,13 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
                 gap = _GAP_ONLY.match(sentence, num.end)
                 bench = next((b for b in benches if gap is not None and b.start == gap.end()), None)
         if bench is None:
-            near = _benchmarks_near(sentence, names, num.start)
+            near = _benchmarks_near(sentence, names, num.start, past_contrast=False)
             if not near:
                 ctx_bench = ctx.benchmark_before(offset)
+                if benches:
+                    # the sentence's benchmarks are past a contrast, the other clause's: the paragraph's before them
+                    own = {_norm(b.text) for b in benches}
+                    ctx_bench = next((b for b in reversed(ctx.paragraph_benchmarks) if _norm(b) not in own), None)
                 in_paragraph = ctx_bench is not None  # named earlier in this paragraph, not only in the section
                 metric_here = _metric_near(sentence, lex, num.start, num.end)
                 if ctx_bench is None and metric_here is not None:

@@ -1248,3 +1248,10 @@ def test_a_benchmark_introduced_in_a_sentence_in_either_language():
     zh = "## 结果\n\n我们构建了 Vantage 评测集，共 500 题。\n\n星河-14B 取得 71.2%，GPT-4o 为 65.0%。\n"
     assert ("GPT-4o", "Lodestar", 28.9) in {(c.model, c.benchmark, c.value) for c in extract(en) if isinstance(c, ScoreClaim)}
     assert ("GPT-4o", "Vantage", 65.0) in {(c.model, c.benchmark, c.value) for c in extract(zh) if isinstance(c, ScoreClaim)}
+
+
+def test_a_benchmark_a_contrast_introduces_is_not_the_earlier_clauses():
+    text = ("## 代码\n\nClaude 3.5 Sonnet 在 SWE-bench Verified 上解决了 49.0% 的问题。开源的墨子-Coder-33B"
+            "为 28.4%，落后于 GPT-4o，但在 HumanEval 上它甚至略胜 GPT-4o 一筹。\n")
+    got = {(c.model, c.benchmark, c.value) for c in extract(text) if isinstance(c, ScoreClaim)}
+    assert ("墨子-Coder-33B", "SWE-bench Verified", 28.4) in got and ("墨子-Coder-33B", "HumanEval", 28.4) not in got
