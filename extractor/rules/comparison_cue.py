@@ -53,6 +53,9 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
         if not _OPENING.fullmatch(sentence, 0, cs):
             return None  # ("41.7, against 43.0 for X": a value set against another, no cue)
         shape = "versus"
+    if shape == "than" and cjk and len(cue_text) >= 2 and not _THAN_CONNECTOR.search(sentence, c0, cs) \
+            and any(n.start >= ce and not sentence[ce:n.start].strip() for n in _model_mentions(names)):
+        shape = "adjacent"  # "高出 Qwen2.5-72B-Instruct 近 13 分": no 比 before the cue, the name right after it
     if shape == "adjacent":
         follower = next((n for n in _model_mentions(names) if n.start >= ce), None)
         if (follower is None or sentence[ce:follower.start].strip()

@@ -291,3 +291,13 @@ def test_values_on_the_same_two_benchmarks_and_a_list_of_releases():
 def test_a_chinese_brand_with_a_tier_after_a_space_and_gsm_symbolic():
     text = ('## 考试\n\n"青鸾-2 Pro"在 GSM8K 上的准确率是 92.1%，到了 GSM-Symbolic 上只剩 79.5%。Gemini-1.5-Pro 没有参加。\n')
     assert {("青鸾-2 Pro", "GSM8K", 92.1), ("青鸾-2 Pro", "GSM-Symbolic", 79.5)} <= scores(text)
+
+
+def test_a_margin_cue_with_the_name_right_after_it_and_a_reported_value():
+    text = ("## 对比\n\nMMLU-Pro 上 R1 为 84.0，高出 Qwen2.5-72B-Instruct 近 13 分。Qwen2.5-72B 在 C-Eval 上报告 91.6，"
+            "GPT-4o 只有 76.0。\n")
+    claims = extract(text)
+    assert ("R1", "Qwen2.5-72B-Instruct", "MMLU-Pro", 13.0) in {
+        (c.model, c.baseline, c.benchmark, c.delta) for c in claims if isinstance(c, ComparisonClaim)}
+    got = scores(text)
+    assert ("Qwen2.5-72B", "C-Eval", 91.6) in got and ("Qwen2.5-72B-Instruct", "MMLU-Pro", 13.0) not in got
