@@ -184,7 +184,8 @@ _NOT_RESULT_BEFORE = re.compile(
     r"(?:(?:成本|费用|开销|预算|延迟|显存|内存|时间|步数|训练步|数据量|样本量|输出长度|长度|占比|比例|样本)[^，,。\d]{0,6}|"
     r"(?:\bcost|latency|memory|budget)[^，,。\d]{0,16}|"
     # a threshold a goal sets ("KR1：MMLU-Pro ≥ 72", "target: GSM8K >= 85", "不低于 80 分")
-    r"[≥≤]|>=|<=|不低于|不少于|不高于|"
+    # ("样本只有约 500 条，误差小于 1 分": a bound, not a result)
+    r"[≥≤]|>=|<=|不低于|不少于|不高于|小于|大于|"
     # a condition on scores ("当分数高于 88 分后", "once scores exceed 90"): a threshold, no result
     r"当[^，,。；;\d]{0,8}?(?:高于|低于|超过|大于|小于|达到|突破)|\bonce\s+(?:scores?|accuracy)\s+(?:exceeds?|passes|reaches)\s*|"
     # what guessing scores ("四选一随机猜测为 25%", "random chance is 25%"): the floor of a benchmark, not a result

@@ -15,9 +15,9 @@ from typing import NamedTuple
 # (all read in the lower-cased text: a case-blind regex has no first characters to skip ahead by)
 _CORRECTION = re.compile(r"说错了?|讲错了?|口误|更正|纠正|勘误|\bmisspoke\b|\bcorrect(?:ed|ion)\b|\berratum\b|\bwrong\b"
                          r"|\bmistake\b|\bgrading\s+bug\b")
-_CORRECTION_WORDS = ("说错", "讲错", "口误", "更正", "纠正", "勘误", "misspoke", "corrected", "correction", "correct value",
+_CORRECTION_WORDS = ("说错", "讲错", "口误", "更正", "纠正", "勘误", "误把", "误将", "错把", "错将", "misspoke", "corrected", "correction", "correct value",
                      "correct number", "correct figure", "correct score", "erratum", "wrong", "mistake", "grading bug")
-_CORRECTION_HINTS = ("说错", "讲错", "口误", "更正", "纠正", "勘误", "isspoke", "orrect", "rratum", "wrong", "Wrong", "istake", "ading bug",
+_CORRECTION_HINTS = ("说错", "讲错", "口误", "更正", "纠正", "勘误", "误把", "误将", "错把", "错将", "isspoke", "orrect", "rratum", "wrong", "Wrong", "istake", "ading bug",
                      "ISSPOKE", "ORRECT", "RRATUM", "WRONG", "ISTAKE")
 # the value taken back, then the right one: "不是 65.1，是 59.1", "not 79.2 but 78.2", "not 79.2, it's 78.2"
 _NOT_THIS_BUT_THAT = re.compile(r"(?:不是|并非|\bnot\b)\s*(?P<old>\d+(?:\.\d+)?)\s*(?:%|分)?[^\d。\n]{0,12}?"
@@ -25,6 +25,11 @@ _NOT_THIS_BUT_THAT = re.compile(r"(?:不是|并非|\bnot\b)\s*(?P<old>\d+(?:\.\d
 # an erratum: "listed 57.1 … the corrected number is 57.9", "was reported as 58.4; the correct value is 54.9"
 _LISTED = re.compile(r"\b(?:listed|reported(?:\s+as)?|stated|printed|gave|wrote)\s+(?P<old>\d+(?:\.\d+)?)")
 _CORRECT_VALUE = re.compile(r"\bcorrect(?:ed)?\s+(?:number|value|figure|score|result)\s+(?:is|was)\s+(?P<new>\d+(?:\.\d+)?)")
+
+
+# a value a text says was written by mistake, then the right one: "误把其 IFEval 得分写成了 71.0，正确数字应为 61.0"
+_MISWRITTEN = re.compile(r"(?:误把|误将|错把|错将)[^。\n\d]{0,30}?(?:写成|记成|报成|标成|写作|写为|记为)了?\s*(?P<old>\d+(?:\.\d+)?)"
+                         r"\s*(?:%|分)?[^。\n\d]{0,16}?(?:正确|实际|应为|应是|应该是)[^。\n\d]{0,8}?(?P<new>\d+(?:\.\d+)?)")
 
 
 class Retraction(NamedTuple):
@@ -54,6 +59,10 @@ def retractions(text: str) -> list[Retraction]:
         near = text[max(0, m.start() - 40):m.end() + 20]
         if _CORRECTION.search(near) and m.group("old") != m.group("new"):
             out.append(Retraction(float(m.group("old")), m.start("old"), float(m.group("new")), m.start("new"), m.end("new")))
+    for m in _MISWRITTEN.finditer(text) if "误" in text or "错" in text else ():
+        if m.group("old") != m.group("new"):
+            out.append(Retraction(float(m.group("old")), m.start("old"), float(m.group("new")), m.start("new"),
+                                  m.end("new")))
     for m in _CORRECT_VALUE.finditer(text) if "correct" in low else ():
         listed = [x for x in _LISTED.finditer(text, max(0, m.start() - 300), m.start())
                   if "\n\n" not in text[x.end():m.start()]]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from extractor.rules.retractions import retractions
+from schemas import ScoreClaim
 from tests.support.extraction import extract
 
 
@@ -21,3 +22,11 @@ def test_no_correction_word_takes_nothing_back():
     assert retractions("It is not 65.1 but 59.1 on GPQA Diamond, and 71.0 on MMLU.") == []
     claims = extract("## A\n\nTern-7B scores 65.1 on GPQA Diamond. Corvid-7B is not 65.1, it is 59.1.\n")
     assert ("Tern-7B", 65.1) in {(c.model, c.value) for c in claims if c.kind == "score"}
+
+
+def test_a_value_the_text_says_it_wrote_by_mistake_and_a_bound():
+    text = ("## 更正\n\n上期合集在介绍 Hermes-Lite-3B 时，误把其 IFEval 得分写成了 71.0，正确数字应为 61.0，特此说明。"
+            "IFEval 只有约 500 条提示，两者的差距小于 1 分。\n")
+    got = {(c.model, c.benchmark, c.value) for c in extract(text) if isinstance(c, ScoreClaim)}
+    assert ("Hermes-Lite-3B", "IFEval", 61.0) in got
+    assert not {c.value for c in extract(text) if isinstance(c, ScoreClaim)} & {71.0, 1.0}
