@@ -71,7 +71,8 @@ def _leading_models(text: str, start: int = 0, end: int | None = None) -> list[t
             # the sentence-start pattern tries every sentence end)
             out += [(m.start(1), m.group(1)) for m in _SENTENCE_LEAD_ZH.finditer(text, max(0, start - 1), stop)]
         # and a sentence that ends by naming one introduces the topic of the next ("起点是赤霄-7B-Base。它……")
-        out += [(m.start(1), m.group(1)) for m in _NAMED_AT_END.finditer(text, max(0, start - 1), stop)]
+        out += [(m.start(g), m.group(g)) for m in _NAMED_AT_END.finditer(text, max(0, start - 1), stop)
+                for g in (1 if m.group(1) else 2,)]
         # and a release, wherever in its sentence ("看了没，澜舟-14B 新版本上线了", "we shipped Sage-2")
         out += released_models(text, max(0, start - 1), stop)
         # and the model an evaluation run was for ("sweep 1/2 finished for `kestrel-34b-v3-step41k`", "overnight
@@ -192,7 +193,10 @@ def _released_in(text: str) -> tuple[tuple[int, str], ...]:
     return tuple(sorted((at, name) for at, name in out if _norm(name) not in benchmarks))
 
 
-_NAMED_AT_END = re.compile(r"(?:是|叫|叫做|名为|称为|记为|记作|命名为|即)[^。！？，,；;]{0,12}?(" + CJK_HYBRID_NAME.pattern + r"|[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9.]+)+)\s*[。！？]")
+_NAMED_AT_END = re.compile(r"(?:是|叫|叫做|名为|称为|记为|记作|命名为|即)[^。！？，,；;]{0,12}?(" + CJK_HYBRID_NAME.pattern + r"|[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9.]+)+)\s*[。！？]"
+                           # "Take the checkpoint qoro-r1-32b-preview.", "Consider Osprey-7B.", "Meet tern-13b-chat!"
+                           r"|\b(?:Take|take|Consider|consider|Meet|meet|Enter|called|named)\s+(?:the\s+|a\s+)?(?:[a-z]+\s+){0,2}?"
+                           r"([A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*-[A-Za-z0-9]+)\s*[.!:](?!\w)")
 
 
 # "Qwen2.5-32B-Instruct lands ~12 points behind it": a sentence that measures its first name against "it" is

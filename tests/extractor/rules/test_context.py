@@ -1255,3 +1255,13 @@ def test_a_benchmark_a_contrast_introduces_is_not_the_earlier_clauses():
             "为 28.4%，落后于 GPT-4o，但在 HumanEval 上它甚至略胜 GPT-4o 一筹。\n")
     got = {(c.model, c.benchmark, c.value) for c in extract(text) if isinstance(c, ScoreClaim)}
     assert ("墨子-Coder-33B", "SWE-bench Verified", 28.4) in got and ("墨子-Coder-33B", "HumanEval", 28.4) not in got
+
+
+def test_a_sentence_that_names_a_model_to_take_makes_it_the_topic():
+    text = ("## Settings\n\nOrion-72B scores 61.0 on MMLU-Pro with five shots and 63.2 with ten.\n\nReasoning benchmarks are "
+            "where settings matter most. Take the checkpoint qoro-r1-32b-preview. Its report lists 72.6% on AIME 2024 at "
+            "pass@1. On MATH-500 it scores 94.1, and the authors write that it matches o1-mini there.\n")
+    claims = extract(text)
+    assert ("qoro-r1-32b-preview", "MATH-500", 94.1) in {
+        (c.model, c.benchmark, c.value) for c in claims if isinstance(c, ScoreClaim)}
+    assert ("qoro-r1-32b-preview", "o1-mini") in {(c.model, getattr(c, "baseline", None)) for c in claims}
