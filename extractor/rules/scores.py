@@ -384,7 +384,9 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
                     or _right_after_baseline(sentence, num, baseline_spans or [])
                     # "MMLU：反过来了！GPT‑4o 88.7 👑，晴川-Max 85.1": values written right after their models
                     or num.start in owned_at and in_paragraph and "." in sentence[num.start:num.end]
-                    and _VERSIONED.search(owned_at[num.start].text) is not None)
+                    and _VERSIONED.search(owned_at[num.start].text) is not None
+                    # "Ironclad-3.1 and DeepSeek-R1 finished at 64.3 and 65.9 respectively": a list gives each its owner
+                    or num.start in model_aligned and "." in sentence[num.start:num.end])
                 if ctx_bench is None and verb_value:
                     ctx_bench = ctx.recent_or_title_benchmark(offset)
                 # ("…总榜，X 以 80.2 分排名第一；GPT-4o 以 76.4 分位列第五": points in the paragraph's benchmark too)

@@ -301,3 +301,9 @@ def test_a_margin_cue_with_the_name_right_after_it_and_a_reported_value():
         (c.model, c.baseline, c.benchmark, c.delta) for c in claims if isinstance(c, ComparisonClaim)}
     got = scores(text)
     assert ("Qwen2.5-72B", "C-Eval", 91.6) in got and ("Qwen2.5-72B-Instruct", "MMLU-Pro", 13.0) not in got
+
+
+def test_values_a_respectively_list_gives_to_models_take_the_benchmark_named_before():
+    text = ("## LCB\n\nLiveCodeBench was a coin flip. Ironclad-3.1 and DeepSeek-R1 finished at 64.3 and 65.9 respectively, "
+            "so close that the judges called it even.\n")
+    assert {("Ironclad-3.1", "LiveCodeBench", 64.3), ("DeepSeek-R1", "LiveCodeBench", 65.9)} <= scores(text)
