@@ -90,14 +90,17 @@ _HYPOTHETICAL = re.compile(r"^(?:如果|假如|若|倘若|假设|要是)|希望|
                            re.IGNORECASE)
 
 
+_LOOK_AT = re.compile(r"\s*(?:只|单|再|换)?(?:看|比较|对比|说到|谈到|论)|\s+(?:we|you)\s+(?:look|turn)\s+(?:at|to)\b", re.IGNORECASE)
+
+
 def _is_hypothetical(sentence: str, numbers: Sequence[Number]) -> bool:
     """Does the sentence only suppose its values ("If we used maj@8 it would reach 93.4", "如果……")? A
     supposition after the first value is about what the value means ("scores 58.6%, which would place it
     ahead of GPT-4.1"), not about the value."""
     first = numbers[0].start if numbers else len(sentence)
     m = _HYPOTHETICAL.search(sentence, 0, first)
-    if m is None:
-        return False
+    if m is None or _LOOK_AT.match(sentence, m.end()):
+        return False  # ("如果看 GPQA Diamond，情况反过来：…", "If we look at MMLU, …": where to look, no supposition)
     # "如果使用 maj@64，它能达到 63.3%": a condition that names how the model was run states a result in that setting
     return not (_SETTING_CONDITION.match(sentence, m.end()) and SETTING.search(sentence, m.end(), first)
                 and not _MAYBE.search(sentence, m.end(), first))

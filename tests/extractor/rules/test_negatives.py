@@ -214,3 +214,11 @@ def test_a_gap_stated_with_zai_is_a_margin() -> None:
         source="doc.md", path="doc.md", sha256="0",
         text="## 四、指令遵循\n\nIFEval 上，Qwen2.5-72B-Instruct 84.1，玄武-72B 82.9，两者差距在 1.2 分左右。\n")).claims
     assert 1.2 not in {c.value for c in claims if c.kind == "score"}
+
+
+def test_if_we_look_at_a_benchmark_is_no_supposition() -> None:
+    text = ("## 对话\n\nMATH-500 上 R1 为 97.3%，o1 为 96.4%。如果看 GPQA Diamond，情况反过来：o1 的 78.0% 明显高于 R1 的 "
+            "71.5%。If we look at MMLU, Orion-72B gets 85.1.\n")
+    doc = Document(source="x.md", path="x.md", sha256="0", text=text)
+    got = {(c.model, c.benchmark, getattr(c, "value", None)) for c in get_extractor("rules").extract(doc).claims}
+    assert {("o1", "GPQA Diamond", 78.0), ("R1", "GPQA Diamond", 71.5), ("Orion-72B", "MMLU", 85.1)} <= got
