@@ -88,6 +88,34 @@ def tie_of_two(scores: list[ScoreClaim], sentence: str, offset: int) -> list[Com
                             end=offset + qe, extractor="rules")]
 
 
+# "…GPT-4o 只有 33.2%，前者领先近 16 个百分点", "…and GPT-4o 33.2%; the former leads by 16 points": one of the two
+# models just scored wins or trails, by how much
+_FORMER_LATTER_VERDICT = re.compile(
+    r"(?P<which>前者|后者|\bthe\s+former\b|\bthe\s+latter\b)\s*(?:则|还|仍|依然|明显|大幅|稳稳|整整|is\s+)?\s*"
+    r"(?:(?P<up>领先|胜出|高出|更高|更好|多出|leads?|wins?|ahead)|(?P<down>落后|输了|更低|更差|低了|trails?|loses|behind))"
+    r"(?:\s*(?:了|by)?\s*(?:约|近|将近|大约|超过|about|nearly|almost|roughly|over)?\s*(?P<delta>\d+(?:\.\d+)?)\s*"
+    r"(?:个百分点|个点|分|点|points?|pp|%))?", re.IGNORECASE)
+
+
+def former_or_latter_verdict(scores: list[ScoreClaim], sentence: str, offset: int) -> list[ComparisonClaim]:
+    """Two models' scores on one benchmark, then 前者/后者 (the former/the latter) leading or trailing: that one
+    compared with the other, with the margin the verdict states."""
+    if len(scores) != 2 or scores[0].benchmark != scores[1].benchmark or _same_name(scores[0].model, scores[1].model):
+        return []
+    a, b = sorted(scores, key=lambda c: c.start)
+    m = _FORMER_LATTER_VERDICT.search(sentence, b.end - offset)
+    if m is None:
+        return []
+    first = m.group("which").lower().endswith(("前者", "former"))
+    model, other = (a, b) if first else (b, a)
+    qs, qe = _tight(sentence, a.start - offset, m.end())
+    return [ComparisonClaim(model=model.model, baseline=other.model,
+                            relation="outperforms" if m.group("up") else "underperforms", benchmark=a.benchmark,
+                            metric=a.metric, delta=float(m.group("delta")) if m.group("delta") else None,
+                            quote=sentence[qs:qe], source=a.source, section=a.section, start=offset + qs,
+                            end=offset + qe, extractor="rules")]
+
+
 def _lower_is_better(benchmark: str | None, metric: str | None, lex: Lexicons) -> bool:
     """Which way is better is the vocabulary's to say; the benchmark goes by its gazetteer name."""
     canonical = lex.benchmark_lookup.get(norm_name(benchmark), benchmark) if benchmark else None

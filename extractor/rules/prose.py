@@ -36,6 +36,7 @@ from extractor.rules.comparisons import (
     _comparisons,
     _comparisons_from_scores,
     _lower_is_better,
+    former_or_latter_verdict,
     tie_of_two,
 )
 from extractor.rules.context import (
@@ -90,6 +91,7 @@ _HYPOTHETICAL = re.compile(r"^(?:如果|假如|若|倘若|假设|要是)|希望|
                            re.IGNORECASE)
 
 
+_FORMER_OR_LATTER = re.compile(r"前者|后者|\bthe\s+(?:former|latter)\b", re.IGNORECASE)
 _LOOK_AT = re.compile(r"\s*(?:只|单|再|换)?(?:看|比较|对比|说到|谈到|论)|\s+(?:we|you)\s+(?:look|turn)\s+(?:at|to)\b", re.IGNORECASE)
 
 
@@ -538,6 +540,12 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
                                  _lower_is_better(scores[0].benchmark, scores[0].metric, lex))
         scores += [c for c in earlier if isinstance(c, ScoreClaim)]
         comparisons += [c for c in earlier if isinstance(c, ComparisonClaim)]
+    if len(scores) == 2 and _FORMER_OR_LATTER.search(sentence):
+        decided = former_or_latter_verdict(scores, sentence, offset)
+        if decided:  # (what another rule made of the verdict's words, with a subject it guessed, gives way)
+            cut, pair = decided[0].end - offset, {_norm(decided[0].model), _norm(decided[0].baseline)}
+            comparisons = [c for c in comparisons if not (c.start - offset < cut and c.end - offset >= cut - 2)
+                           and {_norm(c.model), _norm(c.baseline)} != pair] + decided
     return [*scores, *(c for c in traced if isinstance(c, ScoreClaim)), *comparisons]
 
 

@@ -307,3 +307,13 @@ def test_values_a_respectively_list_gives_to_models_take_the_benchmark_named_bef
     text = ("## LCB\n\nLiveCodeBench was a coin flip. Ironclad-3.1 and DeepSeek-R1 finished at 64.3 and 65.9 respectively, "
             "so close that the judges called it even.\n")
     assert {("Ironclad-3.1", "LiveCodeBench", 64.3), ("DeepSeek-R1", "LiveCodeBench", 65.9)} <= scores(text)
+
+
+def test_the_former_or_the_latter_leading_after_two_scores():
+    zh = "## SWE\n\n在 SWE-bench Verified 上，Claude 3.5 Sonnet 解决了 49.0% 的问题，GPT-4o 只有 33.2%，前者领先近 16 个百分点。\n"
+    en = ("## SWE\n\nOn SWE-bench Verified, Claude 3.5 Sonnet resolves 49.0% and GPT-4o 33.2%, and the latter trails by "
+          "16 points.\n")
+    for text, expected in ((zh, ("Claude 3.5 Sonnet", "GPT-4o", "outperforms", 16.0)),
+                           (en, ("GPT-4o", "Claude 3.5 Sonnet", "underperforms", 16.0))):
+        compared = {(c.model, c.baseline, c.relation, c.delta) for c in extract(text) if isinstance(c, ComparisonClaim)}
+        assert compared == {expected}
