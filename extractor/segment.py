@@ -399,6 +399,36 @@ def forget_sentence_bounds() -> None:
     _memo().clear()
 
 
+# A line that a hard-wrapped paragraph breaks mid-sentence ("Yi-1.5-34B-Chat scores 76.8 on\nMMLU under our harness"):
+# a long enough line ending in a letter, digit or a mark that opens or continues a clause, then a line that goes on
+# in Latin script and opens no list item, heading, table row, quotation or speaker's turn
+_WRAPPED_LINE_END = re.compile(r"[A-Za-z0-9,(/%'’\-)]$")
+_NEXT_LINE_GOES_ON = re.compile(r"[ \t]*(?![-*+•>|#]|\d+[.)][ \t]|\[|\*\*|[A-Z][\w .'’-]{0,24}:[ \t])[A-Za-z0-9(]")
+_MIN_WRAPPED_LINE = 40
+
+
+def _soft_wrapped(text: str, newline: int, stop: int) -> bool:
+    """Is the newline at ``newline`` a hard wrap inside an English sentence (see ``_WRAPPED_LINE_END``)?"""
+    if text[newline] != "\n" or newline + 1 >= stop:
+        return False
+    line_start = text.rfind("\n", 0, newline) + 1
+    return newline - line_start >= _MIN_WRAPPED_LINE and _WRAPPED_LINE_END.search(text, line_start, newline) is not None \
+        and _NEXT_LINE_GOES_ON.match(text, newline + 1, stop) is not None
+
+
+def line_bounds(text: str, pos: int, lo: int = 0, hi: int | None = None) -> tuple[int, int]:
+    """``(start, end)`` of the line holding ``pos`` within ``text[lo:hi]``, a hard-wrapped paragraph's lines taken as
+    one (``_soft_wrapped``): the unit the sentence scans read."""
+    hi = len(text) if hi is None else hi
+    start = max(lo, text.rfind("\n", lo, pos) + 1)
+    while start > lo and _soft_wrapped(text, start - 1, hi):
+        start = max(lo, text.rfind("\n", lo, start - 1) + 1)
+    end = text.find("\n", pos, hi)
+    while end >= 0 and _soft_wrapped(text, end, hi):
+        end = text.find("\n", end + 1, hi)
+    return start, hi if end < 0 else end
+
+
 def _split_bounds(text: str, start: int, end: int | None) -> list[tuple[int, int]]:
     stop = len(text) if end is None else min(end, len(text))
     out: list[tuple[int, int]] = []
@@ -407,7 +437,7 @@ def _split_bounds(text: str, start: int, end: int | None) -> list[tuple[int, int
         a, b = m.start(), m.end()
         if pending >= 0:
             a, pending = pending, -1
-        if text[b - 1] == "." and b < stop and _is_false_period(text, b - 1):
+        if text[b - 1] == "." and b < stop and _is_false_period(text, b - 1) or b < stop and _soft_wrapped(text, b, stop):
             pending = a
             continue
         while text[b - 1].isspace():

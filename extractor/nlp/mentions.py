@@ -18,7 +18,7 @@ from functools import lru_cache
 from extractor.candidates import has_name, trigger_positions
 from extractor.rules.mentions import SETTING, cue_matches, find_subject_words, lexicons, sentence_names
 from extractor.rules.numbers import _is_result_number, _numbers
-from extractor.segment import sentence_bounds
+from extractor.segment import line_bounds, sentence_bounds
 
 LABELS: tuple[str, ...] = ("MODEL", "BENCHMARK", "METRIC", "VALUE", "SETTING", "CUE", "SUBJECT")
 # What the claim frames read from the mention layer: the names (the entity registry is built from the models).
@@ -56,9 +56,7 @@ def _walk_candidates(text: str) -> Iterator[tuple[int, int]]:
     i = 0
     while i < len(hits):
         pos = hits[i]
-        line_start = text.rfind("\n", 0, pos) + 1
-        line_end = text.find("\n", pos)
-        line_end = len(text) if line_end < 0 else line_end
+        line_start, line_end = line_bounds(text, pos)
         for a, b in sentence_bounds(text, line_start, line_end):
             j = bisect_left(hits, a)
             if j < len(hits) and hits[j] < b and has_name(text, a, b):

@@ -78,7 +78,7 @@ from extractor.rules.scores import (
 )
 from extractor.rules.subjects import OWN_MODEL, _cue_objects
 from extractor.rules.trajectories import base_model_in, mark_starting_values, trajectories, trajectory_claims
-from extractor.segment import CJK_HYBRID_NAME, is_model_shaped, sentence_bounds
+from extractor.segment import CJK_HYBRID_NAME, is_model_shaped, line_bounds, sentence_bounds
 from schemas import ComparisonClaim, Document, ScoreClaim, Section
 
 AnyClaim = ScoreClaim | ComparisonClaim
@@ -161,9 +161,7 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
         i = bisect_left(hits, section.start)
         read_to = section.start
         while i < len(hits) and hits[i] < section.end:
-            line_start = max(section.start, text.rfind("\n", section.start, hits[i]) + 1)
-            line_end = text.find("\n", hits[i], section.end)
-            line_end = section.end if line_end < 0 else line_end
+            line_start, line_end = line_bounds(text, hits[i], section.start, section.end)
             ctx.new_paragraph(line_start)  # a new paragraph: the previous benchmark no longer applies
             rule = _THEMATIC_BREAK.search(text, read_to, line_start) if ruled else None
             if rule is not None and ctx.model is not None:

@@ -136,3 +136,27 @@ def test_a_launch_title_introducing_a_product_with_a_version_names_it():
 def test_a_label_then_one_name_after_the_colon_names_it():
     assert split_sections("## 2. Paper of the week: ThinkLess\n\nText.\n")[0].subject == "ThinkLess"
     assert split_sections("## Paper of the week: Scaling laws in LLMs-as-Judges\n\nText.\n")[0].subject is None
+
+
+def test_a_hard_wrapped_paragraph_is_read_as_its_sentences_not_its_lines():
+    from extractor.segment import line_bounds, split_sentences
+
+    text = ("Relative to open competitors of similar size, the model is solid. Yi-1.5-34B-Chat scores 76.8 on\n"
+            "MMLU under our harness, so Larkspur-34B-Chat holds a narrow edge there.\n"
+            "- a list item\n"
+            "Alice: a turn\n")
+    sentences = [text[s.start:s.end] for s in split_sentences(text)]
+    assert "Yi-1.5-34B-Chat scores 76.8 on\nMMLU under our harness, so Larkspur-34B-Chat holds a narrow edge there." \
+        in sentences
+    assert "- a list item" in sentences and "Alice: a turn" in sentences
+    assert line_bounds(text, text.index("MMLU")) == (0, text.index("\n- a list"))
+
+
+def test_a_hard_wrapped_paragraph_gives_the_claims_of_the_unwrapped_one():
+    from tests.support.extraction import extract
+
+    wrapped = ("## Performance\n\nRelative to open competitors of similar size, the model is solid but not\n"
+               "exceptional. Yi-1.5-34B-Chat scores 76.8 on\nMMLU under our harness, so Larkspur-34B-Chat holds a narrow\n"
+               "edge there; Qwen2.5-32B-Instruct, at 83.3, is clearly ahead of both of them\non that benchmark.\n")
+    got = {(c.model, c.benchmark, getattr(c, "value", None), getattr(c, "baseline", None)) for c in extract(wrapped)}
+    assert {("Yi-1.5-34B-Chat", "MMLU", 76.8, None), ("Qwen2.5-32B-Instruct", "MMLU", None, "Yi-1.5-34B-Chat")} <= got
