@@ -421,12 +421,29 @@ def line_bounds(text: str, pos: int, lo: int = 0, hi: int | None = None) -> tupl
     one (``_soft_wrapped``): the unit the sentence scans read."""
     hi = len(text) if hi is None else hi
     start = max(lo, text.rfind("\n", lo, pos) + 1)
-    while start > lo and _soft_wrapped(text, start - 1, hi):
+    while start > lo and _wrapped_paragraph_goes_on(text, start - 1, hi):
         start = max(lo, text.rfind("\n", lo, start - 1) + 1)
     end = text.find("\n", pos, hi)
-    while end >= 0 and _soft_wrapped(text, end, hi):
+    while end >= 0 and _wrapped_paragraph_goes_on(text, end, hi):
         end = text.find("\n", end + 1, hi)
     return start, hi if end < 0 else end
+
+
+_MAX_WRAPPED_LINE = 100
+_SENTENCE_END = re.compile(r"[.!?;:]['’\")]?$")
+
+
+def _wrapped_paragraph_goes_on(text: str, newline: int, hi: int) -> bool:
+    """A soft wrap, or a wrap right after a sentence's end in a paragraph wrapped at a fixed width (a line of at most
+    ``_MAX_WRAPPED_LINE`` characters, then a line that goes on)."""
+    if _soft_wrapped(text, newline, hi):
+        return True
+    if text[newline] != "\n" or newline + 1 >= hi:
+        return False
+    line_start = text.rfind("\n", 0, newline) + 1
+    return _MIN_WRAPPED_LINE <= newline - line_start <= _MAX_WRAPPED_LINE \
+        and _SENTENCE_END.search(text, line_start, newline) is not None \
+        and _NEXT_LINE_GOES_ON.match(text, newline + 1, hi) is not None
 
 
 def _split_bounds(text: str, start: int, end: int | None) -> list[tuple[int, int]]:

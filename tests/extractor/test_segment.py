@@ -160,3 +160,14 @@ def test_a_hard_wrapped_paragraph_gives_the_claims_of_the_unwrapped_one():
                "edge there; Qwen2.5-32B-Instruct, at 83.3, is clearly ahead of both of them\non that benchmark.\n")
     got = {(c.model, c.benchmark, getattr(c, "value", None), getattr(c, "baseline", None)) for c in extract(wrapped)}
     assert {("Yi-1.5-34B-Chat", "MMLU", 76.8, None), ("Qwen2.5-32B-Instruct", "MMLU", None, "Yi-1.5-34B-Chat")} <= got
+
+
+def test_a_paragraph_wrapped_at_a_fixed_width_is_one_line_across_its_sentence_ends():
+    from extractor.segment import line_bounds
+
+    text = ("On MMLU the picture is clear. Yi-1.5-34B-Chat scores 76.8 under our harness.\n"
+            "Qwen2.5-32B-Instruct, at 83.3, is clearly ahead of both of the other two.\n\nNext paragraph.\n")
+    assert line_bounds(text, text.index("Qwen")) == (0, text.index("\n\nNext"))
+    long_line = "A paragraph written as one long line. " * 4
+    text = long_line + "\nAnother paragraph on the next line.\n"
+    assert line_bounds(text, text.index("Another"))[0] == len(long_line) + 1
