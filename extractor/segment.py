@@ -147,6 +147,8 @@ def _is_benchmark(name: str) -> bool:
 # a numbered ticket labelling a title: "PR #1487: Add eval results for orca-lite-v2-7b", "Issue #88: …", "#212: …"
 # "#14", "Issue #14", and a tracker's key "EVAL-2291" (capitals, a dash, three or more digits): a ticket, not a model
 TICKET_KEY = re.compile(r"[A-Z][A-Z0-9]+-\d{3,}")
+# "CS 329: Question about …", "EECS 498-007: …": a course's code labels a forum's title
+_COURSE_CODE = re.compile(r"[A-Z]{2,5} ?\d{3,4}[A-Z]?(?:-\d{3})?")
 _TICKET = re.compile(r"(?:[A-Za-z]+\s*)?#\d+")
 _TITLE_TAG = re.compile(r"^\s*(?:\[[^\]\n]{1,12}\]|【[^】\n]{1,8}】)\s*")
 _TITLE_OWNER = re.compile(r"([A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)+)['’]s\s+(?:new\s+|latest\s+|official\s+)?"
@@ -210,9 +212,10 @@ def _named_in_title(title: str | None) -> str | None:
         head = m.group(1).strip()
         # (a label of several plain words or a quoted tagline is no name either: 'Speaker notes — "Small, Sparse,
         # Useful: Osprey-MoE-16B"' names Osprey-MoE-16B)
+        # (a ticket's key, "EVAL-2291: …", or a course's code, "CS 329: …", labels the text and names nothing)
+        label = TICKET_KEY.fullmatch(head) is not None and not _is_benchmark(head) or _COURSE_CODE.fullmatch(head) is not None
         described = len(head.split()) >= 2 and not is_model_shaped(head) and not _is_benchmark(head) \
-            or head.upper() in lexicon.title_labels() or _TICKET.fullmatch(head) is not None \
-            or TICKET_KEY.fullmatch(head) is not None and not _is_benchmark(head)
+            or head.upper() in lexicon.title_labels() or _TICKET.fullmatch(head) is not None or label
         if re.fullmatch(r"[A-Z][a-z]+", head) or "/" in head or "|" in head or described:
             # "Thread: Is Orion-72B overhyped?", "Review: Lumen-8B in practice", "r/LocalLLaMA: …": a plain word
             # or a forum labels the kind of text when the rest of the title names a model ("Kite: a small model
@@ -230,7 +233,7 @@ def _named_in_title(title: str | None) -> str | None:
                 return named[0]
             if "/" in head or "|" in head:
                 return None
-        if head and len(head.split()) <= 4 and not re.search(r"[\u4e00-\u9fff]", head) \
+        if head and not label and len(head.split()) <= 4 and not re.search(r"[\u4e00-\u9fff]", head) \
                 and head.lower() not in lexicon.name_stopwords() and not _is_benchmark(head) \
                 and (is_model_shaped(head) or len(head.split()) == 1 and head[:1].isupper()):
             return head

@@ -171,3 +171,11 @@ def test_a_paragraph_wrapped_at_a_fixed_width_is_one_line_across_its_sentence_en
     long_line = "A paragraph written as one long line. " * 4
     text = long_line + "\nAnother paragraph on the next line.\n"
     assert line_bounds(text, text.index("Another"))[0] == len(long_line) + 1
+
+
+def test_a_course_code_labels_a_forum_title_and_an_assignment_is_no_model():
+    from tests.support.extraction import extract
+
+    text = ("# CS 329: Question about reported MMLU numbers (#412)\n\n**Student:** The Llama 3 paper says "
+            "Llama-3-70B-Instruct gets 82.0 on MMLU, but the leaderboard we used in HW3 shows 79.9.\n")
+    assert {c.model for c in extract(text)} == {"Llama-3-70B-Instruct"}
