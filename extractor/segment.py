@@ -24,7 +24,7 @@ _ENUMERATION = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)、:]?\s+|\d{1,2}[、)]\
 _SIZE_ONLY = re.compile(r"\d+(?:\.\d+)?[BMKbmk]")
 # a name right after these in a headline is what the subject is measured against, not the subject (and after 把/将,
 # which mark the object: "国产14B小模型把GPT-4o按在地上摩擦")
-_HEADLINE_OBJECT = re.compile(r"(?:超越|超过|超|优于|击败|力压|媲美|比肩|对标|追平|对阵|对比|相比|比|逼近|挑战|把|将|"
+_HEADLINE_OBJECT = re.compile(r"(?:超越|超过|超|优于|击败|力压|媲美|比肩|对标|追平|对阵|对比|相比|比|逼近|挑战|把|将|替代|取代|代替|平替|"
                               r"vs\.?|VS|beats?|tops|than|over|outperforms|surpasses|rivals|matches)\s*[「“\"]?$")
 _HEAD_INTRO = re.compile(r"^(?:Introducing|Announcing|Meet|Presenting|Unveiling|Releasing)\s+(?=[A-Z0-9])")
 # "Contrastive Rollout Distillation (CRD)": a capitalised phrase and the acronym it is known by

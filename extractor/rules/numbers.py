@@ -156,6 +156,8 @@ _NOT_RESULT_AFTER = re.compile(
     r"\s*(?:的|以上的?|左右的?)?\s*(?:token|tokens|数据|参数|计算|算力|成本|费用|时间|时长|样本|用户|人|训练|吞吐|速度|延迟|显存|内存|"
     r"throughput|speed|latency|memory|cost|compute|parameters|training|fewer|less|faster|cheaper|"
     r"(?:of\s+(?:the\s+)?)?(?:human|participants|users|people|annotators|respondents|developers|contestants))"
+    # "还有 4 分左右的差距", "3 个点的优势": a margin between two systems
+    r"|\s*(?:分|个点|个百分点|点)?\s*(?:左右|上下)?\s*的\s*(?:差距|优势|领先)"
     # "compared to 58.9% for the strongest baseline": the value of an unnamed other system
     r"|\s*for\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:baselines?|runner-up|previous|prior|competitors?)\b"
     # "don't over-read 2–3 point gaps", "a 4-point lead": a margin, not a result

@@ -16,7 +16,8 @@ from extractor.rules.numbers import Number
 from extractor.rules.subjects import _is_attribute, _model_mentions, is_judge
 from extractor.segment import is_model_shaped
 
-_NOT_AN_OWNER = re.compile(r"模型|方法|系统|框架|它|其|[中上里]$|测试|基准|数据集|任务|榜单")
+# (nor who gave or measured the score: "官方给出的成绩是 …", "我测的成绩", "论文报告的得分")
+_NOT_AN_OWNER = re.compile(r"模型|方法|系统|框架|它|其|[中上里]$|测试|基准|数据集|任务|榜单|官方|我|作者|论文|报告|给出|公布|测|跑")
 
 
 _OWNED_GAP = re.compile(

@@ -222,3 +222,12 @@ def test_if_we_look_at_a_benchmark_is_no_supposition() -> None:
     doc = Document(source="x.md", path="x.md", sha256="0", text=text)
     got = {(c.model, c.benchmark, getattr(c, "value", None)) for c in get_extractor("rules").extract(doc).claims}
     assert {("o1", "GPQA Diamond", 78.0), ("R1", "GPQA Diamond", 71.5), ("Orion-72B", "MMLU", 85.1)} <= got
+
+
+def test_a_headline_object_of_replacing_and_a_margin_before_a_gap() -> None:
+    text = ("# 上手一周：本地跑「青梧-14B」，它真的能替代 GPT-4o-mini 吗？\n\n## 跑分\n\n官方给出的成绩是 GSM8K 88.5、HumanEval 79.3。"
+            "只能引用 OpenAI 公布的 GPT-4o-mini 的 MMLU 82.0，青梧离它还有 4 分左右的差距。\n")
+    doc = Document(source="x.md", path="x.md", sha256="0", text=text)
+    got = {(c.model, c.benchmark, getattr(c, "value", None)) for c in get_extractor("rules").extract(doc).claims}
+    assert {("青梧-14B", "GSM8K", 88.5), ("青梧-14B", "HumanEval", 79.3), ("GPT-4o-mini", "MMLU", 82.0)} <= got
+    assert not any(value == 4.0 for _, _, value in got)
