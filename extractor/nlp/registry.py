@@ -56,6 +56,15 @@ _ALIAS_WORDS = ("简称", "下面叫", "以下叫", "下文叫", "下面称", "�
 _ALIAS_DEFINED = re.compile(
     r"[（(]\s*(?:(?:下面|以下|下文|后文|后面)(?:简称|称为|称|叫做|叫)|简称|(?:hereafter|henceforth)(?:\s+(?:called|referred\s+to\s+as))?)"
     r"\s*[“\"「『]?(?P<alias>[^（）()“”\"「」『』，,。；;]{1,16}?)[”\"」』]?\s*[）)]", re.IGNORECASE)
+# a distillation's roles ("teacher = X", "X as the teacher", "教师模型为 X"), see ``EntityRegistry._add_role_aliases``
+_ROLE_WORDS = ("teacher", "Teacher", "student", "Student", "教师", "学生")
+_ROLE_NAME = r"[A-Za-z][A-Za-z0-9.]*(?:[-_][A-Za-z0-9.]+)+"
+_ROLE_DEFINED = re.compile(
+    r"\b(?P<role>[Tt]eacher|[Ss]tudent)(?:\s+model)?\s*(?:=|:|\bis\b|\bwas\b)\s*(?P<name>" + _ROLE_NAME + r")"
+    r"|(?P<name2>" + _ROLE_NAME + r")\s+(?:as|is|was)\s+(?:the\s+|our\s+|a\s+)?(?P<role2>teacher|student)\b"
+    r"|(?P<role3>教师模型|学生模型|教师|学生)\s*(?:为|是|=|：|:)\s*(?P<name3>" + _ROLE_NAME + r")")
+_ROLE_KEY = {"教师模型": "teacher", "教师": "teacher", "学生模型": "student", "学生": "student"}
+_ROLE_FORMS = {"teacher": ("teacher", "Teacher", "教师模型"), "student": ("student", "Student", "学生模型")}
 _PREDECESSOR_THEN_NAME = re.compile(
     # ("It replaces Tern-1.5-32B", "the successor to Orion-7B", "取代了天衡-1": what the new model replaces)
     r"(?:上一代|前代|上代|前一代|前身|predecessor|previous\s+(?:generation|version|release)|replaces(?!\s+(?:its|the|their)\b)|successor\s+to|取代了?)"
@@ -351,6 +360,8 @@ class EntityRegistry:
                     self.add(m.group(0))
         if any(word in text for word in _ALIAS_WORDS):  # (a substring test first: most texts define none)
             self._add_aliases(text)
+        if any(word in text for word in _ROLE_WORDS):  # (a substring test first: most texts name no teacher)
+            self._add_role_aliases(text)
         if any(word in text for word in _PREDECESSOR_WORDS):  # (a substring test first: most texts name none)
             for said in _PREDECESSOR_THEN_NAME.finditer(text):
                 self.predecessors.append(said.group("name").rstrip("."))
@@ -389,6 +400,22 @@ class EntityRegistry:
             full = next((n for n in known if text.endswith(n, 0, end)), None)
             if full is not None and alias and alias != full:
                 self.aliases[alias] = full
+                self._short = None
+
+    def _add_role_aliases(self, text: str) -> None:
+        """A distillation's roles as the text assigns them ("Student = wren-3b, teacher = Qwen2.5-32B-Instruct",
+        "Qwen2.5-32B-Instruct as the teacher", "教师模型为 Qwen2.5-72B"): "the teacher" / "Teacher" / "教师模型" stand
+        for that model from there on. A role given to two models is given to neither."""
+        roles: dict[str, set[str]] = defaultdict(set)
+        for m in _ROLE_DEFINED.finditer(text):
+            role = (m.group("role") or m.group("role2") or m.group("role3")).lower()
+            name = (m.group("name") or m.group("name2") or m.group("name3")).rstrip(".,;:")
+            roles[_ROLE_KEY.get(role, role)].add(name)
+        for role, names in roles.items():
+            if len(names) == 1:
+                full = next(iter(names))
+                for form in _ROLE_FORMS[role]:
+                    self.aliases.setdefault(form, full)
                 self._short = None
 
     @classmethod

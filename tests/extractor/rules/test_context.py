@@ -1265,3 +1265,14 @@ def test_a_sentence_that_names_a_model_to_take_makes_it_the_topic():
     assert ("qoro-r1-32b-preview", "MATH-500", 94.1) in {
         (c.model, c.benchmark, c.value) for c in claims if isinstance(c, ScoreClaim)}
     assert ("qoro-r1-32b-preview", "o1-mini") in {(c.model, getattr(c, "baseline", None)) for c in claims}
+
+
+def test_a_distillation_role_the_text_assigns_stands_for_its_model():
+    text = ("## 2026-10-14\n\nRan the distillation sweep overnight. Student = wren-3b, teacher = Qwen2.5-32B-Instruct.\n\n"
+            "Teacher itself scores 83.3 on MMLU.\n\n## 2026-10-15\n\nTried the recipe with Llama-3.2-3B-Instruct as student: "
+            "MMLU 61.9.\n")
+    got = {(c.model, c.benchmark, c.value) for c in extract(text) if isinstance(c, ScoreClaim)}
+    assert {("Qwen2.5-32B-Instruct", "MMLU", 83.3), ("Llama-3.2-3B-Instruct", "MMLU", 61.9)} <= got
+    zh = "## 蒸馏\n\n教师模型为 Qwen2.5-72B-Instruct，学生为 tern-7b。教师模型在 GSM8K 上是 95.8，学生模型蒸馏后达到 85.1。\n"
+    got = {(c.model, c.benchmark, c.value) for c in extract(zh) if isinstance(c, ScoreClaim)}
+    assert ("Qwen2.5-72B-Instruct", "GSM8K", 95.8) in got
