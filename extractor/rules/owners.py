@@ -270,10 +270,22 @@ def _baseline_owning(sentence: str, num: Number, spans: list[tuple[int, int, str
 # respectively", "MMLU 上三者分别是 78.9、79.7 和 84.6", "the three score 68.1, 70.2 and 71.0 respectively"
 _GROUP_OF_THEM = re.compile(
     r"(?P<two>两者|二者|两款模型|两个模型|两款|这两个模型|这两款模型|双方|两位"
-    r"|\b(?:both\s+models|the\s+two\s+models|the\s+pair|both\s+of\s+them)\b)"
+    r"|\b(?:both\s+(?:[A-Z][\w.-]*\s+)?models|the\s+two\s+models|the\s+pair|both\s+of\s+them)\b)"
     r"|(?P<three>三者|三款模型|三个模型|三款|这三个模型|这三款模型|三位"
     r"|\b(?:the\s+three(?:\s+models)?|all\s+three(?:\s+models)?)\b(?!\s+(?:benchmarks|tasks|settings|datasets)))",
     re.IGNORECASE)
+
+
+# a group that opens its sentence as its subject: "Both Quill models still lag behind GPT-4o", "两者都落后于 GPT-4o"
+_GROUP_SUBJECT = re.compile(r"\s*(?:[A-Za-z]+,\s*)?(?:but\s+|and\s+|yet\s+|不过|但|而)?\s*$", re.IGNORECASE)
+
+
+def group_subject(sentence: str) -> GroupReference | None:
+    """The group a sentence opens with as its subject ("Both models …", "两者都 …"), if it opens with one."""
+    m = _GROUP_OF_THEM.search(sentence, 0, 40)
+    if m is None or not _GROUP_SUBJECT.fullmatch(sentence, 0, m.start()):
+        return None
+    return GroupReference(m.start(), m.end(), 2 if m.group("two") is not None else 3)
 
 
 class GroupReference(NamedTuple):

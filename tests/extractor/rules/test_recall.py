@@ -317,3 +317,12 @@ def test_the_former_or_the_latter_leading_after_two_scores():
                            (en, ("GPT-4o", "Claude 3.5 Sonnet", "underperforms", 16.0))):
         compared = {(c.model, c.baseline, c.relation, c.delta) for c in extract(text) if isinstance(c, ComparisonClaim)}
         assert compared == {expected}
+
+
+def test_a_group_opening_a_comparison_is_each_of_its_models():
+    en = ("## Contamination\n\nQuill-7B-v2 scores 79.1% on GSM8K and Quill-7B-v3 scores 80.2%. Both Quill models still lag "
+          "well behind GPT-4o on GSM1k.\n")
+    zh = "## 对比\n\n星河-7B 在 GSM8K 上是 79.1，星河-14B 是 84.2。两者都落后于 GPT-4o。\n"
+    for text, members in ((en, {"Quill-7B-v2", "Quill-7B-v3"}), (zh, {"星河-7B", "星河-14B"})):
+        compared = {(c.model, c.baseline) for c in extract(text) if isinstance(c, ComparisonClaim)}
+        assert {(m, "GPT-4o") for m in members} <= compared
