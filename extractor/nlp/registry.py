@@ -36,7 +36,9 @@ _NAME_AFTER = re.compile(r"(?:-[A-Za-z][A-Za-z0-9.]*)*")
 # a lower-case size ("34b") right after a dash, a lower-case word before it
 _LOWER_SIZE_TOKEN = re.compile(r"-[0-9]+(?:\.[0-9]+)?b(?![A-Za-z0-9])")
 _LOWER_NAME_BEFORE = re.compile(r"(?<![A-Za-z0-9.\-/])([a-z][a-z0-9.]*(?:-[a-z0-9.]+)*)$")
-_LOWER_RUN_ID = re.compile(r"(?<![A-Za-z0-9.\-/_])[a-z][a-z0-9]*(?:-[a-z][a-z0-9]*)+-(?:v|rc)\d+(?:\.\d+)*(?![A-Za-z0-9\-])")
+# (the word-start check sits after the first letter, so ``re`` skips ahead to the next lower-case letter)
+_LOWER_RUN_ID = re.compile(r"[a-z](?<![A-Za-z0-9.\-/_][a-z])[a-z0-9]*(?:-[a-z][a-z0-9]*)+-(?:v|rc)\d+(?:\.\d+)*"
+                           r"(?![A-Za-z0-9\-])")
 _LOWER_NAME_AFTER = re.compile(r"(?:-[a-z][a-z0-9.]*[a-z0-9])*")
 
 
