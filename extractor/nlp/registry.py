@@ -30,12 +30,13 @@ _VERSION_WORD = re.compile(r"版本|型号|versions?|variants?", re.IGNORECASE)
 _RELATIVE = re.compile(r"^(?:the|our|its|this)\s+(smaller|smallest|larger|largest|bigger|biggest)\s+\w+$", re.IGNORECASE)
 # a size in running text, and the name it ends ("Halcyon-72B", "Ferrous-Coder 14B"): found by the digits
 _SIZE_TOKEN = re.compile(r"[0-9]+(?:\.[0-9]+)?[BM](?![A-Za-z0-9])")
-_NAME_BEFORE = re.compile(r"(?<![A-Za-z0-9.\-])([A-Z][A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)*)[-_ ]$")
+# (the word-start check sits after the first letter, so ``re`` skips ahead to the next capital)
+_NAME_BEFORE = re.compile(r"([A-Z](?<![A-Za-z0-9.\-][A-Z])[A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)*)[-_ ]$")
 _NAME_AFTER = re.compile(r"(?:-[A-Za-z][A-Za-z0-9.]*)*")
 # a checkpoint id written in lower case, as on a model hub or in a chat ("kestrel-34b-rc3", "qwen2.5-7b-instruct"):
 # a lower-case size ("34b") right after a dash, a lower-case word before it
 _LOWER_SIZE_TOKEN = re.compile(r"-[0-9]+(?:\.[0-9]+)?b(?![A-Za-z0-9])")
-_LOWER_NAME_BEFORE = re.compile(r"(?<![A-Za-z0-9.\-/])([a-z][a-z0-9.]*(?:-[a-z0-9.]+)*)$")
+_LOWER_NAME_BEFORE = re.compile(r"([a-z](?<![A-Za-z0-9.\-/][a-z])[a-z0-9.]*(?:-[a-z0-9.]+)*)$")
 # (the word-start check sits after the first letter, so ``re`` skips ahead to the next lower-case letter)
 _LOWER_RUN_ID = re.compile(r"[a-z](?<![A-Za-z0-9.\-/_][a-z])[a-z0-9]*(?:-[a-z][a-z0-9]*)+-(?:v|rc)\d+(?:\.\d+)*"
                            r"(?![A-Za-z0-9\-])")

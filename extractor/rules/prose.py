@@ -311,11 +311,13 @@ _LABEL_NAME = re.compile(r"[-*>\s]*(?:([A-Za-z][A-Za-z0-9]*(?:[-_.+][A-Za-z0-9]+
                          # (a Chinese brand's label needs no space after the colon: "**青鸾-32B**：官方说它…")
                          r"|(" + CJK_HYBRID_NAME.pattern + r")\**\s*[:：]\**)")
 # "该模型还超越了…", "This model also…": a demonstrative points at the model named last, not at the topic
-_DEMONSTRATIVE = re.compile(r"该模型|此模型|这个模型|这一模型|\bthis model\b", re.IGNORECASE)
+# (the word-start checks sit after the first letter, "\b" there as a look-behind, so ``re`` skips ahead to the next
+# possible first character instead of trying every position)
+_DEMONSTRATIVE = re.compile(r"该模型|此模型|这个模型|这一模型|t(?<!\w[\s\S])his model\b", re.IGNORECASE)
 
 
 # "在今年的 AIME 2025 上，它的成绩是 40.0%": 它 / it goes on about the model the previous sentence's result was about
-_PRONOUN = re.compile(r"它|\bit\b|\bits\b", re.IGNORECASE)
+_PRONOUN = re.compile(r"它|i(?<!\w[\s\S])ts?\b", re.IGNORECASE)  # (它, "it", "its"; the word start as above)
 # a sentence opening with "That's" / "That is" / "This puts …": it goes on about the result the previous one stated
 _RESULT_THAT = re.compile(r"[\s*>-]*(?:That|This)(?:['’]s|\s+(?:is|was|puts|places|leaves|beats|trails))\b")
 
