@@ -49,7 +49,9 @@ _LEAD_NAME = (r"[^。！？；!?;\n.A-Za-z是]{0,17}?(?<![A-Za-z0-9])"
               # (and a size or a tier word after a space: "Orca-Mini 8B: …", "Kestrel-3 Flash is …")
               r"(?: \d+(?:\.\d+)?[BM](?![A-Za-z0-9])|(?<=\d) (?:Flash|Ultra|Pro|Mini|Max|Plus|Lite|Turbo|Nano|Air|Sonnet|"
               r"Opus|Haiku|Instruct|Chat|Base|Large|Small|Medium|Think|Thinking|Preview|Vision|Coder)(?![A-Za-z0-9]))?)")
-_SENTENCE_LEAD = re.compile(r"(?:。|！|？|；|!|\?|;|\n|\.[ \t])" + _LEAD_NAME)
+# (the look-ahead after the sentence end is implied by the rest: a name or a spoken opener, both Latin letters first,
+# follows at most 17 characters that are none; it turns away in one scan the Chinese sentences that open with none)
+_SENTENCE_LEAD = re.compile(r"(?:。|！|？|；|!|\?|;|\n|\.[ \t])(?=[^。！？；!?;\n.A-Za-z是]{0,17}[A-Za-z])" + _LEAD_NAME)
 _TEXT_LEAD = re.compile(_LEAD_NAME)
 
 
@@ -135,11 +137,12 @@ def _introduced_in(text: str) -> tuple[tuple[int, str], ...]:
 _RELEASE_AFTER_NAME_EN = re.compile(r" (?:is|was) (?:now )?(?:out|live|available)\b| went (?:GA|live)\b")
 # words one of which that pattern needs: looked for first (a substring test costs far less than a scan)
 _RELEASE_WORDS_AFTER = (" out", " live", " available", " GA")
+_ANY_RELEASE_WORD_AFTER = re.compile("|".join(map(re.escape, _RELEASE_WORDS_AFTER)))  # (one scan of the text for any)
 
 
 @lru_cache(maxsize=1)
-def _release_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
-    """(Chinese after-name verbs, Chinese before-name verbs, English before-name verbs, the English ones as
+def _release_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(Chinese after-name verbs, Chinese before-name verbs, English before-name verbs, any of the English ones as
     written) from the lexicon; each pattern opens with a literal, so ``re`` skips ahead."""
     phrases = lexicon.release_phrases()
     after_zh = [p for p in phrases["after_name"] if not p.isascii()]
@@ -149,7 +152,7 @@ def _release_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[st
             re.compile(f"(?:{lexicon.phrase_pattern(before_zh)})了?\\s*"),
             re.compile(f"(?:{lexicon.phrase_pattern([p.replace(' ', chr(0)) for p in before_en])})".replace(chr(0), "\\s+")
                        + r"\s+(?:the\s+|its\s+|our\s+)?"),
-            tuple(before_en))
+            re.compile("|".join(map(re.escape, before_en))))  # (one scan, not an ``in`` test per phrase)
 
 
 _RELEASED_NAME = r"(?:" + CJK_HYBRID_NAME.pattern + r"|[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9.]+)+)"
@@ -167,9 +170,8 @@ def released_models(text: str, start: int, stop: int) -> list[tuple[int, str]]:
 def _released_in(text: str) -> tuple[tuple[int, str], ...]:
     start, stop = 0, len(text)
     out: list[tuple[int, str]] = []
-    after_zh, before_zh, before_en, before_en_words = _release_patterns()
-    afters = [after_zh] + ([_RELEASE_AFTER_NAME_EN] if any(text.find(w, start, stop) >= 0
-                                                           for w in _RELEASE_WORDS_AFTER) else [])
+    after_zh, before_zh, before_en, any_before_en = _release_patterns()
+    afters = [after_zh] + ([_RELEASE_AFTER_NAME_EN] if _ANY_RELEASE_WORD_AFTER.search(text, start, stop) else [])
     for rx in afters:
         for m in rx.finditer(text, start, stop):
             dash = text.rfind("-", max(start, m.start() - 40), m.start())
@@ -178,7 +180,7 @@ def _released_in(text: str) -> tuple[tuple[int, str], ...]:
             named = _NAME_RIGHT_BEFORE.search(text, max(start, dash - 30), m.start())  # (from near the dash only)
             if named is not None:
                 out.append((named.start(1), named.group(1).rstrip(".")))
-    befores = [before_zh] + ([before_en] if any(text.find(w, start, stop) >= 0 for w in before_en_words) else [])
+    befores = [before_zh] + ([before_en] if any_before_en.search(text, start, stop) else [])
     for rx in befores:
         for m in rx.finditer(text, start, stop):
             if m.start() and text[m.start() - 1].isascii() and text[m.start() - 1].isalpha():

@@ -138,7 +138,7 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
     released = released_models(text, 0, opening)
     opening_topic: str | None = None  # the first model the text went on about
     measured_against: set[str] = set()  # the baselines the topic was compared with so far
-    ruled = any(mark in text for mark in ("---", "***", "___", "- - -", "* * *"))  # (the break scan costs ~0.6 % else)
+    ruled = _ANY_RULE_MARK.search(text) is not None  # (the break scan costs ~0.6 % else)
     for section in document.sections:
         ctx = _Context(text=text, para_start=section.start, scanned_to=section.start, model_pos=section.start - 1,
                        section_scanned_to=section.start, measured_against=measured_against,
@@ -306,6 +306,7 @@ _HEADING_MARK = re.compile(r"#+\s*")
 # a sentence that is a Markdown link ("[the report](https://…)"), not a chat line's "[09:03] Priya: …"
 _LINK_OPENS = re.compile(r"\[[^\]\n]*\]\(")
 # a Markdown thematic break on a line of its own ("---", "***", "___"), between a thread's posts or a digest's items
+_ANY_RULE_MARK = re.compile(r"---|\*\*\*|___|- - -|\* \* \*")  # (what a break needs, found in one scan)
 _THEMATIC_BREAK = re.compile(r"^[ \t]*(?:-[ \t]*){3,}$|^[ \t]*(?:\*[ \t]*){3,}$|^[ \t]*(?:_[ \t]*){3,}$", re.MULTILINE)
 _LABEL_NAME = re.compile(r"[-*>\s]*(?:([A-Za-z][A-Za-z0-9]*(?:[-_.+][A-Za-z0-9]+)*(?: \d+(?:\.\d+)?[BM])?)\**\s*[:：]\**\s"
                          # (a Chinese brand's label needs no space after the colon: "**青鸾-32B**：官方说它…")
