@@ -235,9 +235,11 @@ _WORD_START = r"(?<![A-Za-z0-9][\s\S])"  # after the first character: the one be
 _WORD_END = "\x01"  # trie key: a phrase ends here, not inside a longer Latin word
 
 
-def word_phrase_pattern(bounded: Iterable[str], plain: Iterable[str] = (), plain_ignore_case: bool = False) -> str:
+def word_phrase_pattern(bounded: Iterable[str], plain: Iterable[str] = (), plain_ignore_case: bool = False,
+                        exact: Iterable[str] = ()) -> str:
     """One trie regex for ``bounded`` phrases (whole Latin words only, any usual case) and
-    ``plain`` ones (matched anywhere: Chinese phrases).
+    ``plain`` ones (matched anywhere: Chinese phrases); ``exact`` words (whole words, only as
+    written: "IS", not "is") are tried after them, in that order.
 
     The word-start check sits after each phrase's first character instead of in front of the
     whole alternation, so every branch still starts with a literal and ``re`` can skip ahead
@@ -254,6 +256,8 @@ def word_phrase_pattern(bounded: Iterable[str], plain: Iterable[str] = (), plain
         node[_WORD_END if word else ""] = {}
     branches = [re.escape(key[0]) + (_WORD_START if key.endswith(_WORD_END) else "") + _trie_source(child)
                 for key, child in sorted(trie.items())]
+    # (in the same alternation, each with its first letter first: one "\b…" branch would make ``re`` try every position)
+    branches += [re.escape(word[0]) + r"(?<!\w[\s\S])" + re.escape(word[1:]) + r"\b" for word in exact if word]
     return "(?:" + "|".join(branches) + ")" if branches else "(?!)"
 
 

@@ -30,13 +30,16 @@ _VERSION_WORD = re.compile(r"版本|型号|versions?|variants?", re.IGNORECASE)
 _RELATIVE = re.compile(r"^(?:the|our|its|this)\s+(smaller|smallest|larger|largest|bigger|biggest)\s+\w+$", re.IGNORECASE)
 # a size in running text, and the name it ends ("Halcyon-72B", "Ferrous-Coder 14B"): found by the digits
 _SIZE_TOKEN = re.compile(r"[0-9]+(?:\.[0-9]+)?[BM](?![A-Za-z0-9])")
-_NAME_BEFORE = re.compile(r"(?<![A-Za-z0-9.\-])([A-Z][A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)*)[-_ ]$")
+# (the word-start check sits after the first letter, so ``re`` skips ahead to the next capital)
+_NAME_BEFORE = re.compile(r"([A-Z](?<![A-Za-z0-9.\-][A-Z])[A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)*)[-_ ]$")
 _NAME_AFTER = re.compile(r"(?:-[A-Za-z][A-Za-z0-9.]*)*")
 # a checkpoint id written in lower case, as on a model hub or in a chat ("kestrel-34b-rc3", "qwen2.5-7b-instruct"):
 # a lower-case size ("34b") right after a dash, a lower-case word before it
 _LOWER_SIZE_TOKEN = re.compile(r"-[0-9]+(?:\.[0-9]+)?b(?![A-Za-z0-9])")
-_LOWER_NAME_BEFORE = re.compile(r"(?<![A-Za-z0-9.\-/])([a-z][a-z0-9.]*(?:-[a-z0-9.]+)*)$")
-_LOWER_RUN_ID = re.compile(r"(?<![A-Za-z0-9.\-/_])[a-z][a-z0-9]*(?:-[a-z][a-z0-9]*)+-(?:v|rc)\d+(?:\.\d+)*(?![A-Za-z0-9\-])")
+_LOWER_NAME_BEFORE = re.compile(r"([a-z](?<![A-Za-z0-9.\-/][a-z])[a-z0-9.]*(?:-[a-z0-9.]+)*)$")
+# (the word-start check sits after the first letter, so ``re`` skips ahead to the next lower-case letter)
+_LOWER_RUN_ID = re.compile(r"[a-z](?<![A-Za-z0-9.\-/_][a-z])[a-z0-9]*(?:-[a-z][a-z0-9]*)+-(?:v|rc)\d+(?:\.\d+)*"
+                           r"(?![A-Za-z0-9\-])")
 _LOWER_NAME_AFTER = re.compile(r"(?:-[a-z][a-z0-9.]*[a-z0-9])*")
 
 
@@ -65,6 +68,10 @@ _ROLE_DEFINED = re.compile(
     r"|(?P<role3>教师模型|学生模型|教师|学生)\s*(?:为|是|=|：|:)\s*(?P<name3>" + _ROLE_NAME + r")")
 _ROLE_KEY = {"教师模型": "teacher", "教师": "teacher", "学生模型": "student", "学生": "student"}
 _ROLE_FORMS = {"teacher": ("teacher", "Teacher", "教师模型"), "student": ("student", "Student", "学生模型")}
+# (whether a text holds any of them, in one scan: an ``in`` test per word reads a long text once per word)
+_ANY_PREDECESSOR_WORD = re.compile("|".join(map(re.escape, _PREDECESSOR_WORDS)))
+_ANY_ALIAS_WORD = re.compile("|".join(map(re.escape, _ALIAS_WORDS)))
+_ANY_ROLE_WORD = re.compile("|".join(map(re.escape, _ROLE_WORDS)))
 _PREDECESSOR_THEN_NAME = re.compile(
     # ("It replaces Tern-1.5-32B", "the successor to Orion-7B", "取代了天衡-1": what the new model replaces)
     r"(?:上一代|前代|上代|前一代|前身|predecessor|previous\s+(?:generation|version|release)|replaces(?!\s+(?:its|the|their)\b)|successor\s+to|取代了?)"
@@ -358,11 +365,11 @@ class EntityRegistry:
             for m in _LOWER_RUN_ID.finditer(text):  # a run's checkpoint id with no size: "tern-dpo-v3"
                 if not _is_benchmark(m.group(0)):
                     self.add(m.group(0))
-        if any(word in text for word in _ALIAS_WORDS):  # (a substring test first: most texts define none)
+        if _ANY_ALIAS_WORD.search(text):  # (a substring test first: most texts define none)
             self._add_aliases(text)
-        if any(word in text for word in _ROLE_WORDS):  # (a substring test first: most texts name no teacher)
+        if _ANY_ROLE_WORD.search(text):  # (a substring test first: most texts name no teacher)
             self._add_role_aliases(text)
-        if any(word in text for word in _PREDECESSOR_WORDS):  # (a substring test first: most texts name none)
+        if _ANY_PREDECESSOR_WORD.search(text):  # (a substring test first: most texts name none)
             for said in _PREDECESSOR_THEN_NAME.finditer(text):
                 self.predecessors.append(said.group("name").rstrip("."))
         # Chinese hybrid names ("星河-14B", "天枢-R1"), found from the cheap hint "河-1" / "枢-R", for their short

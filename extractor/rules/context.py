@@ -50,7 +50,9 @@ _LEAD_NAME = (r"[^。！？；!?;\n.A-Za-z是]{0,17}?(?<![A-Za-z0-9])"
               # (and a size or a tier word after a space: "Orca-Mini 8B: …", "Kestrel-3 Flash is …")
               r"(?: \d+(?:\.\d+)?[BM](?![A-Za-z0-9])|(?<=\d) (?:Flash|Ultra|Pro|Mini|Max|Plus|Lite|Turbo|Nano|Air|Sonnet|"
               r"Opus|Haiku|Instruct|Chat|Base|Large|Small|Medium|Think|Thinking|Preview|Vision|Coder)(?![A-Za-z0-9]))?)")
-_SENTENCE_LEAD = re.compile(r"(?:。|！|？|；|!|\?|;|\n|\.[ \t])" + _LEAD_NAME)
+# (the look-ahead after the sentence end is implied by the rest: a name or a spoken opener, both Latin letters first,
+# follows at most 17 characters that are none; it turns away in one scan the Chinese sentences that open with none)
+_SENTENCE_LEAD = re.compile(r"(?:。|！|？|；|!|\?|;|\n|\.[ \t])(?=[^。！？；!?;\n.A-Za-z是]{0,17}[A-Za-z])" + _LEAD_NAME)
 _TEXT_LEAD = re.compile(_LEAD_NAME)
 
 
@@ -66,13 +68,14 @@ def _leading_models(text: str, start: int = 0, end: int | None = None) -> list[t
            and not measured_against_it(text, m.end(1))
            and not _INSIDE_CHINESE_NAME.search(text, max(0, m.start(1) - 2), m.start(1))]  # "R1-32B" of 星河-R1-32B
     if text.find("-", max(0, start - 1), stop) >= 0:
-        if _ZH_NAME_HINT.search(text, max(0, start - 1), stop):
+        if _ZH_NAME_HINT.search(text, max(0, start - 1) + 1, stop):  # (+ 1: the dash follows the Chinese character)
             # Chinese brands open sentences too: "青鸾-32B 在 AIME 2024 上……" (a cheap scan for "鸾-3" first:
             # the sentence-start pattern tries every sentence end)
             out += [(m.start(1), m.group(1)) for m in _SENTENCE_LEAD_ZH.finditer(text, max(0, start - 1), stop)]
         # and a sentence that ends by naming one introduces the topic of the next ("起点是赤霄-7B-Base。它……")
-        out += [(m.start(g), m.group(g)) for m in _NAMED_AT_END.finditer(text, max(0, start - 1), stop)
-                for g in (1 if m.group(1) else 2,)]
+        out += [(m.start(1), m.group(1)) for m in _NAMED_AT_END.finditer(text, max(0, start - 1), stop)]
+        out += [(m.start(1), m.group(1)) for m in _NAMED_TO_TAKE.finditer(text, max(0, start - 1), stop)
+                if not (m.start() and text[m.start() - 1].isalpha())]  # (a word of its own: not "retake", "unnamed")
         # and a release, wherever in its sentence ("看了没，澜舟-14B 新版本上线了", "we shipped Sage-2")
         out += released_models(text, max(0, start - 1), stop)
         # and the model an evaluation run was for ("sweep 1/2 finished for `kestrel-34b-v3-step41k`", "overnight
@@ -137,11 +140,12 @@ def _introduced_in(text: str) -> tuple[tuple[int, str], ...]:
 _RELEASE_AFTER_NAME_EN = re.compile(r" (?:is|was) (?:now )?(?:out|live|available)\b| went (?:GA|live)\b")
 # words one of which that pattern needs: looked for first (a substring test costs far less than a scan)
 _RELEASE_WORDS_AFTER = (" out", " live", " available", " GA")
+_ANY_RELEASE_WORD_AFTER = re.compile("|".join(map(re.escape, _RELEASE_WORDS_AFTER)))  # (one scan of the text for any)
 
 
 @lru_cache(maxsize=1)
-def _release_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
-    """(Chinese after-name verbs, Chinese before-name verbs, English before-name verbs, the English ones as
+def _release_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(Chinese after-name verbs, Chinese before-name verbs, English before-name verbs, any of the English ones as
     written) from the lexicon; each pattern opens with a literal, so ``re`` skips ahead."""
     phrases = lexicon.release_phrases()
     after_zh = [p for p in phrases["after_name"] if not p.isascii()]
@@ -151,7 +155,7 @@ def _release_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[st
             re.compile(f"(?:{lexicon.phrase_pattern(before_zh)})了?\\s*"),
             re.compile(f"(?:{lexicon.phrase_pattern([p.replace(' ', chr(0)) for p in before_en])})".replace(chr(0), "\\s+")
                        + r"\s+(?:the\s+|its\s+|our\s+)?"),
-            tuple(before_en))
+            re.compile("|".join(map(re.escape, before_en))))  # (one scan, not an ``in`` test per phrase)
 
 
 _RELEASED_NAME = r"(?:" + CJK_HYBRID_NAME.pattern + r"|[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9.]+)+)"
@@ -169,9 +173,8 @@ def released_models(text: str, start: int, stop: int) -> list[tuple[int, str]]:
 def _released_in(text: str) -> tuple[tuple[int, str], ...]:
     start, stop = 0, len(text)
     out: list[tuple[int, str]] = []
-    after_zh, before_zh, before_en, before_en_words = _release_patterns()
-    afters = [after_zh] + ([_RELEASE_AFTER_NAME_EN] if any(text.find(w, start, stop) >= 0
-                                                           for w in _RELEASE_WORDS_AFTER) else [])
+    after_zh, before_zh, before_en, any_before_en = _release_patterns()
+    afters = [after_zh] + ([_RELEASE_AFTER_NAME_EN] if _ANY_RELEASE_WORD_AFTER.search(text, start, stop) else [])
     for rx in afters:
         for m in rx.finditer(text, start, stop):
             dash = text.rfind("-", max(start, m.start() - 40), m.start())
@@ -180,7 +183,7 @@ def _released_in(text: str) -> tuple[tuple[int, str], ...]:
             named = _NAME_RIGHT_BEFORE.search(text, max(start, dash - 30), m.start())  # (from near the dash only)
             if named is not None:
                 out.append((named.start(1), named.group(1).rstrip(".")))
-    befores = [before_zh] + ([before_en] if any(text.find(w, start, stop) >= 0 for w in before_en_words) else [])
+    befores = [before_zh] + ([before_en] if any_before_en.search(text, start, stop) else [])
     for rx in befores:
         for m in rx.finditer(text, start, stop):
             if m.start() and text[m.start() - 1].isascii() and text[m.start() - 1].isalpha():
@@ -193,10 +196,16 @@ def _released_in(text: str) -> tuple[tuple[int, str], ...]:
     return tuple(sorted((at, name) for at, name in out if _norm(name) not in benchmarks))
 
 
-_NAMED_AT_END = re.compile(r"(?:是|叫|叫做|名为|称为|记为|记作|命名为|即)[^。！？，,；;]{0,12}?(" + CJK_HYBRID_NAME.pattern + r"|[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9.]+)+)\s*[。！？]"
-                           # "Take the checkpoint qoro-r1-32b-preview.", "Consider Osprey-7B.", "Meet tern-13b-chat!"
-                           r"|\b(?:Take|take|Consider|consider|Meet|meet|Enter|called|named)\s+(?:the\s+|a\s+)?(?:[a-z]+\s+){0,2}?"
-                           r"([A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*-[A-Za-z0-9]+)\s*[.!:](?!\w)")
+# (the look-ahead after the opening word is implied by the rest: either name holds a "-" or "·", and neither it nor the
+# words before it hold "。！？，,；;"; it turns away in one scan the many "是" no dashed name follows, each of which the
+# lazy gap and the Chinese name's look-behinds were tried at 13 times)
+_NAMED_AT_END = re.compile(r"(?:是|叫|叫做|名为|称为|记为|记作|命名为|即)(?=[^。！？，,；;]*[-·])[^。！？，,；;]{0,12}?("
+                           + CJK_HYBRID_NAME.pattern + r"|[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9.]+)+)\s*[。！？]")
+# "Take the checkpoint qoro-r1-32b-preview.", "Consider Osprey-7B.", "Meet tern-13b-chat!": an English sentence that
+# names the model to look at next (a pattern of its own, starting from its words, so ``re`` skips ahead to them)
+_NAMED_TO_TAKE = re.compile(r"(?:Take|take|Consider|consider|Meet|meet|Enter|called|named)"
+                            r"\s+(?:the\s+|a\s+)?(?:[a-z]+\s+){0,2}?"
+                            r"([A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*-[A-Za-z0-9]+)\s*[.!:](?!\w)")
 
 
 # "Qwen2.5-32B-Instruct lands ~12 points behind it": a sentence that measures its first name against "it" is
@@ -231,7 +240,9 @@ def _sentence_end(text: str, pos: int) -> int:
 
 
 _INSIDE_CHINESE_NAME = re.compile(r"[\u3400-\u9fff][-·]$")
-_ZH_NAME_HINT = re.compile(r"[\u3400-\u9fff][-·](?:\d|[A-Za-z])")
+# (the dash first, the Chinese character before it a look-behind: ``re`` skips ahead to each dash instead of trying
+# every Chinese character of a Chinese text)
+_ZH_NAME_HINT = re.compile(r"[-·](?<=[\u3400-\u9fff][-·])(?=\d|[A-Za-z])")
 _SENTENCE_LEAD_ZH = re.compile(r"(?:^|。|！|？|；|\n)[ \t*>#]*(" + CJK_HYBRID_NAME.pattern + ")", re.MULTILINE)
 
 

@@ -128,8 +128,8 @@ def lexicons() -> Lexicons:
     exact_case = [m for m in surfaces if m.isascii() and m.isalpha() and m.isupper() and len(m) <= 3]  # IS, not "is"
     metric_latin = [m for m in surfaces if m.isascii() and m not in exact_case]
     metric_cjk = [m for m in surfaces if not m.isascii()]
-    metric_regex = re.compile(lexicon.word_phrase_pattern(metric_latin, metric_cjk, plain_ignore_case=True)
-                              + "".join(rf"|\b{re.escape(m)}\b" for m in exact_case))
+    metric_regex = re.compile(lexicon.word_phrase_pattern(metric_latin, metric_cjk, plain_ignore_case=True,
+                                                          exact=exact_case))
     units = lexicon.unit_words()
     unit_regex = re.compile(rf"\s*(?:(?:{_alt([u for u in units if not u.isascii() or not u.isalpha()], ci=True)})|"
                             rf"(?:{_alt([u for u in units if u.isascii() and u.isalpha()], ci=True)})(?![A-Za-z]))")

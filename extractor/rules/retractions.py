@@ -19,6 +19,9 @@ _CORRECTION_WORDS = ("说错", "讲错", "口误", "更正", "纠正", "勘误",
                      "correct number", "correct figure", "correct score", "erratum", "wrong", "mistake", "grading bug")
 _CORRECTION_HINTS = ("说错", "讲错", "口误", "更正", "纠正", "勘误", "误把", "误将", "错把", "错将", "isspoke", "orrect", "rratum", "wrong", "Wrong", "istake", "ading bug",
                      "ISSPOKE", "ORRECT", "RRATUM", "WRONG", "ISTAKE")
+# whether a text holds any of them, in one scan (eighteen ``in`` tests read a long text eighteen times: twice the time)
+_ANY_HINT = re.compile("|".join(map(re.escape, _CORRECTION_HINTS)))
+_ANY_WORD = re.compile("|".join(map(re.escape, _CORRECTION_WORDS)))
 # the value taken back, then the right one: "不是 65.1，是 59.1", "not 79.2 but 78.2", "not 79.2, it's 78.2"
 _NOT_THIS_BUT_THAT = re.compile(r"(?:不是|并非|\bnot\b)\s*(?P<old>\d+(?:\.\d+)?)\s*(?:%|分)?[^\d。\n]{0,12}?"
                                 r"(?:而是|是|\bbut\b|\bit['’]s\b|\bit\s+is\b)\s*(?P<new>\d+(?:\.\d+)?)")
@@ -46,12 +49,12 @@ class Retraction(NamedTuple):
 def retractions(text: str) -> list[Retraction]:
     """The values ``text`` takes back, each with the offset of the correction (see the module docstring)."""
     # (substring tests first: the case-blind regex over a whole document costs more than the rest of its rules)
-    if not any(hint in text for hint in _CORRECTION_HINTS):  # (the words' tails, whatever the first letter's case)
+    if _ANY_HINT.search(text) is None:  # (the words' tails, whatever the first letter's case)
         return []
     low = text.lower()
     if len(low) != len(text):  # (a letter whose lower case is longer: offsets would move; read the text as it is)
         low = text
-    if not any(word in low for word in _CORRECTION_WORDS):
+    if _ANY_WORD.search(low) is None:
         return []
     text = low  # (offsets and digits are the same)
     out: list[Retraction] = []
