@@ -7,6 +7,7 @@ models' scores the sentence contrasts ("GPT-4o 仅解决了 12%，而 o1 解决�
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from extractor.rules.baselines import Baseline, _baselines
 from extractor.rules.clauses import _clause_bounds, _tight
@@ -97,16 +98,32 @@ _FORMER_LATTER_VERDICT = re.compile(
     r"(?:个百分点|个点|分|点|points?|pp|%))?", re.IGNORECASE)
 
 
-def former_or_latter_verdict(scores: list[ScoreClaim], sentence: str, offset: int) -> list[ComparisonClaim]:
-    """Two models' scores on one benchmark, then 前者/后者 (the former/the latter) leading or trailing: that one
-    compared with the other, with the margin the verdict states."""
+# the same verdict after one of the two models' names ("…GPT-4o 只有 76.0，Qwen 领先超过 15 个点")
+_NAMED_VERDICT = re.compile(_FORMER_LATTER_VERDICT.pattern.replace(
+    r"(?P<which>前者|后者|\bthe\s+former\b|\bthe\s+latter\b)", r"(?P<which>)"), re.IGNORECASE)
+
+
+def former_or_latter_verdict(scores: list[ScoreClaim], sentence: str, offset: int,
+                             names: Sequence[Mention] = ()) -> list[ComparisonClaim]:
+    """Two models' scores on one benchmark, then 前者/后者 (the former/the latter), or one of the two by name, leading
+    or trailing: that one compared with the other, with the margin the verdict states."""
     if len(scores) != 2 or scores[0].benchmark != scores[1].benchmark or _same_name(scores[0].model, scores[1].model):
         return []
     a, b = sorted(scores, key=lambda c: c.start)
     m = _FORMER_LATTER_VERDICT.search(sentence, b.end - offset)
-    if m is None:
-        return []
-    first = m.group("which").lower().endswith(("前者", "former"))
+    if m is not None:
+        first = m.group("which").lower().endswith(("前者", "former"))
+    else:
+        # a name after both scores that is (the short form of) one of the two models, right before the verdict
+        # (not "GLM 领先青鸾 2.6 分": a cue with its own object is the cue rules')
+        said = [(n, v) for n in names if n.start >= b.end - offset and n.kind in ("model", "name")
+                and (v := _NAMED_VERDICT.match(sentence, n.end)) is not None and v.end() > n.end + 1
+                and not any(v.start("up" if v.group("up") else "down") < o.start <= v.end() + 2 for o in names)]
+        whose = [(n, v, _one_of(n.text, a.model, b.model)) for n, v in said]
+        whose = [(n, v, w) for n, v, w in whose if w is not None]
+        if len(whose) != 1:
+            return []
+        _, m, first = whose[0]
     model, other = (a, b) if first else (b, a)
     qs, qe = _tight(sentence, a.start - offset, m.end())
     return [ComparisonClaim(model=model.model, baseline=other.model,
@@ -114,6 +131,15 @@ def former_or_latter_verdict(scores: list[ScoreClaim], sentence: str, offset: in
                             metric=a.metric, delta=float(m.group("delta")) if m.group("delta") else None,
                             quote=sentence[qs:qe], source=a.source, section=a.section, start=offset + qs,
                             end=offset + qe, extractor="rules")]
+
+
+def _one_of(name: str, first: str, second: str) -> bool | None:
+    """True when ``name`` is ``first`` (or its short form: "Qwen" of Qwen2.5-72B), False when it is ``second``, None when
+    it is neither or both."""
+    def names(full: str) -> bool:
+        return _same_name(name, full) or full.lower().startswith(name.lower())
+    a, b = names(first), names(second)
+    return a if a != b else None
 
 
 def _lower_is_better(benchmark: str | None, metric: str | None, lex: Lexicons) -> bool:

@@ -541,8 +541,8 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
                                  _lower_is_better(scores[0].benchmark, scores[0].metric, lex))
         scores += [c for c in earlier if isinstance(c, ScoreClaim)]
         comparisons += [c for c in earlier if isinstance(c, ComparisonClaim)]
-    if len(scores) == 2 and _FORMER_OR_LATTER.search(sentence):
-        decided = former_or_latter_verdict(scores, sentence, offset)
+    if len(scores) == 2 and (_FORMER_OR_LATTER.search(sentence) or _REPLY_HINT.search(sentence, scores[1].end - offset)):
+        decided = former_or_latter_verdict(scores, sentence, offset, names)
         if decided:  # (what another rule made of the verdict's words, with a subject it guessed, gives way)
             cut, pair = decided[0].end - offset, {_norm(decided[0].model), _norm(decided[0].baseline)}
             comparisons = [c for c in comparisons if not (c.start - offset < cut and c.end - offset >= cut - 2)

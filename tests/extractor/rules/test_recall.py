@@ -326,3 +326,9 @@ def test_a_group_opening_a_comparison_is_each_of_its_models():
     for text, members in ((en, {"Quill-7B-v2", "Quill-7B-v3"}), (zh, {"星河-7B", "星河-14B"})):
         compared = {(c.model, c.baseline) for c in extract(text) if isinstance(c, ComparisonClaim)}
         assert {(m, "GPT-4o") for m in members} <= compared
+
+
+def test_one_of_two_models_by_its_short_name_leading_after_both_scores():
+    text = "## C\n\nQwen2.5-72B 在 C-Eval 上报告 91.6，GPT-4o 只有 76.0，Qwen 领先超过 15 个点。\n"
+    assert ("Qwen2.5-72B", "GPT-4o", "outperforms", 15.0) in {
+        (c.model, c.baseline, c.relation, c.delta) for c in extract(text) if isinstance(c, ComparisonClaim)}
