@@ -414,7 +414,10 @@ class EntityRegistry:
         "Qwen2.5-32B-Instruct as the teacher", "教师模型为 Qwen2.5-72B"): "the teacher" / "Teacher" / "教师模型" stand
         for that model from there on. A role given to two models is given to neither."""
         roles: dict[str, set[str]] = defaultdict(set)
-        for m in _ROLE_DEFINED.finditer(text):
+        lines = {(text.rfind("\n", 0, w.start()) + 1, text.find("\n", w.end())) for w in _ANY_ROLE_WORD.finditer(text)}
+        # (the pattern runs on the lines that name a role, not the whole text: its name branches start anywhere)
+        said = (m for a, b in sorted(lines) for m in _ROLE_DEFINED.finditer(text, a, len(text) if b < 0 else b))
+        for m in said:
             role = (m.group("role") or m.group("role2") or m.group("role3")).lower()
             name = (m.group("name") or m.group("name2") or m.group("name3")).rstrip(".,;:")
             roles[_ROLE_KEY.get(role, role)].add(name)
