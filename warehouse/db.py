@@ -328,10 +328,12 @@ class Warehouse:
 
         ``batch_docs``: documents per batch (transaction). Left unset, batches hold ``BATCH_DOCS`` documents except
         the first, which holds ``FIRST_BATCH_DOCS``: nothing is written while the first batch is prepared, so a
-        short one lets the writer start sooner (1 M claims: the first 400 k-claim batch took ~2 s to prepare).
+        short one lets the writer start sooner (1 M claims: the first 400 k-claim batch took ~2 s to prepare); and a
+        last batch of fewer than half as many joins the one before (a commit fewer, ``_in_batches``).
         """
         self._writable()
-        batches = _in_batches(extractions, batch_docs or BATCH_DOCS, FIRST_BATCH_DOCS if batch_docs is None else None)
+        batches = (_in_batches(extractions, BATCH_DOCS, FIRST_BATCH_DOCS, BATCH_DOCS // 2) if batch_docs is None
+                   else _in_batches(extractions, batch_docs))
         first = next(batches, None)
         if first is None:
             return []
@@ -920,16 +922,34 @@ BATCH_DOCS = 20000
 FIRST_BATCH_DOCS = 5000
 
 
-def _in_batches(items: Iterable[Extraction], size: int, first: int | None = None) -> Iterator[list[Extraction]]:
-    """``items`` in lists of ``size``, the first of ``first`` when given (the last may be shorter)."""
+def _in_batches(items: Iterable[Extraction], size: int, first: int | None = None,
+                tail: int | None = None) -> Iterator[list[Extraction]]:
+    """``items`` in lists of ``size``, the first of ``first`` when given (the last may be shorter).
+
+    ``tail``: a last list of fewer than ``tail`` items joins the one before it, so a list is yielded only once
+    ``tail`` items of the next are read (or the items end). Each batch is a commit, and each commit of a bulk
+    load checkpoints: 1 M claims written as 100 k, 400 k, 400 k, 100 k claims cost DuckDB ~0.25 s more CPU than the
+    same claims in three commits (replayed writes, alternated: 3.04-3.15 vs 2.79-2.86 s)."""
     batch: list[Extraction] = []
+    held: list[Extraction] | None = None  # a full list, yielded once the next one holds ``tail`` items
     want = first or size
     for item in items:
         batch.append(item)
+        if held is not None and len(batch) >= (tail or 0):
+            yield held
+            held = None
         if len(batch) >= want:
             want = size
-            yield batch
+            if tail:
+                if held is not None:  # ``tail`` > ``first``: the list before was still held
+                    yield held
+                held = batch
+            else:
+                yield batch
             batch = []
+    if held is not None:
+        held.extend(batch)  # a short last list joins the one before
+        batch = held
     if batch:
         yield batch
 
