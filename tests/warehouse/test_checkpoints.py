@@ -69,3 +69,21 @@ def _threshold_of(size: str) -> str:
     con = duckdb.connect()
     con.execute("SET checkpoint_threshold = ?", [size])
     return _threshold(con)
+
+
+def test_a_write_open_on_another_cursor_leaves_the_log_and_the_call_stores_everything(tmp_path: Path) -> None:
+    """DuckDB refuses a checkpoint while another cursor has a write open; the call has stored its documents by then."""
+    docs = _hard_cases() + _synthetic(600)
+    with Warehouse(tmp_path / "w.duckdb") as wh:
+        other = wh.con.cursor()
+        other.execute("CREATE TABLE scratch (x INTEGER)")
+        other.begin()
+        other.execute("INSERT INTO scratch VALUES (1)")
+        outcomes = wh.store_many(docs, batch_docs=5)
+        other.commit()
+        other.close()
+        assert [o.status for o in outcomes] == ["added"] * len(docs)
+        stored = _stored(wh)
+    with Warehouse(tmp_path / "one.duckdb") as wh:
+        wh.store_many(docs, batch_docs=len(docs))
+        assert _stored(wh) == stored
