@@ -91,6 +91,24 @@ def claim_columns(fields: Sequence[dict[str, Any]]) -> dict[str, pa.Array]:
     return dict(zip(CLAIM_FIELDS, rows.flatten(), strict=True))
 
 
+# Fields of a document copied into columns as they are (``documents`` holds them beside its id, run and claim count).
+DOCUMENT_FIELDS: tuple[str, ...] = (
+    "source", "path", "sha256", "encoding", "media_type", "text", "title", "url", "published", "authors",
+)
+# published: a date DuckDB reads as DATE; authors: a list DuckDB reads as VARCHAR[] (a JSON string per document cost
+# ~0.35 s of json.dumps per 50 k documents, and DuckDB parsed it back)
+_DOCUMENT_STRUCT = pa.struct([(f, {"published": pa.date32(), "authors": pa.list_(pa.string())}.get(f, pa.string()))
+                              for f in DOCUMENT_FIELDS])
+
+
+def document_columns(fields: Sequence[dict[str, Any]]) -> dict[str, pa.Array]:
+    """The documents' fields (each document's attribute dict) as Arrow columns, in one pass as ``claim_columns``
+    does: reading each field of each document by attribute and converting column by column cost ~3x as much
+    (50 k documents: ~0.37 -> ~0.13 s of the preparing thread per 1 M claims)."""
+    rows = pa.array(fields, type=_DOCUMENT_STRUCT)
+    return dict(zip(DOCUMENT_FIELDS, rows.flatten(), strict=True))
+
+
 def values_at(column: pa.Array, rows: np.ndarray) -> list[Any]:
     """The Python values of ``column`` at ``rows`` (the first rows of distinct keys: few)."""
     return column.take(pa.array(rows, type=pa.int64())).to_pylist()

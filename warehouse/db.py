@@ -328,18 +328,46 @@ class Warehouse:
 
         ``batch_docs``: documents per batch (transaction). Left unset, batches hold ``BATCH_DOCS`` documents except
         the first, which holds ``FIRST_BATCH_DOCS``: nothing is written while the first batch is prepared, so a
-        short one lets the writer start sooner (1 M claims: the first 400 k-claim batch took ~2 s to prepare).
+        short one lets the writer start sooner (1 M claims: the first 400 k-claim batch took ~2 s to prepare); and a
+        last batch of fewer than half as many joins the one before (a commit fewer, ``_in_batches``).
         """
         self._writable()
-        batches = _in_batches(extractions, batch_docs or BATCH_DOCS, FIRST_BATCH_DOCS if batch_docs is None else None)
+        batches = (_in_batches(extractions, BATCH_DOCS, FIRST_BATCH_DOCS, BATCH_DOCS // 2) if batch_docs is None
+                   else _in_batches(extractions, batch_docs))
         first = next(batches, None)
         if first is None:
             return []
         second = next(batches, None)
         if second is None:
             return self._store_batch(first, run_id)
-        with self._lock, _no_gc(), self._one_write_thread():
+        with self._lock, _no_gc(), self._one_write_thread(), self._one_checkpoint():
             return self._store_overlapped(itertools.chain([first, second], batches), run_id)
+
+    @contextmanager
+    def _one_checkpoint(self) -> Iterator[None]:
+        """The commits of an overlapped ``store_many`` leave their changes in the write-ahead log, and the call
+        checkpoints once at its end (if it succeeds; the log holds every commit either way, so nothing committed is
+        lost to a crash).
+
+        A batch's claims fill whole row groups, which DuckDB writes to the file as they fill; its documents (20,000,
+        fewer than a row group) are appended to the table's last row group, and every checkpoint compresses that
+        row group again whole, up to 122,880 documents' text. Checkpointing at each commit (the log passes its
+        16 MiB threshold with each batch's documents) made the writes' cost grow with the file: 25 batches of 400 k
+        claims replayed on one thread cost 34.0 s of CPU, commits 0.18 s at first and 0.5-0.9 s later; with one
+        checkpoint at the end 22.9 + 2.8 s. The threshold is ``CHECKPOINT_EVERY`` meanwhile (it bounds the log of a
+        very large call) and back to its setting after, also after a failed write. DuckDB refuses a checkpoint while
+        another cursor has a write open; the call has stored everything by then, so it leaves the log as it is.
+        """
+        row = self._one(sql.CURRENT_CHECKPOINT_THRESHOLD)
+        self.con.execute(sql.SET_CHECKPOINT_THRESHOLD, [CHECKPOINT_EVERY])
+        try:
+            yield
+        finally:
+            self.con.execute(sql.SET_CHECKPOINT_THRESHOLD, [row[0] if row else "16MiB"])
+        try:
+            self.con.execute(sql.CHECKPOINT)
+        except duckdb.TransactionException:
+            pass  # another cursor is writing: what is stored is committed, and a later checkpoint takes the log
 
     @contextmanager
     def _one_write_thread(self) -> Iterator[None]:
@@ -545,25 +573,15 @@ class Warehouse:
     @staticmethod
     def _document_table(new: list[tuple[Extraction, int]], run_id: int | None) -> pa.Table:
         """New documents as typed Arrow columns (DuckDB scans them without reading a Python object, so the
-        insert can run while another thread holds the GIL)."""
-        docs = [ex.document for ex, _ in new]
-        text = pa.string()
+        insert can run while another thread holds the GIL), their fields converted in one pass
+        (``bulk.document_columns``)."""
+        cols = bulk.document_columns([ex.document.__dict__ for ex, _ in new])
         return pa.table({
             "id": pa.array([doc_id for _, doc_id in new], pa.int64()),
-            "source": pa.array([d.source for d in docs], text),
-            "path": pa.array([d.path for d in docs], text),
-            "sha256": pa.array([d.sha256 for d in docs], text),
-            "encoding": pa.array([d.encoding for d in docs], text),
-            "media_type": pa.array([d.media_type for d in docs], text),
-            "text": pa.array([d.text for d in docs], text),
-            "run_id": pa.array([run_id] * len(docs), pa.int64()),
+            **{f: cols[f] for f in ("source", "path", "sha256", "encoding", "media_type", "text")},
+            "run_id": pa.array([run_id] * len(new), pa.int64()),
             "n_claims": pa.array([len(ex.claims) for ex, _ in new], pa.int64()),
-            "title": pa.array([d.title for d in docs], text),
-            "url": pa.array([d.url for d in docs], text),
-            "published": pa.array([d.published for d in docs], pa.date32()),
-            # a list column DuckDB reads as VARCHAR[] (a JSON string per document cost ~0.35 s of json.dumps per
-            # 50 k documents, and DuckDB parsed it back)
-            "authors": pa.array([d.authors for d in docs], pa.list_(text)),
+            **{f: cols[f] for f in ("title", "url", "published", "authors")},
         })
 
     def _insert_claims_bulk(self, todo: list[tuple[Extraction, int, bool]], run_id: int | None) -> list[int]:
@@ -926,20 +944,41 @@ class _Writing(NamedTuple):
 
 
 # Documents per ``store_many`` batch (one transaction each) and in its first batch when the caller sets no size.
+# The write-ahead log an overlapped ``store_many`` lets its commits leave before one checkpoints
+# (``Warehouse._one_checkpoint``): ~50 batches of documents like the benchmark's.
+CHECKPOINT_EVERY = "1GiB"
 BATCH_DOCS = 20000
 FIRST_BATCH_DOCS = 5000
 
 
-def _in_batches(items: Iterable[Extraction], size: int, first: int | None = None) -> Iterator[list[Extraction]]:
-    """``items`` in lists of ``size``, the first of ``first`` when given (the last may be shorter)."""
+def _in_batches(items: Iterable[Extraction], size: int, first: int | None = None,
+                tail: int | None = None) -> Iterator[list[Extraction]]:
+    """``items`` in lists of ``size``, the first of ``first`` when given (the last may be shorter).
+
+    ``tail``: a last list of fewer than ``tail`` items joins the one before it, so a list is yielded only once
+    ``tail`` items of the next are read (or the items end). Each batch is a commit, and each commit of a bulk
+    load checkpoints: 1 M claims written as 100 k, 400 k, 400 k, 100 k claims cost DuckDB ~0.25 s more CPU than the
+    same claims in three commits (replayed writes, alternated: 3.04-3.15 vs 2.79-2.86 s)."""
     batch: list[Extraction] = []
+    held: list[Extraction] | None = None  # a full list, yielded once the next one holds ``tail`` items
     want = first or size
     for item in items:
         batch.append(item)
+        if held is not None and len(batch) >= (tail or 0):
+            yield held
+            held = None
         if len(batch) >= want:
             want = size
-            yield batch
+            if tail:
+                if held is not None:  # ``tail`` > ``first``: the list before was still held
+                    yield held
+                held = batch
+            else:
+                yield batch
             batch = []
+    if held is not None:
+        held.extend(batch)  # a short last list joins the one before
+        batch = held
     if batch:
         yield batch
 

@@ -16,6 +16,11 @@ SET_THREADS = "SET threads = ?"
 RESET_THREADS = "RESET threads"
 # The worker threads set now (``Warehouse._one_write_thread`` puts it back after an overlapped ``store_many``).
 CURRENT_THREADS = "SELECT current_setting('threads')::BIGINT"
+# How much write-ahead log a commit may leave before it checkpoints (a size such as '16.0 MiB'), set and read back
+# (``Warehouse._one_checkpoint``), and a checkpoint now.
+SET_CHECKPOINT_THRESHOLD = "SET checkpoint_threshold = ?"
+CURRENT_CHECKPOINT_THRESHOLD = "SELECT current_setting('checkpoint_threshold')"
+CHECKPOINT = "CHECKPOINT"
 
 
 def lake_schema(schema: str = SCHEMA) -> str:
