@@ -238,3 +238,12 @@ def test_a_share_of_overlap_with_training_data_is_no_score() -> None:
             "scan said 0.3%). 在 MMLU 上，数据污染率约 1.2%。\n")
     doc = Document(source="x.md", path="x.md", sha256="0", text=text)
     assert {getattr(c, "value", None) for c in get_extractor("rules").extract(doc).claims} == {63.4}
+
+
+def test_a_tie_holds_only_on_the_benchmarks_where_the_values_are_close() -> None:
+    text = ("## 年初\n\nLlama-3.1-405B 在 MMLU 上是 88.6，和 GPT-4o 的 88.7 几乎打平，但在数学上差得远：MATH 只有 73.8，"
+            "GPT-4o 是 76.6。\n")
+    doc = Document(source="x.md", path="x.md", sha256="0", text=text)
+    ties = {(c.model, c.baseline, c.benchmark) for c in get_extractor("rules").extract(doc).claims
+            if getattr(c, "relation", None) == "matches"}
+    assert ties == {("Llama-3.1-405B", "GPT-4o", "MMLU")}
