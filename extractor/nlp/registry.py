@@ -98,7 +98,8 @@ _NOT_A_NAME = frozenset({"the", "our", "its", "this", "a", "an", "and", "or", "o
 
 
 # "Sable-3-Mini", "Kestrel-2", "GLM-4-Plus", "Kimi-k1.5": a capitalised word or an acronym, a dash and a version
-_DASHED_LATIN_NAME = re.compile(r"(?:[A-Z][a-z]{2,}|[A-Z]{2,5})-[a-z]?\d+(?:\.\d+)*(?:-[A-Za-z0-9.]*[A-Za-z0-9])*"
+# ("DeepSeek-R1", "DeepSeek-V3": a CamelCase word and a version with a capital letter too)
+_DASHED_LATIN_NAME = re.compile(r"(?:[A-Z][a-z]{2,}(?:[A-Z][a-z]+)?|[A-Z]{2,5})-[A-Za-z]?\d+(?:\.\d+)*(?:-[A-Za-z0-9.]*[A-Za-z0-9])*"
                                 r"(?![A-Za-z0-9\-]|\.[A-Za-z0-9])")  # (a full stop may end it: "… Halyard-2.0-Pro.")
 
 

@@ -1276,3 +1276,10 @@ def test_a_distillation_role_the_text_assigns_stands_for_its_model():
     zh = "## 蒸馏\n\n教师模型为 Qwen2.5-72B-Instruct，学生为 tern-7b。教师模型在 GSM8K 上是 95.8，学生模型蒸馏后达到 85.1。\n"
     got = {(c.model, c.benchmark, c.value) for c in extract(zh) if isinstance(c, ScoreClaim)}
     assert ("Qwen2.5-72B-Instruct", "GSM8K", 95.8) in got
+
+
+def test_a_camel_case_name_with_a_capital_version_named_in_passing_gives_its_short_form():
+    text = ("## 二、年中\n\nDeepSeek-R1 的发布是全年的分水岭。它在 AIME 2024 上拿到 79.8%。随后 QwQ-32B 做到了 79.5%，"
+            "只比 R1 低 0.3 个点。\n")
+    compared = {(c.model, c.baseline) for c in extract(text) if getattr(c, "baseline", None)}
+    assert compared == {("QwQ-32B", "DeepSeek-R1")}
