@@ -119,6 +119,10 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
             return None
         connector = _WITH_CONNECTOR if shape == "with" else _THAN_CONNECTOR
         conns = list(connector.finditer(sentence, c0, cs))
+        if shape == "with" and not conns and _THAN_CONNECTOR.search(sentence, c0, cs):
+            # "比 DeepSeek-V3 还差": a cue read with 离 / 与 ("离 X 还差一点") reads with 比 too
+            shape, connector = "than", _THAN_CONNECTOR
+            conns = list(connector.finditer(sentence, c0, cs))
         if shape == "with":
             conns = [m for m in conns if m.group(0) in "与跟同"] or conns
             conn = conns[0] if conns else None

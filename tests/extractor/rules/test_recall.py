@@ -332,3 +332,11 @@ def test_one_of_two_models_by_its_short_name_leading_after_both_scores():
     text = "## C\n\nQwen2.5-72B 在 C-Eval 上报告 91.6，GPT-4o 只有 76.0，Qwen 领先超过 15 个点。\n"
     assert ("Qwen2.5-72B", "GPT-4o", "outperforms", 15.0) in {
         (c.model, c.baseline, c.relation, c.delta) for c in extract(text) if isinstance(c, ComparisonClaim)}
+
+
+def test_still_short_of_what_li_names_and_of_what_bi_names():
+    text = ("## 三\n\n云枢-Coder-32B 在 SWE-bench Verified 上做到了 46.2%，但离 Claude 3.5 Sonnet 的 49.0% 还差一点。"
+            "在 GSM8K 上，云枢-Coder-32B 比 GPT-4o 还差 3 分。\n")
+    compared = {(c.model, c.baseline, c.relation) for c in extract(text) if isinstance(c, ComparisonClaim)}
+    assert {("云枢-Coder-32B", "Claude 3.5 Sonnet", "underperforms"), ("云枢-Coder-32B", "GPT-4o", "underperforms")} \
+        <= compared
