@@ -279,8 +279,12 @@ _PREVIOUS_VALUE = re.compile(r"(?:之前|此前|以前|原来|原先|previously|
 # A value the sentence contrasts with (the previous best, the old version), not the subject's result.
 # "之前最佳", "the previous best": an unnamed earlier system (its value is its own, see ``earlier``)
 EARLIER_BEST = r"(?:之前|此前|以前|先前|原先|原来|previous|prior)(?:最佳|最好|最优|最高|的?最先进|的?SOTA|\s+(?:best|state[- ]of[- ]the[- ]art|SOTA))"
-_EARLIER_VALUE = re.compile(EARLIER_BEST + r"(?:方法|模型|结果|水平|results?|methods?|models?)?\s*(?:的|为|是|of|at|with)?\s*$",
-                            re.IGNORECASE)
+_EARLIER_VALUE = re.compile(
+    "(?:" + EARLIER_BEST
+    # ("相比年初开源最好成绩（约 30%）": the best of a time before, by nobody named)
+    + r"|(?:年初|去年|上半年|当时|早先)[\u4e00-\u9fff]{0,4}?(?:最佳|最好|最优|最高)(?=成绩|分数|得分|水平|结果))"
+    r"(?:方法|模型|结果|水平|成绩|分数|得分|results?|methods?|models?)?\s*(?:的|为|是|of|at|with)?\s*(?:[（(]\s*(?:约|大约)?\s*)?$",
+    re.IGNORECASE)
 
 
 _LABEL_END = re.compile(r"[:：]\s*(?:\*\*)?\s*$")

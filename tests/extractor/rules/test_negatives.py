@@ -247,3 +247,9 @@ def test_a_tie_holds_only_on_the_benchmarks_where_the_values_are_close() -> None
     ties = {(c.model, c.baseline, c.benchmark) for c in get_extractor("rules").extract(doc).claims
             if getattr(c, "relation", None) == "matches"}
     assert ties == {("Llama-3.1-405B", "GPT-4o", "MMLU")}
+
+
+def test_the_best_result_of_a_time_before_is_nobodys_score() -> None:
+    text = "## 三\n\n云枢-Coder-32B 在 SWE-bench Verified 上做到了 46.2%，相比年初开源最好成绩（约 30%）提升了十几个点。\n"
+    doc = Document(source="x.md", path="x.md", sha256="0", text=text)
+    assert {getattr(c, "value", None) for c in get_extractor("rules").extract(doc).claims} == {46.2}
