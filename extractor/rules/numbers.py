@@ -36,7 +36,8 @@ _COUNT_NOUN_AFTER = re.compile(r"\s+(?!(?:on|in|at|across|for|and|or|with|points
 # "an Elo of 1950", "Codeforces rating 为 1950", "得分 856").
 _RATING_BEFORE = re.compile(
     r"(?:\bscor(?:es|ed|ing)|\bscore\s+(?:of|is|was)|\brating(?:\s+(?:of|is|was))?|\belo(?:\s+(?:of|is|was|rating))?"
-    r"|得分(?:为|是|达到|高达)?|评分(?:为|是)?|(?:rating|elo)\s*(?:为|是|达到)|拿了|拿到了?|拿下了?)\s*$", re.IGNORECASE)
+    r"|得分(?:为|是|达到|高达)?|评分(?:为|是)?|等级分(?:为|是|达到了?|高达|来到)?|(?:rating|elo)\s*(?:分)?\s*(?:为|是|达到)"
+    r"|拿了|拿到了?|拿下了?)\s*$", re.IGNORECASE)
 # "略低于 o1 的 2061", "o1-mini's 1650" in a sentence on a rating: a name's own rating, a whole number
 _RATING_CONTEXT = re.compile(r"Codeforces|CodeElo|Chatbot\s+Arena|WebDev\s+Arena|\bElo\b|\bratings?\b|评分|等级分", re.IGNORECASE)
 # "2029 的 Elo 分数", "2029 Elo": a rating named right after the number

@@ -340,3 +340,8 @@ def test_still_short_of_what_li_names_and_of_what_bi_names():
     compared = {(c.model, c.baseline, c.relation) for c in extract(text) if isinstance(c, ComparisonClaim)}
     assert {("云枢-Coder-32B", "Claude 3.5 Sonnet", "underperforms"), ("云枢-Coder-32B", "GPT-4o", "underperforms")} \
         <= compared
+
+
+def test_a_rating_after_dengjifen():
+    text = "## 编程\n\n在 Codeforces 编程竞赛上，o3 的等级分达到 2727，相当于人类选手前 0.2%。\n"
+    assert ("o3", "Codeforces", 2727.0) in scores(text)
