@@ -91,16 +91,14 @@ def tie_of_two(scores: list[ScoreClaim], sentence: str, offset: int) -> list[Com
 
 # "…GPT-4o 只有 33.2%，前者领先近 16 个百分点", "…and GPT-4o 33.2%; the former leads by 16 points": one of the two
 # models just scored wins or trails, by how much
-_FORMER_LATTER_VERDICT = re.compile(
-    r"(?P<which>前者|后者|\bthe\s+former\b|\bthe\s+latter\b)\s*(?:则|还|仍|依然|明显|大幅|稳稳|整整|is\s+)?\s*"
-    r"(?:(?P<up>领先|胜出|高出|更高|更好|多出|leads?|wins?|ahead)|(?P<down>落后|输了|更低|更差|低了|trails?|loses|behind))"
-    r"(?:\s*(?:了|by)?\s*(?:约|近|将近|大约|超过|about|nearly|almost|roughly|over)?\s*(?P<delta>\d+(?:\.\d+)?)\s*"
-    r"(?:个百分点|个点|分|点|points?|pp|%))?", re.IGNORECASE)
-
-
+# (a verdict: an adverb, a word of leading or trailing, and perhaps the margin)
+_VERDICT = (r"\s*(?:则|还|仍|依然|明显|大幅|稳稳|整整|is\s+)?\s*"
+            r"(?:(?P<up>领先|胜出|高出|更高|更好|多出|leads?|wins?|ahead)|(?P<down>落后|输了|更低|更差|低了|trails?|loses|behind))"
+            r"(?:\s*(?:了|by)?\s*(?:约|近|将近|大约|超过|about|nearly|almost|roughly|over)?\s*(?P<delta>\d+(?:\.\d+)?)\s*"
+            r"(?:个百分点|个点|分|点|points?|pp|%))?")
+_FORMER_LATTER_VERDICT = re.compile(r"(?P<which>前者|后者|\bthe\s+former\b|\bthe\s+latter\b)" + _VERDICT, re.IGNORECASE)
 # the same verdict after one of the two models' names ("…GPT-4o 只有 76.0，Qwen 领先超过 15 个点")
-_NAMED_VERDICT = re.compile(_FORMER_LATTER_VERDICT.pattern.replace(
-    r"(?P<which>前者|后者|\bthe\s+former\b|\bthe\s+latter\b)", r"(?P<which>)"), re.IGNORECASE)
+_NAMED_VERDICT = re.compile(_VERDICT, re.IGNORECASE)
 
 
 def former_or_latter_verdict(scores: list[ScoreClaim], sentence: str, offset: int,

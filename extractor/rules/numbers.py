@@ -366,8 +366,9 @@ FROM_TO = re.compile(
 # ("52.0 for the 72B"; "for rc3": a release; "for sft-v3": a run's checkpoint id)
 # ("76.9 on rc3": a release candidate is where a value was measured, not a benchmark; not "85.4 for rc3 / rc2", a
 # list's last value, whose owners are listed too)
+ON_RELEASE = re.compile(r"\s+on\s+(?=rc\d+\b(?!\s*/))")
 OWNER_AFTER = re.compile(r"\s+for\s+(?:the\s+)?(?=[A-Z]|\d+(?:\.\d+)?[BM]\b|[a-z][a-z0-9]*-(?:v|rc)?\d|(?:v|rc)\d+(?:\.\d+)*(?!\s*/))"
-                         r"|\s+on\s+(?=rc\d+\b(?!\s*/))")
+                         r"|" + ON_RELEASE.pattern)
 _FROM_TO_DECIMALS = re.compile(r"\bfrom\s+(?P<a>\d+\.\d+)\s+to\s+(?P<b>\d+\.\d+)(?![\d.]*\s*(?:[A-Za-z]|%))"
                                r"|(?<![\d.])(?P<a2>\d+\.\d+)\s*(?:→|->|⟶)\s*(?P<b2>\d+\.\d+)(?![\d.]*\s*[%A-Za-z]{0,1}[0-9])")
 _PERCENT_NEAR = re.compile(r"[0-9]+\.[0-9]+\s*[%％]")

@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from extractor.rules.measures import _LIST_SEP
 from extractor.rules.mentions import DOCUMENT_SHORT_FORMS, Mention, sentence_names
-from extractor.rules.numbers import Number
+from extractor.rules.numbers import ON_RELEASE, Number
 from extractor.rules.subjects import _is_attribute, _model_mentions, is_judge
 from extractor.segment import is_model_shaped
 
@@ -55,10 +55,6 @@ _FOR_NAME = re.compile(r"\s*(?:[a-zA-Z@\d-]+\s+)?for\s+(?:the\s+|its\s+|their\s+
                        r"(?:(?:previous|prior|predecessor|original|base|baseline|older|larger|smaller|vanilla|plain|standard|naive|naïve)\s+){0,2}")
 
 
-# "71.2 vs 76.9 on rc3": a release candidate is where a value was measured ("from 88.0 on v0.9.1" may be a harness's)
-_ON_RELEASE = re.compile(r"\s+on\s+(?=rc\d+\b(?!\s*/))")
-
-
 def _named_after(sentence: str, num: Number, names: list[Mention]) -> Mention | None:
     """The owner a number's own phrase names: "compared with 68.5% for Qwen2.5-7B", "35.8% (AgentOccam)",
     "edging out GPT-4o, which managed 38.8%"."""
@@ -75,7 +71,7 @@ def _named_after(sentence: str, num: Number, names: list[Mention]) -> Mention | 
         named = next((n for n in _model_mentions(names) if n.start == that.end()), None)
         if named is not None and _THAT_NAME_VERB.match(sentence, named.end):
             return named
-    for after in (_FOR_NAME, _ON_RELEASE, _PAREN_NAME):
+    for after in (_FOR_NAME, ON_RELEASE, _PAREN_NAME):  # ("71.2 vs 76.9 on rc3": the release's)
         m = after.match(sentence, num.end)
         if m is not None:
             named = next((n for n in _model_mentions(names) if n.start == m.end()), None)

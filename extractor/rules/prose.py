@@ -64,7 +64,14 @@ from extractor.rules.mentions import (
 )
 from extractor.rules.names import _is_known_model, _norm
 from extractor.rules.numbers import _LABEL_END, Number, _is_result_number, _numbers
-from extractor.rules.owners import COMMA_AT, COPULA, FORMER_LATTER_VALUE, group_referents, group_subject
+from extractor.rules.owners import (
+    COMMA_AT,
+    COPULA,
+    FORMER_LATTER_VALUE,
+    GroupReference,
+    group_referents,
+    group_subject,
+)
 from extractor.rules.ranked import RANK_SYMBOL, ranked_comparisons
 from extractor.rules.replies import reply_comparisons
 from extractor.rules.scores import (
@@ -550,21 +557,16 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
             cut, pair = decided[0].end - offset, {_norm(decided[0].model), _norm(decided[0].baseline)}
             comparisons = [c for c in comparisons if not (c.start - offset < cut and c.end - offset >= cut - 2)
                            and {_norm(c.model), _norm(c.baseline)} != pair] + decided
-    if comparisons and _GROUP_HINT.search(sentence):
-        comparisons = _for_each_of_the_group(comparisons, sentence, offset, ctx, section)
+    if comparisons and (group := group_subject(sentence)) is not None:
+        comparisons = _for_each_of_the_group(comparisons, group, sentence, offset, ctx, section)
     return [*scores, *(c for c in traced if isinstance(c, ScoreClaim)), *comparisons]
 
 
-_GROUP_HINT = re.compile(r"两者|二者|两款|两个模型|三者|三款|三个模型|\b(?:[Bb]oth|[Tt]he\s+(?:two|three|pair)|[Aa]ll\s+three)\b")
-
-
-def _for_each_of_the_group(comparisons: list[ComparisonClaim], sentence: str, offset: int, ctx: _Context,
-                           section: Section) -> list[ComparisonClaim]:
+def _for_each_of_the_group(comparisons: list[ComparisonClaim], group: GroupReference, sentence: str, offset: int,
+                           ctx: _Context, section: Section) -> list[ComparisonClaim]:
     """"Both Quill models still lag well behind GPT-4o on GSM1k", "两者都落后于 GPT-4o": a comparison whose subject is
-    the group the sentence opens with is one comparison per model of the group (the models named last before it)."""
-    group = group_subject(sentence)
-    if group is None:
-        return comparisons
+    the group the sentence opens with (``group``) is one comparison per model of the group (the models named last
+    before it)."""
     out: list[ComparisonClaim] = []
     for c in comparisons:
         members = group_referents(ctx.text, section.start, offset, group.size, leave_out=c.baseline) \

@@ -493,7 +493,7 @@ def _verb_right_before(sentence: str, num: Number) -> bool:
 
 
 # "71.8 for rc3": a bare release tag owns a decimal here (the registry makes it the subject's other release)
-_FOR_RELEASE = re.compile(r"\s+(?:for\s+(?:v|rc)|on\s+rc)\d")
+_FOR_RELEASE = re.compile(r"\s+for\s+(?:v|rc)\d")  # ("76.9 on rc3" is ``OWNER_AFTER``'s)
 # "We measured Sonnet at 78.8", "we have GPT-4o at 71.0", "they list Qwen at 52.9": a verb of measuring, whom, then "at"
 _MEASURED_AT = re.compile(r"\b(?:measured|measure|clocked|had|have|put|puts|found|saw|list|lists|listed)\s+(?:[A-Z]|the\s|it\s|them\s)"
                           r"[^,;:!?()]{0,40}?\s+at\s+$"

@@ -4,6 +4,7 @@ import pytest
 
 from extractor.base import get_extractor
 from schemas import Document
+from tests.support.extraction import extract
 
 NOT_CLAIMS = [
     "NovaLM-70B 拥有 700 亿参数，在 2 万亿 token 上训练。",
@@ -219,16 +220,14 @@ def test_a_gap_stated_with_zai_is_a_margin() -> None:
 def test_if_we_look_at_a_benchmark_is_no_supposition() -> None:
     text = ("## 对话\n\nMATH-500 上 R1 为 97.3%，o1 为 96.4%。如果看 GPQA Diamond，情况反过来：o1 的 78.0% 明显高于 R1 的 "
             "71.5%。If we look at MMLU, Orion-72B gets 85.1.\n")
-    doc = Document(source="x.md", path="x.md", sha256="0", text=text)
-    got = {(c.model, c.benchmark, getattr(c, "value", None)) for c in get_extractor("rules").extract(doc).claims}
+    got = {(c.model, c.benchmark, getattr(c, "value", None)) for c in extract(text)}
     assert {("o1", "GPQA Diamond", 78.0), ("R1", "GPQA Diamond", 71.5), ("Orion-72B", "MMLU", 85.1)} <= got
 
 
 def test_a_headline_object_of_replacing_and_a_margin_before_a_gap() -> None:
     text = ("# 上手一周：本地跑「青梧-14B」，它真的能替代 GPT-4o-mini 吗？\n\n## 跑分\n\n官方给出的成绩是 GSM8K 88.5、HumanEval 79.3。"
             "只能引用 OpenAI 公布的 GPT-4o-mini 的 MMLU 82.0，青梧离它还有 4 分左右的差距。\n")
-    doc = Document(source="x.md", path="x.md", sha256="0", text=text)
-    got = {(c.model, c.benchmark, getattr(c, "value", None)) for c in get_extractor("rules").extract(doc).claims}
+    got = {(c.model, c.benchmark, getattr(c, "value", None)) for c in extract(text)}
     assert {("青梧-14B", "GSM8K", 88.5), ("青梧-14B", "HumanEval", 79.3), ("GPT-4o-mini", "MMLU", 82.0)} <= got
     assert not any(value == 4.0 for _, _, value in got)
 
@@ -236,20 +235,17 @@ def test_a_headline_object_of_replacing_and_a_margin_before_a_gap() -> None:
 def test_a_share_of_overlap_with_training_data_is_no_score() -> None:
     text = ("## Notes\n\nwren-3b gets 63.4 on GSM8K. TODO: check contamination of the GSM8K test set (the 13-gram overlap "
             "scan said 0.3%). 在 MMLU 上，数据污染率约 1.2%。\n")
-    doc = Document(source="x.md", path="x.md", sha256="0", text=text)
-    assert {getattr(c, "value", None) for c in get_extractor("rules").extract(doc).claims} == {63.4}
+    assert {getattr(c, "value", None) for c in extract(text)} == {63.4}
 
 
 def test_a_tie_holds_only_on_the_benchmarks_where_the_values_are_close() -> None:
     text = ("## 年初\n\nLlama-3.1-405B 在 MMLU 上是 88.6，和 GPT-4o 的 88.7 几乎打平，但在数学上差得远：MATH 只有 73.8，"
             "GPT-4o 是 76.6。\n")
-    doc = Document(source="x.md", path="x.md", sha256="0", text=text)
-    ties = {(c.model, c.baseline, c.benchmark) for c in get_extractor("rules").extract(doc).claims
+    ties = {(c.model, c.baseline, c.benchmark) for c in extract(text)
             if getattr(c, "relation", None) == "matches"}
     assert ties == {("Llama-3.1-405B", "GPT-4o", "MMLU")}
 
 
 def test_the_best_result_of_a_time_before_is_nobodys_score() -> None:
     text = "## 三\n\n云枢-Coder-32B 在 SWE-bench Verified 上做到了 46.2%，相比年初开源最好成绩（约 30%）提升了十几个点。\n"
-    doc = Document(source="x.md", path="x.md", sha256="0", text=text)
-    assert {getattr(c, "value", None) for c in get_extractor("rules").extract(doc).claims} == {46.2}
+    assert {getattr(c, "value", None) for c in extract(text)} == {46.2}
