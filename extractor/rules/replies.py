@@ -31,12 +31,18 @@ _BARE_COMPARATIVE = re.compile(
 _OBJECT_AFTER = re.compile(r"\s*(?:of|than|over|against|to|with)\b|\s*[A-Z\u4e00-\u9fff]", re.IGNORECASE)
 _OBJECT_BEFORE = re.compile(r"比|与|和|跟|同|较|相比|对比|\b(?:than|with|versus|vs\.?|against|over)\b", re.IGNORECASE)
 _FIRST_PERSON_OR_IT = re.compile(r"\b(?:we|we're|we are|us|it|it's)\b|我们|它|其", re.IGNORECASE)
+# the sentence's subject word standing for a model named before ("在 AIME 2024 上它是 26.7%")
+_IT = re.compile(r"它|\bit\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[。！？!?；;]")
 
 
 def reply_comparisons(document: Document, section: Section, offset: int, sentence: str, names: list[Mention],
-                      scores: list[ScoreClaim], comparisons: list[ComparisonClaim]) -> list[ComparisonClaim]:
-    """The comparisons of ``sentence`` whose baseline is the model of a score stated before a bare comparative."""
+                      scores: list[ScoreClaim], comparisons: list[ComparisonClaim],
+                    topic: str | None = None) -> list[ComparisonClaim]:
+    """The comparisons of ``sentence`` whose baseline is the model of a score stated before a bare comparative.
+
+    ``topic``: the model the text is about, whom "we" / 我们 stand for when the sentence's subject word (它, "it")
+    stands for another model ("在 AIME 2024 上它是 26.7%，我们领先 6.6 个点")."""
     out: list[ComparisonClaim] = []
     models = _model_mentions(names)
     for m in _BARE_COMPARATIVE.finditer(sentence):
@@ -47,14 +53,15 @@ def reply_comparisons(document: Document, section: Section, offset: int, sentenc
                 and _OBJECT_AFTER.match(sentence, m.end("up") if m.group("up") else m.end("down")):
             continue  # "ahead of X", "wins over X": the cue rules read those
         stated = [s for s in scores if s.end - offset <= m.start() and s.model and s.benchmark
-                  and any(_same_name(n.text, s.model) for n in models if n.end <= m.start())]
+                  and (any(_same_name(n.text, s.model) for n in models if n.end <= m.start())
+                       or (s.model == section.subject and _IT.search(sentence, 0, s.end - offset) is not None))]
         if not stated:
             continue
         score = stated[-1]
         between = sentence[score.end - offset:m.start()]
         if _CLAUSE_BREAK.search(between) or len(between) > 80 or _OBJECT_BEFORE.search(between):
             continue  # (an object stated before the comparative: "比 X 高了 11 分", "than X")
-        subject = _subject_between(sentence, models, score, offset, m.start(), section)
+        subject = _subject_between(sentence, models, score, offset, m.start(), section, topic)
         if subject is None or _same_name(subject, score.model):
             continue
         if any({_norm(c.model), _norm(c.baseline or "")} == {_norm(subject), _norm(score.model)}
@@ -72,13 +79,13 @@ def reply_comparisons(document: Document, section: Section, offset: int, sentenc
 
 
 def _subject_between(sentence: str, models: list[Mention], score: ScoreClaim, offset: int, at: int,
-                     section: Section) -> str | None:
+                     section: Section, topic: str | None = None) -> str | None:
     """The model a reply is about: named between the score and the comparative, else we / it, else the topic."""
     named = [n for n in models if score.end - offset <= n.start and n.end <= at and is_model_shaped(n.text)]
     if named:
         return named[-1].text
     if _FIRST_PERSON_OR_IT.search(sentence, score.end - offset, at):
-        own = OWN_MODEL.get()
+        own = OWN_MODEL.get() or (topic if topic != section.subject else None)
         if own and re.search(r"\bwe|我们", sentence[score.end - offset:at], re.IGNORECASE):
             return own
     return section.subject

@@ -26,3 +26,13 @@ def test_we_answer_with_a_margin_in_chinese():
 def test_an_object_before_the_comparative_is_no_reply():
     claims = extract("玄武-8B 发布了。MMLU-Pro 上 Qwen2.5-7B-Instruct 56.3，Qwen 比玄武-8B 高了 11 分。")
     assert ("玄武-8B", "Qwen2.5-7B-Instruct") not in {(c.model, c.baseline) for c in claims if c.kind == "comparison"}
+
+
+def test_it_after_the_writers_comparison_is_the_model_they_measured_against():
+    """It is the model whose score the writers just answered, not theirs; and "we" still stands for theirs."""
+    claims = extract("我们的 CoRe-RL-7B 在 MATH-500 上达到 82.4%。对比来看，SimpleRL-Zoo-7B 在 MATH-500 上是 78.2%，"
+                     "我们高了 4.2 个点；在 AIME 2024 上它是 26.7%，我们领先 6.6 个点。")
+    scores = {(c.model, c.benchmark, c.value) for c in claims if c.kind == "score"}
+    assert ("SimpleRL-Zoo-7B", "AIME 2024", 26.7) in scores
+    assert ("CoRe-RL-7B", "AIME 2024", 26.7) not in scores
+    assert ("CoRe-RL-7B", "SimpleRL-Zoo-7B", "outperforms", "AIME 2024", 6.6) in comparisons(claims)
