@@ -13,7 +13,8 @@ from functools import lru_cache
 from extractor import lexicon
 from extractor.rules.measures import _LIST_SEP
 from extractor.rules.mentions import Mention
-from extractor.rules.subjects import _DE_GAP, DESCRIBED_BY_NEXT
+from extractor.rules.names import _same_name
+from extractor.rules.subjects import _DE_GAP, DESCRIBED_BY_NEXT, PRONOUN_OBJECT
 
 _ZH_REGION_TRIM = re.compile(
     r"(?:在|的(?:性能|表现|水平|水准|成绩|效果|结果|能力|质量|精度|准确率|得分|分数)|(?:性能|表现|水平|水准|成绩|效果|结果)).*$")
@@ -58,10 +59,11 @@ PREDECESSOR = "上一代"
 # "DeepSeek-V3 beats it there", "Qwen2.5-14B 比它低 2 分": a pronoun object stands for the model the text is about
 # (the subject the sentence inherited). Only when the sentence named at most one model before it (its subject):
 # after two ("X underperforms Y on IFEval despite beating it") which one "it" is, the rules cannot tell.
-_TOPIC_PRONOUN = re.compile(r"\s*(?:it|它)(?![A-Za-z\u4e00-\u9fff])", re.IGNORECASE)
+_TOPIC_PRONOUN = re.compile(r"\s*(?:it|它)(?:(?=的)|(?![A-Za-z\u4e00-\u9fff]))", re.IGNORECASE)  # ("比它的 95.2% 低")
 # what may follow the pronoun in the cue's region: an adverb ("behind it there", "trail it badly"), a margin ("领先它 1.3 分")
 _PRONOUN_REST = re.compile(r"[\s,，的.。!！]*(?:(?:there|here|too|again|now|badly|slightly|clearly|narrowly|comfortably|"
-                           r"a\s+bit|by\s+a\s+lot|by\s+a\s+mile)\b[\s,，.。!！]*)?(?:[+＋~约近]?\s*\d[^，,。;；]*)?", re.IGNORECASE)
+                           r"a\s+bit|by\s+a\s+lot|by\s+a\s+mile)\b[\s,，.。!！]*)?(?:[+＋~约近]?\s*\d[^，,。;；]*)?[\s.。!！;；]*",
+                           re.IGNORECASE)
 
 
 def topic_baseline(sentence: str, r0: int, r1: int, topic: str | None,
@@ -82,6 +84,11 @@ def pronoun_names_other(sentence: str, r0: int, r1: int, subject: str, topic: st
     m = _TOPIC_PRONOUN.match(sentence, r0, r1)
     if m is None or not _PRONOUN_REST.fullmatch(sentence, m.end(), r1):
         return None
+    said = PRONOUN_OBJECT.get()
+    if said is not None and not _same_name(said, subject) \
+            and not any(n.end <= r0 and n.kind in ("model", "name") and n.text not in (subject, said) for n in names):
+        start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+        return [(start, m.end(), said)]  # the writers' sentence: 它 is the model the one before quoted
     named_subject = any(n.text == subject and n.end <= r0 for n in names)
     if topic and not (subject == topic or topic.startswith((subject + "-", subject + " "))) and not named_subject:
         return None

@@ -83,7 +83,7 @@ from extractor.rules.scores import (
     paired_values_of_two,
     shared_value_scores,
 )
-from extractor.rules.subjects import OWN_MODEL, _cue_objects
+from extractor.rules.subjects import OWN_MODEL, PRONOUN_OBJECT, _cue_objects
 from extractor.rules.trajectories import base_model_in, mark_starting_values, trajectories, trajectory_claims
 from extractor.segment import CJK_HYBRID_NAME, is_model_shaped, line_bounds, sentence_bounds
 from schemas import ComparisonClaim, Document, ScoreClaim, Section
@@ -209,8 +209,13 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
                     # "Orca-Mini 8B: the model card claims 79.0 …": the name the sentence opens with as a label
                     # is what its subject words mean
                     local = section.model_copy(update={"subject": labelled})
+                # ("…，我们超过了它；在 GSM8K 上我们是 91.6%，反而比它的 95.2% 低": after the writers, 它 is an object standing
+                # for the model the previous sentence quoted, and the sentence is the topic's)
+                writers_first = said_by is not None and said_by != (OWN_MODEL.get() or ctx.model) \
+                    and _writers_before_pronoun(text, a, b)
+                pronoun_token = PRONOUN_OBJECT.set(said_by if writers_first else None)
                 referent = _demonstrative_referent(text, a, b, before) \
-                    or _pronoun_referent(text, a, b, said_by, None if stated_before else before) \
+                    or (None if writers_first else _pronoun_referent(text, a, b, said_by, None if stated_before else before)) \
                     or (_asked_about(text, line_start, a, b) if before is None else None)
                 if referent is not None:
                     local = section.model_copy(update={"subject": referent})
@@ -225,6 +230,8 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
                     errors.append(f"prose: the sentence at character {a} was skipped: {type(exc).__name__}: "
                                   + str(exc).splitlines()[0][:200])
                     found = []
+                finally:
+                    PRONOUN_OBJECT.reset(pronoun_token)
                 stated = bool(found)
                 measured_against.update(c.baseline for c in found if isinstance(c, ComparisonClaim)
                                         and c.model == ctx.model)
@@ -341,6 +348,12 @@ _DEMONSTRATIVE = re.compile(r"该模型|此模型|这个模型|这一模型|t(?<
 _PRONOUN = re.compile(r"它|i(?<!\w[\s\S])ts?\b", re.IGNORECASE)  # (它, "it", "its"; the word start as above)
 # a sentence opening with "That's" / "That is" / "This puts …": it goes on about the result the previous one stated
 _RESULT_THAT = re.compile(r"[\s*>-]*(?:That|This)(?:['’]s|\s+(?:is|was|puts|places|leaves|beats|trails))\b")
+
+
+def _writers_before_pronoun(text: str, a: int, b: int) -> bool:
+    """Does the sentence ``text[a:b]`` say 我们 / "we" before its first 它 / "it"?"""
+    it = _PRONOUN.search(text, a, b)
+    return it is not None and _FIRST_PERSON.search(text, a, it.start()) is not None
 
 
 def _pronoun_referent(text: str, a: int, b: int, said_by: str | None, before: tuple[int, int] | None) -> str | None:

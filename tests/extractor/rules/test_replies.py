@@ -36,3 +36,19 @@ def test_it_after_the_writers_comparison_is_the_model_they_measured_against():
     assert ("SimpleRL-Zoo-7B", "AIME 2024", 26.7) in scores
     assert ("CoRe-RL-7B", "AIME 2024", 26.7) not in scores
     assert ("CoRe-RL-7B", "SimpleRL-Zoo-7B", "outperforms", "AIME 2024", 6.6) in comparisons(claims)
+
+
+def test_after_the_writers_it_as_an_object_is_the_model_quoted_before():
+    """我们 is the subject; 它 / 它的 is the model the previous clause quoted, whose value it owns."""
+    claims = extract("我们的 CoRe-RL-7B 在 MATH-500 上达到 82.4%。Qwen2.5-Math-7B-Instruct 在 MATH-500 上是 79.8%，"
+                     "我们超过了它；在 GSM8K 上我们是 91.6%，反而比它的 95.2% 低了 3.6 个点。")
+    scores = {(c.model, c.benchmark, c.value) for c in claims if c.kind == "score"}
+    assert ("Qwen2.5-Math-7B-Instruct", "GSM8K", 95.2) in scores
+    assert ("CoRe-RL-7B", "GSM8K", 91.6) in scores
+    assert ("CoRe-RL-7B", "Qwen2.5-Math-7B-Instruct", "underperforms", "GSM8K", 3.6) in comparisons(claims)
+    assert not any(c.model == "Qwen2.5-Math-7B-Instruct" for c in claims if c.kind == "comparison")
+    second = extract("我们的 CoRe-RL-7B 在 MATH-500 上达到 82.4%。OlympiadBench 上我们是 44.9%，和 Eurus-2-7B-PRIME（45.0%）"
+                     "基本持平；AMC 2023 上我们是 65.0%，仅次于它的 67.5%。")
+    assert ("Eurus-2-7B-PRIME", "AMC 2023", 67.5) in {(c.model, c.benchmark, c.value) for c in second if c.kind == "score"}
+    assert ("CoRe-RL-7B", "Eurus-2-7B-PRIME", "underperforms", "AMC 2023") in {
+        (c.model, c.baseline, c.relation, c.benchmark) for c in second if c.kind == "comparison"}
