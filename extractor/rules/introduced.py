@@ -13,7 +13,8 @@ import re
 # a Latin name as a benchmark's is written: "DeepTrace", "SWE-Lancer", "MedQA-Kite", "BrowseComp-ZH"
 _NAME = r"(?-i:[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*)"
 _KIND = r"(?:benchmarks?|test\s+suite|evaluation\s+suite|eval\s+suite|testbed|test\s+set|evaluation\s+set)"
-# "DeepTrace: A Benchmark for …", "SWE-Lancer: Can Frontier LLMs …? A Benchmark": a title that presents its name
+# "DeepTrace: A Benchmark for …", "SWE-Lancer: Can Frontier LLMs …? A Benchmark": a title (a heading or the first line)
+# that presents its name
 _TITLE_INTRO = re.compile(r"^#{0,6}\s*(?P<name>" + _NAME + r")\s*[:：]\s*(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}?"
                           + _KIND + r"\b", re.IGNORECASE | re.MULTILINE)
 # "we introduce DeepTrace, a benchmark of 1,204 …", "We present SWE-Lancer, a new benchmark", "DeepTrace is a benchmark"
@@ -44,12 +45,15 @@ def introduced_benchmarks(text: str) -> frozenset[str]:
             end = len(text) if end < 0 else end
             lines.add((start, end))
             at = text.find(needle, end)
+    first = len(text) - len(text.lstrip())  # (where the first line starts: a title without a heading mark)
     for start, end in sorted(lines):
         line = text[start:end]
         low = line.lower()
+        # (a title is a heading or the first line: "MAYA: And benchmarks are vibes now." is a speaker's turn)
+        titled = line.startswith("#") or start == text.rfind("\n", 0, first) + 1
         patterns = [pattern for pattern, wanted in ((_TITLE_INTRO, (":", "：")), (_SENTENCE_INTRO, _EN_INTRO_WORDS),
                                                     (_ZH_INTRO, _ZH_INTRO_WORDS))
-                    if any(word in low for word in wanted)]  # (each pattern only where its words are)
+                    if any(word in low for word in wanted) and (titled or pattern is not _TITLE_INTRO)]
         for pattern in patterns:
             for m in pattern.finditer(line):
                 name = m.group("name") or m.group("name2") if "name2" in pattern.groupindex else m.group("name")

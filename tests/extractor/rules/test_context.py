@@ -1250,6 +1250,14 @@ def test_a_benchmark_introduced_in_a_sentence_in_either_language():
     assert ("GPT-4o", "Vantage", 65.0) in {(c.model, c.benchmark, c.value) for c in extract(zh) if isinstance(c, ScoreClaim)}
 
 
+def test_a_speakers_turn_that_mentions_benchmarks_introduces_none():
+    """Only a title (a heading or the first line) presents a benchmark as "Name: a benchmark …"; a speaker is no benchmark."""
+    text = ("# Gradient Weekly, Episode 112\n\nMAYA: Their headline number is 84.0 on GPQA Diamond.\nTOM: Which is wild.\n"
+            "MAYA: And it puts it ahead of Gemini 2.5 Pro, which was at 83.0 on that.\n"
+            "TOM: And benchmarks are vibes now.\n")
+    assert not {"MAYA", "TOM"} & {c.benchmark for c in extract(text)}
+
+
 def test_a_benchmark_a_contrast_introduces_is_not_the_earlier_clauses():
     text = ("## 代码\n\nClaude 3.5 Sonnet 在 SWE-bench Verified 上解决了 49.0% 的问题。开源的墨子-Coder-33B"
             "为 28.4%，落后于 GPT-4o，但在 HumanEval 上它甚至略胜 GPT-4o 一筹。\n")
