@@ -255,3 +255,11 @@ def test_a_change_a_model_makes_to_the_one_it_improves_gives_the_first_value_to_
     assert {(c.model, c.benchmark, c.value) for c in claims if c.kind == "score"} == {
         ("Qwen2.5-Math-1.5B-Instruct", "MATH-500", 75.8), ("SVG-1.5B", "MATH-500", 80.4),
         ("Qwen2.5-Math-1.5B-Instruct", "AIME 2024", 10.0), ("SVG-1.5B", "AIME 2024", 16.7)}
+
+
+def test_a_value_after_a_possessive_is_that_models():
+    claims = extract("## HumanEval\n\nBrisa-14B gets 84.1% on HumanEval vs Qwen2.5-14B's 80.5%.\n")
+    scores = {(c.model, c.benchmark, c.value) for c in claims if c.kind == "score"}
+    assert ("Qwen2.5-14B", "HumanEval", 80.5) in scores and ("Brisa-14B", "HumanEval", 80.5) not in scores
+    assert ("Brisa-14B", "outperforms", "Qwen2.5-14B") in {
+        (c.model, c.relation, c.baseline) for c in claims if c.kind == "comparison"}
