@@ -47,6 +47,7 @@ _LOWER_NAME_AFTER = re.compile(r"(?:-[a-z][a-z0-9.]*[a-z0-9])*")
 # "Élan" of "Élan-12B" (accented letters too)
 _SHORT_HEAD = re.compile(r"([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})[- ][A-Za-z0-9]")
 # a word with its version glued on: "Qwen" of "Qwen2.5-14B-Instruct" (weaker: used when no name has "Qwen-…")
+_LOWER_HEAD = re.compile(r"([a-z]{3,})-\d+(?:\.\d+)?b\b")  # a lower-case checkpoint id's brand before its size
 _GLUED_HEAD = re.compile(r"([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})\d")
 # the Chinese head of a hybrid name: "星河" of "星河-14B", "天枢" of "天枢-R1"
 _NAME_DASH_HINT = re.compile(r"[-·](?=[0-9A-Za-z])")  # (a literal first: ``re`` skips ahead to each dash)
@@ -296,6 +297,9 @@ class EntityRegistry:
                     glued = _GLUED_HEAD.match(full)
                     if glued is not None:
                         weaker[glued.group(1)].add(full)
+                    lower = _LOWER_HEAD.match(full)  # "Brisa" of "brisa-14b-instruct-v2": a checkpoint id's brand, capitalised
+                    if lower is not None:
+                        firsts[lower.group(1).capitalize()].add(full)
             for full in {*self.names, *self.chinese_names}:
                 cjk_head = _CJK_HEAD.match(full)  # "星河" of "星河-14B", "天枢" of "天枢-R1"
                 if cjk_head is not None:

@@ -263,3 +263,11 @@ def test_a_value_after_a_possessive_is_that_models():
     assert ("Qwen2.5-14B", "HumanEval", 80.5) in scores and ("Brisa-14B", "HumanEval", 80.5) not in scores
     assert ("Brisa-14B", "outperforms", "Qwen2.5-14B") in {
         (c.model, c.relation, c.baseline) for c in claims if c.kind == "comparison"}
+
+
+def test_a_capitalised_brand_stands_for_the_lower_case_checkpoint_id_it_heads():
+    text = ("# A week of running brisa-14b-instruct-v2 vs phi-4\n\n## Results\n\nMMLU-Pro (5-shot): Brisa got 63.8%, "
+            "phi-4 70.2%. So phi-4 beats Brisa by 6.4 points here.\n")
+    claims = extract(text)
+    assert ("brisa-14b-instruct-v2", "MMLU-Pro", 63.8) in {(c.model, c.benchmark, c.value) for c in claims if c.kind == "score"}
+    assert ("phi-4", "brisa-14b-instruct-v2") in {(c.model, c.baseline) for c in claims if c.kind == "comparison"}
