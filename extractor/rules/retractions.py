@@ -16,9 +16,9 @@ from typing import NamedTuple
 _CORRECTION = re.compile(r"说错了?|讲错了?|口误|更正|纠正|勘误|\bmisspoke\b|\bcorrect(?:ed|ion)\b|\berratum\b|\bwrong\b"
                          r"|\bmistake\b|\bgrading\s+bug\b")
 _CORRECTION_WORDS = ("说错", "讲错", "口误", "更正", "纠正", "勘误", "误把", "误将", "错把", "错将", "misspoke", "corrected", "correction", "correct value",
-                     "correct number", "correct figure", "correct score", "erratum", "wrong", "mistake", "grading bug")
+                     "correct number", "correct figure", "correct score", "erratum", "wrong", "mistake", "grading bug", "typo", "笔误")
 _CORRECTION_HINTS = ("说错", "讲错", "口误", "更正", "纠正", "勘误", "误把", "误将", "错把", "错将", "isspoke", "orrect", "rratum", "wrong", "Wrong", "istake", "ading bug",
-                     "ISSPOKE", "ORRECT", "RRATUM", "WRONG", "ISTAKE")
+                     "ISSPOKE", "ORRECT", "RRATUM", "WRONG", "ISTAKE", "typo", "Typo", "TYPO", "笔误")
 # whether a text holds any of them, in one scan (eighteen ``in`` tests read a long text eighteen times: twice the time)
 _ANY_HINT = re.compile("|".join(map(re.escape, _CORRECTION_HINTS)))
 _ANY_WORD = re.compile("|".join(map(re.escape, _CORRECTION_WORDS)))
@@ -33,6 +33,13 @@ _CORRECT_VALUE = re.compile(r"\bcorrect(?:ed)?\s+(?:number|value|figure|score|re
 # a value a text says was written by mistake, then the right one: "误把其 IFEval 得分写成了 71.0，正确数字应为 61.0"
 _MISWRITTEN = re.compile(r"(?:误把|误将|错把|错将)[^。\n\d]{0,30}?(?:写成|记成|报成|标成|写作|写为|记为)了?\s*(?P<old>\d+(?:\.\d+)?)"
                          r"\s*(?:%|分)?[^。\n\d]{0,16}?(?:正确|实际|应为|应是|应该是)[^。\n\d]{0,8}?(?P<new>\d+(?:\.\d+)?)")
+
+
+# a value the text calls a typo, then the right one: "I wrote that Brisa got 65.8 on MMLU-Pro, that was a typo, it's 63.8",
+# "65.8 是笔误，应为 63.8"
+_TYPO = re.compile(r"(?P<old>\d+(?:\.\d+)?)\s*%?[^\d。\n]{0,40}?(?:\b(?:that|which|this)\s+(?:was|is)\s+a\s+typo|是笔误|系笔误)"
+                   r"[\s,，;；:：—-]*(?:it['’]s|it\s+is|it\s+should\s+be|should\s+(?:have\s+)?be(?:en)?|the\s+(?:right|real|correct)\s+"
+                   r"(?:number|value|figure)\s+is|应为|应该是|正确的?是|实际是|是)\s*(?P<new>\d+(?:\.\d+)?)")
 
 
 class Retraction(NamedTuple):
@@ -63,6 +70,10 @@ def retractions(text: str) -> list[Retraction]:
         if _CORRECTION.search(near) and m.group("old") != m.group("new"):
             out.append(Retraction(float(m.group("old")), m.start("old"), float(m.group("new")), m.start("new"), m.end("new")))
     for m in _MISWRITTEN.finditer(text) if "误" in text or "错" in text else ():
+        if m.group("old") != m.group("new"):
+            out.append(Retraction(float(m.group("old")), m.start("old"), float(m.group("new")), m.start("new"),
+                                  m.end("new")))
+    for m in _TYPO.finditer(text) if "typo" in text or "笔误" in text else ():
         if m.group("old") != m.group("new"):
             out.append(Retraction(float(m.group("old")), m.start("old"), float(m.group("new")), m.start("new"),
                                   m.end("new")))

@@ -18,6 +18,12 @@ def test_an_erratum_takes_back_the_value_it_lists():
     assert [(r.value, r.instead) for r in retractions(text)] == [(57.1, 57.9)]
 
 
+def test_a_value_the_text_calls_a_typo_is_taken_back():
+    claims = extract("## Results\n\nEdit: originally I wrote that Brisa-14B got 65.8 on MMLU-Pro, that was a typo, it's 63.8.\n")
+    assert 65.8 not in {c.value for c in claims if isinstance(c, ScoreClaim)}
+    assert [(r.value, r.instead) for r in retractions("星河-14B 得到 65.8。更正：上文 65.8 是笔误，应为 63.8。")] == [(65.8, 63.8)]
+
+
 def test_no_correction_word_takes_nothing_back():
     assert retractions("It is not 65.1 but 59.1 on GPQA Diamond, and 71.0 on MMLU.") == []
     claims = extract("## A\n\nTern-7B scores 65.1 on GPQA Diamond. Corvid-7B is not 65.1, it is 59.1.\n")
