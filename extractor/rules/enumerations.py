@@ -146,10 +146,13 @@ def juxtaposed_values(sentence: str, names: list[Mention], numbers: list[Number]
     if len(out) == 1 and kinds != ("benchmark",) \
             and _BENCHMARK_PLACE_BEFORE.search(sentence, max(0, out[0][0].start - 3), out[0][0].start):
         return out  # "IFEval 上星河 82.0": where it was measured, then who, then the value
+    if len(out) == 1 and kinds != ("benchmark",) and _LABEL_COLON_BEFORE.search(sentence, 0, out[0][0].start):
+        return out  # "IFEval (strict, prompt-level): Brisa-14B 79.3": a label names the benchmark, then who, then the value
     return out if len(out) >= 2 or colon else []
 
 
 _BENCHMARK_PLACE_BEFORE = re.compile(r"[A-Za-z0-9)）]\s?[上中]\s?$")
+_LABEL_COLON_BEFORE = re.compile(r"[A-Za-z0-9)）][ \t]*[:：][ \t]*$")
 _RUN_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)\s*")
 _RUN_ON = re.compile(r"\s*(?:%|points?)?\s+on\s+(?:the\s+)?")
 

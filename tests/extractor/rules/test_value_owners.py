@@ -271,3 +271,8 @@ def test_a_capitalised_brand_stands_for_the_lower_case_checkpoint_id_it_heads():
     claims = extract(text)
     assert ("brisa-14b-instruct-v2", "MMLU-Pro", 63.8) in {(c.model, c.benchmark, c.value) for c in claims if c.kind == "score"}
     assert ("phi-4", "brisa-14b-instruct-v2") in {(c.model, c.baseline) for c in claims if c.kind == "comparison"}
+
+
+def test_a_label_names_the_benchmark_of_the_one_model_and_value_after_it():
+    claims = extract("## Results\n\nIFEval (strict, prompt-level): Brisa-14B 79.3, which surprised me.\n")
+    assert ("Brisa-14B", "IFEval", 79.3) in {(c.model, c.benchmark, c.value) for c in claims if c.kind == "score"}
