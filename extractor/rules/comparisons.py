@@ -25,6 +25,7 @@ from extractor.rules.measures import (
 from extractor.rules.mentions import Lexicons, Mention, cue_matches, is_cjk_sentence, norm_name
 from extractor.rules.names import _norm, _same_name
 from extractor.rules.numbers import _NOT_RESULT_AFTER, _SPEED, Number
+from extractor.rules.owners import COMPARED_OPENING
 from extractor.rules.subjects import _cue_objects, _listed_names, _model_mentions, _pick_subject
 from schemas import ComparisonClaim, Document, ScoreClaim, Section
 from vocabulary import is_lower_better
@@ -46,6 +47,11 @@ def _comparisons_from_scores(scores: list[ScoreClaim], lex: Lexicons, sentence: 
         comma = sentence.find(",", opening.end())
         main = [c for c in scores if comma >= 0 and c.start - offset > comma]
         lead = main[0].model if main else lead
+    against = COMPARED_OPENING.match(sentence)
+    if against is not None and sentence.startswith(lead, against.end()):
+        # "Compared with its predecessor, Halcyon-2 Pro, the new model improves MMLU-Pro from 68.7% to 79.9%": the model
+        # measured against is no subject
+        lead = next((c.model for c in scores if c.model != lead), lead)
     cjk = is_cjk_sentence(sentence)
     for i, a in enumerate(scores):
         for b in scores[i + 1:]:

@@ -123,6 +123,9 @@ _COPULA_GAP = re.compile(r"\s+(?:" + COPULA + r"|at)\s+")
 _IMPROVES_BEFORE = re.compile(r"\b(?:improves|improved|lifts|lifted|raises|raised|boosts|boosted)\s+"
                               r"(?:(?:its|the|their)\s+(?:backbone|base(?:\s+model)?|baseline|teacher|starting\s+point)\s*,?\s*)?$",
                               re.IGNORECASE)
+COMPARED_OPENING = re.compile(r"[\s*>-]*(?:Compared\s+(?:with|to)|Relative\s+to|Against|Versus|Over)\s+(?:(?:its|their|the)\s+"
+                               r"(?:predecessor|previous\s+(?:generation|version|release|model)|backbone|base(?:\s+model)?|"
+                               r"baseline)\s*,?\s*)?", re.IGNORECASE)
 _FROM_A_TO_B = re.compile(r"\bfrom\s+(?P<a>\d+(?:\.\d+)?)\s*%?\s+to\s+(?P<b>\d+(?:\.\d+)?)", re.IGNORECASE)
 
 
@@ -133,7 +136,15 @@ def improved_from_to(sentence: str, names: list[Mention], numbers: list[Number])
     models = _model_mentions(names)
     improved = next((n for n in models if _IMPROVES_BEFORE.search(sentence, max(0, n.start - 40), n.start)), None)
     if improved is None:
-        return []
+        # "Compared with its predecessor, Halcyon-2 Pro, the new Ultra model improves MMLU-Pro from 68.7% to 79.9%":
+        # the model the sentence opens by measuring against had the first values
+        opening = COMPARED_OPENING.match(sentence)
+        against = next((n for n in models if opening is not None and n.start == opening.end()), None)
+        if against is None or not is_model_shaped(against.text):
+            return []
+        by_start = {n.start: n for n in numbers}
+        return [(against, a) for m in _FROM_A_TO_B.finditer(sentence, against.end)
+                if (a := by_start.get(m.start("a"))) is not None and by_start.get(m.start("b")) is not None]
     subject = next((n for n in models if n.end <= improved.start and n.text != improved.text), None)
     if subject is None or not is_model_shaped(subject.text):
         return []  # ("Raising the budget … lifts StepForge-32B from 61.5 to 74.6": the same model before and after)

@@ -276,3 +276,12 @@ def test_a_capitalised_brand_stands_for_the_lower_case_checkpoint_id_it_heads():
 def test_a_label_names_the_benchmark_of_the_one_model_and_value_after_it():
     claims = extract("## Results\n\nIFEval (strict, prompt-level): Brisa-14B 79.3, which surprised me.\n")
     assert ("Brisa-14B", "IFEval", 79.3) in {(c.model, c.benchmark, c.value) for c in claims if c.kind == "score"}
+
+
+def test_the_model_a_sentence_opens_by_measuring_against_had_the_from_values():
+    text = ("## Results\n\nHalcyon-3 Ultra scores 79.9% on MMLU-Pro. Compared with its predecessor, Halcyon-2 Pro, the "
+            "new model improves MMLU-Pro accuracy from 68.7% to 79.9% and Arena-Hard win rate from 61.3 to 88.9.\n")
+    claims = extract(text)
+    scores = {(c.model, c.benchmark, c.value) for c in claims if c.kind == "score"}
+    assert {("Halcyon-2 Pro", "MMLU-Pro", 68.7), ("Halcyon-2 Pro", "Arena-Hard", 61.3)} <= scores
+    assert ("Halcyon-2 Pro", "underperforms") not in {(c.model, c.relation) for c in claims if c.kind == "comparison"}
