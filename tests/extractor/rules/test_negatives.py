@@ -249,3 +249,9 @@ def test_a_tie_holds_only_on_the_benchmarks_where_the_values_are_close() -> None
 def test_the_best_result_of_a_time_before_is_nobodys_score() -> None:
     text = "## 三\n\n云枢-Coder-32B 在 SWE-bench Verified 上做到了 46.2%，相比年初开源最好成绩（约 30%）提升了十几个点。\n"
     assert {getattr(c, "value", None) for c in extract(text)} == {46.2}
+
+
+def test_a_quantisation_type_or_a_memory_size_is_no_model():
+    claims = extract("## Results\n\nRan it overnight: 63.3% on AIME 2024 at Q5, still miles ahead of Brisa-14B. Halcyon-3 Mini, "
+                     "designed to run on a single 24 GB GPU, scored 81.5% on MMLU.\n")
+    assert not {"Q5", "GB GPU", "GB"} & {c.model for c in claims}
