@@ -87,7 +87,9 @@ CJK_HYBRID_NAME = re.compile(
     r"(?:\d+(?:\.\d+)?-(?=\d+(?:\.\d+)?[BbMmKk]\b|[A-Za-z])|[-·])"
     rf"(?:\d[A-Za-z0-9.]*|[A-Za-z][A-Za-z0-9.]+|[A-Za-z](?=-[A-Za-z0-9]))(?:-[A-Za-z0-9][A-Za-z0-9.]*)*"
     # and a tier after a space ("青鸾-2 Pro"), a release's version after a space ("星衡-13B-Chat v0.3")
-    r"(?<!\.)(?: (?:Pro|Max|Ultra|Mini|mini|Plus|Lite|Turbo|Flash|Air|Nano)(?![\w-]))?(?: [vV]\d+(?:\.\d+)*(?![\w.]))?")
+    r"(?<!\.)(?: (?:Pro|Max|Ultra|Mini|mini|Plus|Lite|Turbo|Flash|Air|Nano)(?![\w-]))?(?: [vV]\d+(?:\.\d+)*(?![\w.]))?"
+    # and a plain version after a tier ("星河-Pro 2.0", "青鸾-2 Max 1.5"; a one-digit release, not a score after the name)
+    r"(?:(?<=Pro|Max|tra|ini|lus|ite|rbo|ash|Air|ano) [1-4]\.[05](?![A-Za-z0-9_.%分]))?")
 # (a one-letter part is a name's when another part follows it: "星河-R-32B")
 
 

@@ -345,3 +345,10 @@ def test_still_short_of_what_li_names_and_of_what_bi_names():
 def test_a_rating_after_dengjifen():
     text = "## 编程\n\n在 Codeforces 编程竞赛上，o3 的等级分达到 2727，相当于人类选手前 0.2%。\n"
     assert ("o3", "Codeforces", 2727.0) in scores(text)
+
+
+def test_a_chinese_brands_tier_keeps_its_version_after_a_space():
+    text = "## 第一轮\n\n我自己用五样本跑的 C-Eval 验证集，星河-Pro 2.0是89.8，Qwen2.5-72B-Instruct是88.1。\n"
+    assert ("星河-Pro 2.0", "C-Eval", 89.8) in scores(text)
+    assert 2.0 not in {value for _, _, value in scores(text)}
+    assert ("星河-Pro", "MT-Bench", 8.5) in scores("## 结果\n\nMT-Bench 上星河-Pro 8.5，GPT-4o 8.9。\n")  # a score, no version
