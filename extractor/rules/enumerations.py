@@ -135,8 +135,9 @@ def juxtaposed_values(sentence: str, names: list[Mention], numbers: list[Number]
     for num in numbers:
         if num.unit == "x" or num.signed or num.value > 10000:
             continue
+        # (a Chinese name may touch its value: "星河89.3"; a Latin one touching digits is one word)
         owner = next((m for m in models if m.end <= num.start and _JUXTAPOSED_GAP.fullmatch(sentence, m.end, num.start)
-                      and num.start > m.end), None)
+                      and (num.start > m.end or "\u3400" <= sentence[m.end - 1] <= "\u9fff")), None)
         if owner is not None and ("." in sentence[num.start:num.end] or num.unit in ("%", "points")):
             out.append((owner, num))
             colon = colon or any(mark in sentence[owner.end:num.start] for mark in (":", "：", "=", "呢", "的话", "'s", "’s"))
@@ -146,6 +147,10 @@ def juxtaposed_values(sentence: str, names: list[Mention], numbers: list[Number]
     if len(out) == 1 and kinds != ("benchmark",) \
             and _BENCHMARK_PLACE_BEFORE.search(sentence, max(0, out[0][0].start - 3), out[0][0].start):
         return out  # "IFEval 上星河 82.0": where it was measured, then who, then the value
+    if len(out) == 1 and kinds != ("benchmark",) and any(
+            n.kind == "benchmark" and 0 <= out[0][0].start - n.end <= 1 and not sentence[n.end:out[0][0].start].strip()
+            for n in names) and "\u3400" <= sentence[out[0][0].end - 1] <= "\u9fff":
+        return out  # "GSM8K星河96.1": the benchmark, who, the value, with no word between
     if len(out) == 1 and kinds != ("benchmark",) and _LABEL_COLON_BEFORE.search(sentence, 0, out[0][0].start):
         return out  # "IFEval (strict, prompt-level): Brisa-14B 79.3": a label names the benchmark, then who, then the value
     return out if len(out) >= 2 or colon else []

@@ -352,3 +352,9 @@ def test_a_chinese_brands_tier_keeps_its_version_after_a_space():
     assert ("星河-Pro 2.0", "C-Eval", 89.8) in scores(text)
     assert 2.0 not in {value for _, _, value in scores(text)}
     assert ("星河-Pro", "MT-Bench", 8.5) in scores("## 结果\n\nMT-Bench 上星河-Pro 8.5，GPT-4o 8.9。\n")  # a score, no version
+
+
+def test_a_chinese_short_form_touching_its_value():
+    text = ("## 第一轮\n\n我用五样本跑的 C-Eval 验证集，星河-Pro 2.0是89.8。CMMLU呢，星河89.3，Qwen2.5-72B 89.6，两个基本打平。\n\n"
+            "HumanEval星河92.7，GPT-4o是90.2。\n")
+    assert {("星河-Pro 2.0", "CMMLU", 89.3), ("星河-Pro 2.0", "HumanEval", 92.7)} <= scores(text)
