@@ -16,7 +16,7 @@ from pathlib import Path
 DATA_DIR = Path(__file__).with_name("data")
 
 RELATIONS = ("outperforms", "matches", "underperforms")
-CUE_SHAPES = ("after", "with", "than", "versus", "adjacent", "opening")
+CUE_SHAPES = ("after", "with", "than", "versus", "adjacent", "opening", "even")
 
 
 class LexiconError(ValueError):

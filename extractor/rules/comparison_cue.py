@@ -18,6 +18,8 @@ from extractor.rules.numbers import _MARGIN_WORD, Number
 from extractor.rules.subjects import _listed_names, _model_mentions, _pick_subject
 from schemas import Section
 
+# "连 o1-mini 都": what a cue right after it measures against ("连 o1-mini 都打不过")
+_EVEN_OBJECT = re.compile(r"连\s*(?P<obj>[^，,。；;：:连]{1,40}?)\s*[都也]\s*")
 _PASSIVE = re.compile(r"被(?=[^，,。；;]{1,40}$)")
 _BASELINE_WORD = re.compile(r"基线|基准模型|baselines?|基础模型", re.IGNORECASE)
 _THAN_CONNECTOR = re.compile(r"(?<![相对])比|较之|较|相比于|相较于|相对于|than")  # (not the 比 of 相比之下 / 对比)
@@ -81,6 +83,17 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
         # "与更大规模闭源模型媲美": the baseline sits between 与 and the cue, as with 相当.
         if any(m.group(0) in "与跟同" for m in _WITH_CONNECTOR.finditer(sentence, c0, cs)):
             shape = "with"
+    even = _EVEN_OBJECT.search(sentence, c0, cs) if shape in ("after", "even") and cjk and "连" in sentence else None
+    if shape == "even" and (even is None or even.end() != cs):
+        return None  # ("打不过" alone is said of anything: "小模型打不过大模型")
+    if even is not None and even.end() == cs:
+        # "星河连 o1-mini 都打不过", "连 GPT-4o 都不如": the baseline stands between 连 and 都, before the cue
+        r0, r1 = even.start("obj"), even.end("obj")
+        baselines = _baselines(sentence, names, r0, r1, cjk)
+        model = _pick_subject(sentence, names, subjects, even.start(), section, not_subjects=used)
+        if baselines is None or model is None:
+            return None
+        return model, baselines, (even.start(), ce), relation, _delta_after(sentence, numbers, ce, c1)
     if shape == "after":
         # The baseline follows the cue, up to the end of the clause (or a "如 A 和 B" list after it).
         r0, r1 = ce, c1

@@ -811,3 +811,11 @@ def test_a_chat_line_opening_with_its_time_is_read_and_an_evaluation_run_names_i
 def test_a_long_name_and_its_value_between_bi_and_gao(text):
     assert [(c.model, c.baseline, c.delta) for c in comparisons(text)] == [
         ("青岚-R1-14B", "DeepSeek-R1-Distill-Qwen-14B", 3.1)]
+
+
+def test_even_x_cannot_beat_names_the_baseline_between_lian_and_dou():
+    claims = extract("## 结果\n\nAIME 2024 上星河-Pro 2.0 是 46.7%，星河-Pro 2.0连o1-mini都打不过。Kimi-k1.5 连 GPT-4o 都不如。"
+                     "小模型打不过 GPT-4o。\n")
+    got = {(c.model, c.relation, c.baseline) for c in claims if c.kind == "comparison"}
+    assert {("星河-Pro 2.0", "underperforms", "o1-mini"), ("Kimi-k1.5", "underperforms", "GPT-4o")} <= got
+    assert len(got) == 2  # ("打不过" with no 连 … 都 before it says nothing of a named model)
