@@ -22,7 +22,7 @@ from extractor.rules.measures import (
     _metric_near,
     lexicon_metric,
 )
-from extractor.rules.mentions import Lexicons, Mention, cue_matches, is_cjk_sentence, norm_name
+from extractor.rules.mentions import Lexicons, Mention, cue_matches, is_cjk_sentence, lexicons, norm_name
 from extractor.rules.names import _norm, _same_name
 from extractor.rules.numbers import _NOT_RESULT_AFTER, _SPEED, Number
 from extractor.rules.owners import COMPARED_OPENING
@@ -80,17 +80,30 @@ _BARE_TIE = re.compile(r"[，,;；:：—\s]*(?:基本|几乎|大致|算是|可�
                        re.IGNORECASE)
 
 
+_BARE_WIN = re.compile(r"[，,;；]\s*(?:这个|这项|这一项|这里|这回|这次|这一局)?\s*(?:也|还|又)?\s*(?:确实|的确|明显|稳稳|轻松)?\s*"
+                       r"(?:(?P<up>赢了|胜出了?|占优)|(?P<down>输了|落败了?))\s*(?:[。！!；;，,]|$)")
+
+
 def tie_of_two(scores: list[ScoreClaim], sentence: str, offset: int) -> list[ComparisonClaim]:
     """Two models' scores on one benchmark, then a verdict of a tie naming neither: the first matches the second."""
     if len(scores) != 2 or scores[0].benchmark != scores[1].benchmark or _same_name(scores[0].model, scores[1].model):
         return []
     a, b = sorted(scores, key=lambda c: c.start)
     tie = _BARE_TIE.match(sentence, b.end - offset)
+    relation = "matches"
     if tie is None:
-        return []
-    start, end = a.start, offset + tie.end()
+        # "GPQA Diamond 星河是 59.1，GPT-4o 是 53.6，这个也确实赢了": a verdict of winning or losing naming neither is the
+        # first's, when the values say the same
+        tie = _BARE_WIN.match(sentence, b.end - offset)
+        if tie is None:
+            return []
+        relation = "outperforms" if tie.group("up") else "underperforms"
+        better = (a.value > b.value) != _lower_is_better(a.benchmark, a.metric or b.metric, lexicons())
+        if a.value == b.value or better != (relation == "outperforms"):
+            return []
+    start, end = a.start, offset + (tie.end() if relation == "matches" else max(tie.end("up"), tie.end("down")))
     qs, qe = _tight(sentence, start - offset, end - offset)
-    return [ComparisonClaim(model=a.model, baseline=b.model, relation="matches", benchmark=a.benchmark, metric=a.metric,
+    return [ComparisonClaim(model=a.model, baseline=b.model, relation=relation, benchmark=a.benchmark, metric=a.metric,
                             quote=sentence[qs:qe], source=a.source, section=a.section, start=offset + qs,
                             end=offset + qe, extractor="rules")]
 

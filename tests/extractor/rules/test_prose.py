@@ -819,3 +819,11 @@ def test_even_x_cannot_beat_names_the_baseline_between_lian_and_dou():
     got = {(c.model, c.relation, c.baseline) for c in claims if c.kind == "comparison"}
     assert {("星河-Pro 2.0", "underperforms", "o1-mini"), ("Kimi-k1.5", "underperforms", "GPT-4o")} <= got
     assert len(got) == 2  # ("打不过" with no 连 … 都 before it says nothing of a named model)
+
+
+def test_a_bare_verdict_of_winning_after_two_scores_is_the_firsts_when_the_values_agree():
+    claims = extract("## 第三轮\n\n星河-Pro 2.0 很能打。GPQA Diamond 上星河-Pro 2.0是59.1，GPT-4o是53.6，这个也确实赢了。MMLU 上"
+                     "星河-Pro 2.0 是 80.1，GPT-4o 是 88.7，这个输了。HumanEval 上星河-Pro 2.0 是 80.1，GPT-4o 是 88.7，这个赢了。\n")
+    got = {(c.model, c.relation, c.baseline, c.benchmark) for c in claims if isinstance(c, ComparisonClaim)}
+    assert got == {("星河-Pro 2.0", "outperforms", "GPT-4o", "GPQA Diamond"),
+                   ("星河-Pro 2.0", "underperforms", "GPT-4o", "MMLU")}  # (not where the values say otherwise)
