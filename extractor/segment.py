@@ -68,6 +68,9 @@ ZH_INTRO_VERB = ("开源|发布|推出|提出|上线|亮相|官宣|升级|迭代
                   "|超过|超越|优于|低于|高于|不及|逊于|领先|击败|打败|落后|战胜|媲美|接近|其中|包括|例如|比如"
                   # and descriptors of a release ("它的前身青鸾-2B", "上代旗舰玄武-70B")
                   "|前身|前代|前作|旗舰|新版|老版|上代"
+                  # and the end of the conditions a result was measured under ("官方口径下天衡-3取得88.5%", "同一设置下星河-14B",
+                  # "条件下", "模式下"; two characters each, as the look-behind needs)
+                  "|径下|置下|件下|式下"
                   # and verbs of testing ("实测过玄武-8B", "跑了星河-14B", "测试了青鸾-7B"; two characters each:
                   # the alternation is a look-behind)
                   "|测过|测了|跑了|跑过|试了|试过|用了|用过"

@@ -358,3 +358,8 @@ def test_a_chinese_short_form_touching_its_value():
     text = ("## 第一轮\n\n我用五样本跑的 C-Eval 验证集，星河-Pro 2.0是89.8。CMMLU呢，星河89.3，Qwen2.5-72B 89.6，两个基本打平。\n\n"
             "HumanEval星河92.7，GPT-4o是90.2。\n")
     assert {("星河-Pro 2.0", "CMMLU", 89.3), ("星河-Pro 2.0", "HumanEval", 92.7)} <= scores(text)
+
+
+def test_a_chinese_brand_right_after_the_conditions_it_was_measured_under():
+    text = "## MMLU\n\nMMLU方面，官方口径下天衡-3取得88.5%。第三方口径下天衡-3为86.9%，同一设置下星河-14B为80.2%。\n"
+    assert {("天衡-3", "MMLU", 88.5), ("天衡-3", "MMLU", 86.9), ("星河-14B", "MMLU", 80.2)} <= scores(text)
