@@ -245,8 +245,12 @@ def _listed_names(sentence: str, names: list[Mention], start: int) -> list[Menti
         else:
             gap = _PAREN_VALUE.sub("", gap, count=1)  # "Qwen2.5-3B (38.5%) and Llama-3.2-3B (33.1%)"
             ok = bool(_LIST_SEP.match(gap)) or bool(_LIST_GAP.fullmatch(gap))
-        if not ok:
-            break
+        if not ok or out and _OWN_CLAUSE_AFTER.match(sentence, n.end):
+            break  # ("小幅超过DeepSeek-V3，qingyun-max-0115则落后…": a name opening a clause of its own is no list member)
         out.append(n)
         pos = n.end
     return out
+
+
+# a name followed by a topic-shifting particle opens its own clause ("，qingyun-max-0115则落后 DeepSeek-V3")
+_OWN_CLAUSE_AFTER = re.compile(r"\s*(?:则|却|反而|倒是)")

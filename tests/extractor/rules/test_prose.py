@@ -827,3 +827,9 @@ def test_a_bare_verdict_of_winning_after_two_scores_is_the_firsts_when_the_value
     got = {(c.model, c.relation, c.baseline, c.benchmark) for c in claims if isinstance(c, ComparisonClaim)}
     assert got == {("星河-Pro 2.0", "outperforms", "GPT-4o", "GPQA Diamond"),
                    ("星河-Pro 2.0", "underperforms", "GPT-4o", "MMLU")}  # (not where the values say otherwise)
+
+
+def test_a_name_opening_its_own_clause_with_ze_is_no_member_of_the_list_before():
+    claims = extract("## 代码\n\nSWE-bench Verified上，天衡-3（40.5%）小幅超过DeepSeek-V3，qingyun-max-0115则落后DeepSeek-V3约3个百分点。\n")
+    got = {(c.model, c.relation, c.baseline) for c in claims if isinstance(c, ComparisonClaim)}
+    assert got == {("天衡-3", "outperforms", "DeepSeek-V3"), ("qingyun-max-0115", "underperforms", "DeepSeek-V3")}
