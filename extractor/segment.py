@@ -87,10 +87,12 @@ CJK_HYBRID_NAME = re.compile(
     rf"(?:(?<![\u3400-\u9fffA-Za-z0-9_\-])|(?<=[{_ZH_BEFORE_NAME}])|(?<={ZH_INTRO_VERB}){_AFTER_LOCATIVE})"
     rf"{_NOT_LOCATIVE}(?:(?![{_ZH_NOT_IN_NAME}])(?!{ZH_INTRO_VERB})[\u3400-\u9fff]){{1,6}}"
     # (a version right after the Chinese brand, then a dashed part: "衡宇2-Max", "衡宇1.5-14B")
-    r"(?:\d+(?:\.\d+)?-(?=\d+(?:\.\d+)?[BbMmKk]\b|[A-Za-z])|[-·])"
+    r"(?:(?:\d+(?:\.\d+)?-(?=\d+(?:\.\d+)?[BbMmKk]\b|[A-Za-z])|[-·])"
     rf"(?:\d[A-Za-z0-9.]*|[A-Za-z][A-Za-z0-9.]+|[A-Za-z](?=-[A-Za-z0-9]))(?:-[A-Za-z0-9][A-Za-z0-9.]*)*"
+    # (or a "V" version glued to it: "华章大模型V3.5", "天工V2"; a bare number glued to a brand is its value: "星河89.3")
+    r"|(?:大模型)?[Vv]\d+(?:\.\d+)*(?![A-Za-z0-9_]|\.\d))"
     # and a tier after a space ("青鸾-2 Pro"), a release's version after a space ("星衡-13B-Chat v0.3")
-    r"(?<!\.)(?: (?:Pro|Max|Ultra|Mini|mini|Plus|Lite|Turbo|Flash|Air|Nano)(?![\w-]))?(?: [vV]\d+(?:\.\d+)*(?![\w.]))?"
+    r"(?<!\.)(?: (?:Pro|Max|Ultra|Mini|mini|Plus|Lite|Turbo|Flash|Air|Nano)(?![A-Za-z0-9_-]))?(?: [vV]\d+(?:\.\d+)*(?![A-Za-z0-9_.]))?"
     # and a plain version after a tier ("星河-Pro 2.0", "青鸾-2 Max 1.5"; a one-digit release, not a score after the name)
     r"(?:(?<=Pro|Max|tra|ini|lus|ite|rbo|ash|Air|ano) [1-4]\.[05](?![A-Za-z0-9_.%分]))?")
 # (a one-letter part is a name's when another part follows it: "星河-R-32B")

@@ -363,3 +363,9 @@ def test_a_chinese_short_form_touching_its_value():
 def test_a_chinese_brand_right_after_the_conditions_it_was_measured_under():
     text = "## MMLU\n\nMMLU方面，官方口径下天衡-3取得88.5%。第三方口径下天衡-3为86.9%，同一设置下星河-14B为80.2%。\n"
     assert {("天衡-3", "MMLU", 88.5), ("天衡-3", "MMLU", 86.9), ("星河-14B", "MMLU", 80.2)} <= scores(text)
+
+
+def test_chinese_names_with_a_glued_v_version_or_a_tier_before_chinese_text():
+    text = "## 中文\n\nC-Eval上启明-4和华章大模型V3.5分别取得91.8%和90.6%。青鸾-2 Pro在GSM8K上是92.1%。\n"
+    assert {("启明-4", "C-Eval", 91.8), ("华章大模型V3.5", "C-Eval", 90.6), ("青鸾-2 Pro", "GSM8K", 92.1)} <= scores(text)
+    assert "星河89.3" not in {model for model, _, _ in scores("## 结果\n\nCMMLU 上星河89.3，Qwen2.5-72B 89.6。\n")}
