@@ -326,6 +326,11 @@ _HF_STYLE_FAMILY = re.compile(r"^(?:Qwen|QwQ|DeepSeek|GLM|ChatGLM|InternLM|Baich
 _GPT_GLUED = re.compile(r"^GPT(?=\d)", re.IGNORECASE)
 
 
+def is_catalogued_model(name: str) -> bool:
+    """Is ``name`` one of ``models.tsv``'s models, by any of its aliases ("DeepSeek-R1", "R1")?"""
+    return _model_index().get(_model_key(clean_name(name))) is not None
+
+
 @lru_cache(maxsize=65536)
 def canonical_model(name: str) -> str:
     """One key per model: known aliases from ``models.tsv``, otherwise a cleaned spelling.

@@ -15,11 +15,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from extractor.nlp.mentions import TypedMention
+from extractor.normalize import is_catalogued_model
 from extractor.rules.baselines import PREDECESSOR
 from extractor.rules.folding import fold
 from extractor.segment import CJK_HYBRID_NAME, _is_benchmark, is_model_shaped
 
 # "Halcyon-72B", "Qwen2.5 72B", "昆仑-110B-Chat", "Mixtral-8x7B": the size inside a full name
+# a family's versioned name ("Corvid-2", "Qwen2.5", "Llama 3.1"): its size dropped, it may stand for the one member named
+_VERSIONED_FAMILY = re.compile(r"[A-Za-z][A-Za-z-]*[- ]?\d+(?:\.\d+)?")
 _SIZE_IN_NAME = re.compile(r"(?:^|[-_ ])(\d+(?:\.\d+)?(?:x\d+)?[BMK])(?:$|[-_ ])", re.IGNORECASE)
 # "the 72B", "72B 版本", "72B model", "35B 模型", "the 1.5B variant": a size standing for a model
 _SIZE_ONLY = re.compile(
@@ -220,7 +223,20 @@ class EntityRegistry:
             sizes = several[0]
             pick = min(sizes) if r.group(1).lower().startswith(("small",)) else max(sizes)
             return sizes[pick]
-        return name
+        return self.sole_sized_member(key) or name
+
+    def sole_sized_member(self, name: str) -> str | None:
+        """The one sized name of the family ``name`` names with a version and no size, when the document writes
+        exactly one ("Corvid-2" in a thread on Corvid-2-32B: a writer drops the size of the only one there is; with
+        Corvid-2-7B named too, "Corvid-2" is the family)."""
+        if not _VERSIONED_FAMILY.fullmatch(name) or _SIZE_IN_NAME.search(name) or is_catalogued_model(name):
+            return None  # ("满血 DeepSeek-R1" in a text on DeepSeek-R1-70B: a model of its own)
+        stem = fold(name).lower().replace(" ", "-")
+        members = {n for n in self.names if _SIZE_IN_NAME.search(n) is not None
+                   and fold(n).lower().replace(" ", "-").startswith(stem + "-")
+                   and _SIZE_IN_NAME.search(fold(n), len(stem)) is not None
+                   and _SIZE_IN_NAME.search(fold(n), len(stem)).start() == len(stem)}  # type: ignore[union-attr]
+        return members.pop() if len(members) == 1 else None
 
     def other_release(self, tag: str, subject: str | None) -> str | None:
         """The full name a bare release tag stands for ("rc2" in a text on kestrel-34b-rc3: kestrel-34b-rc2; "v0.2"

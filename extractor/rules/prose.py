@@ -244,7 +244,9 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
                 # (the subject of a comparison the sentence states, not the baseline whose score it quotes: "That's
                 # +8.9 points over X on AIME (63.6). It also clears o1-mini's 70.0" is still the topic's)
                 first = next((c for c in found if isinstance(c, ComparisonClaim)), found[0] if found else None)
-                if first is not None and first.model in text[a:b] \
+                if _FOR_REFERENCE.match(text, a, b):
+                    pass  # ("For comparison they list QwQ-32B at 79.5 … So it's behind both": references, not its subject)
+                elif first is not None and first.model in text[a:b] \
                         and (is_model_shaped(first.model) or first.model in DOCUMENT_SHORT_FORMS.get()):  # ("the Ultra")
                     speaker = first.model
                 elif first is not None and _FIRST_PERSON.search(text, first.start, first.end):
@@ -257,6 +259,9 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
 
 # "we get", "we're", "we trail": the writers as a result's subject, whose model is the document's (a pull request's,
 # a launch page's). (Any "we", "our" or 我们 was tried: it lowered two held-out corpora.)
+# a sentence that quotes other models' results as references for the one the text is about
+_FOR_REFERENCE = re.compile(r"[\s*>-]*(?:For|By|In)\s+(?:comparison|reference|context)\b|[\s*>-]*As\s+a\s+reference\b",
+                            re.IGNORECASE)
 # the writers as a comparison's subject ("我们高了 4.2 个点", "we lead by 2 points")
 _FIRST_PERSON = re.compile(r"我们|w(?<!\w[\s\S])e\b", re.IGNORECASE)
 _WE = re.compile(r"\bwe(?:['’]re|\s+(?:get|got|score|scored|trail|beat|are|were|lead|lag|land|reach|hit))\b", re.IGNORECASE)

@@ -1291,3 +1291,23 @@ def test_a_camel_case_name_with_a_capital_version_named_in_passing_gives_its_sho
             "只比 R1 低 0.3 个点。\n")
     compared = {(c.model, c.baseline) for c in extract(text) if getattr(c, "baseline", None)}
     assert compared == {("QwQ-32B", "DeepSeek-R1")}
+
+
+def test_references_quoted_for_comparison_do_not_become_what_it_means():
+    text = ("# Show HN: Corvid-2 – an open 32B reasoning model\n\nFrom the blog post: Corvid-2-32B gets 71.3% on AIME 2024 "
+            "and 93.8 on MATH-500. For comparison they list QwQ-32B at 79.5 and DeepSeek-R1-Distill-Qwen-32B at 72.6 on AIME. "
+            "So it's behind both on AIME, which is a weird thing to launch with.\n")
+    got = {(c.model, c.relation, c.baseline) for c in extract(text) if c.kind == "comparison"}
+    assert got == {("Corvid-2-32B", "underperforms", "QwQ-32B"),
+                   ("Corvid-2-32B", "underperforms", "DeepSeek-R1-Distill-Qwen-32B")}
+
+
+def test_a_family_name_without_its_size_is_the_one_member_the_text_names():
+    text = ("# Show HN: Corvid-2 – an open 32B reasoning model\n\nCorvid-2-32B gets 71.3% on AIME 2024. On LiveCodeBench "
+            "Corvid-2 gets 58.1.\n")
+    assert ("Corvid-2-32B", "LiveCodeBench", 58.1) in {(c.model, c.benchmark, c.value) for c in extract(text)
+                                                        if c.kind == "score"}
+    two = "## R\n\nCorvid-2-32B gets 71.3% on AIME 2024 and Corvid-2-7B 40.0%. On LiveCodeBench Corvid-2 gets 58.1.\n"
+    assert "Corvid-2" in {c.model for c in extract(two)}  # (two members named: the family)
+    full = "## R\n\nDeepSeek-R1-70B gets 70.0% on AIME 2024, and 满血 DeepSeek-R1 gets 79.8%.\n"
+    assert "DeepSeek-R1" in {c.model for c in extract(full)}  # (a catalogued model of its own)
