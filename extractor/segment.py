@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import threading
 from bisect import bisect_right
+from collections.abc import Iterator
 from functools import lru_cache
 
 from extractor import lexicon
@@ -89,6 +90,32 @@ CJK_HYBRID_NAME = re.compile(
     # and a tier after a space ("青鸾-2 Pro"), a release's version after a space ("星衡-13B-Chat v0.3")
     r"(?<!\.)(?: (?:Pro|Max|Ultra|Mini|mini|Plus|Lite|Turbo|Flash|Air|Nano)(?![\w-]))?(?: [vV]\d+(?:\.\d+)*(?![\w.]))?")
 # (a one-letter part is a name's when another part follows it: "星河-R-32B")
+_HYBRID_DASH = re.compile("[-·]")
+
+
+def hybrid_names(text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+    """The matches of ``CJK_HYBRID_NAME.finditer(text, pos, endpos)``, the same ones, tried only where one can start.
+
+    The pattern opens with look-behinds, so ``finditer`` tries it at every character (about 2.5 % of the seeds'
+    extraction). A match is one to six Chinese characters, perhaps a version ("衡宇2-Max"), then "-" or "·": so it
+    starts at most six characters before the Chinese run that ends at a dash's digits. Each dash gives those few
+    starts, tried in order with ``match`` (the look-behinds see the same text as ``finditer``'s tries do).
+    """
+    end = len(text) if endpos is None else endpos
+    cursor = pos
+    for dash in _HYBRID_DASH.finditer(text, pos, end):
+        run_end = dash.start()
+        while run_end > cursor and (text[run_end - 1].isdecimal() or text[run_end - 1] == "."):
+            run_end -= 1  # (the version between brand and dash: \d is any decimal digit)
+        first = run_end
+        while first > max(cursor, run_end - 6) and "\u3400" <= text[first - 1] <= "\u9fff":
+            first -= 1
+        for start in range(first, run_end):
+            m = CJK_HYBRID_NAME.match(text, start, end)
+            if m is not None:
+                yield m
+                cursor = m.end()
+                break
 
 
 @lru_cache(maxsize=65536)
