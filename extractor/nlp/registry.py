@@ -29,7 +29,9 @@ _VERSION_WORD = re.compile(r"版本|型号|versions?|variants?", re.IGNORECASE)
 # "the smaller variant", "the largest model"
 _RELATIVE = re.compile(r"^(?:the|our|its|this)\s+(smaller|smallest|larger|largest|bigger|biggest)\s+\w+$", re.IGNORECASE)
 # a size in running text, and the name it ends ("Halcyon-72B", "Ferrous-Coder 14B"): found by the digits
-_SIZE_TOKEN = re.compile(r"[0-9]+(?:\.[0-9]+)?[BM](?![A-Za-z0-9])")
+# (tried from a run's first digit only, the look-behind after it: a try inside a run of digits fails as the one
+# from its start did, and each of them cost a try per digit of "2024", "12,500")
+_SIZE_TOKEN = re.compile(r"[0-9](?<![0-9][0-9])[0-9]*(?:\.[0-9]+)?[BM](?![A-Za-z0-9])")
 # (the word-start check sits after the first letter, so ``re`` skips ahead to the next capital)
 _NAME_BEFORE = re.compile(r"([A-Z](?<![A-Za-z0-9.\-][A-Z])[A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)*)[-_ ]$")
 _NAME_AFTER = re.compile(r"(?:-[A-Za-z][A-Za-z0-9.]*)*")
