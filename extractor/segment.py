@@ -328,6 +328,28 @@ def _section(text: str, title: str | None, start: int, end: int) -> Section:
     return Section(title=title, start=start, end=end, subject=subject)
 
 
+def line_matches(pattern: re.Pattern[str], text: str, mark: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a ``re.MULTILINE`` pattern that opens with ``^[ \\t]*`` and then ``mark`` (one
+    character): the same matches, tried only at the lines whose first character after blanks is ``mark``.
+
+    A pattern opening with ``^`` gives ``re`` no character to skip ahead to, so ``finditer`` tries it at every
+    position of the text (about 0.3 ms per 36 K-character document each); ``str.find`` gets to each ``mark``.
+    """
+    cursor = 0
+    at = text.find(mark)
+    while at >= 0:
+        start = text.rfind("\n", 0, at) + 1
+        if start >= cursor and not text[start:at].strip(" \t"):
+            m = pattern.match(text, start)
+            if m is not None:
+                yield m
+                cursor = m.end()
+        line_end = text.find("\n", at)
+        if line_end < 0:
+            return
+        at = text.find(mark, max(line_end + 1, cursor))
+
+
 def split_sections(text: str) -> list[Section]:
     """Sections at ``#`` headings and at the arXiv link lines of paper digests.
 
@@ -337,12 +359,12 @@ def split_sections(text: str) -> list[Section]:
     """
     bounds: list[tuple[int, str]] = []  # (offset of line start, title)
     levels: dict[int, int] = {}  # heading depth by offset; arXiv entries are top-level (1)
-    headings = list(_HEADING.finditer(text)) if "#" in text else []  # (a line-start pattern tries every position)
+    headings = list(line_matches(_HEADING, text, "#"))  # (tried at the lines that open with "#" only)
     for m in headings:
         bounds.append((m.start(), m.group(2).strip()))
         levels[m.start()] = len(m.group(1))
     heading_ends = sorted(m.end() for m in headings)
-    for m in _ARXIV_LINE.finditer(text) if "arxiv.org/" in text else ():
+    for m in line_matches(_ARXIV_LINE, text, "[") if "arxiv.org/" in text else ():
         # Belongs to the heading just above it (only blank lines in between)? Only the nearest
         # heading can qualify; look back from the line, never copy the text before it.
         k = bisect_right(heading_ends, m.start()) - 1
