@@ -14,10 +14,14 @@ from __future__ import annotations
 import gc
 from functools import lru_cache
 
-import spacy
-from spacy.language import Language
+from extractor.spacy_import import import_spacy_without_cli
 
-from extractor.nlp.tokenizer import BenchclaimsTokenizer
+import_spacy_without_cli()  # (before the first "import spacy": spacy.cli is 0.15 s of each start, unused here)
+
+import spacy  # noqa: E402
+from spacy.language import Language  # noqa: E402
+
+from extractor.nlp.tokenizer import BenchclaimsTokenizer  # noqa: E402
 
 # The components live in ``extractor.nlp.components`` (imported when a pipeline is built, or by spaCy through the
 # entry point): importing this package stays light, and the claim rules can use the tokenizer's constants.

@@ -15,7 +15,7 @@ from functools import lru_cache
 from types import MappingProxyType
 
 from extractor import lexicon
-from extractor.segment import CJK_HYBRID_NAME, TICKET_KEY, ZH_INTRO_VERB
+from extractor.segment import TICKET_KEY, ZH_INTRO_VERB, hybrid_names
 from vocabulary import fold
 
 CJK = "\u3400-\u9fff"
@@ -300,7 +300,7 @@ def find_names(sentence: str, lex: Lexicons) -> list[Mention]:
                 out.append(Mention(m.start(), m.end(), m.group(0), "model"))
     has_cjk = _HAS_CJK.search(sentence) is not None
     if has_cjk and ("-" in sentence or "·" in sentence):  # (an English sentence holds no Chinese name to scan for)
-        for m in CJK_HYBRID_NAME.finditer(sentence):  # "星河-13B", "混元-Large"
+        for m in hybrid_names(sentence):  # "星河-13B", "混元-Large"
             s, e = m.start(), m.end()
             inside = [x for x in out if s <= x.start and x.end <= e and x.kind != "benchmark"]  # "v0.3" of "星衡-13B v0.3"
             if not any(x.start < e and s < x.end for x in out if x not in inside):

@@ -27,7 +27,8 @@ _NOT_THIS_BUT_THAT = re.compile(r"(?:不是|并非|\bnot\b)\s*(?P<old>\d+(?:\.\d
                                 r"(?:而是|是|\bbut\b|\bit['’]s\b|\bit\s+is\b)\s*(?P<new>\d+(?:\.\d+)?)")
 # an erratum: "listed 57.1 … the corrected number is 57.9", "was reported as 58.4; the correct value is 54.9"
 _LISTED = re.compile(r"\b(?:listed|reported(?:\s+as)?|stated|printed|gave|wrote)\s+(?P<old>\d+(?:\.\d+)?)")
-_CORRECT_VALUE = re.compile(r"\bcorrect(?:ed)?\s+(?:number|value|figure|score|result)\s+(?:is|was)\s+(?P<new>\d+(?:\.\d+)?)")
+# (the word start after its first letter: a leading \b made ``re`` try every position of the text)
+_CORRECT_VALUE = re.compile(r"c(?<!\w\w)orrect(?:ed)?\s+(?:number|value|figure|score|result)\s+(?:is|was)\s+(?P<new>\d+(?:\.\d+)?)")
 
 
 # a value a text says was written by mistake, then the right one: "误把其 IFEval 得分写成了 71.0，正确数字应为 61.0"

@@ -177,3 +177,20 @@ def test_a_long_run_renews_the_pipeline_so_its_vocabulary_stays_bounded() -> Non
         assert len(nlp.vocab.strings) < 1000
     assert renewed >= 3  # a fresh pipeline every few documents
     assert first is not rules_pipeline(NAME_LABELS)
+
+
+def test_the_rules_pipeline_imports_spacy_without_its_command_line() -> None:
+    """``extractor.nlp`` imports spaCy with ``spacy.cli`` left out (``extractor.spacy_import``); ``spacy.info`` and a
+    later ``import spacy.cli`` still work, and a pipeline built then gives its claims."""
+    script = (
+        "import sys\n"
+        "from extractor.nlp import rules_pipeline\n"
+        "import spacy\n"
+        "assert 'spacy.cli' not in sys.modules and not hasattr(spacy, 'cli'), 'spacy.cli was imported'\n"
+        "assert rules_pipeline()('Kestrel-34B 在 AIME 2024 上得分 71.8%。')._.claims\n"
+        "assert isinstance(spacy.info(), dict)\n"
+        "import spacy.cli\n"
+        "assert callable(spacy.cli.download)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], cwd=REPO_ROOT, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
