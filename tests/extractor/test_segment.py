@@ -1,6 +1,6 @@
 """Sections and sentences: boundaries, titles, subjects and exact offsets."""
 
-from extractor.segment import split_sections, split_sentences
+from extractor.segment import CJK_HYBRID_NAME, hybrid_names, split_sections, split_sentences
 
 DIGEST = """前言没有标题。
 
@@ -179,3 +179,10 @@ def test_a_course_code_labels_a_forum_title_and_an_assignment_is_no_model():
     text = ("# CS 329: Question about reported MMLU numbers (#412)\n\n**Student:** The Llama 3 paper says "
             "Llama-3-70B-Instruct gets 82.0 on MMLU, but the leaderboard we used in HW3 shows 79.9.\n")
     assert {c.model for c in extract(text)} == {"Llama-3-70B-Instruct"}
+
+
+def test_hybrid_names_finds_what_the_pattern_finds_from_every_start():
+    """``hybrid_names`` tries the pattern only where a name can start (before a dash or a glued "V" version)."""
+    for text in ("C-Eval上启明-4和华章大模型V3.5分别取得91.8%", "星河89.3，天工V2是80，衡宇1.5-14B和青鸾-2 Pro在", "比华章大模型V3.5高"):
+        assert [m.span() for m in hybrid_names(text)] == [m.span() for m in CJK_HYBRID_NAME.finditer(text)]
+    assert [m.group(0) for m in hybrid_names("启明-4和华章大模型V3.5")] == ["启明-4", "华章大模型V3.5"]
