@@ -157,6 +157,22 @@ def improved_from_to(sentence: str, names: list[Mention], numbers: list[Number])
     return out
 
 
+def relative_clause_values(sentence: str, names: list[Mention], numbers: list[Number]) -> list[tuple[Mention, Number]]:
+    """Each value a relative clause right after it gives to a model: "more than double the 23.3% Meridian-3 managed",
+    "the 71.2 GPT-4o got"."""
+    out: list[tuple[Mention, Number]] = []
+    models = [n for n in _model_mentions(names) if is_model_shaped(n.text) or n.text in DOCUMENT_SHORT_FORMS.get()]
+    for num in numbers:
+        owner = next((m for m in models if 0 < m.start - num.end <= 2 and not sentence[num.end:m.start].strip()
+                      and _CLAUSE_VERB.match(sentence, m.end)), None)
+        if owner is not None and not num.signed:
+            out.append((owner, num))
+    return out
+
+
+_CLAUSE_VERB = re.compile(r"\s+(?:managed|got|scored|posted|reached|achieved|hit|had|put\s+up|reported|reports|claims|claimed)\b")
+
+
 def copula_values(sentence: str, names: list[Mention], numbers: list[Number]) -> list[tuple[Mention, Number]]:
     """Each model with the decimal a copula joins it to: "On IFEval, Qwen2.5-72B is 84.1" (a model's name, not
     any word: "the gap is 3.1" is no result, and a value that is a margin or a count stays out)."""

@@ -60,6 +60,11 @@ def _pick_subject(sentence: str, names: list[Mention], subjects: list[Mention], 
     sized = [x for x in subj[:-1] if x.kind == "sizeref"]
     if sized and best is None:
         return sized[-1]  # "The smaller variant reaches 62.0 on IFEval, and it beat GPT-4o-mini": the same one
+    if subj and best is not None and subj[-1].text.lower() in _PLAIN_PRONOUNS and cands[0] is not best \
+            and cands[0].start <= 3 and _AND_IT.search(sentence, max(0, subj[-1].start - 8), subj[-1].start):
+        # "Meridian-4 now solves 56.7% …, more than double the 23.3% Meridian-3 managed, and it edges out o1-mini": a
+        # coordinate clause's "it" goes on about the sentence's subject, not a name inside the clause before
+        return cands[0]
     if subj and best is not None and subj[-1].text.lower() in _PLAIN_PRONOUNS:
         return best  # "Tern-8B's 71.0 … puts it within a point of X": it is the model the sentence just named
     if subj and best is not None and _RIGHT_AFTER_NAME.fullmatch(sentence, best.end, subj[-1].start):
@@ -110,6 +115,7 @@ _BUILT_ON = re.compile(r"\b(?:applied\s+to|on\s+top\s+of|built\s+on|based\s+on|f
                        r"appl(?:y|ies|ying)|uses|using|adopts|adopting|employs|employing|leverages|leveraging|via|"
                        r"starting\s+from)\s+(?:the\s+)?$|基于\s*$", re.IGNORECASE)
 # ("its Orion-72B model now tops …" at the head of a clause is the subject: only an object is possessed)
+_AND_IT = re.compile(r"[,;]\s*(?:and|but|so|while)\s+$")  # a coordinate clause opening right before its "it"
 _PLAIN_PRONOUNS = frozenset({"it", "its"})  # (它 / 其 more often go on about the topic of the text)
 _POSSESSED = re.compile(r"\b(?:of|than|over|from|to|with|vs\.?|versus|against|above|below|behind|beyond|on|"
                         r"beats?|surpass\w*|outperform\w*|trails?|matches)\s+(?:its|their)\s+$", re.IGNORECASE)

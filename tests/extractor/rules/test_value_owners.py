@@ -285,3 +285,13 @@ def test_the_model_a_sentence_opens_by_measuring_against_had_the_from_values():
     scores = {(c.model, c.benchmark, c.value) for c in claims if c.kind == "score"}
     assert {("Halcyon-2 Pro", "MMLU-Pro", 68.7), ("Halcyon-2 Pro", "Arena-Hard", 61.3)} <= scores
     assert ("Halcyon-2 Pro", "underperforms") not in {(c.model, c.relation) for c in claims if c.kind == "comparison"}
+
+
+def test_a_relative_clause_after_a_value_names_its_model_and_a_coordinate_it_is_the_subject():
+    text = ("## Math\n\nMeridian-4 now solves 56.7% of AIME 2024 problems, more than double the 23.3% Meridian-3 managed, "
+            "and it edges out o1-mini (56.0%) there. On MATH-500 it posts 92.1.\n")
+    claims = extract(text)
+    scores = {(c.model, c.benchmark, c.value) for c in claims if c.kind == "score"}
+    assert {("Meridian-3", "AIME 2024", 23.3), ("Meridian-4", "MATH-500", 92.1)} <= scores
+    assert ("Meridian-4", "outperforms", "o1-mini") in {(c.model, c.relation, c.baseline) for c in claims
+                                                        if c.kind == "comparison"}
