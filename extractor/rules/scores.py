@@ -394,8 +394,15 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
                     or num.start in model_aligned and "." in sentence[num.start:num.end])
                 if ctx_bench is None and verb_value:
                     ctx_bench = ctx.recent_or_title_benchmark(offset)
+                # "# SuperCLUE 11月榜单解读 … 灵犀-2-Pro 首次参评即取得 66.3 分": points a score word gives, on the board the
+                # title names
+                titled_points = ctx.title_benchmark is not None and num.unit == "points" \
+                    and "分" in sentence[num.start:num.end] \
+                    and _POINTS_VERB.search(sentence, max(0, num.start - 6), num.start) is not None
+                if titled_points and ctx_bench is None:
+                    ctx_bench = ctx.title_benchmark
                 # ("…总榜，X 以 80.2 分排名第一；GPT-4o 以 76.4 分位列第五": points in the paragraph's benchmark too)
-                if ctx_bench is None or num.unit != "%" and metric_here is None and not verb_value \
+                if ctx_bench is None or num.unit != "%" and metric_here is None and not verb_value and not titled_points \
                         and not (in_paragraph and num.unit == "points" and "分" in sentence[num.start:num.end]):
                     continue
                 near = [Mention(-1, -1, ctx_bench, "benchmark")]
@@ -498,6 +505,7 @@ def _verb_right_before(sentence: str, num: Number) -> bool:
 
 
 # "71.8 for rc3": a bare release tag owns a decimal here (the registry makes it the subject's other release)
+_POINTS_VERB = re.compile(r"(?:拿到|拿下|取得|得到|获得|总分|得分|以|为|是|达到|只有|仅有?)\s*(?:了)?\s*$")
 _FOR_RELEASE = re.compile(r"\s+for\s+(?:v|rc)\d")  # ("76.9 on rc3" is ``OWNER_AFTER``'s)
 # "We measured Sonnet at 78.8", "we have GPT-4o at 71.0", "they list Qwen at 52.9": a verb of measuring, whom, then "at"
 _MEASURED_AT = re.compile(r"\b(?:measured|measure|clocked|had|have|put|puts|found|saw|list|lists|listed)\s+(?:[A-Z]|the\s|it\s|them\s)"

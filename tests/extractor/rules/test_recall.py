@@ -369,3 +369,11 @@ def test_chinese_names_with_a_glued_v_version_or_a_tier_before_chinese_text():
     text = "## 中文\n\nC-Eval上启明-4和华章大模型V3.5分别取得91.8%和90.6%。青鸾-2 Pro在GSM8K上是92.1%。\n"
     assert {("启明-4", "C-Eval", 91.8), ("华章大模型V3.5", "C-Eval", 90.6), ("青鸾-2 Pro", "GSM8K", 92.1)} <= scores(text)
     assert "星河89.3" not in {model for model, _, _ in scores("## 结果\n\nCMMLU 上星河89.3，Qwen2.5-72B 89.6。\n")}
+
+
+def test_points_on_the_board_a_title_names_and_a_month_is_no_version():
+    text = ("# SuperCLUE 11月榜单解读\n\n分项来看，数学榜上 DeepSeek-R1 拿到 81.4 分。新上榜的灵犀-2-Pro 首次参评即取得 66.3 分，"
+            "比 GPT-4o 高出 2.1 分。\n")
+    got = scores(text)
+    assert {("DeepSeek-R1", "SuperCLUE", 81.4), ("灵犀-2-Pro", "SuperCLUE", 66.3)} <= got
+    assert 2.1 not in {value for _, _, value in got}  # (a margin, no score)
