@@ -113,7 +113,8 @@ _ABLATED = re.compile(r"(?:w/o|without|去掉|去除|移除|不用|不使用)\s*
 _BUILT_ON = re.compile(r"\b(?:applied\s+to|on\s+top\s+of|built\s+on|based\s+on|fine-tuned\s+from|initiali[sz]ed\s+from|"
                        # "Corvid-R1 applies GRPO to a 32B base and reports …": a method a model uses is no subject
                        r"appl(?:y|ies|ying)|uses|using|adopts|adopting|employs|employing|leverages|leveraging|via|"
-                       r"starting\s+from)\s+(?:the\s+)?$|基于\s*$", re.IGNORECASE)
+                       r"starting\s+from|with\s+(?:plain|vanilla|standard|simple))\s+(?:the\s+)?$|基于\s*$", re.IGNORECASE)
+# ("SimpleRL-Zoo trains Qwen2.5-Math-7B with plain GRPO and lifts …": the recipe it trains with)
 # ("its Orion-72B model now tops …" at the head of a clause is the subject: only an object is possessed)
 _AND_IT = re.compile(r"[,;]\s*(?:and|but|so|while)\s+$")  # a coordinate clause opening right before its "it"
 _PLAIN_PRONOUNS = frozenset({"it", "its"})  # (它 / 其 more often go on about the topic of the text)
@@ -123,7 +124,9 @@ _POSSESSED = re.compile(r"\b(?:of|than|over|from|to|with|vs\.?|versus|against|ab
 # the subject is measured against, never the subject of a later clause
 # (and after above / behind / ahead of / over: "+5.3 over Kestrel-34B-v2 and it finally edges out Qwen2.5-32B";
 # "below" was tried too and lost a held-out corpus one result)
-_OBJECT_OF = re.compile(r"\b(?:from|than|versus|vs\.?|above|behind|ahead\s+of|over)\s+(?:the\s+)?$", re.IGNORECASE)
+# (and what a method trains: "SimpleRL-Zoo trains Qwen2.5-Math-7B with plain GRPO and lifts …")
+_OBJECT_OF = re.compile(r"\b(?:from|than|versus|vs\.?|above|behind|ahead\s+of|over|trains|trained|fine-tunes|finetunes)\s+"
+                        r"(?:the\s+)?$", re.IGNORECASE)
 _ACTS = re.compile(r"\s*(?:取得|达到|获得|实现|拿下|拿到|跑出|录得|斩获|的准确率|的得分|的成绩|的表现|的性能|在[^，,。]{1,30}?(?:上|中)(?:取得|达到|获得)|"
                    r"scores|scored|achieves|achieved|reaches|reached|obtains|outperforms|surpasses|beats|"
                    r"posts|posted|gets|got|hits|lands|landed|records|recorded|delivers|delivered|trails|matches)")

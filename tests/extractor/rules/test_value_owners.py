@@ -295,3 +295,11 @@ def test_a_relative_clause_after_a_value_names_its_model_and_a_coordinate_it_is_
     assert {("Meridian-3", "AIME 2024", 23.3), ("Meridian-4", "MATH-500", 92.1)} <= scores
     assert ("Meridian-4", "outperforms", "o1-mini") in {(c.model, c.relation, c.baseline) for c in claims
                                                         if c.kind == "comparison"}
+
+
+def test_the_model_a_method_trains_and_the_recipe_it_trains_with_are_not_its_subject():
+    text = ("## 4.2 RL\n\nSimpleRL-Zoo [44] trains Qwen2.5-Math-7B with plain GRPO and lifts AIME 2024 accuracy from 16.7% "
+            "to 33.3%.\n")
+    assert ("SimpleRL-Zoo", "AIME 2024", 33.3) in {(c.model, c.benchmark, c.value) for c in extract(text)
+                                                   if c.kind == "score"}
+    assert not {"GRPO", "Qwen2.5-Math-7B"} & {c.model for c in extract(text) if c.kind == "score" and c.value == 33.3}
