@@ -833,3 +833,9 @@ def test_a_name_opening_its_own_clause_with_ze_is_no_member_of_the_list_before()
     claims = extract("## 代码\n\nSWE-bench Verified上，天衡-3（40.5%）小幅超过DeepSeek-V3，qingyun-max-0115则落后DeepSeek-V3约3个百分点。\n")
     got = {(c.model, c.relation, c.baseline) for c in claims if isinstance(c, ComparisonClaim)}
     assert got == {("天衡-3", "outperforms", "DeepSeek-V3"), ("qingyun-max-0115", "underperforms", "DeepSeek-V3")}
+
+
+def test_the_same_level_as_a_model_is_a_tie():
+    claims = extract("## 代码\n\n启元-3-Flash 在 LiveCodeBench 上是 32.0，跟 Qwen2.5-Coder-32B-Instruct（31.4）基本一个水平。\n")
+    assert ("启元-3-Flash", "matches", "Qwen2.5-Coder-32B-Instruct") in {
+        (c.model, c.relation, c.baseline) for c in claims if isinstance(c, ComparisonClaim)}
