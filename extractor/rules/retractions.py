@@ -89,7 +89,8 @@ def retractions(text: str) -> list[Retraction]:
 
 
 def _denials(text: str) -> list[re.Match[str]]:
-    """``_NOT_THIS_BUT_THAT`` where it starts (found by ``str.find``: a scan of the whole text by the regex costs more)."""
+    """``_NOT_THIS_BUT_THAT`` where it starts, and ``_THAT_NOT_THIS`` where its denial is (found by ``str.find``: a
+    scan of the whole text by the regex costs more)."""
     out: list[re.Match[str]] = []
     for word in ("不是", "并非", "not"):
         at = text.find(word)
@@ -97,5 +98,14 @@ def _denials(text: str) -> list[re.Match[str]]:
             m = _NOT_THIS_BUT_THAT.match(text, at)
             if m is not None:
                 out.append(m)
+            else:
+                m = _THAT_NOT_THIS.search(text, max(0, at - 24), at + len(word) + 16)
+                if m is not None and m.start("no") == at:
+                    out.append(m)
             at = text.find(word, at + len(word))
     return sorted(out, key=lambda m: m.start())
+
+
+# the right value, then the one taken back: "是 30.2 不是 32.0", "it's 30.2, not 32.0"
+_THAT_NOT_THIS = re.compile(r"(?:是|为|\bit['’]s|\bit\s+is)\s*(?P<new>\d+(?:\.\d+)?)\s*(?:%|分)?\s*[，,]?\s*(?:而)?"
+                            r"(?P<no>不是|并非|\bnot\b)\s*(?P<old>\d+(?:\.\d+)?)")

@@ -24,6 +24,12 @@ def test_a_value_the_text_calls_a_typo_is_taken_back():
     assert [(r.value, r.instead) for r in retractions("星河-14B 得到 65.8。更正：上文 65.8 是笔误，应为 63.8。")] == [(65.8, 63.8)]
 
 
+def test_the_right_value_then_the_one_taken_back():
+    claims = extract("## 代码\n\n启元-3-Flash 的 LiveCodeBench 32.0。\n\n更正一下：上面 LiveCodeBench 写错了，是 30.2 不是 32.0，看串行了。\n")
+    assert 32.0 not in {c.value for c in claims if isinstance(c, ScoreClaim)}
+    assert [(r.value, r.instead) for r in retractions("Correction: it's 30.2, not 32.0.")] == [(32.0, 30.2)]
+
+
 def test_no_correction_word_takes_nothing_back():
     assert retractions("It is not 65.1 but 59.1 on GPQA Diamond, and 71.0 on MMLU.") == []
     claims = extract("## A\n\nTern-7B scores 65.1 on GPQA Diamond. Corvid-7B is not 65.1, it is 59.1.\n")
