@@ -67,6 +67,10 @@ def reply_comparisons(document: Document, section: Section, offset: int, sentenc
         if any({_norm(c.model), _norm(c.baseline or "")} == {_norm(subject), _norm(score.model)}
                and c.benchmark == score.benchmark for c in [*comparisons, *out]):
             continue
+        margin = m.group("d0") or m.group("d1") or m.group("d2")
+        if margin and any(_norm(c.baseline or "") == _norm(score.model) and c.benchmark == score.benchmark
+                          and c.delta == float(margin) for c in comparisons):
+            continue  # ("DeepSeek-R1 … 为 97.3%，比 GPT-4o 的 74.6% 高出 22.7 个百分点": the cue's comparison, its margin)
         relation = "outperforms" if up else "underperforms"
         margin = m.group("d0") or m.group("d1") or m.group("d2")
         qs, qe = _tight(sentence, score.start - offset, m.end())

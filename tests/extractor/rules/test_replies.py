@@ -52,3 +52,9 @@ def test_after_the_writers_it_as_an_object_is_the_model_quoted_before():
     assert ("Eurus-2-7B-PRIME", "AMC 2023", 67.5) in {(c.model, c.benchmark, c.value) for c in second if c.kind == "score"}
     assert ("CoRe-RL-7B", "Eurus-2-7B-PRIME", "underperforms", "AMC 2023") in {
         (c.model, c.baseline, c.relation, c.benchmark) for c in second if c.kind == "comparison"}
+
+
+def test_a_margin_the_cues_comparison_states_is_no_second_reply():
+    claims = extract("## 7.2\n\nQwen2.5-72B-Instruct 在 GSM8K 上是 95.8%。\n\n课上我们提到，DeepSeek-R1 在 MATH-500 上为 97.3%，"
+                     "比 GPT-4o 的 74.6% 高出 22.7 个百分点。\n")
+    assert comparisons(claims) == {("DeepSeek-R1", "GPT-4o", "outperforms", "MATH-500", 22.7)}
