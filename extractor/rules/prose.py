@@ -94,7 +94,8 @@ AnyClaim = ScoreClaim | ComparisonClaim
 _SETTING_CONDITION = re.compile(r"\s*(?:使用|用|采用|开启|打开|换成|改用|加上|we\s+use|using|with)\s*", re.IGNORECASE)
 _MAYBE = re.compile(r"可能|会|将|或许|也许|估计|\bwould\b|\bcould\b|\bmight\b", re.IGNORECASE)
 # (and a hope or a goal: "希望 SWE-bench Verified 能过 60%", "we hope to reach 60%")
-_HYPOTHETICAL = re.compile(r"^(?:如果|假如|若|倘若|假设|要是)|希望|期望|\b(?:if|would|could potentially|might|hopes?\s+to)\b",
+# (after a quotation mark or a short label: "> 思考题：如果一个模型在 MMLU 上得到 30%，能说明什么？")
+_HYPOTHETICAL = re.compile(r"^[>\s*-]*(?:[\u4e00-\u9fff]{1,6}[:：]\s*)?(?:如果|假如|若|倘若|假设|要是)|希望|期望|\b(?:if|would|could potentially|might|hopes?\s+to)\b",
                            re.IGNORECASE)
 
 

@@ -255,3 +255,8 @@ def test_a_quantisation_type_or_a_memory_size_is_no_model():
     claims = extract("## Results\n\nRan it overnight: 63.3% on AIME 2024 at Q5, still miles ahead of Brisa-14B. Halcyon-3 Mini, "
                      "designed to run on a single 24 GB GPU, scored 81.5% on MMLU.\n")
     assert not {"Q5", "GB GPU", "GB"} & {c.model for c in claims}
+
+
+def test_a_supposition_after_a_label_or_a_quotation_mark_is_no_result() -> None:
+    claims = extract("## 7.1\n\nGPT-4 在 MMLU 上的准确率为 86.4%。\n\n> 思考题：如果一个模型在 MMLU 上得到 30%，能说明什么？\n")
+    assert 30.0 not in {c.value for c in claims if c.kind == "score"}
