@@ -99,6 +99,10 @@ _HYPOTHETICAL = re.compile(r"^[>\s*-]*(?:[\u4e00-\u9fff]{1,6}[:：]\s*)?(?:如�
                            re.IGNORECASE)
 
 
+# an indefinite model as a sentence's subject: a statement about any model, not about the one the text is about
+_GENERIC_SUBJECT = re.compile(r"(?:^|[，,：:]\s*)(?:一个|某个|某一?|任何|任意|随便一个)(?:\d+(?:\.\d+)?B\s*)?(?:的)?(?:大)?模型"
+                              r"|(?:^|[,:;]\s+)(?:A|An|Any|Some)\s+(?:\d+(?:\.\d+)?B\s+)?(?:model|LLM|system)s?\b",
+                              re.IGNORECASE)
 _FORMER_OR_LATTER = re.compile(r"前者|后者|\bthe\s+(?:former|latter)\b", re.IGNORECASE)
 _LOOK_AT = re.compile(r"\s*(?:只|单|再|换)?(?:看|比较|对比|说到|谈到|论)|\s+(?:we|you)\s+(?:look|turn)\s+(?:at|to)\b", re.IGNORECASE)
 
@@ -513,6 +517,10 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
     _update_context(sentence, names, section, ctx, offset)
     if _is_hypothetical(sentence, all_numbers):
         return []
+    generic = _GENERIC_SUBJECT.search(sentence)
+    if generic is not None and not any(n.kind in ("model", "name") and n.start < generic.start() for n in names) \
+            and all(n.start > generic.end() for n in all_numbers):
+        return []  # "一个模型在 MMLU 上得到 30%", "Any model scoring 30% is guessing": nobody in particular
     subjects = find_subject_words(sentence, lex)
     inside_names = bytearray(len(sentence) + 1)
     for m in names:

@@ -260,3 +260,9 @@ def test_a_quantisation_type_or_a_memory_size_is_no_model():
 def test_a_supposition_after_a_label_or_a_quotation_mark_is_no_result() -> None:
     claims = extract("## 7.1\n\nGPT-4 在 MMLU 上的准确率为 86.4%。\n\n> 思考题：如果一个模型在 MMLU 上得到 30%，能说明什么？\n")
     assert 30.0 not in {c.value for c in claims if c.kind == "score"}
+
+
+def test_an_indefinite_model_as_the_subject_is_nobody_in_particular() -> None:
+    for said in ("一个模型在 MMLU 上得到 30%。", "Any model scoring 30% on MMLU is guessing.", "A 7B model that gets 30% on MMLU is guessing."):
+        claims = extract("## 7.1\n\nGPT-4 在 MMLU 上的准确率为 86.4%。" + said + "\n")
+        assert 30.0 not in {c.value for c in claims if c.kind == "score"}, said
