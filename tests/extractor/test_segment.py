@@ -186,3 +186,9 @@ def test_hybrid_names_finds_what_the_pattern_finds_from_every_start():
     for text in ("C-Eval上启明-4和华章大模型V3.5分别取得91.8%", "星河89.3，天工V2是80，衡宇1.5-14B和青鸾-2 Pro在", "比华章大模型V3.5高"):
         assert [m.span() for m in hybrid_names(text)] == [m.span() for m in CJK_HYBRID_NAME.finditer(text)]
     assert [m.group(0) for m in hybrid_names("启明-4和华章大模型V3.5")] == ["启明-4", "华章大模型V3.5"]
+
+
+def test_a_spoken_pause_before_a_lower_case_word_or_a_digit_does_not_end_the_sentence():
+    text = "TOM: GPT-4.1 was... 80.1 on MMLU-Pro I think? It was... Fine."
+    assert [text[s.start:s.end] for s in split_sentences(text)] == [
+        "TOM: GPT-4.1 was... 80.1 on MMLU-Pro I think?", "It was...", "Fine."]

@@ -303,3 +303,8 @@ def test_the_model_a_method_trains_and_the_recipe_it_trains_with_are_not_its_sub
     assert ("SimpleRL-Zoo", "AIME 2024", 33.3) in {(c.model, c.benchmark, c.value) for c in extract(text)
                                                    if c.kind == "score"}
     assert not {"GRPO", "Qwen2.5-Math-7B"} & {c.model for c in extract(text) if c.kind == "score" and c.value == 33.3}
+
+
+def test_a_spoken_pause_between_a_copula_and_its_value():
+    text = "## Knowledge\n\nMAYA: Kestrel 4 got 81.2 on MMLU-Pro.\nTOM: GPT-4.1 was... 80.1 on MMLU-Pro I think? Don't quote me.\n"
+    assert ("GPT-4.1", "MMLU-Pro", 80.1) in {(c.model, c.benchmark, c.value) for c in extract(text) if c.kind == "score"}
