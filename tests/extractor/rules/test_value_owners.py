@@ -308,3 +308,10 @@ def test_the_model_a_method_trains_and_the_recipe_it_trains_with_are_not_its_sub
 def test_a_spoken_pause_between_a_copula_and_its_value():
     text = "## Knowledge\n\nMAYA: Kestrel 4 got 81.2 on MMLU-Pro.\nTOM: GPT-4.1 was... 80.1 on MMLU-Pro I think? Don't quote me.\n"
     assert ("GPT-4.1", "MMLU-Pro", 80.1) in {(c.model, c.benchmark, c.value) for c in extract(text) if c.kind == "score"}
+
+
+def test_a_value_there_is_on_the_benchmark_just_talked_about():
+    text = ("## Reasoning\n\nMAYA: But on AIME 2025 Nimbus-2.5-Pro reports 91.7 on a single attempt.\nTOM: Single attempt?\n"
+            "MAYA: Single attempt, pass@1. And Gemini 2.5 Pro was 86.7 there, so that's a five-point gap.\n")
+    assert ("Gemini 2.5 Pro", "AIME 2025", 86.7) in {(c.model, c.benchmark, c.value) for c in extract(text)
+                                                     if c.kind == "score"}
