@@ -22,6 +22,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from warehouse.entities import NAME_SEP, NO_CANONICAL
+
 # Fields of a claim copied into columns as they are.
 CLAIM_FIELDS: tuple[str, ...] = (
     "kind", "model", "model_canonical", "benchmark", "benchmark_canonical", "baseline", "baseline_canonical",
@@ -30,9 +32,10 @@ CLAIM_FIELDS: tuple[str, ...] = (
 )
 _TYPES = {"value": pa.float64(), "value_high": pa.float64(), "delta": pa.float64(), "start": pa.int64(),
           "end": pa.int64()}
-# Separates the parts of a joined key and stands for a part that is None (no name, setting or unit holds it).
-_SEP = "\x1f"
-_NONE = "\x1e"
+# Separates the parts of a joined key and stands for a part that is None (no name, setting or unit holds it); a name
+# and its canonical form joined so are what ``entities.KnownNames`` keys.
+_SEP = NAME_SEP
+_NONE = NO_CANONICAL
 # The names of a claim in the order claim-by-claim resolution meets them: (column, canonical column, kind).
 NAME_ROLES: tuple[tuple[str, str, str], ...] = (
     ("model", "model_canonical", "model"),
@@ -115,27 +118,46 @@ def values_at(column: pa.Array, rows: np.ndarray) -> list[Any]:
 
 
 Resolver = Callable[[str, str, "str | None"], int]
+# The ids of a batch's distinct names of a kind already resolved (-1 for the others), given as ``joined_key`` writes
+# them (``entities.KnownNames.ids_of``).
+Known = Callable[[str, pa.Array], np.ndarray]
 
 
-def entity_ids(arrays: dict[str, pa.Array], resolve: Resolver) -> dict[str, pa.Array]:
+def entity_ids(arrays: dict[str, pa.Array], resolve: Resolver, known: Known | None = None) -> dict[str, pa.Array]:
     """``model_id``, ``benchmark_id``, ``baseline_id`` per claim: each distinct (name, canonical) of each role
     resolved once, in claim-by-claim order (see the module docstring); a benchmark or baseline that is
-    missing or empty has no id."""
-    roles = [distinct(joined_key(arrays[col], arrays[canon], nullable_first=True)) for col, canon, _ in NAME_ROLES]
-    names = [(values_at(arrays[col], d.first), values_at(arrays[canon], d.first))
-             for (col, canon, _), d in zip(NAME_ROLES, roles, strict=True)]
+    missing or empty has no id.
+
+    ``known`` finds the distinct names resolved before in one pass; only the others go through ``resolve`` (a name
+    resolved before is a hit of its memo, which changes nothing, so the ids and their order are the same)."""
+    keys = [joined_key(arrays[col], arrays[canon], nullable_first=True) for col, canon, _ in NAME_ROLES]
+    roles = [distinct(key) for key in keys]
+    ids = [known(kind, key.take(pa.array(d.first, type=pa.int64()))) if known is not None
+           else np.full(len(d.first), -1, dtype=np.int64)
+           for (_, _, kind), key, d in zip(NAME_ROLES, keys, roles, strict=True)]
+    new = [np.flatnonzero(i < 0) for i in ids]  # per role, the places of its distinct names not resolved yet
+    names = [(values_at(arrays[col], d.first[n]), values_at(arrays[canon], d.first[n]))
+             for (col, canon, _), d, n in zip(NAME_ROLES, roles, new, strict=True)]
     # every role's new names, ordered as reading claim after claim, role after role, meets them
-    met = np.concatenate([d.first * len(NAME_ROLES) + r for r, d in enumerate(roles)])
-    role = np.concatenate([np.full(len(d.first), r) for r, d in enumerate(roles)])
-    nth = np.concatenate([np.arange(len(d.first)) for d in roles])
-    ids: list[list[int | None]] = [[None] * len(d.first) for d in roles]
+    met = np.concatenate([d.first[n] * len(NAME_ROLES) + r for r, (d, n) in enumerate(zip(roles, new, strict=True))])
+    role = np.concatenate([np.full(len(n), r) for r, n in enumerate(new)])
+    nth = np.concatenate([np.arange(len(n)) for n in new])
     for i in np.argsort(met).tolist():
         r, k = int(role[i]), int(nth[i])
         surface, canonical = names[r][0][k], names[r][1][k]
         if surface or r == 0:  # the subject is always resolved, a benchmark or baseline only when named
-            ids[r][k] = resolve(NAME_ROLES[r][2], surface, canonical)
-    return {name: gather(ids[r], roles[r].codes, pa.int64())
-            for r, name in enumerate(("model_id", "benchmark_id", "baseline_id"))}
+            ids[r][new[r][k]] = resolve(NAME_ROLES[r][2], surface, canonical)
+    return {name: _gather_ids(ids[r], roles[r].codes) for r, name in enumerate(("model_id", "benchmark_id", "baseline_id"))}
+
+
+def _gather_ids(ids: np.ndarray, codes: np.ndarray) -> pa.Array:
+    """Row i gets ``ids[codes[i]]``: NULL where ``codes`` is -1 (no name) or the id is -1 (a name not resolved)."""
+    if not len(ids):
+        return pa.nulls(len(codes), type=pa.int64())
+    per_row = ids[np.where(codes < 0, 0, codes)]
+    per_row[codes < 0] = -1
+    mask = per_row < 0
+    return pa.array(per_row, type=pa.int64(), mask=mask if mask.any() else None)
 
 
 def keyed_columns(keys: Sequence[pa.Array], names: Sequence[str],

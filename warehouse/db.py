@@ -610,7 +610,7 @@ class Warehouse:
         cols["doc_id"] = pa.array(np.repeat(np.array([d for _, d, _ in todo], dtype=np.int64), counts))
         cols["doc_extractor"] = bulk.gather([ex.extractor for ex, _, _ in todo],
                                             np.repeat(np.arange(len(todo)), counts), pa.string())
-        cols.update(bulk.entity_ids(cols, self.reg.resolve))
+        cols.update(bulk.entity_ids(cols, self.reg.resolve, self.reg.known_ids))
         # one term id per distinct wording, given in the order the claims meet them (``warehouse.terms``)
         cols.update(bulk.keyed_columns([cols["metric"], cols["setting"], cols["unit"]], ("term_id",),
                                        lambda m, s, u: (self.terms.id_of(m, s, u),)))

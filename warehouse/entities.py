@@ -24,6 +24,9 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from warehouse import sql
 from warehouse.columns import arrow_table
@@ -75,6 +78,55 @@ class Entity:
     pinned: bool = False
 
 
+# A resolved name as one text key (``KnownNames``): the surface, this separator, the canonical form or ``NO_CANONICAL``
+# (``bulk.joined_key`` writes a batch's names the same way).
+NAME_SEP = "\x1f"
+NO_CANONICAL = "\x1e"
+
+
+def name_text(surface: str, canonical: str | None) -> str:
+    """``(surface, canonical)`` as ``KnownNames`` keys it."""
+    return f"{surface}{NAME_SEP}{NO_CANONICAL if canonical is None else canonical}"
+
+
+@dataclass
+class KnownNames:
+    """The names of one kind ``Registry.resolve`` has resolved (its memo), as text keys beside their ids, so a bulk
+    load looks up all of a batch's distinct names in one Arrow pass and resolves only the new ones in Python.
+
+    At 10 M claims a 2 M-claim ``store_many`` call meets ~540 k distinct names (per batch and role), of which ~50-90 k
+    are new; the others were a memo hit each. Looked up in one pass, ``bulk.entity_ids`` took 25-30 % less thread CPU
+    per 400 k-claim batch once ~150 k names were known (0.38-0.48 -> 0.27-0.34 s), and the same at 1 M claims. Keys
+    resolved since the last look-up wait in Python lists and join the arrays at the next one.
+    """
+
+    keys: pa.Array = field(default_factory=lambda: pa.array([], pa.string()))
+    ids: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    new_keys: list[str] = field(default_factory=list)
+    new_ids: list[int] = field(default_factory=list)
+
+    def add(self, surface: str, canonical: str | None, entity_id: int) -> None:
+        self.new_keys.append(name_text(surface, canonical))
+        self.new_ids.append(entity_id)
+
+    def ids_of(self, wanted: pa.Array) -> np.ndarray:
+        """The id of each of ``wanted`` (distinct ``name_text`` keys, NULL for no name): -1 where not resolved yet.
+
+        The hash table is built over ``wanted`` (a batch's distinct names, few) and every known key probes it:
+        the other way round, a table of every known name per batch, cost ~20x as much."""
+        if self.new_keys:
+            self.keys = pa.concat_arrays([self.keys, pa.array(self.new_keys, pa.string())])
+            self.ids = np.concatenate([self.ids, np.array(self.new_ids, dtype=np.int64)])
+            self.new_keys, self.new_ids = [], []
+        out = np.full(len(wanted), -1, dtype=np.int64)
+        if not len(wanted) or not len(self.keys):
+            return out
+        at = pc.index_in(self.keys, value_set=wanted)
+        found = at.is_valid().to_numpy(zero_copy_only=False)
+        out[at.drop_null().to_numpy()] = self.ids[found]
+        return out
+
+
 @dataclass
 class Registry:
     """In-memory mirror of ``entities`` + ``aliases`` with transactional pending changes."""
@@ -91,6 +143,8 @@ class Registry:
     memo: dict[tuple[str, str, str | None], int] = field(default_factory=dict)
     # family key -> member ids, built on first use and dropped whenever entities change
     _families: dict[str, list[int]] | None = None
+    # the memo's names by kind, for a batch's look-up in one pass (``known``); dropped with the memo
+    _known: dict[str, KnownNames] = field(default_factory=dict)
 
     # -- loading -----------------------------------------------------------------
     def load(self, con: duckdb.DuckDBPyConnection) -> None:
@@ -109,8 +163,24 @@ class Registry:
         self._new_entities.clear()
         self._new_aliases.clear()
         self._new_spellings.clear()
-        self.memo.clear()
+        self.forget_resolved()
         self._families = None
+
+    def forget_resolved(self) -> None:
+        """Drop what ``resolve`` remembers (the memo and ``known``): the entities it points to may have changed."""
+        self.memo.clear()
+        self._known.clear()
+
+    def known(self, kind: str) -> KnownNames:
+        """The names of ``kind`` resolved so far (``resolve``'s memo), for a look-up of a whole batch."""
+        known = self._known.get(kind)
+        if known is None:
+            known = self._known[kind] = KnownNames()
+        return known
+
+    def known_ids(self, kind: str, names: pa.Array) -> np.ndarray:
+        """The ids of ``names`` (distinct ``name_text`` keys) resolved so far, -1 for the others (``KnownNames.ids_of``)."""
+        return self.known(kind).ids_of(names)
 
     # -- lookup ------------------------------------------------------------------
     def lookup(self, kind: str, name: str) -> int | None:
@@ -216,6 +286,7 @@ class Registry:
                     continue
                 self._add_alias(kind, k, eid, form)
         self.memo[memo_key] = eid
+        self.known(kind).add(surface, canonical, eid)
         return eid
 
     def flush(self, con: duckdb.DuckDBPyConnection) -> None:
@@ -358,5 +429,5 @@ def _merge(con: duckdb.DuckDBPyConnection, reg: Registry, kind: str, src: int, d
         if v == src:
             reg.aliases[k] = dst
     reg.entities.pop(src, None)
-    reg.memo.clear()
+    reg.forget_resolved()
     reg._families = None

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pyarrow as pa
+import pytest
 
 from schemas import ComparisonClaim, Extraction
 from tests.warehouse.test_boards_precomputed import _doc, _hard_cases, _synthetic
@@ -110,3 +111,36 @@ def test_document_metadata_is_stored_as_given_by_every_path(tmp_path: Path) -> N
         wh.store_many(docs)
         assert stored(wh) == overlapped
         assert wh.get_document(1, with_text=False).authors == metas[0]["authors"]
+
+
+def test_names_a_batch_met_before_are_not_resolved_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A batch looks up the names earlier batches resolved in one pass (``entities.KnownNames``) and hands only new
+    ones to ``Registry.resolve``; the ids are those of storing every document alone."""
+    from warehouse.entities import Registry
+
+    docs = _corpus()
+    asked: dict[tuple[str, str, str | None], set[int]] = {}
+    batch = [0]
+    resolve, claims_table = Registry.resolve, Warehouse._claims_table
+
+    def counting(self: Registry, kind: str, surface: str, canonical: str | None = None) -> int:
+        asked.setdefault((kind, surface, canonical), set()).add(batch[0])
+        return resolve(self, kind, surface, canonical)
+
+    def next_batch(self: Warehouse, todo: list) -> tuple:  # type: ignore[type-arg]
+        batch[0] += 1
+        return claims_table(self, todo)
+
+    with Warehouse(tmp_path / "single.duckdb") as wh:
+        for ex in docs:
+            wh.store(ex)
+        one_by_one = _stored(wh)
+    monkeypatch.setattr(Registry, "resolve", counting)
+    monkeypatch.setattr(Warehouse, "_claims_table", next_batch)
+    with Warehouse(tmp_path / "batches.duckdb") as wh:
+        wh.store_many(docs, batch_docs=5)
+        assert _stored(wh) == one_by_one
+    assert batch[0] == 7
+    # each name (kind, as written, canonical form) is resolved in the batch that first meets it, never again
+    assert all(len(batches) == 1 for batches in asked.values())
+    assert {("model", c.model, c.model_canonical) for ex in docs for c in ex.claims} <= set(asked)
