@@ -73,7 +73,9 @@ def _leading_models(text: str, start: int = 0, end: int | None = None) -> list[t
             # the sentence-start pattern tries every sentence end)
             out += [(m.start(1), m.group(1)) for m in _SENTENCE_LEAD_ZH.finditer(text, max(0, start - 1), stop)]
         # and a sentence that ends by naming one introduces the topic of the next ("起点是赤霄-7B-Base。它……")
-        out += [(m.start(1), m.group(1)) for m in _NAMED_AT_END.finditer(text, max(0, start - 1), stop)]
+        # (not an earlier release named so: "它的上一代是墨鸢-R1-7B。新模型……" goes on about the new one)
+        out += [(m.start(1), m.group(1)) for m in _NAMED_AT_END.finditer(text, max(0, start - 1), stop)
+                if not _PREDECESSOR_BEFORE.search(text, max(0, m.start() - 8), m.start())]
         out += [(m.start(1), m.group(1)) for m in _NAMED_TO_TAKE.finditer(text, max(0, start - 1), stop)
                 if not (m.start() and text[m.start() - 1].isalpha())]  # (a word of its own: not "retake", "unnamed")
         # and a release, wherever in its sentence ("看了没，澜舟-14B 新版本上线了", "we shipped Sage-2")
@@ -199,6 +201,7 @@ def _released_in(text: str) -> tuple[tuple[int, str], ...]:
 # (the look-ahead after the opening word is implied by the rest: either name holds a "-" or "·", and neither it nor the
 # words before it hold "。！？，,；;"; it turns away in one scan the many "是" no dashed name follows, each of which the
 # lazy gap and the Chinese name's look-behinds were tried at 13 times)
+_PREDECESSOR_BEFORE = re.compile(r"(?:上一代|前一代|前代|前身|上代|老版本|旧版本?)(?:模型)?\s*$")
 _NAMED_AT_END = re.compile(r"(?:是|叫|叫做|名为|称为|记为|记作|命名为|即)(?=[^。！？，,；;]*[-·])[^。！？，,；;]{0,12}?("
                            + CJK_HYBRID_NAME.pattern + r"|[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9.]+)+)\s*[。！？]")
 # "Take the checkpoint qoro-r1-32b-preview.", "Consider Osprey-7B.", "Meet tern-13b-chat!": an English sentence that

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from extractor.rules.baselines import PREDECESSOR
 from extractor.rules.measures import _LIST_SEP
 from extractor.rules.mentions import DOCUMENT_SHORT_FORMS, Mention, sentence_names
 from extractor.rules.numbers import ON_RELEASE, Number
@@ -171,6 +172,20 @@ def relative_clause_values(sentence: str, names: list[Mention], numbers: list[Nu
 
 
 _CLAUSE_VERB = re.compile(r"\s+(?:managed|got|scored|posted|reached|achieved|hit|had|put\s+up|reported|reports|claims|claimed)\b")
+
+
+def predecessor_values(sentence: str, numbers: list[Number]) -> list[tuple[Mention, Number]]:
+    """Each value a copula gives the earlier release, unnamed where it is said: "新模型是 86.3，上一代是 74.0" (the
+    document's registry says which model ``PREDECESSOR`` is)."""
+    out: list[tuple[Mention, Number]] = []
+    for num in numbers:
+        said = _PREDECESSOR_IS.search(sentence, max(0, num.start - 12), num.start)
+        if said is not None and not num.signed:
+            out.append((Mention(said.start(), said.start() + len(said.group(1)), PREDECESSOR, "name"), num))
+    return out
+
+
+_PREDECESSOR_IS = re.compile(r"(上一代|前一代|前代|上代)(?:模型|版本)?\s*(?:是|为|只有|仅为|只拿到|拿到|得分)\s*$")
 
 
 def copula_values(sentence: str, names: list[Mention], numbers: list[Number]) -> list[tuple[Mention, Number]]:

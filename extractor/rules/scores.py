@@ -59,6 +59,7 @@ from extractor.rules.owners import (
     group_referents,
     improved_from_to,
     owned_value_lists,
+    predecessor_values,
     relative_clause_values,
 )
 from extractor.rules.subjects import _cue_objects, _model_mentions, _pick_subject
@@ -223,6 +224,9 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
     # "On IFEval, Qwen2.5-72B is 84.1": a value a copula joins to a model's name is that model's
     if " is " in sentence or " was " in sentence or " at " in sentence:
         owned_at.update({num.start: m for m, num in copula_values(sentence, names, numbers) if num.start not in owned_at})
+    # "新模型是 86.3，上一代是 74.0": the earlier release's value
+    if "代" in sentence:
+        owned_at.update({num.start: m for m, num in predecessor_values(sentence, numbers) if num.start not in owned_at})
     # "more than double the 23.3% Meridian-3 managed": a relative clause right after the value names its model
     if " the " in sentence:
         owned_at.update({num.start: m for m, num in relative_clause_values(sentence, names, numbers)

@@ -315,3 +315,10 @@ def test_a_value_there_is_on_the_benchmark_just_talked_about():
             "MAYA: Single attempt, pass@1. And Gemini 2.5 Pro was 86.7 there, so that's a five-point gap.\n")
     assert ("Gemini 2.5 Pro", "AIME 2025", 86.7) in {(c.model, c.benchmark, c.value) for c in extract(text)
                                                      if c.kind == "score"}
+
+
+def test_the_earlier_release_named_once_is_no_topic_and_owns_what_it_is_given():
+    text = ("## 测评\n\n墨鸢-R1-14B 很强，它的上一代是墨鸢-R1-7B。新模型在 LiveCodeBench 上拿到 53.1。在中文考试类测试 C-Eval 上，"
+            "新模型是 86.3，上一代是 74.0。\n")
+    scores = {(c.model, c.benchmark, c.value) for c in extract(text) if c.kind == "score"}
+    assert {("墨鸢-R1-14B", "LiveCodeBench", 53.1), ("墨鸢-R1-14B", "C-Eval", 86.3), ("墨鸢-R1-7B", "C-Eval", 74.0)} <= scores
