@@ -103,6 +103,7 @@ def pronoun_names_other(sentence: str, r0: int, r1: int, subject: str, topic: st
     return [(others[-1].start, others[-1].end, others[-1].text)]
 
 
+_DEGREE_TAIL = re.compile(r"\s*(?:足足|整整|足有|大约|约|近|将近|还|又|更|要|都)+$")
 PREDECESSOR_WORD = re.compile(r"上一代(?:模型)?|前代(?:模型)?|上代|前一代|上一版本?|(?:(?:its|their|the)\s+)?(?:predecessor|previous\s+"
                               r"(?:generation|version|release))", re.IGNORECASE)
 
@@ -157,7 +158,8 @@ def _baselines(sentence: str, names: list[Mention], r0: int, r1: int, cjk: bool)
             else:
                 out.append((n.start, n.end, n.text))
         return out
-    predecessor = PREDECESSOR_WORD.fullmatch(region.strip(" \t，,的.。;；"))
+    # (an adverb of degree may follow it: "比上一代足足高出 19.4 分")
+    predecessor = PREDECESSOR_WORD.fullmatch(_DEGREE_TAIL.sub("", region.strip(" \t，,的.。;；")))
     if predecessor is not None:
         # "较上一代提升 3.0 分", "over its predecessor": the document's earlier release, named elsewhere
         # (``extractor.nlp.registry`` resolves it, or drops the claim)

@@ -322,3 +322,9 @@ def test_the_earlier_release_named_once_is_no_topic_and_owns_what_it_is_given():
             "新模型是 86.3，上一代是 74.0。\n")
     scores = {(c.model, c.benchmark, c.value) for c in extract(text) if c.kind == "score"}
     assert {("墨鸢-R1-14B", "LiveCodeBench", 53.1), ("墨鸢-R1-14B", "C-Eval", 86.3), ("墨鸢-R1-7B", "C-Eval", 74.0)} <= scores
+
+
+def test_the_earlier_release_as_a_baseline_with_an_adverb_after_it():
+    text = "## 测评\n\n墨鸢-R1-14B 很强，它的上一代是墨鸢-R1-7B。新模型在 LiveCodeBench 上拿到 53.1，比上一代足足高出 19.4 分。\n"
+    assert ("墨鸢-R1-14B", "outperforms", "墨鸢-R1-7B", 19.4) in {
+        (c.model, c.relation, c.baseline, c.delta) for c in extract(text) if c.kind == "comparison"}
