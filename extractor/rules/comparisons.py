@@ -53,9 +53,24 @@ def _comparisons_from_scores(scores: list[ScoreClaim], lex: Lexicons, sentence: 
         # measured against is no subject
         lead = next((c.model for c in scores if c.model != lead), lead)
     cjk = is_cjk_sentence(sentence)
+    # "DeepSeek-R1, Lyra-R-32B and Petrel-14B obtain 97.3, 94.6 and 92.0 respectively, whereas GPT-4o obtains 74.6":
+    # each of a list before the contrast with each model after it, not the list's members with each other
+    turn = _CONTRAST_WORD.search(sentence)
+    sides: dict[int, bool] = {}
+    if turn is not None and not cjk:
+        said_at = {id(c): sentence.rfind(c.model, 0, c.end - offset) for c in scores}  # (where each model is named)
+        before = [c for c in scores if 0 <= said_at[id(c)] < turn.start()]
+        after = [c for c in scores if said_at[id(c)] >= turn.end()]
+        if len({c.model for c in before}) >= 2 and after:
+            sides = {id(c): True for c in before} | {id(c): False for c in after}
     for i, a in enumerate(scores):
         for b in scores[i + 1:]:
-            if lead not in (a.model, b.model) or a.benchmark != b.benchmark or a.unit != b.unit or _same_name(a.model, b.model) or a.value == b.value:
+            if sides:
+                if sides.get(id(a)) is None or sides.get(id(b)) is None or sides[id(a)] == sides[id(b)]:
+                    continue
+            elif lead not in (a.model, b.model):
+                continue
+            if a.benchmark != b.benchmark or a.unit != b.unit or _same_name(a.model, b.model) or a.value == b.value:
                 continue
             lower_better = _lower_is_better(a.benchmark, a.metric or b.metric, lex)
             win, lose = (a, b) if (a.value > b.value) != lower_better else (b, a)
@@ -64,6 +79,8 @@ def _comparisons_from_scores(scores: list[ScoreClaim], lex: Lexicons, sentence: 
             # (English keeps the sentence's subject first, "HumanEval+ 82.3 vs 86.0 for Haiku"; a Chinese contrast
             # "…，而 o1 解决了 74%" puts the winner first, as its verdict does: "o1 明显优于 GPT-4o")
             first, other = (win, lose) if win.model == lead or cjk else (lose, win)
+            if sides:
+                first, other = (a, b) if sides[id(a)] else (b, a)  # (the list's model is the subject)
             out.append(ComparisonClaim(
                 model=first.model, baseline=other.model, relation="outperforms" if first is win else "underperforms",
                 benchmark=win.benchmark,
@@ -73,6 +90,7 @@ def _comparisons_from_scores(scores: list[ScoreClaim], lex: Lexicons, sentence: 
     return out
 
 
+_CONTRAST_WORD = re.compile(r"\b(?:whereas|while)\b", re.IGNORECASE)
 _SUBORDINATE_OPENING = re.compile(r"\s*(?:Where|Whereas|While)\b")
 # "MMLU 上我们是 88.9，GPT-4o 是 88.7，基本打平", "X gets 71.2 and Y 71.0: a tie": a verdict of a tie with no object
 _BARE_TIE = re.compile(r"[，,;；:：—\s]*(?:基本|几乎|大致|算是|可以说)?(?:打平|持平|相当|差不多|不相上下|平手)(?:了)?\s*(?:[。！!；;，,]|$)"

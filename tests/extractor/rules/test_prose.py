@@ -839,3 +839,11 @@ def test_the_same_level_as_a_model_is_a_tie():
     claims = extract("## 代码\n\n启元-3-Flash 在 LiveCodeBench 上是 32.0，跟 Qwen2.5-Coder-32B-Instruct（31.4）基本一个水平。\n")
     assert ("启元-3-Flash", "matches", "Qwen2.5-Coder-32B-Instruct") in {
         (c.model, c.relation, c.baseline) for c in claims if isinstance(c, ComparisonClaim)}
+
+
+def test_a_list_before_whereas_is_compared_with_the_model_after_it_not_within_itself():
+    claims = extract("## Results\n\nOn MATH-500, DeepSeek-R1, Lyra-R-32B and Petrel-14B obtain 97.3, 94.6 and 92.0 respectively, "
+                     "whereas GPT-4o obtains 74.6.\n")
+    got = {(c.model, c.relation, c.baseline) for c in claims if isinstance(c, ComparisonClaim)}
+    assert got == {("DeepSeek-R1", "outperforms", "GPT-4o"), ("Lyra-R-32B", "outperforms", "GPT-4o"),
+                   ("Petrel-14B", "outperforms", "GPT-4o")}
