@@ -206,8 +206,9 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
     paired_at.update({n.start: b for n in numbers if n.start not in paired_at
                       and (b := _benchmark_right_before(sentence, n, benches)) is not None})
     # "Wren-8B (84.2) beats Gemma-2-9B (80.1)": a value in parentheses right after a model is that model's
+    # (or in a paragraph or a document about one benchmark: "Qwen2.5-72B (22.1%) edges out Llama-3.1-405B (21.4%)")
     owned_at = {num.start: m for m, num in paren_value_pairs(sentence, names, numbers, ("model", "name"))} \
-        if parens and benches else {}
+        if parens and (benches or ctx.benchmark_before(offset) or ctx.title_benchmark) else {}
     # "MMLU 上两者几乎打平，星火-Max 85.6，Qwen2.5-72B 85.3": a value written right after a model is that model's
     owned_at.update({num.start: m for m, num in juxtaposed_values(sentence, names, numbers)
                      if num.start not in owned_at})

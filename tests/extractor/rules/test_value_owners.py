@@ -328,3 +328,10 @@ def test_the_earlier_release_as_a_baseline_with_an_adverb_after_it():
     text = "## 测评\n\n墨鸢-R1-14B 很强，它的上一代是墨鸢-R1-7B。新模型在 LiveCodeBench 上拿到 53.1，比上一代足足高出 19.4 分。\n"
     assert ("墨鸢-R1-14B", "outperforms", "墨鸢-R1-7B", 19.4) in {
         (c.model, c.relation, c.baseline, c.delta) for c in extract(text) if c.kind == "comparison"}
+
+
+def test_values_in_parentheses_after_names_in_a_paragraph_about_one_benchmark():
+    text = ("## Results\n\nOn GPQA Diamond, o1 gets 78.0. Among open models, Qwen2.5-72B (49.0) edges out "
+            "Llama-3.1-405B (48.1).\n")
+    scores = {(c.model, c.benchmark, c.value) for c in extract(text) if c.kind == "score"}
+    assert {("Qwen2.5-72B", "GPQA Diamond", 49.0), ("Llama-3.1-405B", "GPQA Diamond", 48.1)} <= scores
