@@ -63,6 +63,7 @@ def _comparisons_from_scores(scores: list[ScoreClaim], lex: Lexicons, sentence: 
         after = [c for c in scores if said_at[id(c)] >= turn.end()]
         if len({c.model for c in before}) >= 2 and after:
             sides = {id(c): True for c in before} | {id(c): False for c in after}
+    listed = RESPECTIVELY.search(sentence) is not None
     for i, a in enumerate(scores):
         for b in scores[i + 1:]:
             if sides:
@@ -70,6 +71,8 @@ def _comparisons_from_scores(scores: list[ScoreClaim], lex: Lexicons, sentence: 
                     continue
             elif lead not in (a.model, b.model):
                 continue
+            elif listed and _ONE_LIST.fullmatch(sentence, min(a.end, b.end) - offset, max(a.end, b.end) - offset):
+                continue  # ("其中 7B、13B 和 34B 的模型分别为 40.56%、39.71%和 34.27%": one list's members, not a contrast)
             if a.benchmark != b.benchmark or a.unit != b.unit or _same_name(a.model, b.model) or a.value == b.value:
                 continue
             lower_better = _lower_is_better(a.benchmark, a.metric or b.metric, lex)
@@ -90,6 +93,7 @@ def _comparisons_from_scores(scores: list[ScoreClaim], lex: Lexicons, sentence: 
     return out
 
 
+_ONE_LIST = re.compile(r"[\s\d.%％、,，/]*(?:(?:和|及|与|以及|and|or)[\s\d.%％、,，/]*)?")  # (values of one run)
 _CONTRAST_WORD = re.compile(r"\b(?:whereas|while)\b", re.IGNORECASE)
 _SUBORDINATE_OPENING = re.compile(r"\s*(?:Where|Whereas|While)\b")
 # "MMLU 上我们是 88.9，GPT-4o 是 88.7，基本打平", "X gets 71.2 and Y 71.0: a tie": a verdict of a tie with no object

@@ -847,3 +847,10 @@ def test_a_list_before_whereas_is_compared_with_the_model_after_it_not_within_it
     got = {(c.model, c.relation, c.baseline) for c in claims if isinstance(c, ComparisonClaim)}
     assert got == {("DeepSeek-R1", "outperforms", "GPT-4o"), ("Lyra-R-32B", "outperforms", "GPT-4o"),
                    ("Petrel-14B", "outperforms", "GPT-4o")}
+
+
+def test_the_members_of_one_respectively_list_are_not_compared_with_each_other():
+    claims = extract("## 鲁棒性\n\nGPT-4 的 PDR 在 GSM-Plus 上最小。而 CodeLlama 的 PDR 最大，其中 CodeLlama-7B、CodeLlama-13B 和 "
+                     "CodeLlama-34B 分别为 40.56%、39.71%和 34.27%。\n")
+    assert not [c for c in claims if isinstance(c, ComparisonClaim) and c.model.startswith("CodeLlama")
+                and c.baseline.startswith("CodeLlama")]
