@@ -106,11 +106,36 @@ _BARE_WIN = re.compile(r"[，,;；]\s*(?:这个|这项|这一项|这里|这回|�
                        r"(?:(?P<up>赢了|胜出了?|占优)|(?P<down>输了|落败了?))\s*(?:[。！!；;，,]|$)")
 
 
-def tie_of_two(scores: list[ScoreClaim], sentence: str, offset: int) -> list[ComparisonClaim]:
-    """Two models' scores on one benchmark, then a verdict of a tie naming neither: the first matches the second."""
+# "QwQ-32B 拿到 63.4%，青岚只有 55.2%，差了 8 个多点", "Orca-3 gets 91.2 and Llama gets 84.5, a gap of 6.7 points":
+# a gap between the two values just stated, naming neither model
+_BARE_GAP = re.compile(
+    r"[，,;；:：—]\s*(?:两者|二者|两家|中间)?\s*(?:差了|相差|差距(?:有|为|是|达到?)?|差出)\s*(?:了\s*)?(?:约|近|将近|快|足足|整整)?\s*"
+    r"(?P<zh_delta>\d+(?:\.\d+)?)\s*(?:个多?百分点|个多点|个点|多?分|点)"
+    r"|[,;:—]\s*(?:that['’]s\s+|which\s+is\s+|so\s+)?(?:a\s+(?:gap|difference|margin|spread)\s+of\s+(?:about\s+|nearly\s+|almost\s+|roughly\s+)?"
+    r"(?P<en_delta>\d+(?:\.\d+)?)|an?\s+(?P<en_delta2>\d+(?:\.\d+)?)[- ]point\s+(?:gap|difference|margin|spread))",
+    re.IGNORECASE)
+
+
+def tie_of_two(scores: list[ScoreClaim], sentence: str, offset: int, topic: str | None = None) -> list[ComparisonClaim]:
+    """Two models' scores on one benchmark, then a verdict of a tie naming neither: the first matches the second.
+
+    A gap stated after the two ("…，差了 8 个多点", ", a gap of 6.7 points") compares them by their values: the model
+    is the one the text is about (``topic``), else the first named."""
     if len(scores) != 2 or scores[0].benchmark != scores[1].benchmark or _same_name(scores[0].model, scores[1].model):
         return []
     a, b = sorted(scores, key=lambda c: c.start)
+    about = [c for c in (a, b) if topic is not None and _same_name(c.model, topic)]
+    gap = _BARE_GAP.match(sentence, b.end - offset) if a.value != b.value and a.unit == b.unit and about else None
+    if gap is not None:
+        model, other = (b, a) if about[0] is b else (a, b)
+        better = (model.value > other.value) != _lower_is_better(a.benchmark, a.metric or b.metric, lexicons())
+        raw = gap.group("zh_delta") or gap.group("en_delta") or gap.group("en_delta2")
+        qs, qe = _tight(sentence, a.start - offset, gap.end())
+        return [ComparisonClaim(model=model.model, baseline=other.model,
+                                relation="outperforms" if better else "underperforms", benchmark=a.benchmark,
+                                metric=a.metric, delta=float(raw) if raw else None, quote=sentence[qs:qe],
+                                source=a.source, section=a.section, start=offset + qs, end=offset + qe,
+                                extractor="rules")]
     tie = _BARE_TIE.match(sentence, b.end - offset)
     relation = "matches"
     if tie is None:

@@ -272,7 +272,10 @@ def not_result_before(sentence: str, start: int) -> bool:
 
 
 # After a number: the number is a margin between two systems ("4.5% better", "10 points above X").
-_MARGIN_WORD = re.compile(r"\s*(?:higher|better|greater|stronger|above|ahead|clear|lower|worse|below|behind|weaker|short)\b",
+# (also "a 29.3-point gap", "a 4-point lead": the number of a margin written as one adjective)
+_MARGIN_WORD = re.compile(r"\s*(?:higher|better|greater|stronger|above|ahead|clear|lower|worse|below|behind|weaker|short)\b"
+                          r"|-\s*(?:points?|pts|pp|percentage-points?)\s+(?:gaps?|leads?|margins?|edges?|advantages?|deficits?|"
+                          r"differences?|swings?|improvements?|gains?|jumps?|drops?|increases?|boosts?|deltas?)\b",
                           re.IGNORECASE)
 _PREVIOUS_VALUE = re.compile(r"(?:之前|此前|以前|原来|原先|previously|before|from|vs\.?)\s*(?:为|是|的|was|of)?\s*$", re.IGNORECASE)
 

@@ -564,7 +564,7 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
                         and not {_norm(c.model), _norm(c.baseline)} <= objects]
         comparisons = margins_of_named(comparisons, sentence, offset)
     if len(scores) == 2 and not comparisons:
-        comparisons += tie_of_two(scores, sentence, offset)
+        comparisons += tie_of_two(scores, sentence, offset, ctx.model)
     if comparisons and _VS_PAIR.search(sentence):
         scores += _versus_scores(document, section, offset, sentence, lex, comparisons, scores, names)
     elif sum(n.kind in ("model", "name") for n in names) == 2 and _VS_PAIR.search(sentence):

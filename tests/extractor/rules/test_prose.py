@@ -854,3 +854,21 @@ def test_the_members_of_one_respectively_list_are_not_compared_with_each_other()
                      "CodeLlama-34B 分别为 40.56%、39.71%和 34.27%。\n")
     assert not [c for c in claims if isinstance(c, ComparisonClaim) and c.model.startswith("CodeLlama")
                 and c.baseline.startswith("CodeLlama")]
+
+
+def test_a_gap_stated_after_two_scores_compares_the_topic_with_the_other():
+    claims = extract("# 青岚-R1-14B 深度评测\n\n青岚-R1-14B 是本文的主角。LiveCodeBench 上 QwQ-32B 拿到 63.4%，青岚只有 55.2%，差了 8 个多点。"
+                     "GPQA Diamond 上 Phi-4 是 55.6，DeepSeek-V3 是 59.1，差了 3 个多点。\n\n"
+                     "On GSM8K, Qwen2.5-7B gets 91.2 and Llama-3.1-8B-Instruct gets 84.5, a gap of 6.7 points. "
+                     "On MATH-500, 青岚-R1-14B gets 81.2 and Llama-3.1-8B-Instruct gets 51.9, a 29.3-point gap.\n")
+    got = {(c.model, c.relation, c.baseline, c.benchmark, c.delta) for c in claims if isinstance(c, ComparisonClaim)}
+    # (two models neither of which the text is about get no comparison from a gap alone)
+    assert got == {("青岚-R1-14B", "underperforms", "QwQ-32B", "LiveCodeBench", 8.0),
+                   ("青岚-R1-14B", "outperforms", "Llama-3.1-8B-Instruct", "MATH-500", 29.3)}
+
+
+def test_a_number_written_as_a_margin_adjective_is_no_score():
+    claims = extract("# Orca-3\n\nOn MATH-500, Orca-3 gets 81.2 and Llama-3.1-8B-Instruct gets 51.9, a 29.3-point gap. "
+                     "On GSM8K Orca-3 reaches 91.0, a 6.5-point lead over Qwen2.5-7B.\n")
+    assert {(c.model, c.value) for c in claims if isinstance(c, ScoreClaim)} == {
+        ("Orca-3", 81.2), ("Llama-3.1-8B-Instruct", 51.9), ("Orca-3", 91.0)}
