@@ -10,7 +10,7 @@ that has several sizes. A reference that matches several names, or none, resolve
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -176,6 +176,69 @@ def _stem(name: str) -> str:
 def _size_value(size: str) -> float:
     number = float(re.match(r"[\d.]+", size).group(0))  # type: ignore[union-attr]
     return number / 1000 if size.upper().endswith("M") else number
+
+
+# A Chinese brand, perhaps a one-to-five-letter tier after a dash, a space and a one-digit version ("知更鸟 2.0", "澜舟-R 2.5",
+# "澜舟-R 3"): not a value (no unit, no second digit before the point), and a name only when the text writes it twice
+# (found from the space before the version: a literal ``re`` skips ahead to; the brand is read backwards from there)
+_SPACE_VERSION = re.compile(r" ([1-9](?:\.\d)?)(?![\d.]|\s*(?:%|％|分|个|点|倍|B\b|points?))")
+_TIER_BEFORE = re.compile(r"-[A-Za-z]{1,5}$")
+_ANY_CJK = re.compile(r"[\u3400-\u9fff]")
+# characters a brand does not end with (a verb, particle or preposition before a value: "得分是 8.5", "提高了 2")
+_NOT_BRAND_END = frozenset("是为到了的上中在有达约近仅只和与及或比较高低分第前后里下过增降涨跌升")
+_NOT_BRAND_START = frozenset("的是和与及了在比较于对被让给过越为而但则也都就还")
+
+
+def _brand_before(text: str, at: int, version: str) -> tuple[str, str, str] | None:
+    """The Chinese run (two to ten characters) and the dashed tier right before ``text[at]`` (a space), with
+    ``version``."""
+    tier = ""
+    if at and text[at - 1].isascii():
+        t = _TIER_BEFORE.search(text, max(0, at - 6), at)
+        if t is None:
+            return None
+        tier, at = t.group(0), t.start()
+    start = at
+    while start > max(0, at - 10) and "\u3400" <= text[start - 1] <= "\u9fff":
+        start -= 1
+    if at - start < 2 or text[at - 1] in _NOT_BRAND_END:
+        return None
+    return text[start:at], tier, version
+
+
+def versioned_chinese_names(text: str) -> list[str]:
+    """The Chinese names with a version after a space ("知更鸟 2.0", "澜舟-R 2.5") the text writes at least twice, with
+    a decimal version among the brand's, and the brand's other versions it writes ("澜舟-R 3" beside "澜舟-R 2.5"). The
+    brand is the longest end of the Chinese run before the version that the text writes about as often as its last
+    two characters ("因此澜舟-R 2.5", "比澜舟-R 2.5" -> 澜舟-R). A number after a Chinese word written once, or
+    only whole numbers ("如图 1", "步骤 2"), are more likely values or labels."""
+    found = [b for m in _SPACE_VERSION.finditer(text) if (b := _brand_before(text, m.start(), m.group(1))) is not None]
+    if len(found) < 2 or not any("." in version for _, _, version in found):
+        return []
+    # (first by the run's last two characters: a brand needs a version written twice and a decimal one)
+    twice = {(end, tier) for (end, tier, version), n in Counter((r[-2:], t, v) for r, t, v in found).items() if n >= 2}
+    decimal = {(run[-2:], tier) for run, tier, version in found if "." in version}
+    found = [f for f in found if (f[0][-2:], f[1]) in twice and (f[0][-2:], f[1]) in decimal]
+    named: dict[tuple[str, str], set[str]] = defaultdict(set)
+    said: dict[str, int] = defaultdict(int)
+    counts: dict[str, int] = {}
+    for run, tier, version in found:
+        ends = [run[-k:] for k in range(2, min(6, len(run)) + 1)]
+        for end in ends:
+            if end + tier not in counts:
+                counts[end + tier] = text.count(end + tier)
+        base = counts[ends[0] + tier]
+        brand: str | None = max((e for e in ends if counts[e + tier] >= max(2, 0.8 * base)), key=len, default=None)
+        while brand is not None and brand[0] in _NOT_BRAND_START:
+            brand = brand[1:] if len(brand) > 2 else None
+        if brand is not None:
+            named[(brand, tier)].add(version)
+            said[f"{brand}{tier} {version}"] += 1
+    out: list[str] = []
+    for (brand, tier), versions in named.items():
+        if any("." in v for v in versions) and any(said[f"{brand}{tier} {v}"] >= 2 for v in versions):
+            out += [f"{brand}{tier} {v}" for v in sorted(versions)]
+    return out
 
 
 @dataclass
@@ -416,6 +479,12 @@ class EntityRegistry:
         if _ANY_PREDECESSOR_WORD.search(text):  # (a substring test first: most texts name none)
             for said in _PREDECESSOR_THEN_NAME.finditer(text):
                 self.predecessors.append(said.group("name").rstrip("."))
+        if " " in text and _ANY_CJK.search(text):
+            for name in versioned_chinese_names(text):
+                self.aliases.setdefault(name, name)
+                if name not in self.chinese_names:
+                    self.chinese_names.append(name)
+                self._short = self._heads = None
         # Chinese hybrid names ("星河-14B", "天枢-R1"), found from the cheap hint "河-1" / "枢-R", for their short
         # forms only: a size reference ("the 14B") keeps resolving among the names the claim sentences use
         for dash in _NAME_DASH_HINT.finditer(text):

@@ -465,6 +465,7 @@ def own_benchmark_matches(text: str, start: int = 0, end: int | None = None) -> 
     return [] if pattern is None else list(pattern.finditer(text, start, len(text) if end is None else end))
 
 
+_VERSIONED_FORM = re.compile(r"[\u3400-\u9fff].* \d(?:\.\d)?$")
 # a comparison or release verb right before a Chinese short form ("GLM 领先青鸾 2.6 分", "超过星河")
 _VERB_BEFORE_FORM = re.compile(f"(?:{ZH_INTRO_VERB})$")
 
@@ -478,7 +479,9 @@ def _with_unmatched_short_forms(sentence: str, names: list[Mention], forms: tupl
         at = sentence.find(form)
         while at >= 0:
             end = at + len(form)
-            before_ok = at == 0 or not _CJK_CHAR.match(sentence, at - 1) and not (form.isascii() and (
+            # (a Chinese name with its version is whole whatever comes before it: "上一代澜舟-R 2.0")
+            before_ok = at == 0 or _VERSIONED_FORM.match(form) is not None \
+                or not _CJK_CHAR.match(sentence, at - 1) and not (form.isascii() and (
                 sentence[at - 1].isalnum() or sentence[at - 1] in "-_.")) or sentence[at - 1] in _PARTICLES_BEFORE_NAME \
                 or _VERB_BEFORE_FORM.search(sentence, max(0, at - 2), at) is not None \
                 or sentence[at - 1] in "上中" and _AFTER_BENCHMARK_LOCATIVE.search(sentence, 0, at - 1) is not None

@@ -872,3 +872,20 @@ def test_a_number_written_as_a_margin_adjective_is_no_score():
                      "On GSM8K Orca-3 reaches 91.0, a 6.5-point lead over Qwen2.5-7B.\n")
     assert {(c.model, c.value) for c in claims if isinstance(c, ScoreClaim)} == {
         ("Orca-3", 81.2), ("Llama-3.1-8B-Instruct", 51.9), ("Orca-3", 91.0)}
+
+
+def test_a_chinese_name_with_a_version_after_a_space_is_one_model_when_the_text_writes_it_twice():
+    claims = extract("# 澜舟发布新模型\n\n澜舟-R 2.5 在 AIME 2024 上的 pass@1 为 74.6%。澜舟-R 2.5 在 MATH-500 上比上一代澜舟-R 2.0 高出 6.8 分。"
+                     "下一代模型澜舟-R 3 的 AIME 2024 已经达到 80.0%。\n\n"
+                     "另一篇：知更鸟 2.0 的 C-Eval 是 88.6，和 DeepSeek-V3 基本打平。HumanEval 上知更鸟 2.0 是 85.4。\n")
+    got = {(c.model, c.benchmark, c.value) for c in claims if isinstance(c, ScoreClaim)}
+    assert got == {("澜舟-R 2.5", "AIME 2024", 74.6), ("澜舟-R 3", "AIME 2024", 80.0),
+                   ("知更鸟 2.0", "C-Eval", 88.6), ("知更鸟 2.0", "HumanEval", 85.4)}
+    assert {(c.model, c.baseline) for c in claims if isinstance(c, ComparisonClaim)} == {
+        ("澜舟-R 2.5", "澜舟-R 2.0"), ("知更鸟 2.0", "DeepSeek-V3")}
+
+
+def test_numbers_after_chinese_words_are_no_versions():
+    from extractor.nlp.registry import versioned_chinese_names
+    assert versioned_chinese_names("如图 1 所示……如图 2 所示，步骤 1 之后是步骤 2。温度 0 与温度 0.7 都试过。") == []
+    assert versioned_chinese_names("星河 89.3，比 Qwen 高。MT-Bench 上星河 8.5。") == []  # (written once: a value)
