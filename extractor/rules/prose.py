@@ -172,6 +172,8 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
             ctx.model = ctx.model or OWN_MODEL.get()
         i = bisect_left(hits, section.start)
         read_to = section.start
+        bullets_topic: tuple[str | None] | None = None  # the topic at the first item of a list of results by benchmark
+        bullets_end = section.start
         while i < len(hits) and hits[i] < section.end:
             line_start, line_end = line_bounds(text, hits[i], section.start, section.end)
             ctx.new_paragraph(line_start)  # a new paragraph: the previous benchmark no longer applies
@@ -180,6 +182,15 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
                 # a thread's next post, a digest's next item ("---"): a model the last one went on about is not
                 # this one's topic; what the text opened with is (the issue's model), else the section's subject
                 ctx.model, ctx.model_pos = opening_topic, rule.start()
+            if text.startswith(("- ", "* ", "• "), line_start) and _benchmark_bullet(text, line_start, line_end, lex):
+                # "- MMLU: 89.6 …", "- HumanEval: 92.1. Claude 3.5 Sonnet measured 92.0 …", "- SWE-bench Verified: 46.2":
+                # a list of one model's results by benchmark is about the model the list began with, not a model an
+                # item quoted beside it
+                if bullets_topic is not None and text[bullets_end:line_start].strip() == "":
+                    ctx.model, ctx.model_pos = bullets_topic[0], line_start
+                else:
+                    bullets_topic = (ctx.model,)
+                bullets_end = line_end
             read_to = line_end
             previous: tuple[int, int] | None = None
             speaker: str | None = None  # the named model the previous sentence's first claim was about
@@ -595,6 +606,16 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
     if comparisons and (group := group_subject(sentence)) is not None:
         comparisons = _for_each_of_the_group(comparisons, group, sentence, offset, ctx, section)
     return [*scores, *(c for c in traced if isinstance(c, ScoreClaim)), *comparisons]
+
+
+_BULLET_LABEL_COLON = re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?[:：]")
+
+
+def _benchmark_bullet(text: str, line_start: int, line_end: int, lex: Lexicons) -> bool:
+    """Does the list item at ``line_start`` open with a benchmark's name and a colon ("- MMLU: 89.6", "- GPQA Diamond
+    (3 seeds): 58.4")?"""
+    m = lex.benchmark_regex.match(text, line_start + 2, line_end)
+    return m is not None and _BULLET_LABEL_COLON.match(text, m.end(), line_end) is not None
 
 
 def _for_each_of_the_group(comparisons: list[ComparisonClaim], group: GroupReference, sentence: str, offset: int,

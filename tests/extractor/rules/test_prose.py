@@ -889,3 +889,18 @@ def test_numbers_after_chinese_words_are_no_versions():
     from extractor.nlp.registry import versioned_chinese_names
     assert versioned_chinese_names("如图 1 所示……如图 2 所示，步骤 1 之后是步骤 2。温度 0 与温度 0.7 都试过。") == []
     assert versioned_chinese_names("星河 89.3，比 Qwen 高。MT-Bench 上星河 8.5。") == []  # (written once: a value)
+
+
+def test_a_title_label_naming_the_kind_of_document_is_no_benchmark():
+    claims = extract("# Post-mortem: Kestrel-2 launch benchmark claims\n\nOn GPQA Diamond, it reaches 61.6%, ahead of GPT-4o.\n")
+    assert {(c.model, c.benchmark) for c in claims} == {("Kestrel-2", "GPQA Diamond")}
+
+
+def test_a_list_of_results_by_benchmark_stays_with_the_model_it_began_with():
+    claims = extract("# Post-mortem: Kestrel-2 launch benchmark claims\n\n## What we re-measured\n\n"
+                     "Re-runs used the public harness and three seeds; we report means.\n\n"
+                     "- HumanEval: 92.1. Claude 3.5 Sonnet measured 92.0 in the same run, so the claim holds.\n"
+                     "- SWE-bench Verified: 46.2. This is the big one.\n- Arena-Hard: 84.7, effectively unchanged.\n")
+    got = {(c.model, c.benchmark, c.value) for c in claims if isinstance(c, ScoreClaim)}
+    assert {("Kestrel-2", "SWE-bench Verified", 46.2), ("Kestrel-2", "Arena-Hard", 84.7)} <= got
+    assert not any(c.model == "Claude 3.5 Sonnet" and c.value in (46.2, 84.7) for c in claims if isinstance(c, ScoreClaim))
