@@ -187,7 +187,10 @@ TICKET_KEY = re.compile(r"[A-Z][A-Z0-9]+-\d{3,}")
 # "CS 329: Question about …", "EECS 498-007: …": a course's code labels a forum's title
 _COURSE_CODE = re.compile(r"[A-Z]{2,5} ?\d{3,4}[A-Z]?(?:-\d{3})?")
 _TICKET = re.compile(r"(?:[A-Za-z]+\s*)?#\d+")
-_TITLE_TAG = re.compile(r"^\s*(?:\[[^\]\n]{1,12}\]|【[^】\n]{1,8}】)\s*")
+# a forum's tag ("[D]", "【讨论】"), and a programme's slot with its time ("B2 (09:25)", "Talk 3 [14:10]", "09:25 –")
+_TITLE_TAG = re.compile(r"^\s*(?:\[[^\]\n]{1,12}\]|【[^】\n]{1,8}】"
+                        r"|(?:[A-Z]{0,2}\d{1,2}[a-z]?|(?:Talk|Session|Slot|Poster)\s+\d{1,2})?\s*[(\[（]\d{1,2}[:：]\d{2}[)\]）]"
+                        r"|\d{1,2}:\d{2}\s*[-–—:]?)\s*")
 _TITLE_OWNER = re.compile(r"([A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)+)['’]s\s+(?:new\s+|latest\s+|official\s+)?"
                           r"(?:tech(?:nical)?\s+report|report|paper|model\s+card|card|results|benchmarks?|evals?|"
                           r"evaluations?|numbers|scores?|launch|release)\b", re.IGNORECASE)

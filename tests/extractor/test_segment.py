@@ -192,3 +192,10 @@ def test_a_spoken_pause_before_a_lower_case_word_or_a_digit_does_not_end_the_sen
     text = "TOM: GPT-4.1 was... 80.1 on MMLU-Pro I think? It was... Fine."
     assert [text[s.start:s.end] for s in split_sentences(text)] == [
         "TOM: GPT-4.1 was... 80.1 on MMLU-Pro I think?", "It was...", "Fine."]
+
+
+def test_a_programme_slot_and_its_time_open_a_heading_without_naming_a_model():
+    text = ("# Workshop programme\n\n## B2 (09:25) Distilling Long Chains — Priya Natarajan\n\nReasoning distillation "
+            "often hurts instruction following.\n\n## B4 (10:30) Lynx-Math: A Curriculum — Chen Rui\n\nLynx-Math-7B is "
+            "trained on 2.4M problems.\n\n## 14:10 Sparse Verifiers\n\nWe introduce SpaVer, a verifier.\n")
+    assert [s.subject for s in split_sections(text)][1:] == [None, "Lynx-Math", "SpaVer"]
