@@ -904,3 +904,9 @@ def test_a_list_of_results_by_benchmark_stays_with_the_model_it_began_with():
     got = {(c.model, c.benchmark, c.value) for c in claims if isinstance(c, ScoreClaim)}
     assert {("Kestrel-2", "SWE-bench Verified", 46.2), ("Kestrel-2", "Arena-Hard", 84.7)} <= got
     assert not any(c.model == "Claude 3.5 Sonnet" and c.value in (46.2, 84.7) for c in claims if isinstance(c, ScoreClaim))
+
+
+def test_a_serving_engine_or_the_slides_a_number_came_from_is_no_model():
+    claims = extract("# Falcon-Ridge-8B\n\nI reran it with the vLLM backend and landed closer to you than to the paper: "
+                     "47.8 on MMLU-Pro.\n\n## 发布会\n\n天衡-3 在 LiveCodeBench 上，发布会 PPT 上写的是 51.2%。\n")
+    assert {c.model for c in claims} <= {"Falcon-Ridge-8B", "天衡-3"} and len(claims) == 2
