@@ -170,6 +170,10 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
             # else the model the document calls its own ("powered by our own model, QM-Coder-2"): what a launch
             # post's or a report's sections are about when they name no subject of their own
             ctx.model = ctx.model or OWN_MODEL.get()
+            if ctx.model is None and section.title and _POST_HEADING.search(section.title):
+                # "## @jlu (maintainer) commented", "## 3 楼回复": a thread's later post goes on about what the thread
+                # opened with (the issue's model), when it names nothing of its own
+                ctx.model = opening_topic
         i = bisect_left(hits, section.start)
         read_to = section.start
         bullets_topic: tuple[str | None] | None = None  # the topic at the first item of a list of results by benchmark
@@ -608,6 +612,9 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
     return [*scores, *(c for c in traced if isinstance(c, ScoreClaim)), *comparisons]
 
 
+# a heading that is a thread's post by somebody ("@jlu commented", "ana-ridge replied", "3 楼", "回复 @小王")
+_POST_HEADING = re.compile(r"^\s*@\S+|\b(?:commented|replied|wrote|responded|answered|posted|opened\s+this\s+issue)\b"
+                           r"|\d+\s*楼|回复|评论区|跟帖|追评", re.IGNORECASE)
 _BULLET_LABEL_COLON = re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?[:：]")
 
 

@@ -910,3 +910,12 @@ def test_a_serving_engine_or_the_slides_a_number_came_from_is_no_model():
     claims = extract("# Falcon-Ridge-8B\n\nI reran it with the vLLM backend and landed closer to you than to the paper: "
                      "47.8 on MMLU-Pro.\n\n## 发布会\n\n天衡-3 在 LiveCodeBench 上，发布会 PPT 上写的是 51.2%。\n")
     assert {c.model for c in claims} <= {"Falcon-Ridge-8B", "天衡-3"} and len(claims) == 2
+
+
+def test_a_threads_later_post_goes_on_about_the_model_the_thread_opened_with():
+    claims = extract("# Reproduced numbers for falcon-ridge-8b-instruct don't match the report #2291\n\n"
+                     "## @tkwon-ml opened this issue\n\nThe report says falcon-ridge-8b-instruct gets 52.4 on MMLU-Pro.\n\n"
+                     "## @jlu (maintainer) commented\n\nWe ran it on our CI box (H100, vLLM backend) and landed closer to you: "
+                     "47.8 on MMLU-Pro. With their regex we get 50.9 on MMLU-Pro.\n")
+    assert {(c.model, c.value) for c in claims if isinstance(c, ScoreClaim)} == {
+        ("falcon-ridge-8b-instruct", 52.4), ("falcon-ridge-8b-instruct", 47.8), ("falcon-ridge-8b-instruct", 50.9)}
