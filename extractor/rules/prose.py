@@ -25,6 +25,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 
+from extractor import lexicon
 from extractor.candidates import has_name, trigger_positions
 from extractor.rules.comparisons import (
     _IMPROVEMENT_OVER,
@@ -57,9 +58,11 @@ from extractor.rules.mentions import (
     DOCUMENT_UNMATCHED_FORMS,
     SETTING,
     Lexicons,
+    benchmark_matches,
     cue_matches,
     find_subject_words,
     lexicons,
+    norm_name,
     sentence_names,
 )
 from extractor.rules.names import _is_known_model, _norm
@@ -522,6 +525,12 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
     # "on 7 of 10 benchmarks", "在多个基准上": none in particular (asked only when the sentence names none)
     general = not named_bench and _GENERAL_SCOPE.search(sentence) is not None
     paragraph = None if general or named_bench else ctx.benchmark_before(offset)
+    if paragraph is not None and ("%" in sentence or "pass@" in sentence) and _is_rating_benchmark(paragraph, lex) \
+            and not _RATING_WORD.search(sentence):
+        # "We study … on LiveCodeBench and Codeforces. Our sampler lifts X from 41.3% to 48.9% pass@1": a percentage is
+        # no rating, so it is the paragraph's other benchmark's
+        named = [m.group(0) for m in benchmark_matches(ctx.text, lex, ctx.para_start, offset)]
+        paragraph = ctx.benchmark = next((b for b in reversed(named) if not _is_rating_benchmark(b, lex)), paragraph)
     if paragraph is None and not named_bench and not general:
         # a comparison right after the section's results ("…71.0%。\n\n最终达到与 o1-preview 相当的水平")
         # is about the benchmark just named (or the one the report is about), unless it says it is about
@@ -610,6 +619,14 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
     if comparisons and (group := group_subject(sentence)) is not None:
         comparisons = _for_each_of_the_group(comparisons, group, sentence, offset, ctx, section)
     return [*scores, *(c for c in traced if isinstance(c, ScoreClaim)), *comparisons]
+
+
+_RATING_WORD = re.compile(r"\b(?:elo|rating|rated)\b|评分|等级分", re.IGNORECASE)
+
+
+def _is_rating_benchmark(name: str, lex: Lexicons) -> bool:
+    """Is ``name`` a benchmark scored as an Elo-style rating (Codeforces)?"""
+    return lex.benchmark_lookup.get(norm_name(name), name) in lexicon.rating_benchmarks()
 
 
 # a heading that is a thread's post by somebody ("@jlu commented", "ana-ridge replied", "3 楼", "回复 @小王")

@@ -919,3 +919,13 @@ def test_a_threads_later_post_goes_on_about_the_model_the_thread_opened_with():
                      "47.8 on MMLU-Pro. With their regex we get 50.9 on MMLU-Pro.\n")
     assert {(c.model, c.value) for c in claims if isinstance(c, ScoreClaim)} == {
         ("falcon-ridge-8b-instruct", 52.4), ("falcon-ridge-8b-instruct", 47.8), ("falcon-ridge-8b-instruct", 50.9)}
+
+
+def test_a_percentage_after_a_paragraph_naming_a_rated_benchmark_last_is_the_other_benchmarks():
+    claims = extract("# Test-time compute for code\n\nWe study budget-aware sampling on LiveCodeBench (v5 split) and "
+                     "Codeforces. Coder-Lynx-32B reaches 48.9% pass@1, surpassing o1-mini (45.6%). On Codeforces it "
+                     "attains an Elo of 1712.\n")
+    got = {(c.model, c.benchmark, c.value) for c in claims if isinstance(c, ScoreClaim)}
+    assert {("Coder-Lynx-32B", "LiveCodeBench", 48.9), ("o1-mini", "LiveCodeBench", 45.6),
+            ("Coder-Lynx-32B", "Codeforces", 1712.0)} <= got
+    assert {c.benchmark for c in claims if isinstance(c, ComparisonClaim)} == {"LiveCodeBench"}
