@@ -37,7 +37,8 @@ _NUMWORD = r"\d+(?:\.\d+)*[A-Za-z]*(?:[-_.][A-Za-z0-9]+)*"
 # since a run of Latin words between Chinese characters is almost always one name ("Street Gaussians").
 # (a version number may be followed by one capitalised variant word: "Llama 4 Scout", "Gemini 2.0 Flash-Lite")
 NAME_EN = re.compile(
-    rf"{_FIRST_WORD}(?:[ ](?:(?:{_NAME_SUFFIXES})(?:-[A-Z][a-z]+)?\b"
+    # (with all its dashed parts: "DeepSeek Coder-V2-Lite", "lifts Coder-Lynx-32B", not "lifts Coder-Lynx")
+    rf"{_FIRST_WORD}(?:[ ](?:(?:{_NAME_SUFFIXES})(?:-[A-Z][a-z]+)?\b(?:[-‐‑][A-Za-z0-9][A-Za-z0-9.]*(?<!\.))*"
     # a capitalised product word right before the version ("Vérité Enterprise 2", "Halcyon Studio 1.5")
     rf"|(?!(?:On|In|At|And|Or|But|With|For|To|The|As|By|Is|Was|Has|Table|Figure|Section|Appendix|Part|Step|Stage|"
     rf"Phase|Round|Level|Day|Week|Chapter|Episode|Season|Version|Group|Team|Top|Rank|Tier|Class|Grade)\b)"

@@ -929,3 +929,9 @@ def test_a_percentage_after_a_paragraph_naming_a_rated_benchmark_last_is_the_oth
     assert {("Coder-Lynx-32B", "LiveCodeBench", 48.9), ("o1-mini", "LiveCodeBench", 45.6),
             ("Coder-Lynx-32B", "Codeforces", 1712.0)} <= got
     assert {c.benchmark for c in claims if isinstance(c, ComparisonClaim)} == {"LiveCodeBench"}
+
+
+def test_a_name_starting_with_a_suffix_word_keeps_its_dashed_parts():
+    from extractor.rules.mentions import sentence_names
+    names = [n.text for n in sentence_names("Our sampler lifts Coder-Lynx-32B to 48.9%, above DeepSeek Coder-V2-Lite.")]
+    assert names == ["Coder-Lynx-32B", "DeepSeek Coder-V2-Lite"]
