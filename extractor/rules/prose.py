@@ -83,6 +83,7 @@ from extractor.rules.scores import (
     SHARED_VALUE,
     _scores,
     _versus_scores,
+    answer_score,
     paired_values_of_two,
     shared_value_scores,
 )
@@ -209,9 +210,14 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
                 if text.startswith("#", a):  # a headline states claims too ("…：数学推理超越 o1-mini")
                     a = _HEADING_MARK.match(text, a).end()  # type: ignore[union-attr]
                 k = bisect_left(hits, a)
+                answer = before is None and _ANSWER_OPENING.match(text, a, b) is not None  # ("答：79.8%。")
                 if not (k < len(hits) and hits[k] < b) or a >= b or text.startswith("http", a) or _LINK_OPENS.match(text, a) \
-                        or not (has_name(text, a, b) or any(text.find(form, a, b) >= 0 for form in DOCUMENT_UNMATCHED_FORMS.get())):
+                        or not (has_name(text, a, b) or any(text.find(form, a, b) >= 0 for form in DOCUMENT_UNMATCHED_FORMS.get())
+                                or answer):
                     continue  # no trigger, a link, or no name nor pronoun: nothing a rule can attribute
+                asked_bench = _asked_benchmark(text, line_start, lex) if answer else None  # what the question asks about
+                if asked_bench is not None and not ctx.benchmark_before(a):
+                    ctx.saw_benchmark(asked_bench, a)
                 j = bisect_left(lead_pos, a) - 1
                 if j >= 0 and lead_pos[j] > ctx.model_pos:
                     # (a baseline of a comparison already stated, named again at a sentence's start, does not take
@@ -255,6 +261,12 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
                     found = []
                 finally:
                     PRONOUN_OBJECT.reset(pronoun_token)
+                if asked_bench is not None and referent is not None:
+                    reply_opening = _ANSWER_OPENING.match(text, a, b)
+                    replied = answer_score(document, local, a, text[a:b], lex, reply_opening.end() - a, referent,
+                                           asked_bench) if reply_opening is not None else None
+                    if replied is not None and not any(isinstance(c, ScoreClaim) and c.value == replied.value for c in found):
+                        found.append(replied)
                 stated = bool(found)
                 measured_against.update(c.baseline for c in found if isinstance(c, ComparisonClaim)
                                         and c.model == ctx.model)
@@ -425,17 +437,45 @@ def _asked_about(text: str, line_start: int, a: int, b: int) -> str | None:
     """The one known model the line before asks about ("where does R1-Distill-Qwen-32B land on aime?"): the reply
     ``text[a:b]`` opening this line ("72.6 on aime24") is that model's result, when it names no model of its own. A
     name the question measures against ("比 Qwen2.5-14B-Instruct 还高？") is not what it asks about."""
+    asked = _question_before(text, line_start)
+    if asked is None:
+        return None
+    reply = text[a:b]
+    digit = _DIGIT.search(reply)  # (a model named after the reply's value is what it is compared with: "97.3，略高于 o1")
+    if any(_is_known_model(n.text) for n in sentence_names(reply) if n.kind in ("model", "name")
+           and (digit is None or n.start < digit.start())):
+        return None
+    # (nor one it is compared with: "DeepSeek-R1 在 AIME 2024 上是多少？和 OpenAI o1 比怎么样？")
+    names = {n.text for n in sentence_names(asked) if n.kind in ("model", "name") and _is_known_model(n.text)
+             and not _MEASURED_AGAINST.search(asked, max(0, n.start - 10), n.start)
+             and not _COMPARED_AFTER.match(asked, n.end)}
+    return names.pop() if len(names) == 1 else None
+
+
+_DIGIT = re.compile(r"\d")
+_COMPARED_AFTER = re.compile(r"\s*(?:比|相比|比较|对比)")
+# a reply opening its line: "答：79.8%。", "A: 72.6 on aime24", "**Answer:** …"
+_ANSWER_OPENING = re.compile(r"[*>\s]*(?:答|回答|A|Ans|Answer)\s*[:：]", re.IGNORECASE)
+
+
+def _question_before(text: str, line_start: int) -> str | None:
+    """The line before ``line_start`` (blank lines skipped, Markdown emphasis stripped) when it asks a question."""
     prev_end = line_start - 1
+    while prev_end > 0 and text[prev_end - 1] in "\n \t":
+        prev_end -= 1
     if prev_end < 1:
         return None
-    asked = text[max(text.rfind("\n", 0, prev_end) + 1, prev_end - 300):prev_end].rstrip()
-    if not asked.endswith(("?", "？")):
+    asked = text[max(text.rfind("\n", 0, prev_end) + 1, prev_end - 300):prev_end].rstrip().rstrip("*_").rstrip()
+    return asked if asked.endswith(("?", "？")) else None
+
+
+def _asked_benchmark(text: str, line_start: int, lex: Lexicons) -> str | None:
+    """The one benchmark the question before an answer names ("DeepSeek-R1 在 AIME 2024 上 pass@1 是多少？")."""
+    asked = _question_before(text, line_start)
+    if asked is None:
         return None
-    if any(_is_known_model(n.text) for n in sentence_names(text[a:b]) if n.kind in ("model", "name")):
-        return None
-    names = {n.text for n in sentence_names(asked) if n.kind in ("model", "name") and _is_known_model(n.text)
-             and not _MEASURED_AGAINST.search(asked, max(0, n.start - 10), n.start)}
-    return names.pop() if len(names) == 1 else None
+    named = {m.group(0) for m in benchmark_matches(asked, lex)}
+    return named.pop() if len(named) == 1 else None
 
 
 def _demonstrative_referent(text: str, a: int, b: int, before: tuple[int, int] | None) -> str | None:

@@ -38,6 +38,7 @@ from extractor.rules.numbers import (
     Number,
     _is_result_number,
     _labelled_value,
+    _numbers,
     in_a_list_of_margins,
     not_result_before,
     taken_back,
@@ -602,6 +603,19 @@ def _score_claim(document: Document, section: Section, offset: int, sentence: st
         unit=unit, setting=_setting_near(sentence, num.start, num.end), quote=sentence[qs:qe], source=document.source,
         section=section.title, start=offset + qs, end=offset + qe, extractor="rules",
     )
+
+
+def answer_score(document: Document, section: Section, offset: int, sentence: str, lex: Lexicons, opening_end: int,
+                 model: str, benchmark: str) -> ScoreClaim | None:
+    """A reply's value right after its opening ("答：79.8%。", "A: 61.0, ahead of GPT-4o"), as the result of the model
+    and the benchmark the question before it asks about ("DeepSeek-R1 在 AIME 2024 上 pass@1 是多少？"): the question
+    says what was measured, which the answer alone does not."""
+    first = next((n for n in _numbers(sentence, lex) if n.start >= opening_end), None)
+    if first is None or sentence[opening_end:first.start].strip(" *：:") or not _is_result_number(sentence, lex, first) \
+            and first.unit is None and "." not in sentence[first.start:first.end]:
+        return None
+    return _score_claim(document, section, offset, sentence, lex, first, Mention(-1, -1, benchmark, "benchmark"),
+                        Mention(0, opening_end, model, "model"))  # (the quote from the reply's opening on)
 
 
 def _listed_scores(document: Document, section: Section, offset: int, sentence: str, lex: Lexicons,

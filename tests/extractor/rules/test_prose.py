@@ -935,3 +935,12 @@ def test_a_name_starting_with_a_suffix_word_keeps_its_dashed_parts():
     from extractor.rules.mentions import sentence_names
     names = [n.text for n in sentence_names("Our sampler lifts Coder-Lynx-32B to 48.9%, above DeepSeek Coder-V2-Lite.")]
     assert names == ["Coder-Lynx-32B", "DeepSeek Coder-V2-Lite"]
+
+
+def test_a_replys_bare_value_is_the_result_the_question_before_asks_about():
+    claims = extract("# 问答\n\n**问 1：DeepSeek-R1 在 AIME 2024 上 pass@1 是多少？和 OpenAI o1 比怎么样？**\n\n答：79.8%。o1-1217 是 79.2%。\n\n"
+                     "**问 2：DeepSeek-R1 在 MATH-500 上呢？**\n\n答：97.3，略高于 o1-1217。\n\n"
+                     "Q: What does Orion-72B get on GPQA Diamond?\n\nA: 61.0, ahead of GPT-4o.\n\nA: 12 people asked.\n")
+    got = {(c.model, c.benchmark, c.value, c.quote) for c in claims if isinstance(c, ScoreClaim)}
+    assert got == {("DeepSeek-R1", "AIME 2024", 79.8, "答：79.8%"), ("o1-1217", "AIME 2024", 79.2, "o1-1217 是 79.2%"),
+                   ("DeepSeek-R1", "MATH-500", 97.3, "答：97.3"), ("Orion-72B", "GPQA Diamond", 61.0, "A: 61.0")}
