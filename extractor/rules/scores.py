@@ -474,7 +474,7 @@ _VERB_RIGHT_BEFORE = re.compile(
     r"(?:\b(?:scor(?:es|ed|ing)|gets?|got|reach(?:es|ed)|hits?|posts?|posted|lands?\s+at|sits?\s+(?:at|around)|(?:is|was)\s+at"
     r"|manag(?:es|ed)|obtain(?:s|ed)|achiev(?:es|ed)|attain(?:s|ed)|record(?:s|ed)"
     # "On MATH-500 it does 96.8", "Report says 51.8", "Lyra-R-32B reports 57.2 on …"
-    r"|does|did|says|said|reports|reported|shows|showed"
+    r"|does|did|says|said|reports|reported|shows|showed|measured|measures|clocked|logged"
     r"|(?:comes?|came)\s+(?:in|out)\s+at|gives?\s+(?:me|us)|gave\s+(?:me|us))"
     # "DeepSeek-R1-Distill-Qwen-7B, also at 55.5": a name, then its value after ", at"
     r"|(?<=[A-Za-z0-9])" + COMMA_AT +

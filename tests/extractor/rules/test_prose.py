@@ -944,3 +944,9 @@ def test_a_replys_bare_value_is_the_result_the_question_before_asks_about():
     got = {(c.model, c.benchmark, c.value, c.quote) for c in claims if isinstance(c, ScoreClaim)}
     assert got == {("DeepSeek-R1", "AIME 2024", 79.8, "答：79.8%"), ("o1-1217", "AIME 2024", 79.2, "o1-1217 是 79.2%"),
                    ("DeepSeek-R1", "MATH-500", 97.3, "答：97.3"), ("Orion-72B", "GPQA Diamond", 61.0, "A: 61.0")}
+
+
+def test_a_decimal_right_after_measured_is_the_named_models_result():
+    claims = extract("# Kestrel-2 post-mortem\n\n- HumanEval: 92.1. Claude 3.5 Sonnet measured 92.0 in the same run.\n")
+    assert {(c.model, c.benchmark, c.value) for c in claims if isinstance(c, ScoreClaim)} == {
+        ("Kestrel-2", "HumanEval", 92.1), ("Claude 3.5 Sonnet", "HumanEval", 92.0)}
