@@ -103,7 +103,9 @@ _BARE_TIE = re.compile(r"[，,;；:：—\s]*(?:基本|几乎|大致|算是|可�
 
 
 _BARE_WIN = re.compile(r"[，,;；]\s*(?:这个|这项|这一项|这里|这回|这次|这一局)?\s*(?:也|还|又)?\s*(?:确实|的确|明显|稳稳|轻松)?\s*"
-                       r"(?:(?P<up>赢了|胜出了?|占优)|(?P<down>输了|落败了?))\s*(?:[。！!；;，,]|$)")
+                       r"(?:(?P<up>赢了|胜出了?|占优|小胜|险胜|完胜|大胜|略胜一筹|更胜一筹)|(?P<down>输了|落败了?|小负|惜败|完败))"
+                       # ("…，小胜 2.1 个点": with the margin)
+                       r"(?:\s*(?P<margin>\d+(?:\.\d+)?)\s*(?:个百分点|个点|分|点))?\s*(?:[。！!；;，,]|$)")
 
 
 # "QwQ-32B 拿到 63.4%，青岚只有 55.2%，差了 8 个多点", "Orca-3 gets 91.2 and Llama gets 84.5, a gap of 6.7 points":
@@ -148,9 +150,13 @@ def tie_of_two(scores: list[ScoreClaim], sentence: str, offset: int, topic: str 
         better = (a.value > b.value) != _lower_is_better(a.benchmark, a.metric or b.metric, lexicons())
         if a.value == b.value or better != (relation == "outperforms"):
             return []
-    start, end = a.start, offset + (tie.end() if relation == "matches" else max(tie.end("up"), tie.end("down")))
+    margin = tie.group("margin") if relation != "matches" else None
+    start, end = a.start, offset + (tie.end() if relation == "matches"
+                                    else tie.end() - len(tie.group(0)) + len(tie.group(0).rstrip("。！!；;，, ")) if margin
+                                    else max(tie.end("up"), tie.end("down")))
     qs, qe = _tight(sentence, start - offset, end - offset)
     return [ComparisonClaim(model=a.model, baseline=b.model, relation=relation, benchmark=a.benchmark, metric=a.metric,
+                            delta=float(margin) if margin else None,
                             quote=sentence[qs:qe], source=a.source, section=a.section, start=offset + qs,
                             end=offset + qe, extractor="rules")]
 

@@ -950,3 +950,10 @@ def test_a_decimal_right_after_measured_is_the_named_models_result():
     claims = extract("# Kestrel-2 post-mortem\n\n- HumanEval: 92.1. Claude 3.5 Sonnet measured 92.0 in the same run.\n")
     assert {(c.model, c.benchmark, c.value) for c in claims if isinstance(c, ScoreClaim)} == {
         ("Kestrel-2", "HumanEval", 92.1), ("Claude 3.5 Sonnet", "HumanEval", 92.0)}
+
+
+def test_a_bare_narrow_win_with_its_margin_after_two_scores_is_the_firsts():
+    claims = extract("# 测评\n\n🔸 GSM8K：星河-Lite-3B 是 81.2%，Qwen2.5-3B-Instruct 是 79.1%，小胜 2.1 个点；别的就不太行了。\n")
+    got = [(c.model, c.relation, c.baseline, c.delta, c.quote) for c in claims if isinstance(c, ComparisonClaim)]
+    assert got == [("星河-Lite-3B", "outperforms", "Qwen2.5-3B-Instruct", 2.1,
+                    "GSM8K：星河-Lite-3B 是 81.2%，Qwen2.5-3B-Instruct 是 79.1%，小胜 2.1 个点")]
