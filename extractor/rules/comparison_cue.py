@@ -130,6 +130,8 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
     elif shape in ("with", "than"):
         if not cjk:
             return None
+        if shape == "with" and sentence.startswith("一样的", ce - 2):
+            return None  # "用的是几乎一样的配置": sameness of a setup, no verdict ("与 o1 相当的水平" is one)
         connector = _WITH_CONNECTOR if shape == "with" else _THAN_CONNECTOR
         conns = list(connector.finditer(sentence, c0, cs))
         if shape == "with" and not conns and _THAN_CONNECTOR.search(sentence, c0, cs):

@@ -957,3 +957,11 @@ def test_a_bare_narrow_win_with_its_margin_after_two_scores_is_the_firsts():
     got = [(c.model, c.relation, c.baseline, c.delta, c.quote) for c in claims if isinstance(c, ComparisonClaim)]
     assert got == [("星河-Lite-3B", "outperforms", "Qwen2.5-3B-Instruct", 2.1,
                     "GSM8K：星河-Lite-3B 是 81.2%，Qwen2.5-3B-Instruct 是 79.1%，小胜 2.1 个点")]
+
+
+def test_almost_the_same_is_a_tie_but_the_same_setup_is_none():
+    claims = extract("# 测评\n\nGPQA Diamond 上，星河-Pro 和 Claude 3.5 Sonnet 几乎一样，说是平手也不过分。MMLU 上观澜-V3 和 Llama-3.1-70B "
+                     "分数完全一样。\n\n星河-Pro 和 GPT-4o 用的是几乎一样的配置，星河-Pro 在 C-Eval 上是 80.1，GPT-4o 是 76.0。\n")
+    got = {(c.model, c.relation, c.baseline, c.benchmark) for c in claims if isinstance(c, ComparisonClaim)}
+    assert got == {("星河-Pro", "matches", "Claude 3.5 Sonnet", "GPQA Diamond"),
+                   ("观澜-V3", "matches", "Llama-3.1-70B", "MMLU")}
