@@ -480,8 +480,13 @@ class EntityRegistry:
             for said in _PREDECESSOR_THEN_NAME.finditer(text):
                 self.predecessors.append(said.group("name").rstrip("."))
         if " " in text and _ANY_CJK.search(text):
-            for name in versioned_chinese_names(text):
+            versioned = versioned_chinese_names(text)
+            brands = Counter(name.rsplit(" ", 1)[0] for name in versioned)
+            for name in versioned:
                 self.aliases.setdefault(name, name)
+                brand = name.rsplit(" ", 1)[0]
+                if brands[brand] == 1:  # "知更鸟" of "知更鸟 2.0", when the text names no other version of it
+                    self.aliases.setdefault(brand, name)
                 if name not in self.chinese_names:
                     self.chinese_names.append(name)
                 self._short = self._heads = None

@@ -263,8 +263,9 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
                     PRONOUN_OBJECT.reset(pronoun_token)
                 if asked_bench is not None and referent is not None:
                     reply_opening = _ANSWER_OPENING.match(text, a, b)
-                    replied = answer_score(document, local, a, text[a:b], lex, reply_opening.end() - a, referent,
-                                           asked_bench) if reply_opening is not None else None
+                    replied = answer_score(document, local, a, text[a:b], lex, reply_opening.start("label") - a,
+                                           reply_opening.end() - a, referent, asked_bench) \
+                        if reply_opening is not None else None
                     if replied is not None and not any(isinstance(c, ScoreClaim) and c.value == replied.value for c in found):
                         found.append(replied)
                 stated = bool(found)
@@ -446,7 +447,10 @@ def _asked_about(text: str, line_start: int, a: int, b: int) -> str | None:
            and (digit is None or n.start < digit.start())):
         return None
     # (nor one it is compared with: "DeepSeek-R1 在 AIME 2024 上是多少？和 OpenAI o1 比怎么样？")
-    names = {n.text for n in sentence_names(asked) if n.kind in ("model", "name") and _is_known_model(n.text)
+    # (a short form the document set up is asked about too: "知更鸟 Arena-Hard 多少？" of 知更鸟 2.0)
+    forms = DOCUMENT_SHORT_FORMS.get()
+    names = {forms.get(n.text, n.text) for n in sentence_names(asked) if n.kind in ("model", "name")
+             and (_is_known_model(n.text) or n.text in forms)
              and not _MEASURED_AGAINST.search(asked, max(0, n.start - 10), n.start)
              and not _COMPARED_AFTER.match(asked, n.end)}
     return names.pop() if len(names) == 1 else None
@@ -455,7 +459,9 @@ def _asked_about(text: str, line_start: int, a: int, b: int) -> str | None:
 _DIGIT = re.compile(r"\d")
 _COMPARED_AFTER = re.compile(r"\s*(?:比|相比|比较|对比)")
 # a reply opening its line: "答：79.8%。", "A: 72.6 on aime24", "**Answer:** …"
-_ANSWER_OPENING = re.compile(r"[*>\s]*(?:答|回答|A|Ans|Answer)\s*[:：]", re.IGNORECASE)
+# (and a comment thread's reply: "👉博主回复：", "作者回复：", "Reply:")
+_ANSWER_OPENING = re.compile(r"[*>\s]*(?:[^\w\s]{1,3}\s*)?(?P<label>答|回答|[\u4e00-\u9fff]{0,4}回复|A|Ans|Answer|Reply)\s*[:：]",
+                             re.IGNORECASE)
 
 
 def _question_before(text: str, line_start: int) -> str | None:

@@ -605,17 +605,23 @@ def _score_claim(document: Document, section: Section, offset: int, sentence: st
     )
 
 
-def answer_score(document: Document, section: Section, offset: int, sentence: str, lex: Lexicons, opening_end: int,
-                 model: str, benchmark: str) -> ScoreClaim | None:
+# what may stand between a reply's opening and its value: nothing, or who said it ("官方说 82.3", "官方写的是 63.3%",
+# "They report 61.0")
+_SAID_OPENING = re.compile(r"[\s*]*(?:(?:[\u4e00-\u9fff]{0,4}(?:说|说的是|写的是|报的是|给的是|是|为)|(?:they|it)\s+(?:report|reports|say|says|gets?))\s*)?",
+                           re.IGNORECASE)
+
+
+def answer_score(document: Document, section: Section, offset: int, sentence: str, lex: Lexicons, label_start: int,
+                 opening_end: int, model: str, benchmark: str) -> ScoreClaim | None:
     """A reply's value right after its opening ("答：79.8%。", "A: 61.0, ahead of GPT-4o"), as the result of the model
     and the benchmark the question before it asks about ("DeepSeek-R1 在 AIME 2024 上 pass@1 是多少？"): the question
     says what was measured, which the answer alone does not."""
     first = next((n for n in _numbers(sentence, lex) if n.start >= opening_end), None)
-    if first is None or sentence[opening_end:first.start].strip(" *：:") or not _is_result_number(sentence, lex, first) \
-            and first.unit is None and "." not in sentence[first.start:first.end]:
+    if first is None or not _SAID_OPENING.fullmatch(sentence, opening_end, first.start) \
+            or not _is_result_number(sentence, lex, first) and first.unit is None and "." not in sentence[first.start:first.end]:
         return None
     return _score_claim(document, section, offset, sentence, lex, first, Mention(-1, -1, benchmark, "benchmark"),
-                        Mention(0, opening_end, model, "model"))  # (the quote from the reply's opening on)
+                        Mention(label_start, opening_end, model, "model"))  # (the quote from the reply's label on)
 
 
 def _listed_scores(document: Document, section: Section, offset: int, sentence: str, lex: Lexicons,

@@ -965,3 +965,10 @@ def test_almost_the_same_is_a_tie_but_the_same_setup_is_none():
     got = {(c.model, c.relation, c.baseline, c.benchmark) for c in claims if isinstance(c, ComparisonClaim)}
     assert got == {("星河-Pro", "matches", "Claude 3.5 Sonnet", "GPQA Diamond"),
                    ("观澜-V3", "matches", "Llama-3.1-70B", "MMLU")}
+
+
+def test_a_comment_replys_value_is_the_result_the_comment_asks_about_by_a_short_form():
+    claims = extract("# 测评：知更鸟 2.0 上手\n\n知更鸟 2.0 的 C-Eval 是 88.6。HumanEval 上知更鸟 2.0 是 85.4。\n\n## 评论区\n\n"
+                     "@momo：知更鸟 Arena-Hard 多少？\n👉博主回复：官方说 82.3，比 GPT-4o-0513 高 3.1。\n")
+    got = {(c.model, c.benchmark, c.value, c.quote) for c in claims if isinstance(c, ScoreClaim)}
+    assert ("知更鸟 2.0", "Arena-Hard", 82.3, "博主回复：官方说 82.3") in got
