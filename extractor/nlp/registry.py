@@ -189,6 +189,28 @@ _NOT_BRAND_END = frozenset("是为到了的上中在有达约近仅只和与及�
 _NOT_BRAND_START = frozenset("的是和与及了在比较于对被让给过越为而但则也都就还")
 
 
+# A name the text quotes in 「」 as a model it introduces: "推理模型「澜舟-R 2.5」", "国产新秀「星河-Pro」和「知更鸟 2.0」",
+# "发布「影绘」", "「天枢 3.0」发布会"
+_QUOTED_MODEL = re.compile(r"(?:模型|发布了?|推出了?|开源了?|上线了?|新秀|新品|新作|大模型|名为|叫做?)\s*「(?P<a>[^」\n]{2,16})」"
+                           r"(?:\s*和\s*「(?P<b>[^」\n]{2,16})」)?"
+                           # (not "另一家创业公司「深度求是」发布了 qiushi-math-32b": who released something)
+                           r"|「(?P<c>[^」\n]{2,16})」\s*(?:发布会|正式(?:发布|开源|上线)|(?:发布|开源|上线)\s*[。！!，,])")
+
+
+def quoted_chinese_models(text: str) -> list[str]:
+    """Chinese model names the text introduces in 「」 ("发布了推理模型「澜舟-R 2.5」"): the mention layer finds no
+    plain Chinese brand ("影绘", "知更鸟 2.0") by its shape."""
+    out: list[str] = []
+    for m in _QUOTED_MODEL.finditer(text):
+        for name in (m.group("a"), m.group("b"), m.group("c")):
+            if name and _ANY_CJK.search(name) and not _NOT_A_QUOTED_NAME.search(name) and name not in out:
+                out.append(name.strip())
+    return out
+
+
+_NOT_A_QUOTED_NAME = re.compile(r"[，。,：:！？!?、]|模型$|系列$")
+
+
 def _brand_before(text: str, at: int, version: str) -> tuple[str, str, str] | None:
     """The Chinese run (two to ten characters) and the dashed tier right before ``text[at]`` (a space), with
     ``version``."""
@@ -479,6 +501,12 @@ class EntityRegistry:
         if _ANY_PREDECESSOR_WORD.search(text):  # (a substring test first: most texts name none)
             for said in _PREDECESSOR_THEN_NAME.finditer(text):
                 self.predecessors.append(said.group("name").rstrip("."))
+        if "「" in text:
+            for name in quoted_chinese_models(text):
+                self.aliases.setdefault(name, name)
+                if name not in self.chinese_names:
+                    self.chinese_names.append(name)
+                self._short = self._heads = None
         if " " in text and _ANY_CJK.search(text):
             versioned = versioned_chinese_names(text)
             brands = Counter(name.rsplit(" ", 1)[0] for name in versioned)

@@ -972,3 +972,11 @@ def test_a_comment_replys_value_is_the_result_the_comment_asks_about_by_a_short_
                      "@momo：知更鸟 Arena-Hard 多少？\n👉博主回复：官方说 82.3，比 GPT-4o-0513 高 3.1。\n")
     got = {(c.model, c.benchmark, c.value, c.quote) for c in claims if isinstance(c, ScoreClaim)}
     assert ("知更鸟 2.0", "Arena-Hard", 82.3, "博主回复：官方说 82.3") in got
+
+
+def test_a_chinese_name_the_text_introduces_in_corner_quotes_is_a_model():
+    claims = extract("# 新品速递\n\n深言科技发布了视频生成模型「影绘」。影绘在 VBench 上得分 84.1%，超越了 CogVideoX-5B。\n\n"
+                     "另一家创业公司「深度求是」发布了 qiushi-math-32b，它在 AIME 2024 上是 76.7%。\n")
+    got = {(c.model, c.benchmark, getattr(c, "value", None)) for c in claims}
+    assert ("影绘", "VBench", 84.1) in got and ("影绘", "VBench", None) in got
+    assert not any(c.model == "深度求是" for c in claims)
