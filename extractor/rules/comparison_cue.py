@@ -20,6 +20,7 @@ from schemas import Section
 
 # "连 o1-mini 都": what a cue right after it measures against ("连 o1-mini 都打不过")
 _EVEN_OBJECT = re.compile(r"连\s*(?P<obj>[^，,。；;：:连]{1,40}?)\s*[都也]\s*")
+_BA_OBJECT = re.compile(r"把\s*(?P<obj>[^，,。；;：:把]{1,40}?)\s*(?:直接|远远|狠狠|彻底|都|也)?\s*$")
 _PASSIVE = re.compile(r"被(?=[^，,。；;]{1,40}$)")
 _BASELINE_WORD = re.compile(r"基线|基准模型|baselines?|基础模型", re.IGNORECASE)
 _THAN_CONNECTOR = re.compile(r"(?<![相对])比|较之|较|相比于|相较于|相对于|than")  # (not the 比 of 相比之下 / 对比)
@@ -84,6 +85,9 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
         if any(m.group(0) in "与跟同" for m in _WITH_CONNECTOR.finditer(sentence, c0, cs)):
             shape = "with"
     even = _EVEN_OBJECT.search(sentence, c0, cs) if shape in ("after", "even") and cjk and "连" in sentence else None
+    if even is None and shape == "after" and cjk and "把" in sentence and relation == "outperforms":
+        # "在奥数题上把 GPT-4o 甩开了 60 多个百分点", "它把 Qwen2.5-72B 远远甩在身后": the object of 把 is the baseline
+        even = _BA_OBJECT.search(sentence, c0, cs)
     if shape == "even" and (even is None or even.end() != cs):
         return None  # ("打不过" alone is said of anything: "小模型打不过大模型")
     if even is not None and even.end() == cs:

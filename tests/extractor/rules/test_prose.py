@@ -980,3 +980,10 @@ def test_a_chinese_name_the_text_introduces_in_corner_quotes_is_a_model():
     got = {(c.model, c.benchmark, getattr(c, "value", None)) for c in claims}
     assert ("影绘", "VBench", 84.1) in got and ("影绘", "VBench", None) in got
     assert not any(c.model == "深度求是" for c in claims)
+
+
+def test_the_object_of_ba_before_a_cue_is_the_baseline():
+    claims = extract("# 墨鸢-R1-14B\n\nAIME 2024 上，墨鸢-R1-14B 把 GPT-4o 甩开了 60 多个百分点。MATH-500 上它把 Qwen2.5-72B 远远甩在身后。\n")
+    got = {(c.model, c.relation, c.baseline, c.benchmark) for c in claims if isinstance(c, ComparisonClaim)}
+    assert got == {("墨鸢-R1-14B", "outperforms", "GPT-4o", "AIME 2024"),
+                   ("墨鸢-R1-14B", "outperforms", "Qwen2.5-72B", "MATH-500")}
