@@ -390,7 +390,17 @@ class EntityRegistry:
             if other is not None and other.group("pre") == own.group("pre") and other.group("post") == own.group("post") \
                     and float(other.group("v")) < float(own.group("v")) and (best is None or float(other.group("v")) > best[0]):
                 best = (float(other.group("v")), name)
-        return best[1] if best else None
+        return best[1] if best else self._sole_sized_sibling(subject)
+
+    def _sole_sized_sibling(self, subject: str | None) -> str | None:
+        """The one other size of ``subject``'s family the document names ("墨鸢-R1-7B" in a text on 墨鸢-R1-14B): what
+        "上一代" means when no name with a lower version is there (a family of three sizes says nothing)."""
+        if not subject or _SIZE_IN_NAME.search(subject) is None:
+            return None
+        stem, own = _stem(subject), fold(subject).casefold()
+        siblings = {fold(n).casefold(): n for n in (*self.names, *self.chinese_names)
+                    if _SIZE_IN_NAME.search(n) is not None and _stem(n) == stem and fold(n).casefold() != own}
+        return next(iter(siblings.values())) if len(siblings) == 1 else None
 
     def _dominant(self, fulls: set[str]) -> str | None:
         """Of several names sharing a short form, the one the document writes in full at least twice and at least

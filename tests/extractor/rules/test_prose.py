@@ -987,3 +987,10 @@ def test_the_object_of_ba_before_a_cue_is_the_baseline():
     got = {(c.model, c.relation, c.baseline, c.benchmark) for c in claims if isinstance(c, ComparisonClaim)}
     assert got == {("墨鸢-R1-14B", "outperforms", "GPT-4o", "AIME 2024"),
                    ("墨鸢-R1-14B", "outperforms", "Qwen2.5-72B", "MATH-500")}
+
+
+def test_the_previous_generation_is_the_one_other_size_of_the_family_the_text_names():
+    claims = extract("# 墨鸢-R1-14B 发布\n\n玄穹智能去年发过一个模型，叫墨鸢-R1-7B。墨鸢-R1-14B 是它的后继，在 LiveCodeBench 上拿到 53.1，"
+                     "比上一代足足高出 19.4 分。\n")
+    got = {(c.model, c.baseline, c.delta) for c in claims if isinstance(c, ComparisonClaim)}
+    assert got == {("墨鸢-R1-14B", "墨鸢-R1-7B", 19.4)}
