@@ -478,7 +478,9 @@ def _soft_wrapped(text: str, newline: int, stop: int) -> bool:
     if text[newline] != "\n" or newline + 1 >= stop:
         return False
     line_start = text.rfind("\n", 0, newline) + 1
-    return newline - line_start >= _MIN_WRAPPED_LINE and _WRAPPED_LINE_END.search(text, line_start, newline) is not None \
+    # (the pattern is one character and then the end: only the line's last one can match, so the search starts there
+    # rather than trying every character of the line; a line holds no "\n" for ``$`` to stop before)
+    return newline - line_start >= _MIN_WRAPPED_LINE and _WRAPPED_LINE_END.search(text, newline - 1, newline) is not None \
         and _NEXT_LINE_GOES_ON.match(text, newline + 1, stop) is not None
 
 
@@ -496,7 +498,7 @@ def line_bounds(text: str, pos: int, lo: int = 0, hi: int | None = None) -> tupl
 
 
 _MAX_WRAPPED_LINE = 100
-_SENTENCE_END = re.compile(r"[.!?;:]['’\")]?$")
+_SENTENCE_END = re.compile(r"[.!?;:]['’\")]?$")  # (one or two characters, then the end: searched from the line's last two only)
 
 
 def _wrapped_paragraph_goes_on(text: str, newline: int, hi: int) -> bool:
@@ -508,7 +510,7 @@ def _wrapped_paragraph_goes_on(text: str, newline: int, hi: int) -> bool:
         return False
     line_start = text.rfind("\n", 0, newline) + 1
     return _MIN_WRAPPED_LINE <= newline - line_start <= _MAX_WRAPPED_LINE \
-        and _SENTENCE_END.search(text, line_start, newline) is not None \
+        and _SENTENCE_END.search(text, newline - 2, newline) is not None \
         and _NEXT_LINE_GOES_ON.match(text, newline + 1, hi) is not None
 
 
