@@ -631,13 +631,20 @@ _REPLY_HINT = re.compile(r"ahead|behind|\bclear\b|wins?\b|loses?\b|leads?\b|trai
                          r"高了|高出|领先|赢了|多了|超出|低了|差了|还差|落后|输了|少了", re.IGNORECASE)
 _EARLIER_SUBJECT_CUE = re.compile(r"现有|已有|之前|此前|以前|先前|existing|previous|prior", re.IGNORECASE)
 _EARLIER_CUE = re.compile(r"之前|此前|以前|先前|原先|原来|previous|prior|before", re.IGNORECASE)
+# "在多个基准上", "across most benchmarks", "beats GPT-4o on 7 of 10 benchmarks", "在 12 项基准中的 9 项上": many benchmarks or a
+# count of them, none named. (Each branch's first character is matched first, case-sensitively, from one class that holds
+# every character the case-blind first letters match - "i" also matches "İ" and "ı" - so that ``re`` skips ahead to the
+# next such character instead of trying every branch at every position; the branch then checks that character again
+# with a look-behind, and "\b" before a word's first letter is ``_WORD_START_BEFORE`` after it.)
+_WORD_START_BEFORE = r"(?<!\w[\s\S])"
+_MANY = r"(?:most|many|all|several|multiple|various|a\s+(?:wide\s+)?range\s+of|a\s+variety\s+of)\b"
+_COUNT_OF = r"\d+\s+(?:of|out\s+of)\s+(?:the\s+)?\d+\s+(?:\w+\s+)?(?:benchmarks|tasks|evaluations|tests)"
 _GENERAL_SCOPE = re.compile(
-    r"在(?:大多数|多数|多个|各种|各项|众多|所有|一系列|广泛的)[^，。,]{0,14}?(?:上|中|下)|大多数情况|大部分情况|"
-    r"\b(?:across|on|in)\s+(?:most|many|all|several|multiple|various|a\s+(?:wide\s+)?range\s+of|a\s+variety\s+of)\b"
-    r"|\bacross\s+(?:the\s+)?(?:board|benchmarks|tasks)\b"
-    # "beats GPT-4o on 7 of 10 benchmarks", "在 12 项基准中的 9 项上": a count of benchmarks, none of them named
-    r"|\b(?:on|in|across)\s+\d+\s+(?:of|out\s+of)\s+(?:the\s+)?\d+\s+(?:\w+\s+)?(?:benchmarks|tasks|evaluations|tests)"
-    r"|\d+\s*(?:项|个)(?:基准|评测|测试|任务)(?:中的|里的)?\s*\d+\s*(?:项|个)", re.IGNORECASE)
+    r"(?-i:[在大AaOoIi\u0130\u0131\d])(?:"
+    r"(?<=在)(?:大多数|多数|多个|各种|各项|众多|所有|一系列|广泛的)[^，。,]{0,14}?(?:上|中|下)|(?<=大)(?:多数情况|部分情况)"
+    rf"|(?<=a){_WORD_START_BEFORE}cross\s+(?:{_MANY}|(?:the\s+)?(?:board|benchmarks|tasks)\b|{_COUNT_OF})"
+    rf"|(?<=o){_WORD_START_BEFORE}n\s+(?:{_MANY}|{_COUNT_OF})|(?<=i){_WORD_START_BEFORE}n\s+(?:{_MANY}|{_COUNT_OF})"
+    r"|(?<=\d)\d*\s*(?:项|个)(?:基准|评测|测试|任务)(?:中的|里的)?\s*\d+\s*(?:项|个))", re.IGNORECASE)
 
 
 _CONTRAST = re.compile(r"而|但|相比|相较|对比|whereas|while|compared|versus|\bvs\b|\b(?:up|down) from\b|\bagainst\b"
