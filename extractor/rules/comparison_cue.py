@@ -30,8 +30,13 @@ _OPENING = re.compile(r"\W*(?:(?:But|And|So|Still|Yet|However|Meanwhile),?\s+)?"
 _PAREN_PREFIX = re.compile(r"\s*[(（]\s*(?:by\s+|about\s+|约|近)?")
 
 
-_DELTA_CUE = re.compile(r"(?:高出|高了|提高了|提升了|提高|提升|增加了|改善了|领先|超出)(?![到至])|\bby\b|\bgain(?:s|ed)?(?=\s+[+]?\d)"
-                        r"|\b(?:improvement|gain|increase|margin|lead|boost)s?\s+of\b", re.IGNORECASE)
+# (each branch's first character comes from one class matched case-sensitively - "i" also matches "İ" and "ı" case-blind -
+# so that ``re`` skips ahead to it; the branch checks it again with a look-behind, in the order the branches had, and
+# "\b" before a word's first letter is a look-behind after it)
+_DELTA_CUE = re.compile(r"(?-i:[高提增改领超BbGgIiMmLl\u0130\u0131])(?:"
+                        r"(?:(?<=高)(?:出|了)|(?<=提)(?:高了|升了|高|升)|(?<=增)加了|(?<=改)善了|(?<=领)先|(?<=超)出)(?![到至])"
+                        r"|(?<!\w[\s\S])(?:(?<=b)y\b|(?<=g)ain(?:s|ed)?(?=\s+[+]?\d)"
+                        r"|(?:(?<=i)(?:mprovement|ncrease)|(?<=g)ain|(?<=m)argin|(?<=l)ead|(?<=b)oost)s?\s+of\b))", re.IGNORECASE)
 _EN_BY = re.compile(r"\bby\s+(?:about |around |over |nearly |up to |more than |roughly |an average of )?(?=[+]?\d)")
 
 

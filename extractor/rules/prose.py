@@ -95,8 +95,12 @@ _SETTING_CONDITION = re.compile(r"\s*(?:使用|用|采用|开启|打开|换成|�
 _MAYBE = re.compile(r"可能|会|将|或许|也许|估计|\bwould\b|\bcould\b|\bmight\b", re.IGNORECASE)
 # (and a hope or a goal: "希望 SWE-bench Verified 能过 60%", "we hope to reach 60%")
 # (after a quotation mark or a short label: "> 思考题：如果一个模型在 MMLU 上得到 30%，能说明什么？")
-_HYPOTHETICAL = re.compile(r"^[>\s*-]*(?:[\u4e00-\u9fff]{1,6}[:：]\s*)?(?:如果|假如|若|倘若|假设|要是)|希望|期望|\b(?:if|would|could potentially|might|hopes?\s+to)\b",
-                           re.IGNORECASE)
+# (in two parts: the opening one is matched at the sentence's start only, and the other starts from one class of its first
+# characters, matched case-sensitively - "i" also matches "İ" and "ı" case-blind - so that ``re`` skips ahead to them;
+# the branch checks that character again with a look-behind, and "\b" before it is a look-behind after it)
+_HYPOTHETICAL_OPENING = re.compile(r"[>\s*-]*(?:[\u4e00-\u9fff]{1,6}[:：]\s*)?(?:如果|假如|若|倘若|假设|要是)")
+_HYPOTHETICAL = re.compile(r"(?-i:[希期IiWwCcMmHh\u0130\u0131])(?:(?<=希)望|(?<=期)望|(?<!\w[\s\S])(?:(?<=i)f|(?<=w)ould"
+                           r"|(?<=c)ould potentially|(?<=m)ight|(?<=h)opes?\s+to)\b)", re.IGNORECASE)
 
 
 # an indefinite model as a sentence's subject: a statement about any model, not about the one the text is about
@@ -112,7 +116,7 @@ def _is_hypothetical(sentence: str, numbers: Sequence[Number]) -> bool:
     supposition after the first value is about what the value means ("scores 58.6%, which would place it
     ahead of GPT-4.1"), not about the value."""
     first = numbers[0].start if numbers else len(sentence)
-    m = _HYPOTHETICAL.search(sentence, 0, first)
+    m = _HYPOTHETICAL_OPENING.match(sentence, 0, first) or _HYPOTHETICAL.search(sentence, 0, first)
     if m is None or _LOOK_AT.match(sentence, m.end()):
         return False  # ("如果看 GPQA Diamond，情况反过来：…", "If we look at MMLU, …": where to look, no supposition)
     # "如果使用 maj@64，它能达到 63.3%": a condition that names how the model was run states a result in that setting
@@ -355,7 +359,9 @@ _DEMONSTRATIVE = re.compile(r"该模型|此模型|这个模型|这一模型|t(?<
 
 
 # "在今年的 AIME 2025 上，它的成绩是 40.0%": 它 / it goes on about the model the previous sentence's result was about
-_PRONOUN = re.compile(r"它|i(?<!\w[\s\S])ts?\b", re.IGNORECASE)  # (它, "it", "its"; the word start as above)
+# (它, "it", "its"; the word start as above, and the first character from a class matched case-sensitively - "i" also
+# matches "İ" and "ı" case-blind - so that ``re`` skips ahead to it)
+_PRONOUN = re.compile(r"(?-i:[它Ii\u0130\u0131])(?:(?<=它)|(?<=i)(?<!\w[\s\S])ts?\b)", re.IGNORECASE)
 # a sentence opening with "That's" / "That is" / "This puts …": it goes on about the result the previous one stated
 _RESULT_THAT = re.compile(r"[\s*>-]*(?:That|This)(?:['’]s|\s+(?:is|was|puts|places|leaves|beats|trails))\b")
 
@@ -625,7 +631,7 @@ _COPULA_THEN_VALUE = re.compile(r"[A-Za-z0-9)] " + COPULA + r" \d+\.\d")
 _PLACE_THEN_VALUE = re.compile(r"[A-Za-z0-9)）][ \t]?(?:[上中]|" + SAID_BEFORE_VALUE + r"{1,8}|[，,])[ \t]?[，,]?[ \t]?\d+(?:\.\d|%)")
 # "she puts DeepSeek-R1-Distill-Qwen-7B, also at 55.5": a name, then its value after ", at" (``scores._VERB_RIGHT_BEFORE``)
 _COMMA_AT_VALUE = re.compile(r"[A-Za-z0-9]" + COMMA_AT + r"\s+\d+\.\d")
-_FROM = re.compile(r"从|\bfrom\b", re.IGNORECASE)
+_FROM = re.compile(r"(?-i:[从Ff])(?:(?<=从)|(?<=f)(?<!\w[\s\S])rom\b)", re.IGNORECASE)  # (从, "from": as _GENERAL_SCOPE)
 # the words a reply to a stated score needs (``extractor.rules.replies``), looked for before it runs
 _REPLY_HINT = re.compile(r"ahead|behind|\bclear\b|wins?\b|loses?\b|leads?\b|trails?\b|on top|"
                          r"高了|高出|领先|赢了|多了|超出|低了|差了|还差|落后|输了|少了", re.IGNORECASE)
