@@ -235,10 +235,15 @@ _NOT_RESULT_FAR_BEFORE = re.compile(
     r"(?:\s+(?:is|was|stands\s+at|of|at|(?:widens|widened|narrows|narrowed|shrinks|shrank|grows|grew)\s+to)|\s*[~≈]|,?\s+(?:about|around|roughly))"
     r"|(?:差距|差值|相差|差了|领先幅度|优势)(?:缩小|扩大|拉大)?(?:为|是|达|达到|到|至|有|在)?(?:近|约|超过|将近|大约)?"
     r")\s*$", re.IGNORECASE)
+# (asked only whether it occurs: the words grouped by their first character, which comes from one class matched
+# case-sensitively - "s" also matches "ſ", "i" "İ" and "ı" case-blind - so that ``re`` skips ahead to it)
 _NOT_RESULT_HINT = re.compile(
-    r"lower|lowered|drop|fall|fell|slip|decrease|revenue|sales|income|profit|margin|users|subscribers|downloads|"
-    r"valuation|stock|shares|market|funding|headcount|customers|gap|lead|difference|delta|edge|advantage|"
-    r"营收|收入|利润|毛利|用户|下载量|市值|股价|估值|份额|融资|差距|差值|相差|差了|领先幅度|优势|同比|环比", re.IGNORECASE)
+    r"(?-i:[LlDdFfSsRrIiPpMmUuVvHhCcGgEeAa营收利毛用下市股估份融差相领优同环\u017f\u0130\u0131])(?:"
+    r"(?<=l)(?:ower|owered|ead)|(?<=d)(?:rop|ecrease|ownloads|ifference|elta)|(?<=f)(?:all|ell|unding)"
+    r"|(?<=s)(?:lip|ales|ubscribers|tock|hares)|(?<=r)evenue|(?<=i)ncome|(?<=p)rofit|(?<=m)(?:argin|arket)|(?<=u)sers"
+    r"|(?<=v)aluation|(?<=h)eadcount|(?<=c)ustomers|(?<=g)ap|(?<=e)dge|(?<=a)dvantage"
+    r"|(?<=营)收|(?<=收)入|(?<=利)润|(?<=毛)利|(?<=用)户|(?<=下)载量|(?<=市)值|(?<=股)价|(?<=估)值|(?<=份)额|(?<=融)资"
+    r"|(?<=差)(?:距|值|了)|(?<=相)差|(?<=领)先幅度|(?<=优)势|(?<=同)比|(?<=环)比)", re.IGNORECASE)
 
 
 # "拿到了 72.5 分——不好意思，我说错了，是 75.2 分", "it's 65.1, sorry, I misspoke, 59.1": a value the speaker takes back
