@@ -22,7 +22,9 @@ from schemas import Section
 _EVEN_OBJECT = re.compile(r"连\s*(?P<obj>[^，,。；;：:连]{1,40}?)\s*[都也]\s*")
 _PASSIVE = re.compile(r"被(?=[^，,。；;]{1,40}$)")
 _BASELINE_WORD = re.compile(r"基线|基准模型|baselines?|基础模型", re.IGNORECASE)
-_THAN_CONNECTOR = re.compile(r"(?<![相对])比|较之|较|相比于|相较于|相对于|than")  # (not the 比 of 相比之下 / 对比)
+# (not the 比 of 相比之下 / 对比; each branch's first character from one class, so that ``re`` skips ahead to it, checked again
+# with a look-behind in the branches' old order)
+_THAN_CONNECTOR = re.compile(r"[比较相t](?:(?<=比)(?<![相对]比)|(?<=较)之|(?<=较)|(?<=相)(?:比于|较于|对于)|(?<=t)han)")
 _WITH_CONNECTOR = re.compile(r"(?<![不相共一协参给赋])与|跟|(?<![不相共一协如等])同(?![时样类])|和|及|(?<![距远分隔脱])离(?![开散职线子])")
 _EN_REGION_END = re.compile(r"\s+(?:on|in|across|by|at|for|while|with|when|under|using|over|among|and (?:achiev|reach|scor|set|is|are|was))\b|\(|\[", re.IGNORECASE)
 _DELTA_GAP = re.compile(r"^\s*(?:了|出|约|达|高达|超过|多达|近|将近|整整|by|of|about|around|over|nearly|up to|more than|\+|足足|分别)?\s*(?:了)?\s*$", re.IGNORECASE)
