@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from extractor import lexicon
+from extractor.regex_lead import led
 from schemas import Section, Span
 
 # A Markdown heading line (``#Title`` without a space is common in scraped Chinese articles).
@@ -98,7 +99,7 @@ CJK_HYBRID_NAME = re.compile(
     r"(?:(?<=Pro|Max|tra|ini|lus|ite|rbo|ash|Air|ano) [1-4]\.[05](?![A-Za-z0-9_.%分]))?")
 # (a one-letter part is a name's when another part follows it: "星河-R-32B")
 # (or the "V" of a version glued to the brand: "华章大模型V3.5")
-_HYBRID_DASH = re.compile(r"[-·]|(?<=[\u3400-\u9fff])[Vv](?=\d)")
+_HYBRID_DASH = led(re.compile(r"[-·]|(?<=[\u3400-\u9fff])[Vv](?=\d)"))
 
 
 def hybrid_names(text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:

@@ -26,6 +26,7 @@ from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 
 from extractor.candidates import has_name, trigger_positions
+from extractor.regex_lead import led
 from extractor.rules.comparisons import (
     _IMPROVEMENT_OVER,
     _IMPROVES_BY_OVER,
@@ -104,9 +105,9 @@ _HYPOTHETICAL = re.compile(r"(?-i:[希期IiWwCcMmHh\u0130\u0131])(?:(?<=希)望|
 
 
 # an indefinite model as a sentence's subject: a statement about any model, not about the one the text is about
-_GENERIC_SUBJECT = re.compile(r"(?:^|[，,：:]\s*)(?:一个|某个|某一?|任何|任意|随便一个)(?:\d+(?:\.\d+)?B\s*)?(?:的)?(?:大)?模型"
+_GENERIC_SUBJECT = led(re.compile(r"(?:^|[，,：:]\s*)(?:一个|某个|某一?|任何|任意|随便一个)(?:\d+(?:\.\d+)?B\s*)?(?:的)?(?:大)?模型"
                               r"|(?:^|[,:;]\s+)(?:A|An|Any|Some)\s+(?:\d+(?:\.\d+)?B\s+)?(?:model|LLM|system)s?\b",
-                              re.IGNORECASE)
+                              re.IGNORECASE))
 _FORMER_OR_LATTER = re.compile(r"前者|后者|\bthe\s+(?:former|latter)\b", re.IGNORECASE)
 _LOOK_AT = re.compile(r"\s*(?:只|单|再|换)?(?:看|比较|对比|说到|谈到|论)|\s+(?:we|you)\s+(?:look|turn)\s+(?:at|to)\b", re.IGNORECASE)
 
@@ -633,8 +634,8 @@ _PLACE_THEN_VALUE = re.compile(r"[A-Za-z0-9)）][ \t]?(?:[上中]|" + SAID_BEFOR
 _COMMA_AT_VALUE = re.compile(r"[A-Za-z0-9]" + COMMA_AT + r"\s+\d+\.\d")
 _FROM = re.compile(r"(?-i:[从Ff])(?:(?<=从)|(?<=f)(?<!\w[\s\S])rom\b)", re.IGNORECASE)  # (从, "from": as _GENERAL_SCOPE)
 # the words a reply to a stated score needs (``extractor.rules.replies``), looked for before it runs
-_REPLY_HINT = re.compile(r"ahead|behind|\bclear\b|wins?\b|loses?\b|leads?\b|trails?\b|on top|"
-                         r"高了|高出|领先|赢了|多了|超出|低了|差了|还差|落后|输了|少了", re.IGNORECASE)
+_REPLY_HINT = led(re.compile(r"ahead|behind|\bclear\b|wins?\b|loses?\b|leads?\b|trails?\b|on top|"
+                         r"高了|高出|领先|赢了|多了|超出|低了|差了|还差|落后|输了|少了", re.IGNORECASE))
 _EARLIER_SUBJECT_CUE = re.compile(r"现有|已有|之前|此前|以前|先前|existing|previous|prior", re.IGNORECASE)
 _EARLIER_CUE = re.compile(r"之前|此前|以前|先前|原先|原来|previous|prior|before", re.IGNORECASE)
 # "在多个基准上", "across most benchmarks", "beats GPT-4o on 7 of 10 benchmarks", "在 12 项基准中的 9 项上": many benchmarks or a
