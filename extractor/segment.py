@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from extractor import lexicon
+from extractor.regex_lead import led
 from schemas import Section, Span
 
 # A Markdown heading line (``#Title`` without a space is common in scraped Chinese articles).
@@ -98,7 +99,7 @@ CJK_HYBRID_NAME = re.compile(
     r"(?:(?<=Pro|Max|tra|ini|lus|ite|rbo|ash|Air|ano) [1-4]\.[05](?![A-Za-z0-9_.%分]))?")
 # (a one-letter part is a name's when another part follows it: "星河-R-32B")
 # (or the "V" of a version glued to the brand: "华章大模型V3.5")
-_HYBRID_DASH = re.compile(r"[-·]|(?<=[\u3400-\u9fff])[Vv](?=\d)")
+_HYBRID_DASH = led(re.compile(r"[-·]|(?<=[\u3400-\u9fff])[Vv](?=\d)"))
 
 
 def hybrid_names(text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
@@ -481,7 +482,9 @@ def _soft_wrapped(text: str, newline: int, stop: int) -> bool:
     if text[newline] != "\n" or newline + 1 >= stop:
         return False
     line_start = text.rfind("\n", 0, newline) + 1
-    return newline - line_start >= _MIN_WRAPPED_LINE and _WRAPPED_LINE_END.search(text, line_start, newline) is not None \
+    # (the pattern is one character and then the end: only the line's last one can match, so the search starts there
+    # rather than trying every character of the line; a line holds no "\n" for ``$`` to stop before)
+    return newline - line_start >= _MIN_WRAPPED_LINE and _WRAPPED_LINE_END.search(text, newline - 1, newline) is not None \
         and _NEXT_LINE_GOES_ON.match(text, newline + 1, stop) is not None
 
 
@@ -499,7 +502,7 @@ def line_bounds(text: str, pos: int, lo: int = 0, hi: int | None = None) -> tupl
 
 
 _MAX_WRAPPED_LINE = 100
-_SENTENCE_END = re.compile(r"[.!?;:]['’\")]?$")
+_SENTENCE_END = re.compile(r"[.!?;:]['’\")]?$")  # (one or two characters, then the end: searched from the line's last two only)
 
 
 def _wrapped_paragraph_goes_on(text: str, newline: int, hi: int) -> bool:
@@ -511,7 +514,7 @@ def _wrapped_paragraph_goes_on(text: str, newline: int, hi: int) -> bool:
         return False
     line_start = text.rfind("\n", 0, newline) + 1
     return _MIN_WRAPPED_LINE <= newline - line_start <= _MAX_WRAPPED_LINE \
-        and _SENTENCE_END.search(text, line_start, newline) is not None \
+        and _SENTENCE_END.search(text, newline - 2, newline) is not None \
         and _NEXT_LINE_GOES_ON.match(text, newline + 1, hi) is not None
 
 

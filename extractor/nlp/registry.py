@@ -277,6 +277,9 @@ class EntityRegistry:
     _heads: set[str] | None = field(default=None, repr=False)  # the Chinese names' heads (``_chinese_heads``)
     _text: str = field(default="", repr=False)  # the document (folded), to count how often each name is written
     aliases: dict[str, str] = field(default_factory=dict)  # "WQ" of "问渠-R1-32B（下面简称 WQ）": what the text defines
+    # each name's folded key and folded form when it holds a size, else None (``sole_sized_member``, asked once per
+    # resolved name, read every name of the document each time)
+    _sized_keys: dict[str, tuple[str, str] | None] = field(default_factory=dict, repr=False, compare=False)
 
     def add(self, name: str) -> None:
         folded = name.casefold()
@@ -340,10 +343,17 @@ class EntityRegistry:
         if not _VERSIONED_FAMILY.fullmatch(name) or _SIZE_IN_NAME.search(name) or is_catalogued_model(name):
             return None  # ("满血 DeepSeek-R1" in a text on DeepSeek-R1-70B: a model of its own)
         stem = fold(name).lower().replace(" ", "-")
-        members = {n for n in self.names if _SIZE_IN_NAME.search(n) is not None
-                   and fold(n).lower().replace(" ", "-").startswith(stem + "-")
-                   and _SIZE_IN_NAME.search(fold(n), len(stem)) is not None
-                   and _SIZE_IN_NAME.search(fold(n), len(stem)).start() == len(stem)}  # type: ignore[union-attr]
+        members = set()
+        for n in self.names:
+            if n in self._sized_keys:
+                sized = self._sized_keys[n]
+            else:
+                sized = self._sized_keys[n] = (fold(n).lower().replace(" ", "-"), fold(n)) \
+                    if _SIZE_IN_NAME.search(n) is not None else None
+            if sized is not None and sized[0].startswith(stem + "-"):
+                at = _SIZE_IN_NAME.search(sized[1], len(stem))
+                if at is not None and at.start() == len(stem):
+                    members.add(n)
         return members.pop() if len(members) == 1 else None
 
     def other_release(self, tag: str, subject: str | None) -> str | None:

@@ -23,7 +23,9 @@ _EVEN_OBJECT = re.compile(r"连\s*(?P<obj>[^，,。；;：:连]{1,40}?)\s*[都�
 _BA_OBJECT = re.compile(r"把\s*(?P<obj>[^，,。；;：:把]{1,40}?)\s*(?:直接|远远|狠狠|彻底|都|也)?\s*$")
 _PASSIVE = re.compile(r"被(?=[^，,。；;]{1,40}$)")
 _BASELINE_WORD = re.compile(r"基线|基准模型|baselines?|基础模型", re.IGNORECASE)
-_THAN_CONNECTOR = re.compile(r"(?<![相对])比|较之|较|相比于|相较于|相对于|than")  # (not the 比 of 相比之下 / 对比)
+# (not the 比 of 相比之下 / 对比; each branch's first character from one class, so that ``re`` skips ahead to it, checked again
+# with a look-behind in the branches' old order)
+_THAN_CONNECTOR = re.compile(r"[比较相t](?:(?<=比)(?<![相对]比)|(?<=较)之|(?<=较)|(?<=相)(?:比于|较于|对于)|(?<=t)han)")
 _WITH_CONNECTOR = re.compile(r"(?<![不相共一协参给赋])与|跟|(?<![不相共一协如等])同(?![时样类])|和|及|(?<![距远分隔脱])离(?![开散职线子])")
 _EN_REGION_END = re.compile(r"\s+(?:on|in|across|by|at|for|while|with|when|under|using|over|among|and (?:achiev|reach|scor|set|is|are|was))\b|\(|\[", re.IGNORECASE)
 _DELTA_GAP = re.compile(r"^\s*(?:了|出|约|达|高达|超过|多达|近|将近|整整|by|of|about|around|over|nearly|up to|more than|\+|足足|分别)?\s*(?:了)?\s*$", re.IGNORECASE)
@@ -31,8 +33,13 @@ _OPENING = re.compile(r"\W*(?:(?:But|And|So|Still|Yet|However|Meanwhile),?\s+)?"
 _PAREN_PREFIX = re.compile(r"\s*[(（]\s*(?:by\s+|about\s+|约|近)?")
 
 
-_DELTA_CUE = re.compile(r"(?:高出|高了|提高了|提升了|提高|提升|增加了|改善了|领先|超出)(?![到至])|\bby\b|\bgain(?:s|ed)?(?=\s+[+]?\d)"
-                        r"|\b(?:improvement|gain|increase|margin|lead|boost)s?\s+of\b", re.IGNORECASE)
+# (each branch's first character comes from one class matched case-sensitively - "i" also matches "İ" and "ı" case-blind -
+# so that ``re`` skips ahead to it; the branch checks it again with a look-behind, in the order the branches had, and
+# "\b" before a word's first letter is a look-behind after it)
+_DELTA_CUE = re.compile(r"(?-i:[高提增改领超BbGgIiMmLl\u0130\u0131])(?:"
+                        r"(?:(?<=高)(?:出|了)|(?<=提)(?:高了|升了|高|升)|(?<=增)加了|(?<=改)善了|(?<=领)先|(?<=超)出)(?![到至])"
+                        r"|(?<!\w[\s\S])(?:(?<=b)y\b|(?<=g)ain(?:s|ed)?(?=\s+[+]?\d)"
+                        r"|(?:(?<=i)(?:mprovement|ncrease)|(?<=g)ain|(?<=m)argin|(?<=l)ead|(?<=b)oost)s?\s+of\b))", re.IGNORECASE)
 _EN_BY = re.compile(r"\bby\s+(?:about |around |over |nearly |up to |more than |roughly |an average of )?(?=[+]?\d)")
 
 

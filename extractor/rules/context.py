@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from extractor import lexicon
+from extractor.regex_lead import led
 from extractor.rules.mentions import (
     BENCHMARK_SHAPED,
     DOCUMENT_SHORT_FORMS,
@@ -161,7 +162,7 @@ def _release_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[st
 
 
 _RELEASED_NAME = r"(?:" + CJK_HYBRID_NAME.pattern + r"|[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9.]+)+)"
-_NAME_RIGHT_BEFORE = re.compile(r"(" + _RELEASED_NAME + r")[ \t]*(?:的)?(?:新版本|新版|正式|终于|已经|已)?[ \t]*$")
+_NAME_RIGHT_BEFORE = led(re.compile(r"(" + _RELEASED_NAME + r")[ \t]*(?:的)?(?:新版本|新版|正式|终于|已经|已)?[ \t]*$"))
 _NAME_RIGHT_AFTER = re.compile(r"(" + _RELEASED_NAME + r")")
 
 
@@ -252,7 +253,7 @@ _SENTENCE_LEAD_ZH = re.compile(r"(?:^|。|！|？|；|\n)[ \t*>#]*(" + CJK_HYBRI
 # "基于 Qwen2.5-32B-Instruct 训练", "与上一代 X 相比", "用 8 张 A800": a name after these opens the sentence
 # but is what the topic is built on or measured against, not the topic (one-character words only
 # right before the name: they hide inside longer words)
-_NOT_TOPIC_BEFORE = re.compile(r"基于|使用|采用|借助|相比|对比|相较|不如|超过|超越|优于|落后|仅次于|对标|蒸馏自|来自|"
+_NOT_TOPIC_BEFORE = led(re.compile(r"基于|使用|采用|借助|相比|对比|相较|不如|超过|超越|优于|落后|仅次于|对标|蒸馏自|来自|"
                                r"领先|击败|打败|逊于|低于|高于|胜过|强于|弱于|不及|比肩|媲美|追平|赶超|"
                                # "据 DeepSeek 技术报告，…": whose report it is, not what the text goes on about
                                r"(?<![数证])据\s*$|根据\s*$|按照?\s*$|"
@@ -270,7 +271,7 @@ _NOT_TOPIC_BEFORE = re.compile(r"基于|使用|采用|借助|相比|对比|相�
                                # (opening the sentence: not "This is where X differentiates itself")
                                r"|(?<![A-Za-z] )\b(?:Where|Whereas)\s+(?:the\s+)?$"
                                # "Its predecessor, tern-7b-instruct, scored 62.5": an earlier release, set beside the topic
-                               r"|(?i:\b(?:its|their|the)\s+predecessor,?\s*$)")
+                               r"|(?i:\b(?:its|their|the)\s+predecessor,?\s*$)"))
 
 
 @dataclass

@@ -31,11 +31,17 @@ STATE_OF_THE_ART = "state-of-the-art"
 _SOTA_BEFORE = re.compile(r"(?:最先进|最优|SOTA|state[- ]of[- ]the[- ]art)[^。；;]{0,30}$", re.IGNORECASE)
 
 # a gain verb and the gap to its margin ("性能提升了 18.78%", "进一步提升了 0.142", "improves MATH by 3.1")
+# (each branch's first character is matched first, case-sensitively, from one class holding every character the
+# case-blind first letters match - "i" also matches "İ" and "ı" - so that ``re`` skips ahead to the next one instead of
+# trying both branches at every position; the branch checks that character again with a look-behind, and "\b" before a
+# word's first letter is a look-behind after it)
 GAIN = re.compile(
-    r"(?:提升|提高|高出|增加|改善|增长)(?:了|约|近|超过|达|高达|多达|\s)*(?=[+]?\d)"
-    r"|\b(?:improv(?:es|ed|ing)|boost(?:s|ed|ing)?|rais(?:es|ed|ing)|increas(?:es|ed|ing)|lift(?:s|ed|ing)?)\b"
+    r"(?-i:[提高增改IiBbRrLl\u0130\u0131])(?:"
+    r"(?:(?<=提)(?:升|高)|(?<=高)出|(?<=增)(?:加|长)|(?<=改)善)(?:了|约|近|超过|达|高达|多达|\s)*(?=[+]?\d)"
+    r"|(?<!\w[\s\S])(?:(?<=i)(?:mprov(?:es|ed|ing)|ncreas(?:es|ed|ing))|(?<=b)oost(?:s|ed|ing)?|(?<=r)ais(?:es|ed|ing)"
+    r"|(?<=l)ift(?:s|ed|ing)?)\b"
     r"(?:\s+[^\s,;.]+){0,4}?\s+by\s+(?:about\s+|around\s+|nearly\s+|roughly\s+|over\s+|up\s+to\s+|more\s+than\s+)?"
-    r"(?=[+]?\d)", re.IGNORECASE)
+    r"(?=[+]?\d))", re.IGNORECASE)
 # what the gain is in, when it is not a result: speed, cost, data, efficiency
 _NOT_RESULT_GAIN = re.compile(r"速度|加速|效率|吞吐|延迟|成本|费用|显存|内存|参数|数据量|token|样本|倍|"
                               r"\b(?:speed|throughput|latency|cost|memory|efficiency|tokens?|parameters)\b",

@@ -52,7 +52,9 @@ NAME_ZH = re.compile(
 
 # A number that may be a result: not glued to a name (Qwen2.5, -32B, pass@1, v1.2) and not a fraction of one.
 # (not "0-shot", "8-way", "4-bit": a setting or a size, nor the spread after "±", nor a change after a minus sign "−0.4")
-NUMBER = re.compile(r"(?<![A-Za-z0-9_@.\-/±\u2212])(?<!± )(?<!\+/- )([+＋]?)(\d+(?:,\d{3})*(?:\.\d+)?)(?!\d)(?![\d.]*[A-Za-z_@])(?!\.\d)"
+# (the look-ahead for the first character comes before the look-behinds, which hold at the same position: a position
+# that is no number's fails on one test instead of four)
+NUMBER = re.compile(r"(?=[+＋\d])(?<![A-Za-z0-9_@.\-/±\u2212])(?<!± )(?<!\+/- )([+＋]?)(\d+(?:,\d{3})*(?:\.\d+)?)(?!\d)(?![\d.]*[A-Za-z_@])(?!\.\d)"
                     r"(?!-(?:shot|way|bit|step|turn|hop|fold|gram|layer|stage|round)s?\b)")
 NUMBER_OR_UNIT_WORD = re.compile(r"(?<![A-Za-z0-9_@.\-/])([+＋]?)(\d+(?:\.\d+)?)")
 
@@ -559,9 +561,12 @@ def _subject_words(sentence: str, lex: Lexicons) -> list[Mention]:
 
 
 # "the 72B", "the 8B model", "72B 版本", "405B 是 88.6", "the smaller variant", "the largest model": a model by its size
+# (each branch's first character from one class, so that ``re`` skips ahead to it; the branch checks it again with a
+# look-behind, in the branches' old order, and the look-behinds before it are two characters wide after it)
 SIZE_REFERENCE = re.compile(
-    r"\b(?:[Tt]he|[Oo]ur|[Ii]ts|[Tt]his)\s+(?:\d+(?:\.\d+)?[BM](?:\s+(?:model|variant|version|checkpoint)s?)?"
+    r"[TtOoIi\d](?:(?<!\w[\s\S])(?:(?<=[Tt])he|(?<=[Oo])ur|(?<=[Ii])ts|(?<=[Tt])his)\s+"
+    r"(?:\d+(?:\.\d+)?[BM](?:\s+(?:model|variant|version|checkpoint)s?)?"
     r"|(?:smaller|smallest|larger|largest|bigger|biggest)\s+(?:model|variant|version|sibling|one|checkpoint))\b"
-    r"|(?<![A-Za-z0-9.\-])\d+(?:\.\d+)?[BM]\s*(?:版本|模型|型号)"
+    r"|(?<=\d)(?<![A-Za-z0-9.\-]\d)\d*(?:\.\d+)?[BM]\s*(?:版本|模型|型号)"
     # "MMLU 上 405B 是 88.6": a bare size right before its value's verb
-    r"|(?<![A-Za-z0-9.\-])\d+(?:\.\d+)?[BM](?=\s*(?:是|为|拿到|拿了|达到|得分|的(?:得分|成绩|分数|准确率))\s*\d)")
+    r"|(?<=\d)(?<![A-Za-z0-9.\-]\d)\d*(?:\.\d+)?[BM](?=\s*(?:是|为|拿到|拿了|达到|得分|的(?:得分|成绩|分数|准确率))\s*\d))")

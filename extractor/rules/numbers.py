@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractor import lexicon
+from extractor.regex_lead import led
 from extractor.rules.clauses import _clause_bounds
 from extractor.rules.mentions import NUMBER, Lexicons, Mention, lexicons
 
 _SPEED = re.compile(r"速度|加速|更快|延迟|吞吐|成本|显存|内存|参数|费用|价格|speed|faster|latency|throughput|cost|memory|cheaper|fewer|tokens?", re.IGNORECASE)
-_SCORE_VERB = re.compile(
+_SCORE_VERB = led(re.compile(
     r"达到|达|取得|获得|实现|拿下|拿到|拿了|来到|冲到|考了|跑出|录得|斩获|得分|分数|总分|平均分|均分|成绩|准确率|为|是|提高到|提升到|上升到|"
     # spoken: "跑了下，只有 79.6", "Phi-4 都有 75.4 了", "math500 能到 94.6"
     r"只有|仅有|才|都有|能到|跑了|测了|测得|跑到|\b(?:achiev\w*|scor\w*|reach\w*|attain\w*|obtain\w*|got|gets|hits?|of|at|with|posts?|posted|records?|recorded|logs|logged|delivers?|delivered|notch\w*|lands?|landed|earns?|earned|secures?|secured|registers?|registered|manages?|managed|reports?|reported|measures?|measured|gives|gave|shows?|showed|claims?|claimed|"
@@ -23,7 +24,7 @@ _SCORE_VERB = re.compile(
     # "MATH-500 goes to 47.8", "brings GSM8K back to 81.9", "drops to 61.0"
     r"(?:goes|go|went|back|drops?|dropped|falls?|fell|rises?|rose|climbs?|climbed|jumps?|jumped|moves?|moved)\s+to)\b",
     re.IGNORECASE,
-)
+))
 _YEAR = re.compile(r"(?:19|20)\d\d$")
 _YEAR_MONTH = re.compile(r"(?:19|20)\d\d\.(?:0[1-9]|1[0-2])")
 _SPREAD_UNIT = re.compile(r"\s*(?:±|\+/-)\s*\d+(?:\.\d+)?\s*[%％]")
@@ -183,7 +184,7 @@ _DENIED_OR_CHANGE = (r"(?:\b(?:is|are|was|were|be|been|now|went|goes|it's|that's
                      r"|\b(?:spent|spend|spending|devoted|allocated)\s+(?:about\s+|roughly\s+|nearly\s+|over\s+|only\s+|maybe\s+|around\s+|almost\s+|just\s+|~)?")
 # (a bare decimal is read against these only: the other reasons above were written for percentages and points)
 _DENIED_OR_CHANGE_BEFORE = re.compile(r"(?:" + _DENIED_OR_CHANGE + r")\s*$", re.IGNORECASE)
-_NOT_RESULT_BEFORE = re.compile(
+_NOT_RESULT_BEFORE = led(re.compile(
     r"(?:(?:成本|费用|开销|预算|延迟|显存|内存|时间|步数|训练步|数据量|样本量|输出长度|长度|占比|比例|样本)[^，,。\d]{0,6}|"
     r"(?:\bcost|latency|memory|budget)[^，,。\d]{0,16}|"
     # a share of overlap with training data ("the 13-gram overlap scan said 0.3%", "污染率约 1.2%"): no result
@@ -221,7 +222,7 @@ _NOT_RESULT_BEFORE = re.compile(
     r"|\bby(?:\s+(?:about|around|nearly|roughly|over|up\s+to))?(?:\s+[+]?\d+(?:\.\d+)?\s*(?:%|points?|pts|pp)?\s*(?:,|and|、)+)*"
     # and the later members of a list after such a word ("分别下降 0.4 和 0.2 分", "领先 2.1、3.4 分")
     r")(?:\s*[+]?\d+(?:\.\d+)?\s*(?:%|％|分|个?百分点|points?|pts|pp)?\s*(?:,|，|、|and|和|与|及)\s*)*\s*$",
-    re.IGNORECASE)
+    re.IGNORECASE))
 # The rarer reasons, over a longer window, looked for only in sentences that hold one of their words
 # (``_NOT_RESULT_HINT``): an ablation's "removing X lowers AIME 2024 accuracy to 47.5%", business figures
 # ("revenue grew 40%", "营收同比增长 35%"), a difference between two systems ("the gap on GSM8K is 6.2 points",
@@ -235,10 +236,15 @@ _NOT_RESULT_FAR_BEFORE = re.compile(
     r"(?:\s+(?:is|was|stands\s+at|of|at|(?:widens|widened|narrows|narrowed|shrinks|shrank|grows|grew)\s+to)|\s*[~≈]|,?\s+(?:about|around|roughly))"
     r"|(?:差距|差值|相差|差了|领先幅度|优势)(?:缩小|扩大|拉大)?(?:为|是|达|达到|到|至|有|在)?(?:近|约|超过|将近|大约)?"
     r")\s*$", re.IGNORECASE)
+# (asked only whether it occurs: the words grouped by their first character, which comes from one class matched
+# case-sensitively - "s" also matches "ſ", "i" "İ" and "ı" case-blind - so that ``re`` skips ahead to it)
 _NOT_RESULT_HINT = re.compile(
-    r"lower|lowered|drop|fall|fell|slip|decrease|revenue|sales|income|profit|margin|users|subscribers|downloads|"
-    r"valuation|stock|shares|market|funding|headcount|customers|gap|lead|difference|delta|edge|advantage|"
-    r"营收|收入|利润|毛利|用户|下载量|市值|股价|估值|份额|融资|差距|差值|相差|差了|领先幅度|优势|同比|环比", re.IGNORECASE)
+    r"(?-i:[LlDdFfSsRrIiPpMmUuVvHhCcGgEeAa营收利毛用下市股估份融差相领优同环\u017f\u0130\u0131])(?:"
+    r"(?<=l)(?:ower|owered|ead)|(?<=d)(?:rop|ecrease|ownloads|ifference|elta)|(?<=f)(?:all|ell|unding)"
+    r"|(?<=s)(?:lip|ales|ubscribers|tock|hares)|(?<=r)evenue|(?<=i)ncome|(?<=p)rofit|(?<=m)(?:argin|arket)|(?<=u)sers"
+    r"|(?<=v)aluation|(?<=h)eadcount|(?<=c)ustomers|(?<=g)ap|(?<=e)dge|(?<=a)dvantage"
+    r"|(?<=营)收|(?<=收)入|(?<=利)润|(?<=毛)利|(?<=用)户|(?<=下)载量|(?<=市)值|(?<=股)价|(?<=估)值|(?<=份)额|(?<=融)资"
+    r"|(?<=差)(?:距|值|了)|(?<=相)差|(?<=领)先幅度|(?<=优)势|(?<=同)比|(?<=环)比)", re.IGNORECASE)
 
 
 # "拿到了 72.5 分——不好意思，我说错了，是 75.2 分", "it's 65.1, sorry, I misspoke, 59.1": a value the speaker takes back
@@ -303,7 +309,7 @@ def _labelled_value(sentence: str, benches: list[Mention], num: Number) -> bool:
 
 # Results stated as counts: "solves 13 of the 30 problems", "答对 22 道", "500 个问题中的 231 个".
 # The count is a score (unit "score"); the total is not.
-_COUNT_SOLVED = re.compile(
+_COUNT_SOLVED = led(re.compile(
     r"\b(?:solves?|solved|solving|answers?|answered|gets?|got|passes|passed|resolves?|resolved|completes?|completed)"
     r"\s+(?:only\s+|just\s+)?(\d+)\s+(?:out\s+)?of\s+(?:the\s+)?(\d+)\b"
     r"|(?:答对|做对|解决|解出|通过|完成)了?\s*(\d+)\s*(?:道|个|题)(?![^，。,]{0,6}?中的)"  # not "解决了 500 个问题中的 231 个"
@@ -314,7 +320,7 @@ _COUNT_SOLVED = re.compile(
     # "23 of 30 problems solved", "41 out of 50 questions answered correctly": the count, then the verb
     r"|\b(\d+)\s+(?:out\s+)?of\s+(?:the\s+)?(\d+)\s+(?:[A-Za-z0-9.'-]+\s+){0,3}?(?:problems|questions|tasks|issues|puzzles)"
     r"\s+(?:were\s+|are\s+)?(?:solved|answered|correct|passed|resolved)",
-    re.IGNORECASE)
+    re.IGNORECASE))
 
 
 def _may_count(sentence: str) -> bool:
@@ -393,9 +399,9 @@ def _restates_percentage(sentence: str, num: Number, lex: Lexicons) -> bool:
             return True
     return False
 # an ablation: what a part's removal does ("without the X mix, ifeval drops to 76.0", "去掉检索模块后，准确率降至 61.0")
-_ABLATION_DROP = re.compile(r"(?:\b(?:without|w/o)\s+(?:the\s+|its\s+|our\s+)?[^,.;]{1,40}?,?\s*[^,.;]{0,30}?"
+_ABLATION_DROP = led(re.compile(r"(?:\b(?:without|w/o)\s+(?:the\s+|its\s+|our\s+)?[^,.;]{1,40}?,?\s*[^,.;]{0,30}?"
                             r"\b(?:drops?|dropped|falls?|fell|decreases?|decreased|degrades?|degraded)\s+(?:to|from)\s*$"
-                            r"|(?:去掉|去除|移除|删除|不使用)[^。；;]{1,30}?(?:降至|下降到|降到|跌到|跌至)\s*$)", re.IGNORECASE)
+                            r"|(?:去掉|去除|移除|删除|不使用)[^。；;]{1,30}?(?:降至|下降到|降到|跌到|跌至)\s*$)", re.IGNORECASE))
 # a measure of the team's own, named as such, in a sentence that names no benchmark
 _INTERNAL_MEASURE = re.compile(r"\b(?:internal|in-house|proprietary)\s+(?:[a-z-]+\s+){0,3}?(?:pass\s+rate|rate|score|accuracy|"
                                r"success\s+rate|metric)s?\b[^,;]{0,28}$|内部[^，。；,;]{0,12}?(?:通过率|准确率|成功率|得分|指标)",

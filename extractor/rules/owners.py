@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from extractor.regex_lead import led
 from extractor.rules.baselines import PREDECESSOR
 from extractor.rules.measures import _LIST_SEP
 from extractor.rules.mentions import DOCUMENT_SHORT_FORMS, Mention, sentence_names
@@ -236,8 +237,8 @@ def owned_value_lists(sentence: str, numbers: list[Number], names: list[Mention]
 # (an aside may follow "which": "DeepSeek-R1, which, as we understand the public numbers, sits around 49.2")
 # ("o3-mini (high), which OpenAI reports at 87.3%", "o1-mini, whose published score is 63.6": a name's qualifier in
 # parentheses may stand before the comma)
-_WHICH_BEFORE = re.compile(r"(?:\s*[(（][^()（）]{1,16}[)）])?\s*[,，]\s*(?:which|who|whose|that)(?:\s*,[^,;:()]{1,60},)?\s+"
-                           r"(?:[A-Za-z]+\s+){0,5}$")
+_WHICH_BEFORE = led(re.compile(r"(?:\s*[(（][^()（）]{1,16}[)）])?\s*[,，]\s*(?:which|who|whose|that)(?:\s*,[^,;:()]{1,60},)?\s+"
+                           r"(?:[A-Za-z]+\s+){0,5}$"))
 # "the 49.1 that DeepSeek-R1-Distill-Qwen-7B reports in its model card": the value a name reports, gets or claims
 _THAT_NAME = re.compile(r"\s*%?\s+that\s+")
 _THAT_NAME_VERB = re.compile(r"\s+(?:reports?|reported|gets?|got|claims?|claimed|posts?|posted|lists?|listed|scores?|scored|"
@@ -306,12 +307,12 @@ def _baseline_owning(sentence: str, num: Number, spans: list[tuple[int, int, str
 
 # A group named by its size: "两款模型在 C-Eval 上的得分分别为 89.2 和 88.7", "both models score 71.2 and 68.4,
 # respectively", "MMLU 上三者分别是 78.9、79.7 和 84.6", "the three score 68.1, 70.2 and 71.0 respectively"
-_GROUP_OF_THEM = re.compile(
+_GROUP_OF_THEM = led(re.compile(
     r"(?P<two>两者|二者|两款模型|两个模型|两款|这两个模型|这两款模型|双方|两位"
     r"|\b(?:both\s+(?:[A-Z][\w.-]*\s+)?models|the\s+two\s+models|the\s+pair|both\s+of\s+them)\b)"
     r"|(?P<three>三者|三款模型|三个模型|三款|这三个模型|这三款模型|三位"
     r"|\b(?:the\s+three(?:\s+models)?|all\s+three(?:\s+models)?)\b(?!\s+(?:benchmarks|tasks|settings|datasets)))",
-    re.IGNORECASE)
+    re.IGNORECASE))
 
 
 # a group that opens its sentence as its subject: "Both Quill models still lag behind GPT-4o", "两者都落后于 GPT-4o"

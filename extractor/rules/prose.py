@@ -27,6 +27,7 @@ from collections.abc import Iterator, Sequence
 
 from extractor import lexicon
 from extractor.candidates import has_name, trigger_positions
+from extractor.regex_lead import led
 from extractor.rules.comparisons import (
     _IMPROVEMENT_OVER,
     _IMPROVES_BY_OVER,
@@ -99,14 +100,18 @@ _SETTING_CONDITION = re.compile(r"\s*(?:使用|用|采用|开启|打开|换成|�
 _MAYBE = re.compile(r"可能|会|将|或许|也许|估计|\bwould\b|\bcould\b|\bmight\b", re.IGNORECASE)
 # (and a hope or a goal: "希望 SWE-bench Verified 能过 60%", "we hope to reach 60%")
 # (after a quotation mark or a short label: "> 思考题：如果一个模型在 MMLU 上得到 30%，能说明什么？")
-_HYPOTHETICAL = re.compile(r"^[>\s*-]*(?:[\u4e00-\u9fff]{1,6}[:：]\s*)?(?:如果|假如|若|倘若|假设|要是)|希望|期望|\b(?:if|would|could potentially|might|hopes?\s+to)\b",
-                           re.IGNORECASE)
+# (in two parts: the opening one is matched at the sentence's start only, and the other starts from one class of its first
+# characters, matched case-sensitively - "i" also matches "İ" and "ı" case-blind - so that ``re`` skips ahead to them;
+# the branch checks that character again with a look-behind, and "\b" before it is a look-behind after it)
+_HYPOTHETICAL_OPENING = re.compile(r"[>\s*-]*(?:[\u4e00-\u9fff]{1,6}[:：]\s*)?(?:如果|假如|若|倘若|假设|要是)")
+_HYPOTHETICAL = re.compile(r"(?-i:[希期IiWwCcMmHh\u0130\u0131])(?:(?<=希)望|(?<=期)望|(?<!\w[\s\S])(?:(?<=i)f|(?<=w)ould"
+                           r"|(?<=c)ould potentially|(?<=m)ight|(?<=h)opes?\s+to)\b)", re.IGNORECASE)
 
 
 # an indefinite model as a sentence's subject: a statement about any model, not about the one the text is about
-_GENERIC_SUBJECT = re.compile(r"(?:^|[，,：:]\s*)(?:一个|某个|某一?|任何|任意|随便一个)(?:\d+(?:\.\d+)?B\s*)?(?:的)?(?:大)?模型"
+_GENERIC_SUBJECT = led(re.compile(r"(?:^|[，,：:]\s*)(?:一个|某个|某一?|任何|任意|随便一个)(?:\d+(?:\.\d+)?B\s*)?(?:的)?(?:大)?模型"
                               r"|(?:^|[,:;]\s+)(?:A|An|Any|Some)\s+(?:\d+(?:\.\d+)?B\s+)?(?:model|LLM|system)s?\b",
-                              re.IGNORECASE)
+                              re.IGNORECASE))
 _FORMER_OR_LATTER = re.compile(r"前者|后者|\bthe\s+(?:former|latter)\b", re.IGNORECASE)
 _LOOK_AT = re.compile(r"\s*(?:只|单|再|换)?(?:看|比较|对比|说到|谈到|论)|\s+(?:we|you)\s+(?:look|turn)\s+(?:at|to)\b", re.IGNORECASE)
 
@@ -116,7 +121,7 @@ def _is_hypothetical(sentence: str, numbers: Sequence[Number]) -> bool:
     supposition after the first value is about what the value means ("scores 58.6%, which would place it
     ahead of GPT-4.1"), not about the value."""
     first = numbers[0].start if numbers else len(sentence)
-    m = _HYPOTHETICAL.search(sentence, 0, first)
+    m = _HYPOTHETICAL_OPENING.match(sentence, 0, first) or _HYPOTHETICAL.search(sentence, 0, first)
     if m is None or _LOOK_AT.match(sentence, m.end()):
         return False  # ("如果看 GPQA Diamond，情况反过来：…", "If we look at MMLU, …": where to look, no supposition)
     # "如果使用 maj@64，它能达到 63.3%": a condition that names how the model was run states a result in that setting
@@ -386,7 +391,9 @@ _DEMONSTRATIVE = re.compile(r"该模型|此模型|这个模型|这一模型|t(?<
 
 
 # "在今年的 AIME 2025 上，它的成绩是 40.0%": 它 / it goes on about the model the previous sentence's result was about
-_PRONOUN = re.compile(r"它|i(?<!\w[\s\S])ts?\b", re.IGNORECASE)  # (它, "it", "its"; the word start as above)
+# (它, "it", "its"; the word start as above, and the first character from a class matched case-sensitively - "i" also
+# matches "İ" and "ı" case-blind - so that ``re`` skips ahead to it)
+_PRONOUN = re.compile(r"(?-i:[它Ii\u0130\u0131])(?:(?<=它)|(?<=i)(?<!\w[\s\S])ts?\b)", re.IGNORECASE)
 # a sentence opening with "That's" / "That is" / "This puts …": it goes on about the result the previous one stated
 _RESULT_THAT = re.compile(r"[\s*>-]*(?:That|This)(?:['’]s|\s+(?:is|was|puts|places|leaves|beats|trails))\b")
 
@@ -716,19 +723,26 @@ _COPULA_THEN_VALUE = re.compile(r"[A-Za-z0-9)] " + COPULA + r" \d+\.\d")
 _PLACE_THEN_VALUE = re.compile(r"[A-Za-z0-9)）][ \t]?(?:[上中]|" + SAID_BEFORE_VALUE + r"{1,8}|[，,])[ \t]?[，,]?[ \t]?\d+(?:\.\d|%)")
 # "she puts DeepSeek-R1-Distill-Qwen-7B, also at 55.5": a name, then its value after ", at" (``scores._VERB_RIGHT_BEFORE``)
 _COMMA_AT_VALUE = re.compile(r"[A-Za-z0-9]" + COMMA_AT + r"\s+\d+\.\d")
-_FROM = re.compile(r"从|\bfrom\b", re.IGNORECASE)
+_FROM = re.compile(r"(?-i:[从Ff])(?:(?<=从)|(?<=f)(?<!\w[\s\S])rom\b)", re.IGNORECASE)  # (从, "from": as _GENERAL_SCOPE)
 # the words a reply to a stated score needs (``extractor.rules.replies``), looked for before it runs
-_REPLY_HINT = re.compile(r"ahead|behind|\bclear\b|wins?\b|loses?\b|leads?\b|trails?\b|on top|"
-                         r"高了|高出|领先|赢了|多了|超出|低了|差了|还差|落后|输了|少了", re.IGNORECASE)
+_REPLY_HINT = led(re.compile(r"ahead|behind|\bclear\b|wins?\b|loses?\b|leads?\b|trails?\b|on top|"
+                         r"高了|高出|领先|赢了|多了|超出|低了|差了|还差|落后|输了|少了", re.IGNORECASE))
 _EARLIER_SUBJECT_CUE = re.compile(r"现有|已有|之前|此前|以前|先前|existing|previous|prior", re.IGNORECASE)
 _EARLIER_CUE = re.compile(r"之前|此前|以前|先前|原先|原来|previous|prior|before", re.IGNORECASE)
+# "在多个基准上", "across most benchmarks", "beats GPT-4o on 7 of 10 benchmarks", "在 12 项基准中的 9 项上": many benchmarks or a
+# count of them, none named. (Each branch's first character is matched first, case-sensitively, from one class that holds
+# every character the case-blind first letters match - "i" also matches "İ" and "ı" - so that ``re`` skips ahead to the
+# next such character instead of trying every branch at every position; the branch then checks that character again
+# with a look-behind, and "\b" before a word's first letter is ``_WORD_START_BEFORE`` after it.)
+_WORD_START_BEFORE = r"(?<!\w[\s\S])"
+_MANY = r"(?:most|many|all|several|multiple|various|a\s+(?:wide\s+)?range\s+of|a\s+variety\s+of)\b"
+_COUNT_OF = r"\d+\s+(?:of|out\s+of)\s+(?:the\s+)?\d+\s+(?:\w+\s+)?(?:benchmarks|tasks|evaluations|tests)"
 _GENERAL_SCOPE = re.compile(
-    r"在(?:大多数|多数|多个|各种|各项|众多|所有|一系列|广泛的)[^，。,]{0,14}?(?:上|中|下)|大多数情况|大部分情况|"
-    r"\b(?:across|on|in)\s+(?:most|many|all|several|multiple|various|a\s+(?:wide\s+)?range\s+of|a\s+variety\s+of)\b"
-    r"|\bacross\s+(?:the\s+)?(?:board|benchmarks|tasks)\b"
-    # "beats GPT-4o on 7 of 10 benchmarks", "在 12 项基准中的 9 项上": a count of benchmarks, none of them named
-    r"|\b(?:on|in|across)\s+\d+\s+(?:of|out\s+of)\s+(?:the\s+)?\d+\s+(?:\w+\s+)?(?:benchmarks|tasks|evaluations|tests)"
-    r"|\d+\s*(?:项|个)(?:基准|评测|测试|任务)(?:中的|里的)?\s*\d+\s*(?:项|个)", re.IGNORECASE)
+    r"(?-i:[在大AaOoIi\u0130\u0131\d])(?:"
+    r"(?<=在)(?:大多数|多数|多个|各种|各项|众多|所有|一系列|广泛的)[^，。,]{0,14}?(?:上|中|下)|(?<=大)(?:多数情况|部分情况)"
+    rf"|(?<=a){_WORD_START_BEFORE}cross\s+(?:{_MANY}|(?:the\s+)?(?:board|benchmarks|tasks)\b|{_COUNT_OF})"
+    rf"|(?<=o){_WORD_START_BEFORE}n\s+(?:{_MANY}|{_COUNT_OF})|(?<=i){_WORD_START_BEFORE}n\s+(?:{_MANY}|{_COUNT_OF})"
+    r"|(?<=\d)\d*\s*(?:项|个)(?:基准|评测|测试|任务)(?:中的|里的)?\s*\d+\s*(?:项|个))", re.IGNORECASE)
 
 
 _CONTRAST = re.compile(r"而|但|相比|相较|对比|whereas|while|compared|versus|\bvs\b|\b(?:up|down) from\b|\bagainst\b"

@@ -11,6 +11,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 from extractor import lexicon
+from extractor.regex_lead import led
 from extractor.rules.clauses import _CLAUSE_SEP, _tight
 from extractor.rules.comparisons import _lower_is_better
 from extractor.rules.context import _Context
@@ -159,10 +160,10 @@ def paired_values_of_two(document: Document, section: Section, offset: int, sent
 
 
 # "matches GPT-4o-mini on IFEval (84.1 for both)", "在 AMC23 上两者持平（均为 62.5）": one value both sides reached
-SHARED_VALUE = re.compile(
+SHARED_VALUE = led(re.compile(
     r"[(（]\s*(\d+(?:\.\d+)?)\s*(%|％)?\s*(?:for\s+both|each|apiece|for\s+each|in\s+both\s+cases)\s*[)）]"
     r"|(?:均为|都是|同为|皆为|都为|均是|均达到|都达到|都拿到|\bboth\s+(?:at|scoring|score|reach|reaching|with|on))\s*"
-    r"(\d+(?:\.\d+)?)(?!\d|\.\d)(?:\s*(%|％))?(?!\s*(?:出头|多|几))", re.IGNORECASE)  # (not "都是 90 出头": no value)
+    r"(\d+(?:\.\d+)?)(?!\d|\.\d)(?:\s*(%|％))?(?!\s*(?:出头|多|几))", re.IGNORECASE))  # (not "都是 90 出头": no value)
 
 
 def shared_value_scores(document: Document, section: Section, offset: int, sentence: str, lex: Lexicons,

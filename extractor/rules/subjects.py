@@ -10,6 +10,7 @@ import re
 from contextvars import ContextVar
 
 from extractor import lexicon
+from extractor.regex_lead import led
 from extractor.rules.measures import _LIST_SEP
 from extractor.rules.mentions import DOCUMENT_SHORT_FORMS, SETTING, Lexicons, Mention, cue_matches
 from extractor.rules.names import _in_location, _norm
@@ -110,10 +111,10 @@ _FIRST_PERSON = frozenset({"我们", "本文", "we", "our method", "our model", 
 # "w/o RL", "without the verifier", "去掉奖励模型": an ablated part names a variant, not a model
 _ABLATED = re.compile(r"(?:w/o|without|去掉|去除|移除|不用|不使用)\s*(?:the\s+)?$", re.IGNORECASE)
 # "Applied to Qwen2.5-7B, our method …", "built on Llama-3": the base a method runs on is not its subject
-_BUILT_ON = re.compile(r"\b(?:applied\s+to|on\s+top\s+of|built\s+on|based\s+on|fine-tuned\s+from|initiali[sz]ed\s+from|"
+_BUILT_ON = led(re.compile(r"\b(?:applied\s+to|on\s+top\s+of|built\s+on|based\s+on|fine-tuned\s+from|initiali[sz]ed\s+from|"
                        # "Corvid-R1 applies GRPO to a 32B base and reports …": a method a model uses is no subject
                        r"appl(?:y|ies|ying)|uses|using|adopts|adopting|employs|employing|leverages|leveraging|via|"
-                       r"starting\s+from|with\s+(?:plain|vanilla|standard|simple))\s+(?:the\s+)?$|基于\s*$", re.IGNORECASE)
+                       r"starting\s+from|with\s+(?:plain|vanilla|standard|simple))\s+(?:the\s+)?$|基于\s*$", re.IGNORECASE))
 # ("SimpleRL-Zoo trains Qwen2.5-Math-7B with plain GRPO and lifts …": the recipe it trains with)
 # ("its Orion-72B model now tops …" at the head of a clause is the subject: only an object is possessed)
 _AND_IT = re.compile(r"[,;]\s*(?:and|but|so|while)\s+$")  # a coordinate clause opening right before its "it"
@@ -143,8 +144,8 @@ _ATTRIBUTE_OWNER = re.compile(r"(?:其|的|\bits|\btheir)\s*$", re.IGNORECASE)
 # against GPT-4-0314 is 22.4%")
 _JUDGE_AFTER = re.compile(r"\s*(?:-\s*)?(?:as\s+(?:the\s+|a\s+)?(?:judge|grader|evaluator|annotator)\b|(?:作为|担任|为)\s*(?:评委|裁判|评判者?|评估者|judge\b|grader\b)|"
                           r"当(?:评委|裁判)|(?:评委|裁判|judge)\b)", re.IGNORECASE)
-_JUDGE_BEFORE = re.compile(r"(?:\bjudged\s+by|\bgraded\s+by|\bjudge\s*[:=]|\bwin\s*-?\s*rates?\s+(?:against|vs\.?|versus)|裁判(?:模型)?(?:为|是|[:：])|评委(?:为|是|[:：]))\s*$",
-                           re.IGNORECASE)
+_JUDGE_BEFORE = led(re.compile(r"(?:\bjudged\s+by|\bgraded\s+by|\bjudge\s*[:=]|\bwin\s*-?\s*rates?\s+(?:against|vs\.?|versus)|裁判(?:模型)?(?:为|是|[:：])|评委(?:为|是|[:：]))\s*$",
+                           re.IGNORECASE))
 
 
 def is_judge(sentence: str, name: Mention) -> bool:
