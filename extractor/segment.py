@@ -189,6 +189,7 @@ TICKET_KEY = re.compile(r"[A-Z][A-Z0-9]+-\d{3,}")
 _COURSE_CODE = re.compile(r"[A-Z]{2,5} ?\d{3,4}[A-Z]?(?:-\d{3})?")
 _TICKET = re.compile(r"(?:[A-Za-z]+\s*)?#\d+")
 # a forum's tag ("[D]", "【讨论】"), and a programme's slot with its time ("B2 (09:25)", "Talk 3 [14:10]", "09:25 –")
+_SHORT_CODE = re.compile(r"[A-Z]{1,3}\d{1,2}")  # "O1", "KR2", "Q3", "P0": a label's code
 _TITLE_TAG = re.compile(r"^\s*(?:\[[^\]\n]{1,12}\]|【[^】\n]{1,8}】"
                         r"|(?:[A-Z]{0,2}\d{1,2}[a-z]?|(?:Talk|Session|Slot|Poster)\s+\d{1,2})?\s*[(\[（]\d{1,2}[:：]\d{2}[)\]）]"
                         r"|\d{1,2}:\d{2}\s*[-–—:]?)\s*")
@@ -251,6 +252,11 @@ def _named_in_title(title: str | None) -> str | None:
     m = _TITLE_NAME.match(t)
     if m:
         head = m.group(1).strip()
+        if _SHORT_CODE.fullmatch(head) and t[m.end():].strip():
+            # "O1：旗舰模型 天枢-2 进入行业第一梯队", "KR2: …": an objective's or an item's code, then what it is about
+            coded = _title_subject("# " + t[m.end():].strip())
+            if coded is not None:
+                return coded
         # (a label of several plain words or a quoted tagline is no name either: 'Speaker notes — "Small, Sparse,
         # Useful: Osprey-MoE-16B"' names Osprey-MoE-16B)
         # (a ticket's key, "EVAL-2291: …", or a course's code, "CS 329: …", labels the text and names nothing)

@@ -335,7 +335,8 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)(?:[a-z]{0,6}
 _MONTH_RANGE = re.compile(rf"{_MONTH}(?:\s*[-–—]\s*{_MONTH})+(?:\s+\d{{4}})?")
 _FOUR_O = re.compile(r"(?<![\w.\-])4o(?:[- ]mini)?(?![\w\-])")
 # ("HW3", "PS2", "Quiz4", "Lecture12": a course's assignment or session)
-RUN_LABEL = re.compile(r"(?:step|iter|iteration|epoch|hw|homework|ps|quiz|lecture|lec)[-_]?\d+|S\d{3,4}", re.IGNORECASE)
+# (and an OKR's key result, "KR2：GPQA Diamond 超过 GPT-4o")
+RUN_LABEL = re.compile(r"(?:step|iter|iteration|epoch|hw|homework|ps|quiz|lecture|lec|KR)[-_]?\d+|S\d{3,4}", re.IGNORECASE)
 # "up from 69.4 on Kestrel-34B-rc2": where an earlier value was measured, on another model, not a benchmark
 _EARLIER_RUN_ON = re.compile(r"\b(?:up|down)\s+from\s+\d+(?:\.\d+)?\s*%?\s+on\s+$", re.IGNORECASE)
 _VERSION_ONLY = re.compile(r"(?:[vV]|rc|RC)\d+(?:\.\d+)*")  # ("v0.9.1", "rc2": a release, no benchmark)

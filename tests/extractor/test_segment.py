@@ -199,3 +199,9 @@ def test_a_programme_slot_and_its_time_open_a_heading_without_naming_a_model():
             "often hurts instruction following.\n\n## B4 (10:30) Lynx-Math: A Curriculum — Chen Rui\n\nLynx-Math-7B is "
             "trained on 2.4M problems.\n\n## 14:10 Sparse Verifiers\n\nWe introduce SpaVer, a verifier.\n")
     assert [s.subject for s in split_sections(text)][1:] == [None, "Lynx-Math", "SpaVer"]
+
+
+def test_an_objectives_code_opening_a_heading_is_no_name_when_the_heading_names_a_model():
+    text = ("# 2025 Q1 OKR 复盘\n\n## O1：旗舰模型 天枢-2 进入行业第一梯队\n\n- KR2：GPQA Diamond 超过 GPT-4o。\n\n"
+            "## o1: reasoning at scale\n\nIt gets 79 on AIME.\n")
+    assert [s.subject for s in split_sections(text)][1:] == ["天枢-2", "o1"]

@@ -994,3 +994,8 @@ def test_the_previous_generation_is_the_one_other_size_of_the_family_the_text_na
                      "比上一代足足高出 19.4 分。\n")
     got = {(c.model, c.baseline, c.delta) for c in claims if isinstance(c, ComparisonClaim)}
     assert got == {("墨鸢-R1-14B", "墨鸢-R1-7B", 19.4)}
+
+
+def test_an_okr_key_result_label_is_no_model():
+    claims = extract("# OKR 复盘\n\n## O1：旗舰模型 天枢-2 进入行业第一梯队\n\n- KR2：GPQA Diamond 超过 GPT-4o。实际 天枢-2 为 56.2，达成。\n")
+    assert {c.model for c in claims} == {"天枢-2"}
