@@ -406,7 +406,7 @@ _ABLATION_DROP = led(re.compile(r"(?:\b(?:without|w/o)\s+(?:the\s+|its\s+|our\s+
 _INTERNAL_MEASURE = re.compile(r"\b(?:internal|in-house|proprietary)\s+(?:[a-z-]+\s+){0,3}?(?:pass\s+rate|rate|score|accuracy|"
                                r"success\s+rate|metric)s?\b[^,;]{0,28}$|内部[^，。；,;]{0,12}?(?:通过率|准确率|成功率|得分|指标)",
                                re.IGNORECASE)
-_POINT_MARGIN = re.compile(r"百分点|个点")
+POINT_MARGIN = re.compile(r"百分点|个点")
 # "gains 6.1 points on AIME 2024 and 4.7 on OlympiadBench", "costs 5.9 points on AIME 2024; dropping X costs 2.1":
 # a later member of a list of margins, its unit written once, is a margin too
 _MARGIN_LIST_BEFORE = re.compile(
@@ -435,7 +435,7 @@ def _cached_result_number(sentence: str, start: int, end: int, unit: str | None,
 def _result_number(sentence: str, lex: Lexicons, num: Number) -> bool:
     if _MARGIN_WORD.match(sentence, num.end):
         return False  # "so it's 2.6 behind", "2.6 above SimPO": a margin between two values, whatever its unit
-    if num.unit == "points" and _POINT_MARGIN.search(sentence, num.start, num.end):
+    if num.unit == "points" and POINT_MARGIN.search(sentence, num.start, num.end):
         return False  # "领先 8.4 个百分点", "涨了 1.2 个点": percentage points are a margin between two values
     if num.unit is None and ("道" in sentence or "个" in sentence or " of " in sentence or " for " in sentence
                              or "/" in sentence):

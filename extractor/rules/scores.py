@@ -36,6 +36,7 @@ from extractor.rules.names import _norm
 from extractor.rules.numbers import (
     _NOT_RESULT_AFTER,
     OWNER_AFTER,
+    POINT_MARGIN,
     Number,
     _is_result_number,
     _labelled_value,
@@ -244,7 +245,9 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
             or bool(benches) and _verb_right_before(sentence, n)
             # "It still sits just behind GPT-4o (90.2)": a decimal in parentheses right after a baseline's name
             or parens and bool(baseline_spans) and _right_after_baseline(sentence, n, baseline_spans or [])]
-    good = [n for n in good if not in_a_list_of_margins(sentence, n) and not taken_back(sentence, n)]
+    good = [n for n in good if not in_a_list_of_margins(sentence, n) and not taken_back(sentence, n)
+            # ("二者差距仅为0.3个百分点": percentage points are a margin, whatever verb is before them)
+            and not (n.unit == "points" and POINT_MARGIN.search(sentence, n.start, n.end))]
     if not good:
         return []
     cjk = is_cjk_sentence(sentence)

@@ -999,3 +999,8 @@ def test_the_previous_generation_is_the_one_other_size_of_the_family_the_text_na
 def test_an_okr_key_result_label_is_no_model():
     claims = extract("# OKR 复盘\n\n## O1：旗舰模型 天枢-2 进入行业第一梯队\n\n- KR2：GPQA Diamond 超过 GPT-4o。实际 天枢-2 为 56.2，达成。\n")
     assert {c.model for c in claims} == {"天枢-2"}
+
+
+def test_percentage_points_after_a_verb_are_a_margin():
+    claims = extract("# 白皮书\n\nCMMLU上，华章大模型V3.5以91.2%的成绩略高于启明-4（90.9%），二者差距仅为0.3个百分点。\n")
+    assert {c.value for c in claims if isinstance(c, ScoreClaim)} == {91.2, 90.9}
