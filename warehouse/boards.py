@@ -148,11 +148,8 @@ def _write_groups(con: duckdb.DuckDBPyConnection, groups: pa.Table, group_map: p
 
 # Claims whose rows one build statement ranks at most (a benchmark with more is built alone): the build's
 # aggregates hold every claim's source JSON and do not spill to disk, so 10 M claims at once ran out of memory
-# under an 8 GB limit. DuckDB's peak buffer memory for one batch (``sql.BUILD_BOARD_ROWS``, 10 M claims): 2.11 GB for
-# 1 M claims, 3.80 GB for the heaviest batch of 2 M (32,621 small benchmarks, 1.2 M rows). Each batch scans the
-# whole claims table and the documents again (its benchmarks' ids spread over most of the id range, so zone maps
-# prune little), so 2 M claims a batch (five batches, not ten) took the 10 M build's CPU from 76.8-79.0 to 70.8 s.
-BUILD_BATCH_CLAIMS = 2_000_000
+# under an 8 GB limit; 1 M claims take ~3.5 GB.
+BUILD_BATCH_CLAIMS = 1_000_000
 
 
 def _batches(claims: dict[int, int], most: int) -> list[list[int]]:
