@@ -420,9 +420,13 @@ SOURCE_STRUCT = """struct_pack(source := c.source, quote := c.quote, section := 
 # keys (not at the best value, claim id) of ``min(key, k)`` / ``min_by(source, key, k)``, and a conflict is more distinct
 # (setting wording, value) pairs than setting wordings.
 # What the build costs (1 M claims) is carrying every claim through two hash aggregates and the rows through
-# a window and a sort, so places are ranked over the rows' keys alone (not their sources) and the row JSON is
-# written after the sort. (A source kept as a struct through ``min_by`` and written as JSON after it was no
-# faster: a lambda over every row's list.)
+# a window and a sort, so the row JSON is written after the sort. (A source kept as a struct through ``min_by`` and
+# written as JSON after it was no faster: a lambda over every row's list.) Places and ranks are one window over the
+# rows themselves: ranked over the rows' keys alone and joined back onto the rows (round three), the join of 510 k
+# rows with 510 k and the rows' CTE read twice held ~0.26 GB more of DuckDB's memory at its peak (1 M claims: 1.82 ->
+# 1.56 GB; a 1 M-claim batch of a 10 M build 2.44 -> 2.11 GB) for the same CPU (``warehouse/README.md``, fourteenth
+# round). The claim ids of a row's sources are its keys without the not-best mark for rows of several claims only;
+# a row of one claim has that claim's id.
 _BOARD_CLAIMS = """
 SELECT c.benchmark_id, g.grp, g.lower, c.model_id, c.id, t.setting_detail, c.review_status, c.metric, c.doc_id,
        c.source, c.quote, c.section, c.start, c."end", c.value, c.value_high, c.unit,
@@ -472,7 +476,7 @@ marked AS (
 agg AS (  -- a row of one claim (most rows) is that claim, not aggregated
     SELECT benchmark_id, grp, model_id, lower, struct_pack(v, vh, shown_unit, metric) AS b, 1 AS support,
            false AS conflict, []::DOUBLE[] AS all_values, review_status = 'verified' AS verified, 1 AS sources_total,
-           1 AS n_best, [id] AS keys, [source] AS sources
+           1 AS n_best, [id] AS source_ids, [source] AS sources
     FROM marked WHERE n = 1
     UNION ALL
     SELECT benchmark_id, grp, model_id, any_value(lower) AS lower,
@@ -483,32 +487,27 @@ agg AS (  -- a row of one claim (most rows) is that claim, not aggregated
            bool_or(review_status = 'verified' AND at_best) AS verified,
            count(*) AS sources_total,
            count(*) FILTER (WHERE at_best) AS n_best,
-           min(CASE WHEN at_best THEN id ELSE id + {_NOT_BEST} END, {BOARD_SOURCES}) AS keys,
+           list_transform(min(CASE WHEN at_best THEN id ELSE id + {_NOT_BEST} END, {BOARD_SOURCES}),
+                          k -> k % {_NOT_BEST}) AS source_ids,
            min_by(source, CASE WHEN at_best THEN id ELSE id + {_NOT_BEST} END, {BOARD_SOURCES}) AS sources
     FROM marked WHERE n > 1 GROUP BY benchmark_id, grp, model_id
 ),
-placed AS (  -- a named row's place and rank on its board (ties share a rank); other rows have neither
-    SELECT benchmark_id, grp, model_id,
-           CASE WHEN named THEN row_number() OVER (PARTITION BY benchmark_id, grp, named
-               ORDER BY o, support DESC, model_id) END AS pos,
-           CASE WHEN named THEN rank() OVER (PARTITION BY benchmark_id, grp, named ORDER BY o) END AS rnk
-    FROM (SELECT a.benchmark_id, a.grp, a.model_id, n.named, a.support,
-                 CASE WHEN a.lower THEN a.b.v ELSE -a.b.v END AS o
-          FROM agg a JOIN board_names n ON n.entity_id = a.model_id)
-),
-rows AS (
+rows AS (  -- a named row's place and rank on its board (ties share a rank); other rows have neither
     SELECT a.benchmark_id, a.grp, a.model_id, e.name AS model, n.named, a.lower, a.b.v AS value,
            a.b.vh AS value_high, a.b.shown_unit AS unit, a.b.metric AS metric, a.support, a.conflict,
            CASE WHEN a.conflict THEN list_sort(a.all_values) ELSE [] END AS "values", a.verified, a.sources_total,
-           a.n_best, list_transform(a.keys, k -> k % {_NOT_BEST}) AS source_ids, a.sources, p.pos, p.rnk,
+           a.n_best, a.source_ids, a.sources,
+           CASE WHEN n.named THEN row_number() OVER (PARTITION BY a.benchmark_id, a.grp, n.named
+               ORDER BY CASE WHEN a.lower THEN a.b.v ELSE -a.b.v END, a.support DESC, a.model_id) END AS pos,
+           CASE WHEN n.named THEN rank() OVER (PARTITION BY a.benchmark_id, a.grp, n.named
+               ORDER BY CASE WHEN a.lower THEN a.b.v ELSE -a.b.v END) END AS rnk,
            m.name AS benchmark, g.unit_key, g.metric_key, g.setting_key
     FROM agg a
-    JOIN placed p USING (benchmark_id, grp, model_id)
     JOIN entities e ON e.id = a.model_id
     JOIN board_names n ON n.entity_id = a.model_id
     JOIN board_groups g ON g.benchmark_id = a.benchmark_id AND g.grp = a.grp
     JOIN entities m ON m.id = a.benchmark_id
-    ORDER BY a.benchmark_id, a.grp, p.pos
+    ORDER BY a.benchmark_id, a.grp, pos
 )
 SELECT benchmark_id, grp, model_id, model, named, lower, value, value_high, unit, metric,
        support, conflict, "values", verified, sources_total, n_best, source_ids, pos, rnk,
