@@ -27,6 +27,8 @@ _GROUP = re.compile(
     r"|\b(?P<en_other>the\s+other\s+)?(?P<en>both|two|three|all\s+three|all\s+two)"
     r"(?:\s+(?:of\s+them|models|baselines|systems|competitors|rivals))?\b",
     re.IGNORECASE)
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_VERB_AFTER = re.compile(r"\s+(?:are|were|remain|stay|look|sit|finish(?:ed)?|end(?:ed)?\s+up)\b")
 _SIZE = {"两": 2, "二": 2, "三": 3, "both": 2, "two": 2, "three": 3, "all three": 3, "all two": 2}
 # between a pair and the tie it states: "两者打平", "两者基本持平", "the two are roughly on par"
 _TIED_GAP = re.compile(r"\s*(?:[均都]|基本|几乎|大致|are|were|is|roughly|essentially|basically|about|\s)*\s*", re.IGNORECASE)
@@ -48,8 +50,10 @@ def _groups(sentence: str, start: int, end: int) -> list[Group]:
     for m in _GROUP.finditer(sentence, start, end):
         word = (m.group("zh") or re.sub(r"\s+", " ", m.group("en") or "")).lower()
         if m.group("en") and m.group("en").lower() in ("two", "three") and not m.group("en_other") \
-                and not re.match(r"\s+(?:models|baselines|systems|competitors|rivals)", sentence[m.end("en"):]):
-            continue  # a bare "two"/"three" is a number ("two points"), not a group
+                and not re.match(r"\s+(?:models|baselines|systems|competitors|rivals)", sentence[m.end("en"):]) \
+                and not (_THE_BEFORE.search(sentence, max(0, m.start() - 4), m.start())
+                         and _VERB_AFTER.match(sentence, m.end("en"))):
+            continue  # a bare "two"/"three" is a number ("two points"), not a group (but "the two are tied" is one)
         out.append(Group(m.start(), m.end(), _SIZE[word], bool(m.group("other") or m.group("en_other"))))
     return out
 

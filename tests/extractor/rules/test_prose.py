@@ -1004,3 +1004,12 @@ def test_an_okr_key_result_label_is_no_model():
 def test_percentage_points_after_a_verb_are_a_margin():
     claims = extract("# 白皮书\n\nCMMLU上，华章大模型V3.5以91.2%的成绩略高于启明-4（90.9%），二者差距仅为0.3个百分点。\n")
     assert {c.value for c in claims if isinstance(c, ScoreClaim)} == {91.2, 90.9}
+
+
+def test_the_two_are_tied_is_a_tie_of_the_pair_named_before():
+    claims = extract("# Notes\n\nQwen2.5-Coder-32B-Instruct scores 92.7 on HumanEval and GPT-4o 92.1. On the stricter HumanEval+ "
+                     "the two are essentially tied.\n\nOn MBPP, Orca-3 is essentially tied with Llama-3.1-8B. It loses two "
+                     "points on GSM8K.\n")
+    got = {(c.model, c.relation, c.baseline, c.benchmark) for c in claims if isinstance(c, ComparisonClaim)}
+    assert got == {("Qwen2.5-Coder-32B-Instruct", "matches", "GPT-4o", "HumanEval+"),
+                   ("Orca-3", "matches", "Llama-3.1-8B", "MBPP")}
