@@ -1013,3 +1013,10 @@ def test_the_two_are_tied_is_a_tie_of_the_pair_named_before():
     got = {(c.model, c.relation, c.baseline, c.benchmark) for c in claims if isinstance(c, ComparisonClaim)}
     assert got == {("Qwen2.5-Coder-32B-Instruct", "matches", "GPT-4o", "HumanEval+"),
                    ("Orca-3", "matches", "Llama-3.1-8B", "MBPP")}
+
+
+def test_knocking_off_or_dethroning_a_model_beats_it():
+    claims = extract("# Week 3 recap\n\nOn AIME 2025, Vortex-9 posted 80.0, knocking off the defending champion DeepSeek-R1. "
+                     "Later Kestrel-3 dethroned o1 on GPQA Diamond.\n")
+    got = {(c.model, c.relation, c.baseline) for c in claims if isinstance(c, ComparisonClaim)}
+    assert got == {("Vortex-9", "outperforms", "DeepSeek-R1"), ("Kestrel-3", "outperforms", "o1")}
