@@ -16,7 +16,15 @@ from typing import TYPE_CHECKING
 from extractor.normalize import canonical_benchmark, canonical_model
 from extractor.rules.baselines import PREDECESSOR
 from extractor.rules.context import own_model
-from extractor.rules.folding import fold, name_restorer, needs_folding, restore_names
+from extractor.rules.folding import (
+    fold,
+    fold_spoken_numbers,
+    has_spoken_numbers,
+    name_restorer,
+    needs_folding,
+    restore_names,
+    spoken_number_spans,
+)
 from extractor.rules.introduced import introduced_benchmarks
 from extractor.rules.mentions import (
     document_benchmarks,
@@ -64,9 +72,11 @@ def document_claims(document: Document, registry: EntityRegistry | None = None,
     ``tables``: the document's tables when the caller scanned them already (the mention layer does)."""
     original = document.text
     folded = needs_folding(original)
+    spoken = has_spoken_numbers(original)  # ("we're at sixty-eight point four": a transcript's numbers, as digits)
     work = document
-    if folded:
-        text = fold(original)
+    if folded or spoken:
+        text = fold(original) if folded else original
+        text = fold_spoken_numbers(text) if spoken else text
         work = document.model_copy(update={"text": text})
         if needs_folding("\n".join(s.title or "" for s in document.sections)):
             # sections again on the folded text: a heading's subject is a name too ("2. Café-LM 13B: …")
@@ -100,9 +110,12 @@ def document_claims(document: Document, registry: EntityRegistry | None = None,
     restorer = name_restorer(original) if folded else {}
     titles = {w.title: o.title for w, o in zip(work.sections, document.sections, strict=False)} if folded else {}
     subjects = {s.title: s.subject for s in document.sections}
+    spans = spoken_number_spans(original) if spoken else []
     out: list[AnyClaim] = []
     for claim in claims:
-        if folded:
+        if spoken:  # (a claim ending in a number's digits ends where its words end: "at sixty-eight point four")
+            _over_spoken_numbers(claim, spans)
+        if folded or spoken:  # (quotes from the original text: "sixty-eight point four", not its digits)
             _unfold(claim, original, restorer)
             claim.section = titles.get(claim.section, claim.section)
         if registry is not None and not _resolve(claim, registry, subjects.get(claim.section), restorer):
@@ -136,6 +149,15 @@ def _corrected(claims: list[AnyClaim], taken_back: list[Retraction], text: str) 
         out.append(claim.model_copy(update={"value": r.instead, "start": start, "end": r.instead_end,
                                             "quote": text[start:r.instead_end]}))
     return out
+
+
+def _over_spoken_numbers(claim: AnyClaim, spans: list[tuple[int, int]]) -> None:
+    """Widen ``claim`` to the whole of a spelled-out number its span starts or ends inside."""
+    for a, b in spans:
+        if a < claim.end < b:
+            claim.end = b
+        if a < claim.start < b:
+            claim.start = a
 
 
 def _unfold(claim: AnyClaim, original: str, restorer: dict[str, str]) -> None:

@@ -1020,3 +1020,15 @@ def test_knocking_off_or_dethroning_a_model_beats_it():
                      "Later Kestrel-3 dethroned o1 on GPQA Diamond.\n")
     got = {(c.model, c.relation, c.baseline) for c in claims if isinstance(c, ComparisonClaim)}
     assert got == {("Vortex-9", "outperforms", "DeepSeek-R1"), ("Kestrel-3", "outperforms", "o1")}
+
+
+def test_a_transcripts_spelled_out_numbers_are_read_and_quoted_as_spoken():
+    text = ("# Helios-3 keynote transcript\n\nOn GPQA Diamond, where we're at sixty-eight point four, and that is about six "
+            "points above Helios-2. On SWE-bench Verified we resolve, uh, fifty-four point two percent of issues. At one "
+            "point two teams disagreed, and the two models are not the same.\n")
+    claims = extract(text)
+    got = {(c.model, c.benchmark, c.value, c.unit, c.quote) for c in claims if isinstance(c, ScoreClaim)}
+    assert got == {("Helios-3", "GPQA Diamond", 68.4, "score", "GPQA Diamond, where we're at sixty-eight point four"),
+                   ("Helios-3", "SWE-bench Verified", 54.2, "%",
+                    "SWE-bench Verified we resolve, uh, fifty-four point two percent")}
+    assert all(text[c.start:c.end] == c.quote for c in claims)
