@@ -189,6 +189,7 @@ TICKET_KEY = re.compile(r"[A-Z][A-Z0-9]+-\d{3,}")
 _COURSE_CODE = re.compile(r"[A-Z]{2,5} ?\d{3,4}[A-Z]?(?:-\d{3})?")
 _TICKET = re.compile(r"(?:[A-Za-z]+\s*)?#\d+")
 # a forum's tag ("[D]", "【讨论】"), and a programme's slot with its time ("B2 (09:25)", "Talk 3 [14:10]", "09:25 –")
+_QUOTED_TITLE_NAME = re.compile(r"[\"“'‘「《]\s*([A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*)\s*[:：]")
 _SHORT_CODE = re.compile(r"[A-Z]{1,3}\d{1,2}")  # "O1", "KR2", "Q3", "P0": a label's code
 _TITLE_TAG = re.compile(r"^\s*(?:\[[^\]\n]{1,12}\]|【[^】\n]{1,8}】"
                         r"|(?:[A-Z]{0,2}\d{1,2}[a-z]?|(?:Talk|Session|Slot|Poster)\s+\d{1,2})?\s*[(\[（]\d{1,2}[:：]\d{2}[)\]）]"
@@ -269,6 +270,10 @@ def _named_in_title(title: str | None) -> str | None:
             # for…" still names Kite); "Product: Halcyon Pro 2": the rest, a short name with a version, is the name
             # ("Shrike: Fast Decoding" names Shrike)
             rest = t[m.end():].strip()
+            quoted = _QUOTED_TITLE_NAME.match(rest)
+            if quoted is not None and is_model_shaped(quoted.group(1)) and not _is_benchmark(quoted.group(1)):
+                # 'Author Response: "SparseRL: Efficient RL for Math Reasoning"': the quoted paper names its method
+                return quoted.group(1)
             if "/" not in head and _SHORT_NAME.fullmatch(rest) and re.search(r"\d", rest) and not _is_benchmark(rest):
                 return rest
             named = [tok.group(0) for tok in _LATIN_TOKEN.finditer(t, m.end()) if is_model_shaped(tok.group(0))

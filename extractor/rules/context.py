@@ -67,7 +67,9 @@ def _leading_models(text: str, start: int = 0, end: int | None = None) -> list[t
     out = [(m.start(1), m.group(1)) for m in found if _is_known_model(m.group(1))
            and not _NOT_TOPIC_BEFORE.search(text, m.start(), m.start(1))
            and not measured_against_it(text, m.end(1))
-           and not _INSIDE_CHINESE_NAME.search(text, max(0, m.start(1) - 2), m.start(1))]  # "R1-32B" of 星河-R1-32B
+           and not _INSIDE_CHINESE_NAME.search(text, max(0, m.start(1) - 2), m.start(1))  # "R1-32B" of 星河-R1-32B
+           # ("**W1: Comparison with GRPO-Zero is missing.**", "Q2: Does it transfer?": a review point's label)
+           and not (_POINT_CODE.fullmatch(m.group(1)) and _LABEL_THEN_WORDS.match(text, m.end(1)))]
     if text.find("-", max(0, start - 1), stop) >= 0:
         if _ZH_NAME_HINT.search(text, max(0, start - 1) + 1, stop):  # (+ 1: the dash follows the Chinese character)
             # Chinese brands open sentences too: "青鸾-32B 在 AIME 2024 上……" (a cheap scan for "鸾-3" first:
@@ -89,6 +91,8 @@ def _leading_models(text: str, start: int = 0, end: int | None = None) -> list[t
     return out
 
 
+_POINT_CODE = re.compile(r"[A-Z]{1,2}\d{1,2}")  # "W1", "Q2", "R3", "C4": a point of a review, a list, an agenda
+_LABEL_THEN_WORDS = re.compile(r"\s*[:：]\s*(?:\*\*)?\s*[^\d\s*+\-−.]")  # (a colon and words, not a value)
 # "The lab's new 7B reasoning model, Osprey-R-7B, gets 55.5 …": a sentence opening with a description of a model, then
 # its name set off by commas, then a verb, is about that model (it is the sentence's subject, as a leading name is)
 # (each is found from a literal, a head noun or the run's word, then read around it: a pattern opening with an

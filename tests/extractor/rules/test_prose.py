@@ -1032,3 +1032,12 @@ def test_a_transcripts_spelled_out_numbers_are_read_and_quoted_as_spoken():
                    ("Helios-3", "SWE-bench Verified", 54.2, "%",
                     "SWE-bench Verified we resolve, uh, fifty-four point two percent")}
     assert all(text[c.start:c.end] == c.quote for c in claims)
+
+
+def test_a_rebuttals_point_labels_are_no_models_and_its_quoted_title_names_the_method():
+    claims = extract('# Author Response: "SparseRL: Efficient RL for Math Reasoning" (Submission #4312)\n\n'
+                     "## Response to Reviewer 2\n\n**Q1: Results on a harder benchmark?** [NEW] On OlympiadBench we obtain "
+                     "48.7, compared with 45.9 for DAPO.\n")
+    got = {(c.model, c.benchmark, getattr(c, "value", None), getattr(c, "baseline", None)) for c in claims}
+    assert got == {("SparseRL", "OlympiadBench", 48.7, None), ("DAPO", "OlympiadBench", 45.9, None),
+                   ("SparseRL", "OlympiadBench", None, "DAPO")}
