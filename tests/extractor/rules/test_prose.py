@@ -1041,3 +1041,11 @@ def test_a_rebuttals_point_labels_are_no_models_and_its_quoted_title_names_the_m
     got = {(c.model, c.benchmark, getattr(c, "value", None), getattr(c, "baseline", None)) for c in claims}
     assert got == {("SparseRL", "OlympiadBench", 48.7, None), ("DAPO", "OlympiadBench", 45.9, None),
                    ("SparseRL", "OlympiadBench", None, "DAPO")}
+
+
+def test_a_chinese_brand_with_a_one_letter_reasoning_tier_is_a_name():
+    claims = extract("# 如何评价新发布的「玄霄-R」大模型？\n\n官方给的数字：AIME 2024 是 72.1%。和 DeepSeek-R1 比呢？R1 的 AIME 2024 是 79.8%，玄霄-R 还差 7.7 个点。"
+                     "LiveCodeBench 上玄霄-R 是 41.2，和 Qwen2.5-Coder-32B-Instruct 基本打平。\n")
+    got = {(c.model, c.benchmark, getattr(c, "value", None), getattr(c, "baseline", None)) for c in claims}
+    assert {("玄霄-R", "AIME 2024", 72.1, None), ("玄霄-R", "AIME 2024", None, "DeepSeek-R1"),
+            ("玄霄-R", "LiveCodeBench", 41.2, None), ("玄霄-R", "LiveCodeBench", None, "Qwen2.5-Coder-32B-Instruct")} <= got
