@@ -119,6 +119,12 @@ _BARE_GAP = re.compile(
     re.IGNORECASE)
 
 
+# "…，天衡-3 为 82.3%，落后 4.3 个百分点", "…，B 为 90.1，领先 2.1 分": a margin of leading or trailing right after the
+# second of two values, naming nobody: the second model's
+_BARE_MARGIN = re.compile(r"[，,]\s*(?:(?P<up>领先|高出|高了)|(?P<down>落后|低了))\s*(?:了\s*)?(?:约|近|将近|足足)?\s*"
+                          r"(?P<margin>\d+(?:\.\d+)?)\s*(?:个百分点|个点|分|点)")
+
+
 def tie_of_two(scores: list[ScoreClaim], sentence: str, offset: int, topic: str | None = None) -> list[ComparisonClaim]:
     """Two models' scores on one benchmark, then a verdict of a tie naming neither: the first matches the second.
 
@@ -137,6 +143,17 @@ def tie_of_two(scores: list[ScoreClaim], sentence: str, offset: int, topic: str 
         return [ComparisonClaim(model=model.model, baseline=other.model,
                                 relation="outperforms" if better else "underperforms", benchmark=a.benchmark,
                                 metric=a.metric, delta=float(raw) if raw else None, quote=sentence[qs:qe],
+                                source=a.source, section=a.section, start=offset + qs, end=offset + qe,
+                                extractor="rules")]
+    trail = _BARE_MARGIN.match(sentence, b.end - offset) if a.value != b.value and a.unit == b.unit else None
+    if trail is not None and (b.value > a.value) == bool(trail.group("up")) \
+            and not _lower_is_better(a.benchmark, a.metric or b.metric, lexicons()):
+        # "…Qwen2.5-72B-Instruct 为 86.6%，天衡-3 为 82.3%，落后 4.3 个百分点": the model just stated leads or trails the
+        # other by the margin, when the values say the same
+        qs, qe = _tight(sentence, a.start - offset, trail.end())
+        return [ComparisonClaim(model=b.model, baseline=a.model,
+                                relation="outperforms" if trail.group("up") else "underperforms", benchmark=a.benchmark,
+                                metric=a.metric, delta=float(trail.group("margin")), quote=sentence[qs:qe],
                                 source=a.source, section=a.section, start=offset + qs, end=offset + qe,
                                 extractor="rules")]
     tie = _BARE_TIE.match(sentence, b.end - offset)

@@ -1049,3 +1049,11 @@ def test_a_chinese_brand_with_a_one_letter_reasoning_tier_is_a_name():
     got = {(c.model, c.benchmark, getattr(c, "value", None), getattr(c, "baseline", None)) for c in claims}
     assert {("玄霄-R", "AIME 2024", 72.1, None), ("玄霄-R", "AIME 2024", None, "DeepSeek-R1"),
             ("玄霄-R", "LiveCodeBench", 41.2, None), ("玄霄-R", "LiveCodeBench", None, "Qwen2.5-Coder-32B-Instruct")} <= got
+
+
+def test_a_bare_margin_after_the_second_of_two_values_is_the_second_models():
+    claims = extract("# 选型测评结论\n\nHumanEval 上 Qwen2.5-72B-Instruct 表现最好，为 86.6%，天衡-3 为 82.3%，落后 4.3 个百分点。\n\n"
+                     "在自建的金融知识测评集上，天衡-3 准确率为 91.3%，高于云帆-Max（89.6%）。\n")
+    got = {(c.model, c.relation, c.baseline, c.benchmark, c.delta) for c in claims if isinstance(c, ComparisonClaim)}
+    assert got == {("天衡-3", "underperforms", "Qwen2.5-72B-Instruct", "HumanEval", 4.3),
+                   ("天衡-3", "outperforms", "云帆-Max", "自建的金融知识测评集", None)}
