@@ -189,6 +189,24 @@ def predecessor_values(sentence: str, numbers: list[Number]) -> list[tuple[Menti
 _PREDECESSOR_IS = re.compile(r"(上一代|前一代|前代|上代)(?:模型|版本)?\s*(?:是|为|只有|仅为|只拿到|拿到|得分)\s*$")
 
 
+# "我们是 41.0，对方是 49.0", "the other side is at 49.0": the other party of the sentence, the model it names last
+_OTHER_PARTY_IS = re.compile(r"(?:对方|对手|人家)\s*(?:是|为|只有|仅为|有|拿到|能到)\s*$")
+
+
+def other_party_values(sentence: str, names: list[Mention], numbers: list[Number]) -> list[tuple[Mention, Number]]:
+    """Each value a copula gives 对方 / 对手 ("the other party"): the model the sentence named last before it ("SWE-bench
+    Verified 上我们还落后 Claude 3.5 Sonnet，我们是 41.0，对方是 49.0")."""
+    out: list[tuple[Mention, Number]] = []
+    for num in numbers:
+        said = _OTHER_PARTY_IS.search(sentence, max(0, num.start - 8), num.start)
+        if said is None or num.signed:
+            continue
+        named = [n for n in _model_mentions(names) if n.end <= said.start()]
+        if named:
+            out.append((named[-1], num))
+    return out
+
+
 def copula_values(sentence: str, names: list[Mention], numbers: list[Number]) -> list[tuple[Mention, Number]]:
     """Each model with the decimal a copula joins it to: "On IFEval, Qwen2.5-72B is 84.1" (a model's name, not
     any word: "the gap is 3.1" is no result, and a value that is a margin or a count stays out)."""

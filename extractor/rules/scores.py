@@ -61,6 +61,7 @@ from extractor.rules.owners import (
     group_reference,
     group_referents,
     improved_from_to,
+    other_party_values,
     owned_value_lists,
     predecessor_values,
     relative_clause_values,
@@ -231,6 +232,9 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
     # "新模型是 86.3，上一代是 74.0": the earlier release's value
     if "代" in sentence:
         owned_at.update({num.start: m for m, num in predecessor_values(sentence, numbers) if num.start not in owned_at})
+    # "我们是 41.0，对方是 49.0": the other party's value
+    if "对方" in sentence or "对手" in sentence or "人家" in sentence:
+        owned_at.update({num.start: m for m, num in other_party_values(sentence, names, numbers) if num.start not in owned_at})
     # "more than double the 23.3% Meridian-3 managed": a relative clause right after the value names its model
     if " the " in sentence:
         owned_at.update({num.start: m for m, num in relative_clause_values(sentence, names, numbers)

@@ -1057,3 +1057,9 @@ def test_a_bare_margin_after_the_second_of_two_values_is_the_second_models():
     got = {(c.model, c.relation, c.baseline, c.benchmark, c.delta) for c in claims if isinstance(c, ComparisonClaim)}
     assert got == {("天衡-3", "underperforms", "Qwen2.5-72B-Instruct", "HumanEval", 4.3),
                    ("天衡-3", "outperforms", "云帆-Max", "自建的金融知识测评集", None)}
+
+
+def test_the_other_partys_value_is_the_model_named_last():
+    claims = extract("# 天枢 3.0 发布会\n\n**CTO：** SWE-bench Verified 上天枢 3.0 还落后 Claude 3.5 Sonnet，我们是 41.0，对方是 49.0。\n")
+    assert {(c.model, c.value) for c in claims if isinstance(c, ScoreClaim)} == {("天枢 3.0", 41.0),
+                                                                                   ("Claude 3.5 Sonnet", 49.0)}
