@@ -267,7 +267,7 @@ _NOT_TOPIC_BEFORE = led(re.compile(r"基于|使用|采用|借助|相比|对比|�
                                r"ahead\s+of|behind|beat(?:s|ing)?|trail(?:s|ing)?|outperform(?:s|ing)?|surpass(?:es|ing)?|"
                                r"match(?:es|ing)?|rival(?:s|ing)?|exceed(?:s|ing)?|edg(?:es|ing)\s+out|top(?:s|ping)|"
                                r"(?:on\s+par|level|tied|even|neck\s+and\s+neck)\s+with|close\s+to|short\s+of|"
-                               r"like|over|than|beside|next\s+to|based\s+on|built\s+on|distilled\s+from)"
+                               r"like|over|than|above|below|beyond|beside|next\s+to|based\s+on|built\s+on|distilled\s+from)"
                                r"\s+(?:the\s+|its\s+|their\s+|our\s+)?(?:(?:previous|prior|predecessor|original|base|"
                                r"baseline|older|larger|smaller|teacher|strong|stronger)\s+){0,2}"
                                r"(?:(?:release|version|model|generation|flagship|checkpoint|system)\s+)?[\s*]*$)"
@@ -454,6 +454,10 @@ def _benchmark_subject(section: Section) -> str | None:
     return None
 
 
+# who says a chat's line, with its time: "**[10:02] quokka_dev:** ", "[10:02] mira: ", "10:02 <zed> "
+_SPEAKER_PREFIX = re.compile(r"\s*(?:\*\*)?\s*\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*<?[\w.\-@]{1,30}>?\s*[:：]?\s*(?:\*\*)?\s*")
+
+
 def _update_context(sentence: str, names: list[Mention], section: Section, ctx: _Context, offset: int) -> None:
     benches = [n for n in names if n.kind == "benchmark"]
     if benches:
@@ -467,7 +471,9 @@ def _update_context(sentence: str, names: list[Mention], section: Section, ctx: 
     # (a short form the document set up stands for its full name: "So Sable edges out both of them")
     models = [n for n in names if n.kind in ("model", "name") and not _in_location(sentence, n)
               and (_is_known_model(n.text) or n.text in forms) and not is_judge(sentence, n)]
-    if models and models[0].start < 20 and not _NOT_TOPIC_BEFORE.search(sentence, 0, models[0].start) \
+    said = _SPEAKER_PREFIX.match(sentence) if ":" in sentence or "：" in sentence else None
+    lead = said.end() if said is not None else 0  # ("**[10:02] quokka_dev:** Tern-3-14B weights are up": after who said it)
+    if models and models[0].start - lead < 20 and not _NOT_TOPIC_BEFORE.search(sentence, lead, models[0].start) \
             and not measured_against_it(sentence, models[0].end) and not ctx.keeps_topic_from(models[0].text):
         ctx.take_over(forms.get(models[0].text, models[0].text), offset + models[0].start)  # a sentence-initial model
 

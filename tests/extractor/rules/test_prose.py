@@ -1063,3 +1063,11 @@ def test_the_other_partys_value_is_the_model_named_last():
     claims = extract("# 天枢 3.0 发布会\n\n**CTO：** SWE-bench Verified 上天枢 3.0 还落后 Claude 3.5 Sonnet，我们是 41.0，对方是 49.0。\n")
     assert {(c.model, c.value) for c in claims if isinstance(c, ScoreClaim)} == {("天枢 3.0", 41.0),
                                                                                    ("Claude 3.5 Sonnet", 49.0)}
+
+
+def test_a_chat_lines_speaker_does_not_hide_the_model_it_opens_with_nor_does_an_object_of_above_take_over():
+    claims = extract("# #model-releases — Discord log\n\n**[10:02] quokka_dev:** Tern-3-14B weights are up 🎉 model card says "
+                     "78.4 on MMLU-Pro\n**[10:03] mira:** 78.4?? that's above Qwen2.5-32B-Instruct (69.0) lol\n"
+                     "**[10:04] quokka_dev:** yeah and GPQA Diamond 55.1 vs 49.5 for Qwen 32B\n")
+    got = {(c.model, c.benchmark, c.value) for c in claims if isinstance(c, ScoreClaim)}
+    assert ("Tern-3-14B", "GPQA Diamond", 55.1) in got and ("Qwen 32B", "GPQA Diamond", 49.5) in got
