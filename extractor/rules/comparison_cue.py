@@ -30,6 +30,7 @@ _WITH_CONNECTOR = re.compile(r"(?<![不相共一协参给赋])与|跟|(?<![不�
 _EN_REGION_END = re.compile(r"\s+(?:on|in|across|by|at|for|while|with|when|under|using|over|among|and (?:achiev|reach|scor|set|is|are|was))\b|\(|\[", re.IGNORECASE)
 _DELTA_GAP = re.compile(r"^\s*(?:了|出|约|达|高达|超过|多达|近|将近|整整|by|of|about|around|over|nearly|up to|more than|\+|足足|分别)?\s*(?:了)?\s*$", re.IGNORECASE)
 _OPENING = re.compile(r"\W*(?:(?:But|And|So|Still|Yet|However|Meanwhile),?\s+)?")  # what may stand before an opening cue
+_BASELINE_VALUE_PAREN = re.compile(r"\s*[(（]\s*\d+(?:\.\d+)?\s*%?\s*[)）]")
 _PAREN_PREFIX = re.compile(r"\s*[(（]\s*(?:by\s+|about\s+|约|近)?")
 
 
@@ -317,6 +318,10 @@ def _delta_after(sentence: str, numbers: list[Number], start: int, end: int, loo
         if n.start < start or n.start >= end:
             continue
         gap = sentence[start:n.start]
+        own = _BASELINE_VALUE_PAREN.match(sentence, start) if n.unit is None else None
+        if own is not None and own.end() > n.start:
+            start = own.end()  # "领先第二名文心 4.5（41.5）近 6 分": the baseline's own value in parentheses, then the margin
+            continue
         if n.unit not in ("%", "points", "x") and not n.signed:
             # "分别比 X 高 2.9 和 4.8 分": a list of margins writes its unit once, after the last
             unit = _unit_of_the_list(sentence, numbers, n)

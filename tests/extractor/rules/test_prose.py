@@ -1071,3 +1071,10 @@ def test_a_chat_lines_speaker_does_not_hide_the_model_it_opens_with_nor_does_an_
                      "**[10:04] quokka_dev:** yeah and GPQA Diamond 55.1 vs 49.5 for Qwen 32B\n")
     got = {(c.model, c.benchmark, c.value) for c in claims if isinstance(c, ScoreClaim)}
     assert ("Tern-3-14B", "GPQA Diamond", 55.1) in got and ("Qwen 32B", "GPQA Diamond", 49.5) in got
+
+
+def test_the_margin_after_a_baselines_value_in_parentheses_is_the_comparisons():
+    claims = extract("# 横评\n\nLiveCodeBench 上，豆包 1.5 Pro 拿到 47.2，领先第二名文心 4.5（41.5）近 6 分。\n")
+    assert [(c.model, c.baseline, c.delta) for c in claims if isinstance(c, ComparisonClaim)] == [
+        ("豆包 1.5 Pro", "文心 4.5", 6.0)]
+    assert {c.value for c in claims if isinstance(c, ScoreClaim)} == {47.2, 41.5}
