@@ -106,13 +106,16 @@ def paren_value_pairs(sentence: str, names: list[Mention], numbers: list[Number]
     for num in numbers:
         if num.signed:
             continue  # "slightly better on GPQA Diamond (+1.4)": a margin, not a result
-        owner = next((b for b in owners if b.end <= num.start and num.start - b.end <= 3
-                      and _PAREN_OPEN.search(sentence, b.end, num.start)), None)
+        owner = next((b for b in owners if b.end <= num.start and (num.start - b.end <= 3
+                      and _PAREN_OPEN.search(sentence, b.end, num.start)
+                      # ("豆包 1.5 Pro 紧随其后（93.4）": a ranking phrase between the name and its value)
+                      or "model" in kinds and _RANKED_THEN_PAREN.fullmatch(sentence, b.end, num.start) is not None)), None)
         if owner is not None and _PAREN_CLOSE.match(sentence, num.end):
             out.append((owner, num))
     return out
 
 
+_RANKED_THEN_PAREN = re.compile(r"\s*(?:紧随其后|紧跟其后|位列第[二三四五六]|排名第[二三四五六]|排第[二三四五六]|次之|居次|垫底)\s*[(（]\s*")
 _ELLIPSIS_BEFORE = re.compile(r"(?:\band|[,，、;；])\s*$")
 # ("GPQA Diamond 呢，62.1": spoken; "dpo-v3 = 16.7, sft-v3 = 10.0": a notebook's)
 # (or an English possessive, as sure as a colon: "84.1% vs Qwen2.5-14B's 80.5%")

@@ -1078,3 +1078,9 @@ def test_the_margin_after_a_baselines_value_in_parentheses_is_the_comparisons():
     assert [(c.model, c.baseline, c.delta) for c in claims if isinstance(c, ComparisonClaim)] == [
         ("豆包 1.5 Pro", "文心 4.5", 6.0)]
     assert {c.value for c in claims if isinstance(c, ScoreClaim)} == {47.2, 41.5}
+
+
+def test_a_value_in_parentheses_after_a_ranking_phrase_is_the_ranked_models():
+    claims = extract("# 横评\n\n在 MATH-500 上，Kimi k1.5 以 96.2 分拔得头筹，豆包 1.5 Pro 紧随其后（93.4），GLM-4-Plus 垫底（74.2）。\n")
+    assert {(c.model, c.value) for c in claims if isinstance(c, ScoreClaim)} == {
+        ("Kimi k1.5", 96.2), ("豆包 1.5 Pro", 93.4), ("GLM-4-Plus", 74.2)}
