@@ -16,6 +16,7 @@ from typing import NamedTuple
 _CORRECTION = re.compile(r"说错了?|讲错了?|口误|更正|纠正|勘误|\bmisspoke\b|\bcorrect(?:ed|ion)\b|\berratum\b|\bwrong\b"
                          r"|\bmistake\b|\bgrading\s+bug\b")
 _CORRECTION_WORDS = ("说错", "讲错", "口误", "更正", "纠正", "勘误", "误把", "误将", "错把", "错将", "misspoke", "corrected", "correction", "correct value",
+                     "right figure", "right number", "actual figure", "actual number",
                      "correct number", "correct figure", "correct score", "erratum", "wrong", "mistake", "grading bug", "typo", "笔误")
 _CORRECTION_HINTS = ("说错", "讲错", "口误", "更正", "纠正", "勘误", "误把", "误将", "错把", "错将", "isspoke", "orrect", "rratum", "wrong", "Wrong", "istake", "ading bug",
                      "ISSPOKE", "ORRECT", "RRATUM", "WRONG", "ISTAKE", "typo", "Typo", "TYPO", "笔误")
@@ -26,9 +27,10 @@ _ANY_WORD = re.compile("|".join(map(re.escape, _CORRECTION_WORDS)))
 _NOT_THIS_BUT_THAT = re.compile(r"(?:不是|并非|\bnot\b)\s*(?P<old>\d+(?:\.\d+)?)\s*(?:%|分)?[^\d。\n]{0,12}?"
                                 r"(?:而是|是|\bbut\b|\bit['’]s\b|\bit\s+is\b)\s*(?P<new>\d+(?:\.\d+)?)")
 # an erratum: "listed 57.1 … the corrected number is 57.9", "was reported as 58.4; the correct value is 54.9"
-_LISTED = re.compile(r"\b(?:listed|reported(?:\s+as)?|stated|printed|gave|wrote)\s+(?P<old>\d+(?:\.\d+)?)")
+_LISTED = re.compile(r"\b(?:listed|reported(?:\s+as)?|stated|printed|gave|wrote)\s+(?:at\s+|as\s+)?(?P<old>\d+(?:\.\d+)?)")
 # (the word start after its first letter: a leading \b made ``re`` try every position of the text)
-_CORRECT_VALUE = re.compile(r"c(?<!\w\w)orrect(?:ed)?\s+(?:number|value|figure|score|result)\s+(?:is|was)\s+(?P<new>\d+(?:\.\d+)?)")
+_CORRECT_VALUE = re.compile(r"(?:c(?<!\w\w)orrect(?:ed)?|r(?<!\w\w)ight|a(?<!\w\w)ctual)\s+(?:number|value|figure|score|result)\s+"
+                            r"(?:is|was|should\s+be)\s+(?P<new>\d+(?:\.\d+)?)")
 
 
 # a value a text says was written by mistake, then the right one: "误把其 IFEval 得分写成了 71.0，正确数字应为 61.0"

@@ -1084,3 +1084,10 @@ def test_a_value_in_parentheses_after_a_ranking_phrase_is_the_ranked_models():
     claims = extract("# 横评\n\n在 MATH-500 上，Kimi k1.5 以 96.2 分拔得头筹，豆包 1.5 Pro 紧随其后（93.4），GLM-4-Plus 垫底（74.2）。\n")
     assert {(c.model, c.value) for c in claims if isinstance(c, ScoreClaim)} == {
         ("Kimi k1.5", 96.2), ("豆包 1.5 Pro", 93.4), ("GLM-4-Plus", 74.2)}
+
+
+def test_a_value_the_right_figure_replaces_is_no_result():
+    claims = extract("# Halcyon-Pro 2\n\nHalcyon-Pro 2 scores 86.9 on MMLU. One correction to my earlier email: Halcyon-Pro 2 "
+                     "was listed at 69.8 on HumanEval, the right figure is 89.6.\n")
+    values = {c.value for c in claims if isinstance(c, ScoreClaim)}
+    assert 69.8 not in values and {86.9, 89.6} <= values
