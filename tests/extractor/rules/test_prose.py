@@ -1091,3 +1091,9 @@ def test_a_value_the_right_figure_replaces_is_no_result():
                      "was listed at 69.8 on HumanEval, the right figure is 89.6.\n")
     values = {c.value for c in claims if isinstance(c, ScoreClaim)}
     assert 69.8 not in values and {86.9, 89.6} <= values
+
+
+def test_who_measured_a_number_opening_a_sentence_is_no_name():
+    from extractor.rules.mentions import sentence_names
+    assert sentence_names("External group A reported 45.9, consistent with ours.") == []
+    assert [n.text for n in sentence_names("Independent testers got 57.9 with Orca-3.")] == ["Orca-3"]
