@@ -523,21 +523,15 @@ class EntityRegistry:
                 self.predecessors.append(said.group("name").rstrip("."))
         if "「" in text:
             for name in quoted_chinese_models(text):
-                self.aliases.setdefault(name, name)
-                if name not in self.chinese_names:
-                    self.chinese_names.append(name)
-                self._short = self._heads = None
+                self._add_whole_chinese_name(name)
         if " " in text and _ANY_CJK.search(text):
             versioned = versioned_chinese_names(text)
             brands = Counter(name.rsplit(" ", 1)[0] for name in versioned)
             for name in versioned:
-                self.aliases.setdefault(name, name)
+                self._add_whole_chinese_name(name)
                 brand = name.rsplit(" ", 1)[0]
                 if brands[brand] == 1:  # "知更鸟" of "知更鸟 2.0", when the text names no other version of it
                     self.aliases.setdefault(brand, name)
-                if name not in self.chinese_names:
-                    self.chinese_names.append(name)
-                self._short = self._heads = None
         # Chinese hybrid names ("星河-14B", "天枢-R1"), found from the cheap hint "河-1" / "枢-R", for their short
         # forms only: a size reference ("the 14B") keeps resolving among the names the claim sentences use
         for dash in _NAME_DASH_HINT.finditer(text):
@@ -559,6 +553,14 @@ class EntityRegistry:
                     and named.group(0) not in self.chinese_names:
                 self.chinese_names.append(named.group(0))
                 self._short = self._heads = None
+
+    def _add_whole_chinese_name(self, name: str) -> None:
+        """A Chinese name the mention layer cannot find by its shape ("知更鸟 2.0", "影绘"): a form standing for itself,
+        which ``sentence_names`` then finds wherever the text writes it."""
+        self.aliases.setdefault(name, name)
+        if name not in self.chinese_names:
+            self.chinese_names.append(name)
+        self._short = self._heads = None
 
     def _add_aliases(self, text: str) -> None:
         """The short names a text defines for a model it names right before ("问渠-R1-32B（下面简称 WQ）",

@@ -66,7 +66,7 @@ from extractor.rules.mentions import (
     norm_name,
     sentence_names,
 )
-from extractor.rules.names import _is_known_model, _norm
+from extractor.rules.names import _DIGIT, _is_known_model, _norm
 from extractor.rules.numbers import _LABEL_END, Number, _is_result_number, _numbers
 from extractor.rules.owners import (
     COMMA_AT,
@@ -463,7 +463,6 @@ def _asked_about(text: str, line_start: int, a: int, b: int) -> str | None:
     return names.pop() if len(names) == 1 else None
 
 
-_DIGIT = re.compile(r"\d")
 _COMPARED_AFTER = re.compile(r"\s*(?:比|相比|比较|对比)")
 # a reply opening its line: "答：79.8%。", "A: 72.6 on aime24", "**Answer:** …"
 # (and a comment thread's reply: "👉博主回复：", "作者回复：", "Reply:")
