@@ -129,6 +129,25 @@ def _is_hypothetical(sentence: str, numbers: Sequence[Number]) -> bool:
                 and not _MAYBE.search(sentence, m.end(), first))
 
 
+# A section that opens a work of its own ("In this paper we propose …", "本文提出 …": a digest's next abstract) is not
+# about the model the document opened with, nor is an ablation's (its variants are no results).
+_OWN_WORK = re.compile(r"(?i)\b(?:in this (?:paper|work|report)|this (?:paper|work)|we (?:propose|introduce|present))\b"
+                       r"|本文|在本文中|我们提出|本研究|本工作")
+_ABLATION_TITLE = re.compile(r"(?i)ablation|消融")
+# the least share of the claims stated so far that the document's main model must hold for a later section that names
+# no model of its own to go on about it (a digest's first story holds a small share by its third)
+MAIN_MODEL_SHARE = 0.4
+
+
+def carries_main_model(section: Section, text: str, main_model: str | None, claim_models: Sequence[str]) -> bool:
+    """Does ``section``, naming no model of its own, go on about ``main_model``, the first model the document stated a
+    claim for? It does when that model holds at least ``MAIN_MODEL_SHARE`` of the claims stated so far (a document about
+    one model, not a digest), and the section neither opens a work of its own nor is an ablation."""
+    return main_model is not None and claim_models.count(main_model) >= MAIN_MODEL_SHARE * len(claim_models) \
+        and not (section.title and _ABLATION_TITLE.search(section.title)) \
+        and _OWN_WORK.search(text, section.start, section.end) is None
+
+
 def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (),
                          errors: list[str] | None = None) -> Iterator[AnyClaim]:
     """Claims stated in the running text of ``document`` (sections must be filled).
@@ -163,6 +182,9 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
     opening = document.sections[0].end if document.sections else 0
     released = released_models(text, 0, opening)
     opening_topic: str | None = None  # the first model the text went on about
+    # the first model, not a widely known yardstick (GPT-4o, o3), that a claim was stated for; and every claim's model
+    main_model: str | None = None
+    claim_models: list[str] = []
     measured_against: set[str] = set()  # the baselines the topic was compared with so far
     ruled = _ANY_RULE_MARK.search(text) is not None  # (the break scan costs ~0.6 % else)
     for section in document.sections:
@@ -183,6 +205,10 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
                 # "## @jlu (maintainer) commented", "## 3 楼回复": a thread's later post goes on about what the thread
                 # opened with (the issue's model), when it names nothing of its own
                 ctx.model = opening_topic
+            if ctx.model is None and carries_main_model(section, text, main_model, claim_models):
+                # "## Part 2 … On LiveCodeBench it reaches 31.7": a later section of a text about one model, naming
+                # none of its own, goes on about that model
+                ctx.model = main_model
         i = bisect_left(hits, section.start)
         read_to = section.start
         bullets_topic: tuple[str | None] | None = None  # the topic at the first item of a list of results by benchmark
@@ -277,6 +303,11 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
                 measured_against.update(c.baseline for c in found if isinstance(c, ComparisonClaim)
                                         and c.model == ctx.model)
                 opening_topic = opening_topic or ctx.model
+                claim_models += [c.model for c in found]
+                said_about = ctx.model or local.subject
+                if main_model is None and said_about is not None and any(c.model == said_about for c in found) \
+                        and lex.vendor_regex.match(said_about) is None:
+                    main_model = said_about
                 for claim in found:
                     key = (claim.kind, claim.model, claim.benchmark, claim.value, claim.baseline, claim.start, claim.end)
                     if key not in seen:

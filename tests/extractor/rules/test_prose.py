@@ -1097,3 +1097,25 @@ def test_who_measured_a_number_opening_a_sentence_is_no_name():
     from extractor.rules.mentions import sentence_names
     assert sentence_names("External group A reported 45.9, consistent with ours.") == []
     assert [n.text for n in sentence_names("Independent testers got 57.9 with Orca-3.")] == ["Orca-3"]
+
+
+_ONE_MODEL_MEMO = ("# Investment memo: Lumen Labs\n\n## Summary\nLumen Labs builds Lumen-Coder-14B, an open coding model. "
+                   "On HumanEval it scores 88.4, ahead of Qwen2.5-Coder-14B (85.1).\n\n## Market\nAPI prices fell 80% in a "
+                   "year.\n\n## Technology\nThe model was trained on 4T tokens. On LiveCodeBench it reaches 31.7, which "
+                   "beats Codestral's 24.9.\n")
+
+
+def test_a_later_section_naming_no_model_goes_on_about_the_model_the_text_is_about():
+    claims = extract(_ONE_MODEL_MEMO)
+    assert ("Lumen-Coder-14B", "LiveCodeBench", 31.7) in [(c.model, c.benchmark, c.value) for c in claims
+                                                          if isinstance(c, ScoreClaim)]
+    assert ("Lumen-Coder-14B", "Codestral") in [(c.model, c.baseline) for c in claims if isinstance(c, ComparisonClaim)]
+
+
+def test_a_later_section_opening_its_own_work_or_an_ablation_is_not_about_the_first_model():
+    digest = ("## 论文一\nLongVid-7B 在 MVBench 上达到 62.3%。\n\n## 论文二\n本文提出一种新的评测方法，"
+              "在 GSM8K 上的准确率为 71.5%，超过了 GPT-4o。\n")
+    assert not [c for c in extract(digest) if c.model == "LongVid-7B" and c.benchmark == "GSM8K"]
+    paper = ("## Main results\nDRIFT-8B reaches 52.4 on MATH-500, ahead of Qwen2.5-7B (49.8).\n\n## Ablations\n"
+             "Replacing the critic with a scalar one gives 49.6 on MATH-500.\n")
+    assert [c.value for c in scores(paper) if c.model == "DRIFT-8B"] == [52.4]
