@@ -82,10 +82,16 @@ _PREDECESSOR_WORDS = ("上一代", "前代", "上代", "前一代", "前身", "p
                       "previous release", "replaces", "successor to", "取代")
 # (no leading \b: with literals first, re skips ahead; a word glued to letters before it is rare enough)
 # "（下面简称 WQ）", "（以下简称“青鸾”）", "（下面叫 R1 蒸馏 32B）", "(hereafter WQ)", "(henceforth called Nova)"
-_ALIAS_WORDS = ("简称", "下面叫", "以下叫", "下文叫", "下面称", "以下称", "下文称", "hereafter", "henceforth")
+_ALIAS_WORDS = ("简称", "下面叫", "以下叫", "下文叫", "下面称", "以下称", "下文称", "下称", "hereafter", "henceforth",
+                "hereinafter", "Hereafter", "Henceforth", "Hereinafter")
+# ("Veridian-2 Large (checkpoint veridian-2-large-2410, hereinafter "the Model")": the definition may close a parenthesis
+# that says something else first, and a legal text's defined term keeps its article: "the Model" is the alias "Model")
 _ALIAS_DEFINED = re.compile(
-    r"[（(]\s*(?:(?:下面|以下|下文|后文|后面)(?:简称|称为|称|叫做|叫)|简称|(?:hereafter|henceforth)(?:\s+(?:called|referred\s+to\s+as))?)"
-    r"\s*[“\"「『]?(?P<alias>[^（）()“”\"「」『』，,。；;]{1,16}?)[”\"」』]?\s*[）)]", re.IGNORECASE)
+    r"[（(](?:[^（）()\n]{0,80}?[,，;；]\s*)?\s*(?:(?:下面|以下|下文|后文|后面)(?:简称|称为|称|叫做|叫)|简称|下称"
+    r"|(?:hereafter|henceforth|hereinafter)(?:\s+(?:called|referred\s+to\s+as))?)"
+    r"\s*[“\"「『]?(?:the\s+)?(?P<alias>[^（）()“”\"「」『』，,。；;]{1,16}?)[”\"」』]?\s*[）)]", re.IGNORECASE)
+# the name a definition's parenthesis follows, when the registry does not hold it ("Veridian-2 Large (…, hereinafter …)")
+_NAME_BEFORE_DEFINITION = re.compile(r"(?<![\w.\-])[A-Z][\w.\-]*(?:[ ][A-Z0-9][\w.\-]*){0,3}$")
 # a distillation's roles ("teacher = X", "X as the teacher", "教师模型为 X"), see ``EntityRegistry._add_role_aliases``
 _ROLE_WORDS = ("teacher", "Teacher", "student", "Student", "教师", "学生")
 _ROLE_NAME = r"[A-Za-z][A-Za-z0-9.]*(?:[-_][A-Za-z0-9.]+)+"
@@ -573,6 +579,9 @@ class EntityRegistry:
             while end > 0 and text[end - 1].isspace():
                 end -= 1
             full = next((n for n in known if text.endswith(n, 0, end)), None)
+            if full is None:
+                before = _NAME_BEFORE_DEFINITION.search(text, max(0, end - 60), end)
+                full = before.group(0) if before is not None and is_model_shaped(before.group(0)) else None
             if full is not None and alias and alias != full:
                 self.aliases[alias] = full
                 self._short = None

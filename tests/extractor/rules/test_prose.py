@@ -1119,3 +1119,14 @@ def test_a_later_section_opening_its_own_work_or_an_ablation_is_not_about_the_fi
     paper = ("## Main results\nDRIFT-8B reaches 52.4 on MATH-500, ahead of Qwen2.5-7B (49.8).\n\n## Ablations\n"
              "Replacing the critic with a scalar one gives 49.6 on MATH-500.\n")
     assert [c.value for c in scores(paper) if c.model == "DRIFT-8B"] == [52.4]
+
+
+def test_a_defined_term_after_other_words_in_its_parenthesis_stands_for_the_name_before_it():
+    text = ('This section reports the evaluations of the model identified as Veridian-2 Large (checkpoint '
+            'veridian-2-large-2410, hereinafter "the Model"). On MMLU-Pro, the Model attains 76.3%. On IFEval the '
+            'Model outperforms Qwen2.5-72B-Instruct (84.1%).\n')
+    claims = extract(text)
+    assert ("Veridian-2 Large", "MMLU-Pro", 76.3) in [(c.model, c.benchmark, c.value) for c in claims
+                                                       if isinstance(c, ScoreClaim)]
+    assert ("Veridian-2 Large", "Qwen2.5-72B-Instruct") in [(c.model, c.baseline) for c in claims
+                                                             if isinstance(c, ComparisonClaim)]
