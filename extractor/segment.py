@@ -211,6 +211,8 @@ def _title_subject(title: str | None) -> str | None:
     """The method a heading names, if it names one (not a phrase of plain words: "Long-Document Workloads",
     "State-of-the-Art Results" name a topic; a name has a digit, a capital inside a word or an acronym)."""
     subject = _named_in_title(title)
+    if subject is not None and re.search(r"@\s*" + re.escape(subject), title or ""):
+        return None  # "## 2 楼 @ lazycat2046（楼主）": a forum post's author, not a model
     if subject is not None and _PLAIN_WORDS.fullmatch(subject) \
             and not re.search(re.escape(subject) + r"\s*[:：]", title or ""):
         return None  # (a paper's "Octo-planner: On-device …" names its method before the colon)

@@ -65,6 +65,7 @@ def _leading_models(text: str, start: int = 0, end: int | None = None) -> list[t
     if first is not None:
         found.insert(0, first)
     out = [(m.start(1), m.group(1)) for m in found if _is_known_model(m.group(1))
+           and "@" not in text[max(0, m.start(1) - 2):m.start(1)]  # ("楼主 @ lazycat2046": a forum handle)
            and not _NOT_TOPIC_BEFORE.search(text, m.start(), m.start(1))
            and not measured_against_it(text, m.end(1))
            and not _INSIDE_CHINESE_NAME.search(text, max(0, m.start(1) - 2), m.start(1))  # "R1-32B" of 星河-R1-32B

@@ -268,6 +268,8 @@ def find_names(sentence: str, lex: Lexicons) -> list[Mention]:
             continue  # "TOMÁS: On AIME 2024 it solves …": a speaker's name in a transcript, not a model
         if "_" in text and not any(c.isupper() for c in text):
             continue  # "kernel_panic_at_3am", "leah_w": a user name, not a model
+        if s and "@" in sentence[max(0, s - 2):s]:
+            continue  # "楼主 @ lazycat2046", "@kimi_fan99": a forum handle, not a model
         if _MONTH_RANGE.fullmatch(text) or RUN_LABEL.fullmatch(text):
             continue  # "(Oct-Feb problems)": a date range; "step-5000", "S101" (a patent's step): a label, not a model
         if _VERSION_ONLY.fullmatch(text) and (any(x.kind == "benchmark" and _OPEN_PAREN_GAP.fullmatch(sentence, x.end, s)

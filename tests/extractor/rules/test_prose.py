@@ -1130,3 +1130,11 @@ def test_a_defined_term_after_other_words_in_its_parenthesis_stands_for_the_name
                                                        if isinstance(c, ScoreClaim)]
     assert ("Veridian-2 Large", "Qwen2.5-72B-Instruct") in [(c.model, c.baseline) for c in claims
                                                              if isinstance(c, ComparisonClaim)]
+
+
+def test_a_forum_handle_is_no_model():
+    thread = ("# 求推荐本地代码模型\n\n**楼主 @ lazycat2046 · 3 天前**\n\n自己测了几个模型：\n\n"
+              "- qwen2.5-coder-32b-instruct：HumanEval 87.2\n\n## 2 楼 @ lazycat2046（楼主）\n\n"
+              "刚用 fp16 重跑了一遍，HumanEval 到了 91.5。\n")
+    assert {c.model for c in extract(thread)} == {"qwen2.5-coder-32b-instruct"}
+    assert not [c for c in extract("感谢 @ kimi2046 的数据：HumanEval 88.2。") if c.model == "kimi2046"]
