@@ -142,7 +142,7 @@ _ATTRIBUTE_OWNER = re.compile(r"(?:其|的|\bits|\btheir)\s*$", re.IGNORECASE)
 # "with GPT-4 as the judge", "judged by GPT-4o", "以 GPT-4 作为裁判": the model that grades the answers (MT-Bench,
 # AlpacaEval, Arena-Hard), not the one whose result it is; and the reference a win rate is counted against ("win rate
 # against GPT-4-0314 is 22.4%")
-_JUDGE_AFTER = re.compile(r"\s*(?:-\s*)?(?:as\s+(?:the\s+|a\s+)?(?:judge|grader|evaluator|annotator)\b|(?:作为|担任|为)\s*(?:评委|裁判|评判者?|评估者|judge\b|grader\b)|"
+_JUDGE_AFTER = re.compile(r"\s*(?:-\s*)?(?:as\s+(?:the\s+|a\s+)?(?:judge|grader|evaluator|annotator)\b|(?:作为|担任|用作|为|做)\s*(?:评委|裁判|评判者?|评估者|judge\b|grader\b)|"
                           r"当(?:评委|裁判)|(?:评委|裁判|judge)\b)", re.IGNORECASE)
 _JUDGE_BEFORE = led(re.compile(r"(?:\bjudged\s+by|\bgraded\s+by|\bjudge\s*[:=]|\bwin\s*-?\s*rates?\s+(?:against|vs\.?|versus)|裁判(?:模型)?(?:为|是|[:：])|评委(?:为|是|[:：]))\s*$",
                            re.IGNORECASE))

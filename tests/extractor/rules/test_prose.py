@@ -1138,3 +1138,8 @@ def test_a_forum_handle_is_no_model():
               "刚用 fp16 重跑了一遍，HumanEval 到了 91.5。\n")
     assert {c.model for c in extract(thread)} == {"qwen2.5-coder-32b-instruct"}
     assert not [c for c in extract("感谢 @ kimi2046 的数据：HumanEval 88.2。") if c.model == "kimi2046"]
+
+
+def test_a_judge_named_with_zuo_caipan_is_no_subject():
+    claims = extract("lingxi-v3-rl-step2000 的 Arena-Hard（GPT-4-Turbo 做裁判）胜率 61.7%，比 GLM-4-9B-Chat 高出一大截。")
+    assert {c.model for c in claims} == {"lingxi-v3-rl-step2000"}
