@@ -1143,3 +1143,10 @@ def test_a_forum_handle_is_no_model():
 def test_a_judge_named_with_zuo_caipan_is_no_subject():
     claims = extract("lingxi-v3-rl-step2000 的 Arena-Hard（GPT-4-Turbo 做裁判）胜率 61.7%，比 GLM-4-9B-Chat 高出一大截。")
     assert {c.model for c in claims} == {"lingxi-v3-rl-step2000"}
+
+
+def test_only_short_of_what_yu_or_gen_names_is_trailing_it():
+    (c,) = comparisons("星河-14B 在 MMLU 上与 GPT-4o 仅差 1.2 分。")
+    assert (c.model, c.relation, c.baseline, c.delta) == ("星河-14B", "underperforms", "GPT-4o", 1.2)
+    (c,) = comparisons("Codestral-22B 在 LiveCodeBench 上跟 Qwen2.5-Coder-32B 差了一截。")
+    assert (c.model, c.relation, c.baseline) == ("Codestral-22B", "underperforms", "Qwen2.5-Coder-32B")
