@@ -212,7 +212,9 @@ _NAMED_AT_END = re.compile(r"(?:是|叫|叫做|名为|称为|记为|记作|命�
                            + CJK_HYBRID_NAME.pattern + r"|[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9.]+)+)\s*[。！？]")
 # "Take the checkpoint qoro-r1-32b-preview.", "Consider Osprey-7B.", "Meet tern-13b-chat!": an English sentence that
 # names the model to look at next (a pattern of its own, starting from its words, so ``re`` skips ahead to them)
-_NAMED_TO_TAKE = re.compile(r"(?:Take|take|Consider|consider|Meet|meet|Enter|called|named)"
+# ("The clearest case is DeepSeek-R1.", "The standout here was Kestrel-7B.": a sentence naming its example last)
+_NAMED_TO_TAKE = re.compile(r"(?:Take|take|Consider|consider|Meet|meet|Enter|called|named"
+                            r"|(?:case|example|standout|exception|winner|outlier|highlight)\s+(?:here\s+)?(?:is|was))"
                             r"\s+(?:the\s+|a\s+)?(?:[a-z]+\s+){0,2}?"
                             r"([A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*-[A-Za-z0-9]+)\s*[.!:](?!\w)")
 

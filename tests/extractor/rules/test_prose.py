@@ -1150,3 +1150,9 @@ def test_only_short_of_what_yu_or_gen_names_is_trailing_it():
     assert (c.model, c.relation, c.baseline, c.delta) == ("星河-14B", "underperforms", "GPT-4o", 1.2)
     (c,) = comparisons("Codestral-22B 在 LiveCodeBench 上跟 Qwen2.5-Coder-32B 差了一截。")
     assert (c.model, c.relation, c.baseline) == ("Codestral-22B", "underperforms", "Qwen2.5-Coder-32B")
+
+
+def test_a_sentence_naming_its_example_last_gives_the_next_its_subject():
+    text = ("Open models caught up on maths. The clearest case is DeepSeek-R1. On AIME 2024 it scores 79.8%, which is "
+            "essentially the same as OpenAI o1 (79.2%).\n")
+    assert ("DeepSeek-R1", "AIME 2024", 79.8) in [(c.model, c.benchmark, c.value) for c in scores(text)]
