@@ -32,7 +32,10 @@ _ZH_THAN_MARGIN = re.compile(r"比[^，,。；;比]{1,24}?(?:高|低|多|少|好
 _RESULT_NOUN_AFTER = re.compile(r"\s*(?:分)?\s*的\s*(?:[A-Za-z]{2,8}\s*)?(?:表现|成绩|得分|分数|总分|平均分|准确率|正确率)")
 # After a number, a word that makes it a count ("scored 2 wins", "scored 3 goals"), not a score.
 _POSSESSIVE_BEFORE = re.compile(r"[A-Za-z0-9]['’]s\s+$|[A-Za-z0-9)）]\s*的\s*$")  # "Tern-8B's 71.0", "GLM-4-9B 的 72.4"
-_COUNT_NOUN_AFTER = re.compile(r"\s+(?!(?:on|in|at|across|for|and|or|with|points?|pts|elo|overall|out)\b)[A-Za-z]")
+# (a verb or a conjunction after the number is no counted noun: "R1's rating of 2029 is just below o1's 2061")
+_COUNT_NOUN_AFTER = re.compile(r"\s+(?!(?:on|in|at|across|for|and|or|with|points?|pts|elo|overall|out|is|was|are|were|but|"
+                               r"which|while|just|still|versus|vs|against|beats?|trails?|puts?|places?|sits?|edges?|"
+                               r"leads?|tops)\b)[A-Za-z]")
 # Right before a bare number: it is a score or rating, not a year or a count ("scored 2005 on OCRBench",
 # "an Elo of 1950", "Codeforces rating 为 1950", "得分 856").
 _RATING_BEFORE = re.compile(

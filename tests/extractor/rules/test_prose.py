@@ -1156,3 +1156,8 @@ def test_a_sentence_naming_its_example_last_gives_the_next_its_subject():
     text = ("Open models caught up on maths. The clearest case is DeepSeek-R1. On AIME 2024 it scores 79.8%, which is "
             "essentially the same as OpenAI o1 (79.2%).\n")
     assert ("DeepSeek-R1", "AIME 2024", 79.8) in [(c.model, c.benchmark, c.value) for c in scores(text)]
+
+
+def test_a_rating_followed_by_a_verb_is_still_a_rating():
+    text = "On Codeforces, R1's rating of 2029 is just below o1's 2061."
+    assert ("R1", 2029.0) in [(c.model, c.value) for c in scores(text)]
