@@ -102,16 +102,19 @@ def _compiled_digest() -> str | None:
     return str(getattr(stamp, "DIGEST", "")) or None
 
 
-def _all_compiled() -> bool:
-    """Every module of ``MODULES`` has its extension module (the build makes each one optional)."""
+def _compiled() -> list[bool]:
+    """For each module of ``MODULES``: whether its extension module is there (the build makes each optional)."""
     suffix = EXTENSION_SUFFIXES[0]  # the one this interpreter tries first, e.g. .cpython-311-x86_64-linux-gnu.so
-    return all(source_path(m).with_suffix(suffix).is_file() for m in MODULES)
+    return [source_path(m).with_suffix(suffix).is_file() for m in MODULES]
 
 
 def _choose() -> bool:
-    """True when the compiled modules are all there, built from the sources present, and wanted; otherwise the
-    sources are put first (harmless when nothing was compiled)."""
-    if (os.environ.get("BENCHCLAIMS_PURE") != "1" and _all_compiled()
+    """True when the compiled modules are all there, built from the sources present, and wanted. Otherwise, if
+    any of them is there, the sources are put first; with none (a checkout never built) imports stay as they are."""
+    compiled = _compiled()
+    if not any(compiled):
+        return False
+    if (os.environ.get("BENCHCLAIMS_PURE") != "1" and all(compiled)
             and _compiled_digest() == sources_digest()):
         return True
     if not any(isinstance(finder, _SourcesFirst) for finder in sys.meta_path):
