@@ -1161,3 +1161,12 @@ def test_a_sentence_naming_its_example_last_gives_the_next_its_subject():
 def test_a_rating_followed_by_a_verb_is_still_a_rating():
     text = "On Codeforces, R1's rating of 2029 is just below o1's 2061."
     assert ("R1", 2029.0) in [(c.model, c.value) for c in scores(text)]
+
+
+def test_a_matchs_margin_after_two_values_is_no_score():
+    claims = extract("AIME 2024 上，DeepSeek-R1 拿下 79.8，o1 79.2，险胜 0.6 分！")
+    assert sorted(c.value for c in claims if isinstance(c, ScoreClaim)) == [79.2, 79.8]
+    (c,) = [c for c in claims if isinstance(c, ComparisonClaim)]
+    assert (c.model, c.relation, c.baseline, c.delta) == ("DeepSeek-R1", "outperforms", "o1", 0.6)
+    (c,) = comparisons("GPQA Diamond 上 R1 71.5，o1 78.0，被爆了 6.5 分。")
+    assert (c.model, c.relation, c.baseline, c.delta) == ("R1", "underperforms", "o1", 6.5)
