@@ -1170,3 +1170,8 @@ def test_a_matchs_margin_after_two_values_is_no_score():
     assert (c.model, c.relation, c.baseline, c.delta) == ("DeepSeek-R1", "outperforms", "o1", 0.6)
     (c,) = comparisons("GPQA Diamond 上 R1 71.5，o1 78.0，被爆了 6.5 分。")
     assert (c.model, c.relation, c.baseline, c.delta) == ("R1", "underperforms", "o1", 6.5)
+
+
+def test_the_emphatic_does_lead_is_a_win():
+    (c,) = comparisons("Corvid-2 does lead GPT-4o on LiveCodeBench, which is what our writer meant.")
+    assert (c.model, c.relation, c.baseline, c.benchmark) == ("Corvid-2", "outperforms", "GPT-4o", "LiveCodeBench")
