@@ -80,6 +80,7 @@ _VS_PAIR = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(%|％)?\s*(?:vs\.?|versus|v
                       re.IGNORECASE)
 
 
+_TWO_VALUES_JOINED = re.compile(r"\s*(?:and|和|与)\s*")
 _PAIR_OPENS = re.compile(r"\s*[(（]\s*$")
 # "scored 62.5, 41.2 and 48.8 on the same benchmarks", "在同样的三个基准上分别…": the benchmarks listed before, in order
 _SAME_BENCHMARKS = re.compile(r"\bon\s+the\s+same\s+(?:(?:two\s+|three\s+|four\s+|\d\s+)?(?:benchmarks|tasks|tests|evals?)\b"
@@ -300,6 +301,13 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
                 # 36.6%": a sentence naming no benchmark lists its values for the ones the sentences before listed
                 listed_before = ctx.paragraph_benchmarks[len(ctx.paragraph_benchmarks) - len(pct):]
                 aligned = {n.start: Mention(-1, -1, b, "benchmark") for n, b in zip(pct, listed_before, strict=True)}
+    if not aligned and not model_aligned and len(good) == 2 and _TWO_VALUES_JOINED.fullmatch(sentence, good[0].end, good[1].start):
+        # "C-Eval and CMMLU come out at 78.9 and 80.3", "C-Eval 和 CMMLU 是 84.5 和 85.9": two benchmarks listed
+        # together, then two values joined the same way, with no name between: the implied "respectively"
+        before = [b for b in benches if b.end <= good[0].start]
+        group = _benchmark_group(sentence, benches, before[-1]) if before else []
+        if len(group) == 2 and not any(group[-1].end <= n.start < good[0].start for n in names if n.kind != "benchmark"):
+            aligned = {n.start: b for n, b in zip(good, group, strict=True)}
     if not aligned and not model_aligned and " and " in sentence and " on " in sentence:
         # "A and B score 85.9 and 78.3 on IFEval, and 40.2 and 21.7 on LiveCodeBench": the implied "respectively"
         listed_runs = runs_of_a_model_list(sentence, names, good)

@@ -1175,3 +1175,10 @@ def test_a_matchs_margin_after_two_values_is_no_score():
 def test_the_emphatic_does_lead_is_a_win():
     (c,) = comparisons("Corvid-2 does lead GPT-4o on LiveCodeBench, which is what our writer meant.")
     assert (c.model, c.relation, c.baseline, c.benchmark) == ("Corvid-2", "outperforms", "GPT-4o", "LiveCodeBench")
+
+
+def test_two_benchmarks_then_two_values_joined_alike_pair_in_order():
+    text = "Orca-Lite-7B is a short paper. On the Chinese side, C-Eval and CMMLU come out at 78.9 and 80.3."
+    assert sorted((c.benchmark, c.value) for c in scores(text)) == [("C-Eval", 78.9), ("CMMLU", 80.3)]
+    assert sorted((c.benchmark, c.value) for c in scores("Orca-Lite-7B 的 C-Eval 和 CMMLU 是 84.5 和 85.9。")) \
+        == [("C-Eval", 84.5), ("CMMLU", 85.9)]
