@@ -17,6 +17,8 @@ what ``/api/leaderboard`` and ``/api/beats`` ask for: ``--sources 5`` per row an
 the JSON bytes the API sends) and, with ``--recompute N``, for ranking every claim on each query
 (``warehouse.ranking``, the path before boards, on the first N queries of each draw) on the same file. The raw DuckDB
 reference is one group-by (best value per model x setting) over one benchmark's claims.
+The queries run on DuckDB's default threads (one per core), as ``Warehouse`` reads; ``--read-threads 1`` reads as
+``benchclaims serve`` does (``BENCHCLAIMS_READ_THREADS``, default 1: a read by key costs less on one thread).
 With ``--json`` the last line is ``{"claims": N, "load_s": ..., "leaderboard_p50_ms": ...,
 "beats_p50_ms": ..., ...}`` (the headline p50s are the uniform ones; ``traffic_*`` follow).
 Generating the corpus is not counted in ``load_s``; building the boards is (``boards_s`` says
@@ -264,6 +266,9 @@ def main() -> None:
     ap.add_argument("--call-claims", type=int, default=2_000_000, metavar="N",
                     help="claims generated ahead and handed to one store_many call (its batches of 400 k claims are "
                          "written while the next is prepared; generation is not timed)")
+    ap.add_argument("--read-threads", type=int, default=0, metavar="N",
+                    help="DuckDB threads for the timed queries (0: DuckDB's default, as Warehouse reads; 1: as the API "
+                         "server reads by default); the load always runs on the default")
     ap.add_argument("--recompute", type=int, default=0, metavar="N",
                     help="also time the first N queries of each draw ranking every claim (the path before boards)")
     args = ap.parse_args()
@@ -325,6 +330,8 @@ def main() -> None:
             if page.items:
                 bench_models.append((name, page.items[0].model))
         draws = (("uniform", bench_models), ("traffic", traffic))
+        if args.read_threads:
+            wh.set_threads(args.read_threads)
         raw = {name: raw_reference(wh, pairs) for name, pairs in draws}
         page = args.page or None
         timings = {name: time_queries(wh, pairs, args.sources, page) for name, pairs in draws}
@@ -338,7 +345,7 @@ def main() -> None:
         "traffic_leaderboard_p50_ms": tra["lb_p50"], "traffic_beats_p50_ms": tra["beats_p50"],
         "traffic_leaderboard_p95_ms": tra.get("lb_p95"), "traffic_beats_p95_ms": tra.get("beats_p95"),
         "traffic_leaderboard_json_p50_ms": tra.get("json_p50"), "traffic_leaderboard_json_p95_ms": tra.get("json_p95"),
-        "boards_s": round(boards_s, 2), "peak_rss_mb": round(peak_rss_mb()),
+        "boards_s": round(boards_s, 2), "peak_rss_mb": round(peak_rss_mb()), "read_threads": args.read_threads or None,
     }
     print(f"generated {n_docs} documents in {gen_s:.1f} s (not counted in load); warehouse {stats}; file {size_mb:.0f} MB")
     print(f"load {load_s:.2f} s wall incl. board build {boards_s:.2f} s, {load_cpu_s:.2f} s CPU for store_many "
@@ -353,7 +360,8 @@ def main() -> None:
                 as_json = f" (as JSON p50 {t['json_p50']} ms p95 {t['json_p95']} ms)" if t.get("json_p50") else ""
                 print(f"{label:9s} {name:8s} leaderboard p50 {t['lb_p50']} ms p95 {t['lb_p95']} ms p99 {t['lb_p99']} ms "
                       f"{as_json} (median {t['rows_p50']} rows); beats p50 {t['beats_p50']} ms p95 {t['beats_p95']} ms "
-                      f"p99 {t['beats_p99']} ms  [{t['n']} queries, {args.sources} sources/row, page {args.page or 'all'}]")
+                      f"p99 {t['beats_p99']} ms  [{t['n']} queries, {args.sources} sources/row, page {args.page or 'all'}, "
+                      f"{args.read_threads or 'default'} DuckDB thread(s)]")
     if args.json:
         print(json.dumps(figures))
 
