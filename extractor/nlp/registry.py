@@ -37,7 +37,8 @@ _RELATIVE = re.compile(r"^(?:the|our|its|this)\s+(smaller|smallest|larger|larges
 _SIZE_TOKEN = re.compile(r"[0-9](?<![0-9][0-9])[0-9]*(?:\.[0-9]+)?[BM](?![A-Za-z0-9])")
 # (the word-start check sits after the first letter, so ``re`` skips ahead to the next capital)
 _NAME_BEFORE = re.compile(r"([A-Z](?<![A-Za-z0-9.\-][A-Z])[A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)*)[-_ ]$")
-_NAME_AFTER = re.compile(r"(?:-[A-Za-z][A-Za-z0-9.]*)*")
+# (a dot ends no name: "… ahead of Llama-3.1-70B-Instruct." names "Llama-3.1-70B-Instruct")
+_NAME_AFTER = re.compile(r"(?:-[A-Za-z](?:[A-Za-z0-9.]*[A-Za-z0-9])?)*")
 # a checkpoint id written in lower case, as on a model hub or in a chat ("kestrel-34b-rc3", "qwen2.5-7b-instruct"):
 # a lower-case size ("34b") right after a dash, a lower-case word before it
 _LOWER_SIZE_TOKEN = re.compile(r"-[0-9]+(?:\.[0-9]+)?b(?![A-Za-z0-9])")

@@ -1182,3 +1182,8 @@ def test_two_benchmarks_then_two_values_joined_alike_pair_in_order():
     assert sorted((c.benchmark, c.value) for c in scores(text)) == [("C-Eval", 78.9), ("CMMLU", 80.3)]
     assert sorted((c.benchmark, c.value) for c in scores("Orca-Lite-7B 的 C-Eval 和 CMMLU 是 84.5 和 85.9。")) \
         == [("C-Eval", 84.5), ("CMMLU", 85.9)]
+
+
+def test_a_size_reference_to_a_name_written_before_a_full_stop_resolves():
+    text = "Orion-72B gets 87.2 on MATH-500, well ahead of Llama-3.1-70B-Instruct. The 70B Llama gets 68.0."
+    assert ("Llama-3.1-70B-Instruct", "MATH-500", 68.0) in [(c.model, c.benchmark, c.value) for c in scores(text)]
