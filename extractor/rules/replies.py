@@ -64,6 +64,9 @@ def reply_comparisons(document: Document, section: Section, offset: int, sentenc
         subject = _subject_between(sentence, models, score, offset, m.start(), section, topic)
         if subject is None or _same_name(subject, score.model):
             continue
+        if subject == section.subject and not any(_same_name(n.text, subject) for n in models) \
+                and len({_norm(s.model) for s in stated if s.benchmark == score.benchmark}) >= 2:
+            continue  # ("A 是 49.0%，B 是 42.0%，差了 7 个点": the gap between the two just stated, not the topic's)
         if any({_norm(c.model), _norm(c.baseline or "")} == {_norm(subject), _norm(score.model)}
                and c.benchmark == score.benchmark for c in [*comparisons, *out]):
             continue

@@ -1187,3 +1187,8 @@ def test_two_benchmarks_then_two_values_joined_alike_pair_in_order():
 def test_a_size_reference_to_a_name_written_before_a_full_stop_resolves():
     text = "Orion-72B gets 87.2 on MATH-500, well ahead of Llama-3.1-70B-Instruct. The 70B Llama gets 68.0."
     assert ("Llama-3.1-70B-Instruct", "MATH-500", 68.0) in [(c.model, c.benchmark, c.value) for c in scores(text)]
+
+
+def test_a_gap_after_two_other_models_values_is_not_the_topics():
+    text = "tiny-sage-3b 是本期主角。SWE-bench Verified 上 Claude 3.5 Sonnet 是 49.0%，DeepSeek-V3 是 42.0%，差了 7 个点。"
+    assert not [c for c in comparisons(text) if c.model == "tiny-sage-3b"]
