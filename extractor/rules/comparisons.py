@@ -129,14 +129,15 @@ def tie_of_two(scores: list[ScoreClaim], sentence: str, offset: int, topic: str 
     """Two models' scores on one benchmark, then a verdict of a tie naming neither: the first matches the second.
 
     A gap stated after the two ("…，差了 8 个多点", ", a gap of 6.7 points") compares them by their values: the model
-    is the one the text is about (``topic``), else the first named."""
+    is the one the text is about (``topic``), else the one stated last."""
     if len(scores) != 2 or scores[0].benchmark != scores[1].benchmark or _same_name(scores[0].model, scores[1].model):
         return []
     a, b = sorted(scores, key=lambda c: c.start)
     about = [c for c in (a, b) if topic is not None and _same_name(c.model, topic)]
-    gap = _BARE_GAP.match(sentence, b.end - offset) if a.value != b.value and a.unit == b.unit and about else None
+    gap = _BARE_GAP.match(sentence, b.end - offset) if a.value != b.value and a.unit == b.unit else None
     if gap is not None:
-        model, other = (b, a) if about[0] is b else (a, b)
+        # (with neither the text's model, the one stated last: "A 是 49.0%，B 是 42.0%，差了 7 个点" says B trails)
+        model, other = (b, a) if not about or about[0] is b else (a, b)
         better = (model.value > other.value) != _lower_is_better(a.benchmark, a.metric or b.metric, lexicons())
         raw = gap.group("zh_delta") or gap.group("en_delta") or gap.group("en_delta2")
         qs, qe = _tight(sentence, a.start - offset, gap.end())

@@ -862,9 +862,11 @@ def test_a_gap_stated_after_two_scores_compares_the_topic_with_the_other():
                      "On GSM8K, Qwen2.5-7B gets 91.2 and Llama-3.1-8B-Instruct gets 84.5, a gap of 6.7 points. "
                      "On MATH-500, 青岚-R1-14B gets 81.2 and Llama-3.1-8B-Instruct gets 51.9, a 29.3-point gap.\n")
     got = {(c.model, c.relation, c.baseline, c.benchmark, c.delta) for c in claims if isinstance(c, ComparisonClaim)}
-    # (two models neither of which the text is about get no comparison from a gap alone)
+    # (two models neither of which the text is about: the one stated last is compared with the first)
     assert got == {("青岚-R1-14B", "underperforms", "QwQ-32B", "LiveCodeBench", 8.0),
-                   ("青岚-R1-14B", "outperforms", "Llama-3.1-8B-Instruct", "MATH-500", 29.3)}
+                   ("青岚-R1-14B", "outperforms", "Llama-3.1-8B-Instruct", "MATH-500", 29.3),
+                   ("DeepSeek-V3", "outperforms", "Phi-4", "GPQA Diamond", 3.0),
+                   ("Llama-3.1-8B-Instruct", "underperforms", "Qwen2.5-7B", "GSM8K", 6.7)}
 
 
 def test_a_number_written_as_a_margin_adjective_is_no_score():
@@ -1192,3 +1194,5 @@ def test_a_size_reference_to_a_name_written_before_a_full_stop_resolves():
 def test_a_gap_after_two_other_models_values_is_not_the_topics():
     text = "tiny-sage-3b 是本期主角。SWE-bench Verified 上 Claude 3.5 Sonnet 是 49.0%，DeepSeek-V3 是 42.0%，差了 7 个点。"
     assert not [c for c in comparisons(text) if c.model == "tiny-sage-3b"]
+    (c,) = comparisons(text)
+    assert (c.model, c.relation, c.baseline, c.delta) == ("DeepSeek-V3", "underperforms", "Claude 3.5 Sonnet", 7.0)
