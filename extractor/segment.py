@@ -184,7 +184,8 @@ def _is_benchmark(name: str) -> bool:
 
 # a numbered ticket labelling a title: "PR #1487: Add eval results for orca-lite-v2-7b", "Issue #88: …", "#212: …"
 # "#14", "Issue #14", and a tracker's key "EVAL-2291" (capitals, a dash, three or more digits): a ticket, not a model
-TICKET_KEY = re.compile(r"[A-Z][A-Z0-9]+-\d{3,}")
+# (and a document number: "ZJ-CP-2026-0417", "VRD-TD-2025-07": letter codes, a year, a serial)
+TICKET_KEY = re.compile(r"[A-Z][A-Z0-9]+-\d{3,}|[A-Z]{1,6}(?:-[A-Z]{1,6})*-(?:19|20)\d\d-\d{2,}")
 # "CS 329: Question about …", "EECS 498-007: …": a course's code labels a forum's title
 _COURSE_CODE = re.compile(r"[A-Z]{2,5} ?\d{3,4}[A-Z]?(?:-\d{3})?")
 _TICKET = re.compile(r"(?:[A-Za-z]+\s*)?#\d+")
@@ -211,6 +212,8 @@ def _title_subject(title: str | None) -> str | None:
     """The method a heading names, if it names one (not a phrase of plain words: "Long-Document Workloads",
     "State-of-the-Art Results" name a topic; a name has a digit, a capital inside a word or an acronym)."""
     subject = _named_in_title(title)
+    if subject is not None and TICKET_KEY.fullmatch(subject) and not _is_benchmark(subject):
+        return None  # "测评报告（报告编号：ZJ-CP-2026-0417）", "EVAL-2291": a document's or a ticket's number
     if subject is not None and re.search(r"@\s*" + re.escape(subject), title or ""):
         return None  # "## 2 楼 @ lazycat2046（楼主）": a forum post's author, not a model
     if subject is not None and _PLAIN_WORDS.fullmatch(subject) \

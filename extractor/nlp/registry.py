@@ -577,8 +577,8 @@ class EntityRegistry:
         for m in _ALIAS_DEFINED.finditer(text):
             alias = m.group("alias").strip()
             end = m.start()
-            while end > 0 and text[end - 1].isspace():
-                end -= 1
+            while end > 0 and (text[end - 1].isspace() or text[end - 1] in "”\"」』’'"):
+                end -= 1  # ("“衡山大模型 HS-3.0-Pro”（以下简称“被测模型”）": the name closes its quotes first)
             full = next((n for n in known if text.endswith(n, 0, end)), None)
             if full is None:
                 before = _NAME_BEFORE_DEFINITION.search(text, max(0, end - 60), end)

@@ -1196,3 +1196,12 @@ def test_a_gap_after_two_other_models_values_is_not_the_topics():
     assert not [c for c in comparisons(text) if c.model == "tiny-sage-3b"]
     (c,) = comparisons(text)
     assert (c.model, c.relation, c.baseline, c.delta) == ("DeepSeek-V3", "underperforms", "Claude 3.5 Sonnet", 7.0)
+
+
+def test_a_quoted_name_defined_as_the_model_under_test_and_a_report_number_are_read_as_such():
+    text = ("# 大语言模型通用能力测评报告（报告编号：ZJ-CP-2026-0417）\n\n## 二、被测模型\n\n"
+            "被测模型为“衡山大模型 HS-3.0-Pro”（以下简称“被测模型”），对照模型为 Qwen2.5-72B-Instruct。\n\n"
+            "## 三、结果\n\n在 C-Eval 验证集上，被测模型准确率为 87.6%，较 Qwen2.5-72B-Instruct（86.1%）高 1.5 个百分点。\n")
+    claims = extract(text)
+    assert ("HS-3.0-Pro", "C-Eval", 87.6) in [(c.model, c.benchmark, c.value) for c in claims if isinstance(c, ScoreClaim)]
+    assert not [c for c in claims if c.model.startswith("ZJ-")]
