@@ -62,10 +62,16 @@ def _pick_subject(sentence: str, names: list[Mention], subjects: list[Mention], 
     if sized and best is None:
         return sized[-1]  # "The smaller variant reaches 62.0 on IFEval, and it beat GPT-4o-mini": the same one
     if subj and best is not None and subj[-1].text.lower() in _PLAIN_PRONOUNS and cands[0] is not best \
-            and cands[0].start <= 3 and _AND_IT.search(sentence, max(0, subj[-1].start - 8), subj[-1].start):
+            and _AND_IT.search(sentence, max(0, subj[-1].start - 8), subj[-1].start):
         # "Meridian-4 now solves 56.7% …, more than double the 23.3% Meridian-3 managed, and it edges out o1-mini": a
         # coordinate clause's "it" goes on about the sentence's subject, not a name inside the clause before
-        return cands[0]
+        # (also after an opening place: "On MMLU, Halcyon-7B scores 63.8%, against 68.1% for X …, so it trails both")
+        if cands[0].start <= 3 or _PLACE_OPENER.fullmatch(sentence, 0, cands[0].start):
+            return cands[0]
+        if subj[0] is not subj[-1] and subj[0].end <= cands[0].start and subj[0].text.lower() in _PLAIN_PRONOUNS \
+                and section.subject:
+            # ("On MMLU it scores 63.8%, against 68.1% for X and 71.9% for Y, so it trails both": the same "it")
+            return Mention(subj[-1].start, subj[-1].end, section.subject, "subject")
     if subj and best is not None and subj[-1].text.lower() in _PLAIN_PRONOUNS:
         return best  # "Tern-8B's 71.0 … puts it within a point of X": it is the model the sentence just named
     if subj and best is not None and _RIGHT_AFTER_NAME.fullmatch(sentence, best.end, subj[-1].start):
@@ -117,6 +123,7 @@ _BUILT_ON = led(re.compile(r"\b(?:applied\s+to|on\s+top\s+of|built\s+on|based\s+
                        r"starting\s+from|with\s+(?:plain|vanilla|standard|simple))\s+(?:the\s+)?$|基于\s*$", re.IGNORECASE))
 # ("SimpleRL-Zoo trains Qwen2.5-Math-7B with plain GRPO and lifts …": the recipe it trains with)
 # ("its Orion-72B model now tops …" at the head of a clause is the subject: only an object is possessed)
+_PLACE_OPENER = re.compile(r"(?:On|In|For|Across|At)\s+[^,;.]{1,40},\s*")  # "On MMLU (5-shot), " before the subject
 _AND_IT = re.compile(r"[,;]\s*(?:and|but|so|while)\s+$")  # a coordinate clause opening right before its "it"
 _PLAIN_PRONOUNS = frozenset({"it", "its"})  # (它 / 其 more often go on about the topic of the text)
 _POSSESSED = re.compile(r"\b(?:of|than|over|from|to|with|vs\.?|versus|against|above|below|behind|beyond|on|"

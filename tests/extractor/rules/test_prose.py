@@ -1205,3 +1205,10 @@ def test_a_quoted_name_defined_as_the_model_under_test_and_a_report_number_are_r
     claims = extract(text)
     assert ("HS-3.0-Pro", "C-Eval", 87.6) in [(c.model, c.benchmark, c.value) for c in claims if isinstance(c, ScoreClaim)]
     assert not [c for c in claims if c.model.startswith("ZJ-")]
+
+
+def test_a_coordinate_it_after_an_opening_place_is_the_sentences_subject():
+    text = ("On MMLU, Halcyon-7B scores 63.8%, against 68.1% for Llama-3.1-8B-Instruct and 71.9% for "
+            "Qwen2.5-7B-Instruct, so it trails both.")
+    assert {(c.model, c.relation, c.baseline) for c in comparisons(text)} == {
+        ("Halcyon-7B", "underperforms", "Llama-3.1-8B-Instruct"), ("Halcyon-7B", "underperforms", "Qwen2.5-7B-Instruct")}
