@@ -240,9 +240,9 @@ def _lower_is_better(benchmark: str | None, metric: str | None, lex: Lexicons) -
 # a negation right before a comparison cue ("does not beat", "didn't outperform", "fails to beat", "没有超过", "未能超越",
 # "并不优于"), an adverb allowed between ("is not quite ahead of"); "not only beats", "不仅超过" are no negation
 _NEGATED_BEFORE = led(re.compile(
-    r"(?:\b(?:not|never)|n['’]t|\bfail(?:s|ed)?\s+to|\bunable\s+to|\bcannot)\s+"
+    r"(?:\b(?:not|never|no\s+longer)|n['’]t|\bfail(?:s|ed)?\s+to|\bunable\s+to|\bcannot)\s+"
     r"(?:(?:quite|really|clearly|yet|always|consistently|significantly|actually|even|manage\s+to)\s+)?$"
-    r"|(?:没有|没能|未能|并不|并没有|从未|无法|未|没|不)\s*$", re.IGNORECASE))
+    r"|(?:没有|没能|未能|并不|并没有|从未|无法|未|没|不|不再)\s*$", re.IGNORECASE))
 # cues that say which value is higher, not which system is better ("低于", "higher than", "below")
 _DIRECTIONAL = re.compile(r"高|低|多|少|higher|lower|above|below|more|less|greater|smaller", re.IGNORECASE)
 

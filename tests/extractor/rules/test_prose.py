@@ -1212,3 +1212,10 @@ def test_a_coordinate_it_after_an_opening_place_is_the_sentences_subject():
             "Qwen2.5-7B-Instruct, so it trails both.")
     assert {(c.model, c.relation, c.baseline) for c in comparisons(text)} == {
         ("Halcyon-7B", "underperforms", "Llama-3.1-8B-Instruct"), ("Halcyon-7B", "underperforms", "Qwen2.5-7B-Instruct")}
+
+
+def test_no_longer_outperforming_is_trailing():
+    (c,) = comparisons("After re-evaluation, Kestrel-2-32B no longer outperforms DeepSeek-R1 on MATH-500.")
+    assert (c.model, c.relation, c.baseline) == ("Kestrel-2-32B", "underperforms", "DeepSeek-R1")
+    (c,) = comparisons("重测后，星河-4 在 MATH-500 上不再超过 DeepSeek-R1。")
+    assert (c.model, c.relation, c.baseline) == ("星河-4", "underperforms", "DeepSeek-R1")
