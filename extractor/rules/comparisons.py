@@ -34,7 +34,7 @@ from vocabulary import is_lower_better
 _EN_ON_TAIL = re.compile(r"\b(?:on|in)\s+(?:the\s+)?$")
 
 
-_ALL_OF_THEM = re.compile(r"[均都皆](?:已|能|可以|显著|明显|大幅)?|\b(?:both|all)\b", re.IGNORECASE)
+_ALL_OF_THEM = re.compile(r"(?:[均都皆]|全部|全都)(?:已|能|可以|显著|明显|大幅)?|\b(?:both|all)\b", re.IGNORECASE)
 
 
 def _comparisons_from_scores(scores: list[ScoreClaim], lex: Lexicons, sentence: str,
@@ -463,7 +463,7 @@ _FORMER_LATTER = re.compile(r"前者|后者|\bthe\s+(?:former|latter)\b", re.IGN
 _HOW_MANY = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
 # (a margin may come first: "beating X by ~20 points on both")
 _MARGIN_FIRST = r"(?:\s+by\s+(?:about\s+|around\s+|roughly\s+|~\s*)?\d+(?:\.\d+)?\s*(?:points?|pts|pp|%)?)?"
-_COUNT_BEFORE = re.compile(r"([两二三四五])(?:项|个|门)(?:测试|基准|评测|榜单)?(?:上|中)?(?:成绩|得分)?\s*[均都皆]")
+_COUNT_BEFORE = re.compile(r"([两二三四五])(?:项|个|门)(?:测试|基准|评测|榜单)?(?:上|中)?(?:成绩|得分)?\s*(?:[均都皆]|全部|全都)")
 
 
 def _how_many(sentence: str, region: tuple[int, int]) -> int:

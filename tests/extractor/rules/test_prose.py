@@ -1219,3 +1219,8 @@ def test_no_longer_outperforming_is_trailing():
     assert (c.model, c.relation, c.baseline) == ("Kestrel-2-32B", "underperforms", "DeepSeek-R1")
     (c,) = comparisons("重测后，星河-4 在 MATH-500 上不再超过 DeepSeek-R1。")
     assert (c.model, c.relation, c.baseline) == ("星河-4", "underperforms", "DeepSeek-R1")
+
+
+def test_san_xiang_quanbu_speaks_of_the_three_benchmarks_named_before():
+    text = "星河-4 在 MMLU-Pro 上 79.6%，GPQA Diamond 68.3%，AIME 2024 是 76.7%。三项全部超过 GPT-4o！"
+    assert {c.benchmark for c in comparisons(text) if c.baseline == "GPT-4o"} == {"MMLU-Pro", "GPQA Diamond", "AIME 2024"}
