@@ -373,7 +373,7 @@ def count_results(sentence: str) -> tuple[frozenset[int], frozenset[int]]:
 # "从 58.3 涨到了 70.2", "从上一代青鸾-14B 的 52.3% 提升到了 76.8%", "从 81.4 提到 89.7", "从 88.0 掉到 84.3"
 # (``extractor.rules.trajectories`` reads whose each is)
 FROM_TO = re.compile(
-    r"从\s*(?P<pre>[^，。；;从]{0,24}?)\s*(?P<a>\d+(?:\.\d+)?)\s*(?:%|％|分)?\s*(?:稳步|大幅|显著|一举)?"
+    r"(?:从|由)\s*(?P<pre>[^，。；;从]{0,24}?)\s*(?P<a>\d+(?:\.\d+)?)\s*(?:%|％|分)?\s*(?:稳步|大幅|显著|一举)?"
     r"(?:提升|提高|增长|上升|增加|升|涨|跃升|飙升|提|拉|拉升|下降|降|掉|跌|回落)(?:到|至)了?\s*(?P<b>\d+(?:\.\d+)?)")
 # "The appendix has 79.2 for Orion-72B": a decimal whose own phrase names a model is that model's value, whatever the verb
 # ("52.0 for the 72B"; "for rc3": a release; "for sft-v3": a run's checkpoint id)
@@ -464,6 +464,9 @@ def _result_number(sentence: str, lex: Lexicons, num: Number) -> bool:
         return False  # "比全参数微调低 0.4%": a margin over something, not a score
     if _EARLIER_VALUE.search(sentence, max(0, num.start - 28), num.start):
         return False  # "相比之前最佳的 2.0%", "the previous best of 40.1": another system's value, not the subject's
+    if num.unit == "%" and ("从" in sentence or "由" in sentence) and any(
+            num.start in (m.start("a"), m.start("b")) for m in FROM_TO.finditer(sentence)):
+        return True  # "GSM8K 成绩由 95.1% 降至 71.6%": both ends of a change are results (an ablation's are not, above)
     if num.unit in ("%", "points"):
         # Percentages of data, compute or people are not results: "使用 7.6% 的 Token", "减少了 40% 的成本",
         # nor are reductions: "其成本降低了 80%", "压缩为原有的 3.2%", nor margins: "6.1 points higher than X".
@@ -477,7 +480,7 @@ def _result_number(sentence: str, lex: Lexicons, num: Number) -> bool:
     if _POSSESSIVE_BEFORE.search(sentence, max(0, num.start - 4), num.start) and "." in sentence[num.start:num.end] \
             and num.value <= 10000:
         return True  # "Tern-8B's 71.0 on HumanEval": a name's own value
-    if "从" in sentence and num.unit in (None, "points") and any(
+    if ("从" in sentence or "由" in sentence) and num.unit in (None, "points") and any(
             num.start in (m.start("a"), m.start("b")) for m in FROM_TO.finditer(sentence)):
         return True  # "MMLU 从 58.3 涨到了 70.2": both ends of a rise are results (the first one "before")
     if (" from " in sentence or "→" in sentence or "->" in sentence) and "." in sentence[num.start:num.end] and any(

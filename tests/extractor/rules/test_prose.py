@@ -1224,3 +1224,8 @@ def test_no_longer_outperforming_is_trailing():
 def test_san_xiang_quanbu_speaks_of_the_three_benchmarks_named_before():
     text = "星河-4 在 MMLU-Pro 上 79.6%，GPQA Diamond 68.3%，AIME 2024 是 76.7%。三项全部超过 GPT-4o！"
     assert {c.benchmark for c in comparisons(text) if c.baseline == "GPT-4o"} == {"MMLU-Pro", "GPQA Diamond", "AIME 2024"}
+
+
+def test_both_ends_of_a_percentage_change_with_you_or_cong_are_results():
+    values = sorted(c.value for c in scores("xuanji-70b-chat 的 GSM8K 成绩由 95.1% 降至 71.6%。"))
+    assert values == [71.6, 95.1]
