@@ -14,7 +14,6 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Final
 
 from extractor import lexicon
 from extractor.segment import sentence_bounds
@@ -24,31 +23,31 @@ from schemas import Span
 # Each trigger is its own regex that starts with a literal or a digit, so ``re`` can skip ahead by
 # its first character; a lookbehind or IGNORECASE at the front would make it try every position.
 # ``[0-9]`` first (not ``\d``): a plain character class lets ``re`` skip ahead to the next digit.
-_NUMBER_TRIGGER: Final = re.compile(r"[0-9]+(\.[0-9]+)?(\s*(?:%|％|个?百分点|分(?![钟之别析类布])|points?\b|pts\b|pp\b|Elo\b|per\s?cent\b))?")
-_SCORE_WORD_TRIGGER: Final = re.compile(r"(?:得分|分数|评分|成绩|总分|Elo|score[sd]?|rating)\D{0,6}\d")
+_NUMBER_TRIGGER = re.compile(r"[0-9]+(\.[0-9]+)?(\s*(?:%|％|个?百分点|分(?![钟之别析类布])|points?\b|pts\b|pp\b|Elo\b|per\s?cent\b))?")
+_SCORE_WORD_TRIGGER = re.compile(r"(?:得分|分数|评分|成绩|总分|Elo|score[sd]?|rating)\D{0,6}\d")
 # A score verb right before a plain integer ("取得了 2312 的总分"): the number alone is no trigger.
 # (Chinese verbs only: an English verb alternation starts with common letters and would cost a try at each.)
-_VERB_NUMBER_TRIGGER: Final = re.compile(r"(?:取得|达到|获得|得到)了?\s*[0-9]")
+_VERB_NUMBER_TRIGGER = re.compile(r"(?:取得|达到|获得|得到)了?\s*[0-9]")
 # A result stated as a count: "solves 13 of the 30 problems", "答对 22 道", "500 个问题中的 231 个".
 # ("21 of 30 AIME 2025 problems": up to three words, the benchmark's name, before the noun)
-_COUNT_TRIGGER: Final = re.compile(r"[0-9]+\s+(?:out\s+)?of\s+(?:the\s+)?[0-9]+\s+(?:[A-Za-z0-9.'-]+\s+){0,3}?"
+_COUNT_TRIGGER = re.compile(r"[0-9]+\s+(?:out\s+)?of\s+(?:the\s+)?[0-9]+\s+(?:[A-Za-z0-9.'-]+\s+){0,3}?"
                             r"(?:problems|questions|tasks|issues|puzzles)"
                             r"|(?:答对|做对|解出|解决)了?\s*[0-9]|(?:问题|题目|题|任务)中的\s*[0-9]"
                             r"|[0-9]{1,4}\s*/\s*[0-9]{1,4}\b(?![/.][0-9])")  # "got 16/30 on AIME 2024"
 # "比 X 高/好/强...": the one-character comparatives only count after 比.
-_THAN_TRIGGER: Final = re.compile(r"比[^。！？；\n]{1,30}?(?:高|好|强|优|低|差|弱|多|少)")
+_THAN_TRIGGER = re.compile(r"比[^。！？；\n]{1,30}?(?:高|好|强|优|低|差|弱|多|少)")
 # "超" alone is too common; right before a Latin name or SOTA it is "beats" ("超 GPT-4o", "编辑超SOTA").
-_SUPER_TRIGGER: Final = re.compile(r"超\s?(?=[A-Z][A-Za-z0-9])")
+_SUPER_TRIGGER = re.compile(r"超\s?(?=[A-Z][A-Za-z0-9])")
 # (模型准确度 / 模型的得分: "the model's accuracy", said of the model the text is about)
-_NAME: Final = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-_.+'’][A-Za-z0-9]+)*|它|该模型|该方法|我们的|本文|模型(?=的?(?:准确|得分|性能|表现))"
+_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-_.+'’][A-Za-z0-9]+)*|它|该模型|该方法|我们的|本文|模型(?=的?(?:准确|得分|性能|表现))"
                    # "我自己跑出来是 55.6": who measured the model the text is about, standing for it
                    r"|我(?:们)?(?:自己|这边)?(?:跑|测|复现)出来"
                    # a Chinese brand with a numbered version and no Latin letter: "天枢-2 为 36.2%"
                    r"|[\u3400-\u9fff][-·]\d")
 
 
-_SCORE_VERBS_LATIN: Final = ["state-of-the-art", "sota", "achieves", "achieved", "scores", "scored", "reaches", "reached"]
-_SCORE_VERBS_CJK: Final = ["最先进", "最佳", "达到", "取得", "获得"]
+_SCORE_VERBS_LATIN = ["state-of-the-art", "sota", "achieves", "achieved", "scores", "scored", "reaches", "reached"]
+_SCORE_VERBS_CJK = ["最先进", "最佳", "达到", "取得", "获得"]
 
 
 @lru_cache(maxsize=2)
@@ -60,7 +59,7 @@ def _cue_regexes(score_verbs: bool = True) -> tuple[re.Pattern[str], re.Pattern[
     return re.compile(lexicon.phrase_pattern(cjk)), re.compile(lexicon.phrase_pattern(latin, ignore_case=True))
 
 
-_RANK_TRIGGER: Final = re.compile(r"[>＞<＜≈]")
+_RANK_TRIGGER = re.compile(r"[>＞<＜≈]")
 
 
 def _word_around(text: str, a: int, b: int) -> bool:

@@ -12,12 +12,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Final
 
-DATA_DIR: Final = Path(__file__).with_name("data")
+DATA_DIR = Path(__file__).with_name("data")
 
-RELATIONS: Final = ("outperforms", "matches", "underperforms")
-CUE_SHAPES: Final = ("after", "with", "than", "versus", "adjacent", "opening", "even")
+RELATIONS = ("outperforms", "matches", "underperforms")
+CUE_SHAPES = ("after", "with", "than", "versus", "adjacent", "opening", "even")
 
 
 class LexiconError(ValueError):
@@ -104,7 +103,7 @@ def comparison_cues() -> tuple[ComparisonCue, ...]:
     return tuple(out)
 
 
-RELEASE_PLACES: Final = ("after_name", "before_name", "own")
+RELEASE_PLACES = ("after_name", "before_name", "own")
 
 
 @lru_cache(maxsize=1)
@@ -232,8 +231,8 @@ def phrase_pattern(phrases: Iterable[str], ignore_case: bool = False) -> str:
     return _trie_source(trie) or "(?!)"
 
 
-_WORD_START: Final = r"(?<![A-Za-z0-9][\s\S])"  # after the first character: the one before it is no letter/digit
-_WORD_END: Final = "\x01"  # trie key: a phrase ends here, not inside a longer Latin word
+_WORD_START = r"(?<![A-Za-z0-9][\s\S])"  # after the first character: the one before it is no letter/digit
+_WORD_END = "\x01"  # trie key: a phrase ends here, not inside a longer Latin word
 
 
 def word_phrase_pattern(bounded: Iterable[str], plain: Iterable[str] = (), plain_ignore_case: bool = False,

@@ -11,33 +11,32 @@ import threading
 from bisect import bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import Final
 
 from extractor import lexicon
 from extractor.regex_lead import led
 from schemas import Section, Span
 
 # A Markdown heading line (``#Title`` without a space is common in scraped Chinese articles).
-_HEADING: Final = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]*(\S[^\n]*?)[ \t#]*$", re.MULTILINE)
+_HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]*(\S[^\n]*?)[ \t#]*$", re.MULTILINE)
 # The ``[title](https://arxiv.org/abs/...)`` line that opens each entry of a paper digest.
-_ARXIV_LINE: Final = re.compile(r"^[ \t]*\[([^\]\n]+)\]\(https?://(?:www\.)?arxiv\.org/(?:abs|pdf)/[^)\s]+\)[ \t]*$",
+_ARXIV_LINE = re.compile(r"^[ \t]*\[([^\]\n]+)\]\(https?://(?:www\.)?arxiv\.org/(?:abs|pdf)/[^)\s]+\)[ \t]*$",
                          re.MULTILINE)
 # A method name at the start of a title, before a colon: "LongRAG: Enhancing ..." -> "LongRAG".
-_ENUMERATION: Final = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)、:]?\s+|\d{1,2}[、)]\s*|[一二三四五六七八九十]{1,3}[、.．]\s*|\(\d{1,2}\)\s*)")
-_SIZE_ONLY: Final = re.compile(r"\d+(?:\.\d+)?[BMKbmk]")
+_ENUMERATION = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)、:]?\s+|\d{1,2}[、)]\s*|[一二三四五六七八九十]{1,3}[、.．]\s*|\(\d{1,2}\)\s*)")
+_SIZE_ONLY = re.compile(r"\d+(?:\.\d+)?[BMKbmk]")
 # a name right after these in a headline is what the subject is measured against, not the subject (and after 把/将,
 # which mark the object: "国产14B小模型把GPT-4o按在地上摩擦")
-_HEADLINE_OBJECT: Final = re.compile(r"(?:超越|超过|超|优于|击败|力压|媲美|比肩|对标|追平|对阵|对比|相比|比|逼近|挑战|把|将|替代|取代|代替|平替|"
+_HEADLINE_OBJECT = re.compile(r"(?:超越|超过|超|优于|击败|力压|媲美|比肩|对标|追平|对阵|对比|相比|比|逼近|挑战|把|将|替代|取代|代替|平替|"
                               r"vs\.?|VS|beats?|tops|than|over|outperforms|surpasses|rivals|matches)\s*[「“\"]?$")
-_HEAD_INTRO: Final = re.compile(r"^(?:Introducing|Announcing|Meet|Presenting|Unveiling|Releasing)\s+(?=[A-Z0-9])")
+_HEAD_INTRO = re.compile(r"^(?:Introducing|Announcing|Meet|Presenting|Unveiling|Releasing)\s+(?=[A-Z0-9])")
 # "Contrastive Rollout Distillation (CRD)": a capitalised phrase and the acronym it is known by
-_ACRONYM_AFTER: Final = re.compile(r"(?:[ ][A-Z][A-Za-z-]*){0,5}\s*[(（]([A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*)[)）]")
-_TITLE_INTRO: Final = re.compile(r"(?:发布|推出|开源|亮相|上线|官宣)(?:了|的)?\s*$")
-_TITLE_NAME: Final = re.compile(r"^\s*([^:：\n]{1,40}?)\s*[:：]")
+_ACRONYM_AFTER = re.compile(r"(?:[ ][A-Z][A-Za-z-]*){0,5}\s*[(（]([A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*)[)）]")
+_TITLE_INTRO = re.compile(r"(?:发布|推出|开源|亮相|上线|官宣)(?:了|的)?\s*$")
+_TITLE_NAME = re.compile(r"^\s*([^:：\n]{1,40}?)\s*[:：]")
 # a model hub's repository id opening a title: "owner/Model-Name" (then " · Discussions", " - Hugging Face", or nothing)
-_TITLE_REPO: Final = re.compile(r"^[A-Za-z0-9][\w.\-]*/([A-Za-z0-9][\w.\-]*[A-Za-z0-9])(?=$|\s+[·|\-–—:：]|\s*$)")
+_TITLE_REPO = re.compile(r"^[A-Za-z0-9][\w.\-]*/([A-Za-z0-9][\w.\-]*[A-Za-z0-9])(?=$|\s+[·|\-–—:：]|\s*$)")
 # "we propose X" / "提出了 X" in a section's opening, when the title names no method.
-_INTRO: Final = re.compile(
+_INTRO = re.compile(
     r"(?:提出了?|推出了?|发布了?|引入了?|介绍了?|开源了?(?!模型|的|社区|生态|大模型|领域)|名为|称为|叫做"
     # ("our previous release Falcon2-11B" names an earlier model, not the one introduced)
     r"|propose[sd]?|introduce[sd]?|present(?:s|ed)?|release[sd]?)"
@@ -46,27 +45,27 @@ _INTRO: Final = re.compile(
 )
 
 # a short capitalised name such as "Halcyon Pro 2", "Nova-7B Instruct" (every word capitalised or a version)
-_SHORT_NAME: Final = re.compile(r"[A-Z][\w.\-‐-―]*(?: (?:[A-Z][\w.\-‐-―]*|\d[\w.]*)){0,3}")
-_EARLIER_RELEASE: Final = re.compile(r"(?:previous|prior|earlier|last|older|latest|first)\s+$", re.IGNORECASE)
-_ZH_END: Final = "。！？；!?;\n"
+_SHORT_NAME = re.compile(r"[A-Z][\w.\-‐-―]*(?: (?:[A-Z][\w.\-‐-―]*|\d[\w.]*)){0,3}")
+_EARLIER_RELEASE = re.compile(r"(?:previous|prior|earlier|last|older|latest|first)\s+$", re.IGNORECASE)
+_ZH_END = "。！？；!?;\n"
 # An English sentence end: . ! ? followed by whitespace (or end), not inside a number/abbreviation.
-_ABBREVIATIONS: Final = frozenset(
+_ABBREVIATIONS = frozenset(
     "e.g i.e etc vs al fig figs eq eqs no nos sec dr mr mrs ms prof inc ltd co corp jr sr st u.s u.k approx resp cf".split()
 )
 
 
 # (with a version number after a space: "Step-Audio 2", "Llama 4", not "GPT-4o 3 个点")
-_LATIN_TOKEN: Final = re.compile(r"(?<![A-Za-z0-9\u00c0-\u024f])[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f][A-Za-z0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]*(?:[-_.+][A-Za-z0-9]+)*\+?"
+_LATIN_TOKEN = re.compile(r"(?<![A-Za-z0-9\u00c0-\u024f])[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f][A-Za-z0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]*(?:[-_.+][A-Za-z0-9]+)*\+?"
                           r"(?: \d+(?:\.\d+)?(?![\w.%])(?!\s*(?:个|分|倍|点|月|年|日|号|期|届|周|名|次|points?|pts)))?", re.ASCII)  # ("SuperCLUE 11月")
 # A Chinese brand with a Latin size/version after a hyphen: "星河-13B", "混元-Large", "盘古-Σ".
 # Chinese has no spaces, so the brand must not be glued to the characters before it
 # ("发布星河-13B" is left alone: where the name starts is unknowable without a segmenter).
 # Glued to Chinese text it still starts a name after a particle or a classifier ("推出的云枢-72B",
 # "新模型天衡-7B", "上一代青鸾-1", "跟青鸾-32B 基本持平"), and such characters never belong to the brand itself.
-_ZH_BEFORE_NAME: Final = "的了是和与跟同及型款代本为将把被对从比较于叫做座版类而"  # (版: "轻量版天枢-3.0-Flash", "旗舰版天枢-3.0"; 而: "而知微-32B 达到了")
-_ZH_NOT_IN_NAME: Final = _ZH_BEFORE_NAME + "在个种该此其这那一新过"  # (过: "实测过玄武-8B")
+_ZH_BEFORE_NAME = "的了是和与跟同及型款代本为将把被对从比较于叫做座版类而"  # (版: "轻量版天枢-3.0-Flash", "旗舰版天枢-3.0"; 而: "而知微-32B 达到了")
+_ZH_NOT_IN_NAME = _ZH_BEFORE_NAME + "在个种该此其这那一新过"  # (过: "实测过玄武-8B")
 # and after a verb that introduces it ("北辰智能开源玄武-14B", "玄鸟科技发布玄鸟-MoE-236B")
-ZH_INTRO_VERB: Final = ("开源|发布|推出|提出|上线|亮相|官宣|升级|迭代|打造|研发"
+ZH_INTRO_VERB = ("开源|发布|推出|提出|上线|亮相|官宣|升级|迭代|打造|研发"
                   # and comparison verbs ("超过天衡-70B", "其中天衡-70B 较 …"): never a brand's first characters
                   "|超过|超越|优于|低于|高于|不及|逊于|领先|击败|打败|落后|战胜|媲美|接近|其中|包括|例如|比如"
                   # and descriptors of a release ("它的前身青鸾-2B", "上代旗舰玄武-70B")
@@ -84,9 +83,9 @@ ZH_INTRO_VERB: Final = ("开源|发布|推出|提出|上线|亮相|官宣|升级
                   # and connectives ("所以星河-R1-32B 还差了 7 分", "但是天衡-70B …")
                   "|所以|因此|但是|不过|然而|而且|其实|那么|另外|同时")
 # "GSM8K 上星河-14B 和 …": 上/中 right after a benchmark is where, not the brand's first character
-_AFTER_LOCATIVE: Final = "".join(f"|(?<=[A-Za-z0-9%]{sp}{c})" for c in "上中" for sp in ("", " "))
-_NOT_LOCATIVE: Final = "".join(f"(?!(?<=[A-Za-z0-9%]{sp}){c})" for c in "上中" for sp in ("", " "))
-CJK_HYBRID_NAME: Final = re.compile(
+_AFTER_LOCATIVE = "".join(f"|(?<=[A-Za-z0-9%]{sp}{c})" for c in "上中" for sp in ("", " "))
+_NOT_LOCATIVE = "".join(f"(?!(?<=[A-Za-z0-9%]{sp}){c})" for c in "上中" for sp in ("", " "))
+CJK_HYBRID_NAME = re.compile(
     rf"(?:(?<![\u3400-\u9fffA-Za-z0-9_\-])|(?<=[{_ZH_BEFORE_NAME}])|(?<={ZH_INTRO_VERB}){_AFTER_LOCATIVE})"
     rf"{_NOT_LOCATIVE}(?:(?![{_ZH_NOT_IN_NAME}])(?!{ZH_INTRO_VERB})[\u3400-\u9fff]){{1,6}}"
     # (a version right after the Chinese brand, then a dashed part: "衡宇2-Max", "衡宇1.5-14B")
@@ -100,7 +99,7 @@ CJK_HYBRID_NAME: Final = re.compile(
     r"(?:(?<=Pro|Max|tra|ini|lus|ite|rbo|ash|Air|ano) [1-4]\.[05](?![A-Za-z0-9_.%分]))?")
 # (a one-letter part is a name's when another part follows it: "星河-R-32B")
 # (or the "V" of a version glued to the brand: "华章大模型V3.5")
-_HYBRID_DASH: Final = led(re.compile(r"[-·]|(?<=[\u3400-\u9fff])[Vv](?=\d)"))
+_HYBRID_DASH = led(re.compile(r"[-·]|(?<=[\u3400-\u9fff])[Vv](?=\d)"))
 
 
 def hybrid_names(text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
@@ -161,9 +160,9 @@ def is_model_shaped(name: str) -> bool:
     return bool(re.search(r"[A-Za-z]-[A-Za-z0-9]", first))
 
 
-_NUMBER_AFTER_WORD: Final = re.compile(r"\S+ \d+(?:\.\d+)?")
+_NUMBER_AFTER_WORD = re.compile(r"\S+ \d+(?:\.\d+)?")
 # a word, a dash and a lower-case word that makes it an adjective: "Chinese-language", "Llama-based", "GPT-style"
-_DESCRIPTIVE_COMPOUND: Final = re.compile(r"[A-Za-z]+-(?:language|languages|based|level|style|grade|like|speaking|specific|"
+_DESCRIPTIVE_COMPOUND = re.compile(r"[A-Za-z]+-(?:language|languages|based|level|style|grade|like|speaking|specific|"
                                    r"scale|oriented|focused|centric|sized|class|only|free|aware|native|friendly)")
 
 
@@ -185,17 +184,17 @@ def _is_benchmark(name: str) -> bool:
 
 # a numbered ticket labelling a title: "PR #1487: Add eval results for orca-lite-v2-7b", "Issue #88: …", "#212: …"
 # "#14", "Issue #14", and a tracker's key "EVAL-2291" (capitals, a dash, three or more digits): a ticket, not a model
-TICKET_KEY: Final = re.compile(r"[A-Z][A-Z0-9]+-\d{3,}")
+TICKET_KEY = re.compile(r"[A-Z][A-Z0-9]+-\d{3,}")
 # "CS 329: Question about …", "EECS 498-007: …": a course's code labels a forum's title
-_COURSE_CODE: Final = re.compile(r"[A-Z]{2,5} ?\d{3,4}[A-Z]?(?:-\d{3})?")
-_TICKET: Final = re.compile(r"(?:[A-Za-z]+\s*)?#\d+")
+_COURSE_CODE = re.compile(r"[A-Z]{2,5} ?\d{3,4}[A-Z]?(?:-\d{3})?")
+_TICKET = re.compile(r"(?:[A-Za-z]+\s*)?#\d+")
 # a forum's tag ("[D]", "【讨论】"), and a programme's slot with its time ("B2 (09:25)", "Talk 3 [14:10]", "09:25 –")
-_QUOTED_TITLE_NAME: Final = re.compile(r"[\"“'‘「《]\s*([A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*)\s*[:：]")
-_SHORT_CODE: Final = re.compile(r"[A-Z]{1,3}\d{1,2}")  # "O1", "KR2", "Q3", "P0": a label's code
-_TITLE_TAG: Final = re.compile(r"^\s*(?:\[[^\]\n]{1,12}\]|【[^】\n]{1,8}】"
+_QUOTED_TITLE_NAME = re.compile(r"[\"“'‘「《]\s*([A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*)\s*[:：]")
+_SHORT_CODE = re.compile(r"[A-Z]{1,3}\d{1,2}")  # "O1", "KR2", "Q3", "P0": a label's code
+_TITLE_TAG = re.compile(r"^\s*(?:\[[^\]\n]{1,12}\]|【[^】\n]{1,8}】"
                         r"|(?:[A-Z]{0,2}\d{1,2}[a-z]?|(?:Talk|Session|Slot|Poster)\s+\d{1,2})?\s*[(\[（]\d{1,2}[:：]\d{2}[)\]）]"
                         r"|\d{1,2}:\d{2}\s*[-–—:]?)\s*")
-_TITLE_OWNER: Final = re.compile(r"([A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)+)['’]s\s+(?:new\s+|latest\s+|official\s+)?"
+_TITLE_OWNER = re.compile(r"([A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)+)['’]s\s+(?:new\s+|latest\s+|official\s+)?"
                           r"(?:tech(?:nical)?\s+report|report|paper|model\s+card|card|results|benchmarks?|evals?|"
                           r"evaluations?|numbers|scores?|launch|release)\b", re.IGNORECASE)
 
@@ -220,11 +219,11 @@ def _title_subject(title: str | None) -> str | None:
     return subject
 
 
-_PRODUCT_WITH_VERSION: Final = re.compile(r"[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f'’\-]*(?: [A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f'’\-]*){0,2}"
+_PRODUCT_WITH_VERSION = re.compile(r"[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f'’\-]*(?: [A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f'’\-]*){0,2}"
                                    r" [vV]?\d+(?:\.\d+)*(?: (?:mini|Mini|Pro|Max|Flash|Lite|Turbo|Ultra|Plus|Nano|Air))?")
-_ORDINAL_BEFORE: Final = re.compile(r"第\s*$")
-_NAME_GOES_ON: Final = re.compile(r"[\w.\-]")  # (the product's version is not cut short: "Halcyon 3.5", "Halcyon 3-mini")
-_PLAIN_WORDS: Final = re.compile(r"[A-Za-z][a-z]+(?:[\s\-]+[A-Za-z][a-z]+)+")
+_ORDINAL_BEFORE = re.compile(r"第\s*$")
+_NAME_GOES_ON = re.compile(r"[\w.\-]")  # (the product's version is not cut short: "Halcyon 3.5", "Halcyon 3-mini")
+_PLAIN_WORDS = re.compile(r"[A-Za-z][a-z]+(?:[\s\-]+[A-Za-z][a-z]+)+")
 
 
 def _named_in_title(title: str | None) -> str | None:
@@ -437,7 +436,7 @@ def _is_false_period(text: str, dot: int) -> bool:
 # (written as runs of plain characters between the dots that end no sentence, not as a repeated one-character
 # alternation: the same matches, without entering the alternation once per character)
 # (a spoken pause, "..." before a lower-case word or a digit, goes on: "GPT-4.1 was... 80.1 on MMLU-Pro")
-_SENTENCE: Final = re.compile(r"\S[^。！？；!?;.\n]*(?:(?:\.(?!\s|$)|\.(?<=\.\.\.)[ \t]+(?=[a-z0-9]))[^。！？；!?;.\n]*)*"
+_SENTENCE = re.compile(r"\S[^。！？；!?;.\n]*(?:(?:\.(?!\s|$)|\.(?<=\.\.\.)[ \t]+(?=[a-z0-9]))[^。！？；!?;.\n]*)*"
                        r"(?:[。！？；!?;]+|\.|(?=\n)|$)")
 
 
@@ -469,7 +468,7 @@ class _BoundsMemo:
         self.text, self.found = None, {}
 
 
-_LOCAL: Final = threading.local()  # one memo per thread: the server extracts documents in worker threads
+_LOCAL = threading.local()  # one memo per thread: the server extracts documents in worker threads
 
 
 def _memo() -> _BoundsMemo:
@@ -486,9 +485,9 @@ def forget_sentence_bounds() -> None:
 # A line that a hard-wrapped paragraph breaks mid-sentence ("Yi-1.5-34B-Chat scores 76.8 on\nMMLU under our harness"):
 # a long enough line ending in a letter, digit or a mark that opens or continues a clause, then a line that goes on
 # in Latin script and opens no list item, heading, table row, quotation or speaker's turn
-_WRAPPED_LINE_END: Final = re.compile(r"[A-Za-z0-9,(/%'’\-)]$")
-_NEXT_LINE_GOES_ON: Final = re.compile(r"[ \t]*(?![-*+•>|#]|\d+[.)][ \t]|\[|\*\*|[A-Z][\w .'’-]{0,24}:[ \t])[A-Za-z0-9(]")
-_MIN_WRAPPED_LINE: Final = 40
+_WRAPPED_LINE_END = re.compile(r"[A-Za-z0-9,(/%'’\-)]$")
+_NEXT_LINE_GOES_ON = re.compile(r"[ \t]*(?![-*+•>|#]|\d+[.)][ \t]|\[|\*\*|[A-Z][\w .'’-]{0,24}:[ \t])[A-Za-z0-9(]")
+_MIN_WRAPPED_LINE = 40
 
 
 def _soft_wrapped(text: str, newline: int, stop: int) -> bool:
@@ -515,8 +514,8 @@ def line_bounds(text: str, pos: int, lo: int = 0, hi: int | None = None) -> tupl
     return start, hi if end < 0 else end
 
 
-_MAX_WRAPPED_LINE: Final = 100
-_SENTENCE_END: Final = re.compile(r"[.!?;:]['’\")]?$")  # (one or two characters, then the end: searched from the line's last two only)
+_MAX_WRAPPED_LINE = 100
+_SENTENCE_END = re.compile(r"[.!?;:]['’\")]?$")  # (one or two characters, then the end: searched from the line's last two only)
 
 
 def _wrapped_paragraph_goes_on(text: str, newline: int, hi: int) -> bool:

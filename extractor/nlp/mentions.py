@@ -14,18 +14,17 @@ from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Final
 
 from extractor.candidates import has_name, trigger_positions
 from extractor.rules.mentions import SETTING, cue_matches, find_subject_words, lexicons, sentence_names
 from extractor.rules.numbers import _is_result_number, _numbers
 from extractor.segment import line_bounds, sentence_bounds
 
-LABELS: Final[tuple[str, ...]] = ("MODEL", "BENCHMARK", "METRIC", "VALUE", "SETTING", "CUE", "SUBJECT")
+LABELS: tuple[str, ...] = ("MODEL", "BENCHMARK", "METRIC", "VALUE", "SETTING", "CUE", "SUBJECT")
 # What the claim frames read from the mention layer: the names (the entity registry is built from the models).
 # The other labels are for spaCy users reading ``doc.spans``; the claim rules find those themselves where they need them.
-NAME_LABELS: Final[tuple[str, ...]] = ("MODEL", "BENCHMARK")
-_NAME_LABEL: Final = {"model": "MODEL", "name": "MODEL", "benchmark": "BENCHMARK"}
+NAME_LABELS: tuple[str, ...] = ("MODEL", "BENCHMARK")
+_NAME_LABEL = {"model": "MODEL", "name": "MODEL", "benchmark": "BENCHMARK"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +93,7 @@ def sentence_mentions(text: str, a: int, b: int, labels: Sequence[str] = LABELS)
     return out
 
 
-_QUALIFIER_REACH: Final = 40
+_QUALIFIER_REACH = 40
 
 
 def _windows(spans: list[tuple[int, int]], length: int, reach: int) -> list[tuple[int, int]]:

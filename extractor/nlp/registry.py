@@ -13,7 +13,6 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Final
 
 from extractor.nlp.mentions import TypedMention
 from extractor.normalize import is_catalogued_model
@@ -23,32 +22,32 @@ from extractor.segment import CJK_HYBRID_NAME, _is_benchmark, is_model_shaped
 
 # "Halcyon-72B", "Qwen2.5 72B", "昆仑-110B-Chat", "Mixtral-8x7B": the size inside a full name
 # a family's versioned name ("Corvid-2", "Qwen2.5", "Llama 3.1"): its size dropped, it may stand for the one member named
-_VERSIONED_FAMILY: Final = re.compile(r"[A-Za-z][A-Za-z-]*[- ]?\d+(?:\.\d+)?")
-_SIZE_IN_NAME: Final = re.compile(r"(?:^|[-_ ])(\d+(?:\.\d+)?(?:x\d+)?[BMK])(?:$|[-_ ])", re.IGNORECASE)
+_VERSIONED_FAMILY = re.compile(r"[A-Za-z][A-Za-z-]*[- ]?\d+(?:\.\d+)?")
+_SIZE_IN_NAME = re.compile(r"(?:^|[-_ ])(\d+(?:\.\d+)?(?:x\d+)?[BMK])(?:$|[-_ ])", re.IGNORECASE)
 # "the 72B", "72B 版本", "72B model", "35B 模型", "the 1.5B variant": a size standing for a model
-_SIZE_ONLY: Final = re.compile(
+_SIZE_ONLY = re.compile(
     r"^(?:the\s+|our\s+|its\s+|this\s+)?(\d+(?:\.\d+)?(?:x\d+)?[BMK])"
     r"(?:\s*(?:版本|模型|型号|参数版本|versions?|variants?|models?|checkpoints?))?$", re.IGNORECASE)
-_VERSION_WORD: Final = re.compile(r"版本|型号|versions?|variants?", re.IGNORECASE)
+_VERSION_WORD = re.compile(r"版本|型号|versions?|variants?", re.IGNORECASE)
 # "the smaller variant", "the largest model"
-_RELATIVE: Final = re.compile(r"^(?:the|our|its|this)\s+(smaller|smallest|larger|largest|bigger|biggest)\s+\w+$", re.IGNORECASE)
+_RELATIVE = re.compile(r"^(?:the|our|its|this)\s+(smaller|smallest|larger|largest|bigger|biggest)\s+\w+$", re.IGNORECASE)
 # a size in running text, and the name it ends ("Halcyon-72B", "Ferrous-Coder 14B"): found by the digits
 # (tried from a run's first digit only, the look-behind after it: a try inside a run of digits fails as the one
 # from its start did, and each of them cost a try per digit of "2024", "12,500")
-_SIZE_TOKEN: Final = re.compile(r"[0-9](?<![0-9][0-9])[0-9]*(?:\.[0-9]+)?[BM](?![A-Za-z0-9])")
+_SIZE_TOKEN = re.compile(r"[0-9](?<![0-9][0-9])[0-9]*(?:\.[0-9]+)?[BM](?![A-Za-z0-9])")
 # (the word-start check sits after the first letter, so ``re`` skips ahead to the next capital)
-_NAME_BEFORE: Final = re.compile(r"([A-Z](?<![A-Za-z0-9.\-][A-Z])[A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)*)[-_ ]$")
-_NAME_AFTER: Final = re.compile(r"(?:-[A-Za-z][A-Za-z0-9.]*)*")
+_NAME_BEFORE = re.compile(r"([A-Z](?<![A-Za-z0-9.\-][A-Z])[A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)*)[-_ ]$")
+_NAME_AFTER = re.compile(r"(?:-[A-Za-z][A-Za-z0-9.]*)*")
 # a checkpoint id written in lower case, as on a model hub or in a chat ("kestrel-34b-rc3", "qwen2.5-7b-instruct"):
 # a lower-case size ("34b") right after a dash, a lower-case word before it
-_LOWER_SIZE_TOKEN: Final = re.compile(r"-[0-9]+(?:\.[0-9]+)?b(?![A-Za-z0-9])")
-_LOWER_NAME_BEFORE: Final = re.compile(r"([a-z](?<![A-Za-z0-9.\-/][a-z])[a-z0-9.]*(?:-[a-z0-9.]+)*)$")
+_LOWER_SIZE_TOKEN = re.compile(r"-[0-9]+(?:\.[0-9]+)?b(?![A-Za-z0-9])")
+_LOWER_NAME_BEFORE = re.compile(r"([a-z](?<![A-Za-z0-9.\-/][a-z])[a-z0-9.]*(?:-[a-z0-9.]+)*)$")
 # (the word-start check sits after the first letter, so ``re`` skips ahead to the next lower-case letter)
-_LOWER_RUN_ID: Final = re.compile(r"[a-z](?<![A-Za-z0-9.\-/_][a-z])[a-z0-9]*(?:-[a-z][a-z0-9]*)+-(?:v|rc)\d+(?:\.\d+)*"
+_LOWER_RUN_ID = re.compile(r"[a-z](?<![A-Za-z0-9.\-/_][a-z])[a-z0-9]*(?:-[a-z][a-z0-9]*)+-(?:v|rc)\d+(?:\.\d+)*"
                            r"(?![A-Za-z0-9\-])")
-_LOWER_NAME_AFTER: Final = re.compile(r"(?:-[a-z][a-z0-9.]*[a-z0-9])*")
-_RUN_ID_HINT: Final = re.compile(r"-(?:v|rc)\d")
-_RUN_ID_CHARS: Final = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
+_LOWER_NAME_AFTER = re.compile(r"(?:-[a-z][a-z0-9.]*[a-z0-9])*")
+_RUN_ID_HINT = re.compile(r"-(?:v|rc)\d")
+_RUN_ID_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
 
 
 def _lower_run_ids(text: str) -> Iterator[re.Match[str]]:
@@ -72,68 +71,68 @@ def _lower_run_ids(text: str) -> Iterator[re.Match[str]]:
 
 # the first word of a name with more after it: "Ferrous" of "Ferrous-Coder 14B" (a capitalised word, no digit),
 # "Élan" of "Élan-12B" (accented letters too)
-_SHORT_HEAD: Final = re.compile(r"([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})[- ][A-Za-z0-9]")
+_SHORT_HEAD = re.compile(r"([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})[- ][A-Za-z0-9]")
 # a word with its version glued on: "Qwen" of "Qwen2.5-14B-Instruct" (weaker: used when no name has "Qwen-…")
-_LOWER_HEAD: Final = re.compile(r"([a-z]{3,})-\d+(?:\.\d+)?b\b")  # a lower-case checkpoint id's brand before its size
-_GLUED_HEAD: Final = re.compile(r"([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})\d")
+_LOWER_HEAD = re.compile(r"([a-z]{3,})-\d+(?:\.\d+)?b\b")  # a lower-case checkpoint id's brand before its size
+_GLUED_HEAD = re.compile(r"([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})\d")
 # the Chinese head of a hybrid name: "星河" of "星河-14B", "天枢" of "天枢-R1"
-_NAME_DASH_HINT: Final = re.compile(r"[-·](?=[0-9A-Za-z])")  # (a literal first: ``re`` skips ahead to each dash)
+_NAME_DASH_HINT = re.compile(r"[-·](?=[0-9A-Za-z])")  # (a literal first: ``re`` skips ahead to each dash)
 # "上一代灵犀-2-34B", "上一代的灵犀-2-34B", "its predecessor, Orion-7B", "the previous generation (Orion-7B)"
-_PREDECESSOR_WORDS: Final = ("上一代", "前代", "上代", "前一代", "前身", "predecessor", "previous generation", "previous version",
+_PREDECESSOR_WORDS = ("上一代", "前代", "上代", "前一代", "前身", "predecessor", "previous generation", "previous version",
                       "previous release", "replaces", "successor to", "取代")
 # (no leading \b: with literals first, re skips ahead; a word glued to letters before it is rare enough)
 # "（下面简称 WQ）", "（以下简称“青鸾”）", "（下面叫 R1 蒸馏 32B）", "(hereafter WQ)", "(henceforth called Nova)"
-_ALIAS_WORDS: Final = ("简称", "下面叫", "以下叫", "下文叫", "下面称", "以下称", "下文称", "下称", "hereafter", "henceforth",
+_ALIAS_WORDS = ("简称", "下面叫", "以下叫", "下文叫", "下面称", "以下称", "下文称", "下称", "hereafter", "henceforth",
                 "hereinafter", "Hereafter", "Henceforth", "Hereinafter")
 # ("Veridian-2 Large (checkpoint veridian-2-large-2410, hereinafter "the Model")": the definition may close a parenthesis
 # that says something else first, and a legal text's defined term keeps its article: "the Model" is the alias "Model")
-_ALIAS_DEFINED: Final = re.compile(
+_ALIAS_DEFINED = re.compile(
     r"[（(](?:[^（）()\n]{0,80}?[,，;；]\s*)?\s*(?:(?:下面|以下|下文|后文|后面)(?:简称|称为|称|叫做|叫)|简称|下称"
     r"|(?:hereafter|henceforth|hereinafter)(?:\s+(?:called|referred\s+to\s+as))?)"
     r"\s*[“\"「『]?(?:the\s+)?(?P<alias>[^（）()“”\"「」『』，,。；;]{1,16}?)[”\"」』]?\s*[）)]", re.IGNORECASE)
 # the name a definition's parenthesis follows, when the registry does not hold it ("Veridian-2 Large (…, hereinafter …)")
-_NAME_BEFORE_DEFINITION: Final = re.compile(r"(?<![\w.\-])[A-Z][\w.\-]*(?:[ ][A-Z0-9][\w.\-]*){0,3}$")
+_NAME_BEFORE_DEFINITION = re.compile(r"(?<![\w.\-])[A-Z][\w.\-]*(?:[ ][A-Z0-9][\w.\-]*){0,3}$")
 # a distillation's roles ("teacher = X", "X as the teacher", "教师模型为 X"), see ``EntityRegistry._add_role_aliases``
-_ROLE_WORDS: Final = ("teacher", "Teacher", "student", "Student", "教师", "学生")
-_ROLE_NAME: Final = r"[A-Za-z][A-Za-z0-9.]*(?:[-_][A-Za-z0-9.]+)+"
-_ROLE_DEFINED: Final = re.compile(
+_ROLE_WORDS = ("teacher", "Teacher", "student", "Student", "教师", "学生")
+_ROLE_NAME = r"[A-Za-z][A-Za-z0-9.]*(?:[-_][A-Za-z0-9.]+)+"
+_ROLE_DEFINED = re.compile(
     r"\b(?P<role>[Tt]eacher|[Ss]tudent)(?:\s+model)?\s*(?:=|:|\bis\b|\bwas\b)\s*(?P<name>" + _ROLE_NAME + r")"
     r"|(?P<name2>" + _ROLE_NAME + r")\s+(?:as|is|was)\s+(?:the\s+|our\s+|a\s+)?(?P<role2>teacher|student)\b"
     r"|(?P<role3>教师模型|学生模型|教师|学生)\s*(?:为|是|=|：|:)\s*(?P<name3>" + _ROLE_NAME + r")")
-_ROLE_KEY: Final = {"教师模型": "teacher", "教师": "teacher", "学生模型": "student", "学生": "student"}
-_ROLE_FORMS: Final = {"teacher": ("teacher", "Teacher", "教师模型"), "student": ("student", "Student", "学生模型")}
+_ROLE_KEY = {"教师模型": "teacher", "教师": "teacher", "学生模型": "student", "学生": "student"}
+_ROLE_FORMS = {"teacher": ("teacher", "Teacher", "教师模型"), "student": ("student", "Student", "学生模型")}
 # (whether a text holds any of them, in one scan: an ``in`` test per word reads a long text once per word)
-_ANY_PREDECESSOR_WORD: Final = re.compile("|".join(map(re.escape, _PREDECESSOR_WORDS)))
-_ANY_ALIAS_WORD: Final = re.compile("|".join(map(re.escape, _ALIAS_WORDS)))
-_ANY_ROLE_WORD: Final = re.compile("|".join(map(re.escape, _ROLE_WORDS)))
-_PREDECESSOR_THEN_NAME: Final = re.compile(
+_ANY_PREDECESSOR_WORD = re.compile("|".join(map(re.escape, _PREDECESSOR_WORDS)))
+_ANY_ALIAS_WORD = re.compile("|".join(map(re.escape, _ALIAS_WORDS)))
+_ANY_ROLE_WORD = re.compile("|".join(map(re.escape, _ROLE_WORDS)))
+_PREDECESSOR_THEN_NAME = re.compile(
     # ("It replaces Tern-1.5-32B", "the successor to Orion-7B", "取代了天衡-1": what the new model replaces)
     r"(?:上一代|前代|上代|前一代|前身|predecessor|previous\s+(?:generation|version|release)|replaces(?!\s+(?:its|the|their)\b)|successor\s+to|取代了?)"
     r"[\s,，的(（]*"
     r"(?P<name>(?:[\u3400-\u9fff]{1,6}[-·])?[A-Za-z0-9][A-Za-z0-9.]*(?:[-_][A-Za-z0-9.]+)*)")
-_CJK_HEAD: Final = re.compile(r"([\u3400-\u9fff]{2,6})[-·]")
+_CJK_HEAD = re.compile(r"([\u3400-\u9fff]{2,6})[-·]")
 # the word before a dashed version: "GLM" of "GLM-4-Plus", "Kimi" of "Kimi-k1.5" (a name with no size; not "Adam" of
 # "Adam-mini" nor "Claude" of "Claude 3.5 Sonnet": a family word alone may mean the family)
-_DASHED_VERSION_HEAD: Final = re.compile(r"([A-Z]{2,5}|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})-[A-Za-z]?\d")
-_TIER_VERSION_TAIL: Final = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-Za-zß-öø-ÿ]+\s([A-Z][a-z]+\s\d+(?:\.\d+)?)$")
-_SHORT_TAIL: Final = re.compile(r"[\s-][A-Za-z]?\d+(?:\.\d+)?[\s-]([A-Z][a-z]{3,})$|-\d+(?:\.\d+)?-([A-Z][a-z]{2})$")  # ("Llama 4 Scout", "Kestrel-3 Ultra")
+_DASHED_VERSION_HEAD = re.compile(r"([A-Z]{2,5}|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})-[A-Za-z]?\d")
+_TIER_VERSION_TAIL = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-Za-zß-öø-ÿ]+\s([A-Z][a-z]+\s\d+(?:\.\d+)?)$")
+_SHORT_TAIL = re.compile(r"[\s-][A-Za-z]?\d+(?:\.\d+)?[\s-]([A-Z][a-z]{3,})$|-\d+(?:\.\d+)?-([A-Z][a-z]{2})$")  # ("Llama 4 Scout", "Kestrel-3 Ultra")
 # the last part of a run's checkpoint id: a version or a size ("v3", "rc2", "7b"), not a plain number ("top-2")
-_CHECKPOINT_TAG: Final = re.compile(r"[a-z]+\d[a-z0-9.]*|\d+(?:\.\d+)?[a-z]+")
-_VERSIONED_TAIL: Final = re.compile(r"[A-Za-z]+[0-9][A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)*")
+_CHECKPOINT_TAG = re.compile(r"[a-z]+\d[a-z0-9.]*|\d+(?:\.\d+)?[a-z]+")
+_VERSIONED_TAIL = re.compile(r"[A-Za-z]+[0-9][A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)*")
 # "2.1-Pro" of "Halyard-2.1-Pro", "3-Mini" of "Sable-3-Mini": a dashed version and the tier after it
-_VERSION_TIER_TAIL: Final = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-z0-9À-ÖØ-öø-ÿ]*-(\d+(?:\.\d+)*-[A-Z][a-z]{2,})$")
+_VERSION_TIER_TAIL = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-z0-9À-ÖØ-öø-ÿ]*-(\d+(?:\.\d+)*-[A-Z][a-z]{2,})$")
 # "kestrel-34b-rc3", "星衡-13B-Chat v0.3": a name ending in a release tag; "rc2", "v0.2": the tag alone
 # (lower-case "v": "V3", "R1" are DeepSeek's names)
-_RELEASED: Final = re.compile(r"(.+?[ -])(v|V|rc|RC)\d+(?:\.\d+)*")
-_BARE_RELEASE: Final = re.compile(r"(v|rc)\d+(?:\.\d+)*")
+_RELEASED = re.compile(r"(.+?[ -])(v|V|rc|RC)\d+(?:\.\d+)*")
+_BARE_RELEASE = re.compile(r"(v|rc)\d+(?:\.\d+)*")
 # a name's version number, not its size: "观澜-V3" (pre "观澜-V", v 3), "天衡-2-Pro", "Kestrel-3-8B"
-_VERSION_IN_NAME: Final = re.compile(r"(?P<pre>.*?[-\s][A-Za-z]?)(?P<v>\d+(?:\.\d+)?)(?![\d.]*[BbMm](?![a-z]))(?P<post>(?:[-\s].*)?)")
-_NOT_A_NAME: Final = frozenset({"the", "our", "its", "this", "a", "an", "and", "or", "of", "with", "all", "each", "both"})
+_VERSION_IN_NAME = re.compile(r"(?P<pre>.*?[-\s][A-Za-z]?)(?P<v>\d+(?:\.\d+)?)(?![\d.]*[BbMm](?![a-z]))(?P<post>(?:[-\s].*)?)")
+_NOT_A_NAME = frozenset({"the", "our", "its", "this", "a", "an", "and", "or", "of", "with", "all", "each", "both"})
 
 
 # "Sable-3-Mini", "Kestrel-2", "GLM-4-Plus", "Kimi-k1.5": a capitalised word or an acronym, a dash and a version
 # ("DeepSeek-R1", "DeepSeek-V3": a CamelCase word and a version with a capital letter too)
-_DASHED_LATIN_NAME: Final = re.compile(r"(?:[A-Z][a-z]{2,}(?:[A-Z][a-z]+)?|[A-Z]{2,5})-[A-Za-z]?\d+(?:\.\d+)*(?:-[A-Za-z0-9.]*[A-Za-z0-9])*"
+_DASHED_LATIN_NAME = re.compile(r"(?:[A-Z][a-z]{2,}(?:[A-Z][a-z]+)?|[A-Z]{2,5})-[A-Za-z]?\d+(?:\.\d+)*(?:-[A-Za-z0-9.]*[A-Za-z0-9])*"
                                 r"(?![A-Za-z0-9\-]|\.[A-Za-z0-9])")  # (a full stop may end it: "… Halyard-2.0-Pro.")
 
 
@@ -155,7 +154,7 @@ def _described_forms(full: str) -> list[str]:
 
 # the words naming what kind of variant a long name is ("distill" of "DeepSeek-R1-Distill-Qwen-7B"): few, so that each
 # document's short forms stay few (every sentence is searched for each)
-_VARIANT_WORDS: Final = frozenset({"distill", "coder", "math", "instruct", "chat", "base", "vision", "reasoner", "omni"})
+_VARIANT_WORDS = frozenset({"distill", "coder", "math", "instruct", "chat", "base", "vision", "reasoner", "omni"})
 
 
 def _dashed_latin_name(text: str, at: int) -> str | None:
@@ -188,19 +187,19 @@ def _size_value(size: str) -> float:
 # A Chinese brand, perhaps a one-to-five-letter tier after a dash, a space and a one-digit version ("知更鸟 2.0", "澜舟-R 2.5",
 # "澜舟-R 3"): not a value (no unit, no second digit before the point), and a name only when the text writes it twice
 # (found from the space before the version: a literal ``re`` skips ahead to; the brand is read backwards from there)
-_SPACE_VERSION: Final = re.compile(r" ([1-9](?:\.\d)?)(?![\d.]|\s*(?:%|％|分|个|点|倍|B\b|points?))")
-_TIER_BEFORE: Final = re.compile(r"-[A-Za-z]{1,5}$")
-_ANY_CJK: Final = re.compile(r"[\u3400-\u9fff]")
+_SPACE_VERSION = re.compile(r" ([1-9](?:\.\d)?)(?![\d.]|\s*(?:%|％|分|个|点|倍|B\b|points?))")
+_TIER_BEFORE = re.compile(r"-[A-Za-z]{1,5}$")
+_ANY_CJK = re.compile(r"[\u3400-\u9fff]")
 # characters a brand does not end with (a verb, particle or preposition before a value: "得分是 8.5", "提高了 2")
-_NOT_BRAND_END: Final = frozenset("是为到了的上中在有达约近仅只和与及或比较高低分第前后里下过增降涨跌升")
-_NOT_BRAND_START: Final = frozenset("的是和与及了在比较于对被让给过越为而但则也都就还")
+_NOT_BRAND_END = frozenset("是为到了的上中在有达约近仅只和与及或比较高低分第前后里下过增降涨跌升")
+_NOT_BRAND_START = frozenset("的是和与及了在比较于对被让给过越为而但则也都就还")
 
 
 # A name the text quotes in 「」 as a model it introduces: "推理模型「澜舟-R 2.5」", "国产新秀「星河-Pro」和「知更鸟 2.0」",
 # "发布「影绘」", "「天枢 3.0」发布会". (Both look-aheads only turn away positions where no match starts: its first
 # characters, and "「" after at most four other characters and spaces, as both branches have. Without them the
 # common 上 / 大 / 新 / 开 / 发 of Chinese text started a try of every branch: 72 -> 52 ms over the seeds x25.)
-_QUOTED_MODEL: Final = re.compile(r"(?=[模发推开上新大名叫「])(?=\S{0,4}\s*「)(?:"
+_QUOTED_MODEL = re.compile(r"(?=[模发推开上新大名叫「])(?=\S{0,4}\s*「)(?:"
                            r"(?:模型|发布了?的?|推出了?的?|开源了?的?|上线了?的?|新秀|新品|新作|大模型|名为|叫做?)\s*「(?P<a>[^」\n]{2,16})」"
                            r"(?:\s*和\s*「(?P<b>[^」\n]{2,16})」)?"
                            # (not "另一家创业公司「深度求是」发布了 qiushi-math-32b": who released something)
@@ -218,7 +217,7 @@ def quoted_chinese_models(text: str) -> list[str]:
     return out
 
 
-_NOT_A_QUOTED_NAME: Final = re.compile(r"[，。,：:！？!?、]|模型$|系列$")
+_NOT_A_QUOTED_NAME = re.compile(r"[，。,：:！？!?、]|模型$|系列$")
 
 
 def _brand_before(text: str, at: int, version: str) -> tuple[str, str, str] | None:

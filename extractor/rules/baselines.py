@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Final
 
 from extractor import lexicon
 from extractor.rules.measures import _LIST_SEP
@@ -17,20 +16,20 @@ from extractor.rules.mentions import Mention
 from extractor.rules.names import _same_name
 from extractor.rules.subjects import _DE_GAP, DESCRIBED_BY_NEXT, PRONOUN_OBJECT
 
-_ZH_REGION_TRIM: Final = re.compile(
+_ZH_REGION_TRIM = re.compile(
     r"(?:在|的(?:性能|表现|水平|水准|成绩|效果|结果|能力|质量|精度|准确率|得分|分数)|(?:性能|表现|水平|水准|成绩|效果|结果)).*$")
-_PARTICLES: Final = "了过等的着 \u3000\"“”「」『』《》()（）"
-_COMMA_GAP: Final = re.compile(r"\s*[,，]\s*")
-_INSIDE_PAREN: Final = re.compile(r"[(（][^)）]*$")
-_CLOSE_PAREN: Final = re.compile(r"\s*[)）]")
-_NUMBER_LEAD: Final = re.compile(r"\s*(?:了|过|出|约|达|近)?\s*[+＋]?\d")
-_DE_DESCRIBED_SYSTEM: Final = re.compile(r"\s*的\s*[^\s，,。、和与及]{1,8}?(?:模型|系统|方法)")
-_DE_TAIL: Final = re.compile(r"的.*$")
-_THAT_OF: Final = re.compile(r"^(?:that of|those of)\s+")
-_ONLY_NUMBERS: Final = re.compile(r"[\d.\s%]+")
-_GENERIC_BASELINE: Final = re.compile(r"(?:the\s+|所有|全部|各|现有|原始|普通的?)?(?:基线|基线模型|基准模型|baselines?|baseline models?)", re.IGNORECASE)
-_SAYS: Final = re.compile(r"\s+(?:says|said|claims|claimed|reports|reported|notes|noted|writes|wrote|argues|added)\b")
-_LIST_WORD: Final = re.compile(r"和|、|以及|及|与|或|and|or|,")
+_PARTICLES = "了过等的着 \u3000\"“”「」『』《》()（）"
+_COMMA_GAP = re.compile(r"\s*[,，]\s*")
+_INSIDE_PAREN = re.compile(r"[(（][^)）]*$")
+_CLOSE_PAREN = re.compile(r"\s*[)）]")
+_NUMBER_LEAD = re.compile(r"\s*(?:了|过|出|约|达|近)?\s*[+＋]?\d")
+_DE_DESCRIBED_SYSTEM = re.compile(r"\s*的\s*[^\s，,。、和与及]{1,8}?(?:模型|系统|方法)")
+_DE_TAIL = re.compile(r"的.*$")
+_THAT_OF = re.compile(r"^(?:that of|those of)\s+")
+_ONLY_NUMBERS = re.compile(r"[\d.\s%]+")
+_GENERIC_BASELINE = re.compile(r"(?:the\s+|所有|全部|各|现有|原始|普通的?)?(?:基线|基线模型|基准模型|baselines?|baseline models?)", re.IGNORECASE)
+_SAYS = re.compile(r"\s+(?:says|said|claims|claimed|reports|reported|notes|noted|writes|wrote|argues|added)\b")
+_LIST_WORD = re.compile(r"和|、|以及|及|与|或|and|or|,")
 
 
 Baseline = tuple[int, int, str]
@@ -55,14 +54,14 @@ def _drop_parenthetical_aliases(sentence: str, found: list[Mention]) -> list[Men
 
 
 # A baseline that is the subject's own earlier release, unnamed where it is said
-PREDECESSOR: Final = "上一代"
+PREDECESSOR = "上一代"
 
 # "DeepSeek-V3 beats it there", "Qwen2.5-14B 比它低 2 分": a pronoun object stands for the model the text is about
 # (the subject the sentence inherited). Only when the sentence named at most one model before it (its subject):
 # after two ("X underperforms Y on IFEval despite beating it") which one "it" is, the rules cannot tell.
-_TOPIC_PRONOUN: Final = re.compile(r"\s*(?:it|它)(?:(?=的)|(?![A-Za-z\u4e00-\u9fff]))", re.IGNORECASE)  # ("比它的 95.2% 低")
+_TOPIC_PRONOUN = re.compile(r"\s*(?:it|它)(?:(?=的)|(?![A-Za-z\u4e00-\u9fff]))", re.IGNORECASE)  # ("比它的 95.2% 低")
 # what may follow the pronoun in the cue's region: an adverb ("behind it there", "trail it badly"), a margin ("领先它 1.3 分")
-_PRONOUN_REST: Final = re.compile(r"[\s,，的.。!！]*(?:(?:there|here|too|again|now|badly|slightly|clearly|narrowly|comfortably|"
+_PRONOUN_REST = re.compile(r"[\s,，的.。!！]*(?:(?:there|here|too|again|now|badly|slightly|clearly|narrowly|comfortably|"
                            r"a\s+bit|by\s+a\s+lot|by\s+a\s+mile)\b[\s,，.。!！]*)?(?:[+＋~约近]?\s*\d[^，,。;；]*)?[\s.。!！;；]*",
                            re.IGNORECASE)
 
@@ -104,14 +103,14 @@ def pronoun_names_other(sentence: str, r0: int, r1: int, subject: str, topic: st
     return [(others[-1].start, others[-1].end, others[-1].text)]
 
 
-_DEGREE_TAIL: Final = re.compile(r"\s*(?:足足|整整|足有|大约|约|近|将近|还|又|更|要|都)+$")
-PREDECESSOR_WORD: Final = re.compile(r"上一代(?:模型)?|前代(?:模型)?|上代|前一代|上一版本?|(?:(?:its|their|the)\s+)?(?:predecessor|previous\s+"
+_DEGREE_TAIL = re.compile(r"\s*(?:足足|整整|足有|大约|约|近|将近|还|又|更|要|都)+$")
+PREDECESSOR_WORD = re.compile(r"上一代(?:模型)?|前代(?:模型)?|上代|前一代|上一版本?|(?:(?:its|their|the)\s+)?(?:predecessor|previous\s+"
                               r"(?:generation|version|release))", re.IGNORECASE)
 
 
-_APPOSITION: Final = re.compile(r"\s*(?:(?P<comma>,)|[(（])\s*")
-_COMMA_CLOSE: Final = re.compile(r"\s*(?:,|\.|;|$)")
-_PAREN_CLOSE: Final = re.compile(r"\s*[)）]")
+_APPOSITION = re.compile(r"\s*(?:(?P<comma>,)|[(（])\s*")
+_COMMA_CLOSE = re.compile(r"\s*(?:,|\.|;|$)")
+_PAREN_CLOSE = re.compile(r"\s*[)）]")
 
 
 def _named_in_apposition(sentence: str, names: list[Mention], end: int) -> Mention | None:

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Final
 
 # (each branch's first character from one class, so that ``re`` skips ahead to it; the branch checks it again with a
 # look-behind, in the branches' old order)
-_CLAUSE_SEP: Final = re.compile(r"[，;；:：—,\s](?:(?<=[，;；:：—])|(?<=,)(?!\d{3}(?!\d))|(?<=—)—|(?<=\s)-\s"
+_CLAUSE_SEP = re.compile(r"[，;；:：—,\s](?:(?<=[，;；:：—])|(?<=,)(?!\d{3}(?!\d))|(?<=—)—|(?<=\s)-\s"
                          r"|(?<=[a-z]\s)\s*(?:while|whereas|but|and then)\s+)")
 
 

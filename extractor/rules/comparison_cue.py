@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Final
 
 from extractor.rules.baselines import Baseline, _baselines, pronoun_names_other, topic_baseline
 from extractor.rules.clauses import _clause_bounds
@@ -20,29 +19,29 @@ from extractor.rules.subjects import _listed_names, _model_mentions, _pick_subje
 from schemas import Section
 
 # "连 o1-mini 都": what a cue right after it measures against ("连 o1-mini 都打不过")
-_EVEN_OBJECT: Final = re.compile(r"连\s*(?P<obj>[^，,。；;：:连]{1,40}?)\s*[都也]\s*")
-_BA_OBJECT: Final = re.compile(r"把\s*(?P<obj>[^，,。；;：:把]{1,40}?)\s*(?:直接|远远|狠狠|彻底|都|也)?\s*$")
-_PASSIVE: Final = re.compile(r"被(?=[^，,。；;]{1,40}$)")
-_BASELINE_WORD: Final = re.compile(r"基线|基准模型|baselines?|基础模型", re.IGNORECASE)
+_EVEN_OBJECT = re.compile(r"连\s*(?P<obj>[^，,。；;：:连]{1,40}?)\s*[都也]\s*")
+_BA_OBJECT = re.compile(r"把\s*(?P<obj>[^，,。；;：:把]{1,40}?)\s*(?:直接|远远|狠狠|彻底|都|也)?\s*$")
+_PASSIVE = re.compile(r"被(?=[^，,。；;]{1,40}$)")
+_BASELINE_WORD = re.compile(r"基线|基准模型|baselines?|基础模型", re.IGNORECASE)
 # (not the 比 of 相比之下 / 对比; each branch's first character from one class, so that ``re`` skips ahead to it, checked again
 # with a look-behind in the branches' old order)
-_THAN_CONNECTOR: Final = re.compile(r"[比较相t](?:(?<=比)(?<![相对]比)|(?<=较)之|(?<=较)|(?<=相)(?:比于|较于|对于)|(?<=t)han)")
-_WITH_CONNECTOR: Final = re.compile(r"(?<![不相共一协参给赋])与|跟|(?<![不相共一协如等])同(?![时样类])|和|及|(?<![距远分隔脱])离(?![开散职线子])")
-_EN_REGION_END: Final = re.compile(r"\s+(?:on|in|across|by|at|for|while|with|when|under|using|over|among|and (?:achiev|reach|scor|set|is|are|was))\b|\(|\[", re.IGNORECASE)
-_DELTA_GAP: Final = re.compile(r"^\s*(?:了|出|约|达|高达|超过|多达|近|将近|整整|by|of|about|around|over|nearly|up to|more than|\+|足足|分别)?\s*(?:了)?\s*$", re.IGNORECASE)
-_OPENING: Final = re.compile(r"\W*(?:(?:But|And|So|Still|Yet|However|Meanwhile),?\s+)?")  # what may stand before an opening cue
-_BASELINE_VALUE_PAREN: Final = re.compile(r"\s*[(（]\s*\d+(?:\.\d+)?\s*%?\s*[)）]")
-_PAREN_PREFIX: Final = re.compile(r"\s*[(（]\s*(?:by\s+|about\s+|约|近)?")
+_THAN_CONNECTOR = re.compile(r"[比较相t](?:(?<=比)(?<![相对]比)|(?<=较)之|(?<=较)|(?<=相)(?:比于|较于|对于)|(?<=t)han)")
+_WITH_CONNECTOR = re.compile(r"(?<![不相共一协参给赋])与|跟|(?<![不相共一协如等])同(?![时样类])|和|及|(?<![距远分隔脱])离(?![开散职线子])")
+_EN_REGION_END = re.compile(r"\s+(?:on|in|across|by|at|for|while|with|when|under|using|over|among|and (?:achiev|reach|scor|set|is|are|was))\b|\(|\[", re.IGNORECASE)
+_DELTA_GAP = re.compile(r"^\s*(?:了|出|约|达|高达|超过|多达|近|将近|整整|by|of|about|around|over|nearly|up to|more than|\+|足足|分别)?\s*(?:了)?\s*$", re.IGNORECASE)
+_OPENING = re.compile(r"\W*(?:(?:But|And|So|Still|Yet|However|Meanwhile),?\s+)?")  # what may stand before an opening cue
+_BASELINE_VALUE_PAREN = re.compile(r"\s*[(（]\s*\d+(?:\.\d+)?\s*%?\s*[)）]")
+_PAREN_PREFIX = re.compile(r"\s*[(（]\s*(?:by\s+|about\s+|约|近)?")
 
 
 # (each branch's first character comes from one class matched case-sensitively - "i" also matches "İ" and "ı" case-blind -
 # so that ``re`` skips ahead to it; the branch checks it again with a look-behind, in the order the branches had, and
 # "\b" before a word's first letter is a look-behind after it)
-_DELTA_CUE: Final = re.compile(r"(?-i:[高提增改领超BbGgIiMmLl\u0130\u0131])(?:"
+_DELTA_CUE = re.compile(r"(?-i:[高提增改领超BbGgIiMmLl\u0130\u0131])(?:"
                         r"(?:(?<=高)(?:出|了)|(?<=提)(?:高了|升了|高|升)|(?<=增)加了|(?<=改)善了|(?<=领)先|(?<=超)出)(?![到至])"
                         r"|(?<!\w[\s\S])(?:(?<=b)y\b|(?<=g)ain(?:s|ed)?(?=\s+[+]?\d)"
                         r"|(?:(?<=i)(?:mprovement|ncrease)|(?<=g)ain|(?<=m)argin|(?<=l)ead|(?<=b)oost)s?\s+of\b))", re.IGNORECASE)
-_EN_BY: Final = re.compile(r"\bby\s+(?:about |around |over |nearly |up to |more than |roughly |an average of )?(?=[+]?\d)")
+_EN_BY = re.compile(r"\bby\s+(?:about |around |over |nearly |up to |more than |roughly |an average of )?(?=[+]?\d)")
 
 
 Comparison = tuple[Mention, list[Baseline], tuple[int, int], str, Number | None]
@@ -255,20 +254,20 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
 
 
 # (a baseline's own value right after it: "DeepSeek-R1 的 79.8%")
-_OWN_VALUE_AFTER: Final = re.compile(r"(?:\s*的?\s*\d+(?:\.\d+)?\s*(?:%|分)?)?\s*")
-_SOTA: Final = re.compile(r"\s*(?:SOTA|SoTA)(?![A-Za-z])")  # "编辑超SOTA": the state of the art, right after the cue
+_OWN_VALUE_AFTER = re.compile(r"(?:\s*的?\s*\d+(?:\.\d+)?\s*(?:%|分)?)?\s*")
+_SOTA = re.compile(r"\s*(?:SOTA|SoTA)(?![A-Za-z])")  # "编辑超SOTA": the state of the art, right after the cue
 # "领先第二名 Yi-34B 约 2 分", "leads the runner-up X": a rank word may sit between the cue and the name.
-_PRONOUN_NEXT: Final = re.compile(r"\s*(?:它|it\b)", re.IGNORECASE)
+_PRONOUN_NEXT = re.compile(r"\s*(?:它|it\b)", re.IGNORECASE)
 # "far below Chinese-centric models of similar size such as Baichuan2-13B-Chat": a described group, then its example
-_EXAMPLES_GAP: Final = re.compile(r"\s+(?:(?!and\b|but\b|while\b)[A-Za-z-]+\s+){1,7}?(?:such\s+as|like|including|e\.g\.,?)\s+",
+_EXAMPLES_GAP = re.compile(r"\s+(?:(?!and\b|but\b|while\b)[A-Za-z-]+\s+){1,7}?(?:such\s+as|like|including|e\.g\.,?)\s+",
                            re.IGNORECASE)
 # "comfortably above the prior-generation Helix-Large": a few lowercase words describing the name after "the"
-_DESCRIBED_GAP: Final = re.compile(r"\s+the\s+(?:[a-z][a-z0-9-]*\s+){0,3}")
-_RANK_GAP: Final = re.compile(r"\s*(?:排名)?(?:第[二三四五六七八九十]名?|次优|亚军)(?:的)?\s*|\s*the\s+(?:runner-up|second[- ]best|second[- ]place)\s*",
+_DESCRIBED_GAP = re.compile(r"\s+the\s+(?:[a-z][a-z0-9-]*\s+){0,3}")
+_RANK_GAP = re.compile(r"\s*(?:排名)?(?:第[二三四五六七八九十]名?|次优|亚军)(?:的)?\s*|\s*the\s+(?:runner-up|second[- ]best|second[- ]place)\s*",
                        re.IGNORECASE)
 
 
-_PAREN_GROUP: Final = re.compile(r"[(（][^()（）]{0,24}[)）]")
+_PAREN_GROUP = re.compile(r"[(（][^()（）]{0,24}[)）]")
 
 
 def _words_between(sentence: str, names: list[Mention], r0: int, r1: int) -> int:
@@ -279,7 +278,7 @@ def _words_between(sentence: str, names: list[Mention], r0: int, r1: int) -> int
     return r1 - r0 - skipped
 
 
-_COMPARATIVE: Final = re.compile(r"更|提升|提高|上升|改进|改善|增强|优势|显著|大幅|明显|较高|较好|胜出|卓越|出色|优异|突出|逊色|最佳|最好|领先|superior|better|higher|stronger|improv|gain|outperform", re.IGNORECASE)
+_COMPARATIVE = re.compile(r"更|提升|提高|上升|改进|改善|增强|优势|显著|大幅|明显|较高|较好|胜出|卓越|出色|优异|突出|逊色|最佳|最好|领先|superior|better|higher|stronger|improv|gain|outperform", re.IGNORECASE)
 
 
 def _relation_in(sentence: str, lex: Lexicons, start: int) -> str | None:
@@ -295,8 +294,8 @@ def _relation_in(sentence: str, lex: Lexicons, start: int) -> str | None:
     return None if better is not None else "underperforms"
 
 
-_WORSE: Final = re.compile(r"不如|较差|较弱|下降|降低了性能|有限|不足|worse|lower|weaker|fewer|limited|\bshort\b", re.IGNORECASE)
-_BETTER: Final = re.compile(r"更高|更好|更强|更优|提升|提高|领先|higher|better|stronger|ahead|superior|improv|gain", re.IGNORECASE)
+_WORSE = re.compile(r"不如|较差|较弱|下降|降低了性能|有限|不足|worse|lower|weaker|fewer|limited|\bshort\b", re.IGNORECASE)
+_BETTER = re.compile(r"更高|更好|更强|更优|提升|提高|领先|higher|better|stronger|ahead|superior|improv|gain", re.IGNORECASE)
 
 
 def _unit_of_the_list(sentence: str, numbers: list[Number], first: Number) -> str | None:

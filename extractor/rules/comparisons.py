@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Final
 
 from extractor.regex_lead import led
 from extractor.rules.baselines import Baseline, _baselines
@@ -32,10 +31,10 @@ from extractor.rules.subjects import _cue_objects, _listed_names, _model_mention
 from schemas import ComparisonClaim, Document, ScoreClaim, Section
 from vocabulary import is_lower_better
 
-_EN_ON_TAIL: Final = re.compile(r"\b(?:on|in)\s+(?:the\s+)?$")
+_EN_ON_TAIL = re.compile(r"\b(?:on|in)\s+(?:the\s+)?$")
 
 
-_ALL_OF_THEM: Final = re.compile(r"[均都皆](?:已|能|可以|显著|明显|大幅)?|\b(?:both|all)\b", re.IGNORECASE)
+_ALL_OF_THEM = re.compile(r"[均都皆](?:已|能|可以|显著|明显|大幅)?|\b(?:both|all)\b", re.IGNORECASE)
 
 
 def _comparisons_from_scores(scores: list[ScoreClaim], lex: Lexicons, sentence: str,
@@ -95,16 +94,16 @@ def _comparisons_from_scores(scores: list[ScoreClaim], lex: Lexicons, sentence: 
     return out
 
 
-_ONE_LIST: Final = re.compile(r"[\s\d.%％、,，/]*(?:(?:和|及|与|以及|and|or)[\s\d.%％、,，/]*)?")  # (values of one run)
-_CONTRAST_WORD: Final = re.compile(r"\b(?:whereas|while)\b", re.IGNORECASE)
-_SUBORDINATE_OPENING: Final = re.compile(r"\s*(?:Where|Whereas|While)\b")
+_ONE_LIST = re.compile(r"[\s\d.%％、,，/]*(?:(?:和|及|与|以及|and|or)[\s\d.%％、,，/]*)?")  # (values of one run)
+_CONTRAST_WORD = re.compile(r"\b(?:whereas|while)\b", re.IGNORECASE)
+_SUBORDINATE_OPENING = re.compile(r"\s*(?:Where|Whereas|While)\b")
 # "MMLU 上我们是 88.9，GPT-4o 是 88.7，基本打平", "X gets 71.2 and Y 71.0: a tie": a verdict of a tie with no object
-_BARE_TIE: Final = re.compile(r"[，,;；:：—\s]*(?:基本|几乎|大致|算是|可以说)?(?:打平|持平|相当|差不多|不相上下|平手)(?:了)?\s*(?:[。！!；;，,]|$)"
+_BARE_TIE = re.compile(r"[，,;；:：—\s]*(?:基本|几乎|大致|算是|可以说)?(?:打平|持平|相当|差不多|不相上下|平手)(?:了)?\s*(?:[。！!；;，,]|$)"
                        r"|[,;:—\s]*(?:(?:a|an\s+effective|essentially\s+a|basically\s+a)\s+tie|(?:roughly|essentially)\s+(?:level|tied|even))\b",
                        re.IGNORECASE)
 
 
-_BARE_WIN: Final = re.compile(r"[，,;；]\s*(?:这个|这项|这一项|这里|这回|这次|这一局)?\s*(?:也|还|又)?\s*(?:确实|的确|明显|稳稳|轻松)?\s*"
+_BARE_WIN = re.compile(r"[，,;；]\s*(?:这个|这项|这一项|这里|这回|这次|这一局)?\s*(?:也|还|又)?\s*(?:确实|的确|明显|稳稳|轻松)?\s*"
                        r"(?:(?P<up>赢了|胜出了?|占优|小胜|险胜|完胜|大胜|略胜一筹|更胜一筹)|(?P<down>输了|落败了?|小负|惜败|完败))"
                        # ("…，小胜 2.1 个点": with the margin)
                        r"(?:\s*(?P<margin>\d+(?:\.\d+)?)\s*(?:个百分点|个点|分|点))?\s*(?:[。！!；;，,]|$)")
@@ -112,7 +111,7 @@ _BARE_WIN: Final = re.compile(r"[，,;；]\s*(?:这个|这项|这一项|这里|�
 
 # "QwQ-32B 拿到 63.4%，青岚只有 55.2%，差了 8 个多点", "Orca-3 gets 91.2 and Llama gets 84.5, a gap of 6.7 points":
 # a gap between the two values just stated, naming neither model
-_BARE_GAP: Final = re.compile(
+_BARE_GAP = re.compile(
     r"[，,;；:：—]\s*(?:两者|二者|两家|中间)?\s*(?:差了|相差|差距(?:有|为|是|达到?)?|差出)\s*(?:了\s*)?(?:约|近|将近|快|足足|整整)?\s*"
     r"(?P<zh_delta>\d+(?:\.\d+)?)\s*(?:个多?百分点|个多点|个点|多?分|点)"
     r"|[,;:—]\s*(?:that['’]s\s+|which\s+is\s+|so\s+)?(?:a\s+(?:gap|difference|margin|spread)\s+of\s+(?:about\s+|nearly\s+|almost\s+|roughly\s+)?"
@@ -122,7 +121,7 @@ _BARE_GAP: Final = re.compile(
 
 # "…，天衡-3 为 82.3%，落后 4.3 个百分点", "…，B 为 90.1，领先 2.1 分": a margin of leading or trailing right after the
 # second of two values, naming nobody: the second model's
-_BARE_MARGIN: Final = re.compile(r"[，,]\s*(?:(?P<up>领先|高出|高了)|(?P<down>落后|低了))\s*(?:了\s*)?(?:约|近|将近|足足)?\s*"
+_BARE_MARGIN = re.compile(r"[，,]\s*(?:(?P<up>领先|高出|高了)|(?P<down>落后|低了))\s*(?:了\s*)?(?:约|近|将近|足足)?\s*"
                           r"(?P<margin>\d+(?:\.\d+)?)\s*(?:个百分点|个点|分|点)")
 
 
@@ -183,13 +182,13 @@ def tie_of_two(scores: list[ScoreClaim], sentence: str, offset: int, topic: str 
 # "…GPT-4o 只有 33.2%，前者领先近 16 个百分点", "…and GPT-4o 33.2%; the former leads by 16 points": one of the two
 # models just scored wins or trails, by how much
 # (a verdict: an adverb, a word of leading or trailing, and perhaps the margin)
-_VERDICT: Final = (r"\s*(?:则|还|仍|依然|明显|大幅|稳稳|整整|is\s+)?\s*"
+_VERDICT = (r"\s*(?:则|还|仍|依然|明显|大幅|稳稳|整整|is\s+)?\s*"
             r"(?:(?P<up>领先|胜出|高出|更高|更好|多出|leads?|wins?|ahead)|(?P<down>落后|输了|更低|更差|低了|trails?|loses|behind))"
             r"(?:\s*(?:了|by)?\s*(?:约|近|将近|大约|超过|about|nearly|almost|roughly|over)?\s*(?P<delta>\d+(?:\.\d+)?)\s*"
             r"(?:个百分点|个点|分|点|points?|pp|%))?")
-_FORMER_LATTER_VERDICT: Final = re.compile(r"(?P<which>前者|后者|\bthe\s+former\b|\bthe\s+latter\b)" + _VERDICT, re.IGNORECASE)
+_FORMER_LATTER_VERDICT = re.compile(r"(?P<which>前者|后者|\bthe\s+former\b|\bthe\s+latter\b)" + _VERDICT, re.IGNORECASE)
 # the same verdict after one of the two models' names ("…GPT-4o 只有 76.0，Qwen 领先超过 15 个点")
-_NAMED_VERDICT: Final = re.compile(_VERDICT, re.IGNORECASE)
+_NAMED_VERDICT = re.compile(_VERDICT, re.IGNORECASE)
 
 
 def former_or_latter_verdict(scores: list[ScoreClaim], sentence: str, offset: int,
@@ -239,12 +238,12 @@ def _lower_is_better(benchmark: str | None, metric: str | None, lex: Lexicons) -
 
 # a negation right before a comparison cue ("does not beat", "didn't outperform", "fails to beat", "没有超过", "未能超越",
 # "并不优于"), an adverb allowed between ("is not quite ahead of"); "not only beats", "不仅超过" are no negation
-_NEGATED_BEFORE: Final = led(re.compile(
+_NEGATED_BEFORE = led(re.compile(
     r"(?:\b(?:not|never)|n['’]t|\bfail(?:s|ed)?\s+to|\bunable\s+to|\bcannot)\s+"
     r"(?:(?:quite|really|clearly|yet|always|consistently|significantly|actually|even|manage\s+to)\s+)?$"
     r"|(?:没有|没能|未能|并不|并没有|从未|无法|未|没|不)\s*$", re.IGNORECASE))
 # cues that say which value is higher, not which system is better ("低于", "higher than", "below")
-_DIRECTIONAL: Final = re.compile(r"高|低|多|少|higher|lower|above|below|more|less|greater|smaller", re.IGNORECASE)
+_DIRECTIONAL = re.compile(r"高|低|多|少|higher|lower|above|below|more|less|greater|smaller", re.IGNORECASE)
 
 
 def _metric_before(sentence: str, lex: Lexicons, pos: int) -> str | None:
@@ -411,12 +410,12 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
 
 # "跟 o1-mini 的 53.8 比领先了三个多点", "和 R1 比起来还是差点意思": a model set against another with 跟 … 比, then
 # the verdict (the than-shape "比 X 高" has no 跟 / 和 / 与 / 同 before it)
-_SET_AGAINST_ZH: Final = re.compile(r"(?:跟|和|与|同)\s*(?P<x>[^，,。；;比]{1,30}?)\s*比(?:起来|的话|较)?\s*[，,]?\s*"
+_SET_AGAINST_ZH = re.compile(r"(?:跟|和|与|同)\s*(?P<x>[^，,。；;比]{1,30}?)\s*比(?:起来|的话|较)?\s*[，,]?\s*"
                              r"(?:还是|还|则|要|都|也|可以说|算是|是)?\s*(?:我们|咱们|它)?\s*(?:略|稍微?|更|明显)?\s*"
                              r"(?P<v>领先|高|强|好|胜出|胜|赢|差|低|弱|落后|输|逊|"
                              r"持平|相当|差不多|打平)")
 # verdicts that are no cue phrase of their own (the others take their relation from ``comparison_cues.tsv``)
-_VERDICT_NOT_A_CUE: Final = {"胜出": "outperforms", "胜": "outperforms", "赢": "outperforms", "输": "underperforms",
+_VERDICT_NOT_A_CUE = {"胜出": "outperforms", "胜": "outperforms", "赢": "outperforms", "输": "underperforms",
                       "逊": "underperforms"}
 
 
@@ -458,12 +457,12 @@ def _set_against_zh(document: Document, section: Section, offset: int, sentence:
 
 
 # "相对较高", "对比实验": the word goes on in Chinese after 相对 / 对比（了一下）, so no name follows it
-_WORD_GOES_ON: Final = re.compile(r"(?:了一下|一下|了)?+\s*+[\u3400-\u9fff]")  # (possessive: no backtracking into 了)
-_FORMER_LATTER: Final = re.compile(r"前者|后者|\bthe\s+(?:former|latter)\b", re.IGNORECASE)
-_HOW_MANY: Final = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
+_WORD_GOES_ON = re.compile(r"(?:了一下|一下|了)?+\s*+[\u3400-\u9fff]")  # (possessive: no backtracking into 了)
+_FORMER_LATTER = re.compile(r"前者|后者|\bthe\s+(?:former|latter)\b", re.IGNORECASE)
+_HOW_MANY = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
 # (a margin may come first: "beating X by ~20 points on both")
-_MARGIN_FIRST: Final = r"(?:\s+by\s+(?:about\s+|around\s+|roughly\s+|~\s*)?\d+(?:\.\d+)?\s*(?:points?|pts|pp|%)?)?"
-_COUNT_BEFORE: Final = re.compile(r"([两二三四五])(?:项|个|门)(?:测试|基准|评测|榜单)?(?:上|中)?(?:成绩|得分)?\s*[均都皆]")
+_MARGIN_FIRST = r"(?:\s+by\s+(?:about\s+|around\s+|roughly\s+|~\s*)?\d+(?:\.\d+)?\s*(?:points?|pts|pp|%)?)?"
+_COUNT_BEFORE = re.compile(r"([两二三四五])(?:项|个|门)(?:测试|基准|评测|榜单)?(?:上|中)?(?:成绩|得分)?\s*[均都皆]")
 
 
 def _how_many(sentence: str, region: tuple[int, int]) -> int:
@@ -475,15 +474,15 @@ def _how_many(sentence: str, region: tuple[int, int]) -> int:
     return _HOW_MANY[before.group(1)] if before is not None else 0
 
 
-_ON_ALL_OF_THEM: Final = re.compile(_MARGIN_FIRST + r"\s*(?:on|in|across)\s+(?:both|all\s+(two|three|four|five|of\s+them))\b",
+_ON_ALL_OF_THEM = re.compile(_MARGIN_FIRST + r"\s*(?:on|in|across)\s+(?:both|all\s+(two|three|four|five|of\s+them))\b",
                              re.IGNORECASE)
-_PAREN_AFTER_NAME: Final = re.compile(r"[A-Za-z0-9\u4e00-\u9fff]\s*[(（]\s*[+]?\d[\d.]*$")
-_SCORED: Final = re.compile(r"获得|取得|达到|拿到|拿下|得分|\b(?:reach|achiev|scor|hit)", re.IGNORECASE)
-_AND_GAP: Final = re.compile(r"\s*,?\s*(?:and\s+)?")
-_BY_GAP: Final = re.compile(r"\s+by\s+(?:about\s+|around\s+|nearly\s+|roughly\s+|over\s+)?")
+_PAREN_AFTER_NAME = re.compile(r"[A-Za-z0-9\u4e00-\u9fff]\s*[(（]\s*[+]?\d[\d.]*$")
+_SCORED = re.compile(r"获得|取得|达到|拿到|拿下|得分|\b(?:reach|achiev|scor|hit)", re.IGNORECASE)
+_AND_GAP = re.compile(r"\s*,?\s*(?:and\s+)?")
+_BY_GAP = re.compile(r"\s+by\s+(?:about\s+|around\s+|nearly\s+|roughly\s+|over\s+)?")
 
 
-_RESPECTIVELY_AFTER: Final = re.compile(r"\s*(?:%|points?|pts|pp)?\s*,?\s*respectively\b", re.IGNORECASE)
+_RESPECTIVELY_AFTER = re.compile(r"\s*(?:%|points?|pts|pp)?\s*,?\s*respectively\b", re.IGNORECASE)
 
 
 def _margin_list(sentence: str, numbers: list[Number], first: Number) -> list[Number]:
@@ -532,22 +531,22 @@ def _seen_before(seen: SeenPairs, model: str, baseline: str, benchmarks: list[st
 
 
 # what a margin over a baseline is called ("a 17-point jump over Halcyon 2.5", "an edge of 2 points over X")
-_GAIN_NOUNS: Final = r"(?:improvement|gain|increase|margin|lead|boost|jump|leap|edge|advantage|uplift)"
-_IMPROVEMENT_OVER: Final = re.compile(
+_GAIN_NOUNS = r"(?:improvement|gain|increase|margin|lead|boost|jump|leap|edge|advantage|uplift)"
+_IMPROVEMENT_OVER = re.compile(
     r"\b(?:an?\s+)?(?:absolute\s+|relative\s+|average\s+)?" + _GAIN_NOUNS + r"s?\s+of\s+"
     r"(?:about\s+|around\s+|over\s+|up\s+to\s+)?([+]?\d+(?:\.\d+)?)\s*(%|points?|pp|pts)?\s+(?:over|above|against)\s+",
     re.IGNORECASE)
 
 
 # "improves GSM8K by 3.2 points over X", "boosts accuracy by 4% compared to X": verb, margin, then baseline.
-_IMPROVES_BY_OVER: Final = re.compile(
+_IMPROVES_BY_OVER = re.compile(
     r"\b(?:improv(?:es|ed|ing)|boost(?:s|ed|ing)?|rais(?:es|ed|ing)|lift(?:s|ed|ing)?)\b(?:\s+[^\s,;.]+){0,4}?\s+by\s+"
     r"(?:about\s+|around\s+|over\s+|nearly\s+|up\s+to\s+|more\s+than\s+|roughly\s+)?([+]?\d+(?:\.\d+)?)\s*"
     r"(%|points?|pts|pp|percentage[- ]points?)?\s+(?:over|compared\s+(?:to|with)|relative\s+to|against)\s+",
     re.IGNORECASE)
 
 # "a 6.4-point gain over its predecessor X", "a 3% absolute improvement over X": the margin comes first.
-_GAIN_OVER: Final = re.compile(
+_GAIN_OVER = re.compile(
     r"\b(?:an?\s+)?([+]?\d+(?:\.\d+)?)\s*(%|-?\s*(?:points?|pts?|pp|percentage[- ]points?))\s+"
     r"(?:absolute\s+|relative\s+|average\s+)?" + _GAIN_NOUNS + r"s?\s+"
     r"(?:over|above|against|compared\s+(?:to|with))\s+(?:its\s+predecessor,?\s+|the\s+)?",
@@ -555,29 +554,29 @@ _GAIN_OVER: Final = re.compile(
 
 
 # "+4.5% over X", "+2.1 points vs. X": a signed margin, then the baseline.
-_SIGNED_OVER: Final = re.compile(r"(?<![\w.])\+(\d+(?:\.\d+)?)\s*(%|points?|pts|pp)?\s+(?:over|above|against|vs\.?|versus)\s+",
+_SIGNED_OVER = re.compile(r"(?<![\w.])\+(\d+(?:\.\d+)?)\s*(%|points?|pts|pp)?\s+(?:over|above|against|vs\.?|versus)\s+",
                           re.IGNORECASE)
 
 
 # "up from 14 for Helix-Large", "down from 84.0 for their own SFT checkpoint", "up from 69.4 on rc2": the baseline's
 # value, not a margin (after "on", a model only: "up from 61.0 on MMLU" names no baseline)
-_CHANGE_FROM_FOR: Final = re.compile(r"\b(?:up|down)\s+from\s+(\d+(?:\.\d+)?)\s*(%|points?|pts)?\s+(?:for|on)\s+"
+_CHANGE_FROM_FOR = re.compile(r"\b(?:up|down)\s+from\s+(\d+(?:\.\d+)?)\s*(%|points?|pts)?\s+(?:for|on)\s+"
                               r"(?:the\s+|its\s+|their\s+(?:own\s+)?)?", re.IGNORECASE)
 
 
 # "which is 6.4 points over X", "1.8 points above the DPO baseline and 2.6 above SimPO": a margin, then the
 # direction, then the baseline. ("ahead of", "behind", "higher than" … are cues of their own: the cue path
 # reads their margins.)
-MARGIN_RELATIVE: Final = re.compile(
+MARGIN_RELATIVE = re.compile(
     r"(?<![\w.])([+]?\d+(?:\.\d+)?)\s*(points?|pts|pp|percentage[- ]points?|Elo)?\s+(over|above|below|from|on|vs\.?|versus)\s+"
     r"(?:the\s+|its\s+)?", re.IGNORECASE)
 # "up 12.9 points from Kestrel-34B-v1", "down 2 points on its predecessor": a change since the baseline ("from"
 # and "on" state a margin only after such a verb: "72.6 on five runs" does not)
-_CHANGE_BEFORE: Final = re.compile(r"\b(?:up|down|rises?|rose|gains?|gained|drops?|dropped|falls?|fell|climbs?|climbed)"
+_CHANGE_BEFORE = re.compile(r"\b(?:up|down|rises?|rose|gains?|gained|drops?|dropped|falls?|fell|climbs?|climbed)"
                             r"\s+(?:by\s+)?(?:about\s+|roughly\s+|nearly\s+|almost\s+)?$", re.IGNORECASE)
-_DOWN_WORDS: Final = re.compile(r"\b(?:down|drops?|dropped|falls?|fell)\b", re.IGNORECASE)
-_BEHIND_WORDS: Final = frozenset({"below"})
-_AND_BEFORE: Final = re.compile(r"\band\s+$")
+_DOWN_WORDS = re.compile(r"\b(?:down|drops?|dropped|falls?|fell)\b", re.IGNORECASE)
+_BEHIND_WORDS = frozenset({"below"})
+_AND_BEFORE = re.compile(r"\band\s+$")
 
 
 def _relative_margins(sentence: str, taken: list[tuple[int, int]]) -> list[re.Match[str]]:
@@ -596,12 +595,12 @@ def _relative_margins(sentence: str, taken: list[tuple[int, int]]) -> list[re.Ma
 
 
 # "falls 3 points short of X": a margin behind the baseline.
-_SHORT_OF: Final = re.compile(r"\b(?:falls?|fell|falling|comes?|came)\s+(?:about\s+|nearly\s+|just\s+)?(\d+(?:\.\d+)?)\s*"
+_SHORT_OF = re.compile(r"\b(?:falls?|fell|falling|comes?|came)\s+(?:about\s+|nearly\s+|just\s+)?(\d+(?:\.\d+)?)\s*"
                        r"(%|points?|pts|pp|percentage[- ]points?|Elo)\s+short\s+of\s+", re.IGNORECASE)
 
 
 # "comes within 2 points of o1": a small margin behind the baseline.
-_WITHIN_OF: Final = re.compile(
+_WITHIN_OF = re.compile(
     r"\bwithin\s+([+]?\d+(?:\.\d+)?|a|one|half\s+a|two|three)\s*(%|points?|pts|pp|percentage[- ]points?)\s+of\s+"
     r"(?!each\s+other|one\s+another)",
     re.IGNORECASE)
@@ -655,7 +654,7 @@ def _improvement_over(document: Document, section: Section, offset: int, sentenc
     return out
 
 
-_MARGIN_WORDS: Final = {"a": 1.0, "one": 1.0, "two": 2.0, "three": 3.0}
+_MARGIN_WORDS = {"a": 1.0, "one": 1.0, "two": 2.0, "three": 3.0}
 
 
 def _margin_value(raw: str) -> float:

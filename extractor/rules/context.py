@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Final
 
 from extractor import lexicon
 from extractor.regex_lead import led
@@ -45,7 +44,7 @@ def heading_benchmark(title: str | None, lex: Lexicons) -> str | None:
 # to the next possible sentence end; the text's very first sentence is matched by ``_TEXT_LEAD``.
 # (and a size written after a space: "Orca-Mini 8B: the card claims …"; not after 是: "这里官方用的是自己跑的 V3 分数"
 # names what was used, the sentence is not about it)
-_LEAD_NAME: Final = (r"[^。！？；!?;\n.A-Za-z是]{0,17}?(?<![A-Za-z0-9])"
+_LEAD_NAME = (r"[^。！？；!?;\n.A-Za-z是]{0,17}?(?<![A-Za-z0-9])"
               # (after a spoken opener: "So Kestrel-3 Flash is …", "And Orion-72B gets …")
               r"(?:(?:So|And|But|Also|Now|Well|Then|Still|Plus|Overall|Finally|Meanwhile|However|Honestly|Anyway),?\s+)?"
               r"([A-Za-z][A-Za-z0-9]*(?:[-_.+][A-Za-z0-9]+)*"
@@ -54,8 +53,8 @@ _LEAD_NAME: Final = (r"[^。！？；!?;\n.A-Za-z是]{0,17}?(?<![A-Za-z0-9])"
               r"Opus|Haiku|Instruct|Chat|Base|Large|Small|Medium|Think|Thinking|Preview|Vision|Coder)(?![A-Za-z0-9]))?)")
 # (the look-ahead after the sentence end is implied by the rest: a name or a spoken opener, both Latin letters first,
 # follows at most 17 characters that are none; it turns away in one scan the Chinese sentences that open with none)
-_SENTENCE_LEAD: Final = re.compile(r"(?:。|！|？|；|!|\?|;|\n|\.[ \t])(?=[^。！？；!?;\n.A-Za-z是]{0,17}[A-Za-z])" + _LEAD_NAME)
-_TEXT_LEAD: Final = re.compile(_LEAD_NAME)
+_SENTENCE_LEAD = re.compile(r"(?:。|！|？|；|!|\?|;|\n|\.[ \t])(?=[^。！？；!?;\n.A-Za-z是]{0,17}[A-Za-z])" + _LEAD_NAME)
+_TEXT_LEAD = re.compile(_LEAD_NAME)
 
 
 def _leading_models(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, str]]:
@@ -93,22 +92,22 @@ def _leading_models(text: str, start: int = 0, end: int | None = None) -> list[t
     return out
 
 
-_POINT_CODE: Final = re.compile(r"[A-Z]{1,2}\d{1,2}")  # "W1", "Q2", "R3", "C4": a point of a review, a list, an agenda
-_LABEL_THEN_WORDS: Final = re.compile(r"\s*[:：]\s*(?:\*\*)?\s*[^\d\s*+\-−.]")  # (a colon and words, not a value)
+_POINT_CODE = re.compile(r"[A-Z]{1,2}\d{1,2}")  # "W1", "Q2", "R3", "C4": a point of a review, a list, an agenda
+_LABEL_THEN_WORDS = re.compile(r"\s*[:：]\s*(?:\*\*)?\s*[^\d\s*+\-−.]")  # (a colon and words, not a value)
 # "The lab's new 7B reasoning model, Osprey-R-7B, gets 55.5 …": a sentence opening with a description of a model, then
 # its name set off by commas, then a verb, is about that model (it is the sentence's subject, as a leading name is)
 # (each is found from a literal, a head noun or the run's word, then read around it: a pattern opening with an
 # alternation tried at every character cost 6 % of a run)
-_DESCRIBED_HEADS: Final = ("model, ", "models, ", "release, ", "system, ", "checkpoint, ", "version, ", "variant, ",
+_DESCRIBED_HEADS = ("model, ", "models, ", "release, ", "system, ", "checkpoint, ", "version, ", "variant, ",
                     "flagship, ", "LLM, ")
-_DESCRIPTION_OPENS: Final = re.compile(r"(?:The|Its|Their|Our|His|Her|[A-Z][A-Za-z0-9-]*['’]s)\s+(?:[\w'’-]+\s+){0,6}?$")
-_NAME_SET_OFF: Final = re.compile(r"\s*([A-Z][A-Za-z0-9]*(?:[-_.+][A-Za-z0-9]+)+),\s+(?:also\s+|now\s+|then\s+)?[a-z]+")
+_DESCRIPTION_OPENS = re.compile(r"(?:The|Its|Their|Our|His|Her|[A-Z][A-Za-z0-9-]*['’]s)\s+(?:[\w'’-]+\s+){0,6}?$")
+_NAME_SET_OFF = re.compile(r"\s*([A-Z][A-Za-z0-9]*(?:[-_.+][A-Za-z0-9]+)+),\s+(?:also\s+|now\s+|then\s+)?[a-z]+")
 # a description of some other model than the text's own: an earlier, a base or a rival one
-_NOT_THE_SUBJECT_DESCRIBED: Final = re.compile(r"\b(?:preview|earlier|previous|prior|older|old|last|original|base|baseline|"
+_NOT_THE_SUBJECT_DESCRIBED = re.compile(r"\b(?:preview|earlier|previous|prior|older|old|last|original|base|baseline|"
                                         r"teacher|predecessor|competitor|rival|reference|strongest|best)\b",
                                         re.IGNORECASE)
-_RUN_WORDS: Final = ("sweep", "eval", "Sweep", "Eval", "benchmark run")
-_EVALUATED_MODEL: Final = re.compile(
+_RUN_WORDS = ("sweep", "eval", "Sweep", "Eval", "benchmark run")
+_EVALUATED_MODEL = re.compile(
     r"(?:sweeps?|evals?|evaluations?|eval\s+runs?|benchmark\s+runs?)\s+(?:\d+/\d+\s+)?"
     r"(?:(?:is|are|has|have)\s+)?(?:(?:finished|done|completed?|landed)\s+)?(?:for|on|of)\s+`?"
     r"([A-Za-z][A-Za-z0-9]*(?:[-_.+][A-Za-z0-9]+)+)`?", re.IGNORECASE)
@@ -146,10 +145,10 @@ def _introduced_in(text: str) -> tuple[tuple[int, str], ...]:
 # A release introduces what the text goes on about: "<name> 新版本上线了", "发布了 <name>", "we shipped <name>",
 # "<name> is now live". The verb is found first (a literal), then the name right before or after it. The phrases
 # are data (``release_phrases.tsv``); "is now out / live / available", "went GA" are shapes, kept here.
-_RELEASE_AFTER_NAME_EN: Final = re.compile(r" (?:is|was) (?:now )?(?:out|live|available)\b| went (?:GA|live)\b")
+_RELEASE_AFTER_NAME_EN = re.compile(r" (?:is|was) (?:now )?(?:out|live|available)\b| went (?:GA|live)\b")
 # words one of which that pattern needs: looked for first (a substring test costs far less than a scan)
-_RELEASE_WORDS_AFTER: Final = (" out", " live", " available", " GA")
-_ANY_RELEASE_WORD_AFTER: Final = re.compile("|".join(map(re.escape, _RELEASE_WORDS_AFTER)))  # (one scan of the text for any)
+_RELEASE_WORDS_AFTER = (" out", " live", " available", " GA")
+_ANY_RELEASE_WORD_AFTER = re.compile("|".join(map(re.escape, _RELEASE_WORDS_AFTER)))  # (one scan of the text for any)
 
 
 @lru_cache(maxsize=1)
@@ -167,9 +166,9 @@ def _release_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[st
             re.compile("|".join(map(re.escape, before_en))))  # (one scan, not an ``in`` test per phrase)
 
 
-_RELEASED_NAME: Final = r"(?:" + CJK_HYBRID_NAME.pattern + r"|[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9.]+)+)"
-_NAME_RIGHT_BEFORE: Final = led(re.compile(r"(" + _RELEASED_NAME + r")[ \t]*(?:的)?(?:新版本|新版|正式|终于|已经|已)?[ \t]*$"))
-_NAME_RIGHT_AFTER: Final = re.compile(r"(" + _RELEASED_NAME + r")")
+_RELEASED_NAME = r"(?:" + CJK_HYBRID_NAME.pattern + r"|[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9.]+)+)"
+_NAME_RIGHT_BEFORE = led(re.compile(r"(" + _RELEASED_NAME + r")[ \t]*(?:的)?(?:新版本|新版|正式|终于|已经|已)?[ \t]*$"))
+_NAME_RIGHT_AFTER = re.compile(r"(" + _RELEASED_NAME + r")")
 
 
 def released_models(text: str, start: int, stop: int) -> list[tuple[int, str]]:
@@ -208,13 +207,13 @@ def _released_in(text: str) -> tuple[tuple[int, str], ...]:
 # (the look-ahead after the opening word is implied by the rest: either name holds a "-" or "·", and neither it nor the
 # words before it hold "。！？，,；;"; it turns away in one scan the many "是" no dashed name follows, each of which the
 # lazy gap and the Chinese name's look-behinds were tried at 13 times)
-_PREDECESSOR_BEFORE: Final = re.compile(r"(?:上一代|前一代|前代|前身|上代|老版本|旧版本?)(?:模型)?\s*$")
-_NAMED_AT_END: Final = re.compile(r"(?:是|叫|叫做|名为|称为|记为|记作|命名为|即)(?=[^。！？，,；;]*[-·])[^。！？，,；;]{0,12}?("
+_PREDECESSOR_BEFORE = re.compile(r"(?:上一代|前一代|前代|前身|上代|老版本|旧版本?)(?:模型)?\s*$")
+_NAMED_AT_END = re.compile(r"(?:是|叫|叫做|名为|称为|记为|记作|命名为|即)(?=[^。！？，,；;]*[-·])[^。！？，,；;]{0,12}?("
                            + CJK_HYBRID_NAME.pattern + r"|[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9.]+)+)\s*[。！？]")
 # "Take the checkpoint qoro-r1-32b-preview.", "Consider Osprey-7B.", "Meet tern-13b-chat!": an English sentence that
 # names the model to look at next (a pattern of its own, starting from its words, so ``re`` skips ahead to them)
 # ("The clearest case is DeepSeek-R1.", "The standout here was Kestrel-7B.": a sentence naming its example last)
-_NAMED_TO_TAKE: Final = re.compile(r"(?:Take|take|Consider|consider|Meet|meet|Enter|called|named"
+_NAMED_TO_TAKE = re.compile(r"(?:Take|take|Consider|consider|Meet|meet|Enter|called|named"
                             r"|(?:case|example|standout|exception|winner|outlier|highlight)\s+(?:here\s+)?(?:is|was))"
                             r"\s+(?:the\s+|a\s+)?(?:[a-z]+\s+){0,2}?"
                             r"([A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*-[A-Za-z0-9]+)\s*[.!:](?!\w)")
@@ -222,11 +221,11 @@ _NAMED_TO_TAKE: Final = re.compile(r"(?:Take|take|Consider|consider|Meet|meet|En
 
 # "Qwen2.5-32B-Instruct lands ~12 points behind it": a sentence that measures its first name against "it" is
 # still about the topic ("it"), so that name does not become the topic of the sentences after it
-_MEASURED_AGAINST_IT: Final = re.compile(
+_MEASURED_AGAINST_IT = re.compile(
     r"[^。！？!?\n]*?(?:\b(?:behind|ahead\s+of|than|below|above|beats?|trails?|trailing|outperforms?|matches|matching|"
     r"level\s+with|on\s+par\s+with)\s+(?:it|them)\b|(?:比|不如|超过|落后于?|领先于?|低于|高于|追平|打平)(?:它|其)(?![\u4e00-\u9fff]{0,1}的))",
     re.IGNORECASE)
-_SENTENCE_END: Final = re.compile(r"[。！？!?\n]|\.(?:\s|$)")
+_SENTENCE_END = re.compile(r"[。！？!?\n]|\.(?:\s|$)")
 
 
 def measured_against_it(text: str, pos: int) -> bool:
@@ -242,7 +241,7 @@ def measured_against_it(text: str, pos: int) -> bool:
 
 
 # a name opening a sentence in the passive of a win ("X is beaten everywhere", "X 被全面超越"): the baseline
-_BEATEN: Final = re.compile(r"\s*(?:(?:is|are|was|were|gets?|got)\s+(?:\w+\s+)?(?:beaten|outperformed|surpassed|outscored|overtaken|"
+_BEATEN = re.compile(r"\s*(?:(?:is|are|was|were|gets?|got)\s+(?:\w+\s+)?(?:beaten|outperformed|surpassed|outscored|overtaken|"
                      r"edged\s+out)\b|(?:也|都|则)?被(?:[^，,。]{0,8}?)(?:超越|超过|击败|打败|反超))", re.IGNORECASE)
 
 
@@ -251,17 +250,17 @@ def _sentence_end(text: str, pos: int) -> int:
     return m.start() if m else min(len(text), pos + 300)
 
 
-_INSIDE_CHINESE_NAME: Final = re.compile(r"[\u3400-\u9fff][-·]$")
+_INSIDE_CHINESE_NAME = re.compile(r"[\u3400-\u9fff][-·]$")
 # (the dash first, the Chinese character before it a look-behind: ``re`` skips ahead to each dash instead of trying
 # every Chinese character of a Chinese text)
-_ZH_NAME_HINT: Final = re.compile(r"[-·](?<=[\u3400-\u9fff][-·])(?=\d|[A-Za-z])")
-_SENTENCE_LEAD_ZH: Final = re.compile(r"(?:^|。|！|？|；|\n)[ \t*>#]*(" + CJK_HYBRID_NAME.pattern + ")", re.MULTILINE)
+_ZH_NAME_HINT = re.compile(r"[-·](?<=[\u3400-\u9fff][-·])(?=\d|[A-Za-z])")
+_SENTENCE_LEAD_ZH = re.compile(r"(?:^|。|！|？|；|\n)[ \t*>#]*(" + CJK_HYBRID_NAME.pattern + ")", re.MULTILINE)
 
 
 # "基于 Qwen2.5-32B-Instruct 训练", "与上一代 X 相比", "用 8 张 A800": a name after these opens the sentence
 # but is what the topic is built on or measured against, not the topic (one-character words only
 # right before the name: they hide inside longer words)
-_NOT_TOPIC_BEFORE: Final = led(re.compile(r"基于|使用|采用|借助|相比|对比|相较|不如|超过|超越|优于|落后|仅次于|对标|蒸馏自|来自|"
+_NOT_TOPIC_BEFORE = led(re.compile(r"基于|使用|采用|借助|相比|对比|相较|不如|超过|超越|优于|落后|仅次于|对标|蒸馏自|来自|"
                                r"领先|击败|打败|逊于|低于|高于|胜过|强于|弱于|不及|比肩|媲美|追平|赶超|"
                                # "据 DeepSeek 技术报告，…": whose report it is, not what the text goes on about
                                r"(?<![数证])据\s*$|根据\s*$|按照?\s*$|"
@@ -447,7 +446,7 @@ def _benchmark_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
     return [found[k] for k in sorted(found)]
 
 
-_BENCH_TITLE: Final = re.compile(r"基准|评测集|数据集|榜单|benchmark|dataset|leaderboard", re.IGNORECASE)
+_BENCH_TITLE = re.compile(r"基准|评测集|数据集|榜单|benchmark|dataset|leaderboard", re.IGNORECASE)
 
 
 def _benchmark_subject(section: Section) -> str | None:
@@ -459,7 +458,7 @@ def _benchmark_subject(section: Section) -> str | None:
 
 
 # who says a chat's line, with its time: "**[10:02] quokka_dev:** ", "[10:02] mira: ", "10:02 <zed> "
-_SPEAKER_PREFIX: Final = re.compile(r"\s*(?:\*\*)?\s*\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*<?[\w.\-@]{1,30}>?\s*[:：]?\s*(?:\*\*)?\s*")
+_SPEAKER_PREFIX = re.compile(r"\s*(?:\*\*)?\s*\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*<?[\w.\-@]{1,30}>?\s*[:：]?\s*(?:\*\*)?\s*")
 
 
 def _update_context(sentence: str, names: list[Mention], section: Section, ctx: _Context, offset: int) -> None:
@@ -484,7 +483,7 @@ def _update_context(sentence: str, names: list[Mention], section: Section, ctx: 
 
 # "我们的 CoRe-RL-7B", "本文提出的 X", "our new Kite-7B", "we propose X": the document's own model (the lead phrases
 # are data, ``release_phrases.tsv``, "own"), looked for near the document's start only: abstract, introduction
-_OWN_REACH: Final = 12000
+_OWN_REACH = 12000
 
 
 def own_model(text: str) -> str | None:

@@ -8,7 +8,6 @@ the same sentence counts: that result's model and benchmark are what is compared
 from __future__ import annotations
 
 import re
-from typing import Final
 
 from extractor.rules.clauses import _clause_bounds, _tight
 from extractor.rules.mentions import Mention
@@ -16,9 +15,9 @@ from extractor.rules.numbers import _EARLIER_VALUE, EARLIER_BEST, Number
 from schemas import ComparisonClaim, Document, ScoreClaim, Section
 
 # "（之前为52%）", "(previously 47%)": the value before the result, in parentheses right after it
-_PAREN_PREVIOUS: Final = re.compile(r"[（(]\s*(?:之前|此前|以前|原来|原先|previously|prior|before)\s*(?:为|是|was|:|：)?\s*$",
+_PAREN_PREVIOUS = re.compile(r"[（(]\s*(?:之前|此前|以前|原来|原先|previously|prior|before)\s*(?:为|是|was|:|：)?\s*$",
                              re.IGNORECASE)
-_EARLIER_PHRASE: Final = re.compile(EARLIER_BEST, re.IGNORECASE)
+_EARLIER_PHRASE = re.compile(EARLIER_BEST, re.IGNORECASE)
 
 
 def earlier_claims(document: Document, section: Section, offset: int, sentence: str, numbers: list[Number],
@@ -51,7 +50,7 @@ def earlier_claims(document: Document, section: Section, offset: int, sentence: 
 
 
 # "现有最优方法在 Wikitext 上的困惑度达到 10": a clause whose subject is the unnamed earlier best
-_EARLIER_SUBJECT: Final = re.compile(
+_EARLIER_SUBJECT = re.compile(
     r"\s*(?:(?:现有|已有|之前|此前|以前|先前)的?(?:最佳|最好|最优|最先进|SOTA)的?(?:方法|模型|系统)?"
     r"|(?:the\s+)?(?:existing|previous|prior)\s+(?:best|state[- ]of[- ]the[- ]art|SOTA)(?:\s+(?:methods?|models?|systems?))?)"
     r"(?=\s*(?:在|于|on|in|的|reach|achiev|scor|is|are|was|were))", re.IGNORECASE)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Final
 
 from extractor import lexicon
 from extractor.rules.measures import _benchmark_group
@@ -21,11 +20,11 @@ from extractor.rules.subjects import _is_attribute, _model_mentions
 from extractor.segment import is_model_shaped
 from schemas import Section
 
-_NUM: Final = r"[+-]?\d+(?:\.\d+)?"
+_NUM = r"[+-]?\d+(?:\.\d+)?"
 # "41.2/58.0/71.4", "65.2 / 79.8 / 83.1%": three or more, or two with a decimal (not "13/30", a count)
-_SLASH_VALUES: Final = re.compile(rf"(?<![\w./\-])({_NUM}\s*%?(?:\s*/\s*{_NUM}\s*%?)+)(?![\w/]|\.\d)")
-_ONE: Final = re.compile(rf"({_NUM})\s*(%)?")
-_FAMILY_WORD: Final = re.compile(r"\s*(?:系列|家族|family|series|models?|variants?)", re.IGNORECASE)
+_SLASH_VALUES = re.compile(rf"(?<![\w./\-])({_NUM}\s*%?(?:\s*/\s*{_NUM}\s*%?)+)(?![\w/]|\.\d)")
+_ONE = re.compile(rf"({_NUM})\s*(%)?")
+_FAMILY_WORD = re.compile(r"\s*(?:系列|家族|family|series|models?|variants?)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,10 +90,10 @@ def partners(sentence: str, names: list[Mention], values: ValueList, section: Se
     return [], []
 
 
-_PAREN_OPEN: Final = re.compile(r"\s*[(（]\s*$")
+_PAREN_OPEN = re.compile(r"\s*[(（]\s*$")
 # the value ends the parentheses, or a note on how it was measured follows it ("(43.8 in our harness)",
 # "(59.8, per management)")
-_PAREN_CLOSE: Final = re.compile(r"\s*(?:[)）]|[,，;；]\s*(?:per|according|as|in|on|by|from|via)\b[^()（）]{0,40}[)）]"
+_PAREN_CLOSE = re.compile(r"\s*(?:[)）]|[,，;；]\s*(?:per|according|as|in|on|by|from|via)\b[^()（）]{0,40}[)）]"
                           r"|\s(?:in|on|per|under|with|using|for|at|from|as|according|by)\b[^()（）]{0,40}[)）])")
 
 
@@ -116,11 +115,11 @@ def paren_value_pairs(sentence: str, names: list[Mention], numbers: list[Number]
     return out
 
 
-_RANKED_THEN_PAREN: Final = re.compile(r"\s*(?:紧随其后|紧跟其后|位列第[二三四五六]|排名第[二三四五六]|排第[二三四五六]|次之|居次|垫底)\s*[(（]\s*")
-_ELLIPSIS_BEFORE: Final = re.compile(r"(?:\band|[,，、;；])\s*$")
+_RANKED_THEN_PAREN = re.compile(r"\s*(?:紧随其后|紧跟其后|位列第[二三四五六]|排名第[二三四五六]|排第[二三四五六]|次之|居次|垫底)\s*[(（]\s*")
+_ELLIPSIS_BEFORE = re.compile(r"(?:\band|[,，、;；])\s*$")
 # ("GPQA Diamond 呢，62.1": spoken; "dpo-v3 = 16.7, sft-v3 = 10.0": a notebook's)
 # (or an English possessive, as sure as a colon: "84.1% vs Qwen2.5-14B's 80.5%")
-_JUXTAPOSED_GAP: Final = re.compile(r"[ \t]*(?:(?:[:：=]|呢[，,]|的话[，,])[ \t]*)?|['’]s[ \t]+")
+_JUXTAPOSED_GAP = re.compile(r"[ \t]*(?:(?:[:：=]|呢[，,]|的话[，,])[ \t]*)?|['’]s[ \t]+")
 
 
 def juxtaposed_values(sentence: str, names: list[Mention], numbers: list[Number],
@@ -160,10 +159,10 @@ def juxtaposed_values(sentence: str, names: list[Mention], numbers: list[Number]
     return out if len(out) >= 2 or colon else []
 
 
-_BENCHMARK_PLACE_BEFORE: Final = re.compile(r"[A-Za-z0-9)）]\s?[上中]\s?$")
-_LABEL_COLON_BEFORE: Final = re.compile(r"[A-Za-z0-9)）][ \t]*[:：][ \t]*$")
-_RUN_JOIN: Final = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)\s*")
-_RUN_ON: Final = re.compile(r"\s*(?:%|points?)?\s+on\s+(?:the\s+)?")
+_BENCHMARK_PLACE_BEFORE = re.compile(r"[A-Za-z0-9)）]\s?[上中]\s?$")
+_LABEL_COLON_BEFORE = re.compile(r"[A-Za-z0-9)）][ \t]*[:：][ \t]*$")
+_RUN_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)\s*")
+_RUN_ON = re.compile(r"\s*(?:%|points?)?\s+on\s+(?:the\s+)?")
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,6 @@ import re
 import threading
 import unicodedata
 from functools import lru_cache
-from typing import Final
 
 from extractor.nlp.tokenizer import DASHES
 
@@ -37,7 +36,7 @@ def _foldable() -> re.Pattern[str]:
 # Citation markers: "Corvid-R1 [12] applies …", "Ferret-Coder-33B [9] (31.8%)", "StructCoT-7B（Li 等，2024）",
 # "(Chen et al., 2024)". They are blanked (spaces, same length): a reference number or an author's name sits
 # where the rules expect a name's value or verb, and an author is never a model. ("[text](url)" links stay.)
-_CITATION: Final = re.compile(r"[\[（(](?:(?<=\[)\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\](?!\()"
+_CITATION = re.compile(r"[\[（(](?:(?<=\[)\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\](?!\()"
                        r"|(?<=[（(])[A-Z][A-Za-z'’-]+(?:\s+(?:et\s+al\.?|and\s+[A-Z][A-Za-z'’-]+|&\s+[A-Z][A-Za-z'’-]+)|\s*等人?)?"
                        r"\s*[,，]?\s*(?:19|20)\d{2}[a-z]?[)）])")  # (one opening bracket first: ``re`` skips ahead to it)
 
@@ -53,7 +52,7 @@ def needs_folding(text: str) -> bool:
 # stay punctuation), and an accented Latin letter: one character class, so ``re`` skips ahead to each; whether a dash
 # is a name's is checked by the substitution, on the letters before they are folded (one pass: a dash pass, then a
 # letter pass, cost a fifth of ``fold``'s time more)
-_DASH_OR_LETTER: Final = re.compile(f"[{DASHES}\u00c0-\u024f]")
+_DASH_OR_LETTER = re.compile(f"[{DASHES}\u00c0-\u024f]")
 
 
 def fold(text: str) -> str:
@@ -72,8 +71,8 @@ def fold(text: str) -> str:
     return folded
 
 
-_RECENTLY_FOLDED: Final[dict[str, None]] = {}  # the last few results of ``fold`` (insertion-ordered; oldest dropped)
-_RECENT_LOCK: Final = threading.Lock()
+_RECENTLY_FOLDED: dict[str, None] = {}  # the last few results of ``fold`` (insertion-ordered; oldest dropped)
+_RECENT_LOCK = threading.Lock()
 
 
 @lru_cache(maxsize=8)
@@ -98,10 +97,10 @@ def _fold(text: str) -> str:
     return _DASH_OR_LETTER.sub(one, text)
 
 
-_RUN: Final = re.compile(rf"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f0-9]*(?:[-{DASHES}_.+/'’][A-Za-z\u00c0-\u024f0-9]+)*")
+_RUN = re.compile(rf"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f0-9]*(?:[-{DASHES}_.+/'’][A-Za-z\u00c0-\u024f0-9]+)*")
 
 
-_REACH: Final = 120  # the longest word looked at around a foldable character
+_REACH = 120  # the longest word looked at around a foldable character
 
 
 def name_restorer(original: str) -> dict[str, str]:
@@ -143,20 +142,20 @@ def _original(run: str, restorer: dict[str, str]) -> str:
 
 # Numbers a transcript spells out: "sixty-eight point four", "Sixty-two point three", "forty-nine". Written as digits in
 # a same-length copy (the digits, then spaces), so the number rules read them and every offset stays the original's.
-_UNITS: Final = "one|two|three|four|five|six|seven|eight|nine"
-_TEENS: Final = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-_TENS: Final = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_DIGIT_WORDS: Final = {w: i for i, w in enumerate("zero one two three four five six seven eight nine".split())}
-_WORD_VALUES: Final = {**_DIGIT_WORDS, **{w: 10 + i for i, w in enumerate(_TEENS.split("|"))},
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_DIGIT_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine".split())}
+_WORD_VALUES = {**_DIGIT_WORDS, **{w: 10 + i for i, w in enumerate(_TEENS.split("|"))},
                 **{w: 20 + 10 * i for i, w in enumerate(_TENS.split("|"))}}
-_SPOKEN_NUMBER: Final = re.compile(
+_SPOKEN_NUMBER = re.compile(
     rf"\b(?:(?P<tens>{_TENS})-(?P<unit>{_UNITS})|(?P<whole>{_TENS}|{_TEENS}|{_UNITS}|zero))"
     rf"(?:\s+point\s+(?P<d1>zero|{_UNITS})(?:\s+(?P<d2>zero|{_UNITS}))?)?\b(?![-‐‑])", re.IGNORECASE)
 
 
 # (what follows "point " in a spelled-out decimal, and "ty-" in a hyphenated number: looked for only after those literals,
 # which ``str.find`` skips to; a pattern scanning the whole text cost ~75 ms over the seeds x25)
-_DIGIT_WORD_NEXT: Final = re.compile(rf"\s*(?:zero|{_UNITS})\b", re.IGNORECASE)
+_DIGIT_WORD_NEXT = re.compile(rf"\s*(?:zero|{_UNITS})\b", re.IGNORECASE)
 
 
 def _hinted(text: str, literal: str) -> bool:

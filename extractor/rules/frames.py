@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING
 
 from extractor.normalize import canonical_benchmark, canonical_model
 from extractor.rules.baselines import PREDECESSOR
@@ -199,7 +199,7 @@ def _compares_with_itself(claim: AnyClaim) -> bool:
     return claim.model_canonical is not None and claim.model_canonical == claim.baseline_canonical
 
 
-_WITH_YEAR: Final = re.compile(r"(.+?) ((?:19|20)\d\d)")
+_WITH_YEAR = re.compile(r"(.+?) ((?:19|20)\d\d)")
 
 
 def _years_from_the_section(claims: list[AnyClaim]) -> None:

@@ -16,7 +16,6 @@ with a named baseline is that comparison's margin (``comparisons``).
 from __future__ import annotations
 
 import re
-from typing import Final
 
 from extractor.rules.clauses import _clause_bounds, _tight
 from extractor.rules.context import SentenceBenchmark
@@ -26,17 +25,17 @@ from extractor.rules.numbers import _NOT_RESULT_AFTER, Number
 from extractor.rules.subjects import _cue_objects, _pick_subject
 from schemas import ComparisonClaim, Document, Section
 
-UNNAMED_BASELINE: Final = "baseline"
-STATE_OF_THE_ART: Final = "state-of-the-art"
+UNNAMED_BASELINE = "baseline"
+STATE_OF_THE_ART = "state-of-the-art"
 # "取得了最先进的结果（在 MLVU 上提升了超过 5%）": the gain is over the previous state of the art
-_SOTA_BEFORE: Final = re.compile(r"(?:最先进|最优|SOTA|state[- ]of[- ]the[- ]art)[^。；;]{0,30}$", re.IGNORECASE)
+_SOTA_BEFORE = re.compile(r"(?:最先进|最优|SOTA|state[- ]of[- ]the[- ]art)[^。；;]{0,30}$", re.IGNORECASE)
 
 # a gain verb and the gap to its margin ("性能提升了 18.78%", "进一步提升了 0.142", "improves MATH by 3.1")
 # (each branch's first character is matched first, case-sensitively, from one class holding every character the
 # case-blind first letters match - "i" also matches "İ" and "ı" - so that ``re`` skips ahead to the next one instead of
 # trying both branches at every position; the branch checks that character again with a look-behind, and "\b" before a
 # word's first letter is a look-behind after it)
-GAIN: Final = re.compile(
+GAIN = re.compile(
     r"(?-i:[提高增改IiBbRrLl\u0130\u0131])(?:"
     r"(?:(?<=提)(?:升|高)|(?<=高)出|(?<=增)(?:加|长)|(?<=改)善)(?:了|约|近|超过|达|高达|多达|\s)*(?=[+]?\d)"
     r"|(?<!\w[\s\S])(?:(?<=i)(?:mprov(?:es|ed|ing)|ncreas(?:es|ed|ing))|(?<=b)oost(?:s|ed|ing)?|(?<=r)ais(?:es|ed|ing)"
@@ -44,15 +43,15 @@ GAIN: Final = re.compile(
     r"(?:\s+[^\s,;.]+){0,4}?\s+by\s+(?:about\s+|around\s+|nearly\s+|roughly\s+|over\s+|up\s+to\s+|more\s+than\s+)?"
     r"(?=[+]?\d))", re.IGNORECASE)
 # what the gain is in, when it is not a result: speed, cost, data, efficiency
-_NOT_RESULT_GAIN: Final = re.compile(r"速度|加速|效率|吞吐|延迟|成本|费用|显存|内存|参数|数据量|token|样本|倍|"
+_NOT_RESULT_GAIN = re.compile(r"速度|加速|效率|吞吐|延迟|成本|费用|显存|内存|参数|数据量|token|样本|倍|"
                               r"\b(?:speed|throughput|latency|cost|memory|efficiency|tokens?|parameters)\b",
                               re.IGNORECASE)
 # a comparison the clause already states ("比 X 高出", "over X", "相比 X"), or a from-to trajectory
-_NAMED_OVER: Final = re.compile(r"比|较|相比|相较|对比|相对于|\b(?:over|than|compared|versus|vs\.?|relative\s+to|against)\b|从|"
+_NAMED_OVER = re.compile(r"比|较|相比|相较|对比|相对于|\b(?:over|than|compared|versus|vs\.?|relative\s+to|against)\b|从|"
                          r"\bfrom\b", re.IGNORECASE)
 # "文本分割(Zero-Shot 性能提升 18.78%)": a task label right before the parentheses holding the gain
-_LABEL_BEFORE_PAREN: Final = re.compile(r"^[\s•·*\-–>]*([^\s(（)）:：，,。;；]{2,16})\s*[(（]")
-_IN_BENCHMARK: Final = re.compile(r"(?:在|于|on|in)\s*$", re.IGNORECASE)
+_LABEL_BEFORE_PAREN = re.compile(r"^[\s•·*\-–>]*([^\s(（)）:：，,。;；]{2,16})\s*[(（]")
+_IN_BENCHMARK = re.compile(r"(?:在|于|on|in)\s*$", re.IGNORECASE)
 
 
 def gain_claims(document: Document, section: Section, offset: int, sentence: str, lex: Lexicons,

@@ -9,7 +9,7 @@ the document's first line); a group that names fewer models than its size stands
 from __future__ import annotations
 
 import re
-from typing import Final, NamedTuple
+from typing import NamedTuple
 
 from extractor.rules.baselines import Baseline, _baselines
 from extractor.rules.clauses import _clause_bounds
@@ -22,18 +22,18 @@ from extractor.rules.subjects import _model_mentions, _pick_subject
 from schemas import Section
 
 # "这两位", "另外两家", "其余三款", "二者均", "both baselines", "all three baselines", "the other two"
-_GROUP: Final = re.compile(
+_GROUP = re.compile(
     r"(?P<other>另外|其他|其余|另)?\s*(?:这)?(?P<zh>[两二三])(?:位|家|款模型|款|个模型|个基线|者)"
     r"|\b(?P<en_other>the\s+other\s+)?(?P<en>both|two|three|all\s+three|all\s+two)"
     r"(?:\s+(?:of\s+them|models|baselines|systems|competitors|rivals))?\b",
     re.IGNORECASE)
-_THE_BEFORE: Final = re.compile(r"\b[Tt]he\s+$")
-_VERB_AFTER: Final = re.compile(r"\s+(?:are|were|remain|stay|look|sit|finish(?:ed)?|end(?:ed)?\s+up)\b")
-_SIZE: Final = {"两": 2, "二": 2, "三": 3, "both": 2, "two": 2, "three": 3, "all three": 3, "all two": 2}
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_VERB_AFTER = re.compile(r"\s+(?:are|were|remain|stay|look|sit|finish(?:ed)?|end(?:ed)?\s+up)\b")
+_SIZE = {"两": 2, "二": 2, "三": 3, "both": 2, "two": 2, "three": 3, "all three": 3, "all two": 2}
 # between a pair and the tie it states: "两者打平", "两者基本持平", "the two are roughly on par"
-_TIED_GAP: Final = re.compile(r"\s*(?:[均都]|基本|几乎|大致|are|were|is|roughly|essentially|basically|about|\s)*\s*", re.IGNORECASE)
+_TIED_GAP = re.compile(r"\s*(?:[均都]|基本|几乎|大致|are|were|is|roughly|essentially|basically|about|\s)*\s*", re.IGNORECASE)
 # a group standing for the subjects says so: "两个模型均不及 X", "二者都优于 Y", "both models beat Y"
-_ALL_OF_US: Final = re.compile(r"\s*(?:[均都皆]|both\b)", re.IGNORECASE)
+_ALL_OF_US = re.compile(r"\s*(?:[均都皆]|both\b)", re.IGNORECASE)
 
 
 class Group(NamedTuple):

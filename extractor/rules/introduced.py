@@ -9,29 +9,28 @@ The rules treat such a name as a benchmark for the rest of that document (``extr
 from __future__ import annotations
 
 import re
-from typing import Final
 
 # a Latin name as a benchmark's is written: "DeepTrace", "SWE-Lancer", "MedQA-Kite", "BrowseComp-ZH"
-_NAME: Final = r"(?-i:[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*)"
-_KIND: Final = r"(?:benchmarks?|test\s+suite|evaluation\s+suite|eval\s+suite|testbed|test\s+set|evaluation\s+set)"
+_NAME = r"(?-i:[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*)"
+_KIND = r"(?:benchmarks?|test\s+suite|evaluation\s+suite|eval\s+suite|testbed|test\s+set|evaluation\s+set)"
 # "DeepTrace: A Benchmark for …", "SWE-Lancer: Can Frontier LLMs …? A Benchmark": a title (a heading or the first line)
 # that presents its name
-_TITLE_INTRO: Final = re.compile(r"^#{0,6}\s*(?P<name>" + _NAME + r")\s*[:：]\s*(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}?"
+_TITLE_INTRO = re.compile(r"^#{0,6}\s*(?P<name>" + _NAME + r")\s*[:：]\s*(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}?"
                           + _KIND + r"\b", re.IGNORECASE | re.MULTILINE)
 # "we introduce DeepTrace, a benchmark of 1,204 …", "We present SWE-Lancer, a new benchmark", "DeepTrace is a benchmark"
-_SENTENCE_INTRO: Final = re.compile(r"\b(?:introduce|introduces|introducing|present|presents|propose|proposes|release|releases|"
+_SENTENCE_INTRO = re.compile(r"\b(?:introduce|introduces|introducing|present|presents|propose|proposes|release|releases|"
                              r"build|built|construct|constructed|create|created)\s+(?P<name>" + _NAME + r")\s*,\s*"
                              r"(?:a|an)\s+(?:[\w-]+\s+){0,4}?" + _KIND + r"\b"
                              r"|(?<![\w-])(?P<name2>" + _NAME + r")\s+is\s+(?:a|an)\s+(?:new\s+|novel\s+)?(?:[\w-]+\s+){0,3}?"
                              + _KIND + r"\b", re.IGNORECASE)
 # "我们构建了 DeepTrace 评测集", "提出了一个名为 DeepTrace 的基准", "DeepTrace 是一个……基准"
-_ZH_INTRO: Final = re.compile(r"(?:提出|推出|发布|构建|打造|开源|设计)了?(?:一个|一套|全新的|新的)?(?:名为|叫做?)?\s*(?P<name>" + _NAME
+_ZH_INTRO = re.compile(r"(?:提出|推出|发布|构建|打造|开源|设计)了?(?:一个|一套|全新的|新的)?(?:名为|叫做?)?\s*(?P<name>" + _NAME
                        + r")\s*(?:的)?(?:[\u4e00-\u9fff]{0,6})?(?:基准|评测集|测试集|评测基准|测评集)"
                        r"|(?P<name2>" + _NAME + r")\s*(?:是|为)(?:一个|一套)[^。；;]{0,20}?(?:基准|评测集|测试集)")
-_EN_INTRO_WORDS: Final = ("introduc", "present", "propos", "releas", "build", "built", "construct", "creat", " is a")
-_ZH_INTRO_WORDS: Final = ("提出", "推出", "发布", "构建", "打造", "开源", "设计", "是一", "为一")
+_EN_INTRO_WORDS = ("introduc", "present", "propos", "releas", "build", "built", "construct", "creat", " is a")
+_ZH_INTRO_WORDS = ("提出", "推出", "发布", "构建", "打造", "开源", "设计", "是一", "为一")
 # the words for a benchmark whose lines are read (their tails, whatever the first letter's case)
-_HINTS: Final = ("enchmark", "ENCHMARK", "uite", "estbed", "est set", "valuation set", "基准", "评测集", "测试集", "测评集")
+_HINTS = ("enchmark", "ENCHMARK", "uite", "estbed", "est set", "valuation set", "基准", "评测集", "测试集", "测评集")
 
 
 def introduced_benchmarks(text: str) -> frozenset[str]:
@@ -64,5 +63,5 @@ def introduced_benchmarks(text: str) -> frozenset[str]:
 
 
 # words the name pattern takes at a sentence's start that name nothing ("This is a benchmark …")
-_NOT_NAMES: Final = frozenset({"this", "that", "it", "there", "which", "what", "here", "our", "we", "the", "one", "each",
+_NOT_NAMES = frozenset({"this", "that", "it", "there", "which", "what", "here", "our", "we", "the", "one", "each",
                         "table", "figure", "section", "appendix"})

@@ -7,15 +7,14 @@ answers are shared here rather than read twice.
 from __future__ import annotations
 
 import re
-from typing import Final
 
 from extractor import lexicon
 from extractor.rules.clauses import _clause_bounds
 from extractor.rules.mentions import SETTING, Lexicons, Mention
 
-_LIST_SEP: Final = re.compile(r"^(?:\s*(?:、|,|，|和|与|及|以及|或|and|or|&|/|以及)\s*)+(?:the\s+)?$", re.IGNORECASE)
+_LIST_SEP = re.compile(r"^(?:\s*(?:、|,|，|和|与|及|以及|或|and|or|&|/|以及)\s*)+(?:the\s+)?$", re.IGNORECASE)
 # "分别为 86.4 和 85.9", "61.2% and 68.9%, respectively": a list's members pair with another list's, in order
-RESPECTIVELY: Final = re.compile(r"分别|respectively", re.IGNORECASE)
+RESPECTIVELY = re.compile(r"分别|respectively", re.IGNORECASE)
 
 
 def _benchmarks_near(sentence: str, names: list[Mention], pos: int, past_contrast: bool = True) -> list[Mention]:
@@ -39,7 +38,7 @@ def _benchmarks_near(sentence: str, names: list[Mention], pos: int, past_contras
     return [nearest]
 
 
-_CONTRAST_BETWEEN: Final = re.compile(r"但|不过|然而|(?<![因从然反进])而(?![且言是])"
+_CONTRAST_BETWEEN = re.compile(r"但|不过|然而|(?<![因从然反进])而(?![且言是])"
                                r"|\b(?:but|while|whereas|although|though|yet|however)\b", re.IGNORECASE)
 
 
@@ -80,12 +79,12 @@ def _metric_near(sentence: str, lex: Lexicons, start: int, end: int) -> str | No
     return best[2] if best else None
 
 
-_GENERIC_METRICS: Final = frozenset({"score", "average score", "total score"})
+_GENERIC_METRICS = frozenset({"score", "average score", "total score"})
 # A value standing alone (not the digits of a name such as MATH-500 or GPT-4o).
-_STANDALONE_NUMBER: Final = re.compile(r"(?:^|(?<=[\s(（,，:：]))[+-]?\d+(?:\.\d+)?\s*(?:%|％)?(?=[\s,，;；)）%]|$)")
+_STANDALONE_NUMBER = re.compile(r"(?:^|(?<=[\s(（,，:：]))[+-]?\d+(?:\.\d+)?\s*(?:%|％)?(?=[\s,，;；)）%]|$)")
 
 
-_VALUE_LIST_GAP: Final = re.compile(r"(?:\s*(?:、|,|，|和|与|及|以及|and|or|/)?\s*[+-]?\d+(?:\.\d+)?\s*(?:%|％|分|points?)?)*"
+_VALUE_LIST_GAP = re.compile(r"(?:\s*(?:、|,|，|和|与|及|以及|and|or|/)?\s*[+-]?\d+(?:\.\d+)?\s*(?:%|％|分|points?)?)*"
                              r"\s*(?:的|,|，)?\s*(?:average\s+|平均)?", re.IGNORECASE)
 
 
@@ -117,5 +116,5 @@ def _setting_near(sentence: str, start: int, end: int | None = None) -> str | No
 
 
 # "55.3 ± 0.6 (5-shot)", "71.9% (maj@8)": the setting in parentheses right after a value is that value's
-_OWN_SETTING: Final = re.compile(r"\s*(?:(?:±|\+/-)\s*\d+(?:\.\d+)?\s*%?\s*)?[(（]\s*(" + SETTING.pattern + r")\s*[)）,，;]",
+_OWN_SETTING = re.compile(r"\s*(?:(?:±|\+/-)\s*\d+(?:\.\d+)?\s*%?\s*)?[(（]\s*(" + SETTING.pattern + r")\s*[)）,，;]",
                           re.IGNORECASE)

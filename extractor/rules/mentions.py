@@ -13,31 +13,30 @@ from contextvars import ContextVar, Token
 from dataclasses import dataclass, field
 from functools import lru_cache
 from types import MappingProxyType
-from typing import Final
 
 from extractor import lexicon
 from extractor.segment import TICKET_KEY, ZH_INTRO_VERB, hybrid_names
 from vocabulary import fold
 
-CJK: Final = "\u3400-\u9fff"
-_HAS_CJK: Final = re.compile(f"[{CJK}]")
+CJK = "\u3400-\u9fff"
+_HAS_CJK = re.compile(f"[{CJK}]")
 
 # Words that continue a Latin name after a space: "Claude 3.5 Sonnet", "Gemini 2.0 Flash Thinking",
 # "SWE-bench Verified", "DeepResearch Bench", "Mistral Small 3.1", "GPT-4 Turbo", "Llama-3 70B".
-_NAME_SUFFIXES: Final = (
+_NAME_SUFFIXES = (
     "Sonnet|Opus|Haiku|Flash|Pro|Turbo|Mini|mini|Max|Plus|Ultra|Nano|Lite|Instruct|Chat|Base|Thinking|Preview|"
     "Verified|Bench|Edu|Small|Medium|Large|XL|Coder|Math|Vision|Omni|Reasoner|Diamond|Hard|Experimental|Exp|"
     "Distill|Zero|Air|Next|VL|Code|Audio|Realtime|Leaderboard|Arena"
 )
-_WORD: Final = r"[A-Za-z][A-Za-z0-9]*(?:[-_.+'’][A-Za-z0-9]+)*\+*"
+_WORD = r"[A-Za-z][A-Za-z0-9]*(?:[-_.+'’][A-Za-z0-9]+)*\+*"
 # A name's first word that starts a word; the look-behind sits after the first letter so that ``re`` can
 # skip ahead to the next letter (a leading look-behind makes it try every position: twice the time)
-_FIRST_WORD: Final = r"[A-Za-z](?<![A-Za-z0-9_@.\-][A-Za-z])[A-Za-z0-9]*(?:[-_.+'’][A-Za-z0-9]+)*\+*"
-_NUMWORD: Final = r"\d+(?:\.\d+)*[A-Za-z]*(?:[-_.][A-Za-z0-9]+)*"
+_FIRST_WORD = r"[A-Za-z](?<![A-Za-z0-9_@.\-][A-Za-z])[A-Za-z0-9]*(?:[-_.+'’][A-Za-z0-9]+)*\+*"
+_NUMWORD = r"\d+(?:\.\d+)*[A-Za-z]*(?:[-_.][A-Za-z0-9]+)*"
 # English: join only suffix words and version/size numbers. Chinese context: also join capitalised words,
 # since a run of Latin words between Chinese characters is almost always one name ("Street Gaussians").
 # (a version number may be followed by one capitalised variant word: "Llama 4 Scout", "Gemini 2.0 Flash-Lite")
-NAME_EN: Final = re.compile(
+NAME_EN = re.compile(
     # (with all its dashed parts: "DeepSeek Coder-V2-Lite", "lifts Coder-Lynx-32B", not "lifts Coder-Lynx")
     rf"{_FIRST_WORD}(?:[ ](?:(?:{_NAME_SUFFIXES})(?:-[A-Z][a-z]+)?\b(?:[-‐‑][A-Za-z0-9][A-Za-z0-9.]*(?<!\.))*"
     # a capitalised product word right before the version ("Vérité Enterprise 2", "Halcyon Studio 1.5")
@@ -47,7 +46,7 @@ NAME_EN: Final = re.compile(
     rf"|[a-z]\d[A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*\b|\d+(?:\.\d+)?(?:x\d+)?[BbMmKko]?\b(?![.,]?\d)(?!\s*(?:%|分|points?|pts|pp|倍|个))(?!-(?:shot|way|turn|pass|bit|step)s?\b)"
     rf"(?:[ ](?!(?:On|In|At|And|Or|But|With|For|To|The|As|By|Is|Was|Has)\b)[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b(?![ ]?[A-Z]?\d|[-‐‑])\b)?))*"
 )
-NAME_ZH: Final = re.compile(
+NAME_ZH = re.compile(
     rf"{_FIRST_WORD}(?:[ ](?:[a-z]\d[A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*\b|[A-Z][A-Za-z0-9]*(?:[-_.+/'’][A-Za-z0-9]+)*\+*|(?:{_NAME_SUFFIXES})\b|\d+(?:\.\d+)?(?:x\d+)?[BbMmKko]?\b(?![.,]?\d)(?!\s*(?:%|分|points?|pts|pp|倍|个))(?!-(?:shot|way|turn|pass|bit|step)s?\b)))*"
 )
 
@@ -55,11 +54,11 @@ NAME_ZH: Final = re.compile(
 # (not "0-shot", "8-way", "4-bit": a setting or a size, nor the spread after "±", nor a change after a minus sign "−0.4")
 # (the look-ahead for the first character comes before the look-behinds, which hold at the same position: a position
 # that is no number's fails on one test instead of four)
-NUMBER: Final = re.compile(r"(?=[+＋\d])(?<![A-Za-z0-9_@.\-/±\u2212])(?<!± )(?<!\+/- )([+＋]?)(\d+(?:,\d{3})*(?:\.\d+)?)(?!\d)(?![\d.]*[A-Za-z_@])(?!\.\d)"
+NUMBER = re.compile(r"(?=[+＋\d])(?<![A-Za-z0-9_@.\-/±\u2212])(?<!± )(?<!\+/- )([+＋]?)(\d+(?:,\d{3})*(?:\.\d+)?)(?!\d)(?![\d.]*[A-Za-z_@])(?!\.\d)"
                     r"(?!-(?:shot|way|bit|step|turn|hop|fold|gram|layer|stage|round)s?\b)")
-NUMBER_OR_UNIT_WORD: Final = re.compile(r"(?<![A-Za-z0-9_@.\-/])([+＋]?)(\d+(?:\.\d+)?)")
+NUMBER_OR_UNIT_WORD = re.compile(r"(?<![A-Za-z0-9_@.\-/])([+＋]?)(\d+(?:\.\d+)?)")
 
-SETTING: Final = re.compile(
+SETTING = re.compile(
     r"(?:pass|maj|cons|avg|mean|best-of|bo|rm)@\d+|\d+-shot|\d+\s*样本|zero-shot|few-shot|one-shot|零样本|少样本|单样本|"
     r"\bCoT\b|chain-of-thought|with tools|使用工具|工具调用|with code|without tools|greedy decoding|greedy|多数投票|majority voting|"
     r"test split|dev split|validation split|测试集|验证集",
@@ -67,9 +66,9 @@ SETTING: Final = re.compile(
 )
 
 # Patterns used in hot loops, compiled once (a module-level re.search costs a cache lookup per call).
-_SHORT_WORD: Final = re.compile(r"[A-Za-z]{1,6}")
-_UPPER_OR_DIGIT: Final = re.compile(r"[A-Z0-9]")
-_LATIN_START: Final = re.compile(r"[A-Za-z]")
+_SHORT_WORD = re.compile(r"[A-Za-z]{1,6}")
+_UPPER_OR_DIGIT = re.compile(r"[A-Z0-9]")
+_LATIN_START = re.compile(r"[A-Za-z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,19 +170,19 @@ def is_cjk_sentence(sentence: str) -> bool:
 
 
 # Words after a name that say it is a benchmark / dataset.
-_BENCH_AFTER: Final = re.compile(
+_BENCH_AFTER = re.compile(
     r"\s*(?:基准测试|基准|数据集|测试集|评测集|评测|榜单|排行榜|竞赛|挑战赛|游戏中|游戏上|任务中|任务上|环境[上中]|"
     r"benchmarks?|datasets?|leaderboard|test set|suite|考试)",
     re.IGNORECASE,
 )
-_BENCH_SHAPE: Final = re.compile(r"(?:Bench|bench|BENCH|Eval|EVAL|QA|VQA|Arena|Leaderboard|Challenge)(?:[-+ ]?[A-Za-z0-9.]*)?$|^MM[A-Z]")
+_BENCH_SHAPE = re.compile(r"(?:Bench|bench|BENCH|Eval|EVAL|QA|VQA|Arena|Leaderboard|Challenge)(?:[-+ ]?[A-Za-z0-9.]*)?$|^MM[A-Z]")
 
 
 # A benchmark by its shape alone, for the cheap scans of sentences no rule reads.
 # (the word-start check sits after the first letter, so ``re`` can skip ahead to the next capital)
-BENCHMARK_SHAPED: Final = re.compile(r"[A-Z](?<![A-Za-z0-9][A-Z])[A-Za-z0-9]*(?:[- ][A-Z][A-Za-z0-9]*)*?[- ]?"
+BENCHMARK_SHAPED = re.compile(r"[A-Z](?<![A-Za-z0-9][A-Z])[A-Za-z0-9]*(?:[- ][A-Z][A-Za-z0-9]*)*?[- ]?"
                               r"(?:Bench|Eval|QA|VQA|Arena|Challenge)(?:-[A-Za-z0-9.]*[A-Za-z0-9])*(?![A-Za-z])")
-_URL: Final = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|io|ai|cn|net)(?:/\S*)?")
+_URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|io|ai|cn|net)(?:/\S*)?")
 
 
 def benchmark_matches(text: str, lex: Lexicons, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
@@ -200,9 +199,9 @@ def benchmark_matches(text: str, lex: Lexicons, start: int = 0, end: int | None 
 
 
 # "the OpenHands scaffold", "the SWE-agent harness", "the lm-eval framework": a tool a model was run with
-_TOOL_AFTER: Final = re.compile(r"\s+(?:agent\s+)?(?:scaffold|scaffolding|harness|framework|toolkit)s?\b", re.IGNORECASE)
+_TOOL_AFTER = re.compile(r"\s+(?:agent\s+)?(?:scaffold|scaffolding|harness|framework|toolkit)s?\b", re.IGNORECASE)
 # A capitalised English compound adjective: a word, a hyphen, then one of these.
-_ENGLISH_COMPOUND: Final = re.compile(r"[A-Z][A-Za-z]+-(?:based|time|centric|harness|only|level|style|like|free|aware|specific|wise|"
+_ENGLISH_COMPOUND = re.compile(r"[A-Z][A-Za-z]+-(?:based|time|centric|harness|only|level|style|like|free|aware|specific|wise|"
                                r"scale|sized|grained|tuned|class|generation|context|shot|turn|step|oriented|driven|"
                                r"heavy|intensive|friendly|ready|native|agnostic|domain|world|source|reported|measured|verified|"
                                r"estimated|claimed|stated|published)")
@@ -334,22 +333,22 @@ def find_names(sentence: str, lex: Lexicons) -> list[Mention]:
     return out
 
 
-_MONTH: Final = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)(?:[a-z]{0,6})"
-_MONTH_RANGE: Final = re.compile(rf"{_MONTH}(?:\s*[-–—]\s*{_MONTH})+(?:\s+\d{{4}})?")
-_FOUR_O: Final = re.compile(r"(?<![\w.\-])4o(?:[- ]mini)?(?![\w\-])")
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)(?:[a-z]{0,6})"
+_MONTH_RANGE = re.compile(rf"{_MONTH}(?:\s*[-–—]\s*{_MONTH})+(?:\s+\d{{4}})?")
+_FOUR_O = re.compile(r"(?<![\w.\-])4o(?:[- ]mini)?(?![\w\-])")
 # ("HW3", "PS2", "Quiz4", "Lecture12": a course's assignment or session)
 # (and an OKR's key result, "KR2：GPQA Diamond 超过 GPT-4o")
-RUN_LABEL: Final = re.compile(r"(?:step|iter|iteration|epoch|hw|homework|ps|quiz|lecture|lec|KR)[-_]?\d+|S\d{3,4}", re.IGNORECASE)
+RUN_LABEL = re.compile(r"(?:step|iter|iteration|epoch|hw|homework|ps|quiz|lecture|lec|KR)[-_]?\d+|S\d{3,4}", re.IGNORECASE)
 # "up from 69.4 on Kestrel-34B-rc2": where an earlier value was measured, on another model, not a benchmark
-_EARLIER_RUN_ON: Final = re.compile(r"\b(?:up|down)\s+from\s+\d+(?:\.\d+)?\s*%?\s+on\s+$", re.IGNORECASE)
-_VERSION_ONLY: Final = re.compile(r"(?:[vV]|rc|RC)\d+(?:\.\d+)*")  # ("v0.9.1", "rc2": a release, no benchmark)
+_EARLIER_RUN_ON = re.compile(r"\b(?:up|down)\s+from\s+\d+(?:\.\d+)?\s*%?\s+on\s+$", re.IGNORECASE)
+_VERSION_ONLY = re.compile(r"(?:[vV]|rc|RC)\d+(?:\.\d+)*")  # ("v0.9.1", "rc2": a release, no benchmark)
 # "the v2 template", "the v3 prompt": a version of the thing after it, not a release of a model
-_NOT_A_RELEASE_AFTER: Final = re.compile(r"\s+(?:template|prompt|config|harness|split|tokenizer|grader|scorer|parser|format|schema"
+_NOT_A_RELEASE_AFTER = re.compile(r"\s+(?:template|prompt|config|harness|split|tokenizer|grader|scorer|parser|format|schema"
                                   r"|pipeline|script|recipe|dataset|data|set|judge|rubric|leaderboard|API|endpoint)s?\b")
-_OPEN_PAREN_GAP: Final = re.compile(r"\s*[(（]\s*")
+_OPEN_PAREN_GAP = re.compile(r"\s*[(（]\s*")
 # A level or split written right after a benchmark's name: "MATH Lvl-5", "MATH Level 5", "LiveCodeBench v5"
-_BENCH_QUALIFIER: Final = re.compile(r" (?:Lvl|Level|L)[- ]?\d+\b| v\d+(?:\.\d+)?\b")
-_TIER: Final = r"(?:Turbo|Pro|Max|Plus|Lite|Ultra|Mini|mini|Flash|Air|Speed|Vision|VL|Thinking|S|X)"
+_BENCH_QUALIFIER = re.compile(r" (?:Lvl|Level|L)[- ]?\d+\b| v\d+(?:\.\d+)?\b")
+_TIER = r"(?:Turbo|Pro|Max|Plus|Lite|Ultra|Mini|mini|Flash|Air|Speed|Vision|VL|Thinking|S|X)"
 
 
 @lru_cache(maxsize=1)
@@ -361,21 +360,21 @@ def _zh_brand_regex() -> re.Pattern[str]:
                       rf"|{_TIER}\b(?:[ \t]?{_TIER}\b)*)")
 
 
-_CJK_CHAR: Final = re.compile(r"[\u4e00-\u9fff]")
-_PARTICLES_BEFORE_NAME: Final = frozenset("的是和与及了在比较于对被让给过越为而但则也都就还名")  # (名: "领先第二名文心 4.5")
-_TRAILING_VALUE: Final = re.compile(r" \d+\.\d+$")
-_VALUE_OR_NOTHING: Final = re.compile(r"(?: \d+(?:\.\d+)?)?")
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_PARTICLES_BEFORE_NAME = frozenset("的是和与及了在比较于对被让给过越为而但则也都就还名")  # (名: "领先第二名文心 4.5")
+_TRAILING_VALUE = re.compile(r" \d+\.\d+$")
+_VALUE_OR_NOTHING = re.compile(r"(?: \d+(?:\.\d+)?)?")
 
 
-_ZH_BENCH_PHRASE: Final = re.compile(
+_ZH_BENCH_PHRASE = re.compile(
     r"在([^，。,；;在\s][^，。,；;在]{1,38}?(?:基准能力测试|能力测试|基准测试|测评集|测评|评测集|评测|测试集|评估集|问答集|题库|榜单|排行榜|竞赛|考试|题目|挑战赛))(?:中|上|里)"
     # "在十余个癌种上取得 95%": any short place right before a score verb is what was evaluated
     r"|在([^，。,；;在\s\dA-Za-z][^，。,；;在A-Za-z]{1,14}?)(?:中|上)\s*(?=(?:都|均|也|分别)?(?:取得|达到|获得|实现)了?\s*\d)"
 )
 
 
-_LOCATION_BEFORE: Final = re.compile(r"(?:在|于|on|On)\s*$")
-_LOCATION_AFTER: Final = re.compile(r"\s*(?:上|中|里|测试|评测|任务)")
+_LOCATION_BEFORE = re.compile(r"(?:在|于|on|On)\s*$")
+_LOCATION_AFTER = re.compile(r"\s*(?:上|中|里|测试|评测|任务)")
 
 
 @lru_cache(maxsize=4096)
@@ -438,19 +437,19 @@ def forget_short_forms(tokens: tuple[Token[Mapping[str, str]], Token[tuple[str, 
     DOCUMENT_UNMATCHED_FORMS.reset(tokens[1])
 
 
-_AFTER_BENCHMARK_LOCATIVE: Final = re.compile(r"[A-Za-z0-9%]\s?$")  # "GSM8K 上星河和 Qwen 持平": 上 is where, 星河 starts
+_AFTER_BENCHMARK_LOCATIVE = re.compile(r"[A-Za-z0-9%]\s?$")  # "GSM8K 上星河和 Qwen 持平": 上 is where, 星河 starts
 
 
 # Short forms of the models the current document introduced, and the full names they stand for ("Ferrous" ->
 # "Ferrous-Coder 14B", "星河" -> 星河-14B): set by ``extractor.rules.frames`` for the duration of one document, from its entity registry,
 # which resolves them back to the full names.
-DOCUMENT_SHORT_FORMS: Final[ContextVar[Mapping[str, str]]] = ContextVar("document_short_forms",
+DOCUMENT_SHORT_FORMS: ContextVar[Mapping[str, str]] = ContextVar("document_short_forms",
                                                                  default=MappingProxyType({}))
 # (those of them the name regex cannot find: Chinese heads, and tails with a space such as "Pro 1.5")
-DOCUMENT_UNMATCHED_FORMS: Final[ContextVar[tuple[str, ...]]] = ContextVar("document_unmatched_forms", default=())
+DOCUMENT_UNMATCHED_FORMS: ContextVar[tuple[str, ...]] = ContextVar("document_unmatched_forms", default=())
 # The benchmarks the current document introduces itself (``extractor.rules.introduced``), as a pattern finding them and
 # their splits ("DeepTrace", "DeepTrace-Fresh"): set by ``extractor.rules.frames`` for the duration of one document.
-DOCUMENT_BENCHMARKS: Final[ContextVar[re.Pattern[str] | None]] = ContextVar("document_benchmarks", default=None)
+DOCUMENT_BENCHMARKS: ContextVar[re.Pattern[str] | None] = ContextVar("document_benchmarks", default=None)
 
 
 def document_benchmarks(names: frozenset[str]) -> Token[re.Pattern[str] | None]:
@@ -472,9 +471,9 @@ def own_benchmark_matches(text: str, start: int = 0, end: int | None = None) -> 
     return [] if pattern is None else list(pattern.finditer(text, start, len(text) if end is None else end))
 
 
-_VERSIONED_FORM: Final = re.compile(r"[\u3400-\u9fff].* \d(?:\.\d)?$")
+_VERSIONED_FORM = re.compile(r"[\u3400-\u9fff].* \d(?:\.\d)?$")
 # a comparison or release verb right before a Chinese short form ("GLM 领先青鸾 2.6 分", "超过星河")
-_VERB_BEFORE_FORM: Final = re.compile(f"(?:{ZH_INTRO_VERB})$")
+_VERB_BEFORE_FORM = re.compile(f"(?:{ZH_INTRO_VERB})$")
 
 
 def _with_unmatched_short_forms(sentence: str, names: list[Mention], forms: tuple[str, ...]) -> list[Mention]:
@@ -504,7 +503,7 @@ def _with_unmatched_short_forms(sentence: str, names: list[Mention], forms: tupl
     return sorted([*names, *added], key=lambda x: x.start) if added else names
 
 
-_ON_RIGHT_BEFORE: Final = re.compile(r"(?<![A-Za-z])[Oo]n\s+$")  # "on ViWikiFC", not "prior-generation Helix-Large"
+_ON_RIGHT_BEFORE = re.compile(r"(?<![A-Za-z])[Oo]n\s+$")  # "on ViWikiFC", not "prior-generation Helix-Large"
 
 
 def classify_name(sentence: str, start: int, end: int, text: str, lex: Lexicons) -> str:
@@ -567,7 +566,7 @@ def _subject_words(sentence: str, lex: Lexicons) -> list[Mention]:
 # "the 72B", "the 8B model", "72B 版本", "405B 是 88.6", "the smaller variant", "the largest model": a model by its size
 # (each branch's first character from one class, so that ``re`` skips ahead to it; the branch checks it again with a
 # look-behind, in the branches' old order, and the look-behinds before it are two characters wide after it)
-SIZE_REFERENCE: Final = re.compile(
+SIZE_REFERENCE = re.compile(
     r"[TtOoIi\d](?:(?<!\w[\s\S])(?:(?<=[Tt])he|(?<=[Oo])ur|(?<=[Ii])ts|(?<=[Tt])his)\s+"
     r"(?:\d+(?:\.\d+)?[BM](?:\s+(?:model|variant|version|checkpoint)s?)?"
     r"|(?:smaller|smallest|larger|largest|bigger|biggest)\s+(?:model|variant|version|sibling|one|checkpoint))\b"

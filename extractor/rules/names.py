@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Final
 
 from extractor.rules.mentions import DOCUMENT_SHORT_FORMS, RUN_LABEL, Mention, lexicons
 from extractor.segment import is_model_shaped
 
-_DIGIT: Final = re.compile(r"\d")
-_ZAI_OPEN: Final = re.compile(r"在[^，,。在]*$")
-_LOCATION_CLOSE: Final = re.compile(r"[^，,。]{0,6}?(?:上|中|里)")
+_DIGIT = re.compile(r"\d")
+_ZAI_OPEN = re.compile(r"在[^，,。在]*$")
+_LOCATION_CLOSE = re.compile(r"[^，,。]{0,6}?(?:上|中|里)")
 
 
 @lru_cache(maxsize=65536)
@@ -46,7 +45,7 @@ def _same_name(a: str, b: str) -> bool:
     return bool(short) and long_[-len(short):] == short
 
 
-_NORM_DROP: Final = re.compile(r"[\s\-_.'’]+")
+_NORM_DROP = re.compile(r"[\s\-_.'’]+")
 
 
 @lru_cache(maxsize=65536)

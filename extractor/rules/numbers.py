@@ -9,15 +9,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Final
 
 from extractor import lexicon
 from extractor.regex_lead import led
 from extractor.rules.clauses import _clause_bounds
 from extractor.rules.mentions import NUMBER, Lexicons, Mention, lexicons
 
-_SPEED: Final = re.compile(r"速度|加速|更快|延迟|吞吐|成本|显存|内存|参数|费用|价格|speed|faster|latency|throughput|cost|memory|cheaper|fewer|tokens?", re.IGNORECASE)
-_SCORE_VERB: Final = led(re.compile(
+_SPEED = re.compile(r"速度|加速|更快|延迟|吞吐|成本|显存|内存|参数|费用|价格|speed|faster|latency|throughput|cost|memory|cheaper|fewer|tokens?", re.IGNORECASE)
+_SCORE_VERB = led(re.compile(
     r"达到|达|取得|获得|实现|拿下|拿到|拿了|来到|冲到|考了|跑出|录得|斩获|得分|分数|总分|平均分|均分|成绩|准确率|为|是|提高到|提升到|上升到|"
     # spoken: "跑了下，只有 79.6", "Phi-4 都有 75.4 了", "math500 能到 94.6"
     r"只有|仅有|才|都有|能到|跑了|测了|测得|跑到|\b(?:achiev\w*|scor\w*|reach\w*|attain\w*|obtain\w*|got|gets|hits?|of|at|with|posts?|posted|records?|recorded|logs|logged|delivers?|delivered|notch\w*|lands?|landed|earns?|earned|secures?|secured|registers?|registered|manages?|managed|reports?|reported|measures?|measured|gives|gave|shows?|showed|claims?|claimed|"
@@ -26,34 +25,34 @@ _SCORE_VERB: Final = led(re.compile(
     r"(?:goes|go|went|back|drops?|dropped|falls?|fell|rises?|rose|climbs?|climbed|jumps?|jumped|moves?|moved)\s+to)\b",
     re.IGNORECASE,
 ))
-_YEAR: Final = re.compile(r"(?:19|20)\d\d$")
-_YEAR_MONTH: Final = re.compile(r"(?:19|20)\d\d\.(?:0[1-9]|1[0-2])")
-_SPREAD_UNIT: Final = re.compile(r"\s*(?:±|\+/-)\s*\d+(?:\.\d+)?\s*[%％]")
-_ZH_THAN_MARGIN: Final = re.compile(r"比[^，,。；;比]{1,24}?(?:高|低|多|少|好|差|强|弱)(?:了|出)?\s*(?:约|近|超过)?\s*$")
-_RESULT_NOUN_AFTER: Final = re.compile(r"\s*(?:分)?\s*的\s*(?:[A-Za-z]{2,8}\s*)?(?:表现|成绩|得分|分数|总分|平均分|准确率|正确率)")
+_YEAR = re.compile(r"(?:19|20)\d\d$")
+_YEAR_MONTH = re.compile(r"(?:19|20)\d\d\.(?:0[1-9]|1[0-2])")
+_SPREAD_UNIT = re.compile(r"\s*(?:±|\+/-)\s*\d+(?:\.\d+)?\s*[%％]")
+_ZH_THAN_MARGIN = re.compile(r"比[^，,。；;比]{1,24}?(?:高|低|多|少|好|差|强|弱)(?:了|出)?\s*(?:约|近|超过)?\s*$")
+_RESULT_NOUN_AFTER = re.compile(r"\s*(?:分)?\s*的\s*(?:[A-Za-z]{2,8}\s*)?(?:表现|成绩|得分|分数|总分|平均分|准确率|正确率)")
 # After a number, a word that makes it a count ("scored 2 wins", "scored 3 goals"), not a score.
-_POSSESSIVE_BEFORE: Final = re.compile(r"[A-Za-z0-9]['’]s\s+$|[A-Za-z0-9)）]\s*的\s*$")  # "Tern-8B's 71.0", "GLM-4-9B 的 72.4"
+_POSSESSIVE_BEFORE = re.compile(r"[A-Za-z0-9]['’]s\s+$|[A-Za-z0-9)）]\s*的\s*$")  # "Tern-8B's 71.0", "GLM-4-9B 的 72.4"
 # (a verb or a conjunction after the number is no counted noun: "R1's rating of 2029 is just below o1's 2061")
-_COUNT_NOUN_AFTER: Final = re.compile(r"\s+(?!(?:on|in|at|across|for|and|or|with|points?|pts|elo|overall|out|is|was|are|were|but|"
+_COUNT_NOUN_AFTER = re.compile(r"\s+(?!(?:on|in|at|across|for|and|or|with|points?|pts|elo|overall|out|is|was|are|were|but|"
                                r"which|while|just|still|versus|vs|against|beats?|trails?|puts?|places?|sits?|edges?|"
                                r"leads?|tops)\b)[A-Za-z]")
 # Right before a bare number: it is a score or rating, not a year or a count ("scored 2005 on OCRBench",
 # "an Elo of 1950", "Codeforces rating 为 1950", "得分 856").
-_RATING_BEFORE: Final = re.compile(
+_RATING_BEFORE = re.compile(
     r"(?:\bscor(?:es|ed|ing)|\bscore\s+(?:of|is|was)|\brating(?:\s+(?:of|is|was))?|\belo(?:\s+(?:of|is|was|rating))?"
     r"|得分(?:为|是|达到|高达)?|评分(?:为|是)?|等级分(?:为|是|达到了?|高达|来到)?|(?:rating|elo)\s*(?:分)?\s*(?:为|是|达到)"
     r"|拿了|拿到了?|拿下了?)\s*$", re.IGNORECASE)
 # "略低于 o1 的 2061", "o1-mini's 1650" in a sentence on a rating: a name's own rating, a whole number
-_RATING_CONTEXT: Final = re.compile(r"Codeforces|CodeElo|Chatbot\s+Arena|WebDev\s+Arena|\bElo\b|\bratings?\b|评分|等级分", re.IGNORECASE)
+_RATING_CONTEXT = re.compile(r"Codeforces|CodeElo|Chatbot\s+Arena|WebDev\s+Arena|\bElo\b|\bratings?\b|评分|等级分", re.IGNORECASE)
 # "2029 的 Elo 分数", "2029 Elo": a rating named right after the number
-_RATING_AFTER: Final = re.compile(r"\s*(?:的\s*)?(?:Elo|elo|ELO|评分|等级分|rating)")
-_BARE_RANGE: Final = re.compile(r"\s*(?:-|–|~|～|到|至)\s*(\d+(?:\.\d+)?)")
-_RANGE: Final = re.compile(r"\s*(?:到|至|~|～|–|—|-|to)\s*(\d+(?:\.\d+)?)")
+_RATING_AFTER = re.compile(r"\s*(?:的\s*)?(?:Elo|elo|ELO|评分|等级分|rating)")
+_BARE_RANGE = re.compile(r"\s*(?:-|–|~|～|到|至)\s*(\d+(?:\.\d+)?)")
+_RANGE = re.compile(r"\s*(?:到|至|~|～|–|—|-|to)\s*(\d+(?:\.\d+)?)")
 
 # Patterns used in hot loops, compiled once (a module-level re.search costs a cache lookup per call).
-_NOT_UNIT_FEN: Final = re.compile(r"分(?:钟|之|别|析|类|布|成|为|支|割|数)")
-_FROM_OPEN: Final = re.compile(r"从[^，,。从]{0,20}$|\bfrom\s+$")
-_OPEN_PAREN: Final = re.compile(r"[(（]")
+_NOT_UNIT_FEN = re.compile(r"分(?:钟|之|别|析|类|布|成|为|支|割|数)")
+_FROM_OPEN = re.compile(r"从[^，,。从]{0,20}$|\bfrom\s+$")
+_OPEN_PAREN = re.compile(r"[(（]")
 
 
 @dataclass(slots=True)
@@ -79,7 +78,7 @@ def _cached_numbers(sentence: str) -> tuple[Number, ...]:
     return tuple(_read_numbers(sentence, lexicons()))
 
 
-_DOCUMENT_PART: Final = re.compile(r"\b(?:Section|Sec\.|Sections|Table|Tab\.|Figure|Fig\.|Appendix|Eq\.|Equation|Chapter|"
+_DOCUMENT_PART = re.compile(r"\b(?:Section|Sec\.|Sections|Table|Tab\.|Figure|Fig\.|Appendix|Eq\.|Equation|Chapter|"
                             r"Algorithm|Alg\.)\s*$|§\s*$")
 
 
@@ -158,7 +157,7 @@ def _unit_of(word: str) -> str | None:
 
 
 # What a percentage may measure that is not a benchmark result: data, compute, money, speed.
-_NOT_RESULT_AFTER: Final = re.compile(
+_NOT_RESULT_AFTER = re.compile(
     r"\s*(?:的|以上的?|左右的?)?\s*(?:token|tokens|数据|参数|计算|算力|成本|费用|时间|时长|样本|用户|人|训练|吞吐|速度|延迟|显存|内存|"
     r"throughput|speed|latency|memory|cost|compute|parameters|training|fewer|less|faster|cheaper|"
     r"(?:of\s+(?:the\s+)?)?(?:human|participants|users|people|annotators|respondents|developers|contestants))"
@@ -179,16 +178,16 @@ _NOT_RESULT_AFTER: Final = re.compile(
     r"|\s*(?:分钟|秒钟?|小时|毫秒|个?月|ms\b|seconds?\b|secs?\b|minutes?\b|mins?\b|hours?\b|hrs?\b|days?\b|weeks?\b)"
     r"|\s*for\s+(?:the\s+same|an?|the\s+(?:original|base|dense|vanilla|standard|default))\s+(?:[a-z0-9-]+\s+){0,2}"
     r"(?:model|variant|version|method|approach|system|router|setup|configuration)s?\b", re.IGNORECASE)
-_SETTING_WORDS: Final = (r"(?:\btemperature|\btemp\.?|\btop[-_ ]?[pk]|\blearning\s+rate|\blr|\bweight\s+decay|\bdropout|学习率|温度)"
+_SETTING_WORDS = (r"(?:\btemperature|\btemp\.?|\btop[-_ ]?[pk]|\blearning\s+rate|\blr|\bweight\s+decay|\bdropout|学习率|温度)"
                   r"\s*(?:=|:|：|为|of|is|at|set\s+to|设为|设置为)?")
-_SETTING_VALUE_BEFORE: Final = re.compile(_SETTING_WORDS + r"\s*$", re.IGNORECASE)
-_DENIED_OR_CHANGE: Final = (r"(?:\b(?:is|are|was|were|be|been|now|went|goes|it's|that's)|[,，(])\s*(?:up|down)(?:\s+by)?"
+_SETTING_VALUE_BEFORE = re.compile(_SETTING_WORDS + r"\s*$", re.IGNORECASE)
+_DENIED_OR_CHANGE = (r"(?:\b(?:is|are|was|were|be|been|now|went|goes|it's|that's)|[,，(])\s*(?:up|down)(?:\s+by)?"
                      r"(?:\s+(?:about|around|nearly|roughly|almost|over))?"  # ("is up 9 points", not "puts up 71.2")
                      r"|\b(?:not|rather\s+than|instead\s+of)|而不是|并不是|不是"
                      r"|\b(?:spent|spend|spending|devoted|allocated)\s+(?:about\s+|roughly\s+|nearly\s+|over\s+|only\s+|maybe\s+|around\s+|almost\s+|just\s+|~)?")
 # (a bare decimal is read against these only: the other reasons above were written for percentages and points)
-_DENIED_OR_CHANGE_BEFORE: Final = re.compile(r"(?:" + _DENIED_OR_CHANGE + r")\s*$", re.IGNORECASE)
-_NOT_RESULT_BEFORE: Final = led(re.compile(
+_DENIED_OR_CHANGE_BEFORE = re.compile(r"(?:" + _DENIED_OR_CHANGE + r")\s*$", re.IGNORECASE)
+_NOT_RESULT_BEFORE = led(re.compile(
     r"(?:(?:成本|费用|开销|预算|延迟|显存|内存|时间|步数|训练步|数据量|样本量|输出长度|长度|占比|比例|样本)[^，,。\d]{0,6}|"
     r"(?:\bcost|latency|memory|budget)[^，,。\d]{0,16}|"
     # a share of overlap with training data ("the 13-gram overlap scan said 0.3%", "污染率约 1.2%"): no result
@@ -231,7 +230,7 @@ _NOT_RESULT_BEFORE: Final = led(re.compile(
 # (``_NOT_RESULT_HINT``): an ablation's "removing X lowers AIME 2024 accuracy to 47.5%", business figures
 # ("revenue grew 40%", "营收同比增长 35%"), a difference between two systems ("the gap on GSM8K is 6.2 points",
 # "差距为 2.4 分").
-_NOT_RESULT_FAR_BEFORE: Final = re.compile(
+_NOT_RESULT_FAR_BEFORE = re.compile(
     r"(?:\b(?:lowers?|lowered|drops?|dropped|falls?|fell|slips?|slipped|decreases?|decreased)\s+(?:[\w'’-]+\s+){0,4}to"
     r"|(?:营收|收入|利润|毛利|用户数?|下载量|市值|股价|估值|市场份额|融资)[^，,。\d]{0,8}|(?:同比|环比)(?:增长|上涨|提升|下降|减少)?了?"
     r"|\b(?:revenue|sales|income|profits?|margins?|users|subscribers|downloads|valuation|stock|shares|market\s+share|"
@@ -242,7 +241,7 @@ _NOT_RESULT_FAR_BEFORE: Final = re.compile(
     r")\s*$", re.IGNORECASE)
 # (asked only whether it occurs: the words grouped by their first character, which comes from one class matched
 # case-sensitively - "s" also matches "ſ", "i" "İ" and "ı" case-blind - so that ``re`` skips ahead to it)
-_NOT_RESULT_HINT: Final = re.compile(
+_NOT_RESULT_HINT = re.compile(
     r"(?-i:[LlDdFfSsRrIiPpMmUuVvHhCcGgEeAa营收利毛用下市股估份融差相领优同环\u017f\u0130\u0131])(?:"
     r"(?<=l)(?:ower|owered|ead)|(?<=d)(?:rop|ecrease|ownloads|ifference|elta)|(?<=f)(?:all|ell|unding)"
     r"|(?<=s)(?:lip|ales|ubscribers|tock|hares)|(?<=r)evenue|(?<=i)ncome|(?<=p)rofit|(?<=m)(?:argin|arket)|(?<=u)sers"
@@ -252,7 +251,7 @@ _NOT_RESULT_HINT: Final = re.compile(
 
 
 # "拿到了 72.5 分——不好意思，我说错了，是 75.2 分", "it's 65.1, sorry, I misspoke, 59.1": a value the speaker takes back
-_TAKEN_BACK_AFTER: Final = re.compile(
+_TAKEN_BACK_AFTER = re.compile(
     r"\s*(?:%|分|points?)?\s*[—–\-,，。!！…\s]*(?:(?:不好意思|抱歉|对不起|sorry|oops)[，,!！\s]*)?(?:我)?"
     r"(?:说错了|讲错了|念错了|口误|更正一下|纠正一下|\bI\s+misspoke|\bmy\s+mistake|\bscratch\s+that|\bcorrection\b)",
     re.IGNORECASE)
@@ -283,17 +282,17 @@ def not_result_before(sentence: str, start: int) -> bool:
 
 # After a number: the number is a margin between two systems ("4.5% better", "10 points above X").
 # (also "a 29.3-point gap", "a 4-point lead": the number of a margin written as one adjective)
-_MARGIN_WORD: Final = re.compile(r"\s*(?:higher|better|greater|stronger|above|ahead|clear|lower|worse|below|behind|weaker|short)\b"
+_MARGIN_WORD = re.compile(r"\s*(?:higher|better|greater|stronger|above|ahead|clear|lower|worse|below|behind|weaker|short)\b"
                           r"|-\s*(?:points?|pts|pp|percentage-points?)\s+(?:gaps?|leads?|margins?|edges?|advantages?|deficits?|"
                           r"differences?|swings?|improvements?|gains?|jumps?|drops?|increases?|boosts?|deltas?)\b",
                           re.IGNORECASE)
-_PREVIOUS_VALUE: Final = re.compile(r"(?:之前|此前|以前|原来|原先|previously|before|from|vs\.?)\s*(?:为|是|的|was|of)?\s*$", re.IGNORECASE)
+_PREVIOUS_VALUE = re.compile(r"(?:之前|此前|以前|原来|原先|previously|before|from|vs\.?)\s*(?:为|是|的|was|of)?\s*$", re.IGNORECASE)
 
 
 # A value the sentence contrasts with (the previous best, the old version), not the subject's result.
 # "之前最佳", "the previous best": an unnamed earlier system (its value is its own, see ``earlier``)
-EARLIER_BEST: Final = r"(?:之前|此前|以前|先前|原先|原来|previous|prior)(?:最佳|最好|最优|最高|的?最先进|的?SOTA|\s+(?:best|state[- ]of[- ]the[- ]art|SOTA))"
-_EARLIER_VALUE: Final = re.compile(
+EARLIER_BEST = r"(?:之前|此前|以前|先前|原先|原来|previous|prior)(?:最佳|最好|最优|最高|的?最先进|的?SOTA|\s+(?:best|state[- ]of[- ]the[- ]art|SOTA))"
+_EARLIER_VALUE = re.compile(
     "(?:" + EARLIER_BEST
     # ("相比年初开源最好成绩（约 30%）": the best of a time before, by nobody named)
     + r"|(?:年初|去年|上半年|当时|早先)[\u4e00-\u9fff]{0,4}?(?:最佳|最好|最优|最高)(?=成绩|分数|得分|水平|结果))"
@@ -301,7 +300,7 @@ _EARLIER_VALUE: Final = re.compile(
     re.IGNORECASE)
 
 
-_LABEL_END: Final = re.compile(r"[:：]\s*(?:\*\*)?\s*$")
+_LABEL_END = re.compile(r"[:：]\s*(?:\*\*)?\s*$")
 
 
 def _labelled_value(sentence: str, benches: list[Mention], num: Number) -> bool:
@@ -313,7 +312,7 @@ def _labelled_value(sentence: str, benches: list[Mention], num: Number) -> bool:
 
 # Results stated as counts: "solves 13 of the 30 problems", "答对 22 道", "500 个问题中的 231 个".
 # The count is a score (unit "score"); the total is not.
-_COUNT_SOLVED: Final = led(re.compile(
+_COUNT_SOLVED = led(re.compile(
     r"\b(?:solves?|solved|solving|answers?|answered|gets?|got|passes|passed|resolves?|resolved|completes?|completed)"
     r"\s+(?:only\s+|just\s+)?(\d+)\s+(?:out\s+)?of\s+(?:the\s+)?(\d+)\b"
     r"|(?:答对|做对|解决|解出|通过|完成)了?\s*(\d+)\s*(?:道|个|题)(?![^，。,]{0,6}?中的)"  # not "解决了 500 个问题中的 231 个"
@@ -337,10 +336,10 @@ def _may_count(sentence: str) -> bool:
 
 
 # the Chinese branches need a verb of solving or "…中的" ("个" alone is in most Chinese sentences)
-_COUNT_WORDS_ZH: Final = ("答对", "做对", "解决", "解出", "通过", "完成", "中的")
+_COUNT_WORDS_ZH = ("答对", "做对", "解决", "解出", "通过", "完成", "中的")
 # (each opens with a digit class, so ``re`` skips ahead to the next digit)
-_DIGIT_SLASH_DIGIT: Final = re.compile(r"[0-9]\s*/\s*[0-9]")
-_DIGIT_OF: Final = re.compile(r"[0-9]\s+(?:[Oo][Uu][Tt]\s+)?[Oo][Ff]\s")
+_DIGIT_SLASH_DIGIT = re.compile(r"[0-9]\s*/\s*[0-9]")
+_DIGIT_OF = re.compile(r"[0-9]\s+(?:[Oo][Uu][Tt]\s+)?[Oo][Ff]\s")
 
 
 def count_results(sentence: str) -> tuple[frozenset[int], frozenset[int]]:
@@ -372,23 +371,23 @@ def count_results(sentence: str) -> tuple[frozenset[int], frozenset[int]]:
 
 # "从 58.3 涨到了 70.2", "从上一代青鸾-14B 的 52.3% 提升到了 76.8%", "从 81.4 提到 89.7", "从 88.0 掉到 84.3"
 # (``extractor.rules.trajectories`` reads whose each is)
-FROM_TO: Final = re.compile(
+FROM_TO = re.compile(
     r"从\s*(?P<pre>[^，。；;从]{0,24}?)\s*(?P<a>\d+(?:\.\d+)?)\s*(?:%|％|分)?\s*(?:稳步|大幅|显著|一举)?"
     r"(?:提升|提高|增长|上升|增加|升|涨|跃升|飙升|提|拉|拉升|下降|降|掉|跌|回落)(?:到|至)了?\s*(?P<b>\d+(?:\.\d+)?)")
 # "The appendix has 79.2 for Orion-72B": a decimal whose own phrase names a model is that model's value, whatever the verb
 # ("52.0 for the 72B"; "for rc3": a release; "for sft-v3": a run's checkpoint id)
 # ("76.9 on rc3": a release candidate is where a value was measured, not a benchmark; not "85.4 for rc3 / rc2", a
 # list's last value, whose owners are listed too)
-ON_RELEASE: Final = re.compile(r"\s+on\s+(?=rc\d+\b(?!\s*/))")
-OWNER_AFTER: Final = re.compile(r"\s+for\s+(?:the\s+)?(?=[A-Z]|\d+(?:\.\d+)?[BM]\b|[a-z][a-z0-9]*-(?:v|rc)?\d|(?:v|rc)\d+(?:\.\d+)*(?!\s*/))"
+ON_RELEASE = re.compile(r"\s+on\s+(?=rc\d+\b(?!\s*/))")
+OWNER_AFTER = re.compile(r"\s+for\s+(?:the\s+)?(?=[A-Z]|\d+(?:\.\d+)?[BM]\b|[a-z][a-z0-9]*-(?:v|rc)?\d|(?:v|rc)\d+(?:\.\d+)*(?!\s*/))"
                          r"|" + ON_RELEASE.pattern)
-_FROM_TO_DECIMALS: Final = re.compile(r"\bfrom\s+(?P<a>\d+\.\d+)\s+to\s+(?P<b>\d+\.\d+)(?![\d.]*\s*(?:[A-Za-z]|%))"
+_FROM_TO_DECIMALS = re.compile(r"\bfrom\s+(?P<a>\d+\.\d+)\s+to\s+(?P<b>\d+\.\d+)(?![\d.]*\s*(?:[A-Za-z]|%))"
                                r"|(?<![\d.])(?P<a2>\d+\.\d+)\s*(?:→|->|⟶)\s*(?P<b2>\d+\.\d+)(?![\d.]*\s*[%A-Za-z]{0,1}[0-9])")
-_PERCENT_NEAR: Final = re.compile(r"[0-9]+\.[0-9]+\s*[%％]")
+_PERCENT_NEAR = re.compile(r"[0-9]+\.[0-9]+\s*[%％]")
 # "13 of 30 AIME 2025 problems (": from a count to the percentage in brackets after it, the benchmark's name included
-_COUNT_THEN_PAREN: Final = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?\d+\s+(?:[A-Za-z0-9.'-]+\s+){0,3}?"
+_COUNT_THEN_PAREN = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?\d+\s+(?:[A-Za-z0-9.'-]+\s+){0,3}?"
                                r"(?:problems|questions|tasks|issues|puzzles)\s*[(（]\s*", re.IGNORECASE)
-_ANOTHER_STATEMENT: Final = re.compile(r"\band\b|\bbut\b|[和及、；;]|而|但")
+_ANOTHER_STATEMENT = re.compile(r"\band\b|\bbut\b|[和及、；;]|而|但")
 
 
 def _restates_percentage(sentence: str, num: Number, lex: Lexicons) -> bool:
@@ -403,24 +402,24 @@ def _restates_percentage(sentence: str, num: Number, lex: Lexicons) -> bool:
             return True
     return False
 # an ablation: what a part's removal does ("without the X mix, ifeval drops to 76.0", "去掉检索模块后，准确率降至 61.0")
-_ABLATION_DROP: Final = led(re.compile(r"(?:\b(?:without|w/o)\s+(?:the\s+|its\s+|our\s+)?[^,.;]{1,40}?,?\s*[^,.;]{0,30}?"
+_ABLATION_DROP = led(re.compile(r"(?:\b(?:without|w/o)\s+(?:the\s+|its\s+|our\s+)?[^,.;]{1,40}?,?\s*[^,.;]{0,30}?"
                             r"\b(?:drops?|dropped|falls?|fell|decreases?|decreased|degrades?|degraded)\s+(?:to|from)\s*$"
                             r"|(?:去掉|去除|移除|删除|不使用)[^。；;]{1,30}?(?:降至|下降到|降到|跌到|跌至)\s*$)", re.IGNORECASE))
 # a measure of the team's own, named as such, in a sentence that names no benchmark
-_INTERNAL_MEASURE: Final = re.compile(r"\b(?:internal|in-house|proprietary)\s+(?:[a-z-]+\s+){0,3}?(?:pass\s+rate|rate|score|accuracy|"
+_INTERNAL_MEASURE = re.compile(r"\b(?:internal|in-house|proprietary)\s+(?:[a-z-]+\s+){0,3}?(?:pass\s+rate|rate|score|accuracy|"
                                r"success\s+rate|metric)s?\b[^,;]{0,28}$|内部[^，。；,;]{0,12}?(?:通过率|准确率|成功率|得分|指标)",
                                re.IGNORECASE)
-POINT_MARGIN: Final = re.compile(r"百分点|个点")
+POINT_MARGIN = re.compile(r"百分点|个点")
 # "gains 6.1 points on AIME 2024 and 4.7 on OlympiadBench", "costs 5.9 points on AIME 2024; dropping X costs 2.1":
 # a later member of a list of margins, its unit written once, is a margin too
-_MARGIN_LIST_BEFORE: Final = re.compile(
+_MARGIN_LIST_BEFORE = re.compile(
     r"\b(?:gains?|gained|adds?|added|costs?|cost|loses?|lost|leads?|led|trails?|trailed|improves?(?:\s+by)?|"
     r"improved(?:\s+by)?|drops?(?:\s+by)?|dropped(?:\s+by)?)\s+(?:about\s+|roughly\s+|another\s+)?[+]?\d+(?:\.\d+)?\s*"
     r"(?:points?|pts|pp|percentage\s+points)\s+(?:on|in)\s+[^,;.()]{1,40}?(?:,\s*and|,|and)\s+(?:another\s+)?$",
     re.IGNORECASE)
-_ABOUT_AFTER: Final = re.compile(r"\s*(?:分\s*)?左右")
-_WITHIN_BEFORE: Final = re.compile(r"\bwithin\s+(?:about\s+|roughly\s+|just\s+|only\s+)?$", re.IGNORECASE)
-_COUNT_AGAINST: Final = re.compile(r"\b(?:versus|vs\.?|compared\s+(?:to|with)|against)\s+(\d+)\s+for\b", re.IGNORECASE)
+_ABOUT_AFTER = re.compile(r"\s*(?:分\s*)?左右")
+_WITHIN_BEFORE = re.compile(r"\bwithin\s+(?:about\s+|roughly\s+|just\s+|only\s+)?$", re.IGNORECASE)
+_COUNT_AGAINST = re.compile(r"\b(?:versus|vs\.?|compared\s+(?:to|with)|against)\s+(\d+)\s+for\b", re.IGNORECASE)
 
 
 def _is_result_number(sentence: str, lex: Lexicons, num: Number) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Final, NamedTuple
+from typing import NamedTuple
 
 from extractor.regex_lead import led
 from extractor.rules.baselines import PREDECESSOR
@@ -19,18 +19,18 @@ from extractor.rules.subjects import _is_attribute, _model_mentions, is_judge
 from extractor.segment import is_model_shaped
 
 # (nor who gave or measured the score: "官方给出的成绩是 …", "我测的成绩", "论文报告的得分")
-_NOT_AN_OWNER: Final = re.compile(r"模型|方法|系统|框架|它|其|[中上里]$|测试|基准|数据集|任务|榜单|官方|我|作者|论文|报告|给出|公布|测|跑")
+_NOT_AN_OWNER = re.compile(r"模型|方法|系统|框架|它|其|[中上里]$|测试|基准|数据集|任务|榜单|官方|我|作者|论文|报告|给出|公布|测|跑")
 
 
-_OWNED_GAP: Final = re.compile(
+_OWNED_GAP = re.compile(
     r"(?:'s|’s)?\s*(?:(?:baseline|model|system|method|基线|模型)\s*)?(?:[(（]|的\s*|为\s*|[:：]\s*|\s+at\s+)?\s*$")
 
 
-_CONTRAST_WORDS: Final = re.compile(r"但|而|然而|不过|相比之下|——|\b(?:but|while|whereas|however)\b", re.IGNORECASE)
-_OWNER_NOUN: Final = re.compile(r"([\u4e00-\u9fff]{2,6})的(?:[\u4e00-\u9fff]{0,6})(?:准确率|准确度|正确率|成功率|得分|分数|成绩)[^，,。]{0,8}$")
+_CONTRAST_WORDS = re.compile(r"但|而|然而|不过|相比之下|——|\b(?:but|while|whereas|however)\b", re.IGNORECASE)
+_OWNER_NOUN = re.compile(r"([\u4e00-\u9fff]{2,6})的(?:[\u4e00-\u9fff]{0,6})(?:准确率|准确度|正确率|成功率|得分|分数|成绩)[^，,。]{0,8}$")
 
 
-_DESCRIBED_SUBJECT: Final = re.compile(r"[\s,，]*[\u4e00-\u9fff]{0,8}(?:模型|方法|系统|智能体|玩家|人类|专家|基线)")
+_DESCRIBED_SUBJECT = re.compile(r"[\s,，]*[\u4e00-\u9fff]{0,8}(?:模型|方法|系统|智能体|玩家|人类|专家|基线)")
 
 
 def _contrast_before(sentence: str, pos: int) -> int:
@@ -53,7 +53,7 @@ def _owned_by_other(sentence: str, pos: int) -> bool:
     return m is not None and not _NOT_AN_OWNER.search(m.group(1))
 
 
-_FOR_NAME: Final = re.compile(r"\s*(?:[a-zA-Z@\d-]+\s+)?for\s+(?:the\s+|its\s+|their\s+)?"
+_FOR_NAME = re.compile(r"\s*(?:[a-zA-Z@\d-]+\s+)?for\s+(?:the\s+|its\s+|their\s+)?"
                        r"(?:(?:previous|prior|predecessor|original|base|baseline|older|larger|smaller|vanilla|plain|standard|naive|naïve)\s+){0,2}")
 
 
@@ -94,9 +94,9 @@ def _named_after(sentence: str, num: Number, names: list[Mention]) -> Mention | 
     return None
 
 
-_PAREN_NAME: Final = re.compile(r"\s*[(（]\s*")
-_CHANGED_FROM: Final = re.compile(r"\b(?:up|down)\s+from\s+$|[(（]\s*was\s+$", re.IGNORECASE)  # ("(was 40.0 on rc2)")
-_ON_OR_FOR_NAME: Final = re.compile(r"\s*%?\s+(?:on|for)\s+(?:the\s+)?")
+_PAREN_NAME = re.compile(r"\s*[(（]\s*")
+_CHANGED_FROM = re.compile(r"\b(?:up|down)\s+from\s+$|[(（]\s*was\s+$", re.IGNORECASE)  # ("(was 40.0 on rc2)")
+_ON_OR_FOR_NAME = re.compile(r"\s*%?\s+(?:on|for)\s+(?:the\s+)?")
 
 
 def earlier_value_owner(sentence: str, num: Number, names: list[Mention]) -> Mention | None:
@@ -108,27 +108,27 @@ def earlier_value_owner(sentence: str, num: Number, names: list[Mention]) -> Men
     return next((n for n in _model_mentions(names) if after is not None and n.start == after.end()), None)
 # "DeepSeek-R1-Distill-Qwen-7B, also at 55.5": a name, then ", (also) at", then its value (the owner rule here, the
 # score verb of ``scores`` and the sentence trigger of ``prose`` all read this one shape)
-COMMA_AT: Final = r",\s+(?:(?:also|still|now|only|just|both)\s+)?at"
-_COMMA_AT_BEFORE: Final = re.compile(COMMA_AT + r"\s+$")
-_OWN_VALUE: Final = re.compile(r"\s*(?:[:：=]|at|is|was|为|是)?\s*\d")
-_FOR_IT: Final = re.compile(r"\s*(?:%|points?)?\s+for\s+(?:it|them)\b")
+COMMA_AT = r",\s+(?:(?:also|still|now|only|just|both)\s+)?at"
+_COMMA_AT_BEFORE = re.compile(COMMA_AT + r"\s+$")
+_OWN_VALUE = re.compile(r"\s*(?:[:：=]|at|is|was|为|是)?\s*\d")
+_FOR_IT = re.compile(r"\s*(?:%|points?)?\s+for\s+(?:it|them)\b")
 
 
 # the verbs that join a name to its value ("is 84.1", "sits at 71.0"): the value-owner rule here, the benchmark copula of
 # ``scores`` and the sentence trigger of ``prose`` all read this one shape
-COPULA: Final = r"(?:is|was|sits\s+at|stands\s+at|(?:comes|came)\s+in\s+at)"
+COPULA = r"(?:is|was|sits\s+at|stands\s+at|(?:comes|came)\s+in\s+at)"
 # "On IFEval, Qwen2.5-72B is 84.1", "rc2 was 52.0", "GPT-4o at 53.6": a model, a copula (or "at"), its value
-_COPULA_GAP: Final = re.compile(r"\s+(?:" + COPULA + r"|at)(?:\s+|\s*(?:\.\.\.|…)\s*)")  # ("GPT-4.1 was... 80.1", spoken)
+_COPULA_GAP = re.compile(r"\s+(?:" + COPULA + r"|at)(?:\s+|\s*(?:\.\.\.|…)\s*)")  # ("GPT-4.1 was... 80.1", spoken)
 
 
 # "SVG-1.5B improves its backbone, Qwen2.5-Math-1.5B-Instruct, from 75.8 to 80.4": a verb of improving a named model
-_IMPROVES_BEFORE: Final = re.compile(r"\b(?:improves|improved|lifts|lifted|raises|raised|boosts|boosted)\s+"
+_IMPROVES_BEFORE = re.compile(r"\b(?:improves|improved|lifts|lifted|raises|raised|boosts|boosted)\s+"
                               r"(?:(?:its|the|their)\s+(?:backbone|base(?:\s+model)?|baseline|teacher|starting\s+point)\s*,?\s*)?$",
                               re.IGNORECASE)
-COMPARED_OPENING: Final = re.compile(r"[\s*>-]*(?:Compared\s+(?:with|to)|Relative\s+to|Against|Versus|Over)\s+(?:(?:its|their|the)\s+"
+COMPARED_OPENING = re.compile(r"[\s*>-]*(?:Compared\s+(?:with|to)|Relative\s+to|Against|Versus|Over)\s+(?:(?:its|their|the)\s+"
                                r"(?:predecessor|previous\s+(?:generation|version|release|model)|backbone|base(?:\s+model)?|"
                                r"baseline)\s*,?\s*)?", re.IGNORECASE)
-_FROM_A_TO_B: Final = re.compile(r"\bfrom\s+(?P<a>\d+(?:\.\d+)?)\s*%?\s+to\s+(?P<b>\d+(?:\.\d+)?)", re.IGNORECASE)
+_FROM_A_TO_B = re.compile(r"\bfrom\s+(?P<a>\d+(?:\.\d+)?)\s*%?\s+to\s+(?P<b>\d+(?:\.\d+)?)", re.IGNORECASE)
 
 
 def improved_from_to(sentence: str, names: list[Mention], numbers: list[Number]) -> list[tuple[Mention, Number]]:
@@ -172,7 +172,7 @@ def relative_clause_values(sentence: str, names: list[Mention], numbers: list[Nu
     return out
 
 
-_CLAUSE_VERB: Final = re.compile(r"\s+(?:managed|got|scored|posted|reached|achieved|hit|had|put\s+up|reported|reports|claims|claimed)\b")
+_CLAUSE_VERB = re.compile(r"\s+(?:managed|got|scored|posted|reached|achieved|hit|had|put\s+up|reported|reports|claims|claimed)\b")
 
 
 def predecessor_values(sentence: str, numbers: list[Number]) -> list[tuple[Mention, Number]]:
@@ -186,11 +186,11 @@ def predecessor_values(sentence: str, numbers: list[Number]) -> list[tuple[Menti
     return out
 
 
-_PREDECESSOR_IS: Final = re.compile(r"(上一代|前一代|前代|上代)(?:模型|版本)?\s*(?:是|为|只有|仅为|只拿到|拿到|得分)\s*$")
+_PREDECESSOR_IS = re.compile(r"(上一代|前一代|前代|上代)(?:模型|版本)?\s*(?:是|为|只有|仅为|只拿到|拿到|得分)\s*$")
 
 
 # "我们是 41.0，对方是 49.0", "the other side is at 49.0": the other party of the sentence, the model it names last
-_OTHER_PARTY_IS: Final = re.compile(r"(?:对方|对手|人家)\s*(?:是|为|只有|仅为|有|拿到|能到)\s*$")
+_OTHER_PARTY_IS = re.compile(r"(?:对方|对手|人家)\s*(?:是|为|只有|仅为|有|拿到|能到)\s*$")
 
 
 def other_party_values(sentence: str, names: list[Mention], numbers: list[Number]) -> list[tuple[Mention, Number]]:
@@ -255,18 +255,18 @@ def owned_value_lists(sentence: str, numbers: list[Number], names: list[Mention]
 # (an aside may follow "which": "DeepSeek-R1, which, as we understand the public numbers, sits around 49.2")
 # ("o3-mini (high), which OpenAI reports at 87.3%", "o1-mini, whose published score is 63.6": a name's qualifier in
 # parentheses may stand before the comma)
-_WHICH_BEFORE: Final = led(re.compile(r"(?:\s*[(（][^()（）]{1,16}[)）])?\s*[,，]\s*(?:which|who|whose|that)(?:\s*,[^,;:()]{1,60},)?\s+"
+_WHICH_BEFORE = led(re.compile(r"(?:\s*[(（][^()（）]{1,16}[)）])?\s*[,，]\s*(?:which|who|whose|that)(?:\s*,[^,;:()]{1,60},)?\s+"
                            r"(?:[A-Za-z]+\s+){0,5}$"))
 # "the 49.1 that DeepSeek-R1-Distill-Qwen-7B reports in its model card": the value a name reports, gets or claims
-_THAT_NAME: Final = re.compile(r"\s*%?\s+that\s+")
-_THAT_NAME_VERB: Final = re.compile(r"\s+(?:reports?|reported|gets?|got|claims?|claimed|posts?|posted|lists?|listed|scores?|scored|"
+_THAT_NAME = re.compile(r"\s*%?\s+that\s+")
+_THAT_NAME_VERB = re.compile(r"\s+(?:reports?|reported|gets?|got|claims?|claimed|posts?|posted|lists?|listed|scores?|scored|"
                              r"achieves?|achieved|reaches|reached|published|cites?|cited)\b")
 
 
-_SIZE: Final = r"\d+(?:\.\d+)?[BMK](?![A-Za-z0-9])"
-_SIZE_LIST: Final = re.compile(_SIZE + r"(?:\s*(?:、|,|，|和|与|及|以及|and|or|/)\s*" + _SIZE + r")+")
-_SIZE_ONE: Final = re.compile(_SIZE)
-_HAS_SIZE: Final = re.compile(r"[-_ ]?\d+(?:\.\d+)?[BMK]$", re.IGNORECASE)
+_SIZE = r"\d+(?:\.\d+)?[BMK](?![A-Za-z0-9])"
+_SIZE_LIST = re.compile(_SIZE + r"(?:\s*(?:、|,|，|和|与|及|以及|and|or|/)\s*" + _SIZE + r")+")
+_SIZE_ONE = re.compile(_SIZE)
+_HAS_SIZE = re.compile(r"[-_ ]?\d+(?:\.\d+)?[BMK]$", re.IGNORECASE)
 
 
 def _sized_family(sentence: str, names: list[Mention], pos: int) -> list[Mention]:
@@ -298,7 +298,7 @@ def _model_list_before(sentence: str, names: list[Mention], pos: int) -> list[Me
     return group if len(group) >= 2 else []
 
 
-_PAREN_LEAD: Final = re.compile(r"[\w\s'’-]{0,30}$")
+_PAREN_LEAD = re.compile(r"[\w\s'’-]{0,30}$")
 
 
 def _in_parens_after(sentence: str, pos: int, owners: list[Mention]) -> Mention | None:
@@ -325,7 +325,7 @@ def _baseline_owning(sentence: str, num: Number, spans: list[tuple[int, int, str
 
 # A group named by its size: "两款模型在 C-Eval 上的得分分别为 89.2 和 88.7", "both models score 71.2 and 68.4,
 # respectively", "MMLU 上三者分别是 78.9、79.7 和 84.6", "the three score 68.1, 70.2 and 71.0 respectively"
-_GROUP_OF_THEM: Final = led(re.compile(
+_GROUP_OF_THEM = led(re.compile(
     r"(?P<two>两者|二者|两款模型|两个模型|两款|这两个模型|这两款模型|双方|两位"
     r"|\b(?:both\s+(?:[A-Z][\w.-]*\s+)?models|the\s+two\s+models|the\s+pair|both\s+of\s+them)\b)"
     r"|(?P<three>三者|三款模型|三个模型|三款|这三个模型|这三款模型|三位"
@@ -334,7 +334,7 @@ _GROUP_OF_THEM: Final = led(re.compile(
 
 
 # a group that opens its sentence as its subject: "Both Quill models still lag behind GPT-4o", "两者都落后于 GPT-4o"
-_GROUP_SUBJECT: Final = re.compile(r"\s*(?:[A-Za-z]+,\s*)?(?:but\s+|and\s+|yet\s+|不过|但|而)?\s*$", re.IGNORECASE)
+_GROUP_SUBJECT = re.compile(r"\s*(?:[A-Za-z]+,\s*)?(?:but\s+|and\s+|yet\s+|不过|但|而)?\s*$", re.IGNORECASE)
 
 
 def group_subject(sentence: str) -> GroupReference | None:
@@ -390,7 +390,7 @@ def group_referents(text: str, start: int, end: int, count: int, leave_out: str 
 
 
 # "前者 55.6，后者 47.0", "前者为 55.6", "the former scores 55.6, the latter 47.0": a value right after one of a pair
-FORMER_LATTER_VALUE: Final = re.compile(
+FORMER_LATTER_VALUE = re.compile(
     # ("前者在我们的测试里是 31.4": where it was measured may come before the copula)
     r"(?P<which>前者|后者|\bthe\s+former|\bthe\s+latter)(?:\s*(?:在[^，,。；;\d]{1,12}?[里中上])?\s*(?:为|是|的|：|:|得分为?)\s*|\s+"
     r"(?:scores?|gets?|reaches|is\s+at|sits\s+at|at|with)\s+|\s+)(?=[+]?\d)", re.IGNORECASE)

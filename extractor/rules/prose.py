@@ -24,7 +24,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
-from typing import Final
 
 from extractor import lexicon
 from extractor.candidates import has_name, trigger_positions
@@ -97,24 +96,24 @@ from schemas import ComparisonClaim, Document, ScoreClaim, Section
 AnyClaim = ScoreClaim | ComparisonClaim
 
 
-_SETTING_CONDITION: Final = re.compile(r"\s*(?:使用|用|采用|开启|打开|换成|改用|加上|we\s+use|using|with)\s*", re.IGNORECASE)
-_MAYBE: Final = re.compile(r"可能|会|将|或许|也许|估计|\bwould\b|\bcould\b|\bmight\b", re.IGNORECASE)
+_SETTING_CONDITION = re.compile(r"\s*(?:使用|用|采用|开启|打开|换成|改用|加上|we\s+use|using|with)\s*", re.IGNORECASE)
+_MAYBE = re.compile(r"可能|会|将|或许|也许|估计|\bwould\b|\bcould\b|\bmight\b", re.IGNORECASE)
 # (and a hope or a goal: "希望 SWE-bench Verified 能过 60%", "we hope to reach 60%")
 # (after a quotation mark or a short label: "> 思考题：如果一个模型在 MMLU 上得到 30%，能说明什么？")
 # (in two parts: the opening one is matched at the sentence's start only, and the other starts from one class of its first
 # characters, matched case-sensitively - "i" also matches "İ" and "ı" case-blind - so that ``re`` skips ahead to them;
 # the branch checks that character again with a look-behind, and "\b" before it is a look-behind after it)
-_HYPOTHETICAL_OPENING: Final = re.compile(r"[>\s*-]*(?:[\u4e00-\u9fff]{1,6}[:：]\s*)?(?:如果|假如|若|倘若|假设|要是)")
-_HYPOTHETICAL: Final = re.compile(r"(?-i:[希期IiWwCcMmHh\u0130\u0131])(?:(?<=希)望|(?<=期)望|(?<!\w[\s\S])(?:(?<=i)f|(?<=w)ould"
+_HYPOTHETICAL_OPENING = re.compile(r"[>\s*-]*(?:[\u4e00-\u9fff]{1,6}[:：]\s*)?(?:如果|假如|若|倘若|假设|要是)")
+_HYPOTHETICAL = re.compile(r"(?-i:[希期IiWwCcMmHh\u0130\u0131])(?:(?<=希)望|(?<=期)望|(?<!\w[\s\S])(?:(?<=i)f|(?<=w)ould"
                            r"|(?<=c)ould potentially|(?<=m)ight|(?<=h)opes?\s+to)\b)", re.IGNORECASE)
 
 
 # an indefinite model as a sentence's subject: a statement about any model, not about the one the text is about
-_GENERIC_SUBJECT: Final = led(re.compile(r"(?:^|[，,：:]\s*)(?:一个|某个|某一?|任何|任意|随便一个)(?:\d+(?:\.\d+)?B\s*)?(?:的)?(?:大)?模型"
+_GENERIC_SUBJECT = led(re.compile(r"(?:^|[，,：:]\s*)(?:一个|某个|某一?|任何|任意|随便一个)(?:\d+(?:\.\d+)?B\s*)?(?:的)?(?:大)?模型"
                               r"|(?:^|[,:;]\s+)(?:A|An|Any|Some)\s+(?:\d+(?:\.\d+)?B\s+)?(?:model|LLM|system)s?\b",
                               re.IGNORECASE))
-_FORMER_OR_LATTER: Final = re.compile(r"前者|后者|\bthe\s+(?:former|latter)\b", re.IGNORECASE)
-_LOOK_AT: Final = re.compile(r"\s*(?:只|单|再|换)?(?:看|比较|对比|说到|谈到|论)|\s+(?:we|you)\s+(?:look|turn)\s+(?:at|to)\b", re.IGNORECASE)
+_FORMER_OR_LATTER = re.compile(r"前者|后者|\bthe\s+(?:former|latter)\b", re.IGNORECASE)
+_LOOK_AT = re.compile(r"\s*(?:只|单|再|换)?(?:看|比较|对比|说到|谈到|论)|\s+(?:we|you)\s+(?:look|turn)\s+(?:at|to)\b", re.IGNORECASE)
 
 
 def _is_hypothetical(sentence: str, numbers: Sequence[Number]) -> bool:
@@ -132,12 +131,12 @@ def _is_hypothetical(sentence: str, numbers: Sequence[Number]) -> bool:
 
 # A section that opens a work of its own ("In this paper we propose …", "本文提出 …": a digest's next abstract) is not
 # about the model the document opened with, nor is an ablation's (its variants are no results).
-_OWN_WORK: Final = re.compile(r"(?i)\b(?:in this (?:paper|work|report)|this (?:paper|work)|we (?:propose|introduce|present))\b"
+_OWN_WORK = re.compile(r"(?i)\b(?:in this (?:paper|work|report)|this (?:paper|work)|we (?:propose|introduce|present))\b"
                        r"|本文|在本文中|我们提出|本研究|本工作")
-_ABLATION_TITLE: Final = re.compile(r"(?i)ablation|消融")
+_ABLATION_TITLE = re.compile(r"(?i)ablation|消融")
 # the least share of the claims stated so far that the document's main model must hold for a later section that names
 # no model of its own to go on about it (a digest's first story holds a small share by its third)
-MAIN_MODEL_SHARE: Final = 0.4
+MAIN_MODEL_SHARE = 0.4
 
 
 def carries_main_model(section: Section, text: str, main_model: str | None, claim_models: Sequence[str]) -> bool:
@@ -333,11 +332,11 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
 # "we get", "we're", "we trail": the writers as a result's subject, whose model is the document's (a pull request's,
 # a launch page's). (Any "we", "our" or 我们 was tried: it lowered two held-out corpora.)
 # a sentence that quotes other models' results as references for the one the text is about
-_FOR_REFERENCE: Final = re.compile(r"[\s*>-]*(?:For|By|In)\s+(?:comparison|reference|context)\b|[\s*>-]*As\s+a\s+reference\b",
+_FOR_REFERENCE = re.compile(r"[\s*>-]*(?:For|By|In)\s+(?:comparison|reference|context)\b|[\s*>-]*As\s+a\s+reference\b",
                             re.IGNORECASE)
 # the writers as a comparison's subject ("我们高了 4.2 个点", "we lead by 2 points")
-_FIRST_PERSON: Final = re.compile(r"我们|w(?<!\w[\s\S])e\b", re.IGNORECASE)
-_WE: Final = re.compile(r"\bwe(?:['’]re|\s+(?:get|got|score|scored|trail|beat|are|were|lead|lag|land|reach|hit))\b", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"我们|w(?<!\w[\s\S])e\b", re.IGNORECASE)
+_WE = re.compile(r"\bwe(?:['’]re|\s+(?:get|got|score|scored|trail|beat|are|were|lead|lag|land|reach|hit))\b", re.IGNORECASE)
 
 
 def _we_of_the_subject(text: str, a: int, b: int, subject: str | None) -> bool:
@@ -378,8 +377,8 @@ def _sole_opening_model(text: str, start: int, end: int) -> str | None:
     return None
 
 
-_PARAGRAPH: Final = re.compile(r"[^\n]+(?:\n[^\n]+)*")
-_DIGIT_RESULT: Final = re.compile(r"\d+(?:\.\d+)?\s*%|\d+\.\d")
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
+_DIGIT_RESULT = re.compile(r"\d+(?:\.\d+)?\s*%|\d+\.\d")
 
 
 def _on_every_shared_benchmark(comparisons: list[ComparisonClaim], scores: list[ScoreClaim]) -> list[ComparisonClaim]:
@@ -407,27 +406,27 @@ def _on_every_shared_benchmark(comparisons: list[ComparisonClaim], scores: list[
     return out
 
 
-_HEADING_MARK: Final = re.compile(r"#+\s*")
+_HEADING_MARK = re.compile(r"#+\s*")
 # a sentence that is a Markdown link ("[the report](https://…)"), not a chat line's "[09:03] Priya: …"
-_LINK_OPENS: Final = re.compile(r"\[[^\]\n]*\]\(")
+_LINK_OPENS = re.compile(r"\[[^\]\n]*\]\(")
 # a Markdown thematic break on a line of its own ("---", "***", "___"), between a thread's posts or a digest's items
-_ANY_RULE_MARK: Final = re.compile(r"---|\*\*\*|___|- - -|\* \* \*")  # (what a break needs, found in one scan)
-_THEMATIC_BREAK: Final = re.compile(r"^[ \t]*(?:-[ \t]*){3,}$|^[ \t]*(?:\*[ \t]*){3,}$|^[ \t]*(?:_[ \t]*){3,}$", re.MULTILINE)
-_LABEL_NAME: Final = re.compile(r"[-*>\s]*(?:([A-Za-z][A-Za-z0-9]*(?:[-_.+][A-Za-z0-9]+)*(?: \d+(?:\.\d+)?[BM])?)\**\s*[:：]\**\s"
+_ANY_RULE_MARK = re.compile(r"---|\*\*\*|___|- - -|\* \* \*")  # (what a break needs, found in one scan)
+_THEMATIC_BREAK = re.compile(r"^[ \t]*(?:-[ \t]*){3,}$|^[ \t]*(?:\*[ \t]*){3,}$|^[ \t]*(?:_[ \t]*){3,}$", re.MULTILINE)
+_LABEL_NAME = re.compile(r"[-*>\s]*(?:([A-Za-z][A-Za-z0-9]*(?:[-_.+][A-Za-z0-9]+)*(?: \d+(?:\.\d+)?[BM])?)\**\s*[:：]\**\s"
                          # (a Chinese brand's label needs no space after the colon: "**青鸾-32B**：官方说它…")
                          r"|(" + CJK_HYBRID_NAME.pattern + r")\**\s*[:：]\**)")
 # "该模型还超越了…", "This model also…": a demonstrative points at the model named last, not at the topic
 # (the word-start checks sit after the first letter, "\b" there as a look-behind, so ``re`` skips ahead to the next
 # possible first character instead of trying every position)
-_DEMONSTRATIVE: Final = re.compile(r"该模型|此模型|这个模型|这一模型|t(?<!\w[\s\S])his model\b", re.IGNORECASE)
+_DEMONSTRATIVE = re.compile(r"该模型|此模型|这个模型|这一模型|t(?<!\w[\s\S])his model\b", re.IGNORECASE)
 
 
 # "在今年的 AIME 2025 上，它的成绩是 40.0%": 它 / it goes on about the model the previous sentence's result was about
 # (它, "it", "its"; the word start as above, and the first character from a class matched case-sensitively - "i" also
 # matches "İ" and "ı" case-blind - so that ``re`` skips ahead to it)
-_PRONOUN: Final = re.compile(r"(?-i:[它Ii\u0130\u0131])(?:(?<=它)|(?<=i)(?<!\w[\s\S])ts?\b)", re.IGNORECASE)
+_PRONOUN = re.compile(r"(?-i:[它Ii\u0130\u0131])(?:(?<=它)|(?<=i)(?<!\w[\s\S])ts?\b)", re.IGNORECASE)
 # a sentence opening with "That's" / "That is" / "This puts …": it goes on about the result the previous one stated
-_RESULT_THAT: Final = re.compile(r"[\s*>-]*(?:That|This)(?:['’]s|\s+(?:is|was|puts|places|leaves|beats|trails))\b")
+_RESULT_THAT = re.compile(r"[\s*>-]*(?:That|This)(?:['’]s|\s+(?:is|was|puts|places|leaves|beats|trails))\b")
 
 
 def _writers_before_pronoun(text: str, a: int, b: int) -> bool:
@@ -495,10 +494,10 @@ def _asked_about(text: str, line_start: int, a: int, b: int) -> str | None:
     return names.pop() if len(names) == 1 else None
 
 
-_COMPARED_AFTER: Final = re.compile(r"\s*(?:比|相比|比较|对比)")
+_COMPARED_AFTER = re.compile(r"\s*(?:比|相比|比较|对比)")
 # a reply opening its line: "答：79.8%。", "A: 72.6 on aime24", "**Answer:** …"
 # (and a comment thread's reply: "👉博主回复：", "作者回复：", "Reply:")
-_ANSWER_OPENING: Final = re.compile(r"[*>\s]*(?:[^\w\s]{1,3}\s*)?(?P<label>答|回答|[\u4e00-\u9fff]{0,4}回复|A|Ans|Answer|Reply)\s*[:：]",
+_ANSWER_OPENING = re.compile(r"[*>\s]*(?:[^\w\s]{1,3}\s*)?(?P<label>答|回答|[\u4e00-\u9fff]{0,4}回复|A|Ans|Answer|Reply)\s*[:：]",
                              re.IGNORECASE)
 
 
@@ -541,7 +540,7 @@ def _demonstrative_referent(text: str, a: int, b: int, before: tuple[int, int] |
 
 # "X 取得 85.7%，与 GPT-4o 基本持平", "… than GPT-4o": the name a statement measures against is not what "该模型" means
 # ("分别比基线模型 Qwen2.5-7B-Instruct 提高了…", "than the strong baseline X": a few words describing it may stand between)
-_MEASURED_AGAINST: Final = re.compile(r"(?:(?:与|跟|同|比|较|相比)[^，,。；;、\s\dA-Za-z]{0,8}"
+_MEASURED_AGAINST = re.compile(r"(?:(?:与|跟|同|比|较|相比)[^，,。；;、\s\dA-Za-z]{0,8}"
                                r"|(?:\bthan|\bvs\.?|\bversus|\bagainst|\bcompared\s+(?:to|with))(?:\s+(?:the|its|our)(?:\s+[a-z-]+){0,2})?)"
                                r"\s*$", re.IGNORECASE)
 
@@ -558,8 +557,8 @@ def _outside(hits: Sequence[int], regions: Sequence[tuple[int, int]]) -> list[in
     return out
 
 
-_MAX_SENTENCE: Final = 1200
-_SOFT_BREAK: Final = re.compile(r"[，,、:：]\s*")
+_MAX_SENTENCE = 1200
+_SOFT_BREAK = re.compile(r"[，,、:：]\s*")
 
 
 def _bounded(text: str, bounds: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
@@ -705,7 +704,7 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
     return [*scores, *(c for c in traced if isinstance(c, ScoreClaim)), *comparisons]
 
 
-_RATING_WORD: Final = re.compile(r"\b(?:elo|rating|rated)\b|评分|等级分", re.IGNORECASE)
+_RATING_WORD = re.compile(r"\b(?:elo|rating|rated)\b|评分|等级分", re.IGNORECASE)
 
 
 def _is_rating_benchmark(name: str, lex: Lexicons) -> bool:
@@ -714,9 +713,9 @@ def _is_rating_benchmark(name: str, lex: Lexicons) -> bool:
 
 
 # a heading that is a thread's post by somebody ("@jlu commented", "ana-ridge replied", "3 楼", "回复 @小王")
-_POST_HEADING: Final = re.compile(r"^\s*@\S+|\b(?:commented|replied|wrote|responded|answered|posted|opened\s+this\s+issue)\b"
+_POST_HEADING = re.compile(r"^\s*@\S+|\b(?:commented|replied|wrote|responded|answered|posted|opened\s+this\s+issue)\b"
                            r"|\d+\s*楼|回复|评论区|跟帖|追评", re.IGNORECASE)
-_BULLET_LABEL_COLON: Final = re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?[:：]")
+_BULLET_LABEL_COLON = re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?[:：]")
 
 
 def _benchmark_bullet(text: str, line_start: int, line_end: int, lex: Lexicons) -> bool:
@@ -744,31 +743,31 @@ def _for_each_of_the_group(comparisons: list[ComparisonClaim], group: GroupRefer
 
 
 # "MMLU（85.1）": a value in parentheses right after a name (a benchmark's, or a baseline's)
-_NAME_PAREN_VALUE: Final = re.compile(r"[A-Za-z0-9+]\s*[(（]\s*\d+(?:\.\d+)?\s*%?\s*[)）]")
+_NAME_PAREN_VALUE = re.compile(r"[A-Za-z0-9+]\s*[(（]\s*\d+(?:\.\d+)?\s*%?\s*[)）]")
 # "GPT-4o 88.7, Claude 3.5 Sonnet 88.3", "Orion-72B: 61.0": values written right after names (see
 # ``enumerations.juxtaposed_values``, which decides)
-_NAME_THEN_VALUE: Final = re.compile(r"[A-Za-z0-9+](?:[ \t]*[:：=][ \t]*|[ \t]+)\d+\.\d")
+_NAME_THEN_VALUE = re.compile(r"[A-Za-z0-9+](?:[ \t]*[:：=][ \t]*|[ \t]+)\d+\.\d")
 # "DeepSeek-V3 在 MATH-500 上 90.2": a value right after the place it was measured (``scores._after_a_benchmark_place``)
 # "Arena-Hard is 62.3 with style control off": a benchmark, a copula, a decimal (``scores._BENCH_IS_BEFORE``)
-_COPULA_THEN_VALUE: Final = re.compile(r"[A-Za-z0-9)] " + COPULA + r" \d+\.\d")
-_PLACE_THEN_VALUE: Final = re.compile(r"[A-Za-z0-9)）][ \t]?(?:[上中]|" + SAID_BEFORE_VALUE + r"{1,8}|[，,])[ \t]?[，,]?[ \t]?\d+(?:\.\d|%)")
+_COPULA_THEN_VALUE = re.compile(r"[A-Za-z0-9)] " + COPULA + r" \d+\.\d")
+_PLACE_THEN_VALUE = re.compile(r"[A-Za-z0-9)）][ \t]?(?:[上中]|" + SAID_BEFORE_VALUE + r"{1,8}|[，,])[ \t]?[，,]?[ \t]?\d+(?:\.\d|%)")
 # "she puts DeepSeek-R1-Distill-Qwen-7B, also at 55.5": a name, then its value after ", at" (``scores._VERB_RIGHT_BEFORE``)
-_COMMA_AT_VALUE: Final = re.compile(r"[A-Za-z0-9]" + COMMA_AT + r"\s+\d+\.\d")
-_FROM: Final = re.compile(r"(?-i:[从Ff])(?:(?<=从)|(?<=f)(?<!\w[\s\S])rom\b)", re.IGNORECASE)  # (从, "from": as _GENERAL_SCOPE)
+_COMMA_AT_VALUE = re.compile(r"[A-Za-z0-9]" + COMMA_AT + r"\s+\d+\.\d")
+_FROM = re.compile(r"(?-i:[从Ff])(?:(?<=从)|(?<=f)(?<!\w[\s\S])rom\b)", re.IGNORECASE)  # (从, "from": as _GENERAL_SCOPE)
 # the words a reply to a stated score needs (``extractor.rules.replies``), looked for before it runs
-_REPLY_HINT: Final = led(re.compile(r"ahead|behind|\bclear\b|wins?\b|loses?\b|leads?\b|trails?\b|on top|"
+_REPLY_HINT = led(re.compile(r"ahead|behind|\bclear\b|wins?\b|loses?\b|leads?\b|trails?\b|on top|"
                          r"高了|高出|领先|赢了|多了|超出|低了|差了|还差|落后|输了|少了", re.IGNORECASE))
-_EARLIER_SUBJECT_CUE: Final = re.compile(r"现有|已有|之前|此前|以前|先前|existing|previous|prior", re.IGNORECASE)
-_EARLIER_CUE: Final = re.compile(r"之前|此前|以前|先前|原先|原来|previous|prior|before", re.IGNORECASE)
+_EARLIER_SUBJECT_CUE = re.compile(r"现有|已有|之前|此前|以前|先前|existing|previous|prior", re.IGNORECASE)
+_EARLIER_CUE = re.compile(r"之前|此前|以前|先前|原先|原来|previous|prior|before", re.IGNORECASE)
 # "在多个基准上", "across most benchmarks", "beats GPT-4o on 7 of 10 benchmarks", "在 12 项基准中的 9 项上": many benchmarks or a
 # count of them, none named. (Each branch's first character is matched first, case-sensitively, from one class that holds
 # every character the case-blind first letters match - "i" also matches "İ" and "ı" - so that ``re`` skips ahead to the
 # next such character instead of trying every branch at every position; the branch then checks that character again
 # with a look-behind, and "\b" before a word's first letter is ``_WORD_START_BEFORE`` after it.)
-_WORD_START_BEFORE: Final = r"(?<!\w[\s\S])"
-_MANY: Final = r"(?:most|many|all|several|multiple|various|a\s+(?:wide\s+)?range\s+of|a\s+variety\s+of)\b"
-_COUNT_OF: Final = r"\d+\s+(?:of|out\s+of)\s+(?:the\s+)?\d+\s+(?:\w+\s+)?(?:benchmarks|tasks|evaluations|tests)"
-_GENERAL_SCOPE: Final = re.compile(
+_WORD_START_BEFORE = r"(?<!\w[\s\S])"
+_MANY = r"(?:most|many|all|several|multiple|various|a\s+(?:wide\s+)?range\s+of|a\s+variety\s+of)\b"
+_COUNT_OF = r"\d+\s+(?:of|out\s+of)\s+(?:the\s+)?\d+\s+(?:\w+\s+)?(?:benchmarks|tasks|evaluations|tests)"
+_GENERAL_SCOPE = re.compile(
     r"(?-i:[在大AaOoIi\u0130\u0131\d])(?:"
     r"(?<=在)(?:大多数|多数|多个|各种|各项|众多|所有|一系列|广泛的)[^，。,]{0,14}?(?:上|中|下)|(?<=大)(?:多数情况|部分情况)"
     rf"|(?<=a){_WORD_START_BEFORE}cross\s+(?:{_MANY}|(?:the\s+)?(?:board|benchmarks|tasks)\b|{_COUNT_OF})"
@@ -776,7 +775,7 @@ _GENERAL_SCOPE: Final = re.compile(
     r"|(?<=\d)\d*\s*(?:项|个)(?:基准|评测|测试|任务)(?:中的|里的)?\s*\d+\s*(?:项|个))", re.IGNORECASE)
 
 
-_CONTRAST: Final = re.compile(r"而|但|相比|相较|对比|whereas|while|compared|versus|\bvs\b|\b(?:up|down) from\b|\bagainst\b"
+_CONTRAST = re.compile(r"而|但|相比|相较|对比|whereas|while|compared|versus|\bvs\b|\b(?:up|down) from\b|\bagainst\b"
                        # "X 和 Y 分别是 82.6 和 90.2，Y 领先": the two values, and who leads, with no object named
                        r"|(?:领先|胜出|占优|更胜一筹)\s*(?:[。！!，,；;]|$)"
                        r"|\b(?:leads|is\s+ahead|wins|trails|is\s+behind)\s+by\b", re.IGNORECASE)

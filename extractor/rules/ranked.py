@@ -8,16 +8,15 @@ names, else none (the ranking is general: "数学：" names a field, not a bench
 from __future__ import annotations
 
 import re
-from typing import Final
 
 from extractor.rules.mentions import Mention
 from extractor.rules.subjects import _model_mentions
 from schemas import ComparisonClaim, Document, Section
 
 # the symbol between two names, with at most one space each side ("A > B", "A>B", "A ＞ B")
-RANK_SYMBOL: Final = re.compile(r"[>＞<＜≈]")
-_BETWEEN: Final = re.compile(r"[ \t]?([>＞<＜≈])[ \t]?")
-_RELATION: Final = {">": "outperforms", "＞": "outperforms", "<": "underperforms", "＜": "underperforms", "≈": "matches"}
+RANK_SYMBOL = re.compile(r"[>＞<＜≈]")
+_BETWEEN = re.compile(r"[ \t]?([>＞<＜≈])[ \t]?")
+_RELATION = {">": "outperforms", "＞": "outperforms", "<": "underperforms", "＜": "underperforms", "≈": "matches"}
 
 
 def ranked_comparisons(document: Document, section: Section, offset: int, sentence: str,

@@ -10,7 +10,6 @@ ahead", is not read.)
 from __future__ import annotations
 
 import re
-from typing import Final
 
 from extractor.rules.clauses import _tight
 from extractor.rules.mentions import Mention
@@ -20,7 +19,7 @@ from extractor.segment import is_model_shaped
 from schemas import ComparisonClaim, Document, ScoreClaim, Section
 
 # a comparative with no object: "still wins", "is ~5 pts ahead", "leads by 5.5", "高了 4.2 个点", "还差了 7 分"
-_BARE_COMPARATIVE: Final = re.compile(
+_BARE_COMPARATIVE = re.compile(
     r"(?:(?P<d0>\d+(?:\.\d+)?)\s*(?:points?|pts|pp)\s+)?"
     r"\b(?:(?P<up>ahead|clear|wins?|leads?|comes\s+out\s+on\s+top)|(?P<down>behind|loses?|trails?))\b"
     r"(?:,?\s+(?:just\s+)?(?:by\s+)?(?:about\s+|almost\s+|nearly\s+|roughly\s+|~)?(?P<d1>\d+(?:\.\d+)?)\s*(?:points?|pts|pp)?)?"
@@ -29,12 +28,12 @@ _BARE_COMPARATIVE: Final = re.compile(
     r"\s*(?:约|近|快|大约|将近|足足)?\s*(?P<d2>\d+(?:\.\d+)?)\s*(?:个)?(?:百分点|个点|点|分)",
     re.IGNORECASE)
 # an object right after the comparative makes it an ordinary cue ("ahead of X", "wins over X", "领先 X")
-_OBJECT_AFTER: Final = re.compile(r"\s*(?:of|than|over|against|to|with)\b|\s*[A-Z\u4e00-\u9fff]", re.IGNORECASE)
-_OBJECT_BEFORE: Final = re.compile(r"比|与|和|跟|同|较|相比|对比|\b(?:than|with|versus|vs\.?|against|over)\b", re.IGNORECASE)
-_FIRST_PERSON_OR_IT: Final = re.compile(r"\b(?:we|we're|we are|us|it|it's)\b|我们|它|其", re.IGNORECASE)
+_OBJECT_AFTER = re.compile(r"\s*(?:of|than|over|against|to|with)\b|\s*[A-Z\u4e00-\u9fff]", re.IGNORECASE)
+_OBJECT_BEFORE = re.compile(r"比|与|和|跟|同|较|相比|对比|\b(?:than|with|versus|vs\.?|against|over)\b", re.IGNORECASE)
+_FIRST_PERSON_OR_IT = re.compile(r"\b(?:we|we're|we are|us|it|it's)\b|我们|它|其", re.IGNORECASE)
 # the sentence's subject word standing for a model named before ("在 AIME 2024 上它是 26.7%")
-_IT: Final = re.compile(r"它|\bit\b", re.IGNORECASE)
-_CLAUSE_BREAK: Final = re.compile(r"[。！？!?；;]")
+_IT = re.compile(r"它|\bit\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[。！？!?；;]")
 
 
 def reply_comparisons(document: Document, section: Section, offset: int, sentence: str, names: list[Mention],

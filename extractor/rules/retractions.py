@@ -9,38 +9,38 @@ frames drop a score claim stated before such a correction with the value it take
 from __future__ import annotations
 
 import re
-from typing import Final, NamedTuple
+from typing import NamedTuple
 
 # a word that says a correction follows or was made
 # (all read in the lower-cased text: a case-blind regex has no first characters to skip ahead by)
-_CORRECTION: Final = re.compile(r"说错了?|讲错了?|口误|更正|纠正|勘误|\bmisspoke\b|\bcorrect(?:ed|ion)\b|\berratum\b|\bwrong\b"
+_CORRECTION = re.compile(r"说错了?|讲错了?|口误|更正|纠正|勘误|\bmisspoke\b|\bcorrect(?:ed|ion)\b|\berratum\b|\bwrong\b"
                          r"|\bmistake\b|\bgrading\s+bug\b")
-_CORRECTION_WORDS: Final = ("说错", "讲错", "口误", "更正", "纠正", "勘误", "误把", "误将", "错把", "错将", "misspoke", "corrected", "correction", "correct value",
+_CORRECTION_WORDS = ("说错", "讲错", "口误", "更正", "纠正", "勘误", "误把", "误将", "错把", "错将", "misspoke", "corrected", "correction", "correct value",
                      "right figure", "right number", "actual figure", "actual number",
                      "correct number", "correct figure", "correct score", "erratum", "wrong", "mistake", "grading bug", "typo", "笔误")
-_CORRECTION_HINTS: Final = ("说错", "讲错", "口误", "更正", "纠正", "勘误", "误把", "误将", "错把", "错将", "isspoke", "orrect", "rratum", "wrong", "Wrong", "istake", "ading bug",
+_CORRECTION_HINTS = ("说错", "讲错", "口误", "更正", "纠正", "勘误", "误把", "误将", "错把", "错将", "isspoke", "orrect", "rratum", "wrong", "Wrong", "istake", "ading bug",
                      "ISSPOKE", "ORRECT", "RRATUM", "WRONG", "ISTAKE", "typo", "Typo", "TYPO", "笔误")
 # whether a text holds any of them, in one scan (eighteen ``in`` tests read a long text eighteen times: twice the time)
-_ANY_HINT: Final = re.compile("|".join(map(re.escape, _CORRECTION_HINTS)))
-_ANY_WORD: Final = re.compile("|".join(map(re.escape, _CORRECTION_WORDS)))
+_ANY_HINT = re.compile("|".join(map(re.escape, _CORRECTION_HINTS)))
+_ANY_WORD = re.compile("|".join(map(re.escape, _CORRECTION_WORDS)))
 # the value taken back, then the right one: "不是 65.1，是 59.1", "not 79.2 but 78.2", "not 79.2, it's 78.2"
-_NOT_THIS_BUT_THAT: Final = re.compile(r"(?:不是|并非|\bnot\b)\s*(?P<old>\d+(?:\.\d+)?)\s*(?:%|分)?[^\d。\n]{0,12}?"
+_NOT_THIS_BUT_THAT = re.compile(r"(?:不是|并非|\bnot\b)\s*(?P<old>\d+(?:\.\d+)?)\s*(?:%|分)?[^\d。\n]{0,12}?"
                                 r"(?:而是|是|\bbut\b|\bit['’]s\b|\bit\s+is\b)\s*(?P<new>\d+(?:\.\d+)?)")
 # an erratum: "listed 57.1 … the corrected number is 57.9", "was reported as 58.4; the correct value is 54.9"
-_LISTED: Final = re.compile(r"\b(?:listed|reported(?:\s+as)?|stated|printed|gave|wrote)\s+(?:at\s+|as\s+)?(?P<old>\d+(?:\.\d+)?)")
+_LISTED = re.compile(r"\b(?:listed|reported(?:\s+as)?|stated|printed|gave|wrote)\s+(?:at\s+|as\s+)?(?P<old>\d+(?:\.\d+)?)")
 # (the word start after its first letter: a leading \b made ``re`` try every position of the text)
-_CORRECT_VALUE: Final = re.compile(r"(?:c(?<!\w\w)orrect(?:ed)?|r(?<!\w\w)ight|a(?<!\w\w)ctual)\s+(?:number|value|figure|score|result)\s+"
+_CORRECT_VALUE = re.compile(r"(?:c(?<!\w\w)orrect(?:ed)?|r(?<!\w\w)ight|a(?<!\w\w)ctual)\s+(?:number|value|figure|score|result)\s+"
                             r"(?:is|was|should\s+be)\s+(?P<new>\d+(?:\.\d+)?)")
 
 
 # a value a text says was written by mistake, then the right one: "误把其 IFEval 得分写成了 71.0，正确数字应为 61.0"
-_MISWRITTEN: Final = re.compile(r"(?:误把|误将|错把|错将)[^。\n\d]{0,30}?(?:写成|记成|报成|标成|写作|写为|记为)了?\s*(?P<old>\d+(?:\.\d+)?)"
+_MISWRITTEN = re.compile(r"(?:误把|误将|错把|错将)[^。\n\d]{0,30}?(?:写成|记成|报成|标成|写作|写为|记为)了?\s*(?P<old>\d+(?:\.\d+)?)"
                          r"\s*(?:%|分)?[^。\n\d]{0,16}?(?:正确|实际|应为|应是|应该是)[^。\n\d]{0,8}?(?P<new>\d+(?:\.\d+)?)")
 
 
 # a value the text calls a typo, then the right one: "I wrote that Brisa got 65.8 on MMLU-Pro, that was a typo, it's 63.8",
 # "65.8 是笔误，应为 63.8"
-_TYPO: Final = re.compile(r"(?P<old>\d+(?:\.\d+)?)\s*%?[^\d。\n]{0,40}?(?:\b(?:that|which|this)\s+(?:was|is)\s+a\s+typo|是笔误|系笔误)"
+_TYPO = re.compile(r"(?P<old>\d+(?:\.\d+)?)\s*%?[^\d。\n]{0,40}?(?:\b(?:that|which|this)\s+(?:was|is)\s+a\s+typo|是笔误|系笔误)"
                    r"[\s,，;；:：—-]*(?:it['’]s|it\s+is|it\s+should\s+be|should\s+(?:have\s+)?be(?:en)?|the\s+(?:right|real|correct)\s+"
                    r"(?:number|value|figure)\s+is|应为|应该是|正确的?是|实际是|是)\s*(?P<new>\d+(?:\.\d+)?)")
 
@@ -109,5 +109,5 @@ def _denials(text: str) -> list[re.Match[str]]:
 
 
 # the right value, then the one taken back: "是 30.2 不是 32.0", "it's 30.2, not 32.0"
-_THAT_NOT_THIS: Final = re.compile(r"(?:是|为|\bit['’]s|\bit\s+is)\s*(?P<new>\d+(?:\.\d+)?)\s*(?:%|分)?\s*[，,]?\s*(?:而)?"
+_THAT_NOT_THIS = re.compile(r"(?:是|为|\bit['’]s|\bit\s+is)\s*(?P<new>\d+(?:\.\d+)?)\s*(?:%|分)?\s*[，,]?\s*(?:而)?"
                             r"(?P<no>不是|并非|\bnot\b)\s*(?P<old>\d+(?:\.\d+)?)")

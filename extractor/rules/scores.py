@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from functools import lru_cache
-from typing import Final
 
 from extractor import lexicon
 from extractor.regex_lead import led
@@ -70,20 +69,20 @@ from extractor.rules.owners import (
 from extractor.rules.subjects import _cue_objects, _model_mentions, _pick_subject
 from schemas import ComparisonClaim, Document, ScoreClaim, Section
 
-_EN_ON_BENCH: Final = re.compile(r"\s*(?:[(（][^()（）]{0,40}[)）]\s*)?(?:[A-Za-z@0-9-]+\s+){0,3}?(?:on|in|at)\s+(?:the\s+)?",
+_EN_ON_BENCH = re.compile(r"\s*(?:[(（][^()（）]{0,40}[)）]\s*)?(?:[A-Za-z@0-9-]+\s+){0,3}?(?:on|in|at)\s+(?:the\s+)?",
                           re.IGNORECASE)
 # "a Codeforces rating of 1691", "Elo 为 1189": ratings are Elo points
-_RATING: Final = re.compile(r"\brating|\belo\b|评级|等级分", re.IGNORECASE)
-_YEAR_LIKE: Final = re.compile(r"(?:19|20)\d\d")
+_RATING = re.compile(r"\brating|\belo\b|评级|等级分", re.IGNORECASE)
+_YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 # where a contrasting clause starts: "…, while Self-RAG and IRCoT reach …", "；", "，而"
-_CONTRAST_CLAUSE: Final = re.compile(r"[;；]|\b(?:while|whereas|but)\b|[，,]\s*(?:而|但)", re.IGNORECASE)
-_VS_PAIR: Final = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(%|％)?\s*(?:vs\.?|versus|v\.s\.|对比|对|比)\s*(\d+(?:\.\d+)?)\s*(%|％)?(?!\w|\.\d)",
+_CONTRAST_CLAUSE = re.compile(r"[;；]|\b(?:while|whereas|but)\b|[，,]\s*(?:而|但)", re.IGNORECASE)
+_VS_PAIR = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(%|％)?\s*(?:vs\.?|versus|v\.s\.|对比|对|比)\s*(\d+(?:\.\d+)?)\s*(%|％)?(?!\w|\.\d)",
                       re.IGNORECASE)
 
 
-_PAIR_OPENS: Final = re.compile(r"\s*[(（]\s*$")
+_PAIR_OPENS = re.compile(r"\s*[(（]\s*$")
 # "scored 62.5, 41.2 and 48.8 on the same benchmarks", "在同样的三个基准上分别…": the benchmarks listed before, in order
-_SAME_BENCHMARKS: Final = re.compile(r"\bon\s+the\s+same\s+(?:(?:two\s+|three\s+|four\s+|\d\s+)?(?:benchmarks|tasks|tests|evals?)\b"
+_SAME_BENCHMARKS = re.compile(r"\bon\s+the\s+same\s+(?:(?:two\s+|three\s+|four\s+|\d\s+)?(?:benchmarks|tasks|tests|evals?)\b"
                               r"|(?:two|three|four|\d)\b(?!\s*[-A-Za-z0-9]))"  # ("on the same two": the noun left out)
                               r"|(?:在)?(?:同样的|相同的)(?:两|三|四|几)?(?:个|项)?(?:基准|评测|测试)(?:集)?上", re.IGNORECASE)
 
@@ -127,7 +126,7 @@ def _versus_scores(document: Document, section: Section, offset: int, sentence: 
 
 # two models named together, then their values as a pair: "A and B are within 0.2 points on MMLU (68.9 vs. 69.1)",
 # "A 和 B 之间还有距离，结果是 44.4 对 56.6"
-_TWO_NAMED: Final = re.compile(r"\s*(?:and|和|与|跟|同|以及|&)\s*")
+_TWO_NAMED = re.compile(r"\s*(?:and|和|与|跟|同|以及|&)\s*")
 
 
 def paired_values_of_two(document: Document, section: Section, offset: int, sentence: str, lex: Lexicons,
@@ -163,7 +162,7 @@ def paired_values_of_two(document: Document, section: Section, offset: int, sent
 
 
 # "matches GPT-4o-mini on IFEval (84.1 for both)", "在 AMC23 上两者持平（均为 62.5）": one value both sides reached
-SHARED_VALUE: Final = led(re.compile(
+SHARED_VALUE = led(re.compile(
     r"[(（]\s*(\d+(?:\.\d+)?)\s*(%|％)?\s*(?:for\s+both|each|apiece|for\s+each|in\s+both\s+cases)\s*[)）]"
     r"|(?:均为|都是|同为|皆为|都为|均是|均达到|都达到|都拿到|\bboth\s+(?:at|scoring|score|reach|reaching|with|on))\s*"
     r"(\d+(?:\.\d+)?)(?!\d|\.\d)(?:\s*(%|％))?(?!\s*(?:出头|多|几))", re.IGNORECASE))  # (not "都是 90 出头": no value)
@@ -195,7 +194,7 @@ def shared_value_scores(document: Document, section: Section, offset: int, sente
     return out
 
 
-_ARTICLE: Final = re.compile(r"(?:the|our|its|this)\s+", re.IGNORECASE)
+_ARTICLE = re.compile(r"(?:the|our|its|this)\s+", re.IGNORECASE)
 
 
 def _scores(document: Document, section: Section, offset: int, sentence: str, lex: Lexicons,
@@ -455,7 +454,7 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
     return out
 
 
-_PAREN_RIGHT_AFTER: Final = re.compile(r"\s*[(（]\s*$")
+_PAREN_RIGHT_AFTER = re.compile(r"\s*[(（]\s*$")
 
 
 def _shared_values(sentence: str, numbers: list[Number], names: list[Mention]) -> dict[int, list[Mention]]:
@@ -479,7 +478,7 @@ def _right_after_baseline(sentence: str, num: Number, spans: list[tuple[int, int
         and any(end <= num.start and _PAREN_RIGHT_AFTER.fullmatch(sentence, end, num.start) for _s, end, _t in spans)
 
 
-_VERB_RIGHT_BEFORE: Final = re.compile(
+_VERB_RIGHT_BEFORE = re.compile(
     r"(?:\b(?:scor(?:es|ed|ing)|gets?|got|reach(?:es|ed)|hits?|posts?|posted|lands?\s+at|sits?\s+(?:at|around)|(?:is|was)\s+at"
     r"|manag(?:es|ed)|obtain(?:s|ed)|achiev(?:es|ed)|attain(?:s|ed)|record(?:s|ed)"
     # "On MATH-500 it does 96.8", "Report says 51.8", "Lyra-R-32B reports 57.2 on …"
@@ -507,7 +506,7 @@ def _group_subject_before(sentence: str, pos: int) -> bool:
     return _group_subjects().search(sentence, 0, pos) is not None
 
 
-_VERSIONED: Final = re.compile(r"\d|-")  # "GPT-4o", "晴川-Max": a model's name, not a label such as "Card: 79.3"
+_VERSIONED = re.compile(r"\d|-")  # "GPT-4o", "晴川-Max": a model's name, not a label such as "Card: 79.3"
 
 
 def _verb_right_before(sentence: str, num: Number) -> bool:
@@ -520,10 +519,10 @@ def _verb_right_before(sentence: str, num: Number) -> bool:
 
 
 # "71.8 for rc3": a bare release tag owns a decimal here (the registry makes it the subject's other release)
-_POINTS_VERB: Final = re.compile(r"(?:拿到|拿下|取得|得到|获得|总分|得分|以|为|是|达到|只有|仅有?)\s*(?:了)?\s*$")
-_FOR_RELEASE: Final = re.compile(r"\s+for\s+(?:v|rc)\d")  # ("76.9 on rc3" is ``OWNER_AFTER``'s)
+_POINTS_VERB = re.compile(r"(?:拿到|拿下|取得|得到|获得|总分|得分|以|为|是|达到|只有|仅有?)\s*(?:了)?\s*$")
+_FOR_RELEASE = re.compile(r"\s+for\s+(?:v|rc)\d")  # ("76.9 on rc3" is ``OWNER_AFTER``'s)
 # "We measured Sonnet at 78.8", "we have GPT-4o at 71.0", "they list Qwen at 52.9": a verb of measuring, whom, then "at"
-_MEASURED_AT: Final = re.compile(r"\b(?:measured|measure|clocked|had|have|put|puts|found|saw|list|lists|listed)\s+(?:[A-Z]|the\s|it\s|them\s)"
+_MEASURED_AT = re.compile(r"\b(?:measured|measure|clocked|had|have|put|puts|found|saw|list|lists|listed)\s+(?:[A-Z]|the\s|it\s|them\s)"
                           r"[^,;:!?()]{0,40}?\s+at\s+$"
                           # "o1-mini, which her table lists at 33.3": the name before "which" is whom
                           r"|\bwhich\s+(?:[\w'’]+\s+){0,3}(?:lists?|listed|puts?|has|had|measured|clocks?|clocked)\s+at\s+$")
@@ -543,7 +542,7 @@ def _on_a_benchmark(sentence: str, num: Number, benches: list[Mention]) -> bool:
 
 
 # "solves 21 of 30 AIME 2025 problems": the benchmark after a count's total
-_OF_TOTAL: Final = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?\d+\s+")
+_OF_TOTAL = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?\d+\s+")
 
 
 def _after_a_benchmark_place(sentence: str, num: Number, benches: list[Mention]) -> bool:
@@ -570,24 +569,24 @@ def _benchmark_right_before(sentence: str, num: Number, benches: list[Mention]) 
     return next((b for b in benches if b.end in ends), None)
 
 
-_BENCH_PLACE_RIGHT_BEFORE: Final = re.compile(r"\s*[上中]\s*$")
+_BENCH_PLACE_RIGHT_BEFORE = re.compile(r"\s*[上中]\s*$")
 # the few words of who measured a value between a benchmark and the value ("HumanEval 我这边只有 79.3", "官方写的 65.4")
-SAID_BEFORE_VALUE: Final = "[我他她它你们这那边官方自己实测跑测报只有是为到了的得分写说称给出也都]"
+SAID_BEFORE_VALUE = "[我他她它你们这那边官方自己实测跑测报只有是为到了的得分写说称给出也都]"
 # and a setting word of how it was run ("IFEval 严格模式 83.0", "IFEval strict 83.0")
-_SETTING_BEFORE_VALUE: Final = (r"(?:(?:严格|宽松|思考|非思考|推理)模式|严格|宽松|零样本|少样本|prompt-level\s+strict|(?:strict|loose)[- ]prompt|"
+_SETTING_BEFORE_VALUE = (r"(?:(?:严格|宽松|思考|非思考|推理)模式|严格|宽松|零样本|少样本|prompt-level\s+strict|(?:strict|loose)[- ]prompt|"
                          r"prompt[- ](?:strict|loose)|strict|loose|"
                          r"\d+-shot|(?:pass|avg|maj|cons|mean|best-of-)@?\d+|CoT)?")
-_BENCH_SAID_BEFORE: Final = re.compile(r"\s*(?:[（(][^()（）]{1,40}[)）])?\s*[:：]?\s*" + _SETTING_BEFORE_VALUE + r"\s*(?:"
+_BENCH_SAID_BEFORE = re.compile(r"\s*(?:[（(][^()（）]{1,40}[)）])?\s*[:：]?\s*" + _SETTING_BEFORE_VALUE + r"\s*(?:"
                                 + SAID_BEFORE_VALUE + r"{0,8})\s*[，,]?\s*$")
 # "Arena-Hard is 62.3 with style control off", "MMLU-Pro sits at 71.0": the benchmark, a copula, the value
 # ("IFEval strict-prompt is 84.1", "LCB (2408–2502 window) is 38.9": a setting word or a note may stand between the
 # benchmark and its copula)
 # ("Sparrow-7B's own GSM8K result, 85.1, is unaffected": the result word, then the value set off by a comma)
-_BENCH_IS_BEFORE: Final = re.compile(r"(?:\s*[（(][^()（）]{1,40}[)）])?(?:\s+" + _SETTING_BEFORE_VALUE + r")?"
+_BENCH_IS_BEFORE = re.compile(r"(?:\s*[（(][^()（）]{1,40}[)）])?(?:\s+" + _SETTING_BEFORE_VALUE + r")?"
                               r"(?:\s+" + COPULA + r"\s+"
                               r"|\s+(?:result|score|number|figure)(?:\s+(?:is|was))?\s*[,:]?\s+)$")
-_GAP_ONLY: Final = re.compile(r"\s*%?\s*[:：]?\s*")
-_ON_BENCH_RIGHT_AFTER: Final = re.compile(r"\s*(?:%\s*)?(?:on|in)\s+(?:the\s+)?")
+_GAP_ONLY = re.compile(r"\s*%?\s*[:：]?\s*")
+_ON_BENCH_RIGHT_AFTER = re.compile(r"\s*(?:%\s*)?(?:on|in)\s+(?:the\s+)?")
 
 
 def _score_claim(document: Document, section: Section, offset: int, sentence: str, lex: Lexicons, num: Number,
@@ -616,7 +615,7 @@ def _score_claim(document: Document, section: Section, offset: int, sentence: st
 
 # what may stand between a reply's opening and its value: nothing, or who said it ("官方说 82.3", "官方写的是 63.3%",
 # "They report 61.0")
-_SAID_OPENING: Final = re.compile(r"[\s*]*(?:(?:[\u4e00-\u9fff]{0,4}(?:说|说的是|写的是|报的是|给的是|是|为)|(?:they|it)\s+(?:report|reports|say|says|gets?))\s*)?",
+_SAID_OPENING = re.compile(r"[\s*]*(?:(?:[\u4e00-\u9fff]{0,4}(?:说|说的是|写的是|报的是|给的是|是|为)|(?:they|it)\s+(?:report|reports|say|says|gets?))\s*)?",
                            re.IGNORECASE)
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from contextvars import ContextVar
-from typing import Final
 
 from extractor import lexicon
 from extractor.regex_lead import led
@@ -18,10 +17,10 @@ from extractor.rules.names import _in_location, _norm
 from extractor.segment import is_model_shaped
 from schemas import Section
 
-_LIST_INTRO: Final = re.compile(r"\s*(?:如|例如|比如|包括|包含|including|such as|e\.g\.,?|like)\s*")
-_DE_GAP: Final = re.compile(r"\s*(?:的|'s|’s)\s*")  # "OpenAI 的 o1", "OpenAI's GPT-4o"
-_LIST_GAP: Final = re.compile(r"\s*(?:、|,|，)?\s*(?:以及|and|or|及)?\s*")
-_PAREN_VALUE: Final = re.compile(r"^\s*[(（][^()（）]{0,24}[)）]")
+_LIST_INTRO = re.compile(r"\s*(?:如|例如|比如|包括|包含|including|such as|e\.g\.,?|like)\s*")
+_DE_GAP = re.compile(r"\s*(?:的|'s|’s)\s*")  # "OpenAI 的 o1", "OpenAI's GPT-4o"
+_LIST_GAP = re.compile(r"\s*(?:、|,|，)?\s*(?:以及|and|or|及)?\s*")
+_PAREN_VALUE = re.compile(r"^\s*[(（][^()（）]{0,24}[)）]")
 
 
 def _model_mentions(names: list[Mention]) -> list[Mention]:
@@ -94,58 +93,58 @@ def _pick_subject(sentence: str, names: list[Mention], subjects: list[Mention], 
 
 # a name, its citation, a comma, then the subject word: "DeepSeek-R1[5]，该模型…", "DeepSeek-R1，它…"
 # (or a colon: "我们还评测了 TinyLlama-1.1B-Chat：它在 MMLU 上为 25.9%")
-_RIGHT_AFTER_NAME: Final = re.compile(r"\s*(?:\[\d+(?:\s*[,，\-–]\s*\d+)*\])?\s*[,，:：]\s*")
+_RIGHT_AFTER_NAME = re.compile(r"\s*(?:\[\d+(?:\s*[,，\-–]\s*\d+)*\])?\s*[,，:：]\s*")
 
 
 # The model the document calls its own ("我们的 CoRe-RL-7B", "our Kite-7B", "we release X"): what 我们 / we / our
 # model stand for as a subject. Set by ``extractor.rules.frames`` for the duration of one document.
-OWN_MODEL: Final[ContextVar[str | None]] = ContextVar("own_model", default=None)
+OWN_MODEL: ContextVar[str | None] = ContextVar("own_model", default=None)
 # the model 它 / "it" stands for as an object in the sentence being read, when the writers are its subject: the one the
 # previous sentence quoted a score of ("X 在 MATH-500 上是 79.8%，我们超过了它；在 GSM8K 上我们是 91.6%，反而比它的 95.2%
 # 低了 3.6 个点"); set by ``extractor.rules.prose`` for one sentence at a time
-PRONOUN_OBJECT: Final[ContextVar[str | None]] = ContextVar("pronoun_object", default=None)
-_FIRST_PERSON: Final = frozenset({"我们", "本文", "we", "our method", "our model", "our approach", "our system", "our framework",
+PRONOUN_OBJECT: ContextVar[str | None] = ContextVar("pronoun_object", default=None)
+_FIRST_PERSON = frozenset({"我们", "本文", "we", "our method", "our model", "our approach", "our system", "our framework",
                            "our best model", "我们的方法", "我们的模型", "我们的系统", "我们的框架", "我们提出的方法"})
 
 
 # "the 10.2% of its Qwen2.5-Coder-7B-Instruct starting point": a name something else owns is not the subject
 # "w/o RL", "without the verifier", "去掉奖励模型": an ablated part names a variant, not a model
-_ABLATED: Final = re.compile(r"(?:w/o|without|去掉|去除|移除|不用|不使用)\s*(?:the\s+)?$", re.IGNORECASE)
+_ABLATED = re.compile(r"(?:w/o|without|去掉|去除|移除|不用|不使用)\s*(?:the\s+)?$", re.IGNORECASE)
 # "Applied to Qwen2.5-7B, our method …", "built on Llama-3": the base a method runs on is not its subject
-_BUILT_ON: Final = led(re.compile(r"\b(?:applied\s+to|on\s+top\s+of|built\s+on|based\s+on|fine-tuned\s+from|initiali[sz]ed\s+from|"
+_BUILT_ON = led(re.compile(r"\b(?:applied\s+to|on\s+top\s+of|built\s+on|based\s+on|fine-tuned\s+from|initiali[sz]ed\s+from|"
                        # "Corvid-R1 applies GRPO to a 32B base and reports …": a method a model uses is no subject
                        r"appl(?:y|ies|ying)|uses|using|adopts|adopting|employs|employing|leverages|leveraging|via|"
                        r"starting\s+from|with\s+(?:plain|vanilla|standard|simple))\s+(?:the\s+)?$|基于\s*$", re.IGNORECASE))
 # ("SimpleRL-Zoo trains Qwen2.5-Math-7B with plain GRPO and lifts …": the recipe it trains with)
 # ("its Orion-72B model now tops …" at the head of a clause is the subject: only an object is possessed)
-_AND_IT: Final = re.compile(r"[,;]\s*(?:and|but|so|while)\s+$")  # a coordinate clause opening right before its "it"
-_PLAIN_PRONOUNS: Final = frozenset({"it", "its"})  # (它 / 其 more often go on about the topic of the text)
-_POSSESSED: Final = re.compile(r"\b(?:of|than|over|from|to|with|vs\.?|versus|against|above|below|behind|beyond|on|"
+_AND_IT = re.compile(r"[,;]\s*(?:and|but|so|while)\s+$")  # a coordinate clause opening right before its "it"
+_PLAIN_PRONOUNS = frozenset({"it", "its"})  # (它 / 其 more often go on about the topic of the text)
+_POSSESSED = re.compile(r"\b(?:of|than|over|from|to|with|vs\.?|versus|against|above|below|behind|beyond|on|"
                         r"beats?|surpass\w*|outperform\w*|trails?|matches)\s+(?:its|their)\s+$", re.IGNORECASE)
 # "Sage-2 improved from Sage-1's 41.3 to 52.9 but remains behind X": a name after "from" or "than" is what
 # the subject is measured against, never the subject of a later clause
 # (and after above / behind / ahead of / over: "+5.3 over Kestrel-34B-v2 and it finally edges out Qwen2.5-32B";
 # "below" was tried too and lost a held-out corpus one result)
 # (and what a method trains: "SimpleRL-Zoo trains Qwen2.5-Math-7B with plain GRPO and lifts …")
-_OBJECT_OF: Final = re.compile(r"\b(?:from|than|versus|vs\.?|above|behind|ahead\s+of|over|trains|trained|fine-tunes|finetunes)\s+"
+_OBJECT_OF = re.compile(r"\b(?:from|than|versus|vs\.?|above|behind|ahead\s+of|over|trains|trained|fine-tunes|finetunes)\s+"
                         r"(?:the\s+)?$", re.IGNORECASE)
-_ACTS: Final = re.compile(r"\s*(?:取得|达到|获得|实现|拿下|拿到|跑出|录得|斩获|的准确率|的得分|的成绩|的表现|的性能|在[^，,。]{1,30}?(?:上|中)(?:取得|达到|获得)|"
+_ACTS = re.compile(r"\s*(?:取得|达到|获得|实现|拿下|拿到|跑出|录得|斩获|的准确率|的得分|的成绩|的表现|的性能|在[^，,。]{1,30}?(?:上|中)(?:取得|达到|获得)|"
                    r"scores|scored|achieves|achieved|reaches|reached|obtains|outperforms|surpasses|beats|"
                    r"posts|posted|gets|got|hits|lands|landed|records|recorded|delivers|delivered|trails|matches)")
 
 
 # "which adds a Whisper encoder": a name used as a part of the model is not what is measured
-_COMPONENT_AFTER: Final = re.compile(r"\s*(?:(?:encoders?|decoders?|backbones?|tokenizers?|modules?|adapters?|projectors?|"
+_COMPONENT_AFTER = re.compile(r"\s*(?:(?:encoders?|decoders?|backbones?|tokenizers?|modules?|adapters?|projectors?|"
                               r"embeddings?|vision tower)\b|编码器|解码器|骨干|主干网络|分词器)", re.IGNORECASE)
-_ATTRIBUTE_OWNER: Final = re.compile(r"(?:其|的|\bits|\btheir)\s*$", re.IGNORECASE)
+_ATTRIBUTE_OWNER = re.compile(r"(?:其|的|\bits|\btheir)\s*$", re.IGNORECASE)
 
 
 # "with GPT-4 as the judge", "judged by GPT-4o", "以 GPT-4 作为裁判": the model that grades the answers (MT-Bench,
 # AlpacaEval, Arena-Hard), not the one whose result it is; and the reference a win rate is counted against ("win rate
 # against GPT-4-0314 is 22.4%")
-_JUDGE_AFTER: Final = re.compile(r"\s*(?:-\s*)?(?:as\s+(?:the\s+|a\s+)?(?:judge|grader|evaluator|annotator)\b|(?:作为|担任|用作|为|做)\s*(?:评委|裁判|评判者?|评估者|judge\b|grader\b)|"
+_JUDGE_AFTER = re.compile(r"\s*(?:-\s*)?(?:as\s+(?:the\s+|a\s+)?(?:judge|grader|evaluator|annotator)\b|(?:作为|担任|用作|为|做)\s*(?:评委|裁判|评判者?|评估者|judge\b|grader\b)|"
                           r"当(?:评委|裁判)|(?:评委|裁判|judge)\b)", re.IGNORECASE)
-_JUDGE_BEFORE: Final = led(re.compile(r"(?:\bjudged\s+by|\bgraded\s+by|\bjudge\s*[:=]|\bwin\s*-?\s*rates?\s+(?:against|vs\.?|versus)|裁判(?:模型)?(?:为|是|[:：])|评委(?:为|是|[:：]))\s*$",
+_JUDGE_BEFORE = led(re.compile(r"(?:\bjudged\s+by|\bgraded\s+by|\bjudge\s*[:=]|\bwin\s*-?\s*rates?\s+(?:against|vs\.?|versus)|裁判(?:模型)?(?:为|是|[:：])|评委(?:为|是|[:：]))\s*$",
                            re.IGNORECASE))
 
 
@@ -172,7 +171,7 @@ def _in_a_closed_note(sentence: str, name: Mention, before: int) -> bool:
 
 
 # "the Qwen report", "OpenAI's own card", "DeepSeek 技术报告": a name owning a source of numbers
-_SOURCE_AFTER: Final = re.compile(r"(?:['’]s)?\s*(?:own\s+)?(?:tech(?:nical)?\s+)?(?:report|paper|card|model\s+card|blog|team|"
+_SOURCE_AFTER = re.compile(r"(?:['’]s)?\s*(?:own\s+)?(?:tech(?:nical)?\s+)?(?:report|paper|card|model\s+card|blog|team|"
                            r"leaderboard|numbers|figures?)\b|\s*(?:的)?(?:技术报告|报告|论文|官方|团队)", re.IGNORECASE)
 
 
@@ -191,7 +190,7 @@ def _enclosing_parens(sentence: str, name: Mention) -> tuple[int, int] | None:
     return (open_at, close) if close >= 0 else None
 
 
-_NAMED_THING: Final = re.compile(r"\s*(?:模型|方法|框架|系统|智能体|models?|methods?|framework|system|agent)", re.IGNORECASE)
+_NAMED_THING = re.compile(r"\s*(?:模型|方法|框架|系统|智能体|models?|methods?|framework|system|agent)", re.IGNORECASE)
 
 
 def _owns_benchmark(sentence: str, name: Mention, bench_starts: set[int]) -> bool:
@@ -206,7 +205,7 @@ def _owns_benchmark(sentence: str, name: Mention, bench_starts: set[int]) -> boo
     return _RESULT_ON_IT.match(sentence, name.end + m.end()) is None
 
 
-_RESULT_ON_IT: Final = re.compile(r"[^,，。;；:：]{1,30}?\s*(?:scores?\b|results?\b|accuracy\b|number\b|成绩|准确率|得分|分数)",
+_RESULT_ON_IT = re.compile(r"[^,，。;；:：]{1,30}?\s*(?:scores?\b|results?\b|accuracy\b|number\b|成绩|准确率|得分|分数)",
                            re.IGNORECASE)
 
 
@@ -230,12 +229,12 @@ def _cue_objects(sentence: str, lex: Lexicons, names: list[Mention]) -> frozense
     return frozenset(out)
 
 
-_FIRST_GAP_BAD: Final = re.compile(r"[。；;:：!?！？]|比|与|和|在.{0,12}(?:上|中)|\d")
-_FIRST_GAP_COMMA: Final = re.compile(r"[,，](?!\s*(?:如|例如|比如|包括|包含|including|such as|e\.g\.|like)\b)")
+_FIRST_GAP_BAD = re.compile(r"[。；;:：!?！？]|比|与|和|在.{0,12}(?:上|中)|\d")
+_FIRST_GAP_COMMA = re.compile(r"[,，](?!\s*(?:如|例如|比如|包括|包含|including|such as|e\.g\.|like)\b)")
 
 
 # "its SFT-only sibling Corvid-SFT", "the DPO baseline Tulu-3-8B": a qualifier, a describing noun, then the name
-DESCRIBED_BY_NEXT: Final = re.compile(r"\s+(?:[a-z][a-z-]*\s+){0,2}(?:sibling|variant|counterpart|baseline|version|model|"
+DESCRIBED_BY_NEXT = re.compile(r"\s+(?:[a-z][a-z-]*\s+){0,2}(?:sibling|variant|counterpart|baseline|version|model|"
                                r"predecessor|checkpoint|release|teacher|base)s?\s*,?\s*")
 
 
@@ -264,4 +263,4 @@ def _listed_names(sentence: str, names: list[Mention], start: int) -> list[Menti
 
 
 # a name followed by a topic-shifting particle opens its own clause ("，qingyun-max-0115则落后 DeepSeek-V3")
-_OWN_CLAUSE_AFTER: Final = re.compile(r"\s*(?:则|却|反而|倒是)")
+_OWN_CLAUSE_AFTER = re.compile(r"\s*(?:则|却|反而|倒是)")

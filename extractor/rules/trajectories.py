@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Final
 
 from extractor.rules.clauses import _tight
 from extractor.rules.context import SentenceBenchmark
@@ -25,15 +24,15 @@ from schemas import ComparisonClaim, Document, ScoreClaim, Section
 # "from the base model's 16.7% to 43.3%" (English needs a named or base owner: a bare "from 45.2% to 61.0%"
 # stays the subject's own before/after)
 # ("from 52% for Pro 1.5 to 71% for Pro 2": the first value's owner may follow it)
-_FROM_TO_EN: Final = re.compile(
+_FROM_TO_EN = re.compile(
     r"\bfrom\s+(?P<pre>[^,;]{0,40}?)\s*(?<![\w.\-])(?P<a>\d+(?:\.\d+)?)\s*%?\s+(?:for\s+(?P<post>[^,;]{1,40}?)\s+)?"
     r"to\s+(?P<b>\d+(?:\.\d+)?)", re.IGNORECASE)
 # "从基座模型的 16.7%", "from its base model's 30.8": the start value is the base model's
-_BASE_WORDS: Final = re.compile(r"基座模型|基础模型|基模|初始模型|原始模型|原模型|\bbase model|\boriginal model|\bstarting point",
+_BASE_WORDS = re.compile(r"基座模型|基础模型|基模|初始模型|原始模型|原模型|\bbase model|\boriginal model|\bstarting point",
                          re.IGNORECASE)
-_NAME: Final = r"[A-Za-z][A-Za-z0-9]*(?:[-_.+\u2010-\u2015][A-Za-z0-9]+)*"
+_NAME = r"[A-Za-z][A-Za-z0-9]*(?:[-_.+\u2010-\u2015][A-Za-z0-9]+)*"
 # "作者在 Qwen2.5-Math-7B 上训练得到 RePO-7B", "bolt a verifier onto Kite-3B", "built on Llama-3.1-8B"
-_BASE_STATEMENT: Final = re.compile(
+_BASE_STATEMENT = re.compile(
     rf"(?:在|基于|以)\s*(?P<zh>{_NAME})\s*(?:上|之上|为基础|为基座|为底座)?\s*(?:进行|做)?(?:训练|微调|后训练|蒸馏|强化学习)"
     rf"|\b(?:onto|on top of|built on|based on|fine-tuned from|initiali[sz]ed from|starting from|trained from)\s+"
     rf"(?:the\s+)?(?P<en>{_NAME})", re.IGNORECASE)
@@ -47,14 +46,14 @@ def base_model_in(text: str, start: int, end: int) -> str | None:
         if name and any(ch.isdigit() for ch in name):
             found = name
     return found
-_COMPARED: Final = re.compile(r"(?:与|和|跟|同|相比|相较于?|对比)\s*(?:上一代|前代|此前的|之前的|它的\s*(?:上一代|前代|前身))?"
+_COMPARED = re.compile(r"(?:与|和|跟|同|相比|相较于?|对比)\s*(?:上一代|前代|此前的|之前的|它的\s*(?:上一代|前代|前身))?"
                        r"\s*$")
 
-_FOR_AFTER: Final = re.compile(r"\s*%?\s+for\s+(?:the\s+)?")
-_OVER: Final = r"(?:over|compared\s+(?:to|with)|relative\s+to|vs\.?|versus|against)\s+(?:(?:its|the|their)\s+)?" \
+_FOR_AFTER = re.compile(r"\s*%?\s+for\s+(?:the\s+)?")
+_OVER = r"(?:over|compared\s+(?:to|with)|relative\s+to|vs\.?|versus|against)\s+(?:(?:its|the|their)\s+)?" \
         r"(?:(?:backbone|base\s+model|baseline|base|starting\s+point)\s*,?\s*)?"
-_OVER_NAMED: Final = re.compile(r"\s*(?:%|points?)?\s*,?\s*" + _OVER, re.IGNORECASE)
-_COMPARED_EN: Final = re.compile(r"\b(?:compared\s+(?:to|with)|relative\s+to|over|versus|against)\s+(?:(?:its|the|their)\s+)?"
+_OVER_NAMED = re.compile(r"\s*(?:%|points?)?\s*,?\s*" + _OVER, re.IGNORECASE)
+_COMPARED_EN = re.compile(r"\b(?:compared\s+(?:to|with)|relative\s+to|over|versus|against)\s+(?:(?:its|the|their)\s+)?"
                           r"(?:(?:backbone|base\s+model|baseline)\s*,?\s*)?$", re.IGNORECASE)
 
 
@@ -136,11 +135,11 @@ def trajectory_claims(document: Document, section: Section, offset: int, sentenc
 
 
 # "从最初的 15.6% 提高到了 71.0%", "from 6.5% to 57.1%": the value a rise starts from, and what leads to the next
-_RISE_START: Final = re.compile(r"(?:从|\bfrom\s)(?P<pre>[^，。；;从]{0,24}?)\s*$", re.IGNORECASE)
-_RISE_GAP: Final = re.compile(r"\s*(?:%|％|分|points?)?\s*(?:的|，|,)?\s*(?:稳步|大幅|显著|一举)?\s*"
+_RISE_START = re.compile(r"(?:从|\bfrom\s)(?P<pre>[^，。；;从]{0,24}?)\s*$", re.IGNORECASE)
+_RISE_GAP = re.compile(r"\s*(?:%|％|分|points?)?\s*(?:的|，|,)?\s*(?:稳步|大幅|显著|一举)?\s*"
                        r"(?:(?:提升|提高|增长|上升|增加|升|涨|提|拉|拉升|下降|降|掉|跌|回落)(?:到|至)?了?|到|至|to|→|->)\s*$",
                        re.IGNORECASE)
-_INITIAL: Final = re.compile(r"最初|初始|起初|一开始|initial|start", re.IGNORECASE)
+_INITIAL = re.compile(r"最初|初始|起初|一开始|initial|start", re.IGNORECASE)
 
 
 def mark_starting_values(sentence: str, offset: int, scores: list[ScoreClaim]) -> None:
@@ -160,7 +159,7 @@ def mark_starting_values(sentence: str, offset: int, scores: list[ScoreClaim]) -
             first.setting = "initial checkpoint" if _INITIAL.search(head.group("pre")) else "before"
 
 
-_TRAILING_NUMBER: Final = re.compile(r"[+-]?\d+(?:\.\d+)?\s*(?:%|％|分|points?)?\s*$")
+_TRAILING_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?\s*(?:%|％|分|points?)?\s*$")
 
 
 def _number_start(sentence: str, end: int) -> int:
