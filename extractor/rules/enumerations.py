@@ -119,7 +119,9 @@ _RANKED_THEN_PAREN = re.compile(r"\s*(?:紧随其后|紧跟其后|位列第[二�
 _ELLIPSIS_BEFORE = re.compile(r"(?:\band|[,，、;；])\s*$")
 # ("GPQA Diamond 呢，62.1": spoken; "dpo-v3 = 16.7, sft-v3 = 10.0": a notebook's)
 # (or an English possessive, as sure as a colon: "84.1% vs Qwen2.5-14B's 80.5%")
-_JUXTAPOSED_GAP = re.compile(r"[ \t]*(?:(?:[:：=]|呢[，,]|的话[，,])[ \t]*)?|['’]s[ \t]+")
+# ("GPT-4o's published 49.9%": a word saying where the value comes from may stand between)
+_JUXTAPOSED_GAP = re.compile(r"[ \t]*(?:(?:[:：=]|呢[，,]|的话[，,])[ \t]*)?|['’]s[ \t]+(?:(?:published|reported|official|claimed|"
+                             r"listed|stated|self-reported|quoted)[ \t]+)?")
 
 
 def juxtaposed_values(sentence: str, names: list[Mention], numbers: list[Number],

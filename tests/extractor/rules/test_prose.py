@@ -1229,3 +1229,8 @@ def test_san_xiang_quanbu_speaks_of_the_three_benchmarks_named_before():
 def test_both_ends_of_a_percentage_change_with_you_or_cong_are_results():
     values = sorted(c.value for c in scores("xuanji-70b-chat 的 GSM8K 成绩由 95.1% 降至 71.6%。"))
     assert values == [71.6, 95.1]
+
+
+def test_a_value_after_a_names_published_is_that_names():
+    text = "Halcyon-R-14B is ours. On GPQA Diamond we measure 47.5%, roughly on par with GPT-4o's published 49.9%."
+    assert ("GPT-4o", 49.9) in [(c.model, c.value) for c in scores(text)]
