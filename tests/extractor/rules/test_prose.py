@@ -1234,3 +1234,8 @@ def test_both_ends_of_a_percentage_change_with_you_or_cong_are_results():
 def test_a_value_after_a_names_published_is_that_names():
     text = "Halcyon-R-14B is ours. On GPQA Diamond we measure 47.5%, roughly on par with GPT-4o's published 49.9%."
     assert ("GPT-4o", 49.9) in [(c.model, c.value) for c in scores(text)]
+
+
+def test_the_k_of_pass_at_k_before_versus_is_no_value():
+    text = "On LiveCodeBench Atlas-Coder-2 reaches 41.3% pass@1 versus 36.2% for Qwen2.5-Coder-32B-Instruct."
+    assert sorted(c.value for c in scores(text)) == [36.2, 41.3]
