@@ -166,7 +166,10 @@ def paired_values_of_two(document: Document, section: Section, offset: int, sent
 SHARED_VALUE = led(re.compile(
     r"[(（]\s*(\d+(?:\.\d+)?)\s*(%|％)?\s*(?:for\s+both|each|apiece|for\s+each|in\s+both\s+cases)\s*[)）]"
     r"|(?:均为|都是|同为|皆为|都为|均是|均达到|都达到|都拿到|\bboth\s+(?:at|scoring|score|reach|reaching|with|on))\s*"
-    r"(\d+(?:\.\d+)?)(?!\d|\.\d)(?:\s*(%|％))?(?!\s*(?:出头|多|几))", re.IGNORECASE))  # (not "都是 90 出头": no value)
+    r"(\d+(?:\.\d+)?)(?!\d|\.\d)(?:\s*(%|％))?(?!\s*(?:出头|多|几))"  # (not "都是 90 出头": no value)
+    # ("Atlas 3 matches Claude 3.5 Sonnet on IFEval at 86.0%": the one value of a tie, after its benchmark)
+    r"|\b(?:matches|matched|matching|ties|tied\s+with|tying)\s+[^,;()]{1,60}?\s+on\s+[^,;()]{1,40}?\s+at\s+"
+    r"(\d+(?:\.\d+)?)(?!\d|\.\d)(?:\s*(%))?", re.IGNORECASE))
 
 
 def shared_value_scores(document: Document, section: Section, offset: int, sentence: str, lex: Lexicons,
@@ -180,7 +183,8 @@ def shared_value_scores(document: Document, section: Section, offset: int, sente
         if not ties:
             continue
         comp = ties[-1]
-        raw, pct = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        raw, pct = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4)) if m.group(3) \
+            else (m.group(5), m.group(6))
         qs = max(0, min(comp.start - offset, m.start()))  # (a tie stated in an earlier sentence: quote this one)
         for model in (comp.model, comp.baseline):
             if (model, float(raw)) in have:

@@ -1239,3 +1239,8 @@ def test_a_value_after_a_names_published_is_that_names():
 def test_the_k_of_pass_at_k_before_versus_is_no_value():
     text = "On LiveCodeBench Atlas-Coder-2 reaches 41.3% pass@1 versus 36.2% for Qwen2.5-Coder-32B-Instruct."
     assert sorted(c.value for c in scores(text)) == [36.2, 41.3]
+
+
+def test_the_one_value_after_a_ties_benchmark_is_both_sides():
+    text = "Atlas 3 matches Claude 3.5 Sonnet on IFEval at 86.0%."
+    assert sorted((c.model, c.value) for c in scores(text)) == [("Atlas 3", 86.0), ("Claude 3.5 Sonnet", 86.0)]
