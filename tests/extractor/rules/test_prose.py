@@ -1244,3 +1244,9 @@ def test_the_k_of_pass_at_k_before_versus_is_no_value():
 def test_the_one_value_after_a_ties_benchmark_is_both_sides():
     text = "Atlas 3 matches Claude 3.5 Sonnet on IFEval at 86.0%."
     assert sorted((c.model, c.value) for c in scores(text)) == [("Atlas 3", 86.0), ("Claude 3.5 Sonnet", 86.0)]
+
+
+def test_xin_moxing_stands_for_the_new_release_the_text_is_about():
+    text = "# 墨鸢-R1-14B 发布\n\n墨鸢-R1-14B 今天发布。对比 QwQ-32B，它在 GPQA Diamond 上是 65.2。新模型在 LiveCodeBench 上拿到 53.1。"
+    (c,) = [c for c in scores(text) if c.benchmark == "LiveCodeBench"]
+    assert (c.model, c.value) == ("墨鸢-R1-14B", 53.1) and c.quote.startswith("新模型")
