@@ -189,6 +189,8 @@ _DENIED_OR_CHANGE = (r"(?:\b(?:is|are|was|were|be|been|now|went|goes|it's|that's
 _DENIED_OR_CHANGE_BEFORE = re.compile(r"(?:" + _DENIED_OR_CHANGE + r")\s*$", re.IGNORECASE)
 _NOT_RESULT_BEFORE = led(re.compile(
     r"(?:(?:成本|费用|开销|预算|延迟|显存|内存|时间|步数|训练步|数据量|样本量|输出长度|长度|占比|比例|样本)[^，,。\d]{0,6}|"
+    # a share of something ("其中中文占 62%", "占了约 30%")
+    r"占(?:了|据了?)?\s*(?:约|大约|近|超过)?\s*|"
     r"(?:\bcost|latency|memory|budget)[^，,。\d]{0,16}|"
     # a share of overlap with training data ("the 13-gram overlap scan said 0.3%", "污染率约 1.2%"): no result
     r"(?:\boverlap|\bcontaminat\w*|\bduplicat\w*|污染|重合|重叠)[^，,。\d]{0,16}|"

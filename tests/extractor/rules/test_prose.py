@@ -1250,3 +1250,8 @@ def test_xin_moxing_stands_for_the_new_release_the_text_is_about():
     text = "# 墨鸢-R1-14B 发布\n\n墨鸢-R1-14B 今天发布。对比 QwQ-32B，它在 GPQA Diamond 上是 65.2。新模型在 LiveCodeBench 上拿到 53.1。"
     (c,) = [c for c in scores(text) if c.benchmark == "LiveCodeBench"]
     assert (c.model, c.value) == ("墨鸢-R1-14B", 53.1) and c.quote.startswith("新模型")
+
+
+def test_a_share_of_the_data_is_no_result():
+    text = "lingxi-v3 的数据配比文档里，SFT 数据总量是 180 万条，其中中文占 62%，AIME 2024 相关题目很少。"
+    assert not scores(text)
