@@ -150,6 +150,8 @@ def _described_forms(full: str) -> list[str]:
         for word in parts[i + 1:]:
             if word.lower() in _VARIANT_WORDS:
                 out += [f"{head} {word.lower()}", f"{head} {word}"]
+                if word.lower() == "distill":  # ("我们和 R1 蒸馏模型差距非常大": the Chinese text's "R1 distill")
+                    out += [f"{head} 蒸馏", f"{head}蒸馏"]
     return out
 
 

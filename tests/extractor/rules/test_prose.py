@@ -1255,3 +1255,9 @@ def test_xin_moxing_stands_for_the_new_release_the_text_is_about():
 def test_a_share_of_the_data_is_no_result():
     text = "lingxi-v3 的数据配比文档里，SFT 数据总量是 180 万条，其中中文占 62%，AIME 2024 相关题目很少。"
     assert not scores(text)
+
+
+def test_r1_zhengliu_is_the_one_r1_distill_the_text_names():
+    text = ("# 周报\n\n对照组是 DeepSeek-R1-Distill-Qwen-32B。lingxi-v3-sft-0915 在 MATH-500 上为 78.6，"
+            "比 R1 蒸馏模型低了 15 分。\n")
+    assert ("lingxi-v3-sft-0915", "DeepSeek-R1-Distill-Qwen-32B") in [(c.model, c.baseline) for c in comparisons(text)]
