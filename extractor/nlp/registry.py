@@ -30,6 +30,8 @@ _SIZE_ONLY = re.compile(
     r"(?:\s*(?:版本|模型|型号|参数版本|versions?|variants?|models?|checkpoints?))?$", re.IGNORECASE)
 _VERSION_WORD = re.compile(r"版本|型号|versions?|variants?", re.IGNORECASE)
 # "the smaller variant", "the largest model"
+# "Qwen 32B", "Llama 70B": a family's word and a size, for the one sized name of the document that is both
+_FAMILY_SIZE = re.compile(r"([A-Za-z][A-Za-z]+) (\d+(?:\.\d+)?[BbMm])")
 _RELATIVE = re.compile(r"^(?:the|our|its|this)\s+(smaller|smallest|larger|largest|bigger|biggest)\s+\w+$", re.IGNORECASE)
 # a size in running text, and the name it ends ("Halcyon-72B", "Ferrous-Coder 14B"): found by the digits
 # (tried from a run's first digit only, the look-behind after it: a try inside a run of digits fails as the one
@@ -338,6 +340,13 @@ class EntityRegistry:
         short = self.short_forms().get(key if key.isascii() else fold(key))  # it holds folded names ("Elan-12B")
         if short is not None:
             return short
+        fs = _FAMILY_SIZE.fullmatch(key)
+        if fs is not None:
+            family = fs.group(1).lower()
+            members = [n for n in self.by_size.get(fs.group(2).upper(), ())
+                       if n.lower().startswith(family) and not _FAMILY_SIZE.fullmatch(n)]
+            if len(members) == 1:
+                return members[0]
         r = _RELATIVE.match(name.strip())
         if r is not None:
             several = [sizes for sizes in self.families.values() if len(sizes) >= 2]

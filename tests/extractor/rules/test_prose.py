@@ -1072,7 +1072,8 @@ def test_a_chat_lines_speaker_does_not_hide_the_model_it_opens_with_nor_does_an_
                      "78.4 on MMLU-Pro\n**[10:03] mira:** 78.4?? that's above Qwen2.5-32B-Instruct (69.0) lol\n"
                      "**[10:04] quokka_dev:** yeah and GPQA Diamond 55.1 vs 49.5 for Qwen 32B\n")
     got = {(c.model, c.benchmark, c.value) for c in claims if isinstance(c, ScoreClaim)}
-    assert ("Tern-3-14B", "GPQA Diamond", 55.1) in got and ("Qwen 32B", "GPQA Diamond", 49.5) in got
+    # ("Qwen 32B" is the one Qwen of that size the log names)
+    assert ("Tern-3-14B", "GPQA Diamond", 55.1) in got and ("Qwen2.5-32B-Instruct", "GPQA Diamond", 49.5) in got
 
 
 def test_the_margin_after_a_baselines_value_in_parentheses_is_the_comparisons():
@@ -1261,3 +1262,8 @@ def test_r1_zhengliu_is_the_one_r1_distill_the_text_names():
     text = ("# 周报\n\n对照组是 DeepSeek-R1-Distill-Qwen-32B。lingxi-v3-sft-0915 在 MATH-500 上为 78.6，"
             "比 R1 蒸馏模型低了 15 分。\n")
     assert ("lingxi-v3-sft-0915", "DeepSeek-R1-Distill-Qwen-32B") in [(c.model, c.baseline) for c in comparisons(text)]
+
+
+def test_a_family_word_and_a_size_resolve_to_the_one_name_that_is_both():
+    text = "对照是 qwen2.5-coder-32b-instruct 和 星河-14B。内部题上 Qwen 32B 比星河高了 9 个点。"
+    assert [c.model for c in comparisons(text)] == ["qwen2.5-coder-32b-instruct"]
