@@ -384,7 +384,10 @@ FROM_TO = re.compile(
 ON_RELEASE = re.compile(r"\s+on\s+(?=rc\d+\b(?!\s*/))")
 OWNER_AFTER = re.compile(r"\s+for\s+(?:the\s+)?(?=[A-Z]|\d+(?:\.\d+)?[BM]\b|[a-z][a-z0-9]*-(?:v|rc)?\d|(?:v|rc)\d+(?:\.\d+)*(?!\s*/))"
                          r"|" + ON_RELEASE.pattern)
-_FROM_TO_DECIMALS = re.compile(r"\bfrom\s+(?P<a>\d+\.\d+)\s+to\s+(?P<b>\d+\.\d+)(?![\d.]*\s*(?:[A-Za-z]|%))"
+# (a unit after the second says what changed: "from 1.5B to 7.5B", "from 2.1 to 3.4 points", "from 0.8 to 1.2 s"; a word
+# of the sentence does not: "drops from 84.5 to 71.2 once length is controlled")
+_FROM_TO_DECIMALS = re.compile(r"\bfrom\s+(?P<a>\d+\.\d+)\s+to\s+(?P<b>\d+\.\d+)(?![\d.]*\s*(?:%|[A-Za-z]{1,3}\b|points?\b|"
+                               r"tokens?\b|seconds?\b|hours?\b|times\b|percent))"
                                r"|(?<![\d.])(?P<a2>\d+\.\d+)\s*(?:→|->|⟶)\s*(?P<b2>\d+\.\d+)(?![\d.]*\s*[%A-Za-z]{0,1}[0-9])")
 _PERCENT_NEAR = re.compile(r"[0-9]+\.[0-9]+\s*[%％]")
 # "13 of 30 AIME 2025 problems (": from a count to the percentage in brackets after it, the benchmark's name included

@@ -1267,3 +1267,9 @@ def test_r1_zhengliu_is_the_one_r1_distill_the_text_names():
 def test_a_family_word_and_a_size_resolve_to_the_one_name_that_is_both():
     text = "对照是 qwen2.5-coder-32b-instruct 和 星河-14B。内部题上 Qwen 32B 比星河高了 9 个点。"
     assert [c.model for c in comparisons(text)] == ["qwen2.5-coder-32b-instruct"]
+
+
+def test_both_ends_of_a_change_followed_by_words_are_results():
+    text = "On Arena-Hard, Tulu-Nova-70B drops from 84.5 to 71.2 once length is controlled."
+    assert sorted(c.value for c in scores(text)) == [71.2, 84.5]
+    assert not scores("On MMLU, Tulu-Nova-70B's size grows from 1.5 to 7.5 tokens per step.")
