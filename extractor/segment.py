@@ -81,7 +81,9 @@ ZH_INTRO_VERB = ("开源|发布|推出|提出|上线|亮相|官宣|升级|迭代
                   # and adverbs of time ("上周玄鸮-R1-14B 开源之后", "近日星河-72B 发布")
                   "|上周|本周|上月|本月|今年|去年|昨天|今天|近日|日前|最近|刚刚"
                   # and connectives ("所以星河-R1-32B 还差了 7 分", "但是天衡-70B …")
-                  "|所以|因此|但是|不过|然而|而且|其实|那么|另外|同时")
+                  "|所以|因此|但是|不过|然而|而且|其实|那么|另外|同时"
+                  # and the place a result is on ("等项目上灵犀-13B 高于 …", "在数学任务上星河-14B …": 上 after 项目, 任务, 基准 …)
+                  "|目上|务上|准上|集上|单上|试上|测上|域上|面上")
 # "GSM8K 上星河-14B 和 …": 上/中 right after a benchmark is where, not the brand's first character
 _AFTER_LOCATIVE = "".join(f"|(?<=[A-Za-z0-9%]{sp}{c})" for c in "上中" for sp in ("", " "))
 _NOT_LOCATIVE = "".join(f"(?!(?<=[A-Za-z0-9%]{sp}){c})" for c in "上中" for sp in ("", " "))
@@ -91,6 +93,8 @@ CJK_HYBRID_NAME = re.compile(
     # (a version right after the Chinese brand, then a dashed part: "衡宇2-Max", "衡宇1.5-14B")
     r"(?:(?:\d+(?:\.\d+)?-(?=\d+(?:\.\d+)?[BbMmKk]\b|[A-Za-z])|[-·])"
     rf"(?:\d[A-Za-z0-9.]*|[A-Za-z][A-Za-z0-9.]+|[A-Za-z](?=-[A-Za-z0-9])|[RVX](?![A-Za-z0-9_.\-]))(?:-[A-Za-z0-9][A-Za-z0-9.]*)*"
+    # (and a Chinese variant's word last, ending where the name does: "“星河-4-深思”", "青鸾-2-极速版 在 …")
+    r"(?:-[\u3400-\u9fff]{1,4}(?=[”\"」』）)\s，,。：:；;]|$))?"
     # (or a "V" version glued to it: "华章大模型V3.5", "天工V2"; a bare number glued to a brand is its value: "星河89.3")
     r"|(?:大模型)?[Vv]\d+(?:\.\d+)*(?![A-Za-z0-9_]|\.\d))"
     # and a tier after a space ("青鸾-2 Pro"), a release's version after a space ("星衡-13B-Chat v0.3")

@@ -457,6 +457,17 @@ def _benchmark_subject(section: Section) -> str | None:
     return None
 
 
+# "Across the five reasoning benchmarks, LDD-8B consistently improves …": an opening place or time phrase, then the
+# sentence's subject
+_OPENING_PHRASE = re.compile(r"(?:On|In|For|Across|At|Over)\s+[^,;.:]{1,60},\s*")
+
+
+# "对标 DeepSeek-V3，…", "Against GPT-4o, …": a sentence that opens with what it measures against
+REFERENCE_OPENING = re.compile(r"(?:[^，,。；;]{0,12}[：:]\s*)?(?:对标|对比|相比|相较于?|比起|(?i:against|compared\s+(?:with|to)|"
+                              r"relative\s+to|versus|vs\.?))\s*")
+_COMMA_BETWEEN = re.compile(r"\s*[，,]\s*")
+
+
 # who says a chat's line, with its time: "**[10:02] quokka_dev:** ", "[10:02] mira: ", "10:02 <zed> "
 _SPEAKER_PREFIX = re.compile(r"\s*(?:\*\*)?\s*\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*<?[\w.\-@]{1,30}>?\s*[:：]?\s*(?:\*\*)?\s*")
 
@@ -476,7 +487,13 @@ def _update_context(sentence: str, names: list[Mention], section: Section, ctx: 
               and (_is_known_model(n.text) or n.text in forms) and not is_judge(sentence, n)]
     said = _SPEAKER_PREFIX.match(sentence) if ":" in sentence or "：" in sentence else None
     lead = said.end() if said is not None else 0  # ("**[10:02] quokka_dev:** Tern-3-14B weights are up": after who said it)
-    if models and models[0].start - lead < 20 and not _NOT_TOPIC_BEFORE.search(sentence, lead, models[0].start) \
+    if len(models) >= 2 and models[0].start - lead < 20 and REFERENCE_OPENING.fullmatch(sentence, lead, models[0].start) \
+            and _COMMA_BETWEEN.fullmatch(sentence, models[0].end, models[1].start):
+        # "对标 DeepSeek-V3，星河-4 在 MATH-500 上 …", "Against GPT-4o, Kite-7B …": the reference opens the sentence,
+        # its subject comes right after
+        models, lead = models[1:], models[1].start
+    if models and (models[0].start - lead < 20 or _OPENING_PHRASE.fullmatch(sentence, lead, models[0].start)) \
+            and not _NOT_TOPIC_BEFORE.search(sentence, lead, models[0].start) \
             and not measured_against_it(sentence, models[0].end) and not ctx.keeps_topic_from(models[0].text):
         ctx.take_over(forms.get(models[0].text, models[0].text), offset + models[0].start)  # a sentence-initial model
 

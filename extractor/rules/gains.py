@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from extractor.rules.clauses import _clause_bounds, _tight
-from extractor.rules.context import SentenceBenchmark
+from extractor.rules.context import REFERENCE_OPENING, SentenceBenchmark
 from extractor.rules.measures import _benchmark_group
 from extractor.rules.mentions import Lexicons, Mention
 from extractor.rules.numbers import _NOT_RESULT_AFTER, Number
@@ -51,6 +51,8 @@ _NAMED_OVER = re.compile(r"比|较|相比|相较|对比|相对于|\b(?:over|than
                          r"\bfrom\b", re.IGNORECASE)
 # "文本分割(Zero-Shot 性能提升 18.78%)": a task label right before the parentheses holding the gain
 _LABEL_BEFORE_PAREN = re.compile(r"^[\s•·*\-–>]*([^\s(（)）:：，,。;；]{2,16})\s*[(（]")
+# (the reference of a ``REFERENCE_OPENING``, then the comma closing it: "对标 DeepSeek-V3，星河-4 …高出 4 个点")
+_REFERENCE_CLOSE = re.compile(r"(?:的成绩|的结果)?\s*(?:来看|而言)?\s*[，,]")
 _IN_BENCHMARK = re.compile(r"(?:在|于|on|in)\s*$", re.IGNORECASE)
 
 
@@ -89,10 +91,14 @@ def gain_claims(document: Document, section: Section, offset: int, sentence: str
         bench = _label(sentence, g.start()) or _nearest(benches, g.start()) or ctx_benchmark.get()
         first = model.start if 0 <= model.start < g.start() else g.start()
         sota = _SOTA_BEFORE.search(sentence, max(0, g.start() - 40), g.start())
+        opening = REFERENCE_OPENING.match(sentence)
+        reference = next((n for n in names if n.kind in ("model", "name") and opening is not None
+                          and n.start == opening.end() and _REFERENCE_CLOSE.match(sentence, n.end)
+                          and n.text != model.text), None)
+        baseline = STATE_OF_THE_ART if sota else reference.text if reference is not None else UNNAMED_BASELINE
         for name in (group or [bench]):
-            out.append(_claim(document, section, offset, sentence, model.text,
-                              STATE_OF_THE_ART if sota else UNNAMED_BASELINE, name, "outperforms", num,
-                              (first, num.end), sota.start() if sota else first))
+            out.append(_claim(document, section, offset, sentence, model.text, baseline, name, "outperforms", num,
+                              (first, num.end), sota.start() if sota else reference.start if reference else first))
     return out
 
 

@@ -14,7 +14,7 @@ from typing import NamedTuple
 from extractor.rules.baselines import Baseline, _baselines
 from extractor.rules.clauses import _clause_bounds
 from extractor.rules.comparison_cue import Comparison, _delta_after
-from extractor.rules.mentions import Mention
+from extractor.rules.mentions import Mention, lexicons
 from extractor.rules.names import _same_name
 from extractor.rules.numbers import Number
 from extractor.rules.owners import group_referents
@@ -99,6 +99,11 @@ def group_comparisons(text: str, section: Section, offset: int, sentence: str, c
             pair = [m.text for m in group_referents(text, section.start, offset + group.start, 2)]
             if len(pair) != 2:
                 return []
+            if section.subject is not None and _same_name(pair[1], section.subject) \
+                    and not _same_name(pair[0], section.subject) and lexicons().vendor_regex.match(section.subject) is None:
+                # (the model the passage is about, not a widely known one, is the tie's subject, whichever was named
+                # first: "对标 DeepSeek-V3，星河-4 在 MATH-500 上 …；LiveCodeBench 两者打平")
+                pair.reverse()
             return [(Mention(group.start, group.end, pair[0], "model"), [(group.start, group.end, pair[1])],
                      (group.start, cue_end), relation, None)]
         if group.end <= cue_start and shape == "after" and _ALL_OF_US.match(sentence, group.end) \

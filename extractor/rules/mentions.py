@@ -247,6 +247,9 @@ def find_names(sentence: str, lex: Lexicons) -> list[Mention]:
             # MMLU-Pro 71.3", "reports C-Eval 79.4" in a Chinese sentence's wider name pattern)
             inner = [x for x in overlapping if x.start > s and sentence[x.start - 1] == " "
                      and _VALUE_OR_NOTHING.fullmatch(sentence, x.end, e)]
+            if any(x.start == s and x.kind == "benchmark" and _METRIC_AND_VALUE.fullmatch(sentence, x.end, e)
+                   for x in overlapping):
+                continue  # "Codeforces Elo 2061": a benchmark, its metric and its value, not a name
             if inner:
                 e = inner[0].start - 1
                 text = sentence[s:e]
@@ -364,6 +367,7 @@ _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _PARTICLES_BEFORE_NAME = frozenset("的是和与及了在比较于对被让给过越为而但则也都就还名")  # (名: "领先第二名文心 4.5")
 _TRAILING_VALUE = re.compile(r" \d+\.\d+$")
 _VALUE_OR_NOTHING = re.compile(r"(?: \d+(?:\.\d+)?)?")
+_METRIC_AND_VALUE = re.compile(r"(?: [A-Za-z]+(?:@\d+)?)? \d+(?:\.\d+)?")
 
 
 _ZH_BENCH_PHRASE = re.compile(

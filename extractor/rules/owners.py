@@ -190,7 +190,9 @@ _PREDECESSOR_IS = re.compile(r"(上一代|前一代|前代|上代)(?:模型|版�
 
 
 # "我们是 41.0，对方是 49.0", "the other side is at 49.0": the other party of the sentence, the model it names last
-_OTHER_PARTY_IS = re.compile(r"(?:对方|对手|人家)\s*(?:是|为|只有|仅为|有|拿到|能到)\s*$")
+# (or with the benchmark between: "不如 DeepSeek-Coder-V2-Lite，人家 HumanEval 81 左右")
+_OTHER_PARTY_IS = re.compile(r"(?:对方|对手|人家)\s*(?:(?:在\s*)?[A-Za-z][A-Za-z0-9.\-]*(?:\s+[A-Za-z@0-9]+)?\s*[上里]?\s*)?"
+                             r"(?:(?<=[A-Za-z0-9上里\s])|(?:是|为|只有|仅为|有|拿到|能到))\s*$")
 
 
 def other_party_values(sentence: str, names: list[Mention], numbers: list[Number]) -> list[tuple[Mention, Number]]:
@@ -198,7 +200,7 @@ def other_party_values(sentence: str, names: list[Mention], numbers: list[Number
     Verified 上我们还落后 Claude 3.5 Sonnet，我们是 41.0，对方是 49.0")."""
     out: list[tuple[Mention, Number]] = []
     for num in numbers:
-        said = _OTHER_PARTY_IS.search(sentence, max(0, num.start - 8), num.start)
+        said = _OTHER_PARTY_IS.search(sentence, max(0, num.start - 32), num.start)
         if said is None or num.signed:
             continue
         named = [n for n in _model_mentions(names) if n.end <= said.start()]

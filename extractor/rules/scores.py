@@ -23,6 +23,7 @@ from extractor.rules.enumerations import (
     runs_of_a_model_list,
     slash_value_lists,
 )
+from extractor.rules.gains import STATE_OF_THE_ART, UNNAMED_BASELINE
 from extractor.rules.measures import (
     _GENERIC_METRICS,
     RESPECTIVELY,
@@ -114,8 +115,8 @@ def _versus_scores(document: Document, section: Section, offset: int, sentence: 
                             None)
         benchmark = (right_before.value or right_before.text) if right_before is not None else comp.benchmark
         for model, raw in ((comp.model, m.group(1)), (comp.baseline, m.group(3))):
-            if (model, float(raw)) in have:
-                continue
+            if (model, float(raw)) in have or model in (UNNAMED_BASELINE, STATE_OF_THE_ART):
+                continue  # (a baseline the text does not name has no score of its own)
             out.append(ScoreClaim(
                 model=model, benchmark=benchmark, metric=_metric_near(sentence, lex, m.start(), m.end()),
                 value=float(raw), unit=unit, setting=_setting_near(sentence, m.start()), quote=sentence[qs:m.end()],

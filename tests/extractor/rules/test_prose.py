@@ -1273,3 +1273,46 @@ def test_both_ends_of_a_change_followed_by_words_are_results():
     text = "On Arena-Hard, Tulu-Nova-70B drops from 84.5 to 71.2 once length is controlled."
     assert sorted(c.value for c in scores(text)) == [71.2, 84.5]
     assert not scores("On MMLU, Tulu-Nova-70B's size grows from 1.5 to 7.5 tokens per step.")
+
+
+def test_the_subject_after_an_opening_place_phrase_carries_to_the_next_sentence():
+    text = ("Across the five reasoning benchmarks, LDD-8B consistently improves over its backbone. "
+            "The largest gain appears on GSM8K, where accuracy reaches 89.7%.")
+    assert [(c.model, c.value) for c in scores(text)] == [("LDD-8B", 89.7)]
+
+
+def test_a_place_word_before_a_chinese_name_is_not_the_names():
+    text = "材料只给出了 GSM8K、C-Eval 等项目上灵犀-13B 高于 Llama-2-13B 的数据。"
+    assert {c.model for c in comparisons(text)} == {"灵犀-13B"}
+
+
+def test_a_benchmark_its_metric_and_its_value_are_not_a_name():
+    text = "# 星河-4-Think\n\n星河-4-Think 的 AIME 2024 是 83.3%。Codeforces Elo 2061，比 DeepSeek-R1 高 32 分。"
+    assert ("星河-4-Think", "Codeforces", 2061.0) in [(c.model, c.benchmark, c.value) for c in scores(text)]
+
+
+def test_a_chinese_variant_word_ends_a_quoted_name():
+    text = "推理版“星河-4-深思”：AIME 2024 pass@1 是 83.3%。"
+    assert [c.model for c in scores(text)] == ["星河-4-深思"]
+
+
+def test_a_sentence_opening_with_its_reference_compares_with_it():
+    text = "重点来了：对标 DeepSeek-V3，星河-4 在 MATH-500 上 94.2 对 90.2，高出 4 个点。"
+    assert [(c.model, c.baseline, c.delta) for c in comparisons(text)] == [("星河-4", "DeepSeek-V3", 4.0)]
+    assert sorted((c.model, c.value) for c in scores(text)) == [("DeepSeek-V3", 90.2), ("星河-4", 94.2)]
+
+
+def test_an_unnamed_baseline_gets_no_score():
+    text = "星河-4 在 MATH-500 上 94.2 对 90.2，高出 4 个点。"
+    assert [(c.model, c.value) for c in scores(text)] == [("星河-4", 94.2)]
+
+
+def test_a_tie_of_the_two_is_the_topics_against_its_reference():
+    text = "重点来了：对标 DeepSeek-V3，星河-4 在 MATH-500 上 94.2 对 90.2。LiveCodeBench 两者打平。"
+    (c,) = [c for c in comparisons(text) if c.benchmark == "LiveCodeBench"]
+    assert (c.model, c.relation, c.baseline) == ("星河-4", "matches", "DeepSeek-V3")
+
+
+def test_renjia_with_a_benchmark_before_the_value_is_the_other_party():
+    text = "墨竹-13B 的 HumanEval 是 62.2。代码这块明显不如 DeepSeek-Coder-V2-Lite，人家 HumanEval 81 左右。"
+    assert ("DeepSeek-Coder-V2-Lite", 81.0) in [(c.model, c.value) for c in scores(text)]
