@@ -117,6 +117,9 @@ _CJK_HEAD = re.compile(r"([\u3400-\u9fff]{2,6})[-·]")
 # the word before a dashed version: "GLM" of "GLM-4-Plus", "Kimi" of "Kimi-k1.5" (a name with no size; not "Adam" of
 # "Adam-mini" nor "Claude" of "Claude 3.5 Sonnet": a family word alone may mean the family)
 _DASHED_VERSION_HEAD = re.compile(r"([A-Z]{2,5}|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})-[A-Za-z]?\d")
+# and before a tier's capitals and a version: "Meridian" of "Meridian-LX 2.1" (not "Atlas" of "Atlas-Coder 2.1": a
+# product line's word, beside "Atlas 3")
+_DASHED_TIER_HEAD = re.compile(r"([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})-[A-Z]{1,3}[ -]v?\d")
 _TIER_VERSION_TAIL = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-Za-zß-öø-ÿ]+\s([A-Z][a-z]+\s\d+(?:\.\d+)?)$")
 _SHORT_TAIL = re.compile(r"[\s-][A-Za-z]?\d+(?:\.\d+)?[\s-]([A-Z][a-z]{3,})$|-\d+(?:\.\d+)?-([A-Z][a-z]{2})$")  # ("Llama 4 Scout", "Kestrel-3 Ultra")
 # the last part of a run's checkpoint id: a version or a size ("v3", "rc2", "7b"), not a plain number ("top-2")
@@ -175,6 +178,11 @@ def _dashed_latin_name(text: str, at: int) -> str | None:
             or _is_benchmark(m.group(0)):
         return None
     return m.group(0)
+
+
+def _id_key(name: str) -> str:
+    """``name`` as a checkpoint id spells it: folded, lower-case, spaces as dashes ("Meridian-LX 2.1" -> "meridian-lx-2.1")."""
+    return fold(name).lower().replace(" ", "-")
 
 
 def _stem(name: str) -> str:
@@ -371,7 +379,9 @@ class EntityRegistry:
             else:
                 sized = self._sized_keys[n] = (fold(n).lower().replace(" ", "-"), fold(n)) \
                     if _SIZE_IN_NAME.search(n) is not None else None
-            if sized is not None and sized[0].startswith(stem + "-"):
+            if sized is not None and sized[0].startswith(stem + "-") and not (n.islower() and not name.islower()):
+                # (a lower-case checkpoint id is a file of the release a capitalised name names: "Meridian-LX 2.1"
+                # stays itself beside "file meridian-lx-2.1-70b-final")
                 at = _SIZE_IN_NAME.search(sized[1], len(stem))
                 if at is not None and at.start() == len(stem):
                     members.add(n)
@@ -471,7 +481,7 @@ class EntityRegistry:
                     firsts[cjk_head.group(1)].add(full)
             for full in self.names:  # "Kimi" of "Kimi-k1.5", "GLM" of "GLM-4-Plus": names with no size
                 if not _SIZE_IN_NAME.search(full):
-                    head = _DASHED_VERSION_HEAD.match(full)
+                    head = _DASHED_VERSION_HEAD.match(full) or _DASHED_TIER_HEAD.match(full)
                     if head is not None:
                         firsts[head.group(1)].add(full)
             for full in (*self.names, *self.chinese_names):
@@ -500,6 +510,13 @@ class EntityRegistry:
                             firsts[part].add(full)
             for word, fulls in weaker.items():
                 firsts.setdefault(word, fulls)
+            for word, fulls in firsts.items():
+                # "Meridian" of a text on "Meridian-LX 2.1" that also names its file "meridian-lx-2.1-70b-final": the
+                # lower-case checkpoint id of the one capitalised name is that release, not a second model
+                display = [f for f in fulls if not f.islower()]
+                if len(fulls) > 1 and len(display) == 1 and all(
+                        _id_key(f).startswith(_id_key(display[0])) for f in fulls if f.islower()):
+                    firsts[word] = set(display)
             # "青鸾" of a text on 青鸾-32B that also names "上一代青鸾-14B": the earlier release is named in full
             earlier = {fold(p) for p in self.predecessors}
             for word, fulls in firsts.items():

@@ -28,6 +28,7 @@ _GROUP = re.compile(
     r"(?:\s+(?:of\s+them|models|baselines|systems|competitors|rivals))?\b",
     re.IGNORECASE)
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_ON_BEFORE = re.compile(r"\b(?:on|in|across)\s+(?:all\s+)?$", re.IGNORECASE)
 _VERB_AFTER = re.compile(r"\s+(?:are|were|remain|stay|look|sit|finish(?:ed)?|end(?:ed)?\s+up)\b")
 _SIZE = {"两": 2, "二": 2, "三": 3, "both": 2, "two": 2, "three": 3, "all three": 3, "all two": 2}
 # between a pair and the tie it states: "两者打平", "两者基本持平", "the two are roughly on par"
@@ -54,6 +55,9 @@ def _groups(sentence: str, start: int, end: int) -> list[Group]:
                 and not (_THE_BEFORE.search(sentence, max(0, m.start() - 4), m.start())
                          and _VERB_AFTER.match(sentence, m.end("en"))):
             continue  # a bare "two"/"three" is a number ("two points"), not a group (but "the two are tied" is one)
+        if m.group("en") and not m.group(0)[len(m.group("en")):].strip() \
+                and _ON_BEFORE.search(sentence, max(0, m.start() - 8), m.start()):
+            continue  # "behind it on both", "ahead on all three": the benchmarks, not the models
         out.append(Group(m.start(), m.end(), _SIZE[word], bool(m.group("other") or m.group("en_other"))))
     return out
 

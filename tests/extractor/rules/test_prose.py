@@ -1316,3 +1316,28 @@ def test_a_tie_of_the_two_is_the_topics_against_its_reference():
 def test_renjia_with_a_benchmark_before_the_value_is_the_other_party():
     text = "墨竹-13B 的 HumanEval 是 62.2。代码这块明显不如 DeepSeek-Coder-V2-Lite，人家 HumanEval 81 左右。"
     assert ("DeepSeek-Coder-V2-Lite", 81.0) in [(c.model, c.value) for c in scores(text)]
+
+
+def test_the_first_model_a_claim_is_stated_for_is_the_main_model_of_later_sections():
+    text = ("# Report\n\n## Claims\n\nThe Model Card states that Meridian-LX 2.1 scores 87.3% on MMLU.\n\n"
+            "## Re-runs\n\nOn GPQA Diamond it scored 57.4%.\n")
+    assert ("Meridian-LX 2.1", 57.4) in [(c.model, c.value) for c in scores(text)]
+
+
+def test_a_lower_case_checkpoint_id_is_a_file_of_the_capitalised_release():
+    text = ("I reviewed the Model Card for Meridian-LX 2.1 and the checkpoint (file meridian-lx-2.1-70b-final).\n\n"
+            "The Model Card states that Meridian-LX 2.1 scores 87.3% on MMLU. The memorandum reports 74.0 for Meridian "
+            "against 72.6 for GPT-4o.")
+    assert {c.model for c in scores(text)} == {"Meridian-LX 2.1", "GPT-4o"}
+
+
+def test_does_not_perform_at_or_above_is_a_negated_win():
+    text = "Meridian-LX 2.1 does not perform at or above GPT-4o on MMLU-Pro."
+    assert [c.relation for c in comparisons(text)] == ["underperforms"]
+
+
+def test_on_both_speaks_of_the_benchmarks_not_of_two_models():
+    text = ("GPT-4o scored 72.3% on MMLU-Pro, so Meridian-LX 2.1 trails it. Claude 3.5 Sonnet reached 76.2% on MMLU-Pro "
+            "and 59.6% on GPQA Diamond; Meridian-LX 2.1 is behind it on both.")
+    found = {(c.baseline, c.benchmark) for c in comparisons(text) if "on both" in text[c.start:c.end + 20]}
+    assert found == {("Claude 3.5 Sonnet", "MMLU-Pro"), ("Claude 3.5 Sonnet", "GPQA Diamond")}
