@@ -475,6 +475,7 @@ class EntityRegistry:
                     lower = _LOWER_HEAD.match(full)  # "Brisa" of "brisa-14b-instruct-v2": a checkpoint id's brand, capitalised
                     if lower is not None:
                         firsts[lower.group(1).capitalize()].add(full)
+                        firsts[lower.group(1)].add(full)  # (and as the id writes it: "halo" of "halo-7b-chat-v0.3")
             for full in {*self.names, *self.chinese_names}:
                 cjk_head = _CJK_HEAD.match(full)  # "星河" of "星河-14B", "天枢" of "天枢-R1"
                 if cjk_head is not None:

@@ -313,6 +313,10 @@ def _unit_of_the_list(sentence: str, numbers: list[Number], first: Number) -> st
     return None
 
 
+_BY_GAP = re.compile(r"\s*by\s+(?:about\s+|roughly\s+|nearly\s+|almost\s+|around\s+|just\s+|only\s+)?", re.IGNORECASE)
+_BARE_MARGIN_END = re.compile(r"\s*(?:[.,;)]|$|\s(?:on|in|at|here|there)\b)")
+
+
 def _delta_after(sentence: str, numbers: list[Number], start: int, end: int, loose: bool = False) -> Number | None:
     for n in numbers:
         if n.start < start or n.start >= end:
@@ -325,6 +329,8 @@ def _delta_after(sentence: str, numbers: list[Number], start: int, end: int, loo
         if n.unit not in ("%", "points", "x") and not n.signed:
             # "分别比 X 高 2.9 和 4.8 分": a list of margins writes its unit once, after the last
             unit = _unit_of_the_list(sentence, numbers, n)
+            if unit is None and _BY_GAP.fullmatch(gap) and _BARE_MARGIN_END.match(sentence, n.end):
+                unit = "points"  # "halo trails Mistral by 4.8.": a bare margin after "by" is in the scores' points
             if unit is None:
                 return None
             n = replace(n, unit=unit)

@@ -473,14 +473,16 @@ _SPEAKER_PREFIX = re.compile(r"\s*(?:\*\*)?\s*\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*<
 
 
 def _update_context(sentence: str, names: list[Mention], section: Section, ctx: _Context, offset: int) -> None:
-    benches = [n for n in names if n.kind == "benchmark"]
+    # (a label with its metric in parentheses is the benchmark the next sentences are on: "HumanEval (pass@1): …" is
+    # HumanEval, "GPQA (Diamond)" GPQA Diamond)
+    benches = [n.value if "(" in n.text and n.value else n.text for n in names if n.kind == "benchmark"]
     if benches:
-        ctx.saw_benchmark(benches[-1].text, offset + len(sentence))
+        ctx.saw_benchmark(benches[-1], offset + len(sentence))
         known = {_norm(b) for b in ctx.paragraph_benchmarks}
-        for n in benches:
-            if _norm(n.text) not in known:
-                known.add(_norm(n.text))
-                ctx.paragraph_benchmarks.append(n.text)
+        for bench in benches:
+            if _norm(bench) not in known:
+                known.add(_norm(bench))
+                ctx.paragraph_benchmarks.append(bench)
     forms = DOCUMENT_SHORT_FORMS.get()
     # (a short form the document set up stands for its full name: "So Sable edges out both of them")
     models = [n for n in names if n.kind in ("model", "name") and not _in_location(sentence, n)

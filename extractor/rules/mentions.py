@@ -15,6 +15,7 @@ from functools import lru_cache
 from types import MappingProxyType
 
 from extractor import lexicon
+from extractor.normalize import is_catalogued_model
 from extractor.segment import TICKET_KEY, ZH_INTRO_VERB, hybrid_names
 from vocabulary import fold
 
@@ -230,6 +231,9 @@ def find_names(sentence: str, lex: Lexicons) -> list[Mention]:
         qualifier = _BENCH_QUALIFIER.match(sentence, end)  # "MATH Lvl-5", "GPQA (Diamond)" is the benchmark's part
         if qualifier is not None:
             end = qualifier.end()
+        metric = _METRIC_IN_PARENS.search(sentence, m.start(), end)
+        if metric is not None:
+            end = metric.start()  # "HumanEval (pass@1)": the benchmark; the parentheses hold its metric
         out.append(Mention(m.start(), end, sentence[m.start():end], "benchmark",
                            lex.benchmark_lookup.get(norm_name(m.group(0)), "")))
         taken.append((m.start(), end))
@@ -250,6 +254,12 @@ def find_names(sentence: str, lex: Lexicons) -> list[Mention]:
             if any(x.start == s and x.kind == "benchmark" and _METRIC_AND_VALUE.fullmatch(sentence, x.end, e)
                    for x in overlapping):
                 continue  # "Codeforces Elo 2061": a benchmark, its metric and its value, not a name
+            leading = next((x for x in overlapping if x.start == s and x.kind == "benchmark"
+                            and sentence.startswith(" ", x.end)), None)
+            if leading is not None and is_catalogued_model(sentence[leading.end + 1:e]):
+                # "On GPQA Diamond o1 is 75.7": the benchmark, then a model the sentence is about
+                out.append(Mention(leading.end + 1, e, sentence[leading.end + 1:e], "model"))
+                continue
             if inner:
                 e = inner[0].start - 1
                 text = sentence[s:e]
@@ -350,6 +360,7 @@ _NOT_A_RELEASE_AFTER = re.compile(r"\s+(?:template|prompt|config|harness|split|t
                                   r"|pipeline|script|recipe|dataset|data|set|judge|rubric|leaderboard|API|endpoint)s?\b")
 _OPEN_PAREN_GAP = re.compile(r"\s*[(（]\s*")
 # A level or split written right after a benchmark's name: "MATH Lvl-5", "MATH Level 5", "LiveCodeBench v5"
+_METRIC_IN_PARENS = re.compile(r" \((?:pass|maj|cons|avg|best)@\d+\)$|\s\((?:\d+-shot|EM|F1|acc)\)$", re.IGNORECASE)
 _BENCH_QUALIFIER = re.compile(r" (?:Lvl|Level|L)[- ]?\d+\b| v\d+(?:\.\d+)?\b")
 _TIER = r"(?:Turbo|Pro|Max|Plus|Lite|Ultra|Mini|mini|Flash|Air|Speed|Vision|VL|Thinking|S|X)"
 

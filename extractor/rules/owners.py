@@ -300,6 +300,22 @@ def _model_list_before(sentence: str, names: list[Mention], pos: int) -> list[Me
     return group if len(group) >= 2 else []
 
 
+def model_list_after(sentence: str, names: list[Mention], pos: int) -> list[Mention]:
+    """The list of two or more model names right after ``pos`` and "for" / "by" / "of" ("35.4%, 61.0% and 40.2% for
+    halo, Borealis and Mistral respectively")."""
+    models = [n for n in _model_mentions(names) if n.start >= pos]
+    if len(models) < 2 or not _FOR_LIST.fullmatch(sentence, pos, models[0].start):
+        return []
+    group = [models[0]]
+    for n in models[1:]:
+        if _LIST_SEP.match(sentence[group[-1].end:n.start]):
+            group.append(n)
+        else:
+            break
+    return group if len(group) >= 2 else []
+
+
+_FOR_LIST = re.compile(r"\s*(?:%|points?)?\s*(?:,\s*)?(?:for|by|from|of)\s+(?:the\s+)?", re.IGNORECASE)
 _PAREN_LEAD = re.compile(r"[\w\s'’-]{0,30}$")
 
 

@@ -62,6 +62,7 @@ from extractor.rules.owners import (
     group_reference,
     group_referents,
     improved_from_to,
+    model_list_after,
     other_party_values,
     owned_value_lists,
     predecessor_values,
@@ -289,7 +290,8 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
             aligned = {n.start: b for n, b in zip(pct, benches, strict=True)}
         else:
             # "Osprey-7B and Osprey-13B achieve 61.2% and 68.9%, respectively": one value per listed model
-            listed = _model_list_before(sentence, names, pct[0].start) or _sized_family(sentence, names, pct[0].start)
+            listed = _model_list_before(sentence, names, pct[0].start) or _sized_family(sentence, names, pct[0].start) \
+                or model_list_after(sentence, names, pct[-1].end)
             said = group_reference(sentence, pct[0].start) if not listed and len(pct) in (2, 3) else None
             if said is not None and said.size == len(pct) \
                     and not _model_mentions([n for n in names if n.end <= pct[0].start]):

@@ -1341,3 +1341,28 @@ def test_on_both_speaks_of_the_benchmarks_not_of_two_models():
             "and 59.6% on GPQA Diamond; Meridian-LX 2.1 is behind it on both.")
     found = {(c.baseline, c.benchmark) for c in comparisons(text) if "on both" in text[c.start:c.end + 20]}
     assert found == {("Claude 3.5 Sonnet", "MMLU-Pro"), ("Claude 3.5 Sonnet", "GPQA Diamond")}
+
+
+def test_a_model_right_after_a_benchmark_is_not_part_of_its_name():
+    text = "On GPQA Diamond o1 is 75.7 and R1 is 71.5."
+    assert sorted((c.model, c.benchmark) for c in scores(text)) == [("R1", "GPQA Diamond"), ("o1", "GPQA Diamond")]
+
+
+def test_a_checkpoint_ids_brand_as_written_stands_for_it():
+    text = "We compare halo-7b-chat-v0.3 with Borealis-8B-Instruct. On GSM8K, halo reached 44.8%."
+    assert [(c.model, c.value) for c in scores(text)] == [("halo-7b-chat-v0.3", 44.8)]
+
+
+def test_a_metric_in_parentheses_after_a_benchmark_is_not_its_name():
+    text = "HumanEval (pass@1): Halo-7B reaches 35.4%."
+    assert [c.benchmark for c in scores(text)] == ["HumanEval"]
+
+
+def test_values_then_the_models_they_belong_to_respectively():
+    text = "On HumanEval the scores are 35.4%, 61.0% and 40.2% for Halo-7B, Borealis-8B and Mistral-7B respectively."
+    assert [(c.model, c.value) for c in scores(text)] == [("Halo-7B", 35.4), ("Borealis-8B", 61.0), ("Mistral-7B", 40.2)]
+
+
+def test_a_bare_margin_after_by_is_a_delta():
+    (c,) = comparisons("On HumanEval, Halo-7B trails Mistral-7B by 4.8.")
+    assert (c.delta, c.unit) == (4.8, "points")
