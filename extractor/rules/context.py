@@ -281,6 +281,9 @@ _NOT_TOPIC_BEFORE = led(re.compile(r"基于|使用|采用|借助|相比|对比|�
                                r"|(?i:\b(?:its|their|the)\s+predecessor,?\s*$)"))
 
 
+_LISTED_TOGETHER = re.compile(r"\s*(?:and|&|和|与|以及|、|/)\s*")
+
+
 @dataclass
 class _Context:
     """What earlier sentences of the section established: the model talked about, the benchmark.
@@ -338,6 +341,14 @@ class _Context:
         self.benchmark = None
         self.paragraph_benchmarks = []
         self.para_start = self.scanned_to = pos
+
+    def listed_pair_before(self, pos: int) -> tuple[str, str] | None:
+        """The last two benchmarks the paragraph named before ``pos``, when it named them together ("added GPQA
+        Diamond and MATH-500"): what two values joined in a later sentence naming none are on."""
+        found = _benchmark_matches(self.text, self.para_start, pos)
+        if len(found) < 2 or not _LISTED_TOGETHER.fullmatch(self.text, found[-2].end(), found[-1].start()):
+            return None
+        return found[-2].group(0), found[-1].group(0)
 
     def benchmark_before(self, pos: int) -> str | None:
         if self.scanned_to < pos:

@@ -315,6 +315,15 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
         group = _benchmark_group(sentence, benches, before[-1]) if before else []
         if len(group) == 2 and not any(group[-1].end <= n.start < good[0].start for n in names if n.kind != "benchmark"):
             aligned = {n.start: b for n, b in zip(good, group, strict=True)}
+    if not aligned and not model_aligned and not benches and len(good) >= 2 \
+            and any(_TWO_VALUES_JOINED.fullmatch(sentence, a.end, b.start) for a, b in zip(good, good[1:], strict=False)) \
+            and (pair := ctx.listed_pair_before(offset)) is not None:
+        # "For reasoning the team added GPQA Diamond and MATH-500. Corvid-3 Pro reached 53.1% and 78.9%; GPT-4o reached
+        # 49.9% and 74.6%": two values joined, in a sentence naming no benchmark, are on the two the paragraph listed last
+        last_two = [Mention(-1, -1, b, "benchmark") for b in pair]
+        for left, right in zip(good, good[1:], strict=False):
+            if left.start not in aligned and _TWO_VALUES_JOINED.fullmatch(sentence, left.end, right.start):
+                aligned[left.start], aligned[right.start] = last_two
     if not aligned and not model_aligned and " and " in sentence and " on " in sentence:
         # "A and B score 85.9 and 78.3 on IFEval, and 40.2 and 21.7 on LiveCodeBench": the implied "respectively"
         listed_runs = runs_of_a_model_list(sentence, names, good)

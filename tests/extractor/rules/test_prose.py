@@ -1366,3 +1366,11 @@ def test_values_then_the_models_they_belong_to_respectively():
 def test_a_bare_margin_after_by_is_a_delta():
     (c,) = comparisons("On HumanEval, Halo-7B trails Mistral-7B by 4.8.")
     assert (c.delta, c.unit) == (4.8, "points")
+
+
+def test_two_values_joined_are_on_the_two_benchmarks_the_paragraph_listed_last():
+    text = ("For reasoning the team added GPQA Diamond and MATH-500. Corvid-3 Pro reached 53.1% and 78.9%; "
+            "GPT-4o reached 49.9% and 74.6%.")
+    assert sorted((c.model, c.benchmark, c.value) for c in scores(text)) == [
+        ("Corvid-3 Pro", "GPQA Diamond", 53.1), ("Corvid-3 Pro", "MATH-500", 78.9),
+        ("GPT-4o", "GPQA Diamond", 49.9), ("GPT-4o", "MATH-500", 74.6)]
