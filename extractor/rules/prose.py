@@ -131,6 +131,9 @@ def _is_hypothetical(sentence: str, numbers: Sequence[Number]) -> bool:
 
 # A section that opens a work of its own ("In this paper we propose …", "本文提出 …": a digest's next abstract) is not
 # about the model the document opened with, nor is an ablation's (its variants are no results).
+# ("官方报告分别是 55.5%、92.8% 和 49.1%": a sentence naming nobody that lists the topic's values for the benchmarks
+# the sentence before listed)
+_RESPECTIVELY_HINT = re.compile(r"分别|respectively")
 _OWN_WORK = re.compile(r"(?i)\b(?:in this (?:paper|work|report)|this (?:paper|work)|we (?:propose|introduce|present))\b"
                        r"|本文|在本文中|我们提出|本研究|本工作")
 _ABLATION_TITLE = re.compile(r"(?i)ablation|消融")
@@ -244,7 +247,7 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
                 answer = before is None and _ANSWER_OPENING.match(text, a, b) is not None  # ("答：79.8%。")
                 if not (k < len(hits) and hits[k] < b) or a >= b or text.startswith("http", a) or _LINK_OPENS.match(text, a) \
                         or not (has_name(text, a, b) or any(text.find(form, a, b) >= 0 for form in DOCUMENT_UNMATCHED_FORMS.get())
-                                or answer):
+                                or answer or ctx.model is not None and _RESPECTIVELY_HINT.search(text, a, b)):
                     continue  # no trigger, a link, or no name nor pronoun: nothing a rule can attribute
                 asked_bench = _asked_benchmark(text, line_start, lex) if answer else None  # what the question asks about
                 if asked_bench is not None and not ctx.benchmark_before(a):

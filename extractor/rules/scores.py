@@ -82,6 +82,7 @@ _VS_PAIR = re.compile(r"(?<![\w.@])(\d+(?:\.\d+)?)\s*(%|％)?\s*(?:vs\.?|versus|
                       re.IGNORECASE)
 
 
+_RESPECTIVELY_IS = re.compile(r"分别(?:是|为|达到了?|拿到了?)\s*")
 _TWO_VALUES_JOINED = re.compile(r"\s*(?:and|和|与)\s*")
 _PAIR_OPENS = re.compile(r"\s*[(（]\s*$")
 # "scored 62.5, 41.2 and 48.8 on the same benchmarks", "在同样的三个基准上分别…": the benchmarks listed before, in order
@@ -264,6 +265,7 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
     cjk = is_cjk_sentence(sentence)
     aligned: dict[int, Mention] = {}
     model_aligned: dict[int, Mention] = {}
+    said_for: dict[int, re.Match[str]] = {}  # values a 分别 / respectively gives the topic, in a sentence naming nobody
     if len(good) >= 2 and (RESPECTIVELY.search(sentence) or _SAME_BENCHMARKS.search(sentence)):
         # (a value in parentheses after a name is that name's, not one of the list: "后者与 GPT-4o（68.5%）持平")
         pct = [n for n in good if (n.unit is not None or n.value_high is None) and n.start not in owned_at]
@@ -308,6 +310,10 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
                 # 36.6%": a sentence naming no benchmark lists its values for the ones the sentences before listed
                 listed_before = ctx.paragraph_benchmarks[len(ctx.paragraph_benchmarks) - len(pct):]
                 aligned = {n.start: Mention(-1, -1, b, "benchmark") for n, b in zip(pct, listed_before, strict=True)}
+                if resp is not None and _RESPECTIVELY_IS.fullmatch(sentence, resp.start(), pct[0].start):
+                    # ("官方报告分别是 55.5%、92.8% 和 49.1%": naming nobody, 分别 says whose values these are, the
+                    # topic's, and on what; the quote starts there)
+                    said_for = {n.start: resp for n in pct}
     if not aligned and not model_aligned and len(good) == 2 and _TWO_VALUES_JOINED.fullmatch(sentence, good[0].end, good[1].start):
         # "C-Eval and CMMLU come out at 78.9 and 80.3", "C-Eval 和 CMMLU 是 84.5 和 85.9": two benchmarks listed
         # together, then two values joined the same way, with no name between: the implied "respectively"
@@ -459,6 +465,8 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
                                                               and _CLAUSE_SEP.search(sentence, n.end, num.start)))
         if model is None or model.text == bench.text or barrier and model.start < barrier:
             continue
+        if model.start < 0 and num.start in said_for:
+            model = Mention(said_for[num.start].start(), said_for[num.start].end(), model.text, "subject")
         if model.start < 0 and _group_subject_before(sentence, num.start):
             continue  # "参评模型IFEval平均得分为78.4分": the group's value, not the document's model's
         benched.append((num.start, bench))

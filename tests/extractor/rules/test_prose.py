@@ -1374,3 +1374,10 @@ def test_two_values_joined_are_on_the_two_benchmarks_the_paragraph_listed_last()
     assert sorted((c.model, c.benchmark, c.value) for c in scores(text)) == [
         ("Corvid-3 Pro", "GPQA Diamond", 53.1), ("Corvid-3 Pro", "MATH-500", 78.9),
         ("GPT-4o", "GPQA Diamond", 49.9), ("GPT-4o", "MATH-500", 74.6)]
+
+
+def test_fenbie_values_naming_nobody_are_the_topics_on_the_benchmarks_listed_before():
+    text = ("## 周报\n\n1. DeepSeek-R1-Distill-Qwen-7B：AIME 2024 上我测到 54.6%，MATH-500 上是 91.8%，GPQA Diamond 上 48.5%。"
+            "官方报告分别是 55.5%、92.8% 和 49.1%，我的结果都略低一点。")
+    assert [(c.benchmark, c.value) for c in scores(text) if c.quote.startswith("分别")] == [
+        ("AIME 2024", 55.5), ("MATH-500", 92.8), ("GPQA Diamond", 49.1)]
