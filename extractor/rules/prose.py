@@ -53,7 +53,7 @@ from extractor.rules.context import (
     released_models,
 )
 from extractor.rules.earlier import earlier_claims, reown_earlier_subjects
-from extractor.rules.gains import GAIN, gain_claims, margins_of_named
+from extractor.rules.gains import GAIN, UNNAMED_BASELINE, gain_claims, margins_of_named
 from extractor.rules.mentions import (
     DOCUMENT_SHORT_FORMS,
     DOCUMENT_UNMATCHED_FORMS,
@@ -706,6 +706,9 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
                            and {_norm(c.model), _norm(c.baseline)} != pair] + decided
     if comparisons and (group := group_subject(sentence)) is not None:
         comparisons = _for_each_of_the_group(comparisons, group, sentence, offset, ctx, section)
+    if any(c.baseline == UNNAMED_BASELINE for c in comparisons):
+        # ("GPT-4o 的 MMLU-Pro 我们测的是 73.3，天枢-9 高出 8 个点": the gain is the margin of the named comparison)
+        comparisons = margins_of_named(comparisons, sentence, offset)
     return [*scores, *(c for c in traced if isinstance(c, ScoreClaim)), *comparisons]
 
 

@@ -51,6 +51,8 @@ def _pick_subject(sentence: str, names: list[Mention], subjects: list[Mention], 
     # a bare 我们/we far from the statement ("我们确保……专家的准确率达到 65%") is about something else
     subj = [s for s in subjects if barrier <= s.start and s.end <= before
             and (before - s.end <= 30 or s.text.lower() not in ("我们", "we", "本文"))
+            # ("GPT-4o 的 MMLU-Pro 我们测的是 73.3", "R1 我们自己跑的是 71.5%": who measured the named model's value)
+            and not (s.text in ("我们", "我") and cands and cands[0].end <= s.start and _MEASURED_BY.match(sentence, s.end))
             and (s.kind != "sizeref" or not cands)]  # "PreSelect 在 3B 模型上": a size after a name is a setting
     best = cands[-1] if cands else None
     if best is not None:
@@ -95,6 +97,9 @@ def _pick_subject(sentence: str, names: list[Mention], subjects: list[Mention], 
     if section.subject:
         return Mention(-1, -1, section.subject, "subject")
     return None
+
+
+_MEASURED_BY = re.compile(r"\s*(?:自己)?(?:测|跑|复现|实测|复测|评测)(?:的|出|到|了|得)")
 
 
 # a name, its citation, a comma, then the subject word: "DeepSeek-R1[5]，该模型…", "DeepSeek-R1，它…"

@@ -1381,3 +1381,14 @@ def test_fenbie_values_naming_nobody_are_the_topics_on_the_benchmarks_listed_bef
             "官方报告分别是 55.5%、92.8% 和 49.1%，我的结果都略低一点。")
     assert [(c.benchmark, c.value) for c in scores(text) if c.quote.startswith("分别")] == [
         ("AIME 2024", 55.5), ("MATH-500", 92.8), ("GPQA Diamond", 49.1)]
+
+
+def test_women_ce_de_shi_says_who_measured_the_named_models_value():
+    text = "天枢-9 在 MMLU-Pro 上是 81.3。GPT-4o 的 MMLU-Pro 我们测的是 73.3，天枢-9 高出 8 个点。"
+    assert ("GPT-4o", 73.3) in [(c.model, c.value) for c in scores(text)]
+    assert [(c.model, c.baseline) for c in comparisons(text)] == [("天枢-9", "GPT-4o")]
+
+
+def test_a_gain_a_named_comparison_states_has_no_unnamed_baseline_too():
+    text = "天枢-9 在 MMLU-Pro 上是 81.3。GPT-4o 的 MMLU-Pro 是 73.3，天枢-9 高出 8 个点。"
+    assert [(c.model, c.baseline) for c in comparisons(text)] == [("天枢-9", "GPT-4o")]
