@@ -604,7 +604,9 @@ _SHORT_OF = re.compile(r"\b(?:falls?|fell|falling|comes?|came)\s+(?:about\s+|nea
 
 # "comes within 2 points of o1": a small margin behind the baseline.
 _WITHIN_OF = re.compile(
-    r"\bwithin\s+([+]?\d+(?:\.\d+)?|a|one|half\s+a|two|three)\s*(%|points?|pts|pp|percentage[- ]points?)\s+of\s+"
+    # (a bare decimal margin too: "lands within 0.2 of GPT-4o-mini (82.0)")
+    r"\bwithin\s+([+]?\d+(?:\.\d+)?|a|one|half\s+a|two|three)(?:\s*(%|points?|pts|pp|percentage[- ]points?)|(?<=\.\d)|(?<=\.\d\d))"
+    r"\s+of\s+"
     r"(?!each\s+other|one\s+another)",
     re.IGNORECASE)
 

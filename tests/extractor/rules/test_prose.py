@@ -1392,3 +1392,10 @@ def test_women_ce_de_shi_says_who_measured_the_named_models_value():
 def test_a_gain_a_named_comparison_states_has_no_unnamed_baseline_too():
     text = "天枢-9 在 MMLU-Pro 上是 81.3。GPT-4o 的 MMLU-Pro 是 73.3，天枢-9 高出 8 个点。"
     assert [(c.model, c.baseline) for c in comparisons(text)] == [("天枢-9", "GPT-4o")]
+
+
+def test_within_a_bare_decimal_of_a_model_is_a_comparison():
+    text = "# Halyard-2.1-Mini\n\nOn MMLU it lands within 0.2 of GPT-4o-mini (82.0) — scoring 81.8."
+    assert [(c.model, c.baseline, c.delta) for c in comparisons(text)] == [("Halyard-2.1-Mini", "GPT-4o-mini", 0.2)]
+    assert ("Halyard-2.1-Mini", 81.8) in [(c.model, c.value) for c in scores(text)]
+    assert not comparisons("# Halyard-2.1-Mini\n\nIt finished within 2 of 3 runs.")
