@@ -57,6 +57,15 @@ _SENTENCE_LEAD = re.compile(r"(?:。|！|？|；|!|\?|;|\n|\.[ \t])(?=[^。！�
 _TEXT_LEAD = re.compile(_LEAD_NAME)
 
 
+_NUMBER_THEN_COLON = re.compile(r"\s*\d{1,2}\s*[:：.)]")
+
+
+def _numbered_label(text: str, name: str, end: int) -> bool:
+    """Is ``name`` at ``end`` a numbered part's word and its number ("## Step 0: Baseline numbers", "Step 3: DPO"),
+    not the model family the word also is (StepFun's Step)?"""
+    return name.lower() in lexicon.numbered_parts() and _NUMBER_THEN_COLON.match(text, end) is not None
+
+
 def _leading_models(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, str]]:
     """(offset, name) of each sentence-initial known model name in ``text[start:end]``."""
     stop = len(text) if end is None else end
@@ -64,7 +73,7 @@ def _leading_models(text: str, start: int = 0, end: int | None = None) -> list[t
     first = _TEXT_LEAD.match(text, 0, stop) if start == 0 else None
     if first is not None:
         found.insert(0, first)
-    out = [(m.start(1), m.group(1)) for m in found if _is_known_model(m.group(1))
+    out = [(m.start(1), m.group(1)) for m in found if _is_known_model(m.group(1)) and not _numbered_label(text, m.group(1), m.end(1))
            and "@" not in text[max(0, m.start(1) - 2):m.start(1)]  # ("楼主 @ lazycat2046": a forum handle)
            and not _NOT_TOPIC_BEFORE.search(text, m.start(), m.start(1))
            and not measured_against_it(text, m.end(1))
@@ -497,6 +506,7 @@ def _update_context(sentence: str, names: list[Mention], section: Section, ctx: 
     forms = DOCUMENT_SHORT_FORMS.get()
     # (a short form the document set up stands for its full name: "So Sable edges out both of them")
     models = [n for n in names if n.kind in ("model", "name") and not _in_location(sentence, n)
+              and not _numbered_label(sentence, n.text, n.end)
               and (_is_known_model(n.text) or n.text in forms) and not is_judge(sentence, n)]
     said = _SPEAKER_PREFIX.match(sentence) if ":" in sentence or "：" in sentence else None
     lead = said.end() if said is not None else 0  # ("**[10:02] quokka_dev:** Tern-3-14B weights are up": after who said it)

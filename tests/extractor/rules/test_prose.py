@@ -1399,3 +1399,9 @@ def test_within_a_bare_decimal_of_a_model_is_a_comparison():
     assert [(c.model, c.baseline, c.delta) for c in comparisons(text)] == [("Halyard-2.1-Mini", "GPT-4o-mini", 0.2)]
     assert ("Halyard-2.1-Mini", 81.8) in [(c.model, c.value) for c in scores(text)]
     assert not comparisons("# Halyard-2.1-Mini\n\nIt finished within 2 of 3 runs.")
+
+
+def test_a_numbered_steps_heading_is_no_model_of_the_step_family():
+    text = ("# Fine-tuning walkthrough\n\n## Step 1: Plain SFT\n\nThe resulting checkpoint, q7-sft-v1, hits 71.8% on IFEval. "
+            "HumanEval went to 63.4, and MMLU came in at 73.9%.\n")
+    assert "Step" not in {c.model for c in scores(text)}
