@@ -1402,6 +1402,7 @@ def test_within_a_bare_decimal_of_a_model_is_a_comparison():
 
 
 def test_a_numbered_steps_heading_is_no_model_of_the_step_family():
-    text = ("# Fine-tuning walkthrough\n\n## Step 1: Plain SFT\n\nThe resulting checkpoint, q7-sft-v1, hits 71.8% on IFEval. "
+    text = ("# Fine-tuning walkthrough\n\n## Step 0: Baseline numbers\n\nQwen2.5-7B base gets 85.4% on GSM8K.\n\n"
+            "## Step 1: Plain SFT\n\nThe resulting checkpoint, which I called `q7-sft-v1`, hits 71.8% on IFEval. "
             "HumanEval went to 63.4, and MMLU came in at 73.9%.\n")
-    assert "Step" not in {c.model for c in scores(text)}
+    assert not [c.model for c in scores(text) if c.model.startswith("Step")]
