@@ -297,6 +297,7 @@ def _named_in_title(title: str | None) -> str | None:
         if head and not label and len(head.split()) <= 4 and not re.search(r"[\u4e00-\u9fff]", head) \
                 and head.lower() not in lexicon.name_stopwords() and not _is_benchmark(head) \
                 and head.split()[0].lower() not in lexicon.numbered_parts() \
+                and head.lower() not in lexicon.generic_headings() \
                 and (is_model_shaped(head) or len(head.split()) == 1 and head[:1].isupper()):
             return head
     # Whole-title names such as "DAPO", "Skywork-R1V", "Mistral Small 3.1" (not "## Setup", "## Numbers",

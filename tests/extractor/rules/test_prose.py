@@ -1406,3 +1406,15 @@ def test_a_numbered_steps_heading_is_no_model_of_the_step_family():
             "## Step 1: Plain SFT\n\nThe resulting checkpoint, which I called `q7-sft-v1`, hits 71.8% on IFEval. "
             "HumanEval went to 63.4, and MMLU came in at 73.9%.\n")
     assert not [c.model for c in scores(text) if c.model.startswith("Step")]
+
+
+def test_a_generic_heading_word_before_a_colon_names_no_subject():
+    text = ("# RFC: strict answer extraction by default\n\n## Motivation: before/after numbers\n\n"
+            "- **Llama-3.1-70B-Instruct**: GSM8K goes from 88.6% (old) to 94.9% (new); MATH-500 from 55.0 to 66.8.\n")
+    assert {c.model for c in scores(text) if c.benchmark == "MATH-500"} == {"Llama-3.1-70B-Instruct"}
+
+
+def test_a_papers_title_word_before_a_colon_is_its_method_when_later_sections_say_it():
+    text = ("# Protégé: Teacher-Guided Self-Distillation\n\nOn AIME 2024 our model reaches 47.5%.\n\n## Method\n\n"
+            "Protégé distils a teacher into a student.\n")
+    assert [(c.model, c.value) for c in scores(text)] == [("Protégé", 47.5)]
