@@ -39,7 +39,7 @@ except ImportError:  # not CPython
     _sre = None  # type: ignore[assignment]
 
 _FORMAT = 1  # of the file's data: bump when it changes
-_MOST = 4000  # entries a file may hold (a run compiles ~700 patterns)
+_MOST = 2000  # entries a file may hold (a run compiles ~750 patterns; ~1.3 MB of them)
 # one entry: what ``re._compiler.compile`` handed to ``_sre.compile`` after the pattern
 # (flags, code, groups - 1, groupindex, indexgroup)
 Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]

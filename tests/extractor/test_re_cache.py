@@ -67,3 +67,16 @@ def test_off(monkeypatch: pytest.MonkeyPatch) -> None:
     assert re_cache.cache_file() is None
     with re_cache.cached_patterns():
         assert _compile_all()[0].pattern == PATTERNS[0][0]
+
+
+def test_a_later_block_adds_to_the_file(cache_dir: Path) -> None:
+    if re_cache._hooks() is None:
+        pytest.skip("not the re this cache was written for")
+    with re_cache.cached_patterns():
+        _compile_all()
+    re.purge()
+    with re_cache.cached_patterns():
+        re.compile(r"later (pattern)\d+")
+    path = re_cache.cache_file()
+    assert path is not None
+    assert {*((p, f) for p, f in PATTERNS), (r"later (pattern)\d+", 0)} <= set(re_cache._read(path))
