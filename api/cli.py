@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import shutil
 import sys
 import uuid
@@ -20,6 +21,11 @@ from typing import IO, TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
+
+# No command calls BLAS, yet spaCy imports numpy, whose OpenBLAS starts a thread per further core at import, and that
+# thread spins a while waiting for work: ~0.05 s of CPU per process (benchmarks/README.md, sixteenth session). One
+# thread, unless the user set it (before numpy is imported: the CLI's own imports do not import it).
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from api.progress import IngestProgress, one_line
 from api.render import OutputFormat, print_beats, print_claim, print_events, print_leaderboard

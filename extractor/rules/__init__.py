@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from extractor.base import register
 from extractor.charset_memo import memoized_charsets
+from extractor.re_cache import cached_patterns
 from extractor.segment import split_sections
 from schemas import Document, Extraction, ExtractionStats, Settings
 
@@ -28,18 +29,22 @@ def _pipeline_for(text_length: int) -> Language:
     takes them out of the collector's view once built). Collections during that build found nothing to
     free yet walked everything made so far, three of them full ones: paused, a start-up took about 0.1 s
     less CPU (the seeds copied 25 times, 5.6 s in all). Later calls only look the pipeline up. The ~700 patterns
-    compiled meanwhile share their character classes' optimisation (``extractor.charset_memo``).
+    compiled meanwhile share their character classes' optimisation (``extractor.charset_memo``), and come from the
+    compiled code kept on disk by an earlier run when it is there (``extractor.re_cache``).
     """
     enabled = gc.isenabled()
     gc.disable()
     try:
-        from extractor.nlp import pipeline_for
+        with cached_patterns(), memoized_charsets():
+            from extractor.nlp import pipeline_for
 
-        with memoized_charsets():
             return pipeline_for(text_length)
     finally:
         if enabled:
             gc.enable()
+
+
+_extracted = False  # whether this process has extracted a document yet (a forked worker starts with its parent's)
 
 
 class RulesExtractor:
@@ -59,6 +64,15 @@ class RulesExtractor:
         _pipeline_for(0)
 
     def extract(self, document: Document) -> Extraction:
+        global _extracted
+        if not _extracted:
+            # the first document of a process also compiles the patterns the rules build on first use (~85, ~0.05 s)
+            _extracted = True
+            with cached_patterns():
+                return self._extract(document)
+        return self._extract(document)
+
+    def _extract(self, document: Document) -> Extraction:
         if not document.sections:
             document.sections = split_sections(document.text)
         nlp = _pipeline_for(len(document.text))

@@ -222,8 +222,11 @@ _NAMED_AT_END = re.compile(r"(?:是|叫|叫做|名为|称为|记为|记作|命�
 # "Take the checkpoint qoro-r1-32b-preview.", "Consider Osprey-7B.", "Meet tern-13b-chat!": an English sentence that
 # names the model to look at next (a pattern of its own, starting from its words, so ``re`` skips ahead to them)
 # ("The clearest case is DeepSeek-R1.", "The standout here was Kestrel-7B.": a sentence naming its example last)
+# (each of those words a branch of its own, "is"/"was" repeated: every branch then opens with a literal, so ``re``
+# skips ahead to their first letters; with the words in a group of their own it tried every position, 4x the time)
+_EXAMPLE_WORDS = ("case", "example", "standout", "exception", "winner", "outlier", "highlight")
 _NAMED_TO_TAKE = re.compile(r"(?:Take|take|Consider|consider|Meet|meet|Enter|called|named"
-                            r"|(?:case|example|standout|exception|winner|outlier|highlight)\s+(?:here\s+)?(?:is|was))"
+                            + "".join(rf"|{word}\s+(?:here\s+)?(?:is|was)" for word in _EXAMPLE_WORDS) + ")"
                             r"\s+(?:the\s+|a\s+)?(?:[a-z]+\s+){0,2}?"
                             r"([A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*-[A-Za-z0-9]+)\s*[.!:](?!\w)")
 
