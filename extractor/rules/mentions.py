@@ -276,7 +276,7 @@ def find_names(sentence: str, lex: Lexicons) -> list[Mention]:
         if text.endswith(("'s", "’s")):  # "OpenAI's GPT-4o", "o1's 48.9%": the owner, without the 's
             text = text[:-2]
         e = s + len(text)
-        if s <= 4 and text.isalpha() and text.isupper() and sentence[e:e + 1] in (":", "：") \
+        if s <= 4 and text.isalpha() and text.isupper() and _SPEAKER_COLON.match(sentence, e) \
                 and norm_name(text) not in lex.benchmark_lookup:
             continue  # "TOMÁS: On AIME 2024 it solves …": a speaker's name in a transcript, not a model
         if "_" in text and not any(c.isupper() for c in text):
@@ -378,6 +378,8 @@ _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _PARTICLES_BEFORE_NAME = frozenset("的是和与及了在比较于对被让给过越为而但则也都就还名")  # (名: "领先第二名文心 4.5")
 _TRAILING_VALUE = re.compile(r" \d+\.\d+$")
 _VALUE_OR_NOTHING = re.compile(r"(?: \d+(?:\.\d+)?)?")
+# (a speaker's place or role may stand between the name and the colon: "RAY (Duluth): …")
+_SPEAKER_COLON = re.compile(r"\s*(?:[(（][^()（）\n]{1,30}[)）]\s*)?[:：]")
 _METRIC_AND_VALUE = re.compile(r"(?: [A-Za-z]+(?:@\d+)?)? \d+(?:\.\d+)?")
 
 

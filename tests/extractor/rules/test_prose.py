@@ -1418,3 +1418,14 @@ def test_a_papers_title_word_before_a_colon_is_its_method_when_later_sections_sa
     text = ("# Protégé: Teacher-Guided Self-Distillation\n\nOn AIME 2024 our model reaches 47.5%.\n\n## Method\n\n"
             "Protégé distils a teacher into a student.\n")
     assert [(c.model, c.value) for c in scores(text)] == [("Protégé", 47.5)]
+
+
+def test_a_speakers_name_with_a_place_before_the_colon_is_no_model():
+    text = "RAY (Duluth): It gets 71.2 on GSM8K, which is better than GPT-3.5 Turbo."
+    assert "RAY" not in {c.model for c in [*scores(text), *comparisons(text)]}
+
+
+def test_still_and_that_opening_a_sentence_are_no_names():
+    text = "# Kestrel-70B\n\nKestrel-70B scores 86.0 on MMLU. Still beats Claude 3.5 Sonnet. That GPT-3.5 number is old."
+    found = {c.model for c in comparisons(text)} | {c.baseline for c in comparisons(text)}
+    assert not found & {"Still", "That"}
