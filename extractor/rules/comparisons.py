@@ -83,6 +83,10 @@ def _comparisons_from_scores(scores: list[ScoreClaim], lex: Lexicons, sentence: 
             # (English keeps the sentence's subject first, "HumanEval+ 82.3 vs 86.0 for Haiku"; a Chinese contrast
             # "…，而 o1 解决了 74%" puts the winner first, as its verdict does: "o1 明显优于 GPT-4o")
             first, other = (win, lose) if win.model == lead or cjk else (lose, win)
+            if cjk and lose.model == lead and _LEAD_LOSES.match(sentence, max(a.end, b.end) - offset):
+                # ("HumanEval 一项是 84.8 对 GPT-4o 的 90.2，反而是落后的", "R1 是 2029 分，o1 是 2061 分，R1 略低": the
+                # verdict after the pair is about the subject, which trails)
+                first, other = lose, win
             if sides:
                 first, other = (a, b) if sides[id(a)] else (b, a)  # (the list's model is the subject)
             out.append(ComparisonClaim(
@@ -94,6 +98,7 @@ def _comparisons_from_scores(scores: list[ScoreClaim], lex: Lexicons, sentence: 
     return out
 
 
+_LEAD_LOSES = re.compile(r"[^。；;]{0,12}?(?:落后|略低|稍低|偏低|低了|不如|输了|还差|差一些|差一点)")
 _ONE_LIST = re.compile(r"[\s\d.%％、,，/]*(?:(?:和|及|与|以及|and|or)[\s\d.%％、,，/]*)?")  # (values of one run)
 _CONTRAST_WORD = re.compile(r"\b(?:whereas|while)\b", re.IGNORECASE)
 _SUBORDINATE_OPENING = re.compile(r"\s*(?:Where|Whereas|While)\b")

@@ -1429,3 +1429,10 @@ def test_still_and_that_opening_a_sentence_are_no_names():
     text = "# Kestrel-70B\n\nKestrel-70B scores 86.0 on MMLU. Still beats Claude 3.5 Sonnet. That GPT-3.5 number is old."
     found = {c.model for c in comparisons(text)} | {c.baseline for c in comparisons(text)}
     assert not found & {"Still", "That"}
+
+
+def test_a_chinese_verdict_that_the_subject_trails_keeps_it_the_subject():
+    (c,) = comparisons("Codeforces 上 R1 是 2029 分，o1 是 2061 分，R1 略低但已经是同一个档位。")
+    assert (c.model, c.relation, c.baseline) == ("R1", "underperforms", "o1")
+    (c,) = comparisons("GPT-4o 仅解决了 12% 的 AIME 问题，而 o1 解决了 74%。")
+    assert (c.model, c.relation, c.baseline) == ("o1", "outperforms", "GPT-4o")
