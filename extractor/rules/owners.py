@@ -118,7 +118,11 @@ _FOR_IT = re.compile(r"\s*(?:%|points?)?\s+for\s+(?:it|them)\b")
 # ``scores`` and the sentence trigger of ``prose`` all read this one shape
 COPULA = r"(?:is|was|sits\s+at|stands\s+at|(?:comes|came)\s+in\s+at)"
 # "On IFEval, Qwen2.5-72B is 84.1", "rc2 was 52.0", "GPT-4o at 53.6": a model, a copula (or "at"), its value
-_COPULA_GAP = re.compile(r"\s+(?:" + COPULA + r"|at)(?:\s+|\s*(?:\.\.\.|…)\s*)")  # ("GPT-4.1 was... 80.1", spoken)
+_COPULA_GAP = re.compile(r"\s+(?:" + COPULA + r"|at"
+                         # ("R1 does a bit better at 49.2", "GPT-4o is far behind at 39.8": where it stands, with a verdict)
+                         r"|(?:is|was|does|did|comes?\s+in|lands?)\s+(?:(?:far|well|much|just|slightly|a\s+bit|a\s+little|"
+                         r"somewhat)\s+)?(?:behind|ahead|better|worse|higher|lower)\s+at"
+                         r")(?:\s+|\s*(?:\.\.\.|…)\s*)")  # ("GPT-4.1 was... 80.1", spoken)
 
 
 # "SVG-1.5B improves its backbone, Qwen2.5-Math-1.5B-Instruct, from 75.8 to 80.4": a verb of improving a named model

@@ -1436,3 +1436,9 @@ def test_a_chinese_verdict_that_the_subject_trails_keeps_it_the_subject():
     assert (c.model, c.relation, c.baseline) == ("R1", "underperforms", "o1")
     (c,) = comparisons("GPT-4o 仅解决了 12% 的 AIME 问题，而 o1 解决了 74%。")
     assert (c.model, c.relation, c.baseline) == ("o1", "outperforms", "GPT-4o")
+
+
+def test_a_value_after_a_verdict_and_at_is_the_named_models():
+    text = ("On SWE-bench Verified, Claude 3.5 Sonnet resolves 49.0% of issues, while DeepSeek-V3 manages 42.0%. "
+            "R1 does a bit better at 49.2.")
+    assert ("R1", 49.2) in [(c.model, c.value) for c in scores(text)]
