@@ -93,8 +93,9 @@ CJK_HYBRID_NAME = re.compile(
     # (a version right after the Chinese brand, then a dashed part: "衡宇2-Max", "衡宇1.5-14B")
     r"(?:(?:\d+(?:\.\d+)?-(?=\d+(?:\.\d+)?[BbMmKk]\b|[A-Za-z])|[-·])"
     rf"(?:\d[A-Za-z0-9.]*|[A-Za-z][A-Za-z0-9.]+|[A-Za-z](?=-[A-Za-z0-9])|[RVX](?![A-Za-z0-9_.\-]))(?:-[A-Za-z0-9][A-Za-z0-9.]*)*"
-    # (and a Chinese variant's word last, ending where the name does: "“星河-4-深思”", "青鸾-2-极速版 在 …")
-    r"(?:-[\u3400-\u9fff]{1,4}(?=[”\"」』）)\s，,。：:；;]|$))?"
+    # (and a Chinese variant's word last, when a closing quote ends the name there: "“星河-4-深思”", not the particle
+    # of "灵犀-13B-思在 AIME 上")
+    r"(?:-[\u3400-\u9fff]{1,4}(?=[”\"」』]|$))?"
     # (or a "V" version glued to it: "华章大模型V3.5", "天工V2"; a bare number glued to a brand is its value: "星河89.3")
     r"|(?:大模型)?[Vv]\d+(?:\.\d+)*(?![A-Za-z0-9_]|\.\d))"
     # and a tier after a space ("青鸾-2 Pro"), a release's version after a space ("星衡-13B-Chat v0.3")

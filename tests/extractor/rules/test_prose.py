@@ -1442,3 +1442,8 @@ def test_a_value_after_a_verdict_and_at_is_the_named_models():
     text = ("On SWE-bench Verified, Claude 3.5 Sonnet resolves 49.0% of issues, while DeepSeek-V3 manages 42.0%. "
             "R1 does a bit better at 49.2.")
     assert ("R1", 49.2) in [(c.model, c.value) for c in scores(text)]
+
+
+def test_a_particle_after_a_variant_word_is_not_part_of_the_name():
+    text = "推理版本“灵犀-13B-思”很强。灵犀-13B-思在 AIME 2024 上为 53.3%。"
+    assert not [c.model for c in scores(text) if c.model.endswith("思在")]
