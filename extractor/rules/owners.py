@@ -122,6 +122,9 @@ _COPULA_GAP = re.compile(r"\s+(?:" + COPULA + r"|at"
                          # ("R1 does a bit better at 49.2", "GPT-4o is far behind at 39.8": where it stands, with a verdict)
                          r"|(?:is|was|does|did|comes?\s+in|lands?)\s+(?:(?:far|well|much|just|slightly|a\s+bit|a\s+little|"
                          r"somewhat)\s+)?(?:behind|ahead|better|worse|higher|lower)\s+at"
+                         # ("GPT-4o came third at 0.829", "Tern-8B finished last at 41.2": its place, then its value)
+                         r"|(?:came|comes|finished|finishes|placed|places|ranked|ranks)\s+(?:first|second|third|fourth|fifth|"
+                         r"last|\d(?:st|nd|rd|th))\s+(?:overall\s+)?(?:at|with)"
                          r")(?:\s+|\s*(?:\.\.\.|…)\s*)")  # ("GPT-4.1 was... 80.1", spoken)
 
 

@@ -1447,3 +1447,8 @@ def test_a_value_after_a_verdict_and_at_is_the_named_models():
 def test_a_particle_after_a_variant_word_is_not_part_of_the_name():
     text = "推理版本“灵犀-13B-思”很强。灵犀-13B-思在 AIME 2024 上为 53.3%。"
     assert not [c.model for c in scores(text) if c.model.endswith("思在")]
+
+
+def test_a_place_then_at_gives_the_named_model_its_value():
+    text = "On PolicyQA-HM, Claude 3.5 Sonnet reached 0.861 and Corvid-3 Pro 0.855; GPT-4o came third at 0.829."
+    assert ("GPT-4o", 0.829) in [(c.model, c.value) for c in scores(text)]
