@@ -68,7 +68,7 @@ from extractor.rules.owners import (
     predecessor_values,
     relative_clause_values,
 )
-from extractor.rules.subjects import _cue_objects, _model_mentions, _pick_subject
+from extractor.rules.subjects import OWN_MODEL, _cue_objects, _model_mentions, _pick_subject
 from schemas import ComparisonClaim, Document, ScoreClaim, Section
 
 _EN_ON_BENCH = re.compile(r"\s*(?:[(（][^()（）]{0,40}[)）]\s*)?(?:[A-Za-z@0-9-]+\s+){0,3}?(?:on|in|at)\s+(?:the\s+)?",
@@ -83,6 +83,7 @@ _VS_PAIR = re.compile(r"(?<![\w.@])(\d+(?:\.\d+)?)\s*(%|％)?\s*(?:vs\.?|versus|
 
 
 _RESPECTIVELY_IS = re.compile(r"分别(?:是|为|达到了?|拿到了?)\s*")
+_TO_OUR = re.compile(r"\b(?:to|vs\.?|versus|against|compared\s+(?:with|to))\s+(?P<our>our)\s+(?:own\s+)?$", re.IGNORECASE)
 _TWO_VALUES_JOINED = re.compile(r"\s*(?:and|和|与)\s*")
 _PAIR_OPENS = re.compile(r"\s*[(（]\s*$")
 # "scored 62.5, 41.2 and 48.8 on the same benchmarks", "在同样的三个基准上分别…": the benchmarks listed before, in order
@@ -240,6 +241,12 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
     # "新模型是 86.3，上一代是 74.0": the earlier release's value
     if "代" in sentence:
         owned_at.update({num.start: m for m, num in predecessor_values(sentence, numbers) if num.start not in owned_at})
+    # "Gemini scores 62.2% to our 59.8%": the value after "to our" is the writers' own model's
+    if " our " in sentence and (writers := OWN_MODEL.get() or section.subject) is not None:
+        for num in numbers:
+            ours = _TO_OUR.search(sentence, max(0, num.start - 20), num.start)
+            if ours is not None and num.start not in owned_at:
+                owned_at[num.start] = Mention(ours.start("our"), ours.end("our"), writers, "subject")
     # "我们是 41.0，对方是 49.0": the other party's value
     if "对方" in sentence or "对手" in sentence or "人家" in sentence:
         owned_at.update({num.start: m for m, num in other_party_values(sentence, names, numbers) if num.start not in owned_at})
