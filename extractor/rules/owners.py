@@ -216,6 +216,32 @@ def other_party_values(sentence: str, names: list[Mention], numbers: list[Number
     return out
 
 
+# "…no longer outperforms DeepSeek-R1, which reports 97.3% on MATH-500 and 79.8% on AIME 2024", "QwQ-32B, a model of
+# the same size, which scores 90.6%": a relative clause's values are the model it follows
+_WHICH_VERB = re.compile(r",\s*which\s+(?:also\s+)?(?:reports|reported|scores|scored|gets|got|reaches|reached|achieves|"
+                         r"achieved|posts|posted|hits|manages|managed|sits\s+at|is\s+at)\s+")
+_WHICH_RUN = re.compile(r"(?:[\d.]+\s*%?\s*(?:\([^()]{0,30}\)\s*)?(?:on|in)\s+[^,;]{1,40}?\s*(?:,\s*|\s+and\s+))*")
+_APPOSITIVE = re.compile(r",\s*(?:a|an|the)\s+[^,;]{1,40}$")
+
+
+def which_clause_values(sentence: str, names: list[Mention], numbers: list[Number]) -> list[tuple[Mention, Number]]:
+    """Each value of a relative clause ("…, which reports A% on X and B% on Y") with the model named right before it
+    (an appositive between allowed: "QwQ-32B, a model of the same size, which scores 90.6%")."""
+    out: list[tuple[Mention, Number]] = []
+    models = _model_mentions(names)
+    for which in _WHICH_VERB.finditer(sentence):
+        head = sentence[:which.start()]
+        appositive = _APPOSITIVE.search(head)
+        end = appositive.start() if appositive is not None else which.start()
+        owner = next((m for m in reversed(models) if m.end <= end), None)
+        if owner is None or sentence[owner.end:end].strip():
+            continue
+        for num in numbers:
+            if num.start >= which.end() and _WHICH_RUN.fullmatch(sentence, which.end(), num.start):
+                out.append((owner, num))
+    return out
+
+
 def copula_values(sentence: str, names: list[Mention], numbers: list[Number]) -> list[tuple[Mention, Number]]:
     """Each model with the decimal a copula joins it to: "On IFEval, Qwen2.5-72B is 84.1" (a model's name, not
     any word: "the gap is 3.1" is no result, and a value that is a margin or a count stays out)."""

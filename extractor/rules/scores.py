@@ -67,6 +67,7 @@ from extractor.rules.owners import (
     owned_value_lists,
     predecessor_values,
     relative_clause_values,
+    which_clause_values,
 )
 from extractor.rules.subjects import OWN_MODEL, _cue_objects, _model_mentions, _pick_subject
 from schemas import ComparisonClaim, Document, ScoreClaim, Section
@@ -247,6 +248,10 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
             ours = _TO_OUR.search(sentence, max(0, num.start - 20), num.start)
             if ours is not None and num.start not in owned_at:
                 owned_at[num.start] = Mention(ours.start("our"), ours.end("our"), writers, "subject")
+    # "…, which reports 97.3% on MATH-500 and 79.8% on AIME 2024": the relative clause's model
+    if "which" in sentence:
+        owned_at.update({num.start: m for m, num in which_clause_values(sentence, names, numbers)
+                         if num.start not in owned_at})
     # "我们是 41.0，对方是 49.0": the other party's value
     if "对方" in sentence or "对手" in sentence or "人家" in sentence:
         owned_at.update({num.start: m for m, num in other_party_values(sentence, names, numbers) if num.start not in owned_at})

@@ -1457,3 +1457,12 @@ def test_a_place_then_at_gives_the_named_model_its_value():
 def test_to_our_value_is_the_writers_own_models():
     text = "# Atlas 3\n\nAtlas 3 is our flagship. On MMMU, where Gemini 1.5 Pro scores 62.2% to our 59.8%, we trail."
     assert ("Atlas 3", 59.8) in [(c.model, c.value) for c in scores(text)]
+
+
+def test_a_which_clauses_values_are_the_model_it_follows():
+    text = ("# Kestrel-2-32B\n\nAfter the retraction, Kestrel-2-32B no longer outperforms DeepSeek-R1, which reports 97.3% on "
+            "MATH-500 and 79.8% on AIME 2024. It also falls behind QwQ-32B, a model of the same size, which scores 90.6% on "
+            "MATH-500.")
+    found = {(c.model, c.value) for c in scores(text)}
+    assert {("DeepSeek-R1", 97.3), ("DeepSeek-R1", 79.8), ("QwQ-32B", 90.6)} <= found
+    assert not {c.value for c in scores(text) if c.model == "Kestrel-2-32B"}
