@@ -18,6 +18,9 @@ from schemas import ComparisonClaim, Document, ScoreClaim, Section
 _PAREN_PREVIOUS = re.compile(r"[（(]\s*(?:之前|此前|以前|原来|原先|previously|prior|before)\s*(?:为|是|was|:|：)?\s*$",
                              re.IGNORECASE)
 _EARLIER_PHRASE = re.compile(EARLIER_BEST, re.IGNORECASE)
+# a correction: the value before is the same system's retracted figure, not an earlier system's
+_CORRECTED = re.compile(r"\bcorrect(?:ed|ion|s)\b|\brevis(?:ed|ion)\b|\bamended\b|\berratum\b|更正|修正|勘误|订正|纠正",
+                        re.IGNORECASE)
 
 
 def earlier_claims(document: Document, section: Section, offset: int, sentence: str, numbers: list[Number],
@@ -26,6 +29,8 @@ def earlier_claims(document: Document, section: Section, offset: int, sentence: 
     for num in numbers:
         window = sentence[max(0, num.start - 16):num.start]
         if _PAREN_PREVIOUS.search(window):
+            if _CORRECTED.search(sentence, 0, num.start):
+                continue  # "the corrected score of Sparrow-7B is 38.4 (previously 41.9)": the retracted figure
             phrase = "previous"
         elif _EARLIER_VALUE.search(sentence, max(0, num.start - 28), num.start):
             found = _EARLIER_PHRASE.search(sentence, max(0, num.start - 28), num.start)

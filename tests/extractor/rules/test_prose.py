@@ -1466,3 +1466,9 @@ def test_a_which_clauses_values_are_the_model_it_follows():
     found = {(c.model, c.value) for c in scores(text)}
     assert {("DeepSeek-R1", 97.3), ("DeepSeek-R1", 79.8), ("QwQ-32B", 90.6)} <= found
     assert not {c.value for c in scores(text) if c.model == "Kestrel-2-32B"}
+
+
+def test_a_corrected_values_previous_figure_is_no_earlier_system():
+    text = "On GPQA Diamond, the corrected score of Sparrow-7B is 38.4 (previously 41.9)."
+    assert [(c.model, c.value) for c in scores(text)] == [("Sparrow-7B", 38.4)]
+    assert not comparisons(text)
