@@ -508,6 +508,10 @@ def _with_unmatched_short_forms(sentence: str, names: list[Mention], forms: tupl
                 sentence[at - 1].isalnum() or sentence[at - 1] in "-_.")) or sentence[at - 1] in _PARTICLES_BEFORE_NAME \
                 or _VERB_BEFORE_FORM.search(sentence, max(0, at - 2), at) is not None \
                 or sentence[at - 1] in "上中" and _AFTER_BENCHMARK_LOCATIVE.search(sentence, 0, at - 1) is not None
+            appositive = _APPOSITIVE_NAME.match(sentence, end) if " " in form else None
+            if appositive is not None and any(x.start == appositive.end() and x.kind != "benchmark" for x in names):
+                at = sentence.find(form, end)  # "its backbone, Llama-3.1-8B-Instruct": the name itself is given
+                continue
             if before_ok and sentence[end:end + 1] not in ("-", "·") \
                     and not (form.isascii() and (sentence[end:end + 1].isalnum() or sentence[end:end + 2][:1] == "."
                                                  and sentence[end + 1:end + 2].isdigit())) \
@@ -520,6 +524,7 @@ def _with_unmatched_short_forms(sentence: str, names: list[Mention], forms: tupl
     return sorted([*names, *added], key=lambda x: x.start) if added else names
 
 
+_APPOSITIVE_NAME = re.compile(r"\s*[,，(（]\s*")
 _ON_RIGHT_BEFORE = re.compile(r"(?<![A-Za-z])[Oo]n\s+$")  # "on ViWikiFC", not "prior-generation Helix-Large"
 
 

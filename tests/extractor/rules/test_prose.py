@@ -1472,3 +1472,10 @@ def test_a_corrected_values_previous_figure_is_no_earlier_system():
     text = "On GPQA Diamond, the corrected score of Sparrow-7B is 38.4 (previously 41.9)."
     assert [(c.model, c.value) for c in scores(text)] == [("Sparrow-7B", 38.4)]
     assert not comparisons(text)
+
+
+def test_the_backbone_stands_for_the_model_an_appositive_named_so():
+    text = ("Across the five reasoning benchmarks, LDD-8B consistently improves over its backbone, Llama-3.1-8B-Instruct. "
+            "On MATH-500 the improvement is a more modest +3.1 points over the backbone.")
+    assert sorted((c.baseline, c.benchmark or "") for c in comparisons(text)) == [
+        ("Llama-3.1-8B-Instruct", ""), ("Llama-3.1-8B-Instruct", "MATH-500")]
