@@ -266,7 +266,9 @@ _INSIDE_CHINESE_NAME = re.compile(r"[\u3400-\u9fff][-·]$")
 # (the dash first, the Chinese character before it a look-behind: ``re`` skips ahead to each dash instead of trying
 # every Chinese character of a Chinese text)
 _ZH_NAME_HINT = re.compile(r"[-·](?<=[\u3400-\u9fff][-·])(?=\d|[A-Za-z])")
-_SENTENCE_LEAD_ZH = re.compile(r"(?:^|。|！|？|；|\n)[ \t*>#]*(" + CJK_HYBRID_NAME.pattern + ")", re.MULTILINE)
+# (after a speaker's label too: "**记者：** 玄鸟-2 Flash 的定位是什么？" asks about the model the answer goes on about)
+_SENTENCE_LEAD_ZH = re.compile(r"(?:^|。|！|？|；|\n)[ \t*>#]*(?:[\u4e00-\u9fff]{1,6}[：:][ \t*]*)?(" + CJK_HYBRID_NAME.pattern + ")",
+                               re.MULTILINE)
 
 
 # "基于 Qwen2.5-32B-Instruct 训练", "与上一代 X 相比", "用 8 张 A800": a name after these opens the sentence

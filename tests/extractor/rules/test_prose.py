@@ -1479,3 +1479,9 @@ def test_the_backbone_stands_for_the_model_an_appositive_named_so():
             "On MATH-500 the improvement is a more modest +3.1 points over the backbone.")
     assert sorted((c.baseline, c.benchmark or "") for c in comparisons(text)) == [
         ("Llama-3.1-8B-Instruct", ""), ("Llama-3.1-8B-Instruct", "MATH-500")]
+
+
+def test_a_question_after_a_speakers_label_names_what_the_answer_is_about():
+    text = ("## 二、旗舰\n\n玄鸟-2 Pro 在 MMLU 上是 88.1%。\n\n## 三、轻量模型\n\n**记者：** 玄鸟-2 Flash 的定位是什么？\n\n"
+            "**许澜：** 端侧和低成本调用。成绩上，GSM8K 是 92.6%，HumanEval 是 84.1%。\n")
+    assert {c.model for c in scores(text) if c.benchmark in ("GSM8K", "HumanEval")} == {"玄鸟-2 Flash"}
