@@ -96,6 +96,8 @@ _ALIAS_DEFINED = re.compile(
 # the name a definition's parenthesis follows, when the registry does not hold it ("Veridian-2 Large (…, hereinafter …)")
 _NAME_BEFORE_DEFINITION = re.compile(r"(?<![\w.\-])[A-Z][\w.\-]*(?:[ ][A-Z0-9][\w.\-]*){0,3}$")
 # a distillation's roles ("teacher = X", "X as the teacher", "教师模型为 X"), see ``EntityRegistry._add_role_aliases``
+# a training stage's part of a run's checkpoint id, which Chinese texts name the run by ("SFT 版", "RL 版本")
+_STAGE_PARTS = frozenset({"sft", "rl", "dpo", "grpo", "ppo", "rlhf", "kto", "orpo", "simpo"})
 _ROLE_WORDS = ("teacher", "Teacher", "student", "Student", "教师", "学生", "backbone", "基座")
 _ROLE_NAME = r"[A-Za-z][A-Za-z0-9.]*(?:[-_][A-Za-z0-9.]+)+"
 _ROLE_DEFINED = re.compile(
@@ -517,6 +519,10 @@ class EntityRegistry:
                     for part in parts[1:-1]:
                         if part.isalpha() and len(part) >= 3:
                             firsts[part].add(full)
+                        if part in _STAGE_PARTS:  # "SFT 版", "RL 版本" of "lingxi-v3-sft-0915", "lingxi-v3-rl-step2000"
+                            for form in (f"{part.upper()} 版本", f"{part.upper()}版本", f"{part.upper()} 版",
+                                         f"{part.upper()}版", part.upper()):
+                                firsts[form].add(full)
             for word, fulls in weaker.items():
                 firsts.setdefault(word, fulls)
             for word, fulls in firsts.items():

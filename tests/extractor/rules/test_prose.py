@@ -1485,3 +1485,9 @@ def test_a_question_after_a_speakers_label_names_what_the_answer_is_about():
     text = ("## 二、旗舰\n\n玄鸟-2 Pro 在 MMLU 上是 88.1%。\n\n## 三、轻量模型\n\n**记者：** 玄鸟-2 Flash 的定位是什么？\n\n"
             "**许澜：** 端侧和低成本调用。成绩上，GSM8K 是 92.6%，HumanEval 是 84.1%。\n")
     assert {c.model for c in scores(text) if c.benchmark in ("GSM8K", "HumanEval")} == {"玄鸟-2 Flash"}
+
+
+def test_a_training_stage_version_names_the_run_whose_checkpoint_id_holds_it():
+    text = ("# 日报\n\n今天对比了 lingxi-v3-sft-0915 和 lingxi-v3-rl-step2000。\n\n"
+            "- RL 版 LiveCodeBench 为 29.8，仍低于 Qwen2.5-Coder-32B-Instruct。\n")
+    assert {c.model for c in comparisons(text)} == {"lingxi-v3-rl-step2000"}
