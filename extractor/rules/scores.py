@@ -84,6 +84,7 @@ _VS_PAIR = re.compile(r"(?<![\w.@])(\d+(?:\.\d+)?)\s*(%|％)?\s*(?:vs\.?|versus|
 
 
 _RESPECTIVELY_IS = re.compile(r"分别(?:是|为|达到了?|拿到了?)\s*")
+_VERSUS_BEFORE = re.compile(r"\b(?:versus|vs\.?|against|compared\s+(?:with|to))\s+$", re.IGNORECASE)
 _TO_OUR = re.compile(r"\b(?:to|vs\.?|versus|against|compared\s+(?:with|to))\s+(?P<our>our)\s+(?:own\s+)?$", re.IGNORECASE)
 _TWO_VALUES_JOINED = re.compile(r"\s*(?:and|和|与)\s*")
 _PAIR_OPENS = re.compile(r"\s*[(（]\s*$")
@@ -268,7 +269,10 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
             # "On MATH-500 it does 96.8": a decimal right after a score verb, in a sentence naming its benchmark
             or bool(benches) and _verb_right_before(sentence, n)
             # "It still sits just behind GPT-4o (90.2)": a decimal in parentheses right after a baseline's name
-            or parens and bool(baseline_spans) and _right_after_baseline(sentence, n, baseline_spans or [])]
+            or parens and bool(baseline_spans) and _right_after_baseline(sentence, n, baseline_spans or [])
+            # "R1 was 97.3 versus 96.4 for o1": a decimal set against another, then given its own model
+            or bool(benches) and _VERSUS_BEFORE.search(sentence, max(0, n.start - 12), n.start) is not None
+            and "." in sentence[n.start:n.end] and _named_after(sentence, n, names) is not None]
     good = [n for n in good if not in_a_list_of_margins(sentence, n) and not taken_back(sentence, n)
             # ("二者差距仅为0.3个百分点": percentage points are a margin, whatever verb is before them)
             and not (n.unit == "points" and POINT_MARGIN.search(sentence, n.start, n.end))]

@@ -1491,3 +1491,8 @@ def test_a_training_stage_version_names_the_run_whose_checkpoint_id_holds_it():
     text = ("# 日报\n\n今天对比了 lingxi-v3-sft-0915 和 lingxi-v3-rl-step2000。\n\n"
             "- RL 版 LiveCodeBench 为 29.8，仍低于 Qwen2.5-Coder-32B-Instruct。\n")
     assert {c.model for c in comparisons(text)} == {"lingxi-v3-rl-step2000"}
+
+
+def test_a_decimal_set_against_another_then_given_its_model_is_that_models():
+    text = "On MATH-500 R1 was 97.3 versus 96.4 for o1."
+    assert sorted((c.model, c.value) for c in scores(text)) == [("R1", 97.3), ("o1", 96.4)]
