@@ -1496,3 +1496,10 @@ def test_a_training_stage_version_names_the_run_whose_checkpoint_id_holds_it():
 def test_a_decimal_set_against_another_then_given_its_model_is_that_models():
     text = "On MATH-500 R1 was 97.3 versus 96.4 for o1."
     assert sorted((c.model, c.value) for c in scores(text)) == [("R1", 97.3), ("o1", 96.4)]
+
+
+def test_so_and_a_contracts_schedule_are_no_names():
+    text = ("# Meridian-LX 2.1\n\nOn MMLU, Meridian-LX 2.1 obtained 84.1%, below the Schedule C threshold. "
+            "So the base already beats Llama-3.1-8B-Instruct on GSM8K.")
+    found = {c.model for c in comparisons(text)} | {c.baseline for c in comparisons(text)}
+    assert not found & {"So", "Schedule", "C", "Schedule C"}
