@@ -110,6 +110,8 @@ _HYPOTHETICAL = re.compile(r"(?-i:[希期IiWwCcMmHh\u0130\u0131])(?:(?<=希)望|
 
 # an indefinite model as a sentence's subject: a statement about any model, not about the one the text is about
 _GENERIC_SUBJECT = led(re.compile(r"(?:^|[，,：:]\s*)(?:一个|某个|某一?|任何|任意|随便一个)(?:\d+(?:\.\d+)?B\s*)?(?:的)?(?:大)?模型"
+                              # ("一个在 MMLU 上高 2 分的模型，未必…": a model described by a result, nobody in particular)
+                              r"|(?:^|[，,：:“\"]\s*)(?:一个|某个|任何)在[^，。；;]{1,30}?的(?:大)?模型"
                               r"|(?:^|[,:;]\s+)(?:A|An|Any|Some)\s+(?:\d+(?:\.\d+)?B\s+)?(?:model|LLM|system)s?\b",
                               re.IGNORECASE))
 _FORMER_OR_LATTER = re.compile(r"前者|后者|\bthe\s+(?:former|latter)\b", re.IGNORECASE)
@@ -632,7 +634,7 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
     generic = _GENERIC_SUBJECT.search(sentence) if "模型" in sentence or "odel" in sentence or "LLM" in sentence \
         or "ystem" in sentence else None  # (the words first: the case-blind scan has no first characters to skip by)
     if generic is not None and not any(n.kind in ("model", "name") and n.start < generic.start() for n in names) \
-            and all(n.start > generic.end() for n in all_numbers):
+            and all(n.start > generic.start() for n in all_numbers):
         return []  # "一个模型在 MMLU 上得到 30%", "Any model scoring 30% is guessing": nobody in particular
     subjects = find_subject_words(sentence, lex)
     inside_names = bytearray(len(sentence) + 1)

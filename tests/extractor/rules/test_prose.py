@@ -1503,3 +1503,8 @@ def test_so_and_a_contracts_schedule_are_no_names():
             "So the base already beats Llama-3.1-8B-Instruct on GSM8K.")
     found = {c.model for c in comparisons(text)} | {c.baseline for c in comparisons(text)}
     assert not found & {"So", "Schedule", "C", "Schedule C"}
+
+
+def test_a_model_described_by_a_result_is_nobody_in_particular():
+    text = "# GPT-4o\n\nGPT-4o 在 MMLU 上是 88.7%。“评测分数不等于可用性。一个在 MMLU 上高 2 分的模型，未必在真实客服场景里更好。”"
+    assert [c.value for c in scores(text)] == [88.7]
