@@ -14,7 +14,9 @@ so the session files stay as built.
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -24,6 +26,18 @@ from schemas import Extraction
 from tests.support.handmade import HANDMADE, handmade_extractions
 from tests.support.paths import SEEDS_DIR
 from tests.support.sources_fixtures import ARXIV_HTML, ATOM, ATOM_EMPTY, Web, fpdf_results
+
+# The rules' compiled regexes (``extractor.re_cache``, read when the first pipeline is built, after these imports) go
+# to a folder of this test session, not the user's ~/.cache (unless BENCHCLAIMS_RE_CACHE is set); the folder is removed
+# when the session ends.
+_RE_CACHE = None if "BENCHCLAIMS_RE_CACHE" in os.environ else tempfile.mkdtemp(prefix="benchclaims-re-cache-")
+if _RE_CACHE is not None:
+    os.environ["BENCHCLAIMS_RE_CACHE"] = _RE_CACHE
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if _RE_CACHE is not None:
+        shutil.rmtree(_RE_CACHE, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
