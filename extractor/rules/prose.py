@@ -90,6 +90,7 @@ from extractor.rules.scores import (
 )
 from extractor.rules.subjects import OWN_MODEL, PRONOUN_OBJECT, _cue_objects
 from extractor.rules.trajectories import base_model_in, mark_starting_values, trajectories, trajectory_claims
+from extractor.rules.verdicts import BARE_VERDICT, bare_verdicts
 from extractor.segment import CJK_HYBRID_NAME, is_model_shaped, line_bounds, sentence_bounds
 from schemas import ComparisonClaim, Document, ScoreClaim, Section
 
@@ -706,6 +707,9 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
             cut, pair = decided[0].end - offset, {_norm(decided[0].model), _norm(decided[0].baseline)}
             comparisons = [c for c in comparisons if not (c.start - offset < cut and c.end - offset >= cut - 2)
                            and {_norm(c.model), _norm(c.baseline)} != pair] + decided
+    if len(scores) >= 2 and BARE_VERDICT.search(sentence):
+        # ("…44.7 and Elan-12B gets 51.0, so Elan-12B is clearly ahead either way": the other model just stated)
+        comparisons += bare_verdicts(document, section, offset, sentence, names, subjects, scores, comparisons)
     if comparisons and (group := group_subject(sentence)) is not None:
         comparisons = _for_each_of_the_group(comparisons, group, sentence, offset, ctx, section)
     if any(c.baseline == UNNAMED_BASELINE for c in comparisons):

@@ -1508,3 +1508,10 @@ def test_so_and_a_contracts_schedule_are_no_names():
 def test_a_model_described_by_a_result_is_nobody_in_particular():
     text = "# GPT-4o\n\nGPT-4o 在 MMLU 上是 88.7%。“评测分数不等于可用性。一个在 MMLU 上高 2 分的模型，未必在真实客服场景里更好。”"
     assert [c.value for c in scores(text)] == [88.7]
+
+
+def test_an_objectless_ahead_compares_with_the_other_model_just_given():
+    text = ("# Elan-12B\n\nOn MMLU-Pro Mistral-Nemo-12B gets 44.7 and Elan-12B gets 51.0, so Elan-12B is clearly ahead "
+            "either way.")
+    assert [(c.model, c.relation, c.baseline, c.benchmark) for c in comparisons(text)] == [
+        ("Elan-12B", "outperforms", "Mistral-Nemo-12B", "MMLU-Pro")]
