@@ -1515,3 +1515,8 @@ def test_an_objectless_ahead_compares_with_the_other_model_just_given():
             "either way.")
     assert [(c.model, c.relation, c.baseline, c.benchmark) for c in comparisons(text)] == [
         ("Elan-12B", "outperforms", "Mistral-Nemo-12B", "MMLU-Pro")]
+
+
+def test_juli_a_name_then_a_gap_is_a_loss_to_it():
+    text = "# 天枢-2\n\n天枢-2 在 AIME 2024 上为 52.3%，距离 DeepSeek-R1 的 79.8% 仍有明显差距。"
+    assert [(c.model, c.relation, c.baseline) for c in comparisons(text)] == [("天枢-2", "underperforms", "DeepSeek-R1")]
