@@ -535,6 +535,8 @@ _VERB_RIGHT_BEFORE = re.compile(
     # "DeepSeek-R1-Distill-Qwen-7B, also at 55.5": a name, then its value after ", at"
     r"|(?<=[A-Za-z0-9])" + COMMA_AT +
     r"|达到了?|拿了|拿到了?|来到了?|报的是|报告了?|报了|给的是|是|为|得分|跑出了?|只有|仅有|只拿到"
+    # ("CMMLU 上我们 87.9，Qwen 是 88.1": the writers, then their value)
+    r"|我们(?:这边|自己)?\s"
     # "QwQ-32B 最高，63.4", "星河-R1 垫底：41.2": a rank word, then the value
     r"|(?<![\u4e00-\u9fff])(?:最高|最低|垫底|居首)[，,：:]"
     # "跟 o1 的 79.2 比": a Latin name's value after 的

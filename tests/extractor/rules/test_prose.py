@@ -1520,3 +1520,8 @@ def test_an_objectless_ahead_compares_with_the_other_model_just_given():
 def test_juli_a_name_then_a_gap_is_a_loss_to_it():
     text = "# 天枢-2\n\n天枢-2 在 AIME 2024 上为 52.3%，距离 DeepSeek-R1 的 79.8% 仍有明显差距。"
     assert [(c.model, c.relation, c.baseline) for c in comparisons(text)] == [("天枢-2", "underperforms", "DeepSeek-R1")]
+
+
+def test_women_then_a_decimal_is_the_writers_value():
+    text = "# 观澜-V3\n\nCMMLU 上我们 87.9，Qwen2.5-72B-Instruct 是 88.1。"
+    assert ("观澜-V3", 87.9) in [(c.model, c.value) for c in scores(text)]
