@@ -103,7 +103,10 @@ _ONE_LIST = re.compile(r"[\s\d.%％、,，/]*(?:(?:和|及|与|以及|and|or)[\s
 _CONTRAST_WORD = re.compile(r"\b(?:whereas|while)\b", re.IGNORECASE)
 _SUBORDINATE_OPENING = re.compile(r"\s*(?:Where|Whereas|While)\b")
 # "MMLU 上我们是 88.9，GPT-4o 是 88.7，基本打平", "X gets 71.2 and Y 71.0: a tie": a verdict of a tie with no object
-_BARE_TIE = re.compile(r"[，,;；:：—\s]*(?:基本|几乎|大致|算是|可以说)?(?:打平|持平|相当|差不多|不相上下|平手)(?:了)?\s*(?:[。！!；;，,]|$)"
+_BARE_TIE = re.compile(r"[，,;；:：—\s]*"
+                       # ("…，差不到 1 分，基本打平", "…，两个基本打平": the gap said first, or the pair named)
+                       r"(?:(?:只?差(?:了)?(?:不到)?|相差(?:不到)?)\s*[\d.]+\s*(?:分|个点|个百分点)\s*[，,]\s*)?"
+                       r"(?:两个|两者|二者|两家|双方)?(?:基本|几乎|大致|算是|可以说)?(?:打平|持平|相当|差不多|不相上下|平手)(?:了)?\s*(?:[。！!；;，,]|$)"
                        r"|[,;:—\s]*(?:(?:a|an\s+effective|essentially\s+a|basically\s+a)\s+tie|(?:roughly|essentially)\s+(?:level|tied|even))\b",
                        re.IGNORECASE)
 

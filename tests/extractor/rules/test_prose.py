@@ -1525,3 +1525,9 @@ def test_juli_a_name_then_a_gap_is_a_loss_to_it():
 def test_women_then_a_decimal_is_the_writers_value():
     text = "# 观澜-V3\n\nCMMLU 上我们 87.9，Qwen2.5-72B-Instruct 是 88.1。"
     assert ("观澜-V3", 87.9) in [(c.model, c.value) for c in scores(text)]
+
+
+def test_a_tie_verdict_after_the_gap_or_the_pair_word():
+    for text in ("补一个 Arena-Hard：星河-R-32B 是 78.4，GPT-4o-0513 是 79.2，差不到 1 分，基本打平。",
+                 "CMMLU呢，星河-Pro 2.0 是 89.3，Qwen2.5-72B 89.6，两个基本打平。"):
+        assert [c.relation for c in comparisons(text)] == ["matches"]
