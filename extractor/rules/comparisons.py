@@ -249,7 +249,8 @@ def _lower_is_better(benchmark: str | None, metric: str | None, lex: Lexicons) -
 # "并不优于"), an adverb allowed between ("is not quite ahead of"); "not only beats", "不仅超过" are no negation
 _NEGATED_BEFORE = led(re.compile(
     r"(?:\b(?:not|never|no\s+longer)|n['’]t|\bfail(?:s|ed)?\s+to|\bunable\s+to|\bcannot)\s+"
-    r"(?:(?:quite|really|clearly|yet|always|consistently|significantly|actually|even|manage\s+to)\s+)?"
+    r"(?:(?:quite|really|clearly|yet|always|consistently|significantly|actually|even|manage\s+to|going\s+to|able\s+to|"
+    r"likely\s+to|expected\s+to)\s+)?"
     # ("does not perform at or above GPT-4o", "did not score above it")
     r"(?:(?:perform|score|rank|land|come\s+in|be)\s+(?:at\s+or\s+)?)?$"
     r"|(?:没有|没能|未能|并不|并没有|从未|无法|未|没|不|不再)\s*$", re.IGNORECASE))

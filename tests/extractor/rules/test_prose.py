@@ -1531,3 +1531,8 @@ def test_a_tie_verdict_after_the_gap_or_the_pair_word():
     for text in ("补一个 Arena-Hard：星河-R-32B 是 78.4，GPT-4o-0513 是 79.2，差不到 1 分，基本打平。",
                  "CMMLU呢，星河-Pro 2.0 是 89.3，Qwen2.5-72B 89.6，两个基本打平。"):
         assert [c.relation for c in comparisons(text)] == ["matches"]
+
+
+def test_not_going_to_beat_is_a_negated_win():
+    (c,) = comparisons("# Kestrel-2-8B\n\nIt's not going to beat Qwen2.5-7B-Instruct on MATH-500.")
+    assert (c.model, c.relation, c.baseline) == ("Kestrel-2-8B", "underperforms", "Qwen2.5-7B-Instruct")
