@@ -660,7 +660,7 @@ def _improvement_over(document: Document, section: Section, offset: int, sentenc
             qs, qe = _tight(sentence, min(m.start(), model.start if model.start >= 0 else m.start()), max(b[1], m.end()))
             out.append(ComparisonClaim(
                 model=model.text, baseline=b[2], relation=relation, benchmark=bench,  # type: ignore[arg-type]
-                delta=None if m.re is _CHANGE_FROM_FOR else _margin_value(m.group(1)),
+                delta=None if m.re is _CHANGE_FROM_FOR else margin_value(m.group(1)),
                 unit=None if m.re is _CHANGE_FROM_FOR else unit,  # type: ignore[arg-type]
                 quote=sentence[qs:qe], source=document.source, section=section.title,
                 start=offset + qs, end=offset + qe, extractor="rules",
@@ -668,10 +668,11 @@ def _improvement_over(document: Document, section: Section, offset: int, sentenc
     return out
 
 
-_MARGIN_WORDS = {"a": 1.0, "one": 1.0, "two": 2.0, "three": 3.0}
+_MARGIN_WORDS = {"a": 1.0, "one": 1.0, "two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "six": 6.0, "seven": 7.0,
+                 "eight": 8.0, "nine": 9.0, "ten": 10.0}
 
 
-def _margin_value(raw: str) -> float:
+def margin_value(raw: str) -> float:
     """"4.5" -> 4.5; "a" / "one" / "half a" ("within half a point of X") -> 1 / 1 / 0.5."""
     word = " ".join(raw.lower().split())
     return 0.5 if word == "half a" else _MARGIN_WORDS.get(word) or float(raw)

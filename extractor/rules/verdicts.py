@@ -10,13 +10,12 @@ from __future__ import annotations
 import re
 
 from extractor.rules.clauses import _tight
+from extractor.rules.comparisons import margin_value
 from extractor.rules.mentions import Mention
 from extractor.rules.names import _norm
 from extractor.rules.subjects import _pick_subject
 from schemas import ComparisonClaim, Document, ScoreClaim, Section
 
-_WORD_MARGINS = {"one": 1.0, "two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "six": 6.0, "seven": 7.0, "eight": 8.0,
-                 "nine": 9.0, "ten": 10.0}
 BARE_VERDICT = re.compile(
     r"\b(?:is|are|was|were|['’]re|['’]s|stays?|remains?|sits?)\s+(?:still\s+)?"
     r"(?:(?:clearly|well|far|comfortably|way|miles|slightly|narrowly|just|a\s+(?:hair|bit|little))\s+"
@@ -44,7 +43,7 @@ def bare_verdicts(document: Document, section: Section, offset: int, sentence: s
             continue
         other = others[-1]
         raw = m.group("margin")
-        delta = None if raw is None else _WORD_MARGINS.get(raw.lower()) or float(raw)
+        delta = None if raw is None else margin_value(raw)
         qs, qe = _tight(sentence, min(other.start - offset, subject.start if subject.start >= 0 else m.start()), m.end())
         out.append(ComparisonClaim(
             model=subject.text, baseline=other.model, benchmark=other.benchmark,
