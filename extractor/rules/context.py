@@ -107,10 +107,13 @@ _LABEL_THEN_WORDS = re.compile(r"\s*[:：]\s*(?:\*\*)?\s*[^\d\s*+\-−.]")  # (a
 # its name set off by commas, then a verb, is about that model (it is the sentence's subject, as a leading name is)
 # (each is found from a literal, a head noun or the run's word, then read around it: a pattern opening with an
 # alternation tried at every character cost 6 % of a run)
+# (or in parentheses: "The DPO checkpoint (`q7-dpo`) is the first one …"; or named by the writer: "The resulting
+# checkpoint, which I called `q7-sft-v1`, hits …")
 _DESCRIBED_HEADS = ("model, ", "models, ", "release, ", "system, ", "checkpoint, ", "version, ", "variant, ",
-                    "flagship, ", "LLM, ")
+                    "flagship, ", "LLM, ", "model (", "checkpoint (", "version (", "variant (", "run (")
 _DESCRIPTION_OPENS = re.compile(r"(?:The|Its|Their|Our|His|Her|[A-Z][A-Za-z0-9-]*['’]s)\s+(?:[\w'’-]+\s+){0,6}?$")
-_NAME_SET_OFF = re.compile(r"\s*([A-Z][A-Za-z0-9]*(?:[-_.+][A-Za-z0-9]+)+),\s+(?:also\s+|now\s+|then\s+)?[a-z]+")
+_NAME_SET_OFF = re.compile(r"(?:\s*(?:which|that)\s+(?:I|we)\s+(?:called|named|call|dubbed))?\s*[`*]*"
+                           r"([A-Za-z][A-Za-z0-9]*(?:[-_.+][A-Za-z0-9]+)+)[`*]*\s*[,)]\s+(?:also\s+|now\s+|then\s+)?[a-z]+")
 # a description of some other model than the text's own: an earlier, a base or a rival one
 _NOT_THE_SUBJECT_DESCRIBED = re.compile(r"\b(?:preview|earlier|previous|prior|older|old|last|original|base|baseline|"
                                         r"teacher|predecessor|competitor|rival|reference|strongest|best)\b",
@@ -139,7 +142,7 @@ def _introduced_in(text: str) -> tuple[tuple[int, str], ...]:
     for head in _DESCRIBED_HEADS:
         at = text.find(head)
         while at >= 0:
-            comma = at + len(head) - 2
+            comma = at + len(head.rstrip()) - 1  # (the comma or the parenthesis)
             named = _NAME_SET_OFF.match(text, comma + 1)
             if named is not None and _is_known_model(named.group(1)):
                 ends = [text.rfind(mark, 0, at) for mark in (". ", "! ", "? ")]

@@ -1536,3 +1536,11 @@ def test_a_tie_verdict_after_the_gap_or_the_pair_word():
 def test_not_going_to_beat_is_a_negated_win():
     (c,) = comparisons("# Kestrel-2-8B\n\nIt's not going to beat Qwen2.5-7B-Instruct on MATH-500.")
     assert (c.model, c.relation, c.baseline) == ("Kestrel-2-8B", "underperforms", "Qwen2.5-7B-Instruct")
+
+
+def test_a_checkpoint_named_in_parentheses_or_by_the_writer_is_what_follows_is_about():
+    for text in ("# Notes\n\nI used 9k pairs, one epoch. The DPO checkpoint (`q7-dpo`) is the first one I would use.\n\n"
+                 "IFEval rose to 79.6%, GSM8K to 87.1%.",
+                 "# Notes\n\nI trained for two epochs. The resulting checkpoint, which I called `q7-dpo`, is decent. "
+                 "IFEval rose to 79.6%, GSM8K to 87.1%."):
+        assert [(c.model, c.value) for c in scores(text)] == [("q7-dpo", 79.6), ("q7-dpo", 87.1)]
