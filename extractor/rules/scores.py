@@ -288,6 +288,13 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
         # "RAG obtains 41.7 EM on HotpotQA, while Self-RAG and IRCoT reach 62.3 and 64.6 EM respectively": the
         # list is the clause of "respectively", not the whole sentence
         resp = RESPECTIVELY.search(sentence)
+        # "scored 84.5%, 72.6 and 69.4% on the same three, and 80.4% on IFEval": the values before the phrase are on
+        # the benchmarks listed before the sentence; the sentence's own benchmark comes after
+        same = _SAME_BENCHMARKS.search(sentence) if resp is None else None
+        if same is not None and any(b.start < same.start() for b in benches):
+            same = None
+        if same is not None and 2 <= len(before_same := [n for n in pct if n.end <= same.start()]) < len(pct):
+            pct = before_same
         if resp is not None:
             rs = max((m.end() for m in _CONTRAST_CLAUSE.finditer(sentence, 0, resp.start())), default=0)
             in_clause = [n for n in pct if rs <= n.start < resp.start()]
@@ -321,10 +328,13 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
                 listed = [Mention(said.start, said.end, m.text, "model") for m in referents]
             if len(listed) == len(pct):
                 model_aligned = {n.start: m for n, m in zip(pct, listed, strict=True)}
-            elif not benches and len(ctx.paragraph_benchmarks) >= len(pct):
+            elif (not benches or same is not None) \
+                    and len(earlier_listed := [b for b in (ctx.paragraph_benchmarks if same is None or len(
+                        ctx.paragraph_benchmarks) - len(benches) >= len(pct) else ctx.last_paragraph_benchmarks)
+                                        if not any(_norm(b) == _norm(n.text) for n in benches)]) >= len(pct):
                 # "…在 C-Eval、CMMLU、GSM8K 上分别为 47.2%、46.8% 和 34.1%。微调后 xq-lora-0.5b 分别为 48.9%、48.0% 和
                 # 36.6%": a sentence naming no benchmark lists its values for the ones the sentences before listed
-                listed_before = ctx.paragraph_benchmarks[len(ctx.paragraph_benchmarks) - len(pct):]
+                listed_before = earlier_listed[len(earlier_listed) - len(pct):]
                 aligned = {n.start: Mention(-1, -1, b, "benchmark") for n, b in zip(pct, listed_before, strict=True)}
                 if resp is not None and _RESPECTIVELY_IS.fullmatch(sentence, resp.start(), pct[0].start):
                     # ("官方报告分别是 55.5%、92.8% 和 49.1%": naming nobody, 分别 says whose values these are, the

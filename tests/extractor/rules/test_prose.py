@@ -1544,3 +1544,10 @@ def test_a_checkpoint_named_in_parentheses_or_by_the_writer_is_what_follows_is_a
                  "# Notes\n\nI trained for two epochs. The resulting checkpoint, which I called `q7-dpo`, is decent. "
                  "IFEval rose to 79.6%, GSM8K to 87.1%."):
         assert [(c.model, c.value) for c in scores(text)] == [("q7-dpo", 79.6), ("q7-dpo", 87.1)]
+
+
+def test_values_on_the_same_three_are_on_the_benchmarks_the_paragraph_before_listed():
+    text = ("# Notes\n\nQwen2.5-7B gets 85.4% on GSM8K, 57.3 on HumanEval and 74.2% on MMLU. IFEval is just 38.9%.\n\n"
+            "For reference, Llama-3.1-8B-Instruct scored 84.5%, 72.6 and 69.4% on the same three, and 80.4% on IFEval.")
+    assert [(c.benchmark, c.value) for c in scores(text) if c.model == "Llama-3.1-8B-Instruct"] == [
+        ("GSM8K", 84.5), ("HumanEval", 72.6), ("MMLU", 69.4), ("IFEval", 80.4)]
