@@ -172,7 +172,8 @@ def _release_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[st
     before_zh = [p for p in phrases["before_name"] if not p.isascii()]
     before_en = [v for p in phrases["before_name"] if p.isascii() for v in (p, p[0].upper() + p[1:])]
     return (re.compile(lexicon.phrase_pattern(after_zh)),
-            re.compile(f"(?:{lexicon.phrase_pattern(before_zh)})了?\\s*"),
+            # (a name in quotes too: 主力模型“天枢-7B”)
+            re.compile(f"(?:{lexicon.phrase_pattern(before_zh)})了?\\s*[“\"「『]?"),
             re.compile(f"(?:{lexicon.phrase_pattern([p.replace(' ', chr(0)) for p in before_en])})".replace(chr(0), "\\s+")
                        + r"\s+(?:the\s+|its\s+|our\s+)?"),
             re.compile("|".join(map(re.escape, before_en))))  # (one scan, not an ``in`` test per phrase)
@@ -281,7 +282,7 @@ _NOT_TOPIC_BEFORE = led(re.compile(r"基于|使用|采用|借助|相比|对比|�
                                r"领先|击败|打败|逊于|低于|高于|胜过|强于|弱于|不及|比肩|媲美|追平|赶超|"
                                # "据 DeepSeek 技术报告，…": whose report it is, not what the text goes on about
                                r"(?<![数证])据\s*$|根据\s*$|按照?\s*$|"
-                               r"(?:用|与|和|跟|同|比|较|以|从|被)(?:上一代|前代|此前的|之前的)?[\s*]*$"
+                               r"(?:用|与|和|跟|同|比|较|以|从|被)(?:上一代|前代|此前的|之前的|上[一个]?(?:季度|版本?|月|周|期|次|轮)的?)?[\s*]*$"
                                # "Against Llama-3.1-8B, …", "Relative to its predecessor X, the new model …"
                                r"|(?i:\b(?:against|compared\s+(?:to|with)|relative\s+to|according\s+to|unlike|versus|vs\.?|"
                                r"ahead\s+of|behind|beat(?:s|ing)?|trail(?:s|ing)?|outperform(?:s|ing)?|surpass(?:es|ing)?|"
@@ -550,7 +551,7 @@ def own_model(text: str) -> str | None:
         at = text.find(phrase)
         while at >= 0:
             end = at + len(phrase)
-            while end < len(text) and text[end] in " \t":
+            while end < len(text) and text[end] in " \t“\"「『":  # (a name in quotes too: 主力模型“天枢-7B”)
                 end += 1
             if not (at and phrase.isascii() and text[at - 1].isalpha()):  # not "four new"
                 leads.append(end)

@@ -1551,3 +1551,15 @@ def test_values_on_the_same_three_are_on_the_benchmarks_the_paragraph_before_lis
             "For reference, Llama-3.1-8B-Instruct scored 84.5%, 72.6 and 69.4% on the same three, and 80.4% on IFEval.")
     assert [(c.benchmark, c.value) for c in scores(text) if c.model == "Llama-3.1-8B-Instruct"] == [
         ("GSM8K", 84.5), ("HumanEval", 72.6), ("MMLU", 69.4), ("IFEval", 80.4)]
+
+
+def test_a_target_is_no_result():
+    for text in ("# 天枢-7B\n\nGSM8K 目标值 85%，实际 87.4%。", "# Kite-7B\n\nKite-7B had a target of 80% on GSM8K and reached 84.6%."):
+        assert len(scores(text)) == 1 and scores(text)[0].value in (87.4, 84.6)
+
+
+def test_a_quoted_main_model_is_the_reports_own_and_kpi_is_no_name():
+    text = ("# 【Q3 复盘】算法一组季度 KPI 达成情况\n\n以下是 KPI 复盘。主力模型“天枢-7B”已上线。\n\n## 指标\n\n"
+            "GSM8K 实际 87.4%，比上季度的 tianshu-7b-q2 提升 3.9 个百分点。MATH-500 为 58.2。")
+    assert [(c.model, c.benchmark, c.value) for c in scores(text)] == [("天枢-7B", "GSM8K", 87.4), ("天枢-7B", "MATH-500", 58.2)]
+    assert [(c.model, c.baseline) for c in comparisons(text)] == [("天枢-7B", "tianshu-7b-q2")]
