@@ -1563,3 +1563,9 @@ def test_a_quoted_main_model_is_the_reports_own_and_kpi_is_no_name():
             "GSM8K 实际 87.4%，比上季度的 tianshu-7b-q2 提升 3.9 个百分点。MATH-500 为 58.2。")
     assert [(c.model, c.benchmark, c.value) for c in scores(text)] == [("天枢-7B", "GSM8K", 87.4), ("天枢-7B", "MATH-500", 58.2)]
     assert [(c.model, c.baseline) for c in comparisons(text)] == [("天枢-7B", "tianshu-7b-q2")]
+
+
+def test_a_capability_heading_word_before_a_colon_is_no_subject():
+    text = ("# Where Halcyon-2-Pro stands\n\n## Math\n\nHalcyon-2-Pro scores 83.3% on AIME 2024.\n\n"
+            "## Code: the uncomfortable part\n\nOn SWE-bench Verified we resolve 44.8% of issues.")
+    assert {c.model for c in scores(text)} == {"Halcyon-2-Pro"}
