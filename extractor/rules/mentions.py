@@ -39,7 +39,8 @@ _NUMWORD = r"\d+(?:\.\d+)*[A-Za-z]*(?:[-_.][A-Za-z0-9]+)*"
 # (a version number may be followed by one capitalised variant word: "Llama 4 Scout", "Gemini 2.0 Flash-Lite")
 NAME_EN = re.compile(
     # (with all its dashed parts: "DeepSeek Coder-V2-Lite", "lifts Coder-Lynx-32B", not "lifts Coder-Lynx")
-    rf"{_FIRST_WORD}(?:[ ](?:(?:{_NAME_SUFFIXES})(?:-[A-Z][a-z]+)?\b(?:[-‐‑][A-Za-z0-9][A-Za-z0-9.]*(?<!\.))*"
+    # (nothing joins after a possessive: "below DeepSeek-R1's 2029" is R1's value)
+    rf"{_FIRST_WORD}(?:(?<!['’]s)[ ](?:(?:{_NAME_SUFFIXES})(?:-[A-Z][a-z]+)?\b(?:[-‐‑][A-Za-z0-9][A-Za-z0-9.]*(?<!\.))*"
     # a capitalised product word right before the version ("Vérité Enterprise 2", "Halcyon Studio 1.5")
     rf"|(?!(?:On|In|At|And|Or|But|With|For|To|The|As|By|Is|Was|Has|Table|Figure|Section|Appendix|Part|Step|Stage|"
     rf"Phase|Round|Level|Day|Week|Chapter|Episode|Season|Version|Group|Team|Top|Rank|Tier|Class|Grade)\b)"
@@ -48,7 +49,7 @@ NAME_EN = re.compile(
     rf"(?:[ ](?!(?:On|In|At|And|Or|But|With|For|To|The|As|By|Is|Was|Has)\b)[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b(?![ ]?[A-Z]?\d|[-‐‑])\b)?))*"
 )
 NAME_ZH = re.compile(
-    rf"{_FIRST_WORD}(?:[ ](?:[a-z]\d[A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*\b|[A-Z][A-Za-z0-9]*(?:[-_.+/'’][A-Za-z0-9]+)*\+*|(?:{_NAME_SUFFIXES})\b|\d+(?:\.\d+)?(?:x\d+)?[BbMmKko]?\b(?![.,]?\d)(?!\s*(?:%|分|points?|pts|pp|倍|个))(?!-(?:shot|way|turn|pass|bit|step)s?\b)))*"
+    rf"{_FIRST_WORD}(?:(?<!['’]s)[ ](?:[a-z]\d[A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*\b|[A-Z][A-Za-z0-9]*(?:[-_.+/'’][A-Za-z0-9]+)*\+*|(?:{_NAME_SUFFIXES})\b|\d+(?:\.\d+)?(?:x\d+)?[BbMmKko]?\b(?![.,]?\d)(?!\s*(?:%|分|points?|pts|pp|倍|个))(?!-(?:shot|way|turn|pass|bit|step)s?\b)))*"
 )
 
 # A number that may be a result: not glued to a name (Qwen2.5, -32B, pass@1, v1.2) and not a fraction of one.

@@ -1569,3 +1569,9 @@ def test_a_capability_heading_word_before_a_colon_is_no_subject():
     text = ("# Where Halcyon-2-Pro stands\n\n## Math\n\nHalcyon-2-Pro scores 83.3% on AIME 2024.\n\n"
             "## Code: the uncomfortable part\n\nOn SWE-bench Verified we resolve 44.8% of issues.")
     assert {c.model for c in scores(text)} == {"Halcyon-2-Pro"}
+
+
+def test_a_value_after_a_possessive_is_no_part_of_the_name():
+    text = "# Halcyon-2-Pro\n\nHalcyon-2-Pro gets 1744 on Codeforces, below DeepSeek-R1's 2029."
+    assert [(c.model, c.baseline) for c in comparisons(text)] == [("Halcyon-2-Pro", "DeepSeek-R1")]
+    assert ("DeepSeek-R1", 2029) in [(c.model, c.value) for c in scores(text)]
