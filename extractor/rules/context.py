@@ -157,9 +157,11 @@ def _introduced_in(text: str) -> tuple[tuple[int, str], ...]:
 # A release introduces what the text goes on about: "<name> 新版本上线了", "发布了 <name>", "we shipped <name>",
 # "<name> is now live". The verb is found first (a literal), then the name right before or after it. The phrases
 # are data (``release_phrases.tsv``); "is now out / live / available", "went GA" are shapes, kept here.
-_RELEASE_AFTER_NAME_EN = re.compile(r" (?:is|was) (?:now )?(?:out|live|available)\b| went (?:GA|live)\b")
+_RELEASE_AFTER_NAME_EN = re.compile(r" (?:is|was) (?:now )?(?:out|live|available)\b| went (?:GA|live)\b"
+                                    # ("The headline this quarter is Lumora-4 Pro, which we shipped on August 12")
+                                    r"|, which (?:we|they|the team|the lab) (?:just )?(?:shipped|released|launched)\b")
 # words one of which that pattern needs: looked for first (a substring test costs far less than a scan)
-_RELEASE_WORDS_AFTER = (" out", " live", " available", " GA")
+_RELEASE_WORDS_AFTER = (" out", " live", " available", " GA", " shipped", " released", " launched")
 _ANY_RELEASE_WORD_AFTER = re.compile("|".join(map(re.escape, _RELEASE_WORDS_AFTER)))  # (one scan of the text for any)
 
 
@@ -179,7 +181,8 @@ def _release_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[st
             re.compile("|".join(map(re.escape, before_en))))  # (one scan, not an ``in`` test per phrase)
 
 
-_RELEASED_NAME = r"(?:" + CJK_HYBRID_NAME.pattern + r"|[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9.]+)+)"
+_RELEASED_NAME = r"(?:" + CJK_HYBRID_NAME.pattern + r"|[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9.]+)+" \
+    r"(?: (?:Pro|Flash|Ultra|Max|Mini|Plus|Lite|Turbo|Nano|Air|Instruct|Chat)\b)?)"  # (and a tier: "Lumora-4 Pro")
 _NAME_RIGHT_BEFORE = led(re.compile(r"(" + _RELEASED_NAME + r")[ \t]*(?:的)?(?:新版本|新版|正式|终于|已经|已)?[ \t]*$"))
 _NAME_RIGHT_AFTER = re.compile(r"(" + _RELEASED_NAME + r")")
 

@@ -1575,3 +1575,11 @@ def test_a_value_after_a_possessive_is_no_part_of_the_name():
     text = "# Halcyon-2-Pro\n\nHalcyon-2-Pro gets 1744 on Codeforces, below DeepSeek-R1's 2029."
     assert [(c.model, c.baseline) for c in comparisons(text)] == [("Halcyon-2-Pro", "DeepSeek-R1")]
     assert ("DeepSeek-R1", 2029) in [(c.model, c.value) for c in scores(text)]
+
+
+def test_a_fiscal_period_is_no_model_and_which_we_shipped_introduces_the_topic():
+    text = ("# Lumora Holdings Q3 FY2026 Earnings Call Transcript\n\n## Remarks\n\n"
+            "The headline this quarter is Lumora-4 Pro, which we shipped on August 12. On MMLU-Pro it scores 78.4%, "
+            "ahead of GPT-4o at 72.6%.")
+    assert ("Lumora-4 Pro", "MMLU-Pro", 78.4) in [(c.model, c.benchmark, c.value) for c in scores(text)]
+    assert [(c.model, c.baseline) for c in comparisons(text)] == [("Lumora-4 Pro", "GPT-4o")]
