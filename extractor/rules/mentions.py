@@ -568,7 +568,16 @@ def cue_matches(sentence: str, lex: Lexicons) -> tuple[re.Match[str], ...]:
 
 @lru_cache(maxsize=4096)
 def _cached_cues(sentence: str) -> tuple[re.Match[str], ...]:
-    return tuple(lexicons().cue_regex.finditer(sentence))
+    found = tuple(lexicons().cue_regex.finditer(sentence))
+    if " behind" in sentence:
+        # "the model behind it, tess-coder-22b", "the team behind Kestrel": what powers or made it, no comparison
+        found = tuple(m for m in found if not (m.group(0).lower() == "behind"
+                                               and _MAKER_BEFORE_BEHIND.search(sentence, 0, m.start()) is not None))
+    return found
+
+
+_MAKER_BEFORE_BEHIND = re.compile(r"\b(?:model|team|company|people|folks|lab|engine|tech|technology|research|"
+                                  r"researchers|engineers|startup|group|minds?)s?\s+$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)

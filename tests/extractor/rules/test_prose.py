@@ -1583,3 +1583,9 @@ def test_a_fiscal_period_is_no_model_and_which_we_shipped_introduces_the_topic()
             "ahead of GPT-4o at 72.6%.")
     assert ("Lumora-4 Pro", "MMLU-Pro", 78.4) in [(c.model, c.benchmark, c.value) for c in scores(text)]
     assert [(c.model, c.baseline) for c in comparisons(text)] == [("Lumora-4 Pro", "GPT-4o")]
+
+
+def test_the_model_behind_a_product_is_no_comparison():
+    text = ("# Tessellate\n\nToday we're launching our editor plugin and the model behind it, tess-coder-22b. "
+            "The team behind Tessellate-2 says Tessellate-2 is behind GPT-4o on HumanEval.")
+    assert [(c.model, c.baseline) for c in comparisons(text)] == [("Tessellate-2", "GPT-4o")]
