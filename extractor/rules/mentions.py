@@ -45,11 +45,11 @@ NAME_EN = re.compile(
     rf"|(?!(?:On|In|At|And|Or|But|With|For|To|The|As|By|Is|Was|Has|Table|Figure|Section|Appendix|Part|Step|Stage|"
     rf"Phase|Round|Level|Day|Week|Chapter|Episode|Season|Version|Group|Team|Top|Rank|Tier|Class|Grade)\b)"
     rf"[A-Z][a-z]+(?=[ ]\d+(?:\.\d+)?\b(?![.,]?\d)(?!\s*(?:%|分|points?|pts|pp))(?!-))"
-    rf"|[a-z]\d[A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*\b|\d+(?:\.\d+)?(?:x\d+)?[BbMmKko]?\b(?![.,]?\d)(?!\s*(?:%|分|points?|pts|pp|倍|个))(?!-(?:shot|way|turn|pass|bit|step)s?\b)"
+    rf"|[a-z]\d[A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*\b|\d+(?:\.\d+)?(?:x\d+)?[BbMmKko]?\b(?![.,]?\d)(?!\s*(?:%|分|points?|pts|pp|倍|个))(?!-(?:shot|way|turn|pass|bit|step)s?\b)(?:-\d+(?:\.\d+)?[BbMm]\b(?![.,]?\d))?"
     rf"(?:[ ](?!(?:On|In|At|And|Or|But|With|For|To|The|As|By|Is|Was|Has)\b)[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b(?![ ]?[A-Z]?\d|[-‐‑])\b)?))*"
 )
 NAME_ZH = re.compile(
-    rf"{_FIRST_WORD}(?:(?<!['’]s)[ ](?:[a-z]\d[A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*\b|[A-Z][A-Za-z0-9]*(?:[-_.+/'’][A-Za-z0-9]+)*\+*|(?:{_NAME_SUFFIXES})\b|\d+(?:\.\d+)?(?:x\d+)?[BbMmKko]?\b(?![.,]?\d)(?!\s*(?:%|分|points?|pts|pp|倍|个))(?!-(?:shot|way|turn|pass|bit|step)s?\b)))*"
+    rf"{_FIRST_WORD}(?:(?<!['’]s)[ ](?:[a-z]\d[A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*\b|[A-Z][A-Za-z0-9]*(?:[-_.+/'’][A-Za-z0-9]+)*\+*|(?:{_NAME_SUFFIXES})\b|\d+(?:\.\d+)?(?:x\d+)?[BbMmKko]?\b(?![.,]?\d)(?!\s*(?:%|分|points?|pts|pp|倍|个))(?!-(?:shot|way|turn|pass|bit|step)s?\b)(?:-\d+(?:\.\d+)?[BbMm]\b(?![.,]?\d))?))*"
 )
 
 # A number that may be a result: not glued to a name (Qwen2.5, -32B, pass@1, v1.2) and not a fraction of one.

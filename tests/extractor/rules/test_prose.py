@@ -1589,3 +1589,8 @@ def test_the_model_behind_a_product_is_no_comparison():
     text = ("# Tessellate\n\nToday we're launching our editor plugin and the model behind it, tess-coder-22b. "
             "The team behind Tessellate-2 says Tessellate-2 is behind GPT-4o on HumanEval.")
     assert [(c.model, c.baseline) for c in comparisons(text)] == [("Tessellate-2", "GPT-4o")]
+
+
+def test_a_spaced_version_keeps_its_dashed_size():
+    text = "# Report\n\nOn GSM8K, TutorLark-3 scored 84.6%, roughly 2.7 points ahead of Mentora 2.1-14B."
+    assert [c.baseline for c in comparisons(text)] == ["Mentora 2.1-14B"]
