@@ -76,6 +76,9 @@ def _pick_subject(sentence: str, names: list[Mention], subjects: list[Mention], 
             return Mention(subj[-1].start, subj[-1].end, section.subject, "subject")
     if subj and best is not None and subj[-1].text.lower() in _PLAIN_PRONOUNS:
         return best  # "Tern-8B's 71.0 … puts it within a point of X": it is the model the sentence just named
+    if subj and best is not None and subj[-1].text in ("它", "其") and best.end <= subj[-1].start \
+            and _RAN_BEFORE.search(sentence, max(0, best.start - 10), best.start):
+        return best  # "我还顺手评测了 GPT-4o-mini 作为对照，它的 CMMLU 为 71.9": 它 is the model just run
     if subj and best is not None and _RIGHT_AFTER_NAME.fullmatch(sentence, best.end, subj[-1].start):
         return best  # "其中影响最大的是 DeepSeek-R1[5]，该模型在 AIME 2024 上取得 79.8%": the name the clause just gave
     if subj and best is not None and subj[-1].text == "它" and best.start == 0 and cands[0] is best:
@@ -130,6 +133,8 @@ _BUILT_ON = led(re.compile(r"\b(?:applied\s+to|on\s+top\s+of|built\s+on|based\s+
 # ("its Orion-72B model now tops …" at the head of a clause is the subject: only an object is possessed)
 _PLACE_OPENER = re.compile(r"(?:On|In|For|Across|At)\s+[^,;.]{1,40},\s*")  # "On MMLU (5-shot), " before the subject
 _AND_IT = re.compile(r"[,;]\s*(?:and|but|so|while)\s+$")  # a coordinate clause opening right before its "it"
+# the verb of a run right before a name ("我还顺手评测了 GPT-4o-mini", "又跑了 X"): what 它 then goes on about
+_RAN_BEFORE = re.compile(r"(?:评测了|测了|跑了|测试了|试了|复现了|评测|测试)\s*$")
 _PLAIN_PRONOUNS = frozenset({"it", "its"})  # (它 / 其 more often go on about the topic of the text)
 _POSSESSED = re.compile(r"\b(?:of|than|over|from|to|with|vs\.?|versus|against|above|below|behind|beyond|on|"
                         r"beats?|surpass\w*|outperform\w*|trails?|matches)\s+(?:its|their)\s+$", re.IGNORECASE)

@@ -1594,3 +1594,8 @@ def test_the_model_behind_a_product_is_no_comparison():
 def test_a_spaced_version_keeps_its_dashed_size():
     text = "# Report\n\nOn GSM8K, TutorLark-3 scored 84.6%, roughly 2.7 points ahead of Mentora 2.1-14B."
     assert [c.baseline for c in comparisons(text)] == ["Mentora 2.1-14B"]
+
+
+def test_ta_after_a_model_just_run_is_that_model():
+    text = "# 启明-Math-7B\n\n启明-Math-7B 的 CMMLU 为 70.3。我还顺手评测了 GPT-4o-mini 作为对照，它的 CMMLU 为 71.9。"
+    assert [(c.model, c.value) for c in scores(text)] == [("启明-Math-7B", 70.3), ("GPT-4o-mini", 71.9)]
