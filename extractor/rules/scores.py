@@ -298,8 +298,13 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
         if resp is not None:
             rs = max((m.end() for m in _CONTRAST_CLAUSE.finditer(sentence, 0, resp.start())), default=0)
             in_clause = [n for n in pct if rs <= n.start < resp.start()]
+            # ("灵枢-R2 只有 38.6%，而 Claude 3.5 Sonnet 和 GPT-4o 分别为 49.0% 和 33.2%": 分别 comes before its values, in
+            # the clause after the contrast)
+            after_resp = [n for n in pct if max(rs, resp.end()) <= n.start] if resp.group(0).startswith("分别") else []
             if len(in_clause) >= 2 and len(in_clause) < len(pct):
                 pct = in_clause
+            elif rs > 0 and 2 <= len(after_resp) < len(pct) and not RESPECTIVELY.search(sentence, resp.end()):
+                pct = after_resp
             elif (second := RESPECTIVELY.search(sentence, resp.end())) is not None:
                 # "得分分别为 72.8 和 76.5，相比 Distill-7B 分别下降 0.4 和 0.2 分": each 分别 pairs its own values
                 first = [n for n in pct if n.start < second.start()]

@@ -1599,3 +1599,9 @@ def test_a_spaced_version_keeps_its_dashed_size():
 def test_ta_after_a_model_just_run_is_that_model():
     text = "# 启明-Math-7B\n\n启明-Math-7B 的 CMMLU 为 70.3。我还顺手评测了 GPT-4o-mini 作为对照，它的 CMMLU 为 71.9。"
     assert [(c.model, c.value) for c in scores(text)] == [("启明-Math-7B", 70.3), ("GPT-4o-mini", 71.9)]
+
+
+def test_fenbie_values_after_a_contrast_are_the_listed_models():
+    text = "# 灵枢-R2\n\nSWE-bench Verified：灵枢-R2 只有 38.6%，而 Claude 3.5 Sonnet 和 GPT-4o 分别为 49.0% 和 33.2%。"
+    assert [(c.model, c.value) for c in scores(text)] == [
+        ("灵枢-R2", 38.6), ("Claude 3.5 Sonnet", 49.0), ("GPT-4o", 33.2)]
