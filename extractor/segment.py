@@ -92,6 +92,8 @@ CJK_HYBRID_NAME = re.compile(
     rf"{_NOT_LOCATIVE}(?:(?![{_ZH_NOT_IN_NAME}])(?!{ZH_INTRO_VERB})[\u3400-\u9fff]){{1,6}}"
     # (a version right after the Chinese brand, then a dashed part: "衡宇2-Max", "衡宇1.5-14B")
     r"(?:(?:\d+(?:\.\d+)?-(?=\d+(?:\.\d+)?[BbMmKk]\b|[A-Za-z])|[-·])"
+    # (not a shot count in Chinese numerals: "三-shot", "五-shot")
+    r"(?!(?:shot|way|turn|pass)s?\b)"
     rf"(?:\d[A-Za-z0-9.]*|[A-Za-z][A-Za-z0-9.]+|[A-Za-z](?=-[A-Za-z0-9])|[RVX](?![A-Za-z0-9_.\-]))(?:-[A-Za-z0-9][A-Za-z0-9.]*)*"
     # (and a Chinese variant's word last, when a closing quote ends the name there: "“星河-4-深思”", not the particle
     # of "灵犀-13B-思在 AIME 上")

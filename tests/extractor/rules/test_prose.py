@@ -1605,3 +1605,8 @@ def test_fenbie_values_after_a_contrast_are_the_listed_models():
     text = "# 灵枢-R2\n\nSWE-bench Verified：灵枢-R2 只有 38.6%，而 Claude 3.5 Sonnet 和 GPT-4o 分别为 49.0% 和 33.2%。"
     assert [(c.model, c.value) for c in scores(text)] == [
         ("灵枢-R2", 38.6), ("Claude 3.5 Sonnet", 49.0), ("GPT-4o", 33.2)]
+
+
+def test_a_shot_count_in_chinese_numerals_is_no_name():
+    text = "# qz-coder-7b-v3\n\nBBH 我们是 55.8，嗯，三-shot 的，底座是 57.3。"
+    assert {c.model for c in scores(text)} == {"qz-coder-7b-v3"}
