@@ -147,8 +147,13 @@ def _read_numbers(sentence: str, lex: Lexicons) -> list[Number]:
 
 def _owned_rating(sentence: str, start: int) -> bool:
     """Is the whole number at ``start`` a name's own rating ("略低于 o1 的 2061" in a sentence on Codeforces)?"""
-    return _POSSESSIVE_BEFORE.search(sentence, max(0, start - 4), start) is not None \
+    return (_POSSESSIVE_BEFORE.search(sentence, max(0, start - 4), start) is not None
+            # ("R1 的评分是 2029，o1 是 2061": a name and its copula, in a sentence on ratings)
+            or _NAME_COPULA_BEFORE.search(sentence, max(0, start - 24), start) is not None) \
         and _RATING_CONTEXT.search(sentence) is not None
+
+
+_NAME_COPULA_BEFORE = re.compile(r"[A-Za-z0-9)）]\s*(?:是|为|则是|则为)\s*$")
 
 
 def _unit_of(word: str) -> str | None:

@@ -1610,3 +1610,9 @@ def test_fenbie_values_after_a_contrast_are_the_listed_models():
 def test_a_shot_count_in_chinese_numerals_is_no_name():
     text = "# qz-coder-7b-v3\n\nBBH 我们是 55.8，嗯，三-shot 的，底座是 57.3。"
     assert {c.model for c in scores(text)} == {"qz-coder-7b-v3"}
+
+
+def test_a_rating_after_a_name_and_its_copula_is_no_year():
+    text = "# 测评\n\n灵枢-R2 的 Codeforces 评分为 1890，o1 是 1891，两者几乎一模一样。"
+    assert [(c.model, c.value) for c in scores(text)] == [("灵枢-R2", 1890), ("o1", 1891)]
+    assert [c.value for c in scores("# 测评\n\n灵枢-R2 在 MMLU 上是 88.1，o1 是 2024 年发布的。")] == [88.1]
