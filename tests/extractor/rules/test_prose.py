@@ -1616,3 +1616,8 @@ def test_a_rating_after_a_name_and_its_copula_is_no_year():
     text = "# 测评\n\n灵枢-R2 的 Codeforces 评分为 1890，o1 是 1891，两者几乎一模一样。"
     assert [(c.model, c.value) for c in scores(text)] == [("灵枢-R2", 1890), ("o1", 1891)]
     assert [c.value for c in scores("# 测评\n\n灵枢-R2 在 MMLU 上是 88.1，o1 是 2024 年发布的。")] == [88.1]
+
+
+def test_zhi_gao_n_fen_is_a_margin_not_a_score():
+    text = "# 测评\n\nClaude 写代码真的比 GPT-4o 强，HumanEval 上只高 1.8 分。"
+    assert scores(text) == []
