@@ -21,7 +21,13 @@ BARE_VERDICT = re.compile(
     r"(?:(?:clearly|well|far|comfortably|way|miles|slightly|narrowly|just|a\s+(?:hair|bit|little))\s+"
     r"|(?:about\s+|roughly\s+|almost\s+|nearly\s+|~)?(?P<margin>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|"
     r"ten)\s+(?:points?|pts|pp)\s+)?"
-    r"(?P<side>ahead|behind)\b(?!\s+(?:of|on\b))", re.IGNORECASE)
+    r"(?P<side>ahead|behind)\b(?!\s+(?:of|on\b))"
+    # "MATH-500 上我们 96.1%，它 97.3%，这一项还落后 1.2 个点", "R1 是 79.2，我们高 0.6": the Chinese verdict and its margin,
+    # no object between (not "比 X 高", "领先 X 2 分")
+    r"|(?<![比较于])(?P<side_zh>领先|落后|高出|高了|低了|高|低)了?\s*(?:约|近|大约|大概)?\s*"
+    r"(?P<margin_zh>\d+(?:\.\d+)?)\s*(?:分|个点|个百分点|点)", re.IGNORECASE)
+_AHEAD_ZH = frozenset({"领先", "高出", "高了", "高"})
+_THAN_BEFORE = re.compile(r"(?:比|较|相比|对比)[^，,。；;]{0,10}$")
 
 
 def bare_verdicts(document: Document, section: Section, offset: int, sentence: str, names: list[Mention],
@@ -33,6 +39,14 @@ def bare_verdicts(document: Document, section: Section, offset: int, sentence: s
     for m in BARE_VERDICT.finditer(sentence):
         if any(c.start - offset <= m.start() < c.end - offset for c in comparisons):
             continue
+        if m.group("side_zh"):
+            # the Chinese verdict names nobody: the two values before it whose gap is the margin say who leads
+            # (not "比基座高了 3.6 分": its object is named, and the cue path reads it)
+            if _THAN_BEFORE.search(sentence, max(0, m.start() - 12), m.start()) is None:
+                out += [c for c in _verdict_by_values(document, section, offset, sentence, m, scores)
+                        if not any({_norm(c.model), _norm(c.baseline)} == {_norm(d.model), _norm(d.baseline)}
+                                   for d in comparisons)]
+            continue
         subject = _pick_subject(sentence, names, subjects, m.start(), section)
         if subject is None:
             continue
@@ -42,13 +56,37 @@ def bare_verdicts(document: Document, section: Section, offset: int, sentence: s
         if not others or len({_norm(s.model) for s in others}) != 1:
             continue
         other = others[-1]
-        raw = m.group("margin")
+        raw = m.group("margin") or m.group("margin_zh")
         delta = None if raw is None else margin_value(raw)
+        ahead = m.group("side").lower() == "ahead" if m.group("side") else m.group("side_zh") in _AHEAD_ZH
         qs, qe = _tight(sentence, min(other.start - offset, subject.start if subject.start >= 0 else m.start()), m.end())
         out.append(ComparisonClaim(
             model=subject.text, baseline=other.model, benchmark=other.benchmark,
-            relation="outperforms" if m.group("side").lower() == "ahead" else "underperforms",
+            relation="outperforms" if ahead else "underperforms",
             delta=delta, unit="points" if delta is not None else None, quote=sentence[qs:qe],
             source=document.source, section=section.title, start=offset + qs, end=offset + qe, extractor="rules",
         ))
     return out
+
+
+def _verdict_by_values(document: Document, section: Section, offset: int, sentence: str, m: re.Match[str],
+                       scores: list[ScoreClaim]) -> list[ComparisonClaim]:
+    """"Qwen2.5-7B 在 GSM8K 上是 91.6，Llama-3.1-8B 是 84.5，高了 7.1 分": the last two models' values on one benchmark
+    before the verdict, when their gap is its margin; the higher one leads (高 / 领先), the lower one trails (低 / 落后)."""
+    before = [s for s in scores if s.end - offset <= m.start()]
+    if len(before) < 2:
+        return []
+    a, b = before[-2], before[-1]
+    margin = margin_value(m.group("margin_zh"))
+    if _norm(a.model) == _norm(b.model) or a.benchmark != b.benchmark or margin is None \
+            or abs(abs(a.value - b.value) - margin) > 0.051:
+        return []
+    high, low = (a, b) if a.value > b.value else (b, a)
+    ahead = m.group("side_zh") in _AHEAD_ZH
+    subject, other = (high, low) if ahead else (low, high)
+    qs, qe = _tight(sentence, min(a.start, b.start) - offset, m.end())
+    return [ComparisonClaim(
+        model=subject.model, baseline=other.model, benchmark=a.benchmark,
+        relation="outperforms" if ahead else "underperforms", delta=margin, unit="points", quote=sentence[qs:qe],
+        source=document.source, section=section.title, start=offset + qs, end=offset + qe, extractor="rules",
+    )]

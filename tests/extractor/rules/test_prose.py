@@ -1621,3 +1621,11 @@ def test_a_rating_after_a_name_and_its_copula_is_no_year():
 def test_zhi_gao_n_fen_is_a_margin_not_a_score():
     text = "# 测评\n\nClaude 写代码真的比 GPT-4o 强，HumanEval 上只高 1.8 分。"
     assert scores(text) == []
+
+
+def test_a_chinese_verdict_with_no_object_is_read_by_the_values_gap():
+    text = ("# 测评\n\nQwen2.5-7B 在 GSM8K 上是 91.6，Llama-3.1-8B 是 84.5，高了 7.1 分。"
+            "MATH-500 上 DeepSeek-R1 是 97.3%，天枢-9 是 96.1%，这一项还落后 1.2 个点。"
+            "MMLU 上 GPT-4o 是 88.7，天枢-9 是 80.1，高了 3 分。")
+    assert [(c.model, c.relation, c.baseline, c.delta) for c in comparisons(text)] == [
+        ("Qwen2.5-7B", "outperforms", "Llama-3.1-8B", 7.1), ("天枢-9", "underperforms", "DeepSeek-R1", 1.2)]
