@@ -231,7 +231,8 @@ _NAMED_AT_END = re.compile(r"(?:是|叫|叫做|名为|称为|记为|记作|命�
 # ("The clearest case is DeepSeek-R1.", "The standout here was Kestrel-7B.": a sentence naming its example last)
 # (each of those words a branch of its own, "is"/"was" repeated: every branch then opens with a literal, so ``re``
 # skips ahead to their first letters; with the words in a group of their own it tried every position, 4x the time)
-_EXAMPLE_WORDS = ("case", "example", "standout", "exception", "winner", "outlier", "highlight")
+_EXAMPLE_WORDS = ("case", "example", "standout", "exception", "winner", "outlier", "highlight", "headline", "entry", "surprise",
+                  "newcomer", "pick")
 _NAMED_TO_TAKE = re.compile(r"(?:Take|take|Consider|consider|Meet|meet|Enter|called|named"
                             + "".join(rf"|{word}\s+(?:here\s+)?(?:is|was)" for word in _EXAMPLE_WORDS) + ")"
                             r"\s+(?:the\s+|a\s+)?(?:[a-z]+\s+){0,2}?"

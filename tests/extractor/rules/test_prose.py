@@ -1629,3 +1629,9 @@ def test_a_chinese_verdict_with_no_object_is_read_by_the_values_gap():
             "MMLU 上 GPT-4o 是 88.7，天枢-9 是 80.1，高了 3 分。")
     assert [(c.model, c.relation, c.baseline, c.delta) for c in comparisons(text)] == [
         ("Qwen2.5-7B", "outperforms", "Llama-3.1-8B", 7.1), ("天枢-9", "underperforms", "DeepSeek-R1", 1.2)]
+
+
+def test_the_headline_entry_is_x_introduces_the_topic():
+    text = ("# Leaderboard refresh\n\n## New submissions\n\nSix are on the board. The headline entry is Corvid-R2-32B. "
+            "It scores 71.4% on GPQA Diamond.")
+    assert [(c.model, c.value) for c in scores(text)] == [("Corvid-R2-32B", 71.4)]
