@@ -27,7 +27,10 @@ _ANY_WORD = re.compile("|".join(map(re.escape, _CORRECTION_WORDS)))
 _NOT_THIS_BUT_THAT = re.compile(r"(?:不是|并非|\bnot\b)\s*(?P<old>\d+(?:\.\d+)?)\s*(?:%|分)?[^\d。\n]{0,12}?"
                                 r"(?:而是|是|\bbut\b|\bit['’]s\b|\bit\s+is\b)\s*(?P<new>\d+(?:\.\d+)?)")
 # an erratum: "listed 57.1 … the corrected number is 57.9", "was reported as 58.4; the correct value is 54.9"
-_LISTED = re.compile(r"\b(?:listed|reported(?:\s+as)?|stated|printed|gave|wrote)\s+(?:at\s+|as\s+)?(?P<old>\d+(?:\.\d+)?)")
+# ("we reported HelioMath-7B at 62.0 on MATH-500": the model named between; the text is read lower-cased)
+_LISTED = re.compile(r"\b(?:listed|reported(?:\s+as)?|stated|printed|gave|wrote)\s+"
+                     r"(?:(?:[a-z][\w.]*(?:-[\w.]+)+|[a-z]+\s+[\w.]*\d[\w.]*)\s+(?=at\s|as\s))?(?:at\s+|as\s+)?"
+                     r"(?P<old>\d+(?:\.\d+)?)")
 # (the word start after its first letter: a leading \b made ``re`` try every position of the text)
 _CORRECT_VALUE = re.compile(r"(?:c(?<!\w\w)orrect(?:ed)?|r(?<!\w\w)ight|a(?<!\w\w)ctual)\s+(?:number|value|figure|score|result)\s+"
                             r"(?:is|was|should\s+be)\s+(?P<new>\d+(?:\.\d+)?)")

@@ -1635,3 +1635,9 @@ def test_the_headline_entry_is_x_introduces_the_topic():
     text = ("# Leaderboard refresh\n\n## New submissions\n\nSix are on the board. The headline entry is Corvid-R2-32B. "
             "It scores 71.4% on GPQA Diamond.")
     assert [(c.model, c.value) for c in scores(text)] == [("Corvid-R2-32B", 71.4)]
+
+
+def test_a_value_reported_for_a_named_model_then_corrected_is_taken_back():
+    text = ("# Corrections\n\nFirst, we reported HelioMath-7B at 62.0 on MATH-500. That came from a bad run. "
+            "The corrected score is 55.4.")
+    assert [(c.model, c.value) for c in scores(text)] == [("HelioMath-7B", 55.4)]
