@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import queue
+import signal
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from itertools import repeat
@@ -175,7 +176,9 @@ def _extract_in_processes(files: list[Input], backend: str, settings: Settings,
 
 def _child(files: list[Input], backend: str, settings: Settings, meta: DocumentMeta | None,
            take: Callable[[], int], results: Any) -> None:
-    """A forked child of ``_extract_in_processes``: the next file, until none is left."""
+    """A forked child of ``_extract_in_processes``: the next file, until none is left. Ctrl-C is this process's to
+    handle (it ends the children): a child ignores it rather than print a traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     while (index := take()) < len(files):
         results.put((index, _extract_file(files[index], backend, settings, meta)))
 
