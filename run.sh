@@ -22,6 +22,10 @@ setup() {
     "$VENV/bin/python" -m pip install -q -e ".[$extras]"
     touch "$stamp"
   fi
+  # An editable install leaves our modules without bytecode, and where PYTHONDONTWRITEBYTECODE is set Python then
+  # compiles every one of them at each start (~0.05 s of a CLI run: benchmarks/README.md, seventeenth session).
+  # compileall writes what is missing or stale; a module edited later is compiled in memory until the next run.
+  "$VENV/bin/python" -m compileall -q api schemas extractor vocabulary warehouse >/dev/null || true
 }
 
 case "${1:-serve}" in

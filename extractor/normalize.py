@@ -308,7 +308,9 @@ def _vendor_prefix() -> re.Pattern[str]:
     vendors = {e.vendor.casefold() for e in load_models() if e.vendor} | set(vendor_prefixes())
     # Vendors that are also the model family name stay ("Mistral Large", "DeepSeek-V3").
     vendors -= {"deepseek", "mistral", "mistral ai", "qwen", "moonshot", "zhipu"}
-    alts = "|".join(re.escape(v) for v in sorted(vendors, key=len, reverse=True))
+    # (longest first; equal lengths in a fixed order, not the set's, which changes with each process's string hashes:
+    # the same source in every run, so the pattern comes from ``extractor.re_cache``'s file instead of rewriting it)
+    alts = "|".join(re.escape(v) for v in sorted(vendors, key=lambda v: (-len(v), v)))
     return re.compile(rf"^(?:{alts})(?:'s|’s|的)?\s*(?=\S)", re.IGNORECASE)
 
 

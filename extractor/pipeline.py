@@ -9,6 +9,8 @@ file never stops a run.
 from __future__ import annotations
 
 import multiprocessing
+import queue
+import signal
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from itertools import repeat
@@ -53,8 +55,8 @@ def extract_paths(paths: Iterable[str | Path | RemoteInput], backend: str = "rul
     ``meta`` (title, url, published date given by the user) overrides what each document states;
     ``on_download`` reports the bytes of URL / arXiv downloads as they arrive (one process only).
 
-    ``jobs > 1`` reads and extracts files in that many worker processes (CPU-bound backends such
-    as ``rules``; backends that batch requests already overlap them in one process). Results
+    ``jobs > 1`` reads and extracts files in that many processes, this one and forked children (CPU-bound
+    backends such as ``rules``; backends that batch requests already overlap them in one process). Results
     come in file order either way, and are the same claims as one process gives.
 
     ``cache`` is any object with ``cache_get``/``cache_put`` (the warehouse is one); backends
@@ -112,14 +114,93 @@ def _extract_in_processes(files: list[Input], backend: str, settings: Settings,
                           jobs: int, meta: DocumentMeta | None = None) -> Iterator[Extraction | FileProblem]:
     """``_extract_file`` over ``files`` in ``jobs`` processes, results in file order.
 
-    Forked workers inherit the compiled lexicons of this process; small files go in chunks so the
-    per-task cost of pickling stays below the work, and about sixteen chunks per worker so that the
-    worker left with the last chunk does not keep the others waiting (the run ends with its slowest
-    worker).
+    Where processes can be forked: this process and ``jobs - 1`` forked children (which inherit its built pipeline)
+    take the next file from a shared counter until none is left, so this one extracts too instead of waiting, and
+    the processes end within about one file of each other. The children send their results back through a queue;
+    this process yields each result once those of the files before it are in. A file whose result never comes
+    (its child died) is extracted here at the end. Elsewhere: a pool of ``jobs`` spawned workers.
     """
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    if "fork" not in multiprocessing.get_all_start_methods():
+        yield from _extract_in_pool(files, backend, settings, jobs, meta)
+        return
+    context = multiprocessing.get_context("fork")
+    claimed = context.RawValue("q", 0)  # the next file to take (under ``lock``)
+    lock = context.Lock()
+    results: Any = context.Queue()
+
+    def take() -> int:
+        with lock:
+            index = claimed.value
+            claimed.value = index + 1
+        return index
+
+    children = [context.Process(target=_child, args=(files, backend, settings, meta, take, results), daemon=True)
+                for _ in range(min(jobs, len(files)) - 1)]
+    for child in children:
+        child.start()
+    done: dict[int, Extraction | FileProblem] = {}
+    ready = 0  # files yielded so far
+    try:
+        while True:
+            _drain(results, done)
+            while ready in done:
+                yield done.pop(ready)
+                ready += 1
+            index = take()
+            if index >= len(files):
+                break
+            done[index] = _extract_file(files[index], backend, settings, meta)
+        while ready < len(files):
+            if ready in done:
+                yield done.pop(ready)
+                ready += 1
+                continue
+            try:
+                index, result = results.get(timeout=0.05)
+            except queue.Empty:
+                if any(child.is_alive() for child in children):
+                    continue
+                _drain(results, done)
+                if ready not in done:  # its child died with it: extracted here
+                    done[ready] = _extract_file(files[ready], backend, settings, meta)
+                continue
+            done[index] = result
+    finally:
+        for child in children:
+            if child.is_alive():
+                child.terminate()
+        for child in children:
+            child.join()
+        results.close()
+
+
+def _child(files: list[Input], backend: str, settings: Settings, meta: DocumentMeta | None,
+           take: Callable[[], int], results: Any) -> None:
+    """A forked child of ``_extract_in_processes``: the next file, until none is left. Ctrl-C is this process's to
+    handle (it ends the children): a child ignores it rather than print a traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    while (index := take()) < len(files):
+        results.put((index, _extract_file(files[index], backend, settings, meta)))
+
+
+def _drain(results: Any, done: dict[int, Extraction | FileProblem]) -> None:
+    """The results the children have sent so far into ``done``."""
+    while True:
+        try:
+            index, result = results.get_nowait()
+        except queue.Empty:
+            return
+        done[index] = result
+
+
+def _extract_in_pool(files: list[Input], backend: str, settings: Settings,
+                     jobs: int, meta: DocumentMeta | None = None) -> Iterator[Extraction | FileProblem]:
+    """``_extract_file`` over ``files`` in a pool of ``jobs`` spawned workers (where processes cannot be forked),
+    results in file order: small files go in chunks so the per-task cost of pickling stays below the work, and
+    about sixteen chunks per worker so that the worker left with the last chunk does not keep the others waiting.
+    """
     chunk = max(1, min(16, len(files) // (jobs * 16)))
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
         yield from pool.map(_extract_file, files, repeat(backend), repeat(settings), repeat(meta), chunksize=chunk)
 
 
