@@ -307,7 +307,8 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
                 pct = after_resp
             elif (second := RESPECTIVELY.search(sentence, resp.end())) is not None:
                 # "得分分别为 72.8 和 76.5，相比 Distill-7B 分别下降 0.4 和 0.2 分": each 分别 pairs its own values
-                first = [n for n in pct if n.start < second.start()]
+                first = [n for n in pct if n.start < second.start()
+                         and (n.start >= resp.end() or not resp.group(0).startswith("分别"))]  # (分别 before its values)
                 if len(first) >= 2:
                     pct = first
         # the benchmarks listed together before the values ("C-Eval 和 CMMLU 成绩分别为 86.4 和 85.9"),
@@ -316,6 +317,12 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
         group = _benchmark_group(sentence, benches, before[-1]) if before else benches
         if len(group) == len(pct):
             aligned = {n.start: b for n, b in zip(pct, group, strict=True)}
+            # "…在 C-Eval 和 CMMLU 上分别为 89.3% 和 90.1%，两项均超过 GPT-4o（分别为 76.0% 和 78.3%）": a name's own
+            # 分别 in parentheses lists its values on the same benchmarks
+            for owner, values in _respectively_in_parens(sentence, names, good, pct[-1].end):
+                if len(values) == len(group):
+                    aligned.update({n.start: b for n, b in zip(values, group, strict=True)})
+                    model_aligned.update({n.start: owner for n in values})
         elif len(benches) == len(pct):
             aligned = {n.start: b for n, b in zip(pct, benches, strict=True)}
         else:
@@ -397,7 +404,8 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
         # ("Heron-style top-2 routing (76.1 and 38.9 respectively)": "top-2" is not what was measured)
         paren_runs = [(in_runs[starts[0]], starts) for at, starts in runs.items() if len(starts) >= 2
                       and not sentence[in_runs[starts[0]].end:at].strip()]
-        good = [n for n in good if n.start not in inside or n.start in paren_owner]
+        # (unless a 分别 inside said it: "GPT-4o（分别为 76.0% 和 78.3%）", aligned above)
+        good = [n for n in good if n.start not in inside or n.start in paren_owner or n.start in model_aligned]
     out: list[ScoreClaim] = []
     # a value's own phrase may name its owner by size ("52.0 for the 72B": the registry resolves "the 72B")
     # (starting at the size: "for the 72B" reads its article itself)
@@ -518,6 +526,27 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
 
 
 _PAREN_RIGHT_AFTER = re.compile(r"\s*[(（]\s*$")
+
+
+_PAREN_RESPECTIVELY = re.compile(r"\s*[（(]\s*分别(?:为|是)\s*")
+
+
+def _respectively_in_parens(sentence: str, names: list[Mention], values: list[Number],
+                            after: int) -> list[tuple[Mention, list[Number]]]:
+    """Each model named after ``after`` with its own 分别 in parentheses right after it ("GPT-4o（分别为 76.0% 和
+    78.3%）"), and the values inside them."""
+    out: list[tuple[Mention, list[Number]]] = []
+    if "分别" not in sentence[after:]:
+        return out
+    for name in _model_mentions(names):
+        opened = _PAREN_RESPECTIVELY.match(sentence, name.end) if name.start >= after else None
+        if opened is None:
+            continue
+        close = min((i for i in (sentence.find("）", opened.end()), sentence.find(")", opened.end())) if i >= 0),
+                    default=-1)
+        if close >= 0:
+            out.append((name, [n for n in values if opened.end() <= n.start < close]))
+    return out
 
 
 def _shared_values(sentence: str, numbers: list[Number], names: list[Mention]) -> dict[int, list[Mention]]:

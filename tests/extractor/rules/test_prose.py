@@ -1641,3 +1641,11 @@ def test_a_value_reported_for_a_named_model_then_corrected_is_taken_back():
     text = ("# Corrections\n\nFirst, we reported HelioMath-7B at 62.0 on MATH-500. That came from a bad run. "
             "The corrected score is 55.4.")
     assert [(c.model, c.value) for c in scores(text)] == [("HelioMath-7B", 55.4)]
+
+
+def test_a_names_own_fenbie_in_parentheses_lists_its_values_on_the_same_benchmarks():
+    text = ("# 提案\n\nQwen2.5-72B 在 MMLU 上取得 86.1%，在 C-Eval 和 CMMLU 上分别为 89.3% 和 90.1%，"
+            "两项均超过 GPT-4o（分别为 76.0% 和 78.3%）。")
+    assert [(c.model, c.benchmark, c.value) for c in scores(text)] == [
+        ("Qwen2.5-72B", "MMLU", 86.1), ("Qwen2.5-72B", "C-Eval", 89.3), ("Qwen2.5-72B", "CMMLU", 90.1),
+        ("GPT-4o", "C-Eval", 76.0), ("GPT-4o", "CMMLU", 78.3)]
