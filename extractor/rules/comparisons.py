@@ -344,7 +344,12 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
                     or _ON_ALL_OF_THEM.match(sentence, region[1]):  # "ahead of X on both"
                 # "在 HumanEval 上…，在 MBPP 上…，均超过 X": every benchmark named before the cue
                 earlier = {n.text: n for n in names if n.kind == "benchmark" and n.end <= region[0]}
-                wanted = _how_many(sentence, region) - len(earlier)
+                count = _how_many(sentence, region)
+                if 0 < count < len(earlier):
+                    # "MMLU 上 86.1%，在 C-Eval 和 CMMLU 上分别为 …，两项均超过 GPT-4o": the last benchmarks named, as many as
+                    # the sentence says
+                    earlier = dict(list(earlier.items())[len(earlier) - count:])
+                wanted = count - len(earlier)
                 if wanted > 0 and ctx_benchmark is not None:
                     # "GSM8K 84.1, BBH 61.7; ahead of Phi-3-mini on both": the benchmarks of the sentences before
                     named_before = [Mention(-1, -1, b, "benchmark") for b in ctx_benchmark.before if b not in earlier]

@@ -1649,3 +1649,8 @@ def test_a_names_own_fenbie_in_parentheses_lists_its_values_on_the_same_benchmar
     assert [(c.model, c.benchmark, c.value) for c in scores(text)] == [
         ("Qwen2.5-72B", "MMLU", 86.1), ("Qwen2.5-72B", "C-Eval", 89.3), ("Qwen2.5-72B", "CMMLU", 90.1),
         ("GPT-4o", "C-Eval", 76.0), ("GPT-4o", "CMMLU", 78.3)]
+
+
+def test_liang_xiang_jun_speaks_of_the_last_two_benchmarks():
+    text = ("# 提案\n\nQwen2.5-72B 在 MMLU 上取得 86.1%，在 C-Eval 和 CMMLU 上分别为 89.3% 和 90.1%，两项均超过 GPT-4o。")
+    assert [c.benchmark for c in comparisons(text)] == ["C-Eval", "CMMLU"]
