@@ -90,7 +90,7 @@ from extractor.rules.scores import (
 )
 from extractor.rules.subjects import OWN_MODEL, PRONOUN_OBJECT, _cue_objects
 from extractor.rules.trajectories import base_model_in, mark_starting_values, trajectories, trajectory_claims
-from extractor.rules.verdicts import BARE_VERDICT, bare_verdicts
+from extractor.rules.verdicts import BARE_VERDICT, REFERENCE_LEAD, bare_verdicts, reference_verdicts
 from extractor.segment import CJK_HYBRID_NAME, is_model_shaped, line_bounds, sentence_bounds
 from schemas import ComparisonClaim, Document, ScoreClaim, Section
 
@@ -710,6 +710,9 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
     if len(scores) >= 2 and BARE_VERDICT.search(sentence):
         # ("…44.7 and Elan-12B gets 51.0, so Elan-12B is clearly ahead either way": the other model just stated)
         comparisons += bare_verdicts(document, section, offset, sentence, names, subjects, scores, comparisons)
+    if REFERENCE_LEAD.match(sentence):
+        # ("拿 DeepSeek-V3 来比，MMLU-Pro 我们高 2.5 个点，GPQA Diamond 高 5.8 个点": each verdict against the reference)
+        comparisons += reference_verdicts(document, section, offset, sentence, names, subjects, comparisons)
     if comparisons and (group := group_subject(sentence)) is not None:
         comparisons = _for_each_of_the_group(comparisons, group, sentence, offset, ctx, section)
     if any(c.baseline == UNNAMED_BASELINE for c in comparisons):

@@ -90,3 +90,46 @@ def _verdict_by_values(document: Document, section: Section, offset: int, senten
         relation="outperforms" if ahead else "underperforms", delta=margin, unit="points", quote=sentence[qs:qe],
         source=document.source, section=section.title, start=offset + qs, end=offset + qe, extractor="rules",
     )]
+
+
+# "拿 DeepSeek-V3 来比，MMLU-Pro 我们高 2.5 个点，GPQA Diamond 高 5.8 个点": a sentence that opens with what it measures
+# against, then verdicts with margins and no object, each on the benchmark named before it
+REFERENCE_LEAD = re.compile(r"\s*(?:拿|和|跟|与|同)\s*(?=\S)")
+_REFERENCE_LEAD_CLOSE = re.compile(r"\s*(?:来)?(?:比|相比|比较|对比)(?:的话|一下)?\s*[，,：:]")
+_VERDICT_WITH_MARGIN = re.compile(
+    r"(?<![比较于])(?:都|也|还|则|要|又)?(?:略|稍|明显)?(?P<side>领先|落后|高出|高了|低了|高|低)了?\s*(?:约|近|大约|大概|将近)?\s*"
+    r"(?P<margin>\d+(?:\.\d+)?)\s*(?:分|个点|个百分点|点)")
+
+
+def reference_verdicts(document: Document, section: Section, offset: int, sentence: str, names: list[Mention],
+                       subjects: list[Mention], comparisons: list[ComparisonClaim]) -> list[ComparisonClaim]:
+    """The comparisons with the reference a sentence opens with ("拿 X 来比，…", "和 X 比，…"), one for each verdict
+    with a margin and no object that the sentence's other comparisons do not already state."""
+    lead = REFERENCE_LEAD.match(sentence)
+    if lead is None:
+        return []
+    reference = next((n for n in names if n.kind in ("model", "name") and n.start == lead.end()), None)
+    if reference is None or (close := _REFERENCE_LEAD_CLOSE.match(sentence, reference.end)) is None:
+        return []
+    out: list[ComparisonClaim] = []
+    since = close.end()
+    for m in _VERDICT_WITH_MARGIN.finditer(sentence, close.end()):
+        benches = [n for n in names if n.kind == "benchmark" and since <= n.start < m.start()]
+        since = m.end()
+        if not benches or any(c.start - offset <= m.start() < c.end - offset for c in comparisons):
+            continue
+        subject = _pick_subject(sentence, names, subjects, m.start(), section,
+                                not_subjects=frozenset({reference.start}))
+        bench = benches[-1].value or benches[-1].text
+        if subject is None or _norm(subject.text) == _norm(reference.text) \
+                or any(_norm(c.baseline) == _norm(reference.text) and c.benchmark == bench for c in comparisons):
+            continue
+        ahead = m.group("side") in _AHEAD_ZH
+        qs, qe = _tight(sentence, reference.start, m.end())
+        out.append(ComparisonClaim(
+            model=subject.text, baseline=reference.text, benchmark=bench,
+            relation="outperforms" if ahead else "underperforms", delta=margin_value(m.group("margin")), unit="points",
+            quote=sentence[qs:qe], source=document.source, section=section.title, start=offset + qs, end=offset + qe,
+            extractor="rules",
+        ))
+    return out

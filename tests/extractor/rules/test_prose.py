@@ -1654,3 +1654,11 @@ def test_a_names_own_fenbie_in_parentheses_lists_its_values_on_the_same_benchmar
 def test_liang_xiang_jun_speaks_of_the_last_two_benchmarks():
     text = ("# 提案\n\nQwen2.5-72B 在 MMLU 上取得 86.1%，在 C-Eval 和 CMMLU 上分别为 89.3% 和 90.1%，两项均超过 GPT-4o。")
     assert [c.benchmark for c in comparisons(text)] == ["C-Eval", "CMMLU"]
+
+
+def test_verdicts_after_an_opening_reference_compare_with_it():
+    text = ("# 玄鸟-2 Pro\n\n玄鸟-2 Pro 在 MMLU-Pro 上是 78.4%，GPQA Diamond 上是 65.2%。"
+            "拿 DeepSeek-V3 来比，MMLU-Pro 我们高 2.5 个点，GPQA Diamond 高 5.8 个点。")
+    assert [(c.model, c.relation, c.baseline, c.benchmark, c.delta) for c in comparisons(text)] == [
+        ("玄鸟-2 Pro", "outperforms", "DeepSeek-V3", "MMLU-Pro", 2.5),
+        ("玄鸟-2 Pro", "outperforms", "DeepSeek-V3", "GPQA Diamond", 5.8)]
