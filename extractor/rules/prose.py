@@ -90,7 +90,7 @@ from extractor.rules.scores import (
 )
 from extractor.rules.subjects import OWN_MODEL, PRONOUN_OBJECT, _cue_objects
 from extractor.rules.trajectories import base_model_in, mark_starting_values, trajectories, trajectory_claims
-from extractor.rules.verdicts import BARE_VERDICT, REFERENCE_LEAD, bare_verdicts, reference_verdicts
+from extractor.rules.verdicts import BARE_VERDICT, REFERENCE_LEAD, bare_verdicts, opening_reference, reference_verdicts
 from extractor.segment import CJK_HYBRID_NAME, is_model_shaped, line_bounds, sentence_bounds
 from schemas import ComparisonClaim, Document, ScoreClaim, Section
 
@@ -279,7 +279,13 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
                 # for the model the previous sentence quoted, and the sentence is the topic's)
                 writers_first = said_by is not None and said_by != (OWN_MODEL.get() or ctx.model) \
                     and _writers_before_pronoun(text, a, b)
-                pronoun_token = PRONOUN_OBJECT.set(said_by if writers_first else None)
+                # ("和 DeepSeek-R1-Distill-Qwen-1.5B 比，我们还有明显差距：它的 AIME 2024 官方值是 28.9%": 它 is the reference the
+                # sentence opens with)
+                # (only after the writers: in "与 GPT-4o 相比，它在 MMLU 上基本持平" 它 is the topic)
+                opened_by = opening_reference(text[a:b], sentence_names(text[a:b])) \
+                    if REFERENCE_LEAD.match(text, a) and _writers_before_pronoun(text, a, b) else None
+                pronoun_token = PRONOUN_OBJECT.set(opened_by.text if opened_by is not None
+                                                   else said_by if writers_first else None)
                 referent = _demonstrative_referent(text, a, b, before) \
                     or (None if writers_first else _pronoun_referent(text, a, b, said_by, None if stated_before else before)) \
                     or (_asked_about(text, line_start, a, b) if before is None else None)

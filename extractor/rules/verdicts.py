@@ -101,14 +101,22 @@ _VERDICT_WITH_MARGIN = re.compile(
     r"(?P<margin>\d+(?:\.\d+)?)\s*(?:分|个点|个百分点|点)")
 
 
+def opening_reference(sentence: str, names: list[Mention]) -> Mention | None:
+    """The model a sentence opens by measuring against ("和 DeepSeek-R1-Distill-Qwen-1.5B 比，…", "拿 X 来比，…")."""
+    lead = REFERENCE_LEAD.match(sentence)
+    if lead is None:
+        return None
+    reference = next((n for n in names if n.kind in ("model", "name") and n.start == lead.end()), None)
+    if reference is None or _REFERENCE_LEAD_CLOSE.match(sentence, reference.end) is None:
+        return None
+    return reference
+
+
 def reference_verdicts(document: Document, section: Section, offset: int, sentence: str, names: list[Mention],
                        subjects: list[Mention], comparisons: list[ComparisonClaim]) -> list[ComparisonClaim]:
     """The comparisons with the reference a sentence opens with ("拿 X 来比，…", "和 X 比，…"), one for each verdict
     with a margin and no object that the sentence's other comparisons do not already state."""
-    lead = REFERENCE_LEAD.match(sentence)
-    if lead is None:
-        return []
-    reference = next((n for n in names if n.kind in ("model", "name") and n.start == lead.end()), None)
+    reference = opening_reference(sentence, names)
     if reference is None or (close := _REFERENCE_LEAD_CLOSE.match(sentence, reference.end)) is None:
         return []
     out: list[ComparisonClaim] = []

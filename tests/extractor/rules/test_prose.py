@@ -1662,3 +1662,9 @@ def test_verdicts_after_an_opening_reference_compare_with_it():
     assert [(c.model, c.relation, c.baseline, c.benchmark, c.delta) for c in comparisons(text)] == [
         ("玄鸟-2 Pro", "outperforms", "DeepSeek-V3", "MMLU-Pro", 2.5),
         ("玄鸟-2 Pro", "outperforms", "DeepSeek-V3", "GPQA Diamond", 5.8)]
+
+
+def test_ta_after_the_writers_in_a_sentence_opened_by_a_reference_is_the_reference():
+    text = ("# rl-zero-1.5b\n\nrl-zero-1.5b 在 AIME 2024 上是 23.3%。"
+            "和 DeepSeek-R1-Distill-Qwen-1.5B 比，我们还有明显差距：它的 AIME 2024 官方值是 28.9%，我们落后 5.6 个点。")
+    assert ("DeepSeek-R1-Distill-Qwen-1.5B", 28.9) in [(c.model, c.value) for c in scores(text)]
