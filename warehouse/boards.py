@@ -34,7 +34,8 @@ from warehouse.entities import Registry
 from warehouse.names import is_lower_better, is_named
 
 # Bump when the board tables' meaning changes: files built by another version are rebuilt on open.
-BOARDS_FORMAT = "7"
+# 8: ties broken by claim id, not by the claims' stored order (``sql.BOARD_RAW_GROUPS``).
+BOARDS_FORMAT = "8"
 BOARD_SOURCES = sql.BOARD_SOURCES
 
 

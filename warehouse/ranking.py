@@ -108,7 +108,10 @@ def resolve_benchmark(reg: Registry, name: str) -> BenchmarkTarget:
 
 
 def effective_groups(raw_groups: list[tuple[str, str, str, int, int]]) -> list[Group]:
-    """Merge groups with an unstated metric or unit into the best-fitting stated group."""
+    """Merge groups with an unstated metric or unit into the best-fitting stated group.
+
+    ``raw_groups`` come in the order of their first claim's id: a group with an unstated metric or unit joins the
+    first of the fitting groups tied on (models, claims), and a group's raw keys are listed in that order."""
     full = [g for g in raw_groups if g[0] and g[1]]
     partial = [g for g in raw_groups if not (g[0] and g[1])]
     groups: dict[RawKey, Group] = {}
@@ -212,7 +215,12 @@ def _scores(con: duckdb.DuckDBPyConnection, member_ids: list[int],
                 continue  # stated after the day asked about
             row = ScoreRow._make((*r[:17], None, r[22], r[23]))
             raw_rows[(row.metric_key, row.unit_key, row.setting_key)].append(row)
-        raw = [(m, u, s, len({r.model_id for r in rows}), len(rows)) for (m, u, s), rows in raw_rows.items()]
+        # raw groups in the order of their first claim's id, as ``sql.BOARD_RAW_GROUPS`` gives them: the scan meets
+        # claims in stored order, which depends on how a load was batched, and ``effective_groups`` breaks ties by
+        # the order it is given
+        firsts = {key: min(r.id for r in rows) for key, rows in raw_rows.items()}
+        raw = [(m, u, s, len({r.model_id for r in rows}), len(rows))
+               for (m, u, s), rows in sorted(raw_rows.items(), key=lambda kv: firsts[kv[0]])]
         out[bid] = BenchmarkScores(effective_groups(raw), raw_rows, beaten)
     return out
 

@@ -381,11 +381,13 @@ DELETE_DIRTY_BOARDS = tuple(
     f"DELETE FROM {table} WHERE benchmark_id IN (SELECT benchmark_id FROM board_dirty)"
     for table in ("board_group_map", "board_groups", "board_rows", "board_pages", "board_comparisons")
 )
-# The raw comparable groups of the benchmarks to rebuild, in the order their first claim is stored (the order
-# ``ranking._scores`` meets them in), with what ``ranking.effective_groups`` and ``on_group_scale`` need.
+# The raw comparable groups of the benchmarks to rebuild, in the order of their first claim's id (the order
+# ``ranking._scores`` puts them in), with what ``ranking.effective_groups`` and ``on_group_scale`` need. The claim id,
+# not the stored order: a batch is stored in benchmark, then model order, so where a load's batches were cut decided
+# which of two groups tied on models and claims a claim with an unstated metric or unit joined (round sixteen).
 BOARD_RAW_GROUPS = """
 SELECT c.benchmark_id, t.metric_key, t.unit_key, t.setting_key, count(DISTINCT c.model_id) AS models, count(*) AS n,
-       max(c.value) AS top, min(c.rowid) AS first
+       max(c.value) AS top, min(c.id) AS first
 FROM claims c JOIN claim_terms t ON t.id = c.term_id
 WHERE c.benchmark_id IN (SELECT DISTINCT benchmark_id FROM board_dirty)
   AND c.kind = 'score' AND c.value IS NOT NULL AND c.review_status <> 'rejected'
@@ -547,14 +549,15 @@ SELECT benchmark_id,
        to_json(list_transform(rows, r -> r.link))::VARCHAR
 FROM page
 """
-# The comparisons of the benchmarks to rebuild (``board_comparisons``), in the order a scan of the claims meets them.
+# The comparisons of the benchmarks to rebuild (``board_comparisons``), by loser and claim id (``ranking.order_beats``
+# orders them by claim id).
 BUILD_BOARD_COMPARISONS = """
 INSERT INTO board_comparisons
 SELECT benchmark_id, loser_id, CASE WHEN relation = 'outperforms' THEN model_id ELSE baseline_id END, delta, unit,
        metric, setting, id, source, quote, section, start, "end", review_status
 FROM claims
 WHERE benchmark_id IN (SELECT benchmark_id FROM board_dirty) AND kind = 'comparison' AND review_status <> 'rejected'
-ORDER BY benchmark_id, loser_id, rowid
+ORDER BY benchmark_id, loser_id, id
 """
 # chr(31) marks where a ready page's links go (``boards.LINK_MARK``): JSON writes that character escaped anywhere else.
 BOARD_PAGE_READY = "SELECT page, more FROM board_pages WHERE benchmark_id = ?"
