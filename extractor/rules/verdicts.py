@@ -16,16 +16,22 @@ from extractor.rules.names import _norm
 from extractor.rules.subjects import _pick_subject
 from schemas import ComparisonClaim, Document, ScoreClaim, Section
 
+
+# a Chinese verdict and its margin, no object between (not "比 X 高", "领先 X 2 分"): "这一项还落后 1.2 个点", "我们高 0.6"
+# (one pattern for both readers below; the group names say which reader's)
+def _zh_margin_verdict(side: str, margin: str) -> str:
+    return (rf"(?<![比较于])(?:都|也|还|则|要|又)?(?:略|稍|明显)?(?P<{side}>领先|落后|高出|高了|低了|高|低)了?\s*"
+            rf"(?:约|近|大约|大概|将近)?\s*(?P<{margin}>\d+(?:\.\d+)?)\s*(?:分|个点|个百分点|点)")
+
+
 BARE_VERDICT = re.compile(
     r"\b(?:is|are|was|were|['’]re|['’]s|stays?|remains?|sits?)\s+(?:still\s+)?"
     r"(?:(?:clearly|well|far|comfortably|way|miles|slightly|narrowly|just|a\s+(?:hair|bit|little))\s+"
     r"|(?:about\s+|roughly\s+|almost\s+|nearly\s+|~)?(?P<margin>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|"
     r"ten)\s+(?:points?|pts|pp)\s+)?"
     r"(?P<side>ahead|behind)\b(?!\s+(?:of|on\b))"
-    # "MATH-500 上我们 96.1%，它 97.3%，这一项还落后 1.2 个点", "R1 是 79.2，我们高 0.6": the Chinese verdict and its margin,
-    # no object between (not "比 X 高", "领先 X 2 分")
-    r"|(?<![比较于])(?P<side_zh>领先|落后|高出|高了|低了|高|低)了?\s*(?:约|近|大约|大概)?\s*"
-    r"(?P<margin_zh>\d+(?:\.\d+)?)\s*(?:分|个点|个百分点|点)", re.IGNORECASE)
+    # ("MATH-500 上我们 96.1%，它 97.3%，这一项还落后 1.2 个点": read by the two values' gap)
+    r"|" + _zh_margin_verdict("side_zh", "margin_zh"), re.IGNORECASE)
 _AHEAD_ZH = frozenset({"领先", "高出", "高了", "高"})
 _THAN_BEFORE = re.compile(r"(?:比|较|相比|对比)[^，,。；;]{0,10}$")
 
@@ -96,9 +102,7 @@ def _verdict_by_values(document: Document, section: Section, offset: int, senten
 # against, then verdicts with margins and no object, each on the benchmark named before it
 REFERENCE_LEAD = re.compile(r"\s*(?:拿|和|跟|与|同)\s*(?=\S)")
 _REFERENCE_LEAD_CLOSE = re.compile(r"\s*(?:来)?(?:比|相比|比较|对比)(?:的话|一下)?\s*[，,：:]")
-_VERDICT_WITH_MARGIN = re.compile(
-    r"(?<![比较于])(?:都|也|还|则|要|又)?(?:略|稍|明显)?(?P<side>领先|落后|高出|高了|低了|高|低)了?\s*(?:约|近|大约|大概|将近)?\s*"
-    r"(?P<margin>\d+(?:\.\d+)?)\s*(?:分|个点|个百分点|点)")
+_VERDICT_WITH_MARGIN = re.compile(_zh_margin_verdict("side", "margin"))
 
 
 def opening_reference(sentence: str, names: list[Mention]) -> Mention | None:
