@@ -16,7 +16,8 @@ The rules sit below it, each module importing only those listed before it: ``cla
 ``names`` (sentence spans, name keys), ``numbers`` (which numbers are results), ``measures``
 (a value's benchmark, metric and setting), ``context`` (what earlier sentences said),
 ``subjects`` and ``owners`` (whose statement, whose value), ``scores``, ``baselines``,
-``comparison_cue`` and ``comparisons``.
+``comparison_cue`` and ``comparisons``; ``verdicts`` and ``gaps`` read a comparison from two values and a verdict or
+a gap that names nobody.
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ from extractor.rules.context import (
 )
 from extractor.rules.earlier import earlier_claims, reown_earlier_subjects
 from extractor.rules.gains import GAIN, UNNAMED_BASELINE, gain_claims, margins_of_named
+from extractor.rules.gaps import GAP_HINT, gap_comparisons
 from extractor.rules.mentions import (
     DOCUMENT_SHORT_FORMS,
     DOCUMENT_UNMATCHED_FORMS,
@@ -238,10 +240,13 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
                 bullets_end = line_end
             read_to = line_end
             previous: tuple[int, int] | None = None
+            line_claims: list[AnyClaim] = []  # what the paragraph's sentences stated (a gap after them compares two)
+            line_sentences: list[int] = []  # where they start
             speaker: str | None = None  # the named model the previous sentence's first claim was about
             stated = False  # whether the previous sentence stated any claim
             for a, b in _bounded(text, sentence_bounds(text, line_start, line_end)):
                 before, previous = previous, (a, b)
+                line_sentences.append(a)
                 said_by, speaker = speaker, None
                 stated_before, stated = stated, False
                 if text.startswith("#", a):  # a headline states claims too ("…：数学推理超越 o1-mini")
@@ -312,6 +317,7 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
                     if replied is not None and not any(isinstance(c, ScoreClaim) and c.value == replied.value for c in found):
                         found.append(replied)
                 stated = bool(found)
+                line_claims += found
                 measured_against.update(c.baseline for c in found if isinstance(c, ComparisonClaim)
                                         and c.model == ctx.model)
                 opening_topic = opening_topic or ctx.model
@@ -340,6 +346,13 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
                     # with a model whose score the sentence quotes; 它 next is that model, not the writers'
                     speaker = next((c.model for c in found if isinstance(c, ScoreClaim) and c.model != first.model
                                     and c.model in text[a:b] and is_model_shaped(c.model)), None)
+            if len(line_claims) >= 2 and GAP_HINT.search(text, line_start, line_end):
+                # ("Atlas-2 completes 38%; Claude 3.7 Sonnet completes 58%. That's a 20-point gap": the two just stated)
+                for claim in gap_comparisons(document, section, line_start, line_end,
+                                             [c for c in line_claims if isinstance(c, ScoreClaim)],
+                                             [c for c in line_claims if isinstance(c, ComparisonClaim)],
+                                             ctx.model or section.subject or OWN_MODEL.get(), lex, line_sentences):
+                    yield claim
             i = bisect_left(hits, line_end + 1)
 
 

@@ -1668,3 +1668,29 @@ def test_ta_after_the_writers_in_a_sentence_opened_by_a_reference_is_the_referen
     text = ("# rl-zero-1.5b\n\nrl-zero-1.5b 在 AIME 2024 上是 23.3%。"
             "和 DeepSeek-R1-Distill-Qwen-1.5B 比，我们还有明显差距：它的 AIME 2024 官方值是 28.9%，我们落后 5.6 个点。")
     assert ("DeepSeek-R1-Distill-Qwen-1.5B", 28.9) in [(c.model, c.value) for c in scores(text)]
+
+
+def test_a_gap_after_two_models_values_compares_them():
+    text = ("# Atlas-2 readout\n\nAtlas-2 is our candidate. On τ-bench (airline) Atlas-2 completes 38% of tasks; "
+            "Claude 3.7 Sonnet completes 58%. That's a 20-point gap, and it is why we hold the launch.")
+    assert [(c.model, c.relation, c.baseline, c.delta) for c in comparisons(text)] == [
+        ("Atlas-2", "underperforms", "Claude 3.7 Sonnet", 20.0)]
+
+
+def test_a_gap_pairs_the_values_whose_difference_it_is():
+    text = ("# corvid-3-large\n\nOn MATH-500 and AIME 2024, corvid-3-large scores 89.6% and 41.3% respectively; "
+            "Llama 3.1 405B scores 73.8% and 23.3%. That is a 15.8-point margin on MATH-500.")
+    assert [(c.model, c.relation, c.baseline, c.benchmark) for c in comparisons(text)] == [
+        ("corvid-3-large", "outperforms", "Llama 3.1 405B", "MATH-500")]
+
+
+def test_a_chinese_gap_is_the_verb_of_the_model_named_last():
+    text = "# 辩论实录\n\n说到写代码：LiveCodeBench 上，o3-mini 是 74.1，九章-Pro 只有 58.3，差了十五个多点。"
+    assert [(c.model, c.relation, c.baseline) for c in comparisons(text)] == [
+        ("九章-Pro", "underperforms", "o3-mini")]
+
+
+def test_a_gap_that_is_no_two_values_difference_compares_nobody():
+    text = ("# Atlas-2 readout\n\nOn τ-bench (airline) Atlas-2 completes 38% of tasks; "
+            "Claude 3.7 Sonnet completes 58%. That's a 12-point gap from last quarter.")
+    assert comparisons(text) == []
