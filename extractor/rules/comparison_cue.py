@@ -15,6 +15,7 @@ from extractor.rules.measures import _LIST_SEP
 from extractor.rules.mentions import Lexicons, Mention
 from extractor.rules.names import _same_name
 from extractor.rules.numbers import _MARGIN_WORD, Number
+from extractor.rules.owners import the_value_of
 from extractor.rules.subjects import _listed_names, _model_mentions, _pick_subject
 from schemas import Section
 
@@ -75,6 +76,7 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
                 and not _RANK_GAP.fullmatch(sentence, ce, follower.start)
                 and not _EXAMPLES_GAP.fullmatch(sentence, ce, follower.start)
                 and not _DESCRIBED_GAP.fullmatch(sentence, ce, follower.start)) and not _SOTA.match(sentence, ce) \
+                and (cjk or the_value_of(sentence, ce, names) is None) \
                 and not _PRONOUN_NEXT.match(sentence, ce):  # "Pika 只领先它 1.3 分": the pronoun stands for a name
             return None
         shape = "after"
@@ -122,6 +124,9 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
             appositive = next((n for n in _model_mentions(names) if c1 < n.start <= c1 + 3), None)
             if appositive is not None:
                 baselines, r1 = [(appositive.start, appositive.end, appositive.text)], appositive.end
+        if baselines is None and not cjk and (owner := the_value_of(sentence, ce, names)) is not None:
+            # "a large jump over the 70.0% of GPT-3.5": the owner of the value the cue measures against
+            baselines, r1 = [(owner.start, owner.end, owner.text)], owner.end
         model = _pick_subject(sentence, names, subjects, cs, section, not_subjects=used)
         if model is not None:
             baselines = pronoun_names_other(sentence, r0, r1, model.text, section.subject, names) or baselines

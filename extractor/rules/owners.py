@@ -73,6 +73,12 @@ def _named_after(sentence: str, num: Number, names: list[Mention]) -> Mention | 
         named = next((n for n in _model_mentions(names) if n.start == that.end()), None)
         if named is not None and _THAT_NAME_VERB.match(sentence, named.end):
             return named
+    if _THE_BEFORE.search(sentence, max(0, num.start - 5), num.start):
+        # "a large jump over the 70.0% of GPT-3.5", "well above the 58.2 of our own earlier release, Sable-7B-v0":
+        # "the" value "of" a name is that name's
+        named = _of_name(sentence, num.end, names)
+        if named is not None:
+            return named
     for after in (_FOR_NAME, ON_RELEASE, _PAREN_NAME):  # ("71.2 vs 76.9 on rc3": the release's)
         m = after.match(sentence, num.end)
         if m is not None:
@@ -95,6 +101,30 @@ def _named_after(sentence: str, num: Number, names: list[Mention]) -> Mention | 
 
 
 _PAREN_NAME = re.compile(r"\s*[(（]\s*")
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+# (after "of", "recorded by", "posted by": a description of the owner may stand before its name, set off by a comma)
+_OF_NAME = re.compile(r"\s*%?\s+(?:of|(?:recorded|posted|reported|scored|managed|set)\s+by)\s+")
+_THE_VALUE = re.compile(r"\s*the\s+\d+(?:\.\d+)?", re.IGNORECASE)
+
+
+def _of_name(sentence: str, pos: int, names: list[Mention]) -> Mention | None:
+    """The name after "of" / "recorded by" at ``pos`` (a value's end), a description allowed before it ("of our own
+    earlier release, Sable-7B-v0", "of a fine-tuned GPT-3")."""
+    m = _OF_NAME.match(sentence, pos)
+    if m is None:
+        return None
+    named = next((n for n in _model_mentions(names) if m.end() <= n.start <= m.end() + 40), None)
+    return named if named is not None and _OWNER_DESCRIBED.fullmatch(sentence, m.end(), named.start) else None
+
+
+def the_value_of(sentence: str, pos: int, names: list[Mention]) -> Mention | None:
+    """The owner of "the <value> of <name>" right at ``pos`` (after a comparison cue: "a large jump over the 70.0% of
+    GPT-3.5" measures against GPT-3.5)."""
+    m = _THE_VALUE.match(sentence, pos)
+    return None if m is None else _of_name(sentence, m.end(), names)
+
+
+_OWNER_DESCRIBED = re.compile(r"(?:(?:the|a|an|our|its|their|own|[a-z]+(?:-[a-z]+)*)\s+){0,4}(?:[a-z]+\s*,\s*)?")
 _CHANGED_FROM = re.compile(r"\b(?:up|down)\s+from\s+$|[(（]\s*was\s+$", re.IGNORECASE)  # ("(was 40.0 on rc2)")
 _ON_OR_FOR_NAME = re.compile(r"\s*%?\s+(?:on|for)\s+(?:the\s+)?")
 

@@ -1694,3 +1694,11 @@ def test_a_gap_that_is_no_two_values_difference_compares_nobody():
     text = ("# Atlas-2 readout\n\nOn τ-bench (airline) Atlas-2 completes 38% of tasks; "
             "Claude 3.7 Sonnet completes 58%. That's a 12-point gap from last quarter.")
     assert comparisons(text) == []
+
+
+def test_the_value_of_a_name_is_that_names_and_what_a_cue_measures_against():
+    text = ("# Appeal\n\nOn BBH (3-shot) Sable-R1-8B posts 66.0, well above the 58.2 of our own earlier release, "
+            "Sable-7B-v0. GPT-4 scored 86.4% on MMLU, a large jump over the 70.0% of GPT-3.5.")
+    assert [(c.model, c.benchmark, c.value) for c in scores(text)] == [
+        ("Sable-R1-8B", "BBH", 66.0), ("Sable-7B-v0", "BBH", 58.2), ("GPT-4", "MMLU", 86.4), ("GPT-3.5", "MMLU", 70.0)]
+    assert ("Sable-R1-8B", "outperforms", "Sable-7B-v0") in [(c.model, c.relation, c.baseline) for c in comparisons(text)]
