@@ -149,6 +149,11 @@ _DASHED_LATIN_NAME = re.compile(r"(?:[A-Z][a-z]{2,}(?:[A-Z][a-z]+)?|[A-Z]{2,5})-
                                 r"(?![A-Za-z0-9\-]|\.[A-Za-z0-9])")  # (a full stop may end it: "… Halyard-2.0-Pro.")
 
 
+# a tier written after a dashed name and a space (the tiers of four letters or more: "Pro" alone says too little)
+_SPACED_TIER = re.compile(r"(?<=\d) (?:Ultra|Mini|Flash|Turbo|Lite|Plus|Nano)\b")
+_DASHED_LATIN_BEFORE = re.compile(r"(?<![A-Za-z0-9-])(?:[A-Z][a-z]{2,}(?:[A-Z][a-z]+)?|[A-Z]{2,5})-[A-Za-z]?\d+(?:\.\d+)*$")
+
+
 def _described_forms(full: str) -> list[str]:
     """How prose describes a long name by two of its parts: "R1 distill", "R1 Distill" of "DeepSeek-R1-Distill-Qwen-7B"
     (a part with a digit, then a later word saying what kind of variant it is); only for names of four parts or more."""
@@ -563,6 +568,12 @@ class EntityRegistry:
             if before is not None and before.group(1) not in _NOT_A_NAME and not _is_benchmark(before.group(1)):
                 tail = _LOWER_NAME_AFTER.match(text, m.end())
                 self.add(text[before.start(1):tail.end() if tail else m.end()])
+        for m in _SPACED_TIER.finditer(text):
+            # "Exhibit 14 is the Larkspur-3 Ultra launch page": a tiered name is written whole once, then by its tier
+            # ("Ultra scored 92.7"), often in sentences no rule reads
+            head = _DASHED_LATIN_BEFORE.search(text, max(0, m.start() - 40), m.start())
+            if head is not None:
+                self.add(text[head.start():m.end()])
         if "-v" in text or "-rc" in text:  # (a substring test first: most texts name no such run)
             for m in _lower_run_ids(text):  # a run's checkpoint id with no size: "tern-dpo-v3"
                 if not _is_benchmark(m.group(0)):

@@ -1702,3 +1702,9 @@ def test_the_value_of_a_name_is_that_names_and_what_a_cue_measures_against():
     assert [(c.model, c.benchmark, c.value) for c in scores(text)] == [
         ("Sable-R1-8B", "BBH", 66.0), ("Sable-7B-v0", "BBH", 58.2), ("GPT-4", "MMLU", 86.4), ("GPT-3.5", "MMLU", 70.0)]
     assert ("Sable-R1-8B", "outperforms", "Sable-7B-v0") in [(c.model, c.relation, c.baseline) for c in comparisons(text)]
+
+
+def test_a_tier_alone_stands_for_the_tiered_name_written_once_in_a_sentence_with_no_result():
+    text = ("# Deposition\n\nExhibit 14 is the Larkspur-3 Ultra launch page.\n\n"
+            "Q. How did Ultra do on GPQA Diamond?\n\nA. Ultra scored 59.2 there.")
+    assert [(c.model, c.value) for c in scores(text)] == [("Larkspur-3 Ultra", 59.2)]
