@@ -377,6 +377,15 @@ class _Context:
             return None
         return found[-2].group(0), found[-1].group(0)
 
+    def listed_in_the_line_before(self) -> list[str]:
+        """The benchmarks the line right before the paragraph names ("Q. HumanEval and LiveCodeBench, please.", then
+        "A. Ultra scored 92.7 and 41.5 pass@1, respectively."): what a "respectively" naming none is on, when the
+        paragraph named none yet (a blank line in between: none)."""
+        end = self.para_start - 1
+        if end <= 0 or self.text[end] != "\n":
+            return []
+        return [m.group(0) for m in _benchmark_matches(self.text, self.text.rfind("\n", 0, end) + 1, end)]
+
     def benchmark_before(self, pos: int) -> str | None:
         if self.scanned_to < pos:
             found = _last_benchmark(self.text, self.scanned_to, pos)

@@ -341,7 +341,8 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
             if len(listed) == len(pct):
                 model_aligned = {n.start: m for n, m in zip(pct, listed, strict=True)}
             elif (not benches or same is not None) \
-                    and len(earlier_listed := [b for b in (ctx.paragraph_benchmarks if same is None or len(
+                    and len(earlier_listed := [b for b in (ctx.paragraph_benchmarks or (
+                        ctx.listed_in_the_line_before() if resp is not None else []) if same is None or len(
                         ctx.paragraph_benchmarks) - len(benches) >= len(pct) else ctx.last_paragraph_benchmarks)
                                         if not any(_norm(b) == _norm(n.text) for n in benches)]) >= len(pct):
                 # "…在 C-Eval、CMMLU、GSM8K 上分别为 47.2%、46.8% 和 34.1%。微调后 xq-lora-0.5b 分别为 48.9%、48.0% 和

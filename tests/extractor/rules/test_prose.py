@@ -1708,3 +1708,9 @@ def test_a_tier_alone_stands_for_the_tiered_name_written_once_in_a_sentence_with
     text = ("# Deposition\n\nExhibit 14 is the Larkspur-3 Ultra launch page.\n\n"
             "Q. How did Ultra do on GPQA Diamond?\n\nA. Ultra scored 59.2 there.")
     assert [(c.model, c.value) for c in scores(text)] == [("Larkspur-3 Ultra", 59.2)]
+
+
+def test_respectively_in_an_answer_is_on_the_benchmarks_the_question_line_named():
+    text = ("# Deposition\n\n## Coding claims\n\nQ. HumanEval and LiveCodeBench, please.\n"
+            "A. Larkspur-3 Ultra scored 92.7 and 41.5 pass@1, respectively.")
+    assert [(c.benchmark, c.value) for c in scores(text)] == [("HumanEval", 92.7), ("LiveCodeBench", 41.5)]
