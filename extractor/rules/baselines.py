@@ -59,7 +59,7 @@ PREDECESSOR = "上一代"
 # "DeepSeek-V3 beats it there", "Qwen2.5-14B 比它低 2 分": a pronoun object stands for the model the text is about
 # (the subject the sentence inherited). Only when the sentence named at most one model before it (its subject):
 # after two ("X underperforms Y on IFEval despite beating it") which one "it" is, the rules cannot tell.
-_TOPIC_PRONOUN = re.compile(r"\s*(?:it|它)(?:(?=的)|(?![A-Za-z\u4e00-\u9fff]))", re.IGNORECASE)  # ("比它的 95.2% 低")
+_TOPIC_PRONOUN = re.compile(r"\s*(?:it|它|对方)(?:(?=的)|(?![A-Za-z\u4e00-\u9fff]))", re.IGNORECASE)  # ("比它的 95.2% 低")
 # what may follow the pronoun in the cue's region: an adverb ("behind it there", "trail it badly"), a margin ("领先它 1.3 分")
 _PRONOUN_REST = re.compile(r"[\s,，的.。!！]*(?:(?:there|here|too|again|now|badly|slightly|clearly|narrowly|comfortably|"
                            r"a\s+bit|by\s+a\s+lot|by\s+a\s+mile)\b[\s,，.。!！]*)?(?:[+＋~约近]?\s*\d[^，,。;；]*)?[\s.。!！;；]*",
@@ -70,8 +70,8 @@ def topic_baseline(sentence: str, r0: int, r1: int, topic: str | None,
                    names: Sequence[Mention] = ()) -> list[Baseline] | None:
     """The topic as the baseline when ``sentence[r0:r1]`` is only a pronoun standing for it."""
     m = _TOPIC_PRONOUN.match(sentence, r0, r1)
-    if m is None or not topic or not _PRONOUN_REST.fullmatch(sentence, m.end(), r1):
-        return None
+    if m is None or not topic or not _PRONOUN_REST.fullmatch(sentence, m.end(), r1) or m.group(0).endswith("对方"):
+        return None  # (对方, "the other party", is the one named before the subject, ``pronoun_names_other``)
     if len({n.text for n in names if n.end <= r0 and n.kind in ("model", "name")} - {topic}) >= 2:
         return None
     start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())

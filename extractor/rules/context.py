@@ -340,6 +340,9 @@ class _Context:
     # those of the paragraph before ("… 74.2% on MMLU.\n\nFor reference, Llama scored 84.5%, 72.6 and 69.4% on the
     # same three")
     last_paragraph_benchmarks: list[str] = field(default_factory=list)
+    # the model the topic was last set against (a comparison's other side, another model's value): who 对方 ("the other
+    # party") is in a sentence naming nobody else ("SWE-bench Verified 上，对方 42.0%，我们 38.5%")
+    other_party: str | None = None
 
     def was_measured_against(self, name: str) -> bool:
         """Is ``name`` (or the short form it is) a baseline the topic was already compared with? Such a name at a

@@ -232,9 +232,11 @@ _OTHER_PARTY_IS = re.compile(r"(?:对方|对手|人家)\s*(?:(?:在\s*)?[A-Za-z]
                              r"(?:(?<=[A-Za-z0-9上里\s])|(?:是|为|只有|仅为|有|拿到|能到))\s*$")
 
 
-def other_party_values(sentence: str, names: list[Mention], numbers: list[Number]) -> list[tuple[Mention, Number]]:
+def other_party_values(sentence: str, names: list[Mention], numbers: list[Number],
+                       earlier: str | None = None) -> list[tuple[Mention, Number]]:
     """Each value a copula gives 对方 / 对手 ("the other party"): the model the sentence named last before it ("SWE-bench
-    Verified 上我们还落后 Claude 3.5 Sonnet，我们是 41.0，对方是 49.0")."""
+    Verified 上我们还落后 Claude 3.5 Sonnet，我们是 41.0，对方是 49.0"), else ``earlier``, the one the text last set the
+    topic against ("…DeepSeek-V3 是 90.2%。SWE-bench Verified 上，对方 42.0%，我们 38.5%")."""
     out: list[tuple[Mention, Number]] = []
     for num in numbers:
         said = _OTHER_PARTY_IS.search(sentence, max(0, num.start - 32), num.start)
@@ -243,6 +245,8 @@ def other_party_values(sentence: str, names: list[Mention], numbers: list[Number
         named = [n for n in _model_mentions(names) if n.end <= said.start()]
         if named:
             out.append((named[-1], num))
+        elif earlier is not None and sentence.startswith("对方", said.start()):
+            out.append((Mention(said.start(), said.start() + 2, earlier, "model"), num))
     return out
 
 

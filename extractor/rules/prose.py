@@ -318,6 +318,7 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
                         found.append(replied)
                 stated = bool(found)
                 line_claims += found
+                ctx.other_party = _other_party(found, OWN_MODEL.get() or ctx.model or local.subject) or ctx.other_party
                 measured_against.update(c.baseline for c in found if isinstance(c, ComparisonClaim)
                                         and c.model == ctx.model)
                 opening_topic = opening_topic or ctx.model
@@ -354,6 +355,23 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
                                              ctx.model or section.subject or OWN_MODEL.get(), lex, line_sentences):
                     yield claim
             i = bisect_left(hits, line_end + 1)
+
+
+def _other_party(claims: list[AnyClaim], topic: str | None) -> str | None:
+    """The model ``claims`` (one sentence's) last set the ``topic`` against: a comparison's other side, or another
+    model whose value they state (who 对方, "the other party", is in the sentences after)."""
+    if topic is None:
+        return None
+    other = None
+    for c in claims:
+        if isinstance(c, ComparisonClaim) and c.baseline != UNNAMED_BASELINE:
+            if _norm(c.model) == _norm(topic):
+                other = c.baseline
+            elif _norm(c.baseline) == _norm(topic):
+                other = c.model
+        elif isinstance(c, ScoreClaim) and _norm(c.model) != _norm(topic):
+            other = c.model
+    return other
 
 
 # "we get", "we're", "we trail": the writers as a result's subject, whose model is the document's (a pull request's,

@@ -255,7 +255,8 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
                          if num.start not in owned_at})
     # "我们是 41.0，对方是 49.0": the other party's value
     if "对方" in sentence or "对手" in sentence or "人家" in sentence:
-        owned_at.update({num.start: m for m, num in other_party_values(sentence, names, numbers) if num.start not in owned_at})
+        owned_at.update({num.start: m for m, num in other_party_values(sentence, names, numbers, ctx.other_party)
+                         if num.start not in owned_at})
     # "more than double the 23.3% Meridian-3 managed": a relative clause right after the value names its model
     if " the " in sentence:
         owned_at.update({num.start: m for m, num in relative_clause_values(sentence, names, numbers)

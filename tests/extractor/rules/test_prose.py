@@ -1714,3 +1714,16 @@ def test_respectively_in_an_answer_is_on_the_benchmarks_the_question_line_named(
     text = ("# Deposition\n\n## Coding claims\n\nQ. HumanEval and LiveCodeBench, please.\n"
             "A. Larkspur-3 Ultra scored 92.7 and 41.5 pass@1, respectively.")
     assert [(c.benchmark, c.value) for c in scores(text)] == [("HumanEval", 92.7), ("LiveCodeBench", 41.5)]
+
+
+def test_duifang_in_a_sentence_naming_nobody_else_is_the_model_the_topic_was_last_set_against():
+    text = ("# 深算-Pro-3 路演纪要\n\n答：MATH-500 上 DeepSeek-V3 是 90.2%，我们是 88.0%。"
+            "SWE-bench Verified 上，对方 42.0%，我们 38.5%，也是落后的。")
+    assert ("DeepSeek-V3", "SWE-bench Verified", 42.0) in [(c.model, c.benchmark, c.value) for c in scores(text)]
+
+
+def test_duifang_as_an_object_is_the_other_model_named_before_the_subject():
+    text = ("# 阅读理解\n\n在 HumanEval 和 LiveCodeBench 上，mozi-moe-a3b 各有胜负：它在前者上超过了 Qwen2.5-Coder-7B，"
+            "在后者上却低于对方。")
+    assert ("mozi-moe-a3b", "underperforms", "Qwen2.5-Coder-7B", "LiveCodeBench") in [
+        (c.model, c.relation, c.baseline, c.benchmark) for c in comparisons(text)]
