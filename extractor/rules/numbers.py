@@ -243,11 +243,15 @@ _NOT_RESULT_BEFORE = led(re.compile(
 _NOT_RESULT_FAR_BEFORE = re.compile(
     r"(?:\b(?:lowers?|lowered|drops?|dropped|falls?|fell|slips?|slipped|decreases?|decreased)\s+(?:[\w'’-]+\s+){0,4}to"
     r"|(?:营收|收入|利润|毛利|用户数?|下载量|市值|股价|估值|市场份额|融资)[^，,。\d]{0,8}|(?:同比|环比)(?:增长|上涨|提升|下降|减少)?了?"
+    # a share of users ("我们的 App 月活用户里，有 34%")
+    r"|用户(?:里|中|当中)[，,]?\s*(?:有|约|近|超过)?"
     r"|\b(?:revenue|sales|income|profits?|margins?|users|subscribers|downloads|valuation|stock|shares|market\s+share|"
     r"funding|headcount|customers)\b[^,.;\d]{0,24}"
     r"|\b(?:gap|margin|lead|difference|delta|edge|advantage)\b(?:\s+(?:on|in|over|of|to|against|with)\s+[\w.' -]{1,30}?)?"
     r"(?:\s+(?:is|was|stands\s+at|of|at|(?:widens|widened|narrows|narrowed|shrinks|shrank|grows|grew)\s+to)|\s*[~≈]|,?\s+(?:about|around|roughly))"
     r"|(?:差距|差值|相差|差了|领先幅度|优势)(?:缩小|扩大|拉大)?(?:为|是|达|达到|到|至|有|在)?(?:近|约|超过|将近|大约)?"
+    # ("差距不大，1.1 分": the gap's size after a word on it)
+    r"|(?:差距|差值)(?:不大|很小|不小|较大|很大|明显)[，,]\s*(?:约|近|只有|仅)?"
     r")\s*$", re.IGNORECASE)
 # (asked only whether it occurs: the words grouped by their first character, which comes from one class matched
 # case-sensitively - "s" also matches "ſ", "i" "İ" and "ı" case-blind - so that ``re`` skips ahead to it)

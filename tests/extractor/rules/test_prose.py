@@ -1727,3 +1727,14 @@ def test_duifang_as_an_object_is_the_other_model_named_before_the_subject():
             "在后者上却低于对方。")
     assert ("mozi-moe-a3b", "underperforms", "Qwen2.5-Coder-7B", "LiveCodeBench") in [
         (c.model, c.relation, c.baseline, c.benchmark) for c in comparisons(text)]
+
+
+def test_a_gaps_size_after_a_word_on_it_and_a_share_of_users_are_no_results():
+    text = ("# 年会致辞\n\n星澜-Max 2.0 在 CMMLU 上是 88.0 分，也领先 Qwen2.5-72B，差距不大，1.1 分。"
+            "我们的 App 月活用户里，有 34% 在用 MathVista 类的题。")
+    assert [c.value for c in scores(text)] == [88.0]
+
+
+def test_a_top_k_cut_off_is_a_metric_not_a_model():
+    text = "# Museum guide\n\nIn 2012 AlexNet posted a top-5 error of 15.3% on ImageNet."
+    assert [(c.model, c.value) for c in scores(text)] == [("AlexNet", 15.3)]
