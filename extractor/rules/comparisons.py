@@ -341,7 +341,9 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
                 benches = [Mention(-1, -1, ctx_benchmark.before[-2 if former else -1], "benchmark")]
             on_all = False
             if _ALL_OF_THEM.search(sentence, max(0, region[0] - 4), region[0] + 1) \
-                    or _ON_ALL_OF_THEM.match(sentence, region[1]):  # "ahead of X on both"
+                    or _ON_ALL_OF_THEM.match(sentence, region[1]) \
+                    or not cjk and _BOTH_BEFORE.search(sentence, max(0, cm.start() - 12), cm.start()):
+                # ("ahead of X on both"; "On C-Eval it scored 86.3 and on CMMLU 85.0, both better than Yi-Large")
                 # "在 HumanEval 上…，在 MBPP 上…，均超过 X": every benchmark named before the cue
                 earlier = {n.text: n for n in names if n.kind == "benchmark" and n.end <= region[0]}
                 count = _how_many(sentence, region)
@@ -475,6 +477,8 @@ def _set_against_zh(document: Document, section: Section, offset: int, sentence:
 
 # "相对较高", "对比实验": the word goes on in Chinese after 相对 / 对比（了一下）, so no name follows it
 _WORD_GOES_ON = re.compile(r"(?:了一下|一下|了)?+\s*+[\u3400-\u9fff]")  # (possessive: no backtracking into 了)
+_BOTH_BEFORE = re.compile(r"[,;]\s*(?:both|all\s+(?:two|three|four|five))\s+(?:clearly\s+|well\s+|comfortably\s+|slightly\s+)?$",
+                          re.IGNORECASE)  # (the values just listed, set off by a comma: not "A and B both beat C")
 _FORMER_LATTER = re.compile(r"前者|后者|\bthe\s+(?:former|latter)\b", re.IGNORECASE)
 _HOW_MANY = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
 # (a margin may come first: "beating X by ~20 points on both")

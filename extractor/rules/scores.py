@@ -74,6 +74,8 @@ from schemas import ComparisonClaim, Document, ScoreClaim, Section
 
 _EN_ON_BENCH = re.compile(r"\s*(?:[(（][^()（）]{0,40}[)）]\s*)?(?:[A-Za-z@0-9-]+\s+){0,3}?(?:on|in|at)\s+(?:the\s+)?",
                           re.IGNORECASE)
+_AND_BEFORE_ON = re.compile(r"\band\s+(?:on|in|at)\s+(?:the\s+)?$", re.IGNORECASE)
+_VALUE_NEXT = re.compile(r"\s*[:：]?\s*\d")
 # "a Codeforces rating of 1691", "Elo 为 1189": ratings are Elo points
 _RATING = re.compile(r"\brating|\belo\b|评级|等级分", re.IGNORECASE)
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
@@ -440,6 +442,9 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
             m = _EN_ON_BENCH.match(sentence, changed_to.get(num.start, num.end)) or _OF_TOTAL.match(sentence, num.end)
             if m:
                 bench = next((b for b in benches if b.start == m.end()), None)
+                if bench is not None and _AND_BEFORE_ON.search(sentence, num.end, m.end()) \
+                        and _VALUE_NEXT.match(sentence, bench.end):
+                    bench = None  # "On C-Eval it scored 86.3 and on CMMLU 85.0": the next value's benchmark
             elif "." in sentence[num.start:num.end] and not any(_GAP_ONLY.fullmatch(sentence, b.end, num.start) for b in benches):
                 # "Phi-3.5-mini (69.0 MMLU reported)": a decimal written right before its benchmark (not a list of
                 # "MMLU 87.1 GSM8K 92.0", where each value follows its own)

@@ -1738,3 +1738,11 @@ def test_a_gaps_size_after_a_word_on_it_and_a_share_of_users_are_no_results():
 def test_a_top_k_cut_off_is_a_metric_not_a_model():
     text = "# Museum guide\n\nIn 2012 AlexNet posted a top-5 error of 15.3% on ImageNet."
     assert [(c.model, c.value) for c in scores(text)] == [("AlexNet", 15.3)]
+
+
+def test_and_on_a_benchmark_before_the_next_value_is_that_values_and_both_after_a_comma_speaks_of_the_two():
+    text = ("# Mercator-2\n\nMercator-2 was the flagship. On C-Eval it scored 86.3 and on CMMLU 85.0, "
+            "both better than the much-hyped Yi-Large.")
+    assert [(c.benchmark, c.value) for c in scores(text)] == [("C-Eval", 86.3), ("CMMLU", 85.0)]
+    assert [(c.model, c.baseline, c.benchmark) for c in comparisons(text)] == [
+        ("Mercator-2", "Yi-Large", "C-Eval"), ("Mercator-2", "Yi-Large", "CMMLU")]
