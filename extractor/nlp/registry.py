@@ -226,25 +226,32 @@ _NOT_BRAND_START = frozenset("的是和与及了在比较于对被让给过越�
 # within at most three more other characters and spaces, or be that character. Written with the two look-aheads in
 # front instead, every position of a Chinese text was tried: 22 -> 6 ms over the 1.5 M characters of the texts holding
 # a 「 of the seeds, corpora and test data; 72 -> 52 ms over the seeds x25 before that, without the look-aheads.)
-_QUOTED_MODEL = re.compile(r"[模发推开上新大名叫「](?:(?<=「)|(?=\S{0,3}\s*「))(?:"
+_QUOTED_MODEL = re.compile(r"[模发推开上新大名叫「“](?:(?<=[「“])|(?=\S{0,3}\s*[「“]))(?:"
                            r"(?:(?<=模)型|(?<=发)布了?的?|(?<=推)出了?的?|(?<=开)源了?的?|(?<=上)线了?的?|(?<=新)秀|(?<=新)品"
-                           r"|(?<=新)作|(?<=大)模型|(?<=名)为|(?<=叫)做?)\s*「(?P<a>[^」\n]{2,16})」"
-                           r"(?:\s*和\s*「(?P<b>[^」\n]{2,16})」)?"
+                           r"|(?<=新)作|(?<=大)模型|(?<=名)为|(?<=叫)做?)\s*[「“](?P<a>[^」”\n]{2,16})[」”]"
+                           r"(?:\s*和\s*[「“](?P<b>[^」”\n]{2,16})[」”])?"
                            # (not "另一家创业公司「深度求是」发布了 qiushi-math-32b": who released something)
-                           r"|(?<=「)(?P<c>[^」\n]{2,16})」\s*(?:发布会|正式(?:发布|开源|上线)|(?:发布|开源|上线)\s*[。！!，,]))")
+                           r"|(?<=[「“])(?P<c>[^」”\n]{2,16})[」”]\s*(?:发布会|正式(?:发布|开源|上线)|(?:发布|开源|上线)\s*[。！!，,]))")
 
 
 def quoted_chinese_models(text: str) -> list[str]:
-    """Chinese model names the text introduces in 「」 ("发布了推理模型「澜舟-R 2.5」"): the mention layer finds no
+    """Chinese model names the text introduces in 「」 or “” ("发布了推理模型「澜舟-R 2.5」"): the mention layer finds no
     plain Chinese brand ("影绘", "知更鸟 2.0") by its shape."""
     out: list[str] = []
     for m in _QUOTED_MODEL.finditer(text):
+        # (in “”, which quote any phrase, only a name the writer gives, with a Latin letter or a digit: "一个叫“灵犀 Pro
+        # Max”的模型", "名为“X”")
+        plain = "“" in m.group(0)
+        if plain and m.group(0)[0] not in "叫名":
+            continue
         for name in (m.group("a"), m.group("b"), m.group("c")):
-            if name and _ANY_CJK.search(name) and not _NOT_A_QUOTED_NAME.search(name) and name not in out:
+            if name and _ANY_CJK.search(name) and not _NOT_A_QUOTED_NAME.search(name) and name not in out \
+                    and (not plain or _LATIN_OR_DIGIT.search(name)):
                 out.append(name.strip())
     return out
 
 
+_LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
 _NOT_A_QUOTED_NAME = re.compile(r"[，。,：:！？!?、]|模型$|系列$")
 
 
@@ -585,7 +592,7 @@ class EntityRegistry:
         if _ANY_PREDECESSOR_WORD.search(text):  # (a substring test first: most texts name none)
             for said in _PREDECESSOR_THEN_NAME.finditer(text):
                 self.predecessors.append(said.group("name").rstrip("."))
-        if "「" in text:
+        if "「" in text or "“" in text:
             for name in quoted_chinese_models(text):
                 self._add_whole_chinese_name(name)
         if " " in text and _ANY_CJK.search(text):

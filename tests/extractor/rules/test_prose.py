@@ -1746,3 +1746,10 @@ def test_and_on_a_benchmark_before_the_next_value_is_that_values_and_both_after_
     assert [(c.benchmark, c.value) for c in scores(text)] == [("C-Eval", 86.3), ("CMMLU", 85.0)]
     assert [(c.model, c.baseline, c.benchmark) for c in comparisons(text)] == [
         ("Mercator-2", "Yi-Large", "C-Eval"), ("Mercator-2", "Yi-Large", "CMMLU")]
+
+
+def test_a_model_the_writer_names_in_curly_quotes_is_a_name_whatever_its_shape():
+    text = ("# 脱口秀\n\n我上次去看一个发布会，一个叫“灵犀 Pro Max”的模型，PPT 上写着：“HumanEval 96.3%！”"
+            "但是在 LiveCodeBench 上是 28.4%，Claude 3.5 Sonnet 是 36.2%。")
+    assert [(c.model, c.value) for c in scores(text)] == [
+        ("灵犀 Pro Max", 96.3), ("灵犀 Pro Max", 28.4), ("Claude 3.5 Sonnet", 36.2)]
