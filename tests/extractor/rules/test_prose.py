@@ -1753,3 +1753,8 @@ def test_a_model_the_writer_names_in_curly_quotes_is_a_name_whatever_its_shape()
             "但是在 LiveCodeBench 上是 28.4%，Claude 3.5 Sonnet 是 36.2%。")
     assert [(c.model, c.value) for c in scores(text)] == [
         ("灵犀 Pro Max", 96.3), ("灵犀 Pro Max", 28.4), ("Claude 3.5 Sonnet", 36.2)]
+
+
+def test_a_chinese_name_starts_after_a_classifier():
+    text = "# 测试\n\n同一个青鸾-32B，在 AIME 2024 上是 40.0%。"
+    assert [(c.model, c.value) for c in scores(text)] == [("青鸾-32B", 40.0)]
