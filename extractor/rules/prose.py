@@ -289,8 +289,12 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
                 # (only after the writers: in "与 GPT-4o 相比，它在 MMLU 上基本持平" 它 is the topic)
                 opened_by = opening_reference(text[a:b], sentence_names(text[a:b])) \
                     if REFERENCE_LEAD.match(text, a) and _writers_before_pronoun(text, a, b) else None
+                # ("MATH-500 上我们 96.1%，它 97.3%": after the writers, a Chinese 它 is the one the topic was last set
+                # against, when the sentence before quoted nobody)
+                contrasted = ctx.other_party if not writers_first and opened_by is None and ctx.other_party is not None \
+                    and "它" in text[a:b] and _writers_before_pronoun(text, a, b) else None
                 pronoun_token = PRONOUN_OBJECT.set(opened_by.text if opened_by is not None
-                                                   else said_by if writers_first else None)
+                                                   else said_by if writers_first else contrasted)
                 referent = _demonstrative_referent(text, a, b, before) \
                     or (None if writers_first else _pronoun_referent(text, a, b, said_by, None if stated_before else before)) \
                     or (_asked_about(text, line_start, a, b) if before is None else None)

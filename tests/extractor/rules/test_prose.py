@@ -1758,3 +1758,9 @@ def test_a_model_the_writer_names_in_curly_quotes_is_a_name_whatever_its_shape()
 def test_a_chinese_name_starts_after_a_classifier():
     text = "# 测试\n\n同一个青鸾-32B，在 AIME 2024 上是 40.0%。"
     assert [(c.model, c.value) for c in scores(text)] == [("青鸾-32B", 40.0)]
+
+
+def test_ta_after_the_writers_is_the_model_the_topic_was_last_set_against():
+    text = ("# 天枢-9\n\n天枢-9 在 AIME 2024 上是 79.8，DeepSeek-R1 是 79.2。我们高 0.6。\n\n"
+            "“MATH-500 上我们 96.1%，它 97.3%，这一项还落后 1.2 个点。”")
+    assert ("DeepSeek-R1", "MATH-500", 97.3) in [(c.model, c.benchmark, c.value) for c in scores(text)]
