@@ -1764,3 +1764,9 @@ def test_ta_after_the_writers_is_the_model_the_topic_was_last_set_against():
     text = ("# 天枢-9\n\n天枢-9 在 AIME 2024 上是 79.8，DeepSeek-R1 是 79.2。我们高 0.6。\n\n"
             "“MATH-500 上我们 96.1%，它 97.3%，这一项还落后 1.2 个点。”")
     assert ("DeepSeek-R1", "MATH-500", 97.3) in [(c.model, c.benchmark, c.value) for c in scores(text)]
+
+
+def test_forum_acronyms_are_no_models():
+    text = ("# CMV: Open-weight models have caught up\n\nSo my view: the gap is gone. CMV.\n\n"
+            "There's contamination: a model that scores 95% on GSM8K but 40% on a fresh set is memorising.")
+    assert scores(text) == []
