@@ -33,6 +33,7 @@ import os
 import re
 import sys
 import tempfile
+from array import array
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -44,12 +45,15 @@ try:
 except ImportError:  # not CPython
     _sre = None  # type: ignore[assignment]
 
-_FORMAT = 2  # of the file's data: bump when it changes (2: the trie sources of ``cached_source`` added)
+_FORMAT = 3  # of the file's data: bump when it changes (2: the trie sources of ``cached_source``; 3: code as bytes)
 _MOST = 2000  # entries a file may hold (a run compiles ~750 patterns; ~1.3 MB of them)
 _MOST_SOURCES = 200  # trie sources a file may hold (a run builds ~15)
 # one entry: what ``re._compiler.compile`` handed to ``_sre.compile`` after the pattern
-# (flags, code, groups - 1, groupindex, indexgroup)
-Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+# (flags, code, groups - 1, groupindex, indexgroup), the code as the bytes of an ``array`` of ``_CODE`` words: read as
+# one bytes object (a list of ints took ~7 ms per read of the file, twice per process, for all ~650 entries when the
+# first document's block uses ~85 of them), made a list only when a block uses it
+Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
+_CODE = "I"  # (unsigned int: the 32-bit words of ``re``'s code; the cache is off where it is not 4 bytes)
 Key = tuple[str | bytes, int]
 
 
@@ -69,7 +73,7 @@ def cache_file() -> Path | None:
 @lru_cache(maxsize=1)
 def _version() -> str:
     """A digest of this Python's version, ``re``'s code version and the sources of ``re``'s compiler."""
-    digest = hashlib.sha256(f"{sys.version}\0{sys.platform}\0{getattr(_sre, 'MAGIC', '')}".encode())
+    digest = hashlib.sha256(f"{sys.version}\0{sys.platform}\0{sys.byteorder}\0{getattr(_sre, 'MAGIC', '')}".encode())
     for name in ("_parser", "_compiler", "_constants"):
         source = getattr(getattr(re, name, None), "__file__", None)
         try:
@@ -86,15 +90,15 @@ def _hooks() -> tuple[Any, Callable[..., Any]] | None:
     code = getattr(compile_, "__code__", None)
     sre_compile = getattr(_sre, "compile", None)
     if (compiler is None or code is None or sre_compile is None or getattr(compiler, "_sre", None) is not _sre
-            or code.co_varnames[: code.co_argcount] != ("p", "flags")):
+            or code.co_varnames[: code.co_argcount] != ("p", "flags") or array(_CODE).itemsize != 4):
         return None
     return compiler, sre_compile
 
 
 def _valid(key: Any, entry: Any) -> bool:
     return (type(key) is tuple and len(key) == 2 and type(key[0]) in (str, bytes) and type(key[1]) is int
-            and type(entry) is tuple and len(entry) == 5 and type(entry[0]) is int and type(entry[1]) is list
-            and type(entry[2]) is int and type(entry[3]) is dict and type(entry[4]) is tuple)
+            and type(entry) is tuple and len(entry) == 5 and type(entry[0]) is int and type(entry[1]) is bytes
+            and len(entry[1]) % 4 == 0            and type(entry[2]) is int and type(entry[3]) is dict and type(entry[4]) is tuple)
 
 
 def _read(path: Path) -> dict[Key, Entry]:
@@ -197,7 +201,7 @@ def cached_patterns() -> Iterator[None]:
         entry = block.cached.get(key)
         if entry is not None:
             try:
-                pattern = sre_compile(p, entry[0], entry[1], entry[2], entry[3], entry[4])
+                pattern = sre_compile(p, entry[0], array(_CODE, entry[1]).tolist(), entry[2], entry[3], entry[4])
             except (RuntimeError, TypeError, ValueError, OverflowError):  # code _sre does not take: compiled anew
                 pass
             else:
@@ -216,10 +220,13 @@ def cached_patterns() -> Iterator[None]:
             compiler._sre = _sre
         if len(seen) == 1 and seen[0][0] is p and len(seen[0]) == 6:
             _, got_flags, code, groups, groupindex, indexgroup = seen[0]
-            # (``re`` writes its opcodes as an int subclass: plain ints, as they are read back)
-            entry = (int(got_flags), [int(c) for c in code], int(groups), dict(groupindex), tuple(indexgroup))
-            if _valid(key, entry):
-                block.used[key] = entry
+            try:  # (the words as bytes: ``re`` writes its opcodes as an int subclass, read back as plain ints)
+                words = array(_CODE, code).tobytes()
+            except (OverflowError, TypeError):  # (not 32-bit words: not kept)
+                return pattern
+            recorded: Entry = (int(got_flags), words, int(groups), dict(groupindex), tuple(indexgroup))
+            if _valid(key, recorded):
+                block.used[key] = recorded
                 block.changed = True
         return pattern
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from array import array
 from pathlib import Path
 
 import pytest
@@ -56,7 +57,9 @@ def test_unreadable_or_foreign_file_changes_nothing(cache_dir: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     plain = _compile_all()
     for junk in (b"not marshal", b"", re_cache.marshal.dumps((99, {})),
-                 re_cache.marshal.dumps((re_cache._FORMAT, {(PATTERNS[0][0], 0): (32, [1, 2, 99999], 0, {}, (None,))}))):
+                 re_cache.marshal.dumps((re_cache._FORMAT, {(PATTERNS[0][0], 0): (32, [1, 2, 99999], 0, {}, (None,))})),
+                 re_cache.marshal.dumps((re_cache._FORMAT, {(PATTERNS[0][0], 0): (32, array("I", [1, 2, 99999]).tobytes(),
+                                                                                  0, {}, (None,))}, {}))):
         path.write_bytes(junk)
         with re_cache.cached_patterns():
             assert _compile_all() == plain
