@@ -29,10 +29,11 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from api.progress import IngestProgress, one_line
 from api.render import OutputFormat, print_beats, print_claim, print_events, print_leaderboard
-from schemas import DocumentMeta, Extraction, FileProblem, IngestOutcome, Settings, claim_to_jsonl, get_settings
+from schemas import DocumentMeta, Extraction, FileProblem, Settings, claim_to_jsonl, get_settings
 
 if TYPE_CHECKING:
     from extractor.inputs import RemoteInput
+    from schemas import IngestOutcome
     from warehouse import IngestJob, Store
 
     Input = Path | RemoteInput

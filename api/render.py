@@ -11,12 +11,14 @@ import io
 import json
 from collections.abc import Sequence
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from schemas import BeatsResult, BoardEvent, ClaimDetail, DocumentInfo, Leaderboard, ReviewEvent, SourceRef
+if TYPE_CHECKING:  # (only annotations: ``schemas.results`` is imported on first use, ``extract`` never uses it)
+    from schemas import BeatsResult, BoardEvent, ClaimDetail, DocumentInfo, Leaderboard, ReviewEvent, SourceRef
 
 
 class OutputFormat(StrEnum):

@@ -7,11 +7,14 @@ raises ``LexiconError`` naming the file and line when a row is malformed.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from extractor import re_cache
 
 DATA_DIR = Path(__file__).with_name("data")
 
@@ -218,7 +221,19 @@ def phrase_pattern(phrases: Iterable[str], ignore_case: bool = False) -> str:
     so each position costs one branch per character instead. ``ignore_case`` adds the usual
     case variants of each phrase (lower, UPPER, Capitalised, Each-Part-Capitalised) rather
     than compiling with ``re.IGNORECASE``, which would defeat ``re``'s first-character scan.
+
+    Within the pipeline's build the source comes from the regex cache when an earlier run built it from the same
+    phrases and the same code (``_source_digest``, ``extractor.re_cache.cached_source``).
     """
+    given = list(phrases)
+    # (the source depends only on which phrases there are: the trie sorts every level)
+    key = _source_digest("phrase", ignore_case, sorted({p for p in given if p}))
+    if key is None:
+        return _phrase_trie(given, ignore_case)
+    return re_cache.cached_source(key, lambda: _phrase_trie(given, ignore_case))
+
+
+def _phrase_trie(phrases: list[str], ignore_case: bool) -> str:
     trie: dict[str, dict] = {}  # type: ignore[type-arg]
     for phrase in phrases:
         if not phrase:
@@ -245,7 +260,19 @@ def word_phrase_pattern(bounded: Iterable[str], plain: Iterable[str] = (), plain
     whole alternation, so every branch still starts with a literal and ``re`` can skip ahead
     to the next possible first character (a leading look-behind makes it try every position:
     about three times slower on Chinese text).
+
+    The source comes from the regex cache as ``phrase_pattern``'s does.
     """
+    words, others, exact_words = list(bounded), list(plain), list(exact)
+    # (``exact`` words are tried in their order; the rest is sorted by the trie)
+    key = _source_digest("word", plain_ignore_case, sorted({p for p in words if p}), sorted({p for p in others if p}),
+                         [w for w in exact_words if w])
+    if key is None:
+        return _word_trie(words, others, plain_ignore_case, exact_words)
+    return re_cache.cached_source(key, lambda: _word_trie(words, others, plain_ignore_case, exact_words))
+
+
+def _word_trie(bounded: list[str], plain: list[str], plain_ignore_case: bool, exact: list[str]) -> str:
     trie: dict[str, dict] = {}  # type: ignore[type-arg]
     entries = [(v, True) for p in bounded if p for v in case_variants(p)]
     entries += [(v, False) for p in plain if p for v in (case_variants(p) if plain_ignore_case else (p,))]
@@ -259,6 +286,26 @@ def word_phrase_pattern(bounded: Iterable[str], plain: Iterable[str] = (), plain
     # (in the same alternation, each with its first letter first: one "\b…" branch would make ``re`` try every position)
     branches += [re.escape(word[0]) + r"(?<!\w[\s\S])" + re.escape(word[1:]) + r"\b" for word in exact if word]
     return "(?:" + "|".join(branches) + ")" if branches else "(?!)"
+
+
+@lru_cache(maxsize=1)
+def _code_digest() -> bytes | None:
+    """A digest of this module's source, the code that builds the trie sources; None when it cannot be read (the
+    sources are then built every time)."""
+    try:
+        return hashlib.sha256(Path(__file__).with_name("lexicon.py").read_bytes()).digest()
+    except OSError:
+        return None
+
+
+def _source_digest(kind: str, flag: bool, *words: list[str]) -> str | None:
+    """The key of a trie source in the regex cache: its kind, flag and words, and the code that builds it."""
+    code = _code_digest()
+    if code is None:
+        return None
+    digest = hashlib.sha256(code)
+    digest.update(repr((kind, flag, words)).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
 
 
 def case_variants(phrase: str) -> set[str]:

@@ -208,7 +208,8 @@ def _free_port() -> int:
 
 def test_server_keeps_secrets_out_of_sidecar_responses_and_logs(db: str, tmp_path: Path) -> None:
     secret, llm_secret = "env-api-key-5e6f7a8b", "sk-llm-1a2b3c4d"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("BENCHCLAIMS_")}
+    # (the regex cache folder stays: conftest points it at the test session's own, not the user's ~/.cache)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BENCHCLAIMS_") or k == "BENCHCLAIMS_RE_CACHE"}
     env.update(PYTHONPATH=str(REPO_ROOT), BENCHCLAIMS_API_KEY=secret, BENCHCLAIMS_LLM_API_KEY=llm_secret)
     port = _free_port()
     log = tmp_path / "serve.log"

@@ -28,7 +28,8 @@ from tests.support.paths import REPO_ROOT
 
 
 def _env(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("BENCHCLAIMS_")}
+    # (the regex cache folder stays: conftest points it at the test session's own, not the user's ~/.cache)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BENCHCLAIMS_") or k == "BENCHCLAIMS_RE_CACHE"}
     env["PYTHONPATH"] = str(REPO_ROOT)
     env.update(extra)
     return env

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from array import array
 from pathlib import Path
 
 import pytest
@@ -56,7 +57,9 @@ def test_unreadable_or_foreign_file_changes_nothing(cache_dir: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     plain = _compile_all()
     for junk in (b"not marshal", b"", re_cache.marshal.dumps((99, {})),
-                 re_cache.marshal.dumps((re_cache._FORMAT, {(PATTERNS[0][0], 0): (32, [1, 2, 99999], 0, {}, (None,))}))):
+                 re_cache.marshal.dumps((re_cache._FORMAT, {(PATTERNS[0][0], 0): (32, [1, 2, 99999], 0, {}, (None,))})),
+                 re_cache.marshal.dumps((re_cache._FORMAT, {(PATTERNS[0][0], 0): (32, array("I", [1, 2, 99999]).tobytes(),
+                                                                                  0, {}, (None,))}, {}))):
         path.write_bytes(junk)
         with re_cache.cached_patterns():
             assert _compile_all() == plain
@@ -80,3 +83,32 @@ def test_a_later_block_adds_to_the_file(cache_dir: Path) -> None:
     path = re_cache.cache_file()
     assert path is not None
     assert {*((p, f) for p, f in PATTERNS), (r"later (pattern)\d+", 0)} <= set(re_cache._read(path))
+
+
+def test_trie_sources_come_back_the_same(cache_dir: Path) -> None:
+    from extractor import lexicon
+
+    if re_cache._hooks() is None:
+        pytest.skip("not the re this cache was written for")
+    words = ["GPQA Diamond", "SWE-bench Verified", "MMLU", "AIME 2024", "中文评测"]
+    built = [lexicon.phrase_pattern(words), lexicon.phrase_pattern(words, ignore_case=True),
+             lexicon.word_phrase_pattern(words[:3], words[3:], exact=["IS", "OR"])]
+    calls: list[str] = []
+
+    def counted(source: str) -> str:
+        calls.append(source)
+        return source
+
+    with re_cache.cached_patterns():  # built, and written to the file at the end of the block
+        assert re_cache.cached_source("k", lambda: counted("one")) == "one"
+        first = [lexicon.phrase_pattern(words), lexicon.phrase_pattern(reversed(words), ignore_case=True),
+                 lexicon.word_phrase_pattern(words[:3], words[3:], exact=["IS", "OR"])]
+    with re_cache.cached_patterns():  # from the file
+        assert re_cache.cached_source("k", lambda: counted("two")) == "one"
+        second = [lexicon.phrase_pattern(iter(words)), lexicon.phrase_pattern(words, ignore_case=True),
+                  lexicon.word_phrase_pattern(words[:3], words[3:], exact=["IS", "OR"])]
+        # (another order of the exact words is another pattern: they are tried in their order)
+        assert lexicon.word_phrase_pattern(words[:3], words[3:], exact=["OR", "IS"]) != second[2]
+    assert calls == ["one"]
+    assert built == first == second
+    assert re_cache.cached_source("k", lambda: "outside a block") == "outside a block"
