@@ -126,6 +126,7 @@ _CJK_HEAD = re.compile(r"([\u3400-\u9fff]{2,6})[-·]")
 _DASHED_VERSION_HEAD = re.compile(r"([A-Z]{2,5}|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})-[A-Za-z]?\d")
 # and before a tier's capitals and a version: "Meridian" of "Meridian-LX 2.1" (not "Atlas" of "Atlas-Coder 2.1": a
 # product line's word, beside "Atlas 3")
+_SPACED_VERSION_HEAD = re.compile(r"([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,}) \d+(?:\.\d+)? [A-Z][a-z]+$")
 _DASHED_TIER_HEAD = re.compile(r"([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})-[A-Z]{1,3}[ -]v?\d")
 _TIER_VERSION_TAIL = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-Za-zß-öø-ÿ]+\s([A-Z][a-z]+\s\d+(?:\.\d+)?)$")
 _SHORT_TAIL = re.compile(r"[\s-][A-Za-z]?\d+(?:\.\d+)?[\s-]([A-Z][a-z]{3,})$|-\d+(?:\.\d+)?-([A-Z][a-z]{2})$")  # ("Llama 4 Scout", "Kestrel-3 Ultra")
@@ -507,6 +508,13 @@ class EntityRegistry:
                     head = _DASHED_VERSION_HEAD.match(full) or _DASHED_TIER_HEAD.match(full)
                     if head is not None:
                         firsts[head.group(1)].add(full)
+                    # "Kestrel" of "Kestrel 4 Turbo" (not "Claude" of the catalogued "Claude 3.5 Sonnet": a known
+                    # family's word alone may mean the family)
+                    # (nor "Atlas" of "Atlas 3 Mini" beside "Atlas 2.5": a product line's word)
+                    spaced = _SPACED_VERSION_HEAD.match(full)
+                    if spaced is not None and not is_catalogued_model(full) and len(set(re.findall(
+                            re.escape(spaced.group(1)) + r" (\d+(?:\.\d+)?)", self._text or full))) == 1:
+                        firsts[spaced.group(1)].add(full)
             for full in (*self.names, *self.chinese_names):
                 # "Scout" of "Llama 4 Scout", "Lite" of "天衡-2-Lite": a variant word after a version number
                 tail = _SHORT_TAIL.search(full)  # (a three-letter tier only after a dashed version: "天衡-2-Pro")

@@ -1770,3 +1770,12 @@ def test_forum_acronyms_are_no_models():
     text = ("# CMV: Open-weight models have caught up\n\nSo my view: the gap is gone. CMV.\n\n"
             "There's contamination: a model that scores 95% on GSM8K but 40% on a fresh set is memorising.")
     assert scores(text) == []
+
+
+def test_the_first_word_of_a_spaced_version_and_tier_stands_for_the_name_unless_a_line_has_other_versions():
+    text = ("# Leaderboard refresh\n\nTwo entries lead: Kestrel 4 Turbo and Corvid-R2-32B. Kestrel 4 Turbo scores 71.0 on "
+            "GPQA Diamond.\n\nKestrel gets 68.0 on AIME 2024.")
+    assert [c.model for c in scores(text)] == ["Kestrel 4 Turbo", "Kestrel 4 Turbo"]
+    line = ("# 10-K\n\nAtlas 3 Mini scores 61.0 on MMLU-Pro. On AIME 2024, Atlas 3 scores 56.7% and Atlas 2.5 scored "
+            "35.7%.")
+    assert ("Atlas 2.5", 35.7) in [(c.model, c.value) for c in scores(line)]
