@@ -287,6 +287,11 @@ def _has_far_reasons(sentence: str) -> bool:
     return _NOT_RESULT_HINT.search(sentence) is not None
 
 
+_MARGIN_OVER_NAMED = re.compile(r"(?:领先|落后于?|高出|超出|输给|赢了)了?\s*[A-Za-z\u4e00-\u9fff][^\s，,。；;的（(]{1,30}\s*"
+                                r"(?:约|近|大约|大概|足足|整整)?\s*"
+                                r"(?:\d+(?:\.\d+)?\s*(?:分|个?百分点|个点|点)\s*(?:和|与|、|及|,|，)\s*)*$")
+
+
 def not_result_before(sentence: str, start: int) -> bool:
     """Do the words before ``start`` say the number there is no result (a cost, a reduction, a threshold, a
     margin, an ablation, a business figure)?"""
@@ -457,6 +462,8 @@ def _result_number(sentence: str, lex: Lexicons, num: Number) -> bool:
         return False  # "so it's 2.6 behind", "2.6 above SimPO": a margin between two values, whatever its unit
     if num.unit == "points" and POINT_MARGIN.search(sentence, num.start, num.end):
         return False  # "领先 8.4 个百分点", "涨了 1.2 个点": percentage points are a margin between two values
+    if num.unit == "points" and _MARGIN_OVER_NAMED.search(sentence, max(0, num.start - 60), num.start):
+        return False  # "分别领先 Qwen2.5-72B 1.2 分与 0.9 分": points right after a verdict and whom it is over
     if num.unit is None and ("道" in sentence or "个" in sentence or " of " in sentence or " for " in sentence
                              or "/" in sentence):
         counts, totals = count_results(sentence)

@@ -1779,3 +1779,11 @@ def test_the_first_word_of_a_spaced_version_and_tier_stands_for_the_name_unless_
     line = ("# 10-K\n\nAtlas 3 Mini scores 61.0 on MMLU-Pro. On AIME 2024, Atlas 3 scores 56.7% and Atlas 2.5 scored "
             "35.7%.")
     assert ("Atlas 2.5", 35.7) in [(c.model, c.value) for c in scores(line)]
+
+
+def test_points_after_a_verdict_and_whom_it_is_over_are_margins_and_a_dashed_name_owns_no_benchmark():
+    text = "# 论剑\n\n通玄-Pro 的 C-Eval 得 89.4，CMMLU 得 88.7，分别领先 Qwen2.5-72B 1.2 分与 0.9 分。"
+    assert [(c.model, c.benchmark, c.value) for c in scores(text)] == [
+        ("通玄-Pro", "C-Eval", 89.4), ("通玄-Pro", "CMMLU", 88.7)]
+    assert [(c.baseline, c.benchmark, c.delta) for c in comparisons(text)] == [
+        ("Qwen2.5-72B", "C-Eval", 1.2), ("Qwen2.5-72B", "CMMLU", 0.9)]
