@@ -213,7 +213,7 @@ _NAMED_THING = re.compile(r"\s*(?:模型|方法|框架|系统|智能体|models?|
 def _owns_benchmark(sentence: str, name: Mention, bench_starts: set[int]) -> bool:
     """"EpochAI 的 FrontierMath": the name is the benchmark's owner, not a model ("Orca-7B 的 AIME 2024 准确率":
     a name with a version or size is a model, whose result it is; so is a dashed one, "通玄-Pro 的 C-Eval 为 89.4")."""
-    if any(ch.isdigit() for ch in name.text) or "-" in name.text:
+    if any(ch.isdigit() for ch in name.text) or "-" in name.text or _TIER_END.search(name.text):
         return False
     m = _DE_GAP.match(sentence[name.end:name.end + 4])
     if m is None or name.end + m.end() not in bench_starts:
@@ -222,6 +222,7 @@ def _owns_benchmark(sentence: str, name: Mention, bench_starts: set[int]) -> boo
     return _RESULT_ON_IT.match(sentence, name.end + m.end()) is None
 
 
+_TIER_END = re.compile(r"\s(?:Pro|Max|Ultra|Mini|Flash|Turbo|Lite|Plus|Air|Nano)$")  # ("灵犀 Pro Max 的 C-Eval")
 _RESULT_ON_IT = re.compile(r"[^,，。;；:：]{1,30}?\s*(?:scores?\b|results?\b|accuracy\b|number\b|成绩|准确率|得分|分数)",
                            re.IGNORECASE)
 

@@ -1787,3 +1787,8 @@ def test_points_after_a_verdict_and_whom_it_is_over_are_margins_and_a_dashed_nam
         ("通玄-Pro", "C-Eval", 89.4), ("通玄-Pro", "CMMLU", 88.7)]
     assert [(c.baseline, c.benchmark, c.delta) for c in comparisons(text)] == [
         ("Qwen2.5-72B", "C-Eval", 1.2), ("Qwen2.5-72B", "CMMLU", 0.9)]
+
+
+def test_a_name_ending_in_a_tier_word_owns_no_benchmark():
+    text = "# 脱口秀\n\n一个叫“灵犀 Pro Max”的模型发布了。灵犀 Pro Max 的 C-Eval 为 89.4。"
+    assert [(c.model, c.value) for c in scores(text)] == [("灵犀 Pro Max", 89.4)]
