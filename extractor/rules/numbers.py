@@ -18,6 +18,8 @@ from extractor.rules.mentions import NUMBER, Lexicons, Mention, lexicons
 _SPEED = re.compile(r"速度|加速|更快|延迟|吞吐|成本|显存|内存|参数|费用|价格|speed|faster|latency|throughput|cost|memory|cheaper|fewer|tokens?", re.IGNORECASE)
 _SCORE_VERB = led(re.compile(
     r"达到|达|取得|获得|实现|拿下|拿到|拿了|来到|冲到|考了|跑出|录得|斩获|得分|分数|总分|平均分|均分|成绩|准确率|为|是|提高到|提升到|上升到|"
+    # ("在 BBH 上得到 82.6", "在 BBH 上得 82.6", "C-Eval 得 89.4": 得 right after the place or the benchmark)
+    r"得到了?|(?<=[上中A-Za-z0-9 ])得|"
     # spoken: "跑了下，只有 79.6", "Phi-4 都有 75.4 了", "math500 能到 94.6"
     r"只有|仅有|才|都有|能到|跑了|测了|测得|跑到|\b(?:achiev\w*|scor\w*|reach\w*|attain\w*|obtain\w*|got|gets|hits?|of|at|with|posts?|posted|records?|recorded|logs|logged|delivers?|delivered|notch\w*|lands?|landed|earns?|earned|secures?|secured|registers?|registered|manages?|managed|reports?|reported|measures?|measured|gives|gave|shows?|showed|claims?|claimed|"
     r"sits|sat|stands|comes\s+in|came\s+in|puts\s+up|put\s+up|says|said|lists?|listed|quotes?|quoted|"

@@ -1792,3 +1792,8 @@ def test_points_after_a_verdict_and_whom_it_is_over_are_margins_and_a_dashed_nam
 def test_a_name_ending_in_a_tier_word_owns_no_benchmark():
     text = "# 脱口秀\n\n一个叫“灵犀 Pro Max”的模型发布了。灵犀 Pro Max 的 C-Eval 为 89.4。"
     assert [(c.model, c.value) for c in scores(text)] == [("灵犀 Pro Max", 89.4)]
+
+
+def test_de_and_dedao_are_score_verbs():
+    text = "# 论剑\n\n太极-MoE-A3B 在 BBH 上得 82.6。太极-MoE-A3B 在 IFEval 上得到 80.1。"
+    assert [(c.benchmark, c.value) for c in scores(text)] == [("BBH", 82.6), ("IFEval", 80.1)]
