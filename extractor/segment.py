@@ -83,7 +83,9 @@ ZH_INTRO_VERB = ("开源|发布|推出|提出|上线|亮相|官宣|升级|迭代
                   # and connectives ("所以星河-R1-32B 还差了 7 分", "但是天衡-70B …")
                   "|所以|因此|但是|不过|然而|而且|其实|那么|另外|同时"
                   # and the place a result is on ("等项目上灵犀-13B 高于 …", "在数学任务上星河-14B …": 上 after 项目, 任务, 基准 …)
-                  "|目上|务上|准上|集上|单上|试上|测上|域上|面上")
+                  "|目上|务上|准上|集上|单上|试上|测上|域上|面上"
+                  # (and 里 / 中 after them: "在 MMLU 测试里天枢-Pro 表现为 85.1%", "评测集中星河-14B …")
+                  "|试里|集里|单里|测里|试中|集中|单中|测中")
 # "GSM8K 上星河-14B 和 …": 上/中 right after a benchmark is where, not the brand's first character
 _AFTER_LOCATIVE = "".join(f"|(?<=[A-Za-z0-9%]{sp}{c})" for c in "上中" for sp in ("", " "))
 _NOT_LOCATIVE = "".join(f"(?!(?<=[A-Za-z0-9%]{sp}){c})" for c in "上中" for sp in ("", " "))

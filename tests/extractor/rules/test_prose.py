@@ -1797,3 +1797,8 @@ def test_a_name_ending_in_a_tier_word_owns_no_benchmark():
 def test_de_and_dedao_are_score_verbs():
     text = "# 论剑\n\n太极-MoE-A3B 在 BBH 上得 82.6。太极-MoE-A3B 在 IFEval 上得到 80.1。"
     assert [(c.benchmark, c.value) for c in scores(text)] == [("BBH", 82.6), ("IFEval", 80.1)]
+
+
+def test_a_chinese_name_starts_after_a_place_word_li():
+    text = "# 测试报告\n\n在 MMLU 测试里天枢-Pro 表现为 85.1%。"
+    assert [(c.model, c.value) for c in scores(text)] == [("天枢-Pro", 85.1)]
