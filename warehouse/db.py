@@ -239,7 +239,7 @@ class Warehouse:
                     self.con.execute(statement)
                 self.con.execute(sql.SCHEMA)
                 self.con.execute(sql.MARK_BOARD_ALL)
-                boards.refresh(self.con, between=self._commit_and_begin)
+                boards.refresh(self.con, between=self._commit_and_begin, reg=self.reg)
                 self.con.execute(sql.SET_META, ["boards", boards.boards_stamp()])
                 self.con.commit()
             except BaseException:
@@ -256,7 +256,7 @@ class Warehouse:
         with self._lock, _no_gc():
             self.con.begin()
             try:
-                n = boards.refresh(self.con, between=self._commit_and_begin)
+                n = boards.refresh(self.con, between=self._commit_and_begin, reg=self.reg)
                 self.con.commit()
             except BaseException:
                 self.con.rollback()
