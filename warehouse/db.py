@@ -433,7 +433,8 @@ class Warehouse:
                         committed, writing = writing.batch.ids_after, None
                     if ready is None:
                         outcomes.extend(self._store_batch(
-                            batch.extractions() if isinstance(batch, bulk.ColumnBatch) else batch, run_id))
+                            batch.extractions(self._unchanged(batch)) if isinstance(batch, bulk.ColumnBatch)
+                            else batch, run_id))
                         committed = (self._next_doc, self._next_claim)
                         continue
                     writing = _Writing(pool.submit(self._write_new, ready), ready)
@@ -453,6 +454,12 @@ class Warehouse:
         finally:
             look.close()
         return outcomes
+
+    def _unchanged(self, batch: bulk.ColumnBatch) -> frozenset[str]:
+        """The sources of ``batch`` stored with the same sha256 (``_store_batch`` leaves their claims as they are)."""
+        stored = {row[0]: row[2] for row in self.con.execute(sql.DOCS_BY_SOURCE, [batch.sources()]).fetchall()}
+        return frozenset(s for s, h in zip(batch.sources(), batch.documents.column("sha256").to_pylist(), strict=True)
+                         if s in stored and stored[s] == h)
 
     def _prepare_new(self, batch: Sequence[Extraction] | bulk.ColumnBatch, run_id: int | None,
                      look: duckdb.DuckDBPyConnection, busy: frozenset[str]) -> _NewDocuments | None:
