@@ -7,7 +7,8 @@ counts are Zipf-skewed, vendor-prefixed and re-cased aliases, mixed settings
 (pass@1, maj@k, k-shot, CoT), a share of comparison claims, repeated statements and
 some lower-is-better metrics. It is loaded through ``Warehouse.store_many`` (the same
 path ``store`` uses) in documents of ~20 claims, ``--call-claims`` (2 M) generated ahead per call. Claims are built with
-``model_construct`` (they are synthetic, so validation would only time pydantic).
+``model_construct`` (they are synthetic, so validation would only time pydantic). With ``--columns`` the same
+documents and claims (the same random draws) are generated as Arrow tables and loaded with ``Warehouse.store_columns``.
 
 Queries are drawn two ways: *uniform* (a random benchmark from the list, and a model with a
 claim on it) and *traffic* (a random claim's benchmark and model, so popular benchmarks

@@ -262,14 +262,9 @@ def column_batch(documents: pa.Table, claims: pa.Table) -> ColumnBatch:
         missing = [c for c in names if c not in table.column_names]
         if missing:
             raise ValueError(f"{what} lack the column(s) {', '.join(missing)}")
-    docs: dict[str, Any] = {}
-    for f, type_ in [*((f.name, f.type) for f in _DOCUMENT_STRUCT), ("extractor", pa.string())]:
-        if f in documents.column_names:
-            docs[f] = documents.column(f).cast(type_)
-        elif f == "authors":
-            docs[f] = pa.array([[]] * n_docs, type_)
-        else:
-            docs[f] = pa.array([_DOCUMENT_DEFAULTS.get(f)] * n_docs, type_)
+    docs = _typed_documents(documents)
+    if claims.column("doc").null_count:
+        raise ValueError("a claim names no document (column doc)")
     doc = pc.cast(claims.column("doc"), pa.int64()).to_numpy(zero_copy_only=False) if n else np.zeros(0, np.int64)
     if n and (doc.min() < 0 or doc.max() >= n_docs):
         raise ValueError("claims name a document (column doc) outside the documents given")
@@ -287,6 +282,20 @@ def column_batch(documents: pa.Table, claims: pa.Table) -> ColumnBatch:
     batch = ColumnBatch(pa.table(docs), pa.table(cols), np.bincount(doc, minlength=n_docs).astype(np.int64))
     _check_claims(batch.claims)
     return batch
+
+
+def _typed_documents(documents: pa.Table) -> dict[str, Any]:
+    """The documents' columns as ``document_columns`` types them, missing ones filled as ``Document`` defaults them."""
+    n_docs = documents.num_rows
+    docs: dict[str, Any] = {}
+    for f, type_ in [*((f.name, f.type) for f in _DOCUMENT_STRUCT), ("extractor", pa.string())]:
+        if f in documents.column_names:
+            docs[f] = documents.column(f).cast(type_)
+        elif f == "authors":
+            docs[f] = pa.array([[]] * n_docs, type_)
+        else:
+            docs[f] = pa.array([_DOCUMENT_DEFAULTS.get(f)] * n_docs, type_)
+    return docs
 
 
 def _check_claims(claims: pa.Table) -> None:

@@ -113,3 +113,8 @@ def test_columns_are_checked_as_the_objects_would_be(tmp_path: Path, change: dic
         assert wh.stats()["claims"] == 0
     with pytest.raises(ValueError, match="doc"):
         bulk.column_batch(documents, claims.drop_columns(["doc"]))
+    with pytest.raises(ValueError, match="doc"):
+        bulk.column_batch(documents, claims.set_column(claims.schema.get_field_index("doc"), "doc",
+                                                       pa.array([None] * claims.num_rows, pa.int64())))
+    with pytest.raises(ValueError, match="outside"):
+        bulk.column_batch(documents.slice(0, 1), claims)
