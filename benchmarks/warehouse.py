@@ -7,7 +7,8 @@ counts are Zipf-skewed, vendor-prefixed and re-cased aliases, mixed settings
 (pass@1, maj@k, k-shot, CoT), a share of comparison claims, repeated statements and
 some lower-is-better metrics. It is loaded through ``Warehouse.store_many`` (the same
 path ``store`` uses) in documents of ~20 claims, ``--call-claims`` (2 M) generated ahead per call. Claims are built with
-``model_construct`` (they are synthetic, so validation would only time pydantic).
+``model_construct`` (they are synthetic, so validation would only time pydantic). With ``--columns`` the same
+documents and claims (the same random draws) are generated as Arrow tables and loaded with ``Warehouse.store_columns``.
 
 Queries are drawn two ways: *uniform* (a random benchmark from the list, and a model with a
 claim on it) and *traffic* (a random claim's benchmark and model, so popular benchmarks
@@ -42,6 +43,11 @@ import time
 import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -97,8 +103,10 @@ def surface(name: str, rng: random.Random) -> str:
     return name
 
 
-def iter_chunks(n_claims: int, seed: int = 7, per_doc: int = 20, chunk_claims: int = 400_000) -> Iterator[list[Extraction]]:
-    """The synthetic corpus in chunks of documents (memory stays bounded at 10 M claims)."""
+def iter_chunks(n_claims: int, seed: int = 7, per_doc: int = 20, chunk_claims: int = 400_000,
+                columns: bool = False) -> Iterator[Any]:
+    """The synthetic corpus in chunks of documents (memory stays bounded at 10 M claims): lists of ``Extraction``
+    objects, or with ``columns`` the same documents and claims as two Arrow tables (``Warehouse.store_columns``)."""
     rng = random.Random(seed)
     n_models = max(50, min(200_000, n_claims // 50))
     n_benches = max(20, min(50_000, n_claims // 200))
@@ -115,24 +123,25 @@ def iter_chunks(n_claims: int, seed: int = 7, per_doc: int = 20, chunk_claims: i
         bench_pick = rng.choices(range(n_benches), cum_weights=bench_cw, k=size)
         setting_pick = rng.choices(settings, weights=s_w, k=size)
         metric_pick = rng.choices(metrics, weights=m_w, k=size)
-        chunk: list[Extraction] = []
+        chunk: list[tuple[dict[str, Any], list[dict[str, Any]]]] = []
         j0 = 0
         while j0 < size:
             n = min(per_doc, size - j0)
-            chunk.append(_document(doc_no, range(j0, j0 + n), models, benches, model_pick, bench_pick,
-                                   setting_pick, metric_pick, rng))
+            chunk.append(_document_fields(doc_no, range(j0, j0 + n), models, benches, model_pick, bench_pick,
+                                          setting_pick, metric_pick, rng))
             j0 += n
             doc_no += 1
         k += size
-        yield chunk
+        yield _as_tables(chunk) if columns else [_as_extraction(doc, claims) for doc, claims in chunk]
 
 
-def _document(doc_no: int, picks: range, models: list[str], benches: list[str], model_pick: list[int],
-              bench_pick: list[int], setting_pick: list[str | None], metric_pick: list[str | None],
-              rng: random.Random) -> Extraction:
+def _document_fields(doc_no: int, picks: range, models: list[str], benches: list[str], model_pick: list[int],
+                     bench_pick: list[int], setting_pick: list[str | None], metric_pick: list[str | None],
+                     rng: random.Random) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """One synthetic document's fields and its claims' fields."""
     source = f"doc_{doc_no:08d}.txt"
     parts: list[str] = []
-    claims: list[ScoreClaim | ComparisonClaim] = []
+    claims: list[dict[str, Any]] = []
     pos = 0
     for j in picks:
         model = surface(models[model_pick[j]], rng)
@@ -144,28 +153,49 @@ def _document(doc_no: int, picks: range, models: list[str], benches: list[str], 
             fields = dict(kind="comparison", model=model, baseline=base, benchmark=bench, relation="outperforms",
                           delta=delta, unit="points" if delta else None, metric=None, setting=None, value=None,
                           value_high=None, quote=quote)
-            cls: type[ScoreClaim] | type[ComparisonClaim] = ComparisonClaim
         else:
             metric = metric_pick[j]
             value = round(rng.uniform(5, 95), 1)
             if claims and rng.random() < 0.05:  # a repeated statement (title and body)
                 prev = claims[-1]
-                model, bench, value, metric = prev.model, prev.benchmark or bench, prev.value or value, prev.metric
+                model, bench, value, metric = prev["model"], prev["benchmark"] or bench, prev["value"] or value, \
+                    prev["metric"]
             quote = f"{model} reaches {value}% on {bench}"
             fields = dict(kind="score", model=model, benchmark=bench, metric=metric, value=value,
                           value_high=None, unit="%" if metric not in ("FID", "WER") else "score",
                           setting=setting_pick[j], baseline=None, relation=None, delta=None, quote=quote)
-            cls = ScoreClaim
         parts.append(quote)
-        claims.append(cls.model_construct(
-            **fields, source=source, section="Results", start=pos, end=pos + len(quote), extractor="rules",
-            model_canonical=None, benchmark_canonical=None, baseline_canonical=None))
+        claims.append(dict(**fields, source=source, section="Results", start=pos, end=pos + len(quote),
+                           extractor="rules", model_canonical=None, benchmark_canonical=None, baseline_canonical=None))
         pos += len(quote) + 1
     text = "\n".join(parts)
-    doc = Document.model_construct(source=source, path=f"/corpus/{source}", text=text,
-                                   sha256=hashlib.sha256(text.encode()).hexdigest(), encoding="utf-8",
-                                   media_type="text/plain", sections=[])
-    return Extraction.model_construct(document=doc, claims=claims, extractor="rules")
+    doc = dict(source=source, path=f"/corpus/{source}", text=text, sha256=hashlib.sha256(text.encode()).hexdigest(),
+               encoding="utf-8", media_type="text/plain")
+    return doc, claims
+
+
+def _as_extraction(doc: dict[str, Any], claims: list[dict[str, Any]]) -> Extraction:
+    """Built with ``model_construct``: the data is synthetic, so validation would only time pydantic."""
+    return Extraction.model_construct(
+        document=Document.model_construct(**doc, sections=[]), extractor="rules",
+        claims=[(ScoreClaim if c["kind"] == "score" else ComparisonClaim).model_construct(**c) for c in claims])
+
+
+DOCUMENT_SCHEMA = pa.schema([(f, pa.string()) for f in ("source", "path", "text", "sha256", "encoding", "media_type")])
+CLAIM_SCHEMA = pa.schema([(f, {"value": pa.float64(), "value_high": pa.float64(), "delta": pa.float64(),
+                               "start": pa.int64(), "end": pa.int64()}.get(f, pa.string()))
+                          for f in ("kind", "model", "model_canonical", "benchmark", "benchmark_canonical", "baseline",
+                                    "baseline_canonical", "metric", "value", "value_high", "unit", "setting",
+                                    "relation", "delta", "quote", "source", "section", "start", "end", "extractor")])
+
+
+def _as_tables(chunk: list[tuple[dict[str, Any], list[dict[str, Any]]]]) -> tuple[pa.Table, pa.Table]:
+    """A chunk as ``store_columns`` takes it: the documents, and the claims with their document's row (``doc``)."""
+    documents = pa.Table.from_pylist([doc for doc, _ in chunk], schema=DOCUMENT_SCHEMA)
+    rows = [c for _, claims in chunk for c in claims]
+    claims = pa.Table.from_pylist(rows, schema=CLAIM_SCHEMA).append_column(
+        "doc", pa.array([i for i, (_, claims) in enumerate(chunk) for _ in claims], pa.int64()))
+    return documents, claims
 
 
 def generate(n_claims: int, seed: int = 7) -> list[Extraction]:
@@ -269,6 +299,9 @@ def main() -> None:
     ap.add_argument("--read-threads", type=int, default=0, metavar="N",
                     help="DuckDB threads for the timed queries (0: DuckDB's default, as Warehouse reads; 1: as the API "
                          "server reads by default); the load always runs on the default")
+    ap.add_argument("--columns", action="store_true",
+                    help="generate the corpus as Arrow tables and load it with store_columns instead of store_many "
+                         "(the same documents and claims; building the tables is generation, not timed)")
     ap.add_argument("--recompute", type=int, default=0, metavar="N",
                     help="also time the first N queries of each draw ranking every claim (the path before boards)")
     args = ap.parse_args()
@@ -288,17 +321,37 @@ def main() -> None:
                 ap.error(f"--memory-limit {args.memory_limit!r}: give a size such as 8GB")
             wh.con.execute(f"SET memory_limit = '{args.memory_limit}'")
         run = wh.start_run("synthetic", {"claims": args.claims})
-        first_chunk: list[Extraction] = []
-        chunks = iter_chunks(args.claims)
+        first_chunk: Any = None
+        chunks = iter_chunks(args.claims, columns=args.columns)
         per_call = max(1, args.call_claims // 400_000)  # chunks of 400 k claims handed to one store_many call
         while True:
             t0 = time.perf_counter()
             gc.disable()
             taken = list(itertools.islice(chunks, per_call))
+            if taken and args.columns:  # one call's documents and claims as two tables
+                offsets = itertools.accumulate([0] + [d.num_rows for d, _ in taken[:-1]])
+                tables = (pa.concat_tables([d for d, _ in taken]), pa.concat_tables([
+                    c.set_column(c.schema.get_field_index("doc"), "doc", pc.add(c.column("doc"), off))
+                    for (_, c), off in zip(taken, offsets, strict=True)]))
             gc.enable()
             gen_s += time.perf_counter() - t0
             if not taken:
                 break
+            if args.columns:
+                claim_docs = tables[1].column("doc").to_numpy()
+                firsts = tables[1].take(pa.array(np.searchsorted(claim_docs, np.arange(0, tables[0].num_rows, every))))
+                traffic.extend((b or "MMLU", m) for b, m in zip(firsts.column("benchmark").to_pylist(),
+                                                                firsts.column("model").to_pylist(), strict=True))
+                first_chunk = first_chunk or (tables[0].slice(0, 1000), tables[1].filter(pc.less(
+                    tables[1].column("doc"), 1000)))
+                n_docs += tables[0].num_rows
+                del taken
+                t0, c0 = time.perf_counter(), time.process_time()
+                wh.store_columns(*tables, run)
+                load_s += time.perf_counter() - t0
+                load_cpu_s += time.process_time() - c0
+                del tables
+                continue
             docs = [ex for chunk in taken for ex in chunk]
             # "traffic" queries: a claim's benchmark and model (popular benchmarks are asked most)
             traffic.extend((ex.claims[0].benchmark or "MMLU", ex.claims[0].model)
@@ -317,7 +370,7 @@ def main() -> None:
         load_s += boards_s
         wh.finish_run(run, n_docs, 0)
         t0 = time.perf_counter()
-        again = wh.store_many(first_chunk, run)
+        again = wh.store_columns(*first_chunk, run) if args.columns else wh.store_many(first_chunk, run)
         rerun_s = time.perf_counter() - t0
         assert all(o.status == "unchanged" for o in again)
         stats = wh.stats()

@@ -35,7 +35,8 @@ from warehouse.names import is_lower_better, is_named
 
 # Bump when the board tables' meaning changes: files built by another version are rebuilt on open.
 # 8: ties broken by claim id, not by the claims' stored order (``sql.BOARD_RAW_GROUPS``).
-BOARDS_FORMAT = "8"
+# 9: families' default pages kept ready (``board_family_pages``).
+BOARDS_FORMAT = "9"
 BOARD_SOURCES = sql.BOARD_SOURCES
 
 
@@ -60,7 +61,7 @@ class RawGroup(NamedTuple):
 
 
 def refresh(con: duckdb.DuckDBPyConnection, batch_claims: int | None = None,
-            between: Callable[[], None] | None = None) -> int:
+            between: Callable[[], None] | None = None, reg: Registry | None = None) -> int:
     """Rebuild the boards of every benchmark in ``board_dirty``, inside the caller's transaction, in batches of
     benchmarks of at most ``batch_claims`` claims (default ``BUILD_BATCH_CLAIMS``).
 
@@ -73,6 +74,9 @@ def refresh(con: duckdb.DuckDBPyConnection, batch_claims: int | None = None,
     after a commit that itself took 0.04 s; the commit at the end has that much less to write). Nothing is lost by
     the splits: ``board_dirty`` names every benchmark at each commit and until the pages are built, and a
     rebuild starts by deleting what a failed one left.
+
+    With ``reg``, the default pages of the families of the rebuilt benchmarks are built too
+    (``_build_family_pages``); without, every family's ready page is dropped (reads compute them).
 
     Returns how many benchmarks were rebuilt.
     """
@@ -105,8 +109,58 @@ def refresh(con: duckdb.DuckDBPyConnection, batch_claims: int | None = None,
         for batch in batches:
             _narrow(con, batch, batches)
             con.execute(sql.BUILD_BOARD_PAGES, {"rows": PAGE_ROWS, "sources": PAGE_SOURCES})
+    if reg is None:
+        con.execute(sql.CLEAR_FAMILY_PAGES)
+    else:
+        _build_family_pages(con, reg, dirty)
     con.execute(sql.CLEAR_BOARD_DIRTY)
     return len(dirty)
+
+
+def _build_family_pages(con: duckdb.DuckDBPyConnection, reg: Registry, dirty: list[int]) -> None:
+    """The default page of every family with a rebuilt member (``board_family_pages``), written by the read that
+    answers it otherwise (``leaderboard_json``), its links to more sources left out as in ``board_pages``.
+
+    A family's default page reads the groups of all its members and the first members' rows (1 M synthetic claims:
+    13 families of ~26 members, 7-40 ms each against ~0.4 ms for a ready page): under an uncached load those few
+    requests held the one reader thread long enough to set the latency's tail. Kept ready, it is one read by key.
+    """
+    families: set[str] = set()
+    for bid in dirty:
+        entity = reg.entities.get(bid)
+        for name in (entity.family, entity.name) if entity is not None else ():
+            if name and reg.family_members(name):
+                families.add(ranking.resolve_benchmark(reg, name).name)
+    if not families:
+        return
+    con.execute(sql.DELETE_FAMILY_PAGES, [sorted(families)])
+    # a family of one or two members is read as fast as it is built (a page or two by key: ~1-2 ms); the 1 M-claim
+    # synthetic file has ~1,000 such families, and building their pages cost more than it saves
+    names = sorted(f for f in families if len(ranking.resolve_benchmark(reg, f).member_ids) >= FAMILY_PAGE_MEMBERS)
+    if not names:
+        return
+    pages: list[str] = []
+    more: list[str] = []
+    for name in names:
+        links: list[list[str] | None] = []
+        pages.append(_computed_page(con, reg, ranking.resolve_benchmark(reg, name), None, None, PAGE_SOURCES,
+                                    PAGE_ROWS, 0, _marking(links)))
+        more.append(json.dumps(links))
+    _insert(con, sql.INSERT_FAMILY_PAGES, "family_page_batch", pa.table({"family": names, "page": pages,
+                                                                         "more": more}))
+
+
+# Members a family has at least for its default page to be kept ready (``_build_family_pages``).
+FAMILY_PAGE_MEMBERS = 3
+
+
+def _marking(links: list[list[str] | None]) -> _Link:
+    """A link writer that puts ``LINK_MARK`` where each row's link goes and notes the row's (model, member) in
+    ``links`` (None for a row with no more sources)."""
+    def mark(model: str | None, member: str) -> str:
+        links.append(None if model is None else [model, member])
+        return LINK_MARK
+    return mark
 
 
 def _narrow(con: duckdb.DuckDBPyConnection, bids: list[int], batches: list[list[int]]) -> None:
@@ -281,16 +335,33 @@ def leaderboard_json(con: duckdb.DuckDBPyConnection, reg: Registry, benchmark: s
     Each row's JSON is DuckDB's: its sources and, for rows of a default page, its head were written when the board
     was built (``board_rows.sources``, ``head``; other rows' heads are written by the read, ``sql.ROW_HEAD``), so a
     page is the groups of its members (one read for all), the rows by key (one read per member, or one statement
-    for a page spanning more than two), and string joins here: no Python object per value, no validation.
+    for a page spanning more than two), and string joins here: no Python object per value, no validation. The
+    default page of a benchmark (``board_pages``) or of a family (``board_family_pages``) is kept whole.
     ``more_sources`` fills ``LeaderboardRow.more_sources`` of rows with more sources than shown.
     """
     target = ranking.resolve_benchmark(reg, benchmark)
-    if (metric, setting, sources_limit, limit, offset) == (None, None, PAGE_SOURCES, PAGE_ROWS, 0) \
-            and not target.is_family:
-        ready = con.execute(sql.BOARD_PAGE_READY, target.member_ids).fetchone()
+    if (metric, setting, sources_limit, limit, offset) == (None, None, PAGE_SOURCES, PAGE_ROWS, 0):
+        ready = (con.execute(sql.FAMILY_PAGE_READY, [target.name]) if target.is_family
+                 else con.execute(sql.BOARD_PAGE_READY, target.member_ids)).fetchone()
         if ready is not None:
             page, more = ready
             return _ready_page(page, more, target.name, more_sources)
+
+    def link(model: str | None, member: str) -> str:
+        return json.dumps(more_sources(model, member)) if model is not None and more_sources is not None else "null"
+
+    return _computed_page(con, reg, target, metric, setting, sources_limit, limit, offset, link).encode()
+
+
+# Writes a row's ``more_sources`` JSON value from its model (None: the row shows all its sources) and member.
+_Link = Callable[["str | None", str], str]
+
+
+def _computed_page(con: duckdb.DuckDBPyConnection, reg: Registry, target: ranking.BenchmarkTarget,
+                   metric: str | None, setting: str | None, sources_limit: int, limit: int | None, offset: int,
+                   link: _Link) -> str:
+    """``leaderboard_json``'s page read from the groups and rows (no ready page), each row's link written by
+    ``link``."""
     board = ranking.empty_board(reg, target)
     others: list[str] = []
     total = 0  # the board's rows before this member's
@@ -316,13 +387,13 @@ def leaderboard_json(con: duckdb.DuckDBPyConnection, reg: Registry, benchmark: s
             wanted.append(_Slice(bid, grp, lo + 1, hi, member))
         total += n
     if len(wanted) > _ONE_BY_ONE:
-        rows = _member_pages(con, wanted, sources_limit, more_sources)
+        rows = _member_pages(con, wanted, sources_limit, link)
     else:  # a board's page, or a family's whose page spans one or two members
-        rows = [row for w in wanted for row in _page(con, *w, sources_limit, more_sources)]
+        rows = [row for w in wanted for row in _page(con, *w, sources_limit, link)]
     board.other_settings = others
     board.rows_total = total
     head = board.model_dump_json(exclude={"rows"})  # ``rows`` is the last field: the page goes where it was
-    return f'{head[:-1]},"rows":[{",".join(rows)}]}}'.encode()
+    return f'{head[:-1]},"rows":[{",".join(rows)}]}}'
 
 
 # Where a ready page (``board_pages.page``) has each row's link to more sources: chr(31), which JSON writes escaped
@@ -331,14 +402,17 @@ LINK_MARK = "\x1f"
 
 
 def _ready_page(page: str, more: str, member: str, more_sources: MoreSources | None) -> bytes:
-    """A ``board_pages`` row as the JSON ``leaderboard_json`` answers: the page with its links put in their places."""
-    def link(model: str | None) -> str:
-        return json.dumps(more_sources(model, member)) if model is not None and more_sources is not None else "null"
+    """A ``board_pages`` or ``board_family_pages`` row as the JSON ``leaderboard_json`` answers: the page with its
+    links put in their places. ``more`` lists each row's model (a family's: [model, member]) or null."""
+    def link(row: str | list[str] | None) -> str:
+        if row is None or more_sources is None:
+            return "null"
+        return json.dumps(more_sources(row, member) if isinstance(row, str) else more_sources(row[0], row[1]))
 
     parts = page.split(LINK_MARK)
     out = [parts[0]]
-    for model, part in zip(json.loads(more), parts[1:], strict=True):
-        out.append(link(model))
+    for row, part in zip(json.loads(more), parts[1:], strict=True):
+        out.append(link(row))
         out.append(part)
     return "".join(out).encode()
 
@@ -359,7 +433,7 @@ class _Slice(NamedTuple):
 
 
 def _page(con: duckdb.DuckDBPyConnection, bid: int, grp: int, first: int, last: int, member: str,
-          sources_limit: int, more_sources: MoreSources | None) -> list[str]:
+          sources_limit: int, link: _Link) -> list[str]:
     """Places ``first`` to ``last`` of a group's board as ``LeaderboardRow`` JSON objects.
 
     Rows of a default page have their head stored (``board_rows.head``); other pages have it written by the read
@@ -369,11 +443,11 @@ def _page(con: duckdb.DuckDBPyConnection, bid: int, grp: int, first: int, last: 
     read = con.execute(sql.BOARD_PAGE, params).fetchall() if grp == 0 and last <= PAGE_ROWS else []
     if not read or any(head is None for head, *_ in read):
         read = con.execute(sql.BOARD_PAGE_HEADS, params).fetchall()
-    return [_row_json(head, sources, total, model, member, more_sources) for head, sources, total, model in read]
+    return [_row_json(head, sources, total, model, member, link) for head, sources, total, model in read]
 
 
 def _member_pages(con: duckdb.DuckDBPyConnection, wanted: list[_Slice], sources_limit: int,
-                  more_sources: MoreSources | None) -> list[str]:
+                  link: _Link) -> list[str]:
     """``_page`` of every slice of ``wanted`` (one per benchmark), one after another, read in one statement."""
     by_member: dict[int, list[str]] = defaultdict(list)
     names = {w.benchmark_id: w.member for w in wanted}
@@ -384,17 +458,16 @@ def _member_pages(con: duckdb.DuckDBPyConnection, wanted: list[_Slice], sources_
         if head is None:
             headless.add(bid)
         else:
-            by_member[bid].append(_row_json(head, sources, total, model, names[bid], more_sources))
+            by_member[bid].append(_row_json(head, sources, total, model, names[bid], link))
     for w in wanted:
         if w.benchmark_id in headless:  # read again with the heads written (``sql.BOARD_PAGE_HEADS``)
-            by_member[w.benchmark_id] = _page(con, *w, sources_limit, more_sources)
+            by_member[w.benchmark_id] = _page(con, *w, sources_limit, link)
     return [row for w in wanted for row in by_member[w.benchmark_id]]
 
 
-def _row_json(head: str, sources: list[str], total: int, model: str, member: str,
-              more_sources: MoreSources | None) -> str:
+def _row_json(head: str, sources: list[str], total: int, model: str, member: str, link: _Link) -> str:
     """A board row as ``LeaderboardRow`` JSON: its stored head, its first sources, the link to the rest."""
-    more = json.dumps(more_sources(model, member)) if more_sources is not None and total > len(sources) else "null"
+    more = link(model if total > len(sources) else None, member)
     return f'{head},"sources":[{",".join(sources)}],"sources_total":{total},"more_sources":{more}}}'
 
 

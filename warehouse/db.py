@@ -18,7 +18,7 @@ from concurrent.futures import Future, ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal, NamedTuple, TypeVar
 
 import duckdb
 import numpy as np
@@ -239,7 +239,7 @@ class Warehouse:
                     self.con.execute(statement)
                 self.con.execute(sql.SCHEMA)
                 self.con.execute(sql.MARK_BOARD_ALL)
-                boards.refresh(self.con, between=self._commit_and_begin)
+                boards.refresh(self.con, between=self._commit_and_begin, reg=self.reg)
                 self.con.execute(sql.SET_META, ["boards", boards.boards_stamp()])
                 self.con.commit()
             except BaseException:
@@ -256,7 +256,7 @@ class Warehouse:
         with self._lock, _no_gc():
             self.con.begin()
             try:
-                n = boards.refresh(self.con, between=self._commit_and_begin)
+                n = boards.refresh(self.con, between=self._commit_and_begin, reg=self.reg)
                 self.con.commit()
             except BaseException:
                 self.con.rollback()
@@ -343,6 +343,35 @@ class Warehouse:
         with self._lock, _no_gc(), self._one_write_thread(), self._one_checkpoint():
             return self._store_overlapped(itertools.chain([first, second], batches), run_id)
 
+    def store_columns(self, documents: pa.Table, claims: pa.Table, run_id: int | None = None) -> list[IngestOutcome]:
+        """``store_many`` of documents and their claims given as Arrow columns, not as ``Extraction`` objects: the
+        same ids, outcomes, stored rows and batches as ``store_many`` of the same extractions in document order.
+
+        ``documents``: one row per document, the ``Document`` fields (``bulk.DOCUMENT_FIELDS``: ``source``, ``path``,
+        ``sha256`` and ``text`` required; ``encoding``, ``media_type``, ``authors`` default as ``Document``'s do,
+        the others to NULL; no sections) and ``extractor`` (``Extraction.extractor``, default ``rules``).
+        ``claims``: one row per claim, ``doc`` (the row of its document in ``documents``) and the claim's fields
+        (``bulk.CLAIM_FIELDS``; ``kind``, ``model``, ``quote``, ``start``, ``end`` required, ``source`` defaults to
+        the document's), a document's claims in their order. The columns are checked as pydantic would check the
+        objects (kinds, spans, values, comparisons: ValueError). A bulk load from columns skips the per-claim Python of
+        ``store_many`` (reading every claim object into Arrow: ~1.5-3 s of a 1 M-claim load). Documents that are
+        stored already or repeated in ``documents`` go through ``store_many``'s path for them, as objects.
+        """
+        self._writable()
+        given = bulk.column_batch(documents, claims)
+        if not len(given):
+            return []
+        sources = given.sources()
+        if len(set(sources)) < len(sources):  # later duplicates win: store_many's rule, on the objects
+            return self.store_many(given.extractions(), run_id)
+        batches = [given.slice(b[0], b[-1] + 1)
+                   for b in _in_batches(range(len(given)), BATCH_DOCS, FIRST_BATCH_DOCS, BATCH_DOCS // 2)]
+        if len(batches) == 1:  # one transaction, checkpointed as DuckDB decides (``store_many``'s one batch)
+            with self._lock, _no_gc():
+                return self._store_overlapped(batches, run_id)
+        with self._lock, _no_gc(), self._one_write_thread(), self._one_checkpoint():
+            return self._store_overlapped(batches, run_id)
+
     @contextmanager
     def _one_checkpoint(self) -> Iterator[None]:
         """The commits of an overlapped ``store_many`` leave their changes in the write-ahead log, and the call
@@ -386,7 +415,8 @@ class Warehouse:
         finally:
             self.con.execute(sql.SET_THREADS, [threads])
 
-    def _store_overlapped(self, batches: Iterable[list[Extraction]], run_id: int | None) -> list[IngestOutcome]:
+    def _store_overlapped(self, batches: Iterable[list[Extraction] | bulk.ColumnBatch],
+                          run_id: int | None) -> list[IngestOutcome]:
         """``store_many``'s batches, each written while the next is prepared. A batch holding a document that is
         stored already, or is in the batch being written, waits and goes through ``_store_batch``. If a
         write or a preparation fails, the registry and the id counters go back to what is committed."""
@@ -402,7 +432,9 @@ class Warehouse:
                         writing.done.result()  # committed, or its error is raised here
                         committed, writing = writing.batch.ids_after, None
                     if ready is None:
-                        outcomes.extend(self._store_batch(batch, run_id))
+                        outcomes.extend(self._store_batch(
+                            batch.extractions(self._unchanged(batch)) if isinstance(batch, bulk.ColumnBatch)
+                            else batch, run_id))
                         committed = (self._next_doc, self._next_claim)
                         continue
                     writing = _Writing(pool.submit(self._write_new, ready), ready)
@@ -423,17 +455,40 @@ class Warehouse:
             look.close()
         return outcomes
 
-    def _prepare_new(self, batch: Sequence[Extraction], run_id: int | None, look: duckdb.DuckDBPyConnection,
-                     busy: frozenset[str]) -> _NewDocuments | None:
+    def _unchanged(self, batch: bulk.ColumnBatch) -> frozenset[str]:
+        """The sources of ``batch`` stored with the same sha256 (``_store_batch`` leaves their claims as they are)."""
+        stored = {row[0]: row[2] for row in self.con.execute(sql.DOCS_BY_SOURCE, [batch.sources()]).fetchall()}
+        return frozenset(s for s, h in zip(batch.sources(), batch.documents.column("sha256").to_pylist(), strict=True)
+                         if s in stored and stored[s] == h)
+
+    def _prepare_new(self, batch: Sequence[Extraction] | bulk.ColumnBatch, run_id: int | None,
+                     look: duckdb.DuckDBPyConnection, busy: frozenset[str]) -> _NewDocuments | None:
         """A batch of documents none of which is stored (``look`` reads the documents committed) or being
         written (``busy``), made ready for ``_write_new``: ids, Arrow tables, the names it resolved;
-        None (and nothing changed) when some document is known: that batch needs ``_store_batch``."""
+        None (and nothing changed) when some document is known: that batch needs ``_store_batch``. A
+        ``bulk.ColumnBatch`` (``store_columns``) holds no source twice."""
         latest: dict[str, Extraction] = {}
-        for ex in batch:
-            latest[ex.document.source] = ex
-        sources = list(latest)
+        if isinstance(batch, bulk.ColumnBatch):
+            sources = batch.sources()
+        else:
+            for ex in batch:
+                latest[ex.document.source] = ex
+            sources = list(latest)
         if not busy.isdisjoint(sources) or look.execute(sql.DOCS_BY_SOURCE, [sources]).fetchall():
             return None
+        if isinstance(batch, bulk.ColumnBatch):
+            doc_ids = list(range(self._next_doc + 1, self._next_doc + len(sources) + 1))
+            self._next_doc += len(sources)
+            documents = self._document_columns_table(batch.document_arrays(), doc_ids, batch.counts, run_id)
+            extractors = batch.documents.column("extractor").to_pylist()
+            claims, gained = (self._keyed_claims(batch.claim_arrays(), doc_ids, batch.counts, extractors)
+                              if batch.claims.num_rows else (None, []))
+            outcomes = [IngestOutcome.model_construct(source=s, status="added", claims=k)
+                        for s, k in zip(sources, batch.counts.tolist(), strict=True)]
+            return _NewDocuments(
+                outcomes=outcomes, sources=frozenset(sources), documents=documents, sections=[], claims=claims,
+                gained=gained, names=self.reg.detach_pending(), terms=self.terms.detach_pending(), run_id=run_id,
+                ids_after=(self._next_doc, self._next_claim))
         todo: list[tuple[Extraction, int, bool]] = []
         for ex in latest.values():
             self._next_doc += 1
@@ -576,11 +631,18 @@ class Warehouse:
         insert can run while another thread holds the GIL), their fields converted in one pass
         (``bulk.document_columns``)."""
         cols = bulk.document_columns([ex.document.__dict__ for ex, _ in new])
+        return Warehouse._document_columns_table(cols, [doc_id for _, doc_id in new],
+                                                 [len(ex.claims) for ex, _ in new], run_id)
+
+    @staticmethod
+    def _document_columns_table(cols: dict[str, pa.Array], doc_ids: Sequence[int], counts: Sequence[int] | np.ndarray,
+                                run_id: int | None) -> pa.Table:
+        """The table ``sql.INSERT_DOCUMENTS`` copies, from the documents' ``bulk.DOCUMENT_FIELDS`` columns."""
         return pa.table({
-            "id": pa.array([doc_id for _, doc_id in new], pa.int64()),
+            "id": pa.array(doc_ids, pa.int64()),
             **{f: cols[f] for f in ("source", "path", "sha256", "encoding", "media_type", "text")},
-            "run_id": pa.array([run_id] * len(new), pa.int64()),
-            "n_claims": pa.array([len(ex.claims) for ex, _ in new], pa.int64()),
+            "run_id": pa.array([run_id] * len(doc_ids), pa.int64()),
+            "n_claims": pa.array(counts, pa.int64()),
             **{f: cols[f] for f in ("title", "url", "published", "authors")},
         })
 
@@ -596,20 +658,26 @@ class Warehouse:
 
     def _claims_table(self, todo: list[tuple[Extraction, int, bool]]) -> tuple[pa.Table | None, list[int]]:
         """Claims of new documents as the Arrow table ``sql.INSERT_CLAIMS_BULK`` copies (``warehouse.bulk``): the
-        fields copied out into Arrow columns, each distinct name resolved and each distinct setting and unit
-        keyed once and gathered to every claim, the rows put in benchmark order; ids are taken. Also returns
-        the benchmarks the claims are on."""
+        fields copied out into Arrow columns, then keyed (``_keyed_claims``). Also returns the benchmarks the claims
+        are on."""
         fields = [c.__dict__ for ex, _, _ in todo for c in ex.claims]
         if not fields:
             return None, []
-        n = len(fields)
         cols = bulk.claim_columns(fields)
         del fields
+        return self._keyed_claims(cols, [d for _, d, _ in todo], [len(ex.claims) for ex, _, _ in todo],
+                                  [ex.extractor for ex, _, _ in todo])
+
+    def _keyed_claims(self, cols: dict[str, pa.Array], doc_ids: Sequence[int], counts: Sequence[int] | np.ndarray,
+                      extractors: Sequence[str | None]) -> tuple[pa.Table, list[int]]:
+        """The claims' ``bulk.CLAIM_FIELDS`` columns (``counts[i]`` of them of document ``doc_ids[i]``, in order) as
+        the table ``sql.INSERT_CLAIMS_BULK`` copies: each distinct name resolved and each distinct setting and unit
+        keyed once and gathered to every claim, the rows put in benchmark order; ids are taken. Also returns the
+        benchmarks the claims are on."""
+        n = len(cols["kind"])
         cols["id"] = pa.array(np.arange(self._next_claim + 1, self._next_claim + n + 1, dtype=np.int64))
-        counts = [len(ex.claims) for ex, _, _ in todo]
-        cols["doc_id"] = pa.array(np.repeat(np.array([d for _, d, _ in todo], dtype=np.int64), counts))
-        cols["doc_extractor"] = bulk.gather([ex.extractor for ex, _, _ in todo],
-                                            np.repeat(np.arange(len(todo)), counts), pa.string())
+        cols["doc_id"] = pa.array(np.repeat(np.asarray(doc_ids, dtype=np.int64), counts))
+        cols["doc_extractor"] = bulk.gather(extractors, np.repeat(np.arange(len(doc_ids)), counts), pa.string())
         cols.update(bulk.entity_ids(cols, self.reg.resolve, self.reg.known_ids))
         # one term id per distinct wording, given in the order the claims meet them (``warehouse.terms``)
         cols.update(bulk.keyed_columns([cols["metric"], cols["setting"], cols["unit"]], ("term_id",),
@@ -947,20 +1015,21 @@ class _Writing(NamedTuple):
 # The write-ahead log an overlapped ``store_many`` lets its commits leave before one checkpoints
 # (``Warehouse._one_checkpoint``): ~50 batches of documents like the benchmark's.
 CHECKPOINT_EVERY = "1GiB"
+_T = TypeVar("_T")
 BATCH_DOCS = 20000
 FIRST_BATCH_DOCS = 5000
 
 
-def _in_batches(items: Iterable[Extraction], size: int, first: int | None = None,
-                tail: int | None = None) -> Iterator[list[Extraction]]:
+def _in_batches(items: Iterable[_T], size: int, first: int | None = None,
+                tail: int | None = None) -> Iterator[list[_T]]:
     """``items`` in lists of ``size``, the first of ``first`` when given (the last may be shorter).
 
     ``tail``: a last list of fewer than ``tail`` items joins the one before it, so a list is yielded only once
     ``tail`` items of the next are read (or the items end). Each batch is a commit, and each commit of a bulk
     load checkpoints: 1 M claims written as 100 k, 400 k, 400 k, 100 k claims cost DuckDB ~0.25 s more CPU than the
     same claims in three commits (replayed writes, alternated: 3.04-3.15 vs 2.79-2.86 s)."""
-    batch: list[Extraction] = []
-    held: list[Extraction] | None = None  # a full list, yielded once the next one holds ``tail`` items
+    batch: list[_T] = []
+    held: list[_T] | None = None  # a full list, yielded once the next one holds ``tail`` items
     want = first or size
     for item in items:
         batch.append(item)

@@ -371,7 +371,7 @@ WHERE doc_id IN (SELECT unnest(?::BIGINT[])) AND benchmark_id IS NOT NULL
 """
 MARK_BOARD_ALL = "INSERT INTO board_dirty SELECT DISTINCT benchmark_id FROM claims WHERE benchmark_id IS NOT NULL"
 BOARD_TABLES = ("board_rows", "board_groups", "board_group_map", "board_names", "board_pages", "board_comparisons",
-                "board_dirty")
+                "board_dirty", "board_family_pages")
 DROP_BOARDS = tuple(f"DROP TABLE IF EXISTS {table}" for table in BOARD_TABLES)
 BOARD_DIRTY = "SELECT DISTINCT benchmark_id FROM board_dirty"
 MARK_BOARDS = "INSERT INTO board_dirty SELECT unnest(?::BIGINT[])"
@@ -561,6 +561,12 @@ ORDER BY benchmark_id, loser_id, id
 """
 # chr(31) marks where a ready page's links go (``boards.LINK_MARK``): JSON writes that character escaped anywhere else.
 BOARD_PAGE_READY = "SELECT page, more FROM board_pages WHERE benchmark_id = ?"
+# A family's ready default page (``boards._build_family_pages``), by the family's name (``ranking.resolve_benchmark``).
+FAMILY_PAGE_READY = "SELECT page, more FROM board_family_pages WHERE family = ?"
+CLEAR_FAMILY_PAGES = "DELETE FROM board_family_pages"
+DELETE_FAMILY_PAGES = "DELETE FROM board_family_pages WHERE family IN (SELECT unnest(?::VARCHAR[]))"
+INSERT_FAMILY_PAGES = ("INSERT INTO board_family_pages SELECT family::VARCHAR, page::VARCHAR, more::VARCHAR "
+                       "FROM family_page_batch")
 # The effective groups of the benchmarks given, each benchmark's default first. A semi-join on the list, not
 # ``list_contains`` per row: a family's ~200 members spread over most ids, so every row of the range is tested, and
 # testing it against a 200-entry list took 86 ms at 10 M claims (the semi-join's hash lookup: 10 ms).

@@ -252,3 +252,10 @@ CREATE TABLE IF NOT EXISTS board_pages (
     page VARCHAR NOT NULL,  -- the Leaderboard JSON, each row's more_sources value a chr(31) (JSON escapes it elsewhere)
     more VARCHAR NOT NULL  -- JSON array, per row: the model whose row has more sources than shown, else null
 );
+-- A family's default page, ready (boards._build_family_pages): as board_pages, by the family's name; ``more`` lists
+-- per row [model, member] or null.
+CREATE TABLE IF NOT EXISTS board_family_pages (
+    family VARCHAR PRIMARY KEY,
+    page VARCHAR NOT NULL,
+    more VARCHAR NOT NULL
+);
