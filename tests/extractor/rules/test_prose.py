@@ -1802,3 +1802,9 @@ def test_de_and_dedao_are_score_verbs():
 def test_a_chinese_name_starts_after_a_place_word_li():
     text = "# 测试报告\n\n在 MMLU 测试里天枢-Pro 表现为 85.1%。"
     assert [(c.model, c.value) for c in scores(text)] == [("天枢-Pro", 85.1)]
+
+
+def test_four_character_idioms_of_a_tie_are_matches():
+    text = "# 测试报告\n\n天枢-Pro 的 MMLU 与 GPT-4o 相差无几，GSM8K 上和 Claude 3.5 Sonnet 不分伯仲。"
+    assert [(c.relation, c.baseline) for c in comparisons(text)] == [
+        ("matches", "GPT-4o"), ("matches", "Claude 3.5 Sonnet")]
