@@ -1808,3 +1808,8 @@ def test_four_character_idioms_of_a_tie_are_matches():
     text = "# 测试报告\n\n天枢-Pro 的 MMLU 与 GPT-4o 相差无几，GSM8K 上和 Claude 3.5 Sonnet 不分伯仲。"
     assert [(c.relation, c.baseline) for c in comparisons(text)] == [
         ("matches", "GPT-4o"), ("matches", "Claude 3.5 Sonnet")]
+
+
+def test_a_dashed_name_ending_in_a_tier_is_the_topic_the_model_stands_for():
+    text = "# Launch\n\nTianshu-Pro is our new model. The model reaches 85.1 on MMLU, ahead of GPT-4o (83.0)."
+    assert ("Tianshu-Pro", 85.1) in [(c.model, c.value) for c in scores(text)]
