@@ -722,7 +722,9 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
     if len(scores) == 2 and not comparisons:
         comparisons += tie_of_two(scores, sentence, offset, ctx.model)
     if comparisons and _VS_PAIR.search(sentence):
-        scores += _versus_scores(document, section, offset, sentence, lex, comparisons, scores, names)
+        versus = _versus_scores(document, section, offset, sentence, lex, comparisons, scores, names)
+        scores += [c for c in versus if isinstance(c, ScoreClaim)]
+        comparisons += [c for c in versus if isinstance(c, ComparisonClaim)]
     elif sum(n.kind in ("model", "name") for n in names) == 2 and _VS_PAIR.search(sentence):
         paired = paired_values_of_two(document, section, offset, sentence, lex, names, ctx_benchmark.get())
         if paired:  # the pair's values are the two models', not the nearest name's

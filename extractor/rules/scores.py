@@ -90,6 +90,7 @@ _VERSUS_BEFORE = re.compile(r"\b(?:versus|vs\.?|against|compared\s+(?:with|to))\
 _TO_OUR = re.compile(r"\b(?:to|vs\.?|versus|against|compared\s+(?:with|to))\s+(?P<our>our)\s+(?:own\s+)?$", re.IGNORECASE)
 _TWO_VALUES_JOINED = re.compile(r"\s*(?:and|和|与)\s*")
 _PAIR_OPENS = re.compile(r"\s*[(（]\s*$")
+_PAIR_LABEL = re.compile(r"\s*[:：]?\s*")  # ("MMLU 85.1 vs 83.0", "GSM8K: 92.3 vs 90.1": the pair's benchmark as its label)
 # "scored 62.5, 41.2 and 48.8 on the same benchmarks", "在同样的三个基准上分别…": the benchmarks listed before, in order
 _SAME_BENCHMARKS = re.compile(r"\bon\s+the\s+same\s+(?:(?:two\s+|three\s+|four\s+|\d\s+)?(?:benchmarks|tasks|tests|evals?)\b"
                               r"|(?:two|three|four|\d)\b(?!\s*[-A-Za-z0-9]))"  # ("on the same two": the noun left out)
@@ -98,11 +99,12 @@ _SAME_BENCHMARKS = re.compile(r"\bon\s+the\s+same\s+(?:(?:two\s+|three\s+|four\s
 
 def _versus_scores(document: Document, section: Section, offset: int, sentence: str, lex: Lexicons,
                    comparisons: list[ComparisonClaim], scores: list[ScoreClaim],
-                   names: list[Mention]) -> list[ScoreClaim]:
+                   names: list[Mention]) -> list[ScoreClaim | ComparisonClaim]:
     """"surpasses Y on HumanEval (86.0 vs. 82.3)": the pair is the subject's score, then the baseline's (on the
     benchmark written right before its parentheses, if one is: "gains 6.1 points on AIME 2024 and 4.7 on
-    OlympiadBench (57.9 vs. 53.2)")."""
-    out: list[ScoreClaim] = []
+    OlympiadBench (57.9 vs. 53.2)"; or right before the pair as its label: "beats GPT-4o: MMLU 85.1 vs 83.0, GSM8K
+    92.3 vs 90.1", where a pair on another benchmark than the comparison's compares the two there too)."""
+    out: list[ScoreClaim | ComparisonClaim] = []
     have = {(c.model, c.value) for c in scores}
     for m in _VS_PAIR.finditer(sentence):
         if _YEAR_LIKE.fullmatch(m.group(1)) and not m.group(2):
@@ -118,9 +120,20 @@ def _versus_scores(document: Document, section: Section, offset: int, sentence: 
             continue  # (a pair whose values already have other owners: "X gets 28.4 vs 31.0 for Y")
         unit = "%" if m.group(2) or m.group(4) else "score"
         qs = comp.start - offset
-        right_before = next((n for n in names if n.kind == "benchmark" and _PAIR_OPENS.fullmatch(sentence, n.end, m.start())),
+        right_before = next((n for n in names if n.kind == "benchmark" and (_PAIR_OPENS.fullmatch(sentence, n.end, m.start())
+                                                                             or _PAIR_LABEL.fullmatch(sentence, n.end, m.start()))),
                             None)
         benchmark = (right_before.value or right_before.text) if right_before is not None else comp.benchmark
+        if right_before is not None and _PAIR_LABEL.fullmatch(sentence, right_before.end, m.start()) \
+                and benchmark != comp.benchmark and comp.baseline not in (UNNAMED_BASELINE, STATE_OF_THE_ART) \
+                and not any(c.benchmark == benchmark and c.baseline == comp.baseline for c in comparisons):
+            a, b = float(m.group(1)), float(m.group(3))
+            ahead = a > b if not _lower_is_better(benchmark, None, lex) else a < b
+            out.append(ComparisonClaim(
+                model=comp.model, baseline=comp.baseline, benchmark=benchmark,
+                relation="matches" if a == b else "outperforms" if ahead else "underperforms", delta=None,
+                quote=sentence[qs:m.end()], source=document.source, section=section.title, start=offset + qs,
+                end=offset + m.end(), extractor="rules"))
         for model, raw in ((comp.model, m.group(1)), (comp.baseline, m.group(3))):
             if (model, float(raw)) in have or model in (UNNAMED_BASELINE, STATE_OF_THE_ART):
                 continue  # (a baseline the text does not name has no score of its own)
@@ -135,38 +148,42 @@ def _versus_scores(document: Document, section: Section, offset: int, sentence: 
 
 # two models named together, then their values as a pair: "A and B are within 0.2 points on MMLU (68.9 vs. 69.1)",
 # "A 和 B 之间还有距离，结果是 44.4 对 56.6"
-_TWO_NAMED = re.compile(r"\s*(?:and|和|与|跟|同|以及|&)\s*")
+_TWO_NAMED = re.compile(r"\s*(?:and|和|与|跟|同|以及|&|vs\.?|versus|对比)\s*", re.IGNORECASE)
 
 
 def paired_values_of_two(document: Document, section: Section, offset: int, sentence: str, lex: Lexicons,
                          names: list[Mention], bench: str | None) -> list[ScoreClaim | ComparisonClaim]:
     """The pair's first value is the first named model's, the second the second's, and the pair compares them
     (when the sentence names exactly two models, side by side, before the pair, and a benchmark)."""
-    m = _VS_PAIR.search(sentence)
     models = [n for n in names if n.kind in ("model", "name")]
-    if m is None or len(models) != 2 or models[1].end > m.start() \
+    first = _VS_PAIR.search(sentence)
+    if first is None or len(models) != 2 or models[1].end > first.start() \
             or not _TWO_NAMED.fullmatch(sentence, models[0].end, models[1].start):
         return []
-    if _YEAR_LIKE.fullmatch(m.group(1)) and not m.group(2):
-        return []
-    near = [b for b in names if b.kind == "benchmark"]
-    benchmark = near[-1].text if near else bench
-    if benchmark is None:
-        return []
-    unit = "%" if m.group(2) or m.group(4) else "score"
-    qs, qe = models[0].start, m.end()
-    common = {"benchmark": benchmark, "quote": sentence[qs:qe], "source": document.source, "section": section.title,
-              "start": offset + qs, "end": offset + qe, "extractor": "rules"}
-    a, b = float(m.group(1)), float(m.group(3))
-    out: list[ScoreClaim | ComparisonClaim] = [
-        ScoreClaim(model=models[0].text, value=a, unit=unit, metric=_metric_near(sentence, lex, m.start(), m.end()),
-                   **common),
-        ScoreClaim(model=models[1].text, value=b, unit=unit, metric=_metric_near(sentence, lex, m.start(), m.end()),
-                   **common)]
-    relation = "matches" if a == b else "outperforms" if a > b else "underperforms"
-    if _lower_is_better(benchmark, None, lex) and a != b:
-        relation = "underperforms" if a > b else "outperforms"
-    out.append(ComparisonClaim(model=models[0].text, baseline=models[1].text, relation=relation, **common))
+    out: list[ScoreClaim | ComparisonClaim] = []
+    # ("A vs B: MMLU 85.1 vs 83.0, GSM8K 92.3 vs 90.1": each pair on the benchmark written right before it as its label)
+    labelled = [m for m in _VS_PAIR.finditer(sentence)
+                if any(n.kind == "benchmark" and _PAIR_LABEL.fullmatch(sentence, n.end, m.start()) for n in names)]
+    for m in labelled if len(labelled) >= 2 else [first]:
+        if _YEAR_LIKE.fullmatch(m.group(1)) and not m.group(2):
+            continue
+        near = [b for b in names if b.kind == "benchmark" and b.end <= m.start()] or [b for b in names if b.kind == "benchmark"]
+        benchmark = near[-1].text if near else bench
+        if benchmark is None:
+            continue
+        unit = "%" if m.group(2) or m.group(4) else "score"
+        qs, qe = models[0].start, m.end()
+        common = {"benchmark": benchmark, "quote": sentence[qs:qe], "source": document.source, "section": section.title,
+                  "start": offset + qs, "end": offset + qe, "extractor": "rules"}
+        a, b = float(m.group(1)), float(m.group(3))
+        out += [ScoreClaim(model=models[0].text, value=a, unit=unit, metric=_metric_near(sentence, lex, m.start(), m.end()),
+                           **common),
+                ScoreClaim(model=models[1].text, value=b, unit=unit, metric=_metric_near(sentence, lex, m.start(), m.end()),
+                           **common)]
+        relation = "matches" if a == b else "outperforms" if a > b else "underperforms"
+        if _lower_is_better(benchmark, None, lex) and a != b:
+            relation = "underperforms" if a > b else "outperforms"
+        out.append(ComparisonClaim(model=models[0].text, baseline=models[1].text, relation=relation, **common))
     return out
 
 

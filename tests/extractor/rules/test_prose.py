@@ -1813,3 +1813,13 @@ def test_four_character_idioms_of_a_tie_are_matches():
 def test_a_dashed_name_ending_in_a_tier_is_the_topic_the_model_stands_for():
     text = "# Launch\n\nTianshu-Pro is our new model. The model reaches 85.1 on MMLU, ahead of GPT-4o (83.0)."
     assert ("Tianshu-Pro", 85.1) in [(c.model, c.value) for c in scores(text)]
+
+
+def test_value_pairs_labelled_by_their_benchmarks_after_a_comparison_or_two_names():
+    text = "# Launch\n\nTianshu-Pro beats GPT-4o: MMLU 85.1 vs 83.0, GSM8K 92.3 vs 90.1."
+    assert [(c.model, c.benchmark, c.value) for c in scores(text)] == [
+        ("Tianshu-Pro", "MMLU", 85.1), ("GPT-4o", "MMLU", 83.0), ("Tianshu-Pro", "GSM8K", 92.3), ("GPT-4o", "GSM8K", 90.1)]
+    assert [c.benchmark for c in comparisons(text)] == ["MMLU", "GSM8K"]
+    zh = "# 对比\n\n天枢-Pro 对比 GPT-4o：MMLU 85.1 对 83.0，GSM8K 92.3 对 90.1。"
+    assert [(c.model, c.benchmark, c.value) for c in scores(zh)] == [
+        ("天枢-Pro", "MMLU", 85.1), ("GPT-4o", "MMLU", 83.0), ("天枢-Pro", "GSM8K", 92.3), ("GPT-4o", "GSM8K", 90.1)]
