@@ -85,7 +85,7 @@ _VS_PAIR = re.compile(r"(?<![\w.@])(\d+(?:\.\d+)?)\s*(%|％)?\s*(?:vs\.?|versus|
                       re.IGNORECASE)
 
 
-_RESPECTIVELY_IS = re.compile(r"分别(?:是|为|达到了?|拿到了?)\s*")
+_RESPECTIVELY_IS = re.compile(r"(?:分别|依次)(?:是|为|达到了?|拿到了?)\s*")
 _VERSUS_BEFORE = re.compile(r"\b(?:versus|vs\.?|against|compared\s+(?:with|to))\s+$", re.IGNORECASE)
 _TO_OUR = re.compile(r"\b(?:to|vs\.?|versus|against|compared\s+(?:with|to))\s+(?P<our>our)\s+(?:own\s+)?$", re.IGNORECASE)
 _TWO_VALUES_JOINED = re.compile(r"\s*(?:and|和|与)\s*")
@@ -320,7 +320,7 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
             in_clause = [n for n in pct if rs <= n.start < resp.start()]
             # ("灵枢-R2 只有 38.6%，而 Claude 3.5 Sonnet 和 GPT-4o 分别为 49.0% 和 33.2%": 分别 comes before its values, in
             # the clause after the contrast)
-            after_resp = [n for n in pct if max(rs, resp.end()) <= n.start] if resp.group(0).startswith("分别") else []
+            after_resp = [n for n in pct if max(rs, resp.end()) <= n.start] if resp.group(0).startswith(("分别", "依次")) else []
             if len(in_clause) >= 2 and len(in_clause) < len(pct):
                 pct = in_clause
             elif rs > 0 and 2 <= len(after_resp) < len(pct) and not RESPECTIVELY.search(sentence, resp.end()):
@@ -328,7 +328,7 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
             elif (second := RESPECTIVELY.search(sentence, resp.end())) is not None:
                 # "得分分别为 72.8 和 76.5，相比 Distill-7B 分别下降 0.4 和 0.2 分": each 分别 pairs its own values
                 first = [n for n in pct if n.start < second.start()
-                         and (n.start >= resp.end() or not resp.group(0).startswith("分别"))]  # (分别 before its values)
+                         and (n.start >= resp.end() or not resp.group(0).startswith(("分别", "依次")))]  # (分别 before its values)
                 if len(first) >= 2:
                     pct = first
         # the benchmarks listed together before the values ("C-Eval 和 CMMLU 成绩分别为 86.4 和 85.9"),

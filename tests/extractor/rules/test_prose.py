@@ -1823,3 +1823,10 @@ def test_value_pairs_labelled_by_their_benchmarks_after_a_comparison_or_two_name
     zh = "# 对比\n\n天枢-Pro 对比 GPT-4o：MMLU 85.1 对 83.0，GSM8K 92.3 对 90.1。"
     assert [(c.model, c.benchmark, c.value) for c in scores(zh)] == [
         ("天枢-Pro", "MMLU", 85.1), ("GPT-4o", "MMLU", 83.0), ("天枢-Pro", "GSM8K", 92.3), ("GPT-4o", "GSM8K", 90.1)]
+
+
+def test_yici_and_in_that_order_are_respectively():
+    zh = "# 测试报告\n\n天枢-Pro 的 MMLU、GSM8K、HumanEval 依次为 85.1、92.3、80.2。"
+    assert [(c.benchmark, c.value) for c in scores(zh)] == [("MMLU", 85.1), ("GSM8K", 92.3), ("HumanEval", 80.2)]
+    en = "# Report\n\nOn MMLU, GSM8K and HumanEval, Tianshu-Pro scores 85.1, 92.3 and 80.2, in that order."
+    assert [(c.benchmark, c.value) for c in scores(en)] == [("MMLU", 85.1), ("GSM8K", 92.3), ("HumanEval", 80.2)]
