@@ -89,6 +89,7 @@ _RESPECTIVELY_IS = re.compile(r"(?:分别|依次)(?:是|为|达到了?|拿到了
 _VERSUS_BEFORE = re.compile(r"\b(?:versus|vs\.?|against|compared\s+(?:with|to))\s+$", re.IGNORECASE)
 _TO_OUR = re.compile(r"\b(?:to|vs\.?|versus|against|compared\s+(?:with|to))\s+(?P<our>our)\s+(?:own\s+)?$", re.IGNORECASE)
 _TWO_VALUES_JOINED = re.compile(r"\s*(?:and|和|与)\s*")
+_LISTED_VALUES_GAP = re.compile(r"\s*(?:[,，、]\s*(?:and\s+)?|and|和|与|及)\s*")
 _PAIR_OPENS = re.compile(r"\s*[(（]\s*$")
 _PAIR_LABEL = re.compile(r"\s*[:：]?\s*")  # ("MMLU 85.1 vs 83.0", "GSM8K: 92.3 vs 90.1": the pair's benchmark as its label)
 # "scored 62.5, 41.2 and 48.8 on the same benchmarks", "在同样的三个基准上分别…": the benchmarks listed before, in order
@@ -379,6 +380,15 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
         before = [b for b in benches if b.end <= good[0].start]
         group = _benchmark_group(sentence, benches, before[-1]) if before else []
         if len(group) == 2 and not any(group[-1].end <= n.start < good[0].start for n in names if n.kind != "benchmark"):
+            aligned = {n.start: b for n, b in zip(good, group, strict=True)}
+    if not aligned and not model_aligned and len(good) >= 3 \
+            and all(_LISTED_VALUES_GAP.fullmatch(sentence, a.end, b.start) for a, b in zip(good, good[1:], strict=False)):
+        # "Tianshu-Pro's MMLU, GSM8K and HumanEval scores are 85.1, 92.3 and 80.2": as many benchmarks listed together,
+        # then the values listed the same way, with no name between
+        before = [b for b in benches if b.end <= good[0].start]
+        group = _benchmark_group(sentence, benches, before[-1]) if before else []
+        if len(group) == len(good) and not any(group[-1].end <= n.start < good[0].start for n in names
+                                               if n.kind != "benchmark"):
             aligned = {n.start: b for n, b in zip(good, group, strict=True)}
     if not aligned and not model_aligned and not benches and len(good) >= 2 \
             and any(_TWO_VALUES_JOINED.fullmatch(sentence, a.end, b.start) for a, b in zip(good, good[1:], strict=False)) \

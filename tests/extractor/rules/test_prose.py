@@ -1830,3 +1830,8 @@ def test_yici_and_in_that_order_are_respectively():
     assert [(c.benchmark, c.value) for c in scores(zh)] == [("MMLU", 85.1), ("GSM8K", 92.3), ("HumanEval", 80.2)]
     en = "# Report\n\nOn MMLU, GSM8K and HumanEval, Tianshu-Pro scores 85.1, 92.3 and 80.2, in that order."
     assert [(c.benchmark, c.value) for c in scores(en)] == [("MMLU", 85.1), ("GSM8K", 92.3), ("HumanEval", 80.2)]
+
+
+def test_as_many_values_listed_as_benchmarks_listed_before_are_respectively():
+    text = "# Report\n\nTianshu-Pro's MMLU, GSM8K and HumanEval scores are 85.1, 92.3 and 80.2."
+    assert [(c.benchmark, c.value) for c in scores(text)] == [("MMLU", 85.1), ("GSM8K", 92.3), ("HumanEval", 80.2)]
