@@ -87,7 +87,16 @@ def partners(sentence: str, names: list[Mention], values: ValueList, section: Se
         group = _benchmark_group(sentence, benches, before[-1])
         if len(group) == n:
             return [], group
+    on = _ON_AFTER_VALUES.match(sentence, values.end)
+    after = next((b for b in benches if on is not None and b.start == on.end()), None)
+    if after is not None:  # "posts 85.1 / 92.3 / 80.2 on MMLU / GSM8K / HumanEval": the list right after "on"
+        group = _benchmark_group(sentence, benches, after)
+        if len(group) == n:
+            return [], group
     return [], []
+
+
+_ON_AFTER_VALUES = re.compile(r"\s*%?\s*(?:on|across|in)\s+(?:the\s+)?", re.IGNORECASE)
 
 
 _PAREN_OPEN = re.compile(r"\s*[(（]\s*$")

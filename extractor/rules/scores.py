@@ -446,8 +446,13 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
     value_lists = slash_value_lists(sentence)
     if value_lists:
         firsts = {v.start for v in value_lists}
+        listed_claims = _listed_scores(document, section, offset, sentence, lex, names, value_lists)
+        # (a list read whole, every value on its own benchmark: its later values are no values of their own either)
+        firsts |= {start for v in value_lists
+                   if sum(c.start - offset <= v.start and c.end - offset >= v.end for c in listed_claims) >= len(v.values)
+                   for start in v.starts}
         good = [n for n in good if n.start not in firsts]
-        out += _listed_scores(document, section, offset, sentence, lex, names, value_lists)
+        out += listed_claims
     # "71.3 on MMLU and 58.0 on GPQA, compared with 69.8 and 55.1 for Gemma-2-9B": the owner's i-th value goes
     # with the benchmark of the i-th value stated before its run
     owned_runs = owned_value_lists(sentence, good, names) if " for " in sentence else {}

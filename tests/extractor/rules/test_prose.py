@@ -1835,3 +1835,8 @@ def test_yici_and_in_that_order_are_respectively():
 def test_as_many_values_listed_as_benchmarks_listed_before_are_respectively():
     text = "# Report\n\nTianshu-Pro's MMLU, GSM8K and HumanEval scores are 85.1, 92.3 and 80.2."
     assert [(c.benchmark, c.value) for c in scores(text)] == [("MMLU", 85.1), ("GSM8K", 92.3), ("HumanEval", 80.2)]
+
+
+def test_slashed_values_on_as_many_slashed_benchmarks_after_on():
+    text = "# Report\n\nTianshu-Pro posts 85.1 / 92.3 / 80.2 on MMLU / GSM8K / HumanEval."
+    assert [(c.benchmark, c.value) for c in scores(text)] == [("MMLU", 85.1), ("GSM8K", 92.3), ("HumanEval", 80.2)]
