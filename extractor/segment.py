@@ -56,7 +56,7 @@ _ABBREVIATIONS = frozenset(
 
 # (with a version number after a space: "Step-Audio 2", "Llama 4", not "GPT-4o 3 个点")
 _LATIN_TOKEN = re.compile(r"(?<![A-Za-z0-9\u00c0-\u024f])[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f][A-Za-z0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]*(?:[-_.+][A-Za-z0-9]+)*\+?"
-                          r"(?: \d+(?:\.\d+)?(?![\w.%])(?!\s*(?:个|分|倍|点|月|年|日|号|期|届|周|名|次|points?|pts)))?", re.ASCII)  # ("SuperCLUE 11月")
+                          r"(?: (?!\d{2,}\.\d)\d+(?:\.\d+)?(?![\w.%])(?!\s*(?:个|分|倍|点|月|年|日|号|期|届|周|名|次|points?|pts)))?", re.ASCII)  # ("SuperCLUE 11月"; not a score: "Tianshu-Pro 85.1")
 # A Chinese brand with a Latin size/version after a hyphen: "星河-13B", "混元-Large", "盘古-Σ".
 # Chinese has no spaces, so the brand must not be glued to the characters before it
 # ("发布星河-13B" is left alone: where the name starts is unknowable without a segmenter).

@@ -36,7 +36,8 @@ _FIRST_WORD = r"[A-Za-z](?<![A-Za-z0-9_@.\-][A-Za-z])[A-Za-z0-9]*(?:[-_.+'’][A
 _NUMWORD = r"\d+(?:\.\d+)*[A-Za-z]*(?:[-_.][A-Za-z0-9]+)*"
 # English: join only suffix words and version/size numbers. Chinese context: also join capitalised words,
 # since a run of Latin words between Chinese characters is almost always one name ("Street Gaussians").
-# (a version number may be followed by one capitalised variant word: "Llama 4 Scout", "Gemini 2.0 Flash-Lite")
+# (a version number may be followed by one capitalised variant word: "Llama 4 Scout", "Gemini 2.0 Flash-Lite"; a number of
+# two digits and one decimal is a score, not a version: "Tianshu-Pro 85.1", while "Mistral Large 24.11" is a version)
 NAME_EN = re.compile(
     # (with all its dashed parts: "DeepSeek Coder-V2-Lite", "lifts Coder-Lynx-32B", not "lifts Coder-Lynx")
     # (nothing joins after a possessive: "below DeepSeek-R1's 2029" is R1's value)
@@ -45,7 +46,7 @@ NAME_EN = re.compile(
     rf"|(?!(?:On|In|At|And|Or|But|With|For|To|The|As|By|Is|Was|Has|Table|Figure|Section|Appendix|Part|Step|Stage|"
     rf"Phase|Round|Level|Day|Week|Chapter|Episode|Season|Version|Group|Team|Top|Rank|Tier|Class|Grade)\b)"
     rf"[A-Z][a-z]+(?=[ ]\d+(?:\.\d+)?\b(?![.,]?\d)(?!\s*(?:%|分|points?|pts|pp))(?!-))"
-    rf"|[a-z]\d[A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*\b|\d+(?:\.\d+)?(?:x\d+)?[BbMmKko]?\b(?![.,]?\d)(?!\s*(?:%|分|points?|pts|pp|倍|个))(?!-(?:shot|way|turn|pass|bit|step)s?\b)(?:-\d+(?:\.\d+)?[BbMm]\b(?![.,]?\d))?"
+    rf"|[a-z]\d[A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*\b|(?!\d{{2,}}\.\d(?!\d))\d+(?:\.\d+)?(?:x\d+)?[BbMmKko]?\b(?![.,]?\d)(?!\s*(?:%|分|points?|pts|pp|倍|个))(?!-(?:shot|way|turn|pass|bit|step)s?\b)(?:-\d+(?:\.\d+)?[BbMm]\b(?![.,]?\d))?"
     rf"(?:[ ](?!(?:On|In|At|And|Or|But|With|For|To|The|As|By|Is|Was|Has)\b)[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b(?![ ]?[A-Z]?\d|[-‐‑])\b)?))*"
 )
 NAME_ZH = re.compile(

@@ -1840,3 +1840,9 @@ def test_as_many_values_listed_as_benchmarks_listed_before_are_respectively():
 def test_slashed_values_on_as_many_slashed_benchmarks_after_on():
     text = "# Report\n\nTianshu-Pro posts 85.1 / 92.3 / 80.2 on MMLU / GSM8K / HumanEval."
     assert [(c.benchmark, c.value) for c in scores(text)] == [("MMLU", 85.1), ("GSM8K", 92.3), ("HumanEval", 80.2)]
+
+
+def test_a_two_digit_number_with_one_decimal_after_a_name_is_its_score_not_its_version():
+    text = "# Report\n\nMMLU: Tianshu-Pro 85.1, GPT-4o 83.0. Mistral Large 24.11 scores 84.0 on MMLU."
+    assert [(c.model, c.value) for c in scores(text)] == [
+        ("Tianshu-Pro", 85.1), ("GPT-4o", 83.0), ("Mistral Large 24.11", 84.0)]
