@@ -74,6 +74,8 @@ from schemas import ComparisonClaim, Document, ScoreClaim, Section
 
 _EN_ON_BENCH = re.compile(r"\s*(?:[(（][^()（）]{0,40}[)）]\s*)?(?:[A-Za-z@0-9-]+\s+){0,3}?(?:on|in|at)\s+(?:the\s+)?",
                           re.IGNORECASE)
+_PAREN_OPEN_AFTER = re.compile(r"\s*%?\s*[(（]\s*")
+_PAREN_CLOSE_AFTER = re.compile(r"\s*[)）]")
 _AND_BEFORE_ON = re.compile(r"\band\s+(?:on|in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 _VALUE_NEXT = re.compile(r"\s*[:：]?\s*\d")
 # "a Codeforces rating of 1691", "Elo 为 1189": ratings are Elo points
@@ -472,7 +474,12 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
             # English "85.2% (accuracy) on MMLU": the benchmark follows the number.
             # ("from 10.0 to 16.7 on AIME 2024": a change's first value is on the benchmark after the second)
             m = _EN_ON_BENCH.match(sentence, changed_to.get(num.start, num.end)) or _OF_TOTAL.match(sentence, num.end)
-            if m:
+            paren = _PAREN_OPEN_AFTER.match(sentence, num.end) if m is None else None
+            if paren is not None:
+                # "71.4 (GPQA Diamond), 88.0 (MMLU-Pro) and 90.1 (GSM8K)": the benchmark in parentheses right after
+                bench = next((b for b in benches if b.start == paren.end() and _PAREN_CLOSE_AFTER.match(sentence, b.end)),
+                             None)
+            elif m:
                 bench = next((b for b in benches if b.start == m.end()), None)
                 if bench is not None and _AND_BEFORE_ON.search(sentence, num.end, m.end()) \
                         and _VALUE_NEXT.match(sentence, bench.end):
@@ -671,7 +678,11 @@ def _on_a_benchmark(sentence: str, num: Number, benches: list[Mention]) -> bool:
     m = _ON_BENCH_RIGHT_AFTER.match(sentence, num.end)
     if m is None and not any(_GAP_ONLY.fullmatch(sentence, b.end, num.start) for b in benches):
         m = _GAP_ONLY.match(sentence, num.end)  # "(69.0 MMLU reported)": the benchmark right after its value
-    return m is not None and any(b.start == m.end() for b in benches)
+    if m is not None and any(b.start == m.end() for b in benches):
+        return True
+    # "71.4 (GPQA Diamond), 88.0 (MMLU-Pro)": the benchmark alone in parentheses right after its value
+    paren = _PAREN_OPEN_AFTER.match(sentence, num.end)
+    return paren is not None and any(b.start == paren.end() and _PAREN_CLOSE_AFTER.match(sentence, b.end) for b in benches)
 
 
 # "solves 21 of 30 AIME 2025 problems": the benchmark after a count's total

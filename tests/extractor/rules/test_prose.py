@@ -1846,3 +1846,8 @@ def test_a_two_digit_number_with_one_decimal_after_a_name_is_its_score_not_its_v
     text = "# Report\n\nMMLU: Tianshu-Pro 85.1, GPT-4o 83.0. Mistral Large 24.11 scores 84.0 on MMLU."
     assert [(c.model, c.value) for c in scores(text)] == [
         ("Tianshu-Pro", 85.1), ("GPT-4o", 83.0), ("Mistral Large 24.11", 84.0)]
+
+
+def test_a_value_with_its_benchmark_alone_in_parentheses_after_it():
+    text = "# Report\n\nHelix-7B scores 71.4 (GPQA Diamond), 88.0 (MMLU-Pro) and 90.1 (GSM8K)."
+    assert [(c.benchmark, c.value) for c in scores(text)] == [("GPQA Diamond", 71.4), ("MMLU-Pro", 88.0), ("GSM8K", 90.1)]
