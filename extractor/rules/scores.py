@@ -543,7 +543,7 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
             continue
         barrier = _contrast_before(sentence, num.start)
         model = model_aligned.get(num.start) or paren_owner.get(num.start) or owned_at.get(num.start) \
-            or _named_after(sentence, num, owners) \
+            or _named_after(sentence, num, owners) or _subject_after_opening(sentence, num, names) \
             or _baseline_owning(sentence, num, baseline_spans or [], names) \
             or _pick_subject(sentence, names, subjects, num.start, section, barrier=barrier,
                              not_subjects=objects | frozenset(n.start for n in baseline_names if n.end < num.start
@@ -666,6 +666,18 @@ _MEASURED_AT = re.compile(r"\b(?:measured|measure|clocked|had|have|put|puts|foun
                           r"[^,;:!?()]{0,40}?\s+at\s+$"
                           # "o1-mini, which her table lists at 33.3": the name before "which" is whom
                           r"|\bwhich\s+(?:[\w'’]+\s+){0,3}(?:lists?|listed|puts?|has|had|measured|clocks?|clocked)\s+at\s+$")
+
+
+# "With 71.4% on GPQA Diamond, Helix-7B tops the open models": a value in an opening phrase is the subject's after it
+_WITH_OPENING = re.compile(r"[\s*>-]*(?:With|At|Scoring|Posting)\s+[^,;]{1,60},\s*")
+
+
+def _subject_after_opening(sentence: str, num: Number, names: list[Mention]) -> Mention | None:
+    """The model named right after an opening "With <value> on <benchmark>," that holds ``num``."""
+    opening = _WITH_OPENING.match(sentence)
+    if opening is None or num.end > opening.end():
+        return None
+    return next((n for n in names if n.kind in ("model", "name") and n.start == opening.end()), None)
 
 
 def _on_a_benchmark(sentence: str, num: Number, benches: list[Mention]) -> bool:

@@ -1851,3 +1851,8 @@ def test_a_two_digit_number_with_one_decimal_after_a_name_is_its_score_not_its_v
 def test_a_value_with_its_benchmark_alone_in_parentheses_after_it():
     text = "# Report\n\nHelix-7B scores 71.4 (GPQA Diamond), 88.0 (MMLU-Pro) and 90.1 (GSM8K)."
     assert [(c.benchmark, c.value) for c in scores(text)] == [("GPQA Diamond", 71.4), ("MMLU-Pro", 88.0), ("GSM8K", 90.1)]
+
+
+def test_a_value_in_an_opening_with_phrase_is_the_subjects_after_it():
+    text = "# Report\n\nWith 71.4% on GPQA Diamond, Helix-7B beats GPT-4o."
+    assert [(c.model, c.benchmark, c.value) for c in scores(text)] == [("Helix-7B", "GPQA Diamond", 71.4)]
