@@ -53,6 +53,8 @@ _NAMED_OVER = re.compile(r"比|较|相比|相较|对比|相对于|\b(?:over|than
 _LABEL_BEFORE_PAREN = re.compile(r"^[\s•·*\-–>]*([^\s(（)）:：，,。;；]{2,16})\s*[(（]")
 # (the reference of a ``REFERENCE_OPENING``, then the comma closing it: "对标 DeepSeek-V3，星河-4 …高出 4 个点")
 _REFERENCE_CLOSE = re.compile(r"(?:的成绩|的结果)?\s*(?:来看|而言)?\s*[，,]")
+_ON_AFTER_MARGIN = re.compile(r"\s*(?:points?|pts|pp|percentage\s+points?)?\s+(?:on|in)\s+(?:the\s+)?", re.IGNORECASE)
+_ON_BEFORE = re.compile(r"\b(?:on|upon)\s+$", re.IGNORECASE)
 _IN_BENCHMARK = re.compile(r"(?:在|于|on|in)\s*$", re.IGNORECASE)
 
 
@@ -88,14 +90,20 @@ def gain_claims(document: Document, section: Section, offset: int, sentence: str
         if model is None:
             continue
         group: list[str | None] = [b.text for b in _benchmark_group(sentence, benches, own[-1])] if own else []
-        bench = _label(sentence, g.start()) or _nearest(benches, g.start()) or ctx_benchmark.get()
+        on = _ON_AFTER_MARGIN.match(sentence, num.end)  # ("by 2.1 points on MMLU": the benchmark after the margin)
+        after = next((b.text for b in benches if on is not None and b.start == on.end()), None)
+        bench = _label(sentence, g.start()) or after or _nearest(benches, g.start()) or ctx_benchmark.get()
         first = model.start if 0 <= model.start < g.start() else g.start()
         sota = _SOTA_BEFORE.search(sentence, max(0, g.start() - 40), g.start())
         opening = REFERENCE_OPENING.match(sentence)
         reference = next((n for n in names if n.kind in ("model", "name") and opening is not None
                           and n.start == opening.end() and _REFERENCE_CLOSE.match(sentence, n.end)
                           and n.text != model.text), None)
-        baseline = STATE_OF_THE_ART if sota else reference.text if reference is not None else UNNAMED_BASELINE
+        # ("improves on GPT-4o by 2.1 points": the model the verb's own words name)
+        improved_on = next((n for n in names if n.kind in ("model", "name") and g.start() < n.start < g.end()
+                            and n.text != model.text and _ON_BEFORE.search(sentence, max(0, n.start - 7), n.start)), None)
+        baseline = STATE_OF_THE_ART if sota else reference.text if reference is not None \
+            else improved_on.text if improved_on is not None else UNNAMED_BASELINE
         for name in (group or [bench]):
             out.append(_claim(document, section, offset, sentence, model.text, baseline, name, "outperforms", num,
                               (first, num.end), sota.start() if sota else reference.start if reference else first))

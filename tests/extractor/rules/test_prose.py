@@ -1856,3 +1856,9 @@ def test_a_value_with_its_benchmark_alone_in_parentheses_after_it():
 def test_a_value_in_an_opening_with_phrase_is_the_subjects_after_it():
     text = "# Report\n\nWith 71.4% on GPQA Diamond, Helix-7B beats GPT-4o."
     assert [(c.model, c.benchmark, c.value) for c in scores(text)] == [("Helix-7B", "GPQA Diamond", 71.4)]
+
+
+def test_improves_on_a_named_model_by_a_margin_on_a_benchmark():
+    text = "# Report\n\nTianshu-Pro improves on GPT-4o by 2.1 points on MMLU."
+    assert [(c.model, c.baseline, c.benchmark, c.delta) for c in comparisons(text)] == [
+        ("Tianshu-Pro", "GPT-4o", "MMLU", 2.1)]
