@@ -1862,3 +1862,8 @@ def test_improves_on_a_named_model_by_a_margin_on_a_benchmark():
     text = "# Report\n\nTianshu-Pro improves on GPT-4o by 2.1 points on MMLU."
     assert [(c.model, c.baseline, c.benchmark, c.delta) for c in comparisons(text)] == [
         ("Tianshu-Pro", "GPT-4o", "MMLU", 2.1)]
+
+
+def test_a_place_inside_the_baselines_region_is_still_the_comparisons_benchmark():
+    text = "# 测试报告\n\n天枢-Pro 较 GPT-4o 在 MMLU 上提升了 2.1 分。"
+    assert [(c.baseline, c.benchmark) for c in comparisons(text)] == [("GPT-4o", "MMLU")]
