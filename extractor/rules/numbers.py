@@ -337,7 +337,7 @@ _COUNT_SOLVED = led(re.compile(
     r"\b(?:solves?|solved|solving|answers?|answered|gets?|got|passes|passed|resolves?|resolved|completes?|completed)"
     r"\s+(?:only\s+|just\s+)?(\d+)\s+(?:out\s+)?of\s+(?:the\s+)?(\d+)\b"
     r"|(?:答对|做对|解决|解出|通过|完成)了?\s*(\d+)\s*(?:道|个|题)(?![^，。,]{0,6}?中的)"  # not "解决了 500 个问题中的 231 个"
-    r"|(\d+)\s*(?:道|个)?(?:问题|题目|题|任务)中的\s*(\d+)\s*(?:道|个)"
+    r"|(\d+)\s*(?:道|个)?(?:问题|题目|题|任务)中的\s*(\d+)\s*(?:道|个|题)"  # ("答对了 30 题中的 12 题")
     # "got 16/30 on AIME 2024", "reaches 21/30", "拿到 12/30": a count out of a total, after a verb of scoring
     r"|(?:\b(?:solves?|solved|gets?|got|scores?|scored|reach(?:es|ed)?|hits?|answers?|answered|passes|passed|"
     r"resolves?|resolved|achieves?|achieved)|拿到|得到|做对|答对|解出)了?\s+(?:only\s+|just\s+)?(\d{1,4})\s*/\s*(\d{1,4})\b(?![/.]\d)"
@@ -466,7 +466,7 @@ def _result_number(sentence: str, lex: Lexicons, num: Number) -> bool:
         return False  # "领先 8.4 个百分点", "涨了 1.2 个点": percentage points are a margin between two values
     if num.unit == "points" and _MARGIN_OVER_NAMED.search(sentence, max(0, num.start - 60), num.start):
         return False  # "分别领先 Qwen2.5-72B 1.2 分与 0.9 分": points right after a verdict and whom it is over
-    if num.unit is None and ("道" in sentence or "个" in sentence or " of " in sentence or " for " in sentence
+    if num.unit is None and ("道" in sentence or "个" in sentence or "题" in sentence or " of " in sentence or " for " in sentence
                              or "/" in sentence):
         counts, totals = count_results(sentence)
         if num.start in counts:

@@ -1867,3 +1867,8 @@ def test_improves_on_a_named_model_by_a_margin_on_a_benchmark():
 def test_a_place_inside_the_baselines_region_is_still_the_comparisons_benchmark():
     text = "# 测试报告\n\n天枢-Pro 较 GPT-4o 在 MMLU 上提升了 2.1 分。"
     assert [(c.baseline, c.benchmark) for c in comparisons(text)] == [("GPT-4o", "MMLU")]
+
+
+def test_a_count_of_ti_out_of_a_total_is_a_result():
+    text = "# 测试报告\n\n天枢-Pro 在 AIME 2024 上答对了 30 题中的 12 题。"
+    assert [(c.benchmark, c.value) for c in scores(text)] == [("AIME 2024", 12.0)]
