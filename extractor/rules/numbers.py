@@ -289,6 +289,10 @@ def _has_far_reasons(sentence: str) -> bool:
     return _NOT_RESULT_HINT.search(sentence) is not None
 
 
+_SHARE_SOLVED = re.compile(r"\b(?:pass(?:es|ed)?|solv(?:es|ed)|resolv(?:es|ed)|answer(?:s|ed)|complet(?:es|ed))\s+"
+                           r"(?:only\s+|just\s+|about\s+|roughly\s+|nearly\s+)?$", re.IGNORECASE)
+_OF_THE_ITEMS = re.compile(r"\s+of\s+(?:the\s+|its\s+|all\s+)?(?:[\w-]+\s+){0,2}?(?:problems|questions|tasks|tests|test\s+cases|"
+                           r"issues|instances|puzzles|items|prompts)\b", re.IGNORECASE)
 _MARGIN_OVER_NAMED = re.compile(r"(?:领先|落后于?|高出|超出|输给|赢了)了?\s*[A-Za-z\u4e00-\u9fff][^\s，,。；;的（(]{1,30}\s*"
                                 r"(?:约|近|大约|大概|足足|整整)?\s*"
                                 r"(?:\d+(?:\.\d+)?\s*(?:分|个?百分点|个点|点)\s*(?:和|与|、|及|,|，)\s*)*$")
@@ -464,6 +468,9 @@ def _result_number(sentence: str, lex: Lexicons, num: Number) -> bool:
         return False  # "so it's 2.6 behind", "2.6 above SimPO": a margin between two values, whatever its unit
     if num.unit == "points" and POINT_MARGIN.search(sentence, num.start, num.end):
         return False  # "领先 8.4 个百分点", "涨了 1.2 个点": percentage points are a margin between two values
+    if num.unit == "%" and _SHARE_SOLVED.search(sentence, max(0, num.start - 12), num.start) \
+            and _OF_THE_ITEMS.match(sentence, num.end):
+        return True  # "passes 80.2% of the problems", "resolves 41.2% of the issues": a share of a benchmark's items
     if num.unit == "points" and _MARGIN_OVER_NAMED.search(sentence, max(0, num.start - 60), num.start):
         return False  # "分别领先 Qwen2.5-72B 1.2 分与 0.9 分": points right after a verdict and whom it is over
     if num.unit is None and ("道" in sentence or "个" in sentence or "题" in sentence or " of " in sentence or " for " in sentence

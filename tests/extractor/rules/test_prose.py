@@ -1872,3 +1872,8 @@ def test_a_place_inside_the_baselines_region_is_still_the_comparisons_benchmark(
 def test_a_count_of_ti_out_of_a_total_is_a_result():
     text = "# 测试报告\n\n天枢-Pro 在 AIME 2024 上答对了 30 题中的 12 题。"
     assert [(c.benchmark, c.value) for c in scores(text)] == [("AIME 2024", 12.0)]
+
+
+def test_a_share_of_a_benchmarks_items_passed_is_a_result():
+    text = "# Report\n\nOn HumanEval, Tianshu-Pro passes 80.2% of the problems."
+    assert [(c.model, c.benchmark, c.value) for c in scores(text)] == [("Tianshu-Pro", "HumanEval", 80.2)]
