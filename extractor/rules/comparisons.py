@@ -23,7 +23,14 @@ from extractor.rules.measures import (
     _metric_near,
     lexicon_metric,
 )
-from extractor.rules.mentions import Lexicons, Mention, cue_matches, is_cjk_sentence, lexicons, norm_name
+from extractor.rules.mentions import (
+    Lexicons,
+    Mention,
+    canonical_benchmark,
+    cue_matches,
+    is_cjk_sentence,
+    lexicons,
+)
 from extractor.rules.names import _in_location, _norm, _same_name
 from extractor.rules.numbers import _NOT_RESULT_AFTER, _SPEED, Number
 from extractor.rules.owners import COMPARED_OPENING
@@ -241,8 +248,15 @@ def _one_of(name: str, first: str, second: str) -> bool | None:
 
 def _lower_is_better(benchmark: str | None, metric: str | None, lex: Lexicons) -> bool:
     """Which way is better is the vocabulary's to say; the benchmark goes by its gazetteer name."""
-    canonical = lex.benchmark_lookup.get(norm_name(benchmark), benchmark) if benchmark else None
-    return is_lower_better(metric, canonical)
+    return is_lower_better(metric, canonical_benchmark(benchmark, lex) if benchmark else None)
+
+
+def relation_of_values(a: float, b: float, benchmark: str | None, lex: Lexicons, metric: str | None = None) -> str:
+    """How a model with the value ``a`` stands against one with ``b`` on ``benchmark``: the higher leads, or the lower
+    where lower is better (an error rate, perplexity); equal values match."""
+    if a == b:
+        return "matches"
+    return "outperforms" if (a > b) != _lower_is_better(benchmark, metric, lex) else "underperforms"
 
 
 # a negation right before a comparison cue ("does not beat", "didn't outperform", "fails to beat", "没有超过", "未能超越",

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from extractor.rules.comparisons import _lower_is_better, margin_value
-from extractor.rules.mentions import Lexicons, norm_name
+from extractor.rules.comparisons import margin_value, relation_of_values
+from extractor.rules.mentions import Lexicons, canonical_benchmark
 from extractor.rules.names import _norm
 from schemas import ComparisonClaim, Document, ScoreClaim, Section
 
@@ -60,8 +60,7 @@ def _gap_size(m: re.Match[str]) -> tuple[float, float] | None:
 
 
 def _canonical(benchmark: str | None, lex: Lexicons) -> str | None:
-    """A benchmark by its gazetteer name ("τ-bench (airline)" and "TAU-bench Airline" are one)."""
-    return None if benchmark is None else lex.benchmark_lookup.get(norm_name(benchmark), benchmark)
+    return None if benchmark is None else canonical_benchmark(benchmark, lex)
 
 
 def _pair_with_gap(scores: list[ScoreClaim], size: tuple[float, float],
@@ -116,13 +115,10 @@ def gap_comparisons(document: Document, section: Section, start: int, end: int, 
             model, baseline = last, other
         else:
             continue  # (an English gap names no side: which is the subject only the topic says)
-        ahead = model.value > baseline.value
-        if _lower_is_better(last.benchmark, last.metric, lex):
-            ahead = not ahead
         qs = min(model.start, baseline.start)
         out.append(ComparisonClaim(
             model=model.model, baseline=baseline.model, benchmark=last.benchmark,
-            relation="outperforms" if ahead else "underperforms", delta=size[0] if size[1] < 1 else round(abs(model.value - baseline.value), 2),
+            relation=relation_of_values(model.value, baseline.value, last.benchmark, lex, last.metric), delta=size[0] if size[1] < 1 else round(abs(model.value - baseline.value), 2),
             unit="points", quote=text[qs:m.end()], source=document.source, section=section.title, start=qs,
             end=m.end(), extractor="rules",
         ))

@@ -109,6 +109,11 @@ def norm_name(name: str) -> str:
     return fold(name)
 
 
+def canonical_benchmark(name: str, lex: Lexicons) -> str:
+    """A benchmark by its gazetteer name ("τ-bench (airline)" and "TAU-bench Airline" are one), else as written."""
+    return lex.benchmark_lookup.get(norm_name(name), name)
+
+
 def _alt(phrases: list[str] | tuple[str, ...] | set[str], ci: bool = False) -> str:
     """Any of ``phrases`` (trie-compiled; ``ci``: lower-cased, for use inside ``(?i:...)``)."""
     return lexicon.phrase_pattern(phrases, ignore_case=ci)

@@ -62,10 +62,10 @@ from extractor.rules.mentions import (
     SETTING,
     Lexicons,
     benchmark_matches,
+    canonical_benchmark,
     cue_matches,
     find_subject_words,
     lexicons,
-    norm_name,
     sentence_names,
 )
 from extractor.rules.names import _DIGIT, _is_known_model, _norm
@@ -769,7 +769,7 @@ _RATING_WORD = re.compile(r"\b(?:elo|rating|rated)\b|评分|等级分", re.IGNOR
 
 def _is_rating_benchmark(name: str, lex: Lexicons) -> bool:
     """Is ``name`` a benchmark scored as an Elo-style rating (Codeforces)?"""
-    return lex.benchmark_lookup.get(norm_name(name), name) in lexicon.rating_benchmarks()
+    return canonical_benchmark(name, lex) in lexicon.rating_benchmarks()
 
 
 # a heading that is a thread's post by somebody ("@jlu commented", "ana-ridge replied", "3 楼", "回复 @小王")

@@ -13,7 +13,7 @@ from functools import lru_cache
 from extractor import lexicon
 from extractor.regex_lead import led
 from extractor.rules.clauses import _CLAUSE_SEP, _tight
-from extractor.rules.comparisons import _lower_is_better
+from extractor.rules.comparisons import relation_of_values
 from extractor.rules.context import _Context
 from extractor.rules.enumerations import (
     ValueList,
@@ -130,11 +130,9 @@ def _versus_scores(document: Document, section: Section, offset: int, sentence: 
         if right_before is not None and _PAIR_LABEL.fullmatch(sentence, right_before.end, m.start()) \
                 and benchmark != comp.benchmark and comp.baseline not in (UNNAMED_BASELINE, STATE_OF_THE_ART) \
                 and not any(c.benchmark == benchmark and c.baseline == comp.baseline for c in comparisons):
-            a, b = float(m.group(1)), float(m.group(3))
-            ahead = a > b if not _lower_is_better(benchmark, None, lex) else a < b
             out.append(ComparisonClaim(
                 model=comp.model, baseline=comp.baseline, benchmark=benchmark,
-                relation="matches" if a == b else "outperforms" if ahead else "underperforms", delta=None,
+                relation=relation_of_values(float(m.group(1)), float(m.group(3)), benchmark, lex), delta=None,
                 quote=sentence[qs:m.end()], source=document.source, section=section.title, start=offset + qs,
                 end=offset + m.end(), extractor="rules"))
         for model, raw in ((comp.model, m.group(1)), (comp.baseline, m.group(3))):
@@ -183,10 +181,8 @@ def paired_values_of_two(document: Document, section: Section, offset: int, sent
                            **common),
                 ScoreClaim(model=models[1].text, value=b, unit=unit, metric=_metric_near(sentence, lex, m.start(), m.end()),
                            **common)]
-        relation = "matches" if a == b else "outperforms" if a > b else "underperforms"
-        if _lower_is_better(benchmark, None, lex) and a != b:
-            relation = "underperforms" if a > b else "outperforms"
-        out.append(ComparisonClaim(model=models[0].text, baseline=models[1].text, relation=relation, **common))
+        out.append(ComparisonClaim(model=models[0].text, baseline=models[1].text,
+                                   relation=relation_of_values(a, b, benchmark, lex), **common))
     return out
 
 
