@@ -21,7 +21,7 @@ _SCORE_VERB = led(re.compile(
     # ("在 BBH 上得到 82.6", "在 BBH 上得 82.6", "C-Eval 得 89.4": 得 right after the place or the benchmark)
     r"得到了?|(?<=[上中A-Za-z0-9 ])得|"
     # spoken: "跑了下，只有 79.6", "Phi-4 都有 75.4 了", "math500 能到 94.6"
-    r"只有|仅有|才|都有|能到|跑了|测了|测得|跑到|\b(?:achiev\w*|scor\w*|reach\w*|attain\w*|obtain\w*|got|gets|hits?|of|at|with|posts?|posted|records?|recorded|logs|logged|delivers?|delivered|notch\w*|lands?|landed|earns?|earned|secures?|secured|registers?|registered|manages?|managed|reports?|reported|measures?|measured|gives|gave|shows?|showed|claims?|claimed|"
+    r"只有|仅有|才|都有|能到|跑了|测了|测得|跑到|刷到|刷出了?|\b(?:achiev\w*|scor\w*|reach\w*|attain\w*|obtain\w*|got|gets|hits?|of|at|with|posts?|posted|records?|recorded|logs|logged|delivers?|delivered|notch\w*|lands?|landed|earns?|earned|secures?|secured|registers?|registered|manages?|managed|reports?|reported|measures?|measured|gives|gave|shows?|showed|claims?|claimed|"
     r"sits|sat|stands|comes\s+in|came\s+in|puts\s+up|put\s+up|says|said|lists?|listed|quotes?|quoted|"
     # "MATH-500 goes to 47.8", "brings GSM8K back to 81.9", "drops to 61.0"
     r"(?:goes|go|went|back|drops?|dropped|falls?|fell|rises?|rose|climbs?|climbed|jumps?|jumped|moves?|moved)\s+to)\b",
@@ -31,6 +31,8 @@ _YEAR = re.compile(r"(?:19|20)\d\d$")
 _YEAR_MONTH = re.compile(r"(?:19|20)\d\d\.(?:0[1-9]|1[0-2])")
 _SPREAD_UNIT = re.compile(r"\s*(?:±|\+/-)\s*\d+(?:\.\d+)?\s*[%％]")
 _ZH_THAN_MARGIN = re.compile(r"比[^，,。；;比]{1,24}?(?:高|低|多|少|好|差|强|弱)(?:了|出)?\s*(?:约|近|超过)?\s*$")
+# "与 GPT-4o 相比，天枢-Pro 的 MMLU 高 2.1 分": after a 相比 clause, a number right after 高 / 低 is the margin
+_ZH_VERSUS_MARGIN = re.compile(r"(?:相比|相较|比较|对比)[^。；;]{1,40}?(?<![提最较更很升拔崇降减])(?:高|低)(?:了|出)?\s*(?:约|近)?\s*$")
 _RESULT_NOUN_AFTER = re.compile(r"\s*(?:分)?\s*的\s*(?:[A-Za-z]{2,8}\s*)?(?:表现|成绩|得分|分数|总分|平均分|准确率|正确率)")
 # After a number, a word that makes it a count ("scored 2 wins", "scored 3 goals"), not a score.
 _POSSESSIVE_BEFORE = re.compile(r"[A-Za-z0-9]['’]s\s+$|[A-Za-z0-9)）]\s*的\s*$")  # "Tern-8B's 71.0", "GLM-4-9B 的 72.4"
@@ -492,8 +494,9 @@ def _result_number(sentence: str, lex: Lexicons, num: Number) -> bool:
         return False  # "(之前为 52%)": the old value, not the subject's score (but "(vs 55.0 for GPT-4o)" is GPT-4o's)
     if num.unit == "x" or num.signed:
         return False
-    if _ZH_THAN_MARGIN.search(sentence, max(0, num.start - 30), num.start):
-        return False  # "比全参数微调低 0.4%": a margin over something, not a score
+    if _ZH_THAN_MARGIN.search(sentence, max(0, num.start - 30), num.start) \
+            or _ZH_VERSUS_MARGIN.search(sentence, max(0, num.start - 60), num.start):
+        return False  # "比全参数微调低 0.4%", "与 GPT-4o 相比，…高 2.1 分": a margin over something, not a score
     if _EARLIER_VALUE.search(sentence, max(0, num.start - 28), num.start):
         return False  # "相比之前最佳的 2.0%", "the previous best of 40.1": another system's value, not the subject's
     if num.unit == "%" and ("从" in sentence or "由" in sentence) and any(

@@ -377,7 +377,8 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
         # together, then two values joined the same way, with no name between: the implied "respectively"
         before = [b for b in benches if b.end <= good[0].start]
         group = _benchmark_group(sentence, benches, before[-1]) if before else []
-        if len(group) == 2 and not any(group[-1].end <= n.start < good[0].start for n in names if n.kind != "benchmark"):
+        # (one name between is whose they are: "On MMLU and GSM8K, Tianshu-Pro scored 85.1 and 92.3")
+        if len(group) == 2 and len([n for n in names if n.kind != "benchmark" and group[-1].end <= n.start < good[0].start]) <= 1:
             aligned = {n.start: b for n, b in zip(good, group, strict=True)}
     if not aligned and not model_aligned and len(good) >= 3 \
             and all(_LISTED_VALUES_GAP.fullmatch(sentence, a.end, b.start) for a, b in zip(good, good[1:], strict=False)):

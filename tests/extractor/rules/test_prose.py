@@ -1877,3 +1877,34 @@ def test_a_count_of_ti_out_of_a_total_is_a_result():
 def test_a_share_of_a_benchmarks_items_passed_is_a_result():
     text = "# Report\n\nOn HumanEval, Tianshu-Pro passes 80.2% of the problems."
     assert [(c.model, c.benchmark, c.value) for c in scores(text)] == [("Tianshu-Pro", "HumanEval", 80.2)]
+
+
+@pytest.mark.parametrize(("sentence", "relation"), [
+    ("Tianshu-Pro crushes GPT-4o on MMLU.", "outperforms"),
+    ("Tianshu-Pro was outscored by GPT-4o on MMLU.", "underperforms"),
+    ("天枢-Pro 在 MMLU 上小胜 GPT-4o。", "outperforms"),
+    ("天枢-Pro 在 MMLU 上惜败 GPT-4o。", "underperforms"),
+    ("天枢-Pro 在 MMLU 上紧随 GPT-4o 之后。", "underperforms"),
+])
+def test_more_everyday_verdict_words(sentence, relation):
+    assert [(c.model, c.relation, c.baseline) for c in comparisons(f"# Report\n\n{sentence}")] == [
+        (sentence.split()[0], relation, "GPT-4o")]
+
+
+def test_crushes_needs_a_name_right_after_it():
+    assert comparisons("# Report\n\nTianshu-Pro crushes it on MMLU, and GPT-4o is close.") == []
+
+
+def test_shua_dao_is_a_score_verb():
+    assert [(c.benchmark, c.value) for c in scores("# 测试报告\n\n天枢-Pro 在 MMLU 上刷到 85.1。")] == [("MMLU", 85.1)]
+
+
+def test_points_after_gao_in_a_xiangbi_sentence_are_a_margin_not_a_score():
+    text = "# 测试报告\n\n与 GPT-4o 相比，天枢-Pro 的 MMLU 成绩高 2.1 分。相比 GPT-4o，天枢-Pro 的 GSM8K 高达 92.3。"
+    assert [(c.benchmark, c.value) for c in scores(text)] == [("GSM8K", 92.3)]
+
+
+def test_two_opening_benchmarks_then_a_name_and_two_values():
+    text = "# Report\n\nOn MMLU and GSM8K, Tianshu-Pro scored 85.1 and 92.3."
+    assert [(c.model, c.benchmark, c.value) for c in scores(text)] == [
+        ("Tianshu-Pro", "MMLU", 85.1), ("Tianshu-Pro", "GSM8K", 92.3)]
