@@ -30,9 +30,12 @@ GAP = re.compile(
     rf"|(?:差了|相差|差距(?:为|是|有|达)?|只差|仅差)\s*(?:约|近|大约|大概|将近|足足|整整)?\s*(?P<zh1>{_NUM_ZH})"
     + _POINTS_ZH.format("more1")
     # "仍有约 9 分差距", "有 2.4 个点的差距"
-    + rf"|(?:有|仍有|还有)\s*(?:约|近|大约|大概|将近)?\s*(?P<zh2>{_NUM_ZH})" + _POINTS_ZH.format("more2") + "的?差距",
+    + rf"|(?:有|仍有|还有)\s*(?:约|近|大约|大概|将近)?\s*(?P<zh2>{_NUM_ZH})" + _POINTS_ZH.format("more2") + "的?差距"
+    # "CMMLU 上领先了十一个点还多", "落后 7 分左右": a lead or a lag naming nobody, its size right after the verb
+    + rf"|(?P<verb>领先|落后)了?\s*(?:约|近|大约|大概|将近|足足|整整)?\s*(?P<zh3>{_NUM_ZH})" + _POINTS_ZH.format("more3")
+    + r"(?P<more4>还多|多一点)?",
     re.IGNORECASE)
-GAP_HINT = re.compile(r"gap|margin|difference|spread|差", re.IGNORECASE)  # (cheap: most paragraphs state no gap)
+GAP_HINT = re.compile(r"gap|margin|difference|spread|差|领先|落后", re.IGNORECASE)  # (cheap: most paragraphs state no gap)
 _ZH_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
@@ -53,10 +56,10 @@ def _gap_size(m: re.Match[str]) -> tuple[float, float] | None:
     raw = m.group("en1") or m.group("en2")
     if raw is not None:
         return margin_value(raw), 0.051
-    size = _zh_number(m.group("zh1") or m.group("zh2"))
+    size = _zh_number(m.group("zh1") or m.group("zh2") or m.group("zh3"))
     if size is None:
         return None
-    return size, 1.0 if m.group("more1") or m.group("more2") else 0.051
+    return size, 1.0 if m.group("more1") or m.group("more2") or m.group("more3") or m.group("more4") else 0.051
 
 
 def _canonical(benchmark: str | None, lex: Lexicons) -> str | None:
@@ -109,7 +112,10 @@ def gap_comparisons(document: Document, section: Section, start: int, end: int, 
         if any({_norm(c.model), _norm(c.baseline)} == pair and (c.benchmark is None or _canonical(c.benchmark, lex) == bench)
                for c in [*comparisons, *out]):
             continue
-        if topic is not None and _norm(topic) in pair:
+        if m.group("verb"):  # (领先 / 落后 says which side: the one that leads, or lags)
+            leads = relation_of_values(last.value, other.value, last.benchmark, lex, last.metric) == "outperforms"
+            model, baseline = (last, other) if leads == (m.group("verb") == "领先") else (other, last)
+        elif topic is not None and _norm(topic) in pair:
             model, baseline = (other, last) if _norm(topic) == _norm(other.model) else (last, other)
         elif m.group("zh1") or m.group("zh2"):  # (a Chinese gap is the last one's verb: "…只有 36.1，差了十一个多点")
             model, baseline = last, other

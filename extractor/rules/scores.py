@@ -334,6 +334,11 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
         # not every benchmark-like phrase of the sentence
         before = [b for b in benches if b.end <= pct[0].start]
         group = _benchmark_group(sentence, benches, before[-1]) if before else benches
+        if len(group) != len(pct) and resp is not None and resp.group(0).startswith(("分别", "依次")) \
+                and len(fenbie_run := _listed_run(sentence, [n for n in pct if n.start >= resp.end()])) == len(group) >= 2:
+            # "Qwen2.5-72B 在 C-Eval 和 CMMLU 上分别是 91.7 和 90.1，GPT-4o 在 CMMLU 上大概 78.8": the values listed
+            # right after 分别, as many as the benchmarks listed, are its own; the later value is another clause's
+            pct = fenbie_run
         if len(group) == len(pct):
             aligned = {n.start: b for n, b in zip(pct, group, strict=True)}
             # "…在 C-Eval 和 CMMLU 上分别为 89.3% 和 90.1%，两项均超过 GPT-4o（分别为 76.0% 和 78.3%）": a name's own
@@ -629,6 +634,16 @@ _VERB_RIGHT_BEFORE = re.compile(
     # "跟 o1 的 79.2 比": a Latin name's value after 的
     r"|(?<=[A-Za-z0-9])\s*的)\s*$", re.IGNORECASE)
 
+
+
+def _listed_run(sentence: str, values: list[Number]) -> list[Number]:
+    """The values at the head of ``values`` listed one after another ("91.7 和 90.1", "85.1、92.3 and 80.2")."""
+    run = values[:1]
+    for prev, nxt in zip(values, values[1:], strict=False):
+        if not _LISTED_VALUES_GAP.fullmatch(sentence, prev.end, nxt.start):
+            break
+        run.append(nxt)
+    return run
 
 @lru_cache(maxsize=1)
 def _group_subjects() -> re.Pattern[str]:

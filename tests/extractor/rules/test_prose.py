@@ -1908,3 +1908,17 @@ def test_two_opening_benchmarks_then_a_name_and_two_values():
     text = "# Report\n\nOn MMLU and GSM8K, Tianshu-Pro scored 85.1 and 92.3."
     assert [(c.model, c.benchmark, c.value) for c in scores(text)] == [
         ("Tianshu-Pro", "MMLU", 85.1), ("Tianshu-Pro", "GSM8K", 92.3)]
+
+
+def test_fenbie_values_listed_right_after_it_are_its_own_not_a_later_clauses():
+    text = "# 测试报告\n\nQwen2.5-72B 在 C-Eval 和 CMMLU 上分别是 91.7 和 90.1，GPT-4o 在 CMMLU 上大概 78.8，CMMLU 上领先了十一个点还多。"
+    assert [(c.model, c.benchmark, c.value) for c in scores(text)] == [
+        ("Qwen2.5-72B", "C-Eval", 91.7), ("Qwen2.5-72B", "CMMLU", 90.1), ("GPT-4o", "CMMLU", 78.8)]
+
+
+def test_a_lead_naming_nobody_compares_the_two_values_it_measures():
+    text = "# 测试报告\n\nQwen2.5-72B 在 CMMLU 上是 90.1，GPT-4o 大概 78.8，CMMLU 上领先了十一个点还多。"
+    assert [(c.model, c.relation, c.baseline, c.benchmark) for c in comparisons(text)] == [
+        ("Qwen2.5-72B", "outperforms", "GPT-4o", "CMMLU")]
+    lag = "# 测试报告\n\nQwen2.5-72B 在 CMMLU 上是 90.1，GPT-4o 大概 78.8，落后了 11.3 分。"
+    assert [(c.model, c.relation, c.baseline) for c in comparisons(lag)] == [("GPT-4o", "underperforms", "Qwen2.5-72B")]
