@@ -491,21 +491,34 @@ def _pronoun_referent(text: str, a: int, b: int, said_by: str | None, before: tu
         return said_by  # "That is about 6.6 points above GPT-4o": the result just stated, so its model
     if not _stands_alone(_PRONOUN, text, a, b):
         return None
-    return said_by or _previous_subject(text, before)
+    return said_by or _previous_subject(text, before, anywhere=_OPENING_PRONOUN.match(text, a, b) is not None)
 
 
-def _previous_subject(text: str, before: tuple[int, int] | None) -> str | None:
+# "It …", "Its numbers: …", "它…" opening a sentence: the subject, not an object ("Heron beats it")
+_OPENING_PRONOUN = re.compile(r"[\s*>\-]*(?:It|Its|它)\b")
+
+
+def _previous_subject(text: str, before: tuple[int, int] | None, anywhere: bool = False) -> str | None:
     """The model the previous sentence of the paragraph opens with ("Helix-Ultra is the new flagship. It
     trails …"), when it stated no result itself (a baseline it opens with, "Against X, …", is not it)."""
     if before is None:
         return None
     previous = text[before[0]:before[1]]
-    for n in sentence_names(previous):
+    names = sentence_names(previous)
+    for n in names:
         if n.start > 20:
             break
         if n.kind in ("model", "name") and is_model_shaped(n.text) and not _NOT_TOPIC_BEFORE.search(previous, 0, n.start):
             return n.text
-    return None
+    if not anywhere:
+        return None
+    # ("The poster I spent the most time at was for LoopCoder-7B, a small code model. Its numbers: …": for a pronoun
+    # opening the sentence, the one model the sentence before names, wherever it stands)
+    # (not one it measures against: "Against Qwen2.5-72B-Instruct, the picture is mixed. It scores 71.2")
+    models = {n.text for n in names if n.kind in ("model", "name") and is_model_shaped(n.text)}
+    only = models.pop() if len(models) == 1 else None
+    return None if only is None or any(n.text == only and _NOT_TOPIC_BEFORE.search(previous, 0, n.start)
+                                       for n in names) else only
 
 
 def _stands_alone(word: re.Pattern[str], text: str, a: int, b: int) -> bool:

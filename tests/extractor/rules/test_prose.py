@@ -1922,3 +1922,9 @@ def test_a_lead_naming_nobody_compares_the_two_values_it_measures():
         ("Qwen2.5-72B", "outperforms", "GPT-4o", "CMMLU")]
     lag = "# 测试报告\n\nQwen2.5-72B 在 CMMLU 上是 90.1，GPT-4o 大概 78.8，落后了 11.3 分。"
     assert [(c.model, c.relation, c.baseline) for c in comparisons(lag)] == [("GPT-4o", "underperforms", "Qwen2.5-72B")]
+
+
+def test_a_pronoun_opening_a_sentence_is_the_one_model_the_sentence_before_named_anywhere():
+    text = ("# Notes\n\nThe poster I liked most was for LoopCoder-7B, a small code model. Its numbers: 79.3 on HumanEval "
+            "and 68.0 on MBPP. Fennel-13B was elsewhere.")
+    assert {(c.model, c.benchmark) for c in scores(text)} == {("LoopCoder-7B", "HumanEval"), ("LoopCoder-7B", "MBPP")}
