@@ -293,8 +293,12 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
                 # against, when the sentence before quoted nobody)
                 contrasted = ctx.other_party if not writers_first and opened_by is None and ctx.other_party is not None \
                     and "它" in text[a:b] and _writers_before_pronoun(text, a, b) else None
+                # ("Against Corvid-2 Pro the picture is mixed. Heron beats it on GPQA Diamond": an object pronoun after a
+                # named subject is the one model the sentence before named)
+                object_of_previous = _object_of_previous(text, a, b, before) \
+                    if opened_by is None and not writers_first and contrasted is None else None
                 pronoun_token = PRONOUN_OBJECT.set(opened_by.text if opened_by is not None
-                                                   else said_by if writers_first else contrasted)
+                                                   else said_by if writers_first else contrasted or object_of_previous)
                 referent = _demonstrative_referent(text, a, b, before) \
                     or (None if writers_first else _pronoun_referent(text, a, b, said_by, None if stated_before else before)) \
                     or (_asked_about(text, line_start, a, b) if before is None else None)
@@ -482,6 +486,30 @@ def _writers_before_pronoun(text: str, a: int, b: int) -> bool:
     """Does the sentence ``text[a:b]`` say 我们 / "we" before its first 它 / "it"?"""
     it = _PRONOUN.search(text, a, b)
     return it is not None and _FIRST_PERSON.search(text, a, it.start()) is not None
+
+
+# what follows "it" / 它 as a subject ("it's", "it is", "it scores", "它在", "它也")
+_PRONOUN_AS_SUBJECT = re.compile(r"(?:['’]s\b|\s+(?:is|was|has|had|does|did|will|would|can|could|still|also|only|[a-z]+s)\b"
+                                 r"|\s*(?:在|是|也|还|则|就|又|却|能|会|已|拿|取得|达到|跑|只))")
+
+
+def _object_of_previous(text: str, a: int, b: int, before: tuple[int, int] | None) -> str | None:
+    """The one model the sentence ``before`` named, when the sentence ``text[a:b]`` names another model and then uses
+    "it" (an object: "Heron beats it on GPQA Diamond") and does not name that one itself."""
+    if before is None:
+        return None
+    it = _PRONOUN.search(text, a, b)
+    if it is None or _OPENING_PRONOUN.match(text, a, b) is not None:
+        return None
+    if _PRONOUN_AS_SUBJECT.match(text, it.end(), b):
+        return None  # ("Against Claude 3.5 Sonnet it's roughly on par with it": the first one is the subject)
+    here = [n for n in sentence_names(text[a:it.start()]) if n.kind in ("model", "name") and is_model_shaped(n.text)]
+    previous = {n.text for n in sentence_names(text[before[0]:before[1]]) if n.kind in ("model", "name")
+                and is_model_shaped(n.text)}
+    if not here or len(previous) != 1:
+        return None
+    only = previous.pop()
+    return None if only in text[a:b] or any(_norm(n.text) == _norm(only) for n in here) else only
 
 
 def _pronoun_referent(text: str, a: int, b: int, said_by: str | None, before: tuple[int, int] | None) -> str | None:

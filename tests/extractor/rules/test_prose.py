@@ -1928,3 +1928,12 @@ def test_a_pronoun_opening_a_sentence_is_the_one_model_the_sentence_before_named
     text = ("# Notes\n\nThe poster I liked most was for LoopCoder-7B, a small code model. Its numbers: 79.3 on HumanEval "
             "and 68.0 on MBPP. Fennel-13B was elsewhere.")
     assert {(c.model, c.benchmark) for c in scores(text)} == {("LoopCoder-7B", "HumanEval"), ("LoopCoder-7B", "MBPP")}
+
+
+def test_an_object_pronoun_after_a_named_subject_is_the_one_model_the_sentence_before_named():
+    text = "# Notes\n\nAgainst Corvid-2 Pro the picture is mixed. Heron-34B beats it on GPQA Diamond by 2.4 points."
+    assert [(c.model, c.baseline, c.benchmark) for c in comparisons(text)] == [("Heron-34B", "Corvid-2 Pro", "GPQA Diamond")]
+    # (a pronoun that is the subject is not the object: "Against X it's roughly on par with it")
+    said = ("# Notes\n\nKestrel-3 Ultra scores 79.2% on MMLU-Pro, 6.6 points above GPT-4o. "
+            "Against Claude 3.5 Sonnet it's roughly on par with it.")
+    assert all(c.model != "GPT-4o" for c in comparisons(said))
