@@ -207,7 +207,10 @@ _NOT_RESULT_BEFORE = led(re.compile(
     # ("样本只有约 500 条，误差小于 1 分": a bound, not a result)
     r"[≥≤]|>=|<=|不低于|不少于|不高于|小于|大于|"
     # a target set beforehand ("GSM8K 目标值 85%，实际 87.4%", "a target of 80% on GSM8K"): no result
-    r"(?:目标值?|考核值|预期值?)(?:为|是|定为|定在)?\s*|\b(?:target|goal)(?:\s+(?:of|was|is|at|score))?\s*[:=]?\s*|"
+    r"(?:目标值?|考核值|预期值?)(?:为|是|定为|定在)?\s*|"
+    # a reference range ("参考范围75%–85%", "reference range 70-80", "正常范围 60 以上"): bounds, no result
+    r"(?:参考范围|参考区间|正常范围|正常值|\breference\s+range|\bnormal\s+range)[:：为是\s]*|"
+    r"\b(?:target|goal)(?:\s+(?:of|was|is|at|score))?\s*[:=]?\s*|"
     # a condition on scores ("当分数高于 88 分后", "once scores exceed 90"): a threshold, no result
     r"当[^，,。；;\d]{0,8}?(?:高于|低于|超过|大于|小于|达到|突破)|\bonce\s+(?:scores?|accuracy)\s+(?:exceeds?|passes|reaches)\s*|"
     # what guessing scores ("四选一随机猜测为 25%", "random chance is 25%"): the floor of a benchmark, not a result

@@ -1937,3 +1937,12 @@ def test_an_object_pronoun_after_a_named_subject_is_the_one_model_the_sentence_b
     said = ("# Notes\n\nKestrel-3 Ultra scores 79.2% on MMLU-Pro, 6.6 points above GPT-4o. "
             "Against Claude 3.5 Sonnet it's roughly on par with it.")
     assert all(c.model != "GPT-4o" for c in comparisons(said))
+
+
+def test_a_reports_subject_declared_as_a_label_carries_into_later_sections():
+    text = ("# 体检报告\n\n## 基本信息\n\n受检者：启明-4-32B，参数量320亿。\n\n## 检查\n\n"
+            "MMLU：83.5%（参考范围75%–85%），结果正常。\n\nBBH：86.2，较上次上升。")
+    assert [(c.model, c.benchmark, c.value) for c in scores(text)] == [
+        ("启明-4-32B", "MMLU", 83.5), ("启明-4-32B", "BBH", 86.2)]
+    english = "# Report\n\nModel under test: Heron-34B-v3.\n\n## Results\n\nMMLU: 83.5 (reference range 75-85)."
+    assert [(c.model, c.value) for c in scores(english)] == [("Heron-34B-v3", 83.5)]
