@@ -88,7 +88,8 @@ def _leading_models(text: str, start: int = 0, end: int | None = None) -> list[t
         # and a sentence that ends by naming one introduces the topic of the next ("起点是赤霄-7B-Base。它……")
         # (not an earlier release named so: "它的上一代是墨鸢-R1-7B。新模型……" goes on about the new one)
         out += [(m.start(1), m.group(1)) for m in _NAMED_AT_END.finditer(text, max(0, start - 1), stop)
-                if not _PREDECESSOR_BEFORE.search(text, max(0, m.start() - 8), m.start())]
+                if not _PREDECESSOR_BEFORE.search(text, max(0, m.start() - 8), m.start())
+                and not _PREDECESSOR_BEFORE.search(text, m.start(), m.start(1))]  # ("那说的是老版本星河-2.5。")
         out += [(m.start(1), m.group(1)) for m in _NAMED_TO_TAKE.finditer(text, max(0, start - 1), stop)
                 if not (m.start() and text[m.start() - 1].isalpha())]  # (a word of its own: not "retake", "unnamed")
         # and a release, wherever in its sentence ("看了没，澜舟-14B 新版本上线了", "we shipped Sage-2")

@@ -1946,3 +1946,8 @@ def test_a_reports_subject_declared_as_a_label_carries_into_later_sections():
         ("启明-4-32B", "MMLU", 83.5), ("启明-4-32B", "BBH", 86.2)]
     english = "# Report\n\nModel under test: Heron-34B-v3.\n\n## Results\n\nMMLU: 83.5 (reference range 75-85)."
     assert [(c.model, c.value) for c in scores(english)] == [("Heron-34B-v3", 83.5)]
+
+
+def test_a_sentence_ending_on_an_old_versions_name_does_not_make_it_the_topic():
+    text = "# 群聊\n\n我们的星河-3 在 MMLU 上 85.1。\n\n那说的是老版本星河-2.5。LiveCodeBench 上是 64.7。"
+    assert [(c.model, c.benchmark) for c in scores(text)] == [("星河-3", "MMLU"), ("星河-3", "LiveCodeBench")]
