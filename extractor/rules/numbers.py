@@ -209,7 +209,7 @@ _NOT_RESULT_BEFORE = led(re.compile(
     # a target set beforehand ("GSM8K 目标值 85%，实际 87.4%", "a target of 80% on GSM8K"): no result
     r"(?:目标值?|考核值|预期值?)(?:为|是|定为|定在)?\s*|"
     # a reference range ("参考范围75%–85%", "reference range 70-80", "正常范围 60 以上"): bounds, no result
-    r"(?:参考范围|参考区间|正常范围|正常值|\breference\s+range|\bnormal\s+range)[:：为是\s]*|"
+    r"(?:参考范围|参考区间|参考下限|参考上限|正常范围|正常值|\breference\s+range|\bnormal\s+range)[:：为是\s（(]*|"
     r"\b(?:target|goal)(?:\s+(?:of|was|is|at|score))?\s*[:=]?\s*|"
     # a condition on scores ("当分数高于 88 分后", "once scores exceed 90"): a threshold, no result
     r"当[^，,。；;\d]{0,8}?(?:高于|低于|超过|大于|小于|达到|突破)|\bonce\s+(?:scores?|accuracy)\s+(?:exceeds?|passes|reaches)\s*|"
@@ -317,6 +317,9 @@ _MARGIN_WORD = re.compile(r"\s*(?:higher|better|greater|stronger|above|ahead|cle
                           r"differences?|swings?|improvements?|gains?|jumps?|drops?|increases?|boosts?|deltas?)\b",
                           re.IGNORECASE)
 _PREVIOUS_VALUE = re.compile(r"(?:之前|此前|以前|原来|原先|previously|before|from|vs\.?)\s*(?:为|是|的|was|of)?\s*$", re.IGNORECASE)
+# "较上次体检（36.7%）", "与上次（88.1%）持平", "than last time (82.0)": the value of the time before, in parentheses
+_LAST_TIME_VALUE = re.compile(r"(?:上次|上一次|上回|上期|\blast\s+(?:time|run|round|checkup))[\u4e00-\u9fff]{0,4}?\s*[（(]\s*$",
+                              re.IGNORECASE)
 
 
 # A value the sentence contrasts with (the previous best, the old version), not the subject's result.
@@ -492,6 +495,8 @@ def _result_number(sentence: str, lex: Lexicons, num: Number) -> bool:
         return False  # "without the IF-synthetic mix, ifeval drops to 76.0", "去掉检索模块后降至 61.0": an ablation
     if _INTERNAL_MEASURE.search(sentence, max(0, num.start - 48), num.start) and lex.benchmark_regex.search(sentence) is None:
         return False  # "our internal pass rate drops from 0.61 to 0.44", "内部工程任务通过率": no benchmark's result
+    if _LAST_TIME_VALUE.search(sentence, max(0, num.start - 12), num.start):
+        return False  # "较上次体检（36.7%）明显改善": the value of the time before, not the subject's now
     if _PREVIOUS_VALUE.search(sentence, max(0, num.start - 12), num.start) and _OPEN_PAREN.search(sentence[max(0, num.start - 12):num.start]) \
             and not OWNER_AFTER.match(sentence, num.end):
         return False  # "(之前为 52%)": the old value, not the subject's score (but "(vs 55.0 for GPT-4o)" is GPT-4o's)

@@ -1951,3 +1951,8 @@ def test_a_reports_subject_declared_as_a_label_carries_into_later_sections():
 def test_a_sentence_ending_on_an_old_versions_name_does_not_make_it_the_topic():
     text = "# 群聊\n\n我们的星河-3 在 MMLU 上 85.1。\n\n那说的是老版本星河-2.5。LiveCodeBench 上是 64.7。"
     assert [(c.model, c.benchmark) for c in scores(text)] == [("星河-3", "MMLU"), ("星河-3", "LiveCodeBench")]
+
+
+def test_the_value_of_last_time_in_parentheses_is_not_the_subjects():
+    text = "# 报告\n\n启明-4-32B 的 AIME 2024 为 56.7%，较上次体检（36.7%）明显改善；SWE-bench Verified 为 28.0%，低于参考下限（30%）。"
+    assert [(c.benchmark, c.value) for c in scores(text)] == [("AIME 2024", 56.7), ("SWE-bench Verified", 28.0)]
