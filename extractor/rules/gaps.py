@@ -21,18 +21,18 @@ _NUM_ZH = r"\d+(?:\.\d+)?|[一二两三四五六七八九十]{1,3}"
 _POINTS_ZH = r"\s*(?:个)?(?P<{}>多)?\s*(?:个)?(?:百分点|分|点)"
 GAP = re.compile(
     # "a 20-point gap", "that's a five-point gap", "a 16.7-point margin", "a 0.8-point gap"
-    rf"\b(?:a|an|the|that|this)\s+(?:full\s+|whopping\s+|roughly\s+|about\s+|nearly\s+|~)?(?P<en1>{_NUM_EN})"
+    rf"\b(?:a|an|the|that|this)\s+(?:full\s+|whopping\s+|(?P<h1>roughly\s+|about\s+|nearly\s+|~))?(?P<en1>{_NUM_EN})"
     rf"(?:\s*|-)(?:points?|pts?|pp|percentage[- ]points?)\s+(?:gap|margin|difference|spread)\b"
     # "the gap is 24.8 points", "the gap shrinks to 0.5"
     rf"|\b(?:gap|margin|difference|spread)\s+(?:is|was|of|shrinks\s+to|narrows\s+to|widens\s+to|grows\s+to|comes\s+to|"
-    rf"stands\s+at)\s+(?:only\s+|just\s+|about\s+|roughly\s+|nearly\s+|~)?(?P<en2>{_NUM_EN})(?:\s*(?:points?|pts|pp)\b|%)"
+    rf"stands\s+at)\s+(?:only\s+|just\s+|(?P<h2>about\s+|roughly\s+|nearly\s+|~))?(?P<en2>{_NUM_EN})(?:\s*(?:points?|pts|pp)\b|%)"
     # "差了 15.8 分", "差距 3.7 分", "相差七十个点", "差了十一个多点"
-    rf"|(?:差了|相差|差距(?:为|是|有|达)?|只差|仅差)\s*(?:约|近|大约|大概|将近|足足|整整)?\s*(?P<zh1>{_NUM_ZH})"
+    rf"|(?:差了|相差|差距(?:为|是|有|达)?|只差|仅差)\s*(?:(?P<h3>约|近|大约|大概|将近|差不多|接近)|足足|整整)?\s*(?P<zh1>{_NUM_ZH})"
     + _POINTS_ZH.format("more1")
     # "仍有约 9 分差距", "有 2.4 个点的差距"
-    + rf"|(?:有|仍有|还有)\s*(?:约|近|大约|大概|将近)?\s*(?P<zh2>{_NUM_ZH})" + _POINTS_ZH.format("more2") + "的?差距"
+    + rf"|(?:有|仍有|还有)\s*(?P<h4>约|近|大约|大概|将近|差不多|接近)?\s*(?P<zh2>{_NUM_ZH})" + _POINTS_ZH.format("more2") + "的?差距"
     # "CMMLU 上领先了十一个点还多", "落后 7 分左右": a lead or a lag naming nobody, its size right after the verb
-    + rf"|(?P<verb>领先|落后)了?\s*(?:约|近|大约|大概|将近|足足|整整)?\s*(?P<zh3>{_NUM_ZH})" + _POINTS_ZH.format("more3")
+    + rf"|(?P<verb>领先|落后)了?\s*(?:(?P<h5>约|近|大约|大概|将近|差不多|接近)|足足|整整)?\s*(?P<zh3>{_NUM_ZH})" + _POINTS_ZH.format("more3")
     + r"(?P<more4>还多|多一点)?",
     re.IGNORECASE)
 GAP_HINT = re.compile(r"gap|margin|difference|spread|差|领先|落后", re.IGNORECASE)  # (cheap: most paragraphs state no gap)
@@ -51,22 +51,26 @@ def _zh_number(raw: str) -> float | None:
     return float(_ZH_DIGITS[tens] if tens else 1) * 10 + (_ZH_DIGITS[ones] if ones else 0)
 
 
-def _gap_size(m: re.Match[str]) -> tuple[float, float] | None:
-    """The gap's size and how far above it the values' difference may be ("十一个多点": 11 to 12)."""
+def _gap_size(m: re.Match[str]) -> tuple[float, float, float] | None:
+    """The gap's size and how far below and above it the values' difference may be ("十一个多点": 11 to 12; a hedged
+    size, "领先差不多 6 个点", "a roughly 6-point gap": half a point either way)."""
+    hedged = any(m.group(f"h{k}") for k in range(1, 6))
+    below = 0.5 if hedged else 0.051
     raw = m.group("en1") or m.group("en2")
     if raw is not None:
-        return margin_value(raw), 0.051
+        return margin_value(raw), below, max(below, 0.051)
     size = _zh_number(m.group("zh1") or m.group("zh2") or m.group("zh3"))
     if size is None:
         return None
-    return size, 1.0 if m.group("more1") or m.group("more2") or m.group("more3") or m.group("more4") else 0.051
+    more = m.group("more1") or m.group("more2") or m.group("more3") or m.group("more4")
+    return size, below, 1.0 if more else below
 
 
 def _canonical(benchmark: str | None, lex: Lexicons) -> str | None:
     return None if benchmark is None else canonical_benchmark(benchmark, lex)
 
 
-def _pair_with_gap(scores: list[ScoreClaim], size: tuple[float, float],
+def _pair_with_gap(scores: list[ScoreClaim], size: tuple[float, float, float],
                    lex: Lexicons) -> tuple[ScoreClaim, ScoreClaim] | None:
     """The latest two values of two models on one benchmark whose difference is the gap ``size`` ("On MATH-500 and
     AIME 2024, X scores 89.6% and 41.3% respectively; Y scores 73.8% and 23.3%. That is a 15.8-point margin"), the
@@ -78,7 +82,7 @@ def _pair_with_gap(scores: list[ScoreClaim], size: tuple[float, float],
             continue
         for other in reversed(scores[:j]):
             if _canonical(other.benchmark, lex) == bench and _norm(other.model) != _norm(last.model) \
-                    and -0.051 <= abs(other.value - last.value) - size[0] <= size[1]:
+                    and -size[1] <= abs(other.value - last.value) - size[0] <= size[2]:
                 return other, last
     return None
 
@@ -124,7 +128,7 @@ def gap_comparisons(document: Document, section: Section, start: int, end: int, 
         qs = min(model.start, baseline.start)
         out.append(ComparisonClaim(
             model=model.model, baseline=baseline.model, benchmark=last.benchmark,
-            relation=relation_of_values(model.value, baseline.value, last.benchmark, lex, last.metric), delta=size[0] if size[1] < 1 else round(abs(model.value - baseline.value), 2),
+            relation=relation_of_values(model.value, baseline.value, last.benchmark, lex, last.metric), delta=size[0] if size[1] < 0.06 and size[2] < 1 else round(abs(model.value - baseline.value), 2),
             unit="points", quote=text[qs:m.end()], source=document.source, section=section.title, start=qs,
             end=m.end(), extractor="rules",
         ))

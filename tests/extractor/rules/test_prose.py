@@ -1956,3 +1956,10 @@ def test_a_sentence_ending_on_an_old_versions_name_does_not_make_it_the_topic():
 def test_the_value_of_last_time_in_parentheses_is_not_the_subjects():
     text = "# 报告\n\n启明-4-32B 的 AIME 2024 为 56.7%，较上次体检（36.7%）明显改善；SWE-bench Verified 为 28.0%，低于参考下限（30%）。"
     assert [(c.benchmark, c.value) for c in scores(text)] == [("AIME 2024", 56.7), ("SWE-bench Verified", 28.0)]
+
+
+def test_a_hedged_gap_size_matches_values_half_a_point_off():
+    text = "# 群聊\n\nMMLU-Pro 上星河-3 是 78.4，GPT-4o 是 72.6，领先差不多 6 个点。"
+    assert [(c.model, c.relation, c.baseline) for c in comparisons(text)] == [("星河-3", "outperforms", "GPT-4o")]
+    exact = "# 群聊\n\nMMLU-Pro 上星河-3 是 78.4，GPT-4o 是 72.6，领先 6 个点。"
+    assert comparisons(exact) == []
