@@ -147,7 +147,9 @@ _OBJECT_OF = re.compile(r"\b(?:from|than|versus|vs\.?|above|behind|ahead\s+of|ov
                         r"(?:the\s+)?$", re.IGNORECASE)
 _ACTS = re.compile(r"\s*(?:取得|达到|获得|实现|拿下|拿到|跑出|录得|斩获|的准确率|的得分|的成绩|的表现|的性能|在[^，,。]{1,30}?(?:上|中)(?:取得|达到|获得)|"
                    r"scores|scored|achieves|achieved|reaches|reached|obtains|outperforms|surpasses|beats|"
-                   r"posts|posted|gets|got|hits|lands|landed|records|recorded|delivers|delivered|trails|matches)")
+                   r"posts|posted|gets|got|hits|lands|landed|records|recorded|delivers|delivered|trails|matches|"
+                   # "Meridian 4 resolves 63.8% of issues", "solves 29 of the 40 problems"
+                   r"resolves|resolved|solves|solved|passes|passed|completes|completed)")
 
 
 # "which adds a Whisper encoder": a name used as a part of the model is not what is measured

@@ -1963,3 +1963,9 @@ def test_a_hedged_gap_size_matches_values_half_a_point_off():
     assert [(c.model, c.relation, c.baseline) for c in comparisons(text)] == [("星河-3", "outperforms", "GPT-4o")]
     exact = "# 群聊\n\nMMLU-Pro 上星河-3 是 78.4，GPT-4o 是 72.6，领先 6 个点。"
     assert comparisons(exact) == []
+
+
+def test_a_live_blogs_title_label_and_times_of_day_are_no_models():
+    text = ("# Live: Aster AI launches Meridian 4\n\n## 8:31 AM ET — Maths and code\n\n"
+            "On SWE-bench Verified, Meridian 4 resolves 63.8% of issues.")
+    assert [(c.model, c.benchmark, c.value) for c in scores(text)] == [("Meridian 4", "SWE-bench Verified", 63.8)]
