@@ -302,7 +302,8 @@ def _named_in_title(title: str | None) -> str | None:
                 return named[0]
             if "/" in head or "|" in head:
                 return None
-        if head and not label and len(head.split()) <= 4 and not re.search(r"[\u4e00-\u9fff]", head) \
+        if head and not label and head.upper() not in lexicon.title_labels() and len(head.split()) <= 4 \
+                and not re.search(r"[\u4e00-\u9fff]", head) \
                 and head.lower() not in lexicon.name_stopwords() and not _is_benchmark(head) \
                 and head.split()[0].lower() not in lexicon.numbered_parts() \
                 and head.lower() not in lexicon.generic_headings() \

@@ -1969,3 +1969,9 @@ def test_a_live_blogs_title_label_and_times_of_day_are_no_models():
     text = ("# Live: Aster AI launches Meridian 4\n\n## 8:31 AM ET — Maths and code\n\n"
             "On SWE-bench Verified, Meridian 4 resolves 63.8% of issues.")
     assert [(c.model, c.benchmark, c.value) for c in scores(text)] == [("Meridian 4", "SWE-bench Verified", 63.8)]
+
+
+def test_a_title_label_before_a_colon_is_never_the_documents_subject():
+    text = ("# Live: Aster AI launches Meridian 4 — benchmarks, rival reactions and corrections as they happen\n\n"
+            "## 8:31 AM ET — Maths and code\n\nAIME 2024: 90.0% pass@1. LiveCodeBench comes in at 71.2.")
+    assert all(c.model != "Live" for c in scores(text))
