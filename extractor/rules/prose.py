@@ -503,7 +503,9 @@ def _object_of_previous(text: str, a: int, b: int, before: tuple[int, int] | Non
         return None
     if _PRONOUN_AS_SUBJECT.match(text, it.end(), b):
         return None  # ("Against Claude 3.5 Sonnet it's roughly on par with it": the first one is the subject)
-    here = [n for n in sentence_names(text[a:it.start()]) if n.kind in ("model", "name") and is_model_shaped(n.text)]
+    forms = DOCUMENT_SHORT_FORMS.get()  # ("Heron beats it": a short form the document set up names the subject too)
+    here = [n for n in sentence_names(text[a:it.start()]) if n.kind in ("model", "name")
+            and (is_model_shaped(n.text) or n.text in forms)]
     previous = {n.text for n in sentence_names(text[before[0]:before[1]]) if n.kind in ("model", "name")
                 and is_model_shaped(n.text)}
     if not here or len(previous) != 1:

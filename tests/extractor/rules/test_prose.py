@@ -1975,3 +1975,8 @@ def test_a_title_label_before_a_colon_is_never_the_documents_subject():
     text = ("# Live: Aster AI launches Meridian 4 — benchmarks, rival reactions and corrections as they happen\n\n"
             "## 8:31 AM ET — Maths and code\n\nAIME 2024: 90.0% pass@1. LiveCodeBench comes in at 71.2.")
     assert all(c.model != "Live" for c in scores(text))
+
+
+def test_an_object_pronoun_after_a_short_form_subject():
+    text = "# Notes\n\nHeron-34B is our model.\n\nAgainst Corvid-2 Pro the picture is mixed. Heron beats it on GPQA Diamond by 2.4 points."
+    assert [(c.model, c.baseline) for c in comparisons(text)] == [("Heron-34B", "Corvid-2 Pro")]
