@@ -53,6 +53,7 @@ from extractor.rules.context import (
     heading_benchmark,
     released_models,
 )
+from extractor.rules.continued import CONTINUE_HINT, continued_comparisons
 from extractor.rules.earlier import earlier_claims, reown_earlier_subjects
 from extractor.rules.gains import GAIN, UNNAMED_BASELINE, gain_claims, margins_of_named
 from extractor.rules.gaps import GAP_HINT, gap_comparisons
@@ -804,7 +805,20 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
     if any(c.baseline == UNNAMED_BASELINE for c in comparisons):
         # ("GPT-4o 的 MMLU-Pro 我们测的是 73.3，天枢-9 高出 8 个点": the gain is the margin of the named comparison)
         comparisons = margins_of_named(comparisons, sentence, offset)
+    if comparisons and CONTINUE_HINT.search(sentence):
+        # ("beats X on GPQA Diamond by 2.4 points and on MATH-500 by 1.1": the comparison, on the next benchmark too)
+        continued = continued_comparisons(document, section, offset, sentence, names, comparisons)
+        comparisons += continued.claims
+        # (a value the size of a margin read as a score: "and 1.1 on MATH-500")
+        scores = [c for c in scores if c.value > 20 or not any(c.start - offset <= a and b <= c.end - offset
+                                                               and sentence[a:b] == _value_text(c.value)
+                                                               for a, b in continued.margins)]
     return [*scores, *(c for c in traced if isinstance(c, ScoreClaim)), *comparisons]
+
+
+def _value_text(value: float) -> str:
+    """How a margin read as a value is written ("1.1", "7")."""
+    return f"{value:g}" if value != int(value) else str(int(value))
 
 
 _RATING_WORD = re.compile(r"\b(?:elo|rating|rated)\b|评分|等级分", re.IGNORECASE)

@@ -1980,3 +1980,22 @@ def test_a_title_label_before_a_colon_is_never_the_documents_subject():
 def test_an_object_pronoun_after_a_short_form_subject():
     text = "# Notes\n\nHeron-34B is our model.\n\nAgainst Corvid-2 Pro the picture is mixed. Heron beats it on GPQA Diamond by 2.4 points."
     assert [(c.model, c.baseline) for c in comparisons(text)] == [("Heron-34B", "Corvid-2 Pro")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Heron-34B beats Corvid-2 Pro on GPQA Diamond by 2.4 points and on MATH-500 by 1.1.",
+     [("GPQA Diamond", "outperforms", 2.4), ("MATH-500", "outperforms", 1.1)]),
+    ("Heron-34B leads Corvid-2 Pro by 2.4 points on GPQA Diamond and 1.1 on MATH-500.",
+     [("GPQA Diamond", "outperforms", 2.4), ("MATH-500", "outperforms", 1.1)]),
+    ("天枢-Pro 在 MMLU 上领先 Corvid-2 Pro 2.1 分，在 GSM8K 上则落后 0.8 分。",
+     [("MMLU", "outperforms", 2.1), ("GSM8K", "underperforms", 0.8)]),
+])
+def test_a_comparison_continued_on_another_benchmark_by_a_clause_naming_no_model(sentence, expected):
+    claims = extract(f"# Report\n\n{sentence}")
+    assert [(c.benchmark, c.relation, c.delta) for c in claims if isinstance(c, ComparisonClaim)] == expected
+    assert not any(isinstance(c, ScoreClaim) for c in claims)  # (the second margin is no score)
+
+
+def test_a_continued_clause_naming_a_model_of_its_own_is_not_the_comparisons():
+    text = "# Report\n\nMantis-V beats GPT-4o on Arena-Hard by 3 points, and on BBH at 81.3 is level with Qwen2.5-72B."
+    assert ("BBH", "GPT-4o") not in [(c.benchmark, c.baseline) for c in comparisons(text)]

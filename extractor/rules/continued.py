@@ -1,0 +1,97 @@
+"""A comparison continued on another benchmark by a clause that names no model.
+
+"Heron beats Corvid-2 Pro on GPQA Diamond by 2.4 points and on MATH-500 by 1.1", "leads X by 2.4 points on GPQA Diamond
+and 1.1 on MATH-500", "天枢-Pro 在 MMLU 上领先 GPT-4o 2.1 分，在 GSM8K 上领先 1.3 分": the clause right after a stated
+comparison gives its benchmark (and a margin) but neither the model nor whom it is measured against, so both are the
+stated comparison's; the Chinese clause's own verb says which way.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from extractor.rules.clauses import _tight
+from extractor.rules.mentions import Mention
+from extractor.rules.names import _norm
+from schemas import ComparisonClaim, Document, Section
+
+_NUM = r"\d+(?:\.\d+)?"
+# " and on MATH-500", ", and 1.1 on MATH-500", " and 1.1 points on MATH-500"
+_EN_NEXT = re.compile(rf"\s*,?\s*and\s+(?:(?P<num>{_NUM})\s*(?:points?|pts|pp)?\s+)?on\s+(?:the\s+)?")
+# (after the benchmark: " by 1.1", " by a comfortable 7 points")
+_EN_BY = re.compile(rf"\s+by\s+(?:a\s+|an\s+)?(?:(?:comfortable|wide|clear|narrow|slim|whopping|further|about|roughly|"
+                    rf"nearly|almost|around|just|only|over)\s+)?(?P<num>{_NUM})")
+_CLAUSE_STOP = re.compile(r"[.;](?!\d)")
+# "，在 GSM8K 上领先 1.3 分", "；GSM8K 上则落后 0.8 分"
+_ZH_NEXT = re.compile(r"\s*[，,；;]\s*(?:而|但)?\s*(?:在|于)?\s*")
+_ZH_VERB = re.compile(rf"\s*(?:上|中|方面)?\s*[，,]?\s*(?:也|则|更是|还|同样|亦)?\s*"
+                      rf"(?:(?P<up>领先|高出|高了|超出|多出)|(?P<down>落后|低了|差了|少了))了?\s*(?:约|近|大约)?\s*(?P<num>{_NUM})")
+CONTINUE_HINT = re.compile(r"\band\s+(?:\d+(?:\.\d+)?\s*(?:points?|pts|pp)?\s+)?on\b|[，,；;]\s*(?:而|但)?\s*(?:在|于)?")
+
+
+class Continued(NamedTuple):
+    """The comparisons continued, and where their margins stand in the sentence (no scores, whatever else read them)."""
+
+    claims: list[ComparisonClaim]
+    margins: list[tuple[int, int]]
+
+
+def continued_comparisons(document: Document, section: Section, offset: int, sentence: str, names: list[Mention],
+                          comparisons: list[ComparisonClaim]) -> Continued:
+    """The comparisons that clauses right after the stated ``comparisons`` continue on another benchmark."""
+    out: list[ComparisonClaim] = []
+    margins: list[tuple[int, int]] = []
+    stated = {(_norm(c.model), _norm(c.baseline), _norm(c.benchmark or "")) for c in comparisons}
+    benches = {b.start: b for b in names if b.kind == "benchmark"}
+    others = [n.start for n in names if n.kind in ("model", "name")]
+    for c in comparisons:
+        if c.benchmark is None or c.baseline is None:
+            continue
+        at = c.end - offset
+        for _step in range(3):  # (a comparison continued twice: "… on A by 2.4, on B by 1.1 and on C by 0.3")
+            found = _next_clause(sentence, at, benches, others, c.delta is not None)
+            if found is None:
+                break
+            bench, num, relation, end, span = found
+            if any(at <= s < bench.start for s in others):
+                break  # (a clause naming a model of its own is that model's)
+            key = (_norm(c.model), _norm(c.baseline), _norm(bench.text))
+            if key in stated or _norm(bench.text) == _norm(c.benchmark):
+                break
+            stated.add(key)
+            if span is not None:
+                margins.append(span)
+            qs, qe = _tight(sentence, c.start - offset, end)
+            out.append(ComparisonClaim(
+                model=c.model, baseline=c.baseline, relation=relation or c.relation,  # type: ignore[arg-type]
+                benchmark=bench.text, delta=num, unit="points" if num is not None else None,
+                quote=sentence[qs:qe], source=document.source, section=section.title,
+                start=offset + qs, end=offset + qe, extractor="rules"))
+            at = end
+    return Continued(out, margins)
+
+
+def _next_clause(sentence: str, at: int, benches: dict[int, Mention], others: list[int], had_margin: bool
+                 ) -> tuple[Mention, float | None, str | None, int, tuple[int, int] | None] | None:
+    """(benchmark, margin, relation, end, the margin's span) of the clause right at ``at`` that continues a
+    comparison, if it is one."""
+    en = _EN_NEXT.match(sentence, at)
+    if en is not None and (bench := benches.get(en.end())) is not None:
+        if en.group("num"):  # (a margin only after a margin: "… by 2.4 points on A and 1.1 on B", not "…, and 88.0 on B")
+            return (bench, float(en.group("num")), None, bench.end, en.span("num")) if had_margin else None
+        by = _EN_BY.match(sentence, bench.end)
+        if by is not None:
+            return bench, float(by.group("num")), None, by.end(), by.span("num")
+        stop = _CLAUSE_STOP.search(sentence, bench.end)
+        clause_end = stop.start() if stop is not None else len(sentence)
+        if not any(bench.end <= s < clause_end for s in others):  # (not "and on BBH at 81.3, level with Qwen2.5-72B")
+            return bench, None, None, bench.end, None
+        return None
+    zh = _ZH_NEXT.match(sentence, at)
+    if zh is not None and (bench := benches.get(zh.end())) is not None:
+        verb = _ZH_VERB.match(sentence, bench.end)
+        if verb is not None:
+            return (bench, float(verb.group("num")), "outperforms" if verb.group("up") else "underperforms", verb.end(),
+                    verb.span("num"))
+    return None
