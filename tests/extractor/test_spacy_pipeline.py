@@ -176,7 +176,7 @@ def test_a_long_run_renews_the_pipeline_so_its_vocabulary_stays_bounded() -> Non
         assert nlp(text)._.claims == claims
         assert len(nlp.vocab.strings) < 1000
     assert renewed >= 3  # a fresh pipeline every few documents
-    assert first is not rules_pipeline(NAME_LABELS)
+    assert first is not rules_pipeline(NAME_LABELS, lexical_attributes=False)
 
 
 def test_the_rules_pipeline_imports_spacy_without_its_command_line() -> None:
