@@ -57,20 +57,23 @@ class MentionTagger:
     """Typed mentions of the candidate sentences as the span group ``doc.spans["benchclaims"]``.
 
     ``labels``: the kinds to find (all of ``LABELS`` by default; the rules backend's own pipeline asks only for
-    what its claim frames read, ``NAME_LABELS``).
+    what its claim frames read, ``NAME_LABELS``). ``spans=False`` (the rules backend's own pipeline, whose documents
+    nobody reads but its claim frames): the mentions stay on ``doc._.mentions`` only, no span group is made.
     """
 
-    def __init__(self, labels: Sequence[str] = LABELS) -> None:
+    def __init__(self, labels: Sequence[str] = LABELS, spans: bool = True) -> None:
         unknown = set(labels) - set(LABELS)
         if unknown:
             raise ValueError(f"unknown mention labels {sorted(unknown)}; known: {', '.join(LABELS)}")
         self.labels = tuple(labels)
+        self.spans = spans
 
     def __call__(self, doc: Doc) -> Doc:
         text = fold(source_document(doc).text)
         mentions = find_mentions(text, _tables(doc).regions, self.labels)
         doc._.mentions = mentions
-        doc.spans[SPAN_KEY] = SpanGroup(doc, name=SPAN_KEY, spans=_token_spans(doc, mentions))
+        if self.spans:
+            doc.spans[SPAN_KEY] = SpanGroup(doc, name=SPAN_KEY, spans=_token_spans(doc, mentions))
         return doc
 
 
@@ -123,9 +126,9 @@ class Benchclaims:
         return doc
 
 
-@Language.factory("benchclaims_mentions", default_config={"labels": list(LABELS)})
-def make_mention_tagger(nlp: Language, name: str, labels: list[str]) -> MentionTagger:
-    return MentionTagger(labels)
+@Language.factory("benchclaims_mentions", default_config={"labels": list(LABELS), "spans": True})
+def make_mention_tagger(nlp: Language, name: str, labels: list[str], spans: bool) -> MentionTagger:
+    return MentionTagger(labels, spans)
 
 
 @Language.factory("benchclaims_entities")

@@ -151,7 +151,9 @@ _DASHED_LATIN_NAME = re.compile(r"(?:[A-Z][a-z]{2,}(?:[A-Z][a-z]+)?|[A-Z]{2,5})-
 
 
 # a tier written after a dashed name and a space (the tiers of four letters or more: "Pro" alone says too little)
-_SPACED_TIER = re.compile(r"(?<=\d) (?:Ultra|Mini|Flash|Turbo|Lite|Plus|Nano)\b")
+# (the space first and the digit checked behind it: opening with the look-behind, ``re`` tried it at every character of
+# the whole text, ~0.6 ms per 36 K characters; the same matches)
+_SPACED_TIER = re.compile(r" (?<=\d )(?:Ultra|Mini|Flash|Turbo|Lite|Plus|Nano)\b")
 _DASHED_LATIN_BEFORE = re.compile(r"(?<![A-Za-z0-9-])(?:[A-Z][a-z]{2,}(?:[A-Z][a-z]+)?|[A-Z]{2,5})-[A-Za-z]?\d+(?:\.\d+)*$")
 
 

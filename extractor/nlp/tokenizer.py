@@ -41,6 +41,9 @@ def _words(text: str, start: int, end: int, words: list[str], spaces: list[bool]
         spaces.append(bool(trailing))
 
 
+SCOPES = ("all", "candidates", "sentences")
+
+
 class BenchclaimsTokenizer:
     """Callable ``text -> Doc`` (see the module docstring); stateless, so serialisation is a no-op.
 
@@ -50,12 +53,14 @@ class BenchclaimsTokenizer:
     components read mentions by character offsets, and a spaCy ``Doc`` costs about a microsecond per
     token, more than the whole extraction of that text. A mention inside a token spans the token in
     ``doc.spans`` (its exact offsets stay on ``doc._.mentions``).
+    ``scope="sentences"`` (the rules backend's own pipeline, which puts no spans on its documents) keeps each
+    candidate sentence whole as one token, as the stretches between them.
     ``scope="all"`` (the default) splits everything.
     """
 
     def __init__(self, vocab: Vocab, scope: str = "all") -> None:
-        if scope not in ("all", "candidates"):
-            raise ValueError(f"scope must be 'all' or 'candidates', not {scope!r}")
+        if scope not in SCOPES:
+            raise ValueError(f"scope must be one of {', '.join(map(repr, SCOPES))}, not {scope!r}")
         self.vocab = vocab
         self.scope = scope
 
@@ -73,7 +78,11 @@ class BenchclaimsTokenizer:
                 if a > done:
                     words.append(text[done:a])
                     spaces.append(False)
-                _words(text, a, b, words, spaces, _RUN_TOKEN)
+                if self.scope == "sentences":
+                    words.append(text[a:b])
+                    spaces.append(False)
+                else:
+                    _words(text, a, b, words, spaces, _RUN_TOKEN)
                 done = b
             if done < len(text):
                 words.append(text[done:])

@@ -66,6 +66,20 @@ def test_entry_point_works_without_importing_benchclaims(tmp_path: Path) -> None
     assert any(c[0] == "comparison" and c[1] == "天衡-7B" and c[4] == "GPT-4o" for c in claims)
 
 
+def test_the_backends_own_pipeline_makes_no_spans_and_gives_the_same_claims() -> None:
+    """``pipeline_for`` (the rules backend's pipeline, ``lean``): candidate sentences as whole tokens, no span group,
+    no lexical attributes computed for new strings; the claims are those of the full pipeline."""
+    text = (SEEDS_DIR / "002_50d41dcaebe4524c.txt").read_text(encoding="utf-8")
+    lean = pipeline_for(len(text))
+    doc = lean(text)
+    assert doc.text == text
+    assert "benchclaims" not in doc.spans
+    assert len(doc) < 200  # (the full pipeline's candidates tokenizer makes thousands of tokens here)
+    assert doc[len(doc) - 1].lang_ == "xx" and not doc[len(doc) - 1].shape_
+    expected = rules_pipeline()(text)._.claims
+    assert [c.model_dump() for c in doc._.claims] == [c.model_dump() for c in expected]
+
+
 def test_mentions_are_typed_spans_over_the_text() -> None:
     nlp = rules_pipeline()
     text = "Halcyon-72B scores 71.3% pass@1 on LiveCodeBench, outperforming GPT-4o."
@@ -176,7 +190,7 @@ def test_a_long_run_renews_the_pipeline_so_its_vocabulary_stays_bounded() -> Non
         assert nlp(text)._.claims == claims
         assert len(nlp.vocab.strings) < 1000
     assert renewed >= 3  # a fresh pipeline every few documents
-    assert first is not rules_pipeline(NAME_LABELS)
+    assert first is not rules_pipeline(NAME_LABELS, lean=True)
 
 
 def test_the_rules_pipeline_imports_spacy_without_its_command_line() -> None:
