@@ -75,6 +75,18 @@ def test_claims_lie_in_benchmark_order(tmp_path: Path) -> None:
     assert named == sorted(named) and stored[len(named):] == [None] * (len(stored) - len(named))
 
 
+@pytest.mark.parametrize("highest", [7, 2**31 - 2, 2**31 - 1, 2**40])
+def test_benchmark_order_is_by_benchmark_then_model_nulls_last(highest: int) -> None:
+    """One sort key of both ids (ids below 2**31) or ``lexsort`` of the two: the same order either way."""
+    bench = [3, None, 1, highest, 3, None, 1, 0, highest]
+    model = [2, 5, None, 1, 1, 0, 4, highest, None]
+    order = bulk.benchmark_order(pa.array(bench, pa.int64()), pa.array(model, pa.int64()))
+    last = 2**63
+    expected = sorted(range(len(bench)), key=lambda i: (last if bench[i] is None else bench[i],
+                                                        last if model[i] is None else model[i], i))
+    assert order.tolist() == expected
+
+
 def test_distinct_values_in_first_seen_order() -> None:
     found = bulk.distinct(pa.array(["b", None, "a", "b", "c", "a", None]))
     assert found.codes.tolist() == [0, -1, 1, 0, 2, 1, -1]

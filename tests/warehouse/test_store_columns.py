@@ -69,6 +69,22 @@ def test_columns_store_what_objects_store(tmp_path: Path, monkeypatch: pytest.Mo
         assert _stored(wh) == columns
 
 
+def test_columns_in_chunks_store_what_one_chunk_stores(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tables of many chunks (``pa.concat_tables`` of a producer's pieces) store what the same tables in one chunk
+    store: the columns that are not keyed stay chunked until they are put in benchmark order."""
+    monkeypatch.setattr(db, "FIRST_BATCH_DOCS", 3)
+    monkeypatch.setattr(db, "BATCH_DOCS", 10)
+    documents, claims = _tables(_docs())
+    with Warehouse(tmp_path / "one.duckdb") as wh:
+        wh.store_columns(documents, claims)
+        one = _stored(wh)
+    chunked = pa.concat_tables([claims.slice(at, 7) for at in range(0, claims.num_rows, 7)])
+    assert chunked.column("quote").num_chunks > 1
+    with Warehouse(tmp_path / "chunks.duckdb") as wh:
+        wh.store_columns(documents, chunked)
+        assert _stored(wh) == one
+
+
 def test_known_and_repeated_documents_follow_store_many(tmp_path: Path) -> None:
     docs = _docs()
     changed = docs[1].model_copy(update={"claims": docs[1].claims[:1], "document": docs[1].document.model_copy(
