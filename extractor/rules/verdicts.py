@@ -31,7 +31,10 @@ BARE_VERDICT = re.compile(
     r"ten)\s+(?:points?|pts|pp)\s+)?"
     r"(?P<side>ahead|behind)\b(?!\s+(?:of|on\b))"
     # ("MATH-500 上我们 96.1%，它 97.3%，这一项还落后 1.2 个点": read by the two values' gap)
-    r"|" + _zh_margin_verdict("side_zh", "margin_zh"), re.IGNORECASE)
+    r"|" + _zh_margin_verdict("side_zh", "margin_zh")
+    # "MATH-500 上 R1 是 97.3，o1 是 96.4，R1 略高一点": a named subject's verdict with neither object nor margin
+    + r"|(?<=[\w\s])(?:略|稍|要|明显|还是)?(?:(?P<up_zh>高一点点?|高一些|更高|更强|更好|占优|胜出)|(?P<down_zh>低一点点?|低一些|更低|更弱|更差))"
+    r"(?=\s*(?:[。，,；;！!]|$))", re.IGNORECASE)
 _AHEAD_ZH = frozenset({"领先", "高出", "高了", "高"})
 _THAN_BEFORE = re.compile(r"(?:比|较|相比|对比)[^，,。；;]{0,10}$")
 
@@ -56,6 +59,10 @@ def bare_verdicts(document: Document, section: Section, offset: int, sentence: s
         subject = _pick_subject(sentence, names, subjects, m.start(), section)
         if subject is None:
             continue
+        if (m.group("up_zh") or m.group("down_zh")) and not (
+                0 <= subject.start and 0 <= m.start() - subject.end <= 2
+                and any(n.start == subject.start and n.kind in ("model", "name") for n in names)):
+            continue  # (the Chinese verdict with no margin: only right after the name it is about)
         own = [s for s in scores if _norm(s.model) == _norm(subject.text) and s.end - offset <= m.start()]
         others = [s for s in scores if _norm(s.model) != _norm(subject.text) and s.end - offset <= m.start()
                   and (not own or s.benchmark == own[-1].benchmark)]
@@ -64,7 +71,8 @@ def bare_verdicts(document: Document, section: Section, offset: int, sentence: s
         other = others[-1]
         raw = m.group("margin") or m.group("margin_zh")
         delta = None if raw is None else margin_value(raw)
-        ahead = m.group("side").lower() == "ahead" if m.group("side") else m.group("side_zh") in _AHEAD_ZH
+        ahead = m.group("side").lower() == "ahead" if m.group("side") else bool(m.group("up_zh")) \
+            if m.group("up_zh") or m.group("down_zh") else m.group("side_zh") in _AHEAD_ZH
         qs, qe = _tight(sentence, min(other.start - offset, subject.start if subject.start >= 0 else m.start()), m.end())
         out.append(ComparisonClaim(
             model=subject.text, baseline=other.model, benchmark=other.benchmark,

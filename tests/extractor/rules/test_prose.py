@@ -1999,3 +1999,10 @@ def test_a_comparison_continued_on_another_benchmark_by_a_clause_naming_no_model
 def test_a_continued_clause_naming_a_model_of_its_own_is_not_the_comparisons():
     text = "# Report\n\nMantis-V beats GPT-4o on Arena-Hard by 3 points, and on BBH at 81.3 is level with Qwen2.5-72B."
     assert ("BBH", "GPT-4o") not in [(c.benchmark, c.baseline) for c in comparisons(text)]
+
+
+def test_a_chinese_verdict_with_neither_object_nor_margin_right_after_a_name():
+    text = "# 讨论\n\nMATH-500 上天枢-Pro 是 97.3，o1 是 96.4，天枢-Pro 略高一点。"
+    assert [(c.model, c.relation, c.baseline) for c in comparisons(text)] == [("天枢-Pro", "outperforms", "o1")]
+    writers = "# 讨论\n\nMATH-500 上天枢-Pro 是 97.3，o1 是 96.4，我们稍微低一点。"
+    assert comparisons(writers) == []
