@@ -27,7 +27,7 @@ GAP = re.compile(
     rf"|\b(?:gap|margin|difference|spread)\s+(?:is|was|of|shrinks\s+to|narrows\s+to|widens\s+to|grows\s+to|comes\s+to|"
     rf"stands\s+at)\s+(?:only\s+|just\s+|(?P<h2>about\s+|roughly\s+|nearly\s+|~))?(?P<en2>{_NUM_EN})(?:\s*(?:points?|pts|pp)\b|%)"
     # "差了 15.8 分", "差距 3.7 分", "相差七十个点", "差了十一个多点"
-    rf"|(?:差了|相差|差距(?:为|是|有|达)?|只差|仅差)\s*(?:(?P<h3>约|近|大约|大概|将近|差不多|接近)|足足|整整)?\s*(?P<zh1>{_NUM_ZH})"
+    rf"|(?:(?P<lag>差了|只差|仅差|还差)|相差|差距(?:为|是|有|达)?)\s*(?:(?P<h3>约|近|大约|大概|将近|差不多|接近)|足足|整整)?\s*(?P<zh1>{_NUM_ZH})"
     + _POINTS_ZH.format("more1")
     # "仍有约 9 分差距", "有 2.4 个点的差距"
     + rf"|(?:有|仍有|还有)\s*(?P<h4>约|近|大约|大概|将近|差不多|接近)?\s*(?P<zh2>{_NUM_ZH})" + _POINTS_ZH.format("more2") + "的?差距"
@@ -116,7 +116,7 @@ def gap_comparisons(document: Document, section: Section, start: int, end: int, 
         if any({_norm(c.model), _norm(c.baseline)} == pair and (c.benchmark is None or _canonical(c.benchmark, lex) == bench)
                for c in [*comparisons, *out]):
             continue
-        if m.group("verb"):  # (领先 / 落后 says which side: the one that leads, or lags)
+        if m.group("verb") or m.group("lag"):  # (领先 / 落后 / 还差 say which side: the one that leads, or lags)
             leads = relation_of_values(last.value, other.value, last.benchmark, lex, last.metric) == "outperforms"
             model, baseline = (last, other) if leads == (m.group("verb") == "领先") else (other, last)
         elif topic is not None and _norm(topic) in pair:

@@ -2006,3 +2006,9 @@ def test_a_chinese_verdict_with_neither_object_nor_margin_right_after_a_name():
     assert [(c.model, c.relation, c.baseline) for c in comparisons(text)] == [("天枢-Pro", "outperforms", "o1")]
     writers = "# 讨论\n\nMATH-500 上天枢-Pro 是 97.3，o1 是 96.4，我们稍微低一点。"
     assert comparisons(writers) == []
+
+
+def test_haicha_gap_makes_the_lower_model_the_subject():
+    text = "# 讨论\n\nClaude 3.5 Sonnet 在 SWE-bench Verified 上 49.0%，天枢-Coder 官方说 42.3%，还差将近 7 个点。"
+    assert [(c.model, c.relation, c.baseline) for c in comparisons(text)] == [
+        ("天枢-Coder", "underperforms", "Claude 3.5 Sonnet")]
