@@ -805,6 +805,11 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
     if any(c.baseline == UNNAMED_BASELINE for c in comparisons):
         # ("GPT-4o 的 MMLU-Pro 我们测的是 73.3，天枢-9 高出 8 个点": the gain is the margin of the named comparison)
         comparisons = margins_of_named(comparisons, sentence, offset)
+    if comparisons and _EXCEPT.search(sentence):
+        # ("beats GPT-4o on every benchmark except GSM8K": the one benchmark named is where it does not; the claim is
+        # the comparison overall, on no one benchmark)
+        comparisons = [c.model_copy(update={"benchmark": None}) if _only_excepted(sentence, c.benchmark) else c
+                       for c in comparisons]
     if comparisons and CONTINUE_HINT.search(sentence):
         # ("beats X on GPQA Diamond by 2.4 points and on MATH-500 by 1.1": the comparison, on the next benchmark too)
         continued = continued_comparisons(document, section, offset, sentence, names, comparisons)
@@ -814,6 +819,18 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
                                                                and sentence[a:b] == _value_text(c.value)
                                                                for a, b in continued.margins)]
     return [*scores, *(c for c in traced if isinstance(c, ScoreClaim)), *comparisons]
+
+
+_EXCEPT = re.compile(r"\b(?:except|excluding|other\s+than|apart\s+from|but\s+not)\b(?:\s+(?:for|on|in))?\s*|除了?\s*(?:在\s*)?",
+                     re.IGNORECASE)
+
+
+def _only_excepted(sentence: str, benchmark: str | None) -> bool:
+    """Is ``benchmark`` named in ``sentence`` only right after "except" / 除了 (so no comparison holds on it)?"""
+    if not benchmark:
+        return False
+    at = [m.start() for m in re.finditer(re.escape(benchmark), sentence)]
+    return bool(at) and all(any(m.end() == a for m in _EXCEPT.finditer(sentence, 0, a)) for a in at)
 
 
 def _value_text(value: float) -> str:

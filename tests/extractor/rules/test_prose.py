@@ -2012,3 +2012,13 @@ def test_haicha_gap_makes_the_lower_model_the_subject():
     text = "# 讨论\n\nClaude 3.5 Sonnet 在 SWE-bench Verified 上 49.0%，天枢-Coder 官方说 42.3%，还差将近 7 个点。"
     assert [(c.model, c.relation, c.baseline) for c in comparisons(text)] == [
         ("天枢-Coder", "underperforms", "Claude 3.5 Sonnet")]
+
+
+def test_a_comparison_on_every_benchmark_except_one_is_on_no_one_benchmark():
+    text = "# Report\n\nTianshu-Pro beats GPT-4o on every benchmark except GSM8K."
+    assert [(c.model, c.baseline, c.benchmark) for c in comparisons(text)] == [("Tianshu-Pro", "GPT-4o", None)]
+
+
+def test_holds_its_own_against_is_a_match():
+    text = "# Report\n\nTianshu-Pro holds its own against GPT-4o on MMLU."
+    assert [(c.relation, c.baseline) for c in comparisons(text)] == [("matches", "GPT-4o")]
