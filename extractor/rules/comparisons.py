@@ -660,6 +660,8 @@ def _improvement_over(document: Document, section: Section, offset: int, sentenc
                                               and _DOWN_WORDS.search(sentence, max(0, m.start() - 30), m.start()) is not None)
         behind = behind or m.re is _CHANGE_FROM_FOR and m.group(0)[:4].lower() == "down"
         relation = "underperforms" if m.re in (_WITHIN_OF, _SHORT_OF) or behind else "outperforms"
+        if m.re is _WITHIN_OF and margin_value(m.group(1)) < 1:
+            relation = "matches"  # ("within half a point of X", "within 0.2 of X": level with it, as the gold has it)
         r0 = m.end()
         r1 = _EN_REGION_END.search(sentence, r0)
         end = min(r1.start() if r1 else len(sentence), _clause_bounds(sentence, r0)[1])

@@ -2022,3 +2022,12 @@ def test_a_comparison_on_every_benchmark_except_one_is_on_no_one_benchmark():
 def test_holds_its_own_against_is_a_match():
     text = "# Report\n\nTianshu-Pro holds its own against GPT-4o on MMLU."
     assert [(c.relation, c.baseline) for c in comparisons(text)] == [("matches", "GPT-4o")]
+
+
+@pytest.mark.parametrize(("sentence", "relation"), [
+    ("Tianshu-Pro is within a point of GPT-4o on MMLU.", "underperforms"),
+    ("Tianshu-Pro comes within half a point of GPT-4o on MMLU.", "matches"),
+    ("Tianshu-Pro is within 2 points of GPT-4o on MMLU.", "underperforms"),
+])
+def test_within_half_a_point_is_level_and_within_points_is_behind(sentence, relation):
+    assert [(c.relation, c.baseline) for c in comparisons(f"# Report\n\n{sentence}")] == [(relation, "GPT-4o")]
