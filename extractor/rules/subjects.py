@@ -107,7 +107,8 @@ _MEASURED_BY = re.compile(r"\s*(?:自己)?(?:测|跑|复现|实测|复测|评测
 
 # a name, its citation, a comma, then the subject word: "DeepSeek-R1[5]，该模型…", "DeepSeek-R1，它…"
 # (or a colon: "我们还评测了 TinyLlama-1.1B-Chat：它在 MMLU 上为 25.9%")
-_RIGHT_AFTER_NAME = re.compile(r"\s*(?:\[\d+(?:\s*[,，\-–]\s*\d+)*\])?\s*[,，:：]\s*")
+# (or the closing parenthesis of the name's own gloss: '在用"星穹 Pro"（Xingqiong-Pro-1126），它在 GPQA Diamond 上 59.1%')
+_RIGHT_AFTER_NAME = re.compile(r"\s*(?:\[\d+(?:\s*[,，\-–]\s*\d+)*\])?\s*[)）]?\s*[,，:：]\s*")
 
 
 # The model the document calls its own ("我们的 CoRe-RL-7B", "our Kite-7B", "we release X"): what 我们 / we / our

@@ -2031,3 +2031,9 @@ def test_holds_its_own_against_is_a_match():
 ])
 def test_within_half_a_point_is_level_and_within_points_is_behind(sentence, relation):
     assert [(c.relation, c.baseline) for c in comparisons(f"# Report\n\n{sentence}")] == [(relation, "GPT-4o")]
+
+
+def test_ta_right_after_a_names_parenthesised_gloss_is_that_name():
+    text = ("# 讨论\n\n## 1 楼\n\nDeepSeek-R1 在 AIME 2024 上 79.8%。\n\n## 4 楼\n\n"
+            "我们公司在用“星穹 Pro”（Xingqiong-Pro-1126），它在 GPQA Diamond 上 59.1%。")
+    assert ("Xingqiong-Pro-1126", "GPQA Diamond", 59.1) in [(c.model, c.benchmark, c.value) for c in scores(text)]
