@@ -149,7 +149,8 @@ def _versus_scores(document: Document, section: Section, offset: int, sentence: 
 
 # two models named together, then their values as a pair: "A and B are within 0.2 points on MMLU (68.9 vs. 69.1)",
 # "A 和 B 之间还有距离，结果是 44.4 对 56.6"
-_TWO_NAMED = re.compile(r"\s*(?:and|和|与|跟|同|以及|&|vs\.?|versus|对比)\s*", re.IGNORECASE)
+# ("compares Meridian 4 with Meridian 3.5 on IFEval (88.1 vs 81.4)", "pits A against B")
+_TWO_NAMED = re.compile(r"\s*(?:and|和|与|跟|同|以及|&|vs\.?|versus|对比|with|against)\s*", re.IGNORECASE)
 
 
 def paired_values_of_two(document: Document, section: Section, offset: int, sentence: str, lex: Lexicons,

@@ -2037,3 +2037,9 @@ def test_ta_right_after_a_names_parenthesised_gloss_is_that_name():
     text = ("# 讨论\n\n## 1 楼\n\nDeepSeek-R1 在 AIME 2024 上 79.8%。\n\n## 4 楼\n\n"
             "我们公司在用“星穹 Pro”（Xingqiong-Pro-1126），它在 GPQA Diamond 上 59.1%。")
     assert ("Xingqiong-Pro-1126", "GPQA Diamond", 59.1) in [(c.model, c.benchmark, c.value) for c in scores(text)]
+
+
+def test_a_value_pair_after_two_models_joined_by_with():
+    text = "# Report\n\nThe slide compares Meridian 4 with Meridian 3.5 on IFEval (88.1 vs 81.4), a 6.7-point jump."
+    assert [(c.model, c.value) for c in scores(text)] == [("Meridian 4", 88.1), ("Meridian 3.5", 81.4)]
+    assert [(c.model, c.relation, c.baseline) for c in comparisons(text)] == [("Meridian 4", "outperforms", "Meridian 3.5")]
