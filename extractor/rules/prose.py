@@ -305,6 +305,11 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
                     or (_asked_about(text, line_start, a, b) if before is None else None)
                 if referent is not None:
                     local = section.model_copy(update={"subject": referent})
+                if main_model is not None and referent is None and _WORK_AS_SUBJECT.match(text, a, b) \
+                        and not has_model_before_value(text, a, b):
+                    # ("The article further reported 61.3 on BBH": the work's own model, the first the text gave a
+                    # result for, not the baseline the sentence before was about)
+                    local = section.model_copy(update={"subject": main_model})
                 other = _other_than_named(text, a, b, local.subject, ctx.earlier_model or section.subject, lex)
                 if other is not None:
                     local = section.model_copy(update={"subject": other})
@@ -492,6 +497,17 @@ def _writers_before_pronoun(text: str, a: int, b: int) -> bool:
 # what follows "it" / 它 as a subject ("it's", "it is", "it scores", "它在", "它也")
 _PRONOUN_AS_SUBJECT = re.compile(r"(?:['’]s\b|\s+(?:is|was|has|had|does|did|will|would|can|could|still|also|only|[a-z]+s)\b"
                                  r"|\s*(?:在|是|也|还|则|就|又|却|能|会|已|拿|取得|达到|跑|只))")
+
+
+# a sentence whose subject is the work itself: "The article further reported …", "The paper also claims …"
+_WORK_AS_SUBJECT = re.compile(r"[\s*>-]*(?:The|This)\s+(?:original\s+)?(?:article|paper|preprint|study|abstract|authors?)\s+"
+                              r"(?:(?:also|further|then|originally|first|finally)\s+)?(?:reported|reports|stated|states|"
+                              r"claimed|claims|listed|lists|gave|gives)\b")
+def has_model_before_value(text: str, a: int, b: int) -> bool:
+    """Does the sentence ``text[a:b]`` name a model before its first digit?"""
+    digit = _DIGIT.search(text, a, b)
+    stop = digit.start() if digit is not None else b
+    return any(n.kind in ("model", "name") and is_model_shaped(n.text) for n in sentence_names(text[a:stop]))
 
 
 def _object_of_previous(text: str, a: int, b: int, before: tuple[int, int] | None) -> str | None:

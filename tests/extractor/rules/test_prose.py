@@ -2043,3 +2043,10 @@ def test_a_value_pair_after_two_models_joined_by_with():
     text = "# Report\n\nThe slide compares Meridian 4 with Meridian 3.5 on IFEval (88.1 vs 81.4), a 6.7-point jump."
     assert [(c.model, c.value) for c in scores(text)] == [("Meridian 4", 88.1), ("Meridian 3.5", 81.4)]
     assert [(c.model, c.relation, c.baseline) for c in comparisons(text)] == [("Meridian 4", "outperforms", "Meridian 3.5")]
+
+
+def test_the_article_as_subject_is_the_works_own_model_not_the_last_baseline():
+    text = ("# Erratum\n\nThe original abstract stated that SparseMoR-13B achieves 84.2% on GSM8K. "
+            "Table 2 listed Llama-3-70B-Instruct at 82.1% on GSM8K.\n\n"
+            "The article further reported 61.3 on BBH.")
+    assert ("SparseMoR-13B", "BBH", 61.3) in [(c.model, c.benchmark, c.value) for c in scores(text)]
