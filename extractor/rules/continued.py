@@ -27,7 +27,8 @@ _CLAUSE_STOP = re.compile(r"[.;](?!\d)")
 _ZH_NEXT = re.compile(r"\s*[，,；;]\s*(?:而|但)?\s*(?:在|于)?\s*")
 _ZH_VERB = re.compile(rf"\s*(?:上|中|方面)?\s*[，,]?\s*(?:也|则|更是|还|同样|亦)?\s*"
                       rf"(?:(?P<up>领先|高出|高了|超出|多出)|(?P<down>落后|低了|差了|少了))了?\s*(?:约|近|大约)?\s*(?P<num>{_NUM})")
-CONTINUE_HINT = re.compile(r"\band\s+(?:\d+(?:\.\d+)?\s*(?:points?|pts|pp)?\s+)?on\b|[，,；;]\s*(?:而|但)?\s*(?:在|于)?")
+# (a cheap test first: an English "and … on", or a Chinese verdict verb a continuing clause needs)
+CONTINUE_HINT = re.compile(r"\band\s+(?:\d+(?:\.\d+)?\s*(?:points?|pts|pp)?\s+)?on\b|领先|高出|高了|超出|多出|落后|低了|差了|少了")
 
 
 class Continued(NamedTuple):

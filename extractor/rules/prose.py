@@ -306,7 +306,7 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
                 if referent is not None:
                     local = section.model_copy(update={"subject": referent})
                 if main_model is not None and referent is None and _WORK_AS_SUBJECT.match(text, a, b) \
-                        and not has_model_before_value(text, a, b):
+                        and not _has_model_before_value(text, a, b):
                     # ("The article further reported 61.3 on BBH": the work's own model, the first the text gave a
                     # result for, not the baseline the sentence before was about)
                     local = section.model_copy(update={"subject": main_model})
@@ -503,7 +503,9 @@ _PRONOUN_AS_SUBJECT = re.compile(r"(?:['’]s\b|\s+(?:is|was|has|had|does|did|wi
 _WORK_AS_SUBJECT = re.compile(r"[\s*>-]*(?:The|This)\s+(?:original\s+)?(?:article|paper|preprint|study|abstract|authors?)\s+"
                               r"(?:(?:also|further|then|originally|first|finally)\s+)?(?:reported|reports|stated|states|"
                               r"claimed|claims|listed|lists|gave|gives)\b")
-def has_model_before_value(text: str, a: int, b: int) -> bool:
+
+
+def _has_model_before_value(text: str, a: int, b: int) -> bool:
     """Does the sentence ``text[a:b]`` name a model before its first digit?"""
     digit = _DIGIT.search(text, a, b)
     stop = digit.start() if digit is not None else b
