@@ -12,7 +12,7 @@ from contextvars import ContextVar
 from extractor import lexicon
 from extractor.regex_lead import led
 from extractor.rules.measures import _LIST_SEP
-from extractor.rules.mentions import DOCUMENT_SHORT_FORMS, SETTING, Lexicons, Mention, cue_matches
+from extractor.rules.mentions import DOCUMENT_SHORT_FORMS, SETTING, Lexicons, Mention, cue_matches, lexicons
 from extractor.rules.names import _in_location, _norm
 from extractor.segment import is_model_shaped
 from schemas import Section
@@ -47,7 +47,7 @@ def _pick_subject(sentence: str, names: list[Mention], subjects: list[Mention], 
              and not _ABLATED.search(sentence, max(0, n.start - 10), n.start)
              and not _BUILT_ON.search(sentence, max(0, n.start - 20), n.start)
              and n.text.lower() not in lexicon.setting_words()
-             and (_subject_ok(n.text, section) or _ACTS.match(sentence, n.end))]
+             and (_subject_ok(n.text, section) or _ACTS.match(sentence, n.end) or _cue_follows(sentence, n.end))]
     # a bare 我们/we far from the statement ("我们确保……专家的准确率达到 65%") is about something else
     subj = [s for s in subjects if barrier <= s.start and s.end <= before
             and (before - s.end <= 30 or s.text.lower() not in ("我们", "we", "本文"))
@@ -151,6 +151,17 @@ _ACTS = re.compile(r"\s*(?:取得|达到|获得|实现|拿下|拿到|跑出|录�
                    r"posts|posted|gets|got|hits|lands|landed|records|recorded|delivers|delivered|trails|matches|"
                    # "Meridian 4 resolves 63.8% of issues", "solves 29 of the 40 problems"
                    r"resolves|resolved|solves|solved|passes|passed|completes|completed)")
+
+
+# between a name and the comparison cue it is the subject of: "Atlas 3 narrowly ties X", "天枢 略胜 X"
+_CUE_GAP = re.compile(r"\s*(?:[A-Za-z]+ly\s+|略|稍微?|明显|大幅|也|还|都)?\s*")
+
+
+def _cue_follows(sentence: str, end: int) -> bool:
+    """A name a comparison cue follows at once acts ("Atlas 3 ties X", "Atlas 3 edges out X"), like ``_ACTS``'s
+    verbs: the cue makes even a name that is not model-shaped the subject."""
+    return any(end < cm.start() and _CUE_GAP.fullmatch(sentence, end, cm.start())
+               for cm in cue_matches(sentence, lexicons()))
 
 
 # "which adds a Whisper encoder": a name used as a part of the model is not what is measured

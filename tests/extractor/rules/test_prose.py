@@ -2050,3 +2050,11 @@ def test_the_article_as_subject_is_the_works_own_model_not_the_last_baseline():
             "Table 2 listed Llama-3-70B-Instruct at 82.1% on GSM8K.\n\n"
             "The article further reported 61.3 on BBH.")
     assert ("SparseMoR-13B", "BBH", 61.3) in [(c.model, c.benchmark, c.value) for c in scores(text)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Atlas 3 ties Claude 3.5 Sonnet on IFEval.",
+    "Atlas 3 narrowly edges out Claude 3.5 Sonnet on IFEval.",
+])
+def test_a_name_a_comparison_cue_follows_is_its_subject_even_when_not_model_shaped(sentence):
+    assert [(c.model, c.baseline) for c in comparisons(f"# Report\n\n{sentence}")] == [("Atlas 3", "Claude 3.5 Sonnet")]
