@@ -44,6 +44,10 @@ _DELTA_CUE = re.compile(r"(?-i:[高提增改领超BbGgIiMmLl\u0130\u0131])(?:"
                         r"(?:(?<=高)(?:出|了)|(?<=提)(?:高了|升了|高|升)|(?<=增)加了|(?<=改)善了|(?<=领)先|(?<=超)出)(?![到至])"
                         r"|(?<!\w[\s\S])(?:(?<=b)y\b|(?<=g)ain(?:s|ed)?(?=\s+[+]?\d)"
                         r"|(?:(?<=i)(?:mprovement|ncrease)|(?<=g)ain|(?<=m)argin|(?<=l)ead|(?<=b)oost)s?\s+of\b))", re.IGNORECASE)
+# "Lumen 4 mini and o1-mini are tied on MATH-500": the pair before an English tie cue, and what stands between
+_PAIR_JOIN = re.compile(r"\s*(?:and|&)\s*")
+_PAIR_TO_TIE = re.compile(r"\s*(?:(?:are|were|remain|stay)\s+)?(?:(?:both|now|still|effectively|essentially|basically|"
+                          r"roughly|exactly|dead)\s+)*", re.IGNORECASE)
 _EN_BY = re.compile(r"\bby\s+(?:about |around |over |nearly |up to |more than |roughly |an average of )?(?=[+]?\d)")
 
 
@@ -148,7 +152,7 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
                          None)
     elif shape in ("with", "than"):
         if not cjk:
-            return None
+            return _tied_pair(sentence, cs, ce, relation, names, c0) if shape == "with" else None
         if shape == "with" and sentence.startswith("一样的", ce - 2):
             return None  # "用的是几乎一样的配置": sameness of a setup, no verdict ("与 o1 相当的水平" is one)
         connector = _WITH_CONNECTOR if shape == "with" else _THAN_CONNECTOR
@@ -345,3 +349,13 @@ def _delta_after(sentence: str, numbers: list[Number], start: int, end: int, loo
             return n
         return None
     return None
+
+
+def _tied_pair(sentence: str, cs: int, ce: int, relation: str, names: list[Mention], c0: int) -> Comparison | None:
+    """"Lumen 4 mini and o1-mini are tied on MATH-500", "X and Y tie on GSM8K": the pair joined by "and" right before an
+    English tie cue, the first named its subject (as the gold names a tie's first model)."""
+    pair = [n for n in _model_mentions(names) if c0 <= n.start and n.end <= cs][-2:]
+    if len(pair) != 2 or not _PAIR_JOIN.fullmatch(sentence, pair[0].end, pair[1].start) \
+            or not _PAIR_TO_TIE.fullmatch(sentence, pair[1].end, cs) or _same_name(pair[0].text, pair[1].text):
+        return None
+    return pair[0], [(pair[1].start, pair[1].end, pair[1].text)], (pair[0].start, ce), relation, None

@@ -193,7 +193,9 @@ SHARED_VALUE = led(re.compile(
     r"|(?:均为|都是|同为|皆为|都为|均是|均达到|都达到|都拿到|\bboth\s+(?:at|scoring|score|reach|reaching|with|on))\s*"
     r"(\d+(?:\.\d+)?)(?!\d|\.\d)(?:\s*(%|％))?(?!\s*(?:出头|多|几))"  # (not "都是 90 出头": no value)
     # ("Atlas 3 matches Claude 3.5 Sonnet on IFEval at 86.0%": the one value of a tie, after its benchmark)
-    r"|\b(?:matches|matched|matching|ties|tied\s+with|tying)\s+[^,;()]{1,60}?\s+on\s+[^,;()]{1,40}?\s+at\s+"
+    # ("Lumen 4 mini and o1-mini are tied on MATH-500 at 90.0": a pair's tie)
+    r"|(?:\b(?:matches|matched|matching|ties|tied\s+with|tying)\s+[^,;()]{1,60}?|\b(?:tie|tied|are\s+on\s+par))"
+    r"\s+on\s+[^,;()]{1,40}?\s+at\s+"
     r"(\d+(?:\.\d+)?)(?!\d|\.\d)(?:\s*(%))?", re.IGNORECASE))
 
 

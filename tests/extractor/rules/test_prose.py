@@ -2058,3 +2058,13 @@ def test_the_article_as_subject_is_the_works_own_model_not_the_last_baseline():
 ])
 def test_a_name_a_comparison_cue_follows_is_its_subject_even_when_not_model_shaped(sentence):
     assert [(c.model, c.baseline) for c in comparisons(f"# Report\n\n{sentence}")] == [("Atlas 3", "Claude 3.5 Sonnet")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Lumen 4 mini and o1-mini are tied on MATH-500 at 90.0.",
+    "Lumen 4 mini and o1-mini tie on MATH-500 at 90.0.",
+])
+def test_a_pair_that_ties_matches_and_shares_the_value(sentence):
+    text = f"# Report\n\n{sentence}"
+    assert [(c.model, c.relation, c.baseline) for c in comparisons(text)] == [("Lumen 4 mini", "matches", "o1-mini")]
+    assert sorted((c.model, c.value) for c in scores(text)) == [("Lumen 4 mini", 90.0), ("o1-mini", 90.0)]
