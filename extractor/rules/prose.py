@@ -84,11 +84,13 @@ from extractor.rules.replies import reply_comparisons
 from extractor.rules.scores import (
     _VS_PAIR,
     SAID_BEFORE_VALUE,
+    SCORE_LINE,
     SHARED_VALUE,
     _scores,
     _versus_scores,
     answer_score,
     paired_values_of_two,
+    score_line_scores,
     shared_value_scores,
 )
 from extractor.rules.subjects import OWN_MODEL, PRONOUN_OBJECT, _cue_objects
@@ -783,6 +785,11 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
         comparisons = margins_of_named(comparisons, sentence, offset)
     if len(scores) == 2 and not comparisons:
         comparisons += tie_of_two(scores, sentence, offset, ctx.model)
+    if comparisons and SCORE_LINE.search(sentence):
+        line = score_line_scores(document, section, offset, sentence, lex, comparisons, names)
+        values = {c.value for c in line if isinstance(c, ScoreClaim)}
+        scores = [c for c in scores if c.value not in values] + [c for c in line if isinstance(c, ScoreClaim)]
+        comparisons += [c for c in line if isinstance(c, ComparisonClaim)]
     if comparisons and _VS_PAIR.search(sentence):
         versus = _versus_scores(document, section, offset, sentence, lex, comparisons, scores, names)
         scores += [c for c in versus if isinstance(c, ScoreClaim)]

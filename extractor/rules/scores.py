@@ -100,16 +100,31 @@ _SAME_BENCHMARKS = re.compile(r"\bon\s+the\s+same\s+(?:(?:two\s+|three\s+|four\s
                               r"|(?:在)?(?:同样的|相同的)(?:两|三|四|几)?(?:个|项)?(?:基准|评测|测试)(?:集)?上", re.IGNORECASE)
 
 
+# "edges out Claude 3.5 Sonnet on SWE-bench Verified, 50.8% to 49.0%": a score line after a comparison, set off by a
+# comma, colon or dash (not "from 40.1 to 50.8", a trajectory, nor "by 2 to 3 points", a margin)
+SCORE_LINE = re.compile(r"(?<![\w.@])(\d+(?:\.\d+)?)\s*(%|％)?\s+to\s+(\d+(?:\.\d+)?)\s*(%|％)?"
+                        r"(?=\s*(?:[.;,)]|$))(?!\.\d)")
+_LINE_OPENS = re.compile(r"[,:(—–]\s*$")
+
+
+def score_line_scores(document: Document, section: Section, offset: int, sentence: str, lex: Lexicons,
+                      comparisons: list[ComparisonClaim], names: list[Mention]) -> list[ScoreClaim | ComparisonClaim]:
+    """``_versus_scores`` for a score line ("…, 50.8% to 49.0%"): the first value the comparison's subject's, the
+    second its baseline's, whoever else the sentence rules gave them to (the caller drops those)."""
+    pairs = [m for m in SCORE_LINE.finditer(sentence) if _LINE_OPENS.search(sentence, max(0, m.start() - 4), m.start())]
+    return _versus_scores(document, section, offset, sentence, lex, comparisons, [], names, pairs) if pairs else []
+
+
 def _versus_scores(document: Document, section: Section, offset: int, sentence: str, lex: Lexicons,
                    comparisons: list[ComparisonClaim], scores: list[ScoreClaim],
-                   names: list[Mention]) -> list[ScoreClaim | ComparisonClaim]:
+                   names: list[Mention], pairs: list[re.Match[str]] | None = None) -> list[ScoreClaim | ComparisonClaim]:
     """"surpasses Y on HumanEval (86.0 vs. 82.3)": the pair is the subject's score, then the baseline's (on the
     benchmark written right before its parentheses, if one is: "gains 6.1 points on AIME 2024 and 4.7 on
     OlympiadBench (57.9 vs. 53.2)"; or right before the pair as its label: "beats GPT-4o: MMLU 85.1 vs 83.0, GSM8K
     92.3 vs 90.1", where a pair on another benchmark than the comparison's compares the two there too)."""
     out: list[ScoreClaim | ComparisonClaim] = []
     have = {(c.model, c.value) for c in scores}
-    for m in _VS_PAIR.finditer(sentence):
+    for m in _VS_PAIR.finditer(sentence) if pairs is None else pairs:
         if _YEAR_LIKE.fullmatch(m.group(1)) and not m.group(2):
             continue  # "on AIME 2024 versus 8 for GRPO": the year of a benchmark's name
         before = [c for c in comparisons if c.start - offset < m.start() and c.benchmark]

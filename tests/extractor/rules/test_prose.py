@@ -2068,3 +2068,13 @@ def test_a_pair_that_ties_matches_and_shares_the_value(sentence):
     text = f"# Report\n\n{sentence}"
     assert [(c.model, c.relation, c.baseline) for c in comparisons(text)] == [("Lumen 4 mini", "matches", "o1-mini")]
     assert sorted((c.model, c.value) for c in scores(text)) == [("Lumen 4 mini", 90.0), ("o1-mini", 90.0)]
+
+
+def test_a_score_line_after_a_comparison_gives_each_side_its_value():
+    text = "# Report\n\nNimbus-3 edges out Claude 3.5 Sonnet on SWE-bench Verified, 50.8% to 49.0%."
+    assert sorted((c.model, c.value) for c in scores(text)) == [("Claude 3.5 Sonnet", 49.0), ("Nimbus-3", 50.8)]
+
+
+def test_a_range_of_margins_is_no_score_line():
+    text = "# Report\n\nNimbus-3 beats GPT-4o on MMLU, by 2 to 3 points."
+    assert not any(c.value == 2.0 for c in scores(text))
