@@ -2078,3 +2078,9 @@ def test_a_score_line_after_a_comparison_gives_each_side_its_value():
 def test_a_range_of_margins_is_no_score_line():
     text = "# Report\n\nNimbus-3 beats GPT-4o on MMLU, by 2 to 3 points."
     assert not any(c.value == 2.0 for c in scores(text))
+
+
+def test_a_runner_up_followed_by_trails_the_leader():
+    text = "# Report\n\nAmong open models, Qwen2.5-72B leads HumanEval with 86.6, followed by Llama 3.1 70B at 80.5."
+    assert [(c.model, c.relation, c.baseline, c.benchmark) for c in comparisons(text)] == [
+        ("Qwen2.5-72B", "outperforms", "Llama 3.1 70B", "HumanEval")]
