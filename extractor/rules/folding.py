@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
 
 from extractor.nlp.tokenizer import DASHES
@@ -168,11 +169,87 @@ def _hinted(text: str, literal: str) -> bool:
 
 
 def has_spoken_numbers(text: str) -> bool:
-    """Does ``text`` spell a decimal out ("… point four") or a hyphenated number ("forty-nine")?"""
+    """Does ``text`` spell a decimal out ("… point four", "八十八点二") or a hyphenated number ("forty-nine"), or
+    write a value in Chinese numerals ("百分之八十", "二百七十分")?"""
+    return _has_english_numbers(text) or any(True for _ in _zh_numbers(text))
+
+
+def _has_english_numbers(text: str) -> bool:
     if not (_hinted(text, "oint ") or _hinted(text, "ty-") or _hinted(text, "Ty-") or _hinted(text, "TY-")):
         return False
     return any(
         m.group("d1") or m.group("tens") for m in _SPOKEN_NUMBER.finditer(text))
+
+
+# Values a Chinese transcript writes in numerals: "考了八十八点二分", "比 GPT-4o 高了二十点四分", "百分之八十", "高出二百七十分",
+# "做对了二十四道". Folded to digits only where they fit in the same length ("十点五" does not) and only these shapes: a
+# decimal, a percentage, or a whole number of two or more numerals before 分 / 个点 / 个百分点 / 道 ("十分" is "very"; a
+# time "八点二十分" is no value).
+_ZH_NUMERALS = "零〇一二两三四五六七八九十百千"
+_ZH_DIGIT_VALUES = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+_ZH_NUMBER = re.compile(rf"(?P<pct>百分之)?(?P<int>[{_ZH_NUMERALS}]+)"
+                        r"(?:点(?P<frac>[零〇一二三四五六七八九]+)(?![十百千刻]))?"
+                        r"(?P<unit>分(?![钟之别析类布成为支割数])|个百分点|个点|道)?")
+# (each shape has a literal to find first: ``str.find`` skips to it, a pattern opening with the numerals' class would
+# try every character of every text)
+_ZH_HINTS = ("点", "百分之", "分", "个点", "道")
+
+
+def _zh_whole(raw: str) -> int | None:
+    """"八十八" -> 88, "二百七十" -> 270, "一千八百九十" -> 1890, "十一" -> 11, "九五" -> None (digits read one by one are
+    no whole number here)."""
+    total, current, last_unit = 0, None, 10_000
+    for ch in raw:
+        if ch in "十百千":
+            unit = {"十": 10, "百": 100, "千": 1000}[ch]
+            if unit >= last_unit:
+                return None
+            total += (1 if current is None else current) * unit
+            current, last_unit = None, unit
+        else:
+            if current is not None and current != 0:
+                return None
+            current = _ZH_DIGIT_VALUES[ch]
+    return total + (current or 0)
+
+
+def _zh_numbers(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, digits) of each Chinese-numeral value of ``text`` that ``fold_spoken_numbers`` writes as digits."""
+    if not any(h in text for h in _ZH_HINTS):
+        return
+    seen_end = -1
+    for hint in _ZH_HINTS:
+        at = text.find(hint)
+        while at >= 0:
+            start = at
+            while start > 0 and text[start - 1] in _ZH_NUMERALS:
+                start -= 1
+            if hint == "百分之":
+                start = at
+            elif start >= 3 and text.startswith("百分之", start - 3):
+                start = -1  # (read from its 百分之)
+            if 0 <= start < at or hint == "百分之":
+                m = _ZH_NUMBER.match(text, start)
+                if m is not None and m.end() > seen_end and m.start() >= seen_end:
+                    digits = _zh_digits(text, m)
+                    if digits is not None:
+                        seen_end = m.end()
+                        yield m.start(), m.end("frac") if m.group("frac") else m.end("int"), digits
+            at = text.find(hint, at + 1)
+
+
+def _zh_digits(text: str, m: re.Match[str]) -> str | None:
+    raw, frac, pct = m.group("int"), m.group("frac"), m.group("pct")
+    if m.start() and text[m.start() - 1] in "点第":
+        return None  # "八点二十分": the minutes of a time; "第二十道": an ordinal
+    if not (frac or pct or m.group("unit") and len(raw) >= 2):
+        return None
+    whole = _zh_whole(raw)
+    if whole is None:
+        return None
+    out = str(whole) + ("." + "".join(str(_ZH_DIGIT_VALUES[c]) for c in frac) if frac else "") + ("%" if pct else "")
+    end = m.end("frac") if frac else m.end("int")
+    return out if len(out) <= end - m.start() else None
 
 
 def fold_spoken_numbers(text: str) -> str:
@@ -187,9 +264,19 @@ def fold_spoken_numbers(text: str) -> str:
         if low["d1"]:
             out += "." + str(_DIGIT_WORDS[low["d1"]]) + (str(_DIGIT_WORDS[low["d2"]]) if low["d2"] else "")
         return out + " " * (len(m.group(0)) - len(out))
-    return _SPOKEN_NUMBER.sub(digits, text)
+    if _has_english_numbers(text):
+        text = _SPOKEN_NUMBER.sub(digits, text)
+    zh = list(_zh_numbers(text))
+    if zh:
+        parts, last = [], 0
+        for a, b, out in sorted(zh):
+            parts += [text[last:a], out + " " * (b - a - len(out))]
+            last = b
+        text = "".join(parts) + text[last:]
+    return text
 
 
 def spoken_number_spans(text: str) -> list[tuple[int, int]]:
     """Where ``fold_spoken_numbers`` writes digits: a claim ending inside one ends with the words it stands for."""
-    return [(m.start(), m.end()) for m in _SPOKEN_NUMBER.finditer(text) if m.group("d1") or m.group("tens")]
+    return [(m.start(), m.end()) for m in _SPOKEN_NUMBER.finditer(text) if m.group("d1") or m.group("tens")] \
+        + [(a, b) for a, b, _digits in _zh_numbers(text)]

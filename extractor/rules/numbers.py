@@ -303,6 +303,10 @@ _MARGIN_OVER_NAMED = re.compile(r"(?:领先|落后于?|高出|超出|输给|赢�
                                 r"(?:\d+(?:\.\d+)?\s*(?:分|个?百分点|个点|点)\s*(?:和|与|、|及|,|，)\s*)*$")
 
 
+# a change's size right after its verb: "就掉了 0.7", "涨了 1.3" (a bare decimal there is no result)
+_CHANGED_BY = re.compile(r"(?:掉了|降了|跌了|涨了|丢了|少了|多了)\s*$")
+
+
 def not_result_before(sentence: str, start: int) -> bool:
     """Do the words before ``start`` say the number there is no result (a cost, a reduction, a threshold, a
     margin, an ablation, a business figure)?"""
@@ -540,7 +544,8 @@ def _result_number(sentence: str, lex: Lexicons, num: Number) -> bool:
             and not _SPEED.search(clause) \
             and not _SETTING_VALUE_BEFORE.search(sentence, max(0, num.start - 24), num.start) \
             and not _DENIED_OR_CHANGE_BEFORE.search(sentence, max(0, num.start - 24), num.start) \
-            and not _WITHIN_BEFORE.search(sentence, max(0, num.start - 20), num.start)  # "lands within 0.2 of X"
+            and not _WITHIN_BEFORE.search(sentence, max(0, num.start - 20), num.start) \
+            and not _CHANGED_BY.search(sentence, max(0, num.start - 6), num.start)  # "lands within 0.2 of X", "掉了 0.7"
     if num.value >= 100 and _owned_rating(sentence, num.start):
         return True  # "略低于 o1 的 2061", "o1-mini's 1650"
     if _RATING_BEFORE.search(before) and not _SPEED.search(clause) and not _COUNT_NOUN_AFTER.match(sentence, num.end):

@@ -843,7 +843,21 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
         scores = [c for c in scores if c.value > 20 or not any(c.start - offset <= a and b <= c.end - offset
                                                                and sentence[a:b] == _value_text(c.value)
                                                                for a, b in continued.margins)]
-    return [*scores, *(c for c in traced if isinstance(c, ScoreClaim)), *comparisons]
+    return [*_without_echoes(scores), *(c for c in traced if isinstance(c, ScoreClaim)), *comparisons]
+
+
+def _without_echoes(scores: list[ScoreClaim]) -> list[ScoreClaim]:
+    """A value said twice in one sentence is one result ("跑出来只有 9.8%，九点八", "71.0 — yes, 71.0"): the first
+    statement stays (a later sentence restating it is a claim of its own)."""
+    seen: set[tuple[str, str | None, float]] = set()
+    out: list[ScoreClaim] = []
+    for c in scores:
+        key = (_norm(c.model), c.benchmark, c.value)
+        if key in seen and c.setting is None:
+            continue
+        seen.add(key)
+        out.append(c)
+    return out
 
 
 _EXCEPT = re.compile(r"\b(?:except|excluding|other\s+than|apart\s+from|but\s+not)\b(?:\s+(?:for|on|in))?\s*|除了?\s*(?:在\s*)?",

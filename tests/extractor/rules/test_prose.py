@@ -2084,3 +2084,28 @@ def test_a_runner_up_followed_by_trails_the_leader():
     text = "# Report\n\nAmong open models, Qwen2.5-72B leads HumanEval with 86.6, followed by Llama 3.1 70B at 80.5."
     assert [(c.model, c.relation, c.baseline, c.benchmark) for c in comparisons(text)] == [
         ("Qwen2.5-72B", "outperforms", "Llama 3.1 70B", "HumanEval")]
+
+
+@pytest.mark.parametrize(("sentence", "value", "unit"), [
+    ("天枢-9 的 MMLU 考了八十八点二分。", 88.2, "points"),
+    ("天枢-9 在 MATH-500 上的准确率是百分之七十六点五。", 76.5, "%"),
+])
+def test_a_value_in_chinese_numerals_is_read(sentence, value, unit):
+    claims = scores(f"# 报告\n\n{sentence}")
+    assert [(c.model, c.value, c.unit) for c in claims] == [("天枢-9", value, unit)]
+    assert claims[0].quote.endswith(sentence.rstrip("。")[-3:])  # the quote holds the numerals, not their digits
+
+
+@pytest.mark.parametrize("sentence", ["天枢-9 早上八点二十分发布，MMLU 十分重要。", "天枢-9 在 MMLU 上好一点点。"])
+def test_a_time_or_an_adverb_in_chinese_numerals_is_no_value(sentence):
+    assert scores(f"# 报告\n\n{sentence}") == []
+
+
+def test_a_bare_decimal_after_a_drop_verb_is_no_score():
+    text = "# 纪要\n\nMMLU 原始底座 Qwen2.5-7B 是 64.2，我们就掉了 0.7。"
+    assert [(c.model, c.value) for c in scores(text)] == [("Qwen2.5-7B", 64.2)]
+
+
+def test_a_value_said_twice_in_one_sentence_is_one_claim():
+    text = "# 纪要\n\nSWE-bench Verified 我也试了，qz-coder-7b 跑出来只有 9.8%，对，9.8%。"
+    assert [(c.model, c.value) for c in scores(text)] == [("qz-coder-7b", 9.8)]
