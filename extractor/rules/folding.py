@@ -171,7 +171,7 @@ def _hinted(text: str, literal: str) -> bool:
 def has_spoken_numbers(text: str) -> bool:
     """Does ``text`` spell a decimal out ("… point four", "八十八点二") or a hyphenated number ("forty-nine"), or
     write a value in Chinese numerals ("百分之八十", "二百七十分")?"""
-    return _has_english_numbers(text) or any(True for _ in _zh_numbers(text))
+    return _has_english_numbers(text) or next(_zh_numbers(text), None) is not None
 
 
 def _has_english_numbers(text: str) -> bool:
@@ -190,9 +190,9 @@ _ZH_DIGIT_VALUES = {c: i for i, c in enumerate("零一二三四五六七八九")
 _ZH_NUMBER = re.compile(rf"(?P<pct>百分之)?(?P<int>[{_ZH_NUMERALS}]+)"
                         r"(?:点(?P<frac>[零〇一二三四五六七八九]+)(?![十百千刻]))?"
                         r"(?P<unit>分(?![钟之别析类布成为支割数])|个百分点|个点|道)?")
-# (each shape has a literal to find first: ``str.find`` skips to it, a pattern opening with the numerals' class would
-# try every character of every text)
-_ZH_HINTS = ("点", "百分之", "分", "个点", "道")
+# (the literals each shape ends its numerals with, or opens with: ``str.find`` skips to each, and only the character
+# before is looked at; a pattern, even one opening with these literals, tries every character of every text)
+_ZH_HINTS = ("点", "分", "道", "个", "百分之")
 
 
 def _zh_whole(raw: str) -> int | None:
@@ -215,27 +215,28 @@ def _zh_whole(raw: str) -> int | None:
 
 def _zh_numbers(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, digits) of each Chinese-numeral value of ``text`` that ``fold_spoken_numbers`` writes as digits."""
-    if not any(h in text for h in _ZH_HINTS):
-        return
-    seen_end = -1
+    starts: set[int] = set()
     for hint in _ZH_HINTS:
         at = text.find(hint)
         while at >= 0:
-            start = at
-            while start > 0 and text[start - 1] in _ZH_NUMERALS:
-                start -= 1
             if hint == "百分之":
-                start = at
-            elif start >= 3 and text.startswith("百分之", start - 3):
-                start = -1  # (read from its 百分之)
-            if 0 <= start < at or hint == "百分之":
-                m = _ZH_NUMBER.match(text, start)
-                if m is not None and m.end() > seen_end and m.start() >= seen_end:
-                    digits = _zh_digits(text, m)
-                    if digits is not None:
-                        seen_end = m.end()
-                        yield m.start(), m.end("frac") if m.group("frac") else m.end("int"), digits
+                starts.add(at)
+            elif at and text[at - 1] in _ZH_NUMERALS and (hint != "个" or text.startswith(("点", "百分点"), at + 1)):
+                start = at - 1
+                while start > 0 and text[start - 1] in _ZH_NUMERALS:
+                    start -= 1
+                if not text.startswith("百分之", start - 3):  # (read from its 百分之)
+                    starts.add(start)
             at = text.find(hint, at + 1)
+    seen_end = -1
+    for start in sorted(starts):
+        if start < seen_end:
+            continue
+        m = _ZH_NUMBER.match(text, start)
+        digits = _zh_digits(text, m) if m is not None else None
+        if m is not None and digits is not None:
+            seen_end = m.end()
+            yield m.start(), m.end("frac") if m.group("frac") else m.end("int"), digits
 
 
 def _zh_digits(text: str, m: re.Match[str]) -> str | None:

@@ -2109,3 +2109,8 @@ def test_a_bare_decimal_after_a_drop_verb_is_no_score():
 def test_a_value_said_twice_in_one_sentence_is_one_claim():
     text = "# 纪要\n\nSWE-bench Verified 我也试了，qz-coder-7b 跑出来只有 9.8%，对，9.8%。"
     assert [(c.model, c.value) for c in scores(text)] == [("qz-coder-7b", 9.8)]
+
+
+def test_a_margin_in_chinese_numerals_with_ge_is_read():
+    text = "# 报告\n\n天枢-9 在 MMLU 上领先 GPT-4o 二十八个百分点。"
+    assert [(c.model, c.baseline, c.delta) for c in comparisons(text)] == [("天枢-9", "GPT-4o", 28.0)]
