@@ -270,6 +270,10 @@ def _named_in_title(title: str | None) -> str | None:
     m = _TITLE_NAME.match(t)
     if m:
         head = m.group(1).strip()
+        for suffix in lexicon.title_suffixes():  # "Halcyon-3 Ultra launch: myths vs facts" names Halcyon-3 Ultra
+            if head.lower().endswith(" " + suffix.lower()) and is_model_shaped(head[: len(head) - len(suffix)].strip()):
+                head = head[: len(head) - len(suffix)].strip()
+                break
         if _SHORT_CODE.fullmatch(head) and t[m.end():].strip():
             # "O1：旗舰模型 天枢-2 进入行业第一梯队", "KR2: …": an objective's or an item's code, then what it is about
             coded = _title_subject("# " + t[m.end():].strip())

@@ -114,6 +114,14 @@ _ROLE_FORMS = {"teacher": ("teacher", "Teacher", "教师模型"), "student": ("s
 # (whether a text holds any of them, in one scan: an ``in`` test per word reads a long text once per word)
 _ANY_PREDECESSOR_WORD = re.compile("|".join(map(re.escape, _PREDECESSOR_WORDS)))
 _ANY_ALIAS_WORD = re.compile("|".join(map(re.escape, _ALIAS_WORDS)))
+# a short name the text says it means a model by: '"Halcyon" here means Halcyon-3 Ultra', '"Flash" refers to the smaller
+# Halcyon-3 Flash', '下文的“星河”指星河-4-Pro' (the quoted name, then the verb; the model is the name right after it)
+_ALIAS_SAID_WORDS = ("means", "refers to", "stands for", "is short for", "指的是", "指")
+_ANY_ALIAS_SAID_WORD = re.compile("|".join(map(re.escape, _ALIAS_SAID_WORDS)))
+_ALIAS_SAID = re.compile(
+    r"[“\"「](?P<alias>[^“”\"「」\n]{1,24})[”\"」]\s*(?:here\s+|below\s+|hereafter\s+|throughout\s+|in\s+this\s+\w+\s+)?"
+    r"(?:means|refers\s+to|stands\s+for|is\s+short\s+for|(?:在本文中|在下文中|下文中|本文中)?(?:指的是|指))\s*"
+    r"(?:(?:the|our)\s+(?:\w+\s+){0,2}?)?(?=\S)")
 _ANY_ROLE_WORD = re.compile("|".join(map(re.escape, _ROLE_WORDS)))
 _PREDECESSOR_THEN_NAME = re.compile(
     # ("It replaces Tern-1.5-32B", "the successor to Orion-7B", "取代了天衡-1": what the new model replaces)
@@ -597,6 +605,8 @@ class EntityRegistry:
                     self.add(m.group(0))
         if _ANY_ALIAS_WORD.search(text):  # (a substring test first: most texts define none)
             self._add_aliases(text)
+        if _ANY_ALIAS_SAID_WORD.search(text):
+            self._add_said_aliases(text)
         if _ANY_ROLE_WORD.search(text):  # (a substring test first: most texts name no teacher)
             self._add_role_aliases(text)
         if _ANY_PREDECESSOR_WORD.search(text):  # (a substring test first: most texts name none)
@@ -659,6 +669,17 @@ class EntityRegistry:
                 full = before.group(0) if before is not None and is_model_shaped(before.group(0)) else None
             if full is not None and alias and alias != full:
                 self.aliases[alias] = full
+                self._short = None
+
+    def _add_said_aliases(self, text: str) -> None:
+        """'"Halcyon" here means Halcyon-3 Ultra; "Flash" means the smaller Halcyon-3 Flash': a quoted short name the
+        text says it means a model by stands for that model (the name right after the verb, as the registry holds it)."""
+        known = sorted({*self.names, *self.chinese_names}, key=len, reverse=True)
+        for m in _ALIAS_SAID.finditer(text):
+            alias = m.group("alias").strip()
+            full = next((n for n in known if text.startswith(n, m.end())), None)
+            if full is not None and alias and alias != full and len(alias) < len(full):
+                self.aliases.setdefault(alias, full)
                 self._short = None
 
     def _add_role_aliases(self, text: str) -> None:

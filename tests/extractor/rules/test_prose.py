@@ -2114,3 +2114,16 @@ def test_a_value_said_twice_in_one_sentence_is_one_claim():
 def test_a_margin_in_chinese_numerals_with_ge_is_read():
     text = "# 报告\n\n天枢-9 在 MMLU 上领先 GPT-4o 二十八个百分点。"
     assert [(c.model, c.baseline, c.delta) for c in comparisons(text)] == [("天枢-9", "GPT-4o", 28.0)]
+
+
+def test_a_short_name_the_text_says_it_means_stands_for_that_model():
+    text = ('# Halcyon-3 Ultra launch\n\n"Halcyon" here means Halcyon-3 Ultra; "Flash" means the smaller Halcyon-3 Flash.\n\n'
+            "## Results\n\nHalcyon resolves 41.2% of SWE-bench Verified, which beats GPT-4o.")
+    assert [(c.model, c.value) for c in scores(text)] == [("Halcyon-3 Ultra", 41.2)]
+    assert [(c.model, c.baseline) for c in comparisons(text)] == [("Halcyon-3 Ultra", "GPT-4o")]
+
+
+def test_a_myth_label_before_a_colon_is_no_subject():
+    text = ('# Halcyon-3 Ultra launch: myths vs facts\n\n## Myth: "It beats GPT-4o everywhere"\n\n'
+            "**Fact:** On MMLU-Pro our model scores 74.8.")
+    assert [(c.model, c.value) for c in scores(text)] == [("Halcyon-3 Ultra", 74.8)]
