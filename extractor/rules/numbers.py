@@ -317,6 +317,8 @@ def not_result_before(sentence: str, start: int) -> bool:
 # After a number: the number is a margin between two systems ("4.5% better", "10 points above X").
 # (also "a 29.3-point gap", "a 4-point lead": the number of a margin written as one adjective)
 _MARGIN_WORD = re.compile(r"\s*(?:higher|better|greater|stronger|above|ahead|clear|lower|worse|below|behind|weaker|short)\b"
+                          # ("1.7 under Corvid", not "33.2% under our harness")
+                          r"|\s*under(?=\s+(?-i:[A-Z0-9]))"
                           r"|-\s*(?:points?|pts|pp|percentage-points?)\s+(?:gaps?|leads?|margins?|edges?|advantages?|deficits?|"
                           r"differences?|swings?|improvements?|gains?|jumps?|drops?|increases?|boosts?|deltas?)\b",
                           re.IGNORECASE)

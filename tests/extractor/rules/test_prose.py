@@ -2127,3 +2127,15 @@ def test_a_myth_label_before_a_colon_is_no_subject():
     text = ('# Halcyon-3 Ultra launch: myths vs facts\n\n## Myth: "It beats GPT-4o everywhere"\n\n'
             "**Fact:** On MMLU-Pro our model scores 74.8.")
     assert [(c.model, c.value) for c in scores(text)] == [("Halcyon-3 Ultra", 74.8)]
+
+
+def test_points_under_a_name_is_a_margin_it_trails_by_not_a_score():
+    text = "# Report\n\nHalcyon-3 Flash gets 68.9 on MMLU-Pro, 5.9 points under Halcyon-3 Ultra."
+    assert [(c.model, c.value) for c in scores(text)] == [("Halcyon-3 Flash", 68.9)]
+    assert [(c.model, c.relation, c.baseline) for c in comparisons(text)] == [
+        ("Halcyon-3 Flash", "underperforms", "Halcyon-3 Ultra")]
+
+
+def test_a_value_under_a_harness_is_still_a_score():
+    text = "# Report\n\nOn SWE-bench Verified GPT-4o resolves 33.2% under our harness."
+    assert [(c.model, c.value) for c in scores(text)] == [("GPT-4o", 33.2)]
