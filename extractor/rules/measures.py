@@ -108,6 +108,12 @@ def _setting_near(sentence: str, start: int, end: int | None = None) -> str | No
         if own is not None:
             return own.group(1)
     cs, ce = _clause_bounds(sentence, start)
+    if "|" in sentence:  # "tide-13b-chat | MMLU 5-shot: 68.4 | GSM8K 8-shot CoT: 74.9": each cell its own setting
+        # (the cell, not the clause: "MMLU 5-shot: 68.4" is one cell, two clauses)
+        bar = sentence.rfind("|", 0, start)
+        cs = bar + 1 if bar >= 0 else cs
+        bar = sentence.find("|", start)
+        ce = bar if bar >= 0 else ce
     found = [m for m in SETTING.finditer(sentence, cs, ce)
              if m.start() < start or not _after_other_value(sentence, start + 1, m.start())]
     if not found:

@@ -762,7 +762,8 @@ SAID_BEFORE_VALUE = "[我他她它你们这那边官方自己实测跑测报只�
 _SETTING_BEFORE_VALUE = (r"(?:(?:严格|宽松|思考|非思考|推理)模式|严格|宽松|零样本|少样本|prompt-level\s+strict|(?:strict|loose)[- ]prompt|"
                          r"prompt[- ](?:strict|loose)|strict|loose|"
                          r"\d+-shot|(?:pass|avg|maj|cons|mean|best-of-)@?\d+|CoT)?")
-_BENCH_SAID_BEFORE = re.compile(r"\s*(?:[（(][^()（）]{1,40}[)）])?\s*[:：]?\s*" + _SETTING_BEFORE_VALUE + r"\s*(?:"
+# ("MMLU 5-shot: 68.4", "GSM8K 8-shot CoT: 74.9": an eval log's label, its settings before the colon)
+_BENCH_SAID_BEFORE = re.compile(r"\s*(?:[（(][^()（）]{1,40}[)）])?\s*[:：]?\s*(?:" + _SETTING_BEFORE_VALUE + r"\s*){1,2}[:：]?\s*(?:"
                                 + SAID_BEFORE_VALUE + r"{0,8})\s*[，,]?\s*$")
 # "Arena-Hard is 62.3 with style control off", "MMLU-Pro sits at 71.0": the benchmark, a copula, the value
 # ("IFEval strict-prompt is 84.1", "LCB (2408–2502 window) is 38.9": a setting word or a note may stand between the

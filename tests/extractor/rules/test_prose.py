@@ -2139,3 +2139,11 @@ def test_points_under_a_name_is_a_margin_it_trails_by_not_a_score():
 def test_a_value_under_a_harness_is_still_a_score():
     text = "# Report\n\nOn SWE-bench Verified GPT-4o resolves 33.2% under our harness."
     assert [(c.model, c.value) for c in scores(text)] == [("GPT-4o", 33.2)]
+
+
+def test_an_eval_log_line_of_labelled_cells_gives_each_cell_its_benchmark_and_setting():
+    text = ("# #evals\n\n[09:01] <evalbot> tide-13b-chat | MMLU 5-shot: 68.4 | GSM8K 8-shot CoT: 74.9 | "
+            "HumanEval pass@1: 51.2")
+    assert [(c.model, c.benchmark, c.value) for c in scores(text)] == [
+        ("tide-13b-chat", "MMLU", 68.4), ("tide-13b-chat", "GSM8K", 74.9), ("tide-13b-chat", "HumanEval", 51.2)]
+    assert [c.setting for c in scores(text)][0] == "5-shot"
