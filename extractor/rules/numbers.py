@@ -55,6 +55,9 @@ _RANGE = re.compile(r"\s*(?:到|至|~|～|–|—|-|to)\s*(\d+(?:\.\d+)?)")
 
 # Patterns used in hot loops, compiled once (a module-level re.search costs a cache lookup per call).
 _NOT_UNIT_FEN = re.compile(r"分(?:钟|之|别|析|类|布|成|为|支|割|数)")
+_RANGES_FROM = re.compile(r"\b(?:rang(?:es|ed|ing)|var(?:ies|ied|ying)|anywhere|somewhere)\s+from\s+$", re.IGNORECASE)
+_BETWEEN_OPEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_AND_HIGH = re.compile(r"\s*and\s*(\d+(?:\.\d+)?)")
 _FROM_OPEN = re.compile(r"从[^，,。从]{0,20}$|\bfrom\s+$")
 _OPEN_PAREN = re.compile(r"[(（]")
 
@@ -138,7 +141,11 @@ def _read_numbers(sentence: str, lex: Lexicons) -> list[Number]:
                 out.append(number)
                 continue
         rm = _RANGE.match(sentence, end)
-        from_to = _FROM_OPEN.search(sentence[max(0, m.start() - 20):m.start()]) is not None
+        before20 = sentence[max(0, m.start() - 20):m.start()]
+        # ("pass@1 ranges from 38% to 41%" is a range; "from 38% to 41%" alone is a change)
+        from_to = _FROM_OPEN.search(before20) is not None and _RANGES_FROM.search(before20) is None
+        if rm is None and _BETWEEN_OPEN.search(before20):
+            rm = _AND_HIGH.match(sentence, end)  # "between 38% and 41%"
         if rm and unit is not None and not from_to and not sentence[end:rm.start(1)].strip().startswith(("提高", "提升")):
             high = float(rm.group(1))
             if high > value:

@@ -2147,3 +2147,11 @@ def test_an_eval_log_line_of_labelled_cells_gives_each_cell_its_benchmark_and_se
     assert [(c.model, c.benchmark, c.value) for c in scores(text)] == [
         ("tide-13b-chat", "MMLU", 68.4), ("tide-13b-chat", "GSM8K", 74.9), ("tide-13b-chat", "HumanEval", 51.2)]
     assert [c.setting for c in scores(text)][0] == "5-shot"
+
+
+@pytest.mark.parametrize("sentence", [
+    "On LiveCodeBench fjord-32b-instruct pass@1 ranges from 38% to 41% across seeds.",
+    "fjord-32b-instruct scores between 38% and 41% on LiveCodeBench.",
+])
+def test_ranges_from_and_between_are_one_value_with_its_upper_end(sentence):
+    assert [(c.value, c.value_high) for c in scores(f"# Report\n\n{sentence}")] == [(38.0, 41.0)]
