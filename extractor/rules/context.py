@@ -344,6 +344,9 @@ class _Context:
     # the model the topic was last set against (a comparison's other side, another model's value): who 对方 ("the other
     # party") is in a sentence naming nobody else ("SWE-bench Verified 上，对方 42.0%，我们 38.5%")
     other_party: str | None = None
+    # the one pair the sentence before compared, in its order ("Halcyon-3 Ultra scores 74.8 against 72.6 for GPT-4o"):
+    # whose a value pair is in a next sentence that names no model ("On GPQA Diamond the gap is wider: 59.1 versus 53.6")
+    last_pair: tuple[str, str] | None = None
 
     def was_measured_against(self, name: str) -> bool:
         """Is ``name`` (or the short form it is) a baseline the topic was already compared with? Such a name at a
@@ -368,6 +371,7 @@ class _Context:
 
     def new_paragraph(self, pos: int) -> None:
         self.benchmark = None
+        self.last_pair = None
         if self.paragraph_benchmarks:
             self.last_paragraph_benchmarks = self.paragraph_benchmarks
         self.paragraph_benchmarks = []

@@ -9,12 +9,13 @@ stated comparison's; the Chinese clause's own verb says which way.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 from extractor.rules.clauses import _tight
 from extractor.rules.mentions import Mention
 from extractor.rules.names import _norm
-from schemas import ComparisonClaim, Document, Section
+from schemas import AnyClaim, ComparisonClaim, Document, ScoreClaim, Section
 
 _NUM = r"\d+(?:\.\d+)?"
 # " and on MATH-500", ", and 1.1 on MATH-500", " and 1.1 points on MATH-500"
@@ -96,3 +97,30 @@ def _next_clause(sentence: str, at: int, benches: dict[int, Mention], others: li
             return (bench, float(verb.group("num")), "outperforms" if verb.group("up") else "underperforms", verb.end(),
                     verb.span("num"))
     return None
+
+
+# "On GPQA Diamond the gap is wider: 59.1 versus 53.6", "GSM8K: 93.1 vs 95.8": a value pair in a sentence naming no model
+CARRIED_PAIR = re.compile(r"(?<![\w.])(?P<a>\d+(?:\.\d+)?)\s*(?P<pa>%)?\s*(?:vs\.?|versus|against|对比?|比)\s*"
+                          r"(?P<b>\d+(?:\.\d+)?)\s*(?P<pb>%)?(?!\w|\.\d)", re.IGNORECASE)
+
+
+def carried_pair_claims(document: Document, section: Section, offset: int, sentence: str, names: list[Mention],
+                        pair: tuple[str, str], relation_of: Callable[[float, float, str], str]) -> list[AnyClaim]:
+    """The scores and the comparison of a value pair in a sentence that names a benchmark but no model, when the sentence
+    before compared one pair: its first value is that comparison's model's, the second its baseline's ("Halcyon-3 Ultra
+    scores 74.8 against 72.6 for GPT-4o. On GPQA Diamond the gap is wider: 59.1 versus 53.6")."""
+    if any(n.kind in ("model", "name") for n in names):
+        return []
+    benches = [n for n in names if n.kind == "benchmark"]
+    found = list(CARRIED_PAIR.finditer(sentence))
+    if len(benches) != 1 or len(found) != 1:
+        return []
+    m, bench = found[0], benches[0]
+    a, b = float(m.group("a")), float(m.group("b"))
+    unit = "%" if m.group("pa") or m.group("pb") else "score"
+    qs, qe = _tight(sentence, min(bench.start, m.start()), max(bench.end, m.end()))
+    common = {"benchmark": bench.value or bench.text, "quote": sentence[qs:qe], "source": document.source,
+              "section": section.title, "start": offset + qs, "end": offset + qe, "extractor": "rules"}
+    return [ScoreClaim(model=pair[0], value=a, unit=unit, **common),
+            ScoreClaim(model=pair[1], value=b, unit=unit, **common),
+            ComparisonClaim(model=pair[0], baseline=pair[1], relation=relation_of(a, b, bench.text), **common)]

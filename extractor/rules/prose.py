@@ -40,6 +40,7 @@ from extractor.rules.comparisons import (
     _comparisons_from_scores,
     _lower_is_better,
     former_or_latter_verdict,
+    relation_of_values,
     tie_of_two,
 )
 from extractor.rules.context import (
@@ -53,7 +54,7 @@ from extractor.rules.context import (
     heading_benchmark,
     released_models,
 )
-from extractor.rules.continued import CONTINUE_HINT, continued_comparisons
+from extractor.rules.continued import CARRIED_PAIR, CONTINUE_HINT, carried_pair_claims, continued_comparisons
 from extractor.rules.earlier import earlier_claims, reown_earlier_subjects
 from extractor.rules.gains import GAIN, UNNAMED_BASELINE, gain_claims, margins_of_named
 from extractor.rules.gaps import GAP_HINT, gap_comparisons
@@ -325,6 +326,19 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
                     found = []
                 finally:
                     PRONOUN_OBJECT.reset(pronoun_token)
+                if ctx.last_pair is not None and CARRIED_PAIR.search(text, a, b):
+                    # ("… 74.8 against 72.6 for GPT-4o. On GPQA Diamond the gap is wider: 59.1 versus 53.6")
+                    carried = carried_pair_claims(document, local, a, text[a:b], sentence_names(text[a:b]),
+                                                  ctx.last_pair, lambda x, y, bench: relation_of_values(x, y, bench, lex))
+                    owners = {c.model for c in found if isinstance(c, ScoreClaim)
+                              and c.value in {x.value for x in carried if isinstance(x, ScoreClaim)}}
+                    if carried and len(owners) <= 1:  # (values the sentence gave two owners are theirs)
+                        values = {c.value for c in carried if isinstance(c, ScoreClaim)}
+                        stated_pair = any(isinstance(c, ComparisonClaim) for c in found)  # ("the two are tied, 87.2 versus 86.6")
+                        found = [c for c in found if not (isinstance(c, ScoreClaim) and c.value in values)] \
+                            + [c for c in carried if not (stated_pair and isinstance(c, ComparisonClaim))]
+                pairs = {(c.model, c.baseline) for c in found if isinstance(c, ComparisonClaim)}
+                ctx.last_pair = next(iter(pairs)) if len(pairs) == 1 else None
                 if asked_bench is not None and referent is not None:
                     reply_opening = _ANSWER_OPENING.match(text, a, b)
                     replied = answer_score(document, local, a, text[a:b], lex, reply_opening.start("label") - a,

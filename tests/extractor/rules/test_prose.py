@@ -2155,3 +2155,10 @@ def test_an_eval_log_line_of_labelled_cells_gives_each_cell_its_benchmark_and_se
 ])
 def test_ranges_from_and_between_are_one_value_with_its_upper_end(sentence):
     assert [(c.value, c.value_high) for c in scores(f"# Report\n\n{sentence}")] == [(38.0, 41.0)]
+
+
+def test_a_value_pair_naming_no_model_is_the_pair_the_sentence_before_compared():
+    text = ("# Launch\n\nOn MMLU-Pro Halcyon-3 Ultra scores 74.8 against 72.6 for GPT-4o, a margin of 2.2 points. "
+            "On GPQA Diamond the gap is wider: 59.1 versus 53.6.")
+    assert ("GPT-4o", "GPQA Diamond", 53.6) in [(c.model, c.benchmark, c.value) for c in scores(text)]
+    assert ("Halcyon-3 Ultra", "GPT-4o", "GPQA Diamond") in [(c.model, c.baseline, c.benchmark) for c in comparisons(text)]
