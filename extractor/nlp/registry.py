@@ -224,7 +224,8 @@ def _size_value(size: str) -> float:
 # "澜舟-R 3"): not a value (no unit, no second digit before the point), and a name only when the text writes it twice
 # (found from the space before the version: a literal ``re`` skips ahead to; the brand is read backwards from there)
 _SPACE_VERSION = re.compile(r" ([1-9](?:\.\d)?)(?![\d.]|\s*(?:%|％|分|个|点|倍|B\b|points?))")
-_TIER_BEFORE = re.compile(r"-[A-Za-z]{1,5}$")
+# ("澜舟-R 2.5"; "灵犀 Pro 2", "启明星 Kids 2.0": a capitalised tier word after a space)
+_TIER_BEFORE = re.compile(r"(?:-[A-Za-z]{1,5}| [A-Z][a-z]{1,6})$")
 _ANY_CJK = re.compile(r"[\u3400-\u9fff]")
 # characters a brand does not end with (a verb, particle or preposition before a value: "得分是 8.5", "提高了 2")
 _NOT_BRAND_END = frozenset("是为到了的上中在有达约近仅只和与及或比较高低分第前后里下过增降涨跌升")
@@ -271,7 +272,7 @@ def _brand_before(text: str, at: int, version: str) -> tuple[str, str, str] | No
     ``version``."""
     tier = ""
     if at and text[at - 1].isascii():
-        t = _TIER_BEFORE.search(text, max(0, at - 6), at)
+        t = _TIER_BEFORE.search(text, max(0, at - 8), at)
         if t is None:
             return None
         tier, at = t.group(0), t.start()
@@ -290,11 +291,12 @@ def versioned_chinese_names(text: str) -> list[str]:
     two characters ("因此澜舟-R 2.5", "比澜舟-R 2.5" -> 澜舟-R). A number after a Chinese word written once, or
     only whole numbers ("如图 1", "步骤 2"), are more likely values or labels."""
     found = [b for m in _SPACE_VERSION.finditer(text) if (b := _brand_before(text, m.start(), m.group(1))) is not None]
-    if len(found) < 2 or not any("." in version for _, _, version in found):
+    # (a tier word makes a whole version a name's too: "灵犀 Pro 2")
+    if len(found) < 2 or not any("." in version or tier.startswith(" ") for _, tier, version in found):
         return []
     # (first by the run's last two characters: a brand needs a version written twice and a decimal one)
     twice = {(end, tier) for (end, tier, version), n in Counter((r[-2:], t, v) for r, t, v in found).items() if n >= 2}
-    decimal = {(run[-2:], tier) for run, tier, version in found if "." in version}
+    decimal = {(run[-2:], tier) for run, tier, version in found if "." in version or tier.startswith(" ")}
     found = [f for f in found if (f[0][-2:], f[1]) in twice and (f[0][-2:], f[1]) in decimal]
     named: dict[tuple[str, str], set[str]] = defaultdict(set)
     said: dict[str, int] = defaultdict(int)
@@ -313,7 +315,7 @@ def versioned_chinese_names(text: str) -> list[str]:
             said[f"{brand}{tier} {version}"] += 1
     out: list[str] = []
     for (brand, tier), versions in named.items():
-        if any("." in v for v in versions) and any(said[f"{brand}{tier} {v}"] >= 2 for v in versions):
+        if any("." in v or tier.startswith(" ") for v in versions) and any(said[f"{brand}{tier} {v}"] >= 2 for v in versions):
             out += [f"{brand}{tier} {v}" for v in sorted(versions)]
     return out
 

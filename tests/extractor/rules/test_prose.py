@@ -2162,3 +2162,8 @@ def test_a_value_pair_naming_no_model_is_the_pair_the_sentence_before_compared()
             "On GPQA Diamond the gap is wider: 59.1 versus 53.6.")
     assert ("GPT-4o", "GPQA Diamond", 53.6) in [(c.model, c.benchmark, c.value) for c in scores(text)]
     assert ("Halcyon-3 Ultra", "GPT-4o", "GPQA Diamond") in [(c.model, c.baseline, c.benchmark) for c in comparisons(text)]
+
+
+def test_a_chinese_brand_with_a_tier_word_and_a_version_is_one_name():
+    text = "# 评测\n\n灵犀 Pro 2 在 MMLU 上 88.2 分。灵犀 Pro 2 在 CMMLU 上 86.2 分。"
+    assert [(c.model, c.value) for c in scores(text)] == [("灵犀 Pro 2", 88.2), ("灵犀 Pro 2", 86.2)]
