@@ -2167,3 +2167,8 @@ def test_a_value_pair_naming_no_model_is_the_pair_the_sentence_before_compared()
 def test_a_chinese_brand_with_a_tier_word_and_a_version_is_one_name():
     text = "# 评测\n\n灵犀 Pro 2 在 MMLU 上 88.2 分。灵犀 Pro 2 在 CMMLU 上 86.2 分。"
     assert [(c.model, c.value) for c in scores(text)] == [("灵犀 Pro 2", 88.2), ("灵犀 Pro 2", 86.2)]
+
+
+def test_whose_a_chinese_name_is_is_not_part_of_it():
+    text = "# 小品\n\n刘婶：听说你家天枢-9 发布了？MMLU 考了 88.2 分。"
+    assert [(c.model, c.value) for c in scores(text)] == [("天枢-9", 88.2)]
