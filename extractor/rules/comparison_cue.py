@@ -71,6 +71,11 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
         if not _OPENING.fullmatch(sentence, 0, cs):
             return None  # ("41.7, against 43.0 for X": a value set against another, no cue)
         shape = "versus"
+    if shape == "with" and not cjk:
+        tied = _tied_pair(sentence, cs, ce, relation, names, c0)
+        if tied is not None or " " in cue_text.strip():
+            return tied
+        shape = "adjacent"  # ("Kestrel 3 Max tied Orca Ridge 2.5 on Arena-Hard": no pair before; the name after it)
     if shape == "than" and cjk and len(cue_text) >= 2 and not _THAN_CONNECTOR.search(sentence, c0, cs) \
             and any(n.start >= ce and not sentence[ce:n.start].strip() for n in _model_mentions(names)):
         shape = "adjacent"  # "高出 Qwen2.5-72B-Instruct 近 13 分": no 比 before the cue, the name right after it

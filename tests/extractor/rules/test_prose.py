@@ -2172,3 +2172,12 @@ def test_a_chinese_brand_with_a_tier_word_and_a_version_is_one_name():
 def test_whose_a_chinese_name_is_is_not_part_of_it():
     text = "# 小品\n\n刘婶：听说你家天枢-9 发布了？MMLU 考了 88.2 分。"
     assert [(c.model, c.value) for c in scores(text)] == [("天枢-9", 88.2)]
+
+
+@pytest.mark.parametrize(("verb", "relation"), [
+    ("edged", "outperforms"), ("outpaced", "outperforms"), ("pipped", "outperforms"), ("lagged", "underperforms"),
+    ("tied", "matches"),
+])
+def test_past_tense_verdict_verbs_with_the_name_right_after(verb, relation):
+    text = f"# Season\n\nKestrel 3 Max {verb} Orca Ridge 2.5 on Arena-Hard."
+    assert [(c.model, c.relation, c.baseline) for c in comparisons(text)] == [("Kestrel 3 Max", relation, "Orca Ridge 2.5")]
