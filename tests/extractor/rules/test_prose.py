@@ -2181,3 +2181,9 @@ def test_whose_a_chinese_name_is_is_not_part_of_it():
 def test_past_tense_verdict_verbs_with_the_name_right_after(verb, relation):
     text = f"# Season\n\nKestrel 3 Max {verb} Orca Ridge 2.5 on Arena-Hard."
     assert [(c.model, c.relation, c.baseline) for c in comparisons(text)] == [("Kestrel 3 Max", relation, "Orca Ridge 2.5")]
+
+
+@pytest.mark.parametrize(("verb", "relation"), [("打平了", "matches"), ("险胜", "outperforms"), ("跑输了", "underperforms")])
+def test_chinese_verdict_verbs_with_the_name_right_after(verb, relation):
+    text = f"# 评测\n\n天枢-9 在 MMLU 上{verb} GPT-4o。"
+    assert [(c.model, c.relation, c.baseline) for c in comparisons(text)] == [("天枢-9", relation, "GPT-4o")]
