@@ -68,6 +68,8 @@ _ZH_NOT_IN_NAME = _ZH_BEFORE_NAME + "在个种该此其这那一新过"  # (过:
 ZH_INTRO_VERB = ("开源|发布|推出|提出|上线|亮相|官宣|升级|迭代|打造|研发"
                   # and comparison verbs ("超过天衡-70B", "其中天衡-70B 较 …"): never a brand's first characters
                   "|超过|超越|优于|低于|高于|不及|逊于|领先|击败|打败|落后|战胜|媲美|接近|其中|包括|例如|比如"
+                  # ("以 69.2 不敌天枢-9 的 71.4", "输给天枢-9")
+                  "|不敌|输给|胜过|力压|碾压|反超|追平|压过|赢过|不如"
                   # and descriptors of a release ("它的前身青鸾-2B", "上代旗舰玄武-70B")
                   "|前身|前代|前作|旗舰|新版|老版|上代"
                   # and the end of the conditions a result was measured under ("官方口径下天衡-3取得88.5%", "同一设置下星河-14B",

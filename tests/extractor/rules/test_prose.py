@@ -2187,3 +2187,8 @@ def test_past_tense_verdict_verbs_with_the_name_right_after(verb, relation):
 def test_chinese_verdict_verbs_with_the_name_right_after(verb, relation):
     text = f"# 评测\n\n天枢-9 在 MMLU 上{verb} GPT-4o。"
     assert [(c.model, c.relation, c.baseline) for c in comparisons(text)] == [("天枢-9", relation, "GPT-4o")]
+
+
+def test_a_comparison_verb_glued_before_a_chinese_name_is_not_part_of_it():
+    text = "# 评测\n\n在 GPQA Diamond 上，GPT-4o 以 69.2 不敌天枢-9 的 71.4。"
+    assert [(c.model, c.baseline) for c in comparisons(text)] == [("GPT-4o", "天枢-9")]
