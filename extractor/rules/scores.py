@@ -102,8 +102,8 @@ _SAME_BENCHMARKS = re.compile(r"\bon\s+the\s+same\s+(?:(?:two\s+|three\s+|four\s
 
 # "edges out Claude 3.5 Sonnet on SWE-bench Verified, 50.8% to 49.0%": a score line after a comparison, set off by a
 # comma, colon or dash (not "from 40.1 to 50.8", a trajectory, nor "by 2 to 3 points", a margin)
-SCORE_LINE = re.compile(r"(?<![\w.@])(\d+(?:\.\d+)?)\s*(%|％)?\s+to\s+(\d+(?:\.\d+)?)\s*(%|％)?"
-                        r"(?=\s*(?:[.;,)]|$))(?!\.\d)")
+SCORE_LINE = re.compile(r"(?<![\w.@])(\d+(?:\.\d+)?)\s*(%|％)?\s+to\s+(\d+(?:\.\d+)?)(?:\s*(%|％))?"
+                        r"(?=\s*(?:[.;,)]|$|on\s|in\s))(?!\.\d)")
 _LINE_OPENS = re.compile(r"[,:(—–]\s*$")
 
 
@@ -111,7 +111,10 @@ def score_line_scores(document: Document, section: Section, offset: int, sentenc
                       comparisons: list[ComparisonClaim], names: list[Mention]) -> list[ScoreClaim | ComparisonClaim]:
     """``_versus_scores`` for a score line ("…, 50.8% to 49.0%"): the first value the comparison's subject's, the
     second its baseline's, whoever else the sentence rules gave them to (the caller drops those)."""
-    pairs = [m for m in SCORE_LINE.finditer(sentence) if _LINE_OPENS.search(sentence, max(0, m.start() - 4), m.start())]
+    # (or right after the baseline's name: "outscores GPT-4o 71.4 to 69.2 on GPQA Diamond")
+    ends = {n.end for n in names if n.kind in ("model", "name")}
+    pairs = [m for m in SCORE_LINE.finditer(sentence) if _LINE_OPENS.search(sentence, max(0, m.start() - 4), m.start())
+             or m.start() - 1 in ends and sentence[m.start() - 1] == " "]
     return _versus_scores(document, section, offset, sentence, lex, comparisons, [], names, pairs) if pairs else []
 
 

@@ -2192,3 +2192,8 @@ def test_chinese_verdict_verbs_with_the_name_right_after(verb, relation):
 def test_a_comparison_verb_glued_before_a_chinese_name_is_not_part_of_it():
     text = "# 评测\n\n在 GPQA Diamond 上，GPT-4o 以 69.2 不敌天枢-9 的 71.4。"
     assert [(c.model, c.baseline) for c in comparisons(text)] == [("GPT-4o", "天枢-9")]
+
+
+def test_a_score_line_right_after_the_baseline_before_the_benchmark():
+    text = "# Report\n\nCorvid-2 Pro outscores GPT-4o 71.4 to 69.2 on GPQA Diamond."
+    assert sorted((c.model, c.value) for c in scores(text)) == [("Corvid-2 Pro", 71.4), ("GPT-4o", 69.2)]
