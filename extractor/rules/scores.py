@@ -360,7 +360,7 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
             # "Qwen2.5-72B 在 C-Eval 和 CMMLU 上分别是 91.7 和 90.1，GPT-4o 在 CMMLU 上大概 78.8": the values listed
             # right after 分别, as many as the benchmarks listed, are its own; the later value is another clause's
             pct = fenbie_run
-        if len(group) == len(pct):
+        if pct and len(group) == len(pct):  # (no value left and no benchmark listed: nothing to align)
             aligned = {n.start: b for n, b in zip(pct, group, strict=True)}
             # "…在 C-Eval 和 CMMLU 上分别为 89.3% 和 90.1%，两项均超过 GPT-4o（分别为 76.0% 和 78.3%）": a name's own
             # 分别 in parentheses lists its values on the same benchmarks
