@@ -55,6 +55,8 @@ _RANGE = re.compile(r"\s*(?:到|至|~|～|–|—|-|to)\s*(\d+(?:\.\d+)?)")
 
 # Patterns used in hot loops, compiled once (a module-level re.search costs a cache lookup per call).
 _NOT_UNIT_FEN = re.compile(r"分(?:钟|之|别|析|类|布|成|为|支|割|数)")
+# what stands before an item's "(1)" inside a sentence: its start, or a colon or semicolon closing the item before
+_ITEM_OPENS = re.compile(r"(?:^|[:：;；。])\s*$")
 _RANGES_FROM = re.compile(r"\b(?:rang(?:es|ed|ing)|var(?:ies|ied|ying)|anywhere|somewhere)\s+from\s+$", re.IGNORECASE)
 _BETWEEN_OPEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _AND_HIGH = re.compile(r"\s*and\s*(\d+(?:\.\d+)?)")
@@ -97,6 +99,12 @@ def _read_numbers(sentence: str, lex: Lexicons) -> list[Number]:
             continue  # the upper end of a range already read
         if sentence[m.start() - 1:m.start()] == "[" and sentence[m.end():m.end() + 1] == "]":
             continue  # a citation "[1]"
+        if sentence.startswith(("）", ")", "、"), m.end()) and not sentence[:m.start()].strip(" \t(（*#-") \
+                and "." not in m.group(2):
+            continue  # an item's number: "1）论文摘要中 AIME 2024 成绩…", "(2) …", "3、…"
+        if m.end() - m.start() == 1 and sentence[m.start() - 1:m.start()] in ("（", "(") \
+                and sentence[m.end():m.end() + 1] in ("）", ")") and _ITEM_OPENS.search(sentence, 0, m.start() - 1):
+            continue  # "…要求修改：（1）论文摘要中 …；（2）…": an item's number inside the sentence
         raw = m.group(2).replace(",", "")
         try:
             value = float(raw)

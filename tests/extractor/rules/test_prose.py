@@ -2197,3 +2197,12 @@ def test_a_comparison_verb_glued_before_a_chinese_name_is_not_part_of_it():
 def test_a_score_line_right_after_the_baseline_before_the_benchmark():
     text = "# Report\n\nCorvid-2 Pro outscores GPT-4o 71.4 to 69.2 on GPQA Diamond."
     assert sorted((c.model, c.value) for c in scores(text)) == [("Corvid-2 Pro", 71.4), ("GPT-4o", 69.2)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "委员会要求修改：（1）论文摘要中 AIME 2024 成绩与正文不一致，须更正为 16.7%；（2）补充多种子结果。",
+    "1）论文摘要中 AIME 2024 成绩与正文不一致，须更正为 16.7%。",
+])
+def test_an_items_number_is_no_value(sentence):
+    text = f"# 决议\n\n澄明-7B 在 AIME 2024 上为 16.7%。\n\n{sentence}"
+    assert 1.0 not in [c.value for c in scores(text)]
