@@ -25,7 +25,7 @@ _HAS_CJK = re.compile(f"[{CJK}]")
 # Words that continue a Latin name after a space: "Claude 3.5 Sonnet", "Gemini 2.0 Flash Thinking",
 # "SWE-bench Verified", "DeepResearch Bench", "Mistral Small 3.1", "GPT-4 Turbo", "Llama-3 70B".
 _NAME_SUFFIXES = (
-    "Sonnet|Opus|Haiku|Flash|Pro|Turbo|Mini|mini|Max|Plus|Ultra|Nano|Lite|Instruct|Chat|Base|Thinking|Preview|"
+    "Sonnet|Opus|Haiku|Flash|Pro|Turbo|Mini|mini|Max|Plus|Ultra|Nano|Lite|Instruct|Chat|Base|Thinking|Think|Preview|"
     "Verified|Bench|Edu|Small|Medium|Large|XL|Coder|Math|Vision|Omni|Reasoner|Diamond|Hard|Experimental|Exp|"
     "Distill|Zero|Air|Next|VL|Code|Audio|Realtime|Leaderboard|Arena"
 )

@@ -2206,3 +2206,9 @@ def test_a_score_line_right_after_the_baseline_before_the_benchmark():
 def test_an_items_number_is_no_value(sentence):
     text = f"# 决议\n\n澄明-7B 在 AIME 2024 上为 16.7%。\n\n{sentence}"
     assert 1.0 not in [c.value for c in scores(text)]
+
+
+def test_a_shade_under_a_name_trails_it_and_think_continues_a_name():
+    text = "# AGM\n\nMeridian-4 Think is a shade under DeepSeek-R1 at 97.3% on MATH-500."
+    assert [(c.model, c.relation, c.baseline) for c in comparisons(text)] == [
+        ("Meridian-4 Think", "underperforms", "DeepSeek-R1")]
