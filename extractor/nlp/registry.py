@@ -129,6 +129,7 @@ _PREDECESSOR_THEN_NAME = re.compile(
     r"[\s,，的(（]*"
     r"(?P<name>(?:[\u3400-\u9fff]{1,6}[-·])?[A-Za-z0-9][A-Za-z0-9.]*(?:[-_][A-Za-z0-9.]+)*)")
 _CJK_HEAD = re.compile(r"([\u3400-\u9fff]{2,6})[-·]")
+_CJK_SPACED_HEAD = re.compile(r"([\u3400-\u9fff]{2,6}) (?=[A-Z0-9])")
 # the word before a dashed version: "GLM" of "GLM-4-Plus", "Kimi" of "Kimi-k1.5" (a name with no size; not "Adam" of
 # "Adam-mini" nor "Claude" of "Claude 3.5 Sonnet": a family word alone may mean the family)
 _DASHED_VERSION_HEAD = re.compile(r"([A-Z]{2,5}|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})-[A-Za-z]?\d")
@@ -512,7 +513,8 @@ class EntityRegistry:
                         firsts[lower.group(1).capitalize()].add(full)
                         firsts[lower.group(1)].add(full)  # (and as the id writes it: "halo" of "halo-7b-chat-v0.3")
             for full in {*self.names, *self.chinese_names}:
-                cjk_head = _CJK_HEAD.match(full)  # "星河" of "星河-14B", "天枢" of "天枢-R1"
+                # "星河" of "星河-14B", "天枢" of "天枢-R1", "灵犀" of "灵犀 Pro 2"
+                cjk_head = _CJK_HEAD.match(full) or _CJK_SPACED_HEAD.match(full)
                 if cjk_head is not None:
                     firsts[cjk_head.group(1)].add(full)
             for full in self.names:  # "Kimi" of "Kimi-k1.5", "GLM" of "GLM-4-Plus": names with no size

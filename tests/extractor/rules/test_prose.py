@@ -2212,3 +2212,9 @@ def test_a_shade_under_a_name_trails_it_and_think_continues_a_name():
     text = "# AGM\n\nMeridian-4 Think is a shade under DeepSeek-R1 at 97.3% on MATH-500."
     assert [(c.model, c.relation, c.baseline) for c in comparisons(text)] == [
         ("Meridian-4 Think", "underperforms", "DeepSeek-R1")]
+
+
+def test_the_chinese_head_of_a_spaced_name_is_its_short_form():
+    text = ("# 评测\n\n灵犀 Pro 2 在 MMLU 上 88.2 分。灵犀 Pro 2 在 CMMLU 上 86.2 分。\n\n天枢-9 在 MMLU 上 89.5 分。\n\n"
+            "灵犀在 GSM8K 上 95.1%。")
+    assert ("灵犀 Pro 2", "GSM8K", 95.1) in [(c.model, c.benchmark, c.value) for c in scores(text)]
