@@ -32,6 +32,7 @@ _VERB_NUMBER_TRIGGER = re.compile(r"(?:取得|达到|获得|得到)了?\s*[0-9]"
 # ("21 of 30 AIME 2025 problems": up to three words, the benchmark's name, before the noun)
 _COUNT_TRIGGER = re.compile(r"[0-9]+\s+(?:out\s+)?of\s+(?:the\s+)?[0-9]+\s+(?:[A-Za-z0-9.'-]+\s+){0,3}?"
                             r"(?:problems|questions|tasks|issues|puzzles)"
+                            r"|[0-9]+\s+(?:out\s+)?of\s+(?:the\s+)?[0-9]+\s+(?:right|correct)"  # ("got 11 of 30 right")
                             r"|(?:答对|做对|解出|解决)了?\s*[0-9]|(?:问题|题目|题|任务)中的\s*[0-9]"
                             r"|[0-9]{1,4}\s*/\s*[0-9]{1,4}\b(?![/.][0-9])")  # "got 16/30 on AIME 2024"
 # "比 X 高/好/强...": the one-character comparatives only count after 比.

@@ -168,10 +168,28 @@ def _hinted(text: str, literal: str) -> bool:
     return False
 
 
+# a count written in words before its total: "solved just three of the 30 AIME 2024 problems", "eleven out of 30" (found by
+# the literal " of " followed by a digit, then the word before it is looked at)
+_OF_TOTAL = re.compile(r" of (?:the )?[0-9]")
+_COUNT_WORD_BEFORE = re.compile(rf"\b(?:{_TEENS}|{_UNITS}|{_TENS})(?:\s+out)?$", re.IGNORECASE)
+
+
+def _word_counts(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, digits) of each count written as a word right before "of (the) <digits>"."""
+    out: list[tuple[int, int, str]] = []
+    for m in _OF_TOTAL.finditer(text):
+        word = _COUNT_WORD_BEFORE.search(text, max(0, m.start() - 14), m.start())
+        if word is not None:
+            raw = word.group(0).split()[0]
+            digits = str(_WORD_VALUES[raw.lower()])
+            out.append((word.start(), word.start() + len(raw), digits))
+    return out
+
+
 def has_spoken_numbers(text: str) -> bool:
     """Does ``text`` spell a decimal out ("… point four", "八十八点二") or a hyphenated number ("forty-nine"), or
     write a value in Chinese numerals ("百分之八十", "二百七十分")?"""
-    return _has_english_numbers(text) or next(_zh_numbers(text), None) is not None
+    return _has_english_numbers(text) or next(_zh_numbers(text), None) is not None or bool(_word_counts(text))
 
 
 def _has_english_numbers(text: str) -> bool:
@@ -267,7 +285,7 @@ def fold_spoken_numbers(text: str) -> str:
         return out + " " * (len(m.group(0)) - len(out))
     if _has_english_numbers(text):
         text = _SPOKEN_NUMBER.sub(digits, text)
-    zh = list(_zh_numbers(text))
+    zh = list(_zh_numbers(text)) + _word_counts(text)
     if zh:
         parts, last = [], 0
         for a, b, out in sorted(zh):
@@ -280,4 +298,4 @@ def fold_spoken_numbers(text: str) -> str:
 def spoken_number_spans(text: str) -> list[tuple[int, int]]:
     """Where ``fold_spoken_numbers`` writes digits: a claim ending inside one ends with the words it stands for."""
     return [(m.start(), m.end()) for m in _SPOKEN_NUMBER.finditer(text) if m.group("d1") or m.group("tens")] \
-        + [(a, b) for a, b, _digits in _zh_numbers(text)]
+        + [(a, b) for a, b, _digits in (*_zh_numbers(text), *_word_counts(text))]

@@ -2218,3 +2218,13 @@ def test_the_chinese_head_of_a_spaced_name_is_its_short_form():
     text = ("# 评测\n\n灵犀 Pro 2 在 MMLU 上 88.2 分。灵犀 Pro 2 在 CMMLU 上 86.2 分。\n\n天枢-9 在 MMLU 上 89.5 分。\n\n"
             "灵犀在 GSM8K 上 95.1%。")
     assert ("灵犀 Pro 2", "GSM8K", 95.1) in [(c.model, c.benchmark, c.value) for c in scores(text)]
+
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("Halcyon-1 solved just three of the 30 AIME 2024 problems.", 3.0),
+    ("On AIME 2024, Halcyon-1 got 11 of 30 right.", 11.0),
+])
+def test_a_count_in_words_or_without_a_noun_is_a_score(sentence, value):
+    claims = scores(f"# Wiki\n\n{sentence}")
+    assert [(c.model, c.value) for c in claims] == [("Halcyon-1", value)]
+    assert claims[0].quote in sentence
