@@ -142,6 +142,9 @@ def hybrid_names(text: str, pos: int = 0, endpos: int | None = None) -> Iterator
                 break
 
 
+_CJK_SPACED_NAME = re.compile(r"[\u3400-\u9fff]{2,6} (?:[A-Z][a-z]{1,6}(?: \d+(?:\.\d+)?)?|\d+\.\d+)")
+
+
 @lru_cache(maxsize=65536)
 def is_model_shaped(name: str) -> bool:
     """Does ``name`` look like a model / method name rather than an ordinary word or person?
@@ -164,6 +167,8 @@ def is_model_shaped(name: str) -> bool:
         return True  # "Vérité Enterprise 2", "Halcyon Studio 1.5": capitalised words and a version
     if CJK_HYBRID_NAME.fullmatch(first):
         return True
+    if _CJK_SPACED_NAME.fullmatch(name):
+        return True  # "北辰 1.0", "灵犀 Pro 2", "启明星 Kids 2.0": a Chinese brand, a tier word or a decimal version
     if re.search(r"\d", first) and re.search(r"[A-Za-z]", first):
         return True
     if re.search(r"[a-z][A-Z]", first) or re.search(r"[A-Z]{2,}[a-z]", first):

@@ -2228,3 +2228,11 @@ def test_a_count_in_words_or_without_a_noun_is_a_score(sentence, value):
     claims = scores(f"# Wiki\n\n{sentence}")
     assert [(c.model, c.value) for c in claims] == [("Halcyon-1", value)]
     assert claims[0].quote in sentence
+
+
+@pytest.mark.parametrize("name", ["北辰 1.0", "灵犀 Pro 2", "启明星 Kids 2.0"])
+def test_a_chinese_brand_with_a_spaced_tier_or_decimal_version_is_model_shaped(name):
+    from extractor.segment import is_model_shaped
+
+    assert is_model_shaped(name)
+    assert not is_model_shaped("步骤 2")
