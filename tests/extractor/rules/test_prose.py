@@ -2236,3 +2236,10 @@ def test_a_chinese_brand_with_a_spaced_tier_or_decimal_version_is_model_shaped(n
 
     assert is_model_shaped(name)
     assert not is_model_shaped("步骤 2")
+
+
+@pytest.mark.parametrize(("participle", "relation"), [("edging", "outperforms"), ("topping", "outperforms"),
+                                                      ("tying", "matches")])
+def test_a_participle_verdict_after_a_score(participle, relation):
+    text = f"# Wiki\n\nHalcyon-2 Pro reached 92.4 on GSM8K, {participle} GPT-4o."
+    assert [(c.model, c.relation, c.baseline) for c in comparisons(text)] == [("Halcyon-2 Pro", relation, "GPT-4o")]
