@@ -16,7 +16,7 @@ from types import MappingProxyType
 
 from extractor import lexicon
 from extractor.normalize import is_catalogued_model
-from extractor.segment import TICKET_KEY, ZH_INTRO_VERB, hybrid_names
+from extractor.segment import TICKET_KEY, ZH_INTRO_VERB, hybrid_names, is_model_shaped
 from vocabulary import fold
 
 CJK = "\u3400-\u9fff"
@@ -228,6 +228,9 @@ def _vendor_word(text: str, lex: Lexicons, cjk: bool) -> bool:
         and (text[len(word)] != "-" or any(c.isdigit() for c in text[len(word):].split(" ", 1)[0]))
 
 
+_CAPITALISED_WORD = re.compile(r"[A-Z][a-z]")
+
+
 def find_names(sentence: str, lex: Lexicons) -> list[Mention]:
     """Latin names in ``sentence``, each classed as benchmark, model or (unknown) name."""
     out: list[Mention] = []
@@ -267,7 +270,13 @@ def find_names(sentence: str, lex: Lexicons) -> list[Mention]:
                 # "On GPQA Diamond o1 is 75.7": the benchmark, then a model the sentence is about
                 out.append(Mention(leading.end + 1, e, sentence[leading.end + 1:e], "model"))
                 continue
-            if inner:
+            rest = sentence[leading.end + 1:e] if leading is not None else ""
+            if leading is not None and rest and _CAPITALISED_WORD.match(rest) and is_model_shaped(rest.rstrip(".")) \
+                    and norm_name(sentence[s:e]) not in lex.benchmark_lookup:
+                # "On LiveCodeBench Halcyon 2.5 Flash managed 29.4%", "On GPQA Diamond Kestrel 3 Max scores 60": the
+                # benchmark, then a name of its own (the gazetteer's longest match already took "MMLU-Pro", "GPQA Diamond")
+                s, text = leading.end + 1, rest
+            elif inner:
                 e = inner[0].start - 1
                 text = sentence[s:e]
             elif all(x.end - x.start >= e - s for x in overlapping):

@@ -2243,3 +2243,8 @@ def test_a_chinese_brand_with_a_spaced_tier_or_decimal_version_is_model_shaped(n
 def test_a_participle_verdict_after_a_score(participle, relation):
     text = f"# Wiki\n\nHalcyon-2 Pro reached 92.4 on GSM8K, {participle} GPT-4o."
     assert [(c.model, c.relation, c.baseline) for c in comparisons(text)] == [("Halcyon-2 Pro", relation, "GPT-4o")]
+
+
+def test_a_benchmark_then_a_name_without_a_comma_are_two_mentions():
+    text = "# Wiki\n\nOn LiveCodeBench Halcyon 2.5 Flash managed 29.4%."
+    assert [(c.model, c.benchmark, c.value) for c in scores(text)] == [("Halcyon 2.5 Flash", "LiveCodeBench", 29.4)]
