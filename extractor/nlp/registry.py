@@ -138,7 +138,7 @@ _DASHED_VERSION_HEAD = re.compile(r"([A-Z]{2,5}|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2
 _SPACED_VERSION_HEAD = re.compile(r"([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,}) \d+(?:\.\d+)? [A-Z][a-z]+$")
 _DASHED_TIER_HEAD = re.compile(r"([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})-[A-Z]{1,3}[ -]v?\d")
 _TIER_VERSION_TAIL = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-Za-zß-öø-ÿ]+\s([A-Z][a-z]+\s\d+(?:\.\d+)?)$")
-_SHORT_TAIL = re.compile(r"[\s-][A-Za-z]?\d+(?:\.\d+)?[\s-]([A-Z][a-z]{3,})$|-\d+(?:\.\d+)?-([A-Z][a-z]{2})$")  # ("Llama 4 Scout", "Kestrel-3 Ultra")
+_SHORT_TAIL = re.compile(r"[\s-][A-Za-z]?\d+(?:\.\d+)?[\s-]([A-Z][a-z]{3,}|Pro|Max)$|-\d+(?:\.\d+)?-([A-Z][a-z]{2})$")  # ("Llama 4 Scout", "Kestrel-3 Ultra")
 # the last part of a run's checkpoint id: a version or a size ("v3", "rc2", "7b"), not a plain number ("top-2")
 _CHECKPOINT_TAG = re.compile(r"[a-z]+\d[a-z0-9.]*|\d+(?:\.\d+)?[a-z]+")
 _VERSIONED_TAIL = re.compile(r"[A-Za-z]+[0-9][A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)*")
@@ -532,7 +532,9 @@ class EntityRegistry:
             for full in (*self.names, *self.chinese_names):
                 # "Scout" of "Llama 4 Scout", "Lite" of "天衡-2-Lite": a variant word after a version number
                 tail = _SHORT_TAIL.search(full)  # (a three-letter tier only after a dashed version: "天衡-2-Pro")
-                if tail is not None:
+                # ("Pro" of "Halcyon-2 Pro" only where the text says "the Pro": "Pro 1.5" is another line's version)
+                if tail is not None and (tail.group(1) not in ("Pro", "Max") or full[tail.start(1) - 1] == "-"
+                                         or re.search(rf"\bthe {tail.group(1)}\b(?!\s*\d)", self._text or "")):
                     firsts[tail.group(1) or tail.group(2)].add(full)
                 tier = _TIER_VERSION_TAIL.search(full) or _VERSION_TIER_TAIL.search(full)
                 if tier is not None:  # "Pro 1.5" of "Halcyon Pro 1.5", "2.1-Pro" of "Halyard-2.1-Pro"

@@ -2248,3 +2248,10 @@ def test_a_participle_verdict_after_a_score(participle, relation):
 def test_a_benchmark_then_a_name_without_a_comma_are_two_mentions():
     text = "# Wiki\n\nOn LiveCodeBench Halcyon 2.5 Flash managed 29.4%."
     assert [(c.model, c.benchmark, c.value) for c in scores(text)] == [("Halcyon 2.5 Flash", "LiveCodeBench", 29.4)]
+
+
+def test_the_pro_stands_for_the_one_pro_model_of_the_document():
+    text = ("# Halcyon\n\nHalcyon-2 Pro scored 35.8% on LiveCodeBench.\n\n"
+            "On LiveCodeBench, Halcyon 2.5 Flash managed 29.4%, trailing the Pro.")
+    assert [(c.model, c.relation, c.baseline) for c in comparisons(text)] == [
+        ("Halcyon 2.5 Flash", "underperforms", "Halcyon-2 Pro")]
