@@ -30,7 +30,11 @@ _THAN_CONNECTOR = re.compile(r"[比较相t](?:(?<=比)(?<![相对]比)|(?<=较)�
 # ("距离 DeepSeek-R1 的 79.8% 仍有明显差距": 距离 before a name is 离)
 _WITH_CONNECTOR = re.compile(r"(?<![不相共一协参给赋])与|跟|(?<![不相共一协如等])同(?![时样类])|和|及|(?<![距远分隔脱])离(?![开散职线子])"
                              r"|距离(?=\s*[A-Za-z])")
-_EN_REGION_END = re.compile(r"\s+(?:on|in|across|by|at|for|while|with|when|under|using|over|among|and (?:achiev|reach|scor|set|is|are|was))\b|\(|\[", re.IGNORECASE)
+_EN_REGION_END = re.compile(r"\s+(?:on|in|across|by|at|for|while|with|when|under|using|over|among|and (?:achiev|reach|scor|set|is|are|was))\b|\(|\["
+                            # (a clause of its own: ", and Corvid-2 Pro is 4.5 clear of X")
+                            r"|,\s+(?:and|but|whereas|while|yet)\s+(?=(?-i:[A-Z])[\w.\-]*(?:\s[\w.\-]+){0,3}\s+(?:is|was|are|were|"
+                            r"sits|sat|trails|trailed|leads|led|beats|beat|scores|scored|gets|got|has|had|reaches|reached|posts|"
+                            r"posted|lands|landed|comes|came)\b)", re.IGNORECASE)
 _DELTA_GAP = re.compile(r"^\s*(?:了|出|约|达|高达|超过|多达|近|将近|整整|by|of|about|around|over|nearly|up to|more than|\+|足足|分别)?\s*(?:了)?\s*$", re.IGNORECASE)
 _OPENING = re.compile(r"\W*(?:(?:But|And|So|Still|Yet|However|Meanwhile),?\s+)?")  # what may stand before an opening cue
 _BASELINE_VALUE_PAREN = re.compile(r"\s*[(（]\s*\d+(?:\.\d+)?\s*%?\s*[)）]")
@@ -148,8 +152,9 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
             by = _EN_BY.search(sentence, r1)
             if by:
                 delta = _delta_after(sentence, numbers, by.end(), len(sentence))
-        if delta is None and not cjk:
-            delta = next((n for n in numbers if n.end <= cs and n.unit in ("%", "points")
+        if delta is None and not cjk:  # ("2.2 points ahead of X", "is 3.7 ahead of X": a margin right before the cue)
+            delta = next((n for n in numbers if n.end <= cs and (n.unit in ("%", "points") or n.unit is None
+                                                                  and not n.signed and n.value <= 30)
                           and not sentence[n.end:cs].strip()), None)
         if delta is None and not cjk:  # "its lead over X (11 points)": a margin in points right after the baseline
             # (Chinese "超过第二名的 X（78.9 分）" gives X's score there)

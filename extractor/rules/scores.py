@@ -35,6 +35,7 @@ from extractor.rules.measures import (
 from extractor.rules.mentions import Lexicons, Mention, is_cjk_sentence
 from extractor.rules.names import _norm
 from extractor.rules.numbers import (
+    _MARGIN_WORD,
     _NOT_RESULT_AFTER,
     OWNER_AFTER,
     POINT_MARGIN,
@@ -314,6 +315,8 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
             or bool(benches) and _VERSUS_BEFORE.search(sentence, max(0, n.start - 12), n.start) is not None
             and "." in sentence[n.start:n.end] and _named_after(sentence, n, names) is not None]
     good = [n for n in good if not in_a_list_of_margins(sentence, n) and not taken_back(sentence, n)
+            # ("GPT-4o is 3.7 ahead of Corvid": a margin, whatever verb is before it)
+            and not _MARGIN_WORD.match(sentence, n.end)
             # ("二者差距仅为0.3个百分点": percentage points are a margin, whatever verb is before them)
             and not (n.unit == "points" and POINT_MARGIN.search(sentence, n.start, n.end))]
     if not good:

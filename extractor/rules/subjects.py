@@ -295,4 +295,6 @@ def _listed_names(sentence: str, names: list[Mention], start: int) -> list[Menti
 
 
 # a name followed by a topic-shifting particle opens its own clause ("，qingyun-max-0115则落后 DeepSeek-V3")
-_OWN_CLAUSE_AFTER = re.compile(r"\s*(?:则|却|反而|倒是)")
+# ("…ahead of Corvid-2 Pro, and Corvid-2 Pro is 4.5 clear of X": a name then its verb)
+_OWN_CLAUSE_AFTER = re.compile(r"\s*(?:则|却|反而|倒是)|\s+(?:is|was|sits|sat|trails|trailed|leads|led|beats|scores|scored|gets|got|"
+                               r"reaches|reached|posts|posted|lands|landed)\s")

@@ -2255,3 +2255,10 @@ def test_the_pro_stands_for_the_one_pro_model_of_the_document():
             "On LiveCodeBench, Halcyon 2.5 Flash managed 29.4%, trailing the Pro.")
     assert [(c.model, c.relation, c.baseline) for c in comparisons(text)] == [
         ("Halcyon 2.5 Flash", "underperforms", "Halcyon-2 Pro")]
+
+
+def test_a_bare_margin_before_ahead_of_and_a_clause_of_its_own_after_the_baseline():
+    text = "# Log\n\nOn GPQA Diamond, GPT-4o is 3.7 ahead of Corvid-2 Pro, and Corvid-2 Pro is 4.5 clear of Llama 3.1 70B."
+    assert scores(text) == []
+    assert [(c.model, c.baseline, c.delta) for c in comparisons(text)] == [
+        ("GPT-4o", "Corvid-2 Pro", 3.7), ("Corvid-2 Pro", "Llama 3.1 70B", 4.5)]
