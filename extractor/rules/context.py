@@ -287,7 +287,9 @@ _NOT_TOPIC_BEFORE = led(re.compile(r"基于|使用|采用|借助|相比|对比|�
                                r"领先|击败|打败|逊于|低于|高于|胜过|强于|弱于|不及|比肩|媲美|追平|赶超|"
                                # "据 DeepSeek 技术报告，…": whose report it is, not what the text goes on about
                                r"(?<![数证])据\s*$|根据\s*$|按照?\s*$|"
-                               r"(?:用|与|和|跟|同|比|较|以|从|被)(?:上一代|前代|此前的|之前的|上[一个]?(?:季度|版本?|月|周|期|次|轮)的?)?[\s*]*$"
+                               r"(?:用|与|和|跟|同|比|较|以|从|被)(?:上一代|前代|此前的|之前的|上[一个]?(?:季度|版本?|月|周|期|次|轮)的?"
+                               # ("与上一季度发布的玄鸟-1.5 比": when it came out, then 的)
+                               r"(?:[^，。,；;的]{1,6}的)?)?[\s*]*$"
                                # "Against Llama-3.1-8B, …", "Relative to its predecessor X, the new model …"
                                r"|(?i:\b(?:against|compared\s+(?:to|with)|relative\s+to|according\s+to|unlike|versus|vs\.?|"
                                r"ahead\s+of|behind|beat(?:s|ing)?|trail(?:s|ing)?|outperform(?:s|ing)?|surpass(?:es|ing)?|"

@@ -85,7 +85,11 @@ def gain_claims(document: Document, section: Section, offset: int, sentence: str
             continue
         if earlier:
             continue  # a second margin of a stated comparison ("…高出 6.2% 和 6.6%")
+        # "相比玄鸟-1.5，MMLU-Pro 提升了 5.8 分", "与上一季度发布的玄鸟-1.5 比，…": the name the sentence opens with as its
+        # reference is the baseline, never the subject
+        opened = _reference_opened(sentence, names)
         model = _pick_subject(sentence, names, subjects, g.start(), section,
+                              exclude=(opened.start, opened.end) if opened is not None else (0, 0),
                               not_subjects=_cue_objects(sentence, lex, names))
         if model is None:
             continue
@@ -98,7 +102,8 @@ def gain_claims(document: Document, section: Section, offset: int, sentence: str
         opening = REFERENCE_OPENING.match(sentence)
         reference = next((n for n in names if n.kind in ("model", "name") and opening is not None
                           and n.start == opening.end() and _REFERENCE_CLOSE.match(sentence, n.end)
-                          and n.text != model.text), None)
+                          and n.text != model.text), None) or (opened if opened is not None and opened.text != model.text
+                                                              else None)
         # ("improves on GPT-4o by 2.1 points": the model the verb's own words name)
         improved_on = next((n for n in names if n.kind in ("model", "name") and g.start() < n.start < g.end()
                             and n.text != model.text and _ON_BEFORE.search(sentence, max(0, n.start - 7), n.start)), None)
@@ -108,6 +113,22 @@ def gain_claims(document: Document, section: Section, offset: int, sentence: str
             out.append(_claim(document, section, offset, sentence, model.text, baseline, name, "outperforms", num,
                               (first, num.end), sota.start() if sota else reference.start if reference else first))
     return out
+
+
+# "与上一季度发布的玄鸟-1.5 比，", "和 GPT-4o 比起来，", "跟玄鸟-1.5 相比，": a reference the sentence opens with
+_WITH_OPENING = re.compile(r"(?:与|和|跟|同)\s*(?:[^，,。；;的]{1,10}的)?\s*")
+_WITH_CLOSE = re.compile(r"\s*(?:相比|相较|比较|比起来|比)\s*(?:而言|来看|之下)?\s*[，,]")
+
+
+def _reference_opened(sentence: str, names: list[Mention]) -> Mention | None:
+    """The model a "与 X 比，" opening sets the rest of the sentence against."""
+    m = _WITH_OPENING.match(sentence)
+    if m is None:
+        return None
+    first = next((n for n in names if n.kind in ("model", "name") and n.start >= m.end()), None)
+    if first is None or first.start != m.end() or not _WITH_CLOSE.match(sentence, first.end):
+        return None
+    return first
 
 
 def margins_of_named(comparisons: list[ComparisonClaim], sentence: str, offset: int) -> list[ComparisonClaim]:

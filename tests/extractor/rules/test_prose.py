@@ -2262,3 +2262,10 @@ def test_a_bare_margin_before_ahead_of_and_a_clause_of_its_own_after_the_baselin
     assert scores(text) == []
     assert [(c.model, c.baseline, c.delta) for c in comparisons(text)] == [
         ("GPT-4o", "Corvid-2 Pro", 3.7), ("Corvid-2 Pro", "Llama 3.1 70B", 4.5)]
+
+
+def test_a_gain_after_a_reference_opening_is_the_topics_over_that_reference():
+    text = ("# 汇报\n\n玄鸟-2-32B 在 MMLU-Pro 上 69.0 分。\n\n"
+            "与上一季度发布的玄鸟-1.5 比，MMLU-Pro 提升了 5.8 分，C-Eval 提升了 2.4 分。")
+    assert [(c.model, c.baseline, c.benchmark, c.delta) for c in comparisons(text)] == [
+        ("玄鸟-2-32B", "玄鸟-1.5", "MMLU-Pro", 5.8), ("玄鸟-2-32B", "玄鸟-1.5", "C-Eval", 2.4)]
