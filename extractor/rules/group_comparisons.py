@@ -37,6 +37,11 @@ _TIED_GAP = re.compile(r"\s*(?:[均都]|基本|几乎|大致|are|were|is|roughly
 _ALL_OF_US = re.compile(r"\s*(?:[均都皆]|both\b)", re.IGNORECASE)
 
 
+# "…, and both finished far ahead of nimbus-9b-it": a group opening a clause is its subject
+# (after "and" only: a sentence's "Both exceed X" may mean two values of one model)
+_OPENS_CLAUSE = re.compile(r"\band\s+$", re.IGNORECASE)
+
+
 class Group(NamedTuple):
     """A group in a sentence: where it is, how many it stands for, and whether it leaves the subject out."""
 
@@ -110,7 +115,9 @@ def group_comparisons(text: str, section: Section, offset: int, sentence: str, c
                 pair.reverse()
             return [(Mention(group.start, group.end, pair[0], "model"), [(group.start, group.end, pair[1])],
                      (group.start, cue_end), relation, None)]
-        if group.end <= cue_start and shape == "after" and _ALL_OF_US.match(sentence, group.end) \
+        if group.end <= cue_start and shape == "after" \
+                and (_ALL_OF_US.match(sentence, group.end) or not group.others and _OPENS_CLAUSE.search(sentence, 0, group.start)
+                     and not sentence[group.start:group.end].strip().isdigit()) \
                 and not _model_mentions([n for n in names if group.end <= n.start < cue_start]):
             named = _baselines(sentence, names, cue_end, c1, cjk)
             if not named:

@@ -2269,3 +2269,9 @@ def test_a_gain_after_a_reference_opening_is_the_topics_over_that_reference():
             "与上一季度发布的玄鸟-1.5 比，MMLU-Pro 提升了 5.8 分，C-Eval 提升了 2.4 分。")
     assert [(c.model, c.baseline, c.benchmark, c.delta) for c in comparisons(text)] == [
         ("玄鸟-2-32B", "玄鸟-1.5", "MMLU-Pro", 5.8), ("玄鸟-2-32B", "玄鸟-1.5", "C-Eval", 2.4)]
+
+
+def test_and_both_after_a_pair_is_each_of_the_pair():
+    text = "# Almanac\n\nIn the Arena-Hard standings Kestrel 3 Max edged Orca Ridge 2.5 by a hair, and both finished far ahead of nimbus-9b-it."
+    assert [(c.model, c.baseline) for c in comparisons(text)][1:] == [
+        ("Kestrel 3 Max", "nimbus-9b-it"), ("Orca Ridge 2.5", "nimbus-9b-it")]
