@@ -101,6 +101,11 @@ _SAME_BENCHMARKS = re.compile(r"\bon\s+the\s+same\s+(?:(?:two\s+|three\s+|four\s
                               r"|(?:在)?(?:同样的|相同的)(?:两|三|四|几)?(?:个|项)?(?:基准|评测|测试)(?:集)?上", re.IGNORECASE)
 
 
+_GAP_IS_BEFORE = re.compile(r"\b(?:gap|margin|difference|deficit|spread)\b[^.;:()]{0,60}?\b(?:is|was|of|at|stands\s+at|"
+                            r"comes\s+to|narrows\s+to|widens\s+to)\s+(?:just\s+|only\s+|about\s+|roughly\s+|nearly\s+|"
+                            r"almost\s+|around\s+|a\s+mere\s+)?$", re.IGNORECASE)
+
+
 # "edges out Claude 3.5 Sonnet on SWE-bench Verified, 50.8% to 49.0%": a score line after a comparison, set off by a
 # comma, colon or dash (not "from 40.1 to 50.8", a trajectory, nor "by 2 to 3 points", a margin)
 SCORE_LINE = re.compile(r"(?<![\w.@])(\d+(?:\.\d+)?)\s*(%|％)?\s+to\s+(\d+(?:\.\d+)?)(?:\s*(%|％))?"
@@ -317,6 +322,8 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
     good = [n for n in good if not in_a_list_of_margins(sentence, n) and not taken_back(sentence, n)
             # ("GPT-4o is 3.7 ahead of Corvid": a margin, whatever verb is before it)
             and not _MARGIN_WORD.match(sentence, n.end)
+            # ("The gap between Tianshu-9 and GPT-4o on MMLU is just 0.5 points": the gap's size)
+            and not (n.value < 20 and _GAP_IS_BEFORE.search(sentence, max(0, n.start - 70), n.start))
             # ("二者差距仅为0.3个百分点": percentage points are a margin, whatever verb is before them)
             and not (n.unit == "points" and POINT_MARGIN.search(sentence, n.start, n.end))]
     if not good:

@@ -2275,3 +2275,8 @@ def test_and_both_after_a_pair_is_each_of_the_pair():
     text = "# Almanac\n\nIn the Arena-Hard standings Kestrel 3 Max edged Orca Ridge 2.5 by a hair, and both finished far ahead of nimbus-9b-it."
     assert [(c.model, c.baseline) for c in comparisons(text)][1:] == [
         ("Kestrel 3 Max", "nimbus-9b-it"), ("Orca Ridge 2.5", "nimbus-9b-it")]
+
+
+def test_the_size_of_a_gap_is_no_score_and_nobody_is_no_model():
+    assert scores("# Report\n\nThe gap between Tianshu-9 and GPT-4o on MMLU is just 0.5 points.") == []
+    assert comparisons("# Report\n\nNobody beats Tianshu-9 on GSM8K.") == []
