@@ -369,7 +369,10 @@ _FOUR_O = re.compile(r"(?<![\w.\-])4o(?:[- ]mini)?(?![\w\-])")
 # (and an OKR's key result, "KR2：GPQA Diamond 超过 GPT-4o")
 RUN_LABEL = re.compile(r"(?:step|iter|iteration|epoch|hw|homework|ps|quiz|lecture|lec|KR)[-_]?\d+|S\d{3,4}", re.IGNORECASE)
 # "up from 69.4 on Kestrel-34B-rc2": where an earlier value was measured, on another model, not a benchmark
-_EARLIER_RUN_ON = re.compile(r"\b(?:up|down)\s+from\s+\d+(?:\.\d+)?\s*%?\s+on\s+$", re.IGNORECASE)
+_EARLIER_RUN_ON = re.compile(r"\b(?:up|down)\s+from\s+\d+(?:\.\d+)?\s*%?\s+on\s+$"
+                             # ("improves on Tianshu-8 by 4.2 pp", "builds on Qwen2.5-7B": the model it is measured against)
+                             r"|\b(?:improv(?:es|ed|ing)|builds?|built|building|based|trained|fine-tuned|distilled)\s+(?:up)?on\s+$",
+                             re.IGNORECASE)
 _VERSION_ONLY = re.compile(r"(?:[vV]|rc|RC)\d+(?:\.\d+)*")  # ("v0.9.1", "rc2": a release, no benchmark)
 # "the v2 template", "the v3 prompt": a version of the thing after it, not a release of a model
 _NOT_A_RELEASE_AFTER = re.compile(r"\s+(?:template|prompt|config|harness|split|tokenizer|grader|scorer|parser|format|schema"

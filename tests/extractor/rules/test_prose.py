@@ -2280,3 +2280,9 @@ def test_and_both_after_a_pair_is_each_of_the_pair():
 def test_the_size_of_a_gap_is_no_score_and_nobody_is_no_model():
     assert scores("# Report\n\nThe gap between Tianshu-9 and GPT-4o on MMLU is just 0.5 points.") == []
     assert comparisons("# Report\n\nNobody beats Tianshu-9 on GSM8K.") == []
+
+
+def test_the_model_a_gain_is_on_is_no_benchmark():
+    text = "# Report\n\nTianshu-9 improves on Tianshu-8 by 4.2 pp on MMLU."
+    assert [(c.model, c.baseline, c.benchmark, c.delta) for c in comparisons(text)] == [
+        ("Tianshu-9", "Tianshu-8", "MMLU", 4.2)]
