@@ -232,13 +232,22 @@ _OTHER_PARTY_IS = re.compile(r"(?:对方|对手|人家)\s*(?:(?:在\s*)?[A-Za-z]
                              r"(?:(?<=[A-Za-z0-9上里\s])|(?:是|为|只有|仅为|有|拿到|能到))\s*$")
 
 
+_OTHER_PARTY_LIST = re.compile(r"(?:对方|对手)的?[^，。：:；;]{0,8}[：:]")
+
+
 def other_party_values(sentence: str, names: list[Mention], numbers: list[Number],
                        earlier: str | None = None) -> list[tuple[Mention, Number]]:
     """Each value a copula gives 对方 / 对手 ("the other party"): the model the sentence named last before it ("SWE-bench
     Verified 上我们还落后 Claude 3.5 Sonnet，我们是 41.0，对方是 49.0"), else ``earlier``, the one the text last set the
     topic against ("…DeepSeek-V3 是 90.2%。SWE-bench Verified 上，对方 42.0%，我们 38.5%")."""
     out: list[tuple[Mention, Number]] = []
+    # ("页脚列了对方的原始数字：MATH-500 83.1，GSM8K 95.9": a list after a label that says they are the other party's)
+    listed = _OTHER_PARTY_LIST.search(sentence) if earlier is not None else None
     for num in numbers:
+        if listed is not None and num.start >= listed.end() and not num.signed \
+                and not any(listed.end() <= n.start < num.start for n in _model_mentions(names)):
+            out.append((Mention(listed.start(), listed.start() + 2, earlier or "", "model"), num))
+            continue
         said = _OTHER_PARTY_IS.search(sentence, max(0, num.start - 32), num.start)
         if said is None or num.signed:
             continue

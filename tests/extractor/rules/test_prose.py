@@ -2286,3 +2286,9 @@ def test_the_model_a_gain_is_on_is_no_benchmark():
     text = "# Report\n\nTianshu-9 improves on Tianshu-8 by 4.2 pp on MMLU."
     assert [(c.model, c.baseline, c.benchmark, c.delta) for c in comparisons(text)] == [
         ("Tianshu-9", "Tianshu-8", "MMLU", 4.2)]
+
+
+def test_a_list_labelled_as_the_other_partys_numbers_is_theirs():
+    text = ("# 汇报\n\n玄鸟-2 在 MATH-500 上比 Qwen2.5-32B-Instruct 高 2.9 分。"
+            "页脚列了对方的原始数字：MATH-500 83.1，GSM8K 95.9。")
+    assert ("Qwen2.5-32B-Instruct", "GSM8K", 95.9) in [(c.model, c.benchmark, c.value) for c in scores(text)]
