@@ -27,9 +27,12 @@ _CLAUSE_STOP = re.compile(r"[.;](?!\d)")
 # "，在 GSM8K 上领先 1.3 分", "；GSM8K 上则落后 0.8 分"
 _ZH_NEXT = re.compile(r"\s*[，,；;]\s*(?:而|但)?\s*(?:在|于)?\s*")
 _ZH_VERB = re.compile(rf"\s*(?:上|中|方面)?\s*[，,]?\s*(?:也|则|更是|还|同样|亦)?\s*"
-                      rf"(?:(?P<up>领先|高出|高了|超出|多出)|(?P<down>落后|低了|差了|少了))了?\s*(?:约|近|大约)?\s*(?P<num>{_NUM})")
+                      rf"(?:(?:(?P<up>领先|高出|高了|超出|多出)|(?P<down>落后|低了|差了|少了))了?\s*(?:约|近|大约)?\s*(?P<num>{_NUM})"
+                      # ("…比它高 2.9 分，在 GSM8K 上基本持平": a tie, no margin)
+                      rf"|(?:基本|大致|几乎)?(?P<tie>持平|打平|相当|不相上下)(?![\u4e00-\u9fff]*[于与和跟]))")
 # (a cheap test first: an English "and … on", or a Chinese verdict verb a continuing clause needs)
-CONTINUE_HINT = re.compile(r"\band\s+(?:\d+(?:\.\d+)?\s*(?:points?|pts|pp)?\s+)?on\b|领先|高出|高了|超出|多出|落后|低了|差了|少了")
+CONTINUE_HINT = re.compile(r"\band\s+(?:\d+(?:\.\d+)?\s*(?:points?|pts|pp)?\s+)?on\b|领先|高出|高了|超出|多出|落后|低了|差了|少了"
+                           r"|持平|打平|相当|不相上下")
 
 
 class Continued(NamedTuple):
@@ -93,6 +96,8 @@ def _next_clause(sentence: str, at: int, benches: dict[int, Mention], others: li
     zh = _ZH_NEXT.match(sentence, at)
     if zh is not None and (bench := benches.get(zh.end())) is not None:
         verb = _ZH_VERB.match(sentence, bench.end)
+        if verb is not None and verb.group("tie"):
+            return bench, None, "matches", verb.end(), None
         if verb is not None:
             return (bench, float(verb.group("num")), "outperforms" if verb.group("up") else "underperforms", verb.end(),
                     verb.span("num"))

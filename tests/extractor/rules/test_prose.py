@@ -2292,3 +2292,10 @@ def test_a_list_labelled_as_the_other_partys_numbers_is_theirs():
     text = ("# 汇报\n\n玄鸟-2 在 MATH-500 上比 Qwen2.5-32B-Instruct 高 2.9 分。"
             "页脚列了对方的原始数字：MATH-500 83.1，GSM8K 95.9。")
     assert ("Qwen2.5-32B-Instruct", "GSM8K", 95.9) in [(c.model, c.benchmark, c.value) for c in scores(text)]
+
+
+def test_a_comparison_continued_by_a_tie_on_another_benchmark():
+    text = "# 汇报\n\n玄鸟-2 在 MATH-500 上比 Qwen2.5-32B-Instruct 高 2.9 分，在 GSM8K 上基本持平。"
+    assert [(c.model, c.relation, c.baseline, c.benchmark) for c in comparisons(text)] == [
+        ("玄鸟-2", "outperforms", "Qwen2.5-32B-Instruct", "MATH-500"),
+        ("玄鸟-2", "matches", "Qwen2.5-32B-Instruct", "GSM8K")]
