@@ -613,12 +613,45 @@ def _asked_about(text: str, line_start: int, a: int, b: int) -> str | None:
         return None
     # (nor one it is compared with: "DeepSeek-R1 在 AIME 2024 上是多少？和 OpenAI o1 比怎么样？")
     # (a short form the document set up is asked about too: "知更鸟 Arena-Hard 多少？" of 知更鸟 2.0)
-    forms = DOCUMENT_SHORT_FORMS.get()
-    names = {forms.get(n.text, n.text) for n in sentence_names(asked) if n.kind in ("model", "name")
-             and (_is_known_model(n.text) or n.text in forms)
-             and not _MEASURED_AGAINST.search(asked, max(0, n.start - 10), n.start)
-             and not _COMPARED_AFTER.match(asked, n.end)}
+    names = _models_asked(asked)
+    if not names and _FOLLOW_UP.match(asked):
+        # ("**Q:** And on GSM8K?" after "**Q:** What does Tianshu-9 score on MMLU?" and its answer: the same model)
+        at = line_start
+        for _ in range(2):
+            at = _line_start_before(text, at)  # the question's line, then the answer before it, then its question
+            answer_start = _line_start_before(text, at)
+            earlier = _question_before(text, answer_start) if answer_start >= 0 else None
+            if earlier is None:
+                break
+            names = _models_asked(earlier)
+            if names or not _FOLLOW_UP.match(earlier):
+                break
+            at = answer_start
     return names.pop() if len(names) == 1 else None
+
+
+# a question that goes on about the model asked about before: "And on GSM8K?", "What about HumanEval?", "那 CMMLU 呢？"
+_FOLLOW_UP = re.compile(r"[*>\s]*(?:[^\w\s]{1,3}\s*)?(?:(?:问|Q|Question)\s*[:：]\s*[*]*\s*)?"
+                        r"(?:and\b|what\s+about\b|how\s+about\b|那|还有|再问|另外)", re.IGNORECASE)
+
+
+def _models_asked(asked: str) -> set[str]:
+    """The known models (and the document's short forms) a question names, not one it measures against."""
+    forms = DOCUMENT_SHORT_FORMS.get()
+    return {forms.get(n.text, n.text) for n in sentence_names(asked) if n.kind in ("model", "name")
+            and (_is_known_model(n.text) or n.text in forms)
+            and not _MEASURED_AGAINST.search(asked, max(0, n.start - 10), n.start)
+            and not _COMPARED_AFTER.match(asked, n.end)}
+
+
+def _line_start_before(text: str, line_start: int) -> int:
+    """Where the non-blank line before ``line_start`` starts (-1 if none)."""
+    end = line_start - 1
+    while end > 0 and text[end - 1] in "\n \t":
+        end -= 1
+    if end < 1:
+        return -1
+    return text.rfind("\n", 0, end) + 1
 
 
 _COMPARED_AFTER = re.compile(r"\s*(?:比|相比|比较|对比)")

@@ -2299,3 +2299,10 @@ def test_a_comparison_continued_by_a_tie_on_another_benchmark():
     assert [(c.model, c.relation, c.baseline, c.benchmark) for c in comparisons(text)] == [
         ("玄鸟-2", "outperforms", "Qwen2.5-32B-Instruct", "MATH-500"),
         ("玄鸟-2", "matches", "Qwen2.5-32B-Instruct", "GSM8K")]
+
+
+def test_a_follow_up_question_asks_about_the_model_asked_before():
+    text = ("# Interview\n\n**Q:** What does Tianshu-9 score on MMLU?\n\n**A:** 88.2.\n\n**Q:** And on GSM8K?\n\n**A:** 95.1.\n\n"
+            "问：天枢-9 的 C-Eval 是多少？\n\n答：91.3 分。\n\n问：那 CMMLU 呢？\n\n答：89.9。")
+    assert [(c.model, c.benchmark, c.value) for c in scores(text)] == [
+        ("Tianshu-9", "MMLU", 88.2), ("Tianshu-9", "GSM8K", 95.1), ("天枢-9", "C-Eval", 91.3), ("天枢-9", "CMMLU", 89.9)]
