@@ -335,7 +335,10 @@ def _unit_of_the_list(sentence: str, numbers: list[Number], first: Number) -> st
 
 
 _BY_GAP = re.compile(r"\s*by\s+(?:about\s+|roughly\s+|nearly\s+|almost\s+|around\s+|just\s+|only\s+)?", re.IGNORECASE)
-_BARE_MARGIN_END = re.compile(r"\s*(?:[.,;)]|$|\s(?:on|in|at|here|there)\b)")
+_BARE_MARGIN_END = re.compile(r"\s*(?:[.,;)。，；）]|$|\s(?:on|in|at|here|there)\b)")
+
+
+_ZH_BARE_GAP = re.compile(r"\s*(?:了|出|出了|约|近)?\s*")
 
 
 def _delta_after(sentence: str, numbers: list[Number], start: int, end: int, loose: bool = False) -> Number | None:
@@ -350,8 +353,11 @@ def _delta_after(sentence: str, numbers: list[Number], start: int, end: int, loo
         if n.unit not in ("%", "points", "x") and not n.signed:
             # "分别比 X 高 2.9 和 4.8 分": a list of margins writes its unit once, after the last
             unit = _unit_of_the_list(sentence, numbers, n)
-            if unit is None and _BY_GAP.fullmatch(gap) and _BARE_MARGIN_END.match(sentence, n.end):
-                unit = "points"  # "halo trails Mistral by 4.8.": a bare margin after "by" is in the scores' points
+            if unit is None and _BARE_MARGIN_END.match(sentence, n.end) \
+                    and (_BY_GAP.fullmatch(gap) or n.value <= 30 and _ZH_BARE_GAP.fullmatch(gap)):
+                # "halo trails Mistral by 4.8.", "比 Qwen2.5-72B 高 0.4。": a bare margin after "by" or right after a
+                # Chinese verdict is in the scores' points
+                unit = "points"
             if unit is None:
                 return None
             n = replace(n, unit=unit)

@@ -2306,3 +2306,9 @@ def test_a_follow_up_question_asks_about_the_model_asked_before():
             "问：天枢-9 的 C-Eval 是多少？\n\n答：91.3 分。\n\n问：那 CMMLU 呢？\n\n答：89.9。")
     assert [(c.model, c.benchmark, c.value) for c in scores(text)] == [
         ("Tianshu-9", "MMLU", 88.2), ("Tianshu-9", "GSM8K", 95.1), ("天枢-9", "C-Eval", 91.3), ("天枢-9", "CMMLU", 89.9)]
+
+
+def test_a_bare_margin_right_after_a_chinese_verdict_is_the_delta():
+    text = "# 评测\n\n天枢-9 的 C-Eval 比 Qwen2.5-72B 高 0.4。"
+    assert [(c.baseline, c.delta, c.unit) for c in comparisons(text)] == [("Qwen2.5-72B", 0.4, "points")]
+    assert scores(text) == []
