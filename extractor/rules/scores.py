@@ -298,6 +298,9 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
     if "which" in sentence:
         owned_at.update({num.start: m for m, num in which_clause_values(sentence, names, numbers)
                          if num.start not in owned_at})
+    # "Tianshu-9 scored 88.2 on MMLU; GPT-4o, 88.7": a clause with its verb left out, the name then its value
+    if ", " in sentence:
+        owned_at.update({num.start: m for m, num in _gapped_values(sentence, names, numbers) if num.start not in owned_at})
     # "我们是 41.0，对方是 49.0": the other party's value
     if "对方" in sentence or "对手" in sentence or "人家" in sentence:
         owned_at.update({num.start: m for m, num in other_party_values(sentence, names, numbers, ctx.other_party)
@@ -625,6 +628,22 @@ def _respectively_in_parens(sentence: str, names: list[Mention], values: list[Nu
                     default=-1)
         if close >= 0:
             out.append((name, [n for n in values if opened.end() <= n.start < close]))
+    return out
+
+
+_GAPPED_OPENS = re.compile(r"(?:^|[;；]|,\s+and|\band|\bwhile)\s*$")
+
+
+def _gapped_values(sentence: str, names: list[Mention], numbers: list[Number]) -> list[tuple[Mention, Number]]:
+    """Each decimal written right after "<name>, " where the name opens a clause of its own ("…; GPT-4o, 88.7",
+    "…, and GPT-4o, 88.7"): the clause leaves out the verb the one before had, and the value is the name's."""
+    out: list[tuple[Mention, Number]] = []
+    for num in numbers:
+        if sentence[num.start - 2:num.start] != ", " or "." not in sentence[num.start:num.end]:
+            continue
+        owner = next((m for m in _model_mentions(names) if m.end == num.start - 2), None)
+        if owner is not None and _GAPPED_OPENS.search(sentence, max(0, owner.start - 8), owner.start):
+            out.append((owner, num))
     return out
 
 

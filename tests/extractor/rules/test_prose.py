@@ -2312,3 +2312,8 @@ def test_a_bare_margin_right_after_a_chinese_verdict_is_the_delta():
     text = "# 评测\n\n天枢-9 的 C-Eval 比 Qwen2.5-72B 高 0.4。"
     assert [(c.baseline, c.delta, c.unit) for c in comparisons(text)] == [("Qwen2.5-72B", 0.4, "points")]
     assert scores(text) == []
+
+
+def test_a_gapped_clause_gives_its_name_the_value():
+    text = "# Report\n\nTianshu-9 scored 88.2 on MMLU; GPT-4o, 88.7."
+    assert [(c.model, c.benchmark, c.value) for c in scores(text)] == [("Tianshu-9", "MMLU", 88.2), ("GPT-4o", "MMLU", 88.7)]
