@@ -280,6 +280,10 @@ def _metric_before(sentence: str, lex: Lexicons, pos: int) -> str | None:
     return lexicon_metric(last) if last else None
 
 
+_EXCEPTED_BEFORE = re.compile(r"(?:\bexcept(?:\s+for)?|\bbut|\bother\s+than|\bapart\s+from|\bsave\s+for|\bexcluding|除了?|除去)\s*$",
+                              re.IGNORECASE)
+
+
 def _comparisons(document: Document, section: Section, offset: int, sentence: str, lex: Lexicons,
                  names: list[Mention], subjects: list[Mention], numbers: list[Number],
                  ctx_benchmark: SentenceBenchmark | None = None) -> tuple[list[ComparisonClaim], set[int]]:
@@ -393,6 +397,8 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
             margins = {b[0]: n for b, n in more}
             used.update(n.start for _, n in more)
             for base in [*baselines, *(b for b, _ in more)]:
+                if base[0] >= 0 and _EXCEPTED_BEFORE.search(sentence, max(0, base[0] - 14), base[0]):
+                    continue  # "beats every model except GPT-4o", "超过了除 GPT-4o 以外的所有模型": the one it does not beat
                 margin = margins.get(base[0], delta)
                 if _seen_before(seen_pairs, model.text, base[2], [b.text for b in benches]):
                     continue

@@ -2317,3 +2317,10 @@ def test_a_bare_margin_right_after_a_chinese_verdict_is_the_delta():
 def test_a_gapped_clause_gives_its_name_the_value():
     text = "# Report\n\nTianshu-9 scored 88.2 on MMLU; GPT-4o, 88.7."
     assert [(c.model, c.benchmark, c.value) for c in scores(text)] == [("Tianshu-9", "MMLU", 88.2), ("GPT-4o", "MMLU", 88.7)]
+
+
+@pytest.mark.parametrize("sentence", ["Tianshu-9 beats every model except GPT-4o on MMLU.",
+                                      "Tianshu-9 outperforms all baselines other than GPT-4o on MMLU.",
+                                      "天枢-9 在 MMLU 上超过了除 GPT-4o 以外的所有模型。"])
+def test_the_model_excepted_from_a_win_is_not_beaten(sentence):
+    assert comparisons(f"# Report\n\n{sentence}") == []
