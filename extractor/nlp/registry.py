@@ -18,7 +18,7 @@ from extractor.nlp.mentions import TypedMention
 from extractor.normalize import is_catalogued_model
 from extractor.rules.baselines import PREDECESSOR
 from extractor.rules.folding import fold
-from extractor.segment import CJK_HYBRID_NAME, _is_benchmark, is_model_shaped
+from extractor.segment import CJK_HYBRID_NAME, _is_benchmark, _vendor_regex, is_model_shaped
 
 # "Halcyon-72B", "Qwen2.5 72B", "昆仑-110B-Chat", "Mixtral-8x7B": the size inside a full name
 # a family's versioned name ("Corvid-2", "Qwen2.5", "Llama 3.1"): its size dropped, it may stand for the one member named
@@ -135,7 +135,7 @@ _CJK_SPACED_HEAD = re.compile(r"([\u3400-\u9fff]{2,6}) (?=[A-Z0-9])")
 _DASHED_VERSION_HEAD = re.compile(r"([A-Z]{2,5}|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})-[A-Za-z]?\d")
 # and before a tier's capitals and a version: "Meridian" of "Meridian-LX 2.1" (not "Atlas" of "Atlas-Coder 2.1": a
 # product line's word, beside "Atlas 3")
-_SPACED_VERSION_HEAD = re.compile(r"([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,}) \d+(?:\.\d+)? [A-Z][a-z]+$")
+_SPACED_VERSION_HEAD = re.compile(r"([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,}) \d+(?:\.\d+)?(?P<tier> (?:[A-Z][a-z]+|mini|nano))?$")
 _DASHED_TIER_HEAD = re.compile(r"([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})-[A-Z]{1,3}[ -]v?\d")
 _TIER_VERSION_TAIL = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-Za-zß-öø-ÿ]+\s([A-Z][a-z]+\s\d+(?:\.\d+)?)$")
 _SHORT_TAIL = re.compile(r"[\s-][A-Za-z]?\d+(?:\.\d+)?[\s-]([A-Z][a-z]{3,}|Pro|Max)$|-\d+(?:\.\d+)?-([A-Z][a-z]{2})$")  # ("Llama 4 Scout", "Kestrel-3 Ultra")
@@ -526,6 +526,11 @@ class EntityRegistry:
                     # family's word alone may mean the family)
                     # (nor "Atlas" of "Atlas 3 Mini" beside "Atlas 2.5": a product line's word)
                     spaced = _SPACED_VERSION_HEAD.match(full)
+                    # (a name with no tier word, "Kestrel 4", only when the text writes it whole twice and its word is no
+                    # known family's: "Claude 3.5" of a list is the family's version, not a model of the text's)
+                    if spaced is not None and not spaced.group("tier") \
+                            and (_vendor_regex().match(spaced.group(1)) is not None or (self._text or "").count(full) < 2):
+                        spaced = None
                     if spaced is not None and not is_catalogued_model(full) and len(set(re.findall(
                             re.escape(spaced.group(1)) + r" (\d+(?:\.\d+)?)", self._text or full))) == 1:
                         firsts[spaced.group(1)].add(full)

@@ -2324,3 +2324,11 @@ def test_a_gapped_clause_gives_its_name_the_value():
                                       "天枢-9 在 MMLU 上超过了除 GPT-4o 以外的所有模型。"])
 def test_the_model_excepted_from_a_win_is_not_beaten(sentence):
     assert comparisons(f"# Report\n\n{sentence}") == []
+
+
+def test_the_word_of_a_spaced_version_name_is_its_short_form():
+    text = "# Game\n\nLumen 4 mini scores 80.0 on GSM8K.\n\n## MMLU\n\nLumen scores 81.2 on MMLU."
+    assert ("Lumen 4 mini", 81.2) in [(c.model, c.value) for c in scores(text)]
+    text = ("# Podcast\n\nKestrel 4 scores 80.0 on GSM8K, and Kestrel 4 leads GPT-4.1 on MMLU.\n\n"
+            "Kestrel beats GPT-4.1 on MMLU-Pro.")
+    assert ("Kestrel 4", "GPT-4.1", "MMLU-Pro") in [(c.model, c.baseline, c.benchmark) for c in comparisons(text)]
