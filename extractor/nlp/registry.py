@@ -116,6 +116,11 @@ _ANY_PREDECESSOR_WORD = re.compile("|".join(map(re.escape, _PREDECESSOR_WORDS)))
 _ANY_ALIAS_WORD = re.compile("|".join(map(re.escape, _ALIAS_WORDS)))
 # a short name the text says it means a model by: '"Halcyon" here means Halcyon-3 Ultra', '"Flash" refers to the smaller
 # Halcyon-3 Flash', '下文的“星河”指星河-4-Pro' (the quoted name, then the verb; the model is the name right after it)
+# a line of role labels ("White: Lumen 4 mini · Black: Basalt-70B-Instruct"): each role, then its model up to the next
+# separator or a parenthesis
+_ROLE_LINE = re.compile(r"^[^\n]*[A-Z][a-z]+(?: [A-Z])?\s*[:：][^\n]*(?: · | \| |; )[^\n]*$", re.MULTILINE)
+_ROLE_LABEL = re.compile(r"(?:^|· |\| |; )\s*(?P<role>(?:Model|System|Team|Player|Side|Candidate) [A-Z0-9]|White|Black|"
+                         r"Red|Blue|Home|Away|Challenger|Champion|Defender)\s*[:：]\s*(?P<name>[^·|;()（）\n]{2,40}?)\s*(?=[(（·|;]|$)")
 _ALIAS_SAID_WORDS = ("means", "refers to", "stands for", "is short for", "指的是", "指")
 _ANY_ALIAS_SAID_WORD = re.compile("|".join(map(re.escape, _ALIAS_SAID_WORDS)))
 _ALIAS_SAID = re.compile(
@@ -618,6 +623,8 @@ class EntityRegistry:
             self._add_aliases(text)
         if _ANY_ALIAS_SAID_WORD.search(text):
             self._add_said_aliases(text)
+        if " · " in text or " | " in text or "; " in text:
+            self._add_role_labels(text)
         if _ANY_ROLE_WORD.search(text):  # (a substring test first: most texts name no teacher)
             self._add_role_aliases(text)
         if _ANY_PREDECESSOR_WORD.search(text):  # (a substring test first: most texts name none)
@@ -680,6 +687,23 @@ class EntityRegistry:
                 full = before.group(0) if before is not None and is_model_shaped(before.group(0)) else None
             if full is not None and alias and alias != full:
                 self.aliases[alias] = full
+                self._short = None
+
+    def _add_role_labels(self, text: str) -> None:
+        """"White: Lumen 4 mini · Black: Basalt-70B-Instruct", "Model A: GPT-4o; Model B: Tianshu-9": a line that gives
+        two or more roles a model each defines each role as that model (a role given two models is nobody's)."""
+        roles: dict[str, set[str]] = defaultdict(set)
+        for line in _ROLE_LINE.finditer(text):
+            found = list(_ROLE_LABEL.finditer(line.group(0)))
+            if len(found) < 2:
+                continue
+            for m in found:
+                name = m.group("name").strip()
+                if is_model_shaped(name):
+                    roles[m.group("role")].add(name)
+        for role, names in roles.items():
+            if len(names) == 1:
+                self.aliases.setdefault(role, next(iter(names)))
                 self._short = None
 
     def _add_said_aliases(self, text: str) -> None:

@@ -2332,3 +2332,9 @@ def test_the_word_of_a_spaced_version_name_is_its_short_form():
     text = ("# Podcast\n\nKestrel 4 scores 80.0 on GSM8K, and Kestrel 4 leads GPT-4.1 on MMLU.\n\n"
             "Kestrel beats GPT-4.1 on MMLU-Pro.")
     assert ("Kestrel 4", "GPT-4.1", "MMLU-Pro") in [(c.model, c.baseline, c.benchmark) for c in comparisons(text)]
+
+
+def test_role_labels_on_one_line_stand_for_their_models():
+    text = ("# Blind test\n\nModel A: Tianshu-9 · Model B: GPT-4o\n\n"
+            "On MMLU, Model A scores 88.2 and Model B scores 88.7.")
+    assert [(c.model, c.value) for c in scores(text)] == [("Tianshu-9", 88.2), ("GPT-4o", 88.7)]
