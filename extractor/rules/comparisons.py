@@ -35,6 +35,7 @@ from extractor.rules.names import _in_location, _norm, _same_name
 from extractor.rules.numbers import _NOT_RESULT_AFTER, _SPEED, Number
 from extractor.rules.owners import COMPARED_OPENING
 from extractor.rules.subjects import _cue_objects, _listed_names, _model_mentions, _pick_subject
+from extractor.segment import is_model_shaped
 from schemas import ComparisonClaim, Document, ScoreClaim, Section
 from vocabulary import is_lower_better
 
@@ -280,6 +281,29 @@ def _metric_before(sentence: str, lex: Lexicons, pos: int) -> str | None:
     return lexicon_metric(last) if last else None
 
 
+_COORDINATED_GAP = re.compile(r"\s*(?:,\s*and|and|&|nor|和|与|及|、)\s*", re.IGNORECASE)
+_COORDINATION_OPENS = re.compile(r"(?:^|[,;:，；：]\s*|\b(?:both|neither|and|but)\s+|[都均])\s*$", re.IGNORECASE)
+_NEITHER_BEFORE = re.compile(r"\bneither\s+$", re.IGNORECASE)
+
+
+def _coordinated_subjects(sentence: str, names: list[Mention], model: Mention) -> tuple[list[Mention], bool]:
+    """The subjects listed with ``model`` right before it ("Tianshu-9 and Corvid-2 Pro both beat X", "Both A and B …",
+    "天枢-9 和 Corvid-2 Pro 都…"), in order, when the list opens its clause; and whether "Neither … nor" lists them."""
+    if model.start < 0 or RESPECTIVELY.search(sentence):
+        return [model], False  # ("A 和 B 分别为 …，后者超过了 X": one of them)
+    members = [model]
+    models = [n for n in names if n.kind in ("model", "name") and n.end <= model.start]
+    while True:
+        before = next((n for n in reversed(models) if n.end <= members[0].start and is_model_shaped(n.text)
+                       and _COORDINATED_GAP.fullmatch(sentence, n.end, members[0].start)), None)
+        if before is None:
+            break
+        members.insert(0, before)
+    if len(members) == 1 or not _COORDINATION_OPENS.search(sentence, 0, members[0].start):
+        return [model], False
+    return members, _NEITHER_BEFORE.search(sentence, max(0, members[0].start - 10), members[0].start) is not None
+
+
 _EXCEPTED_BEFORE = re.compile(r"(?:\bexcept(?:\s+for)?|\bbut|\bother\s+than|\bapart\s+from|\bsave\s+for|\bexcluding|除了?|除去)\s*$",
                               re.IGNORECASE)
 
@@ -396,6 +420,7 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
             more = _more_baselines_by(sentence, names, numbers, delta) if not cjk and len(baselines) == 1 else []
             margins = {b[0]: n for b, n in more}
             used.update(n.start for _, n in more)
+            first_claim = len(out)
             for base in [*baselines, *(b for b, _ in more)]:
                 if base[0] >= 0 and _EXCEPTED_BEFORE.search(sentence, max(0, base[0] - 14), base[0]):
                     continue  # "beats every model except GPT-4o", "超过了除 GPT-4o 以外的所有模型": the one it does not beat
@@ -427,6 +452,16 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
                         setting=None, quote=sentence[qs:qe], source=document.source, section=section.title,
                         start=offset + qs, end=offset + qe, extractor="rules",
                     ))
+            # "Tianshu-9 and Corvid-2 Pro both beat GPT-4o", "Neither A nor B beats X": each of the subjects listed
+            members, neither = _coordinated_subjects(sentence, names, model)
+            if len(members) > 1:
+                made = out[first_claim:]
+                flip = {"outperforms": "underperforms", "underperforms": "matches", "matches": "underperforms"}
+                out[first_claim:] = [c.model_copy(update={
+                    "model": m.text, "relation": flip[c.relation] if neither and c.relation else c.relation,
+                    "start": min(c.start, offset + members[0].start),
+                    "quote": sentence[min(c.start - offset, members[0].start):c.end - offset]})
+                    for m in members for c in made if not _same_name(m.text, c.baseline or "")]
 
     if cjk and "比" in sentence:
         out.extend(_set_against_zh(document, section, offset, sentence, lex, names, subjects, numbers, used,

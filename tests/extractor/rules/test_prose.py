@@ -2338,3 +2338,14 @@ def test_role_labels_on_one_line_stand_for_their_models():
     text = ("# Blind test\n\nModel A: Tianshu-9 · Model B: GPT-4o\n\n"
             "On MMLU, Model A scores 88.2 and Model B scores 88.7.")
     assert [(c.model, c.value) for c in scores(text)] == [("Tianshu-9", 88.2), ("GPT-4o", 88.7)]
+
+
+@pytest.mark.parametrize(("sentence", "first", "relation"), [
+    ("Tianshu-9 and Corvid-2 Pro both beat GPT-4o on MMLU.", "Tianshu-9", "outperforms"),
+    ("Both Tianshu-9 and Corvid-2 Pro beat GPT-4o on MMLU.", "Tianshu-9", "outperforms"),
+    ("Neither Tianshu-9 nor Corvid-2 Pro beats GPT-4o on MMLU.", "Tianshu-9", "underperforms"),
+    ("天枢-9 和 Corvid-2 Pro 在 MMLU 上都不如 GPT-4o。", "天枢-9", "underperforms"),
+])
+def test_coordinated_subjects_each_compare(sentence, first, relation):
+    assert [(c.model, c.relation, c.baseline) for c in comparisons(f"# Report\n\n{sentence}")] == [
+        (first, relation, "GPT-4o"), ("Corvid-2 Pro", relation, "GPT-4o")]
