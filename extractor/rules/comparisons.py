@@ -420,6 +420,12 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
             more = _more_baselines_by(sentence, names, numbers, delta) if not cjk and len(baselines) == 1 else []
             margins = {b[0]: n for b, n in more}
             used.update(n.start for _, n in more)
+            if len(baselines) >= 2 and delta is not None and len(benches) < 2 and RESPECTIVELY.search(sentence):
+                # "beats GPT-4o and Claude 3.5 Sonnet on MMLU by 1.2 and 0.8 points respectively": a margin each
+                each = _margin_list(sentence, numbers, delta)
+                if len(each) == len(baselines):
+                    margins.update({b[0]: n for b, n in zip(baselines, each, strict=True)})
+                    used.update(n.start for n in each)
             first_claim = len(out)
             for base in [*baselines, *(b for b, _ in more)]:
                 if base[0] >= 0 and _EXCEPTED_BEFORE.search(sentence, max(0, base[0] - 14), base[0]):

@@ -2349,3 +2349,8 @@ def test_role_labels_on_one_line_stand_for_their_models():
 def test_coordinated_subjects_each_compare(sentence, first, relation):
     assert [(c.model, c.relation, c.baseline) for c in comparisons(f"# Report\n\n{sentence}")] == [
         (first, relation, "GPT-4o"), ("Corvid-2 Pro", relation, "GPT-4o")]
+
+
+def test_margins_listed_respectively_go_to_the_baselines_in_order():
+    text = "# Report\n\nTianshu-9 beats GPT-4o and Claude 3.5 Sonnet on MMLU by 1.2 and 0.8 points respectively."
+    assert [(c.baseline, c.delta) for c in comparisons(text)] == [("GPT-4o", 1.2), ("Claude 3.5 Sonnet", 0.8)]
