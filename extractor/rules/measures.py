@@ -122,5 +122,6 @@ def _setting_near(sentence: str, start: int, end: int | None = None) -> str | No
 
 
 # "55.3 ± 0.6 (5-shot)", "71.9% (maj@8)": the setting in parentheses right after a value is that value's
-_OWN_SETTING = re.compile(r"\s*(?:(?:±|\+/-)\s*\d+(?:\.\d+)?\s*%?\s*)?[(（]\s*(" + SETTING.pattern + r")\s*[)）,，;]",
+_OWN_SETTING = re.compile(r"\s*(?:(?:±|\+/-)\s*\d+(?:\.\d+)?\s*%?\s*)?[(（]\s*(" + SETTING.pattern + r")"
+                          r"(?:\s+[\w@-]+){0,2}\s*[)）,，;]",  # ("(8-shot CoT)")
                           re.IGNORECASE)

@@ -58,7 +58,7 @@ NAME_ZH = re.compile(
 # (the look-ahead for the first character comes before the look-behinds, which hold at the same position: a position
 # that is no number's fails on one test instead of four)
 NUMBER = re.compile(r"(?=[+＋\d])(?<![A-Za-z0-9_@.\-/±\u2212])(?<!± )(?<!\+/- )([+＋]?)(\d+(?:,\d{3})*(?:\.\d+)?)(?!\d)(?![\d.]*[A-Za-z_@])(?!\.\d)"
-                    r"(?!-(?:shot|way|bit|step|turn|hop|fold|gram|layer|stage|round)s?\b)")
+                    r"(?!-(?:shot|way|bit|step|turn|hop|fold|gram|layer|stage|round|sample|vote|run|seed|attempt|try)s?\b)")
 NUMBER_OR_UNIT_WORD = re.compile(r"(?<![A-Za-z0-9_@.\-/])([+＋]?)(\d+(?:\.\d+)?)")
 
 SETTING = re.compile(

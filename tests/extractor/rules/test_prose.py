@@ -2354,3 +2354,8 @@ def test_coordinated_subjects_each_compare(sentence, first, relation):
 def test_margins_listed_respectively_go_to_the_baselines_in_order():
     text = "# Report\n\nTianshu-9 beats GPT-4o and Claude 3.5 Sonnet on MMLU by 1.2 and 0.8 points respectively."
     assert [(c.baseline, c.delta) for c in comparisons(text)] == [("GPT-4o", 1.2), ("Claude 3.5 Sonnet", 0.8)]
+
+
+def test_a_sample_count_is_no_value():
+    text = "# Report\n\nTianshu-9's AIME 2024 accuracy rises from 72.6% to 83.3% with 64-sample voting."
+    assert 64.0 not in [c.value for c in scores(text)]
