@@ -13,7 +13,9 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from extractor import lexicon
 from extractor.nlp.mentions import TypedMention
 from extractor.normalize import is_catalogued_model
 from extractor.rules.baselines import PREDECESSOR
@@ -135,6 +137,11 @@ _PREDECESSOR_THEN_NAME = re.compile(
     r"(?P<name>(?:[\u3400-\u9fff]{1,6}[-·])?[A-Za-z0-9][A-Za-z0-9.]*(?:[-_][A-Za-z0-9.]+)*)")
 _CJK_HEAD = re.compile(r"([\u3400-\u9fff]{2,6})[-·]")
 _CJK_SPACED_HEAD = re.compile(r"([\u3400-\u9fff]{2,6}) (?=[A-Z0-9])")
+
+
+@lru_cache(maxsize=1)
+def _zh_brands() -> frozenset[str]:
+    return frozenset(lexicon.zh_model_brands())
 # the word before a dashed version: "GLM" of "GLM-4-Plus", "Kimi" of "Kimi-k1.5" (a name with no size; not "Adam" of
 # "Adam-mini" nor "Claude" of "Claude 3.5 Sonnet": a family word alone may mean the family)
 _DASHED_VERSION_HEAD = re.compile(r"([A-Z]{2,5}|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})-[A-Za-z]?\d")
@@ -519,7 +526,11 @@ class EntityRegistry:
                         firsts[lower.group(1)].add(full)  # (and as the id writes it: "halo" of "halo-7b-chat-v0.3")
             for full in {*self.names, *self.chinese_names}:
                 # "星河" of "星河-14B", "天枢" of "天枢-R1", "灵犀" of "灵犀 Pro 2"
-                cjk_head = _CJK_HEAD.match(full) or _CJK_SPACED_HEAD.match(full)
+                # (not a catalogued brand's: "文心" of "文心 4.5" would shadow the whole name the brand pattern finds)
+                spaced_head = _CJK_SPACED_HEAD.match(full)
+                if spaced_head is not None and spaced_head.group(1) in _zh_brands():
+                    spaced_head = None
+                cjk_head = _CJK_HEAD.match(full) or spaced_head
                 if cjk_head is not None:
                     firsts[cjk_head.group(1)].add(full)
             for full in self.names:  # "Kimi" of "Kimi-k1.5", "GLM" of "GLM-4-Plus": names with no size
