@@ -189,7 +189,14 @@ def _word_counts(text: str) -> list[tuple[int, int, str]]:
 def has_spoken_numbers(text: str) -> bool:
     """Does ``text`` spell a decimal out ("… point four", "八十八点二") or a hyphenated number ("forty-nine"), or
     write a value in Chinese numerals ("百分之八十", "二百七十分")?"""
-    return _has_english_numbers(text) or next(_zh_numbers(text), None) is not None or bool(_word_counts(text))
+    return _has_english_numbers(text) or bool(_other_numbers(text))
+
+
+@lru_cache(maxsize=4)
+def _other_numbers(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Chinese-numeral values and counts in words, sorted (cached: the check, the folding and the spans of one document
+    ask for the same text)."""
+    return tuple(sorted([*_zh_numbers(text), *_word_counts(text)]))
 
 
 def _has_english_numbers(text: str) -> bool:
@@ -285,10 +292,10 @@ def fold_spoken_numbers(text: str) -> str:
         return out + " " * (len(m.group(0)) - len(out))
     if _has_english_numbers(text):
         text = _SPOKEN_NUMBER.sub(digits, text)
-    zh = list(_zh_numbers(text)) + _word_counts(text)
+    zh = _other_numbers(text)
     if zh:
         parts, last = [], 0
-        for a, b, out in sorted(zh):
+        for a, b, out in zh:
             parts += [text[last:a], out + " " * (b - a - len(out))]
             last = b
         text = "".join(parts) + text[last:]
@@ -298,4 +305,4 @@ def fold_spoken_numbers(text: str) -> str:
 def spoken_number_spans(text: str) -> list[tuple[int, int]]:
     """Where ``fold_spoken_numbers`` writes digits: a claim ending inside one ends with the words it stands for."""
     return [(m.start(), m.end()) for m in _SPOKEN_NUMBER.finditer(text) if m.group("d1") or m.group("tens")] \
-        + [(a, b) for a, b, _digits in (*_zh_numbers(text), *_word_counts(text))]
+        + [(a, b) for a, b, _digits in _other_numbers(text)]
