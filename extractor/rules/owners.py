@@ -16,7 +16,7 @@ from extractor.rules.measures import _LIST_SEP
 from extractor.rules.mentions import DOCUMENT_SHORT_FORMS, Mention, sentence_names
 from extractor.rules.numbers import ON_RELEASE, Number
 from extractor.rules.subjects import _is_attribute, _model_mentions, is_judge
-from extractor.segment import is_model_shaped
+from extractor.segment import is_model_shaped, is_versioned_product
 
 # (nor who gave or measured the score: "官方给出的成绩是 …", "我测的成绩", "论文报告的得分")
 _NOT_AN_OWNER = re.compile(r"模型|方法|系统|框架|它|其|[中上里]$|测试|基准|数据集|任务|榜单|官方|我|作者|论文|报告|给出|公布|测|跑")
@@ -207,6 +207,46 @@ def relative_clause_values(sentence: str, names: list[Mention], numbers: list[Nu
         if owner is not None and not num.signed:
             out.append((owner, num))
     return out
+
+
+def values_for_named(sentence: str, names: list[Mention], numbers: list[Number]) -> list[tuple[Mention, Number]]:
+    """Each value "for" a model named right after it gives to that model: "the figures are 94.3 for Tern-34B and 96.4
+    for o1", "2061, against 1820 for o1-mini", "the 94.6% on GSM8K reported for Atlas 3" (a benchmark or a participle
+    may stand between: "94.6% on GSM8K for Atlas 3")."""
+    out: list[tuple[Mention, Number]] = []
+    models = [n for n in _model_mentions(names) if is_model_shaped(n.text) or n.text in DOCUMENT_SHORT_FORMS.get()
+              or is_versioned_product(n.text)]  # ("Atlas 3": a word and a version)
+    benches = [n for n in names if n.kind == "benchmark"]
+    for num in numbers:
+        if num.signed:
+            continue
+        at = num.end
+        between = _BENCHMARK_BETWEEN.match(sentence, at)
+        if between is not None and any(b.start == between.end() for b in benches):
+            bench = next(b for b in benches if b.start == between.end())
+            at = bench.end
+        said = _FOR_NAMED.match(sentence, at)
+        if said is None:
+            continue
+        owner = next((m for m in models if m.start == said.end()), None)
+        if owner is None or _FOR_NAMED_NOT.match(sentence, owner.end):
+            continue
+        # ("35.4%, 61.0% and 40.2% for halo, Borealis and Mistral": values listed for names listed, in order)
+        listed_after = _LIST_JOIN.match(sentence, owner.end)
+        if listed_after is not None and any(m.start == listed_after.end() for m in _model_mentions(names)):
+            continue
+        if any(_LIST_JOIN.fullmatch(sentence, other.end, num.start) for other in numbers if other.end <= num.start):
+            continue
+        out.append((owner, num))
+    return out
+
+
+# (the unit already read: a number's end is after its "%"; "reported for", "measured for", "for the")
+_FOR_NAMED = re.compile(r"\s*(?:%|％)?\s+(?:(?:reported|measured|posted|listed|recorded|given|quoted|claimed)\s+)?for\s+(?:the\s+)?")
+_LIST_JOIN = re.compile(r"\s*(?:%|％)?\s*(?:/\s*|,\s*(?:and\s+)?|\s+and\s+|\s*[和、]\s*)")
+_BENCHMARK_BETWEEN = re.compile(r"\s*(?:%|％)?\s+on\s+(?:the\s+)?")
+# ("88.2 for Llama's price", "for GPT-4o-class models": a name that is not the owner)
+_FOR_NAMED_NOT = re.compile(r"['’]s\b|-class\b|\s+(?:class|level|style|era|users|customers|pricing|price)\b")
 
 
 _CLAUSE_VERB = re.compile(r"\s+(?:managed|got|scored|posted|reached|achieved|hit|had|put\s+up|reported|reports|claims|claimed)\b")

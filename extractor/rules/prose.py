@@ -97,7 +97,7 @@ from extractor.rules.scores import (
 from extractor.rules.subjects import OWN_MODEL, PRONOUN_OBJECT, _cue_objects
 from extractor.rules.trajectories import base_model_in, mark_starting_values, trajectories, trajectory_claims
 from extractor.rules.verdicts import BARE_VERDICT, REFERENCE_LEAD, bare_verdicts, opening_reference, reference_verdicts
-from extractor.segment import CJK_HYBRID_NAME, is_model_shaped, line_bounds, sentence_bounds
+from extractor.segment import CJK_HYBRID_NAME, is_model_shaped, is_versioned_product, line_bounds, sentence_bounds
 from schemas import ComparisonClaim, Document, ScoreClaim, Section
 
 AnyClaim = ScoreClaim | ComparisonClaim
@@ -370,7 +370,8 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
                 if _FOR_REFERENCE.match(text, a, b):
                     pass  # ("For comparison they list QwQ-32B at 79.5 … So it's behind both": references, not its subject)
                 elif first is not None and first.model in text[a:b] \
-                        and (is_model_shaped(first.model) or first.model in DOCUMENT_SHORT_FORMS.get()):  # ("the Ultra")
+                        and (is_model_shaped(first.model) or first.model in DOCUMENT_SHORT_FORMS.get()  # ("the Ultra")
+                             or is_versioned_product(first.model)):  # ("Atlas 3": a word and a version)
                     speaker = first.model
                 elif first is not None and _FIRST_PERSON.search(text, first.start, first.end):
                     # "X 在 MATH-500 上是 78.2%，我们高了 4.2 个点；在 AIME 2024 上它是 26.7%": the writers' comparison
@@ -573,7 +574,8 @@ def _previous_subject(text: str, before: tuple[int, int] | None, anywhere: bool 
     for n in names:
         if n.start > 20:
             break
-        if n.kind in ("model", "name") and is_model_shaped(n.text) and not _NOT_TOPIC_BEFORE.search(previous, 0, n.start):
+        if n.kind in ("model", "name") and (is_model_shaped(n.text) or is_versioned_product(n.text)) \
+                and not _NOT_TOPIC_BEFORE.search(previous, 0, n.start):
             return n.text
     if not anywhere:
         return None

@@ -68,6 +68,7 @@ from extractor.rules.owners import (
     owned_value_lists,
     predecessor_values,
     relative_clause_values,
+    values_for_named,
     which_clause_values,
 )
 from extractor.rules.subjects import OWN_MODEL, _cue_objects, _model_mentions, _pick_subject
@@ -309,6 +310,9 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
     if " the " in sentence:
         owned_at.update({num.start: m for m, num in relative_clause_values(sentence, names, numbers)
                          if num.start not in owned_at})
+    # "the figures are 94.3 for Tern-34B and 96.4 for o1": a value "for" the model named right after it
+    if " for " in sentence:
+        owned_at.update({num.start: m for m, num in values_for_named(sentence, names, numbers) if num.start not in owned_at})
     # "我只跑了 Phi-4 和星河，前者 55.6，后者 47.0", "the former scores 55.6 and the latter 47.0"
     owned_at.update({num.start: m for m, num in former_latter_values(sentence, numbers, ctx.text, section.start, offset)
                      if num.start not in owned_at})

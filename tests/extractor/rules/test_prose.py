@@ -2359,3 +2359,23 @@ def test_margins_listed_respectively_go_to_the_baselines_in_order():
 def test_a_sample_count_is_no_value():
     text = "# Report\n\nTianshu-9's AIME 2024 accuracy rises from 72.6% to 83.3% with 64-sample voting."
     assert 64.0 not in [c.value for c in scores(text)]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("On MATH-500 the figures are 94.3 for Tern-34B and 96.4 for o1.", [("Tern-34B", 94.3), ("o1", 96.4)]),
+    ("Nobody doubted the 94.6% on GSM8K reported for Atlas 3.", [("Atlas 3", 94.6)]),
+])
+def test_a_value_for_a_named_model_is_that_models(sentence, expected):
+    assert sorted((c.model, c.value) for c in scores(f"# Report\n\n{sentence}")) == sorted(expected)
+
+
+@pytest.mark.parametrize("opener", ["Although", "Though", "While", "Because", "Since"])
+def test_a_sentence_opener_is_no_part_of_a_name(opener):
+    text = f"# Report\n\n{opener} Atlas 3 scores 89.7% on MATH-500, Gemini 1.5 Pro scores 86.5%."
+    assert ("Atlas 3", 89.7) in [(c.model, c.value) for c in scores(text)]
+
+
+def test_a_word_and_version_name_is_what_it_refers_back_to():
+    text = ("# Our models\n\nOur flagship model, Atlas 3, was released in March. On MMLU-Pro, Atlas 3 scores 78.4%, "
+            "which we believe exceeds GPT-4o (72.6%). On GPQA Diamond it achieves 65.2%.")
+    assert ("Atlas 3", "GPQA Diamond", 65.2) in [(c.model, c.benchmark, c.value) for c in scores(text)]
