@@ -241,6 +241,26 @@ def values_for_named(sentence: str, names: list[Mention], numbers: list[Number])
     return out
 
 
+def values_before_named_parens(sentence: str, names: list[Mention], numbers: list[Number]) -> list[tuple[Mention, Number]]:
+    """Each value with a model's name alone in parentheses right after it: "the numbers are 71.5 (DeepSeek-R1) and 65.0
+    (Claude 3.5 Sonnet)", "improves IFEval from 81.4 (Meridian 3.5) to 88.1", "85.1（Tern-34B）"."""
+    out: list[tuple[Mention, Number]] = []
+    models = [n for n in _model_mentions(names) if is_model_shaped(n.text) or n.text in DOCUMENT_SHORT_FORMS.get()
+              or is_versioned_product(n.text)]
+    for num in numbers:
+        opened = _PAREN_OPENS.match(sentence, num.end)
+        if opened is None or num.signed:
+            continue
+        owner = next((m for m in models if m.start == opened.end()), None)
+        if owner is not None and _PAREN_CLOSES.match(sentence, owner.end):
+            out.append((owner, num))
+    return out
+
+
+_PAREN_OPENS = re.compile(r"\s*(?:%|％)?\s*[(（]\s*")
+_PAREN_CLOSES = re.compile(r"\s*[)）]")
+
+
 # (the unit already read: a number's end is after its "%"; "reported for", "measured for", "for the")
 _FOR_NAMED = re.compile(r"\s*(?:%|％)?\s+(?:(?:reported|measured|posted|listed|recorded|given|quoted|claimed)\s+)?for\s+(?:the\s+)?")
 _LIST_JOIN = re.compile(r"\s*(?:%|％)?\s*(?:/\s*|,\s*(?:and\s+)?|\s+and\s+|\s*[和、]\s*)")

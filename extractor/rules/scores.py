@@ -68,6 +68,7 @@ from extractor.rules.owners import (
     owned_value_lists,
     predecessor_values,
     relative_clause_values,
+    values_before_named_parens,
     values_for_named,
     which_clause_values,
 )
@@ -309,6 +310,10 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
     # "more than double the 23.3% Meridian-3 managed": a relative clause right after the value names its model
     if " the " in sentence:
         owned_at.update({num.start: m for m, num in relative_clause_values(sentence, names, numbers)
+                         if num.start not in owned_at})
+    # "the numbers are 71.5 (DeepSeek-R1) and 65.0 (Claude 3.5 Sonnet)": a value with its model's name in parentheses
+    if parens:
+        owned_at.update({num.start: m for m, num in values_before_named_parens(sentence, names, numbers)
                          if num.start not in owned_at})
     # "the figures are 94.3 for Tern-34B and 96.4 for o1": a value "for" the model named right after it
     if " for " in sentence:

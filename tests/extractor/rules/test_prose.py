@@ -2379,3 +2379,8 @@ def test_a_word_and_version_name_is_what_it_refers_back_to():
     text = ("# Our models\n\nOur flagship model, Atlas 3, was released in March. On MMLU-Pro, Atlas 3 scores 78.4%, "
             "which we believe exceeds GPT-4o (72.6%). On GPQA Diamond it achieves 65.2%.")
     assert ("Atlas 3", "GPQA Diamond", 65.2) in [(c.model, c.benchmark, c.value) for c in scores(text)]
+
+
+def test_a_value_with_its_models_name_in_parentheses_is_that_models():
+    text = "# Report\n\nFor GPQA Diamond, the numbers are 71.5 (DeepSeek-R1) and 65.0 (Claude 3.5 Sonnet)."
+    assert [(c.model, c.value) for c in scores(text)] == [("DeepSeek-R1", 71.5), ("Claude 3.5 Sonnet", 65.0)]
