@@ -78,6 +78,9 @@ ZH_INTRO_VERB = ("开源|发布|推出|提出|上线|亮相|官宣|升级|迭代
                   # and verbs of testing ("实测过玄武-8B", "跑了星河-14B", "测试了青鸾-7B"; two characters each:
                   # the alternation is a look-behind)
                   "|测过|测了|跑了|跑过|试了|试过|用了|用过"
+                  # and verbs of saying or writing ("上周我写天枢-9 在 MATH-500 上是 71.0", "他说星河-3 …", "宣称玄武-8B …";
+                  # two characters each)
+                  "|我写|我说|他说|她说|方说|告称|中称|宣称|声称|表示"
                   # ("复现玄鸮-R1-14B 踩坑记录", "实测星河-14B", "评测青鸾-7B")
                   "|复现|复测|实测|评测|测评|体验"
                   # and whose it is ("我们天枢-9 在 GSM8K 上", "听说你家天枢-9 发布了", "咱们灵犀-2 …")

@@ -17,9 +17,11 @@ _CORRECTION = re.compile(r"说错了?|讲错了?|口误|更正|纠正|勘误|\bm
                          r"|\bmistake\b|\bgrading\s+bug\b")
 _CORRECTION_WORDS = ("说错", "讲错", "口误", "更正", "纠正", "勘误", "误把", "误将", "错把", "错将", "misspoke", "corrected", "correction", "correct value",
                      "right figure", "right number", "actual figure", "actual number",
-                     "correct number", "correct figure", "correct score", "erratum", "wrong", "mistake", "grading bug", "typo", "笔误")
+                     "correct number", "correct figure", "correct score", "erratum", "wrong", "mistake", "grading bug", "typo", "笔误",
+                     "incorrect", "misprint", "有误", "是错的")
 _CORRECTION_HINTS = ("说错", "讲错", "口误", "更正", "纠正", "勘误", "误把", "误将", "错把", "错将", "isspoke", "orrect", "rratum", "wrong", "Wrong", "istake", "ading bug",
-                     "ISSPOKE", "ORRECT", "RRATUM", "WRONG", "ISTAKE", "typo", "Typo", "TYPO", "笔误")
+                     "ISSPOKE", "ORRECT", "RRATUM", "WRONG", "ISTAKE", "typo", "Typo", "TYPO", "笔误",
+                     "isprint", "有误", "是错的")
 # whether a text holds any of them, in one scan (eighteen ``in`` tests read a long text eighteen times: twice the time)
 _ANY_HINT = re.compile("|".join(map(re.escape, _CORRECTION_HINTS)))
 _ANY_WORD = re.compile("|".join(map(re.escape, _CORRECTION_WORDS)))
@@ -46,6 +48,16 @@ _MISWRITTEN = re.compile(r"(?:误把|误将|错把|错将)[^。\n\d]{0,30}?(?:�
 _TYPO = re.compile(r"(?P<old>\d+(?:\.\d+)?)\s*%?[^\d。\n]{0,40}?(?:\b(?:that|which|this)\s+(?:was|is)\s+a\s+typo|是笔误|系笔误)"
                    r"[\s,，;；:：—-]*(?:it['’]s|it\s+is|it\s+should\s+be|should\s+(?:have\s+)?be(?:en)?|the\s+(?:right|real|correct)\s+"
                    r"(?:number|value|figure)\s+is|应为|应该是|正确的?是|实际是|是)\s*(?P<new>\d+(?:\.\d+)?)")
+
+
+# a value the text calls wrong, then (in the same or the next sentence) the right one: "The 90.3 was a typo. The correct
+# figure is 86.3 on MMLU", "the 71.0 is wrong; it should be 61.0", "那个 71.0 是错的，应该是 61.0"
+_WAS_WRONG = re.compile(r"(?P<old>\d+(?:\.\d+)?)\s*%?\s+(?:figure\s+|number\s+|score\s+)?(?:was|is)\s+(?:simply\s+|just\s+)?"
+                        r"(?:a\s+typo|a\s+mistake|wrong|an\s+error|incorrect|a\s+misprint)\b"
+                        r"|(?P<old_zh>\d+(?:\.\d+)?)\s*(?:%|分)?\s*(?:是错的|是错误的|有误|不对)")
+_RIGHT_ONE = re.compile(r"(?:(?:c(?<!\w\w)orrect(?:ed)?|r(?<!\w\w)ight|a(?<!\w\w)ctual|r(?<!\w\w)eal)\s+(?:number|value|figure|score|result)\s+"
+                        r"(?:is|was|should\s+be)|\bit\s+should\s+(?:have\s+)?be(?:en)?|\bshould\s+(?:have\s+)?be(?:en)?|\bit['’]s\s+actually"
+                        r"|应为|应该是|正确的?(?:数字|数|分数|值)?(?:是|为|应为))\s*(?P<new>\d+(?:\.\d+)?)")
 
 
 class Retraction(NamedTuple):
@@ -83,6 +95,12 @@ def retractions(text: str) -> list[Retraction]:
         if m.group("old") != m.group("new"):
             out.append(Retraction(float(m.group("old")), m.start("old"), float(m.group("new")), m.start("new"),
                                   m.end("new")))
+    for m in _WAS_WRONG.finditer(text) if any(w in text for w in ("typo", "mistake", "wrong", "error", "incorrect", "misprint", "错", "有误", "不对")) else ():
+        right = _RIGHT_ONE.search(text, m.end(), m.end() + 160)
+        old_value = m.group("old") or m.group("old_zh")
+        if right is not None and "\n\n" not in text[m.end():right.start()] and old_value != right.group("new"):
+            at = m.start("old") if m.group("old") else m.start("old_zh")
+            out.append(Retraction(float(old_value), at, float(right.group("new")), right.start("new"), right.end("new")))
     for m in _CORRECT_VALUE.finditer(text) if "correct" in low else ():
         listed = [x for x in _LISTED.finditer(text, max(0, m.start() - 300), m.start())
                   if "\n\n" not in text[x.end():m.start()]]

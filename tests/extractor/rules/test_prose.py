@@ -2384,3 +2384,13 @@ def test_a_word_and_version_name_is_what_it_refers_back_to():
 def test_a_value_with_its_models_name_in_parentheses_is_that_models():
     text = "# Report\n\nFor GPQA Diamond, the numbers are 71.5 (DeepSeek-R1) and 65.0 (Claude 3.5 Sonnet)."
     assert [(c.model, c.value) for c in scores(text)] == [("DeepSeek-R1", 71.5), ("Claude 3.5 Sonnet", 65.0)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Q. The brochure states Meridian-7 Ultra scored 90.3 on MMLU. Is that accurate?\n\n"
+     "A. No. The 90.3 was a typo. The correct figure is 86.3 on MMLU, five-shot.", [("Meridian-7 Ultra", 86.3)]),
+    ("Tern-34B scored 45.0 on GPQA Diamond. That 45.0 is incorrect; it should be 54.0.", [("Tern-34B", 54.0)]),
+    ("上周我写天枢-9 在 MATH-500 上是 71.0，那个 71.0 是错的，正确的数字是 61.0。", [("天枢-9", 61.0)]),
+])
+def test_a_value_called_wrong_gives_way_to_the_right_one(text, expected):
+    assert [(c.model, c.value) for c in scores(f"# Notes\n\n{text}")] == expected
