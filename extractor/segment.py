@@ -112,7 +112,9 @@ CJK_HYBRID_NAME = re.compile(
     # and a tier after a space ("青鸾-2 Pro"), a release's version after a space ("星衡-13B-Chat v0.3")
     r"(?<!\.)(?: (?:Pro|Max|Ultra|Mini|mini|Plus|Lite|Turbo|Flash|Air|Nano)(?![A-Za-z0-9_-]))?(?: [vV]\d+(?:\.\d+)*(?![A-Za-z0-9_.]))?"
     # and a plain version after a tier ("星河-Pro 2.0", "青鸾-2 Max 1.5"; a one-digit release, not a score after the name)
-    r"(?:(?<=Pro|Max|tra|ini|lus|ite|rbo|ash|Air|ano) [1-4]\.[05](?![A-Za-z0-9_.%分]))?")
+    r"(?:(?<=Pro|Max|tra|ini|lus|ite|rbo|ash|Air|ano) [1-4]\.[05](?![A-Za-z0-9_.%分]))?"
+    # and a size after a space, after a word ("天衡-Coder 7B", "星河-Math 1.5B"; not a second size: "星河-13B 7B")
+    r"(?:(?<=[A-Za-z]{2}) \d+(?:\.\d+)?[BM](?![A-Za-z0-9_.%]))?")
 # (a one-letter part is a name's when another part follows it: "星河-R-32B")
 # (or the "V" of a version glued to the brand: "华章大模型V3.5")
 _HYBRID_DASH = led(re.compile(r"[-·]|(?<=[\u3400-\u9fff])[Vv](?=\d)"))

@@ -333,6 +333,34 @@ def versioned_chinese_names(text: str) -> list[str]:
     return out
 
 
+# A Chinese brand and a tier word after a space, no version: "灵犀 Pro", "青鸾 Max" (the tier word found first: a literal
+# ``re`` skips ahead to; the brand is read backwards from the space)
+_SPACE_TIER = re.compile(r" (?:Pro|Max|Ultra|Plus|Lite|Turbo|Flash|Nano|Mini|mini)(?![A-Za-z0-9_.\-]| ?[0-9])")
+
+
+def tiered_chinese_names(text: str) -> list[str]:
+    """The Chinese names of a brand and a tier word after a space ("灵犀 Pro") the text writes at least twice: the brand
+    is the longest end of the Chinese run before the space that the text writes with the tier as often as its last two
+    characters (``versioned_chinese_names``' rule; "灵犀 Pro 2", with a version, is that function's)."""
+    counts: Counter[str] = Counter()
+    for m in _SPACE_TIER.finditer(text):
+        at = m.start()
+        start = at
+        while start > max(0, at - 10) and "\u3400" <= text[start - 1] <= "\u9fff":
+            start -= 1
+        if at - start < 2 or text[at - 1] in _NOT_BRAND_END:
+            continue
+        tier = m.group(0)
+        ends = [text[at - k:at] for k in range(2, min(6, at - start) + 1)]
+        base = text.count(ends[0] + tier)
+        brand: str | None = max((e for e in ends if text.count(e + tier) >= max(2, 0.8 * base)), key=len, default=None)
+        while brand is not None and brand[0] in _NOT_BRAND_START:
+            brand = brand[1:] if len(brand) > 2 else None
+        if brand is not None:
+            counts[brand + tier] += 1
+    return [name for name, n in counts.items() if n >= 2]
+
+
 @dataclass
 class EntityRegistry:
     """Full model names of one document and the sizes that stand for them."""
@@ -652,6 +680,9 @@ class EntityRegistry:
                 brand = name.rsplit(" ", 1)[0]
                 if brands[brand] == 1:  # "知更鸟" of "知更鸟 2.0", when the text names no other version of it
                     self.aliases.setdefault(brand, name)
+            for name in tiered_chinese_names(text) if _SPACE_TIER.search(text) else ():
+                if name not in self.names:  # ("灵犀 Pro": a brand and a tier word, no version)
+                    self._add_whole_chinese_name(name)
         # Chinese hybrid names ("星河-14B", "天枢-R1"), found from the cheap hint "河-1" / "枢-R", for their short
         # forms only: a size reference ("the 14B") keeps resolving among the names the claim sentences use
         for dash in _NAME_DASH_HINT.finditer(text):

@@ -2394,3 +2394,13 @@ def test_a_value_with_its_models_name_in_parentheses_is_that_models():
 ])
 def test_a_value_called_wrong_gives_way_to_the_right_one(text, expected):
     assert [(c.model, c.value) for c in scores(f"# Notes\n\n{text}")] == expected
+
+
+def test_a_chinese_brand_and_a_tier_word_written_twice_is_a_name():
+    text = "# 相声\n\n灵犀 Pro 在 GPQA Diamond 上拿了 59.1%。灵犀 Pro 在 C-Eval 上考了 88.5。"
+    assert [(c.model, c.value) for c in scores(text)] == [("灵犀 Pro", 59.1), ("灵犀 Pro", 88.5)]
+
+
+def test_a_size_after_a_space_belongs_to_a_chinese_dashed_name():
+    text = "# 年终总结\n\n天衡-Coder 7B 在 HumanEval 上的 pass@1 达到 84.1%。"
+    assert [(c.model, c.value) for c in scores(text)] == [("天衡-Coder 7B", 84.1)]
