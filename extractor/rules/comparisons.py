@@ -173,6 +173,13 @@ def tie_of_two(scores: list[ScoreClaim], sentence: str, offset: int, topic: str 
                                 metric=a.metric, delta=float(trail.group("margin")), quote=sentence[qs:qe],
                                 source=a.source, section=a.section, start=offset + qs, end=offset + qe,
                                 extractor="rules")]
+    both = _BOTH_AT.search(sentence, 0, b.end - offset) if a.value == b.value and a.unit == b.unit else None
+    if both is not None and a.start - offset <= both.start():
+        # "Kestrel-R 14B and Gemma 2 27B both score 61.5 on Arena-Hard", "A 和 B 都是 30.2%": one value said of both
+        qs, qe = _tight(sentence, a.start - offset, max(a.end, b.end) - offset)
+        return [ComparisonClaim(model=a.model, baseline=b.model, relation="matches", benchmark=a.benchmark,
+                                metric=a.metric, delta=None, quote=sentence[qs:qe], source=a.source, section=a.section,
+                                start=offset + qs, end=offset + qe, extractor="rules")]
     tie = _BARE_TIE.match(sentence, b.end - offset)
     relation = "matches"
     if tie is None:
@@ -196,6 +203,10 @@ def tie_of_two(scores: list[ScoreClaim], sentence: str, offset: int, topic: str 
                             end=offset + qe, extractor="rules")]
 
 
+# "both score", "are both at", "each scored", "都是", "均为", "同为": one value said of the two models named before it
+_BOTH_AT = re.compile(r"\b(?:both|each)\s+(?:score[sd]?|scoring|land(?:ed|s)?|sit|sat|reach(?:ed)?|hit|post(?:ed)?|"
+                      r"got|get|come\s+in|came\s+in|finish(?:ed)?)\b|\b(?:are|were)\s+both\s+(?:at|on)\b"
+                      r"|都是|都为|都拿了|都拿到|都考了|都得了|均为|均是|同为|并列", re.IGNORECASE)
 # "…GPT-4o 只有 33.2%，前者领先近 16 个百分点", "…and GPT-4o 33.2%; the former leads by 16 points": one of the two
 # models just scored wins or trails, by how much
 # (a verdict: an adverb, a word of leading or trailing, and perhaps the margin)

@@ -221,7 +221,8 @@ SHARED_VALUE = led(re.compile(
     # ("Atlas 3 matches Claude 3.5 Sonnet on IFEval at 86.0%": the one value of a tie, after its benchmark)
     # ("Lumen 4 mini and o1-mini are tied on MATH-500 at 90.0": a pair's tie)
     r"|(?:\b(?:matches|matched|matching|ties|tied\s+with|tying)\s+[^,;()]{1,60}?|\b(?:tie|tied|are\s+on\s+par))"
-    r"\s+on\s+[^,;()]{1,40}?\s+at\s+"
+    # (the benchmark perhaps named elsewhere: "On Arena-Hard, Tern-34B ties Llama 3.1 70B at 61.5")
+    r"(?:\s+on\s+[^,;()]{1,40}?)?\s+at\s+"
     r"(\d+(?:\.\d+)?)(?!\d|\.\d)(?:\s*(%))?", re.IGNORECASE))
 
 
@@ -238,6 +239,8 @@ def shared_value_scores(document: Document, section: Section, offset: int, sente
         comp = ties[-1]
         raw, pct = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4)) if m.group(3) \
             else (m.group(5), m.group(6))
+        if m.group(5) and _A_VALUE_BEFORE.search(sentence, comp.start - offset, m.start()):
+            continue  # ("X scores 71.2 on IFEval, essentially matching Y at 72.0": the value at the end is Y's alone)
         qs = max(0, min(comp.start - offset, m.start()))  # (a tie stated in an earlier sentence: quote this one)
         for model in (comp.model, comp.baseline):
             if (model, float(raw)) in have:
@@ -252,6 +255,7 @@ def shared_value_scores(document: Document, section: Section, offset: int, sente
     return out
 
 
+_A_VALUE_BEFORE = re.compile(r"(?<![\w.])\d+\.\d+|(?<![\w.])\d+\s*%")
 _ARTICLE = re.compile(r"(?:the|our|its|this)\s+", re.IGNORECASE)
 
 

@@ -2404,3 +2404,21 @@ def test_a_chinese_brand_and_a_tier_word_written_twice_is_a_name():
 def test_a_size_after_a_space_belongs_to_a_chinese_dashed_name():
     text = "# 年终总结\n\n天衡-Coder 7B 在 HumanEval 上的 pass@1 达到 84.1%。"
     assert [(c.model, c.value) for c in scores(text)] == [("天衡-Coder 7B", 84.1)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kestrel-R 14B and Gemma 2 27B both score 61.5 on Arena-Hard.",
+    "Kestrel-R 14B and Gemma 2 27B are both at 61.5 on Arena-Hard.",
+    "Arena-Hard 上 Kestrel-R 14B 和 Gemma 2 27B 都是 61.5。",
+])
+def test_one_value_said_of_two_models_is_a_tie(sentence):
+    text = f"# Report\n\n{sentence}"
+    assert [(c.model, c.relation, c.baseline) for c in comparisons(text)] == [("Kestrel-R 14B", "matches", "Gemma 2 27B")]
+    assert [(c.model, c.value) for c in scores(text)] == [("Kestrel-R 14B", 61.5), ("Gemma 2 27B", 61.5)]
+
+
+def test_a_tie_at_a_value_gives_it_to_both_unless_the_subject_has_its_own():
+    text = "# Report\n\nOn Arena-Hard, Tern-34B ties Llama 3.1 70B at 61.5."
+    assert sorted((c.model, c.value) for c in scores(text)) == [("Llama 3.1 70B", 61.5), ("Tern-34B", 61.5)]
+    text = "# Report\n\nStepForge-7B scores 71.2 on IFEval, essentially matching Qwen2.5-7B-Instruct at 72.0."
+    assert sorted((c.model, c.value) for c in scores(text)) == [("Qwen2.5-7B-Instruct", 72.0), ("StepForge-7B", 71.2)]
