@@ -146,6 +146,11 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
         if baselines is None:
             return None
         delta = _delta_after(sentence, numbers, ce, c1)
+        if delta is None and cjk and "以" in sentence[c0:cs]:
+            # "青鸾以 0.6 分领先 GPT-4o", "以 2.1 个百分点的优势超过 X": the margin after 以, right before the cue
+            yi = YI_MARGIN.search(sentence, max(c0, cs - 30), cs)
+            if yi is not None and float(yi.group("num")) < 15:
+                delta = next((replace(n, unit="points") for n in numbers if n.start == yi.start("num")), None)
         if delta is None:
             delta = _delta_after(sentence, numbers, r1, len(sentence))
         if delta is None and not cjk:
@@ -339,6 +344,12 @@ _BARE_MARGIN_END = re.compile(r"\s*(?:[.,;)。，；）]|$|\s(?:on|in|at|here|th
 
 
 _ZH_BARE_GAP = re.compile(r"\s*(?:了|出|出了|约|近)?\s*")
+
+
+# a margin after 以, right before a verb of leading or trailing: "以 0.6 分领先", "以 2.1 个百分点的优势超过" (a score is larger:
+# "以 85.1 超过 X 的 83.0")
+# ("以 2.1 个百分点的优势超过 X" keeps no margin: a number before 的优势 is no result, ``numbers._NOT_RESULT_AFTER``)
+YI_MARGIN = re.compile(r"以(?:仅|仅仅|区区)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?:分|个百分点|个点|points?)?\s*$")
 
 
 def _delta_after(sentence: str, numbers: list[Number], start: int, end: int, loose: bool = False) -> Number | None:

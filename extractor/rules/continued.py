@@ -24,15 +24,25 @@ _EN_NEXT = re.compile(rf"\s*,?\s*and\s+(?:(?P<num>{_NUM})\s*(?:points?|pts|pp)?\
 _EN_BY = re.compile(rf"\s+by\s+(?:a\s+|an\s+)?(?:(?:comfortable|wide|clear|narrow|slim|whopping|further|about|roughly|"
                     rf"nearly|almost|around|just|only|over)\s+)?(?P<num>{_NUM})")
 _CLAUSE_STOP = re.compile(r"[.;](?!\d)")
+# " but loses on GSM8K", ", though it falls behind on GSM8K", " but wins on GSM8K": a contrast whose verb alone says which way
+_EN_CONTRAST = re.compile(r"\s*,?\s*(?:but|though|although|while|yet|whereas)\s+(?:it\s+|they\s+)?(?:still\s+|only\s+|then\s+)?"
+                          r"(?:(?P<down>loses|lost|trails|trailed|falls\s+behind|fell\s+behind|lags|lagged|is\s+behind|"
+                          r"comes\s+up\s+short|came\s+up\s+short)|(?P<up>wins|won|leads|led|comes\s+out\s+ahead|came\s+out\s+ahead|"
+                          r"edges\s+ahead|edged\s+ahead|pulls\s+ahead|pulled\s+ahead|is\s+ahead)|(?P<tie>ties|tied|draws\s+level|is\s+level))"
+                          r"\s+(?:slightly\s+|narrowly\s+|clearly\s+|badly\s+|easily\s+)?on\s+(?:the\s+)?", re.IGNORECASE)
 # "，在 GSM8K 上领先 1.3 分", "；GSM8K 上则落后 0.8 分"
 _ZH_NEXT = re.compile(r"\s*[，,；;]\s*(?:而|但)?\s*(?:在|于)?\s*")
 _ZH_VERB = re.compile(rf"\s*(?:上|中|方面)?\s*[，,]?\s*(?:也|则|更是|还|同样|亦)?\s*"
                       rf"(?:(?:(?P<up>领先|高出|高了|超出|多出)|(?P<down>落后|低了|差了|少了))了?\s*(?:约|近|大约)?\s*(?P<num>{_NUM})"
                       # ("…比它高 2.9 分，在 GSM8K 上基本持平": a tie, no margin)
-                      rf"|(?:基本|大致|几乎)?(?P<tie>持平|打平|相当|不相上下)(?![\u4e00-\u9fff]*[于与和跟]))")
+                      rf"|(?:基本|大致|几乎)?(?P<tie>持平|打平|相当|不相上下)(?![\u4e00-\u9fff]*[于与和跟])"
+                      # ("…超过 X，但在 GSM8K 上落后", "GSM8K 上则略逊一筹": the verdict alone, whom it is measured against left out)
+                      rf"|(?:略|稍|明显|大幅|反而|还是)?(?:(?P<up_bare>领先|胜出|占优|更强|更好|更胜一筹|赢了)"
+                      rf"|(?P<down_bare>落后|逊色|略逊一筹|逊一筹|稍逊一筹|不如|输了|略逊|稍逊))(?=\s*(?:了|一些|一点|不少|较多|明显|一截)?\s*(?:[，,。；;！!？?）)]|$)))")
 # (a cheap test first: an English "and … on", or a Chinese verdict verb a continuing clause needs)
 CONTINUE_HINT = re.compile(r"\band\s+(?:\d+(?:\.\d+)?\s*(?:points?|pts|pp)?\s+)?on\b|领先|高出|高了|超出|多出|落后|低了|差了|少了"
-                           r"|持平|打平|相当|不相上下")
+                           r"|持平|打平|相当|不相上下|胜出|占优|更强|更好|更胜一筹|赢了|逊|不如|输了"
+                           r"|\b(?:but|though|although|while|yet|whereas)\b", re.IGNORECASE)
 
 
 class Continued(NamedTuple):
@@ -93,11 +103,20 @@ def _next_clause(sentence: str, at: int, benches: dict[int, Mention], others: li
         if not any(bench.end <= s < clause_end for s in others):  # (not "and on BBH at 81.3, level with Qwen2.5-72B")
             return bench, None, None, bench.end, None
         return None
+    contrast = _EN_CONTRAST.match(sentence, at)
+    if contrast is not None and (bench := benches.get(contrast.end())) is not None:
+        relation = "matches" if contrast.group("tie") else "outperforms" if contrast.group("up") else "underperforms"
+        by = _EN_BY.match(sentence, bench.end)
+        if by is not None:
+            return bench, float(by.group("num")), relation, by.end(), by.span("num")
+        return bench, None, relation, bench.end, None
     zh = _ZH_NEXT.match(sentence, at)
     if zh is not None and (bench := benches.get(zh.end())) is not None:
         verb = _ZH_VERB.match(sentence, bench.end)
         if verb is not None and verb.group("tie"):
             return bench, None, "matches", verb.end(), None
+        if verb is not None and (verb.group("up_bare") or verb.group("down_bare")):
+            return bench, None, "outperforms" if verb.group("up_bare") else "underperforms", verb.end(), None
         if verb is not None:
             return (bench, float(verb.group("num")), "outperforms" if verb.group("up") else "underperforms", verb.end(),
                     verb.span("num"))

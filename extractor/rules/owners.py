@@ -261,6 +261,32 @@ _PAREN_OPENS = re.compile(r"\s*(?:%|％)?\s*[(（]\s*")
 _PAREN_CLOSES = re.compile(r"\s*[)）]")
 
 
+def values_after_yi(sentence: str, names: list[Mention], numbers: list[Number]) -> list[tuple[Mention, Number]]:
+    """Each value after 以 and before a verb of ranking or comparing, the value the clause's model wins, trails or ranks
+    with: "Tern-34B 在 MMLU 上以 85.1 超过 Llama 3.1 70B 的 83.0", "o1 以 96.4 领先，Tern-34B 以 94.3 紧随其后"."""
+    out: list[tuple[Mention, Number]] = []
+    models = [n for n in _model_mentions(names) if is_model_shaped(n.text) or n.text in DOCUMENT_SHORT_FORMS.get()
+              or is_versioned_product(n.text)]
+    for num in numbers:
+        verb = _YI_VERB_AFTER.match(sentence, num.end) if _YI_BEFORE.search(sentence, max(0, num.start - 6), num.start) else None
+        if num.signed or verb is None:
+            continue
+        if num.value < 15 and verb.group("verb") in _MARGIN_VERBS:
+            continue  # ("青鸾以 0.6 分领先 GPT-4o": by how much it leads, not its score)
+        clause_start = max((sentence.rfind(sep, 0, num.start) for sep in "，,；;。"), default=-1) + 1
+        owner = max((m for m in models if clause_start <= m.start and m.end <= num.start), key=lambda m: m.start, default=None)
+        if owner is not None:
+            out.append((owner, num))
+    return out
+
+
+_YI_BEFORE = re.compile(r"以(?:高达|仅|仅仅|区区|微弱的?)?\s*$")
+_YI_VERB_AFTER = re.compile(r"\s*(?:%|％|分|的成绩|的得分|的分数|分的成绩)?\s*(?:的成绩|的得分)?\s*"
+                            r"(?P<verb>超过|超越|领先|击败|打败|战胜|力压|胜出|险胜|位列|位居|排名|排在|名列|夺得|拿下|登顶|居|"
+                            r"紧随|落后|不敌|输给|略逊|逊于|低于|高于|优于|追平|持平|并列)")
+_MARGIN_VERBS = frozenset(("超过", "超越", "领先", "落后", "低于", "高于", "优于", "胜出", "险胜", "力压"))
+
+
 # (the unit already read: a number's end is after its "%"; "reported for", "measured for", "for the")
 _FOR_NAMED = re.compile(r"\s*(?:%|％)?\s+(?:(?:reported|measured|posted|listed|recorded|given|quoted|claimed)\s+)?for\s+(?:the\s+)?")
 _LIST_JOIN = re.compile(r"\s*(?:%|％)?\s*(?:/\s*|,\s*(?:and\s+)?|\s+and\s+|\s*[和、]\s*)")

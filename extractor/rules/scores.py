@@ -68,6 +68,7 @@ from extractor.rules.owners import (
     owned_value_lists,
     predecessor_values,
     relative_clause_values,
+    values_after_yi,
     values_before_named_parens,
     values_for_named,
     which_clause_values,
@@ -255,6 +256,8 @@ def shared_value_scores(document: Document, section: Section, offset: int, sente
     return out
 
 
+_YI_MARGIN_AFTER = re.compile(r"\s*(?:分|个百分点|个点)?\s*(?:的(?:微弱|明显|较大|巨大|绝对)?优势)?\s*"
+                              r"(?:领先|超过|超越|击败|胜出|力压|险胜|落后|高于|低于|优于)")
 _A_VALUE_BEFORE = re.compile(r"(?<![\w.])\d+\.\d+|(?<![\w.])\d+\s*%")
 _ARTICLE = re.compile(r"(?:the|our|its|this)\s+", re.IGNORECASE)
 
@@ -319,6 +322,9 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
     if parens:
         owned_at.update({num.start: m for m, num in values_before_named_parens(sentence, names, numbers)
                          if num.start not in owned_at})
+    # "Tern-34B 在 MMLU 上以 85.1 超过 Llama 3.1 70B 的 83.0": the value after 以 is the clause's model's
+    if "以" in sentence:
+        owned_at.update({num.start: m for m, num in values_after_yi(sentence, names, numbers) if num.start not in owned_at})
     # "the figures are 94.3 for Tern-34B and 96.4 for o1": a value "for" the model named right after it
     if " for " in sentence:
         owned_at.update({num.start: m for m, num in values_for_named(sentence, names, numbers) if num.start not in owned_at})
@@ -338,6 +344,9 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
     good = [n for n in good if not in_a_list_of_margins(sentence, n) and not taken_back(sentence, n)
             # ("GPT-4o is 3.7 ahead of Corvid": a margin, whatever verb is before it)
             and not _MARGIN_WORD.match(sentence, n.end)
+            # ("青鸾以 0.6 分领先 GPT-4o": by how much it leads)
+            and not (n.value < 15 and "以" in sentence and _YI_MARGIN_AFTER.match(sentence, n.end) is not None
+                     and sentence.rfind("以", max(0, n.start - 6), n.start) >= 0)
             # ("The gap between Tianshu-9 and GPT-4o on MMLU is just 0.5 points": the gap's size)
             and not (n.value < 20 and _GAP_IS_BEFORE.search(sentence, max(0, n.start - 70), n.start))
             # ("二者差距仅为0.3个百分点": percentage points are a margin, whatever verb is before them)

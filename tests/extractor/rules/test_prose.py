@@ -2422,3 +2422,31 @@ def test_a_tie_at_a_value_gives_it_to_both_unless_the_subject_has_its_own():
     assert sorted((c.model, c.value) for c in scores(text)) == [("Llama 3.1 70B", 61.5), ("Tern-34B", 61.5)]
     text = "# Report\n\nStepForge-7B scores 71.2 on IFEval, essentially matching Qwen2.5-7B-Instruct at 72.0."
     assert sorted((c.model, c.value) for c in scores(text)) == [("Qwen2.5-7B-Instruct", 72.0), ("StepForge-7B", 71.2)]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Tern-34B 在 MMLU 上以 85.1 超过 Llama 3.1 70B 的 83.0。", [("Llama 3.1 70B", 83.0), ("Tern-34B", 85.1)]),
+    ("MATH-500 方面，o1 以 96.4 领先，Tern-34B 以 94.3 紧随其后。", [("Tern-34B", 94.3), ("o1", 96.4)]),
+    # (a small number after 以 before 领先 is by how much: "以 0.6 分领先 GPT-4o")
+    ("GSM8K 上，青鸾-Max 以 0.6 分领先 GPT-4o。", []),
+])
+def test_a_value_after_yi_is_the_clauses_models(sentence, expected):
+    assert sorted((c.model, c.value) for c in scores(f"# 评测\n\n{sentence}")) == expected
+
+
+def test_a_chinese_passive_with_fanchao_is_a_comparison():
+    text = "# 评测\n\nLlama 3.1 70B 在 MMLU 上被 Tern-34B 反超。"
+    assert [(c.model, c.relation, c.baseline) for c in comparisons(text)] == [
+        ("Llama 3.1 70B", "underperforms", "Tern-34B")]
+
+
+@pytest.mark.parametrize(("sentence", "relation"), [
+    ("Tern-34B beats Llama 3.1 70B on MMLU but loses on GSM8K.", "underperforms"),
+    ("Tern-34B beats Llama 3.1 70B on MMLU, though it falls behind on GSM8K.", "underperforms"),
+    ("Tern-34B trails Llama 3.1 70B on MMLU but wins on GSM8K.", "outperforms"),
+    ("Tern-34B 在 MMLU 上超过 Llama 3.1 70B，但在 GSM8K 上落后。", "underperforms"),
+    ("Tern-34B 在 MMLU 上超过 Llama 3.1 70B，GSM8K 上则略逊一筹。", "underperforms"),
+])
+def test_a_contrast_clause_continues_a_comparison_the_other_way(sentence, relation):
+    found = [(c.model, c.relation, c.baseline, c.benchmark) for c in comparisons(f"# Report\n\n{sentence}")]
+    assert ("Tern-34B", relation, "Llama 3.1 70B", "GSM8K") in found
