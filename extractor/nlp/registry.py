@@ -29,11 +29,13 @@ _SIZE_IN_NAME = re.compile(r"(?:^|[-_ ])(\d+(?:\.\d+)?(?:x\d+)?[BMK])(?:$|[-_ ])
 # "the 72B", "72B 版本", "72B model", "35B 模型", "the 1.5B variant": a size standing for a model
 _SIZE_ONLY = re.compile(
     r"^(?:the\s+|our\s+|its\s+|this\s+)?(\d+(?:\.\d+)?(?:x\d+)?[BMK])"
-    r"(?:\s*(?:版本|模型|型号|参数版本|versions?|variants?|models?|checkpoints?))?$", re.IGNORECASE)
+    r"(?:\s*(?:版本|模型|型号|参数版本|versions?|variants?|models?|checkpoints?|siblings?))?$", re.IGNORECASE)
 _VERSION_WORD = re.compile(r"版本|型号|versions?|variants?", re.IGNORECASE)
 # "the smaller variant", "the largest model"
 # "Qwen 32B", "Llama 70B": a family's word and a size, for the one sized name of the document that is both
 _FAMILY_SIZE = re.compile(r"([A-Za-z][A-Za-z]+) (\d+(?:\.\d+)?[BbMm])")
+_TIER_REFERENCE = re.compile(r"^(?:the|our|its|this)\s+(mini|pro|ultra|flash|lite|max|turbo|nano)\s+(?:model|variant|version|sibling)$",
+                             re.IGNORECASE)
 _RELATIVE = re.compile(r"^(?:the|our|its|this)\s+(smaller|smallest|larger|largest|bigger|biggest)\s+\w+$", re.IGNORECASE)
 # a size in running text, and the name it ends ("Halcyon-72B", "Ferrous-Coder 14B"): found by the digits
 # (tried from a run's first digit only, the look-behind after it: a try inside a run of digits fails as the one
@@ -431,6 +433,12 @@ class EntityRegistry:
                        if n.lower().startswith(family) and not _FAMILY_SIZE.fullmatch(n)]
             if len(members) == 1:
                 return members[0]
+        t = _TIER_REFERENCE.match(name.strip())
+        if t is not None:
+            # "the mini model", "its Pro sibling": the one name the document writes with that tier word
+            tier = t.group(1).lower()
+            tiered = [n for n in self.names if tier in (w.lower() for w in re.split(r"[\s\-_]+", n))]
+            return tiered[0] if len(tiered) == 1 else None
         r = _RELATIVE.match(name.strip())
         if r is not None:
             several = [sizes for sizes in self.families.values() if len(sizes) >= 2]

@@ -132,6 +132,12 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
         if not cjk and len(listed) < 2:  # a list of two or more ends where it ends, "(38.5%)" inside it or not
             r1 = _en_region_end(sentence, r0, r1)
         baselines = _baselines(sentence, names, r0, r1, cjk) or topic_baseline(sentence, r0, r1, section.subject, names)
+        if baselines is None and not cjk:
+            # "trails its 14B sibling", "beats the larger model": a model by its size or tier (the registry resolves it)
+            sized = next((x for x in subjects if x.kind == "sizeref" and r0 <= x.start and x.end <= r1
+                          and not sentence[r0:x.start].strip()), None)
+            if sized is not None:
+                baselines, r1 = [(sized.start, sized.end, sized.text)], sized.end
         if baselines is None and not cjk and sentence[c1:c1 + 1] == ",":
             # "edges out its own teacher, QwQ-32B-Preview, on MATH-500": the name in apposition
             appositive = next((n for n in _model_mentions(names) if c1 < n.start <= c1 + 3), None)

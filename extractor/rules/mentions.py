@@ -618,8 +618,10 @@ def _subject_words(sentence: str, lex: Lexicons) -> list[Mention]:
 # look-behind, in the branches' old order, and the look-behinds before it are two characters wide after it)
 SIZE_REFERENCE = re.compile(
     r"[TtOoIi\d](?:(?<!\w[\s\S])(?:(?<=[Tt])he|(?<=[Oo])ur|(?<=[Ii])ts|(?<=[Tt])his)\s+"
-    r"(?:\d+(?:\.\d+)?[BM](?:\s+(?:model|variant|version|checkpoint)s?)?"
-    r"|(?:smaller|smallest|larger|largest|bigger|biggest)\s+(?:model|variant|version|sibling|one|checkpoint))\b"
+    r"(?:\d+(?:\.\d+)?[BM](?:\s+(?:model|variant|version|checkpoint|sibling)s?)?"
+    r"|(?:smaller|smallest|larger|largest|bigger|biggest)\s+(?:model|variant|version|sibling|one|checkpoint)"
+    # ("the mini model", "its Pro sibling": a model by its tier word, when the document names one of that tier)
+    r"|(?:mini|Mini|Pro|Ultra|Flash|Lite|Max|Turbo|Nano)\s+(?:model|variant|version|sibling))\b"
     r"|(?<=\d)(?<![A-Za-z0-9.\-]\d)\d*(?:\.\d+)?[BM]\s*(?:版本|模型|型号)"
     # "MMLU 上 405B 是 88.6": a bare size right before its value's verb
     r"|(?<=\d)(?<![A-Za-z0-9.\-]\d)\d*(?:\.\d+)?[BM](?=\s*(?:是|为|拿到|拿了|达到|得分|的(?:得分|成绩|分数|准确率))\s*\d))")

@@ -2450,3 +2450,11 @@ def test_a_chinese_passive_with_fanchao_is_a_comparison():
 def test_a_contrast_clause_continues_a_comparison_the_other_way(sentence, relation):
     found = [(c.model, c.relation, c.baseline, c.benchmark) for c in comparisons(f"# Report\n\n{sentence}")]
     assert ("Tern-34B", relation, "Llama 3.1 70B", "GSM8K") in found
+
+
+def test_a_model_named_by_its_tier_or_size_as_subject_or_baseline():
+    text = ("# Report\n\nKestrel-R 3B mini scores 71.0 on MMLU. On GSM8K the mini model scores 80.2. The mini model thus "
+            "trails its 14B sibling by 14.6 points on MATH-500, where Kestrel-R 14B reaches 90.1.")
+    assert ("Kestrel-R 3B mini", "GSM8K", 80.2) in [(c.model, c.benchmark, c.value) for c in scores(text)]
+    assert [(c.model, c.relation, c.baseline) for c in comparisons(text)] == [
+        ("Kestrel-R 3B mini", "underperforms", "Kestrel-R 14B")]
