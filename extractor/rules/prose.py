@@ -372,7 +372,11 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
                 elif first is not None and first.model in text[a:b] \
                         and (is_model_shaped(first.model) or first.model in DOCUMENT_SHORT_FORMS.get()  # ("the Ultra")
                              or is_versioned_product(first.model)):  # ("Atlas 3": a word and a version)
-                    speaker = first.model
+                    # (not a model the sentence measures against, whose value it quotes: "…, behind GPT-4o's 58.2%.
+                    # It also trails X" goes on about the sentence's own subject)
+                    at = text.find(first.model, a, b)
+                    if isinstance(first, ComparisonClaim) or not _NOT_TOPIC_BEFORE.search(text, max(a, at - 40), at):
+                        speaker = first.model
                 elif first is not None and _FIRST_PERSON.search(text, first.start, first.end):
                     # "X 在 MATH-500 上是 78.2%，我们高了 4.2 个点；在 AIME 2024 上它是 26.7%": the writers' comparison
                     # with a model whose score the sentence quotes; 它 next is that model, not the writers'
@@ -557,7 +561,7 @@ def _pronoun_referent(text: str, a: int, b: int, said_by: str | None, before: tu
         return said_by  # "That is about 6.6 points above GPT-4o": the result just stated, so its model
     if not _stands_alone(_PRONOUN, text, a, b):
         return None
-    return said_by or _previous_subject(text, before, anywhere=_OPENING_PRONOUN.match(text, a, b) is not None)
+    return said_by or _previous_subject(text, before, anywhere=True)
 
 
 # "It …", "Its numbers: …", "它…" opening a sentence: the subject, not an object ("Heron beats it")
@@ -583,9 +587,14 @@ def _previous_subject(text: str, before: tuple[int, int] | None, anywhere: bool 
     # opening the sentence, the one model the sentence before names, wherever it stands)
     # (not one it measures against: "Against Qwen2.5-72B-Instruct, the picture is mixed. It scores 71.2")
     models = {n.text for n in names if n.kind in ("model", "name") and is_model_shaped(n.text)}
+    measured = {n.text for n in names if _NOT_TOPIC_BEFORE.search(previous, 0, n.start)}
+    if len(models) == 2:
+        # ("Against X (72.6 pass@1) Sable-R1-32B loses outright. It reports 93.8": of two models, the one the sentence
+        # does not measure against)
+        free = models - measured
+        return free.pop() if len(free) == 1 else None
     only = models.pop() if len(models) == 1 else None
-    return None if only is None or any(n.text == only and _NOT_TOPIC_BEFORE.search(previous, 0, n.start)
-                                       for n in names) else only
+    return None if only is None or only in measured else only
 
 
 def _stands_alone(word: re.Pattern[str], text: str, a: int, b: int) -> bool:

@@ -2458,3 +2458,12 @@ def test_a_model_named_by_its_tier_or_size_as_subject_or_baseline():
     assert ("Kestrel-R 3B mini", "GSM8K", 80.2) in [(c.model, c.benchmark, c.value) for c in scores(text)]
     assert [(c.model, c.relation, c.baseline) for c in comparisons(text)] == [
         ("Kestrel-R 3B mini", "underperforms", "Kestrel-R 14B")]
+
+
+def test_it_is_not_the_model_the_sentence_before_measured_against():
+    text = ("# Advice\n\nAgainst DeepSeek-R1-Distill-Qwen-32B (72.6 pass@1) Sable-R1-32B loses outright, by 11.6 points. "
+            "On MATH-500 it reports 93.8, ahead of o1-mini.")
+    assert ("Sable-R1-32B", "MATH-500", 93.8) in [(c.model, c.benchmark, c.value) for c in scores(text)]
+    text = ("# Letters\n\nThe report puts Pelican 3 Pro at 54.0% on GPQA Diamond, behind GPT-4o's 58.2%. "
+            "It also trails Claude 3.5 Sonnet on SWE-bench Verified.")
+    assert ("Pelican 3 Pro", "Claude 3.5 Sonnet") in [(c.model, c.baseline) for c in comparisons(text)]
