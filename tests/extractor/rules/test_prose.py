@@ -2467,3 +2467,9 @@ def test_it_is_not_the_model_the_sentence_before_measured_against():
     text = ("# Letters\n\nThe report puts Pelican 3 Pro at 54.0% on GPQA Diamond, behind GPT-4o's 58.2%. "
             "It also trails Claude 3.5 Sonnet on SWE-bench Verified.")
     assert ("Pelican 3 Pro", "Claude 3.5 Sonnet") in [(c.model, c.baseline) for c in comparisons(text)]
+
+
+def test_what_a_source_actually_says_replaces_the_value_before():
+    text = ("# Letters\n\nYour article gave the GSM8K score of tide-13b-chat as 71%; its model card actually reports "
+            "77.5%. That is lower than Llama 3.1 8B.")
+    assert [(c.model, c.value) for c in scores(text)] == [("tide-13b-chat", 77.5)]
