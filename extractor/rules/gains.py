@@ -117,6 +117,8 @@ def gain_claims(document: Document, section: Section, offset: int, sentence: str
 
 # "与上一季度发布的玄鸟-1.5 比，", "和 GPT-4o 比起来，", "跟玄鸟-1.5 相比，": a reference the sentence opens with
 _WITH_OPENING = re.compile(r"(?:与|和|跟|同)\s*(?:[^，,。；;的]{1,10}的)?\s*")
+_SUBJECT_THEN_REFERENCE = re.compile(r"\s*(?:相较于?|相比于?|比起|对比|较之)\s*")
+_REFERENCE_END = re.compile(r"\s*(?:而言|来说|来看)?\s*[，,]")
 _WITH_CLOSE = re.compile(r"\s*(?:相比|相较|比较|比起来|比)\s*(?:而言|来看|之下)?\s*[，,]")
 
 
@@ -124,6 +126,12 @@ def _reference_opened(sentence: str, names: list[Mention]) -> Mention | None:
     """The model a "与 X 比，" opening sets the rest of the sentence against."""
     m = _WITH_OPENING.match(sentence)
     if m is None:
+        # "天枢-9 相较 GPT-4o，在 MATH-500 上提升了 12.4 个百分点": the subject first, then what it is set against
+        models = [n for n in names if n.kind in ("model", "name")]
+        if len(models) >= 2 and models[0].start <= 2:
+            then = _SUBJECT_THEN_REFERENCE.match(sentence, models[0].end)
+            if then is not None and models[1].start == then.end() and _REFERENCE_END.match(sentence, models[1].end):
+                return models[1]
         return None
     first = next((n for n in names if n.kind in ("model", "name") and n.start >= m.end()), None)
     if first is None or first.start != m.end() or not _WITH_CLOSE.match(sentence, first.end):

@@ -809,7 +809,7 @@ def _benchmark_right_before(sentence: str, num: Number, benches: list[Mention]) 
     return next((b for b in benches if b.end in ends), None)
 
 
-_BENCH_PLACE_RIGHT_BEFORE = re.compile(r"\s*[上中]\s*$")
+_BENCH_PLACE_RIGHT_BEFORE = re.compile(r"\s*[上中]的?\s*$")  # ("在 MMLU 上的 88.7 高于…")
 # the few words of who measured a value between a benchmark and the value ("HumanEval 我这边只有 79.3", "官方写的 65.4")
 SAID_BEFORE_VALUE = "[我他她它你们这那边官方自己实测跑测报只有是为到了的得分写说称给出也都]"
 # and a setting word of how it was run ("IFEval 严格模式 83.0", "IFEval strict 83.0")

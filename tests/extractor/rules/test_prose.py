@@ -2473,3 +2473,14 @@ def test_what_a_source_actually_says_replaces_the_value_before():
     text = ("# Letters\n\nYour article gave the GSM8K score of tide-13b-chat as 71%; its model card actually reports "
             "77.5%. That is lower than Llama 3.1 8B.")
     assert [(c.model, c.value) for c in scores(text)] == [("tide-13b-chat", 77.5)]
+
+
+def test_the_subject_before_xiangjiao_gains_over_the_model_after_it():
+    text = "# 评测\n\n天枢-9 相较 GPT-4o，在 MATH-500 上提升了 12.4 个百分点。"
+    assert [(c.model, c.relation, c.baseline, c.delta) for c in comparisons(text)] == [
+        ("天枢-9", "outperforms", "GPT-4o", 12.4)]
+
+
+def test_a_value_after_a_benchmark_place_with_de_is_the_models():
+    text = "# 评测\n\nGPT-4o 在 MMLU 上的 88.7 高于天枢-9 的 85.3。"
+    assert [(c.model, c.value) for c in scores(text)] == [("GPT-4o", 88.7), ("天枢-9", 85.3)]
