@@ -115,7 +115,11 @@ _BARE_TIE = re.compile(r"[，,;；:：—\s]*"
                        # ("…，差不到 1 分，基本打平", "…，两个基本打平": the gap said first, or the pair named)
                        r"(?:(?:只?差(?:了)?(?:不到)?|相差(?:不到)?)\s*[\d.]+\s*(?:分|个点|个百分点)\s*[，,]\s*)?"
                        r"(?:两个|两者|二者|两家|双方)?(?:基本|几乎|大致|算是|可以说)?(?:打平|持平|相当|差不多|不相上下|平手)(?:了)?\s*(?:[。！!；;，,]|$)"
-                       r"|[,;:—\s]*(?:(?:a|an\s+effective|essentially\s+a|basically\s+a)\s+tie|(?:roughly|essentially)\s+(?:level|tied|even))\b",
+                       r"|[,;:—\s]*(?:(?:a|an\s+effective|essentially\s+a|basically\s+a)\s+tie|(?:roughly|essentially)\s+(?:level|tied|even))\b"
+                       # ("A (88.9) and B (88.7) are essentially tied", "…, so the two are level")
+                       r"|[)）]?[,;:—\s]*(?:so\s+)?(?:the\s+two\s+|they\s+|both\s+)?(?:are|were)\s+(?:essentially\s+|virtually\s+|"
+                       r"statistically\s+|effectively\s+|basically\s+|roughly\s+|practically\s+)?(?:tied|level|even|neck\s+and\s+neck|"
+                       r"on\s+par|indistinguishable)\b",
                        re.IGNORECASE)
 
 

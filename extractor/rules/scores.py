@@ -105,7 +105,7 @@ _SAME_BENCHMARKS = re.compile(r"\bon\s+the\s+same\s+(?:(?:two\s+|three\s+|four\s
 
 
 _GAP_IS_BEFORE = re.compile(r"\b(?:gap|margin|difference|deficit|spread)\b[^.;:()]{0,60}?\b(?:is|was|of|at|stands\s+at|"
-                            r"comes\s+to|narrows\s+to|widens\s+to)\s+(?:just\s+|only\s+|about\s+|roughly\s+|nearly\s+|"
+                            r"comes\s+to|narrows\s+to|widens\s+to|to)\s+(?:just\s+|only\s+|about\s+|roughly\s+|nearly\s+|"
                             r"almost\s+|around\s+|a\s+mere\s+)?$", re.IGNORECASE)
 
 

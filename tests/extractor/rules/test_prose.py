@@ -2484,3 +2484,15 @@ def test_the_subject_before_xiangjiao_gains_over_the_model_after_it():
 def test_a_value_after_a_benchmark_place_with_de_is_the_models():
     text = "# 评测\n\nGPT-4o 在 MMLU 上的 88.7 高于天枢-9 的 85.3。"
     assert [(c.model, c.value) for c in scores(text)] == [("GPT-4o", 88.7), ("天枢-9", 85.3)]
+
+
+@pytest.mark.parametrize(("sentence", "relation"), [
+    ("Tern-34B is no match for GPT-4o on MMLU.", "underperforms"),
+    ("Tern-34B dominates GPT-4o on MMLU.", "outperforms"),
+    ("Tern-34B closes the gap to GPT-4o on MMLU to 0.4 points.", "underperforms"),
+    ("On MMLU, Tern-34B (88.9) and GPT-4o (88.7) are essentially tied.", "matches"),
+])
+def test_more_verdicts(sentence, relation):
+    text = f"# Report\n\n{sentence}"
+    assert [(c.model, c.relation, c.baseline) for c in comparisons(text)] == [("Tern-34B", relation, "GPT-4o")]
+    assert 0.4 not in [c.value for c in scores(text)]
