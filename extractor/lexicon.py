@@ -106,7 +106,7 @@ def comparison_cues() -> tuple[ComparisonCue, ...]:
     return tuple(out)
 
 
-RELEASE_PLACES = ("after_name", "before_name", "own")
+RELEASE_PLACES = ("after_name", "before_name", "own", "own_work")
 
 
 @lru_cache(maxsize=1)

@@ -579,9 +579,20 @@ def own_model(text: str) -> str | None:
             if not (at and phrase.isascii() and text[at - 1].isalpha()):  # not "four new"
                 leads.append(end)
             at = text.find(phrase, at + 1)
+    for phrase in lexicon.release_phrases()["own_work"]:
+        at = text.find(phrase)
+        while at >= 0:  # ("参与灵犀-32B-Chat 的 SFT": the model the writer worked on, its work named right after it)
+            named = _NAME_RIGHT_AFTER.match(text, at + len(phrase))
+            if named is not None and _WORK_AFTER.match(text, named.end(1)):
+                leads.append(at + len(phrase))
+            at = text.find(phrase, at + 1)
     for at in sorted(leads):
         named = _NAME_RIGHT_AFTER.match(text, at)
         name = named.group(1).rstrip(".") if named is not None else ""
         if is_model_shaped(name) and any(c.isdigit() for c in name):
             return name  # (not "our Paris-based competitor")
     return None
+
+
+# the work a writer did on a model, right after its name ("参与灵犀-32B-Chat 的 SFT + DPO", "负责 X 的训练")
+_WORK_AFTER = re.compile(r"\s*的\s*(?:SFT|DPO|RLHF|PPO|GRPO|训练|研发|开发|预训练|后训练|对齐|微调|评测体系|数据)")

@@ -2496,3 +2496,9 @@ def test_more_verdicts(sentence, relation):
     text = f"# Report\n\n{sentence}"
     assert [(c.model, c.relation, c.baseline) for c in comparisons(text)] == [("Tern-34B", relation, "GPT-4o")]
     assert 0.4 not in [c.value for c in scores(text)]
+
+
+def test_the_model_the_writer_worked_on_is_what_we_means():
+    text = ("# 面试复盘\n\n我实习期间在组里参与灵犀-32B-Chat 的 SFT + DPO，基座是 Qwen2.5-32B。\n\n"
+            "面试官问：我们的模型在 MMLU 上是多少？我说我们在 MMLU 上是 83.9。")
+    assert ("灵犀-32B-Chat", 83.9) in [(c.model, c.value) for c in scores(text)]
