@@ -218,6 +218,7 @@ _VERDICT = (r"\s*(?:则|还|仍|依然|明显|大幅|稳稳|整整|is\s+)?\s*"
             r"(?:(?P<up>领先|胜出|高出|更高|更好|多出|leads?|wins?|ahead)|(?P<down>落后|输了|更低|更差|低了|trails?|loses|behind))"
             r"(?:\s*(?:了|by)?\s*(?:约|近|将近|大约|超过|about|nearly|almost|roughly|over)?\s*(?P<delta>\d+(?:\.\d+)?)\s*"
             r"(?:个百分点|个点|分|点|points?|pp|%))?")
+_OBJECT_OF_THAN = re.compile(r"(?:比|较|比起|(?i:\bthan))\s*$")
 _FORMER_LATTER_VERDICT = re.compile(r"(?P<which>前者|后者|\bthe\s+former\b|\bthe\s+latter\b)" + _VERDICT, re.IGNORECASE)
 # the same verdict after one of the two models' names ("…GPT-4o 只有 76.0，Qwen 领先超过 15 个点")
 _NAMED_VERDICT = re.compile(_VERDICT, re.IGNORECASE)
@@ -238,7 +239,9 @@ def former_or_latter_verdict(scores: list[ScoreClaim], sentence: str, offset: in
         # (not "GLM 领先青鸾 2.6 分": a cue with its own object is the cue rules')
         said = [(n, v) for n in names if n.start >= b.end - offset and n.kind in ("model", "name")
                 and (v := _NAMED_VERDICT.match(sentence, n.end)) is not None and v.end() > n.end + 1
-                and not any(v.start("up" if v.group("up") else "down") < o.start <= v.end() + 2 for o in names)]
+                and not any(v.start("up" if v.group("up") else "down") < o.start <= v.end() + 2 for o in names)
+                # (not the object of 比: "天枢-9 才 65.2，比玄鸟 Pro 低了三分多" is 天枢-9's verdict against it)
+                and not _OBJECT_OF_THAN.search(sentence, max(0, n.start - 4), n.start)]
         whose = [(n, v, _one_of(n.text, a.model, b.model)) for n, v in said]
         whose = [(n, v, w) for n, v, w in whose if w is not None]
         if len(whose) != 1:

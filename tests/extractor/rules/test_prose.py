@@ -2502,3 +2502,8 @@ def test_the_model_the_writer_worked_on_is_what_we_means():
     text = ("# 面试复盘\n\n我实习期间在组里参与灵犀-32B-Chat 的 SFT + DPO，基座是 Qwen2.5-32B。\n\n"
             "面试官问：我们的模型在 MMLU 上是多少？我说我们在 MMLU 上是 83.9。")
     assert ("灵犀-32B-Chat", 83.9) in [(c.model, c.value) for c in scores(text)]
+
+
+def test_the_object_of_bi_is_not_the_verdicts_subject():
+    text = "# 热搜\n\n玄鸟-Pro 的 GPQA Diamond 是 68.5，天枢-9 才 65.2，比玄鸟-Pro 低了三分多。"
+    assert [(c.model, c.relation, c.baseline) for c in comparisons(text)] == [("天枢-9", "underperforms", "玄鸟-Pro")]
