@@ -149,6 +149,18 @@ def _zh_brands() -> frozenset[str]:
 _DASHED_VERSION_HEAD = re.compile(r"([A-Z]{2,5}|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})-[A-Za-z]?\d")
 # and before a tier's capitals and a version: "Meridian" of "Meridian-LX 2.1" (not "Atlas" of "Atlas-Coder 2.1": a
 # product line's word, beside "Atlas 3")
+def _in_a_score_list(text: str, name: str) -> bool:
+    """Is every "Word 8.6" of ``text`` (``name``) a value in a list of names and values ("Lumen 8.6, Basalt 8.4")
+    rather than a release's name?"""
+    found = [m for m in re.finditer(re.escape(name) + r"(?!\w|\.\d)", text)]
+    return bool(found) and all(_SCORE_LIST_NEXT.match(text, m.end()) or _SCORE_LIST_BEFORE.search(text, max(0, m.start() - 24),
+                                                                                                m.start()) for m in found)
+
+
+_SCORE_LIST_NEXT = re.compile(r"\s*[,;]\s*[A-Z][\w-]*\s+\d+(?:\.\d+)?(?!\w|\.\d)")
+_SCORE_LIST_BEFORE = re.compile(r"[A-Z][\w-]*\s+\d+(?:\.\d+)?\s*[,;]\s*$")
+_SPACED_VERSION_TIER = re.compile(r"\b([A-Z][a-z]{2,}) \d(?:\.\d)? (?:mini|nano|Mini|Nano|Pro|Max|Ultra|Turbo|Flash|Lite|Plus)\b"
+                                  r"(?![\w-])")
 _SPACED_VERSION_HEAD = re.compile(r"([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,}) \d+(?:\.\d+)?(?P<tier> (?:[A-Z][a-z]+|mini|nano))?$")
 _DASHED_TIER_HEAD = re.compile(r"([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})-[A-Z]{1,3}[ -]v?\d")
 _TIER_VERSION_TAIL = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-Za-zß-öø-ÿ]+\s([A-Z][a-z]+\s\d+(?:\.\d+)?)$")
@@ -583,8 +595,14 @@ class EntityRegistry:
                     if spaced is not None and not spaced.group("tier") \
                             and (_vendor_regex().match(spaced.group(1)) is not None or (self._text or "").count(full) < 2):
                         spaced = None
-                    if spaced is not None and not is_catalogued_model(full) and len(set(re.findall(
-                            re.escape(spaced.group(1)) + r" (\d+(?:\.\d+)?)", self._text or full))) == 1:
+                    # (the versions the text writes after the word, only one; with a tier word, the versions of the names
+                    # registered: "Lumen 8.6, Basalt 8.4" on MT-Bench is no other Lumen)
+                    versions = {n.split(" ")[1] for n in self.names if n.startswith(spaced.group(1) + " ")
+                                and not _in_a_score_list(self._text or "", n)} \
+                        if spaced is not None and spaced.group("tier") else set(re.findall(
+                            re.escape(spaced.group(1)) + r" (\d(?:\.\d+)?|\d\d)(?![\d.])", self._text or full)) \
+                        if spaced is not None else set()
+                    if spaced is not None and not is_catalogued_model(full) and len(versions) == 1:
                         firsts[spaced.group(1)].add(full)
             for full in (*self.names, *self.chinese_names):
                 # "Scout" of "Llama 4 Scout", "Lite" of "天衡-2-Lite": a variant word after a version number
@@ -662,6 +680,12 @@ class EntityRegistry:
             head = _DASHED_LATIN_BEFORE.search(text, max(0, m.start() - 40), m.start())
             if head is not None:
                 self.add(text[head.start():m.end()])
+        for m in _SPACED_VERSION_TIER.finditer(text):
+            # "White: Lumen 4 mini (size undisclosed)": a word, a version and a tier word is a model's name, written in
+            # a line no rule reads perhaps, then by its word alone ("Lumen 81.2, Basalt 83.0")
+            if m.group(1).lower() not in _NOT_A_NAME \
+                    and m.group(1).lower() not in lexicon.numbered_parts() and m.group(1).lower() not in lexicon.name_stopwords():
+                self.add(m.group(0))
         if "-v" in text or "-rc" in text:  # (a substring test first: most texts name no such run)
             for m in _lower_run_ids(text):  # a run's checkpoint id with no size: "tern-dpo-v3"
                 if not _is_benchmark(m.group(0)):

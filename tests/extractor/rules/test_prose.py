@@ -2507,3 +2507,10 @@ def test_the_model_the_writer_worked_on_is_what_we_means():
 def test_the_object_of_bi_is_not_the_verdicts_subject():
     text = "# 热搜\n\n玄鸟-Pro 的 GPQA Diamond 是 68.5，天枢-9 才 65.2，比玄鸟-Pro 低了三分多。"
     assert [(c.model, c.relation, c.baseline) for c in comparisons(text)] == [("天枢-9", "underperforms", "玄鸟-Pro")]
+
+
+def test_a_spaced_version_and_tier_name_in_a_line_no_rule_reads_gives_its_word_as_a_short_form():
+    text = ("# Lumen 4 mini vs. Basalt-70B-Instruct\n\nWhite: Lumen 4 mini · Black: Basalt-70B-Instruct\n\n"
+            "**1. MMLU.** Lumen 81.2, Basalt 83.0.\n\n**2. MT-Bench.** Lumen 8.6, Basalt 8.4.")
+    assert [(c.model, c.value) for c in scores(text)] == [
+        ("Lumen 4 mini", 81.2), ("Basalt-70B-Instruct", 83.0), ("Lumen 4 mini", 8.6), ("Basalt-70B-Instruct", 8.4)]
