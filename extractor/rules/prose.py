@@ -628,7 +628,7 @@ def _asked_about(text: str, line_start: int, a: int, b: int) -> str | None:
     if not names and _FOLLOW_UP.match(asked):
         # ("**Q:** And on GSM8K?" after "**Q:** What does Tianshu-9 score on MMLU?" and its answer: the same model)
         at = line_start
-        for _ in range(2):
+        for _ in range(8):
             at = _line_start_before(text, at)  # the question's line, then the answer before it, then its question
             answer_start = _line_start_before(text, at)
             earlier = _question_before(text, answer_start) if answer_start >= 0 else None
@@ -642,7 +642,7 @@ def _asked_about(text: str, line_start: int, a: int, b: int) -> str | None:
 
 
 # a question that goes on about the model asked about before: "And on GSM8K?", "What about HumanEval?", "那 CMMLU 呢？"
-_FOLLOW_UP = re.compile(r"[*>\s]*(?:[^\w\s]{1,3}\s*)?(?:(?:问|Q|Question)\s*[:：]\s*[*]*\s*)?"
+_FOLLOW_UP = re.compile(r"[*>\s]*(?:[^\w\s]{1,3}\s*)?(?:(?:问|Q|Question)\s*(?:[:：]|(?<=Q)\.(?=\s))\s*[*]*\s*)?"
                         r"(?:and\b|what\s+about\b|how\s+about\b|那|还有|再问|另外)", re.IGNORECASE)
 
 
@@ -668,8 +668,9 @@ def _line_start_before(text: str, line_start: int) -> int:
 _COMPARED_AFTER = re.compile(r"\s*(?:比|相比|比较|对比)")
 # a reply opening its line: "答：79.8%。", "A: 72.6 on aime24", "**Answer:** …"
 # (and a comment thread's reply: "👉博主回复：", "作者回复：", "Reply:")
-_ANSWER_OPENING = re.compile(r"[*>\s]*(?:[^\w\s]{1,3}\s*)?(?P<label>答|回答|[\u4e00-\u9fff]{0,4}回复|A|Ans|Answer|Reply)\s*[:：]",
-                             re.IGNORECASE)
+# ("A. 95.1 on GSM8K.": a transcript's answer, a period after the letter)
+_ANSWER_OPENING = re.compile(r"[*>\s]*(?:[^\w\s]{1,3}\s*)?(?P<label>答|回答|[\u4e00-\u9fff]{0,4}回复|A|Ans|Answer|Reply)"
+                             r"(?:\s*[:：]|(?<=[Aa])\.(?=\s))", re.IGNORECASE)
 
 
 def _question_before(text: str, line_start: int) -> str | None:

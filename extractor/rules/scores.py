@@ -695,7 +695,9 @@ _VERB_RIGHT_BEFORE = re.compile(
     r"|manag(?:es|ed)|obtain(?:s|ed)|achiev(?:es|ed)|attain(?:s|ed)|record(?:s|ed)"
     # "On MATH-500 it does 96.8", "Report says 51.8", "Lyra-R-32B reports 57.2 on …"
     r"|does|did|says|said|reports|reported|shows|showed|measured|measures|clocked|logged"
-    r"|(?:comes?|came)\s+(?:in|out)\s+at|gives?\s+(?:me|us)|gave\s+(?:me|us))"
+    r"|(?:comes?|came)\s+(?:in|out)\s+at|gives?\s+(?:me|us)|gave\s+(?:me|us)"
+    # "On MATH-500 it was 83.2": a pronoun and a copula, in a sentence naming its benchmark
+    r"|(?:it|we|they)\s+(?:is|was|are|were)(?:\s+(?:only|just|still|now))?)"
     # "DeepSeek-R1-Distill-Qwen-7B, also at 55.5": a name, then its value after ", at"
     r"|(?<=[A-Za-z0-9])" + COMMA_AT +
     r"|达到了?|拿了|拿到了?|来到了?|报的是|报告了?|报了|给的是|是|为|得分|跑出了?|只有|仅有|只拿到"

@@ -2514,3 +2514,12 @@ def test_a_spaced_version_and_tier_name_in_a_line_no_rule_reads_gives_its_word_a
             "**1. MMLU.** Lumen 81.2, Basalt 83.0.\n\n**2. MT-Bench.** Lumen 8.6, Basalt 8.4.")
     assert [(c.model, c.value) for c in scores(text)] == [
         ("Lumen 4 mini", 81.2), ("Basalt-70B-Instruct", 83.0), ("Lumen 4 mini", 8.6), ("Basalt-70B-Instruct", 8.4)]
+
+
+def test_a_transcripts_q_and_a_lines_and_a_chain_of_follow_up_questions():
+    text = ("# Deposition\n\nQ. Exhibit 12 states Meridian-7 Ultra scored 86.3 on MMLU. Is that accurate?\n\n"
+            "A. Yes, 86.3 on MMLU, five-shot.\n\nQ. What about GSM8K?\n\nA. 95.1 on GSM8K.\n\n"
+            "Q. And on MATH-500?\n\nA. On MATH-500 it was 83.2.\n\nQ. And LiveCodeBench?\n\nA. 38.5 on LiveCodeBench.")
+    found = {(c.model, c.benchmark, c.value) for c in scores(text)}
+    assert {("Meridian-7 Ultra", "GSM8K", 95.1), ("Meridian-7 Ultra", "MATH-500", 83.2),
+            ("Meridian-7 Ultra", "LiveCodeBench", 38.5)} <= found
