@@ -420,7 +420,7 @@ def owned_value_lists(sentence: str, numbers: list[Number], names: list[Mention]
 # ("o3-mini (high), which OpenAI reports at 87.3%", "o1-mini, whose published score is 63.6": a name's qualifier in
 # parentheses may stand before the comma)
 _WHICH_BEFORE = led(re.compile(r"(?:\s*[(（][^()（）]{1,16}[)）])?\s*[,，]\s*(?:which|who|whose|that)(?:\s*,[^,;:()]{1,60},)?\s+"
-                           r"(?:[A-Za-z]+\s+){0,5}$"))
+                           r"(?:[A-Za-z][A-Za-z'’-]*\s+){0,5}$"))  # ("which we re-ran locally at")
 # "the 49.1 that DeepSeek-R1-Distill-Qwen-7B reports in its model card": the value a name reports, gets or claims
 _THAT_NAME = re.compile(r"\s*%?\s+that\s+")
 _THAT_NAME_VERB = re.compile(r"\s+(?:reports?|reported|gets?|got|claims?|claimed|posts?|posted|lists?|listed|scores?|scored|"

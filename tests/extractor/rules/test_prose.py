@@ -2523,3 +2523,14 @@ def test_a_transcripts_q_and_a_lines_and_a_chain_of_follow_up_questions():
     found = {(c.model, c.benchmark, c.value) for c in scores(text)}
     assert {("Meridian-7 Ultra", "GSM8K", 95.1), ("Meridian-7 Ultra", "MATH-500", 83.2),
             ("Meridian-7 Ultra", "LiveCodeBench", 38.5)} <= found
+
+
+def test_a_which_clause_with_a_hyphenated_verb_gives_the_value_to_the_name_before_it():
+    text = ("# R\n\nKestrel-R 14B reaches 91.0% on MATH-500, ahead of Qwen2.5-32B-Instruct, which we re-ran locally at "
+            "82.1% on MATH-500.")
+    assert ("Qwen2.5-32B-Instruct", 82.1) in [(c.model, c.value) for c in scores(text)]
+
+
+def test_a_speaker_labels_honorific_is_no_model():
+    text = "# Debate\n\nMS. ADEYEMI: Marlin-70B-Instruct resolves 41% of SWE-bench Verified. The paper says 31.4%."
+    assert "MS" not in [c.model for c in scores(text)]
