@@ -2532,5 +2532,6 @@ def test_a_which_clause_with_a_hyphenated_verb_gives_the_value_to_the_name_befor
 
 
 def test_a_speaker_labels_honorific_is_no_model():
-    text = "# Debate\n\nMS. ADEYEMI: Marlin-70B-Instruct resolves 41% of SWE-bench Verified. The paper says 31.4%."
+    text = ("# Debate\n\nMR. HALVORSEN: On SWE-bench Verified, Marlin-70B-Instruct resolves 41%.\n\n"
+            "MS. ADEYEMI: The paper says 31.4%, not 41.")
     assert "MS" not in [c.model for c in scores(text)]
