@@ -14,7 +14,7 @@ from extractor import lexicon
 from extractor.rules.measures import _LIST_SEP
 from extractor.rules.mentions import Mention
 from extractor.rules.names import _same_name
-from extractor.rules.subjects import _DE_GAP, DESCRIBED_BY_NEXT, PRONOUN_OBJECT
+from extractor.rules.subjects import _DE_GAP, DESCRIBED_BY_NEXT, NAMED_PAIR, PRONOUN_OBJECT
 
 _ZH_REGION_TRIM = re.compile(
     r"(?:在|的(?:性能|表现|水平|水准|成绩|效果|结果|能力|质量|精度|准确率|得分|分数)|(?:性能|表现|水平|水准|成绩|效果|结果)).*$")
@@ -76,6 +76,20 @@ def topic_baseline(sentence: str, r0: int, r1: int, topic: str | None,
         return None
     start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
     return [(start, m.end(), topic)]
+def pair_baseline(sentence: str, r0: int, r1: int) -> list[Baseline] | None:
+    """One of the last two models named before the sentence when ``sentence[r0:r1]`` is 前者 / 后者 / "the former" /
+    "the latter" ("其在 LiveCodeBench 上的表现也不及后者": the latter of "…略低于 Claude 3.5 Sonnet 的 92.0%")."""
+    pair = NAMED_PAIR.get()
+    m = _PAIR_WORD.match(sentence, r0, r1) if pair is not None else None
+    if m is None or pair is None or sentence[m.end():r1].strip(" 的，,。.;；"):
+        return None
+    which = pair[0] if m.group("which").lower().endswith(("前者", "former")) else pair[1]
+    return [(m.start("which"), m.end("which"), which)]
+
+
+_PAIR_WORD = re.compile(r"\s*(?P<which>前者|后者|(?i:the\s+former|the\s+latter))")
+
+
 def pronoun_names_other(sentence: str, r0: int, r1: int, subject: str, topic: str | None,
                         names: Sequence[Mention]) -> list[Baseline] | None:
     """When the subject of the comparison is itself the topic a pronoun object would stand for ("Qwen2.5-32B gets

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from extractor.rules.baselines import Baseline, _baselines, pronoun_names_other, topic_baseline
+from extractor.rules.baselines import Baseline, _baselines, pair_baseline, pronoun_names_other, topic_baseline
 from extractor.rules.clauses import _clause_bounds
 from extractor.rules.measures import _LIST_SEP
 from extractor.rules.mentions import Lexicons, Mention
@@ -131,7 +131,8 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
             r1 = listed[-1].end  # the list ends the baselines ("surpassing A and B, and matching C")
         if not cjk and len(listed) < 2:  # a list of two or more ends where it ends, "(38.5%)" inside it or not
             r1 = _en_region_end(sentence, r0, r1)
-        baselines = _baselines(sentence, names, r0, r1, cjk) or topic_baseline(sentence, r0, r1, section.subject, names)
+        baselines = _baselines(sentence, names, r0, r1, cjk) or topic_baseline(sentence, r0, r1, section.subject, names) \
+            or pair_baseline(sentence, r0, r1)
         if baselines is None and not cjk:
             # "trails its 14B sibling", "beats the larger model": a model by its size or tier (the registry resolves it)
             sized = next((x for x in subjects if x.kind == "sizeref" and r0 <= x.start and x.end <= r1
@@ -201,7 +202,8 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
         quote_from = conn.start()
         if shape == "than" and len(cue_text) == 1 and _words_between(sentence, names, r0, r1) > 30:
             return None  # a lone 高/低 far from its 比 ("比…高" spans a name and its value, not a clause)
-        baselines = _baselines(sentence, names, r0, r1, cjk) or topic_baseline(sentence, r0, r1, section.subject, names)
+        baselines = _baselines(sentence, names, r0, r1, cjk) or topic_baseline(sentence, r0, r1, section.subject, names) \
+            or pair_baseline(sentence, r0, r1)
         model = _pick_subject(sentence, names, subjects, conn.start(), section, not_subjects=used)
         if model is not None:
             baselines = pronoun_names_other(sentence, r0, r1, model.text, section.subject, names) or baselines

@@ -94,7 +94,7 @@ from extractor.rules.scores import (
     score_line_scores,
     shared_value_scores,
 )
-from extractor.rules.subjects import OWN_MODEL, PRONOUN_OBJECT, _cue_objects
+from extractor.rules.subjects import NAMED_PAIR, OWN_MODEL, PRONOUN_OBJECT, _cue_objects
 from extractor.rules.trajectories import base_model_in, mark_starting_values, trajectories, trajectory_claims
 from extractor.rules.verdicts import BARE_VERDICT, REFERENCE_LEAD, bare_verdicts, opening_reference, reference_verdicts
 from extractor.segment import CJK_HYBRID_NAME, is_model_shaped, is_versioned_product, line_bounds, sentence_bounds
@@ -303,6 +303,11 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
                     if opened_by is None and not writers_first and contrasted is None else None
                 pronoun_token = PRONOUN_OBJECT.set(opened_by.text if opened_by is not None
                                                    else said_by if writers_first else contrasted or object_of_previous)
+                # ("…略低于 Claude 3.5 Sonnet 的 92.0%。其在 LiveCodeBench 上的表现也不及后者": the last two models named)
+                said_pair = _PAIR_WORD_HINT.search(text, a, b)
+                pair = group_referents(text, section.start, said_pair.start(), 2, by_last_mention=True) \
+                    if said_pair is not None else []
+                pair_token = NAMED_PAIR.set((pair[0].text, pair[1].text) if len(pair) == 2 else None)
                 referent = _demonstrative_referent(text, a, b, before) \
                     or (None if writers_first else _pronoun_referent(text, a, b, said_by, None if stated_before else before)) \
                     or (_asked_about(text, line_start, a, b) if before is None else None)
@@ -326,6 +331,7 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
                     found = []
                 finally:
                     PRONOUN_OBJECT.reset(pronoun_token)
+                    NAMED_PAIR.reset(pair_token)
                 if ctx.last_pair is not None and CARRIED_PAIR.search(text, a, b):
                     # ("… 74.8 against 72.6 for GPT-4o. On GPQA Diamond the gap is wider: 59.1 versus 53.6")
                     carried = carried_pair_claims(document, local, a, text[a:b], sentence_names(text[a:b]),
@@ -565,6 +571,7 @@ def _pronoun_referent(text: str, a: int, b: int, said_by: str | None, before: tu
 
 
 # "It …", "Its numbers: …", "它…" opening a sentence: the subject, not an object ("Heron beats it")
+_PAIR_WORD_HINT = re.compile(r"前者|后者|\b(?:former|latter)\b")
 _OPENING_PRONOUN = re.compile(r"[\s*>\-]*(?:It|Its|它)\b")
 
 

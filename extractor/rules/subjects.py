@@ -118,6 +118,9 @@ OWN_MODEL: ContextVar[str | None] = ContextVar("own_model", default=None)
 # previous sentence quoted a score of ("X 在 MATH-500 上是 79.8%，我们超过了它；在 GSM8K 上我们是 91.6%，反而比它的 95.2%
 # 低了 3.6 个点"); set by ``extractor.rules.prose`` for one sentence at a time
 PRONOUN_OBJECT: ContextVar[str | None] = ContextVar("pronoun_object", default=None)
+# the last two models named before the sentence being read (the former, the latter), when it says 前者 / 后者 / "the
+# former" / "the latter"; set by ``extractor.rules.prose`` for one sentence at a time
+NAMED_PAIR: ContextVar[tuple[str, str] | None] = ContextVar("named_pair", default=None)
 _FIRST_PERSON = frozenset({"我们", "本文", "we", "our method", "our model", "our approach", "our system", "our framework",
                            "our best model", "我们的方法", "我们的模型", "我们的系统", "我们的框架", "我们提出的方法"})
 

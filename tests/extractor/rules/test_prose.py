@@ -2535,3 +2535,10 @@ def test_a_speaker_labels_honorific_is_no_model():
     text = ("# Debate\n\nMR. HALVORSEN: On SWE-bench Verified, Marlin-70B-Instruct resolves 41%.\n\n"
             "MS. ADEYEMI: The paper says 31.4%, not 41.")
     assert "MS" not in [c.model for c in scores(text)]
+
+
+def test_the_latter_as_a_baseline_is_the_second_of_the_last_two_models_named():
+    text = ("# 星河-3 发布\n\n在代码能力方面，星河-3 的 HumanEval 成绩为 85.9%，略低于 Claude 3.5 Sonnet 的 92.0%。"
+            "其在 LiveCodeBench 上的表现也不及后者，仅为 31.2%。")
+    assert ("星河-3", "underperforms", "Claude 3.5 Sonnet", "LiveCodeBench") in [
+        (c.model, c.relation, c.baseline, c.benchmark) for c in comparisons(text)]
