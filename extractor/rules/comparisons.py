@@ -218,6 +218,9 @@ _VERDICT = (r"\s*(?:则|还|仍|依然|明显|大幅|稳稳|整整|is\s+)?\s*"
             r"(?:(?P<up>领先|胜出|高出|更高|更好|多出|leads?|wins?|ahead)|(?P<down>落后|输了|更低|更差|低了|trails?|loses|behind))"
             r"(?:\s*(?:了|by)?\s*(?:约|近|将近|大约|超过|about|nearly|almost|roughly|over)?\s*(?P<delta>\d+(?:\.\d+)?)\s*"
             r"(?:个百分点|个点|分|点|points?|pp|%))?")
+_CAPABILITY = re.compile(r"(?:数学|推理|代码|编程|中文|英文|知识|指令遵循|对话|多语言|长文本|综合|整体)(?:推理)?(?:能力|水平|实力)"
+                         r"|\b(?:math(?:ematical)?|reasoning|coding|programming|multilingual|overall|general)\s+"
+                         r"(?:ability|abilities|skills?|capabilit(?:y|ies)|performance)\b", re.IGNORECASE)
 _OBJECT_OF_THAN = re.compile(r"(?:比|较|比起|(?i:\bthan))\s*$")
 _FORMER_LATTER_VERDICT = re.compile(r"(?P<which>前者|后者|\bthe\s+former\b|\bthe\s+latter\b)" + _VERDICT, re.IGNORECASE)
 # the same verdict after one of the two models' names ("…GPT-4o 只有 76.0，Qwen 领先超过 15 个点")
@@ -426,7 +429,10 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
                          and n.start < _clause_bounds(sentence, region[1])[1] + 1]
                 if after:
                     benches = _benchmark_group(sentence, [n for n in names if n.kind == "benchmark"], after[0])
-            if not benches and ctx_benchmark is not None and (said := ctx_benchmark.get()) is not None:
+            if not benches and ctx_benchmark is not None and (said := ctx_benchmark.get()) is not None \
+                    and not _CAPABILITY.search(sentence, *_clause_bounds(sentence, cm.start())):
+                # (not a comparison of an ability the clause names: "其数学推理能力已接近 o1-mini 水平", "its coding ability
+                # trails X": on no one benchmark, not the one the paragraph named last)
                 benches = [Mention(-1, -1, said, "benchmark")]
             if _DIRECTIONAL.search(cm.group(0)) and relation != "matches" and _lower_is_better(
                     benches[0].text if benches else None, _metric_before(sentence, lex, cm.start()), lex):

@@ -2542,3 +2542,8 @@ def test_the_latter_as_a_baseline_is_the_second_of_the_last_two_models_named():
             "其在 LiveCodeBench 上的表现也不及后者，仅为 31.2%。")
     assert ("星河-3", "underperforms", "Claude 3.5 Sonnet", "LiveCodeBench") in [
         (c.model, c.relation, c.baseline, c.benchmark) for c in comparisons(text)]
+
+
+def test_a_comparison_of_an_ability_is_on_no_benchmark_of_the_paragraph():
+    text = ("# 星河-3\n\n星河-3 在 CMMLU 上取得 90.8 的成绩。官方还表示，其数学推理能力已接近 o1-mini 水平。")
+    assert [(c.baseline, c.benchmark) for c in comparisons(text)] == [("o1-mini", None)]
