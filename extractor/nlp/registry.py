@@ -159,8 +159,25 @@ def _in_a_score_list(text: str, name: str) -> bool:
 
 _SCORE_LIST_NEXT = re.compile(r"\s*[,;]\s*[A-Z][\w-]*\s+\d+(?:\.\d+)?(?!\w|\.\d)")
 _SCORE_LIST_BEFORE = re.compile(r"[A-Z][\w-]*\s+\d+(?:\.\d+)?\s*[,;]\s*$")
-_SPACED_VERSION_TIER = re.compile(r"\b([A-Z][a-z]{2,}) \d(?:\.\d)? (?:mini|nano|Mini|Nano|Pro|Max|Ultra|Turbo|Flash|Lite|Plus)\b"
+_SPACED_VERSION_TIER = re.compile(r"([A-Z][a-z]{2,}) \d(?:\.\d)? (?:mini|nano|Mini|Nano|Pro|Max|Ultra|Turbo|Flash|Lite|Plus)"
                                   r"(?![\w-])")
+_TIER_WORDS = ("mini", "nano", "Mini", "Nano", "Pro", "Max", "Ultra", "Turbo", "Flash", "Lite", "Plus")
+
+
+def _spaced_version_tiers(text: str) -> list[re.Match[str]]:
+    """``_SPACED_VERSION_TIER`` in ``text``, found from its tier words (``str.find``: a scan by the regex tried every
+    word's start of a long text)."""
+    found: dict[int, re.Match[str]] = {}
+    for word in _TIER_WORDS:
+        at = text.find(" " + word)
+        while at >= 0:
+            if at >= 2 and text[at - 1].isdigit():
+                start = max(0, at - 24)
+                for m in _SPACED_VERSION_TIER.finditer(text, start, at + 1 + len(word) + 1):
+                    if m.end() == at + 1 + len(word) and (m.start() == 0 or not text[m.start() - 1].isalnum()):
+                        found.setdefault(m.start(), m)
+            at = text.find(" " + word, at + 1)
+    return [found[k] for k in sorted(found)]
 _SPACED_VERSION_HEAD = re.compile(r"([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,}) \d+(?:\.\d+)?(?P<tier> (?:[A-Z][a-z]+|mini|nano))?$")
 _DASHED_TIER_HEAD = re.compile(r"([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})-[A-Z]{1,3}[ -]v?\d")
 _TIER_VERSION_TAIL = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-Za-zß-öø-ÿ]+\s([A-Z][a-z]+\s\d+(?:\.\d+)?)$")
@@ -597,12 +614,12 @@ class EntityRegistry:
                         spaced = None
                     # (the versions the text writes after the word, only one; with a tier word, the versions of the names
                     # registered: "Lumen 8.6, Basalt 8.4" on MT-Bench is no other Lumen)
+                    if spaced is None or is_catalogued_model(full):
+                        continue
                     versions = {n.split(" ")[1] for n in self.names if n.startswith(spaced.group(1) + " ")
-                                and not _in_a_score_list(self._text or "", n)} \
-                        if spaced is not None and spaced.group("tier") else set(re.findall(
-                            re.escape(spaced.group(1)) + r" (\d(?:\.\d+)?|\d\d)(?![\d.])", self._text or full)) \
-                        if spaced is not None else set()
-                    if spaced is not None and not is_catalogued_model(full) and len(versions) == 1:
+                                and not _in_a_score_list(self._text or "", n)} if spaced.group("tier") else set(re.findall(
+                        re.escape(spaced.group(1)) + r" (\d(?:\.\d+)?|\d\d)(?![\d.])", self._text or full))
+                    if len(versions) == 1:
                         firsts[spaced.group(1)].add(full)
             for full in (*self.names, *self.chinese_names):
                 # "Scout" of "Llama 4 Scout", "Lite" of "天衡-2-Lite": a variant word after a version number
@@ -680,7 +697,7 @@ class EntityRegistry:
             head = _DASHED_LATIN_BEFORE.search(text, max(0, m.start() - 40), m.start())
             if head is not None:
                 self.add(text[head.start():m.end()])
-        for m in _SPACED_VERSION_TIER.finditer(text):
+        for m in _spaced_version_tiers(text):
             # "White: Lumen 4 mini (size undisclosed)": a word, a version and a tier word is a model's name, written in
             # a line no rule reads perhaps, then by its word alone ("Lumen 81.2, Basalt 83.0")
             if m.group(1).lower() not in _NOT_A_NAME \

@@ -102,13 +102,13 @@ def retractions(text: str) -> list[Retraction]:
         if m.group("old") != m.group("new"):
             out.append(Retraction(float(m.group("old")), m.start("old"), float(m.group("new")), m.start("new"),
                                   m.end("new")))
-    for m in _WAS_WRONG.finditer(text) if any(w in text for w in ("typo", "mistake", "wrong", "error", "incorrect", "misprint", "错", "有误", "不对")) else ():
+    for m in _anchored(text, _WAS_WRONG, _WRONG_WORDS, 48):
         right = _RIGHT_ONE.search(text, m.end(), m.end() + 160)
         old_value = m.group("old") or m.group("old_zh")
         if right is not None and "\n\n" not in text[m.end():right.start()] and old_value != right.group("new"):
             at = m.start("old") if m.group("old") else m.start("old_zh")
             out.append(Retraction(float(old_value), at, float(right.group("new")), right.start("new"), right.end("new")))
-    for m in _ACTUALLY.finditer(text) if "actually" in text else ():
+    for m in _anchored(text, _ACTUALLY, ("actually",), 90):
         if m.group("old") != m.group("new"):
             out.append(Retraction(float(m.group("old")), m.start("old"), float(m.group("new")), m.start("new"),
                                   m.end("new")))
@@ -120,6 +120,25 @@ def retractions(text: str) -> list[Retraction]:
             out.append(Retraction(float(old.group("old")), old.start("old"), float(m.group("new")), m.start("new"),
                                   m.end("new")))
     return out
+
+
+# the words ``_WAS_WRONG`` turns on, found with ``str.find`` first: the regex opens with a number, so ``re`` would try it
+# at every digit of a long text
+_WRONG_WORDS = ("typo", "mistake", "wrong", "error", "incorrect", "misprint", "是错", "有误", "不对")
+
+
+def _anchored(text: str, pattern: re.Pattern[str], words: tuple[str, ...], reach: int) -> list[re.Match[str]]:
+    """The matches of ``pattern`` that start at most ``reach`` characters before one of ``words`` (each found with
+    ``str.find``), in order, each once."""
+    found: dict[int, re.Match[str]] = {}
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            for m in pattern.finditer(text, max(0, at - reach), min(len(text), at + 200)):
+                if m.start() <= at < m.end() + len(word) and not (m.start() and text[m.start() - 1] in "0123456789."):
+                    found.setdefault(m.start(), m)
+            at = text.find(word, at + len(word))
+    return [found[k] for k in sorted(found)]
 
 
 def _denials(text: str) -> list[re.Match[str]]:
