@@ -8,7 +8,8 @@ seventh session: dev11 0.66 blind; eighth session: dev12 0.62 blind; ninth sessi
 eleventh session: dev15 0.65 blind; twelfth session: dev16 0.69 blind; thirteenth session: dev17 0.74 blind; fourteenth session: dev18 0.64 blind;
 fifteenth session: dev19 0.73 blind, dev20 0.73 blind; sixteenth session: dev21 0.69 blind, dev22 0.75 blind;
 seventeenth session: dev23 0.65 blind, dev24 0.69 blind; eighteenth session: dev25 0.73 blind, dev26 0.78 blind;
-nineteenth session: dev27 0.67 blind, dev28 0.68 blind; twentieth session: dev29 0.70 blind, dev30 0.68 blind)
+nineteenth session: dev27 0.67 blind, dev28 0.68 blind; twentieth session: dev29 0.70 blind, dev30 0.68 blind;
+twenty-first session: dev32 0.70 blind, dev33 0.70 blind)
 so that ordinary rule changes pass.
 """
 
@@ -35,7 +36,8 @@ CORPUS = REPO_ROOT / "benchmarks" / "corpus"
                                                  ("dev23", 0.60), ("dev24", 0.65),
                                                  ("dev25", 0.68), ("dev26", 0.73),
                                                  ("dev27", 0.72), ("dev28", 0.65),
-                                                 ("dev29", 0.68), ("dev30", 0.70)])
+                                                 ("dev29", 0.68), ("dev30", 0.70),
+                                                 ("dev32", 0.68), ("dev33", 0.70)])
 def test_rules_extractor_keeps_its_quality_on_the_corpus(name: str, floor: float) -> None:
     folder = CORPUS / name
     results = list(extract_paths([folder]))
