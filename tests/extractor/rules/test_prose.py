@@ -2547,3 +2547,8 @@ def test_the_latter_as_a_baseline_is_the_second_of_the_last_two_models_named():
 def test_a_comparison_of_an_ability_is_on_no_benchmark_of_the_paragraph():
     text = ("# 星河-3\n\n星河-3 在 CMMLU 上取得 90.8 的成绩。官方还表示，其数学推理能力已接近 o1-mini 水平。")
     assert [(c.baseline, c.benchmark) for c in comparisons(text)] == [("o1-mini", None)]
+
+
+def test_a_whole_rating_after_a_name_and_at_is_that_models():
+    text = "# Report\n\nOn Codeforces, Tern-34B is rated 1,416 Elo, well below o1-mini at 1,650."
+    assert sorted((c.model, c.value) for c in scores(text)) == [("Tern-34B", 1416.0), ("o1-mini", 1650.0)]
