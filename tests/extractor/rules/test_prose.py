@@ -2552,3 +2552,19 @@ def test_a_comparison_of_an_ability_is_on_no_benchmark_of_the_paragraph():
 def test_a_whole_rating_after_a_name_and_at_is_that_models():
     text = "# Report\n\nOn Codeforces, Tern-34B is rated 1,416 Elo, well below o1-mini at 1,650."
     assert sorted((c.model, c.value) for c in scores(text)) == [("Tern-34B", 1416.0), ("o1-mini", 1650.0)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The claim that Sparrow-7B outperforms Llama-3.1-8B-Instruct on MMLU-Pro no longer holds.",
+    "The statement that Sparrow-7B beats GPT-4o on MMLU is incorrect.",
+    "We no longer claim that Sparrow-7B beats GPT-4o on MMLU.",
+    "原文称 Sparrow-7B 在 MMLU 上超过 GPT-4o，这一说法不成立。",
+])
+def test_a_statement_the_text_takes_back_states_no_result(sentence):
+    assert comparisons(f"# Erratum\n\n{sentence}") == []
+
+
+def test_a_retracted_comparison_is_not_read_with_the_margin_of_its_correction():
+    text = ("# Erratum\n\nThe claim that Sparrow-7B outperforms Llama-3.1-8B-Instruct on MMLU-Pro no longer holds: "
+            "with the baseline at 55.7, Sparrow-7B trails it by 0.8 points.")
+    assert "outperforms" not in [c.relation for c in comparisons(text)]
