@@ -289,6 +289,8 @@ _NEGATED_BEFORE = led(re.compile(
     r"likely\s+to|expected\s+to)\s+)?"
     # ("does not perform at or above GPT-4o", "did not score above it")
     r"(?:(?:perform|score|rank|land|come\s+in|be)\s+(?:at\s+or\s+)?)?$"
+    # ("I can't get Orion above Qwen2.5-72B-Instruct": a name between the negated verb and the cue)
+    r"|(?:\bcannot|\bcan['’]t|\bcouldn['’]t|\bcould\s+not|\bunable\s+to|\bfail(?:s|ed)?\s+to)\s+(?:get|push|bring|lift)\s+\S+(?:\s+\S+){0,2}\s+$"
     r"|(?:没有|没能|未能|并不|并没有|从未|无法|未|没|不|不再)\s*$", re.IGNORECASE))
 # cues that say which value is higher, not which system is better ("低于", "higher than", "below")
 _DIRECTIONAL = re.compile(r"高|低|多|少|higher|lower|above|below|more|less|greater|smaller", re.IGNORECASE)
@@ -365,7 +367,7 @@ def _comparisons(document: Document, section: Section, offset: int, sentence: st
                 baselines_listed = _listed_names(sentence, names, cm.end())
                 baseline_starts.update(n.start for n in baselines_listed)
             continue
-        negated = _NEGATED_BEFORE.search(sentence, max(0, cm.start() - 24), cm.start()) is not None
+        negated = _NEGATED_BEFORE.search(sentence, max(0, cm.start() - 48), cm.start()) is not None
         for result in results:
             model, baselines, region, relation, delta = result
             taken_until = region[1]

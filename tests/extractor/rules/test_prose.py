@@ -2568,3 +2568,9 @@ def test_a_retracted_comparison_is_not_read_with_the_margin_of_its_correction():
     text = ("# Erratum\n\nThe claim that Sparrow-7B outperforms Llama-3.1-8B-Instruct on MMLU-Pro no longer holds: "
             "with the baseline at 55.7, Sparrow-7B trails it by 0.8 points.")
     assert "outperforms" not in [c.relation for c in comparisons(text)]
+
+
+def test_cannot_get_a_model_above_another_is_a_negated_win():
+    text = "# Issue\n\nOn MATH I can't get Orion-72B-Chat above Qwen2.5-72B-Instruct either."
+    assert [(c.model, c.relation, c.baseline) for c in comparisons(text)] == [
+        ("Orion-72B-Chat", "underperforms", "Qwen2.5-72B-Instruct")]
