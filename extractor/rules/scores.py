@@ -256,6 +256,8 @@ def shared_value_scores(document: Document, section: Section, offset: int, sente
     return out
 
 
+_EN_POINTS = re.compile(r"\d+(?:\.\d+)?\s*(?:[-–]\s*\d+(?:\.\d+)?\s*)?-?\s*(?:points?|pts|pp|percentage\s+points?)\b",
+                        re.IGNORECASE)
 _YI_MARGIN_AFTER = re.compile(r"\s*(?:分|个百分点|个点)?\s*(?:的(?:微弱|明显|较大|巨大|绝对)?优势)?\s*"
                               r"(?:领先|超过|超越|击败|胜出|力压|险胜|落后|高于|低于|优于)")
 _A_VALUE_BEFORE = re.compile(r"(?<![\w.])\d+\.\d+|(?<![\w.])\d+\s*%")
@@ -344,6 +346,9 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
     good = [n for n in good if not in_a_list_of_margins(sentence, n) and not taken_back(sentence, n)
             # ("GPT-4o is 3.7 ahead of Corvid": a margin, whatever verb is before it)
             and not _MARGIN_WORD.match(sentence, n.end)
+            # ("24.4 points, a pattern of steep drops", "2–3 pts optimistic": English points are a margin, never a score
+            # in any corpus's gold)
+            and not _EN_POINTS.match(sentence, n.start)
             # ("青鸾以 0.6 分领先 GPT-4o": by how much it leads)
             and not (n.value < 15 and "以" in sentence and _YI_MARGIN_AFTER.match(sentence, n.end) is not None
                      and sentence.rfind("以", max(0, n.start - 6), n.start) >= 0)

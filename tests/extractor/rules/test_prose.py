@@ -2574,3 +2574,11 @@ def test_cannot_get_a_model_above_another_is_a_negated_win():
     text = "# Issue\n\nOn MATH I can't get Orion-72B-Chat above Qwen2.5-72B-Instruct either."
     assert [(c.model, c.relation, c.baseline) for c in comparisons(text)] == [
         ("Orion-72B-Chat", "underperforms", "Qwen2.5-72B-Instruct")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Corvid-8B falls by 24.4 points, a pattern of steep drops on MMLU-Pro.",
+    "The Tern-34B numbers look 2–3 pts optimistic across the board, and the SWE-bench ones too.",
+])
+def test_english_points_are_a_margin_not_a_score(sentence):
+    assert scores(f"# Notes\n\n{sentence}") == []
