@@ -32,7 +32,9 @@ _NOT_THIS_BUT_THAT = re.compile(r"(?:不是|并非|\bnot\b)\s*(?P<old>\d+(?:\.\d
 # ("we reported HelioMath-7B at 62.0 on MATH-500": the model named between; the text is read lower-cased)
 _LISTED = re.compile(r"\b(?:listed|reported(?:\s+as)?|stated|printed|gave|wrote)\s+"
                      r"(?:(?:[a-z][\w.]*(?:-[\w.]+)+|[a-z]+\s+[\w.]*\d[\w.]*)\s+(?=at\s|as\s))?(?:at\s+|as\s+)?"
-                     r"(?P<old>\d+(?:\.\d+)?)")
+                     r"(?P<old>\d+(?:\.\d+)?)"
+                     # ("listed the GSM8K accuracy of Kestrel-r 14b as 95.8%": what was listed, then "as")
+                     r"|\b(?:listed|reported|stated|printed|gave|put)\s+the\s+[^.;:\n]{3,60}?\s(?:as|at)\s+(?P<old2>\d+(?:\.\d+)?)")
 # (the word start after its first letter: a leading \b made ``re`` try every position of the text)
 _CORRECT_VALUE = re.compile(r"(?:c(?<!\w\w)orrect(?:ed)?|r(?<!\w\w)ight|a(?<!\w\w)ctual)\s+(?:number|value|figure|score|result)\s+"
                             r"(?:is|was|should\s+be)\s+(?P<new>\d+(?:\.\d+)?)")
@@ -115,9 +117,10 @@ def retractions(text: str) -> list[Retraction]:
     for m in _CORRECT_VALUE.finditer(text) if "correct" in low else ():
         listed = [x for x in _LISTED.finditer(text, max(0, m.start() - 300), m.start())
                   if "\n\n" not in text[x.end():m.start()]]
-        if listed and listed[-1].group("old") != m.group("new"):
+        if listed and (listed[-1].group("old") or listed[-1].group("old2")) != m.group("new"):
             old = listed[-1]
-            out.append(Retraction(float(old.group("old")), old.start("old"), float(m.group("new")), m.start("new"),
+            which = "old" if old.group("old") else "old2"
+            out.append(Retraction(float(old.group(which)), old.start(which), float(m.group("new")), m.start("new"),
                                   m.end("new")))
     return out
 

@@ -2582,3 +2582,9 @@ def test_cannot_get_a_model_above_another_is_a_negated_win():
 ])
 def test_english_points_are_a_margin_not_a_score(sentence):
     assert scores(f"# Notes\n\n{sentence}") == []
+
+
+def test_a_value_listed_as_something_then_corrected_is_replaced():
+    text = ("# Progress report\n\nThe interim report listed the GSM8K accuracy of Kestrel-R 14B as 95.8%. A duplicated "
+            "test shard had inflated this number; the corrected figure is 94.1%.")
+    assert [(c.model, c.value) for c in scores(text)] == [("Kestrel-R 14B", 94.1)]
