@@ -24,6 +24,8 @@ _EN_NEXT = re.compile(rf"\s*,?\s*and\s+(?:(?P<num>{_NUM})\s*(?:points?|pts|pp)?\
 _EN_BY = re.compile(rf"\s+by\s+(?:a\s+|an\s+)?(?:(?:comfortable|wide|clear|narrow|slim|whopping|further|about|roughly|"
                     rf"nearly|almost|around|just|only|over)\s+)?(?P<num>{_NUM})")
 _CLAUSE_STOP = re.compile(r"[.;](?!\d)")
+_OWN_VALUE_CLAUSE = re.compile(r"(?:\s*\([^()]{0,60}\))?\s*,?\s*(?:it|they|he|she|we|the\s+model)\s+(?:[a-z]+\s+){0,2}?\d",
+                               re.IGNORECASE)
 # " but loses on GSM8K", ", though it falls behind on GSM8K", " but wins on GSM8K": a contrast whose verb alone says which way
 _EN_CONTRAST = re.compile(r"\s*,?\s*(?:but|though|although|while|yet|whereas)\s+(?:it\s+|they\s+)?(?:still\s+|only\s+|then\s+)?"
                           r"(?:(?P<down>loses|lost|trails|trailed|falls\s+behind|fell\s+behind|lags|lagged|is\s+behind|"
@@ -100,7 +102,9 @@ def _next_clause(sentence: str, at: int, benches: dict[int, Mention], others: li
             return bench, float(by.group("num")), None, by.end(), by.span("num")
         stop = _CLAUSE_STOP.search(sentence, bench.end)
         clause_end = stop.start() if stop is not None else len(sentence)
-        if not any(bench.end <= s < clause_end for s in others):  # (not "and on BBH at 81.3, level with Qwen2.5-72B")
+        if not any(bench.end <= s < clause_end for s in others) \
+                and not _OWN_VALUE_CLAUSE.match(sentence, bench.end, clause_end):  # (not "and on BBH at 81.3, level with Qwen2.5-72B")
+            # (nor "…, which edges out GPT-4o mini, and on LiveCodeBench it scores 41.7%": a clause with its own result)
             return bench, None, None, bench.end, None
         return None
     contrast = _EN_CONTRAST.match(sentence, at)

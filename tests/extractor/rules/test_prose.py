@@ -2588,3 +2588,9 @@ def test_a_value_listed_as_something_then_corrected_is_replaced():
     text = ("# Progress report\n\nThe interim report listed the GSM8K accuracy of Kestrel-R 14B as 95.8%. A duplicated "
             "test shard had inflated this number; the corrected figure is 94.1%.")
     assert [(c.model, c.value) for c in scores(text)] == [("Kestrel-R 14B", 94.1)]
+
+
+def test_a_clause_with_its_own_result_does_not_continue_a_comparison():
+    text = ("# R\n\nOn HumanEval Kestrel-R 14B reaches 89.0% pass@1, which edges out GPT-4o mini, and on LiveCodeBench it "
+            "scores 41.7%.")
+    assert [c.benchmark for c in comparisons(text)] == ["HumanEval"]
