@@ -209,13 +209,19 @@ def relative_clause_values(sentence: str, names: list[Mention], numbers: list[Nu
     return out
 
 
+def _owner_names(names: list[Mention]) -> list[Mention]:
+    """The sentence's model mentions a value can belong to: model-shaped, a short form the document set up, or a word
+    and a version ("Atlas 3")."""
+    forms = DOCUMENT_SHORT_FORMS.get()
+    return [n for n in _model_mentions(names) if is_model_shaped(n.text) or n.text in forms or is_versioned_product(n.text)]
+
+
 def values_for_named(sentence: str, names: list[Mention], numbers: list[Number]) -> list[tuple[Mention, Number]]:
     """Each value "for" a model named right after it gives to that model: "the figures are 94.3 for Tern-34B and 96.4
     for o1", "2061, against 1820 for o1-mini", "the 94.6% on GSM8K reported for Atlas 3" (a benchmark or a participle
     may stand between: "94.6% on GSM8K for Atlas 3")."""
     out: list[tuple[Mention, Number]] = []
-    models = [n for n in _model_mentions(names) if is_model_shaped(n.text) or n.text in DOCUMENT_SHORT_FORMS.get()
-              or is_versioned_product(n.text)]  # ("Atlas 3": a word and a version)
+    models = _owner_names(names)
     benches = [n for n in names if n.kind == "benchmark"]
     for num in numbers:
         if num.signed:
@@ -245,8 +251,7 @@ def values_before_named_parens(sentence: str, names: list[Mention], numbers: lis
     """Each value with a model's name alone in parentheses right after it: "the numbers are 71.5 (DeepSeek-R1) and 65.0
     (Claude 3.5 Sonnet)", "improves IFEval from 81.4 (Meridian 3.5) to 88.1", "85.1（Tern-34B）"."""
     out: list[tuple[Mention, Number]] = []
-    models = [n for n in _model_mentions(names) if is_model_shaped(n.text) or n.text in DOCUMENT_SHORT_FORMS.get()
-              or is_versioned_product(n.text)]
+    models = _owner_names(names)
     for num in numbers:
         opened = _PAREN_OPENS.match(sentence, num.end)
         if opened is None or num.signed:
@@ -265,8 +270,7 @@ def values_after_yi(sentence: str, names: list[Mention], numbers: list[Number]) 
     """Each value after 以 and before a verb of ranking or comparing, the value the clause's model wins, trails or ranks
     with: "Tern-34B 在 MMLU 上以 85.1 超过 Llama 3.1 70B 的 83.0", "o1 以 96.4 领先，Tern-34B 以 94.3 紧随其后"."""
     out: list[tuple[Mention, Number]] = []
-    models = [n for n in _model_mentions(names) if is_model_shaped(n.text) or n.text in DOCUMENT_SHORT_FORMS.get()
-              or is_versioned_product(n.text)]
+    models = _owner_names(names)
     for num in numbers:
         verb = _YI_VERB_AFTER.match(sentence, num.end) if _YI_BEFORE.search(sentence, max(0, num.start - 6), num.start) else None
         if num.signed or verb is None:
