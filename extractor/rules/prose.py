@@ -82,6 +82,7 @@ from extractor.rules.owners import (
 )
 from extractor.rules.ranked import RANK_SYMBOL, ranked_comparisons
 from extractor.rules.replies import reply_comparisons
+from extractor.rules.retractions import STATEMENT_WORD, retracted_statement
 from extractor.rules.scores import (
     _VS_PAIR,
     SAID_BEFORE_VALUE,
@@ -910,31 +911,17 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
                                                                and sentence[a:b] == _value_text(c.value)
                                                                for a, b in continued.margins)]
     found: list[AnyClaim] = [*_without_echoes(scores), *(c for c in traced if isinstance(c, ScoreClaim)), *comparisons]
-    if found and _STATEMENT_WORD.search(sentence):
+    if found and STATEMENT_WORD.search(sentence):
         found = _without_retracted_statement(sentence, offset, found)
     return found
 
 
-# "The claim that X outperforms Y on MMLU-Pro no longer holds", "We no longer claim that …", "原文称 X 超过 Y，这一说法不成立":
-# a statement the sentence takes back states no result
-_STATEMENT_WORD = re.compile(r"\b(?:claim|claims|claimed|statement|assertion)\b|说法|结论|表述", re.IGNORECASE)
-_RETRACTED_STATEMENT = re.compile(
-    r"\b(?:the|this|that|their|our|its)\s+(?:earlier\s+|original\s+|previous\s+)?(?:claim|statement|assertion)\s+that\s+(?P<en>.+?)"
-    r"\s+(?:no\s+longer\s+holds|(?:does|did)\s+not\s+hold|doesn['’]t\s+hold|(?:is|was)\s+(?:no\s+longer\s+true|not\s+true|"
-    r"incorrect|wrong|false|untrue|withdrawn|retracted))\b"
-    r"|\b(?:we|they|the\s+authors)\s+(?:no\s+longer|do\s+not|don['’]t)\s+claim\s+that\s+(?P<en2>.+)"
-    r"|\b(?:retract|retracts|retracted|withdraw|withdraws|withdrew)\s+(?:the|its|their|our)\s+claim\s+that\s+(?P<en3>.+)"
-    r"|(?P<zh>.+?)[，,]\s*(?:这一|这个|该|此|上述)?(?:说法|结论|表述)(?:并)?(?:不成立|不准确|有误|是错误的|是错的|已撤回|被撤回)",
-    re.IGNORECASE)
-
-
 def _without_retracted_statement(sentence: str, offset: int, found: list[AnyClaim]) -> list[AnyClaim]:
-    """``found`` less the claims stated inside a statement the sentence takes back (``_RETRACTED_STATEMENT``)."""
-    m = _RETRACTED_STATEMENT.search(sentence)
-    if m is None:
+    """``found`` less the claims stated inside a statement the sentence takes back (``retracted_statement``)."""
+    span = retracted_statement(sentence)
+    if span is None:
         return found
-    group = next(g for g in ("en", "en2", "en3", "zh") if m.group(g) is not None)
-    a, b = m.start(group), m.end(group)
+    a, b = span
     return [c for c in found if not (a <= c.start - offset < b)]
 
 

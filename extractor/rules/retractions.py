@@ -165,3 +165,25 @@ def _denials(text: str) -> list[re.Match[str]]:
 # the right value, then the one taken back: "是 30.2 不是 32.0", "it's 30.2, not 32.0"
 _THAT_NOT_THIS = re.compile(r"(?:是|为|\bit['’]s|\bit\s+is)\s*(?P<new>\d+(?:\.\d+)?)\s*(?:%|分)?\s*[，,]?\s*(?:而)?"
                             r"(?P<no>不是|并非|\bnot\b)\s*(?P<old>\d+(?:\.\d+)?)")
+
+
+# "The claim that X outperforms Y on MMLU-Pro no longer holds", "We no longer claim that …", "原文称 X 超过 Y，这一说法不成立":
+# a statement the sentence takes back states no result (a cheap test first: ``STATEMENT_WORD``)
+STATEMENT_WORD = re.compile(r"\b(?:claim|claims|claimed|statement|assertion)\b|说法|结论|表述", re.IGNORECASE)
+_RETRACTED_STATEMENT = re.compile(
+    r"\b(?:the|this|that|their|our|its)\s+(?:earlier\s+|original\s+|previous\s+)?(?:claim|statement|assertion)\s+that\s+(?P<en>.+?)"
+    r"\s+(?:no\s+longer\s+holds|(?:does|did)\s+not\s+hold|doesn['’]t\s+hold|(?:is|was)\s+(?:no\s+longer\s+true|not\s+true|"
+    r"incorrect|wrong|false|untrue|withdrawn|retracted))\b"
+    r"|\b(?:we|they|the\s+authors)\s+(?:no\s+longer|do\s+not|don['’]t)\s+claim\s+that\s+(?P<en2>.+)"
+    r"|\b(?:retract|retracts|retracted|withdraw|withdraws|withdrew)\s+(?:the|its|their|our)\s+claim\s+that\s+(?P<en3>.+)"
+    r"|(?P<zh>.+?)[，,]\s*(?:这一|这个|该|此|上述)?(?:说法|结论|表述)(?:并)?(?:不成立|不准确|有误|是错误的|是错的|已撤回|被撤回)",
+    re.IGNORECASE)
+
+
+def retracted_statement(sentence: str) -> tuple[int, int] | None:
+    """Where in ``sentence`` the statement it takes back stands (``_RETRACTED_STATEMENT``), if it takes one back."""
+    m = _RETRACTED_STATEMENT.search(sentence)
+    if m is None:
+        return None
+    group = next(g for g in ("en", "en2", "en3", "zh") if m.group(g) is not None)
+    return m.start(group), m.end(group)
