@@ -62,7 +62,7 @@ _LATIN_TOKEN = re.compile(r"(?<![A-Za-z0-9\u00c0-\u024f])[A-Za-z\u00c0-\u00d6\u0
 # ("发布星河-13B" is left alone: where the name starts is unknowable without a segmenter).
 # Glued to Chinese text it still starts a name after a particle or a classifier ("推出的云枢-72B",
 # "新模型天衡-7B", "上一代青鸾-1", "跟青鸾-32B 基本持平"), and such characters never belong to the brand itself.
-_ZH_BEFORE_NAME = "的了是和与跟同及型款个代本为将把被对从比较于叫做座版类而"  # (个: "同一个青鸾-32B"; 版: "轻量版天枢-3.0-Flash", "旗舰版天枢-3.0"; 而: "而知微-32B 达到了")
+_ZH_BEFORE_NAME = "的了是和与跟同及型款个代本为将把被对从比较于叫做座版类而上且"  # (个: "同一个青鸾-32B"; 版: "轻量版天枢-3.0-Flash", "旗舰版天枢-3.0"; 而: "而知微-32B 达到了")
 _ZH_NOT_IN_NAME = _ZH_BEFORE_NAME + "在个种该此其这那一新过"  # (过: "实测过玄武-8B")
 # and after a verb that introduces it ("北辰智能开源玄武-14B", "玄鸟科技发布玄鸟-MoE-236B")
 ZH_INTRO_VERB = ("开源|发布|推出|提出|上线|亮相|官宣|升级|迭代|打造|研发"

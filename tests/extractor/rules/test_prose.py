@@ -2594,3 +2594,9 @@ def test_a_clause_with_its_own_result_does_not_continue_a_comparison():
     text = ("# R\n\nOn HumanEval Kestrel-R 14B reaches 89.0% pass@1, which edges out GPT-4o mini, and on LiveCodeBench it "
             "scores 41.7%.")
     assert [c.benchmark for c in comparisons(text)] == ["HumanEval"]
+
+
+def test_a_topic_word_before_a_chinese_name_is_not_part_of_it():
+    # "而且数学上问道-34B": 而且 and the topic "数学上" end before the name, which is 问道-34B
+    claims = extract("而且数学上问道-34B 也比灵犀-32B 强，问道-34B 的 MATH-500 是 81.2。")
+    assert {c.model for c in claims} == {"问道-34B"}
