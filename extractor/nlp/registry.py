@@ -102,19 +102,19 @@ _NAME_BEFORE_DEFINITION = re.compile(r"(?<![\w.\-])[A-Z][\w.\-]*(?:[ ][A-Z0-9][\
 # a distillation's roles ("teacher = X", "X as the teacher", "教师模型为 X"), see ``EntityRegistry._add_role_aliases``
 # a training stage's part of a run's checkpoint id, which Chinese texts name the run by ("SFT 版", "RL 版本")
 _STAGE_PARTS = frozenset({"sft", "rl", "dpo", "grpo", "ppo", "rlhf", "kto", "orpo", "simpo"})
-_ROLE_WORDS = ("teacher", "Teacher", "student", "Student", "教师", "学生", "backbone", "基座")
+_ROLE_WORDS = ("teacher", "Teacher", "student", "Student", "教师", "学生", "backbone", "base model", "基座")
 _ROLE_NAME = r"[A-Za-z][A-Za-z0-9.]*(?:[-_][A-Za-z0-9.]+)+"
 _ROLE_DEFINED = re.compile(
     r"\b(?P<role>[Tt]eacher|[Ss]tudent)(?:\s+model)?\s*(?:=|:|\bis\b|\bwas\b)\s*(?P<name>" + _ROLE_NAME + r")"
     r"|(?P<name2>" + _ROLE_NAME + r")\s+(?:as|is|was)\s+(?:the\s+|our\s+|a\s+)?(?P<role2>teacher|student)\b"
     r"|(?P<role3>教师模型|学生模型|教师|学生)\s*(?:为|是|=|：|:)\s*(?P<name3>" + _ROLE_NAME + r")"
     # ("improves over its backbone, Llama-3.1-8B-Instruct", "the backbone (Qwen2.5-7B)", "基座模型为 Qwen2.5-7B")
-    r"|\b(?:its|the|our|their)\s+(?P<role4>backbone)(?:\s+model)?\s*[,(（]\s*(?P<name4>" + _ROLE_NAME + r")"
+    r"|\b(?:its|the|our|their)\s+(?P<role4>backbone|base\s+model)(?:\s+model)?\s*(?:[,(（:]|\bis\b|\bwas\b)\s*(?P<name4>" + _ROLE_NAME + r")"
     r"|(?P<role5>基座模型|基座)\s*(?:为|是|：|:)\s*(?P<name5>" + _ROLE_NAME + r")")
 _ROLE_KEY = {"教师模型": "teacher", "教师": "teacher", "学生模型": "student", "学生": "student", "基座模型": "backbone",
-             "基座": "backbone"}
+             "基座": "backbone", "base model": "backbone"}
 _ROLE_FORMS = {"teacher": ("teacher", "Teacher", "教师模型"), "student": ("student", "Student", "学生模型"),
-               "backbone": ("the backbone", "its backbone", "基座模型")}
+               "backbone": ("the backbone", "its backbone", "基座模型", "基座", "the base model", "its base model")}
 # (whether a text holds any of them, in one scan: an ``in`` test per word reads a long text once per word)
 _ANY_PREDECESSOR_WORD = re.compile("|".join(map(re.escape, _PREDECESSOR_WORDS)))
 _ANY_ALIAS_WORD = re.compile("|".join(map(re.escape, _ALIAS_WORDS)))
@@ -818,6 +818,7 @@ class EntityRegistry:
         said = (m for a, b in sorted(lines) for m in _ROLE_DEFINED.finditer(text, a, len(text) if b < 0 else b))
         for m in said:
             role = (m.group("role") or m.group("role2") or m.group("role3") or m.group("role4") or m.group("role5")).lower()
+            role = " ".join(role.split())  # ("base  model")
             name = (m.group("name") or m.group("name2") or m.group("name3") or m.group("name4")
                     or m.group("name5")).rstrip(".,;:")
             roles[_ROLE_KEY.get(role, role)].add(name)

@@ -2600,3 +2600,14 @@ def test_a_topic_word_before_a_chinese_name_is_not_part_of_it():
     # "而且数学上问道-34B": 而且 and the topic "数学上" end before the name, which is 问道-34B
     claims = extract("而且数学上问道-34B 也比灵犀-32B 强，问道-34B 的 MATH-500 是 81.2。")
     assert {c.model for c in claims} == {"问道-34B"}
+
+
+def test_the_base_model_the_text_names_stands_for_it():
+    # "基座是 Qwen2.5-32B": 基座 is that model from there on; so is "the base model" once the text says which it is
+    text = "# 复盘\n\n我参与灵犀-32B-Chat 的 SFT，基座是 Qwen2.5-32B。\n\n我：Arena-Hard 上灵犀 68.4，基座是 51.2。\n"
+    assert {(c.model, c.value) for c in extract(text) if isinstance(c, ScoreClaim)} == {
+        ("灵犀-32B-Chat", 68.4), ("Qwen2.5-32B", 51.2)}
+    text = ("# Notes\n\nWe fine-tuned Wren-7B; the base model is Qwen2.5-7B.\n\n"
+            "On GSM8K Wren-7B reaches 85.1, while the base model gets 79.4.\n")
+    assert {(c.model, c.value) for c in extract(text) if isinstance(c, ScoreClaim)} == {
+        ("Wren-7B", 85.1), ("Qwen2.5-7B", 79.4)}
