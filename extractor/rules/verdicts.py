@@ -108,7 +108,8 @@ def _verdict_by_values(document: Document, section: Section, offset: int, senten
 
 # "拿 DeepSeek-V3 来比，MMLU-Pro 我们高 2.5 个点，GPQA Diamond 高 5.8 个点": a sentence that opens with what it measures
 # against, then verdicts with margins and no object, each on the benchmark named before it
-REFERENCE_LEAD = re.compile(r"\s*(?:拿|和|跟|与|同)\s*(?=\S)")
+# (after a speaker's label too: "我：和问道-34B 比，我们在 C-Eval 上高 4.5 分")
+REFERENCE_LEAD = re.compile(r"(?:[^，,。；;：:]{1,12}[：:])?\s*(?:拿|和|跟|与|同)\s*(?=\S)")
 _REFERENCE_LEAD_CLOSE = re.compile(r"\s*(?:来)?(?:比|相比|比较|对比)(?:的话|一下)?\s*[，,：:]")
 _VERDICT_WITH_MARGIN = re.compile(_zh_margin_verdict("side", "margin"))
 

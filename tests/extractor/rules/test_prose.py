@@ -2611,3 +2611,12 @@ def test_the_base_model_the_text_names_stands_for_it():
             "On GSM8K Wren-7B reaches 85.1, while the base model gets 79.4.\n")
     assert {(c.model, c.value) for c in extract(text) if isinstance(c, ScoreClaim)} == {
         ("Wren-7B", 85.1), ("Qwen2.5-7B", 79.4)}
+
+
+def test_a_bare_margin_after_a_place_is_no_score_and_a_speaker_label_opens_the_reference():
+    # "我们在 C-Eval 上高 4.5 分" states a margin, not a score of 4.5; "我：" before "和问道-34B 比，" is the speaker
+    text = "# 复盘\n\n我参与灵犀-32B-Chat 的 SFT。\n\n我：和问道-34B 比，我们在 C-Eval 上高 4.5 分。\n"
+    claims = extract(text)
+    assert not [c for c in claims if isinstance(c, ScoreClaim)]
+    assert [(c.model, c.baseline, c.relation, c.benchmark, c.delta) for c in claims] == [
+        ("灵犀-32B-Chat", "问道-34B", "outperforms", "C-Eval", 4.5)]
