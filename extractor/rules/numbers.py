@@ -37,7 +37,7 @@ _RESULT_NOUN_AFTER = re.compile(r"\s*(?:分)?\s*的\s*(?:[A-Za-z]{2,8}\s*)?(?:�
 # After a number, a word that makes it a count ("scored 2 wins", "scored 3 goals"), not a score.
 _POSSESSIVE_BEFORE = re.compile(r"[A-Za-z0-9]['’]s\s+$|[A-Za-z0-9)）]\s*的\s*$")  # "Tern-8B's 71.0", "GLM-4-9B 的 72.4"
 # (a verb or a conjunction after the number is no counted noun: "R1's rating of 2029 is just below o1's 2061")
-_COUNT_NOUN_AFTER = re.compile(r"\s+(?!(?:on|in|at|across|for|and|or|with|points?|pts|elo|overall|out|is|was|are|were|but|"
+_COUNT_NOUN_AFTER = re.compile(r"\s+(?!(?i:on|in|at|across|for|and|or|with|points?|pts|elo|overall|out|is|was|are|were|but|"
                                r"which|while|just|still|versus|vs|against|beats?|trails?|puts?|places?|sits?|edges?|"
                                r"leads?|tops)\b)[A-Za-z]")
 # Right before a bare number: it is a score or rating, not a year or a count ("scored 2005 on OCRBench",

@@ -2620,3 +2620,9 @@ def test_a_bare_margin_after_a_place_is_no_score_and_a_speaker_label_opens_the_r
     assert not [c for c in claims if isinstance(c, ScoreClaim)]
     assert [(c.model, c.baseline, c.relation, c.benchmark, c.delta) for c in claims] == [
         ("灵犀-32B-Chat", "问道-34B", "outperforms", "C-Eval", 4.5)]
+
+
+def test_a_rating_written_with_a_capitalised_elo_is_a_rating():
+    # "1807 Elo" is no count of things called Elo ("1807 problems")
+    assert [(c.model, c.value) for c in extract("Corvid-2 Pro's Codeforces rating is 1807 Elo.")] == [
+        ("Corvid-2 Pro", 1807.0)]
