@@ -274,6 +274,9 @@ _ANY_CJK = re.compile(r"[\u3400-\u9fff]")
 # characters a brand does not end with (a verb, particle or preposition before a value: "得分是 8.5", "提高了 2")
 _NOT_BRAND_END = frozenset("是为到了的上中在有达约近仅只和与及或比较高低分第前后里下过增降涨跌升")
 _NOT_BRAND_START = frozenset("的是和与及了在比较于对被让给过越为而但则也都就还")
+# words a whole number after a space labels a part of, not a release of ("如图 1", "步骤 2", "实验 3", "第 2 章")
+_LABEL_ENDS = ("图", "表", "步骤", "章", "节", "实验", "方案", "阶段", "题", "组", "号", "级", "期", "届", "版", "条", "例",
+               "式", "轮", "周", "季度", "附录", "定理", "引理", "问题", "任务", "场景", "案例", "示例", "样例", "层", "年级", "班")
 
 
 # A name the text quotes in 「」 as a model it introduces: "推理模型「澜舟-R 2.5」", "国产新秀「星河-Pro」和「知更鸟 2.0」",
@@ -335,12 +338,17 @@ def versioned_chinese_names(text: str) -> list[str]:
     two characters ("因此澜舟-R 2.5", "比澜舟-R 2.5" -> 澜舟-R). A number after a Chinese word written once, or
     only whole numbers ("如图 1", "步骤 2"), are more likely values or labels."""
     found = [b for m in _SPACE_VERSION.finditer(text) if (b := _brand_before(text, m.start(), m.group(1))) is not None]
+    by_end = Counter((r[-2:], t, v) for r, t, v in found)
+    # (a whole version written three times after the same word is a name's too, "启明学伴 4", unless the word labels a
+    # part of a text: "如图 1", "步骤 2", "实验 3")
+    whole = {(end, tier) for (end, tier, version), n in by_end.items()
+             if n >= 3 and "." not in version and not end.endswith(_LABEL_ENDS)}
     # (a tier word makes a whole version a name's too: "灵犀 Pro 2")
-    if len(found) < 2 or not any("." in version or tier.startswith(" ") for _, tier, version in found):
+    if len(found) < 2 or not whole and not any("." in version or tier.startswith(" ") for _, tier, version in found):
         return []
     # (first by the run's last two characters: a brand needs a version written twice and a decimal one)
-    twice = {(end, tier) for (end, tier, version), n in Counter((r[-2:], t, v) for r, t, v in found).items() if n >= 2}
-    decimal = {(run[-2:], tier) for run, tier, version in found if "." in version or tier.startswith(" ")}
+    twice = {(end, tier) for (end, tier, version), n in by_end.items() if n >= 2}
+    decimal = {(run[-2:], tier) for run, tier, version in found if "." in version or tier.startswith(" ")} | whole
     found = [f for f in found if (f[0][-2:], f[1]) in twice and (f[0][-2:], f[1]) in decimal]
     named: dict[tuple[str, str], set[str]] = defaultdict(set)
     said: dict[str, int] = defaultdict(int)
@@ -359,7 +367,8 @@ def versioned_chinese_names(text: str) -> list[str]:
             said[f"{brand}{tier} {version}"] += 1
     out: list[str] = []
     for (brand, tier), versions in named.items():
-        if any("." in v or tier.startswith(" ") for v in versions) and any(said[f"{brand}{tier} {v}"] >= 2 for v in versions):
+        if (any("." in v or tier.startswith(" ") for v in versions) and any(said[f"{brand}{tier} {v}"] >= 2 for v in versions)
+                or any(said[f"{brand}{tier} {v}"] >= 3 for v in versions) and (brand[-2:], tier) in whole):
             out += [f"{brand}{tier} {v}" for v in sorted(versions)]
     return out
 

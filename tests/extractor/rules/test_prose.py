@@ -2626,3 +2626,12 @@ def test_a_rating_written_with_a_capitalised_elo_is_a_rating():
     # "1807 Elo" is no count of things called Elo ("1807 problems")
     assert [(c.model, c.value) for c in extract("Corvid-2 Pro's Codeforces rating is 1807 Elo.")] == [
         ("Corvid-2 Pro", 1807.0)]
+
+
+def test_a_chinese_brand_with_a_whole_version_written_three_times_is_a_name():
+    # "启明学伴 4": no decimal version, but written three times after the same word; "步骤 2" labels a step
+    text = ("# 家长群\n\n我家用的是启明学伴 4。启明学伴 4 在 C-Eval 上是 85.1。\n\n"
+            "CMMLU 上启明学伴 4 是 86.0。步骤 2 是 71.0，步骤 2 很难，步骤 2 要做 3 遍。\n")
+    assert {(c.model, c.value) for c in extract(text) if isinstance(c, ScoreClaim)} >= {
+        ("启明学伴 4", 85.1), ("启明学伴 4", 86.0)}
+    assert not [c for c in extract(text) if "步骤" in c.model]
