@@ -261,9 +261,11 @@ def find_names(sentence: str, lex: Lexicons) -> list[Mention]:
             # MMLU-Pro 71.3", "reports C-Eval 79.4" in a Chinese sentence's wider name pattern)
             inner = [x for x in overlapping if x.start > s and sentence[x.start - 1] == " "
                      and _VALUE_OR_NOTHING.fullmatch(sentence, x.end, e)]
-            if any(x.start == s and x.kind == "benchmark" and _METRIC_AND_VALUE.fullmatch(sentence, x.end, e)
+            if any(x.start == s and x.kind == "benchmark" and (
+                    _METRIC_AND_VALUE.fullmatch(sentence, x.end, e)
+                    or sentence.startswith(" ", x.end) and lex.metric_regex.fullmatch(sentence, x.end + 1, e))
                    for x in overlapping):
-                continue  # "Codeforces Elo 2061": a benchmark, its metric and its value, not a name
+                continue  # "Codeforces Elo 2061", "Codeforces Elo 为": a benchmark, its metric (and value), not a name
             leading = next((x for x in overlapping if x.start == s and x.kind == "benchmark"
                             and sentence.startswith(" ", x.end)), None)
             if leading is not None and is_catalogued_model(sentence[leading.end + 1:e]):

@@ -2635,3 +2635,9 @@ def test_a_chinese_brand_with_a_whole_version_written_three_times_is_a_name():
     assert {(c.model, c.value) for c in extract(text) if isinstance(c, ScoreClaim)} >= {
         ("启明学伴 4", 85.1), ("启明学伴 4", 86.0)}
     assert not [c for c in extract(text) if "步骤" in c.model]
+
+
+def test_codeforces_elo_is_the_benchmark_not_a_name():
+    claims = extract("天枢-9 的 Codeforces Elo 为 1580，比天枢-8 的 1190 高出 390 分。")
+    assert {(c.model, c.benchmark, c.value) for c in claims if isinstance(c, ScoreClaim)} == {
+        ("天枢-9", "Codeforces", 1580.0), ("天枢-8", "Codeforces", 1190.0)}
