@@ -230,7 +230,8 @@ _NAMED_THING = re.compile(r"\s*(?:模型|方法|框架|系统|智能体|models?|
 def _owns_benchmark(sentence: str, name: Mention, bench_starts: set[int]) -> bool:
     """"EpochAI 的 FrontierMath": the name is the benchmark's owner, not a model ("Orca-7B 的 AIME 2024 准确率":
     a name with a version or size is a model, whose result it is; so is a dashed one, "通玄-Pro 的 C-Eval 为 89.4")."""
-    if any(ch.isdigit() for ch in name.text) or "-" in name.text or _TIER_END.search(name.text):
+    if any(ch.isdigit() for ch in name.text) or "-" in name.text or _TIER_END.search(name.text) \
+            or name.text in DOCUMENT_SHORT_FORMS.get():  # ("小书童的 GSM8K": the short form of 小书童-13B is that model)
         return False
     m = _DE_GAP.match(sentence[name.end:name.end + 4])
     if m is None or name.end + m.end() not in bench_starts:

@@ -2641,3 +2641,11 @@ def test_codeforces_elo_is_the_benchmark_not_a_name():
     claims = extract("天枢-9 的 Codeforces Elo 为 1580，比天枢-8 的 1190 高出 390 分。")
     assert {(c.model, c.benchmark, c.value) for c in claims if isinstance(c, ScoreClaim)} == {
         ("天枢-9", "Codeforces", 1580.0), ("天枢-8", "Codeforces", 1190.0)}
+
+
+def test_a_short_form_before_its_benchmark_is_the_model_not_the_benchmarks_owner():
+    # "小书童的 GSM8K": 小书童 is the document's short form of 小书童-13B, whose result it is (EpochAI 的 FrontierMath
+    # names an owner)
+    text = ("# 群聊\n\n我们家用小书童-13B，年费 398 元。小书童-13B 在 C-Eval 上是 78.6。启明学伴 4 在 C-Eval 上是 85.1。"
+            "启明学伴 4 很好，启明学伴 4 不错。\n\n小书童的 GSM8K 只有 71.4。\n")
+    assert ("小书童-13B", "GSM8K", 71.4) in [(c.model, c.benchmark, c.value) for c in extract(text)]
