@@ -384,11 +384,14 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
                     at = text.find(first.model, a, b)
                     if isinstance(first, ComparisonClaim) or not _NOT_TOPIC_BEFORE.search(text, max(a, at - 40), at):
                         speaker = first.model
-                elif first is not None and _FIRST_PERSON.search(text, first.start, first.end):
+                elif first is not None and (we_at := _FIRST_PERSON.search(text, first.start, first.end)) is not None:
                     # "X 在 MATH-500 上是 78.2%，我们高了 4.2 个点；在 AIME 2024 上它是 26.7%": the writers' comparison
                     # with a model whose score the sentence quotes; 它 next is that model, not the writers'
-                    speaker = next((c.model for c in found if isinstance(c, ScoreClaim) and c.model != first.model
-                                    and c.model in text[a:b] and is_model_shaped(c.model)), None)
+                    # (only a model named before the writers: in "GSM8K 上我们的模型是 86.2，比 X 的 84.5 高 1.7 分。BBH 上它得到
+                    # 70.4" X is the object of 比, and 它 goes on about the writers' model)
+                    quoted = next((c.model for c in found if isinstance(c, ScoreClaim) and c.model != first.model
+                                   and c.model in text[a:b] and is_model_shaped(c.model)), None)
+                    speaker = quoted if quoted is None or text.find(quoted, a, b) < we_at.start() else first.model
             if len(line_claims) >= 2 and GAP_HINT.search(text, line_start, line_end):
                 # ("Atlas-2 completes 38%; Claude 3.7 Sonnet completes 58%. That's a 20-point gap": the two just stated)
                 for claim in gap_comparisons(document, section, line_start, line_end,

@@ -2649,3 +2649,10 @@ def test_a_short_form_before_its_benchmark_is_the_model_not_the_benchmarks_owner
     text = ("# 群聊\n\n我们家用小书童-13B，年费 398 元。小书童-13B 在 C-Eval 上是 78.6。启明学伴 4 在 C-Eval 上是 85.1。"
             "启明学伴 4 很好，启明学伴 4 不错。\n\n小书童的 GSM8K 只有 71.4。\n")
     assert ("小书童-13B", "GSM8K", 71.4) in [(c.model, c.benchmark, c.value) for c in extract(text)]
+
+
+def test_it_after_the_writers_comparison_is_the_writers_model_not_the_object_of_bi():
+    # "比 Llama 3.1 8B Instruct 的 84.5 高": Llama is what we measured against; 它 next goes on about our model
+    text = ("# 招新\n\n我们发布了青鸾-14B-Chat。\n\nGSM8K 上我们的模型是 86.2，比 Llama 3.1 8B Instruct 的 84.5 高 1.7 分。"
+            "BBH 上它得到 70.4。\n")
+    assert ("青鸾-14B-Chat", "BBH", 70.4) in [(c.model, c.benchmark, c.value) for c in extract(text)]
