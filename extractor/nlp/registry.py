@@ -521,7 +521,12 @@ class EntityRegistry:
             lines = {v.group(1) for name in names
                      if (v := _RELEASED.fullmatch(name)) is not None and v.group(2).lower() == kind}
             if lines:
-                return next(iter(lines)) + tag if len(lines) == 1 else None
+                if len(lines) != 1:
+                    return None
+                line = next(iter(lines))
+                # (a changelog's "v2.4.0" heading is the release "halyard-34b-instruct v2.4" its text names)
+                short = re.sub(r"(?:\.0)+$", "", tag)
+                return line + short if short != tag and (line + short in self.names or short in self.names) else line + tag
         return None
 
     def plain_chinese_name(self, name: str) -> str:

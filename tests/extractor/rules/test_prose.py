@@ -2656,3 +2656,12 @@ def test_it_after_the_writers_comparison_is_the_writers_model_not_the_object_of_
     text = ("# 招新\n\n我们发布了青鸾-14B-Chat。\n\nGSM8K 上我们的模型是 86.2，比 Llama 3.1 8B Instruct 的 84.5 高 1.7 分。"
             "BBH 上它得到 70.4。\n")
     assert ("青鸾-14B-Chat", "BBH", 70.4) in [(c.model, c.benchmark, c.value) for c in extract(text)]
+
+
+def test_a_changelog_headings_package_version_is_the_release_its_text_names():
+    # "## v2.4.0" heads the notes on "halyard-34b-instruct v2.4": the model is that release, not "… v2.4.0"
+    text = ("# halyard-lm Changelog\n\n## v2.4.0 (2025-03-18)\n\n**Added:** halyard-34b-instruct v2.4, a new checkpoint.\n\n"
+            "Notes: MATH-500 moves from 74.6 to 83.9. On GPQA Diamond the model reaches 58.2.\n\n"
+            "**Fixed:** with the fix, v2.4 scores 84.7 on IFEval.\n\n## v2.1.0 (2024-09-30)\n\n"
+            "For halyard-34b-instruct v2.1, MT-Bench went to 8.6.\n")
+    assert {c.model for c in extract(text) if c.benchmark != "MT-Bench"} == {"halyard-34b-instruct v2.4"}
