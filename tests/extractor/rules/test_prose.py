@@ -2665,3 +2665,8 @@ def test_a_changelog_headings_package_version_is_the_release_its_text_names():
             "**Fixed:** with the fix, v2.4 scores 84.7 on IFEval.\n\n## v2.1.0 (2024-09-30)\n\n"
             "For halyard-34b-instruct v2.1, MT-Bench went to 8.6.\n")
     assert {c.model for c in extract(text) if c.benchmark != "MT-Bench"} == {"halyard-34b-instruct v2.4"}
+
+
+def test_a_count_of_samples_or_seeds_is_no_score():
+    claims = extract("Orca-9 reaches 30.0 on AIME 2024 (pass@1, 16 samples), averaged over 5 seeds.")
+    assert [(c.model, c.value) for c in claims] == [("Orca-9", 30.0)]
