@@ -92,6 +92,9 @@ _VS_PAIR = re.compile(r"(?<![\w.@])(\d+(?:\.\d+)?)\s*(%|％)?\s*(?:vs\.?|versus|
 
 
 _RESPECTIVELY_IS = re.compile(r"(?:分别|依次)(?:是|为|达到了?|拿到了?)\s*")
+# the rest of a list of values that "respectively" closes ("38.9 and 65.9 respectively", "38.9 和 65.9")
+_RESPECTIVELY_AFTER = re.compile(r"(?:\s*(?:%|％)?\s*(?:,|，|、|and|和|与|及)\s*[+]?\d+(?:\.\d+)?)*\s*(?:%|％)?\s*,?\s*"
+                                 r"(?:respectively|in\s+that\s+order)\b", re.IGNORECASE)
 _VERSUS_BEFORE = re.compile(r"\b(?:versus|vs\.?|against|compared\s+(?:with|to))\s+$", re.IGNORECASE)
 _TO_OUR = re.compile(r"\b(?:to|vs\.?|versus|against|compared\s+(?:with|to))\s+(?P<our>our)\s+(?:own\s+)?$", re.IGNORECASE)
 _TWO_VALUES_JOINED = re.compile(r"\s*(?:and|和|与)\s*")
@@ -338,6 +341,8 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
             or _after_a_benchmark_place(sentence, n, benches)
             # "On MATH-500 it does 96.8": a decimal right after a score verb, in a sentence naming its benchmark
             or bool(benches) and _verb_right_before(sentence, n)
+            # "Sonnet and DeepSeek-R1 go 38.9 and 65.9 respectively": decimals a "respectively" lists for its names
+            or bool(benches) and "." in sentence[n.start:n.end] and _RESPECTIVELY_AFTER.match(sentence, n.end) is not None
             # "It still sits just behind GPT-4o (90.2)": a decimal in parentheses right after a baseline's name
             or parens and bool(baseline_spans) and _right_after_baseline(sentence, n, baseline_spans or [])
             # "R1 was 97.3 versus 96.4 for o1": a decimal set against another, then given its own model

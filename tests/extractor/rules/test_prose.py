@@ -2670,3 +2670,9 @@ def test_a_changelog_headings_package_version_is_the_release_its_text_names():
 def test_a_count_of_samples_or_seeds_is_no_score():
     claims = extract("Orca-9 reaches 30.0 on AIME 2024 (pass@1, 16 samples), averaged over 5 seeds.")
     assert [(c.model, c.value) for c in claims] == [("Orca-9", 30.0)]
+
+
+def test_decimals_a_respectively_lists_are_scores_whatever_the_verb():
+    claims = extract("On LiveCodeBench, Claude 3.5 Sonnet and DeepSeek-R1 go 38.9 and 65.9 respectively.")
+    assert {(c.model, c.value) for c in claims if isinstance(c, ScoreClaim)} == {
+        ("Claude 3.5 Sonnet", 38.9), ("DeepSeek-R1", 65.9)}
