@@ -331,13 +331,24 @@ def _brand_before(text: str, at: int, version: str) -> tuple[str, str, str] | No
     return text[start:at], tier, version
 
 
+_TIER_AFTER_VERSION = re.compile(r" (?:Pro|Max|Ultra|Plus|Lite|Turbo|Flash|Nano|Mini|mini)(?![A-Za-z0-9_.\-])")
+
+
+def _tier_after(text: str, at: int) -> str:
+    """The tier word written right after a version at ``at`` (" Pro" of "玄武 2.5 Pro"), else ""."""
+    m = _TIER_AFTER_VERSION.match(text, at)
+    return m.group(0) if m is not None else ""
+
+
 def versioned_chinese_names(text: str) -> list[str]:
     """The Chinese names with a version after a space ("知更鸟 2.0", "澜舟-R 2.5") the text writes at least twice, with
     a decimal version among the brand's, and the brand's other versions it writes ("澜舟-R 3" beside "澜舟-R 2.5"). The
     brand is the longest end of the Chinese run before the version that the text writes about as often as its last
     two characters ("因此澜舟-R 2.5", "比澜舟-R 2.5" -> 澜舟-R). A number after a Chinese word written once, or
     only whole numbers ("如图 1", "步骤 2"), are more likely values or labels."""
-    found = [b for m in _SPACE_VERSION.finditer(text) if (b := _brand_before(text, m.start(), m.group(1))) is not None]
+    # (with the tier word written after the version: "玄武 2.5 Pro", a name of its own beside "玄武 2.5 Flash")
+    found = [b for m in _SPACE_VERSION.finditer(text)
+             if (b := _brand_before(text, m.start(), m.group(1) + _tier_after(text, m.end()))) is not None]
     by_end = Counter((r[-2:], t, v) for r, t, v in found)
     # (a whole version written three times after the same word is a name's too, "启明学伴 4", unless the word labels a
     # part of a text: "如图 1", "步骤 2", "实验 3")

@@ -2676,3 +2676,10 @@ def test_decimals_a_respectively_lists_are_scores_whatever_the_verb():
     claims = extract("On LiveCodeBench, Claude 3.5 Sonnet and DeepSeek-R1 go 38.9 and 65.9 respectively.")
     assert {(c.model, c.value) for c in claims if isinstance(c, ScoreClaim)} == {
         ("Claude 3.5 Sonnet", 38.9), ("DeepSeek-R1", 65.9)}
+
+
+def test_a_chinese_name_with_its_tier_after_the_version_is_whole():
+    # "玄武 2.5 Pro": the tier after the version is part of the name, so the 分别 list names both models
+    text = ("# 研报\n\n国产模型中最好的是玄武 2.5 Pro，得分 42.6%；天枢-9 略逊于玄武 2.5 Pro。\n\n"
+            "LiveCodeBench 方面，玄武 2.5 Pro 与天枢-9 分别为 58.3% 和 61.7%。\n")
+    assert ("玄武 2.5 Pro", "LiveCodeBench", 58.3) in [(c.model, c.benchmark, c.value) for c in extract(text)]
