@@ -215,7 +215,9 @@ _BOTH_AT = re.compile(r"\b(?:both|each)\s+(?:score[sd]?|scoring|land(?:ed|s)?|si
 # models just scored wins or trails, by how much
 # (a verdict: an adverb, a word of leading or trailing, and perhaps the margin)
 _VERDICT = (r"\s*(?:则|还|仍|依然|明显|大幅|稳稳|整整|is\s+)?\s*"
-            r"(?:(?P<up>领先|胜出|高出|更高|更好|多出|leads?|wins?|ahead)|(?P<down>落后|输了|更低|更差|低了|trails?|loses|behind))"
+            r"(?:(?P<up>领先|胜出|高出|更高|更好|多出|反超|leads?|wins?|ahead)|(?P<down>落后|输了|更低|更差|低了|trails?|loses|behind))"
+            # (the other of the two may be named after the verb: "后者反超前者 3.4 个百分点", "the latter leads the former by 2")
+            r"(?:\s*(?:了\s*)?(?:前者|后者|对方|\bthe\s+(?:former|latter)\b))?"
             r"(?:\s*(?:了|by)?\s*(?:约|近|将近|大约|超过|about|nearly|almost|roughly|over)?\s*(?P<delta>\d+(?:\.\d+)?)\s*"
             r"(?:个百分点|个点|分|点|points?|pp|%))?")
 _CAPABILITY = re.compile(r"(?:数学|推理|代码|编程|中文|英文|知识|指令遵循|对话|多语言|长文本|综合|整体)(?:推理)?(?:能力|水平|实力)"

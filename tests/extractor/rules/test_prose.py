@@ -2683,3 +2683,9 @@ def test_a_chinese_name_with_its_tier_after_the_version_is_whole():
     text = ("# 研报\n\n国产模型中最好的是玄武 2.5 Pro，得分 42.6%；天枢-9 略逊于玄武 2.5 Pro。\n\n"
             "LiveCodeBench 方面，玄武 2.5 Pro 与天枢-9 分别为 58.3% 和 61.7%。\n")
     assert ("玄武 2.5 Pro", "LiveCodeBench", 58.3) in [(c.model, c.benchmark, c.value) for c in extract(text)]
+
+
+def test_the_latter_overtaking_the_former_compares_the_two_listed_models():
+    text = "LiveCodeBench 方面，玄武-2 与天枢-9 分别为 58.3% 和 61.7%，后者反超前者 3.4 个百分点。"
+    assert [(c.model, c.baseline, c.relation, c.delta) for c in extract(text) if isinstance(c, ComparisonClaim)] == [
+        ("天枢-9", "玄武-2", "outperforms", 3.4)]
