@@ -95,6 +95,7 @@ _RESPECTIVELY_IS = re.compile(r"(?:分别|依次)(?:是|为|达到了?|拿到了
 # the rest of a list of values that "respectively" closes ("38.9 and 65.9 respectively", "38.9 和 65.9")
 _RESPECTIVELY_AFTER = re.compile(r"(?:\s*(?:%|％)?\s*(?:,|，|、|and|和|与|及)\s*[+]?\d+(?:\.\d+)?)*\s*(?:%|％)?\s*,?\s*"
                                  r"(?:respectively|in\s+that\s+order)\b", re.IGNORECASE)
+_BARE_HIGHER_LOWER = re.compile(r"(?<=[上们它其是A-Za-z0-9])\s?(?:高|低)\s?$")
 _VERSUS_BEFORE = re.compile(r"\b(?:versus|vs\.?|against|compared\s+(?:with|to))\s+$", re.IGNORECASE)
 _TO_OUR = re.compile(r"\b(?:to|vs\.?|versus|against|compared\s+(?:with|to))\s+(?P<our>our)\s+(?:own\s+)?$", re.IGNORECASE)
 _TWO_VALUES_JOINED = re.compile(r"\s*(?:and|和|与)\s*")
@@ -359,6 +360,8 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
                      and sentence.rfind("以", max(0, n.start - 6), n.start) >= 0)
             # ("The gap between Tianshu-9 and GPT-4o on MMLU is just 0.5 points": the gap's size)
             and not (n.value < 20 and _GAP_IS_BEFORE.search(sentence, max(0, n.start - 70), n.start))
+            # ("原来是低 0.3", "我们在 C-Eval 上高 4.5 分": a bare 高 / 低 before it states a margin)
+            and not (n.value < 20 and _BARE_HIGHER_LOWER.search(sentence, max(0, n.start - 4), n.start))
             # ("二者差距仅为0.3个百分点": percentage points are a margin, whatever verb is before them)
             and not (n.unit == "points" and POINT_MARGIN.search(sentence, n.start, n.end))]
     if not good:

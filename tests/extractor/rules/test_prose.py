@@ -2689,3 +2689,8 @@ def test_the_latter_overtaking_the_former_compares_the_two_listed_models():
     text = "LiveCodeBench 方面，玄武-2 与天枢-9 分别为 58.3% 和 61.7%，后者反超前者 3.4 个百分点。"
     assert [(c.model, c.baseline, c.relation, c.delta) for c in extract(text) if isinstance(c, ComparisonClaim)] == [
         ("天枢-9", "玄武-2", "outperforms", 3.4)]
+
+
+def test_a_bare_low_after_a_benchmark_or_shi_is_a_margin():
+    text = "# 吐槽\n\n灵犀-3 的 MMLU 是 86.2，比 GPT-4o 的 MMLU 低 1.6 分而已。GPQA 上灵犀-3 原来是低 0.3。\n"
+    assert {c.value for c in extract(text) if isinstance(c, ScoreClaim)} == {86.2}
