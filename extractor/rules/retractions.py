@@ -47,8 +47,10 @@ _MISWRITTEN = re.compile(r"(?:误把|误将|错把|错将)[^。\n\d]{0,30}?(?:�
 
 # a value the text calls a typo, then the right one: "I wrote that Brisa got 65.8 on MMLU-Pro, that was a typo, it's 63.8",
 # "65.8 是笔误，应为 63.8"
-_TYPO = re.compile(r"(?P<old>\d+(?:\.\d+)?)\s*%?[^\d。\n]{0,40}?(?:\b(?:that|which|this)\s+(?:was|is)\s+a\s+typo|是笔误|系笔误)"
-                   r"[\s,，;；:：—-]*(?:it['’]s|it\s+is|it\s+should\s+be|should\s+(?:have\s+)?be(?:en)?|the\s+(?:right|real|correct)\s+"
+# ("…as 61.8%; that was a transcription error, and the correct figure is 68.1%": an error of some kind, and then)
+_TYPO = re.compile(r"(?P<old>\d+(?:\.\d+)?)\s*%?[^\d。\n]{0,40}?(?:\b(?:that|which|this)\s+(?:was|is)\s+a\s+"
+                   r"(?:typo|(?:transcription|copying|clerical|reporting|copy-paste)\s+(?:error|mistake))|是笔误|系笔误)"
+                   r"[\s,，;；:：—-]*(?:(?:and|but)\s+)?(?:it['’]s|it\s+is|it\s+should\s+be|should\s+(?:have\s+)?be(?:en)?|the\s+(?:right|real|correct)\s+"
                    r"(?:number|value|figure)\s+is|应为|应该是|正确的?是|实际是|是)\s*(?P<new>\d+(?:\.\d+)?)")
 
 
@@ -100,7 +102,7 @@ def retractions(text: str) -> list[Retraction]:
         if m.group("old") != m.group("new"):
             out.append(Retraction(float(m.group("old")), m.start("old"), float(m.group("new")), m.start("new"),
                                   m.end("new")))
-    for m in _TYPO.finditer(text) if "typo" in text or "笔误" in text else ():
+    for m in _anchored(text, _TYPO, ("typo", "笔误", "error", "mistake"), 60):
         if m.group("old") != m.group("new"):
             out.append(Retraction(float(m.group("old")), m.start("old"), float(m.group("new")), m.start("new"),
                                   m.end("new")))

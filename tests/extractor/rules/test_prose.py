@@ -2694,3 +2694,9 @@ def test_the_latter_overtaking_the_former_compares_the_two_listed_models():
 def test_a_bare_low_after_a_benchmark_or_shi_is_a_margin():
     text = "# 吐槽\n\n灵犀-3 的 MMLU 是 86.2，比 GPT-4o 的 MMLU 低 1.6 分而已。GPQA 上灵犀-3 原来是低 0.3。\n"
     assert {c.value for c in extract(text) if isinstance(c, ScoreClaim)} == {86.2}
+
+
+def test_a_value_called_a_transcription_error_gives_way_to_the_correct_figure():
+    text = ("# Report\n\nMy preliminary declaration gave Corvid-2 Pro's MMLU-Pro accuracy as 61.8%; that was a "
+            "transcription error, and the correct figure is 68.1%.\n")
+    assert [(c.model, c.benchmark, c.value) for c in extract(text)] == [("Corvid-2 Pro", "MMLU-Pro", 68.1)]
