@@ -28,7 +28,7 @@ _SIZE_ONLY = re.compile(r"\d+(?:\.\d+)?[BMKbmk]")
 # which mark the object: "国产14B小模型把GPT-4o按在地上摩擦")
 _HEADLINE_OBJECT = re.compile(r"(?:超越|超过|超|优于|击败|力压|媲美|比肩|对标|追平|对阵|对比|相比|比|逼近|挑战|把|将|替代|取代|代替|平替|"
                               r"vs\.?|VS|beats?|tops|than|over|outperforms|surpasses|rivals|matches)\s*[「“\"]?$")
-_HEAD_INTRO = re.compile(r"^(?:Introducing|Announcing|Meet|Presenting|Unveiling|Releasing)\s+(?=[A-Z0-9])")
+_HEAD_INTRO = re.compile(r"^(?:Introducing|Announcing|Meet|Presenting|Unveiling|Releasing|Sunsetting|Retiring|Deprecating|Farewell\s+to|Goodbye\s+to|Saying\s+goodbye\s+to|Welcoming|Launching|Evaluating|Benchmarking|Reviewing|Testing)\s+(?=[A-Z0-9])")
 # "Contrastive Rollout Distillation (CRD)": a capitalised phrase and the acronym it is known by
 _ACRONYM_AFTER = re.compile(r"(?:[ ][A-Z][A-Za-z-]*){0,5}\s*[(（]([A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*)[)）]")
 _TITLE_INTRO = re.compile(r"(?:发布|推出|开源|亮相|上线|官宣)(?:了|的)?\s*$")

@@ -134,7 +134,7 @@ def document_claims(document: Document, registry: EntityRegistry | None = None,
 def _corrected(claims: list[AnyClaim], taken_back: list[Retraction], text: str) -> list[AnyClaim]:
     """``claims`` without the scores stated before a correction with the value it takes back (``retractions``),
     each replaced by the value the correction gives instead, quoted from the correction ("刚才我说错了，不是 65.1，
-    是 59.1"), unless that value is the model's already."""
+    是 59.1"), unless the correction's own sentence gave the model that value already."""
     out: list[AnyClaim] = []
     for claim in claims:
         r = next((r for r in taken_back if isinstance(claim, ScoreClaim) and claim.value == r.value
@@ -142,8 +142,9 @@ def _corrected(claims: list[AnyClaim], taken_back: list[Retraction], text: str) 
         if r is None:
             out.append(claim)
             continue
-        if any(isinstance(c, ScoreClaim) and c.model == claim.model and c.value == r.instead for c in claims):
-            continue
+        if any(isinstance(c, ScoreClaim) and c.model == claim.model and c.value == r.instead
+               and c.start <= r.instead_start < c.end for c in claims):
+            continue  # (the correction's own sentence stated it; a later restatement is a claim of its own)
         start = max(text.rfind(stop, 0, r.instead_start) for stop in ("\n", "。", ". ", "；", "; ")) + 1
         start = len(text[:start]) + len(text[start:r.instead_start]) - len(text[start:r.instead_start].lstrip())
         out.append(claim.model_copy(update={"value": r.instead, "start": start, "end": r.instead_end,

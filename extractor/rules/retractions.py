@@ -34,7 +34,7 @@ _LISTED = re.compile(r"\b(?:listed|reported(?:\s+as)?|stated|printed|gave|wrote)
                      r"(?:(?:[a-z][\w.]*(?:-[\w.]+)+|[a-z]+\s+[\w.]*\d[\w.]*)\s+(?=at\s|as\s))?(?:at\s+|as\s+)?"
                      r"(?P<old>\d+(?:\.\d+)?)"
                      # ("listed the GSM8K accuracy of Kestrel-r 14b as 95.8%": what was listed, then "as")
-                     r"|\b(?:listed|reported|stated|printed|gave|put)\s+the\s+[^.;:\n]{3,60}?\s(?:as|at)\s+(?P<old2>\d+(?:\.\d+)?)")
+                     r"|\b(?:listed|reported|stated|printed|gave|put)\s+(?:the|its|their|our)\s+[^.;:\n]{3,60}?\s(?:as|at)\s+(?P<old2>\d+(?:\.\d+)?)")
 # (the word start after its first letter: a leading \b made ``re`` try every position of the text)
 _CORRECT_VALUE = re.compile(r"(?:c(?<!\w\w)orrect(?:ed)?|r(?<!\w\w)ight|a(?<!\w\w)ctual)\s+(?:number|value|figure|score|result)\s+"
                             r"(?:is|was|should\s+be)\s+(?P<new>\d+(?:\.\d+)?)")

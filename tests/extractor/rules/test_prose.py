@@ -2700,3 +2700,15 @@ def test_a_value_called_a_transcription_error_gives_way_to_the_correct_figure():
     text = ("# Report\n\nMy preliminary declaration gave Corvid-2 Pro's MMLU-Pro accuracy as 61.8%; that was a "
             "transcription error, and the correct figure is 68.1%.\n")
     assert [(c.model, c.benchmark, c.value) for c in extract(text)] == [("Corvid-2 Pro", "MMLU-Pro", 68.1)]
+
+
+def test_a_title_that_retires_a_model_names_it():
+    text = "# Sunsetting Lumen 4 mini: A Look Back\n\nIt scored 81.4 on MMLU.\n"
+    assert [(c.model, c.value) for c in extract(text)] == [("Lumen 4 mini", 81.4)]
+
+
+def test_a_corrected_value_restated_later_is_a_claim_at_both_places():
+    text = ("# Lumen 4 mini\n\nLumen 4 mini scored 81.4 on MMLU. An earlier version of this post gave its HumanEval score "
+            "as 78.2. The correct number is 77.2.\n\nLumen 5 mini gets 86.1 on HumanEval, against Lumen 4 mini's 77.2.\n")
+    assert [c.value for c in extract(text) if isinstance(c, ScoreClaim) and c.model == "Lumen 4 mini"
+            and c.benchmark == "HumanEval"] == [77.2, 77.2]
