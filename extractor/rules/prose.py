@@ -384,6 +384,8 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
                     at = text.find(first.model, a, b)
                     if isinstance(first, ComparisonClaim) or not _NOT_TOPIC_BEFORE.search(text, max(a, at - 40), at):
                         speaker = first.model
+                elif first is not None and referent is not None and first.model == referent:
+                    speaker = first.model  # ("It beats GPT-4o mini on MATH-500. It reaches 78.2 …": the same "it" again)
                 elif first is not None and (we_at := _FIRST_PERSON.search(text, first.start, first.end)) is not None:
                     # "X 在 MATH-500 上是 78.2%，我们高了 4.2 个点；在 AIME 2024 上它是 26.7%": the writers' comparison
                     # with a model whose score the sentence quotes; 它 next is that model, not the writers'

@@ -2712,3 +2712,10 @@ def test_a_corrected_value_restated_later_is_a_claim_at_both_places():
             "as 78.2. The correct number is 77.2.\n\nLumen 5 mini gets 86.1 on HumanEval, against Lumen 4 mini's 77.2.\n")
     assert [c.value for c in extract(text) if isinstance(c, ScoreClaim) and c.model == "Lumen 4 mini"
             and c.benchmark == "HumanEval"] == [77.2, 77.2]
+
+
+def test_it_goes_on_about_the_model_the_previous_it_stood_for():
+    # "It beats GPT-4o mini …" says "it" for Lumen 4 mini; the next "it" is still Lumen 4 mini, not GPT-4o mini
+    text = ("# Letters\n\nI was glad Lumen 4 mini got a paragraph. It beats GPT-4o mini on MATH-500. "
+            "On IFEval it scores 84.0.\n")
+    assert ("Lumen 4 mini", "IFEval", 84.0) in [(c.model, c.benchmark, c.value) for c in extract(text)]
