@@ -30,11 +30,13 @@ _NOT_THIS_BUT_THAT = re.compile(r"(?:不是|并非|\bnot\b)\s*(?P<old>\d+(?:\.\d
                                 r"(?:而是|是|\bbut\b|\bit['’]s\b|\bit\s+is\b)\s*(?P<new>\d+(?:\.\d+)?)")
 # an erratum: "listed 57.1 … the corrected number is 57.9", "was reported as 58.4; the correct value is 54.9"
 # ("we reported HelioMath-7B at 62.0 on MATH-500": the model named between; the text is read lower-cased)
-_LISTED = re.compile(r"\b(?:listed|reported(?:\s+as)?|stated|printed|gave|wrote)\s+"
+_LISTED = re.compile(r"\b(?:listed|reported(?:\s+as)?|stated|printed|gave|wrote|misstated|misreported|misquoted|quoted|cited)\s+"
                      r"(?:(?:[a-z][\w.]*(?:-[\w.]+)+|[a-z]+\s+[\w.]*\d[\w.]*)\s+(?=at\s|as\s))?(?:at\s+|as\s+)?"
                      r"(?P<old>\d+(?:\.\d+)?)"
                      # ("listed the GSM8K accuracy of Kestrel-r 14b as 95.8%": what was listed, then "as")
-                     r"|\b(?:listed|reported|stated|printed|gave|put)\s+(?:the|its|their|our)\s+[^.;:\n]{3,60}?\s(?:as|at)\s+(?P<old2>\d+(?:\.\d+)?)")
+                     r"|\b(?:listed|reported|stated|printed|gave|put|misstated|misreported|misquoted|quoted|cited)\s+"
+                     # ("misstated pelican 3 pro's arena-hard score as 85.0": a name's, read lower-cased)
+                     r"(?:the|its|their|our|[a-z0-9][\w.\- ]{0,30}?['’]s)\s+[^.;:\n]{3,60}?\s(?:as|at)\s+(?P<old2>\d+(?:\.\d+)?)")
 # (the word start after its first letter: a leading \b made ``re`` try every position of the text)
 _CORRECT_VALUE = re.compile(r"(?:c(?<!\w\w)orrect(?:ed)?|r(?<!\w\w)ight|a(?<!\w\w)ctual)\s+(?:number|value|figure|score|result)\s+"
                             r"(?:is|was|should\s+be)\s+(?P<new>\d+(?:\.\d+)?)")

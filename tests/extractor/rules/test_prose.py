@@ -2719,3 +2719,9 @@ def test_it_goes_on_about_the_model_the_previous_it_stood_for():
     text = ("# Letters\n\nI was glad Lumen 4 mini got a paragraph. It beats GPT-4o mini on MATH-500. "
             "On IFEval it scores 84.0.\n")
     assert ("Lumen 4 mini", "IFEval", 84.0) in [(c.model, c.benchmark, c.value) for c in extract(text)]
+
+
+def test_a_misstated_value_gives_way_to_the_correct_figure():
+    text = ("# Corrections\n\nOur story of 12 March misstated Pelican 3 Pro's Arena-Hard score as 85.0; the correct figure "
+            "is 79.4. We regret the error.\n")
+    assert [(c.model, c.benchmark, c.value) for c in extract(text)] == [("Pelican 3 Pro", "Arena-Hard", 79.4)]
