@@ -396,7 +396,7 @@ def _zh_brand_regex() -> re.Pattern[str]:
 
 
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
-_PARTICLES_BEFORE_NAME = frozenset("的是和与及了在比较于对被让给过越为而但则也都就还名")  # (名: "领先第二名文心 4.5")
+_PARTICLES_BEFORE_NAME = frozenset("的是和与及了在比较于对被让给过越为而但则也都就还名们")  # (名: "领先第二名文心 4.5"; 们: "我们玄鸟 Pro")
 _TRAILING_VALUE = re.compile(r" \d+\.\d+$")
 _VALUE_OR_NOTHING = re.compile(r"(?: \d+(?:\.\d+)?)?")
 # (a speaker's place or role may stand between the name and the colon: "RAY (Duluth): …")

@@ -2725,3 +2725,10 @@ def test_a_misstated_value_gives_way_to_the_correct_figure():
     text = ("# Corrections\n\nOur story of 12 March misstated Pelican 3 Pro's Arena-Hard score as 85.0; the correct figure "
             "is 79.4. We regret the error.\n")
     assert [(c.model, c.benchmark, c.value) for c in extract(text)] == [("Pelican 3 Pro", "Arena-Hard", 79.4)]
+
+
+def test_a_chinese_short_name_right_after_women_is_the_subject():
+    # "我们玄鸟 Pro 的 GPQA Diamond 是 68.5": the fans' model, named right after 我们
+    text = ("# 评论区\n\n天枢-9 的 MMLU 是 88.1。玄鸟 Pro 的 MMLU 是 86.0，玄鸟 Pro 也不错。\n\n"
+            "我们玄鸟 Pro 的 GPQA Diamond 是 68.5，天枢-9 才 65.2。\n")
+    assert ("玄鸟 Pro", "GPQA Diamond", 68.5) in [(c.model, c.benchmark, c.value) for c in extract(text)]
