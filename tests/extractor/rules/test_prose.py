@@ -2729,6 +2729,6 @@ def test_a_misstated_value_gives_way_to_the_correct_figure():
 
 def test_a_chinese_short_name_right_after_women_is_the_subject():
     # "我们玄鸟 Pro 的 GPQA Diamond 是 68.5": the fans' model, named right after 我们
-    text = ("# 评论区\n\n天枢-9 的 MMLU 是 88.1。玄鸟 Pro 的 MMLU 是 86.0，玄鸟 Pro 也不错。\n\n"
-            "我们玄鸟 Pro 的 GPQA Diamond 是 68.5，天枢-9 才 65.2。\n")
+    text = ("# 微博评论区\n\n天枢-9 的 MMLU 是 88.1。\n\n**@玄鸟粉丝后援会**：我们玄鸟 Pro 的 GPQA Diamond 是 68.5，天枢-9 才 "
+            "65.2，比玄鸟 Pro 低了三分多。\n\n> **@算力搬砖人** 回复：玄鸟 Pro 才 79.4，天枢-9 是 86.0。\n")
     assert ("玄鸟 Pro", "GPQA Diamond", 68.5) in [(c.model, c.benchmark, c.value) for c in extract(text)]
