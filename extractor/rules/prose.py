@@ -96,7 +96,13 @@ from extractor.rules.scores import (
     shared_value_scores,
 )
 from extractor.rules.subjects import NAMED_PAIR, OWN_MODEL, PRONOUN_OBJECT, _cue_objects
-from extractor.rules.trajectories import base_model_in, mark_starting_values, trajectories, trajectory_claims
+from extractor.rules.trajectories import (
+    base_model_in,
+    mark_starting_values,
+    switched_models,
+    trajectories,
+    trajectory_claims,
+)
 from extractor.rules.verdicts import BARE_VERDICT, REFERENCE_LEAD, bare_verdicts, opening_reference, reference_verdicts
 from extractor.segment import CJK_HYBRID_NAME, is_model_shaped, is_versioned_product, line_bounds, sentence_bounds
 from schemas import ComparisonClaim, Document, ScoreClaim, Section
@@ -820,7 +826,8 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
         inside_names[m.start:m.end] = b"\x01" * (m.end - m.start)
     numbers = [n for n in all_numbers if not inside_names[n.start]]
     paths = trajectories(sentence, lex, names, subjects, numbers, section,
-                         lambda: base_model_in(ctx.text, section.start, offset)) \
+                         lambda: base_model_in(ctx.text, section.start, offset),
+                         lambda: switched_models(ctx.text, ctx.para_start, offset + len(sentence))) \
         if "从" in sentence or _FROM.search(sentence) else []
     traced: list[AnyClaim] = [c for p in paths for c in trajectory_claims(document, section, offset, sentence, p,
                                                                           ctx_benchmark)]

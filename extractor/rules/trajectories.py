@@ -38,6 +38,28 @@ _BASE_STATEMENT = re.compile(
     rf"(?:the\s+)?(?P<en>{_NAME})", re.IGNORECASE)
 
 
+# "After upgrading from tide-13b-chat-v2.3 to tide-13b-chat-v2.4 …", "从 Qwen2.5-7B 切换到 Llama-3.1-8B 后": a change of model,
+# whose from-to values after it are the first model's, then the second's
+_SWITCH = re.compile(
+    rf"\b(?:upgrad|switch|mov|migrat|chang)(?:e|ed|es|ing)?\s+(?:\w+\s+){{0,2}}?from\s+(?:the\s+)?(?P<a>{_NAME})\s+to\s+"
+    rf"(?:the\s+)?(?P<b>{_NAME})"
+    rf"|从\s*(?P<za>{_NAME})\s*(?:升级|切换|换|迁移|更换)(?:到|成|为|至)\s*(?P<zb>{_NAME})", re.IGNORECASE)
+
+
+def switched_models(text: str, start: int, end: int) -> tuple[str, str] | None:
+    """The models the text between ``start`` and ``end`` last says it changed from and to, if it says so
+    (cheap tests first: most paragraphs change no model)."""
+    window = text[start:end]
+    if "from" not in window and "从" not in window:
+        return None
+    found = None
+    for m in _SWITCH.finditer(text, start, end):
+        a, b = m.group("a") or m.group("za"), m.group("b") or m.group("zb")
+        if a and b and a != b and all(any(ch.isdigit() for ch in x) for x in (a, b)):
+            found = (a.rstrip("."), b.rstrip("."))
+    return found
+
+
 def base_model_in(text: str, start: int, end: int) -> str | None:
     """The model the text between ``start`` and ``end`` last says something was built on, if any."""
     found = None
@@ -69,13 +91,19 @@ class Trajectory:
     metric: str | None
     start: int
     end: int
+    # (a change of model the paragraph states gives the two values, not a comparison of its own: "after upgrading from X
+    # to Y … went from 61.4 to 55.2")
+    compared: bool = True
 
 
 def trajectories(sentence: str, lex: Lexicons, names: list[Mention], subjects: list[Mention],
                  numbers: list[Number], section: Section,
-                 find_base: Callable[[], str | None] = lambda: None) -> list[Trajectory]:
-    """From-to pairs whose start value is another model's: named in the pair, compared with, or the base
-    model the text said the subject was built on (``find_base``, asked only when the pair says 基座模型)."""
+                 find_base: Callable[[], str | None] = lambda: None,
+                 find_switch: Callable[[], tuple[str, str] | None] = lambda: None) -> list[Trajectory]:
+    """From-to pairs whose start value is another model's: named in the pair, compared with, the base
+    model the text said the subject was built on (``find_base``, asked only when the pair says 基座模型), or the
+    models the paragraph says it changed from and to (``find_switch``: "After upgrading from X to Y … MATH-500 went
+    from 61.4 to 55.2", asked only when the pair names nobody)."""
     out: list[Trajectory] = []
     for m in (*_FROM_TO.finditer(sentence), *_FROM_TO_EN.finditer(sentence)):
         a = next((n for n in numbers if n.start == m.start("a")), None)
@@ -97,18 +125,26 @@ def trajectories(sentence: str, lex: Lexicons, names: list[Mention], subjects: l
         if owner is None and _BASE_WORDS.search(m.group("pre")):
             base = find_base()
             owner = Mention(-1, -1, base, "model") if base else None
-        if owner is None:
+        switched = find_switch() if owner is None else None
+        if switched is not None and all(n.text in switched for n in models):  # (a sentence naming another model is its own)
+            owner = Mention(-1, -1, switched[0], "model")
+            subject: Mention | None = Mention(-1, -1, switched[1], "model")
+        elif owner is None:
             continue
-        subject = _pick_subject(sentence, names, subjects, m.start(), section, not_subjects=frozenset({owner.start}))
+        else:
+            subject = _pick_subject(sentence, names, subjects, m.start(), section, not_subjects=frozenset({owner.start}))
         later_for = _FOR_AFTER.match(sentence, m.end("b"))  # "to 71% for Pro 2": the later value's own owner
         if later_for is not None:
             subject = next((n for n in models if n.start == later_for.end()), subject)
         if subject is None or subject.text == owner.text:
             continue
         near = _benchmarks_near(sentence, names, m.start())
+        # ("MATH-500 went from 61.4 to 55.2 and GSM8K from 83.9 to 80.3": the benchmark named right before the pair)
+        before = [n for n in near if n.end <= m.start()]
         first = min(owner.start, m.start()) if owner.start >= 0 else m.start()
-        out.append(Trajectory(owner, subject, a, b, near[-1] if near else None,
-                              _metric_near(sentence, lex, a.start, b.end), first, max(b.end, owner.end, subject.end)))
+        out.append(Trajectory(owner, subject, a, b, before[-1] if before else near[-1] if near else None,
+                              _metric_near(sentence, lex, a.start, b.end), first, max(b.end, owner.end, subject.end),
+                              compared=switched is None))
     return out
 
 
@@ -127,7 +163,7 @@ def trajectory_claims(document: Document, section: Section, offset: int, sentenc
     out: list[ScoreClaim | ComparisonClaim] = []
     for model, num in ((path.earlier_owner.text, path.earlier), (path.subject.text, path.later)):
         out.append(ScoreClaim(model=model, value=num.value, unit=num.unit or "score", **common))
-    if path.later.value != path.earlier.value:
+    if path.later.value != path.earlier.value and path.compared:
         relation = "outperforms" if path.later.value > path.earlier.value else "underperforms"
         out.append(ComparisonClaim(model=path.subject.text, baseline=path.earlier_owner.text, relation=relation,
                                    **common))

@@ -2732,3 +2732,11 @@ def test_a_chinese_short_name_right_after_women_is_the_subject():
     text = ("# 微博评论区\n\n天枢-9 的 MMLU 是 88.1。\n\n**@玄鸟粉丝后援会**：我们玄鸟 Pro 的 GPQA Diamond 是 68.5，天枢-9 才 "
             "65.2，比玄鸟 Pro 低了三分多。\n\n> **@算力搬砖人** 回复：玄鸟 Pro 才 79.4，天枢-9 是 86.0。\n")
     assert ("玄鸟 Pro", "GPQA Diamond", 68.5) in [(c.model, c.benchmark, c.value) for c in extract(text)]
+
+
+def test_values_after_a_change_of_model_are_the_old_models_then_the_new_ones():
+    text = ("# Regression report\n\nAfter upgrading from tide-13b-chat-v2.3 to tide-13b-chat-v2.4 I re-ran our eval suite "
+            "(temperature 0). MATH-500 went from 61.4 to 55.2 and GSM8K from 83.9 to 80.3.\n")
+    assert {(c.model, c.benchmark, c.value) for c in extract(text) if isinstance(c, ScoreClaim)} == {
+        ("tide-13b-chat-v2.3", "MATH-500", 61.4), ("tide-13b-chat-v2.4", "MATH-500", 55.2),
+        ("tide-13b-chat-v2.3", "GSM8K", 83.9), ("tide-13b-chat-v2.4", "GSM8K", 80.3)}
