@@ -22,7 +22,7 @@ _SCORE_VERB = led(re.compile(
     r"得到了?|(?<=[上中A-Za-z0-9 ])得|"
     # spoken: "跑了下，只有 79.6", "Phi-4 都有 75.4 了", "math500 能到 94.6"
     r"只有|仅有|才|都有|能到|跑了|测了|测得|跑到|刷到|刷出了?|\b(?:achiev\w*|scor\w*|reach\w*|attain\w*|obtain\w*|got|gets|hits?|of|at|with|posts?|posted|records?|recorded|logs|logged|delivers?|delivered|notch\w*|lands?|landed|earns?|earned|secures?|secured|registers?|registered|manages?|managed|reports?|reported|measures?|measured|gives|gave|shows?|showed|claims?|claimed|"
-    r"sits|sat|stands|comes\s+in|came\s+in|puts\s+up|put\s+up|says|said|lists?|listed|quotes?|quoted|rated|"
+    r"sits|sat|stands|reads|comes\s+in|came\s+in|puts\s+up|put\s+up|says|said|lists?|listed|quotes?|quoted|rated|"
     # "MATH-500 goes to 47.8", "brings GSM8K back to 81.9", "drops to 61.0"
     r"(?:goes|go|went|back|drops?|dropped|falls?|fell|rises?|rose|climbs?|climbed|jumps?|jumped|moves?|moved)\s+to)\b",
     re.IGNORECASE,

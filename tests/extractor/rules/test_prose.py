@@ -2740,3 +2740,7 @@ def test_values_after_a_change_of_model_are_the_old_models_then_the_new_ones():
     assert {(c.model, c.benchmark, c.value) for c in extract(text) if isinstance(c, ScoreClaim)} == {
         ("tide-13b-chat-v2.3", "MATH-500", 61.4), ("tide-13b-chat-v2.4", "MATH-500", 55.2),
         ("tide-13b-chat-v2.3", "GSM8K", 83.9), ("tide-13b-chat-v2.4", "GSM8K", 80.3)}
+
+
+def test_reads_before_a_value_is_a_score_verb():
+    assert [(c.model, c.value) for c in extract("On C-Eval, Qwen2.5-72B reads 91.2.")] == [("Qwen2.5-72B", 91.2)]
