@@ -2744,3 +2744,10 @@ def test_values_after_a_change_of_model_are_the_old_models_then_the_new_ones():
 
 def test_reads_before_a_value_is_a_score_verb():
     assert [(c.model, c.value) for c in extract("On C-Eval, Qwen2.5-72B reads 91.2.")] == [("Qwen2.5-72B", 91.2)]
+
+
+@pytest.mark.parametrize("sentence", ["Qwen2.5-72B also edges GPT-4o on C-Eval.", "Qwen2.5-72B laps GPT-4o on C-Eval.",
+                                      "Qwen2.5-72B nudges past GPT-4o on C-Eval.", "Qwen2.5-72B trounces GPT-4o on C-Eval."])
+def test_more_english_verbs_of_winning(sentence: str):
+    assert [(c.model, c.relation, c.baseline, c.benchmark) for c in extract(sentence)] == [
+        ("Qwen2.5-72B", "outperforms", "GPT-4o", "C-Eval")]
