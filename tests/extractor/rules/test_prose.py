@@ -2751,3 +2751,11 @@ def test_reads_before_a_value_is_a_score_verb():
 def test_more_english_verbs_of_winning(sentence: str):
     assert [(c.model, c.relation, c.baseline, c.benchmark) for c in extract(sentence)] == [
         ("Qwen2.5-72B", "outperforms", "GPT-4o", "C-Eval")]
+
+
+@pytest.mark.parametrize("sentence, relation", [("DeepSeek-R1 已经和 o1 并驾齐驱。", "matches"),
+                                                ("在中文上青鸾-14B 能和 Qwen2.5-14B 掰掰手腕。", "matches"),
+                                                ("青鸾-14B 比不上 Qwen2.5-14B。", "underperforms"),
+                                                ("青鸾-14B 比 Qwen2.5-14B 略逊一筹。", "underperforms")])
+def test_more_chinese_verdicts(sentence: str, relation: str):
+    assert [c.relation for c in extract(sentence) if isinstance(c, ComparisonClaim)] == [relation]
