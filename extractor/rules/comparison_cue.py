@@ -76,7 +76,8 @@ def _one_comparison(sentence: str, lex: Lexicons, cs: int, ce: int, relation: st
             return None  # ("41.7, against 43.0 for X": a value set against another, no cue)
         shape = "versus"
     if shape == "with" and not cjk:
-        tied = _tied_pair(sentence, cs, ce, relation, names, c0)
+        tied = _tied_pair(sentence, cs, ce, relation, names, c0) or _tied_with_it(sentence, cs, ce, relation, names,
+                                                                                   subjects, section, c0)
         if tied is not None or " " in cue_text.strip():
             return tied
         shape = "adjacent"  # ("Kestrel 3 Max tied Orca Ridge 2.5 on Arena-Hard": no pair before; the name after it)
@@ -384,6 +385,26 @@ def _delta_after(sentence: str, numbers: list[Number], start: int, end: int, loo
             return n
         return None
     return None
+
+
+def _tied_with_it(sentence: str, cs: int, ce: int, relation: str, names: list[Mention], subjects: list[Mention],
+                  section: Section, c0: int) -> Comparison | None:
+    """"On ARC-Challenge, it and Gemma 2 9B were tied at 89.5": "it" (the model the passage is about) and the one name
+    joined to it right before the tie cue."""
+    models = [n for n in _model_mentions(names) if c0 <= n.start and n.end <= cs]
+    if len(models) != 1 or not _PAIR_TO_TIE.fullmatch(sentence, models[0].end, cs):
+        return None
+    it = _IT_AND.search(sentence, max(c0, models[0].start - 12), models[0].start)
+    if it is None:
+        return None
+    model = _pick_subject(sentence, names, subjects, it.end(), section, not_subjects=frozenset({models[0].start}))
+    if model is None or model.kind != "subject" or _same_name(model.text, models[0].text):
+        return None
+    return model, [(models[0].start, models[0].end, models[0].text)], (it.start(), ce), relation, None
+
+
+# "it and Gemma 2 9B": the pronoun and the name it is joined to
+_IT_AND = re.compile(r"\b(?:it|It)\s+(?:and|&)\s+$")
 
 
 def _tied_pair(sentence: str, cs: int, ce: int, relation: str, names: list[Mention], c0: int) -> Comparison | None:

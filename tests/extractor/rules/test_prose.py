@@ -2759,3 +2759,11 @@ def test_more_english_verbs_of_winning(sentence: str):
                                                 ("青鸾-14B 比 Qwen2.5-14B 略逊一筹。", "underperforms")])
 def test_more_chinese_verdicts(sentence: str, relation: str):
     assert [c.relation for c in extract(sentence) if isinstance(c, ComparisonClaim)] == [relation]
+
+
+def test_it_and_a_name_tied_at_a_value():
+    text = "# Lumen 4 mini\n\nLumen 4 mini scored 81.4 on MMLU. On ARC-Challenge, it and Gemma 2 9B were tied at 89.5.\n"
+    claims = extract(text)
+    assert [(c.model, c.relation, c.baseline) for c in claims if isinstance(c, ComparisonClaim)] == [
+        ("Lumen 4 mini", "matches", "Gemma 2 9B")]
+    assert ("Lumen 4 mini", "ARC-Challenge", 89.5) in [(c.model, c.benchmark, c.value) for c in claims]
