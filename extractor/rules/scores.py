@@ -389,8 +389,14 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
             # ("灵枢-R2 只有 38.6%，而 Claude 3.5 Sonnet 和 GPT-4o 分别为 49.0% 和 33.2%": 分别 comes before its values, in
             # the clause after the contrast)
             after_resp = [n for n in pct if max(rs, resp.end()) <= n.start] if resp.group(0).startswith(("分别", "依次")) else []
+            # ("Yunque-7B at 78.5 on C-Eval and 80.2 on CMMLU, and GLM-4-9B at 75.6 and 72.4 respectively": the run of
+            # values right before an English "respectively" is its list; the values before have their own benchmarks)
+            tail = _run_ending(sentence, [n for n in good if n.end <= resp.start()])
             if len(in_clause) >= 2 and len(in_clause) < len(pct):
                 pct = in_clause
+            elif not resp.group(0).startswith(("分别", "依次")) and len(tail) >= 2 and any(n not in tail for n in pct) \
+                    and _VALUES_TO_RESPECTIVELY.fullmatch(sentence, tail[-1].end, resp.start()):
+                pct = tail
             elif rs > 0 and 2 <= len(after_resp) < len(pct) and not RESPECTIVELY.search(sentence, resp.end()):
                 pct = after_resp
             elif (second := RESPECTIVELY.search(sentence, resp.end())) is not None:
@@ -721,6 +727,19 @@ _VERB_RIGHT_BEFORE = re.compile(
     # "跟 o1 的 79.2 比": a Latin name's value after 的
     r"|(?<=[A-Za-z0-9])\s*的)\s*$", re.IGNORECASE)
 
+
+
+def _run_ending(sentence: str, values: list[Number]) -> list[Number]:
+    """The values at the tail of ``values`` listed one after another, in order."""
+    run = values[-1:]
+    for prev, nxt in zip(values[-2::-1], values[::-1], strict=False):
+        if not _LISTED_VALUES_GAP.fullmatch(sentence, prev.end, nxt.start):
+            break
+        run.insert(0, prev)
+    return run
+
+
+_VALUES_TO_RESPECTIVELY = re.compile(r"\s*(?:%|％)?\s*,?\s*")
 
 
 def _listed_run(sentence: str, values: list[Number]) -> list[Number]:

@@ -2767,3 +2767,9 @@ def test_it_and_a_name_tied_at_a_value():
     assert [(c.model, c.relation, c.baseline) for c in claims if isinstance(c, ComparisonClaim)] == [
         ("Lumen 4 mini", "matches", "Gemma 2 9B")]
     assert ("Lumen 4 mini", "ARC-Challenge", 89.5) in [(c.model, c.benchmark, c.value) for c in claims]
+
+
+def test_an_english_respectively_lists_only_the_values_right_before_it():
+    text = "You report Yunque-7B at 78.5 on C-Eval and 80.2 on CMMLU, and GLM-4-9B at 75.6 and 72.4 respectively."
+    assert {(c.model, c.benchmark, c.value) for c in extract(text)} == {
+        ("Yunque-7B", "C-Eval", 78.5), ("Yunque-7B", "CMMLU", 80.2), ("GLM-4-9B", "C-Eval", 75.6), ("GLM-4-9B", "CMMLU", 72.4)}
