@@ -18,10 +18,10 @@ _CORRECTION = re.compile(r"说错了?|讲错了?|口误|更正|纠正|勘误|\bm
 _CORRECTION_WORDS = ("说错", "讲错", "口误", "更正", "纠正", "勘误", "误把", "误将", "错把", "错将", "misspoke", "corrected", "correction", "correct value",
                      "right figure", "right number", "actual figure", "actual number",
                      "correct number", "correct figure", "correct score", "erratum", "wrong", "mistake", "grading bug", "typo", "笔误",
-                     "incorrect", "misprint", "有误", "是错的", "actually")
+                     "incorrect", "misprint", "有误", "是错的", "actually", "transposed")
 _CORRECTION_HINTS = ("说错", "讲错", "口误", "更正", "纠正", "勘误", "误把", "误将", "错把", "错将", "isspoke", "orrect", "rratum", "wrong", "Wrong", "istake", "ading bug",
                      "ISSPOKE", "ORRECT", "RRATUM", "WRONG", "ISTAKE", "typo", "Typo", "TYPO", "笔误",
-                     "isprint", "有误", "是错的", "ctually")
+                     "isprint", "有误", "是错的", "ctually", "ransposed")
 # whether a text holds any of them, in one scan (eighteen ``in`` tests read a long text eighteen times: twice the time)
 _ANY_HINT = re.compile("|".join(map(re.escape, _CORRECTION_HINTS)))
 _ANY_WORD = re.compile("|".join(map(re.escape, _CORRECTION_WORDS)))
@@ -73,6 +73,14 @@ _ACTUALLY = re.compile(r"(?P<old>\d+(?:\.\d+)?)\s*%?[^\d.\n]{0,60}?\bactually\s+
                        r"(?P<new>\d+(?:\.\d+)?)")
 
 
+# a value, then what its source says instead, where the text calls the first a slip: "you have Marlin-3 at 84.3 on MMLU-Pro,
+# and the card says 48.3; you transposed the digits" (read lower-cased; a reproduction beside the official figure, with no
+# word of a slip, keeps both)
+_SOURCE_SAYS = re.compile(r"(?P<old>\d+(?:\.\d+)?)\s*%?[^\d.\n]{0,60}?\b(?:card|paper|report|source|leaderboard|table)\s+"
+                          r"(?:actually\s+)?(?:says|lists|reports|gives|shows|has)\s+(?P<new>\d+(?:\.\d+)?)")
+_SLIP = re.compile(r"transposed|\bmisread|\bmisquoted|\bwrong\b|\bmistake|\berror\b|\btypo|\bincorrect")
+
+
 class Retraction(NamedTuple):
     """A value taken back (``value``) where the text takes it back (``at``), and the value it gives instead, with
     that value's offsets (``instead_start``, ``instead_end``)."""
@@ -116,6 +124,10 @@ def retractions(text: str) -> list[Retraction]:
             out.append(Retraction(float(old_value), at, float(right.group("new")), right.start("new"), right.end("new")))
     for m in _anchored(text, _ACTUALLY, ("actually",), 90):
         if m.group("old") != m.group("new"):
+            out.append(Retraction(float(m.group("old")), m.start("old"), float(m.group("new")), m.start("new"),
+                                  m.end("new")))
+    for m in _anchored(text, _SOURCE_SAYS, (" says ", " lists ", " reports ", " gives ", " shows "), 90):
+        if m.group("old") != m.group("new") and _SLIP.search(text, m.end(), m.end() + 60):
             out.append(Retraction(float(m.group("old")), m.start("old"), float(m.group("new")), m.start("new"),
                                   m.end("new")))
     for m in _CORRECT_VALUE.finditer(text) if "correct" in low else ():

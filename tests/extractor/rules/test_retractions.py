@@ -42,3 +42,14 @@ def test_a_value_the_text_says_it_wrote_by_mistake_and_a_bound():
     got = {(c.model, c.benchmark, c.value) for c in extract(text) if isinstance(c, ScoreClaim)}
     assert ("Hermes-Lite-3B", "IFEval", 61.0) in got
     assert not {c.value for c in extract(text) if isinstance(c, ScoreClaim)} & {71.0, 1.0}
+
+
+def test_a_value_the_source_contradicts_and_the_text_calls_a_slip_is_taken_back():
+    text = ("## Comments\n\nCheck your figures: you have Marlin-3 at 84.3 on MMLU-Pro, and the card says 48.3; "
+            "you transposed the digits.\n")
+    assert [(c.model, c.value) for c in extract(text)] == [("Marlin-3", 48.3)]
+
+
+def test_a_reproduction_beside_the_official_figure_keeps_both():
+    text = "## Results\n\nWe measured Marlin-3 at 47.9 on MMLU-Pro in our harness, and the card says 48.3.\n"
+    assert {c.value for c in extract(text)} >= {47.9}
