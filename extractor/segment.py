@@ -164,6 +164,8 @@ def is_model_shaped(name: str) -> bool:
     first = name.split(" ", 1)[0]
     if _PERIOD_LABEL.fullmatch(first):
         return False  # "FY2026", "Q3'26", "H1-2025": a fiscal or calendar period, not a version
+    if _SAMPLING_LABEL.fullmatch(first):
+        return False  # "best-of-5", "top-3", "pass@1": how a result was sampled, not a model
     if first.lower() in lexicon.name_stopwords() and _NUMBER_AFTER_WORD.fullmatch(name):
         return False  # "NeurIPS 2026", "ICLR 2025": a venue's year, not a version
     if _vendor_regex().match(name):
@@ -187,6 +189,7 @@ def is_model_shaped(name: str) -> bool:
 
 _NUMBER_AFTER_WORD = re.compile(r"\S+ \d+(?:\.\d+)?")
 _PERIOD_LABEL = re.compile(r"(?:FY|CY|Q[1-4]|H[12])[-'’]?(?:\d{2}|\d{4})")
+_SAMPLING_LABEL = re.compile(r"(?:best|worst|top|pass|maj|cons|avg|mean)(?:-of)?[-@]\d+|(?:best|top)-of-[nNkK]", re.IGNORECASE)
 # a word, a dash and a lower-case word that makes it an adjective: "Chinese-language", "Llama-based", "GPT-style"
 _DESCRIPTIVE_COMPOUND = re.compile(r"[A-Za-z]+-(?:language|languages|based|level|style|grade|like|speaking|specific|"
                                    r"scale|oriented|focused|centric|sized|class|only|free|aware|native|friendly)")

@@ -316,8 +316,9 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
                     if said_pair is not None else []
                 pair_token = NAMED_PAIR.set((pair[0].text, pair[1].text) if len(pair) == 2 else None)
                 referent = _demonstrative_referent(text, a, b, before) \
-                    or (None if writers_first else _pronoun_referent(text, a, b, said_by, None if stated_before else before)) \
-                    or (_asked_about(text, line_start, a, b) if before is None else None)
+                    or (None if writers_first else _pronoun_referent(text, a, b, said_by, None if stated_before else before))
+                by_pronoun = referent  # (what this sentence's own "it" / 它 / "this model" stood for, if anything)
+                referent = referent or (_asked_about(text, line_start, a, b) if before is None else None)
                 if referent is not None:
                     local = section.model_copy(update={"subject": referent})
                 if main_model is not None and referent is None and _WORK_AS_SUBJECT.match(text, a, b) \
@@ -390,7 +391,7 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
                     at = text.find(first.model, a, b)
                     if isinstance(first, ComparisonClaim) or not _NOT_TOPIC_BEFORE.search(text, max(a, at - 40), at):
                         speaker = first.model
-                elif first is not None and referent is not None and first.model == referent:
+                elif first is not None and by_pronoun is not None and first.model == by_pronoun:
                     speaker = first.model  # ("It beats GPT-4o mini on MATH-500. It reaches 78.2 …": the same "it" again)
                 elif first is not None and (we_at := _FIRST_PERSON.search(text, first.start, first.end)) is not None:
                     # "X 在 MATH-500 上是 78.2%，我们高了 4.2 个点；在 AIME 2024 上它是 26.7%": the writers' comparison

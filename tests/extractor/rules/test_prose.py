@@ -2773,3 +2773,17 @@ def test_an_english_respectively_lists_only_the_values_right_before_it():
     text = "You report Yunque-7B at 78.5 on C-Eval and 80.2 on CMMLU, and GLM-4-9B at 75.6 and 72.4 respectively."
     assert {(c.model, c.benchmark, c.value) for c in extract(text)} == {
         ("Yunque-7B", "C-Eval", 78.5), ("Yunque-7B", "CMMLU", 80.2), ("GLM-4-9B", "C-Eval", 75.6), ("GLM-4-9B", "CMMLU", 72.4)}
+
+
+def test_a_sampling_label_is_no_model():
+    # "best-of-5" says how a number was sampled; the next "it" is the release the text is about
+    text = ("# hollyhock-v1.0\n\nThe paper reports 42.6% for hollyhock-v1.0 on SWE-bench Verified; your friend's number is "
+            "best-of-5, not pass@1. The Codeforces rating is real, and it beats GPT-4o comfortably there.\n")
+    assert {c.model for c in extract(text)} == {"hollyhock-v1.0"}
+
+
+def test_an_answers_asked_about_model_is_not_the_next_it():
+    text = ("# Deposition\n\nQ. Let's turn to GPQA Diamond. How did Larkspur-3 Ultra do?\n\nA. Larkspur-3 Ultra scored 59.2 there.\n\n"
+            "Q. And Claude 3.5 Sonnet?\n\nA. We measured 59.4. So it was essentially tied with Claude 3.5 Sonnet.\n")
+    assert [(c.model, c.relation, c.baseline) for c in extract(text) if isinstance(c, ComparisonClaim)] == [
+        ("Larkspur-3 Ultra", "matches", "Claude 3.5 Sonnet")]
