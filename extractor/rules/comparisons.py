@@ -261,6 +261,40 @@ def former_or_latter_verdict(scores: list[ScoreClaim], sentence: str, offset: in
                             end=offset + qe, extractor="rules")]
 
 
+# "ARC-Challenge: v2.3 88.1, v2.4 88.4, flat", "BBH: v2.3 66.7, v2.4 63.0, down 3.7 points": two models' values, then how
+# the second moved from the first
+PAIR_CHANGE = re.compile(
+    r"\s*(?:%|％)?\s*[,;，；]\s*(?:so\s+|i\.e\.\s*|that\s+is\s+|basically\s+|essentially\s+|roughly\s+|基本)?"
+    r"(?:(?P<tie>flat|unchanged|level|even|tied|identical|the\s+same|持平|打平|不变)"
+    r"|(?P<dir>down|up|lower|higher|下降了?|下滑了?|提升了?|提高了?|涨了|跌了|掉了)\s*(?:by\s+)?(?P<delta>\d+(?:\.\d+)?)?\s*"
+    r"(?:points?|pts|pp|分|个点|个百分点)?)(?=\s*(?:[.,;，。；)）]|$))", re.IGNORECASE)
+
+
+def pair_change_verdicts(scores: list[ScoreClaim], sentence: str, offset: int,
+                         comparisons: list[ComparisonClaim]) -> list[ComparisonClaim]:
+    """Two models' values on one benchmark, one after the other, then a word of how the second moved from the first
+    (``PAIR_CHANGE``): the second against the first (a tie names the first model first, as the gold does)."""
+    out: list[ComparisonClaim] = []
+    stated = {frozenset((_norm(c.model), _norm(c.baseline))) for c in comparisons}
+    for a, b in zip(scores, scores[1:], strict=False):
+        m = PAIR_CHANGE.match(sentence, b.end - offset)
+        if m is None or a.benchmark != b.benchmark or _same_name(a.model, b.model) \
+                or frozenset((_norm(a.model), _norm(b.model))) in stated:
+            continue
+        if m.group("tie"):
+            model, baseline, relation = a, b, "matches"
+        else:
+            up = m.group("dir").lower() in ("up", "higher") or m.group("dir").startswith(("提", "涨"))
+            model, baseline, relation = b, a, "outperforms" if up else "underperforms"
+        delta = float(m.group("delta")) if m.group("delta") else None
+        qs, qe = _tight(sentence, a.start - offset, m.end())
+        out.append(ComparisonClaim(model=model.model, baseline=baseline.model, relation=relation,  # type: ignore[arg-type]
+                                   benchmark=a.benchmark, metric=a.metric, delta=delta,
+                                   unit="points" if delta is not None else None, quote=sentence[qs:qe], source=a.source,
+                                   section=a.section, start=offset + qs, end=offset + qe, extractor="rules"))
+    return out
+
+
 def _one_of(name: str, first: str, second: str) -> bool | None:
     """True when ``name`` is ``first`` (or its short form: "Qwen" of Qwen2.5-72B), False when it is ``second``, None when
     it is neither or both."""

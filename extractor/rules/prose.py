@@ -36,10 +36,12 @@ from extractor.rules.comparisons import (
     _SIGNED_OVER,
     _WITHIN_OF,
     MARGIN_RELATIVE,
+    PAIR_CHANGE,
     _comparisons,
     _comparisons_from_scores,
     _lower_is_better,
     former_or_latter_verdict,
+    pair_change_verdicts,
     relation_of_values,
     tie_of_two,
 )
@@ -899,6 +901,9 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
             cut, pair = decided[0].end - offset, {_norm(decided[0].model), _norm(decided[0].baseline)}
             comparisons = [c for c in comparisons if not (c.start - offset < cut and c.end - offset >= cut - 2)
                            and {_norm(c.model), _norm(c.baseline)} != pair] + decided
+    if len(scores) >= 2 and PAIR_CHANGE.search(sentence):
+        # ("BBH: v2.3 66.7, v2.4 63.0, down 3.7 points": how the second of two values moved from the first)
+        comparisons += pair_change_verdicts(scores, sentence, offset, comparisons)
     if len(scores) >= 2 and BARE_VERDICT.search(sentence):
         # ("…44.7 and Elan-12B gets 51.0, so Elan-12B is clearly ahead either way": the other model just stated)
         comparisons += bare_verdicts(document, section, offset, sentence, names, subjects, scores, comparisons)

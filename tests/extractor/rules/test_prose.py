@@ -2787,3 +2787,12 @@ def test_an_answers_asked_about_model_is_not_the_next_it():
             "Q. And Claude 3.5 Sonnet?\n\nA. We measured 59.4. So it was essentially tied with Claude 3.5 Sonnet.\n")
     assert [(c.model, c.relation, c.baseline) for c in extract(text) if isinstance(c, ComparisonClaim)] == [
         ("Larkspur-3 Ultra", "matches", "Claude 3.5 Sonnet")]
+
+
+def test_two_values_then_how_the_second_moved():
+    text = ("# tide-13b-chat\n\nWe compared tide-13b-chat-v2.3 and tide-13b-chat-v2.4. ARC-Challenge: v2.3 88.1, v2.4 88.4, flat. "
+            "BBH: v2.3 66.7, v2.4 63.0, down 3.7 points.\n")
+    assert [(c.model, c.relation, c.baseline, c.benchmark, c.delta) for c in extract(text)
+            if isinstance(c, ComparisonClaim)] == [
+        ("tide-13b-chat-v2.3", "matches", "tide-13b-chat-v2.4", "ARC-Challenge", None),
+        ("tide-13b-chat-v2.4", "underperforms", "tide-13b-chat-v2.3", "BBH", 3.7)]
