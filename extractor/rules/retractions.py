@@ -18,10 +18,12 @@ _CORRECTION = re.compile(r"说错了?|讲错了?|口误|更正|纠正|勘误|\bm
 _CORRECTION_WORDS = ("说错", "讲错", "口误", "更正", "纠正", "勘误", "误把", "误将", "错把", "错将", "misspoke", "corrected", "correction", "correct value",
                      "right figure", "right number", "actual figure", "actual number",
                      "correct number", "correct figure", "correct score", "erratum", "wrong", "mistake", "grading bug", "typo", "笔误",
-                     "incorrect", "misprint", "有误", "是错的", "actually", "transposed")
+                     "incorrect", "misprint", "有误", "是错的", "actually", "transposed", "clean figure", "误印", "误写",
+                     "误记", "误报", "误标", "错印", "错写", "错记", "错标")
 _CORRECTION_HINTS = ("说错", "讲错", "口误", "更正", "纠正", "勘误", "误把", "误将", "错把", "错将", "isspoke", "orrect", "rratum", "wrong", "Wrong", "istake", "ading bug",
                      "ISSPOKE", "ORRECT", "RRATUM", "WRONG", "ISTAKE", "typo", "Typo", "TYPO", "笔误",
-                     "isprint", "有误", "是错的", "ctually", "ransposed")
+                     "isprint", "有误", "是错的", "ctually", "ransposed", "lean figure", "误印", "误写", "误记", "误报",
+                     "误标", "错印", "错写", "错记", "错标")
 # whether a text holds any of them, in one scan (eighteen ``in`` tests read a long text eighteen times: twice the time)
 _ANY_HINT = re.compile("|".join(map(re.escape, _CORRECTION_HINTS)))
 _ANY_WORD = re.compile("|".join(map(re.escape, _CORRECTION_WORDS)))
@@ -31,19 +33,23 @@ _NOT_THIS_BUT_THAT = re.compile(r"(?:不是|并非|\bnot\b)\s*(?P<old>\d+(?:\.\d
 # an erratum: "listed 57.1 … the corrected number is 57.9", "was reported as 58.4; the correct value is 54.9"
 # ("we reported HelioMath-7B at 62.0 on MATH-500": the model named between; the text is read lower-cased)
 _LISTED = re.compile(r"\b(?:listed|reported(?:\s+as)?|stated|printed|gave|wrote|misstated|misreported|misquoted|quoted|cited)\s+"
-                     r"(?:(?:[a-z][\w.]*(?:-[\w.]+)+|[a-z]+\s+[\w.]*\d[\w.]*)\s+(?=at\s|as\s))?(?:at\s+|as\s+)?"
+                     # ("listed livecodebench at 41.5": a benchmark's one word too)
+                     r"(?:(?:[a-z][\w.]*(?:-[\w.]+)+|[a-z]+\s+[\w.]*\d[\w.]*|[a-z][\w.\-]*)\s+(?=at\s|as\s))?(?:at\s+|as\s+)?"
                      r"(?P<old>\d+(?:\.\d+)?)"
                      # ("listed the GSM8K accuracy of Kestrel-r 14b as 95.8%": what was listed, then "as")
                      r"|\b(?:listed|reported|stated|printed|gave|put|misstated|misreported|misquoted|quoted|cited)\s+"
                      # ("misstated pelican 3 pro's arena-hard score as 85.0": a name's, read lower-cased)
                      r"(?:the|its|their|our|[a-z0-9][\w.\- ]{0,30}?['’]s)\s+[^.;:\n]{3,60}?\s(?:as|at)\s+(?P<old2>\d+(?:\.\d+)?)")
 # (the word start after its first letter: a leading \b made ``re`` try every position of the text)
-_CORRECT_VALUE = re.compile(r"(?:c(?<!\w\w)orrect(?:ed)?|r(?<!\w\w)ight|a(?<!\w\w)ctual)\s+(?:number|value|figure|score|result)\s+"
+_CORRECT_VALUE = re.compile(r"(?:c(?<!\w\w)orrect(?:ed)?|r(?<!\w\w)ight|a(?<!\w\w)ctual|c(?<!\w\w)lean|r(?<!\w\w)evised|t(?<!\w\w)rue)"
+                            r"\s+(?:number|value|figure|score|result)\s+"
                             r"(?:is|was|should\s+be)\s+(?P<new>\d+(?:\.\d+)?)")
 
 
 # a value a text says was written by mistake, then the right one: "误把其 IFEval 得分写成了 71.0，正确数字应为 61.0"
-_MISWRITTEN = re.compile(r"(?:误把|误将|错把|错将)[^。\n\d]{0,30}?(?:写成|记成|报成|标成|写作|写为|记为)了?\s*(?P<old>\d+(?:\.\d+)?)"
+_MISWRITTEN = re.compile(r"(?:(?:误把|误将|错把|错将)[^。\n\d]{0,30}?(?:写成|记成|报成|标成|写作|写为|记为)"
+                         # ("MMLU-Pro 数值误印为 74.0%，正确数值为 70.4%")
+                         r"|(?:误印|误写|误记|误报|误标|错印|错写|错记|错标)(?:为|成|作))了?\s*(?P<old>\d+(?:\.\d+)?)"
                          r"\s*(?:%|分)?[^。\n\d]{0,16}?(?:正确|实际|应为|应是|应该是)[^。\n\d]{0,8}?(?P<new>\d+(?:\.\d+)?)")
 
 
@@ -130,7 +136,7 @@ def retractions(text: str) -> list[Retraction]:
         if m.group("old") != m.group("new") and _SLIP.search(text, m.end(), m.end() + 60):
             out.append(Retraction(float(m.group("old")), m.start("old"), float(m.group("new")), m.start("new"),
                                   m.end("new")))
-    for m in _CORRECT_VALUE.finditer(text) if "correct" in low else ():
+    for m in _CORRECT_VALUE.finditer(text) if "correct" in low or " clean " in low or "revised" in low else ():
         listed = [x for x in _LISTED.finditer(text, max(0, m.start() - 300), m.start())
                   if "\n\n" not in text[x.end():m.start()]]
         if listed and (listed[-1].group("old") or listed[-1].group("old2")) != m.group("new"):

@@ -53,3 +53,15 @@ def test_a_value_the_source_contradicts_and_the_text_calls_a_slip_is_taken_back(
 def test_a_reproduction_beside_the_official_figure_keeps_both():
     text = "## Results\n\nWe measured Marlin-3 at 47.9 on MMLU-Pro in our harness, and the card says 48.3.\n"
     assert {c.value for c in extract(text)} >= {47.9}
+
+
+def test_a_listed_value_gives_way_to_the_clean_figure():
+    text = ("## Release notes\n\nNotes: Orca-9 reaches 58.2 on GPQA Diamond. An earlier draft listed LiveCodeBench at 41.5; that run "
+            "used a contaminated split, and the clean figure is 37.2.\n")
+    assert ("Orca-9", 37.2) in [(c.model, c.value) for c in extract(text)]
+    assert 41.5 not in [c.value for c in extract(text)]
+
+
+def test_a_misprinted_chinese_value_gives_way_to_the_correct_one():
+    text = "## 性能\n\n知微-Pro 2.1 在 MMLU 上为 86.9%。注：1.0 版中知微-Pro 2.1 的 MMLU-Pro 数值误印为 74.0%，正确数值为 70.4%。\n"
+    assert 74.0 not in [c.value for c in extract(text)]
