@@ -537,7 +537,11 @@ class EntityRegistry:
                 line = next(iter(lines))
                 # (a changelog's "v2.4.0" heading is the release "halyard-34b-instruct v2.4" its text names)
                 short = re.sub(r"(?:\.0)+$", "", tag)
-                return line + short if short != tag and (line + short in self.names or short in self.names) else line + tag
+                # (or when the line's releases the text names are all written shorter: "v2.1", "v2.4" beside "## v2.2.0")
+                released = [n[len(line):] for n in self.names if n.startswith(line) and len(n) > len(line)]
+                written_short = short != tag and bool(released) and all(r.count(".") < tag.count(".") for r in released)
+                return line + short if short != tag and (line + short in self.names or short in self.names
+                                                         or written_short) else line + tag
         return None
 
     def plain_chinese_name(self, name: str) -> str:

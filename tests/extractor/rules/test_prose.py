@@ -2796,3 +2796,10 @@ def test_two_values_then_how_the_second_moved():
             if isinstance(c, ComparisonClaim)] == [
         ("tide-13b-chat-v2.3", "matches", "tide-13b-chat-v2.4", "ARC-Challenge", None),
         ("tide-13b-chat-v2.4", "underperforms", "tide-13b-chat-v2.3", "BBH", 3.7)]
+
+
+def test_a_changelog_heading_version_is_written_as_the_lines_other_releases_are():
+    # "## v2.2.0" in a changelog whose text names "halyard-34b-instruct v2.1": the release is v2.2
+    text = ("# halyard-lm Changelog\n\n## v2.2.0 (2024-11-20)\n\nNotes: MBPP went from 70.2 to 73.5.\n\n"
+            "## v2.1.0 (2024-09-30)\n\nFor halyard-34b-instruct v2.1, MT-Bench went to 8.6.\n")
+    assert {c.model for c in extract(text) if c.benchmark == "MBPP"} == {"halyard-34b-instruct v2.2"}
