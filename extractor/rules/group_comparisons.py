@@ -21,9 +21,10 @@ from extractor.rules.owners import group_referents
 from extractor.rules.subjects import _model_mentions, _pick_subject
 from schemas import Section
 
-# "这两位", "另外两家", "其余三款", "二者均", "both baselines", "all three baselines", "the other two"
+# "这两位", "另外两家", "其余三款", "二者均", "both baselines", "all three baselines", "the other two" ("另外两个":
+# 个 only after 另外 / 其他 / 其余, not "这两个 benchmark")
 _GROUP = re.compile(
-    r"(?P<other>另外|其他|其余|另)?\s*(?:这)?(?P<zh>[两二三])(?:位|家|款模型|款|个模型|个基线|者)"
+    r"(?P<other>另外|其他|其余|另)?\s*(?:这)?(?P<zh>[两二三])(?:位|家|款模型|款|个模型|个基线|者|(?<=[外他余][两二三])个(?![点分百月小人字样问题道]))"
     r"|\b(?P<en_other>the\s+other\s+)?(?P<en>both|two|three|all\s+three|all\s+two)"
     r"(?:\s+(?:of\s+them|models|baselines|systems|competitors|rivals))?\b",
     re.IGNORECASE)

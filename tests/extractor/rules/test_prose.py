@@ -2803,3 +2803,9 @@ def test_a_changelog_heading_version_is_written_as_the_lines_other_releases_are(
     text = ("# halyard-lm Changelog\n\n## v2.2.0 (2024-11-20)\n\nNotes: MBPP went from 70.2 to 73.5.\n\n"
             "## v2.1.0 (2024-09-30)\n\nFor halyard-34b-instruct v2.1, MT-Bench went to 8.6.\n")
     assert {c.model for c in extract(text) if c.benchmark == "MBPP"} == {"halyard-34b-instruct v2.2"}
+
+
+def test_the_other_two_with_ge_are_the_rest_of_the_list():
+    text = "启明-7B、青鸾 2.0、墨子-13B 在 IFEval 上分别得到 62.5、70.1 和 66.8 分，青鸾 2.0 比另外两个都高。"
+    assert [(c.model, c.baseline) for c in extract(text) if isinstance(c, ComparisonClaim)] == [
+        ("青鸾 2.0", "启明-7B"), ("青鸾 2.0", "墨子-13B")]
