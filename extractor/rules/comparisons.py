@@ -207,6 +207,26 @@ def tie_of_two(scores: list[ScoreClaim], sentence: str, offset: int, topic: str 
                             end=offset + qe, extractor="rules")]
 
 
+def both_at_ties(scores: list[ScoreClaim], sentence: str, offset: int,
+                 comparisons: list[ComparisonClaim]) -> list[ComparisonClaim]:
+    """``tie_of_two``'s one value said of both ("Kestrel-R 14B and Gemma 2 27B both score 61.5 on Arena-Hard, and on
+    MT-Bench …") in a sentence that states more than those two values."""
+    stated = {frozenset((_norm(c.model), _norm(c.baseline))) for c in comparisons}
+    out: list[ComparisonClaim] = []
+    for a, b in zip(scores, scores[1:], strict=False):
+        if a.value != b.value or a.unit != b.unit or a.benchmark != b.benchmark or _same_name(a.model, b.model) \
+                or frozenset((_norm(a.model), _norm(b.model))) in stated:
+            continue
+        both = _BOTH_AT.search(sentence, min(a.start, b.start) - offset, max(a.end, b.end) - offset)
+        if both is None:
+            continue
+        qs, qe = _tight(sentence, min(a.start, b.start) - offset, max(a.end, b.end) - offset)
+        out.append(ComparisonClaim(model=a.model, baseline=b.model, relation="matches", benchmark=a.benchmark,
+                                   metric=a.metric, delta=None, quote=sentence[qs:qe], source=a.source,
+                                   section=a.section, start=offset + qs, end=offset + qe, extractor="rules"))
+    return out
+
+
 # "both score", "are both at", "each scored", "都是", "均为", "同为": one value said of the two models named before it
 _BOTH_AT = re.compile(r"\b(?:both|each)\s+(?:score[sd]?|scoring|land(?:ed|s)?|sit|sat|reach(?:ed)?|hit|post(?:ed)?|"
                       r"got|get|come\s+in|came\s+in|finish(?:ed)?)\b|\b(?:are|were)\s+both\s+(?:at|on)\b"

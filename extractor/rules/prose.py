@@ -30,6 +30,7 @@ from extractor import lexicon
 from extractor.candidates import has_name, trigger_positions
 from extractor.regex_lead import led
 from extractor.rules.comparisons import (
+    _BOTH_AT,
     _IMPROVEMENT_OVER,
     _IMPROVES_BY_OVER,
     _SHORT_OF,
@@ -40,6 +41,7 @@ from extractor.rules.comparisons import (
     _comparisons,
     _comparisons_from_scores,
     _lower_is_better,
+    both_at_ties,
     former_or_latter_verdict,
     pair_change_verdicts,
     relation_of_values,
@@ -867,6 +869,8 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
         comparisons = margins_of_named(comparisons, sentence, offset)
     if len(scores) == 2 and not comparisons:
         comparisons += tie_of_two(scores, sentence, offset, ctx.model)
+    elif len(scores) > 2 and _BOTH_AT.search(sentence):
+        comparisons += both_at_ties(scores, sentence, offset, comparisons)
     if comparisons and SCORE_LINE.search(sentence):
         line = score_line_scores(document, section, offset, sentence, lex, comparisons, names)
         values = {c.value for c in line if isinstance(c, ScoreClaim)}

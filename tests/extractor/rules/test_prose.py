@@ -2809,3 +2809,10 @@ def test_the_other_two_with_ge_are_the_rest_of_the_list():
     text = "启明-7B、青鸾 2.0、墨子-13B 在 IFEval 上分别得到 62.5、70.1 和 66.8 分，青鸾 2.0 比另外两个都高。"
     assert [(c.model, c.baseline) for c in extract(text) if isinstance(c, ComparisonClaim)] == [
         ("青鸾 2.0", "启明-7B"), ("青鸾 2.0", "墨子-13B")]
+
+
+def test_both_score_is_a_tie_in_a_longer_sentence_too():
+    text = ("Kestrel-R 14B and Gemma 2 27B both score 61.5 on Arena-Hard, and on MT-Bench Kestrel-R 14B earns 8.6, "
+            "slightly below the 8.8 of Qwen2.5-72B-Instruct.")
+    assert ("Kestrel-R 14B", "matches", "Gemma 2 27B", "Arena-Hard") in [
+        (c.model, c.relation, c.baseline, c.benchmark) for c in extract(text) if isinstance(c, ComparisonClaim)]
