@@ -14,7 +14,7 @@ from extractor.rules.mentions import SETTING, Lexicons, Mention
 
 _LIST_SEP = re.compile(r"^(?:\s*(?:、|,|，|和|与|及|以及|或|and|or|&|/|以及)\s*)+(?:the\s+)?$", re.IGNORECASE)
 # "分别为 86.4 和 85.9", "61.2% and 68.9%, respectively": a list's members pair with another list's, in order
-RESPECTIVELY = re.compile(r"分别|依次|respectively|\bin\s+that\s+order\b", re.IGNORECASE)  # (依次: "in order")
+RESPECTIVELY = re.compile(r"分别|依次|对应|相应|respectively|\bin\s+that\s+order\b", re.IGNORECASE)  # (依次: "in order")
 
 
 def _benchmarks_near(sentence: str, names: list[Mention], pos: int, past_contrast: bool = True) -> list[Mention]:

@@ -416,6 +416,13 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
             pct = fenbie_run
         if pct and len(group) == len(pct):  # (no value left and no benchmark listed: nothing to align)
             aligned = {n.start: b for n, b in zip(pct, group, strict=True)}
+            # ("…分别取得 91.2 和 90.4 分，Qwen2.5-72B 对应成绩为 88.6 和 88.1": another model's values on the same
+            # benchmarks, listed after a second 对应 / 分别 / "respectively", as many as the first)
+            later = RESPECTIVELY.search(sentence, pct[-1].end)
+            if later is not None and not group_is_margins(sentence, later.end()):
+                second_list = _listed_run(sentence, [n for n in good if n.start >= later.end() and n.start not in aligned])
+                if len(second_list) == len(group) and second_list[0].start - later.end() <= 8:
+                    aligned.update({n.start: b for n, b in zip(second_list, group, strict=True)})
             # "…在 C-Eval 和 CMMLU 上分别为 89.3% 和 90.1%，两项均超过 GPT-4o（分别为 76.0% 和 78.3%）": a name's own
             # 分别 in parentheses lists its values on the same benchmarks
             for owner, values in _respectively_in_parens(sentence, names, good, pct[-1].end):
@@ -727,6 +734,15 @@ _VERB_RIGHT_BEFORE = re.compile(
     # "跟 o1 的 79.2 比": a Latin name's value after 的
     r"|(?<=[A-Za-z0-9])\s*的)\s*$", re.IGNORECASE)
 
+
+
+def group_is_margins(sentence: str, at: int) -> bool:
+    """Is the list after a second 分别 at ``at`` a list of margins ("分别领先 2.6 和 2.3 分", "分别提升 4.2 和 5.1 个百分点")?"""
+    return _MARGIN_AFTER_RESPECTIVELY.match(sentence, at) is not None
+
+
+_MARGIN_AFTER_RESPECTIVELY = re.compile(r"\s*(?:领先|落后|高出|低了|高了|提升了?|提高了?|下降了?|降低了?|增加了?|减少了?|超出|"
+                                        r"(?:higher|lower|ahead|behind|up|down)\b)")
 
 
 def _run_ending(sentence: str, values: list[Number]) -> list[Number]:

@@ -2816,3 +2816,9 @@ def test_both_score_is_a_tie_in_a_longer_sentence_too():
             "slightly below the 8.8 of Qwen2.5-72B-Instruct.")
     assert ("Kestrel-R 14B", "matches", "Gemma 2 27B", "Arena-Hard") in [
         (c.model, c.relation, c.baseline, c.benchmark) for c in extract(text) if isinstance(c, ComparisonClaim)]
+
+
+def test_a_second_list_after_duiying_is_on_the_same_benchmarks():
+    text = "青鸾-Max 在 C-Eval 和 CMMLU 上分别取得 91.2 和 90.4 分，Qwen2.5-72B 对应成绩为 88.6 和 88.1。"
+    assert {(c.model, c.benchmark, c.value) for c in extract(text) if isinstance(c, ScoreClaim)} == {
+        ("青鸾-Max", "C-Eval", 91.2), ("青鸾-Max", "CMMLU", 90.4), ("Qwen2.5-72B", "C-Eval", 88.6), ("Qwen2.5-72B", "CMMLU", 88.1)}
