@@ -398,6 +398,8 @@ def _zh_brand_regex() -> re.Pattern[str]:
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _PARTICLES_BEFORE_NAME = frozenset("的是和与及了在比较于对被让给过越为而但则也都就还名们")  # (名: "领先第二名文心 4.5"; 们: "我们玄鸟 Pro")
 _TRAILING_VALUE = re.compile(r" \d+\.\d+$")
+_PREDECESSOR_RIGHT_BEFORE = re.compile(r"(?:上一代|上代|前代|前一代|旧版|老版|上一版|\b(?:predecessor|previous|older|old))\s*$",
+                                       re.IGNORECASE)
 _VALUE_OR_NOTHING = re.compile(r"(?: \d+(?:\.\d+)?)?")
 # (a speaker's place or role may stand between the name and the colon: "RAY (Duluth): …")
 _SPEAKER_COLON = re.compile(r"\s*(?:[(（][^()（）\n]{1,30}[)）]\s*)?[:：]")
@@ -428,7 +430,7 @@ def sentence_names(sentence: str) -> list[Mention]:
     short = DOCUMENT_SHORT_FORMS.get()
     if short and any(" " in n.text for n in names):
         # "青鸾 38.9，Kimi 37.2": a short form the document set up, then a value, is the name and its value
-        names = [_without_trailing_value(n, short) for n in names]
+        names = [_without_trailing_value(n, short, sentence) for n in names]
     forms = DOCUMENT_UNMATCHED_FORMS.get()
     if forms and (_HAS_CJK.search(sentence) or any(f.isascii() and f in sentence for f in forms)):
         names = _with_unmatched_short_forms(sentence, names, forms)
@@ -448,10 +450,12 @@ def _with_own_benchmarks(sentence: str, names: list[Mention]) -> list[Mention]:
     return sorted([*kept, *added], key=lambda x: x.start)
 
 
-def _without_trailing_value(name: Mention, short: Mapping[str, str]) -> Mention:
+def _without_trailing_value(name: Mention, short: Mapping[str, str], sentence: str) -> Mention:
     tail = _TRAILING_VALUE.search(name.text)
     if tail is None or name.text[:tail.start()] not in short:
         return name
+    if _PREDECESSOR_RIGHT_BEFORE.search(sentence, max(0, name.start - 8), name.start):
+        return name  # ("较上一代知微-Pro 1.5 分别提升": an earlier release of the line, not its value)
     return Mention(name.start, name.start + tail.start(), name.text[:tail.start()], "model")
 
 

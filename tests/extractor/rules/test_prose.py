@@ -2822,3 +2822,13 @@ def test_a_second_list_after_duiying_is_on_the_same_benchmarks():
     text = "青鸾-Max 在 C-Eval 和 CMMLU 上分别取得 91.2 和 90.4 分，Qwen2.5-72B 对应成绩为 88.6 和 88.1。"
     assert {(c.model, c.benchmark, c.value) for c in extract(text) if isinstance(c, ScoreClaim)} == {
         ("青鸾-Max", "C-Eval", 91.2), ("青鸾-Max", "CMMLU", 90.4), ("Qwen2.5-72B", "C-Eval", 88.6), ("Qwen2.5-72B", "CMMLU", 88.1)}
+
+
+def test_an_earlier_release_after_shang_yi_dai_keeps_its_version():
+    # "较上一代知微-Pro 1.5 分别提升": 知微-Pro 1.5 is the earlier release, not 知微-Pro with a value of 1.5
+    text = ("# 手册\n\n知微-Pro 2.1 在 MMLU 上的准确率为 86.9%。知微-Pro 2.1 在 C-Eval 和 CMMLU 上分别达到 89.3% 和 88.7%，"
+            "较上一代知微-Pro 1.5 分别提升 4.2 和 5.1 个百分点。\n")
+    claims = extract(text)
+    assert 1.5 not in [c.value for c in claims if isinstance(c, ScoreClaim)]
+    assert {(c.benchmark, c.baseline, c.delta) for c in claims if isinstance(c, ComparisonClaim)} == {
+        ("C-Eval", "知微-Pro 1.5", 4.2), ("CMMLU", "知微-Pro 1.5", 5.1)}
