@@ -315,6 +315,46 @@ def pair_change_verdicts(scores: list[ScoreClaim], sentence: str, offset: int,
     return out
 
 
+# "…，Qwen2.5-72B 对应成绩为 88.6 和 88.1，青鸾-Max 分别领先 2.6 和 2.3 分": margins on each benchmark, no object named
+RESPECTIVE_MARGINS = re.compile(r"分别(?P<v>领先|高出|高了|落后|低了|低)\s*(?P<a>\d+(?:\.\d+)?)\s*(?:分|个点|个百分点|点)?\s*"
+                                r"(?:和|、|与|及)\s*(?P<b>\d+(?:\.\d+)?)\s*(?:分|个点|个百分点|点)?")
+
+
+def respective_margin_verdicts(scores: list[ScoreClaim], sentence: str, offset: int, names: Sequence[Mention],
+                               comparisons: list[ComparisonClaim]) -> list[ComparisonClaim]:
+    """The subject named right before "分别领先 a 和 b 分" against the one other model whose values on the same two
+    benchmarks the sentence gave, when the values' gaps are the margins."""
+    m = RESPECTIVE_MARGINS.search(sentence)
+    if m is None:
+        return []
+    subject = next((n for n in reversed(names) if n.kind in ("model", "name") and n.end <= m.start()
+                    and not sentence[n.end:m.start()].strip()), None)
+    if subject is None:
+        return []
+    before = [c for c in scores if c.end - offset <= m.start()]
+    own = [c for c in before if _same_name(c.model, subject.text) or c.model.startswith(subject.text)]
+    others = {c.model for c in before if c not in own}
+    if len(own) != 2 or len(others) != 1:
+        return []
+    out: list[ComparisonClaim] = []
+    for mine, raw in zip(own, (m.group("a"), m.group("b")), strict=True):
+        theirs = next((c for c in before if c not in own and c.benchmark == mine.benchmark), None)
+        margin = float(raw)
+        if theirs is None or abs(abs(mine.value - theirs.value) - margin) > 0.051 \
+                or any({_norm(c.model), _norm(c.baseline)} == {_norm(mine.model), _norm(theirs.model)}
+                       and c.benchmark == mine.benchmark for c in comparisons):
+            continue
+        up = m.group("v") in ("领先", "高出", "高了")
+        if up != (mine.value > theirs.value):
+            continue
+        qs, qe = _tight(sentence, subject.start, m.end())
+        out.append(ComparisonClaim(model=mine.model, baseline=theirs.model, benchmark=mine.benchmark,
+                                   relation="outperforms" if up else "underperforms", metric=mine.metric, delta=margin,
+                                   unit="points", quote=sentence[qs:qe], source=mine.source, section=mine.section,
+                                   start=offset + qs, end=offset + qe, extractor="rules"))
+    return out
+
+
 def _one_of(name: str, first: str, second: str) -> bool | None:
     """True when ``name`` is ``first`` (or its short form: "Qwen" of Qwen2.5-72B), False when it is ``second``, None when
     it is neither or both."""

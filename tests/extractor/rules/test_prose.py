@@ -2832,3 +2832,9 @@ def test_an_earlier_release_after_shang_yi_dai_keeps_its_version():
     assert 1.5 not in [c.value for c in claims if isinstance(c, ScoreClaim)]
     assert {(c.benchmark, c.baseline, c.delta) for c in claims if isinstance(c, ComparisonClaim)} == {
         ("C-Eval", "知微-Pro 1.5", 4.2), ("CMMLU", "知微-Pro 1.5", 5.1)}
+
+
+def test_respective_margins_against_the_one_other_model_listed():
+    text = "青鸾-Max 在 C-Eval 和 CMMLU 上分别取得 91.2 和 90.4 分，Qwen2.5-72B 对应成绩为 88.6 和 88.1，青鸾-Max 分别领先 2.6 和 2.3 分。"
+    assert [(c.model, c.baseline, c.benchmark, c.delta) for c in extract(text) if isinstance(c, ComparisonClaim)] == [
+        ("青鸾-Max", "Qwen2.5-72B", "C-Eval", 2.6), ("青鸾-Max", "Qwen2.5-72B", "CMMLU", 2.3)]
