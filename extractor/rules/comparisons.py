@@ -315,6 +315,34 @@ def pair_change_verdicts(scores: list[ScoreClaim], sentence: str, offset: int,
     return out
 
 
+# "小书童-13B 是 68.2，启明学伴 4 是 79.4，智学鹰 Pro 是 80.1，后两个基本持平", "…; the last two are level": a tie of the
+# first or last two of the models the sentence listed values for
+POSITIONAL_TIE = re.compile(r"(?P<which>后|前)(?:两|二)(?:个|者|款|位|家)\s*(?:基本|几乎|大致|差不多)?(?:持平|打平|相当|不相上下)"
+                            r"|\bthe\s+(?P<en>last|first|latter|former)\s+two\s+(?:are|were)\s+(?:roughly\s+|essentially\s+|basically\s+)?"
+                            r"(?:tied|level|even|on\s+par)\b", re.IGNORECASE)
+
+
+def positional_tie(scores: list[ScoreClaim], sentence: str, offset: int,
+                   comparisons: list[ComparisonClaim]) -> list[ComparisonClaim]:
+    """``POSITIONAL_TIE``: the first two or last two of three or more models' values on one benchmark match."""
+    m = POSITIONAL_TIE.search(sentence)
+    if m is None:
+        return []
+    listed = [c for c in scores if c.end - offset <= m.start()]
+    models = list(dict.fromkeys(c.model for c in listed))
+    if len(models) < 3 or len({c.benchmark for c in listed}) != 1:
+        return []
+    last = (m.group("which") or "") == "后" or (m.group("en") or "").lower() in ("last", "latter")
+    a, b = (models[-2], models[-1]) if last else (models[0], models[1])
+    if any({_norm(c.model), _norm(c.baseline)} == {_norm(a), _norm(b)} for c in comparisons):
+        return []
+    first = next(c for c in listed if c.model == a)
+    qs, qe = _tight(sentence, m.start(), m.end())
+    return [ComparisonClaim(model=a, baseline=b, relation="matches", benchmark=first.benchmark, metric=first.metric,
+                            delta=None, quote=sentence[qs:qe], source=first.source, section=first.section,
+                            start=offset + qs, end=offset + qe, extractor="rules")]
+
+
 # "…，Qwen2.5-72B 对应成绩为 88.6 和 88.1，青鸾-Max 分别领先 2.6 和 2.3 分": margins on each benchmark, no object named
 RESPECTIVE_MARGINS = re.compile(r"分别(?P<v>领先|高出|高了|落后|低了|低)\s*(?P<a>\d+(?:\.\d+)?)\s*(?:分|个点|个百分点|点)?\s*"
                                 r"(?:和|、|与|及)\s*(?P<b>\d+(?:\.\d+)?)\s*(?:分|个点|个百分点|点)?")

@@ -38,6 +38,7 @@ from extractor.rules.comparisons import (
     _WITHIN_OF,
     MARGIN_RELATIVE,
     PAIR_CHANGE,
+    POSITIONAL_TIE,
     RESPECTIVE_MARGINS,
     _comparisons,
     _comparisons_from_scores,
@@ -45,6 +46,7 @@ from extractor.rules.comparisons import (
     both_at_ties,
     former_or_latter_verdict,
     pair_change_verdicts,
+    positional_tie,
     relation_of_values,
     respective_margin_verdicts,
     tie_of_two,
@@ -907,6 +909,8 @@ def sentence_claims(document: Document, section: Section, offset: int, sentence:
             cut, pair = decided[0].end - offset, {_norm(decided[0].model), _norm(decided[0].baseline)}
             comparisons = [c for c in comparisons if not (c.start - offset < cut and c.end - offset >= cut - 2)
                            and {_norm(c.model), _norm(c.baseline)} != pair] + decided
+    if len(scores) >= 3 and POSITIONAL_TIE.search(sentence):
+        comparisons += positional_tie(scores, sentence, offset, comparisons)
     if len(scores) >= 4 and "分别" in sentence and RESPECTIVE_MARGINS.search(sentence):
         comparisons += respective_margin_verdicts(scores, sentence, offset, names, comparisons)
     if len(scores) >= 2 and PAIR_CHANGE.search(sentence):

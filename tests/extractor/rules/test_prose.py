@@ -2838,3 +2838,9 @@ def test_respective_margins_against_the_one_other_model_listed():
     text = "青鸾-Max 在 C-Eval 和 CMMLU 上分别取得 91.2 和 90.4 分，Qwen2.5-72B 对应成绩为 88.6 和 88.1，青鸾-Max 分别领先 2.6 和 2.3 分。"
     assert [(c.model, c.baseline, c.benchmark, c.delta) for c in extract(text) if isinstance(c, ComparisonClaim)] == [
         ("青鸾-Max", "Qwen2.5-72B", "C-Eval", 2.6), ("青鸾-Max", "Qwen2.5-72B", "CMMLU", 2.3)]
+
+
+def test_the_last_two_of_a_list_tied():
+    text = "那要看 IFEval。小书童-13B 是 68.2，启明学伴-4 是 79.4，智学鹰-Pro 是 80.1，后两个基本持平。"
+    assert [(c.model, c.relation, c.baseline) for c in extract(text) if isinstance(c, ComparisonClaim)] == [
+        ("启明学伴-4", "matches", "智学鹰-Pro")]
