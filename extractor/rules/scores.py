@@ -43,6 +43,7 @@ from extractor.rules.numbers import (
     _is_result_number,
     _labelled_value,
     _numbers,
+    count_results,
     in_a_list_of_margins,
     not_result_before,
     taken_back,
@@ -615,8 +616,12 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
                 if titled_points and ctx_bench is None:
                     ctx_bench = ctx.title_benchmark
                 # ("…总榜，X 以 80.2 分排名第一；GPT-4o 以 76.4 分位列第五": points in the paragraph's benchmark too)
+                # ("还有更难的 AIME 2024。启明学伴 4 目前 30 道能做对 6 道": a count of solved items, on the benchmark the
+                # paragraph just named)
+                solved = in_paragraph and num.unit is None and num.start in count_results(sentence)[0]
                 if ctx_bench is None or num.unit != "%" and metric_here is None and not verb_value and not titled_points \
-                        and not (in_paragraph and num.unit == "points" and "分" in sentence[num.start:num.end]):
+                        and not (in_paragraph and num.unit == "points" and "分" in sentence[num.start:num.end]) \
+                        and not solved:
                     continue
                 near = [Mention(-1, -1, ctx_bench, "benchmark")]
             before = [b for b in near if b.end <= num.start]

@@ -2844,3 +2844,10 @@ def test_the_last_two_of_a_list_tied():
     text = "那要看 IFEval。小书童-13B 是 68.2，启明学伴-4 是 79.4，智学鹰-Pro 是 80.1，后两个基本持平。"
     assert [(c.model, c.relation, c.baseline) for c in extract(text) if isinstance(c, ComparisonClaim)] == [
         ("启明学伴-4", "matches", "智学鹰-Pro")]
+
+
+def test_a_count_of_solved_items_is_on_the_benchmark_the_paragraph_named():
+    text = ("# 群\n\n启明学伴-4 在 C-Eval 上是 85.1。\n\n还有更难的 AIME 2024，美国的数学邀请赛题。启明学伴-4 目前 30 道能做对 6 道，"
+            "智学鹰-Pro 做对 8 道。\n")
+    assert {(c.model, c.benchmark, c.value) for c in extract(text)} >= {
+        ("启明学伴-4", "AIME 2024", 6.0), ("智学鹰-Pro", "AIME 2024", 8.0)}
