@@ -381,7 +381,9 @@ _COUNT_SOLVED = led(re.compile(
     r"resolves?|resolved|achieves?|achieved)|拿到|得到|做对|答对|解出)了?\s+(?:only\s+|just\s+)?(\d{1,4})\s*/\s*(\d{1,4})\b(?![/.]\d)"
     # "23 of 30 problems solved", "41 out of 50 questions answered correctly": the count, then the verb
     r"|\b(\d+)\s+(?:out\s+)?of\s+(?:the\s+)?(\d+)\s+(?:[A-Za-z0-9.'-]+\s+){0,3}?(?:problems|questions|tasks|issues|puzzles)"
-    r"\s+(?:were\s+|are\s+)?(?:solved|answered|correct|passed|resolved)",
+    r"\s+(?:were\s+|are\s+)?(?:solved|answered|correct|passed|resolved)"
+    # "it went 27 for 30 on AIME 2024": a batting line's hits for tries
+    r"|\b(?:went|goes|going|was)\s+(\d+)\s+for\s+(\d+)\b",
     re.IGNORECASE))
 
 
@@ -391,13 +393,15 @@ def _may_count(sentence: str) -> bool:
     ``re`` must try at every position)."""
     return any(word in sentence for word in _COUNT_WORDS_ZH) \
         or "/" in sentence and _DIGIT_SLASH_DIGIT.search(sentence) is not None \
-        or ("of" in sentence or "OF" in sentence or "Of" in sentence) and _DIGIT_OF.search(sentence) is not None
+        or ("of" in sentence or "OF" in sentence or "Of" in sentence) and _DIGIT_OF.search(sentence) is not None \
+        or " for " in sentence and _DIGIT_FOR.search(sentence) is not None
 
 
 # the Chinese branches need a verb of solving or "…中的" ("个" alone is in most Chinese sentences)
 _COUNT_WORDS_ZH = ("答对", "做对", "解决", "解出", "通过", "完成", "中的")
 # (each opens with a digit class, so ``re`` skips ahead to the next digit)
 _DIGIT_SLASH_DIGIT = re.compile(r"[0-9]\s*/\s*[0-9]")
+_DIGIT_FOR = re.compile(r"[0-9]\s+for\s+[0-9]")
 _DIGIT_OF = re.compile(r"[0-9]\s+(?:[Oo][Uu][Tt]\s+)?[Oo][Ff]\s")
 
 
@@ -418,9 +422,12 @@ def count_results(sentence: str) -> tuple[frozenset[int], frozenset[int]]:
         elif m.group(6):
             counts.add(m.start(6))
             totals.add(m.start(7))
-        else:
+        elif m.group(8):
             counts.add(m.start(8))
             totals.add(m.start(9))
+        else:
+            counts.add(m.start(10))
+            totals.add(m.start(11))
     # "versus 8 for GRPO", "compared to 9 for X": a bare count set against a counted result
     if counts:
         for m in _COUNT_AGAINST.finditer(sentence):

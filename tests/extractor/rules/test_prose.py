@@ -2851,3 +2851,9 @@ def test_a_count_of_solved_items_is_on_the_benchmark_the_paragraph_named():
             "智学鹰-Pro 做对 8 道。\n")
     assert {(c.model, c.benchmark, c.value) for c in extract(text)} >= {
         ("启明学伴-4", "AIME 2024", 6.0), ("智学鹰-Pro", "AIME 2024", 8.0)}
+
+
+def test_went_n_for_m_is_a_count_of_solved_items():
+    text = "# Show\n\nCorvid-2 Pro went 27 for 30 on AIME 2024 and scored 88.1 on MMLU.\n"
+    assert ("Corvid-2 Pro", "AIME 2024", 27.0) in [(c.model, c.benchmark, c.value) for c in extract(text)]
+    assert 30.0 not in [c.value for c in extract(text)]
