@@ -271,7 +271,10 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
                 if text.startswith("#", a):  # a headline states claims too ("…：数学推理超越 o1-mini")
                     a = _HEADING_MARK.match(text, a).end()  # type: ignore[union-attr]
                 k = bisect_left(hits, a)
-                answer = before is None and _ANSWER_OPENING.match(text, a, b) is not None  # ("答：79.8%。")
+                # ("答：79.8%。"; or another speaker's line right after a question: "SAL: Codeforces?" / "TOMMY: Elo of 1820.")
+                answer = before is None and (_ANSWER_OPENING.match(text, a, b) is not None
+                                             or _SPEAKER_LABEL.match(text, a, b) is not None
+                                             and _question_before(text, line_start) is not None)
                 if not (k < len(hits) and hits[k] < b) or a >= b or text.startswith("http", a) or _LINK_OPENS.match(text, a) \
                         or not (has_name(text, a, b) or any(text.find(form, a, b) >= 0 for form in DOCUMENT_UNMATCHED_FORMS.get())
                                 or answer or ctx.model is not None and _RESPECTIVELY_HINT.search(text, a, b)):
@@ -697,6 +700,9 @@ _COMPARED_AFTER = re.compile(r"\s*(?:比|相比|比较|对比)")
 # a reply opening its line: "答：79.8%。", "A: 72.6 on aime24", "**Answer:** …"
 # (and a comment thread's reply: "👉博主回复：", "作者回复：", "Reply:")
 # ("A. 95.1 on GSM8K.": a transcript's answer, a period after the letter)
+# a transcript's speaker label opening a line: "TOMMY: ", "**Maya:** ", "**浩浩爸爸**："
+_SPEAKER_LABEL = re.compile(r"[*>\s]*(?:\*\*)?(?:[A-Z][A-Za-z.'\-]{0,20}(?: [A-Z][A-Za-z.'\-]{0,20})?|[\u4e00-\u9fff]{1,6})"
+                            r"(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*")
 _ANSWER_OPENING = re.compile(r"[*>\s]*(?:[^\w\s]{1,3}\s*)?(?P<label>答|回答|[\u4e00-\u9fff]{0,4}回复|A|Ans|Answer|Reply)"
                              r"(?:\s*[:：]|(?<=[Aa])\.(?=\s))", re.IGNORECASE)
 

@@ -2857,3 +2857,8 @@ def test_went_n_for_m_is_a_count_of_solved_items():
     text = "# Show\n\nCorvid-2 Pro went 27 for 30 on AIME 2024 and scored 88.1 on MMLU.\n"
     assert ("Corvid-2 Pro", "AIME 2024", 27.0) in [(c.model, c.benchmark, c.value) for c in extract(text)]
     assert 30.0 not in [c.value for c in extract(text)]
+
+
+def test_a_speakers_reply_to_a_question_is_on_the_benchmark_asked_about():
+    text = "# Show\n\nTOMMY: Lumen 4 mini scores 91.8 on MATH-500, on par with o1-mini.\n\nSAL: Codeforces?\n\nTOMMY: Elo of 1820.\n"
+    assert ("Lumen 4 mini", "Codeforces", 1820.0) in [(c.model, c.benchmark, c.value) for c in extract(text)]
