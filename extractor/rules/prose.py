@@ -365,7 +365,7 @@ def extract_prose_claims(document: Document, skip: Sequence[tuple[int, int]] = (
                 pairs = {(c.model, c.baseline) for c in found if isinstance(c, ComparisonClaim)}
                 ctx.last_pair = next(iter(pairs)) if len(pairs) == 1 else None
                 if asked_bench is not None and referent is not None:
-                    reply_opening = _ANSWER_OPENING.match(text, a, b)
+                    reply_opening = _ANSWER_OPENING.match(text, a, b) or _SPEAKER_LABEL.match(text, a, b)
                     replied = answer_score(document, local, a, text[a:b], lex, reply_opening.start("label") - a,
                                            reply_opening.end() - a, referent, asked_bench) \
                         if reply_opening is not None else None
@@ -701,7 +701,7 @@ _COMPARED_AFTER = re.compile(r"\s*(?:比|相比|比较|对比)")
 # (and a comment thread's reply: "👉博主回复：", "作者回复：", "Reply:")
 # ("A. 95.1 on GSM8K.": a transcript's answer, a period after the letter)
 # a transcript's speaker label opening a line: "TOMMY: ", "**Maya:** ", "**浩浩爸爸**："
-_SPEAKER_LABEL = re.compile(r"[*>\s]*(?:\*\*)?(?:[A-Z][A-Za-z.'\-]{0,20}(?: [A-Z][A-Za-z.'\-]{0,20})?|[\u4e00-\u9fff]{1,6})"
+_SPEAKER_LABEL = re.compile(r"[*>\s]*(?:\*\*)?(?P<label>[A-Z][A-Za-z.'\-]{0,20}(?: [A-Z][A-Za-z.'\-]{0,20})?|[\u4e00-\u9fff]{1,6})"
                             r"(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*")
 _ANSWER_OPENING = re.compile(r"[*>\s]*(?:[^\w\s]{1,3}\s*)?(?P<label>答|回答|[\u4e00-\u9fff]{0,4}回复|A|Ans|Answer|Reply)"
                              r"(?:\s*[:：]|(?<=[Aa])\.(?=\s))", re.IGNORECASE)

@@ -2862,3 +2862,7 @@ def test_went_n_for_m_is_a_count_of_solved_items():
 def test_a_speakers_reply_to_a_question_is_on_the_benchmark_asked_about():
     text = "# Show\n\nTOMMY: Lumen 4 mini scores 91.8 on MATH-500, on par with o1-mini.\n\nSAL: Codeforces?\n\nTOMMY: Elo of 1820.\n"
     assert ("Lumen 4 mini", "Codeforces", 1820.0) in [(c.model, c.benchmark, c.value) for c in extract(text)]
+    # a bare value replying to a question about a named model on a named benchmark is that model's result there
+    text = ("# Show\n\nHOST: Corvid-2 Pro scores 91.8 on MATH-500.\n\nHOST: How does Corvid-2 Pro do on Arena-Hard?\n\n"
+            "GUEST: 82.5, behind GPT-4o.\n")
+    assert ("Corvid-2 Pro", "Arena-Hard", 82.5) in [(c.model, c.benchmark, c.value) for c in extract(text)]
