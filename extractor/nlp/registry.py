@@ -18,7 +18,7 @@ from functools import lru_cache
 from extractor import lexicon
 from extractor.nlp.mentions import TypedMention
 from extractor.normalize import is_catalogued_model
-from extractor.rules.baselines import PREDECESSOR
+from extractor.rules.baselines import PREDECESSOR, ROLE_FORMS
 from extractor.rules.folding import fold
 from extractor.segment import CJK_HYBRID_NAME, _is_benchmark, _vendor_regex, is_model_shaped
 
@@ -102,7 +102,7 @@ _NAME_BEFORE_DEFINITION = re.compile(r"(?<![\w.\-])[A-Z][\w.\-]*(?:[ ][A-Z0-9][\
 # a distillation's roles ("teacher = X", "X as the teacher", "教师模型为 X"), see ``EntityRegistry._add_role_aliases``
 # a training stage's part of a run's checkpoint id, which Chinese texts name the run by ("SFT 版", "RL 版本")
 _STAGE_PARTS = frozenset({"sft", "rl", "dpo", "grpo", "ppo", "rlhf", "kto", "orpo", "simpo"})
-_ROLE_WORDS = ("teacher", "Teacher", "student", "Student", "教师", "学生", "backbone", "base model", "基座")
+_ROLE_WORDS = ("teacher", "Teacher", "student", "Student", "教师", "学生", "backbone", "base model", "基座", "底座")
 _ROLE_NAME = r"[A-Za-z][A-Za-z0-9.]*(?:[-_][A-Za-z0-9.]+)+"
 _ROLE_DEFINED = re.compile(
     r"\b(?P<role>[Tt]eacher|[Ss]tudent)(?:\s+model)?\s*(?:=|:|\bis\b|\bwas\b)\s*(?P<name>" + _ROLE_NAME + r")"
@@ -110,11 +110,11 @@ _ROLE_DEFINED = re.compile(
     r"|(?P<role3>教师模型|学生模型|教师|学生)\s*(?:为|是|=|：|:)\s*(?P<name3>" + _ROLE_NAME + r")"
     # ("improves over its backbone, Llama-3.1-8B-Instruct", "the backbone (Qwen2.5-7B)", "基座模型为 Qwen2.5-7B")
     r"|\b(?:its|the|our|their)\s+(?P<role4>backbone|base\s+model)(?:\s+model)?\s*(?:[,(（:]|\bis\b|\bwas\b)\s*(?P<name4>" + _ROLE_NAME + r")"
-    r"|(?P<role5>基座模型|基座)\s*(?:为|是|：|:)\s*(?P<name5>" + _ROLE_NAME + r")")
+    # ("底座 Qwen2.5-7B 是 64.2": the role word, then the name in apposition)
+    r"|(?P<role5>基座模型|基座|底座模型|底座)\s*(?:为|是|：|:)?\s*(?P<name5>" + _ROLE_NAME + r")")
 _ROLE_KEY = {"教师模型": "teacher", "教师": "teacher", "学生模型": "student", "学生": "student", "基座模型": "backbone",
-             "基座": "backbone", "base model": "backbone"}
-_ROLE_FORMS = {"teacher": ("teacher", "Teacher", "教师模型"), "student": ("student", "Student", "学生模型"),
-               "backbone": ("the backbone", "its backbone", "基座模型", "基座", "the base model", "its base model")}
+             "基座": "backbone", "base model": "backbone", "底座模型": "backbone", "底座": "backbone"}
+_ROLE_FORMS = ROLE_FORMS
 # (whether a text holds any of them, in one scan: an ``in`` test per word reads a long text once per word)
 _ANY_PREDECESSOR_WORD = re.compile("|".join(map(re.escape, _PREDECESSOR_WORDS)))
 _ANY_ALIAS_WORD = re.compile("|".join(map(re.escape, _ALIAS_WORDS)))

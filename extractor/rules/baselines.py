@@ -54,6 +54,12 @@ def _drop_parenthetical_aliases(sentence: str, found: list[Mention]) -> list[Men
 
 
 # A baseline that is the subject's own earlier release, unnamed where it is said
+# The words a text's roles stand for a model by ("基座" for the base model it names, "the teacher"): what they stand for is
+# set by ``extractor.nlp.registry``; a role word is never the text's topic (``extractor.rules.context``)
+ROLE_FORMS: dict[str, tuple[str, ...]] = {
+    "teacher": ("teacher", "Teacher", "教师模型"), "student": ("student", "Student", "学生模型"),
+    "backbone": ("the backbone", "its backbone", "基座模型", "基座", "底座模型", "底座", "the base model", "its base model")}
+ROLE_WORD_FORMS = frozenset(form for forms in ROLE_FORMS.values() for form in forms)
 PREDECESSOR = "上一代"
 
 # "DeepSeek-V3 beats it there", "Qwen2.5-14B 比它低 2 分": a pronoun object stands for the model the text is about

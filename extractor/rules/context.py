@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from extractor import lexicon
 from extractor.regex_lead import led
+from extractor.rules.baselines import ROLE_WORD_FORMS
 from extractor.rules.mentions import (
     BENCHMARK_SHAPED,
     DOCUMENT_SHORT_FORMS,
@@ -543,6 +544,7 @@ def _update_context(sentence: str, names: list[Mention], section: Section, ctx: 
     forms = DOCUMENT_SHORT_FORMS.get()
     # (a short form the document set up stands for its full name: "So Sable edges out both of them")
     models = [n for n in names if n.kind in ("model", "name") and not _in_location(sentence, n)
+              and n.text not in ROLE_WORD_FORMS  # ("底座是 57.3": the base model a role word stands for is no topic)
               and not _numbered_label(sentence, n.text, n.end)
               and (_is_known_model(n.text) or n.text in forms) and not is_judge(sentence, n)]
     said = _SPEAKER_PREFIX.match(sentence) if ":" in sentence or "：" in sentence else None

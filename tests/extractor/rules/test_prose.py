@@ -2866,3 +2866,12 @@ def test_a_speakers_reply_to_a_question_is_on_the_benchmark_asked_about():
     text = ("# Show\n\nHOST: Corvid-2 Pro scores 91.8 on MATH-500.\n\nHOST: How does Corvid-2 Pro do on Arena-Hard?\n\n"
             "GUEST: 82.5, behind GPT-4o.\n")
     assert ("Corvid-2 Pro", "Arena-Hard", 82.5) in [(c.model, c.benchmark, c.value) for c in extract(text)]
+
+
+def test_the_base_model_named_in_apposition_stands_for_it_and_is_no_topic():
+    # "底座 Qwen2.5-7B 是 64.2" names the base; later "底座是 57.3" is the base's value, and the writers' "我们" stays the
+    # model the text is about
+    text = ("# 语音转文字\n\n我们那个 qz-coder-7b-v3，HumanEval 跑出来是 84.1。\n\nMMLU 我们是 63.5，原始底座 Qwen2.5-7B 是 64.2。\n\n"
+            "BBH 我们是 55.8，底座是 57.3。\n")
+    assert {(c.model, c.benchmark, c.value) for c in extract(text) if isinstance(c, ScoreClaim)} >= {
+        ("Qwen2.5-7B", "BBH", 57.3), ("qz-coder-7b-v3", "BBH", 55.8)}
