@@ -114,7 +114,6 @@ _ROLE_DEFINED = re.compile(
     r"|(?P<role5>基座模型|基座|底座模型|底座)\s*(?:为|是|：|:)?\s*(?P<name5>" + _ROLE_NAME + r")")
 _ROLE_KEY = {"教师模型": "teacher", "教师": "teacher", "学生模型": "student", "学生": "student", "基座模型": "backbone",
              "基座": "backbone", "base model": "backbone", "底座模型": "backbone", "底座": "backbone"}
-_ROLE_FORMS = ROLE_FORMS
 # (whether a text holds any of them, in one scan: an ``in`` test per word reads a long text once per word)
 _ANY_PREDECESSOR_WORD = re.compile("|".join(map(re.escape, _PREDECESSOR_WORDS)))
 _ANY_ALIAS_WORD = re.compile("|".join(map(re.escape, _ALIAS_WORDS)))
@@ -854,7 +853,7 @@ class EntityRegistry:
         for role, names in roles.items():
             if len(names) == 1:
                 full = next(iter(names))
-                for form in _ROLE_FORMS[role]:
+                for form in ROLE_FORMS[role]:
                     self.aliases.setdefault(form, full)
                 self._short = None
 

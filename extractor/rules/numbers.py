@@ -213,6 +213,9 @@ _DENIED_OR_CHANGE = (r"(?:\b(?:is|are|was|were|be|been|now|went|goes|it's|that's
                      r"|\b(?:spent|spend|spending|devoted|allocated)\s+(?:about\s+|roughly\s+|nearly\s+|over\s+|only\s+|maybe\s+|around\s+|almost\s+|just\s+|~)?")
 # (a bare decimal is read against these only: the other reasons above were written for percentages and points)
 _DENIED_OR_CHANGE_BEFORE = re.compile(r"(?:" + _DENIED_OR_CHANGE + r")\s*$", re.IGNORECASE)
+# a bare 高 / 低 after a place, a party, a name or 是 states a margin, not a score ("我们在 C-Eval 上高 4.5 分", "MMLU 低一点六分",
+# "原来是低 0.3"); ``extractor.rules.scores`` drops such values with the same words
+BARE_HIGHER_LOWER = r"(?<=[上们它其是A-Za-z0-9])\s?(?:高|低)"
 _NOT_RESULT_BEFORE = led(re.compile(
     r"(?:(?:成本|费用|开销|预算|延迟|显存|内存|时间|步数|训练步|数据量|样本量|输出长度|长度|占比|比例|样本)[^，,。\d]{0,6}|"
     # a share of something ("其中中文占 62%", "占了约 30%")
@@ -241,9 +244,8 @@ _NOT_RESULT_BEFORE = led(re.compile(
     # a margin between two results ("输了 3.6 分", "落后约 2 个点", "甩开好几分")
     # ("差 0.9 分", "差不到 1 分"; not "最差 40.1", the worst result)
     # ("险胜 0.6 分", "小胜 2.1 个点", "被爆了 6.5 分": a match's margin)
-    # ("我们在 C-Eval 上高 4.5 分", "它低 2 分", "MMLU 低一点六分", "原来是低零点三": a bare 高 / 低 after a place, a
-    # party, a name or 是, not 最高's best)
-    r"|(?<=[上们它其是A-Za-z0-9])\s?(?:高|低)"
+    # (a bare 高 / 低: "我们在 C-Eval 上高 4.5 分", not 最高's best)
+    r"|" + BARE_HIGHER_LOWER +
     r"|(?:(?:只|仅|还|又|再|也|就)(?:高|低|多|少|强|弱)了?|输了|赢了|差了|只差|仅差|还差|相差|险胜|小胜|惜败|完胜|大胜|胜出|被爆了?|(?<![最较])差(?:不到)?|落后了?|领先了?|拉开了?|甩开了?|少了|多了|高了|低了|高出了?|低出了?|长了|短了|掉了|涨了|降了|跌了)"
     # ("落后它大概 4 分": the one it trails may stand between)
     r"\s*(?:它|其|对方|他们)?\s*(?:约|近|大约|大概|超过|将近|快|足足|整整|差不多)?"

@@ -37,6 +37,7 @@ from extractor.rules.names import _norm
 from extractor.rules.numbers import (
     _MARGIN_WORD,
     _NOT_RESULT_AFTER,
+    BARE_HIGHER_LOWER,
     OWNER_AFTER,
     POINT_MARGIN,
     Number,
@@ -96,7 +97,7 @@ _RESPECTIVELY_IS = re.compile(r"(?:分别|依次)(?:是|为|达到了?|拿到了
 # the rest of a list of values that "respectively" closes ("38.9 and 65.9 respectively", "38.9 和 65.9")
 _RESPECTIVELY_AFTER = re.compile(r"(?:\s*(?:%|％)?\s*(?:,|，|、|and|和|与|及)\s*[+]?\d+(?:\.\d+)?)*\s*(?:%|％)?\s*,?\s*"
                                  r"(?:respectively|in\s+that\s+order)\b", re.IGNORECASE)
-_BARE_HIGHER_LOWER = re.compile(r"(?<=[上们它其是A-Za-z0-9])\s?(?:高|低)\s?$")
+_BARE_HIGHER_LOWER = re.compile(BARE_HIGHER_LOWER + r"\s?$")
 _VERSUS_BEFORE = re.compile(r"\b(?:versus|vs\.?|against|compared\s+(?:with|to))\s+$", re.IGNORECASE)
 _TO_OUR = re.compile(r"\b(?:to|vs\.?|versus|against|compared\s+(?:with|to))\s+(?P<our>our)\s+(?:own\s+)?$", re.IGNORECASE)
 _TWO_VALUES_JOINED = re.compile(r"\s*(?:and|和|与)\s*")
@@ -420,7 +421,7 @@ def _scores(document: Document, section: Section, offset: int, sentence: str, le
             # ("…分别取得 91.2 和 90.4 分，Qwen2.5-72B 对应成绩为 88.6 和 88.1": another model's values on the same
             # benchmarks, listed after a second 对应 / 分别 / "respectively", as many as the first)
             later = RESPECTIVELY.search(sentence, pct[-1].end)
-            if later is not None and not group_is_margins(sentence, later.end()):
+            if later is not None and not _group_is_margins(sentence, later.end()):
                 second_list = _listed_run(sentence, [n for n in good if n.start >= later.end() and n.start not in aligned])
                 if len(second_list) == len(group) and second_list[0].start - later.end() <= 8:
                     aligned.update({n.start: b for n, b in zip(second_list, group, strict=True)})
@@ -741,7 +742,7 @@ _VERB_RIGHT_BEFORE = re.compile(
 
 
 
-def group_is_margins(sentence: str, at: int) -> bool:
+def _group_is_margins(sentence: str, at: int) -> bool:
     """Is the list after a second 分别 at ``at`` a list of margins ("分别领先 2.6 和 2.3 分", "分别提升 4.2 和 5.1 个百分点")?"""
     return _MARGIN_AFTER_RESPECTIVELY.match(sentence, at) is not None
 
